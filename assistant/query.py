@@ -1,0 +1,49 @@
+"""Turning what a user typed into what the search engines match on.
+
+The normalised text (simplified script, half-width, canonical phases) goes to both engines; BM25
+also gets Chinese equivalents of English terms from ``data/glossary.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from index.normalise import normalise
+
+GLOSSARY_PATH = Path(__file__).resolve().parent / "data" / "glossary.yaml"
+_LATIN = re.compile(r"[A-Za-z]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class PreparedQuery:
+    original: str
+    normalised: str
+    keyword_text: str
+
+
+@cache
+def _glossary() -> tuple[tuple[re.Pattern[str], str], ...]:
+    entries = yaml.safe_load(GLOSSARY_PATH.read_text(encoding="utf-8"))
+    ordered = sorted(entries.items(), key=lambda item: -len(item[0]))
+    return tuple(
+        (re.compile(rf"(?<![\w&]){re.escape(term)}(?![\w&])", re.IGNORECASE), str(chinese))
+        for term, chinese in ordered
+    )
+
+
+def is_english(text: str) -> bool:
+    """Mostly Latin letters and no Chinese characters."""
+    return bool(_LATIN.search(text)) and not _HAN.search(text)
+
+
+def prepare(query: str) -> PreparedQuery:
+    normalised = normalise(query)
+    expansions = [chinese for pattern, chinese in _glossary() if pattern.search(normalised)]
+    keyword_text = " ".join([normalised, *expansions])
+    return PreparedQuery(original=query, normalised=normalised, keyword_text=keyword_text)

@@ -1,0 +1,107 @@
+"""Document metadata from ``documents.yaml`` and each document's status on a given day."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from index import INDEX_DIR, SOURCES_DIR
+
+
+class DocumentKind(StrEnum):
+    POLICY = "policy"
+    REPLY_LETTER = "reply_letter"
+    PRESS_QA = "press_qa"
+    DISTRICT_PLAN = "district_plan"
+    NEWS_REPOST = "news_repost"
+
+
+class DocumentStatus(StrEnum):
+    IN_FORCE = "in_force"
+    NOT_YET_IN_FORCE = "not_yet_in_force"
+    EXPIRED = "expired"
+    SUPERSEDED = "superseded"
+    REFERENCE = "reference"  # reply letters and press transcripts explain policy; they have no term
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    title: str
+    title_en: str
+    number: str | None
+    issuer: str | None
+    kind: DocumentKind
+    source: str | None
+    published: date | None = None
+    signed: date | None = None
+    valid_from: date | None = None
+    valid_to: date | None = None
+    funding_valid_from: date | None = None
+    same_as: str | None = None
+    superseded_by: str | None = None
+
+    @property
+    def source_path(self) -> Path | None:
+        return SOURCES_DIR / self.source if self.source else None
+
+    @property
+    def indexed(self) -> bool:
+        """A repost is the same text as another document and is not indexed twice."""
+        return self.source is not None and self.same_as is None
+
+    def status_on(self, day: date) -> DocumentStatus:
+        if self.superseded_by:
+            return DocumentStatus.SUPERSEDED
+        if self.valid_from is None and self.valid_to is None:
+            return DocumentStatus.REFERENCE
+        if self.valid_from and day < self.valid_from:
+            return DocumentStatus.NOT_YET_IN_FORCE
+        if self.valid_to and day > self.valid_to:
+            return DocumentStatus.EXPIRED
+        return DocumentStatus.IN_FORCE
+
+    def in_force_on(self, day: date) -> bool:
+        return self.status_on(day) is DocumentStatus.IN_FORCE
+
+    def read_source(self) -> str:
+        if self.source_path is None:
+            raise ValueError(f"document {self.id} has no shipped source")
+        return self.source_path.read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    documents: tuple[Document, ...]
+
+    def get(self, doc_id: str) -> Document:
+        for document in self.documents:
+            if document.id == doc_id:
+                return document
+        raise KeyError(doc_id)
+
+    def indexed(self) -> tuple[Document, ...]:
+        return tuple(d for d in self.documents if d.indexed)
+
+    def successor_of(self, doc_id: str) -> Document | None:
+        superseded_by = self.get(doc_id).superseded_by
+        return self.get(superseded_by) if superseded_by else None
+
+
+def load_catalogue(path: Path = INDEX_DIR / "documents.yaml") -> Catalogue:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    documents = tuple(
+        Document(**{**entry, "kind": DocumentKind(entry["kind"])}) for entry in raw["documents"]
+    )
+    return Catalogue(documents)
+
+
+@cache
+def catalogue() -> Catalogue:
+    """The shipped catalogue, read once per process."""
+    return load_catalogue()

@@ -1,0 +1,38 @@
+"""Text normalisation shared by documents and queries, so both sides meet on the same form.
+
+Traditional characters become simplified (OpenCC ``t2s``), full-width forms half-width (NFKC, which
+also turns Ⅱ into II), and every way of naming a clinical phase (二期, 2期, Ⅱ期, phase 2) becomes
+``II期``, the form the policy prints.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+import opencc
+
+_PHASES = {"一": "I", "二": "II", "三": "III", "1": "I", "2": "II", "3": "III"}
+_CHINESE_PHASE = re.compile(r"(?<![0-9A-Za-z])第?(一|二|三|1|2|3|I{1,3})\s*期(?:临床)?")
+_ENGLISH_PHASE = re.compile(r"\bphase\s*(1|2|3|i{1,3})\b", re.IGNORECASE)
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    return _t2s().convert(text)
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    text = to_simplified(text)
+    text = _ENGLISH_PHASE.sub(lambda m: f"{_phase(m[1])}期", text)
+    return _CHINESE_PHASE.sub(lambda m: f"{_phase(m[1])}期" + ("临床" if m[0].endswith("临床") else ""), text)
+
+
+def _phase(token: str) -> str:
+    return _PHASES.get(token, token.upper())

@@ -1,0 +1,40 @@
+"""Jieba tokens for BM25, with the policy's own terms as one token each (``terms.txt``)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import cache
+
+import jieba
+
+from index import INDEX_DIR
+from index.normalise import normalise
+
+_WORD = re.compile(r"[\w\u4e00-\u9fff]")
+
+
+@cache
+def _tokenizer() -> jieba.Tokenizer:
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.load_userdict(str(INDEX_DIR / "terms.txt"))
+    return tokenizer
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset((INDEX_DIR / "stopwords.txt").read_text(encoding="utf-8").split())
+
+
+def tokenize(text: str) -> list[str]:
+    """Normalised, lower-cased search terms of ``text``; punctuation and stop words dropped."""
+    words = (word.strip().lower() for word in _tokenizer().cut(normalise(text), HMM=True))
+    stop = _stopwords()
+    return [word for word in words if word and _WORD.search(word) and word not in stop]
+
+
+def domain_terms() -> list[str]:
+    """The terms jieba must keep whole, in the file's order."""
+    lines = (INDEX_DIR / "terms.txt").read_text(encoding="utf-8").splitlines()
+    return [line.split()[0] for line in lines if line.strip()]
