@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import cache
 
 import bm25s
 import numpy as np
@@ -20,7 +21,7 @@ from index.articles import Article
 from index.documents import Catalogue
 from index.embedders import Embedder
 from index.store import article_from_record
-from index.tokens import tokenize
+from index.tokens import domain_terms, tokenize
 
 RRF_K = 60
 CANDIDATES = 30
@@ -93,6 +94,17 @@ class HybridRetriever:
             hits.append(Hit(self.articles[index], score, terms))
         return hits
 
+    def keyword_score(self, query: str) -> float:
+        """The best BM25 score of any article: near zero when the query shares no policy words."""
+        terms = [t for t in tokenize(prepare(query).keyword_text) if t in self._vocabulary]
+        return float(np.max(self._bm25.get_scores(terms))) if terms else 0.0
+
+    def is_about_policy(self, query: str, min_score: float) -> bool:
+        """A policy term of ``terms.txt`` in the query, or enough keyword overlap with some article."""
+        if set(tokenize(prepare(query).keyword_text)) & _domain_terms():
+            return True
+        return self.keyword_score(query) >= min_score
+
     def _allowed_docs(self, doc_ids: Iterable[str] | None, day: date | None) -> set[str] | None:
         allowed = set(doc_ids) if doc_ids is not None else None
         if day is not None:
@@ -123,6 +135,11 @@ class HybridRetriever:
             include=[],
         )
         return [self._by_id[chunk_id] for chunk_id in result["ids"][0] if chunk_id in self._by_id]
+
+
+@cache
+def _domain_terms() -> frozenset[str]:
+    return frozenset(term.lower() for term in domain_terms())
 
 
 def _reciprocal_rank_fusion(rankings: list[list[int]]) -> list[tuple[int, float]]:

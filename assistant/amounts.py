@@ -1,0 +1,137 @@
+"""Money as people type it (``6000万``, ``0.6亿``, ``六千万``, ``RMB 60 million``) → exact yuan.
+
+Chinese numerals go through cn2an; the rest is a small grammar of number + unit, because no library
+reads mixed forms such as ``6,000万元`` or ``RMB 60 million``. Everything is ``Decimal``: a float
+would drift near 1亿.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import cn2an
+
+from index.normalise import normalise
+
+MAX_YUAN = Decimal("1000000000000")  # 1万亿: larger than any figure an enterprise could mean
+UNITS = {
+    "": Decimal(1),
+    "元": Decimal(1),
+    "块": Decimal(1),
+    "千": Decimal(1_000),
+    "万": Decimal(10_000),
+    "十万": Decimal(100_000),
+    "百万": Decimal(1_000_000),
+    "千万": Decimal(10_000_000),
+    "亿": Decimal(100_000_000),
+    "万亿": Decimal(1_000_000_000_000),
+    "thousand": Decimal(1_000),
+    "k": Decimal(1_000),
+    "million": Decimal(1_000_000),
+    "mn": Decimal(1_000_000),
+    "m": Decimal(1_000_000),
+    "billion": Decimal(1_000_000_000),
+    "bn": Decimal(1_000_000_000),
+}
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
+_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?"
+_AMOUNT = re.compile(
+    rf"(?P<neg>[-−负]\s*)?"
+    rf"(?P<cur>rmb|cny|¥|￥|人民币)?\s*"
+    rf"(?P<num>(?:{_NUMBER})|[{_CN_DIGITS}点]+)\s*"
+    r"(?P<unit>万亿|千万|百万|十万|万|亿|千|million|billion|thousand|mn|bn|k|m)?\s*"
+    r"(?P<tail>元|块|yuan|rmb|cny)?",
+    re.IGNORECASE,
+)
+_NOT_MONEY_AFTER = re.compile(r"^\s*(?:平方|人|家|个|项|款|张|类|期|年|月|日|号|%|倍|周|天|名)")
+
+
+class AmountError(ValueError):
+    """The text is not an amount we can use; the message says why, for the user."""
+
+
+@dataclass(frozen=True)
+class FoundAmount:
+    text: str
+    yuan: Decimal
+    start: int
+    end: int
+
+
+def parse_amount(text: str, allow_zero: bool = False) -> Decimal:
+    """One amount in yuan. A bare number is yuan. Raises ``AmountError`` with a readable reason."""
+    cleaned = normalise(str(text)).strip().lower().replace("，", ",")
+    if not cleaned:
+        raise AmountError("amount is empty")
+    match = _AMOUNT.fullmatch(cleaned)
+    if not match:
+        raise AmountError(f"cannot read {text!r} as an amount (try 6000万, 0.6亿 or 60000000元)")
+    return _checked(_value(match), text, allow_zero, negative=bool(match["neg"]))
+
+
+def find_amounts(message: str) -> list[FoundAmount]:
+    """Amounts inside a chat message: only numbers that carry a money unit or currency count."""
+    text = normalise(message)
+    found = []
+    for match in _AMOUNT.finditer(text):
+        has_money_unit = bool(match["unit"] or match["tail"] or match["cur"])
+        if not has_money_unit or not match["num"].strip("点"):
+            continue
+        if match["unit"] and match["unit"].lower() in {"m", "k"} and not (match["cur"] or match["tail"]):
+            continue
+        if _NOT_MONEY_AFTER.match(text[match.end() :]):
+            continue
+        try:
+            yuan = _checked(_value(match), match[0], allow_zero=True, negative=bool(match["neg"]))
+        except AmountError:
+            continue
+        found.append(FoundAmount(match[0].strip(), yuan, match.start(), match.end()))
+    return found
+
+
+def _value(match: re.Match[str]) -> Decimal:
+    number = match["num"]
+    unit = (match["unit"] or "").lower()
+    try:
+        if re.fullmatch(_NUMBER, number):
+            value = Decimal(number.replace(",", ""))
+        else:
+            value = Decimal(str(cn2an.cn2an(number + unit if unit in {"万", "亿"} else number, "smart")))
+            if unit in {"万", "亿"}:
+                return value
+    except (InvalidOperation, ValueError, KeyError) as error:
+        raise AmountError(f"cannot read {match[0]!r} as an amount") from error
+    return value * UNITS[unit]
+
+
+def _checked(yuan: Decimal, text: str, allow_zero: bool, negative: bool) -> Decimal:
+    if negative or yuan < 0:
+        raise AmountError(f"{text!r}: an amount cannot be negative")
+    if yuan == 0 and not allow_zero:
+        raise AmountError(f"{text!r}: the amount must be greater than zero")
+    if yuan > MAX_YUAN:
+        raise AmountError(f"{text!r} is more than 1万亿元; please check the figure")
+    return yuan
+
+
+def format_yuan(yuan: Decimal | int) -> str:
+    """The way the policy writes money: 2000万元, 1亿元, 1.5亿元, 5万元, 3500元."""
+    yuan = Decimal(yuan)
+    if yuan >= 100_000_000:
+        return f"{_plain(yuan / 100_000_000)}亿元"
+    if yuan >= 10_000:
+        return f"{_plain(yuan / 10_000)}万元"
+    return f"{_plain(yuan)}元"
+
+
+def format_yuan_en(yuan: Decimal | int) -> str:
+    yuan = Decimal(yuan)
+    whole = f"{yuan:,.2f}".removesuffix(".00")
+    return f"RMB {whole}"
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text

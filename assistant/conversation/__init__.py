@@ -1,0 +1,1 @@
+"""One turn of a conversation: what is asked (intent), what is known (slots, sessions), the answer."""

@@ -1,0 +1,63 @@
+"""What a turn asks for, from word lists in ``data/intents.yaml`` (data, not code)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from index.normalise import normalise
+
+INTENTS_PATH = Path(__file__).resolve().parent.parent / "data" / "intents.yaml"
+
+
+@dataclass(frozen=True)
+class Signals:
+    """Which kinds of words a message contains."""
+
+    award: bool
+    not_specified: bool
+    departments: bool
+    validity: bool
+    follow_up: bool
+    other_place: bool
+    self_reference: bool
+    greeting_only: bool
+
+
+@cache
+def _lists() -> dict[str, tuple[str, ...]]:
+    raw = yaml.safe_load(INTENTS_PATH.read_text(encoding="utf-8"))
+    return {name: tuple(str(w).lower() for w in words) for name, words in raw.items()}
+
+
+def _has(text: str, words: tuple[str, ...]) -> bool:
+    for word in words:
+        if word.isascii():
+            if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text):
+                return True
+        elif word in text:
+            return True
+    return False
+
+
+def read_signals(message: str) -> Signals:
+    text = normalise(message).lower()
+    lists = _lists()
+    stripped = re.sub(r"[\s\W_]+", "", text)
+    greeting_only = bool(stripped) and any(
+        stripped == re.sub(r"\W+", "", g) or stripped.rstrip("啊呀呢吗") == g for g in lists["greetings"]
+    )
+    return Signals(
+        award=_has(text, lists["award"]),
+        not_specified=_has(text, lists["not_specified"]),
+        departments=_has(text, lists["departments"]),
+        validity=_has(text, lists["validity"]),
+        follow_up=_has(text, lists["follow_up"]),
+        other_place=_has(text, lists["other_places"]) and "上海" not in text and "沪" not in text,
+        self_reference=_has(text, lists["self_reference"]),
+        greeting_only=greeting_only,
+    )

@@ -1,0 +1,200 @@
+"""The one object every surface calls: ask, search, calculate, list rules, documents and articles."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.citations import cite
+from assistant.conversation.composer import Composer
+from assistant.conversation.intent import read_signals
+from assistant.conversation.sessions import Session, SessionStore
+from assistant.conversation.slots import read_award, remember
+from assistant.amounts import find_amounts
+from assistant.language import Language, detect_language
+from assistant.records import Answer, AwardEstimate, Calculation, Citation, SearchResult, Status
+from assistant.retrieval import HybridRetriever, RetrievalMode
+from assistant.rules.book import RuleBook, rule_book
+from assistant.rules.calculator import AwardCalculator, CalculationError, Item
+from assistant.settings import Settings
+from index.articles import Article
+from index.documents import Catalogue, catalogue
+from index.embedders import make_embedder
+from index.parsers import parse_corpus
+from index.store import IndexMissing, active_collection, build_index, connect
+
+AWARD_DOC = "policy2024"
+MIN_KEYWORD_SCORE = 1.8
+FOLLOW_UP_MAX_CHARS = 40
+HITS = 5
+
+
+class InputError(ValueError):
+    """A request the engine refuses, with a message for the user."""
+
+
+@dataclass(frozen=True)
+class Turn:
+    answer: Answer
+    session: Session
+
+
+class Engine:
+    def __init__(self, settings: Settings, retriever: HybridRetriever, book: RuleBook, cat: Catalogue) -> None:
+        self.settings = settings
+        self.retriever = retriever
+        self.book = book
+        self.catalogue = cat
+        self.calculator = AwardCalculator(book, self._cite_measure)
+        self.sessions = SessionStore(
+            settings.session_ttl_seconds, settings.max_sessions, settings.max_session_turns
+        )
+
+    @classmethod
+    def from_settings(cls, settings: Settings, build_if_missing: bool = True) -> Engine:
+        embedder = make_embedder(settings.embedding_backend, settings.embedding_model)
+        client = connect(settings.data_dir, settings.chroma_host, settings.chroma_port)
+        try:
+            collection = active_collection(client)
+        except IndexMissing:
+            if not build_if_missing:
+                raise
+            build_index(client, parse_corpus(), embedder)
+            collection = active_collection(client)
+        retriever = HybridRetriever(collection, embedder, catalogue(), RetrievalMode(settings.retrieval_mode))
+        return cls(settings, retriever, rule_book(), catalogue())
+
+    # --- lookups -------------------------------------------------------------------------------
+    def citation(self, article: Article) -> Citation:
+        return cite(article, self.catalogue, self.settings.current_date())
+
+    def search(self, query: str, k: int = 5, in_force_only: bool = False) -> list[SearchResult]:
+        query = self._clean(query)
+        if not 1 <= k <= 50:
+            raise InputError("k must be between 1 and 50")
+        day = self.settings.current_date() if in_force_only else None
+        return [
+            SearchResult(**self.citation(hit.article).model_dump(), score=round(hit.score, 6),
+                         matched_terms=list(hit.matched_terms))
+            for hit in self.retriever.search(query, k=k, in_force_on=day)
+        ]
+
+    def article(self, chunk_id: str) -> Citation | None:
+        article = self.retriever.article(chunk_id)
+        return self.citation(article) if article else None
+
+    # --- awards --------------------------------------------------------------------------------
+    def calculate(self, rule_id: str, inputs: Mapping[str, Any], language: str = "zh") -> Calculation:
+        return self.calculator.calculate(rule_id, inputs, self.settings.current_date(), language)
+
+    def estimate(self, items: Sequence[Item], language: str = "zh") -> AwardEstimate:
+        return self.calculator.estimate(items, self.settings.current_date(), language)
+
+    def _cite_measure(self, measure: str) -> Citation:
+        article = self.retriever.article(f"{self.book.document}:{measure}")
+        if article is None:
+            raise CalculationError(f"the index holds no article {measure} of {self.book.document}")
+        return self.citation(article)
+
+    # --- conversation --------------------------------------------------------------------------
+    def ask(self, message: str, session_id: str | None = None) -> Answer:
+        message = self._clean(message)
+        session = self.sessions.get(session_id)
+        answer = self._answer(message, session)
+        self.sessions.record(session, message, answer.answer)
+        return answer
+
+    def _answer(self, message: str, session: Session) -> Answer:
+        language = detect_language(message)
+        composer = Composer(self.catalogue, self.settings.current_date(), language)
+        signals = read_signals(message)
+
+        def reply(text: str, status: Status, articles: Sequence[Article] = (),
+                  calculations: Sequence[Calculation] = ()) -> Answer:
+            if articles:
+                session.last_chunk_ids = [a.chunk_id for a in articles]
+            return Answer(session_id=session.id, answer=text, status=status,
+                          citations=[self.citation(a) for a in articles],
+                          calculations=list(calculations), language=language.value)
+
+        if signals.greeting_only:
+            return reply(composer.out_of_scope(), Status.OUT_OF_SCOPE)
+        if signals.other_place and not signals.self_reference:
+            return reply(composer.out_of_scope(self._place(message)), Status.OUT_OF_SCOPE)
+
+        short = len(message) <= FOLLOW_UP_MAX_CHARS
+        previous = session.slots.get("award")
+        last = [a for cid in session.last_chunk_ids if (a := self.retriever.article(cid))]
+        if signals.departments and last and short and self.retriever.keyword_score(message) < MIN_KEYWORD_SCORE:
+            return reply(composer.departments(last[0]), Status.ANSWERED, last[:1])
+
+        hits = self.retriever.search(message, k=HITS)
+        in_scope = bool(hits) and self.retriever.is_about_policy(message, MIN_KEYWORD_SCORE)
+        amounts = find_amounts(message)
+        follow_up = bool(previous) and short and (signals.follow_up or bool(amounts) or not in_scope)
+
+        if signals.not_specified and not signals.award:
+            top = hits[0].article if hits and in_scope else None
+            if top is None:
+                return reply(composer.out_of_scope(), Status.OUT_OF_SCOPE)
+            return reply(composer.not_specified(top), Status.NOT_SPECIFIED, [top])
+
+        measure = self._award_measure(hits) if in_scope else None
+        if follow_up and previous and (measure is None or not signals.award):
+            measure = previous["measure"]
+        if measure and (signals.award or amounts or follow_up):
+            return self._award_turn(message, measure, session, composer, reply)
+
+        if not in_scope:
+            return reply(composer.out_of_scope(), Status.OUT_OF_SCOPE)
+        top = hits[0].article
+        if signals.departments:
+            return reply(composer.departments(top), Status.ANSWERED, [top])
+        if signals.validity:
+            return reply(composer.validity_answer(top), Status.ANSWERED, [top])
+        return reply(composer.lookup(message, top), Status.ANSWERED, [top])
+
+    def _award_turn(self, message: str, measure: str, session: Session, composer: Composer, reply: Any) -> Answer:
+        article = self.retriever.article(f"{self.book.document}:{measure}")
+        assert article is not None
+        previous = session.slots.get("award")
+        request = read_award(message, measure, self.book, previous)
+        session.slots["award"] = remember(request)
+        if request.missing == "rule":
+            return reply(composer.clarify_rule(request, article), Status.CLARIFY, [article])
+        if request.missing == "base":
+            return reply(composer.clarify_base(request, article), Status.CLARIFY, [article])
+        language = "en" if composer.language is Language.ENGLISH else "zh"
+        try:
+            estimate = self.estimate(request.items(), language)
+        except CalculationError as error:
+            raise InputError(str(error)) from error
+        return reply(composer.award(estimate, article), Status.ANSWERED, [article], estimate.calculations)
+
+    def _award_measure(self, hits: Sequence[Any]) -> str | None:
+        """The first of the top hits that is a measure carrying award rules."""
+        measures = set(self.book.measures())
+        for hit in hits[:3]:
+            if hit.article.doc_id == self.book.document and hit.article.key in measures:
+                return str(hit.article.key)
+        return None
+
+    def _place(self, message: str) -> str:
+        from assistant.conversation.intent import _lists, _has
+        from index.normalise import normalise
+
+        text = normalise(message).lower()
+        return next((p for p in _lists()["other_places"] if _has(text, (p,))), "")
+
+    def _clean(self, text: str) -> str:
+        if not isinstance(text, str):
+            raise InputError("the message must be text")
+        cleaned = "".join(ch for ch in text if ch.isprintable() or ch in "\n\t").strip()
+        if not cleaned:
+            raise InputError("the message is empty")
+        if len(cleaned) > self.settings.max_message_chars:
+            raise InputError(
+                f"the message has {len(cleaned)} characters; the limit is {self.settings.max_message_chars}"
+            )
+        return cleaned

@@ -1,0 +1,35 @@
+"""Which script or language the asker wrote in, and writing the answer back in it."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import cache
+
+import opencc
+
+from assistant.query import is_english
+from index.normalise import to_simplified
+
+
+class Language(StrEnum):
+    SIMPLIFIED = "zh-Hans"
+    TRADITIONAL = "zh-Hant"
+    ENGLISH = "en"
+
+
+@cache
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
+def detect_language(text: str) -> Language:
+    if is_english(text):
+        return Language.ENGLISH
+    if to_simplified(text) != text:
+        return Language.TRADITIONAL
+    return Language.SIMPLIFIED
+
+
+def in_script(text: str, language: Language) -> str:
+    """Simplified text as the asker writes: converted to traditional for a traditional question."""
+    return _s2t().convert(text) if language is Language.TRADITIONAL else text

@@ -1,0 +1,73 @@
+"""The typed records that cross module borders and form the HTTP schema."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+
+class Status(StrEnum):
+    ANSWERED = "answered"
+    CLARIFY = "clarify"
+    OUT_OF_SCOPE = "out_of_scope"
+    NOT_SPECIFIED = "not_specified"
+
+
+class Citation(BaseModel):
+    chunk_id: str
+    doc_id: str
+    doc_number: str | None = Field(description="文号, e.g. 沪府办规〔2024〕9号")
+    doc_title: str
+    article: str = Field(description="the label as printed: （五）, 18, 问3 …")
+    title: str = ""
+    text: str
+    departments: list[str] = Field(default_factory=list, description="责任单位 listed in the article")
+    validity: str = Field(default="", description="the document's status on the day answered")
+
+
+class SearchResult(Citation):
+    score: float
+    matched_terms: list[str] = Field(default_factory=list)
+
+
+class Step(BaseModel):
+    """One parameter a calculation used, with where it comes from (the OpenFisca trace idea)."""
+
+    name: str
+    value: str
+    source: str
+
+
+class Calculation(BaseModel):
+    rule_id: str
+    rule_name: str
+    kind: str
+    citation: Citation
+    inputs: dict[str, str]
+    eligible: bool
+    amount_yuan: int
+    amount_text: str
+    formula: str
+    notes: list[str] = Field(default_factory=list)
+    caps_applied: list[str] = Field(default_factory=list)
+    steps: list[Step] = Field(default_factory=list)
+
+
+class AwardEstimate(BaseModel):
+    """Several items in one year: each item's ceiling, then the per-entity annual caps across them."""
+
+    calculations: list[Calculation]
+    total_yuan: int
+    total_text: str
+    formula: str
+    notes: list[str] = Field(default_factory=list)
+
+
+class Answer(BaseModel):
+    session_id: str
+    answer: str
+    status: Status
+    citations: list[Citation] = Field(default_factory=list)
+    calculations: list[Calculation] = Field(default_factory=list)
+    language: str = "zh-Hans"

@@ -1,0 +1,1 @@
+"""Award rules as data (``awards.yaml``) and the calculator that applies them."""

@@ -1,0 +1,306 @@
+"""Exact award ceilings: per-item ``min(rate × base, cap)``, then per-entity annual caps, then conditions.
+
+Money is ``Decimal`` yuan throughout. Every result carries its formula, the caps that bit, the
+conditions still to be met, and the article it comes from; a ceiling is never presented as an amount
+the enterprise will receive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_DOWN, Decimal
+from typing import Any
+
+from assistant.amounts import AmountError, format_yuan, format_yuan_en, parse_amount
+from assistant.records import AwardEstimate, Calculation, Citation, Step
+from assistant.rules.book import Rule, RuleBook
+
+BASE_KEYS = ("base_yuan", "base", "amount")
+TRUE_WORDS = {"true", "yes", "y", "1", "是", "有", "满足", "符合"}
+FALSE_WORDS = {"false", "no", "n", "0", "否", "无", "没有", "不满足", "不符合"}
+
+
+class CalculationError(ValueError):
+    """The request cannot be computed; the message names the problem for the user."""
+
+
+@dataclass(frozen=True)
+class Item:
+    rule_id: str
+    inputs: Mapping[str, Any]
+
+
+class AwardCalculator:
+    def __init__(self, book: RuleBook, cite: Callable[[str], Citation]) -> None:
+        """``cite`` turns a measure key (``05``) into the citation of that article."""
+        self.book = book
+        self.cite = cite
+
+    def calculate(self, rule_id: str, inputs: Mapping[str, Any], on: date, language: str = "zh") -> Calculation:
+        rule = self.book.rule(rule_id)
+        words = _Words(language)
+        self._check_keys(rule, inputs)
+        base = _read_base(rule, inputs)
+        steps: list[Step] = []
+        notes: list[str] = []
+        caps: list[str] = []
+        article = self.cite(rule.measure).article
+
+        if base is not None:
+            steps.append(Step(name=words.base_name(rule), value=words.money(base), source="input"))
+        if rule.rate is not None:
+            if base is None:
+                raise CalculationError(
+                    f"rule {rule.id} needs the base amount ({rule.base}); pass base_yuan, e.g. 6000万"
+                )
+            raw = base * rule.rate
+            amount = min(raw, rule.cap_yuan)
+            steps.append(Step(name=words.rate, value=_percent(rule.rate), source=article))
+            formula = f"min({_percent(rule.rate)} × {words.money(base)}, {words.money(rule.cap_yuan)})"
+            if raw > rule.cap_yuan:
+                caps.append(words.item_cap_bit(rule))
+        elif base is not None and rule.kind in {"interest_subsidy", "guarantee_limit"}:
+            amount = min(base, rule.cap_yuan)
+            formula = f"min({words.money(base)}, {words.money(rule.cap_yuan)})"
+            if base > rule.cap_yuan:
+                caps.append(words.item_cap_bit(rule))
+        else:
+            amount = rule.cap_yuan
+            formula = ""
+            notes.append(words.no_rate)
+        steps.append(Step(name=words.cap_name(rule), value=words.money(rule.cap_yuan), source=article))
+        amount = amount.quantize(Decimal(1), rounding=ROUND_DOWN)
+
+        if rule.annual_cap:
+            cap = self.book.annual_caps[rule.annual_cap]
+            steps.append(Step(name=words.annual, value=words.money(cap.cap_yuan), source=article))
+            if amount > cap.cap_yuan:
+                amount = cap.cap_yuan
+                caps.append(words.annual_bit(cap.cap_yuan))
+
+        failed = self._failed_conditions(rule, inputs, words)
+        if not self.book.in_force_on(on):
+            failed.append(words.out_of_validity(on, self.book.funding_valid_from, self.book.valid_to))
+        eligible = not failed
+        if not eligible:
+            notes = [*failed, *notes]
+            amount = Decimal(0)
+        else:
+            pending = [self.book.conditions[c] for c in rule.conditions if c not in inputs and not
+                       self._threshold_given(c, inputs)]
+            if pending:
+                notes.append(words.pending([words.condition(c) for c in pending]))
+        result_text = words.money(amount)
+        if not eligible:
+            formula = words.not_eligible_formula
+        else:
+            notes.extend(words.caveats(rule))
+            formula = f"{formula} = {result_text}" if formula else f"{words.ceiling} {result_text}"
+        return Calculation(
+            rule_id=rule.id,
+            rule_name=rule.name_en if language == "en" else rule.name,
+            kind=rule.kind,
+            citation=self.cite(rule.measure),
+            inputs={key: str(value) for key, value in inputs.items()},
+            eligible=eligible,
+            amount_yuan=int(amount),
+            amount_text=result_text,
+            formula=formula,
+            notes=notes,
+            caps_applied=caps,
+            steps=steps,
+        )
+
+    def estimate(self, items: Sequence[Item], on: date, language: str = "zh") -> AwardEstimate:
+        """Items of one enterprise in one year; annual caps apply across the items that share them."""
+        if not items:
+            raise CalculationError("no items to calculate")
+        words = _Words(language)
+        calculations = [self.calculate(item.rule_id, item.inputs, on, language) for item in items]
+        groups: dict[str | None, list[Calculation]] = {}
+        for item, calculation in zip(items, calculations, strict=True):
+            groups.setdefault(self.book.rule(item.rule_id).annual_cap, []).append(calculation)
+        total = Decimal(0)
+        parts: list[str] = []
+        notes: list[str] = []
+        for cap_id, members in groups.items():
+            subtotal = sum((Decimal(c.amount_yuan) for c in members if c.eligible), Decimal(0))
+            terms = " + ".join(words.money(Decimal(c.amount_yuan)) for c in members if c.eligible) or "0"
+            if cap_id is not None and len(members) > 1:
+                cap = self.book.annual_caps[cap_id]
+                capped = min(subtotal, cap.cap_yuan)
+                parts.append(f"min({terms}, {words.money(cap.cap_yuan)})")
+                if subtotal > cap.cap_yuan:
+                    notes.append(words.annual_total_bit(cap.cap_yuan, subtotal))
+                subtotal = capped
+            else:
+                parts.append(terms)
+            total += subtotal
+        formula = f"{' + '.join(parts)} = {words.money(total)}"
+        return AwardEstimate(
+            calculations=calculations,
+            total_yuan=int(total),
+            total_text=words.money(total),
+            formula=formula,
+            notes=notes,
+        )
+
+    def _check_keys(self, rule: Rule, inputs: Mapping[str, Any]) -> None:
+        allowed = set(BASE_KEYS) | set(rule.conditions) | {
+            c.input for c in self.book.conditions.values() if c.input and c.id in rule.conditions
+        }
+        unknown = sorted(set(inputs) - allowed)
+        if unknown:
+            raise CalculationError(
+                f"rule {rule.id} does not take {', '.join(unknown)}; it takes: {', '.join(sorted(allowed))}"
+            )
+
+    def _threshold_given(self, condition_id: str, inputs: Mapping[str, Any]) -> bool:
+        condition = self.book.conditions[condition_id]
+        return bool(condition.input and condition.input in inputs)
+
+    def _failed_conditions(self, rule: Rule, inputs: Mapping[str, Any], words: _Words) -> list[str]:
+        failed = []
+        for condition_id in rule.conditions:
+            condition = self.book.conditions[condition_id]
+            if condition.input and condition.input in inputs and condition.min_yuan is not None:
+                value = _money(inputs[condition.input], condition.input, allow_zero=True)
+                if value < condition.min_yuan:
+                    failed.append(words.below_threshold(condition, value))
+            elif condition_id in inputs and not _flag(inputs[condition_id], condition_id):
+                failed.append(words.unmet(condition))
+        return failed
+
+
+def _read_base(rule: Rule, inputs: Mapping[str, Any]) -> Decimal | None:
+    given = [key for key in BASE_KEYS if key in inputs and inputs[key] not in (None, "")]
+    if len(given) > 1:
+        raise CalculationError(f"give the base once, not as {', '.join(given)}")
+    if not given:
+        return None
+    return _money(inputs[given[0]], given[0], allow_zero=False)
+
+
+def _money(value: Any, name: str, allow_zero: bool) -> Decimal:
+    if isinstance(value, bool):
+        raise CalculationError(f"{name} must be an amount, not {value!r}")
+    try:
+        return parse_amount(str(value), allow_zero=allow_zero)
+    except AmountError as error:
+        raise CalculationError(f"{name}: {error}") from error
+
+
+def _flag(value: Any, name: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in TRUE_WORDS:
+        return True
+    if text in FALSE_WORDS:
+        return False
+    raise CalculationError(f"{name} must be yes or no, not {value!r}")
+
+
+def _percent(rate: Decimal) -> str:
+    return f"{(rate * 100).normalize():f}%"
+
+
+class _Words:
+    """The words a calculation is explained in: Chinese as the policy writes it, or English."""
+
+    def __init__(self, language: str) -> None:
+        self.en = language == "en"
+        self.rate = "rate" if self.en else "比例"
+        self.annual = "annual cap per entity" if self.en else "每个单位每年累计上限"
+        self.no_rate = (
+            "The text states a ceiling only, no rate: the figure is the most that can be granted."
+            if self.en
+            else "原文只规定了最高额度，未规定比例：该数为可支持的上限。"
+        )
+        self.not_eligible_formula = "not eligible = RMB 0" if self.en else "不符合条件 = 0元"
+        self.ceiling = "ceiling" if self.en else "最高"
+
+    def money(self, yuan: Decimal) -> str:
+        return format_yuan_en(yuan) if self.en else format_yuan(yuan)
+
+    def base_name(self, rule: Rule) -> str:
+        return (rule.base_en or rule.base or "base") if self.en else (rule.base or "基数")
+
+    def cap_name(self, rule: Rule) -> str:
+        return f"ceiling per item ({rule.per})" if self.en else f"单项上限（{rule.per}）"
+
+    def item_cap_bit(self, rule: Rule) -> str:
+        return (
+            f"the per-item ceiling of {self.money(rule.cap_yuan)} applies"
+            if self.en
+            else f"按比例计算超过单项最高{self.money(rule.cap_yuan)}，按上限计"
+        )
+
+    def annual_bit(self, cap: Decimal) -> str:
+        return (
+            f"the annual cap of {self.money(cap)} per entity applies"
+            if self.en
+            else f"受每个单位每年累计最高{self.money(cap)}限制"
+        )
+
+    def annual_total_bit(self, cap: Decimal, subtotal: Decimal) -> str:
+        return (
+            f"The items add up to {self.money(subtotal)}, above the annual cap of {self.money(cap)} per "
+            f"entity, so at most {self.money(cap)} in one year."
+            if self.en
+            else f"各项合计{self.money(subtotal)}，超过每个单位每年累计最高{self.money(cap)}，当年最多{self.money(cap)}。"
+        )
+
+    def condition(self, condition: Any) -> str:
+        return condition.text_en if self.en else condition.text
+
+    def unmet(self, condition: Any) -> str:
+        return (
+            f"Not eligible: the policy requires that {condition.text_en}."
+            if self.en
+            else f"不符合条件：政策要求{condition.text}（原文：“{condition.quote}”）。"
+        )
+
+    def below_threshold(self, condition: Any, value: Decimal) -> str:
+        return (
+            f"Not eligible: {condition.text_en}; the deal's {self.money(value)} is below it."
+            if self.en
+            else f"不符合条件：{condition.text}，所给{self.money(value)}未达到（原文：“{condition.quote}”）。"
+        )
+
+    def out_of_validity(self, on: date, start: date, end: date) -> str:
+        return (
+            f"Not eligible on {on:%Y-%m-%d}: funding measures apply from {start:%Y-%m-%d} to {end:%Y-%m-%d}."
+            if self.en
+            else f"{on:%Y年%-m月%-d日}不在资金支持措施适用期（{start:%Y年%-m月%-d日}至{end:%Y年%-m月%-d日}）内。"
+        )
+
+    def pending(self, conditions: list[str]) -> str:
+        joined = "; ".join(conditions) if self.en else "；".join(conditions)
+        return f"Also required: {joined}." if self.en else f"还须满足：{joined}。"
+
+    def caveats(self, rule: Rule) -> list[str]:
+        notes = []
+        if rule.kind == "guarantee_limit":
+            notes.append(
+                "This is a ceiling on the guarantee amount, not a grant."
+                if self.en
+                else "这是融资担保额度的上限，不是资金补贴。"
+            )
+        if rule.rate_note:
+            notes.append(rule.rate_note_en if self.en and rule.rate_note_en else rule.rate_note)
+        if rule.merit_based:
+            notes.append(
+                "Awarded on merit (择优) up to this ceiling; it is not an entitlement."
+                if self.en
+                else "该项为“择优”支持，上述为最高额度，不是必然获得的金额。"
+            )
+        elif rule.kind != "guarantee_limit":
+            notes.append(
+                "This is a ceiling (最高/不超过), granted 按照规定; the actual amount is set on review."
+                if self.en
+                else "上述为“最高/不超过”的上限，按照规定审核确定，不是承诺金额。"
+            )
+        return notes
