@@ -111,12 +111,13 @@ class Engine:
         signals = read_signals(message)
 
         def reply(text: str, status: Status, articles: Sequence[Article] = (),
-                  calculations: Sequence[Calculation] = ()) -> Answer:
+                  estimate: AwardEstimate | None = None) -> Answer:
             if articles:
                 session.last_chunk_ids = [a.chunk_id for a in articles]
             return Answer(session_id=session.id, answer=text, status=status,
                           citations=[self.citation(a) for a in articles],
-                          calculations=list(calculations), language=language.value)
+                          calculations=estimate.calculations if estimate else [],
+                          total_yuan=estimate.total_yuan if estimate else None, language=language.value)
 
         if signals.greeting_only:
             return reply(composer.out_of_scope(), Status.OUT_OF_SCOPE)
@@ -170,7 +171,7 @@ class Engine:
             estimate = self.estimate(request.items(), language)
         except CalculationError as error:
             raise InputError(str(error)) from error
-        return reply(composer.award(estimate, article), Status.ANSWERED, [article], estimate.calculations)
+        return reply(composer.award(estimate, article), Status.ANSWERED, [article], estimate)
 
     def _award_measure(self, hits: Sequence[Any]) -> str | None:
         """The first of the top hits that is a measure carrying award rules."""

@@ -70,4 +70,5 @@ class Answer(BaseModel):
     status: Status
     citations: list[Citation] = Field(default_factory=list)
     calculations: list[Calculation] = Field(default_factory=list)
+    total_yuan: int | None = Field(default=None, description="after annual caps, when several items")
     language: str = "zh-Hans"

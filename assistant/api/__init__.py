@@ -1,0 +1,1 @@
+"""The HTTP surface: FastAPI routes over the engine, with the Gradio UI mounted at ``/``."""

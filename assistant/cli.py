@@ -1,0 +1,182 @@
+"""The ``policy-assistant`` command: index, serve, ask, search, calc, eval.
+
+Run ``policy-assistant --help``. Errors print a message and exit 2; they never show a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn
+
+from assistant.amounts import AmountError
+from assistant.rules.book import UnknownRule
+from assistant.rules.calculator import CalculationError, Item
+from assistant.settings import Settings
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+console = Console()
+
+
+def _fail(message: str) -> None:
+    Console(stderr=True).print(f"[red]error:[/red] {message}")
+    raise typer.Exit(2)
+
+
+def _engine():  # imported lazily so `--help` stays fast
+    from assistant.engine import Engine
+
+    return Engine.from_settings(Settings())
+
+
+@app.command()
+def index(rebuild: Annotated[bool, typer.Option("--rebuild", help="rebuild even if an index exists")] = False):
+    """Parse the shipped sources and build the Chroma index (atomically)."""
+    from index.documents import catalogue
+    from index.embedders import make_embedder
+    from index.parsers import parse_corpus
+    from index.store import IndexMissing, active_collection, build_index, connect
+
+    settings = Settings()
+    client = connect(settings.data_dir, settings.chroma_host, settings.chroma_port)
+    if not rebuild:
+        try:
+            collection = active_collection(client)
+            console.print(f"index exists: {collection.name} ({collection.count()} chunks); use --rebuild")
+            return
+        except IndexMissing:
+            pass
+    articles = parse_corpus()
+    embedder = make_embedder(settings.embedding_backend, settings.embedding_model)
+    with Progress(TextColumn("indexing"), BarColumn(), TextColumn("{task.completed}/{task.total}")) as bar:
+        task = bar.add_task("index", total=len(articles))
+        report = build_index(client, articles, embedder, lambda n: bar.advance(task, n))
+    documents = len(catalogue().indexed())
+    console.print(
+        f"built {report.collection}: {documents} documents, {report.chunks} chunks, "
+        f"embedder {report.embedder}, {report.seconds:.1f} s"
+    )
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port")] = 7860,
+):
+    """Serve the UI at / and the API under /v1 (builds the index when missing)."""
+    import uvicorn
+
+    from assistant.api.app import create_app
+
+    uvicorn.run(create_app(Settings()), host=host, port=port, log_level="info")
+
+
+@app.command()
+def ask(
+    question: str,
+    session: Annotated[str | None, typer.Option("--session", help="continue a conversation")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the Answer record as JSON")] = False,
+):
+    """Ask a question; prints the answer with its citations."""
+    from assistant.engine import InputError
+
+    try:
+        answer = _engine().ask(question, session)
+    except InputError as error:
+        _fail(str(error))
+    if as_json:
+        print(answer.model_dump_json(indent=2))
+        return
+    print(answer.answer)
+    console.print(f"[dim]status: {answer.status} · session: {answer.session_id}[/dim]")
+
+
+@app.command()
+def search(
+    query: str,
+    k: Annotated[int, typer.Option("-k", help="number of results")] = 5,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+):
+    """Search the articles; prints citation-shaped hits."""
+    from assistant.engine import InputError
+
+    try:
+        results = _engine().search(query, k=k)
+    except InputError as error:
+        _fail(str(error))
+    if as_json:
+        print(json.dumps({"results": [r.model_dump() for r in results]}, ensure_ascii=False, indent=2))
+        return
+    for rank, result in enumerate(results, start=1):
+        number = result.doc_number or result.doc_title
+        console.print(f"{rank}. [bold]{number} {result.article}[/bold] {result.title}  ({result.score:.4f})")
+        console.print(f"   {result.text[:160]}")
+
+
+@app.command()
+def calc(
+    rule_id: str,
+    param: Annotated[list[str] | None, typer.Option("--param", help="NAME=VALUE; repeat base=… for items")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    english: Annotated[bool, typer.Option("--en", help="explain in English")] = False,
+):
+    """Compute an award ceiling, e.g. ``calc m05-drug-phase2 --param base=6000万``."""
+    from assistant.engine import Engine
+    from assistant.rules.book import rule_book
+
+    params = param or []
+    bad = [p for p in params if "=" not in p]
+    if bad:
+        _fail(f"--param takes NAME=VALUE, not {bad[0]!r}")
+    pairs = [p.split("=", 1) for p in params]
+    bases = [value for name, value in pairs if name in ("base", "base_yuan", "amount")]
+    shared = {name: value for name, value in pairs if name not in ("base", "base_yuan", "amount")}
+    items = [Item(rule_id, {**shared, "base_yuan": b}) for b in bases] or [Item(rule_id, shared)]
+    try:
+        rule_book().rule(rule_id)
+        engine = Engine.from_settings(Settings())
+        estimate = engine.estimate(items, "en" if english else "zh")
+    except (UnknownRule, CalculationError, AmountError) as error:
+        _fail(str(error))
+    if as_json:
+        payload = estimate.calculations[0] if len(items) == 1 else estimate
+        print(payload.model_dump_json(indent=2))
+        return
+    for calculation in estimate.calculations:
+        console.print(f"[bold]{calculation.rule_name}[/bold]: {calculation.amount_text}")
+        console.print(f"  {calculation.formula}")
+        for note in calculation.notes:
+            console.print(f"  · {note}")
+    if len(items) > 1:
+        console.print(f"[bold]total[/bold]: {estimate.formula}")
+    citation = estimate.calculations[0].citation
+    console.print(f"[dim]{citation.doc_number} {citation.article} {citation.title}[/dim]")
+
+
+@app.command(name="eval")
+def evaluate(
+    report: Annotated[str | None, typer.Option("--report", help="where to write the Markdown report")] = None,
+):
+    """Run the evaluation set; exit 1 when a figure is below its threshold."""
+    from eval.runner import run_evaluation
+
+    passed = run_evaluation(Settings(), report)
+    if not passed:
+        raise typer.Exit(1)
+
+
+def main() -> None:  # pragma: no cover - console entry
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

@@ -1,0 +1,95 @@
+"""Every question, its answer status, citations and feedback, kept in SQLite (WAL) for hotline staff."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from assistant.records import Answer
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS questions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  asked_at TEXT NOT NULL,
+  session_id TEXT NOT NULL,
+  surface TEXT NOT NULL,
+  question TEXT NOT NULL,
+  status TEXT NOT NULL,
+  answer TEXT NOT NULL,
+  citations TEXT NOT NULL,
+  feedback TEXT,
+  comment TEXT
+)
+"""
+
+
+class LoggedQuestion(BaseModel):
+    id: int
+    asked_at: str
+    session_id: str
+    surface: str
+    question: str
+    status: str
+    answer: str
+    citations: list[str]
+    feedback: str | None
+    comment: str | None
+
+
+class QuestionLog:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._path = path
+        self._lock = threading.Lock()
+        with self._connect() as connection:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute(SCHEMA)
+
+    def _connect(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(self._path, timeout=30)
+        connection.execute("PRAGMA busy_timeout=30000")
+        return connection
+
+    def record(self, question: str, answer: Answer, surface: str) -> int:
+        with self._lock, self._connect() as connection:
+            cursor = connection.execute(
+                "INSERT INTO questions (asked_at, session_id, surface, question, status, answer, citations)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    datetime.now(UTC).isoformat(timespec="seconds"),
+                    answer.session_id,
+                    surface,
+                    question,
+                    answer.status.value,
+                    answer.answer,
+                    json.dumps([c.chunk_id for c in answer.citations]),
+                ),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def feedback(self, question_id: int, rating: str, comment: str | None) -> bool:
+        with self._lock, self._connect() as connection:
+            cursor = connection.execute(
+                "UPDATE questions SET feedback = ?, comment = ? WHERE id = ?", (rating, comment, question_id)
+            )
+            return cursor.rowcount == 1
+
+    def recent(self, limit: int = 100) -> list[LoggedQuestion]:
+        with self._connect() as connection:
+            rows = connection.execute(
+                "SELECT id, asked_at, session_id, surface, question, status, answer, citations, feedback,"
+                " comment FROM questions ORDER BY id DESC LIMIT ?",
+                (limit,),
+            ).fetchall()
+        return [
+            LoggedQuestion(
+                id=r[0], asked_at=r[1], session_id=r[2], surface=r[3], question=r[4], status=r[5],
+                answer=r[6], citations=json.loads(r[7]), feedback=r[8], comment=r[9],
+            )
+            for r in rows
+        ]
