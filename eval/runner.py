@@ -1,0 +1,247 @@
+"""Runs the question set and reports retrieval, award, refusal and dialogue figures.
+
+``policy-assistant eval [--report PATH]``. Retrieval is measured for BM25-only, dense-only and hybrid,
+beside a fixed-size-chunking baseline (500 characters, dense only), so the gain is a number.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assistant.engine import Engine
+from assistant.records import Answer
+from assistant.retrieval import HybridRetriever, RetrievalMode
+from assistant.settings import Settings
+from index.documents import catalogue
+from index.normalise import to_simplified
+
+EVAL_DIR = Path(__file__).resolve().parent
+EVAL_DAY = date(2026, 11, 25)
+
+
+@dataclass
+class Item:
+    id: str
+    kind: str
+    gold: list[str]
+    question: str = ""
+    split: str = "dev"
+    amount_yuan: int | None = None
+    status: str | None = None
+    facts: list[str] = field(default_factory=list)
+    turns: list[dict[str, Any]] = field(default_factory=list)
+
+
+def load_items(path: Path = EVAL_DIR / "questions.jsonl") -> list[Item]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [Item(**json.loads(line)) for line in lines if line.strip()]
+
+
+def retrieval_figures(items: Iterable[Item], ranked: Callable[[str], list[str]]) -> dict[str, float]:
+    """hit@1, hit@3 and MRR over items that have gold articles."""
+    hits1 = hits3 = 0
+    reciprocal = 0.0
+    count = 0
+    for item in items:
+        if not item.gold or not item.question:
+            continue
+        count += 1
+        ids = ranked(item.question)
+        ranks = [i for i, chunk in enumerate(ids[:10]) if chunk in item.gold]
+        first = ranks[0] if ranks else None
+        hits1 += first == 0
+        hits3 += first is not None and first < 3
+        reciprocal += 1 / (first + 1) if first is not None else 0
+    return {"hit_at_1": hits1 / count, "hit_at_3": hits3 / count, "mrr": reciprocal / count, "n": count}
+
+
+def fixed_chunk_baseline(engine: Engine, items: list[Item]) -> dict[str, float]:
+    """LangChain's RecursiveCharacterTextSplitter (500 chars) over the raw sources, dense only."""
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    splitter = RecursiveCharacterTextSplitter(chunk_size=500, chunk_overlap=50)
+    chunks: list[str] = []
+    for document in catalogue().indexed():
+        chunks.extend(splitter.split_text(document.read_source()))
+    vectors = engine.retriever.embedder.embed(chunks)
+    articles = engine.retriever.articles
+
+    def gold_of(chunk: str) -> set[str]:
+        """The articles a fixed-size chunk overlaps (by a 20-character window of its middle)."""
+        compact = "".join(chunk.split())
+        probe = compact[len(compact) // 2 - 10 : len(compact) // 2 + 10]
+        return {a.chunk_id for a in articles if probe and probe in "".join(a.text.split())}
+
+    owners = [gold_of(chunk) for chunk in chunks]
+
+    def ranked(question: str) -> list[str]:
+        query = engine.retriever.embedder.embed([question])[0]
+        order = (vectors @ query).argsort()[::-1]
+        ids: list[str] = []
+        for index in order[:10]:
+            ids.extend(sorted(owners[index]) or ["(none)"])
+        return ids
+
+    return retrieval_figures(items, ranked)
+
+
+def _simplified(text: str) -> str:
+    return to_simplified(text)
+
+
+def _amount(answer: Answer) -> int | None:
+    if answer.total_yuan is not None and len(answer.calculations) > 1:
+        return answer.total_yuan
+    return answer.calculations[0].amount_yuan if answer.calculations else None
+
+
+def run_chat(engine: Engine, items: list[Item]) -> dict[str, Any]:
+    results: dict[str, list[bool]] = {"award": [], "status": [], "lookup": [], "precision": [], "dialogue": []}
+    latencies: list[float] = []
+    failures: list[str] = []
+    for item in items:
+        if item.kind == "dialogue":
+            session = None
+            for number, turn in enumerate(item.turns, start=1):
+                started = time.perf_counter()
+                answer = engine.ask(turn["question"], session)
+                latencies.append(time.perf_counter() - started)
+                session = answer.session_id
+                ok = _turn_ok(answer, turn, item.gold)
+                results["dialogue"].append(ok)
+                if not ok:
+                    failures.append(f"{item.id}#{number}: {turn['question']} → {answer.status} {_amount(answer)}")
+            continue
+        started = time.perf_counter()
+        answer = engine.ask(item.question)
+        latencies.append(time.perf_counter() - started)
+        cited = [c.chunk_id for c in answer.citations]
+        if cited and item.gold:
+            results["precision"].append(all(c in item.gold for c in cited))
+        if item.kind == "award":
+            ok = answer.status.value == "answered" and _amount(answer) == item.amount_yuan and bool(
+                set(cited) & set(item.gold))
+            results["award"].append(ok)
+        elif item.kind in {"out_of_scope", "not_specified", "clarify"}:
+            ok = answer.status.value == item.status and _facts_in(answer.answer, item.facts)
+            results["status"].append(ok)
+        else:
+            ok = answer.status.value == "answered" and bool(set(cited) & set(item.gold)) and _facts_in(
+                answer.answer, item.facts)
+            results["lookup"].append(ok)
+        if not ok:
+            failures.append(f"{item.id}: {item.question} → {answer.status.value} {cited} {_amount(answer)}")
+    share = {name: (sum(values) / len(values) if values else 1.0) for name, values in results.items()}
+    latencies_ms = sorted(1000 * t for t in latencies)
+    return {
+        "award_exact": share["award"],
+        "status_accuracy": share["status"],
+        "lookup_fact_and_article": share["lookup"],
+        "citation_precision": share["precision"],
+        "dialogue_turns": share["dialogue"],
+        "latency_p50_ms": statistics.median(latencies_ms),
+        "latency_p95_ms": latencies_ms[int(0.95 * (len(latencies_ms) - 1))],
+        "counts": {name: len(values) for name, values in results.items()},
+        "failures": failures,
+    }
+
+
+def _turn_ok(answer: Answer, turn: dict[str, Any], gold: list[str]) -> bool:
+    if "status" in turn and answer.status.value != turn["status"]:
+        return False
+    if "amount_yuan" in turn and _amount(answer) != turn["amount_yuan"]:
+        return False
+    cited_ok = not answer.citations or any(c.chunk_id in gold for c in answer.citations)
+    return cited_ok and _facts_in(answer.answer, turn.get("facts", []))
+
+
+def _facts_in(text: str, facts: list[str]) -> bool:
+    simplified = _simplified(text)
+    return all(_simplified(fact) in simplified for fact in facts)
+
+
+def evaluate(settings: Settings) -> dict[str, Any]:
+    items = load_items()
+    report: dict[str, Any] = {"date": EVAL_DAY.isoformat(), "questions": len(items), "splits": {}}
+    engine = Engine.from_settings(settings)
+    for split in ("dev", "heldout", "all"):
+        chosen = [i for i in items if split == "all" or i.split == split]
+        block: dict[str, Any] = {"retrieval": {}}
+        for mode in RetrievalMode:
+            retriever = HybridRetriever(engine.retriever.collection, engine.retriever.embedder,
+                                        engine.catalogue, mode)
+            block["retrieval"][mode.value] = retrieval_figures(
+                chosen, lambda q, r=retriever: [h.article.chunk_id for h in r.search(q, k=10)])
+        block["retrieval"]["fixed_500_dense"] = fixed_chunk_baseline(engine, chosen)
+        block["chat"] = run_chat(engine, chosen)
+        report["splits"][split] = block
+    return report
+
+
+def check(report: dict[str, Any], thresholds: dict[str, float], mode: str) -> list[str]:
+    figures = report["splits"]["all"]
+    actual = {
+        "retrieval_hit_at_1": figures["retrieval"][mode]["hit_at_1"],
+        "retrieval_hit_at_3": figures["retrieval"][mode]["hit_at_3"],
+        **{k: v for k, v in figures["chat"].items() if isinstance(v, float)},
+    }
+    return [f"{name} {actual[name]:.3f} < {limit}" for name, limit in thresholds.items() if actual[name] < limit]
+
+
+def markdown(report: dict[str, Any]) -> str:
+    lines = [f"# Evaluation ({report['questions']} questions, {report['date']})", ""]
+    for split, block in report["splits"].items():
+        lines += [f"## {split}", "", "| retrieval | hit@1 | hit@3 | MRR | n |", "|---|---|---|---|---|"]
+        for mode, fig in block["retrieval"].items():
+            lines.append(f"| {mode} | {fig['hit_at_1']:.3f} | {fig['hit_at_3']:.3f} | {fig['mrr']:.3f} | {fig['n']} |")
+        chat = block["chat"]
+        lines += ["", "| answers | value |", "|---|---|"]
+        for name in ("award_exact", "status_accuracy", "lookup_fact_and_article", "citation_precision",
+                     "dialogue_turns", "latency_p50_ms", "latency_p95_ms"):
+            lines.append(f"| {name} | {chat[name]:.3f} |")
+        if chat["failures"]:
+            lines += ["", "Failures:", *[f"- {f}" for f in chat["failures"]]]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def run_evaluation(settings: Settings, report_path: str | None) -> bool:
+    if settings.today is None:
+        settings = settings.model_copy(update={"today": EVAL_DAY})
+    with tempfile.TemporaryDirectory() if settings.chroma_host is None and not settings.data_dir.exists() else _nullcontext(settings.data_dir) as folder:
+        settings = settings.model_copy(update={"data_dir": Path(folder)})
+        report = evaluate(settings)
+    thresholds = yaml.safe_load((EVAL_DIR / "thresholds.yaml").read_text(encoding="utf-8"))
+    failed = check(report, thresholds, settings.retrieval_mode)
+    report["thresholds"] = thresholds
+    report["below_threshold"] = failed
+    target = Path(report_path) if report_path else settings.data_dir / "eval-report.md"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(markdown(report), encoding="utf-8")
+    target.with_suffix(".json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(markdown(report))
+    print(f"report: {target}")
+    for line in failed:
+        print(f"BELOW THRESHOLD: {line}")
+    return not failed
+
+
+class _nullcontext:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __enter__(self) -> str:
+        return str(self.path)
+
+    def __exit__(self, *exc: object) -> None:
+        return None
