@@ -6,12 +6,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.amounts import find_amounts
 from assistant.citations import cite
 from assistant.conversation.composer import Composer
 from assistant.conversation.intent import read_signals
 from assistant.conversation.sessions import Session, SessionStore
 from assistant.conversation.slots import read_award, remember
-from assistant.amounts import find_amounts
 from assistant.language import Language, detect_language
 from assistant.records import Answer, AwardEstimate, Calculation, Citation, SearchResult, Status
 from assistant.retrieval import HybridRetriever, RetrievalMode
@@ -182,7 +182,7 @@ class Engine:
         return None
 
     def _place(self, message: str) -> str:
-        from assistant.conversation.intent import _lists, _has
+        from assistant.conversation.intent import _has, _lists
         from index.normalise import normalise
 
         text = normalise(message).lower()

@@ -51,9 +51,8 @@ class SentenceTransformerEmbedder:
     dense = True
 
     def __init__(self, model: str) -> None:
-        from sentence_transformers import SentenceTransformer
-
         import torch
+        from sentence_transformers import SentenceTransformer
 
         torch.set_num_threads(machine_threads())
         self._model = SentenceTransformer(model, device="cpu")

@@ -14,15 +14,15 @@ from typing import Any
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
-import gradio as gr  # noqa: E402
-from fastapi import FastAPI  # noqa: E402
+import gradio as gr
+from fastapi import FastAPI
 
-from assistant.amounts import AmountError  # noqa: E402
-from assistant.engine import InputError  # noqa: E402
-from assistant.question_log import QuestionLog  # noqa: E402
-from assistant.records import Citation  # noqa: E402
-from assistant.rules.book import UnknownRule  # noqa: E402
-from assistant.rules.calculator import CalculationError  # noqa: E402
+from assistant.amounts import AmountError
+from assistant.engine import InputError
+from assistant.question_log import QuestionLog
+from assistant.records import Citation
+from assistant.rules.book import UnknownRule
+from assistant.rules.calculator import CalculationError
 
 EXAMPLES = [
     "我们的1类新药II期临床投入6000万，能拿多少？",

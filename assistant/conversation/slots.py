@@ -18,6 +18,9 @@ from index.normalise import normalise
 
 CGT_WORDS = ("细胞与基因治疗", "细胞治疗", "基因治疗", "cgt", "cell therapy", "gene therapy", "细胞和基因治疗")
 UPFRONT_WORDS = re.compile(r"(首付款|首付|upfront)[^，,。;；\d]{0,6}$")
+OUTCOME_WORDS = re.compile(
+    r"(可获|获得|拿到|能拿|最高|补贴|给予|奖励|告诉用户|award|get)[^，,。;；\d]{0,4}$", re.IGNORECASE
+)
 RELATED = re.compile(r"(?<![无没不])(有|存在)(投资)?(等)?关联|关联(方|交易|公司)|子公司|母公司")
 UNRELATED = re.compile(r"(无|没有|不存在)(投资)?(等)?关联")
 
@@ -88,7 +91,8 @@ def read_award(message: str, measure: str, book: RuleBook, previous: dict[str, A
         rules = list(candidates)
     amounts = find_amounts(message)
     upfront = [a for a in amounts if UPFRONT_WORDS.search(normalise(message)[: a.start])]
-    bases = [a.yuan for a in amounts if a not in upfront]
+    before = normalise(message)
+    bases = [a.yuan for a in amounts if a not in upfront and not OUTCOME_WORDS.search(before[: a.start])]
     facts: dict[str, Any] = {}
     if upfront:
         facts["upfront_yuan"] = upfront[0].yuan

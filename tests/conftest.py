@@ -1,0 +1,56 @@
+"""Shared fixtures: the real index built once per session; no outbound network, ever.
+
+Only an LLM would be faked; everything here (Chroma, BM25, the USE encoder, FastAPI) is real.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+os.environ["ANONYMIZED_TELEMETRY"] = "False"
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture(autouse=True)
+def no_outbound_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hidden hub download or telemetry call fails loudly instead of passing offline-by-luck."""
+    real_connect = socket.socket.connect
+
+    def guarded(self: socket.socket, address: object) -> object:
+        host = address[0] if isinstance(address, tuple) else str(address)
+        if isinstance(host, str) and (host.startswith("127.") or host in {"localhost", "::1"} or
+                                      self.family == socket.AF_UNIX):
+            return real_connect(self, address)
+        raise RuntimeError(f"outbound network blocked in tests: {address}")
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)
+
+
+@pytest.fixture(scope="session")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("data")
+
+
+@pytest.fixture(scope="session")
+def settings(data_dir: Path):
+    from pydantic import SecretStr
+
+    from assistant.settings import Settings
+
+    return Settings(data_dir=data_dir, today=TODAY, staff_token=SecretStr("staff-secret"),
+                    admin_token=SecretStr("admin-secret"))
+
+
+@pytest.fixture(scope="session")
+def engine(settings):
+    from assistant.engine import Engine
+
+    return Engine.from_settings(settings)

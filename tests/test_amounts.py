@@ -1,0 +1,51 @@
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from assistant.amounts import AmountError, find_amounts, format_yuan, parse_amount
+
+SIXTY_MILLION = ["6000万", "6,000万元", "0.6亿", "六千万", "60000000元", "RMB 60 million", "6千万", "陸千萬"]
+
+
+@pytest.mark.parametrize("text", SIXTY_MILLION)
+def test_every_spelling_of_6000_wan_is_60_million_yuan(text):
+    assert parse_amount(text) == Decimal(60_000_000)
+
+
+def test_words_and_commas():
+    assert parse_amount("三千五百万元") == 35_000_000
+    assert parse_amount("50,000,000元") == 50_000_000
+
+
+@pytest.mark.parametrize("text", ["-5000万", "0", "abc", "2万亿", "", "负100万"])
+def test_bad_amounts_get_a_message_never_a_number(text):
+    with pytest.raises(AmountError):
+        parse_amount(text)
+
+
+def test_amounts_in_a_message_skip_non_money_numbers():
+    found = find_amounts("1类新药II期临床投入6000万，2024年，推出500万平方米厂房")
+    assert [a.yuan for a in found] == [60_000_000]
+
+
+def test_amounts_print_as_the_policy_writes_them():
+    assert format_yuan(Decimal(20_000_000)) == "2000万元"
+    assert format_yuan(Decimal(100_000_000)) == "1亿元"
+    assert format_yuan(Decimal(50_000)) == "5万元"
+
+
+@given(st.text(max_size=40))
+def test_parser_never_raises_anything_but_amount_error(text):
+    try:
+        value = parse_amount(text)
+    except AmountError:
+        return
+    assert 0 < value <= 10**12
+
+
+@given(st.text(max_size=80))
+def test_finding_amounts_never_raises(text):
+    for found in find_amounts(text):
+        assert found.yuan >= 0

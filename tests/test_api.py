@@ -1,0 +1,67 @@
+import pytest
+from fastapi.testclient import TestClient
+
+
+@pytest.fixture(scope="module")
+def client(settings, engine):
+    from assistant.api.app import create_app
+
+    with TestClient(create_app(settings, engine)) as test_client:
+        yield test_client
+
+
+def test_health_and_chat(client):
+    assert client.get("/healthz").status_code == 200
+    body = client.post("/v1/chat", json={"message": "伦理审查多久"}).json()
+    assert body["status"] == "answered" and body["citations"][0]["chunk_id"] == "policy2024:10"
+    assert body["citations"][0]["doc_number"] == "沪府办规〔2024〕9号"
+
+
+def test_calculate_and_rules(client):
+    result = client.post("/v1/calculate", json={"rule_id": "m05-drug-phase2", "inputs": {"base_yuan": "6000万"}})
+    assert result.json()["amount_yuan"] == 20_000_000
+    assert len(client.get("/v1/rules").json()["rules"]) == 21
+
+
+@pytest.mark.parametrize(
+    ("payload", "status"),
+    [({"message": ""}, 422), ({"message": 5}, 422), ({"msg": "x"}, 422), ({"message": "x" * 5000}, 413)],
+)
+def test_bad_chat_requests_get_json_errors(client, payload, status):
+    response = client.post("/v1/chat", json=payload)
+    assert response.status_code == status
+    assert response.json()["error"]["message"]
+
+
+def test_unknown_rule_is_404_and_bad_amount_422(client):
+    assert client.post("/v1/calculate", json={"rule_id": "nope"}).status_code == 404
+    bad = client.post("/v1/calculate", json={"rule_id": "m24-cmo", "inputs": {"base_yuan": "lots"}})
+    assert bad.status_code == 422
+
+
+def test_staff_and_admin_routes_need_tokens(client):
+    assert client.get("/v1/staff/questions").status_code == 401
+    assert client.get("/v1/staff/questions", headers={"Authorization": "Bearer wrong"}).status_code == 401
+    logged = client.get("/v1/staff/questions", headers={"Authorization": "Bearer staff-secret"})
+    assert logged.status_code == 200 and logged.json()["questions"]
+    assert client.post("/v1/admin/reindex").status_code == 401
+
+
+def test_openai_sdk_can_use_the_assistant_as_a_model(client):
+    from openai import OpenAI
+
+    sdk = OpenAI(api_key="unused", base_url="http://testserver/v1", http_client=client)
+    completion = sdk.chat.completions.create(
+        model="policy-assistant",
+        messages=[{"role": "user", "content": "II期能拿多少"}, {"role": "assistant", "content": "…"},
+                  {"role": "user", "content": "研发投入5000万"}],
+    )
+    assert "2000万元" in completion.choices[0].message.content
+    chunks = sdk.chat.completions.create(model="policy-assistant", stream=True,
+                                         messages=[{"role": "user", "content": "伦理审查多久"}])
+    text = "".join(chunk.choices[0].delta.content or "" for chunk in chunks)
+    assert "3周" in text and "（十）" in text
+
+
+def test_ui_is_mounted_at_root(client):
+    assert client.get("/").status_code == 200

@@ -1,0 +1,118 @@
+"""One worked example per rule, each figure computed by hand from the text of 沪府办规〔2024〕9号."""
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from assistant.rules.book import UnknownRule, rule_book
+from assistant.rules.calculator import CalculationError, Item
+
+ON = date(2026, 11, 25)
+WORKED = [
+    ("m04-preclinical-interest", {}, 10_000_000),
+    ("m05-drug-phase1", {"base_yuan": "2000万"}, 8_000_000),
+    ("m05-drug-phase2", {"base_yuan": "6000万"}, 20_000_000),
+    ("m05-drug-phase3", {"base_yuan": "5000万"}, 20_000_000),
+    ("m05-cgt-early", {"base_yuan": "5000万"}, 15_000_000),
+    ("m05-cgt-confirmatory", {"base_yuan": "6000万"}, 24_000_000),
+    ("m06-device-special-review", {}, 3_000_000),
+    ("m06-device-registration", {"base_yuan": "1500万"}, 6_000_000),
+    ("m12-cro-capability", {}, 1_000_000),
+    ("m12-overseas-trial", {}, 20_000_000),
+    ("m13-insurance-domestic", {"base_yuan": "80万"}, 400_000),
+    ("m13-insurance-overseas", {"base_yuan": "300万"}, 1_000_000),
+    ("m20-demonstration", {}, 2_000_000),
+    ("m23-industrialisation", {"base_yuan": "5亿"}, 100_000_000),
+    ("m23-upgrade", {"base_yuan": "3亿"}, 30_000_000),
+    ("m24-cmo", {"base_yuan": "3000万"}, 3_000_000),
+    ("m29-guarantee-small", {}, 20_000_000),
+    ("m29-guarantee-medium", {}, 30_000_000),
+    ("m36-global-registration", {"base_yuan": "5000万"}, 10_000_000),
+    ("m36-out-licensing", {"base_yuan": "600万", "upfront_yuan": "1.5亿"}, 3_000_000),
+    ("m37-international-events", {"base_yuan": "8万"}, 40_000),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "inputs", "expected"), WORKED, ids=[w[0] for w in WORKED])
+def test_worked_example(engine, rule_id, inputs, expected):
+    result = engine.calculate(rule_id, inputs)
+    assert result.eligible
+    assert result.amount_yuan == expected
+    assert result.citation.chunk_id == f"policy2024:{rule_book().rule(rule_id).measure}"
+
+
+def test_every_rule_has_a_worked_example():
+    assert {w[0] for w in WORKED} == {r.id for r in rule_book().rules}
+
+
+def test_phase_two_cap_bites_at_2000_wan(engine):
+    result = engine.calculate("m05-drug-phase2", {"base_yuan": "6000万"})
+    assert result.formula == "min(40% × 6000万元, 2000万元) = 2000万元"
+    assert result.caps_applied
+    assert any("择优" in note for note in result.notes)
+
+
+def test_four_phase_three_drugs_hit_the_1_yi_annual_cap(engine):
+    estimate = engine.estimate([Item("m05-drug-phase3", {"base_yuan": "1亿"})] * 4)
+    assert [c.amount_yuan for c in estimate.calculations] == [30_000_000] * 4
+    assert estimate.total_yuan == 100_000_000
+
+
+def test_cmo_products_share_the_10_million_company_cap(engine):
+    items = [Item("m24-cmo", {"base_yuan": b}) for b in ("6000万", "5000万", "4000万")]
+    assert engine.estimate(items).total_yuan == 10_000_000
+
+
+def test_out_licensing_below_1_yi_upfront_is_not_eligible(engine):
+    result = engine.calculate("m36-out-licensing", {"base_yuan": "300万", "upfront_yuan": "8000万"})
+    assert not result.eligible and result.amount_yuan == 0
+    assert any("首付款" in note for note in result.notes)
+
+
+def test_related_parties_make_cmo_ineligible(engine):
+    result = engine.calculate("m24-cmo", {"base_yuan": "5000万", "cmo_no_investment_relation": "否"})
+    assert not result.eligible
+
+
+def test_guarantee_ceiling_says_it_is_not_a_grant(engine):
+    result = engine.calculate("m29-guarantee-small", {})
+    assert any("不是资金补贴" in note for note in result.notes)
+
+
+def test_outside_the_policy_period_nothing_is_granted(engine):
+    result = engine.calculator.calculate("m05-drug-phase1", {"base_yuan": "1000万"}, date(2029, 8, 1))
+    assert not result.eligible
+
+
+def test_funding_measures_reach_back_to_june_2024(engine):
+    assert engine.calculator.calculate("m05-drug-phase1", {"base_yuan": "1000万"}, date(2024, 6, 1)).eligible
+
+
+def test_unknown_rule_and_bad_inputs_are_named(engine):
+    with pytest.raises(UnknownRule):
+        engine.calculate("m99", {})
+    with pytest.raises(CalculationError, match="base"):
+        engine.calculate("m05-drug-phase2", {})
+    with pytest.raises(CalculationError, match="negative"):
+        engine.calculate("m05-drug-phase2", {"base_yuan": "-5000万"})
+    with pytest.raises(CalculationError, match="does not take"):
+        engine.calculate("m05-drug-phase2", {"base_yuan": "1", "colour": "red"})
+
+
+RATED = [r for r in rule_book().rules if r.rate is not None]
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(rule=st.sampled_from(RATED), base=st.integers(min_value=1, max_value=10**11),
+       extra=st.integers(min_value=0, max_value=10**9))
+def test_result_never_exceeds_its_caps_and_is_monotone(engine, rule, base, extra):
+    inputs = {"upfront_yuan": "2亿"} if "upfront_at_least_1yi" in rule.conditions else {}
+    low = engine.calculate(rule.id, {**inputs, "base_yuan": str(base)}).amount_yuan
+    high = engine.calculate(rule.id, {**inputs, "base_yuan": str(base + extra)}).amount_yuan
+    assert low <= rule.cap_yuan
+    if rule.annual_cap:
+        assert low <= rule_book().annual_caps[rule.annual_cap].cap_yuan
+    assert low <= high

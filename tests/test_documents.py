@@ -1,0 +1,19 @@
+from datetime import date
+
+from index.documents import DocumentStatus, catalogue
+
+
+def test_expired_plan_is_flagged():
+    assert catalogue().get("pudong2022").status_on(date(2026, 11, 25)) is DocumentStatus.EXPIRED
+    assert catalogue().get("pudong2022").status_on(date(2024, 6, 1)) is DocumentStatus.IN_FORCE
+
+
+def test_main_policy_in_force_until_mid_2029():
+    policy = catalogue().get("policy2024")
+    assert policy.in_force_on(date(2029, 7, 31))
+    assert policy.status_on(date(2029, 8, 1)) is DocumentStatus.EXPIRED
+
+
+def test_2021_policy_is_superseded():
+    assert catalogue().get("policy2021").status_on(date(2026, 1, 1)) is DocumentStatus.SUPERSEDED
+    assert catalogue().successor_of("policy2021").id == "policy2024"

@@ -1,0 +1,20 @@
+"""The evaluation set guards every change: CI fails when a figure drops below eval/thresholds.yaml."""
+
+from pathlib import Path
+
+import yaml
+
+from eval.runner import check, evaluate, load_items
+
+
+def test_eval_set_is_large_and_covers_every_kind():
+    items = load_items()
+    assert len(items) >= 140
+    assert {i.kind for i in items} == {"award", "lookup", "out_of_scope", "not_specified", "clarify", "dialogue"}
+    assert any(i.split == "heldout" for i in items)
+
+
+def test_figures_meet_the_thresholds(settings):
+    report = evaluate(settings)
+    thresholds = yaml.safe_load((Path(__file__).parent.parent / "eval" / "thresholds.yaml").read_text())
+    assert check(report, thresholds, settings.retrieval_mode) == []

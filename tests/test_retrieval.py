@@ -1,0 +1,44 @@
+from assistant.retrieval import HybridRetriever, RetrievalMode
+from index.tokens import domain_terms, tokenize
+
+
+def test_domain_words_are_one_token():
+    for term in ("1类新药", "细胞与基因治疗", "新优药械", "沪惠保", "研发投入", "创新医疗器械"):
+        assert term.lower() in tokenize(f"关于{term}的支持"), term
+
+
+def test_every_listed_term_survives_tokenisation():
+    for term in domain_terms():
+        assert term.lower() in tokenize(term), term
+
+
+def test_traditional_question_reaches_the_same_measure(engine):
+    simplified = engine.retriever.search("细胞治疗的1类新药能补多少", k=1)[0].article.chunk_id
+    traditional = engine.retriever.search("細胞治療的1類新藥能補多少", k=1)[0].article.chunk_id
+    assert simplified == traditional == "policy2024:05"
+
+
+def test_english_question_finds_foreign_rd_centres(engine):
+    assert engine.retriever.search("What does Shanghai offer foreign R&D centres?", k=1)[0].article.chunk_id == (
+        "policy2024:34")
+
+
+def test_ethics_review_is_found_in_one_search(engine):
+    assert engine.search("伦理审查多久", k=1)[0].chunk_id == "policy2024:10"
+
+
+def test_in_force_filter_drops_the_expired_plan(engine):
+    from datetime import date
+
+    hits = engine.retriever.search("浦东知识产权", k=10, in_force_on=date(2026, 11, 25))
+    assert hits and all(h.article.doc_id != "pudong2022" for h in hits)
+
+
+def test_bm25_and_dense_modes_work_on_the_stored_chunks(engine):
+    for mode in RetrievalMode:
+        retriever = HybridRetriever(engine.retriever.collection, engine.retriever.embedder, engine.catalogue, mode)
+        assert retriever.search("CMO委托生产", k=3)[0].article.chunk_id == "policy2024:24"
+
+
+def test_chroma_collection_has_no_default_embedding_function(engine):
+    assert engine.retriever.collection._embedding_function is None
