@@ -32,10 +32,7 @@ class SessionStore:
     def get(self, session_id: str | None) -> Session:
         with self._lock:
             self._expire()
-            if session_id and session_id in self._sessions:
-                session = self._sessions.pop(session_id)
-            else:
-                session = Session(id=session_id or secrets.token_urlsafe(12))
+            session = self._sessions.pop(session_id) if session_id and session_id in self._sessions else Session(id=session_id or secrets.token_urlsafe(12))
             session.touched = time.monotonic()
             self._sessions[session.id] = session
             while len(self._sessions) > self.max_sessions:

@@ -65,10 +65,7 @@ def _trigger_positions(text: str, rule: Rule) -> list[int]:
     positions = []
     for trigger in rule.triggers:
         word = trigger.lower()
-        if word.isascii() or re.search(r"[a-z]", word):
-            pattern = rf"(?<![a-z]){re.escape(word)}(?![a-z])"
-        else:
-            pattern = re.escape(word)
+        pattern = rf"(?<![a-z]){re.escape(word)}(?![a-z])" if word.isascii() or re.search(r"[a-z]", word) else re.escape(word)
         positions.extend(m.start() for m in re.finditer(pattern, text))
     return positions
 
