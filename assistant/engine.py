@@ -122,7 +122,7 @@ class Engine:
         if signals.greeting_only:
             return reply(composer.out_of_scope(), Status.OUT_OF_SCOPE)
         if signals.other_place and not signals.self_reference:
-            return reply(composer.out_of_scope(self._place(message)), Status.OUT_OF_SCOPE)
+            return reply(composer.out_of_scope(signals.other_place), Status.OUT_OF_SCOPE)
 
         short = len(message) <= FOLLOW_UP_MAX_CHARS
         previous = session.slots.get("award")
@@ -180,13 +180,6 @@ class Engine:
             if hit.article.doc_id == self.book.document and hit.article.key in measures:
                 return str(hit.article.key)
         return None
-
-    def _place(self, message: str) -> str:
-        from assistant.conversation.intent import _has, _lists
-        from index.normalise import normalise
-
-        text = normalise(message).lower()
-        return next((p for p in _lists()["other_places"] if _has(text, (p,))), "")
 
     def _clean(self, text: str) -> str:
         if not isinstance(text, str):

@@ -23,7 +23,7 @@ class Signals:
     departments: bool
     validity: bool
     follow_up: bool
-    other_place: bool
+    other_place: str  # the other city or province named (empty when none, or when Shanghai is named too)
     self_reference: bool
     greeting_only: bool
 
@@ -44,6 +44,12 @@ def _has(text: str, words: tuple[str, ...]) -> bool:
     return False
 
 
+def _other_place(text: str, places: tuple[str, ...]) -> str:
+    if "上海" in text or "沪" in text:
+        return ""
+    return next((place for place in places if _has(text, (place,))), "")
+
+
 def read_signals(message: str) -> Signals:
     text = normalise(message).lower()
     lists = _lists()
@@ -57,7 +63,7 @@ def read_signals(message: str) -> Signals:
         departments=_has(text, lists["departments"]),
         validity=_has(text, lists["validity"]),
         follow_up=_has(text, lists["follow_up"]),
-        other_place=_has(text, lists["other_places"]) and "上海" not in text and "沪" not in text,
+        other_place=_other_place(text, lists["other_places"]),
         self_reference=_has(text, lists["self_reference"]),
         greeting_only=greeting_only,
     )
