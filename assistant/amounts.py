@@ -76,7 +76,7 @@ def find_amounts(message: str) -> list[FoundAmount]:
     text = normalise(message)
     found = []
     for match in _AMOUNT.finditer(text):
-        has_money_unit = bool(match["unit"] or match["tail"] or match["cur"])
+        has_money_unit = bool(match["unit"] or match["tail"] or match["cur"]) or match["num"][-1] in "万亿"
         if not has_money_unit or not match["num"].strip("点"):
             continue
         if match["unit"] and match["unit"].lower() in {"m", "k"} and not (match["cur"] or match["tail"]):

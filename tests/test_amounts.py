@@ -49,3 +49,8 @@ def test_parser_never_raises_anything_but_amount_error(text):
 def test_finding_amounts_never_raises(text):
     for found in find_amounts(text):
         assert found.yuan >= 0
+
+
+def test_chinese_numerals_with_wan_or_yi_count_without_yuan():
+    found = find_amounts("首付款两亿，第三方服务投入八百万")
+    assert [a.yuan for a in found] == [200_000_000, 8_000_000]
