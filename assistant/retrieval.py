@@ -1,7 +1,13 @@
-"""Hybrid retrieval: BM25 over jieba tokens and Chroma's dense vectors, fused by reciprocal rank.
+"""Hybrid retrieval: BM25 over jieba tokens and Chroma's dense vectors, fused by normalised score.
 
 BM25 is built from the records stored in Chroma (not from the source files), so Chroma stays the one
 source of truth and a search never sees a chunk the vector store does not hold.
+
+Fusion adds the two scores after putting each on a 0–1 scale (BM25 divided by the best BM25 score,
+cosine similarity min–max scaled over the dense candidates). Reciprocal-rank fusion was measured first
+and lost to BM25 alone on this corpus (hit@1 0.87 against 0.89): it throws away how far ahead the
+best keyword match is, which on a corpus of numbered measures with their own vocabulary is the
+strongest signal there is. The eval report keeps both figures (``rrf`` beside ``hybrid``).
 """
 
 from __future__ import annotations
@@ -24,13 +30,18 @@ from index.store import article_from_record
 from index.tokens import domain_terms, tokenize
 
 RRF_K = 60
-CANDIDATES = 30
+CANDIDATES = 50
+# Weight of the scaled dense score against the scaled BM25 score. Measured on the dev split for 20,
+# 30, 50 and all 96 dense candidates: 0.8 is the one weight that stays at hit@1 0.92–0.93 for every
+# candidate count (1.0 and above fall to 0.86–0.88 when the candidates are few).
+DENSE_WEIGHT = 0.8
 
 
 class RetrievalMode(StrEnum):
     HYBRID = "hybrid"
     BM25 = "bm25"
     DENSE = "dense"
+    RRF = "rrf"  # hybrid by reciprocal rank, kept as the measured alternative
 
 
 @dataclass(frozen=True)
@@ -54,6 +65,7 @@ class HybridRetriever:
         self.embedder = embedder
         self.catalogue = catalogue
         self.mode = mode
+        self.dense_weight = DENSE_WEIGHT
         records = collection.get(include=["documents", "metadatas"])
         self.articles: list[Article] = [
             article_from_record(chunk_id, text or "", dict(meta or {}))
@@ -81,13 +93,13 @@ class HybridRetriever:
         """The ``k`` best articles; optionally only from ``doc_ids`` or documents in force on a day."""
         prepared = prepare(query)
         allowed = self._allowed_docs(doc_ids, in_force_on)
-        rankings: list[list[int]] = []
         query_terms = [t for t in tokenize(prepared.keyword_text) if t in self._vocabulary]
-        if self.mode is not RetrievalMode.DENSE:
-            rankings.append(self._bm25_ranking(query_terms, allowed))
-        if self.mode is not RetrievalMode.BM25:
-            rankings.append(self._dense_ranking(prepared, allowed))
-        fused = _reciprocal_rank_fusion(rankings)
+        keyword = self._bm25_scores(query_terms, allowed) if self.mode is not RetrievalMode.DENSE else {}
+        dense = self._dense_scores(prepared, allowed) if self.mode is not RetrievalMode.BM25 else {}
+        if self.mode is RetrievalMode.RRF:
+            fused = _reciprocal_rank_fusion([_ranking(keyword), _ranking(dense)])
+        else:
+            fused = _score_fusion(keyword, dense, self.dense_weight)
         hits = []
         for index, score in fused[:k]:
             terms = tuple(t for t in dict.fromkeys(query_terms) if t in self._tokens[index])
@@ -112,34 +124,58 @@ class HybridRetriever:
             allowed = in_force if allowed is None else allowed & in_force
         return allowed
 
-    def _bm25_ranking(self, terms: list[str], allowed: set[str] | None) -> list[int]:
+    def _bm25_scores(self, terms: list[str], allowed: set[str] | None) -> dict[int, float]:
+        """The best BM25 candidates, each divided by the best score (so the top one is 1)."""
         if not terms:
-            return []
+            return {}
         scores = np.asarray(self._bm25.get_scores(terms))
         order = np.argsort(-scores, kind="stable")
-        return [
+        chosen = [
             int(i)
-            for i in order[:CANDIDATES * 4]
+            for i in order[: CANDIDATES * 4]
             if scores[i] > 0 and (allowed is None or self.articles[i].doc_id in allowed)
         ][:CANDIDATES]
+        if not chosen:
+            return {}
+        best = float(scores[chosen[0]])
+        return {i: float(scores[i]) / best for i in chosen}
 
-    def _dense_ranking(self, prepared: PreparedQuery, allowed: set[str] | None) -> list[int]:
+    def _dense_scores(self, prepared: PreparedQuery, allowed: set[str] | None) -> dict[int, float]:
+        """The nearest candidates by cosine similarity, min–max scaled to 0–1 over the candidates."""
         if allowed is not None and not allowed:
-            return []
+            return {}
         where = {"doc_id": {"$in": sorted(allowed)}} if allowed is not None else None
         vector = self.embedder.embed([prepared.normalised])
         result = self.collection.query(
             query_embeddings=vector,
             n_results=min(CANDIDATES, len(self.articles)),
             where=where,  # type: ignore[arg-type]
-            include=[],
+            include=["distances"],
         )
-        return [self._by_id[chunk_id] for chunk_id in result["ids"][0] if chunk_id in self._by_id]
+        pairs = [
+            (self._by_id[chunk_id], 1.0 - float(distance))
+            for chunk_id, distance in zip(result["ids"][0], (result["distances"] or [[]])[0], strict=True)
+            if chunk_id in self._by_id
+        ]
+        if not pairs:
+            return {}
+        low, high = min(s for _, s in pairs), max(s for _, s in pairs)
+        spread = high - low or 1.0
+        return {index: (similarity - low) / spread for index, similarity in pairs}
 
 
 @cache
 def _domain_terms() -> frozenset[str]:
     return frozenset(term.lower() for term in domain_terms())
+
+
+def _ranking(scores: dict[int, float]) -> list[int]:
+    return sorted(scores, key=lambda index: -scores[index])
+
+
+def _score_fusion(keyword: dict[int, float], dense: dict[int, float], dense_weight: float) -> list[tuple[int, float]]:
+    fused = {i: keyword.get(i, 0.0) + dense_weight * dense.get(i, 0.0) for i in keyword.keys() | dense.keys()}
+    return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
 
 
 def _reciprocal_rank_fusion(rankings: list[list[int]]) -> list[tuple[int, float]]:
