@@ -45,7 +45,7 @@ _AMOUNT = re.compile(
     r"(?P<tail>元|块|yuan|rmb|cny)?",
     re.IGNORECASE,
 )
-_NOT_MONEY_AFTER = re.compile(r"^\s*(?:平方|人|家|个|项|款|张|类|期|年|月|日|号|%|倍|周|天|名)")
+_NOT_MONEY_AFTER = re.compile(r"^\s*(?:平方|人|家|个|项(?!目)|款|张|类|期|年|月|日|号|%|倍|周|天|名)")
 
 
 class AmountError(ValueError):

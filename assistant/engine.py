@@ -77,7 +77,7 @@ class Engine:
         return [
             SearchResult(**self.citation(hit.article).model_dump(), score=round(hit.score, 6),
                          matched_terms=list(hit.matched_terms))
-            for hit in self.retriever.search(query, k=k, in_force_on=day)
+            for hit in self.retriever.search(query, k=k, in_force_on=day, prefer_on=self.settings.current_date())
         ]
 
     def article(self, chunk_id: str) -> Citation | None:
@@ -127,10 +127,10 @@ class Engine:
         short = len(message) <= FOLLOW_UP_MAX_CHARS
         previous = session.slots.get("award")
         last = [a for cid in session.last_chunk_ids if (a := self.retriever.article(cid))]
-        if signals.departments and last and short and self.retriever.keyword_score(message) < MIN_KEYWORD_SCORE:
+        if signals.departments and last and short and self.retriever.keyword_score(signals.topic) < MIN_KEYWORD_SCORE:
             return reply(composer.departments(last[0]), Status.ANSWERED, last[:1])
 
-        hits = self.retriever.search(message, k=HITS)
+        hits = self.retriever.search(message, k=HITS, prefer_on=self.settings.current_date())
         in_scope = bool(hits) and self.retriever.is_about_policy(message, MIN_KEYWORD_SCORE)
         amounts = find_amounts(message)
         follow_up = bool(previous) and short and (signals.follow_up or bool(amounts) or not in_scope)

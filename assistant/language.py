@@ -19,7 +19,8 @@ class Language(StrEnum):
 
 @cache
 def _s2t() -> opencc.OpenCC:
-    return opencc.OpenCC("s2t")
+    """Hong Kong forms (為, not OpenCC's standard 爲): most traditional-script askers write from Hong Kong."""
+    return opencc.OpenCC("s2hk")
 
 
 def detect_language(text: str) -> Language:

@@ -181,7 +181,7 @@ def evaluate(settings: Settings) -> dict[str, Any]:
             retriever = HybridRetriever(engine.retriever.collection, engine.retriever.embedder,
                                         engine.catalogue, mode)
             block["retrieval"][mode.value] = retrieval_figures(
-                chosen, lambda q, r=retriever: [h.article.chunk_id for h in r.search(q, k=10)])
+                chosen, lambda q, r=retriever: [h.article.chunk_id for h in r.search(q, k=10, prefer_on=EVAL_DAY)])
         block["retrieval"]["fixed_500_dense"] = fixed_chunk_baseline(engine, chosen)
         block["chat"] = run_chat(engine, chosen)
         report["splits"][split] = block

@@ -45,6 +45,7 @@ class Document:
     funding_valid_from: date | None = None
     same_as: str | None = None
     superseded_by: str | None = None
+    aliases: tuple[str, ...] = ()  # words by which a question names this document (matched simplified)
 
     @property
     def source_path(self) -> Path | None:
@@ -88,6 +89,11 @@ class Catalogue:
     def indexed(self) -> tuple[Document, ...]:
         return tuple(d for d in self.documents if d.indexed)
 
+    def named_in(self, text: str) -> set[str]:
+        """Ids of the documents a (normalised, simplified) question names by one of their aliases."""
+        lowered = text.lower()
+        return {d.id for d in self.documents if any(alias.lower() in lowered for alias in d.aliases)}
+
     def successor_of(self, doc_id: str) -> Document | None:
         superseded_by = self.get(doc_id).superseded_by
         return self.get(superseded_by) if superseded_by else None
@@ -96,7 +102,8 @@ class Catalogue:
 def load_catalogue(path: Path = INDEX_DIR / "documents.yaml") -> Catalogue:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     documents = tuple(
-        Document(**{**entry, "kind": DocumentKind(entry["kind"])}) for entry in raw["documents"]
+        Document(**{**entry, "kind": DocumentKind(entry["kind"]), "aliases": tuple(entry.get("aliases") or ())})
+        for entry in raw["documents"]
     )
     return Catalogue(documents)
 

@@ -28,8 +28,12 @@ def _stopwords() -> frozenset[str]:
 
 
 def tokenize(text: str) -> list[str]:
-    """Normalised, lower-cased search terms of ``text``; punctuation and stop words dropped."""
-    words = (word.strip().lower() for word in _tokenizer().cut(normalise(text), HMM=True))
+    """Normalised, lower-cased search terms of ``text``; punctuation and stop words dropped.
+
+    jieba's search mode also emits the words inside a long term ("实际缴纳保费" → 保费 …), so a
+    question that says "保费补贴" still meets the article that says "实际缴纳保费".
+    """
+    words = (word.strip().lower() for word in _tokenizer().cut_for_search(normalise(text), HMM=True))
     stop = _stopwords()
     return [word for word in words if word and _WORD.search(word) and word not in stop]
 

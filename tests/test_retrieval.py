@@ -42,3 +42,25 @@ def test_bm25_and_dense_modes_work_on_the_stored_chunks(engine):
 
 def test_chroma_collection_has_no_default_embedding_function(engine):
     assert engine.retriever.collection._embedding_function is None
+
+
+def test_a_word_inside_a_longer_policy_term_still_matches():
+    """Search mode: "保费" is found inside "实际缴纳保费"."""
+    assert {"保费", "实际缴纳保费"} <= set(tokenize("按照实际缴纳保费给予补贴"))
+
+
+def test_a_measure_found_by_its_exact_title(engine):
+    day = engine.settings.current_date()
+    assert engine.retriever.search("持续加大创新药研发支持力度", k=1, prefer_on=day)[0].article.chunk_id == "policy2024:05"
+
+
+def test_documents_in_force_are_preferred_unless_the_question_names_another(engine):
+    day = engine.settings.current_date()
+
+    def pudong_score(query: str, **kwargs) -> float:
+        hits = engine.retriever.search(query, k=10, **kwargs)
+        return next(h.score for h in hits if h.article.chunk_id == "pudong2022:task-05")
+
+    neutral = pudong_score("药械创新支持力度")
+    assert pudong_score("药械创新支持力度", prefer_on=day) < neutral
+    assert pudong_score("浦东 药械创新支持力度", prefer_on=day) > pudong_score("浦东 药械创新支持力度")

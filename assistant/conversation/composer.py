@@ -144,23 +144,29 @@ class Composer:
         return self.finish(text)
 
     def award(self, estimate: AwardEstimate, article: Article) -> str:
+        """One item: its ceiling, formula and notes. Several: the total first, then one line per item."""
         number = self.catalogue.get(article.doc_id).number
+        calculations = estimate.calculations
         lines = []
-        for calculation in estimate.calculations:
+        if len(calculations) > 1:
+            total = format_yuan_en(estimate.total_yuan) if self.language is Language.ENGLISH else format_yuan(estimate.total_yuan)
+            lines.append(self.t["award_total_head"].format(number=number, label=calculations[0].citation.article,
+                                                           count=len(calculations), amount=total))
+        for index, calculation in enumerate(calculations, start=1):
             key = "award_head" if calculation.eligible else "award_head_not_eligible"
-            lines.append(
-                self.t[key].format(
-                    number=number,
-                    label=calculation.citation.article,
-                    rule_name=calculation.rule_name,
-                    amount=calculation.amount_text,
-                )
-            )
-            lines.append(self.t["award_formula"].format(formula=calculation.formula))
-            if calculation.notes:
-                separator = " " if self.language is Language.ENGLISH else ""
-                lines.append(self.t["award_notes"].format(notes=separator.join(calculation.notes)))
-        if len(estimate.calculations) > 1:
+            head = self.t[key].format(number=number, label=calculation.citation.article,
+                                      rule_name=calculation.rule_name, amount=calculation.amount_text)
+            if len(calculations) > 1:
+                head = self.t["award_item"].format(index=index, rule_name=calculation.rule_name,
+                                                   formula=calculation.formula)
+            lines.append(head)
+            if len(calculations) == 1:
+                lines.append(self.t["award_formula"].format(formula=calculation.formula))
+        notes = list(dict.fromkeys(note for c in calculations for note in c.notes))
+        if notes:
+            separator = " " if self.language is Language.ENGLISH else ""
+            lines.append(self.t["award_notes"].format(notes=separator.join(notes)))
+        if len(calculations) > 1:
             lines.append(self.t["award_total"].format(formula=estimate.formula))
             lines.extend(estimate.notes)
         lines.extend(self.source_lines(article, with_quote=True))

@@ -26,6 +26,7 @@ class Signals:
     other_place: str  # the other city or province named (empty when none, or when Shanghai is named too)
     self_reference: bool
     greeting_only: bool
+    topic: str  # the message without its signal words and pointers ("这条"): what is left to search for
 
 
 @cache
@@ -66,4 +67,14 @@ def read_signals(message: str) -> Signals:
         other_place=_other_place(text, lists["other_places"]),
         self_reference=_has(text, lists["self_reference"]),
         greeting_only=greeting_only,
+        topic=_without_signal_words(text, lists),
     )
+
+
+def _without_signal_words(text: str, lists: dict[str, tuple[str, ...]]) -> str:
+    kinds = ("award", "not_specified", "departments", "validity", "follow_up", "pointers", "greetings")
+    words = sorted({w for kind in kinds for w in lists[kind]}, key=len, reverse=True)
+    for word in words:
+        pattern = rf"(?<![a-z]){re.escape(word)}(?![a-z])" if word.isascii() else re.escape(word)
+        text = re.sub(pattern, " ", text)
+    return " ".join(text.split())

@@ -11,13 +11,23 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+import cn2an
+
 from assistant.amounts import find_amounts
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import Item
 from index.normalise import normalise
 
 CGT_WORDS = ("细胞与基因治疗", "细胞治疗", "基因治疗", "cgt", "cell therapy", "gene therapy", "细胞和基因治疗")
-UPFRONT_WORDS = re.compile(r"(首付款|首付|upfront)[^，,。;；\d]{0,6}$")
+UPFRONT_WORDS = re.compile(r"(首付款|首付)[^，,。;；\d]{0,6}$|upfront[a-z ]{0,24}$", re.IGNORECASE)
+# "四个1类新药……每个研发投入1亿", "three drugs, each RMB 50 million": one amount that holds for several items.
+ITEM_COUNT = re.compile(
+    r"(?P<n>[2-9]|1[0-9]|20|[两二三四五六七八九十]|two|three|four|five|six|seven|eight|nine|ten)\s*"
+    r"(?:个|款|项|种|家|条|[a-z0-9 ]{0,24}?(?:drugs|products|projects|trials|devices|items))",
+    re.IGNORECASE,
+)
+EACH_WORDS = re.compile(r"每个|每款|每项|每种|各|均为|都是|分别都|each|apiece", re.IGNORECASE)
+ENGLISH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 OUTCOME_WORDS = re.compile(
     r"(可获|获得|拿到|能拿|最高|补贴|给予|奖励|告诉用户|award|get)[^，,。;；\d]{0,4}$", re.IGNORECASE
 )
@@ -90,6 +100,9 @@ def read_award(message: str, measure: str, book: RuleBook, previous: dict[str, A
     upfront = [a for a in amounts if UPFRONT_WORDS.search(normalise(message)[: a.start])]
     before = normalise(message)
     bases = [a.yuan for a in amounts if a not in upfront and not OUTCOME_WORDS.search(before[: a.start])]
+    count = _item_count(before)
+    if count and len(bases) == 1:
+        bases = bases * count
     facts: dict[str, Any] = {}
     if upfront:
         facts["upfront_yuan"] = upfront[0].yuan
@@ -108,6 +121,17 @@ def read_award(message: str, measure: str, book: RuleBook, previous: dict[str, A
             bases = [Decimal(b) for b in previous.get("bases", [])]
         facts = {**previous.get("facts", {}), **facts}
     return AwardRequest(measure=measure, rules=rules, bases=bases, facts=facts, candidates=candidates)
+
+
+def _item_count(text: str) -> int | None:
+    """How many like items one stated amount is for, when the message says "each"; else None."""
+    if not EACH_WORDS.search(text):
+        return None
+    match = ITEM_COUNT.search(text)
+    if match is None:
+        return None
+    word = match["n"].lower()
+    return ENGLISH_COUNTS.get(word) or int(cn2an.cn2an(word, "smart"))
 
 
 def remember(request: AwardRequest) -> dict[str, Any]:
