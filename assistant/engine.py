@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from langchain_core.language_models import BaseChatModel
+
+from assistant import guard
 from assistant.amounts import find_amounts
 from assistant.citations import cite
 from assistant.conversation.composer import Composer
@@ -18,6 +22,7 @@ from assistant.retrieval import HybridRetriever, RetrievalMode
 from assistant.rules.book import RuleBook, rule_book
 from assistant.rules.calculator import AwardCalculator, CalculationError, Item
 from assistant.settings import Settings
+from assistant.writer import AnswerWriter, ContextArticle
 from index.articles import Article
 from index.documents import Catalogue, catalogue
 from index.embedders import make_embedder
@@ -28,6 +33,9 @@ AWARD_DOC = "policy2024"
 MIN_KEYWORD_SCORE = 1.8
 FOLLOW_UP_MAX_CHARS = 40
 HITS = 5
+WRITABLE = {Status.ANSWERED, Status.NOT_SPECIFIED}
+
+log = logging.getLogger(__name__)
 
 
 class InputError(ValueError):
@@ -41,8 +49,10 @@ class Turn:
 
 
 class Engine:
-    def __init__(self, settings: Settings, retriever: HybridRetriever, book: RuleBook, cat: Catalogue) -> None:
+    def __init__(self, settings: Settings, retriever: HybridRetriever, book: RuleBook, cat: Catalogue,
+                 chat_model: BaseChatModel | None = None) -> None:
         self.settings = settings
+        self.writer = AnswerWriter(chat_model) if chat_model is not None else None
         self.retriever = retriever
         self.book = book
         self.catalogue = cat
@@ -63,7 +73,7 @@ class Engine:
             build_index(client, parse_corpus(), embedder)
             collection = active_collection(client)
         retriever = HybridRetriever(collection, embedder, catalogue(), RetrievalMode(settings.retrieval_mode))
-        return cls(settings, retriever, rule_book(), catalogue())
+        return cls(settings, retriever, rule_book(), catalogue(), _chat_model(settings))
 
     # --- lookups -------------------------------------------------------------------------------
     def citation(self, article: Article) -> Citation:
@@ -102,13 +112,61 @@ class Engine:
         message = self._clean(message)
         session = self.sessions.get(session_id)
         answer = self._answer(message, session)
+        if self.writer is not None and answer.status in WRITABLE:
+            answer = self._written(message, answer)
         self.sessions.record(session, message, answer.answer)
         return answer
+
+    def _written(self, message: str, answer: Answer) -> Answer:
+        """The model's answer when the guard passes it; otherwise the deterministic one, with the problems."""
+        assert self.writer is not None
+        language = Language(answer.language)
+        articles = [a for cid in dict.fromkeys([*[c.chunk_id for c in answer.citations], *answer.retrieved])
+                    if (a := self.retriever.article(cid))]
+        context = [self._context_article(a) for a in articles]
+        measures = {a.key for a in articles if a.doc_id == self.book.document}
+        rules = [f"{r.id}: {r.name}" for r in self.book.rules if r.measure in measures]
+        english = "en" if language is Language.ENGLISH else "zh"
+        try:
+            written = self.writer.write(message, answer.language, context, rules, answer.answer,
+                                        lambda rule_id, inputs: self.calculate(rule_id, inputs, english))
+        except Exception as error:  # a model endpoint that fails must never fail the answer
+            log.warning("LLM failed, serving the deterministic answer: %s", error)
+            return answer.model_copy(update={"guard_problems": [f"model failed: {error}"]})
+        evidence = guard.Evidence(
+            question=message,
+            sources={c.chunk_id: f"{c.heading}\n{c.text}" for c in context},
+            calculations=tuple([*answer.calculations, *written.calculations]),
+        )
+        problems = guard.check(written.text, evidence)
+        nearest = articles[0].departments if articles else ()
+        if answer.status is Status.NOT_SPECIFIED and nearest and not any(d in written.text for d in nearest):
+            problems.append("a not-specified answer must name the responsible departments")
+        if problems:
+            log.warning("guard rejected the model's answer (%s); serving the deterministic answer", "; ".join(problems))
+            return answer.model_copy(update={"guard_problems": problems})
+        cited = [a for cid in dict.fromkeys(guard.cited_ids(written.text)) if (a := self.retriever.article(cid))]
+        composer = Composer(self.catalogue, self.settings.current_date(), language)
+        sources = [line for a in cited for line in composer.source_lines(a, with_quote=False)]
+        text = "\n".join([written.text, *(composer.finish(line) for line in sources)])
+        return answer.model_copy(update={
+            "answer": text,
+            "citations": [self.citation(a) for a in cited],
+            "calculations": written.calculations or answer.calculations,
+            "written_by": "llm",
+        })
+
+    def _context_article(self, article: Article) -> ContextArticle:
+        citation = self.citation(article)
+        heading = f"{citation.doc_title} {citation.doc_number or ''} {citation.article} {citation.title}; {citation.validity}"
+        return ContextArticle(article.chunk_id, heading, article.text, "、".join(article.departments))
 
     def _answer(self, message: str, session: Session) -> Answer:
         language = detect_language(message)
         composer = Composer(self.catalogue, self.settings.current_date(), language)
         signals = read_signals(message)
+
+        retrieved: list[str] = []
 
         def reply(text: str, status: Status, articles: Sequence[Article] = (),
                   estimate: AwardEstimate | None = None) -> Answer:
@@ -117,7 +175,8 @@ class Engine:
             return Answer(session_id=session.id, answer=text, status=status,
                           citations=[self.citation(a) for a in articles],
                           calculations=estimate.calculations if estimate else [],
-                          total_yuan=estimate.total_yuan if estimate else None, language=language.value)
+                          total_yuan=estimate.total_yuan if estimate else None, language=language.value,
+                          retrieved=retrieved)
 
         if signals.greeting_only:
             return reply(composer.out_of_scope(), Status.OUT_OF_SCOPE)
@@ -131,6 +190,7 @@ class Engine:
             return reply(composer.departments(last[0]), Status.ANSWERED, last[:1])
 
         hits = self.retriever.search(message, k=HITS, prefer_on=self.settings.current_date())
+        retrieved.extend(hit.article.chunk_id for hit in hits)
         in_scope = bool(hits) and self.retriever.is_about_policy(message, MIN_KEYWORD_SCORE)
         amounts = find_amounts(message)
         follow_up = bool(previous) and short and (signals.follow_up or bool(amounts) or not in_scope)
@@ -192,3 +252,14 @@ class Engine:
                 f"the message has {len(cleaned)} characters; the limit is {self.settings.max_message_chars}"
             )
         return cleaned
+
+
+def _chat_model(settings: Settings) -> BaseChatModel | None:
+    """A chat model on an OpenAI-compatible endpoint when ``PA_LLM_BASE_URL`` is set; else none."""
+    if not settings.llm_base_url:
+        return None
+    from langchain_openai import ChatOpenAI
+
+    key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else "not-needed"
+    return ChatOpenAI(base_url=settings.llm_base_url, model=settings.llm_model, api_key=key,  # type: ignore[arg-type]
+                      temperature=0, timeout=settings.llm_timeout_seconds, max_retries=1)

@@ -23,9 +23,16 @@ CREATE TABLE IF NOT EXISTS questions (
   answer TEXT NOT NULL,
   citations TEXT NOT NULL,
   feedback TEXT,
-  comment TEXT
+  comment TEXT,
+  written_by TEXT NOT NULL DEFAULT 'rules',
+  guard TEXT NOT NULL DEFAULT '[]'
 )
 """
+# Columns added after the first release, with their definitions, for logs created before them.
+ADDED_COLUMNS = {
+    "written_by": "TEXT NOT NULL DEFAULT 'rules'",
+    "guard": "TEXT NOT NULL DEFAULT '[]'",
+}
 
 
 class LoggedQuestion(BaseModel):
@@ -39,6 +46,8 @@ class LoggedQuestion(BaseModel):
     citations: list[str]
     feedback: str | None
     comment: str | None
+    written_by: str = "rules"
+    guard: list[str] = []  # why the model's answer was refused, when it was
 
 
 class QuestionLog:
@@ -49,6 +58,10 @@ class QuestionLog:
         with self._connect() as connection:
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute(SCHEMA)
+            present = {row[1] for row in connection.execute("PRAGMA table_info(questions)")}
+            for column, definition in ADDED_COLUMNS.items():
+                if column not in present:
+                    connection.execute(f"ALTER TABLE questions ADD COLUMN {column} {definition}")
 
     def _connect(self) -> sqlite3.Connection:
         connection = sqlite3.connect(self._path, timeout=30)
@@ -58,8 +71,8 @@ class QuestionLog:
     def record(self, question: str, answer: Answer, surface: str) -> int:
         with self._lock, self._connect() as connection:
             cursor = connection.execute(
-                "INSERT INTO questions (asked_at, session_id, surface, question, status, answer, citations)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO questions (asked_at, session_id, surface, question, status, answer, citations,"
+                " written_by, guard) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     datetime.now(UTC).isoformat(timespec="seconds"),
                     answer.session_id,
@@ -68,6 +81,8 @@ class QuestionLog:
                     answer.status.value,
                     answer.answer,
                     json.dumps([c.chunk_id for c in answer.citations]),
+                    answer.written_by,
+                    json.dumps(answer.guard_problems, ensure_ascii=False),
                 ),
             )
             return int(cursor.lastrowid or 0)
@@ -83,13 +98,14 @@ class QuestionLog:
         with self._connect() as connection:
             rows = connection.execute(
                 "SELECT id, asked_at, session_id, surface, question, status, answer, citations, feedback,"
-                " comment FROM questions ORDER BY id DESC LIMIT ?",
+                " comment, written_by, guard FROM questions ORDER BY id DESC LIMIT ?",
                 (limit,),
             ).fetchall()
         return [
             LoggedQuestion(
                 id=r[0], asked_at=r[1], session_id=r[2], surface=r[3], question=r[4], status=r[5],
                 answer=r[6], citations=json.loads(r[7]), feedback=r[8], comment=r[9],
+                written_by=r[10], guard=json.loads(r[11]),
             )
             for r in rows
         ]

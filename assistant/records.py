@@ -72,3 +72,6 @@ class Answer(BaseModel):
     calculations: list[Calculation] = Field(default_factory=list)
     total_yuan: int | None = Field(default=None, description="after annual caps, when several items")
     language: str = "zh-Hans"
+    written_by: str = Field(default="rules", description="rules (deterministic composer) or llm (checked by the guard)")
+    guard_problems: list[str] = Field(default_factory=list, exclude=True)
+    retrieved: list[str] = Field(default_factory=list, exclude=True)

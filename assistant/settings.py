@@ -22,6 +22,7 @@ class Settings(BaseSettings):
     llm_base_url: str | None = None
     llm_model: str = "deepseek-chat"
     llm_api_key: SecretStr | None = None
+    llm_timeout_seconds: float = 30.0
 
     staff_token: SecretStr | None = None
     admin_token: SecretStr | None = None

@@ -29,7 +29,9 @@ ITEM_COUNT = re.compile(
 EACH_WORDS = re.compile(r"每个|每款|每项|每种|各|均为|都是|分别都|each|apiece", re.IGNORECASE)
 ENGLISH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 OUTCOME_WORDS = re.compile(
-    r"(可获|获得|拿到|能拿|最高|补贴|给予|奖励|告诉用户|award|get)[^，,。;；\d]{0,4}$", re.IGNORECASE
+    r"(可获|获得|拿到|能拿|最高|补贴|给予|奖励|告诉用户|上限|调整为)[^，,。;；\d]{0,4}$"
+    r"|(award|get|maximum|max|cap|ceiling|limit)[a-z ]{0,12}$",
+    re.IGNORECASE,
 )
 RELATED = re.compile(r"(?<![无没不])(有|存在)(投资)?(等)?关联|关联(方|交易|公司)|子公司|母公司")
 UNRELATED = re.compile(r"(无|没有|不存在)(投资)?(等)?关联")
