@@ -54,3 +54,30 @@ def engine(settings):
     from assistant.engine import Engine
 
     return Engine.from_settings(settings)
+
+
+@pytest.fixture(scope="session")
+def live_server(settings, engine):
+    """The real app (API + UI) served by uvicorn on 127.0.0.1 in a background thread."""
+    import threading
+    import time
+
+    import uvicorn
+
+    from assistant.api.app import create_app
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(settings, engine), host="127.0.0.1", port=port,
+                                           log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)

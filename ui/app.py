@@ -59,16 +59,17 @@ def highlight(text: str, terms: list[str]) -> str:
 
 def build_blocks(holder: Any, log: QuestionLog) -> gr.Blocks:
     def chat(message: str, history: list[dict[str, str]], session_id: str | None):
+        """One turn. Both sides go into the chat escaped, so a message or answer shows as text, never HTML."""
         history = history or []
         try:
             answer = holder.get().ask(message, session_id)
         except InputError as error:
-            history = [*history, {"role": "user", "content": message},
-                       {"role": "assistant", "content": f"⚠ {error}"}]
+            history = [*history, {"role": "user", "content": html.escape(message)},
+                       {"role": "assistant", "content": html.escape(f"⚠ {error}")}]
             return history, session_id, "", None, ""
         question_id = log.record(message, answer, "ui")
-        history = [*history, {"role": "user", "content": message},
-                   {"role": "assistant", "content": answer.answer}]
+        history = [*history, {"role": "user", "content": html.escape(message)},
+                   {"role": "assistant", "content": html.escape(answer.answer)}]
         return history, answer.session_id, source_cards(answer.citations), question_id, ""
 
     def rate(question_id: int | None, rating: str) -> str:
