@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import httpx
 from fastapi import Depends, FastAPI, Header, HTTPException, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
@@ -113,6 +114,11 @@ def create_app(settings: Settings, engine: Engine | None = None, mount_ui: bool 
     @app.exception_handler(HTTPException)
     async def on_http(_: Request, exc: HTTPException):
         return error(exc.status_code, _code(exc.status_code), str(exc.detail))
+
+    @app.exception_handler(httpx.TransportError)
+    async def on_store_unreachable(_: Request, exc: httpx.TransportError):
+        """A Chroma server that went away: 503, and the next request tries again (the client reconnects)."""
+        return error(503, "index_unavailable", f"the index store (Chroma server) is unreachable: {exc}")
 
     @app.exception_handler(InputError)
     async def on_input(_: Request, exc: InputError):
@@ -258,8 +264,12 @@ def create_app(settings: Settings, engine: Engine | None = None, mount_ui: bool 
         return {"questions": [q.model_dump() for q in log.recent(limit)]}
 
     @app.post("/v1/admin/reindex", tags=["admin"], dependencies=[Depends(admin)])
-    def reindex() -> dict[str, Any]:
-        fresh = holder.reload()
+    def reindex():
+        try:
+            fresh = holder.reload()
+        except Exception as exc:  # any failure of a rebuild leaves the previous index serving
+            return error(500, "reindex_failed",
+                         f"the rebuild failed and the previous index keeps serving: {type(exc).__name__}: {exc}")
         return {"ok": True, "articles": len(fresh.retriever.articles)}
 
     if mount_ui:
