@@ -113,6 +113,8 @@ def create_app(settings: Settings, engine: Engine | None = None, mount_ui: bool 
 
     @app.exception_handler(HTTPException)
     async def on_http(_: Request, exc: HTTPException):
+        if exc.status_code == 400:  # FastAPI's answer to a body it cannot decode: the same 422 as bad JSON
+            return error(422, "invalid_request", f"the request body is not valid JSON: {exc.detail}")
         return error(exc.status_code, _code(exc.status_code), str(exc.detail))
 
     @app.exception_handler(httpx.TransportError)
