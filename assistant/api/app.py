@@ -21,6 +21,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, StreamingResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from pydantic import SecretStr
 
 from assistant.amounts import AmountError
@@ -111,8 +112,8 @@ def create_app(settings: Settings, engine: Engine | None = None, mount_ui: bool 
         where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
         return error(422, "invalid_request", f"{where}: {first.get('msg', 'invalid request')}".strip(": "))
 
-    @app.exception_handler(HTTPException)
-    async def on_http(_: Request, exc: HTTPException):
+    @app.exception_handler(StarletteHTTPException)
+    async def on_http(_: Request, exc: StarletteHTTPException):
         if exc.status_code == 400:  # FastAPI's answer to a body it cannot decode: the same 422 as bad JSON
             return error(422, "invalid_request", f"the request body is not valid JSON: {exc.detail}")
         return error(exc.status_code, _code(exc.status_code), str(exc.detail))
