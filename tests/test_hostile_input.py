@@ -114,3 +114,9 @@ def test_any_text_is_answered_or_refused_with_a_message(engine, text):
         assert str(error)
     else:
         assert answer.answer and answer.status
+
+
+def test_a_question_id_beyond_sqlite_integers_is_422_not_500(client):
+    """Found by schemathesis: an id of 2**63 overflowed SQLite."""
+    response = client.post("/v1/feedback", json={"question_id": 2**63, "rating": "like"})
+    assert response.status_code == 422

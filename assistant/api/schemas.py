@@ -35,7 +35,7 @@ class CalculateRequest(Strict):
 
 
 class FeedbackRequest(Strict):
-    question_id: int
+    question_id: int = Field(ge=1, le=2**63 - 1, description="the id returned with the answer")
     rating: Literal["like", "dislike"]
     comment: str | None = Field(default=None, max_length=2000)
 
