@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 python3 -m venv .venv
 . .venv/bin/activate
 python -m pip install -q --upgrade pip
-python -m pip install -q -e '.[dev]'
+python -m pip install -q -e '.[dev,st]'
 # The browser test drives Debian's Chromium (CJK fonts for the screenshot). As root (CI) it is
 # installed here and the test is then required; elsewhere it is skipped when Chromium is absent.
 if [ "$(id -u)" = 0 ]; then
