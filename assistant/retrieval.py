@@ -166,7 +166,7 @@ class HybridRetriever:
         def factor(doc_id: str) -> float:
             if doc_id in named:
                 return NAMED_DOCUMENT_FACTOR
-            if status[doc_id] is DocumentStatus.REFERENCE:
+            if doc_id not in status or status[doc_id] is DocumentStatus.REFERENCE:
                 return REFERENCE_DOCUMENT_FACTOR
             return 1.0 if status[doc_id] is DocumentStatus.IN_FORCE else LAPSED_DOCUMENT_FACTOR
 
