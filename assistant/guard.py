@@ -62,6 +62,9 @@ def check(answer: str, evidence: Evidence) -> list[str]:
         problems.append(f"number {number} is in no cited article and no tool result")
     if not citations:
         problems.append("the answer cites no article")
+    measures = {c.citation.chunk_id for c in evidence.calculations}
+    if measures and not measures & set(citations):
+        problems.append(f"an award answer must cite the measure its figures come from ({', '.join(sorted(measures))})")
     for chunk_id in citations:
         if chunk_id not in evidence.sources:
             problems.append(f"citation {chunk_id} was not retrieved")

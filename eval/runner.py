@@ -11,6 +11,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable, Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -216,16 +217,21 @@ def markdown(report: dict[str, Any]) -> str:
 
 
 def run_evaluation(settings: Settings, report_path: str | None) -> bool:
+    """Evaluate, write the Markdown + JSON report, print it; False when a figure is below its floor.
+
+    With no index under the data dir (and no Chroma server), the index is built in a temporary folder
+    so an evaluation never leaves a half-made data dir behind; the report still goes to the data dir.
+    """
     if settings.today is None:
         settings = settings.model_copy(update={"today": EVAL_DAY})
-    with tempfile.TemporaryDirectory() if settings.chroma_host is None and not settings.data_dir.exists() else _nullcontext(settings.data_dir) as folder:
-        settings = settings.model_copy(update={"data_dir": Path(folder)})
-        report = evaluate(settings)
+    target = Path(report_path) if report_path else settings.data_dir / "eval-report.md"
+    needs_scratch = settings.chroma_host is None and not (settings.data_dir / "chroma").exists()
+    with tempfile.TemporaryDirectory() if needs_scratch else nullcontext(str(settings.data_dir)) as folder:
+        report = evaluate(settings.model_copy(update={"data_dir": Path(folder)}))
     thresholds = yaml.safe_load((EVAL_DIR / "thresholds.yaml").read_text(encoding="utf-8"))
     failed = check(report, thresholds, settings.retrieval_mode)
     report["thresholds"] = thresholds
     report["below_threshold"] = failed
-    target = Path(report_path) if report_path else settings.data_dir / "eval-report.md"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(markdown(report), encoding="utf-8")
     target.with_suffix(".json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -234,14 +240,3 @@ def run_evaluation(settings: Settings, report_path: str | None) -> bool:
     for line in failed:
         print(f"BELOW THRESHOLD: {line}")
     return not failed
-
-
-class _nullcontext:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def __enter__(self) -> str:
-        return str(self.path)
-
-    def __exit__(self, *exc: object) -> None:
-        return None

@@ -95,3 +95,8 @@ def test_departments_follow_up_names_the_previous_article_not_a_new_search(engin
 def test_how_many_drugs_is_a_lookup_not_an_award(engine):
     answer = engine.ask("How many Class 1 new drugs were approved in Shanghai after 2021?")
     assert answer.status is Status.ANSWERED and not answer.calculations and answer.citations
+
+
+def test_chit_chat_that_shares_a_word_with_the_policy_is_still_out_of_scope(engine):
+    for message in ("帮我写一首关于春天的诗", "推荐一家上海的餐厅", "上海的天气怎么样"):
+        assert engine.ask(message).status is Status.OUT_OF_SCOPE, message

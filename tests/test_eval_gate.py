@@ -9,7 +9,7 @@ from eval.runner import check, evaluate, load_items
 
 def test_eval_set_is_large_and_covers_every_kind():
     items = load_items()
-    assert len(items) >= 140
+    assert len(items) >= 150
     assert {i.kind for i in items} == {"award", "lookup", "out_of_scope", "not_specified", "clarify", "dialogue"}
     assert any(i.split == "heldout" for i in items)
 

@@ -82,7 +82,7 @@ def test_a_hallucinated_citation_is_caught(engine):
 
 def test_an_answer_without_citations_is_caught(engine):
     subject, _ = llm_engine(engine, AIMessage(content="可以拿到支持。"))
-    assert subject.ask(QUESTION).guard_problems == ["the answer cites no article"]
+    assert "the answer cites no article" in subject.ask(QUESTION).guard_problems
 
 
 @pytest.mark.parametrize(("injection", "obeyed"), [
