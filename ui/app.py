@@ -59,18 +59,23 @@ def highlight(text: str, terms: list[str]) -> str:
 
 def build_blocks(holder: Any, log: QuestionLog) -> gr.Blocks:
     def chat(message: str, history: list[dict[str, str]], session_id: str | None):
-        """One turn. Both sides go into the chat escaped, so a message or answer shows as text, never HTML."""
-        history = history or []
+        """One turn, streamed line by line (the whole answer is checked before the first line shows).
+
+        Both sides go into the chat escaped, so a message or answer shows as text, never HTML.
+        """
+        history = [*(history or []), {"role": "user", "content": html.escape(message)}]
         try:
             answer = holder.get().ask(message, session_id)
         except InputError as error:
-            history = [*history, {"role": "user", "content": html.escape(message)},
-                       {"role": "assistant", "content": html.escape(f"⚠ {error}")}]
-            return history, session_id, "", None, ""
+            yield [*history, {"role": "assistant", "content": html.escape(f"⚠ {error}")}], session_id, "", None, ""
+            return
         question_id = log.record(message, answer, "ui")
-        history = [*history, {"role": "user", "content": html.escape(message)},
-                   {"role": "assistant", "content": html.escape(answer.answer)}]
-        return history, answer.session_id, source_cards(answer.citations), question_id, ""
+        lines = answer.answer.split("\n")
+        for shown in range(1, len(lines)):
+            partial = html.escape("\n".join(lines[:shown]))
+            yield [*history, {"role": "assistant", "content": partial}], answer.session_id, "", question_id, ""
+        final = [*history, {"role": "assistant", "content": html.escape(answer.answer)}]
+        yield final, answer.session_id, source_cards(answer.citations), question_id, ""
 
     def rate(question_id: int | None, rating: str) -> str:
         if question_id is None:
