@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from assistant.amounts import format_yuan, format_yuan_en
-from assistant.citations import validity_en, validity_zh
+from assistant.citations import validity
 from assistant.conversation.slots import AwardRequest
 from assistant.language import Language, in_script
 from assistant.records import AwardEstimate
@@ -62,10 +62,8 @@ class Composer:
         return lines
 
     def validity(self, doc_id: str) -> str:
-        document = self.catalogue.get(doc_id)
-        if self.language is Language.ENGLISH:
-            return validity_en(document, self.catalogue, self.day)
-        return validity_zh(document, self.catalogue, self.day)
+        language = "en" if self.language is Language.ENGLISH else "zh"
+        return validity(self.catalogue.get(doc_id), self.catalogue, self.day, language)
 
     def expired(self, doc_id: str) -> bool:
         return self.catalogue.get(doc_id).status_on(self.day) in {
