@@ -117,28 +117,31 @@ class HybridRetriever:
         keyword = self._bm25_scores(query_terms, allowed) if self.mode is not RetrievalMode.DENSE else {}
         dense = self._dense_scores(prepared, allowed) if self.mode is not RetrievalMode.BM25 else {}
         if self.mode is RetrievalMode.RRF:
-            fused = _reciprocal_rank_fusion([_ranking(keyword), _ranking(dense)])
+            scores = _reciprocal_rank_fusion([_ranking(keyword), _ranking(dense)])
         else:
-            fused = _score_fusion(keyword, dense, self.dense_weight)
-            fused = self._add_title_overlap(fused, prepared.normalised.lower())
+            scores = _score_fusion(keyword, dense, self.dense_weight)
+            self._add_title_overlap(scores, prepared.normalised.lower())
         if prefer_on is not None:
-            fused = self._prefer_documents(fused, prepared.normalised, prefer_on)
+            self._prefer_documents(scores, prepared.normalised, prefer_on)
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
         hits = []
-        for index, score in fused[:k]:
+        for index, score in ranked[:k]:
             terms = tuple(t for t in dict.fromkeys(query_terms) if t in self._tokens[index])
             hits.append(Hit(self.articles[index], score, terms))
         return hits
 
     def keyword_score(self, query: str) -> float:
         """The best BM25 score of any article: near zero when the query shares no policy words."""
-        terms = [t for t in tokenize(prepare(query).keyword_text) if t in self._vocabulary]
-        return float(np.max(self._bm25.get_scores(terms))) if terms else 0.0
+        return self._best_bm25(tokenize(prepare(query).keyword_text))
 
     def is_about_policy(self, query: str, min_score: float) -> bool:
         """A policy term of ``terms.txt`` in the query, or enough keyword overlap with some article."""
-        if set(tokenize(prepare(query).keyword_text)) & _domain_terms():
-            return True
-        return self.keyword_score(query) >= min_score
+        tokens = tokenize(prepare(query).keyword_text)
+        return bool(set(tokens) & _domain_terms()) or self._best_bm25(tokens) >= min_score
+
+    def _best_bm25(self, tokens: list[str]) -> float:
+        terms = [t for t in tokens if t in self._vocabulary]
+        return float(np.max(self._bm25.get_scores(terms))) if terms else 0.0
 
     def _allowed_docs(self, doc_ids: Iterable[str] | None, day: date | None) -> set[str] | None:
         allowed = set(doc_ids) if doc_ids is not None else None
@@ -147,7 +150,7 @@ class HybridRetriever:
             allowed = in_force if allowed is None else allowed & in_force
         return allowed
 
-    def _add_title_overlap(self, fused: list[tuple[int, float]], text: str) -> list[tuple[int, float]]:
+    def _add_title_overlap(self, scores: dict[int, float], text: str) -> None:
         """Add the share of the title that the question repeats as one unbroken run of characters."""
         def overlap(index: int) -> float:
             title = self._titles[index]
@@ -156,10 +159,10 @@ class HybridRetriever:
             match = SequenceMatcher(None, title, text, autojunk=False).find_longest_match()
             return match.size / len(title)
 
-        rescored = [(i, score + self.title_weight * overlap(i)) for i, score in fused]
-        return sorted(rescored, key=lambda item: (-item[1], item[0]))
+        for index in scores:
+            scores[index] += self.title_weight * overlap(index)
 
-    def _prefer_documents(self, fused: list[tuple[int, float]], text: str, day: date) -> list[tuple[int, float]]:
+    def _prefer_documents(self, scores: dict[int, float], text: str, day: date) -> None:
         named = self.catalogue.named_in(text)
         status = {d.id: d.status_on(day) for d in self.catalogue.documents}
 
@@ -170,8 +173,8 @@ class HybridRetriever:
                 return REFERENCE_DOCUMENT_FACTOR
             return 1.0 if status[doc_id] is DocumentStatus.IN_FORCE else LAPSED_DOCUMENT_FACTOR
 
-        rescored = [(i, score * factor(self.articles[i].doc_id)) for i, score in fused]
-        return sorted(rescored, key=lambda item: (-item[1], item[0]))
+        for index in scores:
+            scores[index] *= factor(self.articles[index].doc_id)
 
     def _bm25_scores(self, terms: list[str], allowed: set[str] | None) -> dict[int, float]:
         """The best BM25 candidates, each divided by the best score (so the top one is 1)."""
@@ -222,14 +225,13 @@ def _ranking(scores: dict[int, float]) -> list[int]:
     return sorted(scores, key=lambda index: -scores[index])
 
 
-def _score_fusion(keyword: dict[int, float], dense: dict[int, float], dense_weight: float) -> list[tuple[int, float]]:
-    fused = {i: keyword.get(i, 0.0) + dense_weight * dense.get(i, 0.0) for i in keyword.keys() | dense.keys()}
-    return sorted(fused.items(), key=lambda item: (-item[1], item[0]))
+def _score_fusion(keyword: dict[int, float], dense: dict[int, float], dense_weight: float) -> dict[int, float]:
+    return {i: keyword.get(i, 0.0) + dense_weight * dense.get(i, 0.0) for i in keyword.keys() | dense.keys()}
 
 
-def _reciprocal_rank_fusion(rankings: list[list[int]]) -> list[tuple[int, float]]:
+def _reciprocal_rank_fusion(rankings: list[list[int]]) -> dict[int, float]:
     scores: dict[int, float] = {}
     for ranking in rankings:
         for rank, index in enumerate(ranking):
             scores[index] = scores.get(index, 0.0) + 1.0 / (RRF_K + rank + 1)
-    return sorted(scores.items(), key=lambda item: -item[1])
+    return scores
