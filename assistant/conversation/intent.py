@@ -35,10 +35,15 @@ def _lists() -> dict[str, tuple[str, ...]]:
     return {name: tuple(str(w).lower() for w in words) for name, words in raw.items()}
 
 
+def _word_pattern(word: str) -> str:
+    """An English word matches only between non-letters ("hi" not in "this"); Chinese anywhere."""
+    return rf"(?<![a-z]){re.escape(word)}(?![a-z])" if word.isascii() else re.escape(word)
+
+
 def _has(text: str, words: tuple[str, ...]) -> bool:
     for word in words:
         if word.isascii():
-            if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text):
+            if re.search(_word_pattern(word), text):
                 return True
         elif word in text:
             return True
@@ -67,14 +72,20 @@ def read_signals(message: str) -> Signals:
         other_place=_other_place(text, lists["other_places"]),
         self_reference=_has(text, lists["self_reference"]),
         greeting_only=greeting_only,
-        topic=_without_signal_words(text, lists),
+        topic=_without_signal_words(text),
     )
 
 
-def _without_signal_words(text: str, lists: dict[str, tuple[str, ...]]) -> str:
+@cache
+def _signal_word_patterns() -> tuple[re.Pattern[str], ...]:
+    """Every signal word and pointer, longest first (then alphabetical, so the order is fixed), compiled once."""
+    lists = _lists()
     kinds = ("award", "not_specified", "departments", "validity", "follow_up", "pointers", "greetings")
-    words = sorted({w for kind in kinds for w in lists[kind]}, key=len, reverse=True)
-    for word in words:
-        pattern = rf"(?<![a-z]){re.escape(word)}(?![a-z])" if word.isascii() else re.escape(word)
-        text = re.sub(pattern, " ", text)
+    words = sorted({w for kind in kinds for w in lists[kind]}, key=lambda w: (-len(w), w))
+    return tuple(re.compile(_word_pattern(word)) for word in words)
+
+
+def _without_signal_words(text: str) -> str:
+    for pattern in _signal_word_patterns():
+        text = pattern.sub(" ", text)
     return " ".join(text.split())

@@ -84,7 +84,8 @@ def _trigger_positions(text: str, rule: Rule) -> list[int]:
 
 def read_award(message: str, measure: str, book: RuleBook, previous: dict[str, Any] | None) -> AwardRequest:
     """``previous`` holds the last award turn's slots of this session, for follow-ups."""
-    text = normalise(message).lower()
+    normalised = normalise(message)
+    text = normalised.lower()
     candidates = book.for_measure(measure)
     if measure == "05":
         is_cgt = any(word in text for word in CGT_WORDS) or (
@@ -99,10 +100,9 @@ def read_award(message: str, measure: str, book: RuleBook, previous: dict[str, A
     if len(candidates) == 1:
         rules = list(candidates)
     amounts = find_amounts(message)
-    upfront = [a for a in amounts if UPFRONT_WORDS.search(normalise(message)[: a.start])]
-    before = normalise(message)
-    bases = [a.yuan for a in amounts if a not in upfront and not OUTCOME_WORDS.search(before[: a.start])]
-    count = _item_count(before)
+    upfront = [a for a in amounts if UPFRONT_WORDS.search(normalised[: a.start])]
+    bases = [a.yuan for a in amounts if a not in upfront and not OUTCOME_WORDS.search(normalised[: a.start])]
+    count = _item_count(normalised)
     if count and len(bases) == 1:
         bases = bases * count
     facts: dict[str, Any] = {}
