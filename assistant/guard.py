@@ -27,13 +27,12 @@ class Evidence:
     question: str
     sources: dict[str, str]  # chunk id → text of a retrieved article with its heading (document, status)
     calculations: tuple[Calculation, ...] = ()
+    departments_to_name: tuple[str, ...] = ()  # a not-specified answer must name one of these
 
 
 def numbers_in(text: str) -> set[str]:
     """Every number in ``text`` as written in digits (commas removed, Chinese numerals read by the amount parser)."""
-    plain = normalise(text).replace(",", "")
-    found = {_canonical(n) for n in _NUMBER.findall(plain)}
-    return found
+    return {_canonical(n) for n in _NUMBER.findall(normalise(text).replace(",", ""))}
 
 
 def amounts_in(text: str) -> set[int]:
@@ -68,6 +67,8 @@ def check(answer: str, evidence: Evidence) -> list[str]:
     for chunk_id in citations:
         if chunk_id not in evidence.sources:
             problems.append(f"citation {chunk_id} was not retrieved")
+    if evidence.departments_to_name and not any(d in answer for d in evidence.departments_to_name):
+        problems.append("a not-specified answer must name the responsible departments")
     return problems
 
 
