@@ -145,21 +145,19 @@ class Composer:
         """One item: its ceiling, formula and notes. Several: the total first, then one line per item."""
         number = self.catalogue.get(article.doc_id).number
         calculations = estimate.calculations
-        lines = []
-        if len(calculations) > 1:
-            total = format_yuan_en(estimate.total_yuan) if self.language is Language.ENGLISH else format_yuan(estimate.total_yuan)
-            lines.append(self.t["award_total_head"].format(number=number, label=calculations[0].citation.article,
-                                                           count=len(calculations), amount=total))
-        for index, calculation in enumerate(calculations, start=1):
-            key = "award_head" if calculation.eligible else "award_head_not_eligible"
-            head = self.t[key].format(number=number, label=calculation.citation.article,
-                                      rule_name=calculation.rule_name, amount=calculation.amount_text)
-            if len(calculations) > 1:
-                head = self.t["award_item"].format(index=index, rule_name=calculation.rule_name,
-                                                   formula=calculation.formula)
-            lines.append(head)
-            if len(calculations) == 1:
-                lines.append(self.t["award_formula"].format(formula=calculation.formula))
+        if len(calculations) == 1:
+            [only] = calculations
+            key = "award_head" if only.eligible else "award_head_not_eligible"
+            lines = [
+                self.t[key].format(number=number, label=only.citation.article, rule_name=only.rule_name,
+                                   amount=only.amount_text),
+                self.t["award_formula"].format(formula=only.formula),
+            ]
+        else:
+            lines = [self.t["award_total_head"].format(number=number, label=calculations[0].citation.article,
+                                                       count=len(calculations), amount=estimate.total_text)]
+            lines += [self.t["award_item"].format(index=index, rule_name=c.rule_name, formula=c.formula)
+                      for index, c in enumerate(calculations, start=1)]
         notes = list(dict.fromkeys(note for c in calculations for note in c.notes))
         if notes:
             separator = " " if self.language is Language.ENGLISH else ""
