@@ -31,7 +31,7 @@ import typer
 
 from assistant.engine import Engine
 from assistant.settings import Settings
-from eval.runner import EVAL_DAY, load_items
+from eval.runner import EVAL_DAY, load_items, percentile
 from index.articles import Article
 from index.embedders import make_embedder
 from index.parsers import parse_corpus
@@ -42,11 +42,6 @@ HTTP_REQUESTS_PER_CLIENT = 20
 HTTP_TIME_LIMIT_SECONDS = 60
 
 app = typer.Typer(add_completion=False)
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, min(len(ordered) - 1, round(share * len(ordered)) - 1))]
 
 
 def timed(call, inputs: list[Any]) -> dict[str, float]:

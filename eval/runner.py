@@ -43,6 +43,12 @@ class Item:
     turns: list[dict[str, Any]] = field(default_factory=list)
 
 
+def percentile(values: Iterable[float], share: float) -> float:
+    """The value below which ``share`` of ``values`` lie (the lower of the two nearest ranks)."""
+    ordered = sorted(values)
+    return ordered[int(share * (len(ordered) - 1))]
+
+
 def load_items(path: Path = EVAL_DIR / "questions.jsonl") -> list[Item]:
     lines = path.read_text(encoding="utf-8").splitlines()
     return [Item(**json.loads(line)) for line in lines if line.strip()]
@@ -143,7 +149,7 @@ def run_chat(engine: Engine, items: list[Item]) -> dict[str, Any]:
         if not ok:
             failures.append(f"{item.id}: {item.question} → {answer.status.value} {cited} {_amount(answer)}")
     share = {name: (sum(values) / len(values) if values else 1.0) for name, values in results.items()}
-    latencies_ms = sorted(1000 * t for t in latencies)
+    latencies_ms = [1000 * t for t in latencies]
     return {
         "award_exact": share["award"],
         "status_accuracy": share["status"],
@@ -151,7 +157,7 @@ def run_chat(engine: Engine, items: list[Item]) -> dict[str, Any]:
         "citation_precision": share["precision"],
         "dialogue_turns": share["dialogue"],
         "latency_p50_ms": statistics.median(latencies_ms),
-        "latency_p95_ms": latencies_ms[int(0.95 * (len(latencies_ms) - 1))],
+        "latency_p95_ms": percentile(latencies_ms, 0.95),
         "counts": {name: len(values) for name, values in results.items()},
         "failures": failures,
     }
