@@ -42,6 +42,10 @@ class InputError(ValueError):
     """A request the engine refuses, with a message for the user."""
 
 
+class MessageTooLong(InputError):
+    """A message over the configured length (HTTP 413 rather than 422)."""
+
+
 @dataclass(frozen=True)
 class Turn:
     answer: Answer
@@ -246,7 +250,7 @@ class Engine:
         if not cleaned:
             raise InputError("the message is empty")
         if len(cleaned) > self.settings.max_message_chars:
-            raise InputError(
+            raise MessageTooLong(
                 f"the message has {len(cleaned)} characters; the limit is {self.settings.max_message_chars}"
             )
         return cleaned

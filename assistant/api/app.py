@@ -32,7 +32,7 @@ from assistant.api.schemas import (
     FeedbackRequest,
     SearchRequest,
 )
-from assistant.engine import Engine, InputError
+from assistant.engine import Engine, InputError, MessageTooLong
 from assistant.question_log import QuestionLog
 from assistant.records import Answer
 from assistant.rules.book import UnknownRule
@@ -125,7 +125,7 @@ def create_app(settings: Settings, engine: Engine | None = None, mount_ui: bool 
 
     @app.exception_handler(InputError)
     async def on_input(_: Request, exc: InputError):
-        status = 413 if "limit is" in str(exc) else 422
+        status = 413 if isinstance(exc, MessageTooLong) else 422
         return error(status, "invalid_input", str(exc))
 
     def engine() -> Engine:
