@@ -65,3 +65,22 @@ def test_openai_sdk_can_use_the_assistant_as_a_model(client):
 
 def test_ui_is_mounted_at_root(client):
     assert client.get("/").status_code == 200
+
+
+def test_rules_list_exactly_the_inputs_calculate_accepts(client):
+    rules = client.get("/v1/rules").json()["rules"]
+    names = sorted({name for rule in rules for name in rule["inputs"]} | {"base", "amount", "colour"})
+
+    def value(name: str) -> str:
+        return "2亿" if name.endswith("_yuan") else "是"
+
+    for rule in rules:
+        required = {name: value(name) for name in rule["required_inputs"]}
+        for name in names:
+            response = client.post("/v1/calculate", json={"rule_id": rule["id"], "inputs": {**required, name: value(name)}})
+            accepted = response.status_code == 200
+            assert accepted == (name in rule["inputs"]), (rule["id"], name, response.json())
+            if not accepted:
+                assert "does not take" in response.json()["error"]["message"]
+        without = client.post("/v1/calculate", json={"rule_id": rule["id"], "inputs": {}})
+        assert (without.status_code == 422) == bool(required), (rule["id"], without.json())

@@ -307,6 +307,8 @@ def _pieces(text: str) -> Iterator[str]:
 
 
 def _rule_json(current: Engine, rule: Any) -> dict[str, Any]:
+    """One rule for ``GET /v1/rules``; ``inputs`` are exactly the names ``POST /v1/calculate`` takes for it."""
+    takes = current.book.inputs(rule.id)
     return jsonable_encoder(
         {
             "id": rule.id, "measure": rule.measure, "article": f"{current.book.document}:{rule.measure}",
@@ -316,7 +318,7 @@ def _rule_json(current: Engine, rule: Any) -> dict[str, Any]:
             "annual_cap_yuan": int(current.book.annual_caps[rule.annual_cap].cap_yuan) if rule.annual_cap else None,
             "conditions": [current.book.conditions[c].text for c in rule.conditions],
             "valid_from": current.book.funding_valid_from, "valid_to": current.book.valid_to,
-            "inputs": ["base_yuan", *rule.conditions],
+            "inputs": list(takes.accepted), "required_inputs": list(takes.required),
         }
     )
 

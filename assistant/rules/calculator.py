@@ -2,7 +2,8 @@
 
 Money is ``Decimal`` yuan throughout. Every result carries its formula, the caps that bit, the
 conditions still to be met, and the article it comes from; a ceiling is never presented as an amount
-the enterprise will receive.
+the enterprise will receive. The inputs a rule takes are ``RuleBook.inputs`` (the same list ``GET
+/v1/rules`` shows): ``base_yuan``, a threshold's amount such as ``upfront_yuan``, and condition ids.
 """
 
 from __future__ import annotations
@@ -15,9 +16,8 @@ from typing import Any
 
 from assistant.amounts import AmountError, format_yuan, format_yuan_en, parse_amount
 from assistant.records import AwardEstimate, Calculation, Citation, Step
-from assistant.rules.book import Rule, RuleBook
+from assistant.rules.book import BASE_INPUT, Rule, RuleBook, RuleKind
 
-BASE_KEYS = ("base_yuan", "base", "amount")
 TRUE_WORDS = {"true", "yes", "y", "1", "是", "有", "满足", "符合"}
 FALSE_WORDS = {"false", "no", "n", "0", "否", "无", "没有", "不满足", "不符合"}
 
@@ -39,10 +39,15 @@ class AwardCalculator:
         self.cite = cite
 
     def calculate(self, rule_id: str, inputs: Mapping[str, Any], on: date, language: str = "zh") -> Calculation:
+        """The ceiling of one item of ``rule_id`` on day ``on``; amounts in ``inputs`` are yuan (or 万/亿 text).
+
+        Raises ``UnknownRule`` for an unknown id, and ``CalculationError`` for an input the rule does
+        not take, a required input left out, or an amount or yes/no answer that cannot be read.
+        """
         rule = self.book.rule(rule_id)
         words = _Words(language)
-        self._check_keys(rule, inputs)
-        base = _read_base(rule, inputs)
+        self._check_inputs(rule, inputs)
+        base = _read_base(inputs)
         steps: list[Step] = []
         notes: list[str] = []
         caps: list[str] = []
@@ -51,17 +56,14 @@ class AwardCalculator:
         if base is not None:
             steps.append(Step(name=words.base_name(rule), value=words.money(base), source="input"))
         if rule.rate is not None:
-            if base is None:
-                raise CalculationError(
-                    f"rule {rule.id} needs the base amount ({rule.base}); pass base_yuan, e.g. 6000万"
-                )
+            assert base is not None, "a rule with a rate requires its base (checked above)"
             raw = base * rule.rate
             amount = min(raw, rule.cap_yuan)
             steps.append(Step(name=words.rate, value=_percent(rule.rate), source=article))
             formula = f"min({_percent(rule.rate)} × {words.money(base)}, {words.money(rule.cap_yuan)})"
             if raw > rule.cap_yuan:
                 caps.append(words.item_cap_bit(rule))
-        elif base is not None and rule.kind in {"interest_subsidy", "guarantee_limit"}:
+        elif base is not None and rule.kind in {RuleKind.INTEREST_SUBSIDY, RuleKind.GUARANTEE_LIMIT}:
             amount = min(base, rule.cap_yuan)
             formula = f"min({words.money(base)}, {words.money(rule.cap_yuan)})"
             if base > rule.cap_yuan:
@@ -147,15 +149,15 @@ class AwardCalculator:
             notes=notes,
         )
 
-    def _check_keys(self, rule: Rule, inputs: Mapping[str, Any]) -> None:
-        allowed = set(BASE_KEYS) | set(rule.conditions) | {
-            c.input for c in self.book.conditions.values() if c.input and c.id in rule.conditions
-        }
-        unknown = sorted(set(inputs) - allowed)
+    def _check_inputs(self, rule: Rule, inputs: Mapping[str, Any]) -> None:
+        takes = self.book.inputs(rule.id)
+        unknown = sorted(set(inputs) - set(takes.accepted))
         if unknown:
             raise CalculationError(
-                f"rule {rule.id} does not take {', '.join(unknown)}; it takes: {', '.join(sorted(allowed))}"
+                f"rule {rule.id} does not take {', '.join(unknown)}; it takes: {', '.join(takes.accepted)}"
             )
+        if BASE_INPUT in takes.required and _blank(inputs.get(BASE_INPUT)):
+            raise CalculationError(f"rule {rule.id} needs the base amount ({rule.base}); pass {BASE_INPUT}, e.g. 6000万")
 
     def _threshold_given(self, condition_id: str, inputs: Mapping[str, Any]) -> bool:
         condition = self.book.conditions[condition_id]
@@ -174,13 +176,13 @@ class AwardCalculator:
         return failed
 
 
-def _read_base(rule: Rule, inputs: Mapping[str, Any]) -> Decimal | None:
-    given = [key for key in BASE_KEYS if key in inputs and inputs[key] not in (None, "")]
-    if len(given) > 1:
-        raise CalculationError(f"give the base once, not as {', '.join(given)}")
-    if not given:
-        return None
-    return _money(inputs[given[0]], given[0], allow_zero=False)
+def _read_base(inputs: Mapping[str, Any]) -> Decimal | None:
+    value = inputs.get(BASE_INPUT)
+    return None if _blank(value) else _money(value, BASE_INPUT, allow_zero=False)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _money(value: Any, name: str, allow_zero: bool) -> Decimal:
@@ -283,7 +285,7 @@ class _Words:
 
     def caveats(self, rule: Rule) -> list[str]:
         notes = []
-        if rule.kind == "guarantee_limit":
+        if rule.kind is RuleKind.GUARANTEE_LIMIT:
             notes.append(
                 "This is a ceiling on the guarantee amount, not a grant."
                 if self.en
@@ -297,7 +299,7 @@ class _Words:
                 if self.en
                 else "该项为“择优”支持，上述为最高额度，不是必然获得的金额。"
             )
-        elif rule.kind != "guarantee_limit":
+        elif rule.kind is not RuleKind.GUARANTEE_LIMIT:
             notes.append(
                 "This is a ceiling (最高/不超过), granted 按照规定; the actual amount is set on review."
                 if self.en
