@@ -10,14 +10,13 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 
 from assistant import guard
-from assistant.amounts import find_amounts
 from assistant.citations import cite
 from assistant.conversation.composer import Composer
-from assistant.conversation.intent import read_signals
+from assistant.conversation.plan import Planner
 from assistant.conversation.sessions import Session, SessionStore
-from assistant.conversation.slots import read_award, remember
-from assistant.language import Language, detect_language
-from assistant.records import Answer, AwardEstimate, Calculation, Citation, SearchResult, Status
+from assistant.conversation.understand import understand
+from assistant.language import Language
+from assistant.records import Answer, AwardEstimate, Calculation, Citation, SearchResult, Status, Verdict
 from assistant.retrieval import HybridRetriever, RetrievalMode
 from assistant.rules.book import RuleBook, rule_book
 from assistant.rules.calculator import AwardCalculator, CalculationError, Item
@@ -29,10 +28,6 @@ from index.embedders import make_embedder
 from index.parsers import parse_corpus
 from index.store import IndexMissing, active_collection, build_index, connect
 
-AWARD_DOC = "policy2024"
-MIN_KEYWORD_SCORE = 1.8
-FOLLOW_UP_MAX_CHARS = 40
-HITS = 5
 WRITABLE = {Status.ANSWERED, Status.NOT_SPECIFIED}
 
 log = logging.getLogger(__name__)
@@ -164,84 +159,29 @@ class Engine:
         return ContextArticle(article.chunk_id, heading, article.text, "、".join(article.departments))
 
     def _answer(self, message: str, session: Session) -> Answer:
-        language = detect_language(message)
-        composer = Composer(self.catalogue, self.settings.current_date(), language)
-        signals = read_signals(message)
-
-        retrieved: list[str] = []
-
-        def reply(text: str, status: Status, articles: Sequence[Article] = (),
-                  estimate: AwardEstimate | None = None) -> Answer:
-            if articles:
-                session.last_chunk_ids = [a.chunk_id for a in articles]
-            return Answer(session_id=session.id, answer=text, status=status,
-                          citations=[self.citation(a) for a in articles],
-                          calculations=estimate.calculations if estimate else [],
-                          total_yuan=estimate.total_yuan if estimate else None, language=language.value,
-                          retrieved=retrieved)
-
-        if signals.greeting_only:
-            return reply(composer.out_of_scope(), Status.OUT_OF_SCOPE)
-        if signals.other_place and not signals.self_reference:
-            return reply(composer.out_of_scope(signals.other_place), Status.OUT_OF_SCOPE)
-
-        short = len(message) <= FOLLOW_UP_MAX_CHARS
-        previous = session.slots.get("award")
-        last = [a for cid in session.last_chunk_ids if (a := self.retriever.article(cid))]
-        if signals.departments and last and short and self.retriever.keyword_score(signals.topic) < MIN_KEYWORD_SCORE:
-            return reply(composer.departments(last[0]), Status.ANSWERED, last[:1])
-
-        hits = self.retriever.search(message, k=HITS, prefer_on=self.settings.current_date())
-        retrieved.extend(hit.article.chunk_id for hit in hits)
-        in_scope = bool(hits) and self.retriever.is_about_policy(message, MIN_KEYWORD_SCORE)
-        amounts = find_amounts(message)
-        follow_up = bool(previous) and short and (signals.follow_up or bool(amounts) or not in_scope)
-
-        if signals.not_specified and not signals.award:
-            top = hits[0].article if hits and in_scope else None
-            if top is None:
-                return reply(composer.out_of_scope(), Status.OUT_OF_SCOPE)
-            return reply(composer.not_specified(top), Status.NOT_SPECIFIED, [top])
-
-        measure = self._award_measure(hits) if in_scope else None
-        if follow_up and previous and (measure is None or not signals.award):
-            measure = previous["measure"]
-        if measure and (signals.award or amounts or follow_up):
-            return self._award_turn(message, measure, session, composer, reply)
-
-        if not in_scope:
-            return reply(composer.out_of_scope(), Status.OUT_OF_SCOPE)
-        top = hits[0].article
-        if signals.departments:
-            return reply(composer.departments(top), Status.ANSWERED, [top])
-        if signals.validity:
-            return reply(composer.validity_answer(top), Status.ANSWERED, [top])
-        return reply(composer.lookup(message, top), Status.ANSWERED, [top])
-
-    def _award_turn(self, message: str, measure: str, session: Session, composer: Composer, reply: Any) -> Answer:
-        article = self.retriever.article(f"{self.book.document}:{measure}")
-        assert article is not None
-        previous = session.slots.get("award")
-        request = read_award(message, measure, self.book, previous)
-        session.slots["award"] = remember(request)
-        if request.missing == "rule":
-            return reply(composer.clarify_rule(request, article), Status.CLARIFY, [article])
-        if request.missing == "base":
-            return reply(composer.clarify_base(request, article), Status.CLARIFY, [article])
-        language = "en" if composer.language is Language.ENGLISH else "zh"
+        """Understand → scope and plan → compose: the deterministic answer of one turn."""
+        question = understand(message, session.current_document, self.catalogue)
+        language = question.language
+        english = "en" if language is Language.ENGLISH else "zh"
+        planner = Planner(self.retriever, self.book, self.calculator, self.catalogue, self.settings.current_date())
         try:
-            estimate = self.estimate(request.items(), language)
+            plan = planner.plan(question, session, english)
         except CalculationError as error:
             raise InputError(str(error)) from error
-        return reply(composer.award(estimate, article), Status.ANSWERED, [article], estimate)
-
-    def _award_measure(self, hits: Sequence[Any]) -> str | None:
-        """The first of the top hits that is a measure carrying award rules."""
-        measures = set(self.book.measures())
-        for hit in hits[:3]:
-            if hit.article.doc_id == self.book.document and hit.article.key in measures:
-                return str(hit.article.key)
-        return None
+        composed = Composer(self.catalogue, self.settings.current_date(), language).compose(plan)
+        if composed.articles:
+            session.last_chunk_ids = [a.chunk_id for a in composed.articles]
+            session.current_document = composed.articles[0].doc_id
+        estimate = composed.estimates[0] if len(composed.estimates) == 1 else None
+        calculations = [c for e in composed.estimates for c in e.calculations]
+        total = estimate.total_yuan if estimate else (
+            sum(e.total_yuan for e in composed.estimates) if composed.estimates else None)
+        if composed.alternatives:
+            total = None
+        return Answer(session_id=session.id, answer=composed.text, status=composed.status,
+                      citations=[self.citation(a) for a in composed.articles], calculations=calculations,
+                      total_yuan=total, language=language.value, retrieved=plan.retrieved,
+                      verdicts=[Verdict(measure=m, verdict=v) for m, v in composed.verdicts])
 
     def _clean(self, text: str) -> str:
         if not isinstance(text, str):

@@ -16,6 +16,7 @@ import yaml
 from index.normalise import normalise
 
 GLOSSARY_PATH = Path(__file__).resolve().parent / "data" / "glossary.yaml"
+SYNONYMS_PATH = Path(__file__).resolve().parent / "data" / "synonyms.yaml"
 _LATIN = re.compile(r"[A-Za-z]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -37,6 +38,12 @@ def _glossary() -> tuple[tuple[re.Pattern[str], str], ...]:
     )
 
 
+@cache
+def _synonyms() -> tuple[tuple[str, str], ...]:
+    entries = yaml.safe_load(SYNONYMS_PATH.read_text(encoding="utf-8"))
+    return tuple((str(word), str(terms)) for word, terms in entries.items())
+
+
 def is_english(text: str) -> bool:
     """Mostly Latin letters and no Chinese characters."""
     return bool(_LATIN.search(text)) and not _HAN.search(text)
@@ -45,5 +52,6 @@ def is_english(text: str) -> bool:
 def prepare(query: str) -> PreparedQuery:
     normalised = normalise(query)
     expansions = [chinese for pattern, chinese in _glossary() if pattern.search(normalised)]
+    expansions += [terms for word, terms in _synonyms() if word in normalised]
     keyword_text = " ".join([normalised, *expansions])
     return PreparedQuery(original=query, normalised=normalised, keyword_text=keyword_text)

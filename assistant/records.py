@@ -64,6 +64,13 @@ class AwardEstimate(BaseModel):
     notes: list[str] = Field(default_factory=list)
 
 
+class Verdict(BaseModel):
+    """Whether the stated case is covered by a measure: eligible / not_eligible / unknown."""
+
+    measure: str = Field(description="the measure's key in the main policy, e.g. 05 for （五）")
+    verdict: str
+
+
 class Answer(BaseModel):
     session_id: str
     answer: str
@@ -72,6 +79,7 @@ class Answer(BaseModel):
     calculations: list[Calculation] = Field(default_factory=list)
     total_yuan: int | None = Field(default=None, description="after annual caps, when several items")
     language: str = "zh-Hans"
+    verdicts: list[Verdict] = Field(default_factory=list, description="eligibility verdicts, one per measure judged")
     written_by: str = Field(default="rules", description="rules (deterministic composer) or llm (checked by the guard)")
     guard_problems: list[str] = Field(default_factory=list, exclude=True)
     retrieved: list[str] = Field(default_factory=list, exclude=True)

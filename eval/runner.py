@@ -177,6 +177,18 @@ def _facts_in(text: str, facts: list[str]) -> bool:
     return all(_simplified(fact) in simplified for fact in facts)
 
 
+def everyday(engine: Engine) -> dict[str, Any]:
+    """The everyday-words splits (dev, and the locked test split), with the committed "before" figures."""
+    from eval import answers
+
+    baseline = json.loads((EVAL_DIR / "everyday_baseline.json").read_text(encoding="utf-8"))["before"]
+    block: dict[str, Any] = {}
+    for split in ("dev", "test"):
+        block[split] = answers.run(lambda question, session: engine.ask(question, session), split)
+        block[split]["before"] = baseline[split]
+    return block
+
+
 def evaluate(settings: Settings) -> dict[str, Any]:
     items = load_items()
     report: dict[str, Any] = {"date": EVAL_DAY.isoformat(), "questions": len(items), "splits": {}}
@@ -192,6 +204,7 @@ def evaluate(settings: Settings) -> dict[str, Any]:
         block["retrieval"]["fixed_500_dense"] = fixed_chunk_baseline(engine, chosen)
         block["chat"] = run_chat(engine, chosen)
         report["splits"][split] = block
+    report["everyday"] = everyday(engine)
     return report
 
 
@@ -202,6 +215,9 @@ def check(report: dict[str, Any], thresholds: dict[str, float], mode: str) -> li
         "retrieval_hit_at_3": figures["retrieval"][mode]["hit_at_3"],
         **{k: v for k, v in figures["chat"].items() if isinstance(v, float)},
     }
+    for split, block in report.get("everyday", {}).items():
+        actual[f"everyday_{split}_correct"] = block["correct"]
+        actual[f"everyday_{split}_lead"] = block["lead_in_first_chars"]
     return [f"{name} {actual[name]:.3f} < {limit}" for name, limit in thresholds.items() if actual[name] < limit]
 
 
@@ -219,7 +235,26 @@ def markdown(report: dict[str, Any]) -> str:
         if chat["failures"]:
             lines += ["", "Failures:", *[f"- {f}" for f in chat["failures"]]]
         lines.append("")
+    lines += _everyday_markdown(report.get("everyday", {}))
     return "\n".join(lines)
+
+
+EVERYDAY_FIGURES = ("correct", "lead_in_first_chars", "refusals_right", "eligibility_right", "multi_ask_all_answered",
+                    "dialogues_right", "lookup_median_chars", "no_repeats")
+
+
+def _everyday_markdown(block: dict[str, Any]) -> list[str]:
+    """The everyday-words splits side by side, each figure with its value before the current question path."""
+    if not block:
+        return []
+    lines = ["## everyday words (test split locked: written before tuning, never edited)", "",
+             "| figure | dev before | dev now | test before | test now |", "|---|---|---|---|---|"]
+    for name in EVERYDAY_FIGURES:
+        cells = [f"{block[s]['before'][name]:.3f} | {block[s][name]:.3f}" for s in ("dev", "test")]
+        lines.append(f"| {name} | {' | '.join(cells)} |")
+    for split in ("dev", "test"):
+        lines += ["", f"Failures ({split}):", *[f"- {f}" for f in block[split]["failures"]]]
+    return [*lines, ""]
 
 
 def run_evaluation(settings: Settings, report_path: str | None) -> bool:

@@ -15,11 +15,12 @@ _WORD = re.compile(r"[\w\u4e00-\u9fff]")
 
 
 @cache
-def _tokenizer() -> jieba.Tokenizer:
+def tokenizer() -> jieba.Tokenizer:
     jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.load_userdict(str(INDEX_DIR / "terms.txt"))
-    return tokenizer
+    """jieba with the policy's own terms (``terms.txt``) as whole words; built once per process."""
+    loaded = jieba.Tokenizer()
+    loaded.load_userdict(str(INDEX_DIR / "terms.txt"))
+    return loaded
 
 
 @cache
@@ -33,7 +34,7 @@ def tokenize(text: str) -> list[str]:
     jieba's search mode also emits the words inside a long term ("实际缴纳保费" → 保费 …), so a
     question that says "保费补贴" still meets the article that says "实际缴纳保费".
     """
-    words = (word.strip().lower() for word in _tokenizer().cut_for_search(normalise(text), HMM=True))
+    words = (word.strip().lower() for word in tokenizer().cut_for_search(normalise(text), HMM=True))
     stop = _stopwords()
     return [word for word in words if word and _WORD.search(word) and word not in stop]
 

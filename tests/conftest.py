@@ -45,8 +45,8 @@ def settings(data_dir: Path):
 
     from assistant.settings import Settings
 
-    return Settings(data_dir=data_dir, today=TODAY, staff_token=SecretStr("staff-secret"),
-                    admin_token=SecretStr("admin-secret"))
+    return Settings(data_dir=data_dir, today=TODAY, staff_token=SecretStr("staff-secret-0123456789"),
+                    admin_token=SecretStr("admin-secret-0123456789"))
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,7 @@ from index.embedders import make_embedder
 from index.parsers import parse_corpus
 from index.store import active_collection, build_index, connect
 
-ADMIN = {"Authorization": "Bearer admin-secret"}
+ADMIN = {"Authorization": "Bearer admin-secret-0123456789"}
 
 
 @pytest.fixture

@@ -6,22 +6,43 @@ the words around them come from ``prompts/answers.yaml``.
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from assistant.amounts import format_yuan, format_yuan_en
 from assistant.citations import validity
+from assistant.conversation.extract import english_figure
+from assistant.conversation.plan import Plan, Route, Step, Verdict, extra_conditions
 from assistant.conversation.slots import AwardRequest
 from assistant.language import Language, in_script
-from assistant.records import AwardEstimate
+from assistant.records import AwardEstimate, Calculation, Status
+from assistant.rules.book import Rule, rule_book
 from index.articles import Article
 from index.documents import Catalogue, DocumentStatus
-from index.tokens import tokenize
 from prompts import templates
 
-SENTENCE_END = re.compile(r"(?<=[。；！？?!])")
-WHOLE_ARTICLE_CHARS = 320
-LONG_ARTICLE_SENTENCES = 3
+ROUTE_STATUS = {
+    Route.OUT_OF_SCOPE: Status.OUT_OF_SCOPE,
+    Route.GREETING: Status.OUT_OF_SCOPE,
+    Route.CLARIFY_RULE: Status.CLARIFY,
+    Route.CLARIFY_BASE: Status.CLARIFY,
+    Route.CLARIFY_CURRENCY: Status.CLARIFY,
+    Route.NO_AMOUNT: Status.NOT_SPECIFIED,
+    Route.NOT_SPECIFIED: Status.NOT_SPECIFIED,
+}
+
+
+@dataclass
+class Composed:
+    """The answer's text with what it cites and computes; ``verdicts`` as (measure, verdict) pairs."""
+
+    text: str
+    status: Status
+    articles: list[Article] = field(default_factory=list)
+    estimates: list[AwardEstimate] = field(default_factory=list)
+    verdicts: list[tuple[str, str]] = field(default_factory=list)
+    alternatives: bool = False  # the computed figures are alternatives (one or the other), not a sum
 
 
 class Composer:
@@ -30,6 +51,217 @@ class Composer:
         self.day = day
         self.language = language
         self.t = templates()["en" if language is Language.ENGLISH else "zh"]
+        self.english = language is Language.ENGLISH
+        self.registered_place = ""
+
+    # --- a whole plan ----------------------------------------------------------------------------
+    def compose(self, plan: Plan) -> Composed:
+        """One block per ask (its lead first), then the sources: each article, 责任单位 and validity once."""
+        blocks: list[str] = []
+        articles: list[Article] = []
+        estimates: list[AwardEstimate] = []
+        verdicts: list[tuple[str, str]] = []
+        statuses = []
+        self.registered_place = plan.question.facts.registered_place
+        for step in plan.steps:
+            blocks.extend(self._block(step, plan))
+            statuses.append(ROUTE_STATUS.get(step.route, Status.ANSWERED))
+            for article in step.articles:
+                if article.chunk_id not in {a.chunk_id for a in articles}:
+                    articles.append(article)
+            if step.estimate is not None:
+                estimates.append(step.estimate)
+            if step.eligibility is not None and step.route in {Route.ELIGIBILITY, Route.AWARD}:
+                verdicts.append((step.eligibility.measure, step.eligibility.verdict.value))
+        status = statuses[0] if len(set(statuses)) == 1 else (
+            Status.ANSWERED if Status.ANSWERED in statuses else statuses[0])
+        if status is Status.OUT_OF_SCOPE:
+            articles = []
+        shown = articles if status is not Status.OUT_OF_SCOPE else []
+        lines = [*dict.fromkeys(blocks), *self._sources(shown, plan)]
+        alternatives = any(len(e.calculations) > 1 and all(c.kind == "guarantee_limit" for c in e.calculations)
+                           for e in estimates)
+        return Composed(self.finish("\n".join(lines)), status, shown, estimates, verdicts, alternatives)
+
+    def _sources(self, articles: list[Article], plan: Plan) -> list[str]:
+        lines: list[str] = []
+        seen_documents: set[str] = set()
+        quotes = {step.articles[0].chunk_id: rule_quote for step in plan.steps
+                  if step.articles and (rule_quote := self._rule_quote(step))}
+        for article in articles:
+            for line in self.source_lines(article, with_quote=False):
+                if line.startswith(self.t["validity"].split("{")[0]) and article.doc_id in seen_documents:
+                    continue
+                lines.append(line)
+                if article.chunk_id in quotes and line.startswith(self.t["source"].split("{")[0]):
+                    lines.append(self.t["quote"].format(text=quotes[article.chunk_id]))
+            seen_documents.add(article.doc_id)
+        return lines
+
+    def _rule_quote(self, step: Step) -> str:
+        """The quote of the rules an award step computed (the article itself goes in the source card)."""
+        if step.estimate is None or step.request is None or (step.eligibility and step.eligibility.instead):
+            return ""
+        return "；".join(dict.fromkeys(rule.quote for rule in step.request.rules))
+
+    def _block(self, step: Step, plan: Plan) -> list[str]:
+        route = step.route
+        article = step.articles[0] if step.articles else None
+        if route is Route.GREETING:
+            return [self.t["greeting"]]
+        if route is Route.OUT_OF_SCOPE:
+            scope = step.scope
+            if scope is not None and scope.reason == "place":
+                return [self.t["out_of_scope_place"].format(place=scope.named)]
+            if scope is not None and scope.reason == "document":
+                return [self.t["out_of_scope_document"].format(name=scope.named)]
+            return [self.t["out_of_scope"]]
+        assert article is not None
+        fields = self._fields(article)
+        if route is Route.DEPARTMENTS:
+            key = "departments_answer" if article.departments else "departments_none"
+            return [self.t[key].format(departments=self._join(article.departments), **fields)]
+        if route is Route.VALIDITY:
+            document = self.catalogue.get(step.document or article.doc_id)
+            return [self.t["validity_lead"].format(number=document.number or "", title=document.title,
+                                                   title_en=document.title_en, validity=self.validity(document.id))]
+        if route is Route.NOT_SPECIFIED:
+            return self._not_specified(article)
+        if route is Route.NO_AMOUNT:
+            assert step.lead is not None
+            return [self.t["no_amount"].format(text=step.lead.text)]
+        if route is Route.LOOKUP:
+            return self._lookup(step, article)
+        if route is Route.ELIGIBILITY:
+            return self._eligibility(step, article)
+        if route is Route.CLARIFY_RULE and step.request is not None:
+            return [self.clarify_rule(step.request, article)]
+        if route is Route.CLARIFY_BASE and step.request is not None:
+            return [self.clarify_base(step.request, article)]
+        if route is Route.CLARIFY_CURRENCY:
+            rule = next((r for r in (step.request.rules if step.request else []) if r.base), None)
+            base = (rule.base_en or rule.base) if rule and self.english else (rule.base if rule else "")
+            return [self.t["clarify_currency"].format(base=base or "", **fields)]
+        if route is Route.REQUIRED_BASE:
+            return self._required_base(step)
+        if route is Route.CEILINGS:
+            return self._ceilings(step, article)
+        return self._award(step, article)
+
+    def _fields(self, article: Article) -> dict[str, str]:
+        document = self.catalogue.get(article.doc_id)
+        return {"label": article.label, "article_title": article.title, "number": document.number or "",
+                "source_title": f"《{document.title}》"}
+
+    def _lookup(self, step: Step, article: Article) -> list[str]:
+        assert step.lead is not None
+        lines = [self.t["expired_warning"]] if self.expired(article.doc_id) else []
+        if step.lead.figure:
+            figure = english_figure(step.lead.figure) if self.english else step.lead.figure
+            lines.append(self.t["lead_figure"].format(figure=step.lead.figure, figure_en=figure, text=step.lead.text))
+        else:
+            lines.append(self.t["lead_text"].format(text=step.lead.text, label=article.label))
+        return lines
+
+    def _not_specified(self, article: Article) -> list[str]:
+        fields = self._fields(article)
+        lead = self.t["not_specified_lead"].format(topic=self.t["topic_default"])
+        key = "not_specified_where" if article.departments else "not_specified_where_no_departments"
+        return [lead, self.t[key].format(departments=self._join(article.departments), **fields)]
+
+    def _eligibility(self, step: Step, article: Article) -> list[str]:
+        verdict = step.eligibility
+        fields = self._fields(article)
+        text = step.lead.text if step.lead else ""
+        if verdict is None or verdict.verdict is Verdict.ELIGIBLE:
+            if verdict is not None and verdict.rule is not None:
+                name = verdict.rule.name_en if self.english else verdict.rule.name
+                return [self.t["eligible_rule_yes"].format(rule_name=name, **fields)]
+            return [self.t["eligible_yes"].format(text=text, **fields)]
+        return self._verdict_lines(step, article)
+
+    def _verdict_lines(self, step: Step, article: Article) -> list[str]:
+        verdict = step.eligibility
+        assert verdict is not None
+        fields = self._fields(self._asked_article(step, article))
+        if verdict.condition == "registered_in_shanghai" and verdict.verdict is Verdict.NOT_ELIGIBLE:
+            return [self.t["eligible_no_registered"].format(place=self.registered_place or "?")]
+        condition = self._condition(verdict.condition)
+        if verdict.verdict is Verdict.UNKNOWN:
+            return [self.t["eligible_unknown"].format(condition=condition[0], quote=condition[1])]
+        if verdict.instead:
+            other = step.articles[0]
+            return [self.t["eligible_no_instead"].format(condition=condition[0], quote=condition[1],
+                                                         instead_label=other.label, instead_title=other.title, **fields)]
+        return [self.t["eligible_no"].format(condition=condition[0], quote=condition[1], **fields)]
+
+    def _asked_article(self, step: Step, article: Article) -> Article:
+        return step.articles[1] if step.eligibility and step.eligibility.instead and len(step.articles) > 1 else article
+
+    def _condition(self, condition_id: str) -> tuple[str, str]:
+        condition = rule_book().conditions.get(condition_id) or extra_conditions().get(condition_id)
+        if condition is None:
+            return condition_id, ""
+        return (condition.text_en if self.english else condition.text), condition.quote
+
+    def _ceilings(self, step: Step, article: Article) -> list[str]:
+        """Each rule's per-item ceiling (with its rate) and the annual caps, as the text sets them."""
+        assert step.request is not None
+        money = format_yuan_en if self.english else format_yuan
+        rules = step.request.rules or list(step.request.candidates)
+        lines = [self.t["ceilings_head"].format(**self._fields(article))]
+        for rule in rules:
+            rate = f"{(rule.rate or 0) * 100:.0f}%" if rule.rate is not None else ""
+            key = "ceiling_item_rate" if rate else "ceiling_item"
+            base = ((rule.base_en or rule.base) if self.english else rule.base) or ""
+            lines.append(self.t[key].format(rule_name=rule.name_en if self.english else rule.name, per=rule.per,
+                                            amount=money(rule.cap_yuan), rate=rate, base=base))
+        caps = dict.fromkeys(rule.annual_cap for rule in rules if rule.annual_cap)
+        for cap_id in caps:
+            assert cap_id is not None
+            cap = rule_book().annual_caps[cap_id]
+            lines.append(self.t["ceiling_annual"].format(amount=money(cap.cap_yuan), quote=cap.quote))
+        if any(rule.merit_based for rule in rules):
+            lines.append(self.t["required_base_note"])
+        return lines
+
+    def _required_base(self, step: Step) -> list[str]:
+        assert step.required_base is not None
+        rule, target, base = step.required_base
+        money = format_yuan_en if self.english else format_yuan
+        rate = f"{(rule.rate or 0) * 100:.0f}%"
+        lines = [self._correction(c) for c in step.corrections]
+        lines.append(self.t["required_base"].format(
+            rule_name=rule.name_en if self.english else rule.name, target=money(target), rate=rate,
+            base_name=(rule.base_en or rule.base) if self.english else rule.base, base=money(base)))
+        if rule.merit_based:
+            lines.append(self.t["required_base_note"])
+        return lines
+
+    def _correction(self, correction: tuple[Decimal, Rule, Decimal]) -> str:
+        stated, rule, right = correction
+        money = format_yuan_en if self.english else format_yuan
+        key = "correction" if right == rule.cap_yuan else "correction_computed"
+        return self.t[key].format(rule_name=rule.name_en if self.english else rule.name, right=money(right),
+                                  stated=money(stated))
+
+    def _award(self, step: Step, article: Article) -> list[str]:
+        estimate = step.estimate
+        assert estimate is not None
+        lines = [self._correction(c) for c in step.corrections]
+        if step.eligibility is not None and step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
+            lines.extend(self._verdict_lines(step, article))
+        calculations = estimate.calculations
+        if len(calculations) > 1 and all(c.kind == "guarantee_limit" for c in calculations):
+            money = format_yuan_en if self.english else format_yuan
+            lines.append(self.t["alternatives_head"].format(number=self._fields(article)["number"], label=article.label))
+            lines += [self.t["alternative_item"].format(rule_name=c.rule_name, amount=money(c.amount_yuan)) for c in calculations]
+            notes = list(dict.fromkeys(note for c in calculations for note in c.notes))
+            if notes:
+                lines.append(self.t["award_notes"].format(notes=(" " if self.english else "").join(notes)))
+            return lines
+        lines.extend(self.award_lines(estimate, article))
+        return lines
 
     def finish(self, text: str) -> str:
         return in_script(text, self.language)
@@ -71,52 +303,6 @@ class Composer:
             DocumentStatus.SUPERSEDED,
         }
 
-    def lookup(self, question: str, article: Article) -> str:
-        sentences = self._answering_sentences(question, article)
-        lines = []
-        if self.expired(article.doc_id):
-            lines.append(self.t["expired_warning"])
-        lines.append(self.t["lookup_head"].format(sentences=sentences))
-        lines.extend(self.source_lines(article, with_quote=False))
-        return self.finish("\n".join(lines))
-
-    def validity_answer(self, article: Article) -> str:
-        document = self.catalogue.get(article.doc_id)
-        head = f"{document.number or ''}《{document.title}》：{self.validity(article.doc_id)}。"
-        if self.language is Language.ENGLISH:
-            head = f"{document.number or ''} 《{document.title}》 ({document.title_en}): {self.validity(article.doc_id)}."
-        return self.finish("\n".join([head, *self.source_lines(article, with_quote=True)]))
-
-    def departments(self, article: Article) -> str:
-        fields = {"label": article.label, "article_title": article.title}
-        if article.departments:
-            head = self.t["departments_answer"].format(departments=self._join(article.departments), **fields)
-        else:
-            head = self.t["departments_none"].format(**fields)
-        return self.finish("\n".join([head, *self.source_lines(article, with_quote=False)]))
-
-    def not_specified(self, article: Article | None, topic: str | None = None) -> str:
-        topic = topic or self.t["topic_default"]
-        if article is None:
-            return self.finish(self.t["no_hit"])
-        document = self.catalogue.get(article.doc_id)
-        fields = {
-            "topic": topic,
-            "number": document.number or "",
-            "source_title": f"《{document.title}》",
-            "label": article.label,
-            "article_title": article.title,
-            "departments": self._join(article.departments),
-        }
-        key = "not_specified" if article.departments else "not_specified_no_departments"
-        lines = [self.t[key].format(**fields), self.t["validity"].format(validity=self.validity(article.doc_id))]
-        return self.finish("\n".join(lines))
-
-    def out_of_scope(self, place: str | None = None) -> str:
-        if place:
-            return self.finish(self.t["out_of_scope_place"].format(place=place))
-        return self.finish(self.t["out_of_scope"])
-
     def clarify_rule(self, request: AwardRequest, article: Article) -> str:
         money = format_yuan_en if self.language is Language.ENGLISH else format_yuan
         options = "\n".join(
@@ -126,8 +312,7 @@ class Composer:
             )
             for rule in request.candidates
         )
-        text = self.t["clarify_rule"].format(label=article.label, article_title=article.title, options=options)
-        return self.finish(text)
+        return str(self.t["clarify_rule"].format(label=article.label, article_title=article.title, options=options))
 
     def clarify_base(self, request: AwardRequest, article: Article) -> str:
         rule = next(r for r in request.rules if r.rate is not None)
@@ -139,9 +324,23 @@ class Composer:
             article_title=article.title,
             rule_name=rule.name_en if english else rule.name,
         )
-        return self.finish(text)
+        return str(text)
 
-    def award(self, estimate: AwardEstimate, article: Article) -> str:
+    def _item_lines(self, calculations: list[Calculation]) -> list[str]:
+        """One line per item; a run of identical items (12 fairs at 10万 each) is one line with its range."""
+        lines: list[str] = []
+        index = 1
+        while index <= len(calculations):
+            c = calculations[index - 1]
+            end = index
+            while end < len(calculations) and (calculations[end].rule_id, calculations[end].formula) == (c.rule_id, c.formula):
+                end += 1
+            label = str(index) if end == index else f"{index}–{end}"
+            lines.append(self.t["award_item"].format(index=label, rule_name=c.rule_name, formula=c.formula))
+            index = end + 1
+        return lines
+
+    def award_lines(self, estimate: AwardEstimate, article: Article) -> list[str]:
         """One item: its ceiling, formula and notes. Several: the total first, then one line per item."""
         number = self.catalogue.get(article.doc_id).number
         calculations = estimate.calculations
@@ -156,8 +355,7 @@ class Composer:
         else:
             lines = [self.t["award_total_head"].format(number=number, label=calculations[0].citation.article,
                                                        count=len(calculations), amount=estimate.total_text)]
-            lines += [self.t["award_item"].format(index=index, rule_name=c.rule_name, formula=c.formula)
-                      for index, c in enumerate(calculations, start=1)]
+            lines += self._item_lines(calculations)
         notes = list(dict.fromkeys(note for c in calculations for note in c.notes))
         if notes:
             separator = " " if self.language is Language.ENGLISH else ""
@@ -165,17 +363,4 @@ class Composer:
         if len(calculations) > 1:
             lines.append(self.t["award_total"].format(formula=estimate.formula))
             lines.extend(estimate.notes)
-        lines.extend(self.source_lines(article, with_quote=True))
-        return self.finish("\n".join(lines))
-
-    def _answering_sentences(self, question: str, article: Article) -> str:
-        if len(article.text) <= WHOLE_ARTICLE_CHARS:
-            return article.text
-        wanted = set(tokenize(question))
-        sentences = [s for s in SENTENCE_END.split(article.text) if s.strip()]
-        scored = sorted(
-            range(len(sentences)),
-            key=lambda i: -len(wanted & set(tokenize(sentences[i]))),
-        )[:LONG_ARTICLE_SENTENCES]
-        return "".join(sentences[i].strip() for i in sorted(scored))
-
+        return lines

@@ -7,15 +7,17 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any
+
+from assistant.conversation.slots import AwardSlots
 
 
 @dataclass
 class Session:
     id: str
     turns: list[tuple[str, str]] = field(default_factory=list)
-    slots: dict[str, Any] = field(default_factory=dict)
+    award: AwardSlots | None = None
     last_chunk_ids: list[str] = field(default_factory=list)
+    current_document: str | None = None  # the document the conversation is about ("这个方案")
     touched: float = field(default_factory=time.monotonic)
 
 

@@ -1,7 +1,9 @@
-"""Reading an award question into calculator items: which rule, what base, which facts.
+"""Award slots: which rules of a measure a turn is about, with what bases, facts and items.
 
-The measure comes from retrieval (the article the question is about); the rule within it from the
-rule's trigger words; amounts from the amount parser. What is missing becomes a question back.
+The measure comes from planning (the article the question is about); the rule within it from the
+rules' trigger words; amounts from the ``Question`` record, by role (a desired award or an upfront
+payment is never a base; a fee is the base only of rules whose base is a fee). Items accumulate
+across turns when the asker adds one ("再加一个品种").
 """
 
 from __future__ import annotations
@@ -11,30 +13,22 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-import cn2an
-
-from assistant.amounts import find_amounts
+from assistant.conversation.question import AmountRole, Question
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import Item
-from index.normalise import normalise
 
-CGT_WORDS = ("细胞与基因治疗", "细胞治疗", "基因治疗", "cgt", "cell therapy", "gene therapy", "细胞和基因治疗")
-UPFRONT_WORDS = re.compile(r"(首付款|首付)[^，,。;；\d]{0,6}$|upfront[a-z ]{0,24}$", re.IGNORECASE)
-# "四个1类新药……每个研发投入1亿", "three drugs, each RMB 50 million": one amount that holds for several items.
-ITEM_COUNT = re.compile(
-    r"(?P<n>[2-9]|1[0-9]|20|[两二三四五六七八九十]|two|three|four|five|six|seven|eight|nine|ten)\s*"
-    r"(?:个|款|项|种|家|条|[a-z0-9 ]{0,24}?(?:drugs|products|projects|trials|devices|items))",
-    re.IGNORECASE,
-)
-EACH_WORDS = re.compile(r"每个|每款|每项|每种|各|均为|都是|分别都|each|apiece", re.IGNORECASE)
-ENGLISH_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-OUTCOME_WORDS = re.compile(
-    r"(可获|获得|拿到|能拿|最高|补贴|给予|奖励|告诉用户|上限|调整为)[^，,。;；\d]{0,4}$"
-    r"|(award|get|maximum|max|cap|ceiling|limit)[a-z ]{0,12}$",
-    re.IGNORECASE,
-)
-RELATED = re.compile(r"(?<![无没不])(有|存在)(投资)?(等)?关联|关联(方|交易|公司)|子公司|母公司")
-UNRELATED = re.compile(r"(无|没有|不存在)(投资)?(等)?关联")
+FEE_BASE_WORDS = ("经费", "专业服务")
+
+
+@dataclass
+class AwardSlots:
+    """What a conversation has established about an award: kept in the session between turns."""
+
+    measure: str
+    rule_ids: list[str] = field(default_factory=list)
+    bases: list[str] = field(default_factory=list)  # yuan, as Decimal strings, one per item
+    facts: dict[str, Any] = field(default_factory=dict)
+    cgt: bool = False
 
 
 @dataclass
@@ -54,7 +48,7 @@ class AwardRequest:
         return None
 
     def items(self) -> list[Item]:
-        """Pair rules with amounts: one rule and several amounts → several items of that rule."""
+        """Calculator items: one rule and several amounts → several items of that rule."""
         if len(self.rules) == 1:
             bases: list[Decimal | None] = list(self.bases) or [None]
             return [Item(self.rules[0].id, self._inputs(self.rules[0], base)) for base in bases]
@@ -72,24 +66,35 @@ class AwardRequest:
             inputs["base_yuan"] = base
         return inputs
 
+    def slots(self) -> AwardSlots:
+        """The slots a follow-up turn can build on."""
+        return AwardSlots(
+            measure=self.measure,
+            rule_ids=[rule.id for rule in self.rules],
+            bases=[str(base) for base in self.bases],
+            facts=dict(self.facts),
+            cgt=any("cgt" in rule.id for rule in (self.rules or self.candidates)),
+        )
+
 
 def _trigger_positions(text: str, rule: Rule) -> list[int]:
     positions = []
     for trigger in rule.triggers:
         word = trigger.lower()
-        pattern = rf"(?<![a-z]){re.escape(word)}(?![a-z])" if word.isascii() or re.search(r"[a-z]", word) else re.escape(word)
+        pattern = rf"(?<![a-z]){re.escape(word)}(?![a-z])" if re.search(r"[a-z]", word) else re.escape(word)
         positions.extend(m.start() for m in re.finditer(pattern, text))
     return positions
 
 
-def read_award(message: str, measure: str, book: RuleBook, previous: dict[str, Any] | None) -> AwardRequest:
-    """``previous`` holds the last award turn's slots of this session, for follow-ups."""
-    normalised = normalise(message)
-    text = normalised.lower()
+def read_award(question: Question, measure: str, book: RuleBook, previous: AwardSlots | None) -> AwardRequest:
+    """The award request of this turn; ``previous`` holds the session's slots, for follow-ups."""
+    text = question.text
+    facts_said = question.facts
+    same_measure = previous is not None and previous.measure == measure
     candidates = book.for_measure(measure)
-    if measure == "05":
-        is_cgt = any(word in text for word in CGT_WORDS) or (
-            previous is not None and previous.get("cgt") and not re.search(r"(?<![a-z])i{1,3}期", text)
+    if any("cgt" in r.id for r in candidates):
+        is_cgt = facts_said.cgt or (
+            same_measure and previous is not None and previous.cgt and not re.search(r"(?<![a-z])i{1,3}期", text)
         )
         candidates = tuple(r for r in candidates if ("cgt" in r.id) == bool(is_cgt))
     mentioned = sorted(
@@ -97,51 +102,41 @@ def read_award(message: str, measure: str, book: RuleBook, previous: dict[str, A
         key=lambda pair: pair[0],
     )
     rules = [rule for _, rule in mentioned]
+    if not rules and facts_said.trial_location == "overseas":
+        rules = [r for r in candidates if "overseas_trial" in r.conditions]
     if len(candidates) == 1:
         rules = list(candidates)
-    amounts = find_amounts(message)
-    upfront = [a for a in amounts if UPFRONT_WORDS.search(normalised[: a.start])]
-    bases = [a.yuan for a in amounts if a not in upfront and not OUTCOME_WORDS.search(normalised[: a.start])]
-    count = _item_count(normalised)
-    if count and len(bases) == 1:
-        bases = bases * count
+    bases = _bases(question, rules or list(candidates))
+    if facts_said.item_count and len(bases) == 1:
+        bases = bases * facts_said.item_count
     facts: dict[str, Any] = {}
+    upfront = facts_said.amounts_as(AmountRole.UPFRONT)
     if upfront:
         facts["upfront_yuan"] = upfront[0].yuan
-    if RELATED.search(text) and not UNRELATED.search(text):
-        facts["no_investment_relation"] = False
-        facts["cmo_no_investment_relation"] = False
-    elif UNRELATED.search(text):
-        facts["no_investment_relation"] = True
-        facts["cmo_no_investment_relation"] = True
+    if facts_said.related_party is not None:
+        facts["no_investment_relation"] = not facts_said.related_party
+        facts["cmo_no_investment_relation"] = not facts_said.related_party
 
-    if previous and previous.get("measure") == measure:
-        if not rules:
-            rules = [book.rule(rule_id) for rule_id in previous.get("rule_ids", [])
-                     if book.rule(rule_id) in candidates]
-        if not bases:
-            bases = [Decimal(b) for b in previous.get("bases", [])]
-        facts = {**previous.get("facts", {}), **facts}
+    if same_measure and previous is not None:
+        earlier_rules = [book.rule(rule_id) for rule_id in previous.rule_ids if book.rule(rule_id) in candidates]
+        earlier_bases = [Decimal(b) for b in previous.bases]
+        if question.adds_item and earlier_bases:
+            rules = (earlier_rules or rules) if len(set(earlier_rules + rules)) <= 1 else earlier_rules + rules
+            bases = earlier_bases + bases
+        else:
+            if not rules:
+                rules = earlier_rules
+            if not bases:
+                bases = earlier_bases
+        facts = {**previous.facts, **facts}
     return AwardRequest(measure=measure, rules=rules, bases=bases, facts=facts, candidates=candidates)
 
 
-def _item_count(text: str) -> int | None:
-    """How many like items one stated amount is for, when the message says "each"; else None."""
-    if not EACH_WORDS.search(text):
-        return None
-    match = ITEM_COUNT.search(text)
-    if match is None:
-        return None
-    word = match["n"].lower()
-    return ENGLISH_COUNTS.get(word) or int(cn2an.cn2an(word, "smart"))
-
-
-def remember(request: AwardRequest) -> dict[str, Any]:
-    """The slots a follow-up turn can build on."""
-    return {
-        "measure": request.measure,
-        "rule_ids": [rule.id for rule in request.rules],
-        "bases": [str(base) for base in request.bases],
-        "facts": request.facts,
-        "cgt": any("cgt" in rule.id for rule in (request.rules or request.candidates)),
-    }
+def _bases(question: Question, rules: list[Rule]) -> list[Decimal]:
+    """Amounts that are bases for these rules: fees for fee-based rules, spend for the rest."""
+    fee_based = any(rule.base and any(w in rule.base for w in FEE_BASE_WORDS) for rule in rules)
+    fees = [a.yuan for a in question.facts.amounts_as(AmountRole.FEE)]
+    spend = [a.yuan for a in question.facts.amounts_as(AmountRole.BASE)]
+    if fee_based:
+        return fees or spend
+    return spend

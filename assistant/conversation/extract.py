@@ -1,0 +1,105 @@
+"""The sentence that answers: the clause of an article that states the asked fact, in its own words.
+
+``lead_clause(article_text, ask_kind, question_text) -> Lead``. Clauses are the article's sentences
+cut at ；and ，; a clause qualifies when it carries what the ask wants (a duration for a duration
+question, a figure for a figure question); among those the one sharing most search terms with the
+question wins, ties going to the earlier clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from assistant.conversation.question import AskKind
+from assistant.query import prepare
+from index.tokens import tokenize
+
+DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "understanding.yaml"
+SENTENCE_END = re.compile(r"(?<=[。；！？])")
+CLAUSE_END = re.compile(r"(?<=[，,：:])")
+LEAD_MAX_CHARS = 110
+
+
+@dataclass(frozen=True)
+class Lead:
+    """The extracted words of the source and the figure they state (e.g. ``25周``), if any."""
+
+    text: str
+    figure: str = ""
+    sentence: str = ""
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    raw = yaml.safe_load(DATA_PATH.read_text(encoding="utf-8"))
+    return re.compile(raw["duration_units"]), re.compile(raw["figure_pattern"]), dict(raw["figure_units"])
+
+
+def english_figure(figure: str) -> str:
+    """``25周`` → ``25 weeks``; a figure with no known unit stays as it is."""
+    _, pattern, units = _patterns()
+    match = pattern.fullmatch(figure)
+    if not match or not units.get(match[2]):
+        return figure
+    return f"{match[1]} {units[match[2]]}".replace(" %", "%")
+
+
+def lead_clause(text: str, kind: AskKind, question: str) -> Lead:
+    """The clause of ``text`` that answers a ``kind`` ask about ``question``."""
+    duration, figure, _ = _patterns()
+    wanted = set(tokenize(prepare(question).keyword_text))
+    best: tuple[int, int, str, str, str] | None = None
+    order = 0
+    sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+    if len(sentences) > 1 and re.match(r"^[（(][一二三四五六七八九十]+[）)]", sentences[0]):
+        sentences = sentences[1:]  # the measure's own heading answers nothing
+    for sentence in sentences:
+        sentence_score = len(wanted & set(tokenize(sentence)))
+        for clause in (c.strip() for c in CLAUSE_END.split(sentence) if c.strip()):
+            order += 1
+            found = ""
+            if kind in (AskKind.DURATION, AskKind.FIGURE):
+                found = _best_figure(clause, duration if kind is AskKind.DURATION else figure, wanted)
+                if not found:
+                    continue
+            score = 3 * len(wanted & set(tokenize(clause))) + sentence_score
+            if best is None or score > best[0]:
+                best = (score, -order, clause, found, sentence)
+    if best is None:
+        return Lead(text=_shorten(_first_sentences(text)))
+    _, _, clause, found, sentence = best
+    shown = sentence if len(sentence) <= LEAD_MAX_CHARS else clause
+    return Lead(text=_shorten(shown.rstrip("，,：:；") ), figure=found, sentence=sentence)
+
+
+def _best_figure(clause: str, pattern: re.Pattern[str], wanted: set[str]) -> str:
+    """The figure in ``clause`` whose own words (since the previous figure) share most with the question."""
+    best, best_score, previous_end = "", -1, 0
+    for match in pattern.finditer(clause):
+        score = len(wanted & set(tokenize(clause[previous_end: match.end()])))
+        if score > best_score:
+            best, best_score = match[0], score
+        previous_end = match.end()
+    return best
+
+
+def best_sentence(text: str, question: str) -> str:
+    """The sentence of ``text`` sharing most search terms with ``question`` (the first on a tie)."""
+    return lead_clause(text, AskKind.WHAT, question).text
+
+
+def _first_sentences(text: str) -> str:
+    sentences = [s for s in SENTENCE_END.split(text) if s.strip()]
+    return "".join(sentences[:1])
+
+
+def _shorten(text: str) -> str:
+    text = text.strip()
+    if len(text) <= LEAD_MAX_CHARS * 2:
+        return text if text.endswith(("。", "；", "！", "？")) else text + "。"
+    return text[: LEAD_MAX_CHARS * 2 - 1] + "…"

@@ -1,0 +1,99 @@
+"""The typed record of what a turn asks and states: the output of the understanding step.
+
+Later steps (scope, plan, answer) read this record, never the raw message: the message is
+normalised once, here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from assistant.language import Language
+
+
+class AskKind(StrEnum):
+    """What one ask wants to know."""
+
+    AMOUNT = "amount"  # an award ceiling, computed by the rules engine
+    REQUIRED_BASE = "required_base"  # the spend needed to reach a ceiling (the inverse of AMOUNT)
+    DURATION = "duration"  # a time limit or a duration the text sets
+    DEPARTMENTS = "departments"  # 责任单位
+    VALIDITY = "validity"  # which document, and is it in force
+    ELIGIBILITY = "eligibility"  # a yes/no on whether a case is covered
+    FIGURE = "figure"  # a count or another figure that is not an award
+    HOW_TO_APPLY = "how_to_apply"  # materials, deadlines, where to apply
+    WHAT = "what"  # what the policy says about a topic
+
+
+class AmountRole(StrEnum):
+    """What a stated amount is: the base of a calculation, or something else."""
+
+    BASE = "base"  # R&D spend, premium, output value, investment: what a rate applies to
+    DESIRED = "desired"  # an award the asker wants ("想拿满3000万") or an outcome named in passing
+    CLAIMED = "claimed"  # a figure the asker heard of and takes as a premise ("听说I期最多给1500万")
+    UPFRONT = "upfront"  # an out-licensing deal's upfront payment
+    FEE = "fee"  # a project fee (e.g. a trade fair's)
+
+
+@dataclass(frozen=True)
+class StatedAmount:
+    """One amount in the message: ``yuan`` is an integer-valued Decimal; ``currency`` CNY or USD."""
+
+    text: str
+    yuan: Decimal
+    role: AmountRole
+    currency: str
+    start: int
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Facts the asker states about itself and its products (None: not said)."""
+
+    drug_class: str | None = None  # "1", "2" (改良型 included) or "generic"
+    cgt: bool = False
+    device: bool = False
+    trial_location: str | None = None  # "domestic" or "overseas"
+    registered: str | None = None  # "shanghai" or "elsewhere"
+    registered_place: str = ""  # the place named when elsewhere
+    related_party: bool | None = None
+    applicant_role: str | None = None  # "commissioning" (委托方) or "insurer" when the asker says so
+    amounts: tuple[StatedAmount, ...] = ()
+    item_count: int | None = None  # "12场…每场10万": one amount for this many like items
+
+    def amounts_as(self, role: AmountRole) -> list[StatedAmount]:
+        return [a for a in self.amounts if a.role is role]
+
+    @property
+    def in_usd(self) -> bool:
+        return any(a.currency == "USD" for a in self.amounts)
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One thing the message asks, with the clause it was read from (normalised)."""
+
+    kind: AskKind
+    text: str
+    points_back: bool = False  # "这条归哪个部门管": about what was discussed before
+
+
+@dataclass(frozen=True)
+class Question:
+    """A turn, understood: the normalised text, language, asks, facts and the document referred to."""
+
+    original: str
+    text: str  # normalised once: simplified, half-width, lower case, phases as I期/II期/III期
+    language: Language
+    asks: tuple[Ask, ...]
+    facts: Facts
+    document: str | None = None  # a catalogued document the question names or points back at
+    document_pointed: bool = False  # the document came from "这个方案 / this plan", not from its name
+    adds_item: bool = False  # "再加一个品种": the items accumulate
+    asks_ceiling: bool = False  # "最高多少" / "maximum": the ceilings themselves may answer
+    follow_up: bool = False
+    greeting_only: bool = False
+    topic: str = ""  # the text without ask words and pointers: what is left to search for
+    notes: list[str] = field(default_factory=list)

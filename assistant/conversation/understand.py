@@ -1,0 +1,244 @@
+"""Understanding a turn: normalise once, then read the asks, the facts with their roles, the document.
+
+``understand(message, current_document, catalogue) -> Question``. Word lists and patterns live in
+``data/understanding.yaml``; money is read by ``assistant.amounts``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import cn2an
+import yaml
+
+from assistant.amounts import FoundAmount, find_amounts
+from assistant.conversation.question import AmountRole, Ask, AskKind, Facts, Question, StatedAmount
+from assistant.language import detect_language
+from index.documents import Catalogue
+from index.normalise import normalise
+
+DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "understanding.yaml"
+ROLE_WINDOW = 30  # characters before an amount that decide its role (role patterns stop at a clause end)
+QUESTION_WORDS = re.compile(r"(什么|哪些|怎么|如何|是否|多少|几|有没有|是不是|有无|what|which|how|when|where|why|is there|are there|does|do |can )")
+GREETINGS = ("你好", "您好", "在吗", "谢谢", "再见", "hello", "hi", "thanks", "thank you", "bye", "ok", "好的")
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    kinds: tuple[tuple[AskKind, tuple[str, ...]], ...]
+    clause_split: re.Pattern[str]
+    pointers: tuple[str, ...]
+    document_pointers: tuple[str, ...]
+    follow_up: tuple[str, ...]
+    add_item: tuple[str, ...]
+    ceiling_words: tuple[str, ...]
+    facts: dict[str, Any]
+    roles: dict[str, re.Pattern[str]]
+    usd: re.Pattern[str]
+    usd_after: re.Pattern[str]
+    item_count: re.Pattern[str]
+    each: re.Pattern[str]
+    english_numbers: dict[str, int]
+    registered_elsewhere: re.Pattern[str]
+
+
+@cache
+def lexicon() -> _Lexicon:
+    raw = yaml.safe_load(DATA_PATH.read_text(encoding="utf-8"))
+    lower = lambda words: tuple(str(w).lower() for w in words)  # noqa: E731
+    return _Lexicon(
+        kinds=tuple((AskKind(kind), lower(words)) for kind, words in raw["ask_kinds"].items()),
+        clause_split=re.compile(raw["clause_split"], re.IGNORECASE),
+        pointers=lower(raw["pointers"]),
+        document_pointers=lower(raw["document_pointers"]),
+        follow_up=lower(raw["follow_up"]),
+        add_item=lower(raw["add_item"]),
+        ceiling_words=lower(raw["ceiling_words"]),
+        facts=raw["facts"],
+        roles={name: re.compile(pattern, re.IGNORECASE) for name, pattern in raw["amount_roles"].items()},
+        usd=re.compile(raw["usd"], re.IGNORECASE),
+        usd_after=re.compile(raw["usd_after"], re.IGNORECASE),
+        item_count=re.compile(raw["item_count"], re.IGNORECASE),
+        each=re.compile(raw["each"], re.IGNORECASE),
+        english_numbers={str(k): int(v) for k, v in raw["english_numbers"].items()},
+        registered_elsewhere=re.compile(raw["facts"]["registered_elsewhere"], re.IGNORECASE),
+    )
+
+
+def has_word(text: str, words: tuple[str, ...] | list[str]) -> bool:
+    """Whether ``text`` (lower case) holds one of ``words``; an English word only as a whole word."""
+    return first_word(text, words) is not None
+
+
+def first_word(text: str, words: tuple[str, ...] | list[str]) -> str | None:
+    for word in words:
+        word = str(word).lower()
+        if re.search(r"[a-z]", word):
+            if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text):
+                return word
+        elif word in text:
+            return word
+    return None
+
+
+def understand(message: str, current_document: str | None, cat: Catalogue) -> Question:
+    """Read one turn. ``current_document`` is the document the conversation was about (or None)."""
+    lex = lexicon()
+    cased = normalise(message)
+    text = cased.lower()
+    asks = _asks(cased, lex)
+    named = cat.named_in(text)
+    document = sorted(named)[0] if len(named) == 1 else None
+    pointed = document is None and has_word(text, lex.document_pointers) and current_document is not None
+    if pointed:
+        document = current_document
+    stripped = re.sub(r"[\s\W_]+", "", text)
+    return Question(
+        original=message,
+        text=text,
+        language=detect_language(message),
+        asks=asks,
+        facts=read_facts(message, text),
+        document=document,
+        document_pointed=pointed,
+        adds_item=has_word(text, lex.add_item),
+        asks_ceiling=has_word(text, lex.ceiling_words),
+        follow_up=has_word(text, lex.follow_up) or has_word(text, lex.pointers),
+        greeting_only=bool(stripped) and any(stripped.rstrip("啊呀呢吗哈") == re.sub(r"\W+", "", g) for g in GREETINGS),
+        topic=_topic(text, lex),
+    )
+
+
+def _asks(text: str, lex: _Lexicon) -> tuple[Ask, ...]:
+    """One ask per clause that asks something; a message with no ask word is one WHAT ask.
+
+    ``text`` is the normalised message in its own case (search terms such as ``II期`` keep it);
+    ask words are matched on its lower-case form.
+    """
+    clauses = [c.strip(" ，,。") for c in lex.clause_split.split(text) if c and c.strip(" ，,。")]
+    asks: list[Ask] = []
+    context: list[str] = []
+    for clause in clauses:
+        kind = _kind(clause.lower(), lex)
+        if kind is None:
+            context.append(clause)
+            continue
+        full = "，".join([*context, clause])
+        context = []
+        points_back = has_word(clause.lower(), lex.pointers) and len(clause) <= 24
+        if asks and asks[-1].kind is kind and kind in {AskKind.AMOUNT, AskKind.ELIGIBILITY}:
+            asks[-1] = Ask(kind, f"{asks[-1].text}，{full}", asks[-1].points_back)
+            continue
+        asks.append(Ask(kind, full, points_back))
+    if context and asks:
+        last = asks[-1]
+        asks[-1] = Ask(last.kind, "，".join([last.text, *context]), last.points_back)
+    if not asks:
+        asks = [Ask(AskKind.WHAT, text, has_word(text.lower(), lex.pointers) and len(text) <= 24)]
+    return tuple(_merge_amount_with_eligibility(asks))
+
+
+def _merge_amount_with_eligibility(asks: list[Ask]) -> list[Ask]:
+    """"能不能申请？能拿多少？" is one award question: the amount answer carries the verdict."""
+    kinds = {a.kind for a in asks}
+    if {AskKind.AMOUNT, AskKind.ELIGIBILITY} <= kinds:
+        text = "，".join(a.text for a in asks if a.kind in {AskKind.AMOUNT, AskKind.ELIGIBILITY})
+        merged = Ask(AskKind.AMOUNT, text)
+        rest = [a for a in asks if a.kind not in {AskKind.AMOUNT, AskKind.ELIGIBILITY}]
+        return [merged, *rest]
+    return asks
+
+
+def _kind(clause: str, lex: _Lexicon) -> AskKind | None:
+    for kind, words in lex.kinds:
+        if has_word(clause, words):
+            return kind
+    if clause.endswith(("吗", "么", "呢")) or QUESTION_WORDS.search(clause):
+        return AskKind.WHAT
+    return None
+
+
+def _topic(text: str, lex: _Lexicon) -> str:
+    words = sorted({w for _, ws in lex.kinds for w in ws} | set(lex.pointers) | set(lex.follow_up), key=lambda w: (-len(w), w))
+    for word in words:
+        pattern = rf"(?<![a-z]){re.escape(word)}(?![a-z])" if re.search(r"[a-z]", word) else re.escape(word)
+        text = re.sub(pattern, " ", text)
+    return " ".join(text.split())
+
+
+def read_facts(message: str, text: str) -> Facts:
+    """The facts with roles: product, stage place, registration, relations, amounts, counts."""
+    lex = lexicon()
+    words = lex.facts
+    drug_class = next((cls for cls, ws in words["drug_class"].items() if has_word(text, [str(w).lower() for w in ws])), None)
+    if drug_class == "1" and has_word(text, [str(w).lower() for w in words["drug_class"]["2"]]):
+        drug_class = "2"
+    overseas = has_word(text, [str(w).lower() for w in words["overseas"]])
+    domestic = has_word(text, [str(w).lower() for w in words["domestic"]])
+    location = "overseas" if overseas and not domestic else "domestic" if domestic and not overseas else None
+    if overseas and domestic and re.search(words["overseas_as_place"], text):
+        location = "overseas"  # "国内Ⅰ期那条…在美国做": the trial's place wins over the measure's name
+    role = next((name for name, ws in words["applicant_role"].items() if has_word(text, [str(w).lower() for w in ws])), None)
+    registered: str | None = None
+    registered_place = ""
+    if has_word(text, [str(w).lower() for w in words["registered_shanghai"]]):
+        registered = "shanghai"
+    elif match := lex.registered_elsewhere.search(text):
+        place = next(g for g in match.groups() if g)
+        if not place.startswith(("上海", "本市", "我市", "沪", "shanghai", "浦东")):
+            registered, registered_place = "elsewhere", place
+    related: bool | None = None
+    if has_word(text, [str(w).lower() for w in words["unrelated_party"]]):
+        related = False
+    elif has_word(text, [str(w).lower() for w in words["related_party"]]):
+        related = True
+    normalised = normalise(message)
+    amounts = tuple(_stated(found, normalised, lex) for found in find_amounts(message))
+    return Facts(
+        drug_class=drug_class,
+        cgt=has_word(text, [str(w).lower() for w in words["cgt"]]),
+        device=has_word(text, [str(w).lower() for w in words["device"]]),
+        trial_location=location,
+        registered=registered,
+        registered_place=registered_place,
+        related_party=related,
+        applicant_role=role,
+        amounts=amounts,
+        item_count=_item_count(text, lex),
+    )
+
+
+def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
+    before = normalised[max(0, found.start - ROLE_WINDOW): found.start]
+    after = normalised[found.end: found.end + 6]
+    currency = "USD" if lex.usd.search(found.text) or lex.usd_after.match(after) or lex.usd.search(before[-3:]) else "CNY"
+    role = AmountRole.BASE
+    if lex.roles["upfront"].search(before):
+        role = AmountRole.UPFRONT
+    elif lex.roles["claimed"].search(normalised[max(0, found.start - 24): found.start]):
+        role = AmountRole.CLAIMED
+    elif lex.roles["desired"].search(before) or (
+        lex.roles["outcome"].search(before) and not lex.roles["premium"].search(before) and not lex.roles["output"].search(before)
+    ):
+        role = AmountRole.DESIRED
+    elif lex.roles["fee"].search(before):
+        role = AmountRole.FEE
+    return StatedAmount(found.text, found.yuan, role, currency, found.start)
+
+
+def _item_count(text: str, lex: _Lexicon) -> int | None:
+    if not lex.each.search(text):
+        return None
+    match = lex.item_count.search(text)
+    if match is None:
+        return None
+    word = match["n"].lower()
+    if word in lex.english_numbers:
+        return lex.english_numbers[word]
+    count = int(Decimal(str(cn2an.cn2an(word, "smart"))))
+    return count if 1 < count <= 200 else None

@@ -1,0 +1,137 @@
+"""The question asked is the question answered: the cases users met, each a promise (understand → plan → answer)."""
+
+from assistant.conversation.question import AmountRole, AskKind
+from assistant.conversation.understand import understand
+from assistant.records import Status
+from index.documents import catalogue
+
+LEAD = 160
+
+
+def test_a_duration_question_leads_with_the_duration_not_the_article(engine):
+    answer = engine.ask("医院内部临床试验启动时间，政策目标压缩到几周？")
+    assert answer.answer.startswith("25周")
+    assert [c.chunk_id for c in answer.citations] == ["policy2024:09"]
+    assert "统筹汇聚全市卫生健康数据" not in answer.answer  # the rest of the article stays in the source card
+
+
+def test_the_asked_time_limit_is_the_one_led_with_not_its_neighbour(engine):
+    answer = engine.ask("药物临床试验申请的审评审批时限压缩到多少个工作日？")
+    assert answer.answer.startswith("30个工作日")
+
+
+def test_english_duration_question_gets_an_english_lead(engine):
+    answer = engine.ask("How long does the hospital's internal start-up of a clinical trial take under the policy?")
+    assert answer.answer.startswith("25 weeks")
+
+
+def test_other_cities_topics_and_unknown_plans_are_out_of_scope(engine):
+    for question in ("昆明对生物医药企业做临床试验有什么补贴？", "高新技术企业认定需要满足什么条件？",
+                     "病人用创新药，医保能报销多少？", "闵行区生物医药产业发展行动计划里对研发有什么补贴？"):
+        answer = engine.ask(question)
+        assert answer.status is Status.OUT_OF_SCOPE, question
+        assert answer.citations == [] and answer.calculations == []
+
+
+def test_an_off_topic_turn_inside_an_award_conversation_does_not_repeat_the_award(engine):
+    first = engine.ask("1类新药II期研发投入6000万能拿多少？")
+    assert first.total_yuan == 20_000_000
+    weather = engine.ask("今天天气怎么样？", first.session_id)
+    assert weather.status is Status.OUT_OF_SCOPE and weather.calculations == []
+
+
+def test_an_overseas_trial_is_not_eligible_for_five_and_gets_twelve_instead(engine):
+    answer = engine.ask("我们的1类新药II期临床在新加坡做的，研发投入2500万，按创新药那条能拿多少？")
+    assert [v.verdict for v in answer.verdicts] == ["not_eligible"]
+    assert [c.chunk_id for c in answer.citations][:2] == ["policy2024:12", "policy2024:05"]
+    assert answer.total_yuan == 20_000_000 and "择优" in answer.answer
+    assert "1000万" not in answer.answer[:LEAD]
+
+
+def test_an_improved_class_two_drug_gets_a_no_for_the_class_one_measure(engine):
+    answer = engine.ask("改良型新药（2类）能不能申请创新药研发支持？")
+    assert answer.status is Status.ANSWERED and [v.verdict for v in answer.verdicts] == ["not_eligible"]
+    assert answer.answer.startswith("不符合")
+
+
+def test_a_related_party_contract_gets_no_cmo_support(engine):
+    answer = engine.ask("委托方是我们控股股东，受托方还能拿CMO支持吗？")
+    assert [v.verdict for v in answer.verdicts] == ["not_eligible"]
+    assert "委托双方应无投资等关联" in answer.answer
+
+
+def test_a_wanted_award_is_not_read_as_the_rnd_spend(engine):
+    answer = engine.ask("想拿满III期3000万，研发至少要投多少？")
+    assert "7500万元" in answer.answer[:LEAD]
+    assert answer.calculations == []
+
+
+def test_an_amount_in_dollars_is_not_read_as_yuan(engine):
+    answer = engine.ask("1类新药II期研发花了500万美元，能拿多少？")
+    assert answer.status is Status.CLARIFY and answer.calculations == []
+    assert "人民币" in answer.answer
+
+
+def test_twelve_fairs_at_each_price_count_twelve_and_meet_the_annual_cap(engine):
+    answer = engine.ask("参加了12场海外展会，每场经费10万，能补多少？")
+    assert len(answer.calculations) == 12 and answer.total_yuan == 500_000
+    assert "50万元" in answer.answer[:LEAD]
+
+
+def test_cmo_products_added_over_three_turns_reach_the_yearly_cap(engine):
+    first = engine.ask("我们是CMO，受托生产一个品种，年产值3000万，能补多少？")
+    assert first.total_yuan == 3_000_000
+    second = engine.ask("又接了一个品种，产值8000万", first.session_id)
+    assert second.total_yuan == 8_000_000
+    third = engine.ask("再加一个品种，产值6000万呢", first.session_id)
+    assert third.total_yuan == 10_000_000 and "1000万" in third.answer
+
+
+def test_the_two_guarantee_ceilings_are_alternatives_not_a_sum(engine):
+    answer = engine.ask("中小微企业和中型企业的担保额度上限分别是多少？")
+    assert answer.total_yuan is None
+    assert "2000万元" in answer.answer and "3000万元" in answer.answer and "5000万" not in answer.answer
+
+
+def test_amounts_the_text_does_not_set_are_not_specified(engine):
+    for question in ("顶尖科学家项目能支持多少钱？", "重磅产品能拿多少补贴？"):
+        answer = engine.ask(question)
+        assert answer.status is Status.NOT_SPECIFIED, question
+        assert answer.calculations == []
+
+
+def test_this_plan_in_a_follow_up_is_the_plan_discussed_and_it_has_expired(engine):
+    first = engine.ask("浦东的生物医药行动方案对头部企业招引有什么安排？")
+    assert first.citations[0].doc_id == "pudong2022"
+    follow = engine.ask("那这个方案现在还有效吗？", first.session_id)
+    assert follow.citations[0].doc_id == "pudong2022"
+    assert "已到期失效" in follow.answer[:LEAD] and "现行有效" not in follow.answer[:LEAD]
+
+
+def test_a_wrong_premise_is_corrected(engine):
+    answer = engine.ask("听说1类新药I期最多给1500万？我们投了5000万，能拿1500万吧？")
+    assert answer.answer.startswith("更正") and "1000万元" in answer.answer[:LEAD]
+    assert answer.total_yuan == 10_000_000
+
+
+def test_every_ask_of_a_message_is_answered(engine):
+    answer = engine.ask("数据交易所那边有没有生物医药的专区？这事归哪些部门？")
+    assert "生物医药专区" in answer.answer and "市数据局" in answer.answer
+    answer = engine.ask("我们用AI做药物分子设计，市里支持吗？找哪个部门？")
+    assert answer.answer.startswith("可以") and "市科委" in answer.answer
+    assert [c.chunk_id for c in answer.citations] == ["policy2024:02"]
+
+
+def test_no_answer_lists_the_departments_twice(engine):
+    answer = engine.ask("数据交易所那边有没有生物医药的专区？这事归哪些部门？")
+    assert answer.answer.count("责任单位：") == 1
+
+
+def test_understanding_reads_roles_counts_and_currency_once():
+    question = understand("想拿满III期3000万，研发至少要投多少？", None, catalogue())
+    assert [a.kind for a in question.asks] == [AskKind.REQUIRED_BASE]
+    assert [a.role for a in question.facts.amounts] == [AmountRole.DESIRED]
+    fairs = understand("参加了12场海外展会，每场经费10万", None, catalogue())
+    assert fairs.facts.item_count == 12 and fairs.facts.amounts[0].role is AmountRole.FEE
+    dollars = understand("研发花了500万美元", None, catalogue())
+    assert dollars.facts.amounts[0].currency == "USD"
