@@ -8,16 +8,17 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn
 
 from assistant.amounts import AmountError
 from assistant.rules.book import UnknownRule
 from assistant.rules.calculator import CalculationError, Item
-from assistant.settings import Settings
+from assistant.settings import Settings, SettingsError, load_settings
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
@@ -27,15 +28,24 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 console = Console()
 
 
-def _fail(message: str) -> None:
-    Console(stderr=True).print(f"[red]error:[/red] {message}")
+def _fail(message: str) -> NoReturn:
+    """Print ``error: <message>`` on one line of stderr (never wrapped, never read as markup); exit 2."""
+    Console(stderr=True).print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
     raise typer.Exit(2)
+
+
+def _settings() -> Settings:
+    """The validated settings; a bad ``PA_…`` value ends the command with one line and exit 2."""
+    try:
+        return load_settings()
+    except SettingsError as error:
+        _fail(str(error))
 
 
 def _engine():  # imported lazily so `--help` stays fast
     from assistant.engine import Engine
 
-    return Engine.from_settings(Settings())
+    return Engine.from_settings(_settings())
 
 
 @app.command()
@@ -46,7 +56,7 @@ def index(rebuild: Annotated[bool, typer.Option("--rebuild", help="rebuild even 
     from index.parsers import parse_corpus
     from index.store import IndexMissing, active_collection, build_index, connect
 
-    settings = Settings()
+    settings = _settings()
     client = connect(settings.data_dir, settings.chroma_host, settings.chroma_port)
     if not rebuild:
         try:
@@ -77,7 +87,7 @@ def serve(
 
     from assistant.api.app import create_app
 
-    uvicorn.run(create_app(Settings()), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(_settings()), host=host, port=port, log_level="info")
 
 
 @app.command()
@@ -141,9 +151,10 @@ def calc(
     bases = [value for name, value in pairs if name in ("base", "base_yuan", "amount")]
     shared = {name: value for name, value in pairs if name not in ("base", "base_yuan", "amount")}
     items = [Item(rule_id, {**shared, "base_yuan": b}) for b in bases] or [Item(rule_id, shared)]
+    settings = _settings()
     try:
         rule_book().rule(rule_id)
-        engine = Engine.from_settings(Settings())
+        engine = Engine.from_settings(settings)
         estimate = engine.estimate(items, "en" if english else "zh")
     except (UnknownRule, CalculationError, AmountError) as error:
         _fail(str(error))
@@ -169,7 +180,7 @@ def evaluate(
     """Run the evaluation set; exit 1 when a figure is below its threshold."""
     from eval.runner import run_evaluation
 
-    passed = run_evaluation(Settings(), report)
+    passed = run_evaluation(_settings(), report)
     if not passed:
         raise typer.Exit(1)
 

@@ -39,12 +39,50 @@ def test_unknown_rule_is_404_and_bad_amount_422(client):
     assert bad.status_code == 422
 
 
-def test_staff_and_admin_routes_need_tokens(client):
+def test_staff_and_admin_routes_need_tokens(client, settings):
     assert client.get("/v1/staff/questions").status_code == 401
     assert client.get("/v1/staff/questions", headers={"Authorization": "Bearer wrong"}).status_code == 401
-    logged = client.get("/v1/staff/questions", headers={"Authorization": "Bearer staff-secret"})
+    staff_token = settings.staff_token.get_secret_value()
+    logged = client.get("/v1/staff/questions", headers={"Authorization": f"Bearer {staff_token}"})
     assert logged.status_code == 200 and logged.json()["questions"]
     assert client.post("/v1/admin/reindex").status_code == 401
+
+
+def test_wrong_tokens_are_throttled_per_client_after_the_configured_number(settings, engine):
+    from assistant.api.app import create_app
+
+    strict = settings.model_copy(update={"token_failures_per_minute": 3})
+    right = {"Authorization": f"Bearer {settings.staff_token.get_secret_value()}"}
+    wrong = {"Authorization": "Bearer guess-0000000000000"}
+    app = create_app(strict, engine, mount_ui=False)
+    with TestClient(app) as http:
+        for path, what in (("/v1/staff/questions", "staff"), ("/v1/staff/questions", "staff"), ("/v1/admin/reindex", "admin")):
+            response = http.request("GET" if what == "staff" else "POST", path, headers=wrong)
+            assert response.status_code == 401
+            assert response.json() == {"error": {"code": "unauthorized", "message": f"a valid {what} bearer token is required"}}
+        throttled = http.get("/v1/staff/questions", headers=right)  # even the right token, or guessing could go on
+        assert throttled.status_code == 429
+        wait = int(throttled.headers["Retry-After"])
+        assert 1 <= wait <= 60
+        assert throttled.json() == {"error": {"code": "too_many_requests",
+                                              "message": f"too many wrong tokens from this client; try again in {wait} s"}}
+        assert http.post("/v1/chat", json={"message": "伦理审查多久"}).status_code == 200  # only the guarded routes
+    with TestClient(app, client=("10.0.0.2", 50000)) as other:  # the same app, another address
+        assert other.get("/v1/staff/questions", headers=right).status_code == 200
+
+
+@pytest.mark.parametrize(("method", "path"), [("GET", "/nope"), ("GET", "/v1/nope"), ("POST", "/v1/nope/deeper"),
+                                              ("GET", "/gradio_api/nope"), ("DELETE", "/nope")])
+def test_unknown_routes_are_404_in_the_api_shape_even_under_the_ui(client, method, path):
+    response = client.request(method, path)
+    assert response.status_code == 404
+    assert response.json() == {"error": {"code": "not_found", "message": f"no route {method} {path}"}}
+
+
+def test_a_known_route_with_the_wrong_method_is_405(client):
+    response = client.get("/v1/chat")
+    assert response.status_code == 405 and response.headers["allow"] == "POST"
+    assert response.json() == {"error": {"code": "method_not_allowed", "message": "GET is not allowed on /v1/chat"}}
 
 
 def test_openai_sdk_can_use_the_assistant_as_a_model(client):

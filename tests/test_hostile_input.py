@@ -3,6 +3,7 @@ absurd amounts, other people's records. Each gets a clear 4xx (or a clean answer
 
 from __future__ import annotations
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from hypothesis import given, settings
@@ -31,11 +32,127 @@ def test_a_message_of_only_control_characters_is_empty(client):
     assert response.status_code == 422 and "empty" in response.json()["error"]["message"]
 
 
+TOO_LARGE = {"error": {"code": "payload_too_large", "message": "request body over 64000 bytes"}}
+JSON = {"Content-Type": "application/json"}
+
+
 @pytest.mark.parametrize("route", ["/v1/chat", "/v1/chat/completions", "/v1/search", "/v1/calculate"])
 def test_a_200_kb_paste_is_413_on_every_route(client, route):
-    response = client.post(route, content=b'{"message": "' + "药".encode() * 70_000 + b'"}',
-                           headers={"Content-Type": "application/json"})
-    assert response.status_code == 413 and "bytes" in response.json()["error"]["message"]
+    response = client.post(route, content=b'{"message": "' + "药".encode() * 70_000 + b'"}', headers=JSON)
+    assert response.status_code == 413 and response.json() == TOO_LARGE
+
+
+def _chunked(body: bytes, size: int = 4096):
+    """A generator body: httpx sends it with Transfer-Encoding: chunked and no Content-Length."""
+    for start in range(0, len(body), size):
+        yield body[start : start + size]
+
+
+@pytest.mark.parametrize("route", ["/v1/chat", "/v1/calculate", "/v1/feedback", "/gradio_api/queue/join"])
+def test_a_chunked_body_is_counted_as_it_arrives_and_stopped_at_the_limit(live_server, route):
+    body = b'{"message": "' + "药".encode() * 30_000 + b'"}'  # 90 KB, announced by no header
+    response = httpx.post(live_server + route, content=_chunked(body), headers=JSON, timeout=30)
+    assert "content-length" not in response.request.headers
+    assert response.status_code == 413 and response.json() == TOO_LARGE
+
+
+def test_a_chunked_body_under_the_limit_is_served(live_server):
+    body = '{"message": "伦理审查多久"}'.encode()
+    response = httpx.post(live_server + "/v1/chat", content=_chunked(body, size=5), headers=JSON, timeout=30)
+    assert response.status_code == 200 and response.json()["citations"][0]["chunk_id"] == "policy2024:10"
+
+
+@pytest.mark.xfail(strict=True, reason="needs the engine to measure the message after NFKC (see issue 14)")
+def test_the_message_limit_counts_characters_after_normalisation(client):
+    """U+FDFA is one character and 3 bytes, and 18 characters once NFKC-normalised."""
+    response = client.post("/v1/chat", json={"message": "\ufdfa" * 2000})
+    assert response.status_code == 413
+    assert response.json() == {"error": {"code": "invalid_input", "message":
+                               "the message has 36000 characters after normalisation; the limit is 2000"}}
+
+
+def test_a_completions_request_is_bounded_in_messages(client):
+    messages = [{"role": "user", "content": "伦理审查多久"}] * 101
+    response = client.post("/v1/chat/completions", json={"messages": messages})
+    assert response.status_code == 413
+    assert response.json() == {"error": {"code": "payload_too_large",
+                                         "message": "the request has 101 messages; the limit is 100"}}
+
+
+def test_a_completions_request_is_bounded_in_text_after_normalisation(client):
+    """2 × 1000 × U+FDFA and an ellipsis: 6 KB on the wire, 36003 characters once normalised."""
+    messages = [{"role": "user", "content": "\ufdfa" * 1000}, {"role": "assistant", "content": "…"},
+                {"role": "user", "content": [{"type": "text", "text": "\ufdfa" * 1000}]}]
+    response = client.post("/v1/chat/completions", json={"messages": messages})
+    assert response.status_code == 413
+    assert response.json() == {"error": {"code": "payload_too_large", "message":
+                               "the messages hold 36003 characters after Unicode normalisation; the limit is 32000"}}
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    (None, "messages.0.content.0: a text part needs its text as a string"),
+    (5, "messages.0.content.0.text: Input should be a valid string"),
+    (["伦理审查多久"], "messages.0.content.0.text: Input should be a valid string"),
+    ({"value": "伦理审查多久"}, "messages.0.content.0.text: Input should be a valid string"),
+])
+def test_a_content_part_whose_text_is_not_a_string_is_422(client, text, message):
+    parts = [{"type": "text", "text": text}]
+    response = client.post("/v1/chat/completions", json={"messages": [{"role": "user", "content": parts}]})
+    assert response.status_code == 422
+    assert response.json() == {"error": {"code": "invalid_request", "message": message}}
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (5, "messages.0.content: content is a string, a list of content parts or null"),
+    ([{"type": "video", "text": "x"}],
+     "messages.0.content.0.type: Input should be 'text', 'image_url', 'input_audio', 'file' or 'refusal'"),
+    (["伦理审查多久"], "messages.0.content.0: Input should be a valid dictionary or object to extract fields from"),
+])
+def test_content_of_the_wrong_shape_is_422(client, content, message):
+    response = client.post("/v1/chat/completions", json={"messages": [{"role": "user", "content": content}]})
+    assert response.status_code == 422
+    assert response.json() == {"error": {"code": "invalid_request", "message": message}}
+
+
+def test_image_parts_are_ignored_and_text_parts_answered(client):
+    parts = [{"type": "image_url", "image_url": {"url": "data:,"}}, {"type": "text", "text": "伦理审查多久"}]
+    response = client.post("/v1/chat/completions", json={"messages": [{"role": "user", "content": parts}]})
+    assert response.status_code == 200 and "3周" in response.json()["choices"][0]["message"]["content"]
+
+
+LONE = "text must be valid Unicode: it holds a lone surrogate (U+D800 to U+DFFF)"
+
+
+@pytest.mark.parametrize(("route", "body", "where"), [
+    ("/v1/chat", '{"message": "伦理\\ud800审查"}', "message"),
+    ("/v1/chat", '{"message": "伦理审查多久", "session_id": "\\udfff"}', "session_id"),
+    ("/v1/chat/stream", '{"message": "\\ud800"}', "message"),
+    ("/v1/chat/completions", '{"messages": [{"role": "user", "content": "\\ud800"}]}', "messages.0.content.0.text"),
+    ("/v1/chat/completions", '{"messages": [{"role": "user", "content": [{"type": "text", "text": "a\\udc00"}]}]}',
+     "messages.0.content.0.text"),
+    ("/v1/chat/completions", '{"model": "\\ud800", "messages": [{"role": "user", "content": "hi"}]}', "model"),
+    ("/v1/search", '{"query": "\\ud800"}', "query"),
+    ("/v1/calculate", '{"rule_id": "\\ud800"}', "rule_id"),
+    ("/v1/calculate", '{"rule_id": "m05-drug-phase2", "inputs": {"base_yuan": "6000\\ud800万"}}', "inputs.base_yuan"),
+    ("/v1/calculate", '{"rule_id": "m05-drug-phase2", "inputs": {"\\ud800": "1"}}', "inputs.\ufffd\ufffd\ufffd.[key]"),
+    ("/v1/calculate", '{"items": [{"rule_id": "m05-drug-phase2", "inputs": {"base_yuan": "\\ud800"}}]}',
+     "items.0.inputs.base_yuan"),
+    ("/v1/calculate", '{"items": [{"rule_id": "m05-drug-phase2", "inputs": {"\\ud800": 1}}]}',
+     "items.0.inputs.\ufffd\ufffd\ufffd.[key]"),
+    ("/v1/feedback", '{"question_id": 1, "rating": "like", "comment": "\\ud800"}', "comment"),
+])
+def test_a_lone_surrogate_in_any_string_of_any_route_is_422_invalid_text(client, route, body, where):
+    response = client.post(route, content=body.encode(), headers=JSON)
+    assert response.status_code == 422
+    assert response.json() == {"error": {"code": "invalid_text", "message": f"{where}: {LONE}"}}
+
+
+@pytest.mark.parametrize(("value", "kind"), [([1], "list"), ({"a": 1}, "dict")])
+def test_a_nested_calculator_input_is_422(client, value, kind):
+    response = client.post("/v1/calculate", json={"rule_id": "m05-drug-phase2", "inputs": {"base_yuan": value}})
+    assert response.status_code == 422
+    assert response.json() == {"error": {"code": "invalid_request", "message":
+                               f"inputs.base_yuan: an input is text, a number, true/false or null, not {kind}"}}
 
 
 @pytest.mark.parametrize("body", [b"{not json", b"\xff\xfe\x00binary", b"[]", b'{"message": null}'])
@@ -71,9 +188,11 @@ def test_the_question_log_is_never_on_a_public_route(client):
 def test_routes_without_a_configured_token_are_disabled_not_open(settings, engine):
     closed = settings.model_copy(update={"staff_token": None, "admin_token": None})
     with TestClient(create_app(closed, engine, mount_ui=False)) as http:
-        for method, path in (("GET", "/v1/staff/questions"), ("POST", "/v1/admin/reindex")):
+        for method, path, what in (("GET", "/v1/staff/questions", "staff"), ("POST", "/v1/admin/reindex", "admin")):
             response = http.request(method, path, headers={"Authorization": "Bearer "})
-            assert response.status_code == 401 and "disabled" in response.json()["error"]["message"]
+            assert response.status_code == 401
+            assert response.json() == {"error": {"code": "unauthorized", "message":
+                                                 f"{what} routes are disabled: no {what} token is configured"}}
 
 
 def test_cors_is_closed_by_default_and_opens_only_to_configured_origins(settings, engine):
@@ -87,14 +206,16 @@ def test_cors_is_closed_by_default_and_opens_only_to_configured_origins(settings
         assert "access-control-allow-origin" not in http.options("/v1/chat", headers=preflight).headers
 
 
-def test_the_cli_refuses_a_bad_amount_with_a_message_and_a_non_zero_exit(settings, monkeypatch):
+def test_the_cli_refuses_a_negative_amount_with_a_message_and_exit_2(settings, monkeypatch):
+    """Through ``--param``: a bare ``base=…`` argument is refused by Typer before any amount is read."""
     from typer.testing import CliRunner
 
     from assistant.cli import app
 
     monkeypatch.setenv("PA_DATA_DIR", str(settings.data_dir))
-    result = CliRunner().invoke(app, ["calc", "m05-drug-phase2", "base=-3000万"])
-    assert result.exit_code == 2 and "error" in result.output.lower() and "Traceback" not in result.output
+    result = CliRunner().invoke(app, ["calc", "m05-drug-phase2", "--param", "base=-3000万"])
+    assert result.exit_code == 2
+    assert result.output == "error: base_yuan: '-3000万': an amount cannot be negative\n"
 
 
 @given(st.text(max_size=300))

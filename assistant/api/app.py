@@ -1,5 +1,7 @@
 """FastAPI app: the contract of DESIGN.md, JSON errors, size limits, tokens, and the UI at ``/``.
 
+Every error, the UI's unknown paths included, is ``{"error": {"code", "message"}}`` with its status.
+
 Run with ``policy-assistant serve``; tests build it with ``create_app(settings, engine)``.
 """
 
@@ -7,31 +9,38 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 import threading
 import time
+import unicodedata
 import uuid
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
-from fastapi import Depends, FastAPI, Header, HTTPException, Request
+from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.encoders import jsonable_encoder
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse, StreamingResponse
-from pydantic import SecretStr
+from fastapi.responses import Response, StreamingResponse
+from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match, Mount
 
 from assistant.amounts import AmountError
+from assistant.api.body_limit import BodyLimit, BodyTooLarge
+from assistant.api.errors import error
 from assistant.api.schemas import (
+    LONE_SURROGATE,
     CalculateRequest,
     ChatCompletionRequest,
     ChatRequest,
     FeedbackRequest,
+    OpenAIMessage,
     SearchRequest,
 )
+from assistant.api.tokens import TokenGuard, WrongTokenThrottle
 from assistant.engine import Engine, InputError, MessageTooLong
 from assistant.question_log import QuestionLog
 from assistant.records import Answer
@@ -42,10 +51,8 @@ from assistant.settings import Settings
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 MODEL_NAME = "policy-assistant"
 STREAM_PIECE = 24
-
-
-def error(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse(status_code=status, content={"error": {"code": code, "message": message}})
+ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
+UNICODE_ERRORS = {"invalid_text", "string_unicode"}  # ours, and pydantic's own for a plain str
 
 
 class EngineHolder:
@@ -95,28 +102,26 @@ def create_app(settings: Settings, engine: Engine | None = None, mount_ui: bool 
     )
     app.state.holder = holder
     app.state.question_log = log
-    if settings.cors_origins:
+    app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
+    if settings.cors_origins:  # added last, so outermost: a 413 carries the CORS headers too
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type"])
-
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > settings.max_request_bytes:
-            return error(413, "payload_too_large", f"request body over {settings.max_request_bytes} bytes")
-        return await call_next(request)
 
     @app.exception_handler(RequestValidationError)
     async def on_validation(_: Request, exc: RequestValidationError):
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
+        if first.get("type") in UNICODE_ERRORS:
+            return error(422, "invalid_text", f"{where}: {LONE_SURROGATE}")
         return error(422, "invalid_request", f"{where}: {first.get('msg', 'invalid request')}".strip(": "))
 
     @app.exception_handler(StarletteHTTPException)
-    async def on_http(_: Request, exc: StarletteHTTPException):
+    async def on_http(request: Request, exc: StarletteHTTPException):
         if exc.status_code == 400:  # FastAPI's answer to a body it cannot decode: the same 422 as bad JSON
             return error(422, "invalid_request", f"the request body is not valid JSON: {exc.detail}")
-        return error(exc.status_code, _code(exc.status_code), str(exc.detail))
+        if _unrouted(exc):
+            return error(404, "not_found", f"no route {request.method} {request.url.path}")
+        return error(exc.status_code, _code(exc.status_code), str(exc.detail), exc.headers)
 
     @app.exception_handler(httpx.TransportError)
     async def on_store_unreachable(_: Request, exc: httpx.TransportError):
@@ -131,18 +136,9 @@ def create_app(settings: Settings, engine: Engine | None = None, mount_ui: bool 
     def engine() -> Engine:
         return holder.get()
 
-    def token_guard(expected: SecretStr | None, what: str):
-        def check(authorization: str | None = Header(default=None)) -> None:
-            if expected is None:
-                raise HTTPException(401, f"{what} routes are disabled: no {what} token is configured")
-            given = (authorization or "").removeprefix("Bearer ").strip()
-            if not secrets.compare_digest(given.encode(), expected.get_secret_value().encode()):
-                raise HTTPException(401, f"a valid {what} bearer token is required")
-
-        return check
-
-    staff = token_guard(settings.staff_token, "staff")
-    admin = token_guard(settings.admin_token, "admin")
+    throttle = WrongTokenThrottle(settings.token_failures_per_minute)
+    staff = TokenGuard(settings.staff_token, "staff", throttle)
+    admin = TokenGuard(settings.admin_token, "admin", throttle)
 
     @app.get("/healthz", tags=["service"])
     def healthz() -> dict[str, Any]:
@@ -227,7 +223,8 @@ def create_app(settings: Settings, engine: Engine | None = None, mount_ui: bool 
 
     @app.post("/v1/chat/completions", tags=["openai"])
     def completions(body: ChatCompletionRequest, current: Engine = Depends(engine)) -> Any:
-        questions = [_text(m.content) for m in body.messages if m.role == "user"]
+        _within_limits(body.messages, settings)
+        questions = [m.text() for m in body.messages if m.role == "user"]
         questions = [q for q in questions if q.strip()]
         if not questions:
             raise InputError("messages must contain a user message with text")
@@ -275,10 +272,29 @@ def create_app(settings: Settings, engine: Engine | None = None, mount_ui: bool 
                          f"the rebuild failed and the previous index keeps serving: {type(exc).__name__}: {exc}")
         return {"ok": True, "articles": len(fresh.retriever.articles)}
 
+    @app.api_route("/v1/{path:path}", methods=ALL_METHODS, include_in_schema=False)
+    def no_such_route(request: Request) -> Response:
+        """Unknown /v1 paths end here rather than in the UI mounted at ``/``: 405 or 404, in our shape."""
+        allowed = sorted({method for route in app.routes if isinstance(route, APIRoute)
+                          and route.matches(request.scope)[0] is Match.PARTIAL for method in route.methods})
+        if allowed:
+            return error(405, "method_not_allowed", f"{request.method} is not allowed on {request.url.path}",
+                         {"Allow": ", ".join(allowed)})
+        return error(404, "not_found", f"no route {request.method} {request.url.path}")
+
     if mount_ui:
         from ui.app import mount_ui as mount
 
         app = mount(app, holder, log)
+        ui = next(route.app for route in app.routes if isinstance(route, Mount) and route.path == "")
+
+        async def on_ui_http(request: Request, exc: StarletteHTTPException) -> Response:
+            """Unknown paths and oversized bodies get the API's JSON shape; the UI's own errors stay its own."""
+            if isinstance(exc, BodyTooLarge) or _unrouted(exc):
+                return await on_http(request, exc)
+            return await http_exception_handler(request, exc)
+
+        ui.add_exception_handler(StarletteHTTPException, on_ui_http)
     return app
 
 
@@ -293,12 +309,21 @@ def _replay(current: Engine, questions: list[str]) -> Answer:
     return answer
 
 
-def _text(content: Any) -> str:
-    if isinstance(content, str):
-        return content
-    if isinstance(content, list):
-        return "".join(part.get("text", "") for part in content if isinstance(part, dict))
-    return ""
+def _within_limits(messages: list[OpenAIMessage], settings: Settings) -> None:
+    """Bounds one completions request: raises ``HTTPException(413)`` past ``PA_MAX_COMPLETION_MESSAGES``
+    messages or ``PA_MAX_COMPLETION_CHARS`` characters of text, counted after NFKC (which expands some
+    characters: U+FDFA is 18 characters once normalised)."""
+    if len(messages) > settings.max_completion_messages:
+        raise HTTPException(413, f"the request has {len(messages)} messages; the limit is {settings.max_completion_messages}")
+    chars = sum(len(unicodedata.normalize("NFKC", m.text())) for m in messages)
+    if chars > settings.max_completion_chars:
+        raise HTTPException(413, f"the messages hold {chars} characters after Unicode normalisation; "
+                                 f"the limit is {settings.max_completion_chars}")
+
+
+def _unrouted(exc: StarletteHTTPException) -> bool:
+    """The router's own 404 for a path no route serves (its detail is the bare status phrase)."""
+    return exc.status_code == 404 and exc.detail == "Not Found"
 
 
 def _pieces(text: str) -> Iterator[str]:
@@ -324,5 +349,5 @@ def _rule_json(current: Engine, rule: Any) -> dict[str, Any]:
 
 
 def _code(status: int) -> str:
-    return {401: "unauthorized", 404: "not_found", 413: "payload_too_large", 422: "invalid_request",
-            503: "unavailable"}.get(status, "error")
+    return {401: "unauthorized", 404: "not_found", 405: "method_not_allowed", 413: "payload_too_large",
+            422: "invalid_request", 429: "too_many_requests", 503: "unavailable"}.get(status, "error")
