@@ -144,7 +144,7 @@ class Engine:
             return answer.model_copy(update={"guard_problems": problems})
         cited = [a for cid in dict.fromkeys(guard.cited_ids(written.text)) if (a := self.retriever.article(cid))]
         composer = Composer(self.catalogue, self.settings.current_date(), language)
-        sources = [line for a in cited for line in composer.source_lines(a, with_quote=False)]
+        sources = [line for a in cited for line in composer.source_lines(a)]
         text = "\n".join([written.text, *(composer.finish(line) for line in sources)])
         return answer.model_copy(update={
             "answer": text,

@@ -10,9 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.api.app import create_app
-from assistant.conversation.intent import read_signals
+from assistant.conversation.understand import understand
 from assistant.engine import InputError
 from assistant.query import prepare
+from index.documents import catalogue
 from index.normalise import normalise
 
 
@@ -220,10 +221,10 @@ def test_the_cli_refuses_a_negative_amount_with_a_message_and_exit_2(settings, m
 
 @given(st.text(max_size=300))
 @settings(max_examples=200, deadline=None)
-def test_the_normaliser_and_the_router_never_raise(text):
+def test_the_normaliser_and_the_understanding_step_never_raise(text):
     normalise(text)
     prepare(text)
-    read_signals(text)
+    understand(text, "policy2024", catalogue())
 
 
 @given(st.text(min_size=1, max_size=120))

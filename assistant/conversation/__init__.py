@@ -1,1 +1,1 @@
-"""One turn of a conversation: what is asked (intent), what is known (slots, sessions), the answer."""
+"""One turn of a conversation: understand what is asked, scope and plan it (slots, sessions), compose the answer."""

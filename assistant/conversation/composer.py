@@ -33,6 +33,11 @@ ROUTE_STATUS = {
 }
 
 
+def _are_alternatives(estimate: AwardEstimate) -> bool:
+    """Several guarantee ceilings: one or the other applies by the kind of enterprise, never their sum."""
+    return len(estimate.calculations) > 1 and all(c.kind == "guarantee_limit" for c in estimate.calculations)
+
+
 @dataclass
 class Composed:
     """The answer's text with what it cites and computes; ``verdicts`` as (measure, verdict) pairs."""
@@ -64,7 +69,7 @@ class Composer:
         statuses = []
         self.registered_place = plan.question.facts.registered_place
         for step in plan.steps:
-            blocks.extend(self._block(step, plan))
+            blocks.extend(self._block(step))
             statuses.append(ROUTE_STATUS.get(step.route, Status.ANSWERED))
             for article in step.articles:
                 if article.chunk_id not in {a.chunk_id for a in articles}:
@@ -75,26 +80,19 @@ class Composer:
                 verdicts.append((step.eligibility.measure, step.eligibility.verdict.value))
         status = statuses[0] if len(set(statuses)) == 1 else (
             Status.ANSWERED if Status.ANSWERED in statuses else statuses[0])
-        if status is Status.OUT_OF_SCOPE:
-            articles = []
         shown = articles if status is not Status.OUT_OF_SCOPE else []
         lines = [*dict.fromkeys(blocks), *self._sources(shown, plan)]
-        alternatives = any(len(e.calculations) > 1 and all(c.kind == "guarantee_limit" for c in e.calculations)
-                           for e in estimates)
+        alternatives = any(_are_alternatives(e) for e in estimates)
         return Composed(self.finish("\n".join(lines)), status, shown, estimates, verdicts, alternatives)
 
     def _sources(self, articles: list[Article], plan: Plan) -> list[str]:
+        """Each article's source lines; a document's validity once, a computed rule's quote under its article."""
         lines: list[str] = []
         seen_documents: set[str] = set()
         quotes = {step.articles[0].chunk_id: rule_quote for step in plan.steps
                   if step.articles and (rule_quote := self._rule_quote(step))}
         for article in articles:
-            for line in self.source_lines(article, with_quote=False):
-                if line.startswith(self.t["validity"].split("{")[0]) and article.doc_id in seen_documents:
-                    continue
-                lines.append(line)
-                if article.chunk_id in quotes and line.startswith(self.t["source"].split("{")[0]):
-                    lines.append(self.t["quote"].format(text=quotes[article.chunk_id]))
+            lines += self.source_lines(article, quotes.get(article.chunk_id, ""), article.doc_id not in seen_documents)
             seen_documents.add(article.doc_id)
         return lines
 
@@ -104,7 +102,7 @@ class Composer:
             return ""
         return "；".join(dict.fromkeys(rule.quote for rule in step.request.rules))
 
-    def _block(self, step: Step, plan: Plan) -> list[str]:
+    def _block(self, step: Step) -> list[str]:
         route = step.route
         article = step.articles[0] if step.articles else None
         if route is Route.GREETING:
@@ -252,7 +250,7 @@ class Composer:
         if step.eligibility is not None and step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
             lines.extend(self._verdict_lines(step, article))
         calculations = estimate.calculations
-        if len(calculations) > 1 and all(c.kind == "guarantee_limit" for c in calculations):
+        if _are_alternatives(estimate):
             money = format_yuan_en if self.english else format_yuan
             lines.append(self.t["alternatives_head"].format(number=self._fields(article)["number"], label=article.label))
             lines += [self.t["alternative_item"].format(rule_name=c.rule_name, amount=money(c.amount_yuan)) for c in calculations]
@@ -269,7 +267,8 @@ class Composer:
     def _join(self, items: list[str] | tuple[str, ...]) -> str:
         return ", ".join(items) if self.language is Language.ENGLISH else "、".join(items)
 
-    def source_lines(self, article: Article, with_quote: bool) -> list[str]:
+    def source_lines(self, article: Article, quote: str = "", with_validity: bool = True) -> list[str]:
+        """出处 (with ``quote``, a rule's own words, when given), 责任单位, and the document's validity."""
         document = self.catalogue.get(article.doc_id)
         fields = {
             "number": document.number or "",
@@ -278,11 +277,12 @@ class Composer:
             "article_title": article.title,
         }
         lines = [self.t["source" if document.number else "source_no_number"].format(**fields)]
-        if with_quote:
-            lines.append(self.t["quote"].format(text=article.text))
+        if quote:
+            lines.append(self.t["quote"].format(text=quote))
         if article.departments:
             lines.append(self.t["departments"].format(departments=self._join(article.departments)))
-        lines.append(self.t["validity"].format(validity=self.validity(article.doc_id)))
+        if with_validity:
+            lines.append(self.t["validity"].format(validity=self.validity(article.doc_id)))
         for mentioned in article.mentions:
             successor = self.catalogue.successor_of(mentioned)
             if successor:

@@ -10,16 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
-
-import yaml
 
 from assistant.conversation.question import AskKind
+from assistant.conversation.understand import lexicon
 from assistant.query import prepare
 from index.tokens import tokenize
 
-DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "understanding.yaml"
 SENTENCE_END = re.compile(r"(?<=[。；！？])")
 CLAUSE_END = re.compile(r"(?<=[，,：:])")
 LEAD_MAX_CHARS = 110
@@ -34,16 +30,11 @@ class Lead:
     sentence: str = ""
 
 
-@cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
-    raw = yaml.safe_load(DATA_PATH.read_text(encoding="utf-8"))
-    return re.compile(raw["duration_units"]), re.compile(raw["figure_pattern"]), dict(raw["figure_units"])
-
-
 def english_figure(figure: str) -> str:
     """``25周`` → ``25 weeks``; a figure with no known unit stays as it is."""
-    _, pattern, units = _patterns()
-    match = pattern.fullmatch(figure)
+    lex = lexicon()
+    units = lex.figure_units
+    match = lex.figure.fullmatch(figure)
     if not match or not units.get(match[2]):
         return figure
     return f"{match[1]} {units[match[2]]}".replace(" %", "%")
@@ -51,7 +42,7 @@ def english_figure(figure: str) -> str:
 
 def lead_clause(text: str, kind: AskKind, question: str) -> Lead:
     """The clause of ``text`` that answers a ``kind`` ask about ``question``."""
-    duration, figure, _ = _patterns()
+    duration, figure = lexicon().duration, lexicon().figure
     wanted = set(tokenize(prepare(question).keyword_text))
     best: tuple[int, int, str, str, str] | None = None
     order = 0

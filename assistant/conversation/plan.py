@@ -23,10 +23,11 @@ from assistant.conversation.question import AmountRole, Ask, AskKind, Question
 from assistant.conversation.scope import ScopeVerdict, judge
 from assistant.conversation.sessions import Session
 from assistant.conversation.slots import AwardRequest, read_award
+from assistant.conversation.understand import without_ask_words
 from assistant.records import AwardEstimate
 from assistant.retrieval import HybridRetriever
 from assistant.rules.book import Rule, RuleBook
-from assistant.rules.calculator import AwardCalculator
+from assistant.rules.calculator import AwardCalculator, Item
 from index.articles import Article
 from index.documents import Catalogue
 
@@ -113,25 +114,34 @@ class ExtraCondition:
     rules: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class _EligibilityData:
+    conditions: dict[str, _ConditionFacts]  # every condition facts can contradict, extra ones included
+    extras: dict[str, ExtraCondition]
+    instead_rules: dict[str, str]  # measure → the rule that covers a case sent there
+
+
 @cache
-def _eligibility_data() -> tuple[dict[str, _ConditionFacts], dict[str, str]]:
+def _eligibility_data() -> _EligibilityData:
     raw = yaml.safe_load(ELIGIBILITY_PATH.read_text(encoding="utf-8"))
-    entries = {**raw["conditions"], **raw.get("extra_conditions", {})}
+    extras = raw.get("extra_conditions", {})
     conditions = {
         cid: _ConditionFacts(
             fails_if={fact: tuple(str(v).lower() for v in values) for fact, values in entry.get("fails_if", {}).items()},
             instead={fact: str(measure) for fact, measure in entry.get("instead", {}).items()},
         )
-        for cid, entry in entries.items()
+        for cid, entry in {**raw["conditions"], **extras}.items()
     }
-    return conditions, {str(k): str(v) for k, v in raw["instead_rules"].items()}
+    return _EligibilityData(
+        conditions=conditions,
+        extras={cid: ExtraCondition(cid, e["text"], e["text_en"], e["quote"], tuple(e["rules"])) for cid, e in extras.items()},
+        instead_rules={str(k): str(v) for k, v in raw["instead_rules"].items()},
+    )
 
 
-@cache
 def extra_conditions() -> dict[str, ExtraCondition]:
     """Conditions beyond the calculator's, by id."""
-    raw = yaml.safe_load(ELIGIBILITY_PATH.read_text(encoding="utf-8")).get("extra_conditions", {})
-    return {cid: ExtraCondition(cid, e["text"], e["text_en"], e["quote"], tuple(e["rules"])) for cid, e in raw.items()}
+    return _eligibility_data().extras
 
 
 class Planner:
@@ -164,7 +174,7 @@ class Planner:
     # --- one ask ---------------------------------------------------------------------------------
     def _plan_ask(self, question: Question, ask: Ask, session: Session, previous: list[Article], plan: Plan,
                   language: str) -> Step:
-        topic_is_empty = self.retriever.keyword_score(_without_pointers(ask.text.lower(), question)) < MIN_KEYWORD_SCORE
+        topic_is_empty = self.retriever.keyword_score(without_ask_words(ask.text.lower())) < MIN_KEYWORD_SCORE
         if ask.kind is AskKind.DEPARTMENTS and previous and (ask.points_back or topic_is_empty):
             return Step(ask, Route.DEPARTMENTS, previous[:1])
         if ask.kind is AskKind.VALIDITY and (question.document or (previous and topic_is_empty)):
@@ -280,9 +290,8 @@ class Planner:
     def _instead(self, question: Question, ask: Ask, step: Step, language: str) -> Step:
         """The asked measure does not apply; the one that does is computed in its place."""
         assert step.eligibility is not None
-        _, instead_rules = _eligibility_data()
         other = step.eligibility.instead
-        rule_id = instead_rules.get(other)
+        rule_id = _eligibility_data().instead_rules.get(other)
         step.articles = [self._measure_article(other), *step.articles]
         if rule_id is None:
             return step
@@ -297,8 +306,6 @@ class Planner:
         if question.facts.in_usd and rule.rate is not None:
             step.route = Route.CLARIFY_CURRENCY
             return step
-        from assistant.rules.calculator import Item
-
         step.estimate = self.calculator.estimate([Item(rule.id, inputs)], self.today, language)
         return step
 
@@ -307,9 +314,7 @@ class Planner:
         assert request is not None
         rules = [r for r in request.rules if r.rate is not None]
         if len(rules) != 1:
-            step.route = Route.CLARIFY_RULE if not rules else step.route
-            if rules:
-                step.route = Route.CLARIFY_RULE
+            step.route = Route.CLARIFY_RULE
             return step
         [rule] = rules
         desired = question.facts.amounts_as(AmountRole.DESIRED) or question.facts.amounts_as(AmountRole.CLAIMED)
@@ -343,7 +348,8 @@ class Planner:
     # --- eligibility -----------------------------------------------------------------------------
     def _rules_verdict(self, question: Question, measure: str, rules: Sequence[Rule]) -> Eligibility:
         """Not eligible when a stated fact contradicts a condition every candidate rule has."""
-        conditions, _ = _eligibility_data()
+        data = _eligibility_data()
+        conditions = data.conditions
         facts = question.facts
         values = {
             "drug_class": facts.drug_class,
@@ -354,7 +360,7 @@ class Planner:
         }
         if facts.device and facts.drug_class is None:
             values["drug_class"] = None
-        extras = extra_conditions()
+        extras = data.extras
         for rule in rules:
             for condition_id in [*rule.conditions, *(c.id for c in extras.values() if rule.id in c.rules)]:
                 known = conditions.get(condition_id)
@@ -376,12 +382,3 @@ class Planner:
         if article.doc_id != self.book.document:
             return Eligibility(Verdict.UNKNOWN, article.key)
         return Eligibility(Verdict.ELIGIBLE, article.key)
-
-
-def _without_pointers(text: str, question: Question) -> str:
-    from assistant.conversation.understand import lexicon
-
-    lex = lexicon()
-    for word in sorted({*lex.pointers, *(w for _, ws in lex.kinds for w in ws)}, key=len, reverse=True):
-        text = text.replace(word, " ")
-    return text

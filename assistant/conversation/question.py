@@ -95,5 +95,4 @@ class Question:
     asks_ceiling: bool = False  # "最高多少" / "maximum": the ceilings themselves may answer
     follow_up: bool = False
     greeting_only: bool = False
-    topic: str = ""  # the text without ask words and pointers: what is left to search for
     notes: list[str] = field(default_factory=list)

@@ -17,6 +17,7 @@ import jieba.posseg
 import yaml
 
 from assistant.conversation.question import Question
+from assistant.conversation.understand import has_word
 from index.documents import Catalogue
 from index.tokens import tokenizer
 
@@ -109,8 +110,8 @@ def _other_place(text: str, data: _ScopeData) -> str:
     """A place outside Shanghai whose own policies the question is about (not where work happens)."""
     if "上海" in text or "沪" in text or "shanghai" in text:
         return ""
-    candidates = [p for p in data.other_places if _contains(text, p)]
-    candidates += [p for p in data.foreign_places if _contains(text, p)]
+    candidates = [p for p in data.other_places if has_word(text, [p])]
+    candidates += [p for p in data.foreign_places if has_word(text, [p])]
     # jieba tags many policy words as places (伦理, 关联, 上市): only names with a place suffix count
     tagged = [w for w, flag in _posseg().cut(text) if flag == "ns" and 3 <= len(w) <= 5 and w.endswith(PLACE_SUFFIXES)]
     home = ("上海", "浦东", "中国", "全国", "国内", "长三角")
@@ -123,9 +124,3 @@ def _other_place(text: str, data: _ScopeData) -> str:
             continue
         return place
     return ""
-
-
-def _contains(text: str, place: str) -> bool:
-    if re.search(r"[a-z]", place):
-        return re.search(rf"(?<![a-z]){re.escape(place)}(?![a-z])", text) is not None
-    return place in text

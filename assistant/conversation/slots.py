@@ -121,7 +121,9 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         earlier_rules = [book.rule(rule_id) for rule_id in previous.rule_ids if book.rule(rule_id) in candidates]
         earlier_bases = [Decimal(b) for b in previous.bases]
         if question.adds_item and earlier_bases:
-            rules = (earlier_rules or rules) if len(set(earlier_rules + rules)) <= 1 else earlier_rules + rules
+            added = earlier_rules + rules
+            # one rule throughout pairs with every base (see items()); several rules keep one entry per item
+            rules = list(dict.fromkeys(added)) if len(set(added)) <= 1 else added
             bases = earlier_bases + bases
         else:
             if not rules:

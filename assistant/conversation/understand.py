@@ -45,6 +45,9 @@ class _Lexicon:
     each: re.Pattern[str]
     english_numbers: dict[str, int]
     registered_elsewhere: re.Pattern[str]
+    duration: re.Pattern[str]  # a number with a unit of time, for duration asks
+    figure: re.Pattern[str]  # a number with a unit, for figure asks
+    figure_units: dict[str, str]  # Chinese unit → English, for English leads
 
 
 @cache
@@ -67,23 +70,41 @@ def lexicon() -> _Lexicon:
         each=re.compile(raw["each"], re.IGNORECASE),
         english_numbers={str(k): int(v) for k, v in raw["english_numbers"].items()},
         registered_elsewhere=re.compile(raw["facts"]["registered_elsewhere"], re.IGNORECASE),
+        duration=re.compile(raw["duration_units"]),
+        figure=re.compile(raw["figure_pattern"]),
+        figure_units={str(k): str(v) for k, v in raw["figure_units"].items()},
     )
 
 
 def has_word(text: str, words: tuple[str, ...] | list[str]) -> bool:
     """Whether ``text`` (lower case) holds one of ``words``; an English word only as a whole word."""
-    return first_word(text, words) is not None
-
-
-def first_word(text: str, words: tuple[str, ...] | list[str]) -> str | None:
     for word in words:
         word = str(word).lower()
         if re.search(r"[a-z]", word):
-            if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text):
-                return word
+            if re.search(_word_pattern(word), text):
+                return True
         elif word in text:
-            return word
-    return None
+            return True
+    return False
+
+
+def _word_pattern(word: str) -> str:
+    """A word with English letters matches only between non-letters ("it" not in "with")."""
+    return rf"(?<![a-z]){re.escape(word)}(?![a-z])" if re.search(r"[a-z]", word) else re.escape(word)
+
+
+def without_ask_words(text: str) -> str:
+    """``text`` (lower case) without its ask words and pointers: what is left to search for."""
+    for pattern in _ask_word_patterns():
+        text = pattern.sub(" ", text)
+    return " ".join(text.split())
+
+
+@cache
+def _ask_word_patterns() -> tuple[re.Pattern[str], ...]:
+    lex = lexicon()
+    words = sorted({w for _, ws in lex.kinds for w in ws} | set(lex.pointers), key=lambda w: (-len(w), w))
+    return tuple(re.compile(_word_pattern(word)) for word in words)
 
 
 def understand(message: str, current_document: str | None, cat: Catalogue) -> Question:
@@ -103,14 +124,13 @@ def understand(message: str, current_document: str | None, cat: Catalogue) -> Qu
         text=text,
         language=detect_language(message),
         asks=asks,
-        facts=read_facts(message, text),
+        facts=read_facts(cased, text),
         document=document,
         document_pointed=pointed,
         adds_item=has_word(text, lex.add_item),
         asks_ceiling=has_word(text, lex.ceiling_words),
         follow_up=has_word(text, lex.follow_up) or has_word(text, lex.pointers),
         greeting_only=bool(stripped) and any(stripped.rstrip("啊呀呢吗哈") == re.sub(r"\W+", "", g) for g in GREETINGS),
-        topic=_topic(text, lex),
     )
 
 
@@ -163,46 +183,40 @@ def _kind(clause: str, lex: _Lexicon) -> AskKind | None:
     return None
 
 
-def _topic(text: str, lex: _Lexicon) -> str:
-    words = sorted({w for _, ws in lex.kinds for w in ws} | set(lex.pointers) | set(lex.follow_up), key=lambda w: (-len(w), w))
-    for word in words:
-        pattern = rf"(?<![a-z]){re.escape(word)}(?![a-z])" if re.search(r"[a-z]", word) else re.escape(word)
-        text = re.sub(pattern, " ", text)
-    return " ".join(text.split())
+def read_facts(normalised: str, text: str) -> Facts:
+    """The facts with roles: product, trial place, registration, relations, amounts, counts.
 
-
-def read_facts(message: str, text: str) -> Facts:
-    """The facts with roles: product, stage place, registration, relations, amounts, counts."""
+    ``normalised`` is the normalised message (amount positions refer to it), ``text`` its lower case.
+    """
     lex = lexicon()
     words = lex.facts
-    drug_class = next((cls for cls, ws in words["drug_class"].items() if has_word(text, [str(w).lower() for w in ws])), None)
-    if drug_class == "1" and has_word(text, [str(w).lower() for w in words["drug_class"]["2"]]):
+    drug_class = next((cls for cls, ws in words["drug_class"].items() if has_word(text, ws)), None)
+    if drug_class == "1" and has_word(text, words["drug_class"]["2"]):
         drug_class = "2"
-    overseas = has_word(text, [str(w).lower() for w in words["overseas"]])
-    domestic = has_word(text, [str(w).lower() for w in words["domestic"]])
+    overseas = has_word(text, words["overseas"])
+    domestic = has_word(text, words["domestic"])
     location = "overseas" if overseas and not domestic else "domestic" if domestic and not overseas else None
     if overseas and domestic and re.search(words["overseas_as_place"], text):
         location = "overseas"  # "国内Ⅰ期那条…在美国做": the trial's place wins over the measure's name
-    role = next((name for name, ws in words["applicant_role"].items() if has_word(text, [str(w).lower() for w in ws])), None)
+    role = next((name for name, ws in words["applicant_role"].items() if has_word(text, ws)), None)
     registered: str | None = None
     registered_place = ""
-    if has_word(text, [str(w).lower() for w in words["registered_shanghai"]]):
+    if has_word(text, words["registered_shanghai"]):
         registered = "shanghai"
     elif match := lex.registered_elsewhere.search(text):
         place = next(g for g in match.groups() if g)
         if not place.startswith(("上海", "本市", "我市", "沪", "shanghai", "浦东")):
             registered, registered_place = "elsewhere", place
     related: bool | None = None
-    if has_word(text, [str(w).lower() for w in words["unrelated_party"]]):
+    if has_word(text, words["unrelated_party"]):
         related = False
-    elif has_word(text, [str(w).lower() for w in words["related_party"]]):
+    elif has_word(text, words["related_party"]):
         related = True
-    normalised = normalise(message)
-    amounts = tuple(_stated(found, normalised, lex) for found in find_amounts(message))
+    amounts = tuple(_stated(found, normalised, lex) for found in find_amounts(normalised))
     return Facts(
         drug_class=drug_class,
-        cgt=has_word(text, [str(w).lower() for w in words["cgt"]]),
-        device=has_word(text, [str(w).lower() for w in words["device"]]),
+        cgt=has_word(text, words["cgt"]),
+        device=has_word(text, words["device"]),
         trial_location=location,
         registered=registered,
         registered_place=registered_place,
