@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from difflib import SequenceMatcher
-from enum import StrEnum
 from functools import cache
 
 import bm25s
@@ -24,6 +23,7 @@ import numpy as np
 from chromadb.api.models.Collection import Collection
 
 from assistant.query import PreparedQuery, prepare
+from assistant.settings import RetrievalMode
 from index.articles import Article
 from index.documents import Catalogue, DocumentStatus
 from index.embedders import Embedder
@@ -47,13 +47,6 @@ LAPSED_DOCUMENT_FACTOR = 0.85
 # Reply letters and press transcripts explain the policy; on a near tie the policy's own article is
 # the better citation.
 REFERENCE_DOCUMENT_FACTOR = 0.9
-
-
-class RetrievalMode(StrEnum):
-    HYBRID = "hybrid"
-    BM25 = "bm25"
-    DENSE = "dense"
-    RRF = "rrf"  # hybrid by reciprocal rank, kept as the measured alternative
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ class RetrievalMode(StrEnum):
     HYBRID = "hybrid"
     BM25 = "bm25"
     DENSE = "dense"
-    RRF = "rrf"
+    RRF = "rrf"  # hybrid by reciprocal rank, kept as the measured alternative
 
 
 class SettingsError(ValueError):

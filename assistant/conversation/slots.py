@@ -61,8 +61,7 @@ class AwardRequest:
         inputs: dict[str, Any] = {k: v for k, v in self.facts.items() if k in rule.conditions}
         if "upfront_yuan" in self.facts and "upfront_at_least_1yi" in rule.conditions:
             inputs["upfront_yuan"] = self.facts["upfront_yuan"]
-        takes_base = rule.rate is not None or rule.kind in {"interest_subsidy", "guarantee_limit"}
-        if base is not None and takes_base:
+        if base is not None and rule.base is not None:  # the calculator takes a base exactly when the rule names one
             inputs["base_yuan"] = base
         return inputs
 
