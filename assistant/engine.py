@@ -9,19 +9,19 @@ from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 
-from assistant import guard
 from assistant.citations import cite
 from assistant.conversation.composer import Composer
-from assistant.conversation.plan import Planner
+from assistant.conversation.plan import Plan, Planner
 from assistant.conversation.sessions import Session, SessionStore
 from assistant.conversation.understand import understand
 from assistant.language import Language
+from assistant.llm.client import chat_model
+from assistant.llm.written import CheckedWriter
 from assistant.records import Answer, AwardEstimate, Calculation, Citation, SearchResult, Status, Verdict
 from assistant.retrieval import HybridRetriever, RetrievalMode
 from assistant.rules.book import RuleBook, rule_book
 from assistant.rules.calculator import AwardCalculator, CalculationError, Item
 from assistant.settings import Settings
-from assistant.writer import AnswerWriter, ContextArticle
 from index.articles import Article
 from index.documents import Catalogue, catalogue
 from index.embedders import make_embedder
@@ -51,7 +51,7 @@ class Engine:
     def __init__(self, settings: Settings, retriever: HybridRetriever, book: RuleBook, cat: Catalogue,
                  chat_model: BaseChatModel | None = None) -> None:
         self.settings = settings
-        self.writer = AnswerWriter(chat_model) if chat_model is not None else None
+        self.writer = CheckedWriter(chat_model, self) if chat_model is not None else None
         self.retriever = retriever
         self.book = book
         self.catalogue = cat
@@ -72,7 +72,7 @@ class Engine:
             build_index(client, parse_corpus(), embedder)
             collection = active_collection(client)
         retriever = HybridRetriever(collection, embedder, catalogue(), RetrievalMode(settings.retrieval_mode))
-        return cls(settings, retriever, rule_book(), catalogue(), _chat_model(settings))
+        return cls(settings, retriever, rule_book(), catalogue(), chat_model(settings))
 
     # --- lookups -------------------------------------------------------------------------------
     def citation(self, article: Article) -> Citation:
@@ -110,55 +110,13 @@ class Engine:
     def ask(self, message: str, session_id: str | None = None) -> Answer:
         message = self._clean(message)
         session = self.sessions.get(session_id)
-        answer = self._answer(message, session)
+        answer, plan = self._answer(message, session)
         if self.writer is not None and answer.status in WRITABLE:
-            answer = self._written(message, answer)
+            answer = self.writer.answer(plan, answer)
         self.sessions.record(session, message, answer.answer)
         return answer
 
-    def _written(self, message: str, answer: Answer) -> Answer:
-        """The model's answer when the guard passes it; otherwise the deterministic one, with the problems."""
-        assert self.writer is not None
-        language = Language(answer.language)
-        articles = [a for cid in dict.fromkeys([*[c.chunk_id for c in answer.citations], *answer.retrieved])
-                    if (a := self.retriever.article(cid))]
-        context = [self._context_article(a) for a in articles]
-        measures = {a.key for a in articles if a.doc_id == self.book.document}
-        rules = [f"{r.id}: {r.name}" for r in self.book.rules if r.measure in measures]
-        english = "en" if language is Language.ENGLISH else "zh"
-        try:
-            written = self.writer.write(message, answer.language, context, rules, answer.answer,
-                                        lambda rule_id, inputs: self.calculate(rule_id, inputs, english))
-        except Exception as error:  # a model endpoint that fails must never fail the answer
-            log.warning("LLM failed, serving the deterministic answer: %s", error)
-            return answer.model_copy(update={"guard_problems": [f"model failed: {error}"]})
-        evidence = guard.Evidence(
-            question=message,
-            sources={c.chunk_id: f"{c.heading}\n{c.text}" for c in context},
-            calculations=tuple([*answer.calculations, *written.calculations]),
-            departments_to_name=articles[0].departments if answer.status is Status.NOT_SPECIFIED and articles else (),
-        )
-        problems = guard.check(written.text, evidence)
-        if problems:
-            log.warning("guard rejected the model's answer (%s); serving the deterministic answer", "; ".join(problems))
-            return answer.model_copy(update={"guard_problems": problems})
-        cited = [a for cid in dict.fromkeys(guard.cited_ids(written.text)) if (a := self.retriever.article(cid))]
-        composer = Composer(self.catalogue, self.settings.current_date(), language)
-        sources = [line for a in cited for line in composer.source_lines(a)]
-        text = "\n".join([written.text, *(composer.finish(line) for line in sources)])
-        return answer.model_copy(update={
-            "answer": text,
-            "citations": [self.citation(a) for a in cited],
-            "calculations": written.calculations or answer.calculations,
-            "written_by": "llm",
-        })
-
-    def _context_article(self, article: Article) -> ContextArticle:
-        citation = self.citation(article)
-        heading = f"{citation.doc_title} {citation.doc_number or ''} {citation.article} {citation.title}; {citation.validity}"
-        return ContextArticle(article.chunk_id, heading, article.text, "、".join(article.departments))
-
-    def _answer(self, message: str, session: Session) -> Answer:
+    def _answer(self, message: str, session: Session) -> tuple[Answer, Plan]:
         """Understand → scope and plan → compose: the deterministic answer of one turn."""
         question = understand(message, session.current_document, self.catalogue)
         language = question.language
@@ -181,7 +139,7 @@ class Engine:
         return Answer(session_id=session.id, answer=composed.text, status=composed.status,
                       citations=[self.citation(a) for a in composed.articles], calculations=calculations,
                       total_yuan=total, language=language.value, retrieved=plan.retrieved,
-                      verdicts=[Verdict(measure=m, verdict=v) for m, v in composed.verdicts])
+                      verdicts=[Verdict(measure=m, verdict=v) for m, v in composed.verdicts]), plan
 
     def _clean(self, text: str) -> str:
         if not isinstance(text, str):
@@ -194,14 +152,3 @@ class Engine:
                 f"the message has {len(cleaned)} characters; the limit is {self.settings.max_message_chars}"
             )
         return cleaned
-
-
-def _chat_model(settings: Settings) -> BaseChatModel | None:
-    """A chat model on an OpenAI-compatible endpoint when ``PA_LLM_BASE_URL`` is set; else none."""
-    if not settings.llm_base_url:
-        return None
-    from langchain_openai import ChatOpenAI
-
-    key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else "not-needed"
-    return ChatOpenAI(base_url=settings.llm_base_url, model=settings.llm_model, api_key=key,  # type: ignore[arg-type]
-                      temperature=0, timeout=settings.llm_timeout_seconds, max_retries=1)

@@ -1,35 +1,56 @@
-"""The LLM path: a chat model writes the answer from retrieved articles, with the rules tool bound.
+"""The LLM path's chain: a chat model words the plan's facts, with the award calculator bound as a tool.
 
-The deterministic answer is always computed first and handed to the model as a reference; what the
-model writes is served only when the guard passes it (see ``assistant.guard``). The source lines
-(document, 文号, article, departments, validity) are appended by the composer, never by the model.
+``AnswerWriter(model, timeout_seconds).write(brief, calculate) -> Written``. The model gets the
+articles (each under its ``[chunk_id]``), the plan's facts as a list, and the deterministic answer as a
+reference draft written with the same ``[chunk_id]`` marks the guard requires. When the plan is an
+award, the first request sets ``tool_choice`` to the calculator (only the planned rules may be named),
+so a small model that would not call a tool on its own still brings the engine's figure; the next
+request sets ``tool_choice`` to ``none`` so the model writes its text.
+
+All requests of one answer share one time budget (``timeout_seconds``): each request gets what is left,
+and a request that failed on time-out or connection is tried again only while time is left.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
+import openai
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, ToolMessage
 from langchain_core.prompts import ChatPromptTemplate
+from langchain_core.tools import StructuredTool
+from langchain_core.utils.function_calling import convert_to_openai_tool
+from pydantic import Field, create_model
 
 from assistant.records import Calculation
-from assistant.rules.tool import award_tool
+from assistant.rules.tool import TOOL_NAME, AwardToolArgs, award_tool
 from prompts import prompt
 
-MAX_TOOL_ROUNDS = 3
+MAX_TOOL_ROUNDS = 2
+MIN_SECONDS_FOR_A_REQUEST = 1.0
+RETRIES = 1
+RETRIED = (openai.APITimeoutError, openai.APIConnectionError, openai.InternalServerError, TimeoutError, ConnectionError)
 LANGUAGE_NAMES = {"zh-Hans": "simplified Chinese", "zh-Hant": "traditional Chinese", "en": "English"}
 
 log = logging.getLogger(__name__)
 
 
+class OutOfTime(TimeoutError):
+    """The answer's time budget ran out before the model finished."""
+
+
 @dataclass
 class Written:
+    """The model's final text and the calculations its tool calls ran."""
+
     text: str
     calculations: list[Calculation] = field(default_factory=list)
+    requests: int = 0
 
 
 @dataclass(frozen=True)
@@ -40,40 +61,110 @@ class ContextArticle:
     departments: str
 
 
+@dataclass(frozen=True)
+class Brief:
+    """Everything the model is given for one answer."""
+
+    question: str
+    language: str  # zh-Hans / zh-Hant / en
+    articles: Sequence[ContextArticle]
+    facts: Sequence[str]  # the plan's facts, one line each, with [chunk_id] marks
+    draft: str  # the deterministic answer with [chunk_id] marks
+    rules: Sequence[tuple[str, str, bool]] = ()  # (rule id, name, needs a base) of the planned award rules
+
+
+class Budget:
+    """Seconds left of one answer's time budget (monotonic clock)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.ends = time.monotonic() + seconds
+
+    def left(self) -> float:
+        return self.ends - time.monotonic()
+
+
 class AnswerWriter:
-    def __init__(self, model: BaseChatModel) -> None:
+    def __init__(self, model: BaseChatModel, timeout_seconds: float = 30.0) -> None:
         self.model = model
+        self.timeout_seconds = timeout_seconds
         self.prompt = ChatPromptTemplate.from_messages([("system", prompt("system")), ("human", prompt("context"))])
 
-    def write(
-        self,
-        question: str,
-        language: str,
-        articles: Sequence[ContextArticle],
-        rules: Sequence[str],
-        draft: str,
-        calculate: Callable[[str, dict[str, Any]], Calculation],
-    ) -> Written:
-        """Run the chain (prompt → model with the tool bound → tool calls → final text)."""
+    def write(self, brief: Brief, calculate: Callable[[str, dict[str, Any]], Calculation]) -> Written:
+        """Run the chain (prompt → model, the tool forced for an award → tool result → final text).
+
+        Raises ``OutOfTime`` when the budget runs out, ``RuntimeError`` when the model keeps calling tools,
+        and whatever the client raises for a refused request (the caller serves the deterministic answer).
+        """
+        budget = Budget(self.timeout_seconds)
         results: list[Calculation] = []
-        tool = award_tool(calculate, results)
-        model = self.model.bind_tools([tool])
+        tool = _planned_tool(award_tool(calculate, results), brief.rules)
+        schema = _openai_schema(tool)
         messages: list[BaseMessage] = self.prompt.format_messages(
-            language=LANGUAGE_NAMES.get(language, language),
-            articles="\n\n".join(_article_block(a) for a in articles),
-            rules="\n".join(rules) or "(none)",
-            draft=draft,
-            question=question,
+            language=LANGUAGE_NAMES.get(brief.language, brief.language),
+            articles="\n\n".join(_article_block(a) for a in brief.articles),
+            facts="\n".join(f"- {line}" for line in brief.facts) or "-",
+            rules="\n".join(f"{rule_id}: {name}" for rule_id, name, _ in brief.rules) or "(none)",
+            draft=brief.draft,
+            question=brief.question,
         )
+        written = Written("")
+        choice: str | dict[str, Any] = {"type": "function", "function": {"name": TOOL_NAME}} if brief.rules else "auto"
         for _ in range(MAX_TOOL_ROUNDS + 1):
-            reply = model.invoke(messages)
+            model = self.model.bind_tools([schema], tool_choice=choice)
+            reply = self._invoke(model, messages, budget, written)
             if not isinstance(reply, AIMessage) or not reply.tool_calls:
-                return Written(_text_of(reply), results)
+                written.text = _text_of(reply)
+                written.calculations = results
+                return written
             messages.append(reply)
             for call in reply.tool_calls:
                 output = tool.invoke(call["args"]) if call["name"] == tool.name else f"unknown tool {call['name']}"
                 messages.append(ToolMessage(content=str(output), tool_call_id=call["id"] or call["name"]))
+            choice = "none"
         raise RuntimeError(f"the model still called tools after {MAX_TOOL_ROUNDS} rounds")
+
+    def _invoke(self, model: Any, messages: list[BaseMessage], budget: Budget, written: Written) -> BaseMessage:
+        """One request, tried again once after a time-out or a dropped connection, within the budget."""
+        for attempt in range(1 + RETRIES):
+            left = budget.left()
+            if left < MIN_SECONDS_FOR_A_REQUEST:
+                raise OutOfTime(f"no answer within {self.timeout_seconds:g} s")
+            written.requests += 1
+            try:
+                reply: BaseMessage = model.invoke(messages, timeout=left)
+                return reply
+            except RETRIED as error:
+                if attempt == RETRIES:
+                    raise
+                log.warning("model request failed (%s); %.1f s left", error, budget.left())
+        raise AssertionError("unreachable")
+
+
+def _planned_tool(tool: StructuredTool, rules: Sequence[tuple[str, str, bool]]) -> StructuredTool:
+    """The calculator with ``rule_id`` narrowed to the planned rules (a base required when they need one)."""
+    if not rules:
+        return tool
+    ids = tuple(rule_id for rule_id, _, _ in rules)
+    needs_base = all(needs for _, _, needs in rules)
+    base_field = AwardToolArgs.model_fields["base_yuan"]
+    schema = create_model(
+        "PlannedAwardArgs",
+        __base__=AwardToolArgs,
+        rule_id=(Literal[ids], Field(description="id of the award rule (one of the planned rules)")),  # type: ignore[valid-type]
+        base_yuan=(int, Field(ge=0, description=base_field.description)) if needs_base else (
+            int | None, Field(default=None, ge=0, description=base_field.description)),
+    )
+    return StructuredTool.from_function(func=tool.func, name=tool.name, description=tool.description, args_schema=schema)
+
+
+def _openai_schema(tool: StructuredTool) -> dict[str, Any]:
+    """The tool as OpenAI's function schema, a one-value choice written as ``enum`` (which grammar-based
+    servers such as llama.cpp's turn into a constraint), not ``const``."""
+    schema = convert_to_openai_tool(tool)
+    for spec in schema["function"]["parameters"]["properties"].values():
+        if "const" in spec:
+            spec["enum"] = [spec.pop("const")]
+    return schema
 
 
 def _article_block(article: ContextArticle) -> str:

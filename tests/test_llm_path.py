@@ -57,7 +57,7 @@ def test_a_well_behaved_model_answer_is_served_with_the_tool_figure_and_source_l
     assert "沪府办规〔2024〕9号" in answer.answer and "现行有效" in answer.answer
     assert [c.amount_yuan for c in answer.calculations] == [20_000_000]
     assert [c.chunk_id for c in answer.citations] == ["policy2024:05"]
-    assert [t.name for t in model.bound_tools] == [TOOL_NAME]
+    assert [t["function"]["name"] for t in model.bound_tools] == [TOOL_NAME]
     tool_reply = model.seen[-1][-1]
     assert json.loads(str(tool_reply.content))["amount_yuan"] == 20_000_000
     context = str(model.seen[0][-1].content)
@@ -138,11 +138,11 @@ def test_the_tool_refuses_an_unknown_rule_with_its_reason(engine):
 def test_the_chat_model_is_an_openai_compatible_client_when_configured(settings):
     from langchain_openai import ChatOpenAI
 
-    from assistant.engine import _chat_model
+    from assistant.llm.client import chat_model
 
-    assert _chat_model(settings) is None
-    configured = _chat_model(settings.model_copy(update={"llm_base_url": "http://127.0.0.1:9/v1"}))
-    assert isinstance(configured, ChatOpenAI) and configured.temperature == 0
+    assert chat_model(settings) is None
+    configured = chat_model(settings.model_copy(update={"llm_base_url": "http://127.0.0.1:9/v1"}))
+    assert isinstance(configured, ChatOpenAI) and configured.temperature == 0 and configured.max_retries == 0
 
 
 def test_a_refused_model_answer_is_recorded_in_the_question_log(engine, tmp_path):
