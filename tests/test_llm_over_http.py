@@ -29,7 +29,8 @@ PHASE_TWO_EN = "Our class 1 new drug is in a phase II trial with R&D spending of
 TRIAL_LIMIT_EN = "How many working days does the review of a drug clinical trial application take?"
 PHASE_TWO_HANT = "1類新藥Ⅱ期臨床試驗投入6000萬元，最高能拿多少？"
 DEPARTMENTS = "创新医疗器械的支持归哪个部门管？"
-GUARANTEE = "融资担保的担保额度最高多少？"
+GUARANTEE = "中小微企业和中型企业的担保额度上限分别是多少？"
+NO_AMOUNT = "顶尖科学家项目能支持多少钱？"
 
 
 @pytest.fixture(scope="module")
@@ -129,6 +130,7 @@ WRONG = [
     pytest.param(PHASE_TWO_EN, "Up to 20 billion yuan on merit [policy2024:05].", "20000000000 yuan", id="english-million-billion-slip"),
     pytest.param(TRIAL_LIMIT_EN, "The limit is 60 working days [policy2024:14].", "figure 60 working days", id="english-neighbouring-figure"),
     pytest.param(PHASE_TWO_HANT, "Ⅱ期臨床試驗最高可獲3000萬元[policy2024:05]。", "30000000 yuan", id="traditional-phase-three-ceiling"),
+    pytest.param(NO_AMOUNT, "顶尖科学家项目最高可获1000万元[policy2024:03]。", "the sources set no amount", id="amount-where-the-text-sets-none"),
 ]
 
 
@@ -141,8 +143,7 @@ def test_no_wrong_answer_is_served(engine, server, question, written, reason):
 def test_summed_guarantee_alternatives_are_not_served(engine, server):
     deterministic = engine.ask(GUARANTEE)
     amounts = [c.amount_yuan for c in deterministic.calculations]
-    if len(amounts) < 2:
-        pytest.skip(f"the plan computes no alternatives for this wording: {deterministic.answer[:60]}")
+    assert len(amounts) == 2 and deterministic.total_yuan is None
     total = sum(amounts)
     cited = deterministic.citations[0].chunk_id
     answer = ask(engine, server, GUARANTEE, text(f"两项合计最高{total // 10_000}万元[{cited}]。"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any, Protocol
 
@@ -50,6 +50,35 @@ class EngineView(Protocol):
     def calculate(self, rule_id: str, inputs: Mapping[str, Any], language: str = "zh") -> Calculation: ...
 
 
+def evidence_for(engine: EngineView, plan: Plan, answer: Answer, tool_results: Sequence[Calculation] = ()) -> guard.Evidence:
+    """What the guard holds a written answer of this turn to: the plan's facts and the retrieved articles."""
+    facts = facts_of(plan, engine.book)
+    ids = dict.fromkeys([*facts.planned, *(c.chunk_id for c in answer.citations), *answer.retrieved])
+    articles = [a for cid in ids if (a := engine.retriever.article(cid))]
+    context = [context_article(engine, a) for a in articles]
+    return guard.Evidence(
+        question=plan.question.original,
+        facts=facts,
+        sources={c.chunk_id: f"{c.heading}\n{c.text}" for c in context},
+        tool_results=tuple(tool_results),
+        validity_dates={a.chunk_id: _validity_dates(engine.catalogue, a) for a in articles},
+        known_departments=tuple(sorted({d for a in engine.retriever.articles for d in a.departments})),
+    )
+
+
+def context_article(engine: EngineView, article: Article) -> ContextArticle:
+    """An article as the model reads it: its heading (document, 文号, label, title, status) and text."""
+    citation = engine.citation(article)
+    heading = f"{citation.doc_title} {citation.doc_number or ''} {citation.article} {citation.title}; {citation.validity}"
+    return ContextArticle(article.chunk_id, heading, article.text, "、".join(article.departments))
+
+
+def _validity_dates(catalogue: Catalogue, article: Article) -> tuple[str, ...]:
+    document = catalogue.get(article.doc_id)
+    days = (document.valid_from, document.valid_to, document.funding_valid_from)
+    return tuple(d.isoformat() for d in days if d is not None)
+
+
 @cache
 def fact_templates() -> dict[str, dict[str, str]]:
     """The fact-line and citation templates by language (``prompts/facts.yaml``)."""
@@ -86,15 +115,7 @@ class CheckedWriter:
         except Exception as error:  # a model endpoint that fails must never fail the answer
             log.warning("LLM failed, serving the deterministic answer: %s", error)
             return answer.model_copy(update={"guard_problems": [f"model failed: {error}"]})
-        evidence = guard.Evidence(
-            question=plan.question.original,
-            facts=facts,
-            sources={c.chunk_id: f"{c.heading}\n{c.text}" for c in context},
-            tool_results=tuple(written.calculations),
-            validity_dates={a.chunk_id: self._validity_dates(a) for a in articles},
-            known_departments=tuple(sorted({d for a in engine.retriever.articles for d in a.departments})),
-        )
-        problems = guard.check(written.text, evidence)
+        problems = guard.check(written.text, evidence_for(engine, plan, answer, written.calculations))
         if problems:
             log.warning("guard rejected the model's answer (%s); serving the deterministic answer", "; ".join(problems))
             return answer.model_copy(update={"guard_problems": problems})
@@ -162,14 +183,7 @@ class CheckedWriter:
                          else line for i, line in enumerate(lines))
 
     def _context_article(self, article: Article) -> ContextArticle:
-        citation = self.engine.citation(article)
-        heading = f"{citation.doc_title} {citation.doc_number or ''} {citation.article} {citation.title}; {citation.validity}"
-        return ContextArticle(article.chunk_id, heading, article.text, "、".join(article.departments))
-
-    def _validity_dates(self, article: Article) -> tuple[str, ...]:
-        document = self.engine.catalogue.get(article.doc_id)
-        days = (document.valid_from, document.valid_to, document.funding_valid_from)
-        return tuple(d.isoformat() for d in days if d is not None)
+        return context_article(self.engine, article)
 
     # --- what the user reads ---------------------------------------------------------------------
     def _readable(self, text: str, english: bool) -> str:
