@@ -176,8 +176,19 @@ def calc(
 @app.command(name="eval")
 def evaluate(
     report: Annotated[str | None, typer.Option("--report", help="where to write the Markdown report")] = None,
+    llm: Annotated[bool, typer.Option("--llm", help="word answers with the model at PA_LLM_BASE_URL; report per question")] = False,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="with --llm: only the first N questions")] = None,
 ):
-    """Run the evaluation set; exit 1 when a figure is below its threshold."""
+    """Run the evaluation set; exit 1 when a figure is below its threshold (with --llm: when a served answer is wrong)."""
+    if llm:
+        from eval.llm import run_llm_evaluation
+
+        settings = _settings()
+        if not settings.llm_base_url:
+            _fail("eval --llm needs PA_LLM_BASE_URL (an OpenAI-compatible endpoint)")
+        if not run_llm_evaluation(settings, report, limit):
+            raise typer.Exit(1)
+        return
     from eval.runner import run_evaluation
 
     passed = run_evaluation(_settings(), report)

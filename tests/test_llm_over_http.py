@@ -230,3 +230,67 @@ def test_a_server_error_serves_the_deterministic_answer(engine, server):
     answer = ask(engine, server, PHASE_TWO)  # nothing scripted: the server answers HTTP 500
     assert answer.written_by == "rules" and answer.guard_problems[0].startswith("model failed")
     assert "2000万元" in answer.answer
+
+
+# --- the checked answer streamed, and the per-question report -------------------------------------
+def test_the_checked_answer_is_what_streams(engine, server):
+    import socket
+    import threading
+
+    import httpx
+    import uvicorn
+
+    from assistant.api.app import create_app
+
+    server.script(text("按（五），Ⅱ期临床试验择优支持，最高2000万元[policy2024:05]。"))
+    settings = engine.settings.model_copy(update={"llm_base_url": server.url, "llm_model": "scripted"})
+    subject = Engine(settings, engine.retriever, engine.book, engine.catalogue, chat_model(settings))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    app_server = uvicorn.Server(uvicorn.Config(create_app(settings, subject, mount_ui=False), host="127.0.0.1",
+                                               port=port, log_level="warning"))
+    thread = threading.Thread(target=app_server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 30
+        while not app_server.started and time.monotonic() < deadline:
+            time.sleep(0.05)
+        with httpx.stream("POST", f"http://127.0.0.1:{port}/v1/chat/stream", json={"message": PHASE_TWO}, timeout=30) as reply:
+            events = [json.loads(line[6:]) for line in reply.iter_lines() if line.startswith("data: ")]
+    finally:
+        app_server.should_exit = True
+        thread.join(timeout=10)
+    *deltas, final = events
+    assert final["written_by"] == "llm"
+    assert "".join(d["text"] for d in deltas) == final["answer"]
+    assert final["answer"].startswith("按（五），Ⅱ期临床试验择优支持，最高2000万元（沪府办规〔2024〕9号（五））")
+
+
+def test_eval_llm_reports_each_question_served_or_refused_with_reasons(engine, server, settings, tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+
+    server.script(copy_draft(), text("最高可获3000万元[policy2024:05]。"), copy_draft())
+    monkeypatch.setenv("PA_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("PA_TODAY", settings.today.isoformat())
+    monkeypatch.setenv("PA_LLM_BASE_URL", server.url)
+    report = tmp_path / "llm.md"
+    result = CliRunner().invoke(app, ["eval", "--llm", "--limit", "3", "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(report.with_suffix(".json").read_text(encoding="utf-8"))
+    assert [(r["id"], r["served"], r["right"]) for r in rows] == [("a01", True, True), ("a02", False, None), ("a03", True, True)]
+    assert "is not the engine's figure" in rows[1]["reasons"][0]
+    assert "| a02 |" in report.read_text(encoding="utf-8")
+
+
+def test_eval_llm_without_an_endpoint_is_refused_with_exit_2(settings, monkeypatch):
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+
+    monkeypatch.setenv("PA_DATA_DIR", str(settings.data_dir))
+    monkeypatch.delenv("PA_LLM_BASE_URL", raising=False)
+    result = CliRunner().invoke(app, ["eval", "--llm"])
+    assert result.exit_code == 2 and "PA_LLM_BASE_URL" in result.output
