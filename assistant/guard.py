@@ -5,7 +5,8 @@ answer may be served. The answer is read as claims (``assistant.llm.claims``) an
 to what the plan licenses (``assistant.llm.facts.PlanFacts``):
 
 - citations: at least one; every one retrieved; the article(s) the plan chose among them;
-- award amounts: a calculation the engine ran for the planned rule, or that rule's per-item ceiling;
+- award amounts: a calculation the engine ran for the planned rule, or that rule's per-item ceiling,
+  and the engine's figure itself stated;
   a base only as a calculation input or a stated amount; an annual cap only as the planned rule's;
 - lookup figures (durations, counts, percentages, amounts): in the sentence of the planned article
   that states the asked fact, with the same unit (and the asked figure itself when the unit is the
@@ -102,6 +103,9 @@ def _amounts(claims: Claims, evidence: Evidence) -> list[str]:
                                 f"({', '.join(format_yuan(a) for a in sorted(facts.awards)) or 'none'})")
         elif claim.yuan not in lookup_amounts:
             problems.append(f"amount {shown} is not in the sentence that states the asked fact")
+    computed = {c.amount_yuan for c in facts.calculations} | set(facts.totals)
+    if computed and not computed & {c.yuan for c in claims.amounts}:
+        problems.append(f"an award answer must state the engine's figure ({', '.join(format_yuan(a) for a in sorted(computed))})")
     return problems
 
 

@@ -51,6 +51,7 @@ class Written:
     text: str
     calculations: list[Calculation] = field(default_factory=list)
     requests: int = 0
+    tool_outputs: list[str] = field(default_factory=list)  # what each tool call returned to the model
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,7 @@ class AnswerWriter:
             messages.append(reply)
             for call in reply.tool_calls:
                 output = tool.invoke(call["args"]) if call["name"] == tool.name else f"unknown tool {call['name']}"
+                written.tool_outputs.append(str(output))
                 messages.append(ToolMessage(content=str(output), tool_call_id=call["id"] or call["name"]))
             choice = "none"
         raise RuntimeError(f"the model still called tools after {MAX_TOOL_ROUNDS} rounds")

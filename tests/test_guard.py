@@ -35,6 +35,8 @@ CASES = [
     ("citation that was retrieved", PHASE_TWO, "最高2000万元[policy2024:05][policy2024:12]。", "最高2000万元[policy2024:05][policy2024:99]。",
      "policy2024:99 was not retrieved"),
     ("award amount", PHASE_TWO, "Ⅱ期最高可获2000万元[policy2024:05]。", "Ⅱ期最高可获3000万元[policy2024:05]。", "not the engine's figure"),
+    ("award amount stated at all", PHASE_TWO, "Ⅱ期择优支持，最高2000万元[policy2024:05]。", "Ⅱ期择优支持，金额以审核为准[policy2024:05]。",
+     "must state the engine's figure"),
     ("award amount as a per-item ceiling", CMO, "每个品种最高500万元，本项最高300万元[policy2024:24]。", "最高可获1000万元[policy2024:24]。",
      "not the engine's figure"),
     ("base amount", PHASE_TWO, "研发投入6000万元，最高2000万元[policy2024:05]。", "研发投入5000万元，最高2000万元[policy2024:05]。",

@@ -17,6 +17,8 @@ from langchain_openai import ChatOpenAI
 
 from assistant.settings import Settings
 
+MAX_ANSWER_TOKENS = 800  # a worded answer is a few sentences; a small model that loops is cut off here
+
 
 class StringContentChatOpenAI(ChatOpenAI):
     """``ChatOpenAI`` whose request messages always carry string content."""
@@ -35,4 +37,5 @@ def chat_model(settings: Settings) -> BaseChatModel | None:
         return None
     key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else "not-needed"
     return StringContentChatOpenAI(base_url=settings.llm_base_url, model=settings.llm_model, api_key=key,  # type: ignore[arg-type]
-                                   temperature=0, timeout=settings.llm_timeout_seconds, max_retries=0)
+                                   temperature=0, timeout=settings.llm_timeout_seconds, max_retries=0,
+                                   max_tokens=MAX_ANSWER_TOKENS)

@@ -97,19 +97,8 @@ class CheckedWriter:
         language = Language(answer.language)
         english = language is Language.ENGLISH
         facts = facts_of(plan, engine.book)
-        ids = dict.fromkeys([*facts.planned, *(c.chunk_id for c in answer.citations), *answer.retrieved])
-        articles = [a for cid in ids if (a := engine.retriever.article(cid))]
         composer = Composer(engine.catalogue, engine.settings.current_date(), language)
-        context = [self._context_article(a) for a in articles]
-        brief = Brief(
-            question=plan.question.original,
-            language=answer.language,
-            articles=context,
-            facts=self._fact_lines(facts, composer, english),
-            draft=self._draft(answer, facts, composer),
-            rules=[(r.id, r.name_en if english else r.name, r.rate is not None) for r in facts.rules
-                   if facts.calculations and any(c.rule_id == r.id for c in facts.calculations)],
-        )
+        brief = self.brief(plan, answer)
         try:
             written = self.writer.write(brief, lambda rule_id, inputs: engine.calculate(rule_id, inputs, "en" if english else "zh"))
         except Exception as error:  # a model endpoint that fails must never fail the answer
@@ -130,6 +119,25 @@ class CheckedWriter:
         })
 
     # --- what the model is given -----------------------------------------------------------------
+    def brief(self, plan: Plan, answer: Answer) -> Brief:
+        """The model's brief for this turn: articles, the plan's facts, the marked draft, the planned rules."""
+        engine = self.engine
+        language = Language(answer.language)
+        english = language is Language.ENGLISH
+        facts = facts_of(plan, engine.book)
+        ids = dict.fromkeys([*facts.planned, *(c.chunk_id for c in answer.citations), *answer.retrieved])
+        articles = [a for cid in ids if (a := engine.retriever.article(cid))]
+        composer = Composer(engine.catalogue, engine.settings.current_date(), language)
+        return Brief(
+            question=plan.question.original,
+            language=answer.language,
+            articles=[context_article(engine, a) for a in articles],
+            facts=self._fact_lines(facts, composer, english),
+            draft=self._draft(answer, facts, composer),
+            rules=[(r.id, r.name_en if english else r.name, r.rate is not None) for r in facts.rules
+                   if any(c.rule_id == r.id for c in facts.calculations)],
+        )
+
     def _fact_lines(self, facts: PlanFacts, composer: Composer, english: bool) -> list[str]:
         t = fact_templates()["en" if english else "zh"]
         money = format_yuan_en if english else format_yuan
@@ -181,9 +189,6 @@ class CheckedWriter:
         marks = "".join(f"[{cid}]" for cid in facts.planned)
         return "\n".join(f"{line}{marks}" if line.rstrip().endswith(("。", ".", "）", ")")) or i == len(lines) - 1
                          else line for i, line in enumerate(lines))
-
-    def _context_article(self, article: Article) -> ContextArticle:
-        return context_article(self.engine, article)
 
     # --- what the user reads ---------------------------------------------------------------------
     def _readable(self, text: str, english: bool) -> str:
