@@ -109,7 +109,7 @@ class AnswerWriter:
             question=brief.question,
         )
         written = Written("")
-        choice: str | dict[str, Any] = {"type": "function", "function": {"name": TOOL_NAME}} if brief.rules else "auto"
+        choice: Any = {"type": "function", "function": {"name": TOOL_NAME}} if brief.rules else "auto"
         for _ in range(MAX_TOOL_ROUNDS + 1):
             model = self.model.bind_tools([schema], tool_choice=choice)
             reply = self._invoke(model, messages, budget, written)
@@ -152,7 +152,7 @@ def _planned_tool(tool: StructuredTool, rules: Sequence[tuple[str, str, bool]]) 
     schema = create_model(
         "PlannedAwardArgs",
         __base__=AwardToolArgs,
-        rule_id=(Literal[ids], Field(description="id of the award rule (one of the planned rules)")),  # type: ignore[valid-type]
+        rule_id=(Literal[ids], Field(description="id of the award rule (one of the planned rules)")),  # type: ignore[valid-type, arg-type]
         base_yuan=(int, Field(ge=0, description=base_field.description)) if needs_base else (
             int | None, Field(default=None, ge=0, description=base_field.description)),
     )
