@@ -3,9 +3,11 @@
 ``chat_model(settings) -> BaseChatModel | None``: none unless ``PA_LLM_BASE_URL`` is set.
 
 An assistant turn that calls a tool is sent with ``content: ""``, never ``null``: the OpenAI spec allows
-either, but llama.cpp's servers (llama-server, llama-cpp-python) reject ``null`` with an error, while
-vLLM and Ollama take a string as well. The client retries nothing itself: the writer spends one time
-budget (``PA_LLM_TIMEOUT_SECONDS``) across all requests and retries of an answer.
+either, but llama.cpp's servers (llama-server, llama-cpp-python 0.3.x) answer ``null`` with HTTP 500
+("Input should be a valid string"). vLLM documents named-function ``tool_choice`` (used for awards) and
+takes string content on a turn that carries ``tool_calls``; Ollama's OpenAI layer documents string
+content and tools, and ignores ``tool_choice``. The client retries nothing itself: the writer spends one
+time budget (``PA_LLM_TIMEOUT_SECONDS``) across all requests and retries of an answer.
 """
 
 from __future__ import annotations

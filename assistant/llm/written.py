@@ -109,7 +109,9 @@ class CheckedWriter:
             log.warning("guard rejected the model's answer (%s); serving the deterministic answer", "; ".join(problems))
             return answer.model_copy(update={"guard_problems": problems})
         cited = [a for cid in dict.fromkeys([*facts.planned, *cited_ids(written.text)]) if (a := engine.retriever.article(cid))]
-        sources = [line for a in cited for line in composer.source_lines(a)]
+        documents = [a.doc_id for a in cited]
+        sources = [line for i, a in enumerate(cited)
+                   for line in composer.source_lines(a, with_validity=a.doc_id not in documents[:i])]  # validity once per document
         text = "\n".join([self._readable(written.text, english), *sources])
         return answer.model_copy(update={
             "answer": composer.finish(text),
