@@ -34,6 +34,8 @@ from index.articles import Article
 from index.documents import Catalogue
 from prompts import PROMPTS_DIR
 
+CONTEXT_ARTICLES = 3
+
 log = logging.getLogger(__name__)
 
 
@@ -127,8 +129,9 @@ class CheckedWriter:
         language = Language(answer.language)
         english = language is Language.ENGLISH
         facts = facts_of(plan, engine.book)
-        ids = dict.fromkeys([*facts.planned, *(c.chunk_id for c in answer.citations), *answer.retrieved])
-        articles = [a for cid in ids if (a := engine.retriever.article(cid))]
+        ids = list(dict.fromkeys([*facts.planned, *(c.chunk_id for c in answer.citations), *answer.retrieved]))
+        shown = ids[: max(CONTEXT_ARTICLES, len(facts.planned))]  # a small model's context is small: the planned ones first
+        articles = [a for cid in shown if (a := engine.retriever.article(cid))]
         composer = Composer(engine.catalogue, engine.settings.current_date(), language)
         return Brief(
             question=plan.question.original,
