@@ -63,6 +63,16 @@ class ContextArticle:
 
 
 @dataclass(frozen=True)
+class PlannedRule:
+    """An award rule the plan chose, with the amount inputs (``base_yuan`` …) the calculator takes and needs."""
+
+    id: str
+    name: str
+    amounts: tuple[str, ...] = ()
+    required: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Brief:
     """Everything the model is given for one answer."""
 
@@ -71,7 +81,7 @@ class Brief:
     articles: Sequence[ContextArticle]
     facts: Sequence[str]  # the plan's facts, one line each, with [chunk_id] marks
     draft: str  # the deterministic answer with [chunk_id] marks
-    rules: Sequence[tuple[str, str, bool]] = ()  # (rule id, name, needs a base) of the planned award rules
+    rules: Sequence[PlannedRule] = ()  # the planned award rules
 
 
 class Budget:
@@ -104,7 +114,7 @@ class AnswerWriter:
             language=LANGUAGE_NAMES.get(brief.language, brief.language),
             articles="\n\n".join(_article_block(a) for a in brief.articles),
             facts="\n".join(f"- {line}" for line in brief.facts) or "-",
-            rules="\n".join(f"{rule_id}: {name}" for rule_id, name, _ in brief.rules) or "(none)",
+            rules="\n".join(f"{rule.id}: {rule.name}" for rule in brief.rules) or "(none)",
             draft=brief.draft,
             question=brief.question,
         )
@@ -142,20 +152,22 @@ class AnswerWriter:
         raise AssertionError("unreachable")
 
 
-def _planned_tool(tool: StructuredTool, rules: Sequence[tuple[str, str, bool]]) -> StructuredTool:
-    """The calculator with ``rule_id`` narrowed to the planned rules (a base required when they need one)."""
+def _planned_tool(tool: StructuredTool, rules: Sequence[PlannedRule]) -> StructuredTool:
+    """The calculator narrowed to the planned rules: ``rule_id`` one of them, and only the amounts they take
+    (required when every one needs it). A grammar-constrained small model then fills nothing else."""
     if not rules:
         return tool
-    ids = tuple(rule_id for rule_id, _, _ in rules)
-    needs_base = all(needs for _, _, needs in rules)
-    base_field = AwardToolArgs.model_fields["base_yuan"]
-    schema = create_model(
-        "PlannedAwardArgs",
-        __base__=AwardToolArgs,
-        rule_id=(Literal[ids], Field(description="id of the award rule (one of the planned rules)")),  # type: ignore[valid-type, arg-type]
-        base_yuan=(int, Field(ge=0, description=base_field.description)) if needs_base else (
-            int | None, Field(default=None, ge=0, description=base_field.description)),
-    )
+    ids = tuple(rule.id for rule in rules)
+    fields: dict[str, Any] = {
+        "rule_id": (Literal[ids], Field(description="id of the award rule (one of the planned rules)")),  # type: ignore[valid-type]
+    }
+    for name in dict.fromkeys(a for rule in rules for a in rule.amounts):
+        description = AwardToolArgs.model_fields[name].description if name in AwardToolArgs.model_fields else name
+        if all(name in rule.required for rule in rules):
+            fields[name] = (int, Field(ge=0, description=description))
+        else:
+            fields[name] = (int | None, Field(default=None, ge=0, description=description))
+    schema = create_model("PlannedAwardArgs", **fields)
     return StructuredTool.from_function(func=tool.func, name=tool.name, description=tool.description, args_schema=schema)
 
 

@@ -68,12 +68,16 @@ def llama_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
     finally:
         process.terminate()
-        process.wait(timeout=30)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=30)
 
 
 def test_a_tool_calling_turn_completes_against_llama_cpp_and_its_answer_is_checked(engine, llama_server):
     settings = engine.settings.model_copy(update={"llm_base_url": llama_server, "llm_model": "smollm2",
-                                                  "llm_timeout_seconds": 240})
+                                                  "llm_timeout_seconds": 900})
     model = chat_model(settings)
     assert model is not None
     subject = Engine(settings, engine.retriever, engine.book, engine.catalogue, model)
@@ -83,7 +87,7 @@ def test_a_tool_calling_turn_completes_against_llama_cpp_and_its_answer_is_check
     written = subject.writer.writer.write(subject.writer.brief(plan, answer), lambda rule_id, inputs: subject.calculate(rule_id, inputs))
     # the forced call named the planned rule; its result went back with string content and the server answered 200
     [output] = written.tool_outputs
-    assert "m05-drug-phase2" in output or "error" in output
+    assert '"rule_id":"m05-drug-phase2"' in output.replace(" ", "")
     assert written.requests == 2 and isinstance(written.text, str)
     checked = subject.ask(PHASE_TWO)
     assert not any(p.startswith("model failed") for p in checked.guard_problems), checked.guard_problems

@@ -29,7 +29,7 @@ from assistant.records import Answer, Calculation, Citation
 from assistant.retrieval import HybridRetriever
 from assistant.rules.book import RuleBook
 from assistant.settings import Settings
-from assistant.writer import AnswerWriter, Brief, ContextArticle
+from assistant.writer import AnswerWriter, Brief, ContextArticle, PlannedRule
 from index.articles import Article
 from index.documents import Catalogue
 from prompts import PROMPTS_DIR
@@ -139,8 +139,9 @@ class CheckedWriter:
             articles=[context_article(engine, a) for a in articles],
             facts=self._fact_lines(facts, composer, english),
             draft=self._draft(answer, facts, composer),
-            rules=[(r.id, r.name_en if english else r.name, r.rate is not None) for r in facts.rules
-                   if any(c.rule_id == r.id for c in facts.calculations)],
+            rules=[PlannedRule(r.id, r.name_en if english else r.name, inputs.amounts, inputs.required)
+                   for r in facts.rules if any(c.rule_id == r.id for c in facts.calculations)
+                   for inputs in [engine.book.inputs(r.id)]],
         )
 
     def _fact_lines(self, facts: PlanFacts, composer: Composer, english: bool) -> list[str]:
