@@ -95,11 +95,19 @@ class QuestionLog:
             return cursor.rowcount == 1
 
     def recent(self, limit: int = 100) -> list[LoggedQuestion]:
+        """The newest ``limit`` questions, newest first."""
+        return self._select("ORDER BY id DESC LIMIT ?", (limit,))
+
+    def conversation(self, session_id: str, surface: str) -> list[LoggedQuestion]:
+        """One session's questions asked on ``surface`` (``ui``, ``desk`` …), oldest first: what a reload shows."""
+        return self._select("WHERE session_id = ? AND surface = ? ORDER BY id", (session_id, surface))
+
+    def _select(self, where: str, parameters: tuple[object, ...]) -> list[LoggedQuestion]:
         with self._connect() as connection:
             rows = connection.execute(
                 "SELECT id, asked_at, session_id, surface, question, status, answer, citations, feedback,"
-                " comment, written_by, guard FROM questions ORDER BY id DESC LIMIT ?",
-                (limit,),
+                " comment, written_by, guard FROM questions " + where,
+                parameters,
             ).fetchall()
         return [
             LoggedQuestion(
