@@ -82,6 +82,6 @@ class Answer(BaseModel):
     verdicts: list[Verdict] = Field(default_factory=list, description="eligibility verdicts, one per measure judged")
     written_by: str = Field(default="rules", description="rules (deterministic composer) or llm (checked by the guard)")
     options: list[str] = Field(default_factory=list,
-                               description="replies the user can pick when status is clarify, e.g. the rule names of a measure")
+                               description="replies the user can send when status is clarify, one per rule of the measure")
     guard_problems: list[str] = Field(default_factory=list, exclude=True)
     retrieved: list[str] = Field(default_factory=list, exclude=True)

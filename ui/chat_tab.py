@@ -28,7 +28,7 @@ RATINGS = {"Like": "like", "Dislike": "dislike"}
 SHOW_LATEST_ANSWER = "() => { const a = [...document.querySelectorAll('#chat .answer')].pop(); if (a) a.scrollIntoView({block: 'start'}); }"
 
 
-def answer_html(text: str, citations: list[Citation], ctx: UiContext) -> str:
+def answer_html(text: str, citations: list[Citation], ctx: UiContext, streaming: bool = False) -> str:
     """An answer as one HTML block: its lead line, its source cards, then the rest of the text (all escaped).
 
     Kept on one line so the chat's Markdown renderer takes it as a single HTML block.
@@ -41,7 +41,7 @@ def answer_html(text: str, citations: list[Citation], ctx: UiContext) -> str:
         body += f"<div class='sources' aria-label='{texts()['chat']['sources']}'>{sources}</div>"
     if rest:
         body += f"<p class='answer-rest'>{rest}</p>"
-    return f"<div class='answer'>{body}</div>"
+    return f"<div class='answer{' answer-streaming' if streaming else ''}'>{body}</div>"
 
 
 def opening_message(ctx: UiContext) -> Message:
@@ -71,8 +71,9 @@ def suggestions(answer: Answer) -> list[str]:
     return list(by_language["award" if answer.calculations else "answered"])
 
 
-def assistant_message(text: str, citations: list[Citation], ctx: UiContext, options: list[str]) -> Message:
-    message: Message = {"role": "assistant", "content": answer_html(text, citations, ctx)}
+def assistant_message(text: str, citations: list[Citation], ctx: UiContext, options: list[str],
+                      streaming: bool = False) -> Message:
+    message: Message = {"role": "assistant", "content": answer_html(text, citations, ctx, streaming)}
     if options:
         message["options"] = [{"value": option, "label": option} for option in options]
     return message
@@ -116,7 +117,7 @@ def build_chat_tab(ctx: UiContext) -> gr.Blocks:
             return
         question_id = ctx.log.record(message, answer, SURFACE)
         lead = answer.answer.split("\n")[0]
-        yield [*history, assistant_message(lead, [], ctx, [])], answer.session_id, gr.skip(), ids, "", ""
+        yield [*history, assistant_message(lead, [], ctx, [], streaming=True)], answer.session_id, gr.skip(), ids, "", ""
         final = [*history, assistant_message(answer.answer, answer.citations, ctx, suggestions(answer))]
         ids = {**ids, str(len(final) - 1): question_id}
         yield final, answer.session_id, {"session_id": answer.session_id}, ids, "", ""

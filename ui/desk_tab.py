@@ -77,7 +77,7 @@ def build_desk_tab(ctx: UiContext) -> None:
             badges = gr.HTML(elem_id="desk-badges")
             article = gr.HTML(elem_id="desk-article")
         with gr.Column(scale=2, elem_id="desk-call"):
-            gr.Markdown(f"### {words['record_heading']}")
+            gr.Markdown(f"## {words['record_heading']}", elem_id="desk-record-heading")
             caller = gr.Radio(words["callers"], value=words["callers"][0], label=words["caller_label"])
             outcome = gr.Radio(words["outcomes"], value=words["outcomes"][0], label=words["outcome_label"])
             transfer = gr.Dropdown([], label=words["transfer_label"], allow_custom_value=True, value=None)

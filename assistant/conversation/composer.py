@@ -48,7 +48,7 @@ class Composed:
     estimates: list[AwardEstimate] = field(default_factory=list)
     verdicts: list[tuple[str, str]] = field(default_factory=list)
     alternatives: bool = False  # the computed figures are alternatives (one or the other), not a sum
-    options: list[str] = field(default_factory=list)  # replies to a clarifying question (rule names)
+    options: list[str] = field(default_factory=list)  # replies to a clarifying question, one per rule
 
 
 class Composer:
@@ -84,8 +84,8 @@ class Composer:
         shown = articles if status is not Status.OUT_OF_SCOPE else []
         lines = [*dict.fromkeys(blocks), *self._sources(shown, plan)]
         alternatives = any(_are_alternatives(e) for e in estimates)
-        options = [self.rule_name(rule) for step in plan.steps if step.route is Route.CLARIFY_RULE and step.request
-                   for rule in step.request.candidates]
+        options = [self.finish(self.t["clarify_reply"].format(name=self.rule_name(rule))) for step in plan.steps
+                   if step.route is Route.CLARIFY_RULE and step.request for rule in step.request.candidates]
         return Composed(self.finish("\n".join(lines)), status, shown, estimates, verdicts, alternatives,
                         list(dict.fromkeys(options)))
 
