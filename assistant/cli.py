@@ -44,8 +44,12 @@ def _settings() -> Settings:
 
 def _engine():  # imported lazily so `--help` stays fast
     from assistant.engine import Engine
+    from assistant.store import StoreUnavailable
 
-    return Engine.from_settings(_settings())
+    try:
+        return Engine.from_settings(_settings())
+    except StoreUnavailable as error:
+        _fail(str(error))
 
 
 @app.command()
@@ -86,21 +90,30 @@ def serve(
     import uvicorn
 
     from assistant.api.app import create_app
+    from assistant.store import StoreUnavailable
 
-    uvicorn.run(create_app(_settings()), host=host, port=port, log_level="info")
+    try:
+        application = create_app(_settings())
+    except StoreUnavailable as error:
+        _fail(str(error))
+    uvicorn.run(application, host=host, port=port, log_level="info")
 
 
 @app.command()
 def ask(
     question: str,
-    session: Annotated[str | None, typer.Option("--session", help="continue a conversation")] = None,
+    session: Annotated[str | None, typer.Option("--session", help="continue a conversation: the session id an earlier answer printed")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the Answer record as JSON")] = False,
 ):
     """Ask a question; prints the answer with its citations."""
     from assistant.engine import InputError
 
+    engine = _engine()
+    if session is not None and _live_session(engine, session) is None:
+        _fail(f"no conversation {session!r}: it was never started here or has expired "
+              f"(after {engine.settings.session_ttl_seconds} s unused); ask without --session to start one")
     try:
-        answer = _engine().ask(question, session)
+        answer = engine.ask(question, session)
     except InputError as error:
         _fail(str(error))
     if as_json:
@@ -108,6 +121,15 @@ def ask(
         return
     print(answer.answer)
     console.print(f"[dim]status: {answer.status} · session: {answer.session_id}[/dim]")
+
+
+def _live_session(engine, session_id: str):
+    from assistant.store import StoreUnavailable
+
+    try:
+        return engine.sessions.find(session_id)
+    except StoreUnavailable as error:
+        _fail(str(error))
 
 
 @app.command()
@@ -171,6 +193,20 @@ def calc(
         console.print(f"[bold]total[/bold]: {estimate.formula}")
     citation = estimate.calculations[0].citation
     console.print(f"[dim]{citation.doc_number} {citation.article} {citation.title}[/dim]")
+
+
+@app.command()
+def migrate():
+    """Bring the state store (PA_DATABASE_URL, or SQLite in the data dir) to the newest schema."""
+    from assistant.store import StoreUnavailable, open_store
+    from assistant.store.migrate import current_revision
+
+    try:
+        store = open_store(_settings())
+    except StoreUnavailable as error:
+        _fail(str(error))
+    where = store.engine.url.render_as_string(hide_password=True)
+    console.print(f"state store {escape(where)} is at revision {current_revision(store.engine)} (the newest)")
 
 
 @app.command(name="eval")
