@@ -153,3 +153,32 @@ def test_processes_starting_at_once_on_an_empty_store_migrate_it_once(store_sett
     results = [process.communicate(timeout=120) for process in starts]
     assert [out.strip() for out, _ in results] == ["ok"] * 4, [err for _, err in results]
     assert current_revision(store_engine(store_settings)) == head_revision()
+
+
+def test_feedback_over_http_needs_the_answers_token_and_a_404_tells_nothing(settings, engine, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from assistant.api.app import create_app
+
+    own = settings.model_copy(update={"data_dir": tmp_path})
+    staff = {"Authorization": f"Bearer {settings.staff_token.get_secret_value()}"}
+    with TestClient(create_app(own, engine, mount_ui=False)) as http:
+        response = http.post("/v1/chat", json={"message": "伦理审查多久"})
+        body = response.json()
+        assert response.headers["X-PA-Log"] == "stored" and body["question_id"] == 1
+        refusals = [
+            http.post("/v1/feedback", json={"answer_id": body["answer_id"], "feedback_token": "guess", "rating": "like"}),
+            http.post("/v1/feedback", json={"question_id": 1, "feedback_token": "guess", "rating": "like"}),
+            http.post("/v1/feedback", json={"question_id": 2, "feedback_token": body["feedback_token"], "rating": "like"}),
+            http.post("/v1/feedback", json={"answer_id": "unknown", "feedback_token": "guess", "rating": "like"}),
+        ]
+        assert {(r.status_code, r.text) for r in refusals} == {
+            (404, '{"error":{"code":"not_found","message":"no answer with this id and feedback token"}}')}
+        assert http.post("/v1/feedback", json={"question_id": 1, "rating": "like"}).status_code == 422
+        rated = http.post("/v1/feedback", json={"answer_id": body["answer_id"], "feedback_token": body["feedback_token"],
+                                                "rating": "dislike", "comment": "没说清材料"})
+        assert rated.status_code == 200
+        [logged] = http.get("/v1/staff/questions", headers=staff).json()["questions"]
+        assert (logged["feedback"], logged["comment"]) == ("dislike", "没说清材料")
+        completion = http.post("/v1/chat/completions", json={"messages": [{"role": "user", "content": "伦理审查多久"}]})
+        assert completion.headers["X-PA-Log"] == "stored" and completion.json()["feedback_token"]
