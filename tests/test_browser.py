@@ -224,6 +224,12 @@ def test_the_log_shows_only_after_sign_in_and_holds_the_call_record(desktop, liv
     desktop.get_by_role("radio", name="转相关部门").check()
     desktop.get_by_label("备注").fill("来电人询问伦理审查时限，已告知3周")
     desktop.locator("#desk-save").click()
+    desktop.get_by_text("转办时请选择或填写转办部门").wait_for()
+    department = desktop.locator("#desk-transfer input")
+    department.click()
+    department.fill("市卫生健康委")
+    department.press("Enter")
+    desktop.locator("#desk-save").click()
     desktop.get_by_text("已保存来电记录").wait_for()
     desktop.get_by_text("问答与来电日志").click()
     desktop.locator("#desk-refresh").click(force=True)
@@ -237,7 +243,7 @@ def test_the_log_shows_only_after_sign_in_and_holds_the_call_record(desktop, liv
     desktop.get_by_text("已登录", exact=False).wait_for()
     desktop.wait_for_function("() => document.querySelector('#desk-calls').innerText.includes('已告知3周')")
     calls = desktop.locator("#desk-calls").inner_text()
-    assert "个人" in calls and "转相关部门" in calls
+    assert "个人" in calls and "转相关部门" in calls and "市卫生健康委" in calls and "伦理审查多久" in calls
     log = desktop.locator("#desk-log").inner_text()
     assert "伦理审查多久" in log and "已回答" in log
     shot(desktop, "desk-log.png")

@@ -10,9 +10,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from assistant.api.app import EngineHolder
-from assistant.question_log import QuestionLog
+from assistant.store import open_store
 from ui.calculator_tab import FormError, RuleForm, amount, rule_choices
-from ui.call_records import CallRecord, CallRecords
 from ui.cards import card, cited_sentences
 from ui.context import UiContext
 from ui.desk_auth import COOKIE, DeskSignIns, desk_router, signed_in
@@ -23,9 +22,8 @@ PHASE_TWO = "m05-drug-phase2"
 
 @pytest.fixture(scope="module")
 def ctx(settings, engine, tmp_path_factory) -> UiContext:
-    folder = tmp_path_factory.mktemp("ui")
-    return UiContext(holder=EngineHolder(settings, engine), log=QuestionLog(folder / "questions.sqlite3"),
-                     calls=CallRecords(folder / "calls.sqlite3"), sign_ins=DeskSignIns())
+    store = open_store(settings.model_copy(update={"data_dir": tmp_path_factory.mktemp("ui")}))
+    return UiContext(holder=EngineHolder(settings, engine), log=store.questions, calls=store.calls, sign_ins=DeskSignIns())
 
 
 def test_the_card_marks_the_sentence_the_answer_quotes(engine, ctx):
@@ -111,21 +109,13 @@ def test_without_a_staff_token_nobody_can_sign_in(settings):
     assert TestClient(app).post("/ui/desk/sign-in", headers={"Authorization": "Bearer anything-at-all-00"}).status_code == 401
 
 
-def test_call_records_are_saved_and_listed_newest_first(ctx):
-    first = ctx.calls.save(CallRecord(session_id="s1", question="伦理审查多久", caller="企业", outcome="已解答"))
-    second = ctx.calls.save(CallRecord(session_id="s2", question="CMO", caller="个人", outcome="转相关部门",
-                                       transferred_to="市经济信息化委", feedback="满意", note="已转办"))
-    listed = ctx.calls.recent(2)
-    assert [c.id for c in listed] == [second.id, first.id]
-    assert listed[0].transferred_to == "市经济信息化委" and listed[0].note == "已转办"
-
-
 def test_a_conversation_is_read_back_from_the_log_in_order(ctx, engine):
     first = engine.ask("我们的1类新药II期临床投入6000万，能拿多少？")
     second = engine.ask("如果研发投入是3000万呢？", first.session_id)
-    ctx.log.record("我们的1类新药II期临床投入6000万，能拿多少？", first, "ui")
-    ctx.log.record("如果研发投入是3000万呢？", second, "ui")
-    ctx.log.record("another surface", second, "api")
+    receipts = [ctx.log.record_answer("我们的1类新药II期临床投入6000万，能拿多少？", first, "ui"),
+                ctx.log.record_answer("如果研发投入是3000万呢？", second, "ui")]
+    ctx.log.record_answer("another surface", second, "api")
     rows = ctx.log.conversation(first.session_id, "ui")
     assert [r.question for r in rows] == ["我们的1类新药II期临床投入6000万，能拿多少？", "如果研发投入是3000万呢？"]
-    assert "1200万元" in rows[1].answer
+    assert [r.answer_id for r in rows] == [r.answer_id for r in receipts] and "1200万元" in rows[1].answer
+    assert ctx.log.conversation("no-such-session", "ui") == []

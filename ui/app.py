@@ -17,9 +17,8 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr
 from fastapi import FastAPI
 
-from assistant.question_log import QuestionLog
+from assistant.store import Store
 from ui.calculator_tab import build_calculator_tab
-from ui.call_records import CallRecords
 from ui.chat_tab import build_chat_tab
 from ui.context import UiContext
 from ui.desk_auth import DeskSignIns, desk_router
@@ -64,7 +63,7 @@ def build_blocks(ctx: UiContext) -> gr.Blocks:
     return blocks
 
 
-def mount_ui(app: FastAPI, holder: object, log: QuestionLog) -> FastAPI:
+def mount_ui(app: FastAPI, holder: object, store: Store) -> FastAPI:
     """Mounts the UI at ``/`` (and the desk's sign-in routes under ``/ui/desk``); builds the engine if needed."""
     if getattr(holder, "engine", None) is None:
         from assistant.engine import Engine
@@ -72,7 +71,7 @@ def mount_ui(app: FastAPI, holder: object, log: QuestionLog) -> FastAPI:
         holder.engine = Engine.from_settings(holder.settings)  # type: ignore[attr-defined]
     settings = holder.settings  # type: ignore[attr-defined]
     sign_ins = DeskSignIns()
-    ctx = UiContext(holder=holder, log=log, calls=CallRecords(settings.data_dir / "calls.sqlite3"), sign_ins=sign_ins)
+    ctx = UiContext(holder=holder, log=store.questions, calls=store.calls, sign_ins=sign_ins)
     app.include_router(desk_router(settings, sign_ins))
     return gr.mount_gradio_app(
         app, build_blocks(ctx), path="/", theme=theme(), css_paths=[HERE / "page.css"],

@@ -1,7 +1,8 @@
 """The enterprise chat: answers with their own source cards, per-message feedback, options to click.
 
-The conversation's session id is kept in the browser (``gr.BrowserState``) so a reload shows it again;
-the messages themselves are read back from the question log, the server's record of the conversation.
+The conversation's session id (and the feedback receipt of each answer) is kept in the browser
+(``gr.BrowserState``) so a reload shows it again; the messages themselves are read back from the
+question log, the server's record of the conversation. Rating an answer takes its receipt's token.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import gradio as gr
 from assistant.citations import validity
 from assistant.engine import InputError
 from assistant.records import Answer, Citation, Status
+from assistant.store import LogReceipt, StoreUnavailable
 from index.documents import DocumentStatus
 from ui.cards import cards
 from ui.context import UiContext
@@ -23,7 +25,7 @@ from ui.texts import texts
 SURFACE = "ui"
 STORAGE_KEY = "pa-chat-session"
 Message = dict[str, Any]
-RATINGS = {"Like": "like", "Dislike": "dislike"}
+Receipt = dict[str, Any]  # {"answer_id", "feedback_token"}: what rating one answer takes
 # After an answer: its first line at the top of the chat (and of the screen on a phone), not its end.
 SHOW_LATEST_ANSWER = "() => { const a = [...document.querySelectorAll('#chat .answer')].pop(); if (a) a.scrollIntoView({block: 'start'}); }"
 
@@ -82,9 +84,9 @@ def assistant_message(text: str, citations: list[Citation], ctx: UiContext, opti
 def build_chat_tab(ctx: UiContext) -> gr.Blocks:
     """The chat tab's components and events; returns the ``load`` hook the page calls on open."""
     words = texts()["chat"]
-    saved = gr.BrowserState({"session_id": None}, storage_key=STORAGE_KEY)
+    saved = gr.BrowserState({"session_id": None, "receipts": {}}, storage_key=STORAGE_KEY)
     session = gr.State(None)
-    question_ids = gr.State({})  # chat message index (as text) -> question log id, for feedback
+    question_ids = gr.State({})  # chat message index (as text) -> the answer's receipt, for feedback
     commenting = gr.State(None)  # the question id a comment would go to
     chatbot = gr.Chatbot(
         value=lambda: [opening_message(ctx)], label=texts()["page"]["heading"], show_label=False, elem_id="chat",
@@ -102,67 +104,81 @@ def build_chat_tab(ctx: UiContext) -> gr.Blocks:
         new = gr.Button(words["new_conversation"], elem_id="new-conversation", scale=1, min_width=80)
     gr.Examples(words["examples"], inputs=box, label=words["examples_label"])
 
-    def chat(message: str, history: list[Message], session_id: str | None, ids: dict[str, int]
-             ) -> Iterator[tuple[Any, ...]]:
+    def chat(message: str, history: list[Message], session_id: str | None, receipts: dict[str, Receipt],
+             stored: dict[str, Any] | None) -> Iterator[tuple[Any, ...]]:
         """One turn; the lead shows first, then the whole answer with its cards and options."""
         if not (message or "").strip():
-            yield history, session_id, gr.skip(), ids, message, ""
+            yield history, session_id, gr.skip(), receipts, message, ""
             return
         history = [*(history or []), {"role": "user", "content": html.escape(message)}]
         try:
             answer = ctx.engine().ask(message, session_id)
         except InputError as error:
             failed = {"role": "assistant", "content": html.escape(words["input_error"].format(error=error))}
-            yield [*history, failed], session_id, gr.skip(), ids, message, ""
+            yield [*history, failed], session_id, gr.skip(), receipts, message, ""
             return
-        question_id = ctx.log.record(message, answer, SURFACE)
+        receipt = ctx.log.record_answer(message, answer, SURFACE)
         lead = answer.answer.split("\n")[0]
-        yield [*history, assistant_message(lead, [], ctx, [], streaming=True)], answer.session_id, gr.skip(), ids, "", ""
+        yield [*history, assistant_message(lead, [], ctx, [], streaming=True)], answer.session_id, gr.skip(), receipts, "", ""
         final = [*history, assistant_message(answer.answer, answer.citations, ctx, suggestions(answer))]
-        ids = {**ids, str(len(final) - 1): question_id}
-        yield final, answer.session_id, {"session_id": answer.session_id}, ids, "", ""
+        receipts = {**receipts, str(len(final) - 1): _receipt(receipt)}
+        yield final, answer.session_id, _remembered(stored, answer.session_id, receipt), receipts, "", ""
 
     def new_conversation() -> tuple[Any, ...]:
-        return [opening_message(ctx)], None, {"session_id": None}, {}, "", "", gr.update(visible=False), None
+        return ([opening_message(ctx)], None, {"session_id": None, "receipts": {}}, {}, "", "", gr.update(visible=False),
+                None)
 
     def restore(stored: dict[str, Any] | None) -> tuple[Any, ...]:
         """The conversation of the stored session id, rebuilt from the question log."""
         session_id = (stored or {}).get("session_id")
+        kept: dict[str, Receipt] = (stored or {}).get("receipts") or {}
         messages: list[Message] = [opening_message(ctx)]
-        ids: dict[str, int] = {}
+        receipts: dict[str, Receipt] = {}
         if not session_id:
-            return messages, None, ids
+            return messages, None, receipts
         engine = ctx.engine()
-        for row in ctx.log.conversation(session_id, SURFACE):
+        try:
+            rows = ctx.log.conversation(session_id, SURFACE)
+        except StoreUnavailable:
+            rows = []
+        for row in rows:
             citations = [c for c in (engine.article(chunk) for chunk in row.citations) if c is not None]
             messages.append({"role": "user", "content": html.escape(row.question)})
             messages.append(assistant_message(row.answer, citations, ctx, []))
-            ids[str(len(messages) - 1)] = row.id
-        return messages, session_id, ids
+            if row.answer_id in kept:
+                receipts[str(len(messages) - 1)] = kept[row.answer_id]
+        return messages, session_id, receipts
 
-    def rate(ids: dict[str, int], event: gr.LikeData) -> tuple[Any, ...]:
-        """Like / dislike / "有错误或遗漏" on one answer, stored on its question; the latter two ask for a comment."""
+    def rate(receipts: dict[str, Receipt], event: gr.LikeData) -> tuple[Any, ...]:
+        """Like / dislike / "有错误或遗漏" on one answer, stored on it; the latter two ask for a comment."""
         index = event.index if isinstance(event.index, int) else event.index[0]
-        question_id = ids.get(str(index))
-        if question_id is None:  # the opening message is not an answer
+        receipt = receipts.get(str(index))
+        if receipt is None:  # the opening message is not an answer
             return "", gr.update(visible=False), None
-        rating = RATINGS.get(event.liked, "problem") if not isinstance(event.liked, bool) else (
-            "like" if event.liked else "dislike")
-        ctx.log.feedback(question_id, rating, None)
+        rating = "like" if event.liked is True else "dislike"  # False, or the "有错误或遗漏" flag
+        if not _store_feedback(receipt, rating, None):
+            return words["feedback_failed"], gr.update(visible=False), None
         asks_comment = rating != "like"
         return words["feedback_saved"], gr.update(visible=asks_comment), (
-            {"question_id": question_id, "rating": rating} if asks_comment else None)
+            {**receipt, "rating": rating} if asks_comment else None)
 
     def add_comment(target: dict[str, Any] | None, text: str) -> tuple[Any, ...]:
         if not target or not text.strip():
             return "", gr.update(visible=bool(target)), text
-        ctx.log.feedback(int(target["question_id"]), str(target["rating"]), text.strip())
+        if not _store_feedback(target, str(target["rating"]), text.strip()):
+            return words["feedback_failed"], gr.update(visible=True), text
         return words["comment_saved"], gr.update(visible=False), ""
+
+    def _store_feedback(receipt: Receipt, rating: str, comment: str | None) -> bool:
+        try:
+            return ctx.log.feedback(str(receipt["answer_id"]), rating, comment, token=str(receipt["feedback_token"]))
+        except StoreUnavailable:
+            return False
 
     def pick(event: gr.SelectData) -> str:
         return str(event.value.get("value") if isinstance(event.value, dict) else event.value)
 
-    turn = [box, chatbot, session, question_ids]
+    turn = [box, chatbot, session, question_ids, saved]
     after = [chatbot, session, saved, question_ids, box, note]
     for answered in (send.click(chat, turn, after), box.submit(chat, turn, after),
                      chatbot.option_select(pick, None, box).then(chat, turn, after)):
@@ -174,3 +190,14 @@ def build_chat_tab(ctx: UiContext) -> gr.Blocks:
     comment_send.click(add_comment, [commenting, comment], [note, comment_row, comment])
     comment.submit(add_comment, [commenting, comment], [note, comment_row, comment])
     return restore, saved, [chatbot, session, question_ids]
+
+
+def _receipt(receipt: LogReceipt) -> Receipt:
+    return {"answer_id": receipt.answer_id, "feedback_token": receipt.feedback_token}
+
+
+def _remembered(stored: dict[str, Any] | None, session_id: str, receipt: LogReceipt) -> dict[str, Any]:
+    """What the browser keeps: the session id, and each answer's receipt of this session by answer id."""
+    kept = dict((stored or {}).get("receipts") or {}) if (stored or {}).get("session_id") == session_id else {}
+    kept[receipt.answer_id] = _receipt(receipt)
+    return {"session_id": session_id, "receipts": kept}

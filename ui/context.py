@@ -1,4 +1,4 @@
-"""What every tab of the UI is built from: the engine holder, the question log, call records, sign-ins."""
+"""What every tab of the UI is built from: the engine holder, the question log, the desk's call log, sign-ins."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant.engine import Engine
-from assistant.question_log import QuestionLog
+from assistant.store import CallLog, QuestionLog
 from index.documents import DocumentStatus
-from ui.call_records import CallRecords
 from ui.desk_auth import DeskSignIns
 
 
@@ -16,7 +15,7 @@ from ui.desk_auth import DeskSignIns
 class UiContext:
     holder: Any  # assistant.api.app.EngineHolder: ``get()`` is the engine in use (a reindex swaps it)
     log: QuestionLog
-    calls: CallRecords
+    calls: CallLog
     sign_ins: DeskSignIns
 
     def engine(self) -> Engine:

@@ -20,7 +20,7 @@ import gradio as gr
 
 from assistant.engine import InputError
 from assistant.records import Answer, Status
-from ui.call_records import CallRecord
+from assistant.store import CallOutcome, StoreUnavailable
 from ui.cards import badge, cards, department_badges
 from ui.context import UiContext
 from ui.desk_auth import signed_in
@@ -33,9 +33,9 @@ REFRESH_SECONDS = 15
 QUESTION_CHARS = 60
 
 
-def shanghai_time(utc_iso: str) -> str:
-    """``2026-11-30T06:05:00+00:00`` → ``2026-11-30 14:05`` (Asia/Shanghai)."""
-    moment = datetime.fromisoformat(utc_iso)
+def shanghai_time(utc: str | datetime) -> str:
+    """``2026-11-30T06:05:00+00:00`` (or that datetime) → ``2026-11-30 14:05`` (Asia/Shanghai); naive is UTC."""
+    moment = utc if isinstance(utc, datetime) else datetime.fromisoformat(utc)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
@@ -63,7 +63,7 @@ def sign_in_form() -> str:
 def build_desk_tab(ctx: UiContext) -> None:
     words = texts()["desk"]
     call = gr.State(None)  # the desk session of the current call
-    first_question = gr.State("")
+    asked = gr.State([])  # the question log ids of this call's questions, oldest first
     with gr.Row(equal_height=False):
         with gr.Column(scale=3):
             with gr.Row(equal_height=True):
@@ -79,8 +79,10 @@ def build_desk_tab(ctx: UiContext) -> None:
         with gr.Column(scale=2, elem_id="desk-call"):
             gr.Markdown(f"## {words['record_heading']}", elem_id="desk-record-heading")
             caller = gr.Radio(words["callers"], value=words["callers"][0], label=words["caller_label"])
-            outcome = gr.Radio(words["outcomes"], value=words["outcomes"][0], label=words["outcome_label"])
-            transfer = gr.Dropdown([], label=words["transfer_label"], allow_custom_value=True, value=None)
+            outcomes = [(label, key) for key, label in words["outcomes"].items()]
+            outcome = gr.Radio(outcomes, value=CallOutcome.RESOLVED.value, label=words["outcome_label"])
+            transfer = gr.Dropdown([], label=words["transfer_label"], allow_custom_value=True, value=None,
+                                   elem_id="desk-transfer")
             feedback = gr.Radio(words["feedbacks"], value=words["feedbacks"][-1], label=words["feedback_label"])
             note = gr.Textbox(label=words["note_label"], lines=2, max_length=1000)
             save = gr.Button(words["save"], elem_id="desk-save")
@@ -100,38 +102,52 @@ def build_desk_tab(ctx: UiContext) -> None:
         call_table = gr.Dataframe(headers=words["call_columns"], interactive=False, wrap=True, elem_id="desk-calls")
     timer = gr.Timer(REFRESH_SECONDS)
 
-    def look_up(text: str, call_id: str | None, first: str) -> tuple[Any, ...]:
+    def look_up(text: str, call_id: str | None, ids: list[int]) -> tuple[Any, ...]:
         if not (text or "").strip():
             return (gr.skip(),) * 8
         try:
             answer = ctx.engine().ask(text, call_id)
         except InputError as error:
-            return str(error), "", "", gr.update(visible=False), call_id, first, gr.skip(), text
-        ctx.log.record(text, answer, SURFACE)
+            return str(error), "", "", gr.update(visible=False), call_id, ids, gr.skip(), gr.skip()
+        receipt = ctx.log.record_answer(text, answer, SURFACE)
+        if receipt.question_id is not None:
+            ids = [*ids, receipt.question_id]
         departments = list(dict.fromkeys(d for c in answer.citations for d in c.departments))
         badge_html = "".join(badge(c, ctx.status_of) for c in answer.citations[:1]) + " " + department_badges(departments)
         article_html = cards(answer.citations, answer.answer, ctx.status_of) or f"<p>{html.escape(words['no_result'])}</p>"
         clarify = answer.status is Status.CLARIFY and bool(answer.options)
         choices = gr.update(choices=answer.options, value=None, visible=clarify)
-        return (script_of(answer), badge_html, article_html, choices, answer.session_id, first or text,
+        return (script_of(answer), badge_html, article_html, choices, answer.session_id, ids,
                 gr.update(choices=departments), gr.skip())
 
-    def choose(option: str | None, call_id: str | None, first: str) -> tuple[Any, ...]:
+    def choose(option: str | None, call_id: str | None, ids: list[int]) -> tuple[Any, ...]:
         if not option:
             return (gr.skip(),) * 8
-        return look_up(option, call_id, first)
+        return look_up(option, call_id, ids)
 
     def start_call() -> tuple[Any, ...]:
-        return ("", "", "", gr.update(choices=[], value=None, visible=False), None, "", gr.update(choices=[], value=None),
-                "", words["callers"][0], words["outcomes"][0], words["feedbacks"][-1], "", "")
+        return ("", "", "", gr.update(choices=[], value=None, visible=False), None, [], gr.update(choices=[], value=None),
+                "", words["callers"][0], CallOutcome.RESOLVED.value, words["feedbacks"][-1], "", "")
 
-    def save_call(call_id: str | None, first: str, who: str, how: str, to: str | None, rated: str, text: str
+    def save_call(call_id: str | None, ids: list[int], who: str, how: str, to: str | None, rated: str, text: str
                   ) -> str:
+        """Opens the call's record with its questions, then closes it as resolved or transferred (or leaves it open)."""
         if not call_id:
             return words["need_question"]
-        record = ctx.calls.save(CallRecord(session_id=call_id, question=first, caller=who, outcome=how,
-                                           transferred_to=to or "", feedback=rated, note=(text or "").strip()))
-        return words["saved"].format(id=record.id, time=shanghai_time(record.recorded_at))
+        if how == CallOutcome.TRANSFERRED.value and not (to or "").strip():
+            return words["need_department"]
+        try:
+            record = ctx.calls.open(who, note=(text or "").strip(), session_id=call_id)
+            for question_id in ids:
+                ctx.calls.link(record.id, question_id)
+            ctx.calls.update(record.id, feedback=rated)
+            if how == CallOutcome.RESOLVED.value:
+                record = ctx.calls.resolve(record.id)
+            elif how == CallOutcome.TRANSFERRED.value:
+                record = ctx.calls.transfer(record.id, str(to))
+        except StoreUnavailable:
+            return words["store_failed"]
+        return words["saved"].format(id=record.id, time=shanghai_time(record.opened_at))
 
     def rows(status_key: str, day_text: str, request: gr.Request) -> tuple[Any, ...]:
         if not signed_in(ctx.sign_ins, dict(request.cookies)):
@@ -140,16 +156,20 @@ def build_desk_tab(ctx: UiContext) -> None:
             wanted = date.fromisoformat(day_text.strip()) if (day_text or "").strip() else None
         except ValueError:
             return words["bad_date"], gr.skip(), gr.skip()
-        questions = [
-            [q.id, shanghai_time(q.asked_at), words["statuses"].get(q.status, q.status), q.feedback or "", q.surface,
-             q.question[:QUESTION_CHARS]]
-            for q in ctx.log.recent(LOG_ROWS)
-            if (not status_key or q.status == status_key) and (wanted is None or shanghai_time(q.asked_at)[:10] == str(wanted))
-        ]
+        try:
+            logged = ctx.log.recent(LOG_ROWS, status=status_key or None)
+            recent_calls = ctx.calls.recent(LOG_ROWS)
+        except StoreUnavailable:
+            return words["store_failed"], gr.skip(), gr.skip()
+        on_day = [q for q in logged if wanted is None or shanghai_time(q.asked_at)[:10] == str(wanted)]
+        questions = [[q.id, shanghai_time(q.asked_at), words["statuses"].get(q.status, q.status), q.feedback or "",
+                      q.surface, q.question[:QUESTION_CHARS]] for q in on_day]
+        text_of = {q.id: q.question for q in logged}
         calls = [
-            [c.id, shanghai_time(c.recorded_at), c.caller, c.outcome, c.transferred_to, c.feedback, c.note,
-             c.question[:QUESTION_CHARS]]
-            for c in ctx.calls.recent(LOG_ROWS) if wanted is None or shanghai_time(c.recorded_at)[:10] == str(wanted)
+            [c.id, shanghai_time(c.opened_at), c.caller_type, words["outcomes"].get(c.outcome.value, c.outcome.value),
+             c.transferred_to or "", c.feedback or "", c.note,
+             text_of.get(c.question_ids[0], "")[:QUESTION_CHARS] if c.question_ids else ""]
+            for c in recent_calls if wanted is None or shanghai_time(c.opened_at)[:10] == str(wanted)
         ]
         return words["signed_in"], questions, calls
 
@@ -165,14 +185,14 @@ def build_desk_tab(ctx: UiContext) -> None:
             writer.writerows(questions)
         return gr.update(value=str(path), visible=True)
 
-    lookup_out = [script, badges, article, options, call, first_question, transfer, query]
-    search.click(look_up, [query, call, first_question], lookup_out)
-    query.submit(look_up, [query, call, first_question], lookup_out)
-    options.input(choose, [options, call, first_question], lookup_out)
-    new_call.click(start_call, None, [script, badges, article, options, call, first_question, transfer, query,
+    lookup_out = [script, badges, article, options, call, asked, transfer, query]
+    search.click(look_up, [query, call, asked], lookup_out)
+    query.submit(look_up, [query, call, asked], lookup_out)
+    options.input(choose, [options, call, asked], lookup_out)
+    new_call.click(start_call, None, [script, badges, article, options, call, asked, transfer, query,
                                       caller, outcome, feedback, note, saved])
     # Private: a caller's note is not copied into the browser's run history.
-    save.click(save_call, [call, first_question, caller, outcome, transfer, feedback, note], saved,
+    save.click(save_call, [call, asked, caller, outcome, transfer, feedback, note], saved,
                api_visibility="private")
     log_out = [state_note, log_table, call_table]
     for trigger in (refresh.click, status.change, day.submit, timer.tick):
