@@ -10,7 +10,7 @@ if ! [[ "$port" =~ ^[0-9]+$ ]] || [ "$port" -lt 1 ] || [ "$port" -gt 65535 ]; th
   exit 2
 fi
 if ! python3 -c "import socket, sys; s = socket.socket(); s.bind(('127.0.0.1', int(sys.argv[1])))" "$port" 2>/dev/null; then
-  echo "error: port $port on 127.0.0.1 is already in use; pass another: bash scripts/serve.sh 7870" >&2
+  echo "error: port $port on 127.0.0.1 is already in use; pass another, e.g. bash scripts/serve.sh $((port % 65535 + 1))" >&2
   exit 2
 fi
 . scripts/venv.sh
