@@ -114,11 +114,11 @@ def test_each_answer_carries_its_own_cards_with_the_cited_sentence_marked(deskto
     assert card.get_attribute("open") is None, "the article starts collapsed"
     card.locator("summary").click()
     assert "最高分别1000万元、2000万元、3000万元" in card.locator("mark").first.inner_text()
+    shot(desktop, "chat.png")
     second = ask(desktop, "伦理审查多久能完成？")
     assert "（十）" in second.locator(".source-card summary").first.inner_text()
     assert "（五）" in desktop.locator("#chat .answer").nth(1).locator(".source-card summary").first.inner_text(), \
         "the first answer keeps its own card after the next answer"
-    shot(desktop, "chat.png")
 
 
 def test_feedback_on_one_answer_is_stored_in_the_log_with_a_comment(desktop, live_server):

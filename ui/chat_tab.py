@@ -26,8 +26,18 @@ SURFACE = "ui"
 STORAGE_KEY = "pa-chat-session"
 Message = dict[str, Any]
 Receipt = dict[str, Any]  # {"answer_id", "feedback_token"}: what rating one answer takes
-# After an answer: its first line at the top of the chat (and of the screen on a phone), not its end.
-SHOW_LATEST_ANSWER = "() => { const a = [...document.querySelectorAll('#chat .answer')].pop(); if (a) a.scrollIntoView({block: 'start'}); }"
+# After an answer: its first line at the top of the chat, not its end; the page itself moves only when
+# the chat is off screen (on a phone, after typing below it), so the lead and its first card show together.
+SHOW_LATEST_ANSWER = """() => {
+  const answer = [...document.querySelectorAll('#chat .answer')].pop();
+  if (!answer) return;
+  let box = answer.parentElement;
+  while (box && box !== document.body && !(box.scrollHeight > box.clientHeight + 1
+         && ['auto', 'scroll'].includes(getComputedStyle(box).overflowY))) box = box.parentElement;
+  if (box && box !== document.body) box.scrollTop += answer.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+  const chat = document.querySelector('#chat').getBoundingClientRect();
+  if (chat.top < 0 || chat.top > window.innerHeight / 2) document.querySelector('#chat').scrollIntoView({block: 'start'});
+}"""
 
 
 def answer_html(text: str, citations: list[Citation], ctx: UiContext, streaming: bool = False) -> str:
