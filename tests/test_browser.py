@@ -247,6 +247,15 @@ def test_the_log_shows_only_after_sign_in_and_holds_the_call_record(desktop, liv
     log = desktop.locator("#desk-log").inner_text()
     assert "伦理审查多久" in log and "已回答" in log
     shot(desktop, "desk-log.png")
+    desktop.locator("#desk-export").click()
+    link = desktop.locator("#desk-export-file a[href]").first
+    link.wait_for()
+    exported = httpx.get(link.get_attribute("href") if link.get_attribute("href").startswith("http")
+                         else live_server + link.get_attribute("href"))
+    assert exported.status_code == 200 and "伦理审查多久" in exported.content.decode("utf-8-sig")
+    desktop.locator("#desk-date-filter textarea, #desk-date-filter input").first.fill("30/11/2026")
+    desktop.locator("#desk-date-filter textarea, #desk-date-filter input").first.press("Enter")
+    desktop.get_by_text("日期格式应为 YYYY-MM-DD").wait_for()
     # the token is neither in the page's storage nor in Gradio's run history, and the cookie is HttpOnly
     storage = desktop.evaluate("JSON.stringify({local: {...localStorage}, session: {...sessionStorage}})")
     assert STAFF_TOKEN not in storage and "pa_desk" not in desktop.evaluate("document.cookie")

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 
+from assistant.citations import VALIDITY_WORDS
 from assistant.records import Citation
 from index.documents import DocumentStatus
 from ui.texts import texts
@@ -33,7 +34,8 @@ def cited_sentences(article_text: str, answer_text: str) -> list[str]:
     """The sentences of ``article_text`` that the answer repeats (compared after NFKC, spaces ignored).
 
     When the answer quotes only part of a sentence, the sentence holding the longest quoted run of at
-    least ``MIN_QUOTED_CHARS`` characters is returned instead, so a card always marks what was used.
+    least ``MIN_QUOTED_CHARS`` characters is returned instead, so a card always marks what was used;
+    a note wholly in brackets (the article's own “（责任单位：…）”) is never that sentence.
     """
     sentences = [s for s in SENTENCE_END.split(article_text) if s.strip()]
     answer = _plain(answer_text)
@@ -44,6 +46,8 @@ def cited_sentences(article_text: str, answer_text: str) -> list[str]:
     best, best_len = "", MIN_QUOTED_CHARS - 1
     for sentence in sentences:
         plain = _plain(sentence)
+        if plain.startswith("(") and plain.rstrip("。").endswith(")"):
+            continue
         run = _longest_common_run(plain, answer)
         if run > best_len:
             best, best_len = sentence, run
@@ -72,8 +76,9 @@ def highlighted(article_text: str, sentences: Sequence[str]) -> str:
 
 
 def badge(citation: Citation, status_of: StatusOf) -> str:
+    """The document's status as a coloured badge (现行有效, 已到期失效 …), its full validity as the tooltip."""
     status = status_of(citation.doc_id)
-    short = citation.validity.split("（")[0].split("(")[0] or texts()["badges"]["other"]
+    short = VALIDITY_WORDS["zh"].status[status]
     return (f"<span class='badge {BADGE_CLASS[status]}' title='{html.escape(citation.validity, quote=True)}'>"
             f"{html.escape(short)}</span>")
 

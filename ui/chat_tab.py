@@ -8,7 +8,7 @@ question log, the server's record of the conversation. Rating an answer takes it
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import gradio as gr
@@ -91,8 +91,9 @@ def assistant_message(text: str, citations: list[Citation], ctx: UiContext, opti
     return message
 
 
-def build_chat_tab(ctx: UiContext) -> gr.Blocks:
-    """The chat tab's components and events; returns the ``load`` hook the page calls on open."""
+def build_chat_tab(ctx: UiContext) -> tuple[Callable[..., tuple[Any, ...]], gr.BrowserState, list[Any]]:
+    """The chat tab's components and events; returns the page-load hook that restores a conversation,
+    with its input (the browser's stored session) and its outputs."""
     words = texts()["chat"]
     saved = gr.BrowserState({"session_id": None, "receipts": {}}, storage_key=STORAGE_KEY)
     session = gr.State(None)

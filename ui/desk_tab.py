@@ -108,7 +108,8 @@ def build_desk_tab(ctx: UiContext) -> None:
         try:
             answer = ctx.engine().ask(text, call_id)
         except InputError as error:
-            return str(error), "", "", gr.update(visible=False), call_id, ids, gr.skip(), gr.skip()
+            return (words["input_error"].format(error=error), "", "", gr.update(visible=False), call_id, ids, gr.skip(),
+                    gr.skip())
         receipt = ctx.log.record_answer(text, answer, SURFACE)
         if receipt.question_id is not None:
             ids = [*ids, receipt.question_id]
