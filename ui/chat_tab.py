@@ -166,6 +166,8 @@ def build_chat_tab(ctx: UiContext) -> tuple[Callable[..., tuple[Any, ...]], gr.B
         receipt = receipts.get(str(index))
         if receipt is None:  # the opening message is not an answer
             return "", gr.update(visible=False), None
+        if event.liked == "":  # a rating taken back: the store keeps ratings, not their withdrawal
+            return "", gr.update(visible=False), None
         rating = "like" if event.liked is True else "dislike"  # False, or the "有错误或遗漏" flag
         if not _store_feedback(receipt, rating, None):
             return words["feedback_failed"], gr.update(visible=False), None
