@@ -340,3 +340,6 @@ def test_no_serious_accessibility_violations_on_the_three_tabs(desktop):
                                       ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' '))}))")
         found[tab] = [v for v in violations if v["impact"] in ("serious", "critical")]
     assert found == {"政策问答": [], "补贴计算": [], "热线坐席": []}, json.dumps(found, ensure_ascii=False)
+    desktop.get_by_role("tab", name="政策问答").click()
+    labels = desktop.locator("#chat [data-testid='bot']").evaluate_all("nodes => nodes.map(n => n.getAttribute('aria-label'))")
+    assert labels and all(label.startswith("回答：") and "<" not in label for label in labels), labels

@@ -37,3 +37,16 @@ document.addEventListener("click", async (event) => {
   await fetch("ui/desk/sign-out", { method: "POST", credentials: "same-origin" });
   paDeskRefresh();
 });
+
+// The chat labels each message with its raw HTML ("bot's message: <div class='answer'>…"), which a
+// screen reader would read tag by tag; label it with its visible text instead.
+const paMessageLabels = { bot: "回答：", user: "提问：" };
+new MutationObserver(() => {
+  document.querySelectorAll("#chat [data-testid='bot'], #chat [data-testid='user']").forEach((message) => {
+    const label = message.getAttribute("aria-label") || "";
+    if (label.includes("<") || label.includes("&lt;") || label.includes("&amp;")) {
+      const text = paMessageLabels[message.dataset.testid] + message.innerText.replace(/\s+/g, " ").trim().slice(0, 300);
+      message.setAttribute("aria-label", text);
+    }
+  });
+}).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-label"] });
