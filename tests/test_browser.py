@@ -134,12 +134,17 @@ def test_feedback_on_one_answer_is_stored_in_the_log_with_a_comment(desktop, liv
     assert rows["伦理审查多久能完成？"]["feedback"] is None
 
 
-def test_a_reload_keeps_the_conversation_and_its_session(desktop):
-    ask(desktop, PHASE_TWO)
+def test_a_reload_keeps_the_conversation_its_session_and_its_ratings(desktop, live_server):
+    ask(desktop, "CMO受托生产一个品种年产值3000万，能补多少？")
     desktop.reload()
     desktop.locator("#chat .answer").nth(1).wait_for()
     restored = desktop.locator("#chat .answer").nth(1)
-    assert "2000万元" in restored.inner_text() and restored.locator(".source-card").count() >= 1
+    assert "300万元" in restored.inner_text() and restored.locator(".source-card").count() >= 1
+    desktop.locator("#chat button[aria-label='赞']").nth(1).click()
+    desktop.get_by_text("已记录您对这条回答的评价").wait_for()
+    rated = next(q for q in staff_questions(live_server) if q["question"] == "CMO受托生产一个品种年产值3000万，能补多少？")
+    assert rated["feedback"] == "like", "the receipt kept in the browser still rates the restored answer"
+    ask(desktop, PHASE_TWO)
     follow_up = ask(desktop, "如果研发投入是3000万呢？")
     assert "1200万元" in follow_up.locator(".answer-lead").inner_text(), "the server still holds the session"
 

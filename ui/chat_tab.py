@@ -97,8 +97,8 @@ def build_chat_tab(ctx: UiContext) -> tuple[Callable[..., tuple[Any, ...]], gr.B
     words = texts()["chat"]
     saved = gr.BrowserState({"session_id": None, "receipts": {}}, storage_key=STORAGE_KEY)
     session = gr.State(None)
-    question_ids = gr.State({})  # chat message index (as text) -> the answer's receipt, for feedback
-    commenting = gr.State(None)  # the question id a comment would go to
+    by_message = gr.State({})  # chat message index (as text) -> that answer's receipt, for feedback
+    commenting = gr.State(None)  # the receipt (and rating) a comment would go to
     chatbot = gr.Chatbot(
         value=lambda: [opening_message(ctx)], label=texts()["page"]["heading"], show_label=False, elem_id="chat",
         height="clamp(320px, calc(100dvh - 290px), 640px)", sanitize_html=True, render_markdown=True,
@@ -191,18 +191,18 @@ def build_chat_tab(ctx: UiContext) -> tuple[Callable[..., tuple[Any, ...]], gr.B
     def pick(event: gr.SelectData) -> str:
         return str(event.value.get("value") if isinstance(event.value, dict) else event.value)
 
-    turn = [box, chatbot, session, question_ids, saved]
-    after = [chatbot, session, saved, question_ids, box, note]
+    turn = [box, chatbot, session, by_message, saved]
+    after = [chatbot, session, saved, by_message, box, note]
     for answered in (send.click(chat, turn, after), box.submit(chat, turn, after),
                      chatbot.option_select(pick, None, box).then(chat, turn, after)):
         answered.then(None, js=SHOW_LATEST_ANSWER)
-    resets = [chatbot, session, saved, question_ids, box, note, comment_row, commenting]
+    resets = [chatbot, session, saved, by_message, box, note, comment_row, commenting]
     new.click(new_conversation, None, resets)
     chatbot.clear(new_conversation, None, resets)
-    chatbot.like(rate, question_ids, [note, comment_row, commenting])
+    chatbot.like(rate, by_message, [note, comment_row, commenting])
     comment_send.click(add_comment, [commenting, comment], [note, comment_row, comment])
     comment.submit(add_comment, [commenting, comment], [note, comment_row, comment])
-    return restore, saved, [chatbot, session, question_ids]
+    return restore, saved, [chatbot, session, by_message]
 
 
 def _receipt(receipt: LogReceipt) -> Receipt:
