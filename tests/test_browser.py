@@ -183,6 +183,9 @@ def test_on_a_phone_the_lead_and_the_first_card_are_on_screen(phone):
         box = part.bounding_box()
         assert box is not None and box["y"] >= -1 and box["y"] + box["height"] <= PHONE["height"], box
     shot(phone, "chat-phone.png")
+    if AXE.exists():
+        phone.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        assert serious_violations(phone) == []
 
 
 # --- hotline desk ----------------------------------------------------------------------------------
@@ -330,6 +333,13 @@ def test_the_calculator_asks_for_a_unit_and_finds_rules_written_either_way(deskt
 
 
 # --- accessibility ---------------------------------------------------------------------------------
+def serious_violations(page) -> list[dict]:
+    """axe-core's serious and critical findings on the page as it is (axe must be injected)."""
+    violations = page.evaluate("async () => (await axe.run(document)).violations"
+                               ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' '))}))")
+    return [v for v in violations if v["impact"] in ("serious", "critical")]
+
+
 def test_no_serious_accessibility_violations_on_the_three_tabs(desktop):
     if not AXE.exists():
         if _required():
@@ -341,9 +351,7 @@ def test_no_serious_accessibility_violations_on_the_three_tabs(desktop):
     for tab in ("政策问答", "补贴计算", "热线坐席"):
         desktop.get_by_role("tab", name=tab).click()
         desktop.wait_for_timeout(500)
-        violations = desktop.evaluate("async () => (await axe.run(document)).violations"
-                                      ".map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' '))}))")
-        found[tab] = [v for v in violations if v["impact"] in ("serious", "critical")]
+        found[tab] = serious_violations(desktop)
     assert found == {"政策问答": [], "补贴计算": [], "热线坐席": []}, json.dumps(found, ensure_ascii=False)
     desktop.get_by_role("tab", name="政策问答").click()
     labels = desktop.locator("#chat [data-testid='bot']").evaluate_all("nodes => nodes.map(n => n.getAttribute('aria-label'))")
