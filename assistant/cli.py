@@ -1,4 +1,4 @@
-"""The ``policy-assistant`` command: index, serve, ask, search, calc, eval.
+"""The ``policy-assistant`` command: index, serve, ask, search, calc, match, eval.
 
 Run ``policy-assistant --help``. Errors print a message and exit 2; they never show a traceback.
 """
@@ -171,6 +171,24 @@ def calc(
         console.print(f"[bold]total[/bold]: {estimate.formula}")
     citation = estimate.calculations[0].citation
     console.print(f"[dim]{citation.doc_number} {citation.article} {citation.title}[/dim]")
+
+
+@app.command()
+def match(
+    profile_file: Annotated[str, typer.Argument(metavar="PROFILE.yaml", help="a company profile (YAML or JSON)")],
+    as_json: Annotated[bool, typer.Option("--json", help="print the MatchResult record as JSON")] = False,
+    english: Annotated[bool, typer.Option("--en", help="answer in English")] = False,
+):
+    """Every measure a company profile may claim, with ceilings, annual caps and what is missing."""
+    from assistant.match.files import ProfileFileError, read_profile
+    from assistant.match.report import match_markdown
+
+    try:
+        profile = read_profile(profile_file)
+    except ProfileFileError as error:
+        _fail(str(error))
+    result = _engine().match(profile, "en" if english else "zh")
+    print(result.model_dump_json(indent=2) if as_json else match_markdown(result))
 
 
 @app.command(name="eval")

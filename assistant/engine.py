@@ -16,6 +16,9 @@ from assistant.conversation.plan import Planner
 from assistant.conversation.sessions import Session, SessionStore
 from assistant.conversation.understand import understand
 from assistant.language import Language
+from assistant.match.matcher import PolicyMatcher
+from assistant.match.profile import CompanyProfile
+from assistant.match.records import MatchResult
 from assistant.records import Answer, AwardEstimate, Calculation, Citation, SearchResult, Status, Verdict
 from assistant.retrieval import HybridRetriever, RetrievalMode
 from assistant.rules.book import RuleBook, rule_book
@@ -99,6 +102,10 @@ class Engine:
 
     def estimate(self, items: Sequence[Item], language: str = "zh") -> AwardEstimate:
         return self.calculator.estimate(items, self.settings.current_date(), language)
+
+    def match(self, profile: CompanyProfile, language: str = "zh") -> MatchResult:
+        """Every measure ``profile`` may claim today (``language`` zh or en), ceilings from the rules engine."""
+        return PolicyMatcher(self.calculator, self.catalogue).match(profile, self.settings.current_date(), language)
 
     def _cite_measure(self, measure: str) -> Citation:
         article = self.retriever.article(f"{self.book.document}:{measure}")

@@ -23,6 +23,7 @@ from assistant.question_log import QuestionLog
 from assistant.records import Citation
 from assistant.rules.book import UnknownRule
 from assistant.rules.calculator import CalculationError
+from ui.match_tab import build_match_tab
 
 EXAMPLES = [
     "我们的1类新药II期临床投入6000万，能拿多少？",
@@ -154,6 +155,7 @@ def build_blocks(holder: Any, log: QuestionLog) -> gr.Blocks:
             language = gr.Radio(["中文", "English"], value="中文", label="语言")
             result = gr.HTML()
             gr.Button("计算", variant="primary").click(calculate, [rule, base, upfront, language], result)
+        build_match_tab(holder)
         with gr.Tab("热线坐席 Hotline desk"):
             token = gr.Textbox(label="坐席令牌 staff token", type="password")
             query = gr.Textbox(label="来电问题", placeholder="伦理审查多久")

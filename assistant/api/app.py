@@ -31,6 +31,7 @@ from starlette.routing import Match, Mount
 from assistant.amounts import AmountError
 from assistant.api.body_limit import BodyLimit, BodyTooLarge
 from assistant.api.errors import error
+from assistant.api.routes import match as match_routes
 from assistant.api.schemas import (
     LONE_SURROGATE,
     CalculateRequest,
@@ -271,6 +272,8 @@ def create_app(settings: Settings, engine: Engine | None = None, mount_ui: bool 
             return error(500, "reindex_failed",
                          f"the rebuild failed and the previous index keeps serving: {type(exc).__name__}: {exc}")
         return {"ok": True, "articles": len(fresh.retriever.articles)}
+
+    app.include_router(match_routes.router)
 
     @app.api_route("/v1/{path:path}", methods=ALL_METHODS, include_in_schema=False)
     def no_such_route(request: Request) -> Response:

@@ -16,6 +16,7 @@ from assistant.conversation.extract import english_figure
 from assistant.conversation.plan import Plan, Route, Step, Verdict, extra_conditions
 from assistant.conversation.slots import AwardRequest
 from assistant.language import Language, in_script
+from assistant.match.report import match_text, profile_summary
 from assistant.records import AwardEstimate, Calculation, Status
 from assistant.rules.book import Rule, rule_book
 from index.articles import Article
@@ -107,6 +108,9 @@ class Composer:
         article = step.articles[0] if step.articles else None
         if route is Route.GREETING:
             return [self.t["greeting"]]
+        if route in {Route.PROFILE, Route.MATCH} and step.profile is not None:
+            match = step.profile.match
+            return [match_text(match) if match else profile_summary(step.profile.memory.profile, self.language)]
         if route is Route.OUT_OF_SCOPE:
             scope = step.scope
             if scope is not None and scope.reason == "place":

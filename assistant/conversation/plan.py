@@ -12,11 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from functools import cache
-from pathlib import Path
 from typing import Any
-
-import yaml
 
 from assistant.conversation.extract import Lead, lead_clause
 from assistant.conversation.question import AmountRole, Ask, AskKind, Question
@@ -24,14 +20,16 @@ from assistant.conversation.scope import ScopeVerdict, judge
 from assistant.conversation.sessions import Session
 from assistant.conversation.slots import AwardRequest, read_award
 from assistant.conversation.understand import without_ask_words
+from assistant.match.chat import ProfileAnswer, match_estimate, profile_answer
+from assistant.match.matcher import PolicyMatcher
 from assistant.records import AwardEstimate
 from assistant.retrieval import HybridRetriever
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import AwardCalculator, Item
+from assistant.rules.eligibility import ConditionEvaluator, ExtraCondition, condition_rules
 from index.articles import Article
 from index.documents import Catalogue
 
-ELIGIBILITY_PATH = Path(__file__).resolve().parent.parent / "rules" / "eligibility.yaml"
 MIN_KEYWORD_SCORE = 1.8
 FOLLOW_UP_MAX_CHARS = 40
 HITS = 5
@@ -54,6 +52,8 @@ class Route(StrEnum):
     LOOKUP = "lookup"
     DEPARTMENTS = "departments"
     VALIDITY = "validity"
+    PROFILE = "profile"  # a "我们是……" statement noted in the session's company profile
+    MATCH = "match"  # every measure the session's company profile may claim
 
 
 class Verdict(StrEnum):
@@ -88,6 +88,7 @@ class Step:
     required_base: tuple[Rule, Decimal, Decimal] | None = None  # (rule, target award, base needed)
     document: str | None = None  # VALIDITY: the document asked about
     scope: ScopeVerdict | None = None
+    profile: ProfileAnswer | None = None  # PROFILE / MATCH: the profile after the turn, and its match
 
 
 @dataclass
@@ -97,51 +98,9 @@ class Plan:
     retrieved: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _ConditionFacts:
-    fails_if: dict[str, tuple[str, ...]]
-    instead: dict[str, str]
-
-
-@dataclass(frozen=True)
-class ExtraCondition:
-    """A condition of the text on who is supported, judged from facts only (eligibility.yaml)."""
-
-    id: str
-    text: str
-    text_en: str
-    quote: str
-    rules: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class _EligibilityData:
-    conditions: dict[str, _ConditionFacts]  # every condition facts can contradict, extra ones included
-    extras: dict[str, ExtraCondition]
-    instead_rules: dict[str, str]  # measure → the rule that covers a case sent there
-
-
-@cache
-def _eligibility_data() -> _EligibilityData:
-    raw = yaml.safe_load(ELIGIBILITY_PATH.read_text(encoding="utf-8"))
-    extras = raw.get("extra_conditions", {})
-    conditions = {
-        cid: _ConditionFacts(
-            fails_if={fact: tuple(str(v).lower() for v in values) for fact, values in entry.get("fails_if", {}).items()},
-            instead={fact: str(measure) for fact, measure in entry.get("instead", {}).items()},
-        )
-        for cid, entry in {**raw["conditions"], **extras}.items()
-    }
-    return _EligibilityData(
-        conditions=conditions,
-        extras={cid: ExtraCondition(cid, e["text"], e["text_en"], e["quote"], tuple(e["rules"])) for cid, e in extras.items()},
-        instead_rules={str(k): str(v) for k, v in raw["instead_rules"].items()},
-    )
-
-
 def extra_conditions() -> dict[str, ExtraCondition]:
     """Conditions beyond the calculator's, by id."""
-    return _eligibility_data().extras
+    return condition_rules().extras
 
 
 class Planner:
@@ -162,6 +121,15 @@ class Planner:
         scope = judge(question, self.catalogue)
         if not scope.covered:
             plan.steps.append(Step(question.asks[0], Route.OUT_OF_SCOPE, scope=scope))
+            return plan
+        profiled = profile_answer(question, session.profile, PolicyMatcher(self.calculator, self.catalogue),
+                                  self.today, language)
+        if profiled is not None:
+            session.profile = profiled.memory
+            match = profiled.match
+            plan.steps.append(Step(question.asks[0], Route.MATCH if match else Route.PROFILE,
+                                   [self._measure_article(m.measure) for m in match.measures] if match else [],
+                                   estimate=match_estimate(match) if match else None, profile=profiled))
             return plan
         previous_articles = [a for cid in session.last_chunk_ids if (a := self.retriever.article(cid))]
         for ask in question.asks:
@@ -291,7 +259,7 @@ class Planner:
         """The asked measure does not apply; the one that does is computed in its place."""
         assert step.eligibility is not None
         other = step.eligibility.instead
-        rule_id = _eligibility_data().instead_rules.get(other)
+        rule_id = condition_rules().instead_rules.get(other)
         step.articles = [self._measure_article(other), *step.articles]
         if rule_id is None:
             return step
@@ -348,28 +316,21 @@ class Planner:
     # --- eligibility -----------------------------------------------------------------------------
     def _rules_verdict(self, question: Question, measure: str, rules: Sequence[Rule]) -> Eligibility:
         """Not eligible when a stated fact contradicts a condition every candidate rule has."""
-        data = _eligibility_data()
-        conditions = data.conditions
         facts = question.facts
         values = {
             "drug_class": facts.drug_class,
             "trial_location": facts.trial_location,
             "registered": facts.registered,
-            "related_party": None if facts.related_party is None else str(facts.related_party).lower(),
+            "related_party": facts.related_party,
             "applicant_role": facts.applicant_role,
         }
         if facts.device and facts.drug_class is None:
             values["drug_class"] = None
-        extras = data.extras
+        evaluator = ConditionEvaluator(self.book)
         for rule in rules:
-            for condition_id in [*rule.conditions, *(c.id for c in extras.values() if rule.id in c.rules)]:
-                known = conditions.get(condition_id)
-                if known is None:
-                    continue
-                for fact, failing in known.fails_if.items():
-                    if values.get(fact) is not None and str(values[fact]).lower() in failing:
-                        return Eligibility(Verdict.NOT_ELIGIBLE, measure, rule, condition_id,
-                                           known.instead.get(fact, ""))
+            failed = evaluator.first_failure(rule, values)
+            if failed is not None:
+                return Eligibility(Verdict.NOT_ELIGIBLE, measure, rule, failed.condition_id, failed.instead)
         rule = rules[0] if len(rules) == 1 else None
         if rule is not None and "class1_new_drug" in rule.conditions and facts.drug_class is None and not facts.cgt:
             return Eligibility(Verdict.UNKNOWN, measure, rule, "class1_new_drug")

@@ -9,6 +9,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from assistant.conversation.slots import AwardSlots
+from assistant.match.chat import ProfileMemory
 
 
 @dataclass
@@ -18,6 +19,7 @@ class Session:
     award: AwardSlots | None = None
     last_chunk_ids: list[str] = field(default_factory=list)
     current_document: str | None = None  # the document the conversation is about ("这个方案")
+    profile: ProfileMemory | None = None  # the company profile "我们是……" statements filled
     touched: float = field(default_factory=time.monotonic)
 
 
