@@ -173,7 +173,7 @@ class PolicyMatcher:
                 label = self._label(entry, spec.items, index, words)
                 for number in range(1, count + 1):
                     name = f"{label} {number}/{count}" if count > 1 else label
-                    pending.append(self._claim(profile, spec, rule, entry, name, lang))
+                    pending.append(self._claim(profile, spec, rule, entry, (name, label), lang))
         incomplete = []
         for (items, index), fields in waiting.items():
             if (items, index) in placed:
@@ -191,13 +191,16 @@ class PolicyMatcher:
 
     @staticmethod
     def _label(entry: BaseModel, items: str, index: int, words: dict[str, Any]) -> str:
-        name = getattr(entry, "name", "") if items != PROFILE_ITEM else ""
+        if items == PROFILE_ITEM:
+            return str(words["lists"][PROFILE_ITEM])
+        name = getattr(entry, "name", "")
         if name:
             return str(words["item_named"]).format(name=name)
         return str(words["item_numbered"]).format(list=words["lists"][items], n=index + 1)
 
-    def _claim(self, profile: CompanyProfile, spec: ClaimSpec, rule: Rule, entry: BaseModel, name: str,
+    def _claim(self, profile: CompanyProfile, spec: ClaimSpec, rule: Rule, entry: BaseModel, names: tuple[str, str],
                lang: str) -> _Pending:
+        """One item of ``rule``; ``names`` is (the item's name, the name of the profile entry it belongs to)."""
         facts: dict[str, object] = {**profile.entity_facts()}
         if spec.items != PROFILE_ITEM:
             facts.update(entry.model_dump())
@@ -223,7 +226,8 @@ class PolicyMatcher:
         claim = Claim(
             rule_id=rule.id,
             rule_name=rule.name_en if lang == "en" else rule.name,
-            item=name,
+            item=names[0],
+            entry=names[1],
             verdict=verdict,
             conditions=[self._note(c, lang) for c in notes],
             instead=self.calculator.cite(instead).article if instead else None,

@@ -31,7 +31,8 @@ class Claim(BaseModel):
 
     rule_id: str
     rule_name: str
-    item: str = Field(description="the item as the profile names it")
+    item: str = Field(description="the item as the profile names it (``展会 2/4`` for one of several like items)")
+    entry: str = Field(description="the profile entry the item comes from (``展会``)")
     verdict: ClaimVerdict
     conditions: list[ConditionNote] = Field(default_factory=list, description="failed, judged-on-review or undecided")
     instead: str | None = Field(default=None, description="the measure that covers the case, e.g. （十二）")

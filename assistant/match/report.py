@@ -51,6 +51,12 @@ def match_lines(result: MatchResult) -> list[Line]:
         lines.append(Line(LineKind.PARAGRAPH, w["nothing"]))
     if result.measures:
         lines.append(Line(LineKind.PARAGRAPH, w["total"].format(total=result.total_text)))
+        open_measures = [m for m in result.measures if _open(m)]
+        if open_measures:
+            parts = [w[_claimable_key(m)].format(label=m.label, total=m.total_text) for m in open_measures]
+            lines.append(Line(LineKind.PARAGRAPH, w["claimable"].format(measures=_join(parts, result.language))))
+        if result.missing:
+            lines.append(Line(LineKind.PARAGRAPH, w["missing_short"].format(facts=_join(result.missing, result.language))))
     for measure in sorted(result.measures, key=lambda m: (not _open(m), m.measure)):
         lines += _measure_lines(measure, w)
     if result.missing or result.incomplete_items:
@@ -73,6 +79,13 @@ def match_lines(result: MatchResult) -> list[Line]:
     return lines
 
 
+def _claimable_key(measure: MeasureMatch) -> str:
+    if measure.total_yuan is None:
+        return "claimable_guarantee"
+    computed = any(c.calculation is not None for c in measure.claims)
+    return "claimable_money" if computed else "claimable_pending"
+
+
 def _open(measure: MeasureMatch) -> bool:
     """A measure with at least one claim that is not ruled out."""
     return any(c.verdict is not ClaimVerdict.NOT_ELIGIBLE for c in measure.claims)
@@ -80,13 +93,13 @@ def _open(measure: MeasureMatch) -> bool:
 
 def _measure_lines(measure: MeasureMatch, w: dict[str, Any]) -> list[Line]:
     en = w is match_words()["en"]
-    if measure.total_yuan is None:
-        head = w["measure_guarantee"].format(label=measure.label, title=measure.title)
-    else:
-        head = w["measure"].format(label=measure.label, title=measure.title, total=measure.total_text)
+    key = {"claimable_guarantee": "measure_guarantee", "claimable_pending": "measure_pending"}.get(_claimable_key(measure), "measure")
+    if not _open(measure):
+        key = "measure_not_eligible"
+    head = w[key].format(label=measure.label, title=measure.title, total=measure.total_text)
     lines = [Line(LineKind.MEASURE, head)]
-    for claim in measure.claims:
-        lines += _claim_lines(claim, w)
+    for claim, copies in _runs(measure.claims):
+        lines += _claim_lines(claim, copies, w)
     cap = measure.annual_cap
     if cap is not None and len(measure.claims) > 1:
         key = "annual_applied" if cap.applied else "annual_not_applied"
@@ -100,11 +113,31 @@ def _measure_lines(measure: MeasureMatch, w: dict[str, Any]) -> list[Line]:
     return lines
 
 
-def _claim_lines(claim: Claim, w: dict[str, Any]) -> list[Line]:
+def _runs(claims: list[Claim]) -> list[tuple[Claim, int]]:
+    """Like items of one entry in a row (12 fairs at the same fee) as one claim and how many there are."""
+    runs: list[tuple[Claim, int]] = []
+    for claim in claims:
+        if runs and _alike(runs[-1][0], claim):
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        else:
+            runs.append((claim, 1))
+    return runs
+
+
+def _alike(a: Claim, b: Claim) -> bool:
+    same = ("entry", "rule_id", "verdict", "ceiling_yuan", "conditions", "missing", "instead")
+    return a.item != a.entry and all(getattr(a, f) == getattr(b, f) for f in same) and (
+        (a.calculation is None) == (b.calculation is None)
+        and (a.calculation is None or b.calculation is None or a.calculation.formula == b.calculation.formula))
+
+
+def _claim_lines(claim: Claim, copies: int, w: dict[str, Any]) -> list[Line]:
     en = w is match_words()["en"]
-    text = w["claim"].format(item=claim.item, rule=claim.rule_name, verdict=w["verdicts"][claim.verdict.value])
+    item = claim.item if copies == 1 else w["item_copies"].format(entry=claim.entry, n=copies)
+    text = w["claim"].format(item=item, rule=claim.rule_name, verdict=w["verdicts"][claim.verdict.value])
     if claim.calculation is not None:
-        text += w["claim_ceiling"].format(ceiling=claim.calculation.amount_text, formula=claim.calculation.formula)
+        key = "claim_ceiling" if copies == 1 else "claim_ceiling_each"
+        text += w[key].format(ceiling=claim.calculation.amount_text, formula=claim.calculation.formula)
     elif claim.verdict is not ClaimVerdict.NOT_ELIGIBLE:
         text += w["claim_cap_only"].format(cap=_money(claim.cap_yuan, en), missing=_join(claim.missing, "en" if en else "zh"))
     lines = [Line(LineKind.ITEM, text)]
