@@ -79,3 +79,28 @@ def test_a_question_about_the_policy_still_takes_the_ordinary_path(live_server):
     session_id = _chat(live_server, TURNS[0], None)["session_id"]
     answer = _chat(live_server, "伦理审查多久能完成？", session_id)
     assert "15个工作日" in answer["answer"] or "3周" in answer["answer"]
+
+
+def test_an_english_conversation_gets_the_english_match(live_server):
+    session_id = None
+    for turn in ["We are a Shanghai-registered biotech.",
+                 "Our Class 1 drug is in a domestic Phase III trial with R&D spending of RMB 90 million."]:
+        session_id = _chat(live_server, turn, session_id)["session_id"]
+    answer = _chat(live_server, "Which policies can we claim?", session_id)
+    profile = {"registered": "shanghai", "entity_type": "drug_developer",
+               "drug_trials": [{"drug_class": "1", "stage": "phase3", "trial_location": "domestic",
+                                "rd_spend_yuan": 90_000_000}]}
+    response = httpx.post(f"{live_server}/v1/match", json={"profile": profile, "language": "en"}, timeout=60)
+    expected = MatchResult.model_validate(response.json())
+    assert answer["total_yuan"] == expected.total_yuan == 30_000_000
+    assert answer["answer"].startswith(match_text(expected))
+    assert "These are ceilings" in answer["answer"]
+
+
+def test_a_traditional_chinese_conversation_is_answered_in_traditional_script(live_server):
+    session_id = None
+    for turn in ["我們是上海註冊的生物醫藥企業。", "我們有一個1類新藥在國內做III期臨床，研發投入9000萬。"]:
+        session_id = _chat(live_server, turn, session_id)["session_id"]
+    answer = _chat(live_server, "我們能享受哪些政策？", session_id)
+    assert answer["total_yuan"] == 30_000_000
+    assert "符合條件" in answer["answer"] and "擇優" in answer["answer"]

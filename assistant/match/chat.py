@@ -7,16 +7,18 @@ enterprise nor asks for its match (the ordinary question path answers it). Words
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+import cn2an
 import yaml
 from pydantic import ValidationError
 
-from assistant.conversation.question import AmountRole, Question
+from assistant.conversation.question import AmountRole, Facts, Question
 from assistant.conversation.understand import QUESTION_WORDS, has_word
 from assistant.match.matcher import PolicyMatcher
 from assistant.match.profile import CompanyProfile
@@ -81,7 +83,7 @@ def _updated(profile: CompanyProfile, question: Question, data: dict[str, Any]) 
     if has_word(text, guarantee[1]) and (amount := _amount(question, ["base", "fee"])) is not None:
         update[guarantee[0]] = amount
     else:
-        entry = _entry(question, data["items"])
+        entry = _entry(question, data)
         if entry is not None:
             name, item = entry
             update[name] = [*(getattr(profile, name)), item]
@@ -93,10 +95,10 @@ def _updated(profile: CompanyProfile, question: Question, data: dict[str, Any]) 
         return profile  # a statement the profile cannot hold (an amount out of range) leaves it as it was
 
 
-def _entry(question: Question, kinds: list[dict[str, Any]]) -> tuple[str, dict[str, Any]] | None:
+def _entry(question: Question, data: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
     """The one profile entry a statement describes: the first kind whose words it holds."""
     text = question.text
-    for kind in kinds:
+    for kind in data["items"]:
         if not has_word(text, kind["words"]):
             continue
         item: dict[str, Any] = {}
@@ -108,16 +110,28 @@ def _entry(question: Question, kinds: list[dict[str, Any]]) -> tuple[str, dict[s
             value = _word_value(text, values)
             if value is not None:
                 item[name] = value
+        unstated = Facts()
         for name in kind.get("facts", []):
             value = getattr(question.facts, name)
-            if value is not None and value is not False:
+            if value != getattr(unstated, name):  # cgt is False when not said; related_party False is a fact
                 item[name] = value
-        if kind.get("count") and question.facts.item_count:
-            item[kind["count"]] = question.facts.item_count
-        if not item:
+        count = question.facts.item_count or _count(text, data["count_pattern"])
+        if kind.get("count") and count:
+            item[kind["count"]] = count
+        if not item and not kind.get("count"):
             return None
         return kind["list"], item
     return None
+
+
+def _count(text: str, pattern: str) -> int | None:
+    """A count of like entries the text names ("两个", "3 projects"), 1 to 200."""
+    match = re.search(pattern, text)
+    if match is None:
+        return None
+    number = match["n"]
+    count = int(number) if number.isdigit() else int(cn2an.cn2an(number, "smart"))
+    return count if 1 <= count <= 200 else None
 
 
 def _amount(question: Question, roles: list[str]) -> int | None:

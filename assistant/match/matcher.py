@@ -170,7 +170,7 @@ class PolicyMatcher:
                     continue
                 placed.add((spec.items, index))
                 count = int(getattr(entry, spec.count)) if spec.count else 1
-                label = self._label(entry, spec.items, index, words)
+                label = self._label(entry, spec.items, index, words, len(getattr(profile, spec.items, [entry])))
                 for number in range(1, count + 1):
                     name = f"{label} {number}/{count}" if count > 1 else label
                     pending.append(self._claim(profile, spec, rule, entry, (name, label), lang))
@@ -181,7 +181,7 @@ class PolicyMatcher:
             entry = getattr(profile, items)[index]
             names = "、".join(dict.fromkeys(str(words["fields"].get(f, f)) for f in fields))
             incomplete.append(str(words["incomplete_item"]).format(
-                item=self._label(entry, items, index, words), fields=names))
+                item=self._label(entry, items, index, words, len(getattr(profile, items))), fields=names))
         return pending, incomplete
 
     def _entries(self, profile: CompanyProfile, spec: ClaimSpec) -> Sequence[BaseModel]:
@@ -190,12 +190,13 @@ class PolicyMatcher:
         return list(getattr(profile, spec.items))
 
     @staticmethod
-    def _label(entry: BaseModel, items: str, index: int, words: dict[str, Any]) -> str:
-        if items == PROFILE_ITEM:
-            return str(words["lists"][PROFILE_ITEM])
-        name = getattr(entry, "name", "")
+    def _label(entry: BaseModel, items: str, index: int, words: dict[str, Any], entries: int) -> str:
+        """The entry's own name, else its kind, numbered when the profile lists several of that kind."""
+        name = getattr(entry, "name", "") if items != PROFILE_ITEM else ""
         if name:
             return str(words["item_named"]).format(name=name)
+        if entries == 1 or items == PROFILE_ITEM:
+            return str(words["lists"][items])
         return str(words["item_numbered"]).format(list=words["lists"][items], n=index + 1)
 
     def _claim(self, profile: CompanyProfile, spec: ClaimSpec, rule: Rule, entry: BaseModel, names: tuple[str, str],
