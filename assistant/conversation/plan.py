@@ -327,10 +327,10 @@ class Planner:
         if facts.device and facts.drug_class is None:
             values["drug_class"] = None
         evaluator = ConditionEvaluator(self.book)
-        for rule in rules:
-            failed = evaluator.first_failure(rule, values)
+        for candidate in rules:
+            failed = evaluator.first_failure(candidate, values)
             if failed is not None:
-                return Eligibility(Verdict.NOT_ELIGIBLE, measure, rule, failed.condition_id, failed.instead)
+                return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, failed.condition_id, failed.instead)
         rule = rules[0] if len(rules) == 1 else None
         if rule is not None and "class1_new_drug" in rule.conditions and facts.drug_class is None and not facts.cgt:
             return Eligibility(Verdict.UNKNOWN, measure, rule, "class1_new_drug")
