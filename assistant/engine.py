@@ -104,8 +104,13 @@ class Engine:
         return self.calculator.estimate(items, self.settings.current_date(), language)
 
     def match(self, profile: CompanyProfile, language: str = "zh") -> MatchResult:
-        """Every measure ``profile`` may claim today (``language`` zh or en), ceilings from the rules engine."""
-        return PolicyMatcher(self.calculator, self.catalogue).match(profile, self.settings.current_date(), language)
+        """Every measure ``profile`` may claim today (``language`` zh or en), ceilings from the rules engine.
+
+        Raises ``InputError`` when an amount of the profile cannot be computed with."""
+        try:
+            return PolicyMatcher(self.calculator, self.catalogue).match(profile, self.settings.current_date(), language)
+        except CalculationError as error:
+            raise InputError(str(error)) from error
 
     def _cite_measure(self, measure: str) -> Citation:
         article = self.retriever.article(f"{self.book.document}:{measure}")

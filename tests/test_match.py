@@ -160,12 +160,22 @@ def test_post_match_returns_the_match_record(live_server, engine):
     {"profile": {"drug_trials": [{"rd_spend_yuan": 1.5}]}},
     {"profile": {"unknown_field": 1}},
     {"profile": {"trade_fairs": [{"count": 100000}]}},
+    {"profile": {"drug_trials": [{"rd_spend_yuan": 0}]}},
+    {"profile": {"drug_trials": [{"rd_spend_yuan": 10 ** 30}]}},
+    {"profile": {"drug_trials": [{"rd_spend_yuan": "很多钱"}]}},
     {},
 ])
 def test_post_match_refuses_a_bad_profile_in_the_error_shape(live_server, body):
     response = httpx.post(f"{live_server}/v1/match", json=body, timeout=30)
     assert response.status_code == 422
     assert set(response.json()["error"]) == {"code", "message"}
+
+
+def test_post_match_refuses_a_lone_surrogate_as_invalid_text(live_server):
+    response = httpx.post(f"{live_server}/v1/match", content=b'{"profile": {"name": "\\ud800"}}',
+                          headers={"content-type": "application/json"}, timeout=30)
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "invalid_text"
 
 
 def test_post_match_is_in_the_openapi_contract(live_server):

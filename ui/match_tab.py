@@ -16,7 +16,7 @@ import gradio as gr
 from pydantic import ValidationError
 
 from assistant.amounts import AmountError, parse_amount
-from assistant.engine import Engine
+from assistant.engine import Engine, InputError
 from assistant.match.profile import CompanyProfile
 from assistant.match.report import match_markdown
 
@@ -43,7 +43,7 @@ def _yuan(text: Any, field: str) -> int | None:
         return None
     try:
         bare = value.replace(",", "").replace(".", "", 1).isdigit()
-        return int(parse_amount(value + WAN if bare else value, allow_zero=True))
+        return int(parse_amount(value + WAN if bare else value))
     except AmountError as error:
         raise FormError(f"{field}：{error}") from None
 
@@ -115,10 +115,9 @@ def build_match_tab(holder: Any) -> None:
 
     def run(*values: Any) -> tuple[str, str | None]:
         try:
-            profile = form_profile(*values)
-        except FormError as error:
+            markdown = match_for_caller(holder.get(), form_profile(*values))
+        except (FormError, InputError) as error:
             return f"⚠ {error}", None
-        markdown = match_for_caller(holder.get(), profile)
         return markdown, _download(markdown)
 
     with gr.Tab("政策匹配 Match"):
@@ -131,7 +130,7 @@ def build_match_tab(holder: Any) -> None:
                 qualification = gr.Radio(YES_NO, value="", label="高新技术/专精特新/科技小巨人资质")
                 domestic_premium = gr.Textbox(label="国内临床试验/产品责任保险保费（万元）")
                 overseas_premium = gr.Textbox(label="海外临床试验保险保费（万元）")
-                fairs = gr.Number(label="国际性活动和展会（场）", value=0, precision=0, minimum=0, maximum=200)
+                fairs = gr.Number(label="国际性活动和展会（场）", value=0, precision=0, minimum=0, maximum=100)
                 fair_fee = gr.Textbox(label="每场展会费用（万元）")
                 fairs_recognised = gr.Radio(YES_NO, value="", label="展会是否经认定")
                 cmo_output = gr.Textbox(label="受托年生产产值（万元，CMO）")

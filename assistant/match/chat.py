@@ -125,13 +125,13 @@ def _entry(question: Question, data: dict[str, Any]) -> tuple[str, dict[str, Any
 
 
 def _count(text: str, pattern: str) -> int | None:
-    """A count of like entries the text names ("两个", "3 projects"), 1 to 200."""
+    """A count of like entries the text names ("两个", "3 projects"), 1 to 100."""
     match = re.search(pattern, text)
     if match is None:
         return None
     number = match["n"]
     count = int(number) if number.isdigit() else int(cn2an.cn2an(number, "smart"))
-    return count if 1 <= count <= 200 else None
+    return count if 1 <= count <= 100 else None
 
 
 def _amount(question: Question, roles: list[str]) -> int | None:

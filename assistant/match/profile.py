@@ -15,7 +15,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
 
-from assistant.amounts import AmountError, parse_amount
+from assistant.amounts import MAX_YUAN, AmountError, parse_amount
 
 
 def _yuan(value: object) -> object:
@@ -25,12 +25,12 @@ def _yuan(value: object) -> object:
     if isinstance(value, bool | float):
         raise ValueError(f"{value!r} is not a whole number of yuan; write 90000000 or \"9000万\"")
     if isinstance(value, int):
-        if value < 0:
-            raise ValueError("an amount cannot be negative")
+        if value <= 0:
+            raise ValueError("an amount must be more than 0 yuan")
         return Decimal(value)
     if isinstance(value, str):
         try:
-            return parse_amount(value, allow_zero=True)
+            return parse_amount(value)
         except AmountError as error:
             raise ValueError(str(error)) from None
     if isinstance(value, Decimal):
@@ -41,10 +41,10 @@ def _yuan(value: object) -> object:
 Yuan = Annotated[
     Decimal,
     BeforeValidator(_yuan),
-    Field(ge=0, decimal_places=0, json_schema_extra={"type": "integer", "description": "whole yuan"}),
+    Field(gt=0, le=MAX_YUAN, decimal_places=0, json_schema_extra={"type": "integer", "description": "whole yuan"}),
     PlainSerializer(int, return_type=int),
 ]
-"""Whole yuan: ``90000000`` or ``"9000万"`` in; an integer out."""
+"""Whole yuan, more than 0 and at most 1万亿: ``90000000`` or ``"9000万"`` in; an integer out."""
 
 
 class Registration(StrEnum):
@@ -176,7 +176,7 @@ class TradeFair(_Record):
     """``count`` international events or fairs, each costing ``fee_yuan``."""
 
     name: str = Field(default="", max_length=80)
-    count: int = Field(default=1, ge=1, le=200)
+    count: int = Field(default=1, ge=1, le=100)
     fee_yuan: Yuan | None = None
     recognised: bool | None = None
 
@@ -185,7 +185,7 @@ class Project(_Record):
     """``count`` projects of one kind with no amount to state (the text sets a ceiling per project)."""
 
     name: str = Field(default="", max_length=80)
-    count: int = Field(default=1, ge=1, le=200)
+    count: int = Field(default=1, ge=1, le=100)
 
 
 class IndustrialProject(_Record):
@@ -210,17 +210,17 @@ class CompanyProfile(_Record):
     entity_type: EntityType | None = None
     enterprise_size: EnterpriseSize | None = None
     tech_qualification: bool | None = Field(default=None, description="高新技术、专精特新、科技小巨人等资质")
-    drug_trials: list[DrugTrial] = Field(default_factory=list, max_length=50)
-    devices: list[Device] = Field(default_factory=list, max_length=50)
-    overseas_registrations: list[OverseasRegistration] = Field(default_factory=list, max_length=50)
-    licensing_deals: list[LicensingDeal] = Field(default_factory=list, max_length=50)
-    cmo_contracts: list[CmoContract] = Field(default_factory=list, max_length=50)
+    drug_trials: list[DrugTrial] = Field(default_factory=list, max_length=20)
+    devices: list[Device] = Field(default_factory=list, max_length=20)
+    overseas_registrations: list[OverseasRegistration] = Field(default_factory=list, max_length=20)
+    licensing_deals: list[LicensingDeal] = Field(default_factory=list, max_length=20)
+    cmo_contracts: list[CmoContract] = Field(default_factory=list, max_length=20)
     insurance: list[Insurance] = Field(default_factory=list, max_length=10)
-    trade_fairs: list[TradeFair] = Field(default_factory=list, max_length=50)
-    cro_projects: list[Project] = Field(default_factory=list, max_length=50)
-    demonstration_projects: list[Project] = Field(default_factory=list, max_length=50)
-    industrial_projects: list[IndustrialProject] = Field(default_factory=list, max_length=50)
-    preclinical_projects: list[PreclinicalProject] = Field(default_factory=list, max_length=50)
+    trade_fairs: list[TradeFair] = Field(default_factory=list, max_length=20)
+    cro_projects: list[Project] = Field(default_factory=list, max_length=20)
+    demonstration_projects: list[Project] = Field(default_factory=list, max_length=20)
+    industrial_projects: list[IndustrialProject] = Field(default_factory=list, max_length=20)
+    preclinical_projects: list[PreclinicalProject] = Field(default_factory=list, max_length=20)
     guarantee_yuan: Yuan | None = Field(default=None, description="financing guarantee amount requested")
 
     def entity_facts(self) -> dict[str, object]:
