@@ -53,3 +53,21 @@ def test_the_form_computes_a_match_and_the_download_holds_every_line_shown(page)
     assert not missing, missing
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "match.png"), full_page=True)
+
+
+def test_form_amounts_are_read_in_wan_unless_they_carry_their_own_unit():
+    from ui.match_tab import form_profile
+
+    drugs = [["甲药", "1", "否", "phase3", "domestic", "9000"], ["", "", "", "", "", ""]]
+    profile = form_profile("shanghai", "drug_developer", "", "", drugs, "", "1.2亿", 4, "15", "", "", "")
+    assert [d.rd_spend_yuan for d in profile.drug_trials] == [90_000_000]
+    assert profile.insurance[0].premium_yuan == 120_000_000
+    assert profile.trade_fairs[0].count == 4 and profile.trade_fairs[0].fee_yuan == 150_000
+    assert profile.drug_trials[0].cgt is False and profile.enterprise_size is None
+
+
+def test_a_form_amount_that_cannot_be_read_names_its_field():
+    from ui.match_tab import FormError, form_profile
+
+    with pytest.raises(FormError, match="每场展会费用"):
+        form_profile("", "", "", "", [], "", "", 2, "很多", "", "", "")
