@@ -180,14 +180,15 @@ def match(
     english: Annotated[bool, typer.Option("--en", help="answer in English")] = False,
 ):
     """Every measure a company profile may claim, with ceilings, annual caps and what is missing."""
+    from assistant.engine import InputError
     from assistant.match.files import ProfileFileError, read_profile
     from assistant.match.report import match_markdown
 
     try:
         profile = read_profile(profile_file)
-    except ProfileFileError as error:
+        result = _engine().match(profile, "en" if english else "zh")
+    except (ProfileFileError, InputError) as error:
         _fail(str(error))
-    result = _engine().match(profile, "en" if english else "zh")
     print(result.model_dump_json(indent=2) if as_json else match_markdown(result))
 
 
