@@ -59,15 +59,25 @@ def test_form_amounts_are_read_in_wan_unless_they_carry_their_own_unit():
     from ui.match_tab import form_profile
 
     drugs = [["甲药", "1", "否", "phase3", "domestic", "9000"], ["", "", "", "", "", ""]]
-    profile = form_profile("shanghai", "drug_developer", "", "", drugs, "", "1.2亿", 4, "15", "", "", "")
+    profile = form_profile({"registered": "shanghai", "entity_type": "drug_developer", "drugs": drugs,
+                            "overseas_premium": "1.2亿", "fairs": 4, "fair_fee": "15"})
     assert [d.rd_spend_yuan for d in profile.drug_trials] == [90_000_000]
     assert profile.insurance[0].premium_yuan == 120_000_000
     assert profile.trade_fairs[0].count == 4 and profile.trade_fairs[0].fee_yuan == 150_000
     assert profile.drug_trials[0].cgt is False and profile.enterprise_size is None
+    assert profile.devices == [] and profile.licensing_deals == [] and profile.cmo_contracts == []
+
+
+def test_the_related_party_answer_goes_with_the_contract_and_the_deal():
+    from ui.match_tab import form_profile
+
+    profile = form_profile({"cmo_output": "8000", "upfront": "1.5亿", "service_cost": "800", "related_party": "true"})
+    assert profile.cmo_contracts[0].related_party is True and profile.licensing_deals[0].related_party is True
+    assert profile.licensing_deals[0].upfront_yuan == 150_000_000
 
 
 def test_a_form_amount_that_cannot_be_read_names_its_field():
     from ui.match_tab import FormError, form_profile
 
     with pytest.raises(FormError, match="每场展会费用"):
-        form_profile("", "", "", "", [], "", "", 2, "很多", "", "", "")
+        form_profile({"fairs": 2, "fair_fee": "很多"})
