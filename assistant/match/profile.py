@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 
 from assistant.amounts import MAX_YUAN, AmountError, parse_amount
 
@@ -41,8 +41,12 @@ def _yuan(value: object) -> object:
 Yuan = Annotated[
     Decimal,
     BeforeValidator(_yuan),
-    Field(gt=0, le=MAX_YUAN, decimal_places=0, json_schema_extra={"type": "integer", "description": "whole yuan"}),
+    Field(gt=0, le=MAX_YUAN, decimal_places=0),
     PlainSerializer(int, return_type=int),
+    WithJsonSchema({"anyOf": [{"type": "integer", "exclusiveMinimum": 0, "maximum": int(MAX_YUAN)},
+                              {"type": "string", "description": "money text such as 9000万 or 0.9亿"}],
+                    "description": "whole yuan"}, mode="validation"),
+    WithJsonSchema({"type": "integer", "description": "whole yuan"}, mode="serialization"),
 ]
 """Whole yuan, more than 0 and at most 1万亿: ``90000000`` or ``"9000万"`` in; an integer out."""
 
