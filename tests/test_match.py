@@ -161,6 +161,7 @@ def test_post_match_returns_the_match_record(live_server, engine):
     {"profile": {"unknown_field": 1}},
     {"profile": {"trade_fairs": [{"count": 100000}]}},
     {"profile": {"drug_trials": [{"rd_spend_yuan": 0}]}},
+    {"profile": {"insurance": [{"kind": "overseas", "premium_yuan": 1}, {"kind": "overseas", "premium_yuan": 2}]}},
     {"profile": {"drug_trials": [{"rd_spend_yuan": 10 ** 30}]}},
     {"profile": {"drug_trials": [{"rd_spend_yuan": "很多钱"}]}},
     {},

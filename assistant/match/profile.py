@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema, field_validator
 
 from assistant.amounts import MAX_YUAN, AmountError, parse_amount
 
@@ -226,6 +226,15 @@ class CompanyProfile(_Record):
     industrial_projects: list[IndustrialProject] = Field(default_factory=list, max_length=20)
     preclinical_projects: list[PreclinicalProject] = Field(default_factory=list, max_length=20)
     guarantee_yuan: Yuan | None = Field(default=None, description="financing guarantee amount requested")
+
+    @field_validator("insurance")
+    @classmethod
+    def _one_premium_per_kind(cls, value: list[Insurance]) -> list[Insurance]:
+        """The ceilings of （十三） are per insured enterprise: a year's premiums of one kind are one entry."""
+        kinds = [entry.kind for entry in value]
+        if len(kinds) != len(set(kinds)):
+            raise ValueError("give the year's premiums of each kind (domestic, overseas) as one entry")
+        return value
 
     def entity_facts(self) -> dict[str, object]:
         """The facts about the enterprise itself, by the fact names the conditions read."""
