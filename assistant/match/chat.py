@@ -36,6 +36,15 @@ class ProfileMemory:
     profile: CompanyProfile = field(default_factory=CompanyProfile)
     matched: bool = False
 
+    def to_json(self) -> dict[str, Any]:
+        """The JSON form the session store keeps."""
+        return {"profile": self.profile.model_dump(mode="json"), "matched": self.matched}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ProfileMemory:
+        """Back from ``to_json``; raises ``pydantic.ValidationError`` for a profile that no longer validates."""
+        return cls(CompanyProfile.model_validate(data["profile"]), bool(data["matched"]))
+
 
 @dataclass(frozen=True)
 class ProfileTurn:
