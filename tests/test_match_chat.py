@@ -104,3 +104,12 @@ def test_a_traditional_chinese_conversation_is_answered_in_traditional_script(li
     answer = _chat(live_server, "我們能享受哪些政策？", session_id)
     assert answer["total_yuan"] == 30_000_000
     assert "符合條件" in answer["answer"] and "擇優" in answer["answer"]
+
+
+def test_a_profile_kept_in_the_session_store_comes_back_whole_and_a_stale_one_is_dropped():
+    from assistant.match.chat import ProfileMemory
+    from assistant.match.profile import CompanyProfile
+
+    memory = ProfileMemory(CompanyProfile.model_validate(PROFILE), matched=True)
+    assert ProfileMemory.from_json(memory.to_json()) == memory
+    assert ProfileMemory.from_json({"profile": {"registered": "mars"}, "matched": False}) is None

@@ -41,9 +41,12 @@ class ProfileMemory:
         return {"profile": self.profile.model_dump(mode="json"), "matched": self.matched}
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> ProfileMemory:
-        """Back from ``to_json``; raises ``pydantic.ValidationError`` for a profile that no longer validates."""
-        return cls(CompanyProfile.model_validate(data["profile"]), bool(data["matched"]))
+    def from_json(cls, data: Any) -> ProfileMemory | None:
+        """Back from ``to_json``; None for a stored profile that no longer validates (the chat starts a new one)."""
+        try:
+            return cls(CompanyProfile.model_validate(data["profile"]), bool(data["matched"]))
+        except (ValidationError, KeyError, TypeError):
+            return None
 
 
 @dataclass(frozen=True)
