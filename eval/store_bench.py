@@ -58,7 +58,7 @@ def measure(settings: Settings, count: int) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description="what the state store costs a chat turn")
     parser.add_argument("--database-url", help="a PostgreSQL database to measure beside SQLite")
     parser.add_argument("--count", type=int, default=300)
     arguments = parser.parse_args()
