@@ -1,6 +1,7 @@
 """The ``policy-assistant`` command: index, serve, ask, search, calc, eval.
 
-Run ``policy-assistant --help``. Errors print a message and exit 2; they never show a traceback.
+Run ``policy-assistant --help``. Errors (``AssistantError``) print one line, ``error: <message>``, and
+exit 2; they never show a traceback.
 """
 
 from __future__ import annotations
@@ -8,17 +9,22 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import Annotated, NoReturn
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn
 
-from assistant.amounts import AmountError
-from assistant.rules.book import UnknownRule
-from assistant.rules.calculator import CalculationError, Item
-from assistant.settings import Settings, SettingsError, load_settings
+from assistant.errors import AssistantError
+from assistant.language import Language
+from assistant.rules.calculator import Item
+from assistant.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from assistant.engine import Engine
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
@@ -34,16 +40,23 @@ def _fail(message: str) -> NoReturn:
     raise typer.Exit(2)
 
 
-def _settings() -> Settings:
-    """The validated settings; a bad ``PA_…`` value ends the command with one line and exit 2."""
+@contextmanager
+def _reported() -> Iterator[None]:
+    """Any ``AssistantError`` raised inside ends the command with its message and exit 2."""
     try:
-        return load_settings()
-    except SettingsError as error:
+        yield
+    except AssistantError as error:
         _fail(str(error))
 
 
-def _engine():  # imported lazily so `--help` stays fast
-    from assistant.engine import Engine
+def _settings() -> Settings:
+    """The validated settings; a bad ``PA_…`` value ends the command with one line and exit 2."""
+    with _reported():
+        return load_settings()
+
+
+def _engine() -> Engine:
+    from assistant.engine import Engine  # imported lazily so `--help` stays fast
 
     return Engine.from_settings(_settings())
 
@@ -51,25 +64,18 @@ def _engine():  # imported lazily so `--help` stays fast
 @app.command()
 def index(rebuild: Annotated[bool, typer.Option("--rebuild", help="rebuild even if an index exists")] = False):
     """Parse the shipped sources and build the Chroma index (atomically)."""
+    from assistant.bootstrap import open_index
     from index.documents import catalogue
-    from index.embedders import make_embedder
-    from index.parsers import parse_corpus
-    from index.store import IndexMissing, active_collection, build_index, connect
 
     settings = _settings()
-    client = connect(settings.data_dir, settings.chroma_host, settings.chroma_port)
-    if not rebuild:
-        try:
-            collection = active_collection(client)
-            console.print(f"index exists: {collection.name} ({collection.count()} chunks); use --rebuild")
-            return
-        except IndexMissing:
-            pass
-    articles = parse_corpus()
-    embedder = make_embedder(settings.embedding_backend, settings.embedding_model)
     with Progress(TextColumn("indexing"), BarColumn(), TextColumn("{task.completed}/{task.total}")) as bar:
-        task = bar.add_task("index", total=len(articles))
-        report = build_index(client, articles, embedder, lambda n: bar.advance(task, n))
+        task = bar.add_task("index", total=None)
+        opened = open_index(settings, rebuild=rebuild,
+                            on_progress=lambda done, total: bar.update(task, completed=done, total=total))
+    report = opened.built
+    if report is None:
+        console.print(f"index exists: {opened.collection.name} ({opened.collection.count()} chunks); use --rebuild")
+        return
     documents = len(catalogue().indexed())
     console.print(
         f"built {report.collection}: {documents} documents, {report.chunks} chunks, "
@@ -85,9 +91,12 @@ def serve(
     """Serve the UI at / and the API under /v1 (builds the index when missing)."""
     import uvicorn
 
-    from assistant.api.app import create_app
+    from assistant.serve import create_served_app
 
-    uvicorn.run(create_app(_settings()), host=host, port=port, log_level="info")
+    settings = _settings()
+    with _reported():
+        app = create_served_app(settings)
+    uvicorn.run(app, host=host, port=port, log_level="info")
 
 
 @app.command()
@@ -97,12 +106,8 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="print the Answer record as JSON")] = False,
 ):
     """Ask a question; prints the answer with its citations."""
-    from assistant.engine import InputError
-
-    try:
+    with _reported():
         answer = _engine().ask(question, session)
-    except InputError as error:
-        _fail(str(error))
     if as_json:
         print(answer.model_dump_json(indent=2))
         return
@@ -117,12 +122,8 @@ def search(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ):
     """Search the articles; prints citation-shaped hits."""
-    from assistant.engine import InputError
-
-    try:
+    with _reported():
         results = _engine().search(query, k=k)
-    except InputError as error:
-        _fail(str(error))
     if as_json:
         print(json.dumps({"results": [r.model_dump() for r in results]}, ensure_ascii=False, indent=2))
         return
@@ -140,7 +141,6 @@ def calc(
     english: Annotated[bool, typer.Option("--en", help="explain in English")] = False,
 ):
     """Compute an award ceiling, e.g. ``calc m05-drug-phase2 --param base=6000万``."""
-    from assistant.engine import Engine
     from assistant.rules.book import rule_book
 
     params = param or []
@@ -151,13 +151,9 @@ def calc(
     bases = [value for name, value in pairs if name in ("base", "base_yuan", "amount")]
     shared = {name: value for name, value in pairs if name not in ("base", "base_yuan", "amount")}
     items = [Item(rule_id, {**shared, "base_yuan": b}) for b in bases] or [Item(rule_id, shared)]
-    settings = _settings()
-    try:
+    with _reported():
         rule_book().rule(rule_id)
-        engine = Engine.from_settings(settings)
-        estimate = engine.estimate(items, "en" if english else "zh")
-    except (UnknownRule, CalculationError, AmountError) as error:
-        _fail(str(error))
+        estimate = _engine().estimate(items, Language.ENGLISH if english else Language.SIMPLIFIED)
     if as_json:
         payload = estimate.calculations[0] if len(items) == 1 else estimate
         print(payload.model_dump_json(indent=2))

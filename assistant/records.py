@@ -6,6 +6,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
+from assistant.language import Language
+
 
 class Status(StrEnum):
     ANSWERED = "answered"
@@ -71,15 +73,24 @@ class Verdict(BaseModel):
     verdict: str
 
 
-class Answer(BaseModel):
+class PublicAnswer(BaseModel):
+    """An answer as clients see it (``POST /v1/chat``): the text, its status, citations and figures."""
+
     session_id: str
     answer: str
     status: Status
     citations: list[Citation] = Field(default_factory=list)
     calculations: list[Calculation] = Field(default_factory=list)
     total_yuan: int | None = Field(default=None, description="after annual caps, when several items")
-    language: str = "zh-Hans"
+    language: Language = Language.SIMPLIFIED
     verdicts: list[Verdict] = Field(default_factory=list, description="eligibility verdicts, one per measure judged")
     written_by: str = Field(default="rules", description="rules (deterministic composer) or llm (checked by the guard)")
+    question_id: int | None = Field(default=None, description="rate the answer with it (POST /v1/feedback); "
+                                                              "null when the answer was not logged")
+
+
+class Answer(PublicAnswer):
+    """An answer with what the engine keeps for itself: why a model's answer was refused, what was retrieved."""
+
     guard_problems: list[str] = Field(default_factory=list, exclude=True)
     retrieved: list[str] = Field(default_factory=list, exclude=True)

@@ -13,7 +13,7 @@ from assistant.api.app import create_app
 
 @pytest.fixture(scope="module")
 def api_schema(settings, engine):
-    return schemathesis.openapi.from_asgi("/openapi.json", create_app(settings, engine, mount_ui=False))
+    return schemathesis.openapi.from_asgi("/openapi.json", create_app(settings, engine))
 
 
 def test_no_generated_request_gets_a_server_error(api_schema):

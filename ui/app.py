@@ -1,4 +1,4 @@
-"""The Gradio UI, mounted at ``/`` of the API app: enterprise chat, award calculator, hotline desk.
+"""The Gradio UI, mounted at ``/`` of the API app by ``assistant.serve``: enterprise chat, award calculator, hotline desk.
 
 It calls the same engine as the API and holds no domain logic; every text the engine returns is
 escaped before it reaches the page, so an answer is always shown as text, never run as HTML.
@@ -17,12 +17,10 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr
 from fastapi import FastAPI
 
-from assistant.amounts import AmountError
-from assistant.engine import InputError
-from assistant.question_log import QuestionLog
+from assistant.errors import AssistantError
+from assistant.language import Language
 from assistant.records import Citation
-from assistant.rules.book import UnknownRule
-from assistant.rules.calculator import CalculationError
+from assistant.service import Service, Surface
 
 EXAMPLES = [
     "我们的1类新药II期临床投入6000万，能拿多少？",
@@ -57,7 +55,7 @@ def highlight(text: str, terms: list[str]) -> str:
     return escaped
 
 
-def build_blocks(holder: Any, log: QuestionLog) -> gr.Blocks:
+def build_blocks(service: Service) -> gr.Blocks:
     def chat(message: str, history: list[dict[str, str]], session_id: str | None):
         """One turn, streamed line by line (the whole answer is checked before the first line shows).
 
@@ -65,11 +63,11 @@ def build_blocks(holder: Any, log: QuestionLog) -> gr.Blocks:
         """
         history = [*(history or []), {"role": "user", "content": html.escape(message)}]
         try:
-            answer = holder.get().ask(message, session_id)
-        except InputError as error:
+            answer = service.ask(message, session_id, Surface.UI)
+        except AssistantError as error:
             yield [*history, {"role": "assistant", "content": html.escape(f"⚠ {error}")}], session_id, "", None, ""
             return
-        question_id = log.record(message, answer, "ui")
+        question_id = answer.question_id
         lines = answer.answer.split("\n")
         for shown in range(1, len(lines)):
             partial = html.escape("\n".join(lines[:shown]))
@@ -80,7 +78,10 @@ def build_blocks(holder: Any, log: QuestionLog) -> gr.Blocks:
     def rate(question_id: int | None, rating: str) -> str:
         if question_id is None:
             return "先提一个问题。"
-        log.feedback(int(question_id), rating, None)
+        try:
+            service.feedback(int(question_id), rating, None)
+        except AssistantError as error:
+            return f"⚠ {error}"
         return "已记录反馈，谢谢。" if rating == "like" else "已记录，我们会改进。"
 
     def calculate(rule_id: str, base: str, upfront: str, language: str) -> str:
@@ -90,8 +91,9 @@ def build_blocks(holder: Any, log: QuestionLog) -> gr.Blocks:
         if upfront.strip():
             inputs["upfront_yuan"] = upfront
         try:
-            result = holder.get().calculate(rule_id, inputs, "en" if language == "English" else "zh")
-        except (UnknownRule, CalculationError, AmountError) as error:
+            result = service.engine.calculate(rule_id, inputs,
+                                              Language.ENGLISH if language == "English" else Language.SIMPLIFIED)
+        except AssistantError as error:
             return f"⚠ {html.escape(str(error))}"
         notes = "".join(f"<li>{html.escape(n)}</li>" for n in result.notes)
         return (
@@ -100,15 +102,13 @@ def build_blocks(holder: Any, log: QuestionLog) -> gr.Blocks:
         )
 
     def desk_search(token: str, query: str):
-        if not _staff_ok(holder.settings, token):
+        if not _staff_ok(service.settings, token):
             return "⚠ 需要有效的坐席令牌（staff token）。", ""
         try:
-            engine = holder.get()
-            results = engine.search(query, k=5)
-            answer = engine.ask(query)
-        except InputError as error:
+            results = service.engine.search(query, k=5)
+            answer = service.ask(query, None, Surface.DESK)
+        except AssistantError as error:
             return f"⚠ {html.escape(str(error))}", ""
-        log.record(query, answer, "desk")
         blocks = []
         for r in results:
             departments = html.escape("、".join(r.departments)) or "原文未列明"
@@ -120,11 +120,11 @@ def build_blocks(holder: Any, log: QuestionLog) -> gr.Blocks:
         return "\n".join(blocks), answer.answer
 
     def desk_log(token: str):
-        if not _staff_ok(holder.settings, token):
+        if not _staff_ok(service.settings, token):
             return []
-        return [[q.id, q.asked_at, q.surface, q.question, q.status, q.feedback or ""] for q in log.recent(50)]
+        return [[q.id, q.asked_at, q.surface, q.question, q.status, q.feedback or ""] for q in service.recent(50)]
 
-    rule_choices = [(f"{r.id} · {r.name}", r.id) for r in holder.get().book.rules] if holder.engine else []
+    rule_choices = [(f"{r.id} · {r.name}", r.id) for r in service.engine.book.rules] if service.loaded else []
 
     with gr.Blocks(title="上海生物医药政策助手") as blocks:
         gr.Markdown("## 上海生物医药产业政策助手 · Shanghai biomedicine policy assistant")
@@ -172,9 +172,6 @@ def _staff_ok(settings: Any, token: str) -> bool:
     )
 
 
-def mount_ui(app: FastAPI, holder: Any, log: QuestionLog) -> FastAPI:
-    if holder.engine is None:
-        from assistant.engine import Engine
-
-        holder.engine = Engine.from_settings(holder.settings)
-    return gr.mount_gradio_app(app, build_blocks(holder, log), path="/")
+def mount_ui(app: FastAPI, service: Service) -> FastAPI:
+    """``app`` with the UI at ``/``, over ``service`` (whose engine should be loaded, for the rule list)."""
+    return gr.mount_gradio_app(app, build_blocks(service), path="/")
