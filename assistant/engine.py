@@ -236,5 +236,5 @@ def _chat_model(settings: Settings) -> BaseChatModel | None:
     from langchain_openai import ChatOpenAI
 
     key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else "not-needed"
-    return ChatOpenAI(base_url=settings.llm_base_url, model=settings.llm_model, api_key=key,  # type: ignore[arg-type]
+    return ChatOpenAI(base_url=settings.llm_base_url, model=settings.llm_model, api_key=key,
                       temperature=0, timeout=settings.llm_timeout_seconds, max_retries=1)

@@ -10,6 +10,9 @@ from assistant.language import Language
 
 
 class Status(StrEnum):
+    """How an answer answers: answered; clarify (a question back, e.g. the R&D amount is missing);
+    out_of_scope (refused); not_specified (in scope, but the sources set nothing, e.g. 一事一议)."""
+
     ANSWERED = "answered"
     CLARIFY = "clarify"
     OUT_OF_SCOPE = "out_of_scope"
@@ -17,6 +20,8 @@ class Status(StrEnum):
 
 
 class Citation(BaseModel):
+    """An article an answer rests on: its document, 文号, label as printed, text, 责任单位 and validity."""
+
     chunk_id: str
     doc_id: str
     doc_number: str | None = Field(description="文号, e.g. 沪府办规〔2024〕9号")
@@ -29,6 +34,8 @@ class Citation(BaseModel):
 
 
 class SearchResult(Citation):
+    """A citation found by a search, with its fused score (higher is better) and the query terms it matched."""
+
     score: float
     matched_terms: list[str] = Field(default_factory=list)
 
@@ -42,6 +49,9 @@ class Step(BaseModel):
 
 
 class Calculation(BaseModel):
+    """One item's award ceiling from the rules engine: ``amount_yuan`` is whole yuan (0 when not eligible),
+    ``formula`` the computation as text, ``steps`` every parameter used with its article."""
+
     rule_id: str
     rule_name: str
     kind: str

@@ -55,6 +55,7 @@ class Service:
 
     @property
     def loaded(self) -> bool:
+        """Whether an engine is loaded (``engine`` would not raise)."""
         return self._engine is not None
 
     def start(self) -> Engine:

@@ -16,4 +16,5 @@ if [ "$(id -u)" = 0 ]; then
 fi
 export HF_HUB_OFFLINE=1 GRADIO_ANALYTICS_ENABLED=False ANONYMIZED_TELEMETRY=False
 ruff check .
+mypy
 python -m pytest -q -p no:logging

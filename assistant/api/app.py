@@ -59,7 +59,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
     def no_such_route(request: Request) -> Response:
         """Unknown /v1 paths end here rather than in a UI mounted at ``/``: 405 or 404, in our shape."""
         allowed = sorted({method for route in routes if route.matches(request.scope)[0] is Match.PARTIAL
-                          for method in route.methods})
+                          for method in route.methods or ()})
         if allowed:
             return error(405, "method_not_allowed", f"{request.method} is not allowed on {request.url.path}",
                          {"Allow": ", ".join(allowed)})

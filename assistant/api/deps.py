@@ -25,6 +25,7 @@ def get_engine(service: Annotated[Service, Depends(get_service)]) -> Engine:
 
 
 def get_settings(service: Annotated[Service, Depends(get_service)]) -> Settings:
+    """The settings the app was made with."""
     return service.settings
 
 

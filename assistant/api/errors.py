@@ -32,6 +32,8 @@ DESCRIPTIONS = {
 
 
 class ErrorDetail(BaseModel):
+    """What went wrong: a stable code and a message for people."""
+
     code: str = Field(description="stable, for clients to branch on: invalid_request, unknown_rule, unauthorized …")
     message: str = Field(description="what went wrong, for the person who sent the request")
 

@@ -54,11 +54,15 @@ class Strict(BaseModel):
 
 
 class ChatRequest(Strict):
+    """One turn: the message (at most PA_MAX_MESSAGE_CHARS, 2000, characters after cleaning) and the session to continue."""
+
     message: Text = Field(min_length=1)
     session_id: Text | None = Field(default=None, max_length=64)
 
 
 class SearchRequest(Strict):
+    """A search: the query and how many results (1–50); ``in_force_only`` drops documents not in force."""
+
     query: Text = Field(min_length=1)
     k: int = Field(default=5, ge=1, le=50)
     in_force_only: bool = False
@@ -70,11 +74,15 @@ def _language(value: object) -> object:
 
 
 class CalculateItem(Strict):
+    """One item of a multi-item calculation."""
+
     rule_id: Text
     inputs: Inputs = Field(default_factory=dict)
 
 
 class CalculateRequest(Strict):
+    """One item (``rule_id`` + ``inputs``) or several (``items``); amounts are yuan or text such as ``6000万``."""
+
     rule_id: Text | None = None
     inputs: Inputs = Field(default_factory=dict)
     items: list[CalculateItem] | None = Field(default=None, max_length=50)
@@ -83,6 +91,8 @@ class CalculateRequest(Strict):
 
 
 class FeedbackRequest(Strict):
+    """A rating of an answer, by the ``question_id`` it came with."""
+
     question_id: int = Field(ge=1, le=2**63 - 1, description="the id returned with the answer")
     rating: Literal["like", "dislike"]
     comment: Text | None = Field(default=None, max_length=2000)
@@ -143,15 +153,21 @@ class ChatCompletionRequest(BaseModel):
 
 
 class Health(BaseModel):
+    """The service answers, over an index of ``articles`` articles."""
+
     status: Literal["ok"]
     articles: int = Field(description="articles in the index")
 
 
 class SearchResponse(BaseModel):
+    """Search results, best first."""
+
     results: list[SearchResult]
 
 
 class FeedbackReceipt(BaseModel):
+    """The rating was recorded."""
+
     ok: Literal[True] = True
 
 
@@ -179,6 +195,8 @@ class RuleInfo(BaseModel):
 
 
 class RulesResponse(BaseModel):
+    """Every award rule of the policy."""
+
     rules: list[RuleInfo]
 
 
@@ -201,26 +219,36 @@ class DocumentInfo(BaseModel):
 
 
 class DocumentsResponse(BaseModel):
+    """Every document of the corpus."""
+
     documents: list[DocumentInfo]
 
 
 class ModelCard(BaseModel):
+    """The one model this service answers as."""
+
     id: str
     object: Literal["model"] = "model"
     owned_by: str
 
 
 class ModelList(BaseModel):
+    """The models of ``GET /v1/models`` (OpenAI's shape)."""
+
     object: Literal["list"] = "list"
     data: list[ModelCard]
 
 
 class CompletionMessage(BaseModel):
+    """The answer's text as an OpenAI assistant message."""
+
     role: Literal["assistant"] = "assistant"
     content: str
 
 
 class CompletionChoice(BaseModel):
+    """The one choice of a completion."""
+
     index: int = 0
     message: CompletionMessage
     finish_reason: Literal["stop"] = "stop"
@@ -248,9 +276,13 @@ class ChatCompletion(BaseModel):
 
 
 class StaffQuestions(BaseModel):
+    """Logged questions, newest first."""
+
     questions: list[LoggedQuestion]
 
 
 class ReindexResult(BaseModel):
+    """The rebuilt index is serving."""
+
     ok: Literal[True] = True
     articles: int = Field(description="articles in the new index")

@@ -23,6 +23,15 @@ def event(data: Any, name: str | None = None) -> str:
     return f"{head}data: {payload}\n\n"
 
 
-def documented(description: str) -> dict[int | str, dict[str, Any]]:
-    """The 200 of a streaming route in ``/openapi.json``: an event stream."""
-    return {200: {"description": description, "content": {EVENT_STREAM: {"schema": {"type": "string"}}}}}
+def event_schema(*names: str) -> dict[str, Any]:
+    """The schema of one event of a stream: ``data`` (JSON text, or ``[DONE]``) and, when ``names`` are
+    given, an ``event`` field that is one of them."""
+    properties: dict[str, Any] = {"data": {"type": "string"}}
+    if names:
+        properties["event"] = {"type": "string", "enum": list(names)}
+    return {"type": "object", "required": ["data", *(["event"] if names else [])], "properties": properties}
+
+
+def documented(description: str, *names: str) -> dict[int | str, dict[str, Any]]:
+    """The 200 of a streaming route in ``/openapi.json``: an event stream whose events are named ``names``."""
+    return {200: {"description": description, "content": {EVENT_STREAM: {"schema": event_schema(*names)}}}}

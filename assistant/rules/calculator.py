@@ -31,11 +31,15 @@ class CalculationError(InvalidInputs):
 
 @dataclass(frozen=True)
 class Item:
+    """One item to calculate: a rule id and its inputs (amounts in yuan or 万/亿 text, facts as yes/no)."""
+
     rule_id: str
     inputs: Mapping[str, Any]
 
 
 class AwardCalculator:
+    """Computes award ceilings from the rule book (``assistant/rules/awards.yaml``), exactly, in ``Decimal`` yuan."""
+
     def __init__(self, book: RuleBook, cite: Callable[[str], Citation]) -> None:
         """``cite`` turns a measure key (``05``) into the citation of that article."""
         self.book = book

@@ -25,7 +25,8 @@ def chat(body: ChatRequest, service: ServiceDep) -> PublicAnswer:
 
 @router.post("/chat/stream", response_class=StreamingResponse,
              responses={**streaming.documented("``delta`` events with the text, then one ``answer`` event: the "
-                                               "answer as POST /v1/chat returns it"), **documented(413, 422, 503)})
+                                               "answer as POST /v1/chat returns it", "delta", "answer"),
+                        **documented(413, 422, 503)})
 def chat_stream(body: ChatRequest, service: ServiceDep) -> StreamingResponse:
     """The same turn as ``POST /v1/chat``, streamed (the whole answer is checked before the first event)."""
     answer = service.ask(body.message, body.session_id, Surface.API_STREAM)

@@ -42,7 +42,7 @@ def models() -> ModelList:
 
 
 @router.post("/chat/completions", response_model=ChatCompletion,
-             responses={200: {"content": {streaming.EVENT_STREAM: {"schema": {"type": "string"}}},
+             responses={200: {"content": {streaming.EVENT_STREAM: {"schema": streaming.event_schema()}},
                               "description": "a chat.completion, or with ``stream`` chat.completion.chunk events"},
                         **documented(413, 422, 503)})
 def completions(body: ChatCompletionRequest, service: ServiceDep, settings: SettingsDep) -> Any:
