@@ -130,7 +130,7 @@ class Engine:
         message = self._clean(message)
         session = Session(id=secrets.token_urlsafe(12))
         for turn in context[-self.settings.max_session_turns :]:
-            question = "".join(ch for ch in turn.question if ch.isprintable() or ch in "\n\t").strip()
+            question = _printable(turn.question)
             if question:
                 try:
                     self._understood(question, session)
@@ -219,7 +219,7 @@ class Engine:
     def _clean(self, text: str) -> str:
         if not isinstance(text, str):
             raise InputError("the message must be text")
-        cleaned = "".join(ch for ch in text if ch.isprintable() or ch in "\n\t").strip()
+        cleaned = _printable(text)
         if not cleaned:
             raise InputError("the message is empty")
         if len(cleaned) > self.settings.max_message_chars:
@@ -227,6 +227,11 @@ class Engine:
                 f"the message has {len(cleaned)} characters; the limit is {self.settings.max_message_chars}"
             )
         return cleaned
+
+
+def _printable(text: str) -> str:
+    """``text`` without control characters (newlines and tabs kept), stripped."""
+    return "".join(ch for ch in text if ch.isprintable() or ch in "\n\t").strip()
 
 
 def _chat_model(settings: Settings) -> BaseChatModel | None:
