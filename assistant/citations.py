@@ -7,15 +7,20 @@ from datetime import date
 from assistant.language import Language
 from assistant.records import Citation
 from index.articles import Article
-from index.documents import Catalogue, Document
+from index.documents import Catalogue, Document, DocumentStatus
 from prompts import wording
+
+
+def status_word(status: DocumentStatus, language: Language = Language.SIMPLIFIED) -> str:
+    """How ``status`` is named (``prompts/validity.yaml``): 现行有效, 已到期失效 … or in force, expired …"""
+    return str(wording("validity")["en" if language is Language.ENGLISH else "zh"]["status"][status.value])
 
 
 def validity(document: Document, catalogue: Catalogue, day: date, language: Language = Language.SIMPLIFIED) -> str:
     """The document's status on ``day`` with its period (or its successor), worded by ``prompts/validity.yaml``
     in English or Chinese (both scripts read the Chinese words; answers convert them)."""
     words = wording("validity")["en" if language is Language.ENGLISH else "zh"]
-    label = words["status"][document.status_on(day).value]
+    label = status_word(document.status_on(day), language)
     if document.valid_from and document.valid_to:
         text = words["period"].format(label=label, start=format(document.valid_from, words["date"]),
                                       end=format(document.valid_to, words["date"]))

@@ -1,7 +1,7 @@
-"""The ``policy-assistant`` command: index, serve, ask, search, calc, eval.
+"""The policy-assistant command: index, serve, ask, search, calc, eval.
 
-Run ``policy-assistant --help``. Errors (``AssistantError``) print one line, ``error: <message>``, and
-exit 2; they never show a traceback.
+Run policy-assistant --help, or policy-assistant COMMAND --help. Errors (the product's AssistantError)
+print one line, error: <message>, and exit 2; they never show a traceback.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__, rich_markup_mode=None,
+                  pretty_exceptions_enable=False)
 console = Console()
 
 
@@ -38,6 +39,22 @@ def _fail(message: str) -> NoReturn:
     """Print ``error: <message>`` on one line of stderr (never wrapped, never read as markup); exit 2."""
     Console(stderr=True).print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
     raise typer.Exit(2)
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        from importlib.metadata import version
+
+        print(f"policy-assistant {version('policy-assistant')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="print the version and exit")] = False,
+) -> None:
+    """The policy-assistant command: index, serve, ask, search, calc, eval."""
 
 
 @contextmanager
@@ -58,7 +75,9 @@ def _settings() -> Settings:
 def _engine() -> Engine:
     from assistant.engine import Engine  # imported lazily so `--help` stays fast
 
-    return Engine.from_settings(_settings())
+    settings = _settings()
+    with _reported():
+        return Engine.from_settings(settings)
 
 
 @app.command()
@@ -95,24 +114,40 @@ def serve(
 
     settings = _settings()
     with _reported():
-        app = create_served_app(settings)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+        application = create_served_app(settings)
+    uvicorn.run(application, host=host, port=port, log_level="info")
 
 
 @app.command()
 def ask(
     question: str,
-    session: Annotated[str | None, typer.Option("--session", help="continue a conversation")] = None,
+    session: Annotated[str | None, typer.Option("--session", help="continue a conversation: the session id an earlier answer printed")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the Answer record as JSON")] = False,
 ):
     """Ask a question; prints the answer with its citations."""
+    if session is not None:
+        _live_session(_settings(), session)
+    engine = _engine()
     with _reported():
-        answer = _engine().ask(question, session)
+        answer = engine.ask(question, session)
     if as_json:
         print(answer.model_dump_json(indent=2))
         return
     print(answer.answer)
     console.print(f"[dim]status: {answer.status} · session: {answer.session_id}[/dim]")
+
+
+def _live_session(settings: Settings, session_id: str) -> None:
+    """Ends the command (exit 2) unless ``session_id`` is a stored conversation that has not expired."""
+    from assistant.conversation.sessions import SessionStore
+    from assistant.store import store_engine
+
+    with _reported():
+        found = SessionStore(store_engine(settings), settings.session_ttl_seconds, settings.max_sessions,
+                             settings.max_session_turns).find(session_id)
+    if found is None:
+        _fail(f"no conversation {session_id!r}: it was never started here or has expired "
+              f"(after {settings.session_ttl_seconds} s unused); ask without --session to start one")
 
 
 @app.command()
@@ -122,8 +157,9 @@ def search(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ):
     """Search the articles; prints citation-shaped hits."""
+    engine = _engine()
     with _reported():
-        results = _engine().search(query, k=k)
+        results = engine.search(query, k=k)
     if as_json:
         print(json.dumps({"results": [r.model_dump() for r in results]}, ensure_ascii=False, indent=2))
         return
@@ -140,7 +176,10 @@ def calc(
     as_json: Annotated[bool, typer.Option("--json")] = False,
     english: Annotated[bool, typer.Option("--en", help="explain in English")] = False,
 ):
-    """Compute an award ceiling, e.g. ``calc m05-drug-phase2 --param base=6000万``."""
+    """Compute the award ceiling of one rule.
+
+    Example: policy-assistant calc m05-drug-phase2 --param base=6000万
+    """
     from assistant.rules.book import rule_book
 
     params = param or []
@@ -153,7 +192,9 @@ def calc(
     items = [Item(rule_id, {**shared, "base_yuan": b}) for b in bases] or [Item(rule_id, shared)]
     with _reported():
         rule_book().rule(rule_id)
-        estimate = _engine().estimate(items, Language.ENGLISH if english else Language.SIMPLIFIED)
+    engine = _engine()
+    with _reported():
+        estimate = engine.estimate(items, Language.ENGLISH if english else Language.SIMPLIFIED)
     if as_json:
         payload = estimate.calculations[0] if len(items) == 1 else estimate
         print(payload.model_dump_json(indent=2))
@@ -167,6 +208,19 @@ def calc(
         console.print(f"[bold]total[/bold]: {estimate.formula}")
     citation = estimate.calculations[0].citation
     console.print(f"[dim]{citation.doc_number} {citation.article} {citation.title}[/dim]")
+
+
+@app.command()
+def migrate():
+    """Bring the state store (PA_DATABASE_URL, or SQLite in the data dir) to the newest schema."""
+    from assistant.store import open_store
+    from assistant.store.migrate import current_revision
+
+    settings = _settings()
+    with _reported():
+        store = open_store(settings)
+    where = store.engine.url.render_as_string(hide_password=True)
+    console.print(f"state store {escape(where)} is at revision {current_revision(store.engine)} (the newest)")
 
 
 @app.command(name="eval")

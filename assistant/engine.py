@@ -24,6 +24,7 @@ from assistant.retrieval import HybridRetriever, RetrievalMode
 from assistant.rules.book import RuleBook, rule_book
 from assistant.rules.calculator import AwardCalculator, CalculationError, Item
 from assistant.settings import Settings
+from assistant.store import store_engine
 from assistant.writer import AnswerWriter, ContextArticle
 from index.articles import Article
 from index.documents import Catalogue, catalogue
@@ -59,7 +60,7 @@ class Engine:
         self.catalogue = cat
         self.calculator = AwardCalculator(book, self._cite_measure)
         self.sessions = SessionStore(
-            settings.session_ttl_seconds, settings.max_sessions, settings.max_session_turns
+            store_engine(settings), settings.session_ttl_seconds, settings.max_sessions, settings.max_session_turns
         )
 
     @classmethod
@@ -109,10 +110,10 @@ class Engine:
 
     # --- conversation --------------------------------------------------------------------------
     def ask(self, message: str, session_id: str | None = None) -> Answer:
-        """One turn of the conversation ``session_id`` (a new one when None or unknown).
+        """The answer to one turn. ``session_id`` continues a conversation this server issued and that has not
+        expired; any other id (or none) starts a new one, whose fresh id the answer carries.
 
-        Raises ``InputError`` for an empty message, ``MessageTooLong`` past ``PA_MAX_MESSAGE_CHARS``.
-        """
+        Raises ``InputError`` for an empty message, ``MessageTooLong`` past ``PA_MAX_MESSAGE_CHARS``."""
         message = self._clean(message)
         session = self.sessions.get(session_id)
         answer = self._turn(message, session)
@@ -214,7 +215,8 @@ class Engine:
         return Answer(session_id=session.id, answer=composed.text, status=composed.status,
                       citations=[self.citation(a) for a in composed.articles], calculations=calculations,
                       total_yuan=total, language=language, retrieved=plan.retrieved,
-                      verdicts=[Verdict(measure=m, verdict=v) for m, v in composed.verdicts])
+                      verdicts=[Verdict(measure=m, verdict=v) for m, v in composed.verdicts],
+                      options=composed.options)
 
     def _clean(self, text: str) -> str:
         if not isinstance(text, str):

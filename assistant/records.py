@@ -95,8 +95,8 @@ class PublicAnswer(BaseModel):
     language: Language = Language.SIMPLIFIED
     verdicts: list[Verdict] = Field(default_factory=list, description="eligibility verdicts, one per measure judged")
     written_by: str = Field(default="rules", description="rules (deterministic composer) or llm (checked by the guard)")
-    question_id: int | None = Field(default=None, description="rate the answer with it (POST /v1/feedback); "
-                                                              "null when the answer was not logged")
+    options: list[str] = Field(default_factory=list,
+                               description="replies the user can send when status is clarify, one per rule of the measure")
 
 
 class Answer(PublicAnswer):

@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 
 from assistant.bootstrap import open_index
 from assistant.engine import ContextTurn, Engine
 from assistant.errors import InputError, NotFound, ReindexFailed, Unavailable
-from assistant.question_log import LoggedQuestion, QuestionLog
 from assistant.records import Answer
 from assistant.settings import Settings
-
-QUESTION_LOG_FILE = "questions.sqlite3"
+from assistant.store import LoggedQuestion, LogReceipt, Store, open_store
 
 
 class Surface(StrEnum):
@@ -29,21 +28,30 @@ class Surface(StrEnum):
 
 
 class UnknownQuestion(NotFound):
-    """No logged question has the id given with a rating (404)."""
+    """No logged answer has the id and feedback token given with a rating (404, the same for either)."""
+
+
+@dataclass(frozen=True)
+class Asked:
+    """An answered turn and its log receipt: how to rate it, and whether the log write was deferred."""
+
+    answer: Answer
+    receipt: LogReceipt
 
 
 class Service:
-    """What every serving surface shares: the engine in use and the question log.
+    """What every serving surface shares: the engine in use and the state store (its question log).
 
     ``engine`` raises ``Unavailable`` (503) until an engine is loaded; ``reload`` builds a fresh index
     and engine and swaps it in one assignment, so a request never sees half an index, and the
-    conversations in progress carry over.
+    conversations in progress carry over. Raises ``StoreUnavailable`` when the store cannot be opened.
     """
 
-    def __init__(self, settings: Settings, engine: Engine | None = None, log: QuestionLog | None = None) -> None:
+    def __init__(self, settings: Settings, engine: Engine | None = None, store: Store | None = None) -> None:
         self.settings = settings
         self._engine = engine
-        self.log = log or QuestionLog(settings.data_dir / QUESTION_LOG_FILE)
+        self.store = store or open_store(settings)
+        self.log = self.store.questions
         self._reloading = threading.Lock()
 
     @property
@@ -64,15 +72,15 @@ class Service:
             self._engine = Engine.from_settings(self.settings)
         return self._engine
 
-    def ask(self, message: str, session_id: str | None, surface: Surface) -> Answer:
-        """One turn of a conversation, logged; the answer carries its ``question_id`` for feedback.
+    def ask(self, message: str, session_id: str | None, surface: Surface) -> Asked:
+        """One turn of a conversation, logged (a log write the database refuses is deferred, never lost).
 
         Raises ``InputError`` (422, or ``MessageTooLong`` 413) for a message the engine refuses.
         """
         answer = self.engine.ask(message, session_id)
-        return self._logged(message, answer, surface)
+        return Asked(answer, self.log.record_answer(message, answer, surface.value))
 
-    def complete(self, messages: Sequence[tuple[str, str]]) -> Answer:
+    def complete(self, messages: Sequence[tuple[str, str]]) -> Asked:
         """The answer to the last user message of ``(role, text)`` messages; the earlier ones are its context.
 
         User messages are the questions, each with the assistant reply that followed it; system and
@@ -89,15 +97,17 @@ class Service:
             raise InputError("messages must contain a user message with text")
         *earlier, last = context
         answer = self.engine.complete(earlier, last.question)
-        return self._logged(last.question, answer, Surface.OPENAI)
+        return Asked(answer, self.log.record_answer(last.question, answer, Surface.OPENAI.value))
 
-    def feedback(self, question_id: int, rating: str, comment: str | None) -> None:
-        """Rates a logged answer (``like`` / ``dislike``); raises ``UnknownQuestion`` for an id never logged."""
-        if not self.log.feedback(question_id, rating, comment):
-            raise UnknownQuestion(f"no question {question_id}")
+    def feedback(self, answer: int | str, rating: str, comment: str | None, token: str) -> None:
+        """Rates a logged answer (``like`` / ``dislike``) by its ``answer_id`` (or question id) and the
+        feedback token it came with. Raises ``UnknownQuestion`` for a wrong pair (whether or not the id
+        exists), ``StoreUnavailable`` when the database refuses."""
+        if not self.log.feedback(answer, rating, comment, token=token):
+            raise UnknownQuestion("no answer with this id and feedback token")
 
     def recent(self, limit: int) -> list[LoggedQuestion]:
-        """The ``limit`` latest logged questions, newest first."""
+        """The ``limit`` latest logged questions, newest first; raises ``StoreUnavailable``."""
         return self.log.recent(limit)
 
     def reload(self) -> Engine:
@@ -116,7 +126,3 @@ class Service:
                 fresh.sessions = self._engine.sessions
             self._engine = fresh
             return fresh
-
-    def _logged(self, question: str, answer: Answer, surface: Surface) -> Answer:
-        question_id = self.log.record(question, answer, surface.value)
-        return answer.model_copy(update={"question_id": question_id})

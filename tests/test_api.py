@@ -153,13 +153,14 @@ def test_completions_answer_the_last_user_message_once_with_the_earlier_ones_as_
         {"role": "user", "content": "我们在上海注册"}, {"role": "assistant", "content": "好的"},
         {"role": "user", "content": "研发投入5000万"},
     ]
+    sessions_before = len(subject.sessions)
     with TestClient(create_app(own, subject)) as http:
         response = http.post("/v1/chat/completions", json={"model": "policy-assistant", "messages": messages})
         logged = http.app.state.service.recent(10)
     assert response.status_code == 200
     assert model.calls == 1
     assert "2000万元" in response.json()["choices"][0]["message"]["content"]  # II期 from the context, 5000万 now
-    assert len(subject.sessions) == 0
+    assert len(subject.sessions) == sessions_before
     assert [q.question for q in logged] == ["研发投入5000万"]
     assert logged[0].surface == "openai"
 
@@ -171,15 +172,19 @@ def test_a_completions_request_without_a_user_message_is_422(client):
                                          "message": "messages must contain a user message with text"}}
 
 
-def test_every_answer_is_logged_once_with_the_id_returned_for_feedback(client, settings):
-    answer = client.post("/v1/chat", json={"message": "伦理审查多久"}).json()
+def test_every_answer_is_logged_once_with_the_receipt_returned_for_feedback(client, settings):
+    response = client.post("/v1/chat", json={"message": "伦理审查多久"})
+    answer = response.json()
+    assert response.headers["X-PA-Log"] == "stored"
     staff = {"Authorization": f"Bearer {settings.staff_token.get_secret_value()}"}
     logged = client.get("/v1/staff/questions", params={"limit": 1}, headers=staff).json()["questions"]
     assert logged[0]["id"] == answer["question_id"] and logged[0]["surface"] == "api"
-    rated = client.post("/v1/feedback", json={"question_id": answer["question_id"], "rating": "like"})
+    rating = {"answer_id": answer["answer_id"], "feedback_token": answer["feedback_token"], "rating": "like"}
+    rated = client.post("/v1/feedback", json=rating)
     assert rated.status_code == 200 and rated.json() == {"ok": True}
-    unknown = client.post("/v1/feedback", json={"question_id": 2**62, "rating": "like"})
-    assert unknown.status_code == 404 and unknown.json()["error"]["code"] == "not_found"
+    forged = client.post("/v1/feedback", json={**rating, "feedback_token": "guess"})
+    assert forged.status_code == 404 and forged.json() == {
+        "error": {"code": "not_found", "message": "no answer with this id and feedback token"}}
 
 
 def test_calculation_language_takes_the_language_names_and_the_first_apis_zh(client):

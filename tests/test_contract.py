@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 
 ERROR_REF = "#/components/schemas/ErrorResponse"
 EVENT_STREAM = "text/event-stream"
-RECORDS = {"PublicAnswer", "Citation", "SearchResult", "Calculation", "AwardEstimate", "Step", "Verdict",
+RECORDS = {"ChatAnswer", "Citation", "SearchResult", "Calculation", "AwardEstimate", "Step", "Verdict",
            "RuleInfo", "DocumentInfo", "ChatCompletion", "LoggedQuestion", "ErrorResponse"}
 
 
@@ -62,8 +62,8 @@ def test_fastapis_own_validation_shape_is_not_documented(spec):
 
 def test_the_records_are_in_the_schema(spec):
     assert set(spec["components"]["schemas"]) >= RECORDS, RECORDS - set(spec["components"]["schemas"])
-    answer = spec["components"]["schemas"]["PublicAnswer"]["properties"]
-    assert {"session_id", "answer", "status", "citations", "calculations", "question_id"} <= set(answer)
+    answer = spec["components"]["schemas"]["ChatAnswer"]["properties"]
+    assert {"session_id", "answer", "status", "citations", "calculations", "answer_id", "feedback_token"} <= set(answer)
     assert not {"guard_problems", "retrieved"} & set(answer), "internal fields stay out of the contract"
     calculation = spec["components"]["schemas"]["Calculation"]["properties"]
     assert calculation["amount_yuan"]["type"] == "integer"
@@ -81,9 +81,9 @@ def test_requests_with_a_body_document_413_and_422_and_guarded_routes_401_and_42
 def test_the_chat_route_answers_its_declared_record(settings, engine):
     """The served JSON validates against the schema the contract names (the public answer, no internals)."""
     from assistant.api.app import create_app
-    from assistant.records import PublicAnswer
+    from assistant.api.schemas import ChatAnswer
 
     with TestClient(create_app(settings, engine)) as http:
         body = http.post("/v1/chat", json={"message": "1类新药II期临床投入6000万能拿多少？"}).json()
-    assert PublicAnswer.model_validate(body).calculations[0].amount_yuan == 20_000_000
-    assert set(body) == set(PublicAnswer.model_fields)
+    assert ChatAnswer.model_validate(body).calculations[0].amount_yuan == 20_000_000
+    assert set(body) == set(ChatAnswer.model_fields)

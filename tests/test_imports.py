@@ -21,7 +21,7 @@ ALLOWED = {
     "cli": {"serve", "assistant", "index", "eval"},
     "serve": {"api", "ui", "assistant"},
     "api": {"assistant"},
-    "ui": {"assistant"},
+    "ui": {"assistant", "index"},  # the index's records (a document's status) are read, never built
     "eval": {"assistant", "index"},
     "assistant": {"index", "prompts"},
     "prompts": set(),

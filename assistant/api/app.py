@@ -19,10 +19,10 @@ from starlette.routing import Match
 from assistant.api.body_limit import BodyLimit
 from assistant.api.errors import error, install_handlers
 from assistant.api.routes import ROUTERS
-from assistant.api.tokens import TokenGuard, WrongTokenThrottle
 from assistant.engine import Engine
 from assistant.service import Service
 from assistant.settings import Settings
+from assistant.tokens import TokenGuard, WrongTokenThrottle
 
 ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 

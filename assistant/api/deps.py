@@ -7,10 +7,10 @@ from typing import Annotated
 
 from fastapi import Depends, Header, Request
 
-from assistant.api.tokens import TokenGuard
 from assistant.engine import Engine
 from assistant.service import Service
 from assistant.settings import Settings
+from assistant.tokens import TokenGuard
 
 
 def get_service(request: Request) -> Service:
@@ -29,16 +29,21 @@ def get_settings(service: Annotated[Service, Depends(get_service)]) -> Settings:
     return service.settings
 
 
+def client_of(request: Request) -> str:
+    """The caller's address (what wrong tokens are throttled by)."""
+    return request.client.host if request.client else "unknown"
+
+
 def require_staff(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
     """The staff bearer token; raises ``Unauthorized`` (401) or ``TooManyRequests`` (429)."""
     guard: TokenGuard = request.app.state.staff_guard
-    guard.check(request, authorization)
+    guard.check(client_of(request), authorization)
 
 
 def require_admin(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
     """The admin bearer token; raises ``Unauthorized`` (401) or ``TooManyRequests`` (429)."""
     guard: TokenGuard = request.app.state.admin_guard
-    guard.check(request, authorization)
+    guard.check(client_of(request), authorization)
 
 
 ServiceDep = Annotated[Service, Depends(get_service)]

@@ -14,9 +14,9 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from assistant.language import Language
-from assistant.question_log import LoggedQuestion
-from assistant.records import Citation, SearchResult, Status
+from assistant.records import Citation, PublicAnswer, SearchResult, Status
 from assistant.rules.book import RuleKind
+from assistant.store import LoggedQuestion
 
 LONE_SURROGATE = "text must be valid Unicode: it holds a lone surrogate (U+D800 to U+DFFF)"
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -91,11 +91,19 @@ class CalculateRequest(Strict):
 
 
 class FeedbackRequest(Strict):
-    """A rating of an answer, by the ``question_id`` it came with."""
+    """Feedback on one answer: its ``answer_id`` (or ``question_id``) and the ``feedback_token`` it came with."""
 
-    question_id: int = Field(ge=1, le=2**63 - 1, description="the id returned with the answer")
+    answer_id: Text | None = Field(default=None, min_length=1, max_length=64, description="returned with the answer")
+    question_id: int | None = Field(default=None, ge=1, le=2**63 - 1, description="returned with the answer")
+    feedback_token: Text = Field(min_length=1, max_length=128, description="returned with the answer")
     rating: Literal["like", "dislike"]
     comment: Text | None = Field(default=None, max_length=2000)
+
+    @model_validator(mode="after")
+    def _one_id(self) -> FeedbackRequest:
+        if (self.answer_id is None) == (self.question_id is None):
+            raise PydanticCustomError("answer_id_or_question_id", "give answer_id or question_id (one of them)")
+        return self
 
 
 class ContentPart(BaseModel):
@@ -150,6 +158,18 @@ class ChatCompletionRequest(BaseModel):
 
 
 # --- responses --------------------------------------------------------------------------------------
+
+
+class Receipt(BaseModel):
+    """How to rate an answer (``POST /v1/feedback``): its ids and the token that proves it was received."""
+
+    question_id: int | None = Field(description="the log row's id; null while the log write is deferred")
+    answer_id: str
+    feedback_token: str = Field(description="sent once with the answer; required to rate it")
+
+
+class ChatAnswer(PublicAnswer, Receipt):
+    """``POST /v1/chat``: the answer and how to rate it."""
 
 
 class Health(BaseModel):
@@ -273,6 +293,9 @@ class ChatCompletion(BaseModel):
     usage: Usage = Field(default_factory=Usage)
     citations: list[Citation]
     status: Status
+    question_id: int | None = Field(description="rate the answer with these three (POST /v1/feedback)")
+    answer_id: str
+    feedback_token: str
 
 
 class StaffQuestions(BaseModel):

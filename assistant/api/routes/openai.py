@@ -12,12 +12,13 @@ import uuid
 from collections.abc import Iterator
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 from fastapi.responses import StreamingResponse
 
 from assistant.api import streaming
 from assistant.api.deps import ServiceDep, SettingsDep
 from assistant.api.errors import documented
+from assistant.api.routes.chat import LOG_HEADER
 from assistant.api.schemas import (
     ChatCompletion,
     ChatCompletionRequest,
@@ -45,16 +46,19 @@ def models() -> ModelList:
              responses={200: {"content": {streaming.EVENT_STREAM: {"schema": streaming.event_schema()}},
                               "description": "a chat.completion, or with ``stream`` chat.completion.chunk events"},
                         **documented(413, 422, 503)})
-def completions(body: ChatCompletionRequest, service: ServiceDep, settings: SettingsDep) -> Any:
-    """An OpenAI chat completion; ``citations`` and ``status`` ride beside the choices."""
+def completions(body: ChatCompletionRequest, service: ServiceDep, settings: SettingsDep, response: Response) -> Any:
+    """An OpenAI chat completion; ``citations``, ``status`` and the receipt to rate it ride beside the choices."""
     _within_limits(body.messages, settings)
-    answer = service.complete([(m.role, m.text()) for m in body.messages])
+    asked = service.complete([(m.role, m.text()) for m in body.messages])
+    answer = asked.answer
     created = int(time.time())
     completion_id = f"chatcmpl-{uuid.uuid4().hex}"
     if not body.stream:
+        response.headers[LOG_HEADER] = asked.receipt.log_state
         return ChatCompletion(id=completion_id, created=created, model=MODEL_NAME,
                               choices=[CompletionChoice(message=CompletionMessage(content=answer.answer))],
-                              citations=answer.citations, status=answer.status)
+                              citations=answer.citations, status=answer.status, question_id=asked.receipt.question_id,
+                              answer_id=asked.receipt.answer_id, feedback_token=asked.receipt.feedback_token)
 
     def chunks() -> Iterator[str]:
         def chunk(delta: dict[str, Any], finish: str | None) -> str:
@@ -67,7 +71,7 @@ def completions(body: ChatCompletionRequest, service: ServiceDep, settings: Sett
         yield chunk({}, "stop")
         yield streaming.event("[DONE]")
 
-    return StreamingResponse(chunks(), media_type=streaming.EVENT_STREAM)
+    return StreamingResponse(chunks(), media_type=streaming.EVENT_STREAM, headers={LOG_HEADER: asked.receipt.log_state})
 
 
 def _within_limits(messages: list[OpenAIMessage], settings: Settings) -> None:

@@ -1,4 +1,5 @@
-"""Bearer tokens for the staff and admin routes; wrong guesses are throttled per client (``limits``)."""
+"""Bearer tokens for the staff and admin routes (API and the UI's desk sign-in); wrong guesses are throttled
+per client (``limits``)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import math
 import secrets
 import time
 
-from fastapi import Request
 from limits import RateLimitItemPerMinute
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
@@ -41,7 +41,7 @@ class WrongTokenThrottle:
 
 
 class TokenGuard:
-    """Checks a request's ``Authorization: Bearer …`` against ``expected`` (see ``deps.require_staff``).
+    """Checks a request's ``Authorization: Bearer …`` against ``expected``.
 
     Raises ``Unauthorized`` (401) when no token is configured (the routes are disabled, not open) or
     the token is missing or wrong; 429 while the client is throttled for wrong tokens, even with the
@@ -53,11 +53,11 @@ class TokenGuard:
         self.what = what
         self.throttle = throttle
 
-    def check(self, request: Request, authorization: str | None) -> None:
-        """Returns when the token is right; raises ``Unauthorized`` or ``TooManyRequests`` otherwise."""
+    def check(self, client: str, authorization: str | None) -> None:
+        """Returns when ``authorization`` (the header's value) holds the token; raises ``Unauthorized`` or
+        ``TooManyRequests`` otherwise. ``client`` is the caller's address, for throttling."""
         if self.expected is None:
             raise Unauthorized(f"{self.what} routes are disabled: no {self.what} token is configured")
-        client = request.client.host if request.client else "unknown"
         self.throttle.check(client)
         given = (authorization or "").removeprefix("Bearer ").strip()
         if not secrets.compare_digest(given.encode(), self.expected.get_secret_value().encode()):
