@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from assistant.amounts import format_yuan, format_yuan_en
 from assistant.citations import validity
+from assistant.language import Language
 from assistant.match.profile import CompanyProfile
 from assistant.match.records import (
     AnnualCapUse,
@@ -140,7 +141,7 @@ class PolicyMatcher:
             document=document.id,
             document_number=document.number,
             in_force=in_force,
-            validity=validity(document, self.catalogue, on, lang),
+            validity=validity(document, self.catalogue, on, _tongue(lang)),
             measures=measures,
             support=support,
             total_yuan=total,
@@ -274,7 +275,7 @@ class PolicyMatcher:
         formula, notes, total = "", [], 0
         calculations: list[Calculation] = []
         if computed:
-            estimate = self.calculator.estimate([p.item for p in computed if p.item], on, lang)
+            estimate = self.calculator.estimate([p.item for p in computed if p.item], on, _tongue(lang))
             calculations = estimate.calculations
             formula, notes, total = estimate.formula, list(estimate.notes), estimate.total_yuan
         filled = iter(calculations)
@@ -326,6 +327,10 @@ class PolicyMatcher:
 
 def _computed(calculation: Calculation) -> dict[str, Any]:
     return {"calculation": calculation, "ceiling_yuan": calculation.amount_yuan}
+
+
+def _tongue(lang: str) -> Language:
+    return Language.ENGLISH if lang == "en" else Language.SIMPLIFIED
 
 
 def _money(yuan: Decimal, lang: str) -> str:

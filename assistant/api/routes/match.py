@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.engine import Engine
+from assistant.api.deps import EngineDep
+from assistant.api.errors import documented
 from assistant.match.profile import CompanyProfile
 from assistant.match.records import MatchResult
 
@@ -23,14 +24,8 @@ class MatchRequest(BaseModel):
     language: Literal["zh", "en"] = Field(default="zh", description="zh (simplified Chinese) or en")
 
 
-def _engine(request: Request) -> Engine:
-    engine: Engine = request.app.state.holder.get()
-    return engine
-
-
-@router.post("/match", response_model=MatchResult,
-             responses={422: {"description": "a profile field is invalid: {\"error\": {\"code\", \"message\"}}"}})
-def match(body: MatchRequest, request: Request) -> MatchResult:
+@router.post("/match", response_model=MatchResult, responses=documented(413, 422, 503))
+def match(body: MatchRequest, engine: EngineDep) -> MatchResult:
     """Per measure of the in-force policy: verdicts, ceilings and formulas, annual caps, missing facts,
     责任单位 and citation; non-monetary support; totals that are ceilings. Expired documents are only named."""
-    return _engine(request).match(body.profile, body.language)
+    return engine.match(body.profile, body.language)
