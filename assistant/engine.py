@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -189,9 +190,11 @@ class Engine:
         cleaned = "".join(ch for ch in text if ch.isprintable() or ch in "\n\t").strip()
         if not cleaned:
             raise InputError("the message is empty")
-        if len(cleaned) > self.settings.max_message_chars:
+        # the limit counts what the question path reads: NFKC expands some characters (U+FDFA is 18)
+        length = len(unicodedata.normalize("NFKC", cleaned))
+        if length > self.settings.max_message_chars:
             raise MessageTooLong(
-                f"the message has {len(cleaned)} characters; the limit is {self.settings.max_message_chars}"
+                f"the message has {length} characters after normalisation; the limit is {self.settings.max_message_chars}"
             )
         return cleaned
 
