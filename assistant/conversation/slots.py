@@ -17,8 +17,6 @@ from assistant.conversation.question import AmountRole, Question
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import Item
 
-FEE_BASE_WORDS = ("经费", "专业服务")
-
 
 @dataclass
 class AwardSlots:
@@ -28,7 +26,7 @@ class AwardSlots:
     rule_ids: list[str] = field(default_factory=list)
     bases: list[str] = field(default_factory=list)  # yuan, as Decimal strings, one per item
     facts: dict[str, Any] = field(default_factory=dict)
-    cgt: bool = False
+    product: str | None = None  # the kind of product the rules were for (cgt), kept for follow-ups
 
 
 @dataclass
@@ -36,8 +34,9 @@ class AwardRequest:
     measure: str
     rules: list[Rule] = field(default_factory=list)
     bases: list[Decimal] = field(default_factory=list)
-    facts: dict[str, Any] = field(default_factory=dict)
+    facts: dict[str, Any] = field(default_factory=dict)  # calculator inputs by name: condition ids, threshold amounts
     candidates: tuple[Rule, ...] = ()
+    accepted: dict[str, tuple[str, ...]] = field(default_factory=dict)  # rule id → the inputs it takes
 
     @property
     def missing(self) -> str | None:
@@ -58,9 +57,8 @@ class AwardRequest:
         return [Item(rule.id, self._inputs(rule, base)) for rule in self.rules]
 
     def _inputs(self, rule: Rule, base: Decimal | None) -> dict[str, Any]:
-        inputs: dict[str, Any] = {k: v for k, v in self.facts.items() if k in rule.conditions}
-        if "upfront_yuan" in self.facts and "upfront_at_least_1yi" in rule.conditions:
-            inputs["upfront_yuan"] = self.facts["upfront_yuan"]
+        accepted = self.accepted.get(rule.id, rule.conditions)
+        inputs: dict[str, Any] = {k: v for k, v in self.facts.items() if k in accepted}
         if base is not None and rule.base is not None:  # the calculator takes a base exactly when the rule names one
             inputs["base_yuan"] = base
         return inputs
@@ -72,7 +70,7 @@ class AwardRequest:
             rule_ids=[rule.id for rule in self.rules],
             bases=[str(base) for base in self.bases],
             facts=dict(self.facts),
-            cgt=any("cgt" in rule.id for rule in (self.rules or self.candidates)),
+            product=next((rule.product for rule in (self.rules or self.candidates) if rule.product), None),
         )
 
 
@@ -91,11 +89,12 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     facts_said = question.facts
     same_measure = previous is not None and previous.measure == measure
     candidates = book.for_measure(measure)
-    if any("cgt" in r.id for r in candidates):
+    if any(r.product == "cgt" for r in candidates):
         is_cgt = facts_said.cgt or (
-            same_measure and previous is not None and previous.cgt and not re.search(r"(?<![a-z])i{1,3}期", text)
+            same_measure and previous is not None and previous.product == "cgt"
+            and not re.search(r"(?<![a-z])i{1,3}期", text)
         )
-        candidates = tuple(r for r in candidates if ("cgt" in r.id) == bool(is_cgt))
+        candidates = tuple(r for r in candidates if (r.product == "cgt") == bool(is_cgt))
     mentioned = sorted(
         ((min(pos), rule) for rule in candidates if (pos := _trigger_positions(text, rule))),
         key=lambda pair: pair[0],
@@ -130,12 +129,13 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
             if not bases:
                 bases = earlier_bases
         facts = {**previous.facts, **facts}
-    return AwardRequest(measure=measure, rules=rules, bases=bases, facts=facts, candidates=candidates)
+    accepted = {rule.id: book.inputs(rule.id).accepted for rule in candidates}
+    return AwardRequest(measure=measure, rules=rules, bases=bases, facts=facts, candidates=candidates, accepted=accepted)
 
 
 def _bases(question: Question, rules: list[Rule]) -> list[Decimal]:
     """Amounts that are bases for these rules: fees for fee-based rules, spend for the rest."""
-    fee_based = any(rule.base and any(w in rule.base for w in FEE_BASE_WORDS) for rule in rules)
+    fee_based = any(rule.fee_base for rule in rules)
     fees = [a.yuan for a in question.facts.amounts_as(AmountRole.FEE)]
     spend = [a.yuan for a in question.facts.amounts_as(AmountRole.BASE)]
     if fee_based:
