@@ -15,6 +15,7 @@ from assistant.citations import validity
 from assistant.conversation.extract import english_figure
 from assistant.conversation.plan import Plan, Route, Step, Verdict, extra_conditions
 from assistant.conversation.slots import AwardRequest
+from assistant.conversation.understand import lexicon
 from assistant.language import Language, in_script
 from assistant.records import AwardEstimate, Calculation, Status
 from assistant.rules.book import Rule, rule_book
@@ -124,7 +125,7 @@ class Composer:
             return [self.t["validity_lead"].format(number=document.number or "", title=document.title,
                                                    title_en=document.title_en, validity=self.validity(document.id))]
         if route is Route.NOT_SPECIFIED:
-            return self._not_specified(article)
+            return self._not_specified(article, step.detail)
         if route is Route.NO_AMOUNT:
             assert step.lead is not None
             return [self.t["no_amount"].format(text=step.lead.text)]
@@ -161,9 +162,11 @@ class Composer:
             lines.append(self.t["lead_text"].format(text=step.lead.text, label=article.label))
         return lines
 
-    def _not_specified(self, article: Article) -> list[str]:
+    def _not_specified(self, article: Article, detail: str = "") -> list[str]:
         fields = self._fields(article)
-        lead = self.t["not_specified_lead"].format(topic=self.t["topic_default"])
+        named = lexicon().details.get(detail) or lexicon().figure_asks.get(detail)
+        topic = named.topic["en" if self.english else "zh"] if named else self.t["topic_default"]
+        lead = self.t["not_specified_lead"].format(topic=topic)
         key = "not_specified_where" if article.departments else "not_specified_where_no_departments"
         return [lead, self.t[key].format(departments=self._join(article.departments), **fields)]
 
@@ -176,6 +179,10 @@ class Composer:
                 name = verdict.rule.name_en if self.english else verdict.rule.name
                 return [self.t["eligible_rule_yes"].format(rule_name=name, **fields)]
             return [self.t["eligible_yes"].format(text=text, **fields)]
+        if verdict.verdict is Verdict.UNKNOWN and not verdict.condition:
+            # a press answer or a district plan: no conditions to judge, so what the text says
+            warning = [self.t["expired_warning"]] if self.expired(article.doc_id) else []
+            return [*warning, self.t["lead_text"].format(text=text, label=article.label)]
         return self._verdict_lines(step, article)
 
     def _verdict_lines(self, step: Step, article: Article) -> list[str]:

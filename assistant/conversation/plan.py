@@ -23,7 +23,7 @@ from assistant.conversation.question import AmountRole, Ask, AskKind, Question
 from assistant.conversation.scope import ScopeVerdict, judge
 from assistant.conversation.sessions import Session
 from assistant.conversation.slots import AwardRequest, read_award
-from assistant.conversation.understand import without_ask_words
+from assistant.conversation.understand import has_word, lexicon, without_ask_words
 from assistant.records import AwardEstimate
 from assistant.retrieval import HybridRetriever
 from assistant.rules.book import Rule, RuleBook
@@ -88,6 +88,7 @@ class Step:
     required_base: tuple[Rule, Decimal, Decimal] | None = None  # (rule, target award, base needed)
     document: str | None = None  # VALIDITY: the document asked about
     scope: ScopeVerdict | None = None
+    detail: str = ""  # NOT_SPECIFIED: the detail the article does not state (a fee, a count …)
 
 
 @dataclass
@@ -159,7 +160,7 @@ class Planner:
         if question.greeting_only:
             plan.steps.append(Step(question.asks[0], Route.GREETING))
             return plan
-        scope = judge(question, self.catalogue)
+        scope = judge(question, self.catalogue, self.retriever.known_share(without_ask_words(question.text)))
         if not scope.covered:
             plan.steps.append(Step(question.asks[0], Route.OUT_OF_SCOPE, scope=scope))
             return plan
@@ -205,6 +206,8 @@ class Planner:
         if ask.kind is AskKind.VALIDITY:
             return Step(ask, Route.VALIDITY, self._document_articles(top.doc_id, [top]), document=top.doc_id)
 
+        if self._detail_unstated(ask, top) and not has_amounts:
+            return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)
         measure = self._award_measure(hits, question) if in_scope else None
         if follow_up and award_slots is not None and (measure is None or ask.kind not in {AskKind.AMOUNT, AskKind.ELIGIBILITY}):
             measure = award_slots.measure
@@ -217,10 +220,19 @@ class Planner:
             step = Step(ask, Route.ELIGIBILITY, [top], lead=lead_clause(top.text, AskKind.WHAT, ask.text))
             step.eligibility = self._measure_verdict(question, top)
             return step
-        lead = lead_clause(top.text, ask.kind, ask.text)
+        figure_ask = lexicon().figure_asks.get(ask.detail) if ask.kind is AskKind.FIGURE else None
+        lead = lead_clause(top.text, ask.kind, ask.text, figure_ask.stated if figure_ask else ())
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure:
-            return Step(ask, Route.NOT_SPECIFIED, [top])  # the article states no such figure
+            return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)  # the article states no such figure
         return Step(ask, Route.LOOKUP, [top], lead=lead)
+
+    @staticmethod
+    def _detail_unstated(ask: Ask, article: Article) -> bool:
+        """The ask names a detail (a fee, rent …) and the article covering its topic never states one."""
+        detail = lexicon().details.get(ask.detail)
+        if detail is None or ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE}:
+            return False
+        return not has_word(article.text.lower(), detail.stated)
 
     def _document_articles(self, document: str, previous: list[Article]) -> list[Article]:
         """The article that states a document's validity, else the one discussed, else its first."""

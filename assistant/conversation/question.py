@@ -78,6 +78,7 @@ class Ask:
     kind: AskKind
     text: str
     points_back: bool = False  # "这条归哪个部门管": about what was discussed before
+    detail: str = ""  # a detail the article must state (understanding.yaml details / figure_asks: fee, count …)
 
 
 @dataclass(frozen=True)

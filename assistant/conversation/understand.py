@@ -29,6 +29,24 @@ GREETINGS = ("你好", "您好", "在吗", "谢谢", "再见", "hello", "hi", "t
 
 
 @dataclass(frozen=True)
+class Detail:
+    """A detail an ask can name: the words that ask it, the words (or figure units) that state it,
+    and its name for the answer ({"zh": …, "en": …})."""
+
+    asked: tuple[str, ...]
+    stated: tuple[str, ...]
+    topic: dict[str, str]
+
+
+def _details(raw: dict[str, Any], stated_key: str) -> dict[str, Detail]:
+    return {
+        name: Detail(tuple(str(w).lower() for w in entry["asked"]), tuple(str(w).lower() for w in entry[stated_key]),
+                     {str(k): str(v) for k, v in entry["topic"].items()})
+        for name, entry in raw.items()
+    }
+
+
+@dataclass(frozen=True)
 class _Lexicon:
     kinds: tuple[tuple[AskKind, tuple[str, ...]], ...]
     clause_split: re.Pattern[str]
@@ -48,6 +66,8 @@ class _Lexicon:
     duration: re.Pattern[str]  # a number with a unit of time, for duration asks
     figure: re.Pattern[str]  # a number with a unit, for figure asks
     figure_units: dict[str, str]  # Chinese unit → English, for English leads
+    details: dict[str, Detail]  # a fee, rent …: asked words, the words that state it, its name
+    figure_asks: dict[str, Detail]  # a count, a size, a share: asked words, the units that state it
 
 
 @cache
@@ -73,6 +93,8 @@ def lexicon() -> _Lexicon:
         duration=re.compile(raw["duration_units"]),
         figure=re.compile(raw["figure_pattern"]),
         figure_units={str(k): str(v) for k, v in raw["figure_units"].items()},
+        details=_details(raw["details"], "stated"),
+        figure_asks=_details(raw["figure_asks"], "units"),
     )
 
 
@@ -152,15 +174,23 @@ def _asks(text: str, lex: _Lexicon) -> tuple[Ask, ...]:
         context = []
         points_back = has_word(clause.lower(), lex.pointers) and len(clause) <= 24
         if asks and asks[-1].kind is kind and kind in {AskKind.AMOUNT, AskKind.ELIGIBILITY}:
-            asks[-1] = Ask(kind, f"{asks[-1].text}，{full}", asks[-1].points_back)
+            asks[-1] = Ask(kind, f"{asks[-1].text}，{full}", asks[-1].points_back, asks[-1].detail)
             continue
-        asks.append(Ask(kind, full, points_back))
+        asks.append(Ask(kind, full, points_back, _detail(clause.lower(), kind, lex)))
     if context and asks:
         last = asks[-1]
-        asks[-1] = Ask(last.kind, "，".join([last.text, *context]), last.points_back)
+        asks[-1] = Ask(last.kind, "，".join([last.text, *context]), last.points_back, last.detail)
     if not asks:
-        asks = [Ask(AskKind.WHAT, text, has_word(text.lower(), lex.pointers) and len(text) <= 24)]
+        asks = [Ask(AskKind.WHAT, text, has_word(text.lower(), lex.pointers) and len(text) <= 24,
+                    _detail(text.lower(), AskKind.WHAT, lex))]
     return tuple(_merge_amount_with_eligibility(asks))
+
+
+def _detail(clause: str, kind: AskKind, lex: _Lexicon) -> str:
+    """The detail a clause asks for: a figure's unit for a figure ask, else a named detail (a fee …)."""
+    if kind is AskKind.FIGURE:
+        return next((name for name, d in lex.figure_asks.items() if has_word(clause, d.asked)), "")
+    return next((name for name, d in lex.details.items() if has_word(clause, d.asked)), "")
 
 
 def _merge_amount_with_eligibility(asks: list[Ask]) -> list[Ask]:
