@@ -161,7 +161,8 @@ class Engine:
 
     def _answer(self, message: str, session: Session) -> Answer:
         """Understand → scope and plan → compose: the deterministic answer of one turn."""
-        question = understand(message, session.current_document, self.catalogue)
+        question = understand(message, session.current_document, self.catalogue, session.last_question)
+        session.last_question = question
         language = question.language
         english = "en" if language is Language.ENGLISH else "zh"
         planner = Planner(self.retriever, self.book, self.calculator, self.catalogue, self.settings.current_date())

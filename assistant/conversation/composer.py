@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+import yaml
 
 from assistant.amounts import format_yuan, format_yuan_en
 from assistant.citations import validity
@@ -23,6 +27,8 @@ from index.articles import Article
 from index.documents import Catalogue, DocumentStatus
 from prompts import templates
 
+DEPARTMENTS_PATH = Path(__file__).resolve().parent.parent / "data" / "departments.yaml"
+
 ROUTE_STATUS = {
     Route.OUT_OF_SCOPE: Status.OUT_OF_SCOPE,
     Route.GREETING: Status.OUT_OF_SCOPE,
@@ -32,6 +38,13 @@ ROUTE_STATUS = {
     Route.NO_AMOUNT: Status.NOT_SPECIFIED,
     Route.NOT_SPECIFIED: Status.NOT_SPECIFIED,
 }
+
+
+@cache
+def english_department_names() -> dict[str, str]:
+    """责任单位 → its English name (``data/departments.yaml``)."""
+    raw = yaml.safe_load(DEPARTMENTS_PATH.read_text(encoding="utf-8"))
+    return {str(k): str(v) for k, v in raw.items()}
 
 
 def _are_alternatives(estimate: AwardEstimate) -> bool:
@@ -82,7 +95,7 @@ class Composer:
         status = statuses[0] if len(set(statuses)) == 1 else (
             Status.ANSWERED if Status.ANSWERED in statuses else statuses[0])
         shown = articles if status is not Status.OUT_OF_SCOPE else []
-        lines = [*dict.fromkeys(blocks), *self._sources(shown, plan)]
+        lines = [*dict.fromkeys(line for block in blocks for line in block.split("\n")), *self._sources(shown, plan)]
         alternatives = any(_are_alternatives(e) for e in estimates)
         return Composed(self.finish("\n".join(lines)), status, shown, estimates, verdicts, alternatives)
 
@@ -119,7 +132,7 @@ class Composer:
         fields = self._fields(article)
         if route is Route.DEPARTMENTS:
             key = "departments_answer" if article.departments else "departments_none"
-            return [self.t[key].format(departments=self._join(article.departments), **fields)]
+            return [self.t[key].format(departments=self._departments(article.departments), **fields)]
         if route is Route.VALIDITY:
             document = self.catalogue.get(step.document or article.doc_id)
             return [self.t["validity_lead"].format(number=document.number or "", title=document.title,
@@ -168,7 +181,7 @@ class Composer:
         topic = named.topic["en" if self.english else "zh"] if named else self.t["topic_default"]
         lead = self.t["not_specified_lead"].format(topic=topic)
         key = "not_specified_where" if article.departments else "not_specified_where_no_departments"
-        return [lead, self.t[key].format(departments=self._join(article.departments), **fields)]
+        return [lead, self.t[key].format(departments=self._departments(article.departments), **fields)]
 
     def _eligibility(self, step: Step, article: Article) -> list[str]:
         verdict = step.eligibility
@@ -221,11 +234,7 @@ class Composer:
             base = ((rule.base_en or rule.base) if self.english else rule.base) or ""
             lines.append(self.t[key].format(rule_name=rule.name_en if self.english else rule.name, per=rule.per,
                                             amount=money(rule.cap_yuan), rate=rate, base=base))
-        caps = dict.fromkeys(rule.annual_cap for rule in rules if rule.annual_cap)
-        for cap_id in caps:
-            assert cap_id is not None
-            cap = rule_book().annual_caps[cap_id]
-            lines.append(self.t["ceiling_annual"].format(amount=money(cap.cap_yuan), quote=cap.quote))
+        lines += self._annual_caps(list(rules), "ceiling_annual")
         if any(rule.merit_based for rule in rules):
             lines.append(self.t["required_base_note"])
         return lines
@@ -271,6 +280,13 @@ class Composer:
     def finish(self, text: str) -> str:
         return in_script(text, self.language)
 
+    def _departments(self, names: list[str] | tuple[str, ...]) -> str:
+        """The 责任单位 as the asker reads them: in English, the English name with the Chinese one."""
+        if not self.english:
+            return self._join(names)
+        table = english_department_names()
+        return self._join([f"{table[name]} ({name})" if name in table else name for name in names])
+
     def _join(self, items: list[str] | tuple[str, ...]) -> str:
         return ", ".join(items) if self.language is Language.ENGLISH else "、".join(items)
 
@@ -287,7 +303,7 @@ class Composer:
         if quote:
             lines.append(self.t["quote"].format(text=quote))
         if article.departments:
-            lines.append(self.t["departments"].format(departments=self._join(article.departments)))
+            lines.append(self.t["departments"].format(departments=self._departments(article.departments)))
         if with_validity:
             lines.append(self.t["validity"].format(validity=self.validity(article.doc_id)))
         for mentioned in article.mentions:
@@ -312,19 +328,29 @@ class Composer:
 
     def clarify_rule(self, request: AwardRequest, article: Article) -> str:
         money = format_yuan_en if self.language is Language.ENGLISH else format_yuan
-        options = "\n".join(
-            self.t["clarify_option"].format(
-                name=rule.name_en if self.language is Language.ENGLISH else rule.name,
-                ceiling=("max " if self.language is Language.ENGLISH else "最高") + money(rule.cap_yuan),
-            )
-            for rule in request.candidates
-        )
+        english = self.language is Language.ENGLISH
+        options = "\n".join([
+            *(self.t["clarify_option"].format(
+                name=rule.name_en if english else rule.name,
+                ceiling=self.t["clarify_ceiling_rate"].format(
+                    rate=f"{rule.rate * 100:.0f}%", amount=money(rule.cap_yuan),
+                    base=((rule.base_en or rule.base) if english else rule.base) or "")
+                if rule.rate is not None else ("max " if english else "最高") + money(rule.cap_yuan),
+            ) for rule in request.candidates),
+            *self._annual_caps(list(request.candidates), "ceiling_annual"),
+        ])
         return str(self.t["clarify_rule"].format(label=article.label, article_title=article.title, options=options))
 
     def clarify_base(self, request: AwardRequest, article: Article) -> str:
-        rule = next(r for r in request.rules if r.rate is not None)
+        """What the rules set (rate of which base, ceiling), then the amount asked for."""
         english = self.language is Language.ENGLISH
-        text = self.t["clarify_base"].format(
+        money = format_yuan_en if english else format_yuan
+        rates = [r for r in request.rules if r.rate is not None]
+        rule = rates[0]
+        ceilings = [self.t["ceiling_item_rate"].format(
+            rule_name=r.name_en if english else r.name, rate=f"{(r.rate or 0) * 100:.0f}%", amount=money(r.cap_yuan),
+            base=((r.base_en or r.base) if english else r.base) or "") for r in rates]
+        text = "\n".join(ceilings + self._annual_caps(rates, "ceiling_annual")) + "\n" + self.t["clarify_base"].format(
             base=(rule.base_en or rule.base) if english else rule.base,
             number=self.catalogue.get(article.doc_id).number,
             label=article.label,
@@ -370,4 +396,11 @@ class Composer:
         if len(calculations) > 1:
             lines.append(self.t["award_total"].format(formula=estimate.formula))
             lines.extend(estimate.notes)
+        lines += self._annual_caps([rule_book().rule(c.rule_id) for c in calculations], "award_annual")
         return lines
+
+    def _annual_caps(self, rules: list[Rule], template: str) -> list[str]:
+        """Each per-entity annual cap the rules count against, once, with its words."""
+        money = format_yuan_en if self.english else format_yuan
+        caps = [rule_book().annual_caps[cap_id] for cap_id in dict.fromkeys(r.annual_cap for r in rules if r.annual_cap)]
+        return [self.t[template].format(amount=money(cap.cap_yuan), quote=cap.quote) for cap in caps]

@@ -182,7 +182,8 @@ class Planner:
             document = question.document or previous[0].doc_id
             return Step(ask, Route.VALIDITY, self._document_articles(document, previous), document=document)
 
-        query = ask.text if len(ask.text) >= 6 or not previous else f"{ask.text} {previous[0].title}"
+        # a short or elliptical ask ("如果对方是股东呢？") is about the article discussed: search with its title
+        query = f"{ask.text} {previous[0].title}" if previous and (len(ask.text) < 6 or ask.elliptical) else ask.text
         pointed = [question.document] if question.document and question.document_pointed else None
         hits = self.retriever.search(query, k=HITS, prefer_on=self.today, doc_ids=pointed)
         plan.retrieved.extend(h.article.chunk_id for h in hits if h.article.chunk_id not in plan.retrieved)
@@ -219,6 +220,8 @@ class Planner:
         if ask.kind is AskKind.ELIGIBILITY:
             step = Step(ask, Route.ELIGIBILITY, [top], lead=lead_clause(top.text, AskKind.WHAT, ask.text))
             step.eligibility = self._measure_verdict(question, top)
+            if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
+                step.articles = [*self._condition_articles(step.eligibility.condition, top.key), *step.articles]
             return step
         figure_ask = lexicon().figure_asks.get(ask.detail) if ask.kind is AskKind.FIGURE else None
         lead = lead_clause(top.text, ask.kind, ask.text, figure_ask.stated if figure_ask else ())
@@ -260,7 +263,7 @@ class Planner:
     # --- awards ----------------------------------------------------------------------------------
     def _award(self, question: Question, ask: Ask, measure: str, session: Session, language: str) -> Step:
         article = self._measure_article(measure)
-        request = read_award(question, measure, self.book, session.award)
+        request = read_award(question, measure, self.book, session.award, ask.text.lower())
         session.award = request.slots()
         step = Step(ask, Route.AWARD, [article], request=request)
         step.eligibility = self._rules_verdict(question, measure, request.rules or list(request.candidates))
@@ -268,6 +271,7 @@ class Planner:
             if step.eligibility.instead:
                 return self._instead(question, ask, step, language)
             step.route = Route.ELIGIBILITY
+            step.articles = [*self._condition_articles(step.eligibility.condition, measure), *step.articles]
             return step
         if ask.kind is AskKind.REQUIRED_BASE:
             return self._required_base(question, step)
@@ -276,6 +280,9 @@ class Planner:
                 step.route = Route.ELIGIBILITY
                 step.lead = lead_clause(article.text, AskKind.WHAT, ask.text)
                 step.eligibility = Eligibility(step.eligibility.verdict, measure)
+                return step
+            if question.asks_ceiling and not question.facts.amounts:
+                step.route = Route.CEILINGS  # "最高多少": every ceiling of the measure, with its annual cap
                 return step
             step.route = Route.CLARIFY_RULE
             return step
@@ -351,6 +358,14 @@ class Planner:
                 if stated.yuan > computed and request.rules:
                     corrections.append((stated.yuan, request.rules[0], computed))
         return corrections
+
+    def _condition_articles(self, condition_id: str, measure: str) -> list[Article]:
+        """The article a failed condition is quoted from, when it is not the measure's own (the scope)."""
+        condition = self.book.conditions.get(condition_id)
+        if condition is None or condition.measure == measure:
+            return []
+        article = self.retriever.article(f"{self.book.document}:{condition.measure}")
+        return [article] if article is not None else []
 
     def _measure_article(self, measure: str) -> Article:
         article = self.retriever.article(f"{self.book.document}:{measure}")

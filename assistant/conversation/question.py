@@ -79,6 +79,7 @@ class Ask:
     text: str
     points_back: bool = False  # "这条归哪个部门管": about what was discussed before
     detail: str = ""  # a detail the article must state (understanding.yaml details / figure_asks: fee, count …)
+    elliptical: bool = False  # "海外的呢": asks the ask before it again, about what the conversation was about
 
 
 @dataclass(frozen=True)

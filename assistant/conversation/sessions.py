@@ -8,6 +8,7 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
+from assistant.conversation.question import Question
 from assistant.conversation.slots import AwardSlots
 
 
@@ -18,6 +19,7 @@ class Session:
     award: AwardSlots | None = None
     last_chunk_ids: list[str] = field(default_factory=list)
     current_document: str | None = None  # the document the conversation is about ("这个方案")
+    last_question: Question | None = None  # the turn before, understood (an elliptical turn asks its ask again)
     touched: float = field(default_factory=time.monotonic)
 
 

@@ -83,9 +83,14 @@ def _trigger_positions(text: str, rule: Rule) -> list[int]:
     return positions
 
 
-def read_award(question: Question, measure: str, book: RuleBook, previous: AwardSlots | None) -> AwardRequest:
-    """The award request of this turn; ``previous`` holds the session's slots, for follow-ups."""
-    text = question.text
+def read_award(question: Question, measure: str, book: RuleBook, previous: AwardSlots | None,
+               ask_text: str = "") -> AwardRequest:
+    """The award request of this turn; ``previous`` holds the session's slots, for follow-ups.
+
+    ``ask_text``: the ask's own words (lower case), where the rule is named when a message asks
+    about two ("国内的能补多少？海外的呢？"); the whole question by default.
+    """
+    text = ask_text or question.text
     facts_said = question.facts
     same_measure = previous is not None and previous.measure == measure
     candidates = book.for_measure(measure)

@@ -68,6 +68,7 @@ class _Lexicon:
     figure_units: dict[str, str]  # Chinese unit → English, for English leads
     details: dict[str, Detail]  # a fee, rent …: asked words, the words that state it, its name
     figure_asks: dict[str, Detail]  # a count, a size, a share: asked words, the units that state it
+    elliptical: re.Pattern[str]  # "海外的呢": asks what the ask before it asked
 
 
 @cache
@@ -95,6 +96,7 @@ def lexicon() -> _Lexicon:
         figure_units={str(k): str(v) for k, v in raw["figure_units"].items()},
         details=_details(raw["details"], "stated"),
         figure_asks=_details(raw["figure_asks"], "units"),
+        elliptical=re.compile(raw["elliptical"], re.IGNORECASE),
     )
 
 
@@ -129,12 +131,14 @@ def _ask_word_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(_word_pattern(word)) for word in words)
 
 
-def understand(message: str, current_document: str | None, cat: Catalogue) -> Question:
-    """Read one turn. ``current_document`` is the document the conversation was about (or None)."""
+def understand(message: str, current_document: str | None, cat: Catalogue, previous: Question | None = None) -> Question:
+    """Read one turn. ``current_document`` is the document the conversation was about (or None);
+    ``previous`` the turn before, whose ask an elliptical turn ("那细胞治疗的呢？") asks again."""
     lex = lexicon()
     cased = normalise(message)
     text = cased.lower()
-    asks = _asks(cased, lex)
+    asks = _asks(cased, lex, previous.asks[-1] if previous and previous.asks else None)
+    inherits = previous is not None and bool(lex.elliptical.search(text)) and _kind(text, lex, own_words_only=True) is None
     named = cat.named_in(text)
     document = sorted(named)[0] if len(named) == 1 else None
     pointed = document is None and has_word(text, lex.document_pointers) and current_document is not None
@@ -150,36 +154,43 @@ def understand(message: str, current_document: str | None, cat: Catalogue) -> Qu
         document=document,
         document_pointed=pointed,
         adds_item=has_word(text, lex.add_item),
-        asks_ceiling=has_word(text, lex.ceiling_words),
+        asks_ceiling=has_word(text, lex.ceiling_words) or (inherits and previous is not None and previous.asks_ceiling),
         follow_up=has_word(text, lex.follow_up) or has_word(text, lex.pointers),
         greeting_only=bool(stripped) and any(stripped.rstrip("啊呀呢吗哈") == re.sub(r"\W+", "", g) for g in GREETINGS),
     )
 
 
-def _asks(text: str, lex: _Lexicon) -> tuple[Ask, ...]:
+def _asks(text: str, lex: _Lexicon, before: Ask | None = None) -> tuple[Ask, ...]:
     """One ask per clause that asks something; a message with no ask word is one WHAT ask.
 
     ``text`` is the normalised message in its own case (search terms such as ``II期`` keep it);
-    ask words are matched on its lower-case form.
+    ask words are matched on its lower-case form. An elliptical clause ("海外的呢") takes the kind of
+    the ask before it: this message's, else ``before`` (the previous turn's last ask).
     """
     clauses = [c.strip(" ，,。") for c in lex.clause_split.split(text) if c and c.strip(" ，,。")]
     asks: list[Ask] = []
     context: list[str] = []
     for clause in clauses:
         kind = _kind(clause.lower(), lex)
+        earlier = asks[-1] if asks else before
+        elliptical = (earlier is not None and _kind(clause.lower(), lex, own_words_only=True) is None
+                      and bool(lex.elliptical.search(clause.lower())))
+        if elliptical:
+            assert earlier is not None
+            kind = earlier.kind
         if kind is None:
             context.append(clause)
             continue
         full = "，".join([*context, clause])
         context = []
         points_back = has_word(clause.lower(), lex.pointers) and len(clause) <= 24
-        if asks and asks[-1].kind is kind and kind in {AskKind.AMOUNT, AskKind.ELIGIBILITY}:
-            asks[-1] = Ask(kind, f"{asks[-1].text}，{full}", asks[-1].points_back, asks[-1].detail)
+        if asks and asks[-1].kind is kind and kind in {AskKind.AMOUNT, AskKind.ELIGIBILITY} and not elliptical:
+            asks[-1] = Ask(kind, f"{asks[-1].text}，{full}", asks[-1].points_back, asks[-1].detail, asks[-1].elliptical)
             continue
-        asks.append(Ask(kind, full, points_back, _detail(clause.lower(), kind, lex)))
+        asks.append(Ask(kind, full, points_back, _detail(clause.lower(), kind, lex), elliptical))
     if context and asks:
         last = asks[-1]
-        asks[-1] = Ask(last.kind, "，".join([last.text, *context]), last.points_back, last.detail)
+        asks[-1] = Ask(last.kind, "，".join([last.text, *context]), last.points_back, last.detail, last.elliptical)
     if not asks:
         asks = [Ask(AskKind.WHAT, text, has_word(text.lower(), lex.pointers) and len(text) <= 24,
                     _detail(text.lower(), AskKind.WHAT, lex))]
@@ -204,10 +215,14 @@ def _merge_amount_with_eligibility(asks: list[Ask]) -> list[Ask]:
     return asks
 
 
-def _kind(clause: str, lex: _Lexicon) -> AskKind | None:
+def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind | None:
+    """The kind whose words the clause holds; else WHAT for a question without them (unless
+    ``own_words_only``: then None, the clause naming no kind of its own)."""
     for kind, words in lex.kinds:
         if has_word(clause, words):
             return kind
+    if own_words_only:
+        return None
     if clause.endswith(("吗", "么", "呢")) or QUESTION_WORDS.search(clause):
         return AskKind.WHAT
     return None
