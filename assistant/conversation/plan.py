@@ -183,7 +183,8 @@ class Planner:
             return Step(ask, Route.VALIDITY, self._document_articles(document, previous), document=document)
 
         # a short or elliptical ask ("如果对方是股东呢？") is about the article discussed: search with its title
-        query = f"{ask.text} {previous[0].title}" if previous and (len(ask.text) < 6 or ask.elliptical) else ask.text
+        query = f"{ask.text} {previous[0].title}" if previous and (
+            len(ask.text) < 6 or ask.elliptical or question.adds_item) else ask.text
         pointed = [question.document] if question.document and question.document_pointed else None
         hits = self.retriever.search(query, k=HITS, prefer_on=self.today, doc_ids=pointed)
         plan.retrieved.extend(h.article.chunk_id for h in hits if h.article.chunk_id not in plan.retrieved)
@@ -238,15 +239,19 @@ class Planner:
         return not has_word(article.text.lower(), detail.stated)
 
     def _document_articles(self, document: str, previous: list[Article]) -> list[Article]:
-        """The article that states a document's validity, else the one discussed, else its first."""
+        """The article that states a document's validity; else its first article naming the year it
+        ends (a plan's "到2024年底"); else the one discussed, else its first."""
         stated = self.retriever.article(f"{document}:validity")
         if stated is not None:
             return [stated]
-        same = [a for a in previous if a.doc_id == document]
-        if same:
-            return same[:1]
         articles = [a for a in self.retriever.articles if a.doc_id == document]
-        return articles[:1]
+        end = self.catalogue.get(document).valid_to
+        if end is not None:
+            naming = [a for a in articles if f"{end.year}年" in a.text or str(end.year) in a.text]
+            if naming:
+                return naming[:1]
+        same = [a for a in previous if a.doc_id == document]
+        return same[:1] or articles[:1]
 
     def _award_measure(self, hits: Sequence[Any], question: Question) -> str | None:
         """The measure an award question is about: the top hit's, when it carries award rules.

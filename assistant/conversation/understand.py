@@ -24,7 +24,8 @@ from index.normalise import normalise
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "understanding.yaml"
 ROLE_WINDOW = 30  # characters before an amount that decide its role (role patterns stop at a clause end)
-QUESTION_WORDS = re.compile(r"(什么|哪些|怎么|如何|是否|多少|几|有没有|是不是|有无|what|which|how|when|where|why|is there|are there|does|do |can )")
+QUESTION_WORDS = re.compile(r"(什么|哪些|怎么|如何|是否|多少|几|有没有|是不是|有无|"
+                            r"\b(?:what|which|how|when|where|why|is there|are there|does|do|can)\b)")
 GREETINGS = ("你好", "您好", "在吗", "谢谢", "再见", "hello", "hi", "thanks", "thank you", "bye", "ok", "好的")
 
 
