@@ -72,6 +72,7 @@ class Composer:
         self.t = templates()["en" if language is Language.ENGLISH else "zh"]
         self.english = language is Language.ENGLISH
         self.registered_place = ""
+        self._quoted: set[str] = set()
 
     # --- a whole plan ----------------------------------------------------------------------------
     def compose(self, plan: Plan) -> Composed:
@@ -135,8 +136,13 @@ class Composer:
             return [self.t[key].format(departments=self._departments(article.departments), **fields)]
         if route is Route.VALIDITY:
             document = self.catalogue.get(step.document or article.doc_id)
-            return [self.t["validity_lead"].format(number=document.number or "", title=document.title,
-                                                   title_en=document.title_en, validity=self.validity(document.id))]
+            issued = document.signed or document.published
+            lines = [self.t["validity_lead"].format(number=document.number or "", title=document.title,
+                                                    title_en=document.title_en, validity=self.validity(document.id))]
+            if issued is not None and document.issuer:
+                day = issued.isoformat() if self.english else f"{issued.year}年{issued.month}月{issued.day}日"
+                lines.append(self.t["issued"].format(issuer=document.issuer, day=day))
+            return lines
         if route is Route.NOT_SPECIFIED:
             return self._not_specified(article, step.detail)
         if route is Route.NO_AMOUNT:
@@ -170,7 +176,10 @@ class Composer:
         lines = [self.t["expired_warning"]] if self.expired(article.doc_id) else []
         if step.lead.figure:
             figure = english_figure(step.lead.figure) if self.english else step.lead.figure
-            lines.append(self.t["lead_figure"].format(figure=step.lead.figure, figure_en=figure, text=step.lead.text))
+            quoted = step.lead.text in self._quoted  # a second figure of a sentence already quoted: the figure alone
+            self._quoted.add(step.lead.text)
+            key = "lead_figure_only" if quoted else "lead_figure"
+            lines.append(self.t[key].format(figure=step.lead.figure, figure_en=figure, text=step.lead.text))
         else:
             lines.append(self.t["lead_text"].format(text=step.lead.text, label=article.label))
         return lines

@@ -50,7 +50,7 @@ def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] 
     best: tuple[int, int, str, str, str] | None = None
     order = 0
     sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
-    if len(sentences) > 1 and re.match(r"^[（(][一二三四五六七八九十]+[）)]", sentences[0]):
+    if len(sentences) > 1 and re.match(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|\d+[.、．])", sentences[0]):
         sentences = sentences[1:]  # the measure's own heading answers nothing
     for sentence in sentences:
         sentence_score = len(wanted & set(tokenize(sentence)))
