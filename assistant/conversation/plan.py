@@ -393,7 +393,14 @@ class Planner:
         if facts.device and facts.drug_class is None:
             values["drug_class"] = None
         extras = data.extras
+        stated = {f"{a.role.value}_yuan": a.yuan for a in facts.amounts}  # upfront_yuan …: a threshold's input
         for rule in rules:
+            for condition_id in rule.conditions:
+                if condition_id in facts.unmet:
+                    return Eligibility(Verdict.NOT_ELIGIBLE, measure, rule, condition_id)
+                threshold = self.book.conditions[condition_id]
+                if threshold.input and threshold.min_yuan and threshold.input in stated and stated[threshold.input] < threshold.min_yuan:
+                    return Eligibility(Verdict.NOT_ELIGIBLE, measure, rule, condition_id)
             for condition_id in [*rule.conditions, *(c.id for c in extras.values() if rule.id in c.rules)]:
                 known = conditions.get(condition_id)
                 if known is None:

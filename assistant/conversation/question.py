@@ -62,6 +62,7 @@ class Facts:
     applicant_role: str | None = None  # "commissioning" (委托方) or "insurer" when the asker says so
     amounts: tuple[StatedAmount, ...] = ()
     item_count: int | None = None  # "12场…每场10万": one amount for this many like items
+    unmet: tuple[str, ...] = ()  # condition ids the asker says are not met ("还没进入特别审查程序")
 
     def amounts_as(self, role: AmountRole) -> list[StatedAmount]:
         return [a for a in self.amounts if a.role is role]

@@ -100,7 +100,7 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     document = _unknown_document(text, cat, data)
     if document:
         return ScopeVerdict(False, "document", document)
-    place = _other_place(text, data)
+    place = "" if question.facts.registered == "elsewhere" else _other_place(text, data)  # where the asker is registered
     if place:
         return ScopeVerdict(False, "place", place)
     return COVERED

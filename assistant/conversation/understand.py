@@ -70,6 +70,7 @@ class _Lexicon:
     details: dict[str, Detail]  # a fee, rent …: asked words, the words that state it, its name
     figure_asks: dict[str, Detail]  # a count, a size, a share: asked words, the units that state it
     elliptical: re.Pattern[str]  # "海外的呢": asks what the ask before it asked
+    yes_no_eligibility: re.Pattern[str]  # "能申请贴息吗": a verdict is asked
 
 
 @cache
@@ -98,6 +99,7 @@ def lexicon() -> _Lexicon:
         details=_details(raw["details"], "stated"),
         figure_asks=_details(raw["figure_asks"], "units"),
         elliptical=re.compile(raw["elliptical"], re.IGNORECASE),
+        yes_no_eligibility=re.compile(raw["yes_no_eligibility"], re.IGNORECASE),
     )
 
 
@@ -222,6 +224,8 @@ def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind |
     for kind, words in lex.kinds:
         if has_word(clause, words):
             return kind
+    if lex.yes_no_eligibility.search(clause):
+        return AskKind.ELIGIBILITY
     if own_words_only:
         return None
     if clause.endswith(("吗", "么", "呢")) or QUESTION_WORDS.search(clause):
@@ -250,7 +254,7 @@ def read_facts(normalised: str, text: str) -> Facts:
     if has_word(text, words["registered_shanghai"]):
         registered = "shanghai"
     elif match := lex.registered_elsewhere.search(text):
-        place = next(g for g in match.groups() if g)
+        place = next(g for g in match.groups() if g).lstrip("是在于")
         if not place.startswith(("上海", "本市", "我市", "沪", "shanghai", "浦东")):
             registered, registered_place = "elsewhere", place
     related: bool | None = None
@@ -270,6 +274,7 @@ def read_facts(normalised: str, text: str) -> Facts:
         applicant_role=role,
         amounts=amounts,
         item_count=_item_count(text, lex),
+        unmet=tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws)),
     )
 
 
