@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from assistant.conversation.question import AmountRole, Question
+from assistant.conversation.understand import count_of, lexicon
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import Item
 
@@ -105,6 +106,8 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         key=lambda pair: pair[0],
     )
     rules = [rule for _, rule in mentioned]
+    if len(mentioned) > 1:
+        rules = _counted(text, mentioned)
     if not rules and facts_said.trial_location == "overseas":
         rules = [r for r in candidates if "overseas_trial" in r.conditions]
     if len(candidates) == 1:
@@ -136,6 +139,19 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         facts = {**previous.facts, **facts}
     accepted = {rule.id: book.inputs(rule.id).accepted for rule in candidates}
     return AwardRequest(measure=measure, rules=rules, bases=bases, facts=facts, candidates=candidates, accepted=accepted)
+
+
+def _counted(text: str, mentioned: list[tuple[int, Rule]]) -> list[Rule]:
+    """Each mentioned rule as many times as the count said just before it: "5个进入特别审查程序，其中3个
+    首次拿证" is five special-review items and three registration items."""
+    pattern = lexicon().item_count
+    rules: list[Rule] = []
+    start = 0
+    for position, rule in mentioned:
+        counts = [count_of(m["n"]) for m in pattern.finditer(text[start:position])]
+        rules += [rule] * (counts[-1] or 1 if counts else 1)
+        start = position
+    return rules
 
 
 def _bases(question: Question, rules: list[Rule]) -> list[Decimal]:

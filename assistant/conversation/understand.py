@@ -302,8 +302,12 @@ def _item_count(text: str, lex: _Lexicon) -> int | None:
     match = lex.item_count.search(text)
     if match is None:
         return None
-    word = match["n"].lower()
-    if word in lex.english_numbers:
-        return lex.english_numbers[word]
-    count = int(Decimal(str(cn2an.cn2an(word, "smart"))))
+    return count_of(match["n"])
+
+
+def count_of(word: str) -> int | None:
+    """A count of items as written ("12", "十二", "twelve"), when it is one (2..200)."""
+    word = word.lower()
+    english = lexicon().english_numbers
+    count = english[word] if word in english else int(Decimal(str(cn2an.cn2an(word, "smart"))))
     return count if 1 < count <= 200 else None
