@@ -30,6 +30,7 @@ from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import AwardCalculator, Item
 from index.articles import Article
 from index.documents import Catalogue
+from index.tokens import tokenize
 
 ELIGIBILITY_PATH = Path(__file__).resolve().parent.parent / "rules" / "eligibility.yaml"
 MIN_KEYWORD_SCORE = 1.8
@@ -185,8 +186,14 @@ class Planner:
         # a short or elliptical ask ("如果对方是股东呢？") is about the article discussed: search with its title
         query = f"{ask.text} {previous[0].title}" if previous and (
             len(ask.text) < 6 or ask.elliptical or question.adds_item) else ask.text
-        pointed = [question.document] if question.document and question.document_pointed else None
-        hits = self.retriever.search(query, k=HITS, prefer_on=self.today, doc_ids=pointed)
+        # the one document the question names ("发布会上…", "浦东方案里…") or points at is where to look
+        pointed = [question.document] if question.document else None
+        search_query = query
+        if pointed:  # inside that document its own name is no evidence: search with the rest
+            name = self.catalogue.get(pointed[0])
+            naming = set(tokenize(name.title.lower())) | {alias.lower() for alias in name.aliases}
+            search_query = " ".join(t for t in tokenize(query.lower()) if t not in naming and t.strip()) or query
+        hits = self.retriever.search(search_query, k=HITS, prefer_on=self.today, doc_ids=pointed)
         plan.retrieved.extend(h.article.chunk_id for h in hits if h.article.chunk_id not in plan.retrieved)
         in_scope = bool(hits) and self.retriever.is_about_policy(query, MIN_KEYWORD_SCORE)
         award_slots = session.award
