@@ -202,7 +202,8 @@ class Planner:
         follow_up = award_slots is not None and short and (question.follow_up or has_amounts or not in_scope)
 
         if not in_scope and not follow_up:
-            if previous and ask.points_back:
+            # "…, and what documents are required?": a later ask of the message with no topic of its own
+            if previous and (ask.points_back or (plan.steps and topic_is_empty)):
                 hits = []
             else:
                 return Step(ask, Route.OUT_OF_SCOPE, scope=ScopeVerdict(False, "no_match"))
@@ -282,8 +283,15 @@ class Planner:
         if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
             if step.eligibility.instead:
                 return self._instead(question, ask, step, language)
-            step.route = Route.ELIGIBILITY
             step.articles = [*self._condition_articles(step.eligibility.condition, measure), *step.articles]
+            if ask.kind is AskKind.AMOUNT and request.missing is None and not question.facts.in_usd:
+                # the amount asked is computed too: the calculator shows the failed condition and 0
+                condition = self.book.conditions.get(step.eligibility.condition)
+                if condition is not None and condition.input is None:
+                    request.facts[condition.id] = False
+                step.estimate = self.calculator.estimate(request.items(), self.today, language)
+                return step
+            step.route = Route.ELIGIBILITY
             return step
         if ask.kind is AskKind.REQUIRED_BASE:
             return self._required_base(question, step)
