@@ -225,3 +225,15 @@ def test_several_asks_in_one_english_sentence_are_each_answered(engine):
 def test_a_question_naming_the_press_conference_is_answered_from_it(engine):
     answer = engine.ask("7月31日发布会上，回答投融资支持那个问题的是哪位？")
     assert answer.citations[0].doc_id == "press20240731"
+
+
+def test_each_ask_computes_with_its_own_amounts(engine):
+    answer = engine.ask("海外临床试验责任险保费200万能补多少？国内的保费60万呢？")
+    assert [c.amount_yuan for c in answer.calculations] == [1_000_000, 300_000]
+    assert [c.rule_id for c in answer.calculations] == ["m13-insurance-overseas", "m13-insurance-domestic"]
+
+
+def test_a_failed_condition_in_an_award_question_still_shows_the_computation(engine):
+    answer = engine.ask("首付款8000万的海外授权许可交易，第三方服务投入300万，能补多少")
+    assert [v.verdict for v in answer.verdicts] == ["not_eligible"]
+    assert [c.amount_yuan for c in answer.calculations] == [0]

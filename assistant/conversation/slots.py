@@ -112,7 +112,7 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         rules = [r for r in candidates if "overseas_trial" in r.conditions]
     if len(candidates) == 1:
         rules = list(candidates)
-    bases = _bases(question, rules or list(candidates))
+    bases = _bases(question, rules or list(candidates), ask_text)
     if facts_said.item_count and len(bases) == 1:
         bases = bases * facts_said.item_count
     facts: dict[str, Any] = {}
@@ -154,11 +154,17 @@ def _counted(text: str, mentioned: list[tuple[int, Rule]]) -> list[Rule]:
     return rules
 
 
-def _bases(question: Question, rules: list[Rule]) -> list[Decimal]:
-    """Amounts that are bases for these rules: fees for fee-based rules, spend for the rest."""
+def _bases(question: Question, rules: list[Rule], ask_text: str = "") -> list[Decimal]:
+    """Amounts that are bases for these rules: fees for fee-based rules, spend for the rest.
+
+    When the ask's own words state amounts ("海外的保费200万…？国内的保费60万呢？"), only those.
+    """
     fee_based = any(rule.fee_base for rule in rules)
-    fees = [a.yuan for a in question.facts.amounts_as(AmountRole.FEE)]
-    spend = [a.yuan for a in question.facts.amounts_as(AmountRole.BASE)]
+    stated = question.facts.amounts
+    own = [a for a in stated if a.text.lower() in ask_text]
+    amounts = own or list(stated)
+    fees = [a.yuan for a in amounts if a.role is AmountRole.FEE]
+    spend = [a.yuan for a in amounts if a.role is AmountRole.BASE]
     if fee_based:
         return fees or spend
     return spend
