@@ -424,10 +424,10 @@ class Planner:
                     if values.get(fact) is not None and str(values[fact]).lower() in failing:
                         return Eligibility(Verdict.NOT_ELIGIBLE, measure, rule, condition_id,
                                            known.instead.get(fact, ""))
-        rule = rules[0] if len(rules) == 1 else None
-        if rule is not None and "class1_new_drug" in rule.conditions and facts.drug_class is None and not facts.cgt:
-            return Eligibility(Verdict.UNKNOWN, measure, rule, "class1_new_drug")
-        return Eligibility(Verdict.ELIGIBLE, measure, rule)
+        only = rules[0] if len(rules) == 1 else None
+        if only is not None and "class1_new_drug" in only.conditions and facts.drug_class is None and not facts.cgt:
+            return Eligibility(Verdict.UNKNOWN, measure, only, "class1_new_drug")
+        return Eligibility(Verdict.ELIGIBLE, measure, only)
 
     def _measure_verdict(self, question: Question, article: Article) -> Eligibility:
         """A measure with no award rules: eligible unless the asker is registered elsewhere."""

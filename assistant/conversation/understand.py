@@ -26,6 +26,7 @@ DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "understanding.yam
 ROLE_WINDOW = 30  # characters before an amount that decide its role (role patterns stop at a clause end)
 QUESTION_WORDS = re.compile(r"(什么|哪些|怎么|如何|是否|多少|几|有没有|是不是|有无|"
                             r"\b(?:what|which|how|when|where|why|is there|are there|does|do|can)\b)")
+CITATION_MARKER = re.compile(r"\[[^\]]*\]")
 GREETINGS = ("你好", "您好", "在吗", "谢谢", "再见", "hello", "hi", "thanks", "thank you", "bye", "ok", "好的")
 
 
@@ -142,7 +143,7 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
     text = cased.lower()
     asks = _asks(cased, lex, previous.asks[-1] if previous and previous.asks else None)
     inherits = previous is not None and bool(lex.elliptical.search(text)) and _kind(text, lex, own_words_only=True) is None
-    named = cat.named_in(text)
+    named = cat.named_in(CITATION_MARKER.sub(" ", text))  # "[pudong2022:task-01]" is a marker, not a name
     document = sorted(named)[0] if len(named) == 1 else None
     pointed = document is None and has_word(text, lex.document_pointers) and current_document is not None
     if pointed:
