@@ -1,6 +1,7 @@
-"""The ``policy-assistant`` command: index, serve, ask, search, calc, eval.
+"""The policy-assistant command: index, serve, ask, search, calc, eval.
 
-Run ``policy-assistant --help``. Errors print a message and exit 2; they never show a traceback.
+Run policy-assistant --help, or policy-assistant COMMAND --help. Errors print a message and exit 2;
+they never show a traceback.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__, rich_markup_mode=None,
+                  pretty_exceptions_enable=False)
 console = Console()
 
 
@@ -32,6 +34,22 @@ def _fail(message: str) -> NoReturn:
     """Print ``error: <message>`` on one line of stderr (never wrapped, never read as markup); exit 2."""
     Console(stderr=True).print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
     raise typer.Exit(2)
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        from importlib.metadata import version
+
+        print(f"policy-assistant {version('policy-assistant')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="print the version and exit")] = False,
+) -> None:
+    """The policy-assistant command: index, serve, ask, search, calc, eval."""
 
 
 def _settings() -> Settings:
@@ -44,8 +62,12 @@ def _settings() -> Settings:
 
 def _engine():  # imported lazily so `--help` stays fast
     from assistant.engine import Engine
+    from assistant.store import StoreUnavailable
 
-    return Engine.from_settings(_settings())
+    try:
+        return Engine.from_settings(_settings())
+    except StoreUnavailable as error:
+        _fail(str(error))
 
 
 @app.command()
@@ -86,21 +108,29 @@ def serve(
     import uvicorn
 
     from assistant.api.app import create_app
+    from assistant.store import StoreUnavailable
 
-    uvicorn.run(create_app(_settings()), host=host, port=port, log_level="info")
+    try:
+        application = create_app(_settings())
+    except StoreUnavailable as error:
+        _fail(str(error))
+    uvicorn.run(application, host=host, port=port, log_level="info")
 
 
 @app.command()
 def ask(
     question: str,
-    session: Annotated[str | None, typer.Option("--session", help="continue a conversation")] = None,
+    session: Annotated[str | None, typer.Option("--session", help="continue a conversation: the session id an earlier answer printed")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the Answer record as JSON")] = False,
 ):
     """Ask a question; prints the answer with its citations."""
     from assistant.engine import InputError
 
+    if session is not None:
+        _live_session(_settings(), session)
+    engine = _engine()
     try:
-        answer = _engine().ask(question, session)
+        answer = engine.ask(question, session)
     except InputError as error:
         _fail(str(error))
     if as_json:
@@ -108,6 +138,21 @@ def ask(
         return
     print(answer.answer)
     console.print(f"[dim]status: {answer.status} · session: {answer.session_id}[/dim]")
+
+
+def _live_session(settings: Settings, session_id: str) -> None:
+    """Ends the command (exit 2) unless ``session_id`` is a stored conversation that has not expired."""
+    from assistant.conversation.sessions import SessionStore
+    from assistant.store import StoreUnavailable, store_engine
+
+    try:
+        found = SessionStore(store_engine(settings), settings.session_ttl_seconds, settings.max_sessions,
+                             settings.max_session_turns).find(session_id)
+    except StoreUnavailable as error:
+        _fail(str(error))
+    if found is None:
+        _fail(f"no conversation {session_id!r}: it was never started here or has expired "
+              f"(after {settings.session_ttl_seconds} s unused); ask without --session to start one")
 
 
 @app.command()
@@ -139,7 +184,10 @@ def calc(
     as_json: Annotated[bool, typer.Option("--json")] = False,
     english: Annotated[bool, typer.Option("--en", help="explain in English")] = False,
 ):
-    """Compute an award ceiling, e.g. ``calc m05-drug-phase2 --param base=6000万``."""
+    """Compute the award ceiling of one rule.
+
+    Example: policy-assistant calc m05-drug-phase2 --param base=6000万
+    """
     from assistant.engine import Engine
     from assistant.rules.book import rule_book
 
@@ -171,6 +219,20 @@ def calc(
         console.print(f"[bold]total[/bold]: {estimate.formula}")
     citation = estimate.calculations[0].citation
     console.print(f"[dim]{citation.doc_number} {citation.article} {citation.title}[/dim]")
+
+
+@app.command()
+def migrate():
+    """Bring the state store (PA_DATABASE_URL, or SQLite in the data dir) to the newest schema."""
+    from assistant.store import StoreUnavailable, open_store
+    from assistant.store.migrate import current_revision
+
+    try:
+        store = open_store(_settings())
+    except StoreUnavailable as error:
+        _fail(str(error))
+    where = store.engine.url.render_as_string(hide_password=True)
+    console.print(f"state store {escape(where)} is at revision {current_revision(store.engine)} (the newest)")
 
 
 @app.command(name="eval")

@@ -22,6 +22,7 @@ from assistant.retrieval import HybridRetriever, RetrievalMode
 from assistant.rules.book import RuleBook, rule_book
 from assistant.rules.calculator import AwardCalculator, CalculationError, Item
 from assistant.settings import Settings
+from assistant.store import store_engine
 from assistant.writer import AnswerWriter, ContextArticle
 from index.articles import Article
 from index.documents import Catalogue, catalogue
@@ -58,7 +59,7 @@ class Engine:
         self.catalogue = cat
         self.calculator = AwardCalculator(book, self._cite_measure)
         self.sessions = SessionStore(
-            settings.session_ttl_seconds, settings.max_sessions, settings.max_session_turns
+            store_engine(settings), settings.session_ttl_seconds, settings.max_sessions, settings.max_session_turns
         )
 
     @classmethod
@@ -109,6 +110,10 @@ class Engine:
 
     # --- conversation --------------------------------------------------------------------------
     def ask(self, message: str, session_id: str | None = None) -> Answer:
+        """The answer to one turn. ``session_id`` continues a conversation this server issued and that has not
+        expired; any other id (or none) starts a new one, whose fresh id the answer carries.
+
+        Raises ``InputError`` (``MessageTooLong``) for a message the engine refuses."""
         message = self._clean(message)
         session = self.sessions.get(session_id)
         answer = self._answer(message, session)
@@ -183,7 +188,8 @@ class Engine:
         return Answer(session_id=session.id, answer=composed.text, status=composed.status,
                       citations=[self.citation(a) for a in composed.articles], calculations=calculations,
                       total_yuan=total, language=language.value, retrieved=plan.retrieved,
-                      verdicts=[Verdict(measure=m, verdict=v) for m, v in composed.verdicts])
+                      verdicts=[Verdict(measure=m, verdict=v) for m, v in composed.verdicts],
+                      options=composed.options)
 
     def _clean(self, text: str) -> str:
         if not isinstance(text, str):
