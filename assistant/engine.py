@@ -166,8 +166,9 @@ class Engine:
 
     def _answer(self, message: str, session: Session) -> Answer:
         """Understand → scope and plan → compose: the deterministic answer of one turn."""
-        question = understand(message, session.current_document, self.catalogue, session.last_question)
-        session.last_question = question
+        # the turn before, read again from the stored turns: an elliptical turn ("那细胞治疗的呢？") asks its ask
+        previous = understand(session.turns[-1][0], session.current_document, self.catalogue) if session.turns else None
+        question = understand(message, session.current_document, self.catalogue, previous)
         language = question.language
         english = "en" if language is Language.ENGLISH else "zh"
         planner = Planner(self.retriever, self.book, self.calculator, self.catalogue, self.settings.current_date())

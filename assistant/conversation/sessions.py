@@ -18,7 +18,6 @@ from typing import Any
 import sqlalchemy as sa
 from pydantic import BaseModel
 
-from assistant.conversation.question import Question
 from assistant.conversation.slots import AwardSlots
 from assistant.store.database import StoreUnavailable, transaction
 from assistant.store.schema import sessions
@@ -33,7 +32,6 @@ class Session:
     award: AwardSlots | None = None
     last_chunk_ids: list[str] = field(default_factory=list)
     current_document: str | None = None  # the document the conversation is about ("这个方案")
-    last_question: Question | None = None  # the turn before, understood (an elliptical turn asks its ask again)
     touched: float = field(default_factory=time.monotonic)
     stored: bool = True  # False when the store refused it: the conversation goes on without memory
 

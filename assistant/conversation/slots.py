@@ -27,7 +27,7 @@ class AwardSlots:
     rule_ids: list[str] = field(default_factory=list)
     bases: list[str] = field(default_factory=list)  # yuan, as Decimal strings, one per item
     facts: dict[str, Any] = field(default_factory=dict)
-    product: str | None = None  # the kind of product the rules were for (cgt), kept for follow-ups
+    cgt: bool = False  # the rules were the cell and gene therapy ones (rule product cgt), kept for follow-ups
 
 
 @dataclass
@@ -71,7 +71,7 @@ class AwardRequest:
             rule_ids=[rule.id for rule in self.rules],
             bases=[str(base) for base in self.bases],
             facts=dict(self.facts),
-            product=next((rule.product for rule in (self.rules or self.candidates) if rule.product), None),
+            cgt=any(rule.product == "cgt" for rule in (self.rules or self.candidates)),
         )
 
 
@@ -97,7 +97,7 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     candidates = book.for_measure(measure)
     if any(r.product == "cgt" for r in candidates):
         is_cgt = facts_said.cgt or (
-            same_measure and previous is not None and previous.product == "cgt"
+            same_measure and previous is not None and previous.cgt
             and not re.search(r"(?<![a-z])i{1,3}期", text)
         )
         candidates = tuple(r for r in candidates if (r.product == "cgt") == bool(is_cgt))
