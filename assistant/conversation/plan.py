@@ -24,6 +24,7 @@ from assistant.conversation.scope import ScopeVerdict, judge
 from assistant.conversation.sessions import Session
 from assistant.conversation.slots import AwardRequest, read_award
 from assistant.conversation.understand import has_word, lexicon, without_ask_words
+from assistant.language import Language
 from assistant.records import AwardEstimate
 from assistant.retrieval import HybridRetriever
 from assistant.rules.book import Rule, RuleBook
@@ -155,7 +156,7 @@ class Planner:
         self.catalogue = cat
         self.today = today
 
-    def plan(self, question: Question, session: Session, language: str) -> Plan:
+    def plan(self, question: Question, session: Session, language: Language) -> Plan:
         """Every ask of ``question`` planned against the sources and the session's earlier turns."""
         plan = Plan(question, [])
         if question.greeting_only:
@@ -175,7 +176,7 @@ class Planner:
 
     # --- one ask ---------------------------------------------------------------------------------
     def _plan_ask(self, question: Question, ask: Ask, session: Session, previous: list[Article], plan: Plan,
-                  language: str) -> Step:
+                  language: Language) -> Step:
         topic_is_empty = self.retriever.keyword_score(without_ask_words(ask.text.lower())) < MIN_KEYWORD_SCORE
         if ask.kind is AskKind.DEPARTMENTS and previous and (ask.points_back or topic_is_empty):
             return Step(ask, Route.DEPARTMENTS, previous[:1])
@@ -274,7 +275,7 @@ class Planner:
         return None
 
     # --- awards ----------------------------------------------------------------------------------
-    def _award(self, question: Question, ask: Ask, measure: str, session: Session, language: str) -> Step:
+    def _award(self, question: Question, ask: Ask, measure: str, session: Session, language: Language) -> Step:
         article = self._measure_article(measure)
         request = read_award(question, measure, self.book, session.award, ask.text.lower())
         session.award = request.slots()
@@ -326,7 +327,7 @@ class Planner:
         step.corrections = self._corrections(question, request, step.estimate)
         return step
 
-    def _instead(self, question: Question, ask: Ask, step: Step, language: str) -> Step:
+    def _instead(self, question: Question, ask: Ask, step: Step, language: Language) -> Step:
         """The asked measure does not apply; the one that does is computed in its place."""
         assert step.eligibility is not None
         other = step.eligibility.instead
