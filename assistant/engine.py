@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -202,7 +203,9 @@ class Engine:
 
     def _understood(self, message: str, session: Session) -> tuple[Plan, Composed]:
         """Understand → scope and plan → compose, remembering in ``session`` what the turn was about."""
-        question = understand(message, session.current_document, self.catalogue)
+        # the turn before, read again from the stored turns: an elliptical turn ("那细胞治疗的呢？") asks its ask
+        previous = understand(session.turns[-1][0], session.current_document, self.catalogue) if session.turns else None
+        question = understand(message, session.current_document, self.catalogue, previous)
         planner = Planner(self.retriever, self.book, self.calculator, self.catalogue, self.settings.current_date())
         try:
             plan = planner.plan(question, session, question.language)
@@ -236,9 +239,11 @@ class Engine:
         cleaned = _printable(text)
         if not cleaned:
             raise InputError("the message is empty")
-        if len(cleaned) > self.settings.max_message_chars:
+        # the limit counts what the question path reads: NFKC expands some characters (U+FDFA is 18)
+        length = len(unicodedata.normalize("NFKC", cleaned))
+        if length > self.settings.max_message_chars:
             raise MessageTooLong(
-                f"the message has {len(cleaned)} characters; the limit is {self.settings.max_message_chars}"
+                f"the message has {length} characters after normalisation; the limit is {self.settings.max_message_chars}"
             )
         return cleaned
 

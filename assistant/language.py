@@ -21,8 +21,9 @@ class Language(StrEnum):
 
 @cache
 def _s2t() -> opencc.OpenCC:
-    """Hong Kong forms (為, not OpenCC's standard 爲): most traditional-script askers write from Hong Kong."""
-    return opencc.OpenCC("s2hk")
+    """Common traditional forms (為, not OpenCC's standard 爲; 衛, not the Hong Kong 衞, which reads
+    back as an unknown character: 市衞生健康委 would no longer match the department's name)."""
+    return opencc.OpenCC("s2tw")
 
 
 def detect_language(text: str) -> Language:

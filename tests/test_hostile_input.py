@@ -63,7 +63,6 @@ def test_a_chunked_body_under_the_limit_is_served(live_server):
     assert response.status_code == 200 and response.json()["citations"][0]["chunk_id"] == "policy2024:10"
 
 
-@pytest.mark.xfail(strict=True, reason="needs the engine to measure the message after NFKC (see issue 14)")
 def test_the_message_limit_counts_characters_after_normalisation(client):
     """U+FDFA is one character and 3 bytes, and 18 characters once NFKC-normalised."""
     response = client.post("/v1/chat", json={"message": "\ufdfa" * 2000})

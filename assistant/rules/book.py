@@ -121,7 +121,8 @@ class Rule(_Data):
 
     ``cap_yuan`` is per item (``per`` says what one item is); ``annual_cap`` is the id of a per-entity
     cap the item counts against; ``conditions`` are ids of conditions; ``triggers`` are the words that
-    pick this rule among the rules of its measure.
+    pick this rule among the rules of its measure. ``fee_base``: the base is a fee paid for the project
+    (a stated fee is its base); ``product``: the kind of product the rule alone is for (``cgt``).
     """
 
     id: str
@@ -141,6 +142,8 @@ class Rule(_Data):
     merit_based: bool
     conditions: tuple[str, ...] = Field(strict=False)  # a YAML list becomes a tuple; its items stay strict
     triggers: tuple[str, ...] = Field(strict=False)
+    fee_base: bool = False
+    product: str | None = None
 
     @field_validator("rate")
     @classmethod
