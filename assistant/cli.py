@@ -1,7 +1,7 @@
-"""The policy-assistant command: index, serve, ask, search, calc, eval.
+"""The policy-assistant command: index, serve, ask, search, calc, match, eval.
 
-Run policy-assistant --help, or policy-assistant COMMAND --help. Errors print a message and exit 2;
-they never show a traceback.
+Run policy-assistant --help, or policy-assistant COMMAND --help. Errors (the product's AssistantError)
+print one line, error: <message>, and exit 2; they never show a traceback.
 """
 
 from __future__ import annotations
@@ -9,17 +9,22 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import Annotated, NoReturn
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn
 
-from assistant.amounts import AmountError
-from assistant.rules.book import UnknownRule
-from assistant.rules.calculator import CalculationError, Item
-from assistant.settings import Settings, SettingsError, load_settings
+from assistant.errors import AssistantError
+from assistant.language import Language
+from assistant.rules.calculator import Item
+from assistant.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from assistant.engine import Engine
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
@@ -52,46 +57,44 @@ def _options(
     """The policy-assistant command: index, serve, ask, search, calc, eval."""
 
 
+@contextmanager
+def _reported() -> Iterator[None]:
+    """Any ``AssistantError`` raised inside ends the command with its message and exit 2."""
+    try:
+        yield
+    except AssistantError as error:
+        _fail(str(error))
+
+
 def _settings() -> Settings:
     """The validated settings; a bad ``PA_…`` value ends the command with one line and exit 2."""
-    try:
+    with _reported():
         return load_settings()
-    except SettingsError as error:
-        _fail(str(error))
 
 
-def _engine():  # imported lazily so `--help` stays fast
-    from assistant.engine import Engine
-    from assistant.store import StoreUnavailable
+def _engine() -> Engine:
+    from assistant.engine import Engine  # imported lazily so `--help` stays fast
 
-    try:
-        return Engine.from_settings(_settings())
-    except StoreUnavailable as error:
-        _fail(str(error))
+    settings = _settings()
+    with _reported():
+        return Engine.from_settings(settings)
 
 
 @app.command()
 def index(rebuild: Annotated[bool, typer.Option("--rebuild", help="rebuild even if an index exists")] = False):
     """Parse the shipped sources and build the Chroma index (atomically)."""
+    from assistant.bootstrap import open_index
     from index.documents import catalogue
-    from index.embedders import make_embedder
-    from index.parsers import parse_corpus
-    from index.store import IndexMissing, active_collection, build_index, connect
 
     settings = _settings()
-    client = connect(settings.data_dir, settings.chroma_host, settings.chroma_port)
-    if not rebuild:
-        try:
-            collection = active_collection(client)
-            console.print(f"index exists: {collection.name} ({collection.count()} chunks); use --rebuild")
-            return
-        except IndexMissing:
-            pass
-    articles = parse_corpus()
-    embedder = make_embedder(settings.embedding_backend, settings.embedding_model)
     with Progress(TextColumn("indexing"), BarColumn(), TextColumn("{task.completed}/{task.total}")) as bar:
-        task = bar.add_task("index", total=len(articles))
-        report = build_index(client, articles, embedder, lambda n: bar.advance(task, n))
+        task = bar.add_task("index", total=None)
+        opened = open_index(settings, rebuild=rebuild,
+                            on_progress=lambda done, total: bar.update(task, completed=done, total=total))
+    report = opened.built
+    if report is None:
+        console.print(f"index exists: {opened.collection.name} ({opened.collection.count()} chunks); use --rebuild")
+        return
     documents = len(catalogue().indexed())
     console.print(
         f"built {report.collection}: {documents} documents, {report.chunks} chunks, "
@@ -107,13 +110,11 @@ def serve(
     """Serve the UI at / and the API under /v1 (builds the index when missing)."""
     import uvicorn
 
-    from assistant.api.app import create_app
-    from assistant.store import StoreUnavailable
+    from assistant.serve import create_served_app
 
-    try:
-        application = create_app(_settings())
-    except StoreUnavailable as error:
-        _fail(str(error))
+    settings = _settings()
+    with _reported():
+        application = create_served_app(settings)
     uvicorn.run(application, host=host, port=port, log_level="info")
 
 
@@ -124,15 +125,11 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="print the Answer record as JSON")] = False,
 ):
     """Ask a question; prints the answer with its citations."""
-    from assistant.engine import InputError
-
     if session is not None:
         _live_session(_settings(), session)
     engine = _engine()
-    try:
+    with _reported():
         answer = engine.ask(question, session)
-    except InputError as error:
-        _fail(str(error))
     if as_json:
         print(answer.model_dump_json(indent=2))
         return
@@ -143,13 +140,11 @@ def ask(
 def _live_session(settings: Settings, session_id: str) -> None:
     """Ends the command (exit 2) unless ``session_id`` is a stored conversation that has not expired."""
     from assistant.conversation.sessions import SessionStore
-    from assistant.store import StoreUnavailable, store_engine
+    from assistant.store import store_engine
 
-    try:
+    with _reported():
         found = SessionStore(store_engine(settings), settings.session_ttl_seconds, settings.max_sessions,
                              settings.max_session_turns).find(session_id)
-    except StoreUnavailable as error:
-        _fail(str(error))
     if found is None:
         _fail(f"no conversation {session_id!r}: it was never started here or has expired "
               f"(after {settings.session_ttl_seconds} s unused); ask without --session to start one")
@@ -162,12 +157,9 @@ def search(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ):
     """Search the articles; prints citation-shaped hits."""
-    from assistant.engine import InputError
-
-    try:
-        results = _engine().search(query, k=k)
-    except InputError as error:
-        _fail(str(error))
+    engine = _engine()
+    with _reported():
+        results = engine.search(query, k=k)
     if as_json:
         print(json.dumps({"results": [r.model_dump() for r in results]}, ensure_ascii=False, indent=2))
         return
@@ -188,7 +180,6 @@ def calc(
 
     Example: policy-assistant calc m05-drug-phase2 --param base=6000万
     """
-    from assistant.engine import Engine
     from assistant.rules.book import rule_book
 
     params = param or []
@@ -199,13 +190,11 @@ def calc(
     bases = [value for name, value in pairs if name in ("base", "base_yuan", "amount")]
     shared = {name: value for name, value in pairs if name not in ("base", "base_yuan", "amount")}
     items = [Item(rule_id, {**shared, "base_yuan": b}) for b in bases] or [Item(rule_id, shared)]
-    settings = _settings()
-    try:
+    with _reported():
         rule_book().rule(rule_id)
-        engine = Engine.from_settings(settings)
-        estimate = engine.estimate(items, "en" if english else "zh")
-    except (UnknownRule, CalculationError, AmountError) as error:
-        _fail(str(error))
+    engine = _engine()
+    with _reported():
+        estimate = engine.estimate(items, Language.ENGLISH if english else Language.SIMPLIFIED)
     if as_json:
         payload = estimate.calculations[0] if len(items) == 1 else estimate
         print(payload.model_dump_json(indent=2))
@@ -222,15 +211,33 @@ def calc(
 
 
 @app.command()
-def migrate():
-    """Bring the state store (PA_DATABASE_URL, or SQLite in the data dir) to the newest schema."""
-    from assistant.store import StoreUnavailable, open_store
-    from assistant.store.migrate import current_revision
+def match(
+    profile_file: Annotated[str, typer.Argument(metavar="PROFILE.yaml", help="a company profile (YAML or JSON)")],
+    as_json: Annotated[bool, typer.Option("--json", help="print the MatchResult record as JSON")] = False,
+    english: Annotated[bool, typer.Option("--en", help="answer in English")] = False,
+):
+    """Every measure a company profile may claim, with ceilings, annual caps and what is missing."""
+    from assistant.engine import InputError
+    from assistant.match.files import ProfileFileError, read_profile
+    from assistant.match.report import match_markdown
 
     try:
-        store = open_store(_settings())
-    except StoreUnavailable as error:
+        profile = read_profile(profile_file)
+        result = _engine().match(profile, "en" if english else "zh")
+    except (ProfileFileError, InputError) as error:
         _fail(str(error))
+    print(result.model_dump_json(indent=2) if as_json else match_markdown(result))
+
+
+@app.command()
+def migrate():
+    """Bring the state store (PA_DATABASE_URL, or SQLite in the data dir) to the newest schema."""
+    from assistant.store import open_store
+    from assistant.store.migrate import current_revision
+
+    settings = _settings()
+    with _reported():
+        store = open_store(settings)
     where = store.engine.url.render_as_string(hide_password=True)
     console.print(f"state store {escape(where)} is at revision {current_revision(store.engine)} (the newest)")
 

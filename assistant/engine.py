@@ -1,22 +1,29 @@
-"""The one object every surface calls: ask, search, calculate, list rules, documents and articles."""
+"""The one object every surface calls: ask, complete a conversation, search, calculate, documents and articles."""
 
 from __future__ import annotations
 
 import logging
+import secrets
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 
+from assistant.bootstrap import OpenIndex, open_index
 from assistant.citations import cite
-from assistant.conversation.composer import Composer
+from assistant.conversation.composer import Composed, Composer
 from assistant.conversation.plan import Plan, Planner
 from assistant.conversation.sessions import Session, SessionStore
 from assistant.conversation.understand import understand
+from assistant.errors import InputError, MessageTooLong
 from assistant.language import Language
 from assistant.llm.client import chat_model
 from assistant.llm.written import CheckedWriter
+from assistant.match.matcher import PolicyMatcher
+from assistant.match.profile import CompanyProfile
+from assistant.match.records import MatchResult
 from assistant.records import Answer, AwardEstimate, Calculation, Citation, SearchResult, Status, Verdict
 from assistant.retrieval import HybridRetriever, RetrievalMode
 from assistant.rules.book import RuleBook, rule_book
@@ -25,30 +32,29 @@ from assistant.settings import Settings
 from assistant.store import store_engine
 from index.articles import Article
 from index.documents import Catalogue, catalogue
-from index.embedders import make_embedder
-from index.parsers import parse_corpus
-from index.store import IndexMissing, active_collection, build_index, connect
 
 WRITABLE = {Status.ANSWERED, Status.NOT_SPECIFIED}
 
 log = logging.getLogger(__name__)
 
-
-class InputError(ValueError):
-    """A request the engine refuses, with a message for the user."""
-
-
-class MessageTooLong(InputError):
-    """A message over the configured length (HTTP 413 rather than 422)."""
+__all__ = ["ContextTurn", "Engine", "InputError", "MessageTooLong"]
 
 
 @dataclass(frozen=True)
-class Turn:
-    answer: Answer
-    session: Session
+class ContextTurn:
+    """An earlier exchange a client resends with its question (OpenAI style): what was asked, what was replied."""
+
+    question: str
+    reply: str = ""
 
 
 class Engine:
+    """Answers questions (with the session's memory), searches the articles and computes award ceilings.
+
+    Every method raises ``InputError`` (an ``AssistantError``) for a request it refuses, with a message
+    for the user; the calculator's ``UnknownRule`` and ``CalculationError`` pass through unchanged.
+    """
+
     def __init__(self, settings: Settings, retriever: HybridRetriever, book: RuleBook, cat: Catalogue,
                  chat_model: BaseChatModel | None = None) -> None:
         self.settings = settings
@@ -62,24 +68,20 @@ class Engine:
         )
 
     @classmethod
-    def from_settings(cls, settings: Settings, build_if_missing: bool = True) -> Engine:
-        embedder = make_embedder(settings.embedding_backend, settings.embedding_model)
-        client = connect(settings.data_dir, settings.chroma_host, settings.chroma_port)
-        try:
-            collection = active_collection(client)
-        except IndexMissing:
-            if not build_if_missing:
-                raise
-            build_index(client, parse_corpus(), embedder)
-            collection = active_collection(client)
-        retriever = HybridRetriever(collection, embedder, catalogue(), RetrievalMode(settings.retrieval_mode))
+    def from_settings(cls, settings: Settings, build_if_missing: bool = True, index: OpenIndex | None = None) -> Engine:
+        """The engine over ``index``, or over the index ``open_index`` opens (building it when missing and
+        ``build_if_missing``; raises ``IndexMissing`` otherwise)."""
+        index = index or open_index(settings, build_if_missing=build_if_missing)
+        retriever = HybridRetriever(index.collection, index.embedder, catalogue(), RetrievalMode(settings.retrieval_mode))
         return cls(settings, retriever, rule_book(), catalogue(), chat_model(settings))
 
     # --- lookups -------------------------------------------------------------------------------
     def citation(self, article: Article) -> Citation:
+        """The citation of ``article`` with its document's validity on the settings' day."""
         return cite(article, self.catalogue, self.settings.current_date())
 
     def search(self, query: str, k: int = 5, in_force_only: bool = False) -> list[SearchResult]:
+        """The ``k`` (1–50) best articles for ``query``, best first; raises ``InputError`` for an empty query."""
         query = self._clean(query)
         if not 1 <= k <= 50:
             raise InputError("k must be between 1 and 50")
@@ -91,15 +93,27 @@ class Engine:
         ]
 
     def article(self, chunk_id: str) -> Citation | None:
+        """The citation of the article ``chunk_id`` (``policy2024:05``), or None when the index has none."""
         article = self.retriever.article(chunk_id)
         return self.citation(article) if article else None
 
     # --- awards --------------------------------------------------------------------------------
-    def calculate(self, rule_id: str, inputs: Mapping[str, Any], language: str = "zh") -> Calculation:
+    def calculate(self, rule_id: str, inputs: Mapping[str, Any], language: Language = Language.SIMPLIFIED) -> Calculation:
+        """One item's ceiling in yuan on the settings' day (see ``AwardCalculator.calculate`` for the errors)."""
         return self.calculator.calculate(rule_id, inputs, self.settings.current_date(), language)
 
-    def estimate(self, items: Sequence[Item], language: str = "zh") -> AwardEstimate:
+    def estimate(self, items: Sequence[Item], language: Language = Language.SIMPLIFIED) -> AwardEstimate:
+        """Several items' ceilings with the annual caps across them (see ``AwardCalculator.estimate``)."""
         return self.calculator.estimate(items, self.settings.current_date(), language)
+
+    def match(self, profile: CompanyProfile, language: str = "zh") -> MatchResult:
+        """Every measure ``profile`` may claim today (``language`` zh or en), ceilings from the rules engine.
+
+        Raises ``InputError`` when an amount of the profile cannot be computed with."""
+        try:
+            return PolicyMatcher(self.calculator, self.catalogue).match(profile, self.settings.current_date(), language)
+        except CalculationError as error:
+            raise InputError(str(error)) from error
 
     def _cite_measure(self, measure: str) -> Citation:
         article = self.retriever.article(f"{self.book.document}:{measure}")
@@ -112,29 +126,60 @@ class Engine:
         """The answer to one turn. ``session_id`` continues a conversation this server issued and that has not
         expired; any other id (or none) starts a new one, whose fresh id the answer carries.
 
-        Raises ``InputError`` (``MessageTooLong``) for a message the engine refuses."""
+        Raises ``InputError`` for an empty message, ``MessageTooLong`` past ``PA_MAX_MESSAGE_CHARS``."""
         message = self._clean(message)
         session = self.sessions.get(session_id)
-        answer, plan = self._answer(message, session)
-        if self.writer is not None and answer.status in WRITABLE:
-            answer = self.writer.answer(plan, answer)
+        answer = self._turn(message, session)
         self.sessions.record(session, message, answer.answer)
         return answer
 
-    def _answer(self, message: str, session: Session) -> tuple[Answer, Plan]:
-        """Understand → scope and plan → compose: the deterministic answer of one turn."""
-        question = understand(message, session.current_document, self.catalogue)
-        language = question.language
-        english = "en" if language is Language.ENGLISH else "zh"
+    def complete(self, context: Sequence[ContextTurn], message: str) -> Answer:
+        """The answer to ``message`` given the earlier exchanges a client resent (OpenAI-compatible clients).
+
+        The context is understood, never answered again: its questions fill the award slots and the
+        document referred to, as a session's earlier turns would, and only ``message`` is one engine turn
+        (one model call when an LLM is configured). Nothing is kept: the session lives for this call only.
+        Only the last ``PA_MAX_SESSION_TURNS`` exchanges are read. Raises as ``ask``.
+        """
+        message = self._clean(message)
+        session = Session(id=secrets.token_urlsafe(12))
+        for turn in context[-self.settings.max_session_turns :]:
+            question = _printable(turn.question)
+            if question:
+                try:
+                    self._understood(question, session)
+                except (CalculationError, InputError) as error:  # a context question that cannot be planned adds nothing
+                    log.info("context question skipped: %s", error)
+            session.turns.append((turn.question, turn.reply))
+        return self._turn(message, session)
+
+    def _turn(self, message: str, session: Session) -> Answer:
+        """The answer of one turn: deterministic, then the model's when one is configured and the guard passes it."""
+        answer, plan = self._answer(message, session)
+        if self.writer is not None and answer.status in WRITABLE:
+            answer = self.writer.answer(plan, answer)
+        return answer
+
+    def _understood(self, message: str, session: Session) -> tuple[Plan, Composed]:
+        """Understand → scope and plan → compose, remembering in ``session`` what the turn was about."""
+        # the turn before, read again from the stored turns: an elliptical turn ("那细胞治疗的呢？") asks its ask
+        previous = understand(session.turns[-1][0], session.current_document, self.catalogue) if session.turns else None
+        question = understand(message, session.current_document, self.catalogue, previous)
         planner = Planner(self.retriever, self.book, self.calculator, self.catalogue, self.settings.current_date())
         try:
-            plan = planner.plan(question, session, english)
+            plan = planner.plan(question, session, question.language)
         except CalculationError as error:
             raise InputError(str(error)) from error
-        composed = Composer(self.catalogue, self.settings.current_date(), language).compose(plan)
+        composed = Composer(self.catalogue, self.settings.current_date(), question.language).compose(plan)
         if composed.articles:
             session.last_chunk_ids = [a.chunk_id for a in composed.articles]
             session.current_document = composed.articles[0].doc_id
+        return plan, composed
+
+    def _answer(self, message: str, session: Session) -> tuple[Answer, Plan]:
+        """The deterministic answer of one turn, with the plan it was composed from."""
+        plan, composed = self._understood(message, session)
+        language = plan.question.language
         estimate = composed.estimates[0] if len(composed.estimates) == 1 else None
         calculations = [c for e in composed.estimates for c in e.calculations]
         total = estimate.total_yuan if estimate else (
@@ -143,18 +188,25 @@ class Engine:
             total = None
         return Answer(session_id=session.id, answer=composed.text, status=composed.status,
                       citations=[self.citation(a) for a in composed.articles], calculations=calculations,
-                      total_yuan=total, language=language.value, retrieved=plan.retrieved,
+                      total_yuan=total, language=language, retrieved=plan.retrieved,
                       verdicts=[Verdict(measure=m, verdict=v) for m, v in composed.verdicts],
                       options=composed.options), plan
 
     def _clean(self, text: str) -> str:
         if not isinstance(text, str):
             raise InputError("the message must be text")
-        cleaned = "".join(ch for ch in text if ch.isprintable() or ch in "\n\t").strip()
+        cleaned = _printable(text)
         if not cleaned:
             raise InputError("the message is empty")
-        if len(cleaned) > self.settings.max_message_chars:
+        # the limit counts what the question path reads: NFKC expands some characters (U+FDFA is 18)
+        length = len(unicodedata.normalize("NFKC", cleaned))
+        if length > self.settings.max_message_chars:
             raise MessageTooLong(
-                f"the message has {len(cleaned)} characters; the limit is {self.settings.max_message_chars}"
+                f"the message has {length} characters after normalisation; the limit is {self.settings.max_message_chars}"
             )
         return cleaned
+
+
+def _printable(text: str) -> str:
+    """``text`` without control characters (newlines and tabs kept), stripped."""
+    return "".join(ch for ch in text if ch.isprintable() or ch in "\n\t").strip()

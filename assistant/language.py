@@ -12,6 +12,8 @@ from index.normalise import to_simplified
 
 
 class Language(StrEnum):
+    """The asker's language and script; answers are written back in it. The one encoding used everywhere."""
+
     SIMPLIFIED = "zh-Hans"
     TRADITIONAL = "zh-Hant"
     ENGLISH = "en"
@@ -19,11 +21,13 @@ class Language(StrEnum):
 
 @cache
 def _s2t() -> opencc.OpenCC:
-    """Hong Kong forms (為, not OpenCC's standard 爲): most traditional-script askers write from Hong Kong."""
-    return opencc.OpenCC("s2hk")
+    """Common traditional forms (為, not OpenCC's standard 爲; 衛, not the Hong Kong 衞, which reads
+    back as an unknown character: 市衞生健康委 would no longer match the department's name)."""
+    return opencc.OpenCC("s2tw")
 
 
 def detect_language(text: str) -> Language:
+    """English when the text reads as English, traditional when it differs from its simplified form, else simplified."""
     if is_english(text):
         return Language.ENGLISH
     if to_simplified(text) != text:

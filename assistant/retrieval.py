@@ -12,6 +12,7 @@ strongest signal there is. The eval report keeps both figures (``rrf`` beside ``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -32,6 +33,7 @@ from index.store import article_from_record
 from index.tokens import domain_terms, tokenize
 
 RRF_K = 60
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 CANDIDATES = 50
 # Weight of the scaled dense score against the scaled BM25 score. Measured on the dev split for 20,
 # 50 and all 96 dense candidates and weights 0.2–0.8: 0.5 stays at hit@1 0.93–0.95 and hit@3 0.97–0.98
@@ -126,6 +128,12 @@ class HybridRetriever:
     def keyword_score(self, query: str) -> float:
         """The best BM25 score of any article: near zero when the query shares no policy words."""
         return self._best_bm25(tokenize(prepare(query).keyword_text))
+
+    def known_share(self, query: str) -> tuple[int, int]:
+        """(known, all): the query's Chinese words of two or more characters, and how many of them the
+        corpus uses. A question whose words the sources never use is not about them."""
+        words = [t for t in dict.fromkeys(tokenize(prepare(query).keyword_text)) if len(t) >= 2 and _CJK.search(t)]
+        return sum(1 for t in words if t in self._vocabulary), len(words)
 
     def is_about_policy(self, query: str, min_score: float) -> bool:
         """A policy term of ``terms.txt`` in the query, or enough keyword overlap with some article."""

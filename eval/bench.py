@@ -29,6 +29,7 @@ from typing import Any
 import httpx
 import typer
 
+from assistant.bootstrap import open_index
 from assistant.engine import Engine
 from assistant.settings import Settings
 from eval.runner import EVAL_DAY, load_items, percentile
@@ -68,10 +69,10 @@ def synthetic_corpus(articles: list[Article], factor: int) -> list[Article]:
 
 
 def in_process(settings: Settings, questions: list[str]) -> dict[str, Any]:
-    client = connect(settings.data_dir)
-    embedder = make_embedder(settings.embedding_backend, settings.embedding_model)
-    build = build_index(client, parse_corpus(), embedder)
-    engine = Engine.from_settings(settings)
+    opened = open_index(settings, rebuild=True)
+    build = opened.built
+    assert build is not None, "open_index(rebuild=True) always builds"
+    engine = Engine.from_settings(settings, index=opened)
     return {
         "index_build_s": build.seconds,
         "chunks": build.chunks,

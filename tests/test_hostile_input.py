@@ -19,7 +19,7 @@ from index.normalise import normalise
 
 @pytest.fixture(scope="module")
 def client(settings, engine):
-    with TestClient(create_app(settings, engine, mount_ui=False)) as test_client:
+    with TestClient(create_app(settings, engine)) as test_client:
         yield test_client
 
 
@@ -63,7 +63,6 @@ def test_a_chunked_body_under_the_limit_is_served(live_server):
     assert response.status_code == 200 and response.json()["citations"][0]["chunk_id"] == "policy2024:10"
 
 
-@pytest.mark.xfail(strict=True, reason="needs the engine to measure the message after NFKC (see issue 14)")
 def test_the_message_limit_counts_characters_after_normalisation(client):
     """U+FDFA is one character and 3 bytes, and 18 characters once NFKC-normalised."""
     response = client.post("/v1/chat", json={"message": "\ufdfa" * 2000})
@@ -188,7 +187,7 @@ def test_the_question_log_is_never_on_a_public_route(client):
 
 def test_routes_without_a_configured_token_are_disabled_not_open(settings, engine):
     closed = settings.model_copy(update={"staff_token": None, "admin_token": None})
-    with TestClient(create_app(closed, engine, mount_ui=False)) as http:
+    with TestClient(create_app(closed, engine)) as http:
         for method, path, what in (("GET", "/v1/staff/questions", "staff"), ("POST", "/v1/admin/reindex", "admin")):
             response = http.request(method, path, headers={"Authorization": "Bearer "})
             assert response.status_code == 401
@@ -198,10 +197,10 @@ def test_routes_without_a_configured_token_are_disabled_not_open(settings, engin
 
 def test_cors_is_closed_by_default_and_opens_only_to_configured_origins(settings, engine):
     preflight = {"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"}
-    with TestClient(create_app(settings, engine, mount_ui=False)) as http:
+    with TestClient(create_app(settings, engine)) as http:
         assert "access-control-allow-origin" not in http.options("/v1/chat", headers=preflight).headers
     opened = settings.model_copy(update={"cors_origins": ["https://portal.example"]})
-    with TestClient(create_app(opened, engine, mount_ui=False)) as http:
+    with TestClient(create_app(opened, engine)) as http:
         allowed = http.options("/v1/chat", headers={**preflight, "Origin": "https://portal.example"})
         assert allowed.headers["access-control-allow-origin"] == "https://portal.example"
         assert "access-control-allow-origin" not in http.options("/v1/chat", headers=preflight).headers

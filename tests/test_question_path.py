@@ -135,3 +135,105 @@ def test_understanding_reads_roles_counts_and_currency_once():
     assert fairs.facts.item_count == 12 and fairs.facts.amounts[0].role is AmountRole.FEE
     dollars = understand("研发花了500万美元", None, catalogue())
     assert dollars.facts.amounts[0].currency == "USD"
+
+
+def test_close_but_uncovered_questions_are_refused(engine):
+    """Calibration set of near misses: words the sources never use, visas, stock tips, regulators'
+    own designations, a regulation the sources do not hold."""
+    for question in ("怎么做红烧肉？", "护士执业资格证怎么考？", "我得了癌症，用的靶向药自费部分能报多少？",
+                     "外籍员工的工作签证怎么办理？", "推荐几只生物医药股票", "FDA的快速通道认定需要什么材料？",
+                     "How do I get FDA breakthrough therapy designation?", "药品注册管理办法对临床试验申请有什么要求？",
+                     "Can my mother's medical insurance cover CAR-T therapy?"):
+        answer = engine.ask(question)
+        assert answer.status is Status.OUT_OF_SCOPE, question
+        assert answer.citations == [] and answer.calculations == []
+
+
+def test_a_company_registered_elsewhere_gets_a_verdict_not_a_refusal(engine):
+    answer = engine.ask("Our company is registered in Hangzhou. Can we apply for the CMO support?")
+    assert answer.status is Status.ANSWERED and [v.verdict for v in answer.verdicts] == ["not_eligible"]
+    assert answer.citations[0].chunk_id == "policy2024:scope"
+
+
+def test_a_detail_the_covering_article_does_not_state_is_not_specified(engine):
+    for question, detail in (("队列数据分析服务收不收费？", "收费标准"),
+                             ("How many real-world-evidence demonstration projects are funded each year?", "a number")):
+        answer = engine.ask(question)
+        assert answer.status is Status.NOT_SPECIFIED, question
+        assert detail in answer.answer.splitlines()[0] and answer.calculations == []
+
+
+def test_an_elliptical_follow_up_asks_the_same_thing_about_the_new_topic(engine):
+    first = engine.ask("1类新药研发支持最高多少？")
+    assert first.status is Status.ANSWERED and "3000万元" in first.answer and "每个单位每年累计最高1亿元" in first.answer
+    follow = engine.ask("那细胞和基因治疗的新药呢？", first.session_id)
+    assert follow.status is Status.ANSWERED and follow.citations[0].chunk_id == "policy2024:05"
+    assert "1500万元" in follow.answer[:LEAD] and "不超过研发投入的40%" in follow.answer[:LEAD]
+
+
+def test_english_device_special_review_question_reaches_six(engine):
+    answer = engine.ask("How much support does a device in the special review procedure get?")
+    assert answer.citations[0].chunk_id == "policy2024:06" and answer.total_yuan == 3_000_000
+
+
+def test_a_computed_award_states_the_annual_cap(engine):
+    answer = engine.ask("1类新药II期研发投入6000万能拿多少？")
+    assert answer.total_yuan == 20_000_000
+    assert "年度上限：每个单位每年累计最高1亿元" in answer.answer
+
+
+def test_a_two_ask_insurance_question_lists_both_ceilings_with_the_premium_base(engine):
+    answer = engine.ask("临床试验责任险保费能补多少？海外的呢？")
+    assert answer.status is Status.CLARIFY and answer.calculations == []
+    assert "不超过实际缴纳保费的50%，最高50万元" in answer.answer
+    assert "不超过实际缴纳保费的50%，最高100万元" in answer.answer
+    assert len(answer.answer.splitlines()) == len(set(answer.answer.splitlines()))
+
+
+def test_english_answers_name_the_departments_in_english(engine):
+    answer = engine.ask("Which departments are responsible for the ethics review measure?")
+    assert "Shanghai Municipal Health Commission (市卫生健康委)" in answer.answer
+
+
+def test_traditional_answers_write_department_names_that_read_back(engine):
+    answer = engine.ask("倫理審查要多久？")
+    assert "市衛生健康委" in answer.answer and "衞" not in answer.answer
+
+
+def test_counts_bind_to_the_award_they_precede(engine):
+    answer = engine.ask("我们有4个器械进入特别审查程序，其中2个首次取得注册证并在上海落地生产，每个研发投入1000万，合计最多能拿多少？")
+    assert len(answer.calculations) == 6 and answer.total_yuan == 20_000_000
+
+
+def test_a_stated_amount_below_a_threshold_fails_the_verdict(engine):
+    answer = engine.ask("我们的首付款只有5000万，海外授权交易的专业服务费能申请支持吗？")
+    assert [v.verdict for v in answer.verdicts] == ["not_eligible"] and "1亿元" in answer.answer[:LEAD]
+
+
+def test_a_condition_the_asker_says_is_unmet_fails_the_verdict(engine):
+    answer = engine.ask("我们的器械还没进入特别审查程序，能拿300万吗？")
+    assert [v.verdict for v in answer.verdicts] == ["not_eligible"] and answer.answer.startswith("不符合")
+
+
+def test_several_asks_in_one_english_sentence_are_each_answered(engine):
+    answer = engine.ask("How large was Shanghai's biomedical industry in 2023, and how many Class 1 innovative "
+                        "drugs has Shanghai had approved since 2016?")
+    assert "9337" in answer.answer and "26" in answer.answer
+    assert {c.chunk_id for c in answer.citations} >= {"reply1228:1.1", "reply1228:1.2"}
+
+
+def test_a_question_naming_the_press_conference_is_answered_from_it(engine):
+    answer = engine.ask("7月31日发布会上，回答投融资支持那个问题的是哪位？")
+    assert answer.citations[0].doc_id == "press20240731"
+
+
+def test_each_ask_computes_with_its_own_amounts(engine):
+    answer = engine.ask("海外临床试验责任险保费200万能补多少？国内的保费60万呢？")
+    assert [c.amount_yuan for c in answer.calculations] == [1_000_000, 300_000]
+    assert [c.rule_id for c in answer.calculations] == ["m13-insurance-overseas", "m13-insurance-domestic"]
+
+
+def test_a_failed_condition_in_an_award_question_still_shows_the_computation(engine):
+    answer = engine.ask("首付款8000万的海外授权许可交易，第三方服务投入300万，能补多少")
+    assert [v.verdict for v in answer.verdicts] == ["not_eligible"]
+    assert [c.amount_yuan for c in answer.calculations] == [0]

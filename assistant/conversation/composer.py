@@ -9,18 +9,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+import yaml
 
 from assistant.amounts import format_yuan, format_yuan_en
 from assistant.citations import validity
 from assistant.conversation.extract import english_figure
 from assistant.conversation.plan import Plan, Route, Step, Verdict, extra_conditions
 from assistant.conversation.slots import AwardRequest
+from assistant.conversation.understand import lexicon
 from assistant.language import Language, in_script
+from assistant.match.report import match_text, profile_summary
 from assistant.records import AwardEstimate, Calculation, Status
 from assistant.rules.book import Rule, rule_book
 from index.articles import Article
 from index.documents import Catalogue, DocumentStatus
 from prompts import templates
+
+DEPARTMENTS_PATH = Path(__file__).resolve().parent.parent / "data" / "departments.yaml"
 
 ROUTE_STATUS = {
     Route.OUT_OF_SCOPE: Status.OUT_OF_SCOPE,
@@ -31,6 +39,13 @@ ROUTE_STATUS = {
     Route.NO_AMOUNT: Status.NOT_SPECIFIED,
     Route.NOT_SPECIFIED: Status.NOT_SPECIFIED,
 }
+
+
+@cache
+def english_department_names() -> dict[str, str]:
+    """责任单位 → its English name (``data/departments.yaml``)."""
+    raw = yaml.safe_load(DEPARTMENTS_PATH.read_text(encoding="utf-8"))
+    return {str(k): str(v) for k, v in raw.items()}
 
 
 def _are_alternatives(estimate: AwardEstimate) -> bool:
@@ -59,6 +74,7 @@ class Composer:
         self.t = templates()["en" if language is Language.ENGLISH else "zh"]
         self.english = language is Language.ENGLISH
         self.registered_place = ""
+        self._quoted: set[str] = set()
 
     # --- a whole plan ----------------------------------------------------------------------------
     def compose(self, plan: Plan) -> Composed:
@@ -82,7 +98,7 @@ class Composer:
         status = statuses[0] if len(set(statuses)) == 1 else (
             Status.ANSWERED if Status.ANSWERED in statuses else statuses[0])
         shown = articles if status is not Status.OUT_OF_SCOPE else []
-        lines = [*dict.fromkeys(blocks), *self._sources(shown, plan)]
+        lines = [*dict.fromkeys(line for block in blocks for line in block.split("\n")), *self._sources(shown, plan)]
         alternatives = any(_are_alternatives(e) for e in estimates)
         options = [self.finish(self.t["clarify_reply"].format(name=self.rule_name(rule))) for step in plan.steps
                    if step.route is Route.CLARIFY_RULE and step.request for rule in step.request.candidates]
@@ -111,6 +127,9 @@ class Composer:
         article = step.articles[0] if step.articles else None
         if route is Route.GREETING:
             return [self.t["greeting"]]
+        if route in {Route.PROFILE, Route.MATCH} and step.profile is not None:
+            match = step.profile.match
+            return [match_text(match) if match else profile_summary(step.profile.memory.profile, self.language)]
         if route is Route.OUT_OF_SCOPE:
             scope = step.scope
             if scope is not None and scope.reason == "place":
@@ -122,13 +141,18 @@ class Composer:
         fields = self._fields(article)
         if route is Route.DEPARTMENTS:
             key = "departments_answer" if article.departments else "departments_none"
-            return [self.t[key].format(departments=self._join(article.departments), **fields)]
+            return [self.t[key].format(departments=self._departments(article.departments), **fields)]
         if route is Route.VALIDITY:
             document = self.catalogue.get(step.document or article.doc_id)
-            return [self.t["validity_lead"].format(number=document.number or "", title=document.title,
-                                                   title_en=document.title_en, validity=self.validity(document.id))]
+            issued = document.signed or document.published
+            lines = [self.t["validity_lead"].format(number=document.number or "", title=document.title,
+                                                    title_en=document.title_en, validity=self.validity(document.id))]
+            if issued is not None and document.issuer:
+                day = issued.isoformat() if self.english else f"{issued.year}年{issued.month}月{issued.day}日"
+                lines.append(self.t["issued"].format(issuer=document.issuer, day=day))
+            return lines
         if route is Route.NOT_SPECIFIED:
-            return self._not_specified(article)
+            return self._not_specified(article, step.detail)
         if route is Route.NO_AMOUNT:
             assert step.lead is not None
             return [self.t["no_amount"].format(text=step.lead.text)]
@@ -160,16 +184,21 @@ class Composer:
         lines = [self.t["expired_warning"]] if self.expired(article.doc_id) else []
         if step.lead.figure:
             figure = english_figure(step.lead.figure) if self.english else step.lead.figure
-            lines.append(self.t["lead_figure"].format(figure=step.lead.figure, figure_en=figure, text=step.lead.text))
+            quoted = step.lead.text in self._quoted  # a second figure of a sentence already quoted: the figure alone
+            self._quoted.add(step.lead.text)
+            key = "lead_figure_only" if quoted else "lead_figure"
+            lines.append(self.t[key].format(figure=step.lead.figure, figure_en=figure, text=step.lead.text))
         else:
             lines.append(self.t["lead_text"].format(text=step.lead.text, label=article.label))
         return lines
 
-    def _not_specified(self, article: Article) -> list[str]:
+    def _not_specified(self, article: Article, detail: str = "") -> list[str]:
         fields = self._fields(article)
-        lead = self.t["not_specified_lead"].format(topic=self.t["topic_default"])
+        named = lexicon().details.get(detail) or lexicon().figure_asks.get(detail)
+        topic = named.topic["en" if self.english else "zh"] if named else self.t["topic_default"]
+        lead = self.t["not_specified_lead"].format(topic=topic)
         key = "not_specified_where" if article.departments else "not_specified_where_no_departments"
-        return [lead, self.t[key].format(departments=self._join(article.departments), **fields)]
+        return [lead, self.t[key].format(departments=self._departments(article.departments), **fields)]
 
     def _eligibility(self, step: Step, article: Article) -> list[str]:
         verdict = step.eligibility
@@ -180,6 +209,10 @@ class Composer:
                 name = verdict.rule.name_en if self.english else verdict.rule.name
                 return [self.t["eligible_rule_yes"].format(rule_name=name, **fields)]
             return [self.t["eligible_yes"].format(text=text, **fields)]
+        if verdict.verdict is Verdict.UNKNOWN and not verdict.condition:
+            # a press answer or a district plan: no conditions to judge, so what the text says
+            warning = [self.t["expired_warning"]] if self.expired(article.doc_id) else []
+            return [*warning, self.t["lead_text"].format(text=text, label=article.label)]
         return self._verdict_lines(step, article)
 
     def _verdict_lines(self, step: Step, article: Article) -> list[str]:
@@ -218,11 +251,7 @@ class Composer:
             base = ((rule.base_en or rule.base) if self.english else rule.base) or ""
             lines.append(self.t[key].format(rule_name=rule.name_en if self.english else rule.name, per=rule.per,
                                             amount=money(rule.cap_yuan), rate=rate, base=base))
-        caps = dict.fromkeys(rule.annual_cap for rule in rules if rule.annual_cap)
-        for cap_id in caps:
-            assert cap_id is not None
-            cap = rule_book().annual_caps[cap_id]
-            lines.append(self.t["ceiling_annual"].format(amount=money(cap.cap_yuan), quote=cap.quote))
+        lines += self._annual_caps(list(rules), "ceiling_annual")
         if any(rule.merit_based for rule in rules):
             lines.append(self.t["required_base_note"])
         return lines
@@ -268,6 +297,13 @@ class Composer:
     def finish(self, text: str) -> str:
         return in_script(text, self.language)
 
+    def _departments(self, names: list[str] | tuple[str, ...]) -> str:
+        """The 责任单位 as the asker reads them: in English, the English name with the Chinese one."""
+        if not self.english:
+            return self._join(names)
+        table = english_department_names()
+        return self._join([f"{table[name]} ({name})" if name in table else name for name in names])
+
     def _join(self, items: list[str] | tuple[str, ...]) -> str:
         return ", ".join(items) if self.language is Language.ENGLISH else "、".join(items)
 
@@ -284,7 +320,7 @@ class Composer:
         if quote:
             lines.append(self.t["quote"].format(text=quote))
         if article.departments:
-            lines.append(self.t["departments"].format(departments=self._join(article.departments)))
+            lines.append(self.t["departments"].format(departments=self._departments(article.departments)))
         if with_validity:
             lines.append(self.t["validity"].format(validity=self.validity(article.doc_id)))
         for mentioned in article.mentions:
@@ -298,8 +334,7 @@ class Composer:
         return lines
 
     def validity(self, doc_id: str) -> str:
-        language = "en" if self.language is Language.ENGLISH else "zh"
-        return validity(self.catalogue.get(doc_id), self.catalogue, self.day, language)
+        return validity(self.catalogue.get(doc_id), self.catalogue, self.day, self.language)
 
     def expired(self, doc_id: str) -> bool:
         return self.catalogue.get(doc_id).status_on(self.day) in {
@@ -312,19 +347,29 @@ class Composer:
 
     def clarify_rule(self, request: AwardRequest, article: Article) -> str:
         money = format_yuan_en if self.language is Language.ENGLISH else format_yuan
-        options = "\n".join(
-            self.t["clarify_option"].format(
-                name=rule.name_en if self.language is Language.ENGLISH else rule.name,
-                ceiling=("max " if self.language is Language.ENGLISH else "最高") + money(rule.cap_yuan),
-            )
-            for rule in request.candidates
-        )
+        english = self.language is Language.ENGLISH
+        options = "\n".join([
+            *(self.t["clarify_option"].format(
+                name=rule.name_en if english else rule.name,
+                ceiling=self.t["clarify_ceiling_rate"].format(
+                    rate=f"{rule.rate * 100:.0f}%", amount=money(rule.cap_yuan),
+                    base=((rule.base_en or rule.base) if english else rule.base) or "")
+                if rule.rate is not None else ("max " if english else "最高") + money(rule.cap_yuan),
+            ) for rule in request.candidates),
+            *self._annual_caps(list(request.candidates), "ceiling_annual"),
+        ])
         return str(self.t["clarify_rule"].format(label=article.label, article_title=article.title, options=options))
 
     def clarify_base(self, request: AwardRequest, article: Article) -> str:
-        rule = next(r for r in request.rules if r.rate is not None)
+        """What the rules set (rate of which base, ceiling), then the amount asked for."""
         english = self.language is Language.ENGLISH
-        text = self.t["clarify_base"].format(
+        money = format_yuan_en if english else format_yuan
+        rates = [r for r in request.rules if r.rate is not None]
+        rule = rates[0]
+        ceilings = [self.t["ceiling_item_rate"].format(
+            rule_name=r.name_en if english else r.name, rate=f"{(r.rate or 0) * 100:.0f}%", amount=money(r.cap_yuan),
+            base=((r.base_en or r.base) if english else r.base) or "") for r in rates]
+        text = "\n".join(ceilings + self._annual_caps(rates, "ceiling_annual")) + "\n" + self.t["clarify_base"].format(
             base=(rule.base_en or rule.base) if english else rule.base,
             number=self.catalogue.get(article.doc_id).number,
             label=article.label,
@@ -370,4 +415,11 @@ class Composer:
         if len(calculations) > 1:
             lines.append(self.t["award_total"].format(formula=estimate.formula))
             lines.extend(estimate.notes)
+        lines += self._annual_caps([rule_book().rule(c.rule_id) for c in calculations], "award_annual")
         return lines
+
+    def _annual_caps(self, rules: list[Rule], template: str) -> list[str]:
+        """Each per-entity annual cap the rules count against, once, with its words."""
+        money = format_yuan_en if self.english else format_yuan
+        caps = [rule_book().annual_caps[cap_id] for cap_id in dict.fromkeys(r.annual_cap for r in rules if r.annual_cap)]
+        return [self.t[template].format(amount=money(cap.cap_yuan), quote=cap.quote) for cap in caps]

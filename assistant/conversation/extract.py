@@ -40,14 +40,17 @@ def english_figure(figure: str) -> str:
     return f"{match[1]} {units[match[2]]}".replace(" %", "%")
 
 
-def lead_clause(text: str, kind: AskKind, question: str) -> Lead:
-    """The clause of ``text`` that answers a ``kind`` ask about ``question``."""
+def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] = ()) -> Lead:
+    """The clause of ``text`` that answers a ``kind`` ask about ``question``.
+
+    ``units``: for a figure ask, only figures in these units answer (``家`` for "how many companies").
+    """
     duration, figure = lexicon().duration, lexicon().figure
     wanted = set(tokenize(prepare(question).keyword_text))
     best: tuple[int, int, str, str, str] | None = None
     order = 0
     sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
-    if len(sentences) > 1 and re.match(r"^[（(][一二三四五六七八九十]+[）)]", sentences[0]):
+    if len(sentences) > 1 and re.match(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|\d+[.、．])", sentences[0]):
         sentences = sentences[1:]  # the measure's own heading answers nothing
     for sentence in sentences:
         sentence_score = len(wanted & set(tokenize(sentence)))
@@ -55,7 +58,7 @@ def lead_clause(text: str, kind: AskKind, question: str) -> Lead:
             order += 1
             found = ""
             if kind in (AskKind.DURATION, AskKind.FIGURE):
-                found = _best_figure(clause, duration if kind is AskKind.DURATION else figure, wanted)
+                found = _best_figure(clause, duration if kind is AskKind.DURATION else figure, wanted, units)
                 if not found:
                     continue
             score = 3 * len(wanted & set(tokenize(clause))) + sentence_score
@@ -68,10 +71,13 @@ def lead_clause(text: str, kind: AskKind, question: str) -> Lead:
     return Lead(text=_shorten(shown.rstrip("，,：:；") ), figure=found, sentence=sentence)
 
 
-def _best_figure(clause: str, pattern: re.Pattern[str], wanted: set[str]) -> str:
-    """The figure in ``clause`` whose own words (since the previous figure) share most with the question."""
+def _best_figure(clause: str, pattern: re.Pattern[str], wanted: set[str], units: tuple[str, ...] = ()) -> str:
+    """The figure in ``clause`` (in one of ``units``, when given) whose own words (since the previous
+    figure) share most with the question."""
     best, best_score, previous_end = "", -1, 0
     for match in pattern.finditer(clause):
+        if units and match[2] not in units:
+            continue
         score = len(wanted & set(tokenize(clause[previous_end: match.end()])))
         if score > best_score:
             best, best_score = match[0], score

@@ -12,26 +12,26 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from functools import cache
-from pathlib import Path
 from typing import Any
-
-import yaml
 
 from assistant.conversation.extract import Lead, lead_clause
 from assistant.conversation.question import AmountRole, Ask, AskKind, Question
 from assistant.conversation.scope import ScopeVerdict, judge
 from assistant.conversation.sessions import Session
 from assistant.conversation.slots import AwardRequest, read_award
-from assistant.conversation.understand import without_ask_words
+from assistant.conversation.understand import has_word, lexicon, without_ask_words
+from assistant.language import Language
+from assistant.match.chat import ProfileAnswer, match_estimate, profile_answer
+from assistant.match.matcher import PolicyMatcher
 from assistant.records import AwardEstimate
 from assistant.retrieval import HybridRetriever
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import AwardCalculator, Item
+from assistant.rules.eligibility import ConditionEvaluator, ExtraCondition, condition_rules
 from index.articles import Article
 from index.documents import Catalogue
+from index.tokens import tokenize
 
-ELIGIBILITY_PATH = Path(__file__).resolve().parent.parent / "rules" / "eligibility.yaml"
 MIN_KEYWORD_SCORE = 1.8
 FOLLOW_UP_MAX_CHARS = 40
 HITS = 5
@@ -54,6 +54,8 @@ class Route(StrEnum):
     LOOKUP = "lookup"
     DEPARTMENTS = "departments"
     VALIDITY = "validity"
+    PROFILE = "profile"  # a "我们是……" statement noted in the session's company profile
+    MATCH = "match"  # every measure the session's company profile may claim
 
 
 class Verdict(StrEnum):
@@ -88,6 +90,8 @@ class Step:
     required_base: tuple[Rule, Decimal, Decimal] | None = None  # (rule, target award, base needed)
     document: str | None = None  # VALIDITY: the document asked about
     scope: ScopeVerdict | None = None
+    profile: ProfileAnswer | None = None  # PROFILE / MATCH: the profile after the turn, and its match
+    detail: str = ""  # NOT_SPECIFIED: the detail the article does not state (a fee, a count …)
 
 
 @dataclass
@@ -97,51 +101,9 @@ class Plan:
     retrieved: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _ConditionFacts:
-    fails_if: dict[str, tuple[str, ...]]
-    instead: dict[str, str]
-
-
-@dataclass(frozen=True)
-class ExtraCondition:
-    """A condition of the text on who is supported, judged from facts only (eligibility.yaml)."""
-
-    id: str
-    text: str
-    text_en: str
-    quote: str
-    rules: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class _EligibilityData:
-    conditions: dict[str, _ConditionFacts]  # every condition facts can contradict, extra ones included
-    extras: dict[str, ExtraCondition]
-    instead_rules: dict[str, str]  # measure → the rule that covers a case sent there
-
-
-@cache
-def _eligibility_data() -> _EligibilityData:
-    raw = yaml.safe_load(ELIGIBILITY_PATH.read_text(encoding="utf-8"))
-    extras = raw.get("extra_conditions", {})
-    conditions = {
-        cid: _ConditionFacts(
-            fails_if={fact: tuple(str(v).lower() for v in values) for fact, values in entry.get("fails_if", {}).items()},
-            instead={fact: str(measure) for fact, measure in entry.get("instead", {}).items()},
-        )
-        for cid, entry in {**raw["conditions"], **extras}.items()
-    }
-    return _EligibilityData(
-        conditions=conditions,
-        extras={cid: ExtraCondition(cid, e["text"], e["text_en"], e["quote"], tuple(e["rules"])) for cid, e in extras.items()},
-        instead_rules={str(k): str(v) for k, v in raw["instead_rules"].items()},
-    )
-
-
 def extra_conditions() -> dict[str, ExtraCondition]:
     """Conditions beyond the calculator's, by id."""
-    return _eligibility_data().extras
+    return condition_rules().extras
 
 
 class Planner:
@@ -153,15 +115,24 @@ class Planner:
         self.catalogue = cat
         self.today = today
 
-    def plan(self, question: Question, session: Session, language: str) -> Plan:
+    def plan(self, question: Question, session: Session, language: Language) -> Plan:
         """Every ask of ``question`` planned against the sources and the session's earlier turns."""
         plan = Plan(question, [])
         if question.greeting_only:
             plan.steps.append(Step(question.asks[0], Route.GREETING))
             return plan
-        scope = judge(question, self.catalogue)
+        scope = judge(question, self.catalogue, self.retriever.known_share(without_ask_words(question.text)))
         if not scope.covered:
             plan.steps.append(Step(question.asks[0], Route.OUT_OF_SCOPE, scope=scope))
+            return plan
+        profiled = profile_answer(question, session.profile, PolicyMatcher(self.calculator, self.catalogue),
+                                  self.today, language)
+        if profiled is not None:
+            session.profile = profiled.memory
+            match = profiled.match
+            plan.steps.append(Step(question.asks[0], Route.MATCH if match else Route.PROFILE,
+                                   [self._measure_article(m.measure) for m in match.measures] if match else [],
+                                   estimate=match_estimate(match) if match else None, profile=profiled))
             return plan
         previous_articles = [a for cid in session.last_chunk_ids if (a := self.retriever.article(cid))]
         for ask in question.asks:
@@ -173,7 +144,7 @@ class Planner:
 
     # --- one ask ---------------------------------------------------------------------------------
     def _plan_ask(self, question: Question, ask: Ask, session: Session, previous: list[Article], plan: Plan,
-                  language: str) -> Step:
+                  language: Language) -> Step:
         topic_is_empty = self.retriever.keyword_score(without_ask_words(ask.text.lower())) < MIN_KEYWORD_SCORE
         if ask.kind is AskKind.DEPARTMENTS and previous and (ask.points_back or topic_is_empty):
             return Step(ask, Route.DEPARTMENTS, previous[:1])
@@ -181,9 +152,17 @@ class Planner:
             document = question.document or previous[0].doc_id
             return Step(ask, Route.VALIDITY, self._document_articles(document, previous), document=document)
 
-        query = ask.text if len(ask.text) >= 6 or not previous else f"{ask.text} {previous[0].title}"
-        pointed = [question.document] if question.document and question.document_pointed else None
-        hits = self.retriever.search(query, k=HITS, prefer_on=self.today, doc_ids=pointed)
+        # a short or elliptical ask ("如果对方是股东呢？") is about the article discussed: search with its title
+        query = f"{ask.text} {previous[0].title}" if previous and (
+            len(ask.text) < 6 or ask.elliptical or question.adds_item) else ask.text
+        # the one document the question names ("发布会上…", "浦东方案里…") or points at is where to look
+        pointed = [question.document] if question.document else None
+        search_query = query
+        if pointed:  # inside that document its own name is no evidence: search with the rest
+            name = self.catalogue.get(pointed[0])
+            naming = set(tokenize(name.title.lower())) | {alias.lower() for alias in name.aliases}
+            search_query = " ".join(t for t in tokenize(query.lower()) if t not in naming and t.strip()) or query
+        hits = self.retriever.search(search_query, k=HITS, prefer_on=self.today, doc_ids=pointed)
         plan.retrieved.extend(h.article.chunk_id for h in hits if h.article.chunk_id not in plan.retrieved)
         in_scope = bool(hits) and self.retriever.is_about_policy(query, MIN_KEYWORD_SCORE)
         award_slots = session.award
@@ -192,7 +171,8 @@ class Planner:
         follow_up = award_slots is not None and short and (question.follow_up or has_amounts or not in_scope)
 
         if not in_scope and not follow_up:
-            if previous and ask.points_back:
+            # "…, and what documents are required?": a later ask of the message with no topic of its own
+            if previous and (ask.points_back or (plan.steps and topic_is_empty)):
                 hits = []
             else:
                 return Step(ask, Route.OUT_OF_SCOPE, scope=ScopeVerdict(False, "no_match"))
@@ -205,6 +185,8 @@ class Planner:
         if ask.kind is AskKind.VALIDITY:
             return Step(ask, Route.VALIDITY, self._document_articles(top.doc_id, [top]), document=top.doc_id)
 
+        if self._detail_unstated(ask, top) and not has_amounts:
+            return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)
         measure = self._award_measure(hits, question) if in_scope else None
         if follow_up and award_slots is not None and (measure is None or ask.kind not in {AskKind.AMOUNT, AskKind.ELIGIBILITY}):
             measure = award_slots.measure
@@ -216,22 +198,37 @@ class Planner:
         if ask.kind is AskKind.ELIGIBILITY:
             step = Step(ask, Route.ELIGIBILITY, [top], lead=lead_clause(top.text, AskKind.WHAT, ask.text))
             step.eligibility = self._measure_verdict(question, top)
+            if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
+                step.articles = [*self._condition_articles(step.eligibility.condition, top.key), *step.articles]
             return step
-        lead = lead_clause(top.text, ask.kind, ask.text)
+        figure_ask = lexicon().figure_asks.get(ask.detail) if ask.kind is AskKind.FIGURE else None
+        lead = lead_clause(top.text, ask.kind, ask.text, figure_ask.stated if figure_ask else ())
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure:
-            return Step(ask, Route.NOT_SPECIFIED, [top])  # the article states no such figure
+            return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)  # the article states no such figure
         return Step(ask, Route.LOOKUP, [top], lead=lead)
 
+    @staticmethod
+    def _detail_unstated(ask: Ask, article: Article) -> bool:
+        """The ask names a detail (a fee, rent …) and the article covering its topic never states one."""
+        detail = lexicon().details.get(ask.detail)
+        if detail is None or ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE}:
+            return False
+        return not has_word(article.text.lower(), detail.stated)
+
     def _document_articles(self, document: str, previous: list[Article]) -> list[Article]:
-        """The article that states a document's validity, else the one discussed, else its first."""
+        """The article that states a document's validity; else its first article naming the year it
+        ends (a plan's "到2024年底"); else the one discussed, else its first."""
         stated = self.retriever.article(f"{document}:validity")
         if stated is not None:
             return [stated]
-        same = [a for a in previous if a.doc_id == document]
-        if same:
-            return same[:1]
         articles = [a for a in self.retriever.articles if a.doc_id == document]
-        return articles[:1]
+        end = self.catalogue.get(document).valid_to
+        if end is not None:
+            naming = [a for a in articles if f"{end.year}年" in a.text or str(end.year) in a.text]
+            if naming:
+                return naming[:1]
+        same = [a for a in previous if a.doc_id == document]
+        return same[:1] or articles[:1]
 
     def _award_measure(self, hits: Sequence[Any], question: Question) -> str | None:
         """The measure an award question is about: the top hit's, when it carries award rules.
@@ -246,15 +243,23 @@ class Planner:
         return None
 
     # --- awards ----------------------------------------------------------------------------------
-    def _award(self, question: Question, ask: Ask, measure: str, session: Session, language: str) -> Step:
+    def _award(self, question: Question, ask: Ask, measure: str, session: Session, language: Language) -> Step:
         article = self._measure_article(measure)
-        request = read_award(question, measure, self.book, session.award)
+        request = read_award(question, measure, self.book, session.award, ask.text.lower())
         session.award = request.slots()
         step = Step(ask, Route.AWARD, [article], request=request)
         step.eligibility = self._rules_verdict(question, measure, request.rules or list(request.candidates))
         if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
             if step.eligibility.instead:
                 return self._instead(question, ask, step, language)
+            step.articles = [*self._condition_articles(step.eligibility.condition, measure), *step.articles]
+            if ask.kind is AskKind.AMOUNT and request.missing is None and not question.facts.in_usd:
+                # the amount asked is computed too: the calculator shows the failed condition and 0
+                condition = self.book.conditions.get(step.eligibility.condition)
+                if condition is not None and condition.input is None:
+                    request.facts[condition.id] = False
+                step.estimate = self.calculator.estimate(request.items(), self.today, language)
+                return step
             step.route = Route.ELIGIBILITY
             return step
         if ask.kind is AskKind.REQUIRED_BASE:
@@ -264,6 +269,9 @@ class Planner:
                 step.route = Route.ELIGIBILITY
                 step.lead = lead_clause(article.text, AskKind.WHAT, ask.text)
                 step.eligibility = Eligibility(step.eligibility.verdict, measure)
+                return step
+            if question.asks_ceiling and not question.facts.amounts:
+                step.route = Route.CEILINGS  # "最高多少": every ceiling of the measure, with its annual cap
                 return step
             step.route = Route.CLARIFY_RULE
             return step
@@ -287,11 +295,11 @@ class Planner:
         step.corrections = self._corrections(question, request, step.estimate)
         return step
 
-    def _instead(self, question: Question, ask: Ask, step: Step, language: str) -> Step:
+    def _instead(self, question: Question, ask: Ask, step: Step, language: Language) -> Step:
         """The asked measure does not apply; the one that does is computed in its place."""
         assert step.eligibility is not None
         other = step.eligibility.instead
-        rule_id = _eligibility_data().instead_rules.get(other)
+        rule_id = condition_rules().instead_rules.get(other)
         step.articles = [self._measure_article(other), *step.articles]
         if rule_id is None:
             return step
@@ -340,6 +348,14 @@ class Planner:
                     corrections.append((stated.yuan, request.rules[0], computed))
         return corrections
 
+    def _condition_articles(self, condition_id: str, measure: str) -> list[Article]:
+        """The article a failed condition is quoted from, when it is not the measure's own (the scope)."""
+        condition = self.book.conditions.get(condition_id)
+        if condition is None or condition.measure == measure:
+            return []
+        article = self.retriever.article(f"{self.book.document}:{condition.measure}")
+        return [article] if article is not None else []
+
     def _measure_article(self, measure: str) -> Article:
         article = self.retriever.article(f"{self.book.document}:{measure}")
         assert article is not None, f"the index holds no article {measure}"
@@ -348,32 +364,30 @@ class Planner:
     # --- eligibility -----------------------------------------------------------------------------
     def _rules_verdict(self, question: Question, measure: str, rules: Sequence[Rule]) -> Eligibility:
         """Not eligible when a stated fact contradicts a condition every candidate rule has."""
-        data = _eligibility_data()
-        conditions = data.conditions
         facts = question.facts
-        values = {
+        values: dict[str, object] = {
             "drug_class": facts.drug_class,
             "trial_location": facts.trial_location,
             "registered": facts.registered,
-            "related_party": None if facts.related_party is None else str(facts.related_party).lower(),
+            "related_party": facts.related_party,
             "applicant_role": facts.applicant_role,
         }
         if facts.device and facts.drug_class is None:
             values["drug_class"] = None
-        extras = data.extras
-        for rule in rules:
-            for condition_id in [*rule.conditions, *(c.id for c in extras.values() if rule.id in c.rules)]:
-                known = conditions.get(condition_id)
-                if known is None:
-                    continue
-                for fact, failing in known.fails_if.items():
-                    if values.get(fact) is not None and str(values[fact]).lower() in failing:
-                        return Eligibility(Verdict.NOT_ELIGIBLE, measure, rule, condition_id,
-                                           known.instead.get(fact, ""))
-        rule = rules[0] if len(rules) == 1 else None
-        if rule is not None and "class1_new_drug" in rule.conditions and facts.drug_class is None and not facts.cgt:
-            return Eligibility(Verdict.UNKNOWN, measure, rule, "class1_new_drug")
-        return Eligibility(Verdict.ELIGIBLE, measure, rule)
+        # Amounts stated with their role are the inputs of threshold conditions (upfront_yuan …).
+        values.update({f"{a.role.value}_yuan": a.yuan for a in facts.amounts})
+        evaluator = ConditionEvaluator(self.book)
+        for candidate in rules:
+            unmet = next((cid for cid in candidate.conditions if cid in facts.unmet), None)
+            if unmet is not None:  # the asker says the condition is not met ("还没进入特别审查程序")
+                return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, unmet)
+            failed = evaluator.first_failure(candidate, values)
+            if failed is not None:
+                return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, failed.condition_id, failed.instead)
+        only = rules[0] if len(rules) == 1 else None
+        if only is not None and "class1_new_drug" in only.conditions and facts.drug_class is None and not facts.cgt:
+            return Eligibility(Verdict.UNKNOWN, measure, only, "class1_new_drug")
+        return Eligibility(Verdict.ELIGIBLE, measure, only)
 
     def _measure_verdict(self, question: Question, article: Article) -> Eligibility:
         """A measure with no award rules: eligible unless the asker is registered elsewhere."""

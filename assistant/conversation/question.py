@@ -62,6 +62,7 @@ class Facts:
     applicant_role: str | None = None  # "commissioning" (委托方) or "insurer" when the asker says so
     amounts: tuple[StatedAmount, ...] = ()
     item_count: int | None = None  # "12场…每场10万": one amount for this many like items
+    unmet: tuple[str, ...] = ()  # condition ids the asker says are not met ("还没进入特别审查程序")
 
     def amounts_as(self, role: AmountRole) -> list[StatedAmount]:
         return [a for a in self.amounts if a.role is role]
@@ -78,6 +79,8 @@ class Ask:
     kind: AskKind
     text: str
     points_back: bool = False  # "这条归哪个部门管": about what was discussed before
+    detail: str = ""  # a detail the article must state (understanding.yaml details / figure_asks: fee, count …)
+    elliptical: bool = False  # "海外的呢": asks the ask before it again, about what the conversation was about
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,10 @@
 
 Out of scope: topics the sources do not treat (tax, listing rules, patients' reimbursement …, from
 ``data/scope.yaml``), another city's or country's own policies, a document that is not among the
-sources (a named 《title》, another district's plan), chit-chat and writing tasks. Whether an
-in-scope question matches an article at all is the retriever's call (``is_about_policy``).
+sources (a named 《title》 or 管理办法, another district's plan), chit-chat and writing tasks, and a
+question most of whose words the sources never use (``known_words``: the retriever's count of the
+question's words found in the corpus). Whether an in-scope question matches an article at all is the
+retriever's call (``is_about_policy``).
 """
 
 from __future__ import annotations
@@ -49,6 +51,9 @@ class _ScopeData:
     district_document: str
     district_subject: str
     named_document: re.Pattern[str]
+    unnamed_document: re.Pattern[str]
+    min_known_share: float
+    min_words_for_share: int
 
 
 @cache
@@ -67,6 +72,9 @@ def _data() -> _ScopeData:
         district_document=raw["district_document"],
         district_subject=raw["district_subject"],
         named_document=re.compile(raw["named_document"]),
+        unnamed_document=re.compile(raw["unnamed_document"]),
+        min_known_share=float(raw["min_known_share"]),
+        min_words_for_share=int(raw["min_words_for_share"]),
     )
 
 
@@ -75,17 +83,24 @@ def _posseg() -> jieba.posseg.POSTokenizer:
     return jieba.posseg.POSTokenizer(tokenizer())
 
 
-def judge(question: Question, cat: Catalogue) -> ScopeVerdict:
-    """Whether the sources can cover ``question``; the reason when they cannot."""
+def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0, 0)) -> ScopeVerdict:
+    """Whether the sources can cover ``question``; the reason when they cannot.
+
+    ``known_words`` is (words the corpus uses, all words) of the question without its ask words; a
+    follow-up ("那如果…呢") is exempt from that count, its topic being the conversation's.
+    """
     data = _data()
     text = question.text
     for group, patterns in data.off_topics:
         if any(p.search(text) for p in patterns):
             return ScopeVerdict(False, f"off_topic:{group}")
+    known, words = known_words
+    if words >= data.min_words_for_share and known / words < data.min_known_share and not question.follow_up:
+        return ScopeVerdict(False, "unknown_words")
     document = _unknown_document(text, cat, data)
     if document:
         return ScopeVerdict(False, "document", document)
-    place = _other_place(text, data)
+    place = "" if question.facts.registered == "elsewhere" else _other_place(text, data)  # where the asker is registered
     if place:
         return ScopeVerdict(False, "place", place)
     return COVERED
@@ -93,8 +108,9 @@ def judge(question: Question, cat: Catalogue) -> ScopeVerdict:
 
 def _unknown_document(text: str, cat: Catalogue, data: _ScopeData) -> str:
     titles = [d.title for d in cat.documents] + [d.number or "" for d in cat.documents]
-    for match in data.named_document.finditer(text):
-        name = match[1]
+    names = [match[1] for match in data.named_document.finditer(text)]
+    names += [match[0] for match in data.unnamed_document.finditer(re.sub(r"《[^》]*》", "", text))]
+    for name in names:
         if not any(name in title or title in name for title in titles if title) and not cat.named_in(name):
             return name
     for district in data.districts:

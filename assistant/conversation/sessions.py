@@ -1,4 +1,4 @@
-"""Per-conversation memory (turns, award slots, the document talked about), kept in the state store so
+"""Per-conversation memory (turns, award slots, the document talked about, the company profile), kept in the state store so
 every worker and machine continues the same conversation.
 
 Only ids this server issued and that have not expired are honoured: any other id starts a new session
@@ -19,10 +19,16 @@ import sqlalchemy as sa
 from pydantic import BaseModel
 
 from assistant.conversation.slots import AwardSlots
+from assistant.match.chat import ProfileMemory
 from assistant.store.database import StoreUnavailable, transaction
 from assistant.store.schema import sessions
 
 log = logging.getLogger(__name__)
+
+# values passed as parameters: each statement is compiled once, then cached
+FIND = sa.select(sessions).where(sessions.c.id == sa.bindparam("session_id"), sessions.c.expires_at > sa.bindparam("now"))
+UPDATE = sessions.update().where(sessions.c.id == sa.bindparam("session_id"))
+INSERT = sessions.insert()
 
 
 @dataclass
@@ -32,6 +38,7 @@ class Session:
     award: AwardSlots | None = None
     last_chunk_ids: list[str] = field(default_factory=list)
     current_document: str | None = None  # the document the conversation is about ("这个方案")
+    profile: ProfileMemory | None = None  # the company profile "我们是……" statements filled
     touched: float = field(default_factory=time.monotonic)
     stored: bool = True  # False when the store refused it: the conversation goes on without memory
 
@@ -93,14 +100,14 @@ class SessionStore:
     def find(self, session_id: str) -> Session | None:
         """The live session with this id, or ``None`` (never issued, or expired). Raises ``StoreUnavailable``."""
         with transaction(self._engine, "could not read the session") as connection:
-            row = connection.execute(sa.select(sessions).where(
-                sessions.c.id == session_id, sessions.c.expires_at > datetime.now(UTC))).mappings().first()
+            row = connection.execute(FIND, {"session_id": session_id, "now": datetime.now(UTC)}).mappings().first()
         if row is None:
             return None
         return Session(
             id=row["id"], turns=[(q, a) for q, a in row["turns"]],
             award=StoredAward.model_validate(row["award"]).slots() if row["award"] else None,
             last_chunk_ids=list(row["last_chunk_ids"]), current_document=row["current_document"],
+            profile=ProfileMemory.from_json(row["profile"]) if row["profile"] else None,
         )
 
     def record(self, session: Session, question: str, answer: str) -> None:
@@ -115,12 +122,13 @@ class SessionStore:
             "turns": [list(turn) for turn in session.turns],
             "award": StoredAward.of(session.award).model_dump(mode="json") if session.award else None,
             "current_document": session.current_document, "last_chunk_ids": list(session.last_chunk_ids),
+            "profile": session.profile.to_json() if session.profile else None,
         }
         try:
             with transaction(self._engine, "could not save the session") as connection:
-                updated = connection.execute(sessions.update().where(sessions.c.id == session.id).values(**values))
+                updated = connection.execute(UPDATE, {"session_id": session.id, **values})
                 if updated.rowcount == 0:
-                    connection.execute(sessions.insert().values(id=session.id, created_at=now, **values))
+                    connection.execute(INSERT, {"id": session.id, "created_at": now, **values})
                     self._prune(connection, now)
             session.stored = True
         except StoreUnavailable as error:

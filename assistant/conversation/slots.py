@@ -14,10 +14,9 @@ from decimal import Decimal
 from typing import Any
 
 from assistant.conversation.question import AmountRole, Question
+from assistant.conversation.understand import count_of, lexicon
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import Item
-
-FEE_BASE_WORDS = ("经费", "专业服务")
 
 
 @dataclass
@@ -28,7 +27,7 @@ class AwardSlots:
     rule_ids: list[str] = field(default_factory=list)
     bases: list[str] = field(default_factory=list)  # yuan, as Decimal strings, one per item
     facts: dict[str, Any] = field(default_factory=dict)
-    cgt: bool = False
+    cgt: bool = False  # the rules were the cell and gene therapy ones (rule product cgt), kept for follow-ups
 
 
 @dataclass
@@ -36,8 +35,9 @@ class AwardRequest:
     measure: str
     rules: list[Rule] = field(default_factory=list)
     bases: list[Decimal] = field(default_factory=list)
-    facts: dict[str, Any] = field(default_factory=dict)
+    facts: dict[str, Any] = field(default_factory=dict)  # calculator inputs by name: condition ids, threshold amounts
     candidates: tuple[Rule, ...] = ()
+    accepted: dict[str, tuple[str, ...]] = field(default_factory=dict)  # rule id → the inputs it takes
 
     @property
     def missing(self) -> str | None:
@@ -58,9 +58,8 @@ class AwardRequest:
         return [Item(rule.id, self._inputs(rule, base)) for rule in self.rules]
 
     def _inputs(self, rule: Rule, base: Decimal | None) -> dict[str, Any]:
-        inputs: dict[str, Any] = {k: v for k, v in self.facts.items() if k in rule.conditions}
-        if "upfront_yuan" in self.facts and "upfront_at_least_1yi" in rule.conditions:
-            inputs["upfront_yuan"] = self.facts["upfront_yuan"]
+        accepted = self.accepted.get(rule.id, rule.conditions)
+        inputs: dict[str, Any] = {k: v for k, v in self.facts.items() if k in accepted}
         if base is not None and rule.base is not None:  # the calculator takes a base exactly when the rule names one
             inputs["base_yuan"] = base
         return inputs
@@ -72,12 +71,12 @@ class AwardRequest:
             rule_ids=[rule.id for rule in self.rules],
             bases=[str(base) for base in self.bases],
             facts=dict(self.facts),
-            cgt=any("cgt" in rule.id for rule in (self.rules or self.candidates)),
+            cgt=any(rule.product == "cgt" for rule in (self.rules or self.candidates)),
         )
 
 
 def _trigger_positions(text: str, rule: Rule) -> list[int]:
-    positions = []
+    positions: list[int] = []
     for trigger in rule.triggers:
         word = trigger.lower()
         pattern = rf"(?<![a-z]){re.escape(word)}(?![a-z])" if re.search(r"[a-z]", word) else re.escape(word)
@@ -85,27 +84,35 @@ def _trigger_positions(text: str, rule: Rule) -> list[int]:
     return positions
 
 
-def read_award(question: Question, measure: str, book: RuleBook, previous: AwardSlots | None) -> AwardRequest:
-    """The award request of this turn; ``previous`` holds the session's slots, for follow-ups."""
-    text = question.text
+def read_award(question: Question, measure: str, book: RuleBook, previous: AwardSlots | None,
+               ask_text: str = "") -> AwardRequest:
+    """The award request of this turn; ``previous`` holds the session's slots, for follow-ups.
+
+    ``ask_text``: the ask's own words (lower case), where the rule is named when a message asks
+    about two ("国内的能补多少？海外的呢？"); the whole question by default.
+    """
+    text = ask_text or question.text
     facts_said = question.facts
     same_measure = previous is not None and previous.measure == measure
     candidates = book.for_measure(measure)
-    if any("cgt" in r.id for r in candidates):
+    if any(r.product == "cgt" for r in candidates):
         is_cgt = facts_said.cgt or (
-            same_measure and previous is not None and previous.cgt and not re.search(r"(?<![a-z])i{1,3}期", text)
+            same_measure and previous is not None and previous.cgt
+            and not re.search(r"(?<![a-z])i{1,3}期", text)
         )
-        candidates = tuple(r for r in candidates if ("cgt" in r.id) == bool(is_cgt))
+        candidates = tuple(r for r in candidates if (r.product == "cgt") == bool(is_cgt))
     mentioned = sorted(
         ((min(pos), rule) for rule in candidates if (pos := _trigger_positions(text, rule))),
         key=lambda pair: pair[0],
     )
     rules = [rule for _, rule in mentioned]
+    if len(mentioned) > 1:
+        rules = _counted(text, mentioned)
     if not rules and facts_said.trial_location == "overseas":
         rules = [r for r in candidates if "overseas_trial" in r.conditions]
     if len(candidates) == 1:
         rules = list(candidates)
-    bases = _bases(question, rules or list(candidates))
+    bases = _bases(question, rules or list(candidates), ask_text)
     if facts_said.item_count and len(bases) == 1:
         bases = bases * facts_said.item_count
     facts: dict[str, Any] = {}
@@ -130,14 +137,34 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
             if not bases:
                 bases = earlier_bases
         facts = {**previous.facts, **facts}
-    return AwardRequest(measure=measure, rules=rules, bases=bases, facts=facts, candidates=candidates)
+    accepted = {rule.id: book.inputs(rule.id).accepted for rule in candidates}
+    return AwardRequest(measure=measure, rules=rules, bases=bases, facts=facts, candidates=candidates, accepted=accepted)
 
 
-def _bases(question: Question, rules: list[Rule]) -> list[Decimal]:
-    """Amounts that are bases for these rules: fees for fee-based rules, spend for the rest."""
-    fee_based = any(rule.base and any(w in rule.base for w in FEE_BASE_WORDS) for rule in rules)
-    fees = [a.yuan for a in question.facts.amounts_as(AmountRole.FEE)]
-    spend = [a.yuan for a in question.facts.amounts_as(AmountRole.BASE)]
+def _counted(text: str, mentioned: list[tuple[int, Rule]]) -> list[Rule]:
+    """Each mentioned rule as many times as the count said just before it: "5个进入特别审查程序，其中3个
+    首次拿证" is five special-review items and three registration items."""
+    pattern = lexicon().item_count
+    rules: list[Rule] = []
+    start = 0
+    for position, rule in mentioned:
+        counts = [count_of(m["n"]) for m in pattern.finditer(text[start:position])]
+        rules += [rule] * (counts[-1] or 1 if counts else 1)
+        start = position
+    return rules
+
+
+def _bases(question: Question, rules: list[Rule], ask_text: str = "") -> list[Decimal]:
+    """Amounts that are bases for these rules: fees for fee-based rules, spend for the rest.
+
+    When the ask's own words state amounts ("海外的保费200万…？国内的保费60万呢？"), only those.
+    """
+    fee_based = any(rule.fee_base for rule in rules)
+    stated = question.facts.amounts
+    own = [a for a in stated if a.text.lower() in ask_text]
+    amounts = own or list(stated)
+    fees = [a.yuan for a in amounts if a.role is AmountRole.FEE]
+    spend = [a.yuan for a in amounts if a.role is AmountRole.BASE]
     if fee_based:
         return fees or spend
     return spend

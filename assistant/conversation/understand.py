@@ -24,8 +24,28 @@ from index.normalise import normalise
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "understanding.yaml"
 ROLE_WINDOW = 30  # characters before an amount that decide its role (role patterns stop at a clause end)
-QUESTION_WORDS = re.compile(r"(什么|哪些|怎么|如何|是否|多少|几|有没有|是不是|有无|what|which|how|when|where|why|is there|are there|does|do |can )")
+QUESTION_WORDS = re.compile(r"(什么|哪些|怎么|如何|是否|多少|几|有没有|是不是|有无|"
+                            r"\b(?:what|which|how|when|where|why|is there|are there|does|do|can)\b)")
+CITATION_MARKER = re.compile(r"\[[^\]]*\]")
 GREETINGS = ("你好", "您好", "在吗", "谢谢", "再见", "hello", "hi", "thanks", "thank you", "bye", "ok", "好的")
+
+
+@dataclass(frozen=True)
+class Detail:
+    """A detail an ask can name: the words that ask it, the words (or figure units) that state it,
+    and its name for the answer ({"zh": …, "en": …})."""
+
+    asked: tuple[str, ...]
+    stated: tuple[str, ...]
+    topic: dict[str, str]
+
+
+def _details(raw: dict[str, Any], stated_key: str) -> dict[str, Detail]:
+    return {
+        name: Detail(tuple(str(w).lower() for w in entry["asked"]), tuple(str(w).lower() for w in entry[stated_key]),
+                     {str(k): str(v) for k, v in entry["topic"].items()})
+        for name, entry in raw.items()
+    }
 
 
 @dataclass(frozen=True)
@@ -48,6 +68,10 @@ class _Lexicon:
     duration: re.Pattern[str]  # a number with a unit of time, for duration asks
     figure: re.Pattern[str]  # a number with a unit, for figure asks
     figure_units: dict[str, str]  # Chinese unit → English, for English leads
+    details: dict[str, Detail]  # a fee, rent …: asked words, the words that state it, its name
+    figure_asks: dict[str, Detail]  # a count, a size, a share: asked words, the units that state it
+    elliptical: re.Pattern[str]  # "海外的呢": asks what the ask before it asked
+    yes_no_eligibility: re.Pattern[str]  # "能申请贴息吗": a verdict is asked
 
 
 @cache
@@ -73,6 +97,10 @@ def lexicon() -> _Lexicon:
         duration=re.compile(raw["duration_units"]),
         figure=re.compile(raw["figure_pattern"]),
         figure_units={str(k): str(v) for k, v in raw["figure_units"].items()},
+        details=_details(raw["details"], "stated"),
+        figure_asks=_details(raw["figure_asks"], "units"),
+        elliptical=re.compile(raw["elliptical"], re.IGNORECASE),
+        yes_no_eligibility=re.compile(raw["yes_no_eligibility"], re.IGNORECASE),
     )
 
 
@@ -107,13 +135,15 @@ def _ask_word_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(_word_pattern(word)) for word in words)
 
 
-def understand(message: str, current_document: str | None, cat: Catalogue) -> Question:
-    """Read one turn. ``current_document`` is the document the conversation was about (or None)."""
+def understand(message: str, current_document: str | None, cat: Catalogue, previous: Question | None = None) -> Question:
+    """Read one turn. ``current_document`` is the document the conversation was about (or None);
+    ``previous`` the turn before, whose ask an elliptical turn ("那细胞治疗的呢？") asks again."""
     lex = lexicon()
     cased = normalise(message)
     text = cased.lower()
-    asks = _asks(cased, lex)
-    named = cat.named_in(text)
+    asks = _asks(cased, lex, previous.asks[-1] if previous and previous.asks else None)
+    inherits = previous is not None and bool(lex.elliptical.search(text)) and _kind(text, lex, own_words_only=True) is None
+    named = cat.named_in(CITATION_MARKER.sub(" ", text))  # "[pudong2022:task-01]" is a marker, not a name
     document = sorted(named)[0] if len(named) == 1 else None
     pointed = document is None and has_word(text, lex.document_pointers) and current_document is not None
     if pointed:
@@ -128,39 +158,54 @@ def understand(message: str, current_document: str | None, cat: Catalogue) -> Qu
         document=document,
         document_pointed=pointed,
         adds_item=has_word(text, lex.add_item),
-        asks_ceiling=has_word(text, lex.ceiling_words),
+        asks_ceiling=has_word(text, lex.ceiling_words) or (inherits and previous is not None and previous.asks_ceiling),
         follow_up=has_word(text, lex.follow_up) or has_word(text, lex.pointers),
         greeting_only=bool(stripped) and any(stripped.rstrip("啊呀呢吗哈") == re.sub(r"\W+", "", g) for g in GREETINGS),
     )
 
 
-def _asks(text: str, lex: _Lexicon) -> tuple[Ask, ...]:
+def _asks(text: str, lex: _Lexicon, before: Ask | None = None) -> tuple[Ask, ...]:
     """One ask per clause that asks something; a message with no ask word is one WHAT ask.
 
     ``text`` is the normalised message in its own case (search terms such as ``II期`` keep it);
-    ask words are matched on its lower-case form.
+    ask words are matched on its lower-case form. An elliptical clause ("海外的呢") takes the kind of
+    the ask before it: this message's, else ``before`` (the previous turn's last ask).
     """
     clauses = [c.strip(" ，,。") for c in lex.clause_split.split(text) if c and c.strip(" ，,。")]
     asks: list[Ask] = []
     context: list[str] = []
     for clause in clauses:
         kind = _kind(clause.lower(), lex)
+        earlier = asks[-1] if asks else before
+        elliptical = (earlier is not None and _kind(clause.lower(), lex, own_words_only=True) is None
+                      and bool(lex.elliptical.search(clause.lower())))
+        if elliptical:
+            assert earlier is not None
+            kind = earlier.kind
         if kind is None:
             context.append(clause)
             continue
         full = "，".join([*context, clause])
         context = []
         points_back = has_word(clause.lower(), lex.pointers) and len(clause) <= 24
-        if asks and asks[-1].kind is kind and kind in {AskKind.AMOUNT, AskKind.ELIGIBILITY}:
-            asks[-1] = Ask(kind, f"{asks[-1].text}，{full}", asks[-1].points_back)
+        if asks and asks[-1].kind is kind and kind in {AskKind.AMOUNT, AskKind.ELIGIBILITY} and not elliptical:
+            asks[-1] = Ask(kind, f"{asks[-1].text}，{full}", asks[-1].points_back, asks[-1].detail, asks[-1].elliptical)
             continue
-        asks.append(Ask(kind, full, points_back))
+        asks.append(Ask(kind, full, points_back, _detail(clause.lower(), kind, lex), elliptical))
     if context and asks:
         last = asks[-1]
-        asks[-1] = Ask(last.kind, "，".join([last.text, *context]), last.points_back)
+        asks[-1] = Ask(last.kind, "，".join([last.text, *context]), last.points_back, last.detail, last.elliptical)
     if not asks:
-        asks = [Ask(AskKind.WHAT, text, has_word(text.lower(), lex.pointers) and len(text) <= 24)]
+        asks = [Ask(AskKind.WHAT, text, has_word(text.lower(), lex.pointers) and len(text) <= 24,
+                    _detail(text.lower(), AskKind.WHAT, lex))]
     return tuple(_merge_amount_with_eligibility(asks))
+
+
+def _detail(clause: str, kind: AskKind, lex: _Lexicon) -> str:
+    """The detail a clause asks for: a figure's unit for a figure ask, else a named detail (a fee …)."""
+    if kind is AskKind.FIGURE:
+        return next((name for name, d in lex.figure_asks.items() if has_word(clause, d.asked)), "")
+    return next((name for name, d in lex.details.items() if has_word(clause, d.asked)), "")
 
 
 def _merge_amount_with_eligibility(asks: list[Ask]) -> list[Ask]:
@@ -174,10 +219,16 @@ def _merge_amount_with_eligibility(asks: list[Ask]) -> list[Ask]:
     return asks
 
 
-def _kind(clause: str, lex: _Lexicon) -> AskKind | None:
+def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind | None:
+    """The kind whose words the clause holds; else WHAT for a question without them (unless
+    ``own_words_only``: then None, the clause naming no kind of its own)."""
     for kind, words in lex.kinds:
         if has_word(clause, words):
             return kind
+    if lex.yes_no_eligibility.search(clause):
+        return AskKind.ELIGIBILITY
+    if own_words_only:
+        return None
     if clause.endswith(("吗", "么", "呢")) or QUESTION_WORDS.search(clause):
         return AskKind.WHAT
     return None
@@ -204,7 +255,7 @@ def read_facts(normalised: str, text: str) -> Facts:
     if has_word(text, words["registered_shanghai"]):
         registered = "shanghai"
     elif match := lex.registered_elsewhere.search(text):
-        place = next(g for g in match.groups() if g)
+        place = next(g for g in match.groups() if g).lstrip("是在于")
         if not place.startswith(("上海", "本市", "我市", "沪", "shanghai", "浦东")):
             registered, registered_place = "elsewhere", place
     related: bool | None = None
@@ -224,6 +275,7 @@ def read_facts(normalised: str, text: str) -> Facts:
         applicant_role=role,
         amounts=amounts,
         item_count=_item_count(text, lex),
+        unmet=tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws)),
     )
 
 
@@ -251,8 +303,12 @@ def _item_count(text: str, lex: _Lexicon) -> int | None:
     match = lex.item_count.search(text)
     if match is None:
         return None
-    word = match["n"].lower()
-    if word in lex.english_numbers:
-        return lex.english_numbers[word]
-    count = int(Decimal(str(cn2an.cn2an(word, "smart"))))
+    return count_of(match["n"])
+
+
+def count_of(word: str) -> int | None:
+    """A count of items as written ("12", "十二", "twelve"), when it is one (2..200)."""
+    word = word.lower()
+    english = lexicon().english_numbers
+    count = english[word] if word in english else int(Decimal(str(cn2an.cn2an(word, "smart"))))
     return count if 1 < count <= 200 else None

@@ -49,7 +49,7 @@ class EngineView(Protocol):
 
     def citation(self, article: Article) -> Citation: ...
 
-    def calculate(self, rule_id: str, inputs: Mapping[str, Any], language: str = "zh") -> Calculation: ...
+    def calculate(self, rule_id: str, inputs: Mapping[str, Any], language: Language = Language.SIMPLIFIED) -> Calculation: ...
 
 
 def evidence_for(engine: EngineView, plan: Plan, answer: Answer, tool_results: Sequence[Calculation] = ()) -> guard.Evidence:
@@ -102,7 +102,7 @@ class CheckedWriter:
         composer = Composer(engine.catalogue, engine.settings.current_date(), language)
         brief = self.brief(plan, answer)
         try:
-            written = self.writer.write(brief, lambda rule_id, inputs: engine.calculate(rule_id, inputs, "en" if english else "zh"))
+            written = self.writer.write(brief, lambda rule_id, inputs: engine.calculate(rule_id, inputs, language))
         except Exception as error:  # a model endpoint that fails must never fail the answer
             log.warning("LLM failed, serving the deterministic answer: %s", error)
             return answer.model_copy(update={"guard_problems": [f"model failed: {error}"]})

@@ -64,6 +64,7 @@ sessions = sa.Table(
     sa.Column("award", sa.JSON, nullable=True),
     sa.Column("current_document", sa.String(64), nullable=True),
     sa.Column("last_chunk_ids", sa.JSON, nullable=False),
+    sa.Column("profile", sa.JSON, nullable=True),  # the company profile the chat filled (migration 0002)
 )
 
 calls = sa.Table(

@@ -1,0 +1,1 @@
+"""Policy match: a company profile → every measure it may claim, with ceilings and what is missing."""

@@ -1,0 +1,337 @@
+"""From a company profile to every measure of the in-force policy it may claim.
+
+``PolicyMatcher(calculator, catalogue).match(profile, on, language) -> MatchResult``. Which profile
+entries are the items of which rule is data (``claims.yaml``); whether an item is eligible is decided by
+the shared condition evaluator (``assistant.rules.eligibility``) from the rule data; every ceiling,
+per-item cap and annual cap comes from the rules engine (``AwardCalculator.estimate``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel
+
+from assistant.amounts import format_yuan, format_yuan_en
+from assistant.citations import validity
+from assistant.language import Language
+from assistant.match.profile import CompanyProfile
+from assistant.match.records import (
+    AnnualCapUse,
+    Claim,
+    ClaimVerdict,
+    ConditionNote,
+    ExpiredDocument,
+    MatchResult,
+    MeasureMatch,
+    Support,
+)
+from assistant.records import Calculation
+from assistant.rules.book import BASE_INPUT, Rule, RuleBook, RuleKind
+from assistant.rules.calculator import AwardCalculator, Item
+from assistant.rules.eligibility import ConditionCheck, ConditionEvaluator, ConditionState
+from index.documents import Catalogue, DocumentKind, DocumentStatus
+
+CLAIMS_PATH = Path(__file__).resolve().parent / "claims.yaml"
+WORDS_PATH = Path(__file__).resolve().parent / "words.yaml"
+PROFILE_ITEM = "profile"
+MONEY_KINDS = {RuleKind.GRANT, RuleKind.INTEREST_SUBSIDY}
+CLAIMABLE_KINDS = {DocumentKind.POLICY, DocumentKind.DISTRICT_PLAN}
+
+
+@dataclass(frozen=True)
+class ClaimSpec:
+    """What one item of a rule is in a profile (``claims.yaml``)."""
+
+    rule: str
+    items: str
+    where: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    base: str | None = None
+    count: str | None = None
+    facts: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SupportSpec:
+    measure: str
+    amount: str
+    when_any: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ClaimData:
+    claims: tuple[ClaimSpec, ...]
+    alternatives: frozenset[str]
+    support: tuple[SupportSpec, ...]
+
+
+@cache
+def claim_data(path: Path = CLAIMS_PATH) -> ClaimData:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    claims = tuple(
+        ClaimSpec(
+            rule=str(entry["rule"]),
+            items=str(entry["items"]),
+            where={str(k): tuple(str(v).lower() for v in values) for k, values in (entry.get("where") or {}).items()},
+            base=entry.get("base"),
+            count=entry.get("count"),
+            facts={str(k): str(v) for k, v in (entry.get("facts") or {}).items()},
+        )
+        for entry in raw["claims"]
+    )
+    support = tuple(SupportSpec(str(s["measure"]), str(s["amount"]), tuple(s["when_any"])) for s in raw["support"])
+    return ClaimData(claims, frozenset(str(m) for m in raw["alternatives"]), support)
+
+
+@cache
+def match_words() -> dict[str, dict[str, Any]]:
+    """The words of ``words.yaml`` by language (``zh`` / ``en``)."""
+    return yaml.safe_load(WORDS_PATH.read_text(encoding="utf-8"))
+
+
+@dataclass
+class _Pending:
+    """A claim being built, with the calculator item it contributes (None: nothing to compute)."""
+
+    claim: Claim
+    item: Item | None
+
+
+class PolicyMatcher:
+    def __init__(self, calculator: AwardCalculator, catalogue: Catalogue,
+                 evaluator: ConditionEvaluator | None = None) -> None:
+        self.calculator = calculator
+        self.book: RuleBook = calculator.book
+        self.catalogue = catalogue
+        self.evaluator = evaluator or ConditionEvaluator(self.book)
+        self.data = claim_data()
+
+    def match(self, profile: CompanyProfile, on: date, language: str = "zh") -> MatchResult:
+        """Every measure ``profile`` may claim on day ``on``; ``language`` is ``zh`` or ``en``.
+
+        Not in force on ``on``: no measure is claimed, and the result says why through ``in_force``.
+        """
+        lang = "en" if language == "en" else "zh"
+        words = match_words()[lang]
+        document = self.catalogue.get(self.book.document)
+        in_force = self.book.in_force_on(on)
+        measures: list[MeasureMatch] = []
+        support: list[Support] = []
+        incomplete: list[str] = []
+        if in_force:
+            pending, incomplete = self._claims(profile, lang)
+            by_measure: dict[str, list[_Pending]] = {}
+            for entry in pending:
+                by_measure.setdefault(self.book.rule(entry.claim.rule_id).measure, []).append(entry)
+            measures = [self._measure(measure, by_measure[measure], on, lang)
+                        for measure in sorted(by_measure)]
+            support = self._support(profile)
+        total = sum((m.total_yuan or 0 for m in measures), 0)
+        missing = list(dict.fromkeys(fact for m in measures for c in m.claims
+                                     if c.verdict is not ClaimVerdict.NOT_ELIGIBLE for fact in c.missing))
+        return MatchResult(
+            on=on,
+            document=document.id,
+            document_number=document.number,
+            in_force=in_force,
+            validity=validity(document, self.catalogue, on, _tongue(lang)),
+            measures=measures,
+            support=support,
+            total_yuan=total,
+            total_text=_money(Decimal(total), lang),
+            missing=missing,
+            incomplete_items=incomplete,
+            expired=self._expired(on),
+            caveat=str(words["caveat"]),
+            language=lang,
+        )
+
+    # --- items -----------------------------------------------------------------------------------
+    def _claims(self, profile: CompanyProfile, lang: str) -> tuple[list[_Pending], list[str]]:
+        """Every (rule, item) the profile states, in the order of ``claims.yaml``; and entries no rule placed."""
+        words = match_words()[lang]
+        pending: list[_Pending] = []
+        placed: set[tuple[str, int]] = set()
+        waiting: dict[tuple[str, int], list[str]] = {}
+        for spec in self.data.claims:
+            rule = self.book.rule(spec.rule)
+            for index, entry in enumerate(self._entries(profile, spec)):
+                unstated = [f for f in spec.where if getattr(entry, f) is None]
+                if unstated:
+                    waiting.setdefault((spec.items, index), []).extend(unstated)
+                    continue
+                if not all(str(getattr(entry, f)).lower() in values for f, values in spec.where.items()):
+                    continue
+                placed.add((spec.items, index))
+                count = int(getattr(entry, spec.count)) if spec.count else 1
+                label = self._label(entry, spec.items, index, words, len(getattr(profile, spec.items, [entry])))
+                for number in range(1, count + 1):
+                    name = f"{label} {number}/{count}" if count > 1 else label
+                    pending.append(self._claim(profile, spec, rule, entry, (name, label), lang))
+        incomplete = []
+        for (items, index), fields in waiting.items():
+            if (items, index) in placed:
+                continue
+            entry = getattr(profile, items)[index]
+            names = "、".join(dict.fromkeys(str(words["fields"].get(f, f)) for f in fields))
+            incomplete.append(str(words["incomplete_item"]).format(
+                item=self._label(entry, items, index, words, len(getattr(profile, items))), fields=names))
+        return pending, incomplete
+
+    def _entries(self, profile: CompanyProfile, spec: ClaimSpec) -> Sequence[BaseModel]:
+        if spec.items == PROFILE_ITEM:
+            return [profile] if spec.base and getattr(profile, spec.base) is not None else []
+        return list(getattr(profile, spec.items))
+
+    @staticmethod
+    def _label(entry: BaseModel, items: str, index: int, words: dict[str, Any], entries: int) -> str:
+        """The entry's own name, else its kind, numbered when the profile lists several of that kind."""
+        name = getattr(entry, "name", "") if items != PROFILE_ITEM else ""
+        if name:
+            return str(words["item_named"]).format(name=name)
+        if entries == 1 or items == PROFILE_ITEM:
+            return str(words["lists"][items])
+        return str(words["item_numbered"]).format(list=words["lists"][items], n=index + 1)
+
+    def _claim(self, profile: CompanyProfile, spec: ClaimSpec, rule: Rule, entry: BaseModel, names: tuple[str, str],
+               lang: str) -> _Pending:
+        """One item of ``rule``; ``names`` is (the item's name, the name of the profile entry it belongs to)."""
+        facts: dict[str, object] = {**profile.entity_facts()}
+        if spec.items != PROFILE_ITEM:
+            facts.update(entry.model_dump())
+        facts.update(spec.facts)
+        checks = self.evaluator.judge(rule, facts)
+        failed = [c for c in checks if c.state is ConditionState.FAILED]
+        unknown = [c for c in checks if c.state is ConditionState.UNKNOWN]
+        assessed = [c for c in checks if c.state is ConditionState.ASSESSED]
+        base = getattr(entry, spec.base) if spec.base else None
+        missing = [self._missing_name(c, fact, lang) for c in unknown for fact in (c.missing or ("",))]
+        if spec.base and base is None and rule.base is not None:
+            missing.append((rule.base_en or rule.base) if lang == "en" else rule.base)
+        if failed:
+            verdict = ClaimVerdict.NOT_ELIGIBLE
+            notes = failed
+        elif unknown:
+            verdict, notes = ClaimVerdict.UNKNOWN, [*unknown, *assessed]
+        elif assessed:
+            verdict, notes = ClaimVerdict.ELIGIBLE_IF, assessed
+        else:
+            verdict, notes = ClaimVerdict.ELIGIBLE, []
+        instead = next((c.instead for c in failed if c.instead), "")
+        claim = Claim(
+            rule_id=rule.id,
+            rule_name=rule.name_en if lang == "en" else rule.name,
+            item=names[0],
+            entry=names[1],
+            verdict=verdict,
+            conditions=[self._note(c, lang) for c in notes],
+            instead=self.calculator.cite(instead).article if instead else None,
+            missing=list(dict.fromkeys(m for m in missing if m)) if verdict is not ClaimVerdict.NOT_ELIGIBLE else [],
+            cap_yuan=int(rule.cap_yuan),
+            merit_based=rule.merit_based,
+            kind=rule.kind.value,
+        )
+        computable = verdict is not ClaimVerdict.NOT_ELIGIBLE and (rule.base is None or base is not None)
+        if not computable:
+            return _Pending(claim, None)
+        inputs: dict[str, Any] = {c.condition_id: True for c in checks
+                                  if c.state is ConditionState.MET and c.condition_id in rule.conditions}
+        if rule.base is not None:
+            inputs[BASE_INPUT] = base
+        for condition_id in rule.conditions:
+            threshold = self.book.conditions[condition_id].input
+            if threshold and facts.get(threshold) is not None:
+                inputs[threshold] = facts[threshold]
+        return _Pending(claim, Item(rule.id, inputs))
+
+    def _missing_name(self, check: ConditionCheck, fact: str, lang: str) -> str:
+        if fact and fact in self.evaluator.rules.fact_names:
+            return self.evaluator.rules.fact_name(fact, lang)
+        return self._condition_words(check.condition_id, lang)[0]
+
+    def _condition_words(self, condition_id: str, lang: str) -> tuple[str, str]:
+        """(text, quote) of a condition of the rule book or an extra condition of eligibility.yaml."""
+        known = self.book.conditions.get(condition_id) or self.evaluator.rules.extras[condition_id]
+        return (known.text_en if lang == "en" else known.text), known.quote
+
+    def _note(self, check: ConditionCheck, lang: str) -> ConditionNote:
+        text, quote = self._condition_words(check.condition_id, lang)
+        return ConditionNote(id=check.condition_id, state=check.state.value, text=text, quote=quote)
+
+    # --- measures --------------------------------------------------------------------------------
+    def _measure(self, measure: str, pending: list[_Pending], on: date, lang: str) -> MeasureMatch:
+        citation = self.calculator.cite(measure)
+        rules = [self.book.rule(p.claim.rule_id) for p in pending]
+        money = any(r.kind in MONEY_KINDS for r in rules)
+        computed = [p for p in pending if p.item is not None]
+        claims = [p.claim for p in pending]
+        formula, notes, total = "", [], 0
+        calculations: list[Calculation] = []
+        if computed:
+            estimate = self.calculator.estimate([p.item for p in computed if p.item], on, _tongue(lang))
+            calculations = estimate.calculations
+            formula, notes, total = estimate.formula, list(estimate.notes), estimate.total_yuan
+        filled = iter(calculations)
+        claims = [p.claim.model_copy(update=_computed(next(filled))) if p.item is not None else p.claim
+                  for p in pending]
+        cap_id = next((r.annual_cap for r in rules if r.annual_cap), None)
+        annual = None
+        if cap_id is not None:
+            cap = self.book.annual_caps[cap_id]
+            items_total = sum(c.amount_yuan for c in calculations if c.eligible)
+            annual = AnnualCapUse(id=cap.id, cap_yuan=int(cap.cap_yuan), quote=cap.quote,
+                                  items_total_yuan=items_total, applied=items_total > cap.cap_yuan)
+        alternatives = measure in self.data.alternatives
+        return MeasureMatch(
+            measure=measure,
+            label=citation.article,
+            title=citation.title,
+            claims=claims,
+            total_yuan=total if money else None,
+            total_text=_money(Decimal(total), lang) if money else "",
+            formula=formula if money and not alternatives else "",
+            annual_cap=annual,
+            merit_based=any(r.merit_based for r in rules),
+            alternatives=alternatives,
+            notes=notes,
+            departments=citation.departments,
+            citation=citation,
+        )
+
+    def _support(self, profile: CompanyProfile) -> list[Support]:
+        found = []
+        for spec in self.data.support:
+            if any(getattr(profile, items) for items in spec.when_any):
+                citation = self.calculator.cite(spec.measure)
+                found.append(Support(measure=spec.measure, label=citation.article, title=citation.title,
+                                     amount=spec.amount, departments=citation.departments, citation=citation))
+        return found
+
+    def _expired(self, on: date) -> list[ExpiredDocument]:
+        """Policies and plans not in force on ``on``: named so an asker knows, never claimed under."""
+        gone = {DocumentStatus.EXPIRED, DocumentStatus.SUPERSEDED}
+        return [
+            ExpiredDocument(doc_id=d.id, title=d.title, number=d.number, status=d.status_on(on).value,
+                            valid_to=d.valid_to)
+            for d in self.catalogue.documents
+            if d.kind in CLAIMABLE_KINDS and d.status_on(on) in gone and d.id != self.book.document
+        ]
+
+
+def _computed(calculation: Calculation) -> dict[str, Any]:
+    return {"calculation": calculation, "ceiling_yuan": calculation.amount_yuan}
+
+
+def _tongue(lang: str) -> Language:
+    return Language.ENGLISH if lang == "en" else Language.SIMPLIFIED
+
+
+def _money(yuan: Decimal, lang: str) -> str:
+    return format_yuan_en(yuan) if lang == "en" else format_yuan(yuan)

@@ -1,0 +1,250 @@
+"""The company profile: what an enterprise knows about itself, the input of a policy match.
+
+Every amount is whole yuan (an integer, or text such as ``"9000万"`` read exactly); every fact may be
+left out (``None``), and the match then says which fact it still needs. A field's name is the fact
+name the conditions of ``rules/eligibility.yaml`` read (``registered``, ``drug_class``, ...).
+
+``CompanyProfile.model_validate(data)`` raises ``pydantic.ValidationError`` on a bad field.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema, field_validator
+
+from assistant.amounts import MAX_YUAN, AmountError, parse_amount
+
+
+def _yuan(value: object) -> object:
+    """An integer of yuan, or money text (``9000万``, ``0.9亿``); a float or a boolean is refused."""
+    if value is None:
+        return None
+    if isinstance(value, bool | float):
+        raise ValueError(f"{value!r} is not a whole number of yuan; write 90000000 or \"9000万\"")
+    if isinstance(value, int):
+        if value <= 0:
+            raise ValueError("an amount must be more than 0 yuan")
+        return Decimal(value)
+    if isinstance(value, str):
+        try:
+            return parse_amount(value)
+        except AmountError as error:
+            raise ValueError(str(error)) from None
+    if isinstance(value, Decimal):
+        return value
+    raise ValueError(f"{value!r} is not an amount")
+
+
+Yuan = Annotated[
+    Decimal,
+    BeforeValidator(_yuan),
+    Field(gt=0, le=MAX_YUAN, decimal_places=0),
+    PlainSerializer(int, return_type=int),
+    WithJsonSchema({"anyOf": [{"type": "integer", "exclusiveMinimum": 0, "maximum": int(MAX_YUAN)},
+                              {"type": "string", "description": "money text such as 9000万 or 0.9亿"}],
+                    "description": "whole yuan"}, mode="validation"),
+    WithJsonSchema({"type": "integer", "description": "whole yuan"}, mode="serialization"),
+]
+"""Whole yuan, more than 0 and at most 1万亿: ``90000000`` or ``"9000万"`` in; an integer out."""
+
+
+class Registration(StrEnum):
+    SHANGHAI = "shanghai"
+    ELSEWHERE = "elsewhere"
+
+
+class EntityType(StrEnum):
+    DRUG_DEVELOPER = "drug_developer"
+    DEVICE_MAKER = "device_maker"
+    CRO = "cro"
+    CMO = "cmo"
+    HOSPITAL = "hospital"
+    INSURER = "insurer"
+    OTHER = "other"
+
+
+class EnterpriseSize(StrEnum):
+    SMALL_MICRO = "small_micro"  # 中小微
+    MEDIUM = "medium"  # 中型
+    LARGE = "large"
+
+
+class DrugClass(StrEnum):
+    CLASS_1 = "1"
+    CLASS_2 = "2"  # 改良型新药 included
+    GENERIC = "generic"
+
+
+class TrialStage(StrEnum):
+    PHASE_1 = "phase1"
+    PHASE_2 = "phase2"
+    PHASE_3 = "phase3"
+    CGT_EARLY = "cgt_early"  # 细胞与基因治疗：早期临床试验
+    CGT_CONFIRMATORY = "cgt_confirmatory"  # 细胞与基因治疗：确证性临床试验
+
+
+class TrialLocation(StrEnum):
+    DOMESTIC = "domestic"
+    OVERSEAS = "overseas"
+
+
+class Regulator(StrEnum):
+    FDA = "fda"
+    EMA = "ema"
+    CE = "ce"
+    PMDA = "pmda"
+    WHO = "who"
+    BRICS = "brics"
+    BELT_AND_ROAD = "belt_and_road"
+    OTHER = "other"
+
+
+class ContractRole(StrEnum):
+    CONTRACTOR = "contractor"  # 受托方
+    COMMISSIONING = "commissioning"  # 委托方
+
+
+class InsuranceKind(StrEnum):
+    DOMESTIC = "domestic"  # 国内临床试验和产品责任保险
+    OVERSEAS = "overseas"  # 海外临床试验和高端医疗设备责任保险
+
+
+class IndustrialKind(StrEnum):
+    NEW_INVESTMENT = "new_investment"  # 工艺技术研发、专业化技术服务平台、产业化基地
+    UPGRADE = "upgrade"  # 高端化、智能化、绿色化改造
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DrugTrial(_Record):
+    """One drug in one clinical-trial stage; ``rd_spend_yuan`` is that stage's R&D spending."""
+
+    name: str = Field(default="", max_length=80)
+    drug_class: DrugClass | None = None
+    cgt: bool | None = None
+    stage: TrialStage | None = None
+    trial_location: TrialLocation | None = None
+    rd_spend_yuan: Yuan | None = None
+
+
+class Device(_Record):
+    """One innovative medical device."""
+
+    name: str = Field(default="", max_length=80)
+    special_review: bool | None = None
+    first_registration_production: bool | None = None
+    rd_spend_yuan: Yuan | None = None
+
+
+class OverseasRegistration(_Record):
+    """A product registered with an overseas regulator."""
+
+    name: str = Field(default="", max_length=80)
+    drug_class: DrugClass | None = None
+    regulator: Regulator | None = None
+    sold_locally: bool | None = None
+    rd_spend_yuan: Yuan | None = None
+
+
+class LicensingDeal(_Record):
+    """An out-licensing deal of overseas rights, with the seller's third-party service costs."""
+
+    name: str = Field(default="", max_length=80)
+    upfront_yuan: Yuan | None = None
+    service_cost_yuan: Yuan | None = None
+    related_party: bool | None = None
+
+
+class CmoContract(_Record):
+    """One product manufactured under contract; ``output_value_yuan`` is its annual output value."""
+
+    name: str = Field(default="", max_length=80)
+    applicant_role: ContractRole | None = None
+    related_party: bool | None = None
+    output_value_yuan: Yuan | None = None
+
+
+class Insurance(_Record):
+    """Premiums actually paid in the year for one kind of insurance."""
+
+    kind: InsuranceKind
+    premium_yuan: Yuan | None = None
+
+
+class TradeFair(_Record):
+    """``count`` international events or fairs, each costing ``fee_yuan``."""
+
+    name: str = Field(default="", max_length=80)
+    count: int = Field(default=1, ge=1, le=100)
+    fee_yuan: Yuan | None = None
+    recognised: bool | None = None
+
+
+class Project(_Record):
+    """``count`` projects of one kind with no amount to state (the text sets a ceiling per project)."""
+
+    name: str = Field(default="", max_length=80)
+    count: int = Field(default=1, ge=1, le=100)
+
+
+class IndustrialProject(_Record):
+    name: str = Field(default="", max_length=80)
+    kind: IndustrialKind
+    investment_yuan: Yuan | None = None
+
+
+class PreclinicalProject(_Record):
+    """A preclinical translation project and its interest payable for the year."""
+
+    name: str = Field(default="", max_length=80)
+    interest_yuan: Yuan | None = None
+
+
+class CompanyProfile(_Record):
+    """An enterprise as it describes itself: who it is, then its products, projects and amounts."""
+
+    name: str = Field(default="", max_length=80)
+    registered: Registration | None = None
+    registered_place: str = Field(default="", max_length=40)
+    entity_type: EntityType | None = None
+    enterprise_size: EnterpriseSize | None = None
+    tech_qualification: bool | None = Field(default=None, description="高新技术、专精特新、科技小巨人等资质")
+    drug_trials: list[DrugTrial] = Field(default_factory=list, max_length=20)
+    devices: list[Device] = Field(default_factory=list, max_length=20)
+    overseas_registrations: list[OverseasRegistration] = Field(default_factory=list, max_length=20)
+    licensing_deals: list[LicensingDeal] = Field(default_factory=list, max_length=20)
+    cmo_contracts: list[CmoContract] = Field(default_factory=list, max_length=20)
+    insurance: list[Insurance] = Field(default_factory=list, max_length=10)
+    trade_fairs: list[TradeFair] = Field(default_factory=list, max_length=20)
+    cro_projects: list[Project] = Field(default_factory=list, max_length=20)
+    demonstration_projects: list[Project] = Field(default_factory=list, max_length=20)
+    industrial_projects: list[IndustrialProject] = Field(default_factory=list, max_length=20)
+    preclinical_projects: list[PreclinicalProject] = Field(default_factory=list, max_length=20)
+    guarantee_yuan: Yuan | None = Field(default=None, description="financing guarantee amount requested")
+
+    @field_validator("insurance")
+    @classmethod
+    def _one_premium_per_kind(cls, value: list[Insurance]) -> list[Insurance]:
+        """The ceilings of （十三） are per insured enterprise: a year's premiums of one kind are one entry."""
+        kinds = [entry.kind for entry in value]
+        if len(kinds) != len(set(kinds)):
+            raise ValueError("give the year's premiums of each kind (domestic, overseas) as one entry")
+        return value
+
+    def entity_facts(self) -> dict[str, object]:
+        """The facts about the enterprise itself, by the fact names the conditions read."""
+        return {
+            "registered": self.registered,
+            "entity_type": self.entity_type,
+            "enterprise_size": self.enterprise_size,
+            "tech_qualification": self.tech_qualification,
+        }
+
+    @property
+    def is_empty(self) -> bool:
+        return self == CompanyProfile()

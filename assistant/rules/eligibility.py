@@ -1,0 +1,157 @@
+"""Conditions judged from stated facts: the one evaluator behind the chat's verdicts and the profile match.
+
+``eligibility.yaml`` says, per condition of ``awards.yaml`` (and per extra condition of the text on who
+is supported), which stated facts contradict it (``fails_if``), which meet it (``holds_if``) and whether
+the departments judge it on review (``assessed``). A threshold condition of the rule book
+(``upfront_at_least_1yi``: ``input`` ≥ ``min_yuan``) is judged from the amount under its input name.
+
+Facts are a mapping of fact name → value (``{"drug_class": "1", "related_party": False, "upfront_yuan":
+Decimal(...)}``); a missing or ``None`` value is a fact not stated. Nothing here names a condition:
+every condition comes from the data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from assistant.rules.book import Rule, RuleBook
+
+ELIGIBILITY_PATH = Path(__file__).resolve().parent / "eligibility.yaml"
+
+
+class ConditionState(StrEnum):
+    MET = "met"  # the stated facts meet it
+    FAILED = "failed"  # a stated fact contradicts it
+    ASSESSED = "assessed"  # nothing contradicts it; the departments judge it on review
+    UNKNOWN = "unknown"  # the facts that decide it are not stated
+
+
+@dataclass(frozen=True)
+class FactCondition:
+    """How facts decide one condition: values that contradict it, values that together meet it."""
+
+    fails_if: dict[str, tuple[str, ...]]
+    holds_if: dict[str, tuple[str, ...]]
+    assessed: bool
+    instead: dict[str, str]  # fact that failed it → the measure that covers the case
+
+
+@dataclass(frozen=True)
+class ExtraCondition:
+    """A condition of the text on who is supported that ``awards.yaml`` does not carry, for ``rules``."""
+
+    id: str
+    text: str
+    text_en: str
+    quote: str
+    rules: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ConditionCheck:
+    """One condition judged: its state, the fact that failed it, the facts still missing."""
+
+    condition_id: str
+    state: ConditionState
+    fact: str = ""  # the stated fact that contradicts it, when FAILED
+    instead: str = ""  # the measure that covers the case, when one does
+    missing: tuple[str, ...] = ()  # fact names (or a threshold's input) not stated, when UNKNOWN
+
+
+@dataclass(frozen=True)
+class ConditionRules:
+    """``eligibility.yaml``, typed."""
+
+    conditions: dict[str, FactCondition]  # extra conditions included
+    extras: dict[str, ExtraCondition]
+    instead_rules: dict[str, str]  # measure → the rule that covers a case sent there
+    fact_names: dict[str, dict[str, str]]  # fact → {"zh": ..., "en": ...}
+
+    def of_rule(self, rule: Rule) -> tuple[str, ...]:
+        """The rule's own conditions, then the extra conditions that name it."""
+        return (*rule.conditions, *(c.id for c in self.extras.values() if rule.id in c.rules))
+
+    def fact_name(self, fact: str, language: str = "zh") -> str:
+        names = self.fact_names.get(fact, {})
+        return names.get("en" if language == "en" else "zh", fact)
+
+
+def _values(entry: Mapping[str, object], key: str) -> dict[str, tuple[str, ...]]:
+    raw = entry.get(key) or {}
+    assert isinstance(raw, dict), f"eligibility.yaml: {key} must be a mapping of fact → values"
+    return {str(fact): tuple(str(v).lower() for v in values) for fact, values in raw.items()}
+
+
+@cache
+def condition_rules(path: Path = ELIGIBILITY_PATH) -> ConditionRules:
+    """The shipped condition data, read once per process."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    extras = raw.get("extra_conditions", {})
+    conditions = {
+        cid: FactCondition(
+            fails_if=_values(entry, "fails_if"),
+            holds_if=_values(entry, "holds_if"),
+            assessed=bool(entry.get("assessed", False)),
+            instead={str(fact): str(measure) for fact, measure in (entry.get("instead") or {}).items()},
+        )
+        for cid, entry in {**raw["conditions"], **extras}.items()
+    }
+    return ConditionRules(
+        conditions=conditions,
+        extras={cid: ExtraCondition(cid, e["text"], e["text_en"], e["quote"], tuple(e["rules"]))
+                for cid, e in extras.items()},
+        instead_rules={str(k): str(v) for k, v in raw["instead_rules"].items()},
+        fact_names={str(k): {str(lang): str(v) for lang, v in names.items()} for k, names in raw.get("facts", {}).items()},
+    )
+
+
+def _stated(value: object) -> str | None:
+    return None if value is None else str(value).lower()
+
+
+class ConditionEvaluator:
+    """Judges a rule's conditions against stated facts; the rule book supplies threshold conditions."""
+
+    def __init__(self, book: RuleBook, rules: ConditionRules | None = None) -> None:
+        self.book = book
+        self.rules = rules or condition_rules()
+
+    def check(self, condition_id: str, facts: Mapping[str, object]) -> ConditionCheck:
+        """One condition against ``facts``; a condition with no fact data is UNKNOWN with nothing missing."""
+        threshold = self.book.conditions.get(condition_id)
+        if threshold is not None and threshold.input and threshold.min_yuan is not None:
+            amount = facts.get(threshold.input)
+            if amount is None:
+                return ConditionCheck(condition_id, ConditionState.UNKNOWN, missing=(threshold.input,))
+            met = Decimal(str(amount)) >= threshold.min_yuan
+            return ConditionCheck(condition_id, ConditionState.MET if met else ConditionState.FAILED,
+                                  fact="" if met else threshold.input)
+        data = self.rules.conditions.get(condition_id)
+        if data is None:
+            return ConditionCheck(condition_id, ConditionState.UNKNOWN)
+        for fact, failing in data.fails_if.items():
+            if _stated(facts.get(fact)) in failing:
+                return ConditionCheck(condition_id, ConditionState.FAILED, fact, data.instead.get(fact, ""))
+        missing = tuple(fact for fact in data.holds_if if _stated(facts.get(fact)) is None)
+        holds = bool(data.holds_if) and not missing and all(
+            _stated(facts.get(fact)) in values for fact, values in data.holds_if.items())
+        if holds:
+            return ConditionCheck(condition_id, ConditionState.MET)
+        if data.assessed:
+            return ConditionCheck(condition_id, ConditionState.ASSESSED)
+        return ConditionCheck(condition_id, ConditionState.UNKNOWN, missing=missing)
+
+    def judge(self, rule: Rule, facts: Mapping[str, object]) -> list[ConditionCheck]:
+        """Every condition of ``rule`` (its own, then the extra ones naming it), in that order."""
+        return [self.check(cid, facts) for cid in self.rules.of_rule(rule)]
+
+    def first_failure(self, rule: Rule, facts: Mapping[str, object]) -> ConditionCheck | None:
+        """The first condition of ``rule`` a stated fact contradicts, or None."""
+        return next((c for c in self.judge(rule, facts) if c.state is ConditionState.FAILED), None)

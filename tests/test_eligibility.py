@@ -1,0 +1,54 @@
+"""The one condition evaluator the chat's verdicts and the profile match share (rules/eligibility.py)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from assistant.rules.book import rule_book
+from assistant.rules.eligibility import ConditionEvaluator, ConditionState
+
+
+@pytest.fixture(scope="module")
+def evaluator() -> ConditionEvaluator:
+    return ConditionEvaluator(rule_book())
+
+
+@pytest.mark.parametrize(("condition", "facts", "state"), [
+    ("registered_in_shanghai", {"registered": "shanghai"}, ConditionState.MET),
+    ("registered_in_shanghai", {"registered": "elsewhere"}, ConditionState.FAILED),
+    ("registered_in_shanghai", {}, ConditionState.UNKNOWN),
+    ("class1_new_drug", {"drug_class": "1", "trial_location": "domestic"}, ConditionState.MET),
+    ("class1_new_drug", {"drug_class": "1"}, ConditionState.UNKNOWN),
+    ("class1_new_drug", {"drug_class": "generic", "trial_location": "domestic"}, ConditionState.FAILED),
+    ("no_investment_relation", {"related_party": False}, ConditionState.MET),
+    ("no_investment_relation", {"related_party": True}, ConditionState.FAILED),
+    ("qualified_cro", {"entity_type": "cro"}, ConditionState.ASSESSED),
+    ("qualified_cro", {"entity_type": "drug_developer"}, ConditionState.FAILED),
+    ("recognised_international_event", {}, ConditionState.ASSESSED),
+    ("recognised_international_event", {"recognised": True}, ConditionState.MET),
+    ("upfront_at_least_1yi", {"upfront_yuan": Decimal(100_000_000)}, ConditionState.MET),
+    ("upfront_at_least_1yi", {"upfront_yuan": Decimal(99_999_999)}, ConditionState.FAILED),
+    ("upfront_at_least_1yi", {}, ConditionState.UNKNOWN),
+])
+def test_a_condition_is_met_failed_assessed_or_unknown_from_the_stated_facts(evaluator, condition, facts, state):
+    assert evaluator.check(condition, facts).state is state
+
+
+def test_an_overseas_trial_fails_05_and_names_12_instead(evaluator):
+    failed = evaluator.first_failure(rule_book().rule("m05-drug-phase3"), {"drug_class": "1", "trial_location": "overseas"})
+    assert failed is not None and failed.condition_id == "class1_new_drug" and failed.instead == "12"
+
+
+def test_the_insurer_extra_condition_applies_to_the_premium_rules(evaluator):
+    rule = rule_book().rule("m13-insurance-domestic")
+    assert "policyholder" in evaluator.rules.of_rule(rule)
+    failed = evaluator.first_failure(rule, {"registered": "shanghai", "entity_type": "insurer"})
+    assert failed is not None and failed.condition_id == "policyholder"
+
+
+def test_an_unknown_condition_names_the_facts_it_waits_for(evaluator):
+    check = evaluator.check("medium_qualified_tech_enterprise", {"enterprise_size": "medium"})
+    assert check.state is ConditionState.UNKNOWN and check.missing == ("tech_qualification",)
+    assert evaluator.rules.fact_name("tech_qualification") == "是否拥有高新技术、专精特新、科技小巨人等资质"

@@ -1,0 +1,218 @@
+"""Policy match: hand-worked profiles, annual caps, expired documents, the API route and the CLI command.
+
+The profiles and their expected measures, verdicts and ceilings are in ``match_profiles.yaml``, worked
+out by hand from the policy's quotes; everything here is real (the index, the rules engine, the server).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import yaml
+
+from assistant.match.files import ProfileFileError, read_profile
+from assistant.match.matcher import PolicyMatcher, claim_data
+from assistant.match.profile import CompanyProfile
+from assistant.match.records import MatchResult
+from assistant.match.report import match_markdown, match_text
+from assistant.rules.book import rule_book
+from assistant.rules.eligibility import condition_rules
+
+PROFILES = yaml.safe_load((Path(__file__).parent / "match_profiles.yaml").read_text(encoding="utf-8"))["profiles"]
+
+
+def _match(engine, profile: dict[str, Any], language: str = "zh") -> MatchResult:
+    return engine.match(CompanyProfile.model_validate(profile), language)
+
+
+def test_there_are_at_least_25_hand_worked_profiles_with_not_eligible_and_partly_known_ones():
+    verdicts = {claim[1] for p in PROFILES for m in p["expect"]["measures"].values() for claim in m["claims"]}
+    assert len(PROFILES) >= 25
+    assert {"eligible", "eligible_if", "not_eligible", "unknown"} <= verdicts
+
+
+@pytest.mark.parametrize("case", PROFILES, ids=[p["id"] for p in PROFILES])
+def test_profile_matches_the_hand_worked_expectation(engine, case):
+    result = _match(engine, case["profile"])
+    expect = case["expect"]
+    got = {m.measure: m for m in result.measures}
+    assert set(got) == set(expect["measures"]), case["why"]
+    for measure, wanted in expect["measures"].items():
+        match = got[measure]
+        claims = [[c.rule_id, c.verdict.value, c.ceiling_yuan] for c in match.claims]
+        assert claims == wanted["claims"], f"{measure}: {case['why']}"
+        assert match.total_yuan == wanted["total_yuan"], f"{measure}: {case['why']}"
+        if "annual_cap" in wanted:
+            assert match.annual_cap is not None
+            assert match.annual_cap.applied is (wanted["annual_cap"] == "applied")
+    assert result.total_yuan == expect["total_yuan"]
+    for fact in expect.get("missing", []):
+        assert fact in result.missing
+    for measure in expect.get("support", []):
+        assert measure in {s.measure for s in result.support}
+    assert len(result.incomplete_items) == expect.get("incomplete", 0)
+
+
+def test_four_phase3_drugs_show_the_annual_cap_of_05_and_name_it(engine):
+    case = next(p for p in PROFILES if p["id"] == "four-phase3-drugs-annual-cap")
+    result = _match(engine, case["profile"])
+    [measure] = result.measures
+    assert measure.annual_cap is not None and measure.annual_cap.id == "m05-annual"
+    assert measure.annual_cap.items_total_yuan == 120_000_000 and measure.annual_cap.cap_yuan == 100_000_000
+    assert measure.formula == "min(3000万元 + 3000万元 + 3000万元 + 3000万元, 1亿元) = 1亿元"
+    text = match_text(result)
+    assert "已适用年度累计上限：每个单位每年累计支持金额最高1亿元（各项合计1.2亿元，按1亿元计）" in text
+
+
+def test_many_trade_fairs_show_the_annual_cap_of_37_and_name_it(engine):
+    case = next(p for p in PROFILES if p["id"] == "twelve-fairs-annual-cap")
+    result = _match(engine, case["profile"], "en")
+    [measure] = result.measures
+    assert measure.annual_cap is not None and measure.annual_cap.quote == "每个单位每年累计支持金额不超过50万元"
+    assert measure.annual_cap.applied and measure.total_yuan == 500_000
+    assert "Annual cap applied: 每个单位每年累计支持金额不超过50万元" in match_text(result)
+
+
+def test_not_eligible_claims_quote_the_condition_and_point_to_the_measure_that_covers_the_case(engine):
+    result = _match(engine, next(p for p in PROFILES if p["id"] == "overseas-phase3-belongs-to-12")["profile"])
+    [claim] = next(m for m in result.measures if m.measure == "05").claims
+    assert claim.instead == "（十二）"
+    assert [c.quote for c in claim.conditions] == ["开展国内Ⅰ期、Ⅱ期、Ⅲ期临床试验并实现产出的1类新药"]
+
+
+def test_every_figure_is_a_ceiling_with_merit_departments_and_citation(engine):
+    result = _match(engine, next(p for p in PROFILES if p["id"] == "issue-example")["profile"])
+    five = next(m for m in result.measures if m.measure == "05")
+    assert five.merit_based and five.citation.article == "（五）" and "市科委" in five.departments
+    assert "最高/不超过" in result.caveat
+    claim = five.claims[0]
+    assert claim.calculation is not None and claim.calculation.formula == "min(40% × 9000万元, 3000万元) = 3000万元"
+    text = match_text(result)
+    assert text.index("合计上限：3880万元") < text.index("（五）") and text.rstrip().endswith(result.caveat)
+    assert "十四" in "".join(s.label for s in result.support)
+
+
+def test_the_pudong_plan_is_named_only_as_expired_and_never_claimed(engine):
+    result = _match(engine, next(p for p in PROFILES if p["id"] == "class1-phase3-domestic")["profile"])
+    assert "pudong2022" in {d.doc_id for d in result.expired}
+    assert {m.citation.doc_id for m in result.measures} == {"policy2024"}
+    assert "浦东新区生物医药产业高质量发展行动方案(2022-2024年)（浦府办〔2022〕2号）已于2024年12月31日失效" in match_text(result)
+
+
+def test_after_the_policy_ends_nothing_is_claimed(engine):
+    profile = CompanyProfile.model_validate(PROFILES[0]["profile"])
+    result = PolicyMatcher(engine.calculator, engine.catalogue).match(profile, date(2029, 8, 1))
+    assert not result.in_force and result.measures == [] and result.total_yuan == 0
+    assert "不在沪府办规〔2024〕9号资金支持措施适用期内" in match_text(result)
+
+
+def test_traditional_chinese_match_is_written_in_traditional_script(engine):
+    from assistant.language import Language
+
+    result = _match(engine, PROFILES[0]["profile"])
+    assert "條件" in match_text(result, Language.TRADITIONAL) or "符合條件" in match_text(result, Language.TRADITIONAL)
+
+
+def test_claims_data_names_only_known_rules_and_profile_fields():
+    book = rule_book()
+    fields = set(CompanyProfile.model_fields)
+    for spec in claim_data().claims:
+        book.rule(spec.rule)
+        assert spec.items == "profile" or spec.items in fields
+    assert {spec.rule for spec in claim_data().claims} == {r.id for r in book.rules}
+
+
+def test_every_condition_of_the_rules_has_fact_data_or_a_threshold():
+    book = rule_book()
+    data = condition_rules()
+    for condition in book.conditions.values():
+        assert condition.id in data.conditions or condition.min_yuan is not None, condition.id
+    for fact_condition in data.conditions.values():
+        for fact in [*fact_condition.fails_if, *fact_condition.holds_if]:
+            assert fact in data.fact_names, fact
+
+
+def test_markdown_holds_every_line_of_the_plain_text(engine):
+    result = _match(engine, next(p for p in PROFILES if p["id"] == "issue-example")["profile"])
+    markdown = match_markdown(result)
+    for line in match_text(result).splitlines():
+        assert line.strip().lstrip("· ").strip() in markdown
+
+
+# --- the API --------------------------------------------------------------------------------------
+def test_post_match_returns_the_match_record(live_server, engine):
+    profile = next(p for p in PROFILES if p["id"] == "issue-example")["profile"]
+    response = httpx.post(f"{live_server}/v1/match", json={"profile": profile}, timeout=60)
+    assert response.status_code == 200
+    body = response.json()
+    assert body["total_yuan"] == 38_800_000
+    assert body == json.loads(_match(engine, profile).model_dump_json())
+
+
+@pytest.mark.parametrize("body", [
+    {"profile": {"registered": "mars"}},
+    {"profile": {"drug_trials": [{"rd_spend_yuan": -5}]}},
+    {"profile": {"drug_trials": [{"rd_spend_yuan": 1.5}]}},
+    {"profile": {"unknown_field": 1}},
+    {"profile": {"trade_fairs": [{"count": 100000}]}},
+    {"profile": {"drug_trials": [{"rd_spend_yuan": 0}]}},
+    {"profile": {"insurance": [{"kind": "overseas", "premium_yuan": 1}, {"kind": "overseas", "premium_yuan": 2}]}},
+    {"profile": {"drug_trials": [{"rd_spend_yuan": 10 ** 30}]}},
+    {"profile": {"drug_trials": [{"rd_spend_yuan": "很多钱"}]}},
+    {},
+])
+def test_post_match_refuses_a_bad_profile_in_the_error_shape(live_server, body):
+    response = httpx.post(f"{live_server}/v1/match", json=body, timeout=30)
+    assert response.status_code == 422
+    assert set(response.json()["error"]) == {"code", "message"}
+
+
+def test_post_match_refuses_a_lone_surrogate_as_invalid_text(live_server):
+    response = httpx.post(f"{live_server}/v1/match", content=b'{"profile": {"name": "\\ud800"}}',
+                          headers={"content-type": "application/json"}, timeout=30)
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "invalid_text"
+
+
+def test_post_match_is_in_the_openapi_contract(live_server):
+    schema = httpx.get(f"{live_server}/openapi.json", timeout=30).json()
+    assert schema["paths"]["/v1/match"]["post"]["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith("MatchResult")
+
+
+# --- the CLI --------------------------------------------------------------------------------------
+def _cli(monkeypatch: pytest.MonkeyPatch, settings, *args: str):
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+
+    monkeypatch.setenv("PA_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("PA_TODAY", settings.today.isoformat())
+    return CliRunner().invoke(app, ["match", *args])
+
+
+def test_cli_match_prints_the_match_as_json(tmp_path, monkeypatch, settings, engine):
+    profile = next(p for p in PROFILES if p["id"] == "four-phase3-drugs-annual-cap")["profile"]
+    path = tmp_path / "profile.yaml"
+    path.write_text(yaml.safe_dump(profile, allow_unicode=True), encoding="utf-8")
+    done = _cli(monkeypatch, settings, str(path), "--json")
+    assert done.exit_code == 0, done.output
+    assert json.loads(done.stdout)["total_yuan"] == 100_000_000
+
+
+@pytest.mark.parametrize("content", ["registered: [unclosed", "- a list\n- not a mapping", "drug_trials: [{stage: phase9}]"])
+def test_cli_match_refuses_a_bad_file_with_a_message_and_exit_2(tmp_path, monkeypatch, settings, content):
+    path = tmp_path / "bad.yaml"
+    path.write_text(content, encoding="utf-8")
+    done = _cli(monkeypatch, settings, str(path))
+    assert done.exit_code == 2
+    assert done.output.startswith("error: ") and "Traceback" not in done.output
+
+
+def test_a_missing_profile_file_is_named(tmp_path):
+    with pytest.raises(ProfileFileError, match="cannot be read"):
+        read_profile(tmp_path / "nope.yaml")

@@ -1,0 +1,115 @@
+"""The chat fills a company profile over turns and answers "我们能享受哪些政策？" with the match.
+
+Real server on 127.0.0.1: the chat's answer is compared with ``POST /v1/match`` on the same profile.
+"""
+
+from __future__ import annotations
+
+import httpx
+
+from assistant.match.records import MatchResult
+from assistant.match.report import match_text
+
+TURNS = [
+    "我们是上海注册的生物医药企业，属于中小微科创企业。",
+    "我们有一个1类新药在国内做III期临床，研发投入9000万。",
+    "我们还有一个细胞治疗1类新药在国内做早期临床，研发投入2000万。",
+    "我们今年参加4场海外展会，每场费用15万。",
+]
+PROFILE = {
+    "registered": "shanghai",
+    "entity_type": "drug_developer",
+    "enterprise_size": "small_micro",
+    "drug_trials": [
+        {"drug_class": "1", "stage": "phase3", "trial_location": "domestic", "rd_spend_yuan": 90_000_000},
+        {"drug_class": "1", "cgt": True, "stage": "cgt_early", "trial_location": "domestic", "rd_spend_yuan": 20_000_000},
+    ],
+    "trade_fairs": [{"count": 4, "fee_yuan": 150_000}],
+}
+
+
+def _chat(server: str, message: str, session_id: str | None) -> dict:
+    response = httpx.post(f"{server}/v1/chat", json={"message": message, "session_id": session_id}, timeout=60)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def _match(server: str, profile: dict) -> MatchResult:
+    response = httpx.post(f"{server}/v1/match", json={"profile": profile}, timeout=60)
+    assert response.status_code == 200, response.text
+    return MatchResult.model_validate(response.json())
+
+
+def test_four_statements_then_the_question_give_the_same_match_as_the_api(live_server):
+    session_id = None
+    for turn in TURNS:
+        answer = _chat(live_server, turn, session_id)
+        session_id = answer["session_id"]
+        assert answer["answer"].startswith("已记下您企业的情况"), answer["answer"]
+        assert answer["calculations"] == []
+    answer = _chat(live_server, "我们能享受哪些政策？", session_id)
+    expected = _match(live_server, PROFILE)
+    assert expected.total_yuan == 38_200_000  # 3000万 + min(40% × 2000万, 1500万) + 4 × 5万
+    assert answer["status"] == "answered"
+    assert answer["total_yuan"] == expected.total_yuan
+    assert answer["answer"].startswith(match_text(expected))
+    computed = [c.calculation.model_dump(mode="json") for m in expected.measures for c in m.claims if c.calculation]
+    assert answer["calculations"] == computed
+    assert {c["article"] for c in answer["citations"]} == {m.label for m in expected.measures}
+
+
+def test_a_fact_added_after_the_match_updates_it(live_server):
+    session_id = None
+    for turn in [*TURNS, "我们能享受哪些政策？"]:
+        session_id = _chat(live_server, turn, session_id)["session_id"]
+    answer = _chat(live_server, "我们的海外临床试验保险保费120万。", session_id)
+    expected = _match(live_server, {**PROFILE, "insurance": [{"kind": "overseas", "premium_yuan": 1_200_000}]})
+    assert expected.total_yuan == 38_800_000  # plus min(50% × 120万, 100万)
+    assert answer["total_yuan"] == expected.total_yuan
+    assert answer["answer"].startswith(match_text(expected))
+
+
+def test_an_out_of_scope_question_is_refused_even_with_a_profile(live_server):
+    session_id = _chat(live_server, TURNS[0], None)["session_id"]
+    answer = _chat(live_server, "我们公司的企业所得税怎么申报？", session_id)
+    assert answer["status"] == "out_of_scope"
+
+
+def test_a_question_about_the_policy_still_takes_the_ordinary_path(live_server):
+    session_id = _chat(live_server, TURNS[0], None)["session_id"]
+    answer = _chat(live_server, "伦理审查多久能完成？", session_id)
+    assert "15个工作日" in answer["answer"] or "3周" in answer["answer"]
+
+
+def test_an_english_conversation_gets_the_english_match(live_server):
+    session_id = None
+    for turn in ["We are a Shanghai-registered biotech.",
+                 "Our Class 1 drug is in a domestic Phase III trial with R&D spending of RMB 90 million."]:
+        session_id = _chat(live_server, turn, session_id)["session_id"]
+    answer = _chat(live_server, "Which policies can we claim?", session_id)
+    profile = {"registered": "shanghai", "entity_type": "drug_developer",
+               "drug_trials": [{"drug_class": "1", "stage": "phase3", "trial_location": "domestic",
+                                "rd_spend_yuan": 90_000_000}]}
+    response = httpx.post(f"{live_server}/v1/match", json={"profile": profile, "language": "en"}, timeout=60)
+    expected = MatchResult.model_validate(response.json())
+    assert answer["total_yuan"] == expected.total_yuan == 30_000_000
+    assert answer["answer"].startswith(match_text(expected))
+    assert "These are ceilings" in answer["answer"]
+
+
+def test_a_traditional_chinese_conversation_is_answered_in_traditional_script(live_server):
+    session_id = None
+    for turn in ["我們是上海註冊的生物醫藥企業。", "我們有一個1類新藥在國內做III期臨床，研發投入9000萬。"]:
+        session_id = _chat(live_server, turn, session_id)["session_id"]
+    answer = _chat(live_server, "我們能享受哪些政策？", session_id)
+    assert answer["total_yuan"] == 30_000_000
+    assert "符合條件" in answer["answer"] and "擇優" in answer["answer"]
+
+
+def test_a_profile_kept_in_the_session_store_comes_back_whole_and_a_stale_one_is_dropped():
+    from assistant.match.chat import ProfileMemory
+    from assistant.match.profile import CompanyProfile
+
+    memory = ProfileMemory(CompanyProfile.model_validate(PROFILE), matched=True)
+    assert ProfileMemory.from_json(memory.to_json()) == memory
+    assert ProfileMemory.from_json({"profile": {"registered": "mars"}, "matched": False}) is None

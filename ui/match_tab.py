@@ -1,0 +1,162 @@
+"""The policy-match tab: a company-profile form (each amount with its unit) beside the chat, the match
+as Markdown, and the same Markdown as a download an enterprise can hand to its finance team.
+
+``build_match_tab(ctx)`` builds the tab's content (``ui/app.py`` lists it in ``TABS``; its words are the
+``match`` section of ``ui/texts.yaml``); ``match_for_caller(engine, profile)`` is what the hotline desk
+calls to run a match for a caller. No domain logic here: the form
+becomes a ``CompanyProfile`` and the engine matches it.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+from pydantic import ValidationError
+
+from assistant.amounts import AmountError, parse_amount
+from assistant.engine import Engine, InputError
+from assistant.match.profile import CompanyProfile
+from assistant.match.report import match_markdown
+from ui.context import UiContext
+from ui.texts import texts
+
+WAN = "万"
+DOWNLOAD_DIR = Path(tempfile.gettempdir()) / "policy-assistant-match"
+FORM_FIELDS = ("registered", "entity_type", "size", "qualification", "drugs", "device_review", "device_registered",
+               "device_rd", "domestic_premium", "overseas_premium", "fairs", "fair_fee", "fairs_recognised",
+               "cmo_output", "upfront", "service_cost", "related_party", "cro_projects", "guarantee")
+AMOUNT_FIELDS = ("device_rd", "domestic_premium", "overseas_premium", "fair_fee", "cmo_output", "upfront",
+                 "service_cost", "guarantee")
+YES_NO_FIELDS = ("qualification", "device_review", "device_registered", "fairs_recognised", "related_party")
+
+
+class FormError(ValueError):
+    """A form value that cannot be read; the message names the field."""
+
+
+def _yuan(text: Any, field: str) -> int | None:
+    """A form amount in 万元 (``9000``), or money text with its own unit (``0.9亿``); blank is None."""
+    value = str(text or "").strip()
+    if not value:
+        return None
+    try:
+        bare = value.replace(",", "").replace(".", "", 1).isdigit()
+        return int(parse_amount(value + WAN if bare else value))
+    except AmountError as error:
+        raise FormError(f"{field}：{error}") from None
+
+
+def _flag(value: str) -> bool | None:
+    return {"true": True, "false": False}.get(value)
+
+
+def _drug_rows(rows: Any) -> list[dict[str, Any]]:
+    """The drug table's filled rows as profile entries (a row with every cell blank is skipped)."""
+    words = texts()["match"]
+    values = rows.values.tolist() if hasattr(rows, "values") else (rows or [])
+    drugs = []
+    for number, row in enumerate(values, start=1):
+        cells = [str(c).strip() if c is not None else "" for c in row]
+        if not any(cells):
+            continue
+        name, drug_class, cgt, stage, location, spend = (cells + [""] * 6)[:6]
+        drugs.append({
+            "name": name, "drug_class": drug_class or None, "cgt": {words["answer_yes"]: True, words["answer_no"]: False}.get(cgt),
+            "stage": stage or None, "trial_location": location or None,
+            "rd_spend_yuan": _yuan(spend, f"{words['drug_row'].format(n=number)} {words['drug_columns'][5]}"),
+        })
+    return drugs
+
+
+def form_profile(values: dict[str, Any]) -> CompanyProfile:
+    """The form (field name → value as Gradio gives it) as a profile; raises ``FormError`` naming the field."""
+    words = texts()["match"]
+    v = {name: values.get(name) for name in FORM_FIELDS}
+    money = {name: _yuan(v[name], words[name]) for name in AMOUNT_FIELDS}
+    flags = {name: _flag(v[name] or "") for name in YES_NO_FIELDS}
+    insurance = [{"kind": kind, "premium_yuan": money[f"{kind}_premium"]} for kind in ("domestic", "overseas")
+                 if money[f"{kind}_premium"] is not None]
+    fairs, cro = int(v["fairs"] or 0), int(v["cro_projects"] or 0)
+    device = {"special_review": flags["device_review"], "first_registration_production": flags["device_registered"],
+              "rd_spend_yuan": money["device_rd"]}
+    data: dict[str, Any] = {
+        "registered": v["registered"] or None,
+        "entity_type": v["entity_type"] or None,
+        "enterprise_size": v["size"] or None,
+        "tech_qualification": flags["qualification"],
+        "drug_trials": _drug_rows(v["drugs"]),
+        "devices": [device] if any(value is not None for value in device.values()) else [],
+        "insurance": insurance,
+        "trade_fairs": [{"count": fairs, "fee_yuan": money["fair_fee"], "recognised": flags["fairs_recognised"]}]
+        if fairs else [],
+        "cmo_contracts": [{"output_value_yuan": money["cmo_output"], "applicant_role": "contractor",
+                           "related_party": flags["related_party"]}] if money["cmo_output"] is not None else [],
+        "licensing_deals": [{"upfront_yuan": money["upfront"], "service_cost_yuan": money["service_cost"],
+                             "related_party": flags["related_party"]}]
+        if money["upfront"] is not None or money["service_cost"] is not None else [],
+        "cro_projects": [{"count": cro}] if cro else [],
+        "guarantee_yuan": money["guarantee"],
+    }
+    try:
+        return CompanyProfile.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise FormError(f"{'.'.join(str(p) for p in first['loc'])}：{first['msg']}") from None
+
+
+def match_for_caller(engine: Engine, profile: CompanyProfile, language: str = "zh") -> str:
+    """The hotline desk's match for a caller: the same Markdown the enterprise's download holds."""
+    return match_markdown(engine.match(profile, language))
+
+
+def _download(markdown: str) -> str:
+    DOWNLOAD_DIR.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".md", prefix="policy-match-",
+                                     dir=DOWNLOAD_DIR, delete=False) as file:
+        file.write(markdown)
+    return file.name
+
+
+def _choices(words: dict[str, Any], key: str) -> list[tuple[str, str]]:
+    """A choice list from the words (label, value), with "not said" (value "") last."""
+    return [*((label, value) for value, label in words[key].items()), (words["unknown"], "")]
+
+
+def build_match_tab(ctx: UiContext) -> None:
+    """The 政策匹配 tab's content; the app puts it in its tab."""
+    words = texts()["match"]
+    yes_no = [(words["answer_yes"], "true"), (words["answer_no"], "false"), (words["unknown"], "")]
+
+    def run(*values: Any) -> tuple[str, str | None]:
+        try:
+            markdown = match_for_caller(ctx.engine(), form_profile(dict(zip(FORM_FIELDS, values, strict=True))))
+        except (FormError, InputError) as error:
+            return words["error"].format(error=error), None
+        return markdown, _download(markdown)
+
+    gr.Markdown(words["intro"])
+    with gr.Row():
+        with gr.Column(scale=1):
+            fields: dict[str, Any] = {
+                "registered": gr.Radio(_choices(words, "registered_choices"), value="", label=words["registered"],
+                                       elem_id="match-registered"),
+                "entity_type": gr.Dropdown(_choices(words, "entity_choices"), value="", label=words["entity_type"]),
+                "size": gr.Dropdown(_choices(words, "size_choices"), value="", label=words["size"]),
+            }
+            for name in FORM_FIELDS:
+                if name in YES_NO_FIELDS:
+                    fields[name] = gr.Radio(yes_no, value="", label=words[name])
+                elif name in AMOUNT_FIELDS:
+                    fields[name] = gr.Textbox(label=words[name])
+                elif name in ("fairs", "cro_projects"):
+                    fields[name] = gr.Number(label=words[name], value=0, precision=0, minimum=0, maximum=100)
+        with gr.Column(scale=2):
+            fields["drugs"] = gr.Dataframe(headers=words["drug_columns"], datatype=["str"] * 6, row_count=3,
+                                           label=words["drugs"], interactive=True)
+            button = gr.Button(words["run"], variant="primary", elem_id="match-run")
+            result = gr.Markdown(elem_id="match-result", sanitize_html=True)
+            download = gr.File(label=words["download"], elem_id="match-download")
+    button.click(run, [fields[name] for name in FORM_FIELDS], [result, download])
