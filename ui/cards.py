@@ -33,25 +33,23 @@ def _plain(text: str) -> str:
 def cited_sentences(article_text: str, answer_text: str) -> list[str]:
     """The sentences of ``article_text`` that the answer repeats (compared after NFKC, spaces ignored).
 
-    When the answer quotes only part of a sentence, the sentence holding the longest quoted run of at
-    least ``MIN_QUOTED_CHARS`` characters is returned instead, so a card always marks what was used;
+    The sentence holding the longest partly quoted run of at least ``MIN_QUOTED_CHARS`` characters is
+    returned too (an answer quotes a rule's clause and, say, a whole annual-cap sentence), in article order;
     a note wholly in brackets (the article's own “（责任单位：…）”) is never that sentence.
     """
     sentences = [s for s in SENTENCE_END.split(article_text) if s.strip()]
     answer = _plain(answer_text)
     quoted = [s for s in sentences if len(_plain(s).rstrip("。；;")) >= MIN_QUOTED_CHARS
               and _plain(s).rstrip("。；;") in answer]
-    if quoted:
-        return quoted
     best, best_len = "", MIN_QUOTED_CHARS - 1
     for sentence in sentences:
         plain = _plain(sentence)
-        if plain.startswith("(") and plain.rstrip("。").endswith(")"):
+        if sentence in quoted or (plain.startswith("(") and plain.rstrip("。").endswith(")")):
             continue
         run = _longest_common_run(plain, answer)
         if run > best_len:
             best, best_len = sentence, run
-    return [best] if best else []
+    return [s for s in sentences if s in quoted or s == best]
 
 
 def _longest_common_run(a: str, b: str) -> int:
