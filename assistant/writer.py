@@ -159,7 +159,7 @@ def _planned_tool(tool: StructuredTool, rules: Sequence[PlannedRule]) -> Structu
         return tool
     ids = tuple(rule.id for rule in rules)
     fields: dict[str, Any] = {
-        "rule_id": (Literal[ids], Field(description="id of the award rule (one of the planned rules)")),  # type: ignore[valid-type]
+        "rule_id": (Literal[ids], Field(description="id of the award rule (one of the planned rules)")),
     }
     for name in dict.fromkeys(a for rule in rules for a in rule.amounts):
         description = AwardToolArgs.model_fields[name].description if name in AwardToolArgs.model_fields else name

@@ -38,6 +38,6 @@ def chat_model(settings: Settings) -> BaseChatModel | None:
     if not settings.llm_base_url:
         return None
     key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else "not-needed"
-    return StringContentChatOpenAI(base_url=settings.llm_base_url, model=settings.llm_model, api_key=key,  # type: ignore[arg-type, call-arg]
+    return StringContentChatOpenAI(base_url=settings.llm_base_url, model=settings.llm_model, api_key=key,
                                    temperature=0, timeout=settings.llm_timeout_seconds, max_retries=0,
                                    max_tokens=MAX_ANSWER_TOKENS)
