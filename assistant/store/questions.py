@@ -29,37 +29,33 @@ RATINGS = ("like", "dislike")
 INSERT = questions.insert()  # values passed as parameters: the statement is compiled once, then cached
 
 
-class LoggedQuestion(BaseModel):
-    """One row of the log as staff see it (``asked_at`` is ISO 8601 in UTC)."""
+class _LoggedFields(BaseModel):
+    """The fields a logged question has both as written and as staff read it."""
 
-    id: int
     answer_id: str
-    asked_at: str
     session_id: str
     surface: str
     question: str
     status: str
     answer: str
     citations: list[str]
-    feedback: str | None
-    comment: str | None
     written_by: str = "rules"
     guard: list[str] = []  # why the model's answer was refused, when it was
 
 
-class QuestionRow(BaseModel):
+class LoggedQuestion(_LoggedFields):
+    """One row of the log as staff see it (``asked_at`` is ISO 8601 in UTC)."""
+
+    id: int
+    asked_at: str
+    feedback: str | None
+    comment: str | None
+
+
+class QuestionRow(_LoggedFields):
     """A row as written (and as kept in the spool while the database refuses it)."""
 
-    answer_id: str
     asked_at: datetime
-    session_id: str
-    surface: str
-    question: str
-    status: str
-    answer: str
-    citations: list[str]
-    written_by: str
-    guard: list[str]
     feedback_token_hash: str
 
 
