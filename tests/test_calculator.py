@@ -116,3 +116,12 @@ def test_result_never_exceeds_its_caps_and_is_monotone(engine, rule, base, extra
     if rule.annual_cap:
         assert low <= rule_book().annual_caps[rule.annual_cap].cap_yuan
     assert low <= high
+
+
+def test_guarantee_ceilings_in_one_estimate_are_alternatives_never_summed(engine):
+    """（二十九）: 小微 up to 2000万, a qualified medium firm up to 3000万 — one or the other applies."""
+    estimate = engine.estimate([Item("m29-guarantee-small", {"base_yuan": "2000万"}),
+                                Item("m29-guarantee-medium", {"base_yuan": "3000万"})])
+    assert estimate.total_yuan == 30_000_000
+    assert "max(" in estimate.formula and "5000万" not in estimate.formula
+    assert any("不相加" in note for note in estimate.notes)

@@ -137,7 +137,13 @@ class AwardCalculator:
         for cap_id, members in groups.items():
             subtotal = sum((Decimal(c.amount_yuan) for c in members if c.eligible), Decimal(0))
             terms = " + ".join(words.money(Decimal(c.amount_yuan)) for c in members if c.eligible) or "0"
-            if cap_id is not None and len(members) > 1:
+            limits = [c for c in members if c.eligible and c.kind == RuleKind.GUARANTEE_LIMIT]
+            if len(limits) > 1 and len(limits) == len(members):
+                # （二十九）'s guarantee ceilings apply by the kind of enterprise: one or the other, never summed.
+                subtotal = max(Decimal(c.amount_yuan) for c in limits)
+                parts.append(f"max({', '.join(words.money(Decimal(c.amount_yuan)) for c in limits)})")
+                notes.append(words.t["alternatives_bit"])
+            elif cap_id is not None and len(members) > 1:
                 cap = self.book.annual_caps[cap_id]
                 capped = min(subtotal, cap.cap_yuan)
                 parts.append(f"min({terms}, {words.money(cap.cap_yuan)})")
