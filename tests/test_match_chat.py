@@ -113,3 +113,47 @@ def test_a_profile_kept_in_the_session_store_comes_back_whole_and_a_stale_one_is
     memory = ProfileMemory(CompanyProfile.model_validate(PROFILE), matched=True)
     assert ProfileMemory.from_json(memory.to_json()) == memory
     assert ProfileMemory.from_json({"profile": {"registered": "mars"}, "matched": False}) is None
+
+
+def _conversation(server: str, turns: list[str]) -> dict:
+    session_id = None
+    for message in turns:
+        answer = _chat(server, message, session_id)
+        session_id = answer["session_id"]
+    return answer
+
+
+def test_several_products_each_with_its_output_value_are_several_items_under_the_annual_cap(live_server):
+    """（二十四）: 10% of each product's output value, at most 500万 each, 1000万 per enterprise a year;
+    "没有投资关联" states the condition as met, and the commissioning party named is the other side."""
+    answer = _conversation(live_server, [
+        "我们是一家CMO，在上海注册",
+        "我们受托生产3个品种，年产值分别是6000万、5000万、4000万，委托方和我们没有投资关联",
+        "我们能享受哪些政策？",
+    ])
+    assert answer["total_yuan"] == 10_000_000  # min(500万 + 500万 + 400万, 1000万)
+    assert "不符合" not in answer["answer"].split("相关的非资金支持")[0]
+
+
+def test_a_count_with_one_amount_each_is_that_many_items(live_server):
+    answer = _conversation(live_server, [
+        "我们是上海注册的药企",
+        "我们有两个1类新药在国内做II期临床，研发投入各5000万",
+        "我们能享受哪些政策？",
+    ])
+    assert answer["total_yuan"] == 40_000_000  # 2 × min(40% × 5000万, 2000万)
+
+
+def test_a_company_registered_in_another_city_is_not_eligible_and_a_shanghai_district_is_shanghai(live_server):
+    elsewhere = _conversation(live_server, [
+        "我们是杭州注册的生物医药企业",
+        "我们有一个1类新药在国内做III期临床，研发投入9000万",
+        "我们能享受哪些政策？",
+    ])
+    assert elsewhere["total_yuan"] == 0 and "在本市登记注册" in elsewhere["answer"]
+    district = _conversation(live_server, [
+        "我们是上海浦东注册的药企",
+        "我们有一个1类新药在国内做III期临床，研发投入9000万",
+        "我们能享受哪些政策？",
+    ])
+    assert district["total_yuan"] == 30_000_000

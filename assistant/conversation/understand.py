@@ -256,7 +256,9 @@ def read_facts(normalised: str, text: str) -> Facts:
         registered = "shanghai"
     elif match := lex.registered_elsewhere.search(text):
         place = next(g for g in match.groups() if g).lstrip("是在于")
-        if not place.startswith(("上海", "本市", "我市", "沪", "shanghai", "浦东")):
+        if any(name in place for name in words["shanghai_places"]):
+            registered = "shanghai"
+        else:
             registered, registered_place = "elsewhere", place
     related: bool | None = None
     if has_word(text, words["unrelated_party"]):

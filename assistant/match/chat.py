@@ -97,8 +97,8 @@ def _updated(profile: CompanyProfile, question: Question, data: dict[str, Any]) 
     else:
         entry = _entry(question, data)
         if entry is not None:
-            name, item = entry
-            update[name] = [*(getattr(profile, name)), item]
+            name, items = entry
+            update[name] = [*(getattr(profile, name)), *items]
     if not update:
         return profile
     try:
@@ -107,17 +107,24 @@ def _updated(profile: CompanyProfile, question: Question, data: dict[str, Any]) 
         return profile  # a statement the profile cannot hold (an amount out of range) leaves it as it was
 
 
-def _entry(question: Question, data: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
-    """The one profile entry a statement describes: the first kind whose words it holds."""
+def _entry(question: Question, data: dict[str, Any]) -> tuple[str, list[dict[str, Any]]] | None:
+    """The profile entries a statement describes, all of the first kind whose words it holds.
+
+    Several amounts of the item's role ("3个品种，年产值分别6000万、5000万、4000万") are one entry
+    each; one amount with a count of like items ("两个品种，每个6000万") is that many entries, unless
+    the kind carries its own count field (trade fairs: one entry with ``count``).
+    """
     text = question.text
     for kind in data["items"]:
         if not has_word(text, kind["words"]):
             continue
         item: dict[str, Any] = {}
+        amounts: tuple[str, list[int]] | None = None
         for name, roles in kind.get("amount", {}).items():
-            amount = _amount(question, roles)
-            if amount is not None:
-                item[name] = amount
+            stated = _amounts(question, roles)
+            if stated:
+                item[name] = stated[0]
+                amounts = amounts or (name, stated)
         for name, values in kind.get("fields", {}).items():
             value = _word_value(text, values)
             if value is not None:
@@ -128,11 +135,15 @@ def _entry(question: Question, data: dict[str, Any]) -> tuple[str, dict[str, Any
             if value != getattr(unstated, name):  # cgt is False when not said; related_party False is a fact
                 item[name] = value
         count = question.facts.item_count or _count(text, data["count_pattern"])
-        if kind.get("count") and count:
-            item[kind["count"]] = count
-        if not item and not kind.get("count"):
+        if kind.get("count"):
+            if count:
+                item[kind["count"]] = count
+            return kind["list"], [item]
+        if not item:
             return None
-        return kind["list"], item
+        if amounts is not None and len(amounts[1]) > 1:
+            return kind["list"], [{**item, amounts[0]: amount} for amount in amounts[1]]
+        return kind["list"], [dict(item) for _ in range(count if count and count > 1 else 1)]
     return None
 
 
@@ -148,11 +159,17 @@ def _count(text: str, pattern: str) -> int | None:
 
 def _amount(question: Question, roles: list[str]) -> int | None:
     """The first CNY amount stated in one of ``roles`` (in the order given)."""
+    stated = _amounts(question, roles)
+    return stated[0] if stated else None
+
+
+def _amounts(question: Question, roles: list[str]) -> list[int]:
+    """Every CNY amount stated in the first of ``roles`` that has any, in the order written."""
     for role in roles:
-        for stated in question.facts.amounts_as(AmountRole(role)):
-            if stated.currency == "CNY":
-                return int(stated.yuan)
-    return None
+        found = [int(s.yuan) for s in question.facts.amounts_as(AmountRole(role)) if s.currency == "CNY"]
+        if found:
+            return found
+    return []
 
 
 def _word_value(text: str, values: dict[str, list[str]]) -> str | bool | None:
