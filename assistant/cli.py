@@ -50,29 +50,32 @@ def _engine():  # imported lazily so `--help` stays fast
 
 @app.command()
 def index(rebuild: Annotated[bool, typer.Option("--rebuild", help="rebuild even if an index exists")] = False):
-    """Parse the shipped sources and build the Chroma index (atomically)."""
+    """Parse the shipped sources and build the Chroma index (a new version, activated once complete).
+
+    Two runs at once queue on the build lock: the second finds the index the first built."""
+    from assistant.indexing import DeploymentIndex
     from index.documents import catalogue
     from index.embedders import make_embedder
     from index.parsers import parse_corpus
-    from index.store import IndexMissing, active_collection, build_index, connect
 
     settings = _settings()
-    client = connect(settings.data_dir, settings.chroma_host, settings.chroma_port)
-    if not rebuild:
-        try:
-            collection = active_collection(client)
+    deployment = DeploymentIndex(settings)
+    embedder = make_embedder(settings.embedding_backend, settings.embedding_model)
+    if rebuild:
+        with Progress(TextColumn("indexing"), BarColumn(), TextColumn("{task.completed}/{task.total}")) as bar:
+            task = bar.add_task("index", total=len(parse_corpus()))
+            report = deployment.rebuild(embedder, lambda n: bar.advance(task, n))
+    else:
+        built = deployment.ensure(embedder)
+        if built is None:
+            collection = deployment.active_collection()
             console.print(f"index exists: {collection.name} ({collection.count()} chunks); use --rebuild")
             return
-        except IndexMissing:
-            pass
-    articles = parse_corpus()
-    embedder = make_embedder(settings.embedding_backend, settings.embedding_model)
-    with Progress(TextColumn("indexing"), BarColumn(), TextColumn("{task.completed}/{task.total}")) as bar:
-        task = bar.add_task("index", total=len(articles))
-        report = build_index(client, articles, embedder, lambda n: bar.advance(task, n))
+        report = built
     documents = len(catalogue().indexed())
     console.print(
-        f"built {report.collection}: {documents} documents, {report.chunks} chunks, "
+        f"built {report.collection}: {documents} documents, {report.chunks} chunks "
+        f"({report.embedded} embedded, {report.chunks - report.embedded} unchanged), "
         f"embedder {report.embedder}, {report.seconds:.1f} s"
     )
 
@@ -81,13 +84,15 @@ def index(rebuild: Annotated[bool, typer.Option("--rebuild", help="rebuild even 
 def serve(
     host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port")] = 7860,
+    workers: Annotated[int | None, typer.Option(
+        help="API worker processes (default PA_WORKERS, else the machine's cores); with more than one, "
+             "the UI is served by one process of its own on --ui-port", min=1)] = None,
+    ui_port: Annotated[int | None, typer.Option(help="the UI's port when several workers serve (default: port + 1)")] = None,
 ):
     """Serve the UI at / and the API under /v1 (builds the index when missing)."""
-    import uvicorn
+    from assistant.serving import serve as run
 
-    from assistant.api.app import create_app
-
-    uvicorn.run(create_app(_settings()), host=host, port=port, log_level="info")
+    run(_settings(), host, port, workers, ui_port)
 
 
 @app.command()

@@ -5,8 +5,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Any
 
+import yaml
+from chromadb.api.models.Collection import Collection
 from langchain_core.language_models import BaseChatModel
 
 from assistant import guard
@@ -24,11 +28,10 @@ from assistant.settings import Settings
 from assistant.writer import AnswerWriter, ContextArticle
 from index.articles import Article
 from index.documents import Catalogue, catalogue
-from index.embedders import make_embedder
-from index.parsers import parse_corpus
-from index.store import IndexMissing, active_collection, build_index, connect
+from index.embedders import Embedder, make_embedder
 
 WRITABLE = {Status.ANSWERED, Status.NOT_SPECIFIED}
+WARM_UP_FILE = Path(__file__).resolve().parent / "data" / "warm_up.yaml"
 
 log = logging.getLogger(__name__)
 
@@ -61,18 +64,40 @@ class Engine:
         )
 
     @classmethod
-    def from_settings(cls, settings: Settings, build_if_missing: bool = True) -> Engine:
-        embedder = make_embedder(settings.embedding_backend, settings.embedding_model)
-        client = connect(settings.data_dir, settings.chroma_host, settings.chroma_port)
-        try:
-            collection = active_collection(client)
-        except IndexMissing:
-            if not build_if_missing:
-                raise
-            build_index(client, parse_corpus(), embedder)
-            collection = active_collection(client)
-        retriever = HybridRetriever(collection, embedder, catalogue(), RetrievalMode(settings.retrieval_mode))
+    def from_settings(cls, settings: Settings, build_if_missing: bool = True, embedder: Embedder | None = None) -> Engine:
+        """The engine over the active index version; builds the shipped corpus first when none serves
+        (waiting for a concurrent builder) unless ``build_if_missing`` is false.
+
+        Raises ``IndexMissing`` when no usable index serves and none may be built."""
+        from assistant.indexing import DeploymentIndex
+
+        embedder = embedder or make_embedder(settings.embedding_backend, settings.embedding_model, settings.blas_threads)
+        deployment = DeploymentIndex(settings)
+        if build_if_missing:
+            deployment.ensure(embedder)
+        retriever = HybridRetriever(deployment.active_collection(), embedder, catalogue(),
+                                    RetrievalMode(settings.retrieval_mode))
         return cls(settings, retriever, rule_book(), catalogue(), _chat_model(settings))
+
+    @property
+    def index_version(self) -> str:
+        """The index version (Chroma collection) this engine answers from."""
+        return self.retriever.collection.name
+
+    def on_collection(self, collection: Collection) -> Engine:
+        """This engine over another index version: the same embedder, rules, sessions and chat model."""
+        retriever = HybridRetriever(collection, self.retriever.embedder, self.catalogue, self.retriever.mode)
+        fresh = Engine(self.settings, retriever, self.book, self.catalogue)
+        fresh.writer = self.writer
+        fresh.sessions = self.sessions
+        return fresh
+
+    def warm_up(self) -> None:
+        """Runs the answer path once per language without touching any session, so the first real
+        question finds the embedder's weights, jieba, BM25, the Chroma query and the answer templates
+        loaded. Raises what a question would raise (``IndexMissing``, Chroma errors)."""
+        for question in _warm_up_questions():
+            self._answer(question, Session(id="warm-up"))
 
     # --- lookups -------------------------------------------------------------------------------
     def citation(self, article: Article) -> Citation:
@@ -205,3 +230,8 @@ def _chat_model(settings: Settings) -> BaseChatModel | None:
     key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else "not-needed"
     return ChatOpenAI(base_url=settings.llm_base_url, model=settings.llm_model, api_key=key,  # type: ignore[arg-type]
                       temperature=0, timeout=settings.llm_timeout_seconds, max_retries=1)
+
+
+@cache
+def _warm_up_questions() -> tuple[str, ...]:
+    return tuple(yaml.safe_load(WARM_UP_FILE.read_text(encoding="utf-8"))["questions"])

@@ -70,6 +70,10 @@ class Settings(BaseSettings):
     max_completion_messages: int = Field(default=100, ge=1, description="messages in one /v1/chat/completions request")
     max_completion_chars: int = Field(default=32_000, ge=1,
                                       description="text of all messages of one completions request, after NFKC")
+    workers: int | None = Field(default=None, ge=1, description="serving processes; unset = the machine's cores")
+    blas_threads: int = Field(default=1, ge=1, description="BLAS/OpenMP threads per serving process")
+    index_grace_seconds: int = Field(default=600, ge=0,
+                                     description="how long a replaced index version is kept for workers still serving it")
     session_ttl_seconds: int = Field(default=3600, ge=1)
     max_sessions: int = Field(default=2000, ge=1)
     max_session_turns: int = Field(default=20, ge=1)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import threading
 import time
 import unicodedata
 import uuid
@@ -18,6 +17,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
+from chromadb.errors import NotFoundError
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exception_handlers import http_exception_handler
@@ -42,11 +42,13 @@ from assistant.api.schemas import (
 )
 from assistant.api.tokens import TokenGuard, WrongTokenThrottle
 from assistant.engine import Engine, InputError, MessageTooLong
+from assistant.engine_holder import EngineHolder, NotReady
 from assistant.question_log import QuestionLog
 from assistant.records import Answer
 from assistant.rules.book import UnknownRule
 from assistant.rules.calculator import CalculationError, Item
 from assistant.settings import Settings
+from index.store import IndexMissing
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 MODEL_NAME = "policy-assistant"
@@ -55,43 +57,13 @@ ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 UNICODE_ERRORS = {"invalid_text", "string_unicode"}  # ours, and pydantic's own for a plain str
 
 
-class EngineHolder:
-    """The engine in use; a reindex swaps it in one assignment, so requests never see half an index."""
-
-    def __init__(self, settings: Settings, engine: Engine | None) -> None:
-        self.settings = settings
-        self.engine = engine
-        self.lock = threading.Lock()
-
-    def get(self) -> Engine:
-        if self.engine is None:
-            raise HTTPException(503, "the index is still loading")
-        return self.engine
-
-    def reload(self) -> Engine:
-        from index.embedders import make_embedder
-        from index.parsers import parse_corpus
-        from index.store import build_index, connect
-
-        with self.lock:
-            settings = self.settings
-            client = connect(settings.data_dir, settings.chroma_host, settings.chroma_port)
-            build_index(client, parse_corpus(), make_embedder(settings.embedding_backend, settings.embedding_model))
-            fresh = Engine.from_settings(settings)
-            if self.engine is not None:
-                fresh.sessions = self.engine.sessions
-            self.engine = fresh
-            return fresh
-
-
 def create_app(settings: Settings, engine: Engine | None = None, mount_ui: bool = True) -> FastAPI:
     holder = EngineHolder(settings, engine)
     log = QuestionLog(settings.data_dir / "questions.sqlite3")
 
     @asynccontextmanager
     async def lifespan(_: FastAPI):
-        if holder.engine is None:
-            holder.engine = Engine.from_settings(settings)
+        holder.start()  # loaded and warmed before the server accepts its first request
         yield
 
     app = FastAPI(
@@ -128,6 +100,16 @@ def create_app(settings: Settings, engine: Engine | None = None, mount_ui: bool 
         """A Chroma server that went away: 503, and the next request tries again (the client reconnects)."""
         return error(503, "index_unavailable", f"the index store (Chroma server) is unreachable: {exc}")
 
+    @app.exception_handler(NotReady)
+    async def on_not_ready(_: Request, exc: NotReady):
+        return error(503, "not_ready", str(exc), {"Retry-After": "1"})
+
+    @app.exception_handler(IndexMissing)
+    @app.exception_handler(NotFoundError)
+    async def on_index_missing(_: Request, exc: Exception):
+        """The index store lost the active version (a Chroma server restarted empty): 503 until a reindex."""
+        return error(503, "index_missing", f"the index is missing from the index store; an admin reindex rebuilds it ({exc})")
+
     @app.exception_handler(InputError)
     async def on_input(_: Request, exc: InputError):
         status = 413 if isinstance(exc, MessageTooLong) else 422
@@ -142,8 +124,10 @@ def create_app(settings: Settings, engine: Engine | None = None, mount_ui: bool 
 
     @app.get("/healthz", tags=["service"])
     def healthz() -> dict[str, Any]:
+        """Ready (200) once the engine is warm and its index version is present and non-empty; 503 otherwise."""
+        holder.check_index()
         current = holder.get()
-        return {"status": "ok", "articles": len(current.retriever.articles)}
+        return {"status": "ok", "articles": len(current.retriever.articles), "index_version": current.index_version}
 
     @app.post("/v1/chat", tags=["chat"])
     def chat(body: ChatRequest, current: Engine = Depends(engine)) -> dict[str, Any]:
@@ -266,11 +250,12 @@ def create_app(settings: Settings, engine: Engine | None = None, mount_ui: bool 
     @app.post("/v1/admin/reindex", tags=["admin"], dependencies=[Depends(admin)])
     def reindex():
         try:
-            fresh = holder.reload()
+            fresh, report = holder.reindex()
         except Exception as exc:  # any failure of a rebuild leaves the previous index serving
             return error(500, "reindex_failed",
                          f"the rebuild failed and the previous index keeps serving: {type(exc).__name__}: {exc}")
-        return {"ok": True, "articles": len(fresh.retriever.articles)}
+        return {"ok": True, "articles": len(fresh.retriever.articles), "index_version": report.collection,
+                "embedded": report.embedded}
 
     @app.api_route("/v1/{path:path}", methods=ALL_METHODS, include_in_schema=False)
     def no_such_route(request: Request) -> Response:

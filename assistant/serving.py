@@ -1,0 +1,65 @@
+"""Runs the service: one process serving the UI at ``/`` and the API under ``/v1``, or ``N`` API worker
+processes plus the UI in one process of its own.
+
+Why the UI gets its own process: Gradio keeps a browser session's queue in the memory of the process
+that opened it, and its queue join and result stream are separate connections. Behind workers sharing a
+socket they reach different processes and the call fails. So with several workers the UI runs in one
+process on ``--ui-port`` (the API port's ``/`` redirects there) while the workers answer ``/v1``;
+behind a load balancer, route the UI's paths to one UI process, or to several with sticky sessions.
+Conversations, the question log and the index version live in the state store, so any API worker, on
+any machine, continues any conversation.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+
+import uvicorn
+from fastapi import FastAPI, Request
+from fastapi.responses import RedirectResponse
+
+from assistant.api.app import create_app
+from assistant.indexing import DeploymentIndex
+from assistant.settings import Settings, load_settings
+from index.embedders import machine_threads, make_embedder
+
+UI_PORT_ENV = "PA_UI_PORT"  # set by ``serve`` for its workers: where ``/`` sends a browser
+
+
+def api_app() -> FastAPI:
+    """The app of one API worker (no UI), built from the environment; uvicorn calls it in each worker."""
+    app = create_app(load_settings(), mount_ui=False)
+    ui_port = os.environ.get(UI_PORT_ENV)
+    if ui_port:
+
+        @app.get("/", include_in_schema=False)
+        def to_the_ui(request: Request) -> RedirectResponse:
+            return RedirectResponse(str(request.url.replace(port=int(ui_port), path="/")), status_code=307)
+
+    return app
+
+
+def serve(settings: Settings, host: str, port: int, workers: int | None = None, ui_port: int | None = None) -> None:
+    """Serves until interrupted: one process when ``workers`` (else ``PA_WORKERS``, else the machine's
+    cores) is 1; otherwise that many API workers on ``port`` and the UI on ``ui_port`` (default ``port + 1``).
+    The index is built first, once, when none serves."""
+    count = workers or settings.workers or machine_threads()
+    DeploymentIndex(settings).ensure(make_embedder(settings.embedding_backend, settings.embedding_model))
+    if count == 1:
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+        return
+    ui_port = ui_port or port + 1
+    os.environ[UI_PORT_ENV] = str(ui_port)
+    ui = multiprocessing.get_context("spawn").Process(target=_serve_ui, args=(host, ui_port), name="policy-assistant-ui")
+    ui.start()
+    try:
+        print(f"API on http://{host}:{port}/v1 ({count} workers); UI on http://{host}:{ui_port}/", flush=True)
+        uvicorn.run("assistant.serving:api_app", factory=True, host=host, port=port, workers=count, log_level="info")
+    finally:
+        ui.terminate()
+        ui.join(timeout=30)
+
+
+def _serve_ui(host: str, port: int) -> None:
+    uvicorn.run(create_app(load_settings()), host=host, port=port, log_level="info")
