@@ -44,8 +44,12 @@ def _settings() -> Settings:
 
 def _engine():  # imported lazily so `--help` stays fast
     from assistant.engine import Engine
+    from assistant.store import StoreUnavailable
 
-    return Engine.from_settings(_settings())
+    try:
+        return Engine.from_settings(_settings())
+    except StoreUnavailable as error:
+        _fail(str(error))
 
 
 @app.command()
@@ -91,21 +95,29 @@ def serve(
 ):
     """Serve the UI at / and the API under /v1 (builds the index when missing)."""
     from assistant.serving import serve as run
+    from assistant.store import StoreUnavailable
 
-    run(_settings(), host, port, workers, ui_port)
+    try:
+        run(_settings(), host, port, workers, ui_port)
+    except StoreUnavailable as error:
+        _fail(str(error))
 
 
 @app.command()
 def ask(
     question: str,
-    session: Annotated[str | None, typer.Option("--session", help="continue a conversation")] = None,
+    session: Annotated[str | None, typer.Option("--session", help="continue a conversation: the session id an earlier answer printed")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print the Answer record as JSON")] = False,
 ):
     """Ask a question; prints the answer with its citations."""
     from assistant.engine import InputError
 
+    engine = _engine()
+    if session is not None and _live_session(engine, session) is None:
+        _fail(f"no conversation {session!r}: it was never started here or has expired "
+              f"(after {engine.settings.session_ttl_seconds} s unused); ask without --session to start one")
     try:
-        answer = _engine().ask(question, session)
+        answer = engine.ask(question, session)
     except InputError as error:
         _fail(str(error))
     if as_json:
@@ -113,6 +125,15 @@ def ask(
         return
     print(answer.answer)
     console.print(f"[dim]status: {answer.status} · session: {answer.session_id}[/dim]")
+
+
+def _live_session(engine, session_id: str):
+    from assistant.store import StoreUnavailable
+
+    try:
+        return engine.sessions.find(session_id)
+    except StoreUnavailable as error:
+        _fail(str(error))
 
 
 @app.command()
@@ -176,6 +197,20 @@ def calc(
         console.print(f"[bold]total[/bold]: {estimate.formula}")
     citation = estimate.calculations[0].citation
     console.print(f"[dim]{citation.doc_number} {citation.article} {citation.title}[/dim]")
+
+
+@app.command()
+def migrate():
+    """Bring the state store (PA_DATABASE_URL, or SQLite in the data dir) to the newest schema."""
+    from assistant.store import StoreUnavailable, open_store
+    from assistant.store.migrate import current_revision
+
+    try:
+        store = open_store(_settings())
+    except StoreUnavailable as error:
+        _fail(str(error))
+    where = store.engine.url.render_as_string(hide_password=True)
+    console.print(f"state store {escape(where)} is at revision {current_revision(store.engine)} (the newest)")
 
 
 @app.command(name="eval")

@@ -25,6 +25,7 @@ from assistant.retrieval import HybridRetriever, RetrievalMode
 from assistant.rules.book import RuleBook, rule_book
 from assistant.rules.calculator import AwardCalculator, CalculationError, Item
 from assistant.settings import Settings
+from assistant.store import store_engine
 from assistant.writer import AnswerWriter, ContextArticle
 from index.articles import Article
 from index.documents import Catalogue, catalogue
@@ -60,7 +61,7 @@ class Engine:
         self.catalogue = cat
         self.calculator = AwardCalculator(book, self._cite_measure)
         self.sessions = SessionStore(
-            settings.session_ttl_seconds, settings.max_sessions, settings.max_session_turns
+            store_engine(settings), settings.session_ttl_seconds, settings.max_sessions, settings.max_session_turns
         )
 
     @classmethod
@@ -133,6 +134,10 @@ class Engine:
 
     # --- conversation --------------------------------------------------------------------------
     def ask(self, message: str, session_id: str | None = None) -> Answer:
+        """The answer to one turn. ``session_id`` continues a conversation this server issued and that has not
+        expired; any other id (or none) starts a new one, whose fresh id the answer carries.
+
+        Raises ``InputError`` (``MessageTooLong``) for a message the engine refuses."""
         message = self._clean(message)
         session = self.sessions.get(session_id)
         answer = self._answer(message, session)

@@ -22,8 +22,8 @@ from filelock import FileLock
 from assistant.settings import Settings
 from assistant.store import store_engine
 from assistant.store.index_state import IndexState
+from index import parsers
 from index.embedders import Embedder
-from index.parsers import parse_corpus
 from index.store import BuildReport, VersionRegistry, active_collection, build_index, connect, ensure_index
 
 LOCK_FILE = "index.lock"
@@ -53,11 +53,11 @@ class DeploymentIndex:
 
     def ensure(self, embedder: Embedder) -> BuildReport | None:
         """Builds the shipped corpus when no usable index serves (waiting for a concurrent builder)."""
-        return ensure_index(self.client, parse_corpus, embedder, self.registry, self.lock(), self.grace)
+        return ensure_index(self.client, parsers.parse_corpus, embedder, self.registry, self.lock(), self.grace)
 
     def rebuild(self, embedder: Embedder, on_progress: Callable[[int], None] = lambda done: None) -> BuildReport:
         """A new version of the shipped corpus, activated; unchanged chunks keep their vectors."""
-        return build_index(self.client, parse_corpus(), embedder, self.registry, self.lock(), on_progress, self.grace)
+        return build_index(self.client, parsers.parse_corpus(), embedder, self.registry, self.lock(), on_progress, self.grace)
 
     def lock(self) -> AbstractContextManager[Any]:
         if self._database.dialect.name == "postgresql":

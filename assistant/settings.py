@@ -74,6 +74,8 @@ class Settings(BaseSettings):
     blas_threads: int = Field(default=1, ge=1, description="BLAS/OpenMP threads per serving process")
     index_grace_seconds: int = Field(default=600, ge=0,
                                      description="how long a replaced index version is kept for workers still serving it")
+    database_url: SecretStr | None = Field(
+        default=None, description="postgresql://user:password@host:5432/db for a shared store; unset = SQLite in the data dir")
     session_ttl_seconds: int = Field(default=3600, ge=1)
     max_sessions: int = Field(default=2000, ge=1)
     max_session_turns: int = Field(default=20, ge=1)
@@ -110,6 +112,18 @@ class Settings(BaseSettings):
             raise PydanticCustomError("data_dir_not_writable", "{path} is not writable ({existing} refuses writes)",
                                       {"path": str(path), "existing": str(existing)})
         return path
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_database(cls, url: SecretStr | None) -> SecretStr | None:
+        """Only an unset URL means SQLite in the data dir; anything else names SQLite or PostgreSQL."""
+        if url is None:
+            return None
+        value = url.get_secret_value().strip()
+        if not re.match(r"(sqlite|postgres|postgresql|postgresql\+psycopg)://", value):
+            raise PydanticCustomError("database_url_unsupported",
+                                      "must be a postgresql://… (or sqlite:///…) URL; unset it for SQLite in the data dir")
+        return SecretStr(value)
 
     @model_validator(mode="after")
     def _model_for_sentence_transformers(self) -> Settings:

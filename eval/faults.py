@@ -33,10 +33,10 @@ from typing import Any
 import httpx
 import sqlalchemy as sa
 import typer
-from assistant.store import open_store
-from assistant.store.schema import questions as question_rows
 
 from assistant.settings import Settings
+from assistant.store import open_store
+from assistant.store.schema import questions as question_rows
 from eval import served
 from eval.runner import EVAL_DAY
 

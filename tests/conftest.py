@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import socket
+import uuid
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -81,3 +83,47 @@ def live_server(settings, engine):
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> str:
+    """The PostgreSQL server `.ci/run` starts (``PA_TEST_DATABASE_URL``, see ``scripts/postgres.sh``).
+
+    Without one the test is skipped, except under CI (``PA_REQUIRE_POSTGRES=1``), where it fails.
+    """
+    url = os.environ.get("PA_TEST_DATABASE_URL")
+    if not url:
+        if os.environ.get("PA_REQUIRE_POSTGRES"):
+            pytest.fail("PA_REQUIRE_POSTGRES is set but no server is: PA_TEST_DATABASE_URL is empty")
+        pytest.skip("no PostgreSQL server (eval \"$(bash scripts/postgres.sh start)\" as root starts one)")
+    return url
+
+
+@pytest.fixture
+def postgres_database(postgres_server: str) -> Iterator[str]:
+    """A fresh, empty database on that server for one test, dropped afterwards."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    from assistant.store.database import close_database, resolve_url
+
+    name = f"pa_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_server, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    url = make_url(postgres_server).set(database=name).render_as_string(hide_password=False)
+    yield url
+    close_database(resolve_url(url, Path(".")))
+    with psycopg.connect(postgres_server, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_settings(request: pytest.FixtureRequest, settings, tmp_path: Path):
+    """Settings whose state store is new and empty: SQLite in a fresh data dir, or a fresh PostgreSQL
+    database on the server `.ci/run` starts. Store tests run once on each."""
+    from pydantic import SecretStr
+
+    update: dict[str, object] = {"data_dir": tmp_path / "data"}
+    if request.param == "postgresql":
+        update["database_url"] = SecretStr(request.getfixturevalue("postgres_database"))
+    return settings.model_copy(update=update)

@@ -1,12 +1,12 @@
-"""Faults: a rebuild that fails half-way, a Chroma server that goes away and comes back, concurrent
-writes to the question log. All against real components (embedded Chroma, a real `chroma run`)."""
+"""Faults: a rebuild that fails half-way, a Chroma server that goes away and comes back. All against real
+components (embedded Chroma, a real `chroma run`). The state store's faults: ``test_store_faults.py``."""
 
 from __future__ import annotations
 
 import socket
 import subprocess
-import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,10 +14,10 @@ from fastapi.testclient import TestClient
 
 from assistant.api.app import create_app
 from assistant.engine import Engine
-from assistant.question_log import QuestionLog
+from assistant.indexing import DeploymentIndex
 from index.embedders import make_embedder
 from index.parsers import parse_corpus
-from index.store import active_collection, build_index, connect
+from index.store import build_index
 
 ADMIN = {"Authorization": "Bearer admin-secret-0123456789"}
 
@@ -43,14 +43,15 @@ class FailingEmbedder:
 
 
 def test_a_rebuild_that_fails_half_way_leaves_the_previous_index_serving(own_settings):
-    client = connect(own_settings.data_dir)
+    deployment = DeploymentIndex(own_settings)
     real = make_embedder(own_settings.embedding_backend, own_settings.embedding_model)
-    first = build_index(client, parse_corpus(), real)
+    first = deployment.rebuild(real)
+    revised = [replace(a, text=a.text + "（修订）") for a in parse_corpus()]  # every chunk must be embedded again
     with pytest.raises(OSError, match="No space left"):
-        build_index(client, parse_corpus(), FailingEmbedder(real, fail_after=64))
-    assert active_collection(client).name == first.collection
-    assert active_collection(client).count() == first.chunks
-    assert {c.name for c in client.list_collections()} == {first.collection, "pa-active-index"}
+        build_index(deployment.client, revised, FailingEmbedder(real, fail_after=64), deployment.registry, deployment.lock())
+    assert deployment.active_collection().name == first.collection
+    assert deployment.active_collection().count() == first.chunks
+    assert {c.name for c in deployment.client.list_collections()} == {first.collection}
 
 
 def test_the_reindex_route_reports_a_corrupt_source_and_keeps_serving(own_settings, monkeypatch):
@@ -69,26 +70,6 @@ def test_the_reindex_route_reports_a_corrupt_source_and_keeps_serving(own_settin
         assert "measure （五） not found" in failed.json()["error"]["message"]
         after = http.post("/v1/search", json={"query": "伦理审查多久"})
         assert after.status_code == 200 and after.json() == before
-
-
-def test_concurrent_writes_to_the_question_log_are_all_kept(engine, tmp_path):
-    log = QuestionLog(tmp_path / "questions.sqlite3")
-    answer = engine.ask("伦理审查多久")
-    writers, each = 16, 25
-
-    def write(worker: int) -> None:
-        for n in range(each):
-            log.record(f"q{worker}-{n}", answer, "load")
-            other = QuestionLog(tmp_path / "questions.sqlite3")  # a second connection, as a second process would
-            other.feedback(1, "like", None)
-
-    threads = [threading.Thread(target=write, args=(w,)) for w in range(writers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    questions = {q.question for q in log.recent(writers * each + 10)}
-    assert questions == {f"q{w}-{n}" for w in range(writers) for n in range(each)}
 
 
 def _free_port() -> int:

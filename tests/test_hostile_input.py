@@ -140,7 +140,7 @@ LONE = "text must be valid Unicode: it holds a lone surrogate (U+D800 to U+DFFF)
      "items.0.inputs.base_yuan"),
     ("/v1/calculate", '{"items": [{"rule_id": "m05-drug-phase2", "inputs": {"\\ud800": 1}}]}',
      "items.0.inputs.\ufffd\ufffd\ufffd.[key]"),
-    ("/v1/feedback", '{"question_id": 1, "rating": "like", "comment": "\\ud800"}', "comment"),
+    ("/v1/feedback", '{"answer_id": "a", "feedback_token": "t", "rating": "like", "comment": "\\ud800"}', "comment"),
 ])
 def test_a_lone_surrogate_in_any_string_of_any_route_is_422_invalid_text(client, route, body, where):
     response = client.post(route, content=body.encode(), headers=JSON)
@@ -240,5 +240,5 @@ def test_any_text_is_answered_or_refused_with_a_message(engine, text):
 
 def test_a_question_id_beyond_sqlite_integers_is_422_not_500(client):
     """Found by schemathesis: an id of 2**63 overflowed SQLite."""
-    response = client.post("/v1/feedback", json={"question_id": 2**63, "rating": "like"})
-    assert response.status_code == 422
+    response = client.post("/v1/feedback", json={"question_id": 2**63, "feedback_token": "t", "rating": "like"})
+    assert response.status_code == 422 and response.json()["error"]["message"].startswith("question_id")

@@ -86,10 +86,10 @@ def test_a_rebuild_embeds_only_the_chunks_whose_content_changed(own_settings, sh
     edited = [replace(a, text=a.text + "（修订）") if a.chunk_id == "policy2024:10" else a for a in articles]
     changed = build_index(deployment.client, edited, shared_embedder, deployment.registry, deployment.lock())
     assert changed.embedded == 1
-    stored = deployment.active_collection().get(ids=["policy2024:10", "policy2024:5"], include=["embeddings", "documents"])
+    stored = deployment.active_collection().get(ids=["policy2024:10", "policy2024:05"], include=["embeddings", "documents"])
     by_id = dict(zip(stored["ids"], stored["embeddings"], strict=True))
     assert np.allclose(by_id["policy2024:10"], shared_embedder.embed([edited_text(edited, "policy2024:10")])[0], atol=1e-5)
-    assert np.allclose(by_id["policy2024:5"], shared_embedder.embed([edited_text(articles, "policy2024:5")])[0], atol=1e-5)
+    assert np.allclose(by_id["policy2024:05"], shared_embedder.embed([edited_text(articles, "policy2024:05")])[0], atol=1e-5)
 
 
 def edited_text(articles, chunk_id: str) -> str:
@@ -99,11 +99,11 @@ def edited_text(articles, chunk_id: str) -> str:
 def test_bm25_tokens_are_stored_with_the_version_and_read_back_as_tokenize_cuts_them(own_settings, shared_embedder):
     deployment = DeploymentIndex(own_settings)
     deployment.rebuild(shared_embedder)
-    records = deployment.active_collection().get(ids=["policy2024:5"], include=["documents", "metadatas"])
+    records = deployment.active_collection().get(ids=["policy2024:05"], include=["documents", "metadatas"])
     metadata = records["metadatas"][0]
     assert metadata["tokens"].split(TOKEN_SEPARATOR) == tokenize(f"{metadata['title']} {records['documents'][0]}")
     engine = Engine.from_settings(own_settings, build_if_missing=False, embedder=shared_embedder)
-    index = engine.retriever.articles.index(engine.retriever.article("policy2024:5"))
+    index = engine.retriever.articles.index(engine.retriever.article("policy2024:05"))
     assert engine.retriever._tokens[index] == metadata["tokens"].split(TOKEN_SEPARATOR)
 
 

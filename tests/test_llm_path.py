@@ -145,12 +145,12 @@ def test_the_chat_model_is_an_openai_compatible_client_when_configured(settings)
     assert isinstance(configured, ChatOpenAI) and configured.temperature == 0
 
 
-def test_a_refused_model_answer_is_recorded_in_the_question_log(engine, tmp_path):
-    from assistant.question_log import QuestionLog
+def test_a_refused_model_answer_is_recorded_in_the_question_log(engine, settings, tmp_path):
+    from assistant.store import open_store
 
     subject, _ = llm_engine(engine, AIMessage(content="最高可获2400万元[policy2024:05]。"))
     answer = subject.ask(QUESTION)
-    log = QuestionLog(tmp_path / "questions.sqlite")
+    log = open_store(settings.model_copy(update={"data_dir": tmp_path})).questions
     log.record(QUESTION, answer, "api")
     [logged] = log.recent(1)
     assert logged.written_by == "rules" and "24000000" in logged.guard[0]

@@ -19,10 +19,10 @@ from fastapi import FastAPI
 
 from assistant.amounts import AmountError
 from assistant.engine import InputError
-from assistant.question_log import QuestionLog
 from assistant.records import Citation
 from assistant.rules.book import UnknownRule
 from assistant.rules.calculator import CalculationError
+from assistant.store import QuestionLog, StoreUnavailable
 
 EXAMPLES = [
     "我们的1类新药II期临床投入6000万，能拿多少？",
@@ -69,7 +69,7 @@ def build_blocks(holder: Any, log: QuestionLog) -> gr.Blocks:
         except InputError as error:
             yield [*history, {"role": "assistant", "content": html.escape(f"⚠ {error}")}], session_id, "", None, ""
             return
-        question_id = log.record(message, answer, "ui")
+        question_id = log.record_answer(message, answer, "ui").public()  # the answer's id and feedback token
         lines = answer.answer.split("\n")
         for shown in range(1, len(lines)):
             partial = html.escape("\n".join(lines[:shown]))
@@ -77,10 +77,13 @@ def build_blocks(holder: Any, log: QuestionLog) -> gr.Blocks:
         final = [*history, {"role": "assistant", "content": html.escape(answer.answer)}]
         yield final, answer.session_id, source_cards(answer.citations), question_id, ""
 
-    def rate(question_id: int | None, rating: str) -> str:
-        if question_id is None:
+    def rate(rated: dict[str, Any] | None, rating: str) -> str:
+        if not rated or not rated.get("answer_id"):
             return "先提一个问题。"
-        log.feedback(int(question_id), rating, None)
+        try:
+            log.feedback(str(rated["answer_id"]), rating, None, token=str(rated["feedback_token"]))
+        except StoreUnavailable:
+            return "暂时无法记录反馈，请稍后再试。"
         return "已记录反馈，谢谢。" if rating == "like" else "已记录，我们会改进。"
 
     def calculate(rule_id: str, base: str, upfront: str, language: str) -> str:
@@ -108,7 +111,7 @@ def build_blocks(holder: Any, log: QuestionLog) -> gr.Blocks:
             answer = engine.ask(query)
         except InputError as error:
             return f"⚠ {html.escape(str(error))}", ""
-        log.record(query, answer, "desk")
+        log.record_answer(query, answer, "desk")
         blocks = []
         for r in results:
             departments = html.escape("、".join(r.departments)) or "原文未列明"

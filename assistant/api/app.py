@@ -23,7 +23,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import Response, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Mount
@@ -43,23 +43,25 @@ from assistant.api.schemas import (
 from assistant.api.tokens import TokenGuard, WrongTokenThrottle
 from assistant.engine import Engine, InputError, MessageTooLong
 from assistant.engine_holder import EngineHolder, NotReady
-from assistant.question_log import QuestionLog
 from assistant.records import Answer
 from assistant.rules.book import UnknownRule
 from assistant.rules.calculator import CalculationError, Item
 from assistant.settings import Settings
+from assistant.store import StoreUnavailable, open_store
 from index.store import IndexMissing
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 MODEL_NAME = "policy-assistant"
 STREAM_PIECE = 24
 ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
+LOG_HEADER = "X-PA-Log"  # stored | deferred: whether the question log took the answer's row
 UNICODE_ERRORS = {"invalid_text", "string_unicode"}  # ours, and pydantic's own for a plain str
 
 
 def create_app(settings: Settings, engine: Engine | None = None, mount_ui: bool = True) -> FastAPI:
     holder = EngineHolder(settings, engine)
-    log = QuestionLog(settings.data_dir / "questions.sqlite3")
+    store = open_store(settings)
+    log = store.questions
 
     @asynccontextmanager
     async def lifespan(_: FastAPI):
@@ -74,6 +76,7 @@ def create_app(settings: Settings, engine: Engine | None = None, mount_ui: bool 
     )
     app.state.holder = holder
     app.state.question_log = log
+    app.state.store = store
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
     if settings.cors_origins:  # added last, so outermost: a 413 carries the CORS headers too
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
@@ -110,6 +113,11 @@ def create_app(settings: Settings, engine: Engine | None = None, mount_ui: bool 
         """The index store lost the active version (a Chroma server restarted empty): 503 until a reindex."""
         return error(503, "index_missing", f"the index is missing from the index store; an admin reindex rebuilds it ({exc})")
 
+    @app.exception_handler(StoreUnavailable)
+    async def on_store_down(_: Request, exc: StoreUnavailable):
+        """The state database refused (down, locked, disk full): 503, and the next request tries again."""
+        return error(503, "store_unavailable", str(exc))
+
     @app.exception_handler(InputError)
     async def on_input(_: Request, exc: InputError):
         status = 413 if isinstance(exc, MessageTooLong) else 422
@@ -130,28 +138,34 @@ def create_app(settings: Settings, engine: Engine | None = None, mount_ui: bool 
         return {"status": "ok", "articles": len(current.retriever.articles), "index_version": current.index_version}
 
     @app.post("/v1/chat", tags=["chat"])
-    def chat(body: ChatRequest, current: Engine = Depends(engine)) -> dict[str, Any]:
+    def chat(body: ChatRequest, response: Response, current: Engine = Depends(engine)) -> dict[str, Any]:
+        """One turn; the answer carries ``answer_id`` and ``feedback_token`` to rate it. ``X-PA-Log`` says
+        ``stored``, or ``deferred`` when the log write waits for the database (the answer is served anyway)."""
         answer = current.ask(body.message, body.session_id)
-        question_id = log.record(body.message, answer, "api")
-        return {**answer.model_dump(mode="json"), "question_id": question_id}
+        receipt = log.record_answer(body.message, answer, "api")
+        response.headers[LOG_HEADER] = receipt.log_state
+        return {**answer.model_dump(mode="json"), **receipt.public()}
 
     @app.post("/v1/chat/stream", tags=["chat"])
     def chat_stream(body: ChatRequest, current: Engine = Depends(engine)) -> StreamingResponse:
         answer = current.ask(body.message, body.session_id)
-        question_id = log.record(body.message, answer, "api-stream")
+        receipt = log.record_answer(body.message, answer, "api-stream")
 
         def events() -> Iterator[str]:
             for piece in _pieces(answer.answer):
                 yield f"event: delta\ndata: {json.dumps({'text': piece}, ensure_ascii=False)}\n\n"
-            final = {**answer.model_dump(mode="json"), "question_id": question_id}
+            final = {**answer.model_dump(mode="json"), **receipt.public()}
             yield f"event: answer\ndata: {json.dumps(final, ensure_ascii=False)}\n\n"
 
-        return StreamingResponse(events(), media_type="text/event-stream")
+        return StreamingResponse(events(), media_type="text/event-stream", headers={LOG_HEADER: receipt.log_state})
 
     @app.post("/v1/feedback", tags=["chat"])
     def feedback(body: FeedbackRequest) -> dict[str, Any]:
-        if not log.feedback(body.question_id, body.rating, body.comment):
-            raise HTTPException(404, f"no question {body.question_id}")
+        """Rates an answer: its ``answer_id`` (or ``question_id``) and the ``feedback_token`` returned with it.
+        404 for a wrong pair, whether or not the id exists; 503 ``store_unavailable`` when the store refuses."""
+        key: int | str = body.answer_id if body.answer_id is not None else int(body.question_id or 0)
+        if not log.feedback(key, body.rating, body.comment, token=body.feedback_token):
+            raise HTTPException(404, "no answer with this id and feedback token")
         return {"ok": True}
 
     @app.post("/v1/search", tags=["search"])
@@ -213,18 +227,20 @@ def create_app(settings: Settings, engine: Engine | None = None, mount_ui: bool 
         if not questions:
             raise InputError("messages must contain a user message with text")
         answer = _replay(current, questions)
-        log.record(questions[-1], answer, "openai")
+        receipt = log.record_answer(questions[-1], answer, "openai")
+        headers = {LOG_HEADER: receipt.log_state}
         created = int(time.time())
         completion_id = f"chatcmpl-{uuid.uuid4().hex}"
         if not body.stream:
-            return {
+            return JSONResponse(headers=headers, content={
                 "id": completion_id, "object": "chat.completion", "created": created, "model": MODEL_NAME,
                 "choices": [{"index": 0, "message": {"role": "assistant", "content": answer.answer},
                              "finish_reason": "stop"}],
                 "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
                 "citations": [c.model_dump() for c in answer.citations],
                 "status": answer.status.value,
-            }
+                **receipt.public(),
+            })
 
         def chunks() -> Iterator[str]:
             def chunk(delta: dict[str, Any], finish: str | None) -> str:
@@ -239,7 +255,7 @@ def create_app(settings: Settings, engine: Engine | None = None, mount_ui: bool 
             yield chunk({}, "stop")
             yield "data: [DONE]\n\n"
 
-        return StreamingResponse(chunks(), media_type="text/event-stream")
+        return StreamingResponse(chunks(), media_type="text/event-stream", headers=headers)
 
     @app.get("/v1/staff/questions", tags=["staff"], dependencies=[Depends(staff)])
     def staff_questions(limit: int = 100) -> dict[str, Any]:

@@ -69,9 +69,19 @@ class CalculateRequest(Strict):
 
 
 class FeedbackRequest(Strict):
-    question_id: int = Field(ge=1, le=2**63 - 1, description="the id returned with the answer")
+    """Feedback on one answer: its ``answer_id`` (or ``question_id``) and the ``feedback_token`` it came with."""
+
+    answer_id: Text | None = Field(default=None, min_length=1, max_length=64, description="returned with the answer")
+    question_id: int | None = Field(default=None, ge=1, le=2**63 - 1, description="returned with the answer")
+    feedback_token: Text = Field(min_length=1, max_length=128, description="returned with the answer")
     rating: Literal["like", "dislike"]
     comment: Text | None = Field(default=None, max_length=2000)
+
+    @model_validator(mode="after")
+    def _one_id(self) -> FeedbackRequest:
+        if (self.answer_id is None) == (self.question_id is None):
+            raise PydanticCustomError("answer_id_or_question_id", "give answer_id or question_id (one of them)")
+        return self
 
 
 class ContentPart(BaseModel):

@@ -1,14 +1,28 @@
-"""Per-session memory: the turns and the filled slots, bounded in count, size and age."""
+"""Per-conversation memory (turns, award slots, the document talked about), kept in the state store so
+every worker and machine continues the same conversation.
+
+Only ids this server issued and that have not expired are honoured: any other id starts a new session
+with a fresh id. Sessions are bounded in count (the least recently used go first), turns and age.
+"""
 
 from __future__ import annotations
 
+import logging
 import secrets
-import threading
 import time
-from collections import OrderedDict
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+from pydantic import BaseModel
 
 from assistant.conversation.slots import AwardSlots
+from assistant.store.database import StoreUnavailable, transaction
+from assistant.store.schema import sessions
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -19,42 +33,114 @@ class Session:
     last_chunk_ids: list[str] = field(default_factory=list)
     current_document: str | None = None  # the document the conversation is about ("这个方案")
     touched: float = field(default_factory=time.monotonic)
+    stored: bool = True  # False when the store refused it: the conversation goes on without memory
+
+
+class StoredAward(BaseModel):
+    """``AwardSlots`` as stored: facts split by kind, so an amount comes back a ``Decimal``, a flag a ``bool``."""
+
+    measure: str
+    rule_ids: list[str]
+    bases: list[str]
+    amounts: dict[str, Decimal]
+    flags: dict[str, bool]
+    cgt: bool
+
+    @classmethod
+    def of(cls, slots: AwardSlots) -> StoredAward:
+        """Raises ``TypeError`` for a fact that is neither an amount nor a flag (it could not come back)."""
+        amounts: dict[str, Decimal] = {}
+        flags: dict[str, bool] = {}
+        for name, value in slots.facts.items():
+            if isinstance(value, bool):
+                flags[name] = value
+            elif isinstance(value, Decimal | int):
+                amounts[name] = Decimal(value)
+            else:
+                raise TypeError(f"award fact {name} is a {type(value).__name__}; only amounts and flags are kept")
+        return cls(measure=slots.measure, rule_ids=slots.rule_ids, bases=slots.bases, amounts=amounts,
+                   flags=flags, cgt=slots.cgt)
+
+    def slots(self) -> AwardSlots:
+        facts: dict[str, Any] = {**self.amounts, **self.flags}
+        return AwardSlots(measure=self.measure, rule_ids=list(self.rule_ids), bases=list(self.bases),
+                          facts=facts, cgt=self.cgt)
 
 
 class SessionStore:
-    """Thread-safe LRU with a time-to-live; an expired or evicted session starts afresh."""
+    """Sessions in the state database behind ``engine``; thread- and process-safe.
 
-    def __init__(self, ttl_seconds: float, max_sessions: int, max_turns: int) -> None:
+    ``ttl_seconds``: a session unused this long is gone; ``max_sessions``: beyond it the least recently
+    used go; ``max_turns``: turns kept per session.
+    """
+
+    def __init__(self, engine: sa.Engine, ttl_seconds: float, max_sessions: int, max_turns: int) -> None:
+        self._engine = engine
         self.ttl = ttl_seconds
         self.max_sessions = max_sessions
         self.max_turns = max_turns
-        self._sessions: OrderedDict[str, Session] = OrderedDict()
-        self._lock = threading.Lock()
 
     def get(self, session_id: str | None) -> Session:
-        with self._lock:
-            self._expire()
-            session = self._sessions.pop(session_id) if session_id and session_id in self._sessions else Session(id=session_id or secrets.token_urlsafe(12))
-            session.touched = time.monotonic()
-            self._sessions[session.id] = session
-            while len(self._sessions) > self.max_sessions:
-                self._sessions.popitem(last=False)
-            return session
+        """The live session with this id; a new one, with a fresh id, when the id is ``None``, was never
+        issued or has expired, or when the store cannot be read (then ``stored`` is ``False``)."""
+        try:
+            found = self.find(session_id) if session_id else None
+        except StoreUnavailable as error:
+            log.warning("session store unavailable, this turn starts a conversation without memory: %s", error)
+            return Session(id=_new_id(), stored=False)
+        return found or Session(id=_new_id())
+
+    def find(self, session_id: str) -> Session | None:
+        """The live session with this id, or ``None`` (never issued, or expired). Raises ``StoreUnavailable``."""
+        with transaction(self._engine, "could not read the session") as connection:
+            row = connection.execute(sa.select(sessions).where(
+                sessions.c.id == session_id, sessions.c.expires_at > datetime.now(UTC))).mappings().first()
+        if row is None:
+            return None
+        return Session(
+            id=row["id"], turns=[(q, a) for q, a in row["turns"]],
+            award=StoredAward.model_validate(row["award"]).slots() if row["award"] else None,
+            last_chunk_ids=list(row["last_chunk_ids"]), current_document=row["current_document"],
+        )
 
     def record(self, session: Session, question: str, answer: str) -> None:
-        with self._lock:
-            session.turns.append((question, answer))
-            del session.turns[: -self.max_turns]
+        """Adds a turn and saves the whole session (slots, document, turns), extending its life by the TTL.
+        A store that refuses is logged, never raised: the answer of the turn is served all the same."""
+        session.turns.append((question, answer))
+        del session.turns[: -self.max_turns]
+        session.touched = time.monotonic()
+        now = datetime.now(UTC)
+        values = {
+            "touched_at": now, "expires_at": now + timedelta(seconds=self.ttl),
+            "turns": [list(turn) for turn in session.turns],
+            "award": StoredAward.of(session.award).model_dump(mode="json") if session.award else None,
+            "current_document": session.current_document, "last_chunk_ids": list(session.last_chunk_ids),
+        }
+        try:
+            with transaction(self._engine, "could not save the session") as connection:
+                updated = connection.execute(sessions.update().where(sessions.c.id == session.id).values(**values))
+                if updated.rowcount == 0:
+                    connection.execute(sessions.insert().values(id=session.id, created_at=now, **values))
+                    self._prune(connection, now)
+            session.stored = True
+        except StoreUnavailable as error:
+            session.stored = False
+            log.warning("session %s not saved; its next turn starts afresh: %s", session.id, error)
 
     def __len__(self) -> int:
-        with self._lock:
-            self._expire()
-            return len(self._sessions)
+        """Live sessions. Raises ``StoreUnavailable``."""
+        with transaction(self._engine, "could not count sessions") as connection:
+            return int(connection.scalar(sa.select(sa.func.count()).select_from(sessions)
+                                         .where(sessions.c.expires_at > datetime.now(UTC))) or 0)
 
-    def _expire(self) -> None:
-        cutoff = time.monotonic() - self.ttl
-        while self._sessions:
-            oldest = next(iter(self._sessions.values()))
-            if oldest.touched >= cutoff:
-                break
-            self._sessions.popitem(last=False)
+    def _prune(self, connection: sa.Connection, now: datetime) -> None:
+        """Drops expired sessions, then the least recently used beyond ``max_sessions``."""
+        connection.execute(sessions.delete().where(sessions.c.expires_at <= now))
+        surplus = connection.scalars(sa.select(sessions.c.id).order_by(sessions.c.touched_at.desc())
+                                     .offset(self.max_sessions)).all()
+        if surplus:
+            connection.execute(sessions.delete().where(sessions.c.id.in_(surplus)))
+
+
+def _new_id() -> str:
+    return secrets.token_urlsafe(16)

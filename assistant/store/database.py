@@ -1,0 +1,137 @@
+"""The state database: one SQLAlchemy engine (one connection pool) per process and URL, migrated on open.
+
+SQLite in the data dir by default (``<PA_DATA_DIR>/state.sqlite3``: WAL, a 30 s busy timeout, every
+transaction ``BEGIN IMMEDIATE`` so two writers queue instead of failing); PostgreSQL when
+``PA_DATABASE_URL`` is set (``postgresql://user:password@host:5432/db``, driven by psycopg 3).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import URL, make_url
+
+DEFAULT_FILE = "state.sqlite3"
+BUSY_TIMEOUT_MS = 30_000
+POSTGRES_DRIVERS = {"postgres", "postgresql", "postgresql+psycopg"}
+
+_engines: dict[tuple[int, str], sa.Engine] = {}
+_engines_lock = threading.Lock()
+
+
+class StoreUnavailable(RuntimeError):
+    """The database refused a read or a write: server down, file locked past the busy timeout, disk full."""
+
+
+class UnsupportedDatabase(ValueError):
+    """A ``PA_DATABASE_URL`` that is neither SQLite nor PostgreSQL."""
+
+
+def resolve_url(database_url: str | None, data_dir: Path) -> URL:
+    """The database URL: ``database_url`` when given (``postgresql://`` is driven by psycopg 3), else the
+    SQLite file in ``data_dir``. Raises ``UnsupportedDatabase`` for any other kind of database."""
+    if not database_url:
+        return URL.create("sqlite", database=str(Path(data_dir).resolve() / DEFAULT_FILE))
+    url = make_url(database_url)
+    if url.drivername in POSTGRES_DRIVERS:
+        return url.set(drivername="postgresql+psycopg")
+    if url.drivername == "sqlite":
+        return url
+    raise UnsupportedDatabase(f"only sqlite:/// and postgresql:// databases are supported, not {url.drivername}://")
+
+
+def is_fault(error: BaseException) -> bool:
+    """Whether ``error`` is the database failing (down, locked, full, read-only), not a mistake in a query."""
+    if isinstance(error, sa.exc.IntegrityError | sa.exc.ProgrammingError | sa.exc.DataError):
+        return False
+    return isinstance(error, sa.exc.DBAPIError | sa.exc.TimeoutError | OSError)
+
+
+def open_database(url: URL) -> sa.Engine:
+    """This process's engine for ``url``, created and migrated to the newest schema on first use.
+
+    Raises ``StoreUnavailable`` when the database cannot be reached or migrated.
+    """
+    key = (os.getpid(), url.render_as_string(hide_password=False))
+    with _engines_lock:
+        engine = _engines.get(key)
+        if engine is None:
+            engine = _create(url)
+            from assistant.store.migrate import migrate
+
+            try:
+                migrate(engine)
+            except Exception as error:
+                engine.dispose()
+                if is_fault(error):
+                    raise StoreUnavailable(f"the state database {_safe(url)} is unavailable: {_reason(error)}") from error
+                raise
+            _engines[key] = engine
+        return engine
+
+
+def close_database(url: URL) -> None:
+    """Closes this process's pool for ``url`` (the next ``open_database`` opens a new one)."""
+    with _engines_lock:
+        engine = _engines.pop((os.getpid(), url.render_as_string(hide_password=False)), None)
+    if engine is not None:
+        engine.dispose()
+
+
+def _create(url: URL) -> sa.Engine:
+    if url.drivername != "sqlite":
+        return sa.create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+    if url.database and url.database != ":memory:":
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(connection: Any, _: Any) -> None:
+        connection.isolation_level = None  # the driver's own BEGIN is replaced by ours below
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: a commit survives a killed process
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: sa.Connection) -> None:
+        # take the write lock up front: a read-then-write transaction cannot deadlock with another writer
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+@contextmanager
+def transaction(engine: sa.Engine, failure: str) -> Iterator[sa.Connection]:
+    """``engine.begin()`` whose database faults are raised as ``StoreUnavailable("<failure>: <reason>")``;
+    a mistake in a query (integrity, programming) is raised as it is."""
+    try:
+        with engine.begin() as connection:
+            yield connection
+    except Exception as error:
+        if is_fault(error):
+            raise StoreUnavailable(f"{failure}: {_reason(error)}") from error
+        raise
+
+
+def describe(error: BaseException) -> str:
+    """One line for a database failure, without the SQL statement or its parameters."""
+    return _reason(error)
+
+
+def _reason(error: BaseException) -> str:
+    original = getattr(error, "orig", None) or error
+    return " ".join(str(original).split())[:300]
+
+
+def _safe(url: URL) -> str:
+    return url.render_as_string(hide_password=True)
