@@ -47,9 +47,10 @@ class EngineHolder:
         return self.engine
 
     def get(self) -> Engine:
-        """The engine on the active version. Raises ``NotReady`` before ``start`` has finished."""
+        """The engine on the active version. Raises ``NotReady`` before an engine is loaded (the server
+        accepts requests only once ``start`` has also warmed it)."""
         engine = self.engine
-        if engine is None or not self.ready:
+        if engine is None:
             raise NotReady("the index is still loading")
         try:
             version = self.index.active_version()

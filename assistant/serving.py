@@ -25,6 +25,10 @@ from assistant.settings import Settings, load_settings
 from index.embedders import machine_threads, make_embedder
 
 UI_PORT_ENV = "PA_UI_PORT"  # set by ``serve`` for its workers: where ``/`` sends a browser
+# How long the supervisor waits for a worker to answer its ping before replacing it. A worker loading and
+# warming its engine on a busy machine can hold the interpreter for several seconds; uvicorn's 5 s
+# default then kills it mid-start, over and over.
+WORKER_HEALTHCHECK_SECONDS = 60
 
 
 def api_app() -> FastAPI:
@@ -55,7 +59,8 @@ def serve(settings: Settings, host: str, port: int, workers: int | None = None, 
     ui.start()
     try:
         print(f"API on http://{host}:{port}/v1 ({count} workers); UI on http://{host}:{ui_port}/", flush=True)
-        uvicorn.run("assistant.serving:api_app", factory=True, host=host, port=port, workers=count, log_level="info")
+        uvicorn.run("assistant.serving:api_app", factory=True, host=host, port=port, workers=count, log_level="info",
+                    timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS)
     finally:
         ui.terminate()
         ui.join(timeout=30)
