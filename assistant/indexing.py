@@ -9,9 +9,11 @@ that deployment shares the disk), and a PostgreSQL advisory lock when the state 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from datetime import timedelta
+from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -21,12 +23,13 @@ from filelock import FileLock
 
 from assistant.settings import Settings
 from assistant.store import store_engine
-from assistant.store.index_state import IndexState
+from assistant.store.index_state import IndexState, IndexVersion, RetiredIndex
 from index import parsers
 from index.embedders import Embedder
 from index.store import BuildReport, VersionRegistry, active_collection, build_index, connect, ensure_index
 
 LOCK_FILE = "index.lock"
+MARKER_SUFFIX = ".index-version"  # beside the SQLite store: rewritten whenever a version is activated
 ADVISORY_LOCK_KEY = 0x5041_1D3E  # one number for "the policy-assistant index build"
 
 log = logging.getLogger(__name__)
@@ -39,11 +42,18 @@ class DeploymentIndex:
         self.settings = settings
         self.client: ClientAPI = connect(settings.data_dir, settings.chroma_host, settings.chroma_port)
         self._database = store_engine(settings)
-        self.registry: VersionRegistry = IndexState(self._database)
+        state = IndexState(self._database)
+        shared_disk = self._database.dialect.name == "sqlite" and self._database.url.database not in (None, "", ":memory:")
+        self.registry: VersionRegistry = (
+            MarkedRegistry(state, Path(str(self._database.url.database)).with_suffix(MARKER_SUFFIX)) if shared_disk else state
+        )
         self.grace = timedelta(seconds=settings.index_grace_seconds)
 
     def active_version(self) -> str | None:
-        """The name of the version that should serve (one read of the state store)."""
+        """The name of the version that should serve: a ``stat`` of the marker file beside a SQLite store
+        (the database is read only when it changed), one primary-key read of a PostgreSQL store."""
+        if isinstance(self.registry, MarkedRegistry):
+            return self.registry.active_version()
         current = self.registry.active()
         return current.version if current else None
 
@@ -90,3 +100,43 @@ def _logged(lock: FileLock) -> Iterator[None]:
         yield
     finally:
         lock.release()
+
+
+class MarkedRegistry:
+    """The store's index table, plus a marker file rewritten after every activation. Workers sharing a
+    SQLite store share its disk, so a ``stat`` of the marker (microseconds) tells them whether to read
+    the table (a few hundred microseconds, and a lock) on this request."""
+
+    def __init__(self, state: IndexState, marker: Path) -> None:
+        self._state = state
+        self._marker = marker
+        self._seen: tuple[int, int] | None = None
+        self._version: str | None = None
+
+    def active(self) -> IndexVersion | None:
+        return self._state.active()
+
+    def activate(self, version: str) -> IndexVersion:
+        activated = self._state.activate(version)
+        written = self._marker.with_name(f"{self._marker.name}.{os.getpid()}.tmp")
+        written.write_text(version, encoding="utf-8")
+        os.replace(written, self._marker)  # a new inode: readers notice even within one clock tick
+        return activated
+
+    def retired(self, retired_before: datetime | None = None) -> list[RetiredIndex]:
+        return self._state.retired(retired_before)
+
+    def forget(self, version: str) -> None:
+        self._state.forget(version)
+
+    def active_version(self) -> str | None:
+        try:
+            status = os.stat(self._marker)
+            seen: tuple[int, int] | None = (status.st_ino, status.st_mtime_ns)
+        except FileNotFoundError:
+            seen = None  # no activation since the store was created here (or a store from before the marker)
+        if seen is None or seen != self._seen:
+            current = self._state.active()
+            self._version = current.version if current else None
+            self._seen = seen
+        return self._version
