@@ -19,6 +19,7 @@ from assistant.conversation.composer import Composer
 from assistant.conversation.plan import Planner
 from assistant.conversation.sessions import Session, SessionStore
 from assistant.conversation.understand import understand
+from assistant.indexing import DeploymentIndex
 from assistant.language import Language
 from assistant.records import Answer, AwardEstimate, Calculation, Citation, SearchResult, Status, Verdict
 from assistant.retrieval import HybridRetriever, RetrievalMode
@@ -70,8 +71,6 @@ class Engine:
         (waiting for a concurrent builder) unless ``build_if_missing`` is false.
 
         Raises ``IndexMissing`` when no usable index serves and none may be built."""
-        from assistant.indexing import DeploymentIndex
-
         embedder = embedder or make_embedder(settings.embedding_backend, settings.embedding_model, settings.blas_threads)
         deployment = DeploymentIndex(settings)
         if build_if_missing:

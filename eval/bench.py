@@ -207,7 +207,7 @@ def serving(questions: list[str], sessions: int = 32, turns: int = 50) -> list[d
                        "first_request_ms": first_ms, "first_status": first.status_code, **load,
                        "server_cpu_ms_per_request": cpu * 1000 / load["requests"],
                        "client_cpu_ms_per_request": client_cpu * 1000 / load["requests"],
-                       "rss_mb": server.memory()}
+                       "rss_mb": server.memory(), "load_average_1min": os.getloadavg()[0]}
             finally:
                 server.stop()
         rows.append(row)
@@ -231,11 +231,12 @@ def markdown(report: dict[str, Any]) -> str:
         lines += ["", f"Serving, {report['serving'][0]['sessions']} clients × {report['serving'][0]['turns']} follow-up turns "
                       "(after a warm-up load):", "",
                   "| set-up | turns/s | p50 ms | p95 ms | server CPU ms/request | client CPU ms/request | RSS MB | "
-                  "first request after ready ms | 5xx | wrong or crossed |", "|---|---|---|---|---|---|---|---|---|---|"]
+                  "first request after ready ms | 5xx | wrong or crossed | machine load (1 min) |",
+                  "|---|---|---|---|---|---|---|---|---|---|---|"]
         lines += [f"| {r['setup']} | {r['turns_per_s']:.0f} | {r['p50_ms']:.0f} | {r['p95_ms']:.0f} | "
                   f"{r['server_cpu_ms_per_request']:.1f} | {r['client_cpu_ms_per_request']:.1f} | "
-                  f"{_rss(r['rss_mb'])} | {r['first_request_ms']:.0f} | {r['errors_5xx']} | {r['wrong_or_crossed']} |"
-                  for r in report["serving"]]
+                  f"{_rss(r['rss_mb'])} | {r['first_request_ms']:.0f} | {r['errors_5xx']} | {r['wrong_or_crossed']} | "
+                  f"{r.get('load_average_1min', 0):.1f} |" for r in report["serving"]]
     if report.get("scaling"):
         lines += ["", "| corpus | chunks | index build s | worker start s | search p50 ms | search p95 ms | "
                       "one document changed: chunks / embedded |", "|---|---|---|---|---|---|---|"]

@@ -55,6 +55,7 @@ class Chatter:
     def __init__(self, url: str, clients: int) -> None:
         self.url, self.clients = url, clients
         self.outcomes: list[tuple[float, float, int, dict[str, Any]]] = []  # start, seconds, status, body
+        self.deferred = 0  # answers whose question-log row the server had to defer (X-PA-Log: deferred)
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._threads = [threading.Thread(target=self._run, args=(n,), daemon=True) for n in range(clients)]
@@ -77,6 +78,9 @@ class Chatter:
                 try:
                     response = http.post("/v1/chat", json={"message": QUESTIONS[n % len(QUESTIONS)]})
                     status, body = response.status_code, response.json() if response.content else {}
+                    if response.headers.get("X-PA-Log") == "deferred":
+                        with self._lock:
+                            self.deferred += 1
                 except (httpx.HTTPError, ValueError):
                     status, body = 0, {}  # no answer: connection refused or cut (a killed server)
                 with self._lock:
@@ -118,13 +122,17 @@ def full_disk(clients: int = 4, seconds: float = 5) -> dict[str, Any]:
                     pass
             with Chatter(server.url, clients) as chatter:
                 time.sleep(seconds)
-            feedback = httpx.post(server.url + "/v1/feedback", timeout=30,
-                                  json={"answer_id": "x", "rating": "like", "feedback_token": "x"})
-            answered = sum(1 for _, _, status, body in chatter.outcomes if status == 200 and body.get("answer"))
+            answers = [body for _, _, status, body in chatter.outcomes if status == 200 and body.get("answer")]
+            rated = answers[-1] if answers else {}
+            feedback = httpx.post(server.url + "/v1/feedback", timeout=30, json={
+                "answer_id": rated.get("answer_id") or "none", "feedback_token": rated.get("feedback_token") or "none",
+                "rating": "like"})
+            answered = len(answers)
             statuses = chatter.statuses()
         finally:
             server.stop()
         return {"chats": len(chatter.outcomes), "answered": answered, "status_500": statuses.get(500, 0),
+                "log_deferred_headers": chatter.deferred,
                 "statuses": dict(statuses), "feedback_status": feedback.status_code,
                 "feedback_code": feedback.json().get("error", {}).get("code") if feedback.content else None}
 
