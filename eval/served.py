@@ -17,6 +17,7 @@ import httpx
 import psutil
 
 READY_TIMEOUT_SECONDS = 180
+STARTED = "Application startup complete."  # uvicorn's line once a process has loaded and warmed its engine
 
 
 def free_port() -> int:
@@ -92,12 +93,16 @@ class Served:
         self.process.wait(timeout=30)
 
 
-def start(data_dir: Path, workers: int, extra_env: dict[str, str] | None = None, log: Path | None = None) -> Served:
-    """``policy-assistant serve --workers N`` with ``PA_DATA_DIR=data_dir``; returns once ``/healthz`` is 200."""
+def start(data_dir: Path, workers: int, extra_env: dict[str, str] | None = None) -> Served:
+    """``policy-assistant serve --workers N`` with ``PA_DATA_DIR=data_dir``; returns once ``/healthz`` is 200
+    and every process (each worker, and the UI process beside several workers) has finished its start-up.
+    Its output goes to ``serve.log`` beside the data dir."""
     port, ui_port = free_port(), free_port()
     env = {**os.environ, "PA_DATA_DIR": str(data_dir), "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False",
            "GRADIO_ANALYTICS_ENABLED": "False", **(extra_env or {})}
-    output = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115 - closed with the process
+    log = data_dir.parent / f"{data_dir.name}-serve.log"
+    output = open(log, "ab")  # noqa: SIM115 - inherited by the server, which keeps it open
+    processes = workers + (1 if workers > 1 else 0)
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port), "--workers", str(workers),
@@ -110,11 +115,12 @@ def start(data_dir: Path, workers: int, extra_env: dict[str, str] | None = None,
         if process.poll() is not None:
             raise RuntimeError(f"the server exited with {process.returncode} before it was ready")
         try:
-            if httpx.get(served.url + "/healthz", timeout=2).status_code == 200:
-                served.ready_seconds = time.perf_counter() - started
-                return served
+            ready = httpx.get(served.url + "/healthz", timeout=2).status_code == 200
         except httpx.HTTPError:
-            pass
+            ready = False
+        if ready and log.read_text(errors="replace").count(STARTED) >= processes:
+            served.ready_seconds = time.perf_counter() - started
+            return served
         time.sleep(0.2)
     served.kill()
     raise RuntimeError(f"the server was not ready within {READY_TIMEOUT_SECONDS} s")
