@@ -112,10 +112,9 @@ def ask(
     """Ask a question; prints the answer with its citations."""
     from assistant.engine import InputError
 
+    if session is not None:
+        _live_session(_settings(), session)
     engine = _engine()
-    if session is not None and _live_session(engine, session) is None:
-        _fail(f"no conversation {session!r}: it was never started here or has expired "
-              f"(after {engine.settings.session_ttl_seconds} s unused); ask without --session to start one")
     try:
         answer = engine.ask(question, session)
     except InputError as error:
@@ -127,13 +126,19 @@ def ask(
     console.print(f"[dim]status: {answer.status} · session: {answer.session_id}[/dim]")
 
 
-def _live_session(engine, session_id: str):
-    from assistant.store import StoreUnavailable
+def _live_session(settings: Settings, session_id: str) -> None:
+    """Ends the command (exit 2) unless ``session_id`` is a stored conversation that has not expired."""
+    from assistant.conversation.sessions import SessionStore
+    from assistant.store import StoreUnavailable, store_engine
 
     try:
-        return engine.sessions.find(session_id)
+        found = SessionStore(store_engine(settings), settings.session_ttl_seconds, settings.max_sessions,
+                             settings.max_session_turns).find(session_id)
     except StoreUnavailable as error:
         _fail(str(error))
+    if found is None:
+        _fail(f"no conversation {session_id!r}: it was never started here or has expired "
+              f"(after {settings.session_ttl_seconds} s unused); ask without --session to start one")
 
 
 @app.command()

@@ -178,12 +178,12 @@ def _facts_in(text: str, facts: list[str]) -> bool:
 
 
 def everyday(engine: Engine) -> dict[str, Any]:
-    """The everyday-words splits (dev, and the locked test split), with the committed "before" figures."""
+    """The everyday-words splits (dev, and the locked test and holdout splits), with the committed "before" figures."""
     from eval import answers
 
     baseline = json.loads((EVAL_DIR / "everyday_baseline.json").read_text(encoding="utf-8"))["before"]
     block: dict[str, Any] = {}
-    for split in ("dev", "test"):
+    for split in ("dev", "test", "holdout"):
         block[split] = answers.run(lambda question, session: engine.ask(question, session), split)
         block[split]["before"] = baseline[split]
     return block

@@ -3,6 +3,7 @@ issued them, and the same conversation whichever worker (engine) serves the next
 
 from __future__ import annotations
 
+import json
 import time
 from decimal import Decimal
 
@@ -105,3 +106,22 @@ def test_the_api_answers_a_made_up_session_id_with_a_fresh_one(settings, engine)
         assert other["status"] != "answered" or not other["calculations"], "a made-up id reaches no one's slots"
         follow = http.post("/v1/chat", json={"message": "研发投入5000万", "session_id": first["session_id"]}).json()
         assert follow["session_id"] == first["session_id"] and follow["calculations"][0]["amount_yuan"] == 20_000_000
+
+
+def test_the_cli_continues_a_stored_conversation_across_runs_and_refuses_an_unknown_id(settings, monkeypatch):
+    """Each `ask` builds its own engine, as separate CLI runs do: only the store carries the conversation."""
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+
+    monkeypatch.setenv("PA_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("PA_TODAY", settings.today.isoformat())
+    first = CliRunner().invoke(app, ["ask", "II期能拿多少？", "--json"])
+    session = json.loads(first.stdout)["session_id"]
+    second = CliRunner().invoke(app, ["ask", "研发投入5000万", "--session", session, "--json"])
+    assert second.exit_code == 0
+    assert json.loads(second.stdout)["session_id"] == session
+    assert json.loads(second.stdout)["calculations"][0]["amount_yuan"] == 20_000_000
+    refused = CliRunner().invoke(app, ["ask", "研发投入5000万", "--session", "made-up"])
+    assert refused.exit_code == 2
+    assert refused.output.startswith("error: no conversation 'made-up': it was never started here or has expired")

@@ -149,7 +149,54 @@ def test_processes_starting_at_once_on_an_empty_store_migrate_it_once(store_sett
     script = ("import sys; from pathlib import Path; from assistant.store.database import open_database, resolve_url;"
               " open_database(resolve_url(sys.argv[1] or None, Path(sys.argv[2]))); print('ok')")
     starts = [subprocess.Popen([sys.executable, "-c", script, env_url, str(store_settings.data_dir)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
     results = [process.communicate(timeout=120) for process in starts]
-    assert [out.strip() for out, _ in results] == ["ok"] * 4, [err for _, err in results]
+    assert [out.strip() for out, _ in results] == ["ok"] * 3, [err for _, err in results]
     assert current_revision(store_engine(store_settings)) == head_revision()
+
+
+def test_feedback_over_http_needs_the_answers_token_and_a_404_tells_nothing(settings, engine, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from assistant.api.app import create_app
+
+    own = settings.model_copy(update={"data_dir": tmp_path})
+    staff = {"Authorization": f"Bearer {settings.staff_token.get_secret_value()}"}
+    with TestClient(create_app(own, engine, mount_ui=False)) as http:
+        response = http.post("/v1/chat", json={"message": "伦理审查多久"})
+        body = response.json()
+        assert response.headers["X-PA-Log"] == "stored" and body["question_id"] == 1
+        refusals = [
+            http.post("/v1/feedback", json={"answer_id": body["answer_id"], "feedback_token": "guess", "rating": "like"}),
+            http.post("/v1/feedback", json={"question_id": 1, "feedback_token": "guess", "rating": "like"}),
+            http.post("/v1/feedback", json={"question_id": 2, "feedback_token": body["feedback_token"], "rating": "like"}),
+            http.post("/v1/feedback", json={"answer_id": "unknown", "feedback_token": "guess", "rating": "like"}),
+        ]
+        assert {(r.status_code, r.text) for r in refusals} == {
+            (404, '{"error":{"code":"not_found","message":"no answer with this id and feedback token"}}')}
+        assert http.post("/v1/feedback", json={"question_id": 1, "rating": "like"}).status_code == 422
+        rated = http.post("/v1/feedback", json={"answer_id": body["answer_id"], "feedback_token": body["feedback_token"],
+                                                "rating": "dislike", "comment": "没说清材料"})
+        assert rated.status_code == 200
+        [logged] = http.get("/v1/staff/questions", headers=staff).json()["questions"]
+        assert (logged["feedback"], logged["comment"]) == ("dislike", "没说清材料")
+        completion = http.post("/v1/chat/completions", json={"messages": [{"role": "user", "content": "伦理审查多久"}]})
+        assert completion.headers["X-PA-Log"] == "stored" and completion.json()["feedback_token"]
+
+
+def test_rows_spooled_before_a_crash_are_written_at_the_next_start(store_settings):
+    """A process that spooled rows (its database refused them) and died: the next start writes them once;
+    a line cut short by the crash is reported and skipped, the rest kept."""
+    from assistant.store.questions import QuestionRow
+    from assistant.store.spool import SPOOL_FILE
+
+    rows = [QuestionRow(answer_id=f"spooled-{n}", asked_at=datetime.now(UTC), session_id="s", surface="api",
+                        question=f"伦理审查多久 {n}", status="answered", answer="5个工作日", citations=["policy2024:10"],
+                        written_by="rules", guard=[], feedback_token_hash="0" * 64) for n in range(2)]
+    store_settings.data_dir.mkdir(parents=True, exist_ok=True)
+    spool = store_settings.data_dir / SPOOL_FILE
+    spool.write_text("".join(r.model_dump_json() + "\n" for r in rows) + rows[0].model_dump_json()[:40], encoding="utf-8")
+    log = open_store(store_settings).questions
+    assert sorted(q.answer_id for q in log.recent(10)) == ["spooled-0", "spooled-1"]
+    assert not list(store_settings.data_dir.glob("question-spool*.jsonl"))
+    assert log.replay() == 0

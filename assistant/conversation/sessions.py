@@ -24,6 +24,11 @@ from assistant.store.schema import sessions
 
 log = logging.getLogger(__name__)
 
+# values passed as parameters: each statement is compiled once, then cached
+FIND = sa.select(sessions).where(sessions.c.id == sa.bindparam("session_id"), sessions.c.expires_at > sa.bindparam("now"))
+UPDATE = sessions.update().where(sessions.c.id == sa.bindparam("session_id"))
+INSERT = sessions.insert()
+
 
 @dataclass
 class Session:
@@ -93,8 +98,7 @@ class SessionStore:
     def find(self, session_id: str) -> Session | None:
         """The live session with this id, or ``None`` (never issued, or expired). Raises ``StoreUnavailable``."""
         with transaction(self._engine, "could not read the session") as connection:
-            row = connection.execute(sa.select(sessions).where(
-                sessions.c.id == session_id, sessions.c.expires_at > datetime.now(UTC))).mappings().first()
+            row = connection.execute(FIND, {"session_id": session_id, "now": datetime.now(UTC)}).mappings().first()
         if row is None:
             return None
         return Session(
@@ -118,9 +122,9 @@ class SessionStore:
         }
         try:
             with transaction(self._engine, "could not save the session") as connection:
-                updated = connection.execute(sessions.update().where(sessions.c.id == session.id).values(**values))
+                updated = connection.execute(UPDATE, {"session_id": session.id, **values})
                 if updated.rowcount == 0:
-                    connection.execute(sessions.insert().values(id=session.id, created_at=now, **values))
+                    connection.execute(INSERT, {"id": session.id, "created_at": now, **values})
                     self._prune(connection, now)
             session.stored = True
         except StoreUnavailable as error:

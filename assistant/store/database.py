@@ -1,6 +1,6 @@
 """The state database: one SQLAlchemy engine (one connection pool) per process and URL, migrated on open.
 
-SQLite in the data dir by default (``<PA_DATA_DIR>/state.sqlite3``: WAL, a 30 s busy timeout, every
+SQLite in the data dir by default (``<PA_DATA_DIR>/state.sqlite3``: WAL, a 5 s busy timeout, every
 transaction ``BEGIN IMMEDIATE`` so two writers queue instead of failing); PostgreSQL when
 ``PA_DATABASE_URL`` is set (``postgresql://user:password@host:5432/db``, driven by psycopg 3).
 """
@@ -19,7 +19,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import URL, make_url
 
 DEFAULT_FILE = "state.sqlite3"
-BUSY_TIMEOUT_MS = 30_000
+BUSY_TIMEOUT_MS = 5_000  # a write waits this long for another writer before it counts as a fault
+CONNECT_TIMEOUT_SECONDS = 5  # an unreachable PostgreSQL host is a fault after this, not after the OS's minutes
 POSTGRES_DRIVERS = {"postgres", "postgresql", "postgresql+psycopg"}
 
 _engines: dict[tuple[int, str], sa.Engine] = {}
@@ -87,7 +88,8 @@ def close_database(url: URL) -> None:
 
 def _create(url: URL) -> sa.Engine:
     if url.drivername != "sqlite":
-        return sa.create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+        return sa.create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10,
+                                connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS})
     if url.database and url.database != ":memory:":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
     engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})

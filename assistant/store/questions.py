@@ -26,6 +26,7 @@ from assistant.store.spool import Spool
 log = logging.getLogger(__name__)
 
 RATINGS = ("like", "dislike")
+INSERT = questions.insert()  # values passed as parameters: the statement is compiled once, then cached
 
 
 class LoggedQuestion(BaseModel):
@@ -104,7 +105,7 @@ class QuestionLog:
                 log.warning("deferred question log rows not written yet: %s", describe(error))
         try:
             with self._engine.begin() as connection:
-                question_id = connection.execute(questions.insert().values(**row.model_dump())).inserted_primary_key
+                question_id = connection.execute(INSERT, row.model_dump()).inserted_primary_key
             return LogReceipt(question_id=question_id[0] if question_id else None, answer_id=row.answer_id,
                               feedback_token=token, stored=True)
         except Exception as error:
