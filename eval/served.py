@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 import psutil
 
-READY_TIMEOUT_SECONDS = 180
+READY_TIMEOUT_SECONDS = 300
 STARTED = "Application startup complete."  # uvicorn's line once a process has loaded and warmed its engine
 
 
