@@ -1,6 +1,7 @@
-"""The ``policy-assistant`` command: index, serve, ask, search, calc, eval.
+"""The policy-assistant command: index, serve, ask, search, calc, eval.
 
-Run ``policy-assistant --help``. Errors print a message and exit 2; they never show a traceback.
+Run policy-assistant --help, or policy-assistant COMMAND --help. Errors print a message and exit 2;
+they never show a traceback.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__, rich_markup_mode=None,
+                  pretty_exceptions_enable=False)
 console = Console()
 
 
@@ -32,6 +34,22 @@ def _fail(message: str) -> NoReturn:
     """Print ``error: <message>`` on one line of stderr (never wrapped, never read as markup); exit 2."""
     Console(stderr=True).print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
     raise typer.Exit(2)
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        from importlib.metadata import version
+
+        print(f"policy-assistant {version('policy-assistant')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="print the version and exit")] = False,
+) -> None:
+    """The policy-assistant command: index, serve, ask, search, calc, eval."""
 
 
 def _settings() -> Settings:
@@ -170,7 +188,10 @@ def calc(
     as_json: Annotated[bool, typer.Option("--json")] = False,
     english: Annotated[bool, typer.Option("--en", help="explain in English")] = False,
 ):
-    """Compute an award ceiling, e.g. ``calc m05-drug-phase2 --param base=6000万``."""
+    """Compute the award ceiling of one rule.
+
+    Example: policy-assistant calc m05-drug-phase2 --param base=6000万
+    """
     from assistant.engine import Engine
     from assistant.rules.book import rule_book
 

@@ -210,7 +210,8 @@ class Engine:
         return Answer(session_id=session.id, answer=composed.text, status=composed.status,
                       citations=[self.citation(a) for a in composed.articles], calculations=calculations,
                       total_yuan=total, language=language.value, retrieved=plan.retrieved,
-                      verdicts=[Verdict(measure=m, verdict=v) for m, v in composed.verdicts])
+                      verdicts=[Verdict(measure=m, verdict=v) for m, v in composed.verdicts],
+                      options=composed.options)
 
     def _clean(self, text: str) -> str:
         if not isinstance(text, str):

@@ -81,5 +81,7 @@ class Answer(BaseModel):
     language: str = "zh-Hans"
     verdicts: list[Verdict] = Field(default_factory=list, description="eligibility verdicts, one per measure judged")
     written_by: str = Field(default="rules", description="rules (deterministic composer) or llm (checked by the guard)")
+    options: list[str] = Field(default_factory=list,
+                               description="replies the user can send when status is clarify, one per rule of the measure")
     guard_problems: list[str] = Field(default_factory=list, exclude=True)
     retrieved: list[str] = Field(default_factory=list, exclude=True)

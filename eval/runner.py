@@ -112,6 +112,24 @@ def _amount(answer: Answer) -> int | None:
     return answer.calculations[0].amount_yuan if answer.calculations else None
 
 
+def _expected(item: Item) -> dict[str, Any]:
+    """What an item asks of its answer, by kind: the amount, the status, or the articles and facts."""
+    if item.kind == "award":
+        return {"status": "answered", "amount_yuan": item.amount_yuan, "articles": item.gold}
+    if item.kind in {"out_of_scope", "not_specified", "clarify"}:
+        return {"status": item.status, **({"facts": item.facts} if item.facts else {})}
+    return {"status": "answered", "articles": item.gold, **({"facts": item.facts} if item.facts else {})}
+
+
+def _failure(label: str, question: str, answer: Answer, expected: dict[str, Any]) -> str:
+    """One failed item as labelled fields: what was asked, what came back, what was expected."""
+    amount = _amount(answer)
+    got = (f"status={answer.status.value}, cited={[c.chunk_id for c in answer.citations] or 'nothing'}, "
+           f"amount_yuan={amount if amount is not None else 'no figure'}")
+    wanted = ", ".join(f"{key}={value}" for key, value in expected.items())
+    return f"{label}: asked “{question}”; got {got}; expected {wanted}"
+
+
 def run_chat(engine: Engine, items: list[Item]) -> dict[str, Any]:
     results: dict[str, list[bool]] = {"award": [], "status": [], "lookup": [], "precision": [], "dialogue": []}
     latencies: list[float] = []
@@ -127,7 +145,8 @@ def run_chat(engine: Engine, items: list[Item]) -> dict[str, Any]:
                 ok = _turn_ok(answer, turn, item.gold)
                 results["dialogue"].append(ok)
                 if not ok:
-                    failures.append(f"{item.id}#{number}: {turn['question']} → {answer.status} {_amount(answer)}")
+                    expected = {k: v for k, v in turn.items() if k != "question"}
+                    failures.append(_failure(f"{item.id} turn {number}", turn["question"], answer, expected))
             continue
         started = time.perf_counter()
         answer = engine.ask(item.question)
@@ -147,7 +166,7 @@ def run_chat(engine: Engine, items: list[Item]) -> dict[str, Any]:
                 answer.answer, item.facts)
             results["lookup"].append(ok)
         if not ok:
-            failures.append(f"{item.id}: {item.question} → {answer.status.value} {cited} {_amount(answer)}")
+            failures.append(_failure(item.id, item.question, answer, _expected(item)))
     share = {name: (sum(values) / len(values) if values else 1.0) for name, values in results.items()}
     latencies_ms = [1000 * t for t in latencies]
     return {
@@ -279,5 +298,10 @@ def run_evaluation(settings: Settings, report_path: str | None) -> bool:
     print(markdown(report))
     print(f"report: {target}")
     for line in failed:
-        print(f"BELOW THRESHOLD: {line}")
+        print(f"below threshold: {line}")
+    checked = len(thresholds)
+    if failed:
+        print(f"verdict: FAIL ({len(failed)} of {checked} gated figures below their floors in eval/thresholds.yaml)")
+    else:
+        print(f"verdict: PASS (all {checked} gated figures at or above their floors in eval/thresholds.yaml)")
     return not failed

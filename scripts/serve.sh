@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
-# Installs the project into .venv, builds the index if missing and serves UI + API on 127.0.0.1:7860.
+# Serves the UI (at /) and the API (under /v1) on 127.0.0.1, building the index when missing.
+#   bash scripts/serve.sh [PORT]      (or PA_PORT=PORT; default 7860)
+# Installs the project into .venv first, only when pyproject.toml changed since the last install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-python3 -m venv .venv
-. .venv/bin/activate
-python -m pip install -q --upgrade pip
-python -m pip install -q -e .
+port="${1:-${PA_PORT:-7860}}"
+if ! [[ "$port" =~ ^[0-9]+$ ]] || [ "$port" -lt 1 ] || [ "$port" -gt 65535 ]; then
+  echo "error: the port must be a number from 1 to 65535, not '$port'" >&2
+  exit 2
+fi
+if ! python3 -c "import socket, sys; s = socket.socket(); s.bind(('127.0.0.1', int(sys.argv[1])))" "$port" 2>/dev/null; then
+  echo "error: port $port on 127.0.0.1 is already in use; pass another, e.g. bash scripts/serve.sh $((port % 65535 + 1))" >&2
+  exit 2
+fi
+. scripts/venv.sh
+pa_venv ""
 export HF_HUB_OFFLINE=1 GRADIO_ANALYTICS_ENABLED=False ANONYMIZED_TELEMETRY=False
-exec policy-assistant serve --host 127.0.0.1 --port 7860
+echo "Serving on http://127.0.0.1:$port (chat, calculator and hotline desk at /, API under /v1, docs at /docs)"
+exec .venv/bin/policy-assistant serve --host 127.0.0.1 --port "$port"

@@ -100,3 +100,13 @@ def test_how_many_drugs_is_a_lookup_not_an_award(engine):
 def test_chit_chat_that_shares_a_word_with_the_policy_is_still_out_of_scope(engine):
     for message in ("帮我写一首关于春天的诗", "推荐一家上海的餐厅", "上海的天气怎么样"):
         assert engine.ask(message).status is Status.OUT_OF_SCOPE, message
+
+
+def test_a_clarifying_answer_offers_replies_that_keep_the_amount_given(engine):
+    asked = engine.ask("1类新药临床投入5000万能补多少？")
+    assert asked.status == "clarify"
+    assert asked.options == ["1类新药Ⅰ期临床试验支持能补多少？", "1类新药Ⅱ期临床试验支持能补多少？",
+                             "1类新药Ⅲ期临床试验支持能补多少？"]
+    picked = engine.ask(asked.options[1], asked.session_id)
+    assert picked.status == "answered" and picked.calculations[0].amount_yuan == 20_000_000
+    assert engine.ask("伦理审查多久？").options == []

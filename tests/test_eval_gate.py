@@ -18,3 +18,13 @@ def test_figures_meet_the_thresholds(settings):
     report = evaluate(settings)
     thresholds = yaml.safe_load((Path(__file__).parent.parent / "eval" / "thresholds.yaml").read_text())
     assert check(report, thresholds, settings.retrieval_mode) == []
+
+
+def test_a_failed_item_is_reported_in_labelled_fields(engine):
+    from eval.runner import Item, _expected, _failure
+
+    item = Item(id="a1", kind="award", gold=["policy2024:05"], question="伦理审查多久？", amount_yuan=20_000_000)
+    line = _failure(item.id, item.question, engine.ask(item.question), _expected(item))
+    assert line.startswith("a1: asked “伦理审查多久？”; got status=answered")
+    assert "amount_yuan=no figure" in line and "expected status=answered, amount_yuan=20000000" in line
+    assert "None" not in line

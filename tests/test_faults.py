@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import socket
 import subprocess
+import sys
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -79,10 +80,8 @@ def _free_port() -> int:
 
 
 def _start_chroma(path: Path, port: int) -> subprocess.Popen:
-    import shutil
-
-    executable = shutil.which("chroma")
-    assert executable, "the chroma CLI ships with chromadb"
+    executable = Path(sys.executable).parent / "chroma"  # beside this Python: no activated venv needed
+    assert executable.exists(), "the chroma CLI ships with chromadb"
     process = subprocess.Popen([executable, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60

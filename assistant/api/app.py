@@ -286,7 +286,7 @@ def create_app(settings: Settings, engine: Engine | None = None, mount_ui: bool 
     if mount_ui:
         from ui.app import mount_ui as mount
 
-        app = mount(app, holder, log)
+        app = mount(app, holder, store)
         ui = next(route.app for route in app.routes if isinstance(route, Mount) and route.path == "")
 
         async def on_ui_http(request: Request, exc: StarletteHTTPException) -> Response:

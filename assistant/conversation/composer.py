@@ -48,6 +48,7 @@ class Composed:
     estimates: list[AwardEstimate] = field(default_factory=list)
     verdicts: list[tuple[str, str]] = field(default_factory=list)
     alternatives: bool = False  # the computed figures are alternatives (one or the other), not a sum
+    options: list[str] = field(default_factory=list)  # replies to a clarifying question, one per rule
 
 
 class Composer:
@@ -83,7 +84,10 @@ class Composer:
         shown = articles if status is not Status.OUT_OF_SCOPE else []
         lines = [*dict.fromkeys(blocks), *self._sources(shown, plan)]
         alternatives = any(_are_alternatives(e) for e in estimates)
-        return Composed(self.finish("\n".join(lines)), status, shown, estimates, verdicts, alternatives)
+        options = [self.finish(self.t["clarify_reply"].format(name=self.rule_name(rule))) for step in plan.steps
+                   if step.route is Route.CLARIFY_RULE and step.request for rule in step.request.candidates]
+        return Composed(self.finish("\n".join(lines)), status, shown, estimates, verdicts, alternatives,
+                        list(dict.fromkeys(options)))
 
     def _sources(self, articles: list[Article], plan: Plan) -> list[str]:
         """Each article's source lines; a document's validity once, a computed rule's quote under its article."""
@@ -302,6 +306,9 @@ class Composer:
             DocumentStatus.EXPIRED,
             DocumentStatus.SUPERSEDED,
         }
+
+    def rule_name(self, rule: Rule) -> str:
+        return rule.name_en if self.english else rule.name
 
     def clarify_rule(self, request: AwardRequest, article: Article) -> str:
         money = format_yuan_en if self.language is Language.ENGLISH else format_yuan

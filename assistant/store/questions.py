@@ -154,6 +154,14 @@ class QuestionLog:
                 feedback=rating, comment=comment, feedback_at=datetime.now(UTC)))
             return True
 
+    def conversation(self, session_id: str, surface: str) -> list[LoggedQuestion]:
+        """One session's questions asked on ``surface`` (``ui``, ``desk`` …), oldest first: what a reload shows.
+
+        Raises ``StoreUnavailable`` when the database refuses."""
+        query = sa.select(questions).where(questions.c.session_id == session_id, questions.c.surface == surface
+                                           ).order_by(questions.c.id)
+        return self._rows(query)
+
     def recent(self, limit: int = 100, *, since: datetime | None = None, status: str | None = None,
                rated: bool | None = None) -> list[LoggedQuestion]:
         """The newest questions first, at most ``limit``; optionally only those asked at or after ``since``
@@ -167,6 +175,9 @@ class QuestionLog:
             query = query.where(questions.c.status == status)
         if rated is not None:
             query = query.where(questions.c.feedback.is_not(None) if rated else questions.c.feedback.is_(None))
+        return self._rows(query)
+
+    def _rows(self, query: sa.Select) -> list[LoggedQuestion]:
         with transaction(self._engine, "the question log could not be read") as connection:
             rows = connection.execute(query).mappings().all()
         return [

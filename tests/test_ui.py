@@ -1,0 +1,121 @@
+"""The UI's own pieces without a browser: source cards, the calculator form, desk sign-in and records.
+
+The browser tests (tests/test_browser.py) drive the same pieces through the page.
+"""
+
+from __future__ import annotations
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from assistant.api.app import EngineHolder
+from assistant.store import open_store
+from ui.calculator_tab import FormError, RuleForm, amount, rule_choices
+from ui.cards import card, cited_sentences
+from ui.context import UiContext
+from ui.desk_auth import COOKIE, DeskSignIns, desk_router, signed_in
+from ui.desk_tab import shanghai_time
+
+PHASE_TWO = "m05-drug-phase2"
+
+
+@pytest.fixture(scope="module")
+def ctx(settings, engine, tmp_path_factory) -> UiContext:
+    store = open_store(settings.model_copy(update={"data_dir": tmp_path_factory.mktemp("ui")}))
+    return UiContext(holder=EngineHolder(settings, engine), log=store.questions, calls=store.calls, sign_ins=DeskSignIns())
+
+
+def test_the_card_marks_the_sentence_the_answer_quotes(engine, ctx):
+    answer = engine.ask("我们的1类新药II期临床投入6000万，能拿多少？")
+    citation = answer.citations[0]
+    marked = cited_sentences(citation.text, answer.answer)
+    assert any("最高分别1000万元、2000万元、3000万元" in s for s in marked)
+    html = card(citation, answer.answer, ctx.status_of)
+    assert html.startswith("<details class='source-card'>") and "<mark>" in html
+    assert "沪府办规〔2024〕9号 · （五）" in html and "badge-ok" in html
+
+
+def test_card_text_is_escaped(ctx, engine):
+    citation = engine.ask("伦理审查多久？").citations[0].model_copy(update={"text": "<script>x()</script>审查。"})
+    assert "<script>" not in card(citation, "<script>", ctx.status_of)
+
+
+@pytest.mark.parametrize("typed", ["6000", "6,000", " 6000 "])
+def test_a_bare_number_is_echoed_with_both_units(typed):
+    with pytest.raises(FormError) as error:
+        amount(typed)
+    assert "6" in str(error.value) and "元" in str(error.value) and "万元" in str(error.value)
+
+
+def test_amounts_with_units_pass_and_nonsense_is_refused_in_chinese():
+    assert amount("6000万") == "6000万" and amount("0.6亿") == "0.6亿" and amount("") is None
+    with pytest.raises(FormError, match="不是可识别的金额"):
+        amount("六千多")
+
+
+@pytest.mark.parametrize("query", ["II期", "Ⅱ期", "ii期"])
+def test_rules_are_found_whichever_way_the_numeral_is_written(ctx, query):
+    found = dict((rule_id, label) for label, rule_id in rule_choices(ctx, query))
+    assert PHASE_TWO in found and found[PHASE_TWO].startswith("（五）")
+
+
+def test_a_rule_form_asks_only_for_that_rules_inputs(ctx):
+    phase_two = RuleForm(ctx, PHASE_TWO)
+    assert phase_two.takes_base and phase_two.base_label().startswith("研发投入") and phase_two.threshold is None
+    with pytest.raises(FormError, match="请填写研发投入"):
+        phase_two.inputs("", "", [])
+    licensing = RuleForm(ctx, next(r.id for r in ctx.engine().book.rules if "upfront_at_least_1yi" in r.conditions))
+    assert "首付款" in licensing.threshold_label()
+    special_review = RuleForm(ctx, "m06-device-special-review")
+    assert not special_review.takes_base and special_review.inputs("", "", []) == {}
+
+
+def test_three_cmo_items_meet_the_annual_cap(ctx):
+    from assistant.rules.calculator import Item
+
+    form = RuleForm(ctx, "m24-cmo")
+    items = [Item("m24-cmo", form.inputs(value, "", [])) for value in ("6000万", "5000万", "4000万")]
+    assert ctx.engine().estimate(items).total_yuan == 10_000_000
+
+
+def test_log_times_are_shown_in_shanghai_time():
+    assert shanghai_time("2026-11-30T16:30:00+00:00") == "2026-12-01 00:30"
+
+
+def test_desk_sign_in_sets_an_http_only_session_cookie_and_refuses_a_wrong_token(settings):
+    sign_ins = DeskSignIns()
+    app = FastAPI()
+    app.include_router(desk_router(settings, sign_ins))
+    client = TestClient(app)
+    wrong = client.post("/ui/desk/sign-in", headers={"Authorization": "Bearer not-the-token-0000"})
+    assert wrong.status_code == 401
+    right = client.post("/ui/desk/sign-in",
+                        headers={"Authorization": f"Bearer {settings.staff_token.get_secret_value()}"})
+    assert right.status_code == 204
+    cookie = right.headers["set-cookie"]
+    assert cookie.startswith(f"{COOKIE}=") and "HttpOnly" in cookie and "SameSite=strict" in cookie
+    assert "Max-Age" not in cookie and "expires" not in cookie.lower(), "it ends with the browser session"
+    assert settings.staff_token.get_secret_value() not in cookie
+    value = right.cookies[COOKIE]
+    assert signed_in(sign_ins, {COOKIE: value}) and not signed_in(sign_ins, {COOKIE: "made-up"})
+    client.post("/ui/desk/sign-out")
+    assert not signed_in(sign_ins, {COOKIE: value})
+
+
+def test_without_a_staff_token_nobody_can_sign_in(settings):
+    app = FastAPI()
+    app.include_router(desk_router(settings.model_copy(update={"staff_token": None}), DeskSignIns()))
+    assert TestClient(app).post("/ui/desk/sign-in", headers={"Authorization": "Bearer anything-at-all-00"}).status_code == 401
+
+
+def test_a_conversation_is_read_back_from_the_log_in_order(ctx, engine):
+    first = engine.ask("我们的1类新药II期临床投入6000万，能拿多少？")
+    second = engine.ask("如果研发投入是3000万呢？", first.session_id)
+    receipts = [ctx.log.record_answer("我们的1类新药II期临床投入6000万，能拿多少？", first, "ui"),
+                ctx.log.record_answer("如果研发投入是3000万呢？", second, "ui")]
+    ctx.log.record_answer("another surface", second, "api")
+    rows = ctx.log.conversation(first.session_id, "ui")
+    assert [r.question for r in rows] == ["我们的1类新药II期临床投入6000万，能拿多少？", "如果研发投入是3000万呢？"]
+    assert [r.answer_id for r in rows] == [r.answer_id for r in receipts] and "1200万元" in rows[1].answer
+    assert ctx.log.conversation("no-such-session", "ui") == []
