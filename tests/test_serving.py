@@ -84,7 +84,8 @@ def test_the_ui_is_served_by_one_process_beside_the_workers(two_workers):
     page = httpx.get(ui_url, timeout=30)
     assert page.status_code == 200 and "gradio" in page.text.lower()
     client = Client(ui_url, verbose=False)
-    results = [client.predict("伦理审查多久", api_name="/chat") for _ in range(12)]
+    fresh_browser = {"session_id": None, "receipts": {}}  # what the page keeps in the browser before a first turn
+    results = [client.predict(message="伦理审查多久", stored=fresh_browser, api_name="/chat") for _ in range(12)]
     assert len(results) == 12
     assert all("伦理" in str(result) for result in results)
 
