@@ -12,8 +12,11 @@ any machine, continues any conversation.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 
 import uvicorn
 from fastapi import FastAPI, Request
@@ -29,10 +32,13 @@ UI_PORT_ENV = "PA_UI_PORT"  # set by ``serve`` for its workers: where ``/`` send
 # warming its engine on a busy machine can hold the interpreter for several seconds; uvicorn's 5 s
 # default then kills it mid-start, over and over.
 WORKER_HEALTHCHECK_SECONDS = 60
+PR_SET_PDEATHSIG = 1  # prctl option: the signal this process gets when its parent dies
+_PARENT = os.getppid()  # read at import, i.e. as the worker starts
 
 
 def api_app() -> FastAPI:
     """The app of one API worker (no UI), built from the environment; uvicorn calls it in each worker."""
+    _exit_with_parent()
     app = create_app(load_settings(), mount_ui=False)
     ui_port = os.environ.get(UI_PORT_ENV)
     if ui_port:
@@ -67,4 +73,15 @@ def serve(settings: Settings, host: str, port: int, workers: int | None = None, 
 
 
 def _serve_ui(host: str, port: int) -> None:
+    _exit_with_parent()
     uvicorn.run(create_app(load_settings()), host=host, port=port, log_level="info")
+
+
+def _exit_with_parent() -> None:
+    """On Linux, a worker or UI process is sent SIGTERM when ``serve`` dies, even by ``kill -9``: no orphan
+    keeps answering on the port with an engine nobody supervises."""
+    if not sys.platform.startswith("linux"):
+        return
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != _PARENT:  # the parent died before the line above
+        os.kill(os.getpid(), signal.SIGTERM)
