@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 import cn2an
 
+from assistant.errors import InvalidInputs
 from index.normalise import normalise
 
 MAX_YUAN = Decimal("1000000000000")  # 1万亿: larger than any figure an enterprise could mean
@@ -48,7 +49,7 @@ _AMOUNT = re.compile(
 _NOT_MONEY_AFTER = re.compile(r"^\s*(?:平方|人|家|个|项(?!目)|款|张|类|期|年|月|日|号|%|倍|周|天|名)")
 
 
-class AmountError(ValueError):
+class AmountError(InvalidInputs):
     """The text is not an amount we can use; the message says why, for the user."""
 
 

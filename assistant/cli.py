@@ -1,7 +1,7 @@
 """The policy-assistant command: index, serve, ask, search, calc, eval.
 
-Run policy-assistant --help, or policy-assistant COMMAND --help. Errors print a message and exit 2;
-they never show a traceback.
+Run policy-assistant --help, or policy-assistant COMMAND --help. Errors (the product's AssistantError)
+print one line, error: <message>, and exit 2; they never show a traceback.
 """
 
 from __future__ import annotations
@@ -9,17 +9,22 @@ from __future__ import annotations
 import json
 import os
 import sys
-from typing import Annotated, NoReturn
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn
 
-from assistant.amounts import AmountError
-from assistant.rules.book import UnknownRule
-from assistant.rules.calculator import CalculationError, Item
-from assistant.settings import Settings, SettingsError, load_settings
+from assistant.errors import AssistantError
+from assistant.language import Language
+from assistant.rules.calculator import Item
+from assistant.settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from assistant.engine import Engine
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
@@ -52,22 +57,27 @@ def _options(
     """The policy-assistant command: index, serve, ask, search, calc, eval."""
 
 
+@contextmanager
+def _reported() -> Iterator[None]:
+    """Any ``AssistantError`` raised inside ends the command with its message and exit 2."""
+    try:
+        yield
+    except AssistantError as error:
+        _fail(str(error))
+
+
 def _settings() -> Settings:
     """The validated settings; a bad ``PA_…`` value ends the command with one line and exit 2."""
-    try:
+    with _reported():
         return load_settings()
-    except SettingsError as error:
-        _fail(str(error))
 
 
-def _engine():  # imported lazily so `--help` stays fast
-    from assistant.engine import Engine
-    from assistant.store import StoreUnavailable
+def _engine() -> Engine:
+    from assistant.engine import Engine  # imported lazily so `--help` stays fast
 
-    try:
-        return Engine.from_settings(_settings())
-    except StoreUnavailable as error:
-        _fail(str(error))
+    settings = _settings()
+    with _reported():
+        return Engine.from_settings(settings)
 
 
 @app.command()
@@ -75,25 +85,22 @@ def index(rebuild: Annotated[bool, typer.Option("--rebuild", help="rebuild even 
     """Parse the shipped sources and build the Chroma index (a new version, activated once complete).
 
     Two runs at once queue on the build lock: the second finds the index the first built."""
-    from assistant.indexing import DeploymentIndex
+    from assistant.bootstrap import open_index
     from index.documents import catalogue
-    from index.embedders import make_embedder
-    from index.parsers import parse_corpus
 
     settings = _settings()
-    deployment = DeploymentIndex(settings)
-    embedder = make_embedder(settings.embedding_backend, settings.embedding_model)
-    if rebuild:
-        with Progress(TextColumn("indexing"), BarColumn(), TextColumn("{task.completed}/{task.total}")) as bar:
-            task = bar.add_task("index", total=len(parse_corpus()))
-            report = deployment.rebuild(embedder, lambda n: bar.advance(task, n))
-    else:
-        built = deployment.ensure(embedder)
-        if built is None:
-            collection = deployment.active_collection()
-            console.print(f"index exists: {collection.name} ({collection.count()} chunks); use --rebuild")
-            return
-        report = built
+    with _reported():
+        if rebuild:
+            with Progress(TextColumn("indexing"), BarColumn(), TextColumn("{task.completed}/{task.total}")) as bar:
+                task = bar.add_task("index", total=None)
+                opened = open_index(settings, rebuild=True,
+                                    on_progress=lambda done, total: bar.update(task, completed=done, total=total))
+        else:  # builds only when no usable index serves; a second run waits on the lock, then finds it
+            opened = open_index(settings)
+    report = opened.built
+    if report is None:
+        console.print(f"index exists: {opened.collection.name} ({opened.collection.count()} chunks); use --rebuild")
+        return
     documents = len(catalogue().indexed())
     console.print(
         f"built {report.collection}: {documents} documents, {report.chunks} chunks "
@@ -113,12 +120,10 @@ def serve(
 ):
     """Serve the UI at / and the API under /v1 (builds the index when missing)."""
     from assistant.serving import serve as run
-    from assistant.store import StoreUnavailable
 
-    try:
-        run(_settings(), host, port, workers, ui_port)
-    except StoreUnavailable as error:
-        _fail(str(error))
+    settings = _settings()
+    with _reported():
+        run(settings, host, port, workers, ui_port)
 
 
 @app.command()
@@ -128,15 +133,11 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="print the Answer record as JSON")] = False,
 ):
     """Ask a question; prints the answer with its citations."""
-    from assistant.engine import InputError
-
     if session is not None:
         _live_session(_settings(), session)
     engine = _engine()
-    try:
+    with _reported():
         answer = engine.ask(question, session)
-    except InputError as error:
-        _fail(str(error))
     if as_json:
         print(answer.model_dump_json(indent=2))
         return
@@ -147,13 +148,11 @@ def ask(
 def _live_session(settings: Settings, session_id: str) -> None:
     """Ends the command (exit 2) unless ``session_id`` is a stored conversation that has not expired."""
     from assistant.conversation.sessions import SessionStore
-    from assistant.store import StoreUnavailable, store_engine
+    from assistant.store import store_engine
 
-    try:
+    with _reported():
         found = SessionStore(store_engine(settings), settings.session_ttl_seconds, settings.max_sessions,
                              settings.max_session_turns).find(session_id)
-    except StoreUnavailable as error:
-        _fail(str(error))
     if found is None:
         _fail(f"no conversation {session_id!r}: it was never started here or has expired "
               f"(after {settings.session_ttl_seconds} s unused); ask without --session to start one")
@@ -166,12 +165,9 @@ def search(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ):
     """Search the articles; prints citation-shaped hits."""
-    from assistant.engine import InputError
-
-    try:
-        results = _engine().search(query, k=k)
-    except InputError as error:
-        _fail(str(error))
+    engine = _engine()
+    with _reported():
+        results = engine.search(query, k=k)
     if as_json:
         print(json.dumps({"results": [r.model_dump() for r in results]}, ensure_ascii=False, indent=2))
         return
@@ -192,7 +188,6 @@ def calc(
 
     Example: policy-assistant calc m05-drug-phase2 --param base=6000万
     """
-    from assistant.engine import Engine
     from assistant.rules.book import rule_book
 
     params = param or []
@@ -203,13 +198,11 @@ def calc(
     bases = [value for name, value in pairs if name in ("base", "base_yuan", "amount")]
     shared = {name: value for name, value in pairs if name not in ("base", "base_yuan", "amount")}
     items = [Item(rule_id, {**shared, "base_yuan": b}) for b in bases] or [Item(rule_id, shared)]
-    settings = _settings()
-    try:
+    with _reported():
         rule_book().rule(rule_id)
-        engine = Engine.from_settings(settings)
-        estimate = engine.estimate(items, "en" if english else "zh")
-    except (UnknownRule, CalculationError, AmountError) as error:
-        _fail(str(error))
+    engine = _engine()
+    with _reported():
+        estimate = engine.estimate(items, Language.ENGLISH if english else Language.SIMPLIFIED)
     if as_json:
         payload = estimate.calculations[0] if len(items) == 1 else estimate
         print(payload.model_dump_json(indent=2))
@@ -228,13 +221,12 @@ def calc(
 @app.command()
 def migrate():
     """Bring the state store (PA_DATABASE_URL, or SQLite in the data dir) to the newest schema."""
-    from assistant.store import StoreUnavailable, open_store
+    from assistant.store import open_store
     from assistant.store.migrate import current_revision
 
-    try:
-        store = open_store(_settings())
-    except StoreUnavailable as error:
-        _fail(str(error))
+    settings = _settings()
+    with _reported():
+        store = open_store(settings)
     where = store.engine.url.render_as_string(hide_password=True)
     console.print(f"state store {escape(where)} is at revision {current_revision(store.engine)} (the newest)")
 

@@ -1,8 +1,9 @@
-"""The one object every surface calls: ask, search, calculate, list rules, documents and articles."""
+"""The one object every surface calls: ask, complete a conversation, search, calculate, documents and articles."""
 
 from __future__ import annotations
 
 import logging
+import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -14,12 +15,13 @@ from chromadb.api.models.Collection import Collection
 from langchain_core.language_models import BaseChatModel
 
 from assistant import guard
+from assistant.bootstrap import OpenIndex, open_index
 from assistant.citations import cite
-from assistant.conversation.composer import Composer
-from assistant.conversation.plan import Planner
+from assistant.conversation.composer import Composed, Composer
+from assistant.conversation.plan import Plan, Planner
 from assistant.conversation.sessions import Session, SessionStore
 from assistant.conversation.understand import understand
-from assistant.indexing import DeploymentIndex
+from assistant.errors import InputError, MessageTooLong
 from assistant.language import Language
 from assistant.records import Answer, AwardEstimate, Calculation, Citation, SearchResult, Status, Verdict
 from assistant.retrieval import HybridRetriever, RetrievalMode
@@ -30,29 +32,31 @@ from assistant.store import store_engine
 from assistant.writer import AnswerWriter, ContextArticle
 from index.articles import Article
 from index.documents import Catalogue, catalogue
-from index.embedders import Embedder, make_embedder
+from index.embedders import Embedder
 
 WRITABLE = {Status.ANSWERED, Status.NOT_SPECIFIED}
 WARM_UP_FILE = Path(__file__).resolve().parent / "data" / "warm_up.yaml"
 
 log = logging.getLogger(__name__)
 
-
-class InputError(ValueError):
-    """A request the engine refuses, with a message for the user."""
-
-
-class MessageTooLong(InputError):
-    """A message over the configured length (HTTP 413 rather than 422)."""
+__all__ = ["ContextTurn", "Engine", "InputError", "MessageTooLong"]
 
 
 @dataclass(frozen=True)
-class Turn:
-    answer: Answer
-    session: Session
+class ContextTurn:
+    """An earlier exchange a client resends with its question (OpenAI style): what was asked, what was replied."""
+
+    question: str
+    reply: str = ""
 
 
 class Engine:
+    """Answers questions (with the session's memory), searches the articles and computes award ceilings.
+
+    Every method raises ``InputError`` (an ``AssistantError``) for a request it refuses, with a message
+    for the user; the calculator's ``UnknownRule`` and ``CalculationError`` pass through unchanged.
+    """
+
     def __init__(self, settings: Settings, retriever: HybridRetriever, book: RuleBook, cat: Catalogue,
                  chat_model: BaseChatModel | None = None) -> None:
         self.settings = settings
@@ -66,17 +70,13 @@ class Engine:
         )
 
     @classmethod
-    def from_settings(cls, settings: Settings, build_if_missing: bool = True, embedder: Embedder | None = None) -> Engine:
-        """The engine over the active index version; builds the shipped corpus first when none serves
-        (waiting for a concurrent builder) unless ``build_if_missing`` is false.
-
-        Raises ``IndexMissing`` when no usable index serves and none may be built."""
-        embedder = embedder or make_embedder(settings.embedding_backend, settings.embedding_model, settings.blas_threads)
-        deployment = DeploymentIndex(settings)
-        if build_if_missing:
-            deployment.ensure(embedder)
-        retriever = HybridRetriever(deployment.active_collection(), embedder, catalogue(),
-                                    RetrievalMode(settings.retrieval_mode))
+    def from_settings(cls, settings: Settings, build_if_missing: bool = True, index: OpenIndex | None = None,
+                      embedder: Embedder | None = None) -> Engine:
+        """The engine over ``index``, or over the active version ``open_index`` opens (building it when
+        missing and ``build_if_missing``, under the build lock; raises ``IndexMissing`` otherwise).
+        ``embedder`` reuses one already loaded."""
+        index = index or open_index(settings, build_if_missing=build_if_missing, embedder=embedder)
+        retriever = HybridRetriever(index.collection, index.embedder, catalogue(), RetrievalMode(settings.retrieval_mode))
         return cls(settings, retriever, rule_book(), catalogue(), _chat_model(settings))
 
     @property
@@ -101,9 +101,11 @@ class Engine:
 
     # --- lookups -------------------------------------------------------------------------------
     def citation(self, article: Article) -> Citation:
+        """The citation of ``article`` with its document's validity on the settings' day."""
         return cite(article, self.catalogue, self.settings.current_date())
 
     def search(self, query: str, k: int = 5, in_force_only: bool = False) -> list[SearchResult]:
+        """The ``k`` (1–50) best articles for ``query``, best first; raises ``InputError`` for an empty query."""
         query = self._clean(query)
         if not 1 <= k <= 50:
             raise InputError("k must be between 1 and 50")
@@ -115,14 +117,17 @@ class Engine:
         ]
 
     def article(self, chunk_id: str) -> Citation | None:
+        """The citation of the article ``chunk_id`` (``policy2024:05``), or None when the index has none."""
         article = self.retriever.article(chunk_id)
         return self.citation(article) if article else None
 
     # --- awards --------------------------------------------------------------------------------
-    def calculate(self, rule_id: str, inputs: Mapping[str, Any], language: str = "zh") -> Calculation:
+    def calculate(self, rule_id: str, inputs: Mapping[str, Any], language: Language = Language.SIMPLIFIED) -> Calculation:
+        """One item's ceiling in yuan on the settings' day (see ``AwardCalculator.calculate`` for the errors)."""
         return self.calculator.calculate(rule_id, inputs, self.settings.current_date(), language)
 
-    def estimate(self, items: Sequence[Item], language: str = "zh") -> AwardEstimate:
+    def estimate(self, items: Sequence[Item], language: Language = Language.SIMPLIFIED) -> AwardEstimate:
+        """Several items' ceilings with the annual caps across them (see ``AwardCalculator.estimate``)."""
         return self.calculator.estimate(items, self.settings.current_date(), language)
 
     def _cite_measure(self, measure: str) -> Citation:
@@ -136,28 +141,52 @@ class Engine:
         """The answer to one turn. ``session_id`` continues a conversation this server issued and that has not
         expired; any other id (or none) starts a new one, whose fresh id the answer carries.
 
-        Raises ``InputError`` (``MessageTooLong``) for a message the engine refuses."""
+        Raises ``InputError`` for an empty message, ``MessageTooLong`` past ``PA_MAX_MESSAGE_CHARS``."""
         message = self._clean(message)
         session = self.sessions.get(session_id)
+        answer = self._turn(message, session)
+        self.sessions.record(session, message, answer.answer)
+        return answer
+
+    def complete(self, context: Sequence[ContextTurn], message: str) -> Answer:
+        """The answer to ``message`` given the earlier exchanges a client resent (OpenAI-compatible clients).
+
+        The context is understood, never answered again: its questions fill the award slots and the
+        document referred to, as a session's earlier turns would, and only ``message`` is one engine turn
+        (one model call when an LLM is configured). Nothing is kept: the session lives for this call only.
+        Only the last ``PA_MAX_SESSION_TURNS`` exchanges are read. Raises as ``ask``.
+        """
+        message = self._clean(message)
+        session = Session(id=secrets.token_urlsafe(12))
+        for turn in context[-self.settings.max_session_turns :]:
+            question = _printable(turn.question)
+            if question:
+                try:
+                    self._understood(question, session)
+                except (CalculationError, InputError) as error:  # a context question that cannot be planned adds nothing
+                    log.info("context question skipped: %s", error)
+            session.turns.append((turn.question, turn.reply))
+        return self._turn(message, session)
+
+    def _turn(self, message: str, session: Session) -> Answer:
+        """The answer of one turn: deterministic, then the model's when one is configured and the guard passes it."""
         answer = self._answer(message, session)
         if self.writer is not None and answer.status in WRITABLE:
             answer = self._written(message, answer)
-        self.sessions.record(session, message, answer.answer)
         return answer
 
     def _written(self, message: str, answer: Answer) -> Answer:
         """The model's answer when the guard passes it; otherwise the deterministic one, with the problems."""
         assert self.writer is not None
-        language = Language(answer.language)
+        language = answer.language
         articles = [a for cid in dict.fromkeys([*[c.chunk_id for c in answer.citations], *answer.retrieved])
                     if (a := self.retriever.article(cid))]
         context = [self._context_article(a) for a in articles]
         measures = {a.key for a in articles if a.doc_id == self.book.document}
         rules = [f"{r.id}: {r.name}" for r in self.book.rules if r.measure in measures]
-        english = "en" if language is Language.ENGLISH else "zh"
         try:
-            written = self.writer.write(message, answer.language, context, rules, answer.answer,
-                                        lambda rule_id, inputs: self.calculate(rule_id, inputs, english))
+            written = self.writer.write(message, language, context, rules, answer.answer,
+                                        lambda rule_id, inputs: self.calculate(rule_id, inputs, language))
         except Exception as error:  # a model endpoint that fails must never fail the answer
             log.warning("LLM failed, serving the deterministic answer: %s", error)
             return answer.model_copy(update={"guard_problems": [f"model failed: {error}"]})
@@ -187,20 +216,24 @@ class Engine:
         heading = f"{citation.doc_title} {citation.doc_number or ''} {citation.article} {citation.title}; {citation.validity}"
         return ContextArticle(article.chunk_id, heading, article.text, "、".join(article.departments))
 
-    def _answer(self, message: str, session: Session) -> Answer:
-        """Understand → scope and plan → compose: the deterministic answer of one turn."""
+    def _understood(self, message: str, session: Session) -> tuple[Plan, Composed]:
+        """Understand → scope and plan → compose, remembering in ``session`` what the turn was about."""
         question = understand(message, session.current_document, self.catalogue)
-        language = question.language
-        english = "en" if language is Language.ENGLISH else "zh"
         planner = Planner(self.retriever, self.book, self.calculator, self.catalogue, self.settings.current_date())
         try:
-            plan = planner.plan(question, session, english)
+            plan = planner.plan(question, session, question.language)
         except CalculationError as error:
             raise InputError(str(error)) from error
-        composed = Composer(self.catalogue, self.settings.current_date(), language).compose(plan)
+        composed = Composer(self.catalogue, self.settings.current_date(), question.language).compose(plan)
         if composed.articles:
             session.last_chunk_ids = [a.chunk_id for a in composed.articles]
             session.current_document = composed.articles[0].doc_id
+        return plan, composed
+
+    def _answer(self, message: str, session: Session) -> Answer:
+        """The deterministic answer of one turn."""
+        plan, composed = self._understood(message, session)
+        language = plan.question.language
         estimate = composed.estimates[0] if len(composed.estimates) == 1 else None
         calculations = [c for e in composed.estimates for c in e.calculations]
         total = estimate.total_yuan if estimate else (
@@ -209,14 +242,14 @@ class Engine:
             total = None
         return Answer(session_id=session.id, answer=composed.text, status=composed.status,
                       citations=[self.citation(a) for a in composed.articles], calculations=calculations,
-                      total_yuan=total, language=language.value, retrieved=plan.retrieved,
+                      total_yuan=total, language=language, retrieved=plan.retrieved,
                       verdicts=[Verdict(measure=m, verdict=v) for m, v in composed.verdicts],
                       options=composed.options)
 
     def _clean(self, text: str) -> str:
         if not isinstance(text, str):
             raise InputError("the message must be text")
-        cleaned = "".join(ch for ch in text if ch.isprintable() or ch in "\n\t").strip()
+        cleaned = _printable(text)
         if not cleaned:
             raise InputError("the message is empty")
         if len(cleaned) > self.settings.max_message_chars:
@@ -226,6 +259,11 @@ class Engine:
         return cleaned
 
 
+def _printable(text: str) -> str:
+    """``text`` without control characters (newlines and tabs kept), stripped."""
+    return "".join(ch for ch in text if ch.isprintable() or ch in "\n\t").strip()
+
+
 def _chat_model(settings: Settings) -> BaseChatModel | None:
     """A chat model on an OpenAI-compatible endpoint when ``PA_LLM_BASE_URL`` is set; else none."""
     if not settings.llm_base_url:
@@ -233,7 +271,7 @@ def _chat_model(settings: Settings) -> BaseChatModel | None:
     from langchain_openai import ChatOpenAI
 
     key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else "not-needed"
-    return ChatOpenAI(base_url=settings.llm_base_url, model=settings.llm_model, api_key=key,  # type: ignore[arg-type]
+    return ChatOpenAI(base_url=settings.llm_base_url, model=settings.llm_model, api_key=key,
                       temperature=0, timeout=settings.llm_timeout_seconds, max_retries=1)
 
 

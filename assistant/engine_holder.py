@@ -14,21 +14,21 @@ import threading
 
 from chromadb.errors import NotFoundError
 
+from assistant.bootstrap import open_index
 from assistant.engine import Engine
+from assistant.errors import IndexMissing, NotReady
 from assistant.indexing import DeploymentIndex
 from assistant.settings import Settings
 from assistant.store import StoreUnavailable
 from assistant.thread_pools import limit_thread_pools
-from index.store import BuildReport, IndexMissing
+from index.store import BuildReport
 
 log = logging.getLogger(__name__)
 
 
-class NotReady(RuntimeError):
-    """The process is still loading or warming its engine."""
-
-
 class EngineHolder:
+    """The engine of one serving process, on the active index version (see the module's docstring)."""
+
     def __init__(self, settings: Settings, engine: Engine | None = None) -> None:
         self.settings = settings
         self.engine = engine
@@ -70,18 +70,20 @@ class EngineHolder:
 
     def reindex(self) -> tuple[Engine, BuildReport]:
         """Builds a new version (unchanged chunks keep their vectors), warms an engine on it and swaps.
-        Raises what the build raises; the current engine then keeps serving."""
+        Raises ``NotReady`` before ``start``, and what the build raises; the current engine then keeps serving."""
         current = self.get()
         with self._swap:
-            report = self.index.rebuild(current.retriever.embedder)
-            fresh = current.on_collection(self.index.active_collection())
+            opened = open_index(self.settings, rebuild=True, embedder=current.retriever.embedder, deployment=self.index)
+            assert opened.built is not None, "open_index(rebuild=True) always builds"
+            report = opened.built
+            fresh = current.on_collection(opened.collection)
             fresh.warm_up()
             self.engine = fresh
             self._failed_version = None
         return fresh, report
 
     def check_index(self) -> None:
-        """Raises ``NotReady`` or ``IndexMissing`` unless this process can answer from a non-empty index."""
+        """Raises ``NotReady`` or ``IndexMissing`` (503 each) unless this process can answer from a non-empty index."""
         engine = self.engine
         if engine is None or not self.ready:
             raise NotReady("the index is still loading")
@@ -94,6 +96,7 @@ class EngineHolder:
 
     @property
     def index(self) -> DeploymentIndex:
+        """This deployment's Chroma, version registry and build lock (opened on first use)."""
         if self._index is None:
             self._index = DeploymentIndex(self.settings)
         return self._index

@@ -12,6 +12,8 @@ from index.normalise import to_simplified
 
 
 class Language(StrEnum):
+    """The asker's language and script; answers are written back in it. The one encoding used everywhere."""
+
     SIMPLIFIED = "zh-Hans"
     TRADITIONAL = "zh-Hant"
     ENGLISH = "en"
@@ -24,6 +26,7 @@ def _s2t() -> opencc.OpenCC:
 
 
 def detect_language(text: str) -> Language:
+    """English when the text reads as English, traditional when it differs from its simplified form, else simplified."""
     if is_english(text):
         return Language.ENGLISH
     if to_simplified(text) != text:

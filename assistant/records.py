@@ -6,8 +6,13 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
+from assistant.language import Language
+
 
 class Status(StrEnum):
+    """How an answer answers: answered; clarify (a question back, e.g. the R&D amount is missing);
+    out_of_scope (refused); not_specified (in scope, but the sources set nothing, e.g. 一事一议)."""
+
     ANSWERED = "answered"
     CLARIFY = "clarify"
     OUT_OF_SCOPE = "out_of_scope"
@@ -15,6 +20,8 @@ class Status(StrEnum):
 
 
 class Citation(BaseModel):
+    """An article an answer rests on: its document, 文号, label as printed, text, 责任单位 and validity."""
+
     chunk_id: str
     doc_id: str
     doc_number: str | None = Field(description="文号, e.g. 沪府办规〔2024〕9号")
@@ -27,6 +34,8 @@ class Citation(BaseModel):
 
 
 class SearchResult(Citation):
+    """A citation found by a search, with its fused score (higher is better) and the query terms it matched."""
+
     score: float
     matched_terms: list[str] = Field(default_factory=list)
 
@@ -40,6 +49,9 @@ class Step(BaseModel):
 
 
 class Calculation(BaseModel):
+    """One item's award ceiling from the rules engine: ``amount_yuan`` is whole yuan (0 when not eligible),
+    ``formula`` the computation as text, ``steps`` every parameter used with its article."""
+
     rule_id: str
     rule_name: str
     kind: str
@@ -71,17 +83,24 @@ class Verdict(BaseModel):
     verdict: str
 
 
-class Answer(BaseModel):
+class PublicAnswer(BaseModel):
+    """An answer as clients see it (``POST /v1/chat``): the text, its status, citations and figures."""
+
     session_id: str
     answer: str
     status: Status
     citations: list[Citation] = Field(default_factory=list)
     calculations: list[Calculation] = Field(default_factory=list)
     total_yuan: int | None = Field(default=None, description="after annual caps, when several items")
-    language: str = "zh-Hans"
+    language: Language = Language.SIMPLIFIED
     verdicts: list[Verdict] = Field(default_factory=list, description="eligibility verdicts, one per measure judged")
     written_by: str = Field(default="rules", description="rules (deterministic composer) or llm (checked by the guard)")
     options: list[str] = Field(default_factory=list,
                                description="replies the user can send when status is clarify, one per rule of the measure")
+
+
+class Answer(PublicAnswer):
+    """An answer with what the engine keeps for itself: why a model's answer was refused, what was retrieved."""
+
     guard_problems: list[str] = Field(default_factory=list, exclude=True)
     retrieved: list[str] = Field(default_factory=list, exclude=True)

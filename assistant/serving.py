@@ -23,9 +23,10 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse
 
 from assistant.api.app import create_app
-from assistant.indexing import DeploymentIndex
+from assistant.bootstrap import open_index
+from assistant.serve import create_served_app
 from assistant.settings import Settings, load_settings
-from index.embedders import machine_threads, make_embedder
+from assistant.thread_pools import machine_threads
 
 UI_PORT_ENV = "PA_UI_PORT"  # set by ``serve`` for its workers: where ``/`` sends a browser
 # How long the supervisor waits for a worker to answer its ping before replacing it. A worker loading and
@@ -39,7 +40,7 @@ _PARENT = os.getppid()  # read at import, i.e. as the worker starts
 def api_app() -> FastAPI:
     """The app of one API worker (no UI), built from the environment; uvicorn calls it in each worker."""
     _exit_with_parent()
-    app = create_app(load_settings(), mount_ui=False)
+    app = create_app(load_settings())
     ui_port = os.environ.get(UI_PORT_ENV)
     if ui_port:
 
@@ -55,9 +56,9 @@ def serve(settings: Settings, host: str, port: int, workers: int | None = None, 
     cores) is 1; otherwise that many API workers on ``port`` and the UI on ``ui_port`` (default ``port + 1``).
     The index is built first, once, when none serves."""
     count = workers or settings.workers or machine_threads()
-    DeploymentIndex(settings).ensure(make_embedder(settings.embedding_backend, settings.embedding_model))
+    open_index(settings)  # builds under the build lock when no usable version serves
     if count == 1:
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+        uvicorn.run(create_served_app(settings), host=host, port=port, log_level="info")
         return
     ui_port = ui_port or port + 1
     os.environ[UI_PORT_ENV] = str(ui_port)
@@ -74,7 +75,7 @@ def serve(settings: Settings, host: str, port: int, workers: int | None = None, 
 
 def _serve_ui(host: str, port: int) -> None:
     _exit_with_parent()
-    uvicorn.run(create_app(load_settings()), host=host, port=port, log_level="info")
+    uvicorn.run(create_served_app(load_settings()), host=host, port=port, log_level="info")
 
 
 def _exit_with_parent() -> None:

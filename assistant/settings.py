@@ -17,6 +17,8 @@ from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from pydantic_settings import SettingsError as UnparsableSetting
 
+from assistant.errors import ConfigurationError
+
 ENV_PREFIX = "PA_"
 _UNPARSABLE_FIELD = re.compile(r'field "(\w+)"')
 MIN_TOKEN_CHARS = 16
@@ -40,7 +42,7 @@ class RetrievalMode(StrEnum):
     RRF = "rrf"  # hybrid by reciprocal rank, kept as the measured alternative
 
 
-class SettingsError(ValueError):
+class SettingsError(ConfigurationError):
     """Settings the service cannot start with; the message is one line naming each bad ``PA_…`` variable."""
 
 

@@ -12,6 +12,10 @@ import sys
 
 from threadpoolctl import threadpool_limits
 
+from index.embedders import machine_threads
+
+__all__ = ["limit_thread_pools", "machine_threads"]
+
 
 def limit_thread_pools(threads: int) -> None:
     """Caps BLAS/OpenMP pools (and torch's intra-op pool, when torch is loaded) of this process at ``threads``."""

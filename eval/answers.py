@@ -25,11 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from assistant.amounts import format_yuan, format_yuan_en
+from assistant.language import Language
 from assistant.records import Answer
 from index.normalise import to_simplified
 
 EVAL_DIR = Path(__file__).resolve().parent
-LEAD_CHARS = {"zh": 160, "en": 320}
+LEAD_CHARS = {Language.SIMPLIFIED: 160, Language.TRADITIONAL: 160, Language.ENGLISH: 320}  # where the lead must stand
 SOURCE_PREFIXES = ("出处：", "Source:", "出處：")
 Ask = Callable[[str, str | None], Answer]
 
@@ -86,7 +87,7 @@ def _repeats(answer: Answer) -> bool:
     return len(sentences) != len(set(sentences)) or len(department_lines) > len({c.chunk_id for c in answer.citations})
 
 
-def judge_turn(answer: Answer, expected: dict[str, Any], lang: str, first_only: bool = True) -> tuple[bool, bool | None, list[str]]:
+def judge_turn(answer: Answer, expected: dict[str, Any], lang: Language, first_only: bool = True) -> tuple[bool, bool | None, list[str]]:
     """(correct, lead ok or None, reasons) for one answer against one expectation.
 
     ``first_only`` False: one ask of several, whose article may be any citation, not the first.
@@ -105,7 +106,7 @@ def judge_turn(answer: Answer, expected: dict[str, Any], lang: str, first_only: 
     if status == "out_of_scope" and answer.calculations:
         why.append("an out-of-scope answer carries a calculation")
     amount = expected.get("amount_yuan")
-    lead_window = answer.answer[: LEAD_CHARS["en" if lang == "en" else "zh"]]
+    lead_window = answer.answer[: LEAD_CHARS[lang]]
     if amount is not None:
         computed = _amount_of(answer)
         if computed != amount and not _has(lead_window, _amount_forms(amount)):
@@ -125,7 +126,7 @@ def judge_turn(answer: Answer, expected: dict[str, Any], lang: str, first_only: 
 
 def judge(item: dict[str, Any], ask: Ask) -> Outcome:
     """Ask ``item`` (all turns of a dialogue, in one session) and judge the answers."""
-    lang = item.get("lang", "zh-Hans")
+    lang = Language(item.get("lang", Language.SIMPLIFIED))
     if item["kind"] == "dialogue":
         session: str | None = None
         oks, leads, reasons = [], [], []

@@ -33,6 +33,7 @@ from typing import Any
 import httpx
 import typer
 
+from assistant.bootstrap import open_index
 from assistant.engine import Engine
 from assistant.indexing import DeploymentIndex
 from assistant.settings import EmbeddingBackend, Settings
@@ -82,9 +83,10 @@ def synthetic_corpus(articles: list[Article], factor: int) -> list[Article]:
 
 
 def in_process(settings: Settings, questions: list[str]) -> dict[str, Any]:
-    deployment = DeploymentIndex(settings)
-    build = deployment.rebuild(make_embedder(settings.embedding_backend, settings.embedding_model))
-    engine = Engine.from_settings(settings)
+    opened = open_index(settings, rebuild=True)
+    build = opened.built
+    assert build is not None, "open_index(rebuild=True) always builds"
+    engine = Engine.from_settings(settings, index=opened)
     return {
         "index_build_s": build.seconds,
         "chunks": build.chunks,

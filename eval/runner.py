@@ -218,8 +218,11 @@ def evaluate(settings: Settings) -> dict[str, Any]:
         for mode in RetrievalMode:
             retriever = HybridRetriever(engine.retriever.collection, engine.retriever.embedder,
                                         engine.catalogue, mode)
-            block["retrieval"][mode.value] = retrieval_figures(
-                chosen, lambda q, r=retriever: [h.article.chunk_id for h in r.search(q, k=10, prefer_on=EVAL_DAY)])
+
+            def ranked(query: str, by: HybridRetriever = retriever) -> list[str]:
+                return [hit.article.chunk_id for hit in by.search(query, k=10, prefer_on=EVAL_DAY)]
+
+            block["retrieval"][mode.value] = retrieval_figures(chosen, ranked)
         block["retrieval"]["fixed_500_dense"] = fixed_chunk_baseline(engine, chosen)
         block["chat"] = run_chat(engine, chosen)
         report["splits"][split] = block

@@ -21,3 +21,9 @@ def prompt(name: str) -> str:
 def templates() -> dict[str, dict[str, Any]]:
     """Answer templates by language (``zh`` / ``en``)."""
     return yaml.safe_load((PROMPTS_DIR / "answers.yaml").read_text(encoding="utf-8"))
+
+
+@cache
+def wording(name: str) -> dict[str, dict[str, Any]]:
+    """A wording file by language (``zh`` / ``en``), e.g. ``wording("calculation")`` reads ``calculation.yaml``."""
+    return yaml.safe_load((PROMPTS_DIR / f"{name}.yaml").read_text(encoding="utf-8"))

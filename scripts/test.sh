@@ -30,4 +30,5 @@ if [ ! -f .cache/npm/node_modules/axe-core/axe.min.js ] && command -v npm >/dev/
 fi
 export HF_HUB_OFFLINE=1 GRADIO_ANALYTICS_ENABLED=False ANONYMIZED_TELEMETRY=False
 .venv/bin/ruff check .
+.venv/bin/mypy
 .venv/bin/python -m pytest -q -p no:logging

@@ -66,12 +66,12 @@ def live_server(settings, engine):
 
     import uvicorn
 
-    from assistant.api.app import create_app
+    from assistant.serve import create_served_app
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(settings, engine), host="127.0.0.1", port=port,
+    server = uvicorn.Server(uvicorn.Config(create_served_app(settings, engine), host="127.0.0.1", port=port,
                                            log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -4,9 +4,9 @@ from fastapi.testclient import TestClient
 
 @pytest.fixture(scope="module")
 def client(settings, engine):
-    from assistant.api.app import create_app
+    from assistant.serve import create_served_app
 
-    with TestClient(create_app(settings, engine)) as test_client:
+    with TestClient(create_served_app(settings, engine)) as test_client:
         yield test_client
 
 
@@ -54,7 +54,7 @@ def test_wrong_tokens_are_throttled_per_client_after_the_configured_number(setti
     strict = settings.model_copy(update={"token_failures_per_minute": 3})
     right = {"Authorization": f"Bearer {settings.staff_token.get_secret_value()}"}
     wrong = {"Authorization": "Bearer guess-0000000000000"}
-    app = create_app(strict, engine, mount_ui=False)
+    app = create_app(strict, engine)
     with TestClient(app) as http:
         for path, what in (("/v1/staff/questions", "staff"), ("/v1/staff/questions", "staff"), ("/v1/admin/reindex", "admin")):
             response = http.request("GET" if what == "staff" else "POST", path, headers=wrong)
@@ -122,3 +122,75 @@ def test_rules_list_exactly_the_inputs_calculate_accepts(client):
                 assert "does not take" in response.json()["error"]["message"]
         without = client.post("/v1/calculate", json={"rule_id": rule["id"], "inputs": {}})
         assert (without.status_code == 422) == bool(required), (rule["id"], without.json())
+
+
+def test_completions_answer_the_last_user_message_once_with_the_earlier_ones_as_context(settings, engine, tmp_path):
+    """Four user messages, one engine turn: a counting fake chat model (the only fake) is called once,
+    the earlier questions fill the award slots without being answered, and no session is left behind."""
+    from langchain_core.language_models.fake_chat_models import FakeMessagesListChatModel
+    from langchain_core.messages import AIMessage
+
+    from assistant.api.app import create_app
+    from assistant.engine import Engine
+
+    class CountingModel(FakeMessagesListChatModel):
+        calls: int = 0
+
+        def bind_tools(self, tools, **kwargs):  # type: ignore[override]
+            return self
+
+        def invoke(self, messages, *args, **kwargs):  # type: ignore[override]
+            self.calls += 1
+            return super().invoke(messages, *args, **kwargs)
+
+    model = CountingModel(responses=[AIMessage(content="最高9999万元。")] * 4)  # the guard refuses it
+    subject = Engine(engine.settings, engine.retriever, engine.book, engine.catalogue, chat_model=model)
+    own = settings.model_copy(update={"data_dir": tmp_path})
+    messages = [
+        {"role": "system", "content": "You are helpful."},
+        {"role": "user", "content": "1类新药的临床试验有什么支持？"}, {"role": "assistant", "content": "按（五）……"},
+        {"role": "user", "content": "II期能拿多少"}, {"role": "assistant", "content": "请告诉我研发投入金额"},
+        {"role": "user", "content": "我们在上海注册"}, {"role": "assistant", "content": "好的"},
+        {"role": "user", "content": "研发投入5000万"},
+    ]
+    sessions_before = len(subject.sessions)
+    with TestClient(create_app(own, subject)) as http:
+        response = http.post("/v1/chat/completions", json={"model": "policy-assistant", "messages": messages})
+        logged = http.app.state.service.recent(10)
+    assert response.status_code == 200
+    assert model.calls == 1
+    assert "2000万元" in response.json()["choices"][0]["message"]["content"]  # II期 from the context, 5000万 now
+    assert len(subject.sessions) == sessions_before
+    assert [q.question for q in logged] == ["研发投入5000万"]
+    assert logged[0].surface == "openai"
+
+
+def test_a_completions_request_without_a_user_message_is_422(client):
+    response = client.post("/v1/chat/completions", json={"messages": [{"role": "system", "content": "hi"}]})
+    assert response.status_code == 422
+    assert response.json() == {"error": {"code": "invalid_input",
+                                         "message": "messages must contain a user message with text"}}
+
+
+def test_every_answer_is_logged_once_with_the_receipt_returned_for_feedback(client, settings):
+    response = client.post("/v1/chat", json={"message": "伦理审查多久"})
+    answer = response.json()
+    assert response.headers["X-PA-Log"] == "stored"
+    staff = {"Authorization": f"Bearer {settings.staff_token.get_secret_value()}"}
+    logged = client.get("/v1/staff/questions", params={"limit": 1}, headers=staff).json()["questions"]
+    assert logged[0]["id"] == answer["question_id"] and logged[0]["surface"] == "api"
+    rating = {"answer_id": answer["answer_id"], "feedback_token": answer["feedback_token"], "rating": "like"}
+    rated = client.post("/v1/feedback", json=rating)
+    assert rated.status_code == 200 and rated.json() == {"ok": True}
+    forged = client.post("/v1/feedback", json={**rating, "feedback_token": "guess"})
+    assert forged.status_code == 404 and forged.json() == {
+        "error": {"code": "not_found", "message": "no answer with this id and feedback token"}}
+
+
+def test_calculation_language_takes_the_language_names_and_the_first_apis_zh(client):
+    body = {"rule_id": "m05-drug-phase2", "inputs": {"base_yuan": "6000万"}}
+    english = client.post("/v1/calculate", json={**body, "language": "en"}).json()
+    chinese = client.post("/v1/calculate", json={**body, "language": "zh"}).json()
+    assert english["formula"] == "min(40% × RMB 60,000,000, RMB 20,000,000) = RMB 20,000,000"
+    assert chinese == client.post("/v1/calculate", json={**body, "language": "zh-Hans"}).json()
+    assert client.post("/v1/calculate", json={**body, "language": "fr"}).status_code == 422

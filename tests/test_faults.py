@@ -56,7 +56,7 @@ def test_a_rebuild_that_fails_half_way_leaves_the_previous_index_serving(own_set
 
 
 def test_the_reindex_route_reports_a_corrupt_source_and_keeps_serving(own_settings, monkeypatch):
-    app = create_app(own_settings, Engine.from_settings(own_settings), mount_ui=False)
+    app = create_app(own_settings, Engine.from_settings(own_settings))
     with TestClient(app) as http:
         before = http.post("/v1/search", json={"query": "伦理审查多久"}).json()
         import index.parsers as parsers
@@ -102,7 +102,7 @@ def test_a_chroma_server_is_used_and_its_absence_is_a_503_until_it_returns(own_s
         remote = own_settings.model_copy(update={"chroma_host": "127.0.0.1", "chroma_port": port})
         engine = Engine.from_settings(remote)
         assert not (remote.data_dir / "chroma").exists(), "with a host set nothing is stored locally"
-        with TestClient(create_app(remote, engine, mount_ui=False)) as http:
+        with TestClient(create_app(remote, engine)) as http:
             ok = http.post("/v1/search", json={"query": "伦理审查多久"})
             assert ok.status_code == 200 and ok.json()["results"][0]["chunk_id"] == "policy2024:10"
             server.terminate()

@@ -19,7 +19,7 @@ from index.normalise import normalise
 
 @pytest.fixture(scope="module")
 def client(settings, engine):
-    with TestClient(create_app(settings, engine, mount_ui=False)) as test_client:
+    with TestClient(create_app(settings, engine)) as test_client:
         yield test_client
 
 
@@ -188,7 +188,7 @@ def test_the_question_log_is_never_on_a_public_route(client):
 
 def test_routes_without_a_configured_token_are_disabled_not_open(settings, engine):
     closed = settings.model_copy(update={"staff_token": None, "admin_token": None})
-    with TestClient(create_app(closed, engine, mount_ui=False)) as http:
+    with TestClient(create_app(closed, engine)) as http:
         for method, path, what in (("GET", "/v1/staff/questions", "staff"), ("POST", "/v1/admin/reindex", "admin")):
             response = http.request(method, path, headers={"Authorization": "Bearer "})
             assert response.status_code == 401
@@ -198,10 +198,10 @@ def test_routes_without_a_configured_token_are_disabled_not_open(settings, engin
 
 def test_cors_is_closed_by_default_and_opens_only_to_configured_origins(settings, engine):
     preflight = {"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"}
-    with TestClient(create_app(settings, engine, mount_ui=False)) as http:
+    with TestClient(create_app(settings, engine)) as http:
         assert "access-control-allow-origin" not in http.options("/v1/chat", headers=preflight).headers
     opened = settings.model_copy(update={"cors_origins": ["https://portal.example"]})
-    with TestClient(create_app(opened, engine, mount_ui=False)) as http:
+    with TestClient(create_app(opened, engine)) as http:
         allowed = http.options("/v1/chat", headers={**preflight, "Origin": "https://portal.example"})
         assert allowed.headers["access-control-allow-origin"] == "https://portal.example"
         assert "access-control-allow-origin" not in http.options("/v1/chat", headers=preflight).headers

@@ -123,8 +123,8 @@ def test_a_replaced_version_outlives_the_grace_period_and_is_deleted_after_it(ow
 def test_a_reindex_on_one_worker_is_served_by_another_with_its_next_request(own_settings, shared_embedder):
     one = Engine.from_settings(own_settings, embedder=shared_embedder)
     other = Engine.from_settings(own_settings, build_if_missing=False, embedder=shared_embedder)
-    with TestClient(create_app(own_settings, one, mount_ui=False)) as first, \
-            TestClient(create_app(own_settings, other, mount_ui=False)) as second:
+    with TestClient(create_app(own_settings, one)) as first, \
+            TestClient(create_app(own_settings, other)) as second:
         before = second.get("/healthz").json()["index_version"]
         reindexed = first.post("/v1/admin/reindex", headers=ADMIN)
         assert reindexed.status_code == 200
@@ -147,7 +147,7 @@ def test_reindexes_reuse_the_one_embedder_and_swap_in_one_assignment(own_setting
 
 
 def test_healthz_is_not_ready_until_the_engine_is_loaded_and_warm(own_settings):
-    app = create_app(own_settings, mount_ui=False)
+    app = create_app(own_settings)
     http = TestClient(app)  # no lifespan: the engine has not been started
     response = http.get("/healthz")
     assert response.status_code == 503
@@ -164,7 +164,7 @@ def test_a_chroma_server_restarted_empty_is_index_missing_until_a_reindex(own_se
     server = _start_chroma(tmp_path / "chroma-server", port)
     try:
         remote = own_settings.model_copy(update={"chroma_host": "127.0.0.1", "chroma_port": port})
-        with TestClient(create_app(remote, Engine.from_settings(remote), mount_ui=False)) as http:
+        with TestClient(create_app(remote, Engine.from_settings(remote))) as http:
             assert http.get("/healthz").status_code == 200
             server.terminate()
             server.wait(timeout=30)

@@ -98,7 +98,7 @@ def test_a_follow_up_served_by_another_worker_keeps_the_conversation(engine, sto
 def test_the_api_answers_a_made_up_session_id_with_a_fresh_one(settings, engine):
     from assistant.api.app import create_app
 
-    with TestClient(create_app(settings, engine, mount_ui=False)) as http:
+    with TestClient(create_app(settings, engine)) as http:
         first = http.post("/v1/chat", json={"message": "II期能拿多少？", "session_id": "test"}).json()
         assert first["session_id"] != "test"
         other = http.post("/v1/chat", json={"message": "研发投入5000万", "session_id": "test"}).json()

@@ -162,7 +162,7 @@ def test_feedback_over_http_needs_the_answers_token_and_a_404_tells_nothing(sett
 
     own = settings.model_copy(update={"data_dir": tmp_path})
     staff = {"Authorization": f"Bearer {settings.staff_token.get_secret_value()}"}
-    with TestClient(create_app(own, engine, mount_ui=False)) as http:
+    with TestClient(create_app(own, engine)) as http:
         response = http.post("/v1/chat", json={"message": "伦理审查多久"})
         body = response.json()
         assert response.headers["X-PA-Log"] == "stored" and body["question_id"] == 1

@@ -82,7 +82,7 @@ def _fill(disk: Path) -> Path:
 
 def test_a_full_disk_serves_every_answer_and_logs_them_once_there_is_room(settings, engine, small_disk):
     full = settings.model_copy(update={"data_dir": small_disk / "data"})
-    with TestClient(create_app(full, engine, mount_ui=False)) as http:
+    with TestClient(create_app(full, engine)) as http:
         assert http.post("/v1/chat", json={"message": "伦理审查多久"}).headers["X-PA-Log"] == "stored"
         filler = _fill(small_disk)
         served, deferred = [], []
@@ -126,7 +126,7 @@ def test_a_stopped_postgres_serves_answers_spools_the_log_and_refuses_feedback_w
     shared = settings.model_copy(update={"data_dir": tmp_path, "database_url": SecretStr(url)})
     worker = Engine(shared, engine.retriever, engine.book, engine.catalogue)  # sessions on that server too
     script = ROOT / "scripts/postgres.sh"
-    with TestClient(create_app(shared, worker, mount_ui=False)) as http:
+    with TestClient(create_app(shared, worker)) as http:
         before = http.post("/v1/chat", json={"message": "伦理审查多久"})
         assert before.headers["X-PA-Log"] == "stored"
         subprocess.run(["bash", str(script), "pause", directory], check=True)

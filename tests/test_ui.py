@@ -9,7 +9,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from assistant.api.app import EngineHolder
+from assistant.service import Service
 from assistant.store import open_store
 from ui.calculator_tab import FormError, RuleForm, amount, rule_choices
 from ui.cards import card, cited_sentences
@@ -23,7 +23,7 @@ PHASE_TWO = "m05-drug-phase2"
 @pytest.fixture(scope="module")
 def ctx(settings, engine, tmp_path_factory) -> UiContext:
     store = open_store(settings.model_copy(update={"data_dir": tmp_path_factory.mktemp("ui")}))
-    return UiContext(holder=EngineHolder(settings, engine), log=store.questions, calls=store.calls, sign_ins=DeskSignIns())
+    return UiContext(service=Service(settings, engine, store), calls=store.calls, sign_ins=DeskSignIns())
 
 
 def test_the_card_marks_the_sentence_the_answer_quotes(engine, ctx):

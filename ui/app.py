@@ -17,7 +17,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr
 from fastapi import FastAPI
 
-from assistant.store import Store
+from assistant.service import Service
 from ui.calculator_tab import build_calculator_tab
 from ui.chat_tab import build_chat_tab
 from ui.context import UiContext
@@ -63,16 +63,13 @@ def build_blocks(ctx: UiContext) -> gr.Blocks:
     return blocks
 
 
-def mount_ui(app: FastAPI, holder: object, store: Store) -> FastAPI:
-    """Mounts the UI at ``/`` (and the desk's sign-in routes under ``/ui/desk``); builds the engine if needed."""
-    if getattr(holder, "engine", None) is None:
-        from assistant.engine import Engine
-
-        holder.engine = Engine.from_settings(holder.settings)  # type: ignore[attr-defined]
-    settings = holder.settings  # type: ignore[attr-defined]
+def mount_ui(app: FastAPI, service: Service) -> FastAPI:
+    """Mounts the UI at ``/`` (and the desk's sign-in routes under ``/ui/desk``) over ``service``, whose
+    engine is loaded first (the calculator lists the rules when the page is built)."""
+    service.start()
     sign_ins = DeskSignIns()
-    ctx = UiContext(holder=holder, log=store.questions, calls=store.calls, sign_ins=sign_ins)
-    app.include_router(desk_router(settings, sign_ins))
+    ctx = UiContext(service=service, calls=service.store.calls, sign_ins=sign_ins)
+    app.include_router(desk_router(service.settings, sign_ins))
     return gr.mount_gradio_app(
         app, build_blocks(ctx), path="/", theme=theme(), css_paths=[HERE / "page.css"],
         head=f"<script>{(HERE / 'page.js').read_text(encoding='utf-8')}</script>",

@@ -16,6 +16,7 @@ from typing import Any
 import gradio as gr
 
 from assistant.amounts import AmountError, format_yuan, parse_amount
+from assistant.language import Language
 from assistant.records import AwardEstimate, Calculation
 from assistant.rules.book import BASE_INPUT, Rule, UnknownRule
 from assistant.rules.calculator import CalculationError, Item
@@ -202,7 +203,7 @@ def build_calculator_tab(ctx: UiContext) -> None:
                   met: list[str]) -> str:
         try:
             chosen = listed or [current_item(rule_id, base_text, threshold_text, met)]
-            estimate = ctx.engine().estimate([Item(i["rule_id"], i["inputs"]) for i in chosen], "zh")
+            estimate = ctx.engine().estimate([Item(i["rule_id"], i["inputs"]) for i in chosen], Language.SIMPLIFIED)
         except (FormError, UnknownRule, CalculationError, AmountError) as error:
             return _error_html(error)
         return result_html(ctx, estimate, [e for i in chosen for e in i["echo"]])

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 
-from assistant.citations import VALIDITY_WORDS
+from assistant.citations import status_word
 from assistant.records import Citation
 from index.documents import DocumentStatus
 from ui.texts import texts
@@ -78,7 +78,7 @@ def highlighted(article_text: str, sentences: Sequence[str]) -> str:
 def badge(citation: Citation, status_of: StatusOf) -> str:
     """The document's status as a coloured badge (现行有效, 已到期失效 …), its full validity as the tooltip."""
     status = status_of(citation.doc_id)
-    short = VALIDITY_WORDS["zh"].status[status]
+    short = status_word(status)
     return (f"<span class='badge {BADGE_CLASS[status]}' title='{html.escape(citation.validity, quote=True)}'>"
             f"{html.escape(short)}</span>")
 

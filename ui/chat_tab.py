@@ -16,13 +16,14 @@ import gradio as gr
 from assistant.citations import validity
 from assistant.engine import InputError
 from assistant.records import Answer, Citation, Status
+from assistant.service import Surface
 from assistant.store import LogReceipt, StoreUnavailable
 from index.documents import DocumentStatus
 from ui.cards import cards
 from ui.context import UiContext
 from ui.texts import texts
 
-SURFACE = "ui"
+SURFACE = Surface.UI
 STORAGE_KEY = "pa-chat-session"
 Message = dict[str, Any]
 Receipt = dict[str, Any]  # {"answer_id", "feedback_token"}: what rating one answer takes
@@ -123,12 +124,12 @@ def build_chat_tab(ctx: UiContext) -> tuple[Callable[..., tuple[Any, ...]], gr.B
             return
         history = [*(history or []), {"role": "user", "content": html.escape(message)}]
         try:
-            answer = ctx.engine().ask(message, session_id)
+            asked = ctx.service.ask(message, session_id, SURFACE)
         except InputError as error:
             failed = {"role": "assistant", "content": html.escape(words["input_error"].format(error=error))}
             yield [*history, failed], session_id, gr.skip(), receipts, message, ""
             return
-        receipt = ctx.log.record_answer(message, answer, SURFACE)
+        answer, receipt = asked.answer, asked.receipt
         lead = answer.answer.split("\n")[0]
         yield [*history, assistant_message(lead, [], ctx, [], streaming=True)], answer.session_id, gr.skip(), receipts, "", ""
         final = [*history, assistant_message(answer.answer, answer.citations, ctx, suggestions(answer))]

@@ -1,11 +1,11 @@
-"""What every tab of the UI is built from: the engine holder, the question log, the desk's call log, sign-ins."""
+"""What every tab of the UI is built from: the service (engine and question log), the desk's call log, sign-ins."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from assistant.engine import Engine
+from assistant.service import Service
 from assistant.store import CallLog, QuestionLog
 from index.documents import DocumentStatus
 from ui.desk_auth import DeskSignIns
@@ -13,14 +13,18 @@ from ui.desk_auth import DeskSignIns
 
 @dataclass(frozen=True)
 class UiContext:
-    holder: Any  # assistant.api.app.EngineHolder: ``get()`` is the engine in use (a reindex swaps it)
-    log: QuestionLog
+    service: Service  # the engine in use (a reindex swaps it); its ``ask`` logs each answered turn
     calls: CallLog
     sign_ins: DeskSignIns
 
+    @property
+    def log(self) -> QuestionLog:
+        """The question log, for reading back conversations, ratings and the desk's list."""
+        return self.service.log
+
     def engine(self) -> Engine:
-        engine: Engine = self.holder.get()
-        return engine
+        """The engine in use; raises ``Unavailable`` while none is loaded."""
+        return self.service.engine
 
     def status_of(self, doc_id: str) -> DocumentStatus:
         """A document's status on the engine's current day (for validity badges)."""

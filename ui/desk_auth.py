@@ -12,11 +12,13 @@ from __future__ import annotations
 import secrets
 import threading
 import time
+from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
 
-from assistant.api.tokens import TokenGuard, WrongTokenThrottle
+from assistant.errors import AssistantError
 from assistant.settings import Settings
+from assistant.tokens import TokenGuard, WrongTokenThrottle
 
 COOKIE = "pa_desk"
 SIGN_IN_HOURS = 12
@@ -58,7 +60,13 @@ def signed_in(sign_ins: DeskSignIns, cookies: dict[str, str] | None) -> bool:
 def desk_router(settings: Settings, sign_ins: DeskSignIns) -> APIRouter:
     """``POST /ui/desk/sign-in`` (bearer staff token → session cookie, 204) and ``POST /ui/desk/sign-out``."""
     router = APIRouter(prefix="/ui/desk", include_in_schema=False)
-    staff = TokenGuard(settings.staff_token, "staff", WrongTokenThrottle(settings.token_failures_per_minute))
+    guard = TokenGuard(settings.staff_token, "staff", WrongTokenThrottle(settings.token_failures_per_minute))
+
+    def staff(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
+        try:
+            guard.check(request.client.host if request.client else "unknown", authorization)
+        except AssistantError as error:  # answered as the router's own HTTP error, with or without the API's handlers
+            raise HTTPException(error.status, error.message, error.headers) from error
 
     @router.post("/sign-in", status_code=204, dependencies=[Depends(staff)])
     def sign_in(request: Request) -> Response:

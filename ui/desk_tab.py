@@ -20,13 +20,14 @@ import gradio as gr
 
 from assistant.engine import InputError
 from assistant.records import Answer, Status
+from assistant.service import Surface
 from assistant.store import CallOutcome, StoreUnavailable
 from ui.cards import badge, cards, department_badges
 from ui.context import UiContext
 from ui.desk_auth import signed_in
 from ui.texts import texts
 
-SURFACE = "desk"
+SURFACE = Surface.DESK
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 LOG_ROWS = 200
 REFRESH_SECONDS = 15
@@ -106,11 +107,11 @@ def build_desk_tab(ctx: UiContext) -> None:
         if not (text or "").strip():
             return (gr.skip(),) * 8
         try:
-            answer = ctx.engine().ask(text, call_id)
+            asked = ctx.service.ask(text, call_id, SURFACE)
         except InputError as error:
             return (words["input_error"].format(error=error), "", "", gr.update(visible=False), call_id, ids, gr.skip(),
                     gr.skip())
-        receipt = ctx.log.record_answer(text, answer, SURFACE)
+        answer, receipt = asked.answer, asked.receipt
         if receipt.question_id is not None:
             ids = [*ids, receipt.question_id]
         departments = list(dict.fromkeys(d for c in answer.citations for d in c.departments))

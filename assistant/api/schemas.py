@@ -1,4 +1,4 @@
-"""Request bodies of the HTTP API (responses are the engine's records).
+"""The bodies of the HTTP API: requests, and the responses built from the engine's records.
 
 Every string a request carries is ``Text``: a lone UTF-16 surrogate (``"\\ud800"`` in JSON) is refused
 with the error type ``invalid_text`` before any route sees it, since it cannot be stored or sent back.
@@ -7,10 +7,16 @@ with the error type ``invalid_text`` before any route sees it, since it cannot b
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, model_validator
 from pydantic_core import PydanticCustomError
+
+from assistant.language import Language
+from assistant.records import Citation, PublicAnswer, SearchResult, Status
+from assistant.rules.book import RuleKind
+from assistant.store import LoggedQuestion
 
 LONE_SURROGATE = "text must be valid Unicode: it holds a lone surrogate (U+D800 to U+DFFF)"
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -42,30 +48,46 @@ Inputs = dict[Text, InputValue]
 
 
 class Strict(BaseModel):
+    """A request body: an unknown key is refused (422), never ignored."""
+
     model_config = ConfigDict(extra="forbid")
 
 
 class ChatRequest(Strict):
+    """One turn: the message (at most PA_MAX_MESSAGE_CHARS, 2000, characters after cleaning) and the session to continue."""
+
     message: Text = Field(min_length=1)
     session_id: Text | None = Field(default=None, max_length=64)
 
 
 class SearchRequest(Strict):
+    """A search: the query and how many results (1–50); ``in_force_only`` drops documents not in force."""
+
     query: Text = Field(min_length=1)
     k: int = Field(default=5, ge=1, le=50)
     in_force_only: bool = False
 
 
+def _language(value: object) -> object:
+    """``zh`` (the first API's word) is simplified Chinese."""
+    return Language.SIMPLIFIED if value == "zh" else value
+
+
 class CalculateItem(Strict):
+    """One item of a multi-item calculation."""
+
     rule_id: Text
     inputs: Inputs = Field(default_factory=dict)
 
 
 class CalculateRequest(Strict):
+    """One item (``rule_id`` + ``inputs``) or several (``items``); amounts are yuan or text such as ``6000万``."""
+
     rule_id: Text | None = None
     inputs: Inputs = Field(default_factory=dict)
     items: list[CalculateItem] | None = Field(default=None, max_length=50)
-    language: Literal["zh", "en"] = "zh"
+    language: Annotated[Language, BeforeValidator(_language)] = Field(
+        default=Language.SIMPLIFIED, description="the wording of formula and notes; zh is read as zh-Hans")
 
 
 class FeedbackRequest(Strict):
@@ -116,6 +138,8 @@ Content = Annotated[list[ContentPart] | None,
 
 
 class OpenAIMessage(BaseModel):
+    """One message of an OpenAI chat; only ``user`` and ``assistant`` messages are read."""
+
     role: Literal["system", "developer", "user", "assistant", "tool", "function"]
     content: Content = None
 
@@ -125,7 +149,166 @@ class OpenAIMessage(BaseModel):
 
 
 class ChatCompletionRequest(BaseModel):
+    """An OpenAI chat completions request; unknown OpenAI parameters (temperature …) are accepted and ignored."""
+
     model: Text = "policy-assistant"
     messages: list[OpenAIMessage] = Field(min_length=1)
     stream: bool = False
     user: Text | None = None
+
+
+# --- responses --------------------------------------------------------------------------------------
+
+
+class Receipt(BaseModel):
+    """How to rate an answer (``POST /v1/feedback``): its ids and the token that proves it was received."""
+
+    question_id: int | None = Field(description="the log row's id; null while the log write is deferred")
+    answer_id: str
+    feedback_token: str = Field(description="sent once with the answer; required to rate it")
+
+
+class ChatAnswer(PublicAnswer, Receipt):
+    """``POST /v1/chat``: the answer and how to rate it."""
+
+
+class Health(BaseModel):
+    """The service is ready: warm, over index version ``index_version`` of ``articles`` articles."""
+
+    status: Literal["ok"]
+    articles: int = Field(description="articles in the index")
+    index_version: str = Field(description="the index version (Chroma collection) this process answers from")
+
+
+class SearchResponse(BaseModel):
+    """Search results, best first."""
+
+    results: list[SearchResult]
+
+
+class FeedbackReceipt(BaseModel):
+    """The rating was recorded."""
+
+    ok: Literal[True] = True
+
+
+class RuleInfo(BaseModel):
+    """One rule of ``GET /v1/rules``; ``inputs`` are exactly the names ``POST /v1/calculate`` takes for it."""
+
+    id: str
+    measure: str = Field(description="the measure's key in the policy, e.g. 05 for （五）")
+    article: str = Field(description="the chunk id of the measure's article, for GET /v1/articles/{chunk_id}")
+    name: str
+    name_en: str
+    kind: RuleKind
+    quote: str = Field(description="the policy's own sentence the rule implements")
+    base: str | None = Field(description="what the rate is a share of, e.g. 研发投入; null when none")
+    rate: str | None = Field(description="a decimal fraction as text (\"0.4\" = 40%); null for a fixed ceiling")
+    cap_yuan: int = Field(description="ceiling per item, yuan")
+    per: str = Field(description="what one item is")
+    merit_based: bool = Field(description="择优: granted on merit, never an entitlement")
+    annual_cap_yuan: int | None = Field(description="per-entity annual cap the item counts against, yuan")
+    conditions: list[str]
+    valid_from: date = Field(description="first day the funding measures apply")
+    valid_to: date
+    inputs: list[str]
+    required_inputs: list[str]
+
+
+class RulesResponse(BaseModel):
+    """Every award rule of the policy."""
+
+    rules: list[RuleInfo]
+
+
+class DocumentInfo(BaseModel):
+    """One document of the corpus with its status on the service's day."""
+
+    id: str
+    title: str
+    title_en: str
+    number: str | None = Field(description="文号")
+    issuer: str | None
+    kind: str
+    indexed: bool = Field(description="false for a repost of another document's text")
+    published: date | None
+    valid_from: date | None
+    valid_to: date | None
+    status: str = Field(description="in_force, not_yet_in_force, expired, superseded or reference")
+    same_as: str | None
+    superseded_by: str | None
+
+
+class DocumentsResponse(BaseModel):
+    """Every document of the corpus."""
+
+    documents: list[DocumentInfo]
+
+
+class ModelCard(BaseModel):
+    """The one model this service answers as."""
+
+    id: str
+    object: Literal["model"] = "model"
+    owned_by: str
+
+
+class ModelList(BaseModel):
+    """The models of ``GET /v1/models`` (OpenAI's shape)."""
+
+    object: Literal["list"] = "list"
+    data: list[ModelCard]
+
+
+class CompletionMessage(BaseModel):
+    """The answer's text as an OpenAI assistant message."""
+
+    role: Literal["assistant"] = "assistant"
+    content: str
+
+
+class CompletionChoice(BaseModel):
+    """The one choice of a completion."""
+
+    index: int = 0
+    message: CompletionMessage
+    finish_reason: Literal["stop"] = "stop"
+
+
+class Usage(BaseModel):
+    """Always zero: the answer is not priced in tokens."""
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+
+
+class ChatCompletion(BaseModel):
+    """An OpenAI chat completion, with the answer's ``citations`` and ``status`` beside the choices."""
+
+    id: str
+    object: Literal["chat.completion"] = "chat.completion"
+    created: int = Field(description="Unix time, seconds")
+    model: str
+    choices: list[CompletionChoice]
+    usage: Usage = Field(default_factory=Usage)
+    citations: list[Citation]
+    status: Status
+    question_id: int | None = Field(description="rate the answer with these three (POST /v1/feedback)")
+    answer_id: str
+    feedback_token: str
+
+
+class StaffQuestions(BaseModel):
+    """Logged questions, newest first."""
+
+    questions: list[LoggedQuestion]
+
+
+class ReindexResult(BaseModel):
+    """The rebuilt index is serving."""
+
+    ok: Literal[True] = True
+    articles: int = Field(description="articles in the new index")
+    index_version: str = Field(description="the new index version, now active for every worker")
+    embedded: int = Field(description="articles embedded by this build; the others kept their vectors")

@@ -298,8 +298,7 @@ class Composer:
         return lines
 
     def validity(self, doc_id: str) -> str:
-        language = "en" if self.language is Language.ENGLISH else "zh"
-        return validity(self.catalogue.get(doc_id), self.catalogue, self.day, language)
+        return validity(self.catalogue.get(doc_id), self.catalogue, self.day, self.language)
 
     def expired(self, doc_id: str) -> bool:
         return self.catalogue.get(doc_id).status_on(self.day) in {

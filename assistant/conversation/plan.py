@@ -24,6 +24,7 @@ from assistant.conversation.scope import ScopeVerdict, judge
 from assistant.conversation.sessions import Session
 from assistant.conversation.slots import AwardRequest, read_award
 from assistant.conversation.understand import without_ask_words
+from assistant.language import Language
 from assistant.records import AwardEstimate
 from assistant.retrieval import HybridRetriever
 from assistant.rules.book import Rule, RuleBook
@@ -153,7 +154,7 @@ class Planner:
         self.catalogue = cat
         self.today = today
 
-    def plan(self, question: Question, session: Session, language: str) -> Plan:
+    def plan(self, question: Question, session: Session, language: Language) -> Plan:
         """Every ask of ``question`` planned against the sources and the session's earlier turns."""
         plan = Plan(question, [])
         if question.greeting_only:
@@ -173,7 +174,7 @@ class Planner:
 
     # --- one ask ---------------------------------------------------------------------------------
     def _plan_ask(self, question: Question, ask: Ask, session: Session, previous: list[Article], plan: Plan,
-                  language: str) -> Step:
+                  language: Language) -> Step:
         topic_is_empty = self.retriever.keyword_score(without_ask_words(ask.text.lower())) < MIN_KEYWORD_SCORE
         if ask.kind is AskKind.DEPARTMENTS and previous and (ask.points_back or topic_is_empty):
             return Step(ask, Route.DEPARTMENTS, previous[:1])
@@ -246,7 +247,7 @@ class Planner:
         return None
 
     # --- awards ----------------------------------------------------------------------------------
-    def _award(self, question: Question, ask: Ask, measure: str, session: Session, language: str) -> Step:
+    def _award(self, question: Question, ask: Ask, measure: str, session: Session, language: Language) -> Step:
         article = self._measure_article(measure)
         request = read_award(question, measure, self.book, session.award)
         session.award = request.slots()
@@ -287,7 +288,7 @@ class Planner:
         step.corrections = self._corrections(question, request, step.estimate)
         return step
 
-    def _instead(self, question: Question, ask: Ask, step: Step, language: str) -> Step:
+    def _instead(self, question: Question, ask: Ask, step: Step, language: Language) -> Step:
         """The asked measure does not apply; the one that does is computed in its place."""
         assert step.eligibility is not None
         other = step.eligibility.instead
@@ -370,10 +371,10 @@ class Planner:
                     if values.get(fact) is not None and str(values[fact]).lower() in failing:
                         return Eligibility(Verdict.NOT_ELIGIBLE, measure, rule, condition_id,
                                            known.instead.get(fact, ""))
-        rule = rules[0] if len(rules) == 1 else None
-        if rule is not None and "class1_new_drug" in rule.conditions and facts.drug_class is None and not facts.cgt:
-            return Eligibility(Verdict.UNKNOWN, measure, rule, "class1_new_drug")
-        return Eligibility(Verdict.ELIGIBLE, measure, rule)
+        only = rules[0] if len(rules) == 1 else None
+        if only is not None and "class1_new_drug" in only.conditions and facts.drug_class is None and not facts.cgt:
+            return Eligibility(Verdict.UNKNOWN, measure, only, "class1_new_drug")
+        return Eligibility(Verdict.ELIGIBLE, measure, only)
 
     def _measure_verdict(self, question: Question, article: Article) -> Eligibility:
         """A measure with no award rules: eligible unless the asker is registered elsewhere."""

@@ -77,7 +77,7 @@ class AwardRequest:
 
 
 def _trigger_positions(text: str, rule: Rule) -> list[int]:
-    positions = []
+    positions: list[int] = []
     for trigger in rule.triggers:
         word = trigger.lower()
         pattern = rf"(?<![a-z]){re.escape(word)}(?![a-z])" if re.search(r"[a-z]", word) else re.escape(word)

@@ -23,6 +23,7 @@ import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 from pydantic_core import ErrorDetails
 
+from assistant.errors import ConfigurationError, NotFound
 from index.documents import Catalogue, catalogue
 
 RULES_PATH = Path(__file__).resolve().parent / "awards.yaml"
@@ -31,7 +32,7 @@ MERIT_WORD = "择优"
 SECTIONS = {"rules": "rule", "annual_caps": "annual cap", "conditions": "condition"}
 
 
-class RuleBookError(ValueError):
+class RuleBookError(ConfigurationError):
     """The rule data is malformed or inconsistent; the message reads ``FILE: ENTRY: FIELD: PROBLEM``.
 
     ``entry`` is e.g. ``rule m24-cmo``, ``condition class1_new_drug`` or ``validity`` (empty for a
@@ -43,11 +44,10 @@ class RuleBookError(ValueError):
         super().__init__(": ".join(part for part in (file, entry, field, problem) if part))
 
 
-class UnknownRule(KeyError):
-    """No rule has the id asked for; the message lists the known ids."""
+class UnknownRule(NotFound):
+    """No rule has the id asked for; the message lists the known ids (404 ``unknown_rule``)."""
 
-    def __str__(self) -> str:
-        return str(self.args[0])
+    code = "unknown_rule"
 
 
 class RuleKind(StrEnum):
@@ -209,7 +209,7 @@ class RuleBook(BaseModel):
     conditions: dict[str, Condition]
 
     def rule(self, rule_id: str) -> Rule:
-        """The rule with this id; raises ``UnknownRule`` (a ``KeyError``) naming the known ids."""
+        """The rule with this id; raises ``UnknownRule`` (a ``NotFound``) naming the known ids."""
         for rule in self.rules:
             if rule.id == rule_id:
                 return rule

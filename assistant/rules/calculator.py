@@ -15,30 +15,37 @@ from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
 from assistant.amounts import AmountError, format_yuan, format_yuan_en, parse_amount
+from assistant.errors import InvalidInputs
+from assistant.language import Language
 from assistant.records import AwardEstimate, Calculation, Citation, Step
-from assistant.rules.book import BASE_INPUT, Rule, RuleBook, RuleKind
+from assistant.rules.book import BASE_INPUT, Condition, Rule, RuleBook, RuleKind
+from prompts import wording
 
 TRUE_WORDS = {"true", "yes", "y", "1", "是", "有", "满足", "符合"}
 FALSE_WORDS = {"false", "no", "n", "0", "否", "无", "没有", "不满足", "不符合"}
 
 
-class CalculationError(ValueError):
+class CalculationError(InvalidInputs):
     """The request cannot be computed; the message names the problem for the user."""
 
 
 @dataclass(frozen=True)
 class Item:
+    """One item to calculate: a rule id and its inputs (amounts in yuan or 万/亿 text, facts as yes/no)."""
+
     rule_id: str
     inputs: Mapping[str, Any]
 
 
 class AwardCalculator:
+    """Computes award ceilings from the rule book (``assistant/rules/awards.yaml``), exactly, in ``Decimal`` yuan."""
+
     def __init__(self, book: RuleBook, cite: Callable[[str], Citation]) -> None:
         """``cite`` turns a measure key (``05``) into the citation of that article."""
         self.book = book
         self.cite = cite
 
-    def calculate(self, rule_id: str, inputs: Mapping[str, Any], on: date, language: str = "zh") -> Calculation:
+    def calculate(self, rule_id: str, inputs: Mapping[str, Any], on: date, language: Language = Language.SIMPLIFIED) -> Calculation:
         """The ceiling of one item of ``rule_id`` on day ``on``; amounts in ``inputs`` are yuan (or 万/亿 text).
 
         Raises ``UnknownRule`` for an unknown id, and ``CalculationError`` for an input the rule does
@@ -102,7 +109,7 @@ class AwardCalculator:
             formula = f"{formula} = {result_text}" if formula else f"{words.ceiling} {result_text}"
         return Calculation(
             rule_id=rule.id,
-            rule_name=rule.name_en if language == "en" else rule.name,
+            rule_name=rule.name_en if language is Language.ENGLISH else rule.name,
             kind=rule.kind,
             citation=self.cite(rule.measure),
             inputs={key: str(value) for key, value in inputs.items()},
@@ -115,7 +122,7 @@ class AwardCalculator:
             steps=steps,
         )
 
-    def estimate(self, items: Sequence[Item], on: date, language: str = "zh") -> AwardEstimate:
+    def estimate(self, items: Sequence[Item], on: date, language: Language = Language.SIMPLIFIED) -> AwardEstimate:
         """Items of one enterprise in one year; annual caps apply across the items that share them."""
         if not items:
             raise CalculationError("no items to calculate")
@@ -210,99 +217,61 @@ def _percent(rate: Decimal) -> str:
 
 
 class _Words:
-    """The words a calculation is explained in: Chinese as the policy writes it, or English."""
+    """The words a calculation is explained in (``prompts/calculation.yaml``): Chinese as the policy
+    writes it, or English. Both Chinese scripts read the Chinese words; answers convert them."""
 
-    def __init__(self, language: str) -> None:
-        self.en = language == "en"
-        self.rate = "rate" if self.en else "比例"
-        self.annual = "annual cap per entity" if self.en else "每个单位每年累计上限"
-        self.no_rate = (
-            "The text states a ceiling only, no rate: the figure is the most that can be granted."
-            if self.en
-            else "原文只规定了最高额度，未规定比例：该数为可支持的上限。"
-        )
-        self.not_eligible_formula = "not eligible = RMB 0" if self.en else "不符合条件 = 0元"
-        self.ceiling = "ceiling" if self.en else "最高"
+    def __init__(self, language: Language) -> None:
+        self.en = language is Language.ENGLISH
+        self.t: dict[str, str] = wording("calculation")["en" if self.en else "zh"]
+        self.rate = self.t["rate"]
+        self.annual = self.t["annual"]
+        self.no_rate = self.t["no_rate"]
+        self.not_eligible_formula = self.t["not_eligible_formula"]
+        self.ceiling = self.t["ceiling"]
 
     def money(self, yuan: Decimal) -> str:
         return format_yuan_en(yuan) if self.en else format_yuan(yuan)
 
     def base_name(self, rule: Rule) -> str:
-        return (rule.base_en or rule.base or "base") if self.en else (rule.base or "基数")
+        return (rule.base_en or rule.base or self.t["base_default"]) if self.en else (rule.base or self.t["base_default"])
 
     def cap_name(self, rule: Rule) -> str:
-        return f"ceiling per item ({rule.per})" if self.en else f"单项上限（{rule.per}）"
+        return self.t["cap_name"].format(per=rule.per)
 
     def item_cap_bit(self, rule: Rule) -> str:
-        return (
-            f"the per-item ceiling of {self.money(rule.cap_yuan)} applies"
-            if self.en
-            else f"按比例计算超过单项最高{self.money(rule.cap_yuan)}，按上限计"
-        )
+        return self.t["item_cap_bit"].format(cap=self.money(rule.cap_yuan))
 
     def annual_bit(self, cap: Decimal) -> str:
-        return (
-            f"the annual cap of {self.money(cap)} per entity applies"
-            if self.en
-            else f"受每个单位每年累计最高{self.money(cap)}限制"
-        )
+        return self.t["annual_bit"].format(cap=self.money(cap))
 
     def annual_total_bit(self, cap: Decimal, subtotal: Decimal) -> str:
-        return (
-            f"The items add up to {self.money(subtotal)}, above the annual cap of {self.money(cap)} per "
-            f"entity, so at most {self.money(cap)} in one year."
-            if self.en
-            else f"各项合计{self.money(subtotal)}，超过每个单位每年累计最高{self.money(cap)}，当年最多{self.money(cap)}。"
-        )
+        return self.t["annual_total_bit"].format(cap=self.money(cap), subtotal=self.money(subtotal))
 
-    def condition(self, condition: Any) -> str:
+    def condition(self, condition: Condition) -> str:
         return condition.text_en if self.en else condition.text
 
-    def unmet(self, condition: Any) -> str:
-        return (
-            f"Not eligible: the policy requires that {condition.text_en}."
-            if self.en
-            else f"不符合条件：政策要求{condition.text}（原文：“{condition.quote}”）。"
-        )
+    def unmet(self, condition: Condition) -> str:
+        return self.t["unmet"].format(text=condition.text, text_en=condition.text_en, quote=condition.quote)
 
-    def below_threshold(self, condition: Any, value: Decimal) -> str:
-        return (
-            f"Not eligible: {condition.text_en}; the deal's {self.money(value)} is below it."
-            if self.en
-            else f"不符合条件：{condition.text}，所给{self.money(value)}未达到（原文：“{condition.quote}”）。"
-        )
+    def below_threshold(self, condition: Condition, value: Decimal) -> str:
+        return self.t["below_threshold"].format(text=condition.text, text_en=condition.text_en, quote=condition.quote,
+                                                value=self.money(value))
 
     def out_of_validity(self, on: date, start: date, end: date) -> str:
-        return (
-            f"Not eligible on {on:%Y-%m-%d}: funding measures apply from {start:%Y-%m-%d} to {end:%Y-%m-%d}."
-            if self.en
-            else f"{on:%Y年%-m月%-d日}不在资金支持措施适用期（{start:%Y年%-m月%-d日}至{end:%Y年%-m月%-d日}）内。"
-        )
+        form = self.t["date"]
+        return self.t["out_of_validity"].format(on=format(on, form), start=format(start, form), end=format(end, form))
 
     def pending(self, conditions: list[str]) -> str:
-        joined = "; ".join(conditions) if self.en else "；".join(conditions)
-        return f"Also required: {joined}." if self.en else f"还须满足：{joined}。"
+        return self.t["pending"].format(conditions=self.t["pending_separator"].join(conditions))
 
     def caveats(self, rule: Rule) -> list[str]:
         notes = []
         if rule.kind is RuleKind.GUARANTEE_LIMIT:
-            notes.append(
-                "This is a ceiling on the guarantee amount, not a grant."
-                if self.en
-                else "这是融资担保额度的上限，不是资金补贴。"
-            )
+            notes.append(self.t["guarantee_caveat"])
         if rule.rate_note:
             notes.append(rule.rate_note_en if self.en and rule.rate_note_en else rule.rate_note)
         if rule.merit_based:
-            notes.append(
-                "Awarded on merit (择优) up to this ceiling; it is not an entitlement."
-                if self.en
-                else "该项为“择优”支持，上述为最高额度，不是必然获得的金额。"
-            )
+            notes.append(self.t["merit_caveat"])
         elif rule.kind is not RuleKind.GUARANTEE_LIMIT:
-            notes.append(
-                "This is a ceiling (最高/不超过), granted 按照规定; the actual amount is set on review."
-                if self.en
-                else "上述为“最高/不超过”的上限，按照规定审核确定，不是承诺金额。"
-            )
+            notes.append(self.t["ceiling_caveat"])
         return notes

@@ -13,8 +13,8 @@ from typing import Any
 from langchain_core.tools import StructuredTool
 from pydantic import BaseModel, Field
 
+from assistant.errors import AssistantError
 from assistant.records import Calculation
-from assistant.rules.calculator import CalculationError
 
 TOOL_NAME = "calculate_award"
 
@@ -42,7 +42,7 @@ def award_tool(calculate: Callable[[str, dict[str, Any]], Calculation], results:
             inputs["upfront_yuan"] = upfront_yuan
         try:
             calculation = calculate(rule_id, inputs)
-        except (CalculationError, KeyError) as error:
+        except AssistantError as error:  # an unknown rule or unusable inputs: the model reads why
             return json.dumps({"error": str(error)}, ensure_ascii=False)
         results.append(calculation)
         return calculation.model_dump_json(include={"rule_id", "eligible", "amount_yuan", "amount_text", "formula",

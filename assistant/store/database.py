@@ -18,6 +18,8 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import URL, make_url
 
+from assistant.errors import Unavailable
+
 DEFAULT_FILE = "state.sqlite3"
 BUSY_TIMEOUT_MS = 5_000  # a write waits this long for another writer before it counts as a fault
 CONNECT_TIMEOUT_SECONDS = 5  # an unreachable PostgreSQL host is a fault after this, not after the OS's minutes
@@ -27,8 +29,10 @@ _engines: dict[tuple[int, str], sa.Engine] = {}
 _engines_lock = threading.Lock()
 
 
-class StoreUnavailable(RuntimeError):
-    """The database refused a read or a write: server down, file locked past the busy timeout, disk full."""
+class StoreUnavailable(Unavailable):
+    """The database refused a read or a write: server down, file locked past the busy timeout, disk full (503)."""
+
+    code = "store_unavailable"
 
 
 class UnsupportedDatabase(ValueError):

@@ -1,4 +1,5 @@
-"""Bearer tokens for the staff and admin routes; wrong guesses are throttled per client (``limits``)."""
+"""Bearer tokens for the staff and admin routes (API and the UI's desk sign-in); wrong guesses are throttled
+per client (``limits``)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ import math
 import secrets
 import time
 
-from fastapi import Header, HTTPException, Request
 from limits import RateLimitItemPerMinute
 from limits.storage import MemoryStorage
 from limits.strategies import MovingWindowRateLimiter
 from pydantic import SecretStr
+
+from assistant.errors import TooManyRequests, Unauthorized
 
 
 class WrongTokenThrottle:
@@ -25,22 +27,23 @@ class WrongTokenThrottle:
         self.window = MovingWindowRateLimiter(MemoryStorage())
 
     def check(self, client: str) -> None:
-        """Raises ``HTTPException(429)`` with ``Retry-After`` once ``client`` has used up its failures."""
+        """Raises ``TooManyRequests`` (429) with ``Retry-After`` once ``client`` has used up its failures."""
         if self.window.test(self.limit, client):
             return
         reset_at, _ = self.window.get_window_stats(self.limit, client)
         wait = max(1, math.ceil(reset_at - time.time()))
-        raise HTTPException(429, f"too many wrong tokens from this client; try again in {wait} s",
-                            headers={"Retry-After": str(wait)})
+        raise TooManyRequests(f"too many wrong tokens from this client; try again in {wait} s",
+                              headers={"Retry-After": str(wait)})
 
     def failed(self, client: str) -> None:
+        """Counts one wrong token from ``client``."""
         self.window.hit(self.limit, client)
 
 
 class TokenGuard:
-    """A FastAPI dependency: the request's ``Authorization: Bearer …`` must be ``expected``.
+    """Checks a request's ``Authorization: Bearer …`` against ``expected``.
 
-    Raises ``HTTPException`` 401 when no token is configured (the routes are disabled, not open) or
+    Raises ``Unauthorized`` (401) when no token is configured (the routes are disabled, not open) or
     the token is missing or wrong; 429 while the client is throttled for wrong tokens, even with the
     right one, so guessing on cannot tell a hit from a miss.
     """
@@ -50,12 +53,13 @@ class TokenGuard:
         self.what = what
         self.throttle = throttle
 
-    def __call__(self, request: Request, authorization: str | None = Header(default=None)) -> None:
+    def check(self, client: str, authorization: str | None) -> None:
+        """Returns when ``authorization`` (the header's value) holds the token; raises ``Unauthorized`` or
+        ``TooManyRequests`` otherwise. ``client`` is the caller's address, for throttling."""
         if self.expected is None:
-            raise HTTPException(401, f"{self.what} routes are disabled: no {self.what} token is configured")
-        client = request.client.host if request.client else "unknown"
+            raise Unauthorized(f"{self.what} routes are disabled: no {self.what} token is configured")
         self.throttle.check(client)
         given = (authorization or "").removeprefix("Bearer ").strip()
         if not secrets.compare_digest(given.encode(), self.expected.get_secret_value().encode()):
             self.throttle.failed(client)
-            raise HTTPException(401, f"a valid {self.what} bearer token is required")
+            raise Unauthorized(f"a valid {self.what} bearer token is required")
