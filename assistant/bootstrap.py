@@ -1,6 +1,8 @@
 """Opening the index a service answers from: connect → embedder → build when missing (or when asked).
 
-The one path the engine, the CLI's ``index`` command, the API's reindex and the benchmark take.
+The one path the engine, the CLI's ``index`` command, the API's reindex and the benchmark take. Builds
+run under the deployment's build lock and activate a new version in the shared registry, so workers
+and machines starting together build once and the others wait for that build.
 """
 
 from __future__ import annotations
@@ -10,9 +12,12 @@ from dataclasses import dataclass
 
 from chromadb.api.models.Collection import Collection
 
+from assistant.errors import IndexMissing
+from assistant.indexing import DeploymentIndex
 from assistant.settings import Settings
+from index import store
 from index.embedders import Embedder, make_embedder
-from index.store import BuildReport, IndexMissing, active_collection, build_index, connect
+from index.store import BuildReport
 
 
 @dataclass(frozen=True)
@@ -31,32 +36,37 @@ def open_index(
     build_if_missing: bool = True,
     embedder: Embedder | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    deployment: DeploymentIndex | None = None,
 ) -> OpenIndex:
-    """The active index of ``settings`` (embedded Chroma in ``data_dir``, or the Chroma server configured).
+    """The active index version of ``settings`` (embedded Chroma in ``data_dir``, or the Chroma server configured).
 
-    Builds it from the shipped sources when ``rebuild`` is set, or when none exists and ``build_if_missing``.
-    ``embedder`` reuses one already loaded; ``on_progress(done, total)`` counts articles as they are written.
-    Raises ``IndexMissing`` when there is no index and building is not allowed; a failed build raises
-    what failed and leaves the previous index active.
+    Builds a new version of the shipped sources when ``rebuild`` is set (unchanged articles keep their
+    vectors), or when no usable version serves and ``build_if_missing`` (waiting for a concurrent builder,
+    then building nothing when it built). ``embedder`` reuses one already loaded; ``on_progress(done, total)``
+    counts articles as they are written by a rebuild. Raises ``IndexMissing`` (503 ``index_missing``) when
+    no usable index serves and building is not allowed; a failed build raises what failed and leaves the
+    previous version active.
     """
-    import index.parsers as parsers  # looked up at call time: a reindex reads the sources as they are now
+    import index.parsers as parsers  # looked up at call time: a rebuild reads the sources as they are now
 
-    client = connect(settings.data_dir, settings.chroma_host, settings.chroma_port)
-    embedder = embedder or make_embedder(settings.embedding_backend, settings.embedding_model)
-    if not rebuild:
-        try:
-            return OpenIndex(active_collection(client), embedder)
-        except IndexMissing:
-            if not build_if_missing:
-                raise
-    articles = parsers.parse_corpus()
-    done = 0
+    deployment = deployment or DeploymentIndex(settings)
+    embedder = embedder or make_embedder(settings.embedding_backend, settings.embedding_model, settings.blas_threads)
+    report: BuildReport | None = None
+    if rebuild:
+        articles = parsers.parse_corpus()
+        done = 0
 
-    def advance(count: int) -> None:
-        nonlocal done
-        done += count
-        if on_progress is not None:
-            on_progress(done, len(articles))
+        def advance(count: int) -> None:
+            nonlocal done
+            done += count
+            if on_progress is not None:
+                on_progress(done, len(articles))
 
-    report = build_index(client, articles, embedder, advance)
-    return OpenIndex(active_collection(client), embedder, report)
+        report = store.build_index(deployment.client, articles, embedder, deployment.registry, deployment.lock(),
+                                   advance, deployment.grace)
+    elif build_if_missing:
+        report = deployment.ensure(embedder)
+    try:
+        return OpenIndex(deployment.active_collection(), embedder, report)
+    except store.IndexMissing as error:
+        raise IndexMissing(str(error)) from error

@@ -82,22 +82,29 @@ def _engine() -> Engine:
 
 @app.command()
 def index(rebuild: Annotated[bool, typer.Option("--rebuild", help="rebuild even if an index exists")] = False):
-    """Parse the shipped sources and build the Chroma index (atomically)."""
+    """Parse the shipped sources and build the Chroma index (a new version, activated once complete).
+
+    Two runs at once queue on the build lock: the second finds the index the first built."""
     from assistant.bootstrap import open_index
     from index.documents import catalogue
 
     settings = _settings()
-    with Progress(TextColumn("indexing"), BarColumn(), TextColumn("{task.completed}/{task.total}")) as bar:
-        task = bar.add_task("index", total=None)
-        opened = open_index(settings, rebuild=rebuild,
-                            on_progress=lambda done, total: bar.update(task, completed=done, total=total))
+    with _reported():
+        if rebuild:
+            with Progress(TextColumn("indexing"), BarColumn(), TextColumn("{task.completed}/{task.total}")) as bar:
+                task = bar.add_task("index", total=None)
+                opened = open_index(settings, rebuild=True,
+                                    on_progress=lambda done, total: bar.update(task, completed=done, total=total))
+        else:  # builds only when no usable index serves; a second run waits on the lock, then finds it
+            opened = open_index(settings)
     report = opened.built
     if report is None:
         console.print(f"index exists: {opened.collection.name} ({opened.collection.count()} chunks); use --rebuild")
         return
     documents = len(catalogue().indexed())
     console.print(
-        f"built {report.collection}: {documents} documents, {report.chunks} chunks, "
+        f"built {report.collection}: {documents} documents, {report.chunks} chunks "
+        f"({report.embedded} embedded, {report.chunks - report.embedded} unchanged), "
         f"embedder {report.embedder}, {report.seconds:.1f} s"
     )
 
@@ -106,16 +113,17 @@ def index(rebuild: Annotated[bool, typer.Option("--rebuild", help="rebuild even 
 def serve(
     host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port")] = 7860,
+    workers: Annotated[int | None, typer.Option(
+        help="API worker processes (default PA_WORKERS, else the machine's cores); with more than one, "
+             "the UI is served by one process of its own on --ui-port", min=1)] = None,
+    ui_port: Annotated[int | None, typer.Option(help="the UI's port when several workers serve (default: port + 1)")] = None,
 ):
     """Serve the UI at / and the API under /v1 (builds the index when missing)."""
-    import uvicorn
-
-    from assistant.serve import create_served_app
+    from assistant.serving import serve as run
 
     settings = _settings()
     with _reported():
-        application = create_served_app(settings)
-    uvicorn.run(application, host=host, port=port, log_level="info")
+        run(settings, host, port, workers, ui_port)
 
 
 @app.command()

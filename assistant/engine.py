@@ -7,8 +7,12 @@ import secrets
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Any
 
+import yaml
+from chromadb.api.models.Collection import Collection
 from langchain_core.language_models import BaseChatModel
 
 from assistant.bootstrap import OpenIndex, open_index
@@ -32,8 +36,10 @@ from assistant.settings import Settings
 from assistant.store import store_engine
 from index.articles import Article
 from index.documents import Catalogue, catalogue
+from index.embedders import Embedder
 
 WRITABLE = {Status.ANSWERED, Status.NOT_SPECIFIED}
+WARM_UP_FILE = Path(__file__).resolve().parent / "data" / "warm_up.yaml"
 
 log = logging.getLogger(__name__)
 
@@ -68,12 +74,34 @@ class Engine:
         )
 
     @classmethod
-    def from_settings(cls, settings: Settings, build_if_missing: bool = True, index: OpenIndex | None = None) -> Engine:
-        """The engine over ``index``, or over the index ``open_index`` opens (building it when missing and
-        ``build_if_missing``; raises ``IndexMissing`` otherwise)."""
-        index = index or open_index(settings, build_if_missing=build_if_missing)
+    def from_settings(cls, settings: Settings, build_if_missing: bool = True, index: OpenIndex | None = None,
+                      embedder: Embedder | None = None) -> Engine:
+        """The engine over ``index``, or over the active version ``open_index`` opens (building it when
+        missing and ``build_if_missing``, under the build lock; raises ``IndexMissing`` otherwise).
+        ``embedder`` reuses one already loaded."""
+        index = index or open_index(settings, build_if_missing=build_if_missing, embedder=embedder)
         retriever = HybridRetriever(index.collection, index.embedder, catalogue(), RetrievalMode(settings.retrieval_mode))
         return cls(settings, retriever, rule_book(), catalogue(), chat_model(settings))
+
+    @property
+    def index_version(self) -> str:
+        """The index version (Chroma collection) this engine answers from."""
+        return self.retriever.collection.name
+
+    def on_collection(self, collection: Collection) -> Engine:
+        """This engine over another index version: the same embedder, rules, sessions and chat model."""
+        retriever = HybridRetriever(collection, self.retriever.embedder, self.catalogue, self.retriever.mode)
+        fresh = Engine(self.settings, retriever, self.book, self.catalogue)
+        fresh.writer = self.writer
+        fresh.sessions = self.sessions
+        return fresh
+
+    def warm_up(self) -> None:
+        """Runs the answer path once per language without touching any session, so the first real
+        question finds the embedder's weights, jieba, BM25, the Chroma query and the answer templates
+        loaded. Raises what a question would raise (``IndexMissing``, Chroma errors)."""
+        for question in _warm_up_questions():
+            self._answer(question, Session(id="warm-up"))
 
     # --- lookups -------------------------------------------------------------------------------
     def citation(self, article: Article) -> Citation:
@@ -210,3 +238,8 @@ class Engine:
 def _printable(text: str) -> str:
     """``text`` without control characters (newlines and tabs kept), stripped."""
     return "".join(ch for ch in text if ch.isprintable() or ch in "\n\t").strip()
+
+
+@cache
+def _warm_up_questions() -> tuple[str, ...]:
+    return tuple(yaml.safe_load(WARM_UP_FILE.read_text(encoding="utf-8"))["questions"])

@@ -81,6 +81,22 @@ class Unavailable(AssistantError):
     status = 503
 
 
+class NotReady(Unavailable):
+    """This process is still loading or warming its engine (503, with ``Retry-After: 1``)."""
+
+    code = "not_ready"
+
+    def __init__(self, message: str, *, headers: Mapping[str, str] | None = None) -> None:
+        super().__init__(message, headers={"Retry-After": "1", **(headers or {})})
+
+
+class IndexMissing(Unavailable):
+    """No usable index version serves: none was built, or the index store lost or emptied it; an admin
+    reindex rebuilds it (503)."""
+
+    code = "index_missing"
+
+
 class IndexUnavailable(Unavailable):
     """The index store (a Chroma server) cannot be reached; the next request tries again (503)."""
 

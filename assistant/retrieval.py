@@ -1,7 +1,9 @@
 """Hybrid retrieval: BM25 over jieba tokens and Chroma's dense vectors, fused by normalised score.
 
 BM25 is built from the records stored in Chroma (not from the source files), so Chroma stays the one
-source of truth and a search never sees a chunk the vector store does not hold.
+source of truth and a search never sees a chunk the vector store does not hold. The tokens are stored
+with each chunk when the index is built, so a worker starting or following a reindex does not cut the
+corpus again.
 
 Fusion adds the two scores after putting each on a 0–1 scale (BM25 divided by the best BM25 score,
 cosine similarity min–max scaled over the dense candidates). Reciprocal-rank fusion was measured first
@@ -29,7 +31,7 @@ from index.articles import Article
 from index.documents import Catalogue, DocumentStatus
 from index.embedders import Embedder
 from index.normalise import normalise
-from index.store import article_from_record
+from index.store import article_from_record, stored_tokens
 from index.tokens import domain_terms, tokenize
 
 RRF_K = 60
@@ -81,7 +83,11 @@ class HybridRetriever:
             )
         ]
         self._by_id = {a.chunk_id: i for i, a in enumerate(self.articles)}
-        self._tokens = [tokenize(f"{a.title} {a.text}") for a in self.articles]
+        # the tokens stored with the index version; re-cut only when another tokenizer made them
+        self._tokens = [
+            stored if (stored := stored_tokens(collection, dict(meta or {}))) is not None else tokenize(f"{a.title} {a.text}")
+            for a, meta in zip(self.articles, records["metadatas"] or [], strict=True)
+        ]
         self._titles = [normalise(a.title).lower() for a in self.articles]
         self.title_weight = TITLE_WEIGHT
         self._bm25 = bm25s.BM25()

@@ -1,5 +1,6 @@
-"""The engine in service: the one engine in use (swapped whole by a reindex), and the question log
-written once per answered turn, whichever surface asked (API, OpenAI-compatible route, UI, desk).
+"""The engine in service: the one engine in use (loaded and warmed at start, following the active index
+version on every request, swapped whole by a reindex), and the question log written once per answered
+turn, whichever surface asked (API, OpenAI-compatible route, UI, desk).
 """
 
 from __future__ import annotations
@@ -9,9 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from assistant.bootstrap import open_index
 from assistant.engine import ContextTurn, Engine
-from assistant.errors import InputError, NotFound, ReindexFailed, Unavailable
+from assistant.engine_holder import EngineHolder
+from assistant.errors import InputError, NotFound, ReindexFailed
 from assistant.records import Answer
 from assistant.settings import Settings
 from assistant.store import LoggedQuestion, LogReceipt, Store, open_store
@@ -32,6 +33,16 @@ class UnknownQuestion(NotFound):
 
 
 @dataclass(frozen=True)
+class Reindexed:
+    """A finished reindex: the engine now serving, its index version, and how many articles were embedded
+    (the others kept their vectors)."""
+
+    engine: Engine
+    index_version: str
+    embedded: int
+
+
+@dataclass(frozen=True)
 class Asked:
     """An answered turn and its log receipt: how to rate it, and whether the log write was deferred."""
 
@@ -42,35 +53,42 @@ class Asked:
 class Service:
     """What every serving surface shares: the engine in use and the state store (its question log).
 
-    ``engine`` raises ``Unavailable`` (503) until an engine is loaded; ``reload`` builds a fresh index
-    and engine and swaps it in one assignment, so a request never sees half an index, and the
-    conversations in progress carry over. Raises ``StoreUnavailable`` when the store cannot be opened.
+    ``engine`` raises ``NotReady`` (503 ``not_ready``) until ``start`` has loaded and warmed an engine,
+    and loads the active index version when another worker or machine activated a new one. ``reload``
+    builds a new version and swaps a warmed engine in one assignment, so a request never sees half an
+    index, and the conversations in progress carry over. Raises ``StoreUnavailable`` when the store
+    cannot be opened.
     """
 
     def __init__(self, settings: Settings, engine: Engine | None = None, store: Store | None = None) -> None:
         self.settings = settings
-        self._engine = engine
+        self.holder = EngineHolder(settings, engine)
         self.store = store or open_store(settings)
         self.log = self.store.questions
         self._reloading = threading.Lock()
 
     @property
     def engine(self) -> Engine:
-        """The engine in use; raises ``Unavailable`` while none is loaded."""
-        if self._engine is None:
-            raise Unavailable("the index is still loading")
-        return self._engine
+        """The engine on the active index version; raises ``NotReady`` while none is loaded."""
+        return self.holder.get()
 
     @property
     def loaded(self) -> bool:
         """Whether an engine is loaded (``engine`` would not raise)."""
-        return self._engine is not None
+        return self.holder.engine is not None
 
     def start(self) -> Engine:
-        """Loads the engine when none was given (building the index when missing); returns it."""
-        if self._engine is None:
-            self._engine = Engine.from_settings(self.settings)
-        return self._engine
+        """Sizes the thread pools, loads the engine when none was given (building the index when missing)
+        and warms it; returns it. Idempotent."""
+        if self.holder.ready and self.holder.engine is not None:
+            return self.holder.engine
+        return self.holder.start()
+
+    def check_index(self) -> Engine:
+        """The engine, once it is warm and its index version is present and non-empty in the index store.
+        Raises ``NotReady`` or ``IndexMissing`` (503 each)."""
+        self.holder.check_index()
+        return self.engine
 
     def ask(self, message: str, session_id: str | None, surface: Surface) -> Asked:
         """One turn of a conversation, logged (a log write the database refuses is deferred, never lost).
@@ -110,19 +128,18 @@ class Service:
         """The ``limit`` latest logged questions, newest first; raises ``StoreUnavailable``."""
         return self.log.recent(limit)
 
-    def reload(self) -> Engine:
-        """Rebuilds the index from the sources and swaps in a fresh engine; returns it.
+    def reload(self) -> Reindexed:
+        """Builds a new index version from the sources (unchanged articles keep their vectors), warms an
+        engine on it and swaps it in; every other worker follows with its next request.
 
-        Raises ``ReindexFailed`` (with the cause) when the rebuild fails; the previous index keeps serving.
+        Raises ``NotReady`` before ``start``; ``ReindexFailed`` (with the cause) when the rebuild fails,
+        the previous index then keeps serving.
         """
+        self.engine  # noqa: B018 - NotReady (503) before start, not a failed rebuild
         with self._reloading:
             try:
-                index = open_index(self.settings, rebuild=True)
-                fresh = Engine.from_settings(self.settings, index=index)
+                fresh, report = self.holder.reindex()
             except Exception as error:  # any failure of a rebuild leaves the previous index serving
                 raise ReindexFailed(f"the rebuild failed and the previous index keeps serving: "
                                     f"{type(error).__name__}: {error}") from error
-            if self._engine is not None:
-                fresh.sessions = self._engine.sessions
-            self._engine = fresh
-            return fresh
+            return Reindexed(fresh, report.collection, report.embedded)

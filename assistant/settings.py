@@ -72,6 +72,10 @@ class Settings(BaseSettings):
     max_completion_messages: int = Field(default=100, ge=1, description="messages in one /v1/chat/completions request")
     max_completion_chars: int = Field(default=32_000, ge=1,
                                       description="text of all messages of one completions request, after NFKC")
+    workers: int | None = Field(default=None, ge=1, description="serving processes; unset = the machine's cores")
+    blas_threads: int = Field(default=1, ge=1, description="BLAS/OpenMP threads per serving process")
+    index_grace_seconds: int = Field(default=600, ge=0,
+                                     description="how long a replaced index version is kept for workers still serving it")
     database_url: SecretStr | None = Field(
         default=None, description="postgresql://user:password@host:5432/db for a shared store; unset = SQLite in the data dir")
     session_ttl_seconds: int = Field(default=3600, ge=1)

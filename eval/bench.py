@@ -1,9 +1,16 @@
 """Benchmarks (figures, not tests): index build, in-process search and chat latency, HTTP throughput
-at 1/8/32 concurrent clients, a long load run, and scaling to 10× and 100× synthetic corpora.
+at 1/8/32 concurrent clients, serving at 32 clients, and scaling to 10× and 100× synthetic corpora.
 
-    python -m eval.bench                 # everything but the long load run
-    python -m eval.bench --load          # adds 32 sessions × 50 turns over HTTP
+    python -m eval.bench                 # everything but the serving comparison
+    python -m eval.bench --load          # adds 32 sessions × 50 turns on each serving set-up
     python -m eval.bench --scales 1,10   # fewer scaling points
+
+The serving comparison (``--load``) starts ``policy-assistant serve`` once per set-up: before (one
+process, BLAS on every core, as the service ran before thread pools were sized), one worker, and two
+workers (the default on a 2-core machine), each with one BLAS thread. Each set-up is warmed first
+(so the figures are the steady state), then measured in the same run: chat turns/s, p50/p95, server
+CPU per request (every process of the server), the load generator's own CPU, RSS per process, and the
+first request after ``/healthz`` said ready.
 
 Prints a table and writes bench.md / bench.json under the data dir. Every part is bounded in count
 and time, so a slow machine gives slower figures, never a hang.
@@ -14,10 +21,7 @@ from __future__ import annotations
 import json
 import os
 import platform
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -31,16 +35,26 @@ import typer
 
 from assistant.bootstrap import open_index
 from assistant.engine import Engine
-from assistant.settings import Settings
+from assistant.indexing import DeploymentIndex
+from assistant.settings import EmbeddingBackend, Settings
+from eval import served
 from eval.runner import EVAL_DAY, load_items, percentile
+from eval.served import Served
 from index.articles import Article
-from index.embedders import make_embedder
+from index.embedders import machine_threads, make_embedder
 from index.parsers import parse_corpus
-from index.store import active_collection, build_index, connect
+from index.store import build_index
 
 HTTP_CLIENTS = (1, 8, 32)
 HTTP_REQUESTS_PER_CLIENT = 20
 HTTP_TIME_LIMIT_SECONDS = 60
+# (label, workers, BLAS threads per process)
+SERVING_SETUPS = (
+    ("before: 1 process, BLAS on every core", 1, machine_threads()),
+    ("1 worker, 1 BLAS thread", 1, 1),
+    ("2 workers, 1 BLAS thread each", 2, 1),
+)
+WARM_UP_TURNS = 5
 
 app = typer.Typer(add_completion=False)
 
@@ -81,49 +95,39 @@ def in_process(settings: Settings, questions: list[str]) -> dict[str, Any]:
     }
 
 
-def scaling(settings: Settings, questions: list[str], factors: list[int]) -> list[dict[str, Any]]:
-    from assistant.retrieval import HybridRetriever, RetrievalMode
-    from index.documents import catalogue
-
+def scaling(questions: list[str], factors: list[int]) -> list[dict[str, Any]]:
+    """Per corpus multiple: build, a worker's start on the built index (load, BM25 from stored tokens,
+    warm-up), search latency, and a rebuild after one document changed (how many chunks it embeds)."""
     base = parse_corpus()
-    embedder = make_embedder(settings.embedding_backend, settings.embedding_model)
+    changed_doc = base[0].doc_id
+    embedder = make_embedder(EmbeddingBackend.USE)
     rows = []
     for factor in factors:
         with tempfile.TemporaryDirectory() as folder:
-            client = connect(Path(folder))
+            settings = Settings(data_dir=Path(folder), today=EVAL_DAY)
+            deployment = DeploymentIndex(settings)
             corpus = synthetic_corpus(base, factor)
-            build = build_index(client, corpus, embedder)
-            started = time.perf_counter()
-            retriever = HybridRetriever(active_collection(client), embedder, catalogue(), RetrievalMode.HYBRID)
-            load_s = time.perf_counter() - started
-            search = timed(lambda q, r=retriever: r.search(q, k=5, prefer_on=EVAL_DAY), questions)
+            build = build_index(deployment.client, corpus, embedder, deployment.registry, deployment.lock())
+            started = time.perf_counter()  # a worker's start: its engine on the built index, the search path warm
+            engine = Engine.from_settings(settings, build_if_missing=False,
+                                          embedder=make_embedder(EmbeddingBackend.USE, threads=1))
+            engine.retriever.search(questions[0], k=5, prefer_on=EVAL_DAY)  # the synthetic copies have no catalogue entry
+            start_s = time.perf_counter() - started
+            search = timed(lambda q, e=engine: e.retriever.search(q, k=5, prefer_on=EVAL_DAY), questions)
+            edited = [replace(a, text=a.text + "（修订）") if a.doc_id == changed_doc else a for a in corpus]
+            rebuild = build_index(deployment.client, edited, embedder, deployment.registry, deployment.lock())
             rows.append({"factor": factor, "chunks": len(corpus), "index_build_s": build.seconds,
-                         "bm25_load_s": load_s, "search": search})
-            print(f"  {factor}×: {len(corpus)} chunks, build {build.seconds:.1f} s, search p95 {search['p95_ms']:.1f} ms")
+                         "worker_start_s": start_s, "search": search,
+                         "changed_doc_chunks": sum(a.doc_id == changed_doc for a in corpus),
+                         "rebuild_embedded": rebuild.embedded, "rebuild_s": rebuild.seconds})
+            print(f"  {factor}×: {len(corpus)} chunks, build {build.seconds:.1f} s, worker start {start_s:.2f} s, "
+                  f"search p95 {search['p95_ms']:.1f} ms, one document changed: {rebuild.embedded} embedded")
     return rows
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def start_server(settings: Settings) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    env = {**os.environ, "PA_DATA_DIR": str(settings.data_dir), "PA_TODAY": EVAL_DAY.isoformat()}
-    process = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(url + "/healthz", timeout=2).status_code == 200:
-                return process, url
-        except httpx.HTTPError:
-            time.sleep(0.5)
-    process.kill()
-    raise RuntimeError("the server did not start within 120 s")
+def start_server(settings: Settings, workers: int = 1, blas_threads: int = 1) -> Served:
+    return served.start(settings.data_dir, workers, {"PA_TODAY": EVAL_DAY.isoformat(),
+                                                     "PA_BLAS_THREADS": str(blas_threads)})
 
 
 def http_throughput(url: str, questions: list[str]) -> list[dict[str, Any]]:
@@ -177,10 +181,41 @@ def load_run(url: str, sessions: int = 32, turns: int = 50) -> dict[str, Any]:
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=sessions) as pool:
         results = list(pool.map(converse, range(sessions)))
+    seconds = time.perf_counter() - started
     latencies = [x for r in results for x in r[0]]
-    return {"sessions": sessions, "turns": turns, "seconds": time.perf_counter() - started,
+    return {"sessions": sessions, "turns": turns, "seconds": seconds, "requests": len(latencies) + sessions,
+            "turns_per_s": (len(latencies) + sessions) / seconds,
             "errors_5xx": sum(r[1] for r in results), "wrong_or_crossed": sum(r[2] for r in results),
             "p50_ms": statistics.median(latencies) * 1000, "p95_ms": percentile(latencies, 0.95) * 1000}
+
+
+def serving(questions: list[str], sessions: int = 32, turns: int = 50) -> list[dict[str, Any]]:
+    """Each serving set-up on a fresh data dir: first request after ready, a warm-up load, then the
+    measured load with the server's CPU time and memory around it."""
+    rows = []
+    for label, workers, blas in SERVING_SETUPS:
+        with tempfile.TemporaryDirectory() as folder:
+            server = start_server(Settings(data_dir=Path(folder), today=EVAL_DAY), workers, blas)
+            try:
+                started = time.perf_counter()
+                first = httpx.post(server.url + "/v1/chat", json={"message": questions[0]}, timeout=60)
+                first_ms = (time.perf_counter() - started) * 1000
+                load_run(server.url, sessions, WARM_UP_TURNS)
+                cpu_before, client_before = server.cpu_seconds(), time.process_time()
+                load = load_run(server.url, sessions, turns)
+                cpu = server.cpu_seconds() - cpu_before
+                client_cpu = time.process_time() - client_before
+                row = {"setup": label, "workers": workers, "blas_threads": blas, "ready_s": server.ready_seconds,
+                       "first_request_ms": first_ms, "first_status": first.status_code, **load,
+                       "server_cpu_ms_per_request": cpu * 1000 / load["requests"],
+                       "client_cpu_ms_per_request": client_cpu * 1000 / load["requests"],
+                       "rss_mb": server.memory(), "load_average_1min": os.getloadavg()[0]}
+            finally:
+                server.stop()
+        rows.append(row)
+        print(f"  {label}: {row['turns_per_s']:.0f} turns/s, p95 {row['p95_ms']:.0f} ms, server CPU "
+              f"{row['server_cpu_ms_per_request']:.1f} ms/request, RSS {row['rss_mb']}, first request {first_ms:.0f} ms")
+    return rows
 
 
 def markdown(report: dict[str, Any]) -> str:
@@ -194,23 +229,34 @@ def markdown(report: dict[str, Any]) -> str:
         lines += ["", "| HTTP /v1/chat clients | requests | req/s | p50 ms | p95 ms | 5xx |", "|---|---|---|---|---|---|"]
         lines += [f"| {r['clients']} | {r['requests']} | {r['throughput_rps']:.1f} | {r['p50_ms']:.0f} | {r['p95_ms']:.0f} | {r['errors_5xx']} |"
                   for r in report["http"]]
+    if report.get("serving"):
+        lines += ["", f"Serving, {report['serving'][0]['sessions']} clients × {report['serving'][0]['turns']} follow-up turns "
+                      "(after a warm-up load):", "",
+                  "| set-up | turns/s | p50 ms | p95 ms | server CPU ms/request | client CPU ms/request | RSS MB | "
+                  "first request after ready ms | 5xx | wrong or crossed | machine load (1 min) |",
+                  "|---|---|---|---|---|---|---|---|---|---|---|"]
+        lines += [f"| {r['setup']} | {r['turns_per_s']:.0f} | {r['p50_ms']:.0f} | {r['p95_ms']:.0f} | "
+                  f"{r['server_cpu_ms_per_request']:.1f} | {r['client_cpu_ms_per_request']:.1f} | "
+                  f"{_rss(r['rss_mb'])} | {r['first_request_ms']:.0f} | {r['errors_5xx']} | {r['wrong_or_crossed']} | "
+                  f"{r.get('load_average_1min', 0):.1f} |" for r in report["serving"]]
     if report.get("scaling"):
-        lines += ["", "| corpus | chunks | index build s | BM25 load s | search p50 ms | search p95 ms |", "|---|---|---|---|---|---|"]
-        lines += [f"| {r['factor']}× | {r['chunks']} | {r['index_build_s']:.1f} | {r['bm25_load_s']:.2f} | "
-                  f"{r['search']['p50_ms']:.1f} | {r['search']['p95_ms']:.1f} |" for r in report["scaling"]]
-    if report.get("load"):
-        load = report["load"]
-        lines += ["", f"Load: {load['sessions']} sessions × {load['turns']} turns in {load['seconds']:.0f} s, "
-                  f"p50 {load['p50_ms']:.0f} ms, p95 {load['p95_ms']:.0f} ms, 5xx {load['errors_5xx']}, "
-                  f"wrong or crossed answers {load['wrong_or_crossed']}"]
+        lines += ["", "| corpus | chunks | index build s | worker start s | search p50 ms | search p95 ms | "
+                      "one document changed: chunks / embedded |", "|---|---|---|---|---|---|---|"]
+        lines += [f"| {r['factor']}× | {r['chunks']} | {r['index_build_s']:.1f} | {r['worker_start_s']:.2f} | "
+                  f"{r['search']['p50_ms']:.1f} | {r['search']['p95_ms']:.1f} | "
+                  f"{r['changed_doc_chunks']} / {r['rebuild_embedded']} |" for r in report["scaling"]]
     return "\n".join(lines) + "\n"
+
+
+def _rss(roles: dict[str, list[float]]) -> str:
+    return "; ".join(f"{role} {', '.join(f'{mb:.0f}' for mb in sizes)}" for role, sizes in sorted(roles.items()))
 
 
 @app.command()
 def main(
     scales: str = typer.Option("1,10,100", help="corpus multiples for the scaling curve"),
     http: bool = typer.Option(True, help="measure HTTP throughput at 1, 8 and 32 clients"),
-    load: bool = typer.Option(False, "--load", help="add the 32 sessions × 50 turns load run"),
+    load: bool = typer.Option(False, "--load", help="add the serving comparison at 32 clients"),
 ) -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     questions = [item.question for item in load_items() if item.question]
@@ -220,22 +266,20 @@ def main(
         settings = Settings(data_dir=Path(folder), today=EVAL_DAY)
         print("in-process …")
         report["in_process"] = in_process(settings, questions)
-        if http or load:
-            server, url = start_server(settings)
+        if http:
+            print("HTTP …")
+            server = start_server(settings)
             try:
-                if http:
-                    print("HTTP …")
-                    report["http"] = http_throughput(url, questions)
-                if load:
-                    print("load run …")
-                    report["load"] = load_run(url)
+                report["http"] = http_throughput(server.url, questions)
             finally:
-                server.terminate()
-                server.wait(timeout=30)
+                server.stop()
+    if load:
+        print("serving …")
+        report["serving"] = serving(questions)
     factors = [int(f) for f in scales.split(",") if f.strip()]
     if factors:
         print("scaling …")
-        report["scaling"] = scaling(Settings(data_dir=Path(tempfile.gettempdir())), questions, factors)
+        report["scaling"] = scaling(questions, factors)
     text = markdown(report)
     target = Settings().data_dir
     target.mkdir(parents=True, exist_ok=True)

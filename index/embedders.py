@@ -50,11 +50,11 @@ class UniversalSentenceEncoder:
 class SentenceTransformerEmbedder:
     dense = True
 
-    def __init__(self, model: str) -> None:
+    def __init__(self, model: str, threads: int | None = None) -> None:
         import torch
         from sentence_transformers import SentenceTransformer
 
-        torch.set_num_threads(machine_threads())
+        torch.set_num_threads(threads or machine_threads())
         self._model = SentenceTransformer(model, device="cpu")
         self.name = f"sentence-transformers:{model}"
         dimension = self._model.get_embedding_dimension()
@@ -83,13 +83,16 @@ class NoEmbedder:
 BACKENDS = ("use", "sentence-transformers", "none")
 
 
-def make_embedder(backend: str, model: str | None = None) -> Embedder:
+def make_embedder(backend: str, model: str | None = None, threads: int | None = None) -> Embedder:
+    """The embedder ``backend`` names, computing with ``threads`` BLAS/torch threads (default: the
+    machine's cores, right for a build; a serving worker passes its own share). Raises ``ValueError``
+    for an unknown backend or a sentence-transformers backend without a model."""
     if backend == "use":
-        return UniversalSentenceEncoder()
+        return UniversalSentenceEncoder(threads)
     if backend == "sentence-transformers":
         if not model:
             raise ValueError("the sentence-transformers backend needs a model name or path")
-        return SentenceTransformerEmbedder(model)
+        return SentenceTransformerEmbedder(model, threads)
     if backend == "none":
         return NoEmbedder()
     raise ValueError(f"unknown embedding backend {backend!r}; choose one of {', '.join(BACKENDS)}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from functools import cache
@@ -12,6 +13,7 @@ from index import INDEX_DIR
 from index.normalise import normalise
 
 _WORD = re.compile(r"[\w\u4e00-\u9fff]")
+TOKEN_SEPARATOR = "\x1f"  # joins a chunk's stored tokens; never inside a token
 
 
 @cache
@@ -43,3 +45,14 @@ def domain_terms() -> list[str]:
     """The terms jieba must keep whole, in the file's order."""
     lines = (INDEX_DIR / "terms.txt").read_text(encoding="utf-8").splitlines()
     return [line.split()[0] for line in lines if line.strip()]
+
+
+@cache
+def tokenizer_fingerprint() -> str:
+    """Changes whenever ``tokenize`` may cut differently (jieba, the term list, the stop words or this
+    code changed), so tokens stored with an index version are reused only while they are what
+    ``tokenize`` gives."""
+    digest = hashlib.sha256(jieba.__version__.encode())
+    for path in (INDEX_DIR / "terms.txt", INDEX_DIR / "stopwords.txt", INDEX_DIR / "tokens.py", INDEX_DIR / "normalise.py"):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

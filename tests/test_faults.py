@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,10 @@ from fastapi.testclient import TestClient
 
 from assistant.api.app import create_app
 from assistant.engine import Engine
+from assistant.indexing import DeploymentIndex
 from index.embedders import make_embedder
 from index.parsers import parse_corpus
-from index.store import active_collection, build_index, connect
+from index.store import build_index
 
 ADMIN = {"Authorization": "Bearer admin-secret-0123456789"}
 
@@ -42,14 +44,15 @@ class FailingEmbedder:
 
 
 def test_a_rebuild_that_fails_half_way_leaves_the_previous_index_serving(own_settings):
-    client = connect(own_settings.data_dir)
+    deployment = DeploymentIndex(own_settings)
     real = make_embedder(own_settings.embedding_backend, own_settings.embedding_model)
-    first = build_index(client, parse_corpus(), real)
+    first = deployment.rebuild(real)
+    revised = [replace(a, text=a.text + "（修订）") for a in parse_corpus()]  # every chunk must be embedded again
     with pytest.raises(OSError, match="No space left"):
-        build_index(client, parse_corpus(), FailingEmbedder(real, fail_after=64))
-    assert active_collection(client).name == first.collection
-    assert active_collection(client).count() == first.chunks
-    assert {c.name for c in client.list_collections()} == {first.collection, "pa-active-index"}
+        build_index(deployment.client, revised, FailingEmbedder(real, fail_after=64), deployment.registry, deployment.lock())
+    assert deployment.active_collection().name == first.collection
+    assert deployment.active_collection().count() == first.chunks
+    assert {c.name for c in deployment.client.list_collections()} == {first.collection}
 
 
 def test_the_reindex_route_reports_a_corrupt_source_and_keeps_serving(own_settings, monkeypatch):

@@ -36,6 +36,8 @@ def layer(module: str) -> str | None:
         return None
     if parts[0] == "assistant" and len(parts) > 1 and parts[1] in {"cli", "serve", "api"}:
         return parts[1]
+    if parts[0] == "assistant" and len(parts) > 1 and parts[1] == "serving":  # serve's worker processes
+        return "serve"
     return parts[0]
 
 

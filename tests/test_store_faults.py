@@ -157,13 +157,14 @@ def _free_port() -> int:
 
 
 @pytest.mark.slow
-def test_acknowledged_writes_survive_kill_9_of_the_server(settings, engine, tmp_path):
+def test_acknowledged_writes_survive_kill_9_of_the_server(settings, tmp_path):
     """A real `policy-assistant serve` process on the default SQLite store (WAL, synchronous=NORMAL),
     4 clients writing, then SIGKILL: every answer the clients got back with ``X-PA-Log: stored`` is in
-    the log. (On PostgreSQL a commit's durability is the server's own.)"""
+    the log. (On PostgreSQL a commit's durability is the server's own.) The server is a deployment of its
+    own: its data dir holds its index, whose active version its state store registers."""
     url = f"sqlite:///{tmp_path / 'state.sqlite3'}"
     port = _free_port()
-    env = {**os.environ, "PA_DATA_DIR": str(settings.data_dir), "PA_DATABASE_URL": url, "PA_TODAY": "2026-11-25"}
+    env = {**os.environ, "PA_DATA_DIR": str(tmp_path / "data"), "PA_DATABASE_URL": url, "PA_TODAY": "2026-11-25"}
     server = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)], env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import httpx
+from chromadb.errors import NotFoundError
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -15,7 +16,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant.api.schemas import LONE_SURROGATE
-from assistant.errors import AssistantError, IndexUnavailable
+from assistant.errors import AssistantError, IndexMissing, IndexUnavailable
 
 UNICODE_ERRORS = {"invalid_text", "string_unicode"}  # ours, and pydantic's own for a plain str
 STATUS_CODES = {401: "unauthorized", 404: "not_found", 405: "method_not_allowed", 413: "payload_too_large",
@@ -27,7 +28,8 @@ DESCRIPTIONS = {
     422: "the request is malformed or refused: code and message say why",
     429: "too many wrong tokens from this client (see Retry-After)",
     500: "the rebuild failed; the previous index keeps serving",
-    503: "the index is loading or its store is unreachable",
+    503: "not_ready: the engine is loading; index_missing: the index store lost the index (reindex); "
+         "index_unavailable / store_unavailable: a store is unreachable",
 }
 
 
@@ -92,5 +94,11 @@ def install_handlers(app: FastAPI) -> None:
         """A Chroma server that went away: 503, and the next request tries again (the client reconnects)."""
         unavailable = IndexUnavailable(f"the index store (Chroma server) is unreachable: {exc}")
         return error(unavailable.status, unavailable.code, unavailable.message)
+
+    @app.exception_handler(NotFoundError)
+    async def on_index_lost(_: Request, exc: NotFoundError) -> Response:
+        """The index store lost the version being queried (a Chroma server restarted empty): 503 until a reindex."""
+        missing = IndexMissing(f"the index is missing from the index store; an admin reindex rebuilds it ({exc})")
+        return error(missing.status, missing.code, missing.message)
 
     app.add_exception_handler(StarletteHTTPException, on_http)

@@ -173,10 +173,11 @@ class ChatAnswer(PublicAnswer, Receipt):
 
 
 class Health(BaseModel):
-    """The service answers, over an index of ``articles`` articles."""
+    """The service is ready: warm, over index version ``index_version`` of ``articles`` articles."""
 
     status: Literal["ok"]
     articles: int = Field(description="articles in the index")
+    index_version: str = Field(description="the index version (Chroma collection) this process answers from")
 
 
 class SearchResponse(BaseModel):
@@ -309,3 +310,5 @@ class ReindexResult(BaseModel):
 
     ok: Literal[True] = True
     articles: int = Field(description="articles in the new index")
+    index_version: str = Field(description="the new index version, now active for every worker")
+    embedded: int = Field(description="articles embedded by this build; the others kept their vectors")

@@ -11,8 +11,10 @@ from assistant.api.schemas import ReindexResult
 router = APIRouter(prefix="/v1/admin", tags=["admin"], dependencies=[Depends(require_admin)])
 
 
-@router.post("/reindex", response_model=ReindexResult, responses=documented(401, 422, 429, 500))
+@router.post("/reindex", response_model=ReindexResult, responses=documented(401, 422, 429, 500, 503))
 def reindex(service: ServiceDep) -> ReindexResult:
-    """Rebuilds the index and swaps the engine; on failure (500 ``reindex_failed``) the previous index keeps serving."""
-    fresh = service.reload()
-    return ReindexResult(articles=len(fresh.retriever.articles))
+    """Builds a new index version (unchanged articles keep their vectors) and swaps the engine; every worker
+    follows with its next request. On failure (500 ``reindex_failed``) the previous index keeps serving."""
+    done = service.reload()
+    return ReindexResult(articles=len(done.engine.retriever.articles), index_version=done.index_version,
+                         embedded=done.embedded)
