@@ -24,6 +24,7 @@ from assistant.language import Language, in_script
 from assistant.match.report import match_text, profile_summary
 from assistant.records import AwardEstimate, Calculation, Status
 from assistant.rules.book import Rule, rule_book
+from assistant.rules.calculator import are_alternatives
 from index.articles import Article
 from index.documents import Catalogue, DocumentStatus
 from prompts import templates
@@ -46,11 +47,6 @@ def english_department_names() -> dict[str, str]:
     """责任单位 → its English name (``data/departments.yaml``)."""
     raw = yaml.safe_load(DEPARTMENTS_PATH.read_text(encoding="utf-8"))
     return {str(k): str(v) for k, v in raw.items()}
-
-
-def _are_alternatives(estimate: AwardEstimate) -> bool:
-    """Several guarantee ceilings: one or the other applies by the kind of enterprise, never their sum."""
-    return len(estimate.calculations) > 1 and all(c.kind == "guarantee_limit" for c in estimate.calculations)
 
 
 @dataclass
@@ -99,7 +95,7 @@ class Composer:
             Status.ANSWERED if Status.ANSWERED in statuses else statuses[0])
         shown = articles if status is not Status.OUT_OF_SCOPE else []
         lines = [*dict.fromkeys(line for block in blocks for line in block.split("\n")), *self._sources(shown, plan)]
-        alternatives = any(_are_alternatives(e) for e in estimates)
+        alternatives = any(are_alternatives(e.calculations) for e in estimates)
         options = [self.finish(self.t["clarify_reply"].format(name=self.rule_name(rule))) for step in plan.steps
                    if step.route is Route.CLARIFY_RULE and step.request for rule in step.request.candidates]
         return Composed(self.finish("\n".join(lines)), status, shown, estimates, verdicts, alternatives,
@@ -283,7 +279,7 @@ class Composer:
         if step.eligibility is not None and step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
             lines.extend(self._verdict_lines(step, article))
         calculations = estimate.calculations
-        if _are_alternatives(estimate):
+        if are_alternatives(estimate.calculations):
             money = format_yuan_en if self.english else format_yuan
             lines.append(self.t["alternatives_head"].format(number=self._fields(article)["number"], label=article.label))
             lines += [self.t["alternative_item"].format(rule_name=c.rule_name, amount=money(c.amount_yuan)) for c in calculations]

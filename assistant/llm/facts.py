@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.conversation.composer import _are_alternatives as are_alternatives  # one rule for "not a sum"
 from assistant.conversation.plan import Plan, Route, Step, Verdict
 from assistant.records import Calculation
 from assistant.rules.book import Rule, RuleBook
+from assistant.rules.calculator import are_alternatives
 from index.articles import Article
 
 NOT_SPECIFIED_ROUTES = {Route.NOT_SPECIFIED, Route.NO_AMOUNT}
@@ -84,7 +84,7 @@ def facts_of(plan: Plan, book: RuleBook) -> PlanFacts:
         retrieved=tuple(plan.retrieved),
         rules=tuple(rules),
         calculations=tuple(calculations),
-        totals=tuple(s.estimate.total_yuan for s in steps if s.estimate and not are_alternatives(s.estimate)),
+        totals=tuple(s.estimate.total_yuan for s in steps if s.estimate and not are_alternatives(s.estimate.calculations)),
         item_caps=tuple(dict.fromkeys(int(r.cap_yuan) for r in rules)),
         annual_caps=tuple(sorted(int(a) for a in annual)),
         bases=tuple(sorted(bases)),

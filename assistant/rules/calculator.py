@@ -37,6 +37,12 @@ class Item:
     inputs: Mapping[str, Any]
 
 
+def are_alternatives(calculations: Sequence[Calculation]) -> bool:
+    """Several guarantee ceilings (（二十九）): one or the other applies by the kind of enterprise,
+    never their sum."""
+    return len(calculations) > 1 and all(c.kind == RuleKind.GUARANTEE_LIMIT for c in calculations)
+
+
 class AwardCalculator:
     """Computes award ceilings from the rule book (``assistant/rules/awards.yaml``), exactly, in ``Decimal`` yuan."""
 
@@ -137,10 +143,9 @@ class AwardCalculator:
         for cap_id, members in groups.items():
             subtotal = sum((Decimal(c.amount_yuan) for c in members if c.eligible), Decimal(0))
             terms = " + ".join(words.money(Decimal(c.amount_yuan)) for c in members if c.eligible) or "0"
-            limits = [c for c in members if c.eligible and c.kind == RuleKind.GUARANTEE_LIMIT]
-            if len(limits) > 1 and len(limits) == len(members):
-                # （二十九）'s guarantee ceilings apply by the kind of enterprise: one or the other, never summed.
-                subtotal = max(Decimal(c.amount_yuan) for c in limits)
+            if are_alternatives(members):
+                limits = [c for c in members if c.eligible]
+                subtotal = max((Decimal(c.amount_yuan) for c in limits), default=Decimal(0))
                 parts.append(f"max({', '.join(words.money(Decimal(c.amount_yuan)) for c in limits)})")
                 notes.append(words.t["alternatives_bit"])
             elif cap_id is not None and len(members) > 1:
