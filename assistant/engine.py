@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from chromadb.api.models.Collection import Collection
 from langchain_core.language_models import BaseChatModel
 
 from assistant.bootstrap import OpenIndex, open_index
@@ -37,6 +36,7 @@ from assistant.store import store_engine
 from index.articles import Article
 from index.documents import Catalogue, catalogue
 from index.embedders import Embedder
+from index.store import LoadedVersion
 
 WRITABLE = {Status.ANSWERED, Status.NOT_SPECIFIED}
 WARM_UP_FILE = Path(__file__).resolve().parent / "data" / "warm_up.yaml"
@@ -80,17 +80,17 @@ class Engine:
         missing and ``build_if_missing``, under the build lock; raises ``IndexMissing`` otherwise).
         ``embedder`` reuses one already loaded."""
         index = index or open_index(settings, build_if_missing=build_if_missing, embedder=embedder)
-        retriever = HybridRetriever(index.collection, index.embedder, catalogue(), RetrievalMode(settings.retrieval_mode))
+        retriever = HybridRetriever(index.version, index.embedder, catalogue(), RetrievalMode(settings.retrieval_mode))
         return cls(settings, retriever, rule_book(), catalogue(), chat_model(settings))
 
     @property
     def index_version(self) -> str:
-        """The index version (Chroma collection) this engine answers from."""
-        return self.retriever.collection.name
+        """The index version this engine answers from."""
+        return self.retriever.index.version
 
-    def on_collection(self, collection: Collection) -> Engine:
+    def on_version(self, version: LoadedVersion) -> Engine:
         """This engine over another index version: the same embedder, rules, sessions and chat model."""
-        retriever = HybridRetriever(collection, self.retriever.embedder, self.catalogue, self.retriever.mode)
+        retriever = HybridRetriever(version, self.retriever.embedder, self.catalogue, self.retriever.mode)
         fresh = Engine(self.settings, retriever, self.book, self.catalogue)
         fresh.writer = self.writer
         fresh.sessions = self.sessions
