@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import secrets
 import unicodedata
+import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -68,7 +69,10 @@ class Engine:
         self.retriever = retriever
         self.book = book
         self.catalogue = cat
-        self.calculator = AwardCalculator(book, self._cite_measure)
+        # through a weak reference: an engine and its calculator are no reference cycle, so a replaced engine
+        # (and its index version) is freed as soon as its last request ends, without a garbage collection
+        cite = weakref.WeakMethod(self._cite_measure)
+        self.calculator = AwardCalculator(book, lambda measure: _alive(cite)(measure))
         self.sessions = SessionStore(
             store_engine(settings), settings.session_ttl_seconds, settings.max_sessions, settings.max_session_turns
         )
@@ -238,6 +242,12 @@ class Engine:
 def _printable(text: str) -> str:
     """``text`` without control characters (newlines and tabs kept), stripped."""
     return "".join(ch for ch in text if ch.isprintable() or ch in "\n\t").strip()
+
+
+def _alive(method: weakref.WeakMethod) -> Any:
+    bound = method()
+    assert bound is not None, "the engine of this calculator is gone"
+    return bound
 
 
 @cache

@@ -11,6 +11,8 @@ it loads.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import logging
 import threading
 
@@ -108,19 +110,37 @@ class EngineHolder:
             return self._loader
 
     def _load_active(self) -> None:
+        if self._swap_to_active():
+            return_freed_memory()
+
+    def _swap_to_active(self) -> bool:
+        """Loads, warms and swaps in the active version; whether it replaced the one held."""
         current = self.engine
         assert current is not None
         version = None
         try:
             version = self.index.active_version()
             if version is None or version == current.index_version:
-                return
+                return False
             fresh = current.on_version(self.index.load_active())
             fresh.warm_up()
         except Exception as error:  # keep answering from the version held; try again when the version changes
             log.warning("could not load index version %s, still serving %s: %s", version, current.index_version, error)
             self._failed_version = version
-            return
+            return False
         log.info("index version %s replaces %s", fresh.index_version, current.index_version)
         self._failed_version = None
         self.engine = fresh
+        return True
+
+
+def return_freed_memory() -> None:
+    """Hands the memory of the replaced version back to the system (freed when its last request ended).
+
+    glibc keeps what a thread freed in that thread's arena: measured at 20× the corpus, a worker grew by
+    about 27 MB with every version it loaded, and stayed flat when trimmed after each swap. The call
+    releases the interpreter lock; elsewhere than glibc there is no ``malloc_trim`` and nothing is done."""
+    libc = ctypes.util.find_library("c")
+    trim = getattr(ctypes.CDLL(libc), "malloc_trim", None) if libc else None
+    if trim is not None:
+        trim(0)

@@ -46,6 +46,7 @@ from assistant.store import open_store
 from assistant.store.schema import questions as question_rows
 from eval import served
 from eval.runner import EVAL_DAY
+from index.articles import Article
 from index.embedders import make_embedder
 from index.parsers import parse_corpus
 
@@ -192,24 +193,22 @@ def reindex_under_load(reindexes: int = 20, clients: int = 8) -> dict[str, Any]:
 
 
 def reindex_at_scale(factor: int = 100, reindexes: int = 5, clients: int = 8) -> dict[str, Any]:
-    """A served index of ``factor`` copies of the corpus (as ``eval.bench`` makes them), rebuilt with one document
-    changed ``reindexes`` times by the build process a reindex uses, while 8 clients chat against 2 workers."""
-    from eval.bench import synthetic_corpus  # the scaling benchmark's copies
-
+    """A served index of ``factor`` copies of the corpus, rebuilt with one document changed ``reindexes`` times
+    by the build process a reindex uses, while 8 clients chat against 2 workers."""
     with tempfile.TemporaryDirectory() as folder:
         settings = Settings(data_dir=Path(folder))
         base = parse_corpus()
-        corpus = synthetic_corpus(base, factor)
-        embedder = CopiedVectors(make_embedder(settings.embedding_backend, settings.embedding_model), base, corpus)
-        deployment = DeploymentIndex(settings)
-        built = deployment.rebuild(embedder, articles=corpus)
+        origin = served_copies(base, factor)
+        corpus = list(origin)
+        embedder = CopiedVectors(make_embedder(settings.embedding_backend, settings.embedding_model), origin)
+        built = DeploymentIndex(settings).rebuild(embedder, articles=corpus)
         server = served.start(Path(folder), workers=2)
         load = [os.getloadavg()[0]]
 
         def reindex(_: httpx.Client, round_: list[int] = [0]) -> str:  # noqa: B006 - the round counter
             round_[0] += 1
             edited = [replace(a, text=f"{a.text}（第{round_[0]}次修订）") if a.doc_id == base[0].doc_id else a
-                      for a in corpus]
+                      for a in corpus[: len(base)]] + corpus[len(base):]
             return build_apart(settings, edited, embedder).version
 
         try:
@@ -220,14 +219,26 @@ def reindex_at_scale(factor: int = 100, reindexes: int = 5, clients: int = 8) ->
         return {"chunks": built.chunks, **figures, "load_average": load}
 
 
-class CopiedVectors:
-    """The serving embedder for the shipped articles; a synthetic copy gets the vector of the article it
-    was made from (so building 100× the corpus embeds 96 texts, not 9600)."""
+def served_copies(articles: list[Article], factor: int) -> dict[Article, str]:
+    """``factor`` copies of the corpus the engine can answer from, each with the text it was made from: a copy
+    keeps its document (its citation resolves) under keys of its own, with its sentences in another order."""
+    copies = {a: a.text for a in articles}
+    for copy in range(1, factor):
+        for article in articles:
+            sentences = [s for s in article.text.split("。") if s]
+            shift = copy % max(1, len(sentences))
+            text = "。".join(sentences[shift:] + sentences[:shift]) + f"。（副本{copy}）"
+            copies[replace(article, key=f"{article.key}~{copy}", text=text)] = article.text
+    return copies
 
-    def __init__(self, real: Any, base: list[Any], corpus: list[Any]) -> None:
+
+class CopiedVectors:
+    """The serving embedder for the shipped articles; a copy gets the vector of the text it was made from
+    (so building 100× the corpus embeds 96 texts, not 9600)."""
+
+    def __init__(self, real: Any, origin: dict[Article, str]) -> None:
         self.real, self.name, self.dimension, self.dense = real, real.name, real.dimension, real.dense
-        origin = {(a.doc_id, a.key): a.text for a in base}
-        self._origin = {a.text: origin[(a.doc_id.split("-v")[0], a.key)] for a in corpus}
+        self._origin = {a.text: text for a, text in origin.items()}
         self._vectors: dict[str, Any] = {}
 
     def embed(self, texts: list[str]) -> Any:
