@@ -121,7 +121,8 @@ class Planner:
         if question.greeting_only:
             plan.steps.append(Step(question.asks[0], Route.GREETING))
             return plan
-        scope = judge(question, self.catalogue, self.retriever.known_share(without_ask_words(question.text)))
+        scope = judge(question, self.catalogue, self.retriever.known_share(without_ask_words(question.text)),
+                      self.retriever.uses_word)
         if not scope.covered:
             plan.steps.append(Step(question.asks[0], Route.OUT_OF_SCOPE, scope=scope))
             return plan

@@ -23,6 +23,8 @@ from index.documents import Catalogue
 from index.normalise import normalise
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "understanding.yaml"
+SCOPE_PATH = DATA_PATH.with_name("scope.yaml")
+PLACE_SUFFIXES = ("市", "省", "县", "州", "自治区")
 ROLE_WINDOW = 30  # characters before an amount that decide its role (role patterns stop at a clause end)
 QUESTION_WORDS = re.compile(r"(什么|哪些|怎么|如何|是否|多少|几|有没有|是不是|有无|"
                             r"\b(?:what|which|how|when|where|why|is there|are there|does|do|can)\b)")
@@ -72,6 +74,8 @@ class _Lexicon:
     figure_asks: dict[str, Detail]  # a count, a size, a share: asked words, the units that state it
     elliptical: re.Pattern[str]  # "海外的呢": asks what the ask before it asked
     yes_no_eligibility: re.Pattern[str]  # "能申请贴息吗": a verdict is asked
+    yes_no_question: re.Pattern[str]  # "…吗？", "Is …?": a yes/no question
+    known_places: tuple[str, ...]  # places outside Shanghai (scope.yaml), to tell a place from a word
 
 
 @cache
@@ -101,7 +105,14 @@ def lexicon() -> _Lexicon:
         figure_asks=_details(raw["figure_asks"], "units"),
         elliptical=re.compile(raw["elliptical"], re.IGNORECASE),
         yes_no_eligibility=re.compile(raw["yes_no_eligibility"], re.IGNORECASE),
+        yes_no_question=re.compile(raw["yes_no_question"], re.IGNORECASE),
+        known_places=_known_places(),
     )
+
+
+def _known_places() -> tuple[str, ...]:
+    scope = yaml.safe_load(SCOPE_PATH.read_text(encoding="utf-8"))
+    return tuple(str(p).lower() for p in [*scope["other_places"], *scope["foreign_places"]])
 
 
 def has_word(text: str, words: tuple[str, ...] | list[str]) -> bool:
@@ -141,7 +152,8 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
     lex = lexicon()
     cased = normalise(message)
     text = cased.lower()
-    asks = _asks(cased, lex, previous.asks[-1] if previous and previous.asks else None)
+    facts = read_facts(cased, text)
+    asks = _asks(cased, lex, previous.asks[-1] if previous and previous.asks else None, states_conditions(facts))
     inherits = previous is not None and bool(lex.elliptical.search(text)) and _kind(text, lex, own_words_only=True) is None
     named = cat.named_in(CITATION_MARKER.sub(" ", text))  # "[pudong2022:task-01]" is a marker, not a name
     document = sorted(named)[0] if len(named) == 1 else None
@@ -154,7 +166,7 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
         text=text,
         language=detect_language(message),
         asks=asks,
-        facts=read_facts(cased, text),
+        facts=facts,
         document=document,
         document_pointed=pointed,
         adds_item=has_word(text, lex.add_item),
@@ -164,12 +176,20 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
     )
 
 
-def _asks(text: str, lex: _Lexicon, before: Ask | None = None) -> tuple[Ask, ...]:
+def states_conditions(facts: Facts) -> bool:
+    """Whether ``facts`` say something a condition of an award reads (class, trial place, registration,
+    relation, role, a condition said unmet)."""
+    return any(v is not None for v in (facts.drug_class, facts.trial_location, facts.registered,
+                                        facts.related_party, facts.applicant_role)) or bool(facts.unmet)
+
+
+def _asks(text: str, lex: _Lexicon, before: Ask | None = None, stated: bool = False) -> tuple[Ask, ...]:
     """One ask per clause that asks something; a message with no ask word is one WHAT ask.
 
     ``text`` is the normalised message in its own case (search terms such as ``II期`` keep it);
     ask words are matched on its lower-case form. An elliptical clause ("海外的呢") takes the kind of
-    the ask before it: this message's, else ``before`` (the previous turn's last ask).
+    the ask before it: this message's, else ``before`` (the previous turn's last ask). ``stated``:
+    the message states facts a condition reads, so a yes/no question about them asks for a verdict.
     """
     clauses = [c.strip(" ，,。") for c in lex.clause_split.split(text) if c and c.strip(" ，,。")]
     asks: list[Ask] = []
@@ -182,6 +202,8 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None) -> tuple[Ask, ...
         if elliptical:
             assert earlier is not None
             kind = earlier.kind
+        if kind is AskKind.WHAT and stated and lex.yes_no_question.search(clause.lower()):
+            kind = AskKind.ELIGIBILITY
         if kind is None:
             context.append(clause)
             continue
@@ -196,8 +218,9 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None) -> tuple[Ask, ...
         last = asks[-1]
         asks[-1] = Ask(last.kind, "，".join([last.text, *context]), last.points_back, last.detail, last.elliptical)
     if not asks:
-        asks = [Ask(AskKind.WHAT, text, has_word(text.lower(), lex.pointers) and len(text) <= 24,
-                    _detail(text.lower(), AskKind.WHAT, lex))]
+        kind = AskKind.ELIGIBILITY if stated and lex.yes_no_question.search(text.lower().rstrip(" ，,。")) else AskKind.WHAT
+        asks = [Ask(kind, text, has_word(text.lower(), lex.pointers) and len(text) <= 24,
+                    _detail(text.lower(), kind, lex))]
     return tuple(_merge_amount_with_eligibility(asks))
 
 
@@ -241,9 +264,9 @@ def read_facts(normalised: str, text: str) -> Facts:
     """
     lex = lexicon()
     words = lex.facts
-    drug_class = next((cls for cls, ws in words["drug_class"].items() if has_word(text, ws)), None)
-    if drug_class == "1" and has_word(text, words["drug_class"]["2"]):
-        drug_class = "2"
+    # "仿制药…能申请1类新药那条吗": a class named beside "1类新药" is the product's, "1类新药" the measure's name
+    named = [cls for cls, ws in words["drug_class"].items() if has_word(text, ws)]
+    drug_class = next((cls for cls in named if cls != "1"), named[0] if named else None)
     overseas = has_word(text, words["overseas"])
     domestic = has_word(text, words["domestic"])
     location = "overseas" if overseas and not domestic else "domestic" if domestic and not overseas else None
@@ -255,10 +278,11 @@ def read_facts(normalised: str, text: str) -> Facts:
     if has_word(text, words["registered_shanghai"]):
         registered = "shanghai"
     elif match := lex.registered_elsewhere.search(text):
-        place = next(g for g in match.groups() if g).lstrip("是在于")
+        group, place = next((i, g) for i, g in enumerate(match.groups()) if g)
+        place = place.lstrip("是在于")
         if any(name in place for name in words["shanghai_places"]):
             registered = "shanghai"
-        else:
+        elif group < 2 or _is_place(place, lex):  # the later forms ("一家X的药企") hold a place only when X is one
             registered, registered_place = "elsewhere", place
     related: bool | None = None
     if has_word(text, words["unrelated_party"]):
@@ -279,6 +303,11 @@ def read_facts(normalised: str, text: str) -> Facts:
         item_count=_item_count(text, lex),
         unmet=tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws)),
     )
+
+
+def _is_place(word: str, lex: _Lexicon) -> bool:
+    """A place outside Shanghai: a known one, or a name with a place suffix (…市, …省)."""
+    return len(word) >= 2 and (word.endswith(PLACE_SUFFIXES) or any(word.startswith(place) for place in lex.known_places))
 
 
 def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
