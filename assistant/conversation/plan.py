@@ -18,7 +18,7 @@ from assistant.conversation.extract import Lead, lead_clause
 from assistant.conversation.question import AmountRole, Ask, AskKind, Question
 from assistant.conversation.scope import ScopeVerdict, judge
 from assistant.conversation.sessions import Session
-from assistant.conversation.slots import AwardRequest, read_award
+from assistant.conversation.slots import AwardRequest, AwardSlots, read_award, rule_named
 from assistant.conversation.understand import has_word, lexicon, without_ask_words
 from assistant.language import Language
 from assistant.match.chat import ProfileAnswer, match_estimate, profile_answer
@@ -136,12 +136,25 @@ class Planner:
                                    estimate=match_estimate(match) if match else None, profile=profiled))
             return plan
         previous_articles = [a for cid in session.last_chunk_ids if (a := self.retriever.article(cid))]
-        for ask in question.asks:
+        for ask in self._joined(question.asks):
             step = self._plan_ask(question, ask, session, previous_articles, plan, language)
             plan.steps.append(step)
             if step.articles:
                 previous_articles = step.articles
         return plan
+
+    def _joined(self, asks: Sequence[Ask]) -> list[Ask]:
+        """Amount asks in a row are one when the later names no topic of its own ("…单个最多多少，一年
+        最多多少？" about one measure); with a topic ("…展会最多多少？CMO每个品种最高多少？") each is its own."""
+        joined: list[Ask] = []
+        for ask in asks:
+            last = joined[-1] if joined else None
+            if (last is not None and last.kind is AskKind.AMOUNT and ask.kind is AskKind.AMOUNT and not ask.elliptical
+                    and self.retriever.keyword_score(without_ask_words(ask.text.lower())) < MIN_KEYWORD_SCORE):
+                joined[-1] = Ask(last.kind, f"{last.text}，{ask.text}", last.points_back, last.detail, last.elliptical)
+            else:
+                joined.append(ask)
+        return joined
 
     # --- one ask ---------------------------------------------------------------------------------
     def _plan_ask(self, question: Question, ask: Ask, session: Session, previous: list[Article], plan: Plan,
@@ -189,7 +202,10 @@ class Planner:
         if self._detail_unstated(ask, top) and not has_amounts:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)
         measure = self._award_measure(hits, question) if in_scope else None
-        if follow_up and award_slots is not None and (measure is None or ask.kind not in {AskKind.AMOUNT, AskKind.ELIGIBILITY}):
+        recalled = self._recalled(ask, session) if follow_up else None
+        if recalled is not None:  # "那III期呢？" names a rule of a topic discussed before: that topic
+            measure = recalled.measure
+        elif follow_up and award_slots is not None and (measure is None or ask.kind not in {AskKind.AMOUNT, AskKind.ELIGIBILITY}):
             measure = award_slots.measure
         wants_award = ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY} or has_amounts or follow_up
         if measure and wants_award and (ask.kind is not AskKind.WHAT or has_amounts or follow_up):
@@ -244,10 +260,20 @@ class Planner:
         return None
 
     # --- awards ----------------------------------------------------------------------------------
+    def _recalled(self, ask: Ask, session: Session) -> AwardSlots | None:
+        """The most recent award topic of the conversation one of whose rules the follow-up names by its
+        trigger words ("III期", "海外", "注册证"), or None."""
+        text = ask.text.lower()
+        for slots in session.award_topics():
+            if any(rule_named(text, rule) for rule in self.book.for_measure(slots.measure)):
+                return slots
+        return None
+
     def _award(self, question: Question, ask: Ask, measure: str, session: Session, language: Language) -> Step:
         article = self._measure_article(measure)
-        request = read_award(question, measure, self.book, session.award, ask.text.lower())
-        session.award = request.slots()
+        earlier = next((t for t in session.award_topics() if t.measure == measure), session.award)
+        request = read_award(question, measure, self.book, earlier, ask.text.lower())
+        session.remember_award(request.slots())
         step = Step(ask, Route.AWARD, [article], request=request)
         step.eligibility = self._rules_verdict(question, measure, request.rules or list(request.candidates))
         if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
@@ -294,6 +320,8 @@ class Planner:
             return step
         step.estimate = self.calculator.estimate(request.items(), self.today, language)
         step.corrections = self._corrections(question, request, step.estimate)
+        request.computed()
+        session.remember_award(request.slots())
         return step
 
     def _instead(self, question: Question, ask: Ask, step: Step, language: Language) -> Step:
@@ -364,8 +392,9 @@ class Planner:
 
     # --- eligibility -----------------------------------------------------------------------------
     def _rules_verdict(self, question: Question, measure: str, rules: Sequence[Rule]) -> Eligibility:
-        """Not eligible when a stated fact contradicts a condition every candidate rule has."""
-        facts = question.facts
+        """Not eligible when a stated fact (this turn's or an earlier one's) contradicts a condition every
+        candidate rule has."""
+        facts = question.conversation_facts
         values: dict[str, object] = {
             "drug_class": facts.drug_class,
             "trial_location": facts.trial_location,
@@ -392,7 +421,7 @@ class Planner:
 
     def _measure_verdict(self, question: Question, article: Article) -> Eligibility:
         """A measure with no award rules: eligible unless the asker is registered elsewhere."""
-        if question.facts.registered == "elsewhere":
+        if question.conversation_facts.registered == "elsewhere":
             return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, "registered_in_shanghai")
         if article.doc_id != self.book.document:
             return Eligibility(Verdict.UNKNOWN, article.key)

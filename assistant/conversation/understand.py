@@ -25,6 +25,7 @@ from index.normalise import normalise
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "understanding.yaml"
 SCOPE_PATH = DATA_PATH.with_name("scope.yaml")
 PLACE_SUFFIXES = ("市", "省", "县", "州", "自治区")
+AWARD_KINDS = {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY}
 ROLE_WINDOW = 30  # characters before an amount that decide its role (role patterns stop at a clause end)
 QUESTION_WORDS = re.compile(r"(什么|哪些|怎么|如何|是否|多少|几|有没有|是不是|有无|"
                             r"\b(?:what|which|how|when|where|why|is there|are there|does|do|can)\b)")
@@ -59,6 +60,7 @@ class _Lexicon:
     follow_up: tuple[str, ...]
     add_item: tuple[str, ...]
     ceiling_words: tuple[str, ...]
+    total_words: tuple[str, ...]
     facts: dict[str, Any]
     roles: dict[str, re.Pattern[str]]
     usd: re.Pattern[str]
@@ -90,6 +92,7 @@ def lexicon() -> _Lexicon:
         follow_up=lower(raw["follow_up"]),
         add_item=lower(raw["add_item"]),
         ceiling_words=lower(raw["ceiling_words"]),
+        total_words=lower(raw["total_words"]),
         facts=raw["facts"],
         roles={name: re.compile(pattern, re.IGNORECASE) for name, pattern in raw["amount_roles"].items()},
         usd=re.compile(raw["usd"], re.IGNORECASE),
@@ -146,14 +149,16 @@ def _ask_word_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(_word_pattern(word)) for word in words)
 
 
-def understand(message: str, current_document: str | None, cat: Catalogue, previous: Question | None = None) -> Question:
+def understand(message: str, current_document: str | None, cat: Catalogue, previous: Question | None = None,
+               earlier_facts: Facts | None = None) -> Question:
     """Read one turn. ``current_document`` is the document the conversation was about (or None);
-    ``previous`` the turn before, whose ask an elliptical turn ("那细胞治疗的呢？") asks again."""
+    ``previous`` the turn before, whose ask an elliptical turn ("那细胞治疗的呢？") asks again;
+    ``earlier_facts`` what the conversation's earlier turns stated about the asker."""
     lex = lexicon()
     cased = normalise(message)
     text = cased.lower()
     facts = read_facts(cased, text)
-    asks = _asks(cased, lex, previous.asks[-1] if previous and previous.asks else None, states_conditions(facts))
+    asks = _asks(cased, lex, previous.asks[-1] if previous and previous.asks else None, facts)
     inherits = previous is not None and bool(lex.elliptical.search(text)) and _kind(text, lex, own_words_only=True) is None
     named = cat.named_in(CITATION_MARKER.sub(" ", text))  # "[pudong2022:task-01]" is a marker, not a name
     document = sorted(named)[0] if len(named) == 1 else None
@@ -171,6 +176,8 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
         document_pointed=pointed,
         adds_item=has_word(text, lex.add_item),
         asks_ceiling=has_word(text, lex.ceiling_words) or (inherits and previous is not None and previous.asks_ceiling),
+        asks_total=has_word(text, lex.total_words),
+        earlier_facts=earlier_facts,
         follow_up=has_word(text, lex.follow_up) or has_word(text, lex.pointers),
         greeting_only=bool(stripped) and any(stripped.rstrip("啊呀呢吗哈") == re.sub(r"\W+", "", g) for g in GREETINGS),
     )
@@ -183,14 +190,17 @@ def states_conditions(facts: Facts) -> bool:
                                         facts.related_party, facts.applicant_role)) or bool(facts.unmet)
 
 
-def _asks(text: str, lex: _Lexicon, before: Ask | None = None, stated: bool = False) -> tuple[Ask, ...]:
+def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | None = None) -> tuple[Ask, ...]:
     """One ask per clause that asks something; a message with no ask word is one WHAT ask.
 
     ``text`` is the normalised message in its own case (search terms such as ``II期`` keep it);
     ask words are matched on its lower-case form. An elliptical clause ("海外的呢") takes the kind of
-    the ask before it: this message's, else ``before`` (the previous turn's last ask). ``stated``:
-    the message states facts a condition reads, so a yes/no question about them asks for a verdict.
+    the ask before it: this message's, else ``before`` (the previous turn's last ask); one that states
+    a base ("那III期呢？投入5000万") asks for an amount whatever the ask before it was. ``facts``: the
+    message's; when a condition reads them, a yes/no question about them asks for a verdict.
     """
+    stated = facts is not None and states_conditions(facts)
+    bases = [a.text.lower() for a in (facts.amounts if facts else ()) if a.role in {AmountRole.BASE, AmountRole.FEE}]
     clauses = [c.strip(" ，,。") for c in lex.clause_split.split(text) if c and c.strip(" ，,。")]
     asks: list[Ask] = []
     context: list[str] = []
@@ -202,6 +212,8 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, stated: bool = Fa
         if elliptical:
             assert earlier is not None
             kind = earlier.kind
+            if kind not in AWARD_KINDS and any(b in clause.lower() for b in bases):
+                kind = AskKind.AMOUNT
         if kind is AskKind.WHAT and stated and lex.yes_no_question.search(clause.lower()):
             kind = AskKind.ELIGIBILITY
         if kind is None:
@@ -210,7 +222,7 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, stated: bool = Fa
         full = "，".join([*context, clause])
         context = []
         points_back = has_word(clause.lower(), lex.pointers) and len(clause) <= 24
-        if asks and asks[-1].kind is kind and kind in {AskKind.AMOUNT, AskKind.ELIGIBILITY} and not elliptical:
+        if asks and asks[-1].kind is kind and kind is AskKind.ELIGIBILITY and not elliptical:
             asks[-1] = Ask(kind, f"{asks[-1].text}，{full}", asks[-1].points_back, asks[-1].detail, asks[-1].elliptical)
             continue
         asks.append(Ask(kind, full, points_back, _detail(clause.lower(), kind, lex), elliptical))
