@@ -91,6 +91,8 @@ class Composer:
                 estimates.append(step.estimate)
             if step.eligibility is not None and step.route in {Route.ELIGIBILITY, Route.AWARD}:
                 verdicts.append((step.eligibility.measure, step.eligibility.verdict.value))
+            if step.instead_eligibility is not None:
+                verdicts.append((step.instead_eligibility.measure, step.instead_eligibility.verdict.value))
         status = statuses[0] if len(set(statuses)) == 1 else (
             Status.ANSWERED if Status.ANSWERED in statuses else statuses[0])
         shown = articles if status is not Status.OUT_OF_SCOPE else []
@@ -421,7 +423,7 @@ class Composer:
         return lines
 
     def award_lines(self, estimate: AwardEstimate, article: Article) -> list[str]:
-        """One item: its ceiling, formula and notes. Several: the total first, then one line per item."""
+        """One item: its ceiling, formula, annual cap and notes. Several: the total first, then one line per item."""
         number = self.catalogue.get(article.doc_id).number
         calculations = estimate.calculations
         if len(calculations) == 1:
@@ -436,6 +438,9 @@ class Composer:
             lines = [self.t["award_total_head"].format(number=number, label=calculations[0].citation.article,
                                                        count=len(calculations), amount=estimate.total_text)]
             lines += self._item_lines(calculations)
+        annual = self._annual_caps([rule_book().rule(c.rule_id) for c in calculations], "award_annual")
+        if len(calculations) == 1:
+            lines += annual  # one item: its annual cap right under its formula, where "每年最多多少" looks
         notes = list(dict.fromkeys(note for c in calculations for note in c.notes))
         if notes:
             separator = " " if self.language is Language.ENGLISH else ""
@@ -443,7 +448,7 @@ class Composer:
         if len(calculations) > 1:
             lines.append(self.t["award_total"].format(formula=estimate.formula))
             lines.extend(estimate.notes)
-        lines += self._annual_caps([rule_book().rule(c.rule_id) for c in calculations], "award_annual")
+            lines += annual
         return lines
 
     def _annual_caps(self, rules: list[Rule], template: str) -> list[str]:

@@ -86,6 +86,7 @@ class Step:
     request: AwardRequest | None = None
     estimate: AwardEstimate | None = None
     eligibility: Eligibility | None = None
+    instead_eligibility: Eligibility | None = None  # the verdict on the measure that applies instead
     corrections: list[tuple[Decimal, Rule, Decimal]] = field(default_factory=list)  # (stated, rule, right figure)
     required_base: tuple[Rule, Decimal, Decimal] | None = None  # (rule, target award, base needed)
     document: str | None = None  # VALIDITY: the document asked about
@@ -169,6 +170,8 @@ class Planner:
         # a short or elliptical ask ("如果对方是股东呢？") is about the article discussed: search with its title
         query = f"{ask.text} {previous[0].title}" if previous and (
             len(ask.text) < 6 or ask.elliptical or question.adds_item) else ask.text
+        if topic_is_empty and not plan.steps and not question.follow_up and question.context_text:
+            query = f"{question.context_text} {ask.text}"  # "能拿多少？" after a turn that stated the case
         # the one document the question names ("发布会上…", "浦东方案里…") or points at is where to look
         pointed = [question.document] if question.document else None
         search_query = query
@@ -203,6 +206,10 @@ class Planner:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)
         measure = self._award_measure(hits, question) if in_scope else None
         recalled = self._recalled(ask, session) if follow_up else None
+        before = plan.steps[-1].request if plan.steps and ask.kind in {AskKind.AMOUNT, AskKind.ELIGIBILITY} else None
+        if before is not None and measure != before.measure and any(
+                rule_named(ask.text.lower(), rule) for rule in self.book.for_measure(before.measure)):
+            measure = before.measure  # "国内的最高多少？海外的最高多少？": the same measure's other rule
         if recalled is not None:  # "那III期呢？" names a rule of a topic discussed before: that topic
             measure = recalled.measure
         elif follow_up and award_slots is not None and (measure is None or ask.kind not in {AskKind.AMOUNT, AskKind.ELIGIBILITY}):
@@ -333,6 +340,7 @@ class Planner:
         if rule_id is None:
             return step
         rule = self.book.rule(rule_id)
+        step.instead_eligibility = self._rules_verdict(question, other, [rule])
         inputs: dict[str, Any] = {}
         bases = [a.yuan for a in question.facts.amounts_as(AmountRole.BASE)]
         if rule.rate is not None:

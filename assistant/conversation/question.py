@@ -116,6 +116,7 @@ class Question:
     greeting_only: bool = False
     notes: list[str] = field(default_factory=list)
     earlier_facts: Facts | None = None  # what earlier turns of the conversation stated about the asker
+    context_text: str = ""  # the last earlier turn in scope, normalised: the topic of a turn that names none
 
     @property
     def conversation_facts(self) -> Facts:

@@ -125,6 +125,11 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         ((min(pos), rule) for rule in candidates if (pos := _trigger_positions(text, rule))),
         key=lambda pair: pair[0],
     )
+    if not mentioned and not same_measure and question.context_text:
+        # "能拿多少？" after "我们II期投入了3000万。": the stage was stated in the turn before
+        text = question.context_text
+        mentioned = sorted(((min(pos), rule) for rule in candidates if (pos := _trigger_positions(text, rule))),
+                           key=lambda pair: pair[0])
     rules = [rule for _, rule in mentioned]
     if len(mentioned) > 1:
         rules = _counted(text, mentioned)

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -159,6 +159,8 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
     text = cased.lower()
     facts = read_facts(cased, text)
     asks = _asks(cased, lex, previous.asks[-1] if previous and previous.asks else None, facts)
+    if not facts.amounts and earlier_facts is not None and earlier_facts.amounts and any(a.kind in AWARD_KINDS for a in asks):
+        facts = replace(facts, amounts=earlier_facts.amounts)  # amounts stated before the question came
     inherits = previous is not None and bool(lex.elliptical.search(text)) and _kind(text, lex, own_words_only=True) is None
     named = cat.named_in(CITATION_MARKER.sub(" ", text))  # "[pudong2022:task-01]" is a marker, not a name
     document = sorted(named)[0] if len(named) == 1 else None
@@ -178,6 +180,7 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
         asks_ceiling=has_word(text, lex.ceiling_words) or (inherits and previous is not None and previous.asks_ceiling),
         asks_total=has_word(text, lex.total_words),
         earlier_facts=earlier_facts,
+        context_text=previous.text if previous is not None else "",
         follow_up=has_word(text, lex.follow_up) or has_word(text, lex.pointers),
         greeting_only=bool(stripped) and any(stripped.rstrip("啊呀呢吗哈") == re.sub(r"\W+", "", g) for g in GREETINGS),
     )
@@ -284,7 +287,8 @@ def read_facts(normalised: str, text: str) -> Facts:
     location = "overseas" if overseas and not domestic else "domestic" if domestic and not overseas else None
     if overseas and domestic and re.search(words["overseas_as_place"], text):
         location = "overseas"  # "国内Ⅰ期那条…在美国做": the trial's place wins over the measure's name
-    role = next((name for name, ws in words["applicant_role"].items() if has_word(text, ws)), None)
+    role = next((name for name, ws in words["applicant_role"].items() if has_word(text, ws)), None) or next(
+        (name for name, pattern in words["applicant_role_patterns"].items() if re.search(pattern, text)), None)
     registered: str | None = None
     registered_place = ""
     if has_word(text, words["registered_shanghai"]):
@@ -299,7 +303,7 @@ def read_facts(normalised: str, text: str) -> Facts:
     related: bool | None = None
     if has_word(text, words["unrelated_party"]):
         related = False
-    elif has_word(text, words["related_party"]):
+    elif has_word(text, words["related_party"]) or re.search(words["related_party_pattern"], text):
         related = True
     amounts = tuple(_stated(found, normalised, lex) for found in find_amounts(normalised))
     return Facts(
