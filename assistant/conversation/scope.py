@@ -56,6 +56,7 @@ class _ScopeData:
     min_words_for_share: int
     off_topic_pairs: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
     home_places: tuple[str, ...]
+    zone: re.Pattern[str]
 
 
 @cache
@@ -81,6 +82,7 @@ def _data() -> _ScopeData:
             (group, _any_of(pair["who"]), _any_of(pair["what"])) for group, pair in raw["off_topic_pairs"].items()
         ),
         home_places=tuple(str(p) for p in raw["home_places"]),
+        zone=re.compile(raw["zone"]),
     )
 
 
@@ -150,9 +152,11 @@ def _other_place(text: str, data: _ScopeData, corpus_uses: Callable[[str], bool]
     tagged = [w for w, flag in place_tagger().cut(text) if flag == "ns" and (
         (3 <= len(w) <= 5 and w.endswith(PLACE_SUFFIXES))
         or (corpus_uses is not None and len(w) >= 2 and not corpus_uses(w)))]
+    if corpus_uses is not None:
+        tagged += [zone[0] for zone in data.zone.finditer(text) if not corpus_uses(zone[1])]
     home = data.home_places
     candidates += [w for w in tagged if w.removesuffix("区").removesuffix("新区") not in data.districts
-                   and not w.startswith(home) and w not in data.foreign_places]
+                   and not w.startswith(home) and not any(d in w for d in data.districts) and w not in data.foreign_places]
     for place in dict.fromkeys(candidates):
         escaped = re.escape(place)
         if re.search(data.place_as_location.replace("{place}", escaped), text):

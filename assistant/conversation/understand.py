@@ -181,7 +181,7 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
         asks_total=has_word(text, lex.total_words),
         earlier_facts=earlier_facts,
         context_text=previous.text if previous is not None else "",
-        follow_up=has_word(text, lex.follow_up) or has_word(text, lex.pointers),
+        follow_up=has_word(text, lex.follow_up) or has_word(text, lex.pointers) or has_word(text, lex.total_words),
         greeting_only=bool(stripped) and any(stripped.rstrip("啊呀呢吗哈") == re.sub(r"\W+", "", g) for g in GREETINGS),
     )
 
