@@ -120,14 +120,17 @@ def _known_places() -> tuple[str, ...]:
 
 def has_word(text: str, words: tuple[str, ...] | list[str]) -> bool:
     """Whether ``text`` (lower case) holds one of ``words``; an English word only as a whole word."""
-    for word in words:
-        word = str(word).lower()
-        if re.search(r"[a-z]", word):
-            if re.search(_word_pattern(word), text):
-                return True
-        elif word in text:
-            return True
-    return False
+    plain, latin = _word_matcher(tuple(words))
+    return any(word in text for word in plain) or (latin is not None and latin.search(text) is not None)
+
+
+@cache
+def _word_matcher(words: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern[str] | None]:
+    """The words without English letters (matched as substrings) and one pattern for the rest."""
+    lowered = [str(word).lower() for word in words]
+    latin = sorted({w for w in lowered if re.search(r"[a-z]", w)}, key=lambda w: (-len(w), w))
+    plain = tuple(w for w in lowered if not re.search(r"[a-z]", w))
+    return plain, re.compile("|".join(_word_pattern(w) for w in latin)) if latin else None
 
 
 def _word_pattern(word: str) -> str:
