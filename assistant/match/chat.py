@@ -1,8 +1,9 @@
 """The chat's hold on a company profile: "我们是……" statements fill it, "我们能享受哪些政策？" asks for the match.
 
 ``read_turn(question, memory) -> ProfileTurn | None``: None when the turn neither describes the
-enterprise nor asks for its match (the ordinary question path answers it). Words are data
-(``statements.yaml``); facts understanding already read are taken from the ``Question`` as they are.
+enterprise nor asks for its match (the ordinary question path answers it). ``profile_from_statements``
+reads a caller's stated facts at the hotline desk the same way. Words are data (``statements.yaml``);
+facts understanding already read are taken from the ``Question`` as they are.
 """
 
 from __future__ import annotations
@@ -19,11 +20,12 @@ import yaml
 from pydantic import ValidationError
 
 from assistant.conversation.question import AmountRole, Facts, Question
-from assistant.conversation.understand import QUESTION_WORDS, has_word, read_facts
+from assistant.conversation.understand import QUESTION_WORDS, has_word, read_facts, understand
 from assistant.match.matcher import PolicyMatcher
 from assistant.match.profile import CompanyProfile
 from assistant.match.records import MatchResult
 from assistant.records import AwardEstimate
+from index.documents import Catalogue
 from index.normalise import normalise
 
 STATEMENTS_PATH = Path(__file__).resolve().parent / "statements.yaml"
@@ -113,6 +115,18 @@ def _updated(profile: CompanyProfile, question: Question, data: dict[str, Any]) 
         return CompanyProfile.model_validate({**profile.model_dump(), **update})
     except ValidationError:
         return profile  # a statement the profile cannot hold (an amount out of range) leaves it as it was
+
+
+def profile_from_statements(text: str, cat: Catalogue) -> CompanyProfile:
+    """A profile from what a caller states, one statement a line (or sentence): each is read as a chat
+    statement about the enterprise, whether or not it says "我们". Statements that say nothing the
+    profile holds are skipped; an empty profile means nothing was understood."""
+    data = _statements()
+    profile = CompanyProfile()
+    for statement in re.split(r"[\n。]+", text):
+        if statement.strip():
+            profile = _updated(profile, understand(statement, None, cat), data)
+    return profile
 
 
 @dataclass(frozen=True)

@@ -186,6 +186,15 @@ def match_text(result: MatchResult, language: Language = Language.SIMPLIFIED) ->
     return in_script("\n".join(PLAIN[line.kind] + line.text for line in match_lines(result)), language)
 
 
+def match_summary(result: MatchResult, language: Language = Language.SIMPLIFIED) -> str:
+    """The lines to read out to a caller: the match's opening (the total, what it counts, what can be
+    claimed and what is missing) and the caveat that these are ceilings, in the asker's script."""
+    lines = match_lines(result)
+    opening = next((i for i, line in enumerate(lines) if line.kind is LineKind.MEASURE), len(lines))
+    spoken = [line.text for line in lines[1:opening]] + [result.caveat]
+    return in_script("\n".join(spoken), language)
+
+
 def match_markdown(result: MatchResult, language: Language = Language.SIMPLIFIED) -> str:
     """A Markdown document an enterprise can hand to its finance team: every line of the match."""
     out: list[str] = []
