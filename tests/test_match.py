@@ -309,3 +309,21 @@ def test_cli_match_refuses_a_bad_file_with_a_message_and_exit_2(tmp_path, monkey
 def test_a_missing_profile_file_is_named(tmp_path):
     with pytest.raises(ProfileFileError, match="cannot be read"):
         read_profile(tmp_path / "nope.yaml")
+
+
+def test_the_commissioning_side_of_a_cmo_contract_fails_on_the_clause_that_pays_the_contractor(engine):
+    result = _match(engine, {"registered": "shanghai", "entity_type": "cmo", "cmo_contracts": [
+        {"applicant_role": "commissioning", "related_party": False, "output_value_yuan": "1000万"}]})
+    claim = result.measures[0].claims[0]
+    assert claim.verdict.value == "not_eligible"
+    assert [c.quote for c in claim.conditions] == ["按照规定给予受托方不超过受托年生产产值的10%"]
+
+
+def test_a_class1_trial_is_eligible_if_its_output_is_confirmed_on_review(engine):
+    result = _match(engine, {"registered": "shanghai", "entity_type": "drug_developer", "drug_trials": [
+        {"drug_class": "1", "stage": "phase2", "trial_location": "domestic", "rd_spend_yuan": "3000万"}]})
+    claim = result.measures[0].claims[0]
+    assert claim.verdict.value == "eligible_if"
+    assert [(c.state, c.quote) for c in claim.conditions] == [
+        ("assessed", "开展国内Ⅰ期、Ⅱ期、Ⅲ期临床试验并实现产出的1类新药")]
+    assert claim.ceiling_yuan == 12_000_000

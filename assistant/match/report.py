@@ -13,6 +13,7 @@ from typing import Any
 
 from assistant.amounts import format_yuan, format_yuan_en
 from assistant.language import Language, in_script
+from assistant.match.chat import ProfileAnswer
 from assistant.match.matcher import match_words
 from assistant.match.profile import CompanyProfile
 from assistant.match.records import Claim, ClaimVerdict, MatchResult, MeasureMatch, TotalPart
@@ -39,8 +40,8 @@ PLAIN = {LineKind.HEADING: "", LineKind.MEASURE: "", LineKind.ITEM: "· ", LineK
 
 
 def match_lines(result: MatchResult) -> list[Line]:
-    """The result as typed lines in the result's language (``zh`` simplified or ``en``)."""
-    w = match_words()[result.language]
+    """The result as typed lines in the result's language (``zh`` simplified, ``zh-Hant``, or ``en``)."""
+    w = match_words()["en" if result.language == "en" else "zh"]
     day = result.on.strftime(w["date"])
     number = result.document_number or result.document
     lines = [Line(LineKind.HEADING, w["heading"]),
@@ -221,3 +222,13 @@ def profile_summary(profile: CompanyProfile, language: Language = Language.SIMPL
         parts.append(f"{w['lists']['profile']} {_money(int(profile.guarantee_yuan), language is Language.ENGLISH)}")
     separator = "; " if language is Language.ENGLISH else "；"
     return in_script(w["noted"].format(summary=separator.join(parts)), language)
+
+
+def profile_reply(answer: ProfileAnswer, language: Language = Language.SIMPLIFIED) -> str:
+    """The chat's reply to a profile turn: first what the turn said that could not be taken and why
+    (an amount refused: negative, over 1万亿; a fact the profile cannot hold), then the match when it was
+    asked for (or re-run), else what the profile holds so far."""
+    w = match_words()["en" if language is Language.ENGLISH else "zh"]
+    lines = [w["refused"][refusal.reason].format(text=refusal.text) for refusal in answer.refused]
+    lines.append(match_text(answer.match) if answer.match else profile_summary(answer.memory.profile, language))
+    return in_script("\n".join(lines), language)
