@@ -169,7 +169,7 @@ def _checked(yuan: Decimal, text: str, allow_zero: bool, negative: bool) -> Deci
         raise AmountError(f"{text!r}: the amount must be greater than zero")
     if yuan > MAX_YUAN:
         raise AmountError(f"{text!r} is more than 1万亿元; please check the figure")
-    return yuan
+    return yuan.quantize(Decimal(1)) if yuan == yuan.to_integral_value() else yuan  # 1.5亿 is 150000000, not 150000000.0
 
 
 def format_yuan(yuan: Decimal | int) -> str:

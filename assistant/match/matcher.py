@@ -142,7 +142,7 @@ class PolicyMatcher:
                 by_measure.setdefault(self.book.rule(entry.claim.rule_id).measure, []).append(entry)
             measures = [self._measure(measure, by_measure[measure], on, lang)
                         for measure in sorted(by_measure)]
-            support = self._support(profile)
+            support = self._support(profile, lang)
         total = sum((m.total_yuan or 0 for m in measures), 0)
         counted, not_counted = _total_parts(measures)
         # who the enterprise is comes first: every measure depends on where it is registered, and the
@@ -313,7 +313,7 @@ class PolicyMatcher:
         return MeasureMatch(
             measure=measure,
             label=citation.article,
-            title=citation.title,
+            title=_title(measure, citation.title, lang),
             claims=claims,
             total_yuan=total if money else None,
             total_text=_money(Decimal(total), lang) if money else "",
@@ -322,17 +322,18 @@ class PolicyMatcher:
             merit_based=any(r.merit_based for r in rules),
             alternatives=alternatives,
             notes=notes,
-            departments=citation.departments,
+            departments=_departments(citation.departments, lang),
             citation=citation,
         )
 
-    def _support(self, profile: CompanyProfile) -> list[Support]:
+    def _support(self, profile: CompanyProfile, lang: str) -> list[Support]:
         found = []
         for spec in self.data.support:
             if any(getattr(profile, items) for items in spec.when_any):
                 citation = self.calculator.cite(spec.measure)
-                found.append(Support(measure=spec.measure, label=citation.article, title=citation.title,
-                                     amount=spec.amount, departments=citation.departments, citation=citation))
+                found.append(Support(measure=spec.measure, label=citation.article,
+                                     title=_title(spec.measure, citation.title, lang), amount=spec.amount,
+                                     departments=_departments(citation.departments, lang), citation=citation))
         return found
 
     def _expired(self, on: date) -> list[ExpiredDocument]:
@@ -362,6 +363,23 @@ def _total_parts(measures: list[MeasureMatch]) -> tuple[list[TotalPart], list[To
 
 def _computed(calculation: Calculation) -> dict[str, Any]:
     return {"calculation": calculation, "ceiling_yuan": calculation.amount_yuan}
+
+
+def _title(measure: str, title: str, lang: str) -> str:
+    """The measure's title as printed; in English, the English title with the Chinese one beside it."""
+    words = match_words()["en"]
+    english = words["titles"].get(measure) if lang == "en" else None
+    return str(words["titled"]).format(en=english, zh=title) if english else title
+
+
+def _departments(names: list[str], lang: str) -> list[str]:
+    """The 责任单位; in English, each with its English name first (the chat's table of names)."""
+    if lang != "en":
+        return names
+    from assistant.conversation.composer import english_department_names  # the composer imports the match
+
+    table = english_department_names()
+    return [f"{table[name]} ({name})" if name in table else name for name in names]
 
 
 def _in_traditional(value: Any) -> Any:

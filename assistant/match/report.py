@@ -16,7 +16,7 @@ from assistant.language import Language, in_script
 from assistant.match.chat import ProfileAnswer
 from assistant.match.matcher import match_words
 from assistant.match.profile import CompanyProfile
-from assistant.match.records import Claim, ClaimVerdict, MatchResult, MeasureMatch, TotalPart
+from assistant.match.records import Claim, ClaimVerdict, ConditionNote, MatchResult, MeasureMatch, TotalPart
 
 
 class LineKind(StrEnum):
@@ -124,8 +124,13 @@ def _measure_lines(measure: MeasureMatch, w: dict[str, Any]) -> list[Line]:
         key = "measure_not_eligible"
     head = w[key].format(label=measure.label, title=measure.title, total=measure.total_text)
     lines = [Line(LineKind.MEASURE, head)]
-    for claim, copies in _runs(measure.claims):
-        lines += _claim_lines(claim, copies, w)
+    runs = _runs(measure.claims)
+    # a condition every item of the measure carries (（五）'s 实现产出) is said once, after the items
+    shared = [n for n in runs[0][0].conditions if all(n in c.conditions for c, _ in runs)] if len(runs) > 1 else []
+    for claim, copies in runs:
+        lines += _claim_lines(claim, copies, w, shared)
+    lines += [Line(LineKind.ITEM, w["every_item"].format(note=w[n.state].format(text=n.text, quote=n.quote)))
+              for n in shared]
     cap = measure.annual_cap
     if cap is not None and len(measure.claims) > 1:
         key = "annual_applied" if cap.applied else "annual_not_applied"
@@ -157,7 +162,7 @@ def _alike(a: Claim, b: Claim) -> bool:
         and (a.calculation is None or b.calculation is None or a.calculation.formula == b.calculation.formula))
 
 
-def _claim_lines(claim: Claim, copies: int, w: dict[str, Any]) -> list[Line]:
+def _claim_lines(claim: Claim, copies: int, w: dict[str, Any], shared: list[ConditionNote]) -> list[Line]:
     en = w is match_words()["en"]
     item = claim.item if copies == 1 else w["item_copies"].format(entry=claim.entry, n=copies)
     text = w["claim"].format(item=item, rule=claim.rule_name, verdict=w["verdicts"][claim.verdict.value])
@@ -167,7 +172,7 @@ def _claim_lines(claim: Claim, copies: int, w: dict[str, Any]) -> list[Line]:
     elif claim.verdict is not ClaimVerdict.NOT_ELIGIBLE:
         text += w["claim_cap_only"].format(cap=_money(claim.cap_yuan, en), missing=_join(claim.missing, "en" if en else "zh"))
     lines = [Line(LineKind.ITEM, text)]
-    for note in claim.conditions:
+    for note in (n for n in claim.conditions if n not in shared):
         lines.append(Line(LineKind.NOTE, w[note.state].format(text=note.text, quote=note.quote)))
     if claim.instead:
         lines.append(Line(LineKind.NOTE, w["instead"].format(label=claim.instead)))
