@@ -48,7 +48,8 @@ _AMOUNT = re.compile(
 )
 # "1亿5000万": 亿 and 万 written in one amount, read whole by cn2an
 _YI_WAN = re.compile(r"(?P<cur>rmb|cny|¥|￥|人民币)?\s*(?P<num>\d+(?:\.\d+)?亿[\d.]+万)\s*(?P<tail>元|块)?(?:\s*人民币)?")
-_APPROXIMATE = re.compile(r"^(?:约|大约|大概|将近|近|差不多|approximately|approx\.?|about|around|roughly|~|～)|(?:左右|上下|多|余)$")
+_APPROXIMATE = re.compile(r"^(?:约|大约|大概|将近|近|差不多|approximately|approx\.?|about|around|roughly|~|～)\s*[\d零一二两三四五六七八九十]"
+                          r"|(?:左右|上下)$|[\d零一二两三四五六七八九十百千](?:多|余)(?:[万亿千百]|元|$)")
 _FOREIGN = re.compile(r"美元|美金|usd|us\$|\$|dollars?|欧元|eur|€|日元|jpy|港币|港元|hkd|英镑|gbp|£")
 _NOT_MONEY_AFTER = re.compile(r"^\s*(?:平方|人|家|个|项(?!目)|款|张|类|期|年|月|日|号|%|倍|周|天|名)")
 

@@ -386,3 +386,12 @@ def test_a_class1_trial_is_eligible_if_its_output_is_confirmed_on_review(engine)
     assert [(c.state, c.quote) for c in claim.conditions] == [
         ("assessed", "开展国内Ⅰ期、Ⅱ期、Ⅲ期临床试验并实现产出的1类新药")]
     assert claim.ceiling_yuan == 12_000_000
+
+
+def test_an_english_match_names_measures_and_departments_in_english_beside_the_chinese(live_server):
+    profile = next(p for p in PROFILES if p["id"] == "issue-example")["profile"]
+    body = _posted_match(live_server, profile, "en").json()
+    five = next(m for m in body["measures"] if m["measure"] == "05")
+    assert five["title"] == "Stronger support for innovative drug R&D (持续加大创新药研发支持力度)"
+    assert five["departments"][0] == "Shanghai Municipal Science and Technology Commission (市科委)"
+    assert all(m["title"].isascii() is False and m["title"][0].isascii() for m in body["measures"] + body["support"])
