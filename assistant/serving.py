@@ -38,6 +38,9 @@ UI_PORT_ENV = "PA_UI_PORT"  # set by ``serve`` for its workers: where ``/`` send
 # warming its engine on a busy machine can hold the interpreter for several seconds; uvicorn's 5 s
 # default then kills it mid-start, over and over.
 WORKER_HEALTHCHECK_SECONDS = 60
+# How long a process serving the UI waits on SIGTERM for open requests: a browser tab holds Gradio's
+# event stream open for as long as it is open, which would otherwise hold a restart forever.
+UI_SHUTDOWN_SECONDS = 5
 PR_SET_PDEATHSIG = 1  # prctl option: the signal this process gets when its parent dies
 _PARENT = os.getppid()  # read at import, i.e. as the worker starts
 
@@ -72,7 +75,8 @@ def serve(settings: Settings, host: str, port: int, workers: int | None = None, 
         from assistant.serve import create_served_app
 
         open_index(settings)  # builds under the build lock when no usable version serves
-        uvicorn.run(create_served_app(settings), host=host, port=port, log_level="info")
+        uvicorn.run(create_served_app(settings), host=host, port=port, log_level="info",
+                    timeout_graceful_shutdown=UI_SHUTDOWN_SECONDS)
         return
     ui_port = ui_port or port + 1
     os.environ[UI_PORT_ENV] = str(ui_port)
@@ -118,7 +122,7 @@ def _serve_ui(host: str, port: int) -> None:
     engine = Engine.from_settings(settings)  # builds under the build lock when no usable version serves
     app = create_served_app(settings, engine)
     threading.Thread(target=engine.warm_up, name="ui-warm-up", daemon=True).start()
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    uvicorn.run(app, host=host, port=port, log_level="info", timeout_graceful_shutdown=UI_SHUTDOWN_SECONDS)
 
 
 def _exit_with_parent() -> None:

@@ -169,8 +169,12 @@ def build_chat_tab(ctx: UiContext) -> tuple[Callable[..., tuple[Any, ...]], gr.B
         receipt = receipts.get(str(index))
         if receipt is None:  # the opening message is not an answer
             return "", gr.update(visible=False), None
-        if event.liked == "":  # a rating taken back: the store keeps ratings, not their withdrawal
-            return "", gr.update(visible=False), None
+        if event.liked == "":  # the same like / dislike clicked again: the rating (and its comment) is withdrawn
+            try:
+                withdrawn = ctx.log.withdraw_feedback(str(receipt["answer_id"]), token=str(receipt["feedback_token"]))
+            except StoreUnavailable:
+                withdrawn = False
+            return words["feedback_withdrawn" if withdrawn else "feedback_failed"], gr.update(visible=False), None
         rating = "like" if event.liked is True else "dislike"  # False, or the "有错误或遗漏" flag
         if not _store_feedback(receipt, rating, None):
             return words["feedback_failed"], gr.update(visible=False), None
