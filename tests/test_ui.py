@@ -12,7 +12,7 @@ from pydantic import SecretStr
 
 from assistant.service import Service
 from assistant.store import open_store
-from ui.calculator_tab import FormError, RuleForm, amount, rule_choices
+from ui.calculator_tab import FormError, RuleForm, amount, calculation_html, rule_choices
 from ui.cards import card, cited_sentences
 from ui.context import UiContext
 from ui.desk_auth import COOKIE, DeskSignIns, desk_router, signed_in
@@ -176,3 +176,28 @@ def test_the_chat_storage_key_is_the_same_in_every_process(ctx, settings, engine
     first, second = storage_secret(ctx), storage_secret(other)
     assert first == second and len(first) == 64
     assert settings.staff_token.get_secret_value() not in first
+
+
+LICENSING = "upfront_at_least_1yi"
+
+
+@pytest.mark.parametrize(("listed", "base", "threshold", "says"), [
+    ([], "6000", "", "6000元 还是 6000万元"),  # no unit
+    ([], "-6000万", "", "应当是大于零的金额"),  # negative
+    ([], "0万", "", "应当是大于零的金额"),
+    ([], "六千多", "", "不是可识别的金额"),
+    ([], "", "", "请填写研发投入"),
+    ([], "6000万", "1亿", "不需要填写这项金额"),  # 首付款 on a rule that does not take it
+    ([{"rule_id": PHASE_TWO, "inputs": {"base_yuan": "6000万", "upfront_yuan": "1亿"}, "echo": []}], "", "",
+     "请检查所选事项和金额"),  # a field the rule does not take, however it got into the list
+    ([{"rule_id": PHASE_TWO, "inputs": {"base_yuan": "-1万"}, "echo": []}], "", "", "请检查所选事项和金额"),
+    ([{"rule_id": "no-such-rule", "inputs": {}, "echo": []}], "", "", "请先选择一个支持事项"),
+])
+def test_the_calculator_refuses_bad_inputs_in_chinese_without_internal_text(ctx, listed, base, threshold, says):
+    import re
+
+    shown = calculation_html(ctx, listed, PHASE_TWO, base, threshold, [])
+    assert "form-error" in shown and says in shown, shown
+    text = re.sub(r"<[^>]+>", "", shown)
+    assert not re.search(r"[A-Za-z]{3,}", text.replace("class", "")), f"English reached the page: {text}"
+    assert PHASE_TWO not in shown and "base_yuan" not in shown and "upfront" not in shown
