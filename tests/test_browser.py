@@ -97,9 +97,10 @@ def staff_questions(live_server: str) -> list[dict]:
     return response.json()["questions"]
 
 
-def shot(page, name: str) -> None:
+def shot(page, name: str, full_page: bool = False) -> None:
+    """A screenshot under test-artifacts/ (the README's images in docs/ are copied from there)."""
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / name))
+    page.screenshot(path=str(ARTIFACTS / name), full_page=full_page)
 
 
 # --- chat ------------------------------------------------------------------------------------------
@@ -264,9 +265,13 @@ def test_a_restart_keeps_the_conversation_and_the_staff_sign_in(browser, restart
     page.locator("#desk-token").fill(STAFF_TOKEN)
     page.locator("#desk-sign-in button[type=submit]").click()
     page.get_by_text("已登录", exact=False).wait_for()
+    context = page.context
+    page.close()  # the tab is closed while the service restarts (an open one reconnects by itself)
     restartable.stop()
     restartable.start()  # a new process: nothing of the first one's memory is left
-    page.reload()
+    page = context.new_page()  # the same browser: its storage and its session cookie
+    page.set_default_timeout(30_000)
+    page.goto(restartable.url + "/")
     page.locator("#chat .answer").nth(1).wait_for()
     restored = page.locator("#chat .answer").nth(1)
     assert "300万元" in restored.inner_text() and restored.locator(".source-card").count() >= 1
@@ -406,7 +411,7 @@ def test_the_calculator_applies_the_annual_cap_across_three_items(desktop):
     text = result.inner_text()
     assert "合计最高 1000万元" in text and "min(500万元 + 500万元 + 400万元, 1000万元)" in text
     assert "1400万元" in text and "不是承诺金额" in text
-    shot(desktop, "calculator.png")
+    shot(desktop, "calculator.png", full_page=True)  # the result sits below the list
 
 
 def test_the_calculator_asks_for_a_unit_and_finds_rules_written_either_way(desktop):
