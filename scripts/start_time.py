@@ -51,6 +51,7 @@ def wait_until_free(port: int) -> None:
     for wanted in (port, port + 1):
         while True:
             with socket.socket() as probe:
+                probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds
                 try:
                     probe.bind(("127.0.0.1", wanted))
                     break
