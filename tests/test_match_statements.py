@@ -109,6 +109,7 @@ def test_who_the_enterprise_is_sets_its_type_and_registration_and_adds_no_item(s
 @pytest.mark.parametrize(("statement", "amount", "reason"), [
     ("我们有一个1类新药在国内做III期临床，研发投入-5000万", "-5000万", "negative"),
     ("我们有一个1类新药在国内做III期临床，研发投入99999亿", "99999亿", "too_large"),
+    ("我们有一个1类新药在国内做III期临床，研发投入500万美元", "500万", "foreign"),  # the amount as read; 美元 its currency
 ])
 def test_an_amount_the_profile_cannot_take_is_refused_with_its_reason(statement, amount, reason):
     turn = read_turn(understand(statement, None, catalogue()), None)

@@ -56,7 +56,8 @@ class ProfileMemory:
 @dataclass(frozen=True)
 class Refusal:
     """Something a statement said that the profile could not take, and why: an amount (``negative``,
-    ``too_large``) or the statement as a whole (``invalid``, with the profile's own message)."""
+    ``too_large``, ``foreign``: not in RMB) or the statement as a whole (``invalid``, with the profile's
+    own message)."""
 
     text: str
     reason: str
@@ -121,6 +122,7 @@ def _updated(profile: CompanyProfile, question: Question, data: dict[str, Any]) 
     text = question.text
     facts = question.facts
     refused = [Refusal(amount, reason) for amount, reason in refused_amounts(question.original)]
+    refused += [Refusal(s.text, "foreign") for s in facts.amounts if s.currency != "CNY"]  # no exchange rate is set
     update: dict[str, Any] = {}
     registration = _registration(question, data)
     if registration is not None:
