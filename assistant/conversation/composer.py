@@ -21,7 +21,7 @@ from assistant.conversation.plan import Plan, Route, Step, Verdict, extra_condit
 from assistant.conversation.slots import AwardRequest
 from assistant.conversation.understand import lexicon
 from assistant.language import Language, in_script
-from assistant.match.report import match_text, profile_summary
+from assistant.match.report import profile_reply
 from assistant.records import AwardEstimate, Calculation, Status
 from assistant.rules.book import Rule, rule_book
 from assistant.rules.calculator import are_alternatives
@@ -158,8 +158,7 @@ class Composer:
         if route is Route.GREETING:
             return [self.t["greeting"]]
         if route in {Route.PROFILE, Route.MATCH} and step.profile is not None:
-            match = step.profile.match
-            return [match_text(match) if match else profile_summary(step.profile.memory.profile, self.language)]
+            return [profile_reply(step.profile, self.language)]
         if route is Route.OUT_OF_SCOPE:
             scope = step.scope
             if scope is not None and scope.reason == "place":

@@ -122,13 +122,16 @@ class Planner:
         if question.greeting_only:
             plan.steps.append(Step(question.asks[0], Route.GREETING))
             return plan
-        scope = judge(question, self.catalogue, self.retriever.known_share(without_ask_words(question.text)),
-                      self.retriever.uses_word)
-        if not scope.covered:
-            plan.steps.append(Step(question.asks[0], Route.OUT_OF_SCOPE, scope=scope))
-            return plan
+        # a statement about the enterprise ("我们在上海闵行区注册") is the profile's, before any scope decision;
+        # a match asked for in words still passes it
         profiled = profile_answer(question, session.profile, PolicyMatcher(self.calculator, self.catalogue),
                                   self.today, language)
+        if profiled is None or profiled.asked:
+            scope = judge(question, self.catalogue, self.retriever.known_share(without_ask_words(question.text)),
+                          self.retriever.uses_word)
+            if not scope.covered:
+                plan.steps.append(Step(question.asks[0], Route.OUT_OF_SCOPE, scope=scope))
+                return plan
         if profiled is not None:
             session.profile = profiled.memory
             match = profiled.match
