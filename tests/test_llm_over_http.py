@@ -31,6 +31,9 @@ PHASE_TWO_HANT = "1類新藥Ⅱ期臨床試驗投入6000萬元，最高能拿多
 DEPARTMENTS = "创新医疗器械的支持归哪个部门管？"
 GUARANTEE = "中小微企业和中型企业的担保额度上限分别是多少？"
 NO_AMOUNT = "顶尖科学家项目能支持多少钱？"
+OUT_LICENSING = "我们的创新药海外权益许可交易首付款2亿元，第三方专业服务投入800万元，能拿多少？"
+OUT_LICENSING_EN = ("We out-licensed overseas rights with an upfront payment of RMB 200 million and spent RMB 8 million "
+                    "on professional services. How much support can we get?")
 
 
 @pytest.fixture(scope="module")
@@ -131,6 +134,12 @@ WRONG = [
     pytest.param(TRIAL_LIMIT_EN, "The limit is 60 working days [policy2024:14].", "figure 60 working days", id="english-neighbouring-figure"),
     pytest.param(PHASE_TWO_HANT, "Ⅱ期臨床試驗最高可獲3000萬元[policy2024:05]。", "30000000 yuan", id="traditional-phase-three-ceiling"),
     pytest.param(NO_AMOUNT, "顶尖科学家项目最高可获1000万元[policy2024:03]。", "the sources set no amount", id="amount-where-the-text-sets-none"),
+    pytest.param(OUT_LICENSING, "首付款1亿元以上的交易，最高可获1亿元[policy2024:36]。", "1亿元 (100000000 yuan) is not the engine's",
+                 id="condition-threshold-served-as-the-award"),
+    pytest.param(OUT_LICENSING, "首付款1000万元以上即可申请，最高可获400万元[policy2024:36]。", "is said as a condition but is no threshold",
+                 id="condition-threshold-wan-yi-slip"),
+    pytest.param(OUT_LICENSING_EN, "An upfront of RMB 10 million or more qualifies; at most RMB 4 million [policy2024:36].",
+                 "is said as a condition but is no threshold", id="english-condition-threshold-slip"),
 ]
 
 
@@ -180,9 +189,7 @@ def test_a_right_answer_is_served_with_readable_citations_and_source_lines(engin
 
 
 @pytest.mark.parametrize("question", [PHASE_TWO, CMO, TRIAL_LIMIT, DEVICE_DEADLINE, MATERIALS, DEPARTMENTS,
-                                      pytest.param(PHASE_TWO_EN, marks=pytest.mark.xfail(
-                                          strict=True, reason="the English draft now names 1亿元 with award words; not yet read as a condition")),
-                                      TRIAL_LIMIT_EN, PHASE_TWO_HANT, ETHICS])
+                                      PHASE_TWO_EN, OUT_LICENSING, OUT_LICENSING_EN, TRIAL_LIMIT_EN, PHASE_TWO_HANT, ETHICS])
 def test_a_model_that_copies_the_reference_draft_is_served(engine, server, question):
     answer = ask(engine, server, question, copy_draft())
     assert answer.written_by == "llm", answer.guard_problems
