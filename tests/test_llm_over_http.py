@@ -16,7 +16,7 @@ import pytest
 from scripted_llm import Reply, ScriptedServer, copy_draft, slow, text, tool_call
 
 from assistant.engine import Engine
-from assistant.llm.client import chat_model
+from assistant.llm.client import MAX_ANSWER_TOKENS, chat_model
 from assistant.records import Answer, Status
 
 PHASE_TWO = "1类新药Ⅱ期临床试验投入6000万元，最高能拿多少？"
@@ -204,6 +204,7 @@ def test_an_award_plan_forces_the_calculator_and_the_result_reaches_the_model(en
     assert answer.written_by == "llm", answer.guard_problems
     first, second = server.requests
     assert first["tool_choice"] == {"type": "function", "function": {"name": "calculate_award"}}
+    assert first["max_tokens"] == MAX_ANSWER_TOKENS and "max_completion_tokens" not in first  # read by every server
     [tool] = first["tools"]
     assert tool["function"]["parameters"]["properties"]["rule_id"]["enum"] == ["m05-drug-phase2"]
     assert second["tool_choice"] == "none"
