@@ -282,17 +282,21 @@ def test_eval_llm_reports_each_question_served_or_refused_with_reasons(engine, s
 
     from assistant.cli import app
 
-    server.script(copy_draft(), text("最高可获3000万元[policy2024:05]。"), copy_draft())
+    # one question of each kind in turn: an award, a lookup, a not-specified one, an out-of-scope one
+    server.script(text("最高可获3000万元[policy2024:05]。"), copy_draft(), copy_draft())
     monkeypatch.setenv("PA_DATA_DIR", str(settings.data_dir))
     monkeypatch.setenv("PA_TODAY", settings.today.isoformat())
     monkeypatch.setenv("PA_LLM_BASE_URL", server.url)
     report = tmp_path / "llm.md"
-    result = CliRunner().invoke(app, ["eval", "--llm", "--limit", "3", "--report", str(report)])
+    result = CliRunner().invoke(app, ["eval", "--llm", "--limit", "4", "--report", str(report)])
     assert result.exit_code == 0, result.output
     rows = json.loads(report.with_suffix(".json").read_text(encoding="utf-8"))
-    assert [(r["id"], r["served"], r["right"]) for r in rows] == [("a01", True, True), ("a02", False, None), ("a03", True, True)]
-    assert "is not the engine's figure" in rows[1]["reasons"][0]
-    assert "| a02 |" in report.read_text(encoding="utf-8")
+    assert [r["kind"] for r in rows] == ["award", "lookup", "not_specified", "out_of_scope"]
+    assert [(r["served"], r["right"], r["model_asked"]) for r in rows] == [
+        (False, None, True), (True, True, True), (True, True, True), (False, None, False)]
+    assert "is not the engine's figure" in rows[0]["reasons"][0]
+    table = report.read_text(encoding="utf-8")
+    assert f"| {rows[0]['id']} | award |" in table and "| not asked |" in table
 
 
 def test_eval_llm_without_an_endpoint_is_refused_with_exit_2(settings, monkeypatch):
