@@ -74,10 +74,10 @@ def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] 
 def _best_figure(clause: str, pattern: re.Pattern[str], wanted: set[str], units: tuple[str, ...] = ()) -> str:
     """The figure in ``clause`` (in one of ``units``, when given) whose own words share most with the question.
 
-    A figure's own words run from the previous figure or 、 to the next one. In a list of counts under one
-    verb, where a later item starts with its figure ("获批26款1类创新药、43款创新医疗器械"), the counted thing
-    follows each figure and the words before the first are shared by all: only the words after a figure
-    are its own there.
+    A figure's own words run from the previous figure or 、 up to it ("审评时限压缩至60个工作日"). In a list of
+    counts under one verb, where a later item starts with its figure ("获批26款1类创新药、43款创新医疗器械"),
+    the counted thing follows each figure and the words before the first are shared by all: there a
+    figure's own words run from it to the next figure or 、.
     """
     found = [m for m in pattern.finditer(clause) if not units or m[2] in units]
     marks = [i for i, c in enumerate(clause) if c == "、"]
@@ -89,7 +89,7 @@ def _best_figure(clause: str, pattern: re.Pattern[str], wanted: set[str], units:
     parallel = any(not clause[start: m.start()].strip() for m, (start, _) in list(zip(found, spans, strict=True))[1:])
     best, best_score = "", -1
     for match, (start, end) in zip(found, spans, strict=True):
-        own = clause[match.start(): end] if parallel else clause[start: end]
+        own = clause[match.start(): end] if parallel else clause[start: match.end()]
         score = len(wanted & set(tokenize(own)))
         if score > best_score:
             best, best_score = match[0], score
