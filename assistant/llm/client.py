@@ -14,29 +14,16 @@ time budget (``PA_LLM_TIMEOUT_SECONDS``) across all requests and retries of an a
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-import httpx
 from langchain_core.language_models import BaseChatModel
-from langchain_openai import ChatOpenAI
 
 from assistant.settings import Settings
 
+if TYPE_CHECKING:
+    import httpx
+
 MAX_ANSWER_TOKENS = 800  # a worded answer is a few sentences; a small model that loops is cut off here
-
-
-class StringContentChatOpenAI(ChatOpenAI):
-    """``ChatOpenAI`` whose requests every OpenAI-compatible server reads alike: string content on every
-    message, and the answer's length as ``max_tokens``."""
-
-    def _get_request_payload(self, input_: Any, *, stop: list[str] | None = None, **kwargs: Any) -> dict[str, Any]:
-        payload: dict[str, Any] = super()._get_request_payload(input_, stop=stop, **kwargs)
-        for message in payload.get("messages", []):
-            if message.get("content") is None:
-                message["content"] = ""
-        if "max_completion_tokens" in payload:
-            payload["max_tokens"] = payload.pop("max_completion_tokens")
-        return payload
 
 
 def chat_model(settings: Settings, http_client: httpx.Client | None = None,
@@ -48,6 +35,8 @@ def chat_model(settings: Settings, http_client: httpx.Client | None = None,
     """
     if not settings.llm_base_url:
         return None
+    from assistant.llm.openai_chat import StringContentChatOpenAI  # langchain-openai loads only for a configured model
+
     key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else "not-needed"
     return StringContentChatOpenAI(base_url=settings.llm_base_url, model=settings.llm_model, api_key=key,
                                    temperature=0, timeout=settings.llm_timeout_seconds, max_retries=0,
