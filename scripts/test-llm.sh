@@ -7,7 +7,7 @@
 # llama-cpp-python has no Linux wheel on PyPI: pip compiles it once and keeps the wheel in its cache.
 # The build leaves out what the server does not use (the multimodal library, llamafile's sgemm kernels):
 # measured on 2 shared cores, 467 CPU-seconds (17 min wall at load 6-9 under nice, about 4-5 min on 2
-# idle cores); the test itself 3-4 minutes. The build runs under nice so other work keeps its share.
+# idle cores); the test itself 2-5 minutes. The build runs under nice so other work keeps its share.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/venv.sh
