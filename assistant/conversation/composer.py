@@ -163,7 +163,7 @@ class Composer:
         if route is Route.OUT_OF_SCOPE:
             scope = step.scope
             if scope is not None and scope.reason == "place":
-                return [self.t["out_of_scope_place"].format(place=scope.named)]
+                return [self.t["out_of_scope_place"].format(place=scope.named.title() if scope.named.isascii() else scope.named)]
             if scope is not None and scope.reason == "document":
                 return [self.t["out_of_scope_document"].format(name=scope.named)]
             return [self.t["out_of_scope"]]

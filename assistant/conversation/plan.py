@@ -261,6 +261,11 @@ class Planner:
         a top hit in another document (a press answer about a measure) defers to the next hits.
         """
         measures = set(self.book.measures())
+        denied = set(question.conversation_facts.unmet)
+        for hit in hits[:3]:  # "never in special review … the device support": the measure whose condition is denied
+            if denied and hit.article.doc_id == self.book.document and any(
+                    denied & set(rule.conditions) for rule in self.book.for_measure(str(hit.article.key))):
+                return str(hit.article.key)
         for hit in hits[:3]:
             if hit.article.doc_id == self.book.document:
                 return str(hit.article.key) if hit.article.key in measures else None
@@ -409,6 +414,7 @@ class Planner:
             "registered": facts.registered,
             "related_party": facts.related_party,
             "applicant_role": facts.applicant_role,
+            "enterprise_size": facts.enterprise_size,
         }
         if facts.device and facts.drug_class is None:
             values["drug_class"] = None

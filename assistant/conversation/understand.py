@@ -26,6 +26,7 @@ DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "understanding.yam
 SCOPE_PATH = DATA_PATH.with_name("scope.yaml")
 PLACE_SUFFIXES = ("市", "省", "县", "州", "自治区")
 AWARD_KINDS = {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY}
+NEGATION_WINDOW = 40  # characters before a condition's topic word where a negation denies it
 ROLE_WINDOW = 30  # characters before an amount that decide its role (role patterns stop at a clause end)
 QUESTION_WORDS = re.compile(r"(什么|哪些|怎么|如何|是否|多少|几|有没有|是不是|有无|"
                             r"\b(?:what|which|how|when|where|why|is there|are there|does|do|can)\b)")
@@ -193,7 +194,7 @@ def states_conditions(facts: Facts) -> bool:
     """Whether ``facts`` say something a condition of an award reads (class, trial place, registration,
     relation, role, a condition said unmet)."""
     return any(v is not None for v in (facts.drug_class, facts.trial_location, facts.registered,
-                                        facts.related_party, facts.applicant_role)) or bool(facts.unmet)
+                                        facts.related_party, facts.applicant_role, facts.enterprise_size)) or bool(facts.unmet)
 
 
 def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | None = None) -> tuple[Ask, ...]:
@@ -320,8 +321,28 @@ def read_facts(normalised: str, text: str) -> Facts:
         applicant_role=role,
         amounts=amounts,
         item_count=_item_count(text, lex),
-        unmet=tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws)),
+        unmet=tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws) or _negated(
+            text, words["unmet_topics"].get(cid, []), words["negation"])),
+        enterprise_size=_enterprise_size(text, words["enterprise_size"]),
     )
+
+
+def _negated(text: str, topics: list[str], negation: str) -> bool:
+    """Whether the asker denies one of ``topics`` ("从没进过特别审查程序", "was never in any special review"):
+    a negation word shortly before the topic word, in the same clause."""
+    for topic in topics:
+        for match in re.finditer(re.escape(topic.lower()), text):
+            window = re.split(r"[，,。；;？?！!]|\bbut\b", text[max(0, match.start() - NEGATION_WINDOW): match.start()])[-1]
+            if re.search(negation, window):
+                return True
+    return False
+
+
+def _enterprise_size(text: str, sizes: dict[str, list[str]]) -> str | None:
+    """The asker's size. A small-micro word beside another size names the measure ("中小微企业…基金"),
+    the other size the asker ("我们是大型药企")."""
+    named = [size for size, ws in sizes.items() if has_word(text, ws)]
+    return next((size for size in named if size != "small_micro"), named[0] if named else None)
 
 
 def _is_place(word: str, lex: _Lexicon) -> bool:
