@@ -355,7 +355,7 @@ def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
     after = normalised[found.end: found.end + 6]
     currency = "USD" if lex.usd.search(found.text) or lex.usd_after.match(after) or lex.usd.search(before[-3:]) else "CNY"
     role = AmountRole.BASE
-    if lex.roles["upfront"].search(before):
+    if lex.roles["upfront"].search(before) or lex.roles["upfront_after"].match(normalised[found.end: found.end + ROLE_WINDOW]):
         role = AmountRole.UPFRONT
     elif lex.roles["claimed"].search(normalised[max(0, found.start - 24): found.start]):
         role = AmountRole.CLAIMED
