@@ -274,11 +274,13 @@ class Composer:
         return (condition.text_en if self.english else condition.text), condition.quote
 
     def _ceilings(self, step: Step, article: Article) -> list[str]:
-        """Each rule's per-item ceiling (with its rate) and the annual caps, as the text sets them."""
+        """Each rule's per-item ceiling (with its rate) and the annual caps, as the text sets them; a stated
+        award above a ceiling corrected first."""
         assert step.request is not None
         money = format_yuan_en if self.english else format_yuan
         rules = step.request.rules or list(step.request.candidates)
-        lines = [self.t["ceilings_head"].format(**self._fields(article))]
+        lines = [self._correction(c) for c in step.corrections]
+        lines.append(self.t["ceilings_head"].format(**self._fields(article)))
         for rule in rules:
             rate = f"{(rule.rate or 0) * 100:.0f}%" if rule.rate is not None else ""
             key = "ceiling_item_rate" if rate else "ceiling_item"

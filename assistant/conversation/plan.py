@@ -33,7 +33,8 @@ from index.documents import Catalogue
 from index.tokens import tokenize
 
 MIN_KEYWORD_SCORE = 1.8
-FOLLOW_UP_MAX_CHARS = 40
+FOLLOW_UP_MAX_CHARS = {Language.ENGLISH: 100}  # a follow-up is a short turn; English words are longer
+FOLLOW_UP_MAX_CHARS_CHINESE = 40
 HITS = 5
 OWN_TOPIC_SCORE = 2 * MIN_KEYWORD_SCORE  # an ask with this much topic of its own is about its own measure
 CLOSE_SCORE = 0.7  # a hit this close to the top one may be the measure an amount ask names by its rule
@@ -208,7 +209,7 @@ class Planner:
         plan.retrieved.extend(h.article.chunk_id for h in hits if h.article.chunk_id not in plan.retrieved)
         in_scope = bool(hits) and self.retriever.is_about_policy(query, MIN_KEYWORD_SCORE)
         award_slots = session.award
-        short = len(question.text) <= FOLLOW_UP_MAX_CHARS
+        short = len(question.text) <= FOLLOW_UP_MAX_CHARS.get(question.language, FOLLOW_UP_MAX_CHARS_CHINESE)
         has_amounts = bool(question.facts.amounts)
         follow_up = award_slots is not None and short and (question.follow_up or has_amounts or not in_scope)
 
@@ -358,6 +359,13 @@ class Planner:
                 return step
             if question.asks_ceiling and not question.facts.amounts:
                 step.route = Route.CEILINGS
+                return step
+            claimed = question.facts.amounts_as(AmountRole.CLAIMED)
+            if claimed and len(request.rules) == 1 and not question.facts.amounts_as(AmountRole.BASE):
+                # "听说早期临床能拿2000万，是吗？": the stated award checked against the ceiling, no spend needed
+                step.route = Route.CEILINGS
+                step.corrections = [(c.yuan, request.rules[0], request.rules[0].cap_yuan) for c in claimed
+                                    if c.yuan > request.rules[0].cap_yuan]
                 return step
             step.route = Route.CLARIFY_BASE
             return step

@@ -67,6 +67,7 @@ class _Lexicon:
     usd: re.Pattern[str]
     usd_after: re.Pattern[str]
     item_count: re.Pattern[str]
+    add_items: re.Pattern[str]  # "还有两个III期": several items added at once
     each: re.Pattern[str]
     english_numbers: dict[str, int]
     registered_elsewhere: re.Pattern[str]
@@ -99,6 +100,7 @@ def lexicon() -> _Lexicon:
         usd=re.compile(raw["usd"], re.IGNORECASE),
         usd_after=re.compile(raw["usd_after"], re.IGNORECASE),
         item_count=re.compile(raw["item_count"], re.IGNORECASE),
+        add_items=re.compile(raw["add_items"], re.IGNORECASE),
         each=re.compile(raw["each"], re.IGNORECASE),
         english_numbers={str(k): int(v) for k, v in raw["english_numbers"].items()},
         registered_elsewhere=re.compile(raw["facts"]["registered_elsewhere"], re.IGNORECASE),
@@ -180,7 +182,7 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
         facts=facts,
         document=document,
         document_pointed=pointed,
-        adds_item=has_word(text, lex.add_item),
+        adds_item=has_word(text, lex.add_item) or bool(lex.add_items.search(text)),
         asks_ceiling=has_word(text, lex.ceiling_words) or (inherits and previous is not None and previous.asks_ceiling),
         asks_total=has_word(text, lex.total_words),
         earlier_facts=earlier_facts,
