@@ -12,31 +12,19 @@ time budget (``PA_LLM_TIMEOUT_SECONDS``) across all requests and retries of an a
 
 from __future__ import annotations
 
-from typing import Any
-
 from langchain_core.language_models import BaseChatModel
-from langchain_openai import ChatOpenAI
 
 from assistant.settings import Settings
 
 MAX_ANSWER_TOKENS = 800  # a worded answer is a few sentences; a small model that loops is cut off here
 
 
-class StringContentChatOpenAI(ChatOpenAI):
-    """``ChatOpenAI`` whose request messages always carry string content."""
-
-    def _get_request_payload(self, input_: Any, *, stop: list[str] | None = None, **kwargs: Any) -> dict[str, Any]:
-        payload: dict[str, Any] = super()._get_request_payload(input_, stop=stop, **kwargs)
-        for message in payload.get("messages", []):
-            if message.get("content") is None:
-                message["content"] = ""
-        return payload
-
-
 def chat_model(settings: Settings) -> BaseChatModel | None:
     """A chat model on ``PA_LLM_BASE_URL`` (model ``PA_LLM_MODEL``, key ``PA_LLM_API_KEY``); else none."""
     if not settings.llm_base_url:
         return None
+    from assistant.llm.openai_chat import StringContentChatOpenAI  # langchain-openai loads only for a configured model
+
     key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else "not-needed"
     return StringContentChatOpenAI(base_url=settings.llm_base_url, model=settings.llm_model, api_key=key,
                                    temperature=0, timeout=settings.llm_timeout_seconds, max_retries=0,
