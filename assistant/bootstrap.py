@@ -10,21 +10,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from chromadb.api.models.Collection import Collection
-
 from assistant.errors import IndexMissing
 from assistant.indexing import DeploymentIndex
 from assistant.settings import Settings
 from index import store
 from index.embedders import Embedder, make_embedder
-from index.store import BuildReport
+from index.store import BuildReport, LoadedVersion
 
 
 @dataclass(frozen=True)
 class OpenIndex:
-    """The active collection, the embedder its vectors came from, and the build report when this call built it."""
+    """The active index version (read into memory), the embedder its vectors came from, and the build report
+    when this call built it."""
 
-    collection: Collection
+    version: LoadedVersion
     embedder: Embedder
     built: BuildReport | None = None
 
@@ -62,11 +61,10 @@ def open_index(
             if on_progress is not None:
                 on_progress(done, len(articles))
 
-        report = store.build_index(deployment.client, articles, embedder, deployment.registry, deployment.lock(),
-                                   advance, deployment.grace)
+        report = deployment.rebuild(embedder, advance, articles)
     elif build_if_missing:
         report = deployment.ensure(embedder)
     try:
-        return OpenIndex(deployment.active_collection(), embedder, report)
+        return OpenIndex(deployment.load_active(), embedder, report)
     except store.IndexMissing as error:
         raise IndexMissing(str(error)) from error

@@ -99,11 +99,11 @@ def index(rebuild: Annotated[bool, typer.Option("--rebuild", help="rebuild even 
             opened = open_index(settings)
     report = opened.built
     if report is None:
-        console.print(f"index exists: {opened.collection.name} ({opened.collection.count()} chunks); use --rebuild")
+        console.print(f"index exists: {opened.version.version} ({len(opened.version.articles)} chunks); use --rebuild")
         return
     documents = len(catalogue().indexed())
     console.print(
-        f"built {report.collection}: {documents} documents, {report.chunks} chunks "
+        f"built {report.version}: {documents} documents, {report.chunks} chunks "
         f"({report.embedded} embedded, {report.chunks - report.embedded} unchanged), "
         f"embedder {report.embedder}, {report.seconds:.1f} s"
     )

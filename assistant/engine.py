@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import secrets
 import unicodedata
+import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -12,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from chromadb.api.models.Collection import Collection
 from langchain_core.language_models import BaseChatModel
 
 from assistant.bootstrap import OpenIndex, open_index
@@ -38,6 +38,7 @@ from assistant.store import store_engine
 from index.articles import Article
 from index.documents import Catalogue, catalogue
 from index.embedders import Embedder
+from index.store import LoadedVersion
 
 WRITABLE = {Status.ANSWERED, Status.NOT_SPECIFIED}
 WARM_UP_FILE = Path(__file__).resolve().parent / "data" / "warm_up.yaml"
@@ -69,7 +70,10 @@ class Engine:
         self.retriever = retriever
         self.book = book
         self.catalogue = cat
-        self.calculator = AwardCalculator(book, self._cite_measure)
+        # through a weak reference: an engine and its calculator are no reference cycle, so a replaced engine
+        # (and its index version) is freed as soon as its last request ends, without a garbage collection
+        cite = weakref.WeakMethod(self._cite_measure)
+        self.calculator = AwardCalculator(book, lambda measure: _alive(cite)(measure))
         self.sessions = SessionStore(
             store_engine(settings), settings.session_ttl_seconds, settings.max_sessions, settings.max_session_turns
         )
@@ -81,17 +85,17 @@ class Engine:
         missing and ``build_if_missing``, under the build lock; raises ``IndexMissing`` otherwise).
         ``embedder`` reuses one already loaded."""
         index = index or open_index(settings, build_if_missing=build_if_missing, embedder=embedder)
-        retriever = HybridRetriever(index.collection, index.embedder, catalogue(), RetrievalMode(settings.retrieval_mode))
+        retriever = HybridRetriever(index.version, index.embedder, catalogue(), RetrievalMode(settings.retrieval_mode))
         return cls(settings, retriever, rule_book(), catalogue(), chat_model(settings))
 
     @property
     def index_version(self) -> str:
-        """The index version (Chroma collection) this engine answers from."""
-        return self.retriever.collection.name
+        """The index version this engine answers from."""
+        return self.retriever.index.version
 
-    def on_collection(self, collection: Collection) -> Engine:
+    def on_version(self, version: LoadedVersion) -> Engine:
         """This engine over another index version: the same embedder, rules, sessions and chat model."""
-        retriever = HybridRetriever(collection, self.retriever.embedder, self.catalogue, self.retriever.mode)
+        retriever = HybridRetriever(version, self.retriever.embedder, self.catalogue, self.retriever.mode)
         fresh = Engine(self.settings, retriever, self.book, self.catalogue)
         fresh.writer = self.writer
         fresh.sessions = self.sessions
@@ -240,6 +244,12 @@ class Engine:
 def _printable(text: str) -> str:
     """``text`` without control characters (newlines and tabs kept), stripped."""
     return "".join(ch for ch in text if ch.isprintable() or ch in "\n\t").strip()
+
+
+def _alive(method: weakref.WeakMethod) -> Any:
+    bound = method()
+    assert bound is not None, "the engine of this calculator is gone"
+    return bound
 
 
 @cache

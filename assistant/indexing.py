@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -18,15 +18,15 @@ from typing import Any
 
 import sqlalchemy as sa
 from chromadb.api import ClientAPI
-from chromadb.api.models.Collection import Collection
 from filelock import FileLock
 
 from assistant.settings import Settings
 from assistant.store import store_engine
 from assistant.store.index_state import IndexState, IndexVersion, RetiredIndex
 from index import parsers
+from index.articles import Article
 from index.embedders import Embedder
-from index.store import BuildReport, VersionRegistry, active_collection, build_index, connect, ensure_index
+from index.store import BuildReport, LoadedVersion, VersionRegistry, build_index, connect, ensure_index, load_active
 
 LOCK_FILE = "index.lock"
 MARKER_SUFFIX = ".index-version"  # beside the SQLite store: rewritten whenever a version is activated
@@ -57,17 +57,27 @@ class DeploymentIndex:
         current = self.registry.active()
         return current.version if current else None
 
-    def active_collection(self) -> Collection:
-        """Raises ``IndexMissing`` when no version serves or Chroma lost it."""
-        return active_collection(self.client, self.registry)
+    @property
+    def owns_store(self) -> bool:
+        """Embedded Chroma serves this deployment alone; a Chroma server may serve others too."""
+        return not self.settings.chroma_host
+
+    def load_active(self) -> LoadedVersion:
+        """The active version read into memory. Raises ``IndexMissing`` when no version serves or Chroma lost it."""
+        return load_active(self.client, self.registry)
 
     def ensure(self, embedder: Embedder) -> BuildReport | None:
         """Builds the shipped corpus when no usable index serves (waiting for a concurrent builder)."""
-        return ensure_index(self.client, parsers.parse_corpus, embedder, self.registry, self.lock(), self.grace)
+        return ensure_index(self.client, parsers.parse_corpus, embedder, self.registry, self.lock(), self.grace,
+                            self.owns_store)
 
-    def rebuild(self, embedder: Embedder, on_progress: Callable[[int], None] = lambda done: None) -> BuildReport:
-        """A new version of the shipped corpus, activated; unchanged chunks keep their vectors."""
-        return build_index(self.client, parsers.parse_corpus(), embedder, self.registry, self.lock(), on_progress, self.grace)
+    def rebuild(self, embedder: Embedder, on_progress: Callable[[int], None] = lambda done: None,
+                articles: Sequence[Article] | None = None) -> BuildReport:
+        """A new version of ``articles`` (default: the shipped corpus as the sources are now), activated;
+        unchanged chunks keep their vectors."""
+        corpus = parsers.parse_corpus() if articles is None else articles
+        return build_index(self.client, corpus, embedder, self.registry, self.lock(), on_progress, self.grace,
+                           self.owns_store)
 
     def lock(self) -> AbstractContextManager[Any]:
         if self._database.dialect.name == "postgresql":

@@ -23,15 +23,16 @@ from functools import cache
 
 import bm25s
 import numpy as np
-from chromadb.api.models.Collection import Collection
 
+from assistant.errors import IndexMissing
 from assistant.query import PreparedQuery, prepare
 from assistant.settings import RetrievalMode
 from index.articles import Article
 from index.documents import Catalogue, DocumentStatus
 from index.embedders import Embedder
 from index.normalise import normalise
-from index.store import article_from_record, stored_tokens
+from index.store import IndexMissing as StoreIndexMissing
+from index.store import LoadedVersion
 from index.tokens import domain_terms, tokenize
 
 RRF_K = 60
@@ -63,30 +64,25 @@ class Hit:
 class HybridRetriever:
     def __init__(
         self,
-        collection: Collection,
+        index: LoadedVersion,
         embedder: Embedder,
         catalogue: Catalogue,
         mode: RetrievalMode = RetrievalMode.HYBRID,
     ) -> None:
         if mode is not RetrievalMode.BM25 and not embedder.dense:
             mode = RetrievalMode.BM25
-        self.collection = collection
+        self.index = index
         self.embedder = embedder
         self.catalogue = catalogue
         self.mode = mode
         self.dense_weight = DENSE_WEIGHT
-        records = collection.get(include=["documents", "metadatas"])
-        self.articles: list[Article] = [
-            article_from_record(chunk_id, text or "", dict(meta or {}))
-            for chunk_id, text, meta in zip(
-                records["ids"], records["documents"] or [], records["metadatas"] or [], strict=True
-            )
-        ]
+        self.articles: list[Article] = list(index.articles)
         self._by_id = {a.chunk_id: i for i, a in enumerate(self.articles)}
+        self._doc_ids = np.asarray([a.doc_id for a in self.articles])
         # the tokens stored with the index version; re-cut only when another tokenizer made them
         self._tokens = [
-            stored if (stored := stored_tokens(collection, dict(meta or {}))) is not None else tokenize(f"{a.title} {a.text}")
-            for a, meta in zip(self.articles, records["metadatas"] or [], strict=True)
+            stored if stored is not None else tokenize(f"{a.title} {a.text}")
+            for a, stored in zip(self.articles, index.tokens, strict=True)
         ]
         self._titles = [normalise(a.title).lower() for a in self.articles]
         self.title_weight = TITLE_WEIGHT
@@ -204,24 +200,25 @@ class HybridRetriever:
         return {i: float(scores[i]) / best for i in chosen}
 
     def _dense_scores(self, prepared: PreparedQuery, allowed: set[str] | None) -> dict[int, float]:
-        """The nearest candidates by cosine similarity, min–max scaled to 0–1 over the candidates."""
+        """The nearest candidates by cosine similarity, min–max scaled to 0–1 over the candidates.
+
+        Exact search over the version's vectors held in memory (a few milliseconds at 100× the corpus);
+        the index store is still asked whether it holds the version, so a store that lost it answers
+        503 here as it does to every other worker."""
         if allowed is not None and not allowed:
             return {}
-        where = {"doc_id": {"$in": sorted(allowed)}} if allowed is not None else None
-        vector = self.embedder.embed([prepared.normalised])
-        result = self.collection.query(
-            query_embeddings=vector,
-            n_results=min(CANDIDATES, len(self.articles)),
-            where=where,  # type: ignore[arg-type]
-            include=["distances"],
-        )
-        pairs = [
-            (self._by_id[chunk_id], 1.0 - float(distance))
-            for chunk_id, distance in zip(result["ids"][0], (result["distances"] or [[]])[0], strict=True)
-            if chunk_id in self._by_id
-        ]
-        if not pairs:
+        try:
+            self.index.check()
+        except StoreIndexMissing as error:
+            raise IndexMissing(str(error)) from error
+        vector = np.asarray(self.embedder.embed([prepared.normalised]), dtype=np.float32)[0]
+        similarities = self.index.vectors @ vector
+        rows = np.flatnonzero(np.isin(self._doc_ids, sorted(allowed))) if allowed is not None else np.arange(len(self.articles))
+        if not len(rows):
             return {}
+        count = min(CANDIDATES, len(rows))
+        nearest = rows[np.argpartition(-similarities[rows], count - 1)[:count]]
+        pairs = [(int(row), float(similarities[row])) for row in nearest]
         low, high = min(s for _, s in pairs), max(s for _, s in pairs)
         spread = high - low or 1.0
         return {index: (similarity - low) / spread for index, similarity in pairs}

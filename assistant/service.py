@@ -142,4 +142,4 @@ class Service:
             except Exception as error:  # any failure of a rebuild leaves the previous index serving
                 raise ReindexFailed(f"the rebuild failed and the previous index keeps serving: "
                                     f"{type(error).__name__}: {error}") from error
-            return Reindexed(fresh, report.collection, report.embedded)
+            return Reindexed(fresh, report.version, report.embedded)

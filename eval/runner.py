@@ -216,7 +216,7 @@ def evaluate(settings: Settings) -> dict[str, Any]:
         chosen = [i for i in items if split == "all" or i.split == split]
         block: dict[str, Any] = {"retrieval": {}}
         for mode in RetrievalMode:
-            retriever = HybridRetriever(engine.retriever.collection, engine.retriever.embedder,
+            retriever = HybridRetriever(engine.retriever.index, engine.retriever.embedder,
                                         engine.catalogue, mode)
 
             def ranked(query: str, by: HybridRetriever = retriever) -> list[str]:

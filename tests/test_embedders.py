@@ -46,7 +46,8 @@ def test_sentence_transformers_loads_a_model_from_a_local_path_and_indexes_the_c
     local = settings.model_copy(update={"data_dir": tmp_path, "embedding_backend": "sentence-transformers",
                                         "embedding_model": str(model_dir)})
     engine = Engine.from_settings(local)
-    assert engine.retriever.collection.metadata["dimension"] == 384
+    assert engine.retriever.index.collection.metadata["dimension"] == 384
+    assert engine.retriever.index.vectors.shape[1] == 384
     assert engine.search("伦理审查多久")[0].chunk_id == "policy2024:10"
 
 

@@ -1,13 +1,18 @@
-"""The index lifecycle: builds queue on a lock, a version is activated only when complete, unchanged
-chunks keep their vectors and tokens, replaced versions outlive a grace period, and every serving
-process follows the active version. Real Chroma, the real state store, real subprocesses."""
+"""The index lifecycle: builds queue on a lock, a version is activated only when complete, a reader sees
+one whole version (the old or the new, never a mix), a killed build leaves the old version serving,
+unchanged chunks keep their vectors and tokens, replaced versions stay readable for a grace period, the
+index store does not grow with reindexes, and every serving process follows the active version without
+making a request wait. Real Chroma, the real state store, real subprocesses."""
 
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import textwrap
 import threading
+import time
 from dataclasses import replace
 from datetime import timedelta
 
@@ -19,11 +24,22 @@ from assistant.api.app import create_app
 from assistant.engine import Engine
 from assistant.engine_holder import EngineHolder
 from assistant.indexing import DeploymentIndex
+from index.embedders import make_embedder
 from index.parsers import parse_corpus
-from index.store import PREFIX, TOKEN_SEPARATOR, build_index
+from index.store import (
+    BATCH,
+    LEGACY_PREFIX,
+    PREFIX,
+    WRITE_BATCH,
+    IndexMissing,
+    VersionName,
+    build_index,
+    load_version,
+)
 from index.tokens import tokenize
 
 ADMIN = {"Authorization": "Bearer admin-secret-0123456789"}
+EDITED = "（修订）"
 
 
 @pytest.fixture
@@ -36,8 +52,33 @@ def shared_embedder(engine):
     return engine.retriever.embedder
 
 
-def _versions(deployment: DeploymentIndex) -> set[str]:
-    return {c.name for c in deployment.client.list_collections() if c.name.startswith(PREFIX)}
+def _collections(deployment: DeploymentIndex) -> set[str]:
+    return {c.name for c in deployment.client.list_collections() if c.name.startswith((PREFIX, LEGACY_PREFIX))}
+
+
+def _records(deployment: DeploymentIndex) -> int:
+    return sum(c.count() for c in deployment.client.list_collections())
+
+
+def _served_version(http: TestClient, version: str, seconds: float = 60) -> str:
+    """The version ``/healthz`` reports once it is ``version`` (or after ``seconds``): a worker loads a new
+    version in the background while it answers from the one it holds."""
+    deadline = time.monotonic() + seconds
+    while (served := http.get("/healthz").json()["index_version"]) != version and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return served
+
+
+class SlowEmbedder:
+    """The real embedder, ``delay`` seconds slower per batch: a build long enough to read beside."""
+
+    def __init__(self, real, delay: float) -> None:
+        self.real, self.delay = real, delay
+        self.name, self.dimension, self.dense = real.name, real.dimension, real.dense
+
+    def embed(self, texts):
+        time.sleep(self.delay)
+        return self.real.embed(texts)
 
 
 def test_two_index_runs_at_once_on_an_empty_dir_leave_one_valid_index(own_settings):
@@ -50,12 +91,12 @@ def test_two_index_runs_at_once_on_an_empty_dir_leave_one_valid_index(own_settin
     printed = sorted(out.split(":")[0].split()[0] for out, _ in outputs)
     assert printed == ["built", "index"], outputs  # one built it; the other waited and found it
     deployment = DeploymentIndex(own_settings.model_copy(update={"embedding_backend": "none"}))
-    active = deployment.active_collection()
-    assert active.count() == len(parse_corpus())
-    assert _versions(deployment) == {active.name}
+    active = deployment.load_active()
+    assert len(active.articles) == len(parse_corpus())
+    assert _collections(deployment) == {active.collection.name}
 
 
-def test_builders_in_threads_queue_on_the_lock_and_never_point_at_a_deleted_collection(own_settings, shared_embedder):
+def test_builders_in_threads_queue_on_the_lock_and_never_activate_an_incomplete_version(own_settings, shared_embedder):
     deployment = DeploymentIndex(own_settings)
     errors: list[BaseException] = []
 
@@ -71,9 +112,9 @@ def test_builders_in_threads_queue_on_the_lock_and_never_point_at_a_deleted_coll
     for thread in threads:
         thread.join(timeout=300)
     assert errors == []
-    active = deployment.active_collection()
-    assert active.count() == len(parse_corpus())
-    assert active.name in _versions(deployment)
+    active = deployment.load_active()
+    assert [a.chunk_id for a in active.articles] == [a.chunk_id for a in parse_corpus()]
+    assert VersionName.parse(active.version).generation == 3
 
 
 def test_a_rebuild_embeds_only_the_chunks_whose_content_changed(own_settings, shared_embedder):
@@ -83,44 +124,135 @@ def test_a_rebuild_embeds_only_the_chunks_whose_content_changed(own_settings, sh
     assert first.embedded == len(articles)
     again = build_index(deployment.client, articles, shared_embedder, deployment.registry, deployment.lock())
     assert again.embedded == 0
-    edited = [replace(a, text=a.text + "（修订）") if a.chunk_id == "policy2024:10" else a for a in articles]
+    edited = [replace(a, text=a.text + EDITED) if a.chunk_id == "policy2024:10" else a for a in articles]
     changed = build_index(deployment.client, edited, shared_embedder, deployment.registry, deployment.lock())
     assert changed.embedded == 1
-    stored = deployment.active_collection().get(ids=["policy2024:10", "policy2024:05"], include=["embeddings", "documents"])
-    by_id = dict(zip(stored["ids"], stored["embeddings"], strict=True))
-    assert np.allclose(by_id["policy2024:10"], shared_embedder.embed([edited_text(edited, "policy2024:10")])[0], atol=1e-5)
-    assert np.allclose(by_id["policy2024:05"], shared_embedder.embed([edited_text(articles, "policy2024:05")])[0], atol=1e-5)
-
-
-def edited_text(articles, chunk_id: str) -> str:
-    return next(a.text for a in articles if a.chunk_id == chunk_id)
+    loaded = deployment.load_active()
+    vectors = {a.chunk_id: v for a, v in zip(loaded.articles, loaded.vectors, strict=True)}
+    texts = {a.chunk_id: a.text for a in edited}
+    for chunk_id in ("policy2024:10", "policy2024:05"):
+        assert np.allclose(vectors[chunk_id], shared_embedder.embed([texts[chunk_id]])[0], atol=1e-5)
+    restored = build_index(deployment.client, articles, shared_embedder, deployment.registry, deployment.lock())
+    assert restored.embedded == 0  # the text as it was: its vector is still in the store
 
 
 def test_bm25_tokens_are_stored_with_the_version_and_read_back_as_tokenize_cuts_them(own_settings, shared_embedder):
     deployment = DeploymentIndex(own_settings)
     deployment.rebuild(shared_embedder)
-    records = deployment.active_collection().get(ids=["policy2024:05"], include=["documents", "metadatas"])
-    metadata = records["metadatas"][0]
-    assert metadata["tokens"].split(TOKEN_SEPARATOR) == tokenize(f"{metadata['title']} {records['documents'][0]}")
+    loaded = deployment.load_active()
+    index = [a.chunk_id for a in loaded.articles].index("policy2024:05")
+    article = loaded.articles[index]
+    assert loaded.tokens[index] == tokenize(f"{article.title} {article.text}")
     engine = Engine.from_settings(own_settings, build_if_missing=False, embedder=shared_embedder)
-    index = engine.retriever.articles.index(engine.retriever.article("policy2024:05"))
-    assert engine.retriever._tokens[index] == metadata["tokens"].split(TOKEN_SEPARATOR)
+    served = engine.retriever.articles.index(engine.retriever.article("policy2024:05"))
+    assert engine.retriever._tokens[served] == loaded.tokens[index]
 
 
-def test_a_replaced_version_outlives_the_grace_period_and_is_deleted_after_it(own_settings, shared_embedder):
+def test_reindexes_create_no_collection_and_leave_only_the_records_a_version_holds(own_settings, shared_embedder):
     deployment = DeploymentIndex(own_settings)
     articles = parse_corpus()
     first = build_index(deployment.client, articles, shared_embedder, deployment.registry, deployment.lock(),
-                        grace=timedelta(hours=1))
-    second = build_index(deployment.client, articles, shared_embedder, deployment.registry, deployment.lock(),
-                         grace=timedelta(hours=1))
-    assert _versions(deployment) == {first.collection, second.collection}  # a worker may still serve the first
-    third = build_index(deployment.client, articles, shared_embedder, deployment.registry, deployment.lock(),
                         grace=timedelta(0))
-    assert _versions(deployment) == {third.collection}
+    for round_ in range(4):
+        edited = [replace(a, text=a.text + EDITED * (round_ + 1)) if a.doc_id == articles[0].doc_id else a
+                  for a in articles]
+        build_index(deployment.client, edited, shared_embedder, deployment.registry, deployment.lock(),
+                    grace=timedelta(0))
+    assert _collections(deployment) == {VersionName.parse(first.version).collection}
+    assert _records(deployment) == len(articles)  # what the replaced versions alone held is gone
 
 
-def test_a_reindex_on_one_worker_is_served_by_another_with_its_next_request(own_settings, shared_embedder):
+def test_a_replaced_version_stays_readable_for_the_grace_period_and_is_deleted_after_it(own_settings, shared_embedder):
+    deployment = DeploymentIndex(own_settings)
+    articles = parse_corpus()
+    edited = [replace(a, text=a.text + EDITED) if a.chunk_id == "policy2024:10" else a for a in articles]
+    hour = timedelta(hours=1)
+    first = build_index(deployment.client, articles, shared_embedder, deployment.registry, deployment.lock(), grace=hour)
+    second = build_index(deployment.client, edited, shared_embedder, deployment.registry, deployment.lock(), grace=hour)
+    old = load_version(deployment.client, first.version)  # a worker still on the first version reloads it whole
+    assert [a.text for a in old.articles] == [a.text for a in articles]
+    assert _records(deployment) == len(articles) + 1  # the first version's 伦理审查 article is kept for it
+    third = build_index(deployment.client, edited, shared_embedder, deployment.registry, deployment.lock(),
+                        grace=timedelta(0))
+    with pytest.raises(IndexMissing):
+        load_version(deployment.client, first.version)
+    assert deployment.load_active().version == third.version != second.version
+    assert _records(deployment) == len(articles)
+
+
+def test_a_reader_during_a_reindex_sees_the_old_or_the_new_version_never_a_mix(own_settings, shared_embedder):
+    deployment = DeploymentIndex(own_settings)
+    articles = parse_corpus()
+    first = build_index(deployment.client, articles, shared_embedder, deployment.registry, deployment.lock())
+    revised = [replace(a, text=a.text + EDITED) for a in articles]  # every chunk is embedded again, batch by batch
+    build = threading.Thread(target=build_index, args=(deployment.client, revised, SlowEmbedder(shared_embedder, 1.0),
+                                                       deployment.registry, deployment.lock()))
+    build.start()
+    seen: list[tuple[str, int, int]] = []
+    while build.is_alive():
+        loaded = deployment.load_active()
+        edited = sum(a.text.endswith(EDITED) for a in loaded.articles)
+        seen.append((loaded.version, len(loaded.articles), edited))
+        time.sleep(0.05)
+    build.join()
+    final = deployment.load_active()
+    seen.append((final.version, len(final.articles), sum(a.text.endswith(EDITED) for a in final.articles)))
+    assert seen[0] == (first.version, len(articles), 0)
+    assert seen[-1] == (final.version, len(articles), len(articles))
+    assert {(count, edited) for _, count, edited in seen} <= {(len(articles), 0), (len(articles), len(articles))}
+    assert len(seen) > 5, "the reader read while the build was writing"
+    held = load_version(deployment.client, first.version)  # a worker holding the old version during the build
+    assert not any(a.text.endswith(EDITED) for a in held.articles)
+
+
+BUILD_THEN_BE_KILLED = textwrap.dedent("""
+    import sys, time
+    from dataclasses import replace
+    from pathlib import Path
+    from assistant.indexing import DeploymentIndex
+    from assistant.settings import Settings
+    from index.embedders import make_embedder
+    from index.parsers import parse_corpus
+
+    class Slow:
+        def __init__(self, real):
+            self.real, self.name, self.dimension, self.dense = real, real.name, real.dimension, real.dense
+        def embed(self, texts):
+            print("batch", flush=True)
+            time.sleep(0.2)
+            return self.real.embed(texts)
+
+    settings = Settings(data_dir=Path(sys.argv[1]), embedding_backend="none")
+    revised = [replace(a, doc_id=f"{a.doc_id}-{copy}", text=a.text + "（修订）")  # more than one write to Chroma
+               for copy in range(12) for a in parse_corpus()]
+    DeploymentIndex(settings).rebuild(Slow(make_embedder("none")), articles=revised)
+""")
+
+
+def test_a_build_killed_half_way_leaves_the_previous_version_serving(own_settings, tmp_path):
+    settings = own_settings.model_copy(update={"embedding_backend": "none"})
+    deployment = DeploymentIndex(settings)
+    articles = parse_corpus()
+    first = deployment.rebuild(make_embedder("none"))
+    script = tmp_path / "build.py"
+    script.write_text(BUILD_THEN_BE_KILLED, encoding="utf-8")
+    build = subprocess.Popen([sys.executable, str(script), str(settings.data_dir)], stdout=subprocess.PIPE, text=True)
+    try:
+        for _ in range(WRITE_BATCH // BATCH + 1):  # the first write to Chroma done, the next batch being embedded
+            assert build.stdout is not None and build.stdout.readline().strip() == "batch"
+    finally:
+        os.kill(build.pid, signal.SIGKILL)
+        build.wait(timeout=30)
+    assert _records(deployment) > len(articles), "the killed build had written records"
+    active = deployment.load_active()
+    assert active.version == first.version
+    assert [a.text for a in active.articles] == [a.text for a in articles]
+    again = deployment.rebuild(make_embedder("none"))  # the next build finishes and sweeps what the killed one left
+    assert deployment.load_active().version == again.version
+    assert _records(deployment) == len(articles)
+
+
+def test_a_reindex_on_one_worker_is_served_by_another_without_a_request_waiting(own_settings, shared_embedder):
     one = Engine.from_settings(own_settings, embedder=shared_embedder)
     other = Engine.from_settings(own_settings, build_if_missing=False, embedder=shared_embedder)
     with TestClient(create_app(own_settings, one)) as first, \
@@ -131,19 +263,27 @@ def test_a_reindex_on_one_worker_is_served_by_another_with_its_next_request(own_
         assert reindexed.json()["embedded"] == 0  # nothing changed in the sources
         new = reindexed.json()["index_version"]
         assert new != before
-        assert second.get("/healthz").json()["index_version"] == new
-        answer = second.post("/v1/search", json={"query": "伦理审查多久"})
+        assert first.get("/healthz").json()["index_version"] == new  # the worker that reindexed serves it at once
+        answer = second.post("/v1/search", json={"query": "伦理审查多久"})  # answered while the new version loads
         assert answer.status_code == 200 and answer.json()["results"][0]["chunk_id"] == "policy2024:10"
+        assert _served_version(second, new) == new
 
 
-def test_reindexes_reuse_the_one_embedder_and_swap_in_one_assignment(own_settings, shared_embedder):
+def test_a_reindex_is_built_by_a_build_process_and_swapped_in_with_the_serving_embedder(
+        own_settings, shared_embedder, monkeypatch):
     holder = EngineHolder(own_settings, Engine.from_settings(own_settings, embedder=shared_embedder))
     before = holder.start()
+
+    def built_here(*_, **__):
+        raise AssertionError("the serving process built the index itself")
+
+    monkeypatch.setattr(DeploymentIndex, "rebuild", built_here)
     fresh, report = holder.reindex()
     assert fresh is not before and holder.engine is fresh
     assert fresh.retriever.embedder is shared_embedder
-    assert fresh.index_version == report.collection
+    assert fresh.index_version == report.version
     assert fresh.sessions is before.sessions
+    assert report.embedded == 0
 
 
 def test_healthz_is_not_ready_until_the_engine_is_loaded_and_warm(own_settings):
@@ -178,6 +318,27 @@ def test_a_chroma_server_restarted_empty_is_index_missing_until_a_reindex(own_se
             assert http.post("/v1/admin/reindex", headers=ADMIN).status_code == 200
             assert http.get("/healthz").status_code == 200
             assert http.post("/v1/chat", json={"message": "伦理审查多久"}).status_code == 200
+    finally:
+        server.kill()
+
+
+@pytest.mark.slow
+def test_deployments_sharing_a_chroma_server_never_delete_each_other_s_index(settings, tmp_path):
+    from tests.test_faults import _free_port, _start_chroma
+
+    port = _free_port()
+    server = _start_chroma(tmp_path / "chroma-server", port)
+    try:
+        one, other = (DeploymentIndex(settings.model_copy(update={
+            "data_dir": tmp_path / name, "chroma_host": "127.0.0.1", "chroma_port": port,
+            "embedding_backend": "none", "index_grace_seconds": 0})) for name in ("one", "other"))
+        embedder = make_embedder("none")
+        kept = other.rebuild(embedder)
+        for _ in range(2):
+            one.rebuild(embedder)
+        assert other.load_active().version == kept.version
+        assert len(other.load_active().articles) == len(parse_corpus())
+        assert len(_collections(one)) == 2  # one collection per deployment, whatever the number of reindexes
     finally:
         server.kill()
 

@@ -36,12 +36,12 @@ def test_in_force_filter_drops_the_expired_plan(engine):
 
 def test_bm25_and_dense_modes_work_on_the_stored_chunks(engine):
     for mode in RetrievalMode:
-        retriever = HybridRetriever(engine.retriever.collection, engine.retriever.embedder, engine.catalogue, mode)
+        retriever = HybridRetriever(engine.retriever.index, engine.retriever.embedder, engine.catalogue, mode)
         assert retriever.search("CMO委托生产", k=3)[0].article.chunk_id == "policy2024:24"
 
 
 def test_chroma_collection_has_no_default_embedding_function(engine):
-    assert engine.retriever.collection._embedding_function is None
+    assert engine.retriever.index.collection._embedding_function is None
 
 
 def test_a_word_inside_a_longer_policy_term_still_matches():
