@@ -155,6 +155,13 @@ def _ask_word_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(_word_pattern(word)) for word in words)
 
 
+def in_shanghai(place: str) -> bool:
+    """Whether a registration place names Shanghai or one of its districts (``understanding.yaml``
+    ``shanghai_places``): "上海市浦东新区", "Shanghai", "张江" are Shanghai; "杭州" is not."""
+    text = normalise(place).lower()
+    return any(str(name).lower() in text for name in lexicon().facts["shanghai_places"])
+
+
 def understand(message: str, current_document: str | None, cat: Catalogue, previous: Question | None = None,
                earlier_facts: Facts | None = None) -> Question:
     """Read one turn. ``current_document`` is the document the conversation was about (or None);
@@ -302,7 +309,7 @@ def read_facts(normalised: str, text: str) -> Facts:
     elif match := lex.registered_elsewhere.search(text):
         group, place = next((i, g) for i, g in enumerate(match.groups()) if g)
         place = place.lstrip("是在于")
-        if any(name in place for name in words["shanghai_places"]):
+        if in_shanghai(place):
             registered = "shanghai"
         elif group < 2 or _is_place(place, lex):  # the later forms ("一家X的药企") hold a place only when X is one
             registered, registered_place = "elsewhere", place

@@ -21,9 +21,9 @@ from pydantic import ValidationError
 
 from assistant.amounts import refused_amounts
 from assistant.conversation.question import AmountRole, Facts, Question
-from assistant.conversation.understand import QUESTION_WORDS, has_word, read_facts, understand
+from assistant.conversation.understand import QUESTION_WORDS, has_word, in_shanghai, read_facts, understand
 from assistant.match.matcher import PolicyMatcher
-from assistant.match.profile import CompanyProfile, in_shanghai
+from assistant.match.profile import CompanyProfile
 from assistant.match.records import MatchResult
 from assistant.records import AwardEstimate
 from index.documents import Catalogue

@@ -31,7 +31,7 @@ from pydantic import (
 )
 
 from assistant.amounts import MAX_YUAN, AmountError, parse_amount
-from assistant.conversation.understand import lexicon
+from assistant.conversation.understand import in_shanghai
 from index.normalise import normalise
 
 VALUES_PATH = Path(__file__).resolve().parent / "values.yaml"
@@ -129,13 +129,6 @@ DrugClassField = Annotated[
                    mode="validation"),
 ]
 """A drug class as the profile holds it, read from the spellings people write (``values.yaml``)."""
-
-
-def in_shanghai(place: str) -> bool:
-    """Whether a registration place names Shanghai or one of its districts (``understanding.yaml``
-    ``shanghai_places``): "上海市浦东新区", "Shanghai", "张江" are Shanghai; "杭州" is not."""
-    text = normalise(place).lower()
-    return any(str(name).lower() in text for name in lexicon().facts["shanghai_places"])
 
 
 class TrialStage(StrEnum):
