@@ -52,7 +52,7 @@ def test_an_overseas_trial_is_not_eligible_for_five_and_gets_twelve_instead(engi
 def test_an_improved_class_two_drug_gets_a_no_for_the_class_one_measure(engine):
     answer = engine.ask("改良型新药（2类）能不能申请创新药研发支持？")
     assert answer.status is Status.ANSWERED and [v.verdict for v in answer.verdicts] == ["not_eligible"]
-    assert answer.answer.startswith("不符合")
+    assert answer.answer.startswith("不可以")
 
 
 def test_a_related_party_contract_gets_no_cmo_support(engine):
@@ -169,7 +169,9 @@ def test_an_elliptical_follow_up_asks_the_same_thing_about_the_new_topic(engine)
     assert first.status is Status.ANSWERED and "3000万元" in first.answer and "每个单位每年累计最高1亿元" in first.answer
     follow = engine.ask("那细胞和基因治疗的新药呢？", first.session_id)
     assert follow.status is Status.ANSWERED and follow.citations[0].chunk_id == "policy2024:05"
-    assert "1500万元" in follow.answer[:LEAD] and "不超过研发投入的40%" in follow.answer[:LEAD]
+    assert "1500万元" in follow.answer[:LEAD]
+    # the cell and gene therapy clause sets ceilings only: no share of R&D spend is put on it
+    assert "研发投入的40%" not in follow.answer.split("出处")[0]
 
 
 def test_english_device_special_review_question_reaches_six(engine):
@@ -213,7 +215,7 @@ def test_a_stated_amount_below_a_threshold_fails_the_verdict(engine):
 
 def test_a_condition_the_asker_says_is_unmet_fails_the_verdict(engine):
     answer = engine.ask("我们的器械还没进入特别审查程序，能拿300万吗？")
-    assert [v.verdict for v in answer.verdicts] == ["not_eligible"] and answer.answer.startswith("不符合")
+    assert [v.verdict for v in answer.verdicts] == ["not_eligible"] and answer.answer.startswith("不可以")
 
 
 def test_several_asks_in_one_english_sentence_are_each_answered(engine):

@@ -117,7 +117,7 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     candidates = book.for_measure(measure)
     if any(r.product == "cgt" for r in candidates):
         is_cgt = facts_said.cgt or (
-            same_measure and previous is not None and previous.cgt
+            same_measure and previous is not None and previous.cgt and not question.new_subject
             and not re.search(r"(?<![a-z])i{1,3}期", text)
         )
         candidates = tuple(r for r in candidates if (r.product == "cgt") == bool(is_cgt))

@@ -62,6 +62,7 @@ class _Lexicon:
     add_item: tuple[str, ...]
     ceiling_words: tuple[str, ...]
     total_words: tuple[str, ...]
+    annual_words: tuple[str, ...]
     facts: dict[str, Any]
     roles: dict[str, re.Pattern[str]]
     usd: re.Pattern[str]
@@ -95,6 +96,7 @@ def lexicon() -> _Lexicon:
         add_item=lower(raw["add_item"]),
         ceiling_words=lower(raw["ceiling_words"]),
         total_words=lower(raw["total_words"]),
+        annual_words=lower(raw["annual_words"]),
         facts=raw["facts"],
         roles={name: re.compile(pattern, re.IGNORECASE) for name, pattern in raw["amount_roles"].items()},
         usd=re.compile(raw["usd"], re.IGNORECASE),
@@ -172,6 +174,13 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
     text = cased.lower()
     facts = read_facts(cased, text)
     asks = _asks(cased, lex, previous.asks[-1] if previous and previous.asks else None, facts)
+    follow_up = has_word(text, lex.follow_up) or has_word(text, lex.pointers) or has_word(text, lex.total_words)
+    # "1类新药II期能拿多少？" after a question on an overseas trial's premium is a new subject: what was said
+    # about that trial is not said about this drug; a follow-up ("那海外的呢？", "再加一个") keeps it
+    new_subject = (previous is not None and facts.states_subject() and not follow_up
+                   and not has_word(text, lex.add_item) and not any(a.elliptical or a.points_back for a in asks))
+    if new_subject and earlier_facts is not None:
+        earlier_facts = earlier_facts.enterprise_only()
     if not facts.amounts and earlier_facts is not None and earlier_facts.amounts and any(a.kind in AWARD_KINDS for a in asks):
         facts = replace(facts, amounts=earlier_facts.amounts)  # amounts stated before the question came
     inherits = previous is not None and bool(lex.elliptical.search(text)) and _kind(text, lex, own_words_only=True) is None
@@ -192,9 +201,12 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
         adds_item=has_word(text, lex.add_item) or bool(lex.add_items.search(text)),
         asks_ceiling=has_word(text, lex.ceiling_words) or (inherits and previous is not None and previous.asks_ceiling),
         asks_total=has_word(text, lex.total_words),
+        asks_annual_cap=not facts.amounts and has_word(text, lex.annual_words) and (
+            has_word(text, lex.ceiling_words) or has_word(text, lex.total_words)),
         earlier_facts=earlier_facts,
         context_text=previous.text if previous is not None else "",
-        follow_up=has_word(text, lex.follow_up) or has_word(text, lex.pointers) or has_word(text, lex.total_words),
+        follow_up=follow_up,
+        new_subject=new_subject,
         greeting_only=bool(stripped) and any(stripped.rstrip("啊呀呢吗哈") == re.sub(r"\W+", "", g) for g in GREETINGS),
     )
 
