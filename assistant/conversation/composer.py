@@ -168,6 +168,8 @@ class Composer:
             scope = step.scope
             if scope is not None and scope.reason == "place":
                 return [self.t["out_of_scope_place"].format(place=scope.named.title() if scope.named.isascii() else scope.named)]
+            if scope is not None and scope.reason == "ask":
+                return [self.t["out_of_scope_ask"].format(text=step.ask.text.strip(" ，,。？?"))]
             if scope is not None and scope.reason == "document":
                 return [self.t["out_of_scope_document"].format(name=scope.named)]
             return [self.t["out_of_scope"]]
@@ -175,7 +177,7 @@ class Composer:
         fields = self._fields(article)
         if route is Route.DEPARTMENTS:
             key = "departments_answer" if article.departments else "departments_none"
-            return [self.t[key].format(departments=self._departments(article.departments), **fields)]
+            return [self._with_expiry(article, self.t[key].format(departments=self._departments(article.departments), **fields))]
         if route is Route.VALIDITY:
             document = self.catalogue.get(step.document or article.doc_id)
             issued = document.signed or document.published

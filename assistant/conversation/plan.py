@@ -7,6 +7,7 @@ conditions that decide eligibility are the rule data's (``rules/awards.yaml`` + 
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -30,6 +31,7 @@ from assistant.rules.calculator import AwardCalculator, Item
 from assistant.rules.eligibility import ConditionEvaluator, ExtraCondition, condition_rules
 from index.articles import Article
 from index.documents import Catalogue
+from index.normalise import normalise
 from index.tokens import tokenize
 
 MIN_KEYWORD_SCORE = 1.8
@@ -120,6 +122,17 @@ def _about(question: Question, ask: Ask) -> Question:
         device=own.device or (whole.device and own.drug_class is None and not own.cgt)))
 
 
+_corpus_texts: weakref.WeakKeyDictionary[HybridRetriever, str] = weakref.WeakKeyDictionary()
+
+
+def corpus_text(retriever: HybridRetriever) -> str:
+    """Every article of the index, normalised as questions are (simplified, lower case), kept per index."""
+    text = _corpus_texts.get(retriever)
+    if text is None:
+        text = _corpus_texts[retriever] = "\n".join(normalise(a.text).lower() for a in retriever.articles)
+    return text
+
+
 def _asks_cap_not_sum(request: AwardRequest) -> bool:
     """Whether a year's most is the measure's annual cap: its rules count against one, and the
     conversation has not computed several items whose sum the question may be asking for."""
@@ -159,11 +172,16 @@ class Planner:
         profiled = profile_answer(question, session.profile, PolicyMatcher(self.calculator, self.catalogue),
                                   self.today, language)
         if profiled is None or profiled.asked:
-            scope = judge(question, self.catalogue, self.retriever.known_share(without_ask_words(question.text)),
-                          self.retriever.uses_word)
+            scope = self._scope(question)
             if not scope.covered:
-                plan.steps.append(Step(question.asks[0], Route.OUT_OF_SCOPE, scope=scope))
-                return plan
+                covered = [ask for ask in question.asks if self._scope(replace(question, text=ask.text.lower())).covered
+                           and self.retriever.keyword_score(without_ask_words(ask.text.lower())) >= OWN_TOPIC_SCORE]
+                if not covered or len(question.asks) < 2:
+                    plan.steps.append(Step(question.asks[0], Route.OUT_OF_SCOPE, scope=scope))
+                    return plan
+                # "担保额度上限是多少？另外小微企业所得税税率是多少？": the covered asks answered, the other refused
+                return self._plan_asks(replace(question, asks=tuple(covered)), session, language, plan,
+                                       [a for a in question.asks if a not in covered])
         if profiled is not None:
             session.profile = profiled.memory
             match = profiled.match
@@ -171,6 +189,15 @@ class Planner:
                                    [self._measure_article(m.measure) for m in match.measures] if match else [],
                                    estimate=match_estimate(match) if match else None, profile=profiled))
             return plan
+        return self._plan_asks(question, session, language, plan)
+
+    def _scope(self, question: Question) -> ScopeVerdict:
+        return judge(question, self.catalogue, self.retriever.known_share(without_ask_words(question.text)),
+                     self.retriever.uses_word, lambda phrase: phrase in corpus_text(self.retriever))
+
+    def _plan_asks(self, question: Question, session: Session, language: Language, plan: Plan,
+                   uncovered: Sequence[Ask] = ()) -> Plan:
+        """Each covered ask planned in the order asked; ``uncovered`` asks refused after them."""
         previous_articles = [a for cid in session.last_chunk_ids if (a := self.retriever.article(cid))]
         asks = self._joined(question.asks)
         for ask in asks:
@@ -183,6 +210,7 @@ class Planner:
             plan.steps.append(step)
             if step.articles:
                 previous_articles = step.articles
+        plan.steps += [Step(ask, Route.OUT_OF_SCOPE, scope=ScopeVerdict(False, "ask")) for ask in uncovered]
         return plan
 
     def _names_document(self, ask: Ask, document: str, plan: Plan) -> bool:

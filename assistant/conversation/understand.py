@@ -55,6 +55,7 @@ def _details(raw: dict[str, Any], stated_key: str) -> dict[str, Detail]:
 @dataclass(frozen=True)
 class _Lexicon:
     kinds: tuple[tuple[AskKind, tuple[str, ...]], ...]
+    kind_patterns: dict[AskKind, re.Pattern[str]]
     clause_split: re.Pattern[str]
     pointers: tuple[str, ...]
     document_pointers: tuple[str, ...]
@@ -89,6 +90,7 @@ def lexicon() -> _Lexicon:
     lower = lambda words: tuple(str(w).lower() for w in words)  # noqa: E731
     return _Lexicon(
         kinds=tuple((AskKind(kind), lower(words)) for kind, words in raw["ask_kinds"].items()),
+        kind_patterns={AskKind(kind): re.compile(p, re.IGNORECASE) for kind, p in raw["ask_patterns"].items()},
         clause_split=re.compile(raw["clause_split"], re.IGNORECASE),
         pointers=lower(raw["pointers"]),
         document_pointers=lower(raw["document_pointers"]),
@@ -286,7 +288,8 @@ def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind |
     """The kind whose words the clause holds; else WHAT for a question without them (unless
     ``own_words_only``: then None, the clause naming no kind of its own)."""
     for kind, words in lex.kinds:
-        if has_word(clause, words):
+        pattern = lex.kind_patterns.get(kind)
+        if has_word(clause, words) or (pattern is not None and pattern.search(clause)):
             return kind
     if lex.yes_no_eligibility.search(clause):
         return AskKind.ELIGIBILITY
