@@ -140,6 +140,8 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     bases = _bases(question, rules or list(candidates), ask_text)
     if facts_said.item_count and len(bases) == 1:
         bases = bases * facts_said.item_count
+    elif facts_said.item_count and not bases and len(rules) == 1 and rules[0].rate is None:
+        rules = rules * facts_said.item_count  # "3个…项目，三个加起来": a fixed ceiling per item, that many items
     facts: dict[str, Any] = {}
     upfront = facts_said.amounts_as(AmountRole.UPFRONT)
     if upfront:

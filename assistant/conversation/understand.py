@@ -82,6 +82,8 @@ class _Lexicon:
     yes_no_eligibility: re.Pattern[str]  # "能申请贴息吗": a verdict is asked
     yes_no_question: re.Pattern[str]  # "…吗？", "Is …?": a yes/no question
     known_places: tuple[str, ...]  # places outside Shanghai (scope.yaml), to tell a place from a word
+    place_as_seat: re.Pattern[str]  # a Shanghai place named as the asker's seat, not as a document
+    min_stated_yuan: Decimal
 
 
 @cache
@@ -117,6 +119,10 @@ def lexicon() -> _Lexicon:
         yes_no_eligibility=re.compile(raw["yes_no_eligibility"], re.IGNORECASE),
         yes_no_question=re.compile(raw["yes_no_question"], re.IGNORECASE),
         known_places=_known_places(),
+        place_as_seat=re.compile("|".join(
+            f"(?:{raw['place_as_seat'].replace('{place}', re.escape(str(place).lower()))})"
+            for place in raw["facts"]["shanghai_places"] if str(place) not in {"上海", "本市", "我市", "沪"})),
+        min_stated_yuan=Decimal(str(raw["min_stated_yuan"])),
     )
 
 
@@ -186,7 +192,8 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
     if not facts.amounts and earlier_facts is not None and earlier_facts.amounts and any(a.kind in AWARD_KINDS for a in asks):
         facts = replace(facts, amounts=earlier_facts.amounts)  # amounts stated before the question came
     inherits = previous is not None and bool(lex.elliptical.search(text)) and _kind(text, lex, own_words_only=True) is None
-    named = cat.named_in(CITATION_MARKER.sub(" ", text))  # "[pudong2022:task-01]" is a marker, not a name
+    # "[pudong2022:task-01]" is a marker, not a name; "在浦东注册" names where the asker is, not the Pudong plan
+    named = cat.named_in(lex.place_as_seat.sub(" ", CITATION_MARKER.sub(" ", text)))
     document = sorted(named)[0] if len(named) == 1 else None
     pointed = document is None and has_word(text, lex.document_pointers) and current_document is not None
     if pointed:
@@ -333,7 +340,7 @@ def read_facts(normalised: str, text: str) -> Facts:
         related = False
     elif has_word(text, words["related_party"]) or re.search(words["related_party_pattern"], text):
         related = True
-    amounts = tuple(_stated(found, normalised, lex) for found in find_amounts(normalised))
+    amounts = tuple(_stated(found, normalised, lex) for found in find_amounts(normalised) if found.yuan >= lex.min_stated_yuan)
     return Facts(
         drug_class=drug_class,
         cgt=has_word(text, words["cgt"]),
@@ -393,7 +400,8 @@ def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
 
 
 def _item_count(text: str, lex: _Lexicon) -> int | None:
-    if not lex.each.search(text):
+    """The count of like items: "12场…每场10万", or "3个项目…三个加起来" (a count and a total asked)."""
+    if not lex.each.search(text) and not has_word(text, lex.total_words):
         return None
     match = lex.item_count.search(text)
     if match is None:
