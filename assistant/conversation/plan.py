@@ -171,8 +171,10 @@ class Planner:
         # a match asked for in words still passes it
         profiled = profile_answer(question, session.profile, PolicyMatcher(self.calculator, self.catalogue),
                                   self.today, language)
-        if profiled is None or profiled.asked:
-            scope = self._scope(question)
+        scope = self._scope(question)
+        # a statement about the enterprise may name places and words the sources lack; a writing task or
+        # chit-chat is refused even when it also says something about the enterprise
+        if profiled is None or profiled.asked or scope.reason.startswith("off_topic"):
             if not scope.covered:
                 covered = [ask for ask in question.asks if self._scope(replace(question, text=ask.text.lower())).covered
                            and self.retriever.keyword_score(without_ask_words(ask.text.lower())) >= OWN_TOPIC_SCORE]

@@ -54,6 +54,7 @@ class _ScopeData:
     district_subject: str
     named_document: re.Pattern[str]
     unnamed_document: re.Pattern[str]
+    document_number: re.Pattern[str]
     min_known_share: float
     min_words_for_share: int
     off_topic_pairs: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
@@ -79,6 +80,7 @@ def _data() -> _ScopeData:
         district_subject=raw["district_subject"],
         named_document=re.compile(raw["named_document"]),
         unnamed_document=re.compile(raw["unnamed_document"]),
+        document_number=re.compile(raw["document_number"]),
         min_known_share=float(raw["min_known_share"]),
         min_words_for_share=int(raw["min_words_for_share"]),
         off_topic_pairs=tuple(
@@ -125,7 +127,7 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     if (words >= data.min_words_for_share and known / words < data.min_known_share and not question.follow_up
             and not cat.named_in(text)):
         return ScopeVerdict(False, "unknown_words")
-    document = _unknown_document(text, cat, data)
+    document = _unknown_document(text, cat, data, corpus_says)
     if document:
         return ScopeVerdict(False, "document", document)
     place = "" if question.facts.registered == "elsewhere" else _other_place(text, data, corpus_uses)  # where the asker is registered
@@ -149,10 +151,12 @@ def _sources_phrase(text: str, start: int, end: int, corpus_says: Callable[[str]
     return False
 
 
-def _unknown_document(text: str, cat: Catalogue, data: _ScopeData) -> str:
+def _unknown_document(text: str, cat: Catalogue, data: _ScopeData, corpus_says: Callable[[str], bool] | None = None) -> str:
     titles = [d.title for d in cat.documents] + [d.number or "" for d in cat.documents]
     names = [match[1] for match in data.named_document.finditer(text)]
     names += [match[0] for match in data.unnamed_document.finditer(re.sub(r"《[^》]*》", "", text))]
+    names += [match[0] for match in data.document_number.finditer(text)
+              if corpus_says is None or not corpus_says(match[0])]
     for name in names:
         if not any(name in title or title in name for title in titles if title) and not cat.named_in(name):
             return name
