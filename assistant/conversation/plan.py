@@ -270,7 +270,9 @@ class Planner:
         award_slots = session.award
         short = len(question.text) <= FOLLOW_UP_MAX_CHARS.get(question.language, FOLLOW_UP_MAX_CHARS_CHINESE)
         has_amounts = bool(question.facts.amounts)
-        follow_up = award_slots is not None and short and (question.follow_up or has_amounts or not in_scope)
+        # a question naming a product or trial of its own starts a new subject: it is not the award before it
+        follow_up = award_slots is not None and short and not question.new_subject and (
+            question.follow_up or has_amounts or not in_scope)
 
         if not in_scope and not follow_up:
             # "…, and what documents are required?": a later ask of the message with no topic of its own
