@@ -174,16 +174,15 @@ class Planner:
         scope = self._scope(question)
         # a statement about the enterprise may name places and words the sources lack; a writing task or
         # chit-chat is refused even when it also says something about the enterprise
-        if profiled is None or profiled.asked or scope.reason.startswith("off_topic"):
-            if not scope.covered:
-                covered = [ask for ask in question.asks if self._scope(replace(question, text=ask.text.lower())).covered
-                           and self.retriever.keyword_score(without_ask_words(ask.text.lower())) >= OWN_TOPIC_SCORE]
-                if not covered or len(question.asks) < 2:
-                    plan.steps.append(Step(question.asks[0], Route.OUT_OF_SCOPE, scope=scope))
-                    return plan
-                # "担保额度上限是多少？另外小微企业所得税税率是多少？": the covered asks answered, the other refused
-                return self._plan_asks(replace(question, asks=tuple(covered)), session, language, plan,
-                                       [a for a in question.asks if a not in covered])
+        if not scope.covered and (profiled is None or profiled.asked or scope.reason.startswith("off_topic")):
+            covered = [ask for ask in question.asks if self._scope(replace(question, text=ask.text.lower())).covered
+                       and self.retriever.keyword_score(without_ask_words(ask.text.lower())) >= OWN_TOPIC_SCORE]
+            if not covered or len(question.asks) < 2:
+                plan.steps.append(Step(question.asks[0], Route.OUT_OF_SCOPE, scope=scope))
+                return plan
+            # "担保额度上限是多少？另外小微企业所得税税率是多少？": the covered asks answered, the other refused
+            return self._plan_asks(replace(question, asks=tuple(covered)), session, language, plan,
+                                   [a for a in question.asks if a not in covered])
         if profiled is not None:
             session.profile = profiled.memory
             match = profiled.match
