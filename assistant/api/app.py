@@ -23,13 +23,15 @@ from assistant.engine import Engine
 from assistant.service import Service
 from assistant.settings import Settings
 from assistant.tokens import TokenGuard, WrongTokenThrottle
+from index.embedders import Embedder
 
 ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
 
-def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
-    """The API over ``engine`` (or, when None, one loaded at start-up, building the index when missing)."""
-    service = Service(settings, engine)
+def create_app(settings: Settings, engine: Engine | None = None, embedder: Embedder | None = None) -> FastAPI:
+    """The API over ``engine`` (or, when None, one loaded at start-up with ``embedder`` when given, building
+    the index when missing)."""
+    service = Service(settings, engine, embedder=embedder)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
