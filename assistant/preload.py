@@ -27,6 +27,8 @@ from index.documents import catalogue
 from index.embedders import Embedder, make_embedder
 from index.tokens import tokenize
 
+__all__ = ["Embedder", "preload"]  # the embedder's type, for the surfaces that hand one to a worker
+
 
 def preload(settings: Settings) -> Embedder:
     """Loads the read-only data above into this process and returns the loaded embedder (the one the

@@ -38,7 +38,7 @@ from assistant.thread_pools import limit_thread_pools, machine_threads
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
-    from index.embedders import Embedder
+    from assistant.preload import Embedder
 
 UI_PORT_ENV = "PA_UI_PORT"  # set by ``serve`` for its workers: where ``/`` sends a browser
 # How long the supervisor waits for a worker to answer its ping before replacing it. A worker loading and

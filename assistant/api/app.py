@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING
 
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
@@ -23,7 +24,9 @@ from assistant.engine import Engine
 from assistant.service import Service
 from assistant.settings import Settings
 from assistant.tokens import TokenGuard, WrongTokenThrottle
-from index.embedders import Embedder
+
+if TYPE_CHECKING:
+    from assistant.preload import Embedder
 
 ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
