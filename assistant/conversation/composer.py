@@ -249,7 +249,7 @@ class Composer:
         if verdict is None or verdict.verdict is Verdict.ELIGIBLE:
             if verdict is not None and verdict.rule is not None:
                 name = verdict.rule.name_en if self.english else verdict.rule.name
-                return [self.t["eligible_rule_yes"].format(rule_name=name, **fields)]
+                return [self.t["eligible_rule_yes"].format(rule_name=name, terms=verdict.rule.quote, **fields)]
             return [self.t["eligible_yes"].format(text=text, **fields)]
         if verdict.verdict is Verdict.UNKNOWN and not verdict.condition:
             # a press answer or a district plan: no conditions to judge, so what the text says
@@ -337,7 +337,10 @@ class Composer:
             if notes:
                 lines.append(self.t["award_notes"].format(notes=(" " if self.english else "").join(notes)))
             return lines
-        lines.extend(self.award_lines(estimate, article))
+        award = self.award_lines(estimate, article)
+        if award and step.ask.yes_no and estimate.total_yuan > 0 and not lines:
+            award[0] = self.t["award_yes"] + award[0]  # "能不能申请？最高多少？": the yes leads, the figure follows
+        lines.extend(award)
         return lines
 
     def finish(self, text: str) -> str:

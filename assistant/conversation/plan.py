@@ -20,7 +20,7 @@ from assistant.conversation.question import AmountRole, Ask, AskKind, Question
 from assistant.conversation.scope import ScopeVerdict, judge
 from assistant.conversation.sessions import Session
 from assistant.conversation.slots import AwardRequest, AwardSlots, read_award, rule_named
-from assistant.conversation.understand import has_word, lexicon, read_facts, without_ask_words
+from assistant.conversation.understand import has_word, lexicon, points_at_document, read_facts, without_ask_words
 from assistant.language import Language
 from assistant.match.chat import ProfileAnswer, match_estimate, profile_answer
 from assistant.match.matcher import PolicyMatcher
@@ -39,6 +39,7 @@ FOLLOW_UP_MAX_CHARS = {Language.ENGLISH: 100}  # a follow-up is a short turn; En
 FOLLOW_UP_MAX_CHARS_CHINESE = 40
 HITS = 5
 OWN_TOPIC_SCORE = 2 * MIN_KEYWORD_SCORE  # an ask with this much topic of its own is about its own measure
+REFERRED_FACTOR = 1.5  # a turn pointing back: an article the conversation cited outranks a new one this much
 CLOSE_SCORE = 0.7  # a hit this close to the top one may be the measure an amount ask names by its rule
 
 
@@ -133,6 +134,12 @@ def corpus_text(retriever: HybridRetriever) -> str:
     return text
 
 
+def _favouring(hits: list[Any], cited: set[str]) -> list[Any]:
+    """``hits`` re-ranked for a turn that refers back ("这类支持", "你头一个说的那个时间", "the overseas
+    one"): the articles the conversation just cited count ``REFERRED_FACTOR`` times their score."""
+    return sorted(hits, key=lambda hit: -hit.score * (REFERRED_FACTOR if hit.article.chunk_id in cited else 1.0))
+
+
 def _asks_cap_not_sum(request: AwardRequest) -> bool:
     """Whether a year's most is the measure's annual cap: its rules count against one, and the
     conversation has not computed several items whose sum the question may be asking for."""
@@ -219,7 +226,7 @@ class Planner:
         points at it, or has no topic of its own and follows an ask answered from it ("浦东方案里对研发
         有什么支持？多少钱？"). "能补多少？另外浦东有没有额外的支持？" asks the first ask of the main policy."""
         text = ask.text.lower()
-        if document in self.catalogue.named_in(text) or has_word(text, lexicon().document_pointers):
+        if document in self.catalogue.named_in(text) or points_at_document(text):
             return True
         before = plan.steps[-1].articles if plan.steps else []
         return bool(before) and before[0].doc_id == document and (
@@ -246,7 +253,14 @@ class Planner:
             return Step(ask, Route.DEPARTMENTS, previous[:1])
         if ask.kind is AskKind.VALIDITY and (question.document or (previous and topic_is_empty)):
             document = question.document or previous[0].doc_id
-            return Step(ask, Route.VALIDITY, self._document_articles(document, previous), document=document)
+            articles = self._document_articles(document, previous)
+            topic = self._without_name(without_ask_words(ask.text.lower()), document)
+            if self.retriever.keyword_score(topic) >= OWN_TOPIC_SCORE:
+                # "「规模达到4000亿」这个目标是哪份文件提的？还算数吗": the article the words stand in, first
+                found = self.retriever.search(topic, k=1, doc_ids=[document])
+                if found and found[0].article.chunk_id not in {a.chunk_id for a in articles}:
+                    articles = [found[0].article, *articles]
+            return Step(ask, Route.VALIDITY, articles, document=document)
 
         # a short or elliptical ask ("如果对方是股东呢？") is about the article discussed: search with its title
         query = f"{ask.text} {previous[0].title}" if previous and (
@@ -257,13 +271,18 @@ class Planner:
         pointed = [question.document] if question.document else None
         search_query = query
         if pointed:  # inside that document its own name is no evidence: search with the rest
-            name = self.catalogue.get(pointed[0])
-            naming = set(tokenize(name.title.lower())) | {alias.lower() for alias in name.aliases}
-            search_query = " ".join(t for t in tokenize(query.lower()) if t not in naming and t.strip()) or query
+            search_query = self._without_name(query, pointed[0]) or query
             if plan.steps and self.retriever.keyword_score(without_ask_words(search_query)) < MIN_KEYWORD_SCORE:
                 # "…展会能补多少？另外浦东有没有额外的支持？": the document's own words on the topic asked before
                 search_query = f"{without_ask_words(plan.steps[-1].ask.text.lower())} {search_query}"
-        hits = self.retriever.search(search_query, k=HITS, prefer_on=self.today, doc_ids=pointed)
+        refers_back = bool(previous) and question.follow_up and not question.new_subject and not pointed
+        if ask.kind is AskKind.VALIDITY and not pointed and not refers_back:
+            # "这份新政策哪天施行？" names no document: the documents in force on the day answer it first
+            hits = self.retriever.search(search_query, k=HITS, in_force_on=self.today)
+        if not (ask.kind is AskKind.VALIDITY and not pointed and not refers_back and hits):
+            hits = self.retriever.search(search_query, k=HITS * 4 if refers_back else HITS, prefer_on=self.today, doc_ids=pointed)
+        if refers_back:
+            hits = _favouring(hits, {a.chunk_id for a in previous})[:HITS]
         plan.retrieved.extend(h.article.chunk_id for h in hits if h.article.chunk_id not in plan.retrieved)
         in_scope = bool(hits) and any(self.retriever.is_about_policy(q, MIN_KEYWORD_SCORE) for q in dict.fromkeys((query, search_query)))
         award_slots = session.award
@@ -320,6 +339,12 @@ class Planner:
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)  # the article states no such figure
         return Step(ask, Route.LOOKUP, [top], lead=lead)
+
+    def _without_name(self, query: str, document: str) -> str:
+        """``query``'s words (lower case) without those of ``document``'s title and aliases."""
+        name = self.catalogue.get(document)
+        naming = set(tokenize(name.title.lower())) | {alias.lower() for alias in name.aliases}
+        return " ".join(t for t in tokenize(query.lower()) if t not in naming and t.strip())
 
     @staticmethod
     def _detail_unstated(ask: Ask, article: Article) -> bool:

@@ -109,6 +109,7 @@ class Ask:
     points_back: bool = False  # "这条归哪个部门管": about what was discussed before
     detail: str = ""  # a detail the article must state (understanding.yaml details / figure_asks: fee, count …)
     elliptical: bool = False  # "海外的呢": asks the ask before it again, about what the conversation was about
+    yes_no: bool = False  # "能不能申请？最高多少？": an amount asked together with a yes/no, the verdict leads
 
 
 @dataclass(frozen=True)

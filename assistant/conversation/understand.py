@@ -58,7 +58,9 @@ class _Lexicon:
     kind_patterns: dict[AskKind, re.Pattern[str]]
     clause_split: re.Pattern[str]
     pointers: tuple[str, ...]
+    pointer_pattern: re.Pattern[str]  # "这方案", "这类支持", "the overseas one": a demonstrative before a noun
     document_pointers: tuple[str, ...]
+    document_pointer_pattern: re.Pattern[str]
     follow_up: tuple[str, ...]
     add_item: tuple[str, ...]
     ceiling_words: tuple[str, ...]
@@ -95,7 +97,9 @@ def lexicon() -> _Lexicon:
         kind_patterns={AskKind(kind): re.compile(p, re.IGNORECASE) for kind, p in raw["ask_patterns"].items()},
         clause_split=re.compile(raw["clause_split"], re.IGNORECASE),
         pointers=lower(raw["pointers"]),
+        pointer_pattern=re.compile(raw["pointer_pattern"], re.IGNORECASE),
         document_pointers=lower(raw["document_pointers"]),
+        document_pointer_pattern=re.compile(raw["document_pointer_pattern"], re.IGNORECASE),
         follow_up=lower(raw["follow_up"]),
         add_item=lower(raw["add_item"]),
         ceiling_words=lower(raw["ceiling_words"]),
@@ -151,11 +155,24 @@ def _word_pattern(word: str) -> str:
     return rf"(?<![a-z]){re.escape(word)}(?![a-z])" if re.search(r"[a-z]", word) else re.escape(word)
 
 
+def points_back(text: str) -> bool:
+    """Whether ``text`` (lower case) refers to what the conversation said before: a pointer word
+    ("这个", "刚才") or a demonstrative before a noun ("这方案", "这类支持", "你头一个说的", "the overseas one")."""
+    lex = lexicon()
+    return has_word(text, lex.pointers) or bool(lex.pointer_pattern.search(text))
+
+
+def points_at_document(text: str) -> bool:
+    """Whether ``text`` (lower case) points at the document discussed ("这个方案", "这方案", "this plan")."""
+    lex = lexicon()
+    return has_word(text, lex.document_pointers) or bool(lex.document_pointer_pattern.search(text))
+
+
 def without_ask_words(text: str) -> str:
     """``text`` (lower case) without its ask words and pointers: what is left to search for."""
     for pattern in _ask_word_patterns():
         text = pattern.sub(" ", text)
-    return " ".join(text.split())
+    return " ".join(lexicon().pointer_pattern.sub(" ", text).split())
 
 
 @cache
@@ -182,7 +199,7 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
     text = cased.lower()
     facts = read_facts(cased, text)
     asks = _asks(cased, lex, previous.asks[-1] if previous and previous.asks else None, facts)
-    follow_up = has_word(text, lex.follow_up) or has_word(text, lex.pointers) or has_word(text, lex.total_words)
+    follow_up = has_word(text, lex.follow_up) or points_back(text) or has_word(text, lex.total_words)
     # "1类新药II期能拿多少？" after a question on an overseas trial's premium is a new subject: what was said
     # about that trial is not said about this drug; a follow-up ("那海外的呢？", "再加一个") keeps it
     new_subject = (previous is not None and facts.states_subject() and not follow_up
@@ -195,7 +212,7 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
     # "[pudong2022:task-01]" is a marker, not a name; "在浦东注册" names where the asker is, not the Pudong plan
     named = cat.named_in(lex.place_as_seat.sub(" ", CITATION_MARKER.sub(" ", text)))
     document = sorted(named)[0] if len(named) == 1 else None
-    pointed = document is None and has_word(text, lex.document_pointers) and current_document is not None
+    pointed = document is None and points_at_document(text) and current_document is not None
     if pointed:
         document = current_document
     stripped = re.sub(r"[\s\W_]+", "", text)
@@ -258,17 +275,17 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             continue
         full = "，".join([*context, clause])
         context = []
-        points_back = has_word(clause.lower(), lex.pointers) and len(clause) <= 24
+        pointing = points_back(clause.lower()) and len(clause) <= 24
         if asks and asks[-1].kind is kind and kind is AskKind.ELIGIBILITY and not elliptical:
             asks[-1] = Ask(kind, f"{asks[-1].text}，{full}", asks[-1].points_back, asks[-1].detail, asks[-1].elliptical)
             continue
-        asks.append(Ask(kind, full, points_back, _detail(clause.lower(), kind, lex), elliptical))
+        asks.append(Ask(kind, full, pointing, _detail(clause.lower(), kind, lex), elliptical))
     if context and asks:
         last = asks[-1]
         asks[-1] = Ask(last.kind, "，".join([last.text, *context]), last.points_back, last.detail, last.elliptical)
     if not asks:
         kind = AskKind.ELIGIBILITY if stated and lex.yes_no_question.search(text.lower().rstrip(" ，,。")) else AskKind.WHAT
-        asks = [Ask(kind, text, has_word(text.lower(), lex.pointers) and len(text) <= 24,
+        asks = [Ask(kind, text, points_back(text.lower()) and len(text) <= 24,
                     _detail(text.lower(), kind, lex))]
     return tuple(_merge_amount_with_eligibility(asks))
 
@@ -285,7 +302,7 @@ def _merge_amount_with_eligibility(asks: list[Ask]) -> list[Ask]:
     kinds = {a.kind for a in asks}
     if {AskKind.AMOUNT, AskKind.ELIGIBILITY} <= kinds:
         text = "，".join(a.text for a in asks if a.kind in {AskKind.AMOUNT, AskKind.ELIGIBILITY})
-        merged = Ask(AskKind.AMOUNT, text)
+        merged = Ask(AskKind.AMOUNT, text, yes_no=True)
         rest = [a for a in asks if a.kind not in {AskKind.AMOUNT, AskKind.ELIGIBILITY}]
         return [merged, *rest]
     return asks
