@@ -20,7 +20,7 @@ from assistant.conversation.question import AmountRole, Ask, AskKind, Question
 from assistant.conversation.scope import ScopeVerdict, judge
 from assistant.conversation.sessions import Session
 from assistant.conversation.slots import AwardRequest, AwardSlots, read_award, rule_named
-from assistant.conversation.understand import has_word, lexicon, points_at_document, read_facts, without_ask_words
+from assistant.conversation.understand import WHICH_DOCUMENT, has_word, lexicon, points_at_document, read_facts, without_ask_words
 from assistant.language import Language
 from assistant.match.chat import ProfileAnswer, match_estimate, profile_answer
 from assistant.match.matcher import PolicyMatcher
@@ -251,7 +251,8 @@ class Planner:
         topic_is_empty = self.retriever.keyword_score(without_ask_words(ask.text.lower())) < MIN_KEYWORD_SCORE
         if ask.kind is AskKind.DEPARTMENTS and previous and (ask.points_back or topic_is_empty):
             return Step(ask, Route.DEPARTMENTS, previous[:1])
-        if ask.kind is AskKind.VALIDITY and (question.document or (previous and topic_is_empty)):
+        which = ask.kind is AskKind.VALIDITY and ask.detail == WHICH_DOCUMENT and question.document is None
+        if ask.kind is AskKind.VALIDITY and not which and (question.document or (previous and topic_is_empty)):
             document = question.document or previous[0].doc_id
             articles = self._document_articles(document, previous)
             topic = self._without_name(without_ask_words(ask.text.lower()), document)
@@ -275,7 +276,7 @@ class Planner:
             if plan.steps and self.retriever.keyword_score(without_ask_words(search_query)) < MIN_KEYWORD_SCORE:
                 # "…展会能补多少？另外浦东有没有额外的支持？": the document's own words on the topic asked before
                 search_query = f"{without_ask_words(plan.steps[-1].ask.text.lower())} {search_query}"
-        refers_back = bool(previous) and question.follow_up and not question.new_subject and not pointed
+        refers_back = bool(previous) and question.follow_up and not question.new_subject and not pointed and not which
         if ask.kind is AskKind.VALIDITY and not pointed and not refers_back:
             # "这份新政策哪天施行？" names no document: the documents in force on the day answer it first
             hits = self.retriever.search(search_query, k=HITS, in_force_on=self.today)

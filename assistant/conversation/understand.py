@@ -26,6 +26,7 @@ DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "understanding.yam
 SCOPE_PATH = DATA_PATH.with_name("scope.yaml")
 PLACE_SUFFIXES = ("市", "省", "县", "州", "自治区")
 AWARD_KINDS = {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY}
+WHICH_DOCUMENT = "which_document"  # a validity ask's detail: which document to go by now
 NEGATION_WINDOW = 40  # characters before a condition's topic word where a negation denies it
 ROLE_WINDOW = 30  # characters before an amount that decide its role (role patterns stop at a clause end)
 QUESTION_WORDS = re.compile(r"(什么|哪些|怎么|如何|是否|多少|几|有没有|是不是|有无|"
@@ -83,6 +84,7 @@ class _Lexicon:
     elliptical: re.Pattern[str]  # "海外的呢": asks what the ask before it asked
     yes_no_eligibility: re.Pattern[str]  # "能申请贴息吗": a verdict is asked
     yes_no_question: re.Pattern[str]  # "…吗？", "Is …?": a yes/no question
+    which_document: tuple[str, ...]  # "该看哪个文件": the document in force is asked, not the one discussed
     known_places: tuple[str, ...]  # places outside Shanghai (scope.yaml), to tell a place from a word
     place_as_seat: re.Pattern[str]  # a Shanghai place named as the asker's seat, not as a document
     min_stated_yuan: Decimal
@@ -122,6 +124,7 @@ def lexicon() -> _Lexicon:
         elliptical=re.compile(raw["elliptical"], re.IGNORECASE),
         yes_no_eligibility=re.compile(raw["yes_no_eligibility"], re.IGNORECASE),
         yes_no_question=re.compile(raw["yes_no_question"], re.IGNORECASE),
+        which_document=lower(raw["which_document"]),
         known_places=_known_places(),
         place_as_seat=re.compile("|".join(
             f"(?:{raw['place_as_seat'].replace('{place}', re.escape(str(place).lower()))})"
@@ -294,6 +297,8 @@ def _detail(clause: str, kind: AskKind, lex: _Lexicon) -> str:
     """The detail a clause asks for: a figure's unit for a figure ask, else a named detail (a fee …)."""
     if kind is AskKind.FIGURE:
         return next((name for name, d in lex.figure_asks.items() if has_word(clause, d.asked)), "")
+    if kind is AskKind.VALIDITY and has_word(clause, lex.which_document):
+        return WHICH_DOCUMENT
     return next((name for name, d in lex.details.items() if has_word(clause, d.asked)), "")
 
 
