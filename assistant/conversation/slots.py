@@ -120,6 +120,9 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
             same_measure and previous is not None and previous.cgt and not question.new_subject
             and not re.search(r"(?<![a-z])i{1,3}期", text)
         )
+        if not is_cgt and not any(rule_named(text, r) for r in candidates if r.product != "cgt"):
+            # "确证性临床的上限是多少": a stage only the CGT clause has names that clause
+            is_cgt = any(rule_named(text, r) for r in candidates if r.product == "cgt")
         candidates = tuple(r for r in candidates if (r.product == "cgt") == bool(is_cgt))
     mentioned = sorted(
         ((min(pos), rule) for rule in candidates if (pos := _trigger_positions(text, rule))),

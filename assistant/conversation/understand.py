@@ -27,6 +27,8 @@ SCOPE_PATH = DATA_PATH.with_name("scope.yaml")
 PLACE_SUFFIXES = ("市", "省", "县", "州", "自治区")
 AWARD_KINDS = {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY}
 WHICH_DOCUMENT = "which_document"  # a validity ask's detail: which document to go by now
+POINTER_MAX_CHARS = 24  # a clause pointing back is short: longer ones bring a topic of their own
+POINTER_MAX_CHARS_LATIN = 72  # the same for English words
 NEGATION_WINDOW = 40  # characters before a condition's topic word where a negation denies it
 ROLE_WINDOW = 30  # characters before an amount that decide its role (role patterns stop at a clause end)
 QUESTION_WORDS = re.compile(r"(什么|哪些|怎么|如何|是否|多少|几|有没有|是不是|有无|"
@@ -278,7 +280,7 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             continue
         full = "，".join([*context, clause])
         context = []
-        pointing = points_back(clause.lower()) and len(clause) <= 24
+        pointing = points_back(clause.lower()) and len(clause) <= (POINTER_MAX_CHARS_LATIN if clause.isascii() else POINTER_MAX_CHARS)
         if asks and asks[-1].kind is kind and kind is AskKind.ELIGIBILITY and not elliptical:
             asks[-1] = Ask(kind, f"{asks[-1].text}，{full}", asks[-1].points_back, asks[-1].detail, asks[-1].elliptical)
             continue
@@ -288,7 +290,7 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         asks[-1] = Ask(last.kind, "，".join([last.text, *context]), last.points_back, last.detail, last.elliptical)
     if not asks:
         kind = AskKind.ELIGIBILITY if stated and lex.yes_no_question.search(text.lower().rstrip(" ，,。")) else AskKind.WHAT
-        asks = [Ask(kind, text, points_back(text.lower()) and len(text) <= 24,
+        asks = [Ask(kind, text, points_back(text.lower()) and len(text) <= (POINTER_MAX_CHARS_LATIN if text.isascii() else POINTER_MAX_CHARS),
                     _detail(text.lower(), kind, lex))]
     return tuple(_merge_amount_with_eligibility(asks))
 
@@ -319,7 +321,8 @@ def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind |
     for kind, words in lex.kinds:
         pattern = lex.kind_patterns.get(kind)
         if has_word(clause, words) or (pattern is not None and pattern.search(clause)):
-            return kind
+            # "确证性临床的上限是多少": a figure asked of a ceiling is an award's ceiling
+            return AskKind.AMOUNT if kind is AskKind.FIGURE and has_word(clause, lex.ceiling_words) else kind
     if lex.yes_no_eligibility.search(clause):
         return AskKind.ELIGIBILITY
     if own_words_only:
