@@ -18,6 +18,7 @@ import yaml
 
 from assistant.amounts import format_yuan, format_yuan_en
 from assistant.citations import validity
+from assistant.conversation.currency import range_note
 from assistant.conversation.extract import english_figure
 from assistant.conversation.plan import Plan, Route, Step, Verdict, extra_conditions
 from assistant.conversation.slots import AwardRequest
@@ -86,7 +87,10 @@ class Composer:
         statuses = []
         self.registered_place = plan.question.facts.registered_place
         for step in plan.steps:
-            blocks.append(self._block(step))
+            block = self._block(step)
+            if step.eligibility is not None and step.eligibility.usd_by_range and step.route in {Route.AWARD, Route.ELIGIBILITY}:
+                block.append(range_note(self.language))  # the rate range a dollar amount was compared at
+            blocks.append(block)
             statuses.append(ROUTE_STATUS.get(step.route, Status.ANSWERED))
             for article in step.articles:
                 if article.chunk_id not in {a.chunk_id for a in articles}:

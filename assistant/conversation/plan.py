@@ -15,6 +15,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from assistant.conversation.currency import threshold_input
 from assistant.conversation.extract import Lead, lead_clause
 from assistant.conversation.question import AmountRole, Ask, AskKind, Question
 from assistant.conversation.scope import ScopeVerdict, judge
@@ -79,6 +80,7 @@ class Eligibility:
     rule: Rule | None = None
     condition: str = ""  # the condition id that failed, when not eligible
     instead: str = ""  # the measure that covers the case, when another one does
+    usd_by_range: bool = False  # a dollar amount met or missed a yuan threshold at every plausible rate
 
 
 @dataclass
@@ -413,7 +415,7 @@ class Planner:
             if step.eligibility.instead:
                 return self._instead(question, ask, step, language)
             step.articles = [*self._condition_articles(step.eligibility.condition, measure), *step.articles]
-            if ask.kind is AskKind.AMOUNT and request.missing is None and not question.facts.in_usd:
+            if ask.kind is AskKind.AMOUNT and request.missing is None and not question.facts.base_in_usd:
                 # the amount asked is computed too: the calculator shows the failed condition and 0
                 condition = self.book.conditions.get(step.eligibility.condition)
                 if condition is not None and condition.input is None:
@@ -440,7 +442,7 @@ class Planner:
             step.route = Route.CLARIFY_RULE
             return step
         if request.missing == "base":
-            if question.facts.in_usd:
+            if question.facts.base_in_usd:
                 step.route = Route.CLARIFY_CURRENCY
                 return step
             if ask.kind is AskKind.ELIGIBILITY:
@@ -459,7 +461,7 @@ class Planner:
                 return step
             step.route = Route.CLARIFY_BASE
             return step
-        if question.facts.in_usd and any(r.rate is not None for r in request.rules):
+        if question.facts.base_in_usd and any(r.rate is not None for r in request.rules):
             step.route = Route.CLARIFY_CURRENCY
             return step
         step.estimate = self.calculator.estimate(request.items(), self.today, language)
@@ -485,7 +487,7 @@ class Planner:
                 step.route = Route.ELIGIBILITY
                 return step
             inputs["base_yuan"] = bases[0]
-        if question.facts.in_usd and rule.rate is not None:
+        if question.facts.base_in_usd and rule.rate is not None:
             step.route = Route.CLARIFY_CURRENCY
             return step
         step.estimate = self.calculator.estimate([Item(rule.id, inputs)], self.today, language)
@@ -550,8 +552,14 @@ class Planner:
         }
         if facts.device and facts.drug_class is None:
             values["drug_class"] = None
-        # Amounts stated with their role are the inputs of threshold conditions (upfront_yuan …).
-        values.update({f"{a.role.value}_yuan": a.yuan for a in facts.amounts})
+        # Amounts stated with their role are the inputs of threshold conditions (upfront_yuan …); a dollar
+        # amount only when every plausible rate gives the same outcome (currency.py)
+        by_range = False
+        for amount in facts.amounts:
+            given = threshold_input(amount, self._threshold(f"{amount.role.value}_yuan"))
+            if given.yuan is not None:
+                values[f"{amount.role.value}_yuan"] = given.yuan
+                by_range = by_range or given.by_range
         evaluator = ConditionEvaluator(self.book)
         for candidate in rules:
             unmet = next((cid for cid in candidate.conditions if cid in facts.unmet), None)
@@ -559,11 +567,17 @@ class Planner:
                 return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, unmet)
             failed = evaluator.first_failure(candidate, values)
             if failed is not None:
-                return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, failed.condition_id, failed.instead)
+                return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, failed.condition_id, failed.instead,
+                                   usd_by_range=by_range)
         only = rules[0] if len(rules) == 1 else None
         if only is not None and "class1_new_drug" in only.conditions and facts.drug_class is None and not facts.cgt:
             return Eligibility(Verdict.UNKNOWN, measure, only, "class1_new_drug")
-        return Eligibility(Verdict.ELIGIBLE, measure, only)
+        return Eligibility(Verdict.ELIGIBLE, measure, only, usd_by_range=by_range)
+
+    def _threshold(self, input_name: str) -> Decimal | None:
+        """The least yuan a threshold condition reading ``input_name`` asks for (None: no such condition)."""
+        minimums = [c.min_yuan for c in self.book.conditions.values() if c.input == input_name and c.min_yuan is not None]
+        return Decimal(min(minimums)) if minimums else None
 
     def _measure_verdict(self, question: Question, article: Article) -> Eligibility:
         """A measure with no award rules: eligible unless the asker is registered elsewhere."""

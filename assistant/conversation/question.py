@@ -99,6 +99,11 @@ class Facts:
     def in_usd(self) -> bool:
         return any(a.currency == "USD" for a in self.amounts)
 
+    @property
+    def base_in_usd(self) -> bool:
+        """A base a rate applies to (spend, fee, premium …) is stated in dollars: no yuan figure to compute with."""
+        return any(a.currency == "USD" for a in self.amounts if a.role in {AmountRole.BASE, AmountRole.FEE})
+
 
 @dataclass(frozen=True)
 class Ask:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from assistant.conversation.currency import threshold_input
 from assistant.conversation.question import AmountRole, Question
 from assistant.conversation.understand import count_of, lexicon
 from assistant.rules.book import Rule, RuleBook
@@ -147,8 +148,11 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         rules = rules * facts_said.item_count  # "3个…项目，三个加起来": a fixed ceiling per item, that many items
     facts: dict[str, Any] = {}
     upfront = facts_said.amounts_as(AmountRole.UPFRONT)
-    if upfront:
-        facts["upfront_yuan"] = upfront[0].yuan
+    if upfront:  # a dollar upfront only when every plausible rate meets (or misses) the threshold alike
+        minimums = [c.min_yuan for c in book.conditions.values() if c.input == "upfront_yuan" and c.min_yuan is not None]
+        given = threshold_input(upfront[0], Decimal(min(minimums)) if minimums else None)
+        if given.yuan is not None:
+            facts["upfront_yuan"] = given.yuan
     if facts_said.related_party is not None:
         facts["no_investment_relation"] = not facts_said.related_party
         facts["cmo_no_investment_relation"] = not facts_said.related_party
