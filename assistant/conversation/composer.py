@@ -159,6 +159,8 @@ class Composer:
         """The quote of the rules an award step computed (the article itself goes in the source card)."""
         if step.estimate is None or step.request is None or (step.eligibility and step.eligibility.instead):
             return ""
+        if step.eligibility is not None and step.eligibility.alternative is not None:
+            return step.eligibility.alternative.quote  # the ceiling that applies in place of the one asked
         return "；".join(dict.fromkeys(rule.quote for rule in step.request.rules))
 
     def _block(self, step: Step) -> list[str]:

@@ -28,7 +28,7 @@ from assistant.match.matcher import PolicyMatcher
 from assistant.records import AwardEstimate
 from assistant.retrieval import HybridRetriever
 from assistant.rules.book import Rule, RuleBook
-from assistant.rules.calculator import AwardCalculator, Item
+from assistant.rules.calculator import AwardCalculator, Item, are_alternatives
 from assistant.rules.eligibility import ConditionEvaluator, ExtraCondition, condition_rules
 from index.articles import Article
 from index.documents import Catalogue
@@ -81,6 +81,7 @@ class Eligibility:
     condition: str = ""  # the condition id that failed, when not eligible
     instead: str = ""  # the measure that covers the case, when another one does
     usd_by_range: bool = False  # a dollar amount met or missed a yuan threshold at every plausible rate
+    alternative: Rule | None = None  # not eligible for the asked rule: the same measure's alternative that applies
 
 
 @dataclass
@@ -415,6 +416,12 @@ class Planner:
             if step.eligibility.instead:
                 return self._instead(question, ask, step, language)
             step.articles = [*self._condition_articles(step.eligibility.condition, measure), *step.articles]
+            alternative = self._alternative(question, measure, step.eligibility)
+            if alternative is not None:
+                # "中型企业没有资质，担保额度能做到3000万吗": no; the alternative ceiling of the same measure applies
+                step.eligibility = replace(step.eligibility, alternative=alternative)
+                step.estimate = self.calculator.estimate([Item(alternative.id, {})], self.today, language)
+                return step
             if ask.kind is AskKind.AMOUNT and request.missing is None and not question.facts.base_in_usd:
                 # the amount asked is computed too: the calculator shows the failed condition and 0
                 condition = self.book.conditions.get(step.eligibility.condition)
@@ -573,6 +580,19 @@ class Planner:
         if only is not None and "class1_new_drug" in only.conditions and facts.drug_class is None and not facts.cgt:
             return Eligibility(Verdict.UNKNOWN, measure, only, "class1_new_drug")
         return Eligibility(Verdict.ELIGIBLE, measure, only, usd_by_range=by_range)
+
+    def _alternative(self, question: Question, measure: str, failed: Eligibility) -> Rule | None:
+        """The rule of the same measure that applies in place of the failed one: its alternative (one
+        ceiling or the other by the kind of enterprise, see ``are_alternatives``) with no stated fact
+        against it and a fixed ceiling, else None."""
+        if failed.rule is None:
+            return None
+        for other in self.book.for_measure(measure):
+            if other.id == failed.rule.id or other.rate is not None or not are_alternatives([failed.rule, other]):
+                continue
+            if self._rules_verdict(question, measure, [other]).verdict is not Verdict.NOT_ELIGIBLE:
+                return other
+        return None
 
     def _threshold(self, input_name: str) -> Decimal | None:
         """The least yuan a threshold condition reading ``input_name`` asks for (None: no such condition)."""
