@@ -86,6 +86,8 @@ class _Lexicon:
     elliptical: re.Pattern[str]  # "海外的呢": asks what the ask before it asked
     yes_no_eligibility: re.Pattern[str]  # "能申请贴息吗": a verdict is asked
     yes_no_question: re.Pattern[str]  # "…吗？", "Is …?": a yes/no question
+    hypothetical: re.Pattern[str]  # "另外，如果…": an ask putting a case of its own
+    yes_no_words: tuple[str, ...]  # "能不能", "eligible": an amount ask that also asks yes or no
     which_document: tuple[str, ...]  # "该看哪个文件": the document in force is asked, not the one discussed
     known_places: tuple[str, ...]  # places outside Shanghai (scope.yaml), to tell a place from a word
     place_as_seat: re.Pattern[str]  # a Shanghai place named as the asker's seat, not as a document
@@ -127,6 +129,8 @@ def lexicon() -> _Lexicon:
         yes_no_eligibility=re.compile(raw["yes_no_eligibility"], re.IGNORECASE),
         yes_no_question=re.compile(raw["yes_no_question"], re.IGNORECASE),
         which_document=lower(raw["which_document"]),
+        hypothetical=re.compile(raw["hypothetical"], re.IGNORECASE),
+        yes_no_words=lower(raw["yes_no_words"]),
         known_places=_known_places(),
         place_as_seat=re.compile("|".join(
             f"(?:{raw['place_as_seat'].replace('{place}', re.escape(str(place).lower()))})"
@@ -305,14 +309,19 @@ def _detail(clause: str, kind: AskKind, lex: _Lexicon) -> str:
 
 
 def _merge_amount_with_eligibility(asks: list[Ask]) -> list[Ask]:
-    """"能不能申请？能拿多少？" is one award question: the amount answer carries the verdict."""
-    kinds = {a.kind for a in asks}
-    if {AskKind.AMOUNT, AskKind.ELIGIBILITY} <= kinds:
-        text = "，".join(a.text for a in asks if a.kind in {AskKind.AMOUNT, AskKind.ELIGIBILITY})
-        merged = Ask(AskKind.AMOUNT, text, yes_no=True)
-        rest = [a for a in asks if a.kind not in {AskKind.AMOUNT, AskKind.ELIGIBILITY}]
-        return [merged, *rest]
-    return asks
+    """"能不能申请？能拿多少？" is one award question: the amount answer carries the verdict. An
+    eligibility ask after the amount that puts a case of its own ("另外，如果委托方是我们大股东投资的企业，
+    还能算进去吗？", "and does it matter if the client is a shareholder?") stays its own ask."""
+    lex = lexicon()
+    first_amount = next((i for i, a in enumerate(asks) if a.kind is AskKind.AMOUNT), None)
+    joined = [a for i, a in enumerate(asks) if a.kind is AskKind.AMOUNT or (a.kind is AskKind.ELIGIBILITY and not (
+        first_amount is not None and i > first_amount and lex.hypothetical.search(a.text.lower())))]
+    if {a.kind for a in joined} == {AskKind.AMOUNT, AskKind.ELIGIBILITY}:
+        merged = Ask(AskKind.AMOUNT, "，".join(a.text for a in joined), yes_no=True)
+        return [merged, *[a for a in asks if a not in joined]]
+    amount_yes_no = [replace(a, yes_no=True) if a.kind is AskKind.AMOUNT and has_word(a.text.lower(), lex.yes_no_words) else a
+                     for a in asks]
+    return amount_yes_no
 
 
 def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind | None:
