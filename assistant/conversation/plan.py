@@ -266,6 +266,9 @@ class Planner:
                     articles = [found[0].article, *articles]
             return Step(ask, Route.VALIDITY, articles, document=document)
 
+        covered = self._scope_article(question, ask)
+        if covered is not None:  # "这个若干意见到底覆盖哪些单位？": the document's scope article
+            return Step(ask, Route.LOOKUP, [covered], lead=lead_clause(covered.text, AskKind.WHAT, ask.text))
         # a short or elliptical ask ("如果对方是股东呢？") is about the article discussed: search with its title
         query = f"{ask.text} {previous[0].title}" if previous and (
             len(ask.text) < 6 or ask.elliptical or question.adds_item) else ask.text
@@ -343,6 +346,21 @@ class Planner:
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)  # the article states no such figure
         return Step(ask, Route.LOOKUP, [top], lead=lead)
+
+    def _scope_article(self, question: Question, ask: Ask) -> Article | None:
+        """The scope article of the document asked about (named, else the policy) when the ask is who the
+        document covers and names no topic of its own besides; else None."""
+        text = ask.text.lower()
+        words = lexicon().scope_words
+        if not has_word(text, words):
+            return None
+        document = question.document or self.book.document
+        rest = self._without_name(without_ask_words(text), document)
+        for word in words:
+            rest = rest.replace(word, " ")
+        if self.retriever.keyword_score(rest) >= OWN_TOPIC_SCORE:
+            return None
+        return self.retriever.article(f"{document}:scope")
 
     def _without_name(self, query: str, document: str) -> str:
         """``query``'s words (lower case) without those of ``document``'s title and aliases."""

@@ -88,6 +88,7 @@ class _Lexicon:
     yes_no_question: re.Pattern[str]  # "…吗？", "Is …?": a yes/no question
     hypothetical: re.Pattern[str]  # "另外，如果…": an ask putting a case of its own
     yes_no_words: tuple[str, ...]  # "能不能", "eligible": an amount ask that also asks yes or no
+    scope_words: tuple[str, ...]  # "覆盖哪些单位": who a document covers
     which_document: tuple[str, ...]  # "该看哪个文件": the document in force is asked, not the one discussed
     known_places: tuple[str, ...]  # places outside Shanghai (scope.yaml), to tell a place from a word
     place_as_seat: re.Pattern[str]  # a Shanghai place named as the asker's seat, not as a document
@@ -129,6 +130,7 @@ def lexicon() -> _Lexicon:
         yes_no_eligibility=re.compile(raw["yes_no_eligibility"], re.IGNORECASE),
         yes_no_question=re.compile(raw["yes_no_question"], re.IGNORECASE),
         which_document=lower(raw["which_document"]),
+        scope_words=lower(raw["scope_words"]),
         hypothetical=re.compile(raw["hypothetical"], re.IGNORECASE),
         yes_no_words=lower(raw["yes_no_words"]),
         known_places=_known_places(),
@@ -388,7 +390,7 @@ def read_facts(normalised: str, text: str) -> Facts:
         item_count=_item_count(text, lex),
         unmet=tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws) or _negated(
             text, words["unmet_topics"].get(cid, []), words["negation"])),
-        enterprise_size=_enterprise_size(text, words["enterprise_size"]),
+        enterprise_size=_enterprise_size(text, words["enterprise_size"], words["enterprise_size_patterns"]),
     )
 
 
@@ -403,10 +405,10 @@ def _negated(text: str, topics: list[str], negation: str) -> bool:
     return False
 
 
-def _enterprise_size(text: str, sizes: dict[str, list[str]]) -> str | None:
+def _enterprise_size(text: str, sizes: dict[str, list[str]], patterns: dict[str, str]) -> str | None:
     """The asker's size. A small-micro word beside another size names the measure ("中小微企业…基金"),
-    the other size the asker ("我们是大型药企")."""
-    named = [size for size, ws in sizes.items() if has_word(text, ws)]
+    the other size the asker ("我们是大型药企", "中型生物医药科创企业")."""
+    named = [size for size, ws in sizes.items() if has_word(text, ws) or (size in patterns and re.search(patterns[size], text))]
     return next((size for size in named if size != "small_micro"), named[0] if named else None)
 
 
