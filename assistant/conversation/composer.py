@@ -194,6 +194,8 @@ class Composer:
                 lines.append(self.t["issued"].format(issuer=document.issuer, day=day))
             return lines
         if route is Route.NOT_SPECIFIED:
+            if step.estimate is not None:  # no share set, a ceiling set: the ceiling follows
+                return [self._not_specified(article, step.detail)[0], *self.award_lines(step.estimate, article)]
             return self._not_specified(article, step.detail)
         if route is Route.NO_AMOUNT:
             assert step.lead is not None

@@ -41,7 +41,8 @@ FOLLOW_UP_MAX_CHARS_CHINESE = 40
 HITS = 5
 OWN_TOPIC_SCORE = 2 * MIN_KEYWORD_SCORE  # an ask with this much topic of its own is about its own measure
 REFERRED_FACTOR = 1.5  # a turn pointing back: an article the conversation cited outranks a new one this much
-CLOSE_SCORE = 0.7  # a hit this close to the top one may be the measure an amount ask names by its rule
+CLOSE_SCORE = 0.7
+SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or share  # a hit this close to the top one may be the measure an amount ask names by its rule
 
 
 class Route(StrEnum):
@@ -491,6 +492,11 @@ class Planner:
             return step
         step.estimate = self.calculator.estimate(request.items(), self.today, language)
         step.corrections = self._corrections(question, request, step.estimate)
+        share = lexicon().figure_asks.get(SHARE)
+        if share is not None and has_word(ask.text.lower(), share.asked) and all(r.rate is None for r in request.rules):
+            # "贴息的利率或比例是多少": the text sets a ceiling and no share; it says so, then the ceiling
+            step.route = Route.NOT_SPECIFIED
+            step.detail = SHARE
         request.computed()
         session.remember_award(request.slots())
         return step
