@@ -41,8 +41,8 @@ FOLLOW_UP_MAX_CHARS_CHINESE = 40
 HITS = 5
 OWN_TOPIC_SCORE = 2 * MIN_KEYWORD_SCORE  # an ask with this much topic of its own is about its own measure
 REFERRED_FACTOR = 1.5  # a turn pointing back: an article the conversation cited outranks a new one this much
-CLOSE_SCORE = 0.7
-SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or share  # a hit this close to the top one may be the measure an amount ask names by its rule
+CLOSE_SCORE = 0.7  # a hit this close to the top one may be the measure an amount ask names by its rule
+SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or share
 
 
 class Route(StrEnum):

@@ -26,8 +26,8 @@ from index.tokens import tokenizer
 
 SCOPE_PATH = Path(__file__).resolve().parent.parent / "data" / "scope.yaml"
 PHRASE_REACH = 4  # neighbouring characters read around an off-topic word to find it in the sources' phrase
-PHRASE_MIN_EXTRA = 3
-CONVERSATION_KINDS = frozenset({AskKind.VALIDITY, AskKind.DEPARTMENTS})  # asks a conversation's topic answers  # fewer neighbours ("科创板上市") are a common phrase, not the sources' own topic
+PHRASE_MIN_EXTRA = 3  # fewer neighbours ("科创板上市") are a common phrase, not the sources' own topic
+CONVERSATION_KINDS = frozenset({AskKind.VALIDITY, AskKind.DEPARTMENTS})  # asks a conversation's topic answers
 
 
 @dataclass(frozen=True)
