@@ -18,6 +18,7 @@ import yaml
 
 from assistant.amounts import format_yuan, format_yuan_en
 from assistant.citations import validity
+from assistant.conversation.currency import range_note
 from assistant.conversation.extract import english_figure
 from assistant.conversation.plan import Plan, Route, Step, Verdict, extra_conditions
 from assistant.conversation.slots import AwardRequest
@@ -86,7 +87,10 @@ class Composer:
         statuses = []
         self.registered_place = plan.question.facts.registered_place
         for step in plan.steps:
-            blocks.append(self._block(step))
+            block = self._block(step)
+            if step.eligibility is not None and step.eligibility.usd_by_range and step.route in {Route.AWARD, Route.ELIGIBILITY}:
+                block.append(range_note(self.language))  # the rate range a dollar amount was compared at
+            blocks.append(block)
             statuses.append(ROUTE_STATUS.get(step.route, Status.ANSWERED))
             for article in step.articles:
                 if article.chunk_id not in {a.chunk_id for a in articles}:
@@ -155,6 +159,8 @@ class Composer:
         """The quote of the rules an award step computed (the article itself goes in the source card)."""
         if step.estimate is None or step.request is None or (step.eligibility and step.eligibility.instead):
             return ""
+        if step.eligibility is not None and step.eligibility.alternative is not None:
+            return step.eligibility.alternative.quote  # the ceiling that applies in place of the one asked
         return "；".join(dict.fromkeys(rule.quote for rule in step.request.rules))
 
     def _block(self, step: Step) -> list[str]:
@@ -188,6 +194,8 @@ class Composer:
                 lines.append(self.t["issued"].format(issuer=document.issuer, day=day))
             return lines
         if route is Route.NOT_SPECIFIED:
+            if step.estimate is not None:  # no share set, a ceiling set: the ceiling follows
+                return [self._not_specified(article, step.detail)[0], *self.award_lines(step.estimate, article)]
             return self._not_specified(article, step.detail)
         if route is Route.NO_AMOUNT:
             assert step.lead is not None
@@ -249,7 +257,7 @@ class Composer:
         if verdict is None or verdict.verdict is Verdict.ELIGIBLE:
             if verdict is not None and verdict.rule is not None:
                 name = verdict.rule.name_en if self.english else verdict.rule.name
-                return [self.t["eligible_rule_yes"].format(rule_name=name, **fields)]
+                return [self.t["eligible_rule_yes"].format(rule_name=name, terms=verdict.rule.quote, **fields)]
             return [self.t["eligible_yes"].format(text=text, **fields)]
         if verdict.verdict is Verdict.UNKNOWN and not verdict.condition:
             # a press answer or a district plan: no conditions to judge, so what the text says
@@ -337,7 +345,10 @@ class Composer:
             if notes:
                 lines.append(self.t["award_notes"].format(notes=(" " if self.english else "").join(notes)))
             return lines
-        lines.extend(self.award_lines(estimate, article))
+        award = self.award_lines(estimate, article)
+        if award and step.ask.yes_no and estimate.total_yuan > 0 and not lines:
+            award[0] = self.t["award_yes"] + award[0]  # "能不能申请？最高多少？": the yes leads, the figure follows
+        lines.extend(award)
         return lines
 
     def finish(self, text: str) -> str:

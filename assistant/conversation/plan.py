@@ -15,19 +15,20 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from assistant.conversation.currency import threshold_input
 from assistant.conversation.extract import Lead, lead_clause
 from assistant.conversation.question import AmountRole, Ask, AskKind, Question
 from assistant.conversation.scope import ScopeVerdict, judge
 from assistant.conversation.sessions import Session
 from assistant.conversation.slots import AwardRequest, AwardSlots, read_award, rule_named
-from assistant.conversation.understand import has_word, lexicon, read_facts, without_ask_words
+from assistant.conversation.understand import WHICH_DOCUMENT, has_word, lexicon, points_at_document, read_facts, without_ask_words
 from assistant.language import Language
 from assistant.match.chat import ProfileAnswer, match_estimate, profile_answer
 from assistant.match.matcher import PolicyMatcher
 from assistant.records import AwardEstimate
 from assistant.retrieval import HybridRetriever
 from assistant.rules.book import Rule, RuleBook
-from assistant.rules.calculator import AwardCalculator, Item
+from assistant.rules.calculator import AwardCalculator, Item, are_alternatives
 from assistant.rules.eligibility import ConditionEvaluator, ExtraCondition, condition_rules
 from index.articles import Article
 from index.documents import Catalogue
@@ -39,7 +40,9 @@ FOLLOW_UP_MAX_CHARS = {Language.ENGLISH: 100}  # a follow-up is a short turn; En
 FOLLOW_UP_MAX_CHARS_CHINESE = 40
 HITS = 5
 OWN_TOPIC_SCORE = 2 * MIN_KEYWORD_SCORE  # an ask with this much topic of its own is about its own measure
+REFERRED_FACTOR = 1.5  # a turn pointing back: an article the conversation cited outranks a new one this much
 CLOSE_SCORE = 0.7  # a hit this close to the top one may be the measure an amount ask names by its rule
+SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or share
 
 
 class Route(StrEnum):
@@ -78,6 +81,8 @@ class Eligibility:
     rule: Rule | None = None
     condition: str = ""  # the condition id that failed, when not eligible
     instead: str = ""  # the measure that covers the case, when another one does
+    usd_by_range: bool = False  # a dollar amount met or missed a yuan threshold at every plausible rate
+    alternative: Rule | None = None  # not eligible for the asked rule: the same measure's alternative that applies
 
 
 @dataclass
@@ -131,6 +136,12 @@ def corpus_text(retriever: HybridRetriever) -> str:
     if text is None:
         text = _corpus_texts[retriever] = "\n".join(normalise(a.text).lower() for a in retriever.articles)
     return text
+
+
+def _favouring(hits: list[Any], cited: set[str]) -> list[Any]:
+    """``hits`` re-ranked for a turn that refers back ("这类支持", "你头一个说的那个时间", "the overseas
+    one"): the articles the conversation just cited count ``REFERRED_FACTOR`` times their score."""
+    return sorted(hits, key=lambda hit: -hit.score * (REFERRED_FACTOR if hit.article.chunk_id in cited else 1.0))
 
 
 def _asks_cap_not_sum(request: AwardRequest) -> bool:
@@ -219,7 +230,7 @@ class Planner:
         points at it, or has no topic of its own and follows an ask answered from it ("浦东方案里对研发
         有什么支持？多少钱？"). "能补多少？另外浦东有没有额外的支持？" asks the first ask of the main policy."""
         text = ask.text.lower()
-        if document in self.catalogue.named_in(text) or has_word(text, lexicon().document_pointers):
+        if document in self.catalogue.named_in(text) or points_at_document(text):
             return True
         before = plan.steps[-1].articles if plan.steps else []
         return bool(before) and before[0].doc_id == document and (
@@ -244,10 +255,21 @@ class Planner:
         topic_is_empty = self.retriever.keyword_score(without_ask_words(ask.text.lower())) < MIN_KEYWORD_SCORE
         if ask.kind is AskKind.DEPARTMENTS and previous and (ask.points_back or topic_is_empty):
             return Step(ask, Route.DEPARTMENTS, previous[:1])
-        if ask.kind is AskKind.VALIDITY and (question.document or (previous and topic_is_empty)):
+        which = ask.kind is AskKind.VALIDITY and ask.detail == WHICH_DOCUMENT and question.document is None
+        if ask.kind is AskKind.VALIDITY and not which and (question.document or (previous and topic_is_empty)):
             document = question.document or previous[0].doc_id
-            return Step(ask, Route.VALIDITY, self._document_articles(document, previous), document=document)
+            articles = self._document_articles(document, previous)
+            topic = self._without_name(without_ask_words(ask.text.lower()), document)
+            if self.retriever.keyword_score(topic) >= OWN_TOPIC_SCORE:
+                # "「规模达到4000亿」这个目标是哪份文件提的？还算数吗": the article the words stand in, first
+                found = self.retriever.search(topic, k=1, doc_ids=[document])
+                if found and found[0].article.chunk_id not in {a.chunk_id for a in articles}:
+                    articles = [found[0].article, *articles]
+            return Step(ask, Route.VALIDITY, articles, document=document)
 
+        covered = self._scope_article(question, ask)
+        if covered is not None:  # "这个若干意见到底覆盖哪些单位？": the document's scope article
+            return Step(ask, Route.LOOKUP, [covered], lead=lead_clause(covered.text, AskKind.WHAT, ask.text))
         # a short or elliptical ask ("如果对方是股东呢？") is about the article discussed: search with its title
         query = f"{ask.text} {previous[0].title}" if previous and (
             len(ask.text) < 6 or ask.elliptical or question.adds_item) else ask.text
@@ -257,13 +279,18 @@ class Planner:
         pointed = [question.document] if question.document else None
         search_query = query
         if pointed:  # inside that document its own name is no evidence: search with the rest
-            name = self.catalogue.get(pointed[0])
-            naming = set(tokenize(name.title.lower())) | {alias.lower() for alias in name.aliases}
-            search_query = " ".join(t for t in tokenize(query.lower()) if t not in naming and t.strip()) or query
+            search_query = self._without_name(query, pointed[0]) or query
             if plan.steps and self.retriever.keyword_score(without_ask_words(search_query)) < MIN_KEYWORD_SCORE:
                 # "…展会能补多少？另外浦东有没有额外的支持？": the document's own words on the topic asked before
                 search_query = f"{without_ask_words(plan.steps[-1].ask.text.lower())} {search_query}"
-        hits = self.retriever.search(search_query, k=HITS, prefer_on=self.today, doc_ids=pointed)
+        refers_back = bool(previous) and question.follow_up and not question.new_subject and not pointed and not which
+        if ask.kind is AskKind.VALIDITY and not pointed and not refers_back:
+            # "这份新政策哪天施行？" names no document: the documents in force on the day answer it first
+            hits = self.retriever.search(search_query, k=HITS, in_force_on=self.today)
+        if not (ask.kind is AskKind.VALIDITY and not pointed and not refers_back and hits):
+            hits = self.retriever.search(search_query, k=HITS * 4 if refers_back else HITS, prefer_on=self.today, doc_ids=pointed)
+        if refers_back:
+            hits = _favouring(hits, {a.chunk_id for a in previous})[:HITS]
         plan.retrieved.extend(h.article.chunk_id for h in hits if h.article.chunk_id not in plan.retrieved)
         in_scope = bool(hits) and any(self.retriever.is_about_policy(q, MIN_KEYWORD_SCORE) for q in dict.fromkeys((query, search_query)))
         award_slots = session.award
@@ -320,6 +347,27 @@ class Planner:
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)  # the article states no such figure
         return Step(ask, Route.LOOKUP, [top], lead=lead)
+
+    def _scope_article(self, question: Question, ask: Ask) -> Article | None:
+        """The scope article of the document asked about (named, else the policy) when the ask is who the
+        document covers and names no topic of its own besides; else None."""
+        text = ask.text.lower()
+        words = lexicon().scope_words
+        if not has_word(text, words):
+            return None
+        document = question.document or self.book.document
+        rest = self._without_name(without_ask_words(text), document)
+        for word in words:
+            rest = rest.replace(word, " ")
+        if self.retriever.keyword_score(rest) >= OWN_TOPIC_SCORE:
+            return None
+        return self.retriever.article(f"{document}:scope")
+
+    def _without_name(self, query: str, document: str) -> str:
+        """``query``'s words (lower case) without those of ``document``'s title and aliases."""
+        name = self.catalogue.get(document)
+        naming = set(tokenize(name.title.lower())) | {alias.lower() for alias in name.aliases}
+        return " ".join(t for t in tokenize(query.lower()) if t not in naming and t.strip())
 
     @staticmethod
     def _detail_unstated(ask: Ask, article: Article) -> bool:
@@ -387,7 +435,13 @@ class Planner:
             if step.eligibility.instead:
                 return self._instead(question, ask, step, language)
             step.articles = [*self._condition_articles(step.eligibility.condition, measure), *step.articles]
-            if ask.kind is AskKind.AMOUNT and request.missing is None and not question.facts.in_usd:
+            alternative = self._alternative(question, measure, step.eligibility)
+            if alternative is not None:
+                # "中型企业没有资质，担保额度能做到3000万吗": no; the alternative ceiling of the same measure applies
+                step.eligibility = replace(step.eligibility, alternative=alternative)
+                step.estimate = self.calculator.estimate([Item(alternative.id, {})], self.today, language)
+                return step
+            if ask.kind is AskKind.AMOUNT and request.missing is None and not question.facts.base_in_usd:
                 # the amount asked is computed too: the calculator shows the failed condition and 0
                 condition = self.book.conditions.get(step.eligibility.condition)
                 if condition is not None and condition.input is None:
@@ -414,7 +468,7 @@ class Planner:
             step.route = Route.CLARIFY_RULE
             return step
         if request.missing == "base":
-            if question.facts.in_usd:
+            if question.facts.base_in_usd:
                 step.route = Route.CLARIFY_CURRENCY
                 return step
             if ask.kind is AskKind.ELIGIBILITY:
@@ -433,11 +487,16 @@ class Planner:
                 return step
             step.route = Route.CLARIFY_BASE
             return step
-        if question.facts.in_usd and any(r.rate is not None for r in request.rules):
+        if question.facts.base_in_usd and any(r.rate is not None for r in request.rules):
             step.route = Route.CLARIFY_CURRENCY
             return step
         step.estimate = self.calculator.estimate(request.items(), self.today, language)
         step.corrections = self._corrections(question, request, step.estimate)
+        share = lexicon().figure_asks.get(SHARE)
+        if share is not None and has_word(ask.text.lower(), share.asked) and all(r.rate is None for r in request.rules):
+            # "贴息的利率或比例是多少": the text sets a ceiling and no share; it says so, then the ceiling
+            step.route = Route.NOT_SPECIFIED
+            step.detail = SHARE
         request.computed()
         session.remember_award(request.slots())
         return step
@@ -459,7 +518,7 @@ class Planner:
                 step.route = Route.ELIGIBILITY
                 return step
             inputs["base_yuan"] = bases[0]
-        if question.facts.in_usd and rule.rate is not None:
+        if question.facts.base_in_usd and rule.rate is not None:
             step.route = Route.CLARIFY_CURRENCY
             return step
         step.estimate = self.calculator.estimate([Item(rule.id, inputs)], self.today, language)
@@ -524,8 +583,14 @@ class Planner:
         }
         if facts.device and facts.drug_class is None:
             values["drug_class"] = None
-        # Amounts stated with their role are the inputs of threshold conditions (upfront_yuan …).
-        values.update({f"{a.role.value}_yuan": a.yuan for a in facts.amounts})
+        # Amounts stated with their role are the inputs of threshold conditions (upfront_yuan …); a dollar
+        # amount only when every plausible rate gives the same outcome (currency.py)
+        by_range = False
+        for amount in facts.amounts:
+            given = threshold_input(amount, self._threshold(f"{amount.role.value}_yuan"))
+            if given.yuan is not None:
+                values[f"{amount.role.value}_yuan"] = given.yuan
+                by_range = by_range or given.by_range
         evaluator = ConditionEvaluator(self.book)
         for candidate in rules:
             unmet = next((cid for cid in candidate.conditions if cid in facts.unmet), None)
@@ -533,11 +598,30 @@ class Planner:
                 return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, unmet)
             failed = evaluator.first_failure(candidate, values)
             if failed is not None:
-                return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, failed.condition_id, failed.instead)
+                return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, failed.condition_id, failed.instead,
+                                   usd_by_range=by_range)
         only = rules[0] if len(rules) == 1 else None
         if only is not None and "class1_new_drug" in only.conditions and facts.drug_class is None and not facts.cgt:
             return Eligibility(Verdict.UNKNOWN, measure, only, "class1_new_drug")
-        return Eligibility(Verdict.ELIGIBLE, measure, only)
+        return Eligibility(Verdict.ELIGIBLE, measure, only, usd_by_range=by_range)
+
+    def _alternative(self, question: Question, measure: str, failed: Eligibility) -> Rule | None:
+        """The rule of the same measure that applies in place of the failed one: its alternative (one
+        ceiling or the other by the kind of enterprise, see ``are_alternatives``) with no stated fact
+        against it and a fixed ceiling, else None."""
+        if failed.rule is None:
+            return None
+        for other in self.book.for_measure(measure):
+            if other.id == failed.rule.id or other.rate is not None or not are_alternatives([failed.rule, other]):
+                continue
+            if self._rules_verdict(question, measure, [other]).verdict is not Verdict.NOT_ELIGIBLE:
+                return other
+        return None
+
+    def _threshold(self, input_name: str) -> Decimal | None:
+        """The least yuan a threshold condition reading ``input_name`` asks for (None: no such condition)."""
+        minimums = [c.min_yuan for c in self.book.conditions.values() if c.input == input_name and c.min_yuan is not None]
+        return Decimal(min(minimums)) if minimums else None
 
     def _measure_verdict(self, question: Question, article: Article) -> Eligibility:
         """A measure with no award rules: eligible unless the asker is registered elsewhere."""

@@ -99,6 +99,11 @@ class Facts:
     def in_usd(self) -> bool:
         return any(a.currency == "USD" for a in self.amounts)
 
+    @property
+    def base_in_usd(self) -> bool:
+        """A base a rate applies to (spend, fee, premium …) is stated in dollars: no yuan figure to compute with."""
+        return any(a.currency == "USD" for a in self.amounts if a.role in {AmountRole.BASE, AmountRole.FEE})
+
 
 @dataclass(frozen=True)
 class Ask:
@@ -109,6 +114,7 @@ class Ask:
     points_back: bool = False  # "这条归哪个部门管": about what was discussed before
     detail: str = ""  # a detail the article must state (understanding.yaml details / figure_asks: fee, count …)
     elliptical: bool = False  # "海外的呢": asks the ask before it again, about what the conversation was about
+    yes_no: bool = False  # "能不能申请？最高多少？": an amount asked together with a yes/no, the verdict leads
 
 
 @dataclass(frozen=True)

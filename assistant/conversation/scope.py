@@ -19,7 +19,7 @@ from pathlib import Path
 import jieba.posseg
 import yaml
 
-from assistant.conversation.question import Question
+from assistant.conversation.question import AskKind, Question
 from assistant.conversation.understand import PLACE_SUFFIXES, has_word
 from index.documents import Catalogue
 from index.tokens import tokenizer
@@ -27,6 +27,7 @@ from index.tokens import tokenizer
 SCOPE_PATH = Path(__file__).resolve().parent.parent / "data" / "scope.yaml"
 PHRASE_REACH = 4  # neighbouring characters read around an off-topic word to find it in the sources' phrase
 PHRASE_MIN_EXTRA = 3  # fewer neighbours ("科创板上市") are a common phrase, not the sources' own topic
+CONVERSATION_KINDS = frozenset({AskKind.VALIDITY, AskKind.DEPARTMENTS})  # asks a conversation's topic answers
 
 
 @dataclass(frozen=True)
@@ -124,8 +125,11 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
         if who.search(text) and what.search(text):
             return ScopeVerdict(False, f"off_topic:{group}")
     known, words = known_words
+    # "到哪一年失效？" inside a conversation: a validity or departments ask with no topic of its own is
+    # about what the conversation discussed, whatever its few other words
+    about_conversation = bool(question.context_text) and all(a.kind in CONVERSATION_KINDS for a in question.asks)
     if (words >= data.min_words_for_share and known / words < data.min_known_share and not question.follow_up
-            and not cat.named_in(text)):
+            and not about_conversation and not cat.named_in(text)):
         return ScopeVerdict(False, "unknown_words")
     document = _unknown_document(text, cat, data, corpus_says)
     if document:

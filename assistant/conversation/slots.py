@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from assistant.conversation.currency import threshold_input
 from assistant.conversation.question import AmountRole, Question
 from assistant.conversation.understand import count_of, lexicon
 from assistant.rules.book import Rule, RuleBook
@@ -120,6 +121,9 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
             same_measure and previous is not None and previous.cgt and not question.new_subject
             and not re.search(r"(?<![a-z])i{1,3}期", text)
         )
+        if not is_cgt and not any(rule_named(text, r) for r in candidates if r.product != "cgt"):
+            # "确证性临床的上限是多少": a stage only the CGT clause has names that clause
+            is_cgt = any(rule_named(text, r) for r in candidates if r.product == "cgt")
         candidates = tuple(r for r in candidates if (r.product == "cgt") == bool(is_cgt))
     mentioned = sorted(
         ((min(pos), rule) for rule in candidates if (pos := _trigger_positions(text, rule))),
@@ -144,8 +148,11 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         rules = rules * facts_said.item_count  # "3个…项目，三个加起来": a fixed ceiling per item, that many items
     facts: dict[str, Any] = {}
     upfront = facts_said.amounts_as(AmountRole.UPFRONT)
-    if upfront:
-        facts["upfront_yuan"] = upfront[0].yuan
+    if upfront:  # a dollar upfront only when every plausible rate meets (or misses) the threshold alike
+        minimums = [c.min_yuan for c in book.conditions.values() if c.input == "upfront_yuan" and c.min_yuan is not None]
+        given = threshold_input(upfront[0], Decimal(min(minimums)) if minimums else None)
+        if given.yuan is not None:
+            facts["upfront_yuan"] = given.yuan
     if facts_said.related_party is not None:
         facts["no_investment_relation"] = not facts_said.related_party
         facts["cmo_no_investment_relation"] = not facts_said.related_party

@@ -26,6 +26,9 @@ DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "understanding.yam
 SCOPE_PATH = DATA_PATH.with_name("scope.yaml")
 PLACE_SUFFIXES = ("市", "省", "县", "州", "自治区")
 AWARD_KINDS = {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY}
+WHICH_DOCUMENT = "which_document"  # a validity ask's detail: which document to go by now
+POINTER_MAX_CHARS = 24  # a clause pointing back is short: longer ones bring a topic of their own
+POINTER_MAX_CHARS_LATIN = 72  # the same for English words
 NEGATION_WINDOW = 40  # characters before a condition's topic word where a negation denies it
 ROLE_WINDOW = 30  # characters before an amount that decide its role (role patterns stop at a clause end)
 QUESTION_WORDS = re.compile(r"(什么|哪些|怎么|如何|是否|多少|几|有没有|是不是|有无|"
@@ -58,7 +61,9 @@ class _Lexicon:
     kind_patterns: dict[AskKind, re.Pattern[str]]
     clause_split: re.Pattern[str]
     pointers: tuple[str, ...]
+    pointer_pattern: re.Pattern[str]  # "这方案", "这类支持", "the overseas one": a demonstrative before a noun
     document_pointers: tuple[str, ...]
+    document_pointer_pattern: re.Pattern[str]
     follow_up: tuple[str, ...]
     add_item: tuple[str, ...]
     ceiling_words: tuple[str, ...]
@@ -81,6 +86,10 @@ class _Lexicon:
     elliptical: re.Pattern[str]  # "海外的呢": asks what the ask before it asked
     yes_no_eligibility: re.Pattern[str]  # "能申请贴息吗": a verdict is asked
     yes_no_question: re.Pattern[str]  # "…吗？", "Is …?": a yes/no question
+    hypothetical: re.Pattern[str]  # "另外，如果…": an ask putting a case of its own
+    yes_no_words: tuple[str, ...]  # "能不能", "eligible": an amount ask that also asks yes or no
+    scope_words: tuple[str, ...]  # "覆盖哪些单位": who a document covers
+    which_document: tuple[str, ...]  # "该看哪个文件": the document in force is asked, not the one discussed
     known_places: tuple[str, ...]  # places outside Shanghai (scope.yaml), to tell a place from a word
     place_as_seat: re.Pattern[str]  # a Shanghai place named as the asker's seat, not as a document
     min_stated_yuan: Decimal
@@ -95,7 +104,9 @@ def lexicon() -> _Lexicon:
         kind_patterns={AskKind(kind): re.compile(p, re.IGNORECASE) for kind, p in raw["ask_patterns"].items()},
         clause_split=re.compile(raw["clause_split"], re.IGNORECASE),
         pointers=lower(raw["pointers"]),
+        pointer_pattern=re.compile(raw["pointer_pattern"], re.IGNORECASE),
         document_pointers=lower(raw["document_pointers"]),
+        document_pointer_pattern=re.compile(raw["document_pointer_pattern"], re.IGNORECASE),
         follow_up=lower(raw["follow_up"]),
         add_item=lower(raw["add_item"]),
         ceiling_words=lower(raw["ceiling_words"]),
@@ -118,6 +129,10 @@ def lexicon() -> _Lexicon:
         elliptical=re.compile(raw["elliptical"], re.IGNORECASE),
         yes_no_eligibility=re.compile(raw["yes_no_eligibility"], re.IGNORECASE),
         yes_no_question=re.compile(raw["yes_no_question"], re.IGNORECASE),
+        which_document=lower(raw["which_document"]),
+        scope_words=lower(raw["scope_words"]),
+        hypothetical=re.compile(raw["hypothetical"], re.IGNORECASE),
+        yes_no_words=lower(raw["yes_no_words"]),
         known_places=_known_places(),
         place_as_seat=re.compile("|".join(
             f"(?:{raw['place_as_seat'].replace('{place}', re.escape(str(place).lower()))})"
@@ -151,11 +166,24 @@ def _word_pattern(word: str) -> str:
     return rf"(?<![a-z]){re.escape(word)}(?![a-z])" if re.search(r"[a-z]", word) else re.escape(word)
 
 
+def points_back(text: str) -> bool:
+    """Whether ``text`` (lower case) refers to what the conversation said before: a pointer word
+    ("这个", "刚才") or a demonstrative before a noun ("这方案", "这类支持", "你头一个说的", "the overseas one")."""
+    lex = lexicon()
+    return has_word(text, lex.pointers) or bool(lex.pointer_pattern.search(text))
+
+
+def points_at_document(text: str) -> bool:
+    """Whether ``text`` (lower case) points at the document discussed ("这个方案", "这方案", "this plan")."""
+    lex = lexicon()
+    return has_word(text, lex.document_pointers) or bool(lex.document_pointer_pattern.search(text))
+
+
 def without_ask_words(text: str) -> str:
     """``text`` (lower case) without its ask words and pointers: what is left to search for."""
     for pattern in _ask_word_patterns():
         text = pattern.sub(" ", text)
-    return " ".join(text.split())
+    return " ".join(lexicon().pointer_pattern.sub(" ", text).split())
 
 
 @cache
@@ -182,7 +210,7 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
     text = cased.lower()
     facts = read_facts(cased, text)
     asks = _asks(cased, lex, previous.asks[-1] if previous and previous.asks else None, facts)
-    follow_up = has_word(text, lex.follow_up) or has_word(text, lex.pointers) or has_word(text, lex.total_words)
+    follow_up = has_word(text, lex.follow_up) or points_back(text) or has_word(text, lex.total_words)
     # "1类新药II期能拿多少？" after a question on an overseas trial's premium is a new subject: what was said
     # about that trial is not said about this drug; a follow-up ("那海外的呢？", "再加一个") keeps it
     new_subject = (previous is not None and facts.states_subject() and not follow_up
@@ -195,7 +223,7 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
     # "[pudong2022:task-01]" is a marker, not a name; "在浦东注册" names where the asker is, not the Pudong plan
     named = cat.named_in(lex.place_as_seat.sub(" ", CITATION_MARKER.sub(" ", text)))
     document = sorted(named)[0] if len(named) == 1 else None
-    pointed = document is None and has_word(text, lex.document_pointers) and current_document is not None
+    pointed = document is None and points_at_document(text) and current_document is not None
     if pointed:
         document = current_document
     stripped = re.sub(r"[\s\W_]+", "", text)
@@ -258,17 +286,17 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             continue
         full = "，".join([*context, clause])
         context = []
-        points_back = has_word(clause.lower(), lex.pointers) and len(clause) <= 24
+        pointing = points_back(clause.lower()) and len(clause) <= (POINTER_MAX_CHARS_LATIN if clause.isascii() else POINTER_MAX_CHARS)
         if asks and asks[-1].kind is kind and kind is AskKind.ELIGIBILITY and not elliptical:
             asks[-1] = Ask(kind, f"{asks[-1].text}，{full}", asks[-1].points_back, asks[-1].detail, asks[-1].elliptical)
             continue
-        asks.append(Ask(kind, full, points_back, _detail(clause.lower(), kind, lex), elliptical))
+        asks.append(Ask(kind, full, pointing, _detail(clause.lower(), kind, lex), elliptical))
     if context and asks:
         last = asks[-1]
         asks[-1] = Ask(last.kind, "，".join([last.text, *context]), last.points_back, last.detail, last.elliptical)
     if not asks:
         kind = AskKind.ELIGIBILITY if stated and lex.yes_no_question.search(text.lower().rstrip(" ，,。")) else AskKind.WHAT
-        asks = [Ask(kind, text, has_word(text.lower(), lex.pointers) and len(text) <= 24,
+        asks = [Ask(kind, text, points_back(text.lower()) and len(text) <= (POINTER_MAX_CHARS_LATIN if text.isascii() else POINTER_MAX_CHARS),
                     _detail(text.lower(), kind, lex))]
     return tuple(_merge_amount_with_eligibility(asks))
 
@@ -277,18 +305,25 @@ def _detail(clause: str, kind: AskKind, lex: _Lexicon) -> str:
     """The detail a clause asks for: a figure's unit for a figure ask, else a named detail (a fee …)."""
     if kind is AskKind.FIGURE:
         return next((name for name, d in lex.figure_asks.items() if has_word(clause, d.asked)), "")
+    if kind is AskKind.VALIDITY and has_word(clause, lex.which_document):
+        return WHICH_DOCUMENT
     return next((name for name, d in lex.details.items() if has_word(clause, d.asked)), "")
 
 
 def _merge_amount_with_eligibility(asks: list[Ask]) -> list[Ask]:
-    """"能不能申请？能拿多少？" is one award question: the amount answer carries the verdict."""
-    kinds = {a.kind for a in asks}
-    if {AskKind.AMOUNT, AskKind.ELIGIBILITY} <= kinds:
-        text = "，".join(a.text for a in asks if a.kind in {AskKind.AMOUNT, AskKind.ELIGIBILITY})
-        merged = Ask(AskKind.AMOUNT, text)
-        rest = [a for a in asks if a.kind not in {AskKind.AMOUNT, AskKind.ELIGIBILITY}]
-        return [merged, *rest]
-    return asks
+    """"能不能申请？能拿多少？" is one award question: the amount answer carries the verdict. An
+    eligibility ask after the amount that puts a case of its own ("另外，如果委托方是我们大股东投资的企业，
+    还能算进去吗？", "and does it matter if the client is a shareholder?") stays its own ask."""
+    lex = lexicon()
+    first_amount = next((i for i, a in enumerate(asks) if a.kind is AskKind.AMOUNT), None)
+    joined = [a for i, a in enumerate(asks) if a.kind is AskKind.AMOUNT or (a.kind is AskKind.ELIGIBILITY and not (
+        first_amount is not None and i > first_amount and lex.hypothetical.search(a.text.lower())))]
+    if {a.kind for a in joined} == {AskKind.AMOUNT, AskKind.ELIGIBILITY}:
+        merged = Ask(AskKind.AMOUNT, "，".join(a.text for a in joined), yes_no=True)
+        return [merged, *[a for a in asks if a not in joined]]
+    amount_yes_no = [replace(a, yes_no=True) if a.kind is AskKind.AMOUNT and has_word(a.text.lower(), lex.yes_no_words) else a
+                     for a in asks]
+    return amount_yes_no
 
 
 def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind | None:
@@ -297,7 +332,8 @@ def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind |
     for kind, words in lex.kinds:
         pattern = lex.kind_patterns.get(kind)
         if has_word(clause, words) or (pattern is not None and pattern.search(clause)):
-            return kind
+            # "确证性临床的上限是多少": a figure asked of a ceiling is an award's ceiling
+            return AskKind.AMOUNT if kind is AskKind.FIGURE and has_word(clause, lex.ceiling_words) else kind
     if lex.yes_no_eligibility.search(clause):
         return AskKind.ELIGIBILITY
     if own_words_only:
@@ -354,7 +390,7 @@ def read_facts(normalised: str, text: str) -> Facts:
         item_count=_item_count(text, lex),
         unmet=tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws) or _negated(
             text, words["unmet_topics"].get(cid, []), words["negation"])),
-        enterprise_size=_enterprise_size(text, words["enterprise_size"]),
+        enterprise_size=_enterprise_size(text, words["enterprise_size"], words["enterprise_size_patterns"]),
     )
 
 
@@ -369,10 +405,10 @@ def _negated(text: str, topics: list[str], negation: str) -> bool:
     return False
 
 
-def _enterprise_size(text: str, sizes: dict[str, list[str]]) -> str | None:
+def _enterprise_size(text: str, sizes: dict[str, list[str]], patterns: dict[str, str]) -> str | None:
     """The asker's size. A small-micro word beside another size names the measure ("中小微企业…基金"),
-    the other size the asker ("我们是大型药企")."""
-    named = [size for size, ws in sizes.items() if has_word(text, ws)]
+    the other size the asker ("我们是大型药企", "中型生物医药科创企业")."""
+    named = [size for size, ws in sizes.items() if has_word(text, ws) or (size in patterns and re.search(patterns[size], text))]
     return next((size for size in named if size != "small_micro"), named[0] if named else None)
 
 
