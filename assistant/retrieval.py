@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 
 import bm25s
 import numpy as np
@@ -35,6 +35,7 @@ from index.store import article_from_record, stored_tokens
 from index.tokens import domain_terms, tokenize
 
 RRF_K = 60
+QUERY_CACHE_SIZE = 1024  # texts whose search terms are kept (a few KB each)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 CANDIDATES = 50
 # Weight of the scaled dense score against the scaled BM25 score. Measured on the dev split for 20,
@@ -112,9 +113,9 @@ class HybridRetriever:
         others, the ones in force on that day (a question about "创新药研发支持" means the policy in
         force, not the expired district plan, unless it says "浦东").
         """
-        prepared = prepare(query)
+        prepared, tokens = _prepared(query)
         allowed = self._allowed_docs(doc_ids, in_force_on)
-        query_terms = [t for t in tokenize(prepared.keyword_text) if t in self._vocabulary]
+        query_terms = [t for t in tokens if t in self._vocabulary]
         keyword = self._bm25_scores(query_terms, allowed) if self.mode is not RetrievalMode.DENSE else {}
         dense = self._dense_scores(prepared, allowed) if self.mode is not RetrievalMode.BM25 else {}
         if self.mode is RetrievalMode.RRF:
@@ -133,17 +134,17 @@ class HybridRetriever:
 
     def keyword_score(self, query: str) -> float:
         """The best BM25 score of any article: near zero when the query shares no policy words."""
-        return self._best_bm25(tokenize(prepare(query).keyword_text))
+        return self._best_bm25(list(_prepared(query)[1]))
 
     def known_share(self, query: str) -> tuple[int, int]:
         """(known, all): the query's Chinese words of two or more characters, and how many of them the
         corpus uses. A question whose words the sources never use is not about them."""
-        words = [t for t in dict.fromkeys(tokenize(prepare(query).keyword_text)) if len(t) >= 2 and _CJK.search(t)]
+        words = [t for t in dict.fromkeys(_prepared(query)[1]) if len(t) >= 2 and _CJK.search(t)]
         return sum(1 for t in words if t in self._vocabulary), len(words)
 
     def is_about_policy(self, query: str, min_score: float) -> bool:
         """A policy term of ``terms.txt`` in the query, or enough keyword overlap with some article."""
-        tokens = tokenize(prepare(query).keyword_text)
+        tokens = list(_prepared(query)[1])
         return bool(set(tokens) & _domain_terms()) or self._best_bm25(tokens) >= min_score
 
     def _best_bm25(self, tokens: list[str]) -> float:
@@ -159,12 +160,14 @@ class HybridRetriever:
 
     def _add_title_overlap(self, scores: dict[int, float], text: str) -> None:
         """Add the share of the title that the question repeats as one unbroken run of characters."""
+        matcher = SequenceMatcher(None, "", text, autojunk=False)  # the question's index is built once, not per title
+
         def overlap(index: int) -> float:
             title = self._titles[index]
             if not title:
                 return 0.0
-            match = SequenceMatcher(None, title, text, autojunk=False).find_longest_match()
-            return match.size / len(title)
+            matcher.set_seq1(title)
+            return matcher.find_longest_match().size / len(title)
 
         for index in scores:
             scores[index] += self.title_weight * overlap(index)
@@ -221,6 +224,14 @@ class HybridRetriever:
         low, high = min(s for _, s in pairs), max(s for _, s in pairs)
         spread = high - low or 1.0
         return {index: (similarity - low) / spread for index, similarity in pairs}
+
+
+@lru_cache(maxsize=QUERY_CACHE_SIZE)
+def _prepared(query: str) -> tuple[PreparedQuery, tuple[str, ...]]:
+    """The prepared query and its search terms. One turn asks the retriever about the same text several
+    times (scope, topic, search), and tokenising is the costly part of each."""
+    prepared = prepare(query)
+    return prepared, tuple(tokenize(prepared.keyword_text))
 
 
 @cache

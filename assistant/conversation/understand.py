@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -107,13 +107,18 @@ def lexicon() -> _Lexicon:
 def has_word(text: str, words: tuple[str, ...] | list[str]) -> bool:
     """Whether ``text`` (lower case) holds one of ``words``; an English word only as a whole word."""
     for word in words:
-        word = str(word).lower()
-        if re.search(r"[a-z]", word):
-            if re.search(_word_pattern(word), text):
-                return True
-        elif word in text:
+        lowered, pattern = _word_matcher(str(word))
+        if pattern.search(text) if pattern is not None else lowered in text:
             return True
     return False
+
+
+@lru_cache(maxsize=8192)
+def _word_matcher(word: str) -> tuple[str, re.Pattern[str] | None]:
+    """``word`` in lower case, and its whole-word pattern when it has English letters; compiled once
+    per word (a turn tests a few thousand lexicon words)."""
+    lowered = word.lower()
+    return lowered, re.compile(_word_pattern(lowered)) if re.search(r"[a-z]", lowered) else None
 
 
 def _word_pattern(word: str) -> str:
