@@ -35,7 +35,7 @@ from index.store import article_from_record, stored_tokens
 from index.tokens import domain_terms, tokenize
 
 RRF_K = 60
-QUERY_CACHE_SIZE = 1024  # texts whose search terms are kept (a few KB each)
+QUERY_CACHE_SIZE = 256  # prepared texts kept: a turn's few, for the turns in progress
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 CANDIDATES = 50
 # Weight of the scaled dense score against the scaled BM25 score. Measured on the dev split for 20,

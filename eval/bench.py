@@ -10,7 +10,9 @@ process, BLAS on every core, as the service ran before thread pools were sized),
 workers (the default on a 2-core machine), each with one BLAS thread. Each set-up is warmed first
 (so the figures are the steady state), then measured in the same run: chat turns/s, p50/p95, server
 CPU per request (every process of the server), the load generator's own CPU, RSS per process, and the
-first request after ``/healthz`` said ready.
+first request after ``/healthz`` said ready. The load's questions are all distinct (follow-ups and
+award questions of distinct amounts, the question set's and the dev split's questions once each), so
+nothing the server remembers per question text flatters the figures.
 
 Prints a table and writes bench.md / bench.json under the data dir. Every part is bounded in count
 and time, so a slow machine gives slower figures, never a hang.
@@ -18,19 +20,21 @@ and time, so a slow machine gives slower figures, never a hang.
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import platform
 import statistics
 import tempfile
 import time
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-import httpx
 import typer
 
 from assistant.bootstrap import open_index
@@ -38,6 +42,7 @@ from assistant.engine import Engine
 from assistant.indexing import DeploymentIndex
 from assistant.settings import EmbeddingBackend, Settings
 from eval import served
+from eval.answer_check import DEV_SPLIT
 from eval.runner import EVAL_DAY, load_items, percentile
 from eval.served import Served
 from index.articles import Article
@@ -137,14 +142,17 @@ def http_throughput(url: str, questions: list[str]) -> list[dict[str, Any]]:
 
         def worker(index: int, deadline: float = deadline) -> tuple[list[float], int]:
             latencies, errors = [], 0
-            with httpx.Client(base_url=url, timeout=30) as http:
+            http = Client(url)
+            try:
                 for n in range(HTTP_REQUESTS_PER_CLIENT):
                     if time.monotonic() > deadline:
                         break
                     started = time.perf_counter()
-                    response = http.post("/v1/chat", json={"message": questions[(index * 7 + n) % len(questions)]})
+                    status, _ = http.chat(questions[(index * 7 + n) % len(questions)])
                     latencies.append(time.perf_counter() - started)
-                    errors += response.status_code >= 500
+                    errors += status >= 500
+            finally:
+                http.close()
             return latencies, errors
 
         started = time.perf_counter()
@@ -159,37 +167,111 @@ def http_throughput(url: str, questions: list[str]) -> list[dict[str, Any]]:
     return rows
 
 
-def load_run(url: str, sessions: int = 32, turns: int = 50) -> dict[str, Any]:
-    """Sessions that each follow up on their own figure; counts 5xx and answers that crossed sessions."""
+PHASE_TWO_RATE_PERCENT = 40  # （五）: II期 up to 40% of the R&D spend (below the 2000万 cap for every amount the load uses)
+MEASURED_AMOUNTS_FROM = 1000  # 万元; the warm-up uses amounts of its own, so no measured question was asked before
+WARM_UP_AMOUNTS_FROM = 3000
 
-    def converse(worker: int) -> tuple[list[float], int, int]:
-        latencies, errors, crossed = [], 0, 0
-        with httpx.Client(base_url=url, timeout=60) as http:
-            session = http.post("/v1/chat", json={"message": "1类新药II期能拿多少？"}).json()["session_id"]
-            for turn in range(turns):
-                wan = 1000 + worker * 50 + turn
+
+def load_pool() -> list[str]:
+    """The varied questions the load draws from: the question set's single questions and the dev split's."""
+    pool = [item.question for item in load_items() if item.question]
+    for line in DEV_SPLIT.read_text(encoding="utf-8").splitlines():
+        if line.strip() and (question := json.loads(line).get("question")):
+            pool.append(question)
+    return list(dict.fromkeys(pool))
+
+
+class Client:
+    """One load client: a kept-alive HTTP/1.1 connection (the standard library's: a fraction of the CPU
+    an httpx client spends per request, and this CPU is taken from the server's two cores)."""
+
+    def __init__(self, url: str) -> None:
+        parts = urlsplit(url)
+        self._address = (parts.hostname or "127.0.0.1", parts.port or 80)
+        self._connection = http.client.HTTPConnection(*self._address, timeout=60)
+
+    def chat(self, message: str, session_id: str | None = None) -> tuple[int, dict[str, Any]]:
+        body = json.dumps({"message": message, **({"session_id": session_id} if session_id else {})}).encode()
+        for attempt in (1, 2):  # once more on a connection the server closed while idle
+            try:
+                self._connection.request("POST", "/v1/chat", body, {"Content-Type": "application/json"})
+                response = self._connection.getresponse()
+                payload = response.read()
+                return response.status, (json.loads(payload) if response.status < 500 else {})
+            except (http.client.RemoteDisconnected, ConnectionError):
+                self._connection.close()
+                self._connection = http.client.HTTPConnection(*self._address, timeout=60)
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        self._connection.close()
+
+
+def load_run(url: str, sessions: int = 32, turns: int = 50, pool: Sequence[str] = (),
+             amounts_from: int = MEASURED_AMOUNTS_FROM) -> dict[str, Any]:
+    """``sessions`` clients, each holding one conversation of ``turns`` turns after its opening question.
+
+    Turns go in threes: an award question of its own amount, a follow-up that changes the R&D amount
+    ("研发投入改成N万呢"), and a question of ``pool`` (each asked once in the run, spread over the clients;
+    once a client's share is spent, another follow-up). Every amount is distinct, so no two requests of a
+    run carry the same text (the figures are not flattered by anything remembered per question); each
+    award answer's figure is checked (40% of the amount asked), counting answers that are wrong or belong
+    to another conversation. Returns turns/s, p50/p95 and the counts."""
+    shares = [list(pool[client::sessions]) for client in range(sessions)]
+
+    def converse(client: int) -> tuple[list[float], int, int, list[str]]:
+        latencies: list[float] = []
+        errors = crossed = 0
+        asked: list[str] = []
+        amounts = iter(range(amounts_from + client * (turns + 1), amounts_from + (client + 1) * (turns + 1)))
+        http = Client(url)
+        try:
+            def turn(message: str, session: str | None, expected: int | None) -> str | None:
+                nonlocal errors, crossed
+                asked.append(message)
                 started = time.perf_counter()
-                response = http.post("/v1/chat", json={"message": f"研发投入改成{wan}万呢", "session_id": session})
+                status, reply = http.chat(message, session)
                 latencies.append(time.perf_counter() - started)
-                if response.status_code >= 500:
+                if status >= 500:
                     errors += 1
-                    continue
-                amounts = [c["amount_yuan"] for c in response.json().get("calculations", [])]
-                crossed += amounts != [wan * 10_000 * 40 // 100]
-        return latencies, errors, crossed
+                    return session
+                if expected is not None:
+                    crossed += [c["amount_yuan"] for c in reply.get("calculations", [])] != [expected]
+                return reply.get("session_id", session)
+
+            def award(wan: int) -> int:
+                return wan * 10_000 * PHASE_TWO_RATE_PERCENT // 100
+
+            opening = next(amounts)
+            session = turn(f"1类新药II期临床研发投入{opening}万，能拿多少？", None, award(opening))
+            for number in range(turns):
+                wan = next(amounts)
+                if number % 3 == 2 and shares[client]:  # another topic; the award question after it sets the figure again
+                    session = turn(shares[client].pop(0), session, None)
+                elif number % 3 == 0:
+                    session = turn(f"1类新药II期临床研发投入{wan}万，能拿多少？", session, award(wan))
+                else:
+                    session = turn(f"研发投入改成{wan}万呢", session, award(wan))
+        finally:
+            http.close()
+        return latencies, errors, crossed, asked
 
     started = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=sessions) as pool:
-        results = list(pool.map(converse, range(sessions)))
+    with ThreadPoolExecutor(max_workers=sessions) as pool_threads:
+        results = list(pool_threads.map(converse, range(sessions)))
     seconds = time.perf_counter() - started
     latencies = [x for r in results for x in r[0]]
-    return {"sessions": sessions, "turns": turns, "seconds": seconds, "requests": len(latencies) + sessions,
-            "turns_per_s": (len(latencies) + sessions) / seconds,
+    asked = [message for r in results for message in r[3]]
+    return {"sessions": sessions, "turns": turns, "seconds": seconds, "requests": len(latencies),
+            "distinct_questions": len(set(asked)), "from_pool": sum(message in set(pool) for message in asked),
+            "turns_per_s": len(latencies) / seconds,
             "errors_5xx": sum(r[1] for r in results), "wrong_or_crossed": sum(r[2] for r in results),
             "p50_ms": statistics.median(latencies) * 1000, "p95_ms": percentile(latencies, 0.95) * 1000}
 
 
-def serving(questions: list[str], sessions: int = 32, turns: int = 50) -> list[dict[str, Any]]:
+def serving(questions: list[str], pool: list[str], sessions: int = 32, turns: int = 50) -> list[dict[str, Any]]:
     """Each serving set-up on a fresh data dir: first request after ready, a warm-up load, then the
     measured load with the server's CPU time and memory around it."""
     rows = []
@@ -197,16 +279,18 @@ def serving(questions: list[str], sessions: int = 32, turns: int = 50) -> list[d
         with tempfile.TemporaryDirectory() as folder:
             server = start_server(Settings(data_dir=Path(folder), today=EVAL_DAY), workers, blas)
             try:
+                first_client = Client(server.url)  # made before the clock starts: the request is timed, not the client
                 started = time.perf_counter()
-                first = httpx.post(server.url + "/v1/chat", json={"message": questions[0]}, timeout=60)
+                first_status, _ = first_client.chat(questions[0])
                 first_ms = (time.perf_counter() - started) * 1000
-                load_run(server.url, sessions, WARM_UP_TURNS)
+                first_client.close()
+                load_run(server.url, sessions, WARM_UP_TURNS, amounts_from=WARM_UP_AMOUNTS_FROM)
                 cpu_before, client_before = server.cpu_seconds(), time.process_time()
-                load = load_run(server.url, sessions, turns)
+                load = load_run(server.url, sessions, turns, pool)
                 cpu = server.cpu_seconds() - cpu_before
                 client_cpu = time.process_time() - client_before
                 row = {"setup": label, "workers": workers, "blas_threads": blas, "ready_s": server.ready_seconds,
-                       "first_request_ms": first_ms, "first_status": first.status_code, **load,
+                       "first_request_ms": first_ms, "first_status": first_status, **load,
                        "server_cpu_ms_per_request": cpu * 1000 / load["requests"],
                        "client_cpu_ms_per_request": client_cpu * 1000 / load["requests"],
                        "rss_mb": server.memory(), "load_average_1min": os.getloadavg()[0]}
@@ -230,8 +314,10 @@ def markdown(report: dict[str, Any]) -> str:
         lines += [f"| {r['clients']} | {r['requests']} | {r['throughput_rps']:.1f} | {r['p50_ms']:.0f} | {r['p95_ms']:.0f} | {r['errors_5xx']} |"
                   for r in report["http"]]
     if report.get("serving"):
-        lines += ["", f"Serving, {report['serving'][0]['sessions']} clients × {report['serving'][0]['turns']} follow-up turns "
-                      "(after a warm-up load):", "",
+        first = report["serving"][0]
+        lines += ["", f"Serving, {first['sessions']} clients × {first['turns'] + 1} turns of one conversation each "
+                      f"(after a warm-up load); {first['distinct_questions']} distinct questions in {first['requests']} "
+                      f"requests, {first['from_pool']} of them from the question set and the dev split:", "",
                   "| set-up | turns/s | p50 ms | p95 ms | server CPU ms/request | client CPU ms/request | RSS MB | "
                   "first request after ready ms | 5xx | wrong or crossed | machine load (1 min) |",
                   "|---|---|---|---|---|---|---|---|---|---|---|"]
@@ -275,7 +361,7 @@ def main(
                 server.stop()
     if load:
         print("serving …")
-        report["serving"] = serving(questions)
+        report["serving"] = serving(questions, load_pool())
     factors = [int(f) for f in scales.split(",") if f.strip()]
     if factors:
         print("scaling …")

@@ -129,7 +129,10 @@ def _other_place(text: str, data: _ScopeData) -> str:
     candidates = [p for p in data.other_places if has_word(text, [p])]
     candidates += [p for p in data.foreign_places if has_word(text, [p])]
     # jieba tags many policy words as places (伦理, 关联, 上市): only names with a place suffix count
-    tagged = [w for w, flag in _posseg().cut(text) if flag == "ns" and 3 <= len(w) <= 5 and w.endswith(PLACE_SUFFIXES)]
+    # a tagged word is a piece of the text, so one ending in a place suffix needs the suffix in the text
+    # (tagging is the costly step of the scope check)
+    tagged = [w for w, flag in _posseg().cut(text) if flag == "ns" and 3 <= len(w) <= 5 and w.endswith(PLACE_SUFFIXES)
+              ] if any(suffix in text for suffix in PLACE_SUFFIXES) else []
     home = ("上海", "浦东", "中国", "全国", "国内", "长三角")
     candidates += [w for w in tagged if w.removesuffix("区").removesuffix("新区") not in data.districts and not w.startswith(home)]
     for place in dict.fromkeys(candidates):

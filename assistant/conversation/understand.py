@@ -106,19 +106,20 @@ def lexicon() -> _Lexicon:
 
 def has_word(text: str, words: tuple[str, ...] | list[str]) -> bool:
     """Whether ``text`` (lower case) holds one of ``words``; an English word only as a whole word."""
-    for word in words:
-        lowered, pattern = _word_matcher(str(word))
-        if pattern.search(text) if pattern is not None else lowered in text:
+    chinese, english = _word_matchers(tuple(words))
+    for word in chinese:
+        if word in text:
             return True
-    return False
+    return any(pattern.search(text) for pattern in english)
 
 
-@lru_cache(maxsize=8192)
-def _word_matcher(word: str) -> tuple[str, re.Pattern[str] | None]:
-    """``word`` in lower case, and its whole-word pattern when it has English letters; compiled once
-    per word (a turn tests a few thousand lexicon words)."""
-    lowered = word.lower()
-    return lowered, re.compile(_word_pattern(lowered)) if re.search(r"[a-z]", lowered) else None
+@lru_cache(maxsize=4096)
+def _word_matchers(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[re.Pattern[str], ...]]:
+    """``words`` in lower case: those without English letters (found as they are) and the whole-word
+    patterns of the others. Made once per word list of the lexicon; a turn tests a few thousand words."""
+    lowered = [str(word).lower() for word in words]
+    return (tuple(word for word in lowered if not re.search(r"[a-z]", word)),
+            tuple(re.compile(_word_pattern(word)) for word in lowered if re.search(r"[a-z]", word)))
 
 
 def _word_pattern(word: str) -> str:
