@@ -90,7 +90,8 @@ class Engine:
         missing and ``build_if_missing``, under the build lock; raises ``IndexMissing`` otherwise).
         ``embedder`` reuses one already loaded."""
         index = index or open_index(settings, build_if_missing=build_if_missing, embedder=embedder)
-        retriever = HybridRetriever(index.collection, index.embedder, catalogue(), RetrievalMode(settings.retrieval_mode))
+        retriever = HybridRetriever(index.collection, index.embedder, catalogue(), RetrievalMode(settings.retrieval_mode),
+                                    snapshots=settings.snapshot_dir)
         return cls(settings, retriever, rule_book(), catalogue(), chat_model(settings))
 
     @property
@@ -100,7 +101,8 @@ class Engine:
 
     def on_collection(self, collection: Collection) -> Engine:
         """This engine over another index version: the same embedder, rules, sessions and chat model."""
-        retriever = HybridRetriever(collection, self.retriever.embedder, self.catalogue, self.retriever.mode)
+        retriever = HybridRetriever(collection, self.retriever.embedder, self.catalogue, self.retriever.mode,
+                                    snapshots=self.settings.snapshot_dir)
         fresh = Engine(self.settings, retriever, self.book, self.catalogue)
         fresh.writer = self.writer
         fresh.sessions = self.sessions

@@ -113,6 +113,10 @@ class MarkedRegistry:
         self._seen: tuple[int, int] | None = None
         self._version: str | None = None
 
+    @property
+    def owner(self) -> str:
+        return self._state.owner
+
     def active(self) -> IndexVersion | None:
         return self._state.active()
 

@@ -3,7 +3,8 @@
 BM25 is built from the records stored in Chroma (not from the source files), so Chroma stays the one
 source of truth and a search never sees a chunk the vector store does not hold. The tokens are stored
 with each chunk when the index is built, so a worker starting or following a reindex does not cut the
-corpus again.
+corpus again; the articles, tokens and BM25 model of a version are kept in a local snapshot
+(``index.snapshot``), so a worker does not read them back from Chroma or index BM25 again either.
 
 Fusion adds the two scores after putting each on a 0–1 scale (BM25 divided by the best BM25 score,
 cosine similarity min–max scaled over the dense candidates). Reciprocal-rank fusion was measured first
@@ -20,8 +21,8 @@ from dataclasses import dataclass
 from datetime import date
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
+from pathlib import Path
 
-import bm25s
 import numpy as np
 from chromadb.api.models.Collection import Collection
 
@@ -31,7 +32,7 @@ from index.articles import Article
 from index.documents import Catalogue, DocumentStatus
 from index.embedders import Embedder
 from index.normalise import normalise
-from index.store import article_from_record, stored_tokens
+from index.snapshot import load_version
 from index.tokens import domain_terms, tokenize
 
 RRF_K = 60
@@ -68,7 +69,9 @@ class HybridRetriever:
         embedder: Embedder,
         catalogue: Catalogue,
         mode: RetrievalMode = RetrievalMode.HYBRID,
+        snapshots: Path | None = None,
     ) -> None:
+        """``snapshots``: the folder of local index snapshots (``<data dir>/snapshots``); none = read Chroma."""
         if mode is not RetrievalMode.BM25 and not embedder.dense:
             mode = RetrievalMode.BM25
         self.collection = collection
@@ -76,23 +79,14 @@ class HybridRetriever:
         self.catalogue = catalogue
         self.mode = mode
         self.dense_weight = DENSE_WEIGHT
-        records = collection.get(include=["documents", "metadatas"])
-        self.articles: list[Article] = [
-            article_from_record(chunk_id, text or "", dict(meta or {}))
-            for chunk_id, text, meta in zip(
-                records["ids"], records["documents"] or [], records["metadatas"] or [], strict=True
-            )
-        ]
+        # articles, tokens and BM25 of the version: from the local snapshot when one is there (see index.snapshot)
+        version = load_version(collection, snapshots)
+        self.articles: list[Article] = version.articles
         self._by_id = {a.chunk_id: i for i, a in enumerate(self.articles)}
-        # the tokens stored with the index version; re-cut only when another tokenizer made them
-        self._tokens = [
-            stored if (stored := stored_tokens(collection, dict(meta or {}))) is not None else tokenize(f"{a.title} {a.text}")
-            for a, meta in zip(self.articles, records["metadatas"] or [], strict=True)
-        ]
+        self._tokens = version.tokens
         self._titles = [normalise(a.title).lower() for a in self.articles]
         self.title_weight = TITLE_WEIGHT
-        self._bm25 = bm25s.BM25()
-        self._bm25.index(self._tokens, show_progress=False)
+        self._bm25 = version.bm25
         self._vocabulary = set(self._bm25.vocab_dict)
 
     def article(self, chunk_id: str) -> Article | None:

@@ -27,6 +27,7 @@ from assistant.bootstrap import open_index
 from assistant.serve import create_served_app
 from assistant.settings import Settings, load_settings
 from assistant.thread_pools import machine_threads
+from index.snapshot import save_version
 
 UI_PORT_ENV = "PA_UI_PORT"  # set by ``serve`` for its workers: where ``/`` sends a browser
 # How long the supervisor waits for a worker to answer its ping before replacing it. A worker loading and
@@ -54,9 +55,10 @@ def api_app() -> FastAPI:
 def serve(settings: Settings, host: str, port: int, workers: int | None = None, ui_port: int | None = None) -> None:
     """Serves until interrupted: one process when ``workers`` (else ``PA_WORKERS``, else the machine's
     cores) is 1; otherwise that many API workers on ``port`` and the UI on ``ui_port`` (default ``port + 1``).
-    The index is built first, once, when none serves."""
+    The index is built first, once, when none serves, and its local snapshot made."""
     count = workers or settings.workers or machine_threads()
-    open_index(settings)  # builds under the build lock when no usable version serves
+    opened = open_index(settings)  # builds under the build lock when no usable version serves
+    save_version(opened.collection, settings.snapshot_dir)  # so every worker starts from the local snapshot
     if count == 1:
         uvicorn.run(create_served_app(settings), host=host, port=port, log_level="info")
         return

@@ -84,6 +84,11 @@ class Settings(BaseSettings):
     max_sessions: int = Field(default=2000, ge=1)
     max_session_turns: int = Field(default=20, ge=1)
 
+    @property
+    def snapshot_dir(self) -> Path:
+        """Where this machine keeps the local snapshots of index versions (``index.snapshot``)."""
+        return self.data_dir / "snapshots"
+
     def current_date(self) -> date:
         return self.today or date.today()
 

@@ -66,6 +66,11 @@ class RetiredVersion(Protocol):
 class VersionRegistry(Protocol):
     """Which collection serves, shared by every worker and machine (the state store's index table)."""
 
+    @property
+    def owner(self) -> str:
+        """The deployment's tag, in the name of every collection it builds (``pa-articles-<owner>-…``)."""
+        ...
+
     def active(self) -> ActiveVersion | None: ...
 
     def activate(self, version: str) -> object: ...
@@ -209,7 +214,7 @@ def _build(
 ) -> BuildReport:
     started = time.perf_counter()
     reusable = _reusable(client, registry, embedder)
-    name = f"{PREFIX}{datetime.now(UTC):%Y%m%d%H%M%S}-{uuid.uuid4().hex[:8]}"
+    name = f"{PREFIX}{registry.owner}-{datetime.now(UTC):%Y%m%d%H%M%S}-{uuid.uuid4().hex[:8]}"
     collection = client.create_collection(
         name,
         embedding_function=None,
@@ -270,14 +275,17 @@ def _reusable(client: ClientAPI, registry: VersionRegistry, embedder: Embedder) 
 
 
 def _sweep(client: ClientAPI, registry: VersionRegistry, keep: str, grace: timedelta) -> None:
-    """Delete versions retired more than ``grace`` ago, and collections no version names (left by a builder
-    that was killed). Called under the build lock, so no other build is writing one of them."""
+    """Delete versions retired more than ``grace`` ago, and this deployment's collections no version names
+    (left by a builder that was killed). Called under the build lock, so no other build of this
+    deployment is writing one of them. Collections of other deployments sharing the Chroma server carry
+    another tag and are never touched: their own registries name them, not this one."""
     for retired in registry.retired(retired_before=datetime.now(UTC) - grace):
         _drop(client, retired.version)
         registry.forget(retired.version)
     named = {keep, *(r.version for r in registry.retired())}
+    own = f"{PREFIX}{registry.owner}-"
     for collection in client.list_collections():
-        if collection.name.startswith(PREFIX) and collection.name not in named:
+        if collection.name.startswith(own) and collection.name not in named:
             _drop(client, collection.name)
 
 

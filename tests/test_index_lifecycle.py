@@ -19,6 +19,7 @@ from assistant.api.app import create_app
 from assistant.engine import Engine
 from assistant.engine_holder import EngineHolder
 from assistant.indexing import DeploymentIndex
+from index.embedders import make_embedder
 from index.parsers import parse_corpus
 from index.store import PREFIX, TOKEN_SEPARATOR, build_index
 from index.tokens import tokenize
@@ -154,6 +155,37 @@ def test_healthz_is_not_ready_until_the_engine_is_loaded_and_warm(own_settings):
     assert response.json()["error"]["code"] == "not_ready"
     with TestClient(app) as started:
         assert started.get("/healthz").status_code == 200
+
+
+@pytest.mark.slow
+def test_deployments_sharing_a_chroma_server_never_sweep_each_others_collections(own_settings, tmp_path):
+    from tests.test_faults import _free_port, _start_chroma
+
+    port = _free_port()
+    server = _start_chroma(tmp_path / "chroma-server", port)
+    try:
+        shared = {"chroma_host": "127.0.0.1", "chroma_port": port, "embedding_backend": "none"}
+        one = DeploymentIndex(own_settings.model_copy(update={**shared, "data_dir": tmp_path / "one"}))
+        other = DeploymentIndex(own_settings.model_copy(update={**shared, "data_dir": tmp_path / "other"}))
+        assert one.registry.owner != other.registry.owner  # each state store has its own tag
+        articles, embedder = parse_corpus(), make_embedder("none")
+
+        def build(deployment: DeploymentIndex) -> str:
+            return build_index(deployment.client, articles, embedder, deployment.registry, deployment.lock(),
+                               grace=timedelta(0)).collection
+
+        first = build(one)
+        theirs = build(other)
+        killed = f"{PREFIX}{one.registry.owner}-20260101000000-0badbeef"  # left by one's builder killed mid-build
+        one.client.create_collection(killed, embedding_function=None)
+        second = build(one)
+        names = {c.name for c in one.client.list_collections()}
+        assert theirs in names and other.active_collection().count() == len(articles)  # the other still serves
+        assert first not in names and killed not in names and second in names  # one's own leftovers are gone
+        build(other)
+        assert one.active_collection().name == second and one.active_collection().count() == len(articles)
+    finally:
+        server.kill()
 
 
 @pytest.mark.slow

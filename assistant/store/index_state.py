@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from pydantic import BaseModel
 
 from assistant.store.database import reading, transaction
-from assistant.store.schema import index_state, retired_indexes
+from assistant.store.schema import deployment, index_state, retired_indexes
 
 DEFAULT_NAME = "default"
 
@@ -33,6 +33,17 @@ class RetiredIndex(BaseModel):
 class IndexState:
     def __init__(self, engine: sa.Engine) -> None:
         self._engine = engine
+        self._owner: str | None = None
+
+    @property
+    def owner(self) -> str:
+        """This state store's tag (8 hex digits, random, made with the store): every index collection this
+        deployment builds carries it, so its builds sweep their own leftovers and never another
+        deployment's on a shared Chroma server. Raises ``StoreUnavailable``."""
+        if self._owner is None:
+            with reading(self._engine, "could not read the deployment's tag") as connection:
+                self._owner = str(connection.scalar(sa.select(deployment.c.tag)))
+        return self._owner
 
     def active(self, name: str = DEFAULT_NAME) -> IndexVersion | None:
         """The version serving under ``name``; ``None`` before the first activation.

@@ -102,3 +102,10 @@ retired_indexes = sa.Table(
     sa.Column("name", sa.String(64), nullable=False),
     sa.Column("retired_at", UtcDateTime, nullable=False, index=True),
 )
+
+deployment = sa.Table(
+    "deployment", metadata,
+    sa.Column("singleton", sa.Integer, primary_key=True),  # always 1: one row
+    sa.Column("tag", sa.String(16), nullable=False),  # random, made with the store (migration 0003)
+    sa.Column("created_at", UtcDateTime, nullable=False),
+)
