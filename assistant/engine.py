@@ -18,6 +18,7 @@ from langchain_core.language_models import BaseChatModel
 from assistant.bootstrap import OpenIndex, open_index
 from assistant.citations import cite
 from assistant.conversation.composer import Composed, Composer
+from assistant.conversation.context import read_context
 from assistant.conversation.plan import Plan, Planner
 from assistant.conversation.sessions import Session, SessionStore
 from assistant.conversation.understand import understand
@@ -207,9 +208,10 @@ class Engine:
 
     def _understood(self, message: str, session: Session) -> tuple[Plan, Composed]:
         """Understand → scope and plan → compose, remembering in ``session`` what the turn was about."""
-        # the turn before, read again from the stored turns: an elliptical turn ("那细胞治疗的呢？") asks its ask
-        previous = understand(session.turns[-1][0], session.current_document, self.catalogue) if session.turns else None
-        question = understand(message, session.current_document, self.catalogue, previous)
+        # the earlier turns, read again from the stored ones: an elliptical turn ("那细胞治疗的呢？") asks the
+        # last covered turn's ask, and the facts stated earlier hold
+        context = read_context([q for q, _ in session.turns], session.current_document, self.catalogue)
+        question = understand(message, session.current_document, self.catalogue, context.previous, context.facts)
         planner = Planner(self.retriever, self.book, self.calculator, self.catalogue, self.settings.current_date())
         try:
             plan = planner.plan(question, session, question.language)

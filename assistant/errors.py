@@ -3,6 +3,11 @@
 Surfaces map them once: the API answers ``{"error": {"code", "message"}}`` with ``status``; the CLI
 prints ``error: <message>`` and exits 2; the UI shows the message. The message is written for the
 person who sent the request and never holds a traceback.
+
+One code per meaning (the README's error table lists them all): ``invalid_request`` (422) for any
+request whose content is refused — a malformed body, an empty message, calculator inputs or a profile
+that cannot be used; ``payload_too_large`` (413) for anything over a size limit, a chat message over
+``PA_MAX_MESSAGE_CHARS`` included.
 """
 
 from __future__ import annotations
@@ -29,20 +34,21 @@ class AssistantError(Exception):
 class InputError(AssistantError, ValueError):
     """A request the engine refuses, with a message for the user (422)."""
 
-    code = "invalid_input"
+    code = "invalid_request"
     status = 422
 
 
 class MessageTooLong(InputError):
-    """A message over ``PA_MAX_MESSAGE_CHARS`` (413 rather than 422)."""
+    """A message over ``PA_MAX_MESSAGE_CHARS``: a size limit, so 413 ``payload_too_large`` like a body too large."""
 
+    code = "payload_too_large"
     status = 413
 
 
 class InvalidInputs(AssistantError, ValueError):
     """Calculator inputs that cannot be used: an unknown or missing input, an unreadable amount (422)."""
 
-    code = "invalid_inputs"
+    code = "invalid_request"
     status = 422
 
 

@@ -136,6 +136,10 @@ class HybridRetriever:
         words = [t for t in dict.fromkeys(_prepared(query)[1]) if len(t) >= 2 and _CJK.search(t)]
         return sum(1 for t in words if t in self._vocabulary), len(words)
 
+    def uses_word(self, word: str) -> bool:
+        """Whether ``word`` (one token, lower case) occurs in the corpus."""
+        return word in self._vocabulary
+
     def is_about_policy(self, query: str, min_score: float) -> bool:
         """A policy term of ``terms.txt`` in the query, or enough keyword overlap with some article."""
         tokens = list(_prepared(query)[1])

@@ -168,7 +168,7 @@ def test_completions_answer_the_last_user_message_once_with_the_earlier_ones_as_
 def test_a_completions_request_without_a_user_message_is_422(client):
     response = client.post("/v1/chat/completions", json={"messages": [{"role": "system", "content": "hi"}]})
     assert response.status_code == 422
-    assert response.json() == {"error": {"code": "invalid_input",
+    assert response.json() == {"error": {"code": "invalid_request",
                                          "message": "messages must contain a user message with text"}}
 
 

@@ -125,3 +125,44 @@ def test_guarantee_ceilings_in_one_estimate_are_alternatives_never_summed(engine
     assert estimate.total_yuan == 30_000_000
     assert "max(" in estimate.formula and "5000万" not in estimate.formula
     assert any("不相加" in note for note in estimate.notes)
+
+
+def test_a_not_eligible_item_lists_no_cap_as_applied(engine):
+    """Ⅱ期 6000万 would hit the 2000万 ceiling, but not registered in Shanghai it gets nothing: no cap was applied."""
+    result = engine.calculate("m05-drug-phase2", {"base_yuan": "6000万", "registered_in_shanghai": "no"})
+    assert not result.eligible and result.amount_yuan == 0
+    assert result.caps_applied == []
+
+
+@pytest.mark.parametrize(("upfront", "flag", "meets"), [("1.5亿", False, "meets"), ("8000万", True, "does not meet")])
+def test_a_threshold_amount_and_its_yes_no_that_contradict_each_other_are_refused_naming_both(engine, upfront, flag,
+                                                                                               meets):
+    with pytest.raises(CalculationError) as refused:
+        engine.calculate("m36-out-licensing", {"base_yuan": "600万", "upfront_yuan": upfront,
+                                               "upfront_at_least_1yi": flag})
+    message = str(refused.value)
+    assert message.startswith(f"upfront_yuan ({upfront}元) {meets} the condition")
+    assert f"upfront_at_least_1yi is {str(flag).lower()}" in message
+
+
+def test_a_threshold_amount_and_its_yes_no_that_agree_are_computed(engine):
+    result = engine.calculate("m36-out-licensing", {"base_yuan": "600万", "upfront_yuan": "1.5亿",
+                                                    "upfront_at_least_1yi": "yes"})
+    assert result.eligible and result.amount_yuan == 3_000_000
+
+
+def test_over_http_an_ineligible_estimate_lists_no_cap_and_a_contradiction_is_a_422(live_server):
+    import httpx
+
+    items = [{"rule_id": "m05-drug-phase3", "inputs": {"base_yuan": "1亿", "class1_new_drug": "no"}},
+             {"rule_id": "m05-drug-phase2", "inputs": {"base_yuan": "6000万"}}]
+    estimate = httpx.post(f"{live_server}/v1/calculate", json={"items": items}, timeout=30).json()
+    assert [(c["eligible"], c["caps_applied"]) for c in estimate["calculations"]] == [
+        (False, []), (True, ["按比例计算超过单项最高2000万元，按上限计"])]
+    assert estimate["total_yuan"] == 20_000_000
+    refused = httpx.post(f"{live_server}/v1/calculate", json={"rule_id": "m36-out-licensing", "inputs": {
+        "base_yuan": "600万", "upfront_yuan": "1.5亿", "upfront_at_least_1yi": False}}, timeout=30)
+    assert refused.status_code == 422
+    error = refused.json()["error"]
+    assert error["code"] == "invalid_request"
+    assert "upfront_yuan" in error["message"] and "upfront_at_least_1yi" in error["message"]

@@ -17,10 +17,10 @@ from assistant.service import UnknownQuestion
 from assistant.settings import SettingsError
 
 HIERARCHY = [
-    (errors.InputError("the message is empty"), 422, "invalid_input"),
-    (errors.MessageTooLong("the message has 2001 characters; the limit is 2000"), 413, "invalid_input"),
-    (CalculationError("rule m24-cmo does not take colour"), 422, "invalid_inputs"),
-    (AmountError("'lots': not an amount"), 422, "invalid_inputs"),
+    (errors.InputError("the message is empty"), 422, "invalid_request"),
+    (errors.MessageTooLong("the message has 2001 characters; the limit is 2000"), 413, "payload_too_large"),
+    (CalculationError("rule m24-cmo does not take colour"), 422, "invalid_request"),
+    (AmountError("'lots': not an amount"), 422, "invalid_request"),
     (UnknownRule("unknown rule id 'nope'"), 404, "unknown_rule"),
     (UnknownQuestion("no question 7"), 404, "not_found"),
     (errors.Unauthorized("a valid staff bearer token is required"), 401, "unauthorized"),
@@ -62,3 +62,24 @@ def test_the_cli_prints_the_same_errors_as_one_line_and_exits_2(settings, monkey
     result = CliRunner().invoke(app, command)
     assert result.exit_code == 2, result.output
     assert result.output.startswith(message) and result.output.count("\n") == 1
+
+
+def test_the_readme_error_table_lists_exactly_the_codes_the_api_answers():
+    """One documented set: every code a product error or the API's own handlers answer, and no other."""
+    import re
+    from pathlib import Path
+
+    from assistant.api.errors import STATUS_CODES, UNICODE_ERRORS
+    from assistant.store.database import StoreUnavailable
+
+    def codes(cls: type[errors.AssistantError]) -> set[str]:
+        return {cls.code} | {code for sub in cls.__subclasses__() for code in codes(sub)}
+
+    answered = (codes(errors.AssistantError) - {errors.AssistantError.code}) | set(STATUS_CODES.values()) | (
+        UNICODE_ERRORS - {"string_unicode"})
+    assert StoreUnavailable.code in answered and UnknownRule.code in answered
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| Status | `code` | When |"):]
+    table = table[: table.index("\n\n")]
+    documented = {code for row in table.splitlines()[2:] for code in re.findall(r"`([a-z_]+)`", row.split("|")[2])}
+    assert documented == answered

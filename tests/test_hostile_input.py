@@ -67,8 +67,16 @@ def test_the_message_limit_counts_characters_after_normalisation(client):
     """U+FDFA is one character and 3 bytes, and 18 characters once NFKC-normalised."""
     response = client.post("/v1/chat", json={"message": "\ufdfa" * 2000})
     assert response.status_code == 413
-    assert response.json() == {"error": {"code": "invalid_input", "message":
+    assert response.json() == {"error": {"code": "payload_too_large", "message":
                                "the message has 36000 characters after normalisation; the limit is 2000"}}
+
+
+def test_a_message_one_character_over_the_limit_is_payload_too_large_like_any_size_limit(live_server):
+    """A real server: 2001 characters is a 413 with the one size-limit code, not a code of its own."""
+    response = httpx.post(live_server + "/v1/chat", json={"message": "伦" * 2001}, timeout=30)
+    assert response.status_code == 413
+    assert response.json() == {"error": {"code": "payload_too_large",
+                                         "message": "the message has 2001 characters after normalisation; the limit is 2000"}}
 
 
 def test_a_completions_request_is_bounded_in_messages(client):

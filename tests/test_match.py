@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from assistant.match.files import ProfileFileError, read_profile
-from assistant.match.matcher import PolicyMatcher, claim_data
+from assistant.match.matcher import CLAIMS_PATH, PolicyMatcher, claim_data
 from assistant.match.profile import CompanyProfile
 from assistant.match.records import MatchResult
 from assistant.match.report import match_markdown, match_text
@@ -144,7 +144,82 @@ def test_markdown_holds_every_line_of_the_plain_text(engine):
         assert line.strip().lstrip("· ").strip() in markdown
 
 
+def test_undecided_claims_stay_out_of_the_total_which_says_what_it_counts_and_what_is_missing(engine):
+    result = _match(engine, next(p for p in PROFILES if p["id"] == "undecided-claim-left-out-of-the-total")["profile"])
+    assert result.total_yuan == 30_000_000  # the licence deal's 500万 would be counted if it were computed
+    assert [(p.label, p.item) for p in result.counted] == [("（五）", "甲药")]
+    assert [(p.label, p.item, p.missing) for p in result.not_counted] == [
+        ("（三十六）", "海外授权", ["交易或委托双方是否有投资等关联关系"])]
+    [claim] = next(m for m in result.measures if m.measure == "36").claims
+    assert claim.calculation is None and claim.ceiling_yuan is None
+    lines = match_text(result).splitlines()
+    total = next(i for i, line in enumerate(lines) if line.startswith("可申请资金支持合计上限：3000万元"))
+    assert lines[total + 1] == "计入合计：（五）甲药。"
+    assert lines[total + 2] == "未计入合计（信息不全，补充后再计算）：（三十六）海外授权（尚缺交易或委托双方是否有投资等关联关系）。"
+
+
+def test_like_items_counted_in_the_total_are_named_once_with_their_number(engine):
+    result = _match(engine, next(p for p in PROFILES if p["id"] == "issue-example")["profile"], "en")
+    assert "Counted in the total: （五） 甲药, 乙细胞药; （十三） insurance; （三十七） international event or fair (4 items)." \
+        in match_text(result).splitlines()
+
+
+def test_the_guarantee_ceilings_are_alternatives_by_the_rules_engine_not_by_a_flag_in_the_claims_data(engine):
+    assert "alternatives" not in yaml.safe_load(CLAIMS_PATH.read_text(encoding="utf-8"))
+    result = _match(engine, next(p for p in PROFILES if p["id"] == "small-enterprise-guarantee")["profile"])
+    [measure] = result.measures
+    assert measure.alternatives and measure.formula == ""
+    assert "以上额度二者择一（按企业类型适用其一），不相加。" in match_text(result)
+    two_grants = _match(engine, next(p for p in PROFILES if p["id"] == "device-review-and-registration")["profile"])
+    assert not two_grants.measures[0].alternatives
+
+
+@pytest.mark.parametrize(("written", "read"), [(1, "1"), ("1", "1"), ("1类", "1"), ("Class 1", "1"), ("class i", "1"),
+                                                (2, "2"), ("改良型新药", "2"), ("仿制药", "generic"), ("Generic", "generic")])
+def test_a_drug_class_is_read_as_people_write_it(written, read):
+    profile = CompanyProfile.model_validate({"drug_trials": [{"drug_class": written}]})
+    assert profile.drug_trials[0].drug_class == read
+
+
+@pytest.mark.parametrize(("place", "registered"), [("杭州", "elsewhere"), ("上海市浦东新区", "shanghai"),
+                                                   ("Shanghai", "shanghai"), ("張江", "shanghai"), ("Pudong", "shanghai"),
+                                                   ("江苏省苏州市", "elsewhere")])
+def test_a_registration_place_alone_says_whether_the_company_is_registered_in_shanghai(place, registered):
+    assert CompanyProfile.model_validate({"registered_place": place}).registered == registered
+
+
 # --- the API --------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("place", "total"), [("杭州", 0), ("上海市浦东新区", 30_000_000), ("Shanghai", 30_000_000)])
+def test_post_match_reads_a_registration_place_given_alone(live_server, place, total):
+    profile = {"registered_place": place, "drug_trials": [
+        {"drug_class": 1, "stage": "phase3", "trial_location": "domestic", "rd_spend_yuan": "9000万"}]}
+    response = httpx.post(f"{live_server}/v1/match", json={"profile": profile}, timeout=60)
+    assert response.status_code == 200, response.text
+    assert response.json()["total_yuan"] == total
+    [claim] = response.json()["measures"][0]["claims"]
+    assert claim["verdict"] == ("not_eligible" if total == 0 else "eligible")
+
+
+@pytest.mark.parametrize(("registered", "place", "where"), [("shanghai", "杭州", "is not in Shanghai"),
+                                                            ("elsewhere", "上海市浦东新区", "is in Shanghai")])
+def test_post_match_refuses_a_registration_that_contradicts_its_place_naming_both(live_server, registered, place, where):
+    body = {"profile": {"registered": registered, "registered_place": place}}
+    response = httpx.post(f"{live_server}/v1/match", json=body, timeout=30)
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["code"] == "invalid_request"
+    assert f"registered is '{registered}' but registered_place '{place}' {where}" in error["message"]
+
+
+def test_post_match_refuses_a_drug_class_it_cannot_read_with_the_spellings_it_takes(live_server):
+    body = {"profile": {"drug_trials": [{"drug_class": "3类"}]}}
+    response = httpx.post(f"{live_server}/v1/match", json=body, timeout=30)
+    assert response.status_code == 422
+    assert response.json()["error"] == {"code": "invalid_request", "message": "profile.drug_trials.0.drug_class: "
+                                        "Value error, '3类' is not a drug class; write 1 (or 1类, Class 1), 2 (2类, 改良型新药) "
+                                        "or generic (仿制药)"}
+
+
 def test_post_match_returns_the_match_record(live_server, engine):
     profile = next(p for p in PROFILES if p["id"] == "issue-example")["profile"]
     response = httpx.post(f"{live_server}/v1/match", json={"profile": profile}, timeout=60)
@@ -202,6 +277,24 @@ def test_cli_match_prints_the_match_as_json(tmp_path, monkeypatch, settings, eng
     done = _cli(monkeypatch, settings, str(path), "--json")
     assert done.exit_code == 0, done.output
     assert json.loads(done.stdout)["total_yuan"] == 100_000_000
+
+
+def test_cli_match_reads_an_integer_drug_class_as_class_1(tmp_path, monkeypatch, settings, engine):
+    path = tmp_path / "profile.yaml"
+    path.write_text("registered: shanghai\ndrug_trials:\n  - {drug_class: 1, stage: phase3, trial_location: domestic, "
+                    "rd_spend_yuan: 90000000}\n", encoding="utf-8")
+    done = _cli(monkeypatch, settings, str(path), "--json")
+    assert done.exit_code == 0, done.output
+    assert json.loads(done.stdout)["total_yuan"] == 30_000_000
+
+
+def test_cli_match_names_a_bad_drug_class_and_exits_2(tmp_path, monkeypatch, settings):
+    path = tmp_path / "profile.yaml"
+    path.write_text("drug_trials:\n  - {drug_class: 7, stage: phase3}\n", encoding="utf-8")
+    done = _cli(monkeypatch, settings, str(path))
+    assert done.exit_code == 2
+    assert done.output == f"error: {path}: drug_trials.0.drug_class: Value error, 7 is not a drug class; write 1 " \
+                          "(or 1类, Class 1), 2 (2类, 改良型新药) or generic (仿制药)\n"
 
 
 @pytest.mark.parametrize("content", ["registered: [unclosed", "- a list\n- not a mapping", "drug_trials: [{stage: phase9}]"])

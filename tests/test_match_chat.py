@@ -157,3 +157,41 @@ def test_a_company_registered_in_another_city_is_not_eligible_and_a_shanghai_dis
         "我们能享受哪些政策？",
     ])
     assert district["total_yuan"] == 30_000_000
+
+
+def test_facts_added_after_the_match_re_run_it_and_never_take_the_lookup_path(live_server):
+    """Seven turns: four statements, the match, then two added items (one without "我们"); each added
+    item answers with the match of the updated profile, equal to ``POST /v1/match`` on it."""
+    session_id = None
+    for turn in [*TURNS, "我们能享受哪些政策？"]:
+        session_id = _chat(live_server, turn, session_id)["session_id"]
+
+    answer = _chat(live_server, "另外我们还有一个二期品种，研发3000万", session_id)
+    added = {**PROFILE, "drug_trials": [*PROFILE["drug_trials"], {"stage": "phase2", "rd_spend_yuan": 30_000_000}]}
+    expected = _match(live_server, added)
+    assert answer["answer"].startswith(match_text(expected)), answer["answer"][:300]
+    assert answer["total_yuan"] == expected.total_yuan == 38_200_000  # class and trial place unsaid: not counted
+    assert [p.item for p in expected.not_counted] == ["药品临床试验第3项"]
+
+    answer = _chat(live_server, "还有一个1类新药在国内做II期临床，研发3000万", session_id)
+    added["drug_trials"] = [*added["drug_trials"], {"drug_class": "1", "stage": "phase2", "trial_location": "domestic",
+                                                    "rd_spend_yuan": 30_000_000}]
+    expected = _match(live_server, added)
+    assert expected.total_yuan == 50_200_000  # plus min(40% × 3000万, 2000万) = 1200万
+    assert answer["total_yuan"] == expected.total_yuan
+    assert answer["answer"].startswith(match_text(expected))
+
+
+def test_one_statement_of_two_products_with_their_own_stages_and_amounts_is_two_items(live_server):
+    answer = _conversation(live_server, [
+        "我们是上海注册的药企",
+        "我们有两个1类新药在国内做临床，两个品种，一个二期一个三期，研发分别2000万和6000万",
+        "我们能享受哪些政策？",
+    ])
+    profile = {"registered": "shanghai", "entity_type": "drug_developer", "drug_trials": [
+        {"drug_class": "1", "stage": "phase2", "trial_location": "domestic", "rd_spend_yuan": 20_000_000},
+        {"drug_class": "1", "stage": "phase3", "trial_location": "domestic", "rd_spend_yuan": 60_000_000}]}
+    expected = _match(live_server, profile)
+    assert expected.total_yuan == 32_000_000  # min(40% × 2000万, 2000万) + min(40% × 6000万, 3000万)
+    assert answer["total_yuan"] == expected.total_yuan
+    assert answer["answer"].startswith(match_text(expected))

@@ -81,3 +81,47 @@ def test_a_form_amount_that_cannot_be_read_names_its_field():
 
     with pytest.raises(FormError, match="每场展会费用"):
         form_profile({"fairs": 2, "fair_fee": "很多"})
+
+
+CALLER_FACTS = "上海注册的药企\n1类新药在国内做III期临床，研发投入9000万\n参加4场海外展会，每场15万"
+CALLER_PROFILE = {"registered": "shanghai", "entity_type": "drug_developer",
+                  "drug_trials": [{"drug_class": "1", "stage": "phase3", "trial_location": "domestic",
+                                   "rd_spend_yuan": 90_000_000}],
+                  "trade_fairs": [{"count": 4, "fee_yuan": 150_000}]}
+
+
+def test_the_desk_reads_a_callers_stated_facts_as_the_api_matches_the_same_profile(engine, live_server):
+    import httpx
+
+    from assistant.match.records import MatchResult
+    from assistant.match.report import match_markdown, match_summary
+    from ui.match_tab import match_for_caller
+
+    found = match_for_caller(engine, CALLER_FACTS)
+    response = httpx.post(f"{live_server}/v1/match", json={"profile": CALLER_PROFILE}, timeout=60)
+    expected = MatchResult.model_validate(response.json())
+    assert expected.total_yuan == 30_200_000  # 3000万 + 4 × min(50% × 15万, 5万)
+    assert found.script == match_summary(expected) and found.markdown == match_markdown(expected)
+    assert found.script.splitlines()[1] == "可申请资金支持合计上限：3020万元（各措施上限之和，已按每个单位每年累计上限计）"
+    assert found.script.endswith(expected.caveat)
+
+
+def test_the_desk_says_so_when_the_stated_facts_hold_nothing_to_match(engine):
+    from ui.match_tab import CallerMatch, match_for_caller
+
+    assert match_for_caller(engine, "来电人问伦理审查多久能完成") == CallerMatch("", "")
+
+
+def test_the_desk_runs_a_match_for_a_caller_in_the_browser(page):
+    page.get_by_role("tab", name="热线坐席").click()
+    page.locator("#desk-match-panel").get_by_text("为来电企业匹配政策").click()
+    page.locator("#desk-match-facts textarea").fill(CALLER_FACTS)
+    page.locator("#desk-match-run").click()
+    script = page.locator("#desk-match-script textarea")
+    page.wait_for_function("() => document.querySelector('#desk-match-script textarea').value.includes('合计上限')")
+    spoken = script.input_value()
+    assert "可申请资金支持合计上限：3020万元" in spoken and "计入合计：（五）药品临床试验；（三十七）国际性活动和展会（共4项）。" in spoken
+    assert "不是承诺金额" in spoken
+    page.locator("#desk-match-result").get_by_text("min(40% × 9000万元, 3000万元) = 3000万元", exact=False).wait_for()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "desk-match.png"), full_page=True)

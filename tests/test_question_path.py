@@ -2,6 +2,7 @@
 
 from assistant.conversation.question import AmountRole, AskKind
 from assistant.conversation.understand import understand
+from assistant.engine import ContextTurn
 from assistant.records import Status
 from index.documents import catalogue
 
@@ -42,7 +43,7 @@ def test_an_off_topic_turn_inside_an_award_conversation_does_not_repeat_the_awar
 
 def test_an_overseas_trial_is_not_eligible_for_five_and_gets_twelve_instead(engine):
     answer = engine.ask("我们的1类新药II期临床在新加坡做的，研发投入2500万，按创新药那条能拿多少？")
-    assert [v.verdict for v in answer.verdicts] == ["not_eligible"]
+    assert [(v.measure, v.verdict) for v in answer.verdicts] == [("05", "not_eligible"), ("12", "eligible")]
     assert [c.chunk_id for c in answer.citations][:2] == ["policy2024:12", "policy2024:05"]
     assert answer.total_yuan == 20_000_000 and "择优" in answer.answer
     assert "1000万" not in answer.answer[:LEAD]
@@ -237,3 +238,63 @@ def test_a_failed_condition_in_an_award_question_still_shows_the_computation(eng
     answer = engine.ask("首付款8000万的海外授权许可交易，第三方服务投入300万，能补多少")
     assert [v.verdict for v in answer.verdicts] == ["not_eligible"]
     assert [c.amount_yuan for c in answer.calculations] == [0]
+
+
+def test_a_stage_follow_up_returns_to_the_drug_topic_after_a_cmo_turn(engine):
+    drug = engine.ask("上海注册申请人，1类新药国内I期完成并实现产出，研发投入1500万，能拿多少？")
+    assert drug.total_yuan == 6_000_000
+    cmo = engine.ask("我们还承接委托生产，委托方与我们无投资关联，受托年产值1000万，支持多少？", drug.session_id)
+    assert cmo.citations[0].chunk_id == "policy2024:24" and cmo.total_yuan == 1_000_000
+    back = engine.ask("那II期呢？II期投入3000万。", drug.session_id)
+    assert back.citations[0].chunk_id == "policy2024:05" and back.total_yuan == 12_000_000
+
+
+def test_an_out_of_scope_turn_is_refused_and_the_topic_survives_it(engine):
+    first = engine.ask("We paid RMB 400,000 in premiums for domestic clinical trial liability insurance. How much is refunded?")
+    assert first.total_yuan == 200_000
+    poem = engine.ask("Write a short poem about biotech.", first.session_id)
+    assert poem.status is Status.OUT_OF_SCOPE and poem.calculations == []
+    again = engine.ask("What if the premium were RMB 2 million?", first.session_id)
+    assert again.citations[0].chunk_id == "policy2024:13" and again.total_yuan == 500_000
+
+
+def test_stated_facts_hold_for_the_turns_after(engine):
+    first = engine.ask("我们是北京注册的公司，做医疗器械。")
+    later = engine.ask("进入创新医疗器械特别审查程序的产品能拿300万吗？", first.session_id)
+    assert [v.verdict for v in later.verdicts] == ["not_eligible"]
+
+
+def test_items_discussed_one_after_another_sum_when_the_total_is_asked(engine):
+    first = engine.ask("上海注册的药企，1类新药国内I期研发投入3000万，能拿多少？")
+    second = engine.ask("那III期呢？投入5000万", first.session_id)
+    assert (first.total_yuan, second.total_yuan) == (10_000_000, 20_000_000)
+    total = engine.ask("两个加起来一共多少？", first.session_id)
+    assert total.total_yuan == 30_000_000 and len(total.calculations) == 2
+
+
+def test_completions_context_fills_the_stage_and_amount_of_the_last_question(engine):
+    answer = engine.complete([ContextTurn("我们是上海的药企，1类新药国内III期做完了，研发投入了6000万。")], "能拿多少？")
+    assert answer.citations[0].chunk_id == "policy2024:05" and answer.total_yuan == 24_000_000
+
+
+def test_each_ask_of_a_message_gets_its_own_lead_in_order(engine):
+    answer = engine.ask("海外临床试验责任险保费补贴最高多少？CRO临床试验服务能力提升项目最高多少？")
+    first, second = answer.answer.splitlines()[:2]
+    assert "100万元" in first and "（十三）" in first
+    assert "100万元" in second and "（十二）" in second
+    assert [c.chunk_id for c in answer.citations][:2] == ["policy2024:13", "policy2024:12"]
+
+
+def test_refusals_do_not_depend_on_word_order_or_a_place_list(engine):
+    for question in ("Where can I buy Huhuibao cover for my mum?", "Does Hong Kong's government fund biotech trials?",
+                     "亦庄开发区对生物医药企业有什么补贴？", "东湖高新区的创新药支持政策是什么？"):
+        answer = engine.ask(question)
+        assert answer.status is Status.OUT_OF_SCOPE, question
+
+
+def test_a_yes_no_question_that_states_the_case_gets_a_verdict(engine):
+    for question, verdict in (("我们是上海的公司，产品是仿制药，可以申请创新药研发支持吗？", "not_eligible"),
+                              ("We are a Shenzhen-based biotech. Can we get the Phase I support for our Class 1 drug?", "not_eligible"),
+                              ("我们上海注册的药企，1类新药国内II期已实现产出，符合研发支持的条件吗？", "eligible")):
+        answer = engine.ask(question)
+        assert verdict in [v.verdict for v in answer.verdicts], question

@@ -74,6 +74,18 @@ def test_award_slots_come_back_with_their_types(store_settings):
         "policy2024", ["policy2024:05"], [("1类新药II期能拿多少？", "最高2000万元")])
 
 
+def test_earlier_award_topics_and_computed_items_come_back(store_settings):
+    store = sessions(store_settings)
+    session = store.get(None)
+    session.remember_award(AwardSlots(measure="05", rule_ids=["m05-drug-phase2"], bases=["40000000"],
+                                      seen=[("m05-drug-phase1", "20000000"), ("m05-drug-phase2", "40000000")]))
+    session.remember_award(AwardSlots(measure="24", rule_ids=["m24-cmo"], bases=["20000000"]))
+    store.record(session, "另外我们也做CMO……能拿多少？", "最高200万元")
+    again = store.find(session.id)
+    assert [t.measure for t in again.award_topics()] == ["24", "05"]
+    assert again.earlier_awards[0].seen_bases() == {"m05-drug-phase1": Decimal("20000000"), "m05-drug-phase2": Decimal("40000000")}
+
+
 def test_slots_holding_something_that_cannot_come_back_are_refused_loudly(store_settings):
     store = sessions(store_settings)
     session = store.get(None)

@@ -25,6 +25,7 @@ from assistant.store import CallOutcome, StoreUnavailable
 from ui.cards import badge, cards, department_badges
 from ui.context import UiContext
 from ui.desk_auth import signed_in
+from ui.match_tab import build_caller_match
 from ui.texts import texts
 
 SURFACE = Surface.DESK
@@ -77,6 +78,8 @@ def build_desk_tab(ctx: UiContext) -> None:
                                 interactive=False, elem_id="desk-script")
             badges = gr.HTML(elem_id="desk-badges")
             article = gr.HTML(elem_id="desk-article")
+            with gr.Accordion(texts()["match"]["desk_heading"], open=False, elem_id="desk-match-panel"):
+                build_caller_match(ctx)
         with gr.Column(scale=2, elem_id="desk-call"):
             gr.Markdown(f"## {words['record_heading']}", elem_id="desk-record-heading")
             caller = gr.Radio(words["callers"], value=words["callers"][0], label=words["caller_label"])

@@ -2,14 +2,16 @@
 as Markdown, and the same Markdown as a download an enterprise can hand to its finance team.
 
 ``build_match_tab(ctx)`` builds the tab's content (``ui/app.py`` lists it in ``TABS``; its words are the
-``match`` section of ``ui/texts.yaml``); ``match_for_caller(engine, profile)`` is what the hotline desk
-calls to run a match for a caller. No domain logic here: the form
-becomes a ``CompanyProfile`` and the engine matches it.
+``match`` section of ``ui/texts.yaml``); ``build_caller_match(ctx)`` is the hotline desk's panel, where
+the facts a caller states become ``match_for_caller(engine, facts)``: the lines to read out and the
+whole match. No domain logic here: the form or the statements become a ``CompanyProfile`` and the
+engine matches it.
 """
 
 from __future__ import annotations
 
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +20,10 @@ from pydantic import ValidationError
 
 from assistant.amounts import AmountError, parse_amount
 from assistant.engine import Engine, InputError
+from assistant.language import Language, detect_language
+from assistant.match.chat import profile_from_statements
 from assistant.match.profile import CompanyProfile
-from assistant.match.report import match_markdown
+from assistant.match.report import match_markdown, match_summary
 from ui.context import UiContext
 from ui.texts import texts
 
@@ -107,9 +111,46 @@ def form_profile(values: dict[str, Any]) -> CompanyProfile:
         raise FormError(f"{'.'.join(str(p) for p in first['loc'])}：{first['msg']}") from None
 
 
-def match_for_caller(engine: Engine, profile: CompanyProfile, language: str = "zh") -> str:
-    """The hotline desk's match for a caller: the same Markdown the enterprise's download holds."""
-    return match_markdown(engine.match(profile, language))
+@dataclass(frozen=True)
+class CallerMatch:
+    """A match for a caller: ``script`` to read out (the total, what it counts, what is missing) and
+    ``markdown``, the whole match as the enterprise's download holds it; both empty when the stated
+    facts gave no profile."""
+
+    script: str
+    markdown: str
+
+
+def match_for_caller(engine: Engine, facts: str) -> CallerMatch:
+    """The match for the facts a caller states (one statement a line), in the caller's language and script."""
+    profile = profile_from_statements(facts, engine.catalogue)
+    if profile.is_empty:
+        return CallerMatch("", "")
+    language = detect_language(facts)
+    result = engine.match(profile, "en" if language is Language.ENGLISH else "zh")
+    return CallerMatch(match_summary(result, language), match_markdown(result, language))
+
+
+def build_caller_match(ctx: UiContext) -> None:
+    """The desk's panel: the caller's stated facts → the lines to read out, and the whole match below."""
+    words = texts()["match"]
+
+    def run(facts: str) -> tuple[str, str]:
+        if not (facts or "").strip():
+            return words["desk_empty"], ""
+        try:
+            found = match_for_caller(ctx.engine(), facts)
+        except InputError as error:
+            return words["error"].format(error=error), ""
+        return (found.script, found.markdown) if found.script else (words["desk_nothing"], "")
+
+    facts = gr.Textbox(label=words["desk_facts"], placeholder=words["desk_placeholder"], lines=3, max_length=2000,
+                       elem_id="desk-match-facts")
+    button = gr.Button(words["desk_run"], elem_id="desk-match-run")
+    script = gr.Textbox(label=words["desk_script"], lines=4, max_lines=10, buttons=["copy"], interactive=False,
+                        elem_id="desk-match-script")
+    whole = gr.Markdown(elem_id="desk-match-result", sanitize_html=True)
+    button.click(run, facts, [script, whole])
 
 
 def _download(markdown: str) -> str:
@@ -132,7 +173,7 @@ def build_match_tab(ctx: UiContext) -> None:
 
     def run(*values: Any) -> tuple[str, str | None]:
         try:
-            markdown = match_for_caller(ctx.engine(), form_profile(dict(zip(FORM_FIELDS, values, strict=True))))
+            markdown = match_markdown(ctx.engine().match(form_profile(dict(zip(FORM_FIELDS, values, strict=True)))))
         except (FormError, InputError) as error:
             return words["error"].format(error=error), None
         return markdown, _download(markdown)

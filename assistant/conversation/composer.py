@@ -75,14 +75,14 @@ class Composer:
     # --- a whole plan ----------------------------------------------------------------------------
     def compose(self, plan: Plan) -> Composed:
         """One block per ask (its lead first), then the sources: each article, 责任单位 and validity once."""
-        blocks: list[str] = []
+        blocks: list[list[str]] = []
         articles: list[Article] = []
         estimates: list[AwardEstimate] = []
         verdicts: list[tuple[str, str]] = []
         statuses = []
         self.registered_place = plan.question.facts.registered_place
         for step in plan.steps:
-            blocks.extend(self._block(step))
+            blocks.append(self._block(step))
             statuses.append(ROUTE_STATUS.get(step.route, Status.ANSWERED))
             for article in step.articles:
                 if article.chunk_id not in {a.chunk_id for a in articles}:
@@ -91,15 +91,47 @@ class Composer:
                 estimates.append(step.estimate)
             if step.eligibility is not None and step.route in {Route.ELIGIBILITY, Route.AWARD}:
                 verdicts.append((step.eligibility.measure, step.eligibility.verdict.value))
+            if step.instead_eligibility is not None:
+                verdicts.append((step.instead_eligibility.measure, step.instead_eligibility.verdict.value))
         status = statuses[0] if len(set(statuses)) == 1 else (
             Status.ANSWERED if Status.ANSWERED in statuses else statuses[0])
         shown = articles if status is not Status.OUT_OF_SCOPE else []
-        lines = [*dict.fromkeys(line for block in blocks for line in block.split("\n")), *self._sources(shown, plan)]
+        lines = [*dict.fromkeys(line for block in self._leads_first(plan.steps, blocks) for line in block.split("\n")),
+                 *self._sources(shown, plan)]
         alternatives = any(are_alternatives(e.calculations) for e in estimates)
         options = [self.finish(self.t["clarify_reply"].format(name=self.rule_name(rule))) for step in plan.steps
                    if step.route is Route.CLARIFY_RULE and step.request for rule in step.request.candidates]
         return Composed(self.finish("\n".join(lines)), status, shown, estimates, verdicts, alternatives,
                         list(dict.fromkeys(options)))
+
+    def _leads_first(self, steps: list[Step], blocks: list[list[str]]) -> list[str]:
+        """One block's lines as they are; several asks: each ask's lead line first, in the order asked,
+        then the rest of each block (a ceilings block's lead names its ceilings in one line)."""
+        if len([b for b in blocks if b]) < 2:
+            return [line for block in blocks for line in block]
+        leads: list[str] = []
+        rest: list[str] = []
+        for step, block in zip(steps, blocks, strict=True):
+            if not block:
+                continue
+            if step.route is Route.CEILINGS and step.request is not None:
+                leads.append(self._ceilings_lead(step))
+                rest += block
+            else:
+                leads.append(block[0])
+                rest += block[1:]
+        return leads + rest
+
+    def _ceilings_lead(self, step: Step) -> str:
+        assert step.request is not None and step.articles
+        money = format_yuan_en if self.english else format_yuan
+        label = step.articles[0].label
+        rules = step.request.rules or list(step.request.candidates)
+        parts = [self.t["ceilings_lead"].format(label=label, rule_name=self.rule_name(rule), amount=money(rule.cap_yuan))
+                 for rule in rules]
+        caps = [rule_book().annual_caps[cap_id] for cap_id in dict.fromkeys(r.annual_cap for r in rules if r.annual_cap)]
+        parts += [self.t["ceilings_lead_annual"].format(amount=money(cap.cap_yuan)) for cap in caps]
+        return self.t["ceilings_lead_separator"].join(parts)
 
     def _sources(self, articles: list[Article], plan: Plan) -> list[str]:
         """Each article's source lines; a document's validity once, a computed rule's quote under its article."""
@@ -108,7 +140,9 @@ class Composer:
         quotes = {step.articles[0].chunk_id: rule_quote for step in plan.steps
                   if step.articles and (rule_quote := self._rule_quote(step))}
         for article in articles:
-            lines += self.source_lines(article, quotes.get(article.chunk_id, ""), article.doc_id not in seen_documents)
+            for line in self.source_lines(article, quotes.get(article.chunk_id, ""), article.doc_id not in seen_documents):
+                if line not in lines:  # the same 责任单位 of two articles are listed once
+                    lines.append(line)
             seen_documents.add(article.doc_id)
         return lines
 
@@ -389,7 +423,7 @@ class Composer:
         return lines
 
     def award_lines(self, estimate: AwardEstimate, article: Article) -> list[str]:
-        """One item: its ceiling, formula and notes. Several: the total first, then one line per item."""
+        """One item: its ceiling, formula, annual cap and notes. Several: the total first, then one line per item."""
         number = self.catalogue.get(article.doc_id).number
         calculations = estimate.calculations
         if len(calculations) == 1:
@@ -404,6 +438,9 @@ class Composer:
             lines = [self.t["award_total_head"].format(number=number, label=calculations[0].citation.article,
                                                        count=len(calculations), amount=estimate.total_text)]
             lines += self._item_lines(calculations)
+        annual = self._annual_caps([rule_book().rule(c.rule_id) for c in calculations], "award_annual")
+        if len(calculations) == 1:
+            lines += annual  # one item: its annual cap right under its formula, where "每年最多多少" looks
         notes = list(dict.fromkeys(note for c in calculations for note in c.notes))
         if notes:
             separator = " " if self.language is Language.ENGLISH else ""
@@ -411,7 +448,7 @@ class Composer:
         if len(calculations) > 1:
             lines.append(self.t["award_total"].format(formula=estimate.formula))
             lines.extend(estimate.notes)
-        lines += self._annual_caps([rule_book().rule(c.rule_id) for c in calculations], "award_annual")
+            lines += annual
         return lines
 
     def _annual_caps(self, rules: list[Rule], template: str) -> list[str]:

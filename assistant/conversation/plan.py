@@ -18,7 +18,7 @@ from assistant.conversation.extract import Lead, lead_clause
 from assistant.conversation.question import AmountRole, Ask, AskKind, Question
 from assistant.conversation.scope import ScopeVerdict, judge
 from assistant.conversation.sessions import Session
-from assistant.conversation.slots import AwardRequest, read_award
+from assistant.conversation.slots import AwardRequest, AwardSlots, read_award, rule_named
 from assistant.conversation.understand import has_word, lexicon, without_ask_words
 from assistant.language import Language
 from assistant.match.chat import ProfileAnswer, match_estimate, profile_answer
@@ -86,6 +86,7 @@ class Step:
     request: AwardRequest | None = None
     estimate: AwardEstimate | None = None
     eligibility: Eligibility | None = None
+    instead_eligibility: Eligibility | None = None  # the verdict on the measure that applies instead
     corrections: list[tuple[Decimal, Rule, Decimal]] = field(default_factory=list)  # (stated, rule, right figure)
     required_base: tuple[Rule, Decimal, Decimal] | None = None  # (rule, target award, base needed)
     document: str | None = None  # VALIDITY: the document asked about
@@ -121,7 +122,8 @@ class Planner:
         if question.greeting_only:
             plan.steps.append(Step(question.asks[0], Route.GREETING))
             return plan
-        scope = judge(question, self.catalogue, self.retriever.known_share(without_ask_words(question.text)))
+        scope = judge(question, self.catalogue, self.retriever.known_share(without_ask_words(question.text)),
+                      self.retriever.uses_word)
         if not scope.covered:
             plan.steps.append(Step(question.asks[0], Route.OUT_OF_SCOPE, scope=scope))
             return plan
@@ -135,12 +137,25 @@ class Planner:
                                    estimate=match_estimate(match) if match else None, profile=profiled))
             return plan
         previous_articles = [a for cid in session.last_chunk_ids if (a := self.retriever.article(cid))]
-        for ask in question.asks:
+        for ask in self._joined(question.asks):
             step = self._plan_ask(question, ask, session, previous_articles, plan, language)
             plan.steps.append(step)
             if step.articles:
                 previous_articles = step.articles
         return plan
+
+    def _joined(self, asks: Sequence[Ask]) -> list[Ask]:
+        """Amount asks in a row are one when the later names no topic of its own ("…单个最多多少，一年
+        最多多少？" about one measure); with a topic ("…展会最多多少？CMO每个品种最高多少？") each is its own."""
+        joined: list[Ask] = []
+        for ask in asks:
+            last = joined[-1] if joined else None
+            if (last is not None and last.kind is AskKind.AMOUNT and ask.kind is AskKind.AMOUNT and not ask.elliptical
+                    and self.retriever.keyword_score(without_ask_words(ask.text.lower())) < MIN_KEYWORD_SCORE):
+                joined[-1] = Ask(last.kind, f"{last.text}，{ask.text}", last.points_back, last.detail, last.elliptical)
+            else:
+                joined.append(ask)
+        return joined
 
     # --- one ask ---------------------------------------------------------------------------------
     def _plan_ask(self, question: Question, ask: Ask, session: Session, previous: list[Article], plan: Plan,
@@ -155,6 +170,8 @@ class Planner:
         # a short or elliptical ask ("如果对方是股东呢？") is about the article discussed: search with its title
         query = f"{ask.text} {previous[0].title}" if previous and (
             len(ask.text) < 6 or ask.elliptical or question.adds_item) else ask.text
+        if topic_is_empty and not plan.steps and not question.follow_up and question.context_text:
+            query = f"{question.context_text} {ask.text}"  # "能拿多少？" after a turn that stated the case
         # the one document the question names ("发布会上…", "浦东方案里…") or points at is where to look
         pointed = [question.document] if question.document else None
         search_query = query
@@ -188,7 +205,14 @@ class Planner:
         if self._detail_unstated(ask, top) and not has_amounts:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)
         measure = self._award_measure(hits, question) if in_scope else None
-        if follow_up and award_slots is not None and (measure is None or ask.kind not in {AskKind.AMOUNT, AskKind.ELIGIBILITY}):
+        recalled = self._recalled(ask, session) if follow_up else None
+        before = plan.steps[-1].request if plan.steps and ask.kind in {AskKind.AMOUNT, AskKind.ELIGIBILITY} else None
+        if before is not None and measure != before.measure and any(
+                rule_named(ask.text.lower(), rule) for rule in self.book.for_measure(before.measure)):
+            measure = before.measure  # "国内的最高多少？海外的最高多少？": the same measure's other rule
+        if recalled is not None:  # "那III期呢？" names a rule of a topic discussed before: that topic
+            measure = recalled.measure
+        elif follow_up and award_slots is not None and (measure is None or ask.kind not in {AskKind.AMOUNT, AskKind.ELIGIBILITY}):
             measure = award_slots.measure
         wants_award = ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY} or has_amounts or follow_up
         if measure and wants_award and (ask.kind is not AskKind.WHAT or has_amounts or follow_up):
@@ -243,10 +267,20 @@ class Planner:
         return None
 
     # --- awards ----------------------------------------------------------------------------------
+    def _recalled(self, ask: Ask, session: Session) -> AwardSlots | None:
+        """The most recent award topic of the conversation one of whose rules the follow-up names by its
+        trigger words ("III期", "海外", "注册证"), or None."""
+        text = ask.text.lower()
+        for slots in session.award_topics():
+            if any(rule_named(text, rule) for rule in self.book.for_measure(slots.measure)):
+                return slots
+        return None
+
     def _award(self, question: Question, ask: Ask, measure: str, session: Session, language: Language) -> Step:
         article = self._measure_article(measure)
-        request = read_award(question, measure, self.book, session.award, ask.text.lower())
-        session.award = request.slots()
+        earlier = next((t for t in session.award_topics() if t.measure == measure), session.award)
+        request = read_award(question, measure, self.book, earlier, ask.text.lower())
+        session.remember_award(request.slots())
         step = Step(ask, Route.AWARD, [article], request=request)
         step.eligibility = self._rules_verdict(question, measure, request.rules or list(request.candidates))
         if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
@@ -293,6 +327,8 @@ class Planner:
             return step
         step.estimate = self.calculator.estimate(request.items(), self.today, language)
         step.corrections = self._corrections(question, request, step.estimate)
+        request.computed()
+        session.remember_award(request.slots())
         return step
 
     def _instead(self, question: Question, ask: Ask, step: Step, language: Language) -> Step:
@@ -304,6 +340,7 @@ class Planner:
         if rule_id is None:
             return step
         rule = self.book.rule(rule_id)
+        step.instead_eligibility = self._rules_verdict(question, other, [rule])
         inputs: dict[str, Any] = {}
         bases = [a.yuan for a in question.facts.amounts_as(AmountRole.BASE)]
         if rule.rate is not None:
@@ -363,8 +400,9 @@ class Planner:
 
     # --- eligibility -----------------------------------------------------------------------------
     def _rules_verdict(self, question: Question, measure: str, rules: Sequence[Rule]) -> Eligibility:
-        """Not eligible when a stated fact contradicts a condition every candidate rule has."""
-        facts = question.facts
+        """Not eligible when a stated fact (this turn's or an earlier one's) contradicts a condition every
+        candidate rule has."""
+        facts = question.conversation_facts
         values: dict[str, object] = {
             "drug_class": facts.drug_class,
             "trial_location": facts.trial_location,
@@ -391,7 +429,7 @@ class Planner:
 
     def _measure_verdict(self, question: Question, article: Article) -> Eligibility:
         """A measure with no award rules: eligible unless the asker is registered elsewhere."""
-        if question.facts.registered == "elsewhere":
+        if question.conversation_facts.registered == "elsewhere":
             return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, "registered_in_shanghai")
         if article.doc_id != self.book.document:
             return Eligibility(Verdict.UNKNOWN, article.key)

@@ -6,7 +6,7 @@ normalised once, here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 
@@ -64,6 +64,21 @@ class Facts:
     item_count: int | None = None  # "12场…每场10万": one amount for this many like items
     unmet: tuple[str, ...] = ()  # condition ids the asker says are not met ("还没进入特别审查程序")
 
+    def over(self, earlier: Facts) -> Facts:
+        """These facts, with what ``earlier`` turns stated about the asker where this turn says nothing
+        (its class, trial place, registration, relation, role); amounts and counts are this turn's own."""
+        registered = self.registered if self.registered is not None else earlier.registered
+        return replace(
+            self,
+            drug_class=self.drug_class if self.drug_class is not None else earlier.drug_class,
+            trial_location=self.trial_location if self.trial_location is not None else earlier.trial_location,
+            registered=registered,
+            registered_place=self.registered_place if self.registered is not None else earlier.registered_place,
+            related_party=self.related_party if self.related_party is not None else earlier.related_party,
+            applicant_role=self.applicant_role if self.applicant_role is not None else earlier.applicant_role,
+            unmet=tuple(dict.fromkeys((*earlier.unmet, *self.unmet))),
+        )
+
     def amounts_as(self, role: AmountRole) -> list[StatedAmount]:
         return [a for a in self.amounts if a.role is role]
 
@@ -96,6 +111,14 @@ class Question:
     document_pointed: bool = False  # the document came from "这个方案 / this plan", not from its name
     adds_item: bool = False  # "再加一个品种": the items accumulate
     asks_ceiling: bool = False  # "最高多少" / "maximum": the ceilings themselves may answer
+    asks_total: bool = False  # "加起来一共多少": the items discussed so far, summed
     follow_up: bool = False
     greeting_only: bool = False
     notes: list[str] = field(default_factory=list)
+    earlier_facts: Facts | None = None  # what earlier turns of the conversation stated about the asker
+    context_text: str = ""  # the last earlier turn in scope, normalised: the topic of a turn that names none
+
+    @property
+    def conversation_facts(self) -> Facts:
+        """This turn's facts over the earlier turns' (a verdict reads both)."""
+        return self.facts.over(self.earlier_facts) if self.earlier_facts is not None else self.facts

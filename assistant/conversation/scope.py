@@ -11,6 +11,7 @@ retriever's call (``is_about_policy``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -19,7 +20,7 @@ import jieba.posseg
 import yaml
 
 from assistant.conversation.question import Question
-from assistant.conversation.understand import has_word
+from assistant.conversation.understand import PLACE_SUFFIXES, has_word
 from index.documents import Catalogue
 from index.tokens import tokenizer
 
@@ -36,7 +37,6 @@ class ScopeVerdict:
 
 
 COVERED = ScopeVerdict(True)
-PLACE_SUFFIXES = ("市", "省", "县", "州", "自治区")
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,9 @@ class _ScopeData:
     unnamed_document: re.Pattern[str]
     min_known_share: float
     min_words_for_share: int
+    off_topic_pairs: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
+    home_places: tuple[str, ...]
+    zone: re.Pattern[str]
 
 
 @cache
@@ -75,24 +78,40 @@ def _data() -> _ScopeData:
         unnamed_document=re.compile(raw["unnamed_document"]),
         min_known_share=float(raw["min_known_share"]),
         min_words_for_share=int(raw["min_words_for_share"]),
+        off_topic_pairs=tuple(
+            (group, _any_of(pair["who"]), _any_of(pair["what"])) for group, pair in raw["off_topic_pairs"].items()
+        ),
+        home_places=tuple(str(p) for p in raw["home_places"]),
+        zone=re.compile(raw["zone"]),
     )
 
 
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
 @cache
-def _posseg() -> jieba.posseg.POSTokenizer:
+def place_tagger() -> jieba.posseg.POSTokenizer:
+    """jieba's part-of-speech tagger over the domain dictionary (``ns``: a place name)."""
     return jieba.posseg.POSTokenizer(tokenizer())
 
 
-def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0, 0)) -> ScopeVerdict:
+def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0, 0),
+          corpus_uses: Callable[[str], bool] | None = None) -> ScopeVerdict:
     """Whether the sources can cover ``question``; the reason when they cannot.
 
     ``known_words`` is (words the corpus uses, all words) of the question without its ask words; a
     follow-up ("那如果…呢") is exempt from that count, its topic being the conversation's.
+    ``corpus_uses(word)``: whether the sources use a word; a word jieba tags as a place that the
+    sources never use is a place outside them (中关村, 光谷, 坪山).
     """
     data = _data()
     text = question.text
     for group, patterns in data.off_topics:
         if any(p.search(text) for p in patterns):
+            return ScopeVerdict(False, f"off_topic:{group}")
+    for group, who, what in data.off_topic_pairs:  # a person's own insurance, in either order
+        if who.search(text) and what.search(text):
             return ScopeVerdict(False, f"off_topic:{group}")
     known, words = known_words
     if words >= data.min_words_for_share and known / words < data.min_known_share and not question.follow_up:
@@ -100,7 +119,7 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     document = _unknown_document(text, cat, data)
     if document:
         return ScopeVerdict(False, "document", document)
-    place = "" if question.facts.registered == "elsewhere" else _other_place(text, data)  # where the asker is registered
+    place = "" if question.facts.registered == "elsewhere" else _other_place(text, data, corpus_uses)  # where the asker is registered
     if place:
         return ScopeVerdict(False, "place", place)
     return COVERED
@@ -122,19 +141,22 @@ def _unknown_document(text: str, cat: Catalogue, data: _ScopeData) -> str:
     return ""
 
 
-def _other_place(text: str, data: _ScopeData) -> str:
+def _other_place(text: str, data: _ScopeData, corpus_uses: Callable[[str], bool] | None = None) -> str:
     """A place outside Shanghai whose own policies the question is about (not where work happens)."""
     if "上海" in text or "沪" in text or "shanghai" in text:
         return ""
     candidates = [p for p in data.other_places if has_word(text, [p])]
     candidates += [p for p in data.foreign_places if has_word(text, [p])]
-    # jieba tags many policy words as places (伦理, 关联, 上市): only names with a place suffix count
-    # a tagged word is a piece of the text, so one ending in a place suffix needs the suffix in the text
-    # (tagging is the costly step of the scope check)
-    tagged = [w for w, flag in _posseg().cut(text) if flag == "ns" and 3 <= len(w) <= 5 and w.endswith(PLACE_SUFFIXES)
-              ] if any(suffix in text for suffix in PLACE_SUFFIXES) else []
-    home = ("上海", "浦东", "中国", "全国", "国内", "长三角")
-    candidates += [w for w in tagged if w.removesuffix("区").removesuffix("新区") not in data.districts and not w.startswith(home)]
+    # jieba tags many policy words as places (伦理, 关联, 上市): a tagged word counts when it has a
+    # place suffix, or when the sources never use it (they name no place outside Shanghai's)
+    tagged = [w for w, flag in place_tagger().cut(text) if flag == "ns" and (
+        (3 <= len(w) <= 5 and w.endswith(PLACE_SUFFIXES))
+        or (corpus_uses is not None and len(w) >= 2 and not corpus_uses(w)))]
+    if corpus_uses is not None:
+        tagged += [zone[0] for zone in data.zone.finditer(text) if not corpus_uses(zone[1])]
+    home = data.home_places
+    candidates += [w for w in tagged if w.removesuffix("区").removesuffix("新区") not in data.districts
+                   and not w.startswith(home) and not any(d in w for d in data.districts) and w not in data.foreign_places]
     for place in dict.fromkeys(candidates):
         escaped = re.escape(place)
         if re.search(data.place_as_location.replace("{place}", escaped), text):

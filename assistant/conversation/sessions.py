@@ -27,6 +27,7 @@ from assistant.store.schema import sessions
 log = logging.getLogger(__name__)
 Written = TypeVar("Written")
 
+MAX_EARLIER_AWARDS = 4
 # values passed as parameters: each statement is compiled once, then cached
 FIND = sa.select(sessions).where(sessions.c.id == sa.bindparam("session_id"), sessions.c.expires_at > sa.bindparam("now"))
 UPDATE = sessions.update().where(sessions.c.id == sa.bindparam("session_id"))
@@ -37,12 +38,27 @@ INSERT = sessions.insert()
 class Session:
     id: str
     turns: list[tuple[str, str]] = field(default_factory=list)
-    award: AwardSlots | None = None
+    award: AwardSlots | None = None  # the award topic of the latest award turn
+    earlier_awards: list[AwardSlots] = field(default_factory=list)  # earlier award topics, one per measure, oldest first
     last_chunk_ids: list[str] = field(default_factory=list)
     current_document: str | None = None  # the document the conversation is about ("这个方案")
     profile: ProfileMemory | None = None  # the company profile "我们是……" statements filled
     touched: float = field(default_factory=time.monotonic)
     stored: bool = True  # False when the store refused it: the conversation goes on without memory
+
+    def award_topics(self) -> list[AwardSlots]:
+        """The award topics discussed, the most recent first."""
+        return [*([self.award] if self.award else []), *reversed(self.earlier_awards)]
+
+    def remember_award(self, slots: AwardSlots) -> None:
+        """``slots`` become the current award topic; the one it replaces (another measure) is kept
+        among the earlier ones, so a later "那III期呢？" can return to it."""
+        current = self.award
+        kept = [t for t in self.earlier_awards if t.measure not in {slots.measure, current.measure if current else ""}]
+        if current is not None and current.measure != slots.measure:
+            kept.append(current)
+        self.earlier_awards = kept[-MAX_EARLIER_AWARDS:]
+        self.award = slots
 
 
 class StoredAward(BaseModel):
@@ -54,9 +70,11 @@ class StoredAward(BaseModel):
     amounts: dict[str, Decimal]
     flags: dict[str, bool]
     cgt: bool
+    seen: list[tuple[str, str]] = []
+    earlier: list[StoredAward] = []  # the session's earlier award topics (on the current one only)
 
     @classmethod
-    def of(cls, slots: AwardSlots) -> StoredAward:
+    def of(cls, slots: AwardSlots, earlier: list[AwardSlots] | None = None) -> StoredAward:
         """Raises ``TypeError`` for a fact that is neither an amount nor a flag (it could not come back)."""
         amounts: dict[str, Decimal] = {}
         flags: dict[str, bool] = {}
@@ -68,12 +86,12 @@ class StoredAward(BaseModel):
             else:
                 raise TypeError(f"award fact {name} is a {type(value).__name__}; only amounts and flags are kept")
         return cls(measure=slots.measure, rule_ids=slots.rule_ids, bases=slots.bases, amounts=amounts,
-                   flags=flags, cgt=slots.cgt)
+                   flags=flags, cgt=slots.cgt, seen=list(slots.seen), earlier=[cls.of(t) for t in earlier or []])
 
     def slots(self) -> AwardSlots:
         facts: dict[str, Any] = {**self.amounts, **self.flags}
         return AwardSlots(measure=self.measure, rule_ids=list(self.rule_ids), bases=list(self.bases),
-                          facts=facts, cgt=self.cgt)
+                          facts=facts, cgt=self.cgt, seen=[(r, b) for r, b in self.seen])
 
 
 class SessionStore:
@@ -105,9 +123,11 @@ class SessionStore:
             row = connection.execute(FIND, {"session_id": session_id, "now": datetime.now(UTC)}).mappings().first()
         if row is None:
             return None
+        stored = StoredAward.model_validate(row["award"]) if row["award"] else None
         return Session(
             id=row["id"], turns=[(q, a) for q, a in row["turns"]],
-            award=StoredAward.model_validate(row["award"]).slots() if row["award"] else None,
+            award=stored.slots() if stored else None,
+            earlier_awards=[t.slots() for t in stored.earlier] if stored else [],
             last_chunk_ids=list(row["last_chunk_ids"]), current_document=row["current_document"],
             profile=ProfileMemory.from_json(row["profile"]) if row["profile"] else None,
         )
@@ -132,7 +152,7 @@ class SessionStore:
         values = {
             "touched_at": now, "expires_at": now + timedelta(seconds=self.ttl),
             "turns": [list(turn) for turn in session.turns],
-            "award": StoredAward.of(session.award).model_dump(mode="json") if session.award else None,
+            "award": StoredAward.of(session.award, session.earlier_awards).model_dump(mode="json") if session.award else None,
             "current_document": session.current_document, "last_chunk_ids": list(session.last_chunk_ids),
             "profile": session.profile.to_json() if session.profile else None,
         }

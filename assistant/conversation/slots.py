@@ -28,6 +28,11 @@ class AwardSlots:
     bases: list[str] = field(default_factory=list)  # yuan, as Decimal strings, one per item
     facts: dict[str, Any] = field(default_factory=dict)
     cgt: bool = False  # the rules were the cell and gene therapy ones (rule product cgt), kept for follow-ups
+    seen: list[tuple[str, str]] = field(default_factory=list)  # (rule id, base yuan or "") of each item computed so far
+
+    def seen_bases(self) -> dict[str, Decimal]:
+        """The latest base computed for each rule of this topic."""
+        return {rule_id: Decimal(base) for rule_id, base in self.seen if base}
 
 
 @dataclass
@@ -64,6 +69,8 @@ class AwardRequest:
             inputs["base_yuan"] = base
         return inputs
 
+    seen: list[tuple[str, str]] = field(default_factory=list)  # items computed earlier in this topic
+
     def slots(self) -> AwardSlots:
         """The slots a follow-up turn can build on."""
         return AwardSlots(
@@ -72,7 +79,20 @@ class AwardRequest:
             bases=[str(base) for base in self.bases],
             facts=dict(self.facts),
             cgt=any(rule.product == "cgt" for rule in (self.rules or self.candidates)),
+            seen=list(self.seen),
         )
+
+    def computed(self) -> None:
+        """Records this turn's items as computed: a rule's earlier entries give way to this turn's, so
+        "那Ⅱ期呢" after Ⅰ期 keeps both phases for a later "两期加起来"; items added to others replace all."""
+        items = [(item.rule_id, str(item.inputs.get("base_yuan", ""))) for item in self.items()]
+        rules = {rule_id for rule_id, _ in items}
+        self.seen = [entry for entry in self.seen if entry[0] not in rules] + items
+
+
+def rule_named(text: str, rule: Rule) -> bool:
+    """Whether ``text`` (lower case) names ``rule`` by one of its trigger words."""
+    return bool(_trigger_positions(text, rule))
 
 
 def _trigger_positions(text: str, rule: Rule) -> list[int]:
@@ -105,6 +125,11 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         ((min(pos), rule) for rule in candidates if (pos := _trigger_positions(text, rule))),
         key=lambda pair: pair[0],
     )
+    if not mentioned and not same_measure and question.context_text:
+        # "能拿多少？" after "我们II期投入了3000万。": the stage was stated in the turn before
+        text = question.context_text
+        mentioned = sorted(((min(pos), rule) for rule in candidates if (pos := _trigger_positions(text, rule))),
+                           key=lambda pair: pair[0])
     rules = [rule for _, rule in mentioned]
     if len(mentioned) > 1:
         rules = _counted(text, mentioned)
@@ -123,9 +148,21 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         facts["no_investment_relation"] = not facts_said.related_party
         facts["cmo_no_investment_relation"] = not facts_said.related_party
 
+    seen: list[tuple[str, str]] = []
     if same_measure and previous is not None:
+        seen = list(previous.seen)
         earlier_rules = [book.rule(rule_id) for rule_id in previous.rule_ids if book.rule(rule_id) in candidates]
         earlier_bases = [Decimal(b) for b in previous.bases]
+        seen_bases = previous.seen_bases()
+        seen_rules = [book.rule(rule_id) for rule_id in dict.fromkeys(r for r, _ in previous.seen)]
+        if question.asks_total and not bases and len(seen_rules) > 1:
+            # "两期加起来一共多少": every item of this topic computed so far, with its own base
+            rules = [r for r in rules if r in seen_rules] or seen_rules
+            # a rule with no base (a fixed ceiling) takes none: its placeholder is never read
+            bases = [] if any(r.rate is not None and r.id not in seen_bases for r in rules) else [
+                seen_bases.get(r.id, Decimal(0)) for r in rules]
+        elif rules and not bases and all(r.id in seen_bases for r in rules):
+            bases = [seen_bases[r.id] for r in rules]  # a rule named again keeps the base it was computed with
         if question.adds_item and earlier_bases:
             added = earlier_rules + rules
             # one rule throughout pairs with every base (see items()); several rules keep one entry per item
@@ -138,7 +175,8 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
                 bases = earlier_bases
         facts = {**previous.facts, **facts}
     accepted = {rule.id: book.inputs(rule.id).accepted for rule in candidates}
-    return AwardRequest(measure=measure, rules=rules, bases=bases, facts=facts, candidates=candidates, accepted=accepted)
+    return AwardRequest(measure=measure, rules=rules, bases=bases, facts=facts, candidates=candidates, accepted=accepted,
+                        seen=seen)
 
 
 def _counted(text: str, mentioned: list[tuple[int, Rule]]) -> list[Rule]:

@@ -7,9 +7,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,9 @@ from index.documents import Catalogue
 from index.normalise import normalise
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "understanding.yaml"
+SCOPE_PATH = DATA_PATH.with_name("scope.yaml")
+PLACE_SUFFIXES = ("市", "省", "县", "州", "自治区")
+AWARD_KINDS = {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY}
 ROLE_WINDOW = 30  # characters before an amount that decide its role (role patterns stop at a clause end)
 QUESTION_WORDS = re.compile(r"(什么|哪些|怎么|如何|是否|多少|几|有没有|是不是|有无|"
                             r"\b(?:what|which|how|when|where|why|is there|are there|does|do|can)\b)")
@@ -57,6 +60,7 @@ class _Lexicon:
     follow_up: tuple[str, ...]
     add_item: tuple[str, ...]
     ceiling_words: tuple[str, ...]
+    total_words: tuple[str, ...]
     facts: dict[str, Any]
     roles: dict[str, re.Pattern[str]]
     usd: re.Pattern[str]
@@ -72,6 +76,8 @@ class _Lexicon:
     figure_asks: dict[str, Detail]  # a count, a size, a share: asked words, the units that state it
     elliptical: re.Pattern[str]  # "海外的呢": asks what the ask before it asked
     yes_no_eligibility: re.Pattern[str]  # "能申请贴息吗": a verdict is asked
+    yes_no_question: re.Pattern[str]  # "…吗？", "Is …?": a yes/no question
+    known_places: tuple[str, ...]  # places outside Shanghai (scope.yaml), to tell a place from a word
 
 
 @cache
@@ -86,6 +92,7 @@ def lexicon() -> _Lexicon:
         follow_up=lower(raw["follow_up"]),
         add_item=lower(raw["add_item"]),
         ceiling_words=lower(raw["ceiling_words"]),
+        total_words=lower(raw["total_words"]),
         facts=raw["facts"],
         roles={name: re.compile(pattern, re.IGNORECASE) for name, pattern in raw["amount_roles"].items()},
         usd=re.compile(raw["usd"], re.IGNORECASE),
@@ -101,25 +108,29 @@ def lexicon() -> _Lexicon:
         figure_asks=_details(raw["figure_asks"], "units"),
         elliptical=re.compile(raw["elliptical"], re.IGNORECASE),
         yes_no_eligibility=re.compile(raw["yes_no_eligibility"], re.IGNORECASE),
+        yes_no_question=re.compile(raw["yes_no_question"], re.IGNORECASE),
+        known_places=_known_places(),
     )
+
+
+def _known_places() -> tuple[str, ...]:
+    scope = yaml.safe_load(SCOPE_PATH.read_text(encoding="utf-8"))
+    return tuple(str(p).lower() for p in [*scope["other_places"], *scope["foreign_places"]])
 
 
 def has_word(text: str, words: tuple[str, ...] | list[str]) -> bool:
     """Whether ``text`` (lower case) holds one of ``words``; an English word only as a whole word."""
-    chinese, english = _word_matchers(tuple(words))
-    for word in chinese:
-        if word in text:
-            return True
-    return any(pattern.search(text) for pattern in english)
+    plain, latin = _word_matcher(tuple(words))
+    return any(word in text for word in plain) or (latin is not None and latin.search(text) is not None)
 
 
-@lru_cache(maxsize=4096)
-def _word_matchers(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[re.Pattern[str], ...]]:
-    """``words`` in lower case: those without English letters (found as they are) and the whole-word
-    patterns of the others. Made once per word list of the lexicon; a turn tests a few thousand words."""
+@cache
+def _word_matcher(words: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern[str] | None]:
+    """The words without English letters (matched as substrings) and one pattern for the rest."""
     lowered = [str(word).lower() for word in words]
-    return (tuple(word for word in lowered if not re.search(r"[a-z]", word)),
-            tuple(re.compile(_word_pattern(word)) for word in lowered if re.search(r"[a-z]", word)))
+    latin = sorted({w for w in lowered if re.search(r"[a-z]", w)}, key=lambda w: (-len(w), w))
+    plain = tuple(w for w in lowered if not re.search(r"[a-z]", w))
+    return plain, re.compile("|".join(_word_pattern(w) for w in latin)) if latin else None
 
 
 def _word_pattern(word: str) -> str:
@@ -141,13 +152,18 @@ def _ask_word_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(_word_pattern(word)) for word in words)
 
 
-def understand(message: str, current_document: str | None, cat: Catalogue, previous: Question | None = None) -> Question:
+def understand(message: str, current_document: str | None, cat: Catalogue, previous: Question | None = None,
+               earlier_facts: Facts | None = None) -> Question:
     """Read one turn. ``current_document`` is the document the conversation was about (or None);
-    ``previous`` the turn before, whose ask an elliptical turn ("那细胞治疗的呢？") asks again."""
+    ``previous`` the turn before, whose ask an elliptical turn ("那细胞治疗的呢？") asks again;
+    ``earlier_facts`` what the conversation's earlier turns stated about the asker."""
     lex = lexicon()
     cased = normalise(message)
     text = cased.lower()
-    asks = _asks(cased, lex, previous.asks[-1] if previous and previous.asks else None)
+    facts = read_facts(cased, text)
+    asks = _asks(cased, lex, previous.asks[-1] if previous and previous.asks else None, facts)
+    if not facts.amounts and earlier_facts is not None and earlier_facts.amounts and any(a.kind in AWARD_KINDS for a in asks):
+        facts = replace(facts, amounts=earlier_facts.amounts)  # amounts stated before the question came
     inherits = previous is not None and bool(lex.elliptical.search(text)) and _kind(text, lex, own_words_only=True) is None
     named = cat.named_in(CITATION_MARKER.sub(" ", text))  # "[pudong2022:task-01]" is a marker, not a name
     document = sorted(named)[0] if len(named) == 1 else None
@@ -160,23 +176,37 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
         text=text,
         language=detect_language(message),
         asks=asks,
-        facts=read_facts(cased, text),
+        facts=facts,
         document=document,
         document_pointed=pointed,
         adds_item=has_word(text, lex.add_item),
         asks_ceiling=has_word(text, lex.ceiling_words) or (inherits and previous is not None and previous.asks_ceiling),
-        follow_up=has_word(text, lex.follow_up) or has_word(text, lex.pointers),
+        asks_total=has_word(text, lex.total_words),
+        earlier_facts=earlier_facts,
+        context_text=previous.text if previous is not None else "",
+        follow_up=has_word(text, lex.follow_up) or has_word(text, lex.pointers) or has_word(text, lex.total_words),
         greeting_only=bool(stripped) and any(stripped.rstrip("啊呀呢吗哈") == re.sub(r"\W+", "", g) for g in GREETINGS),
     )
 
 
-def _asks(text: str, lex: _Lexicon, before: Ask | None = None) -> tuple[Ask, ...]:
+def states_conditions(facts: Facts) -> bool:
+    """Whether ``facts`` say something a condition of an award reads (class, trial place, registration,
+    relation, role, a condition said unmet)."""
+    return any(v is not None for v in (facts.drug_class, facts.trial_location, facts.registered,
+                                        facts.related_party, facts.applicant_role)) or bool(facts.unmet)
+
+
+def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | None = None) -> tuple[Ask, ...]:
     """One ask per clause that asks something; a message with no ask word is one WHAT ask.
 
     ``text`` is the normalised message in its own case (search terms such as ``II期`` keep it);
     ask words are matched on its lower-case form. An elliptical clause ("海外的呢") takes the kind of
-    the ask before it: this message's, else ``before`` (the previous turn's last ask).
+    the ask before it: this message's, else ``before`` (the previous turn's last ask); one that states
+    a base ("那III期呢？投入5000万") asks for an amount whatever the ask before it was. ``facts``: the
+    message's; when a condition reads them, a yes/no question about them asks for a verdict.
     """
+    stated = facts is not None and states_conditions(facts)
+    bases = [a.text.lower() for a in (facts.amounts if facts else ()) if a.role in {AmountRole.BASE, AmountRole.FEE}]
     clauses = [c.strip(" ，,。") for c in lex.clause_split.split(text) if c and c.strip(" ，,。")]
     asks: list[Ask] = []
     context: list[str] = []
@@ -188,13 +218,17 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None) -> tuple[Ask, ...
         if elliptical:
             assert earlier is not None
             kind = earlier.kind
+            if kind not in AWARD_KINDS and any(b in clause.lower() for b in bases):
+                kind = AskKind.AMOUNT
+        if kind is AskKind.WHAT and stated and lex.yes_no_question.search(clause.lower()):
+            kind = AskKind.ELIGIBILITY
         if kind is None:
             context.append(clause)
             continue
         full = "，".join([*context, clause])
         context = []
         points_back = has_word(clause.lower(), lex.pointers) and len(clause) <= 24
-        if asks and asks[-1].kind is kind and kind in {AskKind.AMOUNT, AskKind.ELIGIBILITY} and not elliptical:
+        if asks and asks[-1].kind is kind and kind is AskKind.ELIGIBILITY and not elliptical:
             asks[-1] = Ask(kind, f"{asks[-1].text}，{full}", asks[-1].points_back, asks[-1].detail, asks[-1].elliptical)
             continue
         asks.append(Ask(kind, full, points_back, _detail(clause.lower(), kind, lex), elliptical))
@@ -202,8 +236,9 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None) -> tuple[Ask, ...
         last = asks[-1]
         asks[-1] = Ask(last.kind, "，".join([last.text, *context]), last.points_back, last.detail, last.elliptical)
     if not asks:
-        asks = [Ask(AskKind.WHAT, text, has_word(text.lower(), lex.pointers) and len(text) <= 24,
-                    _detail(text.lower(), AskKind.WHAT, lex))]
+        kind = AskKind.ELIGIBILITY if stated and lex.yes_no_question.search(text.lower().rstrip(" ，,。")) else AskKind.WHAT
+        asks = [Ask(kind, text, has_word(text.lower(), lex.pointers) and len(text) <= 24,
+                    _detail(text.lower(), kind, lex))]
     return tuple(_merge_amount_with_eligibility(asks))
 
 
@@ -247,29 +282,31 @@ def read_facts(normalised: str, text: str) -> Facts:
     """
     lex = lexicon()
     words = lex.facts
-    drug_class = next((cls for cls, ws in words["drug_class"].items() if has_word(text, ws)), None)
-    if drug_class == "1" and has_word(text, words["drug_class"]["2"]):
-        drug_class = "2"
+    # "仿制药…能申请1类新药那条吗": a class named beside "1类新药" is the product's, "1类新药" the measure's name
+    named = [cls for cls, ws in words["drug_class"].items() if has_word(text, ws)]
+    drug_class = next((cls for cls in named if cls != "1"), named[0] if named else None)
     overseas = has_word(text, words["overseas"])
     domestic = has_word(text, words["domestic"])
     location = "overseas" if overseas and not domestic else "domestic" if domestic and not overseas else None
     if overseas and domestic and re.search(words["overseas_as_place"], text):
         location = "overseas"  # "国内Ⅰ期那条…在美国做": the trial's place wins over the measure's name
-    role = next((name for name, ws in words["applicant_role"].items() if has_word(text, ws)), None)
+    role = next((name for name, ws in words["applicant_role"].items() if has_word(text, ws)), None) or next(
+        (name for name, pattern in words["applicant_role_patterns"].items() if re.search(pattern, text)), None)
     registered: str | None = None
     registered_place = ""
     if has_word(text, words["registered_shanghai"]):
         registered = "shanghai"
     elif match := lex.registered_elsewhere.search(text):
-        place = next(g for g in match.groups() if g).lstrip("是在于")
+        group, place = next((i, g) for i, g in enumerate(match.groups()) if g)
+        place = place.lstrip("是在于")
         if any(name in place for name in words["shanghai_places"]):
             registered = "shanghai"
-        else:
+        elif group < 2 or _is_place(place, lex):  # the later forms ("一家X的药企") hold a place only when X is one
             registered, registered_place = "elsewhere", place
     related: bool | None = None
     if has_word(text, words["unrelated_party"]):
         related = False
-    elif has_word(text, words["related_party"]):
+    elif has_word(text, words["related_party"]) or re.search(words["related_party_pattern"], text):
         related = True
     amounts = tuple(_stated(found, normalised, lex) for found in find_amounts(normalised))
     return Facts(
@@ -285,6 +322,11 @@ def read_facts(normalised: str, text: str) -> Facts:
         item_count=_item_count(text, lex),
         unmet=tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws)),
     )
+
+
+def _is_place(word: str, lex: _Lexicon) -> bool:
+    """A place outside Shanghai: a known one, or a name with a place suffix (…市, …省)."""
+    return len(word) >= 2 and (word.endswith(PLACE_SUFFIXES) or any(word.startswith(place) for place in lex.known_places))
 
 
 def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:

@@ -1,8 +1,9 @@
 """The chat's hold on a company profile: "我们是……" statements fill it, "我们能享受哪些政策？" asks for the match.
 
 ``read_turn(question, memory) -> ProfileTurn | None``: None when the turn neither describes the
-enterprise nor asks for its match (the ordinary question path answers it). Words are data
-(``statements.yaml``); facts understanding already read are taken from the ``Question`` as they are.
+enterprise nor asks for its match (the ordinary question path answers it). ``profile_from_statements``
+reads a caller's stated facts at the hotline desk the same way. Words are data (``statements.yaml``);
+facts understanding already read are taken from the ``Question`` as they are.
 """
 
 from __future__ import annotations
@@ -19,11 +20,13 @@ import yaml
 from pydantic import ValidationError
 
 from assistant.conversation.question import AmountRole, Facts, Question
-from assistant.conversation.understand import QUESTION_WORDS, has_word
+from assistant.conversation.understand import QUESTION_WORDS, has_word, read_facts, understand
 from assistant.match.matcher import PolicyMatcher
 from assistant.match.profile import CompanyProfile
 from assistant.match.records import MatchResult
 from assistant.records import AwardEstimate
+from index.documents import Catalogue
+from index.normalise import normalise
 
 STATEMENTS_PATH = Path(__file__).resolve().parent / "statements.yaml"
 ASK_ENDINGS = ("?", "？", "吗", "呢", "么")
@@ -64,12 +67,18 @@ def _statements() -> dict[str, Any]:
 
 
 def read_turn(question: Question, memory: ProfileMemory | None) -> ProfileTurn | None:
-    """The profile after ``question``, or None when the turn is not about the enterprise's own profile."""
+    """The profile after ``question``, or None when the turn is not about the enterprise's own profile.
+
+    Once the match was asked for, a statement that adds an item ("另外还有一个Ⅱ期品种，研发3000万")
+    describes the enterprise even without "我们", and whatever it changes re-runs the match.
+    """
     data = _statements()
     text = question.text
     about_us = has_word(text, data["self_words"])
+    adds_after_match = memory is not None and memory.matched and (question.adds_item or has_word(text, data["add_words"]))
     asks_match = has_word(text, data["match_asks"]) and (about_us or memory is not None)
-    statement = about_us and not text.rstrip().endswith(ASK_ENDINGS) and not QUESTION_WORDS.search(text)
+    statement = (about_us or adds_after_match) and not text.rstrip().endswith(ASK_ENDINGS) and \
+        not QUESTION_WORDS.search(text)
     if not (asks_match or statement):
         return None
     before = memory.profile if memory is not None else CompanyProfile()
@@ -92,13 +101,14 @@ def _updated(profile: CompanyProfile, question: Question, data: dict[str, Any]) 
         if value is not None:
             update[name] = value
     guarantee = next(iter(data["guarantee"].items()))
-    if has_word(text, guarantee[1]) and (amount := _amount(question, ["base", "fee"])) is not None:
+    if has_word(text, guarantee[1]) and (amount := _amount(facts, ["base", "fee"])) is not None:
         update[guarantee[0]] = amount
     else:
-        entry = _entry(question, data)
-        if entry is not None:
-            name, items = entry
-            update[name] = [*(getattr(profile, name)), *items]
+        for part in _parts(question, data):
+            items = _entries(part, data)
+            if items:
+                name = part.kind["list"]
+                update[name] = [*update.get(name, getattr(profile, name)), *items]
     if not update:
         return profile
     try:
@@ -107,44 +117,160 @@ def _updated(profile: CompanyProfile, question: Question, data: dict[str, Any]) 
         return profile  # a statement the profile cannot hold (an amount out of range) leaves it as it was
 
 
-def _entry(question: Question, data: dict[str, Any]) -> tuple[str, list[dict[str, Any]]] | None:
-    """The profile entries a statement describes, all of the first kind whose words it holds.
+def profile_from_statements(text: str, cat: Catalogue) -> CompanyProfile:
+    """A profile from what a caller states, one statement a line (or sentence): each is read as a chat
+    statement about the enterprise, whether or not it says "我们". Statements that say nothing the
+    profile holds are skipped; an empty profile means nothing was understood."""
+    data = _statements()
+    profile = CompanyProfile()
+    for statement in re.split(r"[\n。]+", text):
+        if statement.strip():
+            profile = _updated(profile, understand(statement, None, cat), data)
+    return profile
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A stretch of a statement about one kind of entry (``statements.yaml`` ``items``), with its own facts."""
+
+    kind: dict[str, Any]
+    text: str
+    facts: Facts
+
+
+def _parts(question: Question, data: dict[str, Any]) -> list[_Part]:
+    """The statement cut where it turns to another kind of entry after an amount ("…III期，研发9000万，
+    还参加4场展会，每场15万" is a trial and the fairs). A clause naming no kind belongs to the stretch
+    before it; stretches with no amount yet take the first kind in ``items`` order, as a whole statement
+    does. One stretch keeps the Question's own facts; several read their facts each from their own text."""
+    cased = normalise(question.original)
+    if len(cased) != len(question.text):  # lower-casing changed the length: positions would not line up
+        kind = _kind_of(question.text, data)
+        return [_Part(kind, question.text, question.facts)] if kind is not None else []
+    stretches: list[list[Any]] = []  # [kind, start, end, has_amount]
+    for start, end in _clauses(cased, data["clause_separator"]):
+        kind = _kind_of(cased[start:end].lower(), data)
+        amount = any(start <= a.start < end for a in question.facts.amounts)
+        last = stretches[-1] if stretches else None
+        if last is not None and kind is not None and last[0] is not None and kind is not last[0] and last[3]:
+            stretches.append([kind, start, end, amount])
+        elif last is not None:
+            last[0] = _first_kind(last[0], kind, data)
+            last[2], last[3] = end, last[3] or amount
+        else:
+            stretches.append([kind, start, end, amount])
+    found = [s for s in stretches if s[0] is not None]
+    if len(found) == 1:
+        return [_Part(found[0][0], question.text, question.facts)]
+    return [_Part(kind, cased[start:end].lower(), read_facts(cased[start:end], cased[start:end].lower()))
+            for kind, start, end, _ in found]
+
+
+def _clauses(text: str, separator: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause of ``text``, separators excluded."""
+    spans, start = [], 0
+    for match in re.finditer(separator, text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _kind_of(text: str, data: dict[str, Any]) -> dict[str, Any] | None:
+    """The first kind of entry in ``items`` order whose words ``text`` holds."""
+    return next((kind for kind in data["items"] if has_word(text, kind["words"])), None)
+
+
+def _first_kind(a: dict[str, Any] | None, b: dict[str, Any] | None, data: dict[str, Any]) -> dict[str, Any] | None:
+    if a is None or b is None:
+        return a or b
+    return a if data["items"].index(a) <= data["items"].index(b) else b
+
+
+def _entries(part: _Part, data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The profile entries one stretch describes.
 
     Several amounts of the item's role ("3个品种，年产值分别6000万、5000万、4000万") are one entry
     each; one amount with a count of like items ("两个品种，每个6000万") is that many entries, unless
-    the kind carries its own count field (trade fairs: one entry with ``count``).
+    the kind carries its own count field (trade fairs: one entry with ``count``). A kind with a
+    ``split`` field gives one entry per value named ("一个Ⅱ期一个Ⅲ期，研发分别2000万和6000万").
     """
-    text = question.text
-    for kind in data["items"]:
-        if not has_word(text, kind["words"]):
+    kind, text, facts = part.kind, part.text, part.facts
+    item: dict[str, Any] = {}
+    amounts: tuple[str, list[tuple[int, int]]] | None = None  # (field, [(yuan, position)])
+    for name, roles in kind.get("amount", {}).items():
+        stated = _amounts(facts, roles)
+        if stated:
+            item[name] = stated[0][0]
+            amounts = amounts or (name, stated)
+    for name, values in kind.get("fields", {}).items():
+        value = _word_value(text, values)
+        if value is not None:
+            item[name] = value
+    unstated = Facts()
+    for name in kind.get("facts", []):
+        value = getattr(facts, name)
+        if value != getattr(unstated, name):  # cgt is False when not said; related_party False is a fact
+            item[name] = value
+    count = facts.item_count or _count(text, data["count_pattern"])
+    if kind.get("count"):
+        if count:
+            item[kind["count"]] = count
+        return [item]
+    if not item:
+        return []
+    if "split" in kind:
+        named = _named_values(text, kind["fields"][kind["split"]], data["count_pattern"])
+        if len(named) > 1:
+            return _split(item, kind["split"], named, amounts, has_word(text, data["total_words"]))
+    if amounts is not None and len(amounts[1]) > 1:
+        return [{**item, amounts[0]: amount} for amount, _ in amounts[1]]
+    return [dict(item) for _ in range(count if count and count > 1 else 1)]
+
+
+def _named_values(text: str, values: dict[str, list[str]], count_pattern: str) -> list[tuple[str, int, int]]:
+    """The values of a field named in ``text``, in order, as (value, how many items, position): the
+    longest word wins where words overlap (Ⅲ期 is not Ⅰ期), a value named again at once counts once,
+    and "两个Ⅱ期" is two items."""
+    words = sorted(((str(w).lower(), str(v)) for v, ws in values.items() for w in ws), key=lambda p: -len(p[0]))
+    of = dict(words)
+    pattern = "|".join(rf"(?<![a-z]){re.escape(w)}(?![a-z])" if re.search(r"[a-z]", w) else re.escape(w)
+                       for w, _ in words)
+    named: list[tuple[str, int, int]] = []
+    previous_end = 0
+    for match in re.finditer(pattern, text):
+        value = of[match[0]]
+        counted = re.search(rf"(?:{count_pattern})\s*$", text[previous_end:match.start()])
+        many = _count(counted[0], count_pattern) if counted else None
+        previous_end = match.end()
+        if named and named[-1][0] == value and not counted:
             continue
-        item: dict[str, Any] = {}
-        amounts: tuple[str, list[int]] | None = None
-        for name, roles in kind.get("amount", {}).items():
-            stated = _amounts(question, roles)
-            if stated:
-                item[name] = stated[0]
-                amounts = amounts or (name, stated)
-        for name, values in kind.get("fields", {}).items():
-            value = _word_value(text, values)
-            if value is not None:
-                item[name] = value
-        unstated = Facts()
-        for name in kind.get("facts", []):
-            value = getattr(question.facts, name)
-            if value != getattr(unstated, name):  # cgt is False when not said; related_party False is a fact
-                item[name] = value
-        count = question.facts.item_count or _count(text, data["count_pattern"])
-        if kind.get("count"):
-            if count:
-                item[kind["count"]] = count
-            return kind["list"], [item]
-        if not item:
-            return None
-        if amounts is not None and len(amounts[1]) > 1:
-            return kind["list"], [{**item, amounts[0]: amount} for amount in amounts[1]]
-        return kind["list"], [dict(item) for _ in range(count if count and count > 1 else 1)]
-    return None
+        named.append((value, many or 1, match.start()))
+    return named
+
+
+def _split(item: dict[str, Any], field_name: str, named: list[tuple[str, int, int]],
+           amounts: tuple[str, list[tuple[int, int]]] | None, total_said: bool) -> list[dict[str, Any]]:
+    """One entry per value named, each with its amount: amounts as many as the entries go in order, as
+    many as the values named go to each value's items in order; otherwise each amount goes to the value
+    named last before it (all the items of that value), and an amount said to be a total ("共8000万")
+    goes to none."""
+    values = [(value, index) for index, (value, many, _) in enumerate(named) for _ in range(many)]
+    amount_field, stated = amounts if amounts is not None else ("", [])
+    own: list[int | None] = [None] * len(values)
+    if len(stated) == len(values):
+        own = [amount for amount, _ in stated]
+    elif len(stated) == len(named):
+        own = [stated[index][0] for _, index in values]
+    elif stated and not total_said:
+        by_group: dict[int, int] = {}
+        for amount, position in stated:
+            group = max((i for i, (_, _, start) in enumerate(named) if start < position), default=0)
+            by_group.setdefault(group, amount)
+        own = [by_group.get(index) for _, index in values]
+    plain = {k: v for k, v in item.items() if k not in {field_name, amount_field}}
+    return [{**plain, field_name: value, **({amount_field: amount} if amount is not None else {})}
+            for (value, _), amount in zip(values, own, strict=True)]
 
 
 def _count(text: str, pattern: str) -> int | None:
@@ -157,16 +283,16 @@ def _count(text: str, pattern: str) -> int | None:
     return count if 1 <= count <= 100 else None
 
 
-def _amount(question: Question, roles: list[str]) -> int | None:
+def _amount(facts: Facts, roles: list[str]) -> int | None:
     """The first CNY amount stated in one of ``roles`` (in the order given)."""
-    stated = _amounts(question, roles)
-    return stated[0] if stated else None
+    stated = _amounts(facts, roles)
+    return stated[0][0] if stated else None
 
 
-def _amounts(question: Question, roles: list[str]) -> list[int]:
-    """Every CNY amount stated in the first of ``roles`` that has any, in the order written."""
+def _amounts(facts: Facts, roles: list[str]) -> list[tuple[int, int]]:
+    """Every CNY amount stated in the first of ``roles`` that has any, as (yuan, position), in the order written."""
     for role in roles:
-        found = [int(s.yuan) for s in question.facts.amounts_as(AmountRole(role)) if s.currency == "CNY"]
+        found = [(int(s.yuan), s.start) for s in facts.amounts_as(AmountRole(role)) if s.currency == "CNY"]
         if found:
             return found
     return []

@@ -32,10 +32,11 @@ from assistant.match.records import (
     MatchResult,
     MeasureMatch,
     Support,
+    TotalPart,
 )
 from assistant.records import Calculation
 from assistant.rules.book import BASE_INPUT, Rule, RuleBook, RuleKind
-from assistant.rules.calculator import AwardCalculator, Item
+from assistant.rules.calculator import AwardCalculator, Item, are_alternatives
 from assistant.rules.eligibility import ConditionCheck, ConditionEvaluator, ConditionState
 from index.documents import Catalogue, DocumentKind, DocumentStatus
 
@@ -43,6 +44,7 @@ CLAIMS_PATH = Path(__file__).resolve().parent / "claims.yaml"
 WORDS_PATH = Path(__file__).resolve().parent / "words.yaml"
 PROFILE_ITEM = "profile"
 MONEY_KINDS = {RuleKind.GRANT, RuleKind.INTEREST_SUBSIDY}
+COUNTED_VERDICTS = {ClaimVerdict.ELIGIBLE, ClaimVerdict.ELIGIBLE_IF}
 CLAIMABLE_KINDS = {DocumentKind.POLICY, DocumentKind.DISTRICT_PLAN}
 
 
@@ -68,7 +70,6 @@ class SupportSpec:
 @dataclass(frozen=True)
 class ClaimData:
     claims: tuple[ClaimSpec, ...]
-    alternatives: frozenset[str]
     support: tuple[SupportSpec, ...]
 
 
@@ -87,7 +88,7 @@ def claim_data(path: Path = CLAIMS_PATH) -> ClaimData:
         for entry in raw["claims"]
     )
     support = tuple(SupportSpec(str(s["measure"]), str(s["amount"]), tuple(s["when_any"])) for s in raw["support"])
-    return ClaimData(claims, frozenset(str(m) for m in raw["alternatives"]), support)
+    return ClaimData(claims, support)
 
 
 @cache
@@ -134,6 +135,7 @@ class PolicyMatcher:
                         for measure in sorted(by_measure)]
             support = self._support(profile)
         total = sum((m.total_yuan or 0 for m in measures), 0)
+        counted, not_counted = _total_parts(measures)
         missing = list(dict.fromkeys(fact for m in measures for c in m.claims
                                      if c.verdict is not ClaimVerdict.NOT_ELIGIBLE for fact in c.missing))
         return MatchResult(
@@ -146,6 +148,8 @@ class PolicyMatcher:
             support=support,
             total_yuan=total,
             total_text=_money(Decimal(total), lang),
+            counted=counted,
+            not_counted=not_counted,
             missing=missing,
             incomplete_items=incomplete,
             expired=self._expired(on),
@@ -238,7 +242,8 @@ class PolicyMatcher:
             merit_based=rule.merit_based,
             kind=rule.kind.value,
         )
-        computable = verdict is not ClaimVerdict.NOT_ELIGIBLE and (rule.base is None or base is not None)
+        # an undecided claim is not computed: its ceiling would enter the total before its facts are known
+        computable = verdict in COUNTED_VERDICTS and (rule.base is None or base is not None)
         if not computable:
             return _Pending(claim, None)
         inputs: dict[str, Any] = {c.condition_id: True for c in checks
@@ -288,7 +293,7 @@ class PolicyMatcher:
             items_total = sum(c.amount_yuan for c in calculations if c.eligible)
             annual = AnnualCapUse(id=cap.id, cap_yuan=int(cap.cap_yuan), quote=cap.quote,
                                   items_total_yuan=items_total, applied=items_total > cap.cap_yuan)
-        alternatives = measure in self.data.alternatives
+        alternatives = are_alternatives(list({r.id: r for r in rules}.values()))
         return MeasureMatch(
             measure=measure,
             label=citation.article,
@@ -323,6 +328,20 @@ class PolicyMatcher:
             for d in self.catalogue.documents
             if d.kind in CLAIMABLE_KINDS and d.status_on(on) in gone and d.id != self.book.document
         ]
+
+
+def _total_parts(measures: list[MeasureMatch]) -> tuple[list[TotalPart], list[TotalPart]]:
+    """The money claims the headline total counts, and those it leaves out for missing facts."""
+    counted: list[TotalPart] = []
+    not_counted: list[TotalPart] = []
+    for measure in measures:
+        for claim in measure.claims:
+            if claim.kind not in MONEY_KINDS or claim.verdict is ClaimVerdict.NOT_ELIGIBLE:
+                continue
+            part = TotalPart(measure=measure.measure, label=measure.label, item=claim.item, entry=claim.entry,
+                             rule_name=claim.rule_name, missing=claim.missing)
+            (counted if claim.calculation is not None else not_counted).append(part)
+    return counted, not_counted
 
 
 def _computed(calculation: Calculation) -> dict[str, Any]:

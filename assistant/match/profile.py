@@ -3,19 +3,38 @@
 Every amount is whole yuan (an integer, or text such as ``"9000万"`` read exactly); every fact may be
 left out (``None``), and the match then says which fact it still needs. A field's name is the fact
 name the conditions of ``rules/eligibility.yaml`` read (``registered``, ``drug_class``, ...).
+A drug class may be written ``1``, ``"1类"`` or ``"Class 1"`` (spellings in ``values.yaml``); a
+``registered_place`` alone sets ``registered`` (a Shanghai district is Shanghai).
 
-``CompanyProfile.model_validate(data)`` raises ``pydantic.ValidationError`` on a bad field.
+``CompanyProfile.model_validate(data)`` raises ``pydantic.ValidationError`` on a bad field, a drug
+class it cannot read, or a ``registered`` that contradicts ``registered_place``.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema, field_validator
+import yaml
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 from assistant.amounts import MAX_YUAN, AmountError, parse_amount
+from assistant.conversation.understand import lexicon
+from index.normalise import normalise
+
+VALUES_PATH = Path(__file__).resolve().parent / "values.yaml"
 
 
 def _yuan(value: object) -> object:
@@ -78,6 +97,46 @@ class DrugClass(StrEnum):
     GENERIC = "generic"
 
 
+@cache
+def _spellings() -> dict[str, dict[str, str]]:
+    """Field → spelling (lower case, no spaces) → the profile's value, from ``values.yaml``."""
+    raw = yaml.safe_load(VALUES_PATH.read_text(encoding="utf-8"))
+    return {field: {_compact(str(word)): str(value) for value, words in values.items() for word in [value, *words]}
+            for field, values in raw.items()}
+
+
+def _compact(text: str) -> str:
+    return "".join(normalise(text).lower().split())
+
+
+def _drug_class(value: object) -> object:
+    """``1``, ``"1"``, ``"1类"``, ``"Class 1"`` → ``"1"`` (likewise 2 and generic); None stays None."""
+    if value is None or isinstance(value, DrugClass):
+        return value
+    known = isinstance(value, int | str) and not isinstance(value, bool)
+    found = _spellings()["drug_class"].get(_compact(str(value))) if known else None
+    if found is None:
+        raise ValueError(f"{value!r} is not a drug class; write 1 (or 1类, Class 1), 2 (2类, 改良型新药) or generic (仿制药)")
+    return found
+
+
+DrugClassField = Annotated[
+    DrugClass | None,
+    BeforeValidator(_drug_class),
+    WithJsonSchema({"anyOf": [{"enum": ["1", "2", "generic", 1, 2]}, {"type": "null"}],
+                    "description": "1, 2 or generic; also written 1类, Class 1, 2类, 改良型新药, 仿制药"},
+                   mode="validation"),
+]
+"""A drug class as the profile holds it, read from the spellings people write (``values.yaml``)."""
+
+
+def in_shanghai(place: str) -> bool:
+    """Whether a registration place names Shanghai or one of its districts (``understanding.yaml``
+    ``shanghai_places``): "上海市浦东新区", "Shanghai", "张江" are Shanghai; "杭州" is not."""
+    text = normalise(place).lower()
+    return any(str(name).lower() in text for name in lexicon().facts["shanghai_places"])
+
+
 class TrialStage(StrEnum):
     PHASE_1 = "phase1"
     PHASE_2 = "phase2"
@@ -125,7 +184,7 @@ class DrugTrial(_Record):
     """One drug in one clinical-trial stage; ``rd_spend_yuan`` is that stage's R&D spending."""
 
     name: str = Field(default="", max_length=80)
-    drug_class: DrugClass | None = None
+    drug_class: DrugClassField = None
     cgt: bool | None = None
     stage: TrialStage | None = None
     trial_location: TrialLocation | None = None
@@ -145,7 +204,7 @@ class OverseasRegistration(_Record):
     """A product registered with an overseas regulator."""
 
     name: str = Field(default="", max_length=80)
-    drug_class: DrugClass | None = None
+    drug_class: DrugClassField = None
     regulator: Regulator | None = None
     sold_locally: bool | None = None
     rd_spend_yuan: Yuan | None = None
@@ -226,6 +285,24 @@ class CompanyProfile(_Record):
     industrial_projects: list[IndustrialProject] = Field(default_factory=list, max_length=20)
     preclinical_projects: list[PreclinicalProject] = Field(default_factory=list, max_length=20)
     guarantee_yuan: Yuan | None = Field(default=None, description="financing guarantee amount requested")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _registration_from_place(cls, data: Any) -> Any:
+        """A place alone says where the company is registered; a place and a ``registered`` that
+        disagree are refused, naming both, rather than one silently winning."""
+        if not isinstance(data, dict) or not str(data.get("registered_place") or "").strip():
+            return data
+        place = str(data["registered_place"]).strip()
+        implied = Registration.SHANGHAI if in_shanghai(place) else Registration.ELSEWHERE
+        stated = data.get("registered")
+        if stated is None:
+            return {**data, "registered": implied.value}
+        if str(stated) in set(Registration) and str(stated) != implied.value:
+            where = "in Shanghai" if implied is Registration.SHANGHAI else "not in Shanghai"
+            raise ValueError(f"registered is {str(stated)!r} but registered_place {place!r} is {where}; "
+                             "give one of the two, or make them agree")
+        return data
 
     @field_validator("insurance")
     @classmethod

@@ -93,6 +93,17 @@ class ExpiredDocument(BaseModel):
     valid_to: date | None
 
 
+class TotalPart(BaseModel):
+    """A money claim as the headline total treats it: counted, or left out with the facts it still needs."""
+
+    measure: str
+    label: str = Field(description="the measure as printed, e.g. （五）")
+    item: str
+    entry: str
+    rule_name: str
+    missing: list[str] = Field(default_factory=list, description="facts needed before it can be counted")
+
+
 class MatchResult(BaseModel):
     """Every measure of the in-force policy a profile may claim, with totals that are ceilings."""
 
@@ -103,8 +114,13 @@ class MatchResult(BaseModel):
     validity: str = Field(description="the policy's status and period on the day")
     measures: list[MeasureMatch]
     support: list[Support]
-    total_yuan: int = Field(description="sum of the measures' money ceilings (guarantee ceilings excluded)")
+    total_yuan: int = Field(description="sum of the measures' money ceilings over the counted claims "
+                                        "(guarantee ceilings excluded)")
     total_text: str
+    counted: list[TotalPart] = Field(default_factory=list, description="the money claims the total adds up: "
+                                     "eligible (or eligible on review) with a computed ceiling")
+    not_counted: list[TotalPart] = Field(default_factory=list, description="money claims left out of the total: "
+                                         "their verdict cannot be decided or their ceiling not computed yet")
     missing: list[str] = Field(default_factory=list, description="facts the profile still lacks, once each")
     incomplete_items: list[str] = Field(default_factory=list, description="profile entries no rule could place")
     expired: list[ExpiredDocument] = Field(default_factory=list)

@@ -15,7 +15,7 @@ from assistant.amounts import format_yuan, format_yuan_en
 from assistant.language import Language, in_script
 from assistant.match.matcher import match_words
 from assistant.match.profile import CompanyProfile
-from assistant.match.records import Claim, ClaimVerdict, MatchResult, MeasureMatch
+from assistant.match.records import Claim, ClaimVerdict, MatchResult, MeasureMatch, TotalPart
 
 
 class LineKind(StrEnum):
@@ -51,6 +51,11 @@ def match_lines(result: MatchResult) -> list[Line]:
         lines.append(Line(LineKind.PARAGRAPH, w["nothing"]))
     if result.measures:
         lines.append(Line(LineKind.PARAGRAPH, w["total"].format(total=result.total_text)))
+        if result.counted:
+            lines.append(Line(LineKind.PARAGRAPH, w["counted"].format(parts=_parts(result.counted, w, result.language))))
+        if result.not_counted:
+            lines.append(Line(LineKind.PARAGRAPH, w["not_counted"].format(
+                parts=_parts(result.not_counted, w, result.language, with_missing=True))))
         open_measures = [m for m in result.measures if _open(m)]
         if open_measures:
             parts = [w[_claimable_key(m)].format(label=m.label, total=m.total_text) for m in open_measures]
@@ -77,6 +82,26 @@ def match_lines(result: MatchResult) -> list[Line]:
             lines.append(Line(LineKind.ITEM, w[key].format(title=d.title, number=d.number or "", valid_to=valid_to)))
     lines.append(Line(LineKind.PARAGRAPH, result.caveat))
     return lines
+
+
+def _parts(parts: list[TotalPart], w: dict[str, Any], language: str, with_missing: bool = False) -> str:
+    """Claims by measure, like items of one entry as one ("（三十七）国际性活动和展会（共4项）"), each
+    with the facts it still needs when ``with_missing``."""
+    by_measure: dict[str, list[TotalPart]] = {}
+    for part in parts:
+        by_measure.setdefault(part.label, []).append(part)
+    written = []
+    for label, members in by_measure.items():
+        items: list[str] = []
+        for entry in dict.fromkeys(p.entry for p in members):
+            same = [p for p in members if p.entry == entry]
+            copies = all(p.item != p.entry for p in same) and len(same) > 1
+            named = [w["item_copies"].format(entry=entry, n=len(same))] if copies else [p.item for p in same]
+            missing = _join(list(dict.fromkeys(m for p in same for m in p.missing)), language)
+            items += [w["part_missing"].format(item=n, missing=missing) if with_missing and missing else n
+                      for n in named]
+        written.append(w["part"].format(label=label, items=_join(items, language)))
+    return w["part_separator"].join(written)
 
 
 def _claimable_key(measure: MeasureMatch) -> str:
@@ -159,6 +184,15 @@ def _money(yuan: int, en: bool) -> str:
 def match_text(result: MatchResult, language: Language = Language.SIMPLIFIED) -> str:
     """Plain lines for the chat, in the asker's script."""
     return in_script("\n".join(PLAIN[line.kind] + line.text for line in match_lines(result)), language)
+
+
+def match_summary(result: MatchResult, language: Language = Language.SIMPLIFIED) -> str:
+    """The lines to read out to a caller: the match's opening (the total, what it counts, what can be
+    claimed and what is missing) and the caveat that these are ceilings, in the asker's script."""
+    lines = match_lines(result)
+    opening = next((i for i, line in enumerate(lines) if line.kind is LineKind.MEASURE), len(lines))
+    spoken = [line.text for line in lines[1:opening]] + [result.caveat]
+    return in_script("\n".join(spoken), language)
 
 
 def match_markdown(result: MatchResult, language: Language = Language.SIMPLIFIED) -> str:

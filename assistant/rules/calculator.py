@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_DOWN, Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from assistant.amounts import AmountError, format_yuan, format_yuan_en, parse_amount
 from assistant.errors import InvalidInputs
@@ -37,9 +37,16 @@ class Item:
     inputs: Mapping[str, Any]
 
 
-def are_alternatives(calculations: Sequence[Calculation]) -> bool:
+class Kinded(Protocol):
+    """A rule or a calculation of one: anything that says which kind of rule it is."""
+
+    @property
+    def kind(self) -> str: ...
+
+
+def are_alternatives(calculations: Sequence[Kinded]) -> bool:
     """Several guarantee ceilings (（二十九）): one or the other applies by the kind of enterprise,
-    never their sum."""
+    never their sum. Takes calculations, or the rules themselves (a match decides before computing)."""
     return len(calculations) > 1 and all(c.kind == RuleKind.GUARANTEE_LIMIT for c in calculations)
 
 
@@ -102,6 +109,7 @@ class AwardCalculator:
         if not eligible:
             notes = [*failed, *notes]
             amount = Decimal(0)
+            caps = []  # no ceiling is awarded, so no cap was applied to one
         else:
             pending = [self.book.conditions[c] for c in rule.conditions if c not in inputs and not
                        self._threshold_given(c, inputs)]
@@ -176,6 +184,23 @@ class AwardCalculator:
             )
         if BASE_INPUT in takes.required and _blank(inputs.get(BASE_INPUT)):
             raise CalculationError(f"rule {rule.id} needs the base amount ({rule.base}); pass {BASE_INPUT}, e.g. 6000万")
+        for condition_id in rule.conditions:
+            self._check_agreement(self.book.conditions[condition_id], inputs)
+
+    @staticmethod
+    def _check_agreement(condition: Condition, inputs: Mapping[str, Any]) -> None:
+        """A threshold condition given both as its amount and as a yes/no must say the same; raises
+        ``CalculationError`` naming both inputs when they contradict each other."""
+        if not (condition.input and condition.min_yuan is not None and condition.input in inputs
+                and condition.id in inputs):
+            return
+        amount = _money(inputs[condition.input], condition.input, allow_zero=True)
+        said = _flag(inputs[condition.id], condition.id)
+        if (amount >= condition.min_yuan) != said:
+            meets = "meets" if amount >= condition.min_yuan else "does not meet"
+            raise CalculationError(
+                f"{condition.input} ({format_yuan(amount)}) {meets} the condition ({condition.text_en}) but "
+                f"{condition.id} is {str(said).lower()}; give one of the two, or make them agree")
 
     def _threshold_given(self, condition_id: str, inputs: Mapping[str, Any]) -> bool:
         condition = self.book.conditions[condition_id]
