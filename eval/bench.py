@@ -232,11 +232,11 @@ class Client:
 
 def load_run(url: str, sessions: int = 32, turns: int = 50, pool: Sequence[str] = (),
              amounts_from: int = MEASURED_AMOUNTS_FROM) -> dict[str, Any]:
-    """``sessions`` clients, each holding one conversation of ``turns`` turns after its opening question.
+    """``sessions`` clients, each holding one conversation over ``turns`` turns after its opening question.
 
     Turns go in threes: an award question of its own amount, a follow-up that changes the R&D amount
-    ("研发投入改成N万呢"), and a question of ``pool`` (each asked once in the run, spread over the clients;
-    once a client's share is spent, another follow-up). Every amount is distinct, so no two requests of a
+    ("研发投入改成N万呢"), and a question of ``pool`` as another asker's first turn (each asked once in the
+    run, spread over the clients; once a client's share is spent, another follow-up). Every amount is distinct, so no two requests of a
     run carry the same text (the figures are not flattered by anything remembered per question); each
     award answer's figure is checked (40% of the amount asked), counting answers that are wrong or belong
     to another conversation. Returns turns/s, p50/p95 and the counts."""
@@ -269,8 +269,8 @@ def load_run(url: str, sessions: int = 32, turns: int = 50, pool: Sequence[str] 
             session = turn(f"1类新药II期临床研发投入{opening}万，能拿多少？", None, award(opening))
             for number in range(turns):
                 wan = next(amounts)
-                if number % 3 == 2 and shares[client]:  # another topic; the award question after it sets the figure again
-                    session = turn(shares[client].pop(0), session, None)
+                if number % 3 == 2 and shares[client]:  # another asker's question, in a conversation of its own
+                    turn(shares[client].pop(0), None, None)
                 elif number % 3 == 0:
                     session = turn(f"1类新药II期临床研发投入{wan}万，能拿多少？", session, award(wan))
                 else:
