@@ -15,7 +15,7 @@ from chromadb.api.models.Collection import Collection
 from assistant.errors import IndexMissing
 from assistant.indexing import DeploymentIndex
 from assistant.settings import Settings
-from index import store
+from index import snapshot, store
 from index.embedders import Embedder, make_embedder
 from index.store import BuildReport
 
@@ -70,3 +70,9 @@ def open_index(
         return OpenIndex(deployment.active_collection(), embedder, report)
     except store.IndexMissing as error:
         raise IndexMissing(str(error)) from error
+
+
+def save_snapshot(settings: Settings, opened: OpenIndex) -> None:
+    """Saves the local snapshot of ``opened``'s version in the data dir unless it is there (``serve`` does it
+    before starting its workers, so each starts from it instead of reading Chroma)."""
+    snapshot.save_version(opened.collection, settings.snapshot_dir)

@@ -23,11 +23,10 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse
 
 from assistant.api.app import create_app
-from assistant.bootstrap import open_index
+from assistant.bootstrap import open_index, save_snapshot
 from assistant.serve import create_served_app
 from assistant.settings import Settings, load_settings
 from assistant.thread_pools import machine_threads
-from index.snapshot import save_version
 
 UI_PORT_ENV = "PA_UI_PORT"  # set by ``serve`` for its workers: where ``/`` sends a browser
 # How long the supervisor waits for a worker to answer its ping before replacing it. A worker loading and
@@ -58,7 +57,7 @@ def serve(settings: Settings, host: str, port: int, workers: int | None = None, 
     The index is built first, once, when none serves, and its local snapshot made."""
     count = workers or settings.workers or machine_threads()
     opened = open_index(settings)  # builds under the build lock when no usable version serves
-    save_version(opened.collection, settings.snapshot_dir)  # so every worker starts from the local snapshot
+    save_snapshot(settings, opened)  # so every worker starts from the local snapshot
     if count == 1:
         uvicorn.run(create_served_app(settings), host=host, port=port, log_level="info")
         return
