@@ -43,9 +43,14 @@ _AMOUNT = re.compile(
     rf"(?P<cur>rmb|cny|¥|￥|人民币)?\s*"
     rf"(?P<num>(?:{_NUMBER})|[{_CN_DIGITS}点]+)\s*"
     r"(?P<unit>万亿|千万|百万|十万|万|亿|千|million|billion|thousand|mn|bn|k|m)?\s*"
-    r"(?P<tail>元|块|yuan|rmb|cny)?",
+    r"(?P<tail>元|块|yuan|rmb|cny)?(?:\s*人民币)?",
     re.IGNORECASE,
 )
+# "1亿5000万": 亿 and 万 written in one amount, read whole by cn2an
+_YI_WAN = re.compile(r"(?P<cur>rmb|cny|¥|￥|人民币)?\s*(?P<num>\d+(?:\.\d+)?亿[\d.]+万)\s*(?P<tail>元|块)?(?:\s*人民币)?")
+_APPROXIMATE = re.compile(r"^(?:约|大约|大概|将近|近|差不多|approximately|approx\.?|about|around|roughly|~|～)\s*[\d零一二两三四五六七八九十]"
+                          r"|(?:左右|上下)$|[\d零一二两三四五六七八九十百千](?:多|余)(?:[万亿千百]|元|$)")
+_FOREIGN = re.compile(r"美元|美金|usd|us\$|\$|dollars?|欧元|eur|€|日元|jpy|港币|港元|hkd|英镑|gbp|£")
 _NOT_MONEY_AFTER = re.compile(r"^\s*(?:平方|人|家|个|项(?!目)|款|张|类|期|年|月|日|号|%|倍|周|天|名)")
 
 
@@ -61,21 +66,76 @@ class FoundAmount:
     end: int
 
 
-def parse_amount(text: str, allow_zero: bool = False) -> Decimal:
-    """One amount in yuan. A bare number is yuan. Raises ``AmountError`` with a readable reason."""
+def parse_amount(text: str, allow_zero: bool = False, *, unit_required: bool = False) -> Decimal:
+    """One amount in yuan (``6000万``, ``1亿5000万``, ``1.5亿元人民币``). A bare number is yuan unless
+    ``unit_required`` (text typed by a person, where ``6000`` may mean 6000万). Raises ``AmountError``
+    with a readable reason: an approximate amount (``约5000万``), a foreign currency (no exchange rate is
+    set), a negative, zero or absurd figure, a bare number when a unit is required."""
     cleaned = normalise(str(text)).strip().lower().replace("，", ",")
     if not cleaned:
         raise AmountError("amount is empty")
+    if _APPROXIMATE.search(cleaned):
+        raise AmountError(f"{text!r} is approximate; an exact amount is needed (e.g. 5000万)")
+    if _FOREIGN.search(cleaned):
+        raise AmountError(f"{text!r} is not in RMB and the policy sets no exchange rate; give the amount in yuan "
+                          "(e.g. 3500万元)")
+    if yi_wan := _YI_WAN.fullmatch(cleaned):
+        try:
+            value = Decimal(str(cn2an.cn2an(yi_wan["num"], "smart")))
+        except (ValueError, KeyError) as error:
+            raise AmountError(f"cannot read {text!r} as an amount") from error
+        return _checked(value, text, allow_zero, negative=False)
     match = _AMOUNT.fullmatch(cleaned)
     if not match:
         raise AmountError(f"cannot read {text!r} as an amount (try 6000万, 0.6亿 or 60000000元)")
+    if unit_required and _bare(match):
+        raise AmountError(f"{text!r} has no unit: write {cleaned}元 or {cleaned}万 (a JSON number is yuan)")
     return _checked(_value(match), text, allow_zero, negative=bool(match["neg"]))
+
+
+def is_bare_number(text: str) -> bool:
+    """Whether ``text`` is a number with no unit or currency (``"6000"``): 6000元 or 6000万?"""
+    match = _AMOUNT.fullmatch(normalise(str(text)).strip().lower().replace("，", ","))
+    return match is not None and _bare(match)
+
+
+def _bare(match: re.Match[str]) -> bool:
+    return not (match["unit"] or match["tail"] or match["cur"] or match["num"][-1] in "万亿")
+
+
+def refused_amounts(message: str) -> list[tuple[str, str]]:
+    """Money amounts inside a chat message that cannot be used, as (the amount as written, why:
+    ``negative`` | ``too_large``): what ``find_amounts`` leaves out, so a statement can say why a figure
+    was not taken."""
+    refused = []
+    for match in _money_matches(normalise(message)):
+        try:
+            yuan = _value(match)
+        except AmountError:
+            continue
+        if match["neg"] or yuan < 0:
+            refused.append((match[0].strip(), "negative"))
+        elif yuan > MAX_YUAN:
+            refused.append((match[0].strip(), "too_large"))
+    return refused
 
 
 def find_amounts(message: str) -> list[FoundAmount]:
     """Amounts inside a chat message: only numbers that carry a money unit or currency count."""
     text = normalise(message)
     found = []
+    for match in _money_matches(text):
+        try:
+            yuan = _checked(_value(match), match[0], allow_zero=True, negative=bool(match["neg"]))
+        except AmountError:
+            continue
+        found.append(FoundAmount(match[0].strip(), yuan, match.start(), match.end()))
+    return found
+
+
+def _money_matches(text: str) -> list[re.Match[str]]:
+    """The stretches of ``text`` that are amounts of money: a number with a money unit or currency."""
+    kept = []
     for match in _AMOUNT.finditer(text):
         has_money_unit = bool(match["unit"] or match["tail"] or match["cur"]) or match["num"][-1] in "万亿"
         if not has_money_unit or not match["num"].strip("点"):
@@ -84,12 +144,8 @@ def find_amounts(message: str) -> list[FoundAmount]:
             continue
         if _NOT_MONEY_AFTER.match(text[match.end() :]):
             continue
-        try:
-            yuan = _checked(_value(match), match[0], allow_zero=True, negative=bool(match["neg"]))
-        except AmountError:
-            continue
-        found.append(FoundAmount(match[0].strip(), yuan, match.start(), match.end()))
-    return found
+        kept.append(match)
+    return kept
 
 
 def _value(match: re.Match[str]) -> Decimal:
@@ -114,7 +170,7 @@ def _checked(yuan: Decimal, text: str, allow_zero: bool, negative: bool) -> Deci
         raise AmountError(f"{text!r}: the amount must be greater than zero")
     if yuan > MAX_YUAN:
         raise AmountError(f"{text!r} is more than 1万亿元; please check the figure")
-    return yuan
+    return yuan.quantize(Decimal(1)) if yuan == yuan.to_integral_value() else yuan  # 1.5亿 is 150000000, not 150000000.0
 
 
 def format_yuan(yuan: Decimal | int) -> str:

@@ -76,3 +76,4 @@ def save_snapshot(settings: Settings, opened: OpenIndex) -> None:
     """Saves the local snapshot of ``opened``'s version in the data dir unless it is there (``serve`` does it
     before starting its workers, so each starts from it instead of reading Chroma)."""
     snapshot.save_version(opened.collection, settings.snapshot_dir)
+

@@ -8,6 +8,7 @@ to what the plan licenses (``assistant.llm.facts.PlanFacts``):
 - award amounts: a calculation the engine ran for the planned rule, or that rule's per-item ceiling,
   and the engine's figure itself stated;
   a base only as a calculation input or a stated amount; an annual cap only as the planned rule's;
+  a condition amount ("at least", 不低于, 以上) only as a threshold of the planned rule's conditions;
 - lookup figures (durations, counts, percentages, amounts): in the sentence of the planned article
   that states the asked fact, with the same unit (and the asked figure itself when the unit is the
   asked one);
@@ -93,6 +94,9 @@ def _amounts(claims: Claims, evidence: Evidence) -> list[str]:
         elif claim.role is AmountRole.BASE:
             if claim.yuan not in facts.bases:
                 problems.append(f"amount {shown} is said as a base but is no input of the calculation")
+        elif claim.role is AmountRole.CONDITION:
+            if claim.yuan not in facts.thresholds and claim.yuan not in lookup_amounts:
+                problems.append(f"amount {shown} is said as a condition but is no threshold of the planned rule")
         elif claim.role is AmountRole.ANNUAL_CAP:
             if claim.yuan not in facts.annual_caps and claim.yuan not in lookup_amounts:
                 problems.append(f"amount {shown} is said as an annual cap but is not the planned rule's")

@@ -63,6 +63,9 @@ class Settings(BaseSettings):
 
     staff_token: SecretStr | None = Field(default=None, description="unset = staff routes disabled (401)")
     admin_token: SecretStr | None = Field(default=None, description="unset = admin routes disabled (401)")
+    secret_key: SecretStr | None = Field(
+        default=None, description="signs the desk's sign-ins and keys the chat's browser storage, for every process; "
+                                  "unset = one generated into <data dir>/secret_key (mode 0600)")
     token_failures_per_minute: int = Field(default=10, ge=1, description="wrong bearer tokens per client, then 429")
     cors_origins: list[str] = Field(default_factory=list)
 
@@ -106,6 +109,18 @@ class Settings(BaseSettings):
                 {"minimum": MIN_TOKEN_CHARS, "length": len(secret)},
             )
         return SecretStr(secret)
+
+    @field_validator("secret_key")
+    @classmethod
+    def _secret_long_enough(cls, secret: SecretStr | None) -> SecretStr | None:
+        if secret is None:
+            return None
+        value = secret.get_secret_value().strip()
+        if len(value) < MIN_TOKEN_CHARS:
+            raise PydanticCustomError(
+                "secret_too_short", "must be at least {minimum} characters, not {length} (unset it to use a generated one)",
+                {"minimum": MIN_TOKEN_CHARS, "length": len(value)})
+        return SecretStr(value)
 
     @field_validator("data_dir")
     @classmethod

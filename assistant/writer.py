@@ -19,7 +19,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-import openai
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, ToolMessage
 from langchain_core.prompts import ChatPromptTemplate
@@ -34,7 +33,6 @@ from prompts import prompt
 MAX_TOOL_ROUNDS = 2
 MIN_SECONDS_FOR_A_REQUEST = 1.0
 RETRIES = 1
-RETRIED = (openai.APITimeoutError, openai.APIConnectionError, openai.InternalServerError, TimeoutError, ConnectionError)
 LANGUAGE_NAMES = {"zh-Hans": "simplified Chinese", "zh-Hant": "traditional Chinese", "en": "English"}
 
 log = logging.getLogger(__name__)
@@ -145,11 +143,19 @@ class AnswerWriter:
             try:
                 reply: BaseMessage = model.invoke(messages, timeout=left)
                 return reply
-            except RETRIED as error:
+            except _retried() as error:
                 if attempt == RETRIES:
                     raise
                 log.warning("model request failed (%s); %.1f s left", error, budget.left())
         raise AssertionError("unreachable")
+
+
+def _retried() -> tuple[type[BaseException], ...]:
+    """What is tried again: time-outs, dropped connections and server errors (the OpenAI SDK is imported
+    here, when a request failed, so that a service without a chat model never loads it)."""
+    import openai
+
+    return openai.APITimeoutError, openai.APIConnectionError, openai.InternalServerError, TimeoutError, ConnectionError
 
 
 def _planned_tool(tool: StructuredTool, rules: Sequence[PlannedRule]) -> StructuredTool:

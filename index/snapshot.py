@@ -22,13 +22,14 @@ import shutil
 import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
-
-import bm25s
-from chromadb.api.models.Collection import Collection
+from typing import TYPE_CHECKING
 
 from index.articles import Article
-from index.store import article_from_record, stored_tokens
 from index.tokens import tokenize, tokenizer_fingerprint
+
+if TYPE_CHECKING:  # imported where used: ``is_saved`` serves a supervisor that loads nothing heavy
+    import bm25s
+    from chromadb.api.models.Collection import Collection
 
 ARTICLES_FILE = "articles.json"
 BM25_FOLDER = "bm25"
@@ -71,8 +72,13 @@ def load_version(collection: Collection, snapshots: Path | None = None) -> Versi
 def save_version(collection: Collection, snapshots: Path) -> None:
     """Makes the snapshot of ``collection`` under ``snapshots`` unless it is there already (before starting
     workers, so they all read it instead of each reading Chroma)."""
-    if not (snapshots / _name(collection)).is_dir():
+    if not is_saved(snapshots, collection.name):
         load_version(collection, snapshots)
+
+
+def is_saved(snapshots: Path, version: str) -> bool:
+    """Whether the snapshot of the index version (collection) named ``version`` is under ``snapshots``."""
+    return (snapshots / f"{version}.{tokenizer_fingerprint()}").is_dir()
 
 
 def _name(collection: Collection) -> str:
@@ -80,6 +86,10 @@ def _name(collection: Collection) -> str:
 
 
 def _from_chroma(collection: Collection) -> VersionData:
+    import bm25s
+
+    from index.store import article_from_record, stored_tokens
+
     records = collection.get(include=["documents", "metadatas"])
     metadatas = [dict(meta or {}) for meta in records["metadatas"] or []]
     articles = [article_from_record(chunk_id, text or "", meta)
@@ -110,6 +120,8 @@ def _write(snapshots: Path, name: str, data: VersionData) -> None:
 
 
 def _read(folder: Path) -> VersionData:
+    import bm25s
+
     rows = json.loads((folder / ARTICLES_FILE).read_text(encoding="utf-8"))
     articles = [Article(doc_id=row["doc_id"], key=row["key"], label=row["label"], title=row["title"], text=row["text"],
                         section=row["section"], departments=tuple(row["departments"]), speakers=tuple(row["speakers"]),

@@ -9,7 +9,8 @@ if ! [[ "$port" =~ ^[0-9]+$ ]] || [ "$port" -lt 1 ] || [ "$port" -gt 65535 ]; th
   echo "error: the port must be a number from 1 to 65535, not '$port'" >&2
   exit 2
 fi
-if ! python3 -c "import socket, sys; s = socket.socket(); s.bind(('127.0.0.1', int(sys.argv[1])))" "$port" 2>/dev/null; then
+# SO_REUSEADDR as the server binds: connections of a stopped server left in TIME_WAIT do not count as taken.
+if ! python3 -c "import socket, sys; s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('127.0.0.1', int(sys.argv[1])))" "$port" 2>/dev/null; then
   echo "error: port $port on 127.0.0.1 is already in use; pass another, e.g. bash scripts/serve.sh $((port % 65535 + 1))" >&2
   exit 2
 fi

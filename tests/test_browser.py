@@ -10,6 +10,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -92,9 +97,10 @@ def staff_questions(live_server: str) -> list[dict]:
     return response.json()["questions"]
 
 
-def shot(page, name: str) -> None:
+def shot(page, name: str, full_page: bool = False) -> None:
+    """A screenshot under test-artifacts/ (the README's images in docs/ are copied from there)."""
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / name))
+    page.screenshot(path=str(ARTIFACTS / name), full_page=full_page)
 
 
 # --- chat ------------------------------------------------------------------------------------------
@@ -149,6 +155,18 @@ def test_a_reload_keeps_the_conversation_its_session_and_its_ratings(desktop, li
     assert "1200万元" in follow_up.locator(".answer-lead").inner_text(), "the server still holds the session"
 
 
+def test_clicking_the_same_rating_again_withdraws_it_from_the_log(desktop, live_server):
+    question = "CMO受托生产一个品种年产值2000万，能补多少？"
+    ask(desktop, question)
+    desktop.locator("#chat button[aria-label='赞']").nth(1).click()
+    desktop.get_by_text("已记录您对这条回答的评价").wait_for()
+    assert next(q for q in staff_questions(live_server) if q["question"] == question)["feedback"] == "like"
+    desktop.locator("#chat button[aria-label='Liked']").first.click()  # the same button, now showing the rating
+    desktop.get_by_text("已撤回您对这条回答的评价").wait_for()
+    withdrawn = next(q for q in staff_questions(live_server) if q["question"] == question)
+    assert (withdrawn["feedback"], withdrawn["comment"]) == (None, None)
+
+
 def test_new_conversation_resets_the_session(desktop):
     ask(desktop, PHASE_TWO)
     desktop.locator("#new-conversation").click()
@@ -186,6 +204,85 @@ def test_on_a_phone_the_lead_and_the_first_card_are_on_screen(phone):
     if AXE.exists():
         phone.add_script_tag(content=AXE.read_text(encoding="utf-8"))
         assert serious_violations(phone) == []
+
+
+@pytest.fixture
+def restartable(settings, engine, tmp_path):
+    """``policy-assistant serve`` (one process) in its own process on one port, over the test deployment's
+    data dir (its index and its state store): ``start()`` and ``stop()`` it as often as wanted."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "PA_DATA_DIR": str(settings.data_dir), "PA_TODAY": settings.today.isoformat(),
+           "PA_STAFF_TOKEN": STAFF_TOKEN, "PA_ADMIN_TOKEN": settings.admin_token.get_secret_value(),
+           "PA_WORKERS": "1"}
+    env.pop("PA_SECRET_KEY", None)  # the key generated into the data dir is the one every start reads
+    running: list[subprocess.Popen] = []
+
+    class Served:
+        url = f"http://127.0.0.1:{port}"
+
+        def start(self) -> None:
+            with (tmp_path / "serve.log").open("ab") as log:
+                running.append(subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)],
+                                                env=env, stdout=log, stderr=log))
+            deadline = time.monotonic() + 300
+            while time.monotonic() < deadline:
+                assert running[-1].poll() is None, (tmp_path / "serve.log").read_text(errors="replace")[-2000:]
+                try:
+                    if httpx.get(self.url + "/healthz", timeout=2).status_code == 200:
+                        return
+                except httpx.HTTPError:
+                    pass
+                time.sleep(0.2)
+            raise AssertionError("the served process did not start")
+
+        def stop(self) -> None:
+            """SIGTERM, as a deployment restarts it; the open page's streams must not hold the shutdown."""
+            process = running[-1]
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=30)
+                raise
+            finally:
+                running.pop()
+
+    served = Served()
+    yield served
+    while running:
+        served.stop()
+
+
+def test_a_restart_keeps_the_conversation_and_the_staff_sign_in(browser, restartable):
+    restartable.start()
+    page = _open(browser, restartable.url, DESKTOP)
+    ask(page, "CMO受托生产一个品种年产值3000万，能补多少？")
+    open_desk(page)
+    page.get_by_text("问答与来电日志").click()
+    page.locator("#desk-token").fill(STAFF_TOKEN)
+    page.locator("#desk-sign-in button[type=submit]").click()
+    page.get_by_text("已登录", exact=False).wait_for()
+    context = page.context
+    page.close()  # the tab is closed while the service restarts (an open one reconnects by itself)
+    restartable.stop()
+    restartable.start()  # a new process: nothing of the first one's memory is left
+    page = context.new_page()  # the same browser: its storage and its session cookie
+    page.set_default_timeout(30_000)
+    page.goto(restartable.url + "/")
+    page.locator("#chat .answer").nth(1).wait_for()
+    restored = page.locator("#chat .answer").nth(1)
+    assert "300万元" in restored.inner_text() and restored.locator(".source-card").count() >= 1
+    follow_up = ask(page, "如果年产值是6000万呢？")
+    assert "500万元" in follow_up.locator(".answer-lead").inner_text(), "the server still holds the session"
+    open_desk(page)
+    page.get_by_text("问答与来电日志").click()
+    page.locator("#desk-refresh").click(force=True)
+    page.get_by_text("已登录", exact=False).wait_for()
+    page.wait_for_function("() => document.querySelector('#desk-log').innerText.includes('如果年产值是6000万呢')")
+    page.context.close()
 
 
 # --- hotline desk ----------------------------------------------------------------------------------
@@ -314,7 +411,7 @@ def test_the_calculator_applies_the_annual_cap_across_three_items(desktop):
     text = result.inner_text()
     assert "合计最高 1000万元" in text and "min(500万元 + 500万元 + 400万元, 1000万元)" in text
     assert "1400万元" in text and "不是承诺金额" in text
-    shot(desktop, "calculator.png")
+    shot(desktop, "calculator.png", full_page=True)  # the result sits below the list
 
 
 def test_the_calculator_asks_for_a_unit_and_finds_rules_written_either_way(desktop):

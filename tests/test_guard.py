@@ -20,6 +20,8 @@ RESEARCH_BEDS = "研究型床位按核定床位多少比例设置？"
 PUDONG_GOAL = "浦东行动方案获批上市国产1类新药的目标是多少？"
 VALIDITY = "若干意见的有效期到什么时候？"
 NO_AMOUNT = "顶尖科学家项目能支持多少钱？"
+OUT_LICENSING = "我们的创新药海外权益许可交易首付款2亿元，第三方专业服务投入800万元，能拿多少？"
+PHASE_TWO_EN = "Our class 1 new drug is in a phase II trial with R&D spending of RMB 60 million. How much can we get?"
 
 
 def problems(engine: Engine, question: str, written: str) -> list[str]:
@@ -43,6 +45,18 @@ CASES = [
      "said as a base"),
     ("annual cap", CMO, "每个企业每年最高1000万元，本项最高300万元[policy2024:24]。", "每个企业每年最高3000万元，本项最高300万元[policy2024:24]。",
      "said as an annual cap"),
+    ("annual cap said after the amount", PHASE_TWO_EN,
+     "At most RMB 20 million [policy2024:05]. At most RMB 100 million per entity per year [policy2024:05].",
+     "At most RMB 20 million [policy2024:05]. At most RMB 200 million per entity per year [policy2024:05].",
+     "said as an annual cap"),
+    ("condition amount", OUT_LICENSING, "首付款1亿元以上的交易，最高可获400万元[policy2024:36]。",
+     "首付款5000万元以上的交易，最高可获400万元[policy2024:36]。", "said as a condition"),
+    ("condition amount in English", OUT_LICENSING,
+     "The upfront payment must be at least RMB 100 million; you may get at most RMB 4 million [policy2024:36].",
+     "The upfront payment must be at least RMB 50 million; you may get at most RMB 4 million [policy2024:36].",
+     "said as a condition"),
+    ("a ceiling worded with a condition word is an award", OUT_LICENSING, "最高可获400万元[policy2024:36]。",
+     "最高可达到1亿元[policy2024:36]。", "1亿元 (100000000 yuan) is not the engine's figure"),
     ("formula term", PHASE_TWO, "min(40% × 6000万元, 2000万元) = 2000万元[policy2024:05]。", "40% × 6000万元 = 2400万元[policy2024:05]。",
      "no term of the engine's calculation"),
     ("amount in English", PHASE_TWO, "At most RMB 20 million, on merit [policy2024:05].", "At most RMB 30 million [policy2024:05].",

@@ -16,7 +16,7 @@ import pytest
 from scripted_llm import Reply, ScriptedServer, copy_draft, slow, text, tool_call
 
 from assistant.engine import Engine
-from assistant.llm.client import chat_model
+from assistant.llm.client import MAX_ANSWER_TOKENS, chat_model
 from assistant.records import Answer, Status
 
 PHASE_TWO = "1类新药Ⅱ期临床试验投入6000万元，最高能拿多少？"
@@ -31,6 +31,9 @@ PHASE_TWO_HANT = "1類新藥Ⅱ期臨床試驗投入6000萬元，最高能拿多
 DEPARTMENTS = "创新医疗器械的支持归哪个部门管？"
 GUARANTEE = "中小微企业和中型企业的担保额度上限分别是多少？"
 NO_AMOUNT = "顶尖科学家项目能支持多少钱？"
+OUT_LICENSING = "我们的创新药海外权益许可交易首付款2亿元，第三方专业服务投入800万元，能拿多少？"
+OUT_LICENSING_EN = ("We out-licensed overseas rights with an upfront payment of RMB 200 million and spent RMB 8 million "
+                    "on professional services. How much support can we get?")
 
 
 @pytest.fixture(scope="module")
@@ -131,6 +134,12 @@ WRONG = [
     pytest.param(TRIAL_LIMIT_EN, "The limit is 60 working days [policy2024:14].", "figure 60 working days", id="english-neighbouring-figure"),
     pytest.param(PHASE_TWO_HANT, "Ⅱ期臨床試驗最高可獲3000萬元[policy2024:05]。", "30000000 yuan", id="traditional-phase-three-ceiling"),
     pytest.param(NO_AMOUNT, "顶尖科学家项目最高可获1000万元[policy2024:03]。", "the sources set no amount", id="amount-where-the-text-sets-none"),
+    pytest.param(OUT_LICENSING, "首付款1亿元以上的交易，最高可获1亿元[policy2024:36]。", "1亿元 (100000000 yuan) is not the engine's",
+                 id="condition-threshold-served-as-the-award"),
+    pytest.param(OUT_LICENSING, "首付款1000万元以上即可申请，最高可获400万元[policy2024:36]。", "is said as a condition but is no threshold",
+                 id="condition-threshold-wan-yi-slip"),
+    pytest.param(OUT_LICENSING_EN, "An upfront of RMB 10 million or more qualifies; at most RMB 4 million [policy2024:36].",
+                 "is said as a condition but is no threshold", id="english-condition-threshold-slip"),
 ]
 
 
@@ -180,9 +189,7 @@ def test_a_right_answer_is_served_with_readable_citations_and_source_lines(engin
 
 
 @pytest.mark.parametrize("question", [PHASE_TWO, CMO, TRIAL_LIMIT, DEVICE_DEADLINE, MATERIALS, DEPARTMENTS,
-                                      pytest.param(PHASE_TWO_EN, marks=pytest.mark.xfail(
-                                          strict=True, reason="the English draft now names 1亿元 with award words; not yet read as a condition")),
-                                      TRIAL_LIMIT_EN, PHASE_TWO_HANT, ETHICS])
+                                      PHASE_TWO_EN, OUT_LICENSING, OUT_LICENSING_EN, TRIAL_LIMIT_EN, PHASE_TWO_HANT, ETHICS])
 def test_a_model_that_copies_the_reference_draft_is_served(engine, server, question):
     answer = ask(engine, server, question, copy_draft())
     assert answer.written_by == "llm", answer.guard_problems
@@ -197,6 +204,7 @@ def test_an_award_plan_forces_the_calculator_and_the_result_reaches_the_model(en
     assert answer.written_by == "llm", answer.guard_problems
     first, second = server.requests
     assert first["tool_choice"] == {"type": "function", "function": {"name": "calculate_award"}}
+    assert first["max_tokens"] == MAX_ANSWER_TOKENS and "max_completion_tokens" not in first  # read by every server
     [tool] = first["tools"]
     assert tool["function"]["parameters"]["properties"]["rule_id"]["enum"] == ["m05-drug-phase2"]
     assert second["tool_choice"] == "none"
@@ -274,17 +282,21 @@ def test_eval_llm_reports_each_question_served_or_refused_with_reasons(engine, s
 
     from assistant.cli import app
 
-    server.script(copy_draft(), text("最高可获3000万元[policy2024:05]。"), copy_draft())
+    # one question of each kind in turn: an award, a lookup, a not-specified one, an out-of-scope one
+    server.script(text("最高可获3000万元[policy2024:05]。"), copy_draft(), copy_draft())
     monkeypatch.setenv("PA_DATA_DIR", str(settings.data_dir))
     monkeypatch.setenv("PA_TODAY", settings.today.isoformat())
     monkeypatch.setenv("PA_LLM_BASE_URL", server.url)
     report = tmp_path / "llm.md"
-    result = CliRunner().invoke(app, ["eval", "--llm", "--limit", "3", "--report", str(report)])
+    result = CliRunner().invoke(app, ["eval", "--llm", "--limit", "4", "--report", str(report)])
     assert result.exit_code == 0, result.output
     rows = json.loads(report.with_suffix(".json").read_text(encoding="utf-8"))
-    assert [(r["id"], r["served"], r["right"]) for r in rows] == [("a01", True, True), ("a02", False, None), ("a03", True, True)]
-    assert "is not the engine's figure" in rows[1]["reasons"][0]
-    assert "| a02 |" in report.read_text(encoding="utf-8")
+    assert [r["kind"] for r in rows] == ["award", "lookup", "not_specified", "out_of_scope"]
+    assert [(r["served"], r["right"], r["model_asked"]) for r in rows] == [
+        (False, None, True), (True, True, True), (True, True, True), (False, None, False)]
+    assert "is not the engine's figure" in rows[0]["reasons"][0]
+    table = report.read_text(encoding="utf-8")
+    assert f"| {rows[0]['id']} | award |" in table and "| not asked |" in table
 
 
 def test_eval_llm_without_an_endpoint_is_refused_with_exit_2(settings, monkeypatch):

@@ -197,7 +197,7 @@ def test_post_match_reads_a_registration_place_given_alone(live_server, place, t
     assert response.status_code == 200, response.text
     assert response.json()["total_yuan"] == total
     [claim] = response.json()["measures"][0]["claims"]
-    assert claim["verdict"] == ("not_eligible" if total == 0 else "eligible")
+    assert claim["verdict"] == ("not_eligible" if total == 0 else "eligible_if")  # 实现产出 judged on review
 
 
 @pytest.mark.parametrize(("registered", "place", "where"), [("shanghai", "杭州", "is not in Shanghai"),
@@ -245,6 +245,65 @@ def test_post_match_refuses_a_bad_profile_in_the_error_shape(live_server, body):
     response = httpx.post(f"{live_server}/v1/match", json=body, timeout=30)
     assert response.status_code == 422
     assert set(response.json()["error"]) == {"code", "message"}
+
+
+def _posted_match(server: str, profile: dict[str, Any], language: str = "zh") -> httpx.Response:
+    return httpx.post(f"{server}/v1/match", json={"profile": profile, "language": language}, timeout=60)
+
+
+def test_a_string_amount_without_a_unit_is_refused_asking_for_it_and_a_json_integer_stays_yuan(live_server):
+    trial = {"drug_class": 1, "stage": "phase1", "trial_location": "domestic"}
+    response = _posted_match(live_server, {"registered": "shanghai", "drug_trials": [{**trial, "rd_spend_yuan": "6000"}]})
+    assert response.status_code == 422
+    assert "'6000' has no unit: write 6000元 or 6000万" in response.json()["error"]["message"]
+    response = _posted_match(live_server, {"registered": "shanghai", "drug_trials": [{**trial, "rd_spend_yuan": 6000}]})
+    assert response.status_code == 200 and response.json()["total_yuan"] == 2400  # 40% × 6000元
+    calculate = httpx.post(f"{live_server}/v1/calculate", json={"rule_id": "m05-drug-phase1",
+                                                                "inputs": {"base_yuan": "6000"}}, timeout=30)
+    assert calculate.status_code == 422
+    assert calculate.json()["error"]["code"] == "invalid_request"
+    assert "has no unit" in calculate.json()["error"]["message"]
+    several = httpx.post(f"{live_server}/v1/calculate", json={"items": [
+        {"rule_id": "m05-drug-phase1", "inputs": {"base_yuan": "6000"}}]}, timeout=30)
+    assert several.status_code == 422
+    assert httpx.post(f"{live_server}/v1/calculate", json={"rule_id": "m05-drug-phase1", "inputs": {"base_yuan": 6000}},
+                      timeout=30).json()["amount_yuan"] == 2400
+
+
+def test_a_cgt_stage_on_a_product_said_not_to_be_cgt_is_refused_naming_both_fields(live_server):
+    trial = {"drug_class": "1", "cgt": False, "stage": "cgt_confirmatory", "trial_location": "domestic"}
+    response = _posted_match(live_server, {"registered": "shanghai", "drug_trials": [trial]})
+    assert response.status_code == 422
+    message = response.json()["error"]["message"]
+    assert "stage 'cgt_confirmatory'" in message and "cgt is false" in message
+
+
+@pytest.mark.parametrize(("written", "yuan"), [("1亿5000万", 150_000_000), ("1.5亿元人民币", 150_000_000)])
+def test_amounts_written_with_yi_and_wan_or_renminbi_are_read(live_server, written, yuan):
+    response = _posted_match(live_server, {"registered": "shanghai", "enterprise_size": "small_micro",
+                                           "guarantee_yuan": written})
+    assert response.status_code == 200, response.text
+    [small, _] = response.json()["measures"][0]["claims"]
+    assert small["calculation"]["inputs"]["base_yuan"] == str(yuan)
+
+
+@pytest.mark.parametrize(("written", "said"), [("约5000万", "an exact amount is needed"),
+                                               ("5000万左右", "an exact amount is needed"),
+                                               ("5000万美元", "sets no exchange rate"),
+                                               ("USD 5 million", "sets no exchange rate")])
+def test_an_approximate_or_foreign_currency_amount_is_refused_saying_why(live_server, written, said):
+    response = _posted_match(live_server, {"guarantee_yuan": written})
+    assert response.status_code == 422
+    assert said in response.json()["error"]["message"]
+
+
+def test_post_match_answers_in_traditional_script_for_zh_hant(live_server):
+    profile = next(p for p in PROFILES if p["id"] == "class1-phase3-domestic")["profile"]
+    response = _posted_match(live_server, profile, "zh-Hant")
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["language"] == "zh-Hant" and body["total_yuan"] == 30_000_000
+    assert "擇優" in body["caveat"] and body["measures"][0]["title"] == "持續加大創新藥研發支持力度"
 
 
 def test_post_match_refuses_a_lone_surrogate_as_invalid_text(live_server):
@@ -309,3 +368,30 @@ def test_cli_match_refuses_a_bad_file_with_a_message_and_exit_2(tmp_path, monkey
 def test_a_missing_profile_file_is_named(tmp_path):
     with pytest.raises(ProfileFileError, match="cannot be read"):
         read_profile(tmp_path / "nope.yaml")
+
+
+def test_the_commissioning_side_of_a_cmo_contract_fails_on_the_clause_that_pays_the_contractor(engine):
+    result = _match(engine, {"registered": "shanghai", "entity_type": "cmo", "cmo_contracts": [
+        {"applicant_role": "commissioning", "related_party": False, "output_value_yuan": "1000万"}]})
+    claim = result.measures[0].claims[0]
+    assert claim.verdict.value == "not_eligible"
+    assert [c.quote for c in claim.conditions] == ["按照规定给予受托方不超过受托年生产产值的10%"]
+
+
+def test_a_class1_trial_is_eligible_if_its_output_is_confirmed_on_review(engine):
+    result = _match(engine, {"registered": "shanghai", "entity_type": "drug_developer", "drug_trials": [
+        {"drug_class": "1", "stage": "phase2", "trial_location": "domestic", "rd_spend_yuan": "3000万"}]})
+    claim = result.measures[0].claims[0]
+    assert claim.verdict.value == "eligible_if"
+    assert [(c.state, c.quote) for c in claim.conditions] == [
+        ("assessed", "开展国内Ⅰ期、Ⅱ期、Ⅲ期临床试验并实现产出的1类新药")]
+    assert claim.ceiling_yuan == 12_000_000
+
+
+def test_an_english_match_names_measures_and_departments_in_english_beside_the_chinese(live_server):
+    profile = next(p for p in PROFILES if p["id"] == "issue-example")["profile"]
+    body = _posted_match(live_server, profile, "en").json()
+    five = next(m for m in body["measures"] if m["measure"] == "05")
+    assert five["title"] == "Stronger support for innovative drug R&D (持续加大创新药研发支持力度)"
+    assert five["departments"][0] == "Shanghai Municipal Science and Technology Commission (市科委)"
+    assert all(m["title"].isascii() is False and m["title"][0].isascii() for m in body["measures"] + body["support"])

@@ -6,6 +6,7 @@ Real server on 127.0.0.1: the chat's answer is compared with ``POST /v1/match`` 
 from __future__ import annotations
 
 import httpx
+import pytest
 
 from assistant.match.records import MatchResult
 from assistant.match.report import match_text
@@ -103,7 +104,7 @@ def test_a_traditional_chinese_conversation_is_answered_in_traditional_script(li
         session_id = _chat(live_server, turn, session_id)["session_id"]
     answer = _chat(live_server, "我們能享受哪些政策？", session_id)
     assert answer["total_yuan"] == 30_000_000
-    assert "符合條件" in answer["answer"] and "擇優" in answer["answer"]
+    assert "符合以下條件即可申請" in answer["answer"] and "擇優" in answer["answer"]  # 實現產出 judged on review
 
 
 def test_a_profile_kept_in_the_session_store_comes_back_whole_and_a_stale_one_is_dropped():
@@ -195,3 +196,43 @@ def test_one_statement_of_two_products_with_their_own_stages_and_amounts_is_two_
     assert expected.total_yuan == 32_000_000  # min(40% × 2000万, 2000万) + min(40% × 6000万, 3000万)
     assert answer["total_yuan"] == expected.total_yuan
     assert answer["answer"].startswith(match_text(expected))
+
+
+@pytest.mark.parametrize("statement", ["我们在上海闵行区注册", "我们在浦东注册", "我们在上海市闵行区注册",
+                                       "公司在上海注册，位于张江"])
+def test_a_registration_with_a_shanghai_district_is_noted_never_refused_nor_answered_as_a_question(
+        live_server, statement):
+    answer = _chat(live_server, statement, None)
+    assert answer["status"] == "answered"
+    assert answer["answer"].startswith("已记下您企业的情况：在上海登记注册"), answer["answer"]
+
+
+def test_a_cmo_registered_in_zhangjiang_is_matched_as_registered_in_shanghai(live_server):
+    answer = _conversation(live_server, [
+        "我们是一家在上海张江注册的CMO企业",
+        "我们受托生产1个品种，年产值1000万，委托方和我们没有投资关联",
+        "我们能享受哪些政策？",
+    ])
+    assert answer["total_yuan"] == 1_000_000  # min(10% × 1000万, 500万)
+    assert "注册地" not in answer["answer"]
+
+
+def test_an_identity_statement_creates_no_trial(live_server):
+    answer = _conversation(live_server, ["我们是一家在上海浦东注册的创新药企业", "我们能享受哪些政策？"])
+    assert "药品临床试验" not in answer["answer"] and "临床试验阶段" not in answer["answer"]
+    english = _chat(live_server, "We are a drug developer registered in Shanghai.", None)
+    assert "drug trial" not in english["answer"]
+
+
+def test_a_refused_amount_is_told_with_its_reason(live_server):
+    answer = _chat(live_server, "我们有一个1类新药在国内做III期临床，研发投入-5000万", None)
+    assert answer["answer"].startswith("未记下金额“-5000万”：金额不能为负数"), answer["answer"]
+    answer = _chat(live_server, "我们有一个1类新药在国内做III期临床，研发投入99999亿", None)
+    assert "未记下金额“99999亿”：超过1万亿元" in answer["answer"]
+
+
+def test_a_company_registered_in_beijing_is_not_asked_for_its_registration(live_server):
+    answer = _conversation(live_server, ["我们在北京注册", "我们有一个1类新药在国内做III期临床，研发投入9000万",
+                                         "我们能享受哪些政策？"])
+    assert answer["total_yuan"] == 0 and "在本市登记注册" in answer["answer"]
+    assert "注册地（" not in answer["answer"] and "补充企业注册地" not in answer["answer"]

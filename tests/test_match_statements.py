@@ -81,3 +81,46 @@ def test_before_the_match_an_added_item_without_we_is_left_to_the_question_path(
     """"再加一个…" without a match asked is the award conversation's follow-up, not a profile statement."""
     memory = ProfileMemory(CompanyProfile(), matched=False)
     assert read_turn(understand("再加一个II期品种，研发3000万", None, catalogue()), memory) is None
+
+
+@pytest.mark.parametrize("statement", [
+    "我们在上海闵行区注册", "我们在浦东注册", "我们在上海市闵行区注册", "公司在上海注册，位于张江",
+    "我們在上海閔行區註冊", "We are registered in Minhang, Shanghai.",
+])
+def test_a_registration_stated_with_a_shanghai_district_or_place_is_shanghai(statement):
+    profile = _profile(statement)
+    assert profile.registered is not None and profile.registered.value == "shanghai"
+    assert profile.drug_trials == []
+
+
+@pytest.mark.parametrize(("statement", "entity"), [
+    ("我们是一家在上海张江注册的CMO企业", "cmo"),
+    ("我們是一家在上海張江註冊的CMO企業", "cmo"),
+    ("我们是一家在上海浦东注册的创新药企业", "drug_developer"),
+    ("We are a drug developer registered in Shanghai.", "drug_developer"),
+])
+def test_who_the_enterprise_is_sets_its_type_and_registration_and_adds_no_item(statement, entity):
+    profile = _profile(statement)
+    assert profile.registered is not None and profile.registered.value == "shanghai"
+    assert profile.entity_type is not None and profile.entity_type.value == entity
+    assert profile.drug_trials == [] and profile.cmo_contracts == []
+
+
+@pytest.mark.parametrize(("statement", "amount", "reason"), [
+    ("我们有一个1类新药在国内做III期临床，研发投入-5000万", "-5000万", "negative"),
+    ("我们有一个1类新药在国内做III期临床，研发投入99999亿", "99999亿", "too_large"),
+    ("我们有一个1类新药在国内做III期临床，研发投入500万美元", "500万", "foreign"),  # the amount as read; 美元 its currency
+])
+def test_an_amount_the_profile_cannot_take_is_refused_with_its_reason(statement, amount, reason):
+    turn = read_turn(understand(statement, None, catalogue()), None)
+    assert turn is not None
+    assert [(r.text, r.reason) for r in turn.refused] == [(amount, reason)]
+    assert [t.rd_spend_yuan for t in turn.profile.drug_trials] == [None]
+
+
+def test_the_desk_reads_a_caller_registered_in_a_district_with_the_kind_of_entity():
+    from assistant.match.chat import profile_from_statements
+
+    profile = profile_from_statements("我们在上海闵行区注册，是CMO企业", catalogue())
+    assert profile.registered is not None and profile.registered.value == "shanghai"
+    assert profile.entity_type is not None and profile.entity_type.value == "cmo"

@@ -68,12 +68,49 @@ def test_form_amounts_are_read_in_wan_unless_they_carry_their_own_unit():
     assert profile.devices == [] and profile.licensing_deals == [] and profile.cmo_contracts == []
 
 
-def test_the_related_party_answer_goes_with_the_contract_and_the_deal():
+def test_the_related_party_answers_go_with_each_contract_and_with_the_deal():
     from ui.match_tab import form_profile
 
-    profile = form_profile({"cmo_output": "8000", "upfront": "1.5亿", "service_cost": "800", "related_party": "true"})
-    assert profile.cmo_contracts[0].related_party is True and profile.licensing_deals[0].related_party is True
+    profile = form_profile({"cmos": [["甲", "8000", "是"], ["乙", "3000", "否"]], "upfront": "1.5亿",
+                            "service_cost": "800", "related_party": "true"})
+    assert [c.related_party for c in profile.cmo_contracts] == [True, False]
+    assert profile.licensing_deals[0].related_party is True
     assert profile.licensing_deals[0].upfront_yuan == 150_000_000
+
+
+def test_several_cmo_products_in_the_form_reach_the_annual_cap_of_24(engine):
+    """（二十四）: each product min(10% × output, 500万), 每个企业每年最高支持1000万元."""
+    from ui.match_tab import form_profile
+
+    profile = form_profile({"registered": "shanghai", "entity_type": "cmo",
+                            "cmos": [["甲", "6000", "否"], ["乙", "5000", "否"], ["丙", "4000", "否"]]})
+    result = engine.match(profile)
+    [cmo] = result.measures
+    assert [c.ceiling_yuan for c in cmo.claims] == [5_000_000, 5_000_000, 4_000_000]
+    assert cmo.annual_cap is not None and cmo.annual_cap.applied and cmo.total_yuan == 10_000_000
+
+
+def test_the_drug_table_takes_the_chinese_words_its_columns_show():
+    from ui.match_tab import form_profile
+
+    profile = form_profile({"drugs": [["甲药", "1类", "否", "Ⅲ期", "国内", "9000"], ["乙药", "仿制药", "", "Ⅰ期", "海外", "100"]]})
+    assert [(t.drug_class, t.stage, t.trial_location) for t in profile.drug_trials] == [
+        ("1", "phase3", "domestic"), ("generic", "phase1", "overseas")]
+
+
+@pytest.mark.parametrize(("values", "message"), [
+    ({"drugs": [["甲药", "1", "否", "Ⅲ期", "国中", "9000"]]}, "药品第1行：试验地点只能填“国内”或“海外”"),
+    ({"drugs": [["甲药", "1", "否", "确证性", "国内", "9000"]]}, "药品第1行：早期、确证性是细胞与基因治疗产品的阶段"),
+    ({"drugs": [["甲药", "5类", "", "", "", ""]]}, "药品第1行：药品分类只能填 1、2 或 仿制药"),
+    ({"cmos": [["甲", "约5000", "否"]]}, "受托品种第1行 受托年生产产值（万元）：“约5000”不是可用的金额"),
+])
+def test_a_refused_form_value_is_told_in_the_forms_chinese_words(values, message):
+    from ui.match_tab import FormError, form_profile
+
+    with pytest.raises(FormError) as refused:
+        form_profile(values)
+    assert str(refused.value).startswith(message)
+    assert not any(word in str(refused.value) for word in ("Input should", "Value error", "cannot read"))
 
 
 def test_a_form_amount_that_cannot_be_read_names_its_field():

@@ -298,3 +298,62 @@ def test_a_yes_no_question_that_states_the_case_gets_a_verdict(engine):
                               ("我们上海注册的药企，1类新药国内II期已实现产出，符合研发支持的条件吗？", "eligible")):
         answer = engine.ask(question)
         assert verdict in [v.verdict for v in answer.verdicts], question
+
+
+def test_a_province_or_city_named_in_english_is_out_of_scope(engine):
+    for question in ("Does Wuhu in Anhui fund clinical trials for new drugs?", "What does the Sichuan government pay biotech start-ups?"):
+        answer = engine.ask(question)
+        assert answer.status is Status.OUT_OF_SCOPE, question
+        assert answer.citations == [] and answer.calculations == []
+
+
+def test_a_detail_the_article_never_sets_is_not_specified(engine):
+    for question, label in (("企业风险投资CVC要达到什么评级才能拿到国资出资？", "（二十七）"),
+                            ("“新优药械”目录每年几月份开始申报？", "（十八）"),
+                            ("Is there a set percentage of equity income a hospital keeps when the institute holds its shares?", "（八）")):
+        answer = engine.ask(question)
+        assert answer.status is Status.NOT_SPECIFIED, question
+        assert answer.citations[0].article == label, question
+
+
+def test_a_condition_denied_in_the_askers_words_gives_not_eligible(engine):
+    answer = engine.ask("Our device was never admitted to any special review procedure. Can we claim the innovative medical device support?")
+    assert [v.verdict for v in answer.verdicts] == ["not_eligible"]
+    assert answer.citations[0].chunk_id == "policy2024:06"
+    assert answer.answer.startswith("No")
+
+
+def test_a_large_enterprise_is_not_eligible_for_the_small_and_medium_guarantee_ceilings(engine):
+    answer = engine.ask("我们是大型企业，能用中小微企业政策性融资担保基金的担保额度上限吗？")
+    assert "not_eligible" in [v.verdict for v in answer.verdicts]
+    assert answer.citations[0].chunk_id == "policy2024:29"
+
+
+def test_each_ask_reads_its_own_amounts_and_facts(engine):
+    answer = engine.ask("国内临床试验责任险交了60万保费，能补多少？另外，在海外做临床试验项目本身最多能支持多少？")
+    assert [(c.rule_id, c.amount_yuan) for c in answer.calculations] == [("m13-insurance-domestic", 300_000),
+                                                                         ("m12-overseas-trial", 20_000_000)]
+    related = engine.ask("我们给无关联的客户代工一个品种，年受托产值4000万，能拿多少？另外，如果委托方是我们的母公司呢？")
+    assert [v.verdict for v in related.verdicts] == ["eligible", "not_eligible"]
+
+
+def test_an_upfront_named_after_its_amount_is_the_upfront(engine):
+    answer = engine.ask("We out-licensed overseas rights to an unrelated partner for RMB 120 million upfront and paid "
+                        "RMB 6 million for third-party professional services. How much can we claim?")
+    assert answer.total_yuan == 3_000_000
+
+
+def test_several_items_added_at_once_accumulate_up_to_the_annual_cap(engine):
+    first = engine.ask("我们是CMO，给无关联的客户代工一个品种，年受托产值3000万，能拿多少？")
+    assert first.total_yuan == 3_000_000
+    more = engine.ask("另外还有两个品种，受托产值也都是3000万，三个一共多少？", first.session_id)
+    assert more.total_yuan == 9_000_000
+    capped = engine.ask("再加一个品种，产值2000万呢？", first.session_id)
+    assert capped.total_yuan == 10_000_000
+
+
+def test_a_heard_of_award_above_the_ceiling_is_corrected_without_asking_for_the_spend(engine):
+    first = engine.ask("上海注册申请人，1类新药国内I期已实现产出，最高能拿多少？")
+    answer = engine.ask("有人说I期能拿1500万，是吗？", first.session_id)
+    assert answer.status is Status.ANSWERED
+    assert answer.answer.startswith("更正") and "1000万元" in answer.answer[:LEAD]

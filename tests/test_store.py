@@ -35,6 +35,18 @@ def test_an_answer_is_rated_only_with_the_token_it_came_with(store_settings):
     assert (logged.feedback, logged.comment, logged.answer_id) == ("like", "清楚", receipt.answer_id)
 
 
+def test_a_withdrawn_rating_is_cleared_only_with_the_answers_token(store_settings):
+    log = open_store(store_settings).questions
+    receipt = log.record_answer("伦理审查多久", answer(), "ui")
+    assert log.feedback(receipt.answer_id, "dislike", "没说清楚", token=receipt.feedback_token)
+    assert not log.withdraw_feedback(receipt.answer_id, token="guessed-token")
+    assert log.recent(1)[0].feedback == "dislike"
+    assert log.withdraw_feedback(receipt.answer_id, token=receipt.feedback_token)
+    [logged] = log.recent(1)
+    assert (logged.feedback, logged.comment) == (None, None)
+    assert log.recent(5, rated=True) == []
+
+
 def test_an_unknown_answer_and_a_wrong_token_are_the_same_refusal(store_settings):
     log = open_store(store_settings).questions
     receipt = log.record_answer("伦理审查多久", answer(), "api")

@@ -8,10 +8,11 @@ from __future__ import annotations
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 
 from assistant.service import Service
 from assistant.store import open_store
-from ui.calculator_tab import FormError, RuleForm, amount, rule_choices
+from ui.calculator_tab import FormError, RuleForm, amount, calculation_html, rule_choices
 from ui.cards import card, cited_sentences
 from ui.context import UiContext
 from ui.desk_auth import COOKIE, DeskSignIns, desk_router, signed_in
@@ -23,7 +24,7 @@ PHASE_TWO = "m05-drug-phase2"
 @pytest.fixture(scope="module")
 def ctx(settings, engine, tmp_path_factory) -> UiContext:
     store = open_store(settings.model_copy(update={"data_dir": tmp_path_factory.mktemp("ui")}))
-    return UiContext(service=Service(settings, engine, store), calls=store.calls, sign_ins=DeskSignIns())
+    return UiContext(service=Service(settings, engine, store), calls=store.calls, sign_ins=DeskSignIns.of(settings))
 
 
 def test_the_card_marks_the_sentence_the_answer_quotes(engine, ctx):
@@ -84,7 +85,7 @@ def test_log_times_are_shown_in_shanghai_time():
 
 
 def test_desk_sign_in_sets_an_http_only_session_cookie_and_refuses_a_wrong_token(settings):
-    sign_ins = DeskSignIns()
+    sign_ins = DeskSignIns.of(settings)
     app = FastAPI()
     app.include_router(desk_router(settings, sign_ins))
     client = TestClient(app)
@@ -105,7 +106,8 @@ def test_desk_sign_in_sets_an_http_only_session_cookie_and_refuses_a_wrong_token
 
 def test_without_a_staff_token_nobody_can_sign_in(settings):
     app = FastAPI()
-    app.include_router(desk_router(settings.model_copy(update={"staff_token": None}), DeskSignIns()))
+    unset = settings.model_copy(update={"staff_token": None})
+    app.include_router(desk_router(unset, DeskSignIns.of(unset)))
     assert TestClient(app).post("/ui/desk/sign-in", headers={"Authorization": "Bearer anything-at-all-00"}).status_code == 401
 
 
@@ -119,3 +121,83 @@ def test_a_conversation_is_read_back_from_the_log_in_order(ctx, engine):
     assert [r.question for r in rows] == ["我们的1类新药II期临床投入6000万，能拿多少？", "如果研发投入是3000万呢？"]
     assert [r.answer_id for r in rows] == [r.answer_id for r in receipts] and "1200万元" in rows[1].answer
     assert ctx.log.conversation("no-such-session", "ui") == []
+
+
+def test_a_sign_in_holds_in_another_process_and_after_a_restart(settings):
+    """Two ``DeskSignIns`` of one deployment are what two processes (or one before and after a restart) hold."""
+    issued = DeskSignIns.of(settings).issue()
+    assert signed_in(DeskSignIns.of(settings), {COOKIE: issued})
+    assert not signed_in(DeskSignIns.of(settings), {COOKIE: issued[:-1] + ("0" if issued[-1] != "0" else "1")})
+    rotated = settings.model_copy(update={"staff_token": SecretStr("another-staff-token-000")})
+    assert not signed_in(DeskSignIns.of(rotated), {COOKIE: issued}), "a new staff token ends every sign-in"
+    expired = DeskSignIns.of(settings)
+    expired.seconds = -1
+    assert not signed_in(DeskSignIns.of(settings), {COOKIE: expired.issue()})
+    for forged in ("", "4102444800.abc.", "4102444800..", "not-a-sign-in", "9" * 20 + ".x.y"):
+        assert not signed_in(DeskSignIns.of(settings), {COOKIE: forged})
+
+
+def test_the_secret_is_generated_once_private_and_shared_by_every_process(settings, tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from assistant.secret_key import SECRET_FILE, derived_key, secret_key
+
+    own = settings.model_copy(update={"data_dir": tmp_path / "fresh"})
+    with ThreadPoolExecutor(8) as pool:  # processes starting together agree on one key
+        keys = set(pool.map(lambda _: secret_key(own), range(16)))
+    assert len(keys) == 1 and len(keys.pop()) >= 32
+    assert (own.data_dir / SECRET_FILE).stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in own.data_dir.iterdir()] == [SECRET_FILE], "no draft file is left behind"
+    assert derived_key(own, "desk-sign-in") != derived_key(own, "chat-browser-storage")
+    configured = own.model_copy(update={"secret_key": SecretStr("a-configured-secret-000")})
+    assert secret_key(configured) == b"a-configured-secret-000"
+
+
+def test_a_short_secret_key_is_refused_at_start(monkeypatch, tmp_path):
+    from assistant.settings import SettingsError, load_settings
+
+    monkeypatch.setenv("PA_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("PA_SECRET_KEY", "short")
+    with pytest.raises(SettingsError, match="PA_SECRET_KEY: must be at least 16 characters"):
+        load_settings()
+
+
+def test_the_chat_storage_key_is_the_same_in_every_process(ctx, settings, engine):
+    """The page of a second process (or of the service after a restart) decrypts what the first stored."""
+    import gradio as gr
+
+    from ui.app import build_blocks
+
+    def storage_secret(context: UiContext) -> str:
+        blocks = build_blocks(context)
+        return next(c.secret for c in blocks.blocks.values() if isinstance(c, gr.BrowserState))
+
+    other = UiContext(service=Service(settings, engine, ctx.service.store), calls=ctx.calls, sign_ins=DeskSignIns.of(settings))
+    first, second = storage_secret(ctx), storage_secret(other)
+    assert first == second and len(first) == 64
+    assert settings.staff_token.get_secret_value() not in first
+
+
+LICENSING = "upfront_at_least_1yi"
+
+
+@pytest.mark.parametrize(("listed", "base", "threshold", "says"), [
+    ([], "6000", "", "6000元 还是 6000万元"),  # no unit
+    ([], "-6000万", "", "应当是大于零的金额"),  # negative
+    ([], "0万", "", "应当是大于零的金额"),
+    ([], "六千多", "", "不是可识别的金额"),
+    ([], "", "", "请填写研发投入"),
+    ([], "6000万", "1亿", "不需要填写这项金额"),  # 首付款 on a rule that does not take it
+    ([{"rule_id": PHASE_TWO, "inputs": {"base_yuan": "6000万", "upfront_yuan": "1亿"}, "echo": []}], "", "",
+     "请检查所选事项和金额"),  # a field the rule does not take, however it got into the list
+    ([{"rule_id": PHASE_TWO, "inputs": {"base_yuan": "-1万"}, "echo": []}], "", "", "请检查所选事项和金额"),
+    ([{"rule_id": "no-such-rule", "inputs": {}, "echo": []}], "", "", "请先选择一个支持事项"),
+])
+def test_the_calculator_refuses_bad_inputs_in_chinese_without_internal_text(ctx, listed, base, threshold, says):
+    import re
+
+    shown = calculation_html(ctx, listed, PHASE_TWO, base, threshold, [])
+    assert "form-error" in shown and says in shown, shown
+    text = re.sub(r"<[^>]+>", "", shown)
+    assert not re.search(r"[A-Za-z]{3,}", text.replace("class", "")), f"English reached the page: {text}"
+    assert PHASE_TWO not in shown and "base_yuan" not in shown and "upfront" not in shown

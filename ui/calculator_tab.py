@@ -9,6 +9,7 @@ together, so the per-entity annual caps (年度累计上限) apply.
 from __future__ import annotations
 
 import html
+import logging
 import re
 import unicodedata
 from typing import Any
@@ -25,6 +26,9 @@ from ui.context import UiContext
 from ui.texts import texts
 
 BARE_NUMBER = re.compile(r"^\s*[0-9][0-9,，.]*\s*$")
+NEGATIVE = re.compile(r"^\s*(-|−|负)")
+
+log = logging.getLogger(__name__)
 
 
 class FormError(ValueError):
@@ -60,9 +64,12 @@ def amount(value: str) -> str | None:
     if BARE_NUMBER.match(text):
         raise FormError(words["bare_number"].format(value=text))
     try:
-        parse_amount(text)
+        yuan = parse_amount(text, allow_zero=True)
     except AmountError:
-        raise FormError(words["bad_amount"].format(value=text)) from None
+        key = "not_positive" if NEGATIVE.match(unicodedata.normalize("NFKC", text)) else "bad_amount"
+        raise FormError(words[key].format(value=text)) from None
+    if yuan == 0:
+        raise FormError(words["not_positive"].format(value=text))
     return text
 
 
@@ -98,6 +105,8 @@ class RuleForm:
             threshold_text = amount(threshold)
             if threshold_text is not None:
                 inputs[self.threshold.input] = threshold_text
+        elif (threshold or "").strip():
+            raise FormError(words["not_taken"].format(rule=self.rule.name))
         for _, condition_id in self.facts:
             if condition_id in met:
                 inputs[condition_id] = True
@@ -183,17 +192,10 @@ def build_calculator_tab(ctx: UiContext) -> None:
         book = ctx.engine().book
         return [[book.rule(i["rule_id"]).name, "；".join(i["echo"]) or "-"] for i in listed]
 
-    def current_item(rule_id: str | None, base_text: str, threshold_text: str, met: list[str]) -> dict[str, Any]:
-        if not rule_id:
-            raise FormError(words["no_rule"])
-        form = RuleForm(ctx, rule_id)
-        inputs = form.inputs(base_text, threshold_text, met or [])
-        return {"rule_id": rule_id, "inputs": inputs, "echo": form.echo(inputs)}
-
     def add_item(listed: list[dict[str, Any]], rule_id: str | None, base_text: str, threshold_text: str,
                  met: list[str]) -> tuple[Any, ...]:
         try:
-            item = current_item(rule_id, base_text, threshold_text, met)
+            item = current_item(ctx, rule_id, base_text, threshold_text, met)
         except (FormError, UnknownRule) as error:
             return listed, table(listed), _error_html(error)
         listed = [*listed, item]
@@ -201,12 +203,7 @@ def build_calculator_tab(ctx: UiContext) -> None:
 
     def calculate(listed: list[dict[str, Any]], rule_id: str | None, base_text: str, threshold_text: str,
                   met: list[str]) -> str:
-        try:
-            chosen = listed or [current_item(rule_id, base_text, threshold_text, met)]
-            estimate = ctx.engine().estimate([Item(i["rule_id"], i["inputs"]) for i in chosen], Language.SIMPLIFIED)
-        except (FormError, UnknownRule, CalculationError, AmountError) as error:
-            return _error_html(error)
-        return result_html(ctx, estimate, [e for i in chosen for e in i["echo"]])
+        return calculation_html(ctx, listed, rule_id, base_text, threshold_text, met)
 
     search.change(filter_rules, [search, rule], rule, show_progress="hidden")
     rule.change(show_rule, rule, [base, threshold, no_base, facts], show_progress="hidden")
@@ -217,7 +214,36 @@ def build_calculator_tab(ctx: UiContext) -> None:
     clear.click(lambda: ([], [], ""), None, [items, item_table, result])
 
 
+def current_item(ctx: UiContext, rule_id: str | None, base_text: str, threshold_text: str,
+                 met: list[str] | None) -> dict[str, Any]:
+    """One item of the list: ``{"rule_id", "inputs", "echo"}``; ``FormError`` (Chinese) for what to correct."""
+    if not rule_id:
+        raise FormError(texts()["calculator"]["no_rule"])
+    form = RuleForm(ctx, rule_id)
+    inputs = form.inputs(base_text, threshold_text, met or [])
+    return {"rule_id": rule_id, "inputs": inputs, "echo": form.echo(inputs)}
+
+
+def calculation_html(ctx: UiContext, listed: list[dict[str, Any]], rule_id: str | None, base_text: str,
+                     threshold_text: str, met: list[str] | None) -> str:
+    """The estimate of the listed items (else of the form's one item) as HTML, or a Chinese message saying
+    what to correct: never the calculator's own (English) reason or a rule id."""
+    try:
+        chosen = listed or [current_item(ctx, rule_id, base_text, threshold_text, met)]
+        estimate = ctx.engine().estimate([Item(i["rule_id"], i["inputs"]) for i in chosen], Language.SIMPLIFIED)
+    except (FormError, UnknownRule, CalculationError, AmountError) as error:
+        return _error_html(error)
+    return result_html(ctx, estimate, [e for i in chosen for e in i["echo"]])
+
+
 def _error_html(error: Exception) -> str:
-    """A Chinese message: the form's own, else the calculator's reason behind a Chinese lead."""
-    message = str(error) if isinstance(error, FormError) else texts()["calculator"]["failed"].format(error=error)
+    """The form's own Chinese message; any other refusal is logged and shown as a Chinese message only."""
+    words = texts()["calculator"]
+    if isinstance(error, FormError):
+        message = str(error)
+    elif isinstance(error, UnknownRule):
+        message = words["no_rule"]
+    else:
+        log.warning("calculator refused the form's inputs: %s", error)
+        message = words["failed"]
     return f"<p class='form-error' role='alert'>{html.escape(message)}</p>"

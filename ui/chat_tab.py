@@ -1,7 +1,8 @@
 """The enterprise chat: answers with their own source cards, per-message feedback, options to click.
 
 The conversation's session id (and the feedback receipt of each answer) is kept in the browser
-(``gr.BrowserState``) so a reload shows it again; the messages themselves are read back from the
+(``gr.BrowserState``, encrypted with a key derived from the deployment's secret, so it survives a
+restart of the service and reaches any UI process) so a reload shows it again; the messages themselves are read back from the
 question log, the server's record of the conversation. Rating an answer takes its receipt's token.
 """
 
@@ -96,7 +97,8 @@ def build_chat_tab(ctx: UiContext) -> tuple[Callable[..., tuple[Any, ...]], gr.B
     """The chat tab's components and events; returns the page-load hook that restores a conversation,
     with its input (the browser's stored session) and its outputs."""
     words = texts()["chat"]
-    saved = gr.BrowserState({"session_id": None, "receipts": {}}, storage_key=STORAGE_KEY)
+    saved = gr.BrowserState({"session_id": None, "receipts": {}}, storage_key=STORAGE_KEY,
+                            secret=ctx.browser_storage_secret())
     session = gr.State(None)
     by_message = gr.State({})  # chat message index (as text) -> that answer's receipt, for feedback
     commenting = gr.State(None)  # the receipt (and rating) a comment would go to
@@ -167,8 +169,12 @@ def build_chat_tab(ctx: UiContext) -> tuple[Callable[..., tuple[Any, ...]], gr.B
         receipt = receipts.get(str(index))
         if receipt is None:  # the opening message is not an answer
             return "", gr.update(visible=False), None
-        if event.liked == "":  # a rating taken back: the store keeps ratings, not their withdrawal
-            return "", gr.update(visible=False), None
+        if event.liked == "":  # the same like / dislike clicked again: the rating (and its comment) is withdrawn
+            try:
+                withdrawn = ctx.log.withdraw_feedback(str(receipt["answer_id"]), token=str(receipt["feedback_token"]))
+            except StoreUnavailable:
+                withdrawn = False
+            return words["feedback_withdrawn" if withdrawn else "feedback_failed"], gr.update(visible=False), None
         rating = "like" if event.liked is True else "dislike"  # False, or the "有错误或遗漏" flag
         if not _store_feedback(receipt, rating, None):
             return words["feedback_failed"], gr.update(visible=False), None

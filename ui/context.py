@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.engine import Engine
+from assistant.secret_key import derived_key
 from assistant.service import Service
 from assistant.store import CallLog, QuestionLog
 from index.documents import DocumentStatus
@@ -21,6 +22,11 @@ class UiContext:
     def log(self) -> QuestionLog:
         """The question log, for reading back conversations, ratings and the desk's list."""
         return self.service.log
+
+    def browser_storage_secret(self) -> str:
+        """The key the chat's browser storage is encrypted with: the same in every process and after a
+        restart (derived from the deployment's secret), so a reload finds its conversation."""
+        return derived_key(self.service.settings, "chat-browser-storage").hex()
 
     def engine(self) -> Engine:
         """The engine in use; raises ``Unavailable`` while none is loaded."""

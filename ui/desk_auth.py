@@ -2,13 +2,18 @@
 
 The sign-in form posts the staff token to ``POST /ui/desk/sign-in`` (``Authorization: Bearer …``,
 the API's own guard: 401 when wrong or when no staff token is configured, 429 after repeated wrong
-tokens). The answer sets an HttpOnly, SameSite=Strict session cookie holding a random sign-in id that
-lives only in this process's memory; the desk's log events read that cookie. So the token is stored
+tokens). The answer sets an HttpOnly, SameSite=Strict session cookie holding a signed sign-in: its
+expiry and a random id, signed with HMAC-SHA256 under a key derived from the deployment's secret
+(``assistant.secret_key``) and the staff token. Any process of the deployment, and the service after a
+restart, accepts it; changing the staff token or the secret ends every sign-in. The token is stored
 neither in localStorage nor in Gradio's run history, and closing the browser ends the sign-in.
+Signing out deletes the cookie, and the process that served the sign-out refuses that sign-in from then on.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import secrets
 import threading
 import time
@@ -17,6 +22,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
 
 from assistant.errors import AssistantError
+from assistant.secret_key import derived_key
 from assistant.settings import Settings
 from assistant.tokens import TokenGuard, WrongTokenThrottle
 
@@ -25,31 +31,45 @@ SIGN_IN_HOURS = 12
 
 
 class DeskSignIns:
-    """Sign-in ids issued to staff browsers, each valid for ``hours`` or until signed out."""
+    """Signed sign-ins, each valid for ``hours`` (wall-clock, so any process can check it) or until signed out."""
 
-    def __init__(self, hours: float = SIGN_IN_HOURS) -> None:
+    def __init__(self, key: bytes, hours: float = SIGN_IN_HOURS) -> None:
         self.seconds = hours * 3600
-        self._issued: dict[str, float] = {}
+        self._key = key
+        self._revoked: dict[str, float] = {}  # sign-in → its expiry, kept until then
         self._lock = threading.Lock()
 
+    @classmethod
+    def of(cls, settings: Settings) -> DeskSignIns:
+        """The sign-ins of this deployment: keyed by its secret and its staff token."""
+        token = settings.staff_token.get_secret_value() if settings.staff_token else ""
+        return cls(derived_key(settings, "desk-sign-in:" + hashlib.sha256(token.encode("utf-8")).hexdigest()))
+
     def issue(self) -> str:
-        sign_in = secrets.token_urlsafe(32)
-        with self._lock:
-            now = time.monotonic()
-            self._issued = {k: v for k, v in self._issued.items() if v > now}
-            self._issued[sign_in] = now + self.seconds
-        return sign_in
+        """``<expiry, unix seconds>.<random id>.<signature>``."""
+        claim = f"{int(time.time() + self.seconds)}.{secrets.token_urlsafe(16)}"
+        return f"{claim}.{self._sign(claim)}"
 
     def valid(self, sign_in: str | None) -> bool:
-        if not sign_in:
+        claim, _, signature = (sign_in or "").rpartition(".")
+        expires = claim.partition(".")[0]
+        if not claim or not expires.isdigit() or not hmac.compare_digest(
+                self._sign(claim).encode("ascii"), signature.encode("utf-8", "replace")):
             return False
         with self._lock:
-            expires = self._issued.get(sign_in)
-        return expires is not None and expires > time.monotonic()
+            revoked = sign_in in self._revoked
+        return int(expires) > time.time() and not revoked
 
     def revoke(self, sign_in: str | None) -> None:
+        if not self.valid(sign_in):
+            return
+        now = time.time()
         with self._lock:
-            self._issued.pop(sign_in or "", None)
+            self._revoked = {k: v for k, v in self._revoked.items() if v > now}
+            self._revoked[str(sign_in)] = now + self.seconds
+
+    def _sign(self, claim: str) -> str:
+        return hmac.new(self._key, claim.encode("utf-8", "replace"), hashlib.sha256).hexdigest()
 
 
 def signed_in(sign_ins: DeskSignIns, cookies: dict[str, str] | None) -> bool:

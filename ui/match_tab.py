@@ -31,9 +31,9 @@ WAN = "万"
 DOWNLOAD_DIR = Path(tempfile.gettempdir()) / "policy-assistant-match"
 FORM_FIELDS = ("registered", "entity_type", "size", "qualification", "drugs", "device_review", "device_registered",
                "device_rd", "domestic_premium", "overseas_premium", "fairs", "fair_fee", "fairs_recognised",
-               "cmo_output", "upfront", "service_cost", "related_party", "cro_projects", "guarantee")
-AMOUNT_FIELDS = ("device_rd", "domestic_premium", "overseas_premium", "fair_fee", "cmo_output", "upfront",
-                 "service_cost", "guarantee")
+               "cmos", "upfront", "service_cost", "related_party", "cro_projects", "guarantee")
+AMOUNT_FIELDS = ("device_rd", "domestic_premium", "overseas_premium", "fair_fee", "upfront", "service_cost",
+                 "guarantee")
 YES_NO_FIELDS = ("qualification", "device_review", "device_registered", "fairs_recognised", "related_party")
 
 
@@ -49,30 +49,61 @@ def _yuan(text: Any, field: str) -> int | None:
     try:
         bare = value.replace(",", "").replace(".", "", 1).isdigit()
         return int(parse_amount(value + WAN if bare else value))
-    except AmountError as error:
-        raise FormError(f"{field}：{error}") from None
+    except AmountError:
+        raise FormError(f"{field}：{texts()['match']['invalid']['amount'].format(input=value)}") from None
 
 
 def _flag(value: str) -> bool | None:
     return {"true": True, "false": False}.get(value)
 
 
-def _drug_rows(rows: Any) -> list[dict[str, Any]]:
-    """The drug table's filled rows as profile entries (a row with every cell blank is skipped)."""
+def _rows(table: Any, width: int) -> list[tuple[int, list[str]]]:
+    """A table's filled rows (numbered from 1) as ``width`` text cells; a row with every cell blank is skipped."""
+    values = table.values.tolist() if hasattr(table, "values") else (table or [])
+    rows = [(n, ([str(c).strip() if c is not None else "" for c in row] + [""] * width)[:width])
+            for n, row in enumerate(values, start=1)]
+    return [(n, cells) for n, cells in rows if any(cells)]
+
+
+def _cell(field: str, text: str) -> str | None:
+    """A drug-table cell as the profile's value ("Ⅲ期" → phase3, "国内" → domestic); other text as written."""
+    if not text:
+        return None
+    spelled = texts()["match"]["drug_cells"][field]
+    return next((str(value) for value, words in spelled.items() if text in words), text)
+
+
+def _drug_rows(table: Any) -> list[dict[str, Any]]:
+    """The drug table's filled rows as profile entries."""
     words = texts()["match"]
-    values = rows.values.tolist() if hasattr(rows, "values") else (rows or [])
-    drugs = []
-    for number, row in enumerate(values, start=1):
-        cells = [str(c).strip() if c is not None else "" for c in row]
-        if not any(cells):
-            continue
-        name, drug_class, cgt, stage, location, spend = (cells + [""] * 6)[:6]
-        drugs.append({
-            "name": name, "drug_class": drug_class or None, "cgt": {words["answer_yes"]: True, words["answer_no"]: False}.get(cgt),
-            "stage": stage or None, "trial_location": location or None,
-            "rd_spend_yuan": _yuan(spend, f"{words['drug_row'].format(n=number)} {words['drug_columns'][5]}"),
-        })
-    return drugs
+    yes_no = {words["answer_yes"]: True, words["answer_no"]: False}
+    return [{
+        "name": name, "drug_class": _cell("drug_class", drug_class), "cgt": yes_no.get(cgt),
+        "stage": _cell("stage", stage), "trial_location": _cell("trial_location", location),
+        "rd_spend_yuan": _yuan(spend, f"{words['drug_row'].format(n=number)} {words['drug_columns'][5]}"),
+    } for number, (name, drug_class, cgt, stage, location, spend) in _rows(table, 6)]
+
+
+def _cmo_rows(table: Any) -> list[dict[str, Any]]:
+    """The contract-manufacturing table's filled rows: one product each, the applicant the contractor."""
+    words = texts()["match"]
+    yes_no = {words["answer_yes"]: True, words["answer_no"]: False}
+    return [{
+        "name": name, "applicant_role": "contractor", "related_party": yes_no.get(related),
+        "output_value_yuan": _yuan(output, f"{words['cmo_row'].format(n=number)} {words['cmo_columns'][1]}"),
+    } for number, (name, output, related) in _rows(table, 3)]
+
+
+def _invalid(error: ValidationError) -> str:
+    """The first refused value in the form's words: which row or field, and what it may say."""
+    words = texts()["match"]
+    first = error.errors()[0]
+    loc = [str(part) for part in first["loc"]]
+    where = words["list_rows"][loc[0]].format(n=int(loc[1]) + 1) if len(loc) > 1 and loc[0] in words["list_rows"] \
+        else words.get(loc[0], loc[0]) if loc else ""
+    field = loc[-1] if len(loc) > 2 else ("cgt" if "cgt" in str(first["msg"]) else "")
+    message = words["invalid"].get(field) or words["invalid"]["other"].format(input=first.get("input", ""))
+    return f"{where}：{message}" if where else message
 
 
 def form_profile(values: dict[str, Any]) -> CompanyProfile:
@@ -96,8 +127,7 @@ def form_profile(values: dict[str, Any]) -> CompanyProfile:
         "insurance": insurance,
         "trade_fairs": [{"count": fairs, "fee_yuan": money["fair_fee"], "recognised": flags["fairs_recognised"]}]
         if fairs else [],
-        "cmo_contracts": [{"output_value_yuan": money["cmo_output"], "applicant_role": "contractor",
-                           "related_party": flags["related_party"]}] if money["cmo_output"] is not None else [],
+        "cmo_contracts": _cmo_rows(v["cmos"]),
         "licensing_deals": [{"upfront_yuan": money["upfront"], "service_cost_yuan": money["service_cost"],
                              "related_party": flags["related_party"]}]
         if money["upfront"] is not None or money["service_cost"] is not None else [],
@@ -107,8 +137,7 @@ def form_profile(values: dict[str, Any]) -> CompanyProfile:
     try:
         return CompanyProfile.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        raise FormError(f"{'.'.join(str(p) for p in first['loc'])}：{first['msg']}") from None
+        raise FormError(_invalid(error)) from None
 
 
 @dataclass(frozen=True)
@@ -197,6 +226,8 @@ def build_match_tab(ctx: UiContext) -> None:
         with gr.Column(scale=2):
             fields["drugs"] = gr.Dataframe(headers=words["drug_columns"], datatype=["str"] * 6, row_count=3,
                                            label=words["drugs"], interactive=True)
+            fields["cmos"] = gr.Dataframe(headers=words["cmo_columns"], datatype=["str"] * 3, row_count=3,
+                                          label=words["cmos"], interactive=True, elem_id="match-cmos")
             button = gr.Button(words["run"], variant="primary", elem_id="match-run")
             result = gr.Markdown(elem_id="match-result", sanitize_html=True)
             download = gr.File(label=words["download"], elem_id="match-download")

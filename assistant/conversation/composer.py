@@ -6,6 +6,8 @@ the words around them come from ``prompts/answers.yaml``.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -21,7 +23,7 @@ from assistant.conversation.plan import Plan, Route, Step, Verdict, extra_condit
 from assistant.conversation.slots import AwardRequest
 from assistant.conversation.understand import lexicon
 from assistant.language import Language, in_script
-from assistant.match.report import match_text, profile_summary
+from assistant.match.report import profile_reply
 from assistant.records import AwardEstimate, Calculation, Status
 from assistant.rules.book import Rule, rule_book
 from assistant.rules.calculator import are_alternatives
@@ -29,6 +31,8 @@ from index.articles import Article
 from index.documents import Catalogue, DocumentStatus
 from prompts import templates
 
+SENTENCE_SPLIT = re.compile(r"(?<=[。！？!?])|(?<=\.\s)")
+MIN_REPEAT_CHARS = 12  # shorter pieces ("说明：", "Notes:") may recur
 DEPARTMENTS_PATH = Path(__file__).resolve().parent.parent / "data" / "departments.yaml"
 
 ROUTE_STATUS = {
@@ -96,7 +100,7 @@ class Composer:
         status = statuses[0] if len(set(statuses)) == 1 else (
             Status.ANSWERED if Status.ANSWERED in statuses else statuses[0])
         shown = articles if status is not Status.OUT_OF_SCOPE else []
-        lines = [*dict.fromkeys(line for block in self._leads_first(plan.steps, blocks) for line in block.split("\n")),
+        lines = [*_said_once(dict.fromkeys(line for block in self._leads_first(plan.steps, blocks) for line in block.split("\n"))),
                  *self._sources(shown, plan)]
         alternatives = any(are_alternatives(e.calculations) for e in estimates)
         options = [self.finish(self.t["clarify_reply"].format(name=self.rule_name(rule))) for step in plan.steps
@@ -158,12 +162,11 @@ class Composer:
         if route is Route.GREETING:
             return [self.t["greeting"]]
         if route in {Route.PROFILE, Route.MATCH} and step.profile is not None:
-            match = step.profile.match
-            return [match_text(match) if match else profile_summary(step.profile.memory.profile, self.language)]
+            return [profile_reply(step.profile, self.language)]
         if route is Route.OUT_OF_SCOPE:
             scope = step.scope
             if scope is not None and scope.reason == "place":
-                return [self.t["out_of_scope_place"].format(place=scope.named)]
+                return [self.t["out_of_scope_place"].format(place=scope.named.title() if scope.named.isascii() else scope.named)]
             if scope is not None and scope.reason == "document":
                 return [self.t["out_of_scope_document"].format(name=scope.named)]
             return [self.t["out_of_scope"]]
@@ -270,11 +273,13 @@ class Composer:
         return (condition.text_en if self.english else condition.text), condition.quote
 
     def _ceilings(self, step: Step, article: Article) -> list[str]:
-        """Each rule's per-item ceiling (with its rate) and the annual caps, as the text sets them."""
+        """Each rule's per-item ceiling (with its rate) and the annual caps, as the text sets them; a stated
+        award above a ceiling corrected first."""
         assert step.request is not None
         money = format_yuan_en if self.english else format_yuan
         rules = step.request.rules or list(step.request.candidates)
-        lines = [self.t["ceilings_head"].format(**self._fields(article))]
+        lines = [self._correction(c) for c in step.corrections]
+        lines.append(self.t["ceilings_head"].format(**self._fields(article)))
         for rule in rules:
             rate = f"{(rule.rate or 0) * 100:.0f}%" if rule.rate is not None else ""
             key = "ceiling_item_rate" if rate else "ceiling_item"
@@ -456,3 +461,17 @@ class Composer:
         money = format_yuan_en if self.english else format_yuan
         caps = [rule_book().annual_caps[cap_id] for cap_id in dict.fromkeys(r.annual_cap for r in rules if r.annual_cap)]
         return [self.t[template].format(amount=money(cap.cap_yuan), quote=cap.quote) for cap in caps]
+
+
+def _said_once(lines: Iterable[str]) -> list[str]:
+    """``lines`` with a sentence already said by an earlier line left out (two award blocks share their
+    caveat "上述为…不是承诺金额。"); a line left with nothing new is dropped."""
+    said: set[str] = set()
+    kept: list[str] = []
+    for line in lines:
+        parts = [p for p in SENTENCE_SPLIT.split(line) if p]
+        new = [p for p in parts if len(p.strip()) <= MIN_REPEAT_CHARS or p.strip() not in said]
+        said.update(p.strip() for p in parts if len(p.strip()) > MIN_REPEAT_CHARS)
+        if any(len(p.strip()) > MIN_REPEAT_CHARS for p in new) or new == parts:
+            kept.append("".join(new).rstrip())
+    return kept

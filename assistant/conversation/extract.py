@@ -72,16 +72,27 @@ def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] 
 
 
 def _best_figure(clause: str, pattern: re.Pattern[str], wanted: set[str], units: tuple[str, ...] = ()) -> str:
-    """The figure in ``clause`` (in one of ``units``, when given) whose own words (since the previous
-    figure) share most with the question."""
-    best, best_score, previous_end = "", -1, 0
-    for match in pattern.finditer(clause):
-        if units and match[2] not in units:
-            continue
-        score = len(wanted & set(tokenize(clause[previous_end: match.end()])))
+    """The figure in ``clause`` (in one of ``units``, when given) whose own words share most with the question.
+
+    A figure's own words run from the previous figure or 、 up to it ("审评时限压缩至60个工作日"). In a list of
+    counts under one verb, where a later item starts with its figure ("获批26款1类创新药、43款创新医疗器械"),
+    the counted thing follows each figure and the words before the first are shared by all: there a
+    figure's own words run from it to the next figure or 、.
+    """
+    found = [m for m in pattern.finditer(clause) if not units or m[2] in units]
+    marks = [i for i, c in enumerate(clause) if c == "、"]
+    spans = []
+    for i, match in enumerate(found):
+        start = max([found[i - 1].end() if i else 0, *(m + 1 for m in marks if m < match.start())])
+        end = min([found[i + 1].start() if i + 1 < len(found) else len(clause), *(m for m in marks if m >= match.end())])
+        spans.append((start, end))
+    parallel = any(not clause[start: m.start()].strip() for m, (start, _) in list(zip(found, spans, strict=True))[1:])
+    best, best_score = "", -1
+    for match, (start, end) in zip(found, spans, strict=True):
+        own = clause[match.start(): end] if parallel else clause[start: match.end()]
+        score = len(wanted & set(tokenize(own)))
         if score > best_score:
             best, best_score = match[0], score
-        previous_end = match.end()
     return best
 
 

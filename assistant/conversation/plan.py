@@ -8,7 +8,7 @@ conditions that decide eligibility are the rule data's (``rules/awards.yaml`` + 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -19,7 +19,7 @@ from assistant.conversation.question import AmountRole, Ask, AskKind, Question
 from assistant.conversation.scope import ScopeVerdict, judge
 from assistant.conversation.sessions import Session
 from assistant.conversation.slots import AwardRequest, AwardSlots, read_award, rule_named
-from assistant.conversation.understand import has_word, lexicon, without_ask_words
+from assistant.conversation.understand import has_word, lexicon, read_facts, without_ask_words
 from assistant.language import Language
 from assistant.match.chat import ProfileAnswer, match_estimate, profile_answer
 from assistant.match.matcher import PolicyMatcher
@@ -33,8 +33,11 @@ from index.documents import Catalogue
 from index.tokens import tokenize
 
 MIN_KEYWORD_SCORE = 1.8
-FOLLOW_UP_MAX_CHARS = 40
+FOLLOW_UP_MAX_CHARS = {Language.ENGLISH: 100}  # a follow-up is a short turn; English words are longer
+FOLLOW_UP_MAX_CHARS_CHINESE = 40
 HITS = 5
+OWN_TOPIC_SCORE = 2 * MIN_KEYWORD_SCORE  # an ask with this much topic of its own is about its own measure
+CLOSE_SCORE = 0.7  # a hit this close to the top one may be the measure an amount ask names by its rule
 
 
 class Route(StrEnum):
@@ -102,6 +105,27 @@ class Plan:
     retrieved: list[str] = field(default_factory=list)
 
 
+def _about(question: Question, ask: Ask) -> Question:
+    """``question`` as one of its several asks reads it: the facts the ask's own words state win over
+    the rest of the message's ("无关联的客户…？另外，如果客户是我们控股的子公司呢？"), and amounts stated
+    for another ask are not this one's ("保费200万能补多少？另外海外临床试验本身最多支持多少？"). An
+    elliptical ask ("…呢？") asks the ask before it again, with the message's amounts."""
+    own = read_facts(ask.text, ask.text.lower())
+    amounts = own.amounts or (question.facts.amounts if ask.elliptical else ())
+    whole = question.facts
+    return replace(question, facts=replace(
+        own.over(whole), amounts=amounts, item_count=own.item_count if own.amounts else whole.item_count,
+        cgt=own.cgt or (whole.cgt and not own.device),
+        device=own.device or (whole.device and own.drug_class is None and not own.cgt)))
+
+
+def _names_specifically(text: str, rule: Rule) -> bool:
+    """Whether ``text`` names ``rule`` by a trigger of several words or of three Chinese characters or
+    more ("特别审查", "special review"), not a common word ("平台", "registration")."""
+    specific = tuple(t for t in rule.triggers if " " in t or (not t.isascii() and len(t) >= 3))
+    return bool(specific) and rule_named(text, rule.model_copy(update={"triggers": specific}))
+
+
 def extra_conditions() -> dict[str, ExtraCondition]:
     """Conditions beyond the calculator's, by id."""
     return condition_rules().extras
@@ -122,13 +146,16 @@ class Planner:
         if question.greeting_only:
             plan.steps.append(Step(question.asks[0], Route.GREETING))
             return plan
-        scope = judge(question, self.catalogue, self.retriever.known_share(without_ask_words(question.text)),
-                      self.retriever.uses_word)
-        if not scope.covered:
-            plan.steps.append(Step(question.asks[0], Route.OUT_OF_SCOPE, scope=scope))
-            return plan
+        # a statement about the enterprise ("我们在上海闵行区注册") is the profile's, before any scope decision;
+        # a match asked for in words still passes it
         profiled = profile_answer(question, session.profile, PolicyMatcher(self.calculator, self.catalogue),
                                   self.today, language)
+        if profiled is None or profiled.asked:
+            scope = judge(question, self.catalogue, self.retriever.known_share(without_ask_words(question.text)),
+                          self.retriever.uses_word)
+            if not scope.covered:
+                plan.steps.append(Step(question.asks[0], Route.OUT_OF_SCOPE, scope=scope))
+                return plan
         if profiled is not None:
             session.profile = profiled.memory
             match = profiled.match
@@ -137,8 +164,10 @@ class Planner:
                                    estimate=match_estimate(match) if match else None, profile=profiled))
             return plan
         previous_articles = [a for cid in session.last_chunk_ids if (a := self.retriever.article(cid))]
-        for ask in self._joined(question.asks):
-            step = self._plan_ask(question, ask, session, previous_articles, plan, language)
+        asks = self._joined(question.asks)
+        for ask in asks:
+            step = self._plan_ask(_about(question, ask) if len(asks) > 1 else question, ask, session,
+                                  previous_articles, plan, language)
             plan.steps.append(step)
             if step.articles:
                 previous_articles = step.articles
@@ -183,7 +212,7 @@ class Planner:
         plan.retrieved.extend(h.article.chunk_id for h in hits if h.article.chunk_id not in plan.retrieved)
         in_scope = bool(hits) and self.retriever.is_about_policy(query, MIN_KEYWORD_SCORE)
         award_slots = session.award
-        short = len(question.text) <= FOLLOW_UP_MAX_CHARS
+        short = len(question.text) <= FOLLOW_UP_MAX_CHARS.get(question.language, FOLLOW_UP_MAX_CHARS_CHINESE)
         has_amounts = bool(question.facts.amounts)
         follow_up = award_slots is not None and short and (question.follow_up or has_amounts or not in_scope)
 
@@ -204,10 +233,14 @@ class Planner:
 
         if self._detail_unstated(ask, top) and not has_amounts:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)
-        measure = self._award_measure(hits, question) if in_scope else None
+        measure = self._award_measure(hits, question, ask) if in_scope else None
         recalled = self._recalled(ask, session) if follow_up else None
         before = plan.steps[-1].request if plan.steps and ask.kind in {AskKind.AMOUNT, AskKind.ELIGIBILITY} else None
-        if before is not None and measure != before.measure and any(
+        # "…另外在海外做临床试验项目本身最多多少？": an ask with a topic of its own that names a rule of its own
+        # measure stays there; a bare "海外的最高多少？" asks the measure before it for its other rule
+        names_own = measure is not None and any(rule_named(ask.text.lower(), r) for r in self.book.for_measure(measure)) and (
+            self.retriever.keyword_score(without_ask_words(ask.text.lower())) >= OWN_TOPIC_SCORE)
+        if before is not None and measure != before.measure and (ask.elliptical or not names_own) and any(
                 rule_named(ask.text.lower(), rule) for rule in self.book.for_measure(before.measure)):
             measure = before.measure  # "国内的最高多少？海外的最高多少？": the same measure's other rule
         if recalled is not None:  # "那III期呢？" names a rule of a topic discussed before: that topic
@@ -254,17 +287,27 @@ class Planner:
         same = [a for a in previous if a.doc_id == document]
         return same[:1] or articles[:1]
 
-    def _award_measure(self, hits: Sequence[Any], question: Question) -> str | None:
+    def _award_measure(self, hits: Sequence[Any], question: Question, ask: Ask | None = None) -> str | None:
         """The measure an award question is about: the top hit's, when it carries award rules.
 
         A top hit that is a measure of the policy without rules means the text sets no amount (None);
         a top hit in another document (a press answer about a measure) defers to the next hits.
         """
         measures = set(self.book.measures())
-        for hit in hits[:3]:
-            if hit.article.doc_id == self.book.document:
-                return str(hit.article.key) if hit.article.key in measures else None
-        return None
+        denied = set(question.conversation_facts.unmet)
+        for hit in hits[:3]:  # "never in special review … the device support": the measure whose condition is denied
+            if denied and hit.article.doc_id == self.book.document and any(
+                    denied & set(rule.conditions) for rule in self.book.for_measure(str(hit.article.key))):
+                return str(hit.article.key)
+        policy = [hit for hit in hits[:3] if hit.article.doc_id == self.book.document]
+        if policy and policy[0].article.key not in measures and ask is not None and ask.kind is AskKind.AMOUNT:
+            # "how much for entering the special review procedure": an amount ask naming a rule by its own
+            # words goes to that rule's measure, close behind a measure that only mentions the procedure
+            for hit in policy[1:]:
+                if (hit.article.key in measures and hit.score >= CLOSE_SCORE * policy[0].score
+                        and any(_names_specifically(ask.text.lower(), r) for r in self.book.for_measure(str(hit.article.key)))):
+                    return str(hit.article.key)
+        return str(policy[0].article.key) if policy and policy[0].article.key in measures else None
 
     # --- awards ----------------------------------------------------------------------------------
     def _recalled(self, ask: Ask, session: Session) -> AwardSlots | None:
@@ -319,6 +362,13 @@ class Planner:
                 return step
             if question.asks_ceiling and not question.facts.amounts:
                 step.route = Route.CEILINGS
+                return step
+            claimed = question.facts.amounts_as(AmountRole.CLAIMED)
+            if claimed and len(request.rules) == 1 and not question.facts.amounts_as(AmountRole.BASE):
+                # "听说早期临床能拿2000万，是吗？": the stated award checked against the ceiling, no spend needed
+                step.route = Route.CEILINGS
+                step.corrections = [(c.yuan, request.rules[0], request.rules[0].cap_yuan) for c in claimed
+                                    if c.yuan > request.rules[0].cap_yuan]
                 return step
             step.route = Route.CLARIFY_BASE
             return step
@@ -409,6 +459,7 @@ class Planner:
             "registered": facts.registered,
             "related_party": facts.related_party,
             "applicant_role": facts.applicant_role,
+            "enterprise_size": facts.enterprise_size,
         }
         if facts.device and facts.drug_class is None:
             values["drug_class"] = None

@@ -63,6 +63,7 @@ class Facts:
     amounts: tuple[StatedAmount, ...] = ()
     item_count: int | None = None  # "12场…每场10万": one amount for this many like items
     unmet: tuple[str, ...] = ()  # condition ids the asker says are not met ("还没进入特别审查程序")
+    enterprise_size: str | None = None  # "small_micro", "medium" or "large" when the asker says so
 
     def over(self, earlier: Facts) -> Facts:
         """These facts, with what ``earlier`` turns stated about the asker where this turn says nothing
@@ -76,6 +77,7 @@ class Facts:
             registered_place=self.registered_place if self.registered is not None else earlier.registered_place,
             related_party=self.related_party if self.related_party is not None else earlier.related_party,
             applicant_role=self.applicant_role if self.applicant_role is not None else earlier.applicant_role,
+            enterprise_size=self.enterprise_size if self.enterprise_size is not None else earlier.enterprise_size,
             unmet=tuple(dict.fromkeys((*earlier.unmet, *self.unmet))),
         )
 

@@ -164,6 +164,9 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         elif rules and not bases and all(r.id in seen_bases for r in rules):
             bases = [seen_bases[r.id] for r in rules]  # a rule named again keeps the base it was computed with
         if question.adds_item and earlier_bases:
+            # one rule with several bases is that many items of the rule: "三个III期" then "再加一个II期"
+            earlier_rules = _per_base(earlier_rules, earlier_bases)
+            rules = _per_base(rules, bases)
             added = earlier_rules + rules
             # one rule throughout pairs with every base (see items()); several rules keep one entry per item
             rules = list(dict.fromkeys(added)) if len(set(added)) <= 1 else added
@@ -177,6 +180,11 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     accepted = {rule.id: book.inputs(rule.id).accepted for rule in candidates}
     return AwardRequest(measure=measure, rules=rules, bases=bases, facts=facts, candidates=candidates, accepted=accepted,
                         seen=seen)
+
+
+def _per_base(rules: list[Rule], bases: list[Decimal]) -> list[Rule]:
+    """``rules`` as one entry per base when a single rule holds several bases."""
+    return rules * len(bases) if len(rules) == 1 and len(bases) > 1 else rules
 
 
 def _counted(text: str, mentioned: list[tuple[int, Rule]]) -> list[Rule]:

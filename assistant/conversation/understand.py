@@ -26,6 +26,7 @@ DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "understanding.yam
 SCOPE_PATH = DATA_PATH.with_name("scope.yaml")
 PLACE_SUFFIXES = ("市", "省", "县", "州", "自治区")
 AWARD_KINDS = {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY}
+NEGATION_WINDOW = 40  # characters before a condition's topic word where a negation denies it
 ROLE_WINDOW = 30  # characters before an amount that decide its role (role patterns stop at a clause end)
 QUESTION_WORDS = re.compile(r"(什么|哪些|怎么|如何|是否|多少|几|有没有|是不是|有无|"
                             r"\b(?:what|which|how|when|where|why|is there|are there|does|do|can)\b)")
@@ -66,6 +67,7 @@ class _Lexicon:
     usd: re.Pattern[str]
     usd_after: re.Pattern[str]
     item_count: re.Pattern[str]
+    add_items: re.Pattern[str]  # "还有两个III期": several items added at once
     each: re.Pattern[str]
     english_numbers: dict[str, int]
     registered_elsewhere: re.Pattern[str]
@@ -98,6 +100,7 @@ def lexicon() -> _Lexicon:
         usd=re.compile(raw["usd"], re.IGNORECASE),
         usd_after=re.compile(raw["usd_after"], re.IGNORECASE),
         item_count=re.compile(raw["item_count"], re.IGNORECASE),
+        add_items=re.compile(raw["add_items"], re.IGNORECASE),
         each=re.compile(raw["each"], re.IGNORECASE),
         english_numbers={str(k): int(v) for k, v in raw["english_numbers"].items()},
         registered_elsewhere=re.compile(raw["facts"]["registered_elsewhere"], re.IGNORECASE),
@@ -182,7 +185,7 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
         facts=facts,
         document=document,
         document_pointed=pointed,
-        adds_item=has_word(text, lex.add_item),
+        adds_item=has_word(text, lex.add_item) or bool(lex.add_items.search(text)),
         asks_ceiling=has_word(text, lex.ceiling_words) or (inherits and previous is not None and previous.asks_ceiling),
         asks_total=has_word(text, lex.total_words),
         earlier_facts=earlier_facts,
@@ -196,7 +199,7 @@ def states_conditions(facts: Facts) -> bool:
     """Whether ``facts`` say something a condition of an award reads (class, trial place, registration,
     relation, role, a condition said unmet)."""
     return any(v is not None for v in (facts.drug_class, facts.trial_location, facts.registered,
-                                        facts.related_party, facts.applicant_role)) or bool(facts.unmet)
+                                        facts.related_party, facts.applicant_role, facts.enterprise_size)) or bool(facts.unmet)
 
 
 def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | None = None) -> tuple[Ask, ...]:
@@ -323,8 +326,28 @@ def read_facts(normalised: str, text: str) -> Facts:
         applicant_role=role,
         amounts=amounts,
         item_count=_item_count(text, lex),
-        unmet=tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws)),
+        unmet=tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws) or _negated(
+            text, words["unmet_topics"].get(cid, []), words["negation"])),
+        enterprise_size=_enterprise_size(text, words["enterprise_size"]),
     )
+
+
+def _negated(text: str, topics: list[str], negation: str) -> bool:
+    """Whether the asker denies one of ``topics`` ("从没进过特别审查程序", "was never in any special review"):
+    a negation word shortly before the topic word, in the same clause."""
+    for topic in topics:
+        for match in re.finditer(re.escape(topic.lower()), text):
+            window = re.split(r"[，,。；;？?！!]|\bbut\b", text[max(0, match.start() - NEGATION_WINDOW): match.start()])[-1]
+            if re.search(negation, window):
+                return True
+    return False
+
+
+def _enterprise_size(text: str, sizes: dict[str, list[str]]) -> str | None:
+    """The asker's size. A small-micro word beside another size names the measure ("中小微企业…基金"),
+    the other size the asker ("我们是大型药企")."""
+    named = [size for size, ws in sizes.items() if has_word(text, ws)]
+    return next((size for size in named if size != "small_micro"), named[0] if named else None)
 
 
 def _is_place(word: str, lex: _Lexicon) -> bool:
@@ -337,7 +360,7 @@ def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
     after = normalised[found.end: found.end + 6]
     currency = "USD" if lex.usd.search(found.text) or lex.usd_after.match(after) or lex.usd.search(before[-3:]) else "CNY"
     role = AmountRole.BASE
-    if lex.roles["upfront"].search(before):
+    if lex.roles["upfront"].search(before) or lex.roles["upfront_after"].match(normalised[found.end: found.end + ROLE_WINDOW]):
         role = AmountRole.UPFRONT
     elif lex.roles["claimed"].search(normalised[max(0, found.start - 24): found.start]):
         role = AmountRole.CLAIMED

@@ -47,6 +47,7 @@ class AmountRole(StrEnum):
     AWARD = "award"  # what the enterprise may get
     BASE = "base"  # what a rate applies to (R&D spend, output value …)
     ANNUAL_CAP = "annual_cap"  # a per-entity yearly cap (年度累计上限)
+    CONDITION = "condition"  # a threshold the enterprise must reach (首付款不低于1亿元, 1亿元以上)
     FORMULA = "formula"  # a term of a written calculation (40% × 6000万元)
     UNMARKED = "unmarked"  # no cue word: a figure mentioned in passing
 
@@ -98,6 +99,7 @@ class _Words:
     units: dict[str, tuple[str, str]]
     unit_pattern: re.Pattern[str]
     roles: dict[AmountRole, tuple[str, ...]]
+    roles_after: dict[AmountRole, tuple[str, ...]]
     deadline: tuple[str, ...]
     materials: tuple[str, ...]
     places: tuple[str, ...]
@@ -121,6 +123,7 @@ def words() -> _Words:
         units=units,
         unit_pattern=pattern,
         roles={AmountRole(k): lower(v) for k, v in raw["amount_roles"].items()},
+        roles_after={AmountRole(k): lower(v) for k, v in raw["amount_roles_after"].items()},
         deadline=lower(raw["deadline_words"]),
         materials=lower(raw["materials_words"]),
         places=lower(raw["place_words"]),
@@ -193,7 +196,7 @@ def _read_sentence(sentence: str, claims: Claims) -> None:
     for found in find_amounts(sentence):
         if _inside(found.start, consumed):
             continue
-        role = _role(sentence, found.start)
+        role = _role(sentence, found.start, found.end)
         claims.amounts.append(AmountClaim(int(found.yuan), role, found.text, sentence))
         consumed.append((found.start, found.end))
     for match in w.unit_pattern.finditer(sentence):
@@ -223,18 +226,29 @@ def _clause_at(clauses: list[tuple[str, int]], position: int) -> int:
     return max(i for i, (_, start) in enumerate(clauses) if start <= position)
 
 
-def _role(sentence: str, start: int) -> AmountRole:
-    """The role the nearest cue word before an amount (back to the previous figure or clause break) gives it."""
+def _role(sentence: str, start: int, end: int) -> AmountRole:
+    """What an amount is said to be, from the cue words around it within its clause.
+
+    Before it, the nearest cue word back to the previous figure or clause break; after it, a cue word
+    before the next figure or clause break (English "RMB 100 million per year", Chinese "1亿元以上").
+    """
     window = sentence[:start]
     clause_start = max([m.end() for m in CLAUSE_END.finditer(window)] + [0])
     after_figure = [m.end() for m in re.finditer(r"\d[万亿元]?", window)]
     near = window[max([clause_start, *after_figure]):]
     clause_end = CLAUSE_END.search(sentence, start)
     clause = sentence[clause_start: clause_end.start() if clause_end else len(sentence)]
-    roles = words().roles
+    following_end = CLAUSE_END.search(sentence, end)
+    following = re.split(r"\d", sentence[end: following_end.start() if following_end else len(sentence)], maxsplit=1)[0]
+    roles, after = words().roles, words().roles_after
     if _last(clause, roles[AmountRole.FORMULA]) >= 0:
         return AmountRole.FORMULA
-    annual, base, award = (_last(near, roles[r]) for r in (AmountRole.ANNUAL_CAP, AmountRole.BASE, AmountRole.AWARD))
+    if _last(following, after[AmountRole.ANNUAL_CAP]) >= 0:
+        return AmountRole.ANNUAL_CAP  # "at most RMB 100 million per entity per year"
+    annual, base, award, condition = (_last(near, roles[r]) for r in (AmountRole.ANNUAL_CAP, AmountRole.BASE,
+                                                                       AmountRole.AWARD, AmountRole.CONDITION))
+    if _last(following, after[AmountRole.CONDITION]) >= 0 or (condition >= 0 and award < 0 and annual < 0):
+        return AmountRole.CONDITION  # "首付款不低于1亿元", "an upfront of RMB 100 million or more"
     if annual >= 0 and annual > base:
         return AmountRole.ANNUAL_CAP  # "每年最高支持1000万元": the award words after an annual word still name the cap
     if max(base, award) < 0:

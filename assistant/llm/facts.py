@@ -40,6 +40,7 @@ class PlanFacts:
     totals: tuple[int, ...]  # totals after annual caps
     item_caps: tuple[int, ...]  # per-item ceilings of the planned rules (最高 … per item)
     annual_caps: tuple[int, ...]  # per-entity yearly caps of the planned rules
+    thresholds: tuple[int, ...]  # amounts the planned rules' conditions require (首付款不低于1亿元)
     bases: tuple[int, ...]  # what the rates apply to: the calculations' inputs and the stated amounts
     lookups: tuple[LookupFact, ...]
     validity_documents: tuple[str, ...]  # documents a validity ask is about
@@ -87,6 +88,8 @@ def facts_of(plan: Plan, book: RuleBook) -> PlanFacts:
         totals=tuple(s.estimate.total_yuan for s in steps if s.estimate and not are_alternatives(s.estimate.calculations)),
         item_caps=tuple(dict.fromkeys(int(r.cap_yuan) for r in rules)),
         annual_caps=tuple(sorted(int(a) for a in annual)),
+        thresholds=tuple(sorted({int(c.min_yuan) for r in rules for cid in r.conditions
+                                 if (c := book.conditions[cid]).min_yuan is not None})),
         bases=tuple(sorted(bases)),
         lookups=tuple(lookups),
         validity_documents=tuple(s.document for s in steps if s.route is Route.VALIDITY and s.document),

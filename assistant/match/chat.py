@@ -19,10 +19,11 @@ import cn2an
 import yaml
 from pydantic import ValidationError
 
+from assistant.amounts import refused_amounts
 from assistant.conversation.question import AmountRole, Facts, Question
 from assistant.conversation.understand import QUESTION_WORDS, has_word, read_facts, understand
 from assistant.match.matcher import PolicyMatcher
-from assistant.match.profile import CompanyProfile
+from assistant.match.profile import CompanyProfile, in_shanghai
 from assistant.match.records import MatchResult
 from assistant.records import AwardEstimate
 from index.documents import Catalogue
@@ -53,12 +54,25 @@ class ProfileMemory:
 
 
 @dataclass(frozen=True)
+class Refusal:
+    """Something a statement said that the profile could not take, and why: an amount (``negative``,
+    ``too_large``, ``foreign``: not in RMB) or the statement as a whole (``invalid``, with the profile's
+    own message)."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class ProfileTurn:
-    """What a turn did to the profile: ``asks_match`` when the answer is the match."""
+    """What a turn did to the profile: ``asks_match`` when the answer is the match (asked for in words,
+    ``asked``, or re-run because a fact changed after it); ``refused``: what it could not take."""
 
     profile: CompanyProfile
     changed: bool
     asks_match: bool
+    asked: bool = False
+    refused: tuple[Refusal, ...] = ()
 
 
 @cache
@@ -82,20 +96,37 @@ def read_turn(question: Question, memory: ProfileMemory | None) -> ProfileTurn |
     if not (asks_match or statement):
         return None
     before = memory.profile if memory is not None else CompanyProfile()
-    profile = _updated(before, question, data)
+    profile, refused = _updated(before, question, data)
     changed = profile != before
-    if not asks_match and not changed:
+    if not asks_match and not changed and not (statement and refused):
         return None
-    return ProfileTurn(profile, changed, asks_match or (changed and memory is not None and memory.matched))
+    return ProfileTurn(profile, changed, asks_match or (changed and memory is not None and memory.matched),
+                       asks_match, tuple(refused))
 
 
-def _updated(profile: CompanyProfile, question: Question, data: dict[str, Any]) -> CompanyProfile:
+def _registration(question: Question, data: dict[str, Any]) -> tuple[str, str] | None:
+    """(registered, place) the statement states: a place it names as where the enterprise is registered
+    counts when it is Shanghai or a district of it ("在上海闵行区注册", "registered in Minhang, Shanghai");
+    otherwise what understanding read (it names other cities)."""
+    found = re.search(data["registration"], question.text)
+    place = (found["zh"] or found["en"] or "").strip(" ,") if found else ""
+    if place and in_shanghai(place):
+        return "shanghai", place
+    if question.facts.registered is not None:
+        return question.facts.registered, question.facts.registered_place
+    return None
+
+
+def _updated(profile: CompanyProfile, question: Question, data: dict[str, Any]) -> tuple[CompanyProfile, list[Refusal]]:
+    """The profile with what ``question`` states, and what it stated that the profile could not take."""
     text = question.text
     facts = question.facts
+    refused = [Refusal(amount, reason) for amount, reason in refused_amounts(question.original)]
+    refused += [Refusal(s.text, "foreign") for s in facts.amounts if s.currency != "CNY"]  # no exchange rate is set
     update: dict[str, Any] = {}
-    if facts.registered is not None:
-        update["registered"] = facts.registered
-        update["registered_place"] = facts.registered_place
+    registration = _registration(question, data)
+    if registration is not None:
+        update["registered"], update["registered_place"] = registration
     for name, values in data["entity"].items():
         value = _word_value(text, values)
         if value is not None:
@@ -110,11 +141,12 @@ def _updated(profile: CompanyProfile, question: Question, data: dict[str, Any]) 
                 name = part.kind["list"]
                 update[name] = [*update.get(name, getattr(profile, name)), *items]
     if not update:
-        return profile
+        return profile, refused
     try:
-        return CompanyProfile.model_validate({**profile.model_dump(), **update})
-    except ValidationError:
-        return profile  # a statement the profile cannot hold (an amount out of range) leaves it as it was
+        return CompanyProfile.model_validate({**profile.model_dump(), **update}), refused
+    except ValidationError as error:  # a statement the profile cannot hold leaves it as it was, and says why
+        reasons = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in error.errors())
+        return profile, [*refused, Refusal(reasons, "invalid")]
 
 
 def profile_from_statements(text: str, cat: Catalogue) -> CompanyProfile:
@@ -125,7 +157,7 @@ def profile_from_statements(text: str, cat: Catalogue) -> CompanyProfile:
     profile = CompanyProfile()
     for statement in re.split(r"[\n。]+", text):
         if statement.strip():
-            profile = _updated(profile, understand(statement, None, cat), data)
+            profile, _ = _updated(profile, understand(statement, None, cat), data)
     return profile
 
 
@@ -144,12 +176,14 @@ def _parts(question: Question, data: dict[str, Any]) -> list[_Part]:
     before it; stretches with no amount yet take the first kind in ``items`` order, as a whole statement
     does. One stretch keeps the Question's own facts; several read their facts each from their own text."""
     cased = normalise(question.original)
+    text = _without_identity(question.text, data)
+    facts = question.facts if text == question.text else read_facts(cased, text)
     if len(cased) != len(question.text):  # lower-casing changed the length: positions would not line up
-        kind = _kind_of(question.text, data)
-        return [_Part(kind, question.text, question.facts)] if kind is not None else []
+        kind = _kind_of(text, data)
+        return [_Part(kind, text, facts)] if kind is not None else []
     stretches: list[list[Any]] = []  # [kind, start, end, has_amount]
     for start, end in _clauses(cased, data["clause_separator"]):
-        kind = _kind_of(cased[start:end].lower(), data)
+        kind = _kind_of(text[start:end], data)
         amount = any(start <= a.start < end for a in question.facts.amounts)
         last = stretches[-1] if stretches else None
         if last is not None and kind is not None and last[0] is not None and kind is not last[0] and last[3]:
@@ -161,9 +195,16 @@ def _parts(question: Question, data: dict[str, Any]) -> list[_Part]:
             stretches.append([kind, start, end, amount])
     found = [s for s in stretches if s[0] is not None]
     if len(found) == 1:
-        return [_Part(found[0][0], question.text, question.facts)]
-    return [_Part(kind, cased[start:end].lower(), read_facts(cased[start:end], cased[start:end].lower()))
+        return [_Part(found[0][0], text, facts)]
+    return [_Part(kind, text[start:end], read_facts(cased[start:end], text[start:end]))
             for kind, start, end, _ in found]
+
+
+def _without_identity(text: str, data: dict[str, Any]) -> str:
+    """``text`` with the words saying who the enterprise is ("创新药企业", "drug developer") blanked out,
+    positions kept: an identity names no product, trial or contract."""
+    words = sorted((str(w).lower() for ws in data["entity"]["entity_type"].values() for w in ws), key=len, reverse=True)
+    return re.sub("|".join(re.escape(w) for w in words), lambda found: " " * len(found[0]), text)
 
 
 def _clauses(text: str, separator: str) -> list[tuple[int, int]]:
@@ -308,10 +349,13 @@ def _word_value(text: str, values: dict[str, list[str]]) -> str | bool | None:
 
 @dataclass(frozen=True)
 class ProfileAnswer:
-    """A profile turn answered: the session's profile memory after it, and the match when one was asked."""
+    """A profile turn answered: the session's profile memory after it, the match when one was asked (or
+    re-run by a changed fact), whether the turn asked for it in words, and what the turn could not take."""
 
     memory: ProfileMemory
     match: MatchResult | None  # None: the turn only added facts
+    asked: bool = False
+    refused: tuple[Refusal, ...] = ()
 
 
 def profile_answer(question: Question, memory: ProfileMemory | None, matcher: PolicyMatcher, day: date,
@@ -323,8 +367,8 @@ def profile_answer(question: Question, memory: ProfileMemory | None, matcher: Po
     matched = (memory.matched if memory is not None else False) or turn.asks_match
     updated = ProfileMemory(turn.profile, matched)
     if not turn.asks_match:
-        return ProfileAnswer(updated, None)
-    return ProfileAnswer(updated, matcher.match(turn.profile, day, language))
+        return ProfileAnswer(updated, None, turn.asked, turn.refused)
+    return ProfileAnswer(updated, matcher.match(turn.profile, day, language), turn.asked, turn.refused)
 
 
 def match_estimate(result: MatchResult) -> AwardEstimate:

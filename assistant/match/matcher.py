@@ -21,7 +21,7 @@ from pydantic import BaseModel
 
 from assistant.amounts import format_yuan, format_yuan_en
 from assistant.citations import validity
-from assistant.language import Language
+from assistant.language import Language, in_script
 from assistant.match.profile import CompanyProfile
 from assistant.match.records import (
     AnnualCapUse,
@@ -46,6 +46,7 @@ PROFILE_ITEM = "profile"
 MONEY_KINDS = {RuleKind.GRANT, RuleKind.INTEREST_SUBSIDY}
 COUNTED_VERDICTS = {ClaimVerdict.ELIGIBLE, ClaimVerdict.ELIGIBLE_IF}
 CLAIMABLE_KINDS = {DocumentKind.POLICY, DocumentKind.DISTRICT_PLAN}
+ENTITY_FACTS = ("registered", "entity_type")  # facts about the enterprise a match always asks for when unstated
 
 
 @dataclass(frozen=True)
@@ -115,29 +116,41 @@ class PolicyMatcher:
         self.data = claim_data()
 
     def match(self, profile: CompanyProfile, on: date, language: str = "zh") -> MatchResult:
-        """Every measure ``profile`` may claim on day ``on``; ``language`` is ``zh`` or ``en``.
+        """Every measure ``profile`` may claim on day ``on``; ``language`` is ``zh`` (or ``zh-Hans``),
+        ``zh-Hant`` (the Chinese text in traditional script) or ``en``.
 
         Not in force on ``on``: no measure is claimed, and the result says why through ``in_force``.
         """
-        lang = "en" if language == "en" else "zh"
+        result = self._match(profile, on, "en" if language == "en" else "zh")
+        if language != Language.TRADITIONAL:
+            return result
+        written = _in_traditional(result.model_dump(mode="json"))
+        return MatchResult.model_validate({**written, "language": Language.TRADITIONAL.value})
+
+    def _match(self, profile: CompanyProfile, on: date, lang: str) -> MatchResult:
         words = match_words()[lang]
         document = self.catalogue.get(self.book.document)
         in_force = self.book.in_force_on(on)
         measures: list[MeasureMatch] = []
         support: list[Support] = []
         incomplete: list[str] = []
+        waiting: list[str] = []
         if in_force:
-            pending, incomplete = self._claims(profile, lang)
+            pending, incomplete, waiting = self._claims(profile, lang)
             by_measure: dict[str, list[_Pending]] = {}
             for entry in pending:
                 by_measure.setdefault(self.book.rule(entry.claim.rule_id).measure, []).append(entry)
             measures = [self._measure(measure, by_measure[measure], on, lang)
                         for measure in sorted(by_measure)]
-            support = self._support(profile)
+            support = self._support(profile, lang)
         total = sum((m.total_yuan or 0 for m in measures), 0)
         counted, not_counted = _total_parts(measures)
-        missing = list(dict.fromkeys(fact for m in measures for c in m.claims
-                                     if c.verdict is not ClaimVerdict.NOT_ELIGIBLE for fact in c.missing))
+        # who the enterprise is comes first: every measure depends on where it is registered, and the
+        # kind of entity decides several (an insurer is outside the policy's scope, a CMO contractor ...)
+        unstated = [self.evaluator.rules.fact_name(fact, lang) for fact in ENTITY_FACTS if getattr(profile, fact) is None]
+        missing = list(dict.fromkeys([*unstated, *(fact for m in measures for c in m.claims
+                                                   if c.verdict is not ClaimVerdict.NOT_ELIGIBLE for fact in c.missing),
+                                      *waiting]))
         return MatchResult(
             on=on,
             document=document.id,
@@ -158,8 +171,9 @@ class PolicyMatcher:
         )
 
     # --- items -----------------------------------------------------------------------------------
-    def _claims(self, profile: CompanyProfile, lang: str) -> tuple[list[_Pending], list[str]]:
-        """Every (rule, item) the profile states, in the order of ``claims.yaml``; and entries no rule placed."""
+    def _claims(self, profile: CompanyProfile, lang: str) -> tuple[list[_Pending], list[str], list[str]]:
+        """Every (rule, item) the profile states, in the order of ``claims.yaml``; the entries no rule
+        placed; and the fields those entries lack (a trial's stage), in words."""
         words = match_words()[lang]
         pending: list[_Pending] = []
         placed: set[tuple[str, int]] = set()
@@ -179,15 +193,17 @@ class PolicyMatcher:
                 for number in range(1, count + 1):
                     name = f"{label} {number}/{count}" if count > 1 else label
                     pending.append(self._claim(profile, spec, rule, entry, (name, label), lang))
-        incomplete = []
+        incomplete, lacking = [], []
         for (items, index), fields in waiting.items():
             if (items, index) in placed:
                 continue
             entry = getattr(profile, items)[index]
-            names = "、".join(dict.fromkeys(str(words["fields"].get(f, f)) for f in fields))
+            named = list(dict.fromkeys(str(words["fields"].get(f, f)) for f in fields))
+            lacking += named
             incomplete.append(str(words["incomplete_item"]).format(
-                item=self._label(entry, items, index, words, len(getattr(profile, items))), fields=names))
-        return pending, incomplete
+                item=self._label(entry, items, index, words, len(getattr(profile, items))),
+                fields=("、" if lang == "zh" else ", ").join(named)))
+        return pending, incomplete, list(dict.fromkeys(lacking))
 
     def _entries(self, profile: CompanyProfile, spec: ClaimSpec) -> Sequence[BaseModel]:
         if spec.items == PROFILE_ITEM:
@@ -297,7 +313,7 @@ class PolicyMatcher:
         return MeasureMatch(
             measure=measure,
             label=citation.article,
-            title=citation.title,
+            title=_title(measure, citation.title, lang),
             claims=claims,
             total_yuan=total if money else None,
             total_text=_money(Decimal(total), lang) if money else "",
@@ -306,17 +322,18 @@ class PolicyMatcher:
             merit_based=any(r.merit_based for r in rules),
             alternatives=alternatives,
             notes=notes,
-            departments=citation.departments,
+            departments=_departments(citation.departments, lang),
             citation=citation,
         )
 
-    def _support(self, profile: CompanyProfile) -> list[Support]:
+    def _support(self, profile: CompanyProfile, lang: str) -> list[Support]:
         found = []
         for spec in self.data.support:
             if any(getattr(profile, items) for items in spec.when_any):
                 citation = self.calculator.cite(spec.measure)
-                found.append(Support(measure=spec.measure, label=citation.article, title=citation.title,
-                                     amount=spec.amount, departments=citation.departments, citation=citation))
+                found.append(Support(measure=spec.measure, label=citation.article,
+                                     title=_title(spec.measure, citation.title, lang), amount=spec.amount,
+                                     departments=_departments(citation.departments, lang), citation=citation))
         return found
 
     def _expired(self, on: date) -> list[ExpiredDocument]:
@@ -346,6 +363,34 @@ def _total_parts(measures: list[MeasureMatch]) -> tuple[list[TotalPart], list[To
 
 def _computed(calculation: Calculation) -> dict[str, Any]:
     return {"calculation": calculation, "ceiling_yuan": calculation.amount_yuan}
+
+
+def _title(measure: str, title: str, lang: str) -> str:
+    """The measure's title as printed; in English, the English title with the Chinese one beside it."""
+    words = match_words()["en"]
+    english = words["titles"].get(measure) if lang == "en" else None
+    return str(words["titled"]).format(en=english, zh=title) if english else title
+
+
+def _departments(names: list[str], lang: str) -> list[str]:
+    """The 责任单位; in English, each with its English name first (the chat's table of names)."""
+    if lang != "en":
+        return names
+    from assistant.conversation.composer import english_department_names  # the composer imports the match
+
+    table = english_department_names()
+    return [f"{table[name]} ({name})" if name in table else name for name in names]
+
+
+def _in_traditional(value: Any) -> Any:
+    """Every text of a dumped record in traditional script (ids and values in ASCII are unchanged)."""
+    if isinstance(value, str):
+        return in_script(value, Language.TRADITIONAL)
+    if isinstance(value, list):
+        return [_in_traditional(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _in_traditional(v) for k, v in value.items()}
+    return value
 
 
 def _tongue(lang: str) -> Language:

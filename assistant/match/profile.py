@@ -38,7 +38,8 @@ VALUES_PATH = Path(__file__).resolve().parent / "values.yaml"
 
 
 def _yuan(value: object) -> object:
-    """An integer of yuan, or money text (``9000万``, ``0.9亿``); a float or a boolean is refused."""
+    """An integer of yuan, or money text with its unit (``9000万``, ``0.9亿``, ``6000元``); a float, a
+    boolean, or text without a unit (``"6000"``: 6000元 or 6000万?) is refused."""
     if value is None:
         return None
     if isinstance(value, bool | float):
@@ -49,7 +50,7 @@ def _yuan(value: object) -> object:
         return Decimal(value)
     if isinstance(value, str):
         try:
-            return parse_amount(value)
+            return parse_amount(value, unit_required=True)
         except AmountError as error:
             raise ValueError(str(error)) from None
     if isinstance(value, Decimal):
@@ -86,7 +87,7 @@ class EntityType(StrEnum):
 
 
 class EnterpriseSize(StrEnum):
-    SMALL_MICRO = "small_micro"  # 中小微
+    SMALL_MICRO = "small_micro"  # 小型、微型 (中小微 with 中型)
     MEDIUM = "medium"  # 中型
     LARGE = "large"
 
@@ -189,6 +190,18 @@ class DrugTrial(_Record):
     stage: TrialStage | None = None
     trial_location: TrialLocation | None = None
     rd_spend_yuan: Yuan | None = None
+
+    @model_validator(mode="after")
+    def _cgt_stage_is_cgt(self) -> DrugTrial:
+        """A cell/gene therapy stage (cgt_early, cgt_confirmatory) on a product said not to be one is a
+        contradiction: refused naming both fields, never judged on one of them."""
+        if self.cgt is False and self.stage in CGT_STAGES:
+            raise ValueError(f"stage {self.stage.value!r} is a cell and gene therapy stage but cgt is false; "
+                             "set cgt true, or give the stage phase1, phase2 or phase3")
+        return self
+
+
+CGT_STAGES = frozenset({TrialStage.CGT_EARLY, TrialStage.CGT_CONFIRMATORY})
 
 
 class Device(_Record):

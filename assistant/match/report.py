@@ -13,9 +13,10 @@ from typing import Any
 
 from assistant.amounts import format_yuan, format_yuan_en
 from assistant.language import Language, in_script
+from assistant.match.chat import ProfileAnswer
 from assistant.match.matcher import match_words
 from assistant.match.profile import CompanyProfile
-from assistant.match.records import Claim, ClaimVerdict, MatchResult, MeasureMatch, TotalPart
+from assistant.match.records import Claim, ClaimVerdict, ConditionNote, MatchResult, MeasureMatch, TotalPart
 
 
 class LineKind(StrEnum):
@@ -39,8 +40,8 @@ PLAIN = {LineKind.HEADING: "", LineKind.MEASURE: "", LineKind.ITEM: "· ", LineK
 
 
 def match_lines(result: MatchResult) -> list[Line]:
-    """The result as typed lines in the result's language (``zh`` simplified or ``en``)."""
-    w = match_words()[result.language]
+    """The result as typed lines in the result's language (``zh`` simplified, ``zh-Hant``, or ``en``)."""
+    w = match_words()["en" if result.language == "en" else "zh"]
     day = result.on.strftime(w["date"])
     number = result.document_number or result.document
     lines = [Line(LineKind.HEADING, w["heading"]),
@@ -123,8 +124,13 @@ def _measure_lines(measure: MeasureMatch, w: dict[str, Any]) -> list[Line]:
         key = "measure_not_eligible"
     head = w[key].format(label=measure.label, title=measure.title, total=measure.total_text)
     lines = [Line(LineKind.MEASURE, head)]
-    for claim, copies in _runs(measure.claims):
-        lines += _claim_lines(claim, copies, w)
+    runs = _runs(measure.claims)
+    # a condition every item of the measure carries (（五）'s 实现产出) is said once, after the items
+    shared = [n for n in runs[0][0].conditions if all(n in c.conditions for c, _ in runs)] if len(runs) > 1 else []
+    for claim, copies in runs:
+        lines += _claim_lines(claim, copies, w, shared)
+    lines += [Line(LineKind.ITEM, w["every_item"].format(note=w[n.state].format(text=n.text, quote=n.quote)))
+              for n in shared]
     cap = measure.annual_cap
     if cap is not None and len(measure.claims) > 1:
         key = "annual_applied" if cap.applied else "annual_not_applied"
@@ -156,7 +162,7 @@ def _alike(a: Claim, b: Claim) -> bool:
         and (a.calculation is None or b.calculation is None or a.calculation.formula == b.calculation.formula))
 
 
-def _claim_lines(claim: Claim, copies: int, w: dict[str, Any]) -> list[Line]:
+def _claim_lines(claim: Claim, copies: int, w: dict[str, Any], shared: list[ConditionNote]) -> list[Line]:
     en = w is match_words()["en"]
     item = claim.item if copies == 1 else w["item_copies"].format(entry=claim.entry, n=copies)
     text = w["claim"].format(item=item, rule=claim.rule_name, verdict=w["verdicts"][claim.verdict.value])
@@ -166,7 +172,7 @@ def _claim_lines(claim: Claim, copies: int, w: dict[str, Any]) -> list[Line]:
     elif claim.verdict is not ClaimVerdict.NOT_ELIGIBLE:
         text += w["claim_cap_only"].format(cap=_money(claim.cap_yuan, en), missing=_join(claim.missing, "en" if en else "zh"))
     lines = [Line(LineKind.ITEM, text)]
-    for note in claim.conditions:
+    for note in (n for n in claim.conditions if n not in shared):
         lines.append(Line(LineKind.NOTE, w[note.state].format(text=note.text, quote=note.quote)))
     if claim.instead:
         lines.append(Line(LineKind.NOTE, w["instead"].format(label=claim.instead)))
@@ -221,3 +227,13 @@ def profile_summary(profile: CompanyProfile, language: Language = Language.SIMPL
         parts.append(f"{w['lists']['profile']} {_money(int(profile.guarantee_yuan), language is Language.ENGLISH)}")
     separator = "; " if language is Language.ENGLISH else "；"
     return in_script(w["noted"].format(summary=separator.join(parts)), language)
+
+
+def profile_reply(answer: ProfileAnswer, language: Language = Language.SIMPLIFIED) -> str:
+    """The chat's reply to a profile turn: first what the turn said that could not be taken and why
+    (an amount refused: negative, over 1万亿; a fact the profile cannot hold), then the match when it was
+    asked for (or re-run), else what the profile holds so far."""
+    w = match_words()["en" if language is Language.ENGLISH else "zh"]
+    lines = [w["refused"][refusal.reason].format(text=refusal.text) for refusal in answer.refused]
+    lines.append(match_text(answer.match) if answer.match else profile_summary(answer.memory.profile, language))
+    return in_script("\n".join(lines), language)

@@ -2,7 +2,8 @@
 
 ``eligibility.yaml`` says, per condition of ``awards.yaml`` (and per extra condition of the text on who
 is supported), which stated facts contradict it (``fails_if``), which meet it (``holds_if``) and whether
-the departments judge it on review (``assessed``). A threshold condition of the rule book
+the departments judge it on review (``assessed``); a condition with ``fails_if`` only is met unless a
+stated fact contradicts it. A threshold condition of the rule book
 (``upfront_at_least_1yi``: ``input`` ≥ ``min_yuan``) is judged from the amount under its input name.
 
 Facts are a mapping of fact name → value (``{"drug_class": "1", "related_party": False, "upfront_yuan":
@@ -139,6 +140,8 @@ class ConditionEvaluator:
         for fact, failing in data.fails_if.items():
             if _stated(facts.get(fact)) in failing:
                 return ConditionCheck(condition_id, ConditionState.FAILED, fact, data.instead.get(fact, ""))
+        if not data.holds_if and not data.assessed:  # only a contradiction can fail it (an insurer applying)
+            return ConditionCheck(condition_id, ConditionState.MET)
         missing = tuple(fact for fact in data.holds_if if _stated(facts.get(fact)) is None)
         holds = bool(data.holds_if) and not missing and all(
             _stated(facts.get(fact)) in values for fact, values in data.holds_if.items())

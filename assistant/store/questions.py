@@ -163,14 +163,25 @@ class QuestionLog:
         Raises ``ValueError`` for another rating, ``StoreUnavailable`` when the database refuses."""
         if rating not in RATINGS:
             raise ValueError(f"rating must be one of {', '.join(RATINGS)}")
-        key = questions.c.id == answer if isinstance(answer, int) else questions.c.answer_id == answer
         with transaction(self._engine, "feedback could not be stored") as connection:
-            stored = connection.execute(sa.select(questions.c.id, questions.c.feedback_token_hash).where(key)).first()
-            expected = stored.feedback_token_hash if stored is not None and stored.feedback_token_hash else _hash("")
-            if not hmac.compare_digest(expected, _hash(token)) or stored is None or not stored.feedback_token_hash:
-                return False  # one answer, one cost, for an unknown id and a wrong token alike
-            connection.execute(questions.update().where(questions.c.id == stored.id).values(
+            row = _rated_row(connection, answer, token)
+            if row is None:
+                return False
+            connection.execute(questions.update().where(questions.c.id == row).values(
                 feedback=rating, comment=comment, feedback_at=datetime.now(UTC)))
+            return True
+
+    def withdraw_feedback(self, answer: int | str, *, token: str) -> bool:
+        """Clears the rating and comment of the answer with this ``answer_id`` (or question id), as when a
+        user clicks the same like / dislike again. ``False`` when no answer has that id *and* that token.
+
+        Raises ``StoreUnavailable`` when the database refuses."""
+        with transaction(self._engine, "feedback could not be withdrawn") as connection:
+            row = _rated_row(connection, answer, token)
+            if row is None:
+                return False
+            connection.execute(questions.update().where(questions.c.id == row).values(
+                feedback=None, comment=None, feedback_at=None))
             return True
 
     def conversation(self, session_id: str, surface: str) -> list[LoggedQuestion]:
@@ -212,3 +223,14 @@ class QuestionLog:
 
 def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _rated_row(connection: sa.Connection, answer: int | str, token: str) -> int | None:
+    """The question id of the answer with this ``answer_id`` (or question id) and feedback ``token``; else None.
+    One lookup and one hash comparison for an unknown id and a wrong token alike, so neither is revealed."""
+    key = questions.c.id == answer if isinstance(answer, int) else questions.c.answer_id == answer
+    stored = connection.execute(sa.select(questions.c.id, questions.c.feedback_token_hash).where(key)).first()
+    expected = stored.feedback_token_hash if stored is not None and stored.feedback_token_hash else _hash("")
+    if not hmac.compare_digest(expected, _hash(token)) or stored is None or not stored.feedback_token_hash:
+        return None
+    return int(stored.id)

@@ -21,11 +21,12 @@ class MatchRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     profile: CompanyProfile
-    language: Literal["zh", "en"] = Field(default="zh", description="zh (simplified Chinese) or en")
+    language: Literal["zh", "zh-Hans", "zh-Hant", "en"] = Field(
+        default="zh", description="zh or zh-Hans (simplified Chinese), zh-Hant (traditional) or en")
 
 
 @router.post("/match", response_model=MatchResult, responses=documented(413, 422, 503))
 def match(body: MatchRequest, engine: EngineDep) -> MatchResult:
     """Per measure of the in-force policy: verdicts, ceilings and formulas, annual caps, missing facts,
     责任单位 and citation; non-monetary support; totals that are ceilings. Expired documents are only named."""
-    return engine.match(body.profile, body.language)
+    return engine.match(body.profile, "zh" if body.language == "zh-Hans" else body.language)

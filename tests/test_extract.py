@@ -1,0 +1,35 @@
+"""The sentence that answers: the asked figure of a clause that states several."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.conversation.extract import lead_clause
+from assistant.conversation.question import AskKind
+
+COUNTS = "二是创新产品持续涌现。2016年以来上海获批26款1类创新药、43款创新医疗器械，涌现出呋喹替尼等全球首研新药。"
+LIMITS = "推动实施国家改革试点，将药品补充申请审评时限压缩至60个工作日、药物临床试验申请审评审批时限压缩至30个工作日。"
+COUNT_UNITS = ("家", "款", "项", "个", "名", "人", "种", "条", "所")
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("2016年以来上海获批多少款1类创新药？", "26款"),
+    ("上海获批了多少个1类创新药？", "26款"),
+    ("2016年以来上海获批多少款创新医疗器械？", "43款"),
+    ("上海获批了几款创新医疗器械？", "43款"),
+])
+def test_in_a_list_of_counts_each_count_is_of_the_thing_after_it(question, figure):
+    assert lead_clause(COUNTS, AskKind.FIGURE, question, COUNT_UNITS).figure == figure
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("药物临床试验申请的审评审批时限压缩到多少个工作日？", "30个工作日"),
+    ("药品补充申请审评时限压缩到多少个工作日？", "60个工作日"),
+])
+def test_in_a_list_of_limits_each_limit_is_of_the_words_before_it(question, figure):
+    assert lead_clause(LIMITS, AskKind.DURATION, question).figure == figure
+
+
+def test_an_english_count_question_gets_the_count_of_the_asked_thing(engine):
+    answer = engine.ask("How many Class 1 innovative drugs has Shanghai had approved since 2016?")
+    assert answer.answer.startswith("26 products"), answer.answer
