@@ -45,7 +45,7 @@ WARM_UP_FILE = Path(__file__).resolve().parent / "data" / "warm_up.yaml"
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ContextTurn", "Engine", "InputError", "MessageTooLong"]
+__all__ = ["ContextTurn", "Engine", "InputError", "MessageTooLong", "Turn"]
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,16 @@ class ContextTurn:
 
     question: str
     reply: str = ""
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One answered turn not saved yet: the message as the engine read it, the answer, and the session
+    the turn belongs to (without this turn)."""
+
+    message: str
+    answer: Answer
+    session: Session
 
 
 class Engine:
@@ -160,11 +170,16 @@ class Engine:
         expired; any other id (or none) starts a new one, whose fresh id the answer carries.
 
         Raises ``InputError`` for an empty message, ``MessageTooLong`` past ``PA_MAX_MESSAGE_CHARS``."""
+        turn = self.turn(message, session_id)
+        self.sessions.record(turn.session, turn.message, turn.answer.answer)
+        return turn.answer
+
+    def turn(self, message: str, session_id: str | None = None) -> Turn:
+        """``ask`` without saving the session: the caller records the turn with ``sessions.record`` (with
+        the turn's log row, in one transaction). Raises as ``ask``."""
         message = self._clean(message)
         session = self.sessions.get(session_id)
-        answer = self._turn(message, session)
-        self.sessions.record(session, message, answer.answer)
-        return answer
+        return Turn(message, self._turn(message, session), session)
 
     def complete(self, context: Sequence[ContextTurn], message: str) -> Answer:
         """The answer to ``message`` given the earlier exchanges a client resent (OpenAI-compatible clients).

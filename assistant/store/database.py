@@ -24,6 +24,7 @@ DEFAULT_FILE = "state.sqlite3"
 BUSY_TIMEOUT_MS = 5_000  # a write waits this long for another writer before it counts as a fault
 CONNECT_TIMEOUT_SECONDS = 5  # an unreachable PostgreSQL host is a fault after this, not after the OS's minutes
 POSTGRES_DRIVERS = {"postgres", "postgresql", "postgresql+psycopg"}
+READ_ONLY = "pa_read_only"  # execution option of ``reading`` connections
 
 _engines: dict[tuple[int, str], sa.Engine] = {}
 _engines_lock = threading.Lock()
@@ -110,8 +111,9 @@ def _create(url: URL) -> sa.Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(connection: sa.Connection) -> None:
-        # take the write lock up front: a read-then-write transaction cannot deadlock with another writer
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # a writing transaction takes the write lock up front, so a read-then-write one cannot deadlock with
+        # another writer; a reading one takes none (WAL gives it a snapshot while others write)
+        connection.exec_driver_sql("BEGIN" if connection.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
     return engine
 
@@ -123,6 +125,21 @@ def transaction(engine: sa.Engine, failure: str) -> Iterator[sa.Connection]:
     try:
         with engine.begin() as connection:
             yield connection
+    except Exception as error:
+        if is_fault(error):
+            raise StoreUnavailable(f"{failure}: {_reason(error)}") from error
+        raise
+
+
+@contextmanager
+def reading(engine: sa.Engine, failure: str) -> Iterator[sa.Connection]:
+    """A transaction that only reads: as ``transaction``, but on SQLite it takes no write lock, so reads
+    (a session, the active index version) never queue behind another worker's write."""
+    try:
+        with engine.connect() as connection:
+            connection.execution_options(**{READ_ONLY: True})
+            with connection.begin():
+                yield connection
     except Exception as error:
         if is_fault(error):
             raise StoreUnavailable(f"{failure}: {_reason(error)}") from error
