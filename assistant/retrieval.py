@@ -16,6 +16,7 @@ strongest signal there is. The eval report keeps both figures (``rrf`` beside ``
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -37,6 +38,7 @@ from index.store import LoadedVersion
 from index.tokens import domain_terms, tokenize
 
 RRF_K = 60
+INDEX_CHECK_SECONDS = 1.0  # a dense search asks the index store whether it still holds the version at most this often
 QUERY_CACHE_SIZE = 256  # prepared texts kept: a turn's few, for the turns in progress
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 CANDIDATES = 50
@@ -89,6 +91,7 @@ class HybridRetriever:
         assert index.bm25 is not None
         self._bm25 = index.bm25
         self._vocabulary = set(self._bm25.vocab_dict)
+        self._checked = -INDEX_CHECK_SECONDS  # when the index store last confirmed it holds the version
 
     def article(self, chunk_id: str) -> Article | None:
         index = self._by_id.get(chunk_id)
@@ -201,6 +204,19 @@ class HybridRetriever:
         best = float(scores[chosen[0]])
         return {i: float(scores[i]) / best for i in chosen}
 
+    def _check_index(self) -> None:
+        """Raises ``IndexMissing`` when the index store lost the version; asks it at most every
+        ``INDEX_CHECK_SECONDS`` (a read of embedded Chroma cost a turn about 1 ms of CPU, and waits while a
+        build writes to its SQLite file); a failed check is never remembered."""
+        now = time.monotonic()
+        if now - self._checked < INDEX_CHECK_SECONDS:
+            return
+        try:
+            self.index.check()
+        except StoreIndexMissing as error:
+            raise IndexMissing(str(error)) from error
+        self._checked = now
+
     def _dense_scores(self, prepared: PreparedQuery, allowed: set[str] | None) -> dict[int, float]:
         """The nearest candidates by cosine similarity, min–max scaled to 0–1 over the candidates.
 
@@ -209,10 +225,7 @@ class HybridRetriever:
         503 here as it does to every other worker."""
         if allowed is not None and not allowed:
             return {}
-        try:
-            self.index.check()
-        except StoreIndexMissing as error:
-            raise IndexMissing(str(error)) from error
+        self._check_index()
         vector = np.asarray(self.embedder.embed([prepared.normalised]), dtype=np.float32)[0]
         similarities = self.index.vectors @ vector
         rows = np.flatnonzero(np.isin(self._doc_ids, sorted(allowed))) if allowed is not None else np.arange(len(self.articles))
