@@ -7,8 +7,8 @@ following a reindex neither reads every record back from Chroma nor indexes BM25
 
 An index version never changes once complete (see ``index.store``), so its snapshot never goes stale: it
 is named after the version and the tokenizer fingerprint (the tokens are ``tokenize``'s), written whole
-or not at all (a folder renamed into place), and read by every later process of the machine. The BM25
-arrays and the vectors are memory-mapped, so the workers of a machine share one copy. Chroma stays the
+or not at all (a folder renamed into place), and read by every later process of the machine. The
+vectors are memory-mapped, so the workers of a machine share one copy. Chroma stays the
 source of truth: a missing, half-written or unreadable snapshot is made again from the collection, a
 snapshot of a version Chroma lost is refused (``IndexMissing``, as reading Chroma would), and only the
 newest few snapshots are kept.
@@ -134,7 +134,9 @@ def _read(folder: Path, version: str, collection: Any) -> LoadedVersion:
     vectors = np.load(folder / VECTORS_FILE, mmap_mode="r", allow_pickle=False)
     if vectors.shape[0] != len(rows):
         raise ValueError(f"the snapshot holds {vectors.shape[0]} vectors for {len(rows)} chunks")
-    model = bm25s.BM25.load(str(folder / BM25_FOLDER), mmap=True, show_progress=False)
+    # read into memory, not mapped: bm25s slices its arrays once per query term, and a slice of a
+    # ``np.memmap`` costs a Python call (it was a tenth of a worker's CPU under load)
+    model = bm25s.BM25.load(str(folder / BM25_FOLDER), mmap=False, show_progress=False)
     return LoadedVersion(version=version, collection=collection, record_ids=tuple(r["record_id"] for r in rows),
                          articles=articles, tokens=tuple(r["tokens"] for r in rows), vectors=np.asarray(vectors),
                          embedder=str(saved["embedder"]), bm25=model)

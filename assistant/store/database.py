@@ -1,13 +1,15 @@
 """The state database: one SQLAlchemy engine (one connection pool) per process and URL, migrated on open.
 
 SQLite in the data dir by default (``<PA_DATA_DIR>/state.sqlite3``: WAL, a 5 s busy timeout, every
-transaction ``BEGIN IMMEDIATE`` so two writers queue instead of failing); PostgreSQL when
+writing transaction ``BEGIN IMMEDIATE`` after its turn in the file's ``WriteQueue``, so writers queue
+instead of failing or sleeping in SQLite's busy handler; reads take no lock); PostgreSQL when
 ``PA_DATABASE_URL`` is set (``postgresql://user:password@host:5432/db``, driven by psycopg 3).
 """
 
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,12 +21,14 @@ from sqlalchemy import event
 from sqlalchemy.engine import URL, make_url
 
 from assistant.errors import Unavailable
+from assistant.store.write_queue import WriteQueue
 
 DEFAULT_FILE = "state.sqlite3"
 BUSY_TIMEOUT_MS = 5_000  # a write waits this long for another writer before it counts as a fault
 CONNECT_TIMEOUT_SECONDS = 5  # an unreachable PostgreSQL host is a fault after this, not after the OS's minutes
 POSTGRES_DRIVERS = {"postgres", "postgresql", "postgresql+psycopg"}
 READ_ONLY = "pa_read_only"  # execution option of ``reading`` connections
+WRITERS_SUFFIX = ".writers"  # beside a SQLite file: the lock its writers queue on (``write_queue``)
 
 _engines: dict[tuple[int, str], sa.Engine] = {}
 _engines_lock = threading.Lock()
@@ -98,6 +102,7 @@ def _create(url: URL) -> sa.Engine:
     if url.database and url.database != ":memory:":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
     engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    queue = WriteQueue(Path(f"{url.database}{WRITERS_SUFFIX}")) if url.database and url.database != ":memory:" else None
 
     @event.listens_for(engine, "connect")
     def _pragmas(connection: Any, _: Any) -> None:
@@ -113,9 +118,34 @@ def _create(url: URL) -> sa.Engine:
     def _begin(connection: sa.Connection) -> None:
         # a writing transaction takes the write lock up front, so a read-then-write one cannot deadlock with
         # another writer; a reading one takes none (WAL gives it a snapshot while others write)
-        connection.exec_driver_sql("BEGIN" if connection.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
+        if connection.get_execution_options().get(READ_ONLY):
+            connection.exec_driver_sql("BEGIN")
+            return
+        if queue is not None and not queue.acquire(BUSY_TIMEOUT_MS / 1000):
+            raise sa.exc.OperationalError("BEGIN IMMEDIATE", None, sqlite3.OperationalError("database is locked"))
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        except BaseException:
+            if queue is not None:
+                queue.release()
+            raise
 
+    if queue is not None:  # a writer's turn ends with its transaction, whichever way it ends
+        _release_after(engine.dialect, "do_commit", queue)
+        _release_after(engine.dialect, "do_rollback", queue)
     return engine
+
+
+def _release_after(dialect: Any, method: str, queue: WriteQueue) -> None:
+    ending = getattr(dialect, method)
+
+    def ended(dbapi_connection: Any) -> None:
+        try:
+            ending(dbapi_connection)
+        finally:
+            queue.release()
+
+    setattr(dialect, method, ended)
 
 
 @contextmanager
