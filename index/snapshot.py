@@ -34,7 +34,7 @@ from index.articles import Article
 from index.store import LoadedVersion, VersionName, load_version, open_collection
 from index.tokens import tokenize, tokenizer_fingerprint
 
-ARTICLES_FILE = "articles.json"
+ARTICLES_FILE = "articles.jsonl"
 VECTORS_FILE = "vectors.npy"
 BM25_FOLDER = "bm25"
 STALE_STAGING_SECONDS = 3600  # a staging folder this old was left by a killed process
@@ -53,7 +53,7 @@ def load(client: ClientAPI, version: str, snapshots: Path | None) -> LoadedVersi
     if folder is not None and folder.is_dir():
         try:
             loaded = _read(folder, version, open_collection(client, version))
-        except (OSError, ValueError, KeyError, TypeError) as error:  # made again from Chroma below
+        except (OSError, ValueError, KeyError, TypeError, StopIteration) as error:  # made again from Chroma below
             log.warning("index snapshot %s unreadable, reading the version from the index store: %s", folder, error)
             shutil.rmtree(folder, ignore_errors=True)
         else:
@@ -104,10 +104,11 @@ def _write(loaded: LoadedVersion, snapshots: Path, folder: Path) -> None:
     snapshots.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=snapshots))
     try:
-        head: dict[str, Any] = {"version": loaded.version, "embedder": loaded.embedder}
-        rows = [{"record_id": rid, **asdict(article), "tokens": tokens}
-                for rid, article, tokens in zip(loaded.record_ids, loaded.articles, loaded.tokens, strict=True)]
-        (staging / ARTICLES_FILE).write_text(json.dumps({**head, "rows": rows}, ensure_ascii=False), encoding="utf-8")
+        head: dict[str, Any] = {"version": loaded.version, "embedder": loaded.embedder, "chunks": len(loaded.articles)}
+        with (staging / ARTICLES_FILE).open("w", encoding="utf-8") as out:
+            out.write(json.dumps(head, ensure_ascii=False) + "\n")
+            for rid, article, tokens in zip(loaded.record_ids, loaded.articles, loaded.tokens, strict=True):
+                out.write(json.dumps({"record_id": rid, **asdict(article), "tokens": tokens}, ensure_ascii=False) + "\n")
         np.save(staging / VECTORS_FILE, np.ascontiguousarray(loaded.vectors, dtype=np.float32))
         assert loaded.bm25 is not None
         loaded.bm25.save(str(staging / BM25_FOLDER), show_progress=False)
@@ -121,10 +122,16 @@ def _write(loaded: LoadedVersion, snapshots: Path, folder: Path) -> None:
 
 
 def _read(folder: Path, version: str, collection: Any) -> LoadedVersion:
-    saved = json.loads((folder / ARTICLES_FILE).read_text(encoding="utf-8"))
-    if saved["version"] != version:
-        raise ValueError(f"the snapshot holds {saved['version']}, not {version}")
-    rows = saved["rows"]
+    # one JSON line per article: a worker loading a version in the background parses it line by line, so
+    # the requests it serves meanwhile get the interpreter lock between lines (one parse of a 100x version
+    # in a single call would hold it for a tenth of a second or more)
+    with (folder / ARTICLES_FILE).open(encoding="utf-8") as lines:
+        saved = json.loads(next(lines))
+        if saved["version"] != version:
+            raise ValueError(f"the snapshot holds {saved['version']}, not {version}")
+        rows = [json.loads(line) for line in lines]
+    if len(rows) != saved["chunks"]:
+        raise ValueError(f"the snapshot holds {len(rows)} of its {saved['chunks']} chunks")
     name = VersionName.parse(version)
     if name is not None and len(rows) != name.chunks:
         raise ValueError(f"the snapshot holds {len(rows)} of the {name.chunks} chunks")

@@ -56,7 +56,8 @@ def test_a_damaged_snapshot_is_read_again_from_chroma(engine, settings, tmp_path
     (folder / snapshot.ARTICLES_FILE).write_text("[{", encoding="utf-8")
     again = snapshot.load(client, version, tmp_path)
     assert again.articles == expected.articles and list(again.tokens) == list(expected.tokens)
-    assert json.loads((folder / snapshot.ARTICLES_FILE).read_text(encoding="utf-8"))["version"] == version  # saved again
+    head = (folder / snapshot.ARTICLES_FILE).read_text(encoding="utf-8").splitlines()[0]
+    assert json.loads(head)["version"] == version  # saved again, whole
 
 
 def test_a_build_saves_the_new_versions_snapshot_before_it_activates_it(own_settings, engine, monkeypatch):
