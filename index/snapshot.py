@@ -32,7 +32,7 @@ from chromadb.api import ClientAPI
 
 from index.articles import Article
 from index.store import LoadedVersion, VersionName, load_version, open_collection
-from index.tokens import tokenize, tokenizer_fingerprint
+from index.tokens import TOKEN_SEPARATOR, tokenize, tokenizer_fingerprint
 
 ARTICLES_FILE = "articles.jsonl"
 VECTORS_FILE = "vectors.npy"
@@ -108,7 +108,9 @@ def _write(loaded: LoadedVersion, snapshots: Path, folder: Path) -> None:
         with (staging / ARTICLES_FILE).open("w", encoding="utf-8") as out:
             out.write(json.dumps(head, ensure_ascii=False) + "\n")
             for rid, article, tokens in zip(loaded.record_ids, loaded.articles, loaded.tokens, strict=True):
-                out.write(json.dumps({"record_id": rid, **asdict(article), "tokens": tokens}, ensure_ascii=False) + "\n")
+                # the tokens as one string: a JSON list of a hundred strings per article took most of a load
+                row = {"record_id": rid, **asdict(article), "tokens": TOKEN_SEPARATOR.join(tokens or ())}
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
         np.save(staging / VECTORS_FILE, np.ascontiguousarray(loaded.vectors, dtype=np.float32))
         assert loaded.bm25 is not None
         loaded.bm25.save(str(staging / BM25_FOLDER), show_progress=False)
@@ -145,7 +147,8 @@ def _read(folder: Path, version: str, collection: Any) -> LoadedVersion:
     # ``np.memmap`` costs a Python call (it was a tenth of a worker's CPU under load)
     model = bm25s.BM25.load(str(folder / BM25_FOLDER), mmap=False, show_progress=False)
     return LoadedVersion(version=version, collection=collection, record_ids=tuple(r["record_id"] for r in rows),
-                         articles=articles, tokens=tuple(r["tokens"] for r in rows), vectors=np.asarray(vectors),
+                         articles=articles, tokens=tuple(r["tokens"].split(TOKEN_SEPARATOR) if r["tokens"] else []
+                                                         for r in rows), vectors=np.asarray(vectors),
                          embedder=str(saved["embedder"]), bm25=model)
 
 
