@@ -10,10 +10,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from langchain_core.language_models import BaseChatModel
 
 from assistant.bootstrap import OpenIndex, open_index
 from assistant.citations import cite
@@ -25,7 +24,6 @@ from assistant.conversation.understand import understand
 from assistant.errors import InputError, MessageTooLong
 from assistant.language import Language
 from assistant.llm.client import chat_model
-from assistant.llm.written import CheckedWriter
 from assistant.match.matcher import PolicyMatcher
 from assistant.match.profile import CompanyProfile
 from assistant.match.records import MatchResult
@@ -39,6 +37,11 @@ from index.articles import Article
 from index.documents import Catalogue, catalogue
 from index.embedders import Embedder
 from index.store import LoadedVersion
+
+if TYPE_CHECKING:  # LangChain (about 0.4 s of imports) loads only when a chat model is configured
+    from langchain_core.language_models import BaseChatModel
+
+    from assistant.llm.written import CheckedWriter
 
 WRITABLE = {Status.ANSWERED, Status.NOT_SPECIFIED}
 WARM_UP_FILE = Path(__file__).resolve().parent / "data" / "warm_up.yaml"
@@ -76,7 +79,11 @@ class Engine:
     def __init__(self, settings: Settings, retriever: HybridRetriever, book: RuleBook, cat: Catalogue,
                  chat_model: BaseChatModel | None = None) -> None:
         self.settings = settings
-        self.writer = CheckedWriter(chat_model, self) if chat_model is not None else None
+        self.writer: CheckedWriter | None = None
+        if chat_model is not None:
+            from assistant.llm.written import CheckedWriter
+
+            self.writer = CheckedWriter(chat_model, self)
         self.retriever = retriever
         self.book = book
         self.catalogue = cat
@@ -115,7 +122,7 @@ class Engine:
         """Runs the answer path once per language without touching any session, so the first real
         question finds the embedder's weights, jieba, BM25, the Chroma query and the answer templates
         loaded. Raises what a question would raise (``IndexMissing``, Chroma errors)."""
-        for question in _warm_up_questions():
+        for question in warm_up_questions():
             self._answer(question, Session(id="warm-up"))
 
     # --- lookups -------------------------------------------------------------------------------
@@ -268,5 +275,6 @@ def _alive(method: weakref.WeakMethod) -> Any:
 
 
 @cache
-def _warm_up_questions() -> tuple[str, ...]:
+def warm_up_questions() -> tuple[str, ...]:
+    """The questions every serving process asks itself before it reports ready (``data/warm_up.yaml``)."""
     return tuple(yaml.safe_load(WARM_UP_FILE.read_text(encoding="utf-8"))["questions"])

@@ -25,6 +25,7 @@ from assistant.store import StoreUnavailable
 from assistant.thread_pools import limit_thread_pools
 from index import parsers
 from index import store as index_store
+from index.embedders import Embedder
 from index.store import BuildReport
 
 log = logging.getLogger(__name__)
@@ -33,9 +34,10 @@ log = logging.getLogger(__name__)
 class EngineHolder:
     """The engine of one serving process, on the active index version (see the module's docstring)."""
 
-    def __init__(self, settings: Settings, engine: Engine | None = None) -> None:
+    def __init__(self, settings: Settings, engine: Engine | None = None, embedder: Embedder | None = None) -> None:
         self.settings = settings
         self.engine = engine
+        self._embedder = embedder  # one already loaded (a supervisor's, shared across the fork), else made at start
         self.ready = engine is not None
         self._index: DeploymentIndex | None = None
         self._loading = threading.Lock()  # guards ``_loader``
@@ -46,7 +48,7 @@ class EngineHolder:
         """Sizes the thread pools, loads (building when missing) and warms the engine; then ready."""
         limit_thread_pools(self.settings.blas_threads)
         if self.engine is None:
-            self.engine = Engine.from_settings(self.settings)
+            self.engine = Engine.from_settings(self.settings, embedder=self._embedder)
         self.engine.warm_up()
         self.ready = True
         return self.engine

@@ -16,6 +16,7 @@ from assistant.errors import InputError, NotFound, ReindexFailed
 from assistant.records import Answer
 from assistant.settings import Settings
 from assistant.store import LoggedQuestion, LogReceipt, Store, StoreUnavailable, open_store
+from index.embedders import Embedder
 
 
 class Surface(StrEnum):
@@ -56,13 +57,15 @@ class Service:
     ``engine`` raises ``NotReady`` (503 ``not_ready``) until ``start`` has loaded and warmed an engine,
     and loads the active index version when another worker or machine activated a new one. ``reload``
     builds a new version and swaps a warmed engine in one assignment, so a request never sees half an
-    index, and the conversations in progress carry over. Raises ``StoreUnavailable`` when the store
-    cannot be opened.
+    index, and the conversations in progress carry over. ``embedder``, when given, is the one the engine
+    loads with (already loaded, e.g. by the supervisor before it forked). Raises ``StoreUnavailable`` when
+    the store cannot be opened.
     """
 
-    def __init__(self, settings: Settings, engine: Engine | None = None, store: Store | None = None) -> None:
+    def __init__(self, settings: Settings, engine: Engine | None = None, store: Store | None = None,
+                 embedder: Embedder | None = None) -> None:
         self.settings = settings
-        self.holder = EngineHolder(settings, engine)
+        self.holder = EngineHolder(settings, engine, embedder)
         self.store = store or open_store(settings)
         self.log = self.store.questions
         self._reloading = threading.Lock()

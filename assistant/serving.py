@@ -9,10 +9,14 @@ behind a load balancer, route the UI's paths to one UI process, or to several wi
 Conversations, the question log and the index version live in the state store, so any API worker, on
 any machine, continues any conversation.
 
-Start-up order with several workers: the UI process is spawned first (it opens the index itself, building
-it under the build lock when none serves), then the workers; the supervisor imports neither the engine
-nor the UI, so nothing heavy runs before the workers start. The UI process answers its page once its
-engine is open and warms the engine in the background; an API worker is ready (``/healthz``) once warm.
+Start-up with several workers, ordered so that a second start is quick: the supervisor checks that an
+index version is active (a build, on a fresh data dir, runs in a process of its own, so that no Chroma
+client exists before a fork), imports the engine's modules, forks the UI process (which imports Gradio,
+opens the index and answers its page, then warms its engine in the background), loads the read-only data
+every worker needs (``assistant.preload``: the embedder's weights, jieba, the YAML data) and only then
+forks the API workers (gunicorn's process manager with uvicorn's worker). Each worker opens its own state
+store and Chroma client after the fork and is ready (``/healthz``) once warm, which then takes a few
+tenths of a second instead of seconds.
 """
 
 from __future__ import annotations
@@ -23,15 +27,18 @@ import os
 import signal
 import sys
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import uvicorn
+from gunicorn.app.base import BaseApplication
 
 from assistant.settings import Settings, load_settings
 from assistant.thread_pools import limit_thread_pools, machine_threads
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
+
+    from assistant.preload import Embedder
 
 UI_PORT_ENV = "PA_UI_PORT"  # set by ``serve`` for its workers: where ``/`` sends a browser
 # How long the supervisor waits for a worker to answer its ping before replacing it. A worker loading and
@@ -42,7 +49,10 @@ WORKER_HEALTHCHECK_SECONDS = 60
 # event stream open for as long as it is open, which would otherwise hold a restart forever.
 UI_SHUTDOWN_SECONDS = 5
 PR_SET_PDEATHSIG = 1  # prctl option: the signal this process gets when its parent dies
-_PARENT = os.getppid()  # read at import, i.e. as the worker starts
+KEEP_ALIVE_SECONDS = 5  # an idle keep-alive connection is closed after this (uvicorn's default)
+WORKER_CLASS = "uvicorn_worker.UvicornWorker"
+_supervisor = os.getppid()  # the process whose death ends this one; ``serve`` sets itself before it forks
+_preloaded: Embedder | None = None  # the supervisor's loaded embedder, inherited by the workers it forks
 
 
 def api_app() -> FastAPI:
@@ -53,7 +63,7 @@ def api_app() -> FastAPI:
     from assistant.api.app import create_app
 
     _exit_with_parent()
-    app = create_app(load_settings())
+    app = create_app(load_settings(), embedder=_preloaded)
     ui_port = os.environ.get(UI_PORT_ENV)
     if ui_port:
 
@@ -78,41 +88,81 @@ def serve(settings: Settings, host: str, port: int, workers: int | None = None, 
         uvicorn.run(create_served_app(settings), host=host, port=port, log_level="info",
                     timeout_graceful_shutdown=UI_SHUTDOWN_SECONDS)
         return
+    global _supervisor, _preloaded
     ui_port = ui_port or port + 1
     os.environ[UI_PORT_ENV] = str(ui_port)
-    ui = multiprocessing.get_context("spawn").Process(target=_serve_ui, args=(host, ui_port), name="policy-assistant-ui")
-    ui.start()  # first: its start-up (Gradio, the engine) overlaps the index check and the workers' start
+    _supervisor = os.getpid()
+    _ensure_index(settings)
+    import assistant.serve  # noqa: F401 - the modules every child uses, imported once before the forks
+    from assistant.preload import preload
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    ui = multiprocessing.get_context("fork").Process(target=_serve_ui, args=(host, ui_port), name="policy-assistant-ui")
+    ui.start()  # first: Gradio's imports and the page overlap the preload and the workers' start
     try:
-        _ensure_index(settings)
+        _preloaded = preload(settings)
         print(f"API on http://{host}:{port}/v1 ({count} workers); UI on http://{host}:{ui_port}/", flush=True)
-        uvicorn.run("assistant.serving:api_app", factory=True, host=host, port=port, workers=count, log_level="info",
-                    timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS)
+        _Workers({
+            "bind": f"{host}:{port}", "workers": count, "worker_class": WORKER_CLASS,
+            "timeout": WORKER_HEALTHCHECK_SECONDS, "keepalive": KEEP_ALIVE_SECONDS, "loglevel": "info",
+            "accesslog": "-", "preload_app": False, "control_socket_disable": True,
+        }).run()
     finally:
         ui.terminate()
         ui.join(timeout=30)
 
 
+class _Workers(BaseApplication):
+    """gunicorn's process manager over ``api_app`` workers: forks them from this process (so they inherit
+    the preloaded data), replaces one that dies or stops answering its heartbeat, stops them on SIGTERM."""
+
+    def __init__(self, options: dict[str, Any]) -> None:
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> FastAPI:
+        return api_app()
+
+
 def _ensure_index(settings: Settings) -> None:
     """Returns at once when the state store names an active index version (a worker checks it is usable
-    as it opens it); otherwise builds one under the build lock, or waits for the UI process building it,
-    so that no worker spends its health-check time on a build."""
+    as it opens it); otherwise builds one under the build lock (or waits for another builder) in a process
+    of its own, so that this process forks its children holding neither a Chroma client nor a database
+    connection. Raises ``SystemExit`` with the builder's exit code when the build fails."""
     from assistant.store import StoreUnavailable, store_engine
+    from assistant.store.database import close_database, resolve_url
     from assistant.store.index_state import IndexState
 
+    url = resolve_url(settings.database_url.get_secret_value() if settings.database_url else None, settings.data_dir)
     try:
         if IndexState(store_engine(settings)).active() is not None:
             return
     except StoreUnavailable:
-        pass  # open_index says what is wrong with the store
+        pass  # the builder's open_index says what is wrong with the store
+    finally:
+        close_database(url)
+    builder = multiprocessing.get_context("spawn").Process(target=_build_index, name="policy-assistant-index")
+    builder.start()
+    builder.join()
+    if builder.exitcode != 0:
+        raise SystemExit(builder.exitcode or 1)
+
+
+def _build_index() -> None:
     from assistant.bootstrap import open_index
 
-    open_index(settings)
+    open_index(load_settings())
 
 
 def _serve_ui(host: str, port: int) -> None:
-    """The UI process: answers its page as soon as the engine is open; the warm-up (embedder weights,
-    jieba's dictionaries, BM25) runs in a background thread, so only a first question asked within
-    those seconds waits for it."""
+    """The UI process (forked by ``serve``): answers its page as soon as the engine is open; the warm-up
+    (embedder weights, jieba's dictionaries, BM25) runs in a background thread, so only a first question
+    asked within those seconds waits for it."""
     from assistant.engine import Engine
     from assistant.serve import create_served_app
 
@@ -131,5 +181,5 @@ def _exit_with_parent() -> None:
     if not sys.platform.startswith("linux"):
         return
     ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    if os.getppid() != _PARENT:  # the parent died before the line above
+    if os.getppid() != _supervisor:  # the supervisor died before the line above
         os.kill(os.getpid(), signal.SIGTERM)

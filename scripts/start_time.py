@@ -9,7 +9,11 @@ Each run starts the script as a user would (same data dir, same ``.venv``), poll
 installs the project and builds the index; the later runs are the "second start" that should take
 under 5 s. Per run it prints the seconds to ``/healthz``, to the UI page, the CPU seconds the whole
 process tree used (less sensitive than wall time to other work on the machine) and the 1-minute load
-average before the run. Uses the standard library only, so it runs before any ``.venv`` exists.
+average before the run; then the phases, read from the service's output as it appears: ``serve.sh``
+done with the ``.venv`` check (``venv``), the supervisor done loading the data it shares with its
+workers (``preload``), the workers forked (``fork``), the UI process serving (``ui up``) and each
+process warm (``warm``, one time per process). Uses the standard library only, so it runs before any
+``.venv`` exists.
 """
 
 from __future__ import annotations
@@ -29,6 +33,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 POLL_SECONDS = 0.05
 TIMEOUT_SECONDS = 900
+# (phase, a line the service prints when it is reached); every occurrence of the last one is timed
+PHASES = (
+    ("venv", "Serving on http"),
+    ("preload", "API on http"),
+    ("fork", "Booting worker"),
+    ("ui up", "Uvicorn running on"),
+    ("warm", "Application startup complete."),
+)
 
 
 def answers(url: str, wanted: bytes = b"") -> bool:
@@ -61,12 +73,41 @@ def wait_until_free(port: int) -> None:
             time.sleep(0.5)
 
 
-def one_start(port: int, log: Path) -> dict[str, float]:
-    """Starts the service, returns ``{"healthz", "ui", "ready", "cpu", "load"}`` (seconds; load average).
-    The service's output goes to ``log``."""
+class PhaseClock:
+    """Times the first appearance of each phase's line in the service's output (every one for ``warm``)."""
+
+    def __init__(self, log: Path) -> None:
+        self.log = log
+        self.offset = log.stat().st_size if log.exists() else 0
+        self.seen: dict[str, list[float]] = {}
+        self._partial = b""
+
+    def read(self, elapsed: float) -> None:
+        if not self.log.exists():
+            return
+        with self.log.open("rb") as handle:
+            handle.seek(self.offset)
+            data = handle.read()
+        self.offset += len(data)
+        *lines, self._partial = (self._partial + data).split(b"\n")
+        for line in lines:
+            text = line.decode("utf-8", "replace")
+            for phase, marker in PHASES:
+                if marker in text and (phase == "warm" or phase not in self.seen):
+                    self.seen.setdefault(phase, []).append(elapsed)
+
+    def summary(self) -> str:
+        return "  ".join(f"{phase} {' '.join(f'{t:.2f}' for t in self.seen[phase])}"
+                         for phase, _ in PHASES if phase in self.seen)
+
+
+def one_start(port: int, log: Path) -> dict[str, float | str]:
+    """Starts the service, returns ``{"healthz", "ui", "ready", "cpu", "load", "phases"}`` (seconds; load
+    average; the phase line). The service's output goes to ``log``."""
     wait_until_free(port)
     load = os.getloadavg()[0]
     cpu_before = cpu_of_children()
+    clock = PhaseClock(log)
     started = time.perf_counter()
     with log.open("ab") as output:
         process = subprocess.Popen(["bash", "scripts/serve.sh", str(port)], cwd=ROOT, stdout=output, stderr=output,
@@ -78,6 +119,7 @@ def one_start(port: int, log: Path) -> dict[str, float]:
             if process.poll() is not None:
                 raise SystemExit(f"serve.sh exited with {process.returncode} before it was ready; see {log}")
             elapsed = time.perf_counter() - started
+            clock.read(elapsed)
             if elapsed > TIMEOUT_SECONDS:
                 raise SystemExit(f"not ready within {TIMEOUT_SECONDS} s")
             if "healthz" not in seen and answers(f"{base}/healthz"):
@@ -89,7 +131,9 @@ def one_start(port: int, log: Path) -> dict[str, float]:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGTERM)
             process.wait(timeout=120)
-    return {**seen, "ready": max(seen.values()), "cpu": cpu_of_children() - cpu_before, "load": load}
+    clock.read(time.perf_counter() - started)
+    return {**seen, "ready": max(seen.values()), "cpu": cpu_of_children() - cpu_before, "load": load,
+            "phases": clock.summary()}
 
 
 def main() -> None:
@@ -98,11 +142,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--log", type=Path, default=Path("/tmp/start_time-serve.log"), help="the service's output")
     args = parser.parse_args()
-    print(f"{'run':>3} {'healthz s':>9} {'UI s':>6} {'ready s':>7} {'CPU s':>6} {'load':>5}")
+    print(f"{'run':>3} {'healthz s':>9} {'UI s':>6} {'ready s':>7} {'CPU s':>6} {'load':>5}   phases (s after start)")
     for run in range(1, args.runs + 1):
         figures = one_start(args.port, args.log)
         print(f"{run:>3} {figures['healthz']:>9.2f} {figures['ui']:>6.2f} {figures['ready']:>7.2f} "
-              f"{figures['cpu']:>6.2f} {figures['load']:>5.2f}", flush=True)
+              f"{figures['cpu']:>6.2f} {figures['load']:>5.2f}   {figures['phases']}", flush=True)
 
 
 if __name__ == "__main__":

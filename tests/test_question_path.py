@@ -52,7 +52,7 @@ def test_an_overseas_trial_is_not_eligible_for_five_and_gets_twelve_instead(engi
 def test_an_improved_class_two_drug_gets_a_no_for_the_class_one_measure(engine):
     answer = engine.ask("改良型新药（2类）能不能申请创新药研发支持？")
     assert answer.status is Status.ANSWERED and [v.verdict for v in answer.verdicts] == ["not_eligible"]
-    assert answer.answer.startswith("不符合")
+    assert answer.answer.startswith("不可以")
 
 
 def test_a_related_party_contract_gets_no_cmo_support(engine):
@@ -169,7 +169,9 @@ def test_an_elliptical_follow_up_asks_the_same_thing_about_the_new_topic(engine)
     assert first.status is Status.ANSWERED and "3000万元" in first.answer and "每个单位每年累计最高1亿元" in first.answer
     follow = engine.ask("那细胞和基因治疗的新药呢？", first.session_id)
     assert follow.status is Status.ANSWERED and follow.citations[0].chunk_id == "policy2024:05"
-    assert "1500万元" in follow.answer[:LEAD] and "不超过研发投入的40%" in follow.answer[:LEAD]
+    assert "1500万元" in follow.answer[:LEAD]
+    # the cell and gene therapy clause sets ceilings only: no share of R&D spend is put on it
+    assert "研发投入的40%" not in follow.answer.split("出处")[0]
 
 
 def test_english_device_special_review_question_reaches_six(engine):
@@ -213,7 +215,7 @@ def test_a_stated_amount_below_a_threshold_fails_the_verdict(engine):
 
 def test_a_condition_the_asker_says_is_unmet_fails_the_verdict(engine):
     answer = engine.ask("我们的器械还没进入特别审查程序，能拿300万吗？")
-    assert [v.verdict for v in answer.verdicts] == ["not_eligible"] and answer.answer.startswith("不符合")
+    assert [v.verdict for v in answer.verdicts] == ["not_eligible"] and answer.answer.startswith("不可以")
 
 
 def test_several_asks_in_one_english_sentence_are_each_answered(engine):
@@ -357,3 +359,70 @@ def test_a_heard_of_award_above_the_ceiling_is_corrected_without_asking_for_the_
     answer = engine.ask("有人说I期能拿1500万，是吗？", first.session_id)
     assert answer.status is Status.ANSWERED
     assert answer.answer.startswith("更正") and "1000万元" in answer.answer[:LEAD]
+
+
+def test_cell_and_gene_therapy_ceilings_are_ceilings_only(engine):
+    answer = engine.ask("我们是上海注册申请人，细胞治疗1类新药，国内早期临床研发投入3000万，能拿多少？")
+    assert answer.total_yuan == 15_000_000  # 最高1500万: the clause sets no share of R&D, so no 40% × 3000万
+    body = answer.answer.split("出处")[0]
+    assert "1200万" not in body and "1500万元" in body[:LEAD]
+    assert "原文未明说" in body  # whether the first clause's 40% applies is left open, in the answer's own words
+
+
+def test_the_shanghai_applicant_condition_is_said_only_under_five(engine):
+    answer = engine.ask("我们是CMO，给无关联企业代工，受托产值3000万能拿多少？")
+    assert answer.total_yuan == 3_000_000 and "注册申请人" not in answer.answer
+
+
+def test_an_overseas_trial_answer_says_no_then_the_condition_then_the_measure_that_applies(engine):
+    answer = engine.ask("我们的1类新药II期临床在新加坡做的，研发投入2500万，按创新药那条能拿多少？")
+    first = answer.answer.splitlines()[0]
+    assert first.startswith("不可以") and "原文" in first and first.index("原文") < first.index("（十二）")
+
+
+def test_a_years_most_leads_with_the_annual_cap_not_the_last_item(engine):
+    first = engine.ask("我们是CMO，给无关联企业代工，受托产值3000万能拿多少？")
+    year = engine.ask("一年最多能拿多少？", first.session_id)
+    assert year.answer.splitlines()[0].startswith("年度上限") and "1000万元" in year.answer.splitlines()[0]
+    assert year.calculations == []
+
+
+def test_a_fact_about_one_trial_does_not_carry_to_a_question_naming_another_drug(engine):
+    first = engine.ask("我们在海外做临床试验，买了临床试验责任险，保费200万，能补多少？")
+    assert first.citations[0].chunk_id == "policy2024:13"
+    drug = engine.ask("1类新药国内II期研发投入3000万能拿多少？", first.session_id)
+    assert drug.citations[0].chunk_id == "policy2024:05" and drug.total_yuan == 12_000_000
+
+
+def test_a_follow_up_keeps_the_facts_of_its_subject(engine):
+    first = engine.ask("我们的1类新药II期临床在新加坡做的，研发投入2500万，按创新药那条能拿多少？")
+    again = engine.ask("那III期呢？", first.session_id)
+    assert [v.measure for v in again.verdicts][:1] == ["05"] and again.verdicts[0].verdict == "not_eligible"
+
+
+def test_a_covered_ask_is_answered_beside_an_out_of_scope_one(engine):
+    answer = engine.ask("我们是上海的小微科创企业，市里政策性融资担保的单笔批次担保额度上限是多少？另外企业所得税税率是多少？")
+    assert answer.status is Status.ANSWERED and answer.citations[0].chunk_id == "policy2024:29"
+    assert "2000万元" in answer.answer[:LEAD] and "所得税" in answer.answer.split("出处")[0]
+
+
+def test_a_district_named_as_the_seat_is_not_the_district_plan(engine):
+    answer = engine.ask("我们公司在浦东注册的，1类新药国内II期研发投入3000万，按市里新政能补多少？")
+    assert answer.citations[0].chunk_id == "policy2024:05" and answer.total_yuan == 12_000_000
+
+
+def test_a_document_number_not_held_is_refused(engine):
+    answer = engine.ask("沪府办规〔2025〕12号里面研发补贴是多少？")
+    assert answer.status is Status.OUT_OF_SCOPE and answer.calculations == []
+
+
+def test_a_document_named_in_one_ask_bounds_only_that_ask(engine):
+    answer = engine.ask("我们参加海外医疗器械展会，展位费30万，能补多少？另外浦东有没有额外的支持？")
+    cited = [c.chunk_id for c in answer.citations]
+    assert cited[0] == "policy2024:37" and answer.total_yuan == 50_000
+    assert any(c.startswith("pudong2022:") for c in cited) and "已到期失效" in answer.answer
+
+
+def test_departments_asked_as_which_bodies_are_in_charge(engine):
+    answer = engine.ask("生物医药数据跨境那个试点是哪几个单位管的？")
+    assert answer.status is Status.ANSWERED and "市数据局" in answer.answer.splitlines()[0]

@@ -11,6 +11,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
@@ -123,6 +124,25 @@ def test_the_active_index_version_is_shared_and_replaced_versions_wait_their_gra
     assert [r.version for r in index.retired(retired_before=datetime.now(UTC) + timedelta(seconds=1))] == ["pa-index-1"]
     index.forget("pa-index-1")
     assert index.retired() == []
+
+
+def test_a_desk_sign_out_is_seen_through_another_connection_and_kept_until_the_sign_in_expires(store_settings):
+    from assistant.store import DeskSignOuts
+    from assistant.store.schema import desk_sign_outs
+
+    one = open_store(store_settings).sign_outs
+    other = DeskSignOuts(store_engine(store_settings))  # what another process reads through its own pool
+    later = datetime.now(UTC) + timedelta(hours=12)
+    assert not other.holds("1764547200.abc.sig")
+    one.record("1764547200.abc.sig", later)
+    one.record("1764547200.abc.sig", later)  # a second sign-out of the same sign-in changes nothing
+    assert other.holds("1764547200.abc.sig") and not other.holds("1764547200.abd.sig")
+    one.record("1764547200.old.sig", datetime.now(UTC) - timedelta(seconds=1))
+    other.record("1764547200.new.sig", later)  # each sign-out deletes the rows of expired sign-ins
+    with store_engine(store_settings).connect() as connection:
+        kept = list(connection.execute(sa.select(desk_sign_outs.c.sign_in_hash)).scalars())
+    assert len(kept) == 2 and all(len(digest) == 64 and "sig" not in digest for digest in kept), "only hashes are kept"
+    assert not other.holds("1764547200.old.sig")
 
 
 def test_the_migrations_build_exactly_the_schema_the_code_uses(store_settings):

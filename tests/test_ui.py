@@ -24,7 +24,7 @@ PHASE_TWO = "m05-drug-phase2"
 @pytest.fixture(scope="module")
 def ctx(settings, engine, tmp_path_factory) -> UiContext:
     store = open_store(settings.model_copy(update={"data_dir": tmp_path_factory.mktemp("ui")}))
-    return UiContext(service=Service(settings, engine, store), calls=store.calls, sign_ins=DeskSignIns.of(settings))
+    return UiContext(service=Service(settings, engine, store), calls=store.calls, sign_ins=DeskSignIns.of(settings, store.sign_outs))
 
 
 def test_the_card_marks_the_sentence_the_answer_quotes(engine, ctx):
@@ -84,8 +84,8 @@ def test_log_times_are_shown_in_shanghai_time():
     assert shanghai_time("2026-11-30T16:30:00+00:00") == "2026-12-01 00:30"
 
 
-def test_desk_sign_in_sets_an_http_only_session_cookie_and_refuses_a_wrong_token(settings):
-    sign_ins = DeskSignIns.of(settings)
+def test_desk_sign_in_sets_an_http_only_session_cookie_and_refuses_a_wrong_token(settings, ctx):
+    sign_ins = DeskSignIns.of(settings, ctx.service.store.sign_outs)
     app = FastAPI()
     app.include_router(desk_router(settings, sign_ins))
     client = TestClient(app)
@@ -100,14 +100,16 @@ def test_desk_sign_in_sets_an_http_only_session_cookie_and_refuses_a_wrong_token
     assert settings.staff_token.get_secret_value() not in cookie
     value = right.cookies[COOKIE]
     assert signed_in(sign_ins, {COOKIE: value}) and not signed_in(sign_ins, {COOKIE: "made-up"})
-    client.post("/ui/desk/sign-out")
+    assert client.get("/ui/desk/sign-in").status_code == 204
+    assert client.post("/ui/desk/sign-out").status_code == 204
     assert not signed_in(sign_ins, {COOKIE: value})
+    assert client.get("/ui/desk/sign-in", cookies={COOKIE: value}).status_code == 401, "a replayed copy is refused"
 
 
-def test_without_a_staff_token_nobody_can_sign_in(settings):
+def test_without_a_staff_token_nobody_can_sign_in(settings, ctx):
     app = FastAPI()
     unset = settings.model_copy(update={"staff_token": None})
-    app.include_router(desk_router(unset, DeskSignIns.of(unset)))
+    app.include_router(desk_router(unset, DeskSignIns.of(unset, ctx.service.store.sign_outs)))
     assert TestClient(app).post("/ui/desk/sign-in", headers={"Authorization": "Bearer anything-at-all-00"}).status_code == 401
 
 
@@ -123,18 +125,22 @@ def test_a_conversation_is_read_back_from_the_log_in_order(ctx, engine):
     assert ctx.log.conversation("no-such-session", "ui") == []
 
 
-def test_a_sign_in_holds_in_another_process_and_after_a_restart(settings):
+def test_a_sign_in_holds_in_another_process_and_after_a_restart(settings, ctx):
     """Two ``DeskSignIns`` of one deployment are what two processes (or one before and after a restart) hold."""
-    issued = DeskSignIns.of(settings).issue()
-    assert signed_in(DeskSignIns.of(settings), {COOKIE: issued})
-    assert not signed_in(DeskSignIns.of(settings), {COOKIE: issued[:-1] + ("0" if issued[-1] != "0" else "1")})
+    sign_outs = ctx.service.store.sign_outs
+    issued = DeskSignIns.of(settings, sign_outs).issue()
+    assert signed_in(DeskSignIns.of(settings, sign_outs), {COOKIE: issued})
+    assert not signed_in(DeskSignIns.of(settings, sign_outs),
+                         {COOKIE: issued[:-1] + ("0" if issued[-1] != "0" else "1")})
     rotated = settings.model_copy(update={"staff_token": SecretStr("another-staff-token-000")})
-    assert not signed_in(DeskSignIns.of(rotated), {COOKIE: issued}), "a new staff token ends every sign-in"
-    expired = DeskSignIns.of(settings)
+    assert not signed_in(DeskSignIns.of(rotated, sign_outs), {COOKIE: issued}), "a new staff token ends every sign-in"
+    expired = DeskSignIns.of(settings, sign_outs)
     expired.seconds = -1
-    assert not signed_in(DeskSignIns.of(settings), {COOKIE: expired.issue()})
+    assert not signed_in(DeskSignIns.of(settings, sign_outs), {COOKIE: expired.issue()})
     for forged in ("", "4102444800.abc.", "4102444800..", "not-a-sign-in", "9" * 20 + ".x.y"):
-        assert not signed_in(DeskSignIns.of(settings), {COOKIE: forged})
+        assert not signed_in(DeskSignIns.of(settings, sign_outs), {COOKIE: forged})
+    DeskSignIns.of(settings, sign_outs).revoke(issued)
+    assert not signed_in(DeskSignIns.of(settings, sign_outs), {COOKIE: issued}), "signed out for every holder"
 
 
 def test_the_secret_is_generated_once_private_and_shared_by_every_process(settings, tmp_path):
@@ -172,7 +178,8 @@ def test_the_chat_storage_key_is_the_same_in_every_process(ctx, settings, engine
         blocks = build_blocks(context)
         return next(c.secret for c in blocks.blocks.values() if isinstance(c, gr.BrowserState))
 
-    other = UiContext(service=Service(settings, engine, ctx.service.store), calls=ctx.calls, sign_ins=DeskSignIns.of(settings))
+    other = UiContext(service=Service(settings, engine, ctx.service.store), calls=ctx.calls,
+                      sign_ins=DeskSignIns.of(settings, ctx.service.store.sign_outs))
     first, second = storage_secret(ctx), storage_secret(other)
     assert first == second and len(first) == 64
     assert settings.staff_token.get_secret_value() not in first
@@ -201,3 +208,36 @@ def test_the_calculator_refuses_bad_inputs_in_chinese_without_internal_text(ctx,
     text = re.sub(r"<[^>]+>", "", shown)
     assert not re.search(r"[A-Za-z]{3,}", text.replace("class", "")), f"English reached the page: {text}"
     assert PHASE_TWO not in shown and "base_yuan" not in shown and "upfront" not in shown
+
+
+@pytest.mark.slow
+def test_a_desk_sign_out_holds_in_every_process_of_the_deployment(tmp_path):
+    """Two serving processes of one deployment (one data dir: its state store and its secret), as two
+    UI processes behind a load balancer, or one service before and after a restart."""
+    import httpx
+
+    from eval import served
+
+    staff = "desk-two-process-token-0123"
+    env = {"PA_STAFF_TOKEN": staff}
+    first = served.start(tmp_path / "data", workers=1, extra_env=env)
+    try:
+        second = served.start(tmp_path / "data", workers=1, extra_env=env)
+        try:
+            signed = httpx.post(first.url + "/ui/desk/sign-in", headers={"Authorization": f"Bearer {staff}"}, timeout=30)
+            assert signed.status_code == 204
+            cookie = {COOKIE: signed.cookies[COOKIE]}
+            assert httpx.get(second.url + "/ui/desk/sign-in", cookies=cookie, timeout=30).status_code == 204
+            assert httpx.post(second.url + "/ui/desk/sign-out", cookies=cookie, timeout=30).status_code == 204
+            for server in (first, second):
+                refused = httpx.get(server.url + "/ui/desk/sign-in", cookies=cookie, timeout=30)
+                assert refused.status_code == 401, "the signed-out cookie is refused by the process that signed it in too"
+        finally:
+            second.stop()
+        restarted = served.start(tmp_path / "data", workers=1, extra_env=env)
+        try:
+            assert httpx.get(restarted.url + "/ui/desk/sign-in", cookies=cookie, timeout=30).status_code == 401
+        finally:
+            restarted.stop()
+    finally:
+        first.stop()

@@ -69,7 +69,7 @@ def mount_ui(app: FastAPI, service: Service) -> FastAPI:
     """Mounts the UI at ``/`` (and the desk's sign-in routes under ``/ui/desk``) over ``service``, whose
     engine is loaded first (the calculator lists the rules when the page is built)."""
     service.start()
-    sign_ins = DeskSignIns.of(service.settings)
+    sign_ins = DeskSignIns.of(service.settings, service.store.sign_outs)
     ctx = UiContext(service=service, calls=service.store.calls, sign_ins=sign_ins)
     app.include_router(desk_router(service.settings, sign_ins))
     return gr.mount_gradio_app(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING
 
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
@@ -25,12 +26,16 @@ from assistant.settings import Settings
 from assistant.thread_pools import limit_request_threads
 from assistant.tokens import TokenGuard, WrongTokenThrottle
 
+if TYPE_CHECKING:
+    from assistant.preload import Embedder
+
 ALL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
 
-def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
-    """The API over ``engine`` (or, when None, one loaded at start-up, building the index when missing)."""
-    service = Service(settings, engine)
+def create_app(settings: Settings, engine: Engine | None = None, embedder: Embedder | None = None) -> FastAPI:
+    """The API over ``engine`` (or, when None, one loaded at start-up with ``embedder`` when given, building
+    the index when missing)."""
+    service = Service(settings, engine, embedder=embedder)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

@@ -134,7 +134,8 @@ class Composer:
         parts = [self.t["ceilings_lead"].format(label=label, rule_name=self.rule_name(rule), amount=money(rule.cap_yuan))
                  for rule in rules]
         caps = [rule_book().annual_caps[cap_id] for cap_id in dict.fromkeys(r.annual_cap for r in rules if r.annual_cap)]
-        parts += [self.t["ceilings_lead_annual"].format(amount=money(cap.cap_yuan)) for cap in caps]
+        annual = [self.t["ceilings_lead_annual"].format(amount=money(cap.cap_yuan)) for cap in caps]
+        parts = [*annual, *parts] if step.annual_first else [*parts, *annual]
         return self.t["ceilings_lead_separator"].join(parts)
 
     def _sources(self, articles: list[Article], plan: Plan) -> list[str]:
@@ -167,6 +168,8 @@ class Composer:
             scope = step.scope
             if scope is not None and scope.reason == "place":
                 return [self.t["out_of_scope_place"].format(place=scope.named.title() if scope.named.isascii() else scope.named)]
+            if scope is not None and scope.reason == "ask":
+                return [self.t["out_of_scope_ask"].format(text=step.ask.text.strip(" ，,。？?"))]
             if scope is not None and scope.reason == "document":
                 return [self.t["out_of_scope_document"].format(name=scope.named)]
             return [self.t["out_of_scope"]]
@@ -174,7 +177,7 @@ class Composer:
         fields = self._fields(article)
         if route is Route.DEPARTMENTS:
             key = "departments_answer" if article.departments else "departments_none"
-            return [self.t[key].format(departments=self._departments(article.departments), **fields)]
+            return [self._with_expiry(article, self.t[key].format(departments=self._departments(article.departments), **fields))]
         if route is Route.VALIDITY:
             document = self.catalogue.get(step.document or article.doc_id)
             issued = document.signed or document.published
@@ -214,16 +217,22 @@ class Composer:
 
     def _lookup(self, step: Step, article: Article) -> list[str]:
         assert step.lead is not None
-        lines = [self.t["expired_warning"]] if self.expired(article.doc_id) else []
         if step.lead.figure:
             figure = english_figure(step.lead.figure) if self.english else step.lead.figure
             quoted = step.lead.text in self._quoted  # a second figure of a sentence already quoted: the figure alone
             self._quoted.add(step.lead.text)
             key = "lead_figure_only" if quoted else "lead_figure"
-            lines.append(self.t[key].format(figure=step.lead.figure, figure_en=figure, text=step.lead.text))
+            lead = self.t[key].format(figure=step.lead.figure, figure_en=figure, text=step.lead.text)
         else:
-            lines.append(self.t["lead_text"].format(text=step.lead.text, label=article.label))
-        return lines
+            lead = self.t["lead_text"].format(text=step.lead.text, label=article.label)
+        return [self._with_expiry(article, lead)]
+
+    def _with_expiry(self, article: Article, lead: str) -> str:
+        """``lead`` of an expired document's article, its expiry said in the same line: one ask, one lead
+        line, and the asker reads that the document no longer applies before what it said."""
+        if not self.expired(article.doc_id):
+            return lead
+        return f"{self.t['expired_warning']}{' ' if self.english else ''}{lead}"
 
     def _not_specified(self, article: Article, detail: str = "") -> list[str]:
         fields = self._fields(article)
@@ -244,8 +253,7 @@ class Composer:
             return [self.t["eligible_yes"].format(text=text, **fields)]
         if verdict.verdict is Verdict.UNKNOWN and not verdict.condition:
             # a press answer or a district plan: no conditions to judge, so what the text says
-            warning = [self.t["expired_warning"]] if self.expired(article.doc_id) else []
-            return [*warning, self.t["lead_text"].format(text=text, label=article.label)]
+            return [self._with_expiry(article, self.t["lead_text"].format(text=text, label=article.label))]
         return self._verdict_lines(step, article)
 
     def _verdict_lines(self, step: Step, article: Article) -> list[str]:
@@ -279,6 +287,8 @@ class Composer:
         money = format_yuan_en if self.english else format_yuan
         rules = step.request.rules or list(step.request.candidates)
         lines = [self._correction(c) for c in step.corrections]
+        annual = self._annual_caps(list(rules), "award_annual") if step.annual_first else []
+        lines += annual
         lines.append(self.t["ceilings_head"].format(**self._fields(article)))
         for rule in rules:
             rate = f"{(rule.rate or 0) * 100:.0f}%" if rule.rate is not None else ""
@@ -286,7 +296,8 @@ class Composer:
             base = ((rule.base_en or rule.base) if self.english else rule.base) or ""
             lines.append(self.t[key].format(rule_name=rule.name_en if self.english else rule.name, per=rule.per,
                                             amount=money(rule.cap_yuan), rate=rate, base=base))
-        lines += self._annual_caps(list(rules), "ceiling_annual")
+        if not annual:
+            lines += self._annual_caps(list(rules), "ceiling_annual")
         if any(rule.merit_based for rule in rules):
             lines.append(self.t["required_base_note"])
         return lines

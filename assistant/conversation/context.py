@@ -1,26 +1,32 @@
 """What the earlier turns of a conversation established, for the turn now asked.
 
-``read_context(questions, current_document, catalogue) -> Context``: the earlier questions are read
-again in order (each with the one before it, so a chain of "那…呢" keeps its ask); a turn the sources
-do not cover (the weather, a poem, another city) is skipped, so it neither lends its ask to the next
-turn nor wipes out what the conversation was about. The facts the asker stated about itself (its
-drug's class, where its trial runs, where it is registered …) hold until a later turn says otherwise;
-amounts stated in a turn that asked for no award wait for the turn that does.
+``read_context(questions, current_document, catalogue) -> Context``: the earlier questions, understood
+in order (each with the one before it, so a chain of "那…呢" keeps its ask); a turn the sources do not
+cover (the weather, a poem, another city) is skipped, so it neither lends its ask to the next turn nor
+wipes out what the conversation was about. The facts the asker stated about itself (where it is
+registered, its size) hold until a later turn says otherwise; what it stated about one product or
+trial (its class, where the trial runs …) holds for that subject only, until a question names a
+product or trial of its own. Amounts stated in a turn that asked for no award wait for the turn that
+does.
+
+A conversation's turns are understood once: the context after each run of questions is kept (a
+bounded cache keyed by the questions), so a turn reads only the questions added since the last one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
-from dataclasses import dataclass, fields, replace
-from functools import lru_cache
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from assistant.conversation.question import Facts, Question
 from assistant.conversation.scope import judge
 from assistant.conversation.understand import AWARD_KINDS, understand
 from index.documents import Catalogue
 
-CONTEXT_TURNS = 8  # earlier questions read again: enough for a follow-up that reaches back a few turns
-READ_CACHE_SIZE = 4096  # earlier turns kept as read: every turn reads the last few again
+CACHED_CONVERSATIONS = 2048  # contexts kept: one per live conversation is enough, the oldest go first
+TRIMMED_TURNS = 2  # a session keeps its last turns only: the run one or two questions shorter at its start
 
 
 @dataclass(frozen=True)
@@ -31,61 +37,77 @@ class Context:
     facts: Facts | None = None
 
 
+EMPTY = Context()
+_cache: OrderedDict[tuple[int, tuple[str, ...]], Context] = OrderedDict()
+_lock = threading.Lock()
+
+
 def read_context(questions: Sequence[str], current_document: str | None, cat: Catalogue) -> Context:
-    previous: Question | None = None
-    facts: Facts | None = None
-    for text in questions[-CONTEXT_TURNS:]:
-        question, covered = _read_again(text, current_document, cat, previous)
-        if not covered:
-            continue
-        previous = question
-        asked_amount = any(a.kind in AWARD_KINDS for a in question.asks)
-        # amounts stated without an award question ("我们II期投入了3000万。") wait for the turn that asks
-        pending = () if asked_amount else question.facts.amounts or (facts.amounts if facts else ())
-        merged = question.facts if facts is None else question.facts.over(facts)
-        facts = replace(merged, amounts=pending)
-    return Context(previous, facts)
+    """The context ``questions`` (oldest first) establish. ``current_document`` is unused by the
+    earlier turns' reading (a document they point at is the composer's business, resolved when they
+    were asked) and kept for the callers' signature."""
+    del current_document
+    key = (id(cat), tuple(questions))
+    found = _cached(key)
+    if found is not None:
+        return found
+    start, context = _longest_known(key[1], id(cat))
+    for text in key[1][start:]:
+        context = _read_turn(context, text, cat)
+    _keep(key, context)
+    return context
 
 
-def _read_again(text: str, current_document: str | None, cat: Catalogue, previous: Question | None) -> tuple[Question, bool]:
-    """``understand(text, current_document, cat, previous)`` and whether the turn counts (not a greeting,
-    covered by the sources), kept for the texts read most recently: every turn of a conversation reads
-    its earlier questions again, and reading is the costly part of a turn. The key is every argument by
-    value (``previous`` by all its fields but the notes a plan adds; the catalogue, one per process, by
-    identity); a question that cannot be a key is read again."""
-    reading = _Reading(text, current_document, cat, previous)
-    if reading.key is None:
-        return reading.read()
-    question, covered = _kept(reading)
-    return replace(question, notes=list(question.notes)), covered  # the caller's own notes list
+def _longest_known(questions: tuple[str, ...], catalogue_id: int) -> tuple[int, Context]:
+    """(where to go on reading, the context so far): the kept context of these questions but the last
+    one, also when the session has since dropped its oldest turns; else from the start."""
+    if not questions:
+        return 0, EMPTY
+    head = questions[:-1]
+    known = _cached((catalogue_id, head))
+    for dropped in range(1, TRIMMED_TURNS + 1):
+        if known is not None:
+            break
+        known = _cached_ending(catalogue_id, head, dropped)
+    return (len(head), known) if known is not None else (0, EMPTY)
 
 
-class _Reading:
-    """The arguments of one ``_read_again``, equal to another reading of the same values."""
-
-    __slots__ = ("cat", "current_document", "key", "previous", "text")
-
-    def __init__(self, text: str, current_document: str | None, cat: Catalogue, previous: Question | None) -> None:
-        self.text, self.current_document, self.cat, self.previous = text, current_document, cat, previous
-        earlier = () if previous is None else tuple(getattr(previous, f.name) for f in fields(previous) if f.name != "notes")
-        key: Hashable | None = (text, current_document, id(cat), earlier)
-        try:
-            hash(key)
-        except TypeError:  # a field that is no value (a list): not kept
-            key = None
-        self.key = key
-
-    def __hash__(self) -> int:
-        return hash(self.key)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Reading) and self.key == other.key and self.cat is other.cat
-
-    def read(self) -> tuple[Question, bool]:
-        question = understand(self.text, self.current_document, self.cat, self.previous)
-        return question, not question.greeting_only and judge(question, self.cat).covered
+def _cached_ending(catalogue_id: int, questions: tuple[str, ...], dropped: int) -> Context | None:
+    """A kept context whose questions are ``questions`` with ``dropped`` more at their start (the ones a
+    session trimmed since)."""
+    with _lock:
+        for (cid, kept), context in reversed(_cache.items()):
+            if cid == catalogue_id and len(kept) == len(questions) + dropped and kept[dropped:] == questions:
+                return context
+    return None
 
 
-@lru_cache(maxsize=READ_CACHE_SIZE)
-def _kept(reading: _Reading) -> tuple[Question, bool]:
-    return reading.read()
+def _read_turn(context: Context, text: str, cat: Catalogue) -> Context:
+    """``context`` after one more earlier question."""
+    question = understand(text, None, cat, context.previous, context.facts)
+    if question.greeting_only or not judge(question, cat).covered:
+        return context
+    facts = context.facts
+    if facts is not None and question.new_subject:
+        facts = facts.enterprise_only()
+    asked_amount = any(a.kind in AWARD_KINDS for a in question.asks)
+    # amounts stated without an award question ("我们II期投入了3000万。") wait for the turn that asks
+    pending = () if asked_amount else question.facts.amounts or (facts.amounts if facts else ())
+    merged = question.facts if facts is None else question.facts.over(facts)
+    return Context(question, replace(merged, amounts=pending))
+
+
+def _cached(key: tuple[int, tuple[str, ...]]) -> Context | None:
+    with _lock:
+        context = _cache.get(key)
+        if context is not None:
+            _cache.move_to_end(key)
+        return context
+
+
+def _keep(key: tuple[int, tuple[str, ...]], context: Context) -> None:
+    with _lock:
+        _cache[key] = context
+        _cache.move_to_end(key)
+        while len(_cache) > CACHED_CONVERSATIONS:
+            _cache.popitem(last=False)

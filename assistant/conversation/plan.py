@@ -7,6 +7,7 @@ conditions that decide eligibility are the rule data's (``rules/awards.yaml`` + 
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -30,6 +31,7 @@ from assistant.rules.calculator import AwardCalculator, Item
 from assistant.rules.eligibility import ConditionEvaluator, ExtraCondition, condition_rules
 from index.articles import Article
 from index.documents import Catalogue
+from index.normalise import normalise
 from index.tokens import tokenize
 
 MIN_KEYWORD_SCORE = 1.8
@@ -96,6 +98,7 @@ class Step:
     scope: ScopeVerdict | None = None
     profile: ProfileAnswer | None = None  # PROFILE / MATCH: the profile after the turn, and its match
     detail: str = ""  # NOT_SPECIFIED: the detail the article does not state (a fee, a count …)
+    annual_first: bool = False  # CEILINGS: the per-entity annual cap was asked ("一年最多"), it leads
 
 
 @dataclass
@@ -117,6 +120,24 @@ def _about(question: Question, ask: Ask) -> Question:
         own.over(whole), amounts=amounts, item_count=own.item_count if own.amounts else whole.item_count,
         cgt=own.cgt or (whole.cgt and not own.device),
         device=own.device or (whole.device and own.drug_class is None and not own.cgt)))
+
+
+_corpus_texts: weakref.WeakKeyDictionary[HybridRetriever, str] = weakref.WeakKeyDictionary()
+
+
+def corpus_text(retriever: HybridRetriever) -> str:
+    """Every article of the index, normalised as questions are (simplified, lower case), kept per index."""
+    text = _corpus_texts.get(retriever)
+    if text is None:
+        text = _corpus_texts[retriever] = "\n".join(normalise(a.text).lower() for a in retriever.articles)
+    return text
+
+
+def _asks_cap_not_sum(request: AwardRequest) -> bool:
+    """Whether a year's most is the measure's annual cap: its rules count against one, and the
+    conversation has not computed several items whose sum the question may be asking for."""
+    rules = request.rules or list(request.candidates)
+    return any(r.annual_cap for r in rules) and len({rule_id for rule_id, _ in request.seen}) < 2
 
 
 def _names_specifically(text: str, rule: Rule) -> bool:
@@ -150,12 +171,18 @@ class Planner:
         # a match asked for in words still passes it
         profiled = profile_answer(question, session.profile, PolicyMatcher(self.calculator, self.catalogue),
                                   self.today, language)
-        if profiled is None or profiled.asked:
-            scope = judge(question, self.catalogue, self.retriever.known_share(without_ask_words(question.text)),
-                          self.retriever.uses_word)
-            if not scope.covered:
+        scope = self._scope(question)
+        # a statement about the enterprise may name places and words the sources lack; a writing task or
+        # chit-chat is refused even when it also says something about the enterprise
+        if not scope.covered and (profiled is None or profiled.asked or scope.reason.startswith("off_topic")):
+            covered = [ask for ask in question.asks if self._scope(replace(question, text=ask.text.lower())).covered
+                       and self.retriever.keyword_score(without_ask_words(ask.text.lower())) >= OWN_TOPIC_SCORE]
+            if not covered or len(question.asks) < 2:
                 plan.steps.append(Step(question.asks[0], Route.OUT_OF_SCOPE, scope=scope))
                 return plan
+            # "担保额度上限是多少？另外小微企业所得税税率是多少？": the covered asks answered, the other refused
+            return self._plan_asks(replace(question, asks=tuple(covered)), session, language, plan,
+                                   [a for a in question.asks if a not in covered])
         if profiled is not None:
             session.profile = profiled.memory
             match = profiled.match
@@ -163,15 +190,40 @@ class Planner:
                                    [self._measure_article(m.measure) for m in match.measures] if match else [],
                                    estimate=match_estimate(match) if match else None, profile=profiled))
             return plan
+        return self._plan_asks(question, session, language, plan)
+
+    def _scope(self, question: Question) -> ScopeVerdict:
+        return judge(question, self.catalogue, self.retriever.known_share(without_ask_words(question.text)),
+                     self.retriever.uses_word, lambda phrase: phrase in corpus_text(self.retriever))
+
+    def _plan_asks(self, question: Question, session: Session, language: Language, plan: Plan,
+                   uncovered: Sequence[Ask] = ()) -> Plan:
+        """Each covered ask planned in the order asked; ``uncovered`` asks refused after them."""
         previous_articles = [a for cid in session.last_chunk_ids if (a := self.retriever.article(cid))]
         asks = self._joined(question.asks)
         for ask in asks:
-            step = self._plan_ask(_about(question, ask) if len(asks) > 1 else question, ask, session,
-                                  previous_articles, plan, language)
+            about = question
+            if len(asks) > 1:
+                about = _about(question, ask)
+                if question.document is not None and not self._names_document(ask, question.document, plan):
+                    about = replace(about, document=None, document_pointed=False)
+            step = self._plan_ask(about, ask, session, previous_articles, plan, language)
             plan.steps.append(step)
             if step.articles:
                 previous_articles = step.articles
+        plan.steps += [Step(ask, Route.OUT_OF_SCOPE, scope=ScopeVerdict(False, "ask")) for ask in uncovered]
         return plan
+
+    def _names_document(self, ask: Ask, document: str, plan: Plan) -> bool:
+        """Whether one ask of several is about the document the message names: the ask names it or
+        points at it, or has no topic of its own and follows an ask answered from it ("浦东方案里对研发
+        有什么支持？多少钱？"). "能补多少？另外浦东有没有额外的支持？" asks the first ask of the main policy."""
+        text = ask.text.lower()
+        if document in self.catalogue.named_in(text) or has_word(text, lexicon().document_pointers):
+            return True
+        before = plan.steps[-1].articles if plan.steps else []
+        return bool(before) and before[0].doc_id == document and (
+            self.retriever.keyword_score(without_ask_words(text)) < MIN_KEYWORD_SCORE)
 
     def _joined(self, asks: Sequence[Ask]) -> list[Ask]:
         """Amount asks in a row are one when the later names no topic of its own ("…单个最多多少，一年
@@ -208,13 +260,18 @@ class Planner:
             name = self.catalogue.get(pointed[0])
             naming = set(tokenize(name.title.lower())) | {alias.lower() for alias in name.aliases}
             search_query = " ".join(t for t in tokenize(query.lower()) if t not in naming and t.strip()) or query
+            if plan.steps and self.retriever.keyword_score(without_ask_words(search_query)) < MIN_KEYWORD_SCORE:
+                # "…展会能补多少？另外浦东有没有额外的支持？": the document's own words on the topic asked before
+                search_query = f"{without_ask_words(plan.steps[-1].ask.text.lower())} {search_query}"
         hits = self.retriever.search(search_query, k=HITS, prefer_on=self.today, doc_ids=pointed)
         plan.retrieved.extend(h.article.chunk_id for h in hits if h.article.chunk_id not in plan.retrieved)
-        in_scope = bool(hits) and self.retriever.is_about_policy(query, MIN_KEYWORD_SCORE)
+        in_scope = bool(hits) and any(self.retriever.is_about_policy(q, MIN_KEYWORD_SCORE) for q in dict.fromkeys((query, search_query)))
         award_slots = session.award
         short = len(question.text) <= FOLLOW_UP_MAX_CHARS.get(question.language, FOLLOW_UP_MAX_CHARS_CHINESE)
         has_amounts = bool(question.facts.amounts)
-        follow_up = award_slots is not None and short and (question.follow_up or has_amounts or not in_scope)
+        # a question naming a product or trial of its own starts a new subject: it is not the award before it
+        follow_up = award_slots is not None and short and not question.new_subject and (
+            question.follow_up or has_amounts or not in_scope)
 
         if not in_scope and not follow_up:
             # "…, and what documents are required?": a later ask of the message with no topic of its own
@@ -338,6 +395,10 @@ class Planner:
                 step.estimate = self.calculator.estimate(request.items(), self.today, language)
                 return step
             step.route = Route.ELIGIBILITY
+            return step
+        if question.asks_annual_cap and _asks_cap_not_sum(request):
+            step.route = Route.CEILINGS  # "一年最多能拿多少": the annual cap leads, the per-item ceilings follow
+            step.annual_first = True
             return step
         if ask.kind is AskKind.REQUIRED_BASE:
             return self._required_base(question, step)

@@ -81,6 +81,17 @@ class Facts:
             unmet=tuple(dict.fromkeys((*earlier.unmet, *self.unmet))),
         )
 
+    def enterprise_only(self) -> Facts:
+        """What these facts say about the enterprise itself (where it is registered, its size), without
+        what they say about one product or deal (class, trial place, relation, role, unmet conditions):
+        those belong to the subject they were stated about. Amounts not yet asked about are kept."""
+        return Facts(registered=self.registered, registered_place=self.registered_place,
+                     enterprise_size=self.enterprise_size, amounts=self.amounts)
+
+    def states_subject(self) -> bool:
+        """Whether these facts name a product or trial of their own (class, CGT, device, trial place)."""
+        return self.drug_class is not None or self.cgt or self.device or self.trial_location is not None
+
     def amounts_as(self, role: AmountRole) -> list[StatedAmount]:
         return [a for a in self.amounts if a.role is role]
 
@@ -114,11 +125,13 @@ class Question:
     adds_item: bool = False  # "再加一个品种": the items accumulate
     asks_ceiling: bool = False  # "最高多少" / "maximum": the ceilings themselves may answer
     asks_total: bool = False  # "加起来一共多少": the items discussed so far, summed
+    asks_annual_cap: bool = False  # "一年最多能拿多少": the per-entity annual cap, no amount stated
     follow_up: bool = False
     greeting_only: bool = False
     notes: list[str] = field(default_factory=list)
     earlier_facts: Facts | None = None  # what earlier turns of the conversation stated about the asker
     context_text: str = ""  # the last earlier turn in scope, normalised: the topic of a turn that names none
+    new_subject: bool = False  # a full question naming a product or trial of its own: earlier product facts do not hold
 
     @property
     def conversation_facts(self) -> Facts:

@@ -25,6 +25,8 @@ from index.documents import Catalogue
 from index.tokens import tokenizer
 
 SCOPE_PATH = Path(__file__).resolve().parent.parent / "data" / "scope.yaml"
+PHRASE_REACH = 4  # neighbouring characters read around an off-topic word to find it in the sources' phrase
+PHRASE_MIN_EXTRA = 3  # fewer neighbours ("科创板上市") are a common phrase, not the sources' own topic
 
 
 @dataclass(frozen=True)
@@ -52,10 +54,12 @@ class _ScopeData:
     district_subject: str
     named_document: re.Pattern[str]
     unnamed_document: re.Pattern[str]
+    document_number: re.Pattern[str]
     min_known_share: float
     min_words_for_share: int
     off_topic_pairs: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
     home_places: tuple[str, ...]
+    shanghai_anchors: tuple[str, ...]
     zone: re.Pattern[str]
 
 
@@ -76,12 +80,14 @@ def _data() -> _ScopeData:
         district_subject=raw["district_subject"],
         named_document=re.compile(raw["named_document"]),
         unnamed_document=re.compile(raw["unnamed_document"]),
+        document_number=re.compile(raw["document_number"]),
         min_known_share=float(raw["min_known_share"]),
         min_words_for_share=int(raw["min_words_for_share"]),
         off_topic_pairs=tuple(
             (group, _any_of(pair["who"]), _any_of(pair["what"])) for group, pair in raw["off_topic_pairs"].items()
         ),
         home_places=tuple(str(p) for p in raw["home_places"]),
+        shanghai_anchors=tuple(str(p).lower() for p in raw["shanghai_anchors"]),
         zone=re.compile(raw["zone"]),
     )
 
@@ -104,26 +110,31 @@ def _tags(text: str) -> tuple[tuple[str, str], ...]:
 
 
 def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0, 0),
-          corpus_uses: Callable[[str], bool] | None = None) -> ScopeVerdict:
+          corpus_uses: Callable[[str], bool] | None = None,
+          corpus_says: Callable[[str], bool] | None = None) -> ScopeVerdict:
     """Whether the sources can cover ``question``; the reason when they cannot.
 
     ``known_words`` is (words the corpus uses, all words) of the question without its ask words; a
     follow-up ("那如果…呢") is exempt from that count, its topic being the conversation's.
     ``corpus_uses(word)``: whether the sources use a word; a word jieba tags as a place that the
-    sources never use is a place outside them (中关村, 光谷, 坪山).
+    sources never use is a place outside them (中关村, 光谷, 坪山). ``corpus_says(phrase)``: whether
+    the sources' text holds a phrase; an off-topic word the sources use in the question's own phrase
+    ("免征进口环节税" in the Pudong plan) is their topic, not another one. A question naming a
+    catalogued document is never out of scope for its unknown words.
     """
     data = _data()
     text = question.text
     for group, patterns in data.off_topics:
-        if any(p.search(text) for p in patterns):
+        if any(not _sources_phrase(text, m.start(), m.end(), corpus_says) for p in patterns for m in p.finditer(text)):
             return ScopeVerdict(False, f"off_topic:{group}")
     for group, who, what in data.off_topic_pairs:  # a person's own insurance, in either order
         if who.search(text) and what.search(text):
             return ScopeVerdict(False, f"off_topic:{group}")
     known, words = known_words
-    if words >= data.min_words_for_share and known / words < data.min_known_share and not question.follow_up:
+    if (words >= data.min_words_for_share and known / words < data.min_known_share and not question.follow_up
+            and not cat.named_in(text)):
         return ScopeVerdict(False, "unknown_words")
-    document = _unknown_document(text, cat, data)
+    document = _unknown_document(text, cat, data, corpus_says)
     if document:
         return ScopeVerdict(False, "document", document)
     place = "" if question.facts.registered == "elsewhere" else _other_place(text, data, corpus_uses)  # where the asker is registered
@@ -132,10 +143,27 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     return COVERED
 
 
-def _unknown_document(text: str, cat: Catalogue, data: _ScopeData) -> str:
+def _sources_phrase(text: str, start: int, end: int, corpus_says: Callable[[str], bool] | None) -> bool:
+    """Whether the word at ``text[start:end]`` stands in the sources within the question's own phrase:
+    the word with three or more of its neighbouring characters, as the sources write it."""
+    if corpus_says is None:
+        return False
+    for before in range(PHRASE_REACH + 1):
+        for after in range(PHRASE_REACH + 1 - before):
+            if before + after < PHRASE_MIN_EXTRA or start - before < 0 or end + after > len(text):
+                continue
+            phrase = text[start - before: end + after]
+            if not re.search(r"[\s，,。？?！!；;]", phrase) and corpus_says(phrase):
+                return True
+    return False
+
+
+def _unknown_document(text: str, cat: Catalogue, data: _ScopeData, corpus_says: Callable[[str], bool] | None = None) -> str:
     titles = [d.title for d in cat.documents] + [d.number or "" for d in cat.documents]
     names = [match[1] for match in data.named_document.finditer(text)]
     names += [match[0] for match in data.unnamed_document.finditer(re.sub(r"《[^》]*》", "", text))]
+    names += [match[0] for match in data.document_number.finditer(text)
+              if corpus_says is None or not corpus_says(match[0])]
     for name in names:
         if not any(name in title or title in name for title in titles if title) and not cat.named_in(name):
             return name
@@ -150,7 +178,7 @@ def _unknown_document(text: str, cat: Catalogue, data: _ScopeData) -> str:
 
 def _other_place(text: str, data: _ScopeData, corpus_uses: Callable[[str], bool] | None = None) -> str:
     """A place outside Shanghai whose own policies the question is about (not where work happens)."""
-    if "上海" in text or "沪" in text or "shanghai" in text:
+    if has_word(text, data.shanghai_anchors):  # "我们是张江的一家CDMO…替北京的客户代工": the asker is in Shanghai
         return ""
     candidates = [p for p in data.other_places if has_word(text, [p])]
     candidates += [p for p in data.foreign_places if has_word(text, [p])]

@@ -117,7 +117,7 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     candidates = book.for_measure(measure)
     if any(r.product == "cgt" for r in candidates):
         is_cgt = facts_said.cgt or (
-            same_measure and previous is not None and previous.cgt
+            same_measure and previous is not None and previous.cgt and not question.new_subject
             and not re.search(r"(?<![a-z])i{1,3}期", text)
         )
         candidates = tuple(r for r in candidates if (r.product == "cgt") == bool(is_cgt))
@@ -140,6 +140,8 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     bases = _bases(question, rules or list(candidates), ask_text)
     if facts_said.item_count and len(bases) == 1:
         bases = bases * facts_said.item_count
+    elif facts_said.item_count and not bases and len(rules) == 1 and rules[0].rate is None:
+        rules = rules * facts_said.item_count  # "3个…项目，三个加起来": a fixed ceiling per item, that many items
     facts: dict[str, Any] = {}
     upfront = facts_said.amounts_as(AmountRole.UPFRONT)
     if upfront:

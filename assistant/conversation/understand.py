@@ -55,6 +55,7 @@ def _details(raw: dict[str, Any], stated_key: str) -> dict[str, Detail]:
 @dataclass(frozen=True)
 class _Lexicon:
     kinds: tuple[tuple[AskKind, tuple[str, ...]], ...]
+    kind_patterns: dict[AskKind, re.Pattern[str]]
     clause_split: re.Pattern[str]
     pointers: tuple[str, ...]
     document_pointers: tuple[str, ...]
@@ -62,6 +63,7 @@ class _Lexicon:
     add_item: tuple[str, ...]
     ceiling_words: tuple[str, ...]
     total_words: tuple[str, ...]
+    annual_words: tuple[str, ...]
     facts: dict[str, Any]
     roles: dict[str, re.Pattern[str]]
     usd: re.Pattern[str]
@@ -80,6 +82,8 @@ class _Lexicon:
     yes_no_eligibility: re.Pattern[str]  # "能申请贴息吗": a verdict is asked
     yes_no_question: re.Pattern[str]  # "…吗？", "Is …?": a yes/no question
     known_places: tuple[str, ...]  # places outside Shanghai (scope.yaml), to tell a place from a word
+    place_as_seat: re.Pattern[str]  # a Shanghai place named as the asker's seat, not as a document
+    min_stated_yuan: Decimal
 
 
 @cache
@@ -88,6 +92,7 @@ def lexicon() -> _Lexicon:
     lower = lambda words: tuple(str(w).lower() for w in words)  # noqa: E731
     return _Lexicon(
         kinds=tuple((AskKind(kind), lower(words)) for kind, words in raw["ask_kinds"].items()),
+        kind_patterns={AskKind(kind): re.compile(p, re.IGNORECASE) for kind, p in raw["ask_patterns"].items()},
         clause_split=re.compile(raw["clause_split"], re.IGNORECASE),
         pointers=lower(raw["pointers"]),
         document_pointers=lower(raw["document_pointers"]),
@@ -95,6 +100,7 @@ def lexicon() -> _Lexicon:
         add_item=lower(raw["add_item"]),
         ceiling_words=lower(raw["ceiling_words"]),
         total_words=lower(raw["total_words"]),
+        annual_words=lower(raw["annual_words"]),
         facts=raw["facts"],
         roles={name: re.compile(pattern, re.IGNORECASE) for name, pattern in raw["amount_roles"].items()},
         usd=re.compile(raw["usd"], re.IGNORECASE),
@@ -113,6 +119,10 @@ def lexicon() -> _Lexicon:
         yes_no_eligibility=re.compile(raw["yes_no_eligibility"], re.IGNORECASE),
         yes_no_question=re.compile(raw["yes_no_question"], re.IGNORECASE),
         known_places=_known_places(),
+        place_as_seat=re.compile("|".join(
+            f"(?:{raw['place_as_seat'].replace('{place}', re.escape(str(place).lower()))})"
+            for place in raw["facts"]["shanghai_places"] if str(place) not in {"上海", "本市", "我市", "沪"})),
+        min_stated_yuan=Decimal(str(raw["min_stated_yuan"])),
     )
 
 
@@ -175,10 +185,18 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
     text = cased.lower()
     facts = read_facts(cased, text)
     asks = _asks(cased, lex, previous.asks[-1] if previous and previous.asks else None, facts)
+    follow_up = has_word(text, lex.follow_up) or has_word(text, lex.pointers) or has_word(text, lex.total_words)
+    # "1类新药II期能拿多少？" after a question on an overseas trial's premium is a new subject: what was said
+    # about that trial is not said about this drug; a follow-up ("那海外的呢？", "再加一个") keeps it
+    new_subject = (previous is not None and facts.states_subject() and not follow_up
+                   and not has_word(text, lex.add_item) and not any(a.elliptical or a.points_back for a in asks))
+    if new_subject and earlier_facts is not None:
+        earlier_facts = earlier_facts.enterprise_only()
     if not facts.amounts and earlier_facts is not None and earlier_facts.amounts and any(a.kind in AWARD_KINDS for a in asks):
         facts = replace(facts, amounts=earlier_facts.amounts)  # amounts stated before the question came
     inherits = previous is not None and bool(lex.elliptical.search(text)) and _kind(text, lex, own_words_only=True) is None
-    named = cat.named_in(CITATION_MARKER.sub(" ", text))  # "[pudong2022:task-01]" is a marker, not a name
+    # "[pudong2022:task-01]" is a marker, not a name; "在浦东注册" names where the asker is, not the Pudong plan
+    named = cat.named_in(lex.place_as_seat.sub(" ", CITATION_MARKER.sub(" ", text)))
     document = sorted(named)[0] if len(named) == 1 else None
     pointed = document is None and has_word(text, lex.document_pointers) and current_document is not None
     if pointed:
@@ -195,9 +213,12 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
         adds_item=has_word(text, lex.add_item) or bool(lex.add_items.search(text)),
         asks_ceiling=has_word(text, lex.ceiling_words) or (inherits and previous is not None and previous.asks_ceiling),
         asks_total=has_word(text, lex.total_words),
+        asks_annual_cap=not facts.amounts and has_word(text, lex.annual_words) and (
+            has_word(text, lex.ceiling_words) or has_word(text, lex.total_words)),
         earlier_facts=earlier_facts,
         context_text=previous.text if previous is not None else "",
-        follow_up=has_word(text, lex.follow_up) or has_word(text, lex.pointers) or has_word(text, lex.total_words),
+        follow_up=follow_up,
+        new_subject=new_subject,
         greeting_only=bool(stripped) and any(stripped.rstrip("啊呀呢吗哈") == re.sub(r"\W+", "", g) for g in GREETINGS),
     )
 
@@ -277,7 +298,8 @@ def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind |
     """The kind whose words the clause holds; else WHAT for a question without them (unless
     ``own_words_only``: then None, the clause naming no kind of its own)."""
     for kind, words in lex.kinds:
-        if has_word(clause, words):
+        pattern = lex.kind_patterns.get(kind)
+        if has_word(clause, words) or (pattern is not None and pattern.search(clause)):
             return kind
     if lex.yes_no_eligibility.search(clause):
         return AskKind.ELIGIBILITY
@@ -321,7 +343,7 @@ def read_facts(normalised: str, text: str) -> Facts:
         related = False
     elif has_word(text, words["related_party"]) or re.search(words["related_party_pattern"], text):
         related = True
-    amounts = tuple(_stated(found, normalised, lex) for found in find_amounts(normalised))
+    amounts = tuple(_stated(found, normalised, lex) for found in find_amounts(normalised) if found.yuan >= lex.min_stated_yuan)
     return Facts(
         drug_class=drug_class,
         cgt=has_word(text, words["cgt"]),
@@ -381,7 +403,8 @@ def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
 
 
 def _item_count(text: str, lex: _Lexicon) -> int | None:
-    if not lex.each.search(text):
+    """The count of like items: "12场…每场10万", or "3个项目…三个加起来" (a count and a total asked)."""
+    if not lex.each.search(text) and not has_word(text, lex.total_words):
         return None
     match = lex.item_count.search(text)
     if match is None:

@@ -16,12 +16,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from langchain_core.language_models import BaseChatModel
-
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
     import httpx
+    from langchain_core.language_models import BaseChatModel
 
 MAX_ANSWER_TOKENS = 800  # a worded answer is a few sentences; a small model that loops is cut off here
 

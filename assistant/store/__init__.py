@@ -1,11 +1,13 @@
-"""The state store: sessions, the question log with feedback, desk call records and the active index version,
-in one SQL database shared by every worker and machine (SQLite in the data dir, or PostgreSQL).
+"""The state store: sessions, the question log with feedback, desk call records, desk sign-outs and the
+active index version, in one SQL database shared by every worker and machine (SQLite in the data dir, or
+PostgreSQL).
 
     store = open_store(settings)          # migrated on first open; one pool per process
     receipt = store.questions.record_answer(question, answer, "api")
     store.questions.feedback(receipt.answer_id, "like", None, token=receipt.feedback_token)
     call = store.calls.open("企业", staff="desk-1"); store.calls.link(call.id, receipt.question_id)
     store.index.activate("pa-index-20261130")
+    store.sign_outs.record(desk_sign_in, expires_at); store.sign_outs.holds(desk_sign_in)
 
 Sessions are kept by ``assistant.conversation.sessions.SessionStore`` on ``store.engine``.
 """
@@ -23,9 +25,10 @@ from assistant.store.database import StoreUnavailable, open_database, resolve_ur
 from assistant.store.index_state import IndexState, IndexVersion, RetiredIndex
 from assistant.store.migrate import LEGACY_LOG, import_legacy_log
 from assistant.store.questions import LoggedQuestion, LogReceipt, QuestionLog
+from assistant.store.sign_outs import DeskSignOuts
 
 __all__ = [
-    "CallLog", "CallOutcome", "CallRecord", "IndexState", "IndexVersion", "LogReceipt", "LoggedQuestion",
+    "CallLog", "CallOutcome", "CallRecord", "DeskSignOuts", "IndexState", "IndexVersion", "LogReceipt", "LoggedQuestion",
     "NoSuchCall", "QuestionLog", "RetiredIndex", "Store", "StoreUnavailable", "open_store", "store_engine",
 ]
 
@@ -38,6 +41,7 @@ class Store:
     questions: QuestionLog
     calls: CallLog
     index: IndexState
+    sign_outs: DeskSignOuts
 
 
 def store_engine(settings: Settings) -> sa.Engine:
@@ -60,4 +64,5 @@ def open_store(settings: Settings) -> Store:
         questions.replay()
     except Exception as error:  # they stay spooled for the next write
         log.warning("deferred question log rows not written at start-up: %s", error)
-    return Store(engine=engine, questions=questions, calls=CallLog(engine), index=IndexState(engine))
+    return Store(engine=engine, questions=questions, calls=CallLog(engine), index=IndexState(engine),
+                 sign_outs=DeskSignOuts(engine))

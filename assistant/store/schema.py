@@ -102,3 +102,10 @@ retired_indexes = sa.Table(
     sa.Column("name", sa.String(64), nullable=False),
     sa.Column("retired_at", UtcDateTime, nullable=False, index=True),
 )
+
+desk_sign_outs = sa.Table(
+    "desk_sign_outs", metadata,
+    sa.Column("sign_in_hash", sa.String(64), primary_key=True),  # SHA-256 of the signed sign-in, never the sign-in
+    sa.Column("signed_out_at", UtcDateTime, nullable=False),
+    sa.Column("expires_at", UtcDateTime, nullable=False, index=True),  # the sign-in's own expiry: kept until then
+)
