@@ -28,7 +28,7 @@ from assistant.match.matcher import PolicyMatcher
 from assistant.match.profile import CompanyProfile
 from assistant.match.records import MatchResult
 from assistant.records import Answer, AwardEstimate, Calculation, Citation, SearchResult, Status, Verdict
-from assistant.retrieval import HybridRetriever, RetrievalMode
+from assistant.retrieval import INDEX_CHECK_SECONDS, HybridRetriever, RetrievalMode
 from assistant.rules.book import RuleBook, rule_book
 from assistant.rules.calculator import AwardCalculator, CalculationError, Item
 from assistant.settings import Settings
@@ -102,7 +102,8 @@ class Engine:
         missing and ``build_if_missing``, under the build lock; raises ``IndexMissing`` otherwise).
         ``embedder`` reuses one already loaded."""
         index = index or open_index(settings, build_if_missing=build_if_missing, embedder=embedder)
-        retriever = HybridRetriever(index.version, index.embedder, catalogue(), RetrievalMode(settings.retrieval_mode))
+        retriever = HybridRetriever(index.version, index.embedder, catalogue(), RetrievalMode(settings.retrieval_mode),
+                                    index_check_seconds=_index_check_seconds(settings))
         return cls(settings, retriever, rule_book(), catalogue(), chat_model(settings))
 
     @property
@@ -112,7 +113,8 @@ class Engine:
 
     def on_version(self, version: LoadedVersion) -> Engine:
         """This engine over another index version: the same embedder, rules, sessions and chat model."""
-        retriever = HybridRetriever(version, self.retriever.embedder, self.catalogue, self.retriever.mode)
+        retriever = HybridRetriever(version, self.retriever.embedder, self.catalogue, self.retriever.mode,
+                                    index_check_seconds=self.retriever.index_check_seconds)
         fresh = Engine(self.settings, retriever, self.book, self.catalogue)
         fresh.writer = self.writer
         fresh.sessions = self.sessions
@@ -261,6 +263,12 @@ class Engine:
                 f"the message has {length} characters after normalisation; the limit is {self.settings.max_message_chars}"
             )
         return cleaned
+
+
+def _index_check_seconds(settings: Settings) -> float:
+    """Embedded Chroma is asked whether it holds the version at most once a second; a Chroma server on every
+    dense search (a server that went away is a 503 at once)."""
+    return 0.0 if settings.chroma_host else INDEX_CHECK_SECONDS
 
 
 def _printable(text: str) -> str:

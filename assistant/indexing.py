@@ -29,6 +29,7 @@ from index.embedders import Embedder
 from index.store import BuildReport, IndexMissing, LoadedVersion, VersionRegistry, build_index, connect, ensure_index
 
 LOCK_FILE = "index.lock"
+CONNECT_LOCK_FILE = "chroma.lock"  # embedded Chroma opened by one process at a time (see ``_connect``)
 MARKER_SUFFIX = ".index-version"  # beside the SQLite store: rewritten whenever a version is activated
 ADVISORY_LOCK_KEY = 0x5041_1D3E  # one number for "the policy-assistant index build"
 
@@ -40,7 +41,7 @@ class DeploymentIndex:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.client: ClientAPI = connect(settings.data_dir, settings.chroma_host, settings.chroma_port)
+        self.client: ClientAPI = _connect(settings)
         self._database = store_engine(settings)
         state = IndexState(self._database)
         shared_disk = self._database.dialect.name == "sqlite" and self._database.url.database not in (None, "", ":memory:")
@@ -93,6 +94,17 @@ class DeploymentIndex:
         if self._database.dialect.name == "postgresql":
             return _advisory_lock(self._database)
         return _logged(FileLock(str(self.settings.data_dir / LOCK_FILE)))
+
+
+def _connect(settings: Settings) -> ClientAPI:
+    """The deployment's Chroma client. Embedded Chroma creates its tables when a process first opens an
+    empty data dir, and two processes doing so at once fail ("table collections already exists"): the
+    processes of one data dir open it one at a time (a file lock beside it, held for the opening only)."""
+    if settings.chroma_host:
+        return connect(settings.data_dir, settings.chroma_host, settings.chroma_port)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(settings.data_dir / CONNECT_LOCK_FILE)):
+        return connect(settings.data_dir)
 
 
 @contextmanager

@@ -38,7 +38,7 @@ from index.store import LoadedVersion
 from index.tokens import domain_terms, tokenize
 
 RRF_K = 60
-INDEX_CHECK_SECONDS = 1.0  # a dense search asks the index store whether it still holds the version at most this often
+INDEX_CHECK_SECONDS = 1.0  # with embedded Chroma, a dense search asks whether it still holds the version at most this often
 QUERY_CACHE_SIZE = 256  # prepared texts kept: a turn's few, for the turns in progress
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 CANDIDATES = 50
@@ -72,7 +72,10 @@ class HybridRetriever:
         embedder: Embedder,
         catalogue: Catalogue,
         mode: RetrievalMode = RetrievalMode.HYBRID,
+        index_check_seconds: float = INDEX_CHECK_SECONDS,
     ) -> None:
+        """``index_check_seconds``: how often a dense search asks the index store whether it still holds the
+        version (0: every search, as over a Chroma server, whose going away must be a 503 at once)."""
         if mode is not RetrievalMode.BM25 and not embedder.dense:
             mode = RetrievalMode.BM25
         # the tokens and BM25 model of the version (its local snapshot's, or indexed here from the stored tokens)
@@ -91,7 +94,8 @@ class HybridRetriever:
         assert index.bm25 is not None
         self._bm25 = index.bm25
         self._vocabulary = set(self._bm25.vocab_dict)
-        self._checked = -INDEX_CHECK_SECONDS  # when the index store last confirmed it holds the version
+        self.index_check_seconds = index_check_seconds
+        self._checked = -index_check_seconds - 1.0  # when the index store last confirmed it holds the version
 
     def article(self, chunk_id: str) -> Article | None:
         index = self._by_id.get(chunk_id)
@@ -206,10 +210,10 @@ class HybridRetriever:
 
     def _check_index(self) -> None:
         """Raises ``IndexMissing`` when the index store lost the version; asks it at most every
-        ``INDEX_CHECK_SECONDS`` (a read of embedded Chroma cost a turn about 1 ms of CPU, and waits while a
+        ``index_check_seconds`` (a read of embedded Chroma cost a turn about 1 ms of CPU, and waits while a
         build writes to its SQLite file); a failed check is never remembered."""
         now = time.monotonic()
-        if now - self._checked < INDEX_CHECK_SECONDS:
+        if self.index_check_seconds and now - self._checked < self.index_check_seconds:
             return
         try:
             self.index.check()
