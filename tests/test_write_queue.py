@@ -50,19 +50,24 @@ def test_a_writers_turn_ends_with_its_commit_and_with_its_rollback(database):
         assert connection.exec_driver_sql("SELECT count(*) FROM notes").scalar() == 0  # rolled back
 
 
-def test_threads_of_a_process_take_turns(tmp_path):
+def test_threads_of_a_process_take_turns_and_a_turn_ends_from_any_thread(tmp_path):
     queue = WriteQueue(tmp_path / "writers")
-    assert queue.acquire(timeout=1)
+    first, second = object(), object()
+    assert queue.acquire(first, timeout=1)
     other: list[bool] = []
-    waiting = threading.Thread(target=lambda: other.append(queue.acquire(timeout=0.2)))
+    waiting = threading.Thread(target=lambda: other.append(queue.acquire(second, timeout=0.2)))
     waiting.start()
     waiting.join()
     assert other == [False]  # the turn is taken
-    queue.release()
-    waiting = threading.Thread(target=lambda: (other.append(queue.acquire(timeout=1)), queue.release()))
+    queue.release(second)  # not its turn: nothing happens
+    assert not queue.acquire(second, timeout=0.1)
+    ending = threading.Thread(target=queue.release, args=(first,))  # a transaction ended by another thread
+    ending.start()
+    ending.join()
+    waiting = threading.Thread(target=lambda: (other.append(queue.acquire(second, timeout=1)), queue.release(second)))
     waiting.start()
     waiting.join()
-    assert other == [False, True]
+    assert other == [False, True] and _free(tmp_path / "writers")
 
 
 def test_a_writer_whose_turn_never_comes_is_a_store_fault_not_a_hang(database, monkeypatch):

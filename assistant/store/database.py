@@ -121,13 +121,14 @@ def _create(url: URL) -> sa.Engine:
         if connection.get_execution_options().get(READ_ONLY):
             connection.exec_driver_sql("BEGIN")
             return
-        if queue is not None and not queue.acquire(BUSY_TIMEOUT_MS / 1000):
+        owner = _raw(connection.connection)
+        if queue is not None and not queue.acquire(owner, BUSY_TIMEOUT_MS / 1000):
             raise sa.exc.OperationalError("BEGIN IMMEDIATE", None, sqlite3.OperationalError("database is locked"))
         try:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
         except BaseException:
             if queue is not None:
-                queue.release()
+                queue.release(owner)
             raise
 
     if queue is not None:  # a writer's turn ends with its transaction, whichever way it ends
@@ -143,9 +144,14 @@ def _release_after(dialect: Any, method: str, queue: WriteQueue) -> None:
         try:
             ending(dbapi_connection)
         finally:
-            queue.release()
+            queue.release(_raw(dbapi_connection))
 
     setattr(dialect, method, ended)
+
+
+def _raw(connection: Any) -> object:
+    """The driver's connection under SQLAlchemy's pool wrapper (the same object however it is reached)."""
+    return getattr(connection, "dbapi_connection", connection)
 
 
 @contextmanager

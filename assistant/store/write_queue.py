@@ -9,7 +9,8 @@ p99 wait 563 ms, slowest 2.7 s with SQLite's handler alone.
 
 Here the threads of a process take turns on a ``threading.Lock`` (woken as soon as it is free), and
 the processes on an exclusive ``flock`` of a file beside the database: tried at once, then every
-``POLL_SECONDS``; the lock is released with the transaction's commit or rollback. A writer that cannot
+``POLL_SECONDS``; the turn belongs to the writing connection and ends with its transaction's commit or
+rollback, whichever thread ends it. A writer that cannot
 get its turn within the timeout gets ``False`` (the caller reports the store as unavailable), as one
 that found SQLite locked past its busy timeout did. A process that dies holding the file lock loses it
 with its file descriptor.
@@ -34,11 +35,11 @@ class WriteQueue:
         self._threads = threading.Lock()
         self._fd: int | None = None
         self._pid = os.getpid()
-        self._holder = threading.local()
+        self._owner: object | None = None  # the database connection whose transaction has the turn
 
-    def acquire(self, timeout: float) -> bool:
-        """Waits for this thread's turn, at most ``timeout`` seconds; ``False`` when it did not come.
-        Raises ``OSError`` when the lock file cannot be opened."""
+    def acquire(self, owner: object, timeout: float) -> bool:
+        """Waits for the turn of ``owner`` (a database connection about to write), at most ``timeout``
+        seconds; ``False`` when it did not come. Raises ``OSError`` when the lock file cannot be opened."""
         deadline = time.monotonic() + timeout
         if not self._threads.acquire(timeout=timeout):
             return False
@@ -56,14 +57,15 @@ class WriteQueue:
         except BaseException:
             self._threads.release()
             raise
-        self._holder.held = True
+        self._owner = owner
         return True
 
-    def release(self) -> None:
-        """Ends this thread's turn; nothing when it holds none (a transaction that only read)."""
-        if not getattr(self._holder, "held", False):
+    def release(self, owner: object) -> None:
+        """Ends the turn of ``owner``, from whichever thread ends its transaction; nothing when it holds
+        none (a transaction that only read)."""
+        if owner is None or self._owner is not owner:
             return
-        self._holder.held = False
+        self._owner = None
         try:
             if self._fd is not None:
                 fcntl.flock(self._fd, fcntl.LOCK_UN)
