@@ -28,7 +28,7 @@ from assistant.match.matcher import PolicyMatcher
 from assistant.match.profile import CompanyProfile
 from assistant.match.records import MatchResult
 from assistant.records import Answer, AwardEstimate, Calculation, Citation, SearchResult, Status, Verdict
-from assistant.retrieval import HybridRetriever, RetrievalMode
+from assistant.retrieval import INDEX_CHECK_SECONDS, HybridRetriever, RetrievalMode
 from assistant.rules.book import RuleBook, rule_book
 from assistant.rules.calculator import AwardCalculator, CalculationError, Item
 from assistant.settings import Settings
@@ -48,7 +48,7 @@ WARM_UP_FILE = Path(__file__).resolve().parent / "data" / "warm_up.yaml"
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ContextTurn", "Engine", "InputError", "MessageTooLong"]
+__all__ = ["ContextTurn", "Engine", "InputError", "MessageTooLong", "Turn"]
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,16 @@ class ContextTurn:
 
     question: str
     reply: str = ""
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One answered turn not saved yet: the message as the engine read it, the answer, and the session
+    the turn belongs to (without this turn)."""
+
+    message: str
+    answer: Answer
+    session: Session
 
 
 class Engine:
@@ -92,7 +102,8 @@ class Engine:
         missing and ``build_if_missing``, under the build lock; raises ``IndexMissing`` otherwise).
         ``embedder`` reuses one already loaded."""
         index = index or open_index(settings, build_if_missing=build_if_missing, embedder=embedder)
-        retriever = HybridRetriever(index.version, index.embedder, catalogue(), RetrievalMode(settings.retrieval_mode))
+        retriever = HybridRetriever(index.version, index.embedder, catalogue(), RetrievalMode(settings.retrieval_mode),
+                                    index_check_seconds=_index_check_seconds(settings))
         return cls(settings, retriever, rule_book(), catalogue(), chat_model(settings))
 
     @property
@@ -102,7 +113,8 @@ class Engine:
 
     def on_version(self, version: LoadedVersion) -> Engine:
         """This engine over another index version: the same embedder, rules, sessions and chat model."""
-        retriever = HybridRetriever(version, self.retriever.embedder, self.catalogue, self.retriever.mode)
+        retriever = HybridRetriever(version, self.retriever.embedder, self.catalogue, self.retriever.mode,
+                                    index_check_seconds=self.retriever.index_check_seconds)
         fresh = Engine(self.settings, retriever, self.book, self.catalogue)
         fresh.writer = self.writer
         fresh.sessions = self.sessions
@@ -167,11 +179,16 @@ class Engine:
         expired; any other id (or none) starts a new one, whose fresh id the answer carries.
 
         Raises ``InputError`` for an empty message, ``MessageTooLong`` past ``PA_MAX_MESSAGE_CHARS``."""
+        turn = self.turn(message, session_id)
+        self.sessions.record(turn.session, turn.message, turn.answer.answer)
+        return turn.answer
+
+    def turn(self, message: str, session_id: str | None = None) -> Turn:
+        """``ask`` without saving the session: the caller records the turn with ``sessions.record`` (with
+        the turn's log row, in one transaction). Raises as ``ask``."""
         message = self._clean(message)
         session = self.sessions.get(session_id)
-        answer = self._turn(message, session)
-        self.sessions.record(session, message, answer.answer)
-        return answer
+        return Turn(message, self._turn(message, session), session)
 
     def complete(self, context: Sequence[ContextTurn], message: str) -> Answer:
         """The answer to ``message`` given the earlier exchanges a client resent (OpenAI-compatible clients).
@@ -246,6 +263,12 @@ class Engine:
                 f"the message has {length} characters after normalisation; the limit is {self.settings.max_message_chars}"
             )
         return cleaned
+
+
+def _index_check_seconds(settings: Settings) -> float:
+    """Embedded Chroma is asked whether it holds the version at most once a second; a Chroma server on every
+    dense search (a server that went away is a 503 at once)."""
+    return 0.0 if settings.chroma_host else INDEX_CHECK_SECONDS
 
 
 def _printable(text: str) -> str:

@@ -23,12 +23,13 @@ from filelock import FileLock
 from assistant.settings import Settings
 from assistant.store import store_engine
 from assistant.store.index_state import IndexState, IndexVersion, RetiredIndex
-from index import parsers
+from index import parsers, snapshot
 from index.articles import Article
 from index.embedders import Embedder
-from index.store import BuildReport, LoadedVersion, VersionRegistry, build_index, connect, ensure_index, load_active
+from index.store import BuildReport, IndexMissing, LoadedVersion, VersionRegistry, build_index, connect, ensure_index
 
 LOCK_FILE = "index.lock"
+CONNECT_LOCK_FILE = "chroma.lock"  # embedded Chroma opened by one process at a time (see ``_connect``)
 MARKER_SUFFIX = ".index-version"  # beside the SQLite store: rewritten whenever a version is activated
 ADVISORY_LOCK_KEY = 0x5041_1D3E  # one number for "the policy-assistant index build"
 
@@ -40,7 +41,7 @@ class DeploymentIndex:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.client: ClientAPI = connect(settings.data_dir, settings.chroma_host, settings.chroma_port)
+        self.client: ClientAPI = _connect(settings)
         self._database = store_engine(settings)
         state = IndexState(self._database)
         shared_disk = self._database.dialect.name == "sqlite" and self._database.url.database not in (None, "", ":memory:")
@@ -63,13 +64,18 @@ class DeploymentIndex:
         return not self.settings.chroma_host
 
     def load_active(self) -> LoadedVersion:
-        """The active version read into memory. Raises ``IndexMissing`` when no version serves or Chroma lost it."""
-        return load_active(self.client, self.registry)
+        """The active version ready to search: from this machine's snapshot of it (``index.snapshot``), or
+        read from Chroma and then saved as the snapshot. Raises ``IndexMissing`` when no version serves or
+        Chroma lost it."""
+        version = self.active_version()
+        if version is None:
+            raise IndexMissing("no index has been built yet: run `policy-assistant index`")
+        return snapshot.load(self.client, version, self.settings.snapshot_dir)
 
     def ensure(self, embedder: Embedder) -> BuildReport | None:
         """Builds the shipped corpus when no usable index serves (waiting for a concurrent builder)."""
         return ensure_index(self.client, parsers.parse_corpus, embedder, self.registry, self.lock(), self.grace,
-                            self.owns_store)
+                            self.owns_store, self._save_snapshot)
 
     def rebuild(self, embedder: Embedder, on_progress: Callable[[int], None] = lambda done: None,
                 articles: Sequence[Article] | None = None) -> BuildReport:
@@ -77,12 +83,28 @@ class DeploymentIndex:
         unchanged chunks keep their vectors."""
         corpus = parsers.parse_corpus() if articles is None else articles
         return build_index(self.client, corpus, embedder, self.registry, self.lock(), on_progress, self.grace,
-                           self.owns_store)
+                           self.owns_store, self._save_snapshot)
+
+    def _save_snapshot(self, version: str) -> None:
+        """A new version's local snapshot, made by its builder before activation: the workers of this
+        machine then load it from the snapshot instead of each reading Chroma and indexing BM25."""
+        snapshot.load(self.client, version, self.settings.snapshot_dir)
 
     def lock(self) -> AbstractContextManager[Any]:
         if self._database.dialect.name == "postgresql":
             return _advisory_lock(self._database)
         return _logged(FileLock(str(self.settings.data_dir / LOCK_FILE)))
+
+
+def _connect(settings: Settings) -> ClientAPI:
+    """The deployment's Chroma client. Embedded Chroma creates its tables when a process first opens an
+    empty data dir, and two processes doing so at once fail ("table collections already exists"): the
+    processes of one data dir open it one at a time (a file lock beside it, held for the opening only)."""
+    if settings.chroma_host:
+        return connect(settings.data_dir, settings.chroma_host, settings.chroma_port)
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(settings.data_dir / CONNECT_LOCK_FILE)):
+        return connect(settings.data_dir)
 
 
 @contextmanager

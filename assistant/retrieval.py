@@ -3,7 +3,8 @@
 BM25 is built from the records stored in Chroma (not from the source files), so Chroma stays the one
 source of truth and a search never sees a chunk the vector store does not hold. The tokens are stored
 with each chunk when the index is built, so a worker starting or following a reindex does not cut the
-corpus again.
+corpus again; a version's tokens, BM25 model and vectors are kept in a local snapshot
+(``index.snapshot``), so a worker does not read them back from Chroma or index BM25 again either.
 
 Fusion adds the two scores after putting each on a 0–1 scale (BM25 divided by the best BM25 score,
 cosine similarity min–max scaled over the dense candidates). Reciprocal-rank fusion was measured first
@@ -15,18 +16,19 @@ strongest signal there is. The eval report keeps both figures (``rrf`` beside ``
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 
-import bm25s
 import numpy as np
 
 from assistant.errors import IndexMissing
 from assistant.query import PreparedQuery, prepare
 from assistant.settings import RetrievalMode
+from index import snapshot
 from index.articles import Article
 from index.documents import Catalogue, DocumentStatus
 from index.embedders import Embedder
@@ -36,6 +38,8 @@ from index.store import LoadedVersion
 from index.tokens import domain_terms, tokenize
 
 RRF_K = 60
+INDEX_CHECK_SECONDS = 1.0  # with embedded Chroma, a dense search asks whether it still holds the version at most this often
+QUERY_CACHE_SIZE = 256  # prepared texts kept: a turn's few, for the turns in progress
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 CANDIDATES = 50
 # Weight of the scaled dense score against the scaled BM25 score. Measured on the dev split for 20,
@@ -68,9 +72,14 @@ class HybridRetriever:
         embedder: Embedder,
         catalogue: Catalogue,
         mode: RetrievalMode = RetrievalMode.HYBRID,
+        index_check_seconds: float = INDEX_CHECK_SECONDS,
     ) -> None:
+        """``index_check_seconds``: how often a dense search asks the index store whether it still holds the
+        version (0: every search, as over a Chroma server, whose going away must be a 503 at once)."""
         if mode is not RetrievalMode.BM25 and not embedder.dense:
             mode = RetrievalMode.BM25
+        # the tokens and BM25 model of the version (its local snapshot's, or indexed here from the stored tokens)
+        index = snapshot.searchable(index)
         self.index = index
         self.embedder = embedder
         self.catalogue = catalogue
@@ -79,16 +88,14 @@ class HybridRetriever:
         self.articles: list[Article] = list(index.articles)
         self._by_id = {a.chunk_id: i for i, a in enumerate(self.articles)}
         self._doc_ids = np.asarray([a.doc_id for a in self.articles])
-        # the tokens stored with the index version; re-cut only when another tokenizer made them
-        self._tokens = [
-            stored if stored is not None else tokenize(f"{a.title} {a.text}")
-            for a, stored in zip(self.articles, index.tokens, strict=True)
-        ]
+        self._tokens: list[list[str]] = [tokens or [] for tokens in index.tokens]  # every one cut: see searchable
         self._titles = [normalise(a.title).lower() for a in self.articles]
         self.title_weight = TITLE_WEIGHT
-        self._bm25 = bm25s.BM25()
-        self._bm25.index(self._tokens, show_progress=False)
+        assert index.bm25 is not None
+        self._bm25 = index.bm25
         self._vocabulary = set(self._bm25.vocab_dict)
+        self.index_check_seconds = index_check_seconds
+        self._checked = -index_check_seconds - 1.0  # when the index store last confirmed it holds the version
 
     def article(self, chunk_id: str) -> Article | None:
         index = self._by_id.get(chunk_id)
@@ -108,9 +115,9 @@ class HybridRetriever:
         others, the ones in force on that day (a question about "创新药研发支持" means the policy in
         force, not the expired district plan, unless it says "浦东").
         """
-        prepared = prepare(query)
+        prepared, tokens = _prepared(query)
         allowed = self._allowed_docs(doc_ids, in_force_on)
-        query_terms = [t for t in tokenize(prepared.keyword_text) if t in self._vocabulary]
+        query_terms = [t for t in tokens if t in self._vocabulary]
         keyword = self._bm25_scores(query_terms, allowed) if self.mode is not RetrievalMode.DENSE else {}
         dense = self._dense_scores(prepared, allowed) if self.mode is not RetrievalMode.BM25 else {}
         if self.mode is RetrievalMode.RRF:
@@ -129,12 +136,12 @@ class HybridRetriever:
 
     def keyword_score(self, query: str) -> float:
         """The best BM25 score of any article: near zero when the query shares no policy words."""
-        return self._best_bm25(tokenize(prepare(query).keyword_text))
+        return self._best_bm25(list(_prepared(query)[1]))
 
     def known_share(self, query: str) -> tuple[int, int]:
         """(known, all): the query's Chinese words of two or more characters, and how many of them the
         corpus uses. A question whose words the sources never use is not about them."""
-        words = [t for t in dict.fromkeys(tokenize(prepare(query).keyword_text)) if len(t) >= 2 and _CJK.search(t)]
+        words = [t for t in dict.fromkeys(_prepared(query)[1]) if len(t) >= 2 and _CJK.search(t)]
         return sum(1 for t in words if t in self._vocabulary), len(words)
 
     def uses_word(self, word: str) -> bool:
@@ -143,7 +150,7 @@ class HybridRetriever:
 
     def is_about_policy(self, query: str, min_score: float) -> bool:
         """A policy term of ``terms.txt`` in the query, or enough keyword overlap with some article."""
-        tokens = tokenize(prepare(query).keyword_text)
+        tokens = list(_prepared(query)[1])
         return bool(set(tokens) & _domain_terms()) or self._best_bm25(tokens) >= min_score
 
     def _best_bm25(self, tokens: list[str]) -> float:
@@ -159,12 +166,14 @@ class HybridRetriever:
 
     def _add_title_overlap(self, scores: dict[int, float], text: str) -> None:
         """Add the share of the title that the question repeats as one unbroken run of characters."""
+        matcher = SequenceMatcher(None, "", text, autojunk=False)  # the question's index is built once, not per title
+
         def overlap(index: int) -> float:
             title = self._titles[index]
             if not title:
                 return 0.0
-            match = SequenceMatcher(None, title, text, autojunk=False).find_longest_match()
-            return match.size / len(title)
+            matcher.set_seq1(title)
+            return matcher.find_longest_match().size / len(title)
 
         for index in scores:
             scores[index] += self.title_weight * overlap(index)
@@ -199,6 +208,19 @@ class HybridRetriever:
         best = float(scores[chosen[0]])
         return {i: float(scores[i]) / best for i in chosen}
 
+    def _check_index(self) -> None:
+        """Raises ``IndexMissing`` when the index store lost the version; asks it at most every
+        ``index_check_seconds`` (a read of embedded Chroma cost a turn about 1 ms of CPU, and waits while a
+        build writes to its SQLite file); a failed check is never remembered."""
+        now = time.monotonic()
+        if self.index_check_seconds and now - self._checked < self.index_check_seconds:
+            return
+        try:
+            self.index.check()
+        except StoreIndexMissing as error:
+            raise IndexMissing(str(error)) from error
+        self._checked = now
+
     def _dense_scores(self, prepared: PreparedQuery, allowed: set[str] | None) -> dict[int, float]:
         """The nearest candidates by cosine similarity, min–max scaled to 0–1 over the candidates.
 
@@ -207,10 +229,7 @@ class HybridRetriever:
         503 here as it does to every other worker."""
         if allowed is not None and not allowed:
             return {}
-        try:
-            self.index.check()
-        except StoreIndexMissing as error:
-            raise IndexMissing(str(error)) from error
+        self._check_index()
         vector = np.asarray(self.embedder.embed([prepared.normalised]), dtype=np.float32)[0]
         similarities = self.index.vectors @ vector
         rows = np.flatnonzero(np.isin(self._doc_ids, sorted(allowed))) if allowed is not None else np.arange(len(self.articles))
@@ -222,6 +241,14 @@ class HybridRetriever:
         low, high = min(s for _, s in pairs), max(s for _, s in pairs)
         spread = high - low or 1.0
         return {index: (similarity - low) / spread for index, similarity in pairs}
+
+
+@lru_cache(maxsize=QUERY_CACHE_SIZE)
+def _prepared(query: str) -> tuple[PreparedQuery, tuple[str, ...]]:
+    """The prepared query and its search terms. One turn asks the retriever about the same text several
+    times (scope, topic, search), and tokenising is the costly part of each."""
+    prepared = prepare(query)
+    return prepared, tuple(tokenize(prepared.keyword_text))
 
 
 @cache

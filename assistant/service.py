@@ -15,7 +15,7 @@ from assistant.engine_holder import EngineHolder
 from assistant.errors import InputError, NotFound, ReindexFailed
 from assistant.records import Answer
 from assistant.settings import Settings
-from assistant.store import LoggedQuestion, LogReceipt, Store, open_store
+from assistant.store import LoggedQuestion, LogReceipt, Store, StoreUnavailable, open_store
 from index.embedders import Embedder
 
 
@@ -98,8 +98,19 @@ class Service:
 
         Raises ``InputError`` (422, or ``MessageTooLong`` 413) for a message the engine refuses.
         """
-        answer = self.engine.ask(message, session_id)
-        return Asked(answer, self.log.record_answer(message, answer, surface.value))
+        engine = self.engine
+        turn = engine.turn(message, session_id)
+        if engine.sessions.database is not self.store.engine:  # sessions kept elsewhere: two writes
+            engine.sessions.record(turn.session, turn.message, turn.answer.answer)
+            return Asked(turn.answer, self.log.record_answer(message, turn.answer, surface.value))
+        entry = self.log.entry(message, turn.answer, surface.value)
+        try:  # the session and the log row in one transaction: one commit per turn
+            receipt = engine.sessions.record(turn.session, turn.message, turn.answer.answer,
+                                             also=lambda connection: self.log.insert(connection, entry))
+        except StoreUnavailable as error:
+            receipt = self.log.defer(entry, error)
+        assert receipt is not None, "record returns what also wrote"
+        return Asked(turn.answer, receipt)
 
     def complete(self, messages: Sequence[tuple[str, str]]) -> Asked:
         """The answer to the last user message of ``(role, text)`` messages; the earlier ones are its context.

@@ -77,6 +77,8 @@ class Settings(BaseSettings):
                                       description="text of all messages of one completions request, after NFKC")
     workers: int | None = Field(default=None, ge=1, description="serving processes; unset = the machine's cores")
     blas_threads: int = Field(default=1, ge=1, description="BLAS/OpenMP threads per serving process")
+    request_threads: int = Field(default=4, ge=1, description="threads answering requests at once in one serving process "
+                                                              "(more queue); the rest of a turn's time is waiting on the state store")
     index_grace_seconds: int = Field(default=600, ge=0,
                                      description="how long a replaced index version is kept for workers still serving it")
     database_url: SecretStr | None = Field(
@@ -84,6 +86,11 @@ class Settings(BaseSettings):
     session_ttl_seconds: int = Field(default=3600, ge=1)
     max_sessions: int = Field(default=2000, ge=1)
     max_session_turns: int = Field(default=20, ge=1)
+
+    @property
+    def snapshot_dir(self) -> Path:
+        """Where this machine keeps the local snapshots of index versions (``index.snapshot``)."""
+        return self.data_dir / "snapshots"
 
     def current_date(self) -> date:
         return self.today or date.today()

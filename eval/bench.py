@@ -10,7 +10,9 @@ process, BLAS on every core, as the service ran before thread pools were sized),
 workers (the default on a 2-core machine), each with one BLAS thread. Each set-up is warmed first
 (so the figures are the steady state), then measured in the same run: chat turns/s, p50/p95, server
 CPU per request (every process of the server), the load generator's own CPU, RSS per process, and the
-first request after ``/healthz`` said ready.
+first request after ``/healthz`` said ready. The load's questions are all distinct (follow-ups and
+award questions of distinct amounts, the question set's and the dev split's questions once each), so
+nothing the server remembers per question text flatters the figures.
 
 Prints a table and writes bench.md / bench.json under the data dir. Every part is bounded in count
 and time, so a slow machine gives slower figures, never a hang.
@@ -18,19 +20,23 @@ and time, so a slow machine gives slower figures, never a hang.
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import platform
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-import httpx
 import typer
 
 from assistant.bootstrap import open_index
@@ -38,6 +44,7 @@ from assistant.engine import Engine
 from assistant.indexing import DeploymentIndex
 from assistant.settings import EmbeddingBackend, Settings
 from eval import served
+from eval.answer_check import DEV_SPLIT
 from eval.runner import EVAL_DAY, load_items, percentile
 from eval.served import Served
 from index.articles import Article
@@ -96,8 +103,9 @@ def in_process(settings: Settings, questions: list[str]) -> dict[str, Any]:
 
 
 def scaling(questions: list[str], factors: list[int]) -> list[dict[str, Any]]:
-    """Per corpus multiple: build, a worker's start on the built index (load, BM25 from stored tokens,
-    warm-up), search latency, and a rebuild after one document changed (how many chunks it embeds)."""
+    """Per corpus multiple: build; the first start on the new version (reads it from Chroma, indexes BM25,
+    saves the snapshot) and a worker's start (from the snapshot); search latency; and a rebuild after one
+    document changed (how many chunks it embeds)."""
     base = parse_corpus()
     changed_doc = base[0].doc_id
     embedder = make_embedder(EmbeddingBackend.USE)
@@ -108,21 +116,42 @@ def scaling(questions: list[str], factors: list[int]) -> list[dict[str, Any]]:
             deployment = DeploymentIndex(settings)
             corpus = synthetic_corpus(base, factor)
             build = build_index(deployment.client, corpus, embedder, deployment.registry, deployment.lock())
-            started = time.perf_counter()  # a worker's start: its engine on the built index, the search path warm
-            engine = Engine.from_settings(settings, build_if_missing=False,
-                                          embedder=make_embedder(EmbeddingBackend.USE, threads=1))
-            engine.retriever.search(questions[0], k=5, prefer_on=EVAL_DAY)  # the synthetic copies have no catalogue entry
-            start_s = time.perf_counter() - started
+            first_s, first_cpu = worker_start(settings, questions[0])  # reads the version from Chroma and saves its snapshot
+            start_s, start_cpu = worker_start(settings, questions[0])  # as every worker of ``serve`` starts: from the snapshot
+            engine = Engine.from_settings(settings, build_if_missing=False, embedder=make_embedder(EmbeddingBackend.USE, threads=1))
             search = timed(lambda q, e=engine: e.retriever.search(q, k=5, prefer_on=EVAL_DAY), questions)
             edited = [replace(a, text=a.text + "（修订）") if a.doc_id == changed_doc else a for a in corpus]
             rebuild = build_index(deployment.client, edited, embedder, deployment.registry, deployment.lock())
             rows.append({"factor": factor, "chunks": len(corpus), "index_build_s": build.seconds,
-                         "worker_start_s": start_s, "search": search,
+                         "first_start_s": first_s, "first_start_cpu_s": first_cpu, "worker_start_s": start_s,
+                         "worker_start_cpu_s": start_cpu, "search": search,
                          "changed_doc_chunks": sum(a.doc_id == changed_doc for a in corpus),
                          "rebuild_embedded": rebuild.embedded, "rebuild_s": rebuild.seconds})
-            print(f"  {factor}×: {len(corpus)} chunks, build {build.seconds:.1f} s, worker start {start_s:.2f} s, "
+            print(f"  {factor}×: {len(corpus)} chunks, build {build.seconds:.1f} s, first start {first_s:.2f} s "
+                  f"(CPU {first_cpu:.2f} s), worker start {start_s:.2f} s (CPU {start_cpu:.2f} s), "
                   f"search p95 {search['p95_ms']:.1f} ms, one document changed: {rebuild.embedded} embedded")
     return rows
+
+
+def worker_start(settings: Settings, question: str) -> tuple[float, float]:
+    """Seconds (wall, CPU) a new process takes from its imports to a warm search path: the engine on the
+    active version (from its snapshot, or from Chroma and a BM25 index when none was saved yet), the
+    embedder's weights, jieba's dictionary, one search. Measured in a process of its own, as a worker
+    starts; the CPU figure is the one a busy machine inflates least."""
+    code = f"from eval.bench import print_start; print_start({str(settings.data_dir)!r}, {question!r})"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600, check=True,
+                          env={**os.environ, "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"})
+    wall, cpu = done.stdout.split()[-2:]
+    return float(wall), float(cpu)
+
+
+def print_start(data_dir: str, question: str) -> None:
+    """Prints the wall and CPU seconds of ``worker_start`` in this (new) process."""
+    settings = Settings(data_dir=Path(data_dir), today=EVAL_DAY)
+    started, cpu = time.perf_counter(), time.process_time()
+    engine = Engine.from_settings(settings, build_if_missing=False, embedder=make_embedder(EmbeddingBackend.USE, threads=1))
+    engine.retriever.search(question, k=5, prefer_on=EVAL_DAY)  # the synthetic copies have no catalogue entry
+    print(f"{time.perf_counter() - started:.3f} {time.process_time() - cpu:.3f}")
 
 
 def start_server(settings: Settings, workers: int = 1, blas_threads: int = 1) -> Served:
@@ -137,14 +166,17 @@ def http_throughput(url: str, questions: list[str]) -> list[dict[str, Any]]:
 
         def worker(index: int, deadline: float = deadline) -> tuple[list[float], int]:
             latencies, errors = [], 0
-            with httpx.Client(base_url=url, timeout=30) as http:
+            http = Client(url)
+            try:
                 for n in range(HTTP_REQUESTS_PER_CLIENT):
                     if time.monotonic() > deadline:
                         break
                     started = time.perf_counter()
-                    response = http.post("/v1/chat", json={"message": questions[(index * 7 + n) % len(questions)]})
+                    status, _ = http.chat(questions[(index * 7 + n) % len(questions)])
                     latencies.append(time.perf_counter() - started)
-                    errors += response.status_code >= 500
+                    errors += status >= 500
+            finally:
+                http.close()
             return latencies, errors
 
         started = time.perf_counter()
@@ -159,37 +191,111 @@ def http_throughput(url: str, questions: list[str]) -> list[dict[str, Any]]:
     return rows
 
 
-def load_run(url: str, sessions: int = 32, turns: int = 50) -> dict[str, Any]:
-    """Sessions that each follow up on their own figure; counts 5xx and answers that crossed sessions."""
+PHASE_TWO_RATE_PERCENT = 40  # （五）: II期 up to 40% of the R&D spend (below the 2000万 cap for every amount the load uses)
+MEASURED_AMOUNTS_FROM = 1000  # 万元; the warm-up uses amounts of its own, so no measured question was asked before
+WARM_UP_AMOUNTS_FROM = 3000
 
-    def converse(worker: int) -> tuple[list[float], int, int]:
-        latencies, errors, crossed = [], 0, 0
-        with httpx.Client(base_url=url, timeout=60) as http:
-            session = http.post("/v1/chat", json={"message": "1类新药II期能拿多少？"}).json()["session_id"]
-            for turn in range(turns):
-                wan = 1000 + worker * 50 + turn
+
+def load_pool() -> list[str]:
+    """The varied questions the load draws from: the question set's single questions and the dev split's."""
+    pool = [item.question for item in load_items() if item.question]
+    for line in DEV_SPLIT.read_text(encoding="utf-8").splitlines():
+        if line.strip() and (question := json.loads(line).get("question")):
+            pool.append(question)
+    return list(dict.fromkeys(pool))
+
+
+class Client:
+    """One load client: a kept-alive HTTP/1.1 connection (the standard library's: a fraction of the CPU
+    an httpx client spends per request, and this CPU is taken from the server's two cores)."""
+
+    def __init__(self, url: str) -> None:
+        parts = urlsplit(url)
+        self._address = (parts.hostname or "127.0.0.1", parts.port or 80)
+        self._connection = http.client.HTTPConnection(*self._address, timeout=60)
+
+    def chat(self, message: str, session_id: str | None = None) -> tuple[int, dict[str, Any]]:
+        body = json.dumps({"message": message, **({"session_id": session_id} if session_id else {})}).encode()
+        for attempt in (1, 2):  # once more on a connection the server closed while idle
+            try:
+                self._connection.request("POST", "/v1/chat", body, {"Content-Type": "application/json"})
+                response = self._connection.getresponse()
+                payload = response.read()
+                return response.status, (json.loads(payload) if response.status < 500 else {})
+            except (http.client.RemoteDisconnected, ConnectionError):
+                self._connection.close()
+                self._connection = http.client.HTTPConnection(*self._address, timeout=60)
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def close(self) -> None:
+        self._connection.close()
+
+
+def load_run(url: str, sessions: int = 32, turns: int = 50, pool: Sequence[str] = (),
+             amounts_from: int = MEASURED_AMOUNTS_FROM) -> dict[str, Any]:
+    """``sessions`` clients, each holding one conversation over ``turns`` turns after its opening question.
+
+    Turns go in threes: an award question of its own amount, a follow-up that changes the R&D amount
+    ("研发投入改成N万呢"), and a question of ``pool`` as another asker's first turn (each asked once in the
+    run, spread over the clients; once a client's share is spent, another follow-up). Every amount is distinct, so no two requests of a
+    run carry the same text (the figures are not flattered by anything remembered per question); each
+    award answer's figure is checked (40% of the amount asked), counting answers that are wrong or belong
+    to another conversation. Returns turns/s, p50/p95 and the counts."""
+    shares = [list(pool[client::sessions]) for client in range(sessions)]
+
+    def converse(client: int) -> tuple[list[float], int, int, list[str]]:
+        latencies: list[float] = []
+        errors = crossed = 0
+        asked: list[str] = []
+        amounts = iter(range(amounts_from + client * (turns + 1), amounts_from + (client + 1) * (turns + 1)))
+        http = Client(url)
+        try:
+            def turn(message: str, session: str | None, expected: int | None) -> str | None:
+                nonlocal errors, crossed
+                asked.append(message)
                 started = time.perf_counter()
-                response = http.post("/v1/chat", json={"message": f"研发投入改成{wan}万呢", "session_id": session})
+                status, reply = http.chat(message, session)
                 latencies.append(time.perf_counter() - started)
-                if response.status_code >= 500:
+                if status >= 500:
                     errors += 1
-                    continue
-                amounts = [c["amount_yuan"] for c in response.json().get("calculations", [])]
-                crossed += amounts != [wan * 10_000 * 40 // 100]
-        return latencies, errors, crossed
+                    return session
+                if expected is not None:
+                    crossed += [c["amount_yuan"] for c in reply.get("calculations", [])] != [expected]
+                return reply.get("session_id", session)
+
+            def award(wan: int) -> int:
+                return wan * 10_000 * PHASE_TWO_RATE_PERCENT // 100
+
+            opening = next(amounts)
+            session = turn(f"1类新药II期临床研发投入{opening}万，能拿多少？", None, award(opening))
+            for number in range(turns):
+                wan = next(amounts)
+                if number % 3 == 2 and shares[client]:  # another asker's question, in a conversation of its own
+                    turn(shares[client].pop(0), None, None)
+                elif number % 3 == 0:
+                    session = turn(f"1类新药II期临床研发投入{wan}万，能拿多少？", session, award(wan))
+                else:
+                    session = turn(f"研发投入改成{wan}万呢", session, award(wan))
+        finally:
+            http.close()
+        return latencies, errors, crossed, asked
 
     started = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=sessions) as pool:
-        results = list(pool.map(converse, range(sessions)))
+    with ThreadPoolExecutor(max_workers=sessions) as pool_threads:
+        results = list(pool_threads.map(converse, range(sessions)))
     seconds = time.perf_counter() - started
     latencies = [x for r in results for x in r[0]]
-    return {"sessions": sessions, "turns": turns, "seconds": seconds, "requests": len(latencies) + sessions,
-            "turns_per_s": (len(latencies) + sessions) / seconds,
+    asked = [message for r in results for message in r[3]]
+    return {"sessions": sessions, "turns": turns, "seconds": seconds, "requests": len(latencies),
+            "distinct_questions": len(set(asked)), "from_pool": sum(message in set(pool) for message in asked),
+            "turns_per_s": len(latencies) / seconds,
             "errors_5xx": sum(r[1] for r in results), "wrong_or_crossed": sum(r[2] for r in results),
             "p50_ms": statistics.median(latencies) * 1000, "p95_ms": percentile(latencies, 0.95) * 1000}
 
 
-def serving(questions: list[str], sessions: int = 32, turns: int = 50) -> list[dict[str, Any]]:
+def serving(questions: list[str], pool: list[str], sessions: int = 32, turns: int = 50) -> list[dict[str, Any]]:
     """Each serving set-up on a fresh data dir: first request after ready, a warm-up load, then the
     measured load with the server's CPU time and memory around it."""
     rows = []
@@ -197,16 +303,18 @@ def serving(questions: list[str], sessions: int = 32, turns: int = 50) -> list[d
         with tempfile.TemporaryDirectory() as folder:
             server = start_server(Settings(data_dir=Path(folder), today=EVAL_DAY), workers, blas)
             try:
+                first_client = Client(server.url)  # made before the clock starts: the request is timed, not the client
                 started = time.perf_counter()
-                first = httpx.post(server.url + "/v1/chat", json={"message": questions[0]}, timeout=60)
+                first_status, _ = first_client.chat(questions[0])
                 first_ms = (time.perf_counter() - started) * 1000
-                load_run(server.url, sessions, WARM_UP_TURNS)
+                first_client.close()
+                load_run(server.url, sessions, WARM_UP_TURNS, amounts_from=WARM_UP_AMOUNTS_FROM)
                 cpu_before, client_before = server.cpu_seconds(), time.process_time()
-                load = load_run(server.url, sessions, turns)
+                load = load_run(server.url, sessions, turns, pool)
                 cpu = server.cpu_seconds() - cpu_before
                 client_cpu = time.process_time() - client_before
                 row = {"setup": label, "workers": workers, "blas_threads": blas, "ready_s": server.ready_seconds,
-                       "first_request_ms": first_ms, "first_status": first.status_code, **load,
+                       "first_request_ms": first_ms, "first_status": first_status, **load,
                        "server_cpu_ms_per_request": cpu * 1000 / load["requests"],
                        "client_cpu_ms_per_request": client_cpu * 1000 / load["requests"],
                        "rss_mb": server.memory(), "load_average_1min": os.getloadavg()[0]}
@@ -230,8 +338,10 @@ def markdown(report: dict[str, Any]) -> str:
         lines += [f"| {r['clients']} | {r['requests']} | {r['throughput_rps']:.1f} | {r['p50_ms']:.0f} | {r['p95_ms']:.0f} | {r['errors_5xx']} |"
                   for r in report["http"]]
     if report.get("serving"):
-        lines += ["", f"Serving, {report['serving'][0]['sessions']} clients × {report['serving'][0]['turns']} follow-up turns "
-                      "(after a warm-up load):", "",
+        first = report["serving"][0]
+        lines += ["", f"Serving, {first['sessions']} clients × {first['turns'] + 1} turns of one conversation each "
+                      f"(after a warm-up load); {first['distinct_questions']} distinct questions in {first['requests']} "
+                      f"requests, {first['from_pool']} of them from the question set and the dev split:", "",
                   "| set-up | turns/s | p50 ms | p95 ms | server CPU ms/request | client CPU ms/request | RSS MB | "
                   "first request after ready ms | 5xx | wrong or crossed | machine load (1 min) |",
                   "|---|---|---|---|---|---|---|---|---|---|---|"]
@@ -240,9 +350,11 @@ def markdown(report: dict[str, Any]) -> str:
                   f"{_rss(r['rss_mb'])} | {r['first_request_ms']:.0f} | {r['errors_5xx']} | {r['wrong_or_crossed']} | "
                   f"{r.get('load_average_1min', 0):.1f} |" for r in report["serving"]]
     if report.get("scaling"):
-        lines += ["", "| corpus | chunks | index build s | worker start s | search p50 ms | search p95 ms | "
-                      "one document changed: chunks / embedded |", "|---|---|---|---|---|---|---|"]
-        lines += [f"| {r['factor']}× | {r['chunks']} | {r['index_build_s']:.1f} | {r['worker_start_s']:.2f} | "
+        lines += ["", "| corpus | chunks | index build s | first start on a new version s (CPU) | worker start s (CPU) | "
+                      "search p50 ms | search p95 ms | one document changed: chunks / embedded |",
+                  "|---|---|---|---|---|---|---|---|"]
+        lines += [f"| {r['factor']}× | {r['chunks']} | {r['index_build_s']:.1f} | {r['first_start_s']:.2f} "
+                  f"({r['first_start_cpu_s']:.2f}) | {r['worker_start_s']:.2f} ({r['worker_start_cpu_s']:.2f}) | "
                   f"{r['search']['p50_ms']:.1f} | {r['search']['p95_ms']:.1f} | "
                   f"{r['changed_doc_chunks']} / {r['rebuild_embedded']} |" for r in report["scaling"]]
     return "\n".join(lines) + "\n"
@@ -275,7 +387,7 @@ def main(
                 server.stop()
     if load:
         print("serving …")
-        report["serving"] = serving(questions)
+        report["serving"] = serving(questions, load_pool())
     factors = [int(f) for f in scales.split(",") if f.strip()]
     if factors:
         print("scaling …")

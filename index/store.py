@@ -35,7 +35,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import chromadb
 import numpy as np
@@ -47,6 +47,9 @@ from chromadb.errors import NotFoundError
 from index.articles import Article
 from index.embedders import Embedder
 from index.tokens import TOKEN_SEPARATOR, tokenize, tokenizer_fingerprint
+
+if TYPE_CHECKING:
+    import bm25s
 
 PREFIX = "pa-chunks-"
 LEGACY_PREFIX = "pa-articles-"  # one collection per version, as earlier releases built them
@@ -133,6 +136,7 @@ class LoadedVersion:
     tokens: tuple[list[str] | None, ...]
     vectors: np.ndarray
     embedder: str
+    bm25: bm25s.BM25 | None = None  # the BM25 model over ``tokens`` once indexed (``index.snapshot.searchable``)
 
     def check(self) -> None:
         """Raises ``IndexMissing`` when the index store lost this version (a Chroma server restarted empty),
@@ -212,13 +216,16 @@ def build_index(
     on_progress: Callable[[int], None] = lambda done: None,
     grace: timedelta = DEFAULT_GRACE,
     owns_store: bool = True,
+    before_activation: Callable[[str], None] | None = None,
 ) -> BuildReport:
     """Under ``lock``: write ``articles`` as a new generation, activate it, and delete what no version
     within ``grace`` holds. ``owns_store`` says Chroma serves this deployment alone (embedded), so
     collections no version names (left by a builder killed before its first activation) are deleted too.
+    ``before_activation(version)`` runs once the new version is complete, before any reader can see it
+    (a failure there is logged, never fatal: it prepares, e.g. a local snapshot).
     Raises whatever the embedder or Chroma raise; the active version is then unchanged."""
     with lock:
-        return _build(client, articles, embedder, registry, on_progress, grace, owns_store)
+        return _build(client, articles, embedder, registry, on_progress, grace, owns_store, before_activation)
 
 
 def ensure_index(
@@ -229,15 +236,16 @@ def ensure_index(
     lock: AbstractContextManager[Any],
     grace: timedelta = DEFAULT_GRACE,
     owns_store: bool = True,
+    before_activation: Callable[[str], None] | None = None,
 ) -> BuildReport | None:
     """Build when no usable index serves; ``None`` when one does. A builder that waited for the lock
-    finds the index the other one built and builds nothing."""
+    finds the index the other one built and builds nothing. ``before_activation`` as ``build_index``'s."""
     if _usable(client, registry):
         return None
     with lock:
         if _usable(client, registry):
             return None
-        return _build(client, articles(), embedder, registry, lambda done: None, grace, owns_store)
+        return _build(client, articles(), embedder, registry, lambda done: None, grace, owns_store, before_activation)
 
 
 def load_active(client: ClientAPI, registry: VersionRegistry) -> LoadedVersion:
@@ -252,7 +260,7 @@ def load_active(client: ClientAPI, registry: VersionRegistry) -> LoadedVersion:
 def load_version(client: ClientAPI, version: str) -> LoadedVersion:
     """Version ``version`` read into memory (see ``load_active`` for the errors)."""
     name = _named(version)
-    collection = _collection(client, name.collection, version)
+    collection = open_collection(client, version)
     rows: list[tuple[str, str, dict[str, Any]]] = []
     while True:  # in pages: one read of a whole 100× version held the interpreter lock for 0.4 s
         page = collection.get(where=_members(name.generation), include=["documents", "metadatas"],
@@ -282,9 +290,11 @@ def _named(version: str) -> VersionName:
     return name
 
 
-def _collection(client: ClientAPI, name: str, version: str) -> Collection:
+def open_collection(client: ClientAPI, version: str) -> Collection:
+    """The collection that holds ``version``. Raises ``IndexMissing`` when Chroma lost it, or when the version
+    was built by an earlier release."""
     try:
-        return client.get_collection(name, embedding_function=None)
+        return client.get_collection(_named(version).collection, embedding_function=None)
     except NotFoundError:
         raise IndexMissing(f"the index store has lost the active index {version}: reindex") from None
 
@@ -333,6 +343,7 @@ def _build(
     on_progress: Callable[[int], None],
     grace: timedelta,
     owns_store: bool,
+    before_activation: Callable[[str], None] | None = None,
 ) -> BuildReport:
     started = time.perf_counter()
     if len({a.chunk_id for a in articles}) != len(articles):
@@ -352,6 +363,11 @@ def _build(
         if members != expected or len(members) != len(articles):
             raise RuntimeError(f"index generation {generation} holds {len(members)} of {len(articles)} articles")
         version = VersionName(collection.name, generation, len(articles))
+        if before_activation is not None:
+            try:
+                before_activation(str(version))
+            except Exception as error:
+                log.warning("preparing index version %s before its activation failed: %s", version, error)
         registry.activate(str(version))
     except BaseException:
         _abandon(client, collection, generation, created)

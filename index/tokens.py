@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import jieba
 
@@ -14,6 +14,7 @@ from index.normalise import normalise
 
 _WORD = re.compile(r"[\w\u4e00-\u9fff]")
 TOKEN_SEPARATOR = "\x1f"  # joins a chunk's stored tokens; never inside a token
+TOKEN_CACHE_SIZE = 8192  # texts whose terms are kept (the corpus's sentences and clauses, recent questions)
 
 
 @cache
@@ -36,9 +37,16 @@ def tokenize(text: str) -> list[str]:
     jieba's search mode also emits the words inside a long term ("实际缴纳保费" → 保费 …), so a
     question that says "保费补贴" still meets the article that says "实际缴纳保费".
     """
+    return list(_terms(text))
+
+
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
+def _terms(text: str) -> tuple[str, ...]:
+    """``tokenize``'s terms, kept for the texts cut most recently: every answer weighs the sentences and
+    clauses of the articles it cites against the question, the same few thousand texts turn after turn."""
     words = (word.strip().lower() for word in tokenizer().cut_for_search(normalise(text), HMM=True))
     stop = _stopwords()
-    return [word for word in words if word and _WORD.search(word) and word not in stop]
+    return tuple(word for word in words if word and _WORD.search(word) and word not in stop)
 
 
 def domain_terms() -> list[str]:

@@ -23,6 +23,7 @@ from assistant.api.routes import ROUTERS
 from assistant.engine import Engine
 from assistant.service import Service
 from assistant.settings import Settings
+from assistant.thread_pools import limit_request_threads
 from assistant.tokens import TokenGuard, WrongTokenThrottle
 
 if TYPE_CHECKING:
@@ -38,6 +39,7 @@ def create_app(settings: Settings, engine: Engine | None = None, embedder: Embed
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        limit_request_threads(settings.request_threads)
         service.start()
         yield
 

@@ -1,5 +1,9 @@
 """What routes depend on, in one place: the service, the engine in use, the settings, and the bearer
-tokens of the staff and admin routes. Each reads the app's state, set once by ``create_app``."""
+tokens of the staff and admin routes. Each reads the app's state, set once by ``create_app``.
+
+FastAPI runs a plain ``def`` (route or dependency) in a worker thread, one hand-over per call; lookups
+are ``async def`` so a request hands over once, for the work that needs a thread (answering, searching).
+``get_engine`` stays a thread's: following a new index version loads it."""
 
 from __future__ import annotations
 
@@ -13,8 +17,8 @@ from assistant.settings import Settings
 from assistant.tokens import TokenGuard
 
 
-def get_service(request: Request) -> Service:
-    """The app's ``Service``."""
+async def get_service(request: Request) -> Service:
+    """The app's ``Service`` (async: a lookup, not worth a worker thread per request)."""
     service: Service = request.app.state.service
     return service
 
@@ -24,7 +28,7 @@ def get_engine(service: Annotated[Service, Depends(get_service)]) -> Engine:
     return service.engine
 
 
-def get_settings(service: Annotated[Service, Depends(get_service)]) -> Settings:
+async def get_settings(service: Annotated[Service, Depends(get_service)]) -> Settings:
     """The settings the app was made with."""
     return service.settings
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import jieba.posseg
@@ -103,6 +103,13 @@ def place_tagger() -> jieba.posseg.POSTokenizer:
     return jieba.posseg.POSTokenizer(tokenizer())
 
 
+@lru_cache(maxsize=4096)
+def _tags(text: str) -> tuple[tuple[str, str], ...]:
+    """``place_tagger``'s (word, tag) pairs of ``text``, kept for recent texts: tagging is the costly step of
+    the scope check, and a conversation's earlier turns are judged again with every new turn."""
+    return tuple((word, flag) for word, flag in place_tagger().cut(text))
+
+
 def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0, 0),
           corpus_uses: Callable[[str], bool] | None = None,
           corpus_says: Callable[[str], bool] | None = None) -> ScopeVerdict:
@@ -181,7 +188,7 @@ def _other_place(text: str, data: _ScopeData, corpus_uses: Callable[[str], bool]
     candidates += [p for p in data.foreign_places if has_word(text, [p])]
     # jieba tags many policy words as places (伦理, 关联, 上市): a tagged word counts when it has a
     # place suffix, or when the sources never use it (they name no place outside Shanghai's)
-    tagged = [w for w, flag in place_tagger().cut(text) if flag == "ns" and (
+    tagged = [w for w, flag in _tags(text) if flag == "ns" and (
         (3 <= len(w) <= 5 and w.endswith(PLACE_SUFFIXES))
         or (corpus_uses is not None and len(w) >= 2 and not corpus_uses(w)))]
     if corpus_uses is not None:

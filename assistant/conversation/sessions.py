@@ -10,20 +10,22 @@ from __future__ import annotations
 import logging
 import secrets
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from pydantic import BaseModel
 
 from assistant.conversation.slots import AwardSlots
 from assistant.match.chat import ProfileMemory
-from assistant.store.database import StoreUnavailable, transaction
+from assistant.store.database import StoreUnavailable, reading, transaction
 from assistant.store.schema import sessions
 
 log = logging.getLogger(__name__)
+Written = TypeVar("Written")
 
 MAX_EARLIER_AWARDS = 4
 # values passed as parameters: each statement is compiled once, then cached
@@ -117,7 +119,7 @@ class SessionStore:
 
     def find(self, session_id: str) -> Session | None:
         """The live session with this id, or ``None`` (never issued, or expired). Raises ``StoreUnavailable``."""
-        with transaction(self._engine, "could not read the session") as connection:
+        with reading(self._engine, "could not read the session") as connection:
             row = connection.execute(FIND, {"session_id": session_id, "now": datetime.now(UTC)}).mappings().first()
         if row is None:
             return None
@@ -130,9 +132,19 @@ class SessionStore:
             profile=ProfileMemory.from_json(row["profile"]) if row["profile"] else None,
         )
 
-    def record(self, session: Session, question: str, answer: str) -> None:
+    @property
+    def database(self) -> sa.Engine:
+        """The state database the sessions are kept in."""
+        return self._engine
+
+    def record(self, session: Session, question: str, answer: str,
+               also: Callable[[sa.Connection], Written] | None = None) -> Written | None:
         """Adds a turn and saves the whole session (slots, document, turns), extending its life by the TTL.
-        A store that refuses is logged, never raised: the answer of the turn is served all the same."""
+        A store that refuses is logged, never raised: the answer of the turn is served all the same.
+
+        ``also(connection)`` writes more of the turn in the same transaction (its question log row: one
+        commit per turn); its result is returned. With ``also``, a refusing store raises ``StoreUnavailable``
+        after the session is marked unsaved, so the caller can keep what it could not write."""
         session.turns.append((question, answer))
         del session.turns[: -self.max_turns]
         session.touched = time.monotonic()
@@ -150,14 +162,19 @@ class SessionStore:
                 if updated.rowcount == 0:
                     connection.execute(INSERT, {"id": session.id, "created_at": now, **values})
                     self._prune(connection, now)
+                written = also(connection) if also is not None else None
             session.stored = True
+            return written
         except StoreUnavailable as error:
             session.stored = False
             log.warning("session %s not saved; its next turn starts afresh: %s", session.id, error)
+            if also is not None:
+                raise
+            return None
 
     def __len__(self) -> int:
         """Live sessions. Raises ``StoreUnavailable``."""
-        with transaction(self._engine, "could not count sessions") as connection:
+        with reading(self._engine, "could not count sessions") as connection:
             return int(connection.scalar(sa.select(sa.func.count()).select_from(sessions)
                                          .where(sessions.c.expires_at > datetime.now(UTC))) or 0)
 

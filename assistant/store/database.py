@@ -1,13 +1,15 @@
 """The state database: one SQLAlchemy engine (one connection pool) per process and URL, migrated on open.
 
 SQLite in the data dir by default (``<PA_DATA_DIR>/state.sqlite3``: WAL, a 5 s busy timeout, every
-transaction ``BEGIN IMMEDIATE`` so two writers queue instead of failing); PostgreSQL when
+writing transaction ``BEGIN IMMEDIATE`` after its turn in the file's ``WriteQueue``, so writers queue
+instead of failing or sleeping in SQLite's busy handler; reads take no lock); PostgreSQL when
 ``PA_DATABASE_URL`` is set (``postgresql://user:password@host:5432/db``, driven by psycopg 3).
 """
 
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,11 +21,14 @@ from sqlalchemy import event
 from sqlalchemy.engine import URL, make_url
 
 from assistant.errors import Unavailable
+from assistant.store.write_queue import WriteQueue
 
 DEFAULT_FILE = "state.sqlite3"
 BUSY_TIMEOUT_MS = 5_000  # a write waits this long for another writer before it counts as a fault
 CONNECT_TIMEOUT_SECONDS = 5  # an unreachable PostgreSQL host is a fault after this, not after the OS's minutes
 POSTGRES_DRIVERS = {"postgres", "postgresql", "postgresql+psycopg"}
+READ_ONLY = "pa_read_only"  # execution option of ``reading`` connections
+WRITERS_SUFFIX = ".writers"  # beside a SQLite file: the lock its writers queue on (``write_queue``)
 
 _engines: dict[tuple[int, str], sa.Engine] = {}
 _engines_lock = threading.Lock()
@@ -97,6 +102,7 @@ def _create(url: URL) -> sa.Engine:
     if url.database and url.database != ":memory:":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
     engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    queue = WriteQueue(Path(f"{url.database}{WRITERS_SUFFIX}")) if url.database and url.database != ":memory:" else None
 
     @event.listens_for(engine, "connect")
     def _pragmas(connection: Any, _: Any) -> None:
@@ -110,10 +116,42 @@ def _create(url: URL) -> sa.Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(connection: sa.Connection) -> None:
-        # take the write lock up front: a read-then-write transaction cannot deadlock with another writer
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # a writing transaction takes the write lock up front, so a read-then-write one cannot deadlock with
+        # another writer; a reading one takes none (WAL gives it a snapshot while others write)
+        if connection.get_execution_options().get(READ_ONLY):
+            connection.exec_driver_sql("BEGIN")
+            return
+        owner = _raw(connection.connection)
+        if queue is not None and not queue.acquire(owner, BUSY_TIMEOUT_MS / 1000):
+            raise sa.exc.OperationalError("BEGIN IMMEDIATE", None, sqlite3.OperationalError("database is locked"))
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        except BaseException:
+            if queue is not None:
+                queue.release(owner)
+            raise
 
+    if queue is not None:  # a writer's turn ends with its transaction, whichever way it ends
+        _release_after(engine.dialect, "do_commit", queue)
+        _release_after(engine.dialect, "do_rollback", queue)
     return engine
+
+
+def _release_after(dialect: Any, method: str, queue: WriteQueue) -> None:
+    ending = getattr(dialect, method)
+
+    def ended(dbapi_connection: Any) -> None:
+        try:
+            ending(dbapi_connection)
+        finally:
+            queue.release(_raw(dbapi_connection))
+
+    setattr(dialect, method, ended)
+
+
+def _raw(connection: Any) -> object:
+    """The driver's connection under SQLAlchemy's pool wrapper (the same object however it is reached)."""
+    return getattr(connection, "dbapi_connection", connection)
 
 
 @contextmanager
@@ -123,6 +161,21 @@ def transaction(engine: sa.Engine, failure: str) -> Iterator[sa.Connection]:
     try:
         with engine.begin() as connection:
             yield connection
+    except Exception as error:
+        if is_fault(error):
+            raise StoreUnavailable(f"{failure}: {_reason(error)}") from error
+        raise
+
+
+@contextmanager
+def reading(engine: sa.Engine, failure: str) -> Iterator[sa.Connection]:
+    """A transaction that only reads: as ``transaction``, but on SQLite it takes no write lock, so reads
+    (a session, the active index version) never queue behind another worker's write."""
+    try:
+        with engine.connect() as connection:
+            connection.execution_options(**{READ_ONLY: True})
+            with connection.begin():
+                yield connection
     except Exception as error:
         if is_fault(error):
             raise StoreUnavailable(f"{failure}: {_reason(error)}") from error

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from pydantic import BaseModel
 
-from assistant.store.database import transaction
+from assistant.store.database import reading, transaction
 from assistant.store.schema import index_state, retired_indexes
 
 DEFAULT_NAME = "default"
@@ -37,7 +37,7 @@ class IndexState:
     def active(self, name: str = DEFAULT_NAME) -> IndexVersion | None:
         """The version serving under ``name``; ``None`` before the first activation.
         Raises ``StoreUnavailable``."""
-        with transaction(self._engine, "could not read the active index version") as connection:
+        with reading(self._engine, "could not read the active index version") as connection:
             row = connection.execute(sa.select(index_state).where(index_state.c.name == name)).mappings().first()
         return IndexVersion(**row) if row else None
 
@@ -65,7 +65,7 @@ class IndexState:
         query = sa.select(retired_indexes).where(retired_indexes.c.name == name).order_by(retired_indexes.c.retired_at)
         if retired_before is not None:
             query = query.where(retired_indexes.c.retired_at < retired_before)
-        with transaction(self._engine, "could not list retired index versions") as connection:
+        with reading(self._engine, "could not list retired index versions") as connection:
             return [RetiredIndex(**row) for row in connection.execute(query).mappings()]
 
     def forget(self, version: str) -> None:

@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import logging
 import secrets
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,7 +20,7 @@ import sqlalchemy as sa
 from pydantic import BaseModel, Field
 
 from assistant.records import Answer
-from assistant.store.database import describe, is_fault, transaction
+from assistant.store.database import describe, is_fault, reading, transaction
 from assistant.store.schema import questions
 from assistant.store.spool import Spool
 
@@ -77,6 +78,14 @@ class LogReceipt(BaseModel):
         return {"question_id": self.question_id, "answer_id": self.answer_id, "feedback_token": self.feedback_token}
 
 
+@dataclass(frozen=True)
+class LogEntry:
+    """A row about to be logged and the feedback token it is rated with (only its hash is in the row)."""
+
+    row: QuestionRow
+    token: str
+
+
 class QuestionLog:
     """The log in the state database, with its spool in ``spool_dir`` for the writes it refused."""
 
@@ -87,6 +96,18 @@ class QuestionLog:
     def record_answer(self, question: str, answer: Answer, surface: str) -> LogReceipt:
         """Logs one answer and returns its receipt. Never raises for a database fault: the row is spooled
         (``stored=False``) and a warning names the fault."""
+        entry = self.entry(question, answer, surface)
+        try:
+            with self._engine.begin() as connection:
+                return self.insert(connection, entry)
+        except Exception as error:
+            if not is_fault(error):
+                raise
+            return self.defer(entry, error)
+
+    def entry(self, question: str, answer: Answer, surface: str) -> LogEntry:
+        """The row that logs one answer, with the token that rates it; not written yet (``insert`` writes
+        it, alone or in a transaction that saves more of the turn). Rows spooled earlier are written first."""
         token = secrets.token_urlsafe(24)
         row = QuestionRow(
             answer_id=secrets.token_urlsafe(16), asked_at=datetime.now(UTC), session_id=answer.session_id,
@@ -99,18 +120,20 @@ class QuestionLog:
                 self.replay()
             except Exception as error:  # the rows stay spooled; this answer's own write is tried below
                 log.warning("deferred question log rows not written yet: %s", describe(error))
-        try:
-            with self._engine.begin() as connection:
-                question_id = connection.execute(INSERT, row.model_dump()).inserted_primary_key
-            return LogReceipt(question_id=question_id[0] if question_id else None, answer_id=row.answer_id,
-                              feedback_token=token, stored=True)
-        except Exception as error:
-            if not is_fault(error):
-                raise
-            on_disk = self.spool.append(row)
-            log.warning("question log write deferred (%s): answer %s kept in the %s", describe(error),
-                        row.answer_id, "spool file" if on_disk else "process memory")
-            return LogReceipt(question_id=None, answer_id=row.answer_id, feedback_token=token, stored=False)
+        return LogEntry(row, token)
+
+    def insert(self, connection: sa.Connection, entry: LogEntry) -> LogReceipt:
+        """Writes ``entry`` in ``connection``'s transaction; the receipt holds once that commits."""
+        question_id = connection.execute(INSERT, entry.row.model_dump()).inserted_primary_key
+        return LogReceipt(question_id=question_id[0] if question_id else None, answer_id=entry.row.answer_id,
+                          feedback_token=entry.token, stored=True)
+
+    def defer(self, entry: LogEntry, error: BaseException) -> LogReceipt:
+        """Spools ``entry`` after the database refused it (``error``); written with the next write that succeeds."""
+        on_disk = self.spool.append(entry.row)
+        log.warning("question log write deferred (%s): answer %s kept in the %s", describe(error),
+                    entry.row.answer_id, "spool file" if on_disk else "process memory")
+        return LogReceipt(question_id=None, answer_id=entry.row.answer_id, feedback_token=entry.token, stored=False)
 
     def record(self, question: str, answer: Answer, surface: str) -> int:
         """Logs one answer; returns its question id (0 while the write is deferred). See ``record_answer``."""
@@ -185,7 +208,7 @@ class QuestionLog:
         return self._rows(query)
 
     def _rows(self, query: sa.Select) -> list[LoggedQuestion]:
-        with transaction(self._engine, "the question log could not be read") as connection:
+        with reading(self._engine, "the question log could not be read") as connection:
             rows = connection.execute(query).mappings().all()
         return [
             LoggedQuestion(

@@ -14,6 +14,7 @@ from typing import Any
 
 from fastapi import APIRouter, Response
 from fastapi.responses import StreamingResponse
+from starlette.concurrency import run_in_threadpool
 
 from assistant.api import streaming
 from assistant.api.deps import ServiceDep, SettingsDep
@@ -46,10 +47,10 @@ def models() -> ModelList:
              responses={200: {"content": {streaming.EVENT_STREAM: {"schema": streaming.event_schema()}},
                               "description": "a chat.completion, or with ``stream`` chat.completion.chunk events"},
                         **documented(413, 422, 503)})
-def completions(body: ChatCompletionRequest, service: ServiceDep, settings: SettingsDep, response: Response) -> Any:
+async def completions(body: ChatCompletionRequest, service: ServiceDep, settings: SettingsDep, response: Response) -> Any:
     """An OpenAI chat completion; ``citations``, ``status`` and the receipt to rate it ride beside the choices."""
     _within_limits(body.messages, settings)
-    asked = service.complete([(m.role, m.text()) for m in body.messages])
+    asked = await run_in_threadpool(service.complete, [(m.role, m.text()) for m in body.messages])
     answer = asked.answer
     created = int(time.time())
     completion_id = f"chatcmpl-{uuid.uuid4().hex}"
