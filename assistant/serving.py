@@ -22,6 +22,7 @@ tenths of a second instead of seconds.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
@@ -34,6 +35,7 @@ from gunicorn.app.base import BaseApplication
 
 from assistant.settings import Settings, load_settings
 from assistant.thread_pools import limit_thread_pools, machine_threads
+from index.load_cache import use_directory
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -51,6 +53,7 @@ UI_SHUTDOWN_SECONDS = 5
 PR_SET_PDEATHSIG = 1  # prctl option: the signal this process gets when its parent dies
 KEEP_ALIVE_SECONDS = 5  # an idle keep-alive connection is closed after this (uvicorn's default)
 WORKER_CLASS = "uvicorn_worker.UvicornWorker"
+LOAD_CACHE_DIR = "cache"  # in the data dir: the loaded data a start reads back (``index.load_cache``)
 _supervisor = os.getppid()  # the process whose death ends this one; ``serve`` sets itself before it forks
 _preloaded: Embedder | None = None  # the supervisor's loaded embedder, inherited by the workers it forks
 
@@ -80,13 +83,16 @@ def serve(settings: Settings, host: str, port: int, workers: int | None = None, 
     cores) is 1; otherwise that many API workers on ``port`` and the UI on ``ui_port`` (default ``port + 1``).
     The index is built first, once, when none serves."""
     count = workers or settings.workers or machine_threads()
+    gc.disable()  # until each process serves: see ``_settle_heap``
+    use_directory(settings.data_dir / LOAD_CACHE_DIR)  # every process of this service reads its loaded data there
     if count == 1:
         from assistant.bootstrap import open_index
         from assistant.serve import create_served_app
 
         open_index(settings)  # builds under the build lock when no usable version serves
-        uvicorn.run(create_served_app(settings), host=host, port=port, log_level="info",
-                    timeout_graceful_shutdown=UI_SHUTDOWN_SECONDS)
+        app = create_served_app(settings)
+        _settle_heap()
+        uvicorn.run(app, host=host, port=port, log_level="info", timeout_graceful_shutdown=UI_SHUTDOWN_SECONDS)
         return
     global _supervisor, _preloaded
     ui_port = ui_port or port + 1
@@ -103,6 +109,7 @@ def serve(settings: Settings, host: str, port: int, workers: int | None = None, 
     try:
         _preloaded = preload(settings)
         print(f"API on http://{host}:{port}/v1 ({count} workers); UI on http://{host}:{ui_port}/", flush=True)
+        _settle_heap()  # before the forks: the workers inherit the frozen heap and collect only their own objects
         _Workers({
             "bind": f"{host}:{port}", "workers": count, "worker_class": WORKER_CLASS,
             "timeout": WORKER_HEALTHCHECK_SECONDS, "keepalive": KEEP_ALIVE_SECONDS, "loglevel": "info",
@@ -171,8 +178,20 @@ def _serve_ui(host: str, port: int) -> None:
     limit_thread_pools(settings.blas_threads)
     engine = Engine.from_settings(settings)  # builds under the build lock when no usable version serves
     app = create_served_app(settings, engine)
+    _settle_heap()
     threading.Thread(target=engine.warm_up, name="ui-warm-up", daemon=True).start()
     uvicorn.run(app, host=host, port=port, log_level="info", timeout_graceful_shutdown=UI_SHUTDOWN_SECONDS)
+
+
+def _settle_heap() -> None:
+    """Ends the start-up's pause of the cyclic garbage collector (``serve`` pauses it first): a start
+    creates a few million objects (the imports, jieba's dictionary, the YAML data) and frees almost none,
+    so the collections it would otherwise run (a few tenths of a second of CPU, more on a busy machine)
+    find nothing. What exists now is moved out of the collector's sight for good (``gc.freeze``): later
+    collections look at new objects only, and a forked worker does not touch, and so copy, the pages
+    of the memory it shares with its parent."""
+    gc.freeze()
+    gc.enable()
 
 
 def _exit_with_parent() -> None:
