@@ -33,7 +33,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import BinaryIO, TypeVar
+from typing import BinaryIO, TypeVar, cast
 
 T = TypeVar("T")
 FORMAT = 1  # the layout below; a new layout changes every key
@@ -75,7 +75,7 @@ def cached(name: str, sources: Iterable[Path], packages: Sequence[str], load: Ca
     entry = _Entry(directory / f"{name}-{key}.pickle", directory / f"{name}-{key}.arrays")
     if entry.pickle.exists():
         try:
-            return _read(entry)  # type: ignore[no-any-return]
+            return cast(T, _read(entry))
         except Exception as error:  # any unreadable entry: load from the sources instead
             log.warning("could not read the cached %s (%s: %s); loading it from its sources", name,
                         type(error).__name__, error)
