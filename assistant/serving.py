@@ -28,6 +28,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from typing import TYPE_CHECKING, Any
 
 import uvicorn
@@ -40,6 +41,7 @@ from index.load_cache import use_directory
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
+    from assistant.engine import Engine
     from assistant.preload import Embedder
 
 UI_PORT_ENV = "PA_UI_PORT"  # set by ``serve`` for its workers: where ``/`` sends a browser
@@ -52,6 +54,8 @@ WORKER_HEALTHCHECK_SECONDS = 60
 UI_SHUTDOWN_SECONDS = 5
 PR_SET_PDEATHSIG = 1  # prctl option: the signal this process gets when its parent dies
 KEEP_ALIVE_SECONDS = 5  # an idle keep-alive connection is closed after this (uvicorn's default)
+UVICORN_STARTUP_FAILURE = 3  # the exit code ``uvicorn.run`` gives a server that could not start
+SERVING_POLL_SECONDS = 0.05  # how often the UI's warm-up looks whether the server listens yet
 WORKER_CLASS = "uvicorn_worker.UvicornWorker"
 LOAD_CACHE_DIR = "cache"  # in the data dir: the loaded data a start reads back (``index.load_cache``)
 _supervisor = os.getppid()  # the process whose death ends this one; ``serve`` sets itself before it forks
@@ -168,8 +172,10 @@ def _build_index() -> None:
 
 def _serve_ui(host: str, port: int) -> None:
     """The UI process (forked by ``serve``): answers its page as soon as the engine is open; the warm-up
-    (embedder weights, jieba's dictionaries, BM25) runs in a background thread, so only a first question
-    asked within those seconds waits for it."""
+    (embedder weights, jieba's dictionaries, BM25) runs in a background thread once the page is served
+    (started earlier, it holds the interpreter while the server starts: 0.6 s measured), so only a first
+    question asked within those seconds waits for it. Exits with uvicorn's start-up failure code (3)
+    when the server cannot start."""
     from assistant.engine import Engine
     from assistant.serve import create_served_app
 
@@ -179,8 +185,21 @@ def _serve_ui(host: str, port: int) -> None:
     engine = Engine.from_settings(settings)  # builds under the build lock when no usable version serves
     app = create_served_app(settings, engine)
     _settle_heap()
-    threading.Thread(target=engine.warm_up, name="ui-warm-up", daemon=True).start()
-    uvicorn.run(app, host=host, port=port, log_level="info", timeout_graceful_shutdown=UI_SHUTDOWN_SECONDS)
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="info",
+                                           timeout_graceful_shutdown=UI_SHUTDOWN_SECONDS))
+    threading.Thread(target=_warm_once_serving, args=(server, engine), name="ui-warm-up", daemon=True).start()
+    server.run()
+    if not server.started:
+        sys.exit(UVICORN_STARTUP_FAILURE)
+
+
+def _warm_once_serving(server: uvicorn.Server, engine: Engine) -> None:
+    """Warms ``engine`` once ``server`` listens; returns without warming when it stops first."""
+    while not server.started:
+        if server.should_exit:
+            return
+        time.sleep(SERVING_POLL_SECONDS)
+    engine.warm_up()
 
 
 def _settle_heap() -> None:
