@@ -25,9 +25,18 @@ from assistant.settings import Settings
 from assistant.thread_pools import limit_thread_pools
 from index.documents import catalogue
 from index.embedders import Embedder, make_embedder
+from index.load_cache import use_directory
 from index.tokens import tokenize
 
-__all__ = ["Embedder", "preload"]  # the embedder's type, for the surfaces that hand one to a worker
+__all__ = ["Embedder", "cache_loads", "preload"]  # the embedder's type, for the surfaces that hand one to a worker
+LOAD_CACHE_DIR = "cache"  # in the data dir: the loaded data a start reads back (``index.load_cache``)
+
+
+def cache_loads(settings: Settings) -> None:
+    """Makes this process, and the processes it forks, read the data they load (the embedder's weights,
+    jieba's dictionary) back from ``<data dir>/cache`` when a start wrote it there, and write it there
+    otherwise. A missing or damaged cache only costs the loading time; see ``index.load_cache``."""
+    use_directory(settings.data_dir / LOAD_CACHE_DIR)
 
 
 def preload(settings: Settings) -> Embedder:

@@ -36,7 +36,6 @@ from gunicorn.app.base import BaseApplication
 
 from assistant.settings import Settings, load_settings
 from assistant.thread_pools import limit_thread_pools, machine_threads
-from index.load_cache import use_directory
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -57,7 +56,6 @@ KEEP_ALIVE_SECONDS = 5  # an idle keep-alive connection is closed after this (uv
 UVICORN_STARTUP_FAILURE = 3  # the exit code ``uvicorn.run`` gives a server that could not start
 SERVING_POLL_SECONDS = 0.05  # how often the UI's warm-up looks whether the server listens yet
 WORKER_CLASS = "uvicorn_worker.UvicornWorker"
-LOAD_CACHE_DIR = "cache"  # in the data dir: the loaded data a start reads back (``index.load_cache``)
 _supervisor = os.getppid()  # the process whose death ends this one; ``serve`` sets itself before it forks
 _preloaded: Embedder | None = None  # the supervisor's loaded embedder, inherited by the workers it forks
 
@@ -88,7 +86,9 @@ def serve(settings: Settings, host: str, port: int, workers: int | None = None, 
     The index is built first, once, when none serves."""
     count = workers or settings.workers or machine_threads()
     gc.disable()  # until each process serves: see ``_settle_heap``
-    use_directory(settings.data_dir / LOAD_CACHE_DIR)  # every process of this service reads its loaded data there
+    from assistant.preload import cache_loads, preload
+
+    cache_loads(settings)  # every process of this service reads its loaded data back from the data dir
     if count == 1:
         from assistant.bootstrap import open_index
         from assistant.serve import create_served_app
@@ -104,7 +104,6 @@ def serve(settings: Settings, host: str, port: int, workers: int | None = None, 
     _supervisor = os.getpid()
     _ensure_index(settings)
     import assistant.serve  # noqa: F401 - the modules every child uses, imported once before the forks
-    from assistant.preload import preload
 
     sys.stdout.flush()
     sys.stderr.flush()
