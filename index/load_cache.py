@@ -17,6 +17,8 @@ read-only data dir, a full disk) is logged too, and the loaded data is used as i
     table = cached("weights", [WEIGHTS], ["numpy"], load_weights)    # the loaded value, from disk or built
 
 With no directory set (the default, e.g. in a command-line run) ``cached`` just calls the loader.
+Reading an entry unpickles it, so the directory must be writable by the service alone, as the rest of
+its data dir (its database, its index) already must be.
 """
 
 from __future__ import annotations
