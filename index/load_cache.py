@@ -68,12 +68,16 @@ class _Entry:
 def cached(name: str, sources: Iterable[Path], packages: Sequence[str], load: Callable[[], T]) -> T:
     """The value ``load()`` returns, read from the cache entry of ``name`` when one was written from the
     same ``sources`` (files) and ``packages`` (installed distributions, by name); otherwise loaded and
-    written for the next start. ``load``'s value must pickle. Raises only what ``load`` raises, and
-    ``FileNotFoundError`` for a source that does not exist."""
+    written for the next start. ``load``'s value must pickle. Raises only what ``load`` raises (a source
+    that cannot be read is logged and left to ``load``)."""
     directory = _directory
     if directory is None:
         return load()
-    key = fingerprint(name, sources, packages)
+    try:
+        key = fingerprint(name, sources, packages)
+    except OSError as error:
+        log.warning("could not check the sources of the cached %s (%s); loading it without the cache", name, error)
+        return load()
     entry = _Entry(directory / f"{name}-{key}.pickle", directory / f"{name}-{key}.arrays")
     if entry.pickle.exists():
         try:

@@ -148,6 +148,13 @@ def test_a_cache_dir_that_is_a_file_serves_the_loaded_data_with_a_warning(tmp_pa
     assert value["total"] == 8 and any(m.startswith("could not cache the loaded terms") for m in warnings_logged)
 
 
+def test_a_missing_source_is_left_to_the_loader_with_a_warning(cache_dir, tmp_path, warnings_logged):
+    loads = Loads()
+    assert cached("terms", [tmp_path / "gone.txt"], ["numpy"], loads)["total"] == 8
+    assert loads.calls == 1 and any(m.startswith("could not check the sources of the cached terms") for m in warnings_logged)
+    assert not cache_dir.exists(), "nothing is cached under a key that could not be made"
+
+
 def test_without_a_directory_every_load_reads_the_sources(tmp_path):
     loads = Loads()
     assert load_cache.cache_directory() is None
