@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, TextColumn
 
 from assistant.errors import AssistantError
 from assistant.language import Language
@@ -85,6 +84,8 @@ def index(rebuild: Annotated[bool, typer.Option("--rebuild", help="rebuild even 
     """Parse the shipped sources and build the Chroma index (a new version, activated once complete).
 
     Two runs at once queue on the build lock: the second finds the index the first built."""
+    from rich.progress import BarColumn, Progress, TextColumn  # a tenth of a second every other command need not pay
+
     from assistant.bootstrap import open_index
     from index.documents import catalogue
 

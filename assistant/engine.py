@@ -12,8 +12,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from assistant.bootstrap import OpenIndex, open_index
 from assistant.citations import cite
 from assistant.conversation.composer import Composed, Composer
@@ -37,6 +35,7 @@ from index.articles import Article
 from index.documents import Catalogue, catalogue
 from index.embedders import Embedder
 from index.store import LoadedVersion
+from index.yaml_data import read_yaml
 
 if TYPE_CHECKING:  # LangChain (about 0.4 s of imports) loads only when a chat model is configured
     from langchain_core.language_models import BaseChatModel
@@ -285,4 +284,4 @@ def _alive(method: weakref.WeakMethod) -> Any:
 @cache
 def warm_up_questions() -> tuple[str, ...]:
     """The questions every serving process asks itself before it reports ready (``data/warm_up.yaml``)."""
-    return tuple(yaml.safe_load(WARM_UP_FILE.read_text(encoding="utf-8"))["questions"])
+    return tuple(read_yaml(WARM_UP_FILE)["questions"])

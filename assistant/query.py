@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from index.normalise import normalise
+from index.yaml_data import read_yaml
 
 GLOSSARY_PATH = Path(__file__).resolve().parent / "data" / "glossary.yaml"
 SYNONYMS_PATH = Path(__file__).resolve().parent / "data" / "synonyms.yaml"
@@ -30,7 +29,7 @@ class PreparedQuery:
 
 @cache
 def _glossary() -> tuple[tuple[re.Pattern[str], str], ...]:
-    entries = yaml.safe_load(GLOSSARY_PATH.read_text(encoding="utf-8"))
+    entries = read_yaml(GLOSSARY_PATH)
     ordered = sorted(entries.items(), key=lambda item: -len(item[0]))
     return tuple(
         (re.compile(rf"(?<![\w&]){re.escape(term)}(?![\w&])", re.IGNORECASE), str(chinese))
@@ -40,7 +39,7 @@ def _glossary() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 @cache
 def _synonyms() -> tuple[tuple[str, str], ...]:
-    entries = yaml.safe_load(SYNONYMS_PATH.read_text(encoding="utf-8"))
+    entries = read_yaml(SYNONYMS_PATH)
     return tuple((str(word), str(terms)) for word, terms in entries.items())
 
 

@@ -8,9 +8,8 @@ from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from index import INDEX_DIR, SOURCES_DIR
+from index.yaml_data import read_yaml
 
 
 class DocumentKind(StrEnum):
@@ -100,7 +99,7 @@ class Catalogue:
 
 
 def load_catalogue(path: Path = INDEX_DIR / "documents.yaml") -> Catalogue:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_yaml(path)
     documents = tuple(
         Document(**{**entry, "kind": DocumentKind(entry["kind"]), "aliases": tuple(entry.get("aliases") or ())})
         for entry in raw["documents"]

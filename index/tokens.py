@@ -6,10 +6,12 @@ import hashlib
 import logging
 import re
 from functools import cache, lru_cache
+from pathlib import Path
 
 import jieba
 
 from index import INDEX_DIR
+from index.load_cache import cached
 from index.normalise import normalise
 
 _WORD = re.compile(r"[\w\u4e00-\u9fff]")
@@ -19,11 +21,24 @@ TOKEN_CACHE_SIZE = 8192  # texts whose terms are kept (the corpus's sentences an
 
 @cache
 def tokenizer() -> jieba.Tokenizer:
+    """jieba with the policy's own terms (``terms.txt``) as whole words; built once per process, its
+    dictionary read from the load cache (``index.load_cache``) when it holds it."""
     jieba.setLogLevel(logging.WARNING)
-    """jieba with the policy's own terms (``terms.txt``) as whole words; built once per process."""
     loaded = jieba.Tokenizer()
-    loaded.load_userdict(str(INDEX_DIR / "terms.txt"))
+    terms = INDEX_DIR / "terms.txt"
+    sources = (Path(jieba.__file__).parent / "dict.txt", terms)
+    loaded.FREQ, loaded.total, loaded.user_word_tag_tab = cached("jieba-terms", sources, ("jieba",),
+                                                                  lambda: _dictionary(terms))
+    loaded.initialized = True
     return loaded
+
+
+def _dictionary(terms: Path) -> tuple[dict[str, int], int, dict[str, str]]:
+    """jieba's prefix dictionary with ``terms`` added, as jieba builds it: (word → frequency, the
+    frequencies' total, word → part-of-speech tag given in ``terms``)."""
+    built = jieba.Tokenizer()
+    built.load_userdict(str(terms))
+    return built.FREQ, built.total, built.user_word_tag_tab
 
 
 @cache

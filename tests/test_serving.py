@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import psutil
@@ -99,6 +100,13 @@ def test_the_ui_is_served_by_one_process_beside_the_workers(two_workers):
     results = [client.predict(message="伦理审查多久", stored=fresh_browser, api_name="/chat") for _ in range(12)]
     assert len(results) == 12
     assert all("伦理" in str(result) for result in results)
+
+
+def test_a_start_keeps_the_data_it_loaded_for_the_next_start(two_workers):
+    """The embedder's weights and jieba's dictionary, as loaded, in the data dir (``index.load_cache``)."""
+    cache = Path(two_workers.env["PA_DATA_DIR"]) / "cache"
+    assert sorted(path.name.split("-")[0] for path in cache.glob("*.pickle")) == ["jieba", "use"]
+    assert next(cache.glob("use-*.arrays")).stat().st_size > 60_000_000, "the weight table, kept whole"
 
 
 def test_the_workers_and_the_ui_are_separate_processes(two_workers):

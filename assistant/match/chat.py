@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import cn2an
-import yaml
 from pydantic import ValidationError
 
 from assistant.amounts import refused_amounts
@@ -28,6 +27,7 @@ from assistant.match.records import MatchResult
 from assistant.records import AwardEstimate
 from index.documents import Catalogue
 from index.normalise import normalise
+from index.yaml_data import read_yaml
 
 STATEMENTS_PATH = Path(__file__).resolve().parent / "statements.yaml"
 ASK_ENDINGS = ("?", "？", "吗", "呢", "么")
@@ -77,7 +77,7 @@ class ProfileTurn:
 
 @cache
 def _statements() -> dict[str, Any]:
-    return yaml.safe_load(STATEMENTS_PATH.read_text(encoding="utf-8"))
+    return read_yaml(STATEMENTS_PATH)
 
 
 def read_turn(question: Question, memory: ProfileMemory | None) -> ProfileTurn | None:

@@ -16,7 +16,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel
 
 from assistant.amounts import format_yuan, format_yuan_en
@@ -39,6 +38,7 @@ from assistant.rules.book import BASE_INPUT, Rule, RuleBook, RuleKind
 from assistant.rules.calculator import AwardCalculator, Item, are_alternatives
 from assistant.rules.eligibility import ConditionCheck, ConditionEvaluator, ConditionState
 from index.documents import Catalogue, DocumentKind, DocumentStatus
+from index.yaml_data import read_yaml
 
 CLAIMS_PATH = Path(__file__).resolve().parent / "claims.yaml"
 WORDS_PATH = Path(__file__).resolve().parent / "words.yaml"
@@ -76,7 +76,7 @@ class ClaimData:
 
 @cache
 def claim_data(path: Path = CLAIMS_PATH) -> ClaimData:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_yaml(path)
     claims = tuple(
         ClaimSpec(
             rule=str(entry["rule"]),
@@ -95,7 +95,7 @@ def claim_data(path: Path = CLAIMS_PATH) -> ClaimData:
 @cache
 def match_words() -> dict[str, dict[str, Any]]:
     """The words of ``words.yaml`` by language (``zh`` / ``en``)."""
-    return yaml.safe_load(WORDS_PATH.read_text(encoding="utf-8"))
+    return read_yaml(WORDS_PATH)
 
 
 @dataclass

@@ -18,7 +18,6 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
 
-import yaml
 from pydantic import (
     BaseModel,
     BeforeValidator,
@@ -33,6 +32,7 @@ from pydantic import (
 from assistant.amounts import MAX_YUAN, AmountError, parse_amount
 from assistant.conversation.understand import in_shanghai
 from index.normalise import normalise
+from index.yaml_data import read_yaml
 
 VALUES_PATH = Path(__file__).resolve().parent / "values.yaml"
 
@@ -101,7 +101,7 @@ class DrugClass(StrEnum):
 @cache
 def _spellings() -> dict[str, dict[str, str]]:
     """Field → spelling (lower case, no spaces) → the profile's value, from ``values.yaml``."""
-    raw = yaml.safe_load(VALUES_PATH.read_text(encoding="utf-8"))
+    raw = read_yaml(VALUES_PATH)
     return {field: {_compact(str(word)): str(value) for value, words in values.items() for word in [value, *words]}
             for field, values in raw.items()}
 

@@ -25,6 +25,7 @@ from pydantic_core import ErrorDetails
 
 from assistant.errors import ConfigurationError, NotFound
 from index.documents import Catalogue, catalogue
+from index.yaml_data import read_yaml
 
 RULES_PATH = Path(__file__).resolve().parent / "awards.yaml"
 BASE_INPUT = "base_yuan"
@@ -266,7 +267,7 @@ def load_rule_book(path: Path = RULES_PATH, documents: Catalogue | None = None) 
     """
     file = path.name
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = read_yaml(path)
     except (OSError, yaml.YAMLError) as error:
         raise RuleBookError(file, "", "", f"cannot be read: {error}") from error
     if not isinstance(raw, dict):

@@ -20,9 +20,8 @@ from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from assistant.rules.book import Rule, RuleBook
+from index.yaml_data import read_yaml
 
 ELIGIBILITY_PATH = Path(__file__).resolve().parent / "eligibility.yaml"
 
@@ -93,7 +92,7 @@ def _values(entry: Mapping[str, object], key: str) -> dict[str, tuple[str, ...]]
 @cache
 def condition_rules(path: Path = ELIGIBILITY_PATH) -> ConditionRules:
     """The shipped condition data, read once per process."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_yaml(path)
     extras = raw.get("extra_conditions", {})
     conditions = {
         cid: FactCondition(
