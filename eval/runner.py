@@ -17,14 +17,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from assistant.engine import Engine
 from assistant.records import Answer
 from assistant.retrieval import HybridRetriever, RetrievalMode
 from assistant.settings import Settings
 from index.documents import catalogue
 from index.normalise import to_simplified
+from index.yaml_data import read_yaml
 
 EVAL_DIR = Path(__file__).resolve().parent
 EVAL_DAY = date(2026, 11, 25)
@@ -302,7 +301,7 @@ def run_evaluation(settings: Settings, report_path: str | None) -> bool:
     needs_scratch = settings.chroma_host is None and not (settings.data_dir / "chroma").exists()
     with tempfile.TemporaryDirectory() if needs_scratch else nullcontext(str(settings.data_dir)) as folder:
         report = evaluate(settings.model_copy(update={"data_dir": Path(folder)}))
-    thresholds = yaml.safe_load((EVAL_DIR / "thresholds.yaml").read_text(encoding="utf-8"))
+    thresholds = read_yaml(EVAL_DIR / "thresholds.yaml")
     failed = check(report, thresholds, settings.retrieval_mode)
     report["thresholds"] = thresholds
     report["below_threshold"] = failed

@@ -14,8 +14,6 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from assistant.amounts import format_yuan, format_yuan_en
 from assistant.citations import validity
 from assistant.conversation.currency import range_note
@@ -30,6 +28,7 @@ from assistant.rules.book import Rule, rule_book
 from assistant.rules.calculator import are_alternatives
 from index.articles import Article
 from index.documents import Catalogue, DocumentStatus
+from index.yaml_data import read_yaml
 from prompts import templates
 
 SENTENCE_SPLIT = re.compile(r"(?<=[。！？!?])|(?<=\.\s)")
@@ -50,7 +49,7 @@ ROUTE_STATUS = {
 @cache
 def english_department_names() -> dict[str, str]:
     """责任单位 → its English name (``data/departments.yaml``)."""
-    raw = yaml.safe_load(DEPARTMENTS_PATH.read_text(encoding="utf-8"))
+    raw = read_yaml(DEPARTMENTS_PATH)
     return {str(k): str(v) for k, v in raw.items()}
 
 

@@ -14,10 +14,9 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from assistant.conversation.question import StatedAmount
 from assistant.language import Language
+from index.yaml_data import read_yaml
 
 CURRENCY_PATH = Path(__file__).resolve().parent.parent / "data" / "currency.yaml"
 USD = "USD"
@@ -45,7 +44,7 @@ class ThresholdInput:
 
 @cache
 def _data() -> dict[str, object]:
-    raw = yaml.safe_load(CURRENCY_PATH.read_text(encoding="utf-8"))
+    raw = read_yaml(CURRENCY_PATH)
     assert isinstance(raw, dict)
     return raw
 

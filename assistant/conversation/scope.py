@@ -17,12 +17,12 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import jieba.posseg
-import yaml
 
 from assistant.conversation.question import AskKind, Question
 from assistant.conversation.understand import PLACE_SUFFIXES, has_word
 from index.documents import Catalogue
 from index.tokens import tokenizer
+from index.yaml_data import read_yaml
 
 SCOPE_PATH = Path(__file__).resolve().parent.parent / "data" / "scope.yaml"
 PHRASE_REACH = 4  # neighbouring characters read around an off-topic word to find it in the sources' phrase
@@ -66,7 +66,7 @@ class _ScopeData:
 
 @cache
 def _data() -> _ScopeData:
-    raw = yaml.safe_load(SCOPE_PATH.read_text(encoding="utf-8"))
+    raw = read_yaml(SCOPE_PATH)
     return _ScopeData(
         off_topics=tuple(
             (group, tuple(re.compile(str(p), re.IGNORECASE) for p in patterns)) for group, patterns in raw["off_topics"].items()

@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import cn2an
-import yaml
 
 from assistant.amounts import FoundAmount, find_amounts
 from assistant.conversation.question import AmountRole, Ask, AskKind, Facts, Question, StatedAmount
 from assistant.language import detect_language
 from index.documents import Catalogue
 from index.normalise import normalise
+from index.yaml_data import read_yaml
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "understanding.yaml"
 SCOPE_PATH = DATA_PATH.with_name("scope.yaml")
@@ -97,7 +97,7 @@ class _Lexicon:
 
 @cache
 def lexicon() -> _Lexicon:
-    raw = yaml.safe_load(DATA_PATH.read_text(encoding="utf-8"))
+    raw = read_yaml(DATA_PATH)
     lower = lambda words: tuple(str(w).lower() for w in words)  # noqa: E731
     return _Lexicon(
         kinds=tuple((AskKind(kind), lower(words)) for kind, words in raw["ask_kinds"].items()),
@@ -142,7 +142,7 @@ def lexicon() -> _Lexicon:
 
 
 def _known_places() -> tuple[str, ...]:
-    scope = yaml.safe_load(SCOPE_PATH.read_text(encoding="utf-8"))
+    scope = read_yaml(SCOPE_PATH)
     return tuple(str(p).lower() for p in [*scope["other_places"], *scope["foreign_places"]])
 
 

@@ -15,10 +15,9 @@ from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from assistant.amounts import find_amounts
 from index.normalise import normalise
+from index.yaml_data import read_yaml
 
 CLAIMS_PATH = Path(__file__).resolve().parent.parent / "data" / "claims.yaml"
 CITATION_MARK = re.compile(r"\[([a-z0-9]+:[\w.\-]+)\]")
@@ -110,7 +109,7 @@ class _Words:
 
 @cache
 def words() -> _Words:
-    raw = yaml.safe_load(CLAIMS_PATH.read_text(encoding="utf-8"))
+    raw = read_yaml(CLAIMS_PATH)
     units = {str(k).lower(): (str(v[0]), str(v[1])) for k, v in raw["units"].items()}
     alternatives = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
     ascii_tail = r"(?![a-z])"

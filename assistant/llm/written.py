@@ -15,7 +15,6 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any, Protocol
 
-import yaml
 from langchain_core.language_models import BaseChatModel
 
 from assistant import guard
@@ -32,6 +31,7 @@ from assistant.settings import Settings
 from assistant.writer import AnswerWriter, Brief, ContextArticle, PlannedRule
 from index.articles import Article
 from index.documents import Catalogue
+from index.yaml_data import read_yaml
 from prompts import PROMPTS_DIR
 
 CONTEXT_ARTICLES = 3
@@ -84,7 +84,7 @@ def _validity_dates(catalogue: Catalogue, article: Article) -> tuple[str, ...]:
 @cache
 def fact_templates() -> dict[str, dict[str, str]]:
     """The fact-line and citation templates by language (``prompts/facts.yaml``)."""
-    loaded: dict[str, dict[str, str]] = yaml.safe_load((PROMPTS_DIR / "facts.yaml").read_text(encoding="utf-8"))
+    loaded: dict[str, dict[str, str]] = read_yaml(PROMPTS_DIR / "facts.yaml")
     return loaded
 
 

@@ -8,6 +8,7 @@ import yaml
 from pydantic import ValidationError
 
 from assistant.match.profile import CompanyProfile
+from index.yaml_data import read_yaml
 
 MAX_BYTES = 1_000_000
 
@@ -22,7 +23,7 @@ def read_profile(path: str | Path) -> CompanyProfile:
     try:
         if file.stat().st_size > MAX_BYTES:
             raise ProfileFileError(f"{file}: larger than {MAX_BYTES} bytes; a profile is a short YAML file")
-        raw = yaml.safe_load(file.read_text(encoding="utf-8"))
+        raw = read_yaml(file)
     except (OSError, UnicodeDecodeError) as error:
         raise ProfileFileError(f"{file}: cannot be read: {error}") from None
     except yaml.YAMLError as error:
