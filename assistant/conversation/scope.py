@@ -184,8 +184,9 @@ def _other_place(text: str, data: _ScopeData, corpus_uses: Callable[[str], bool]
     """A place outside Shanghai whose own policies the question is about (not where work happens)."""
     if has_word(text, data.shanghai_anchors):  # "我们是张江的一家CDMO…替北京的客户代工": the asker is in Shanghai
         return ""
-    candidates = [p for p in data.other_places if has_word(text, [p])]
-    candidates += [p for p in data.foreign_places if has_word(text, [p])]
+    # one look for any of the places first: most questions name none, and each place looked for alone costs a call
+    candidates = [p for p in data.other_places if has_word(text, [p])] if has_word(text, data.other_places) else []
+    candidates += [p for p in data.foreign_places if has_word(text, [p])] if has_word(text, data.foreign_places) else []
     # jieba tags many policy words as places (伦理, 关联, 上市): a tagged word counts when it has a
     # place suffix, or when the sources never use it (they name no place outside Shanghai's)
     tagged = [w for w, flag in _tags(text) if flag == "ns" and (
