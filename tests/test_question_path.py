@@ -170,8 +170,8 @@ def test_an_elliptical_follow_up_asks_the_same_thing_about_the_new_topic(engine)
     follow = engine.ask("那细胞和基因治疗的新药呢？", first.session_id)
     assert follow.status is Status.ANSWERED and follow.citations[0].chunk_id == "policy2024:05"
     assert "1500万元" in follow.answer[:LEAD]
-    # the cell and gene therapy clause sets ceilings only: no share of R&D spend is put on it
-    assert "研发投入的40%" not in follow.answer.split("出处")[0]
+    # the cell and gene therapy clause is a subset ("其中") of the first clause's drugs: its 40% share holds
+    assert "不超过研发投入的40%" in follow.answer.split("出处")[0]
 
 
 def test_english_device_special_review_question_reaches_six(engine):
@@ -361,12 +361,16 @@ def test_a_heard_of_award_above_the_ceiling_is_corrected_without_asking_for_the_
     assert answer.answer.startswith("更正") and "1000万元" in answer.answer[:LEAD]
 
 
-def test_cell_and_gene_therapy_ceilings_are_ceilings_only(engine):
+def test_cell_and_gene_therapy_awards_never_exceed_forty_percent_of_the_spend(engine):
+    # （五）: "对其中仅需完成早期临床试验、确证性临床试验的细胞与基因治疗1类新药…最高分别1500万元、3000万元":
+    # "其中" makes them a subset of the first clause's drugs, whose support is "不超过研发投入的40%"
     answer = engine.ask("我们是上海注册申请人，细胞治疗1类新药，国内早期临床研发投入3000万，能拿多少？")
-    assert answer.total_yuan == 15_000_000  # 最高1500万: the clause sets no share of R&D, so no 40% × 3000万
+    assert answer.total_yuan == 12_000_000  # min(40% × 3000万, 1500万)
     body = answer.answer.split("出处")[0]
-    assert "1200万" not in body and "1500万元" in body[:LEAD]
-    assert "原文未明说" in body  # whether the first clause's 40% applies is left open, in the answer's own words
+    assert "1200万元" in body[:LEAD] and "min(40% × 3000万元, 1500万元)" in body
+    assert "申报指南" in body  # the reading is said, and who settles it
+    small = engine.ask("基因治疗1类新药确证性临床研发投入1000万，最多能补多少？")
+    assert small.total_yuan == 4_000_000  # never the 3000万 ceiling for a 1000万 spend
 
 
 def test_the_shanghai_applicant_condition_is_said_only_under_five(engine):
