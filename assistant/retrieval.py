@@ -144,6 +144,17 @@ class HybridRetriever:
         words = [t for t in dict.fromkeys(_prepared(query)[1]) if len(t) >= 2 and _CJK.search(t)]
         return sum(1 for t in words if t in self._vocabulary), len(words)
 
+    def query_vector(self, query: str) -> np.ndarray:
+        """The dense vector of ``query`` (float32, unit length), computed once per text: the scope step and
+        the dense search of a turn read the same vector. Raises ``ValueError`` with no dense embedder."""
+        if not self.embedder.dense:
+            raise ValueError("no dense embedder")
+        return _vector(self.embedder, normalise(query))
+
+    def nearest_similarity(self, vector: np.ndarray) -> float:
+        """The cosine similarity of the article closest to ``vector``."""
+        return float(np.max(self.index.vectors @ vector)) if len(self.articles) else 0.0
+
     def uses_word(self, word: str) -> bool:
         """Whether ``word`` (one token, lower case) occurs in the corpus."""
         return word in self._vocabulary
@@ -230,7 +241,7 @@ class HybridRetriever:
         if allowed is not None and not allowed:
             return {}
         self._check_index()
-        vector = np.asarray(self.embedder.embed([prepared.normalised]), dtype=np.float32)[0]
+        vector = _vector(self.embedder, prepared.normalised)
         similarities = self.index.vectors @ vector
         rows = np.flatnonzero(np.isin(self._doc_ids, sorted(allowed))) if allowed is not None else np.arange(len(self.articles))
         if not len(rows):
@@ -249,6 +260,11 @@ def _prepared(query: str) -> tuple[PreparedQuery, tuple[str, ...]]:
     times (scope, topic, search), and tokenising is the costly part of each."""
     prepared = prepare(query)
     return prepared, tuple(tokenize(prepared.keyword_text))
+
+
+@lru_cache(maxsize=QUERY_CACHE_SIZE)
+def _vector(embedder: Embedder, normalised: str) -> np.ndarray:
+    return np.asarray(embedder.embed([normalised]), dtype=np.float32)[0]
 
 
 @cache
