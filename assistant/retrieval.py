@@ -96,6 +96,10 @@ class HybridRetriever:
         self._vocabulary = set(self._bm25.vocab_dict)
         self.index_check_seconds = index_check_seconds
         self._checked = -index_check_seconds - 1.0  # when the index store last confirmed it holds the version
+        self._vector = lru_cache(maxsize=QUERY_CACHE_SIZE)(self._embed)  # a normalised text's vector, once per text
+
+    def _embed(self, normalised: str) -> np.ndarray:
+        return np.asarray(self.embedder.embed([normalised]), dtype=np.float32)[0]
 
     def article(self, chunk_id: str) -> Article | None:
         index = self._by_id.get(chunk_id)
@@ -149,7 +153,7 @@ class HybridRetriever:
         the dense search of a turn read the same vector. Raises ``ValueError`` with no dense embedder."""
         if not self.embedder.dense:
             raise ValueError("no dense embedder")
-        return _vector(self.embedder, normalise(query))
+        return self._vector(normalise(query))
 
     def nearest_similarity(self, vector: np.ndarray) -> float:
         """The cosine similarity of the article closest to ``vector``."""
@@ -241,7 +245,7 @@ class HybridRetriever:
         if allowed is not None and not allowed:
             return {}
         self._check_index()
-        vector = _vector(self.embedder, prepared.normalised)
+        vector = self._vector(prepared.normalised)
         similarities = self.index.vectors @ vector
         rows = np.flatnonzero(np.isin(self._doc_ids, sorted(allowed))) if allowed is not None else np.arange(len(self.articles))
         if not len(rows):
@@ -260,11 +264,6 @@ def _prepared(query: str) -> tuple[PreparedQuery, tuple[str, ...]]:
     times (scope, topic, search), and tokenising is the costly part of each."""
     prepared = prepare(query)
     return prepared, tuple(tokenize(prepared.keyword_text))
-
-
-@lru_cache(maxsize=QUERY_CACHE_SIZE)
-def _vector(embedder: Embedder, normalised: str) -> np.ndarray:
-    return np.asarray(embedder.embed([normalised]), dtype=np.float32)[0]
 
 
 @cache
