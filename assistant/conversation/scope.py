@@ -49,6 +49,7 @@ class _ScopeData:
     foreign_places: tuple[str, ...]
     place_as_location: str
     place_as_subject: str
+    place_asked_about: str
     districts: tuple[str, ...]
     catalogued_districts: tuple[str, ...]
     district_document: str
@@ -75,6 +76,7 @@ def _data() -> _ScopeData:
         foreign_places=tuple(str(p).lower() for p in raw["foreign_places"]),
         place_as_location=raw["place_as_location"],
         place_as_subject=raw["place_as_subject"],
+        place_asked_about=raw["place_asked_about"],
         districts=tuple(raw["shanghai_districts"]),
         catalogued_districts=tuple(raw["catalogued_districts"]),
         district_document=raw["district_document"],
@@ -200,6 +202,14 @@ def _unknown_document(text: str, cat: Catalogue, data: _ScopeData, corpus_says: 
 
 def _other_place(text: str, data: _ScopeData, corpus_uses: Callable[[str], bool] | None = None) -> str:
     """A place outside Shanghai whose own policies the question is about (not where work happens)."""
+    # "我们在苏州工业园区也有一家子公司…苏州工业园区对1类新药的奖励标准是多少？": a sentence that asks about
+    # the place's own support makes it the subject, wherever else the message puts the asker
+    named = [p for p in (*data.other_places, *data.foreign_places) if has_word(text, [p])]
+    asking = [text[start:end] for start, end, asks in sentences(text) if asks]
+    for place in named:
+        subject = data.place_asked_about.replace("{place}", re.escape(place))
+        if any(re.search(subject, sentence) for sentence in asking):
+            return place
     if has_word(text, data.shanghai_anchors):  # "我们是张江的一家CDMO…替北京的客户代工": the asker is in Shanghai
         return ""
     candidates = [p for p in data.other_places if has_word(text, [p])]
