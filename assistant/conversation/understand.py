@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -229,7 +230,7 @@ def sentences(text: str) -> list[tuple[int, int, bool]]:
     ends = {m.end() for m in lexicon().clause_split.finditer(bounded)} | {m.end() for m in OTHER_SUBJECT.finditer(bounded)}
     cuts = [0, *sorted(ends - {0, len(text)}), len(text)]
     spans = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in itertools.pairwise(cuts):
         sentence = text[start:end]
         if sentence.strip(" ,。!;\n"):
             stripped = sentence.strip(" ,。！!；;\n")
