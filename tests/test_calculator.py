@@ -16,8 +16,8 @@ WORKED = [
     ("m05-drug-phase1", {"base_yuan": "2000万"}, 8_000_000),
     ("m05-drug-phase2", {"base_yuan": "6000万"}, 20_000_000),
     ("m05-drug-phase3", {"base_yuan": "5000万"}, 20_000_000),
-    ("m05-cgt-early", {}, 15_000_000),
-    ("m05-cgt-confirmatory", {}, 30_000_000),
+    ("m05-cgt-early", {"base_yuan": "3000万"}, 12_000_000),  # 40% of the spend: "其中" carries the first clause's share
+    ("m05-cgt-confirmatory", {"base_yuan": "1亿"}, 30_000_000),
     ("m06-device-special-review", {}, 3_000_000),
     ("m06-device-registration", {"base_yuan": "1500万"}, 6_000_000),
     ("m12-cro-capability", {}, 1_000_000),

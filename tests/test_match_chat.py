@@ -50,7 +50,7 @@ def test_four_statements_then_the_question_give_the_same_match_as_the_api(live_s
         assert answer["calculations"] == []
     answer = _chat(live_server, "我们能享受哪些政策？", session_id)
     expected = _match(live_server, PROFILE)
-    assert expected.total_yuan == 45_200_000  # 3000万 + 1500万 (CGT early: a ceiling only) + 4 × 5万
+    assert expected.total_yuan == 38_200_000  # 3000万 + 800万 (CGT early: 40% × 2000万, under 1500万) + 4 × 5万
     assert answer["status"] == "answered"
     assert answer["total_yuan"] == expected.total_yuan
     assert answer["answer"].startswith(match_text(expected))
@@ -65,7 +65,7 @@ def test_a_fact_added_after_the_match_updates_it(live_server):
         session_id = _chat(live_server, turn, session_id)["session_id"]
     answer = _chat(live_server, "我们的海外临床试验保险保费120万。", session_id)
     expected = _match(live_server, {**PROFILE, "insurance": [{"kind": "overseas", "premium_yuan": 1_200_000}]})
-    assert expected.total_yuan == 45_800_000  # plus min(50% × 120万, 100万)
+    assert expected.total_yuan == 38_800_000  # plus min(50% × 120万, 100万)
     assert answer["total_yuan"] == expected.total_yuan
     assert answer["answer"].startswith(match_text(expected))
 
@@ -171,14 +171,14 @@ def test_facts_added_after_the_match_re_run_it_and_never_take_the_lookup_path(li
     added = {**PROFILE, "drug_trials": [*PROFILE["drug_trials"], {"stage": "phase2", "rd_spend_yuan": 30_000_000}]}
     expected = _match(live_server, added)
     assert answer["answer"].startswith(match_text(expected)), answer["answer"][:300]
-    assert answer["total_yuan"] == expected.total_yuan == 45_200_000  # class and trial place unsaid: not counted
+    assert answer["total_yuan"] == expected.total_yuan == 38_200_000  # class and trial place unsaid: not counted
     assert [p.item for p in expected.not_counted] == ["药品临床试验第3项"]
 
     answer = _chat(live_server, "还有一个1类新药在国内做II期临床，研发3000万", session_id)
     added["drug_trials"] = [*added["drug_trials"], {"drug_class": "1", "stage": "phase2", "trial_location": "domestic",
                                                     "rd_spend_yuan": 30_000_000}]
     expected = _match(live_server, added)
-    assert expected.total_yuan == 57_200_000  # plus min(40% × 3000万, 2000万) = 1200万
+    assert expected.total_yuan == 50_200_000  # plus min(40% × 3000万, 2000万) = 1200万
     assert answer["total_yuan"] == expected.total_yuan
     assert answer["answer"].startswith(match_text(expected))
 

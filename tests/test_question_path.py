@@ -34,6 +34,20 @@ def test_other_cities_topics_and_unknown_plans_are_out_of_scope(engine):
         assert answer.citations == [] and answer.calculations == []
 
 
+def test_national_rules_patient_care_land_laws_and_professions_are_refused(engine):
+    for question in ("国家对创新药首发上市有什么奖励？", "异地就医怎么备案报销？", "工业用地出让金可以分期缴纳吗？",
+                     "药品管理法对网络销售处方药怎么规定？", "执业药师考试难不难？", "公司裁员要给多少经济补偿？",
+                     "上海市合成生物产业创新发展行动方案里有哪些任务？", "What are the NMPA requirements for priority review of a new drug?"):
+        answer = engine.ask(question)
+        assert answer.status is Status.OUT_OF_SCOPE and answer.calculations == [], question
+
+
+def test_everyday_questions_near_those_topics_are_still_answered(engine):
+    for question in ("外资研发中心落户能拿多少补贴？", "二期投了3000万，听说能拿2000万，对吗？", "參加國際學術會議能報銷多少？",
+                     "国家医保谈判药在DRG里怎么支付？", "我们的器械进了国家的特别审查通道，市里奖励多少？"):
+        assert engine.ask(question).status is not Status.OUT_OF_SCOPE, question
+
+
 def test_an_off_topic_turn_inside_an_award_conversation_does_not_repeat_the_award(engine):
     first = engine.ask("1类新药II期研发投入6000万能拿多少？")
     assert first.total_yuan == 20_000_000
@@ -170,8 +184,8 @@ def test_an_elliptical_follow_up_asks_the_same_thing_about_the_new_topic(engine)
     follow = engine.ask("那细胞和基因治疗的新药呢？", first.session_id)
     assert follow.status is Status.ANSWERED and follow.citations[0].chunk_id == "policy2024:05"
     assert "1500万元" in follow.answer[:LEAD]
-    # the cell and gene therapy clause sets ceilings only: no share of R&D spend is put on it
-    assert "研发投入的40%" not in follow.answer.split("出处")[0]
+    # the cell and gene therapy clause is a subset ("其中") of the first clause's drugs: its 40% share holds
+    assert "不超过研发投入的40%" in follow.answer.split("出处")[0]
 
 
 def test_english_device_special_review_question_reaches_six(engine):
@@ -361,12 +375,16 @@ def test_a_heard_of_award_above_the_ceiling_is_corrected_without_asking_for_the_
     assert answer.answer.startswith("更正") and "1000万元" in answer.answer[:LEAD]
 
 
-def test_cell_and_gene_therapy_ceilings_are_ceilings_only(engine):
+def test_cell_and_gene_therapy_awards_never_exceed_forty_percent_of_the_spend(engine):
+    # （五）: "对其中仅需完成早期临床试验、确证性临床试验的细胞与基因治疗1类新药…最高分别1500万元、3000万元":
+    # "其中" makes them a subset of the first clause's drugs, whose support is "不超过研发投入的40%"
     answer = engine.ask("我们是上海注册申请人，细胞治疗1类新药，国内早期临床研发投入3000万，能拿多少？")
-    assert answer.total_yuan == 15_000_000  # 最高1500万: the clause sets no share of R&D, so no 40% × 3000万
+    assert answer.total_yuan == 12_000_000  # min(40% × 3000万, 1500万)
     body = answer.answer.split("出处")[0]
-    assert "1200万" not in body and "1500万元" in body[:LEAD]
-    assert "原文未明说" in body  # whether the first clause's 40% applies is left open, in the answer's own words
+    assert "1200万元" in body[:LEAD] and "min(40% × 3000万元, 1500万元)" in body
+    assert "申报指南" in body  # the reading is said, and who settles it
+    small = engine.ask("基因治疗1类新药确证性临床研发投入1000万，最多能补多少？")
+    assert small.total_yuan == 4_000_000  # never the 3000万 ceiling for a 1000万 spend
 
 
 def test_the_shanghai_applicant_condition_is_said_only_under_five(engine):
