@@ -555,3 +555,17 @@ def test_an_output_value_given_as_a_reply_is_never_a_later_trials_spend(engine):
     engine.ask("那III期呢？", first.session_id)
     total = engine.ask("加起来一共多少？", first.session_id)
     assert "40% × 6000万元" not in total.answer
+
+
+def test_two_ceilings_asked_at_their_maximum_are_summed_against_the_annual_cap(engine):
+    # （五）: 细胞与基因治疗1类新药 "早期…最高1500万元、确证性…最高3000万元"; "每个单位每年累计支持金额最高1亿元"
+    answer = engine.ask("细胞治疗1类新药，一个产品做完早期临床、另一个做完确证性临床，都拿最高的话加起来会超过一年的上限吗？")
+    lead = answer.answer.splitlines()[0]
+    assert lead.startswith("不会") and "4500万元" in lead and "1亿元" in lead
+
+
+def test_a_gene_therapy_eligibility_with_no_spend_gets_a_yes_and_the_ceiling(engine):
+    # a yes/no with a ceiling asked and no spend stated: the verdict leads, the clause's ceiling follows
+    answer = engine.ask("我们是上海注册的基因治疗公司，1类新药确证性临床做完了，能不能申请基因治疗那档支持？最高多少？")
+    assert [v.verdict for v in answer.verdicts] == ["eligible"]
+    assert answer.answer.startswith("可以") and "3000万元" in answer.answer[:160]

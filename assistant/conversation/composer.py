@@ -97,7 +97,8 @@ class Composer:
                     articles.append(article)
             if step.estimate is not None:
                 estimates.append(step.estimate)
-            if step.eligibility is not None and step.route in {Route.ELIGIBILITY, Route.AWARD}:
+            if step.eligibility is not None and (step.route in {Route.ELIGIBILITY, Route.AWARD} or (
+                    step.route is Route.CEILINGS and step.ask.yes_no)):
                 verdicts.append((step.eligibility.measure, step.eligibility.verdict.value))
             if step.instead_eligibility is not None:
                 verdicts.append((step.instead_eligibility.measure, step.instead_eligibility.verdict.value))
@@ -311,6 +312,17 @@ class Composer:
             lines += self._annual_caps(list(rules), "ceiling_annual")
         if any(rule.merit_based for rule in rules):
             lines.append(self.t["required_base_note"])
+        if step.ceilings_sum is not None:
+            total, annual = step.ceilings_sum
+            over = annual is not None and total > annual
+            said = self.t["ceilings_sum_over" if over else "ceilings_sum"].format(
+                items=" + ".join(money(r.cap_yuan) for r in rules), total=money(total),
+                annual=money(annual) if annual is not None else "")
+            if annual is not None and lexicon().yes_no_question.search(step.ask.text.lower().rstrip(" ？?。")):
+                said = self.t["yes_over" if over else "no_not_over"] + said  # "加起来会超过一年的上限吗"
+            lines.insert(0, said)
+        elif step.ask.yes_no and step.eligibility is not None and step.eligibility.verdict is Verdict.ELIGIBLE and lines:
+            lines[0] = self.t["award_yes"] + lines[0]  # "能不能按基因治疗那一档申请？最高是多少？": yes, then the ceilings
         return lines
 
     def _required_base(self, step: Step) -> list[str]:

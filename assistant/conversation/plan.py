@@ -108,6 +108,7 @@ class Step:
     detail: str = ""  # NOT_SPECIFIED: the detail the article does not state (a fee, a count …)
     annual_first: bool = False  # CEILINGS: the per-entity annual cap was asked ("一年最多"), it leads
     declined: bool = False  # "能拿3000万吗？" above what the text allows: the corrections answer no
+    ceilings_sum: tuple[Decimal, Decimal | None] | None = None  # CEILINGS asked summed: (sum, the annual cap)
     approximate: list[Decimal] = field(default_factory=list)  # hedged bases computed with ("约5000万")
 
 
@@ -528,6 +529,9 @@ class Planner:
         if question.asks_annual_cap and _asks_cap_not_sum(request):
             step.route = Route.CEILINGS  # "一年最多能拿多少": the annual cap leads, the per-item ceilings follow
             step.annual_first = True
+            if question.asks_total and len({r.id for r in request.rules}) > 1:
+                # "两个产品…都拿最高，加起来会超过一年的上限吗": the ceilings summed against the annual cap
+                step.ceilings_sum = self._ceilings_sum(request.rules)
             return step
         if ask.kind is AskKind.REQUIRED_BASE:
             return self._required_base(question, step)
@@ -552,6 +556,9 @@ class Planner:
                 return step
             if question.asks_ceiling and not question.facts.amounts:
                 step.route = Route.CEILINGS
+                if question.asks_total and len({r.id for r in request.rules}) > 1:
+                    # "两个产品…都拿最高，加起来会超过一年的上限吗": the ceilings summed, then the annual cap
+                    step.ceilings_sum = self._ceilings_sum(request.rules)
                 return step
             claimed = question.facts.amounts_as(AmountRole.CLAIMED)
             if claimed and len(request.rules) == 1 and not question.facts.amounts_as(AmountRole.BASE):
@@ -582,6 +589,12 @@ class Planner:
         request.computed()
         session.remember_award(request.slots())
         return step
+
+    def _ceilings_sum(self, rules: Sequence[Rule]) -> tuple[Decimal, Decimal | None]:
+        """Each rule at its ceiling, summed (yuan), with the per-entity annual cap they count against (or None)."""
+        caps = {r.annual_cap for r in rules if r.annual_cap}
+        annual = Decimal(self.book.annual_caps[caps.pop()].cap_yuan) if len(caps) == 1 else None
+        return sum((Decimal(r.cap_yuan) for r in rules), Decimal(0)), annual
 
     def _instead(self, question: Question, ask: Ask, step: Step, language: Language) -> Step:
         """The asked measure does not apply; the one that does is computed in its place."""
