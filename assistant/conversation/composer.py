@@ -313,12 +313,11 @@ class Composer:
         if any(rule.merit_based for rule in rules):
             lines.append(self.t["required_base_note"])
         if step.ceilings_sum is not None:
-            total, annual = step.ceilings_sum
-            over = annual is not None and total > annual
+            total, annual_cap = step.ceilings_sum
+            over = total > annual_cap
             said = self.t["ceilings_sum_over" if over else "ceilings_sum"].format(
-                items=" + ".join(money(r.cap_yuan) for r in rules), total=money(total),
-                annual=money(annual) if annual is not None else "")
-            if annual is not None and lexicon().yes_no_question.search(step.ask.text.lower().rstrip(" ？?。")):
+                items=" + ".join(money(r.cap_yuan) for r in rules), total=money(total), annual=money(annual_cap))
+            if lexicon().yes_no_question.search(step.ask.text.lower().rstrip(" ？?。")):
                 said = self.t["yes_over" if over else "no_not_over"] + said  # "加起来会超过一年的上限吗"
             lines.insert(0, said)
         elif step.ask.yes_no and step.eligibility is not None and step.eligibility.verdict is Verdict.ELIGIBLE and lines:

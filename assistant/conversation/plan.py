@@ -108,7 +108,7 @@ class Step:
     detail: str = ""  # NOT_SPECIFIED: the detail the article does not state (a fee, a count …)
     annual_first: bool = False  # CEILINGS: the per-entity annual cap was asked ("一年最多"), it leads
     declined: bool = False  # "能拿3000万吗？" above what the text allows: the corrections answer no
-    ceilings_sum: tuple[Decimal, Decimal | None] | None = None  # CEILINGS asked summed: (sum, the annual cap)
+    ceilings_sum: tuple[Decimal, Decimal] | None = None  # CEILINGS asked summed: (sum, the annual cap)
     approximate: list[Decimal] = field(default_factory=list)  # hedged bases computed with ("约5000万")
 
 
@@ -590,10 +590,13 @@ class Planner:
         session.remember_award(request.slots())
         return step
 
-    def _ceilings_sum(self, rules: Sequence[Rule]) -> tuple[Decimal, Decimal | None]:
-        """Each rule at its ceiling, summed (yuan), with the per-entity annual cap they count against (or None)."""
-        caps = {r.annual_cap for r in rules if r.annual_cap}
-        annual = Decimal(self.book.annual_caps[caps.pop()].cap_yuan) if len(caps) == 1 else None
+    def _ceilings_sum(self, rules: Sequence[Rule]) -> tuple[Decimal, Decimal] | None:
+        """Each rule at its ceiling, summed (yuan), with the one per-entity annual cap they all count
+        against; None when they count against none or several."""
+        caps = {r.annual_cap for r in rules}
+        if len(caps) != 1 or None in caps:
+            return None
+        annual = Decimal(self.book.annual_caps[str(caps.pop())].cap_yuan)
         return sum((Decimal(r.cap_yuan) for r in rules), Decimal(0)), annual
 
     def _instead(self, question: Question, ask: Ask, step: Step, language: Language) -> Step:
