@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -231,6 +232,13 @@ def test_gradio_speaks_chinese_in_an_english_browser_and_shows_no_footer(browser
         "Like", "Dislike", "Copy", "Clear", "Feedback", "message", "chatbot", "conversation"))]
     assert english == [], english
     assert {"赞", "踩", "复制这条消息", "清空对话", "其他反馈"} <= set(labels), labels
+    for tab in ("补贴计算", "政策匹配", "热线坐席"):  # tables, copy buttons, tabs: no English-only label anywhere
+        page.get_by_role("tab", name=tab).click()
+        page.wait_for_timeout(500)
+        everywhere = page.locator("[aria-label], [title]").evaluate_all(
+            "nodes => nodes.flatMap(n => [n.getAttribute('aria-label'), n.getAttribute('title')]).filter(Boolean)")
+        english = [label for label in everywhere if re.search("[A-Za-z]{3,}", label) and not re.search("[一-龥]", label)]
+        assert english == [], (tab, english)
     assert page.locator("footer").count() == 0 or not page.locator("footer").is_visible()
     body = page.evaluate("document.body.innerText")
     assert "Built with Gradio" not in body and "Use via API" not in body

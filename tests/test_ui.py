@@ -350,3 +350,10 @@ def test_a_stage_is_found_however_its_numeral_is_written(ctx, query):
     found = [rule_id for _, rule_id in rule_choices(ctx, query)]
     assert PHASE_TWO in found, query
     assert "m05-drug-phase3" not in found or query == "Ⅱ", "二期 is not 三期"
+
+
+def test_conditions_are_ticked_by_their_text_and_never_show_an_id(ctx):
+    form = RuleForm(ctx, PHASE_TWO)
+    assert form.facts and all(value == text and "_" not in value for text, value in form.facts)
+    ticked = form.inputs("6000万", "", [form.facts[0][1]])
+    assert [key for key, value in ticked.items() if value is True] != [], "a ticked text is its condition"

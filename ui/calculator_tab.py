@@ -113,7 +113,9 @@ class RuleForm:
         takes = book.inputs(rule_id)
         self.takes_base = BASE_INPUT in takes.amounts
         self.threshold = next((book.conditions[c] for c in self.rule.conditions if book.conditions[c].input), None)
-        self.facts = [(book.conditions[c].text, c) for c in takes.facts if not book.conditions[c].input]
+        # the conditions to tick, by their text (a checkbox's value shows as its tooltip: never a condition id)
+        self._condition_of = {book.conditions[c].text: c for c in takes.facts if not book.conditions[c].input}
+        self.facts = [(text, text) for text in self._condition_of]
 
     def base_label(self) -> str:
         return f"{self.rule.base}（{texts()['calculator']['amount_hint']}）" if self.rule.base else ""
@@ -124,7 +126,8 @@ class RuleForm:
         return f"{self.threshold.text}{texts()['calculator']['threshold_suffix']}（{texts()['calculator']['amount_hint']}）"
 
     def inputs(self, base: str, threshold: str, met: list[str]) -> dict[str, Any]:
-        """The calculator inputs for this rule; ``FormError`` for a missing or unreadable amount."""
+        """The calculator inputs for this rule (``met``: the texts of the conditions ticked); ``FormError``
+        for a missing or unreadable amount."""
         words = texts()["calculator"]
         inputs: dict[str, Any] = {}
         base_text = amount(base) if self.takes_base else None
@@ -138,8 +141,8 @@ class RuleForm:
                 inputs[self.threshold.input] = threshold_text
         elif (threshold or "").strip():
             raise FormError(words["not_taken"].format(rule=self.rule.name))
-        for _, condition_id in self.facts:
-            if condition_id in met:
+        for text, condition_id in self._condition_of.items():
+            if text in met:
                 inputs[condition_id] = True
         return inputs
 
