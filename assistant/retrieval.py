@@ -96,6 +96,10 @@ class HybridRetriever:
         self._vocabulary = set(self._bm25.vocab_dict)
         self.index_check_seconds = index_check_seconds
         self._checked = -index_check_seconds - 1.0  # when the index store last confirmed it holds the version
+        self._vector = lru_cache(maxsize=QUERY_CACHE_SIZE)(self._embed)  # a normalised text's vector, once per text
+
+    def _embed(self, normalised: str) -> np.ndarray:
+        return np.asarray(self.embedder.embed([normalised]), dtype=np.float32)[0]
 
     def article(self, chunk_id: str) -> Article | None:
         index = self._by_id.get(chunk_id)
@@ -143,6 +147,17 @@ class HybridRetriever:
         corpus uses. A question whose words the sources never use is not about them."""
         words = [t for t in dict.fromkeys(_prepared(query)[1]) if len(t) >= 2 and _CJK.search(t)]
         return sum(1 for t in words if t in self._vocabulary), len(words)
+
+    def query_vector(self, query: str) -> np.ndarray:
+        """The dense vector of ``query`` (float32, unit length), computed once per text: the scope step and
+        the dense search of a turn read the same vector. Raises ``ValueError`` with no dense embedder."""
+        if not self.embedder.dense:
+            raise ValueError("no dense embedder")
+        return self._vector(normalise(query))
+
+    def nearest_similarity(self, vector: np.ndarray) -> float:
+        """The cosine similarity of the article closest to ``vector``."""
+        return float(np.max(self.index.vectors @ vector)) if len(self.articles) else 0.0
 
     def uses_word(self, word: str) -> bool:
         """Whether ``word`` (one token, lower case) occurs in the corpus."""
@@ -230,7 +245,7 @@ class HybridRetriever:
         if allowed is not None and not allowed:
             return {}
         self._check_index()
-        vector = np.asarray(self.embedder.embed([prepared.normalised]), dtype=np.float32)[0]
+        vector = self._vector(prepared.normalised)
         similarities = self.index.vectors @ vector
         rows = np.flatnonzero(np.isin(self._doc_ids, sorted(allowed))) if allowed is not None else np.arange(len(self.articles))
         if not len(rows):

@@ -111,6 +111,13 @@ def test_a_dollar_base_still_asks_for_the_yuan_amount(engine):
     assert "汇率" in answer.answer
 
 
+def test_a_dollar_base_whose_award_is_the_ceiling_at_every_rate_gets_the_ceiling_naming_the_range(engine):
+    # 40% of 2000万美元 is 4800万元 even at 6.0 yuan per dollar: the 3000万 ceiling binds at any rate
+    answer = engine.ask("我们III期1类新药国内临床研发投入了2000万美元，能拿多少？")
+    assert answer.status is Status.ANSWERED and answer.total_yuan == 30_000_000
+    assert "汇率" in answer.answer and "6.0" in answer.answer
+
+
 def test_the_other_party_of_a_deal_is_not_where_the_asker_is_registered():
     question = understand("我们把一款ADC的海外权益授权给了一家欧洲药企，首付款是八千万元人民币", None, catalogue())
     assert question.facts.registered is None

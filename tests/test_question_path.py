@@ -34,6 +34,20 @@ def test_other_cities_topics_and_unknown_plans_are_out_of_scope(engine):
         assert answer.citations == [] and answer.calculations == []
 
 
+def test_national_rules_patient_care_land_laws_and_professions_are_refused(engine):
+    for question in ("国家对创新药首发上市有什么奖励？", "异地就医怎么备案报销？", "工业用地出让金可以分期缴纳吗？",
+                     "药品管理法对网络销售处方药怎么规定？", "执业药师考试难不难？", "公司裁员要给多少经济补偿？",
+                     "上海市合成生物产业创新发展行动方案里有哪些任务？", "What are the NMPA requirements for priority review of a new drug?"):
+        answer = engine.ask(question)
+        assert answer.status is Status.OUT_OF_SCOPE and answer.calculations == [], question
+
+
+def test_everyday_questions_near_those_topics_are_still_answered(engine):
+    for question in ("外资研发中心落户能拿多少补贴？", "二期投了3000万，听说能拿2000万，对吗？", "參加國際學術會議能報銷多少？",
+                     "国家医保谈判药在DRG里怎么支付？", "我们的器械进了国家的特别审查通道，市里奖励多少？"):
+        assert engine.ask(question).status is not Status.OUT_OF_SCOPE, question
+
+
 def test_an_off_topic_turn_inside_an_award_conversation_does_not_repeat_the_award(engine):
     first = engine.ask("1类新药II期研发投入6000万能拿多少？")
     assert first.total_yuan == 20_000_000

@@ -15,7 +15,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from assistant.conversation.currency import threshold_input
+from assistant.conversation.currency import USD, threshold_input, usd_range
 from assistant.conversation.extract import Lead, lead_clause
 from assistant.conversation.question import AmountRole, Ask, AskKind, Question
 from assistant.conversation.scope import ScopeVerdict, judge
@@ -149,6 +149,23 @@ def _asks_cap_not_sum(request: AwardRequest) -> bool:
     conversation has not computed several items whose sum the question may be asking for."""
     rules = request.rules or list(request.candidates)
     return any(r.annual_cap for r in rules) and len({rule_id for rule_id, _ in request.seen}) < 2
+
+
+def _usd_bases_capped(question: Question, request: AwardRequest) -> list[Decimal]:
+    """Yuan bases for dollar bases whose award is the ceiling at every rate of ``currency.usd_range``: the
+    rule's rate times the base at the lowest rate already reaches its cap, so no exchange rate changes
+    the figure (the base given is that lowest-rate yuan amount). Empty when any base's award depends on
+    the rate, when the request is not one rule with a rate, or when a yuan base is stated too (the
+    request's bases are then the dollar figures read as yuan, replaced here)."""
+    if len(request.rules) != 1:
+        return []
+    [rule] = request.rules
+    dollars = [a for a in question.facts.amounts_as(AmountRole.BASE) if a.currency == USD]
+    if (rule.rate is None or not dollars or len(dollars) != len(question.facts.amounts_as(AmountRole.BASE))
+            or len(request.bases) not in {0, len(dollars)}):
+        return []
+    lowest = [a.yuan * usd_range().low for a in dollars]
+    return lowest if all(rule.rate * base >= rule.cap_yuan for base in lowest) else []
 
 
 def _names_specifically(text: str, rule: Rule) -> bool:
@@ -456,6 +473,10 @@ class Planner:
             return step
         if ask.kind is AskKind.REQUIRED_BASE:
             return self._required_base(question, step)
+        capped = _usd_bases_capped(question, request)
+        if capped:  # "premiums of USD 500,000": 50% of it passes the 100万 ceiling at every plausible rate
+            request.bases = capped
+            step.eligibility = replace(step.eligibility, usd_by_range=True)
         if request.missing == "rule":
             if ask.kind is AskKind.ELIGIBILITY:
                 step.route = Route.ELIGIBILITY
@@ -487,7 +508,7 @@ class Planner:
                 return step
             step.route = Route.CLARIFY_BASE
             return step
-        if question.facts.base_in_usd and any(r.rate is not None for r in request.rules):
+        if question.facts.base_in_usd and not capped and any(r.rate is not None for r in request.rules):
             step.route = Route.CLARIFY_CURRENCY
             return step
         step.estimate = self.calculator.estimate(request.items(), self.today, language)

@@ -135,8 +135,11 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     # "到哪一年失效？" inside a conversation: a validity or departments ask with no topic of its own is
     # about what the conversation discussed, whatever its few other words
     about_conversation = bool(question.context_text) and all(a.kind in CONVERSATION_KINDS for a in question.asks)
+    # a question stating the asker's own case (an amount, a product class, a stage) is about an award,
+    # whatever its other words ("二期投了3000万，听说能拿2000万，对吗？")
+    states_case = bool(question.facts.amounts) or question.facts.states_subject()
     if (words >= data.min_words_for_share and known / words < data.min_known_share and not question.follow_up
-            and not about_conversation and not cat.named_in(text)):
+            and not about_conversation and not states_case and not cat.named_in(text)):
         return ScopeVerdict(False, "unknown_words")
     document = _unknown_document(text, cat, data, corpus_says)
     if document:
