@@ -357,3 +357,31 @@ def test_conditions_are_ticked_by_their_text_and_never_show_an_id(ctx):
     assert form.facts and all(value == text and "_" not in value for text, value in form.facts)
     ticked = form.inputs("6000万", "", [form.facts[0][1]])
     assert [key for key, value in ticked.items() if value is True] != [], "a ticked text is its condition"
+
+
+def test_the_sign_in_form_carries_its_failure_messages_in_chinese():
+    from ui.desk_tab import sign_in_form
+
+    form = sign_in_form()
+    assert "data-failed-401='登录失败：坐席令牌不正确" in form
+    assert "data-failed-429='登录失败：错误次数过多" in form and "data-failed-other='登录失败" in form
+
+
+def test_the_early_script_goes_first_in_the_page_head_and_nowhere_else():
+    from fastapi.responses import HTMLResponse, JSONResponse
+
+    from ui.early_script import EarlyScript
+
+    app = FastAPI()
+    app.get("/")(lambda: HTMLResponse("<html><head><title>t</title></head><body></body></html>"))
+    app.get("/other")(lambda: HTMLResponse("<html><head></head></html>"))
+    app.get("/v1/data")(lambda: JSONResponse({"head": "<head>"}))
+    app.add_middleware(EarlyScript, script="window.early = 1;")
+    client = TestClient(app)
+    page = client.get("/")
+    assert page.text.startswith("<html><head><script>window.early = 1;</script><title>")
+    assert int(page.headers["content-length"]) == len(page.content)
+    assert client.get("/other").text == "<html><head></head></html>"
+    assert client.get("/v1/data").json() == {"head": "<head>"}
+    with pytest.raises(ValueError):
+        EarlyScript(app, script="</script><script>x()")
