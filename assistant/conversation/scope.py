@@ -19,7 +19,7 @@ from pathlib import Path
 import jieba.posseg
 
 from assistant.conversation.question import AskKind, Question
-from assistant.conversation.understand import PLACE_SUFFIXES, has_word
+from assistant.conversation.understand import PLACE_SUFFIXES, has_word, sentences
 from index.documents import Catalogue
 from index.tokens import tokenizer
 from index.yaml_data import read_yaml
@@ -49,6 +49,7 @@ class _ScopeData:
     foreign_places: tuple[str, ...]
     place_as_location: str
     place_as_subject: str
+    place_asked_about: str
     districts: tuple[str, ...]
     catalogued_districts: tuple[str, ...]
     district_document: str
@@ -75,6 +76,7 @@ def _data() -> _ScopeData:
         foreign_places=tuple(str(p).lower() for p in raw["foreign_places"]),
         place_as_location=raw["place_as_location"],
         place_as_subject=raw["place_as_subject"],
+        place_asked_about=raw["place_asked_about"],
         districts=tuple(raw["shanghai_districts"]),
         catalogued_districts=tuple(raw["catalogued_districts"]),
         district_document=raw["district_document"],
@@ -125,8 +127,15 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     """
     data = _data()
     text = question.text
+    # a question stating the asker's own case (an amount, a product class, a stage) is about an award,
+    # whatever its other words ("二期投了3000万，听说能拿2000万，对吗？")
+    states_case = bool(question.facts.amounts) or question.facts.states_subject()
+    # a case told at length ("另外我们还有一个仿制药在做一致性评价。…这个Ⅱ期能拿多少？") is judged on what it
+    # asks: an off-topic word in a sentence that asks nothing is background, when another sentence asks
+    background = _background_spans(text) if states_case else []
     for group, patterns in data.off_topics:
-        if any(not _sources_phrase(text, m.start(), m.end(), corpus_says) for p in patterns for m in p.finditer(text)):
+        if any(not _sources_phrase(text, m.start(), m.end(), corpus_says) and not _inside(m.start(), background)
+               for p in patterns for m in p.finditer(text)):
             return ScopeVerdict(False, f"off_topic:{group}")
     for group, who, what in data.off_topic_pairs:  # a person's own insurance, in either order
         if who.search(text) and what.search(text):
@@ -135,9 +144,6 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     # "到哪一年失效？" inside a conversation: a validity or departments ask with no topic of its own is
     # about what the conversation discussed, whatever its few other words
     about_conversation = bool(question.context_text) and all(a.kind in CONVERSATION_KINDS for a in question.asks)
-    # a question stating the asker's own case (an amount, a product class, a stage) is about an award,
-    # whatever its other words ("二期投了3000万，听说能拿2000万，对吗？")
-    states_case = bool(question.facts.amounts) or question.facts.states_subject()
     if (words >= data.min_words_for_share and known / words < data.min_known_share and not question.follow_up
             and not about_conversation and not states_case and not cat.named_in(text)):
         return ScopeVerdict(False, "unknown_words")
@@ -148,6 +154,17 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     if place:
         return ScopeVerdict(False, "place", place)
     return COVERED
+
+
+def _background_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each sentence of ``text`` that asks nothing: the background of a case told
+    at length. Empty when no sentence asks: then every sentence is the question."""
+    spans = sentences(text)
+    return [(start, end) for start, end, asks in spans if not asks] if any(asks for _, _, asks in spans) else []
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
 
 
 def _sources_phrase(text: str, start: int, end: int, corpus_says: Callable[[str], bool] | None) -> bool:
@@ -185,6 +202,14 @@ def _unknown_document(text: str, cat: Catalogue, data: _ScopeData, corpus_says: 
 
 def _other_place(text: str, data: _ScopeData, corpus_uses: Callable[[str], bool] | None = None) -> str:
     """A place outside Shanghai whose own policies the question is about (not where work happens)."""
+    # "我们在苏州工业园区也有一家子公司…苏州工业园区对1类新药的奖励标准是多少？": a sentence that asks about
+    # the place's own support makes it the subject, wherever else the message puts the asker
+    named = [p for p in (*data.other_places, *data.foreign_places) if has_word(text, [p])]
+    asking = [text[start:end] for start, end, asks in sentences(text) if asks]
+    for place in named:
+        subject = data.place_asked_about.replace("{place}", re.escape(place))
+        if any(re.search(subject, sentence) for sentence in asking):
+            return place
     if has_word(text, data.shanghai_anchors):  # "我们是张江的一家CDMO…替北京的客户代工": the asker is in Shanghai
         return ""
     candidates = [p for p in data.other_places if has_word(text, [p])]

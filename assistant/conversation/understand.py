@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -34,6 +35,12 @@ ROLE_WINDOW = 30  # characters before an amount that decide its role (role patte
 QUESTION_WORDS = re.compile(r"(什么|哪些|怎么|如何|是否|多少|几|有没有|是不是|有无|"
                             r"\b(?:what|which|how|when|where|why|is there|are there|does|do|can)\b)")
 CITATION_MARKER = re.compile(r"\[[^\]]*\]")
+ASKING_WORDS = re.compile(r"什么|哪些|哪个|哪里|怎么|如何|是否|多少|有没有|是不是|能不能|可不可以|能否|可否|"
+                          r"\b(?:what|which|how|when|where|why|who|whether)\b|^\s*(?:is|are|does|do|did|can|could|may|would|will|should)\b",
+                          re.IGNORECASE)
+ENGLISH_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[a-z])", re.IGNORECASE)
+CASE_MARK = re.compile(r"\bi{1,3}期|(?<![a-z])i{1,3}期|临床|试验|trial|phase|\d\s*(万|亿|元|million|billion)|rmb|usd|\$", re.IGNORECASE)
+OTHER_SUBJECT = re.compile(r"[,，]\s*(?=另外|此外|另一|还有一)")  # "，另外一个1类新药…": another subject begins
 GREETINGS = ("你好", "您好", "在吗", "谢谢", "再见", "hello", "hi", "thanks", "thank you", "bye", "ok", "好的")
 
 
@@ -93,6 +100,7 @@ class _Lexicon:
     known_places: tuple[str, ...]  # places outside Shanghai (scope.yaml), to tell a place from a word
     place_as_seat: re.Pattern[str]  # a Shanghai place named as the asker's seat, not as a document
     min_stated_yuan: Decimal
+    background: re.Pattern[str]  # the enterprise's size (headcount, turnover, registered capital): no rule reads it
 
 
 @cache
@@ -138,6 +146,9 @@ def lexicon() -> _Lexicon:
             f"(?:{raw['place_as_seat'].replace('{place}', re.escape(str(place).lower()))})"
             for place in raw["facts"]["shanghai_places"] if str(place) not in {"上海", "本市", "我市", "沪"})),
         min_stated_yuan=Decimal(str(raw["min_stated_yuan"])),
+        background=re.compile("|".join(
+            f"(?:{str(p).replace('{num}', raw['background_figures']['number'])})" for p in raw["background_figures"]["patterns"]),
+            re.IGNORECASE),
     )
 
 
@@ -203,13 +214,38 @@ def in_shanghai(place: str) -> bool:
     return any(str(name).lower() in text for name in lexicon().facts["shanghai_places"])
 
 
+def without_background(cased: str) -> str:
+    """``cased`` (normalised) with the figures about the enterprise's size blanked out, character for
+    character (positions are kept): "员工320人，去年营收3.2亿元，注册资本1.5亿" states nothing a rule reads,
+    so no amount is taken from it and its words do not decide the question's scope."""
+    return lexicon().background.sub(lambda m: " " * len(m[0]), cased)
+
+
+def sentences(text: str) -> list[tuple[int, int, bool]]:
+    """``text`` (normalised) cut into sentences: (start, end, whether it asks something). A sentence
+    ends at 。？！； (or ". " in English), or before a clause opening another subject ("，另外…");
+    it asks when it holds a question mark, ends in 吗/么/呢 or holds a question word ("几个仿制药"
+    states a count: 几 is no question word here)."""
+    bounded = ENGLISH_SENTENCE_END.sub(lambda m: "。" + m[0][1:], text)  # same length: positions are kept
+    ends = {m.end() for m in lexicon().clause_split.finditer(bounded)} | {m.end() for m in OTHER_SUBJECT.finditer(bounded)}
+    cuts = [0, *sorted(ends - {0, len(text)}), len(text)]
+    spans = []
+    for start, end in itertools.pairwise(cuts):
+        sentence = text[start:end]
+        if sentence.strip(" ,。!;\n"):
+            stripped = sentence.strip(" ,。！!；;\n")
+            asks = "?" in sentence or "？" in sentence or stripped.endswith(("吗", "么", "呢")) or bool(ASKING_WORDS.search(sentence))
+            spans.append((start, end, asks))
+    return spans
+
+
 def understand(message: str, current_document: str | None, cat: Catalogue, previous: Question | None = None,
                earlier_facts: Facts | None = None) -> Question:
     """Read one turn. ``current_document`` is the document the conversation was about (or None);
     ``previous`` the turn before, whose ask an elliptical turn ("那细胞治疗的呢？") asks again;
     ``earlier_facts`` what the conversation's earlier turns stated about the asker."""
     lex = lexicon()
-    cased = normalise(message)
+    cased = without_background(normalise(message))
     text = cased.lower()
     facts = read_facts(cased, text)
     asks = _asks(cased, lex, previous.asks[-1] if previous and previous.asks else None, facts)
@@ -354,8 +390,7 @@ def read_facts(normalised: str, text: str) -> Facts:
     lex = lexicon()
     words = lex.facts
     # "仿制药…能申请1类新药那条吗": a class named beside "1类新药" is the product's, "1类新药" the measure's name
-    named = [cls for cls, ws in words["drug_class"].items() if has_word(text, ws)]
-    drug_class = next((cls for cls in named if cls != "1"), named[0] if named else None)
+    drug_class = _drug_class(text, words["drug_class"])
     overseas = has_word(text, words["overseas"])
     domestic = has_word(text, words["domestic"])
     location = "overseas" if overseas and not domestic else "domestic" if domestic and not overseas else None
@@ -395,6 +430,21 @@ def read_facts(normalised: str, text: str) -> Facts:
             text, words["unmet_topics"].get(cid, []), words["negation"])),
         enterprise_size=_enterprise_size(text, words["enterprise_size"], words["enterprise_size_patterns"]),
     )
+
+
+def _drug_class(text: str, classes: dict[str, list[str]]) -> str | None:
+    """The class of the product the case is about. A sentence naming a class in passing, with no stage,
+    no amount and no question ("另外我们还有一个仿制药在申报一致性评价。"), is about another product: it is
+    read only when the rest of the message names no class. Within what is read, a class named beside
+    "1类新药" is the product's ("仿制药…能申请1类新药那条吗"), "1类新药" the measure's name."""
+    spans = sentences(text)
+    aside = [(a, b) for a, b, asks in spans if not asks and not CASE_MARK.search(text[a:b])]
+    rest = "".join(" " * (b - a) if (a, b) in aside else text[a:b] for a, b, _ in spans)
+    for part in (rest, text):
+        named = [cls for cls, ws in classes.items() if has_word(part, ws)]
+        if named:
+            return next((cls for cls in named if cls != "1"), named[0])
+    return None
 
 
 def _negated(text: str, topics: list[str], negation: str) -> bool:
