@@ -86,10 +86,20 @@ def ask(page, question: str) -> object:
 
 
 def wait_for_answer(page, before: int) -> object:
-    """The answer after the first ``before`` ones, once complete (not the streamed lead)."""
+    """The answer after the first ``before`` ones, once complete (not the streamed lead). The wait is long
+    enough for a machine busy with other work; it is no measure of speed."""
     page.wait_for_function("n => document.querySelectorAll('#chat .answer').length === n + 1 &&"
-                           " !document.querySelector('#chat .answer-streaming')", arg=before)
+                           " !document.querySelector('#chat .answer-streaming')", arg=before, timeout=90_000)
     return page.locator("#chat .answer").nth(before)
+
+
+def ask_and_keep(page, question: str) -> object:
+    """``ask``, then wait until the browser has stored the session's receipts (just after the answer
+    shows), so that a reload finds this turn."""
+    stored = page.evaluate("localStorage.getItem('pa-chat-session')")
+    answer = ask(page, question)
+    page.wait_for_function("s => localStorage.getItem('pa-chat-session') !== s", arg=stored)
+    return answer
 
 
 def staff_questions(live_server: str) -> list[dict]:
@@ -142,7 +152,7 @@ def test_feedback_on_one_answer_is_stored_in_the_log_with_a_comment(desktop, liv
 
 
 def test_a_reload_keeps_the_conversation_its_session_and_its_ratings(desktop, live_server):
-    ask(desktop, "CMO受托生产一个品种年产值3000万，能补多少？")
+    ask_and_keep(desktop, "CMO受托生产一个品种年产值3000万，能补多少？")
     desktop.reload()
     desktop.locator("#chat .answer").nth(1).wait_for()
     restored = desktop.locator("#chat .answer").nth(1)
@@ -172,7 +182,7 @@ def test_new_conversation_resets_the_session(desktop):
     ask(desktop, PHASE_TWO)
     desktop.locator("#new-conversation").click()
     desktop.wait_for_function("document.querySelectorAll('#chat .answer').length === 1")
-    answer = ask(desktop, "如果研发投入是3000万呢？")
+    answer = ask_and_keep(desktop, "如果研发投入是3000万呢？")
     assert "1200万元" not in answer.inner_text(), "a new conversation forgets Ⅱ期"
     desktop.reload()
     desktop.locator("#chat .answer").nth(1).wait_for()
@@ -247,10 +257,7 @@ def test_gradio_speaks_chinese_in_an_english_browser_and_shows_no_footer(browser
 
 def test_after_a_reload_every_message_keeps_its_label_and_the_latest_answer_is_in_view(desktop):
     for question in (PHASE_TWO, "那III期呢？", "伦理审查多久能完成？", "CMO受托生产一个品种年产值3000万，能补多少？"):
-        stored = desktop.evaluate("localStorage.getItem('pa-chat-session')")
-        ask(desktop, question)
-        # the browser stores the session's receipts just after the answer shows
-        desktop.wait_for_function("s => localStorage.getItem('pa-chat-session') !== s", arg=stored)
+        ask_and_keep(desktop, question)
     desktop.reload()
     desktop.locator("#chat .answer").nth(4).wait_for()
     desktop.wait_for_timeout(1000)
@@ -329,7 +336,7 @@ def restartable(settings, engine, tmp_path):
 def test_a_restart_keeps_the_conversation_and_the_staff_sign_in(browser, restartable):
     restartable.start()
     page = _open(browser, restartable.url, DESKTOP)
-    ask(page, "CMO受托生产一个品种年产值3000万，能补多少？")
+    ask_and_keep(page, "CMO受托生产一个品种年产值3000万，能补多少？")
     open_desk(page)
     page.get_by_text("问答与来电日志").click()
     page.locator("#desk-token").fill(STAFF_TOKEN)

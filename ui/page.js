@@ -38,6 +38,7 @@ document.addEventListener("click", async (event) => {
 // and each chat message's label: Gradio's is "bot's message: <div class='answer'>…", read tag by tag, and
 // it is not updated when a restored conversation fills in. Both come from ui/texts.yaml (paWords).
 let paRelabelling = false;
+const paLabelled = new WeakMap();  // a message element → the text it was labelled from, and that label
 function paRelabel() {
   paRelabelling = false;
   document.querySelectorAll("[aria-label]").forEach((element) => {
@@ -47,9 +48,13 @@ function paRelabel() {
     if (element.hasAttribute("title")) element.setAttribute("title", wanted);
   });
   document.querySelectorAll("#chat [data-testid='bot'], #chat [data-testid='user']").forEach((message) => {
-    const text = message.innerText.replace(/\s+/g, " ").trim().slice(0, 300);
+    const done = paLabelled.get(message);
+    if (done && done.source === message.textContent && done.label === message.getAttribute("aria-label")) return;
+    const text = message.innerText.replace(/\s+/g, " ").trim().slice(0, 300);  // what shows, closed cards not
+    if (!text) return;
     const label = paWords.messages[message.dataset.testid] + text;
-    if (text && message.getAttribute("aria-label") !== label) message.setAttribute("aria-label", label);
+    if (message.getAttribute("aria-label") !== label) message.setAttribute("aria-label", label);
+    paLabelled.set(message, { source: message.textContent, label });
   });
 }
 new MutationObserver(() => {
