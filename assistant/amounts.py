@@ -38,18 +38,23 @@ UNITS = {
 }
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?"
+# "1亿5000万", "1亿零500万", "1亿2千万": 亿 and 万 in one amount, read whole by cn2an (the Chinese-numeral
+# form "一亿五千万" is one run of numerals already)
+_YI_WAN = r"\d+亿零?\d+[千百]?万"
 _AMOUNT = re.compile(
     rf"(?P<neg>[-−负]\s*)?"
     rf"(?P<cur>rmb|cny|¥|￥|人民币)?\s*"
-    rf"(?P<num>(?:{_NUMBER})|[{_CN_DIGITS}点]+)\s*"
+    rf"(?P<num>{_YI_WAN}|(?:{_NUMBER})|[{_CN_DIGITS}点]+)\s*"
+    r"(?:个(?=\s*亿))?\s*"  # "一个亿", "两个亿": 亿 counted as a unit
     r"(?P<unit>万亿|千万|百万|十万|万|亿|千|million|billion|thousand|mn|bn|k|m)?\s*"
     r"(?P<tail>元|块|yuan|rmb|cny)?(?:\s*人民币)?",
     re.IGNORECASE,
 )
-# "1亿5000万": 亿 and 万 written in one amount, read whole by cn2an
-_YI_WAN = re.compile(r"(?P<cur>rmb|cny|¥|￥|人民币)?\s*(?P<num>\d+(?:\.\d+)?亿[\d.]+万)\s*(?P<tail>元|块)?(?:\s*人民币)?")
 _APPROXIMATE = re.compile(r"^(?:约|大约|大概|将近|近|差不多|approximately|approx\.?|about|around|roughly|~|～)\s*[\d零一二两三四五六七八九十]"
                           r"|(?:左右|上下)$|[\d零一二两三四五六七八九十百千](?:多|余)(?:[万亿千百]|元|$)")
+# the same hedges around an amount inside a message: "约5000万", "5000万左右"
+_APPROXIMATE_BEFORE = re.compile(r"(?:约|大约|大概|将近|差不多|估计|预计|approximately|approx\.?|about|around|roughly|~|～)\s*$")
+_APPROXIMATE_AFTER = re.compile(r"^\s*(?:左右|上下)")
 _FOREIGN = re.compile(r"美元|美金|usd|us\$|\$|dollars?|欧元|eur|€|日元|jpy|港币|港元|hkd|英镑|gbp|£")
 _NOT_MONEY_AFTER = re.compile(r"^\s*(?:平方|人|家|个|项(?!目)|款|张|类|期|年|月|日|号|%|倍|周|天|名)")
 
@@ -60,10 +65,14 @@ class AmountError(InvalidInputs):
 
 @dataclass(frozen=True)
 class FoundAmount:
+    """An amount inside a message: as written, in yuan, where it stands; ``approximate`` when the
+    message hedges it ("约5000万", "5000万左右")."""
+
     text: str
     yuan: Decimal
     start: int
     end: int
+    approximate: bool = False
 
 
 def parse_amount(text: str, allow_zero: bool = False, *, unit_required: bool = False) -> Decimal:
@@ -79,12 +88,6 @@ def parse_amount(text: str, allow_zero: bool = False, *, unit_required: bool = F
     if _FOREIGN.search(cleaned):
         raise AmountError(f"{text!r} is not in RMB and the policy sets no exchange rate; give the amount in yuan "
                           "(e.g. 3500万元)")
-    if yi_wan := _YI_WAN.fullmatch(cleaned):
-        try:
-            value = Decimal(str(cn2an.cn2an(yi_wan["num"], "smart")))
-        except (ValueError, KeyError) as error:
-            raise AmountError(f"cannot read {text!r} as an amount") from error
-        return _checked(value, text, allow_zero, negative=False)
     match = _AMOUNT.fullmatch(cleaned)
     if not match:
         raise AmountError(f"cannot read {text!r} as an amount (try 6000万, 0.6亿 or 60000000元)")
@@ -129,7 +132,9 @@ def find_amounts(message: str) -> list[FoundAmount]:
             yuan = _checked(_value(match), match[0], allow_zero=True, negative=bool(match["neg"]))
         except AmountError:
             continue
-        found.append(FoundAmount(match[0].strip(), yuan, match.start(), match.end()))
+        hedged = bool(_APPROXIMATE_BEFORE.search(text[max(0, match.start() - 14): match.start()].lower())
+                      or _APPROXIMATE_AFTER.match(text[match.end():]))
+        found.append(FoundAmount(match[0].strip(), yuan, match.start(), match.end(), hedged))
     return found
 
 
@@ -152,6 +157,8 @@ def _value(match: re.Match[str]) -> Decimal:
     number = match["num"]
     unit = (match["unit"] or "").lower()
     try:
+        if re.fullmatch(_YI_WAN, number):
+            return Decimal(str(cn2an.cn2an(number, "smart")))
         if re.fullmatch(_NUMBER, number):
             value = Decimal(number.replace(",", ""))
         else:

@@ -188,8 +188,10 @@ def calc(
     """Compute the award ceiling of one rule.
 
     Example: policy-assistant calc m05-drug-phase2 --param base=6000万
+    (an amount needs its unit: 6000元 or 6000万, never a bare 6000)
     """
     from assistant.rules.book import rule_book
+    from assistant.rules.units import require_units
 
     params = param or []
     bad = [p for p in params if "=" not in p]
@@ -200,7 +202,10 @@ def calc(
     shared = {name: value for name, value in pairs if name not in ("base", "base_yuan", "amount")}
     items = [Item(rule_id, {**shared, "base_yuan": b}) for b in bases] or [Item(rule_id, shared)]
     with _reported():
-        rule_book().rule(rule_id)
+        book = rule_book()
+        book.rule(rule_id)
+        for item in items:  # every --param is typed text: 6000 may mean 6000元 or 6000万元, so it is asked
+            require_units(book, item.rule_id, item.inputs)
     engine = _engine()
     with _reported():
         estimate = engine.estimate(items, Language.ENGLISH if english else Language.SIMPLIFIED)

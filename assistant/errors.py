@@ -59,6 +59,12 @@ class NotFound(AssistantError, LookupError):
     status = 404
 
 
+class UnknownModel(NotFound):
+    """An OpenAI-compatible request naming a model this service is not (404 ``model_not_found``, as OpenAI's)."""
+
+    code = "model_not_found"
+
+
 class Unauthorized(AssistantError):
     """A guarded route without its valid bearer token, or with no token configured (401)."""
 

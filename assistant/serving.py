@@ -89,6 +89,8 @@ def serve(settings: Settings, host: str, port: int, workers: int | None = None, 
     cores) is 1; otherwise that many API workers on ``port`` and the UI on ``ui_port`` (default ``port + 1``).
     The index is built first, once, when none serves."""
     count = workers or settings.workers or machine_threads()
+    ui_port = port if count == 1 else ui_port or port + 1
+    print(where_served(host, port, ui_port), flush=True)
     if count == 1:
         from assistant.bootstrap import open_index
         from assistant.preload import cache_loads
@@ -106,7 +108,6 @@ def serve(settings: Settings, host: str, port: int, workers: int | None = None, 
     from assistant.preload import cache_loads, preload
 
     cache_loads(settings)  # every process of this service reads its loaded data back from the data dir
-    ui_port = ui_port or port + 1
     os.environ[UI_PORT_ENV] = str(ui_port)
     _supervisor = os.getpid()
     _ensure_index(settings)
@@ -118,7 +119,6 @@ def serve(settings: Settings, host: str, port: int, workers: int | None = None, 
     ui.start()  # first: Gradio's imports and the page overlap the preload and the workers' start
     try:
         _preloaded = preload(settings)
-        print(f"API on http://{host}:{port}/v1 ({count} workers); UI on http://{host}:{ui_port}/", flush=True)
         _settle_heap()  # before the forks: the workers inherit the frozen heap and collect only their own objects
         _Workers({
             "bind": f"{host}:{port}", "workers": count, "worker_class": WORKER_CLASS,
@@ -128,6 +128,13 @@ def serve(settings: Settings, host: str, port: int, workers: int | None = None, 
     finally:
         ui.terminate()
         ui.join(timeout=30)
+
+
+def where_served(host: str, port: int, ui_port: int) -> str:
+    """The line ``serve`` prints first: the page's address (the UI process's port when several workers
+    serve) and the API's."""
+    return (f"Serving on http://{host}:{ui_port}/ (chat, calculator and hotline desk) and the API on "
+            f"http://{host}:{port}/v1 (docs at http://{host}:{port}/docs)")
 
 
 class _Workers(BaseApplication):

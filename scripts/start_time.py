@@ -9,8 +9,8 @@ Each run starts the script as a user would (same data dir, same ``.venv``), poll
 installs the project and builds the index; the later runs are the "second start" that should take
 under 5 s. Per run it prints the seconds to ``/healthz``, to the UI page, the CPU seconds the whole
 process tree used (less sensitive than wall time to other work on the machine) and the 1-minute load
-average before the run; then the phases, read from the service's output as it appears: ``serve.sh``
-done with the ``.venv`` check (``venv``), the supervisor done loading the data it shares with its
+average before the run; then the phases, read from the service's output as it appears: the ``serve``
+command started, past ``serve.sh``'s ``.venv`` check (``serve``), the supervisor done loading the data it shares with its
 workers (``preload``), the workers forked (``fork``), the UI process serving (``ui up``) and each
 process warm (``warm``, one time per process). Uses the standard library only, so it runs before any
 ``.venv`` exists.
@@ -35,8 +35,8 @@ POLL_SECONDS = 0.05
 TIMEOUT_SECONDS = 900
 # (phase, a line the service prints when it is reached); every occurrence of the last one is timed
 PHASES = (
-    ("venv", "Serving on http"),
-    ("preload", "API on http"),
+    ("serve", "Serving on http"),
+    ("preload", "Starting gunicorn"),
     ("fork", "Booting worker"),
     ("ui up", "Uvicorn running on"),
     ("warm", "Application startup complete."),

@@ -30,6 +30,19 @@ pa_venv() {
   spec="."
   [ -n "$wanted" ] && spec=".[$wanted]"
   echo "Installing the project into .venv ($spec) ..." >&2
-  .venv/bin/python -m pip install -q -e "$spec"
+  pa_pip install -q -e "$spec"
   printf '%s\n%s\n' "$pyhash" "$wanted" > "$stamp"
+}
+
+# pip in .venv; its stderr is shown without the warning a package index location of the machine's pip
+# configuration gives for each package when that location does not exist (one line per package and
+# location, e.g. "WARNING: Location 'file:///opt/…/simple/jieba/' is ignored: it is neither a file nor a
+# directory."). Every other line, errors included, is shown; pip's exit status is returned.
+pa_pip() {
+  local errors status=0
+  errors="$(mktemp)"
+  .venv/bin/python -m pip "$@" 2>"$errors" || status=$?
+  grep -v "^WARNING: Location '.*' is ignored: it is neither a file nor a directory\.$" "$errors" >&2 || true
+  rm -f "$errors"
+  return "$status"
 }

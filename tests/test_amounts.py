@@ -54,3 +54,16 @@ def test_finding_amounts_never_raises(text):
 def test_chinese_numerals_with_wan_or_yi_count_without_yuan():
     found = find_amounts("首付款两亿，第三方服务投入八百万")
     assert [a.yuan for a in found] == [200_000_000, 8_000_000]
+
+
+@pytest.mark.parametrize("text, yuan", [("1亿5000万", 150_000_000), ("1亿2000万元", 120_000_000), ("一个亿", 100_000_000),
+                                        ("两个亿", 200_000_000), ("1亿零500万", 105_000_000), ("一亿五千万", 150_000_000)])
+def test_yi_and_wan_in_one_amount_are_one_amount_for_the_calculator_and_the_chat(text, yuan):
+    # "1类新药III期研发投入1亿5000万" was read as two trials, 1亿 and 5000万
+    assert parse_amount(text) == yuan
+    assert [a.yuan for a in find_amounts(f"研发投入{text}，能拿多少")] == [yuan]
+
+
+def test_a_hedged_amount_in_a_message_is_marked_approximate():
+    found = find_amounts("研发投入约5000万，另外展会费用30万左右，服务费20万")
+    assert [(a.yuan, a.approximate) for a in found] == [(50_000_000, True), (300_000, True), (200_000, False)]

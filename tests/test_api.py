@@ -194,3 +194,15 @@ def test_calculation_language_takes_the_language_names_and_the_first_apis_zh(cli
     assert english["formula"] == "min(40% × RMB 60,000,000, RMB 20,000,000) = RMB 20,000,000"
     assert chinese == client.post("/v1/calculate", json={**body, "language": "zh-Hans"}).json()
     assert client.post("/v1/calculate", json={**body, "language": "fr"}).status_code == 422
+
+
+def test_the_ui_queue_does_not_wake_the_process_every_millisecond(client):
+    """Gradio's queue, left at its Linux defaults, looks for work every 1 ms while idle (4–5% of a core)."""
+    from starlette.routing import Mount
+
+    from assistant.serve import UI_PROGRESS_POLL_SECONDS, UI_QUEUE_POLL_SECONDS
+
+    ui = next(route.app for route in client.app.routes if isinstance(route, Mount) and route.path == "")
+    queue = ui.get_blocks()._queue
+    assert queue.sleep_when_free == UI_QUEUE_POLL_SECONDS >= 0.01
+    assert queue.progress_update_sleep_when_free == UI_PROGRESS_POLL_SECONDS >= 0.05

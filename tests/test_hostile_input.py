@@ -215,7 +215,7 @@ def test_cors_is_closed_by_default_and_opens_only_to_configured_origins(settings
 
 
 def test_the_cli_refuses_a_negative_amount_with_a_message_and_exit_2(settings, monkeypatch):
-    """Through ``--param``: a bare ``base=…`` argument is refused by Typer before any amount is read."""
+    """``--param base=-3000万`` as one argument, so the amount check itself refuses it (not Typer's parsing)."""
     from typer.testing import CliRunner
 
     from assistant.cli import app

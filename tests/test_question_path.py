@@ -444,3 +444,142 @@ def test_a_document_named_in_one_ask_bounds_only_that_ask(engine):
 def test_departments_asked_as_which_bodies_are_in_charge(engine):
     answer = engine.ask("生物医药数据跨境那个试点是哪几个单位管的？")
     assert answer.status is Status.ANSWERED and "市数据局" in answer.answer.splitlines()[0]
+
+
+# --- a new user's trial: amounts as people write them, who may apply, follow-ups in everyday words ---
+
+def test_an_amount_written_in_yi_and_wan_is_one_amount(engine):
+    # "1类新药III期研发投入1亿5000万能拿多少" → was "2项合计最高可获5000万元" (1亿 and 5000万 as two trials)
+    answer = engine.ask("1类新药III期研发投入1亿5000万能拿多少")
+    assert len(answer.calculations) == 1 and answer.total_yuan == 30_000_000
+    # "CMO一个品种受托年产值1亿2000万，能补多少？" → was "2项合计…700万元"; the text: "每个品种最高500万元"
+    cmo = engine.ask("CMO一个品种受托年产值1亿2000万元，能补多少？")
+    assert len(cmo.calculations) == 1 and cmo.total_yuan == 5_000_000
+
+
+def test_yi_counted_with_ge_is_an_amount(engine):
+    # "1类新药II期投了一个亿" was not read as an amount (the answer asked for it again)
+    answer = engine.ask("1类新药II期投了一个亿")
+    assert answer.status is Status.ANSWERED and answer.total_yuan == 20_000_000
+    assert "40% × 1亿元" in answer.answer
+
+
+def test_an_approximate_amount_is_computed_and_said_to_be_approximate(engine):
+    # "约5000万" was silently taken as exact
+    answer = engine.ask("1类新药II期投入约5000万，能拿多少")
+    assert answer.total_yuan == 20_000_000
+    assert "约数" in answer.answer[:160]
+
+
+def test_an_award_asked_for_above_the_ceiling_is_a_no_first(engine):
+    # "1类新药II期投入1亿，能拿3000万吗？" never said "不能" first (only stated the 2000万 ceiling)
+    answer = engine.ask("1类新药II期投入1亿，能拿3000万吗？")
+    assert answer.answer.startswith("不能") and "2000万元" in answer.answer.splitlines()[0]
+    english = engine.ask("Our Class 1 drug spent RMB 100 million on its Phase II trial. Can we get RMB 30 million?")
+    assert english.answer.startswith("No")
+
+
+def test_a_hospital_is_not_a_contract_manufacturer(engine):
+    # "我们是医院，能拿CMO委托生产的补贴吗？" → was "可以"; the text: "支持具有成熟生产经验的合同研发生产组织（CMO）和生产企业承接委托生产活动"
+    for question in ("我们是医院，能拿CMO委托生产的补贴吗？", "作为一家三甲医院，我们能拿CMO补贴吗", "We are a hospital. Can we get the CMO support?"):
+        answer = engine.ask(question)
+        assert [v.verdict for v in answer.verdicts] == ["not_eligible"], question
+        assert answer.answer.startswith(("不可以", "No")), question
+
+
+def test_an_investment_relation_in_any_words_excludes_cmo_support(engine):
+    # "委托方和受托方有投资关联，还能拿CMO补贴吗？" → was "可以"; the text: "（委托双方应无投资等关联）"
+    for question in ("委托方和受托方有投资关联，还能拿CMO补贴吗？", "委托双方有投资关联，CMO补贴还能拿吗？",
+                     "委托方跟我们交叉持股，受托生产能拿补贴吗？"):
+        answer = engine.ask(question)
+        assert [v.verdict for v in answer.verdicts] == ["not_eligible"], question
+        assert "委托双方应无投资等关联" in answer.answer, question
+
+
+def test_a_generic_asking_about_trial_money_gets_the_innovative_drug_measures_no(engine):
+    # "仿制药做临床能拿补贴吗？" → was "可以", citing （十一） (hospital trial staff incentives)
+    answer = engine.ask("仿制药做临床能拿补贴吗？")
+    assert [v.verdict for v in answer.verdicts] == ["not_eligible"]
+    assert answer.citations[0].chunk_id == "policy2024:05" and answer.answer.startswith("不可以")
+
+
+def test_the_area_of_standard_factories_is_the_policys_500_wan_square_metres(engine):
+    # "上海推出多少平方米生物医药标准化厂房？" → was "189万平方米" from the reply letter
+    answer = engine.ask("上海推出多少平方米生物医药标准化厂房？")
+    assert answer.citations[0].chunk_id == "policy2024:25" and answer.answer.startswith("500万平方米")
+
+
+def test_ai_drug_discovery_support_is_measure_two_which_sets_no_amount(engine):
+    # "上海对AI制药有资金支持吗？" → led with the reply letter's "一是加强资金扶持力度。"
+    answer = engine.ask("上海对AI制药有资金支持吗？")
+    assert answer.citations[0].chunk_id == "policy2024:02"
+    assert answer.status is Status.NOT_SPECIFIED and "没有规定具体支持金额" in answer.answer
+
+
+def test_when_to_apply_for_innovative_drug_money_cites_measure_five(engine):
+    # "创新药补贴什么时候开始申报？" said no date is set but cited （十八） instead of （五）
+    answer = engine.ask("创新药补贴什么时候开始申报？")
+    assert answer.status is Status.NOT_SPECIFIED and answer.citations[0].chunk_id == "policy2024:05"
+
+
+def test_a_short_reply_to_the_stage_question_fills_the_stage_and_keeps_the_amount(engine):
+    # after "1类新药临床投入6000万能拿多少" (which stage?), "二期", "Ⅱ期", "II期" or "第二期" dropped the 6000万
+    for reply in ("二期", "Ⅱ期", "II期", "第二期", "2期"):
+        first = engine.ask("1类新药临床投入6000万能拿多少")
+        assert first.status is Status.CLARIFY
+        answer = engine.ask(reply, first.session_id)
+        assert answer.total_yuan == 20_000_000 and "40% × 6000万元" in answer.answer, reply
+
+
+def test_a_bare_number_in_chat_is_asked_back_with_its_unit(engine):
+    # "CMO能补多少" → "6000" repeated the article text; the calculator asks "是 6000元 还是 6000万元？"
+    first = engine.ask("CMO能补多少")
+    answer = engine.ask("6000", first.session_id)
+    assert answer.status is Status.CLARIFY and answer.calculations == []
+    assert "6000元" in answer.answer and "6000万元" in answer.answer
+    unit = engine.ask("6000万", first.session_id)
+    assert unit.total_yuan == 5_000_000
+
+
+def test_a_stage_asked_after_a_validity_turn_returns_to_the_award(engine):
+    # "1类新药II期临床投入6000万能拿多少" → "那III期呢？" → "这个方案现在还有效吗？" → "那I期呢？" repeated the validity
+    first = engine.ask("1类新药II期临床投入6000万能拿多少")
+    third = engine.ask("那III期呢？", first.session_id)
+    assert third.total_yuan == 24_000_000
+    engine.ask("这个方案现在还有效吗？", first.session_id)
+    back = engine.ask("那I期呢？", first.session_id)
+    assert back.citations[0].chunk_id == "policy2024:05" and back.total_yuan == 10_000_000
+
+
+def test_a_stage_named_in_a_cmo_conversation_switches_to_the_drug_measure(engine):
+    # "CMO能补多少" → "受托年生产产值6000万" → "那III期呢？" answered the CMO 500万 again
+    first = engine.ask("CMO能补多少")
+    second = engine.ask("受托年生产产值6000万", first.session_id)
+    assert second.total_yuan == 5_000_000
+    stage = engine.ask("那III期呢？", first.session_id)
+    assert stage.citations[0].chunk_id == "policy2024:05"
+    assert stage.calculations == [] or stage.calculations[0].rule_id == "m05-drug-phase3"
+    assert "3000万元" in stage.answer[:160]
+
+
+def test_an_output_value_given_as_a_reply_is_never_a_later_trials_spend(engine):
+    # "CMO能补多少" → "受托年生产产值6000万" → "那III期呢？" → "加起来一共多少？": the 6000万 is the CMO's output value
+    first = engine.ask("CMO能补多少")
+    engine.ask("受托年生产产值6000万", first.session_id)
+    engine.ask("那III期呢？", first.session_id)
+    total = engine.ask("加起来一共多少？", first.session_id)
+    assert "40% × 6000万元" not in total.answer
+
+
+def test_two_ceilings_asked_at_their_maximum_are_summed_against_the_annual_cap(engine):
+    # （五）: 细胞与基因治疗1类新药 "早期…最高1500万元、确证性…最高3000万元"; "每个单位每年累计支持金额最高1亿元"
+    answer = engine.ask("细胞治疗1类新药，一个产品做完早期临床、另一个做完确证性临床，都拿最高的话加起来会超过一年的上限吗？")
+    lead = answer.answer.splitlines()[0]
+    assert lead.startswith("不会") and "4500万元" in lead and "1亿元" in lead
+
+
+def test_a_gene_therapy_eligibility_with_no_spend_gets_a_yes_and_the_ceiling(engine):
+    # a yes/no with a ceiling asked and no spend stated: the verdict leads, the clause's ceiling follows
+    answer = engine.ask("我们是上海注册的基因治疗公司，1类新药确证性临床做完了，能不能申请基因治疗那档支持？最高多少？")
+    assert [v.verdict for v in answer.verdicts] == ["eligible"]
+    assert answer.answer.startswith("可以") and "3000万元" in answer.answer[:160]

@@ -1,3 +1,7 @@
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
 from assistant.retrieval import HybridRetriever, RetrievalMode
 from index.tokens import domain_terms, tokenize
 
@@ -64,3 +68,18 @@ def test_documents_in_force_are_preferred_unless_the_question_names_another(engi
     neutral = pudong_score("药械创新支持力度")
     assert pudong_score("药械创新支持力度", prefer_on=day) < neutral
     assert pudong_score("浦东 药械创新支持力度", prefer_on=day) > pudong_score("浦东 药械创新支持力度")
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(question=st.text(alphabet="研发投入临床新药II期的ab ", max_size=40),
+       titles=st.lists(st.text(alphabet="研发投入临床新药II期的ab ", max_size=20), max_size=8))
+def test_title_overlap_is_the_longest_run_difflib_finds(question, titles):
+    """The title bonus reads the longest run of characters a title shares with the question: the same size
+    as difflib's longest match (the measure it was first computed with), for every title of one search."""
+    from difflib import SequenceMatcher
+
+    from assistant.retrieval import _Runs
+
+    runs = _Runs(question)
+    for title in titles:
+        assert runs.longest_in(title) == SequenceMatcher(None, title, question, autojunk=False).find_longest_match().size

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -100,6 +101,21 @@ def test_the_ui_is_served_by_one_process_beside_the_workers(two_workers):
     results = [client.predict(message="伦理审查多久", stored=fresh_browser, api_name="/chat") for _ in range(12)]
     assert len(results) == 12
     assert all("伦理" in str(result) for result in results)
+
+
+def test_the_first_line_served_names_the_page_and_the_api_where_they_answer(two_workers):
+    """It once named the API's port for the page, which only redirects there."""
+    data_dir = Path(two_workers.env["PA_DATA_DIR"])
+    first = (data_dir.parent / f"{data_dir.name}-serve.log").read_text(errors="replace").splitlines()[0]
+    found = re.fullmatch(r"Serving on (\S+) \(chat, calculator and hotline desk\) and the API on (\S+)/v1 "
+                         r"\(docs at (\S+)/docs\)", first)
+    assert found, first
+    page, api, docs = found.groups()
+    assert page == f"http://127.0.0.1:{two_workers.ui_port}/" and api == docs == two_workers.url
+    answered = httpx.get(page, timeout=30)
+    assert answered.status_code == 200 and "gradio" in answered.text.lower()
+    assert httpx.get(api + "/healthz", timeout=30).status_code == 200
+    assert httpx.get(docs + "/docs", timeout=30).status_code == 200
 
 
 def test_a_start_keeps_the_data_it_loaded_for_the_next_start(two_workers):

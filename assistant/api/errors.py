@@ -84,6 +84,10 @@ def install_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def on_validation(_: Request, exc: RequestValidationError) -> Response:
         first = exc.errors()[0] if exc.errors() else {}
+        if first.get("type") == "json_invalid":  # its loc is the character the decoder stopped at
+            at = first.get("loc", ("body", 0))[-1]
+            return error(422, "invalid_request", f"the request body is not valid JSON: "
+                                                 f"{first.get('ctx', {}).get('error', 'cannot decode it')} (at character {at})")
         where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
         if first.get("type") in UNICODE_ERRORS:
             return error(422, "invalid_text", f"{where}: {LONE_SURROGATE}")

@@ -10,7 +10,17 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StrictBool,
+    StrictInt,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from assistant.language import Language
@@ -148,12 +158,23 @@ class OpenAIMessage(BaseModel):
         return "".join(part.text or "" for part in self.content or [] if part.type == "text")
 
 
-class ChatCompletionRequest(BaseModel):
-    """An OpenAI chat completions request; unknown OpenAI parameters (temperature …) are accepted and ignored."""
+def _one_choice(n: int | None) -> int | None:
+    """Raises ``PydanticCustomError('one_choice')`` for ``n`` other than 1: the answer is deterministic, so
+    several choices would be one answer repeated."""
+    if n not in (None, 1):
+        raise PydanticCustomError("one_choice", "only n=1 is served (one answer per question), not {n}", {"n": n})
+    return n
 
-    model: Text = "policy-assistant"
+
+class ChatCompletionRequest(BaseModel):
+    """An OpenAI chat completions request. ``model`` must be one ``GET /v1/models`` lists (404 otherwise);
+    ``stream`` is a JSON boolean and ``n`` only 1 (422 otherwise); other OpenAI parameters (temperature …)
+    are accepted and ignored."""
+
+    model: Text = Field(default="policy-assistant", description="the model id; GET /v1/models lists the one served")
     messages: list[OpenAIMessage] = Field(min_length=1)
-    stream: bool = False
+    stream: StrictBool | None = Field(default=False, description="true: chat.completion.chunk events (SSE)")
+    n: Annotated[StrictInt | None, AfterValidator(_one_choice)] = Field(default=1, description="only 1")
     user: Text | None = None
 
 

@@ -41,6 +41,7 @@ ROUTE_STATUS = {
     Route.CLARIFY_RULE: Status.CLARIFY,
     Route.CLARIFY_BASE: Status.CLARIFY,
     Route.CLARIFY_CURRENCY: Status.CLARIFY,
+    Route.CLARIFY_UNIT: Status.CLARIFY,
     Route.NO_AMOUNT: Status.NOT_SPECIFIED,
     Route.NOT_SPECIFIED: Status.NOT_SPECIFIED,
 }
@@ -96,7 +97,8 @@ class Composer:
                     articles.append(article)
             if step.estimate is not None:
                 estimates.append(step.estimate)
-            if step.eligibility is not None and step.route in {Route.ELIGIBILITY, Route.AWARD}:
+            if step.eligibility is not None and (step.route in {Route.ELIGIBILITY, Route.AWARD} or (
+                    step.route is Route.CEILINGS and step.ask.yes_no)):
                 verdicts.append((step.eligibility.measure, step.eligibility.verdict.value))
             if step.instead_eligibility is not None:
                 verdicts.append((step.instead_eligibility.measure, step.instead_eligibility.verdict.value))
@@ -207,6 +209,9 @@ class Composer:
             return [self.clarify_rule(step.request, article)]
         if route is Route.CLARIFY_BASE and step.request is not None:
             return [self.clarify_base(step.request, article)]
+        if route is Route.CLARIFY_UNIT:
+            return [self.t["clarify_unit"].format(number=step.ask.text.strip(), number_of_document=fields["number"],
+                                                  label=fields["label"], article_title=fields["article_title"])]
         if route is Route.CLARIFY_CURRENCY:
             rule = next((r for r in (step.request.rules if step.request else []) if r.base), None)
             base = (rule.base_en or rule.base) if rule and self.english else (rule.base if rule else "")
@@ -307,6 +312,16 @@ class Composer:
             lines += self._annual_caps(list(rules), "ceiling_annual")
         if any(rule.merit_based for rule in rules):
             lines.append(self.t["required_base_note"])
+        if step.ceilings_sum is not None:
+            total, annual_cap = step.ceilings_sum
+            over = total > annual_cap
+            said = self.t["ceilings_sum_over" if over else "ceilings_sum"].format(
+                items=" + ".join(money(r.cap_yuan) for r in rules), total=money(total), annual=money(annual_cap))
+            if lexicon().yes_no_question.search(step.ask.text.lower().rstrip(" ？?。")):
+                said = self.t["yes_over" if over else "no_not_over"] + said  # "加起来会超过一年的上限吗"
+            lines.insert(0, said)
+        elif step.ask.yes_no and step.eligibility is not None and step.eligibility.verdict is Verdict.ELIGIBLE and lines:
+            lines[0] = self.t["award_yes"] + lines[0]  # "能不能按基因治疗那一档申请？最高是多少？": yes, then the ceilings
         return lines
 
     def _required_base(self, step: Step) -> list[str]:
@@ -322,17 +337,20 @@ class Composer:
             lines.append(self.t["required_base_note"])
         return lines
 
-    def _correction(self, correction: tuple[Decimal, Rule, Decimal]) -> str:
+    def _correction(self, correction: tuple[Decimal, Rule, Decimal], declined: bool = False) -> str:
+        """A stated award put right; ``declined``: an award asked for ("能拿3000万吗？"), the no leads."""
         stated, rule, right = correction
         money = format_yuan_en if self.english else format_yuan
         key = "correction" if right == rule.cap_yuan else "correction_computed"
+        if declined:
+            key = "declined_cap" if right == rule.cap_yuan else "declined_computed"
         return self.t[key].format(rule_name=rule.name_en if self.english else rule.name, right=money(right),
                                   stated=money(stated))
 
     def _award(self, step: Step, article: Article) -> list[str]:
         estimate = step.estimate
         assert estimate is not None
-        lines = [self._correction(c) for c in step.corrections]
+        lines = [self._correction(c, step.declined) for c in step.corrections]  # "能拿3000万吗？": the no leads
         if step.eligibility is not None and step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
             lines.extend(self._verdict_lines(step, article))
         calculations = estimate.calculations
@@ -347,6 +365,9 @@ class Composer:
         award = self.award_lines(estimate, article)
         if award and step.ask.yes_no and estimate.total_yuan > 0 and not lines:
             award[0] = self.t["award_yes"] + award[0]  # "能不能申请？最高多少？": the yes leads, the figure follows
+        if award and step.approximate:
+            money = format_yuan_en if self.english else format_yuan
+            award.insert(1, self.t["approximate_base"].format(amounts=self._join([money(a) for a in step.approximate])))
         lines.extend(award)
         return lines
 

@@ -20,7 +20,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from assistant.conversation.question import Facts, Question
+from assistant.conversation.question import AskKind, Facts, Question
 from assistant.conversation.scope import judge
 from assistant.conversation.understand import AWARD_KINDS, understand
 from index.documents import Catalogue
@@ -90,7 +90,10 @@ def _read_turn(context: Context, text: str, cat: Catalogue) -> Context:
     facts = context.facts
     if facts is not None and question.new_subject:
         facts = facts.enterprise_only()
-    asked_amount = any(a.kind in AWARD_KINDS for a in question.asks)
+    # a bare reply to an award question ("CMO能补多少" → "受托年生产产值6000万") is answered with its amounts:
+    # they are that award's, not a base waiting for the next award question
+    asked_amount = any(a.kind in AWARD_KINDS for a in question.asks) or (
+        question.bare_reply and context.previous is not None and any(a.kind is AskKind.AMOUNT for a in context.previous.asks))
     # amounts stated without an award question ("我们II期投入了3000万。") wait for the turn that asks
     pending = () if asked_amount else question.facts.amounts or (facts.amounts if facts else ())
     merged = question.facts if facts is None else question.facts.over(facts)

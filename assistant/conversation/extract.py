@@ -28,6 +28,7 @@ class Lead:
     text: str
     figure: str = ""
     sentence: str = ""
+    score: int = 0  # how well the clause matches the question (shared search terms, the clause's thrice)
 
 
 def english_figure(figure: str) -> str:
@@ -66,9 +67,9 @@ def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] 
                 best = (score, -order, clause, found, sentence)
     if best is None:
         return Lead(text=_shorten(_first_sentences(text)))
-    _, _, clause, found, sentence = best
+    score, _, clause, found, sentence = best
     shown = sentence if len(sentence) <= LEAD_MAX_CHARS else clause
-    return Lead(text=_shorten(shown.rstrip("，,：:；") ), figure=found, sentence=sentence)
+    return Lead(text=_shorten(shown.rstrip("，,：:；") ), figure=found, sentence=sentence, score=score)
 
 
 def _best_figure(clause: str, pattern: re.Pattern[str], wanted: set[str], units: tuple[str, ...] = ()) -> str:

@@ -7,6 +7,7 @@ conditions that decide eligibility are the rule data's (``rules/awards.yaml`` + 
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -15,6 +16,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from assistant.amounts import is_bare_number
 from assistant.conversation.currency import USD, threshold_input, usd_range
 from assistant.conversation.extract import Lead, lead_clause
 from assistant.conversation.question import AmountRole, Ask, AskKind, Question
@@ -56,6 +58,7 @@ class Route(StrEnum):
     CLARIFY_RULE = "clarify_rule"
     CLARIFY_BASE = "clarify_base"
     CLARIFY_CURRENCY = "clarify_currency"
+    CLARIFY_UNIT = "clarify_unit"  # a bare number ("6000"): 6000元 or 6000万元?
     NO_AMOUNT = "no_amount"  # the measure supports, but sets no amount (一事一议 …): not_specified
     NOT_SPECIFIED = "not_specified"  # the sources do not say (materials, deadlines …)
     ELIGIBILITY = "eligibility"
@@ -104,6 +107,9 @@ class Step:
     profile: ProfileAnswer | None = None  # PROFILE / MATCH: the profile after the turn, and its match
     detail: str = ""  # NOT_SPECIFIED: the detail the article does not state (a fee, a count …)
     annual_first: bool = False  # CEILINGS: the per-entity annual cap was asked ("一年最多"), it leads
+    declined: bool = False  # "能拿3000万吗？" above what the text allows: the corrections answer no
+    ceilings_sum: tuple[Decimal, Decimal] | None = None  # CEILINGS asked summed: (sum, the annual cap)
+    approximate: list[Decimal] = field(default_factory=list)  # hedged bases computed with ("约5000万")
 
 
 @dataclass
@@ -171,8 +177,15 @@ def _usd_bases_capped(question: Question, request: AwardRequest) -> list[Decimal
 def _names_specifically(text: str, rule: Rule) -> bool:
     """Whether ``text`` names ``rule`` by a trigger of several words or of three Chinese characters or
     more ("特别审查", "special review"), not a common word ("平台", "registration")."""
-    specific = tuple(t for t in rule.triggers if " " in t or (not t.isascii() and len(t) >= 3))
+    specific = tuple(t for t in rule.triggers if " " in t or (not t.isascii() and len(t) >= 3)
+                     or (t.isascii() and t.isupper() and len(t) >= 3))  # an acronym: "CMO", "CRO", "FDA"
     return bool(specific) and rule_named(text, rule.model_copy(update={"triggers": specific}))
+
+
+def _sets_no_amount(article: Article, book: RuleBook) -> bool:
+    """Whether ``article`` is a numbered measure of the policy that carries no award rules (（二）, （十一）),
+    not its validity or scope article."""
+    return str(article.key).isdigit() and article.key not in book.measures()
 
 
 def extra_conditions() -> dict[str, ExtraCondition]:
@@ -194,6 +207,10 @@ class Planner:
         plan = Plan(question, [])
         if question.greeting_only:
             plan.steps.append(Step(question.asks[0], Route.GREETING))
+            return plan
+        if session.award is not None and is_bare_number(question.original):
+            # "6000" after "CMO能补多少": the unit is asked back, as the calculator does
+            plan.steps.append(Step(question.asks[0], Route.CLARIFY_UNIT, [self._measure_article(session.award.measure)]))
             return plan
         # a statement about the enterprise ("我们在上海闵行区注册") is the profile's, before any scope decision;
         # a match asked for in words still passes it
@@ -269,6 +286,10 @@ class Planner:
     # --- one ask ---------------------------------------------------------------------------------
     def _plan_ask(self, question: Question, ask: Ask, session: Session, previous: list[Article], plan: Plan,
                   language: Language) -> Step:
+        if ask.elliptical and ask.kind not in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY} and (
+                self._recalled(ask, session) is not None or self._named_elsewhere(ask, session) is not None):
+            # "那I期呢？" after a validity turn: the stage named is an award topic's, the award is asked again
+            ask = replace(ask, kind=AskKind.AMOUNT)
         topic_is_empty = self.retriever.keyword_score(without_ask_words(ask.text.lower())) < MIN_KEYWORD_SCORE
         if ask.kind is AskKind.DEPARTMENTS and previous and (ask.points_back or topic_is_empty):
             return Step(ask, Route.DEPARTMENTS, previous[:1])
@@ -315,7 +336,7 @@ class Planner:
         has_amounts = bool(question.facts.amounts)
         # a question naming a product or trial of its own starts a new subject: it is not the award before it
         follow_up = award_slots is not None and short and not question.new_subject and (
-            question.follow_up or has_amounts or not in_scope)
+            question.follow_up or has_amounts or not in_scope or question.bare_reply)
 
         if not in_scope and not follow_up:
             # "…, and what documents are required?": a later ask of the message with no topic of its own
@@ -326,6 +347,9 @@ class Planner:
         top = hits[0].article if hits else previous[0]
 
         if ask.kind is AskKind.HOW_TO_APPLY:
+            money = self._money_hit(hits, ask)  # "创新药补贴什么时候开始申报": the measure that pays it
+            if money is not None:
+                top = money.article
             return Step(ask, Route.NOT_SPECIFIED, [top])
         if ask.kind is AskKind.DEPARTMENTS:
             return Step(ask, Route.DEPARTMENTS, [top])
@@ -344,14 +368,20 @@ class Planner:
         if before is not None and measure != before.measure and (ask.elliptical or not names_own) and any(
                 rule_named(ask.text.lower(), rule) for rule in self.book.for_measure(before.measure)):
             measure = before.measure  # "国内的最高多少？海外的最高多少？": the same measure's other rule
+        elsewhere = self._named_elsewhere(ask, session) if follow_up and recalled is None else None
         if recalled is not None:  # "那III期呢？" names a rule of a topic discussed before: that topic
             measure = recalled.measure
+        elif elsewhere is not None:  # "那III期呢？" in a CMO conversation: the one measure that has that stage
+            measure = elsewhere
         elif follow_up and award_slots is not None and (measure is None or ask.kind not in {AskKind.AMOUNT, AskKind.ELIGIBILITY}):
             measure = award_slots.measure
         wants_award = ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY} or has_amounts or follow_up
         if measure and wants_award and (ask.kind is not AskKind.WHAT or has_amounts or follow_up):
             return self._award(question, ask, measure, session, language)
-        if ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE} and top.doc_id == self.book.document:
+        names_money = has_word(ask.text.lower(), lexicon().money_words)
+        if top.doc_id == self.book.document and (ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE} or (
+                ask.kind is AskKind.ELIGIBILITY and names_money and _sets_no_amount(top, self.book))):
+            # "上海对AI制药有资金支持吗": the measure supports, the text sets no amount
             return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text))
         if ask.kind is AskKind.ELIGIBILITY:
             step = Step(ask, Route.ELIGIBILITY, [top], lead=lead_clause(top.text, AskKind.WHAT, ask.text))
@@ -360,7 +390,19 @@ class Planner:
                 step.articles = [*self._condition_articles(step.eligibility.condition, top.key), *step.articles]
             return step
         figure_ask = lexicon().figure_asks.get(ask.detail) if ask.kind is AskKind.FIGURE else None
-        lead = lead_clause(top.text, ask.kind, ask.text, figure_ask.stated if figure_ask else ())
+        units = figure_ask.stated if figure_ask else ()
+        lead = lead_clause(top.text, ask.kind, ask.text, units)
+        if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and hits and not pointed and top.doc_id != self.book.document:
+            # "上海推出多少平方米标准化厂房": a close article of the policy itself whose sentence states the figure
+            # in the question's own words wins over a reply's (（二十五）"推出500万平方米…", not the reply's 189万)
+            for hit in hits[1:HITS]:
+                if hit.score < CLOSE_SCORE * hits[0].score:
+                    break
+                if hit.article.doc_id != self.book.document:
+                    continue
+                other = lead_clause(hit.article.text, ask.kind, ask.text, units)
+                if other.figure and (not lead.figure or other.score > lead.score):
+                    top, lead = hit.article, other
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)  # the article states no such figure
         return Step(ask, Route.LOOKUP, [top], lead=lead)
@@ -422,6 +464,9 @@ class Planner:
                     denied & set(rule.conditions) for rule in self.book.for_measure(str(hit.article.key))):
                 return str(hit.article.key)
         policy = [hit for hit in hits[:3] if hit.article.doc_id == self.book.document]
+        money = self._money_hit(hits, ask)
+        if money is not None:  # "仿制药做临床能拿补贴吗": the money is the measure that sets amounts
+            return str(money.article.key)
         if policy and policy[0].article.key not in measures and ask is not None and ask.kind is AskKind.AMOUNT:
             # "how much for entering the special review procedure": an amount ask naming a rule by its own
             # words goes to that rule's measure, close behind a measure that only mentions the procedure
@@ -430,6 +475,22 @@ class Planner:
                         and any(_names_specifically(ask.text.lower(), r) for r in self.book.for_measure(str(hit.article.key)))):
                     return str(hit.article.key)
         return str(policy[0].article.key) if policy and policy[0].article.key in measures else None
+
+    def _money_hit(self, hits: Sequence[Any], ask: Ask | None) -> Any | None:
+        """An ask about money (补贴, 资助, funding …) whose top policy hit sets no amount: the hit of the policy
+        whose award rules the ask names ("作为三甲医院，能拿CMO补贴吗" → （二十四）), else the close hit that
+        carries award rules ("仿制药做临床能拿补贴吗" is about （五）'s money, not （十一）'s incentives), else None."""
+        if ask is None or not has_word(ask.text.lower(), lexicon().money_words):
+            return None
+        measures = set(self.book.measures())
+        policy = [hit for hit in hits[:HITS] if hit.article.doc_id == self.book.document]
+        if not policy or not _sets_no_amount(policy[0].article, self.book):
+            return None
+        text = ask.text.lower()
+        named = next((hit for hit in policy[1:] if hit.article.key in measures and any(
+            _names_specifically(text, rule) for rule in self.book.for_measure(str(hit.article.key)))), None)
+        return named or next((hit for hit in policy[1:] if hit.article.key in measures
+                              and hit.score >= CLOSE_SCORE * policy[0].score), None)
 
     # --- awards ----------------------------------------------------------------------------------
     def _recalled(self, ask: Ask, session: Session) -> AwardSlots | None:
@@ -440,6 +501,21 @@ class Planner:
             if any(rule_named(text, rule) for rule in self.book.for_measure(slots.measure)):
                 return slots
         return None
+
+    def _named_elsewhere(self, ask: Ask, session: Session) -> str | None:
+        """The one measure not discussed yet whose rule a follow-up names by its trigger ("那III期呢？" in a CMO
+        conversation names （五）'s Ⅲ期), when no topic discussed has such a rule; None when several or none do."""
+        if session.award is None:
+            return None
+        text = ask.text.lower()
+        discussed = {t.measure for t in session.award_topics()}
+        # a base's own words ("研发投入" of "如果研发投入是5000万呢？") name what an amount is, not a topic
+        bases = [r.base.lower() for r in self.book.rules if r.base]
+        named = {rule.measure for rule in self.book.rules if rule_named(text, rule.model_copy(update={"triggers": [
+            t for t in rule.triggers if not any(t.lower() in base for base in bases)]}))}
+        if not named or named & discussed or len(named) != 1:
+            return None
+        return next(iter(named))
 
     def _award(self, question: Question, ask: Ask, measure: str, session: Session, language: Language) -> Step:
         article = self._measure_article(measure)
@@ -470,6 +546,9 @@ class Planner:
         if question.asks_annual_cap and _asks_cap_not_sum(request):
             step.route = Route.CEILINGS  # "一年最多能拿多少": the annual cap leads, the per-item ceilings follow
             step.annual_first = True
+            if question.asks_total and len({r.id for r in request.rules}) > 1:
+                # "两个产品…都拿最高，加起来会超过一年的上限吗": the ceilings summed against the annual cap
+                step.ceilings_sum = self._ceilings_sum(request.rules)
             return step
         if ask.kind is AskKind.REQUIRED_BASE:
             return self._required_base(question, step)
@@ -498,6 +577,9 @@ class Planner:
                 return step
             if question.asks_ceiling and not question.facts.amounts:
                 step.route = Route.CEILINGS
+                if question.asks_total and len({r.id for r in request.rules}) > 1:
+                    # "两个产品…都拿最高，加起来会超过一年的上限吗": the ceilings summed, then the annual cap
+                    step.ceilings_sum = self._ceilings_sum(request.rules)
                 return step
             claimed = question.facts.amounts_as(AmountRole.CLAIMED)
             if claimed and len(request.rules) == 1 and not question.facts.amounts_as(AmountRole.BASE):
@@ -513,6 +595,13 @@ class Planner:
             return step
         step.estimate = self.calculator.estimate(request.items(), self.today, language)
         step.corrections = self._corrections(question, request, step.estimate)
+        last_sentence = re.split(r"[。！？!?]|\.\s", ask.text.lower().rstrip(" ，,。?？"))[-1]
+        if not step.corrections and lexicon().yes_no_question.search(last_sentence + "?"):
+            # "投入1亿，能拿3000万吗？": a wanted award the ceiling or the computation does not reach is a no
+            step.corrections = self._corrections(question, request, step.estimate, AmountRole.DESIRED)
+            step.declined = bool(step.corrections)
+        step.approximate = [a.yuan for a in question.facts.amounts
+                            if a.approximate and a.role in {AmountRole.BASE, AmountRole.FEE}]
         share = lexicon().figure_asks.get(SHARE)
         if share is not None and has_word(ask.text.lower(), share.asked) and all(r.rate is None for r in request.rules):
             # "贴息的利率或比例是多少": the text sets a ceiling and no share; it says so, then the ceiling
@@ -521,6 +610,15 @@ class Planner:
         request.computed()
         session.remember_award(request.slots())
         return step
+
+    def _ceilings_sum(self, rules: Sequence[Rule]) -> tuple[Decimal, Decimal] | None:
+        """Each rule at its ceiling, summed (yuan), with the one per-entity annual cap they all count
+        against; None when they count against none or several."""
+        caps = {r.annual_cap for r in rules}
+        if len(caps) != 1 or None in caps:
+            return None
+        annual = Decimal(self.book.annual_caps[str(caps.pop())].cap_yuan)
+        return sum((Decimal(r.cap_yuan) for r in rules), Decimal(0)), annual
 
     def _instead(self, question: Question, ask: Ask, step: Step, language: Language) -> Step:
         """The asked measure does not apply; the one that does is computed in its place."""
@@ -562,11 +660,13 @@ class Planner:
             step.corrections.append((desired[0].yuan, rule, rule.cap_yuan))
         return step
 
-    def _corrections(self, question: Question, request: AwardRequest, estimate: AwardEstimate) -> list[tuple[Decimal, Rule, Decimal]]:
-        """A stated award that the sources contradict: (stated, rule, the right figure)."""
+    def _corrections(self, question: Question, request: AwardRequest, estimate: AwardEstimate,
+                     role: AmountRole = AmountRole.CLAIMED) -> list[tuple[Decimal, Rule, Decimal]]:
+        """A stated award (heard of, or with ``role`` DESIRED one asked for) that the sources or the
+        computation do not reach: (stated, rule, the right figure)."""
         corrections = []
         computed = Decimal(estimate.total_yuan)
-        for stated in question.facts.amounts_as(AmountRole.CLAIMED):
+        for stated in question.facts.amounts_as(role):
             for rule in request.rules:
                 if stated.yuan > rule.cap_yuan:
                     corrections.append((stated.yuan, rule, rule.cap_yuan))
@@ -601,6 +701,7 @@ class Planner:
             "related_party": facts.related_party,
             "applicant_role": facts.applicant_role,
             "enterprise_size": facts.enterprise_size,
+            "entity_type": facts.entity_type,
         }
         if facts.device and facts.drug_class is None:
             values["drug_class"] = None

@@ -39,13 +39,15 @@ class AmountRole(StrEnum):
 
 @dataclass(frozen=True)
 class StatedAmount:
-    """One amount in the message: ``yuan`` is an integer-valued Decimal; ``currency`` CNY or USD."""
+    """One amount in the message: ``yuan`` is an integer-valued Decimal; ``currency`` CNY or USD;
+    ``approximate`` when the asker hedged it ("约5000万")."""
 
     text: str
     yuan: Decimal
     role: AmountRole
     currency: str
     start: int
+    approximate: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ class Facts:
     item_count: int | None = None  # "12场…每场10万": one amount for this many like items
     unmet: tuple[str, ...] = ()  # condition ids the asker says are not met ("还没进入特别审查程序")
     enterprise_size: str | None = None  # "small_micro", "medium" or "large" when the asker says so
+    entity_type: str | None = None  # who the asker is when it says so: "hospital", "insurer", "cmo", "cro" …
 
     def over(self, earlier: Facts) -> Facts:
         """These facts, with what ``earlier`` turns stated about the asker where this turn says nothing
@@ -78,15 +81,16 @@ class Facts:
             related_party=self.related_party if self.related_party is not None else earlier.related_party,
             applicant_role=self.applicant_role if self.applicant_role is not None else earlier.applicant_role,
             enterprise_size=self.enterprise_size if self.enterprise_size is not None else earlier.enterprise_size,
+            entity_type=self.entity_type if self.entity_type is not None else earlier.entity_type,
             unmet=tuple(dict.fromkeys((*earlier.unmet, *self.unmet))),
         )
 
     def enterprise_only(self) -> Facts:
-        """What these facts say about the enterprise itself (where it is registered, its size), without
+        """What these facts say about the enterprise itself (where it is registered, its size, its kind), without
         what they say about one product or deal (class, trial place, relation, role, unmet conditions):
         those belong to the subject they were stated about. Amounts not yet asked about are kept."""
         return Facts(registered=self.registered, registered_place=self.registered_place,
-                     enterprise_size=self.enterprise_size, amounts=self.amounts)
+                     enterprise_size=self.enterprise_size, entity_type=self.entity_type, amounts=self.amounts)
 
     def states_subject(self) -> bool:
         """Whether these facts name a product or trial of their own (class, CGT, device, trial place)."""
@@ -138,6 +142,7 @@ class Question:
     earlier_facts: Facts | None = None  # what earlier turns of the conversation stated about the asker
     context_text: str = ""  # the last earlier turn in scope, normalised: the topic of a turn that names none
     new_subject: bool = False  # a full question naming a product or trial of its own: earlier product facts do not hold
+    bare_reply: bool = False  # no ask or question word at all ("二期", "6000万", "受托年生产产值6000万"): a reply
 
     @property
     def conversation_facts(self) -> Facts:

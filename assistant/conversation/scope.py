@@ -204,7 +204,9 @@ def _other_place(text: str, data: _ScopeData, corpus_uses: Callable[[str], bool]
     """A place outside Shanghai whose own policies the question is about (not where work happens)."""
     # "我们在苏州工业园区也有一家子公司…苏州工业园区对1类新药的奖励标准是多少？": a sentence that asks about
     # the place's own support makes it the subject, wherever else the message puts the asker
-    named = [p for p in (*data.other_places, *data.foreign_places) if has_word(text, [p])]
+    # one look for any of the places first: most questions name none, and each place looked for alone costs a call
+    named = [p for p in data.other_places if has_word(text, [p])] if has_word(text, data.other_places) else []
+    named += [p for p in data.foreign_places if has_word(text, [p])] if has_word(text, data.foreign_places) else []
     asking = [text[start:end] for start, end, asks in sentences(text) if asks]
     for place in named:
         subject = data.place_asked_about.replace("{place}", re.escape(place))
@@ -212,8 +214,7 @@ def _other_place(text: str, data: _ScopeData, corpus_uses: Callable[[str], bool]
             return place
     if has_word(text, data.shanghai_anchors):  # "我们是张江的一家CDMO…替北京的客户代工": the asker is in Shanghai
         return ""
-    candidates = [p for p in data.other_places if has_word(text, [p])]
-    candidates += [p for p in data.foreign_places if has_word(text, [p])]
+    candidates = list(named)
     # jieba tags many policy words as places (伦理, 关联, 上市): a tagged word counts when it has a
     # place suffix, or when the sources never use it (they name no place outside Shanghai's)
     tagged = [w for w, flag in _tags(text) if flag == "ns" and (

@@ -95,6 +95,7 @@ class _Lexicon:
     yes_no_question: re.Pattern[str]  # "…吗？", "Is …?": a yes/no question
     hypothetical: re.Pattern[str]  # "另外，如果…": an ask putting a case of its own
     yes_no_words: tuple[str, ...]  # "能不能", "eligible": an amount ask that also asks yes or no
+    money_words: tuple[str, ...]  # "补贴", "funding": an ask about money, answered by a measure that sets amounts
     scope_words: tuple[str, ...]  # "覆盖哪些单位": who a document covers
     which_document: tuple[str, ...]  # "该看哪个文件": the document in force is asked, not the one discussed
     known_places: tuple[str, ...]  # places outside Shanghai (scope.yaml), to tell a place from a word
@@ -141,6 +142,7 @@ def lexicon() -> _Lexicon:
         scope_words=lower(raw["scope_words"]),
         hypothetical=re.compile(raw["hypothetical"], re.IGNORECASE),
         yes_no_words=lower(raw["yes_no_words"]),
+        money_words=lower(raw["money_words"]),
         known_places=_known_places(),
         place_as_seat=re.compile("|".join(
             f"(?:{raw['place_as_seat'].replace('{place}', re.escape(str(place).lower()))})"
@@ -195,16 +197,17 @@ def points_at_document(text: str) -> bool:
 
 def without_ask_words(text: str) -> str:
     """``text`` (lower case) without its ask words and pointers: what is left to search for."""
-    for pattern in _ask_word_patterns():
-        text = pattern.sub(" ", text)
+    for word, pattern in _ask_word_patterns():
+        if word in text:  # a pattern matches only where its word stands: most of them are skipped without a regex call
+            text = pattern.sub(" ", text)
     return " ".join(lexicon().pointer_pattern.sub(" ", text).split())
 
 
 @cache
-def _ask_word_patterns() -> tuple[re.Pattern[str], ...]:
+def _ask_word_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     lex = lexicon()
     words = sorted({w for _, ws in lex.kinds for w in ws} | set(lex.pointers), key=lambda w: (-len(w), w))
-    return tuple(re.compile(_word_pattern(word)) for word in words)
+    return tuple((word, re.compile(_word_pattern(word))) for word in words)
 
 
 def in_shanghai(place: str) -> bool:
@@ -283,6 +286,7 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
         context_text=previous.text if previous is not None else "",
         follow_up=follow_up,
         new_subject=new_subject,
+        bare_reply=_kind(text.rstrip(" ？?。.!！"), lex) is None,
         greeting_only=bool(stripped) and any(stripped.rstrip("啊呀呢吗哈") == re.sub(r"\W+", "", g) for g in GREETINGS),
     )
 
@@ -291,7 +295,8 @@ def states_conditions(facts: Facts) -> bool:
     """Whether ``facts`` say something a condition of an award reads (class, trial place, registration,
     relation, role, a condition said unmet)."""
     return any(v is not None for v in (facts.drug_class, facts.trial_location, facts.registered,
-                                        facts.related_party, facts.applicant_role, facts.enterprise_size)) or bool(facts.unmet)
+                                        facts.related_party, facts.applicant_role, facts.enterprise_size,
+                                        facts.entity_type)) or bool(facts.unmet)
 
 
 def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | None = None) -> tuple[Ask, ...]:
@@ -429,7 +434,19 @@ def read_facts(normalised: str, text: str) -> Facts:
         unmet=tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws) or _negated(
             text, words["unmet_topics"].get(cid, []), words["negation"])),
         enterprise_size=_enterprise_size(text, words["enterprise_size"], words["enterprise_size_patterns"]),
+        entity_type=_entity_type(text, words["entity_type"], words["entity_said"]),
     )
+
+
+def _entity_type(text: str, kinds: dict[str, list[str]], said: list[str]) -> str | None:
+    """Who the asker says it is ("我们是医院", "作为保险公司", "医院能拿…吗", "we are a CRO"): a kind's
+    word where one of the ``said`` patterns puts it ({entity} in a pattern stands for the word), so a
+    kind named as the measure's ("能拿CMO委托生产的补贴吗") is not the asker's."""
+    for kind, names in kinds.items():
+        entity = "|".join(re.escape(str(n).lower()) for n in sorted(names, key=len, reverse=True))
+        if any(re.search(pattern.replace("{entity}", f"(?:{entity})"), text) for pattern in said):
+            return str(kind)
+    return None
 
 
 def _drug_class(text: str, classes: dict[str, list[str]]) -> str | None:
@@ -485,7 +502,7 @@ def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
         role = AmountRole.DESIRED
     elif lex.roles["fee"].search(before):
         role = AmountRole.FEE
-    return StatedAmount(found.text, found.yuan, role, currency, found.start)
+    return StatedAmount(found.text, found.yuan, role, currency, found.start, found.approximate)
 
 
 def _item_count(text: str, lex: _Lexicon) -> int | None:

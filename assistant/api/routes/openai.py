@@ -29,7 +29,7 @@ from assistant.api.schemas import (
     ModelList,
     OpenAIMessage,
 )
-from assistant.errors import PayloadTooLarge
+from assistant.errors import PayloadTooLarge, UnknownModel
 from assistant.settings import Settings
 
 MODEL_NAME = "policy-assistant"
@@ -46,9 +46,12 @@ def models() -> ModelList:
 @router.post("/chat/completions", response_model=ChatCompletion,
              responses={200: {"content": {streaming.EVENT_STREAM: {"schema": streaming.event_schema()}},
                               "description": "a chat.completion, or with ``stream`` chat.completion.chunk events"},
-                        **documented(413, 422, 503)})
+                        **documented(404, 413, 422, 503)})
 async def completions(body: ChatCompletionRequest, service: ServiceDep, settings: SettingsDep, response: Response) -> Any:
-    """An OpenAI chat completion; ``citations``, ``status`` and the receipt to rate it ride beside the choices."""
+    """An OpenAI chat completion; ``citations``, ``status`` and the receipt to rate it ride beside the choices.
+    404 ``model_not_found`` for a model other than ``policy-assistant``."""
+    if body.model != MODEL_NAME:
+        raise UnknownModel(f"no model {body.model!r} is served here; the model is {MODEL_NAME!r} (GET /v1/models)")
     _within_limits(body.messages, settings)
     asked = await run_in_threadpool(service.complete, [(m.role, m.text()) for m in body.messages])
     answer = asked.answer

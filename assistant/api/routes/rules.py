@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from fastapi import APIRouter
 
-from assistant.amounts import is_bare_number
 from assistant.api.deps import EngineDep
 from assistant.api.errors import documented
 from assistant.api.schemas import CalculateRequest, RuleInfo, RulesResponse
 from assistant.engine import Engine
 from assistant.records import AwardEstimate, Calculation
-from assistant.rules.book import Rule, UnknownRule
+from assistant.rules.book import Rule
 from assistant.rules.calculator import CalculationError, Item
+from assistant.rules.units import require_units
 
 router = APIRouter(prefix="/v1", tags=["awards"])
+JSON_NUMBERS = "; a JSON number is yuan"  # how the API reads an amount sent as a number
 
 
 @router.get("/rules", response_model=RulesResponse, responses=documented(503))
@@ -33,27 +31,12 @@ def calculate(body: CalculateRequest, engine: EngineDep) -> Calculation | AwardE
         if body.rule_id is not None:
             raise CalculationError("give either rule_id and inputs, or items, not both")
         for item in body.items:
-            _amounts_have_units(engine, item.rule_id, item.inputs)
+            require_units(engine.book, item.rule_id, item.inputs, JSON_NUMBERS)
         return engine.estimate([Item(i.rule_id, i.inputs) for i in body.items], body.language)
     if body.rule_id is None:
         raise CalculationError("rule_id is required")
-    _amounts_have_units(engine, body.rule_id, body.inputs)
+    require_units(engine.book, body.rule_id, body.inputs, JSON_NUMBERS)
     return engine.calculate(body.rule_id, body.inputs, body.language)
-
-
-def _amounts_have_units(engine: Engine, rule_id: str, inputs: Mapping[str, Any]) -> None:
-    """An amount sent as text must carry its unit: ``"6000"`` may mean 6000元 or 6000万 (a JSON number is
-    yuan, as documented). Raises ``CalculationError`` (422) asking for the unit; an unknown rule is left
-    to the engine (404)."""
-    try:
-        amounts = engine.book.inputs(rule_id).amounts
-    except UnknownRule:
-        return
-    for name in amounts:
-        value = inputs.get(name)
-        if isinstance(value, str) and is_bare_number(value):
-            raise CalculationError(f"{name}: {value.strip()!r} has no unit: write {value.strip()}元 or "
-                                   f"{value.strip()}万 (a JSON number is yuan)")
 
 
 def rule_info(engine: Engine, rule: Rule) -> RuleInfo:
