@@ -199,3 +199,15 @@ def format_yuan_en(yuan: Decimal | int) -> str:
 def _plain(value: Decimal) -> str:
     text = format(value.normalize(), "f")
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def refusal_reason(text: str) -> str | None:
+    """Why ``text`` can never be read as an exact RMB amount, whatever its figure: ``approximate``
+    (``约5000万``, ``5000万左右``: an exact figure is needed) or ``foreign_currency`` (``5000万美元``: the
+    policy sets no exchange rate); ``None`` when neither applies. The reasons ``parse_amount`` checks first."""
+    cleaned = normalise(str(text)).strip().lower().replace("，", ",")
+    if _APPROXIMATE.search(cleaned):
+        return "approximate"
+    if _FOREIGN.search(cleaned):
+        return "foreign_currency"
+    return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -85,10 +86,20 @@ def ask(page, question: str) -> object:
 
 
 def wait_for_answer(page, before: int) -> object:
-    """The answer after the first ``before`` ones, once complete (not the streamed lead)."""
+    """The answer after the first ``before`` ones, once complete (not the streamed lead). The wait is long
+    enough for a machine busy with other work; it is no measure of speed."""
     page.wait_for_function("n => document.querySelectorAll('#chat .answer').length === n + 1 &&"
-                           " !document.querySelector('#chat .answer-streaming')", arg=before)
+                           " !document.querySelector('#chat .answer-streaming')", arg=before, timeout=90_000)
     return page.locator("#chat .answer").nth(before)
+
+
+def ask_and_keep(page, question: str) -> object:
+    """``ask``, then wait until the browser has stored the session's receipts (just after the answer
+    shows), so that a reload finds this turn."""
+    stored = page.evaluate("localStorage.getItem('pa-chat-session')")
+    answer = ask(page, question)
+    page.wait_for_function("s => localStorage.getItem('pa-chat-session') !== s", arg=stored)
+    return answer
 
 
 def staff_questions(live_server: str) -> list[dict]:
@@ -141,7 +152,7 @@ def test_feedback_on_one_answer_is_stored_in_the_log_with_a_comment(desktop, liv
 
 
 def test_a_reload_keeps_the_conversation_its_session_and_its_ratings(desktop, live_server):
-    ask(desktop, "CMO受托生产一个品种年产值3000万，能补多少？")
+    ask_and_keep(desktop, "CMO受托生产一个品种年产值3000万，能补多少？")
     desktop.reload()
     desktop.locator("#chat .answer").nth(1).wait_for()
     restored = desktop.locator("#chat .answer").nth(1)
@@ -161,7 +172,7 @@ def test_clicking_the_same_rating_again_withdraws_it_from_the_log(desktop, live_
     desktop.locator("#chat button[aria-label='赞']").nth(1).click()
     desktop.get_by_text("已记录您对这条回答的评价").wait_for()
     assert next(q for q in staff_questions(live_server) if q["question"] == question)["feedback"] == "like"
-    desktop.locator("#chat button[aria-label='Liked']").first.click()  # the same button, now showing the rating
+    desktop.locator("#chat button[aria-label='已赞（再点一次撤回）']").first.click()  # the same button, rated
     desktop.get_by_text("已撤回您对这条回答的评价").wait_for()
     withdrawn = next(q for q in staff_questions(live_server) if q["question"] == question)
     assert (withdrawn["feedback"], withdrawn["comment"]) == (None, None)
@@ -171,7 +182,7 @@ def test_new_conversation_resets_the_session(desktop):
     ask(desktop, PHASE_TWO)
     desktop.locator("#new-conversation").click()
     desktop.wait_for_function("document.querySelectorAll('#chat .answer').length === 1")
-    answer = ask(desktop, "如果研发投入是3000万呢？")
+    answer = ask_and_keep(desktop, "如果研发投入是3000万呢？")
     assert "1200万元" not in answer.inner_text(), "a new conversation forgets Ⅱ期"
     desktop.reload()
     desktop.locator("#chat .answer").nth(1).wait_for()
@@ -192,6 +203,72 @@ def test_answers_are_rendered_as_text_never_as_html(desktop):
     ask(desktop, "<img src=x onerror=\"document.title='pwned'\">伦理审查多久？")
     assert desktop.title() != "pwned"
     assert desktop.locator("img[src='x']").count() == 0
+
+
+def test_the_opening_names_the_four_documents_and_has_no_rating_buttons(desktop):
+    opening = desktop.locator("#chat .answer.opening").inner_text()
+    for title in ("关于支持生物医药产业全链条创新发展的若干意见", "第1228号提案的答复", "问答实录",
+                  "浦东新区生物医药产业高质量发展行动方案"):
+        assert title in opening, title
+    ask(desktop, PHASE_TWO)
+    rows = desktop.locator("#chat .message-row.bot-row")
+    assert not rows.first.locator("xpath=following-sibling::div[contains(@class, 'message-buttons')][1]").is_visible()
+    answer_buttons = rows.nth(1).locator("xpath=following-sibling::div[contains(@class, 'message-buttons')][1]")
+    assert answer_buttons.locator("button[aria-label='赞']").is_visible(), "an answer keeps its rating buttons"
+
+
+def test_a_flag_is_stored_as_its_own_kind_and_shown_so_in_the_log(desktop, live_server):
+    question = "CMO受托生产一个品种年产值7000万，能补多少？"
+    ask(desktop, question)
+    desktop.locator("#chat button[aria-label='其他反馈']").last.click()  # the answer's (the opening has none)
+    desktop.locator("#chat .extra-feedback-option", has_text="有错误或遗漏").last.click()
+    desktop.get_by_text("已记录您对这条回答的评价").wait_for()
+    assert next(q for q in staff_questions(live_server) if q["question"] == question)["feedback"] == "flag"
+    open_desk(desktop)
+    sign_in(desktop)
+    desktop.wait_for_function("() => document.querySelector('#desk-log').innerText.includes('有错误或遗漏')")
+
+
+def test_gradio_speaks_chinese_in_an_english_browser_and_shows_no_footer(browser, live_server):
+    page = browser.new_context(viewport=DESKTOP, locale="en-US").new_page()
+    page.set_default_timeout(30_000)
+    page.goto(live_server + "/")
+    page.locator("#chat .answer").first.wait_for()
+    ask(page, PHASE_TWO)
+    page.wait_for_timeout(300)
+    labels = page.locator("#chat [aria-label], #chat [title]").evaluate_all(
+        "nodes => nodes.flatMap(n => [n.getAttribute('aria-label'), n.getAttribute('title')]).filter(Boolean)")
+    english = [label for label in labels if any(word in label for word in (
+        "Like", "Dislike", "Copy", "Clear", "Feedback", "message", "chatbot", "conversation"))]
+    assert english == [], english
+    assert {"赞", "踩", "复制这条消息", "清空对话", "其他反馈"} <= set(labels), labels
+    for tab in ("补贴计算", "政策匹配", "热线坐席"):  # tables, copy buttons, tabs: no English-only label anywhere
+        page.get_by_role("tab", name=tab).click()
+        page.wait_for_timeout(500)
+        everywhere = page.locator("[aria-label], [title]").evaluate_all(
+            "nodes => nodes.flatMap(n => [n.getAttribute('aria-label'), n.getAttribute('title')]).filter(Boolean)")
+        english = [label for label in everywhere if re.search("[A-Za-z]{3,}", label) and not re.search("[一-龥]", label)]
+        assert english == [], (tab, english)
+    assert page.locator("footer").count() == 0 or not page.locator("footer").is_visible()
+    body = page.evaluate("document.body.innerText")
+    assert "Built with Gradio" not in body and "Use via API" not in body
+    page.context.close()
+
+
+def test_after_a_reload_every_message_keeps_its_label_and_the_latest_answer_is_in_view(desktop):
+    for question in (PHASE_TWO, "那III期呢？", "伦理审查多久能完成？", "CMO受托生产一个品种年产值3000万，能补多少？"):
+        ask_and_keep(desktop, question)
+    desktop.reload()
+    desktop.locator("#chat .answer").nth(4).wait_for()
+    desktop.wait_for_timeout(1000)
+    labels = desktop.locator("#chat [data-testid='bot']").evaluate_all("ns => ns.map(n => n.getAttribute('aria-label'))")
+    assert len(labels) == 5 and all(label.startswith("回答：") and len(label) > 10 for label in labels), labels
+    users = desktop.locator("#chat [data-testid='user']").evaluate_all("ns => ns.map(n => n.getAttribute('aria-label'))")
+    assert users[-1] == "提问：CMO受托生产一个品种年产值3000万，能补多少？", users
+    latest = desktop.locator("#chat .answer").nth(4).locator(".answer-lead").bounding_box()
+    chat = desktop.locator("#chat").bounding_box()
+    assert latest is not None and chat is not None
+    assert chat["y"] <= latest["y"] <= chat["y"] + chat["height"] - latest["height"], (latest, chat)
 
 
 def test_on_a_phone_the_lead_and_the_first_card_are_on_screen(phone):
@@ -259,7 +336,7 @@ def restartable(settings, engine, tmp_path):
 def test_a_restart_keeps_the_conversation_and_the_staff_sign_in(browser, restartable):
     restartable.start()
     page = _open(browser, restartable.url, DESKTOP)
-    ask(page, "CMO受托生产一个品种年产值3000万，能补多少？")
+    ask_and_keep(page, "CMO受托生产一个品种年产值3000万，能补多少？")
     open_desk(page)
     page.get_by_text("问答与来电日志").click()
     page.locator("#desk-token").fill(STAFF_TOKEN)
@@ -342,7 +419,8 @@ def test_the_log_shows_only_after_sign_in_and_holds_the_call_record(desktop, liv
     assert "伦理审查多久" not in desktop.locator("#desk-log").inner_text()
     desktop.locator("#desk-token").fill("not-the-staff-token-000")
     desktop.locator("#desk-sign-in button[type=submit]").click()
-    desktop.get_by_text("登录失败", exact=False).wait_for()
+    desktop.get_by_text("登录失败：坐席令牌不正确", exact=False).wait_for()
+    assert "token" not in desktop.locator("#desk-sign-in-message").inner_text(), "the failure is said in Chinese"
     desktop.locator("#desk-token").fill(STAFF_TOKEN)
     desktop.locator("#desk-sign-in button[type=submit]").click()
     desktop.get_by_text("已登录", exact=False).wait_for()
@@ -352,12 +430,17 @@ def test_the_log_shows_only_after_sign_in_and_holds_the_call_record(desktop, liv
     log = desktop.locator("#desk-log").inner_text()
     assert "伦理审查多久" in log and "已回答" in log
     shot(desktop, "desk-log.png")
+    # the export: a link to the signed-in route; what it serves needs this browser's sign-in
     desktop.locator("#desk-export").click()
-    link = desktop.locator("#desk-export-file a[href]").first
+    link = desktop.locator("#desk-export-link a[href]").first
     link.wait_for()
-    exported = httpx.get(link.get_attribute("href") if link.get_attribute("href").startswith("http")
-                         else live_server + link.get_attribute("href"))
-    assert exported.status_code == 200 and "伦理审查多久" in exported.content.decode("utf-8-sig")
+    href = live_server + "/" + link.get_attribute("href")
+    assert "/ui/desk/export.csv" in href and "gradio_api/file" not in href
+    exported = desktop.context.request.get(href)
+    assert exported.status == 200 and exported.headers["content-disposition"].startswith("attachment;")
+    assert "伦理审查多久" in exported.body().decode("utf-8-sig")
+    anonymous = httpx.get(href)
+    assert anonymous.status_code == 401 and "伦理审查多久" not in anonymous.text
     desktop.locator("#desk-date-filter textarea, #desk-date-filter input").first.fill("30/11/2026")
     desktop.locator("#desk-date-filter textarea, #desk-date-filter input").first.press("Enter")
     desktop.get_by_text("日期格式应为 YYYY-MM-DD").wait_for()
@@ -369,6 +452,13 @@ def test_the_log_shows_only_after_sign_in_and_holds_the_call_record(desktop, liv
     runs.wait_for_timeout(2000)
     assert STAFF_TOKEN not in runs.content()
     assert STAFF_TOKEN not in runs.evaluate("JSON.stringify({...localStorage})")
+    # signing out takes the link away and the route refuses this browser's (now signed-out) cookie
+    cookie = next(c for c in desktop.context.cookies() if c["name"] == "pa_desk")
+    desktop.locator("#desk-sign-out").click()
+    desktop.get_by_text("未登录", exact=False).first.wait_for()
+    desktop.wait_for_function("() => !document.querySelector('#desk-export-link a')")
+    assert desktop.context.request.get(href).status == 401
+    assert httpx.get(href, cookies={"pa_desk": cookie["value"]}).status_code == 401, "a copy of the cookie is refused"
     # a fresh browser session must sign in again
     other = desktop.context.browser.new_context(viewport=DESKTOP, locale="zh-CN").new_page()
     other.goto(live_server + "/")
@@ -378,6 +468,28 @@ def test_the_log_shows_only_after_sign_in_and_holds_the_call_record(desktop, liv
     other.get_by_text("未登录", exact=False).first.wait_for()
     assert "已告知3周" not in other.locator("#desk-calls").inner_text()
     other.context.close()
+
+
+def sign_in(page) -> None:
+    page.get_by_text("问答与来电日志").click()
+    page.locator("#desk-token").fill(STAFF_TOKEN)
+    page.locator("#desk-sign-in button[type=submit]").click()
+    page.get_by_text("已登录", exact=False).wait_for()
+
+
+def test_the_browser_keeps_no_chat_turns_or_desk_questions(desktop, live_server):
+    """A hotline workstation is shared: no run history, only the chat's (encrypted) session and receipts."""
+    ask(desktop, "CMO受托生产一个品种年产值4000万，能补多少？")
+    open_desk(desktop)
+    desk_search(desktop, "伦理审查要多久完成")
+    desktop.locator("#desk-save").click()
+    desktop.get_by_text("已保存来电记录").wait_for()
+    storage = desktop.evaluate("({local: {...localStorage}, session: {...sessionStorage}})")
+    assert list(storage["local"]) == ["pa-chat-session"], list(storage["local"])
+    kept = json.dumps(storage, ensure_ascii=False)
+    for text in ("CMO受托生产", "4000万", "伦理审查要多久", "400万元", "来电"):
+        assert text not in kept, text
+    assert httpx.get(live_server + "/gradio_api/runs").status_code == 404, "the run history page is off"
 
 
 # --- calculator ------------------------------------------------------------------------------------
@@ -427,6 +539,26 @@ def test_the_calculator_asks_for_a_unit_and_finds_rules_written_either_way(deskt
     choose_rule(desktop, "首付款", "首付款")
     assert desktop.locator("#calc-threshold").is_visible()
     assert "首付款" in desktop.locator("#calc-threshold").inner_text()
+
+
+def test_the_calculator_search_and_its_refusals_speak_plainly(desktop):
+    open_calculator(desktop)
+    for query in ("二期", "2期", "II期", "Ⅱ期"):
+        choose_rule(desktop, query, "1类新药Ⅱ期临床试验支持")
+    search = desktop.locator("#calc-search textarea, #calc-search input").first
+    search.fill("没有这一项")
+    desktop.get_by_text("没有找到包含「没有这一项」的事项").wait_for()
+    choose_rule(desktop, "Ⅱ期", "1类新药Ⅱ期临床试验支持")
+    assert desktop.get_by_text("没有找到包含", exact=False).count() == 0, "the hint goes after a search that finds"
+    base = desktop.locator("#calc-base textarea, #calc-base input").first
+    for typed, says in (("abc", "不是可识别的金额"), ("0", "应当是大于零的金额"), ("约5000万", "是约数"),
+                        ("5000万美元", "不是人民币金额")):
+        base.fill(typed)
+        desktop.locator("#calc-compute").click()
+        desktop.wait_for_function("s => document.querySelector('.form-error')?.innerText.includes(s)", arg=says)
+        body = desktop.evaluate("document.body.innerText")
+        assert "common." not in body, body[-300:]
+        assert "还是" not in desktop.locator(".form-error").inner_text(), "a unit question only for a bare number"
 
 
 # --- accessibility ---------------------------------------------------------------------------------

@@ -52,6 +52,8 @@ def test_a_bare_number_is_echoed_with_both_units(typed):
 def test_amounts_with_units_pass_and_nonsense_is_refused_in_chinese():
     assert amount("6000万") == "6000万" and amount("0.6亿") == "0.6亿" and amount("") is None
     with pytest.raises(FormError, match="不是可识别的金额"):
+        amount("一些钱")
+    with pytest.raises(FormError, match="是约数"):
         amount("六千多")
 
 
@@ -192,7 +194,8 @@ LICENSING = "upfront_at_least_1yi"
     ([], "6000", "", "6000元 还是 6000万元"),  # no unit
     ([], "-6000万", "", "应当是大于零的金额"),  # negative
     ([], "0万", "", "应当是大于零的金额"),
-    ([], "六千多", "", "不是可识别的金额"),
+    ([], "六千多", "", "是约数"),
+    ([], "一些钱", "", "不是可识别的金额"),
     ([], "", "", "请填写研发投入"),
     ([], "6000万", "1亿", "不需要填写这项金额"),  # 首付款 on a rule that does not take it
     ([{"rule_id": PHASE_TWO, "inputs": {"base_yuan": "6000万", "upfront_yuan": "1亿"}, "echo": []}], "", "",
@@ -241,3 +244,144 @@ def test_a_desk_sign_out_holds_in_every_process_of_the_deployment(tmp_path):
             restarted.stop()
     finally:
         first.stop()
+
+
+# --- the staff log's export ------------------------------------------------------------------------
+def _signed_in_cookie(live_server: str, settings) -> dict[str, str]:
+    import httpx
+
+    signed = httpx.post(f"{live_server}/ui/desk/sign-in",
+                        headers={"Authorization": f"Bearer {settings.staff_token.get_secret_value()}"}, timeout=30)
+    assert signed.status_code == 204
+    return {COOKIE: signed.cookies[COOKIE]}
+
+
+def test_the_log_export_is_served_only_to_a_signed_in_desk_and_leaves_no_file(live_server, settings, tmp_path):
+    """On the real server: the CSV is built per request for a live sign-in and written nowhere."""
+    import os
+    import tempfile
+    import time
+    from pathlib import Path
+
+    import httpx
+
+    marker = f"导出测试{time.time_ns()}：伦理审查多久？"
+    assert httpx.post(f"{live_server}/v1/chat", json={"message": marker}, timeout=60).status_code == 200
+    started = time.time()
+    cookie = _signed_in_cookie(live_server, settings)
+    url = f"{live_server}/ui/desk/export.csv"
+    exported = httpx.get(url, cookies=cookie, timeout=30)
+    assert exported.status_code == 200
+    assert exported.headers["content-disposition"].startswith('attachment; filename="questions-')
+    assert exported.headers["cache-control"] == "no-store"
+    rows = exported.content.decode("utf-8-sig").splitlines()
+    assert rows[0].startswith("编号,时间（上海）,状态,反馈") and any(marker in row for row in rows)
+    answered = httpx.get(url, params={"status": "answered"}, cookies=cookie, timeout=30).content.decode("utf-8-sig")
+    assert "超出范围" not in answered and "需追问" not in answered, "the status filter holds in the export"
+    for refused in (httpx.get(url, timeout=30), httpx.get(url, cookies={COOKIE: "made-up.sign.in"}, timeout=30)):
+        assert refused.status_code == 401 and refused.json()["error"]["code"] == "unauthorized"
+        assert marker not in refused.text
+    bad_day = httpx.get(url, params={"day": "30/11/2026"}, cookies=cookie, timeout=30)
+    assert bad_day.status_code == 422 and "YYYY-MM-DD" in bad_day.json()["error"]["message"]
+    assert httpx.post(f"{live_server}/ui/desk/sign-out", cookies=cookie, timeout=30).status_code == 204
+    replayed = httpx.get(url, cookies=cookie, timeout=30)
+    assert replayed.status_code == 401, "a signed-out cookie, replayed, exports nothing"
+    # nothing was written: no CSV holding the log anywhere under the temp folder (Gradio's uploads included)
+    roots = {Path(tempfile.gettempdir()), Path(os.environ.get("GRADIO_TEMP_DIR", tempfile.gettempdir()))}
+    for root in roots:
+        for path in root.glob("**/*.csv"):
+            try:
+                recent = path.stat().st_mtime >= started - 1
+                assert not (recent and marker in path.read_text(encoding="utf-8-sig", errors="replace")), path
+            except (PermissionError, FileNotFoundError):
+                continue
+
+
+def test_the_export_link_is_relative_to_the_page_and_keeps_the_filters():
+    from ui.desk_export import export_link
+
+    assert export_link("", "") == "ui/desk/export.csv"
+    assert export_link("answered", " 2026-11-30 ") == "ui/desk/export.csv?status=answered&day=2026-11-30"
+
+
+def test_the_export_holds_whole_questions_comments_and_feedback_in_words(ctx, engine):
+    from ui.desk_log import export_csv, question_rows
+
+    question = "我们的1类新药II期临床投入6000万，能拿多少？" * 3
+    receipt = ctx.log.record_answer(question, engine.ask("我们的1类新药II期临床投入6000万，能拿多少？"), "ui")
+    assert ctx.log.feedback(receipt.answer_id, "flag", "漏了年度上限", token=receipt.feedback_token)
+    logged = [q for q in ctx.log.recent(5) if q.answer_id == receipt.answer_id]
+    text = export_csv(logged).decode("utf-8")
+    assert text.startswith("\ufeff") and question in text and "有错误或遗漏" in text and "漏了年度上限" in text
+    assert question_rows(logged)[0][3] == "有错误或遗漏", "the log shows a flag as its own kind"
+    assert len(question_rows(logged)[0][5]) == 60, "the on-screen log shortens the question"
+
+
+# --- chat: ratings and the opening message --------------------------------------------------------
+def test_the_flag_option_is_its_own_feedback_kind():
+    from ui.chat_tab import rating_of
+
+    assert [rating_of(True), rating_of(False), rating_of("有错误或遗漏"), rating_of("made up")] == \
+        ["like", "dislike", "flag", None]
+
+
+def test_the_opening_message_names_every_document_covered(ctx):
+    from ui.chat_tab import opening_message
+
+    text = opening_message(ctx)["content"]
+    for document in ctx.engine().catalogue.indexed():
+        assert document.title in text, document.title
+    assert "最高/不超过" in text
+
+
+# --- calculator: amounts and search ---------------------------------------------------------------
+@pytest.mark.parametrize(("typed", "says"), [
+    ("0", "应当是大于零的金额"), ("0万", "应当是大于零的金额"), ("-5000万", "应当是大于零的金额"),
+    ("约5000万", "是约数"), ("5000万左右", "是约数"), ("5000万美元", "不是人民币金额"), ("USD 5 million", "不是人民币金额"),
+    ("abc", "不是可识别的金额"),
+])
+def test_each_refused_amount_gets_its_own_reason(typed, says):
+    with pytest.raises(FormError, match=says):
+        amount(typed)
+
+
+@pytest.mark.parametrize("query", ["二期", "2期", "II期", "Ⅱ期", "第二期", "Ⅱ"])
+def test_a_stage_is_found_however_its_numeral_is_written(ctx, query):
+    found = [rule_id for _, rule_id in rule_choices(ctx, query)]
+    assert PHASE_TWO in found, query
+    assert "m05-drug-phase3" not in found or query == "Ⅱ", "二期 is not 三期"
+
+
+def test_conditions_are_ticked_by_their_text_and_never_show_an_id(ctx):
+    form = RuleForm(ctx, PHASE_TWO)
+    assert form.facts and all(value == text and "_" not in value for text, value in form.facts)
+    ticked = form.inputs("6000万", "", [form.facts[0][1]])
+    assert [key for key, value in ticked.items() if value is True] != [], "a ticked text is its condition"
+
+
+def test_the_sign_in_form_carries_its_failure_messages_in_chinese():
+    from ui.desk_tab import sign_in_form
+
+    form = sign_in_form()
+    assert "data-failed-401='登录失败：坐席令牌不正确" in form
+    assert "data-failed-429='登录失败：错误次数过多" in form and "data-failed-other='登录失败" in form
+
+
+def test_the_early_script_goes_first_in_the_page_head_and_nowhere_else():
+    from fastapi.responses import HTMLResponse, JSONResponse
+
+    from ui.early_script import EarlyScript
+
+    app = FastAPI()
+    app.get("/")(lambda: HTMLResponse("<html><head><title>t</title></head><body></body></html>"))
+    app.get("/other")(lambda: HTMLResponse("<html><head></head></html>"))
+    app.get("/v1/data")(lambda: JSONResponse({"head": "<head>"}))
+    app.add_middleware(EarlyScript, script="window.early = 1;")
+    client = TestClient(app)
+    page = client.get("/")
+    assert page.text.startswith("<html><head><script>window.early = 1;</script><title>")
+    assert int(page.headers["content-length"]) == len(page.content)
+    assert client.get("/other").text == "<html><head></head></html>"
+    assert client.get("/v1/data").json() == {"head": "<head>"}
+    with pytest.raises(ValueError):
+        EarlyScript(app, script="</script><script>x()")

@@ -8,6 +8,7 @@ A new tab is one function taking the ``UiContext``, added to ``TABS``.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -19,10 +20,12 @@ from fastapi import FastAPI
 
 from assistant.service import Service
 from ui.calculator_tab import build_calculator_tab
-from ui.chat_tab import build_chat_tab
+from ui.chat_tab import build_chat_tab, show_latest_answer
 from ui.context import UiContext
 from ui.desk_auth import DeskSignIns, desk_router
+from ui.desk_export import export_router
 from ui.desk_tab import build_desk_tab
+from ui.early_script import EarlyScript
 from ui.match_tab import build_match_tab
 from ui.texts import texts
 
@@ -51,6 +54,12 @@ def theme() -> gr.themes.Base:
     )
 
 
+def page_script() -> str:
+    """``ui/page.js`` with its words (``paWords``, from ``texts.yaml``) as one ``<script>`` for the page's head."""
+    words = json.dumps(texts()["page"]["script"], ensure_ascii=False).replace("</", "<\\/")
+    return f"<script>const paWords = {words};\n{(HERE / 'page.js').read_text(encoding='utf-8')}</script>"
+
+
 def build_blocks(ctx: UiContext) -> gr.Blocks:
     words = texts()
     with gr.Blocks(title=words["page"]["title"]) as blocks:
@@ -61,7 +70,7 @@ def build_blocks(ctx: UiContext) -> gr.Blocks:
             for tab_id, key, build in TABS:
                 with gr.Tab(words[key]["tab"], id=tab_id, elem_id=f"tab-{tab_id}"):
                     build(ctx)
-        blocks.load(restore, saved, restored)
+        blocks.load(restore, saved, restored).then(None, js=show_latest_answer())  # a reload shows the latest
     return blocks
 
 
@@ -72,7 +81,13 @@ def mount_ui(app: FastAPI, service: Service) -> FastAPI:
     sign_ins = DeskSignIns.of(service.settings, service.store.sign_outs)
     ctx = UiContext(service=service, calls=service.store.calls, sign_ins=sign_ins)
     app.include_router(desk_router(service.settings, sign_ins))
+    app.include_router(export_router(ctx))
+    app.add_middleware(EarlyScript)
     return gr.mount_gradio_app(
         app, build_blocks(ctx), path="/", theme=theme(), css_paths=[HERE / "page.css"],
-        head=f"<script>{(HERE / 'page.js').read_text(encoding='utf-8')}</script>",
+        head=page_script(), i18n=gr.I18n(**{"zh-CN": texts()["page"]["gradio_words"]}),
+        # Nothing of a visit is recorded in the browser's run history (a hotline workstation is shared; it
+        # would keep chat turns and desk questions), and runs an earlier version recorded there are deleted.
+        run_history=False,
+        footer_links=[],  # Gradio's English footer ("Use via API · Built with Gradio · Settings") is not shown
     )

@@ -12,11 +12,12 @@ import html
 import logging
 import re
 import unicodedata
+from functools import cache
 from typing import Any
 
 import gradio as gr
 
-from assistant.amounts import AmountError, format_yuan, parse_amount
+from assistant.amounts import AmountError, format_yuan, parse_amount, refusal_reason
 from assistant.language import Language
 from assistant.records import AwardEstimate, Calculation
 from assistant.rules.book import BASE_INPUT, Rule, UnknownRule
@@ -36,33 +37,61 @@ class FormError(ValueError):
 
 
 def searchable(text: str) -> str:
-    """NFKC and lower case, so ``Ⅱ期`` and ``II期``, ``ＣＭＯ`` and ``cmo`` compare equal."""
+    """NFKC and lower case, spaces dropped and each trial stage written one way, so ``Ⅱ期``, ``II期``,
+    ``2期`` and ``二期`` (the spellings of ``texts.yaml``'s ``match.drug_cells.stage``), ``ＣＭＯ`` and ``cmo``
+    compare equal."""
+    plain = _plain(text)
+    for spelling, stage in _stage_spellings():
+        plain = plain.replace(spelling, stage)
+    return plain.replace("第<", "<")  # 第二期 is 二期
+
+
+def _plain(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower().replace(" ", "")
 
 
+@cache
+def _stage_spellings() -> list[tuple[str, str]]:
+    """(a spelling as ``searchable`` sees it, the stage's one form), longest first: ``iii期`` is replaced
+    before ``ii期`` and ``i期`` can see a part of it."""
+    pairs = {}
+    for stage, spellings in texts()["match"]["drug_cells"]["stage"].items():
+        for spelling in spellings:
+            plain = _plain(spelling)
+            if plain.endswith("期"):
+                pairs[plain] = f"<{stage}>"
+    return sorted(pairs.items(), key=lambda pair: len(pair[0]), reverse=True)
+
+
 def rule_choices(ctx: UiContext, query: str = "") -> list[tuple[str, str]]:
-    """``(label, rule id)`` in the policy's order, each label ``（五）支持创新药研发 · 1类新药Ⅱ期临床试验支持``."""
+    """``(label, rule id)`` in the policy's order, each label ``（五）支持创新药研发 · 1类新药Ⅱ期临床试验支持``;
+    with ``query``, only the rules whose label, id or English name holds it (see ``searchable``)."""
     engine = ctx.engine()
     book = engine.book
-    wanted = searchable(query)
+    wanted, typed = searchable(query), _plain(query)
     choices = []
     for rule in book.rules:
         measure = engine.article(f"{book.document}:{rule.measure}")
         group = f"{measure.article}{measure.title}" if measure else rule.measure
         label = f"{group} · {rule.name}"
-        if not wanted or wanted in searchable(f"{label} {rule.id} {rule.name_en}"):
+        haystack = f"{label} {rule.id} {rule.name_en}"
+        # a stage however it is written (二期 / 2期 / II期 / Ⅱ期, never Ⅲ期); anything else as typed (Ⅱ, CMO)
+        if not query or (wanted in searchable(haystack) if wanted != typed else typed in _plain(haystack)):
             choices.append((label, rule.id))
     return choices
 
 
 def amount(value: str) -> str | None:
-    """The text of an amount the user typed, checked: ``None`` when blank; ``FormError`` when unreadable."""
+    """The text of an amount the user typed, checked: ``None`` when blank; ``FormError`` saying what to
+    correct: zero or negative, no unit (``6000``: 6000元 or 6000万元?), approximate (``约5000万``), in a
+    foreign currency (``5000万美元``: no exchange rate is set), or not an amount at all."""
     words = texts()["calculator"]
     text = (value or "").strip()
     if not text:
         return None
-    if BARE_NUMBER.match(text):
-        raise FormError(words["bare_number"].format(value=text))
+    reason = refusal_reason(text)
+    if reason is not None:
+        raise FormError(words[reason].format(value=text))
     try:
         yuan = parse_amount(text, allow_zero=True)
     except AmountError:
@@ -70,6 +99,8 @@ def amount(value: str) -> str | None:
         raise FormError(words[key].format(value=text)) from None
     if yuan == 0:
         raise FormError(words["not_positive"].format(value=text))
+    if BARE_NUMBER.match(text):
+        raise FormError(words["bare_number"].format(value=text))
     return text
 
 
@@ -82,7 +113,9 @@ class RuleForm:
         takes = book.inputs(rule_id)
         self.takes_base = BASE_INPUT in takes.amounts
         self.threshold = next((book.conditions[c] for c in self.rule.conditions if book.conditions[c].input), None)
-        self.facts = [(book.conditions[c].text, c) for c in takes.facts if not book.conditions[c].input]
+        # the conditions to tick, by their text (a checkbox's value shows as its tooltip: never a condition id)
+        self._condition_of = {book.conditions[c].text: c for c in takes.facts if not book.conditions[c].input}
+        self.facts = [(text, text) for text in self._condition_of]
 
     def base_label(self) -> str:
         return f"{self.rule.base}（{texts()['calculator']['amount_hint']}）" if self.rule.base else ""
@@ -93,7 +126,8 @@ class RuleForm:
         return f"{self.threshold.text}{texts()['calculator']['threshold_suffix']}（{texts()['calculator']['amount_hint']}）"
 
     def inputs(self, base: str, threshold: str, met: list[str]) -> dict[str, Any]:
-        """The calculator inputs for this rule; ``FormError`` for a missing or unreadable amount."""
+        """The calculator inputs for this rule (``met``: the texts of the conditions ticked); ``FormError``
+        for a missing or unreadable amount."""
         words = texts()["calculator"]
         inputs: dict[str, Any] = {}
         base_text = amount(base) if self.takes_base else None
@@ -107,8 +141,8 @@ class RuleForm:
                 inputs[self.threshold.input] = threshold_text
         elif (threshold or "").strip():
             raise FormError(words["not_taken"].format(rule=self.rule.name))
-        for _, condition_id in self.facts:
-            if condition_id in met:
+        for text, condition_id in self._condition_of.items():
+            if text in met:
                 inputs[condition_id] = True
         return inputs
 
@@ -177,7 +211,7 @@ def build_calculator_tab(ctx: UiContext) -> None:
         if not choices:
             return gr.update(choices=[], value=None, info=words["no_match"].format(query=query))
         value = current if current in {c[1] for c in choices} else choices[0][1]
-        return gr.update(choices=choices, value=value, info=None)
+        return gr.update(choices=choices, value=value, info="")  # the "没有找到" hint goes
 
     def show_rule(rule_id: str | None) -> tuple[Any, ...]:
         if not rule_id:

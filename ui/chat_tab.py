@@ -19,7 +19,6 @@ from assistant.engine import InputError
 from assistant.records import Answer, Citation, Status
 from assistant.service import Surface
 from assistant.store import LogReceipt, StoreUnavailable
-from index.documents import DocumentStatus
 from ui.cards import cards
 from ui.context import UiContext
 from ui.texts import texts
@@ -59,14 +58,13 @@ def answer_html(text: str, citations: list[Citation], ctx: UiContext, streaming:
 
 
 def opening_message(ctx: UiContext) -> Message:
-    """What the assistant covers and that its figures are ceilings, from the catalogue of indexed documents."""
+    """What the assistant covers (every indexed document, with its validity) and that its figures are
+    ceilings. It is not an answer: the page shows no rating buttons under it (``ui/page.css``)."""
     words = texts()["chat"]
     engine = ctx.engine()
     day = engine.settings.current_date()
     lines = []
-    for document in engine.catalogue.indexed():
-        if document.status_on(day) is DocumentStatus.REFERENCE:
-            continue  # reply letters and press Q&A explain the policies; the list names the policies
+    for document in engine.catalogue.indexed():  # the policies, and the reply letter and press Q&A explaining them
         template = words["document_line"] if document.number else words["document_line_no_number"]
         lines.append(template.format(number=document.number or "", title=document.title,
                                      validity=validity(document, engine.catalogue, day)))
@@ -164,7 +162,8 @@ def build_chat_tab(ctx: UiContext) -> tuple[Callable[..., tuple[Any, ...]], gr.B
         return messages, session_id, receipts
 
     def rate(receipts: dict[str, Receipt], event: gr.LikeData) -> tuple[Any, ...]:
-        """Like / dislike / "有错误或遗漏" on one answer, stored on it; the latter two ask for a comment."""
+        """Like / dislike / "有错误或遗漏" (a flag) on one answer, stored on it as its own kind; the latter two
+        ask for a comment."""
         index = event.index if isinstance(event.index, int) else event.index[0]
         receipt = receipts.get(str(index))
         if receipt is None:  # the opening message is not an answer
@@ -175,7 +174,9 @@ def build_chat_tab(ctx: UiContext) -> tuple[Callable[..., tuple[Any, ...]], gr.B
             except StoreUnavailable:
                 withdrawn = False
             return words["feedback_withdrawn" if withdrawn else "feedback_failed"], gr.update(visible=False), None
-        rating = "like" if event.liked is True else "dislike"  # False, or the "有错误或遗漏" flag
+        rating = rating_of(event.liked)
+        if rating is None:
+            return "", gr.update(visible=False), None
         if not _store_feedback(receipt, rating, None):
             return words["feedback_failed"], gr.update(visible=False), None
         asks_comment = rating != "like"
@@ -210,6 +211,22 @@ def build_chat_tab(ctx: UiContext) -> tuple[Callable[..., tuple[Any, ...]], gr.B
     comment_send.click(add_comment, [commenting, comment], [note, comment_row, comment])
     comment.submit(add_comment, [commenting, comment], [note, comment_row, comment])
     return restore, saved, [chatbot, session, by_message]
+
+
+def show_latest_answer() -> str:
+    """The page script that brings the latest answer into view (after a turn, and after a reload)."""
+    return SHOW_LATEST_ANSWER
+
+
+def rating_of(liked: bool | str) -> str | None:
+    """The question log's feedback kind of a chatbot rating: ``like`` (thumb up), ``dislike`` (thumb down)
+    or ``flag`` (the "有错误或遗漏" option: the answer is wrong or leaves something out); ``None`` for
+    anything else a client sends."""
+    if liked is True:
+        return "like"
+    if liked is False:
+        return "dislike"
+    return "flag" if liked == texts()["chat"]["feedback_other"] else None
 
 
 def _receipt(receipt: LogReceipt) -> Receipt:

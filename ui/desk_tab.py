@@ -8,13 +8,8 @@ recorded in Gradio's run history) and it refreshes itself every 15 seconds.
 
 from __future__ import annotations
 
-import csv
 import html
-import tempfile
-from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import gradio as gr
 
@@ -25,22 +20,15 @@ from assistant.store import CallOutcome, StoreUnavailable
 from ui.cards import badge, cards, department_badges
 from ui.context import UiContext
 from ui.desk_auth import signed_in
+from ui.desk_export import export_link
+from ui.desk_log import BadFilter, call_rows, day_of, question_rows, questions, shanghai_time, status_of
 from ui.match_tab import build_caller_match
 from ui.texts import texts
 
 SURFACE = Surface.DESK
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 LOG_ROWS = 200
 REFRESH_SECONDS = 15
-QUESTION_CHARS = 60
-
-
-def shanghai_time(utc: str | datetime) -> str:
-    """``2026-11-30T06:05:00+00:00`` (or that datetime) → ``2026-11-30 14:05`` (Asia/Shanghai); naive is UTC."""
-    moment = utc if isinstance(utc, datetime) else datetime.fromisoformat(utc)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
+__all__ = ["build_desk_tab", "script_of", "shanghai_time", "sign_in_form"]
 
 
 def script_of(answer: Answer) -> str:
@@ -49,10 +37,13 @@ def script_of(answer: Answer) -> str:
 
 
 def sign_in_form() -> str:
-    """A plain form handled by the page script (``ui/page.js``): the token goes to the sign-in route only."""
+    """A plain form handled by the page script (``ui/page.js``): the token goes to the sign-in route only.
+    Its failure messages (by the route's status) ride on the form as ``data-failed-<status>``."""
     words = texts()["desk"]
+    failed = " ".join(f"data-failed-{status}='{html.escape(message, quote=True)}'"
+                      for status, message in words["sign_in_failed"].items())
     return (
-        "<form id='desk-sign-in' class='sign-in' autocomplete='off'>"
+        f"<form id='desk-sign-in' class='sign-in' autocomplete='off' {failed}>"
         f"<p class='muted'>{html.escape(words['sign_in_prompt'])}</p>"
         f"<label for='desk-token'>{html.escape(words['token_label'])}</label>"
         "<input id='desk-token' name='desk-token' type='password' autocomplete='off' required>"
@@ -94,13 +85,13 @@ def build_desk_tab(ctx: UiContext) -> None:
     with gr.Accordion(words["log_heading"], open=False, elem_id="desk-log-panel"):
         gr.HTML(sign_in_form())
         state_note = gr.Markdown(words["signed_out"], elem_id="desk-sign-state")
-        refresh = gr.Button("refresh", elem_id="desk-refresh", elem_classes=["visually-hidden"])
+        refresh = gr.Button(words["refresh"], elem_id="desk-refresh", elem_classes=["visually-hidden"])
         statuses = [(words["all"], "")] + [(label, key) for key, label in words["statuses"].items()]
         with gr.Row():
             status = gr.Dropdown(statuses, value="", label=words["status_filter"], elem_id="desk-status-filter")
             day = gr.Textbox(label=words["date_filter"], elem_id="desk-date-filter", max_length=10)
             export = gr.Button(words["export"], elem_id="desk-export")
-            exported = gr.File(label=words["export"], visible=False, elem_id="desk-export-file")
+        exported = gr.HTML(elem_id="desk-export-link")
         log_table = gr.Dataframe(headers=words["log_columns"], interactive=False, wrap=True, elem_id="desk-log",
                                  column_widths=["7%", "16%", "11%", "8%", "8%", "50%"])
         call_table = gr.Dataframe(headers=words["call_columns"], interactive=False, wrap=True, elem_id="desk-calls")
@@ -155,40 +146,29 @@ def build_desk_tab(ctx: UiContext) -> None:
         return words["saved"].format(id=record.id, time=shanghai_time(record.opened_at))
 
     def rows(status_key: str, day_text: str, request: gr.Request) -> tuple[Any, ...]:
+        """The log for a signed-in browser; for any other, the signed-out note, empty tables and no export link."""
         if not signed_in(ctx.sign_ins, dict(request.cookies)):
-            return words["signed_out"], [], []
+            return words["signed_out"], [], [], ""
         try:
-            wanted = date.fromisoformat(day_text.strip()) if (day_text or "").strip() else None
-        except ValueError:
-            return words["bad_date"], gr.skip(), gr.skip()
-        try:
-            logged = ctx.log.recent(LOG_ROWS, status=status_key or None)
-            recent_calls = ctx.calls.recent(LOG_ROWS)
+            logged = questions(ctx.log, status_of(status_key), day_of(day_text), LOG_ROWS)
+            calls = call_rows(ctx.calls, logged, day_of(day_text), LOG_ROWS)
+        except BadFilter as error:
+            return str(error), gr.skip(), gr.skip(), gr.skip()
         except StoreUnavailable:
-            return words["store_failed"], gr.skip(), gr.skip()
-        on_day = [q for q in logged if wanted is None or shanghai_time(q.asked_at)[:10] == str(wanted)]
-        questions = [[q.id, shanghai_time(q.asked_at), words["statuses"].get(q.status, q.status), q.feedback or "",
-                      q.surface, q.question[:QUESTION_CHARS]] for q in on_day]
-        text_of = {q.id: q.question for q in logged}
-        calls = [
-            [c.id, shanghai_time(c.opened_at), c.caller_type, words["outcomes"].get(c.outcome.value, c.outcome.value),
-             c.transferred_to or "", c.feedback or "", c.note,
-             text_of.get(c.question_ids[0], "")[:QUESTION_CHARS] if c.question_ids else ""]
-            for c in recent_calls if wanted is None or shanghai_time(c.opened_at)[:10] == str(wanted)
-        ]
-        return words["signed_in"], questions, calls
+            return words["store_failed"], gr.skip(), gr.skip(), gr.skip()
+        return words["signed_in"], question_rows(logged), calls, gr.skip()
 
-    def export_csv(status_key: str, day_text: str, request: gr.Request) -> Any:
-        message, questions, _ = rows(status_key, day_text, request)
-        if message != words["signed_in"]:
-            return gr.update(visible=False)
-        folder = Path(tempfile.mkdtemp(prefix="pa-desk-"))
-        path = folder / f"questions-{datetime.now(SHANGHAI):%Y%m%d-%H%M}.csv"
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(words["log_columns"])
-            writer.writerows(questions)
-        return gr.update(value=str(path), visible=True)
+    def export_offer(status_key: str, day_text: str, request: gr.Request) -> str:
+        """A link to the signed-in export route (``ui.desk_export``): no file is made until it is followed,
+        and following it takes the sign-in again."""
+        if not signed_in(ctx.sign_ins, dict(request.cookies)):
+            return ""
+        try:
+            status_of(status_key), day_of(day_text)
+        except BadFilter as error:
+            return f"<p class='form-error' role='alert'>{html.escape(str(error))}</p>"
+        link = html.escape(export_link(status_key, day_text), quote=True)
+        return f"<a class='export-link' href='{link}' download>{html.escape(words['export_link'])}</a>"
 
     lookup_out = [script, badges, article, options, call, asked, transfer, query]
     search.click(look_up, [query, call, asked], lookup_out)
@@ -199,7 +179,9 @@ def build_desk_tab(ctx: UiContext) -> None:
     # Private: a caller's note is not copied into the browser's run history.
     save.click(save_call, [call, asked, caller, outcome, transfer, feedback, note], saved,
                api_visibility="private")
-    log_out = [state_note, log_table, call_table]
+    log_out = [state_note, log_table, call_table, exported]
     for trigger in (refresh.click, status.change, day.submit, timer.tick):
         trigger(rows, [status, day], log_out, api_visibility="private", show_progress="hidden")
-    export.click(export_csv, [status, day], exported, api_visibility="private")
+    for changed in (status.change, day.submit):  # a link made for the previous filter is taken away
+        changed(lambda: "", None, exported, api_visibility="private", show_progress="hidden")
+    export.click(export_offer, [status, day], exported, api_visibility="private")

@@ -22,13 +22,9 @@ document.addEventListener("submit", async (event) => {
   const response = await fetch("ui/desk/sign-in", {
     method: "POST", credentials: "same-origin", headers: { Authorization: "Bearer " + token },
   });
-  if (response.ok) {
-    message.textContent = "";
-  } else {
-    let text = "登录失败";
-    try { text += "：" + (await response.json()).error.message; } catch (_) { /* not JSON */ }
-    message.textContent = text;
-  }
+  // The page's own words (ui/texts.yaml, on the form as data-failed-<status>), never the route's English.
+  message.textContent = response.ok ? ""
+    : form.getAttribute("data-failed-" + response.status) || form.getAttribute("data-failed-other");
   paDeskRefresh();
 });
 
@@ -38,15 +34,33 @@ document.addEventListener("click", async (event) => {
   paDeskRefresh();
 });
 
-// The chat labels each message with its raw HTML ("bot's message: <div class='answer'>…"), which a
-// screen reader would read tag by tag; label it with its visible text instead.
-const paMessageLabels = { bot: "回答：", user: "提问：" };
-new MutationObserver(() => {
-  document.querySelectorAll("#chat [data-testid='bot'], #chat [data-testid='user']").forEach((message) => {
-    const label = message.getAttribute("aria-label") || "";
-    if (label.includes("<") || label.includes("&lt;") || label.includes("&amp;")) {
-      const text = paMessageLabels[message.dataset.testid] + message.innerText.replace(/\s+/g, " ").trim().slice(0, 300);
-      message.setAttribute("aria-label", text);
-    }
+// Labels Gradio writes in English whatever the page's language (they are not among its translated words),
+// and each chat message's label: Gradio's is "bot's message: <div class='answer'>…", read tag by tag, and
+// it is not updated when a restored conversation fills in. Both come from ui/texts.yaml (paWords).
+let paRelabelling = false;
+const paLabelled = new WeakMap();  // a message element → the text it was labelled from, and that label
+function paRelabel() {
+  paRelabelling = false;
+  document.querySelectorAll("[aria-label]").forEach((element) => {
+    const wanted = paWords.labels[element.getAttribute("aria-label")];
+    if (wanted === undefined) return;
+    element.setAttribute("aria-label", wanted);
+    if (element.hasAttribute("title")) element.setAttribute("title", wanted);
   });
-}).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-label"] });
+  document.querySelectorAll("#chat [data-testid='bot'], #chat [data-testid='user']").forEach((message) => {
+    const done = paLabelled.get(message);
+    if (done && done.source === message.textContent && done.label === message.getAttribute("aria-label")) return;
+    const text = message.innerText.replace(/\s+/g, " ").trim().slice(0, 300);  // what shows, closed cards not
+    if (!text) return;
+    const label = paWords.messages[message.dataset.testid] + text;
+    if (message.getAttribute("aria-label") !== label) message.setAttribute("aria-label", label);
+    paLabelled.set(message, { source: message.textContent, label });
+  });
+}
+new MutationObserver(() => {
+  if (paRelabelling) return;
+  paRelabelling = true;
+  setTimeout(paRelabel, 30);
+}).observe(document.documentElement, {
+  subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["aria-label"],
+});

@@ -26,7 +26,7 @@ from assistant.store.spool import Spool
 
 log = logging.getLogger(__name__)
 
-RATINGS = ("like", "dislike")
+RATINGS = ("like", "dislike", "flag")  # flag: "有错误或遗漏", the answer is wrong or leaves something out
 INSERT = questions.insert()  # values passed as parameters: the statement is compiled once, then cached
 
 
@@ -156,7 +156,7 @@ class QuestionLog:
             log.info("question log: %d deferred rows written", len(fresh))
 
     def feedback(self, answer: int | str, rating: str, comment: str | None, *, token: str) -> bool:
-        """Records ``rating`` (``like`` / ``dislike``) and ``comment`` on the answer with this ``answer_id``
+        """Records ``rating`` (``like`` / ``dislike`` / ``flag``) and ``comment`` on the answer with this ``answer_id``
         (or question id), replacing earlier feedback. ``False`` when no answer has that id *and* that
         token (the two cases are one, so the result reveals nothing about other answers).
 
