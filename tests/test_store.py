@@ -212,6 +212,11 @@ def test_feedback_over_http_needs_the_answers_token_and_a_404_tells_nothing(sett
         assert rated.status_code == 200
         [logged] = http.get("/v1/staff/questions", headers=staff).json()["questions"]
         assert (logged["feedback"], logged["comment"]) == ("dislike", "没说清材料")
+        flagged = http.post("/v1/feedback", json={"answer_id": body["answer_id"], "feedback_token": body["feedback_token"],
+                                                  "rating": "flag", "comment": "漏了年度上限"})
+        assert flagged.status_code == 200  # an error or omission is its own kind, as the page's flag button stores it
+        [logged] = http.get("/v1/staff/questions", headers=staff).json()["questions"]
+        assert (logged["feedback"], logged["comment"]) == ("flag", "漏了年度上限")
         completion = http.post("/v1/chat/completions", json={"messages": [{"role": "user", "content": "伦理审查多久"}]})
         assert completion.headers["X-PA-Log"] == "stored" and completion.json()["feedback_token"]
 

@@ -106,7 +106,7 @@ class FeedbackRequest(Strict):
     answer_id: Text | None = Field(default=None, min_length=1, max_length=64, description="returned with the answer")
     question_id: int | None = Field(default=None, ge=1, le=2**63 - 1, description="returned with the answer")
     feedback_token: Text = Field(min_length=1, max_length=128, description="returned with the answer")
-    rating: Literal["like", "dislike"]
+    rating: Literal["like", "dislike", "flag"] = Field(description="flag: the answer has an error or omission")
     comment: Text | None = Field(default=None, max_length=2000)
 
     @model_validator(mode="after")
