@@ -2,6 +2,8 @@
 another topic in a sentence that asks nothing does not refuse the question, a product named in passing
 does not replace the one asked about, and another place asked about is refused wherever the asker sits."""
 
+import pytest
+
 from assistant.conversation.question import AmountRole
 from assistant.conversation.understand import understand, without_background
 from assistant.records import Status
@@ -22,21 +24,21 @@ def test_blanking_keeps_positions_and_leaves_a_question_about_registered_capital
     assert without_background(normalise("注册资本要多少才能申请？")) == normalise("注册资本要多少才能申请？")
 
 
-def test_a_long_chinese_case_with_registered_capital_gets_its_award(engine):
-    answer = engine.ask("我是一家创新药企业的财务，公司在上海注册，员工大概300人，去年营收2亿元，注册资本1亿。我们的1类新药由我们"
-                        "作为注册申请人在国内完成了Ⅱ期临床并实现产出，研发投入3000万元。这一阶段最多能给多少？")
-    assert answer.status is Status.ANSWERED
-    assert answer.citations[0].chunk_id == "policy2024:05"
-    assert "1200万" in answer.answer[:160]
+LONG_CASES = [
+    ("我是一家创新药企业的财务，公司在上海注册，员工大概300人，去年营收2亿元，注册资本1亿。我们的1类新药由我们"
+     "作为注册申请人在国内完成了Ⅱ期临床并实现产出，研发投入3000万元。这一阶段最多能给多少？", "policy2024:05", "1200万", 160),
+    ("We are a Shanghai-registered biotech with roughly 90 employees and registered capital of RMB 30 million; "
+     "annual revenue is about RMB 45 million. For our overseas clinical trial we paid a liability insurance "
+     "premium of RMB 1.6 million. How much of that premium could the city reimburse at most?", "policy2024:13", "800,000", 320),
+]
 
 
-def test_a_long_english_case_with_registered_capital_gets_its_award(engine):
-    answer = engine.ask("We are a Shanghai-registered biotech with roughly 90 employees and registered capital of RMB 30 million; "
-                        "annual revenue is about RMB 45 million. For our overseas clinical trial we paid a liability insurance "
-                        "premium of RMB 1.6 million. How much of that premium could the city reimburse at most?")
+@pytest.mark.parametrize(("question", "article", "lead", "within"), LONG_CASES, ids=["zh", "en"])
+def test_a_long_case_with_registered_capital_gets_its_award(engine, question, article, lead, within):
+    answer = engine.ask(question)
     assert answer.status is Status.ANSWERED
-    assert answer.citations[0].chunk_id == "policy2024:13"
-    assert "800,000" in answer.answer[:320]
+    assert answer.citations[0].chunk_id == article
+    assert lead in answer.answer[:within]
 
 
 def test_another_topic_in_the_background_does_not_refuse_but_in_the_ask_it_does(engine):
