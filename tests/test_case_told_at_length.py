@@ -78,3 +78,17 @@ def test_another_places_support_asked_about_is_refused_even_beside_shanghai(engi
         assert answer.calculations == []
     trial_there = engine.ask("我们是上海注册的药企，1类新药的Ⅱ期是在北京的医院做的，投入3000万，市里能给多少？")
     assert trial_there.status is not Status.OUT_OF_SCOPE
+
+
+def test_a_company_case_asking_what_it_can_claim_never_counts_its_capital_or_sales_as_an_entry(engine):
+    # （五）: "不超过研发投入的40%"; （二十四）: "不超过受托年生产产值的10%，每个品种最高500万元支持":
+    # registered capital, turnover and sales describe the enterprise; they are no R&D spend and no output value
+    match = engine.ask("我司成立于2015年，注册资本2亿元，员工420人，2023年营收3.2亿元，注册地在上海张江。我们有一个1类新药正在"
+                       "国内开展Ⅱ期临床试验，今年研发投入4500万元，另外还有一款创新医疗器械刚进入国家创新医疗器械特别审查程序。"
+                       "请问我们能拿到哪些支持，各多少钱？")
+    assert match.total_yuan == 21_000_000  # min(40% × 4500万, 2000万) = 1800万, plus the device's 300万
+    assert "2亿元" not in match.answer and "3.2亿元" not in match.answer
+    cmo = engine.ask("我们是一家上海的生物医药公司，员工80人，注册资本5000万元，去年销售收入1.2亿元。我们做CMO，今年给一家无关联的"
+                     "药企受托生产两个品种，受托年生产产值分别是6000万元和3000万元。请问能拿多少支持？")
+    assert cmo.total_yuan == 8_000_000  # 500万 + 300万, under the 1000万 a year
+    assert "1.2亿元" not in cmo.answer

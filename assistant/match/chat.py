@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from assistant.amounts import refused_amounts
 from assistant.conversation.question import AmountRole, Facts, Question
-from assistant.conversation.understand import QUESTION_WORDS, has_word, in_shanghai, read_facts, understand
+from assistant.conversation.understand import QUESTION_WORDS, has_word, in_shanghai, read_facts, understand, without_background
 from assistant.match.matcher import PolicyMatcher
 from assistant.match.profile import CompanyProfile
 from assistant.match.records import MatchResult
@@ -175,7 +175,7 @@ def _parts(question: Question, data: dict[str, Any]) -> list[_Part]:
     还参加4场展会，每场15万" is a trial and the fairs). A clause naming no kind belongs to the stretch
     before it; stretches with no amount yet take the first kind in ``items`` order, as a whole statement
     does. One stretch keeps the Question's own facts; several read their facts each from their own text."""
-    cased = normalise(question.original)
+    cased = without_background(normalise(question.original))  # the enterprise's size is no entry's amount
     text = _without_identity(question.text, data)
     facts = question.facts if text == question.text else read_facts(cased, text)
     if len(cased) != len(question.text):  # lower-casing changed the length: positions would not line up
