@@ -80,12 +80,13 @@ def parse_amount(text: str, allow_zero: bool = False, *, unit_required: bool = F
     ``unit_required`` (text typed by a person, where ``6000`` may mean 6000万). Raises ``AmountError``
     with a readable reason: an approximate amount (``约5000万``), a foreign currency (no exchange rate is
     set), a negative, zero or absurd figure, a bare number when a unit is required."""
-    cleaned = normalise(str(text)).strip().lower().replace("，", ",")
+    cleaned = _cleaned(text)
     if not cleaned:
         raise AmountError("amount is empty")
-    if _APPROXIMATE.search(cleaned):
+    reason = _refusal(cleaned)
+    if reason == "approximate":
         raise AmountError(f"{text!r} is approximate; an exact amount is needed (e.g. 5000万)")
-    if _FOREIGN.search(cleaned):
+    if reason == "foreign_currency":
         raise AmountError(f"{text!r} is not in RMB and the policy sets no exchange rate; give the amount in yuan "
                           "(e.g. 3500万元)")
     match = _AMOUNT.fullmatch(cleaned)
@@ -98,8 +99,13 @@ def parse_amount(text: str, allow_zero: bool = False, *, unit_required: bool = F
 
 def is_bare_number(text: str) -> bool:
     """Whether ``text`` is a number with no unit or currency (``"6000"``): 6000元 or 6000万?"""
-    match = _AMOUNT.fullmatch(normalise(str(text)).strip().lower().replace("，", ","))
+    match = _AMOUNT.fullmatch(_cleaned(text))
     return match is not None and _bare(match)
+
+
+def _cleaned(text: str) -> str:
+    """``text`` as the amount readers compare it: normalised, trimmed, lower case, a full-width comma half-width."""
+    return normalise(str(text)).strip().lower().replace("，", ",")
 
 
 def _bare(match: re.Match[str]) -> bool:
@@ -205,7 +211,10 @@ def refusal_reason(text: str) -> str | None:
     """Why ``text`` can never be read as an exact RMB amount, whatever its figure: ``approximate``
     (``约5000万``, ``5000万左右``: an exact figure is needed) or ``foreign_currency`` (``5000万美元``: the
     policy sets no exchange rate); ``None`` when neither applies. The reasons ``parse_amount`` checks first."""
-    cleaned = normalise(str(text)).strip().lower().replace("，", ",")
+    return _refusal(_cleaned(text))
+
+
+def _refusal(cleaned: str) -> str | None:
     if _APPROXIMATE.search(cleaned):
         return "approximate"
     if _FOREIGN.search(cleaned):

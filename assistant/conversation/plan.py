@@ -322,10 +322,11 @@ class Planner:
                 # "…展会能补多少？另外浦东有没有额外的支持？": the document's own words on the topic asked before
                 search_query = f"{without_ask_words(plan.steps[-1].ask.text.lower())} {search_query}"
         refers_back = bool(previous) and question.follow_up and not question.new_subject and not pointed and not which
+        hits = []
         if ask.kind is AskKind.VALIDITY and not pointed and not refers_back:
             # "这份新政策哪天施行？" names no document: the documents in force on the day answer it first
             hits = self.retriever.search(search_query, k=HITS, in_force_on=self.today)
-        if not (ask.kind is AskKind.VALIDITY and not pointed and not refers_back and hits):
+        if not hits:
             hits = self.retriever.search(search_query, k=HITS * 4 if refers_back else HITS, prefer_on=self.today, doc_ids=pointed)
         if refers_back:
             hits = _favouring(hits, {a.chunk_id for a in previous})[:HITS]
@@ -546,9 +547,7 @@ class Planner:
         if question.asks_annual_cap and _asks_cap_not_sum(request):
             step.route = Route.CEILINGS  # "一年最多能拿多少": the annual cap leads, the per-item ceilings follow
             step.annual_first = True
-            if question.asks_total and len({r.id for r in request.rules}) > 1:
-                # "两个产品…都拿最高，加起来会超过一年的上限吗": the ceilings summed against the annual cap
-                step.ceilings_sum = self._ceilings_sum(request.rules)
+            step.ceilings_sum = self._ceilings_sum(question, request.rules)
             return step
         if ask.kind is AskKind.REQUIRED_BASE:
             return self._required_base(question, step)
@@ -577,9 +576,7 @@ class Planner:
                 return step
             if question.asks_ceiling and not question.facts.amounts:
                 step.route = Route.CEILINGS
-                if question.asks_total and len({r.id for r in request.rules}) > 1:
-                    # "两个产品…都拿最高，加起来会超过一年的上限吗": the ceilings summed, then the annual cap
-                    step.ceilings_sum = self._ceilings_sum(request.rules)
+                step.ceilings_sum = self._ceilings_sum(question, request.rules)
                 return step
             claimed = question.facts.amounts_as(AmountRole.CLAIMED)
             if claimed and len(request.rules) == 1 and not question.facts.amounts_as(AmountRole.BASE):
@@ -611,9 +608,12 @@ class Planner:
         session.remember_award(request.slots())
         return step
 
-    def _ceilings_sum(self, rules: Sequence[Rule]) -> tuple[Decimal, Decimal] | None:
-        """Each rule at its ceiling, summed (yuan), with the one per-entity annual cap they all count
-        against; None when they count against none or several."""
+    def _ceilings_sum(self, question: Question, rules: Sequence[Rule]) -> tuple[Decimal, Decimal] | None:
+        """"两个产品…都拿最高，加起来会超过一年的上限吗": each of several rules at its ceiling, summed (yuan),
+        with the one per-entity annual cap they all count against; None when no total is asked, when one
+        rule is, or when they count against no cap or several."""
+        if not question.asks_total or len({r.id for r in rules}) < 2:
+            return None
         caps = {r.annual_cap for r in rules}
         if len(caps) != 1 or None in caps:
             return None

@@ -10,7 +10,7 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ AWARD_KINDS = {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY}
 WHICH_DOCUMENT = "which_document"  # a validity ask's detail: which document to go by now
 POINTER_MAX_CHARS = 24  # a clause pointing back is short: longer ones bring a topic of their own
 POINTER_MAX_CHARS_LATIN = 72  # the same for English words
+SENTENCE_CACHE_SIZE = 1024  # messages whose sentences are kept (a turn cuts its message more than once)
 NEGATION_WINDOW = 40  # characters before a condition's topic word where a negation denies it
 ROLE_WINDOW = 30  # characters before an amount that decide its role (role patterns stop at a clause end)
 QUESTION_WORDS = re.compile(r"(什么|哪些|怎么|如何|是否|多少|几|有没有|是不是|有无|"
@@ -224,11 +225,13 @@ def without_background(cased: str) -> str:
     return lexicon().background.sub(lambda m: " " * len(m[0]), cased)
 
 
-def sentences(text: str) -> list[tuple[int, int, bool]]:
+@lru_cache(maxsize=SENTENCE_CACHE_SIZE)
+def sentences(text: str) -> tuple[tuple[int, int, bool], ...]:
     """``text`` (normalised) cut into sentences: (start, end, whether it asks something). A sentence
     ends at 。？！； (or ". " in English), or before a clause opening another subject ("，另外…");
     it asks when it holds a question mark, ends in 吗/么/呢 or holds a question word ("几个仿制药"
-    states a count: 几 is no question word here)."""
+    states a count: 几 is no question word here). Kept for recent texts: a turn's understanding and its
+    scope check both cut the same message."""
     bounded = ENGLISH_SENTENCE_END.sub(lambda m: "。" + m[0][1:], text)  # same length: positions are kept
     ends = {m.end() for m in lexicon().clause_split.finditer(bounded)} | {m.end() for m in OTHER_SUBJECT.finditer(bounded)}
     cuts = [0, *sorted(ends - {0, len(text)}), len(text)]
@@ -239,7 +242,7 @@ def sentences(text: str) -> list[tuple[int, int, bool]]:
             stripped = sentence.strip(" ,。！!；;\n")
             asks = "?" in sentence or "？" in sentence or stripped.endswith(("吗", "么", "呢")) or bool(ASKING_WORDS.search(sentence))
             spans.append((start, end, asks))
-    return spans
+    return tuple(spans)
 
 
 def understand(message: str, current_document: str | None, cat: Catalogue, previous: Question | None = None,
@@ -330,7 +333,7 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             continue
         full = "，".join([*context, clause])
         context = []
-        pointing = points_back(clause.lower()) and len(clause) <= (POINTER_MAX_CHARS_LATIN if clause.isascii() else POINTER_MAX_CHARS)
+        pointing = _points_back_briefly(clause)
         if asks and asks[-1].kind is kind and kind is AskKind.ELIGIBILITY and not elliptical:
             asks[-1] = Ask(kind, f"{asks[-1].text}，{full}", asks[-1].points_back, asks[-1].detail, asks[-1].elliptical)
             continue
@@ -340,9 +343,13 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         asks[-1] = Ask(last.kind, "，".join([last.text, *context]), last.points_back, last.detail, last.elliptical)
     if not asks:
         kind = AskKind.ELIGIBILITY if stated and lex.yes_no_question.search(text.lower().rstrip(" ，,。")) else AskKind.WHAT
-        asks = [Ask(kind, text, points_back(text.lower()) and len(text) <= (POINTER_MAX_CHARS_LATIN if text.isascii() else POINTER_MAX_CHARS),
-                    _detail(text.lower(), kind, lex))]
+        asks = [Ask(kind, text, _points_back_briefly(text), _detail(text.lower(), kind, lex))]
     return tuple(_merge_amount_with_eligibility(asks))
+
+
+def _points_back_briefly(clause: str) -> bool:
+    """Whether ``clause`` points back and is short enough to bring no topic of its own."""
+    return points_back(clause.lower()) and len(clause) <= (POINTER_MAX_CHARS_LATIN if clause.isascii() else POINTER_MAX_CHARS)
 
 
 def _detail(clause: str, kind: AskKind, lex: _Lexicon) -> str:
@@ -434,19 +441,27 @@ def read_facts(normalised: str, text: str) -> Facts:
         unmet=tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws) or _negated(
             text, words["unmet_topics"].get(cid, []), words["negation"])),
         enterprise_size=_enterprise_size(text, words["enterprise_size"], words["enterprise_size_patterns"]),
-        entity_type=_entity_type(text, words["entity_type"], words["entity_said"]),
+        entity_type=_entity_type(text),
     )
 
 
-def _entity_type(text: str, kinds: dict[str, list[str]], said: list[str]) -> str | None:
+def _entity_type(text: str) -> str | None:
     """Who the asker says it is ("我们是医院", "作为保险公司", "医院能拿…吗", "we are a CRO"): a kind's
-    word where one of the ``said`` patterns puts it ({entity} in a pattern stands for the word), so a
-    kind named as the measure's ("能拿CMO委托生产的补贴吗") is not the asker's."""
-    for kind, names in kinds.items():
+    word where one of the ``entity_said`` patterns puts it, so a kind named as the measure's
+    ("能拿CMO委托生产的补贴吗") is not the asker's."""
+    return next((kind for kind, pattern in _entity_patterns() if pattern.search(text)), None)
+
+
+@cache
+def _entity_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(kind, the ``entity_said`` patterns with the kind's words for {entity}) in ``entity_type`` order."""
+    words = lexicon().facts
+    patterns = []
+    for kind, names in words["entity_type"].items():
         entity = "|".join(re.escape(str(n).lower()) for n in sorted(names, key=len, reverse=True))
-        if any(re.search(pattern.replace("{entity}", f"(?:{entity})"), text) for pattern in said):
-            return str(kind)
-    return None
+        said = "|".join(f"(?:{p.replace('{entity}', f'(?:{entity})')})" for p in words["entity_said"])
+        patterns.append((str(kind), re.compile(said)))
+    return tuple(patterns)
 
 
 def _drug_class(text: str, classes: dict[str, list[str]]) -> str | None:
