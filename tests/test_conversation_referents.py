@@ -105,12 +105,6 @@ def test_a_dollar_upfront_then_a_yuan_fee_computes_the_fee_support(engine):
     assert fee.total_yuan == 5_000_000
 
 
-def test_a_dollar_base_still_asks_for_the_yuan_amount(engine):
-    answer = engine.ask("我们1类新药国内II期研发投入花了500万美元，能拿多少？")
-    assert answer.status is Status.CLARIFY and answer.calculations == []
-    assert "汇率" in answer.answer
-
-
 def test_a_dollar_base_whose_award_is_the_ceiling_at_every_rate_gets_the_ceiling_naming_the_range(engine):
     # 40% of 2000万美元 is 4800万元 even at 6.0 yuan per dollar: the 3000万 ceiling binds at any rate
     answer = engine.ask("我们III期1类新药国内临床研发投入了2000万美元，能拿多少？")

@@ -1,5 +1,7 @@
 """The question asked is the question answered: the cases users met, each a promise (understand → plan → answer)."""
 
+import pytest
+
 from assistant.conversation.question import AmountRole, AskKind
 from assistant.conversation.understand import understand
 from assistant.engine import ContextTurn
@@ -81,10 +83,15 @@ def test_a_wanted_award_is_not_read_as_the_rnd_spend(engine):
     assert answer.calculations == []
 
 
-def test_an_amount_in_dollars_is_not_read_as_yuan(engine):
-    answer = engine.ask("1类新药II期研发花了500万美元，能拿多少？")
+@pytest.mark.parametrize(("question", "said"), [
+    ("1类新药II期研发花了500万美元，能拿多少？", "人民币"),
+    # 40% of 500万美元 is under the 2000万 ceiling at some rates and not at others: the yuan amount is asked
+    ("我们1类新药国内II期研发投入花了500万美元，能拿多少？", "汇率"),
+])
+def test_an_amount_in_dollars_is_not_read_as_yuan(engine, question, said):
+    answer = engine.ask(question)
     assert answer.status is Status.CLARIFY and answer.calculations == []
-    assert "人民币" in answer.answer
+    assert said in answer.answer
 
 
 def test_twelve_fairs_at_each_price_count_twelve_and_meet_the_annual_cap(engine):
