@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import itertools
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -31,6 +33,7 @@ WHICH_DOCUMENT = "which_document"  # a validity ask's detail: which document to 
 POINTER_MAX_CHARS = 24  # a clause pointing back is short: longer ones bring a topic of their own
 POINTER_MAX_CHARS_LATIN = 72  # the same for English words
 SENTENCE_CACHE_SIZE = 1024  # messages whose sentences are kept (a turn cuts its message more than once)
+READ_CACHE_SIZE = 2048  # messages kept read (``_read_kept``): a conversation's latest turn is read again by its next
 NEGATION_WINDOW = 40  # characters before a condition's topic word where a negation denies it
 ROLE_WINDOW = 30  # characters before an amount that decide its role (role patterns stop at a clause end)
 QUESTION_WORDS = re.compile(r"(什么|哪些|怎么|如何|是否|多少|几|有没有|是不是|有无|"
@@ -42,6 +45,8 @@ ASKING_WORDS = re.compile(r"什么|哪些|哪个|哪里|怎么|如何|是否|多
 ENGLISH_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[a-z])", re.IGNORECASE)
 CASE_MARK = re.compile(r"\bi{1,3}期|(?<![a-z])i{1,3}期|临床|试验|trial|phase|\d\s*(万|亿|元|million|billion)|rmb|usd|\$", re.IGNORECASE)
 OTHER_SUBJECT = re.compile(r"[,，]\s*(?=另外|此外|另一|还有一)")  # "，另外一个1类新药…": another subject begins
+_read_cache: OrderedDict[tuple[str, int, int, int], tuple[Question, tuple[object, object, object]]] = OrderedDict()
+_read_lock = threading.Lock()
 GREETINGS = ("你好", "您好", "在吗", "谢谢", "再见", "hello", "hi", "thanks", "thank you", "bye", "ok", "好的")
 
 
@@ -249,7 +254,36 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
                earlier_facts: Facts | None = None) -> Question:
     """Read one turn. ``current_document`` is the document the conversation was about (or None);
     ``previous`` the turn before, whose ask an elliptical turn ("那细胞治疗的呢？") asks again;
-    ``earlier_facts`` what the conversation's earlier turns stated about the asker."""
+    ``earlier_facts`` what the conversation's earlier turns stated about the asker.
+
+    A message is read once per (previous turn, earlier facts): the next turn reads this one again as its
+    context, with the same previous turn and facts, and finds it read (``_read_kept``)."""
+    question = _read_kept(message, cat, previous, earlier_facts)
+    if question.document is None and current_document is not None and points_at_document(question.text):
+        return replace(question, document=current_document, document_pointed=True)
+    return question
+
+
+def _read_kept(message: str, cat: Catalogue, previous: Question | None, earlier_facts: Facts | None) -> Question:
+    """``_read`` of these arguments, kept for recent messages (by the identity of the catalogue, previous
+    turn and facts, which the kept entry holds on to, so an id is never another object's)."""
+    key = (message, id(cat), id(previous), id(earlier_facts))
+    with _read_lock:
+        kept = _read_cache.get(key)
+        if kept is not None and kept[1][0] is cat and kept[1][1] is previous and kept[1][2] is earlier_facts:
+            _read_cache.move_to_end(key)
+            return kept[0]
+    question = _read(message, cat, previous, earlier_facts)
+    with _read_lock:
+        _read_cache[key] = (question, (cat, previous, earlier_facts))
+        _read_cache.move_to_end(key)
+        while len(_read_cache) > READ_CACHE_SIZE:
+            _read_cache.popitem(last=False)
+    return question
+
+
+def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts: Facts | None) -> Question:
+    """The turn read without the conversation's current document (``understand`` points at it)."""
     lex = lexicon()
     cased = without_background(normalise(message))
     text = cased.lower()
@@ -268,9 +302,6 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
     # "[pudong2022:task-01]" is a marker, not a name; "在浦东注册" names where the asker is, not the Pudong plan
     named = cat.named_in(lex.place_as_seat.sub(" ", CITATION_MARKER.sub(" ", text)))
     document = sorted(named)[0] if len(named) == 1 else None
-    pointed = document is None and points_at_document(text) and current_document is not None
-    if pointed:
-        document = current_document
     stripped = re.sub(r"[\s\W_]+", "", text)
     return Question(
         original=message,
@@ -279,7 +310,6 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
         asks=asks,
         facts=facts,
         document=document,
-        document_pointed=pointed,
         adds_item=has_word(text, lex.add_item) or bool(lex.add_items.search(text)),
         asks_ceiling=has_word(text, lex.ceiling_words) or (inherits and previous is not None and previous.asks_ceiling),
         asks_total=has_word(text, lex.total_words),
