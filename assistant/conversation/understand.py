@@ -33,6 +33,7 @@ WHICH_DOCUMENT = "which_document"  # a validity ask's detail: which document to 
 POINTER_MAX_CHARS = 24  # a clause pointing back is short: longer ones bring a topic of their own
 POINTER_MAX_CHARS_LATIN = 72  # the same for English words
 SENTENCE_CACHE_SIZE = 1024  # messages whose sentences are kept (a turn cuts its message more than once)
+MATCHERS_KEPT = 4096  # word tuples whose matcher is found by identity (the lexicon's lists: a few hundred)
 READ_CACHE_SIZE = 2048  # messages kept read (``_read_kept``): a conversation's latest turn is read again by its next
 NEGATION_WINDOW = 40  # characters before a condition's topic word where a negation denies it
 ROLE_WINDOW = 30  # characters before an amount that decide its role (role patterns stop at a clause end)
@@ -47,6 +48,7 @@ CASE_MARK = re.compile(r"\bi{1,3}期|(?<![a-z])i{1,3}期|临床|试验|trial|pha
 OTHER_SUBJECT = re.compile(r"[,，]\s*(?=另外|此外|另一|还有一)")  # "，另外一个1类新药…": another subject begins
 _read_cache: OrderedDict[tuple[str, int, int, int], tuple[Question, tuple[object, object, object]]] = OrderedDict()
 _read_lock = threading.Lock()
+_matchers: dict[int, tuple[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str] | None]]] = {}
 GREETINGS = ("你好", "您好", "在吗", "谢谢", "再见", "hello", "hi", "thanks", "thank you", "bye", "ok", "好的")
 
 
@@ -167,20 +169,41 @@ def _known_places() -> tuple[str, ...]:
 
 def has_word(text: str, words: tuple[str, ...] | list[str]) -> bool:
     """Whether ``text`` (lower case) holds one of ``words``; an English word only as a whole word."""
-    plain, latin = _word_matcher(tuple(words))
+    plain, latin, pattern = _word_matcher(words)
     for word in plain:  # a plain loop: a turn tests thousands of words, a generator costs twice as much
         if word in text:
             return True
-    return latin is not None and latin.search(text) is not None
+    if pattern is None:
+        return False
+    for word in latin:  # the pattern can match only where one of its words stands: most texts hold none
+        if word in text:
+            return pattern.search(text) is not None
+    return False
+
+
+def _word_matcher(words: tuple[str, ...] | list[str]) -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str] | None]:
+    """``_words_matcher`` of ``words``; a tuple (the lexicon's lists) is found by identity, without hashing
+    its words on every call."""
+    if type(words) is tuple:
+        kept = _matchers.get(id(words))
+        if kept is not None and kept[0] is words:
+            return kept[1]
+        matcher = _words_matcher(words)
+        if len(_matchers) >= MATCHERS_KEPT:  # tuples made per call: start again rather than grow
+            _matchers.clear()
+        _matchers[id(words)] = (words, matcher)  # holds the tuple: its id is never another's while kept
+        return matcher
+    return _words_matcher(tuple(words))
 
 
 @cache
-def _word_matcher(words: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern[str] | None]:
-    """The words without English letters (matched as substrings) and one pattern for the rest."""
+def _words_matcher(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str] | None]:
+    """The words without English letters (matched as substrings), the words with them, and one pattern
+    that finds those only as whole words."""
     lowered = [str(word).lower() for word in words]
     latin = sorted({w for w in lowered if re.search(r"[a-z]", w)}, key=lambda w: (-len(w), w))
     plain = tuple(w for w in lowered if not re.search(r"[a-z]", w))
-    return plain, re.compile("|".join(_word_pattern(w) for w in latin)) if latin else None
+    return plain, tuple(latin), re.compile("|".join(_word_pattern(w) for w in latin)) if latin else None
 
 
 def _word_pattern(word: str) -> str:
