@@ -32,6 +32,8 @@ MAX_EARLIER_AWARDS = 4
 FIND = sa.select(sessions).where(sessions.c.id == sa.bindparam("session_id"), sessions.c.expires_at > sa.bindparam("now"))
 UPDATE = sessions.update().where(sessions.c.id == sa.bindparam("session_id"))
 INSERT = sessions.insert()
+EXPIRED = sessions.delete().where(sessions.c.expires_at <= sa.bindparam("now"))
+BEYOND = sa.select(sessions.c.id).order_by(sessions.c.touched_at.desc()).offset(sa.bindparam("kept"))
 
 
 @dataclass
@@ -180,9 +182,8 @@ class SessionStore:
 
     def _prune(self, connection: sa.Connection, now: datetime) -> None:
         """Drops expired sessions, then the least recently used beyond ``max_sessions``."""
-        connection.execute(sessions.delete().where(sessions.c.expires_at <= now))
-        surplus = connection.scalars(sa.select(sessions.c.id).order_by(sessions.c.touched_at.desc())
-                                     .offset(self.max_sessions)).all()
+        connection.execute(EXPIRED, {"now": now})
+        surplus = connection.scalars(BEYOND, {"kept": self.max_sessions}).all()
         if surplus:
             connection.execute(sessions.delete().where(sessions.c.id.in_(surplus)))
 
