@@ -108,6 +108,7 @@ class _Lexicon:
     which_document: tuple[str, ...]  # "该看哪个文件": the document in force is asked, not the one discussed
     known_places: tuple[str, ...]  # places outside Shanghai (scope.yaml), to tell a place from a word
     place_as_seat: re.Pattern[str]  # a Shanghai place named as the asker's seat, not as a document
+    seat_places: tuple[str, ...]  # the places ``place_as_seat`` names, one of which each of its matches holds
     min_stated_yuan: Decimal
     background: re.Pattern[str]  # the enterprise's size (headcount, turnover, registered capital): no rule reads it
 
@@ -155,6 +156,8 @@ def lexicon() -> _Lexicon:
         place_as_seat=re.compile("|".join(
             f"(?:{raw['place_as_seat'].replace('{place}', re.escape(str(place).lower()))})"
             for place in raw["facts"]["shanghai_places"] if str(place) not in {"上海", "本市", "我市", "沪"})),
+        seat_places=tuple(str(place).lower() for place in raw["facts"]["shanghai_places"]
+                          if str(place) not in {"上海", "本市", "我市", "沪"}),
         min_stated_yuan=Decimal(str(raw["min_stated_yuan"])),
         background=re.compile("|".join(
             f"(?:{str(p).replace('{num}', raw['background_figures']['number'])})" for p in raw["background_figures"]["patterns"]),
@@ -246,6 +249,14 @@ def in_shanghai(place: str) -> bool:
     return any(str(name).lower() in text for name in lexicon().facts["shanghai_places"])
 
 
+def _without_seat(text: str, lex: _Lexicon) -> str:
+    """``text`` with each Shanghai place named as the asker's seat ("在浦东注册") blanked out; the pattern is
+    run only when one of its places stands in the text (most messages name none)."""
+    if not any(place in text for place in lex.seat_places):
+        return text
+    return lex.place_as_seat.sub(" ", text)
+
+
 def without_background(cased: str) -> str:
     """``cased`` (normalised) with the figures about the enterprise's size blanked out, character for
     character (positions are kept): "员工320人，去年营收3.2亿元，注册资本1.5亿" states nothing a rule reads,
@@ -323,7 +334,7 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         facts = replace(facts, amounts=earlier_facts.amounts)  # amounts stated before the question came
     inherits = previous is not None and bool(lex.elliptical.search(text)) and _kind(text, lex, own_words_only=True) is None
     # "[pudong2022:task-01]" is a marker, not a name; "在浦东注册" names where the asker is, not the Pudong plan
-    named = cat.named_in(lex.place_as_seat.sub(" ", CITATION_MARKER.sub(" ", text)))
+    named = cat.named_in(_without_seat(CITATION_MARKER.sub(" ", text), lex))
     document = sorted(named)[0] if len(named) == 1 else None
     stripped = re.sub(r"[\s\W_]+", "", text)
     return Question(
