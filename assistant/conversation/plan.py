@@ -22,7 +22,7 @@ from assistant.conversation.extract import Lead, lead_clause
 from assistant.conversation.question import AmountRole, Ask, AskKind, Question
 from assistant.conversation.scope import ScopeVerdict, judge
 from assistant.conversation.sessions import Session
-from assistant.conversation.slots import AwardRequest, AwardSlots, read_award, rule_named
+from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots, read_award, rule_named
 from assistant.conversation.understand import WHICH_DOCUMENT, has_word, lexicon, points_at_document, read_facts, without_ask_words
 from assistant.language import Language
 from assistant.match.chat import ProfileAnswer, match_estimate, profile_answer
@@ -216,6 +216,9 @@ class Planner:
         # a match asked for in words still passes it
         profiled = profile_answer(question, session.profile, PolicyMatcher(self.calculator, self.catalogue),
                                   self.today, language)
+        if profiled is not None and question.replies_to_ask and not profiled.memory.matched:
+            # a statement answering the award asked just before is that award's case: the profile keeps it quietly
+            session.profile, profiled = profiled.memory, None
         scope = self._scope(question)
         # a statement about the enterprise may name places and words the sources lack; a writing task or
         # chit-chat is refused even when it also says something about the enterprise
@@ -231,6 +234,10 @@ class Planner:
         if profiled is not None:
             session.profile = profiled.memory
             match = profiled.match
+            for measure in match.measures if match else []:
+                # the items the match computed are the award topics a follow-up ("加起来一共多少") builds on
+                if (slots := matched_slots(measure)) is not None:
+                    session.remember_award(slots)
             plan.steps.append(Step(question.asks[0], Route.MATCH if match else Route.PROFILE,
                                    [self._measure_article(m.measure) for m in match.measures] if match else [],
                                    estimate=match_estimate(match) if match else None, profile=profiled))
@@ -337,7 +344,8 @@ class Planner:
         has_amounts = bool(question.facts.amounts)
         # a question naming a product or trial of its own starts a new subject: it is not the award before it
         follow_up = award_slots is not None and short and not question.new_subject and (
-            question.follow_up or has_amounts or not in_scope or question.bare_reply)
+            question.follow_up or has_amounts or not in_scope or question.bare_reply) or (
+            award_slots is not None and question.replies_to_ask)
 
         if not in_scope and not follow_up:
             # "…, and what documents are required?": a later ask of the message with no topic of its own

@@ -272,6 +272,12 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
     if pointed:
         document = current_document
     stripped = re.sub(r"[\s\W_]+", "", text)
+    bare_reply = _kind(text.rstrip(" ？?。.!！"), lex) is None
+    pending = _pending_ask(previous, facts) if bare_reply else None
+    if pending is not None:
+        # "是一个1类新药，在国内做的确证性临床，研发投入2亿元。" after "临床试验做完了，能补多少？": the statement
+        # answers the ask still open, with the facts it states (not a note for the company profile)
+        asks = (replace(pending, text=f"{pending.text}，{cased}", points_back=False, elliptical=False),)
     return Question(
         original=message,
         text=text,
@@ -289,9 +295,22 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
         context_text=previous.text if previous is not None else "",
         follow_up=follow_up,
         new_subject=new_subject,
-        bare_reply=_kind(text.rstrip(" ？?。.!！"), lex) is None,
+        bare_reply=bare_reply,
+        replies_to_ask=pending is not None,
         greeting_only=bool(stripped) and any(stripped.rstrip("啊呀呢吗哈") == re.sub(r"\W+", "", g) for g in GREETINGS),
     )
+
+
+def _pending_ask(previous: Question | None, facts: Facts) -> Ask | None:
+    """The award ask a statement answers: the previous turn's last amount, base or eligibility ask, when
+    the statement says something an award reads (a class, a stage's place, a registration, an amount …)
+    beyond a bare number; None otherwise."""
+    if previous is None or not previous.asks:
+        return None
+    ask = previous.asks[-1]
+    if ask.kind not in AWARD_KINDS:
+        return None
+    return ask if states_conditions(facts) or facts.states_subject() or facts.cgt or facts.device else None
 
 
 def states_conditions(facts: Facts) -> bool:
