@@ -31,7 +31,7 @@ from assistant.records import AwardEstimate
 from assistant.retrieval import HybridRetriever
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import AwardCalculator, Item, are_alternatives
-from assistant.rules.eligibility import ConditionEvaluator, ExtraCondition, condition_rules
+from assistant.rules.eligibility import ConditionEvaluator, ConditionState, ExtraCondition, condition_rules
 from index.articles import Article
 from index.documents import Catalogue
 from index.normalise import normalise
@@ -86,6 +86,7 @@ class Eligibility:
     instead: str = ""  # the measure that covers the case, when another one does
     usd_by_range: bool = False  # a dollar amount met or missed a yuan threshold at every plausible rate
     alternative: Rule | None = None  # not eligible for the asked rule: the same measure's alternative that applies
+    met: str = ""  # eligible: the condition a fact stated in this turn meets ("与客户无投资关系" → no relation), when one does
 
 
 @dataclass
@@ -552,6 +553,14 @@ class Planner:
                 return step
             step.route = Route.ELIGIBILITY
             return step
+        met = self._met_now(question, step.eligibility.rule) if (
+            ask.kind is AskKind.ELIGIBILITY and step.eligibility.rule is not None and not question.facts.amounts
+            and question.context_text) else ""
+        if met:
+            # "我们跟客户之间没有任何投资关系，这一点重要吗？" inside a conversation: the verdict on that condition, no repeat
+            step.eligibility = replace(step.eligibility, met=met)
+            step.route = Route.ELIGIBILITY
+            return step
         if question.asks_annual_cap and _asks_cap_not_sum(request):
             step.route = Route.CEILINGS  # "一年最多能拿多少": the annual cap leads, the per-item ceilings follow
             step.annual_first = True
@@ -734,6 +743,19 @@ class Planner:
         if only is not None and "class1_new_drug" in only.conditions and facts.drug_class is None and not facts.cgt:
             return Eligibility(Verdict.UNKNOWN, measure, only, "class1_new_drug")
         return Eligibility(Verdict.ELIGIBLE, measure, only, usd_by_range=by_range)
+
+    def _met_now(self, question: Question, rule: Rule) -> str:
+        """The first condition of ``rule`` that a fact this turn states (not an earlier one) meets; "" when none."""
+        own, facts = question.facts, question.conversation_facts
+        values: dict[str, object] = {"related_party": facts.related_party, "applicant_role": facts.applicant_role,
+                                     "entity_type": facts.entity_type, "registered": facts.registered}
+        stated = {name for name, value in (("related_party", own.related_party), ("applicant_role", own.applicant_role),
+                                           ("entity_type", own.entity_type), ("registered", own.registered))
+                  if value is not None}
+        conditions = condition_rules().conditions
+        return next((check.condition_id for check in ConditionEvaluator(self.book).judge(rule, values)
+                     if check.state is ConditionState.MET and check.condition_id in conditions
+                     and stated & set(conditions[check.condition_id].holds_if)), "")
 
     def _alternative(self, question: Question, measure: str, failed: Eligibility) -> Rule | None:
         """The rule of the same measure that applies in place of the failed one: its alternative (one

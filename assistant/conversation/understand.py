@@ -441,7 +441,7 @@ def read_facts(normalised: str, text: str) -> Facts:
         elif group < 2 or _is_place(place, lex):  # the later forms ("一家X的药企") hold a place only when X is one
             registered, registered_place = "elsewhere", place
     related: bool | None = None
-    if has_word(text, words["unrelated_party"]):
+    if has_word(text, words["unrelated_party"]) or re.search(words["unrelated_party_pattern"], text):
         related = False
     elif has_word(text, words["related_party"]) or re.search(words["related_party_pattern"], text):
         related = True
