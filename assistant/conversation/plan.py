@@ -44,6 +44,7 @@ HITS = 5
 OWN_TOPIC_SCORE = 2 * MIN_KEYWORD_SCORE  # an ask with this much topic of its own is about its own measure
 REFERRED_FACTOR = 1.5  # a turn pointing back: an article the conversation cited outranks a new one this much
 CLOSE_SCORE = 0.7  # a hit this close to the top one may be the measure an amount ask names by its rule
+CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores this many times the next name a topic of their own
 SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or share
 
 
@@ -267,6 +268,17 @@ class Planner:
         plan.steps += [Step(ask, Route.OUT_OF_SCOPE, scope=ScopeVerdict(False, "ask")) for ask in uncovered]
         return plan
 
+    def _names_other_article(self, ask: Ask, previous: list[Article]) -> bool:
+        """Whether a follow-up's own words (without ask words) find one article clearly, and not one the
+        conversation just cited: "那展会呢" after a CMO answer names the trade-fair measure, "那细胞治疗的呢"
+        (several articles alike) stays on the topic discussed."""
+        words = without_ask_words(ask.text.lower())
+        if self.retriever.keyword_score(words) < OWN_TOPIC_SCORE:
+            return False
+        hits = self.retriever.search(words, k=2, prefer_on=self.today)
+        return bool(hits) and hits[0].article.chunk_id not in {a.chunk_id for a in previous} and (
+            len(hits) < 2 or hits[0].score >= CLEAR_TOPIC_FACTOR * hits[1].score)
+
     def _names_document(self, ask: Ask, document: str, plan: Plan) -> bool:
         """Whether one ask of several is about the document the message names: the ask names it or
         points at it, or has no topic of its own and follows an ask answered from it ("浦东方案里对研发
@@ -316,8 +328,10 @@ class Planner:
         covered = self._scope_article(question, ask)
         if covered is not None:  # "这个若干意见到底覆盖哪些单位？": the document's scope article
             return Step(ask, Route.LOOKUP, [covered], lead=lead_clause(covered.text, AskKind.WHAT, ask.text))
+        # "那海外临床试验责任保险的保费补贴呢？" after the trade-fair measure names an article of its own: that one
+        elsewhere_topic = bool(previous) and (ask.elliptical or question.follow_up) and self._names_other_article(ask, previous)
         # a short or elliptical ask ("如果对方是股东呢？") is about the article discussed: search with its title
-        query = f"{ask.text} {previous[0].title}" if previous and (
+        query = f"{ask.text} {previous[0].title}" if previous and not elsewhere_topic and (
             len(ask.text) < 6 or ask.elliptical or question.adds_item) else ask.text
         if topic_is_empty and not plan.steps and not question.follow_up and question.context_text:
             query = f"{question.context_text} {ask.text}"  # "能拿多少？" after a turn that stated the case
@@ -329,7 +343,8 @@ class Planner:
             if plan.steps and self.retriever.keyword_score(without_ask_words(search_query)) < MIN_KEYWORD_SCORE:
                 # "…展会能补多少？另外浦东有没有额外的支持？": the document's own words on the topic asked before
                 search_query = f"{without_ask_words(plan.steps[-1].ask.text.lower())} {search_query}"
-        refers_back = bool(previous) and question.follow_up and not question.new_subject and not pointed and not which
+        refers_back = (bool(previous) and question.follow_up and not question.new_subject and not pointed and not which
+                       and not elsewhere_topic)
         hits = []
         if ask.kind is AskKind.VALIDITY and not pointed and not refers_back:
             # "这份新政策哪天施行？" names no document: the documents in force on the day answer it first
