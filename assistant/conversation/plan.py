@@ -451,7 +451,10 @@ class Planner:
         """``query``'s words (lower case) without those of ``document``'s title and aliases."""
         name = self.catalogue.get(document)
         naming = set(tokenize(name.title.lower())) | {alias.lower() for alias in name.aliases}
-        return " ".join(t for t in tokenize(query.lower()) if t not in naming and t.strip())
+        query = query.lower()
+        for alias in sorted(name.aliases, key=len, reverse=True):  # "2024年的新政策": the alias as a whole, not its words
+            query = query.replace(alias.lower(), " ")
+        return " ".join(t for t in tokenize(query) if t not in naming and t.strip())
 
     @staticmethod
     def _detail_unstated(ask: Ask, article: Article) -> bool:
