@@ -428,6 +428,16 @@ class Planner:
                 other = lead_clause(hit.article.text, ask.kind, ask.text, units)
                 if other.figure and (not lead.figure or other.score > lead.score):
                     top, lead = hit.article, other
+        if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure and pointed:
+            # "How many new listed companies was its target?": within the document asked about, a close article
+            # whose sentence states the figure answers when the top one states none
+            for hit in hits[1:HITS]:
+                if hit.score < CLOSE_SCORE * hits[0].score:
+                    break
+                other = lead_clause(hit.article.text, ask.kind, ask.text, units)
+                if other.figure:
+                    top, lead = hit.article, other
+                    break
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)  # the article states no such figure
         return Step(ask, Route.LOOKUP, [top], lead=lead)
