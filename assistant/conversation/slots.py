@@ -155,10 +155,15 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     if len(candidates) == 1:
         rules = list(candidates)
     bases = _bases(question, rules or list(candidates), ask_text)
-    if facts_said.item_count and len(bases) == 1:
-        bases = bases * facts_said.item_count
-    elif facts_said.item_count and not bases and len(rules) == 1 and rules[0].rate is None:
-        rules = rules * facts_said.item_count  # "3个…项目，三个加起来": a fixed ceiling per item, that many items
+    # "两项合计" after one step and with another: the count is of the items discussed, each once
+    count = facts_said.item_count
+    if count and same_measure and previous is not None and question.asks_total and (
+            count == len({r for r, _ in previous.seen} | {r.id for r in rules}) > len(rules)):
+        count = None
+    if count and len(bases) == 1:
+        bases = bases * count
+    elif count and not bases and len(rules) == 1 and rules[0].rate is None:
+        rules = rules * count  # "3个…项目，三个加起来": a fixed ceiling per item, that many items
     facts: dict[str, Any] = {}
     upfront = facts_said.amounts_as(AmountRole.UPFRONT)
     if upfront:  # a dollar upfront only when every plausible rate meets (or misses) the threshold alike
