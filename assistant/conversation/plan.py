@@ -359,9 +359,9 @@ class Planner:
         short = len(question.text) <= FOLLOW_UP_MAX_CHARS.get(question.language, FOLLOW_UP_MAX_CHARS_CHINESE)
         has_amounts = bool(question.facts.amounts)
         # a question naming a product or trial of its own starts a new subject: it is not the award before it
-        follow_up = award_slots is not None and short and not question.new_subject and (
-            question.follow_up or has_amounts or not in_scope or question.bare_reply) or (
-            award_slots is not None and question.replies_to_ask)
+        # a statement answering the award asked just before follows up whatever its length
+        follow_up = award_slots is not None and (question.replies_to_ask or (short and not question.new_subject and (
+            question.follow_up or has_amounts or not in_scope or question.bare_reply)))
 
         if not in_scope and not follow_up:
             # "…, and what documents are required?": a later ask of the message with no topic of its own
