@@ -118,3 +118,9 @@ def test_two_items_counted_in_a_total_over_two_steps_are_the_steps_not_one_step_
     first = engine.ask("我们有个创新医疗器械刚进了上海市的创新医疗器械特别审查程序，能拿多少支持？")
     both = engine.ask("后来首次拿了注册证，在本市落地生产，研发投入2500万。两项合计最多多少？", first.session_id)
     assert both.total_yuan == 11_000_000  # 300万 + min(40% × 2500万, 800万), not 2 × 800万
+
+
+def test_a_statement_after_a_statement_is_noted_for_the_profile_not_read_as_a_reply(engine):
+    first = engine.ask("我们是上海注册的生物医药企业，属于中小微科创企业。")
+    second = engine.ask("我们有一个1类新药在国内做III期临床，研发投入9000万。", first.session_id)
+    assert second.answer.startswith("已记下您企业的情况") and not second.calculations

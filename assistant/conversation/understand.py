@@ -303,11 +303,11 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
 
 
 def _pending_ask(previous: Question | None, facts: Facts) -> Ask | None:
-    """The award ask a statement answers: the previous turn's last amount, base or eligibility ask, when
-    the statement says something an award reads (a class, a stage's place, a registration, an amount …)
-    beyond a bare number; None otherwise."""
-    if previous is None or not previous.asks:
-        return None
+    """The award ask a statement answers: the last amount, base or eligibility ask of the previous turn, when
+    that turn was a question and the statement says something an award reads (a class, a trial's place, a
+    registration …) beyond a bare number; None otherwise."""
+    if previous is None or not previous.asks or not any(asking for _, _, asking in sentences(previous.text)):
+        return None  # "我们是上海注册的企业，属于中小微企业。" states, it asks nothing to be answered
     ask = previous.asks[-1]
     if ask.kind not in AWARD_KINDS:
         return None
