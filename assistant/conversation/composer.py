@@ -259,6 +259,9 @@ class Composer:
         fields = self._fields(article)
         text = step.lead.text if step.lead else ""
         if verdict is None or verdict.verdict is Verdict.ELIGIBLE:
+            if verdict is not None and verdict.met:  # "没有投资关系，这一点重要吗": the condition the stated fact meets
+                condition, quote = self._condition(verdict.met)
+                return [self.t["eligible_met"].format(condition=condition, quote=quote, **fields)]
             if verdict is not None and verdict.rule is not None:
                 name = verdict.rule.name_en if self.english else verdict.rule.name
                 return [self.t["eligible_rule_yes"].format(rule_name=name, terms=verdict.rule.quote, **fields)]

@@ -143,6 +143,7 @@ class Question:
     context_text: str = ""  # the last earlier turn in scope, normalised: the topic of a turn that names none
     new_subject: bool = False  # a full question naming a product or trial of its own: earlier product facts do not hold
     bare_reply: bool = False  # no ask or question word at all ("二期", "6000万", "受托年生产产值6000万"): a reply
+    replies_to_ask: bool = False  # a statement of the case answering the previous turn's award ask: that ask, with these facts
 
     @property
     def conversation_facts(self) -> Facts:

@@ -143,7 +143,10 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     known, words = known_words
     # "到哪一年失效？" inside a conversation: a validity or departments ask with no topic of its own is
     # about what the conversation discussed, whatever its few other words
-    about_conversation = bool(question.context_text) and all(a.kind in CONVERSATION_KINDS for a in question.asks)
+    # "我们跟客户之间没有任何投资关系，这一点重要吗？" inside a conversation states a fact a condition of its topic reads
+    about_conversation = bool(question.context_text) and (
+        all(a.kind in CONVERSATION_KINDS for a in question.asks)
+        or (question.facts.related_party is not None or question.facts.applicant_role is not None))
     if (words >= data.min_words_for_share and known / words < data.min_known_share and not question.follow_up
             and not about_conversation and not states_case and not cat.named_in(text)):
         return ScopeVerdict(False, "unknown_words")

@@ -41,6 +41,7 @@ ASKING_WORDS = re.compile(r"什么|哪些|哪个|哪里|怎么|如何|是否|多
                           re.IGNORECASE)
 ENGLISH_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[a-z])", re.IGNORECASE)
 CASE_MARK = re.compile(r"\bi{1,3}期|(?<![a-z])i{1,3}期|临床|试验|trial|phase|\d\s*(万|亿|元|million|billion)|rmb|usd|\$", re.IGNORECASE)
+INDEFINITE_COUNT = re.compile(r"几(个|家|款|项|场|次|名|位)")  # "参加几个展会": a few, when the sentence asks nothing
 OTHER_SUBJECT = re.compile(r"[,，]\s*(?=另外|此外|另一|还有一)")  # "，另外一个1类新药…": another subject begins
 GREETINGS = ("你好", "您好", "在吗", "谢谢", "再见", "hello", "hi", "thanks", "thank you", "bye", "ok", "好的")
 
@@ -272,6 +273,12 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
     if pointed:
         document = current_document
     stripped = re.sub(r"[\s\W_]+", "", text)
+    bare_reply = _kind(text.rstrip(" ？?。.!！"), lex) is None
+    pending = _pending_ask(previous, facts) if bare_reply else None
+    if pending is not None:
+        # "是一个1类新药，在国内做的确证性临床，研发投入2亿元。" after "临床试验做完了，能补多少？": the statement
+        # answers the ask still open, with the facts it states (not a note for the company profile)
+        asks = (replace(pending, text=f"{pending.text}，{cased}", points_back=False, elliptical=False),)
     return Question(
         original=message,
         text=text,
@@ -289,9 +296,22 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
         context_text=previous.text if previous is not None else "",
         follow_up=follow_up,
         new_subject=new_subject,
-        bare_reply=_kind(text.rstrip(" ？?。.!！"), lex) is None,
+        bare_reply=bare_reply,
+        replies_to_ask=pending is not None,
         greeting_only=bool(stripped) and any(stripped.rstrip("啊呀呢吗哈") == re.sub(r"\W+", "", g) for g in GREETINGS),
     )
+
+
+def _pending_ask(previous: Question | None, facts: Facts) -> Ask | None:
+    """The award ask a statement answers: the last amount, base or eligibility ask of the previous turn, when
+    that turn was a question and the statement says something an award reads (a class, a trial's place, a
+    registration …) beyond a bare number; None otherwise."""
+    if previous is None or not previous.asks or not any(asking for _, _, asking in sentences(previous.text)):
+        return None  # "我们是上海注册的企业，属于中小微企业。" states, it asks nothing to be answered
+    ask = previous.asks[-1]
+    if ask.kind not in AWARD_KINDS:
+        return None
+    return ask if states_conditions(facts) or facts.states_subject() or facts.cgt or facts.device else None
 
 
 def states_conditions(facts: Facts) -> bool:
@@ -316,8 +336,13 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
     clauses = [c.strip(" ，,。") for c in lex.clause_split.split(text) if c and c.strip(" ，,。")]
     asks: list[Ask] = []
     context: list[str] = []
+    stated_sentences = {text[a:b].strip(" ，,。") for a, b, asking in sentences(text) if not asking} if (
+        "?" in text or "？" in text) else set()
     for clause in clauses:
         kind = _kind(clause.lower(), lex)
+        if kind is AskKind.FIGURE and clause in stated_sentences and INDEFINITE_COUNT.search(clause) and not _kind(
+                INDEFINITE_COUNT.sub(" ", clause.lower()), lex, own_words_only=True):
+            kind = None  # "明年打算参加几个展会。补助标准是什么？": 几个 says "a few" in a sentence that asks nothing
         earlier = asks[-1] if asks else before
         elliptical = (earlier is not None and _kind(clause.lower(), lex, own_words_only=True) is None
                       and bool(lex.elliptical.search(clause.lower())))
@@ -422,7 +447,7 @@ def read_facts(normalised: str, text: str) -> Facts:
         elif group < 2 or _is_place(place, lex):  # the later forms ("一家X的药企") hold a place only when X is one
             registered, registered_place = "elsewhere", place
     related: bool | None = None
-    if has_word(text, words["unrelated_party"]):
+    if has_word(text, words["unrelated_party"]) or re.search(words["unrelated_party_pattern"], text):
         related = False
     elif has_word(text, words["related_party"]) or re.search(words["related_party_pattern"], text):
         related = True
