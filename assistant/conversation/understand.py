@@ -317,8 +317,10 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
     context: list[str] = []
     for clause, questioned in _clauses(text, lex):
         kind = _kind(clause.lower(), lex)
-        if kind is None and questioned:
-            kind = AskKind.WHAT  # "是放在哪个区域做的？": a question mark makes a question of a clause without ask words
+        if kind is None and questioned and not read_facts(clause, clause.lower()).amounts:
+            # "是放在哪个区域做的？": a question mark makes a question of a clause without ask words; one stating
+            # amounts ("我们投了5000万，能拿1500万吧？") is the case of the ask before it
+            kind = AskKind.WHAT
         earlier = asks[-1] if asks else before
         elliptical = (earlier is not None and _kind(clause.lower(), lex, own_words_only=True) is None
                       and bool(lex.elliptical.search(clause.lower())))
