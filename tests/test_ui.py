@@ -5,6 +5,9 @@ The browser tests (tests/test_browser.py) drive the same pieces through the page
 
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -297,11 +300,38 @@ def test_the_log_export_is_served_only_to_a_signed_in_desk_and_leaves_no_file(li
                 continue
 
 
+def test_the_call_records_export_holds_each_call_with_its_whole_questions_for_a_signed_in_desk_only(
+        live_server, settings, engine):
+    """A supervisor downloads the day's calls: who called, how each ended, the note and every question asked."""
+    import httpx
+
+    question = "委托方是我们公司的股东，还能拿CMO支持吗？（通话导出）"
+    store = open_store(settings)
+    receipt = store.questions.record_answer(question, engine.ask(question), "desk")
+    assert receipt.question_id is not None
+    record = store.calls.open("企业", note="来电方要求书面答复", session_id="call-export")
+    store.calls.link(record.id, receipt.question_id)
+    store.calls.transfer(record.id, "市经济信息化委")
+    url = f"{live_server}/ui/desk/calls.csv"
+    assert httpx.get(url, timeout=30).status_code == 401, "no sign-in, no call records"
+    exported = httpx.get(url, cookies=_signed_in_cookie(live_server, settings), timeout=30)
+    assert exported.status_code == 200 and exported.headers["cache-control"] == "no-store"
+    assert exported.headers["content-disposition"].startswith('attachment; filename="calls-')
+    rows = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["编号", "接听时间（上海）", "结束时间（上海）"]
+    ours = next(row for row in rows if row[0] == str(record.id))
+    assert ours[5] == "转相关部门" and ours[6] == "市经济信息化委" and ours[8] == "来电方要求书面答复"
+    assert ours[9] == str(receipt.question_id) and ours[10] == question and ours[2], "closed, with the whole question"
+    bad_day = httpx.get(url, params={"day": "2026/12/01"}, cookies=_signed_in_cookie(live_server, settings), timeout=30)
+    assert bad_day.status_code == 422 and bad_day.json()["error"]["code"]
+
+
 def test_the_export_link_is_relative_to_the_page_and_keeps_the_filters():
-    from ui.desk_export import export_link
+    from ui.desk_export import CALLS_PATH, export_link
 
     assert export_link("", "") == "ui/desk/export.csv"
     assert export_link("answered", " 2026-11-30 ") == "ui/desk/export.csv?status=answered&day=2026-11-30"
+    assert export_link("answered", "2026-11-30", CALLS_PATH) == "ui/desk/calls.csv?day=2026-11-30", "calls: by day only"
 
 
 def test_the_export_holds_whole_questions_comments_and_feedback_in_words(ctx, engine):

@@ -13,7 +13,7 @@ import io
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from assistant.store import CallLog, LoggedQuestion, QuestionLog
+from assistant.store import CallLog, CallRecord, LoggedQuestion, QuestionLog
 from ui.texts import texts
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -96,6 +96,28 @@ def export_csv(logged: list[LoggedQuestion]) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def export_name(now: datetime) -> str:
-    """``questions-20261201-1430.csv`` (Shanghai time)."""
-    return f"questions-{now.astimezone(SHANGHAI):%Y%m%d-%H%M}.csv"
+def calls_of(calls: CallLog, day: date | None, limit: int) -> list[CallRecord]:
+    """The newest ``limit`` call records, those opened on ``day`` (Shanghai) only."""
+    return [c for c in calls.recent(limit) if day is None or shanghai_time(c.opened_at)[:10] == str(day)]
+
+
+def export_calls_csv(records: list[CallRecord], log: QuestionLog) -> bytes:
+    """The call records as CSV (UTF-8 with a byte-order mark): id, opened and closed (Shanghai), staff,
+    caller, outcome, department transferred to, caller's rating, the whole note, the linked questions'
+    ids and their whole texts (one per line of the cell, oldest first)."""
+    words = texts()["desk"]
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(words["call_export_columns"])
+    for c in records:
+        asked = log.by_ids(c.question_ids)
+        writer.writerow([c.id, shanghai_time(c.opened_at), shanghai_time(c.closed_at) if c.closed_at else "",
+                         c.staff or "", c.caller_type, words["outcomes"].get(c.outcome.value, c.outcome.value),
+                         c.transferred_to or "", c.feedback or "", c.note, " ".join(str(q.id) for q in asked),
+                         "\n".join(q.question for q in asked)])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def export_name(now: datetime, kind: str = "questions") -> str:
+    """``questions-20261201-1430.csv`` / ``calls-20261201-1430.csv`` (Shanghai time)."""
+    return f"{kind}-{now.astimezone(SHANGHAI):%Y%m%d-%H%M}.csv"

@@ -20,7 +20,7 @@ from assistant.store import CallOutcome, StoreUnavailable
 from ui.cards import badge, cards, department_badges
 from ui.context import UiContext
 from ui.desk_auth import signed_in
-from ui.desk_export import export_link
+from ui.desk_export import CALLS_PATH, export_link
 from ui.desk_log import BadFilter, call_rows, day_of, question_rows, questions, shanghai_time, status_of
 from ui.match_tab import build_caller_match
 from ui.texts import texts
@@ -167,8 +167,10 @@ def build_desk_tab(ctx: UiContext) -> None:
             status_of(status_key), day_of(day_text)
         except BadFilter as error:
             return f"<p class='form-error' role='alert'>{html.escape(str(error))}</p>"
-        link = html.escape(export_link(status_key, day_text), quote=True)
-        return f"<a class='export-link' href='{link}' download>{html.escape(words['export_link'])}</a>"
+        links = ((export_link(status_key, day_text), words["export_link"]),
+                 (export_link(status_key, day_text, CALLS_PATH), words["export_calls_link"]))
+        return " ".join(f"<a class='export-link' href='{html.escape(href, quote=True)}' download>{html.escape(label)}</a>"
+                        for href, label in links)
 
     lookup_out = [script, badges, article, options, call, asked, transfer, query]
     search.click(look_up, [query, call, asked], lookup_out)

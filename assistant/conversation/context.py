@@ -92,7 +92,9 @@ def _read_turn(context: Context, text: str, cat: Catalogue) -> Context:
         facts = facts.enterprise_only()
     # a bare reply to an award question ("CMO能补多少" → "受托年生产产值6000万") is answered with its amounts:
     # they are that award's, not a base waiting for the next award question
-    asked_amount = any(a.kind in AWARD_KINDS for a in question.asks) or (
+    # a statement answering "能申请哪些支持" (no amount asked) leaves its amounts for the turn that asks one
+    asked = {AskKind.AMOUNT, AskKind.REQUIRED_BASE} if question.replies_to_ask else AWARD_KINDS
+    asked_amount = any(a.kind in asked for a in question.asks) or (
         question.bare_reply and context.previous is not None and any(a.kind is AskKind.AMOUNT for a in context.previous.asks))
     # amounts stated without an award question ("我们II期投入了3000万。") wait for the turn that asks
     pending = () if asked_amount else question.facts.amounts or (facts.amounts if facts else ())

@@ -22,8 +22,16 @@ from assistant.conversation.extract import Lead, lead_clause
 from assistant.conversation.question import AmountRole, Ask, AskKind, Question
 from assistant.conversation.scope import ScopeVerdict, judge
 from assistant.conversation.sessions import Session
-from assistant.conversation.slots import AwardRequest, AwardSlots, read_award, rule_named, triggers_named
-from assistant.conversation.understand import WHICH_DOCUMENT, has_word, lexicon, points_at_document, read_facts, without_ask_words
+from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots, read_award, rule_named, triggers_named
+from assistant.conversation.understand import (
+    WHICH_DOCUMENT,
+    has_word,
+    lexicon,
+    points_at_document,
+    read_facts,
+    without_ask_words,
+    without_asker,
+)
 from assistant.language import Language
 from assistant.match.chat import ProfileAnswer, match_estimate, profile_answer
 from assistant.match.matcher import PolicyMatcher
@@ -31,7 +39,7 @@ from assistant.records import AwardEstimate
 from assistant.retrieval import HybridRetriever
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import AwardCalculator, Item, are_alternatives
-from assistant.rules.eligibility import ConditionEvaluator, ExtraCondition, condition_rules
+from assistant.rules.eligibility import ConditionEvaluator, ConditionState, ExtraCondition, condition_rules
 from index.articles import Article
 from index.documents import Catalogue
 from index.normalise import normalise
@@ -44,6 +52,7 @@ HITS = 5
 OWN_TOPIC_SCORE = 2 * MIN_KEYWORD_SCORE  # an ask with this much topic of its own is about its own measure
 REFERRED_FACTOR = 1.5  # a turn pointing back: an article the conversation cited outranks a new one this much
 CLOSE_SCORE = 0.7  # a hit this close to the top one may be the measure an amount ask names by its rule
+CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores this many times the next name a topic of their own
 SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or share
 
 
@@ -86,6 +95,7 @@ class Eligibility:
     instead: str = ""  # the measure that covers the case, when another one does
     usd_by_range: bool = False  # a dollar amount met or missed a yuan threshold at every plausible rate
     alternative: Rule | None = None  # not eligible for the asked rule: the same measure's alternative that applies
+    met: str = ""  # eligible: the condition a fact stated in this turn meets ("与客户无投资关系" → no relation), when one does
 
 
 @dataclass
@@ -231,6 +241,9 @@ class Planner:
         # a match asked for in words still passes it
         profiled = profile_answer(question, session.profile, PolicyMatcher(self.calculator, self.catalogue),
                                   self.today, language)
+        if profiled is not None and question.replies_to_ask and not profiled.memory.matched:
+            # a statement answering the award asked just before is that award's case: the profile keeps it quietly
+            session.profile, profiled = profiled.memory, None
         scope = self._scope(question)
         # a statement about the enterprise may name places and words the sources lack; a writing task or
         # chit-chat is refused even when it also says something about the enterprise
@@ -246,6 +259,10 @@ class Planner:
         if profiled is not None:
             session.profile = profiled.memory
             match = profiled.match
+            for measure in match.measures if match else []:
+                # the items the match computed are the award topics a follow-up ("加起来一共多少") builds on
+                if (slots := matched_slots(measure)) is not None:
+                    session.remember_award(slots)
             plan.steps.append(Step(question.asks[0], Route.MATCH if match else Route.PROFILE,
                                    [self._measure_article(m.measure) for m in match.measures] if match else [],
                                    estimate=match_estimate(match) if match else None, profile=profiled))
@@ -254,7 +271,8 @@ class Planner:
 
     def _scope(self, question: Question) -> ScopeVerdict:
         return judge(question, self.catalogue, self.retriever.known_share(without_ask_words(question.text)),
-                     self.retriever.uses_word, lambda phrase: phrase in corpus_text(self.retriever))
+                     self.retriever.uses_word, lambda phrase: phrase in corpus_text(self.retriever),
+                     self.retriever.known_share)
 
     def _plan_asks(self, question: Question, session: Session, language: Language, plan: Plan,
                    uncovered: Sequence[Ask] = ()) -> Plan:
@@ -273,6 +291,17 @@ class Planner:
                 previous_articles = step.articles
         plan.steps += [Step(ask, Route.OUT_OF_SCOPE, scope=ScopeVerdict(False, "ask")) for ask in uncovered]
         return plan
+
+    def _names_other_article(self, ask: Ask, previous: list[Article]) -> bool:
+        """Whether a follow-up's own words (without ask words) find one article clearly, and not one the
+        conversation just cited: "那展会呢" after a CMO answer names the trade-fair measure, "那细胞治疗的呢"
+        (several articles alike) stays on the topic discussed."""
+        words = without_ask_words(ask.text.lower())
+        if self.retriever.keyword_score(words) < OWN_TOPIC_SCORE:
+            return False
+        hits = self.retriever.search(words, k=2, prefer_on=self.today)
+        return bool(hits) and hits[0].article.chunk_id not in {a.chunk_id for a in previous} and (
+            len(hits) < 2 or hits[0].score >= CLEAR_TOPIC_FACTOR * hits[1].score)
 
     def _names_document(self, ask: Ask, document: str, plan: Plan) -> bool:
         """Whether one ask of several is about the document the message names: the ask names it or
@@ -323,11 +352,18 @@ class Planner:
         covered = self._scope_article(question, ask)
         if covered is not None:  # "这个若干意见到底覆盖哪些单位？": the document's scope article
             return Step(ask, Route.LOOKUP, [covered], lead=lead_clause(covered.text, AskKind.WHAT, ask.text))
+        # "那海外临床试验责任保险的保费补贴呢？" after the trade-fair measure names an article of its own: that one
+        elsewhere_topic = bool(previous) and (ask.elliptical or question.follow_up) and self._names_other_article(ask, previous)
         # a short or elliptical ask ("如果对方是股东呢？") is about the article discussed: search with its title
-        query = f"{ask.text} {previous[0].title}" if previous and (
+        query = f"{ask.text} {previous[0].title}" if previous and not elsewhere_topic and (
             len(ask.text) < 6 or ask.elliptical or question.adds_item) else ask.text
         if topic_is_empty and not plan.steps and not question.follow_up and question.context_text:
             query = f"{question.context_text} {ask.text}"  # "能拿多少？" after a turn that stated the case
+        if question.facts.entity_type is not None:
+            # "我们是医院，能申请CMO支持吗": who asks is a fact of the case; the rest, when it has a topic, is searched
+            topic = without_ask_words(without_asker(query))
+            if self.retriever.is_about_policy(topic, MIN_KEYWORD_SCORE):
+                query = topic
         # the one document the question names ("发布会上…", "浦东方案里…") or points at is where to look
         pointed = [question.document] if question.document else None
         search_query = query
@@ -336,7 +372,8 @@ class Planner:
             if plan.steps and self.retriever.keyword_score(without_ask_words(search_query)) < MIN_KEYWORD_SCORE:
                 # "…展会能补多少？另外浦东有没有额外的支持？": the document's own words on the topic asked before
                 search_query = f"{without_ask_words(plan.steps[-1].ask.text.lower())} {search_query}"
-        refers_back = bool(previous) and question.follow_up and not question.new_subject and not pointed and not which
+        refers_back = (bool(previous) and question.follow_up and not question.new_subject and not pointed and not which
+                       and not elsewhere_topic)
         hits = []
         if ask.kind is AskKind.VALIDITY and not pointed and not refers_back:
             # "这份新政策哪天施行？" names no document: the documents in force on the day answer it first
@@ -351,8 +388,9 @@ class Planner:
         short = len(question.text) <= FOLLOW_UP_MAX_CHARS.get(question.language, FOLLOW_UP_MAX_CHARS_CHINESE)
         has_amounts = bool(question.facts.amounts)
         # a question naming a product or trial of its own starts a new subject: it is not the award before it
-        follow_up = award_slots is not None and short and not question.new_subject and (
-            question.follow_up or has_amounts or not in_scope or question.bare_reply)
+        # a statement answering the award asked just before follows up whatever its length
+        follow_up = award_slots is not None and (question.replies_to_ask or (short and not question.new_subject and (
+            question.follow_up or has_amounts or not in_scope or question.bare_reply)))
 
         if not in_scope and not follow_up:
             # "…, and what documents are required?": a later ask of the message with no topic of its own
@@ -419,6 +457,16 @@ class Planner:
                 other = lead_clause(hit.article.text, ask.kind, ask.text, units)
                 if other.figure and (not lead.figure or other.score > lead.score):
                     top, lead = hit.article, other
+        if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure and pointed:
+            # "How many new listed companies was its target?": within the document asked about, a close article
+            # whose sentence states the figure answers when the top one states none
+            for hit in hits[1:HITS]:
+                if hit.score < CLOSE_SCORE * hits[0].score:
+                    break
+                other = lead_clause(hit.article.text, ask.kind, ask.text, units)
+                if other.figure:
+                    top, lead = hit.article, other
+                    break
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)  # the article states no such figure
         return Step(ask, Route.LOOKUP, [top], lead=lead)
@@ -442,7 +490,10 @@ class Planner:
         """``query``'s words (lower case) without those of ``document``'s title and aliases."""
         name = self.catalogue.get(document)
         naming = set(tokenize(name.title.lower())) | {alias.lower() for alias in name.aliases}
-        return " ".join(t for t in tokenize(query.lower()) if t not in naming and t.strip())
+        query = query.lower()
+        for alias in sorted(name.aliases, key=len, reverse=True):  # "2024年的新政策": the alias as a whole, not its words
+            query = query.replace(alias.lower(), " ")
+        return " ".join(t for t in tokenize(query) if t not in naming and t.strip())
 
     @staticmethod
     def _detail_unstated(ask: Ask, article: Article) -> bool:
@@ -556,6 +607,14 @@ class Planner:
                 return step
             step.route = Route.ELIGIBILITY
             return step
+        met = self._met_now(question, step.eligibility.rule) if (
+            ask.kind is AskKind.ELIGIBILITY and step.eligibility.rule is not None and not question.facts.amounts
+            and question.context_text) else ""
+        if met:
+            # "我们跟客户之间没有任何投资关系，这一点重要吗？" inside a conversation: the verdict on that condition, no repeat
+            step.eligibility = replace(step.eligibility, met=met)
+            step.route = Route.ELIGIBILITY
+            return step
         if question.asks_annual_cap and _asks_cap_not_sum(request):
             step.route = Route.CEILINGS  # "一年最多能拿多少": the annual cap leads, the per-item ceilings follow
             step.annual_first = True
@@ -638,7 +697,8 @@ class Planner:
         other = step.eligibility.instead
         rule_id = condition_rules().instead_rules.get(other)
         step.articles = [self._measure_article(other), *step.articles]
-        if rule_id is None:
+        if rule_id is None:  # the measure that applies has no one rule to compute ("海外那条" for a domestic trial → （五）)
+            step.route = Route.ELIGIBILITY
             return step
         rule = self.book.rule(rule_id)
         step.instead_eligibility = self._rules_verdict(question, other, [rule])
@@ -738,6 +798,19 @@ class Planner:
         if only is not None and "class1_new_drug" in only.conditions and facts.drug_class is None and not facts.cgt:
             return Eligibility(Verdict.UNKNOWN, measure, only, "class1_new_drug")
         return Eligibility(Verdict.ELIGIBLE, measure, only, usd_by_range=by_range)
+
+    def _met_now(self, question: Question, rule: Rule) -> str:
+        """The first condition of ``rule`` that a fact this turn states (not an earlier one) meets; "" when none."""
+        own, facts = question.facts, question.conversation_facts
+        values: dict[str, object] = {"related_party": facts.related_party, "applicant_role": facts.applicant_role,
+                                     "entity_type": facts.entity_type, "registered": facts.registered}
+        stated = {name for name, value in (("related_party", own.related_party), ("applicant_role", own.applicant_role),
+                                           ("entity_type", own.entity_type), ("registered", own.registered))
+                  if value is not None}
+        conditions = condition_rules().conditions
+        return next((check.condition_id for check in ConditionEvaluator(self.book).judge(rule, values)
+                     if check.state is ConditionState.MET and check.condition_id in conditions
+                     and stated & set(conditions[check.condition_id].holds_if)), "")
 
     def _alternative(self, question: Question, measure: str, failed: Eligibility) -> Rule | None:
         """The rule of the same measure that applies in place of the failed one: its alternative (one

@@ -61,7 +61,7 @@ class Facts:
     registered: str | None = None  # "shanghai" or "elsewhere"
     registered_place: str = ""  # the place named when elsewhere
     related_party: bool | None = None
-    applicant_role: str | None = None  # "commissioning" (委托方) or "insurer" when the asker says so
+    applicant_role: str | None = None  # "commissioning" (委托方), "licensee" (受让方) or "insurer" when the asker says so
     amounts: tuple[StatedAmount, ...] = ()
     item_count: int | None = None  # "12场…每场10万": one amount for this many like items
     unmet: tuple[str, ...] = ()  # condition ids the asker says are not met ("还没进入特别审查程序")
@@ -143,6 +143,7 @@ class Question:
     context_text: str = ""  # the last earlier turn in scope, normalised: the topic of a turn that names none
     new_subject: bool = False  # a full question naming a product or trial of its own: earlier product facts do not hold
     bare_reply: bool = False  # no ask or question word at all ("二期", "6000万", "受托年生产产值6000万"): a reply
+    replies_to_ask: bool = False  # a statement of the case answering the previous turn's award ask: that ask, with these facts
 
     @property
     def conversation_facts(self) -> Facts:

@@ -18,6 +18,7 @@ from typing import Any
 from assistant.conversation.currency import threshold_input
 from assistant.conversation.question import AmountRole, Question
 from assistant.conversation.understand import count_of, lexicon
+from assistant.match.records import MeasureMatch
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import Item
 
@@ -93,6 +94,18 @@ class AwardRequest:
         self.seen = [entry for entry in self.seen if entry[0] not in rules] + items
 
 
+def matched_slots(match: MeasureMatch) -> AwardSlots | None:
+    """The award topic a match's computed items under one measure establish (the rules, their bases and
+    the items as computed), so that a later turn ("加起来一共能拿多少？", "那III期呢？") builds on them; None
+    when no item of the measure was computed."""
+    computed = [c.calculation for c in match.claims if c.calculation is not None and c.calculation.eligible]
+    if not computed:
+        return None
+    items = [(c.rule_id, c.inputs.get("base_yuan", "")) for c in computed]
+    return AwardSlots(measure=match.measure, rule_ids=list(dict.fromkeys(r for r, _ in items)),
+                      bases=[base for _, base in items if base], seen=items)
+
+
 def rule_named(text: str, rule: Rule) -> bool:
     """Whether ``text`` (lower case) names ``rule`` by one of its trigger words."""
     return triggers_named(text, rule.triggers)
@@ -154,10 +167,15 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     if len(candidates) == 1:
         rules = list(candidates)
     bases = _bases(question, rules or list(candidates), ask_text)
-    if facts_said.item_count and len(bases) == 1:
-        bases = bases * facts_said.item_count
-    elif facts_said.item_count and not bases and len(rules) == 1 and rules[0].rate is None:
-        rules = rules * facts_said.item_count  # "3个…项目，三个加起来": a fixed ceiling per item, that many items
+    # "两项合计" after one step and with another: the count is of the items discussed, each once
+    count = facts_said.item_count
+    if count and same_measure and previous is not None and question.asks_total and (
+            count == len({r for r, _ in previous.seen} | {r.id for r in rules}) > len(rules)):
+        count = None
+    if count and len(bases) == 1:
+        bases = bases * count
+    elif count and not bases and len(rules) == 1 and rules[0].rate is None:
+        rules = rules * count  # "3个…项目，三个加起来": a fixed ceiling per item, that many items
     facts: dict[str, Any] = {}
     upfront = facts_said.amounts_as(AmountRole.UPFRONT)
     if upfront:  # a dollar upfront only when every plausible rate meets (or misses) the threshold alike
@@ -182,6 +200,9 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
             # a rule with no base (a fixed ceiling) takes none: its placeholder is never read
             bases = [] if any(r.rate is not None and r.id not in seen_bases for r in rules) else [
                 seen_bases.get(r.id, Decimal(0)) for r in rules]
+        elif question.asks_total and rules and (others := _other_items(rules, bases, seen_rules, seen_bases)):
+            # "首次拿证了，研发投入1500万，加起来一共多少": this turn's item with the topic's other items computed before
+            rules, bases = [*rules, *others[0]], others[1]
         elif rules and not bases and all(r.id in seen_bases for r in rules):
             bases = [seen_bases[r.id] for r in rules]  # a rule named again keeps the base it was computed with
         if question.adds_item and earlier_bases:
@@ -201,6 +222,23 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     accepted = {rule.id: book.inputs(rule.id).accepted for rule in candidates}
     return AwardRequest(measure=measure, rules=rules, bases=bases, facts=facts, candidates=candidates, accepted=accepted,
                         seen=seen)
+
+
+def _other_items(rules: list[Rule], bases: list[Decimal], seen_rules: list[Rule],
+                 seen_bases: dict[str, Decimal]) -> tuple[list[Rule], list[Decimal]] | None:
+    """(the topic's earlier rules not asked again, the bases of all items: this turn's, then theirs) for a
+    total asked over this turn's items and the ones computed before; None when there are none, or when a
+    base is not known (an earlier rule with a rate and no base, or this turn's bases not one per rule).
+    A fixed ceiling's base is a placeholder (0) that the calculator never reads."""
+    others = [r for r in seen_rules if r not in rules]
+    if not others or any(r.rate is not None and r.id not in seen_bases for r in others):
+        return None
+    if bases and len(bases) != len(rules):
+        return None
+    if not bases and any(r.rate is not None for r in rules):
+        return None
+    own = bases or [Decimal(0)] * len(rules)
+    return others, [*own, *(seen_bases.get(r.id, Decimal(0)) for r in others)]
 
 
 def _per_base(rules: list[Rule], bases: list[Decimal]) -> list[Rule]:

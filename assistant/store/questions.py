@@ -207,6 +207,13 @@ class QuestionLog:
             query = query.where(questions.c.feedback.is_not(None) if rated else questions.c.feedback.is_(None))
         return self._rows(query)
 
+    def by_ids(self, ids: list[int]) -> list[LoggedQuestion]:
+        """The logged questions with these ids (as a call record links them), oldest first; unknown ids are
+        left out. Raises ``StoreUnavailable`` when the database refuses."""
+        if not ids:
+            return []
+        return self._rows(sa.select(questions).where(questions.c.id.in_(ids)).order_by(questions.c.id))
+
     def _rows(self, query: sa.Select) -> list[LoggedQuestion]:
         with reading(self._engine, "the question log could not be read") as connection:
             rows = connection.execute(query).mappings().all()

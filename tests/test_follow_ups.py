@@ -1,0 +1,126 @@
+"""Follow-up turns keep the conversation's topic, or rightly leave it: a statement of the case answers
+the award still asked, another asker gets the verdict on the current measure, a fact about one condition
+gets the verdict on that condition, a total adds the items of earlier turns, and a turn that clearly names
+another article is answered from it. Each test is a promise of the question path, run on the real index."""
+
+from assistant.conversation.understand import understand
+from assistant.records import Status
+from index.documents import catalogue
+
+LEAD = 160
+
+
+def _cited(answer) -> list[str]:
+    return [c.chunk_id for c in answer.citations]
+
+
+def _verdicts(answer) -> list[tuple[str, str]]:
+    return [(v.measure, v.verdict) for v in answer.verdicts]
+
+
+def test_a_statement_of_the_case_answers_the_award_asked_before_not_a_profile_note(engine):
+    asked = engine.ask("我们的新药临床做完了，能补多少？")
+    assert asked.status is Status.CLARIFY
+    case = engine.ask("是1类新药，注册申请人是我们在上海注册的公司，在国内刚完成II期临床并实现产出，这一期研发投入3000万元。"
+                      "公司员工200人。", asked.session_id)
+    assert case.status is Status.ANSWERED and _cited(case)[0] == "policy2024:05"
+    assert case.total_yuan == 12_000_000  # 40% × 3000万, under the Ⅱ期 ceiling of 2000万
+    assert "已记下" not in case.answer
+
+
+def test_an_english_statement_of_the_case_answers_the_funding_asked_before(engine):
+    asked = engine.ask("How much funding can we get for our clinical trial?")
+    case = engine.ask("It's a Class 1 drug, we are the Shanghai-registered applicant, Phase I ran in China "
+                      "and cost RMB 20 million.", asked.session_id)
+    assert _cited(case)[0] == "policy2024:05"
+    assert case.total_yuan == 8_000_000  # 40% × 2000万, under the Ⅰ期 ceiling of 1000万
+
+
+def test_a_follow_up_asking_whether_a_hospital_can_apply_gets_no_under_the_cmo_measure(engine):
+    first = engine.ask("CMO受托生产能拿多少支持？")
+    hospital = engine.ask("那医院能申请吗？", first.session_id)
+    assert _cited(hospital)[0] == "policy2024:24"
+    assert ("24", "not_eligible") in _verdicts(hospital)
+    assert hospital.answer.startswith("不可以") and "医疗机构" in hospital.answer[:LEAD]
+    assert hospital.total_yuan is None  # the award is not repeated
+
+
+def test_another_asker_put_as_a_case_or_in_english_gets_the_verdict_on_the_current_measure(engine):
+    first = engine.ask("CMO受托生产能拿多少支持？")
+    insurer = engine.ask("如果是保险公司呢？", first.session_id)
+    assert ("24", "not_eligible") in _verdicts(insurer)
+    english = engine.ask("How much can a CMO get for contract manufacturing?")
+    hospital = engine.ask("What about a hospital, can it apply?", english.session_id)
+    assert ("24", "not_eligible") in _verdicts(hospital)
+    assert hospital.answer.startswith("No")
+
+
+def test_a_fact_about_one_condition_gets_the_verdict_on_that_condition_not_the_award_again(engine):
+    first = engine.ask("我们给一家上海药企代工一个品种，年受托生产产值3000万元，能拿多少？")
+    assert first.total_yuan == 3_000_000
+    relation = engine.ask("我们跟委托方之间没有任何投资或持股关系，这一点重要吗？", first.session_id)
+    assert relation.status is Status.ANSWERED and _cited(relation)[0] == "policy2024:24"
+    assert relation.total_yuan is None
+    assert "关联" in relation.answer[:LEAD] and "条件" in relation.answer[:LEAD]
+
+
+def test_a_total_asked_after_the_second_step_of_a_device_adds_the_first_steps_item(engine):
+    first = engine.ask("我们的创新医疗器械进入了国家特别审查程序，能拿多少？")
+    assert first.total_yuan == 3_000_000
+    both = engine.ask("现在首次拿到注册证并在上海生产了，研发投入1500万元，两步加起来一共能拿多少？", first.session_id)
+    assert both.total_yuan == 9_000_000  # 300万 + min(40% × 1500万, 800万)
+    assert "900万" in both.answer[:LEAD]
+
+
+def test_a_follow_up_clearly_naming_another_article_leaves_the_one_discussed(engine):
+    first = engine.ask("参加国际展会的补助标准是什么？")
+    assert _cited(first)[0] == "policy2024:37"
+    other = engine.ask("那海外临床试验责任保险的保费补贴呢？", first.session_id)
+    assert _cited(other)[0] == "policy2024:13"
+
+
+def test_a_figure_asked_of_the_document_discussed_comes_from_its_article_that_states_it(engine):
+    first = engine.ask("Can we still apply under the Pudong biomedicine action plan for 2022-2024?")
+    target = engine.ask("How many new listed companies was its target?", first.session_id)
+    assert _cited(target) == ["pudong2022:goal-3"]
+    assert "20" in target.answer[:320]
+
+
+def test_an_out_of_scope_turn_is_refused_and_the_turn_after_it_returns_to_the_award(engine):
+    first = engine.ask("1类新药，上海注册的申请人，国内II期研发投入3000万元，能拿多少？")
+    weather = engine.ask("今天天气怎么样？", first.session_id)
+    assert weather.status is Status.OUT_OF_SCOPE and not weather.calculations
+    back = engine.ask("那III期呢？投入8000万", weather.session_id)
+    assert _cited(back)[0] == "policy2024:05" and back.total_yuan == 30_000_000
+    again = engine.ask("回到刚才II期那个，如果投入改成4000万呢？", back.session_id)
+    assert again.total_yuan == 16_000_000
+
+
+def test_the_2024_policy_named_in_words_is_searched_for_the_topic_not_its_validity(engine):
+    answer = engine.ask("2024年的新政策里，对产品出海注册是怎么规定的？")
+    assert _cited(answer)[0] == "policy2024:36"
+
+
+def test_a_few_fairs_stated_in_a_sentence_that_asks_nothing_is_no_count_asked():
+    question = understand("我们明年打算去国外参加几个展会。市里对参加国际展会的补助标准是什么？", None, catalogue())
+    assert [a.kind.value for a in question.asks] == ["what"]
+
+
+def test_who_asks_and_a_denied_relation_are_read_from_follow_up_wording():
+    cat = catalogue()
+    assert understand("那医院能申请吗？", None, cat).facts.entity_type == "hospital"
+    assert understand("如果是保险公司呢？", None, cat).facts.entity_type == "insurer"
+    assert understand("What about a hospital?", None, cat).facts.entity_type == "hospital"
+    assert understand("我们跟客户之间没有任何投资或持股关系", None, cat).facts.related_party is False
+
+
+def test_two_items_counted_in_a_total_over_two_steps_are_the_steps_not_one_step_twice(engine):
+    first = engine.ask("我们有个创新医疗器械刚进了上海市的创新医疗器械特别审查程序，能拿多少支持？")
+    both = engine.ask("后来首次拿了注册证，在本市落地生产，研发投入2500万。两项合计最多多少？", first.session_id)
+    assert both.total_yuan == 11_000_000  # 300万 + min(40% × 2500万, 800万), not 2 × 800万
+
+
+def test_a_statement_after_a_statement_is_noted_for_the_profile_not_read_as_a_reply(engine):
+    first = engine.ask("我们是上海注册的生物医药企业，属于中小微科创企业。")
+    second = engine.ask("我们有一个1类新药在国内做III期临床，研发投入9000万。", first.session_id)
+    assert second.answer.startswith("已记下您企业的情况") and not second.calculations
