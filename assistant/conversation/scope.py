@@ -184,7 +184,9 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     document = _unknown_document(text, cat, data, corpus_says)
     if document:
         return ScopeVerdict(False, "document", document)
-    place = "" if question.facts.registered == "elsewhere" else _other_place(text, data, corpus_uses)  # where the asker is registered
+    # where the asker is registered is no subject; a sentence asking about that place's own support is
+    # ("我们总部在杭州……杭州对1类新药有没有补贴？")
+    place = _place_asked_about(text, data) if question.facts.registered == "elsewhere" else _other_place(text, data, corpus_uses)
     if place:
         return ScopeVerdict(False, "place", place)
     return COVERED
@@ -268,18 +270,34 @@ def _district_patterns() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
                  for district in data.districts if district not in data.catalogued_districts)
 
 
+def _named_places(text: str, data: _ScopeData) -> list[str]:
+    """The known places outside Shanghai that ``text`` names (one look for any of them first: most
+    questions name none, and each place looked for alone costs a call)."""
+    named = [p for p in data.other_places if has_word(text, [p])] if has_word(text, data.other_places) else []
+    return named + ([p for p in data.foreign_places if has_word(text, [p])] if has_word(text, data.foreign_places) else [])
+
+
+def _place_asked_about(text: str, data: _ScopeData, named: list[str] | None = None) -> str:
+    """A known place outside Shanghai that a sentence asking something makes its subject
+    ("杭州对1类新药做临床有没有资金补贴？"), or ""."""
+    named = _named_places(text, data) if named is None else named
+    asking = [text[start:end] for start, end, asks in sentences(text) if asks] if named else []
+    for place in named:
+        subject = data.place_asked_about.replace("{place}", re.escape(place))
+        if any(re.search(subject, sentence) for sentence in asking):
+            return place
+    return ""
+
+
 def _other_place(text: str, data: _ScopeData, corpus_uses: Callable[[str], bool] | None = None) -> str:
     """A place outside Shanghai whose own policies the question is about (not where work happens)."""
     # "我们在苏州工业园区也有一家子公司…苏州工业园区对1类新药的奖励标准是多少？": a sentence that asks about
     # the place's own support makes it the subject, wherever else the message puts the asker
     # one look for any of the places first: most questions name none, and each place looked for alone costs a call
-    named = [p for p in data.other_places if has_word(text, [p])] if has_word(text, data.other_places) else []
-    named += [p for p in data.foreign_places if has_word(text, [p])] if has_word(text, data.foreign_places) else []
-    asking = [text[start:end] for start, end, asks in sentences(text) if asks]
-    for place in named:
-        subject = data.place_asked_about.replace("{place}", re.escape(place))
-        if any(re.search(subject, sentence) for sentence in asking):
-            return place
+    named = _named_places(text, data)
+    asked = _place_asked_about(text, data, named)
+    if asked:
+        return asked
     if has_word(text, data.shanghai_anchors):  # "我们是张江的一家CDMO…替北京的客户代工": the asker is in Shanghai
         return ""
     candidates = list(named)

@@ -43,6 +43,7 @@ CITATION_MARKER = re.compile(r"\[[^\]]*\]")
 ASKING_WORDS = re.compile(r"什么|哪些|哪个|哪里|怎么|如何|是否|多少|有没有|是不是|能不能|可不可以|能否|可否|"
                           r"\b(?:what|which|how|when|where|why|who|whether)\b|^\s*(?:is|are|does|do|did|can|could|may|would|will|should)\b",
                           re.IGNORECASE)
+LISTED_QUESTION = re.compile(r",\s*(?:and\s+|or\s+)?(?=(?:how|what|which|when|where|who)\b)", re.IGNORECASE)
 ENGLISH_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[a-z])", re.IGNORECASE)
 CASE_MARK = re.compile(r"\bi{1,3}期|(?<![a-z])i{1,3}期|临床|试验|trial|phase|\d\s*(万|亿|元|million|billion)|rmb|usd|\$", re.IGNORECASE)
 INDEFINITE_COUNT = re.compile(r"几(个|家|款|项|场|次|名|位)")  # "参加几个展会": a few, when the sentence asks nothing
@@ -446,17 +447,33 @@ def _yes_no(clause: str, lex: _Lexicon) -> bool:
 
 
 def _clauses(text: str, lex: _Lexicon) -> list[tuple[str, bool]]:
-    """``text`` cut at ``clause_split``: each clause, and whether a question mark ended it."""
+    """``text`` cut at ``clause_split``: each clause, and whether a question mark ended it. An English
+    clause listing questions with commas ("how many days …, what is the most …, and what …") is cut
+    before each question word that follows a part already asking."""
     pieces: list[tuple[str, bool]] = []
     start = 0
     for match in [*lex.clause_split.finditer(text), None]:
         end = match.start() if match is not None else len(text)
         clause = text[start:end].strip(" ，,。")
         if clause:
-            pieces.append((clause, match is not None and ("?" in match[0] or "？" in match[0])))
+            questioned = match is not None and ("?" in match[0] or "？" in match[0])
+            listed = _listed_questions(clause)
+            pieces += [(part, True) for part in listed[:-1]] + [(listed[-1], questioned)]
         if match is not None:
             start = match.end()
     return pieces
+
+
+def _listed_questions(clause: str) -> list[str]:
+    """``clause`` cut at ", what/how/…" where the part before it already asks (one part when none does)."""
+    parts = LISTED_QUESTION.split(clause)
+    cut = [parts[0]]
+    for part in parts[1:]:
+        if ASKING_WORDS.search(cut[-1]) and not cut[-1].rstrip().lower().endswith(("and", "or")):
+            cut.append(part)
+        else:
+            cut[-1] = f"{cut[-1]}, {part}"
+    return [c.strip(" ,") for c in cut]
 
 
 def _points_back_briefly(clause: str) -> bool:
@@ -564,7 +581,7 @@ def _relation(text: str, words: dict[str, Any]) -> bool | None:
     if has_word(text, words["unrelated_party"]) or re.search(words["unrelated_party_pattern"], text) or _negated(
             text, words["relation_words"], words["relation_negation"], words["relation_required"]):
         return False
-    for clause in re.split(r"[，,。；;？?！!]", text):
+    for clause in re.split(r"[，,。；;？?！!]|\.\s", text):  # an English sentence ends a clause too
         if has_word(clause, words["relation_parties"]) and has_word(clause, words["relation_words"]) and not re.search(
                 words["relation_asked"], clause):
             return True
