@@ -360,8 +360,12 @@ class Planner:
         has_amounts = bool(question.facts.amounts)
         # a question naming a product or trial of its own starts a new subject: it is not the award before it
         # a statement answering the award asked just before follows up whatever its length
+        # a short turn right after an award answer ("那一场最多多少来着") stays on that award unless its own words
+        # clearly find another article
+        on_award = (award_slots is not None and any(a.key == award_slots.measure for a in previous)
+                    and not self._names_other_article(ask, previous))
         follow_up = award_slots is not None and (question.replies_to_ask or (short and not question.new_subject and (
-            question.follow_up or has_amounts or not in_scope or question.bare_reply)))
+            question.follow_up or has_amounts or not in_scope or question.bare_reply or on_award)))
 
         if not in_scope and not follow_up:
             # "…, and what documents are required?": a later ask of the message with no topic of its own

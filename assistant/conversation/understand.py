@@ -288,7 +288,7 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
         document=document,
         document_pointed=pointed,
         adds_item=has_word(text, lex.add_item) or bool(lex.add_items.search(text)),
-        asks_ceiling=has_word(text, lex.ceiling_words) or (inherits and previous is not None and previous.asks_ceiling),
+        asks_ceiling=has_word(text, lex.ceiling_words) or ((inherits or bare_reply) and previous is not None and previous.asks_ceiling),
         asks_total=has_word(text, lex.total_words),
         asks_annual_cap=not facts.amounts and has_word(text, lex.annual_words) and (
             has_word(text, lex.ceiling_words) or has_word(text, lex.total_words)),
