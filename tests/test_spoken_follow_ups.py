@@ -31,3 +31,43 @@ def test_a_bare_stage_after_a_ceilings_answer_gets_that_stages_ceiling_not_a_req
     third = engine.ask("三期", first.session_id)
     assert third.status is Status.ANSWERED and _cited(third)[0] == "policy2024:05"
     assert "3000万" in third.answer[:LEAD]
+
+
+def test_a_bare_end_date_question_about_the_pudong_plan_after_the_city_policy_says_it_ended(engine):
+    plan = engine.ask("浦东那个生物医药行动方案是哪年的")
+    assert _cited(plan)[0].startswith("pudong2022:") and "2022" in plan.answer[:LEAD]
+    still = engine.ask("这个现在还有效吗", plan.session_id)
+    assert "已到期" in still.answer[:LEAD] and "2024年12月31日" in still.answer[:LEAD]
+    city = engine.ask("那市里那个9号文呢", plan.session_id)
+    assert _cited(city)[0] == "policy2024:validity" and "2029年7月31日" in city.answer[:LEAD]
+    back = engine.ask("浦东那个呢 到哪天", plan.session_id)
+    assert back.status is Status.ANSWERED and _cited(back)[0].startswith("pudong2022:")
+    assert "2024年12月31日" in back.answer[:LEAD] and "现行有效" not in back.answer[:LEAD]
+
+
+def test_switching_from_the_pudong_plan_to_the_city_policy_and_back_keeps_the_topic(engine):
+    plan = engine.ask("浦东方案里对CMO有啥说法")
+    assert _cited(plan)[0] == "pudong2022:task-09"
+    city = engine.ask("市里的呢", plan.session_id)
+    assert _cited(city)[0] == "policy2024:24" and "10%" in city.answer
+    back = engine.ask("浦东那条哪个部门负责", plan.session_id)
+    assert _cited(back)[0] == "pudong2022:task-09"
+    assert "区科经委" in back.answer[:LEAD]
+
+
+def test_naming_the_pudong_plan_after_an_award_answers_from_the_plan_not_the_award_again(engine):
+    award = engine.ask("1类新药3期研发投了1个亿 能拿多少")
+    assert award.total_yuan == 30_000_000  # 40% × 1亿 = 4000万, capped at the Ⅲ期 3000万
+    plan = engine.ask("那浦东的方案呢", award.session_id)
+    assert _cited(plan)[0].startswith("pudong2022:") and not plan.calculations
+    assert "已到期" in plan.answer
+
+
+def test_the_first_question_pointed_at_two_turns_later_gets_its_departments(engine):
+    first = engine.ask("醫院內部臨床試驗啟動要多久")
+    assert _cited(first)[0] == "policy2024:09" and "25周" in first.answer[:LEAD]
+    second = engine.ask("倫理審查呢", first.session_id)
+    assert _cited(second)[0] == "policy2024:10"
+    back = engine.ask("那第一個問的那個是哪些部門負責", first.session_id)
+    assert _cited(back)[0] == "policy2024:09"
+    assert "市數據局" in back.answer[:LEAD]  # traditional in, traditional out

@@ -306,6 +306,10 @@ class Planner:
     # --- one ask ---------------------------------------------------------------------------------
     def _plan_ask(self, question: Question, ask: Ask, session: Session, previous: list[Article], plan: Plan,
                   language: Language) -> Step:
+        if question.recalled_text and not plan.steps:
+            # "第一个问的那个是哪些部门负责": the article of the earlier turn pointed at is the one referred to
+            recalled = self._recalled_article(question)
+            previous = [recalled] if recalled is not None else previous
         if ask.elliptical and ask.kind not in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY} and (
                 self._recalled(ask, session) is not None or self._named_elsewhere(ask, session) is not None):
             # "那I期呢？" after a validity turn: the stage named is an award topic's, the award is asked again
@@ -340,6 +344,11 @@ class Planner:
         search_query = query
         if pointed:  # inside that document its own name is no evidence: search with the rest
             search_query = self._without_name(query, pointed[0]) or query
+            if (not plan.steps and previous and previous[0].doc_id != pointed[0] and question.context_text
+                    and self.retriever.keyword_score(without_ask_words(self._without_name(ask.text, pointed[0]))) < OWN_TOPIC_SCORE):
+                # "那浦东的方案呢" / "市里的呢": the topic discussed, looked for in the other document
+                earlier = self._without_name(without_ask_words(question.context_text), previous[0].doc_id)
+                search_query = f"{earlier} {self._without_name(ask.text, pointed[0])}"
             if plan.steps and self.retriever.keyword_score(without_ask_words(search_query)) < MIN_KEYWORD_SCORE:
                 # "…展会能补多少？另外浦东有没有额外的支持？": the document's own words on the topic asked before
                 search_query = f"{without_ask_words(plan.steps[-1].ask.text.lower())} {search_query}"
@@ -364,8 +373,11 @@ class Planner:
         # clearly find another article
         on_award = (award_slots is not None and any(a.key == award_slots.measure for a in previous)
                     and not self._names_other_article(ask, previous))
-        follow_up = award_slots is not None and (question.replies_to_ask or (short and not question.new_subject and (
-            question.follow_up or has_amounts or not in_scope or question.bare_reply or on_award)))
+        # a turn naming another document than the award's ("那浦东的方案呢") is about that document
+        other_document = question.document is not None and question.document != self.book.document
+        follow_up = award_slots is not None and not other_document and (question.replies_to_ask or (
+            short and not question.new_subject and (
+                question.follow_up or has_amounts or not in_scope or question.bare_reply or on_award)))
 
         if not in_scope and not follow_up:
             # "…, and what documents are required?": a later ask of the message with no topic of its own
@@ -445,6 +457,15 @@ class Planner:
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)  # the article states no such figure
         return Step(ask, Route.LOOKUP, [top], lead=lead)
+
+    def _recalled_article(self, question: Question) -> Article | None:
+        """The best article for the earlier turn ``question`` points back at, within the document it names."""
+        topic = without_ask_words(question.recalled_text)
+        if question.document is not None:
+            topic = self._without_name(topic, question.document) or topic
+        hits = self.retriever.search(topic, k=1, prefer_on=self.today,
+                                     doc_ids=[question.document] if question.document else None)
+        return hits[0].article if hits else None
 
     def _scope_article(self, question: Question, ask: Ask) -> Article | None:
         """The scope article of the document asked about (named, else the policy) when the ask is who the

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -19,7 +20,7 @@ import cn2an
 from assistant.amounts import FoundAmount, find_amounts
 from assistant.conversation.question import AmountRole, Ask, AskKind, Facts, Question, StatedAmount
 from assistant.language import detect_language
-from index.documents import Catalogue
+from index.documents import Catalogue, DocumentKind
 from index.normalise import normalise
 from index.yaml_data import read_yaml
 
@@ -72,6 +73,8 @@ class _Lexicon:
     pointers: tuple[str, ...]
     pointer_pattern: re.Pattern[str]  # "这方案", "这类支持", "the overseas one": a demonstrative before a noun
     document_pointers: tuple[str, ...]
+    city_document_words: tuple[str, ...]  # "市里的呢": the city's policy, not the district plan discussed
+    first_turn: re.Pattern[str]  # "第一个问的那个": the conversation's first question
     document_pointer_pattern: re.Pattern[str]
     follow_up: tuple[str, ...]
     add_item: tuple[str, ...]
@@ -117,6 +120,8 @@ def lexicon() -> _Lexicon:
         pointers=lower(raw["pointers"]),
         pointer_pattern=re.compile(raw["pointer_pattern"], re.IGNORECASE),
         document_pointers=lower(raw["document_pointers"]),
+        city_document_words=lower(raw["city_document_words"]),
+        first_turn=re.compile(raw["first_turn_pattern"], re.IGNORECASE),
         document_pointer_pattern=re.compile(raw["document_pointer_pattern"], re.IGNORECASE),
         follow_up=lower(raw["follow_up"]),
         add_item=lower(raw["add_item"]),
@@ -247,10 +252,11 @@ def sentences(text: str) -> tuple[tuple[int, int, bool], ...]:
 
 
 def understand(message: str, current_document: str | None, cat: Catalogue, previous: Question | None = None,
-               earlier_facts: Facts | None = None) -> Question:
+               earlier_facts: Facts | None = None, earlier: Sequence[Question] = ()) -> Question:
     """Read one turn. ``current_document`` is the document the conversation was about (or None);
     ``previous`` the turn before, whose ask an elliptical turn ("那细胞治疗的呢？") asks again;
-    ``earlier_facts`` what the conversation's earlier turns stated about the asker."""
+    ``earlier_facts`` what the conversation's earlier turns stated about the asker; ``earlier`` its
+    earlier turns in scope, oldest first, one of which a turn may point back at ("第一个问的那个")."""
     lex = lexicon()
     cased = without_background(normalise(message))
     text = cased.lower()
@@ -269,7 +275,11 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
     # "[pudong2022:task-01]" is a marker, not a name; "在浦东注册" names where the asker is, not the Pudong plan
     named = cat.named_in(lex.place_as_seat.sub(" ", CITATION_MARKER.sub(" ", text)))
     document = sorted(named)[0] if len(named) == 1 else None
+    if (document is None and previous is not None and has_word(text, lex.city_document_words)
+            and len(text) <= (POINTER_MAX_CHARS_LATIN if text.isascii() else POINTER_MAX_CHARS)):
+        document = city_policy(cat)  # a short "那市里的呢" after a question on the Pudong plan
     pointed = document is None and points_at_document(text) and current_document is not None
+    recalled = _recalled_turn(text, document, previous, earlier)
     if pointed:
         document = current_document
     stripped = re.sub(r"[\s\W_]+", "", text)
@@ -294,12 +304,31 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
             has_word(text, lex.ceiling_words) or has_word(text, lex.total_words)),
         earlier_facts=earlier_facts,
         context_text=previous.text if previous is not None else "",
+        recalled_text=recalled,
         follow_up=follow_up,
         new_subject=new_subject,
         bare_reply=bare_reply,
         replies_to_ask=pending is not None,
         greeting_only=bool(stripped) and any(stripped.rstrip("啊呀呢吗哈") == re.sub(r"\W+", "", g) for g in GREETINGS),
     )
+
+
+def _recalled_turn(text: str, document: str | None, previous: Question | None, earlier: Sequence[Question]) -> str:
+    """The text of the earlier turn ``text`` points back at past the last one: the first question
+    ("第一个问的那个是哪些部门负责"), or the latest one about the document it names when the last turn was
+    about another ("浦东那条哪个部门负责" after "市里的呢"); "" when it points at none of them."""
+    if len(earlier) < 2:
+        return ""
+    if lexicon().first_turn.search(text):
+        return earlier[0].text
+    if document is not None and previous is not None and previous.document != document and points_back(text):
+        return next((q.text for q in reversed(earlier) if q.document == document), "")
+    return ""
+
+
+def city_policy(cat: Catalogue) -> str | None:
+    """The id of the city's policy no later one superseded (``policy2024``), or None."""
+    return next((d.id for d in cat.documents if d.kind is DocumentKind.POLICY and not d.superseded_by), None)
 
 
 def _pending_ask(previous: Question | None, facts: Facts) -> Ask | None:
