@@ -308,8 +308,8 @@ class Planner:
                   language: Language) -> Step:
         if question.recalled_text and not plan.steps:
             # "第一个问的那个是哪些部门负责": the article of the earlier turn pointed at is the one referred to
-            recalled = self._recalled_article(question)
-            previous = [recalled] if recalled is not None else previous
+            pointed_at = self._recalled_article(question)
+            previous = [pointed_at] if pointed_at is not None else previous
         if ask.elliptical and ask.kind not in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY} and (
                 self._recalled(ask, session) is not None or self._named_elsewhere(ask, session) is not None):
             # "那I期呢？" after a validity turn: the stage named is an award topic's, the award is asked again
