@@ -271,11 +271,12 @@ class Planner:
     def _names_other_article(self, ask: Ask, previous: list[Article]) -> bool:
         """Whether a follow-up's own words (without ask words) find one article clearly, and not one the
         conversation just cited: "那展会呢" after a CMO answer names the trade-fair measure, "那细胞治疗的呢"
-        (several articles alike) stays on the topic discussed."""
+        (several articles alike) stays on the topic discussed. Another article is looked for in the document
+        discussed: "改良型的能申请吗" after a (五) answer is about (五), not the expired plan that names 改良型新药."""
         words = without_ask_words(ask.text.lower())
         if self.retriever.keyword_score(words) < OWN_TOPIC_SCORE:
             return False
-        hits = self.retriever.search(words, k=2, prefer_on=self.today)
+        hits = self.retriever.search(words, k=2, prefer_on=self.today, doc_ids=[previous[0].doc_id] if previous else None)
         return bool(hits) and hits[0].article.chunk_id not in {a.chunk_id for a in previous} and (
             len(hits) < 2 or hits[0].score >= CLEAR_TOPIC_FACTOR * hits[1].score)
 
@@ -375,8 +376,10 @@ class Planner:
                     and not self._names_other_article(ask, previous))
         # a turn naming another document than the award's ("那浦东的方案呢") is about that document
         other_document = question.document is not None and question.document != self.book.document
+        # "改良型的能申请吗" after a (五) answer: another product, asked of the same measure
+        same_measure = ask.kind is AskKind.ELIGIBILITY and on_award
         follow_up = award_slots is not None and not other_document and (question.replies_to_ask or (
-            short and not question.new_subject and (
+            short and (not question.new_subject or same_measure) and (
                 question.follow_up or has_amounts or not in_scope or question.bare_reply or on_award)))
 
         if not in_scope and not follow_up:

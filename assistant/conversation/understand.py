@@ -19,6 +19,7 @@ import cn2an
 
 from assistant.amounts import FoundAmount, find_amounts
 from assistant.conversation.question import AmountRole, Ask, AskKind, Facts, Question, StatedAmount
+from assistant.conversation.spelling import written
 from assistant.language import detect_language
 from index.documents import Catalogue, DocumentKind
 from index.normalise import normalise
@@ -258,7 +259,7 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
     ``earlier_facts`` what the conversation's earlier turns stated about the asker; ``earlier`` its
     earlier turns in scope, oldest first, one of which a turn may point back at ("第一个问的那个")."""
     lex = lexicon()
-    cased = without_background(normalise(message))
+    cased = without_background(written(normalise(message)))
     text = cased.lower()
     facts = read_facts(cased, text)
     asks = _asks(cased, lex, previous.asks[-1] if previous and previous.asks else None, facts)
