@@ -71,3 +71,33 @@ def test_the_first_question_pointed_at_two_turns_later_gets_its_departments(engi
     back = engine.ask("那第一個問的那個是哪些部門負責", first.session_id)
     assert _cited(back)[0] == "policy2024:09"
     assert "市數據局" in back.answer[:LEAD]  # traditional in, traditional out
+
+
+def test_a_short_pointer_back_after_an_out_of_scope_turn_gets_the_article_discussed(engine):
+    review = engine.ask("二類醫療器械審評要多久")
+    assert _cited(review)[0] == "policy2024:16" and "40個工作日" in review.answer[:LEAD]
+    tax = engine.ask("企業所得稅能減免嗎", review.session_id)
+    assert tax.status is Status.OUT_OF_SCOPE
+    back = engine.ask("剛剛那個審評是哪個部門", review.session_id)
+    assert _cited(back)[0] == "policy2024:16" and "市藥品監管局" in back.answer[:LEAD]
+
+
+def test_english_follow_ups_keep_or_leave_the_topic_by_their_own_words(engine):
+    ethics = engine.ask("how long does ethics review take")
+    assert _cited(ethics)[0] == "policy2024:10"
+    ind = engine.ask("what about IND review time", ethics.session_id)
+    assert _cited(ind)[0] == "policy2024:14" and "30 working days" in ind.answer[:320]
+    guarantee = engine.ask("guarantee quota for a small biotech company")
+    medium = engine.ask("what if we are mid sized with a little giant title", guarantee.session_id)
+    assert medium.status is not Status.OUT_OF_SCOPE and _cited(medium)[0] == "policy2024:29"
+    assert "3000" in medium.answer[:320]
+
+
+def test_an_english_amount_follow_up_on_a_measure_without_figures_is_not_specified(engine):
+    ai = engine.ask("what does the policy say about AI for drug discovery")
+    assert _cited(ai)[0] == "policy2024:02"
+    departments = engine.ask("which departments", ai.session_id)
+    assert _cited(departments)[0] == "policy2024:02"
+    money = engine.ask("is there a money amount", ai.session_id)
+    assert money.status is Status.NOT_SPECIFIED and _cited(money)[0] == "policy2024:02"
+    assert not money.calculations

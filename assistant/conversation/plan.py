@@ -276,9 +276,12 @@ class Planner:
         words = without_ask_words(ask.text.lower())
         if self.retriever.keyword_score(words) < OWN_TOPIC_SCORE:
             return False
-        hits = self.retriever.search(words, k=2, prefer_on=self.today, doc_ids=[previous[0].doc_id] if previous else None)
-        return bool(hits) and hits[0].article.chunk_id not in {a.chunk_id for a in previous} and (
-            len(hits) < 2 or hits[0].score >= CLEAR_TOPIC_FACTOR * hits[1].score)
+        hits = self.retriever.search(words, k=3, prefer_on=self.today, doc_ids=[previous[0].doc_id] if previous else None)
+        discussed = {a.chunk_id for a in previous}
+        # "what about IND review time" after the ethics answer: the article discussed is none of the close ones
+        return bool(hits) and hits[0].article.chunk_id not in discussed and (
+            len(hits) < 2 or hits[0].score >= CLEAR_TOPIC_FACTOR * hits[1].score
+            or not discussed & {h.article.chunk_id for h in hits})
 
     def _names_document(self, ask: Ask, document: str, plan: Plan) -> bool:
         """Whether one ask of several is about the document the message names: the ask names it or
@@ -339,7 +342,10 @@ class Planner:
         query = f"{ask.text} {previous[0].title}" if previous and not elsewhere_topic and (
             len(ask.text) < 6 or ask.elliptical or question.adds_item) else ask.text
         if topic_is_empty and not plan.steps and not question.follow_up and question.context_text:
-            query = f"{question.context_text} {ask.text}"  # "能拿多少？" after a turn that stated the case
+            topic = question.context_text  # "能拿多少？" after a turn that stated the case
+            if previous and self.retriever.keyword_score(without_ask_words(topic)) < MIN_KEYWORD_SCORE:
+                topic = previous[0].title  # "is there a money amount" after "which departments": the article discussed
+            query = f"{topic} {ask.text}"
         # the one document the question names ("发布会上…", "浦东方案里…") or points at is where to look
         pointed = [question.document] if question.document else None
         search_query = query
@@ -384,7 +390,8 @@ class Planner:
 
         if not in_scope and not follow_up:
             # "…, and what documents are required?": a later ask of the message with no topic of its own
-            if previous and (ask.points_back or (plan.steps and topic_is_empty)):
+            # "what if we are mid sized …" right after an answer: a short follow-up about the article discussed
+            if previous and (ask.points_back or (plan.steps and topic_is_empty) or (question.follow_up and short and topic_is_empty)):
                 hits = []
             else:
                 return Step(ask, Route.OUT_OF_SCOPE, scope=ScopeVerdict(False, "no_match"))

@@ -5,12 +5,13 @@
 four Chinese characters that is neither a domain term nor a word of jieba's dictionary, and reads in
 pinyin (tones ignored) as exactly one domain term differing from it in one character, becomes that term
 ("补帖" → "补贴", "伦理审察" → "伦理审查", "改良形" → "改良型", "临床适验" → "临床试验"). The domain
-terms are the index's ``terms.txt``, the policy terms ``synonyms.yaml`` maps to and the words of
-``understanding.yaml``; the everyday words ``synonyms.yaml`` maps from ("临床批件") come second: one is
+terms are the index's ``terms.txt``, the policy terms ``synonyms.yaml`` maps to and the fact, money and
+detail words of ``understanding.yaml``; the everyday words ``synonyms.yaml`` maps from ("临床批件") come second: one is
 put in only where no policy term reads the same ("临床适验" is "临床试验", not "临床实验"). A real
 word ("上线", "是以") is never changed alone: only strings no dictionary knows, cut at jieba's word
-boundaries ("能不能" is one word, "的国内" holds no "德国"), whose changed character is no common
-function character (``understanding.yaml`` ``spelling_keep``: "我是" is not "我市").
+boundaries ("能不能" is one word, "的国内" holds no "德国"), that the sources never write ("申保" is
+the Pudong plan's word, not a typo of "申报"), and whose changed character is no common function
+character (``understanding.yaml`` ``spelling_keep``: "我是" is not "我市").
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from typing import Any
 
 from pypinyin import lazy_pinyin
 
+from index import INDEX_DIR
+from index.normalise import normalise
 from index.tokens import domain_terms, tokenizer
 from index.yaml_data import read_yaml
 
@@ -33,6 +36,9 @@ SYNONYMS_PATH = DATA_DIR / "synonyms.yaml"
 SHORTEST, LONGEST = 2, 4  # the lengths of the runs looked at, in characters
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 HAN_WORD = re.compile(rf"[\u4e00-\u9fff]{{{SHORTEST},{LONGEST}}}")
+# the word lists of understanding.yaml that name the domain's things (facts, money, details), not the ways of asking:
+# a typo is corrected to a term, never to an ask phrase ("能否", "能补") that would change what is asked
+DOMAIN_KEYS = ("facts", "money_words", "details", "figure_asks")
 TEXT_CACHE_SIZE = 2048  # recent messages (a conversation's turns are read again with each new turn)
 
 
@@ -65,8 +71,10 @@ def _corrected(text: str) -> str:
         sounds = lazy_pinyin(run[0])
         start = run.start()
         taken: set[int] = set()
-        bounds = {0}
+        bounds, alone = {0}, set()  # word boundaries; the characters jieba leaves as words of their own
         for word in tokenizer().cut(run[0], HMM=False):
+            if len(word) == 1:
+                alone.add(max(bounds))
             bounds.add(max(bounds) + len(word))
         for length in range(LONGEST, SHORTEST - 1, -1):
             for i in range(len(run[0]) - length + 1):
@@ -78,10 +86,19 @@ def _corrected(text: str) -> str:
                     continue
                 sound = tuple(sounds[i:i + length])
                 near = _near(window, by_sound.get(sound, ()), keep) or _near(window, everyday_sound.get(sound, ()), keep)
-                if len(near) == 1:
+                # the character changed stands alone: a typo breaks a word into characters ("补帖" → 补/帖), a real
+                # word ("审察", "上线") keeps its characters together
+                near = [t for t in near if all(i + k in alone for k, (a, b) in enumerate(zip(t, window, strict=True)) if a != b)]
+                if len(near) == 1 and window not in _sources():
                     out[span.start:span.stop] = list(near[0])
                     taken |= set(span)
     return "".join(out)
+
+
+@cache
+def _sources() -> str:
+    """The shipped source texts, normalised (simplified), as one string."""
+    return "\n".join(normalise(path.read_text(encoding="utf-8")) for path in sorted((INDEX_DIR / "sources").glob("*.txt")))
 
 
 def _near(window: str, terms: tuple[str, ...], keep: frozenset[str]) -> list[str]:
@@ -106,7 +123,9 @@ def _words() -> Iterator[str]:
     yield from domain_terms()
     for terms in read_yaml(SYNONYMS_PATH).values():
         yield from str(terms).split()
-    yield from _strings(read_yaml(UNDERSTANDING_PATH))
+    raw = read_yaml(UNDERSTANDING_PATH)
+    for key in DOMAIN_KEYS:
+        yield from _strings(raw.get(key))
 
 
 @cache
