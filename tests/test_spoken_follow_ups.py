@@ -101,3 +101,13 @@ def test_an_english_amount_follow_up_on_a_measure_without_figures_is_not_specifi
     money = engine.ask("is there a money amount", ai.session_id)
     assert money.status is Status.NOT_SPECIFIED and _cited(money)[0] == "policy2024:02"
     assert not money.calculations
+
+
+def test_a_shareholders_order_is_a_related_party_and_a_later_unrelated_one_is_computed(engine):
+    cmo = engine.ask("cmo补贴咋算")
+    assert _cited(cmo)[0] == "policy2024:24"
+    shareholder = engine.ask("股东委托的算不算", cmo.session_id)
+    assert ("24", "not_eligible") in [(v.measure, v.verdict) for v in shareholder.verdicts]
+    assert shareholder.answer.startswith("不可以") and "关联" in shareholder.answer[:LEAD]
+    unrelated = engine.ask("那没关联的 产值3000万呢", cmo.session_id)
+    assert unrelated.total_yuan == 3_000_000  # 10% × 3000万, under the 500万 per product
