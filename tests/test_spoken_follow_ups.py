@@ -111,3 +111,17 @@ def test_a_shareholders_order_is_a_related_party_and_a_later_unrelated_one_is_co
     assert shareholder.answer.startswith("不可以") and "关联" in shareholder.answer[:LEAD]
     unrelated = engine.ask("那没关联的 产值3000万呢", cmo.session_id)
     assert unrelated.total_yuan == 3_000_000  # 10% × 3000万, under the 500万 per product
+
+
+def test_the_two_guarantee_ceilings_asked_together_are_alternatives_never_a_sum(engine):
+    small = engine.ask("中小微企业担保额度上限多少")
+    assert "2000万" in small.answer[:LEAD]
+    medium = engine.ask("中型企业的呢", small.session_id)
+    assert "3000万" in medium.answer[:LEAD]
+    both = engine.ask("两个加起来一共多少", small.session_id)  # used to fail with a zero-base error
+    assert both.status is Status.ANSWERED and "不相加" in both.answer[:LEAD]
+    assert both.total_yuan is None and "5000万" not in both.answer
+    english = engine.ask("guarantee quota for a small biotech company")
+    engine.ask("what if we are mid sized with a little giant title", english.session_id)
+    added = engine.ask("so can we get both added up", english.session_id)
+    assert "not added up" in added.answer[:320] and added.total_yuan is None

@@ -410,6 +410,9 @@ class Planner:
         if self._detail_unstated(ask, top) and not has_amounts:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)
         measure = self._award_measure(hits, question, ask) if in_scope else None
+        if (measure is None and not hits and not plan.steps and top.doc_id == self.book.document
+                and top.key in self.book.measures()):
+            measure = str(top.key)  # a short follow-up on the measure discussed ("so can we get both added up")
         recalled = self._recalled(ask, session) if follow_up else None
         before = plan.steps[-1].request if plan.steps and ask.kind in {AskKind.AMOUNT, AskKind.ELIGIBILITY} else None
         # "…另外在海外做临床试验项目本身最多多少？": an ask with a topic of its own that names a rule of its own
@@ -635,6 +638,10 @@ class Planner:
         if capped:  # "premiums of USD 500,000": 50% of it passes the 100万 ceiling at every plausible rate
             request.bases = capped
             step.eligibility = replace(step.eligibility, usd_by_range=True)
+        if request.missing == "rule" and question.asks_total and are_alternatives(list(request.candidates)):
+            # "so can we get both added up" of the two guarantee ceilings: both shown, one or the other, never summed
+            step.estimate = self.calculator.estimate([Item(rule.id, {}) for rule in request.candidates], self.today, language)
+            return step
         if request.missing == "rule":
             if ask.kind is AskKind.ELIGIBILITY:
                 step.route = Route.ELIGIBILITY
