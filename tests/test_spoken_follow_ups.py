@@ -125,3 +125,9 @@ def test_the_two_guarantee_ceilings_asked_together_are_alternatives_never_a_sum(
     engine.ask("what if we are mid sized with a little giant title", english.session_id)
     added = engine.ask("so can we get both added up", english.session_id)
     assert "not added up" in added.answer[:320] and added.total_yuan is None
+
+
+def test_asked_what_support_a_cvc_gets_the_clause_granting_it_leads(engine):
+    cvc = engine.ask("cvc能拿啥支持")
+    assert _cited(cvc)[0] == "policy2024:27"
+    assert "快速通道" in cvc.answer[:LEAD]

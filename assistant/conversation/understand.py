@@ -76,6 +76,8 @@ class _Lexicon:
     document_pointers: tuple[str, ...]
     city_document_words: tuple[str, ...]  # "市里的呢": the city's policy, not the district plan discussed
     first_turn: re.Pattern[str]  # "第一个问的那个": the conversation's first question
+    support_asks: tuple[str, ...]  # "能拿什么支持": what support is given
+    granting_words: tuple[str, ...]  # "给予": the clause that grants the support
     document_pointer_pattern: re.Pattern[str]
     follow_up: tuple[str, ...]
     add_item: tuple[str, ...]
@@ -123,6 +125,8 @@ def lexicon() -> _Lexicon:
         document_pointers=lower(raw["document_pointers"]),
         city_document_words=lower(raw["city_document_words"]),
         first_turn=re.compile(raw["first_turn_pattern"], re.IGNORECASE),
+        support_asks=lower(raw["support_asks"]),
+        granting_words=lower(raw["granting_words"]),
         document_pointer_pattern=re.compile(raw["document_pointer_pattern"], re.IGNORECASE),
         follow_up=lower(raw["follow_up"]),
         add_item=lower(raw["add_item"]),
