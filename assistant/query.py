@@ -18,6 +18,12 @@ GLOSSARY_PATH = Path(__file__).resolve().parent / "data" / "glossary.yaml"
 SYNONYMS_PATH = Path(__file__).resolve().parent / "data" / "synonyms.yaml"
 _LATIN = re.compile(r"[A-Za-z]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+# Chinese the asker quotes inside an English sentence: an article label （二十四）, a 文号, a 《title》, a quote,
+# and an amount written the Chinese way (8000万元, 2000万): names and figures, not the language asked in
+_QUOTED_CHINESE = re.compile(r"[\u4e00-\u9fff]{1,6}〔\d{4}〕\d+号|（[^）]*）|〔[^〕]*〕|《[^》]*》|“[^”]*”|「[^」]*」|[\d.,]+\s*[万亿]元?")
+ENGLISH_MIN_WORDS = 3  # an English question with Chinese names in it has at least this many English words
+HAN_PER_WORD = 1  # Chinese characters that weigh as one English word
 
 
 @dataclass(frozen=True)
@@ -51,8 +57,14 @@ def _synonyms() -> tuple[tuple[str, str], ...]:
 
 
 def is_english(text: str) -> bool:
-    """Mostly Latin letters and no Chinese characters."""
-    return bool(_LATIN.search(text)) and not _HAN.search(text)
+    """Written in English: Latin letters and no Chinese characters, or an English sentence quoting Chinese
+    names and figures ("Can we claim the funding capped at 2000万 for Phase II?"): at least
+    ``ENGLISH_MIN_WORDS`` English words, more of them than its other Chinese characters weigh."""
+    if not _HAN.search(text):
+        return bool(_LATIN.search(text))
+    words = len(_LATIN_WORD.findall(text))
+    han = len(_HAN.findall(_QUOTED_CHINESE.sub(" ", text)))
+    return words >= ENGLISH_MIN_WORDS and words * HAN_PER_WORD > han
 
 
 def prepare(query: str) -> PreparedQuery:

@@ -19,6 +19,7 @@ from assistant.citations import validity
 from assistant.conversation.currency import range_note
 from assistant.conversation.extract import english_figure
 from assistant.conversation.plan import Plan, Route, Step, Verdict, extra_conditions
+from assistant.conversation.question import AskKind
 from assistant.conversation.slots import AwardRequest
 from assistant.conversation.understand import lexicon
 from assistant.language import Language, in_script
@@ -323,7 +324,7 @@ class Composer:
             if lexicon().yes_no_question.search(step.ask.text.lower().rstrip(" ？?。")):
                 said = self.t["yes_over" if over else "no_not_over"] + said  # "加起来会超过一年的上限吗"
             lines.insert(0, said)
-        elif step.ask.yes_no and step.eligibility is not None and step.eligibility.verdict is Verdict.ELIGIBLE and lines:
+        elif self._yes_asked(step) and step.eligibility is not None and step.eligibility.verdict is Verdict.ELIGIBLE and lines:
             lines[0] = self.t["award_yes"] + lines[0]  # "能不能按基因治疗那一档申请？最高是多少？": yes, then the ceilings
         return lines
 
@@ -366,13 +367,21 @@ class Composer:
                 lines.append(self.t["award_notes"].format(notes=(" " if self.english else "").join(notes)))
             return lines
         award = self.award_lines(estimate, article)
-        if award and step.ask.yes_no and estimate.total_yuan > 0 and not lines:
+        if award and self._yes_asked(step) and estimate.total_yuan > 0 and not lines:
             award[0] = self.t["award_yes"] + award[0]  # "能不能申请？最高多少？": the yes leads, the figure follows
         if award and step.approximate:
             money = format_yuan_en if self.english else format_yuan
             award.insert(1, self.t["approximate_base"].format(amounts=self._join([money(a) for a in step.approximate])))
         lines.extend(award)
         return lines
+
+    @staticmethod
+    def _yes_asked(step: Step) -> bool:
+        """Whether the ask wants a yes or no before the figure: an amount asked with a yes/no ("能不能申请？最高
+        多少？"), or a yes/no question answered with the award it asks about ("也能拿…的支持吗？"), when the
+        stated case meets the measure's conditions."""
+        return step.ask.yes_no or (step.ask.kind is AskKind.ELIGIBILITY and step.eligibility is not None
+                                   and step.eligibility.verdict is Verdict.ELIGIBLE)
 
     def finish(self, text: str) -> str:
         return in_script(text, self.language)

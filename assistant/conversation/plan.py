@@ -23,7 +23,15 @@ from assistant.conversation.question import AmountRole, Ask, AskKind, Question
 from assistant.conversation.scope import ScopeVerdict, judge
 from assistant.conversation.sessions import Session
 from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots, read_award, rule_named
-from assistant.conversation.understand import WHICH_DOCUMENT, has_word, lexicon, points_at_document, read_facts, without_ask_words
+from assistant.conversation.understand import (
+    WHICH_DOCUMENT,
+    has_word,
+    lexicon,
+    points_at_document,
+    read_facts,
+    without_ask_words,
+    without_asker,
+)
 from assistant.language import Language
 from assistant.match.chat import ProfileAnswer, match_estimate, profile_answer
 from assistant.match.matcher import PolicyMatcher
@@ -248,7 +256,8 @@ class Planner:
 
     def _scope(self, question: Question) -> ScopeVerdict:
         return judge(question, self.catalogue, self.retriever.known_share(without_ask_words(question.text)),
-                     self.retriever.uses_word, lambda phrase: phrase in corpus_text(self.retriever))
+                     self.retriever.uses_word, lambda phrase: phrase in corpus_text(self.retriever),
+                     self.retriever.known_share)
 
     def _plan_asks(self, question: Question, session: Session, language: Language, plan: Plan,
                    uncovered: Sequence[Ask] = ()) -> Plan:
@@ -346,6 +355,11 @@ class Planner:
             if previous and self.retriever.keyword_score(without_ask_words(topic)) < MIN_KEYWORD_SCORE:
                 topic = previous[0].title  # "is there a money amount" after "which departments": the article discussed
             query = f"{topic} {ask.text}"
+        if question.facts.entity_type is not None:
+            # "我们是医院，能申请CMO支持吗": who asks is a fact of the case; the rest, when it has a topic, is searched
+            topic = without_ask_words(without_asker(query))
+            if self.retriever.is_about_policy(topic, MIN_KEYWORD_SCORE):
+                query = topic
         # the one document the question names ("发布会上…", "浦东方案里…") or points at is where to look
         pointed = [question.document] if question.document else None
         search_query = query
@@ -713,7 +727,8 @@ class Planner:
         other = step.eligibility.instead
         rule_id = condition_rules().instead_rules.get(other)
         step.articles = [self._measure_article(other), *step.articles]
-        if rule_id is None:
+        if rule_id is None:  # the measure that applies has no one rule to compute ("海外那条" for a domestic trial → （五）)
+            step.route = Route.ELIGIBILITY
             return step
         rule = self.book.rule(rule_id)
         step.instead_eligibility = self._rules_verdict(question, other, [rule])

@@ -61,7 +61,7 @@ class Facts:
     registered: str | None = None  # "shanghai" or "elsewhere"
     registered_place: str = ""  # the place named when elsewhere
     related_party: bool | None = None
-    applicant_role: str | None = None  # "commissioning" (委托方) or "insurer" when the asker says so
+    applicant_role: str | None = None  # "commissioning" (委托方), "licensee" (受让方) or "insurer" when the asker says so
     amounts: tuple[StatedAmount, ...] = ()
     item_count: int | None = None  # "12场…每场10万": one amount for this many like items
     unmet: tuple[str, ...] = ()  # condition ids the asker says are not met ("还没进入特别审查程序")

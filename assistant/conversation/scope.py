@@ -19,7 +19,7 @@ from pathlib import Path
 import jieba.posseg
 
 from assistant.conversation.question import AskKind, Question
-from assistant.conversation.understand import PLACE_SUFFIXES, has_word, sentences
+from assistant.conversation.understand import PLACE_SUFFIXES, has_word, read_facts, sentences, states_conditions, without_ask_words
 from index.documents import Catalogue
 from index.tokens import tokenizer
 from index.yaml_data import read_yaml
@@ -59,6 +59,8 @@ class _ScopeData:
     document_number: re.Pattern[str]
     min_known_share: float
     min_words_for_share: int
+    min_clause_words: int
+    derived_document: re.Pattern[str]
     off_topic_pairs: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
     home_places: tuple[str, ...]
     shanghai_anchors: tuple[str, ...]
@@ -86,6 +88,8 @@ def _data() -> _ScopeData:
         document_number=re.compile(raw["document_number"]),
         min_known_share=float(raw["min_known_share"]),
         min_words_for_share=int(raw["min_words_for_share"]),
+        min_clause_words=int(raw["min_clause_words"]),
+        derived_document=re.compile(raw["derived_document"]),
         off_topic_pairs=tuple(
             (group, _any_of(pair["who"]), _any_of(pair["what"])) for group, pair in raw["off_topic_pairs"].items()
         ),
@@ -114,7 +118,8 @@ def _tags(text: str) -> tuple[tuple[str, str], ...]:
 
 def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0, 0),
           corpus_uses: Callable[[str], bool] | None = None,
-          corpus_says: Callable[[str], bool] | None = None) -> ScopeVerdict:
+          corpus_says: Callable[[str], bool] | None = None,
+          known_share: Callable[[str], tuple[int, int]] | None = None) -> ScopeVerdict:
     """Whether the sources can cover ``question``; the reason when they cannot.
 
     ``known_words`` is (words the corpus uses, all words) of the question without its ask words; a
@@ -123,13 +128,16 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     sources never use is a place outside them (中关村, 光谷, 坪山). ``corpus_says(phrase)``: whether
     the sources' text holds a phrase; an off-topic word the sources use in the question's own phrase
     ("免征进口环节税" in the Pudong plan) is their topic, not another one. A question naming a
-    catalogued document is never out of scope for its unknown words.
+    catalogued document is never out of scope for its unknown words. ``known_share(text)``: the same
+    count for any text; the clause that asks is judged on its own words too, whatever the message states
+    around it ("我们在张江选址，预算3亿。你觉得哪边的餐厅好吃？" asks about restaurants).
     """
     data = _data()
     text = question.text
     # a question stating the asker's own case (an amount, a product class, a stage) is about an award,
     # whatever its other words ("二期投了3000万，听说能拿2000万，对吗？")
-    states_case = bool(question.facts.amounts) or question.facts.states_subject()
+    # or a fact a condition reads ("委托方是我们的控股股东，我们做CMO能拿支持吗")
+    states_case = bool(question.facts.amounts) or question.facts.states_subject() or states_conditions(question.facts)
     # a case told at length ("另外我们还有一个仿制药在做一致性评价。…这个Ⅱ期能拿多少？") is judged on what it
     # asks: an off-topic word in a sentence that asks nothing is background, when another sentence asks
     background = _background_spans(text) if states_case else []
@@ -150,13 +158,37 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     if (words >= data.min_words_for_share and known / words < data.min_known_share and not question.follow_up
             and not about_conversation and not states_case and not cat.named_in(text)):
         return ScopeVerdict(False, "unknown_words")
+    if known_share is not None and not question.follow_up and not about_conversation and _asks_off_sources(
+            question, cat, data, known_share):
+        return ScopeVerdict(False, "unknown_words")
     document = _unknown_document(text, cat, data, corpus_says)
     if document:
         return ScopeVerdict(False, "document", document)
-    place = "" if question.facts.registered == "elsewhere" else _other_place(text, data, corpus_uses)  # where the asker is registered
+    # where the asker is registered is no subject; a sentence asking about that place's own support is
+    # ("我们总部在杭州……杭州对1类新药有没有补贴？")
+    place = _place_asked_about(text, data) if question.facts.registered == "elsewhere" else _other_place(text, data, corpus_uses)
     if place:
         return ScopeVerdict(False, "place", place)
     return COVERED
+
+
+def _asks_off_sources(question: Question, cat: Catalogue, data: _ScopeData,
+                      known_share: Callable[[str], tuple[int, int]]) -> bool:
+    """Whether the last clause of a sentence that asks has a topic of its own (``min_clause_words`` words
+    or more, ask words removed) most of whose words the sources never use: what is asked is not theirs,
+    whatever case or policy words the message holds before it."""
+    text = question.text
+    for start, end, asks in sentences(text):
+        if not asks:
+            continue
+        clause = re.split(r"[，,、]\s*(?=那|那么|请问|所以|so\b|then\b)", text[start:end].strip(" ，,。？?！!"))[-1]
+        facts = read_facts(clause, clause.lower())
+        if cat.named_in(clause) or facts.amounts or facts.states_subject() or states_conditions(facts):
+            continue  # the clause states the case ("委托方是我们的控股股东"): its words are the understanding's
+        known, words = known_share(without_ask_words(clause))
+        if words >= data.min_clause_words and known / words < data.min_known_share:
+            return True
+    return False
 
 
 def _background_spans(text: str) -> list[tuple[int, int]]:
@@ -192,7 +224,9 @@ def _unknown_document(text: str, cat: Catalogue, data: _ScopeData, corpus_says: 
     names += [match[0] for match in data.document_number.finditer(text)
               if corpus_says is None or not corpus_says(match[0])]
     for name in names:
-        if not any(name in title or title in name for title in titles if title) and not cat.named_in(name):
+        # 《…若干意见实施细则（2026年版）》 names the policy and then another document made under it
+        derived = [m[0] for m in data.derived_document.finditer(name) if not any(m[0] in title for title in titles if title)]
+        if derived or not (cat.named_in(name) or any(name in title or title in name for title in titles if title)):
             return name
     for district in data.districts:
         if district in data.catalogued_districts:
@@ -203,18 +237,34 @@ def _unknown_document(text: str, cat: Catalogue, data: _ScopeData, corpus_says: 
     return ""
 
 
+def _named_places(text: str, data: _ScopeData) -> list[str]:
+    """The known places outside Shanghai that ``text`` names (one look for any of them first: most
+    questions name none, and each place looked for alone costs a call)."""
+    named = [p for p in data.other_places if has_word(text, [p])] if has_word(text, data.other_places) else []
+    return named + ([p for p in data.foreign_places if has_word(text, [p])] if has_word(text, data.foreign_places) else [])
+
+
+def _place_asked_about(text: str, data: _ScopeData, named: list[str] | None = None) -> str:
+    """A known place outside Shanghai that a sentence asking something makes its subject
+    ("杭州对1类新药做临床有没有资金补贴？"), or ""."""
+    named = _named_places(text, data) if named is None else named
+    asking = [text[start:end] for start, end, asks in sentences(text) if asks] if named else []
+    for place in named:
+        subject = data.place_asked_about.replace("{place}", re.escape(place))
+        if any(re.search(subject, sentence) for sentence in asking):
+            return place
+    return ""
+
+
 def _other_place(text: str, data: _ScopeData, corpus_uses: Callable[[str], bool] | None = None) -> str:
     """A place outside Shanghai whose own policies the question is about (not where work happens)."""
     # "我们在苏州工业园区也有一家子公司…苏州工业园区对1类新药的奖励标准是多少？": a sentence that asks about
     # the place's own support makes it the subject, wherever else the message puts the asker
     # one look for any of the places first: most questions name none, and each place looked for alone costs a call
-    named = [p for p in data.other_places if has_word(text, [p])] if has_word(text, data.other_places) else []
-    named += [p for p in data.foreign_places if has_word(text, [p])] if has_word(text, data.foreign_places) else []
-    asking = [text[start:end] for start, end, asks in sentences(text) if asks]
-    for place in named:
-        subject = data.place_asked_about.replace("{place}", re.escape(place))
-        if any(re.search(subject, sentence) for sentence in asking):
-            return place
+    named = _named_places(text, data)
+    asked = _place_asked_about(text, data, named)
+    if asked:
+        return asked
     if has_word(text, data.shanghai_anchors):  # "我们是张江的一家CDMO…替北京的客户代工": the asker is in Shanghai
         return ""
     candidates = list(named)

@@ -41,6 +41,7 @@ CITATION_MARKER = re.compile(r"\[[^\]]*\]")
 ASKING_WORDS = re.compile(r"什么|哪些|哪个|哪里|怎么|如何|是否|多少|有没有|是不是|能不能|可不可以|能否|可否|"
                           r"\b(?:what|which|how|when|where|why|who|whether)\b|^\s*(?:is|are|does|do|did|can|could|may|would|will|should)\b",
                           re.IGNORECASE)
+LISTED_QUESTION = re.compile(r",\s*(?:and\s+|or\s+)?(?=(?:how|what|which|when|where|who)\b)", re.IGNORECASE)
 ENGLISH_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[a-z])", re.IGNORECASE)
 CASE_MARK = re.compile(r"\bi{1,3}期|(?<![a-z])i{1,3}期|临床|试验|trial|phase|\d\s*(万|亿|元|million|billion)|rmb|usd|\$", re.IGNORECASE)
 INDEFINITE_COUNT = re.compile(r"几(个|家|款|项|场|次|名|位)")  # "参加几个展会": a few, when the sentence asks nothing
@@ -367,16 +368,19 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
     """
     stated = facts is not None and states_conditions(facts)
     bases = [a.text.lower() for a in (facts.amounts if facts else ()) if a.role in {AmountRole.BASE, AmountRole.FEE}]
-    clauses = [c.strip(" ，,。") for c in lex.clause_split.split(text) if c and c.strip(" ，,。")]
     asks: list[Ask] = []
     context: list[str] = []
     stated_sentences = {text[a:b].strip(" ，,。") for a, b, asking in sentences(text) if not asking} if (
         "?" in text or "？" in text) else set()
-    for clause in clauses:
+    for clause, questioned in _clauses(text, lex):
         kind = _kind(clause.lower(), lex)
         if kind is AskKind.FIGURE and clause in stated_sentences and INDEFINITE_COUNT.search(clause) and not _kind(
                 INDEFINITE_COUNT.sub(" ", clause.lower()), lex, own_words_only=True):
             kind = None  # "明年打算参加几个展会。补助标准是什么？": 几个 says "a few" in a sentence that asks nothing
+        elif kind is None and questioned and not read_facts(clause, clause.lower()).amounts:
+            # "是放在哪个区域做的？": a question mark makes a question of a clause without ask words; one stating
+            # amounts ("我们投了5000万，能拿1500万吧？") is the case of the ask before it
+            kind = AskKind.WHAT
         earlier = asks[-1] if asks else before
         elliptical = (earlier is not None and _kind(clause.lower(), lex, own_words_only=True) is None
                       and bool(lex.elliptical.search(clause.lower())))
@@ -385,7 +389,7 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             kind = earlier.kind
             if kind not in AWARD_KINDS and any(b in clause.lower() for b in bases):
                 kind = AskKind.AMOUNT
-        if kind is AskKind.WHAT and stated and lex.yes_no_question.search(clause.lower()):
+        if kind is AskKind.WHAT and stated and _yes_no(clause, lex):
             kind = AskKind.ELIGIBILITY
         if kind is None:
             context.append(clause)
@@ -401,9 +405,45 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         last = asks[-1]
         asks[-1] = Ask(last.kind, "，".join([last.text, *context]), last.points_back, last.detail, last.elliptical)
     if not asks:
-        kind = AskKind.ELIGIBILITY if stated and lex.yes_no_question.search(text.lower().rstrip(" ，,。")) else AskKind.WHAT
+        kind = AskKind.ELIGIBILITY if stated and _yes_no(text.rstrip(" ，,。"), lex) else AskKind.WHAT
         asks = [Ask(kind, text, _points_back_briefly(text), _detail(text.lower(), kind, lex))]
     return tuple(_merge_amount_with_eligibility(asks))
+
+
+def _yes_no(clause: str, lex: _Lexicon) -> bool:
+    """Whether ``clause`` ends in a yes/no question; an English one read from its last sentence ("We are a
+    large pharma company. Can we use the guarantee …")."""
+    return bool(lex.yes_no_question.search(ENGLISH_SENTENCE_END.split(clause)[-1].lower()))
+
+
+def _clauses(text: str, lex: _Lexicon) -> list[tuple[str, bool]]:
+    """``text`` cut at ``clause_split``: each clause, and whether a question mark ended it. An English
+    clause listing questions with commas ("how many days …, what is the most …, and what …") is cut
+    before each question word that follows a part already asking."""
+    pieces: list[tuple[str, bool]] = []
+    start = 0
+    for match in [*lex.clause_split.finditer(text), None]:
+        end = match.start() if match is not None else len(text)
+        clause = text[start:end].strip(" ，,。")
+        if clause:
+            questioned = match is not None and ("?" in match[0] or "？" in match[0])
+            listed = _listed_questions(clause)
+            pieces += [(part, True) for part in listed[:-1]] + [(listed[-1], questioned)]
+        if match is not None:
+            start = match.end()
+    return pieces
+
+
+def _listed_questions(clause: str) -> list[str]:
+    """``clause`` cut at ", what/how/…" where the part before it already asks (one part when none does)."""
+    parts = LISTED_QUESTION.split(clause)
+    cut = [parts[0]]
+    for part in parts[1:]:
+        if ASKING_WORDS.search(cut[-1]) and not cut[-1].rstrip().lower().endswith(("and", "or")):
+            cut.append(part)
+        else:
+            cut[-1] = f"{cut[-1]}, {part}"
+    return [c.strip(" ,") for c in cut]
 
 
 def _points_back_briefly(clause: str) -> bool:
@@ -465,8 +505,10 @@ def read_facts(normalised: str, text: str) -> Facts:
     overseas = has_word(text, words["overseas"])
     domestic = has_word(text, words["domestic"])
     location = "overseas" if overseas and not domestic else "domestic" if domestic and not overseas else None
-    if overseas and domestic and re.search(words["overseas_as_place"], text):
-        location = "overseas"  # "国内Ⅰ期那条…在美国做": the trial's place wins over the measure's name
+    if overseas and domestic:  # "国内Ⅰ期那条…在美国做": the trial's place wins over the measure's name
+        abroad = _affirmed(text, words["overseas_as_place"], words["negation"])
+        home = _affirmed(text, words["domestic_as_place"], words["negation"])  # "no sites in China" places none
+        location = "overseas" if abroad and not home else "domestic" if home and not abroad else location
     role = next((name for name, ws in words["applicant_role"].items() if has_word(text, ws)), None) or next(
         (name for name, pattern in words["applicant_role_patterns"].items() if re.search(pattern, text)), None)
     registered: str | None = None
@@ -480,11 +522,7 @@ def read_facts(normalised: str, text: str) -> Facts:
             registered = "shanghai"
         elif group < 2 or _is_place(place, lex):  # the later forms ("一家X的药企") hold a place only when X is one
             registered, registered_place = "elsewhere", place
-    related: bool | None = None
-    if has_word(text, words["unrelated_party"]) or re.search(words["unrelated_party_pattern"], text):
-        related = False
-    elif has_word(text, words["related_party"]) or re.search(words["related_party_pattern"], text):
-        related = True
+    related = _relation(text, words)
     amounts = tuple(_stated(found, normalised, lex) for found in find_amounts(normalised) if found.yuan >= lex.min_stated_yuan)
     return Facts(
         drug_class=drug_class,
@@ -504,22 +542,53 @@ def read_facts(normalised: str, text: str) -> Facts:
     )
 
 
+def _relation(text: str, words: dict[str, Any]) -> bool | None:
+    """Whether the parties of the deal are related by investment, as the asker states it. Denied: a
+    relation word after a negation in its clause ("双方没有任何投资或持股关系", "no shareholding or other
+    investment relationship between the two sides"), or an unrelated word. Stated: a clause naming a
+    party of the deal and a relation ("委托方是我们公司的股东", "the client is in the same group as us"), or
+    a relation word or pattern. A relation only asked about ("是否有投资关联") states none."""
+    if has_word(text, words["unrelated_party"]) or re.search(words["unrelated_party_pattern"], text) or _negated(
+            text, words["relation_words"], words["relation_negation"], words["relation_required"]):
+        return False
+    for clause in re.split(r"[，,。；;？?！!]|\.\s", text):  # an English sentence ends a clause too
+        if has_word(clause, words["relation_parties"]) and has_word(clause, words["relation_words"]) and not re.search(
+                words["relation_asked"], clause):
+            return True
+    if has_word(text, words["related_party"]) or re.search(words["related_party_pattern"], text):
+        return True
+    return None
+
+
 def _entity_type(text: str) -> str | None:
     """Who the asker says it is ("我们是医院", "作为保险公司", "医院能拿…吗", "we are a CRO"): a kind's
     word where one of the ``entity_said`` patterns puts it, so a kind named as the measure's
     ("能拿CMO委托生产的补贴吗") is not the asker's."""
-    return next((kind for kind, pattern in _entity_patterns() if pattern.search(text)), None)
+    return next((kind for kind, pattern in _entity_patterns(own=True) if pattern.search(text)), None)
+
+
+def without_asker(text: str) -> str:
+    """``text`` without where the asker says who it is ("我们是医院，能申请CMO支持吗" → "，能申请CMO
+    支持吗"): the asker's kind is a fact of the case, not the topic asked about (unless the kind names a
+    measure's topic, ``entity_topics``)."""
+    topics = lexicon().facts["entity_topics"]
+    for kind, pattern in _entity_patterns(own=False):
+        if kind not in topics:
+            text = pattern.sub(" ", text)
+    return text
 
 
 @cache
-def _entity_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(kind, the ``entity_said`` patterns with the kind's words for {entity}) in ``entity_type`` order."""
+def _entity_patterns(own: bool) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(kind, the ``entity_said`` patterns, and with ``own`` the ``entity_own`` ones, with the kind's words
+    for {entity}) in ``entity_type`` order."""
     words = lexicon().facts
     patterns = []
+    forms = [*words["entity_said"], *(words["entity_own"] if own else [])]
     for kind, names in words["entity_type"].items():
         entity = "|".join(re.escape(str(n).lower()) for n in sorted(names, key=len, reverse=True))
-        said = "|".join(f"(?:{p.replace('{entity}', f'(?:{entity})')})" for p in words["entity_said"])
-        patterns.append((str(kind), re.compile(said)))
+        said = "|".join(f"(?:{p.replace('{entity}', f'(?:{entity})')})" for p in forms)
+        patterns.append((str(kind), re.compile(said, re.IGNORECASE)))
     return tuple(patterns)
 
 
@@ -538,13 +607,23 @@ def _drug_class(text: str, classes: dict[str, list[str]]) -> str | None:
     return None
 
 
-def _negated(text: str, topics: list[str], negation: str) -> bool:
+def _affirmed(text: str, pattern: str, negation: str) -> bool:
+    """Whether ``pattern`` matches somewhere with no negation shortly before it in its clause."""
+    for match in re.finditer(pattern, text):
+        window = re.split(r"[，,。；;？?！!]|\bbut\b", text[max(0, match.start() - NEGATION_WINDOW): match.start()])[-1]
+        if not re.search(negation, window):
+            return True
+    return False
+
+
+def _negated(text: str, topics: list[str], negation: str, required: str = "") -> bool:
     """Whether the asker denies one of ``topics`` ("从没进过特别审查程序", "was never in any special review"):
-    a negation word shortly before the topic word, in the same clause."""
+    a negation word shortly before the topic word, in the same clause. A negation the ``required`` pattern
+    ends just before is the rule's own wording ("委托双方应无投资等关联"), not the asker's fact."""
     for topic in topics:
         for match in re.finditer(re.escape(topic.lower()), text):
             window = re.split(r"[，,。；;？?！!]|\bbut\b", text[max(0, match.start() - NEGATION_WINDOW): match.start()])[-1]
-            if re.search(negation, window):
+            if any(not (required and re.search(required, window[: m.start()])) for m in re.finditer(negation, window)):
                 return True
     return False
 

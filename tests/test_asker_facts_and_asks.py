@@ -1,0 +1,109 @@
+"""Who the asker is, what it asks, where it asks about: facts read with their roles, asks cut where the
+asker lists them, places judged by the sentence that asks.
+
+Each promise is kept by a general reading (a deal's other party after 从, a kind the asker denies being,
+a clause ending at an English full stop, a question inside a longer message), not by a list of phrasings.
+"""
+
+import pytest
+
+from assistant.conversation.question import AskKind
+from assistant.conversation.understand import _asks, lexicon, read_facts
+from assistant.records import Status
+from index.normalise import normalise
+
+
+def _facts(message: str):
+    text = normalise(message)
+    return read_facts(text, text.lower())
+
+
+def _kinds(message: str) -> list[AskKind]:
+    text = normalise(message)
+    return [a.kind for a in _asks(text, lexicon(), None, read_facts(text, text.lower()))]
+
+
+@pytest.mark.parametrize("message", [
+    "我们从一家德国公司引进了一款抗体的中国权益，首付款1.5亿元，作为受让方能申请支持吗？",
+    "我們從一家日本藥企引進了一款小分子的權益，作為受讓方可以申請嗎？",
+])
+def test_a_company_named_after_from_is_the_other_party_not_where_the_asker_is_registered(message: str) -> None:
+    facts = _facts(message)
+    assert facts.registered != "elsewhere"
+    assert facts.applicant_role == "licensee"
+
+
+def test_a_licensee_of_greater_china_rights_gets_a_no_quoting_the_licensor_condition(engine) -> None:
+    answer = engine.ask("我們從一家美國公司引進了一款單抗的大中華區權益，首付款3億元，我們作為受讓方能申請海外權益許可交易的支持嗎？", None)
+    assert answer.status is Status.ANSWERED
+    assert answer.citations[0].chunk_id == "policy2024:36"
+    assert [v.verdict for v in answer.verdicts] == ["not_eligible"]
+    assert "出讓企業" in answer.answer
+
+
+@pytest.mark.parametrize(("message", "kind"), [
+    ("我们是药企不是CRO，能申请临床试验服务能力提升项目吗？", "drug_developer"),
+    ("我们是医院不是CMO，能承接委托生产吗？", "hospital"),
+])
+def test_a_kind_the_asker_says_it_is_not_is_not_its_kind(message: str, kind: str) -> None:
+    assert _facts(message).entity_type == kind
+
+
+def test_an_equity_stake_in_the_client_is_an_investment_relation_even_when_a_later_sentence_asks_whether() -> None:
+    facts = _facts("Our CDMO makes tablets for a client in which we hold a 15% equity stake. "
+                   "Please tell us whether we can get the contract manufacturing support.")
+    assert facts.related_party is True
+
+
+def test_a_cdmo_holding_a_stake_in_its_client_is_told_no(engine) -> None:
+    answer = engine.ask("We are a Shanghai-registered CDMO producing for a biotech in which we hold a 20% equity stake; "
+                        "annual contract output is RMB 40 million. Please confirm whether we qualify for the CMO support.", None)
+    assert [v.verdict for v in answer.verdicts] == ["not_eligible"]
+    assert "委托双方应无投资等关联" in answer.answer
+
+
+def test_a_message_with_a_question_in_the_middle_is_answered_not_noted_as_a_profile(engine) -> None:
+    answer = engine.ask("我们是药企不是CRO，CRO那个能力提升项目我们能申请吗？我们公司在上海注册，1类新药在国内做Ⅱ期。", None)
+    assert answer.status is Status.ANSWERED
+    assert answer.citations and answer.citations[0].doc_id == "policy2024"
+    assert answer.verdicts  # a verdict on the measure asked about, not a note of the profile
+    assert "已记下" not in answer.answer
+
+
+@pytest.mark.parametrize("message", [
+    "我们总部在南京，在上海也有研发中心。南京对创新医疗器械有没有奖励？",
+    "我們總部在杭州，上海也有子公司。杭州對1類新藥臨床有補貼嗎？",
+])
+def test_a_city_whose_own_support_is_asked_is_refused_even_where_the_asker_is_headquartered(engine, message: str) -> None:
+    answer = engine.ask(message, None)
+    assert answer.status is Status.OUT_OF_SCOPE
+    assert not answer.calculations
+
+
+def test_questions_listed_with_commas_in_english_are_each_their_own_ask() -> None:
+    kinds = _kinds("Two things: how many working days does the lead institution have for the ethics review, "
+                   "what is the most a company can get for a clinical trial run overseas, and what is the VAT rate?")
+    assert len(kinds) == 3
+    assert kinds[0] is AskKind.DURATION
+
+
+def test_an_english_list_of_questions_answers_the_covered_ones_and_refuses_the_tax_one(engine) -> None:
+    answer = engine.ask("Quick ones: how many working days does the lead institution have for the ethics review, "
+                        "what is the most we can get for a clinical trial we run overseas, and what is the "
+                        "corporate income tax rate for high-tech enterprises?", None)
+    cited = [c.chunk_id for c in answer.citations]
+    assert "policy2024:10" in cited and "policy2024:12" in cited
+    assert "RMB 20,000,000" in answer.answer or "20 million" in answer.answer
+    assert "outside the policy sources" in answer.answer
+
+
+@pytest.mark.parametrize("message", ["Will it be rainy in Shanghai tomorrow?", "上海今天是晴天吗？"])
+def test_weather_small_talk_is_refused(engine, message: str) -> None:
+    assert engine.ask(message, None).status is Status.OUT_OF_SCOPE
+
+
+def test_a_company_that_exhibited_abroad_reaches_the_trade_fair_measure(engine) -> None:
+    answer = engine.ask("We exhibited at a medical trade show in Germany; our booth cost RMB 60,000. "
+                        "We are registered in Shanghai. How much support can we get?", None)
+    assert answer.citations[0].chunk_id == "policy2024:37"
+    assert answer.calculations and answer.calculations[0].amount_yuan == 30000

@@ -1,0 +1,204 @@
+"""Verdicts, refusals and several asks as users write them: each promise quotes the source text it keeps.
+
+The eligibility verdict reads each condition of ``rules/eligibility.yaml`` from the asker's facts, the same
+in simplified, traditional and English wording; the scope step refuses what the sources do not cover by what
+the asked clause is about, not by a list of seen phrasings.
+"""
+
+import pytest
+
+from assistant.conversation.understand import read_facts
+from assistant.language import Language, detect_language
+from assistant.records import Status
+from assistant.rules.eligibility import condition_rules
+from index.normalise import to_simplified
+
+# condition of eligibility.yaml → (its measure, the condition failed in zh-Hans, in zh-Hant, in English)
+CONDITION_CASES = [
+    pytest.param("05", "我们是注册在苏州的药企，1类新药II期临床在国内做，研发投入6000万，能申请（五）的支持吗？",
+                 "我們是註冊在蘇州的藥企，1類新藥II期臨床在國內做，研發投入6000萬，能申請（五）的支持嗎？",
+                 "We are a drug company registered in Suzhou. Our Class 1 drug's Phase II trial "
+                 "runs in China with RMB 60 million of R&D. Can we apply for the support of (5)?", id="registered_in_shanghai"),
+    pytest.param("05", "我们的改良型新药（2类）在国内做II期临床，能申请1类新药的临床研发支持吗？",
+                 "我們的改良型新藥（2類）在國內做II期臨床，能申請1類新藥的臨床研發支持嗎？",
+                 "Our improved new drug (Class 2) is in a Phase II trial in "
+                 "China. Can we apply for the Class 1 new drug clinical support?", id="class1_new_drug"),
+    pytest.param("24", "委托方是我们公司的股东，我们作为受托方还能拿CMO支持吗？",
+                 "委託方是我們公司的股東，我們作為受託方還能拿CMO支持嗎？",
+                 "The client is our shareholder. Can we, as the contractor, still get the CMO support?", id="cmo_no_investment_relation"),
+    pytest.param("36", "我们把海外权益授权给了我们的母公司，首付款2亿元，能申请专业服务费的支持吗？",
+                 "我們把海外權益授權給了我們的母公司，首付款2億元，能申請專業服務費的支持嗎？",
+                 "We out-licensed the overseas rights to our parent company with an upfront payment "
+                 "of RMB 200 million. Can we get the support for professional service costs?", id="no_investment_relation"),
+    pytest.param("06", "我们的医疗器械还没进入特别审查程序，能拿创新医疗器械特别审查的支持吗？",
+                 "我們的醫療器械還沒進入特別審查程序，能拿創新醫療器械特別審查的支持嗎？",
+                 "Our medical device is not in the special review procedure. Can "
+                 "we get the support for innovative devices in special review?", id="in_special_review"),
+    pytest.param("29", "我们是大型药企，能用中小微企业政策性融资担保基金的担保额度吗？",
+                 "我們是大型藥企，能用中小微企業政策性融資擔保基金的擔保額度嗎？",
+                 "We are a large pharma company. Can we use the guarantee "
+                 "quota of the fund for small and micro enterprises?", id="small_micro_tech_enterprise"),
+    pytest.param("37", "我们参加的国际展会没有经过认定，能申请参展补助吗？",
+                 "我們參加的國際展會沒有經過認定，能申請參展補助嗎？",
+                 "The international exhibition we attend is not "
+                 "recognised. Can we apply for the exhibition support?", id="recognised_international_event"),
+    pytest.param("24", "我们是医院，能申请CMO支持吗？",
+                 "我們是醫院，能申請CMO支持嗎？",
+                 "We are a hospital. Can we apply for the CMO support?", id="cmo_or_producer_contractor"),
+    pytest.param("24", "我们是委托方，把生产委托给CMO，能申请CMO支持吗？",
+                 "我們是委託方，把生產委託給CMO，能申請CMO支持嗎？",
+                 "We are the client and outsourced production to a CMO. Can we apply for the CMO support?", id="contractor_is_applicant"),
+    pytest.param("36", "我们作为受让方从上海一家biotech引进了海外权益，首付款2亿元，双方无投资关联，能申请专业服务费支持吗？",
+                 "我們作為受讓方從上海一家biotech引進了海外權益，首付款2億元，雙方無投資關聯，能申請專業服務費支持嗎？",
+                 "As the licensee we in-licensed overseas rights from a Shanghai biotech, upfront RMB 200 "
+                 "million, no investment relationship. Can we get the professional service cost support?", id="licensor_is_applicant"),
+    pytest.param("13", "我们是保险公司，能申请临床试验责任保险的保费补贴吗？",
+                 "我們是保險公司，能申請臨床試驗責任保險的保費補貼嗎？",
+                 "We are an insurance company. Can we apply for the premium subsidy for clinical trial liability insurance?", id="policyholder"),
+    pytest.param("36", "我们把海外权益授权给一家美国药企，首付款8000万元，双方无投资关联，能申请专业服务费支持吗？",
+                 "我們把海外權益授權給一家美國藥企，首付款8000萬元，雙方無投資關聯，能申請專業服務費支持嗎？",
+                 "We out-licensed overseas rights to a US pharma, upfront payment RMB 80 million,"
+                 " no investment relationship. Can we get the professional service cost support?", id="upfront_at_least_1yi"),
+]
+
+
+@pytest.mark.parametrize(("measure", "simplified", "traditional", "english"), CONDITION_CASES)
+def test_each_condition_failed_in_any_script_gives_the_same_no(engine, measure, simplified, traditional, english):
+    verdicts = []
+    for question in (simplified, traditional, english):
+        answer = engine.ask(question)
+        assert answer.status is Status.ANSWERED, question
+        assert (measure, "not_eligible") in [(v.measure, v.verdict) for v in answer.verdicts], question
+        assert answer.answer.startswith(("不可以", "不能", "No")), question
+        verdicts.append([(v.measure, v.verdict) for v in answer.verdicts if v.measure == measure])
+    assert verdicts[0] == verdicts[1] == verdicts[2]
+
+
+def test_the_condition_cases_name_conditions_of_the_rule_data():
+    known = set(condition_rules().conditions) | {"upfront_at_least_1yi"}
+    assert {case.id for case in CONDITION_CASES} <= known
+
+
+def test_a_hospital_asking_for_cmo_support_gets_no_however_short_the_question(engine):
+    # "我们是医院，能申请CMO支持吗？" → was "可以" via （七）; （二十四）: "支持具有成熟生产经验的合同研发生产组织（CMO）和
+    # 生产企业承接委托生产活动": a hospital is neither
+    for question in ("我们是医院，能申请CMO支持吗？", "我們是醫院，能申請CMO支持嗎？",
+                     "Our hospital wants to do contract manufacturing for other companies. Are we eligible for the CMO support?"):
+        answer = engine.ask(question)
+        assert [(v.measure, v.verdict) for v in answer.verdicts] == [("24", "not_eligible")], question
+        assert answer.citations[0].chunk_id == "policy2024:24", question
+        assert answer.answer.startswith(("不可以", "No")), question
+
+
+def test_a_hospital_asking_about_its_own_measure_still_reaches_it(engine):
+    answer = engine.ask("我们是医院，研究型病房建设有什么支持？")
+    assert answer.citations[0].chunk_id == "policy2024:07"
+
+
+@pytest.mark.parametrize("question", [
+    "委托方是我们公司的股东，受托方还能拿CMO支持吗？", "委托方是我们的控股股东，我们做CMO能拿支持吗？",
+    "委托方是我们的母公司，我们做CMO能拿支持吗？", "委托方参股了我们，我们承接生产能拿CMO支持吗？",
+    "委托方是我们的关联公司，能拿CMO补贴吗？", "委託方是我們公司的股東，受託方還能拿CMO支持嗎？",
+    "The client is in the same group as us. Can we get the CMO support?",
+    "The client is our shareholder. Can we still get CMO support as the contractor?",
+])
+def test_a_client_that_holds_shares_in_the_contractor_is_an_investment_relation(engine, question):
+    # （二十四）: "（委托双方应无投资等关联）"
+    answer = engine.ask(question)
+    assert answer.status is Status.ANSWERED
+    assert [(v.measure, v.verdict) for v in answer.verdicts] == [("24", "not_eligible")]
+    assert "委托双方应无投资等关联" in to_simplified(answer.answer)
+
+
+@pytest.mark.parametrize(("text", "related"), [
+    ("委托方是我们公司的股东", True),
+    ("委托方不是我们的股东", False),
+    ("双方没有任何投资或持股关系", False),
+    ("客户与我们互不关联", False),
+    ("there is no shareholding or other investment relationship between the two sides", False),
+    ("双方是否有投资关联的要求？", None),
+])
+def test_a_relation_is_read_from_the_parties_and_its_negation(text, related):
+    assert read_facts(text, text.lower()).related_party is related
+
+
+def test_a_licensee_is_not_the_licensor_the_out_licensing_support_goes_to(engine):
+    # （三十六）: "按照规定择优给予出让企业不超过其第三方等专业服务投入的50%"
+    answer = engine.ask("我们是一家外资药企的中国团队，从一家上海biotech拿下了一个产品的海外权益，首付款2亿元，双方没有投资关联。"
+                        "我们作为受让方，能申请第三方专业服务费50%的那笔支持吗？")
+    assert [(v.measure, v.verdict) for v in answer.verdicts] == [("36", "not_eligible")]
+    assert answer.answer.startswith("不可以") and "出让企业" in answer.answer
+
+
+def test_a_relation_denied_between_the_two_sides_is_no_relation(engine):
+    # "there is no shareholding or other investment relationship between the two sides": （三十六）"（双方应无投资等关联）" is met
+    answer = engine.ask("Our parent company's Shanghai subsidiary has out-licensed the ex-China rights of its antibody to a European "
+                        "pharma company. The upfront payment is RMB 140 million, and there is no shareholding or other investment "
+                        "relationship between the two sides. It spent RMB 12 million on outside advisers. What is the maximum "
+                        "support it can get?")
+    assert answer.total_yuan == 5_000_000
+    assert [(v.measure, v.verdict) for v in answer.verdicts] != [("36", "not_eligible")]
+
+
+@pytest.mark.parametrize("question", [
+    "How much will my insurance reimburse for an innovative drug?",
+    "Can patients claim reimbursement for innovative drugs from medical insurance?",
+    "病人用創新藥，醫保能報銷多少？",
+    "我們正在張江和臨港之間選址建研發中心，預算3億元。你個人覺得哪一邊的餐廳比較好吃、通勤比較舒服？",
+    "政府說要打響「張江藥谷」品牌，那張江附近有什麼適合請投資人吃飯的餐廳？",
+    "听说今年出了一份《上海市生物医药产业全链条创新发展若干意见实施细则（2026年版）》，能把它第三章第五条的内容告诉我吗？",
+])
+def test_what_the_sources_do_not_cover_is_refused_whatever_the_message_states_around_it(engine, question):
+    answer = engine.ask(question)
+    assert answer.status is Status.OUT_OF_SCOPE and answer.citations == [] and answer.calculations == []
+
+
+@pytest.mark.parametrize(("question", "lead"), [
+    ("How long does the ethics review take at the lead site?", "15 working days"),
+    ("How long is the lead institution's ethics review?", "15 working days"),
+    ("牵头机构的伦理审查要多久？", "15个工作日"),
+    ("How many working days do participating sites with a simplified review have for the ethics review?", "5 working days"),
+    ("伦理审查多久", "3周"),
+])
+def test_the_ethics_review_time_asked_is_the_one_of_the_institution_named(engine, question, lead):
+    # （十）: "牵头机构（主审机构）应在受理后15个工作日内开展审查并出具意见，采取简易审查程序的参与机构应在受理后5个工作日内
+    # 开展审查并出具意见，争取将伦理审查总体流程时间压缩至3周以内"
+    answer = engine.ask(question)
+    assert answer.answer.startswith(lead)
+    assert answer.citations[0].chunk_id == "policy2024:10"
+
+
+@pytest.mark.parametrize("question", [
+    "Our Shanghai-registered company is running a Phase II only in the US. Can we "
+    "claim the per-stage clinical funding (the one capped at 2000万 for Phase II)?",
+    "We are out-licensing with an upfront payment of 8000万元. Can we get the 50% support on our legal and advisory fees?",
+])
+def test_an_english_question_quoting_chinese_figures_is_answered_in_english(question):
+    assert detect_language(question) is Language.ENGLISH
+
+
+def test_a_chinese_question_with_an_english_term_stays_chinese():
+    assert detect_language("我们是医院，能申请CMO支持吗？") is Language.SIMPLIFIED
+    assert detect_language("What does （二十四） of 沪府办规〔2024〕9号 say?") is Language.ENGLISH
+
+
+def test_a_question_mark_makes_each_numbered_question_its_own_ask(engine):
+    # （三十三）"依托…临港新片区开展试点"; （二十九）"将生物医药中小微科创企业单笔批次担保额度上限提高至2000万元"
+    answer = engine.ask("有两个问题：第一，上海允许生物医药企业把数据合规传到境外的试点，是放在哪个区域做的？第二，像我们这样的小微科创企业，"
+                        "通过市中小微企业政策性融资担保基金，单笔担保额度上限是多少？")
+    assert [c.chunk_id for c in answer.citations][:2] == ["policy2024:33", "policy2024:29"]
+    assert "临港" in answer.answer and "2000万元" in answer.answer
+
+
+def test_a_yes_no_question_answered_with_its_award_says_yes_first(engine):
+    # （六）"对进入国家和我市创新医疗器械特别审查程序的产品，按照规定给予最高300万元支持"
+    answer = engine.ask("我们是上海注册的医疗器械企业，手术导航系统进入的是上海市的创新医疗器械特别审查程序，不是国家的那个。"
+                        "这种情况也能拿市里对进入特别审查程序产品的支持吗？")
+    assert answer.answer.startswith("可以") and "300万元" in answer.answer
+
+
+def test_a_domestic_trial_asking_for_the_overseas_measure_gets_a_no_not_an_error(engine):
+    # （十二）"对在海外开展高水平创新产品临床试验项目"
+    answer = engine.ask("我们的1类新药临床试验全部在国内做，能申请海外临床试验项目的支持吗？")
+    assert [(v.measure, v.verdict) for v in answer.verdicts] == [("12", "not_eligible")]
+    assert answer.answer.startswith("不可以")
