@@ -221,7 +221,8 @@ class Engine:
         # the earlier turns, read again from the stored ones: an elliptical turn ("那细胞治疗的呢？") asks the
         # last covered turn's ask, and the facts stated earlier hold
         context = read_context([q for q, _ in session.turns], session.current_document, self.catalogue)
-        question = understand(message, session.current_document, self.catalogue, context.previous, context.facts)
+        question = understand(message, session.current_document, self.catalogue, context.previous, context.facts,
+                              context.earlier)
         planner = Planner(self.retriever, self.book, self.calculator, self.catalogue, self.settings.current_date())
         try:
             plan = planner.plan(question, session, question.language)

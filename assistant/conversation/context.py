@@ -31,10 +31,12 @@ TRIMMED_TURNS = 2  # a session keeps its last turns only: the run one or two que
 
 @dataclass(frozen=True)
 class Context:
-    """``previous``: the latest earlier turn in scope (or None); ``facts``: what earlier turns stated."""
+    """``previous``: the latest earlier turn in scope (or None); ``facts``: what earlier turns stated;
+    ``earlier``: the earlier turns in scope, oldest first."""
 
     previous: Question | None = None
     facts: Facts | None = None
+    earlier: tuple[Question, ...] = ()
 
 
 EMPTY = Context()
@@ -99,7 +101,7 @@ def _read_turn(context: Context, text: str, cat: Catalogue) -> Context:
     # amounts stated without an award question ("我们II期投入了3000万。") wait for the turn that asks
     pending = () if asked_amount else question.facts.amounts or (facts.amounts if facts else ())
     merged = question.facts if facts is None else question.facts.over(facts)
-    return Context(question, replace(merged, amounts=pending))
+    return Context(question, replace(merged, amounts=pending), (*context.earlier, question))
 
 
 def _cached(key: tuple[int, tuple[str, ...]]) -> Context | None:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.conversation.question import AskKind
-from assistant.conversation.understand import lexicon
+from assistant.conversation.understand import has_word, lexicon
 from assistant.query import prepare
 from index.tokens import tokenize
 
@@ -46,8 +46,11 @@ def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] 
 
     ``units``: for a figure ask, only figures in these units answer (``家`` for "how many companies").
     """
-    duration, figure = lexicon().duration, lexicon().figure
+    lex = lexicon()
+    duration, figure = lex.duration, lex.figure
     wanted = set(tokenize(prepare(question).keyword_text))
+    # "CVC能拿什么支持": between clauses alike, the one granting the support ("给予…等支持") answers
+    grants = kind in (AskKind.WHAT, AskKind.ELIGIBILITY) and has_word(question.lower(), lex.support_asks)
     best: tuple[int, int, str, str, str] | None = None
     order = 0
     sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
@@ -63,6 +66,8 @@ def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] 
                 if not found:
                     continue
             score = 3 * len(wanted & set(tokenize(clause))) + sentence_score
+            if grants and has_word(clause, lex.granting_words):
+                score += 1
             if best is None or score > best[0]:
                 best = (score, -order, clause, found, sentence)
     if best is None:

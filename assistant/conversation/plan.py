@@ -295,13 +295,17 @@ class Planner:
     def _names_other_article(self, ask: Ask, previous: list[Article]) -> bool:
         """Whether a follow-up's own words (without ask words) find one article clearly, and not one the
         conversation just cited: "那展会呢" after a CMO answer names the trade-fair measure, "那细胞治疗的呢"
-        (several articles alike) stays on the topic discussed."""
+        (several articles alike) stays on the topic discussed. Another article is looked for in the document
+        discussed: "改良型的能申请吗" after a (五) answer is about (五), not the expired plan that names 改良型新药."""
         words = without_ask_words(ask.text.lower())
         if self.retriever.keyword_score(words) < OWN_TOPIC_SCORE:
             return False
-        hits = self.retriever.search(words, k=2, prefer_on=self.today)
-        return bool(hits) and hits[0].article.chunk_id not in {a.chunk_id for a in previous} and (
-            len(hits) < 2 or hits[0].score >= CLEAR_TOPIC_FACTOR * hits[1].score)
+        hits = self.retriever.search(words, k=3, prefer_on=self.today, doc_ids=[previous[0].doc_id] if previous else None)
+        discussed = {a.chunk_id for a in previous}
+        # "what about IND review time" after the ethics answer: the article discussed is none of the close ones
+        return bool(hits) and hits[0].article.chunk_id not in discussed and (
+            len(hits) < 2 or hits[0].score >= CLEAR_TOPIC_FACTOR * hits[1].score
+            or not discussed & {h.article.chunk_id for h in hits})
 
     def _names_document(self, ask: Ask, document: str, plan: Plan) -> bool:
         """Whether one ask of several is about the document the message names: the ask names it or
@@ -330,6 +334,10 @@ class Planner:
     # --- one ask ---------------------------------------------------------------------------------
     def _plan_ask(self, question: Question, ask: Ask, session: Session, previous: list[Article], plan: Plan,
                   language: Language) -> Step:
+        if question.recalled_text and not plan.steps:
+            # "第一个问的那个是哪些部门负责": the article of the earlier turn pointed at is the one referred to
+            pointed_at = self._recalled_article(question)
+            previous = [pointed_at] if pointed_at is not None else previous
         if ask.elliptical and ask.kind not in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY} and (
                 self._recalled(ask, session) is not None or self._named_elsewhere(ask, session) is not None):
             # "那I期呢？" after a validity turn: the stage named is an award topic's, the award is asked again
@@ -358,7 +366,10 @@ class Planner:
         query = f"{ask.text} {previous[0].title}" if previous and not elsewhere_topic and (
             len(ask.text) < 6 or ask.elliptical or question.adds_item) else ask.text
         if topic_is_empty and not plan.steps and not question.follow_up and question.context_text:
-            query = f"{question.context_text} {ask.text}"  # "能拿多少？" after a turn that stated the case
+            topic = question.context_text  # "能拿多少？" after a turn that stated the case
+            if previous and self.retriever.keyword_score(without_ask_words(topic)) < MIN_KEYWORD_SCORE:
+                topic = previous[0].title  # "is there a money amount" after "which departments": the article discussed
+            query = f"{topic} {ask.text}"
         if question.facts.entity_type is not None:
             # "我们是医院，能申请CMO支持吗": who asks is a fact of the case; the rest, when it has a topic, is searched
             topic = without_ask_words(without_asker(query))
@@ -369,6 +380,11 @@ class Planner:
         search_query = query
         if pointed:  # inside that document its own name is no evidence: search with the rest
             search_query = self._without_name(query, pointed[0]) or query
+            if (not plan.steps and previous and previous[0].doc_id != pointed[0] and question.context_text
+                    and self.retriever.keyword_score(without_ask_words(self._without_name(ask.text, pointed[0]))) < OWN_TOPIC_SCORE):
+                # "那浦东的方案呢" / "市里的呢": the topic discussed, looked for in the other document
+                earlier = self._without_name(without_ask_words(question.context_text), previous[0].doc_id)
+                search_query = f"{earlier} {self._without_name(ask.text, pointed[0])}"
             if plan.steps and self.retriever.keyword_score(without_ask_words(search_query)) < MIN_KEYWORD_SCORE:
                 # "…展会能补多少？另外浦东有没有额外的支持？": the document's own words on the topic asked before
                 search_query = f"{without_ask_words(plan.steps[-1].ask.text.lower())} {search_query}"
@@ -389,12 +405,22 @@ class Planner:
         has_amounts = bool(question.facts.amounts)
         # a question naming a product or trial of its own starts a new subject: it is not the award before it
         # a statement answering the award asked just before follows up whatever its length
-        follow_up = award_slots is not None and (question.replies_to_ask or (short and not question.new_subject and (
-            question.follow_up or has_amounts or not in_scope or question.bare_reply)))
+        # a short turn right after an award answer ("那一场最多多少来着") stays on that award unless its own words
+        # clearly find another article
+        on_award = (award_slots is not None and any(a.key == award_slots.measure for a in previous)
+                    and not self._names_other_article(ask, previous))
+        # a turn naming another document than the award's ("那浦东的方案呢") is about that document
+        other_document = question.document is not None and question.document != self.book.document
+        # "改良型的能申请吗" after a (五) answer: another product, asked of the same measure
+        same_measure = ask.kind is AskKind.ELIGIBILITY and on_award
+        follow_up = award_slots is not None and not other_document and (question.replies_to_ask or (
+            short and (not question.new_subject or same_measure) and (
+                question.follow_up or has_amounts or not in_scope or question.bare_reply or on_award)))
 
         if not in_scope and not follow_up:
             # "…, and what documents are required?": a later ask of the message with no topic of its own
-            if previous and (ask.points_back or (plan.steps and topic_is_empty)):
+            # "what if we are mid sized …" right after an answer: a short follow-up about the article discussed
+            if previous and (ask.points_back or (plan.steps and topic_is_empty) or (question.follow_up and short and topic_is_empty)):
                 hits = []
             else:
                 return Step(ask, Route.OUT_OF_SCOPE, scope=ScopeVerdict(False, "no_match"))
@@ -413,6 +439,9 @@ class Planner:
         if self._detail_unstated(ask, top) and not has_amounts:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)
         measure = self._award_measure(hits, question, ask) if in_scope else None
+        if (measure is None and not hits and not plan.steps and top.doc_id == self.book.document
+                and top.key in self.book.measures()):
+            measure = str(top.key)  # a short follow-up on the measure discussed ("so can we get both added up")
         recalled = self._recalled(ask, session) if follow_up else None
         before = plan.steps[-1].request if plan.steps and ask.kind in {AskKind.AMOUNT, AskKind.ELIGIBILITY} else None
         # "…另外在海外做临床试验项目本身最多多少？": an ask with a topic of its own that names a rule of its own
@@ -470,6 +499,15 @@ class Planner:
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)  # the article states no such figure
         return Step(ask, Route.LOOKUP, [top], lead=lead)
+
+    def _recalled_article(self, question: Question) -> Article | None:
+        """The best article for the earlier turn ``question`` points back at, within the document it names."""
+        topic = without_ask_words(question.recalled_text)
+        if question.document is not None:
+            topic = self._without_name(topic, question.document) or topic
+        hits = self.retriever.search(topic, k=1, prefer_on=self.today,
+                                     doc_ids=[question.document] if question.document else None)
+        return hits[0].article if hits else None
 
     def _scope_article(self, question: Question, ask: Ask) -> Article | None:
         """The scope article of the document asked about (named, else the policy) when the ask is who the
@@ -626,6 +664,10 @@ class Planner:
         if capped:  # "premiums of USD 500,000": 50% of it passes the 100万 ceiling at every plausible rate
             request.bases = capped
             step.eligibility = replace(step.eligibility, usd_by_range=True)
+        if request.missing == "rule" and question.asks_total and are_alternatives(list(request.candidates)):
+            # "so can we get both added up" of the two guarantee ceilings: both shown, one or the other, never summed
+            step.estimate = self.calculator.estimate([Item(rule.id, {}) for rule in request.candidates], self.today, language)
+            return step
         if request.missing == "rule":
             if ask.kind is AskKind.ELIGIBILITY:
                 step.route = Route.ELIGIBILITY

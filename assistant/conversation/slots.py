@@ -69,7 +69,9 @@ class AwardRequest:
     def _inputs(self, rule: Rule, base: Decimal | None) -> dict[str, Any]:
         accepted = self.accepted.get(rule.id, rule.conditions)
         inputs: dict[str, Any] = {k: v for k, v in self.facts.items() if k in accepted}
-        if base is not None and rule.base is not None:  # the calculator takes a base exactly when the rule names one
+        # the calculator takes a base exactly when the rule names one; a rule summed without one (a fixed ceiling
+        # in "两个加起来") has none, not a zero
+        if base is not None and base > 0 and rule.base is not None:
             inputs["base_yuan"] = base
         return inputs
 

@@ -10,6 +10,7 @@ import itertools
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -20,8 +21,9 @@ import cn2an
 
 from assistant.amounts import FoundAmount, find_amounts
 from assistant.conversation.question import AmountRole, Ask, AskKind, Facts, Question, StatedAmount
+from assistant.conversation.spelling import written
 from assistant.language import detect_language
-from index.documents import Catalogue
+from index.documents import Catalogue, DocumentKind
 from index.normalise import normalise
 from index.yaml_data import read_yaml
 
@@ -48,7 +50,7 @@ ENGLISH_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[a-z])", re.IGNORECASE
 CASE_MARK = re.compile(r"\bi{1,3}期|(?<![a-z])i{1,3}期|临床|试验|trial|phase|\d\s*(万|亿|元|million|billion)|rmb|usd|\$", re.IGNORECASE)
 INDEFINITE_COUNT = re.compile(r"几(个|家|款|项|场|次|名|位)")  # "参加几个展会": a few, when the sentence asks nothing
 OTHER_SUBJECT = re.compile(r"[,，]\s*(?=另外|此外|另一|还有一)")  # "，另外一个1类新药…": another subject begins
-_read_cache: OrderedDict[tuple[str, int, int, int], tuple[Question, tuple[object, object, object]]] = OrderedDict()
+_read_cache: OrderedDict[tuple[str, int, int, int, tuple[int, ...]], tuple[Question, tuple[Any, Any, Any, tuple[Question, ...]]]] = OrderedDict()
 _read_lock = threading.Lock()
 _matchers: dict[int, tuple[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str] | None]]] = {}
 GREETINGS = ("你好", "您好", "在吗", "谢谢", "再见", "hello", "hi", "thanks", "thank you", "bye", "ok", "好的")
@@ -80,6 +82,10 @@ class _Lexicon:
     pointers: tuple[str, ...]
     pointer_pattern: re.Pattern[str]  # "这方案", "这类支持", "the overseas one": a demonstrative before a noun
     document_pointers: tuple[str, ...]
+    city_document_words: tuple[str, ...]  # "市里的呢": the city's policy, not the district plan discussed
+    first_turn: re.Pattern[str]  # "第一个问的那个": the conversation's first question
+    support_asks: tuple[str, ...]  # "能拿什么支持": what support is given
+    granting_words: tuple[str, ...]  # "给予": the clause that grants the support
     document_pointer_pattern: re.Pattern[str]
     follow_up: tuple[str, ...]
     add_item: tuple[str, ...]
@@ -126,6 +132,10 @@ def lexicon() -> _Lexicon:
         pointers=lower(raw["pointers"]),
         pointer_pattern=re.compile(raw["pointer_pattern"], re.IGNORECASE),
         document_pointers=lower(raw["document_pointers"]),
+        city_document_words=lower(raw["city_document_words"]),
+        first_turn=re.compile(raw["first_turn_pattern"], re.IGNORECASE),
+        support_asks=lower(raw["support_asks"]),
+        granting_words=lower(raw["granting_words"]),
         document_pointer_pattern=re.compile(raw["document_pointer_pattern"], re.IGNORECASE),
         follow_up=lower(raw["follow_up"]),
         add_item=lower(raw["add_item"]),
@@ -287,41 +297,45 @@ def sentences(text: str) -> tuple[tuple[int, int, bool], ...]:
 
 
 def understand(message: str, current_document: str | None, cat: Catalogue, previous: Question | None = None,
-               earlier_facts: Facts | None = None) -> Question:
+               earlier_facts: Facts | None = None, earlier: Sequence[Question] = ()) -> Question:
     """Read one turn. ``current_document`` is the document the conversation was about (or None);
     ``previous`` the turn before, whose ask an elliptical turn ("那细胞治疗的呢？") asks again;
-    ``earlier_facts`` what the conversation's earlier turns stated about the asker.
+    ``earlier_facts`` what the conversation's earlier turns stated about the asker; ``earlier`` its
+    earlier turns in scope, oldest first, one of which a turn may point back at ("第一个问的那个").
 
-    A message is read once per (previous turn, earlier facts): the next turn reads this one again as its
-    context, with the same previous turn and facts, and finds it read (``_read_kept``)."""
-    question = _read_kept(message, cat, previous, earlier_facts)
+    A message is read once per (previous turn, earlier facts, earlier turns): the next turn reads this one
+    again as its context, with the same arguments, and finds it read (``_read_kept``)."""
+    question = _read_kept(message, cat, previous, earlier_facts, tuple(earlier))
     if question.document is None and current_document is not None and points_at_document(question.text):
         return replace(question, document=current_document, document_pointed=True)
     return question
 
 
-def _read_kept(message: str, cat: Catalogue, previous: Question | None, earlier_facts: Facts | None) -> Question:
+def _read_kept(message: str, cat: Catalogue, previous: Question | None, earlier_facts: Facts | None,
+               earlier: tuple[Question, ...]) -> Question:
     """``_read`` of these arguments, kept for recent messages (by the identity of the catalogue, previous
-    turn and facts, which the kept entry holds on to, so an id is never another object's)."""
-    key = (message, id(cat), id(previous), id(earlier_facts))
+    turn, facts and earlier turns, which the kept entry holds on to, so an id is never another object's)."""
+    key = (message, id(cat), id(previous), id(earlier_facts), tuple(id(q) for q in earlier))
     with _read_lock:
         kept = _read_cache.get(key)
-        if kept is not None and kept[1][0] is cat and kept[1][1] is previous and kept[1][2] is earlier_facts:
+        if (kept is not None and kept[1][0] is cat and kept[1][1] is previous and kept[1][2] is earlier_facts
+                and len(kept[1][3]) == len(earlier) and all(x is y for x, y in zip(kept[1][3], earlier, strict=True))):
             _read_cache.move_to_end(key)
             return kept[0]
-    question = _read(message, cat, previous, earlier_facts)
+    question = _read(message, cat, previous, earlier_facts, earlier)
     with _read_lock:
-        _read_cache[key] = (question, (cat, previous, earlier_facts))
+        _read_cache[key] = (question, (cat, previous, earlier_facts, earlier))
         _read_cache.move_to_end(key)
         while len(_read_cache) > READ_CACHE_SIZE:
             _read_cache.popitem(last=False)
     return question
 
 
-def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts: Facts | None) -> Question:
+def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts: Facts | None,
+          earlier: tuple[Question, ...] = ()) -> Question:
     """The turn read without the conversation's current document (``understand`` points at it)."""
     lex = lexicon()
-    cased = without_background(normalise(message))
+    cased = without_background(written(normalise(message)))
     text = cased.lower()
     facts = read_facts(cased, text)
     asks = _asks(cased, lex, previous.asks[-1] if previous and previous.asks else None, facts)
@@ -338,6 +352,10 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
     # "[pudong2022:task-01]" is a marker, not a name; "在浦东注册" names where the asker is, not the Pudong plan
     named = cat.named_in(_without_seat(CITATION_MARKER.sub(" ", text), lex))
     document = sorted(named)[0] if len(named) == 1 else None
+    if (document is None and previous is not None and has_word(text, lex.city_document_words)
+            and len(text) <= (POINTER_MAX_CHARS_LATIN if text.isascii() else POINTER_MAX_CHARS)):
+        document = city_policy(cat)  # a short "那市里的呢" after a question on the Pudong plan
+    recalled = _recalled_turn(text, document, previous, earlier)
     stripped = re.sub(r"[\s\W_]+", "", text)
     bare_reply = _kind(text.rstrip(" ？?。.!！"), lex) is None
     pending = _pending_ask(previous, facts) if bare_reply else None
@@ -353,18 +371,37 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         facts=facts,
         document=document,
         adds_item=has_word(text, lex.add_item) or bool(lex.add_items.search(text)),
-        asks_ceiling=has_word(text, lex.ceiling_words) or (inherits and previous is not None and previous.asks_ceiling),
+        asks_ceiling=has_word(text, lex.ceiling_words) or ((inherits or bare_reply) and previous is not None and previous.asks_ceiling),
         asks_total=has_word(text, lex.total_words),
         asks_annual_cap=not facts.amounts and has_word(text, lex.annual_words) and (
             has_word(text, lex.ceiling_words) or has_word(text, lex.total_words)),
         earlier_facts=earlier_facts,
         context_text=previous.text if previous is not None else "",
+        recalled_text=recalled,
         follow_up=follow_up,
         new_subject=new_subject,
         bare_reply=bare_reply,
         replies_to_ask=pending is not None,
         greeting_only=bool(stripped) and any(stripped.rstrip("啊呀呢吗哈") == re.sub(r"\W+", "", g) for g in GREETINGS),
     )
+
+
+def _recalled_turn(text: str, document: str | None, previous: Question | None, earlier: Sequence[Question]) -> str:
+    """The text of the earlier turn ``text`` points back at past the last one: the first question
+    ("第一个问的那个是哪些部门负责"), or the latest one about the document it names when the last turn was
+    about another ("浦东那条哪个部门负责" after "市里的呢"); "" when it points at none of them."""
+    if len(earlier) < 2:
+        return ""
+    if lexicon().first_turn.search(text):
+        return earlier[0].text
+    if document is not None and previous is not None and previous.document != document and points_back(text):
+        return next((q.text for q in reversed(earlier) if q.document == document), "")
+    return ""
+
+
+def city_policy(cat: Catalogue) -> str | None:
+    """The id of the city's policy no later one superseded (``policy2024``), or None."""
+    return next((d.id for d in cat.documents if d.kind is DocumentKind.POLICY and not d.superseded_by), None)
 
 
 def _pending_ask(previous: Question | None, facts: Facts) -> Ask | None:
