@@ -18,6 +18,8 @@ GLOSSARY_PATH = Path(__file__).resolve().parent / "data" / "glossary.yaml"
 SYNONYMS_PATH = Path(__file__).resolve().parent / "data" / "synonyms.yaml"
 _LATIN = re.compile(r"[A-Za-z]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# the letters outside A–Z that a case-insensitive pattern's i, s or k matches (İ ı ſ K), as those letters
+_IGNORECASE_LETTERS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 # Chinese the asker quotes inside an English sentence: an article label （二十四）, a 文号, a 《title》, a quote,
 # and an amount written the Chinese way (8000万元, 2000万): names and figures, not the language asked in
@@ -44,10 +46,21 @@ def _glossary() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 @cache
-def _any_glossary_term() -> re.Pattern[str]:
-    """One pattern that matches wherever some glossary term's pattern does: a text it finds nothing in (most
-    Chinese questions) needs none of the two hundred searches."""
-    return re.compile("|".join(pattern.pattern for pattern, _ in _glossary()), re.IGNORECASE)
+def _glossary_terms() -> tuple[str, ...]:
+    """Each glossary entry's term in lower case, in ``_glossary``'s order."""
+    entries = read_yaml(GLOSSARY_PATH)
+    return tuple(term.lower() for term, _ in sorted(entries.items(), key=lambda item: -len(item[0])))
+
+
+def _glossary_expansions(normalised: str) -> list[str]:
+    """The Chinese terms of the glossary entries whose term ``normalised`` holds as a whole word.
+
+    An entry's pattern (case-insensitive) can match only where its term stands in the text folded to
+    lower case (with the four letters other than A–Z that such a match accepts folded to theirs), so
+    a substring test finds the few entries worth a search; most Chinese questions hold none."""
+    folded = normalised.translate(_IGNORECASE_LETTERS).lower()
+    return [chinese for (pattern, chinese), term in zip(_glossary(), _glossary_terms(), strict=True)
+            if term in folded and pattern.search(normalised)]
 
 
 @cache
@@ -69,8 +82,7 @@ def is_english(text: str) -> bool:
 
 def prepare(query: str) -> PreparedQuery:
     normalised = normalise(query)
-    expansions = ([chinese for pattern, chinese in _glossary() if pattern.search(normalised)]
-                  if _any_glossary_term().search(normalised) else [])
+    expansions = _glossary_expansions(normalised)
     expansions += [terms for word, terms in _synonyms() if word in normalised]
     keyword_text = " ".join([normalised, *expansions])
     return PreparedQuery(original=query, normalised=normalised, keyword_text=keyword_text)

@@ -22,6 +22,7 @@ from assistant.errors import ConfigurationError
 ENV_PREFIX = "PA_"
 _UNPARSABLE_FIELD = re.compile(r'field "(\w+)"')
 MIN_TOKEN_CHARS = 16
+WAITING_REQUEST_THREADS = 4  # request threads of a process whose turns wait on servers (see Settings.answering_threads)
 
 
 class EmbeddingBackend(StrEnum):
@@ -77,8 +78,9 @@ class Settings(BaseSettings):
                                       description="text of all messages of one completions request, after NFKC")
     workers: int | None = Field(default=None, ge=1, description="serving processes; unset = the machine's cores")
     blas_threads: int = Field(default=1, ge=1, description="BLAS/OpenMP threads per serving process")
-    request_threads: int = Field(default=4, ge=1, description="threads answering requests at once in one serving process "
-                                                              "(more queue); the rest of a turn's time is waiting on the state store")
+    request_threads: int | None = Field(
+        default=None, ge=1, description="threads answering requests at once in one serving process (more queue); unset = "
+                                        "1 when a turn only computes here (SQLite, embedded Chroma, no LLM), else 4")
     index_grace_seconds: int = Field(default=600, ge=0,
                                      description="how long a replaced index version is kept for workers still serving it")
     database_url: SecretStr | None = Field(
@@ -91,6 +93,17 @@ class Settings(BaseSettings):
     def snapshot_dir(self) -> Path:
         """Where this machine keeps the local snapshots of index versions (``index.snapshot``)."""
         return self.data_dir / "snapshots"
+
+    @property
+    def answering_threads(self) -> int:
+        """Threads that answer requests at once in one serving process: ``request_threads`` when set; else 1
+        when a turn is CPU work in this process alone (SQLite, embedded Chroma, no LLM), where more threads
+        only take turns with the interpreter lock and cost CPU in the hand-overs; else 4, so a turn waiting
+        on a server (PostgreSQL, Chroma, the LLM) lets another compute."""
+        if self.request_threads is not None:
+            return self.request_threads
+        waits = self.database_url is not None or bool(self.chroma_host) or bool(self.llm_base_url)
+        return WAITING_REQUEST_THREADS if waits else 1
 
     def current_date(self) -> date:
         return self.today or date.today()

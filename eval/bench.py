@@ -45,6 +45,7 @@ from assistant.indexing import DeploymentIndex
 from assistant.settings import EmbeddingBackend, Settings
 from eval import served
 from eval.answer_check import DEV_SPLIT
+from eval.faults import served_copies
 from eval.runner import EVAL_DAY, load_items, percentile
 from eval.served import Served
 from index.articles import Article
@@ -77,16 +78,10 @@ def timed(call, inputs: list[Any]) -> dict[str, float]:
 
 
 def synthetic_corpus(articles: list[Article], factor: int) -> list[Article]:
-    """``factor`` copies of the corpus; each copy reorders every article's sentences and renames its
-    document, so the copies are distinct texts of the same vocabulary and length."""
-    corpus = list(articles)
-    for copy in range(1, factor):
-        for article in articles:
-            sentences = [s for s in article.text.split("。") if s]
-            shift = copy % max(1, len(sentences))
-            text = "。".join(sentences[shift:] + sentences[:shift]) + f"。（变体{copy}）"
-            corpus.append(replace(article, doc_id=f"{article.doc_id}-v{copy}", text=text))
-    return corpus
+    """``factor`` copies of the corpus; each copy reorders every article's sentences under keys of its own
+    and keeps its document, so the copies are distinct texts of the same vocabulary and length, and an
+    engine (``serve`` too) can cite them: their document is in the catalogue."""
+    return list(served_copies(articles, factor))
 
 
 def in_process(settings: Settings, questions: list[str]) -> dict[str, Any]:
@@ -121,13 +116,14 @@ def scaling(questions: list[str], factors: list[int]) -> list[dict[str, Any]]:
             forked_s, forked_cpu = worker_start(settings, questions[0], forked=True)  # as ``serve`` starts or replaces one
             engine = Engine.from_settings(settings, build_if_missing=False, embedder=make_embedder(EmbeddingBackend.USE, threads=1))
             search = timed(lambda q, e=engine: e.retriever.search(q, k=5, prefer_on=EVAL_DAY), questions)
-            edited = [replace(a, text=a.text + "（修订）") if a.doc_id == changed_doc else a for a in corpus]
+            changed = {a.chunk_id for a in base if a.doc_id == changed_doc}  # the document itself, not its copies
+            edited = [replace(a, text=a.text + "（修订）") if a.chunk_id in changed else a for a in corpus]
             rebuild = build_index(deployment.client, edited, embedder, deployment.registry, deployment.lock())
             rows.append({"factor": factor, "chunks": len(corpus), "index_build_s": build.seconds,
                          "first_start_s": first_s, "first_start_cpu_s": first_cpu, "worker_start_s": start_s,
                          "worker_start_cpu_s": start_cpu, "forked_start_s": forked_s, "forked_start_cpu_s": forked_cpu,
                          "search": search,
-                         "changed_doc_chunks": sum(a.doc_id == changed_doc for a in corpus),
+                         "changed_doc_chunks": len(changed),
                          "rebuild_embedded": rebuild.embedded, "rebuild_s": rebuild.seconds})
             print(f"  {factor}×: {len(corpus)} chunks, build {build.seconds:.1f} s, first start {first_s:.2f} s "
                   f"(CPU {first_cpu:.2f} s), worker start {start_s:.2f} s (CPU {start_cpu:.2f} s), forked after the "

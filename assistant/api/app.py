@@ -39,7 +39,7 @@ def create_app(settings: Settings, engine: Engine | None = None, embedder: Embed
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        limit_request_threads(settings.request_threads)
+        limit_request_threads(settings.answering_threads)
         service.start()
         yield
 

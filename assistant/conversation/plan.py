@@ -22,7 +22,7 @@ from assistant.conversation.extract import Lead, lead_clause
 from assistant.conversation.question import AmountRole, Ask, AskKind, Question
 from assistant.conversation.scope import ScopeVerdict, judge
 from assistant.conversation.sessions import Session
-from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots, read_award, rule_named
+from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots, read_award, rule_named, triggers_named
 from assistant.conversation.understand import (
     WHICH_DOCUMENT,
     has_word,
@@ -145,6 +145,7 @@ def _about(question: Question, ask: Ask) -> Question:
 
 
 _corpus_texts: weakref.WeakKeyDictionary[HybridRetriever, str] = weakref.WeakKeyDictionary()
+_TOPIC_TRIGGERS: dict[int, tuple[RuleBook, tuple[tuple[str, tuple[str, ...]], ...]]] = {}
 
 
 def corpus_text(retriever: HybridRetriever) -> str:
@@ -185,12 +186,26 @@ def _usd_bases_capped(question: Question, request: AwardRequest) -> list[Decimal
     return lowest if all(rule.rate * base >= rule.cap_yuan for base in lowest) else []
 
 
+def _topic_triggers(book: RuleBook) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(measure, the trigger words of one of its rules) for each rule of ``book``, without the words inside
+    a base's name: a base's own words ("研发投入" of "如果研发投入是5000万呢？") name what an amount is, not a
+    topic. Worked out once per rule book."""
+    kept = _TOPIC_TRIGGERS.get(id(book))
+    if kept is not None and kept[0] is book:
+        return kept[1]
+    bases = [r.base.lower() for r in book.rules if r.base]
+    topics = tuple((rule.measure, tuple(t for t in rule.triggers if not any(t.lower() in base for base in bases)))
+                   for rule in book.rules)
+    _TOPIC_TRIGGERS[id(book)] = (book, topics)  # holds the book: its id is never another's while kept
+    return topics
+
+
 def _names_specifically(text: str, rule: Rule) -> bool:
     """Whether ``text`` names ``rule`` by a trigger of several words or of three Chinese characters or
     more ("特别审查", "special review"), not a common word ("平台", "registration")."""
     specific = tuple(t for t in rule.triggers if " " in t or (not t.isascii() and len(t) >= 3)
                      or (t.isascii() and t.isupper() and len(t) >= 3))  # an acronym: "CMO", "CRO", "FDA"
-    return bool(specific) and rule_named(text, rule.model_copy(update={"triggers": specific}))
+    return bool(specific) and triggers_named(text, specific)
 
 
 def _sets_no_amount(article: Article, book: RuleBook) -> bool:
@@ -562,10 +577,7 @@ class Planner:
             return None
         text = ask.text.lower()
         discussed = {t.measure for t in session.award_topics()}
-        # a base's own words ("研发投入" of "如果研发投入是5000万呢？") name what an amount is, not a topic
-        bases = [r.base.lower() for r in self.book.rules if r.base]
-        named = {rule.measure for rule in self.book.rules if rule_named(text, rule.model_copy(update={"triggers": [
-            t for t in rule.triggers if not any(t.lower() in base for base in bases)]}))}
+        named = {measure for measure, triggers in _topic_triggers(self.book) if triggers_named(text, triggers)}
         if not named or named & discussed or len(named) != 1:
             return None
         return next(iter(named))

@@ -15,8 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-
-import jieba.posseg
+from typing import TYPE_CHECKING, Any
 
 from assistant.conversation.places import fold, is_abroad, places_abroad
 from assistant.conversation.question import AskKind, Question
@@ -25,9 +24,14 @@ from index.documents import Catalogue
 from index.tokens import tokenizer
 from index.yaml_data import read_yaml
 
+if TYPE_CHECKING:
+    from jieba.posseg import POSTokenizer
+
 SCOPE_PATH = Path(__file__).resolve().parent.parent / "data" / "scope.yaml"
 PHRASE_REACH = 4  # neighbouring characters read around an off-topic word to find it in the sources' phrase
 PHRASE_MIN_EXTRA = 3  # fewer neighbours ("科创板上市") are a common phrase, not the sources' own topic
+OFF_TOPIC_TEXTS_KEPT = 4096  # texts whose off-topic matches are kept
+UNKNOWN_RUNS_KEPT = 8192  # runs of characters outside jieba's dictionary whose tags are kept
 CONVERSATION_KINDS = frozenset({AskKind.VALIDITY, AskKind.DEPARTMENTS})  # asks a conversation's topic answers
 
 
@@ -103,9 +107,25 @@ def _any_of(patterns: list[str]) -> re.Pattern[str]:
 
 
 @cache
-def place_tagger() -> jieba.posseg.POSTokenizer:
-    """jieba's part-of-speech tagger over the domain dictionary (``ns``: a place name)."""
-    return jieba.posseg.POSTokenizer(tokenizer())
+def place_tagger() -> POSTokenizer:
+    """jieba's part-of-speech tagger over the domain dictionary (``ns``: a place name). jieba's tagging
+    tables (a quarter of a second to import) load with the first call, not with this module."""
+    import jieba.posseg
+
+    class PlaceTagger(jieba.posseg.POSTokenizer):
+        """jieba's tagger, keeping its tags of the runs of characters its dictionary does not hold: a run's
+        tags (jieba's HMM, the costly part of tagging) depend on the run alone, and the same short runs
+        ("能拿", "万呢") come back in question after question."""
+
+        def __init__(self, words: jieba.Tokenizer) -> None:
+            super().__init__(words)
+            parent = super()._POSTokenizer__cut_detail
+            self._detail = lru_cache(maxsize=UNKNOWN_RUNS_KEPT)(lambda run: tuple(parent(run)))
+
+        def _POSTokenizer__cut_detail(self, run: str) -> tuple[Any, ...]:  # jieba's own step, by its own name
+            return self._detail(run)
+
+    return PlaceTagger(tokenizer())
 
 
 @lru_cache(maxsize=4096)
@@ -140,9 +160,9 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     # a case told at length ("另外我们还有一个仿制药在做一致性评价。…这个Ⅱ期能拿多少？") is judged on what it
     # asks: an off-topic word in a sentence that asks nothing is background, when another sentence asks
     background = _background_spans(text) if states_case else []
-    for group, patterns in data.off_topics:
-        if any(not _sources_phrase(text, m.start(), m.end(), corpus_says) and not _inside(m.start(), background)
-               for p in patterns for m in p.finditer(text)):
+    for group, spans in _off_topic_words(text):
+        if any(not _sources_phrase(text, start, end, corpus_says) and not _inside(start, background)
+               for start, end in spans):
             return ScopeVerdict(False, f"off_topic:{group}")
     for group, who, what in data.off_topic_pairs:  # a person's own insurance, in either order
         if who.search(text) and what.search(text):
@@ -169,6 +189,13 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     if place:
         return ScopeVerdict(False, "place", place)
     return COVERED
+
+
+@lru_cache(maxsize=OFF_TOPIC_TEXTS_KEPT)
+def _off_topic_words(text: str) -> tuple[tuple[str, tuple[tuple[int, int], ...]], ...]:
+    """(group, the (start, end) of every match of its patterns in ``text``) for each off-topic group, in
+    ``scope.yaml``'s order; kept for recent texts (a turn's message is judged again as the next turn's context)."""
+    return tuple((group, tuple(m.span() for p in patterns for m in p.finditer(text))) for group, patterns in _data().off_topics)
 
 
 def _asks_off_sources(question: Question, cat: Catalogue, data: _ScopeData,
@@ -227,13 +254,19 @@ def _unknown_document(text: str, cat: Catalogue, data: _ScopeData, corpus_says: 
         derived = [m[0] for m in data.derived_document.finditer(name) if not any(m[0] in title for title in titles if title)]
         if derived or not (cat.named_in(name) or any(name in title or title in name for title in titles if title)):
             return name
-    for district in data.districts:
-        if district in data.catalogued_districts:
-            continue
-        for pattern in (data.district_document, data.district_subject):
-            if re.search(pattern.replace("{district}", re.escape(district)), text):
-                return district
+    for district, patterns in _district_patterns():
+        if any(pattern.search(text) for pattern in patterns):
+            return district
     return ""
+
+
+@cache
+def _district_patterns() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+    """(district, its document and subject patterns) for each district outside the catalogue, in order."""
+    data = _data()
+    return tuple((district, tuple(re.compile(pattern.replace("{district}", re.escape(district)))
+                                  for pattern in (data.district_document, data.district_subject)))
+                 for district in data.districts if district not in data.catalogued_districts)
 
 
 def _named_places(text: str, data: _ScopeData) -> list[str]:

@@ -9,8 +9,10 @@ across turns when the asker adds one ("再加一个品种").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from assistant.conversation.currency import threshold_input
@@ -106,16 +108,26 @@ def matched_slots(match: MeasureMatch) -> AwardSlots | None:
 
 def rule_named(text: str, rule: Rule) -> bool:
     """Whether ``text`` (lower case) names ``rule`` by one of its trigger words."""
-    return bool(_trigger_positions(text, rule))
+    return triggers_named(text, rule.triggers)
+
+
+def triggers_named(text: str, triggers: Sequence[str]) -> bool:
+    """Whether ``text`` (lower case) holds one of ``triggers`` as ``rule_named`` finds a rule's."""
+    return any(_trigger_pattern(trigger).search(text) for trigger in triggers)
 
 
 def _trigger_positions(text: str, rule: Rule) -> list[int]:
     positions: list[int] = []
     for trigger in rule.triggers:
-        word = trigger.lower()
-        pattern = rf"(?<![a-z]){re.escape(word)}(?![a-z])" if re.search(r"[a-z]", word) else re.escape(word)
-        positions.extend(m.start() for m in re.finditer(pattern, text))
+        positions.extend(m.start() for m in _trigger_pattern(trigger).finditer(text))
     return positions
+
+
+@cache
+def _trigger_pattern(trigger: str) -> re.Pattern[str]:
+    """A trigger word as it names its rule in lower-case text: a word with English letters only as a whole word."""
+    word = trigger.lower()
+    return re.compile(rf"(?<![a-z]){re.escape(word)}(?![a-z])" if re.search(r"[a-z]", word) else re.escape(word))
 
 
 def read_award(question: Question, measure: str, book: RuleBook, previous: AwardSlots | None,

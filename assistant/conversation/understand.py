@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import itertools
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -32,6 +34,8 @@ WHICH_DOCUMENT = "which_document"  # a validity ask's detail: which document to 
 POINTER_MAX_CHARS = 24  # a clause pointing back is short: longer ones bring a topic of their own
 POINTER_MAX_CHARS_LATIN = 72  # the same for English words
 SENTENCE_CACHE_SIZE = 1024  # messages whose sentences are kept (a turn cuts its message more than once)
+MATCHERS_KEPT = 4096  # word tuples whose matcher is found by identity (the lexicon's lists: a few hundred)
+READ_CACHE_SIZE = 2048  # messages kept read (``_read_kept``): a conversation's latest turn is read again by its next
 NEGATION_WINDOW = 40  # characters before a condition's topic word where a negation denies it
 ROLE_WINDOW = 30  # characters before an amount that decide its role (role patterns stop at a clause end)
 QUESTION_WORDS = re.compile(r"(什么|哪些|怎么|如何|是否|多少|几|有没有|是不是|有无|"
@@ -45,6 +49,9 @@ ENGLISH_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[a-z])", re.IGNORECASE
 CASE_MARK = re.compile(r"\bi{1,3}期|(?<![a-z])i{1,3}期|临床|试验|trial|phase|\d\s*(万|亿|元|million|billion)|rmb|usd|\$", re.IGNORECASE)
 INDEFINITE_COUNT = re.compile(r"几(个|家|款|项|场|次|名|位)")  # "参加几个展会": a few, when the sentence asks nothing
 OTHER_SUBJECT = re.compile(r"[,，]\s*(?=另外|此外|另一|还有一)")  # "，另外一个1类新药…": another subject begins
+_read_cache: OrderedDict[tuple[str, int, int, int], tuple[Question, tuple[object, object, object]]] = OrderedDict()
+_read_lock = threading.Lock()
+_matchers: dict[int, tuple[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str] | None]]] = {}
 GREETINGS = ("你好", "您好", "在吗", "谢谢", "再见", "hello", "hi", "thanks", "thank you", "bye", "ok", "好的")
 
 
@@ -104,6 +111,7 @@ class _Lexicon:
     which_document: tuple[str, ...]  # "该看哪个文件": the document in force is asked, not the one discussed
     known_places: tuple[str, ...]  # places outside Shanghai (scope.yaml), to tell a place from a word
     place_as_seat: re.Pattern[str]  # a Shanghai place named as the asker's seat, not as a document
+    seat_places: tuple[str, ...]  # the places ``place_as_seat`` names, one of which each of its matches holds
     min_stated_yuan: Decimal
     background: re.Pattern[str]  # the enterprise's size (headcount, turnover, registered capital): no rule reads it
 
@@ -151,6 +159,8 @@ def lexicon() -> _Lexicon:
         place_as_seat=re.compile("|".join(
             f"(?:{raw['place_as_seat'].replace('{place}', re.escape(str(place).lower()))})"
             for place in raw["facts"]["shanghai_places"] if str(place) not in {"上海", "本市", "我市", "沪"})),
+        seat_places=tuple(str(place).lower() for place in raw["facts"]["shanghai_places"]
+                          if str(place) not in {"上海", "本市", "我市", "沪"}),
         min_stated_yuan=Decimal(str(raw["min_stated_yuan"])),
         background=re.compile("|".join(
             f"(?:{str(p).replace('{num}', raw['background_figures']['number'])})" for p in raw["background_figures"]["patterns"]),
@@ -165,20 +175,41 @@ def _known_places() -> tuple[str, ...]:
 
 def has_word(text: str, words: tuple[str, ...] | list[str]) -> bool:
     """Whether ``text`` (lower case) holds one of ``words``; an English word only as a whole word."""
-    plain, latin = _word_matcher(tuple(words))
+    plain, latin, pattern = _word_matcher(words)
     for word in plain:  # a plain loop: a turn tests thousands of words, a generator costs twice as much
         if word in text:
             return True
-    return latin is not None and latin.search(text) is not None
+    if pattern is None:
+        return False
+    for word in latin:  # the pattern can match only where one of its words stands: most texts hold none
+        if word in text:
+            return pattern.search(text) is not None
+    return False
+
+
+def _word_matcher(words: tuple[str, ...] | list[str]) -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str] | None]:
+    """``_words_matcher`` of ``words``; a tuple (the lexicon's lists) is found by identity, without hashing
+    its words on every call."""
+    if type(words) is tuple:
+        kept = _matchers.get(id(words))
+        if kept is not None and kept[0] is words:
+            return kept[1]
+        matcher = _words_matcher(words)
+        if len(_matchers) >= MATCHERS_KEPT:  # tuples made per call: start again rather than grow
+            _matchers.clear()
+        _matchers[id(words)] = (words, matcher)  # holds the tuple: its id is never another's while kept
+        return matcher
+    return _words_matcher(tuple(words))
 
 
 @cache
-def _word_matcher(words: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern[str] | None]:
-    """The words without English letters (matched as substrings) and one pattern for the rest."""
+def _words_matcher(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str] | None]:
+    """The words without English letters (matched as substrings), the words with them, and one pattern
+    that finds those only as whole words."""
     lowered = [str(word).lower() for word in words]
     latin = sorted({w for w in lowered if re.search(r"[a-z]", w)}, key=lambda w: (-len(w), w))
     plain = tuple(w for w in lowered if not re.search(r"[a-z]", w))
-    return plain, re.compile("|".join(_word_pattern(w) for w in latin)) if latin else None
+    return plain, tuple(latin), re.compile("|".join(_word_pattern(w) for w in latin)) if latin else None
 
 
 def _word_pattern(word: str) -> str:
@@ -221,6 +252,14 @@ def in_shanghai(place: str) -> bool:
     return any(str(name).lower() in text for name in lexicon().facts["shanghai_places"])
 
 
+def _without_seat(text: str, lex: _Lexicon) -> str:
+    """``text`` with each Shanghai place named as the asker's seat ("在浦东注册") blanked out; the pattern is
+    run only when one of its places stands in the text (most messages name none)."""
+    if not any(place in text for place in lex.seat_places):
+        return text
+    return lex.place_as_seat.sub(" ", text)
+
+
 def without_background(cased: str) -> str:
     """``cased`` (normalised) with the figures about the enterprise's size blanked out, character for
     character (positions are kept): "员工320人，去年营收3.2亿元，注册资本1.5亿" states nothing a rule reads,
@@ -252,7 +291,36 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
                earlier_facts: Facts | None = None) -> Question:
     """Read one turn. ``current_document`` is the document the conversation was about (or None);
     ``previous`` the turn before, whose ask an elliptical turn ("那细胞治疗的呢？") asks again;
-    ``earlier_facts`` what the conversation's earlier turns stated about the asker."""
+    ``earlier_facts`` what the conversation's earlier turns stated about the asker.
+
+    A message is read once per (previous turn, earlier facts): the next turn reads this one again as its
+    context, with the same previous turn and facts, and finds it read (``_read_kept``)."""
+    question = _read_kept(message, cat, previous, earlier_facts)
+    if question.document is None and current_document is not None and points_at_document(question.text):
+        return replace(question, document=current_document, document_pointed=True)
+    return question
+
+
+def _read_kept(message: str, cat: Catalogue, previous: Question | None, earlier_facts: Facts | None) -> Question:
+    """``_read`` of these arguments, kept for recent messages (by the identity of the catalogue, previous
+    turn and facts, which the kept entry holds on to, so an id is never another object's)."""
+    key = (message, id(cat), id(previous), id(earlier_facts))
+    with _read_lock:
+        kept = _read_cache.get(key)
+        if kept is not None and kept[1][0] is cat and kept[1][1] is previous and kept[1][2] is earlier_facts:
+            _read_cache.move_to_end(key)
+            return kept[0]
+    question = _read(message, cat, previous, earlier_facts)
+    with _read_lock:
+        _read_cache[key] = (question, (cat, previous, earlier_facts))
+        _read_cache.move_to_end(key)
+        while len(_read_cache) > READ_CACHE_SIZE:
+            _read_cache.popitem(last=False)
+    return question
+
+
+def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts: Facts | None) -> Question:
+    """The turn read without the conversation's current document (``understand`` points at it)."""
     lex = lexicon()
     cased = without_background(normalise(message))
     text = cased.lower()
@@ -269,11 +337,8 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
         facts = replace(facts, amounts=earlier_facts.amounts)  # amounts stated before the question came
     inherits = previous is not None and bool(lex.elliptical.search(text)) and _kind(text, lex, own_words_only=True) is None
     # "[pudong2022:task-01]" is a marker, not a name; "在浦东注册" names where the asker is, not the Pudong plan
-    named = cat.named_in(lex.place_as_seat.sub(" ", CITATION_MARKER.sub(" ", text)))
+    named = cat.named_in(_without_seat(CITATION_MARKER.sub(" ", text), lex))
     document = sorted(named)[0] if len(named) == 1 else None
-    pointed = document is None and points_at_document(text) and current_document is not None
-    if pointed:
-        document = current_document
     stripped = re.sub(r"[\s\W_]+", "", text)
     bare_reply = _kind(text.rstrip(" ？?。.!！"), lex) is None
     pending = _pending_ask(previous, facts) if bare_reply else None
@@ -288,7 +353,6 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
         asks=asks,
         facts=facts,
         document=document,
-        document_pointed=pointed,
         adds_item=has_word(text, lex.add_item) or bool(lex.add_items.search(text)),
         asks_ceiling=has_word(text, lex.ceiling_words) or (inherits and previous is not None and previous.asks_ceiling),
         asks_total=has_word(text, lex.total_words),
