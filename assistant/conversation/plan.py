@@ -54,6 +54,7 @@ REFERRED_FACTOR = 1.5  # a turn pointing back: an article the conversation cited
 CLOSE_SCORE = 0.7  # a hit this close to the top one may be the measure an amount ask names by its rule
 CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores this many times the next name a topic of their own
 SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or share
+SEAT_FACTS = frozenset({"registered"})  # where the asker is registered says nothing of which measure its case is
 
 
 class Route(StrEnum):
@@ -629,13 +630,19 @@ class Planner:
         if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
             if step.eligibility.instead:
                 return self._instead(question, ask, step, language)
-            step.articles = [*self._condition_articles(step.eligibility.condition, measure), *step.articles]
             alternative = self._alternative(question, measure, step.eligibility)
             if alternative is not None:
                 # "中型企业没有资质，担保额度能做到3000万吗": no; the alternative ceiling of the same measure applies
+                step.articles = [*self._condition_articles(step.eligibility.condition, measure), *step.articles]
                 step.eligibility = replace(step.eligibility, alternative=alternative)
                 step.estimate = self.calculator.estimate([Item(alternative.id, {})], self.today, language)
                 return step
+            applies = self._rule_that_applies(question, ask, measure)
+            if applies is not None:
+                # "我们是药企不是CRO，能申请吗？…1类新药国内Ⅰ期，研发投入2000万": no; （五） applies, at most 800万
+                step.eligibility = replace(step.eligibility, instead=applies.measure)
+                return self._instead(question, ask, step, language, applies)
+            step.articles = [*self._condition_articles(step.eligibility.condition, measure), *step.articles]
             if ask.kind is AskKind.AMOUNT and request.missing is None and not question.facts.base_in_usd:
                 # the amount asked is computed too: the calculator shows the failed condition and 0
                 condition = self.book.conditions.get(step.eligibility.condition)
@@ -733,11 +740,12 @@ class Planner:
         annual = Decimal(self.book.annual_caps[str(caps.pop())].cap_yuan)
         return sum((Decimal(r.cap_yuan) for r in rules), Decimal(0)), annual
 
-    def _instead(self, question: Question, ask: Ask, step: Step, language: Language) -> Step:
-        """The asked measure does not apply; the one that does is computed in its place."""
+    def _instead(self, question: Question, ask: Ask, step: Step, language: Language, rule: Rule | None = None) -> Step:
+        """The asked measure does not apply; the one that does (``rule``, else the rule ``instead_rules``
+        names for the measure) is computed in its place."""
         assert step.eligibility is not None
         other = step.eligibility.instead
-        rule_id = condition_rules().instead_rules.get(other)
+        rule_id = rule.id if rule is not None else condition_rules().instead_rules.get(other)
         step.articles = [self._measure_article(other), *step.articles]
         if rule_id is None:  # the measure that applies has no one rule to compute ("海外那条" for a domestic trial → （五）)
             step.route = Route.ELIGIBILITY
@@ -808,6 +816,25 @@ class Planner:
         """Not eligible when a stated fact (this turn's or an earlier one's) contradicts a condition every
         candidate rule has."""
         facts = question.conversation_facts
+        values, by_range = self._fact_values(question)
+        evaluator = ConditionEvaluator(self.book)
+        for candidate in rules:
+            unmet = next((cid for cid in candidate.conditions if cid in facts.unmet), None)
+            if unmet is not None:  # the asker says the condition is not met ("还没进入特别审查程序")
+                return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, unmet)
+            failed = evaluator.first_failure(candidate, values)
+            if failed is not None:
+                return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, failed.condition_id, failed.instead,
+                                   usd_by_range=by_range)
+        only = rules[0] if len(rules) == 1 else None
+        if only is not None and "class1_new_drug" in only.conditions and facts.drug_class is None and not facts.cgt:
+            return Eligibility(Verdict.UNKNOWN, measure, only, "class1_new_drug")
+        return Eligibility(Verdict.ELIGIBLE, measure, only, usd_by_range=by_range)
+
+    def _fact_values(self, question: Question) -> tuple[dict[str, object], bool]:
+        """The facts conditions read (``eligibility.yaml``'s names), from this turn and the earlier ones, and
+        whether a dollar amount met or missed a threshold at every plausible rate."""
+        facts = question.conversation_facts
         values: dict[str, object] = {
             "drug_class": facts.drug_class,
             "trial_location": facts.trial_location,
@@ -827,19 +854,7 @@ class Planner:
             if given.yuan is not None:
                 values[f"{amount.role.value}_yuan"] = given.yuan
                 by_range = by_range or given.by_range
-        evaluator = ConditionEvaluator(self.book)
-        for candidate in rules:
-            unmet = next((cid for cid in candidate.conditions if cid in facts.unmet), None)
-            if unmet is not None:  # the asker says the condition is not met ("还没进入特别审查程序")
-                return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, unmet)
-            failed = evaluator.first_failure(candidate, values)
-            if failed is not None:
-                return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, failed.condition_id, failed.instead,
-                                   usd_by_range=by_range)
-        only = rules[0] if len(rules) == 1 else None
-        if only is not None and "class1_new_drug" in only.conditions and facts.drug_class is None and not facts.cgt:
-            return Eligibility(Verdict.UNKNOWN, measure, only, "class1_new_drug")
-        return Eligibility(Verdict.ELIGIBLE, measure, only, usd_by_range=by_range)
+        return values, by_range
 
     def _met_now(self, question: Question, rule: Rule) -> str:
         """The first condition of ``rule`` that a fact this turn states (not an earlier one) meets; "" when none."""
@@ -866,6 +881,34 @@ class Planner:
             if self._rules_verdict(question, measure, [other]).verdict is not Verdict.NOT_ELIGIBLE:
                 return other
         return None
+
+    def _rule_that_applies(self, question: Question, ask: Ask, failed_measure: str) -> Rule | None:
+        """After a "no": the rule of another measure whose conditions the asker's own facts meet, or None.
+
+        Each other measure's rule is read from the ask as for that measure (its stage, its product); it
+        applies when none of its conditions is contradicted or waits for a fact, the asker says none is
+        unmet, and at least one is met by a fact about the case itself (what it is, where the trial runs,
+        who applies, not only where the asker is registered). The best is the one with most conditions so
+        met, then the highest ceiling."""
+        facts = question.conversation_facts
+        values, _ = self._fact_values(question)
+        evaluator = ConditionEvaluator(self.book)
+        described = condition_rules().conditions
+        best: tuple[int, Decimal, Rule] | None = None
+        for measure in dict.fromkeys(rule.measure for rule in self.book.rules):
+            if measure == failed_measure:
+                continue
+            rules = list(dict.fromkeys(read_award(question, measure, self.book, None, ask.text.lower()).rules))
+            if len(rules) != 1 or any(cid in facts.unmet for cid in rules[0].conditions):
+                continue
+            checks = evaluator.judge(rules[0], values)
+            if any(c.state in {ConditionState.FAILED, ConditionState.UNKNOWN} for c in checks):
+                continue
+            met = sum(1 for c in checks if c.state is ConditionState.MET and c.condition_id in described
+                      and set(described[c.condition_id].holds_if) - SEAT_FACTS)
+            if met and (best is None or (met, rules[0].cap_yuan) > best[:2]):
+                best = (met, rules[0].cap_yuan, rules[0])
+        return best[2] if best is not None else None
 
     def _threshold(self, input_name: str) -> Decimal | None:
         """The least yuan a threshold condition reading ``input_name`` asks for (None: no such condition)."""

@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.conversation.places import fold, is_abroad, places_abroad
 from assistant.conversation.question import AskKind, Question
 from assistant.conversation.understand import PLACE_SUFFIXES, has_word, read_facts, sentences, states_conditions, without_ask_words
 from index.documents import Catalogue
@@ -50,7 +51,6 @@ COVERED = ScopeVerdict(True)
 class _ScopeData:
     off_topics: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
     other_places: tuple[str, ...]
-    foreign_places: tuple[str, ...]
     place_as_location: str
     place_as_subject: str
     place_asked_about: str
@@ -79,7 +79,6 @@ def _data() -> _ScopeData:
             (group, tuple(re.compile(str(p), re.IGNORECASE) for p in patterns)) for group, patterns in raw["off_topics"].items()
         ),
         other_places=tuple(str(p).lower() for p in raw["other_places"]),
-        foreign_places=tuple(str(p).lower() for p in raw["foreign_places"]),
         place_as_location=raw["place_as_location"],
         place_as_subject=raw["place_as_subject"],
         place_asked_about=raw["place_asked_about"],
@@ -274,7 +273,7 @@ def _named_places(text: str, data: _ScopeData) -> list[str]:
     """The known places outside Shanghai that ``text`` names (one look for any of them first: most
     questions name none, and each place looked for alone costs a call)."""
     named = [p for p in data.other_places if has_word(text, [p])] if has_word(text, data.other_places) else []
-    return named + ([p for p in data.foreign_places if has_word(text, [p])] if has_word(text, data.foreign_places) else [])
+    return named + [p for p in places_abroad(text) if p not in named]
 
 
 def _place_asked_about(text: str, data: _ScopeData, named: list[str] | None = None) -> str:
@@ -310,12 +309,14 @@ def _other_place(text: str, data: _ScopeData, corpus_uses: Callable[[str], bool]
         tagged += [zone[0] for zone in data.zone.finditer(text) if not corpus_uses(zone[1])]
     home = data.home_places
     candidates += [w for w in tagged if w.removesuffix("区").removesuffix("新区") not in data.districts
-                   and not w.startswith(home) and not any(d in w for d in data.districts) and w not in data.foreign_places]
+                   and not w.startswith(home) and not any(d in w for d in data.districts) and not is_abroad(w)]
     for place in dict.fromkeys(candidates):
         escaped = re.escape(place)
-        if re.search(data.place_as_location.replace("{place}", escaped), text):
+        abroad = is_abroad(place)
+        seen = fold(text) if abroad else text  # a place abroad is named as the gazetteer spells it (accents folded)
+        if re.search(data.place_as_location.replace("{place}", escaped), seen):
             continue
-        if place in data.foreign_places and not re.search(data.place_as_subject.replace("{place}", escaped), text):
+        if abroad and not re.search(data.place_as_subject.replace("{place}", escaped), seen):
             continue
         return place
     return ""

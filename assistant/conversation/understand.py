@@ -20,6 +20,7 @@ from typing import Any
 import cn2an
 
 from assistant.amounts import FoundAmount, find_amounts
+from assistant.conversation.places import fold, places_abroad
 from assistant.conversation.question import AmountRole, Ask, AskKind, Facts, Question, StatedAmount
 from assistant.conversation.spelling import written
 from assistant.language import detect_language
@@ -569,11 +570,13 @@ def read_facts(normalised: str, text: str) -> Facts:
     words = lex.facts
     # "仿制药…能申请1类新药那条吗": a class named beside "1类新药" is the product's, "1类新药" the measure's name
     drug_class = _drug_class(text, words["drug_class"])
-    overseas = has_word(text, words["overseas"])
+    worked_abroad = _places_of_work_abroad(text)
+    overseas = has_word(text, words["overseas"]) or bool(worked_abroad)
     domestic = has_word(text, words["domestic"])
     location = "overseas" if overseas and not domestic else "domestic" if domestic and not overseas else None
     if overseas and domestic:  # "国内Ⅰ期那条…在美国做": the trial's place wins over the measure's name
-        abroad = _affirmed(text, words["overseas_as_place"], words["negation"])
+        abroad = _affirmed(text, words["overseas_as_place"], words["negation"]) or any(
+            _affirmed(fold(text), _with_place(words["place_abroad_as_work"], place), words["negation"]) for place in worked_abroad)
         home = _affirmed(text, words["domestic_as_place"], words["negation"])  # "no sites in China" places none
         location = "overseas" if abroad and not home else "domestic" if home and not abroad else location
     role = next((name for name, ws in words["applicant_role"].items() if has_word(text, ws)), None) or next(
@@ -703,8 +706,27 @@ def _enterprise_size(text: str, sizes: dict[str, list[str]], patterns: dict[str,
 
 
 def _is_place(word: str, lex: _Lexicon) -> bool:
-    """A place outside Shanghai: a known one, or a name with a place suffix (…市, …省)."""
-    return len(word) >= 2 and (word.endswith(PLACE_SUFFIXES) or any(word.startswith(place) for place in lex.known_places))
+    """A place outside Shanghai: a known one, a place abroad (the gazetteer's), or a name with a place
+    suffix (…市, …省)."""
+    return len(word) >= 2 and (word.endswith(PLACE_SUFFIXES) or any(word.startswith(place) for place in lex.known_places)
+                               or any(fold(word).startswith(place) for place in places_abroad(word)))
+
+
+def _places_of_work_abroad(text: str) -> tuple[str, ...]:
+    """The places abroad ``text`` (lower case) names other than as a company's seat ("trial sites in Seoul and
+    Tokyo" names two; "our parent company in Boston", "一家美国公司" name none): where work may happen."""
+    seat = lexicon().facts["place_as_seat_abroad"]
+    folded = fold(text)
+    return tuple(place for place in places_abroad(text)
+                 if len(re.findall(_with_place(seat, place), folded)) < len(re.findall(_place_word(place), folded)))
+
+
+def _with_place(pattern: str, place: str) -> str:
+    return pattern.replace("{place}", f"(?:{re.escape(place)})")
+
+
+def _place_word(place: str) -> str:
+    return _word_pattern(place) if re.search(r"[a-z]", place) else re.escape(place)
 
 
 def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
