@@ -20,7 +20,7 @@ from assistant.amounts import is_bare_number
 from assistant.conversation.currency import USD, threshold_input, usd_range
 from assistant.conversation.extract import Lead, lead_clause
 from assistant.conversation.question import AmountRole, Ask, AskKind, Question
-from assistant.conversation.scope import ScopeVerdict, judge
+from assistant.conversation.scope import ScopeVerdict, asks_payout, judge
 from assistant.conversation.sessions import Session
 from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots, read_award, rule_named, triggers_named
 from assistant.conversation.understand import (
@@ -400,7 +400,9 @@ class Planner:
         if refers_back:
             hits = _favouring(hits, {a.chunk_id for a in previous})[:HITS]
         plan.retrieved.extend(h.article.chunk_id for h in hits if h.article.chunk_id not in plan.retrieved)
-        in_scope = bool(hits) and any(self.retriever.is_about_policy(q, MIN_KEYWORD_SCORE) for q in dict.fromkeys((query, search_query)))
+        # "补贴批下来多久能到账？": the sources' own support asked about in everyday words they never use
+        in_scope = bool(hits) and (any(self.retriever.is_about_policy(q, MIN_KEYWORD_SCORE) for q in dict.fromkeys((query, search_query)))
+                                   or asks_payout(ask.text.lower()))
         award_slots = session.award
         short = len(question.text) <= FOLLOW_UP_MAX_CHARS.get(question.language, FOLLOW_UP_MAX_CHARS_CHINESE)
         has_amounts = bool(question.facts.amounts)
