@@ -107,3 +107,17 @@ def test_a_company_that_exhibited_abroad_reaches_the_trade_fair_measure(engine) 
                         "We are registered in Shanghai. How much support can we get?", None)
     assert answer.citations[0].chunk_id == "policy2024:37"
     assert answer.calculations and answer.calculations[0].amount_yuan == 30000
+
+
+@pytest.mark.parametrize(("message", "domestic_rule", "amount"), [
+    ("1类新药三期投入5000万能拿多少？另外海外临床试验保险保费80万能补多少？还有伦理审查要多久？", "m05-drug-phase3", 20_000_000),
+    ("1类新药二期临床投入3000万能补多少？我们另一个产品在美国做三期呢？", "m05-drug-phase2", 12_000_000),
+])
+def test_a_trial_abroad_named_in_another_ask_is_not_the_domestic_trials(engine, message: str, domestic_rule: str,
+                                                                       amount: int) -> None:
+    """（五） "对由我市注册申请人开展国内Ⅰ期、Ⅱ期、Ⅲ期临床试验…不超过研发投入的40%": the overseas trial or premium of
+    the other ask does not make the first one's trial overseas (no wrong 不可以 for it)."""
+    answer = engine.ask(message)
+    first = answer.answer.splitlines()[0]
+    assert not first.startswith("不可以"), first
+    assert (domestic_rule, amount) in [(c.rule_id, c.amount_yuan) for c in answer.calculations]

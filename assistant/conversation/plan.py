@@ -130,7 +130,7 @@ class Plan:
     retrieved: list[str] = field(default_factory=list)
 
 
-def _about(question: Question, ask: Ask) -> Question:
+def _about(question: Question, ask: Ask, asks: Sequence[Ask] = ()) -> Question:
     """``question`` as one of its several asks reads it: the facts the ask's own words state win over
     the rest of the message's ("无关联的客户…？另外，如果客户是我们控股的子公司呢？"), and amounts stated
     for another ask are not this one's ("保费200万能补多少？另外海外临床试验本身最多支持多少？"). An
@@ -138,6 +138,16 @@ def _about(question: Question, ask: Ask) -> Question:
     own = read_facts(ask.text, ask.text.lower())
     amounts = own.amounts or (question.facts.amounts if ask.elliptical else ())
     whole = question.facts
+    # a product or trial another ask states in its own words is that ask's ("1类新药三期投入5000万能拿多少？
+    # 另外海外临床试验保险保费80万能补多少？": the overseas trial is the premium's, not the Phase III's)
+    others = [read_facts(a.text, a.text.lower()) for a in asks if a is not ask and not ask.elliptical]
+
+    def theirs(name: str) -> bool:
+        return not getattr(own, name) and any(getattr(o, name) for o in others)
+
+    whole = replace(whole, drug_class=None if theirs("drug_class") else whole.drug_class,
+                    trial_location=None if theirs("trial_location") else whole.trial_location,
+                    cgt=whole.cgt and not theirs("cgt"), device=whole.device and not theirs("device"))
     return replace(question, facts=replace(
         own.over(whole), amounts=amounts, item_count=own.item_count if own.amounts else whole.item_count,
         cgt=own.cgt or (whole.cgt and not own.device),
@@ -283,7 +293,7 @@ class Planner:
         for ask in asks:
             about = question
             if len(asks) > 1:
-                about = _about(question, ask)
+                about = _about(question, ask, asks)
                 if question.document is not None and not self._names_document(ask, question.document, plan):
                     about = replace(about, document=None, document_pointed=False)
             step = self._plan_ask(about, ask, session, previous_articles, plan, language)
