@@ -236,3 +236,17 @@ def test_a_company_registered_in_beijing_is_not_asked_for_its_registration(live_
                                          "我们能享受哪些政策？"])
     assert answer["total_yuan"] == 0 and "在本市登记注册" in answer["answer"]
     assert "注册地（" not in answer["answer"] and "补充企业注册地" not in answer["answer"]
+
+
+def test_an_amount_in_a_sentence_naming_no_kind_is_not_another_entry_of_the_kind_before_it(engine):
+    """A case told at length keeps what it could read: the trial and the year's overseas premium
+    (（五） min(40% × 1.2亿, 3000万); （十三） "实际缴纳保费的50%，最高分别50万元、100万元": min(50% × 90万, 100万)),
+    and the fair's RMB 200,000 in the next sentence is not read as a second premium of the same kind."""
+    answer = engine.ask(
+        "We are a biotech registered in Shanghai's Pudong district with 80 staff. Our Class 1 antibody finished a "
+        "domestic Phase III trial last year with RMB 120 million of R&D spend, and we also paid RMB 900,000 in premiums "
+        "for overseas clinical trial liability insurance. We attended BIO in Boston, costing RMB 200,000. What support "
+        "can we apply for and how much?")
+    assert "could not be noted" not in answer.answer
+    assert {("m05-drug-phase3", 30_000_000), ("m13-insurance-overseas", 450_000)} <= {
+        (c.rule_id, c.amount_yuan) for c in answer.calculations}

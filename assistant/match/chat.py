@@ -175,7 +175,9 @@ def _parts(question: Question, data: dict[str, Any]) -> list[_Part]:
     """The statement cut where it turns to another kind of entry after an amount ("…III期，研发9000万，
     还参加4场展会，每场15万" is a trial and the fairs). A clause naming no kind belongs to the stretch
     before it; stretches with no amount yet take the first kind in ``items`` order, as a whole statement
-    does. One stretch keeps the Question's own facts; several read their facts each from their own text."""
+    does. A clause with an amount but no kind after a stretch that has one is left out (its amount is no
+    entry of that kind). One stretch keeps the Question's own facts; several read their facts each from
+    their own text."""
     cased = without_background(normalise(question.original))  # the enterprise's size is no entry's amount
     text = _without_identity(question.text, data)
     facts = question.facts if text == question.text else read_facts(cased, text)
@@ -189,6 +191,10 @@ def _parts(question: Question, data: dict[str, Any]) -> list[_Part]:
         last = stretches[-1] if stretches else None
         if last is not None and kind is not None and last[0] is not None and kind is not last[0] and last[3]:
             stretches.append([kind, start, end, amount])
+        elif last is not None and kind is None and amount and last[3]:
+            # "…premiums of RMB 900,000. We attended BIO in Boston, costing RMB 200,000.": a second amount in a
+            # clause naming no kind is not another entry of the kind before it
+            stretches.append([None, start, end, amount])
         elif last is not None:
             last[0] = _first_kind(last[0], kind, data)
             last[2], last[3] = end, last[3] or amount
