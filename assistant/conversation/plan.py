@@ -26,6 +26,7 @@ from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots
 from assistant.conversation.understand import (
     WHICH_DOCUMENT,
     has_word,
+    kind_asked_for,
     lexicon,
     points_at_document,
     read_facts,
@@ -564,6 +565,9 @@ class Planner:
         a top hit in another document (a press answer about a measure) defers to the next hits.
         """
         measures = set(self.book.measures())
+        asked_for = self._measure_of_kind(hits, question, ask)
+        if asked_for is not None:  # "我们是药企不是CRO，能拿CRO的支持吗": the CRO measure is asked, its verdict a no
+            return asked_for
         denied = set(question.conversation_facts.unmet)
         for hit in hits[:3]:  # "never in special review … the device support": the measure whose condition is denied
             if denied and hit.article.doc_id == self.book.document and any(
@@ -581,6 +585,23 @@ class Planner:
                         and any(_names_specifically(ask.text.lower(), r) for r in self.book.for_measure(str(hit.article.key)))):
                     return str(hit.article.key)
         return str(policy[0].article.key) if policy and policy[0].article.key in measures else None
+
+    def _measure_of_kind(self, hits: Sequence[Any], question: Question, ask: Ask | None) -> str | None:
+        """The measure for a kind of entity the asker says it is not but asks about ("we are a drug company,
+        not a CRO; can we claim the CRO support?"): the hit of the policy among the first ``HITS`` one of whose
+        rules that kind's words trigger, or None."""
+        if ask is None or not question.facts.entity_denied:
+            return None
+        kinds = set(kind_asked_for(ask.text.lower(), question.facts)) & set(lexicon().facts["entity_topics"])
+        if not kinds:
+            return None
+        words = {str(w).lower() for kind in kinds for w in lexicon().facts["entity_type"][kind]}
+        for hit in hits[:HITS]:
+            key = str(hit.article.key)
+            if hit.article.doc_id == self.book.document and any(
+                    words & {t.lower() for t in rule.triggers} for rule in self.book.for_measure(key)):
+                return key
+        return None
 
     def _money_hit(self, hits: Sequence[Any], ask: Ask | None) -> Any | None:
         """An ask about money (补贴, 资助, funding …) whose top policy hit sets no amount: the hit of the policy

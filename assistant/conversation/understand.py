@@ -40,6 +40,10 @@ MATCHERS_KEPT = 4096  # word tuples whose matcher is found by identity (the lexi
 READ_CACHE_SIZE = 2048  # messages kept read (``_read_kept``): a conversation's latest turn is read again by its next
 NEGATION_WINDOW = 40  # characters before a condition's topic word where a negation denies it
 ROLE_WINDOW = 30  # characters before an amount that decide its role (role patterns stop at a clause end)
+CHINESE_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
+ROLE_WINDOW_LATIN = 48  # the same in English, whose words are longer ("we hope to get the full award of RMB")
+CLAIM_WINDOW = 24  # characters before an amount in which a hearsay word ("听说") makes it a claimed figure
+CLAIM_WINDOW_LATIN = 64  # the same in English ("we heard the CRO measure gives up to RMB")
 QUESTION_WORDS = re.compile(r"(什么|哪些|怎么|如何|是否|多少|几|有没有|是不是|有无|"
                             r"\b(?:what|which|how|when|where|why|is there|are there|does|do|can)\b)")
 CITATION_MARKER = re.compile(r"\[[^\]]*\]")
@@ -609,6 +613,7 @@ def read_facts(normalised: str, text: str) -> Facts:
             text, words["unmet_topics"].get(cid, []), words["negation"])),
         enterprise_size=_enterprise_size(text, words["enterprise_size"], words["enterprise_size_patterns"]),
         entity_type=_entity_type(text),
+        entity_denied=_entities_denied(text),
     )
 
 
@@ -635,6 +640,32 @@ def _entity_type(text: str) -> str | None:
     word where one of the ``entity_said`` patterns puts it, so a kind named as the measure's
     ("能拿CMO委托生产的补贴吗") is not the asker's."""
     return next((kind for kind, pattern in _entity_patterns(own=True) if pattern.search(text)), None)
+
+
+def kind_asked_for(text: str, facts: Facts) -> tuple[str, ...]:
+    """The kinds the asker says it is not and still names elsewhere in ``text`` (lower case): "我们是药企不是
+    CRO，能拿CRO的支持吗" asks for the CRO measure; "我们不是CRO，1类新药能拿多少" does not."""
+    kinds = []
+    for kind, pattern in _denied_patterns():
+        if kind in facts.entity_denied and has_word(pattern.sub(" ", text), lexicon().facts["entity_type"][kind]):
+            kinds.append(kind)
+    return tuple(kinds)
+
+
+def _entities_denied(text: str) -> tuple[str, ...]:
+    """The kinds the asker says it is not ("我们是药企不是CRO", "a drug company, not a CRO"), in
+    ``entity_type`` order."""
+    return tuple(kind for kind, pattern in _denied_patterns() if pattern.search(text))
+
+
+@cache
+def _denied_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(kind, the ``entity_denied`` pattern with the kind's words for {entity})."""
+    words = lexicon().facts
+    return tuple(
+        (str(kind), re.compile(words["entity_denied"].replace("{entity}", "|".join(
+            re.escape(str(n).lower()) for n in sorted(names, key=len, reverse=True))), re.IGNORECASE))
+        for kind, names in words["entity_type"].items())
 
 
 def without_asker(text: str) -> str:
@@ -730,13 +761,14 @@ def _place_word(place: str) -> str:
 
 
 def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
-    before = normalised[max(0, found.start - ROLE_WINDOW): found.start]
+    latin = not CHINESE_CHARACTER.search(normalised[max(0, found.start - ROLE_WINDOW): found.start])
+    before = normalised[max(0, found.start - (ROLE_WINDOW_LATIN if latin else ROLE_WINDOW)): found.start]
     after = normalised[found.end: found.end + 6]
     currency = "USD" if lex.usd.search(found.text) or lex.usd_after.match(after) or lex.usd.search(before[-3:]) else "CNY"
     role = AmountRole.BASE
     if lex.roles["upfront"].search(before) or lex.roles["upfront_after"].match(normalised[found.end: found.end + ROLE_WINDOW]):
         role = AmountRole.UPFRONT
-    elif lex.roles["claimed"].search(normalised[max(0, found.start - 24): found.start]):
+    elif lex.roles["claimed"].search(normalised[max(0, found.start - (CLAIM_WINDOW_LATIN if latin else CLAIM_WINDOW)): found.start]):
         role = AmountRole.CLAIMED
     elif lex.roles["desired"].search(before) or (
         lex.roles["outcome"].search(before) and not lex.roles["premium"].search(before) and not lex.roles["output"].search(before)
