@@ -202,3 +202,23 @@ def test_a_domestic_trial_asking_for_the_overseas_measure_gets_a_no_not_an_error
     answer = engine.ask("我们的1类新药临床试验全部在国内做，能申请海外临床试验项目的支持吗？")
     assert [(v.measure, v.verdict) for v in answer.verdicts] == [("12", "not_eligible")]
     assert answer.answer.startswith("不可以")
+
+
+@pytest.mark.parametrize("question", [
+    "顶尖科学家来上海有什么支持",
+    "頂尖科學家來上海有什麼支持",
+    "What support is there for top scientists who come to Shanghai?",
+])
+def test_support_decided_case_by_case_is_not_specified_and_quotes_the_sentence(engine, question):
+    # （三）: "…按照“一事一议”原则给予支持。" sets no amount: the answer says so and quotes that sentence
+    answer = engine.ask(question)
+    assert answer.status is Status.NOT_SPECIFIED
+    assert [c.chunk_id for c in answer.citations][:1] == ["policy2024:03"]
+    assert "一事一议" in answer.answer.split("\n")[0] or "一事一議" in answer.answer.split("\n")[0]
+    assert not answer.calculations
+
+
+def test_what_support_a_measure_with_amounts_gives_is_still_answered(engine):
+    # （二十四） sets its ceilings ("最高1000万元"): asking what support it gives is not a case-by-case answer
+    answer = engine.ask("CMO受托生产有什么支持")
+    assert answer.status is Status.ANSWERED

@@ -468,6 +468,10 @@ class Planner:
                 ask.kind is AskKind.ELIGIBILITY and names_money and _sets_no_amount(top, self.book))):
             # "上海对AI制药有资金支持吗": the measure supports, the text sets no amount
             return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text))
+        if (ask.kind is AskKind.WHAT and _sets_no_amount(top, self.book) and lexicon().support_asked.search(ask.text)
+                and any(word in top.text for word in lexicon().case_by_case)):
+            # "顶尖科学家来上海有什么支持": （三） supports "按照“一事一议”原则", the amount is not specified
+            return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text))
         if ask.kind is AskKind.ELIGIBILITY:
             step = Step(ask, Route.ELIGIBILITY, [top], lead=lead_clause(top.text, AskKind.WHAT, ask.text))
             step.eligibility = self._measure_verdict(question, top)

@@ -117,6 +117,8 @@ class _Lexicon:
     hypothetical: re.Pattern[str]  # "另外，如果…": an ask putting a case of its own
     yes_no_words: tuple[str, ...]  # "能不能", "eligible": an amount ask that also asks yes or no
     money_words: tuple[str, ...]  # "补贴", "funding": an ask about money, answered by a measure that sets amounts
+    case_by_case: tuple[str, ...]  # "一事一议": a measure's text that sets its support case by case, no amount
+    support_asked: re.Pattern[str]  # "有什么支持", "what support": an ask for the support a measure gives
     scope_words: tuple[str, ...]  # "覆盖哪些单位": who a document covers
     which_document: tuple[str, ...]  # "该看哪个文件": the document in force is asked, not the one discussed
     known_places: tuple[str, ...]  # places outside Shanghai (scope.yaml), to tell a place from a word
@@ -169,6 +171,8 @@ def lexicon() -> _Lexicon:
         hypothetical=re.compile(raw["hypothetical"], re.IGNORECASE),
         yes_no_words=lower(raw["yes_no_words"]),
         money_words=lower(raw["money_words"]),
+        case_by_case=tuple(raw["case_by_case"]),
+        support_asked=re.compile(raw["support_asked"], re.IGNORECASE),
         known_places=_known_places(),
         place_as_seat=re.compile("|".join(
             f"(?:{raw['place_as_seat'].replace('{place}', re.escape(str(place).lower()))})"
