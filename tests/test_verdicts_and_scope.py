@@ -222,3 +222,23 @@ def test_what_support_a_measure_with_amounts_gives_is_still_answered(engine):
     # （二十四） sets its ceilings ("最高1000万元"): asking what support it gives is not a case-by-case answer
     answer = engine.ask("CMO受托生产有什么支持")
     assert answer.status is Status.ANSWERED
+
+
+@pytest.mark.parametrize("question", [
+    "张江科学城专项发展资金对入驻的生物医药企业有什么开办补贴？",
+    "張江科學城專項發展資金對入駐的生物醫藥企業有什麼開辦補貼？",
+    "What start-up grants does the Zhangjiang Science City special development fund give to biotech companies that move in?",
+    "闵行区生物医药专项资金对新药研发补多少？",
+])
+def test_a_places_own_fund_is_not_among_the_sources_and_is_refused(engine, question):
+    answer = engine.ask(question)
+    assert answer.status is Status.OUT_OF_SCOPE
+    assert not answer.calculations
+
+
+@pytest.mark.parametrize("question", [
+    "我们是生物医药小微科创企业，通过市里的政策性融资担保基金，单笔批次担保额度最高能到多少？",
+    "We are a large pharma group. Can we use the raised guarantee ceiling for tech enterprises under the policy financing guarantee fund?",
+])
+def test_the_citys_own_funds_named_in_the_policy_stay_in_scope(engine, question):
+    assert engine.ask(question).status is not Status.OUT_OF_SCOPE
