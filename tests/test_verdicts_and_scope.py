@@ -242,3 +242,17 @@ def test_a_places_own_fund_is_not_among_the_sources_and_is_refused(engine, quest
 ])
 def test_the_citys_own_funds_named_in_the_policy_stay_in_scope(engine, question):
     assert engine.ask(question).status is not Status.OUT_OF_SCOPE
+
+
+@pytest.mark.parametrize("question", [
+    "浦东那个2022-2024年的生物医药行动方案现在还能申请吗？现在应该按哪个文件？有效期到什么时候？",
+    "浦東那個2022-2024年的生物醫藥行動方案現在還能申請嗎？現在應該按哪個文件？有效期到什麼時候？",
+    "Can we still apply under the Pudong 2022-2024 biomedicine action plan? Which document should we go by now, and until when is it valid?",
+])
+def test_after_the_expired_plan_which_document_now_is_the_one_in_force_with_its_end(engine, question):
+    # the Pudong plan ran 2022-2024 (已到期); 沪府办规〔2024〕9号 is in force until 2029-07-31
+    answer = engine.ask(question)
+    cited = [c.chunk_id for c in answer.citations]
+    assert cited[0].startswith("pudong2022:")
+    assert "policy2024:validity" in cited
+    assert ("2029年7月31日" in answer.answer) or ("2029-07-31" in answer.answer)

@@ -316,6 +316,8 @@ class Planner:
         text = ask.text.lower()
         if document in self.catalogue.named_in(text) or points_at_document(text):
             return True
+        if ask.kind is AskKind.VALIDITY and ask.detail == WHICH_DOCUMENT:
+            return False  # "浦东那个方案还能申请吗？现在应该按哪个文件？": the document in force now is asked
         before = plan.steps[-1].articles if plan.steps else []
         return bool(before) and before[0].doc_id == document and (
             self.retriever.keyword_score(without_ask_words(text)) < MIN_KEYWORD_SCORE)
@@ -419,7 +421,8 @@ class Planner:
             short and (not question.new_subject or same_measure) and (
                 question.follow_up or has_amounts or not in_scope or question.bare_reply or on_award)))
 
-        if not in_scope and not follow_up:
+        if not in_scope and not follow_up and not (which and hits):
+            # "现在应该按哪个文件" has no topic of its own: the documents in force today answer it
             # "…, and what documents are required?": a later ask of the message with no topic of its own
             # "what if we are mid sized …" right after an answer: a short follow-up about the article discussed
             if previous and (ask.points_back or (plan.steps and topic_is_empty) or (question.follow_up and short and topic_is_empty)):
