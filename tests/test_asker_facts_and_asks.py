@@ -137,3 +137,15 @@ def test_a_figure_heard_of_is_a_claim_not_the_base(message) -> None:
 ])
 def test_the_kinds_the_asker_says_it_is_not_are_read(message, denied) -> None:
     assert _facts(message).entity_denied == denied
+
+
+@pytest.mark.parametrize("message", [
+    "When a hospital lets the research institute hold its shares, what percentage of the equity income does the hospital keep?",
+    "If our trial runs in Shanghai, how much can we get?",
+])
+def test_an_english_clause_opening_with_when_or_if_states_the_case_of_the_one_ask(message) -> None:
+    assert len(_kinds(message)) == 1
+
+
+def test_when_is_still_asked_when_it_opens_a_question() -> None:
+    assert len(_kinds("When is the deadline, and which departments are responsible?")) == 2

@@ -256,3 +256,15 @@ def test_after_the_expired_plan_which_document_now_is_the_one_in_force_with_its_
     assert cited[0].startswith("pudong2022:")
     assert "policy2024:validity" in cited
     assert ("2029年7月31日" in answer.answer) or ("2029-07-31" in answer.answer)
+
+
+@pytest.mark.parametrize("question", [
+    "医院让研究院代持股权的话，股权收益医院能留多少比例？",
+    "醫院讓研究院代持股權的話，股權收益醫院能留多少比例？",
+    "When a hospital lets the research institute hold its shares, what percentage of the equity income does the hospital keep?",
+])
+def test_the_share_of_equity_income_held_by_the_institute_is_not_specified(engine, question):
+    # （八）: "…股权交由研究院代持并获得相应股权收益" sets no percentage
+    answer = engine.ask(question)
+    assert answer.status is Status.NOT_SPECIFIED
+    assert [c.chunk_id for c in answer.citations][:1] == ["policy2024:08"]

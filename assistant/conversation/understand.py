@@ -51,6 +51,10 @@ ASKING_WORDS = re.compile(r"什么|哪些|哪个|哪里|怎么|如何|是否|多
                           r"\b(?:what|which|how|when|where|why|who|whether)\b|^\s*(?:is|are|does|do|did|can|could|may|would|will|should)\b",
                           re.IGNORECASE)
 LISTED_QUESTION = re.compile(r",\s*(?:and\s+|or\s+)?(?=(?:how|what|which|when|where|who)\b)", re.IGNORECASE)
+# An English clause opening with a subordinating word and no inversion ("When a hospital lets …, what …") states
+# the case of the question after it; "when is …", "when does …" ask.
+CONDITION_OPENING = re.compile(r"^\s*(?:when|whenever|if|once|after|before|while|as soon as)\s+(?!(?:is|are|was|were|do|does|did|"
+                               r"will|would|can|could|should|shall|may|might|must|has|have|had)\b)", re.IGNORECASE)
 ENGLISH_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[a-z])", re.IGNORECASE)
 CASE_MARK = re.compile(r"\bi{1,3}期|(?<![a-z])i{1,3}期|临床|试验|trial|phase|\d\s*(万|亿|元|million|billion)|rmb|usd|\$", re.IGNORECASE)
 INDEFINITE_COUNT = re.compile(r"几(个|家|款|项|场|次|名|位)")  # "参加几个展会": a few, when the sentence asks nothing
@@ -511,11 +515,13 @@ def _clauses(text: str, lex: _Lexicon) -> list[tuple[str, bool]]:
 
 
 def _listed_questions(clause: str) -> list[str]:
-    """``clause`` cut at ", what/how/…" where the part before it already asks (one part when none does)."""
+    """``clause`` cut at ", what/how/…" where the part before it already asks (one part when none does); a part
+    opening with "when/if/once …" and no inversion states a case, it does not ask."""
     parts = LISTED_QUESTION.split(clause)
     cut = [parts[0]]
     for part in parts[1:]:
-        if ASKING_WORDS.search(cut[-1]) and not cut[-1].rstrip().lower().endswith(("and", "or")):
+        if (ASKING_WORDS.search(CONDITION_OPENING.sub(" ", cut[-1], count=1))
+                and not cut[-1].rstrip().lower().endswith(("and", "or"))):
             cut.append(part)
         else:
             cut[-1] = f"{cut[-1]}, {part}"
