@@ -19,6 +19,7 @@ SYNONYMS_PATH = Path(__file__).resolve().parent / "data" / "synonyms.yaml"
 _LATIN = re.compile(r"[A-Za-z]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # the letters outside A–Z that a case-insensitive pattern's i, s or k matches (İ ı ſ K), as those letters
+MIN_TERM_TOUCHING_CHINESE = 3  # letters a glossary term needs to be found right beside Chinese characters
 _IGNORECASE_LETTERS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 # Chinese the asker quotes inside an English sentence: an article label （二十四）, a 文号, a 《title》, a quote,
@@ -39,10 +40,17 @@ class PreparedQuery:
 def _glossary() -> tuple[tuple[re.Pattern[str], str], ...]:
     entries = read_yaml(GLOSSARY_PATH)
     ordered = sorted(entries.items(), key=lambda item: -len(item[0]))
-    return tuple(
-        (re.compile(rf"(?<![\w&]){re.escape(term)}(?![\w&])", re.IGNORECASE), str(chinese))
-        for term, chinese in ordered
-    )
+    return tuple((re.compile(_term_pattern(term), re.IGNORECASE), str(chinese)) for term, chinese in ordered)
+
+
+def _term_pattern(term: str) -> str:
+    """A glossary term as a whole word. A Latin term of three letters or more (CMO, CRO, IND, clinical
+    trial) may also touch Chinese characters, in any case ("cmo补贴多少"): Chinese is written without
+    spaces. A shorter one (AI, IP) must stand apart from letters, digits and Chinese alike, since two
+    letters beside Chinese are too often part of something else."""
+    if len(term) >= MIN_TERM_TOUCHING_CHINESE:
+        return rf"(?<![A-Za-z0-9_&]){re.escape(term)}(?![A-Za-z0-9_&])"
+    return rf"(?<![\w&]){re.escape(term)}(?![\w&])"
 
 
 @cache

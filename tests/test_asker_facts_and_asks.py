@@ -149,3 +149,17 @@ def test_an_english_clause_opening_with_when_or_if_states_the_case_of_the_one_as
 
 def test_when_is_still_asked_when_it_opens_a_question() -> None:
     assert len(_kinds("When is the deadline, and which departments are responsible?")) == 2
+
+
+@pytest.mark.parametrize(("message", "domestic_rule", "amount"), [
+    ("1类新药三期投入5000万能拿多少？另外海外临床试验保险保费80万能补多少？还有伦理审查要多久？", "m05-drug-phase3", 20_000_000),
+    ("1类新药二期临床投入3000万能补多少？我们另一个产品在美国做三期呢？", "m05-drug-phase2", 12_000_000),
+])
+def test_a_trial_abroad_named_in_another_ask_is_not_the_domestic_trials(engine, message: str, domestic_rule: str,
+                                                                       amount: int) -> None:
+    """（五） "对由我市注册申请人开展国内Ⅰ期、Ⅱ期、Ⅲ期临床试验…不超过研发投入的40%": the overseas trial or premium of
+    the other ask does not make the first one's trial overseas (no wrong 不可以 for it)."""
+    answer = engine.ask(message)
+    first = answer.answer.splitlines()[0]
+    assert not first.startswith("不可以"), first
+    assert (domestic_rule, amount) in [(c.rule_id, c.amount_yuan) for c in answer.calculations]

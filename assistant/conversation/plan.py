@@ -20,7 +20,7 @@ from assistant.amounts import is_bare_number
 from assistant.conversation.currency import USD, threshold_input, usd_range
 from assistant.conversation.extract import Lead, lead_clause
 from assistant.conversation.question import AmountRole, Ask, AskKind, Question
-from assistant.conversation.scope import ScopeVerdict, judge
+from assistant.conversation.scope import ScopeVerdict, asks_payout, judge
 from assistant.conversation.sessions import Session
 from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots, read_award, rule_named, triggers_named
 from assistant.conversation.understand import (
@@ -131,7 +131,7 @@ class Plan:
     retrieved: list[str] = field(default_factory=list)
 
 
-def _about(question: Question, ask: Ask) -> Question:
+def _about(question: Question, ask: Ask, asks: Sequence[Ask] = ()) -> Question:
     """``question`` as one of its several asks reads it: the facts the ask's own words state win over
     the rest of the message's ("无关联的客户…？另外，如果客户是我们控股的子公司呢？"), and amounts stated
     for another ask are not this one's ("保费200万能补多少？另外海外临床试验本身最多支持多少？"). An
@@ -139,6 +139,16 @@ def _about(question: Question, ask: Ask) -> Question:
     own = read_facts(ask.text, ask.text.lower())
     amounts = own.amounts or (question.facts.amounts if ask.elliptical else ())
     whole = question.facts
+    # a product or trial another ask states in its own words is that ask's ("1类新药三期投入5000万能拿多少？
+    # 另外海外临床试验保险保费80万能补多少？": the overseas trial is the premium's, not the Phase III's)
+    others = [read_facts(a.text, a.text.lower()) for a in asks if a is not ask and not ask.elliptical]
+
+    def theirs(name: str) -> bool:
+        return not getattr(own, name) and any(getattr(o, name) for o in others)
+
+    whole = replace(whole, drug_class=None if theirs("drug_class") else whole.drug_class,
+                    trial_location=None if theirs("trial_location") else whole.trial_location,
+                    cgt=whole.cgt and not theirs("cgt"), device=whole.device and not theirs("device"))
     return replace(question, facts=replace(
         own.over(whole), amounts=amounts, item_count=own.item_count if own.amounts else whole.item_count,
         cgt=own.cgt or (whole.cgt and not own.device),
@@ -284,7 +294,7 @@ class Planner:
         for ask in asks:
             about = question
             if len(asks) > 1:
-                about = _about(question, ask)
+                about = _about(question, ask, asks)
                 if question.document is not None and not self._names_document(ask, question.document, plan):
                     about = replace(about, document=None, document_pointed=False)
             step = self._plan_ask(about, ask, session, previous_articles, plan, language)
@@ -403,7 +413,9 @@ class Planner:
         if refers_back:
             hits = _favouring(hits, {a.chunk_id for a in previous})[:HITS]
         plan.retrieved.extend(h.article.chunk_id for h in hits if h.article.chunk_id not in plan.retrieved)
-        in_scope = bool(hits) and any(self.retriever.is_about_policy(q, MIN_KEYWORD_SCORE) for q in dict.fromkeys((query, search_query)))
+        # "补贴批下来多久能到账？": the sources' own support asked about in everyday words they never use
+        in_scope = bool(hits) and (any(self.retriever.is_about_policy(q, MIN_KEYWORD_SCORE) for q in dict.fromkeys((query, search_query)))
+                                   or asks_payout(ask.text.lower()))
         award_slots = session.award
         short = len(question.text) <= FOLLOW_UP_MAX_CHARS.get(question.language, FOLLOW_UP_MAX_CHARS_CHINESE)
         has_amounts = bool(question.facts.amounts)

@@ -19,7 +19,15 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.conversation.places import fold, is_abroad, places_abroad
 from assistant.conversation.question import AskKind, Question
-from assistant.conversation.understand import PLACE_SUFFIXES, has_word, read_facts, sentences, states_conditions, without_ask_words
+from assistant.conversation.understand import (
+    PLACE_SUFFIXES,
+    has_word,
+    lexicon,
+    read_facts,
+    sentences,
+    states_conditions,
+    without_ask_words,
+)
 from index.documents import Catalogue
 from index.tokens import tokenizer
 from index.yaml_data import read_yaml
@@ -175,9 +183,9 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
         all(a.kind in CONVERSATION_KINDS for a in question.asks)
         or (question.facts.related_party is not None or question.facts.applicant_role is not None))
     if (words >= data.min_words_for_share and known / words < data.min_known_share and not question.follow_up
-            and not about_conversation and not states_case and not cat.named_in(text)):
+            and not about_conversation and not states_case and not cat.named_in(text) and not asks_payout(text)):
         return ScopeVerdict(False, "unknown_words")
-    if known_share is not None and not question.follow_up and not about_conversation and _asks_off_sources(
+    if known_share is not None and not question.follow_up and not about_conversation and not asks_payout(text) and _asks_off_sources(
             question, cat, data, known_share):
         return ScopeVerdict(False, "unknown_words")
     document = _unknown_document(text, cat, data, corpus_says)
@@ -217,6 +225,14 @@ def _asks_off_sources(question: Question, cat: Catalogue, data: _ScopeData,
         if words >= data.min_clause_words and known / words < data.min_known_share:
             return True
     return False
+
+
+def asks_payout(text: str) -> bool:
+    """Whether ``text`` asks when or how the sources' money is paid ("补贴批下来多久能到账？", "資助什麼時候撥付？"):
+    a money word (``money_words``: 补贴, 资助, funding) with a payout word (the ``payout`` detail's), in
+    everyday words the sources never use, about their own support (answered ``not_specified``)."""
+    lex = lexicon()
+    return has_word(text, lex.money_words) and has_word(text, lex.details["payout"].asked)
 
 
 def _background_spans(text: str) -> list[tuple[int, int]]:
