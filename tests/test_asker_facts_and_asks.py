@@ -7,7 +7,7 @@ a clause ending at an English full stop, a question inside a longer message), no
 
 import pytest
 
-from assistant.conversation.question import AskKind
+from assistant.conversation.question import AmountRole, AskKind
 from assistant.conversation.understand import _asks, lexicon, read_facts
 from assistant.records import Status
 from index.normalise import normalise
@@ -107,6 +107,48 @@ def test_a_company_that_exhibited_abroad_reaches_the_trade_fair_measure(engine) 
                         "We are registered in Shanghai. How much support can we get?", None)
     assert answer.citations[0].chunk_id == "policy2024:37"
     assert answer.calculations and answer.calculations[0].amount_yuan == 30000
+
+
+@pytest.mark.parametrize(("message", "award", "base"), [
+    ("我们是药企不是CRO，希望拿到100万，研发投入2000万。", 1_000_000, 20_000_000),
+    ("我們是藥企不是CRO，希望拿到100萬，研發投入2000萬。", 1_000_000, 20_000_000),
+    ("We are a drug company, not a CRO. We hope to get RMB 1 million; we have spent RMB 20 million on R&D.", 1_000_000, 20_000_000),
+    ("We want to receive the full award of RMB 1 million. Our R&D budget is RMB 20 million.", 1_000_000, 20_000_000),
+])
+def test_an_amount_hoped_for_is_the_desired_award_and_one_spent_is_the_base_in_every_language(message, award, base) -> None:
+    roles = {a.yuan: a.role for a in _facts(message).amounts}
+    assert roles == {award: AmountRole.DESIRED, base: AmountRole.BASE}
+
+
+@pytest.mark.parametrize("message", [
+    "听说CRO的项目每个能给100万。我们投了2000万。",
+    "We heard the CRO measure gives up to RMB 1 million per project; we invested RMB 20 million.",
+])
+def test_a_figure_heard_of_is_a_claim_not_the_base(message) -> None:
+    roles = {a.yuan: a.role for a in _facts(message).amounts}
+    assert roles == {1_000_000: AmountRole.CLAIMED, 20_000_000: AmountRole.BASE}
+
+
+@pytest.mark.parametrize(("message", "denied"), [
+    ("我们是药企不是CRO，能拿CRO的支持吗？", ("cro",)),
+    ("我們是藥企，並非CMO。", ("cmo",)),
+    ("We are a drug company, not a CRO.", ("cro",)),
+    ("We are a CRO.", ()),
+])
+def test_the_kinds_the_asker_says_it_is_not_are_read(message, denied) -> None:
+    assert _facts(message).entity_denied == denied
+
+
+@pytest.mark.parametrize("message", [
+    "When a hospital lets the research institute hold its shares, what percentage of the equity income does the hospital keep?",
+    "If our trial runs in Shanghai, how much can we get?",
+])
+def test_an_english_clause_opening_with_when_or_if_states_the_case_of_the_one_ask(message) -> None:
+    assert len(_kinds(message)) == 1
+
+
+def test_when_is_still_asked_when_it_opens_a_question() -> None:
+    assert len(_kinds("When is the deadline, and which departments are responsible?")) == 2
 
 
 @pytest.mark.parametrize(("message", "domestic_rule", "amount"), [

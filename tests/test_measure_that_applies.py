@@ -14,6 +14,11 @@ from assistant.records import Status
 @pytest.mark.parametrize("question", [
     "听说CRO提升临床试验服务能力的项目每个能给100万，我们是药企不是CRO，能申请吗？我们的1类新药在上海的医院做国内Ⅰ期，公司在上海注册，研发投入2000万元。",
     "聽說CRO提升臨床試驗服務能力的項目每個能給100萬，我們是藥企不是CRO，能申請嗎？我們的1類新藥在上海的醫院做國內Ⅰ期，公司在上海註冊，研發投入2000萬元。",
+    "We heard the CRO measure gives up to RMB 1 million per project. We are a drug company, not a CRO. Can we apply? "
+    "Our Class 1 drug is in a domestic Phase I trial in Shanghai hospitals, we are registered in Shanghai, and our R&D spend is RMB 20,000,000.",
+    "我们是药企，不是CRO，能拿CRO的支持吗？希望拿到100万。我们的1类新药在上海做国内Ⅰ期，公司在上海注册，研发投入2000万。",
+    "We are a pharmaceutical company, not a CRO. Can we claim the CRO support? We hope to get RMB 1 million. "
+    "Our Class 1 drug's domestic Phase I trial runs in Shanghai, we are registered in Shanghai and have spent RMB 20 million on R&D.",
 ])
 def test_a_drug_company_refused_the_cro_support_is_told_five_applies_with_its_ceiling(engine, question):
     answer = engine.ask(question)
@@ -36,3 +41,14 @@ def test_no_measure_is_named_when_the_facts_meet_none(engine):
     answer = engine.ask("我们是医院，能申请CMO支持吗？")
     assert [(v.measure, v.verdict) for v in answer.verdicts] == [("24", "not_eligible")]
     assert [c.chunk_id for c in answer.citations] == ["policy2024:24"]
+
+
+@pytest.mark.parametrize("question", [
+    "我们是药企，不是CRO，能拿CRO的支持吗？",
+    "我們是藥企，不是CRO，能拿CRO的支持嗎？",
+    "We are a drug company, not a CRO. Can we claim the CRO support?",
+])
+def test_a_kind_the_asker_denies_being_but_asks_the_support_of_gets_that_measures_no(engine, question):
+    answer = engine.ask(question)
+    assert ("12", "not_eligible") in [(v.measure, v.verdict) for v in answer.verdicts]
+    assert answer.answer.startswith(("不可以", "No"))

@@ -202,3 +202,69 @@ def test_a_domestic_trial_asking_for_the_overseas_measure_gets_a_no_not_an_error
     answer = engine.ask("我们的1类新药临床试验全部在国内做，能申请海外临床试验项目的支持吗？")
     assert [(v.measure, v.verdict) for v in answer.verdicts] == [("12", "not_eligible")]
     assert answer.answer.startswith("不可以")
+
+
+@pytest.mark.parametrize("question", [
+    "顶尖科学家来上海有什么支持",
+    "頂尖科學家來上海有什麼支持",
+    "What support is there for top scientists who come to Shanghai?",
+])
+def test_support_decided_case_by_case_is_not_specified_and_quotes_the_sentence(engine, question):
+    # （三）: "…按照“一事一议”原则给予支持。" sets no amount: the answer says so and quotes that sentence
+    answer = engine.ask(question)
+    assert answer.status is Status.NOT_SPECIFIED
+    assert [c.chunk_id for c in answer.citations][:1] == ["policy2024:03"]
+    assert "一事一议" in answer.answer.split("\n")[0] or "一事一議" in answer.answer.split("\n")[0]
+    assert not answer.calculations
+
+
+def test_what_support_a_measure_with_amounts_gives_is_still_answered(engine):
+    # （二十四） sets its ceilings ("最高1000万元"): asking what support it gives is not a case-by-case answer
+    answer = engine.ask("CMO受托生产有什么支持")
+    assert answer.status is Status.ANSWERED
+
+
+@pytest.mark.parametrize("question", [
+    "张江科学城专项发展资金对入驻的生物医药企业有什么开办补贴？",
+    "張江科學城專項發展資金對入駐的生物醫藥企業有什麼開辦補貼？",
+    "What start-up grants does the Zhangjiang Science City special development fund give to biotech companies that move in?",
+    "闵行区生物医药专项资金对新药研发补多少？",
+])
+def test_a_places_own_fund_is_not_among_the_sources_and_is_refused(engine, question):
+    answer = engine.ask(question)
+    assert answer.status is Status.OUT_OF_SCOPE
+    assert not answer.calculations
+
+
+@pytest.mark.parametrize("question", [
+    "我们是生物医药小微科创企业，通过市里的政策性融资担保基金，单笔批次担保额度最高能到多少？",
+    "We are a large pharma group. Can we use the raised guarantee ceiling for tech enterprises under the policy financing guarantee fund?",
+])
+def test_the_citys_own_funds_named_in_the_policy_stay_in_scope(engine, question):
+    assert engine.ask(question).status is not Status.OUT_OF_SCOPE
+
+
+@pytest.mark.parametrize("question", [
+    "浦东那个2022-2024年的生物医药行动方案现在还能申请吗？现在应该按哪个文件？有效期到什么时候？",
+    "浦東那個2022-2024年的生物醫藥行動方案現在還能申請嗎？現在應該按哪個文件？有效期到什麼時候？",
+    "Can we still apply under the Pudong 2022-2024 biomedicine action plan? Which document should we go by now, and until when is it valid?",
+])
+def test_after_the_expired_plan_which_document_now_is_the_one_in_force_with_its_end(engine, question):
+    # the Pudong plan ran 2022-2024 (已到期); 沪府办规〔2024〕9号 is in force until 2029-07-31
+    answer = engine.ask(question)
+    cited = [c.chunk_id for c in answer.citations]
+    assert cited[0].startswith("pudong2022:")
+    assert "policy2024:validity" in cited
+    assert ("2029年7月31日" in answer.answer) or ("2029-07-31" in answer.answer)
+
+
+@pytest.mark.parametrize("question", [
+    "医院让研究院代持股权的话，股权收益医院能留多少比例？",
+    "醫院讓研究院代持股權的話，股權收益醫院能留多少比例？",
+    "When a hospital lets the research institute hold its shares, what percentage of the equity income does the hospital keep?",
+])
+def test_the_share_of_equity_income_held_by_the_institute_is_not_specified(engine, question):
+    # （八）: "…股权交由研究院代持并获得相应股权收益" sets no percentage
+    answer = engine.ask(question)
+    assert answer.status is Status.NOT_SPECIFIED
+    assert [c.chunk_id for c in answer.citations][:1] == ["policy2024:08"]

@@ -26,6 +26,7 @@ from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots
 from assistant.conversation.understand import (
     WHICH_DOCUMENT,
     has_word,
+    kind_asked_for,
     lexicon,
     points_at_document,
     read_facts,
@@ -325,6 +326,8 @@ class Planner:
         text = ask.text.lower()
         if document in self.catalogue.named_in(text) or points_at_document(text):
             return True
+        if ask.kind is AskKind.VALIDITY and ask.detail == WHICH_DOCUMENT:
+            return False  # "浦东那个方案还能申请吗？现在应该按哪个文件？": the document in force now is asked
         before = plan.steps[-1].articles if plan.steps else []
         return bool(before) and before[0].doc_id == document and (
             self.retriever.keyword_score(without_ask_words(text)) < MIN_KEYWORD_SCORE)
@@ -430,7 +433,8 @@ class Planner:
             short and (not question.new_subject or same_measure) and (
                 question.follow_up or has_amounts or not in_scope or question.bare_reply or on_award)))
 
-        if not in_scope and not follow_up:
+        if not in_scope and not follow_up and not (which and hits):
+            # "现在应该按哪个文件" has no topic of its own: the documents in force today answer it
             # "…, and what documents are required?": a later ask of the message with no topic of its own
             # "what if we are mid sized …" right after an answer: a short follow-up about the article discussed
             if previous and (ask.points_back or (plan.steps and topic_is_empty) or (question.follow_up and short and topic_is_empty)):
@@ -478,6 +482,10 @@ class Planner:
         if top.doc_id == self.book.document and (ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE} or (
                 ask.kind is AskKind.ELIGIBILITY and names_money and _sets_no_amount(top, self.book))):
             # "上海对AI制药有资金支持吗": the measure supports, the text sets no amount
+            return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text))
+        if (ask.kind is AskKind.WHAT and _sets_no_amount(top, self.book) and lexicon().support_asked.search(ask.text)
+                and any(word in top.text for word in lexicon().case_by_case)):
+            # "顶尖科学家来上海有什么支持": （三） supports "按照“一事一议”原则", the amount is not specified
             return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text))
         if ask.kind is AskKind.ELIGIBILITY:
             step = Step(ask, Route.ELIGIBILITY, [top], lead=lead_clause(top.text, AskKind.WHAT, ask.text))
@@ -576,6 +584,9 @@ class Planner:
         a top hit in another document (a press answer about a measure) defers to the next hits.
         """
         measures = set(self.book.measures())
+        asked_for = self._measure_of_kind(hits, question, ask)
+        if asked_for is not None:  # "我们是药企不是CRO，能拿CRO的支持吗": the CRO measure is asked, its verdict a no
+            return asked_for
         denied = set(question.conversation_facts.unmet)
         for hit in hits[:3]:  # "never in special review … the device support": the measure whose condition is denied
             if denied and hit.article.doc_id == self.book.document and any(
@@ -593,6 +604,23 @@ class Planner:
                         and any(_names_specifically(ask.text.lower(), r) for r in self.book.for_measure(str(hit.article.key)))):
                     return str(hit.article.key)
         return str(policy[0].article.key) if policy and policy[0].article.key in measures else None
+
+    def _measure_of_kind(self, hits: Sequence[Any], question: Question, ask: Ask | None) -> str | None:
+        """The measure for a kind of entity the asker says it is not but asks about ("we are a drug company,
+        not a CRO; can we claim the CRO support?"): the hit of the policy among the first ``HITS`` one of whose
+        rules that kind's words trigger, or None."""
+        if ask is None or not question.facts.entity_denied:
+            return None
+        kinds = set(kind_asked_for(ask.text.lower(), question.facts)) & set(lexicon().facts["entity_topics"])
+        if not kinds:
+            return None
+        words = {str(w).lower() for kind in kinds for w in lexicon().facts["entity_type"][kind]}
+        for hit in hits[:HITS]:
+            key = str(hit.article.key)
+            if hit.article.doc_id == self.book.document and any(
+                    words & {t.lower() for t in rule.triggers} for rule in self.book.for_measure(key)):
+                return key
+        return None
 
     def _money_hit(self, hits: Sequence[Any], ask: Ask | None) -> Any | None:
         """An ask about money (补贴, 资助, funding …) whose top policy hit sets no amount: the hit of the policy

@@ -67,6 +67,7 @@ class Facts:
     unmet: tuple[str, ...] = ()  # condition ids the asker says are not met ("还没进入特别审查程序")
     enterprise_size: str | None = None  # "small_micro", "medium" or "large" when the asker says so
     entity_type: str | None = None  # who the asker is when it says so: "hospital", "insurer", "cmo", "cro" …
+    entity_denied: tuple[str, ...] = ()  # kinds the asker says it is not ("我们是药企不是CRO"): "cro", "cmo" …
 
     def over(self, earlier: Facts) -> Facts:
         """These facts, with what ``earlier`` turns stated about the asker where this turn says nothing
@@ -82,6 +83,7 @@ class Facts:
             applicant_role=self.applicant_role if self.applicant_role is not None else earlier.applicant_role,
             enterprise_size=self.enterprise_size if self.enterprise_size is not None else earlier.enterprise_size,
             entity_type=self.entity_type if self.entity_type is not None else earlier.entity_type,
+            entity_denied=tuple(dict.fromkeys((*earlier.entity_denied, *self.entity_denied))),
             unmet=tuple(dict.fromkeys((*earlier.unmet, *self.unmet))),
         )
 
@@ -90,7 +92,8 @@ class Facts:
         what they say about one product or deal (class, trial place, relation, role, unmet conditions):
         those belong to the subject they were stated about. Amounts not yet asked about are kept."""
         return Facts(registered=self.registered, registered_place=self.registered_place,
-                     enterprise_size=self.enterprise_size, entity_type=self.entity_type, amounts=self.amounts)
+                     enterprise_size=self.enterprise_size, entity_type=self.entity_type,
+                     entity_denied=self.entity_denied, amounts=self.amounts)
 
     def states_subject(self) -> bool:
         """Whether these facts name a product or trial of their own (class, CGT, device, trial place)."""

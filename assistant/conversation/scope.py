@@ -190,6 +190,8 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
         return ScopeVerdict(False, "unknown_words")
     document = _unknown_document(text, cat, data, corpus_says)
     if document:
+        cased = re.search(re.escape(document), question.original, re.IGNORECASE)
+        document = cased[0] if cased else document  # "Zhangjiang Science City …" as the asker wrote it
         return ScopeVerdict(False, "document", document)
     # where the asker is registered is no subject; a sentence asking about that place's own support is
     # ("我们总部在杭州……杭州对1类新药有没有补贴？")

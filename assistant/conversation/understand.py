@@ -40,6 +40,10 @@ MATCHERS_KEPT = 4096  # word tuples whose matcher is found by identity (the lexi
 READ_CACHE_SIZE = 2048  # messages kept read (``_read_kept``): a conversation's latest turn is read again by its next
 NEGATION_WINDOW = 40  # characters before a condition's topic word where a negation denies it
 ROLE_WINDOW = 30  # characters before an amount that decide its role (role patterns stop at a clause end)
+CHINESE_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
+ROLE_WINDOW_LATIN = 48  # the same in English, whose words are longer ("we hope to get the full award of RMB")
+CLAIM_WINDOW = 24  # characters before an amount in which a hearsay word ("听说") makes it a claimed figure
+CLAIM_WINDOW_LATIN = 64  # the same in English ("we heard the CRO measure gives up to RMB")
 QUESTION_WORDS = re.compile(r"(什么|哪些|怎么|如何|是否|多少|几|有没有|是不是|有无|"
                             r"\b(?:what|which|how|when|where|why|is there|are there|does|do|can)\b)")
 CITATION_MARKER = re.compile(r"\[[^\]]*\]")
@@ -47,6 +51,10 @@ ASKING_WORDS = re.compile(r"什么|哪些|哪个|哪里|怎么|如何|是否|多
                           r"\b(?:what|which|how|when|where|why|who|whether)\b|^\s*(?:is|are|does|do|did|can|could|may|would|will|should)\b",
                           re.IGNORECASE)
 LISTED_QUESTION = re.compile(r",\s*(?:and\s+|or\s+)?(?=(?:how|what|which|when|where|who)\b)", re.IGNORECASE)
+# An English clause opening with a subordinating word and no inversion ("When a hospital lets …, what …") states
+# the case of the question after it; "when is …", "when does …" ask.
+CONDITION_OPENING = re.compile(r"^\s*(?:when|whenever|if|once|after|before|while|as soon as)\s+(?!(?:is|are|was|were|do|does|did|"
+                               r"will|would|can|could|should|shall|may|might|must|has|have|had)\b)", re.IGNORECASE)
 ENGLISH_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[a-z])", re.IGNORECASE)
 CASE_MARK = re.compile(r"\bi{1,3}期|(?<![a-z])i{1,3}期|临床|试验|trial|phase|\d\s*(万|亿|元|million|billion)|rmb|usd|\$", re.IGNORECASE)
 INDEFINITE_COUNT = re.compile(r"几(个|家|款|项|场|次|名|位)")  # "参加几个展会": a few, when the sentence asks nothing
@@ -113,6 +121,8 @@ class _Lexicon:
     hypothetical: re.Pattern[str]  # "另外，如果…": an ask putting a case of its own
     yes_no_words: tuple[str, ...]  # "能不能", "eligible": an amount ask that also asks yes or no
     money_words: tuple[str, ...]  # "补贴", "funding": an ask about money, answered by a measure that sets amounts
+    case_by_case: tuple[str, ...]  # "一事一议": a measure's text that sets its support case by case, no amount
+    support_asked: re.Pattern[str]  # "有什么支持", "what support": an ask for the support a measure gives
     scope_words: tuple[str, ...]  # "覆盖哪些单位": who a document covers
     which_document: tuple[str, ...]  # "该看哪个文件": the document in force is asked, not the one discussed
     known_places: tuple[str, ...]  # places outside Shanghai (scope.yaml), to tell a place from a word
@@ -165,6 +175,8 @@ def lexicon() -> _Lexicon:
         hypothetical=re.compile(raw["hypothetical"], re.IGNORECASE),
         yes_no_words=lower(raw["yes_no_words"]),
         money_words=lower(raw["money_words"]),
+        case_by_case=tuple(raw["case_by_case"]),
+        support_asked=re.compile(raw["support_asked"], re.IGNORECASE),
         known_places=_known_places(),
         place_as_seat=re.compile("|".join(
             f"(?:{raw['place_as_seat'].replace('{place}', re.escape(str(place).lower()))})"
@@ -503,11 +515,13 @@ def _clauses(text: str, lex: _Lexicon) -> list[tuple[str, bool]]:
 
 
 def _listed_questions(clause: str) -> list[str]:
-    """``clause`` cut at ", what/how/…" where the part before it already asks (one part when none does)."""
+    """``clause`` cut at ", what/how/…" where the part before it already asks (one part when none does); a part
+    opening with "when/if/once …" and no inversion states a case, it does not ask."""
     parts = LISTED_QUESTION.split(clause)
     cut = [parts[0]]
     for part in parts[1:]:
-        if ASKING_WORDS.search(cut[-1]) and not cut[-1].rstrip().lower().endswith(("and", "or")):
+        if (ASKING_WORDS.search(CONDITION_OPENING.sub(" ", cut[-1], count=1))
+                and not cut[-1].rstrip().lower().endswith(("and", "or"))):
             cut.append(part)
         else:
             cut[-1] = f"{cut[-1]}, {part}"
@@ -609,6 +623,7 @@ def read_facts(normalised: str, text: str) -> Facts:
             text, words["unmet_topics"].get(cid, []), words["negation"])),
         enterprise_size=_enterprise_size(text, words["enterprise_size"], words["enterprise_size_patterns"]),
         entity_type=_entity_type(text),
+        entity_denied=_entities_denied(text),
     )
 
 
@@ -635,6 +650,32 @@ def _entity_type(text: str) -> str | None:
     word where one of the ``entity_said`` patterns puts it, so a kind named as the measure's
     ("能拿CMO委托生产的补贴吗") is not the asker's."""
     return next((kind for kind, pattern in _entity_patterns(own=True) if pattern.search(text)), None)
+
+
+def kind_asked_for(text: str, facts: Facts) -> tuple[str, ...]:
+    """The kinds the asker says it is not and still names elsewhere in ``text`` (lower case): "我们是药企不是
+    CRO，能拿CRO的支持吗" asks for the CRO measure; "我们不是CRO，1类新药能拿多少" does not."""
+    kinds = []
+    for kind, pattern in _denied_patterns():
+        if kind in facts.entity_denied and has_word(pattern.sub(" ", text), lexicon().facts["entity_type"][kind]):
+            kinds.append(kind)
+    return tuple(kinds)
+
+
+def _entities_denied(text: str) -> tuple[str, ...]:
+    """The kinds the asker says it is not ("我们是药企不是CRO", "a drug company, not a CRO"), in
+    ``entity_type`` order."""
+    return tuple(kind for kind, pattern in _denied_patterns() if pattern.search(text))
+
+
+@cache
+def _denied_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(kind, the ``entity_denied`` pattern with the kind's words for {entity})."""
+    words = lexicon().facts
+    return tuple(
+        (str(kind), re.compile(words["entity_denied"].replace("{entity}", "|".join(
+            re.escape(str(n).lower()) for n in sorted(names, key=len, reverse=True))), re.IGNORECASE))
+        for kind, names in words["entity_type"].items())
 
 
 def without_asker(text: str) -> str:
@@ -730,13 +771,14 @@ def _place_word(place: str) -> str:
 
 
 def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
-    before = normalised[max(0, found.start - ROLE_WINDOW): found.start]
+    latin = not CHINESE_CHARACTER.search(normalised[max(0, found.start - ROLE_WINDOW): found.start])
+    before = normalised[max(0, found.start - (ROLE_WINDOW_LATIN if latin else ROLE_WINDOW)): found.start]
     after = normalised[found.end: found.end + 6]
     currency = "USD" if lex.usd.search(found.text) or lex.usd_after.match(after) or lex.usd.search(before[-3:]) else "CNY"
     role = AmountRole.BASE
     if lex.roles["upfront"].search(before) or lex.roles["upfront_after"].match(normalised[found.end: found.end + ROLE_WINDOW]):
         role = AmountRole.UPFRONT
-    elif lex.roles["claimed"].search(normalised[max(0, found.start - 24): found.start]):
+    elif lex.roles["claimed"].search(normalised[max(0, found.start - (CLAIM_WINDOW_LATIN if latin else CLAIM_WINDOW)): found.start]):
         role = AmountRole.CLAIMED
     elif lex.roles["desired"].search(before) or (
         lex.roles["outcome"].search(before) and not lex.roles["premium"].search(before) and not lex.roles["output"].search(before)
