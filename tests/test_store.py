@@ -54,6 +54,8 @@ def test_an_unknown_answer_and_a_wrong_token_are_the_same_refusal(store_settings
     assert log.feedback(receipt.answer_id, "like", None, token="wrong") is False
     assert log.feedback("no-such-answer", "like", None, token=receipt.feedback_token) is False
     assert log.feedback(10**9, "like", None, token=receipt.feedback_token) is False
+    assert log.feedback(2**40, "like", None, token=receipt.feedback_token) is False, "an id beyond the column is unknown"
+    assert log.withdraw_feedback(2**40, token=receipt.feedback_token) is False
     with pytest.raises(ValueError, match="rating"):
         log.feedback(receipt.answer_id, "meh", None, token=receipt.feedback_token)
 
@@ -75,6 +77,19 @@ def test_the_log_filters_by_status_time_and_rating(store_settings):
     assert [q.question for q in log.recent(10, rated=True)] == ["q1"]
     assert log.recent(10, since=datetime.now(UTC) + timedelta(minutes=1)) == []
     assert [q.question for q in log.recent(10, since=datetime.now(UTC) - timedelta(minutes=1))] == ["q2", "q1"]
+
+
+def test_logged_questions_are_read_by_id_in_several_queries_oldest_first(store_settings, monkeypatch):
+    """A call records export reads every linked question at once, a bounded number of ids a query."""
+    import assistant.store.questions as logged
+
+    monkeypatch.setattr(logged, "IDS_PER_QUERY", 2)
+    log = open_store(store_settings).questions
+    ids = [log.record_answer(f"by-id {n}", answer(), "desk").question_id for n in range(5)]
+    assert all(i is not None for i in ids)
+    wanted = [ids[4], ids[0], ids[2], ids[4], ids[3], 2**31 - 1, 2**62]  # repeated, unknown and out-of-range ids
+    assert [q.question for q in log.by_ids(wanted)] == ["by-id 0", "by-id 2", "by-id 3", "by-id 4"]
+    assert log.by_ids([]) == []
 
 
 def test_a_desk_call_is_opened_noted_linked_and_transferred(store_settings):

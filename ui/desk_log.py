@@ -59,9 +59,19 @@ def feedback_word(kind: str | None) -> str:
     return str(texts()["desk"]["feedback_kinds"].get(kind, kind))
 
 
+def _on_day(moment: str | datetime, day: date | None) -> bool:
+    """Whether ``moment`` (UTC) falls on ``day`` in Shanghai; every moment does when ``day`` is None."""
+    return day is None or shanghai_time(moment)[:10] == str(day)
+
+
 def questions(log: QuestionLog, status: str | None, day: date | None, limit: int) -> list[LoggedQuestion]:
     """The newest ``limit`` logged questions with this status, those asked on ``day`` (Shanghai) only."""
-    return [q for q in log.recent(limit, status=status) if day is None or shanghai_time(q.asked_at)[:10] == str(day)]
+    return [q for q in log.recent(limit, status=status) if _on_day(q.asked_at, day)]
+
+
+def calls_of(calls: CallLog, day: date | None, limit: int) -> list[CallRecord]:
+    """The newest ``limit`` call records, those opened on ``day`` (Shanghai) only."""
+    return [c for c in calls.recent(limit) if _on_day(c.opened_at, day)]
 
 
 def question_rows(logged: list[LoggedQuestion]) -> list[list[object]]:
@@ -79,43 +89,43 @@ def call_rows(calls: CallLog, logged: list[LoggedQuestion], day: date | None, li
         [c.id, shanghai_time(c.opened_at), c.caller_type, outcomes.get(c.outcome.value, c.outcome.value),
          c.transferred_to or "", c.feedback or "", c.note,
          text_of.get(c.question_ids[0], "")[:QUESTION_CHARS] if c.question_ids else ""]
-        for c in calls.recent(limit) if day is None or shanghai_time(c.opened_at)[:10] == str(day)
+        for c in calls_of(calls, day, limit)
     ]
+
+
+def _csv(header: list[str], rows: list[list[object]]) -> bytes:
+    """``rows`` under ``header`` as CSV, UTF-8 with a byte-order mark (so a spreadsheet reads the Chinese)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 def export_csv(logged: list[LoggedQuestion]) -> bytes:
     """The questions as CSV (UTF-8 with a byte-order mark, so a spreadsheet reads the Chinese): id, time,
     status, feedback, the asker's comment, surface, the whole question."""
     words = texts()["desk"]
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(words["export_columns"])
-    for q in logged:
-        writer.writerow([q.id, shanghai_time(q.asked_at), words["statuses"].get(q.status, q.status),
-                         feedback_word(q.feedback), q.comment or "", q.surface, q.question])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-def calls_of(calls: CallLog, day: date | None, limit: int) -> list[CallRecord]:
-    """The newest ``limit`` call records, those opened on ``day`` (Shanghai) only."""
-    return [c for c in calls.recent(limit) if day is None or shanghai_time(c.opened_at)[:10] == str(day)]
+    return _csv(words["export_columns"], [
+        [q.id, shanghai_time(q.asked_at), words["statuses"].get(q.status, q.status), feedback_word(q.feedback),
+         q.comment or "", q.surface, q.question] for q in logged])
 
 
 def export_calls_csv(records: list[CallRecord], log: QuestionLog) -> bytes:
     """The call records as CSV (UTF-8 with a byte-order mark): id, opened and closed (Shanghai), staff,
     caller, outcome, department transferred to, caller's rating, the whole note, the linked questions'
-    ids and their whole texts (one per line of the cell, oldest first)."""
+    ids and their whole texts (one per line of the cell, oldest first). The linked questions are read
+    together, not call by call."""
     words = texts()["desk"]
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(words["call_export_columns"])
+    logged = {q.id: q for q in log.by_ids([i for c in records for i in c.question_ids])}
+    rows: list[list[object]] = []
     for c in records:
-        asked = log.by_ids(c.question_ids)
-        writer.writerow([c.id, shanghai_time(c.opened_at), shanghai_time(c.closed_at) if c.closed_at else "",
-                         c.staff or "", c.caller_type, words["outcomes"].get(c.outcome.value, c.outcome.value),
-                         c.transferred_to or "", c.feedback or "", c.note, " ".join(str(q.id) for q in asked),
-                         "\n".join(q.question for q in asked)])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+        asked = [logged[i] for i in c.question_ids if i in logged]
+        rows.append([c.id, shanghai_time(c.opened_at), shanghai_time(c.closed_at) if c.closed_at else "",
+                     c.staff or "", c.caller_type, words["outcomes"].get(c.outcome.value, c.outcome.value),
+                     c.transferred_to or "", c.feedback or "", c.note, " ".join(str(q.id) for q in asked),
+                     "\n".join(q.question for q in asked)])
+    return _csv(words["call_export_columns"], rows)
 
 
 def export_name(now: datetime, kind: str = "questions") -> str:

@@ -28,6 +28,8 @@ log = logging.getLogger(__name__)
 
 RATINGS = ("like", "dislike", "flag")  # flag: "有错误或遗漏", the answer is wrong or leaves something out
 INSERT = questions.insert()  # values passed as parameters: the statement is compiled once, then cached
+MAX_ROW_ID = 2**31 - 1  # the id column is a 32-bit integer on PostgreSQL: a larger id names no row
+IDS_PER_QUERY = 500  # ids bound in one query of ``by_ids`` (SQLite allows 32766 bound values, older builds 999)
 
 
 class _LoggedFields(BaseModel):
@@ -208,11 +210,15 @@ class QuestionLog:
         return self._rows(query)
 
     def by_ids(self, ids: list[int]) -> list[LoggedQuestion]:
-        """The logged questions with these ids (as a call record links them), oldest first; unknown ids are
-        left out. Raises ``StoreUnavailable`` when the database refuses."""
-        if not ids:
-            return []
-        return self._rows(sa.select(questions).where(questions.c.id.in_(ids)).order_by(questions.c.id))
+        """The logged questions with these ids (as call records link them), oldest first; unknown ids are
+        left out. Read ``IDS_PER_QUERY`` ids a query, under every database's limit on bound values. Raises
+        ``StoreUnavailable`` when the database refuses."""
+        wanted = sorted({i for i in ids if 0 < i <= MAX_ROW_ID})
+        found: list[LoggedQuestion] = []
+        for start in range(0, len(wanted), IDS_PER_QUERY):
+            chunk = wanted[start:start + IDS_PER_QUERY]
+            found += self._rows(sa.select(questions).where(questions.c.id.in_(chunk)).order_by(questions.c.id))
+        return found
 
     def _rows(self, query: sa.Select) -> list[LoggedQuestion]:
         with reading(self._engine, "the question log could not be read") as connection:
@@ -235,6 +241,8 @@ def _hash(token: str) -> str:
 def _rated_row(connection: sa.Connection, answer: int | str, token: str) -> int | None:
     """The question id of the answer with this ``answer_id`` (or question id) and feedback ``token``; else None.
     One lookup and one hash comparison for an unknown id and a wrong token alike, so neither is revealed."""
+    if isinstance(answer, int) and not 0 < answer <= MAX_ROW_ID:
+        answer = ""  # an id no row can have is an unknown answer, looked up (and refused) as any other
     key = questions.c.id == answer if isinstance(answer, int) else questions.c.answer_id == answer
     stored = connection.execute(sa.select(questions.c.id, questions.c.feedback_token_hash).where(key)).first()
     expected = stored.feedback_token_hash if stored is not None and stored.feedback_token_hash else _hash("")
