@@ -18,8 +18,8 @@ GLOSSARY_PATH = Path(__file__).resolve().parent / "data" / "glossary.yaml"
 SYNONYMS_PATH = Path(__file__).resolve().parent / "data" / "synonyms.yaml"
 _LATIN = re.compile(r"[A-Za-z]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-# the letters outside A–Z that a case-insensitive pattern's i, s or k matches (İ ı ſ K), as those letters
 MIN_TERM_TOUCHING_CHINESE = 3  # letters a glossary term needs to be found right beside Chinese characters
+# the letters outside A–Z that a case-insensitive pattern's i, s or k matches (İ ı ſ K), as those letters
 _IGNORECASE_LETTERS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 # Chinese the asker quotes inside an English sentence: an article label （二十四）, a 文号, a 《title》, a quote,
@@ -37,10 +37,11 @@ class PreparedQuery:
 
 
 @cache
-def _glossary() -> tuple[tuple[re.Pattern[str], str], ...]:
+def _glossary() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """(the term in lower case, its pattern, its Chinese terms) for each glossary entry, longest term first."""
     entries = read_yaml(GLOSSARY_PATH)
     ordered = sorted(entries.items(), key=lambda item: -len(item[0]))
-    return tuple((re.compile(_term_pattern(term), re.IGNORECASE), str(chinese)) for term, chinese in ordered)
+    return tuple((term.lower(), re.compile(_term_pattern(term), re.IGNORECASE), str(chinese)) for term, chinese in ordered)
 
 
 def _term_pattern(term: str) -> str:
@@ -53,13 +54,6 @@ def _term_pattern(term: str) -> str:
     return rf"(?<![\w&]){re.escape(term)}(?![\w&])"
 
 
-@cache
-def _glossary_terms() -> tuple[str, ...]:
-    """Each glossary entry's term in lower case, in ``_glossary``'s order."""
-    entries = read_yaml(GLOSSARY_PATH)
-    return tuple(term.lower() for term, _ in sorted(entries.items(), key=lambda item: -len(item[0])))
-
-
 def _glossary_expansions(normalised: str) -> list[str]:
     """The Chinese terms of the glossary entries whose term ``normalised`` holds as a whole word.
 
@@ -67,8 +61,7 @@ def _glossary_expansions(normalised: str) -> list[str]:
     lower case (with the four letters other than A–Z that such a match accepts folded to theirs), so
     a substring test finds the few entries worth a search; most Chinese questions hold none."""
     folded = normalised.translate(_IGNORECASE_LETTERS).lower()
-    return [chinese for (pattern, chinese), term in zip(_glossary(), _glossary_terms(), strict=True)
-            if term in folded and pattern.search(normalised)]
+    return [chinese for term, pattern, chinese in _glossary() if term in folded and pattern.search(normalised)]
 
 
 @cache

@@ -9,7 +9,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from assistant.conversation.scope import place_tagger
-from assistant.conversation.understand import _word_pattern, has_word, lexicon
+from assistant.conversation.understand import has_word, lexicon, word_pattern
 from assistant.query import _glossary, _glossary_expansions
 from assistant.settings import Settings
 
@@ -22,7 +22,7 @@ texts = st.lists(st.sampled_from(PIECES), max_size=8).map("".join)
 @hypothesis_settings(max_examples=300, deadline=None)
 @given(texts)
 def test_glossary_expansions_are_those_of_every_entry_searched(text):
-    assert _glossary_expansions(text) == [chinese for pattern, chinese in _glossary() if pattern.search(text)]
+    assert _glossary_expansions(text) == [chinese for _, pattern, chinese in _glossary() if pattern.search(text)]
 
 
 @hypothesis_settings(max_examples=300, deadline=None)
@@ -30,7 +30,7 @@ def test_glossary_expansions_are_those_of_every_entry_searched(text):
 def test_a_word_list_is_found_where_its_whole_word_pattern_finds_it(text):
     text = text.lower()
     for _, words in lexicon().kinds:
-        pattern = re.compile("|".join(_word_pattern(str(w).lower()) for w in words))
+        pattern = re.compile("|".join(word_pattern(str(w).lower()) for w in words))
         assert has_word(text, words) is (pattern.search(text) is not None)
         assert has_word(text, list(words)) is has_word(text, words)  # a list is matched as its tuple
 

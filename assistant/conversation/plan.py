@@ -19,7 +19,7 @@ from typing import Any
 from assistant.amounts import is_bare_number
 from assistant.conversation.currency import USD, threshold_input, usd_range
 from assistant.conversation.extract import Lead, lead_clause
-from assistant.conversation.question import AmountRole, Ask, AskKind, Question
+from assistant.conversation.question import AmountRole, Ask, AskKind, Facts, Question
 from assistant.conversation.scope import ScopeVerdict, asks_payout, judge
 from assistant.conversation.sessions import Session
 from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots, read_award, rule_named, triggers_named
@@ -56,6 +56,7 @@ CLOSE_SCORE = 0.7  # a hit this close to the top one may be the measure an amoun
 CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores this many times the next name a topic of their own
 SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or share
 SEAT_FACTS = frozenset({"registered"})  # where the asker is registered says nothing of which measure its case is
+ASKER_FACTS = ("related_party", "applicant_role", "entity_type", "registered")  # facts of a turn that may meet one condition
 
 
 class Route(StrEnum):
@@ -131,20 +132,19 @@ class Plan:
     retrieved: list[str] = field(default_factory=list)
 
 
-def _about(question: Question, ask: Ask, asks: Sequence[Ask] = ()) -> Question:
+def _about(question: Question, ask: Ask, own: Facts, others: Sequence[Facts]) -> Question:
     """``question`` as one of its several asks reads it: the facts the ask's own words state win over
     the rest of the message's ("无关联的客户…？另外，如果客户是我们控股的子公司呢？"), and amounts stated
     for another ask are not this one's ("保费200万能补多少？另外海外临床试验本身最多支持多少？"). An
-    elliptical ask ("…呢？") asks the ask before it again, with the message's amounts."""
-    own = read_facts(ask.text, ask.text.lower())
+    elliptical ask ("…呢？") asks the ask before it again, with the message's amounts. ``own``: the facts
+    the ask's own words state; ``others``: those the other asks' own words state."""
     amounts = own.amounts or (question.facts.amounts if ask.elliptical else ())
     whole = question.facts
-    # a product or trial another ask states in its own words is that ask's ("1类新药三期投入5000万能拿多少？
-    # 另外海外临床试验保险保费80万能补多少？": the overseas trial is the premium's, not the Phase III's)
-    others = [read_facts(a.text, a.text.lower()) for a in asks if a is not ask and not ask.elliptical]
 
     def theirs(name: str) -> bool:
-        return not getattr(own, name) and any(getattr(o, name) for o in others)
+        # a product or trial another ask states in its own words is that ask's ("1类新药三期投入5000万能拿多少？
+        # 另外海外临床试验保险保费80万能补多少？": the overseas trial is the premium's, not the Phase III's)
+        return not ask.elliptical and not getattr(own, name) and any(getattr(o, name) for o in others)
 
     whole = replace(whole, drug_class=None if theirs("drug_class") else whole.drug_class,
                     trial_location=None if theirs("trial_location") else whole.trial_location,
@@ -202,7 +202,7 @@ def _topic_triggers(book: RuleBook) -> tuple[tuple[str, tuple[str, ...]], ...]:
     a base's name: a base's own words ("研发投入" of "如果研发投入是5000万呢？") name what an amount is, not a
     topic. Worked out once per rule book."""
     kept = _TOPIC_TRIGGERS.get(id(book))
-    if kept is not None and kept[0] is book:
+    if kept is not None:  # the entry holds its book: no other object has that id while it is kept
         return kept[1]
     bases = [r.base.lower() for r in book.rules if r.base]
     topics = tuple((rule.measure, tuple(t for t in rule.triggers if not any(t.lower() in base for base in bases)))
@@ -291,10 +291,12 @@ class Planner:
         """Each covered ask planned in the order asked; ``uncovered`` asks refused after them."""
         previous_articles = [a for cid in session.last_chunk_ids if (a := self.retriever.article(cid))]
         asks = self._joined(question.asks)
-        for ask in asks:
+        # each ask's own facts, read once: an ask reads its own and the others' (``_about``)
+        stated = [read_facts(a.text, a.text.lower()) for a in asks] if len(asks) > 1 else []
+        for number, ask in enumerate(asks):
             about = question
             if len(asks) > 1:
-                about = _about(question, ask, asks)
+                about = _about(question, ask, stated[number], [f for n, f in enumerate(stated) if n != number])
                 if question.document is not None and not self._names_document(ask, question.document, plan):
                     about = replace(about, document=None, document_pointed=False)
             step = self._plan_ask(about, ask, session, previous_articles, plan, language)
@@ -899,11 +901,8 @@ class Planner:
     def _met_now(self, question: Question, rule: Rule) -> str:
         """The first condition of ``rule`` that a fact this turn states (not an earlier one) meets; "" when none."""
         own, facts = question.facts, question.conversation_facts
-        values: dict[str, object] = {"related_party": facts.related_party, "applicant_role": facts.applicant_role,
-                                     "entity_type": facts.entity_type, "registered": facts.registered}
-        stated = {name for name, value in (("related_party", own.related_party), ("applicant_role", own.applicant_role),
-                                           ("entity_type", own.entity_type), ("registered", own.registered))
-                  if value is not None}
+        values: dict[str, object] = {name: getattr(facts, name) for name in ASKER_FACTS}
+        stated = {name for name in ASKER_FACTS if getattr(own, name) is not None}
         conditions = condition_rules().conditions
         return next((check.condition_id for check in ConditionEvaluator(self.book).judge(rule, values)
                      if check.state is ConditionState.MET and check.condition_id in conditions

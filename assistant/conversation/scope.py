@@ -182,11 +182,13 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     about_conversation = bool(question.context_text) and (
         all(a.kind in CONVERSATION_KINDS for a in question.asks)
         or (question.facts.related_party is not None or question.facts.applicant_role is not None))
-    if (words >= data.min_words_for_share and known / words < data.min_known_share and not question.follow_up
-            and not about_conversation and not states_case and not cat.named_in(text) and not asks_payout(text)):
+    # words the sources never use refuse a question with a topic of its own: not a follow-up, not about the
+    # conversation, not when the sources' own money is asked about in everyday words ("补贴多久能到账")
+    own_topic = not question.follow_up and not about_conversation and not asks_payout(text)
+    if (own_topic and words >= data.min_words_for_share and known / words < data.min_known_share
+            and not states_case and not cat.named_in(text)):
         return ScopeVerdict(False, "unknown_words")
-    if known_share is not None and not question.follow_up and not about_conversation and not asks_payout(text) and _asks_off_sources(
-            question, cat, data, known_share):
+    if own_topic and known_share is not None and _asks_off_sources(question, cat, data, known_share):
         return ScopeVerdict(False, "unknown_words")
     document = _unknown_document(text, cat, data, corpus_says)
     if document:

@@ -17,7 +17,7 @@ from typing import Any
 
 from assistant.conversation.currency import threshold_input
 from assistant.conversation.question import AmountRole, Question
-from assistant.conversation.understand import count_of, lexicon
+from assistant.conversation.understand import count_of, lexicon, word_pattern
 from assistant.match.records import MeasureMatch
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import Item
@@ -127,9 +127,9 @@ def _trigger_positions(text: str, rule: Rule) -> list[int]:
 
 @cache
 def _trigger_pattern(trigger: str) -> re.Pattern[str]:
-    """A trigger word as it names its rule in lower-case text: a word with English letters only as a whole word."""
-    word = trigger.lower()
-    return re.compile(rf"(?<![a-z]){re.escape(word)}(?![a-z])" if re.search(r"[a-z]", word) else re.escape(word))
+    """A trigger word as it names its rule in lower-case text: a word with English letters only as a whole
+    word, as ``has_word`` finds the lexicon's words."""
+    return re.compile(word_pattern(trigger.lower()))
 
 
 def read_award(question: Question, measure: str, book: RuleBook, previous: AwardSlots | None,

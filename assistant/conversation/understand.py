@@ -214,7 +214,7 @@ def _word_matcher(words: tuple[str, ...] | list[str]) -> tuple[tuple[str, ...], 
     its words on every call."""
     if type(words) is tuple:
         kept = _matchers.get(id(words))
-        if kept is not None and kept[0] is words:
+        if kept is not None:  # the entry holds its tuple: no other object has that id while it is kept
             return kept[1]
         matcher = _words_matcher(words)
         if len(_matchers) >= MATCHERS_KEPT:  # tuples made per call: start again rather than grow
@@ -231,10 +231,10 @@ def _words_matcher(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, 
     lowered = [str(word).lower() for word in words]
     latin = sorted({w for w in lowered if re.search(r"[a-z]", w)}, key=lambda w: (-len(w), w))
     plain = tuple(w for w in lowered if not re.search(r"[a-z]", w))
-    return plain, tuple(latin), re.compile("|".join(_word_pattern(w) for w in latin)) if latin else None
+    return plain, tuple(latin), re.compile("|".join(word_pattern(w) for w in latin)) if latin else None
 
 
-def _word_pattern(word: str) -> str:
+def word_pattern(word: str) -> str:
     """A word with English letters matches only between non-letters ("it" not in "with")."""
     return rf"(?<![a-z]){re.escape(word)}(?![a-z])" if re.search(r"[a-z]", word) else re.escape(word)
 
@@ -264,7 +264,7 @@ def without_ask_words(text: str) -> str:
 def _ask_word_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     lex = lexicon()
     words = sorted({w for _, ws in lex.kinds for w in ws} | set(lex.pointers), key=lambda w: (-len(w), w))
-    return tuple((word, re.compile(_word_pattern(word))) for word in words)
+    return tuple((word, re.compile(word_pattern(word))) for word in words)
 
 
 def in_shanghai(place: str) -> bool:
@@ -326,13 +326,13 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
 
 def _read_kept(message: str, cat: Catalogue, previous: Question | None, earlier_facts: Facts | None,
                earlier: tuple[Question, ...]) -> Question:
-    """``_read`` of these arguments, kept for recent messages (by the identity of the catalogue, previous
-    turn, facts and earlier turns, which the kept entry holds on to, so an id is never another object's)."""
+    """``_read`` of these arguments, kept for recent messages, by the identity of the catalogue, previous
+    turn, facts and earlier turns: the kept entry holds on to them, so while it is kept no other object
+    can have one of their ids, and a key found is those very objects."""
     key = (message, id(cat), id(previous), id(earlier_facts), tuple(id(q) for q in earlier))
     with _read_lock:
         kept = _read_cache.get(key)
-        if (kept is not None and kept[1][0] is cat and kept[1][1] is previous and kept[1][2] is earlier_facts
-                and len(kept[1][3]) == len(earlier) and all(x is y for x, y in zip(kept[1][3], earlier, strict=True))):
+        if kept is not None:
             _read_cache.move_to_end(key)
             return kept[0]
     question = _read(message, cat, previous, earlier_facts, earlier)
@@ -365,8 +365,7 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
     # "[pudong2022:task-01]" is a marker, not a name; "在浦东注册" names where the asker is, not the Pudong plan
     named = cat.named_in(_without_seat(CITATION_MARKER.sub(" ", text), lex))
     document = sorted(named)[0] if len(named) == 1 else None
-    if (document is None and previous is not None and has_word(text, lex.city_document_words)
-            and len(text) <= (POINTER_MAX_CHARS_LATIN if text.isascii() else POINTER_MAX_CHARS)):
+    if document is None and previous is not None and has_word(text, lex.city_document_words) and _brief(text):
         document = city_policy(cat)  # a short "那市里的呢" after a question on the Pudong plan
     recalled = _recalled_turn(text, document, previous, earlier)
     stripped = re.sub(r"[\s\W_]+", "", text)
@@ -530,7 +529,12 @@ def _listed_questions(clause: str) -> list[str]:
 
 def _points_back_briefly(clause: str) -> bool:
     """Whether ``clause`` points back and is short enough to bring no topic of its own."""
-    return points_back(clause.lower()) and len(clause) <= (POINTER_MAX_CHARS_LATIN if clause.isascii() else POINTER_MAX_CHARS)
+    return points_back(clause.lower()) and _brief(clause)
+
+
+def _brief(text: str) -> bool:
+    """Whether ``text`` is short enough to bring no topic of its own (``POINTER_MAX_CHARS``, more for English)."""
+    return len(text) <= (POINTER_MAX_CHARS_LATIN if text.isascii() else POINTER_MAX_CHARS)
 
 
 def _detail(clause: str, kind: AskKind, lex: _Lexicon) -> str:
@@ -767,7 +771,7 @@ def _with_place(pattern: str, place: str) -> str:
 
 
 def _place_word(place: str) -> str:
-    return _word_pattern(place) if re.search(r"[a-z]", place) else re.escape(place)
+    return word_pattern(place) if re.search(r"[a-z]", place) else re.escape(place)
 
 
 def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:

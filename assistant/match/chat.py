@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from assistant.amounts import refused_amounts
 from assistant.conversation.question import AmountRole, Facts, Question
-from assistant.conversation.understand import QUESTION_WORDS, has_word, in_shanghai, read_facts, sentences, understand, without_background
+from assistant.conversation.understand import QUESTION_WORDS, has_word, in_shanghai, read_facts, understand, without_background
 from assistant.match.matcher import PolicyMatcher
 from assistant.match.profile import CompanyProfile
 from assistant.match.records import MatchResult
@@ -93,7 +93,7 @@ def read_turn(question: Question, memory: ProfileMemory | None) -> ProfileTurn |
     asks_match = has_word(text, data["match_asks"]) and (about_us or memory is not None)
     # a message with a question in it ("…能申请吗？我们的1类新药在做Ⅰ期。") asks, whatever its last sentence states
     statement = (about_us or adds_after_match) and not text.rstrip().endswith(ASK_ENDINGS) and \
-        not QUESTION_WORDS.search(text) and not any("?" in text[a:b] or "？" in text[a:b] for a, b, _ in sentences(text))
+        not QUESTION_WORDS.search(text) and "?" not in text and "？" not in text
     if not (asks_match or statement):
         return None
     before = memory.profile if memory is not None else CompanyProfile()
