@@ -676,10 +676,8 @@ def _entities_denied(text: str) -> tuple[str, ...]:
 def _denied_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(kind, the ``entity_denied`` pattern with the kind's words for {entity})."""
     words = lexicon().facts
-    return tuple(
-        (str(kind), re.compile(words["entity_denied"].replace("{entity}", "|".join(
-            re.escape(str(n).lower()) for n in sorted(names, key=len, reverse=True))), re.IGNORECASE))
-        for kind, names in words["entity_type"].items())
+    return tuple((str(kind), re.compile(words["entity_denied"].replace("{entity}", _any_name(names)), re.IGNORECASE))
+                 for kind, names in words["entity_type"].items())
 
 
 def without_asker(text: str) -> str:
@@ -701,10 +699,14 @@ def _entity_patterns(own: bool) -> tuple[tuple[str, re.Pattern[str]], ...]:
     patterns = []
     forms = [*words["entity_said"], *(words["entity_own"] if own else [])]
     for kind, names in words["entity_type"].items():
-        entity = "|".join(re.escape(str(n).lower()) for n in sorted(names, key=len, reverse=True))
-        said = "|".join(f"(?:{p.replace('{entity}', f'(?:{entity})')})" for p in forms)
+        said = "|".join(f"(?:{p.replace('{entity}', f'(?:{_any_name(names)})')})" for p in forms)
         patterns.append((str(kind), re.compile(said, re.IGNORECASE)))
     return tuple(patterns)
+
+
+def _any_name(names: list[str]) -> str:
+    """One alternation of a kind's names (``entity_type``), lower case, the longest first."""
+    return "|".join(re.escape(str(n).lower()) for n in sorted(names, key=len, reverse=True))
 
 
 def _drug_class(text: str, classes: dict[str, list[str]]) -> str | None:
