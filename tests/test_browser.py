@@ -402,6 +402,7 @@ def test_the_desk_answers_a_clarifying_question_in_place(desktop):
 def test_the_log_shows_only_after_sign_in_and_holds_the_call_record(desktop, live_server):
     open_desk(desktop)
     desk_search(desktop, "伦理审查多久")
+    desktop.locator("#desk-staff textarea, #desk-staff input").first.fill("坐席07")
     desktop.get_by_role("radio", name="个人").check()
     desktop.get_by_role("radio", name="转相关部门").check()
     desktop.get_by_label("备注").fill("来电人询问伦理审查时限，已告知3周")
@@ -427,6 +428,7 @@ def test_the_log_shows_only_after_sign_in_and_holds_the_call_record(desktop, liv
     desktop.wait_for_function("() => document.querySelector('#desk-calls').innerText.includes('已告知3周')")
     calls = desktop.locator("#desk-calls").inner_text()
     assert "个人" in calls and "转相关部门" in calls and "市卫生健康委" in calls and "伦理审查多久" in calls
+    assert "坐席07" in calls, "the record names the agent who took the call"
     log = desktop.locator("#desk-log").inner_text()
     assert "伦理审查多久" in log and "已回答" in log
     shot(desktop, "desk-log.png")

@@ -309,7 +309,7 @@ def test_the_call_records_export_holds_each_call_with_its_whole_questions_for_a_
     store = open_store(settings)
     receipt = store.questions.record_answer(question, engine.ask(question), "desk")
     assert receipt.question_id is not None
-    record = store.calls.open("企业", note="来电方要求书面答复", session_id="call-export")
+    record = store.calls.open("企业", staff="坐席12", note="来电方要求书面答复", session_id="call-export")
     store.calls.link(record.id, receipt.question_id)
     store.calls.transfer(record.id, "市经济信息化委")
     url = f"{live_server}/ui/desk/calls.csv"
@@ -320,6 +320,7 @@ def test_the_call_records_export_holds_each_call_with_its_whole_questions_for_a_
     rows = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))
     assert rows[0][:3] == ["编号", "接听时间（上海）", "结束时间（上海）"]
     ours = next(row for row in rows if row[0] == str(record.id))
+    assert ours[3] == "坐席12", "the agent who took the call"
     assert ours[5] == "转相关部门" and ours[6] == "市经济信息化委" and ours[8] == "来电方要求书面答复"
     assert ours[9] == str(receipt.question_id) and ours[10] == question and ours[2], "closed, with the whole question"
     bad_day = httpx.get(url, params={"day": "2026/12/01"}, cookies=_signed_in_cookie(live_server, settings), timeout=30)

@@ -82,11 +82,11 @@ def question_rows(logged: list[LoggedQuestion]) -> list[list[object]]:
 
 
 def call_rows(calls: CallLog, logged: list[LoggedQuestion], day: date | None, limit: int) -> list[list[object]]:
-    """The on-screen call records: id, time, caller, outcome, department, caller's rating, note, first question."""
+    """The on-screen call records: id, time, staff, caller, outcome, department, caller's rating, note, first question."""
     outcomes = texts()["desk"]["outcomes"]
     text_of = {q.id: q.question for q in logged}
     return [
-        [c.id, shanghai_time(c.opened_at), c.caller_type, outcomes.get(c.outcome.value, c.outcome.value),
+        [c.id, shanghai_time(c.opened_at), c.staff or "", c.caller_type, outcomes.get(c.outcome.value, c.outcome.value),
          c.transferred_to or "", c.feedback or "", c.note,
          text_of.get(c.question_ids[0], "")[:QUESTION_CHARS] if c.question_ids else ""]
         for c in calls_of(calls, day, limit)

@@ -28,6 +28,7 @@ from ui.texts import texts
 SURFACE = Surface.DESK
 LOG_ROWS = 200
 REFRESH_SECONDS = 15
+STAFF_CHARS = 64  # the call record's staff column
 __all__ = ["build_desk_tab", "script_of", "shanghai_time", "sign_in_form"]
 
 
@@ -73,6 +74,7 @@ def build_desk_tab(ctx: UiContext) -> None:
                 build_caller_match(ctx)
         with gr.Column(scale=2, elem_id="desk-call"):
             gr.Markdown(f"## {words['record_heading']}", elem_id="desk-record-heading")
+            staff = gr.Textbox(label=words["staff_label"], max_length=STAFF_CHARS, elem_id="desk-staff")
             caller = gr.Radio(words["callers"], value=words["callers"][0], label=words["caller_label"])
             outcomes = [(label, key) for key, label in words["outcomes"].items()]
             outcome = gr.Radio(outcomes, value=CallOutcome.RESOLVED.value, label=words["outcome_label"])
@@ -125,15 +127,17 @@ def build_desk_tab(ctx: UiContext) -> None:
         return ("", "", "", gr.update(choices=[], value=None, visible=False), None, [], gr.update(choices=[], value=None),
                 "", words["callers"][0], CallOutcome.RESOLVED.value, words["feedbacks"][-1], "", "")
 
-    def save_call(call_id: str | None, ids: list[int], who: str, how: str, to: str | None, rated: str, text: str
-                  ) -> str:
-        """Opens the call's record with its questions, then closes it as resolved or transferred (or leaves it open)."""
+    def save_call(call_id: str | None, ids: list[int], agent: str, who: str, how: str, to: str | None, rated: str,
+                  text: str) -> str:
+        """Opens the call's record with its questions and the agent who took it, then closes it as resolved or
+        transferred (or leaves it open)."""
         if not call_id:
             return words["need_question"]
         if how == CallOutcome.TRANSFERRED.value and not (to or "").strip():
             return words["need_department"]
         try:
-            record = ctx.calls.open(who, note=(text or "").strip(), session_id=call_id)
+            record = ctx.calls.open(who, staff=(agent or "").strip()[:STAFF_CHARS] or None, note=(text or "").strip(),
+                                    session_id=call_id)
             for question_id in ids:
                 ctx.calls.link(record.id, question_id)
             ctx.calls.update(record.id, feedback=rated)
@@ -179,7 +183,7 @@ def build_desk_tab(ctx: UiContext) -> None:
     new_call.click(start_call, None, [script, badges, article, options, call, asked, transfer, query,
                                       caller, outcome, feedback, note, saved])
     # Private: a caller's note is not copied into the browser's run history.
-    save.click(save_call, [call, asked, caller, outcome, transfer, feedback, note], saved,
+    save.click(save_call, [call, asked, staff, caller, outcome, transfer, feedback, note], saved,
                api_visibility="private")
     log_out = [state_note, log_table, call_table, exported]
     for trigger in (refresh.click, status.change, day.submit, timer.tick):
