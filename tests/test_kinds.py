@@ -151,6 +151,7 @@ def test_the_profiles_kind_answers_what_support_when_the_match_claims_nothing_ye
     first = engine.ask("我们是一家CDMO，在上海注册。")
     second = engine.ask("能享受哪些政策？", first.session_id)
     assert _cited(second) == ["policy2024:24"]
+    assert second.answer.startswith("面向合同研发生产组织（CMO）的措施有1项")
     assert "500万元" in second.answer
 
 

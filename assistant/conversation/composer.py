@@ -301,7 +301,7 @@ class Composer:
 
     def _asker_lines(self, step: Step) -> list[str]:
         """After a verdict that turns on who asks: the measure's other rules still open or met for the asker,
-        then the measure meant for the asker's kind."""
+        then the measures meant for the asker's kind that such a verdict points to."""
         lines = []
         for other in step.others:
             assert other.rule is not None
@@ -318,7 +318,7 @@ class Composer:
         """Every measure meant for the asker's kind: its ceiling and quote, or its sentence when it sets no amount."""
         supports = [support for support, _ in step.listed]
         head = "kind_support_head_one" if len(supports) == 1 else "kind_support_head"
-        lines = [self.t[head].format(kind=self._kind_name(), count=len(supports))]
+        lines = [self.t[head].format(kind=supports[0].kind.name_in(self._tongue()) if supports else "", count=len(supports))]
         lines += [self._kind_line(s, "kind_support_rule" if s.rule else "kind_support_text") for s in supports]
         if any(s.rule for s in supports):
             lines.append(self.t["kind_support_note"])
@@ -327,13 +327,13 @@ class Composer:
     def _kind_line(self, support: KindSupport, template: str) -> str:
         note = support.entry.note.get("en" if self.english else "zh", "")
         return self.t[template].format(
-            kind=self._kind_name(), label=support.article.label, article_title=support.article.title,
+            kind=support.kind.name_in(self._tongue()), label=support.article.label, article_title=support.article.title,
             quote=support.entry.quote, rule_name=self.rule_name(support.rule) if support.rule else "",
             ceiling=self._ceiling(support.rule) if support.rule else "",
             note=self.t["kind_note"].format(note=note) if note else "")
 
-    def _kind_name(self) -> str:
-        return asker_kind_name("entity_type", self.kind, self.english)
+    def _tongue(self) -> str:
+        return "en" if self.english else "zh"
 
     def _ceiling(self, rule: Rule) -> str:
         """A rule's per-item ceiling as the text sets it (its rate of its base), what one item is, its annual cap."""

@@ -20,9 +20,10 @@ from index.articles import Article
 
 @dataclass(frozen=True)
 class KindSupport:
-    """One measure meant for a kind of asker: the data entry, its article, and the rule computing its
-    ceiling (None: the text sets no amount for that kind)."""
+    """One measure meant for a kind of asker: the kind, the data entry, its article, and the rule computing
+    its ceiling (None: the text sets no amount for that kind)."""
 
+    kind: AskerKind
     entry: KindMeasure
     article: Article
     rule: Rule | None
@@ -35,7 +36,7 @@ def asker_kind(kind: str | None) -> AskerKind | None:
 
 def kind_measures(kind: AskerKind, book: RuleBook, article_of: Callable[[str], Article]) -> list[KindSupport]:
     """Each measure meant for ``kind``, in the data's order; ``article_of`` gives a measure's article."""
-    return [KindSupport(entry, article_of(entry.measure), book.rule(entry.rule) if entry.rule else None)
+    return [KindSupport(kind, entry, article_of(entry.measure), book.rule(entry.rule) if entry.rule else None)
             for entry in kind.measures]
 
 
