@@ -52,3 +52,25 @@ def test_an_unknown_condition_names_the_facts_it_waits_for(evaluator):
     check = evaluator.check("medium_qualified_tech_enterprise", {"enterprise_size": "medium"})
     assert check.state is ConditionState.UNKNOWN and check.missing == ("tech_qualification",)
     assert evaluator.rules.fact_name("tech_qualification") == "是否拥有高新技术、专精特新、科技小巨人等资质"
+
+
+@pytest.mark.parametrize(("facts", "state"), [
+    ({"entity_type": "hospital"}, ConditionState.UNKNOWN),
+    ({"entity_type": "university"}, ConditionState.UNKNOWN),
+    ({"entity_type": "hospital", "registration_applicant": True}, ConditionState.MET),
+    ({"entity_type": "cro", "registration_applicant": False}, ConditionState.FAILED),
+    ({"entity_type": "drug_developer"}, ConditionState.MET),
+    ({}, ConditionState.MET),
+])
+def test_who_the_asker_is_can_leave_a_condition_open_until_the_fact_that_decides_it(evaluator, facts, state):
+    # （五）"对由我市注册申请人开展…": a hospital is not normally a drug's registration applicant, a drug company is
+    check = evaluator.check("registration_applicant", facts)
+    assert check.state is state
+    if state is ConditionState.UNKNOWN:
+        assert check.missing == ("registration_applicant",) and check.opened_by == "entity_type"
+
+
+def test_a_kind_the_asker_denies_being_fails_the_condition_that_needs_it(evaluator):
+    assert evaluator.check("qualified_cro", {"entity_denied": ("cro",)}).state is ConditionState.FAILED
+    assert evaluator.check("qualified_cro", {"entity_denied": ("cmo",)}).state is ConditionState.ASSESSED
+    assert evaluator.check("qualified_cro", {"entity_denied": ()}).state is ConditionState.ASSESSED

@@ -36,11 +36,13 @@ def test_without_a_base_the_measure_that_applies_is_named_without_a_figure(engin
     assert not [c for c in answer.calculations if c.eligible]
 
 
-def test_no_measure_is_named_when_the_facts_meet_none(engine):
-    # a hospital asking for the CMO support states nothing another measure's conditions read
+def test_no_measure_is_said_to_apply_when_the_facts_meet_none(engine):
+    # a hospital asking for the CMO support states nothing another measure's conditions read: no measure applies
+    # instead; the measures meant for hospitals follow the no, with no verdict of their own
     answer = engine.ask("我们是医院，能申请CMO支持吗？")
     assert [(v.measure, v.verdict) for v in answer.verdicts] == [("24", "not_eligible")]
-    assert [c.chunk_id for c in answer.citations] == ["policy2024:24"]
+    assert [c.chunk_id for c in answer.citations] == ["policy2024:24", "policy2024:20", "policy2024:08"]
+    assert "适用" not in answer.answer and not answer.calculations
 
 
 @pytest.mark.parametrize("question", [

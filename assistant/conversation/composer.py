@@ -18,6 +18,7 @@ from assistant.amounts import format_yuan, format_yuan_en
 from assistant.citations import validity
 from assistant.conversation.currency import range_note
 from assistant.conversation.extract import english_figure
+from assistant.conversation.kinds import KindSupport, asker_kind
 from assistant.conversation.plan import Plan, Route, Step, Verdict, extra_conditions
 from assistant.conversation.question import AskKind
 from assistant.conversation.slots import AwardRequest
@@ -27,6 +28,7 @@ from assistant.match.report import profile_reply
 from assistant.records import AwardEstimate, Calculation, Status
 from assistant.rules.book import Rule, rule_book
 from assistant.rules.calculator import are_alternatives
+from assistant.rules.eligibility import condition_rules
 from index.articles import Article
 from index.documents import Catalogue, DocumentStatus
 from index.yaml_data import read_yaml
@@ -76,6 +78,7 @@ class Composer:
         self.t = templates()["en" if language is Language.ENGLISH else "zh"]
         self.english = language is Language.ENGLISH
         self.registered_place = ""
+        self.kind: str | None = None  # the asker's kind, as the question states it
         self._quoted: set[str] = set()
 
     # --- a whole plan ----------------------------------------------------------------------------
@@ -87,6 +90,7 @@ class Composer:
         verdicts: list[tuple[str, str]] = []
         statuses = []
         self.registered_place = plan.question.facts.registered_place
+        self.kind = plan.question.conversation_facts.entity_type
         for step in plan.steps:
             block = self._block(step)
             if step.eligibility is not None and step.eligibility.usd_by_range and step.route in {Route.AWARD, Route.ELIGIBILITY}:
@@ -103,6 +107,8 @@ class Composer:
                 verdicts.append((step.eligibility.measure, step.eligibility.verdict.value))
             if step.instead_eligibility is not None:
                 verdicts.append((step.instead_eligibility.measure, step.instead_eligibility.verdict.value))
+            verdicts += [(v.measure, v.verdict.value) for _, v in step.listed if v is not None]
+            verdicts += [(other.measure, other.verdict.value) for other in step.others]
         status = statuses[0] if len(set(statuses)) == 1 else (
             Status.ANSWERED if Status.ANSWERED in statuses else statuses[0])
         shown = articles if status is not Status.OUT_OF_SCOPE else []
@@ -205,7 +211,9 @@ class Composer:
         if route is Route.LOOKUP:
             return self._lookup(step, article)
         if route is Route.ELIGIBILITY:
-            return self._eligibility(step, article)
+            return [*self._eligibility(step, article), *self._asker_lines(step)]
+        if route is Route.KIND_SUPPORT:
+            return self._kind_support(step)
         if route is Route.CLARIFY_RULE and step.request is not None:
             return [self.clarify_rule(step.request, article)]
         if route is Route.CLARIFY_BASE and step.request is not None:
@@ -279,6 +287,10 @@ class Composer:
         if verdict.condition == "registered_in_shanghai" and verdict.verdict is Verdict.NOT_ELIGIBLE:
             return [self.t["eligible_no_registered"].format(place=self.registered_place or "?")]
         condition = self._condition(verdict.condition)
+        if verdict.verdict is Verdict.UNKNOWN and verdict.missing:  # "我们是医院…": a fact about who asks decides
+            kind = asker_kind_name(verdict.fact, self.kind, self.english)
+            return [self.t["eligible_unknown_asker"].format(condition=condition[0], quote=condition[1], kind=kind,
+                                                            missing=self._facts_named(verdict.missing), **fields)]
         if verdict.verdict is Verdict.UNKNOWN:
             return [self.t["eligible_unknown"].format(condition=condition[0], quote=condition[1])]
         if verdict.instead:
@@ -286,6 +298,61 @@ class Composer:
             return [self.t["eligible_no_instead"].format(condition=condition[0], quote=condition[1],
                                                          instead_label=other.label, instead_title=other.title, **fields)]
         return [self.t["eligible_no"].format(condition=condition[0], quote=condition[1], **fields)]
+
+    def _asker_lines(self, step: Step) -> list[str]:
+        """After a verdict that turns on who asks: the measure's other rules still open or met for the asker,
+        then the measures meant for the asker's kind that such a verdict points to."""
+        lines = []
+        for other in step.others:
+            assert other.rule is not None
+            condition, quote = self._condition(other.condition or other.met)
+            label = step.articles[0].label if step.articles else ""
+            key = "other_rule_unknown" if other.verdict is Verdict.UNKNOWN else "other_rule_met"
+            lines.append(self.t[key].format(label=label, rule_name=self.rule_name(other.rule), ceiling=self._ceiling(other.rule),
+                                            condition=condition, quote=quote, missing=self._facts_named(other.missing)))
+        for support in step.pointers:
+            lines.append(self._kind_line(support, "kind_pointer_rule" if support.rule else "kind_pointer_text"))
+        return lines
+
+    def _kind_support(self, step: Step) -> list[str]:
+        """Every measure meant for the asker's kind: its ceiling and quote, or its sentence when it sets no amount."""
+        supports = [support for support, _ in step.listed]
+        head = "kind_support_head_one" if len(supports) == 1 else "kind_support_head"
+        lines = [self.t[head].format(kind=supports[0].kind.name_in(self._tongue()) if supports else "", count=len(supports))]
+        lines += [self._kind_line(s, "kind_support_rule" if s.rule else "kind_support_text") for s in supports]
+        if any(s.rule for s in supports):
+            lines.append(self.t["kind_support_note"])
+        return lines
+
+    def _kind_line(self, support: KindSupport, template: str) -> str:
+        note = support.entry.note.get("en" if self.english else "zh", "")
+        return self.t[template].format(
+            kind=support.kind.name_in(self._tongue()), label=support.article.label, article_title=support.article.title,
+            quote=support.entry.quote, rule_name=self.rule_name(support.rule) if support.rule else "",
+            ceiling=self._ceiling(support.rule) if support.rule else "",
+            note=self.t["kind_note"].format(note=note) if note else "")
+
+    def _tongue(self) -> str:
+        return "en" if self.english else "zh"
+
+    def _ceiling(self, rule: Rule) -> str:
+        """A rule's per-item ceiling as the text sets it (its rate of its base), what one item is, its annual cap."""
+        money = format_yuan_en if self.english else format_yuan
+        if rule.rate is not None:
+            base = ((rule.base_en or rule.base) if self.english else rule.base) or ""
+            text = self.t["ceiling_with_rate"].format(base=base, rate=f"{rule.rate * 100:.0f}%", amount=money(rule.cap_yuan))
+        else:
+            text = self.t["ceiling_only"].format(amount=money(rule.cap_yuan))
+        if rule.per not in rule.name:  # "临床前研究转化贴息（每个项目每年）" says it already
+            text += self.t["ceiling_per"].format(per=rule.per)
+        if rule.annual_cap:
+            cap = rule_book().annual_caps[rule.annual_cap]
+            text += self.t["ceiling_annual_cap"].format(amount=money(cap.cap_yuan), quote=cap.quote)
+        return text
+
+    def _facts_named(self, facts: Iterable[str]) -> str:
+        rules = condition_rules()
+        return self._join([rules.fact_name(fact, "en" if self.english else "zh") for fact in facts])
 
     def _asked_article(self, step: Step, article: Article) -> Article:
         return step.articles[1] if step.eligibility and step.eligibility.instead and len(step.articles) > 1 else article
@@ -355,7 +422,7 @@ class Composer:
         estimate = step.estimate
         assert estimate is not None
         lines = [self._correction(c, step.declined) for c in step.corrections]  # "能拿3000万吗？": the no leads
-        if step.eligibility is not None and step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
+        if step.eligibility is not None and (step.eligibility.verdict is Verdict.NOT_ELIGIBLE or step.eligibility.missing):
             lines.extend(self._verdict_lines(step, article))
         calculations = estimate.calculations
         if are_alternatives(estimate.calculations):
@@ -365,7 +432,7 @@ class Composer:
             notes = list(dict.fromkeys(note for c in calculations for note in c.notes))
             if notes:
                 lines.append(self.t["award_notes"].format(notes=(" " if self.english else "").join(notes)))
-            return lines
+            return [*lines, *self._asker_lines(step)]
         award = self.award_lines(estimate, article)
         if award and self._yes_asked(step) and estimate.total_yuan > 0 and not lines:
             award[0] = self.t["award_yes"] + award[0]  # "能不能申请？最高多少？": the yes leads, the figure follows
@@ -373,7 +440,7 @@ class Composer:
             money = format_yuan_en if self.english else format_yuan
             award.insert(1, self.t["approximate_base"].format(amounts=self._join([money(a) for a in step.approximate])))
         lines.extend(award)
-        return lines
+        return [*lines, *self._asker_lines(step)]
 
     @staticmethod
     def _yes_asked(step: Step) -> bool:
@@ -515,6 +582,15 @@ class Composer:
         money = format_yuan_en if self.english else format_yuan
         caps = [rule_book().annual_caps[cap_id] for cap_id in dict.fromkeys(r.annual_cap for r in rules if r.annual_cap)]
         return [self.t[template].format(amount=money(cap.cap_yuan), quote=cap.quote) for cap in caps]
+
+
+def asker_kind_name(fact: str, kind: str | None, english: bool) -> str:
+    """The asker's kind as an answer names it ("医疗机构", "a hospital"); the fact's own name when the kind has
+    no entry (a kind denied, not stated)."""
+    found = asker_kind(kind) if fact == "entity_type" else None
+    if found is not None:
+        return found.name_in("en" if english else "zh")
+    return condition_rules().fact_name(fact, "en" if english else "zh")
 
 
 def _said_once(lines: Iterable[str]) -> list[str]:

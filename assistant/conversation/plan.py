@@ -19,6 +19,7 @@ from typing import Any
 from assistant.amounts import is_bare_number
 from assistant.conversation.currency import USD, threshold_input, usd_range
 from assistant.conversation.extract import Lead, lead_clause
+from assistant.conversation.kinds import KindSupport, asker_kind, asks_what_kind_gets, kind_measures
 from assistant.conversation.question import AmountRole, Ask, AskKind, Facts, Question
 from assistant.conversation.scope import ScopeVerdict, asks_payout, judge
 from assistant.conversation.sessions import Session
@@ -56,7 +57,8 @@ CLOSE_SCORE = 0.7  # a hit this close to the top one may be the measure an amoun
 CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores this many times the next name a topic of their own
 SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or share
 SEAT_FACTS = frozenset({"registered"})  # where the asker is registered says nothing of which measure its case is
-ASKER_FACTS = ("related_party", "applicant_role", "entity_type", "registered")  # facts of a turn that may meet one condition
+ASKER_FACTS = ("related_party", "applicant_role", "entity_type", "registered", "registration_applicant")  # facts of a turn that may meet one condition
+KIND_FACTS = frozenset({"entity_type", "entity_denied"})  # who the asker is (or is not)
 
 
 class Route(StrEnum):
@@ -79,6 +81,7 @@ class Route(StrEnum):
     VALIDITY = "validity"
     PROFILE = "profile"  # a "我们是……" statement noted in the session's company profile
     MATCH = "match"  # every measure the session's company profile may claim
+    KIND_SUPPORT = "kind_support"  # "我们是CRO，有什么支持": every measure meant for the asker's kind, with its ceiling
 
 
 class Verdict(StrEnum):
@@ -99,6 +102,8 @@ class Eligibility:
     usd_by_range: bool = False  # a dollar amount met or missed a yuan threshold at every plausible rate
     alternative: Rule | None = None  # not eligible for the asked rule: the same measure's alternative that applies
     met: str = ""  # eligible: the condition a fact stated in this turn meets ("与客户无投资关系" → no relation), when one does
+    fact: str = ""  # the stated fact that failed the condition, or that leaves it open ("entity_type": who asks)
+    missing: tuple[str, ...] = ()  # unknown: the facts (eligibility.yaml names) that would decide the condition
 
 
 @dataclass
@@ -123,6 +128,9 @@ class Step:
     declined: bool = False  # "能拿3000万吗？" above what the text allows: the corrections answer no
     ceilings_sum: tuple[Decimal, Decimal] | None = None  # CEILINGS asked summed: (sum, the annual cap)
     approximate: list[Decimal] = field(default_factory=list)  # hedged bases computed with ("约5000万")
+    listed: list[tuple[KindSupport, Eligibility | None]] = field(default_factory=list)  # KIND_SUPPORT: each measure, its verdict
+    pointers: list[KindSupport] = field(default_factory=list)  # a verdict on who asks: the measures meant for that kind
+    others: list[Eligibility] = field(default_factory=list)  # a no for the asker's kind: the measure's other rules still open or met
 
 
 @dataclass
@@ -268,6 +276,16 @@ class Planner:
             # "担保额度上限是多少？另外小微企业所得税税率是多少？": the covered asks answered, the other refused
             return self._plan_asks(replace(question, asks=tuple(covered)), session, language, plan,
                                    [a for a in question.asks if a not in covered])
+        # the kind this turn states, else the one the company profile holds when the turn asks for its match
+        profile_kind = profiled.memory.profile.entity_type if profiled is not None else None
+        kind = question.facts.entity_type or (profile_kind.value if profile_kind is not None else None)
+        listed = self._kind_support(question, kind) if (
+            profiled is None or profiled.match is None or not profiled.match.measures) else None
+        if listed is not None:  # "我们是CRO，有什么支持": the measures meant for that kind, each with its ceiling
+            if profiled is not None:
+                session.profile = profiled.memory
+            plan.steps.append(listed)
+            return plan
         if profiled is not None:
             session.profile = profiled.memory
             match = profiled.match
@@ -685,6 +703,7 @@ class Planner:
                 step.eligibility = replace(step.eligibility, instead=applies.measure)
                 return self._instead(question, ask, step, language, applies)
             step.articles = [*self._condition_articles(step.eligibility.condition, measure), *step.articles]
+            self._about_the_asker(question, step, measure)
             if ask.kind is AskKind.AMOUNT and request.missing is None and not question.facts.base_in_usd:
                 # the amount asked is computed too: the calculator shows the failed condition and 0
                 condition = self.book.conditions.get(step.eligibility.condition)
@@ -694,6 +713,12 @@ class Planner:
                 return step
             step.route = Route.ELIGIBILITY
             return step
+        if step.eligibility.verdict is Verdict.UNKNOWN and step.eligibility.missing:
+            # "我们是医院，能申请（五）吗": it depends on a fact about who asks; the measures meant for that kind follow
+            self._about_the_asker(question, step, measure)
+            if ask.kind is not AskKind.AMOUNT or request.missing is not None or question.facts.base_in_usd:
+                step.route = Route.ELIGIBILITY
+                return step
         met = self._met_now(question, step.eligibility.rule) if (
             ask.kind is AskKind.ELIGIBILITY and step.eligibility.rule is not None and not question.facts.amounts
             and question.context_text) else ""
@@ -807,6 +832,56 @@ class Planner:
         step.estimate = self.calculator.estimate([Item(rule.id, inputs)], self.today, language)
         return step
 
+    def _about_the_asker(self, question: Question, step: Step, measure: str) -> None:
+        """A verdict that turns on who the asker is (a kind it is, or says it is not): the measures meant for its
+        kind that such a verdict points to are added (those not asked about), and on a no, the measure's other
+        rules the asker's facts still leave open or meet are judged (``Step.others``)."""
+        verdict = step.eligibility
+        if verdict is None or verdict.fact not in KIND_FACTS:
+            return
+        kind = asker_kind(question.conversation_facts.entity_type) if verdict.fact == "entity_type" else None
+        if kind is not None:
+            pointed = [s for s in kind_measures(kind, self.book, self._measure_article)
+                       if s.entry.point and s.entry.measure != measure]
+            step.pointers = pointed
+            known = {a.chunk_id for a in step.articles}
+            step.articles += [s.article for s in pointed if s.article.chunk_id not in known]
+        if verdict.verdict is Verdict.NOT_ELIGIBLE and verdict.rule is not None:
+            step.others = [other for rule in self.book.for_measure(measure) if rule.id != verdict.rule.id
+                           and (other := self._other_rule(question, measure, rule)) is not None]
+
+    def _other_rule(self, question: Question, measure: str, rule: Rule) -> Eligibility | None:
+        """``rule``'s verdict when the asker's facts decide it or leave it waiting for a fact of the case:
+        unknown, naming the facts it waits for (where the asker is registered aside), or eligible when a fact
+        of the case meets one of its conditions; None when a fact contradicts it or nothing stated bears on it."""
+        values, _ = self._fact_values(question)
+        described = condition_rules().conditions
+        checks = ConditionEvaluator(self.book).judge(rule, values)
+        if any(c.state is ConditionState.FAILED for c in checks) or set(rule.conditions) & set(question.conversation_facts.unmet):
+            return None
+        waiting = next((c for c in checks if c.state is ConditionState.UNKNOWN and set(c.missing) - SEAT_FACTS), None)
+        if waiting is not None:
+            return Eligibility(Verdict.UNKNOWN, measure, rule, waiting.condition_id,
+                               missing=tuple(f for f in waiting.missing if f not in SEAT_FACTS))
+        met = next((c for c in checks if c.state is ConditionState.MET and c.condition_id in described
+                    and set(described[c.condition_id].holds_if) - SEAT_FACTS), None)
+        return Eligibility(Verdict.ELIGIBLE, measure, rule, met=met.condition_id) if met is not None else None
+
+    def _kind_support(self, question: Question, kind_id: str | None) -> Step | None:
+        """"我们是CRO，有什么支持": a question asking what support the asker's kind (``kind_id``) gets and naming
+        no topic besides is answered with every measure meant for that kind, each with its verdict for the
+        stated facts; None for any other question (or a kind no measure is meant for, or an asker registered
+        elsewhere)."""
+        kind = asker_kind(kind_id)
+        if (kind is None or question.conversation_facts.registered == "elsewhere"
+                or not asks_what_kind_gets(question.text, kind, self.retriever.keyword_score, OWN_TOPIC_SCORE)):
+            return None
+        supports = kind_measures(kind, self.book, self._measure_article)
+        step = Step(question.asks[0], Route.KIND_SUPPORT, [s.article for s in supports])
+        step.listed = [(s, self._rules_verdict(question, s.entry.measure, [s.rule]) if s.rule is not None else None)
+                       for s in supports]
+        return step
+
     def _required_base(self, question: Question, step: Step) -> Step:
         request = step.request
         assert request is not None
@@ -855,8 +930,9 @@ class Planner:
 
     # --- eligibility -----------------------------------------------------------------------------
     def _rules_verdict(self, question: Question, measure: str, rules: Sequence[Rule]) -> Eligibility:
-        """Not eligible when a stated fact (this turn's or an earlier one's) contradicts a condition every
-        candidate rule has."""
+        """Not eligible when a stated fact (this turn's or an earlier one's) contradicts a condition of a
+        candidate rule; unknown when who the asker is leaves one open (``open_if``: "我们是医院" and （五）'s
+        注册申请人), naming the facts that decide it; else eligible."""
         facts = question.conversation_facts
         values, by_range = self._fact_values(question)
         evaluator = ConditionEvaluator(self.book)
@@ -867,8 +943,12 @@ class Planner:
             failed = evaluator.first_failure(candidate, values)
             if failed is not None:
                 return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, failed.condition_id, failed.instead,
-                                   usd_by_range=by_range)
+                                   usd_by_range=by_range, fact=failed.fact)
         only = rules[0] if len(rules) == 1 else None
+        opened = next((c for c in evaluator.judge(rules[0], values) if c.opened_by), None) if rules else None
+        if opened is not None:  # "我们是医院，能申请（五）吗": whether it is the registration applicant decides
+            return Eligibility(Verdict.UNKNOWN, measure, only, opened.condition_id, usd_by_range=by_range,
+                               fact=opened.opened_by, missing=opened.missing)
         if only is not None and "class1_new_drug" in only.conditions and facts.drug_class is None and not facts.cgt:
             return Eligibility(Verdict.UNKNOWN, measure, only, "class1_new_drug")
         return Eligibility(Verdict.ELIGIBLE, measure, only, usd_by_range=by_range)
@@ -885,6 +965,8 @@ class Planner:
             "applicant_role": facts.applicant_role,
             "enterprise_size": facts.enterprise_size,
             "entity_type": facts.entity_type,
+            "entity_denied": facts.entity_denied,
+            "registration_applicant": facts.registration_applicant,
         }
         if facts.device and facts.drug_class is None:
             values["drug_class"] = None

@@ -68,10 +68,11 @@ class Facts:
     enterprise_size: str | None = None  # "small_micro", "medium" or "large" when the asker says so
     entity_type: str | None = None  # who the asker is when it says so: "hospital", "insurer", "cmo", "cro" …
     entity_denied: tuple[str, ...] = ()  # kinds the asker says it is not ("我们是药企不是CRO"): "cro", "cmo" …
+    registration_applicant: bool | None = None  # whether the asker is the drug's 注册申请人, when it says so
 
     def over(self, earlier: Facts) -> Facts:
         """These facts, with what ``earlier`` turns stated about the asker where this turn says nothing
-        (its class, trial place, registration, relation, role); amounts and counts are this turn's own."""
+        (its class, trial place, registration, relation, role, kind); amounts and counts are this turn's own."""
         registered = self.registered if self.registered is not None else earlier.registered
         return replace(
             self,
@@ -84,6 +85,8 @@ class Facts:
             enterprise_size=self.enterprise_size if self.enterprise_size is not None else earlier.enterprise_size,
             entity_type=self.entity_type if self.entity_type is not None else earlier.entity_type,
             entity_denied=tuple(dict.fromkeys((*earlier.entity_denied, *self.entity_denied))),
+            registration_applicant=(self.registration_applicant if self.registration_applicant is not None
+                                    else earlier.registration_applicant),
             unmet=tuple(dict.fromkeys((*earlier.unmet, *self.unmet))),
         )
 

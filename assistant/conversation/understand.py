@@ -123,6 +123,7 @@ class _Lexicon:
     money_words: tuple[str, ...]  # "补贴", "funding": an ask about money, answered by a measure that sets amounts
     case_by_case: tuple[str, ...]  # "一事一议": a measure's text that sets its support case by case, no amount
     support_asked: re.Pattern[str]  # "有什么支持", "what support": an ask for the support a measure gives
+    kind_support_asked: re.Pattern[str]  # "能申请哪些", "which measures": what the asker can claim at all
     scope_words: tuple[str, ...]  # "覆盖哪些单位": who a document covers
     which_document: tuple[str, ...]  # "该看哪个文件": the document in force is asked, not the one discussed
     known_places: tuple[str, ...]  # places outside Shanghai (scope.yaml), to tell a place from a word
@@ -177,6 +178,7 @@ def lexicon() -> _Lexicon:
         money_words=lower(raw["money_words"]),
         case_by_case=tuple(raw["case_by_case"]),
         support_asked=re.compile(raw["support_asked"], re.IGNORECASE),
+        kind_support_asked=re.compile(raw["kind_support_asked"], re.IGNORECASE),
         known_places=_known_places(),
         place_as_seat=re.compile("|".join(
             f"(?:{raw['place_as_seat'].replace('{place}', re.escape(str(place).lower()))})"
@@ -430,10 +432,10 @@ def _pending_ask(previous: Question | None, facts: Facts) -> Ask | None:
 
 def states_conditions(facts: Facts) -> bool:
     """Whether ``facts`` say something a condition of an award reads (class, trial place, registration,
-    relation, role, a condition said unmet)."""
+    relation, role, who the asker is or is not, a condition said unmet)."""
     return any(v is not None for v in (facts.drug_class, facts.trial_location, facts.registered,
                                         facts.related_party, facts.applicant_role, facts.enterprise_size,
-                                        facts.entity_type)) or bool(facts.unmet)
+                                        facts.entity_type, facts.registration_applicant)) or bool(facts.unmet or facts.entity_denied)
 
 
 def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | None = None) -> tuple[Ask, ...]:
@@ -628,7 +630,16 @@ def read_facts(normalised: str, text: str) -> Facts:
         enterprise_size=_enterprise_size(text, words["enterprise_size"], words["enterprise_size_patterns"]),
         entity_type=_entity_type(text),
         entity_denied=_entities_denied(text),
+        registration_applicant=_registration_applicant(text, words),
     )
+
+
+def _registration_applicant(text: str, words: dict[str, Any]) -> bool | None:
+    """Whether the asker says it is the drug's registration applicant (注册申请人): denied ("注册申请人是我们的
+    客户", "the sponsor is our client"), said ("我们就是该药的注册申请人"), or not stated (None)."""
+    if re.search(words["registration_applicant_denied"], text):
+        return False
+    return True if re.search(words["registration_applicant"], text) else None
 
 
 def _relation(text: str, words: dict[str, Any]) -> bool | None:
@@ -685,22 +696,38 @@ def without_asker(text: str) -> str:
     支持吗"): the asker's kind is a fact of the case, not the topic asked about (unless the kind names a
     measure's topic, ``entity_topics``)."""
     topics = lexicon().facts["entity_topics"]
-    for kind, pattern in _entity_patterns(own=False):
+    for kind, pattern in _entity_patterns(own=True):
         if kind not in topics:
             text = pattern.sub(" ", text)
     return text
 
 
+def without_kind_said(text: str, kind: str) -> str:
+    """``text`` (lower case) without where the asker says it is ``kind`` ("我们是医院", "our hospital") and
+    without the kind's English names ("what support is there for CROs"): what else the question names."""
+    pattern = dict(_entity_patterns(own=True))[kind]
+    text = pattern.sub(" ", text)
+    for name in sorted((str(w).lower() for w in lexicon().facts["entity_type"][kind]), key=len, reverse=True):
+        if name.isascii():
+            text = re.sub(rf"(?<![a-z]){re.escape(name)}s?(?![a-z])", " ", text)
+    return text
+
+
 @cache
 def _entity_patterns(own: bool) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(kind, the ``entity_said`` patterns, and with ``own`` the ``entity_own`` ones, with the kind's words
-    for {entity}) in ``entity_type`` order."""
+    """(kind, the ``entity_said`` patterns (and ``entity_said_bare`` for a kind naming no measure's topic), with
+    ``own`` the ``entity_own`` ones, with the kind's words for {entity}, and the kind's ``entity_self_evident``
+    words) in ``entity_type`` order."""
     words = lexicon().facts
     patterns = []
     forms = [*words["entity_said"], *(words["entity_own"] if own else [])]
+    evident = words.get("entity_self_evident", {})
     for kind, names in words["entity_type"].items():
-        said = "|".join(f"(?:{p.replace('{entity}', f'(?:{_any_name(names)})')})" for p in forms)
-        patterns.append((str(kind), re.compile(said, re.IGNORECASE)))
+        bare = words["entity_said_bare"] if kind not in words["entity_topics"] else []
+        said = [f"(?:{p.replace('{entity}', f'(?:{_any_name(names)})')})" for p in [*forms, *bare]]
+        if kind in evident:
+            said.append(f"(?:{'|'.join(word_pattern(str(w).lower()) for w in evident[kind])})")
+        patterns.append((str(kind), re.compile("|".join(said), re.IGNORECASE)))
     return tuple(patterns)
 
 

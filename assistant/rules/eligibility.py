@@ -1,20 +1,22 @@
 """Conditions judged from stated facts: the one evaluator behind the chat's verdicts and the profile match.
 
 ``eligibility.yaml`` says, per condition of ``awards.yaml`` (and per extra condition of the text on who
-is supported), which stated facts contradict it (``fails_if``), which meet it (``holds_if``) and whether
-the departments judge it on review (``assessed``); a condition with ``fails_if`` only is met unless a
-stated fact contradicts it. A threshold condition of the rule book
-(``upfront_at_least_1yi``: ``input`` ≥ ``min_yuan``) is judged from the amount under its input name.
+is supported), which stated facts contradict it (``fails_if``), which meet it (``holds_if``), which leave
+it open until those are stated (``open_if``: who the asker is) and whether the departments judge it on
+review (``assessed``); a condition with ``fails_if`` only is met unless a stated fact contradicts it. A
+threshold condition of the rule book (``upfront_at_least_1yi``: ``input`` ≥ ``min_yuan``) is judged from
+the amount under its input name. It also says which measures are meant for each kind of asker (``kinds``).
 
 Facts are a mapping of fact name → value (``{"drug_class": "1", "related_party": False, "upfront_yuan":
-Decimal(...)}``); a missing or ``None`` value is a fact not stated. Nothing here names a condition:
-every condition comes from the data.
+Decimal(...), "entity_denied": ("cro",)}``); a missing or ``None`` value is a fact not stated, a tuple is
+several values of one fact (any of them matches). Nothing here names a condition: every condition comes
+from the data.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from functools import cache
@@ -41,6 +43,7 @@ class FactCondition:
     holds_if: dict[str, tuple[str, ...]]
     assessed: bool
     instead: dict[str, str]  # fact that failed it → the measure that covers the case
+    open_if: dict[str, tuple[str, ...]] = field(default_factory=dict)  # values that leave it waiting for ``holds_if``
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,33 @@ class ConditionCheck:
     fact: str = ""  # the stated fact that contradicts it, when FAILED
     instead: str = ""  # the measure that covers the case, when one does
     missing: tuple[str, ...] = ()  # fact names (or a threshold's input) not stated, when UNKNOWN
+    opened_by: str = ""  # the stated fact that leaves it open (``open_if``), when UNKNOWN for that reason
+
+
+@dataclass(frozen=True)
+class KindMeasure:
+    """A measure meant for one kind of asker: its key, the rule that computes its ceiling (None: the text
+    sets no amount for that kind), the measure's sentence naming the kind, how the kind takes part when
+    the money is not its own ({"zh": …, "en": …}, empty when it is), and whether a verdict on who asks
+    points to it."""
+
+    measure: str
+    rule: str | None
+    quote: str
+    note: dict[str, str]
+    point: bool = False  # a verdict that turns on who the asker is points here
+
+
+@dataclass(frozen=True)
+class AskerKind:
+    """A kind of asker (``entity_type``): its name for the answer and the measures meant for it."""
+
+    id: str
+    name: dict[str, str]
+    measures: tuple[KindMeasure, ...]
+
+    def name_in(self, language: str) -> str:
+        return self.name["en" if language == "en" else "zh"]
 
 
 @dataclass(frozen=True)
@@ -73,6 +103,7 @@ class ConditionRules:
     extras: dict[str, ExtraCondition]
     instead_rules: dict[str, str]  # measure → the rule that covers a case sent there
     fact_names: dict[str, dict[str, str]]  # fact → {"zh": ..., "en": ...}
+    kinds: dict[str, AskerKind] = field(default_factory=dict)
 
     def of_rule(self, rule: Rule) -> tuple[str, ...]:
         """The rule's own conditions, then the extra conditions that name it."""
@@ -100,6 +131,7 @@ def condition_rules(path: Path = ELIGIBILITY_PATH) -> ConditionRules:
             holds_if=_values(entry, "holds_if"),
             assessed=bool(entry.get("assessed", False)),
             instead={str(fact): str(measure) for fact, measure in (entry.get("instead") or {}).items()},
+            open_if=_values(entry, "open_if"),
         )
         for cid, entry in {**raw["conditions"], **extras}.items()
     }
@@ -109,11 +141,34 @@ def condition_rules(path: Path = ELIGIBILITY_PATH) -> ConditionRules:
                 for cid, e in extras.items()},
         instead_rules={str(k): str(v) for k, v in raw["instead_rules"].items()},
         fact_names={str(k): {str(lang): str(v) for lang, v in names.items()} for k, names in raw.get("facts", {}).items()},
+        kinds={str(kind): _asker_kind(str(kind), entry) for kind, entry in (raw.get("kinds") or {}).items()},
     )
+
+
+def _asker_kind(kind: str, entry: Mapping[str, object]) -> AskerKind:
+    names = entry["name"]
+    measures = entry["measures"]
+    assert isinstance(names, dict) and isinstance(measures, list), f"eligibility.yaml: kinds.{kind} needs name and measures"
+    return AskerKind(kind, {str(k): str(v) for k, v in names.items()}, tuple(
+        KindMeasure(str(m["measure"]), str(m["rule"]) if m.get("rule") else None, str(m["quote"]),
+                    {str(k): str(v) for k, v in (m.get("note") or {}).items()}, bool(m.get("point", False)))
+        for m in measures))
 
 
 def _stated(value: object) -> str | None:
     return None if value is None else str(value).lower()
+
+
+def _among(value: object, values: tuple[str, ...]) -> bool:
+    """Whether a stated fact has one of ``values``; a fact of several values (a tuple) when any has one."""
+    if isinstance(value, tuple | list | set | frozenset):
+        return any(_stated(v) in values for v in value)
+    stated = _stated(value)
+    return stated is not None and stated in values
+
+
+def _unstated(value: object) -> bool:
+    return value is None or (isinstance(value, tuple | list | set | frozenset) and not value)
 
 
 class ConditionEvaluator:
@@ -137,14 +192,19 @@ class ConditionEvaluator:
         if data is None:
             return ConditionCheck(condition_id, ConditionState.UNKNOWN)
         for fact, failing in data.fails_if.items():
-            if _stated(facts.get(fact)) in failing:
+            if _among(facts.get(fact), failing):
                 return ConditionCheck(condition_id, ConditionState.FAILED, fact, data.instead.get(fact, ""))
         if not data.holds_if and not data.assessed:  # only a contradiction can fail it (an insurer applying)
             return ConditionCheck(condition_id, ConditionState.MET)
-        missing = tuple(fact for fact in data.holds_if if _stated(facts.get(fact)) is None)
+        missing = tuple(fact for fact in data.holds_if if _unstated(facts.get(fact)))
         holds = bool(data.holds_if) and not missing and all(
-            _stated(facts.get(fact)) in values for fact, values in data.holds_if.items())
+            _among(facts.get(fact), values) for fact, values in data.holds_if.items())
         if holds:
+            return ConditionCheck(condition_id, ConditionState.MET)
+        opened = next((fact for fact, values in data.open_if.items() if _among(facts.get(fact), values)), "")
+        if opened:  # "我们是医院": whether it is the drug's registration applicant decides
+            return ConditionCheck(condition_id, ConditionState.UNKNOWN, missing=tuple(data.holds_if), opened_by=opened)
+        if data.open_if and not data.assessed:  # nothing stated leaves it open: met unless contradicted
             return ConditionCheck(condition_id, ConditionState.MET)
         if data.assessed:
             return ConditionCheck(condition_id, ConditionState.ASSESSED)
