@@ -20,7 +20,7 @@ from assistant.conversation.currency import range_note
 from assistant.conversation.extract import english_figure
 from assistant.conversation.plan import Plan, Route, Step, Verdict, extra_conditions
 from assistant.conversation.question import AskKind
-from assistant.conversation.slots import AwardRequest
+from assistant.conversation.slots import AssumedBase, AwardRequest
 from assistant.conversation.understand import lexicon
 from assistant.language import Language, in_script
 from assistant.match.report import profile_reply
@@ -372,8 +372,22 @@ class Composer:
         if award and step.approximate:
             money = format_yuan_en if self.english else format_yuan
             award.insert(1, self.t["approximate_base"].format(amounts=self._join([money(a) for a in step.approximate])))
+        if award and step.request is not None and step.request.assumed is not None:
+            award.insert(1, self._assumed(step.request.assumed))  # an earlier base used for another stage or item
         lines.extend(award)
         return lines
+
+    def _assumed(self, assumed: AssumedBase) -> str:
+        """The base an answer took from an earlier turn for items it was not stated for, said with their ceiling:
+        another stage or kind of the same product ("那二期呢？"), or products added with no amount of their own."""
+        money = format_yuan_en if self.english else format_yuan
+        rule = assumed.assumed_for[0]
+        base = ((rule.base_en or rule.base) if self.english else rule.base) or ""
+        if set(assumed.assumed_for) <= set(assumed.stated_for):
+            return self.t["assumed_base_items"].format(count=len(assumed.assumed_for), base=base, amount=money(assumed.yuan),
+                                                       cap=money(rule.cap_yuan))
+        return self.t["assumed_base"].format(rule_name=self._join(list(dict.fromkeys(self.rule_name(r) for r in assumed.assumed_for))),
+                                             base=base, amount=money(assumed.yuan), cap=money(rule.cap_yuan))
 
     @staticmethod
     def _yes_asked(step: Step) -> bool:

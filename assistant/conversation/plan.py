@@ -175,9 +175,9 @@ def _favouring(hits: list[Any], cited: set[str]) -> list[Any]:
 
 def _asks_cap_not_sum(request: AwardRequest) -> bool:
     """Whether a year's most is the measure's annual cap: its rules count against one, and the
-    conversation has not computed several items whose sum the question may be asking for."""
+    conversation has not computed several items (stages, products) whose sum the question may be asking for."""
     rules = request.rules or list(request.candidates)
-    return any(r.annual_cap for r in rules) and len({rule_id for rule_id, _ in request.seen}) < 2
+    return any(r.annual_cap for r in rules) and len(request.seen) < 2
 
 
 def _usd_bases_capped(question: Question, request: AwardRequest) -> list[Decimal]:
@@ -253,8 +253,9 @@ class Planner:
         # a match asked for in words still passes it
         profiled = profile_answer(question, session.profile, PolicyMatcher(self.calculator, self.catalogue),
                                   self.today, language)
-        if profiled is not None and question.replies_to_ask and not profiled.memory.matched:
+        if profiled is not None and not profiled.memory.matched and (question.replies_to_ask or self._states_base_of_topic(question, session)):
             # a statement answering the award asked just before is that award's case: the profile keeps it quietly
+            # ("Our Phase II spend is actually RMB 60 million." after the Phase II figure: that stage's base)
             session.profile, profiled = profiled.memory, None
         scope = self._scope(question)
         # a statement about the enterprise may name places and words the sources lack; a writing task or
@@ -280,6 +281,11 @@ class Planner:
                                    estimate=match_estimate(match) if match else None, profile=profiled))
             return plan
         return self._plan_asks(question, session, language, plan)
+
+    def _states_base_of_topic(self, question: Question, session: Session) -> bool:
+        """Whether a statement gives a base for a rule of an award topic the conversation discussed, named by its
+        trigger ("Ⅲ期實際投入是9000萬。", "Our Phase II spend is actually RMB 60 million.")."""
+        return bool(question.facts.amounts_as(AmountRole.BASE)) and self._recalled(question.asks[0], session) is not None
 
     def _scope(self, question: Question) -> ScopeVerdict:
         return judge(question, self.catalogue, self.retriever.known_share(without_ask_words(question.text)),

@@ -383,6 +383,7 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         facts=facts,
         document=document,
         adds_item=has_word(text, lex.add_item) or bool(lex.add_items.search(text)),
+        items_added=_items_added(text, lex),
         asks_ceiling=has_word(text, lex.ceiling_words) or ((inherits or bare_reply) and previous is not None and previous.asks_ceiling),
         asks_total=has_word(text, lex.total_words),
         asks_annual_cap=not facts.amounts and has_word(text, lex.annual_words) and (
@@ -803,6 +804,13 @@ def _item_count(text: str, lex: _Lexicon) -> int | None:
     if match is None:
         return None
     return count_of(match["n"])
+
+
+def _items_added(text: str, lex: _Lexicon) -> int:
+    """How many items a turn adds: the count "又接了两个品种", "two more products" state, else one."""
+    match = lex.add_items.search(text)
+    said = (match["n"] or match["more"]) if match else None
+    return (count_of(said) or 1) if said else 1
 
 
 def count_of(word: str) -> int | None:
