@@ -204,8 +204,8 @@ class Composer:
             return [self.t["no_amount"].format(text=step.lead.text)]
         if route is Route.LOOKUP:
             return self._lookup(step, article)
-        if route is Route.ELIGIBILITY:
-            return self._eligibility(step, article)
+        if route is Route.ELIGIBILITY:  # a figure heard of put right first ("听说…5000万，我们能申请吗？")
+            return [*(self._correction(c) for c in step.corrections), *self._eligibility(step, article)]
         if route is Route.CLARIFY_RULE and step.request is not None:
             return [self.clarify_rule(step.request, article)]
         if route is Route.CLARIFY_BASE and step.request is not None:
@@ -303,6 +303,7 @@ class Composer:
         money = format_yuan_en if self.english else format_yuan
         rules = step.request.rules or list(step.request.candidates)
         lines = [self._correction(c) for c in step.corrections]
+        lines += [self.t["confirmed"].format(rule_name=self.rule_name(rule), right=money(stated)) for stated, rule in step.confirmed]
         annual = self._annual_caps(list(rules), "award_annual") if step.annual_first else []
         lines += annual
         lines.append(self.t["ceilings_head"].format(**self._fields(article)))

@@ -114,6 +114,7 @@ class Step:
     eligibility: Eligibility | None = None
     instead_eligibility: Eligibility | None = None  # the verdict on the measure that applies instead
     corrections: list[tuple[Decimal, Rule, Decimal]] = field(default_factory=list)  # (stated, rule, right figure)
+    confirmed: list[tuple[Decimal, Rule]] = field(default_factory=list)  # a figure heard of that is the rule's ceiling
     required_base: tuple[Rule, Decimal, Decimal] | None = None  # (rule, target award, base needed)
     document: str | None = None  # VALIDITY: the document asked about
     scope: ScopeVerdict | None = None
@@ -723,14 +724,24 @@ class Planner:
             # "so can we get both added up" of the two guarantee ceilings: both shown, one or the other, never summed
             step.estimate = self.calculator.estimate([Item(rule.id, {}) for rule in request.candidates], self.today, language)
             return step
+        # a figure heard of with no spend stated ("听说早期临床能拿2000万，是吗？") is checked against the ceiling
+        heard = bool(question.facts.amounts_as(AmountRole.CLAIMED)) and not question.facts.amounts_as(AmountRole.BASE)
+        heard_wrong = self._heard_above_ceiling(question, request.rules or list(request.candidates)) if heard else []
+        # "…最高支持5000万元，是这样吗？" asks whether the figure is right, not whether the asker may apply
+        verdict_asked = ask.kind is AskKind.ELIGIBILITY and not (heard and has_word(ask.text.lower(), lexicon().claim_check))
+        if heard and not verdict_asked:
+            step.ask = replace(ask, kind=AskKind.AMOUNT, yes_no=False)
+            step.confirmed = [] if heard_wrong else self._heard_ceilings(question, request.rules or list(request.candidates))
         if request.missing == "rule":
-            if ask.kind is AskKind.ELIGIBILITY:
+            if verdict_asked:
                 step.route = Route.ELIGIBILITY
                 step.lead = lead_clause(article.text, AskKind.WHAT, ask.text)
                 step.eligibility = Eligibility(step.eligibility.verdict, measure)
+                step.corrections = heard_wrong
                 return step
-            if question.asks_ceiling and not question.facts.amounts:
+            if (question.asks_ceiling and not question.facts.amounts) or heard:
                 step.route = Route.CEILINGS  # "最高多少": every ceiling of the measure, with its annual cap
+                step.corrections = heard_wrong
                 return step
             step.route = Route.CLARIFY_RULE
             return step
@@ -738,20 +749,18 @@ class Planner:
             if question.facts.base_in_usd:
                 step.route = Route.CLARIFY_CURRENCY
                 return step
-            if ask.kind is AskKind.ELIGIBILITY:
+            if verdict_asked:
                 step.route = Route.ELIGIBILITY
                 step.lead = lead_clause(article.text, AskKind.WHAT, ask.text)
+                step.corrections = heard_wrong  # "听说Ⅲ期最高5000万，我们能申请吗？": the figure put right first
                 return step
             if question.asks_ceiling and not question.facts.amounts:
                 step.route = Route.CEILINGS
                 step.ceilings_sum = self._ceilings_sum(question, request.rules)
                 return step
-            claimed = question.facts.amounts_as(AmountRole.CLAIMED)
-            if claimed and len(request.rules) == 1 and not question.facts.amounts_as(AmountRole.BASE):
-                # "听说早期临床能拿2000万，是吗？": the stated award checked against the ceiling, no spend needed
+            if heard and len(request.rules) == 1:
                 step.route = Route.CEILINGS
-                step.corrections = [(c.yuan, request.rules[0], request.rules[0].cap_yuan) for c in claimed
-                                    if c.yuan > request.rules[0].cap_yuan]
+                step.corrections = heard_wrong
                 return step
             step.route = Route.CLARIFY_BASE
             return step
@@ -775,6 +784,26 @@ class Planner:
         request.computed()
         session.remember_award(request.slots())
         return step
+
+    @staticmethod
+    def _heard_ceilings(question: Question, rules: Sequence[Rule]) -> list[tuple[Decimal, Rule]]:
+        """Each figure heard of that is the ceiling of one of ``rules``, with that rule ("听说Ⅱ期最高2000万，是吗？")."""
+        confirmed = []
+        for heard in question.facts.amounts_as(AmountRole.CLAIMED):
+            rule = next((r for r in rules if r.cap_yuan == heard.yuan), None)
+            if rule is not None:
+                confirmed.append((heard.yuan, rule))
+        return confirmed
+
+    @staticmethod
+    def _heard_above_ceiling(question: Question, rules: Sequence[Rule]) -> list[tuple[Decimal, Rule, Decimal]]:
+        """Each figure heard of above every ceiling of ``rules``, put right with the highest of them: (heard, the rule
+        with that ceiling, the ceiling); "听说1类新药最高能给5000万" → （五）'s Ⅲ期 3000万."""
+        if not rules:
+            return []
+        highest = max(rules, key=lambda rule: rule.cap_yuan)
+        return [(c.yuan, highest, highest.cap_yuan) for c in question.facts.amounts_as(AmountRole.CLAIMED)
+                if c.yuan > highest.cap_yuan]
 
     def _ceilings_sum(self, question: Question, rules: Sequence[Rule]) -> tuple[Decimal, Decimal] | None:
         """"两个产品…都拿最高，加起来会超过一年的上限吗": each of several rules at its ceiling, summed (yuan),

@@ -23,6 +23,7 @@ from assistant.amounts import FoundAmount, find_amounts
 from assistant.conversation.places import fold, places_abroad
 from assistant.conversation.question import AmountRole, Ask, AskKind, Facts, Question, StatedAmount
 from assistant.conversation.spelling import written
+from assistant.events import names_event
 from assistant.language import detect_language
 from index.documents import Catalogue, DocumentKind
 from index.normalise import normalise
@@ -103,6 +104,8 @@ class _Lexicon:
     annual_words: tuple[str, ...]
     facts: dict[str, Any]
     roles: dict[str, re.Pattern[str]]
+    fair_words: re.Pattern[str]  # a trade fair named in a sentence: what was paid there is its fee
+    other_bases: re.Pattern[str]  # a spend, premium or output named in that sentence: what was paid may be that
     usd: re.Pattern[str]
     usd_after: re.Pattern[str]
     item_count: re.Pattern[str]
@@ -120,6 +123,7 @@ class _Lexicon:
     yes_no_question: re.Pattern[str]  # "…吗？", "Is …?": a yes/no question
     hypothetical: re.Pattern[str]  # "另外，如果…": an ask putting a case of its own
     yes_no_words: tuple[str, ...]  # "能不能", "eligible": an amount ask that also asks yes or no
+    claim_check: tuple[str, ...]  # "是真的吗", "is that right": a yes/no on a figure heard of
     money_words: tuple[str, ...]  # "补贴", "funding": an ask about money, answered by a measure that sets amounts
     case_by_case: tuple[str, ...]  # "一事一议": a measure's text that sets its support case by case, no amount
     support_asked: re.Pattern[str]  # "有什么支持", "what support": an ask for the support a measure gives
@@ -155,6 +159,8 @@ def lexicon() -> _Lexicon:
         annual_words=lower(raw["annual_words"]),
         facts=raw["facts"],
         roles={name: re.compile(pattern, re.IGNORECASE) for name, pattern in raw["amount_roles"].items()},
+        fair_words=re.compile(raw["fair_words"], re.IGNORECASE),
+        other_bases=re.compile(raw["other_bases"], re.IGNORECASE),
         usd=re.compile(raw["usd"], re.IGNORECASE),
         usd_after=re.compile(raw["usd_after"], re.IGNORECASE),
         item_count=re.compile(raw["item_count"], re.IGNORECASE),
@@ -174,6 +180,7 @@ def lexicon() -> _Lexicon:
         scope_words=lower(raw["scope_words"]),
         hypothetical=re.compile(raw["hypothetical"], re.IGNORECASE),
         yes_no_words=lower(raw["yes_no_words"]),
+        claim_check=lower(raw["claim_check"]),
         money_words=lower(raw["money_words"]),
         case_by_case=tuple(raw["case_by_case"]),
         support_asked=re.compile(raw["support_asked"], re.IGNORECASE),
@@ -785,15 +792,40 @@ def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
     role = AmountRole.BASE
     if lex.roles["upfront"].search(before) or lex.roles["upfront_after"].match(normalised[found.end: found.end + ROLE_WINDOW]):
         role = AmountRole.UPFRONT
-    elif lex.roles["claimed"].search(normalised[max(0, found.start - (CLAIM_WINDOW_LATIN if latin else CLAIM_WINDOW)): found.start]):
+    elif _heard_of(found, normalised, before, latin, lex):
         role = AmountRole.CLAIMED
     elif lex.roles["desired"].search(before) or (
         lex.roles["outcome"].search(before) and not lex.roles["premium"].search(before) and not lex.roles["output"].search(before)
     ):
         role = AmountRole.DESIRED
-    elif lex.roles["fee"].search(before):
-        role = AmountRole.FEE
+    elif lex.roles["fee"].search(before) or (lex.roles["cost"].search(before) and _about_fair(normalised, found.start, lex)):
+        role = AmountRole.FEE  # "展位费8万", "We attended BIO in Boston, costing RMB 200,000"
     return StatedAmount(found.text, found.yuan, role, currency, found.start, found.approximate)
+
+
+def _heard_of(found: FoundAmount, normalised: str, before: str, latin: bool, lex: _Lexicon) -> bool:
+    """Whether an amount is a figure the asker heard of: a hearsay word ("听说", "told us") earlier in its sentence,
+    within ``CLAIM_WINDOW`` of it or anywhere before it when the words just before the amount make it an award
+    ("听说，1类新药Ⅲ期最多能给5000万", "Someone told us … can get up to RMB 50 million"); not when those words make
+    it the asker's own spend or fee ("听说政策不错，我们研发投入2000万").
+    """
+    if lex.roles["own_base"].search(before):
+        return False
+    start = next((a for a, b, _ in sentences(normalised) if a <= found.start < b), 0)
+    heard = [m.start() for m in lex.roles["claimed"].finditer(normalised[start: found.start].lower())]
+    if not heard:
+        return False
+    close = found.start - (start + heard[-1]) <= (CLAIM_WINDOW_LATIN if latin else CLAIM_WINDOW)
+    return close or bool(lex.roles["desired"].search(before) or lex.roles["outcome"].search(before))
+
+
+def _about_fair(normalised: str, position: int, lex: _Lexicon) -> bool:
+    """Whether the sentence of ``normalised`` holding ``position`` is about a trade fair and no other base (an R&D
+    spend, a premium, an output value: ``other_bases``). A fair is named by a word (``fair_words``: "展会",
+    "exhibition", "booth") or by its own name ("BIO", "ASCO": ``events.names_event``)."""
+    start, end = next(((a, b) for a, b, _ in sentences(normalised) if a <= position < b), (0, len(normalised)))
+    sentence = normalised[start:end].lower()
+    return (bool(lex.fair_words.search(sentence)) or names_event(sentence)) and not lex.other_bases.search(sentence)
 
 
 def _item_count(text: str, lex: _Lexicon) -> int | None:
