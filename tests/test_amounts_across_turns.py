@@ -92,3 +92,20 @@ def test_products_added_with_no_output_of_their_own_say_they_assume_the_earlier_
     added = engine.ask("又接了两个品种", first.session_id)
     assert added.total_yuan == 6_000_000 and _bases(added) == ["20000000"] * 3
     assert "假定" in added.answer[:LEAD] and "每项最高500万" in added.answer
+
+
+def test_a_follow_up_written_in_characters_both_scripts_share_keeps_the_conversations_traditional_script(engine):
+    first = engine.ask("我們的1類新藥國內Ⅰ期研發投入1800萬，能補多少？")
+    second = engine.ask("那二期呢？", first.session_id)
+    assert second.total_yuan == 7_200_000
+    assert "臨床試驗" in second.answer and "临床试验" not in second.answer
+    simplified = engine.ask("那三期能补多少？", first.session_id)  # a simplified character: the asker's script now
+    assert "临床试验" in simplified.answer
+
+
+def test_another_product_stated_with_its_output_after_a_cmo_answer_is_added_not_noted_in_the_profile(engine):
+    first = engine.ask("我们CMO受托生产一个品种，年产值3500万，能补多少？")
+    assert first.total_yuan == 3_500_000
+    more = engine.ask("我们还有一个品种，年产值9000万", first.session_id)
+    assert more.status is Status.ANSWERED and more.total_yuan == 8_500_000  # 350万 + min(900万, 500万)
+    assert len(more.calculations) == 2

@@ -284,9 +284,11 @@ class Planner:
         return self._plan_asks(question, session, language, plan)
 
     def _states_base_of_topic(self, question: Question, session: Session) -> bool:
-        """Whether a statement gives a base for a rule of an award topic the conversation discussed, named by its
-        trigger ("Ⅲ期實際投入是9000萬。", "Our Phase II spend is actually RMB 60 million.")."""
-        return bool(question.facts.amounts_as(AmountRole.BASE)) and self._recalled(question.asks[0], session) is not None
+        """Whether a statement gives a base for a rule of the award topic discussed, named by its trigger ("Ⅲ期實際
+        投入是9000萬。", "Our Phase II spend is actually RMB 60 million."), or for an item it adds to that topic
+        ("我们还有一个品种产值8000万" after a CMO answer)."""
+        return bool(question.facts.amounts_as(AmountRole.BASE)) and session.award is not None and (
+            question.adds_item or self._recalled(question.asks[0], session) is not None)
 
     def _scope(self, question: Question) -> ScopeVerdict:
         return judge(question, self.catalogue, self.retriever.known_share(without_ask_words(question.text)),

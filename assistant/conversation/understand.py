@@ -24,7 +24,7 @@ from assistant.conversation.places import fold, places_abroad
 from assistant.conversation.question import AmountRole, Ask, AskKind, Facts, Question, StatedAmount
 from assistant.conversation.spelling import written
 from assistant.events import names_event
-from assistant.language import detect_language
+from assistant.language import Language, detect_language, in_script
 from index.documents import Catalogue, DocumentKind
 from index.normalise import normalise
 from index.yaml_data import read_yaml
@@ -385,7 +385,7 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
     return Question(
         original=message,
         text=text,
-        language=detect_language(message),
+        language=_language(message, previous),
         asks=asks,
         facts=facts,
         document=document,
@@ -404,6 +404,16 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         replies_to_ask=pending is not None,
         greeting_only=bool(stripped) and any(stripped.rstrip("啊呀呢吗哈") == re.sub(r"\W+", "", g) for g in GREETINGS),
     )
+
+
+def _language(message: str, previous: Question | None) -> Language:
+    """The script to answer in: the message's own; a message whose characters are the same in both scripts
+    ("那二期呢？", "三期") keeps the traditional script of the conversation's turn before it."""
+    language = detect_language(message)
+    if language is Language.SIMPLIFIED and previous is not None and previous.language is Language.TRADITIONAL and (
+            in_script(message, Language.TRADITIONAL) == message):
+        return Language.TRADITIONAL
+    return language
 
 
 def _recalled_turn(text: str, document: str | None, previous: Question | None, earlier: Sequence[Question]) -> str:
