@@ -66,3 +66,15 @@ def test_a_heard_of_figure_is_put_right_before_the_verdict_asked(engine):
     lines = answer.answer.splitlines()
     assert lines[0].startswith("更正") and "3000万" in lines[0]
     assert lines[1].startswith("可以")
+
+
+@pytest.mark.parametrize(("message", "heard", "right"), [
+    ("听说1类新药Ⅲ期最多只给2500万，是吗？", "2500万", "3000万"),
+    ("聽說Ⅰ期封頂800萬，對嗎？", "800萬", "1000萬"),
+    ("We heard Phase III is capped at RMB 25 million. Right?", "RMB 25,000,000", "RMB 30,000,000"),
+])
+def test_a_heard_of_most_for_one_stage_that_is_not_its_ceiling_is_put_right_also_below_it(engine, message, heard, right):
+    answer = engine.ask(message)
+    first = answer.answer.splitlines()[0]
+    assert first.startswith(("更正", "Correction")) and right in first and heard in first
+    assert not answer.calculations  # the heard figure is no spend

@@ -799,13 +799,15 @@ class Planner:
 
     @staticmethod
     def _heard_above_ceiling(question: Question, rules: Sequence[Rule]) -> list[tuple[Decimal, Rule, Decimal]]:
-        """Each figure heard of above every ceiling of ``rules``, put right with the highest of them: (heard, the rule
-        with that ceiling, the ceiling); "听说1类新药最高能给5000万" → （五）'s Ⅲ期 3000万."""
+        """Each figure heard of that the ceilings of ``rules`` contradict, put right: (heard, rule, its ceiling). Above
+        every ceiling, with the highest ("听说1类新药最高能给5000万" → （五）'s Ⅲ期 3000万); heard as the most one rule
+        gives and not its ceiling, with that ceiling ("听说Ⅲ期最多给2000万" → 3000万)."""
         if not rules:
             return []
         highest = max(rules, key=lambda rule: rule.cap_yuan)
+        one = len(set(rules)) == 1 and question.asks_ceiling
         return [(c.yuan, highest, highest.cap_yuan) for c in question.facts.amounts_as(AmountRole.CLAIMED)
-                if c.yuan > highest.cap_yuan]
+                if c.yuan > highest.cap_yuan or (one and c.yuan != highest.cap_yuan)]
 
     def _ceilings_sum(self, question: Question, rules: Sequence[Rule]) -> tuple[Decimal, Decimal] | None:
         """"两个产品…都拿最高，加起来会超过一年的上限吗": each of several rules at its ceiling, summed (yuan),

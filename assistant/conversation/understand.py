@@ -42,6 +42,7 @@ READ_CACHE_SIZE = 2048  # messages kept read (``_read_kept``): a conversation's 
 NEGATION_WINDOW = 40  # characters before a condition's topic word where a negation denies it
 ROLE_WINDOW = 30  # characters before an amount that decide its role (role patterns stop at a clause end)
 CHINESE_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
+NORMALISED_PHASE = re.compile(r"(?<![a-z])i{1,3}期", re.IGNORECASE)  # "Phase II" as normalisation writes it: II期
 ROLE_WINDOW_LATIN = 48  # the same in English, whose words are longer ("we hope to get the full award of RMB")
 CLAIM_WINDOW = 24  # characters before an amount in which a hearsay word ("听说") makes it a claimed figure
 CLAIM_WINDOW_LATIN = 64  # the same in English ("we heard the CRO measure gives up to RMB")
@@ -795,7 +796,8 @@ def _place_word(place: str) -> str:
 
 
 def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
-    latin = not CHINESE_CHARACTER.search(normalised[max(0, found.start - ROLE_WINDOW): found.start])
+    # an English sentence stays English for its phase written the normalised way ("We heard III期 is capped at")
+    latin = not CHINESE_CHARACTER.search(NORMALISED_PHASE.sub(" ", normalised[max(0, found.start - ROLE_WINDOW): found.start]))
     before = normalised[max(0, found.start - (ROLE_WINDOW_LATIN if latin else ROLE_WINDOW)): found.start]
     after = normalised[found.end: found.end + 6]
     currency = "USD" if lex.usd.search(found.text) or lex.usd_after.match(after) or lex.usd.search(before[-3:]) else "CNY"
