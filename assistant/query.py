@@ -1,7 +1,8 @@
 """Turning what a user typed into what the search engines match on.
 
 The normalised text (simplified script, half-width, canonical phases) goes to both engines; BM25
-also gets Chinese equivalents of English terms from ``data/glossary.yaml``.
+also gets Chinese equivalents of English terms from ``data/glossary.yaml``, the policy's terms for
+everyday Chinese words (``data/synonyms.yaml``) and for trade fairs named by name (``data/events.yaml``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from assistant.events import event_terms
 from index.normalise import normalise
 from index.yaml_data import read_yaml
 
@@ -85,5 +87,6 @@ def prepare(query: str) -> PreparedQuery:
     normalised = normalise(query)
     expansions = _glossary_expansions(normalised)
     expansions += [terms for word, terms in _synonyms() if word in normalised]
+    expansions += [terms for terms in (event_terms(normalised),) if terms]  # "We attended BIO": 展会 国际性活动
     keyword_text = " ".join([normalised, *expansions])
     return PreparedQuery(original=query, normalised=normalised, keyword_text=keyword_text)

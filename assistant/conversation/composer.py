@@ -21,7 +21,7 @@ from assistant.conversation.extract import english_figure
 from assistant.conversation.kinds import KindSupport, asker_kind
 from assistant.conversation.plan import Plan, Route, Step, Verdict, extra_conditions
 from assistant.conversation.question import AskKind
-from assistant.conversation.slots import AwardRequest
+from assistant.conversation.slots import AssumedBase, AwardRequest
 from assistant.conversation.understand import lexicon
 from assistant.language import Language, in_script
 from assistant.match.report import profile_reply
@@ -210,8 +210,9 @@ class Composer:
             return [self.t["no_amount"].format(text=step.lead.text)]
         if route is Route.LOOKUP:
             return self._lookup(step, article)
-        if route is Route.ELIGIBILITY:
-            return [*self._eligibility(step, article), *self._asker_lines(step)]
+        if route is Route.ELIGIBILITY:  # a figure heard of put right first ("听说…5000万，我们能申请吗？")
+            return [*(self._correction(c) for c in step.corrections), *self._eligibility(step, article),
+                    *self._asker_lines(step)]
         if route is Route.KIND_SUPPORT:
             return self._kind_support(step)
         if route is Route.CLARIFY_RULE and step.request is not None:
@@ -370,6 +371,7 @@ class Composer:
         money = format_yuan_en if self.english else format_yuan
         rules = step.request.rules or list(step.request.candidates)
         lines = [self._correction(c) for c in step.corrections]
+        lines += [self.t["confirmed"].format(rule_name=self.rule_name(rule), right=money(stated)) for stated, rule in step.confirmed]
         annual = self._annual_caps(list(rules), "award_annual") if step.annual_first else []
         lines += annual
         lines.append(self.t["ceilings_head"].format(**self._fields(article)))
@@ -439,8 +441,22 @@ class Composer:
         if award and step.approximate:
             money = format_yuan_en if self.english else format_yuan
             award.insert(1, self.t["approximate_base"].format(amounts=self._join([money(a) for a in step.approximate])))
+        if award and step.request is not None and step.request.assumed is not None:
+            award.insert(1, self._assumed(step.request.assumed))  # an earlier base used for another stage or item
         lines.extend(award)
         return [*lines, *self._asker_lines(step)]
+
+    def _assumed(self, assumed: AssumedBase) -> str:
+        """The base an answer took from an earlier turn for items it was not stated for, said with their ceiling:
+        another stage or kind of the same product ("那二期呢？"), or products added with no amount of their own."""
+        money = format_yuan_en if self.english else format_yuan
+        rule = assumed.assumed_for[0]
+        base = ((rule.base_en or rule.base) if self.english else rule.base) or ""
+        if set(assumed.assumed_for) <= set(assumed.stated_for):
+            return self.t["assumed_base_items"].format(count=len(assumed.assumed_for), base=base, amount=money(assumed.yuan),
+                                                       cap=money(rule.cap_yuan))
+        return self.t["assumed_base"].format(rule_name=self._join(list(dict.fromkeys(self.rule_name(r) for r in assumed.assumed_for))),
+                                             base=base, amount=money(assumed.yuan), cap=money(rule.cap_yuan))
 
     @staticmethod
     def _yes_asked(step: Step) -> bool:

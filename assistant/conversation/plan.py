@@ -119,6 +119,7 @@ class Step:
     eligibility: Eligibility | None = None
     instead_eligibility: Eligibility | None = None  # the verdict on the measure that applies instead
     corrections: list[tuple[Decimal, Rule, Decimal]] = field(default_factory=list)  # (stated, rule, right figure)
+    confirmed: list[tuple[Decimal, Rule]] = field(default_factory=list)  # a figure heard of that is the rule's ceiling
     required_base: tuple[Rule, Decimal, Decimal] | None = None  # (rule, target award, base needed)
     document: str | None = None  # VALIDITY: the document asked about
     scope: ScopeVerdict | None = None
@@ -183,9 +184,9 @@ def _favouring(hits: list[Any], cited: set[str]) -> list[Any]:
 
 def _asks_cap_not_sum(request: AwardRequest) -> bool:
     """Whether a year's most is the measure's annual cap: its rules count against one, and the
-    conversation has not computed several items whose sum the question may be asking for."""
+    conversation has not computed several items (stages, products) whose sum the question may be asking for."""
     rules = request.rules or list(request.candidates)
-    return any(r.annual_cap for r in rules) and len({rule_id for rule_id, _ in request.seen}) < 2
+    return any(r.annual_cap for r in rules) and len(request.seen) < 2
 
 
 def _usd_bases_capped(question: Question, request: AwardRequest) -> list[Decimal]:
@@ -261,8 +262,9 @@ class Planner:
         # a match asked for in words still passes it
         profiled = profile_answer(question, session.profile, PolicyMatcher(self.calculator, self.catalogue),
                                   self.today, language)
-        if profiled is not None and question.replies_to_ask and not profiled.memory.matched:
+        if profiled is not None and not profiled.memory.matched and (question.replies_to_ask or self._states_base_of_topic(question, session)):
             # a statement answering the award asked just before is that award's case: the profile keeps it quietly
+            # ("Our Phase II spend is actually RMB 60 million." after the Phase II figure: that stage's base)
             session.profile, profiled = profiled.memory, None
         scope = self._scope(question)
         # a statement about the enterprise may name places and words the sources lack; a writing task or
@@ -298,6 +300,13 @@ class Planner:
                                    estimate=match_estimate(match) if match else None, profile=profiled))
             return plan
         return self._plan_asks(question, session, language, plan)
+
+    def _states_base_of_topic(self, question: Question, session: Session) -> bool:
+        """Whether a statement gives a base for a rule of the award topic discussed, named by its trigger ("Ⅲ期實際
+        投入是9000萬。", "Our Phase II spend is actually RMB 60 million."), or for an item it adds to that topic
+        ("我们还有一个品种产值8000万" after a CMO answer)."""
+        return bool(question.facts.amounts_as(AmountRole.BASE)) and session.award is not None and (
+            question.adds_item or self._recalled(question.asks[0], session) is not None)
 
     def _scope(self, question: Question) -> ScopeVerdict:
         return judge(question, self.catalogue, self.retriever.known_share(without_ask_words(question.text)),
@@ -742,14 +751,24 @@ class Planner:
             # "so can we get both added up" of the two guarantee ceilings: both shown, one or the other, never summed
             step.estimate = self.calculator.estimate([Item(rule.id, {}) for rule in request.candidates], self.today, language)
             return step
+        # a figure heard of with no spend stated ("听说早期临床能拿2000万，是吗？") is checked against the ceiling
+        heard = bool(question.facts.amounts_as(AmountRole.CLAIMED)) and not question.facts.amounts_as(AmountRole.BASE)
+        heard_wrong = self._heard_above_ceiling(question, request.rules or list(request.candidates)) if heard else []
+        # "…最高支持5000万元，是这样吗？" asks whether the figure is right, not whether the asker may apply
+        verdict_asked = ask.kind is AskKind.ELIGIBILITY and not (heard and has_word(ask.text.lower(), lexicon().claim_check))
+        if heard and not verdict_asked:
+            step.ask = replace(ask, kind=AskKind.AMOUNT, yes_no=False)
+            step.confirmed = [] if heard_wrong else self._heard_ceilings(question, request.rules or list(request.candidates))
         if request.missing == "rule":
-            if ask.kind is AskKind.ELIGIBILITY:
+            if verdict_asked:
                 step.route = Route.ELIGIBILITY
                 step.lead = lead_clause(article.text, AskKind.WHAT, ask.text)
                 step.eligibility = Eligibility(step.eligibility.verdict, measure)
+                step.corrections = heard_wrong
                 return step
-            if question.asks_ceiling and not question.facts.amounts:
+            if (question.asks_ceiling and not question.facts.amounts) or heard:
                 step.route = Route.CEILINGS  # "最高多少": every ceiling of the measure, with its annual cap
+                step.corrections = heard_wrong
                 return step
             step.route = Route.CLARIFY_RULE
             return step
@@ -757,20 +776,18 @@ class Planner:
             if question.facts.base_in_usd:
                 step.route = Route.CLARIFY_CURRENCY
                 return step
-            if ask.kind is AskKind.ELIGIBILITY:
+            if verdict_asked:
                 step.route = Route.ELIGIBILITY
                 step.lead = lead_clause(article.text, AskKind.WHAT, ask.text)
+                step.corrections = heard_wrong  # "听说Ⅲ期最高5000万，我们能申请吗？": the figure put right first
                 return step
             if question.asks_ceiling and not question.facts.amounts:
                 step.route = Route.CEILINGS
                 step.ceilings_sum = self._ceilings_sum(question, request.rules)
                 return step
-            claimed = question.facts.amounts_as(AmountRole.CLAIMED)
-            if claimed and len(request.rules) == 1 and not question.facts.amounts_as(AmountRole.BASE):
-                # "听说早期临床能拿2000万，是吗？": the stated award checked against the ceiling, no spend needed
+            if heard and len(request.rules) == 1:
                 step.route = Route.CEILINGS
-                step.corrections = [(c.yuan, request.rules[0], request.rules[0].cap_yuan) for c in claimed
-                                    if c.yuan > request.rules[0].cap_yuan]
+                step.corrections = heard_wrong
                 return step
             step.route = Route.CLARIFY_BASE
             return step
@@ -794,6 +811,28 @@ class Planner:
         request.computed()
         session.remember_award(request.slots())
         return step
+
+    @staticmethod
+    def _heard_ceilings(question: Question, rules: Sequence[Rule]) -> list[tuple[Decimal, Rule]]:
+        """Each figure heard of that is the ceiling of one of ``rules``, with that rule ("听说Ⅱ期最高2000万，是吗？")."""
+        confirmed = []
+        for heard in question.facts.amounts_as(AmountRole.CLAIMED):
+            rule = next((r for r in rules if r.cap_yuan == heard.yuan), None)
+            if rule is not None:
+                confirmed.append((heard.yuan, rule))
+        return confirmed
+
+    @staticmethod
+    def _heard_above_ceiling(question: Question, rules: Sequence[Rule]) -> list[tuple[Decimal, Rule, Decimal]]:
+        """Each figure heard of that the ceilings of ``rules`` contradict, put right: (heard, rule, its ceiling). Above
+        every ceiling, with the highest ("听说1类新药最高能给5000万" → （五）'s Ⅲ期 3000万); heard as the most one rule
+        gives and not its ceiling, with that ceiling ("听说Ⅲ期最多给2000万" → 3000万)."""
+        if not rules:
+            return []
+        highest = max(rules, key=lambda rule: rule.cap_yuan)
+        one = len(set(rules)) == 1 and question.asks_ceiling
+        return [(c.yuan, highest, highest.cap_yuan) for c in question.facts.amounts_as(AmountRole.CLAIMED)
+                if c.yuan > highest.cap_yuan or (one and c.yuan != highest.cap_yuan)]
 
     def _ceilings_sum(self, question: Question, rules: Sequence[Rule]) -> tuple[Decimal, Decimal] | None:
         """"两个产品…都拿最高，加起来会超过一年的上限吗": each of several rules at its ceiling, summed (yuan),

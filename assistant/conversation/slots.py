@@ -39,6 +39,18 @@ class AwardSlots:
         return {rule_id: Decimal(base) for rule_id, base in self.seen if base}
 
 
+@dataclass(frozen=True)
+class AssumedBase:
+    """A base this turn did not state, taken from an earlier turn for other items: ``yuan`` was stated for
+    ``stated_for`` (a stage, a product) and is assumed for ``assumed_for`` ("那二期呢？" after Ⅰ期's 研发投入;
+    "又接了两个品种" after one product's 产值). The answer says so; the rules of ``assumed_for`` may repeat
+    (one entry per added item)."""
+
+    yuan: Decimal
+    stated_for: tuple[Rule, ...]
+    assumed_for: tuple[Rule, ...]
+
+
 @dataclass
 class AwardRequest:
     measure: str
@@ -76,6 +88,7 @@ class AwardRequest:
         return inputs
 
     seen: list[tuple[str, str]] = field(default_factory=list)  # items computed earlier in this topic
+    assumed: AssumedBase | None = None  # an earlier base used for items it was not stated for
 
     def slots(self) -> AwardSlots:
         """The slots a follow-up turn can build on."""
@@ -190,26 +203,35 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         facts["cmo_no_investment_relation"] = not facts_said.related_party
 
     seen: list[tuple[str, str]] = []
+    assumed: AssumedBase | None = None
     if same_measure and previous is not None:
         seen = list(previous.seen)
         earlier_rules = [book.rule(rule_id) for rule_id in previous.rule_ids if book.rule(rule_id) in candidates]
         earlier_bases = [Decimal(b) for b in previous.bases]
         seen_bases = previous.seen_bases()
         seen_rules = [book.rule(rule_id) for rule_id in dict.fromkeys(r for r, _ in previous.seen)]
-        if question.asks_total and not bases and len(seen_rules) > 1:
-            # "两期加起来一共多少": every item of this topic computed so far, with its own base
-            rules = [r for r in rules if r in seen_rules] or seen_rules
+        if question.asks_total and not bases and len(previous.seen) > 1:
+            # "两期加起来一共多少", "三个品种一共能拿多少": every item of this topic computed so far, each with
+            # its own base (the rules the ask names, when it names some)
+            named = {r.id for r in rules if r in seen_rules and len(rules) < len(candidates)}
+            items = [(book.rule(r), base) for r, base in previous.seen if not named or r in named]
+            rules = [rule for rule, _ in items]
             # a rule with no base (a fixed ceiling) takes none: its placeholder is never read
-            bases = [] if any(r.rate is not None and r.id not in seen_bases for r in rules) else [
-                seen_bases.get(r.id, Decimal(0)) for r in rules]
+            bases = [] if any(rule.rate is not None and not base for rule, base in items) else [
+                Decimal(base or 0) for _, base in items]
         elif question.asks_total and rules and (others := _other_items(rules, bases, seen_rules, seen_bases)):
             # "首次拿证了，研发投入1500万，加起来一共多少": this turn's item with the topic's other items computed before
             rules, bases = [*rules, *others[0]], others[1]
-        elif rules and not bases and all(r.id in seen_bases for r in rules):
+        elif rules and not bases and not question.adds_item and all(r.id in seen_bases for r in rules):
             bases = [seen_bases[r.id] for r in rules]  # a rule named again keeps the base it was computed with
         if question.adds_item and earlier_bases:
             # one rule with several bases is that many items of the rule: "三个III期" then "再加一个II期"
             earlier_rules = _per_base(earlier_rules, earlier_bases)
+            if rules and not bases and any(r.rate is not None for r in rules):
+                # "又接了两个品种" with no output value: the items added take the last base stated, said as assumed
+                rules = rules * question.items_added if len(rules) == 1 else rules
+                bases = [earlier_bases[-1]] * len(rules)
+                assumed = AssumedBase(earlier_bases[-1], tuple(dict.fromkeys(earlier_rules)), tuple(rules))
             rules = _per_base(rules, bases)
             added = earlier_rules + rules
             # one rule throughout pairs with every base (see items()); several rules keep one entry per item
@@ -220,10 +242,14 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
                 rules = earlier_rules
             if not bases:
                 bases = earlier_bases
+                unstated = [r for r in rules if r not in earlier_rules and r.rate is not None]
+                if bases and earlier_rules and unstated:
+                    # "那二期呢？" after Ⅰ期's 研发投入: that spend was stated for another stage; used, and said to be assumed
+                    assumed = AssumedBase(bases[-1], tuple(dict.fromkeys(earlier_rules)), tuple(unstated))
         facts = {**previous.facts, **facts}
     accepted = {rule.id: book.inputs(rule.id).accepted for rule in candidates}
     return AwardRequest(measure=measure, rules=rules, bases=bases, facts=facts, candidates=candidates, accepted=accepted,
-                        seen=seen)
+                        seen=seen, assumed=assumed)
 
 
 def _other_items(rules: list[Rule], bases: list[Decimal], seen_rules: list[Rule],

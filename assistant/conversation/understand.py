@@ -23,7 +23,8 @@ from assistant.amounts import FoundAmount, find_amounts
 from assistant.conversation.places import fold, places_abroad
 from assistant.conversation.question import AmountRole, Ask, AskKind, Facts, Question, StatedAmount
 from assistant.conversation.spelling import written
-from assistant.language import detect_language
+from assistant.events import names_event
+from assistant.language import Language, detect_language, in_script
 from index.documents import Catalogue, DocumentKind
 from index.normalise import normalise
 from index.yaml_data import read_yaml
@@ -41,6 +42,7 @@ READ_CACHE_SIZE = 2048  # messages kept read (``_read_kept``): a conversation's 
 NEGATION_WINDOW = 40  # characters before a condition's topic word where a negation denies it
 ROLE_WINDOW = 30  # characters before an amount that decide its role (role patterns stop at a clause end)
 CHINESE_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
+NORMALISED_PHASE = re.compile(r"(?<![a-z])i{1,3}期", re.IGNORECASE)  # "Phase II" as normalisation writes it: II期
 ROLE_WINDOW_LATIN = 48  # the same in English, whose words are longer ("we hope to get the full award of RMB")
 CLAIM_WINDOW = 24  # characters before an amount in which a hearsay word ("听说") makes it a claimed figure
 CLAIM_WINDOW_LATIN = 64  # the same in English ("we heard the CRO measure gives up to RMB")
@@ -103,6 +105,8 @@ class _Lexicon:
     annual_words: tuple[str, ...]
     facts: dict[str, Any]
     roles: dict[str, re.Pattern[str]]
+    fair_words: re.Pattern[str]  # a trade fair named in a sentence: what was paid there is its fee
+    other_bases: re.Pattern[str]  # a spend, premium or output named in that sentence: what was paid may be that
     usd: re.Pattern[str]
     usd_after: re.Pattern[str]
     item_count: re.Pattern[str]
@@ -120,6 +124,7 @@ class _Lexicon:
     yes_no_question: re.Pattern[str]  # "…吗？", "Is …?": a yes/no question
     hypothetical: re.Pattern[str]  # "另外，如果…": an ask putting a case of its own
     yes_no_words: tuple[str, ...]  # "能不能", "eligible": an amount ask that also asks yes or no
+    claim_check: tuple[str, ...]  # "是真的吗", "is that right": a yes/no on a figure heard of
     money_words: tuple[str, ...]  # "补贴", "funding": an ask about money, answered by a measure that sets amounts
     case_by_case: tuple[str, ...]  # "一事一议": a measure's text that sets its support case by case, no amount
     support_asked: re.Pattern[str]  # "有什么支持", "what support": an ask for the support a measure gives
@@ -156,6 +161,8 @@ def lexicon() -> _Lexicon:
         annual_words=lower(raw["annual_words"]),
         facts=raw["facts"],
         roles={name: re.compile(pattern, re.IGNORECASE) for name, pattern in raw["amount_roles"].items()},
+        fair_words=re.compile(raw["fair_words"], re.IGNORECASE),
+        other_bases=re.compile(raw["other_bases"], re.IGNORECASE),
         usd=re.compile(raw["usd"], re.IGNORECASE),
         usd_after=re.compile(raw["usd_after"], re.IGNORECASE),
         item_count=re.compile(raw["item_count"], re.IGNORECASE),
@@ -175,6 +182,7 @@ def lexicon() -> _Lexicon:
         scope_words=lower(raw["scope_words"]),
         hypothetical=re.compile(raw["hypothetical"], re.IGNORECASE),
         yes_no_words=lower(raw["yes_no_words"]),
+        claim_check=lower(raw["claim_check"]),
         money_words=lower(raw["money_words"]),
         case_by_case=tuple(raw["case_by_case"]),
         support_asked=re.compile(raw["support_asked"], re.IGNORECASE),
@@ -380,11 +388,12 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
     return Question(
         original=message,
         text=text,
-        language=detect_language(message),
+        language=_language(message, previous),
         asks=asks,
         facts=facts,
         document=document,
         adds_item=has_word(text, lex.add_item) or bool(lex.add_items.search(text)),
+        items_added=_items_added(text, lex),
         asks_ceiling=has_word(text, lex.ceiling_words) or ((inherits or bare_reply) and previous is not None and previous.asks_ceiling),
         asks_total=has_word(text, lex.total_words),
         asks_annual_cap=not facts.amounts and has_word(text, lex.annual_words) and (
@@ -398,6 +407,16 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         replies_to_ask=pending is not None,
         greeting_only=bool(stripped) and any(stripped.rstrip("啊呀呢吗哈") == re.sub(r"\W+", "", g) for g in GREETINGS),
     )
+
+
+def _language(message: str, previous: Question | None) -> Language:
+    """The script to answer in: the message's own; a message whose characters are the same in both scripts
+    ("那二期呢？", "三期") keeps the traditional script of the conversation's turn before it."""
+    language = detect_language(message)
+    if language is Language.SIMPLIFIED and previous is not None and previous.language is Language.TRADITIONAL and (
+            in_script(message, Language.TRADITIONAL) == message):
+        return Language.TRADITIONAL
+    return language
 
 
 def _recalled_turn(text: str, document: str | None, previous: Question | None, earlier: Sequence[Question]) -> str:
@@ -804,22 +823,48 @@ def _place_word(place: str) -> str:
 
 
 def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
-    latin = not CHINESE_CHARACTER.search(normalised[max(0, found.start - ROLE_WINDOW): found.start])
+    # an English sentence stays English for its phase written the normalised way ("We heard III期 is capped at")
+    latin = not CHINESE_CHARACTER.search(NORMALISED_PHASE.sub(" ", normalised[max(0, found.start - ROLE_WINDOW): found.start]))
     before = normalised[max(0, found.start - (ROLE_WINDOW_LATIN if latin else ROLE_WINDOW)): found.start]
     after = normalised[found.end: found.end + 6]
     currency = "USD" if lex.usd.search(found.text) or lex.usd_after.match(after) or lex.usd.search(before[-3:]) else "CNY"
     role = AmountRole.BASE
     if lex.roles["upfront"].search(before) or lex.roles["upfront_after"].match(normalised[found.end: found.end + ROLE_WINDOW]):
         role = AmountRole.UPFRONT
-    elif lex.roles["claimed"].search(normalised[max(0, found.start - (CLAIM_WINDOW_LATIN if latin else CLAIM_WINDOW)): found.start]):
+    elif _heard_of(found, normalised, before, latin, lex):
         role = AmountRole.CLAIMED
     elif lex.roles["desired"].search(before) or (
         lex.roles["outcome"].search(before) and not lex.roles["premium"].search(before) and not lex.roles["output"].search(before)
     ):
         role = AmountRole.DESIRED
-    elif lex.roles["fee"].search(before):
-        role = AmountRole.FEE
+    elif lex.roles["fee"].search(before) or (lex.roles["cost"].search(before) and _about_fair(normalised, found.start, lex)):
+        role = AmountRole.FEE  # "展位费8万", "We attended BIO in Boston, costing RMB 200,000"
     return StatedAmount(found.text, found.yuan, role, currency, found.start, found.approximate)
+
+
+def _heard_of(found: FoundAmount, normalised: str, before: str, latin: bool, lex: _Lexicon) -> bool:
+    """Whether an amount is a figure the asker heard of: a hearsay word ("听说", "told us") earlier in its sentence,
+    within ``CLAIM_WINDOW`` of it or anywhere before it when the words just before the amount make it an award
+    ("听说，1类新药Ⅲ期最多能给5000万", "Someone told us … can get up to RMB 50 million"); not when those words make
+    it the asker's own spend or fee ("听说政策不错，我们研发投入2000万").
+    """
+    if lex.roles["own_base"].search(before):
+        return False
+    start = next((a for a, b, _ in sentences(normalised) if a <= found.start < b), 0)
+    heard = [m.start() for m in lex.roles["claimed"].finditer(normalised[start: found.start].lower())]
+    if not heard:
+        return False
+    close = found.start - (start + heard[-1]) <= (CLAIM_WINDOW_LATIN if latin else CLAIM_WINDOW)
+    return close or bool(lex.roles["desired"].search(before) or lex.roles["outcome"].search(before))
+
+
+def _about_fair(normalised: str, position: int, lex: _Lexicon) -> bool:
+    """Whether the sentence of ``normalised`` holding ``position`` is about a trade fair and no other base (an R&D
+    spend, a premium, an output value: ``other_bases``). A fair is named by a word (``fair_words``: "展会",
+    "exhibition", "booth") or by its own name ("BIO", "ASCO": ``events.names_event``)."""
+    start, end = next(((a, b) for a, b, _ in sentences(normalised) if a <= position < b), (0, len(normalised)))
+    sentence = normalised[start:end].lower()
+    return (bool(lex.fair_words.search(sentence)) or names_event(sentence)) and not lex.other_bases.search(sentence)
 
 
 def _item_count(text: str, lex: _Lexicon) -> int | None:
@@ -830,6 +875,13 @@ def _item_count(text: str, lex: _Lexicon) -> int | None:
     if match is None:
         return None
     return count_of(match["n"])
+
+
+def _items_added(text: str, lex: _Lexicon) -> int:
+    """How many items a turn adds: the count "又接了两个品种", "two more products" state, else one."""
+    match = lex.add_items.search(text)
+    said = (match["n"] or match["more"]) if match else None
+    return (count_of(said) or 1) if said else 1
 
 
 def count_of(word: str) -> int | None:

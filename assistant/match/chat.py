@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from assistant.amounts import refused_amounts
 from assistant.conversation.question import AmountRole, Facts, Question
 from assistant.conversation.understand import QUESTION_WORDS, has_word, in_shanghai, read_facts, understand, without_background
+from assistant.events import names_event
 from assistant.match.matcher import PolicyMatcher
 from assistant.match.profile import CompanyProfile
 from assistant.match.records import MatchResult
@@ -225,8 +226,9 @@ def _clauses(text: str, separator: str) -> list[tuple[int, int]]:
 
 
 def _kind_of(text: str, data: dict[str, Any]) -> dict[str, Any] | None:
-    """The first kind of entry in ``items`` order whose words ``text`` holds."""
-    return next((kind for kind in data["items"] if has_word(text, kind["words"])), None)
+    """The first kind of entry in ``items`` order whose words ``text`` holds, or whose events it names by name."""
+    return next((kind for kind in data["items"] if has_word(text, kind["words"]) or (
+        kind.get("named_events") and names_event(text))), None)
 
 
 def _first_kind(a: dict[str, Any] | None, b: dict[str, Any] | None, data: dict[str, Any]) -> dict[str, Any] | None:

@@ -1,0 +1,111 @@
+"""Amounts across the turns of a conversation: a base stated for one stage or product is used for another
+only when the answer says it assumes it (with that stage's own ceiling), a base given afterwards replaces
+the assumption, and products added over several turns are summed to the running total and held to the
+measure's per-enterprise yearly cap. Each test is a promise of the question path, run on the real index,
+in simplified and traditional Chinese and in English."""
+
+from assistant.records import Status
+
+LEAD = 160
+LEAD_EN = 320
+
+
+def _bases(answer) -> list[str]:
+    return [c.inputs["base_yuan"] for c in answer.calculations]
+
+
+def test_a_stage_asked_after_with_no_spend_of_its_own_says_it_assumes_the_earlier_spend(engine):
+    first = engine.ask("我们的1类新药在国内做完了Ⅰ期并实现产出，申请人在上海，这一期研发投了2500万，能补多少？")
+    assert first.total_yuan == 10_000_000  # min(40% × 2500万, 1000万)
+    second = engine.ask("那Ⅱ期的话呢？", first.session_id)
+    assert second.total_yuan == 10_000_000  # 40% × 2500万, under the Ⅱ期 ceiling
+    lead = second.answer[:LEAD]
+    assert "1000万" in lead and "假定" in lead and "2500万" in lead
+    assert "Ⅱ期临床试验支持最高2000万" in second.answer  # the stage's own ceiling, whatever its spend
+
+
+def test_a_stage_asked_after_in_traditional_script_says_the_same(engine):
+    first = engine.ask("我們1類新藥國內Ⅱ期做完了，研發投入3000萬，可以拿多少？")
+    assert first.total_yuan == 12_000_000
+    third = engine.ask("那Ⅲ期能補多少？", first.session_id)
+    assert third.total_yuan == 12_000_000
+    assert "假定" in third.answer[:LEAD] and "3000萬" in third.answer[:LEAD]
+    assert "Ⅲ期臨床試驗支持最高3000萬" in third.answer
+
+
+def test_an_english_stage_follow_up_says_it_assumes_the_spend_and_a_spend_given_afterwards_replaces_it(engine):
+    first = engine.ask("Our Shanghai-registered company ran the domestic Phase I of a Class 1 drug to output, "
+                       "spending RMB 15 million on R&D. How much support can we get?")
+    assert first.total_yuan == 6_000_000
+    second = engine.ask("And Phase III?", first.session_id)
+    assert second.total_yuan == 6_000_000
+    assert "Assumed" in second.answer[:LEAD_EN] and "RMB 15,000,000" in second.answer[:LEAD_EN]
+    assert "capped at RMB 30,000,000" in second.answer
+    actual = engine.ask("Our Phase III spend was actually RMB 90 million.", first.session_id)
+    assert actual.status is Status.ANSWERED and actual.total_yuan == 30_000_000  # min(40% × 9000万, 3000万)
+    assert "Assumed" not in actual.answer
+
+
+def test_the_premium_carried_to_the_overseas_insurance_is_said_to_be_assumed(engine):
+    first = engine.ask("我们国内临床试验责任险一年实缴保费60万，能补贴多少？")
+    assert first.total_yuan == 300_000  # 50% × 60万, under the domestic 50万
+    overseas = engine.ask("如果换成海外临床试验的责任险呢？", first.session_id)
+    assert overseas.total_yuan == 300_000 and "假定" in overseas.answer[:LEAD]
+    assert "最高100万" in overseas.answer  # the overseas ceiling
+
+
+def test_a_stage_asked_again_keeps_its_own_spend_and_says_nothing_is_assumed(engine):
+    first = engine.ask("1类新药国内Ⅰ期研发投入2000万，上海注册申请人，能拿多少？")
+    second = engine.ask("那Ⅱ期呢？Ⅱ期研发投入4000万。", first.session_id)
+    assert second.total_yuan == 16_000_000 and "假定" not in second.answer
+    again = engine.ask("那Ⅰ期呢？", first.session_id)
+    assert again.total_yuan == 8_000_000 and "假定" not in again.answer
+
+
+def test_products_a_cmo_adds_over_three_turns_are_summed_and_held_to_the_yearly_cap(engine):
+    first = engine.ask("我们是上海的CDMO，替一家没有关联的客户生产一个品种，受托年产值4500万，能拿多少？")
+    assert first.total_yuan == 4_500_000
+    more = engine.ask("后来又接了两个品种，受托年产值一个7000万、一个3000万。", first.session_id)
+    assert more.total_yuan == 10_000_000  # 450万 + 500万 + 300万 = 1250万, capped at 1000万 a year
+    total = engine.ask("三个品种加起来一共能拿多少？", first.session_id)
+    assert total.total_yuan == 10_000_000 and len(total.calculations) == 3
+    assert "1250万" in total.answer and "1000万" in total.answer[:LEAD]
+
+
+def test_products_added_in_traditional_script_and_in_english_reach_the_yearly_cap_too(engine):
+    first = engine.ask("我們是上海的CMO，受託生產一個品種，年產值6000萬，能拿多少？")
+    assert first.total_yuan == 5_000_000
+    engine.ask("又承接了一個品種，產值5500萬。", first.session_id)
+    total = engine.ask("兩個品種一共能補多少錢？", first.session_id)
+    assert total.total_yuan == 10_000_000 and "1000萬" in total.answer[:LEAD]
+    english = engine.ask("We're a Shanghai contract manufacturer: one product, annual contract output RMB 50 million. "
+                         "How much support?")
+    engine.ask("We've added three more products, RMB 40 million of output each.", english.session_id)
+    overall = engine.ask("What is the total for all four?", english.session_id)
+    assert overall.total_yuan == 10_000_000 and len(overall.calculations) == 4  # 500万 + 3 × 400万 = 1700万
+    assert "RMB 17,000,000" in overall.answer and "RMB 10,000,000" in overall.answer[:LEAD_EN]
+
+
+def test_products_added_with_no_output_of_their_own_say_they_assume_the_earlier_output(engine):
+    first = engine.ask("我们CMO受托生产一个品种，年产值2000万，能补多少？")
+    assert first.total_yuan == 2_000_000
+    added = engine.ask("又接了两个品种", first.session_id)
+    assert added.total_yuan == 6_000_000 and _bases(added) == ["20000000"] * 3
+    assert "假定" in added.answer[:LEAD] and "每项最高500万" in added.answer
+
+
+def test_a_follow_up_written_in_characters_both_scripts_share_keeps_the_conversations_traditional_script(engine):
+    first = engine.ask("我們的1類新藥國內Ⅰ期研發投入1800萬，能補多少？")
+    second = engine.ask("那二期呢？", first.session_id)
+    assert second.total_yuan == 7_200_000
+    assert "臨床試驗" in second.answer and "临床试验" not in second.answer
+    simplified = engine.ask("那三期能补多少？", first.session_id)  # a simplified character: the asker's script now
+    assert "临床试验" in simplified.answer
+
+
+def test_another_product_stated_with_its_output_after_a_cmo_answer_is_added_not_noted_in_the_profile(engine):
+    first = engine.ask("我们CMO受托生产一个品种，年产值3500万，能补多少？")
+    assert first.total_yuan == 3_500_000
+    more = engine.ask("我们还有一个品种，年产值9000万", first.session_id)
+    assert more.status is Status.ANSWERED and more.total_yuan == 8_500_000  # 350万 + min(900万, 500万)
+    assert len(more.calculations) == 2

@@ -1,0 +1,80 @@
+"""A figure the asker heard of ("听说", "同行告诉我们", "a consultant told us") is checked against the sources,
+wherever it stands in its sentence: across a comma or a clause from the hearsay word, it is put right when it
+exceeds the ceiling (never read as a spend to compute with), confirmed when it is the ceiling, and the asker's
+own spend in the same sentence stays a spend. In simplified and traditional Chinese and in English."""
+
+import pytest
+
+from assistant.conversation.question import AmountRole
+from assistant.conversation.understand import read_facts
+from assistant.records import Status
+from index.normalise import normalise
+
+LEAD = 160
+LEAD_EN = 320
+
+
+def _roles(message: str) -> list[tuple[int, AmountRole]]:
+    text = normalise(message)
+    return [(int(a.yuan), a.role) for a in read_facts(text, text.lower()).amounts]
+
+
+@pytest.mark.parametrize("message", [
+    "据说，做到Ⅲ期的1类新药，市里最多能补4000万？",
+    "我听一个做咨询的朋友讲，Ⅲ期那档封顶4000万，靠谱吗？",
+    "有人跟我们说，我們這種1類新藥Ⅲ期，最高給4000萬，是真的嗎？",
+    "A consultant told us that, once a Class 1 drug reaches Phase III, Shanghai pays up to RMB 40 million. True?",
+])
+def test_a_figure_heard_of_across_a_comma_or_a_clause_is_a_claim(message) -> None:
+    assert _roles(message) == [(40_000_000, AmountRole.CLAIMED)]
+
+
+def test_the_askers_own_spend_after_a_hearsay_word_stays_a_spend() -> None:
+    assert _roles("听说这个政策力度很大，我们Ⅲ期研发投入了8000万，能拿多少？") == [(80_000_000, AmountRole.BASE)]
+    assert _roles("We heard the policy is generous, and we spent RMB 80 million on Phase III.") == [
+        (80_000_000, AmountRole.BASE)]
+
+
+@pytest.mark.parametrize(("message", "right"), [
+    ("我听同行说，1类新药Ⅲ期那一档最高能拿4000万，对吗？", "3000万"),
+    ("據說，CMO每個品種最多能補600萬，是這樣嗎？", "500萬"),
+    ("网上有人讲，参加国际展会每场最高能补10万，是真的吗？", "5万"),
+])
+def test_a_heard_of_figure_above_the_ceiling_is_put_right_in_the_lead(engine, message, right):
+    answer = engine.ask(message)
+    assert answer.status is Status.ANSWERED and not answer.calculations  # no spend computed from the heard figure
+    lead = answer.answer[:LEAD]
+    assert lead.startswith(("更正", "更正")) and right in lead and not lead.startswith("可以")
+
+
+def test_an_english_figure_heard_of_far_from_its_hearsay_words_is_put_right(engine):
+    answer = engine.ask("Someone at an industry event told us a Class 1 new drug in Phase III can receive up to "
+                        "RMB 40 million from Shanghai. Is that correct?")
+    assert answer.status is Status.ANSWERED and not answer.calculations
+    assert answer.answer.startswith("Correction") and "RMB 30,000,000" in answer.answer[:LEAD_EN]
+
+
+def test_a_heard_of_figure_that_is_the_ceiling_is_confirmed_and_one_above_every_stage_is_put_right(engine):
+    confirmed = engine.ask("听说1类新药Ⅱ期最高能给2000万，是吗？")
+    assert confirmed.answer.startswith("没错") and "2000万" in confirmed.answer[:LEAD]
+    above = engine.ask("听人说1类新药最多能拿6000万，真的假的？")
+    assert above.answer.startswith("更正") and "3000万" in above.answer[:LEAD]  # the highest stage's ceiling
+
+
+def test_a_heard_of_figure_is_put_right_before_the_verdict_asked(engine):
+    answer = engine.ask("听说Ⅲ期最高4000万，我们是上海注册的1类新药申请人，能申请吗？")
+    lines = answer.answer.splitlines()
+    assert lines[0].startswith("更正") and "3000万" in lines[0]
+    assert lines[1].startswith("可以")
+
+
+@pytest.mark.parametrize(("message", "heard", "right"), [
+    ("听说1类新药Ⅲ期最多只给2500万，是吗？", "2500万", "3000万"),
+    ("聽說Ⅰ期封頂800萬，對嗎？", "800萬", "1000萬"),
+    ("We heard Phase III is capped at RMB 25 million. Right?", "RMB 25,000,000", "RMB 30,000,000"),
+])
+def test_a_heard_of_most_for_one_stage_that_is_not_its_ceiling_is_put_right_also_below_it(engine, message, heard, right):
+    answer = engine.ask(message)
+    first = answer.answer.splitlines()[0]
+    assert first.startswith(("更正", "Correction")) and right in first and heard in first
+    assert not answer.calculations  # the heard figure is no spend
