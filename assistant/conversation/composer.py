@@ -23,7 +23,7 @@ from assistant.conversation.question import AskKind
 from assistant.conversation.slots import AwardRequest
 from assistant.conversation.understand import lexicon
 from assistant.language import Language, in_script
-from assistant.match.report import profile_reply
+from assistant.match.report import finds_nothing, profile_reply
 from assistant.records import AwardEstimate, Calculation, Status
 from assistant.rules.book import Rule, rule_book
 from assistant.rules.calculator import are_alternatives
@@ -92,7 +92,7 @@ class Composer:
             if step.eligibility is not None and step.eligibility.usd_by_range and step.route in {Route.AWARD, Route.ELIGIBILITY}:
                 block.append(range_note(self.language))  # the rate range a dollar amount was compared at
             blocks.append(block)
-            statuses.append(ROUTE_STATUS.get(step.route, Status.ANSWERED))
+            statuses.append(self._status(step))
             for article in step.articles:
                 if article.chunk_id not in {a.chunk_id for a in articles}:
                     articles.append(article)
@@ -113,6 +113,15 @@ class Composer:
                    if step.route is Route.CLARIFY_RULE and step.request for rule in step.request.candidates]
         return Composed(self.finish("\n".join(lines)), status, shown, estimates, verdicts, alternatives,
                         list(dict.fromkeys(options)))
+
+    @staticmethod
+    def _status(step: Step) -> Status:
+        """The status of one step's answer: its route's; a match that finds nothing yet asks for the facts it
+        lacks ("我们是张江的一家器械公司，能申请哪些支持？" names no product), a question back."""
+        match = step.profile.match if step.profile is not None else None
+        if step.route is Route.MATCH and match is not None and finds_nothing(match):
+            return Status.CLARIFY
+        return ROUTE_STATUS.get(step.route, Status.ANSWERED)
 
     def _leads_first(self, steps: list[Step], blocks: list[list[str]]) -> list[str]:
         """One block's lines as they are; several asks: each ask's lead line first, in the order asked,

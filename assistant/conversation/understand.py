@@ -121,6 +121,9 @@ class _Lexicon:
     hypothetical: re.Pattern[str]  # "另外，如果…": an ask putting a case of its own
     yes_no_words: tuple[str, ...]  # "能不能", "eligible": an amount ask that also asks yes or no
     money_words: tuple[str, ...]  # "补贴", "funding": an ask about money, answered by a measure that sets amounts
+    quantity_words: tuple[str, ...]  # "多少", "how much": an ask for a figure, not for a yes or no
+    self_words: tuple[str, ...]  # "我们", "our": the asker speaks of itself
+    overlap_words: tuple[str, ...]  # "两边能都拿": whether two policies' support adds up
     case_by_case: tuple[str, ...]  # "一事一议": a measure's text that sets its support case by case, no amount
     support_asked: re.Pattern[str]  # "有什么支持", "what support": an ask for the support a measure gives
     scope_words: tuple[str, ...]  # "覆盖哪些单位": who a document covers
@@ -175,6 +178,9 @@ def lexicon() -> _Lexicon:
         hypothetical=re.compile(raw["hypothetical"], re.IGNORECASE),
         yes_no_words=lower(raw["yes_no_words"]),
         money_words=lower(raw["money_words"]),
+        quantity_words=lower(raw["quantity_words"]),
+        self_words=lower(raw["self_words"]),
+        overlap_words=lower(raw["overlap_words"]),
         case_by_case=tuple(raw["case_by_case"]),
         support_asked=re.compile(raw["support_asked"], re.IGNORECASE),
         known_places=_known_places(),
@@ -446,6 +452,7 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
     message's; when a condition reads them, a yes/no question about them asks for a verdict.
     """
     stated = facts is not None and states_conditions(facts)
+    own_case = facts is not None and tells_own_case(text.lower(), facts)
     bases = [a.text.lower() for a in (facts.amounts if facts else ()) if a.role in {AmountRole.BASE, AmountRole.FEE}]
     asks: list[Ask] = []
     context: list[str] = []
@@ -470,6 +477,10 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
                 kind = AskKind.AMOUNT
         if kind is AskKind.WHAT and stated and _yes_no(clause, lex):
             kind = AskKind.ELIGIBILITY
+        elif kind is AskKind.AMOUNT and not bases and own_case and _asks_yes_or_no(clause, lex):
+            kind = AskKind.ELIGIBILITY  # "我们公司给海外临床试验买了责任险，保费能补吗": a verdict with the ceiling
+        if kind is AskKind.ELIGIBILITY and has_word(clause.lower(), lex.overlap_words):
+            kind = AskKind.WHAT  # "两边能都拿吗": the rule on overlapping support, not a verdict
         if kind is None:
             context.append(clause)
             continue
@@ -487,6 +498,20 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         kind = AskKind.ELIGIBILITY if stated and _yes_no(text.rstrip(" ，,。"), lex) else AskKind.WHAT
         asks = [Ask(kind, text, _points_back_briefly(text), _detail(text.lower(), kind, lex))]
     return tuple(_merge_amount_with_eligibility(asks))
+
+
+def tells_own_case(text: str, facts: Facts) -> bool:
+    """Whether a message (lower case) tells the asker's own case: it speaks of itself ("我们公司…", "our
+    drug …") or states who or where it is (registration, kind, relation, role); a bare "参加海外展会能补吗"
+    names a measure, not a case."""
+    return has_word(text, lexicon().self_words) or any(v is not None for v in (
+        facts.registered, facts.entity_type, facts.related_party, facts.applicant_role))
+
+
+def _asks_yes_or_no(clause: str, lex: _Lexicon) -> bool:
+    """Whether ``clause`` asks yes or no and no quantity ("保费能补吗", "can we get the city's support?"),
+    not "能补多少", "how much can we get"."""
+    return _yes_no(clause, lex) and not has_word(clause.lower(), lex.quantity_words)
 
 
 def _yes_no(clause: str, lex: _Lexicon) -> bool:
