@@ -112,3 +112,94 @@ def test_support_from_two_policies_is_answered_by_the_rule_on_overlap_not_with_a
     assert _cited(answer)[0] == "policy2024:scope"
     assert "不重复" in answer.answer or "不重複" in answer.answer
     assert not answer.answer.startswith("可以")
+
+
+@pytest.mark.parametrize("question", [
+    "顶尖科学家那种一事一议的，到底能给多少钱？有没有上限？",
+    "頂尖科學家按一事一議支持，有具體金額嗎？",
+])
+def test_an_amount_the_text_leaves_case_by_case_is_not_specified_however_the_ceiling_is_asked(engine, question):
+    answer = engine.ask(question)
+    assert answer.status is Status.NOT_SPECIFIED
+    assert _cited(answer)[0] == "policy2024:03"
+
+
+def test_an_elliptical_turn_asking_for_a_set_amount_is_not_specified_either(engine):
+    first = engine.ask("我是海外的顶尖科学家，想来上海做研究，政策会给多少钱？")
+    young = engine.ask("那青年人才呢？有具体金额吗", first.session_id)
+    assert young.status is Status.NOT_SPECIFIED and "倾斜支持" in young.answer
+
+
+def test_a_figure_asked_after_the_case_it_opens_with_is_the_figure_not_a_verdict(engine):
+    answer = engine.ask("If our corporate venture fund qualifies, what percentage of the fund will the city's "
+                        "state-owned capital put in?")
+    assert answer.status is Status.NOT_SPECIFIED
+    assert _cited(answer)[0] == "policy2024:27"
+    assert not answer.verdicts
+
+
+def test_a_threshold_and_an_award_the_text_does_not_set_are_both_not_specified(engine):
+    answer = engine.ask("For a blockbuster product developed in Shanghai (重磅产品), what revenue threshold triggers "
+                        "support and how much is the award?")
+    assert answer.status is Status.NOT_SPECIFIED
+    assert _cited(answer)[0] == "policy2024:22"
+
+
+def test_an_overall_limit_per_company_asked_after_ceilings_is_the_annual_cap(engine):
+    first = engine.ask("We're developing a Class 1 gene therapy as the Shanghai-registered applicant, trials in China. "
+                       "What's the ceiling for the confirmatory trial?")
+    assert "30,000,000" in first.answer
+    cap = engine.ask("We also have two other Class 1 drugs finishing Phase III this year. Is there an overall limit "
+                     "per company?", first.session_id)
+    assert cap.status is Status.ANSWERED
+    assert "100,000,000" in cap.answer[:320]
+
+
+def test_a_yearly_cap_asked_after_a_computed_award_is_the_cap_not_the_award_again(engine):
+    first = engine.ask("Our Shanghai device got its first registration certificate and is made here; R&D was "
+                       "RMB 15 million. What's the max?")
+    assert first.total_yuan == 6_000_000
+    cap = engine.ask("If we have several devices, is there a yearly cap for the company?", first.session_id)
+    assert cap.total_yuan is None
+    assert "30,000,000" in cap.answer[:320]
+
+
+@pytest.mark.parametrize("question", [
+    "我们公司今年参加了两个国际展会，经费分别是6万和20万，经认定后合计最多能补多少？",
+    "我們今年參加了兩個國際展會，經費分別是6萬和20萬，合計最多能補多少？",
+    "We attended two recognised international fairs this year, with fees of RMB 60,000 and RMB 200,000. "
+    "How much can we get in total?",
+])
+def test_amounts_listed_together_are_each_one_items_fee(engine, question):
+    answer = engine.ask(question)
+    assert answer.total_yuan == 80_000  # min(50% × 6万, 5万) + min(50% × 20万, 5万) = 3万 + 5万
+
+
+def test_the_count_of_items_is_not_the_number_of_the_question_pointed_back_at(engine):
+    first = engine.ask("市里对参加国际展会的补助标准是什么？")
+    many = engine.ask("回到第一个问题：如果我们一年参加了15个展会，每个经费20万元，总共最多能拿多少？", first.session_id)
+    assert many.total_yuan == 500_000  # 15 × 5万 = 75万, over the 50万 a year per entity
+
+
+def test_two_added_up_after_adding_one_item_counts_the_items_discussed(engine):
+    first = engine.ask("我们是CMO，给无关联客户代工品种A，年受托产值4000万，能拿多少？")
+    both = engine.ask("再加一个品种B，年受托产值7000万，两个加起来多少？", first.session_id)
+    assert both.total_yuan == 9_000_000  # 400万 + 500万
+
+
+@pytest.mark.parametrize("question, figures", [
+    ("市里对参加国际展会的补助标准是什么？", ["50%", "5万", "50万"]),
+    ("市裡對參加國際展會的補助標準是什麼？", ["50%", "5萬", "50萬"]),
+    ("沪府办规〔2024〕9号对创新产品出海注册是怎么规定的？", ["30%", "1000万", "500万"]),
+])
+def test_a_measures_terms_asked_are_its_rates_ceilings_and_annual_cap(engine, question, figures):
+    answer = engine.ask(question)
+    assert answer.status is Status.ANSWERED
+    assert all(figure in answer.answer for figure in figures)
+
+
+def test_an_elliptical_turn_naming_another_measure_after_terms_gets_that_measures_terms(engine):
+    first = engine.ask("市里对参加国际展会的补助标准是什么？")
+    other = engine.ask("那海外临床试验责任保险的保费补贴呢？", first.session_id)
+    assert other.status is Status.ANSWERED and _cited(other)[0] == "policy2024:13"
+    assert "50%" in other.answer and "100万" in other.answer

@@ -475,11 +475,18 @@ class Planner:
             measure = recalled.measure
         elif elsewhere is not None:  # "那III期呢？" in a CMO conversation: the one measure that has that stage
             measure = elsewhere
-        elif follow_up and award_slots is not None and (measure is None or ask.kind not in {AskKind.AMOUNT, AskKind.ELIGIBILITY}):
-            measure = award_slots.measure
+        elif follow_up and award_slots is not None and (
+                measure is None or (ask.kind not in {AskKind.AMOUNT, AskKind.ELIGIBILITY} and not elsewhere_topic)):
+            measure = award_slots.measure  # "那III期呢" stays on the award; "那海外临床试验责任保险的保费补贴呢" names its own
         wants_award = ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY} or has_amounts or follow_up
         if measure and wants_award and (ask.kind is not AskKind.WHAT or has_amounts or follow_up):
             return self._award(question, ask, measure, session, language)
+        if measure and ask.kind is AskKind.WHAT and has_word(ask.text.lower(), lexicon().terms_asks):
+            # "对产品出海注册是怎么规定的": the terms of a measure that sets amounts are its ceilings and rates, all of them
+            step = self._award(question, ask, measure, session, language)
+            if step.route is Route.CEILINGS and step.request is not None and not step.corrections:
+                step.request.rules = []
+            return step
         names_money = has_word(ask.text.lower(), lexicon().money_words)
         if top.doc_id == self.book.document and (ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE} or (
                 ask.kind is AskKind.ELIGIBILITY and names_money and _sets_no_amount(top, self.book))):

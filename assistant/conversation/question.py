@@ -136,7 +136,7 @@ class Question:
     document: str | None = None  # a catalogued document the question names or points back at
     document_pointed: bool = False  # the document came from "这个方案 / this plan", not from its name
     adds_item: bool = False  # "再加一个品种": the items accumulate
-    asks_ceiling: bool = False  # "最高多少" / "maximum": the ceilings themselves may answer
+    asks_ceiling: bool = False  # "最高多少" / "maximum" / "补助标准是什么": the ceilings themselves may answer
     asks_total: bool = False  # "加起来一共多少": the items discussed so far, summed
     asks_annual_cap: bool = False  # "一年最多能拿多少": the per-entity annual cap, no amount stated
     follow_up: bool = False

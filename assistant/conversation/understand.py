@@ -58,6 +58,9 @@ CONDITION_OPENING = re.compile(r"^\s*(?:when|whenever|if|once|after|before|while
 ENGLISH_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[a-z])", re.IGNORECASE)
 CASE_MARK = re.compile(r"\bi{1,3}期|(?<![a-z])i{1,3}期|临床|试验|trial|phase|\d\s*(万|亿|元|million|billion)|rmb|usd|\$", re.IGNORECASE)
 INDEFINITE_COUNT = re.compile(r"几(个|家|款|项|场|次|名|位)")  # "参加几个展会": a few, when the sentence asks nothing
+TOTAL_REACH = 4  # characters after a count where a total word ("两个加起来") makes it the count of the items discussed
+LIST_JOINER = re.compile(r"\s*(?:元|人民币|元人民币)?\s*(?:和|与|及|、|,|，|/|and|or)\s*(?:rmb|cny)?\s*", re.IGNORECASE)  # "6万和20万"
+LIST_END = re.compile(r"\s*(?:元|人民币|yuan)?\s*(?:[，,。.;；？?!！:：]|$)", re.IGNORECASE)  # the list ends with the amount
 OTHER_SUBJECT = re.compile(r"[,，]\s*(?=另外|此外|另一|还有一)")  # "，另外一个1类新药…": another subject begins
 _read_cache: OrderedDict[tuple[str, int, int, int, tuple[int, ...]], tuple[Question, tuple[Any, Any, Any, tuple[Question, ...]]]] = OrderedDict()
 _read_lock = threading.Lock()
@@ -124,6 +127,8 @@ class _Lexicon:
     quantity_words: tuple[str, ...]  # "多少", "how much": an ask for a figure, not for a yes or no
     self_words: tuple[str, ...]  # "我们", "our": the asker speaks of itself
     overlap_words: tuple[str, ...]  # "两边能都拿": whether two policies' support adds up
+    case_opening: re.Pattern[str]  # "If our CVC qualifies, …": the case put before what is asked
+    terms_asks: tuple[str, ...]  # "怎么规定的", "补助标准是什么": a measure's terms asked
     case_by_case: tuple[str, ...]  # "一事一议": a measure's text that sets its support case by case, no amount
     support_asked: re.Pattern[str]  # "有什么支持", "what support": an ask for the support a measure gives
     scope_words: tuple[str, ...]  # "覆盖哪些单位": who a document covers
@@ -181,6 +186,8 @@ def lexicon() -> _Lexicon:
         quantity_words=lower(raw["quantity_words"]),
         self_words=lower(raw["self_words"]),
         overlap_words=lower(raw["overlap_words"]),
+        case_opening=re.compile(raw["case_opening"], re.IGNORECASE),
+        terms_asks=lower(raw["terms_asks"]),
         case_by_case=tuple(raw["case_by_case"]),
         support_asked=re.compile(raw["support_asked"], re.IGNORECASE),
         known_places=_known_places(),
@@ -357,6 +364,7 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
     cased = without_background(written(normalise(message)))
     text = cased.lower()
     facts = read_facts(cased, text)
+    own_amounts = bool(facts.amounts)
     asks = _asks(cased, lex, previous.asks[-1] if previous and previous.asks else None, facts)
     follow_up = has_word(text, lex.follow_up) or points_back(text) or has_word(text, lex.total_words)
     # "1类新药II期能拿多少？" after a question on an overseas trial's premium is a new subject: what was said
@@ -389,9 +397,10 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         facts=facts,
         document=document,
         adds_item=has_word(text, lex.add_item) or bool(lex.add_items.search(text)),
-        asks_ceiling=has_word(text, lex.ceiling_words) or ((inherits or bare_reply) and previous is not None and previous.asks_ceiling),
+        asks_ceiling=has_word(text, lex.ceiling_words) or has_word(text, lex.terms_asks) or (
+            (inherits or bare_reply) and previous is not None and previous.asks_ceiling),
         asks_total=has_word(text, lex.total_words),
-        asks_annual_cap=not facts.amounts and has_word(text, lex.annual_words) and (
+        asks_annual_cap=not own_amounts and has_word(text, lex.annual_words) and (
             has_word(text, lex.ceiling_words) or has_word(text, lex.total_words)),
         earlier_facts=earlier_facts,
         context_text=previous.text if previous is not None else "",
@@ -459,7 +468,7 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
     stated_sentences = {text[a:b].strip(" ，,。") for a, b, asking in sentences(text) if not asking} if (
         "?" in text or "？" in text) else set()
     for clause, questioned in _clauses(text, lex):
-        kind = _kind(clause.lower(), lex)
+        kind = _asked_kind(clause.lower(), lex)
         if kind is AskKind.FIGURE and clause in stated_sentences and INDEFINITE_COUNT.search(clause) and not _kind(
                 INDEFINITE_COUNT.sub(" ", clause.lower()), lex, own_words_only=True):
             kind = None  # "明年打算参加几个展会。补助标准是什么？": 几个 says "a few" in a sentence that asks nothing
@@ -587,6 +596,17 @@ def _merge_amount_with_eligibility(asks: list[Ask]) -> list[Ask]:
     return amount_yes_no
 
 
+def _asked_kind(clause: str, lex: _Lexicon) -> AskKind | None:
+    """``_kind`` of ``clause`` (lower case) read after the case it opens with ("If our CVC qualifies, what
+    percentage …" asks a figure, not a verdict), when the rest asks something of its own."""
+    rest = lex.case_opening.sub("", clause, count=1)
+    if rest != clause and rest.strip():
+        kind = _kind(rest, lex, own_words_only=True)
+        if kind is not None:
+            return kind
+    return _kind(clause, lex)
+
+
 def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind | None:
     """The kind whose words the clause holds; else WHAT for a question without them (unless
     ``own_words_only``: then None, the clause naming no kind of its own)."""
@@ -636,7 +656,8 @@ def read_facts(normalised: str, text: str) -> Facts:
         elif group < 2 or _is_place(place, lex):  # the later forms ("一家X的药企") hold a place only when X is one
             registered, registered_place = "elsewhere", place
     related = _relation(text, words)
-    amounts = tuple(_stated(found, normalised, lex) for found in find_amounts(normalised) if found.yuan >= lex.min_stated_yuan)
+    amounts = _listed_alike(tuple(_stated(found, normalised, lex) for found in find_amounts(normalised)
+                                  if found.yuan >= lex.min_stated_yuan), normalised)
     return Facts(
         drug_class=drug_class,
         cgt=has_word(text, words["cgt"]),
@@ -820,14 +841,32 @@ def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
     return StatedAmount(found.text, found.yuan, role, currency, found.start, found.approximate)
 
 
+def _listed_alike(amounts: tuple[StatedAmount, ...], normalised: str) -> tuple[StatedAmount, ...]:
+    """``amounts`` with each one listed right after another ("经费分别是6万和20万", "RMB 60,000 and 200,000")
+    in the role of the one it is listed with: the words before the first name them both, unless words of its
+    own follow it ("an upfront of RMB 200 million and RMB 12 million of service costs")."""
+    listed = list(amounts)
+    for number in range(1, len(listed)):
+        before, amount = listed[number - 1], listed[number]
+        between = normalised[before.start + len(before.text): amount.start]
+        after = normalised[amount.start + len(amount.text):]
+        if (amount.role is AmountRole.BASE and before.role is not AmountRole.BASE and LIST_JOINER.fullmatch(between)
+                and LIST_END.match(after)):
+            listed[number] = replace(amount, role=before.role)
+    return tuple(listed)
+
+
 def _item_count(text: str, lex: _Lexicon) -> int | None:
-    """The count of like items: "12场…每场10万", or "3个项目…三个加起来" (a count and a total asked)."""
+    """The count of like items: "12场…每场10万", or "3个项目…三个加起来" (a count and a total asked); the
+    first count of two or more ("回到第一个问题：…15个展会" counts 15) that is not the total asked ("再加一个
+    品种B…，两个加起来多少" adds B to the one discussed)."""
     if not lex.each.search(text) and not has_word(text, lex.total_words):
         return None
-    match = lex.item_count.search(text)
-    if match is None:
-        return None
-    return count_of(match["n"])
+    for match in lex.item_count.finditer(text):
+        count = count_of(match["n"])
+        if count is not None and not has_word(text[match.end(): match.end() + TOTAL_REACH], lex.total_words):
+            return count  # "两个加起来" right after the count adds up the items discussed, it states no new ones
+    return None
 
 
 def count_of(word: str) -> int | None:
