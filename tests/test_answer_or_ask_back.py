@@ -203,3 +203,22 @@ def test_an_elliptical_turn_naming_another_measure_after_terms_gets_that_measure
     other = engine.ask("那海外临床试验责任保险的保费补贴呢？", first.session_id)
     assert other.status is Status.ANSWERED and _cited(other)[0] == "policy2024:13"
     assert "50%" in other.answer and "100万" in other.answer
+
+
+@pytest.mark.parametrize("question", [
+    "我们的一款创新器械预计2029年10月才能拿到注册证并落地生产。到时候还能申请拿证后的那笔支持吗？",
+    "我們的創新器械預計2029年10月才能拿到註冊證並落地生產。到時候還能申請拿證後的那筆支持嗎？",
+    "Our innovative device should get its registration certificate in October 2029. Can we still claim the support then?",
+])
+def test_a_case_after_the_policys_term_is_a_no_citing_the_term(engine, question):
+    answer = engine.ask(question)
+    assert answer.status is Status.ANSWERED  # the sentence stating the case asks no amount: no question back
+    assert _cited(answer)[0] == "policy2024:validity"
+    assert any(verdict == "not_eligible" for _, verdict in _verdicts(answer))
+    assert answer.answer.startswith(("不能", "No"))
+    assert "2029年7月31日" in answer.answer or "2029-07-31" in answer.answer
+
+
+def test_a_case_within_the_funding_period_is_not_refused_for_its_month(engine):
+    answer = engine.ask("我们有个项目是2024年6月中旬拿到资金支持的，也能参照这个意见吗")
+    assert answer.answer.startswith("可以") and _cited(answer)[0] == "policy2024:validity"

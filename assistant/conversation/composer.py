@@ -18,7 +18,7 @@ from assistant.amounts import format_yuan, format_yuan_en
 from assistant.citations import validity
 from assistant.conversation.currency import range_note
 from assistant.conversation.extract import english_figure
-from assistant.conversation.plan import Plan, Route, Step, Verdict, extra_conditions
+from assistant.conversation.plan import DOCUMENT_TERM, Plan, Route, Step, Verdict, extra_conditions
 from assistant.conversation.question import AskKind
 from assistant.conversation.slots import AwardRequest
 from assistant.conversation.understand import lexicon
@@ -76,6 +76,7 @@ class Composer:
         self.t = templates()["en" if language is Language.ENGLISH else "zh"]
         self.english = language is Language.ENGLISH
         self.registered_place = ""
+        self.event_on: date | None = None
         self._quoted: set[str] = set()
 
     # --- a whole plan ----------------------------------------------------------------------------
@@ -87,6 +88,7 @@ class Composer:
         verdicts: list[tuple[str, str]] = []
         statuses = []
         self.registered_place = plan.question.facts.registered_place
+        self.event_on = plan.question.conversation_facts.event_on
         for step in plan.steps:
             block = self._block(step)
             if step.eligibility is not None and step.eligibility.usd_by_range and step.route in {Route.AWARD, Route.ELIGIBILITY}:
@@ -287,6 +289,8 @@ class Composer:
         fields = self._fields(self._asked_article(step, article))
         if verdict.condition == "registered_in_shanghai" and verdict.verdict is Verdict.NOT_ELIGIBLE:
             return [self.t["eligible_no_registered"].format(place=self.registered_place or "?")]
+        if verdict.condition == DOCUMENT_TERM and self.event_on is not None:
+            return [self._after_term(article)]
         condition = self._condition(verdict.condition)
         if verdict.verdict is Verdict.UNKNOWN:
             return [self.t["eligible_unknown"].format(condition=condition[0], quote=condition[1])]
@@ -295,6 +299,19 @@ class Composer:
             return [self.t["eligible_no_instead"].format(condition=condition[0], quote=condition[1],
                                                          instead_label=other.label, instead_title=other.title, **fields)]
         return [self.t["eligible_no"].format(condition=condition[0], quote=condition[1], **fields)]
+
+    def _after_term(self, validity_article: Article) -> str:
+        """The no for a case after the document's term: the end of the term ``validity_article`` states (cited
+        below it) and the month stated."""
+        assert self.event_on is not None
+        document = self.catalogue.get(validity_article.doc_id)
+        end = document.valid_to
+        assert end is not None
+        if self.english:
+            end_text, month = end.isoformat(), self.event_on.strftime("%B %Y")
+        else:
+            end_text, month = f"{end.year}年{end.month}月{end.day}日", f"{self.event_on.year}年{self.event_on.month}月"
+        return str(self.t["eligible_no_term"].format(number=document.number or document.title, end=end_text, month=month))
 
     def _asked_article(self, step: Step, article: Article) -> Article:
         return step.articles[1] if step.eligibility and step.eligibility.instead and len(step.articles) > 1 else article

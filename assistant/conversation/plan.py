@@ -57,6 +57,7 @@ CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores th
 SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or share
 SEAT_FACTS = frozenset({"registered"})  # where the asker is registered says nothing of which measure its case is
 ASKER_FACTS = ("related_party", "applicant_role", "entity_type", "registered")  # facts of a turn that may meet one condition
+DOCUMENT_TERM = "document_term"  # a verdict's condition: the case happens after the document's term ends
 
 
 class Route(StrEnum):
@@ -676,6 +677,13 @@ class Planner:
         session.remember_award(request.slots())
         step = Step(ask, Route.AWARD, [article], request=request)
         step.eligibility = self._rules_verdict(question, measure, request.rules or list(request.candidates))
+        if self._after_term(question):
+            # "预计2029年10月才能拿证，到时候还能申请吗": the document no longer applies then, whatever else holds
+            step.eligibility = Eligibility(Verdict.NOT_ELIGIBLE, measure, request.rules[0] if len(request.rules) == 1 else None,
+                                           DOCUMENT_TERM)
+            step.articles = [*self._condition_articles(DOCUMENT_TERM, measure), article]
+            step.route = Route.ELIGIBILITY
+            return step
         if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
             if step.eligibility.instead:
                 return self._instead(question, ask, step, language)
@@ -848,7 +856,10 @@ class Planner:
         return corrections
 
     def _condition_articles(self, condition_id: str, measure: str) -> list[Article]:
-        """The article a failed condition is quoted from, when it is not the measure's own (the scope)."""
+        """The article a failed condition is quoted from, when it is not the measure's own (the scope; the
+        validity article for the document's term)."""
+        if condition_id == DOCUMENT_TERM:
+            return self._document_articles(self.book.document, [])
         condition = self.book.conditions.get(condition_id)
         if condition is None or condition.measure == measure:
             return []
@@ -961,8 +972,17 @@ class Planner:
         minimums = [c.min_yuan for c in self.book.conditions.values() if c.input == input_name and c.min_yuan is not None]
         return Decimal(min(minimums)) if minimums else None
 
+    def _after_term(self, question: Question) -> bool:
+        """Whether the case happens in a month after the policy's term ends ("预计2029年10月才能拿证")."""
+        day = question.conversation_facts.event_on
+        end = self.catalogue.get(self.book.document).valid_to
+        return day is not None and end is not None and day > end
+
     def _measure_verdict(self, question: Question, article: Article) -> Eligibility:
-        """A measure with no award rules: eligible unless the asker is registered elsewhere."""
+        """A measure with no award rules: eligible unless the asker is registered elsewhere or the case happens
+        after the policy's term."""
+        if article.doc_id == self.book.document and self._after_term(question):
+            return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, DOCUMENT_TERM)
         if question.conversation_facts.registered == "elsewhere":
             return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, "registered_in_shanghai")
         if article.doc_id != self.book.document:

@@ -7,6 +7,7 @@ normalised once, here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
@@ -68,10 +69,12 @@ class Facts:
     enterprise_size: str | None = None  # "small_micro", "medium" or "large" when the asker says so
     entity_type: str | None = None  # who the asker is when it says so: "hospital", "insurer", "cmo", "cro" …
     entity_denied: tuple[str, ...] = ()  # kinds the asker says it is not ("我们是药企不是CRO"): "cro", "cmo" …
+    event_on: date | None = None  # the latest month the case names ("预计2029年10月才能拿到注册证"), its first day
 
     def over(self, earlier: Facts) -> Facts:
         """These facts, with what ``earlier`` turns stated about the asker where this turn says nothing
-        (its class, trial place, registration, relation, role); amounts and counts are this turn's own."""
+        (its class, trial place, registration, relation, role, the month its case happens in); amounts and
+        counts are this turn's own."""
         registered = self.registered if self.registered is not None else earlier.registered
         return replace(
             self,
@@ -83,6 +86,7 @@ class Facts:
             applicant_role=self.applicant_role if self.applicant_role is not None else earlier.applicant_role,
             enterprise_size=self.enterprise_size if self.enterprise_size is not None else earlier.enterprise_size,
             entity_type=self.entity_type if self.entity_type is not None else earlier.entity_type,
+            event_on=self.event_on if self.event_on is not None else earlier.event_on,
             entity_denied=tuple(dict.fromkeys((*earlier.entity_denied, *self.entity_denied))),
             unmet=tuple(dict.fromkeys((*earlier.unmet, *self.unmet))),
         )

@@ -12,6 +12,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
@@ -129,6 +130,8 @@ class _Lexicon:
     overlap_words: tuple[str, ...]  # "两边能都拿": whether two policies' support adds up
     case_opening: re.Pattern[str]  # "If our CVC qualifies, …": the case put before what is asked
     terms_asks: tuple[str, ...]  # "怎么规定的", "补助标准是什么": a measure's terms asked
+    stated_month: tuple[re.Pattern[str], ...]  # "2029年10月", "October 2029": a month the case names
+    month_names: dict[str, int]
     case_by_case: tuple[str, ...]  # "一事一议": a measure's text that sets its support case by case, no amount
     support_asked: re.Pattern[str]  # "有什么支持", "what support": an ask for the support a measure gives
     scope_words: tuple[str, ...]  # "覆盖哪些单位": who a document covers
@@ -188,6 +191,8 @@ def lexicon() -> _Lexicon:
         overlap_words=lower(raw["overlap_words"]),
         case_opening=re.compile(raw["case_opening"], re.IGNORECASE),
         terms_asks=lower(raw["terms_asks"]),
+        stated_month=tuple(re.compile(p, re.IGNORECASE) for p in raw["stated_month"]["patterns"]),
+        month_names={str(k): int(v) for k, v in raw["stated_month"]["months"].items()},
         case_by_case=tuple(raw["case_by_case"]),
         support_asked=re.compile(raw["support_asked"], re.IGNORECASE),
         known_places=_known_places(),
@@ -472,6 +477,8 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         if kind is AskKind.FIGURE and clause in stated_sentences and INDEFINITE_COUNT.search(clause) and not _kind(
                 INDEFINITE_COUNT.sub(" ", clause.lower()), lex, own_words_only=True):
             kind = None  # "明年打算参加几个展会。补助标准是什么？": 几个 says "a few" in a sentence that asks nothing
+        elif kind is AskKind.AMOUNT and clause in stated_sentences and not has_word(clause.lower(), lex.quantity_words):
+            kind = None  # "预计2029年10月才能拿到注册证。到时候还能申请吗？": 能拿到 states the case, it asks nothing
         elif kind is None and questioned and not read_facts(clause, clause.lower()).amounts:
             # "是放在哪个区域做的？": a question mark makes a question of a clause without ask words; one stating
             # amounts ("我们投了5000万，能拿1500万吧？") is the case of the ask before it
@@ -674,7 +681,22 @@ def read_facts(normalised: str, text: str) -> Facts:
         enterprise_size=_enterprise_size(text, words["enterprise_size"], words["enterprise_size_patterns"]),
         entity_type=_entity_type(text),
         entity_denied=_entities_denied(text),
+        event_on=stated_month(text),
     )
+
+
+def stated_month(text: str) -> date | None:
+    """The latest month ``text`` (lower case) names with its year ("2029年10月", "October 2029"), as its first
+    day; None when it names none (a year alone names none)."""
+    lex = lexicon()
+    days = []
+    for pattern in lex.stated_month:
+        for match in pattern.finditer(text):
+            found = match.groupdict()
+            month = int(found["month"]) if found.get("month") else lex.month_names.get(str(found.get("month_name")), 0)
+            if 1 <= month <= 12:
+                days.append(date(int(found["year"]), month, 1))
+    return max(days, default=None)
 
 
 def _relation(text: str, words: dict[str, Any]) -> bool | None:
