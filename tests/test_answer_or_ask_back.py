@@ -222,3 +222,12 @@ def test_a_case_after_the_policys_term_is_a_no_citing_the_term(engine, question)
 def test_a_case_within_the_funding_period_is_not_refused_for_its_month(engine):
     answer = engine.ask("我们有个项目是2024年6月中旬拿到资金支持的，也能参照这个意见吗")
     assert answer.answer.startswith("可以") and _cited(answer)[0] == "policy2024:validity"
+
+
+def test_money_asked_of_a_procedure_is_the_measure_that_pays_for_it_and_a_follow_up_keeps_the_yes_or_no(engine):
+    first = engine.ask("Our Shanghai company's imaging device was admitted to the national special review procedure "
+                       "for innovative devices. Is there money for that?")
+    assert _cited(first)[0] == "policy2024:06" and first.total_yuan == 3_000_000
+    then = engine.ask("And once it gets the registration certificate and is made here?", first.session_id)
+    assert then.status is Status.ANSWERED and ("06", "eligible") in _verdicts(then)
+    assert "no more than 40% of the R&D spending, at most RMB 8,000,000" in then.answer  # the ceiling in English too

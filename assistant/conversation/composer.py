@@ -276,7 +276,8 @@ class Composer:
                 return [self.t["eligible_met"].format(condition=condition, quote=quote, **fields)]
             if verdict is not None and verdict.rule is not None:
                 name = verdict.rule.name_en if self.english else verdict.rule.name
-                return [self.t["eligible_rule_yes"].format(rule_name=name, terms=verdict.rule.quote, **fields)]
+                return [self.t["eligible_rule_yes"].format(rule_name=name, terms=verdict.rule.quote,
+                                                           ceiling=self._ceiling(verdict.rule), **fields)]
             return [self.t["eligible_yes"].format(text=text, **fields)]
         if verdict.verdict is Verdict.UNKNOWN and not verdict.condition:
             # a press answer or a district plan: no conditions to judge, so what the text says
@@ -332,12 +333,7 @@ class Composer:
         annual = self._annual_caps(list(rules), "award_annual") if step.annual_first else []
         lines += annual
         lines.append(self.t["ceilings_head"].format(**self._fields(article)))
-        for rule in rules:
-            rate = f"{(rule.rate or 0) * 100:.0f}%" if rule.rate is not None else ""
-            key = "ceiling_item_rate" if rate else "ceiling_item"
-            base = ((rule.base_en or rule.base) if self.english else rule.base) or ""
-            lines.append(self.t[key].format(rule_name=rule.name_en if self.english else rule.name, per=rule.per,
-                                            amount=money(rule.cap_yuan), rate=rate, base=base))
+        lines += [f"· {self.rule_name(rule)}{self.t['ceiling_separator']}{self._ceiling(rule)}" for rule in rules]
         if not annual:
             lines += self._annual_caps(list(rules), "ceiling_annual")
         if any(rule.merit_based for rule in rules):
@@ -353,6 +349,14 @@ class Composer:
         elif self._yes_asked(step) and step.eligibility is not None and step.eligibility.verdict is Verdict.ELIGIBLE and lines:
             lines[0] = self.t["award_yes"] + lines[0]  # "能不能按基因治疗那一档申请？最高是多少？": yes, then the ceilings
         return lines
+
+    def _ceiling(self, rule: Rule) -> str:
+        """A rule's ceiling as the text sets it: its rate of its base and its amount, or the amount alone."""
+        money = format_yuan_en if self.english else format_yuan
+        if rule.rate is None:
+            return str(self.t["ceiling_amount"].format(amount=money(rule.cap_yuan)))
+        base = ((rule.base_en or rule.base) if self.english else rule.base) or ""
+        return str(self.t["ceiling_rate"].format(rate=f"{rule.rate * 100:.0f}%", base=base, amount=money(rule.cap_yuan)))
 
     def _required_base(self, step: Step) -> list[str]:
         assert step.required_base is not None
@@ -478,12 +482,9 @@ class Composer:
     def clarify_base(self, request: AwardRequest, article: Article) -> str:
         """What the rules set (rate of which base, ceiling), then the amount asked for."""
         english = self.language is Language.ENGLISH
-        money = format_yuan_en if english else format_yuan
         rates = [r for r in request.rules if r.rate is not None]
         rule = rates[0]
-        ceilings = [self.t["ceiling_item_rate"].format(
-            rule_name=r.name_en if english else r.name, rate=f"{(r.rate or 0) * 100:.0f}%", amount=money(r.cap_yuan),
-            base=((r.base_en or r.base) if english else r.base) or "") for r in rates]
+        ceilings = [f"· {self.rule_name(r)}{self.t['ceiling_separator']}{self._ceiling(r)}" for r in rates]
         text = "\n".join(ceilings + self._annual_caps(rates, "ceiling_annual")) + "\n" + self.t["clarify_base"].format(
             base=(rule.base_en or rule.base) if english else rule.base,
             number=self.catalogue.get(article.doc_id).number,
