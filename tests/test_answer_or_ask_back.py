@@ -231,3 +231,21 @@ def test_money_asked_of_a_procedure_is_the_measure_that_pays_for_it_and_a_follow
     then = engine.ask("And once it gets the registration certificate and is made here?", first.session_id)
     assert then.status is Status.ANSWERED and ("06", "eligible") in _verdicts(then)
     assert "no more than 40% of the R&D spending, at most RMB 8,000,000" in then.answer  # the ceiling in English too
+
+
+@pytest.mark.parametrize("question", [
+    "我们的临床试验做完了，市里能补多少钱？",
+    "我們的臨床試驗做完了，市裡能補多少錢？",
+])
+def test_an_amount_asked_in_words_several_measures_share_asks_which_one_then_computes_the_case(engine, question):
+    asked = engine.ask(question)
+    assert asked.status is Status.CLARIFY
+    assert {"policy2024:05", "policy2024:12"} <= set(_cited(asked))  # the clinical-trial measures that set amounts
+    assert not asked.calculations
+    case = engine.ask("是1类新药，注册申请人是我们在上海注册的公司，国内Ⅱ期刚完成并实现产出，研发投入3000万元。", asked.session_id)
+    assert _cited(case)[0] == "policy2024:05" and case.total_yuan == 12_000_000  # 40% × 3000万, under 2000万
+
+
+def test_an_amount_of_a_measure_supporting_case_by_case_is_still_not_specified(engine):
+    answer = engine.ask("海外顶尖科学家来上海做研究，政策会给多少钱？")
+    assert answer.status is Status.NOT_SPECIFIED and _cited(answer)[0] == "policy2024:03"

@@ -43,6 +43,7 @@ ROUTE_STATUS = {
     Route.CLARIFY_BASE: Status.CLARIFY,
     Route.CLARIFY_CURRENCY: Status.CLARIFY,
     Route.CLARIFY_UNIT: Status.CLARIFY,
+    Route.CLARIFY_MEASURE: Status.CLARIFY,
     Route.NO_AMOUNT: Status.NOT_SPECIFIED,
     Route.NOT_SPECIFIED: Status.NOT_SPECIFIED,
 }
@@ -221,6 +222,8 @@ class Composer:
             return [self.clarify_rule(step.request, article)]
         if route is Route.CLARIFY_BASE and step.request is not None:
             return [self.clarify_base(step.request, article)]
+        if route is Route.CLARIFY_MEASURE:
+            return [self.clarify_measure(step.articles)]
         if route is Route.CLARIFY_UNIT:
             return [self.t["clarify_unit"].format(number=step.ask.text.strip(), number_of_document=fields["number"],
                                                   label=fields["label"], article_title=fields["article_title"])]
@@ -478,6 +481,15 @@ class Composer:
             *self._annual_caps(list(request.candidates), "ceiling_annual"),
         ])
         return str(self.t["clarify_rule"].format(label=article.label, article_title=article.title, options=options))
+
+    def clarify_measure(self, articles: list[Article]) -> str:
+        """Which of several measures is asked: each with the most it grants, then what to tell."""
+        money = format_yuan_en if self.english else format_yuan
+        book = rule_book()
+        options = "\n".join(self.t["clarify_measure_option"].format(
+            label=a.label, article_title=a.title, amount=money(max(r.cap_yuan for r in book.for_measure(str(a.key)))))
+            for a in articles)
+        return str(self.t["clarify_measure"].format(options=options))
 
     def clarify_base(self, request: AwardRequest, article: Article) -> str:
         """What the rules set (rate of which base, ceiling), then the amount asked for."""

@@ -72,6 +72,7 @@ class Route(StrEnum):
     CLARIFY_BASE = "clarify_base"
     CLARIFY_CURRENCY = "clarify_currency"
     CLARIFY_UNIT = "clarify_unit"  # a bare number ("6000"): 6000元 or 6000万元?
+    CLARIFY_MEASURE = "clarify_measure"  # an amount asked in words several measures share: which one?
     NO_AMOUNT = "no_amount"  # the measure supports, but sets no amount (一事一议 …): not_specified
     NOT_SPECIFIED = "not_specified"  # the sources do not say (materials, deadlines …)
     ELIGIBILITY = "eligibility"
@@ -491,6 +492,10 @@ class Planner:
         names_money = has_word(ask.text.lower(), lexicon().money_words)
         if top.doc_id == self.book.document and (ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE} or (
                 ask.kind is AskKind.ELIGIBILITY and names_money and _sets_no_amount(top, self.book))):
+            close = self._close_award_articles(hits) if ask.kind is AskKind.AMOUNT and not plan.steps else []
+            if len(close) > 1:
+                # "我们的临床试验做完了，市里能补多少钱？": several measures that set amounts fit alike; which one is asked
+                return Step(ask, Route.CLARIFY_MEASURE, close)
             # "上海对AI制药有资金支持吗": the measure supports, the text sets no amount
             return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text))
         if (ask.kind is AskKind.WHAT and _sets_no_amount(top, self.book) and lexicon().support_asked.search(ask.text)
@@ -865,6 +870,15 @@ class Planner:
             return []
         article = self.retriever.article(f"{self.book.document}:{condition.measure}")
         return [article] if article is not None else []
+
+    def _close_award_articles(self, hits: Sequence[Any]) -> list[Article]:
+        """The policy's measures that set amounts among ``hits`` scoring within ``CLOSE_SCORE`` of the best one,
+        in rank order, when the best hit itself sets none (an amount asked in words several measures share)."""
+        if not hits or hits[0].article.key in self.book.measures():
+            return []
+        measures = set(self.book.measures())
+        return [hit.article for hit in hits[:HITS] if hit.article.doc_id == self.book.document
+                and hit.article.key in measures and hit.score >= CLOSE_SCORE * hits[0].score]
 
     def _measure_article(self, measure: str) -> Article:
         article = self.retriever.article(f"{self.book.document}:{measure}")
