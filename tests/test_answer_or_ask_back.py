@@ -249,3 +249,33 @@ def test_an_amount_asked_in_words_several_measures_share_asks_which_one_then_com
 def test_an_amount_of_a_measure_supporting_case_by_case_is_still_not_specified(engine):
     answer = engine.ask("海外顶尖科学家来上海做研究，政策会给多少钱？")
     assert answer.status is Status.NOT_SPECIFIED and _cited(answer)[0] == "policy2024:03"
+
+
+@pytest.mark.parametrize("question, lead", [
+    ("沪府办规〔2024〕9号现在还有效吗？", "是的。"),
+    ("滬府辦規〔2024〕9號現在還有效嗎？", "是的。"),
+    ("浦东那个2022-2024年的生物医药行动方案现在还能用吗？", "否。"),
+    ("Is the 2024 whole-chain biomedicine policy still in force?", "Yes. "),
+])
+def test_a_yes_or_no_on_a_documents_validity_leads_with_yes_or_no(engine, question, lead):
+    answer = engine.ask(question)
+    assert answer.answer.startswith(lead)
+
+
+def test_a_month_in_the_funding_period_before_the_start_is_a_yes_quoting_that_sentence(engine):
+    answer = engine.ask("Our funded project started in June 2024, before the policy took effect on 1 August. "
+                        "Does the 2024 policy apply to it?")
+    assert answer.answer.startswith("Yes. ")
+    assert "2024年6月1日至7月31日期间" in answer.answer
+
+
+def test_an_and_opened_question_in_statement_order_is_a_yes_or_no(engine):
+    first = engine.ask("What's the ceiling for a Class 1 drug's Phase III trial?")
+    still = engine.ask("and this policy is still in force right now?", first.session_id)
+    assert still.answer.startswith("Yes. ") and _cited(still)[0] == "policy2024:validity"
+
+
+def test_a_date_asked_is_not_a_yes_or_no(engine):
+    answer = engine.ask("沪府办规〔2024〕9号有效期到什么时候？")
+    assert not answer.answer.startswith(("是的", "否"))
+    assert "2029年7月31日" in answer.answer[:160]

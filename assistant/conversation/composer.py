@@ -18,17 +18,17 @@ from assistant.amounts import format_yuan, format_yuan_en
 from assistant.citations import validity
 from assistant.conversation.currency import range_note
 from assistant.conversation.extract import english_figure
-from assistant.conversation.plan import DOCUMENT_TERM, Plan, Route, Step, Verdict, extra_conditions
+from assistant.conversation.plan import DOCUMENT_TERM, Plan, Route, Step, Verdict, extra_conditions, term_sentence
 from assistant.conversation.question import AskKind
 from assistant.conversation.slots import AwardRequest
-from assistant.conversation.understand import lexicon
+from assistant.conversation.understand import WHICH_DOCUMENT, asks_yes_or_no, lexicon
 from assistant.language import Language, in_script
 from assistant.match.report import finds_nothing, profile_reply
 from assistant.records import AwardEstimate, Calculation, Status
 from assistant.rules.book import Rule, rule_book
 from assistant.rules.calculator import are_alternatives
 from index.articles import Article
-from index.documents import Catalogue, DocumentStatus
+from index.documents import Catalogue, Document, DocumentStatus
 from index.yaml_data import read_yaml
 from prompts import templates
 
@@ -206,6 +206,11 @@ class Composer:
             if issued is not None and document.issuer:
                 day = issued.isoformat() if self.english else f"{issued.year}年{issued.month}月{issued.day}日"
                 lines.append(self.t["issued"].format(issuer=document.issuer, day=day))
+            applies = self._applies(step, document)
+            if applies is not None:  # "现在还有效吗", "does it still apply to a project of June 2024?": yes or no first
+                lines[0] = self.t["validity_yes" if applies else "validity_no"] + lines[0]
+                if self.event_on is not None and article.doc_id == document.id:
+                    lines.insert(1, self.t["quote"].format(text=term_sentence(article, document, self.event_on)))
             return lines
         if route is Route.NOT_SPECIFIED:
             if step.estimate is not None:  # no share set, a ceiling set: the ceiling follows
@@ -303,6 +308,21 @@ class Composer:
             return [self.t["eligible_no_instead"].format(condition=condition[0], quote=condition[1],
                                                          instead_label=other.label, instead_title=other.title, **fields)]
         return [self.t["eligible_no"].format(condition=condition[0], quote=condition[1], **fields)]
+
+    def _applies(self, step: Step, document: Document) -> bool | None:
+        """The yes or no of a yes/no validity question ("现在还有效吗", "is it still in force?"): whether the
+        month the case names falls in the document's funding period, else whether it is in force today; None
+        when the question is not a yes/no one (a date or the document to go by is asked) or the document has
+        no term."""
+        if step.ask.detail == WHICH_DOCUMENT or not asks_yes_or_no(step.ask.text.lower()):
+            return None
+        start, end = document.funding_valid_from or document.valid_from, document.valid_to
+        if self.event_on is not None and start is not None and end is not None:
+            return date(start.year, start.month, 1) <= self.event_on <= end
+        status = document.status_on(self.day)
+        if status is DocumentStatus.IN_FORCE:
+            return True
+        return False if status in {DocumentStatus.EXPIRED, DocumentStatus.SUPERSEDED} else None
 
     def _after_term(self, validity_article: Article) -> str:
         """The no for a case after the document's term: the end of the term ``validity_article`` states (cited

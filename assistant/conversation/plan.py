@@ -42,7 +42,7 @@ from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import AwardCalculator, Item, are_alternatives
 from assistant.rules.eligibility import ConditionEvaluator, ConditionState, ExtraCondition, condition_rules
 from index.articles import Article
-from index.documents import Catalogue
+from index.documents import Catalogue, Document
 from index.normalise import normalise
 from index.tokens import tokenize
 
@@ -225,6 +225,17 @@ def _sets_no_amount(article: Article, book: RuleBook) -> bool:
     """Whether ``article`` is a numbered measure of the policy that carries no award rules (（二）, （十一）),
     not its validity or scope article."""
     return str(article.key).isdigit() and article.key not in book.measures()
+
+
+def term_sentence(article: Article, document: Document, month: date) -> str:
+    """The sentence of ``document``'s validity ``article`` that covers ``month``: the one naming the first day of
+    funding before the start when the month is before the start ("2024年6月1日至7月31日期间…参照本意见执行"),
+    else the one that sets the term."""
+    early = document.valid_from is not None and document.funding_valid_from is not None and month < document.valid_from
+    day = document.funding_valid_from if early else document.valid_to
+    sentences = [s.strip() for s in re.split(r"(?<=。)", article.text) if s.strip()]
+    named = [s for s in sentences if day is not None and f"{day.year}年{day.month}月{day.day}日" in s]
+    return (named or sentences or [article.text])[0].rstrip("。")
 
 
 def extra_conditions() -> dict[str, ExtraCondition]:
@@ -503,7 +514,12 @@ class Planner:
             # "顶尖科学家来上海有什么支持": （三） supports "按照“一事一议”原则", the amount is not specified
             return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text))
         if ask.kind is AskKind.ELIGIBILITY:
-            step = Step(ask, Route.ELIGIBILITY, [top], lead=lead_clause(top.text, AskKind.WHAT, ask.text))
+            lead = lead_clause(top.text, AskKind.WHAT, ask.text)
+            month = question.conversation_facts.event_on
+            if month is not None and top.chunk_id == f"{top.doc_id}:validity":
+                # "a project of June 2024, does the policy apply?": the sentence on the period that month falls in
+                lead = Lead(term_sentence(top, self.catalogue.get(top.doc_id), month))
+            step = Step(ask, Route.ELIGIBILITY, [top], lead=lead)
             step.eligibility = self._measure_verdict(question, top)
             if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
                 step.articles = [*self._condition_articles(step.eligibility.condition, top.key), *step.articles]

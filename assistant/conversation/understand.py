@@ -530,6 +530,12 @@ def _asks_yes_or_no(clause: str, lex: _Lexicon) -> bool:
     return _yes_no(clause, lex) and not has_word(clause.lower(), lex.quantity_words)
 
 
+def asks_yes_or_no(clause: str) -> bool:
+    """Whether ``clause`` (lower case) ends in a yes/no question (its last English sentence: "Our project began in
+    June 2024. Does the policy still apply to it?")."""
+    return _yes_no(clause.rstrip(" ？?。.!！") + "?", lexicon())
+
+
 def _yes_no(clause: str, lex: _Lexicon) -> bool:
     """Whether ``clause`` ends in a yes/no question; an English one read from its last sentence ("We are a
     large pharma company. Can we use the guarantee …")."""
