@@ -19,18 +19,18 @@ from assistant.citations import validity
 from assistant.conversation.currency import range_note
 from assistant.conversation.extract import english_figure
 from assistant.conversation.kinds import KindSupport, asker_kind
-from assistant.conversation.plan import Plan, Route, Step, Verdict, extra_conditions
+from assistant.conversation.plan import DOCUMENT_TERM, Plan, Route, Step, Verdict, extra_conditions, term_sentence
 from assistant.conversation.question import AskKind
 from assistant.conversation.slots import AssumedBase, AwardRequest
-from assistant.conversation.understand import lexicon
+from assistant.conversation.understand import WHICH_DOCUMENT, asks_yes_or_no, lexicon
 from assistant.language import Language, in_script
-from assistant.match.report import profile_reply
+from assistant.match.report import finds_nothing, profile_reply
 from assistant.records import AwardEstimate, Calculation, Status
 from assistant.rules.book import Rule, rule_book
 from assistant.rules.calculator import are_alternatives
 from assistant.rules.eligibility import condition_rules
 from index.articles import Article
-from index.documents import Catalogue, DocumentStatus
+from index.documents import Catalogue, Document, DocumentStatus
 from index.yaml_data import read_yaml
 from prompts import templates
 
@@ -45,6 +45,7 @@ ROUTE_STATUS = {
     Route.CLARIFY_BASE: Status.CLARIFY,
     Route.CLARIFY_CURRENCY: Status.CLARIFY,
     Route.CLARIFY_UNIT: Status.CLARIFY,
+    Route.CLARIFY_MEASURE: Status.CLARIFY,
     Route.NO_AMOUNT: Status.NOT_SPECIFIED,
     Route.NOT_SPECIFIED: Status.NOT_SPECIFIED,
 }
@@ -79,6 +80,7 @@ class Composer:
         self.english = language is Language.ENGLISH
         self.registered_place = ""
         self.kind: str | None = None  # the asker's kind, as the question states it
+        self.event_on: date | None = None
         self._quoted: set[str] = set()
 
     # --- a whole plan ----------------------------------------------------------------------------
@@ -91,12 +93,13 @@ class Composer:
         statuses = []
         self.registered_place = plan.question.facts.registered_place
         self.kind = plan.question.conversation_facts.entity_type
+        self.event_on = plan.question.conversation_facts.event_on
         for step in plan.steps:
             block = self._block(step)
             if step.eligibility is not None and step.eligibility.usd_by_range and step.route in {Route.AWARD, Route.ELIGIBILITY}:
                 block.append(range_note(self.language))  # the rate range a dollar amount was compared at
             blocks.append(block)
-            statuses.append(ROUTE_STATUS.get(step.route, Status.ANSWERED))
+            statuses.append(self._status(step))
             for article in step.articles:
                 if article.chunk_id not in {a.chunk_id for a in articles}:
                     articles.append(article)
@@ -119,6 +122,15 @@ class Composer:
                    if step.route is Route.CLARIFY_RULE and step.request for rule in step.request.candidates]
         return Composed(self.finish("\n".join(lines)), status, shown, estimates, verdicts, alternatives,
                         list(dict.fromkeys(options)))
+
+    @staticmethod
+    def _status(step: Step) -> Status:
+        """The status of one step's answer: its route's; a match that finds nothing yet asks for the facts it
+        lacks ("我们是张江的一家器械公司，能申请哪些支持？" names no product), a question back."""
+        match = step.profile.match if step.profile is not None else None
+        if step.route is Route.MATCH and match is not None and finds_nothing(match):
+            return Status.CLARIFY
+        return ROUTE_STATUS.get(step.route, Status.ANSWERED)
 
     def _leads_first(self, steps: list[Step], blocks: list[list[str]]) -> list[str]:
         """One block's lines as they are; several asks: each ask's lead line first, in the order asked,
@@ -200,6 +212,11 @@ class Composer:
             if issued is not None and document.issuer:
                 day = issued.isoformat() if self.english else f"{issued.year}年{issued.month}月{issued.day}日"
                 lines.append(self.t["issued"].format(issuer=document.issuer, day=day))
+            applies = self._applies(step, document)
+            if applies is not None:  # "现在还有效吗", "does it still apply to a project of June 2024?": yes or no first
+                lines[0] = self.t["validity_yes" if applies else "validity_no"] + lines[0]
+                if self.event_on is not None and article.doc_id == document.id:
+                    lines.insert(1, self.t["quote"].format(text=term_sentence(article, document, self.event_on)))
             return lines
         if route is Route.NOT_SPECIFIED:
             if step.estimate is not None:  # no share set, a ceiling set: the ceiling follows
@@ -219,6 +236,8 @@ class Composer:
             return [self.clarify_rule(step.request, article)]
         if route is Route.CLARIFY_BASE and step.request is not None:
             return [self.clarify_base(step.request, article)]
+        if route is Route.CLARIFY_MEASURE:
+            return [self.clarify_measure(step.articles)]
         if route is Route.CLARIFY_UNIT:
             return [self.t["clarify_unit"].format(number=step.ask.text.strip(), number_of_document=fields["number"],
                                                   label=fields["label"], article_title=fields["article_title"])]
@@ -274,7 +293,8 @@ class Composer:
                 return [self.t["eligible_met"].format(condition=condition, quote=quote, **fields)]
             if verdict is not None and verdict.rule is not None:
                 name = verdict.rule.name_en if self.english else verdict.rule.name
-                return [self.t["eligible_rule_yes"].format(rule_name=name, terms=verdict.rule.quote, **fields)]
+                return [self.t["eligible_rule_yes"].format(rule_name=name, terms=verdict.rule.quote,
+                                                           ceiling=self._ceiling(verdict.rule), **fields)]
             return [self.t["eligible_yes"].format(text=text, **fields)]
         if verdict.verdict is Verdict.UNKNOWN and not verdict.condition:
             # a press answer or a district plan: no conditions to judge, so what the text says
@@ -287,6 +307,8 @@ class Composer:
         fields = self._fields(self._asked_article(step, article))
         if verdict.condition == "registered_in_shanghai" and verdict.verdict is Verdict.NOT_ELIGIBLE:
             return [self.t["eligible_no_registered"].format(place=self.registered_place or "?")]
+        if verdict.condition == DOCUMENT_TERM and self.event_on is not None:
+            return [self._after_term(article)]
         condition = self._condition(verdict.condition)
         if verdict.verdict is Verdict.UNKNOWN and verdict.missing:  # "我们是医院…": a fact about who asks decides
             kind = asker_kind_name(verdict.fact, self.kind, self.english)
@@ -309,7 +331,7 @@ class Composer:
             condition, quote = self._condition(other.condition or other.met)
             label = step.articles[0].label if step.articles else ""
             key = "other_rule_unknown" if other.verdict is Verdict.UNKNOWN else "other_rule_met"
-            lines.append(self.t[key].format(label=label, rule_name=self.rule_name(other.rule), ceiling=self._ceiling(other.rule),
+            lines.append(self.t[key].format(label=label, rule_name=self.rule_name(other.rule), ceiling=self._ceiling(other.rule, terms=True),
                                             condition=condition, quote=quote, missing=self._facts_named(other.missing)))
         for support in step.pointers:
             lines.append(self._kind_line(support, "kind_pointer_rule" if support.rule else "kind_pointer_text"))
@@ -330,20 +352,23 @@ class Composer:
         return self.t[template].format(
             kind=support.kind.name_in(self._tongue()), label=support.article.label, article_title=support.article.title,
             quote=support.entry.quote, rule_name=self.rule_name(support.rule) if support.rule else "",
-            ceiling=self._ceiling(support.rule) if support.rule else "",
+            ceiling=self._ceiling(support.rule, terms=True) if support.rule else "",
             note=self.t["kind_note"].format(note=note) if note else "")
 
     def _tongue(self) -> str:
         return "en" if self.english else "zh"
 
-    def _ceiling(self, rule: Rule) -> str:
-        """A rule's per-item ceiling as the text sets it (its rate of its base), what one item is, its annual cap."""
+    def _ceiling(self, rule: Rule, terms: bool = False) -> str:
+        """A rule's per-item ceiling as the text sets it: its rate of its base and its amount, or the amount alone;
+        with ``terms``, also what one item is and the annual cap."""
         money = format_yuan_en if self.english else format_yuan
         if rule.rate is not None:
             base = ((rule.base_en or rule.base) if self.english else rule.base) or ""
-            text = self.t["ceiling_with_rate"].format(base=base, rate=f"{rule.rate * 100:.0f}%", amount=money(rule.cap_yuan))
+            text = str(self.t["ceiling_with_rate"].format(base=base, rate=f"{rule.rate * 100:.0f}%", amount=money(rule.cap_yuan)))
         else:
-            text = self.t["ceiling_only"].format(amount=money(rule.cap_yuan))
+            text = str(self.t["ceiling_only"].format(amount=money(rule.cap_yuan)))
+        if not terms:
+            return text
         if rule.per not in rule.name:  # "临床前研究转化贴息（每个项目每年）" says it already
             text += self.t["ceiling_per"].format(per=rule.per)
         if rule.annual_cap:
@@ -354,6 +379,34 @@ class Composer:
     def _facts_named(self, facts: Iterable[str]) -> str:
         rules = condition_rules()
         return self._join([rules.fact_name(fact, "en" if self.english else "zh") for fact in facts])
+
+    def _applies(self, step: Step, document: Document) -> bool | None:
+        """The yes or no of a yes/no validity question ("现在还有效吗", "is it still in force?"): whether the
+        month the case names falls in the document's funding period, else whether it is in force today; None
+        when the question is not a yes/no one (a date or the document to go by is asked) or the document has
+        no term."""
+        if step.ask.detail == WHICH_DOCUMENT or not asks_yes_or_no(step.ask.text.lower()):
+            return None
+        start, end = document.funding_valid_from or document.valid_from, document.valid_to
+        if self.event_on is not None and start is not None and end is not None:
+            return date(start.year, start.month, 1) <= self.event_on <= end
+        status = document.status_on(self.day)
+        if status is DocumentStatus.IN_FORCE:
+            return True
+        return False if status in {DocumentStatus.EXPIRED, DocumentStatus.SUPERSEDED} else None
+
+    def _after_term(self, validity_article: Article) -> str:
+        """The no for a case after the document's term: the end of the term ``validity_article`` states (cited
+        below it) and the month stated."""
+        assert self.event_on is not None
+        document = self.catalogue.get(validity_article.doc_id)
+        end = document.valid_to
+        assert end is not None
+        if self.english:
+            end_text, month = end.isoformat(), self.event_on.strftime("%B %Y")
+        else:
+            end_text, month = f"{end.year}年{end.month}月{end.day}日", f"{self.event_on.year}年{self.event_on.month}月"
+        return str(self.t["eligible_no_term"].format(number=document.number or document.title, end=end_text, month=month))
 
     def _asked_article(self, step: Step, article: Article) -> Article:
         return step.articles[1] if step.eligibility and step.eligibility.instead and len(step.articles) > 1 else article
@@ -375,12 +428,7 @@ class Composer:
         annual = self._annual_caps(list(rules), "award_annual") if step.annual_first else []
         lines += annual
         lines.append(self.t["ceilings_head"].format(**self._fields(article)))
-        for rule in rules:
-            rate = f"{(rule.rate or 0) * 100:.0f}%" if rule.rate is not None else ""
-            key = "ceiling_item_rate" if rate else "ceiling_item"
-            base = ((rule.base_en or rule.base) if self.english else rule.base) or ""
-            lines.append(self.t[key].format(rule_name=rule.name_en if self.english else rule.name, per=rule.per,
-                                            amount=money(rule.cap_yuan), rate=rate, base=base))
+        lines += [f"· {self.rule_name(rule)}{self.t['ceiling_separator']}{self._ceiling(rule)}" for rule in rules]
         if not annual:
             lines += self._annual_caps(list(rules), "ceiling_annual")
         if any(rule.merit_based for rule in rules):
@@ -532,15 +580,21 @@ class Composer:
         ])
         return str(self.t["clarify_rule"].format(label=article.label, article_title=article.title, options=options))
 
+    def clarify_measure(self, articles: list[Article]) -> str:
+        """Which of several measures is asked: each with the most it grants, then what to tell."""
+        money = format_yuan_en if self.english else format_yuan
+        book = rule_book()
+        options = "\n".join(self.t["clarify_measure_option"].format(
+            label=a.label, article_title=a.title, amount=money(max(r.cap_yuan for r in book.for_measure(str(a.key)))))
+            for a in articles)
+        return str(self.t["clarify_measure"].format(options=options))
+
     def clarify_base(self, request: AwardRequest, article: Article) -> str:
         """What the rules set (rate of which base, ceiling), then the amount asked for."""
         english = self.language is Language.ENGLISH
-        money = format_yuan_en if english else format_yuan
         rates = [r for r in request.rules if r.rate is not None]
         rule = rates[0]
-        ceilings = [self.t["ceiling_item_rate"].format(
-            rule_name=r.name_en if english else r.name, rate=f"{(r.rate or 0) * 100:.0f}%", amount=money(r.cap_yuan),
-            base=((r.base_en or r.base) if english else r.base) or "") for r in rates]
+        ceilings = [f"· {self.rule_name(r)}{self.t['ceiling_separator']}{self._ceiling(r)}" for r in rates]
         text = "\n".join(ceilings + self._annual_caps(rates, "ceiling_annual")) + "\n" + self.t["clarify_base"].format(
             base=(rule.base_en or rule.base) if english else rule.base,
             number=self.catalogue.get(article.doc_id).number,

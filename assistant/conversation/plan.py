@@ -43,7 +43,7 @@ from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import AwardCalculator, Item, are_alternatives
 from assistant.rules.eligibility import ConditionEvaluator, ConditionState, ExtraCondition, condition_rules
 from index.articles import Article
-from index.documents import Catalogue
+from index.documents import Catalogue, Document
 from index.normalise import normalise
 from index.tokens import tokenize
 
@@ -59,6 +59,7 @@ SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or 
 SEAT_FACTS = frozenset({"registered"})  # where the asker is registered says nothing of which measure its case is
 ASKER_FACTS = ("related_party", "applicant_role", "entity_type", "registered", "registration_applicant")  # facts of a turn that may meet one condition
 KIND_FACTS = frozenset({"entity_type", "entity_denied"})  # who the asker is (or is not)
+DOCUMENT_TERM = "document_term"  # a verdict's condition: the case happens after the document's term ends
 
 
 class Route(StrEnum):
@@ -73,6 +74,7 @@ class Route(StrEnum):
     CLARIFY_BASE = "clarify_base"
     CLARIFY_CURRENCY = "clarify_currency"
     CLARIFY_UNIT = "clarify_unit"  # a bare number ("6000"): 6000元 or 6000万元?
+    CLARIFY_MEASURE = "clarify_measure"  # an amount asked in words several measures share: which one?
     NO_AMOUNT = "no_amount"  # the measure supports, but sets no amount (一事一议 …): not_specified
     NOT_SPECIFIED = "not_specified"  # the sources do not say (materials, deadlines …)
     ELIGIBILITY = "eligibility"
@@ -232,6 +234,17 @@ def _sets_no_amount(article: Article, book: RuleBook) -> bool:
     """Whether ``article`` is a numbered measure of the policy that carries no award rules (（二）, （十一）),
     not its validity or scope article."""
     return str(article.key).isdigit() and article.key not in book.measures()
+
+
+def term_sentence(article: Article, document: Document, month: date) -> str:
+    """The sentence of ``document``'s validity ``article`` that covers ``month``: the one naming the first day of
+    funding before the start when the month is before the start ("2024年6月1日至7月31日期间…参照本意见执行"),
+    else the one that sets the term."""
+    early = document.valid_from is not None and document.funding_valid_from is not None and month < document.valid_from
+    day = document.funding_valid_from if early else document.valid_to
+    sentences = [s.strip() for s in re.split(r"(?<=。)", article.text) if s.strip()]
+    named = [s for s in sentences if day is not None and f"{day.year}年{day.month}月{day.day}日" in s]
+    return (named or sentences or [article.text])[0].rstrip("。")
 
 
 def extra_conditions() -> dict[str, ExtraCondition]:
@@ -502,14 +515,25 @@ class Planner:
             measure = recalled.measure
         elif elsewhere is not None:  # "那III期呢？" in a CMO conversation: the one measure that has that stage
             measure = elsewhere
-        elif follow_up and award_slots is not None and (measure is None or ask.kind not in {AskKind.AMOUNT, AskKind.ELIGIBILITY}):
-            measure = award_slots.measure
+        elif follow_up and award_slots is not None and (
+                measure is None or (ask.kind not in {AskKind.AMOUNT, AskKind.ELIGIBILITY} and not elsewhere_topic)):
+            measure = award_slots.measure  # "那III期呢" stays on the award; "那海外临床试验责任保险的保费补贴呢" names its own
         wants_award = ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY} or has_amounts or follow_up
         if measure and wants_award and (ask.kind is not AskKind.WHAT or has_amounts or follow_up):
             return self._award(question, ask, measure, session, language)
+        if measure and ask.kind is AskKind.WHAT and has_word(ask.text.lower(), lexicon().terms_asks):
+            # "对产品出海注册是怎么规定的": the terms of a measure that sets amounts are its ceilings and rates, all of them
+            step = self._award(question, ask, measure, session, language)
+            if step.route is Route.CEILINGS and step.request is not None and not step.corrections:
+                step.request.rules = []
+            return step
         names_money = has_word(ask.text.lower(), lexicon().money_words)
         if top.doc_id == self.book.document and (ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE} or (
                 ask.kind is AskKind.ELIGIBILITY and names_money and _sets_no_amount(top, self.book))):
+            close = self._close_award_articles(hits) if ask.kind is AskKind.AMOUNT and not plan.steps else []
+            if len(close) > 1:
+                # "我们的临床试验做完了，市里能补多少钱？": several measures that set amounts fit alike; which one is asked
+                return Step(ask, Route.CLARIFY_MEASURE, close)
             # "上海对AI制药有资金支持吗": the measure supports, the text sets no amount
             return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text))
         if (ask.kind is AskKind.WHAT and _sets_no_amount(top, self.book) and lexicon().support_asked.search(ask.text)
@@ -517,7 +541,12 @@ class Planner:
             # "顶尖科学家来上海有什么支持": （三） supports "按照“一事一议”原则", the amount is not specified
             return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text))
         if ask.kind is AskKind.ELIGIBILITY:
-            step = Step(ask, Route.ELIGIBILITY, [top], lead=lead_clause(top.text, AskKind.WHAT, ask.text))
+            lead = lead_clause(top.text, AskKind.WHAT, ask.text)
+            month = question.conversation_facts.event_on
+            if month is not None and top.chunk_id == f"{top.doc_id}:validity":
+                # "a project of June 2024, does the policy apply?": the sentence on the period that month falls in
+                lead = Lead(term_sentence(top, self.catalogue.get(top.doc_id), month))
+            step = Step(ask, Route.ELIGIBILITY, [top], lead=lead)
             step.eligibility = self._measure_verdict(question, top)
             if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
                 step.articles = [*self._condition_articles(step.eligibility.condition, top.key), *step.articles]
@@ -696,6 +725,13 @@ class Planner:
         session.remember_award(request.slots())
         step = Step(ask, Route.AWARD, [article], request=request)
         step.eligibility = self._rules_verdict(question, measure, request.rules or list(request.candidates))
+        if self._after_term(question):
+            # "预计2029年10月才能拿证，到时候还能申请吗": the document no longer applies then, whatever else holds
+            step.eligibility = Eligibility(Verdict.NOT_ELIGIBLE, measure, request.rules[0] if len(request.rules) == 1 else None,
+                                           DOCUMENT_TERM)
+            step.articles = [*self._condition_articles(DOCUMENT_TERM, measure), article]
+            step.route = Route.ELIGIBILITY
+            return step
         if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
             if step.eligibility.instead:
                 return self._instead(question, ask, step, language)
@@ -955,12 +991,24 @@ class Planner:
         return corrections
 
     def _condition_articles(self, condition_id: str, measure: str) -> list[Article]:
-        """The article a failed condition is quoted from, when it is not the measure's own (the scope)."""
+        """The article a failed condition is quoted from, when it is not the measure's own (the scope; the
+        validity article for the document's term)."""
+        if condition_id == DOCUMENT_TERM:
+            return self._document_articles(self.book.document, [])
         condition = self.book.conditions.get(condition_id)
         if condition is None or condition.measure == measure:
             return []
         article = self.retriever.article(f"{self.book.document}:{condition.measure}")
         return [article] if article is not None else []
+
+    def _close_award_articles(self, hits: Sequence[Any]) -> list[Article]:
+        """The policy's measures that set amounts among ``hits`` scoring within ``CLOSE_SCORE`` of the best one,
+        in rank order, when the best hit itself sets none (an amount asked in words several measures share)."""
+        if not hits or hits[0].article.key in self.book.measures():
+            return []
+        measures = set(self.book.measures())
+        return [hit.article for hit in hits[:HITS] if hit.article.doc_id == self.book.document
+                and hit.article.key in measures and hit.score >= CLOSE_SCORE * hits[0].score]
 
     def _measure_article(self, measure: str) -> Article:
         article = self.retriever.article(f"{self.book.document}:{measure}")
@@ -1075,8 +1123,17 @@ class Planner:
         minimums = [c.min_yuan for c in self.book.conditions.values() if c.input == input_name and c.min_yuan is not None]
         return Decimal(min(minimums)) if minimums else None
 
+    def _after_term(self, question: Question) -> bool:
+        """Whether the case happens in a month after the policy's term ends ("预计2029年10月才能拿证")."""
+        day = question.conversation_facts.event_on
+        end = self.catalogue.get(self.book.document).valid_to
+        return day is not None and end is not None and day > end
+
     def _measure_verdict(self, question: Question, article: Article) -> Eligibility:
-        """A measure with no award rules: eligible unless the asker is registered elsewhere."""
+        """A measure with no award rules: eligible unless the asker is registered elsewhere or the case happens
+        after the policy's term."""
+        if article.doc_id == self.book.document and self._after_term(question):
+            return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, DOCUMENT_TERM)
         if question.conversation_facts.registered == "elsewhere":
             return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, "registered_in_shanghai")
         if article.doc_id != self.book.document:

@@ -7,6 +7,7 @@ normalised once, here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
@@ -69,10 +70,12 @@ class Facts:
     entity_type: str | None = None  # who the asker is when it says so: "hospital", "insurer", "cmo", "cro" …
     entity_denied: tuple[str, ...] = ()  # kinds the asker says it is not ("我们是药企不是CRO"): "cro", "cmo" …
     registration_applicant: bool | None = None  # whether the asker is the drug's 注册申请人, when it says so
+    event_on: date | None = None  # the latest month the case names ("预计2029年10月才能拿到注册证"), its first day
 
     def over(self, earlier: Facts) -> Facts:
         """These facts, with what ``earlier`` turns stated about the asker where this turn says nothing
-        (its class, trial place, registration, relation, role, kind); amounts and counts are this turn's own."""
+        (its class, trial place, registration, relation, role, kind, the month its case happens in); amounts
+        and counts are this turn's own."""
         registered = self.registered if self.registered is not None else earlier.registered
         return replace(
             self,
@@ -84,6 +87,7 @@ class Facts:
             applicant_role=self.applicant_role if self.applicant_role is not None else earlier.applicant_role,
             enterprise_size=self.enterprise_size if self.enterprise_size is not None else earlier.enterprise_size,
             entity_type=self.entity_type if self.entity_type is not None else earlier.entity_type,
+            event_on=self.event_on if self.event_on is not None else earlier.event_on,
             entity_denied=tuple(dict.fromkeys((*earlier.entity_denied, *self.entity_denied))),
             registration_applicant=(self.registration_applicant if self.registration_applicant is not None
                                     else earlier.registration_applicant),
@@ -140,7 +144,7 @@ class Question:
     document_pointed: bool = False  # the document came from "这个方案 / this plan", not from its name
     adds_item: bool = False  # "再加一个品种": the items accumulate
     items_added: int = 1  # how many items a turn adding items adds ("又接了两个品种": 2)
-    asks_ceiling: bool = False  # "最高多少" / "maximum": the ceilings themselves may answer
+    asks_ceiling: bool = False  # "最高多少" / "maximum" / "补助标准是什么": the ceilings themselves may answer
     asks_total: bool = False  # "加起来一共多少": the items discussed so far, summed
     asks_annual_cap: bool = False  # "一年最多能拿多少": the per-entity annual cap, no amount stated
     follow_up: bool = False

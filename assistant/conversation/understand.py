@@ -12,6 +12,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
@@ -60,6 +61,9 @@ CONDITION_OPENING = re.compile(r"^\s*(?:when|whenever|if|once|after|before|while
 ENGLISH_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[a-z])", re.IGNORECASE)
 CASE_MARK = re.compile(r"\bi{1,3}期|(?<![a-z])i{1,3}期|临床|试验|trial|phase|\d\s*(万|亿|元|million|billion)|rmb|usd|\$", re.IGNORECASE)
 INDEFINITE_COUNT = re.compile(r"几(个|家|款|项|场|次|名|位)")  # "参加几个展会": a few, when the sentence asks nothing
+TOTAL_REACH = 4  # characters after a count where a total word ("两个加起来") makes it the count of the items discussed
+LIST_JOINER = re.compile(r"\s*(?:元|人民币|元人民币)?\s*(?:和|与|及|、|,|，|/|and|or)\s*(?:rmb|cny)?\s*", re.IGNORECASE)  # "6万和20万"
+LIST_END = re.compile(r"\s*(?:元|人民币|yuan)?\s*(?:[，,。.;；？?!！:：]|$)", re.IGNORECASE)  # the list ends with the amount
 OTHER_SUBJECT = re.compile(r"[,，]\s*(?=另外|此外|另一|还有一)")  # "，另外一个1类新药…": another subject begins
 _read_cache: OrderedDict[tuple[str, int, int, int, tuple[int, ...]], tuple[Question, tuple[Any, Any, Any, tuple[Question, ...]]]] = OrderedDict()
 _read_lock = threading.Lock()
@@ -126,6 +130,13 @@ class _Lexicon:
     yes_no_words: tuple[str, ...]  # "能不能", "eligible": an amount ask that also asks yes or no
     claim_check: tuple[str, ...]  # "是真的吗", "is that right": a yes/no on a figure heard of
     money_words: tuple[str, ...]  # "补贴", "funding": an ask about money, answered by a measure that sets amounts
+    quantity_words: tuple[str, ...]  # "多少", "how much": an ask for a figure, not for a yes or no
+    self_words: tuple[str, ...]  # "我们", "our": the asker speaks of itself
+    overlap_words: tuple[str, ...]  # "两边能都拿": whether two policies' support adds up
+    case_opening: re.Pattern[str]  # "If our CVC qualifies, …": the case put before what is asked
+    terms_asks: tuple[str, ...]  # "怎么规定的", "补助标准是什么": a measure's terms asked
+    stated_month: tuple[re.Pattern[str], ...]  # "2029年10月", "October 2029": a month the case names
+    month_names: dict[str, int]
     case_by_case: tuple[str, ...]  # "一事一议": a measure's text that sets its support case by case, no amount
     support_asked: re.Pattern[str]  # "有什么支持", "what support": an ask for the support a measure gives
     kind_support_asked: re.Pattern[str]  # "能申请哪些", "which measures": what the asker can claim at all
@@ -184,6 +195,13 @@ def lexicon() -> _Lexicon:
         yes_no_words=lower(raw["yes_no_words"]),
         claim_check=lower(raw["claim_check"]),
         money_words=lower(raw["money_words"]),
+        quantity_words=lower(raw["quantity_words"]),
+        self_words=lower(raw["self_words"]),
+        overlap_words=lower(raw["overlap_words"]),
+        case_opening=re.compile(raw["case_opening"], re.IGNORECASE),
+        terms_asks=lower(raw["terms_asks"]),
+        stated_month=tuple(re.compile(p, re.IGNORECASE) for p in raw["stated_month"]["patterns"]),
+        month_names={str(k): int(v) for k, v in raw["stated_month"]["months"].items()},
         case_by_case=tuple(raw["case_by_case"]),
         support_asked=re.compile(raw["support_asked"], re.IGNORECASE),
         kind_support_asked=re.compile(raw["kind_support_asked"], re.IGNORECASE),
@@ -361,6 +379,7 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
     cased = without_background(written(normalise(message)))
     text = cased.lower()
     facts = read_facts(cased, text)
+    own_amounts = bool(facts.amounts)
     asks = _asks(cased, lex, previous.asks[-1] if previous and previous.asks else None, facts)
     follow_up = has_word(text, lex.follow_up) or points_back(text) or has_word(text, lex.total_words)
     # "1类新药II期能拿多少？" after a question on an overseas trial's premium is a new subject: what was said
@@ -394,9 +413,10 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         document=document,
         adds_item=has_word(text, lex.add_item) or bool(lex.add_items.search(text)),
         items_added=_items_added(text, lex),
-        asks_ceiling=has_word(text, lex.ceiling_words) or ((inherits or bare_reply) and previous is not None and previous.asks_ceiling),
+        asks_ceiling=has_word(text, lex.ceiling_words) or has_word(text, lex.terms_asks) or (
+            (inherits or bare_reply) and previous is not None and previous.asks_ceiling),
         asks_total=has_word(text, lex.total_words),
-        asks_annual_cap=not facts.amounts and has_word(text, lex.annual_words) and (
+        asks_annual_cap=not own_amounts and has_word(text, lex.annual_words) and (
             has_word(text, lex.ceiling_words) or has_word(text, lex.total_words)),
         earlier_facts=earlier_facts,
         context_text=previous.text if previous is not None else "",
@@ -467,16 +487,19 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
     message's; when a condition reads them, a yes/no question about them asks for a verdict.
     """
     stated = facts is not None and states_conditions(facts)
+    own_case = facts is not None and tells_own_case(text.lower(), facts)
     bases = [a.text.lower() for a in (facts.amounts if facts else ()) if a.role in {AmountRole.BASE, AmountRole.FEE}]
     asks: list[Ask] = []
     context: list[str] = []
     stated_sentences = {text[a:b].strip(" ，,。") for a, b, asking in sentences(text) if not asking} if (
         "?" in text or "？" in text) else set()
     for clause, questioned in _clauses(text, lex):
-        kind = _kind(clause.lower(), lex)
+        kind = _asked_kind(clause.lower(), lex)
         if kind is AskKind.FIGURE and clause in stated_sentences and INDEFINITE_COUNT.search(clause) and not _kind(
                 INDEFINITE_COUNT.sub(" ", clause.lower()), lex, own_words_only=True):
             kind = None  # "明年打算参加几个展会。补助标准是什么？": 几个 says "a few" in a sentence that asks nothing
+        elif kind is AskKind.AMOUNT and clause in stated_sentences and not has_word(clause.lower(), lex.quantity_words):
+            kind = None  # "预计2029年10月才能拿到注册证。到时候还能申请吗？": 能拿到 states the case, it asks nothing
         elif kind is None and questioned and not read_facts(clause, clause.lower()).amounts:
             # "是放在哪个区域做的？": a question mark makes a question of a clause without ask words; one stating
             # amounts ("我们投了5000万，能拿1500万吧？") is the case of the ask before it
@@ -491,6 +514,10 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
                 kind = AskKind.AMOUNT
         if kind is AskKind.WHAT and stated and _yes_no(clause, lex):
             kind = AskKind.ELIGIBILITY
+        elif kind is AskKind.AMOUNT and not bases and own_case and _asks_yes_or_no(clause, lex):
+            kind = AskKind.ELIGIBILITY  # "我们公司给海外临床试验买了责任险，保费能补吗": a verdict with the ceiling
+        if kind is AskKind.ELIGIBILITY and has_word(clause.lower(), lex.overlap_words):
+            kind = AskKind.WHAT  # "两边能都拿吗": the rule on overlapping support, not a verdict
         if kind is None:
             context.append(clause)
             continue
@@ -508,6 +535,26 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         kind = AskKind.ELIGIBILITY if stated and _yes_no(text.rstrip(" ，,。"), lex) else AskKind.WHAT
         asks = [Ask(kind, text, _points_back_briefly(text), _detail(text.lower(), kind, lex))]
     return tuple(_merge_amount_with_eligibility(asks))
+
+
+def tells_own_case(text: str, facts: Facts) -> bool:
+    """Whether a message (lower case) tells the asker's own case: it speaks of itself ("我们公司…", "our
+    drug …") or states who or where it is (registration, kind, relation, role); a bare "参加海外展会能补吗"
+    names a measure, not a case."""
+    return has_word(text, lexicon().self_words) or any(v is not None for v in (
+        facts.registered, facts.entity_type, facts.related_party, facts.applicant_role))
+
+
+def _asks_yes_or_no(clause: str, lex: _Lexicon) -> bool:
+    """Whether ``clause`` asks yes or no and no quantity ("保费能补吗", "can we get the city's support?"),
+    not "能补多少", "how much can we get"."""
+    return _yes_no(clause, lex) and not has_word(clause.lower(), lex.quantity_words)
+
+
+def asks_yes_or_no(clause: str) -> bool:
+    """Whether ``clause`` (lower case) ends in a yes/no question (its last English sentence: "Our project began in
+    June 2024. Does the policy still apply to it?")."""
+    return _yes_no(clause.rstrip(" ？?。.!！") + "?", lexicon())
 
 
 def _yes_no(clause: str, lex: _Lexicon) -> bool:
@@ -583,6 +630,17 @@ def _merge_amount_with_eligibility(asks: list[Ask]) -> list[Ask]:
     return amount_yes_no
 
 
+def _asked_kind(clause: str, lex: _Lexicon) -> AskKind | None:
+    """``_kind`` of ``clause`` (lower case) read after the case it opens with ("If our CVC qualifies, what
+    percentage …" asks a figure, not a verdict), when the rest asks something of its own."""
+    rest = lex.case_opening.sub("", clause, count=1)
+    if rest != clause and rest.strip():
+        kind = _kind(rest, lex, own_words_only=True)
+        if kind is not None:
+            return kind
+    return _kind(clause, lex)
+
+
 def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind | None:
     """The kind whose words the clause holds; else WHAT for a question without them (unless
     ``own_words_only``: then None, the clause naming no kind of its own)."""
@@ -632,7 +690,8 @@ def read_facts(normalised: str, text: str) -> Facts:
         elif group < 2 or _is_place(place, lex):  # the later forms ("一家X的药企") hold a place only when X is one
             registered, registered_place = "elsewhere", place
     related = _relation(text, words)
-    amounts = tuple(_stated(found, normalised, lex) for found in find_amounts(normalised) if found.yuan >= lex.min_stated_yuan)
+    amounts = _listed_alike(tuple(_stated(found, normalised, lex) for found in find_amounts(normalised)
+                                  if found.yuan >= lex.min_stated_yuan), normalised)
     return Facts(
         drug_class=drug_class,
         cgt=has_word(text, words["cgt"]),
@@ -650,6 +709,7 @@ def read_facts(normalised: str, text: str) -> Facts:
         entity_type=_entity_type(text),
         entity_denied=_entities_denied(text),
         registration_applicant=_registration_applicant(text, words),
+        event_on=stated_month(text),
     )
 
 
@@ -659,6 +719,20 @@ def _registration_applicant(text: str, words: dict[str, Any]) -> bool | None:
     if re.search(words["registration_applicant_denied"], text):
         return False
     return True if re.search(words["registration_applicant"], text) else None
+
+
+def stated_month(text: str) -> date | None:
+    """The latest month ``text`` (lower case) names with its year ("2029年10月", "October 2029"), as its first
+    day; None when it names none (a year alone names none)."""
+    lex = lexicon()
+    days = []
+    for pattern in lex.stated_month:
+        for match in pattern.finditer(text):
+            found = match.groupdict()
+            month = int(found["month"]) if found.get("month") else lex.month_names.get(str(found.get("month_name")), 0)
+            if 1 <= month <= 12:
+                days.append(date(int(found["year"]), month, 1))
+    return max(days, default=None)
 
 
 def _relation(text: str, words: dict[str, Any]) -> bool | None:
@@ -867,14 +941,32 @@ def _about_fair(normalised: str, position: int, lex: _Lexicon) -> bool:
     return (bool(lex.fair_words.search(sentence)) or names_event(sentence)) and not lex.other_bases.search(sentence)
 
 
+def _listed_alike(amounts: tuple[StatedAmount, ...], normalised: str) -> tuple[StatedAmount, ...]:
+    """``amounts`` with each one listed right after another ("经费分别是6万和20万", "RMB 60,000 and 200,000")
+    in the role of the one it is listed with: the words before the first name them both, unless words of its
+    own follow it ("an upfront of RMB 200 million and RMB 12 million of service costs")."""
+    listed = list(amounts)
+    for number in range(1, len(listed)):
+        before, amount = listed[number - 1], listed[number]
+        between = normalised[before.start + len(before.text): amount.start]
+        after = normalised[amount.start + len(amount.text):]
+        if (amount.role is AmountRole.BASE and before.role is not AmountRole.BASE and LIST_JOINER.fullmatch(between)
+                and LIST_END.match(after)):
+            listed[number] = replace(amount, role=before.role)
+    return tuple(listed)
+
+
 def _item_count(text: str, lex: _Lexicon) -> int | None:
-    """The count of like items: "12场…每场10万", or "3个项目…三个加起来" (a count and a total asked)."""
+    """The count of like items: "12场…每场10万", or "3个项目…三个加起来" (a count and a total asked); the
+    first count of two or more ("回到第一个问题：…15个展会" counts 15) that is not the total asked ("再加一个
+    品种B…，两个加起来多少" adds B to the one discussed)."""
     if not lex.each.search(text) and not has_word(text, lex.total_words):
         return None
-    match = lex.item_count.search(text)
-    if match is None:
-        return None
-    return count_of(match["n"])
+    for match in lex.item_count.finditer(text):
+        count = count_of(match["n"])
+        if count is not None and not has_word(text[match.end(): match.end() + TOTAL_REACH], lex.total_words):
+            return count  # "两个加起来" right after the count adds up the items discussed, it states no new ones
+    return None
 
 
 def _items_added(text: str, lex: _Lexicon) -> int:

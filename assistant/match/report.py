@@ -48,7 +48,7 @@ def match_lines(result: MatchResult) -> list[Line]:
              Line(LineKind.PARAGRAPH, w["intro"].format(number=number, validity=result.validity, day=day))]
     if not result.in_force:
         lines.append(Line(LineKind.PARAGRAPH, w["not_in_force"].format(day=day, number=number, validity=result.validity)))
-    elif not any(m.total_yuan or _open(m) for m in result.measures):
+    elif finds_nothing(result):
         lines.append(Line(LineKind.PARAGRAPH, w["nothing"]))
     if result.measures:
         lines.append(Line(LineKind.PARAGRAPH, w["total"].format(total=result.total_text)))
@@ -110,6 +110,12 @@ def _claimable_key(measure: MeasureMatch) -> str:
         return "claimable_guarantee"
     computed = any(c.calculation is not None for c in measure.claims)
     return "claimable_money" if computed else "claimable_pending"
+
+
+def finds_nothing(result: MatchResult) -> bool:
+    """Whether the match, under a policy in force, finds no measure with a ceiling or a claim still open: the
+    answer then asks for the facts it lacks (products, stages, amounts)."""
+    return result.in_force and not any(m.total_yuan or _open(m) for m in result.measures)
 
 
 def _open(measure: MeasureMatch) -> bool:
