@@ -74,12 +74,14 @@ def build_desk_tab(ctx: UiContext) -> None:
                 build_caller_match(ctx)
         with gr.Column(scale=2, elem_id="desk-call"):
             gr.Markdown(f"## {words['record_heading']}", elem_id="desk-record-heading")
-            staff = gr.Textbox(label=words["staff_label"], max_length=STAFF_CHARS, elem_id="desk-staff")
             caller = gr.Radio(words["callers"], value=words["callers"][0], label=words["caller_label"])
             outcomes = [(label, key) for key, label in words["outcomes"].items()]
             outcome = gr.Radio(outcomes, value=CallOutcome.RESOLVED.value, label=words["outcome_label"])
-            transfer = gr.Dropdown([], label=words["transfer_label"], allow_custom_value=True, value=None,
-                                   elem_id="desk-transfer")
+            with gr.Row(equal_height=True):
+                transfer = gr.Dropdown([], label=words["transfer_label"], allow_custom_value=True, value=None,
+                                       elem_id="desk-transfer", scale=3)
+                staff = gr.Textbox(label=words["staff_label"], placeholder=words["staff_placeholder"],
+                                   max_length=STAFF_CHARS, elem_id="desk-staff", scale=2)
             feedback = gr.Radio(words["feedbacks"], value=words["feedbacks"][-1], label=words["feedback_label"])
             note = gr.Textbox(label=words["note_label"], lines=2, max_length=1000)
             save = gr.Button(words["save"], elem_id="desk-save")
