@@ -96,9 +96,17 @@ class HybridRetriever:
         self.index_check_seconds = index_check_seconds
         self._checked = -index_check_seconds - 1.0  # when the index store last confirmed it holds the version
         self._vector = lru_cache(maxsize=QUERY_CACHE_SIZE)(self._embed)  # a normalised text's vector, once per text
+        self._bm25_of = lru_cache(maxsize=QUERY_CACHE_SIZE)(self._bm25_all)  # the scores of a list of terms, once per list
 
     def _embed(self, normalised: str) -> np.ndarray:
         return np.asarray(self.embedder.embed([normalised]), dtype=np.float32)[0]
+
+    def _bm25_all(self, terms: tuple[str, ...]) -> np.ndarray:
+        """Every article's BM25 score for ``terms`` (read-only: kept and shared). A turn weighs the same
+        words several times (its scope, its topic, its search)."""
+        scores = np.asarray(self._bm25.get_scores(list(terms)))
+        scores.flags.writeable = False
+        return scores
 
     def article(self, chunk_id: str) -> Article | None:
         index = self._by_id.get(chunk_id)
@@ -169,8 +177,8 @@ class HybridRetriever:
         return bool(set(tokens) & _domain_terms()) or self._best_bm25(tokens) >= min_score
 
     def _best_bm25(self, tokens: list[str]) -> float:
-        terms = [t for t in tokens if t in self._vocabulary]
-        return float(np.max(self._bm25.get_scores(terms))) if terms else 0.0
+        terms = tuple(t for t in tokens if t in self._vocabulary)
+        return float(np.max(self._bm25_of(terms))) if terms else 0.0
 
     def _allowed_docs(self, doc_ids: Iterable[str] | None, day: date | None) -> set[str] | None:
         allowed = set(doc_ids) if doc_ids is not None else None
@@ -205,7 +213,7 @@ class HybridRetriever:
         """The best BM25 candidates, each divided by the best score (so the top one is 1)."""
         if not terms:
             return {}
-        scores = np.asarray(self._bm25.get_scores(terms))
+        scores = self._bm25_of(tuple(terms))
         order = np.argsort(-scores, kind="stable")
         chosen = [
             int(i)
