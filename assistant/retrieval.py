@@ -97,9 +97,13 @@ class HybridRetriever:
         self._checked = -index_check_seconds - 1.0  # when the index store last confirmed it holds the version
         self._vector = lru_cache(maxsize=QUERY_CACHE_SIZE)(self._embed)  # a normalised text's vector, once per text
         self._bm25_of = lru_cache(maxsize=QUERY_CACHE_SIZE)(self._bm25_all)  # the scores of a list of terms, once per list
+        self._statuses = lru_cache(maxsize=8)(self._document_statuses)  # each document's status on a day, once per day
 
     def _embed(self, normalised: str) -> np.ndarray:
         return np.asarray(self.embedder.embed([normalised]), dtype=np.float32)[0]
+
+    def _document_statuses(self, day: date) -> dict[str, DocumentStatus]:
+        return {d.id: d.status_on(day) for d in self.catalogue.documents}
 
     def _bm25_all(self, terms: tuple[str, ...]) -> np.ndarray:
         """Every article's BM25 score for ``terms`` (read-only: kept and shared). A turn weighs the same
@@ -197,7 +201,7 @@ class HybridRetriever:
 
     def _prefer_documents(self, scores: dict[int, float], text: str, day: date) -> None:
         named = self.catalogue.named_in(text)
-        status = {d.id: d.status_on(day) for d in self.catalogue.documents}
+        status = self._statuses(day)
 
         def factor(doc_id: str) -> float:
             if doc_id in named:

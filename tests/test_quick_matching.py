@@ -12,7 +12,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from assistant.conversation.context import read_context
-from assistant.conversation.scope import place_tagger
+from assistant.conversation.scope import _data, _off_topic_words, place_tagger
 from assistant.conversation.spelling import _corrected, _corrected_run
 from assistant.conversation.understand import (
     _ask_word_patterns,
@@ -106,3 +106,15 @@ def test_kept_bm25_scores_are_bm25s_own_and_cannot_be_changed(engine):
     assert terms and np.array_equal(kept, retriever._bm25.get_scores(list(terms)))
     with pytest.raises(ValueError):
         kept[0] = 0.0
+
+
+OFF_TOPIC_PIECES = ["税", "税率", "上市", "规则", "报销比例", "医保卡", "ipo", "tax", "IPO", "科创板", "报销", "医保", "患者", "能拿多少", "，", " ", "1类新药"]
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(OFF_TOPIC_PIECES), max_size=8).map("".join))
+def test_off_topic_words_are_those_every_pattern_finds(text):
+    text = text.lower()
+    _off_topic_words.cache_clear()
+    assert _off_topic_words(text) == tuple((group, tuple(m.span() for p in patterns for m in p.finditer(text)))
+                                           for group, patterns in _data().off_topics)

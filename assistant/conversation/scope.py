@@ -41,6 +41,7 @@ PHRASE_MIN_EXTRA = 3  # fewer neighbours ("科创板上市") are a common phrase
 OFF_TOPIC_TEXTS_KEPT = 4096  # texts whose off-topic matches are kept
 UNKNOWN_RUNS_KEPT = 8192  # runs of characters outside jieba's dictionary whose tags are kept
 CONVERSATION_KINDS = frozenset({AskKind.VALIDITY, AskKind.DEPARTMENTS})  # asks a conversation's topic answers
+REGEX_SYNTAX = re.compile(r"[.^$*+?{}\[\]\\|()]")  # characters that make a pattern more than the word it spells
 
 
 @dataclass(frozen=True)
@@ -207,7 +208,18 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
 def _off_topic_words(text: str) -> tuple[tuple[str, tuple[tuple[int, int], ...]], ...]:
     """(group, the (start, end) of every match of its patterns in ``text``) for each off-topic group, in
     ``scope.yaml``'s order; kept for recent texts (a turn's message is judged again as the next turn's context)."""
-    return tuple((group, tuple(m.span() for p in patterns for m in p.finditer(text))) for group, patterns in _data().off_topics)
+    return tuple((group, tuple(m.span() for p, word in zip(patterns, words, strict=True) if word is None or word in text
+                               for m in p.finditer(text)))
+                 for (group, patterns), words in zip(_data().off_topics, _off_topic_words_needed(), strict=True))
+
+
+@cache
+def _off_topic_words_needed() -> tuple[tuple[str | None, ...], ...]:
+    """For each off-topic pattern, the word a text must hold for it to match, when the pattern is a plain
+    word whose characters have no case ("税", "上市": most of them), so it runs only where its word stands;
+    None for the others (run on every text)."""
+    return tuple(tuple(p.pattern if not REGEX_SYNTAX.search(p.pattern) and p.pattern.lower() == p.pattern.upper() else None
+                       for p in patterns) for _, patterns in _data().off_topics)
 
 
 def _asks_off_sources(question: Question, cat: Catalogue, data: _ScopeData,
