@@ -218,16 +218,16 @@ class HybridRetriever:
         if not terms:
             return {}
         scores = self._bm25_of(tuple(terms))
-        order = np.argsort(-scores, kind="stable")
-        chosen = [
-            int(i)
-            for i in order[: CANDIDATES * 4]
-            if scores[i] > 0 and (allowed is None or self.articles[i].doc_id in allowed)
-        ][:CANDIDATES]
-        if not chosen:
+        order = np.argsort(-scores, kind="stable")[: CANDIDATES * 4]
+        order = order[scores[order] > 0]
+        if allowed is not None:
+            order = order[np.isin(self._doc_ids[order], sorted(allowed))]
+        chosen = order[:CANDIDATES]
+        if not len(chosen):
             return {}
-        best = float(scores[chosen[0]])
-        return {i: float(scores[i]) / best for i in chosen}
+        values = scores[chosen].tolist()
+        best = values[0]
+        return {i: value / best for i, value in zip(chosen.tolist(), values, strict=True)}
 
     def _check_index(self) -> None:
         """Raises ``IndexMissing`` when the index store lost the version; asks it at most every
@@ -258,7 +258,7 @@ class HybridRetriever:
             return {}
         count = min(CANDIDATES, len(rows))
         nearest = rows[np.argpartition(-similarities[rows], count - 1)[:count]]
-        pairs = [(int(row), float(similarities[row])) for row in nearest]
+        pairs = list(zip(nearest.tolist(), similarities[nearest].tolist(), strict=True))
         low, high = min(s for _, s in pairs), max(s for _, s in pairs)
         spread = high - low or 1.0
         return {index: (similarity - low) / spread for index, similarity in pairs}

@@ -53,7 +53,8 @@ def test_kept_tags_are_jiebas_own():
     kept = place_tagger()
     plain = jieba.posseg.POSTokenizer(kept.tokenizer)
     plain.word_tag_tab = kept.word_tag_tab
-    for text in ("研发投入改成5013万呢", "北京中关村的公司在美国做临床能拿多少钱", "我们在光谷，能申请吗", "研发投入改成5014万呢"):
+    for text in ("研发投入改成5013万呢", "北京中关村的公司在美国做临床能拿多少钱", "我们在光谷，能申请吗", "研发投入改成5014万呢",
+                 "苏州的药企，能申请吗", "我们在光谷，能拿多少钱"):
         assert [(w, f) for w, f in kept.cut(text)] == [(w, f) for w, f in plain.cut(text)]
 
 

@@ -122,17 +122,23 @@ def place_tagger() -> POSTokenizer:
     import jieba.posseg
 
     class PlaceTagger(jieba.posseg.POSTokenizer):
-        """jieba's tagger, keeping its tags of the runs of characters its dictionary does not hold: a run's
-        tags (jieba's HMM, the costly part of tagging) depend on the run alone, and the same short runs
-        ("能拿", "万呢") come back in question after question."""
+        """jieba's tagger, keeping its tags of the blocks it cuts a text into (runs of characters between
+        punctuation) and of the runs of characters its dictionary does not hold: a block's tags, and a run's
+        (jieba's HMM, the costly part of tagging), depend on the block or run alone, and the same ones
+        ("能拿多少", "万呢") come back in question after question."""
 
         def __init__(self, words: jieba.Tokenizer) -> None:
             super().__init__(words)
             parent = super()._POSTokenizer__cut_detail
             self._detail = lru_cache(maxsize=UNKNOWN_RUNS_KEPT)(lambda run: tuple(parent(run)))
+            blocks = super()._POSTokenizer__cut_DAG
+            self._block = lru_cache(maxsize=UNKNOWN_RUNS_KEPT)(lambda block: tuple(blocks(block)))
 
         def _POSTokenizer__cut_detail(self, run: str) -> tuple[Any, ...]:  # jieba's own step, by its own name
             return self._detail(run)
+
+        def _POSTokenizer__cut_DAG(self, block: str) -> tuple[Any, ...]:  # jieba's own step, by its own name
+            return self._block(block)
 
     return PlaceTagger(tokenizer())
 
