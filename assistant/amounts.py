@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 import cn2an
 
@@ -17,6 +18,7 @@ from assistant.errors import InvalidInputs
 from index.normalise import normalise
 
 MAX_YUAN = Decimal("1000000000000")  # 1万亿: larger than any figure an enterprise could mean
+TEXTS_KEPT = 2048  # recent texts whose amounts (and cleaned form) are kept
 UNITS = {
     "": Decimal(1),
     "元": Decimal(1),
@@ -103,6 +105,7 @@ def is_bare_number(text: str) -> bool:
     return match is not None and _bare(match)
 
 
+@lru_cache(maxsize=TEXTS_KEPT)
 def _cleaned(text: str) -> str:
     """``text`` as the amount readers compare it: normalised, trimmed, lower case, a full-width comma half-width."""
     return normalise(str(text)).strip().lower().replace("，", ",")
@@ -131,6 +134,13 @@ def refused_amounts(message: str) -> list[tuple[str, str]]:
 
 def find_amounts(message: str) -> list[FoundAmount]:
     """Amounts inside a chat message: only numbers that carry a money unit or currency count."""
+    return list(_found_amounts(message))
+
+
+@lru_cache(maxsize=TEXTS_KEPT)
+def _found_amounts(message: str) -> tuple[FoundAmount, ...]:
+    """``find_amounts``, kept for recent messages: a turn reads the facts of its message more than once
+    (understanding, scope, each ask)."""
     text = normalise(message)
     found = []
     for match in _money_matches(text):
@@ -141,7 +151,7 @@ def find_amounts(message: str) -> list[FoundAmount]:
         hedged = bool(_APPROXIMATE_BEFORE.search(text[max(0, match.start() - 14): match.start()].lower())
                       or _APPROXIMATE_AFTER.match(text[match.end():]))
         found.append(FoundAmount(match[0].strip(), yuan, match.start(), match.end(), hedged))
-    return found
+    return tuple(found)
 
 
 def _money_matches(text: str) -> list[re.Match[str]]:

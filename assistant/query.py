@@ -63,7 +63,19 @@ def _glossary_expansions(normalised: str) -> list[str]:
     lower case (with the four letters other than A–Z that such a match accepts folded to theirs), so
     a substring test finds the few entries worth a search; most Chinese questions hold none."""
     folded = normalised.translate(_IGNORECASE_LETTERS).lower()
-    return [chinese for term, pattern, chinese in _glossary() if term in folded and pattern.search(normalised)]
+    entries, starting_with = _glossary(), _glossary_starts()
+    # only a term whose first letter stands in the text can stand in it ("" stands in every text)
+    possible = sorted(i for character in {*folded, ""} for i in starting_with.get(character, ()))
+    return [chinese for term, pattern, chinese in (entries[i] for i in possible) if term in folded and pattern.search(normalised)]
+
+
+@cache
+def _glossary_starts() -> dict[str, tuple[int, ...]]:
+    """The positions of the glossary's entries (``_glossary``) by the first character of their term."""
+    starting_with: dict[str, list[int]] = {}
+    for index, (term, _, _) in enumerate(_glossary()):
+        starting_with.setdefault(term[:1], []).append(index)
+    return {character: tuple(indices) for character, indices in starting_with.items()}
 
 
 @cache

@@ -96,9 +96,21 @@ class HybridRetriever:
         self.index_check_seconds = index_check_seconds
         self._checked = -index_check_seconds - 1.0  # when the index store last confirmed it holds the version
         self._vector = lru_cache(maxsize=QUERY_CACHE_SIZE)(self._embed)  # a normalised text's vector, once per text
+        self._bm25_of = lru_cache(maxsize=QUERY_CACHE_SIZE)(self._bm25_all)  # the scores of a list of terms, once per list
+        self._statuses = lru_cache(maxsize=8)(self._document_statuses)  # each document's status on a day, once per day
 
     def _embed(self, normalised: str) -> np.ndarray:
         return np.asarray(self.embedder.embed([normalised]), dtype=np.float32)[0]
+
+    def _document_statuses(self, day: date) -> dict[str, DocumentStatus]:
+        return {d.id: d.status_on(day) for d in self.catalogue.documents}
+
+    def _bm25_all(self, terms: tuple[str, ...]) -> np.ndarray:
+        """Every article's BM25 score for ``terms`` (read-only: kept and shared). A turn weighs the same
+        words several times (its scope, its topic, its search)."""
+        scores = np.asarray(self._bm25.get_scores(list(terms)))
+        scores.flags.writeable = False
+        return scores
 
     def article(self, chunk_id: str) -> Article | None:
         index = self._by_id.get(chunk_id)
@@ -169,8 +181,8 @@ class HybridRetriever:
         return bool(set(tokens) & _domain_terms()) or self._best_bm25(tokens) >= min_score
 
     def _best_bm25(self, tokens: list[str]) -> float:
-        terms = [t for t in tokens if t in self._vocabulary]
-        return float(np.max(self._bm25.get_scores(terms))) if terms else 0.0
+        terms = tuple(t for t in tokens if t in self._vocabulary)
+        return float(np.max(self._bm25_of(terms))) if terms else 0.0
 
     def _allowed_docs(self, doc_ids: Iterable[str] | None, day: date | None) -> set[str] | None:
         allowed = set(doc_ids) if doc_ids is not None else None
@@ -189,7 +201,7 @@ class HybridRetriever:
 
     def _prefer_documents(self, scores: dict[int, float], text: str, day: date) -> None:
         named = self.catalogue.named_in(text)
-        status = {d.id: d.status_on(day) for d in self.catalogue.documents}
+        status = self._statuses(day)
 
         def factor(doc_id: str) -> float:
             if doc_id in named:
@@ -205,17 +217,17 @@ class HybridRetriever:
         """The best BM25 candidates, each divided by the best score (so the top one is 1)."""
         if not terms:
             return {}
-        scores = np.asarray(self._bm25.get_scores(terms))
-        order = np.argsort(-scores, kind="stable")
-        chosen = [
-            int(i)
-            for i in order[: CANDIDATES * 4]
-            if scores[i] > 0 and (allowed is None or self.articles[i].doc_id in allowed)
-        ][:CANDIDATES]
-        if not chosen:
+        scores = self._bm25_of(tuple(terms))
+        order = np.argsort(-scores, kind="stable")[: CANDIDATES * 4]
+        order = order[scores[order] > 0]
+        if allowed is not None:
+            order = order[np.isin(self._doc_ids[order], sorted(allowed))]
+        chosen = order[:CANDIDATES]
+        if not len(chosen):
             return {}
-        best = float(scores[chosen[0]])
-        return {i: float(scores[i]) / best for i in chosen}
+        values = scores[chosen].tolist()
+        best = values[0]
+        return {i: value / best for i, value in zip(chosen.tolist(), values, strict=True)}
 
     def _check_index(self) -> None:
         """Raises ``IndexMissing`` when the index store lost the version; asks it at most every
@@ -246,7 +258,7 @@ class HybridRetriever:
             return {}
         count = min(CANDIDATES, len(rows))
         nearest = rows[np.argpartition(-similarities[rows], count - 1)[:count]]
-        pairs = [(int(row), float(similarities[row])) for row in nearest]
+        pairs = list(zip(nearest.tolist(), similarities[nearest].tolist(), strict=True))
         low, high = min(s for _, s in pairs), max(s for _, s in pairs)
         spread = high - low or 1.0
         return {index: (similarity - low) / spread for index, similarity in pairs}

@@ -67,3 +67,11 @@ def test_yi_and_wan_in_one_amount_are_one_amount_for_the_calculator_and_the_chat
 def test_a_hedged_amount_in_a_message_is_marked_approximate():
     found = find_amounts("研发投入约5000万，另外展会费用30万左右，服务费20万")
     assert [(a.yuan, a.approximate) for a in found] == [(50_000_000, True), (300_000, True), (200_000, False)]
+
+
+def test_amounts_found_again_in_a_message_are_the_same_and_a_callers_list_is_its_own():
+    first = find_amounts("1类新药II期研发投入3000万，另有约500万元的设备")
+    first.append(first[0])
+    again = find_amounts("1类新药II期研发投入3000万，另有约500万元的设备")
+    assert [(a.text, a.yuan, a.approximate) for a in again] == [("3000万", Decimal(30_000_000), False),
+                                                               ("500万元", Decimal(5_000_000), True)]

@@ -55,3 +55,20 @@ def test_a_missing_model_fails_loudly_instead_of_downloading(tmp_path):
     _needs_st("sentence_transformers")
     with pytest.raises(Exception):  # noqa: B017 - any loading error will do, as long as nothing is fetched
         make_embedder("sentence-transformers", "no-such-org/no-such-model")
+
+
+def test_the_blas_limit_holds_the_threads_asked_and_is_nothing_to_do_when_they_already_are():
+    from contextlib import nullcontext
+
+    from threadpoolctl import ThreadpoolController, threadpool_limits
+
+    from index.embedders import BlasLimit
+
+    controller = ThreadpoolController()
+    blas = [lib for lib in controller.lib_controllers if lib.user_api == "blas"]
+    limit = BlasLimit(controller)
+    with threadpool_limits(limits=1, user_api="blas"):
+        assert isinstance(limit(limits=1, user_api="blas"), nullcontext)
+        with limit(limits=2, user_api="blas"):
+            assert blas and all(lib.num_threads == 2 for lib in blas)
+        assert all(lib.num_threads == 1 for lib in blas)

@@ -18,7 +18,7 @@ from alembic.runtime.migration import MigrationContext
 from assistant.records import Answer, Status
 from assistant.store import CallOutcome, NoSuchCall, open_store, store_engine
 from assistant.store.migrate import current_revision, head_revision
-from assistant.store.schema import metadata
+from assistant.store.schema import metadata, sessions
 
 
 def answer(text: str = "伦理审查时限为5个工作日。", session: str = "s1") -> Answer:
@@ -252,3 +252,17 @@ def test_rows_spooled_before_a_crash_are_written_at_the_next_start(store_setting
     assert sorted(q.answer_id for q in log.recent(10)) == ["spooled-0", "spooled-1"]
     assert not list(store_settings.data_dir.glob("question-spool*.jsonl"))
     assert log.replay() == 0
+
+
+def test_a_json_column_reads_back_what_the_json_module_would(store_settings):
+    engine = store_engine(store_settings)
+    value = {"turns": [["能拿多少？", "最高2000万元"]], 1: "a key that is not text", "big": 2**70, "rate": 0.4}
+    now = datetime.now(UTC)
+    with engine.begin() as connection:
+        connection.execute(sessions.insert(), {"id": "json-columns", "created_at": now, "touched_at": now,
+                                               "expires_at": now + timedelta(hours=1), "turns": [], "award": value,
+                                               "last_chunk_ids": ["policy2024:05"], "profile": None})
+    with engine.connect() as connection:
+        stored = connection.execute(sa.select(sessions.c.award, sessions.c.last_chunk_ids)
+                                    .where(sessions.c.id == "json-columns")).one()
+    assert stored.award == json.loads(json.dumps(value)) and stored.last_chunk_ids == ["policy2024:05"]

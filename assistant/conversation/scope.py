@@ -41,6 +41,7 @@ PHRASE_MIN_EXTRA = 3  # fewer neighbours ("科创板上市") are a common phrase
 OFF_TOPIC_TEXTS_KEPT = 4096  # texts whose off-topic matches are kept
 UNKNOWN_RUNS_KEPT = 8192  # runs of characters outside jieba's dictionary whose tags are kept
 CONVERSATION_KINDS = frozenset({AskKind.VALIDITY, AskKind.DEPARTMENTS})  # asks a conversation's topic answers
+REGEX_SYNTAX = re.compile(r"[.^$*+?{}\[\]\\|()]")  # characters that make a pattern more than the word it spells
 
 
 @dataclass(frozen=True)
@@ -121,17 +122,23 @@ def place_tagger() -> POSTokenizer:
     import jieba.posseg
 
     class PlaceTagger(jieba.posseg.POSTokenizer):
-        """jieba's tagger, keeping its tags of the runs of characters its dictionary does not hold: a run's
-        tags (jieba's HMM, the costly part of tagging) depend on the run alone, and the same short runs
-        ("能拿", "万呢") come back in question after question."""
+        """jieba's tagger, keeping its tags of the blocks it cuts a text into (runs of characters between
+        punctuation) and of the runs of characters its dictionary does not hold: a block's tags, and a run's
+        (jieba's HMM, the costly part of tagging), depend on the block or run alone, and the same ones
+        ("能拿多少", "万呢") come back in question after question."""
 
         def __init__(self, words: jieba.Tokenizer) -> None:
             super().__init__(words)
             parent = super()._POSTokenizer__cut_detail
             self._detail = lru_cache(maxsize=UNKNOWN_RUNS_KEPT)(lambda run: tuple(parent(run)))
+            blocks = super()._POSTokenizer__cut_DAG
+            self._block = lru_cache(maxsize=UNKNOWN_RUNS_KEPT)(lambda block: tuple(blocks(block)))
 
         def _POSTokenizer__cut_detail(self, run: str) -> tuple[Any, ...]:  # jieba's own step, by its own name
             return self._detail(run)
+
+        def _POSTokenizer__cut_DAG(self, block: str) -> tuple[Any, ...]:  # jieba's own step, by its own name
+            return self._block(block)
 
     return PlaceTagger(tokenizer())
 
@@ -207,7 +214,18 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
 def _off_topic_words(text: str) -> tuple[tuple[str, tuple[tuple[int, int], ...]], ...]:
     """(group, the (start, end) of every match of its patterns in ``text``) for each off-topic group, in
     ``scope.yaml``'s order; kept for recent texts (a turn's message is judged again as the next turn's context)."""
-    return tuple((group, tuple(m.span() for p in patterns for m in p.finditer(text))) for group, patterns in _data().off_topics)
+    return tuple((group, tuple(m.span() for p, word in zip(patterns, words, strict=True) if word is None or word in text
+                               for m in p.finditer(text)))
+                 for (group, patterns), words in zip(_data().off_topics, _off_topic_words_needed(), strict=True))
+
+
+@cache
+def _off_topic_words_needed() -> tuple[tuple[str | None, ...], ...]:
+    """For each off-topic pattern, the word a text must hold for it to match, when the pattern is a plain
+    word whose characters have no case ("税", "上市": most of them), so it runs only where its word stands;
+    None for the others (run on every text)."""
+    return tuple(tuple(p.pattern if not REGEX_SYNTAX.search(p.pattern) and p.pattern.lower() == p.pattern.upper() else None
+                       for p in patterns) for _, patterns in _data().off_topics)
 
 
 def _asks_off_sources(question: Question, cat: Catalogue, data: _ScopeData,

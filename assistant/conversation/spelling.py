@@ -40,6 +40,7 @@ HAN_WORD = re.compile(rf"[\u4e00-\u9fff]{{{SHORTEST},{LONGEST}}}")
 # a typo is corrected to a term, never to an ask phrase ("能否", "能补") that would change what is asked
 DOMAIN_KEYS = ("facts", "money_words", "details", "figure_asks")
 TEXT_CACHE_SIZE = 2048  # recent messages (a conversation's turns are read again with each new turn)
+RUN_CACHE_SIZE = 8192  # runs of Chinese characters corrected (a message's few; they recur across messages)
 
 
 def written(text: str) -> str:
@@ -63,35 +64,41 @@ def _spoken() -> tuple[re.Pattern[str] | None, dict[str, str]]:
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
 def _corrected(text: str) -> str:
+    return HAN_RUN.sub(lambda run: _corrected_run(run[0]), text)
+
+
+@lru_cache(maxsize=RUN_CACHE_SIZE)
+def _corrected_run(run: str) -> str:
+    """One run of Chinese characters with its typos corrected. A correction reads the run alone (its
+    sounds, jieba's words, the windows inside it), so a run is corrected once however many messages
+    hold it: "能拿多少", "研发投入改成" come back in question after question."""
     terms, by_sound = _lexicon(policy=True)
     everyday, everyday_sound = _lexicon(policy=False)
     known, keep = tokenizer().FREQ, _keep()
-    out = list(text)
-    for run in HAN_RUN.finditer(text):
-        sounds = lazy_pinyin(run[0])
-        start = run.start()
-        taken: set[int] = set()
-        bounds, alone = {0}, set()  # word boundaries; the characters jieba leaves as words of their own
-        for word in tokenizer().cut(run[0], HMM=False):
-            if len(word) == 1:
-                alone.add(max(bounds))
-            bounds.add(max(bounds) + len(word))
-        for length in range(LONGEST, SHORTEST - 1, -1):
-            for i in range(len(run[0]) - length + 1):
-                span = range(start + i, start + i + length)
-                if taken & set(span):
-                    continue
-                window = text[span.start:span.stop]
-                if i not in bounds or i + length not in bounds or window in terms or window in everyday or known.get(window):
-                    continue
-                sound = tuple(sounds[i:i + length])
-                near = _near(window, by_sound.get(sound, ()), keep) or _near(window, everyday_sound.get(sound, ()), keep)
-                # the character changed stands alone: a typo breaks a word into characters ("补帖" → 补/帖), a real
-                # word ("审察", "上线") keeps its characters together
-                near = [t for t in near if all(i + k in alone for k, (a, b) in enumerate(zip(t, window, strict=True)) if a != b)]
-                if len(near) == 1 and window not in _sources():
-                    out[span.start:span.stop] = list(near[0])
-                    taken |= set(span)
+    out = list(run)
+    sounds = lazy_pinyin(run)
+    taken: set[int] = set()
+    bounds, alone = {0}, set()  # word boundaries; the characters jieba leaves as words of their own
+    for word in tokenizer().cut(run, HMM=False):
+        if len(word) == 1:
+            alone.add(max(bounds))
+        bounds.add(max(bounds) + len(word))
+    for length in range(LONGEST, SHORTEST - 1, -1):
+        for i in range(len(run) - length + 1):
+            span = range(i, i + length)
+            if taken & set(span):
+                continue
+            window = run[i:i + length]
+            if i not in bounds or i + length not in bounds or window in terms or window in everyday or known.get(window):
+                continue
+            sound = tuple(sounds[i:i + length])
+            near = _near(window, by_sound.get(sound, ()), keep) or _near(window, everyday_sound.get(sound, ()), keep)
+            # the character changed stands alone: a typo breaks a word into characters ("补帖" → 补/帖), a real
+            # word ("审察", "上线") keeps its characters together
+            near = [t for t in near if all(i + k in alone for k, (a, b) in enumerate(zip(t, window, strict=True)) if a != b)]
+            if len(near) == 1 and window not in _sources():
+                out[i:i + length] = list(near[0])
+                taken |= set(span)
     return "".join(out)
 
 

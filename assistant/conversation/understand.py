@@ -65,7 +65,7 @@ TOTAL_REACH = 4  # characters after a count where a total word ("两个加起来
 LIST_JOINER = re.compile(r"\s*(?:元|人民币|元人民币)?\s*(?:和|与|及|、|,|，|/|and|or)\s*(?:rmb|cny)?\s*", re.IGNORECASE)  # "6万和20万"
 LIST_END = re.compile(r"\s*(?:元|人民币|yuan)?\s*(?:[，,。.;；？?!！:：]|$)", re.IGNORECASE)  # the list ends with the amount
 OTHER_SUBJECT = re.compile(r"[,，]\s*(?=另外|此外|另一|还有一)")  # "，另外一个1类新药…": another subject begins
-_read_cache: OrderedDict[tuple[str, int, int, int, tuple[int, ...]], tuple[Question, tuple[Any, Any, Any, tuple[Question, ...]]]] = OrderedDict()
+_read_cache: OrderedDict[tuple[str, int, int, int], tuple[Question, tuple[Any, Any, Any]]] = OrderedDict()
 _read_lock = threading.Lock()
 _matchers: dict[int, tuple[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str] | None]]] = {}
 GREETINGS = ("你好", "您好", "在吗", "谢谢", "再见", "hello", "hi", "thanks", "thank you", "bye", "ok", "好的")
@@ -282,17 +282,27 @@ def points_at_document(text: str) -> bool:
 
 def without_ask_words(text: str) -> str:
     """``text`` (lower case) without its ask words and pointers: what is left to search for."""
-    for word, pattern in _ask_word_patterns():
+    words, starting_with = _ask_word_patterns()
+    # only a word whose first character stands in the text can stand in it ("" stands in every text); a removal
+    # adds a space, no other character
+    for index in sorted(i for character in {*text, " ", ""} for i in starting_with.get(character, ())):
+        word, pattern = words[index]
         if word in text:  # a pattern matches only where its word stands: most of them are skipped without a regex call
             text = pattern.sub(" ", text)
     return " ".join(lexicon().pointer_pattern.sub(" ", text).split())
 
 
 @cache
-def _ask_word_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _ask_word_patterns() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], dict[str, tuple[int, ...]]]:
+    """(each ask word or pointer with its pattern, the longest first; the positions of the words by their
+    first character)."""
     lex = lexicon()
     words = sorted({w for _, ws in lex.kinds for w in ws} | set(lex.pointers), key=lambda w: (-len(w), w))
-    return tuple((word, re.compile(word_pattern(word))) for word in words)
+    starting_with: dict[str, list[int]] = {}
+    for index, word in enumerate(words):
+        starting_with.setdefault(word[:1], []).append(index)
+    return (tuple((word, re.compile(word_pattern(word))) for word in words),
+            {character: tuple(indices) for character, indices in starting_with.items()})
 
 
 def in_shanghai(place: str) -> bool:
@@ -344,8 +354,8 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
     ``earlier_facts`` what the conversation's earlier turns stated about the asker; ``earlier`` its
     earlier turns in scope, oldest first, one of which a turn may point back at ("第一个问的那个").
 
-    A message is read once per (previous turn, earlier facts, earlier turns): the next turn reads this one
-    again as its context, with the same arguments, and finds it read (``_read_kept``)."""
+    A message is read once per (previous turn, earlier facts): the next turn reads this one again as its
+    context, with the same arguments but no earlier turns, and finds it read (``_read_kept``)."""
     question = _read_kept(message, cat, previous, earlier_facts, tuple(earlier))
     if question.document is None and current_document is not None and points_at_document(question.text):
         return replace(question, document=current_document, document_pointed=True)
@@ -354,27 +364,32 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
 
 def _read_kept(message: str, cat: Catalogue, previous: Question | None, earlier_facts: Facts | None,
                earlier: tuple[Question, ...]) -> Question:
-    """``_read`` of these arguments, kept for recent messages, by the identity of the catalogue, previous
-    turn, facts and earlier turns: the kept entry holds on to them, so while it is kept no other object
-    can have one of their ids, and a key found is those very objects."""
-    key = (message, id(cat), id(previous), id(earlier_facts), tuple(id(q) for q in earlier))
+    """``_read`` of these arguments, with the earlier turn ``earlier`` recalls. The reading is kept for
+    recent messages, by the identity of the catalogue, previous turn and facts: the kept entry holds on
+    to them, so while it is kept no other object can have one of their ids, and a key found is those very
+    objects. The earlier turns decide only which one is recalled, so the reading is kept without them
+    (the next turn reads this message again as its context, with none)."""
+    key = (message, id(cat), id(previous), id(earlier_facts))
     with _read_lock:
         kept = _read_cache.get(key)
         if kept is not None:
             _read_cache.move_to_end(key)
-            return kept[0]
-    question = _read(message, cat, previous, earlier_facts, earlier)
-    with _read_lock:
-        _read_cache[key] = (question, (cat, previous, earlier_facts, earlier))
-        _read_cache.move_to_end(key)
-        while len(_read_cache) > READ_CACHE_SIZE:
-            _read_cache.popitem(last=False)
-    return question
+    if kept is not None:
+        question = kept[0]
+    else:
+        question = _read(message, cat, previous, earlier_facts)
+        with _read_lock:
+            _read_cache[key] = (question, (cat, previous, earlier_facts))
+            _read_cache.move_to_end(key)
+            while len(_read_cache) > READ_CACHE_SIZE:
+                _read_cache.popitem(last=False)
+    recalled = _recalled_turn(question.text, question.document, previous, earlier)
+    return replace(question, recalled_text=recalled) if recalled else question
 
 
-def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts: Facts | None,
-          earlier: tuple[Question, ...] = ()) -> Question:
-    """The turn read without the conversation's current document (``understand`` points at it)."""
+def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts: Facts | None) -> Question:
+    """The turn read without the conversation's current document (``understand`` points at it) and
+    without an earlier turn recalled (``_read_kept`` finds it)."""
     lex = lexicon()
     cased = without_background(written(normalise(message)))
     text = cased.lower()
@@ -396,7 +411,6 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
     document = sorted(named)[0] if len(named) == 1 else None
     if document is None and previous is not None and has_word(text, lex.city_document_words) and _brief(text):
         document = city_policy(cat)  # a short "那市里的呢" after a question on the Pudong plan
-    recalled = _recalled_turn(text, document, previous, earlier)
     stripped = re.sub(r"[\s\W_]+", "", text)
     bare_reply = _kind(text.rstrip(" ？?。.!！"), lex) is None
     pending = _pending_ask(previous, facts) if bare_reply else None
@@ -420,7 +434,6 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
             has_word(text, lex.ceiling_words) or has_word(text, lex.total_words)),
         earlier_facts=earlier_facts,
         context_text=previous.text if previous is not None else "",
-        recalled_text=recalled,
         follow_up=follow_up,
         new_subject=new_subject,
         bare_reply=bare_reply,
@@ -858,7 +871,10 @@ def _negated(text: str, topics: list[str], negation: str, required: str = "") ->
     a negation word shortly before the topic word, in the same clause. A negation the ``required`` pattern
     ends just before is the rule's own wording ("委托双方应无投资等关联"), not the asker's fact."""
     for topic in topics:
-        for match in re.finditer(re.escape(topic.lower()), text):
+        word = topic.lower()
+        if word not in text:  # most topics stand in no message: no pattern built and run for them
+            continue
+        for match in re.finditer(re.escape(word), text):
             window = re.split(r"[，,。；;？?！!]|\bbut\b", text[max(0, match.start() - NEGATION_WINDOW): match.start()])[-1]
             if any(not (required and re.search(required, window[: m.start()])) for m in re.finditer(negation, window)):
                 return True
