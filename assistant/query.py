@@ -55,13 +55,16 @@ def _term_pattern(term: str) -> str:
 
 
 def _glossary_expansions(normalised: str) -> list[str]:
-    """The Chinese terms of the glossary entries whose term ``normalised`` holds as a whole word.
+    """The Chinese terms of the glossary entries whose term ``normalised`` holds as a whole word, each
+    term once: a term several entries share ("hospital's … hospitals", "reimbursement list … national
+    reimbursement") is one word of the query, not weighed again for each English word that names it.
 
     An entry's pattern (case-insensitive) can match only where its term stands in the text folded to
     lower case (with the four letters other than A–Z that such a match accepts folded to theirs), so
     a substring test finds the few entries worth a search; most Chinese questions hold none."""
     folded = normalised.translate(_IGNORECASE_LETTERS).lower()
-    return [chinese for term, pattern, chinese in _glossary() if term in folded and pattern.search(normalised)]
+    terms = (chinese.split() for term, pattern, chinese in _glossary() if term in folded and pattern.search(normalised))
+    return list(dict.fromkeys(word for words in terms for word in words))
 
 
 @cache

@@ -11,6 +11,12 @@ cosine similarity min–max scaled over the dense candidates). Reciprocal-rank f
 and lost to BM25 alone on this corpus (hit@1 0.87 against 0.89): it throws away how far ahead the
 best keyword match is, which on a corpus of numbered measures with their own vocabulary is the
 strongest signal there is. The eval report keeps both figures (``rrf`` beside ``hybrid``).
+
+``sentences`` searches the articles' sentences one by one (``index.sentences``): the sentence that
+states an asked figure, wherever it stands (a press answer of a thousand characters states its
+background facts in one sentence each). Adding an article's best-sentence score into its keyword score
+was measured too (weights 0.25–1 beside the article's own): it moved the question set's hit@1 between
+0.957 and 0.971 (0.971 without) and answered no more everyday questions, so articles rank by their own.
 """
 
 from __future__ import annotations
@@ -64,6 +70,15 @@ class Hit:
     matched_terms: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class SentenceHit:
+    """One sentence of ``article`` (verbatim) and its BM25 score divided by the best sentence's (0–1]."""
+
+    article: Article
+    sentence: str
+    score: float
+
+
 class HybridRetriever:
     def __init__(
         self,
@@ -90,8 +105,10 @@ class HybridRetriever:
         self._tokens: list[list[str]] = [tokens or [] for tokens in index.tokens]  # every one cut: see searchable
         self._titles = [normalise(a.title).lower() for a in self.articles]
         self.title_weight = TITLE_WEIGHT
-        assert index.bm25 is not None
+        assert index.bm25 is not None and index.sentences is not None
         self._bm25 = index.bm25
+        self._sentences = index.sentences
+        self._sentence_docs = self._doc_ids[index.sentences.rows[:, 0]] if len(index.sentences.rows) else self._doc_ids[:0]
         self._vocabulary = set(self._bm25.vocab_dict)
         self.index_check_seconds = index_check_seconds
         self._checked = -index_check_seconds - 1.0  # when the index store last confirmed it holds the version
@@ -137,6 +154,19 @@ class HybridRetriever:
             terms = tuple(t for t in dict.fromkeys(query_terms) if t in present)
             hits.append(Hit(self.articles[index], score, terms))
         return hits
+
+    def sentences(self, query: str, k: int = 5, doc_ids: Iterable[str] | None = None) -> list[SentenceHit]:
+        """The ``k`` sentences that match ``query``'s words best (BM25 over sentences), optionally only
+        from ``doc_ids``; each score divided by the best one's."""
+        scores = self._sentences.scores(_prepared(query)[1])
+        if doc_ids is not None:
+            scores = np.where(np.isin(self._sentence_docs, sorted(set(doc_ids))), scores, 0.0)
+        rows = [int(row) for row in np.argsort(-scores, kind="stable")[:k] if scores[row] > 0]
+        if not rows:
+            return []
+        best = float(scores[rows[0]])
+        return [SentenceHit(self.articles[self._sentences.article_of(row)], self._sentences.text_of(row, self.articles),
+                            float(scores[row]) / best) for row in rows]
 
     def keyword_score(self, query: str) -> float:
         """The best BM25 score of any article: near zero when the query shares no policy words."""

@@ -28,6 +28,32 @@ def test_english_duration_question_gets_an_english_lead(engine):
     assert answer.answer.startswith("25 weeks")
 
 
+def test_a_count_stated_in_one_sentence_of_a_press_answer_is_answered_not_unspecified(engine):
+    answer = engine.ask("全市有临床试验资格的医疗机构一共有多少家？")
+    assert answer.status is Status.ANSWERED and answer.answer.startswith("65家")
+    assert answer.citations[0].chunk_id == "press20240731:q03"
+
+
+def test_an_english_duration_in_everyday_words_finds_the_policys_target(engine):
+    answer = engine.ask("Sponsors keep waiting on hospitals. How long may a hospital's internal process take before a "
+                        "clinical trial starts, by the city's target?")
+    assert answer.status is Status.ANSWERED and answer.answer.startswith("25 weeks")
+    assert answer.citations[0].chunk_id == "policy2024:09"
+
+
+def test_the_total_time_asked_is_a_duration_not_an_award_total():
+    question = understand("What is the target for the total time of a hospital's internal procedures before a trial?",
+                          None, catalogue())
+    assert [a.kind for a in question.asks] == [AskKind.DURATION]
+
+
+def test_a_figure_asked_without_a_topic_of_its_own_is_not_looked_for_elsewhere(engine):
+    # the second ask has one word of its own (产值): a figure some other sentence states about output is no answer
+    answer = engine.ask("重磅产品那条给多少钱？门槛是多少产值？")
+    assert answer.status is Status.NOT_SPECIFIED
+    assert {c.chunk_id for c in answer.citations} == {"policy2024:22"}
+
+
 def test_other_cities_topics_and_unknown_plans_are_out_of_scope(engine):
     for question in ("昆明对生物医药企业做临床试验有什么补贴？", "高新技术企业认定需要满足什么条件？",
                      "病人用创新药，医保能报销多少？", "闵行区生物医药产业发展行动计划里对研发有什么补贴？"):

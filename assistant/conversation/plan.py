@@ -509,19 +509,31 @@ class Planner:
                 other = lead_clause(hit.article.text, ask.kind, ask.text, units)
                 if other.figure and (not lead.figure or other.score > lead.score):
                     top, lead = hit.article, other
-        if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure and pointed:
-            # "How many new listed companies was its target?": within the document asked about, a close article
-            # whose sentence states the figure answers when the top one states none
-            for hit in hits[1:HITS]:
-                if hit.score < CLOSE_SCORE * hits[0].score:
-                    break
-                other = lead_clause(hit.article.text, ask.kind, ask.text, units)
-                if other.figure:
-                    top, lead = hit.article, other
-                    break
+        if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure and not topic_is_empty:
+            # "上海现在有多少家有临床试验资格的医疗机构？": the best article states no such figure; a sentence
+            # matching the question's own words as well as the best one does and stating the figure answers,
+            # wherever it stands (a press answer states background facts in one sentence of a thousand
+            # characters). An ask with no topic of its own ("门槛是多少产值？" after a measure) is the
+            # article's: a figure found elsewhere by its few words would answer another question.
+            stated = self._sentence_stating(search_query, ask, units, pointed)
+            if stated is not None:
+                top, lead = stated
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)  # the article states no such figure
         return Step(ask, Route.LOOKUP, [top], lead=lead)
+
+    def _sentence_stating(self, query: str, ask: Ask, units: tuple[str, ...],
+                          doc_ids: Sequence[str] | None) -> tuple[Article, Lead] | None:
+        """The article and lead of the best sentence for ``query`` (in ``doc_ids`` when given) that states a
+        figure of the kind ``ask`` wants (in ``units`` when given), among the sentences scoring at least
+        ``CLOSE_SCORE`` of the best one; None when none does."""
+        for hit in self.retriever.sentences(query, k=HITS, doc_ids=doc_ids):
+            if hit.score < CLOSE_SCORE:
+                break
+            lead = lead_clause(hit.sentence, ask.kind, ask.text, units)
+            if lead.figure:
+                return hit.article, lead
+        return None
 
     def _recalled_article(self, question: Question) -> Article | None:
         """The best article for the earlier turn ``question`` points back at, within the document it names."""
