@@ -47,6 +47,23 @@ def test_the_total_time_asked_is_a_duration_not_an_award_total():
     assert [a.kind for a in question.asks] == [AskKind.DURATION]
 
 
+def test_an_area_or_a_count_asked_with_amount_words_is_a_figure_not_an_award():
+    def kinds(text: str) -> list[AskKind]:
+        return [a.kind for a in understand(text, None, catalogue()).asks]
+
+    assert kinds("How much standard factory floor space is the city rolling out?") == [AskKind.FIGURE]
+    assert kinds("How many listed companies in total did the district plan aim for?") == [AskKind.FIGURE]
+    assert kinds("两期加起来一共能拿多少？") == [AskKind.AMOUNT]  # a total of awards stays an award
+    assert kinds("确证性临床最高是多少？") == [AskKind.AMOUNT]  # a ceiling asked as a figure stays an award's
+
+
+def test_the_policys_own_sentence_stating_a_figure_wins_over_a_replys_one_line_fact(engine):
+    # the reply's "14个生物医药标准厂房…总面积约189万平方米" is one short article matching every word; the
+    # policy states its plan (（二十五）"推出500万平方米生物医药标准化厂房") in one sentence of a longer measure
+    answer = engine.ask("上海计划推出的生物医药标准厂房面积有多大？")
+    assert answer.citations[0].chunk_id == "policy2024:25" and answer.answer.startswith("500万平方米")
+
+
 def test_a_figure_asked_without_a_topic_of_its_own_is_not_looked_for_elsewhere(engine):
     # the second ask has one word of its own (产值): a figure some other sentence states about output is no answer
     answer = engine.ask("重磅产品那条给多少钱？门槛是多少产值？")

@@ -509,6 +509,12 @@ class Planner:
                 other = lead_clause(hit.article.text, ask.kind, ask.text, units)
                 if other.figure and (not lead.figure or other.score > lead.score):
                     top, lead = hit.article, other
+            # the same, sentence by sentence: the reply's one-line fact outranks a measure of several sentences
+            # ("听说上海要推出一大批生物医药标准厂房，总共有多大面积？"), not the measure's sentence stating it
+            stated = self._sentence_stating(search_query, ask, units, of_document=self.book.document) if (
+                top.doc_id != self.book.document) else None
+            if stated is not None:
+                top, lead = stated
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure and not topic_is_empty:
             # "上海现在有多少家有临床试验资格的医疗机构？": the best article states no such figure; a sentence
             # matching the question's own words as well as the best one does and stating the figure answers,
@@ -522,14 +528,16 @@ class Planner:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)  # the article states no such figure
         return Step(ask, Route.LOOKUP, [top], lead=lead)
 
-    def _sentence_stating(self, query: str, ask: Ask, units: tuple[str, ...],
-                          doc_ids: Sequence[str] | None) -> tuple[Article, Lead] | None:
-        """The article and lead of the best sentence for ``query`` (in ``doc_ids`` when given) that states a
-        figure of the kind ``ask`` wants (in ``units`` when given), among the sentences scoring at least
-        ``CLOSE_SCORE`` of the best one; None when none does."""
+    def _sentence_stating(self, query: str, ask: Ask, units: tuple[str, ...], doc_ids: Sequence[str] | None = None,
+                          of_document: str | None = None) -> tuple[Article, Lead] | None:
+        """The article and lead of the best sentence for ``query`` (searched in ``doc_ids`` when given; one of
+        ``of_document``'s when given) that states a figure of the kind ``ask`` wants (in ``units`` when
+        given), among the sentences scoring at least ``CLOSE_SCORE`` of the best one; None when none does."""
         for hit in self.retriever.sentences(query, k=HITS, doc_ids=doc_ids):
             if hit.score < CLOSE_SCORE:
                 break
+            if of_document is not None and hit.article.doc_id != of_document:
+                continue
             lead = lead_clause(hit.sentence, ask.kind, ask.text, units)
             if lead.figure:
                 return hit.article, lead

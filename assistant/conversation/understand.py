@@ -115,6 +115,7 @@ class _Lexicon:
     figure_units: dict[str, str]  # Chinese unit → English, for English leads
     details: dict[str, Detail]  # a fee, rent …: asked words, the words that state it, its name
     figure_asks: dict[str, Detail]  # a count, a size, a share: asked words, the units that state it
+    figure_words: tuple[str, ...]  # every word asking a figure (the figure kind's and figure_asks'), longest first
     elliptical: re.Pattern[str]  # "海外的呢": asks what the ask before it asked
     yes_no_eligibility: re.Pattern[str]  # "能申请贴息吗": a verdict is asked
     yes_no_question: re.Pattern[str]  # "…吗？", "Is …?": a yes/no question
@@ -167,6 +168,9 @@ def lexicon() -> _Lexicon:
         figure_units={str(k): str(v) for k, v in raw["figure_units"].items()},
         details=_details(raw["details"], "stated"),
         figure_asks=_details(raw["figure_asks"], "units"),
+        figure_words=tuple(sorted({str(w).lower() for w in [*raw["ask_kinds"]["figure"],
+                                                              *(w for d in raw["figure_asks"].values() for w in d["asked"])]},
+                                  key=lambda w: (-len(w), w))),
         elliptical=re.compile(raw["elliptical"], re.IGNORECASE),
         yes_no_eligibility=re.compile(raw["yes_no_eligibility"], re.IGNORECASE),
         yes_no_question=re.compile(raw["yes_no_question"], re.IGNORECASE),
@@ -568,6 +572,8 @@ def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind |
     for kind, words in lex.kinds:
         pattern = lex.kind_patterns.get(kind)
         if has_word(clause, words) or (pattern is not None and pattern.search(clause)):
+            if kind is AskKind.AMOUNT and _asks_a_figure(clause, words, lex):
+                kind = AskKind.FIGURE  # "how much floor space", "how many listed companies in total"
             # "确证性临床的上限是多少": a figure asked of a ceiling is an award's ceiling
             return AskKind.AMOUNT if kind is AskKind.FIGURE and has_word(clause, lex.ceiling_words) else kind
     if lex.yes_no_eligibility.search(clause):
@@ -577,6 +583,21 @@ def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind |
     if clause.endswith(("吗", "么", "呢")) or QUESTION_WORDS.search(clause):
         return AskKind.WHAT
     return None
+
+
+def _asks_a_figure(clause: str, amount_words: tuple[str, ...], lex: _Lexicon) -> bool:
+    """Whether a clause holding amount words asks a figure: it holds a figure's ask words, and its amount
+    words are only those inside them ("how much floor space", "how much revenue") or words that total
+    ("how many listed companies in total")."""
+    found = [word for word in lex.figure_words if has_word(clause, (word,))]
+    figure = lex.kind_patterns.get(AskKind.FIGURE)
+    if not found and not (figure is not None and figure.search(clause)):
+        return False
+    rest = figure.sub(" ", clause) if figure is not None else clause
+    for word in [*found, *lex.total_words]:  # longest first: a figure's words before the amount word inside them
+        rest = re.sub(word_pattern(word), " ", rest)
+    pattern = lex.kind_patterns.get(AskKind.AMOUNT)
+    return not has_word(rest, amount_words) and not (pattern is not None and pattern.search(rest))
 
 
 def read_facts(normalised: str, text: str) -> Facts:
