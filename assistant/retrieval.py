@@ -72,11 +72,13 @@ class Hit:
 
 @dataclass(frozen=True)
 class SentenceHit:
-    """One sentence of ``article`` (verbatim) and its BM25 score divided by the best sentence's (0–1]."""
+    """One sentence of ``article`` (verbatim), its BM25 score divided by the best sentence's (0–1] and the
+    query's terms it holds."""
 
     article: Article
     sentence: str
     score: float
+    matched_terms: tuple[str, ...]
 
 
 class HybridRetriever:
@@ -157,16 +159,32 @@ class HybridRetriever:
 
     def sentences(self, query: str, k: int = 5, doc_ids: Iterable[str] | None = None) -> list[SentenceHit]:
         """The ``k`` sentences that match ``query``'s words best (BM25 over sentences), optionally only
-        from ``doc_ids``; each score divided by the best one's."""
-        scores = self._sentences.scores(_prepared(query)[1])
+        from ``doc_ids``; each score divided by the best one's, with the query's terms it holds."""
+        terms = _prepared(query)[1]
+        scores = self._sentences.scores(terms)
         if doc_ids is not None:
             scores = np.where(np.isin(self._sentence_docs, sorted(set(doc_ids))), scores, 0.0)
         rows = [int(row) for row in np.argsort(-scores, kind="stable")[:k] if scores[row] > 0]
         if not rows:
             return []
         best = float(scores[rows[0]])
-        return [SentenceHit(self.articles[self._sentences.article_of(row)], self._sentences.text_of(row, self.articles),
-                            float(scores[row]) / best) for row in rows]
+        hits = []
+        for row in rows:
+            sentence = self._sentences.text_of(row, self.articles)
+            present = set(tokenize(sentence))
+            hits.append(SentenceHit(self.articles[self._sentences.article_of(row)], sentence, float(scores[row]) / best,
+                                    tuple(t for t in dict.fromkeys(terms) if t in present)))
+        return hits
+
+    def article_share(self, term: str) -> float:
+        """The share of the articles whose tokens hold ``term`` (one token, lower case): 0 for a word the
+        corpus never uses, small for one only a few articles use. Read from the BM25 model's term columns
+        (one stored score per article holding the term)."""
+        column = self._bm25.vocab_dict.get(term)
+        if column is None or not self.articles:
+            return 0.0
+        starts = self._bm25.scores["indptr"]
+        return float(starts[column + 1] - starts[column]) / len(self.articles)
 
     def keyword_score(self, query: str) -> float:
         """The best BM25 score of any article: near zero when the query shares no policy words."""

@@ -64,6 +64,14 @@ def test_the_policys_own_sentence_stating_a_figure_wins_over_a_replys_one_line_f
     assert answer.citations[0].chunk_id == "policy2024:25" and answer.answer.startswith("500万平方米")
 
 
+def test_a_question_naming_what_one_sentence_of_a_press_answer_names_is_answered_from_it(engine):
+    # （十七） on testing platforms shares more common words; only the press answer names the two institutes
+    answer = engine.ask("What testing centres are the city's food and drug testing institute and its medical device "
+                        "testing institute each building?")
+    assert answer.citations[0].chunk_id == "press20240731:q07"
+    assert "创新生物制品质量检验检测中心" in answer.answer and "医疗机器人质量检验检测中心" in answer.answer
+
+
 def test_a_figure_asked_without_a_topic_of_its_own_is_not_looked_for_elsewhere(engine):
     # the second ask has one word of its own (产值): a figure some other sentence states about output is no answer
     answer = engine.ask("重磅产品那条给多少钱？门槛是多少产值？")

@@ -53,6 +53,7 @@ HITS = 5
 OWN_TOPIC_SCORE = 2 * MIN_KEYWORD_SCORE  # an ask with this much topic of its own is about its own measure
 REFERRED_FACTOR = 1.5  # a turn pointing back: an article the conversation cited outranks a new one this much
 CLOSE_SCORE = 0.7  # a hit this close to the top one may be the measure an amount ask names by its rule
+RARE_TERM_SHARE = 0.05  # a word this few of the articles use names what one of them is about
 CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores this many times the next name a topic of their own
 SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or share
 SEAT_FACTS = frozenset({"registered"})  # where the asker is registered says nothing of which measure its case is
@@ -495,6 +496,8 @@ class Planner:
             if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
                 step.articles = [*self._condition_articles(step.eligibility.condition, top.key), *step.articles]
             return step
+        if ask.kind is AskKind.WHAT and hits and not topic_is_empty and not refers_back:
+            top = self._sentence_decides(search_query, hits, pointed) or top
         figure_ask = lexicon().figure_asks.get(ask.detail) if ask.kind is AskKind.FIGURE else None
         units = figure_ask.stated if figure_ask else ()
         lead = lead_clause(top.text, ask.kind, ask.text, units)
@@ -527,6 +530,22 @@ class Planner:
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)  # the article states no such figure
         return Step(ask, Route.LOOKUP, [top], lead=lead)
+
+    def _sentence_decides(self, query: str, hits: Sequence[Any], doc_ids: Sequence[str] | None) -> Article | None:
+        """Between close articles, the one holding the sentence that matches ``query`` best, when that sentence
+        holds a rare word of the question (used by at most ``RARE_TERM_SHARE`` of the articles) that the top
+        article never uses ("Which two quality testing centres are the testing institutes building?": one
+        sentence of a press answer names both centres and both institutes; the measure on testing platforms
+        ranks first by its many shared common words, none of them the institutes'); else None."""
+        sentences = self.retriever.sentences(query, k=HITS * 4, doc_ids=doc_ids)
+        top = hits[0]
+        if not sentences or sentences[0].article.chunk_id == top.article.chunk_id:
+            return None
+        best = sentences[0]
+        close = {h.article.chunk_id for h in hits[1:HITS] if h.score >= CLOSE_SCORE * top.score}
+        own = set(best.matched_terms) - set(top.matched_terms)
+        rare = any(self.retriever.article_share(term) <= RARE_TERM_SHARE for term in own)
+        return best.article if best.article.chunk_id in close and rare else None
 
     def _sentence_stating(self, query: str, ask: Ask, units: tuple[str, ...], doc_ids: Sequence[str] | None = None,
                           of_document: str | None = None) -> tuple[Article, Lead] | None:
