@@ -72,6 +72,12 @@ def test_a_question_naming_what_one_sentence_of_a_press_answer_names_is_answered
     assert "创新生物制品质量检验检测中心" in answer.answer and "医疗机器人质量检验检测中心" in answer.answer
 
 
+def test_the_close_article_whose_one_sentence_says_all_the_question_says_answers_it(engine):
+    # task 17 ranks first by its many 临床研究 and never says 新药 beside them; task 5 says "对新药临床研究…给予支持"
+    for question in ("浦东的行动方案对新药临床研究给什么支持？", "浦东那个方案支持新药的临床研究吗？"):
+        assert engine.ask(question).citations[0].chunk_id == "pudong2022:task-05", question
+
+
 def test_a_figure_asked_without_a_topic_of_its_own_is_not_looked_for_elsewhere(engine):
     # the second ask has one word of its own (产值): a figure some other sentence states about output is no answer
     answer = engine.ask("重磅产品那条给多少钱？门槛是多少产值？")

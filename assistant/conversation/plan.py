@@ -490,14 +490,14 @@ class Planner:
                 and any(word in top.text for word in lexicon().case_by_case)):
             # "顶尖科学家来上海有什么支持": （三） supports "按照“一事一议”原则", the amount is not specified
             return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text))
+        if ask.kind in {AskKind.WHAT, AskKind.ELIGIBILITY} and hits and not topic_is_empty and not refers_back:
+            top = self._sentence_decides(search_query, hits, pointed) or top
         if ask.kind is AskKind.ELIGIBILITY:
             step = Step(ask, Route.ELIGIBILITY, [top], lead=lead_clause(top.text, AskKind.WHAT, ask.text))
             step.eligibility = self._measure_verdict(question, top)
             if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
                 step.articles = [*self._condition_articles(step.eligibility.condition, top.key), *step.articles]
             return step
-        if ask.kind is AskKind.WHAT and hits and not topic_is_empty and not refers_back:
-            top = self._sentence_decides(search_query, hits, pointed) or top
         figure_ask = lexicon().figure_asks.get(ask.detail) if ask.kind is AskKind.FIGURE else None
         units = figure_ask.stated if figure_ask else ()
         lead = lead_clause(top.text, ask.kind, ask.text, units)
@@ -538,14 +538,22 @@ class Planner:
         sentence of a press answer names both centres and both institutes; the measure on testing platforms
         ranks first by its many shared common words, none of them the institutes'); else None."""
         sentences = self.retriever.sentences(query, k=HITS * 4, doc_ids=doc_ids)
-        top = hits[0]
-        if not sentences or sentences[0].article.chunk_id == top.article.chunk_id:
+        if not sentences:
             return None
-        best = sentences[0]
+        top, best = hits[0], sentences[0]
         close = {h.article.chunk_id for h in hits[1:HITS] if h.score >= CLOSE_SCORE * top.score}
         own = set(best.matched_terms) - set(top.matched_terms)
-        rare = any(self.retriever.article_share(term) <= RARE_TERM_SHARE for term in own)
-        return best.article if best.article.chunk_id in close and rare else None
+        if best.article.chunk_id in close and any(self.retriever.article_share(t) <= RARE_TERM_SHARE for t in own):
+            return best.article
+        # "浦东方案里对新药临床研究有支持吗": task 5's one sentence says all the question says (对新药临床研究…给予支持);
+        # task 17, first by its many 临床研究, never says 新药 in the sentences that match
+        said = [set(s.matched_terms) for s in sentences if s.article.chunk_id == top.article.chunk_id]
+        for other in sentences[1:]:
+            if other.score < CLOSE_SCORE:
+                break
+            if other.article.chunk_id in close and all(set(other.matched_terms) > terms for terms in said):
+                return other.article
+        return None
 
     def _sentence_stating(self, query: str, ask: Ask, units: tuple[str, ...], doc_ids: Sequence[str] | None = None,
                           of_document: str | None = None) -> tuple[Article, Lead] | None:
