@@ -78,6 +78,20 @@ def test_the_close_article_whose_one_sentence_says_all_the_question_says_answers
         assert engine.ask(question).citations[0].chunk_id == "pudong2022:task-05", question
 
 
+def test_a_total_stated_in_a_sentence_that_asks_nothing_is_no_ask_of_its_own():
+    question = understand("我们在上海有两家子公司，合计员工800人，正在排明年的申报计划。这份若干意见从哪天开始实施？",
+                          None, catalogue())
+    assert [a.kind for a in question.asks] == [AskKind.VALIDITY]
+    assert question.asks[0].own_words == "这份若干意见从哪天开始实施"
+
+
+def test_a_validity_question_after_the_askers_case_cites_the_validity_article(engine):
+    # the case told first (子公司, 申报计划) and the issuer the policy is named by (市政府办公厅) are no topic
+    answer = engine.ask("我们在上海有两家子公司，合计员工800人，正在排明年的申报计划。市政府办公厅发的那份若干意见从哪天开始实施？")
+    assert [c.chunk_id for c in answer.citations] == ["policy2024:validity"]
+    assert "2024年8月1日" in answer.answer
+
+
 def test_a_figure_asked_without_a_topic_of_its_own_is_not_looked_for_elsewhere(engine):
     # the second ask has one word of its own (产值): a figure some other sentence states about output is no answer
     answer = engine.ask("重磅产品那条给多少钱？门槛是多少产值？")

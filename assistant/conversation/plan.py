@@ -366,7 +366,8 @@ class Planner:
         if ask.kind is AskKind.VALIDITY and not which and (question.document or (previous and topic_is_empty)):
             document = question.document or previous[0].doc_id
             articles = self._document_articles(document, previous)
-            topic = self._without_name(without_ask_words(ask.text.lower()), document)
+            # the asking clause's own words: the asker's case told before it names no article of the document
+            topic = self._without_name(without_ask_words(ask.own_words.lower()), document)
             if self.retriever.keyword_score(topic) >= OWN_TOPIC_SCORE:
                 # "「规模达到4000亿」这个目标是哪份文件提的？还算数吗": the article the words stand in, first
                 found = self.retriever.search(topic, k=1, doc_ids=[document])
@@ -595,9 +596,10 @@ class Planner:
         return self.retriever.article(f"{document}:scope")
 
     def _without_name(self, query: str, document: str) -> str:
-        """``query``'s words (lower case) without those of ``document``'s title and aliases."""
+        """``query``'s words (lower case) without those of ``document``'s title, issuer and aliases ("市政府办公厅那份
+        若干意见" names the policy by its issuer too)."""
         name = self.catalogue.get(document)
-        naming = set(tokenize(name.title.lower())) | {alias.lower() for alias in name.aliases}
+        naming = set(tokenize(f"{name.title} {name.issuer or ''}".lower())) | {alias.lower() for alias in name.aliases}
         query = query.lower()
         for alias in sorted(name.aliases, key=len, reverse=True):  # "2024年的新政策": the alias as a whole, not its words
             query = query.replace(alias.lower(), " ")

@@ -460,6 +460,9 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         if kind is AskKind.FIGURE and clause in stated_sentences and INDEFINITE_COUNT.search(clause) and not _kind(
                 INDEFINITE_COUNT.sub(" ", clause.lower()), lex, own_words_only=True):
             kind = None  # "明年打算参加几个展会。补助标准是什么？": 几个 says "a few" in a sentence that asks nothing
+        elif kind is AskKind.AMOUNT and clause in stated_sentences and not _kind(
+                _without_words(clause.lower(), lex.total_words), lex, own_words_only=True):
+            kind = None  # "我们集团有三家子公司，合计员工1500人。…什么时候开始实施？": 合计 states a total, it asks none
         elif kind is None and questioned and not read_facts(clause, clause.lower()).amounts:
             # "是放在哪个区域做的？": a question mark makes a question of a clause without ask words; one stating
             # amounts ("我们投了5000万，能拿1500万吧？") is the case of the ask before it
@@ -483,10 +486,11 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         if asks and asks[-1].kind is kind and kind is AskKind.ELIGIBILITY and not elliptical:
             asks[-1] = Ask(kind, f"{asks[-1].text}，{full}", asks[-1].points_back, asks[-1].detail, asks[-1].elliptical)
             continue
-        asks.append(Ask(kind, full, pointing, _detail(clause.lower(), kind, lex), elliptical))
+        asks.append(Ask(kind, full, pointing, _detail(clause.lower(), kind, lex), elliptical,
+                        clause=clause if full != clause else ""))
     if context and asks:
         last = asks[-1]
-        asks[-1] = Ask(last.kind, "，".join([last.text, *context]), last.points_back, last.detail, last.elliptical)
+        asks[-1] = replace(last, text="，".join([last.text, *context]), clause=last.own_words)
     if not asks:
         kind = AskKind.ELIGIBILITY if stated and _yes_no(text.rstrip(" ，,。"), lex) else AskKind.WHAT
         asks = [Ask(kind, text, _points_back_briefly(text), _detail(text.lower(), kind, lex))]
@@ -585,6 +589,13 @@ def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind |
     return None
 
 
+def _without_words(text: str, words: tuple[str, ...]) -> str:
+    """``text`` with each of ``words`` (whole words for English) blanked."""
+    for word in words:
+        text = re.sub(word_pattern(word), " ", text)
+    return text
+
+
 def _asks_a_figure(clause: str, amount_words: tuple[str, ...], lex: _Lexicon) -> bool:
     """Whether a clause holding amount words asks a figure: it holds a figure's ask words, and its amount
     words are only those inside them ("how much floor space", "how much revenue") or words that total
@@ -594,8 +605,7 @@ def _asks_a_figure(clause: str, amount_words: tuple[str, ...], lex: _Lexicon) ->
     if not found and not (figure is not None and figure.search(clause)):
         return False
     rest = figure.sub(" ", clause) if figure is not None else clause
-    for word in [*found, *lex.total_words]:  # longest first: a figure's words before the amount word inside them
-        rest = re.sub(word_pattern(word), " ", rest)
+    rest = _without_words(rest, (*found, *lex.total_words))  # longest first: a figure's words before those inside them
     pattern = lex.kind_patterns.get(AskKind.AMOUNT)
     return not has_word(rest, amount_words) and not (pattern is not None and pattern.search(rest))
 
