@@ -92,6 +92,22 @@ def test_a_validity_question_after_the_askers_case_cites_the_validity_article(en
     assert "2024年8月1日" in answer.answer
 
 
+def test_who_issued_a_document_and_when_is_its_issue_not_the_departments_of_a_measure():
+    def asks(text: str) -> list[tuple[AskKind, str]]:
+        return [(a.kind, a.detail) for a in understand(text, None, catalogue()).asks]
+
+    assert asks("浦东那份行动方案是哪个部门发的？") == [(AskKind.VALIDITY, "issued")]
+    assert set(asks("When was the Pudong plan issued, and under what document number?")) == {(AskKind.VALIDITY, "issued")}
+    assert asks("这条措施由哪个部门负责？") == [(AskKind.DEPARTMENTS, "")]
+
+
+def test_a_plans_issue_is_cited_from_its_opening_and_its_term_from_the_article_naming_its_end(engine):
+    issued = engine.ask("浦东的生物医药行动方案是什么时候印发的？")
+    assert issued.citations[0].chunk_id == "pudong2022:preamble" and "2022年1月14日" in issued.answer
+    term = engine.ask("浦东的生物医药行动方案现在还有效吗？")
+    assert term.citations[0].chunk_id == "pudong2022:1.2"  # "到2024年底"
+
+
 def test_a_figure_asked_without_a_topic_of_its_own_is_not_looked_for_elsewhere(engine):
     # the second ask has one word of its own (产值): a figure some other sentence states about output is no answer
     answer = engine.ask("重磅产品那条给多少钱？门槛是多少产值？")

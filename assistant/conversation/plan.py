@@ -24,6 +24,7 @@ from assistant.conversation.scope import ScopeVerdict, asks_payout, judge
 from assistant.conversation.sessions import Session
 from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots, read_award, rule_named, triggers_named
 from assistant.conversation.understand import (
+    ISSUED,
     WHICH_DOCUMENT,
     has_word,
     kind_asked_for,
@@ -365,7 +366,7 @@ class Planner:
         which = ask.kind is AskKind.VALIDITY and ask.detail == WHICH_DOCUMENT and question.document is None
         if ask.kind is AskKind.VALIDITY and not which and (question.document or (previous and topic_is_empty)):
             document = question.document or previous[0].doc_id
-            articles = self._document_articles(document, previous)
+            articles = self._document_articles(document, previous, ask.detail == ISSUED)
             # the asking clause's own words: the asker's case told before it names no article of the document
             topic = self._without_name(without_ask_words(ask.own_words.lower()), document)
             if self.retriever.keyword_score(topic) >= OWN_TOPIC_SCORE:
@@ -455,7 +456,8 @@ class Planner:
         if ask.kind is AskKind.DEPARTMENTS:
             return Step(ask, Route.DEPARTMENTS, [top])
         if ask.kind is AskKind.VALIDITY:
-            return Step(ask, Route.VALIDITY, self._document_articles(top.doc_id, [top]), document=top.doc_id)
+            return Step(ask, Route.VALIDITY, self._document_articles(top.doc_id, [top], ask.detail == ISSUED),
+                        document=top.doc_id)
 
         if self._detail_unstated(ask, top) and not has_amounts:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)
@@ -613,19 +615,20 @@ class Planner:
             return False
         return not has_word(article.text.lower(), detail.stated)
 
-    def _document_articles(self, document: str, previous: list[Article]) -> list[Article]:
-        """The article that states a document's validity; else its first article naming the year it
-        ends (a plan's "到2024年底"); else the one discussed, else its first."""
+    def _document_articles(self, document: str, previous: list[Article], issued: bool = False) -> list[Article]:
+        """The article that states a document's validity; else, for its issue (``issued``: date, 文号, issuer),
+        its opening; else its first article naming the year it ends (a plan's "到2024年底"); else the one
+        discussed, else its first."""
         stated = self.retriever.article(f"{document}:validity")
         if stated is not None:
             return [stated]
         articles = [a for a in self.retriever.articles if a.doc_id == document]
         end = self.catalogue.get(document).valid_to
-        if end is not None:
+        if end is not None and not issued:
             naming = [a for a in articles if f"{end.year}年" in a.text or str(end.year) in a.text]
             if naming:
                 return naming[:1]
-        same = [a for a in previous if a.doc_id == document]
+        same = [a for a in previous if a.doc_id == document and not issued]
         return same[:1] or articles[:1]
 
     def _award_measure(self, hits: Sequence[Any], question: Question, ask: Ask | None = None) -> str | None:

@@ -33,6 +33,7 @@ SCOPE_PATH = DATA_PATH.with_name("scope.yaml")
 PLACE_SUFFIXES = ("市", "省", "县", "州", "自治区")
 AWARD_KINDS = {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY}
 WHICH_DOCUMENT = "which_document"  # a validity ask's detail: which document to go by now
+ISSUED = "issued"  # a validity ask's detail: the document's issue (date, 文号, issuer), not its term
 POINTER_MAX_CHARS = 24  # a clause pointing back is short: longer ones bring a topic of their own
 POINTER_MAX_CHARS_LATIN = 72  # the same for English words
 SENTENCE_CACHE_SIZE = 1024  # messages whose sentences are kept (a turn cuts its message more than once)
@@ -126,6 +127,8 @@ class _Lexicon:
     support_asked: re.Pattern[str]  # "有什么支持", "what support": an ask for the support a measure gives
     scope_words: tuple[str, ...]  # "覆盖哪些单位": who a document covers
     which_document: tuple[str, ...]  # "该看哪个文件": the document in force is asked, not the one discussed
+    issue_words: tuple[str, ...]  # "印发", "文号", "issued": a validity ask about the document's issue
+    issuer_asked: re.Pattern[str]  # "是哪个部门发的": the issuer is asked, not the departments of a measure
     known_places: tuple[str, ...]  # places outside Shanghai (scope.yaml), to tell a place from a word
     place_as_seat: re.Pattern[str]  # a Shanghai place named as the asker's seat, not as a document
     seat_places: tuple[str, ...]  # the places ``place_as_seat`` names, one of which each of its matches holds
@@ -175,6 +178,8 @@ def lexicon() -> _Lexicon:
         yes_no_eligibility=re.compile(raw["yes_no_eligibility"], re.IGNORECASE),
         yes_no_question=re.compile(raw["yes_no_question"], re.IGNORECASE),
         which_document=lower(raw["which_document"]),
+        issue_words=lower(raw["issue_words"]),
+        issuer_asked=re.compile(raw["issuer_asked"], re.IGNORECASE),
         scope_words=lower(raw["scope_words"]),
         hypothetical=re.compile(raw["hypothetical"], re.IGNORECASE),
         yes_no_words=lower(raw["yes_no_words"]),
@@ -551,6 +556,8 @@ def _detail(clause: str, kind: AskKind, lex: _Lexicon) -> str:
         return next((name for name, d in lex.figure_asks.items() if has_word(clause, d.asked)), "")
     if kind is AskKind.VALIDITY and has_word(clause, lex.which_document):
         return WHICH_DOCUMENT
+    if kind is AskKind.VALIDITY and (has_word(clause, lex.issue_words) or lex.issuer_asked.search(clause)):
+        return ISSUED
     return next((name for name, d in lex.details.items() if has_word(clause, d.asked)), "")
 
 
@@ -578,6 +585,8 @@ def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind |
         if has_word(clause, words) or (pattern is not None and pattern.search(clause)):
             if kind is AskKind.AMOUNT and _asks_a_figure(clause, words, lex):
                 kind = AskKind.FIGURE  # "how much floor space", "how many listed companies in total"
+            elif kind is AskKind.DEPARTMENTS and lex.issuer_asked.search(clause):
+                kind = AskKind.VALIDITY  # "是哪个部门发的": the document's issuer
             # "确证性临床的上限是多少": a figure asked of a ceiling is an award's ceiling
             return AskKind.AMOUNT if kind is AskKind.FIGURE and has_word(clause, lex.ceiling_words) else kind
     if lex.yes_no_eligibility.search(clause):
