@@ -108,6 +108,26 @@ def test_a_plans_issue_is_cited_from_its_opening_and_its_term_from_the_article_n
     assert term.citations[0].chunk_id == "pudong2022:1.2"  # "到2024年底"
 
 
+def test_whether_the_policy_covers_the_askers_kind_is_answered_from_its_scope_after_the_case(engine):
+    zh = engine.ask("我们是在上海松江注册的一家CRO，员工300人。市里这轮生物医药政策适用于我们这种提供专业服务的企业吗？")
+    assert [c.chunk_id for c in zh.citations] == ["policy2024:scope"] and zh.answer.startswith("可以")
+    en = engine.ask("I run a device maker registered in Shanghai's Songjiang district, 300 staff. Are firms like ours "
+                    "covered by the city's 2024 biomedicine measures?")
+    assert [c.chunk_id for c in en.citations] == ["policy2024:scope"] and en.answer.startswith("Yes")
+
+
+def test_a_condition_stated_after_a_scope_answer_is_judged_on_the_measure_the_conversation_names(engine):
+    first = engine.ask("我们是上海嘉定注册的一家CDMO，做了十年商业化生产。这轮生物医药政策适用于我们这种提供专业服务的企业吗？")
+    then = engine.ask("我们和客户之间没有任何投资或持股关系，这一点重要吗？", first.session_id)
+    assert then.citations[0].chunk_id == "policy2024:24" and "无投资等关联" in then.answer
+
+
+def test_an_english_ask_whether_a_plan_can_still_be_relied_on_is_a_validity_ask():
+    question = understand("First, what's the maximum for three CRO projects? Second, the Pudong plan for 2022-2024 "
+                          "also supports us; can we still rely on it today?", None, catalogue())
+    assert [a.kind for a in question.asks] == [AskKind.AMOUNT, AskKind.VALIDITY]
+
+
 def test_a_figure_asked_without_a_topic_of_its_own_is_not_looked_for_elsewhere(engine):
     # the second ask has one word of its own (产值): a figure some other sentence states about output is no answer
     answer = engine.ask("重磅产品那条给多少钱？门槛是多少产值？")

@@ -26,6 +26,7 @@ from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots
 from assistant.conversation.understand import (
     ISSUED,
     WHICH_DOCUMENT,
+    asking_part,
     has_word,
     kind_asked_for,
     lexicon,
@@ -56,6 +57,7 @@ REFERRED_FACTOR = 1.5  # a turn pointing back: an article the conversation cited
 CLOSE_SCORE = 0.7  # a hit this close to the top one may be the measure an amount ask names by its rule
 RARE_TERM_SHARE = 0.05  # a word this few of the articles use names what one of them is about
 CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores this many times the next name a topic of their own
+SCOPE_KEY = "scope"  # the article of a document that says whom it covers
 SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or share
 SEAT_FACTS = frozenset({"registered"})  # where the asker is registered says nothing of which measure its case is
 ASKER_FACTS = ("related_party", "applicant_role", "entity_type", "registered")  # facts of a turn that may meet one condition
@@ -378,7 +380,10 @@ class Planner:
 
         covered = self._scope_article(question, ask)
         if covered is not None:  # "这个若干意见到底覆盖哪些单位？": the document's scope article
-            return Step(ask, Route.LOOKUP, [covered], lead=lead_clause(covered.text, AskKind.WHAT, ask.text))
+            lead = lead_clause(covered.text, AskKind.WHAT, ask.text)
+            if ask.kind is AskKind.ELIGIBILITY:  # "适用于我们这种提供专业服务的企业吗": the verdict on the scope
+                return Step(ask, Route.ELIGIBILITY, [covered], lead=lead, eligibility=self._measure_verdict(question, covered))
+            return Step(ask, Route.LOOKUP, [covered], lead=lead)
         # "那海外临床试验责任保险的保费补贴呢？" after the trade-fair measure names an article of its own: that one
         elsewhere_topic = bool(previous) and (ask.elliptical or question.follow_up) and self._names_other_article(ask, previous)
         # a short or elliptical ask ("如果对方是股东呢？") is about the article discussed: search with its title
@@ -416,7 +421,9 @@ class Planner:
         if not hits:
             hits = self.retriever.search(search_query, k=HITS * 4 if refers_back else HITS, prefer_on=self.today, doc_ids=pointed)
         if refers_back:
-            hits = _favouring(hits, {a.chunk_id for a in previous})[:HITS]
+            # a scope answer ("适用于我们吗" → who the policy covers) discussed the document, no measure: a follow-up
+            # stating a condition ("我们跟客户没有投资关系，这重要吗") is about the measure its words find
+            hits = _favouring(hits, {a.chunk_id for a in previous if a.key != SCOPE_KEY})[:HITS]
         plan.retrieved.extend(h.article.chunk_id for h in hits if h.article.chunk_id not in plan.retrieved)
         # "补贴批下来多久能到账？": the sources' own support asked about in everyday words they never use
         in_scope = bool(hits) and (any(self.retriever.is_about_policy(q, MIN_KEYWORD_SCORE) for q in dict.fromkeys((query, search_query)))
@@ -447,6 +454,9 @@ class Planner:
             else:
                 return Step(ask, Route.OUT_OF_SCOPE, scope=ScopeVerdict(False, "no_match"))
         top = hits[0].article if hits else previous[0]
+        if not hits and top.key == SCOPE_KEY and (read := self._measure_reading_stated_facts(question)) is not None:
+            # "我们跟客户之间没有投资关系，这重要吗？" after a scope answer: the measure whose condition the fact meets
+            top = self._measure_article(read)
 
         if ask.kind is AskKind.HOW_TO_APPLY:
             money = self._money_hit(hits, ask)  # "创新药补贴什么时候开始申报": the measure that pays it
@@ -573,6 +583,25 @@ class Planner:
                 return hit.article, lead
         return None
 
+    def _measure_reading_stated_facts(self, question: Question) -> str | None:
+        """The one measure with a condition that the turn's own facts about the asker (a relation, a role; not
+        where it is registered) decide, among those whose rules the conversation names by their trigger
+        words when several are; else None."""
+        stated = {name for name in ASKER_FACTS if getattr(question.facts, name) is not None} - SEAT_FACTS
+        if not stated:
+            return None
+        conditions = condition_rules().conditions
+
+        def reads(measure: str) -> bool:
+            return any(stated & set(conditions[c].holds_if) for rule in self.book.for_measure(measure)
+                       for c in rule.conditions if c in conditions)
+
+        measures = [m for m in self.book.measures() if reads(m)]
+        if len(measures) > 1:  # "…注册的CDMO…" said before: the measure whose rules the conversation names
+            said = f"{question.context_text} {question.text}"
+            measures = [m for m in measures if any(triggers_named(said, rule.triggers) for rule in self.book.for_measure(m))]
+        return measures[0] if len(measures) == 1 else None
+
     def _recalled_article(self, question: Question) -> Article | None:
         """The best article for the earlier turn ``question`` points back at, within the document it names."""
         topic = without_ask_words(question.recalled_text)
@@ -585,17 +614,21 @@ class Planner:
     def _scope_article(self, question: Question, ask: Ask) -> Article | None:
         """The scope article of the document asked about (named, else the policy) when the ask is who the
         document covers and names no topic of its own besides; else None."""
-        text = ask.text.lower()
+        text = asking_part(ask.own_words.lower())  # the asker's case told before the ask is no topic of its own
         words = lexicon().scope_words
         if not has_word(text, words):
             return None
         document = question.document or self.book.document
+        scope = self.retriever.article(f"{document}:{SCOPE_KEY}")
         rest = self._without_name(without_ask_words(text), document)
         for word in words:
             rest = rest.replace(word, " ")
         if self.retriever.keyword_score(rest) >= OWN_TOPIC_SCORE:
-            return None
-        return self.retriever.article(f"{document}:scope")
+            # "适用于我们这种提供专业服务的企业吗": words of the scope's own ("专业服务") are no other topic
+            found = self.retriever.search(rest, k=1, doc_ids=[document])
+            if not found or scope is None or found[0].article.chunk_id != scope.chunk_id:
+                return None
+        return scope
 
     def _without_name(self, query: str, document: str) -> str:
         """``query``'s words (lower case) without those of ``document``'s title, issuer and aliases ("市政府办公厅那份

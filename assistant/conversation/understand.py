@@ -318,6 +318,17 @@ def sentences(text: str) -> tuple[tuple[int, int, bool], ...]:
     return tuple(spans)
 
 
+def asking_part(text: str) -> str:
+    """The sentences of ``text`` (an ask's clause) that ask, joined; its last sentence when none is marked as
+    asking (an English question whose mark the clause lost: "I lead a device company in Jiading. Are
+    companies like ours covered …"); "" for an empty text."""
+    spans = sentences(text)
+    asking = [text[start:end] for start, end, asks in spans if asks]
+    if asking:
+        return " ".join(asking)
+    return text[spans[-1][0]:spans[-1][1]] if spans else text
+
+
 def understand(message: str, current_document: str | None, cat: Catalogue, previous: Question | None = None,
                earlier_facts: Facts | None = None, earlier: Sequence[Question] = ()) -> Question:
     """Read one turn. ``current_document`` is the document the conversation was about (or None);
