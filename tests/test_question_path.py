@@ -128,6 +128,22 @@ def test_an_english_ask_whether_a_plan_can_still_be_relied_on_is_a_validity_ask(
     assert [a.kind for a in question.asks] == [AskKind.AMOUNT, AskKind.VALIDITY]
 
 
+def test_the_issue_of_a_document_a_press_answer_mentions_is_read_from_that_answer(engine):
+    # the transcript has no issue of its own to ask about here: "该《意见》7月22日由市政府办公厅正式印发"
+    answer = engine.ask("发布会上提到的那份加强临床研究体系的实施意见，一共有多少条举措？是哪天印发的？")
+    assert answer.answer.startswith("28条") and "7月22日" in answer.answer
+    assert {c.chunk_id for c in answer.citations} == {"press20240731:q05"}
+    issued = engine.ask("市科委对1228号提案的答复是哪天印发的？")  # a reply's own issue stays its own
+    assert issued.citations[0].chunk_id == "reply1228:intro" and "2024年7月29日" in issued.answer
+
+
+def test_an_english_question_listed_after_and_with_a_preposition_is_an_ask_of_its_own():
+    question = understand("How many measures does it contain and on what date was it issued?", None, catalogue())
+    assert [(a.kind, a.detail) for a in question.asks] == [(AskKind.FIGURE, "measures"), (AskKind.VALIDITY, "issued")]
+    one = understand("Does Shanghai fund AI model training, and by how much?", None, catalogue())
+    assert [a.kind for a in one.asks] == [AskKind.AMOUNT]  # "and by how much" asks the same thing's amount
+
+
 def test_a_figure_asked_without_a_topic_of_its_own_is_not_looked_for_elsewhere(engine):
     # the second ask has one word of its own (产值): a figure some other sentence states about output is no answer
     answer = engine.ask("重磅产品那条给多少钱？门槛是多少产值？")

@@ -44,7 +44,7 @@ from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import AwardCalculator, Item, are_alternatives
 from assistant.rules.eligibility import ConditionEvaluator, ConditionState, ExtraCondition, condition_rules
 from index.articles import Article
-from index.documents import Catalogue
+from index.documents import Catalogue, DocumentStatus
 from index.normalise import normalise
 from index.tokens import tokenize
 
@@ -368,6 +368,9 @@ class Planner:
         which = ask.kind is AskKind.VALIDITY and ask.detail == WHICH_DOCUMENT and question.document is None
         if ask.kind is AskKind.VALIDITY and not which and (question.document or (previous and topic_is_empty)):
             document = question.document or previous[0].doc_id
+            mentioned = self._mentioned_issue(ask, document, plan)
+            if mentioned is not None:
+                return mentioned
             articles = self._document_articles(document, previous, ask.detail == ISSUED)
             # the asking clause's own words: the asker's case told before it names no article of the document
             topic = self._without_name(without_ask_words(ask.own_words.lower()), document)
@@ -582,6 +585,22 @@ class Planner:
             if lead.figure:
                 return hit.article, lead
         return None
+
+    def _mentioned_issue(self, ask: Ask, document: str, plan: Plan) -> Step | None:
+        """The issue asked right after an ask answered from a press answer or a reply ("发布会上说的那个实施意见有
+        多少条举措？哪天印发的？"): an explanatory document has no issue of its own to ask about there, so the
+        date is of what the answer quoted mentions; the sentence of that answer matching the ask leads. None
+        when the ask is not about an issue, the message asked nothing before, or asked about the document's
+        own opening (its issue is the document's)."""
+        before = plan.steps[-1].articles[:1] if plan.steps else []
+        if ask.detail != ISSUED or not before or before[0].doc_id != document:
+            return None
+        if self.catalogue.get(document).status_on(self.today) is not DocumentStatus.REFERENCE:
+            return None
+        opening = next((a for a in self.retriever.articles if a.doc_id == document), None)
+        if opening is None or before[0].chunk_id == opening.chunk_id:
+            return None
+        return Step(ask, Route.LOOKUP, before, lead=lead_clause(before[0].text, AskKind.WHAT, ask.own_words))
 
     def _measure_reading_stated_facts(self, question: Question) -> str | None:
         """The one measure with a condition that the turn's own facts about the asker (a relation, a role; not
