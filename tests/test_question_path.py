@@ -144,6 +144,15 @@ def test_an_english_question_listed_after_and_with_a_preposition_is_an_ask_of_it
     assert [a.kind for a in one.asks] == [AskKind.AMOUNT]  # "and by how much" asks the same thing's amount
 
 
+def test_background_counts_of_the_press_conference_are_answered_in_their_own_units(engine):
+    hospitals = engine.ask("上海一共有几家三甲医院？")  # 三甲医院, a word of the sources, is about them
+    assert hospitals.status is Status.ANSWERED and hospitals.answer.startswith("35家")
+    academicians = engine.ask("上海生物医药领域有多少位两院院士？")
+    assert academicians.answer.startswith("64位")
+    workforce = engine.ask("How many people work in Shanghai's biomedicine sector?")  # 28万人, not the 35家 beside it
+    assert "从业人员达28万人" in workforce.answer[:120] and not workforce.answer.startswith("35")
+
+
 def test_a_figure_asked_without_a_topic_of_its_own_is_not_looked_for_elsewhere(engine):
     # the second ask has one word of its own (产值): a figure some other sentence states about output is no answer
     answer = engine.ask("重磅产品那条给多少钱？门槛是多少产值？")
