@@ -57,7 +57,9 @@ def _term_pattern(term: str) -> str:
 
 
 def _glossary_expansions(normalised: str) -> list[str]:
-    """The Chinese terms of the glossary entries whose term ``normalised`` holds as a whole word.
+    """The Chinese terms of the glossary entries whose term ``normalised`` holds as a whole word, each
+    term once: a term several entries share ("hospital's … hospitals", "reimbursement list … national
+    reimbursement") is one word of the query, not weighed again for each English word that names it.
 
     An entry's pattern (case-insensitive) can match only where its term stands in the text folded to
     lower case (with the four letters other than A–Z that such a match accepts folded to theirs), so
@@ -66,7 +68,8 @@ def _glossary_expansions(normalised: str) -> list[str]:
     entries, starting_with = _glossary(), _glossary_starts()
     # only a term whose first letter stands in the text can stand in it ("" stands in every text)
     possible = sorted(i for character in {*folded, ""} for i in starting_with.get(character, ()))
-    return [chinese for term, pattern, chinese in (entries[i] for i in possible) if term in folded and pattern.search(normalised)]
+    terms = (chinese.split() for term, pattern, chinese in (entries[i] for i in possible) if term in folded and pattern.search(normalised))
+    return list(dict.fromkeys(word for words in terms for word in words))
 
 
 @cache

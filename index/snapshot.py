@@ -1,17 +1,18 @@
 """A local snapshot of one index version: what a search process holds of it (its articles, their BM25
-tokens, the BM25 model over them and the unit vectors), on the machine's disk, so a worker starting or
-following a reindex neither reads every record back from Chroma nor indexes BM25 again.
+tokens, the BM25 models over them and over their sentences, and the unit vectors), on the machine's
+disk, so a worker starting or following a reindex neither reads every record back from Chroma nor
+indexes BM25 again.
 
     loaded = load(client, version, snapshots)    # from <snapshots>/<version>… when there, else Chroma (then saved)
     save(loaded, snapshots)                      # a build, before it activates the version
 
 An index version never changes once complete (see ``index.store``), so its snapshot never goes stale: it
-is named after the version and the tokenizer fingerprint (the tokens are ``tokenize``'s), written whole
-or not at all (a folder renamed into place), and read by every later process of the machine. The
-vectors are memory-mapped, so the workers of a machine share one copy. Chroma stays the
-source of truth: a missing, half-written or unreadable snapshot is made again from the collection, a
-snapshot of a version Chroma lost is refused (``IndexMissing``, as reading Chroma would), and only the
-newest few snapshots are kept.
+is named after the version and the fingerprints of the tokenizer (the tokens are ``tokenize``'s) and of
+the sentence cutter (``index.sentences``), written whole or not at all (a folder renamed into place),
+and read by every later process of the machine. The vectors are memory-mapped, so the workers of a
+machine share one copy. Chroma stays the source of truth: a missing, half-written or unreadable
+snapshot is made again from the collection, a snapshot of a version Chroma lost is refused
+(``IndexMissing``, as reading Chroma would), and only the newest few snapshots are kept.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ import bm25s
 import numpy as np
 from chromadb.api import ClientAPI
 
+from index import sentences
 from index.articles import Article
+from index.sentences import SentenceIndex
 from index.store import LoadedVersion, VersionName, load_version, open_collection
 from index.tokens import TOKEN_SEPARATOR, tokenize, tokenizer_fingerprint
 
@@ -66,15 +69,15 @@ def load(client: ClientAPI, version: str, snapshots: Path | None) -> LoadedVersi
 
 
 def searchable(loaded: LoadedVersion) -> LoadedVersion:
-    """``loaded`` with every article's tokens (cut again where another tokenizer made the stored ones) and
-    its BM25 model; itself when it has them."""
-    if loaded.bm25 is not None:
+    """``loaded`` with every article's tokens (cut again where another tokenizer made the stored ones), its
+    BM25 model and its sentences' BM25 model; itself when it has them."""
+    if loaded.bm25 is not None and loaded.sentences is not None:
         return loaded
     tokens = tuple(stored if stored is not None else tokenize(f"{a.title} {a.text}")
                    for a, stored in zip(loaded.articles, loaded.tokens, strict=True))
     model = bm25s.BM25()
     model.index([list(t) for t in tokens], show_progress=False)
-    return replace(loaded, tokens=tokens, bm25=model)
+    return replace(loaded, tokens=tokens, bm25=model, sentences=SentenceIndex.build(loaded.articles, tokenize))
 
 
 def save(loaded: LoadedVersion, snapshots: Path) -> None:
@@ -96,7 +99,7 @@ def is_saved(snapshots: Path, version: str) -> bool:
 
 
 def _folder(snapshots: Path, version: str) -> Path:
-    return snapshots / f"{version.replace(':', '-').replace('/', '-')}.{tokenizer_fingerprint()}"
+    return snapshots / f"{version.replace(':', '-').replace('/', '-')}.{tokenizer_fingerprint()}-{sentences.fingerprint()}"
 
 
 def _write(loaded: LoadedVersion, snapshots: Path, folder: Path) -> None:
@@ -112,8 +115,9 @@ def _write(loaded: LoadedVersion, snapshots: Path, folder: Path) -> None:
                 row = {"record_id": rid, **asdict(article), "tokens": TOKEN_SEPARATOR.join(tokens or ())}
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
         np.save(staging / VECTORS_FILE, np.ascontiguousarray(loaded.vectors, dtype=np.float32))
-        assert loaded.bm25 is not None
+        assert loaded.bm25 is not None and loaded.sentences is not None
         loaded.bm25.save(str(staging / BM25_FOLDER), show_progress=False)
+        loaded.sentences.save(staging)
         os.replace(staging, folder)
     except OSError:
         if folder.is_dir():  # another process saved the same version first
@@ -149,7 +153,7 @@ def _read(folder: Path, version: str, collection: Any) -> LoadedVersion:
     return LoadedVersion(version=version, collection=collection, record_ids=tuple(r["record_id"] for r in rows),
                          articles=articles, tokens=tuple(r["tokens"].split(TOKEN_SEPARATOR) if r["tokens"] else []
                                                          for r in rows), vectors=np.asarray(vectors),
-                         embedder=str(saved["embedder"]), bm25=model)
+                         embedder=str(saved["embedder"]), bm25=model, sentences=SentenceIndex.load(folder))
 
 
 def _keep_newest(snapshots: Path) -> None:

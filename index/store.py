@@ -51,6 +51,8 @@ from index.tokens import TOKEN_SEPARATOR, tokenize, tokenizer_fingerprint
 if TYPE_CHECKING:
     import bm25s
 
+    from index.sentences import SentenceIndex
+
 PREFIX = "pa-chunks-"
 LEGACY_PREFIX = "pa-articles-"  # one collection per version, as earlier releases built them
 BATCH = 64  # articles embedded at once
@@ -137,6 +139,7 @@ class LoadedVersion:
     vectors: np.ndarray
     embedder: str
     bm25: bm25s.BM25 | None = None  # the BM25 model over ``tokens`` once indexed (``index.snapshot.searchable``)
+    sentences: SentenceIndex | None = None  # the articles' sentences as BM25 documents, indexed with ``bm25``
 
     def check(self) -> None:
         """Raises ``IndexMissing`` when the index store lost this version (a Chroma server restarted empty),

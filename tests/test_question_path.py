@@ -28,6 +28,138 @@ def test_english_duration_question_gets_an_english_lead(engine):
     assert answer.answer.startswith("25 weeks")
 
 
+def test_a_count_stated_in_one_sentence_of_a_press_answer_is_answered_not_unspecified(engine):
+    answer = engine.ask("全市有临床试验资格的医疗机构一共有多少家？")
+    assert answer.status is Status.ANSWERED and answer.answer.startswith("65家")
+    assert answer.citations[0].chunk_id == "press20240731:q03"
+
+
+def test_an_english_duration_in_everyday_words_finds_the_policys_target(engine):
+    answer = engine.ask("Sponsors keep waiting on hospitals. How long may a hospital's internal process take before a "
+                        "clinical trial starts, by the city's target?")
+    assert answer.status is Status.ANSWERED and answer.answer.startswith("25 weeks")
+    assert answer.citations[0].chunk_id == "policy2024:09"
+
+
+def test_the_total_time_asked_is_a_duration_not_an_award_total():
+    question = understand("What is the target for the total time of a hospital's internal procedures before a trial?",
+                          None, catalogue())
+    assert [a.kind for a in question.asks] == [AskKind.DURATION]
+
+
+def test_an_area_or_a_count_asked_with_amount_words_is_a_figure_not_an_award():
+    def kinds(text: str) -> list[AskKind]:
+        return [a.kind for a in understand(text, None, catalogue()).asks]
+
+    assert kinds("How much standard factory floor space is the city rolling out?") == [AskKind.FIGURE]
+    assert kinds("How many listed companies in total did the district plan aim for?") == [AskKind.FIGURE]
+    assert kinds("两期加起来一共能拿多少？") == [AskKind.AMOUNT]  # a total of awards stays an award
+    assert kinds("确证性临床最高是多少？") == [AskKind.AMOUNT]  # a ceiling asked as a figure stays an award's
+
+
+def test_the_policys_own_sentence_stating_a_figure_wins_over_a_replys_one_line_fact(engine):
+    # the reply's "14个生物医药标准厂房…总面积约189万平方米" is one short article matching every word; the
+    # policy states its plan (（二十五）"推出500万平方米生物医药标准化厂房") in one sentence of a longer measure
+    answer = engine.ask("上海计划推出的生物医药标准厂房面积有多大？")
+    assert answer.citations[0].chunk_id == "policy2024:25" and answer.answer.startswith("500万平方米")
+
+
+def test_a_question_naming_what_one_sentence_of_a_press_answer_names_is_answered_from_it(engine):
+    # （十七） on testing platforms shares more common words; only the press answer names the two institutes
+    answer = engine.ask("What testing centres are the city's food and drug testing institute and its medical device "
+                        "testing institute each building?")
+    assert answer.citations[0].chunk_id == "press20240731:q07"
+    assert "创新生物制品质量检验检测中心" in answer.answer and "医疗机器人质量检验检测中心" in answer.answer
+
+
+def test_the_close_article_whose_one_sentence_says_all_the_question_says_answers_it(engine):
+    # task 17 ranks first by its many 临床研究 and never says 新药 beside them; task 5 says "对新药临床研究…给予支持"
+    for question in ("浦东的行动方案对新药临床研究给什么支持？", "浦东那个方案支持新药的临床研究吗？"):
+        assert engine.ask(question).citations[0].chunk_id == "pudong2022:task-05", question
+
+
+def test_a_total_stated_in_a_sentence_that_asks_nothing_is_no_ask_of_its_own():
+    question = understand("我们在上海有两家子公司，合计员工800人，正在排明年的申报计划。这份若干意见从哪天开始实施？",
+                          None, catalogue())
+    assert [a.kind for a in question.asks] == [AskKind.VALIDITY]
+    assert question.asks[0].own_words == "这份若干意见从哪天开始实施"
+
+
+def test_a_validity_question_after_the_askers_case_cites_the_validity_article(engine):
+    # the case told first (子公司, 申报计划) and the issuer the policy is named by (市政府办公厅) are no topic
+    answer = engine.ask("我们在上海有两家子公司，合计员工800人，正在排明年的申报计划。市政府办公厅发的那份若干意见从哪天开始实施？")
+    assert [c.chunk_id for c in answer.citations] == ["policy2024:validity"]
+    assert "2024年8月1日" in answer.answer
+
+
+def test_who_issued_a_document_and_when_is_its_issue_not_the_departments_of_a_measure():
+    def asks(text: str) -> list[tuple[AskKind, str]]:
+        return [(a.kind, a.detail) for a in understand(text, None, catalogue()).asks]
+
+    assert asks("浦东那份行动方案是哪个部门发的？") == [(AskKind.VALIDITY, "issued")]
+    assert set(asks("When was the Pudong plan issued, and under what document number?")) == {(AskKind.VALIDITY, "issued")}
+    assert asks("这条措施由哪个部门负责？") == [(AskKind.DEPARTMENTS, "")]
+
+
+def test_a_plans_issue_is_cited_from_its_opening_and_its_term_from_the_article_naming_its_end(engine):
+    issued = engine.ask("浦东的生物医药行动方案是什么时候印发的？")
+    assert issued.citations[0].chunk_id == "pudong2022:preamble" and "2022年1月14日" in issued.answer
+    term = engine.ask("浦东的生物医药行动方案现在还有效吗？")
+    assert term.citations[0].chunk_id == "pudong2022:1.2"  # "到2024年底"
+
+
+def test_whether_the_policy_covers_the_askers_kind_is_answered_from_its_scope_after_the_case(engine):
+    zh = engine.ask("我们是在上海松江注册的一家CRO，员工300人。市里这轮生物医药政策适用于我们这种提供专业服务的企业吗？")
+    assert [c.chunk_id for c in zh.citations] == ["policy2024:scope"] and zh.answer.startswith("可以")
+    en = engine.ask("I run a device maker registered in Shanghai's Songjiang district, 300 staff. Are firms like ours "
+                    "covered by the city's 2024 biomedicine measures?")
+    assert [c.chunk_id for c in en.citations] == ["policy2024:scope"] and en.answer.startswith("Yes")
+
+
+def test_a_condition_stated_after_a_scope_answer_is_judged_on_the_measure_the_conversation_names(engine):
+    first = engine.ask("我们是上海嘉定注册的一家CDMO，做了十年商业化生产。这轮生物医药政策适用于我们这种提供专业服务的企业吗？")
+    then = engine.ask("我们和客户之间没有任何投资或持股关系，这一点重要吗？", first.session_id)
+    assert then.citations[0].chunk_id == "policy2024:24" and "无投资等关联" in then.answer
+
+
+def test_an_english_ask_whether_a_plan_can_still_be_relied_on_is_a_validity_ask():
+    question = understand("First, what's the maximum for three CRO projects? Second, the Pudong plan for 2022-2024 "
+                          "also supports us; can we still rely on it today?", None, catalogue())
+    assert [a.kind for a in question.asks] == [AskKind.AMOUNT, AskKind.VALIDITY]
+
+
+def test_the_issue_of_a_document_a_press_answer_mentions_is_read_from_that_answer(engine):
+    # the transcript has no issue of its own to ask about here: "该《意见》7月22日由市政府办公厅正式印发"
+    answer = engine.ask("发布会上提到的那份加强临床研究体系的实施意见，一共有多少条举措？是哪天印发的？")
+    assert answer.answer.startswith("28条") and "7月22日" in answer.answer
+    assert {c.chunk_id for c in answer.citations} == {"press20240731:q05"}
+    issued = engine.ask("市科委对1228号提案的答复是哪天印发的？")  # a reply's own issue stays its own
+    assert issued.citations[0].chunk_id == "reply1228:intro" and "2024年7月29日" in issued.answer
+
+
+def test_an_english_question_listed_after_and_with_a_preposition_is_an_ask_of_its_own():
+    question = understand("How many measures does it contain and on what date was it issued?", None, catalogue())
+    assert [(a.kind, a.detail) for a in question.asks] == [(AskKind.FIGURE, "measures"), (AskKind.VALIDITY, "issued")]
+    one = understand("Does Shanghai fund AI model training, and by how much?", None, catalogue())
+    assert [a.kind for a in one.asks] == [AskKind.AMOUNT]  # "and by how much" asks the same thing's amount
+
+
+def test_background_counts_of_the_press_conference_are_answered_in_their_own_units(engine):
+    hospitals = engine.ask("上海一共有几家三甲医院？")  # 三甲医院, a word of the sources, is about them
+    assert hospitals.status is Status.ANSWERED and hospitals.answer.startswith("35家")
+    academicians = engine.ask("上海生物医药领域有多少位两院院士？")
+    assert academicians.answer.startswith("64位")
+    workforce = engine.ask("How many people work in Shanghai's biomedicine sector?")  # 28万人, not the 35家 beside it
+    assert "从业人员达28万人" in workforce.answer[:120] and not workforce.answer.startswith("35")
+
+
+def test_a_figure_asked_without_a_topic_of_its_own_is_not_looked_for_elsewhere(engine):
+    # the second ask has one word of its own (产值): a figure some other sentence states about output is no answer
+    answer = engine.ask("重磅产品那条给多少钱？门槛是多少产值？")
+    assert answer.status is Status.NOT_SPECIFIED
+    assert {c.chunk_id for c in answer.citations} == {"policy2024:22"}
+
+
 def test_other_cities_topics_and_unknown_plans_are_out_of_scope(engine):
     for question in ("昆明对生物医药企业做临床试验有什么补贴？", "高新技术企业认定需要满足什么条件？",
                      "病人用创新药，医保能报销多少？", "闵行区生物医药产业发展行动计划里对研发有什么补贴？"):

@@ -83,3 +83,9 @@ def test_title_overlap_is_the_longest_run_difflib_finds(question, titles):
     runs = _Runs(question)
     for title in titles:
         assert runs.longest_in(title) == SequenceMatcher(None, title, question, autojunk=False).find_longest_match().size
+
+
+def test_a_word_few_articles_use_has_a_small_share_and_an_unknown_word_none(engine):
+    retriever = engine.retriever
+    assert retriever.article_share("医械") <= 0.05 < retriever.article_share("临床试验")
+    assert retriever.article_share("不在语料里的词") == 0.0

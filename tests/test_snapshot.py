@@ -45,6 +45,8 @@ def test_a_worker_started_from_the_snapshot_finds_exactly_what_chroma_gives(engi
     assert from_snapshot.index.record_ids == from_chroma.index.record_ids
     assert np.array_equal(from_snapshot.index.vectors, from_chroma.index.vectors)
     assert _found(from_snapshot) == _found(from_chroma)
+    assert [[(h.article.chunk_id, h.sentence, h.score) for h in from_snapshot.sentences(q)] for q in QUESTIONS] == [
+        [(h.article.chunk_id, h.sentence, h.score) for h in from_chroma.sentences(q)] for q in QUESTIONS]
 
 
 def test_a_damaged_snapshot_is_read_again_from_chroma(engine, settings, tmp_path):

@@ -25,7 +25,9 @@ from assistant.conversation.scope import ScopeVerdict, asks_payout, judge
 from assistant.conversation.sessions import Session
 from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots, read_award, rule_named, triggers_named
 from assistant.conversation.understand import (
+    ISSUED,
     WHICH_DOCUMENT,
+    asking_part,
     has_word,
     kind_asked_for,
     lexicon,
@@ -43,7 +45,7 @@ from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import AwardCalculator, Item, are_alternatives
 from assistant.rules.eligibility import ConditionEvaluator, ConditionState, ExtraCondition, condition_rules
 from index.articles import Article
-from index.documents import Catalogue, Document
+from index.documents import Catalogue, Document, DocumentStatus
 from index.normalise import normalise
 from index.tokens import tokenize
 
@@ -54,7 +56,9 @@ HITS = 5
 OWN_TOPIC_SCORE = 2 * MIN_KEYWORD_SCORE  # an ask with this much topic of its own is about its own measure
 REFERRED_FACTOR = 1.5  # a turn pointing back: an article the conversation cited outranks a new one this much
 CLOSE_SCORE = 0.7  # a hit this close to the top one may be the measure an amount ask names by its rule
+RARE_TERM_SHARE = 0.05  # a word this few of the articles use names what one of them is about
 CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores this many times the next name a topic of their own
+SCOPE_KEY = "scope"  # the article of a document that says whom it covers
 SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or share
 SEAT_FACTS = frozenset({"registered"})  # where the asker is registered says nothing of which measure its case is
 ASKER_FACTS = ("related_party", "applicant_role", "entity_type", "registered", "registration_applicant")  # facts of a turn that may meet one condition
@@ -404,8 +408,12 @@ class Planner:
         which = ask.kind is AskKind.VALIDITY and ask.detail == WHICH_DOCUMENT and question.document is None
         if ask.kind is AskKind.VALIDITY and not which and (question.document or (previous and topic_is_empty)):
             document = question.document or previous[0].doc_id
-            articles = self._document_articles(document, previous)
-            topic = self._without_name(without_ask_words(ask.text.lower()), document)
+            mentioned = self._mentioned_issue(ask, document, plan)
+            if mentioned is not None:
+                return mentioned
+            articles = self._document_articles(document, previous, ask.detail == ISSUED)
+            # the asking clause's own words: the asker's case told before it names no article of the document
+            topic = self._without_name(without_ask_words(ask.own_words.lower()), document)
             if self.retriever.keyword_score(topic) >= OWN_TOPIC_SCORE:
                 # "「规模达到4000亿」这个目标是哪份文件提的？还算数吗": the article the words stand in, first
                 found = self.retriever.search(topic, k=1, doc_ids=[document])
@@ -415,7 +423,10 @@ class Planner:
 
         covered = self._scope_article(question, ask)
         if covered is not None:  # "这个若干意见到底覆盖哪些单位？": the document's scope article
-            return Step(ask, Route.LOOKUP, [covered], lead=lead_clause(covered.text, AskKind.WHAT, ask.text))
+            lead = lead_clause(covered.text, AskKind.WHAT, ask.text)
+            if ask.kind is AskKind.ELIGIBILITY:  # "适用于我们这种提供专业服务的企业吗": the verdict on the scope
+                return Step(ask, Route.ELIGIBILITY, [covered], lead=lead, eligibility=self._measure_verdict(question, covered))
+            return Step(ask, Route.LOOKUP, [covered], lead=lead)
         # "那海外临床试验责任保险的保费补贴呢？" after the trade-fair measure names an article of its own: that one
         elsewhere_topic = bool(previous) and (ask.elliptical or question.follow_up) and self._names_other_article(ask, previous)
         # a short or elliptical ask ("如果对方是股东呢？") is about the article discussed: search with its title
@@ -453,7 +464,9 @@ class Planner:
         if not hits:
             hits = self.retriever.search(search_query, k=HITS * 4 if refers_back else HITS, prefer_on=self.today, doc_ids=pointed)
         if refers_back:
-            hits = _favouring(hits, {a.chunk_id for a in previous})[:HITS]
+            # a scope answer ("适用于我们吗" → who the policy covers) discussed the document, no measure: a follow-up
+            # stating a condition ("我们跟客户没有投资关系，这重要吗") is about the measure its words find
+            hits = _favouring(hits, {a.chunk_id for a in previous if a.key != SCOPE_KEY})[:HITS]
         plan.retrieved.extend(h.article.chunk_id for h in hits if h.article.chunk_id not in plan.retrieved)
         # "补贴批下来多久能到账？": the sources' own support asked about in everyday words they never use
         in_scope = bool(hits) and (any(self.retriever.is_about_policy(q, MIN_KEYWORD_SCORE) for q in dict.fromkeys((query, search_query)))
@@ -484,6 +497,9 @@ class Planner:
             else:
                 return Step(ask, Route.OUT_OF_SCOPE, scope=ScopeVerdict(False, "no_match"))
         top = hits[0].article if hits else previous[0]
+        if not hits and top.key == SCOPE_KEY and (read := self._measure_reading_stated_facts(question)) is not None:
+            # "我们跟客户之间没有投资关系，这重要吗？" after a scope answer: the measure whose condition the fact meets
+            top = self._measure_article(read)
 
         if ask.kind is AskKind.HOW_TO_APPLY:
             money = self._money_hit(hits, ask)  # "创新药补贴什么时候开始申报": the measure that pays it
@@ -493,7 +509,8 @@ class Planner:
         if ask.kind is AskKind.DEPARTMENTS:
             return Step(ask, Route.DEPARTMENTS, [top])
         if ask.kind is AskKind.VALIDITY:
-            return Step(ask, Route.VALIDITY, self._document_articles(top.doc_id, [top]), document=top.doc_id)
+            return Step(ask, Route.VALIDITY, self._document_articles(top.doc_id, [top], ask.detail == ISSUED),
+                        document=top.doc_id)
 
         if self._detail_unstated(ask, top) and not has_amounts:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)
@@ -540,6 +557,8 @@ class Planner:
                 and any(word in top.text for word in lexicon().case_by_case)):
             # "顶尖科学家来上海有什么支持": （三） supports "按照“一事一议”原则", the amount is not specified
             return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text))
+        if ask.kind in {AskKind.WHAT, AskKind.ELIGIBILITY} and hits and not topic_is_empty and not refers_back:
+            top = self._sentence_decides(search_query, hits, pointed) or top
         if ask.kind is AskKind.ELIGIBILITY:
             lead = lead_clause(top.text, AskKind.WHAT, ask.text)
             month = question.conversation_facts.event_on
@@ -565,19 +584,98 @@ class Planner:
                 other = lead_clause(hit.article.text, ask.kind, ask.text, units)
                 if other.figure and (not lead.figure or other.score > lead.score):
                     top, lead = hit.article, other
-        if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure and pointed:
-            # "How many new listed companies was its target?": within the document asked about, a close article
-            # whose sentence states the figure answers when the top one states none
-            for hit in hits[1:HITS]:
-                if hit.score < CLOSE_SCORE * hits[0].score:
-                    break
-                other = lead_clause(hit.article.text, ask.kind, ask.text, units)
-                if other.figure:
-                    top, lead = hit.article, other
-                    break
+            # the same, sentence by sentence: the reply's one-line fact outranks a measure of several sentences
+            # ("听说上海要推出一大批生物医药标准厂房，总共有多大面积？"), not the measure's sentence stating it
+            stated = self._sentence_stating(search_query, ask, units, of_document=self.book.document) if (
+                top.doc_id != self.book.document) else None
+            if stated is not None:
+                top, lead = stated
+        if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure and not topic_is_empty:
+            # "上海现在有多少家有临床试验资格的医疗机构？": the best article states no such figure; a sentence
+            # matching the question's own words as well as the best one does and stating the figure answers,
+            # wherever it stands (a press answer states background facts in one sentence of a thousand
+            # characters). An ask with no topic of its own ("门槛是多少产值？" after a measure) is the
+            # article's: a figure found elsewhere by its few words would answer another question.
+            stated = self._sentence_stating(search_query, ask, units, pointed)
+            if stated is not None:
+                top, lead = stated
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)  # the article states no such figure
         return Step(ask, Route.LOOKUP, [top], lead=lead)
+
+    def _sentence_decides(self, query: str, hits: Sequence[Any], doc_ids: Sequence[str] | None) -> Article | None:
+        """Between close articles, the one holding the sentence that matches ``query`` best, when that sentence
+        holds a rare word of the question (used by at most ``RARE_TERM_SHARE`` of the articles) that the top
+        article never uses ("Which two quality testing centres are the testing institutes building?": one
+        sentence of a press answer names both centres and both institutes; the measure on testing platforms
+        ranks first by its many shared common words, none of them the institutes'); else None."""
+        sentences = self.retriever.sentences(query, k=HITS * 4, doc_ids=doc_ids)
+        if not sentences:
+            return None
+        top, best = hits[0], sentences[0]
+        close = {h.article.chunk_id for h in hits[1:HITS] if h.score >= CLOSE_SCORE * top.score}
+        own = set(best.matched_terms) - set(top.matched_terms)
+        if best.article.chunk_id in close and any(self.retriever.article_share(t) <= RARE_TERM_SHARE for t in own):
+            return best.article
+        # "浦东方案里对新药临床研究有支持吗": task 5's one sentence says all the question says (对新药临床研究…给予支持);
+        # task 17, first by its many 临床研究, never says 新药 in the sentences that match
+        said = [set(s.matched_terms) for s in sentences if s.article.chunk_id == top.article.chunk_id]
+        for other in sentences[1:]:
+            if other.score < CLOSE_SCORE:
+                break
+            if other.article.chunk_id in close and all(set(other.matched_terms) > terms for terms in said):
+                return other.article
+        return None
+
+    def _sentence_stating(self, query: str, ask: Ask, units: tuple[str, ...], doc_ids: Sequence[str] | None = None,
+                          of_document: str | None = None) -> tuple[Article, Lead] | None:
+        """The article and lead of the best sentence for ``query`` (searched in ``doc_ids`` when given; one of
+        ``of_document``'s when given) that states a figure of the kind ``ask`` wants (in ``units`` when
+        given), among the sentences scoring at least ``CLOSE_SCORE`` of the best one; None when none does."""
+        for hit in self.retriever.sentences(query, k=HITS, doc_ids=doc_ids):
+            if hit.score < CLOSE_SCORE:
+                break
+            if of_document is not None and hit.article.doc_id != of_document:
+                continue
+            lead = lead_clause(hit.sentence, ask.kind, ask.text, units)
+            if lead.figure:
+                return hit.article, lead
+        return None
+
+    def _mentioned_issue(self, ask: Ask, document: str, plan: Plan) -> Step | None:
+        """The issue asked right after an ask answered from a press answer or a reply ("发布会上说的那个实施意见有
+        多少条举措？哪天印发的？"): an explanatory document has no issue of its own to ask about there, so the
+        date is of what the answer quoted mentions; the sentence of that answer matching the ask leads. None
+        when the ask is not about an issue, the message asked nothing before, or asked about the document's
+        own opening (its issue is the document's)."""
+        before = plan.steps[-1].articles[:1] if plan.steps else []
+        if ask.detail != ISSUED or not before or before[0].doc_id != document:
+            return None
+        if self.catalogue.get(document).status_on(self.today) is not DocumentStatus.REFERENCE:
+            return None
+        opening = next((a for a in self.retriever.articles if a.doc_id == document), None)
+        if opening is None or before[0].chunk_id == opening.chunk_id:
+            return None
+        return Step(ask, Route.LOOKUP, before, lead=lead_clause(before[0].text, AskKind.WHAT, ask.own_words))
+
+    def _measure_reading_stated_facts(self, question: Question) -> str | None:
+        """The one measure with a condition that the turn's own facts about the asker (a relation, a role; not
+        where it is registered) decide, among those whose rules the conversation names by their trigger
+        words when several are; else None."""
+        stated = {name for name in ASKER_FACTS if getattr(question.facts, name) is not None} - SEAT_FACTS
+        if not stated:
+            return None
+        conditions = condition_rules().conditions
+
+        def reads(measure: str) -> bool:
+            return any(stated & set(conditions[c].holds_if) for rule in self.book.for_measure(measure)
+                       for c in rule.conditions if c in conditions)
+
+        measures = [m for m in self.book.measures() if reads(m)]
+        if len(measures) > 1:  # "…注册的CDMO…" said before: the measure whose rules the conversation names
+            said = f"{question.context_text} {question.text}"
+            measures = [m for m in measures if any(triggers_named(said, rule.triggers) for rule in self.book.for_measure(m))]
+        return measures[0] if len(measures) == 1 else None
 
     def _recalled_article(self, question: Question) -> Article | None:
         """The best article for the earlier turn ``question`` points back at, within the document it names."""
@@ -591,22 +689,27 @@ class Planner:
     def _scope_article(self, question: Question, ask: Ask) -> Article | None:
         """The scope article of the document asked about (named, else the policy) when the ask is who the
         document covers and names no topic of its own besides; else None."""
-        text = ask.text.lower()
+        text = asking_part(ask.own_words.lower())  # the asker's case told before the ask is no topic of its own
         words = lexicon().scope_words
         if not has_word(text, words):
             return None
         document = question.document or self.book.document
+        scope = self.retriever.article(f"{document}:{SCOPE_KEY}")
         rest = self._without_name(without_ask_words(text), document)
         for word in words:
             rest = rest.replace(word, " ")
         if self.retriever.keyword_score(rest) >= OWN_TOPIC_SCORE:
-            return None
-        return self.retriever.article(f"{document}:scope")
+            # "适用于我们这种提供专业服务的企业吗": words of the scope's own ("专业服务") are no other topic
+            found = self.retriever.search(rest, k=1, doc_ids=[document])
+            if not found or scope is None or found[0].article.chunk_id != scope.chunk_id:
+                return None
+        return scope
 
     def _without_name(self, query: str, document: str) -> str:
-        """``query``'s words (lower case) without those of ``document``'s title and aliases."""
+        """``query``'s words (lower case) without those of ``document``'s title, issuer and aliases ("市政府办公厅那份
+        若干意见" names the policy by its issuer too)."""
         name = self.catalogue.get(document)
-        naming = set(tokenize(name.title.lower())) | {alias.lower() for alias in name.aliases}
+        naming = set(tokenize(f"{name.title} {name.issuer or ''}".lower())) | {alias.lower() for alias in name.aliases}
         query = query.lower()
         for alias in sorted(name.aliases, key=len, reverse=True):  # "2024年的新政策": the alias as a whole, not its words
             query = query.replace(alias.lower(), " ")
@@ -620,19 +723,20 @@ class Planner:
             return False
         return not has_word(article.text.lower(), detail.stated)
 
-    def _document_articles(self, document: str, previous: list[Article]) -> list[Article]:
-        """The article that states a document's validity; else its first article naming the year it
-        ends (a plan's "到2024年底"); else the one discussed, else its first."""
+    def _document_articles(self, document: str, previous: list[Article], issued: bool = False) -> list[Article]:
+        """The article that states a document's validity; else, for its issue (``issued``: date, 文号, issuer),
+        its opening; else its first article naming the year it ends (a plan's "到2024年底"); else the one
+        discussed, else its first."""
         stated = self.retriever.article(f"{document}:validity")
         if stated is not None:
             return [stated]
         articles = [a for a in self.retriever.articles if a.doc_id == document]
         end = self.catalogue.get(document).valid_to
-        if end is not None:
+        if end is not None and not issued:
             naming = [a for a in articles if f"{end.year}年" in a.text or str(end.year) in a.text]
             if naming:
                 return naming[:1]
-        same = [a for a in previous if a.doc_id == document]
+        same = [a for a in previous if a.doc_id == document and not issued]
         return same[:1] or articles[:1]
 
     def _award_measure(self, hits: Sequence[Any], question: Question, ask: Ask | None = None) -> str | None:

@@ -129,6 +129,13 @@ class Ask:
     detail: str = ""  # a detail the article must state (understanding.yaml details / figure_asks: fee, count …)
     elliptical: bool = False  # "海外的呢": asks the ask before it again, about what the conversation was about
     yes_no: bool = False  # "能不能申请？最高多少？": an amount asked together with a yes/no, the verdict leads
+    clause: str = ""  # the clause that asks, without the statements the text joins before it ("" when it is the text)
+
+    @property
+    def own_words(self) -> str:
+        """The clause that asks ("…政策申报节奏，…从什么时候开始实施" asks in its last clause): the text when no
+        statement was joined to it."""
+        return self.clause or self.text
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ SCOPE_PATH = DATA_PATH.with_name("scope.yaml")
 PLACE_SUFFIXES = ("市", "省", "县", "州", "自治区")
 AWARD_KINDS = {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY}
 WHICH_DOCUMENT = "which_document"  # a validity ask's detail: which document to go by now
+ISSUED = "issued"  # a validity ask's detail: the document's issue (date, 文号, issuer), not its term
 POINTER_MAX_CHARS = 24  # a clause pointing back is short: longer ones bring a topic of their own
 POINTER_MAX_CHARS_LATIN = 72  # the same for English words
 SENTENCE_CACHE_SIZE = 1024  # messages whose sentences are kept (a turn cuts its message more than once)
@@ -123,6 +124,7 @@ class _Lexicon:
     figure_units: dict[str, str]  # Chinese unit → English, for English leads
     details: dict[str, Detail]  # a fee, rent …: asked words, the words that state it, its name
     figure_asks: dict[str, Detail]  # a count, a size, a share: asked words, the units that state it
+    figure_words: tuple[str, ...]  # every word asking a figure (the figure kind's and figure_asks'), longest first
     elliptical: re.Pattern[str]  # "海外的呢": asks what the ask before it asked
     yes_no_eligibility: re.Pattern[str]  # "能申请贴息吗": a verdict is asked
     yes_no_question: re.Pattern[str]  # "…吗？", "Is …?": a yes/no question
@@ -142,6 +144,8 @@ class _Lexicon:
     kind_support_asked: re.Pattern[str]  # "能申请哪些", "which measures": what the asker can claim at all
     scope_words: tuple[str, ...]  # "覆盖哪些单位": who a document covers
     which_document: tuple[str, ...]  # "该看哪个文件": the document in force is asked, not the one discussed
+    issue_words: tuple[str, ...]  # "印发", "文号", "issued": a validity ask about the document's issue
+    issuer_asked: re.Pattern[str]  # "是哪个部门发的": the issuer is asked, not the departments of a measure
     known_places: tuple[str, ...]  # places outside Shanghai (scope.yaml), to tell a place from a word
     place_as_seat: re.Pattern[str]  # a Shanghai place named as the asker's seat, not as a document
     seat_places: tuple[str, ...]  # the places ``place_as_seat`` names, one of which each of its matches holds
@@ -186,10 +190,15 @@ def lexicon() -> _Lexicon:
         figure_units={str(k): str(v) for k, v in raw["figure_units"].items()},
         details=_details(raw["details"], "stated"),
         figure_asks=_details(raw["figure_asks"], "units"),
+        figure_words=tuple(sorted({str(w).lower() for w in [*raw["ask_kinds"]["figure"],
+                                                              *(w for d in raw["figure_asks"].values() for w in d["asked"])]},
+                                  key=lambda w: (-len(w), w))),
         elliptical=re.compile(raw["elliptical"], re.IGNORECASE),
         yes_no_eligibility=re.compile(raw["yes_no_eligibility"], re.IGNORECASE),
         yes_no_question=re.compile(raw["yes_no_question"], re.IGNORECASE),
         which_document=lower(raw["which_document"]),
+        issue_words=lower(raw["issue_words"]),
+        issuer_asked=re.compile(raw["issuer_asked"], re.IGNORECASE),
         scope_words=lower(raw["scope_words"]),
         hypothetical=re.compile(raw["hypothetical"], re.IGNORECASE),
         yes_no_words=lower(raw["yes_no_words"]),
@@ -345,6 +354,17 @@ def sentences(text: str) -> tuple[tuple[int, int, bool], ...]:
             asks = "?" in sentence or "？" in sentence or stripped.endswith(("吗", "么", "呢")) or bool(ASKING_WORDS.search(sentence))
             spans.append((start, end, asks))
     return tuple(spans)
+
+
+def asking_part(text: str) -> str:
+    """The sentences of ``text`` (an ask's clause) that ask, joined; its last sentence when none is marked as
+    asking (an English question whose mark the clause lost: "I lead a device company in Jiading. Are
+    companies like ours covered …"); "" for an empty text."""
+    spans = sentences(text)
+    asking = [text[start:end] for start, end, asks in spans if asks]
+    if asking:
+        return " ".join(asking)
+    return text[spans[-1][0]:spans[-1][1]] if spans else text
 
 
 def understand(message: str, current_document: str | None, cat: Catalogue, previous: Question | None = None,
@@ -511,8 +531,12 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         if kind is AskKind.FIGURE and clause in stated_sentences and INDEFINITE_COUNT.search(clause) and not _kind(
                 INDEFINITE_COUNT.sub(" ", clause.lower()), lex, own_words_only=True):
             kind = None  # "明年打算参加几个展会。补助标准是什么？": 几个 says "a few" in a sentence that asks nothing
-        elif kind is AskKind.AMOUNT and clause in stated_sentences and not has_word(clause.lower(), lex.quantity_words):
-            kind = None  # "预计2029年10月才能拿到注册证。到时候还能申请吗？": 能拿到 states the case, it asks nothing
+        elif kind is AskKind.AMOUNT and clause in stated_sentences and (
+                not has_word(clause.lower(), lex.quantity_words)
+                or not _kind(_without_words(clause.lower(), lex.total_words), lex, own_words_only=True)):
+            # "预计2029年10月才能拿到注册证。到时候还能申请吗？": 能拿到 states the case, it asks nothing;
+            # "我们集团有三家子公司，合计员工1500人。…什么时候开始实施？": 合计 states a total, it asks none
+            kind = None
         elif kind is None and questioned and not read_facts(clause, clause.lower()).amounts:
             # "是放在哪个区域做的？": a question mark makes a question of a clause without ask words; one stating
             # amounts ("我们投了5000万，能拿1500万吧？") is the case of the ask before it
@@ -540,10 +564,11 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         if asks and asks[-1].kind is kind and kind is AskKind.ELIGIBILITY and not elliptical:
             asks[-1] = Ask(kind, f"{asks[-1].text}，{full}", asks[-1].points_back, asks[-1].detail, asks[-1].elliptical)
             continue
-        asks.append(Ask(kind, full, pointing, _detail(clause.lower(), kind, lex), elliptical))
+        asks.append(Ask(kind, full, pointing, _detail(clause.lower(), kind, lex), elliptical,
+                        clause=clause if full != clause else ""))
     if context and asks:
         last = asks[-1]
-        asks[-1] = Ask(last.kind, "，".join([last.text, *context]), last.points_back, last.detail, last.elliptical)
+        asks[-1] = replace(last, text="，".join([last.text, *context]), clause=last.own_words)
     if not asks:
         kind = AskKind.ELIGIBILITY if stated and _yes_no(text.rstrip(" ，,。"), lex) else AskKind.WHAT
         asks = [Ask(kind, text, _points_back_briefly(text), _detail(text.lower(), kind, lex))]
@@ -624,6 +649,8 @@ def _detail(clause: str, kind: AskKind, lex: _Lexicon) -> str:
         return next((name for name, d in lex.figure_asks.items() if has_word(clause, d.asked)), "")
     if kind is AskKind.VALIDITY and has_word(clause, lex.which_document):
         return WHICH_DOCUMENT
+    if kind is AskKind.VALIDITY and (has_word(clause, lex.issue_words) or lex.issuer_asked.search(clause)):
+        return ISSUED
     return next((name for name, d in lex.details.items() if has_word(clause, d.asked)), "")
 
 
@@ -660,6 +687,10 @@ def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind |
     for kind, words in lex.kinds:
         pattern = lex.kind_patterns.get(kind)
         if has_word(clause, words) or (pattern is not None and pattern.search(clause)):
+            if kind is AskKind.AMOUNT and _asks_a_figure(clause, words, lex):
+                kind = AskKind.FIGURE  # "how much floor space", "how many listed companies in total"
+            elif kind is AskKind.DEPARTMENTS and lex.issuer_asked.search(clause):
+                kind = AskKind.VALIDITY  # "是哪个部门发的": the document's issuer
             # "确证性临床的上限是多少": a figure asked of a ceiling is an award's ceiling
             return AskKind.AMOUNT if kind is AskKind.FIGURE and has_word(clause, lex.ceiling_words) else kind
     if lex.yes_no_eligibility.search(clause):
@@ -669,6 +700,27 @@ def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind |
     if clause.endswith(("吗", "么", "呢")) or QUESTION_WORDS.search(clause):
         return AskKind.WHAT
     return None
+
+
+def _without_words(text: str, words: tuple[str, ...]) -> str:
+    """``text`` with each of ``words`` (whole words for English) blanked."""
+    for word in words:
+        text = re.sub(word_pattern(word), " ", text)
+    return text
+
+
+def _asks_a_figure(clause: str, amount_words: tuple[str, ...], lex: _Lexicon) -> bool:
+    """Whether a clause holding amount words asks a figure: it holds a figure's ask words, and its amount
+    words are only those inside them ("how much floor space", "how much revenue") or words that total
+    ("how many listed companies in total")."""
+    found = [word for word in lex.figure_words if has_word(clause, (word,))]
+    figure = lex.kind_patterns.get(AskKind.FIGURE)
+    if not found and not (figure is not None and figure.search(clause)):
+        return False
+    rest = figure.sub(" ", clause) if figure is not None else clause
+    rest = _without_words(rest, (*found, *lex.total_words))  # longest first: a figure's words before those inside them
+    pattern = lex.kind_patterns.get(AskKind.AMOUNT)
+    return not has_word(rest, amount_words) and not (pattern is not None and pattern.search(rest))
 
 
 def read_facts(normalised: str, text: str) -> Facts:
