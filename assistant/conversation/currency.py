@@ -14,12 +14,11 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from assistant.conversation.question import StatedAmount
+from assistant.conversation.question import CNY, USD, StatedAmount
 from assistant.language import Language
 from index.yaml_data import read_yaml
 
 CURRENCY_PATH = Path(__file__).resolve().parent.parent / "data" / "currency.yaml"
-USD = "USD"
 
 
 @dataclass(frozen=True)
@@ -59,9 +58,9 @@ def usd_range() -> RateRange:
 
 def threshold_input(amount: StatedAmount, minimum: Decimal | None) -> ThresholdInput:
     """The yuan figure ``amount`` gives a threshold of ``minimum`` yuan (None: no threshold known)."""
-    if amount.currency != USD:
+    if amount.currency == CNY:
         return ThresholdInput(amount.yuan)
-    if minimum is None:
+    if amount.currency != USD or minimum is None:  # no range is assumed for other currencies
         return ThresholdInput(None)
     rates = usd_range()
     low, high = amount.yuan * rates.low, amount.yuan * rates.high

@@ -17,10 +17,10 @@ from enum import StrEnum
 from typing import Any
 
 from assistant.amounts import is_bare_number
-from assistant.conversation.currency import USD, threshold_input, usd_range
+from assistant.conversation.currency import threshold_input, usd_range
 from assistant.conversation.extract import Lead, lead_clause
 from assistant.conversation.kinds import KindSupport, asker_kind, asks_what_kind_gets, kind_measures
-from assistant.conversation.question import AmountRole, Ask, AskKind, Facts, Question
+from assistant.conversation.question import USD, AmountRole, Ask, AskKind, Facts, Question
 from assistant.conversation.scope import ScopeVerdict, asks_payout, judge
 from assistant.conversation.sessions import Session
 from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots, read_award, rule_named, triggers_named
@@ -853,7 +853,7 @@ class Planner:
                 return self._instead(question, ask, step, language, applies)
             step.articles = [*self._condition_articles(step.eligibility.condition, measure), *step.articles]
             self._about_the_asker(question, step, measure)
-            if ask.kind is AskKind.AMOUNT and request.missing is None and not question.facts.base_in_usd:
+            if ask.kind is AskKind.AMOUNT and request.missing is None and not question.facts.base_foreign:
                 # the amount asked is computed too: the calculator shows the failed condition and 0
                 condition = self.book.conditions.get(step.eligibility.condition)
                 if condition is not None and condition.input is None:
@@ -865,7 +865,7 @@ class Planner:
         if step.eligibility.verdict is Verdict.UNKNOWN and step.eligibility.missing:
             # "我们是医院，能申请（五）吗": it depends on a fact about who asks; the measures meant for that kind follow
             self._about_the_asker(question, step, measure)
-            if ask.kind is not AskKind.AMOUNT or request.missing is not None or question.facts.base_in_usd:
+            if ask.kind is not AskKind.AMOUNT or request.missing is not None or question.facts.base_foreign:
                 step.route = Route.ELIGIBILITY
                 return step
         met = self._met_now(question, step.eligibility.rule) if (
@@ -913,7 +913,7 @@ class Planner:
             step.route = Route.CLARIFY_RULE
             return step
         if request.missing == "base":
-            if question.facts.base_in_usd:
+            if question.facts.base_foreign:
                 step.route = Route.CLARIFY_CURRENCY
                 return step
             if verdict_asked:
@@ -931,7 +931,7 @@ class Planner:
                 return step
             step.route = Route.CLARIFY_BASE
             return step
-        if question.facts.base_in_usd and not capped and any(r.rate is not None for r in request.rules):
+        if question.facts.base_foreign and not capped and any(r.rate is not None for r in request.rules):
             step.route = Route.CLARIFY_CURRENCY
             return step
         step.estimate = self.calculator.estimate(request.items(), self.today, language)
@@ -1005,7 +1005,7 @@ class Planner:
                 step.route = Route.ELIGIBILITY
                 return step
             inputs["base_yuan"] = bases[0]
-        if question.facts.base_in_usd and rule.rate is not None:
+        if question.facts.base_foreign and rule.rate is not None:
             step.route = Route.CLARIFY_CURRENCY
             return step
         step.estimate = self.calculator.estimate([Item(rule.id, inputs)], self.today, language)

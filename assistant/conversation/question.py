@@ -38,10 +38,14 @@ class AmountRole(StrEnum):
     FEE = "fee"  # a project fee (e.g. a trade fair's)
 
 
+CNY, USD, OTHER_CURRENCY = "CNY", "USD", "OTHER"  # a stated amount's currency
+
+
 @dataclass(frozen=True)
 class StatedAmount:
-    """One amount in the message: ``yuan`` is an integer-valued Decimal; ``currency`` CNY or USD;
-    ``approximate`` when the asker hedged it ("约5000万")."""
+    """One amount in the message: ``yuan`` is an integer-valued Decimal (the number as written, in the
+    stated currency's units); ``currency`` CNY, USD or ``OTHER_CURRENCY`` (HK$, €, 日元 …: the sources set
+    no rate and none is assumed); ``approximate`` when the asker hedged it ("约5000万")."""
 
     text: str
     yuan: Decimal
@@ -110,13 +114,10 @@ class Facts:
         return [a for a in self.amounts if a.role is role]
 
     @property
-    def in_usd(self) -> bool:
-        return any(a.currency == "USD" for a in self.amounts)
-
-    @property
-    def base_in_usd(self) -> bool:
-        """A base a rate applies to (spend, fee, premium …) is stated in dollars: no yuan figure to compute with."""
-        return any(a.currency == "USD" for a in self.amounts if a.role in {AmountRole.BASE, AmountRole.FEE})
+    def base_foreign(self) -> bool:
+        """A base a rate applies to (spend, fee, premium …) is stated in another currency (dollars, HK$, € …):
+        no yuan figure to compute with."""
+        return any(a.currency != CNY for a in self.amounts if a.role in {AmountRole.BASE, AmountRole.FEE})
 
 
 @dataclass(frozen=True)

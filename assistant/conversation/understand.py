@@ -22,7 +22,7 @@ import cn2an
 
 from assistant.amounts import FoundAmount, find_amounts
 from assistant.conversation.places import fold, places_abroad
-from assistant.conversation.question import AmountRole, Ask, AskKind, Facts, Question, StatedAmount
+from assistant.conversation.question import CNY, OTHER_CURRENCY, USD, AmountRole, Ask, AskKind, Facts, Question, StatedAmount
 from assistant.conversation.spelling import written
 from assistant.events import names_event
 from assistant.language import Language, detect_language, in_script
@@ -114,6 +114,8 @@ class _Lexicon:
     other_bases: re.Pattern[str]  # a spend, premium or output named in that sentence: what was paid may be that
     usd: re.Pattern[str]
     usd_after: re.Pattern[str]
+    other_currency: re.Pattern[str]
+    other_currency_after: re.Pattern[str]
     item_count: re.Pattern[str]
     add_items: re.Pattern[str]  # "还有两个III期": several items added at once
     each: re.Pattern[str]
@@ -179,6 +181,8 @@ def lexicon() -> _Lexicon:
         fair_words=re.compile(raw["fair_words"], re.IGNORECASE),
         other_bases=re.compile(raw["other_bases"], re.IGNORECASE),
         usd=re.compile(raw["usd"], re.IGNORECASE),
+        other_currency=re.compile(raw["other_currency"], re.IGNORECASE),
+        other_currency_after=re.compile(raw["other_currency_after"], re.IGNORECASE),
         usd_after=re.compile(raw["usd_after"], re.IGNORECASE),
         item_count=re.compile(raw["item_count"], re.IGNORECASE),
         add_items=re.compile(raw["add_items"], re.IGNORECASE),
@@ -969,7 +973,12 @@ def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
     latin = not CHINESE_CHARACTER.search(NORMALISED_PHASE.sub(" ", normalised[max(0, found.start - ROLE_WINDOW): found.start]))
     before = normalised[max(0, found.start - (ROLE_WINDOW_LATIN if latin else ROLE_WINDOW)): found.start]
     after = normalised[found.end: found.end + 6]
-    currency = "USD" if lex.usd.search(found.text) or lex.usd_after.match(after) or lex.usd.search(before[-3:]) else "CNY"
+    if lex.other_currency.search(found.text) or lex.other_currency_after.match(after) or lex.other_currency.search(before[-4:]):
+        currency = OTHER_CURRENCY  # "HK$5000万", "港币5000万", "€5 million": no rate, never yuan or dollars
+    elif lex.usd.search(found.text) or lex.usd_after.match(after) or lex.usd.search(before[-3:]):
+        currency = USD
+    else:
+        currency = CNY
     role = AmountRole.BASE
     if lex.roles["upfront"].search(before) or lex.roles["upfront_after"].match(normalised[found.end: found.end + ROLE_WINDOW]):
         role = AmountRole.UPFRONT

@@ -19,7 +19,7 @@ import cn2an
 from pydantic import ValidationError
 
 from assistant.amounts import refused_amounts
-from assistant.conversation.question import AmountRole, Facts, Question
+from assistant.conversation.question import CNY, AmountRole, Facts, Question
 from assistant.conversation.understand import QUESTION_WORDS, has_word, in_shanghai, read_facts, understand, without_background
 from assistant.events import names_event
 from assistant.match.matcher import PolicyMatcher
@@ -124,7 +124,7 @@ def _updated(profile: CompanyProfile, question: Question, data: dict[str, Any]) 
     text = question.text
     facts = question.facts
     refused = [Refusal(amount, reason) for amount, reason in refused_amounts(question.original)]
-    refused += [Refusal(s.text, "foreign") for s in facts.amounts if s.currency != "CNY"]  # no exchange rate is set
+    refused += [Refusal(s.text, "foreign") for s in facts.amounts if s.currency != CNY]  # no exchange rate is set
     update: dict[str, Any] = {}
     registration = _registration(question, data)
     if registration is not None:
@@ -342,7 +342,7 @@ def _amount(facts: Facts, roles: list[str]) -> int | None:
 def _amounts(facts: Facts, roles: list[str]) -> list[tuple[int, int]]:
     """Every CNY amount stated in the first of ``roles`` that has any, as (yuan, position), in the order written."""
     for role in roles:
-        found = [(int(s.yuan), s.start) for s in facts.amounts_as(AmountRole(role)) if s.currency == "CNY"]
+        found = [(int(s.yuan), s.start) for s in facts.amounts_as(AmountRole(role)) if s.currency == CNY]
         if found:
             return found
     return []

@@ -1,0 +1,32 @@
+"""An amount in a currency other than the yuan or the US dollar (HK$, 港币, €, 日元 …) is never read as yuan or
+as dollars: the sources count in yuan and set no rate, and no range of rates is assumed for these, so the
+answer asks for the amount in yuan instead of computing an award from the wrong figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.records import Status
+
+
+@pytest.mark.parametrize("question", [
+    "1类新药III期投入HK$5000万能拿多少",
+    "我们是上海注册的药企，1类新药国内III期投入港币5000万能拿多少",
+    "我們是上海註冊的藥企，1類新藥國內III期投入5000萬港元，最多能拿多少？",
+    "CMO受托产值HK$8000万能补多少",
+    "1类新药II期研发投入500万欧元，能补多少？",
+    "Our Class 1 drug's domestic Phase III cost €5 million, Shanghai-registered applicant. How much can we get?",
+    "Our Phase II trial of a Class 1 drug in Shanghai cost HKD 50 million. What is the maximum support?",
+    "Domestic Phase I of our Class 1 drug cost 300 million yen. How much support could we get?",
+])
+def test_an_amount_in_another_currency_is_asked_again_in_yuan_not_computed(engine, question):
+    answer = engine.ask(question)
+    assert answer.status is Status.CLARIFY, answer.answer
+    assert not answer.calculations and answer.total_yuan is None, "no figure from an amount in the wrong currency"
+    assert any(word in answer.answer for word in ("人民币", "人民幣", "RMB")), "the answer asks for yuan"
+
+
+def test_a_dollar_amount_still_decides_the_ceiling_when_every_plausible_rate_agrees(engine):
+    answer = engine.ask("1类新药国内III期投入5000万美元，上海注册申请人，能拿多少？")
+    assert answer.status is Status.ANSWERED
+    assert answer.calculations[0].amount_yuan == 30_000_000, "40% of any yuan figure of US$50m passes the 3000万 ceiling"
