@@ -158,7 +158,7 @@ def test_what_the_sources_do_not_cover_is_refused_whatever_the_message_states_ar
     ("How long is the lead institution's ethics review?", "15 working days"),
     ("牵头机构的伦理审查要多久？", "15个工作日"),
     ("How many working days do participating sites with a simplified review have for the ethics review?", "5 working days"),
-    ("伦理审查多久", "3周"),
+    ("伦理审查多久", "目标：3周以内"),  # the whole review: a target (争取…以内), said as one
 ])
 def test_the_ethics_review_time_asked_is_the_one_of_the_institution_named(engine, question, lead):
     # （十）: "牵头机构（主审机构）应在受理后15个工作日内开展审查并出具意见，采取简易审查程序的参与机构应在受理后5个工作日内

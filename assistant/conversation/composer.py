@@ -17,7 +17,7 @@ from pathlib import Path
 from assistant.amounts import format_yuan, format_yuan_en
 from assistant.citations import validity
 from assistant.conversation.currency import range_note
-from assistant.conversation.extract import english_figure
+from assistant.conversation.extract import english_figure, is_target
 from assistant.conversation.kinds import KindSupport, asker_kind
 from assistant.conversation.plan import DOCUMENT_TERM, Plan, Route, Step, Verdict, extra_conditions, term_sentence
 from assistant.conversation.question import AskKind
@@ -263,6 +263,8 @@ class Composer:
             quoted = step.lead.text in self._quoted  # a second figure of a sentence already quoted: the figure alone
             self._quoted.add(step.lead.text)
             key = "lead_figure_only" if quoted else "lead_figure"
+            if is_target(step.lead):  # "争取…压缩至3周以内": a target, not a promise
+                key = f"{key}_target"
             lead = self.t[key].format(figure=step.lead.figure, figure_en=figure, text=step.lead.text)
         else:
             lead = self.t["lead_text"].format(text=step.lead.text, label=article.label)

@@ -41,6 +41,20 @@ def english_figure(figure: str) -> str:
     return f"{match[1]} {units[match[2]]}".replace(" %", "%")
 
 
+def is_target(lead: Lead) -> bool:
+    """Whether ``lead``'s figure is a target the text sets ("争取将…压缩至3周以内"): a target word
+    (``understanding.yaml`` ``target_words``) before the figure in its clause and a bound word
+    (``target_bounds``: 以内, 以下) right after it."""
+    if not lead.figure:
+        return False
+    lex = lexicon()
+    at = lead.text.find(lead.figure)
+    if at < 0:
+        return False
+    after = lead.text[at + len(lead.figure):]
+    return any(after.startswith(bound) for bound in lex.target_bounds) and any(w in lead.text[:at] for w in lex.target_words)
+
+
 def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] = ()) -> Lead:
     """The clause of ``text`` that answers a ``kind`` ask about ``question``.
 

@@ -124,6 +124,8 @@ class _Lexicon:
     duration: re.Pattern[str]  # a number with a unit of time, for duration asks
     figure: re.Pattern[str]  # a number with a unit, for figure asks
     figure_units: dict[str, str]  # Chinese unit → English, for English leads
+    target_words: tuple[str, ...]  # a figure after one of these in its sentence is a target ("争取…3周以内")
+    target_bounds: tuple[str, ...]  # … when one of these follows it
     details: dict[str, Detail]  # a fee, rent …: asked words, the words that state it, its name
     figure_asks: dict[str, Detail]  # a count, a size, a share: asked words, the units that state it
     figure_words: tuple[str, ...]  # every word asking a figure (the figure kind's and figure_asks'), longest first
@@ -192,6 +194,8 @@ def lexicon() -> _Lexicon:
         duration=re.compile(raw["duration_units"]),
         figure=re.compile(raw["figure_pattern"]),
         figure_units={str(k): str(v) for k, v in raw["figure_units"].items()},
+        target_words=tuple(str(w) for w in raw["target_words"]),
+        target_bounds=tuple(str(w) for w in raw["target_bounds"]),
         details=_details(raw["details"], "stated"),
         figure_asks=_details(raw["figure_asks"], "units"),
         figure_words=tuple(sorted({str(w).lower() for w in [*raw["ask_kinds"]["figure"],
