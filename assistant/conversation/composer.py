@@ -19,7 +19,7 @@ from assistant.citations import validity
 from assistant.conversation.currency import range_note
 from assistant.conversation.extract import english_figure
 from assistant.conversation.kinds import KindSupport, asker_kind
-from assistant.conversation.plan import Plan, Route, Step, Verdict, extra_conditions
+from assistant.conversation.plan import Eligibility, Plan, Route, Step, Verdict, extra_conditions
 from assistant.conversation.question import AskKind
 from assistant.conversation.slots import AwardRequest
 from assistant.conversation.understand import lexicon
@@ -89,7 +89,7 @@ class Composer:
         estimates: list[AwardEstimate] = []
         verdicts: list[tuple[str, str]] = []
         statuses = []
-        self.registered_place = plan.question.facts.registered_place
+        self.registered_place = plan.question.conversation_facts.registered_place
         self.kind = plan.question.conversation_facts.entity_type
         for step in plan.steps:
             block = self._block(step)
@@ -273,19 +273,31 @@ class Composer:
                 return [self.t["eligible_met"].format(condition=condition, quote=quote, **fields)]
             if verdict is not None and verdict.rule is not None:
                 name = verdict.rule.name_en if self.english else verdict.rule.name
-                return [self.t["eligible_rule_yes"].format(rule_name=name, terms=verdict.rule.quote, **fields)]
-            return [self.t["eligible_yes"].format(text=text, **fields)]
+                lines = [self.t["eligible_rule_yes"].format(rule_name=name, terms=verdict.rule.quote, **fields)]
+            else:
+                lines = [self.t["eligible_yes"].format(text=text, **fields)]
+            return [*lines, *self._holds(verdict)]
         if verdict.verdict is Verdict.UNKNOWN and not verdict.condition:
             # a press answer or a district plan: no conditions to judge, so what the text says
             return [self._with_expiry(article, self.t["lead_text"].format(text=text, label=article.label))]
         return self._verdict_lines(step, article)
+
+    def _holds(self, verdict: Eligibility | None) -> list[str]:
+        """After a yes: the conditions of another article (the scope) that the asker's stated facts meet, quoted."""
+        if verdict is None or not verdict.holds:
+            return []
+        conditions = [self.t["condition_quoted"].format(condition=text, quote=quote)
+                      for text, quote in map(self._condition, verdict.holds)]
+        return [self.t["eligible_holds"].format(conditions=self._join(conditions))]
 
     def _verdict_lines(self, step: Step, article: Article) -> list[str]:
         verdict = step.eligibility
         assert verdict is not None
         fields = self._fields(self._asked_article(step, article))
         if verdict.condition == "registered_in_shanghai" and verdict.verdict is Verdict.NOT_ELIGIBLE:
-            return [self.t["eligible_no_registered"].format(place=self.registered_place or "?")]
+            if not self.registered_place:  # "no legal entity in China yet": no other place to name
+                return [self.t["eligible_no_registered_none"]]
+            return [self.t["eligible_no_registered"].format(place=self.registered_place)]
         condition = self._condition(verdict.condition)
         if verdict.verdict is Verdict.UNKNOWN and verdict.missing:  # "我们是医院…": a fact about who asks decides
             kind = asker_kind_name(verdict.fact, self.kind, self.english)
@@ -440,7 +452,7 @@ class Composer:
             money = format_yuan_en if self.english else format_yuan
             award.insert(1, self.t["approximate_base"].format(amounts=self._join([money(a) for a in step.approximate])))
         lines.extend(award)
-        return [*lines, *self._asker_lines(step)]
+        return [*lines, *self._holds(step.eligibility), *self._asker_lines(step)]
 
     @staticmethod
     def _yes_asked(step: Step) -> bool:

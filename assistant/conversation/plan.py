@@ -41,7 +41,7 @@ from assistant.records import AwardEstimate
 from assistant.retrieval import HybridRetriever
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import AwardCalculator, Item, are_alternatives
-from assistant.rules.eligibility import ConditionEvaluator, ConditionState, ExtraCondition, condition_rules
+from assistant.rules.eligibility import ConditionCheck, ConditionEvaluator, ConditionState, ExtraCondition, condition_rules
 from index.articles import Article
 from index.documents import Catalogue
 from index.normalise import normalise
@@ -59,6 +59,7 @@ SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or 
 SEAT_FACTS = frozenset({"registered"})  # where the asker is registered says nothing of which measure its case is
 ASKER_FACTS = ("related_party", "applicant_role", "entity_type", "registered", "registration_applicant")  # facts of a turn that may meet one condition
 KIND_FACTS = frozenset({"entity_type", "entity_denied"})  # who the asker is (or is not)
+REGISTERED = "registered_in_shanghai"  # the policy's scope: the one condition of a measure without award rules
 
 
 class Route(StrEnum):
@@ -104,6 +105,7 @@ class Eligibility:
     met: str = ""  # eligible: the condition a fact stated in this turn meets ("与客户无投资关系" → no relation), when one does
     fact: str = ""  # the stated fact that failed the condition, or that leaves it open ("entity_type": who asks)
     missing: tuple[str, ...] = ()  # unknown: the facts (eligibility.yaml names) that would decide the condition
+    holds: tuple[str, ...] = ()  # eligible: conditions quoted from another article (the scope) that stated facts meet
 
 
 @dataclass
@@ -318,6 +320,11 @@ class Planner:
                 if question.document is not None and not self._names_document(ask, question.document, plan):
                     about = replace(about, document=None, document_pointed=False)
             step = self._plan_ask(about, ask, session, previous_articles, plan, language)
+            if step.route in {Route.ELIGIBILITY, Route.AWARD} and step.eligibility is not None and step.eligibility.holds:
+                # "在上海新注册的…能享受吗": the scope a stated fact meets is cited after the measure
+                known = {a.chunk_id for a in step.articles}
+                step.articles += [a for cid in step.eligibility.holds for a in self._condition_articles(cid, step.eligibility.measure)
+                                  if a.chunk_id not in known]
             plan.steps.append(step)
             if step.articles:
                 previous_articles = step.articles
@@ -687,6 +694,8 @@ class Planner:
         session.remember_award(request.slots())
         step = Step(ask, Route.AWARD, [article], request=request)
         step.eligibility = self._rules_verdict(question, measure, request.rules or list(request.candidates))
+        for condition_id in step.eligibility.holds:  # "在上海注册": the calculator does not list it as still to meet
+            request.facts.setdefault(condition_id, True)
         if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
             if step.eligibility.instead:
                 return self._instead(question, ask, step, language)
@@ -856,7 +865,8 @@ class Planner:
         of the case meets one of its conditions; None when a fact contradicts it or nothing stated bears on it."""
         values, _ = self._fact_values(question)
         described = condition_rules().conditions
-        checks = ConditionEvaluator(self.book).judge(rule, values)
+        evaluator = ConditionEvaluator(self.book)
+        checks = evaluator.judge(rule, values)
         if any(c.state is ConditionState.FAILED for c in checks) or set(rule.conditions) & set(question.conversation_facts.unmet):
             return None
         waiting = next((c for c in checks if c.state is ConditionState.UNKNOWN and set(c.missing) - SEAT_FACTS), None)
@@ -864,7 +874,7 @@ class Planner:
             return Eligibility(Verdict.UNKNOWN, measure, rule, waiting.condition_id,
                                missing=tuple(f for f in waiting.missing if f not in SEAT_FACTS))
         met = next((c for c in checks if c.state is ConditionState.MET and c.condition_id in described
-                    and set(described[c.condition_id].holds_if) - SEAT_FACTS), None)
+                    and set(described[c.condition_id].holds_if) - SEAT_FACTS and evaluator.stated_meet(c.condition_id, values)), None)
         return Eligibility(Verdict.ELIGIBLE, measure, rule, met=met.condition_id) if met is not None else None
 
     def _kind_support(self, question: Question, kind_id: str | None) -> Step | None:
@@ -916,11 +926,11 @@ class Planner:
         return corrections
 
     def _condition_articles(self, condition_id: str, measure: str) -> list[Article]:
-        """The article a failed condition is quoted from, when it is not the measure's own (the scope)."""
-        condition = self.book.conditions.get(condition_id)
-        if condition is None or condition.measure == measure:
+        """The article a condition is quoted from, when it is not the measure's own (the scope)."""
+        quoted_in = self._condition_measure(condition_id)
+        if quoted_in is None or quoted_in == measure:
             return []
-        article = self.retriever.article(f"{self.book.document}:{condition.measure}")
+        article = self.retriever.article(f"{self.book.document}:{quoted_in}")
         return [article] if article is not None else []
 
     def _measure_article(self, measure: str) -> Article:
@@ -945,13 +955,32 @@ class Planner:
                 return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, failed.condition_id, failed.instead,
                                    usd_by_range=by_range, fact=failed.fact)
         only = rules[0] if len(rules) == 1 else None
-        opened = next((c for c in evaluator.judge(rules[0], values) if c.opened_by), None) if rules else None
+        checks = evaluator.judge(rules[0], values) if rules else []
+        opened = next((c for c in checks if c.opened_by), None)
         if opened is not None:  # "我们是医院，能申请（五）吗": whether it is the registration applicant decides
             return Eligibility(Verdict.UNKNOWN, measure, only, opened.condition_id, usd_by_range=by_range,
                                fact=opened.opened_by, missing=opened.missing)
         if only is not None and "class1_new_drug" in only.conditions and facts.drug_class is None and not facts.cgt:
             return Eligibility(Verdict.UNKNOWN, measure, only, "class1_new_drug")
-        return Eligibility(Verdict.ELIGIBLE, measure, only, usd_by_range=by_range)
+        holds = self._held_elsewhere(checks, measure, values) if only is not None else ()
+        return Eligibility(Verdict.ELIGIBLE, measure, only, usd_by_range=by_range, holds=holds)
+
+    def _held_elsewhere(self, checks: Sequence[ConditionCheck], measure: str, values: dict[str, object]) -> tuple[str, ...]:
+        """The conditions among ``checks`` that the stated ``values`` meet (``holds_if``) and that another article
+        than ``measure``'s own sets (the scope's 在我市内登记注册, 民办非企业单位): the measure's quote does not show them."""
+        evaluator = ConditionEvaluator(self.book)
+        return tuple(c.condition_id for c in checks if c.state is ConditionState.MET
+                     and evaluator.stated_meet(c.condition_id, values)
+                     and self._condition_measure(c.condition_id) not in {None, measure})
+
+    def _condition_measure(self, condition_id: str) -> str | None:
+        """The article key a condition's quote is from (``awards.yaml`` conditions; an extra condition's
+        ``article``), None when it is the rule's own measure."""
+        condition = self.book.conditions.get(condition_id)
+        if condition is not None:
+            return condition.measure
+        extra = condition_rules().extras.get(condition_id)
+        return extra.article if extra is not None else None
 
     def _fact_values(self, question: Question) -> tuple[dict[str, object], bool]:
         """The facts conditions read (``eligibility.yaml``'s names), from this turn and the earlier ones, and
@@ -967,6 +996,7 @@ class Planner:
             "entity_type": facts.entity_type,
             "entity_denied": facts.entity_denied,
             "registration_applicant": facts.registration_applicant,
+            "sold_locally": facts.sold_abroad,
         }
         if facts.device and facts.drug_class is None:
             values["drug_class"] = None
@@ -1026,7 +1056,7 @@ class Planner:
             if any(c.state in {ConditionState.FAILED, ConditionState.UNKNOWN} for c in checks):
                 continue
             met = sum(1 for c in checks if c.state is ConditionState.MET and c.condition_id in described
-                      and set(described[c.condition_id].holds_if) - SEAT_FACTS)
+                      and set(described[c.condition_id].holds_if) - SEAT_FACTS and evaluator.stated_meet(c.condition_id, values))
             if met and (best is None or (met, rules[0].cap_yuan) > best[:2]):
                 best = (met, rules[0].cap_yuan, rules[0])
         return best[2] if best is not None else None
@@ -1037,9 +1067,12 @@ class Planner:
         return Decimal(min(minimums)) if minimums else None
 
     def _measure_verdict(self, question: Question, article: Article) -> Eligibility:
-        """A measure with no award rules: eligible unless the asker is registered elsewhere."""
-        if question.conversation_facts.registered == "elsewhere":
-            return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, "registered_in_shanghai")
+        """A measure with no award rules: eligible unless the asker is registered elsewhere; a registration in
+        Shanghai stated is the scope's condition met."""
+        values = self._fact_values(question)[0]
+        scope = ConditionEvaluator(self.book).check(REGISTERED, values)
+        if scope.state is ConditionState.FAILED:
+            return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, REGISTERED)
         if article.doc_id != self.book.document:
             return Eligibility(Verdict.UNKNOWN, article.key)
-        return Eligibility(Verdict.ELIGIBLE, article.key)
+        return Eligibility(Verdict.ELIGIBLE, article.key, holds=self._held_elsewhere([scope], str(article.key), values))

@@ -69,6 +69,7 @@ class Facts:
     entity_type: str | None = None  # who the asker is when it says so: "hospital", "insurer", "cmo", "cro" …
     entity_denied: tuple[str, ...] = ()  # kinds the asker says it is not ("我们是药企不是CRO"): "cro", "cmo" …
     registration_applicant: bool | None = None  # whether the asker is the drug's 注册申请人, when it says so
+    sold_abroad: bool | None = None  # True: the product is sold abroad ("在美国卖了"); a denial is an unmet condition
 
     def over(self, earlier: Facts) -> Facts:
         """These facts, with what ``earlier`` turns stated about the asker where this turn says nothing
@@ -87,6 +88,7 @@ class Facts:
             entity_denied=tuple(dict.fromkeys((*earlier.entity_denied, *self.entity_denied))),
             registration_applicant=(self.registration_applicant if self.registration_applicant is not None
                                     else earlier.registration_applicant),
+            sold_abroad=self.sold_abroad if self.sold_abroad is not None else earlier.sold_abroad,
             unmet=tuple(dict.fromkeys((*earlier.unmet, *self.unmet))),
         )
 

@@ -39,6 +39,7 @@ SENTENCE_CACHE_SIZE = 1024  # messages whose sentences are kept (a turn cuts its
 MATCHERS_KEPT = 4096  # word tuples whose matcher is found by identity (the lexicon's lists: a few hundred)
 READ_CACHE_SIZE = 2048  # messages kept read (``_read_kept``): a conversation's latest turn is read again by its next
 NEGATION_WINDOW = 40  # characters before a condition's topic word where a negation denies it
+NEGATION_WINDOW_LATIN = 64  # the same in English, whose words are longer ("never went through any innovative-device special review")
 ROLE_WINDOW = 30  # characters before an amount that decide its role (role patterns stop at a clause end)
 CHINESE_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
 ROLE_WINDOW_LATIN = 48  # the same in English, whose words are longer ("we hope to get the full award of RMB")
@@ -114,6 +115,7 @@ class _Lexicon:
     figure: re.Pattern[str]  # a number with a unit, for figure asks
     figure_units: dict[str, str]  # Chinese unit → English, for English leads
     details: dict[str, Detail]  # a fee, rent …: asked words, the words that state it, its name
+    described_details: re.Pattern[str]  # a detail's word describing the measure ("…给钱的政策"), not asking it
     figure_asks: dict[str, Detail]  # a count, a size, a share: asked words, the units that state it
     elliptical: re.Pattern[str]  # "海外的呢": asks what the ask before it asked
     yes_no_eligibility: re.Pattern[str]  # "能申请贴息吗": a verdict is asked
@@ -167,6 +169,7 @@ def lexicon() -> _Lexicon:
         figure=re.compile(raw["figure_pattern"]),
         figure_units={str(k): str(v) for k, v in raw["figure_units"].items()},
         details=_details(raw["details"], "stated"),
+        described_details=_described(raw["details"], raw["detail_described"]),
         figure_asks=_details(raw["figure_asks"], "units"),
         elliptical=re.compile(raw["elliptical"], re.IGNORECASE),
         yes_no_eligibility=re.compile(raw["yes_no_eligibility"], re.IGNORECASE),
@@ -190,6 +193,13 @@ def lexicon() -> _Lexicon:
             f"(?:{str(p).replace('{num}', raw['background_figures']['number'])})" for p in raw["background_figures"]["patterns"]),
             re.IGNORECASE),
     )
+
+
+def _described(details: dict[str, Any], described: str) -> re.Pattern[str]:
+    """Any detail's asked word (Chinese ones: the English are whole words) right before ``described``."""
+    words = sorted({str(w).lower() for entry in details.values() for w in entry["asked"] if not str(w).isascii()},
+                   key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, words))})(?={described})")
 
 
 def _known_places() -> tuple[str, ...]:
@@ -432,10 +442,11 @@ def _pending_ask(previous: Question | None, facts: Facts) -> Ask | None:
 
 def states_conditions(facts: Facts) -> bool:
     """Whether ``facts`` say something a condition of an award reads (class, trial place, registration,
-    relation, role, who the asker is or is not, a condition said unmet)."""
+    relation, role, who the asker is or is not, a product sold abroad, a condition said unmet)."""
     return any(v is not None for v in (facts.drug_class, facts.trial_location, facts.registered,
                                         facts.related_party, facts.applicant_role, facts.enterprise_size,
-                                        facts.entity_type, facts.registration_applicant)) or bool(facts.unmet or facts.entity_denied)
+                                        facts.entity_type, facts.registration_applicant, facts.sold_abroad)) or bool(
+        facts.unmet or facts.entity_denied)
 
 
 def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | None = None) -> tuple[Ask, ...]:
@@ -545,7 +556,14 @@ def _detail(clause: str, kind: AskKind, lex: _Lexicon) -> str:
         return next((name for name, d in lex.figure_asks.items() if has_word(clause, d.asked)), "")
     if kind is AskKind.VALIDITY and has_word(clause, lex.which_document):
         return WHICH_DOCUMENT
-    return next((name for name, d in lex.details.items() if has_word(clause, d.asked)), "")
+    return next((name for name in lex.details if asks_detail(clause, name)), "")
+
+
+def asks_detail(text: str, name: str) -> bool:
+    """Whether ``text`` (lower case) names the detail ``name`` (``understanding.yaml`` ``details``): one of its
+    asked words, not where it describes the measure asked about ("按研发投入40%给钱的政策能申请吗")."""
+    lex = lexicon()
+    return has_word(lex.described_details.sub(" ", text), lex.details[name].asked)
 
 
 def _merge_amount_with_eligibility(asks: list[Ask]) -> list[Ask]:
@@ -590,20 +608,25 @@ def read_facts(normalised: str, text: str) -> Facts:
     words = lex.facts
     # "仿制药…能申请1类新药那条吗": a class named beside "1类新药" is the product's, "1类新药" the measure's name
     drug_class = _drug_class(text, words["drug_class"])
-    worked_abroad = _places_of_work_abroad(text)
-    overseas = has_word(text, words["overseas"]) or bool(worked_abroad)
+    # "刚拿到美国FDA批准，还没在美国卖": a market, a regulator or a company's seat abroad is not where a trial runs
+    market, not_work = _abroad_uses(text, words)
+    trial_text = not_work.sub(" ", text) if not_work is not None else text
+    worked_abroad = _places_of_work_abroad(trial_text)
+    overseas = has_word(trial_text, words["overseas"]) or bool(worked_abroad)
     domestic = has_word(text, words["domestic"])
     location = "overseas" if overseas and not domestic else "domestic" if domestic and not overseas else None
     if overseas and domestic:  # "国内Ⅰ期那条…在美国做": the trial's place wins over the measure's name
-        abroad = _affirmed(text, words["overseas_as_place"], words["negation"]) or any(
-            _affirmed(fold(text), _with_place(words["place_abroad_as_work"], place), words["negation"]) for place in worked_abroad)
+        abroad = _affirmed(trial_text, words["overseas_as_place"], words["negation"]) or any(
+            _affirmed(fold(trial_text), _with_place(words["place_abroad_as_work"], place), words["negation"]) for place in worked_abroad)
         home = _affirmed(text, words["domestic_as_place"], words["negation"])  # "no sites in China" places none
         location = "overseas" if abroad and not home else "domestic" if home and not abroad else location
     role = next((name for name, ws in words["applicant_role"].items() if has_word(text, ws)), None) or next(
         (name for name, pattern in words["applicant_role_patterns"].items() if re.search(pattern, text)), None)
     registered: str | None = None
     registered_place = ""
-    if has_word(text, words["registered_shanghai"]):
+    if re.search(words["registered_nowhere"], text):
+        registered = "elsewhere"  # no place to name: not registered in Shanghai at all
+    elif has_word(text, words["registered_shanghai"]):
         registered = "shanghai"
     elif match := lex.registered_elsewhere.search(text):
         group, place = next((i, g) for i, g in enumerate(match.groups()) if g)
@@ -614,6 +637,8 @@ def read_facts(normalised: str, text: str) -> Facts:
             registered, registered_place = "elsewhere", place
     related = _relation(text, words)
     amounts = tuple(_stated(found, normalised, lex) for found in find_amounts(normalised) if found.yuan >= lex.min_stated_yuan)
+    unmet = tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws) or _negated(
+        text, words["unmet_topics"].get(cid, []), words["negation"]))
     return Facts(
         drug_class=drug_class,
         cgt=has_word(text, words["cgt"]),
@@ -625,8 +650,8 @@ def read_facts(normalised: str, text: str) -> Facts:
         applicant_role=role,
         amounts=amounts,
         item_count=_item_count(text, lex),
-        unmet=tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws) or _negated(
-            text, words["unmet_topics"].get(cid, []), words["negation"])),
+        unmet=unmet,
+        sold_abroad=True if market is not None and _affirmed(text, market.pattern, words["negation"]) else None,
         enterprise_size=_enterprise_size(text, words["enterprise_size"], words["enterprise_size_patterns"]),
         entity_type=_entity_type(text),
         entity_denied=_entities_denied(text),
@@ -754,10 +779,19 @@ def _drug_class(text: str, classes: dict[str, list[str]]) -> str | None:
 def _affirmed(text: str, pattern: str, negation: str) -> bool:
     """Whether ``pattern`` matches somewhere with no negation shortly before it in its clause."""
     for match in re.finditer(pattern, text):
-        window = re.split(r"[，,。；;？?！!]|\bbut\b", text[max(0, match.start() - NEGATION_WINDOW): match.start()])[-1]
+        window = _clause_before(text, match.start())
         if not re.search(negation, window):
             return True
     return False
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The part of its clause before ``start`` in which a negation denies the word there: ``NEGATION_WINDOW``
+    characters, ``NEGATION_WINDOW_LATIN`` where they hold no Chinese."""
+    window = text[max(0, start - NEGATION_WINDOW): start]
+    if not CHINESE_CHARACTER.search(window):
+        window = text[max(0, start - NEGATION_WINDOW_LATIN): start]
+    return re.split(r"[，,。；;？?！!]|\bbut\b", window)[-1]
 
 
 def _negated(text: str, topics: list[str], negation: str, required: str = "") -> bool:
@@ -766,7 +800,7 @@ def _negated(text: str, topics: list[str], negation: str, required: str = "") ->
     ends just before is the rule's own wording ("委托双方应无投资等关联"), not the asker's fact."""
     for topic in topics:
         for match in re.finditer(re.escape(topic.lower()), text):
-            window = re.split(r"[，,。；;？?！!]|\bbut\b", text[max(0, match.start() - NEGATION_WINDOW): match.start()])[-1]
+            window = _clause_before(text, match.start())
             if any(not (required and re.search(required, window[: m.start()])) for m in re.finditer(negation, window)):
                 return True
     return False
@@ -793,6 +827,24 @@ def _places_of_work_abroad(text: str) -> tuple[str, ...]:
     folded = fold(text)
     return tuple(place for place in places_abroad(text)
                  if len(re.findall(_with_place(seat, place), folded)) < len(re.findall(_place_word(place), folded)))
+
+
+def _abroad_uses(text: str, words: dict[str, Any]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The places abroad ``text`` (lower case) names, in (a market, a market or regulator or company seat)
+    patterns; (None, None) when it names none."""
+    places = tuple(dict.fromkeys([*(str(w).lower() for w in words["overseas"] if has_word(text, (str(w).lower(),))),
+                                  *places_abroad(text)]))
+    if not places:
+        return None, None
+    return _place_patterns(words["place_abroad_as_market"], words["place_abroad_as_regulator"], words["place_as_seat_abroad"], places)
+
+
+@lru_cache(maxsize=SENTENCE_CACHE_SIZE)
+def _place_patterns(market: str, regulator: str, seat: str, places: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(``market``, ``market`` or ``regulator`` or ``seat``) with ``places`` for {place}, longest first."""
+    named = f"(?:{'|'.join(re.escape(p) for p in sorted(places, key=len, reverse=True))})"
+    markets = market.replace("{place}", named)
+    return re.compile(markets), re.compile("|".join((markets, regulator.replace("{place}", named), seat.replace("{place}", named))))
 
 
 def _with_place(pattern: str, place: str) -> str:
