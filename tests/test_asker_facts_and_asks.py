@@ -245,3 +245,47 @@ def test_a_detail_word_describing_the_measure_asks_no_detail(message, detail) ->
     text = normalise(message)
     [ask] = _asks(text, lexicon(), None, read_facts(text, text.lower()))
     assert ask.detail == detail
+
+
+@pytest.mark.parametrize(("message", "drug_class"), [
+    ("Our generic drug is in a bioequivalence study. Can we get the Class 1 new drug clinical support?", "generic"),
+    ("我们的仿制药在做一致性评价。能申请1类新药那条支持吗？", "generic"),
+    ("我们公司有两个仿制药在做一致性评价。另外一个1类新药在国内完成了I期临床，能拿多少？", "1"),
+])
+def test_a_class_named_only_as_the_measures_name_does_not_hide_the_product_told_before(message, drug_class) -> None:
+    assert _facts(message).drug_class == drug_class
+
+
+@pytest.mark.parametrize("message", [
+    "We ran the Phase I of our Class 1 drug in Australia rather than in China.",
+    "我們的II期放在新加坡做，而非在國內。",
+])
+def test_a_place_after_rather_than_is_not_where_the_trial_runs(message) -> None:
+    assert _facts(message).trial_location == "overseas"
+
+
+@pytest.mark.parametrize("message", [
+    "器械拿了首个注册证，但在江苏生产。",
+    "Our device got its first certificate but is manufactured in Jiangsu, not Shanghai.",
+])
+def test_production_named_in_another_place_leaves_the_local_production_condition_unmet(message) -> None:
+    assert "first_registration_and_production" in _facts(message).unmet
+
+
+@pytest.mark.parametrize(("message", "size"), [
+    ("We're a large pharmaceutical group.", "large"),
+    ("We are a mid-sized biotech company.", "medium"),
+    ("We are a small-molecule drug developer.", None),
+])
+def test_the_enterprises_size_is_read_in_english_words_between(message, size) -> None:
+    assert _facts(message).enterprise_size == size
+
+
+@pytest.mark.parametrize(("message", "regulator"), [
+    ("我们的创新药在巴西注册成功并已经开始销售。", "brics"),
+    ("產品已獲美國FDA批准。", "fda"),
+    ("Our device carries the CE mark and is sold in Germany.", "ce"),
+    ("Who is responsible for this measure?", None),
+])
+def test_the_regulator_a_product_is_registered_with_abroad_is_read(message, regulator) -> None:
+    assert _facts(message).regulator == regulator

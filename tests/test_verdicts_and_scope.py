@@ -368,3 +368,35 @@ def test_a_hospital_asking_about_the_policy_that_pays_a_share_of_rd_gets_its_ver
     assert answer.status is Status.ANSWERED
     assert _verdicts(answer) == [("05", "unknown")]
     assert "注册申请人" in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Our Class 1 drug's Phase I ran in Australia rather than in China, with RMB 30 million of R&D. Can we get the "
+    "phase-based clinical support for it?",
+    "我們的1類新藥I期放在澳洲做，而不是在國內，研發投入3000萬，能申請（五）的支持嗎？",
+])
+def test_a_trial_abroad_gets_no_for_the_domestic_measure_and_the_overseas_rule_quoted(engine, question):
+    # （五）: "开展国内Ⅰ期、Ⅱ期、Ⅲ期临床试验"; （十二）: "对在海外开展高水平创新产品临床试验项目，按照规定择优给予最高2000万元支持"
+    answer = engine.ask(question)
+    assert ("05", "not_eligible") in _verdicts(answer)
+    assert "policy2024:12" in [c.chunk_id for c in answer.citations]
+    assert "择优给予最高2000万元支持" in to_simplified(answer.answer)
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("We are a foreign-owned enterprise registered in Shanghai and the registration applicant of a Class 1 drug in a "
+     "domestic Phase I. Because we are foreign-owned, are we excluded from the clinical-stage R&D support?",
+     "No, you are not excluded: "),
+    ("我们是外资企业，在上海注册，1类新药在国内做I期，我们就是注册申请人。外资身份会不会被排除在（五）的支持之外？", "不会被排除在外："),
+    ("我們是保險公司，會不會被排除在保費補貼之外？", "会被排除在外："),
+])
+def test_a_yes_no_asked_the_other_way_round_says_whether_the_asker_is_excluded_first(engine, question, first):
+    answer = engine.ask(question)
+    assert to_simplified(answer.answer).startswith(first)
+
+
+def test_a_product_registered_in_a_brics_country_and_sold_there_hears_the_regulator_condition_met(engine):
+    # （三十六）: "…或世界卫生组织以及金砖国家、“一带一路”国家药品监管机构注册，并在当地实现销售的"
+    answer = engine.ask("我們是上海企業，自研的創新藥在巴西註冊成功並已經開始銷售，算在全球註冊認證支持範圍內嗎？")
+    assert _verdicts(answer) == [("36", "eligible")]
+    assert "金砖国家" in to_simplified(answer.answer)

@@ -22,7 +22,7 @@ from assistant.conversation.kinds import KindSupport, asker_kind
 from assistant.conversation.plan import Eligibility, Plan, Route, Step, Verdict, extra_conditions
 from assistant.conversation.question import AskKind
 from assistant.conversation.slots import AwardRequest
-from assistant.conversation.understand import lexicon
+from assistant.conversation.understand import has_word, lexicon
 from assistant.language import Language, in_script
 from assistant.match.report import profile_reply
 from assistant.records import AwardEstimate, Calculation, Status
@@ -165,8 +165,10 @@ class Composer:
 
     def _rule_quote(self, step: Step) -> str:
         """The quote of the rules an award step computed (the article itself goes in the source card)."""
-        if step.estimate is None or step.request is None or (step.eligibility and step.eligibility.instead):
+        if step.estimate is None or step.request is None:
             return ""
+        if step.eligibility is not None and step.eligibility.instead:  # the measure that applies: the rule computed there
+            return "；".join(dict.fromkeys(rule_book().rule(c.rule_id).quote for c in step.estimate.calculations))
         if step.eligibility is not None and step.eligibility.alternative is not None:
             return step.eligibility.alternative.quote  # the ceiling that applies in place of the one asked
         return "；".join(dict.fromkeys(rule.quote for rule in step.request.rules))
@@ -211,7 +213,7 @@ class Composer:
         if route is Route.LOOKUP:
             return self._lookup(step, article)
         if route is Route.ELIGIBILITY:
-            return [*self._eligibility(step, article), *self._asker_lines(step)]
+            return self._excluded_first(step, [*self._eligibility(step, article), *self._asker_lines(step)])
         if route is Route.KIND_SUPPORT:
             return self._kind_support(step)
         if route is Route.CLARIFY_RULE and step.request is not None:
@@ -281,6 +283,16 @@ class Composer:
             # a press answer or a district plan: no conditions to judge, so what the text says
             return [self._with_expiry(article, self.t["lead_text"].format(text=text, label=article.label))]
         return self._verdict_lines(step, article)
+
+    def _excluded_first(self, step: Step, lines: list[str]) -> list[str]:
+        """A yes/no asked the other way round ("are we excluded from …"): whether the asker is excluded, first."""
+        verdict = step.eligibility
+        if (not lines or verdict is None or verdict.verdict is Verdict.UNKNOWN
+                or not has_word(step.ask.text.lower(), lexicon().exclusion_asked)):
+            return lines
+        said = self.t["not_excluded" if verdict.verdict is Verdict.ELIGIBLE else "excluded"]
+        first = next((lines[0][len(w):] for w in self.t["verdict_words"] if lines[0].startswith(w)), lines[0])
+        return [f"{said}{' ' if self.english else ''}{first}", *lines[1:]]
 
     def _holds(self, verdict: Eligibility | None) -> list[str]:
         """After a yes: the conditions of another article (the scope) that the asker's stated facts meet, quoted."""

@@ -966,12 +966,15 @@ class Planner:
         return Eligibility(Verdict.ELIGIBLE, measure, only, usd_by_range=by_range, holds=holds)
 
     def _held_elsewhere(self, checks: Sequence[ConditionCheck], measure: str, values: dict[str, object]) -> tuple[str, ...]:
-        """The conditions among ``checks`` that the stated ``values`` meet (``holds_if``) and that another article
-        than ``measure``'s own sets (the scope's 在我市内登记注册, 民办非企业单位): the measure's quote does not show them."""
+        """The conditions among ``checks`` that the stated ``values`` meet (``holds_if``) and that the measure's
+        quote does not show: another article's (the scope's 在我市内登记注册, 民办非企业单位), or one marked
+        ``quote_when_met`` (（三十六）'s regulators)."""
         evaluator = ConditionEvaluator(self.book)
+        described = condition_rules().conditions
         return tuple(c.condition_id for c in checks if c.state is ConditionState.MET
                      and evaluator.stated_meet(c.condition_id, values)
-                     and self._condition_measure(c.condition_id) not in {None, measure})
+                     and (self._condition_measure(c.condition_id) not in {None, measure}
+                          or described[c.condition_id].quote_when_met))
 
     def _condition_measure(self, condition_id: str) -> str | None:
         """The article key a condition's quote is from (``awards.yaml`` conditions; an extra condition's
@@ -997,6 +1000,7 @@ class Planner:
             "entity_denied": facts.entity_denied,
             "registration_applicant": facts.registration_applicant,
             "sold_locally": facts.sold_abroad,
+            "regulator": facts.regulator,
         }
         if facts.device and facts.drug_class is None:
             values["drug_class"] = None

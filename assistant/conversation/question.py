@@ -70,6 +70,7 @@ class Facts:
     entity_denied: tuple[str, ...] = ()  # kinds the asker says it is not ("我们是药企不是CRO"): "cro", "cmo" …
     registration_applicant: bool | None = None  # whether the asker is the drug's 注册申请人, when it says so
     sold_abroad: bool | None = None  # True: the product is sold abroad ("在美国卖了"); a denial is an unmet condition
+    regulator: str | None = None  # the regulator abroad the product is registered with: "fda", "brics" … (eligibility.yaml)
 
     def over(self, earlier: Facts) -> Facts:
         """These facts, with what ``earlier`` turns stated about the asker where this turn says nothing
@@ -89,6 +90,7 @@ class Facts:
             registration_applicant=(self.registration_applicant if self.registration_applicant is not None
                                     else earlier.registration_applicant),
             sold_abroad=self.sold_abroad if self.sold_abroad is not None else earlier.sold_abroad,
+            regulator=self.regulator if self.regulator is not None else earlier.regulator,
             unmet=tuple(dict.fromkeys((*earlier.unmet, *self.unmet))),
         )
 

@@ -122,6 +122,7 @@ class _Lexicon:
     yes_no_question: re.Pattern[str]  # "…吗？", "Is …?": a yes/no question
     hypothetical: re.Pattern[str]  # "另外，如果…": an ask putting a case of its own
     yes_no_words: tuple[str, ...]  # "能不能", "eligible": an amount ask that also asks yes or no
+    exclusion_asked: tuple[str, ...]  # "are we excluded": a yes/no asked the other way round
     money_words: tuple[str, ...]  # "补贴", "funding": an ask about money, answered by a measure that sets amounts
     case_by_case: tuple[str, ...]  # "一事一议": a measure's text that sets its support case by case, no amount
     support_asked: re.Pattern[str]  # "有什么支持", "what support": an ask for the support a measure gives
@@ -129,6 +130,7 @@ class _Lexicon:
     scope_words: tuple[str, ...]  # "覆盖哪些单位": who a document covers
     which_document: tuple[str, ...]  # "该看哪个文件": the document in force is asked, not the one discussed
     known_places: tuple[str, ...]  # places outside Shanghai (scope.yaml), to tell a place from a word
+    unmet_patterns: dict[str, re.Pattern[str]]  # a condition denied by naming another place ("在江苏生产")
     place_as_seat: re.Pattern[str]  # a Shanghai place named as the asker's seat, not as a document
     seat_places: tuple[str, ...]  # the places ``place_as_seat`` names, one of which each of its matches holds
     min_stated_yuan: Decimal
@@ -178,11 +180,14 @@ def lexicon() -> _Lexicon:
         scope_words=lower(raw["scope_words"]),
         hypothetical=re.compile(raw["hypothetical"], re.IGNORECASE),
         yes_no_words=lower(raw["yes_no_words"]),
+        exclusion_asked=lower(raw["exclusion_asked"]),
         money_words=lower(raw["money_words"]),
         case_by_case=tuple(raw["case_by_case"]),
         support_asked=re.compile(raw["support_asked"], re.IGNORECASE),
         kind_support_asked=re.compile(raw["kind_support_asked"], re.IGNORECASE),
         known_places=_known_places(),
+        unmet_patterns={str(cid): re.compile(str(p).replace("{place}", "|".join(map(re.escape, _known_places()))))
+                        for cid, p in raw["facts"].get("unmet_patterns", {}).items()},
         place_as_seat=re.compile("|".join(
             f"(?:{raw['place_as_seat'].replace('{place}', re.escape(str(place).lower()))})"
             for place in raw["facts"]["shanghai_places"] if str(place) not in {"上海", "本市", "我市", "沪"})),
@@ -442,10 +447,11 @@ def _pending_ask(previous: Question | None, facts: Facts) -> Ask | None:
 
 def states_conditions(facts: Facts) -> bool:
     """Whether ``facts`` say something a condition of an award reads (class, trial place, registration,
-    relation, role, who the asker is or is not, a product sold abroad, a condition said unmet)."""
+    relation, role, who the asker is or is not, a product sold abroad and its regulator, a condition said unmet)."""
     return any(v is not None for v in (facts.drug_class, facts.trial_location, facts.registered,
                                         facts.related_party, facts.applicant_role, facts.enterprise_size,
-                                        facts.entity_type, facts.registration_applicant, facts.sold_abroad)) or bool(
+                                        facts.entity_type, facts.registration_applicant, facts.sold_abroad,
+                                        facts.regulator)) or bool(
         facts.unmet or facts.entity_denied)
 
 
@@ -607,7 +613,7 @@ def read_facts(normalised: str, text: str) -> Facts:
     lex = lexicon()
     words = lex.facts
     # "仿制药…能申请1类新药那条吗": a class named beside "1类新药" is the product's, "1类新药" the measure's name
-    drug_class = _drug_class(text, words["drug_class"])
+    drug_class = _drug_class(text, words["drug_class"], words["class_as_measure"])
     # "刚拿到美国FDA批准，还没在美国卖": a market, a regulator or a company's seat abroad is not where a trial runs
     market, not_work = _abroad_uses(text, words)
     trial_text = not_work.sub(" ", text) if not_work is not None else text
@@ -638,7 +644,7 @@ def read_facts(normalised: str, text: str) -> Facts:
     related = _relation(text, words)
     amounts = tuple(_stated(found, normalised, lex) for found in find_amounts(normalised) if found.yuan >= lex.min_stated_yuan)
     unmet = tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws) or _negated(
-        text, words["unmet_topics"].get(cid, []), words["negation"]))
+        text, words["unmet_topics"].get(cid, []), words["negation"]) or (cid in lex.unmet_patterns and lex.unmet_patterns[cid].search(text)))
     return Facts(
         drug_class=drug_class,
         cgt=has_word(text, words["cgt"]),
@@ -652,6 +658,7 @@ def read_facts(normalised: str, text: str) -> Facts:
         item_count=_item_count(text, lex),
         unmet=unmet,
         sold_abroad=True if market is not None and _affirmed(text, market.pattern, words["negation"]) else None,
+        regulator=next((name for name, ws in words["regulator"].items() if has_word(text, ws)), None),
         enterprise_size=_enterprise_size(text, words["enterprise_size"], words["enterprise_size_patterns"]),
         entity_type=_entity_type(text),
         entity_denied=_entities_denied(text),
@@ -761,14 +768,16 @@ def _any_name(names: list[str]) -> str:
     return "|".join(re.escape(str(n).lower()) for n in sorted(names, key=len, reverse=True))
 
 
-def _drug_class(text: str, classes: dict[str, list[str]]) -> str | None:
+def _drug_class(text: str, classes: dict[str, list[str]], as_measure: str) -> str | None:
     """The class of the product the case is about. A sentence naming a class in passing, with no stage,
     no amount and no question ("另外我们还有一个仿制药在申报一致性评价。"), is about another product: it is
-    read only when the rest of the message names no class. Within what is read, a class named beside
-    "1类新药" is the product's ("仿制药…能申请1类新药那条吗"), "1类新药" the measure's name."""
+    read only when the rest of the message names no class but as a measure's name (``as_measure``: "Our
+    generic drug is in a bioequivalence study. Can we get the Class 1 new drug clinical support?"). Within
+    what is read, a class named beside "1类新药" is the product's ("仿制药…能申请1类新药那条吗"), "1类新药"
+    the measure's name."""
     spans = sentences(text)
     aside = [(a, b) for a, b, asks in spans if not asks and not CASE_MARK.search(text[a:b])]
-    rest = "".join(" " * (b - a) if (a, b) in aside else text[a:b] for a, b, _ in spans)
+    rest = re.sub(as_measure, " ", "".join(" " * (b - a) if (a, b) in aside else text[a:b] for a, b, _ in spans))
     for part in (rest, text):
         named = [cls for cls, ws in classes.items() if has_word(part, ws)]
         if named:

@@ -46,6 +46,7 @@ class FactCondition:
     instead: dict[str, str]  # fact that failed it → the measure that covers the case
     open_if: dict[str, tuple[str, ...]] = field(default_factory=dict)  # values that leave it waiting for ``holds_if``
     presumed: bool = False  # met unless contradicted; ``holds_if`` names what the text grants outright
+    quote_when_met: bool = False  # a yes quotes it when stated facts meet it (the rule's own quote does not show it)
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ def condition_rules(path: Path = ELIGIBILITY_PATH) -> ConditionRules:
             instead={str(fact): str(measure) for fact, measure in (entry.get("instead") or {}).items()},
             open_if=_values(entry, "open_if"),
             presumed=bool(entry.get("presumed", False)),
+            quote_when_met=bool(entry.get("quote_when_met", False)),
         )
         for cid, entry in {**raw["conditions"], **extras}.items()
     }
