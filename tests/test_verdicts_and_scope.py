@@ -400,3 +400,26 @@ def test_a_product_registered_in_a_brics_country_and_sold_there_hears_the_regula
     answer = engine.ask("我們是上海企業，自研的創新藥在巴西註冊成功並已經開始銷售，算在全球註冊認證支持範圍內嗎？")
     assert _verdicts(answer) == [("36", "eligible")]
     assert "金砖国家" in to_simplified(answer.answer)
+
+
+@pytest.mark.parametrize("question", [
+    "我们是上海的中型生物医药企业，有高新技术企业资质，能申请3000万的担保额度吗？",
+    "我們是蘇州的藥企，在上海有個研發中心但沒註冊公司，能申請（五）嗎？",
+])
+def test_an_off_topic_word_in_the_askers_own_facts_does_not_refuse_the_verdict(engine, question):
+    # "高新技术企业资质" is a fact of （二十九）'s condition, not a question on how to be recognised; "没注册公司"
+    # says where the asker is not, it asks nothing on registering a company
+    answer = engine.ask(question)
+    assert answer.status is Status.ANSWERED and answer.verdicts
+
+
+@pytest.mark.parametrize("question", ["高新技术企业认定的条件是什么？", "在上海注册公司要什么材料？"])
+def test_asking_about_recognition_or_registering_a_company_is_still_refused(engine, question):
+    assert engine.ask(question).status is Status.OUT_OF_SCOPE
+
+
+def test_a_medium_firm_with_no_qualification_at_all_gets_no_and_the_small_micro_ceiling(engine):
+    # （二十九）: "拥有高新技术、专精特新、科技小巨人等资质的生物医药中型科创企业…最高3000万元"
+    answer = engine.ask("我们是中型企业，没有任何资质，3000万那档担保能用吗？")
+    assert ("29", "not_eligible") in _verdicts(answer)
+    assert "2000万元" in answer.answer

@@ -519,6 +519,7 @@ class Planner:
             step.eligibility = self._measure_verdict(question, top)
             if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
                 step.articles = [*self._condition_articles(step.eligibility.condition, top.key), *step.articles]
+                self._about_the_asker(question, step, str(top.key))
             return step
         figure_ask = lexicon().figure_asks.get(ask.detail) if ask.kind is AskKind.FIGURE else None
         units = figure_ask.stated if figure_ask else ()
@@ -1071,12 +1072,18 @@ class Planner:
         return Decimal(min(minimums)) if minimums else None
 
     def _measure_verdict(self, question: Question, article: Article) -> Eligibility:
-        """A measure with no award rules: eligible unless the asker is registered elsewhere; a registration in
-        Shanghai stated is the scope's condition met."""
+        """A measure with no award rules: eligible unless the asker is registered elsewhere or a stated fact
+        contradicts who the measure names (``eligibility.yaml`` extra conditions with ``measures``); a
+        registration in Shanghai stated is the scope's condition met."""
         values = self._fact_values(question)[0]
-        scope = ConditionEvaluator(self.book).check(REGISTERED, values)
+        evaluator = ConditionEvaluator(self.book)
+        scope = evaluator.check(REGISTERED, values)
         if scope.state is ConditionState.FAILED:
             return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, REGISTERED)
         if article.doc_id != self.book.document:
             return Eligibility(Verdict.UNKNOWN, article.key)
+        failed = next((check for cid in condition_rules().of_measure(str(article.key))
+                       if (check := evaluator.check(cid, values)).state is ConditionState.FAILED), None)
+        if failed is not None:  # "我们是药企，能申请研究者发起的临床研究支持吗": who takes part is named
+            return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, failed.condition_id, fact=failed.fact)
         return Eligibility(Verdict.ELIGIBLE, article.key, holds=self._held_elsewhere([scope], str(article.key), values))

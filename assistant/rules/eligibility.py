@@ -59,6 +59,7 @@ class ExtraCondition:
     quote: str
     rules: tuple[str, ...]
     article: str | None = None  # the article the quote is from when it is not the rule's measure (the scope)
+    measures: tuple[str, ...] = ()  # measures without award rules it applies to (who takes part in （八）)
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,10 @@ class ConditionRules:
         """The rule's own conditions, then the extra conditions that name it."""
         return (*rule.conditions, *(c.id for c in self.extras.values() if rule.id in c.rules))
 
+    def of_measure(self, measure: str) -> tuple[str, ...]:
+        """The extra conditions of a measure without award rules (``measures``)."""
+        return tuple(c.id for c in self.extras.values() if measure in c.measures)
+
     def fact_name(self, fact: str, language: str = "zh") -> str:
         names = self.fact_names.get(fact, {})
         return names.get("en" if language == "en" else "zh", fact)
@@ -143,8 +148,9 @@ def condition_rules(path: Path = ELIGIBILITY_PATH) -> ConditionRules:
     }
     return ConditionRules(
         conditions=conditions,
-        extras={cid: ExtraCondition(cid, e["text"], e["text_en"], e["quote"], tuple(e["rules"]),
-                                    str(e["article"]) if e.get("article") else None)
+        extras={cid: ExtraCondition(cid, e["text"], e["text_en"], e["quote"], tuple(e.get("rules") or ()),
+                                    str(e["article"]) if e.get("article") else None,
+                                    tuple(str(m) for m in e.get("measures") or ()))
                 for cid, e in extras.items()},
         instead_rules={str(k): str(v) for k, v in raw["instead_rules"].items()},
         fact_names={str(k): {str(lang): str(v) for lang, v in names.items()} for k, names in raw.get("facts", {}).items()},
