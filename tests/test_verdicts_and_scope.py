@@ -11,7 +11,7 @@ from assistant.conversation.understand import read_facts
 from assistant.language import Language, detect_language
 from assistant.records import Status
 from assistant.rules.eligibility import condition_rules
-from index.normalise import to_simplified
+from index.normalise import normalise, to_simplified
 
 # condition of eligibility.yaml → (its measure, the condition failed in zh-Hans, in zh-Hant, in English)
 CONDITION_CASES = [
@@ -423,3 +423,44 @@ def test_a_medium_firm_with_no_qualification_at_all_gets_no_and_the_small_micro_
     answer = engine.ask("我们是中型企业，没有任何资质，3000万那档担保能用吗？")
     assert ("29", "not_eligible") in _verdicts(answer)
     assert "2000万元" in answer.answer
+
+
+def test_a_product_said_not_sold_then_sold_turns_the_no_into_a_yes(engine):
+    # （三十六）: "…注册，并在当地实现销售的": a later turn's sale revises the earlier "还没开始销售"
+    first = engine.ask("我们的产品在美国获批了，还没开始销售，能申请（三十六）吗？")
+    assert _verdicts(first) == [("36", "not_eligible")]
+    second = engine.ask("那已经在美国卖了呢？", first.session_id)
+    assert _verdicts(second) == [("36", "eligible")]
+
+
+def test_a_follow_up_naming_another_measure_by_its_label_is_about_that_measure(engine):
+    first = engine.ask("我们是一家三甲医院，能申请（五）的1类新药临床支持吗？")
+    second = engine.ask("那（二十）呢？", first.session_id)
+    assert second.citations[0].chunk_id == "policy2024:20"
+    assert _verdicts(second) == [("20", "eligible")]
+
+
+@pytest.mark.parametrize(("turns", "verdict"), [
+    (["我们是德国公司，想申请上海的补贴。", "我们在上海有全资子公司，子公司能申请吗？"], "eligible"),
+    (["Can our Shanghai subsidiary apply directly?"], "eligible"),
+    (["我們是德國藥企，在中國還沒有設立公司，能直接申請嗎？"], "not_eligible"),
+])
+def test_who_may_apply_with_no_topic_is_answered_from_the_scope(engine, turns, verdict):
+    # scope: "本意见支持范围为在我市内登记注册的，从事药品…的企事业单位或民办非企业单位"
+    session = None
+    for turn in turns:
+        answer = engine.ask(turn, session)
+        session = answer.session_id
+    assert answer.citations[0].chunk_id == "policy2024:scope"
+    assert _verdicts(answer) == [("scope", verdict)]
+
+
+@pytest.mark.parametrize(("message", "registered", "place"), [
+    ("我們是港資企業，註冊在前海，正在做1類新藥的Ⅱ期臨床。", "elsewhere", "前海"),
+    ("我们是一家在北京注册的biotech。", "elsewhere", "北京"),
+    ("我们是德国药企在上海新注册的全资子公司。", "shanghai", ""),
+    ("我们是苏州的药企。", "elsewhere", "苏州"),
+])
+def test_where_the_asker_is_registered_is_the_first_place_named_as_its_seat(message, registered, place):
+    facts = read_facts(normalise(message), normalise(message).lower())
+    assert (facts.registered, facts.registered_place) == (registered, place)

@@ -28,11 +28,14 @@ from assistant.conversation.understand import (
     WHICH_DOCUMENT,
     has_word,
     kind_asked_for,
+    labels_named,
     lexicon,
     points_at_document,
     read_facts,
     without_ask_words,
     without_asker,
+    without_registration,
+    word_pattern,
 )
 from assistant.language import Language
 from assistant.match.chat import ProfileAnswer, match_estimate, profile_answer
@@ -59,6 +62,8 @@ SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or 
 SEAT_FACTS = frozenset({"registered"})  # where the asker is registered says nothing of which measure its case is
 ASKER_FACTS = ("related_party", "applicant_role", "entity_type", "registered", "registration_applicant")  # facts of a turn that may meet one condition
 KIND_FACTS = frozenset({"entity_type", "entity_denied"})  # who the asker is (or is not)
+APPLICANT_ONLY_WORDS = 6  # what is left of "我们在上海有全资子公司，子公司能申请吗" without who applies: a few words at most
+WORD_OR_CHARACTER = re.compile(r"[\u4e00-\u9fff]|[a-z]+")  # a Chinese character or an English word
 REGISTERED = "registered_in_shanghai"  # the policy's scope: the one condition of a measure without award rules
 
 
@@ -337,10 +342,13 @@ class Planner:
         (several articles alike) stays on the topic discussed. Another article is looked for in the document
         discussed: "改良型的能申请吗" after a (五) answer is about (五), not the expired plan that names 改良型新药."""
         words = without_ask_words(ask.text.lower())
+        discussed = {a.chunk_id for a in previous}
+        named = [f"{self.book.document}:{key}" for key in labels_named(ask.text)]
+        if previous and any(cid != previous[0].chunk_id and self.retriever.article(cid) is not None for cid in named):
+            return True  # "那（二十）呢？" after a （五） verdict (which pointed to （二十）) names （二十） by its label
         if self.retriever.keyword_score(words) < OWN_TOPIC_SCORE:
             return False
         hits = self.retriever.search(words, k=3, prefer_on=self.today, doc_ids=[previous[0].doc_id] if previous else None)
-        discussed = {a.chunk_id for a in previous}
         # "what about IND review time" after the ethics answer: the article discussed is none of the close ones
         return bool(hits) and hits[0].article.chunk_id not in discussed and (
             len(hits) < 2 or hits[0].score >= CLEAR_TOPIC_FACTOR * hits[1].score
@@ -398,9 +406,14 @@ class Planner:
                     articles = [found[0].article, *articles]
             return Step(ask, Route.VALIDITY, articles, document=document)
 
-        covered = self._scope_article(question, ask)
+        covered = self._scope_article(question, ask, previous)
         if covered is not None:  # "这个若干意见到底覆盖哪些单位？": the document's scope article
-            return Step(ask, Route.LOOKUP, [covered], lead=lead_clause(covered.text, AskKind.WHAT, ask.text))
+            lead = lead_clause(covered.text, AskKind.WHAT, ask.text)
+            if ask.kind is not AskKind.ELIGIBILITY:
+                return Step(ask, Route.LOOKUP, [covered], lead=lead)
+            # "我们在上海有全资子公司，子公司能申请吗？": the scope's verdict on who the asker says it is
+            step = Step(ask, Route.ELIGIBILITY, [covered], lead=lead, eligibility=self._measure_verdict(question, covered))
+            return step
         # "那海外临床试验责任保险的保费补贴呢？" after the trade-fair measure names an article of its own: that one
         elsewhere_topic = bool(previous) and (ask.elliptical or question.follow_up) and self._names_other_article(ask, previous)
         # a short or elliptical ask ("如果对方是股东呢？") is about the article discussed: search with its title
@@ -441,8 +454,10 @@ class Planner:
             hits = _favouring(hits, {a.chunk_id for a in previous})[:HITS]
         plan.retrieved.extend(h.article.chunk_id for h in hits if h.article.chunk_id not in plan.retrieved)
         # "补贴批下来多久能到账？": the sources' own support asked about in everyday words they never use
+        # "那（二十）呢？": a measure named by its label is a topic of the policy, however few its words
         in_scope = bool(hits) and (any(self.retriever.is_about_policy(q, MIN_KEYWORD_SCORE) for q in dict.fromkeys((query, search_query)))
-                                   or asks_payout(ask.text.lower()))
+                                   or asks_payout(ask.text.lower()) or any(
+                                       h.article.doc_id == self.book.document and h.article.key in labels_named(ask.text) for h in hits[:1]))
         award_slots = session.award
         short = len(question.text) <= FOLLOW_UP_MAX_CHARS.get(question.language, FOLLOW_UP_MAX_CHARS_CHINESE)
         has_amounts = bool(question.facts.amounts)
@@ -558,13 +573,22 @@ class Planner:
                                      doc_ids=[question.document] if question.document else None)
         return hits[0].article if hits else None
 
-    def _scope_article(self, question: Question, ask: Ask) -> Article | None:
+    def _scope_article(self, question: Question, ask: Ask, previous: Sequence[Article]) -> Article | None:
         """The scope article of the document asked about (named, else the policy) when the ask is who the
-        document covers and names no topic of its own besides; else None."""
+        document covers and names no topic of its own besides, or, with nothing discussed before, a yes/no on
+        whether the asker may apply that names nobody but who applies ("子公司能申请吗？"); else None."""
         text = ask.text.lower()
         words = lexicon().scope_words
         if not has_word(text, words):
-            return None
+            facts = question.facts
+            if ask.kind is not AskKind.ELIGIBILITY or previous or facts.drug_class or facts.cgt or facts.device:
+                return None  # a product named is a topic of its own
+            rest = without_registration(without_ask_words(without_asker(text)))
+            for word in sorted(lexicon().applicant_words, key=len, reverse=True):
+                rest = re.sub(word_pattern(word), " ", rest)
+            if len(WORD_OR_CHARACTER.findall(rest)) > APPLICANT_ONLY_WORDS or self.retriever.keyword_score(rest) >= MIN_KEYWORD_SCORE:
+                return None
+            return self.retriever.article(f"{self.book.document}:scope")
         document = question.document or self.book.document
         rest = self._without_name(without_ask_words(text), document)
         for word in words:
@@ -615,7 +639,7 @@ class Planner:
         asked_for = self._measure_of_kind(hits, question, ask)
         if asked_for is not None:  # "我们是药企不是CRO，能拿CRO的支持吗": the CRO measure is asked, its verdict a no
             return asked_for
-        denied = set(question.conversation_facts.unmet)
+        denied = set(self._unmet(question))
         for hit in hits[:3]:  # "never in special review … the device support": the measure whose condition is denied
             if denied and hit.article.doc_id == self.book.document and any(
                     denied & set(rule.conditions) for rule in self.book.for_measure(str(hit.article.key))):
@@ -868,7 +892,7 @@ class Planner:
         described = condition_rules().conditions
         evaluator = ConditionEvaluator(self.book)
         checks = evaluator.judge(rule, values)
-        if any(c.state is ConditionState.FAILED for c in checks) or set(rule.conditions) & set(question.conversation_facts.unmet):
+        if any(c.state is ConditionState.FAILED for c in checks) or set(rule.conditions) & set(self._unmet(question)):
             return None
         waiting = next((c for c in checks if c.state is ConditionState.UNKNOWN and set(c.missing) - SEAT_FACTS), None)
         if waiting is not None:
@@ -947,8 +971,9 @@ class Planner:
         facts = question.conversation_facts
         values, by_range = self._fact_values(question)
         evaluator = ConditionEvaluator(self.book)
+        denied = self._unmet(question)
         for candidate in rules:
-            unmet = next((cid for cid in candidate.conditions if cid in facts.unmet), None)
+            unmet = next((cid for cid in candidate.conditions if cid in denied), None)
             if unmet is not None:  # the asker says the condition is not met ("还没进入特别审查程序")
                 return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, unmet)
             failed = evaluator.first_failure(candidate, values)
@@ -985,6 +1010,17 @@ class Planner:
             return condition.measure
         extra = condition_rules().extras.get(condition_id)
         return extra.article if extra is not None else None
+
+    def _unmet(self, question: Question) -> tuple[str, ...]:
+        """The conditions the conversation says are not met, less those this turn revises with a fact that meets
+        them ("还没开始销售" … "那已经在美国卖了呢？": the product is now sold there)."""
+        own = question.facts
+        if question.earlier_facts is None:
+            return own.unmet
+        values, _ = self._fact_values(replace(question, earlier_facts=None))
+        evaluator = ConditionEvaluator(self.book)
+        return tuple(cid for cid in question.conversation_facts.unmet
+                     if cid in own.unmet or not evaluator.stated_toward(cid, values))
 
     def _fact_values(self, question: Question) -> tuple[dict[str, object], bool]:
         """The facts conditions read (``eligibility.yaml``'s names), from this turn and the earlier ones, and
@@ -1046,16 +1082,16 @@ class Planner:
         unmet, and at least one is met by a fact about the case itself (what it is, where the trial runs,
         who applies, not only where the asker is registered). The best is the one with most conditions so
         met, then the highest ceiling."""
-        facts = question.conversation_facts
         values, _ = self._fact_values(question)
         evaluator = ConditionEvaluator(self.book)
         described = condition_rules().conditions
+        denied = self._unmet(question)
         best: tuple[int, Decimal, Rule] | None = None
         for measure in dict.fromkeys(rule.measure for rule in self.book.rules):
             if measure == failed_measure:
                 continue
             rules = list(dict.fromkeys(read_award(question, measure, self.book, None, ask.text.lower()).rules))
-            if len(rules) != 1 or any(cid in facts.unmet for cid in rules[0].conditions):
+            if len(rules) != 1 or any(cid in denied for cid in rules[0].conditions):
                 continue
             checks = evaluator.judge(rules[0], values)
             if any(c.state in {ConditionState.FAILED, ConditionState.UNKNOWN} for c in checks):

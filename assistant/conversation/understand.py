@@ -94,6 +94,7 @@ class _Lexicon:
     document_pointers: tuple[str, ...]
     city_document_words: tuple[str, ...]  # "市里的呢": the city's policy, not the district plan discussed
     first_turn: re.Pattern[str]  # "第一个问的那个": the conversation's first question
+    article_label: re.Pattern[str]  # "（二十）", "measure 20": a measure named by its label
     support_asks: tuple[str, ...]  # "能拿什么支持": what support is given
     granting_words: tuple[str, ...]  # "给予": the clause that grants the support
     document_pointer_pattern: re.Pattern[str]
@@ -128,6 +129,7 @@ class _Lexicon:
     support_asked: re.Pattern[str]  # "有什么支持", "what support": an ask for the support a measure gives
     kind_support_asked: re.Pattern[str]  # "能申请哪些", "which measures": what the asker can claim at all
     scope_words: tuple[str, ...]  # "覆盖哪些单位": who a document covers
+    applicant_words: tuple[str, ...]  # "子公司", "our company": who applies, no topic
     which_document: tuple[str, ...]  # "该看哪个文件": the document in force is asked, not the one discussed
     known_places: tuple[str, ...]  # places outside Shanghai (scope.yaml), to tell a place from a word
     unmet_patterns: dict[str, re.Pattern[str]]  # a condition denied by naming another place ("在江苏生产")
@@ -150,6 +152,7 @@ def lexicon() -> _Lexicon:
         document_pointers=lower(raw["document_pointers"]),
         city_document_words=lower(raw["city_document_words"]),
         first_turn=re.compile(raw["first_turn_pattern"], re.IGNORECASE),
+        article_label=re.compile(raw["article_label"], re.IGNORECASE),
         support_asks=lower(raw["support_asks"]),
         granting_words=lower(raw["granting_words"]),
         document_pointer_pattern=re.compile(raw["document_pointer_pattern"], re.IGNORECASE),
@@ -178,6 +181,7 @@ def lexicon() -> _Lexicon:
         yes_no_question=re.compile(raw["yes_no_question"], re.IGNORECASE),
         which_document=lower(raw["which_document"]),
         scope_words=lower(raw["scope_words"]),
+        applicant_words=lower(raw["applicant_words"]),
         hypothetical=re.compile(raw["hypothetical"], re.IGNORECASE),
         yes_no_words=lower(raw["yes_no_words"]),
         exclusion_asked=lower(raw["exclusion_asked"]),
@@ -632,15 +636,18 @@ def read_facts(normalised: str, text: str) -> Facts:
     registered_place = ""
     if re.search(words["registered_nowhere"], text):
         registered = "elsewhere"  # no place to name: not registered in Shanghai at all
-    elif has_word(text, words["registered_shanghai"]):
+    elif has_word(text, words["registered_shanghai"]) or re.search(words["registered_shanghai_pattern"], text):
         registered = "shanghai"
-    elif match := lex.registered_elsewhere.search(text):
-        group, place = next((i, g) for i, g in enumerate(match.groups()) if g)
-        place = place.lstrip("是在于")
-        if in_shanghai(place):
-            registered = "shanghai"
-        elif group < 2 or _is_place(place, lex):  # the later forms ("一家X的药企") hold a place only when X is one
-            registered, registered_place = "elsewhere", place
+    else:
+        for match in lex.registered_elsewhere.finditer(text):  # the first that names a place
+            group, place = next((i, g) for i, g in enumerate(match.groups()) if g)
+            place = place.lstrip("是在于")
+            if in_shanghai(place):
+                registered = "shanghai"
+            elif group < 2 or _is_place(place, lex):  # the later forms ("一家X的药企") hold a place only when X is one
+                registered, registered_place = "elsewhere", place
+            if registered is not None:
+                break
     related = _relation(text, words)
     amounts = tuple(_stated(found, normalised, lex) for found in find_amounts(normalised) if found.yuan >= lex.min_stated_yuan)
     unmet = tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws) or _negated(
@@ -731,6 +738,16 @@ def without_asker(text: str) -> str:
     for kind, pattern in _entity_patterns(own=True):
         if kind not in topics:
             text = pattern.sub(" ", text)
+    return text
+
+
+def without_registration(text: str) -> str:
+    """``text`` (lower case) without where the asker says it is or is not registered ("在上海有全资子公司",
+    "在中国还没有设立公司"): a fact about who applies, not a topic."""
+    words = lexicon().facts
+    text = re.sub(f"{words['registered_nowhere']}|{words['registered_shanghai_pattern']}", " ", text)
+    for word in sorted((str(w).lower() for w in words["registered_shanghai"]), key=len, reverse=True):
+        text = re.sub(word_pattern(word), " ", text)
     return text
 
 
@@ -891,6 +908,17 @@ def _item_count(text: str, lex: _Lexicon) -> int | None:
     if match is None:
         return None
     return count_of(match["n"])
+
+
+def labels_named(text: str) -> tuple[str, ...]:
+    """The measure keys ``text`` (normalised) names by their printed label ("（二十）" → "20", "第5条" → "05",
+    "measure 12" → "12"), in order."""
+    keys = []
+    for match in lexicon().article_label.finditer(text):
+        number = next(n for n in match.groups() if n)
+        value = int(number) if number.isdigit() else int(Decimal(str(cn2an.cn2an(number, "smart"))))
+        keys.append(f"{value:02d}")
+    return tuple(dict.fromkeys(keys))
 
 
 def count_of(word: str) -> int | None:

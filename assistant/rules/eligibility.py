@@ -230,6 +230,12 @@ class ConditionEvaluator:
         return data is not None and bool(data.holds_if) and all(
             _among(facts.get(fact), values) for fact, values in data.holds_if.items())
 
+    def stated_toward(self, condition_id: str, facts: Mapping[str, object]) -> bool:
+        """Whether one of the stated ``facts`` has a value that meets the condition (``holds_if``), the others
+        aside: a later turn revising an earlier "not met" ("那已经在美国卖了呢")."""
+        data = self.rules.conditions.get(condition_id)
+        return data is not None and any(_among(facts.get(fact), values) for fact, values in data.holds_if.items())
+
     def judge(self, rule: Rule, facts: Mapping[str, object]) -> list[ConditionCheck]:
         """Every condition of ``rule`` (its own, then the extra ones naming it), in that order."""
         return [self.check(cid, facts) for cid in self.rules.of_rule(rule)]
