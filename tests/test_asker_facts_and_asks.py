@@ -8,7 +8,7 @@ a clause ending at an English full stop, a question inside a longer message), no
 import pytest
 
 from assistant.conversation.question import AmountRole, AskKind
-from assistant.conversation.understand import _asks, lexicon, read_facts
+from assistant.conversation.understand import _asks, labels_named, lexicon, read_facts
 from assistant.records import Status
 from index.normalise import normalise
 
@@ -289,3 +289,13 @@ def test_the_enterprises_size_is_read_in_english_words_between(message, size) ->
 ])
 def test_the_regulator_a_product_is_registered_with_abroad_is_read(message, regulator) -> None:
     assert _facts(message).regulator == regulator
+
+
+@pytest.mark.parametrize(("message", "keys"), [
+    ("那（二十）呢？", ("20",)),
+    ("第五条和第三十六条都能申请吗？", ("05", "36")),
+    ("Can we apply under measure 8?", ("08",)),
+    ("Two quick ones. (1) What is the maximum? (2) Is there a yearly cap?", ()),
+])
+def test_a_measure_is_named_by_its_label_and_a_numbered_list_names_none(message, keys) -> None:
+    assert labels_named(normalise(message)) == keys

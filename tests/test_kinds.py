@@ -265,3 +265,14 @@ def test_a_company_is_not_who_a_hospital_measure_without_amounts_names(engine, q
 def test_a_hospital_asking_about_its_own_measure_without_amounts_still_hears_yes(engine):
     answer = engine.ask("我们是三甲医院，研究者发起的高水平临床研究有支持吗？")
     assert _verdicts(answer) == [("08", "eligible")]
+
+
+@pytest.mark.parametrize(("question", "measure"), [
+    ("We are the licensee in an overseas rights deal. Can we claim the 50% service-fee support?", "36"),
+    ("I'm an independent researcher. Can I personally apply for the Class 1 drug trial support?", "05"),
+    ("We're a medical device maker. Can we apply under measure 8 for investigator-initiated studies?", "08"),
+])
+def test_an_english_asker_of_the_wrong_kind_reaches_the_measure_and_hears_no(engine, question, measure):
+    answer = engine.ask(question)
+    assert _verdicts(answer) == [(measure, "not_eligible")]
+    assert _cited(answer)[0] in {f"policy2024:{measure}", "policy2024:scope"}

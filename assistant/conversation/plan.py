@@ -431,6 +431,9 @@ class Planner:
                 query = topic
         # the one document the question names ("发布会上…", "浦东方案里…") or points at is where to look
         pointed = [question.document] if question.document else None
+        labelled = [a for key in labels_named(ask.text) if (a := self.retriever.article(f"{self.book.document}:{key}"))]
+        if len(labelled) == 1 and (not pointed or pointed[0] == self.book.document):
+            query = f"{labelled[0].title} {query}"  # "under measure 8": the measure named by its label, by its title too
         search_query = query
         if pointed:  # inside that document its own name is no evidence: search with the rest
             search_query = self._without_name(query, pointed[0]) or query
