@@ -8,7 +8,7 @@ a clause ending at an English full stop, a question inside a longer message), no
 import pytest
 
 from assistant.conversation.question import AmountRole, AskKind
-from assistant.conversation.understand import _asks, lexicon, read_facts
+from assistant.conversation.understand import _asks, labels_named, lexicon, read_facts
 from assistant.records import Status
 from index.normalise import normalise
 
@@ -163,3 +163,139 @@ def test_a_trial_abroad_named_in_another_ask_is_not_the_domestic_trials(engine, 
     first = answer.answer.splitlines()[0]
     assert not first.startswith("不可以"), first
     assert (domestic_rule, amount) in [(c.rule_id, c.amount_yuan) for c in answer.calculations]
+
+
+@pytest.mark.parametrize("message", [
+    "刚拿到美国FDA批准，但还没开始在美国卖。",
+    "產品已在日本上市銷售。",
+    "Our drug was approved by the FDA and is sold in the US.",
+    "我们从一家美国公司引进了大中华区权益。",
+])
+def test_a_place_abroad_named_as_a_market_regulator_or_seat_is_not_where_a_trial_runs(message) -> None:
+    assert _facts(message).trial_location is None
+
+
+@pytest.mark.parametrize("message", [
+    "我们的1类新药在美国做II期临床。",
+    "我們在美國獲FDA批准後，又在美國開展III期臨床。",
+    "Our Phase II trial runs in Japan.",
+])
+def test_a_trial_abroad_is_still_overseas_beside_a_market_named(message) -> None:
+    assert _facts(message).trial_location == "overseas"
+
+
+@pytest.mark.parametrize(("message", "sold"), [
+    ("产品拿了FDA批准，已经在美国卖了。", True),
+    ("產品已在歐洲上市銷售。", True),
+    ("It has been on sale in Japan since March.", True),
+    ("刚拿到FDA批准，还没在美国销售。", None),
+])
+def test_a_product_sold_abroad_is_read_and_a_denial_is_not_a_sale(message, sold) -> None:
+    assert _facts(message).sold_abroad is sold
+
+
+@pytest.mark.parametrize(("message", "role"), [
+    ("We're a Shanghai company in-licensing ex-China rights from a US biotech.", "licensee"),
+    ("We licensed in the Greater China rights of an antibody.", "licensee"),
+    ("我们从韩国一家公司获得了这款药的大中华区许可。", "licensee"),
+])
+def test_buying_rights_in_is_the_licensee_role_in_any_wording(message, role) -> None:
+    assert _facts(message).applicant_role == role
+
+
+@pytest.mark.parametrize(("message", "kind"), [
+    ("I'm a PI at a Shanghai tertiary hospital.", "hospital"),
+    ("I work for a contract research organization in Pudong.", "cro"),
+    ("我是一家三甲医院的研究者。", "hospital"),
+    ("我在一所大學工作，做新藥研究。", "university"),
+    ("我们是在上海登记的一家民办非企业单位。", "private_non_enterprise"),
+])
+def test_someone_speaking_from_within_the_asker_names_its_kind(message, kind) -> None:
+    assert _facts(message).entity_type == kind
+
+
+@pytest.mark.parametrize("message", [
+    "We're a Korean medtech startup with no legal entity in China yet.",
+    "我们是一家德国药企，在中国还没有设立公司。",
+    "我們尚未在上海註冊。",
+])
+def test_an_asker_not_registered_in_shanghai_at_all_is_registered_elsewhere(message) -> None:
+    facts = _facts(message)
+    assert facts.registered == "elsewhere"
+
+
+def test_a_product_not_yet_registered_in_china_says_nothing_of_where_the_company_is() -> None:
+    assert _facts("我们的产品还没在国内注册上市。").registered is None
+
+
+@pytest.mark.parametrize("message", [
+    "我们是CRO，给高校做临床前研究。Any financing support for this?",
+    "We're a CRO running preclinical studies for a university. Any financing support for this kind of work?",
+])
+def test_an_english_question_opening_with_any_is_a_yes_no_question_on_the_stated_case(message) -> None:
+    assert _kinds(message) == [AskKind.ELIGIBILITY]
+
+
+@pytest.mark.parametrize(("message", "detail"), [
+    ("我们医院能申请市里那个按研发投入40%给钱的政策吗？", ""),
+    ("按投入比例給錢的那條，我們能申請嗎？", ""),
+    ("批下来以后多久给钱？", "payout"),
+])
+def test_a_detail_word_describing_the_measure_asks_no_detail(message, detail) -> None:
+    text = normalise(message)
+    [ask] = _asks(text, lexicon(), None, read_facts(text, text.lower()))
+    assert ask.detail == detail
+
+
+@pytest.mark.parametrize(("message", "drug_class"), [
+    ("Our generic drug is in a bioequivalence study. Can we get the Class 1 new drug clinical support?", "generic"),
+    ("我们的仿制药在做一致性评价。能申请1类新药那条支持吗？", "generic"),
+    ("我们公司有两个仿制药在做一致性评价。另外一个1类新药在国内完成了I期临床，能拿多少？", "1"),
+])
+def test_a_class_named_only_as_the_measures_name_does_not_hide_the_product_told_before(message, drug_class) -> None:
+    assert _facts(message).drug_class == drug_class
+
+
+@pytest.mark.parametrize("message", [
+    "We ran the Phase I of our Class 1 drug in Australia rather than in China.",
+    "我們的II期放在新加坡做，而非在國內。",
+])
+def test_a_place_after_rather_than_is_not_where_the_trial_runs(message) -> None:
+    assert _facts(message).trial_location == "overseas"
+
+
+@pytest.mark.parametrize("message", [
+    "器械拿了首个注册证，但在江苏生产。",
+    "Our device got its first certificate but is manufactured in Jiangsu, not Shanghai.",
+])
+def test_production_named_in_another_place_leaves_the_local_production_condition_unmet(message) -> None:
+    assert "first_registration_and_production" in _facts(message).unmet
+
+
+@pytest.mark.parametrize(("message", "size"), [
+    ("We're a large pharmaceutical group.", "large"),
+    ("We are a mid-sized biotech company.", "medium"),
+    ("We are a small-molecule drug developer.", None),
+])
+def test_the_enterprises_size_is_read_in_english_words_between(message, size) -> None:
+    assert _facts(message).enterprise_size == size
+
+
+@pytest.mark.parametrize(("message", "regulator"), [
+    ("我们的创新药在巴西注册成功并已经开始销售。", "brics"),
+    ("產品已獲美國FDA批准。", "fda"),
+    ("Our device carries the CE mark and is sold in Germany.", "ce"),
+    ("Who is responsible for this measure?", None),
+])
+def test_the_regulator_a_product_is_registered_with_abroad_is_read(message, regulator) -> None:
+    assert _facts(message).regulator == regulator
+
+
+@pytest.mark.parametrize(("message", "keys"), [
+    ("那（二十）呢？", ("20",)),
+    ("第五条和第三十六条都能申请吗？", ("05", "36")),
+    ("Can we apply under measure 8?", ("08",)),
+    ("Two quick ones. (1) What is the maximum? (2) Is there a yearly cap?", ()),
+])
+def test_a_measure_is_named_by_its_label_and_a_numbered_list_names_none(message, keys) -> None:
+    assert labels_named(normalise(message)) == keys

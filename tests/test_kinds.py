@@ -229,3 +229,50 @@ def test_every_kind_measure_quotes_its_own_article_and_its_rule_is_of_that_measu
             assert entry.quote in article.text, (kind.id, entry.measure)
             if entry.rule is not None:
                 assert book.rule(entry.rule).measure == entry.measure
+
+
+@pytest.mark.parametrize(("question", "kind_measure"), [
+    ("我们是创新药企业，不是CRO，能申请给高校做临床前研究的贴息吗？", None),
+    ("我們醫院能申請CRO為高校提供臨床前研究服務的那個貼息嗎？", "policy2024:20"),
+    ("We are a university lab. Can we claim the interest subsidy for preclinical research services ourselves?", None),
+])
+def test_the_preclinical_interest_subsidy_is_the_cros_not_its_clients_or_a_hospitals(engine, question, kind_measure):
+    # （四）: "推动合同研发机构（CRO）为高校科研院所提供新药临床前研究服务，按照规定给予每个项目年度贴息金额最高1000万元支持"
+    answer = engine.ask(question)
+    assert _verdicts(answer) == [("04", "not_eligible")]
+    assert "推动合同研发机构（CRO）为高校科研院所提供新药临床前研究服务" in to_simplified(answer.answer)
+    if kind_measure:
+        assert kind_measure in _cited(answer)
+
+
+def test_a_cro_serving_a_university_still_gets_the_interest_subsidy(engine):
+    answer = engine.ask("我們是一家CRO，替大學做新藥臨床前研究，能拿貼息支持嗎？")
+    assert _verdicts(answer) == [("04", "eligible")]
+    assert "1000万元" in to_simplified(answer.answer)
+
+
+@pytest.mark.parametrize(("question", "measure", "quote"), [
+    ("我们是一家药企，能申请研究者发起的临床研究支持吗？", "08", "支持符合条件的医院研究者发起高水平临床研究"),
+    ("我們是器械公司，醫院研究者發起的高水平臨床研究那條，我們能申請嗎？", "08", "支持符合条件的医院研究者发起高水平临床研究"),
+    ("我們是藥企，臨床試驗團隊薪酬分配機制那條我們能申請嗎？", "11", "推动医疗机构完善临床试验团队的薪酬分配机制"),
+])
+def test_a_company_is_not_who_a_hospital_measure_without_amounts_names(engine, question, measure, quote):
+    answer = engine.ask(question)
+    assert _verdicts(answer) == [(measure, "not_eligible")]
+    assert quote in to_simplified(answer.answer)
+
+
+def test_a_hospital_asking_about_its_own_measure_without_amounts_still_hears_yes(engine):
+    answer = engine.ask("我们是三甲医院，研究者发起的高水平临床研究有支持吗？")
+    assert _verdicts(answer) == [("08", "eligible")]
+
+
+@pytest.mark.parametrize(("question", "measure"), [
+    ("We are the licensee in an overseas rights deal. Can we claim the 50% service-fee support?", "36"),
+    ("I'm an independent researcher. Can I personally apply for the Class 1 drug trial support?", "05"),
+    ("We're a medical device maker. Can we apply under measure 8 for investigator-initiated studies?", "08"),
+])
+def test_an_english_asker_of_the_wrong_kind_reaches_the_measure_and_hears_no(engine, question, measure):
+    answer = engine.ask(question)
+    assert _verdicts(answer) == [(measure, "not_eligible")]
+    assert _cited(answer)[0] in {f"policy2024:{measure}", "policy2024:scope"}

@@ -11,7 +11,7 @@ from assistant.conversation.understand import read_facts
 from assistant.language import Language, detect_language
 from assistant.records import Status
 from assistant.rules.eligibility import condition_rules
-from index.normalise import to_simplified
+from index.normalise import normalise, to_simplified
 
 # condition of eligibility.yaml → (its measure, the condition failed in zh-Hans, in zh-Hant, in English)
 CONDITION_CASES = [
@@ -268,3 +268,199 @@ def test_the_share_of_equity_income_held_by_the_institute_is_not_specified(engin
     answer = engine.ask(question)
     assert answer.status is Status.NOT_SPECIFIED
     assert [c.chunk_id for c in answer.citations][:1] == ["policy2024:08"]
+
+
+def _verdicts(answer) -> list[tuple[str, str]]:
+    return [(v.measure, v.verdict) for v in answer.verdicts]
+
+
+@pytest.mark.parametrize("question", [
+    "我们的三类器械刚拿到注册证，在上海生产，但从来没有进入过创新医疗器械特别审查程序，能拿研发投入40%那笔吗？",
+    "我們的器械剛取得註冊證並在本市生產，但從未進入特別審查程序，還能申請研發投入40%的支持嗎？",
+    "Our device just got its registration certificate and is made in Shanghai, but it never went through any "
+    "national or Shanghai innovative-device special review procedure. Can we still get the 40%-of-R&D support?",
+])
+def test_a_device_never_in_special_review_gets_no_for_the_registration_top_up(engine, question):
+    # （六）: "对进入国家和我市创新医疗器械特别审查程序的产品…以上产品首次取得注册证并落地生产的…再给予不超过研发投入的40%"
+    answer = engine.ask(question)
+    assert _verdicts(answer) == [("06", "not_eligible")]
+    assert "特别审查程序" in to_simplified(answer.answer)
+
+
+@pytest.mark.parametrize("question", [
+    "我们的创新药刚拿到美国FDA批准，还没在美国销售，能申请全球注册那个30%的支持吗？",
+    "Our drug was just approved by the FDA but is not sold in the US yet. Can we get the 30% global registration award?",
+])
+def test_a_product_approved_abroad_but_not_sold_gets_no_and_no_trial_measure_in_its_place(engine, question):
+    # （三十六）: "…注册，并在当地实现销售的": the US named as its market is not an overseas trial of （十二）
+    answer = engine.ask(question)
+    assert _verdicts(answer) == [("36", "not_eligible")]
+    assert [c.chunk_id for c in answer.citations] == ["policy2024:36"]
+
+
+@pytest.mark.parametrize("question", [
+    "产品拿了FDA批准在美国卖了，有奖励吗？",
+    "Our drug got FDA approval and has been on sale in the US since March; any award?",
+])
+def test_a_product_sold_abroad_asked_about_hears_yes_with_the_measures_terms(engine, question):
+    answer = engine.ask(question)
+    assert _verdicts(answer) == [("36", "eligible")]
+    assert "30%" in answer.answer and "1000万元" in answer.answer
+
+
+def test_an_in_licensing_company_in_english_is_not_the_licensor(engine):
+    answer = engine.ask("We're a Shanghai company in-licensing ex-China rights from a US biotech; the upfront is RMB 200 "
+                        "million and there is no shareholding between us. Can we claim 50% of our advisory fees?")
+    assert _verdicts(answer) == [("36", "not_eligible")]
+    assert "出让企业" in answer.answer and "licensor" in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "We're a Korean medtech startup with no legal entity in China yet. Can we apply for Shanghai's device subsidies?",
+    "我们是一家韩国器械公司，在中国还没有设立公司，能直接申请上海的器械补贴吗？",
+])
+def test_an_asker_with_no_entity_in_shanghai_is_outside_the_scope_which_is_cited_first(engine, question):
+    answer = engine.ask(question)
+    assert {verdict for _, verdict in _verdicts(answer)} == {"not_eligible"}
+    assert answer.citations[0].chunk_id == "policy2024:scope"
+    assert "?" not in answer.answer.splitlines()[0]
+    assert "在我市内登记注册" in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "我们是德国药企在上海新注册的全资子公司，定位是外资研发中心，能享受这个若干意见里的支持吗？",
+    "我們是在上海註冊的外資研發中心，能享受若干意見的支持嗎？",
+])
+def test_a_registration_in_shanghai_stated_is_named_as_the_scope_met_with_its_quote(engine, question):
+    # scope: "本意见支持范围为在我市内登记注册的"; （三十四）: "支持外资企业在沪设立…外资研发中心"
+    answer = engine.ask(question)
+    assert _verdicts(answer) == [("34", "eligible")]
+    assert [c.chunk_id for c in answer.citations] == ["policy2024:34", "policy2024:scope"]
+    assert "本意见支持范围为在我市内登记注册的" in to_simplified(answer.answer)
+
+
+def test_a_private_non_enterprise_unit_hears_the_scope_names_it_and_the_calculator_does_not_ask_its_registration(engine):
+    # scope: "…的企事业单位或民办非企业单位"; （三十七）: "不超过项目经费的50%，最高5万元"
+    answer = engine.ask("我是上海一家民办非企业单位（研究院，在上海登记）的负责人。我们下个月去新加坡参展，预算8万元，"
+                        "我们不是企业，能申请参加国际展会的补助吗？")
+    assert _verdicts(answer) == [("37", "eligible")]
+    assert [c.amount_yuan for c in answer.calculations] == [40_000]
+    assert "企事业单位或民办非企业单位" in answer.answer
+    notes = " ".join(answer.calculations[0].notes)
+    assert "在本市登记注册" not in notes and "经认定" in notes
+
+
+@pytest.mark.parametrize(("question", "measure", "figure"), [
+    ("I'm a PI at a Shanghai tertiary hospital. We're running a real-world study of a newly launched drug with its "
+     "maker. Is there project funding for this?", "20", "RMB 2,000,000"),
+    ("我是一家三甲医院的研究者，和药企合作做上市后真实世界研究，有项目资助吗？", "20", "200万元"),
+    ("We're a CRO in Zhangjiang running preclinical studies for a university lab. Any financing support for this "
+     "kind of work?", "04", "RMB 10,000,000"),
+])
+def test_an_asker_of_a_kind_asking_about_its_own_measure_hears_yes_and_the_ceiling(engine, question, measure, figure):
+    answer = engine.ask(question)
+    assert _verdicts(answer) == [(measure, "eligible")]
+    assert figure in answer.answer
+
+
+def test_a_hospital_asking_about_the_policy_that_pays_a_share_of_rd_gets_its_verdict_not_a_payout_refusal(engine):
+    answer = engine.ask("您好，我们是一家三甲医院，牵头做了1类新药的II期临床，市里那个按研发投入40%给钱的政策我们医院能申请吗？")
+    assert answer.status is Status.ANSWERED
+    assert _verdicts(answer) == [("05", "unknown")]
+    assert "注册申请人" in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Our Class 1 drug's Phase I ran in Australia rather than in China, with RMB 30 million of R&D. Can we get the "
+    "phase-based clinical support for it?",
+    "我們的1類新藥I期放在澳洲做，而不是在國內，研發投入3000萬，能申請（五）的支持嗎？",
+])
+def test_a_trial_abroad_gets_no_for_the_domestic_measure_and_the_overseas_rule_quoted(engine, question):
+    # （五）: "开展国内Ⅰ期、Ⅱ期、Ⅲ期临床试验"; （十二）: "对在海外开展高水平创新产品临床试验项目，按照规定择优给予最高2000万元支持"
+    answer = engine.ask(question)
+    assert ("05", "not_eligible") in _verdicts(answer)
+    assert "policy2024:12" in [c.chunk_id for c in answer.citations]
+    assert "择优给予最高2000万元支持" in to_simplified(answer.answer)
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("We are a foreign-owned enterprise registered in Shanghai and the registration applicant of a Class 1 drug in a "
+     "domestic Phase I. Because we are foreign-owned, are we excluded from the clinical-stage R&D support?",
+     "No, you are not excluded: "),
+    ("我们是外资企业，在上海注册，1类新药在国内做I期，我们就是注册申请人。外资身份会不会被排除在（五）的支持之外？", "不会被排除在外："),
+    ("我們是保險公司，會不會被排除在保費補貼之外？", "会被排除在外："),
+])
+def test_a_yes_no_asked_the_other_way_round_says_whether_the_asker_is_excluded_first(engine, question, first):
+    answer = engine.ask(question)
+    assert to_simplified(answer.answer).startswith(first)
+
+
+def test_a_product_registered_in_a_brics_country_and_sold_there_hears_the_regulator_condition_met(engine):
+    # （三十六）: "…或世界卫生组织以及金砖国家、“一带一路”国家药品监管机构注册，并在当地实现销售的"
+    answer = engine.ask("我們是上海企業，自研的創新藥在巴西註冊成功並已經開始銷售，算在全球註冊認證支持範圍內嗎？")
+    assert _verdicts(answer) == [("36", "eligible")]
+    assert "金砖国家" in to_simplified(answer.answer)
+
+
+@pytest.mark.parametrize("question", [
+    "我们是上海的中型生物医药企业，有高新技术企业资质，能申请3000万的担保额度吗？",
+    "我們是蘇州的藥企，在上海有個研發中心但沒註冊公司，能申請（五）嗎？",
+])
+def test_an_off_topic_word_in_the_askers_own_facts_does_not_refuse_the_verdict(engine, question):
+    # "高新技术企业资质" is a fact of （二十九）'s condition, not a question on how to be recognised; "没注册公司"
+    # says where the asker is not, it asks nothing on registering a company
+    answer = engine.ask(question)
+    assert answer.status is Status.ANSWERED and answer.verdicts
+
+
+@pytest.mark.parametrize("question", ["高新技术企业认定的条件是什么？", "在上海注册公司要什么材料？"])
+def test_asking_about_recognition_or_registering_a_company_is_still_refused(engine, question):
+    assert engine.ask(question).status is Status.OUT_OF_SCOPE
+
+
+def test_a_medium_firm_with_no_qualification_at_all_gets_no_and_the_small_micro_ceiling(engine):
+    # （二十九）: "拥有高新技术、专精特新、科技小巨人等资质的生物医药中型科创企业…最高3000万元"
+    answer = engine.ask("我们是中型企业，没有任何资质，3000万那档担保能用吗？")
+    assert ("29", "not_eligible") in _verdicts(answer)
+    assert "2000万元" in answer.answer
+
+
+def test_a_product_said_not_sold_then_sold_turns_the_no_into_a_yes(engine):
+    # （三十六）: "…注册，并在当地实现销售的": a later turn's sale revises the earlier "还没开始销售"
+    first = engine.ask("我们的产品在美国获批了，还没开始销售，能申请（三十六）吗？")
+    assert _verdicts(first) == [("36", "not_eligible")]
+    second = engine.ask("那已经在美国卖了呢？", first.session_id)
+    assert _verdicts(second) == [("36", "eligible")]
+
+
+def test_a_follow_up_naming_another_measure_by_its_label_is_about_that_measure(engine):
+    first = engine.ask("我们是一家三甲医院，能申请（五）的1类新药临床支持吗？")
+    second = engine.ask("那（二十）呢？", first.session_id)
+    assert second.citations[0].chunk_id == "policy2024:20"
+    assert _verdicts(second) == [("20", "eligible")]
+
+
+@pytest.mark.parametrize(("turns", "verdict"), [
+    (["我们是德国公司，想申请上海的补贴。", "我们在上海有全资子公司，子公司能申请吗？"], "eligible"),
+    (["Can our Shanghai subsidiary apply directly?"], "eligible"),
+    (["我們是德國藥企，在中國還沒有設立公司，能直接申請嗎？"], "not_eligible"),
+])
+def test_who_may_apply_with_no_topic_is_answered_from_the_scope(engine, turns, verdict):
+    # scope: "本意见支持范围为在我市内登记注册的，从事药品…的企事业单位或民办非企业单位"
+    session = None
+    for turn in turns:
+        answer = engine.ask(turn, session)
+        session = answer.session_id
+    assert answer.citations[0].chunk_id == "policy2024:scope"
+    assert _verdicts(answer) == [("scope", verdict)]
+
+
+@pytest.mark.parametrize(("message", "registered", "place"), [
+    ("我們是港資企業，註冊在前海，正在做1類新藥的Ⅱ期臨床。", "elsewhere", "前海"),
+    ("我们是一家在北京注册的biotech。", "elsewhere", "北京"),
+    ("我们是德国药企在上海新注册的全资子公司。", "shanghai", ""),
+    ("我们是苏州的药企。", "elsewhere", "苏州"),
+])
+def test_where_the_asker_is_registered_is_the_first_place_named_as_its_seat(message, registered, place):
+    facts = read_facts(normalise(message), normalise(message).lower())
+    assert (facts.registered, facts.registered_place) == (registered, place)

@@ -19,10 +19,10 @@ from assistant.citations import validity
 from assistant.conversation.currency import range_note
 from assistant.conversation.extract import english_figure, is_target
 from assistant.conversation.kinds import KindSupport, asker_kind
-from assistant.conversation.plan import DOCUMENT_TERM, Plan, Route, Step, Verdict, extra_conditions, term_sentence
+from assistant.conversation.plan import DOCUMENT_TERM, Eligibility, Plan, Route, Step, Verdict, extra_conditions, term_sentence
 from assistant.conversation.question import AskKind
 from assistant.conversation.slots import AssumedBase, AwardRequest
-from assistant.conversation.understand import WHICH_DOCUMENT, asks_yes_or_no, lexicon
+from assistant.conversation.understand import WHICH_DOCUMENT, asks_yes_or_no, has_word, lexicon
 from assistant.language import Language, in_script
 from assistant.match.report import finds_nothing, profile_reply
 from assistant.records import AwardEstimate, Calculation, Status
@@ -91,7 +91,7 @@ class Composer:
         estimates: list[AwardEstimate] = []
         verdicts: list[tuple[str, str]] = []
         statuses = []
-        self.registered_place = plan.question.facts.registered_place
+        self.registered_place = plan.question.conversation_facts.registered_place
         self.kind = plan.question.conversation_facts.entity_type
         self.event_on = plan.question.conversation_facts.event_on
         for step in plan.steps:
@@ -177,8 +177,10 @@ class Composer:
 
     def _rule_quote(self, step: Step) -> str:
         """The quote of the rules an award step computed (the article itself goes in the source card)."""
-        if step.estimate is None or step.request is None or (step.eligibility and step.eligibility.instead):
+        if step.estimate is None or step.request is None:
             return ""
+        if step.eligibility is not None and step.eligibility.instead:  # the measure that applies: the rule computed there
+            return "；".join(dict.fromkeys(rule_book().rule(c.rule_id).quote for c in step.estimate.calculations))
         if step.eligibility is not None and step.eligibility.alternative is not None:
             return step.eligibility.alternative.quote  # the ceiling that applies in place of the one asked
         return "；".join(dict.fromkeys(rule.quote for rule in step.request.rules))
@@ -228,8 +230,8 @@ class Composer:
         if route is Route.LOOKUP:
             return self._lookup(step, article)
         if route is Route.ELIGIBILITY:  # a figure heard of put right first ("听说…5000万，我们能申请吗？")
-            return [*(self._correction(c) for c in step.corrections), *self._eligibility(step, article),
-                    *self._asker_lines(step)]
+            return [*(self._correction(c) for c in step.corrections),
+                    *self._excluded_first(step, [*self._eligibility(step, article), *self._asker_lines(step)])]
         if route is Route.KIND_SUPPORT:
             return self._kind_support(step)
         if route is Route.CLARIFY_RULE and step.request is not None:
@@ -295,20 +297,42 @@ class Composer:
                 return [self.t["eligible_met"].format(condition=condition, quote=quote, **fields)]
             if verdict is not None and verdict.rule is not None:
                 name = verdict.rule.name_en if self.english else verdict.rule.name
-                return [self.t["eligible_rule_yes"].format(rule_name=name, terms=verdict.rule.quote,
-                                                           ceiling=self._ceiling(verdict.rule), **fields)]
-            return [self.t["eligible_yes"].format(text=text, **fields)]
+                lines = [self.t["eligible_rule_yes"].format(rule_name=name, terms=verdict.rule.quote,
+                                                            ceiling=self._ceiling(verdict.rule), **fields)]
+            else:
+                lines = [self.t["eligible_yes"].format(text=text, **fields)]
+            return [*lines, *self._holds(verdict)]
         if verdict.verdict is Verdict.UNKNOWN and not verdict.condition:
             # a press answer or a district plan: no conditions to judge, so what the text says
             return [self._with_expiry(article, self.t["lead_text"].format(text=text, label=article.label))]
         return self._verdict_lines(step, article)
+
+    def _excluded_first(self, step: Step, lines: list[str]) -> list[str]:
+        """A yes/no asked the other way round ("are we excluded from …"): whether the asker is excluded, first."""
+        verdict = step.eligibility
+        if (not lines or verdict is None or verdict.verdict is Verdict.UNKNOWN
+                or not has_word(step.ask.text.lower(), lexicon().exclusion_asked)):
+            return lines
+        said = self.t["not_excluded" if verdict.verdict is Verdict.ELIGIBLE else "excluded"]
+        first = next((lines[0][len(w):] for w in self.t["verdict_words"] if lines[0].startswith(w)), lines[0])
+        return [f"{said}{' ' if self.english else ''}{first}", *lines[1:]]
+
+    def _holds(self, verdict: Eligibility | None) -> list[str]:
+        """After a yes: the conditions of another article (the scope) that the asker's stated facts meet, quoted."""
+        if verdict is None or not verdict.holds:
+            return []
+        conditions = [self.t["condition_quoted"].format(condition=text, quote=quote)
+                      for text, quote in map(self._condition, verdict.holds)]
+        return [self.t["eligible_holds"].format(conditions=self._join(conditions))]
 
     def _verdict_lines(self, step: Step, article: Article) -> list[str]:
         verdict = step.eligibility
         assert verdict is not None
         fields = self._fields(self._asked_article(step, article))
         if verdict.condition == "registered_in_shanghai" and verdict.verdict is Verdict.NOT_ELIGIBLE:
-            return [self.t["eligible_no_registered"].format(place=self.registered_place or "?")]
+            if not self.registered_place:  # "no legal entity in China yet": no other place to name
+                return [self.t["eligible_no_registered_none"]]
+            return [self.t["eligible_no_registered"].format(place=self.registered_place)]
         if verdict.condition == DOCUMENT_TERM and self.event_on is not None:
             return [self._after_term(article)]
         condition = self._condition(verdict.condition)
@@ -494,7 +518,7 @@ class Composer:
         if award and step.request is not None and step.request.assumed is not None:
             award.insert(1, self._assumed(step.request.assumed))  # an earlier base used for another stage or item
         lines.extend(award)
-        return [*lines, *self._asker_lines(step)]
+        return [*lines, *self._holds(step.eligibility), *self._asker_lines(step)]
 
     def _assumed(self, assumed: AssumedBase) -> str:
         """The base an answer took from an earlier turn for items it was not stated for, said with their ceiling:

@@ -30,11 +30,14 @@ from assistant.conversation.understand import (
     asking_part,
     has_word,
     kind_asked_for,
+    labels_named,
     lexicon,
     points_at_document,
     read_facts,
     without_ask_words,
     without_asker,
+    without_registration,
+    word_pattern,
 )
 from assistant.language import Language
 from assistant.match.chat import ProfileAnswer, match_estimate, profile_answer
@@ -43,7 +46,7 @@ from assistant.records import AwardEstimate
 from assistant.retrieval import HybridRetriever
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import AwardCalculator, Item, are_alternatives
-from assistant.rules.eligibility import ConditionEvaluator, ConditionState, ExtraCondition, condition_rules
+from assistant.rules.eligibility import ConditionCheck, ConditionEvaluator, ConditionState, ExtraCondition, condition_rules
 from index.articles import Article
 from index.documents import Catalogue, Document, DocumentStatus
 from index.normalise import normalise
@@ -64,6 +67,9 @@ SEAT_FACTS = frozenset({"registered"})  # where the asker is registered says not
 ASKER_FACTS = ("related_party", "applicant_role", "entity_type", "registered", "registration_applicant")  # facts of a turn that may meet one condition
 KIND_FACTS = frozenset({"entity_type", "entity_denied"})  # who the asker is (or is not)
 DOCUMENT_TERM = "document_term"  # a verdict's condition: the case happens after the document's term ends
+APPLICANT_ONLY_WORDS = 6  # what is left of "我们在上海有全资子公司，子公司能申请吗" without who applies: a few words at most
+WORD_OR_CHARACTER = re.compile(r"[\u4e00-\u9fff]|[a-z]+")  # a Chinese character or an English word
+REGISTERED = "registered_in_shanghai"  # the policy's scope: the one condition of a measure without award rules
 
 
 class Route(StrEnum):
@@ -110,6 +116,7 @@ class Eligibility:
     met: str = ""  # eligible: the condition a fact stated in this turn meets ("与客户无投资关系" → no relation), when one does
     fact: str = ""  # the stated fact that failed the condition, or that leaves it open ("entity_type": who asks)
     missing: tuple[str, ...] = ()  # unknown: the facts (eligibility.yaml names) that would decide the condition
+    holds: tuple[str, ...] = ()  # eligible: conditions quoted from another article (the scope) that stated facts meet
 
 
 @dataclass
@@ -344,6 +351,11 @@ class Planner:
                 if question.document is not None and not self._names_document(ask, question.document, plan):
                     about = replace(about, document=None, document_pointed=False)
             step = self._plan_ask(about, ask, session, previous_articles, plan, language)
+            if step.route in {Route.ELIGIBILITY, Route.AWARD} and step.eligibility is not None and step.eligibility.holds:
+                # "在上海新注册的…能享受吗": the scope a stated fact meets is cited after the measure
+                known = {a.chunk_id for a in step.articles}
+                step.articles += [a for cid in step.eligibility.holds for a in self._condition_articles(cid, step.eligibility.measure)
+                                  if a.chunk_id not in known]
             plan.steps.append(step)
             if step.articles:
                 previous_articles = step.articles
@@ -356,10 +368,13 @@ class Planner:
         (several articles alike) stays on the topic discussed. Another article is looked for in the document
         discussed: "改良型的能申请吗" after a (五) answer is about (五), not the expired plan that names 改良型新药."""
         words = without_ask_words(ask.text.lower())
+        discussed = {a.chunk_id for a in previous}
+        named = [f"{self.book.document}:{key}" for key in labels_named(ask.text)]
+        if previous and any(cid != previous[0].chunk_id and self.retriever.article(cid) is not None for cid in named):
+            return True  # "那（二十）呢？" after a （五） verdict (which pointed to （二十）) names （二十） by its label
         if self.retriever.keyword_score(words) < OWN_TOPIC_SCORE:
             return False
         hits = self.retriever.search(words, k=3, prefer_on=self.today, doc_ids=[previous[0].doc_id] if previous else None)
-        discussed = {a.chunk_id for a in previous}
         # "what about IND review time" after the ethics answer: the article discussed is none of the close ones
         return bool(hits) and hits[0].article.chunk_id not in discussed and (
             len(hits) < 2 or hits[0].score >= CLEAR_TOPIC_FACTOR * hits[1].score
@@ -421,12 +436,14 @@ class Planner:
                     articles = [found[0].article, *articles]
             return Step(ask, Route.VALIDITY, articles, document=document)
 
-        covered = self._scope_article(question, ask)
+        covered = self._scope_article(question, ask, previous)
         if covered is not None:  # "这个若干意见到底覆盖哪些单位？": the document's scope article
             lead = lead_clause(covered.text, AskKind.WHAT, ask.text)
-            if ask.kind is AskKind.ELIGIBILITY:  # "适用于我们这种提供专业服务的企业吗": the verdict on the scope
-                return Step(ask, Route.ELIGIBILITY, [covered], lead=lead, eligibility=self._measure_verdict(question, covered))
-            return Step(ask, Route.LOOKUP, [covered], lead=lead)
+            if ask.kind is not AskKind.ELIGIBILITY:
+                return Step(ask, Route.LOOKUP, [covered], lead=lead)
+            # "我们在上海有全资子公司，子公司能申请吗？": the scope's verdict on who the asker says it is
+            step = Step(ask, Route.ELIGIBILITY, [covered], lead=lead, eligibility=self._measure_verdict(question, covered))
+            return step
         # "那海外临床试验责任保险的保费补贴呢？" after the trade-fair measure names an article of its own: that one
         elsewhere_topic = bool(previous) and (ask.elliptical or question.follow_up) and self._names_other_article(ask, previous)
         # a short or elliptical ask ("如果对方是股东呢？") is about the article discussed: search with its title
@@ -444,6 +461,9 @@ class Planner:
                 query = topic
         # the one document the question names ("发布会上…", "浦东方案里…") or points at is where to look
         pointed = [question.document] if question.document else None
+        labelled = [a for key in labels_named(ask.text) if (a := self.retriever.article(f"{self.book.document}:{key}"))]
+        if len(labelled) == 1 and (not pointed or pointed[0] == self.book.document):
+            query = f"{labelled[0].title} {query}"  # "under measure 8": the measure named by its label, by its title too
         search_query = query
         if pointed:  # inside that document its own name is no evidence: search with the rest
             search_query = self._without_name(query, pointed[0]) or query
@@ -469,8 +489,10 @@ class Planner:
             hits = _favouring(hits, {a.chunk_id for a in previous if a.key != SCOPE_KEY})[:HITS]
         plan.retrieved.extend(h.article.chunk_id for h in hits if h.article.chunk_id not in plan.retrieved)
         # "补贴批下来多久能到账？": the sources' own support asked about in everyday words they never use
+        # "那（二十）呢？": a measure named by its label is a topic of the policy, however few its words
         in_scope = bool(hits) and (any(self.retriever.is_about_policy(q, MIN_KEYWORD_SCORE) for q in dict.fromkeys((query, search_query)))
-                                   or asks_payout(ask.text.lower()))
+                                   or asks_payout(ask.text.lower()) or any(
+                                       h.article.doc_id == self.book.document and h.article.key in labels_named(ask.text) for h in hits[:1]))
         award_slots = session.award
         short = len(question.text) <= FOLLOW_UP_MAX_CHARS.get(question.language, FOLLOW_UP_MAX_CHARS_CHINESE)
         has_amounts = bool(question.facts.amounts)
@@ -569,6 +591,7 @@ class Planner:
             step.eligibility = self._measure_verdict(question, top)
             if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
                 step.articles = [*self._condition_articles(step.eligibility.condition, top.key), *step.articles]
+                self._about_the_asker(question, step, str(top.key))
             return step
         figure_ask = lexicon().figure_asks.get(ask.detail) if ask.kind is AskKind.FIGURE else None
         units = figure_ask.stated if figure_ask else ()
@@ -686,16 +709,26 @@ class Planner:
                                      doc_ids=[question.document] if question.document else None)
         return hits[0].article if hits else None
 
-    def _scope_article(self, question: Question, ask: Ask) -> Article | None:
+    def _scope_article(self, question: Question, ask: Ask, previous: Sequence[Article]) -> Article | None:
         """The scope article of the document asked about (named, else the policy) when the ask is who the
-        document covers and names no topic of its own besides; else None."""
-        text = asking_part(ask.own_words.lower())  # the asker's case told before the ask is no topic of its own
+        document covers and names no topic of its own besides, or, with nothing discussed before, a yes/no on
+        whether the asker may apply that names nobody but who applies ("子公司能申请吗？"); else None."""
+        text = ask.text.lower()
+        asked = asking_part(ask.own_words.lower())  # the asker's case told before the ask is no topic of its own
         words = lexicon().scope_words
-        if not has_word(text, words):
-            return None
+        if not has_word(asked, words):
+            facts = question.facts
+            if ask.kind is not AskKind.ELIGIBILITY or previous or facts.drug_class or facts.cgt or facts.device:
+                return None  # a product named is a topic of its own
+            rest = without_registration(without_ask_words(without_asker(text)))
+            for word in sorted(lexicon().applicant_words, key=len, reverse=True):
+                rest = re.sub(word_pattern(word), " ", rest)
+            if len(WORD_OR_CHARACTER.findall(rest)) > APPLICANT_ONLY_WORDS or self.retriever.keyword_score(rest) >= MIN_KEYWORD_SCORE:
+                return None
+            return self.retriever.article(f"{self.book.document}:scope")
         document = question.document or self.book.document
         scope = self.retriever.article(f"{document}:{SCOPE_KEY}")
-        rest = self._without_name(without_ask_words(text), document)
+        rest = self._without_name(without_ask_words(asked), document)
         for word in words:
             rest = rest.replace(word, " ")
         if self.retriever.keyword_score(rest) >= OWN_TOPIC_SCORE:
@@ -749,7 +782,7 @@ class Planner:
         asked_for = self._measure_of_kind(hits, question, ask)
         if asked_for is not None:  # "我们是药企不是CRO，能拿CRO的支持吗": the CRO measure is asked, its verdict a no
             return asked_for
-        denied = set(question.conversation_facts.unmet)
+        denied = set(self._unmet(question))
         for hit in hits[:3]:  # "never in special review … the device support": the measure whose condition is denied
             if denied and hit.article.doc_id == self.book.document and any(
                     denied & set(rule.conditions) for rule in self.book.for_measure(str(hit.article.key))):
@@ -836,6 +869,8 @@ class Planner:
             step.articles = [*self._condition_articles(DOCUMENT_TERM, measure), article]
             step.route = Route.ELIGIBILITY
             return step
+        for condition_id in step.eligibility.holds:  # "在上海注册": the calculator does not list it as still to meet
+            request.facts.setdefault(condition_id, True)
         if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
             if step.eligibility.instead:
                 return self._instead(question, ask, step, language)
@@ -1035,15 +1070,16 @@ class Planner:
         of the case meets one of its conditions; None when a fact contradicts it or nothing stated bears on it."""
         values, _ = self._fact_values(question)
         described = condition_rules().conditions
-        checks = ConditionEvaluator(self.book).judge(rule, values)
-        if any(c.state is ConditionState.FAILED for c in checks) or set(rule.conditions) & set(question.conversation_facts.unmet):
+        evaluator = ConditionEvaluator(self.book)
+        checks = evaluator.judge(rule, values)
+        if any(c.state is ConditionState.FAILED for c in checks) or set(rule.conditions) & set(self._unmet(question)):
             return None
         waiting = next((c for c in checks if c.state is ConditionState.UNKNOWN and set(c.missing) - SEAT_FACTS), None)
         if waiting is not None:
             return Eligibility(Verdict.UNKNOWN, measure, rule, waiting.condition_id,
                                missing=tuple(f for f in waiting.missing if f not in SEAT_FACTS))
         met = next((c for c in checks if c.state is ConditionState.MET and c.condition_id in described
-                    and set(described[c.condition_id].holds_if) - SEAT_FACTS), None)
+                    and set(described[c.condition_id].holds_if) - SEAT_FACTS and evaluator.stated_meet(c.condition_id, values)), None)
         return Eligibility(Verdict.ELIGIBLE, measure, rule, met=met.condition_id) if met is not None else None
 
     def _kind_support(self, question: Question, kind_id: str | None) -> Step | None:
@@ -1095,14 +1131,14 @@ class Planner:
         return corrections
 
     def _condition_articles(self, condition_id: str, measure: str) -> list[Article]:
-        """The article a failed condition is quoted from, when it is not the measure's own (the scope; the
-        validity article for the document's term)."""
+        """The article a condition is quoted from, when it is not the measure's own (the scope; the validity
+        article for the document's term)."""
         if condition_id == DOCUMENT_TERM:
             return self._document_articles(self.book.document, [])
-        condition = self.book.conditions.get(condition_id)
-        if condition is None or condition.measure == measure:
+        quoted_in = self._condition_measure(condition_id)
+        if quoted_in is None or quoted_in == measure:
             return []
-        article = self.retriever.article(f"{self.book.document}:{condition.measure}")
+        article = self.retriever.article(f"{self.book.document}:{quoted_in}")
         return [article] if article is not None else []
 
     def _close_award_articles(self, hits: Sequence[Any]) -> list[Article]:
@@ -1127,8 +1163,9 @@ class Planner:
         facts = question.conversation_facts
         values, by_range = self._fact_values(question)
         evaluator = ConditionEvaluator(self.book)
+        denied = self._unmet(question)
         for candidate in rules:
-            unmet = next((cid for cid in candidate.conditions if cid in facts.unmet), None)
+            unmet = next((cid for cid in candidate.conditions if cid in denied), None)
             if unmet is not None:  # the asker says the condition is not met ("还没进入特别审查程序")
                 return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, unmet)
             failed = evaluator.first_failure(candidate, values)
@@ -1136,13 +1173,46 @@ class Planner:
                 return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, failed.condition_id, failed.instead,
                                    usd_by_range=by_range, fact=failed.fact)
         only = rules[0] if len(rules) == 1 else None
-        opened = next((c for c in evaluator.judge(rules[0], values) if c.opened_by), None) if rules else None
+        checks = evaluator.judge(rules[0], values) if rules else []
+        opened = next((c for c in checks if c.opened_by), None)
         if opened is not None:  # "我们是医院，能申请（五）吗": whether it is the registration applicant decides
             return Eligibility(Verdict.UNKNOWN, measure, only, opened.condition_id, usd_by_range=by_range,
                                fact=opened.opened_by, missing=opened.missing)
         if only is not None and "class1_new_drug" in only.conditions and facts.drug_class is None and not facts.cgt:
             return Eligibility(Verdict.UNKNOWN, measure, only, "class1_new_drug")
-        return Eligibility(Verdict.ELIGIBLE, measure, only, usd_by_range=by_range)
+        holds = self._held_elsewhere(checks, measure, values) if only is not None else ()
+        return Eligibility(Verdict.ELIGIBLE, measure, only, usd_by_range=by_range, holds=holds)
+
+    def _held_elsewhere(self, checks: Sequence[ConditionCheck], measure: str, values: dict[str, object]) -> tuple[str, ...]:
+        """The conditions among ``checks`` that the stated ``values`` meet (``holds_if``) and that the measure's
+        quote does not show: another article's (the scope's 在我市内登记注册, 民办非企业单位), or one marked
+        ``quote_when_met`` (（三十六）'s regulators)."""
+        evaluator = ConditionEvaluator(self.book)
+        described = condition_rules().conditions
+        return tuple(c.condition_id for c in checks if c.state is ConditionState.MET
+                     and evaluator.stated_meet(c.condition_id, values)
+                     and (self._condition_measure(c.condition_id) not in {None, measure}
+                          or described[c.condition_id].quote_when_met))
+
+    def _condition_measure(self, condition_id: str) -> str | None:
+        """The article key a condition's quote is from (``awards.yaml`` conditions; an extra condition's
+        ``article``), None when it is the rule's own measure."""
+        condition = self.book.conditions.get(condition_id)
+        if condition is not None:
+            return condition.measure
+        extra = condition_rules().extras.get(condition_id)
+        return extra.article if extra is not None else None
+
+    def _unmet(self, question: Question) -> tuple[str, ...]:
+        """The conditions the conversation says are not met, less those this turn revises with a fact that meets
+        them ("还没开始销售" … "那已经在美国卖了呢？": the product is now sold there)."""
+        own = question.facts
+        if question.earlier_facts is None:
+            return own.unmet
+        values, _ = self._fact_values(replace(question, earlier_facts=None))
+        evaluator = ConditionEvaluator(self.book)
+        return tuple(cid for cid in question.conversation_facts.unmet
+                     if cid in own.unmet or not evaluator.stated_toward(cid, values))
 
     def _fact_values(self, question: Question) -> tuple[dict[str, object], bool]:
         """The facts conditions read (``eligibility.yaml``'s names), from this turn and the earlier ones, and
@@ -1158,6 +1228,8 @@ class Planner:
             "entity_type": facts.entity_type,
             "entity_denied": facts.entity_denied,
             "registration_applicant": facts.registration_applicant,
+            "sold_locally": facts.sold_abroad,
+            "regulator": facts.regulator,
         }
         if facts.device and facts.drug_class is None:
             values["drug_class"] = None
@@ -1202,22 +1274,22 @@ class Planner:
         unmet, and at least one is met by a fact about the case itself (what it is, where the trial runs,
         who applies, not only where the asker is registered). The best is the one with most conditions so
         met, then the highest ceiling."""
-        facts = question.conversation_facts
         values, _ = self._fact_values(question)
         evaluator = ConditionEvaluator(self.book)
         described = condition_rules().conditions
+        denied = self._unmet(question)
         best: tuple[int, Decimal, Rule] | None = None
         for measure in dict.fromkeys(rule.measure for rule in self.book.rules):
             if measure == failed_measure:
                 continue
             rules = list(dict.fromkeys(read_award(question, measure, self.book, None, ask.text.lower()).rules))
-            if len(rules) != 1 or any(cid in facts.unmet for cid in rules[0].conditions):
+            if len(rules) != 1 or any(cid in denied for cid in rules[0].conditions):
                 continue
             checks = evaluator.judge(rules[0], values)
             if any(c.state in {ConditionState.FAILED, ConditionState.UNKNOWN} for c in checks):
                 continue
             met = sum(1 for c in checks if c.state is ConditionState.MET and c.condition_id in described
-                      and set(described[c.condition_id].holds_if) - SEAT_FACTS)
+                      and set(described[c.condition_id].holds_if) - SEAT_FACTS and evaluator.stated_meet(c.condition_id, values))
             if met and (best is None or (met, rules[0].cap_yuan) > best[:2]):
                 best = (met, rules[0].cap_yuan, rules[0])
         return best[2] if best is not None else None
@@ -1234,12 +1306,20 @@ class Planner:
         return day is not None and end is not None and day > end
 
     def _measure_verdict(self, question: Question, article: Article) -> Eligibility:
-        """A measure with no award rules: eligible unless the asker is registered elsewhere or the case happens
-        after the policy's term."""
+        """A measure with no award rules: eligible unless the asker is registered elsewhere, the case happens
+        after the policy's term, or a stated fact contradicts who the measure names (``eligibility.yaml`` extra
+        conditions with ``measures``); a registration in Shanghai stated is the scope's condition met."""
         if article.doc_id == self.book.document and self._after_term(question):
             return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, DOCUMENT_TERM)
-        if question.conversation_facts.registered == "elsewhere":
-            return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, "registered_in_shanghai")
+        values = self._fact_values(question)[0]
+        evaluator = ConditionEvaluator(self.book)
+        scope = evaluator.check(REGISTERED, values)
+        if scope.state is ConditionState.FAILED:
+            return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, REGISTERED)
         if article.doc_id != self.book.document:
             return Eligibility(Verdict.UNKNOWN, article.key)
-        return Eligibility(Verdict.ELIGIBLE, article.key)
+        failed = next((check for cid in condition_rules().of_measure(str(article.key))
+                       if (check := evaluator.check(cid, values)).state is ConditionState.FAILED), None)
+        if failed is not None:  # "我们是药企，能申请研究者发起的临床研究支持吗": who takes part is named
+            return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, failed.condition_id, fact=failed.fact)
+        return Eligibility(Verdict.ELIGIBLE, article.key, holds=self._held_elsewhere([scope], str(article.key), values))

@@ -75,6 +75,8 @@ class Facts:
     entity_denied: tuple[str, ...] = ()  # kinds the asker says it is not ("我们是药企不是CRO"): "cro", "cmo" …
     registration_applicant: bool | None = None  # whether the asker is the drug's 注册申请人, when it says so
     event_on: date | None = None  # the latest month the case names ("预计2029年10月才能拿到注册证"), its first day
+    sold_abroad: bool | None = None  # True: the product is sold abroad ("在美国卖了"); a denial is an unmet condition
+    regulator: str | None = None  # the regulator abroad the product is registered with: "fda", "brics" … (eligibility.yaml)
 
     def over(self, earlier: Facts) -> Facts:
         """These facts, with what ``earlier`` turns stated about the asker where this turn says nothing
@@ -95,6 +97,8 @@ class Facts:
             entity_denied=tuple(dict.fromkeys((*earlier.entity_denied, *self.entity_denied))),
             registration_applicant=(self.registration_applicant if self.registration_applicant is not None
                                     else earlier.registration_applicant),
+            sold_abroad=self.sold_abroad if self.sold_abroad is not None else earlier.sold_abroad,
+            regulator=self.regulator if self.regulator is not None else earlier.regulator,
             unmet=tuple(dict.fromkeys((*earlier.unmet, *self.unmet))),
         )
 

@@ -21,6 +21,7 @@ from assistant.conversation.places import fold, is_abroad, places_abroad
 from assistant.conversation.question import AskKind, Question
 from assistant.conversation.understand import (
     PLACE_SUFFIXES,
+    asks_detail,
     has_word,
     lexicon,
     read_facts,
@@ -252,7 +253,7 @@ def asks_payout(text: str) -> bool:
     a money word (``money_words``: 补贴, 资助, funding) with a payout word (the ``payout`` detail's), in
     everyday words the sources never use, about their own support (answered ``not_specified``)."""
     lex = lexicon()
-    return has_word(text, lex.money_words) and has_word(text, lex.details["payout"].asked)
+    return has_word(text, lex.money_words) and asks_detail(text, "payout")
 
 
 def _background_spans(text: str) -> list[tuple[int, int]]:

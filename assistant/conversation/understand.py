@@ -42,6 +42,7 @@ SENTENCE_CACHE_SIZE = 1024  # messages whose sentences are kept (a turn cuts its
 MATCHERS_KEPT = 4096  # word tuples whose matcher is found by identity (the lexicon's lists: a few hundred)
 READ_CACHE_SIZE = 2048  # messages kept read (``_read_kept``): a conversation's latest turn is read again by its next
 NEGATION_WINDOW = 40  # characters before a condition's topic word where a negation denies it
+NEGATION_WINDOW_LATIN = 64  # the same in English, whose words are longer ("never went through any innovative-device special review")
 ROLE_WINDOW = 30  # characters before an amount that decide its role (role patterns stop at a clause end)
 CHINESE_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
 NORMALISED_PHASE = re.compile(r"(?<![a-z])i{1,3}期", re.IGNORECASE)  # "Phase II" as normalisation writes it: II期
@@ -100,6 +101,7 @@ class _Lexicon:
     document_pointers: tuple[str, ...]
     city_document_words: tuple[str, ...]  # "市里的呢": the city's policy, not the district plan discussed
     first_turn: re.Pattern[str]  # "第一个问的那个": the conversation's first question
+    article_label: re.Pattern[str]  # "（二十）", "measure 20": a measure named by its label
     support_asks: tuple[str, ...]  # "能拿什么支持": what support is given
     granting_words: tuple[str, ...]  # "给予": the clause that grants the support
     document_pointer_pattern: re.Pattern[str]
@@ -127,6 +129,7 @@ class _Lexicon:
     target_words: tuple[str, ...]  # a figure after one of these in its sentence is a target ("争取…3周以内")
     target_bounds: tuple[str, ...]  # … when one of these follows it
     details: dict[str, Detail]  # a fee, rent …: asked words, the words that state it, its name
+    described_details: re.Pattern[str]  # a detail's word describing the measure ("…给钱的政策"), not asking it
     figure_asks: dict[str, Detail]  # a count, a size, a share: asked words, the units that state it
     figure_words: tuple[str, ...]  # every word asking a figure (the figure kind's and figure_asks'), longest first
     elliptical: re.Pattern[str]  # "海外的呢": asks what the ask before it asked
@@ -135,6 +138,7 @@ class _Lexicon:
     hypothetical: re.Pattern[str]  # "另外，如果…": an ask putting a case of its own
     yes_no_words: tuple[str, ...]  # "能不能", "eligible": an amount ask that also asks yes or no
     claim_check: tuple[str, ...]  # "是真的吗", "is that right": a yes/no on a figure heard of
+    exclusion_asked: tuple[str, ...]  # "are we excluded": a yes/no asked the other way round
     money_words: tuple[str, ...]  # "补贴", "funding": an ask about money, answered by a measure that sets amounts
     quantity_words: tuple[str, ...]  # "多少", "how much": an ask for a figure, not for a yes or no
     self_words: tuple[str, ...]  # "我们", "our": the asker speaks of itself
@@ -147,10 +151,12 @@ class _Lexicon:
     support_asked: re.Pattern[str]  # "有什么支持", "what support": an ask for the support a measure gives
     kind_support_asked: re.Pattern[str]  # "能申请哪些", "which measures": what the asker can claim at all
     scope_words: tuple[str, ...]  # "覆盖哪些单位": who a document covers
+    applicant_words: tuple[str, ...]  # "子公司", "our company": who applies, no topic
     which_document: tuple[str, ...]  # "该看哪个文件": the document in force is asked, not the one discussed
     issue_words: tuple[str, ...]  # "印发", "文号", "issued": a validity ask about the document's issue
     issuer_asked: re.Pattern[str]  # "是哪个部门发的": the issuer is asked, not the departments of a measure
     known_places: tuple[str, ...]  # places outside Shanghai (scope.yaml), to tell a place from a word
+    unmet_patterns: dict[str, re.Pattern[str]]  # a condition denied by naming another place ("在江苏生产")
     place_as_seat: re.Pattern[str]  # a Shanghai place named as the asker's seat, not as a document
     seat_places: tuple[str, ...]  # the places ``place_as_seat`` names, one of which each of its matches holds
     min_stated_yuan: Decimal
@@ -170,6 +176,7 @@ def lexicon() -> _Lexicon:
         document_pointers=lower(raw["document_pointers"]),
         city_document_words=lower(raw["city_document_words"]),
         first_turn=re.compile(raw["first_turn_pattern"], re.IGNORECASE),
+        article_label=re.compile(raw["article_label"], re.IGNORECASE),
         support_asks=lower(raw["support_asks"]),
         granting_words=lower(raw["granting_words"]),
         document_pointer_pattern=re.compile(raw["document_pointer_pattern"], re.IGNORECASE),
@@ -197,6 +204,7 @@ def lexicon() -> _Lexicon:
         target_words=tuple(str(w) for w in raw["target_words"]),
         target_bounds=tuple(str(w) for w in raw["target_bounds"]),
         details=_details(raw["details"], "stated"),
+        described_details=_described(raw["details"], raw["detail_described"]),
         figure_asks=_details(raw["figure_asks"], "units"),
         figure_words=tuple(sorted({str(w).lower() for w in [*raw["ask_kinds"]["figure"],
                                                               *(w for d in raw["figure_asks"].values() for w in d["asked"])]},
@@ -208,9 +216,11 @@ def lexicon() -> _Lexicon:
         issue_words=lower(raw["issue_words"]),
         issuer_asked=re.compile(raw["issuer_asked"], re.IGNORECASE),
         scope_words=lower(raw["scope_words"]),
+        applicant_words=lower(raw["applicant_words"]),
         hypothetical=re.compile(raw["hypothetical"], re.IGNORECASE),
         yes_no_words=lower(raw["yes_no_words"]),
         claim_check=lower(raw["claim_check"]),
+        exclusion_asked=lower(raw["exclusion_asked"]),
         money_words=lower(raw["money_words"]),
         quantity_words=lower(raw["quantity_words"]),
         self_words=lower(raw["self_words"]),
@@ -223,6 +233,8 @@ def lexicon() -> _Lexicon:
         support_asked=re.compile(raw["support_asked"], re.IGNORECASE),
         kind_support_asked=re.compile(raw["kind_support_asked"], re.IGNORECASE),
         known_places=_known_places(),
+        unmet_patterns={str(cid): re.compile(str(p).replace("{place}", "|".join(map(re.escape, _known_places()))))
+                        for cid, p in raw["facts"].get("unmet_patterns", {}).items()},
         place_as_seat=re.compile("|".join(
             f"(?:{raw['place_as_seat'].replace('{place}', re.escape(str(place).lower()))})"
             for place in raw["facts"]["shanghai_places"] if str(place) not in {"上海", "本市", "我市", "沪"})),
@@ -233,6 +245,13 @@ def lexicon() -> _Lexicon:
             f"(?:{str(p).replace('{num}', raw['background_figures']['number'])})" for p in raw["background_figures"]["patterns"]),
             re.IGNORECASE),
     )
+
+
+def _described(details: dict[str, Any], described: str) -> re.Pattern[str]:
+    """Any detail's asked word (Chinese ones: the English are whole words) right before ``described``."""
+    words = sorted({str(w).lower() for entry in details.values() for w in entry["asked"] if not str(w).isascii()},
+                   key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, words))})(?={described})")
 
 
 def _known_places() -> tuple[str, ...]:
@@ -512,10 +531,12 @@ def _pending_ask(previous: Question | None, facts: Facts) -> Ask | None:
 
 def states_conditions(facts: Facts) -> bool:
     """Whether ``facts`` say something a condition of an award reads (class, trial place, registration,
-    relation, role, who the asker is or is not, a condition said unmet)."""
+    relation, role, who the asker is or is not, a product sold abroad and its regulator, a condition said unmet)."""
     return any(v is not None for v in (facts.drug_class, facts.trial_location, facts.registered,
                                         facts.related_party, facts.applicant_role, facts.enterprise_size,
-                                        facts.entity_type, facts.registration_applicant)) or bool(facts.unmet or facts.entity_denied)
+                                        facts.entity_type, facts.registration_applicant, facts.sold_abroad,
+                                        facts.regulator)) or bool(
+        facts.unmet or facts.entity_denied)
 
 
 def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | None = None) -> tuple[Ask, ...]:
@@ -659,7 +680,14 @@ def _detail(clause: str, kind: AskKind, lex: _Lexicon) -> str:
         return WHICH_DOCUMENT
     if kind is AskKind.VALIDITY and (has_word(clause, lex.issue_words) or lex.issuer_asked.search(clause)):
         return ISSUED
-    return next((name for name, d in lex.details.items() if has_word(clause, d.asked)), "")
+    return next((name for name in lex.details if asks_detail(clause, name)), "")
+
+
+def asks_detail(text: str, name: str) -> bool:
+    """Whether ``text`` (lower case) names the detail ``name`` (``understanding.yaml`` ``details``): one of its
+    asked words, not where it describes the measure asked about ("按研发投入40%给钱的政策能申请吗")."""
+    lex = lexicon()
+    return has_word(lex.described_details.sub(" ", text), lex.details[name].asked)
 
 
 def _merge_amount_with_eligibility(asks: list[Ask]) -> list[Ask]:
@@ -739,32 +767,42 @@ def read_facts(normalised: str, text: str) -> Facts:
     lex = lexicon()
     words = lex.facts
     # "仿制药…能申请1类新药那条吗": a class named beside "1类新药" is the product's, "1类新药" the measure's name
-    drug_class = _drug_class(text, words["drug_class"])
-    worked_abroad = _places_of_work_abroad(text)
-    overseas = has_word(text, words["overseas"]) or bool(worked_abroad)
+    drug_class = _drug_class(text, words["drug_class"], words["class_as_measure"])
+    # "刚拿到美国FDA批准，还没在美国卖": a market, a regulator or a company's seat abroad is not where a trial runs
+    market, not_work = _abroad_uses(text, words)
+    trial_text = not_work.sub(" ", text) if not_work is not None else text
+    worked_abroad = _places_of_work_abroad(trial_text)
+    overseas = has_word(trial_text, words["overseas"]) or bool(worked_abroad)
     domestic = has_word(text, words["domestic"])
     location = "overseas" if overseas and not domestic else "domestic" if domestic and not overseas else None
     if overseas and domestic:  # "国内Ⅰ期那条…在美国做": the trial's place wins over the measure's name
-        abroad = _affirmed(text, words["overseas_as_place"], words["negation"]) or any(
-            _affirmed(fold(text), _with_place(words["place_abroad_as_work"], place), words["negation"]) for place in worked_abroad)
+        abroad = _affirmed(trial_text, words["overseas_as_place"], words["negation"]) or any(
+            _affirmed(fold(trial_text), _with_place(words["place_abroad_as_work"], place), words["negation"]) for place in worked_abroad)
         home = _affirmed(text, words["domestic_as_place"], words["negation"])  # "no sites in China" places none
         location = "overseas" if abroad and not home else "domestic" if home and not abroad else location
     role = next((name for name, ws in words["applicant_role"].items() if has_word(text, ws)), None) or next(
         (name for name, pattern in words["applicant_role_patterns"].items() if re.search(pattern, text)), None)
     registered: str | None = None
     registered_place = ""
-    if has_word(text, words["registered_shanghai"]):
+    if re.search(words["registered_nowhere"], text):
+        registered = "elsewhere"  # no place to name: not registered in Shanghai at all
+    elif has_word(text, words["registered_shanghai"]) or re.search(words["registered_shanghai_pattern"], text):
         registered = "shanghai"
-    elif match := lex.registered_elsewhere.search(text):
-        group, place = next((i, g) for i, g in enumerate(match.groups()) if g)
-        place = place.lstrip("是在于")
-        if in_shanghai(place):
-            registered = "shanghai"
-        elif group < 2 or _is_place(place, lex):  # the later forms ("一家X的药企") hold a place only when X is one
-            registered, registered_place = "elsewhere", place
+    else:
+        for match in lex.registered_elsewhere.finditer(text):  # the first that names a place
+            group, place = next((i, g) for i, g in enumerate(match.groups()) if g)
+            place = place.lstrip("是在于")
+            if in_shanghai(place):
+                registered = "shanghai"
+            elif group < 2 or _is_place(place, lex):  # the later forms ("一家X的药企") hold a place only when X is one
+                registered, registered_place = "elsewhere", place
+            if registered is not None:
+                break
     related = _relation(text, words)
     amounts = _listed_alike(tuple(_stated(found, normalised, lex) for found in find_amounts(normalised)
                                   if found.yuan >= lex.min_stated_yuan), normalised)
+    unmet = tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws) or _negated(
+        text, words["unmet_topics"].get(cid, []), words["negation"]) or (cid in lex.unmet_patterns and lex.unmet_patterns[cid].search(text)))
     return Facts(
         drug_class=drug_class,
         cgt=has_word(text, words["cgt"]),
@@ -776,8 +814,9 @@ def read_facts(normalised: str, text: str) -> Facts:
         applicant_role=role,
         amounts=amounts,
         item_count=_item_count(text, lex),
-        unmet=tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws) or _negated(
-            text, words["unmet_topics"].get(cid, []), words["negation"])),
+        unmet=unmet,
+        sold_abroad=True if market is not None and _affirmed(text, market.pattern, words["negation"]) else None,
+        regulator=next((name for name, ws in words["regulator"].items() if has_word(text, ws)), None),
         enterprise_size=_enterprise_size(text, words["enterprise_size"], words["enterprise_size_patterns"]),
         entity_type=_entity_type(text),
         entity_denied=_entities_denied(text),
@@ -868,6 +907,16 @@ def without_asker(text: str) -> str:
     return text
 
 
+def without_registration(text: str) -> str:
+    """``text`` (lower case) without where the asker says it is or is not registered ("在上海有全资子公司",
+    "在中国还没有设立公司"): a fact about who applies, not a topic."""
+    words = lexicon().facts
+    text = re.sub(f"{words['registered_nowhere']}|{words['registered_shanghai_pattern']}", " ", text)
+    for word in sorted((str(w).lower() for w in words["registered_shanghai"]), key=len, reverse=True):
+        text = re.sub(word_pattern(word), " ", text)
+    return text
+
+
 def without_kind_said(text: str, kind: str) -> str:
     """``text`` (lower case) without where the asker says it is ``kind`` ("我们是医院", "our hospital") and
     without the kind's English names ("what support is there for CROs"): what else the question names."""
@@ -902,14 +951,16 @@ def _any_name(names: list[str]) -> str:
     return "|".join(re.escape(str(n).lower()) for n in sorted(names, key=len, reverse=True))
 
 
-def _drug_class(text: str, classes: dict[str, list[str]]) -> str | None:
+def _drug_class(text: str, classes: dict[str, list[str]], as_measure: str) -> str | None:
     """The class of the product the case is about. A sentence naming a class in passing, with no stage,
     no amount and no question ("另外我们还有一个仿制药在申报一致性评价。"), is about another product: it is
-    read only when the rest of the message names no class. Within what is read, a class named beside
-    "1类新药" is the product's ("仿制药…能申请1类新药那条吗"), "1类新药" the measure's name."""
+    read only when the rest of the message names no class but as a measure's name (``as_measure``: "Our
+    generic drug is in a bioequivalence study. Can we get the Class 1 new drug clinical support?"). Within
+    what is read, a class named beside "1类新药" is the product's ("仿制药…能申请1类新药那条吗"), "1类新药"
+    the measure's name."""
     spans = sentences(text)
     aside = [(a, b) for a, b, asks in spans if not asks and not CASE_MARK.search(text[a:b])]
-    rest = "".join(" " * (b - a) if (a, b) in aside else text[a:b] for a, b, _ in spans)
+    rest = re.sub(as_measure, " ", "".join(" " * (b - a) if (a, b) in aside else text[a:b] for a, b, _ in spans))
     for part in (rest, text):
         named = [cls for cls, ws in classes.items() if has_word(part, ws)]
         if named:
@@ -920,10 +971,19 @@ def _drug_class(text: str, classes: dict[str, list[str]]) -> str | None:
 def _affirmed(text: str, pattern: str, negation: str) -> bool:
     """Whether ``pattern`` matches somewhere with no negation shortly before it in its clause."""
     for match in re.finditer(pattern, text):
-        window = re.split(r"[，,。；;？?！!]|\bbut\b", text[max(0, match.start() - NEGATION_WINDOW): match.start()])[-1]
+        window = _clause_before(text, match.start())
         if not re.search(negation, window):
             return True
     return False
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The part of its clause before ``start`` in which a negation denies the word there: ``NEGATION_WINDOW``
+    characters, ``NEGATION_WINDOW_LATIN`` where they hold no Chinese."""
+    window = text[max(0, start - NEGATION_WINDOW): start]
+    if not CHINESE_CHARACTER.search(window):
+        window = text[max(0, start - NEGATION_WINDOW_LATIN): start]
+    return re.split(r"[，,。；;？?！!]|\bbut\b", window)[-1]
 
 
 def _negated(text: str, topics: list[str], negation: str, required: str = "") -> bool:
@@ -935,7 +995,7 @@ def _negated(text: str, topics: list[str], negation: str, required: str = "") ->
         if word not in text:  # most topics stand in no message: no pattern built and run for them
             continue
         for match in re.finditer(re.escape(word), text):
-            window = re.split(r"[，,。；;？?！!]|\bbut\b", text[max(0, match.start() - NEGATION_WINDOW): match.start()])[-1]
+            window = _clause_before(text, match.start())
             if any(not (required and re.search(required, window[: m.start()])) for m in re.finditer(negation, window)):
                 return True
     return False
@@ -962,6 +1022,24 @@ def _places_of_work_abroad(text: str) -> tuple[str, ...]:
     folded = fold(text)
     return tuple(place for place in places_abroad(text)
                  if len(re.findall(_with_place(seat, place), folded)) < len(re.findall(_place_word(place), folded)))
+
+
+def _abroad_uses(text: str, words: dict[str, Any]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The places abroad ``text`` (lower case) names, in (a market, a market or regulator or company seat)
+    patterns; (None, None) when it names none."""
+    places = tuple(dict.fromkeys([*(str(w).lower() for w in words["overseas"] if has_word(text, (str(w).lower(),))),
+                                  *places_abroad(text)]))
+    if not places:
+        return None, None
+    return _place_patterns(words["place_abroad_as_market"], words["place_abroad_as_regulator"], words["place_as_seat_abroad"], places)
+
+
+@lru_cache(maxsize=SENTENCE_CACHE_SIZE)
+def _place_patterns(market: str, regulator: str, seat: str, places: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(``market``, ``market`` or ``regulator`` or ``seat``) with ``places`` for {place}, longest first."""
+    named = f"(?:{'|'.join(re.escape(p) for p in sorted(places, key=len, reverse=True))})"
+    markets = market.replace("{place}", named)
+    return re.compile(markets), re.compile("|".join((markets, regulator.replace("{place}", named), seat.replace("{place}", named))))
 
 
 def _with_place(pattern: str, place: str) -> str:
@@ -1055,6 +1133,17 @@ def _items_added(text: str, lex: _Lexicon) -> int:
     match = lex.add_items.search(text)
     said = (match["n"] or match["more"]) if match else None
     return (count_of(said) or 1) if said else 1
+
+
+def labels_named(text: str) -> tuple[str, ...]:
+    """The measure keys ``text`` (normalised) names by their printed label ("（二十）" → "20", "第5条" → "05",
+    "measure 12" → "12"), in order."""
+    keys = []
+    for match in lexicon().article_label.finditer(text):
+        number = next(n for n in match.groups() if n)
+        value = int(number) if number.isdigit() else int(Decimal(str(cn2an.cn2an(number, "smart"))))
+        keys.append(f"{value:02d}")
+    return tuple(dict.fromkeys(keys))
 
 
 def count_of(word: str) -> int | None:

@@ -3,7 +3,8 @@
 ``eligibility.yaml`` says, per condition of ``awards.yaml`` (and per extra condition of the text on who
 is supported), which stated facts contradict it (``fails_if``), which meet it (``holds_if``), which leave
 it open until those are stated (``open_if``: who the asker is) and whether the departments judge it on
-review (``assessed``); a condition with ``fails_if`` only is met unless a stated fact contradicts it. A
+review (``assessed``); a condition with ``fails_if`` only, or ``presumed``, is met unless a stated fact
+contradicts it. A
 threshold condition of the rule book (``upfront_at_least_1yi``: ``input`` ≥ ``min_yuan``) is judged from
 the amount under its input name. It also says which measures are meant for each kind of asker (``kinds``).
 
@@ -44,6 +45,8 @@ class FactCondition:
     assessed: bool
     instead: dict[str, str]  # fact that failed it → the measure that covers the case
     open_if: dict[str, tuple[str, ...]] = field(default_factory=dict)  # values that leave it waiting for ``holds_if``
+    presumed: bool = False  # met unless contradicted; ``holds_if`` names what the text grants outright
+    quote_when_met: bool = False  # a yes quotes it when stated facts meet it (the rule's own quote does not show it)
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,8 @@ class ExtraCondition:
     text_en: str
     quote: str
     rules: tuple[str, ...]
+    article: str | None = None  # the article the quote is from when it is not the rule's measure (the scope)
+    measures: tuple[str, ...] = ()  # measures without award rules it applies to (who takes part in （八）)
 
 
 @dataclass(frozen=True)
@@ -109,6 +114,10 @@ class ConditionRules:
         """The rule's own conditions, then the extra conditions that name it."""
         return (*rule.conditions, *(c.id for c in self.extras.values() if rule.id in c.rules))
 
+    def of_measure(self, measure: str) -> tuple[str, ...]:
+        """The extra conditions of a measure without award rules (``measures``)."""
+        return tuple(c.id for c in self.extras.values() if measure in c.measures)
+
     def fact_name(self, fact: str, language: str = "zh") -> str:
         names = self.fact_names.get(fact, {})
         return names.get("en" if language == "en" else "zh", fact)
@@ -132,12 +141,16 @@ def condition_rules(path: Path = ELIGIBILITY_PATH) -> ConditionRules:
             assessed=bool(entry.get("assessed", False)),
             instead={str(fact): str(measure) for fact, measure in (entry.get("instead") or {}).items()},
             open_if=_values(entry, "open_if"),
+            presumed=bool(entry.get("presumed", False)),
+            quote_when_met=bool(entry.get("quote_when_met", False)),
         )
         for cid, entry in {**raw["conditions"], **extras}.items()
     }
     return ConditionRules(
         conditions=conditions,
-        extras={cid: ExtraCondition(cid, e["text"], e["text_en"], e["quote"], tuple(e["rules"]))
+        extras={cid: ExtraCondition(cid, e["text"], e["text_en"], e["quote"], tuple(e.get("rules") or ()),
+                                    str(e["article"]) if e.get("article") else None,
+                                    tuple(str(m) for m in e.get("measures") or ()))
                 for cid, e in extras.items()},
         instead_rules={str(k): str(v) for k, v in raw["instead_rules"].items()},
         fact_names={str(k): {str(lang): str(v) for lang, v in names.items()} for k, names in raw.get("facts", {}).items()},
@@ -194,7 +207,7 @@ class ConditionEvaluator:
         for fact, failing in data.fails_if.items():
             if _among(facts.get(fact), failing):
                 return ConditionCheck(condition_id, ConditionState.FAILED, fact, data.instead.get(fact, ""))
-        if not data.holds_if and not data.assessed:  # only a contradiction can fail it (an insurer applying)
+        if (not data.holds_if and not data.assessed) or data.presumed:  # only a contradiction can fail it (an insurer applying)
             return ConditionCheck(condition_id, ConditionState.MET)
         missing = tuple(fact for fact in data.holds_if if _unstated(facts.get(fact)))
         holds = bool(data.holds_if) and not missing and all(
@@ -209,6 +222,19 @@ class ConditionEvaluator:
         if data.assessed:
             return ConditionCheck(condition_id, ConditionState.ASSESSED)
         return ConditionCheck(condition_id, ConditionState.UNKNOWN, missing=missing)
+
+    def stated_meet(self, condition_id: str, facts: Mapping[str, object]) -> bool:
+        """Whether stated ``facts`` meet the condition by its ``holds_if`` (every one stated with one of its
+        values), not merely leave it uncontradicted."""
+        data = self.rules.conditions.get(condition_id)
+        return data is not None and bool(data.holds_if) and all(
+            _among(facts.get(fact), values) for fact, values in data.holds_if.items())
+
+    def stated_toward(self, condition_id: str, facts: Mapping[str, object]) -> bool:
+        """Whether one of the stated ``facts`` has a value that meets the condition (``holds_if``), the others
+        aside: a later turn revising an earlier "not met" ("那已经在美国卖了呢")."""
+        data = self.rules.conditions.get(condition_id)
+        return data is not None and any(_among(facts.get(fact), values) for fact, values in data.holds_if.items())
 
     def judge(self, rule: Rule, facts: Mapping[str, object]) -> list[ConditionCheck]:
         """Every condition of ``rule`` (its own, then the extra ones naming it), in that order."""
