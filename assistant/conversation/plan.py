@@ -195,6 +195,15 @@ def _favouring(hits: list[Any], cited: set[str]) -> list[Any]:
     return sorted(hits, key=lambda hit: -hit.score * (REFERRED_FACTOR if hit.article.chunk_id in cited else 1.0))
 
 
+def _cite_after(step: Step, articles: Sequence[Article]) -> None:
+    """``articles`` cited after ``step``'s own, each once and none it cites already."""
+    cited = {a.chunk_id for a in step.articles}
+    for article in articles:
+        if article.chunk_id not in cited:
+            step.articles.append(article)
+            cited.add(article.chunk_id)
+
+
 def _asks_cap_not_sum(request: AwardRequest) -> bool:
     """Whether a year's most is the measure's annual cap: its rules count against one, and the
     conversation has not computed several items (stages, products) whose sum the question may be asking for."""
@@ -353,9 +362,7 @@ class Planner:
             step = self._plan_ask(about, ask, session, previous_articles, plan, language)
             if step.route in {Route.ELIGIBILITY, Route.AWARD} and step.eligibility is not None and step.eligibility.holds:
                 # "在上海新注册的…能享受吗": the scope a stated fact meets is cited after the measure
-                known = {a.chunk_id for a in step.articles}
-                step.articles += [a for cid in step.eligibility.holds for a in self._condition_articles(cid, step.eligibility.measure)
-                                  if a.chunk_id not in known]
+                _cite_after(step, [a for cid in step.eligibility.holds for a in self._condition_articles(cid, step.eligibility.measure)])
             plan.steps.append(step)
             if step.articles:
                 previous_articles = step.articles
@@ -1058,8 +1065,7 @@ class Planner:
             pointed = [s for s in kind_measures(kind, self.book, self._measure_article)
                        if s.entry.point and s.entry.measure != measure]
             step.pointers = pointed
-            known = {a.chunk_id for a in step.articles}
-            step.articles += [s.article for s in pointed if s.article.chunk_id not in known]
+            _cite_after(step, [s.article for s in pointed])
         if verdict.verdict is Verdict.NOT_ELIGIBLE and verdict.rule is not None:
             step.others = [other for rule in self.book.for_measure(measure) if rule.id != verdict.rule.id
                            and (other := self._other_rule(question, measure, rule)) is not None]
