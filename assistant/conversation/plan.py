@@ -37,7 +37,7 @@ from assistant.conversation.understand import (
     without_ask_words,
     without_asker,
     without_registration,
-    word_pattern,
+    without_words,
 )
 from assistant.language import Language
 from assistant.match.chat import ProfileAnswer, match_estimate, profile_answer
@@ -728,8 +728,7 @@ class Planner:
             if ask.kind is not AskKind.ELIGIBILITY or previous or facts.drug_class or facts.cgt or facts.device:
                 return None  # a product named is a topic of its own
             rest = without_registration(without_ask_words(without_asker(text)))
-            for word in sorted(lexicon().applicant_words, key=len, reverse=True):
-                rest = re.sub(word_pattern(word), " ", rest)
+            rest = without_words(rest, sorted(lexicon().applicant_words, key=len, reverse=True))
             if len(WORD_OR_CHARACTER.findall(rest)) > APPLICANT_ONLY_WORDS or self.retriever.keyword_score(rest) >= MIN_KEYWORD_SCORE:
                 return None
             return self.retriever.article(f"{self.book.document}:scope")

@@ -10,7 +10,7 @@ import itertools
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -562,7 +562,7 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             kind = None  # "明年打算参加几个展会。补助标准是什么？": 几个 says "a few" in a sentence that asks nothing
         elif kind is AskKind.AMOUNT and clause in stated_sentences and (
                 not has_word(clause.lower(), lex.quantity_words)
-                or not _kind(_without_words(clause.lower(), lex.total_words), lex, own_words_only=True)):
+                or not _kind(without_words(clause.lower(), lex.total_words), lex, own_words_only=True)):
             # "预计2029年10月才能拿到注册证。到时候还能申请吗？": 能拿到 states the case, it asks nothing;
             # "我们集团有三家子公司，合计员工1500人。…什么时候开始实施？": 合计 states a total, it asks none
             kind = None
@@ -738,8 +738,9 @@ def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind |
     return None
 
 
-def _without_words(text: str, words: tuple[str, ...]) -> str:
-    """``text`` with each of ``words`` (whole words for English) blanked."""
+def without_words(text: str, words: Iterable[str]) -> str:
+    """``text`` with each of ``words`` (whole words for English) blanked, in the order given (longest first
+    when a word may stand inside another)."""
     for word in words:
         text = re.sub(word_pattern(word), " ", text)
     return text
@@ -754,7 +755,7 @@ def _asks_a_figure(clause: str, amount_words: tuple[str, ...], lex: _Lexicon) ->
     if not found and not (figure is not None and figure.search(clause)):
         return False
     rest = figure.sub(" ", clause) if figure is not None else clause
-    rest = _without_words(rest, (*found, *lex.total_words))  # longest first: a figure's words before those inside them
+    rest = without_words(rest, (*found, *lex.total_words))  # longest first: a figure's words before those inside them
     pattern = lex.kind_patterns.get(AskKind.AMOUNT)
     return not has_word(rest, amount_words) and not (pattern is not None and pattern.search(rest))
 
@@ -912,9 +913,7 @@ def without_registration(text: str) -> str:
     "在中国还没有设立公司"): a fact about who applies, not a topic."""
     words = lexicon().facts
     text = re.sub(f"{words['registered_nowhere']}|{words['registered_shanghai_pattern']}", " ", text)
-    for word in sorted((str(w).lower() for w in words["registered_shanghai"]), key=len, reverse=True):
-        text = re.sub(word_pattern(word), " ", text)
-    return text
+    return without_words(text, sorted((str(w).lower() for w in words["registered_shanghai"]), key=len, reverse=True))
 
 
 def without_kind_said(text: str, kind: str) -> str:
