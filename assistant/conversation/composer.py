@@ -282,7 +282,7 @@ class Composer:
     def _not_specified(self, article: Article, detail: str = "") -> list[str]:
         fields = self._fields(article)
         named = lexicon().details.get(detail) or lexicon().figure_asks.get(detail)
-        topic = named.topic["en" if self.english else "zh"] if named else self.t["topic_default"]
+        topic = named.topic[self._tongue()] if named else self.t["topic_default"]
         lead = self.t["not_specified_lead"].format(topic=topic)
         key = "not_specified_where" if article.departments else "not_specified_where_no_departments"
         return [lead, self.t[key].format(departments=self._departments(article.departments), **fields)]
@@ -374,7 +374,7 @@ class Composer:
         return lines
 
     def _kind_line(self, support: KindSupport, template: str) -> str:
-        note = support.entry.note.get("en" if self.english else "zh", "")
+        note = support.entry.note.get(self._tongue(), "")
         return self.t[template].format(
             kind=support.kind.name_in(self._tongue()), label=support.article.label, article_title=support.article.title,
             quote=support.entry.quote, rule_name=self.rule_name(support.rule) if support.rule else "",
@@ -382,6 +382,7 @@ class Composer:
             note=self.t["kind_note"].format(note=note) if note else "")
 
     def _tongue(self) -> str:
+        """The key of the asker's language in the data's bilingual entries: "en" or "zh"."""
         return "en" if self.english else "zh"
 
     def _ceiling(self, rule: Rule, terms: bool = False) -> str:
@@ -404,7 +405,7 @@ class Composer:
 
     def _facts_named(self, facts: Iterable[str]) -> str:
         rules = condition_rules()
-        return self._join([rules.fact_name(fact, "en" if self.english else "zh") for fact in facts])
+        return self._join([rules.fact_name(fact, self._tongue()) for fact in facts])
 
     def _applies(self, step: Step, document: Document) -> bool | None:
         """The yes or no of a yes/no validity question ("现在还有效吗", "is it still in force?"): whether the
