@@ -249,3 +249,35 @@ def test_a_question_id_beyond_sqlite_integers_is_422_not_500(client):
     """Found by schemathesis: an id of 2**63 overflowed SQLite."""
     response = client.post("/v1/feedback", json={"question_id": 2**63, "feedback_token": "t", "rating": "like"})
     assert response.status_code == 422 and response.json()["error"]["message"].startswith("question_id")
+
+
+@pytest.mark.parametrize("route", ["/v1/chat", "/v1/search", "/v1/chat/completions", "/v1/match"])
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded", None])
+def test_a_body_not_sent_as_json_is_415_naming_the_content_type_it_needs(client, route, content_type):
+    headers = {"Content-Type": content_type} if content_type else {}
+    response = client.post(route, content='{"message": "伦理审查多久"}'.encode(), headers=headers)
+    assert response.status_code == 415
+    error = response.json()["error"]
+    assert error["code"] == "unsupported_media_type"
+    assert "Content-Type: application/json" in error["message"] and (content_type or "none") in error["message"]
+
+
+def test_a_json_body_that_is_not_an_object_says_so(client):
+    response = client.post("/v1/chat", json=["伦理审查多久"])
+    assert response.status_code == 422
+    assert response.json() == {"error": {"code": "invalid_request", "message": "the request body must be a JSON object"}}
+
+
+def test_a_json_media_type_with_a_charset_or_a_suffix_is_read_as_json(client):
+    for content_type in ("application/json; charset=utf-8", "application/vnd.api+json"):
+        response = client.post("/v1/chat", content='{"message": "伦理审查多久"}'.encode(),
+                               headers={"Content-Type": content_type})
+        assert response.status_code == 200, content_type
+
+
+def test_documents_give_the_dates_their_texts_state_and_no_other(client):
+    documents = {d["id"]: d for d in client.get("/v1/documents").json()["documents"]}
+    main = documents["policy2024"]
+    assert main["signed"] == "2024-07-15" and main["published"] is None  # 2024-07-30 is the repost's own date
+    assert (main["valid_from"], main["valid_to"], main["status"]) == ("2024-08-01", "2029-07-31", "in_force")
+    assert documents["repost20240730"]["published"] == "2024-07-30" and documents["repost20240730"]["same_as"] == "policy2024"

@@ -20,11 +20,12 @@ from assistant.errors import AssistantError, IndexMissing, IndexUnavailable
 
 UNICODE_ERRORS = {"invalid_text", "string_unicode"}  # ours, and pydantic's own for a plain str
 STATUS_CODES = {401: "unauthorized", 404: "not_found", 405: "method_not_allowed", 413: "payload_too_large",
-                422: "invalid_request", 429: "too_many_requests", 503: "unavailable"}
+                415: "unsupported_media_type", 422: "invalid_request", 429: "too_many_requests", 503: "unavailable"}
 DESCRIPTIONS = {
     401: "no valid bearer token (or none configured)",
     404: "nothing has the id asked for",
     413: "the request body or its text is over a size limit",
+    415: "the request body is not sent as JSON (Content-Type: application/json)",
     422: "the request is malformed or refused: code and message say why",
     429: "too many wrong tokens from this client (see Retry-After)",
     500: "the rebuild failed; the previous index keeps serving",
@@ -74,6 +75,17 @@ async def on_http(request: Request, exc: Exception) -> Response:
     return error(exc.status_code, STATUS_CODES.get(exc.status_code, "error"), str(exc.detail), exc.headers)
 
 
+def _sent_as_json(request: Request) -> bool:
+    """Whether the request says its body is JSON (``application/json`` or a ``+json`` type): FastAPI does not
+    decode any other body, so its fields all read as missing."""
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    return media == "application/json" or media.endswith("+json")
+
+
+def _has_body(request: Request) -> bool:
+    return request.headers.get("content-length", "0") != "0" or "transfer-encoding" in request.headers
+
+
 def install_handlers(app: FastAPI) -> None:
     """Maps every failure of ``app`` to ``ErrorResponse`` with its status."""
 
@@ -82,12 +94,19 @@ def install_handlers(app: FastAPI) -> None:
         return error(exc.status, exc.code, exc.message, exc.headers)
 
     @app.exception_handler(RequestValidationError)
-    async def on_validation(_: Request, exc: RequestValidationError) -> Response:
+    async def on_validation(request: Request, exc: RequestValidationError) -> Response:
         first = exc.errors()[0] if exc.errors() else {}
+        whole_body = tuple(first.get("loc", ())) == ("body",)
+        if whole_body and _has_body(request) and not _sent_as_json(request):
+            return error(415, "unsupported_media_type", "send the request body as JSON with the header "
+                                                        "Content-Type: application/json (this request's Content-Type: "
+                                                        f"{request.headers.get('content-type') or 'none'})")
         if first.get("type") == "json_invalid":  # its loc is the character the decoder stopped at
             at = first.get("loc", ("body", 0))[-1]
             return error(422, "invalid_request", f"the request body is not valid JSON: "
                                                  f"{first.get('ctx', {}).get('error', 'cannot decode it')} (at character {at})")
+        if whole_body and first.get("type") in ("model_attributes_type", "dict_type"):
+            return error(422, "invalid_request", "the request body must be a JSON object")
         where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
         if first.get("type") in UNICODE_ERRORS:
             return error(422, "invalid_text", f"{where}: {LONE_SURROGATE}")

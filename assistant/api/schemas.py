@@ -252,7 +252,8 @@ class DocumentInfo(BaseModel):
     issuer: str | None
     kind: str
     indexed: bool = Field(description="false for a repost of another document's text")
-    published: date | None
+    signed: date | None = Field(description="the date the document was signed (成文日期), where its text gives it")
+    published: date | None = Field(description="the date it was published, where the texts give it")
     valid_from: date | None
     valid_to: date | None
     status: str = Field(description="in_force, not_yet_in_force, expired, superseded or reference")

@@ -13,7 +13,7 @@ from assistant.api.schemas import ReindexResult
 router = APIRouter(prefix="/v1/admin", tags=["admin"], dependencies=[Depends(require_admin)])
 
 
-@router.post("/reindex", response_model=ReindexResult, responses=documented(401, 422, 429, 500, 503))
+@router.post("/reindex", response_model=ReindexResult, responses=documented(401, 415, 422, 429, 500, 503))
 async def reindex(service: ServiceDep) -> ReindexResult:
     """Builds a new index version (unchanged articles keep their vectors) and swaps the engine; every worker
     follows with its next request. On failure (500 ``reindex_failed``) the previous index keeps serving."""

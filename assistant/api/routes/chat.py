@@ -32,7 +32,7 @@ def chat_answer(asked: Asked) -> ChatAnswer:
     return ChatAnswer.model_validate({**asked.answer.model_dump(), **asked.receipt.public()})
 
 
-@router.post("/chat", response_model=ChatAnswer, responses=documented(413, 422, 503))
+@router.post("/chat", response_model=ChatAnswer, responses=documented(413, 415, 422, 503))
 async def chat(body: ChatRequest, service: ServiceDep, response: Response) -> ChatAnswer:
     """One turn: the answer with its status, citations and computed ceilings; pass ``session_id`` back to follow up."""
     asked = await run_in_threadpool(service.ask, body.message, body.session_id, Surface.API)
@@ -43,7 +43,7 @@ async def chat(body: ChatRequest, service: ServiceDep, response: Response) -> Ch
 @router.post("/chat/stream", response_class=StreamingResponse,
              responses={**streaming.documented("``delta`` events with the text, then one ``answer`` event: the "
                                                "answer as POST /v1/chat returns it", "delta", "answer"),
-                        **documented(413, 422, 503)})
+                        **documented(413, 415, 422, 503)})
 async def chat_stream(body: ChatRequest, service: ServiceDep) -> StreamingResponse:
     """The same turn as ``POST /v1/chat``, streamed (the whole answer is checked before the first event)."""
     asked = await run_in_threadpool(service.ask, body.message, body.session_id, Surface.API_STREAM)
@@ -56,7 +56,7 @@ async def chat_stream(body: ChatRequest, service: ServiceDep) -> StreamingRespon
     return StreamingResponse(events(), media_type=streaming.EVENT_STREAM, headers={LOG_HEADER: asked.receipt.log_state})
 
 
-@router.post("/feedback", response_model=FeedbackReceipt, responses=documented(404, 413, 422, 503))
+@router.post("/feedback", response_model=FeedbackReceipt, responses=documented(404, 413, 415, 422, 503))
 def feedback(body: FeedbackRequest, service: ServiceDep) -> FeedbackReceipt:
     """Rates an answer by its ``answer_id`` (or ``question_id``) and the ``feedback_token`` it came with;
     404 for a wrong pair, whether or not the id exists; 503 ``store_unavailable`` when the store refuses."""

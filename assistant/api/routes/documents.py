@@ -19,8 +19,8 @@ def documents(engine: EngineDep) -> DocumentsResponse:
     day = engine.settings.current_date()
     return DocumentsResponse(documents=[
         DocumentInfo(id=d.id, title=d.title, title_en=d.title_en, number=d.number, issuer=d.issuer,
-                     kind=d.kind.value, indexed=d.indexed, published=d.published, valid_from=d.valid_from,
-                     valid_to=d.valid_to, status=d.status_on(day).value, same_as=d.same_as,
+                     kind=d.kind.value, indexed=d.indexed, signed=d.signed, published=d.published,
+                     valid_from=d.valid_from, valid_to=d.valid_to, status=d.status_on(day).value, same_as=d.same_as,
                      superseded_by=d.superseded_by)
         for d in engine.catalogue.documents
     ])

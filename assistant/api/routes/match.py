@@ -25,7 +25,7 @@ class MatchRequest(BaseModel):
         default="zh", description="zh or zh-Hans (simplified Chinese), zh-Hant (traditional) or en")
 
 
-@router.post("/match", response_model=MatchResult, responses=documented(413, 422, 503))
+@router.post("/match", response_model=MatchResult, responses=documented(413, 415, 422, 503))
 def match(body: MatchRequest, engine: EngineDep) -> MatchResult:
     """Per measure of the in-force policy: verdicts, ceilings and formulas, annual caps, missing facts,
     责任单位 and citation; non-monetary support; totals that are ceilings. Expired documents are only named."""

@@ -46,7 +46,7 @@ def models() -> ModelList:
 @router.post("/chat/completions", response_model=ChatCompletion,
              responses={200: {"content": {streaming.EVENT_STREAM: {"schema": streaming.event_schema()}},
                               "description": "a chat.completion, or with ``stream`` chat.completion.chunk events"},
-                        **documented(404, 413, 422, 503)})
+                        **documented(404, 413, 415, 422, 503)})
 async def completions(body: ChatCompletionRequest, service: ServiceDep, settings: SettingsDep, response: Response) -> Any:
     """An OpenAI chat completion; ``citations``, ``status`` and the receipt to rate it ride beside the choices.
     404 ``model_not_found`` for a model other than ``policy-assistant``."""

@@ -23,7 +23,7 @@ def rules(engine: EngineDep) -> RulesResponse:
     return RulesResponse(rules=[rule_info(engine, rule) for rule in engine.book.rules])
 
 
-@router.post("/calculate", response_model=Calculation | AwardEstimate, responses=documented(404, 413, 422, 503))
+@router.post("/calculate", response_model=Calculation | AwardEstimate, responses=documented(404, 413, 415, 422, 503))
 def calculate(body: CalculateRequest, engine: EngineDep) -> Calculation | AwardEstimate:
     """One item (``rule_id`` + ``inputs``) → a Calculation; several (``items``) → an AwardEstimate with the
     annual caps applied across them. Amounts are yuan or text such as ``6000万``; 404 for an unknown rule."""

@@ -12,7 +12,7 @@ from assistant.api.schemas import SearchRequest, SearchResponse
 router = APIRouter(prefix="/v1", tags=["search"])
 
 
-@router.post("/search", response_model=SearchResponse, responses=documented(413, 422, 503))
+@router.post("/search", response_model=SearchResponse, responses=documented(413, 415, 422, 503))
 async def search(body: SearchRequest, service: ServiceDep) -> SearchResponse:
     """Citations with their score and the query terms each matched; ``in_force_only`` drops expired documents."""
 
