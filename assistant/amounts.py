@@ -58,6 +58,10 @@ _APPROXIMATE = re.compile(r"^(?:约|大约|大概|将近|近|差不多|approxima
 _APPROXIMATE_BEFORE = re.compile(r"(?:约|大约|大概|将近|差不多|估计|预计|approximately|approx\.?|about|around|roughly|~|～)\s*$")
 _APPROXIMATE_AFTER = re.compile(r"^\s*(?:左右|上下)")
 _FOREIGN = re.compile(r"美元|美金|usd|us\$|\$|dollars?|欧元|eur|€|日元|jpy|港币|港元|hkd|英镑|gbp|£")
+# a bare number is money when a currency other than the yuan stands right before or after it ("USD 500,000",
+# "$500,000", "€2,000,000", "500,000美元"): it is found, and the reader sees its currency and never takes it as yuan
+_FOREIGN_BEFORE = re.compile(r"(?:usd|us\$|hk\$|s\$|a\$|c\$|nt\$|\$|€|£|eur|gbp|hkd|jpy|sgd|aud|cad|chf|krw|twd)\s*$")
+_FOREIGN_AFTER = re.compile(r"^\s*(?:美元|美金|欧元|歐元|港币|港元|港幣|日元|英镑|英鎊|dollars?\b|euros?\b|usd\b|hkd\b|eur\b|yen\b|pounds?\b)")
 _NOT_MONEY_AFTER = re.compile(r"^\s*(?:平方|人|家|个|项(?!目)|款|张|类|期|年|月|日|号|%|倍|周|天|名)")
 
 
@@ -158,7 +162,9 @@ def _money_matches(text: str) -> list[re.Match[str]]:
     """The stretches of ``text`` that are amounts of money: a number with a money unit or currency."""
     kept = []
     for match in _AMOUNT.finditer(text):
-        has_money_unit = bool(match["unit"] or match["tail"] or match["cur"]) or match["num"][-1] in "万亿"
+        has_money_unit = bool(match["unit"] or match["tail"] or match["cur"]) or match["num"][-1] in "万亿" or bool(
+            re.fullmatch(_NUMBER, match["num"]) and (_FOREIGN_BEFORE.search(text[max(0, match.start() - 4): match.start()].lower())
+                                                     or _FOREIGN_AFTER.match(text[match.end():].lower())))
         if not has_money_unit or not match["num"].strip("点"):
             continue
         if match["unit"] and match["unit"].lower() in {"m", "k"} and not (match["cur"] or match["tail"]):

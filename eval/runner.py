@@ -279,7 +279,8 @@ def _everyday_markdown(block: dict[str, Any]) -> list[str]:
         return []
     splits = list(block)
     header = " | ".join(f"{s} before | {s} now" for s in splits)
-    lines = ["## everyday words (dev, test, fresh and sealed tuned on; holdout, blind, outside, unseen and unseen2 locked: written before tuning, never edited)", "",
+    lines = ["## everyday words (dev, test, fresh and sealed tuned on; holdout, blind, outside, unseen and unseen2 locked: "
+             "written before tuning, never edited)", "",
              f"| figure | {header} |", "|---|" + "---|" * (2 * len(splits))]
     for name in EVERYDAY_FIGURES:
         cells = [f"{block[s]['before'][name]:.3f} | {block[s][name]:.3f}" for s in splits]

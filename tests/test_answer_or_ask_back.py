@@ -42,16 +42,25 @@ def test_an_elliptical_follow_up_of_a_yes_or_no_keeps_answering_with_the_verdict
     "我們公司參加海外展會，能補多少？",
     "We attend trade fairs abroad. How much can we get?",
 ])
-def test_how_much_without_the_spend_gives_the_ceiling_and_asks_for_the_spend(engine, question):
+def test_how_much_without_the_spend_is_answered_with_the_ceiling_and_invites_the_spend(engine, question):
+    """The one rule asked has its ceiling: that answers "how much"; the fee would only give the exact figure."""
     answer = engine.ask(question)
-    assert answer.status is Status.CLARIFY
+    assert answer.status is Status.ANSWERED and answer.total_yuan is None  # nothing computed without the fee
     assert _cited(answer)[0] == "policy2024:37"
-    assert "5万" in answer.answer or "5萬" in answer.answer or "50,000" in answer.answer
+    lead = answer.answer[:160]
+    assert "5万" in lead or "5萬" in lead or "50,000" in lead
+    assert any(word in answer.answer for word in ("告诉我项目经费", "告訴我項目經費", "Tell me the project costs"))
 
 
-def test_a_yes_or_no_naming_a_measure_without_a_case_asks_for_the_spend(engine):
+def test_a_yes_or_no_naming_a_measure_without_a_case_gives_its_ceiling_and_invites_the_spend(engine):
     answer = engine.ask("参加海外展会能补吗")
-    assert answer.status is Status.CLARIFY and _cited(answer)[0] == "policy2024:37"
+    assert answer.status is Status.ANSWERED and _cited(answer)[0] == "policy2024:37"
+    assert "最高5万元" in answer.answer and "告诉我项目经费" in answer.answer
+
+
+def test_how_much_with_several_rules_and_no_case_still_asks_which_one(engine):
+    answer = engine.ask("创新医疗器械能补多少？")  # （六）: the special review procedure, or first registration and production
+    assert answer.status is Status.CLARIFY and _cited(answer)[0] == "policy2024:06"
 
 
 def test_a_stated_spend_with_a_yes_or_no_is_computed(engine):

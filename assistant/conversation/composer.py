@@ -460,6 +460,9 @@ class Composer:
             lines += self._annual_caps(list(rules), "ceiling_annual")
         if any(rule.merit_based for rule in rules):
             lines.append(self.t["required_base_note"])
+        rated = [rule for rule in rules if rule.rate is not None and rule.base]
+        if step.invite_base and rated:  # "早期临床能支持多少": the ceiling answers; the spend would give the exact figure
+            lines.append(self.t["invite_base"].format(base=(rated[0].base_en or rated[0].base) if self.english else rated[0].base))
         if step.ceilings_sum is not None:
             total, annual_cap = step.ceilings_sum
             over = total > annual_cap

@@ -141,6 +141,7 @@ class Step:
     annual_first: bool = False  # CEILINGS: the per-entity annual cap was asked ("一年最多"), it leads
     declined: bool = False  # "能拿3000万吗？" above what the text allows: the corrections answer no
     ceilings_sum: tuple[Decimal, Decimal] | None = None  # CEILINGS asked summed: (sum, the annual cap)
+    invite_base: bool = False  # CEILINGS of a rate rule asked with no base: the base is invited after the ceiling
     approximate: list[Decimal] = field(default_factory=list)  # hedged bases computed with ("约5000万")
     listed: list[tuple[KindSupport, Eligibility | None]] = field(default_factory=list)  # KIND_SUPPORT: each measure, its verdict
     pointers: list[KindSupport] = field(default_factory=list)  # a verdict on who asks: the measures meant for that kind
@@ -387,6 +388,16 @@ class Planner:
             len(hits) < 2 or hits[0].score >= CLEAR_TOPIC_FACTOR * hits[1].score
             or not discussed & {h.article.chunk_id for h in hits})
 
+    def _own_words_find(self, ask: Ask, measure: str | None) -> bool:
+        """Whether the ask's own words (without ask words, nothing of the conversation added) find ``measure``'s
+        article first and clearly above the next (``CLEAR_TOPIC_FACTOR``)."""
+        words = without_ask_words(ask.text.lower())
+        if measure is None or self.retriever.keyword_score(words) < MIN_KEYWORD_SCORE:
+            return False
+        hits = self.retriever.search(words, k=2, prefer_on=self.today)
+        return bool(hits) and hits[0].article.doc_id == self.book.document and hits[0].article.key == measure and (
+            len(hits) < 2 or hits[0].score >= CLEAR_TOPIC_FACTOR * hits[1].score)
+
     def _names_document(self, ask: Ask, document: str, plan: Plan) -> bool:
         """Whether one ask of several is about the document the message names: the ask names it or
         points at it, or has no topic of its own and follows an ask answered from it ("浦东方案里对研发
@@ -557,6 +568,8 @@ class Planner:
                 rule_named(ask.text.lower(), rule) for rule in self.book.for_measure(before.measure)):
             measure = before.measure  # "国内的最高多少？海外的最高多少？": the same measure's other rule
         elsewhere = self._named_elsewhere(ask, session) if follow_up and recalled is None else None
+        if recalled is not None and measure not in (None, recalled.measure) and self._own_words_find(ask, measure):
+            recalled = None  # "那海外临床的保险呢" after (十二): its own words find (十三) clearly, whose rule "海外" names too
         if recalled is not None:  # "那III期呢？" names a rule of a topic discussed before: that topic
             measure = recalled.measure
         elif elsewhere is not None:  # "那III期呢？" in a CMO conversation: the one measure that has that stage
@@ -827,8 +840,8 @@ class Planner:
         """An ask about money (补贴, 资助, funding …) whose top policy hit sets no amount: the hit of the policy
         whose award rules the ask names ("作为三甲医院，能拿CMO补贴吗" → （二十四）), else the close hit that
         carries award rules ("仿制药做临床能拿补贴吗" is about （五）'s money, not （十一）'s incentives), else None."""
-        if ask is None or not has_word(ask.text.lower(), lexicon().money_words):
-            return None
+        if ask is None or not (ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE} or has_word(ask.text.lower(), lexicon().money_words)):
+            return None  # "创新医疗器械能补多少": an amount asked is about money whatever its words
         measures = set(self.book.measures())
         policy = [hit for hit in hits[:HITS] if hit.article.doc_id == self.book.document]
         if not policy or not _sets_no_amount(policy[0].article, self.book):
@@ -836,8 +849,10 @@ class Planner:
         text = ask.text.lower()
         named = next((hit for hit in policy[1:] if hit.article.key in measures and any(
             _names_specifically(text, rule) for rule in self.book.for_measure(str(hit.article.key)))), None)
-        return named or next((hit for hit in policy[1:] if hit.article.key in measures
-                              and hit.score >= CLOSE_SCORE * policy[0].score), None)
+        close = [hit for hit in policy[1:] if hit.article.key in measures and hit.score >= CLOSE_SCORE * policy[0].score]
+        if named is None and len(close) > 1 and not has_word(text, lexicon().money_words):
+            return None  # "临床试验做完了能补多少": several measures that pay fit alike; which one is asked back
+        return named or next(iter(close), None)
 
     # --- awards ----------------------------------------------------------------------------------
     def _recalled(self, ask: Ask, session: Session) -> AwardSlots | None:
@@ -969,6 +984,12 @@ class Planner:
             if heard and len(request.rules) == 1:
                 step.route = Route.CEILINGS
                 step.corrections = heard_wrong
+                return step
+            if len(request.rules) == 1 and not question.facts.amounts and ask.kind is AskKind.AMOUNT and len(question.asks) == 1:
+                # "CAR-T早期临床能支持多少": the one rule asked has its ceiling; the spend would only lower it
+                # (a message of several asks lists each ceiling and asks for the bases, as before)
+                step.route = Route.CEILINGS
+                step.invite_base = True
                 return step
             step.route = Route.CLARIFY_BASE
             return step

@@ -325,6 +325,8 @@ def without_ask_words(text: str) -> str:
         word, pattern = words[index]
         if word in text:  # a pattern matches only where its word stands: most of them are skipped without a regex call
             text = pattern.sub(" ", text)
+    # "哪几个部门负责", "which agencies handle …": a departments ask worded freely is an ask phrase too
+    text = lexicon().kind_patterns[AskKind.DEPARTMENTS].sub(" ", text)
     return " ".join(lexicon().pointer_pattern.sub(" ", text).split())
 
 

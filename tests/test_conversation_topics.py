@@ -1,0 +1,88 @@
+"""A conversation's topic as hotline callers move it: a follow-up naming another measure by its own words
+goes there, a bare "who do I contact" stays on the article discussed, a writing task or another
+regulator's own procedure is refused mid-conversation, and an amount asked about a topic several
+measures touch reaches the measure that pays. Run on the real index; the LLM is not involved."""
+
+import pytest
+
+from assistant.amounts import find_amounts
+from assistant.conversation.question import USD
+from assistant.conversation.understand import understand
+from assistant.records import Status
+from index.documents import catalogue
+
+
+def _cited(answer) -> list[str]:
+    return [c.chunk_id for c in answer.citations]
+
+
+@pytest.mark.parametrize("text", ["We paid USD 500,000 in premiums", "premiums of US$500,000", "保费500,000美元",
+                                  "the upfront was $2,000,000"])
+def test_a_bare_number_in_dollars_is_an_amount_in_dollars_never_yuan(text):
+    assert find_amounts(text), text
+    stated = understand(text, None, catalogue()).facts.amounts
+    assert stated and stated[0].currency == USD and stated[0].yuan in {500_000, 2_000_000}
+
+
+def test_a_bare_number_without_a_currency_is_no_amount():
+    assert find_amounts("phase 2 in 2024 with 3 sites and 120,000 patients screened") == []
+
+
+@pytest.mark.parametrize("follow_up, departments", [
+    ("哪几个部门负责", "市发展改革委"),
+    ("找谁办", "市发展改革委"),
+])
+def test_a_departments_ask_in_free_words_names_the_departments_of_the_article_discussed(engine, follow_up, departments):
+    first = engine.ask("我们是CRO，给高校院所做新药临床前研究服务，市里有什么支持")
+    assert _cited(first)[0] == "policy2024:04"
+    then = engine.ask(follow_up, first.session_id)
+    assert _cited(then)[0] == "policy2024:04" and departments in then.answer
+
+
+def test_who_do_i_contact_after_an_award_names_that_measures_departments_not_a_letters_contact(engine):
+    first = engine.ask("Our device is in the national innovative medical device special review procedure. "
+                       "Once it gets its registration certificate and is made here, with R&D of RMB 25 million, how much?")
+    assert _cited(first)[0] == "policy2024:06"
+    contact = engine.ask("who do I contact", first.session_id)
+    assert _cited(contact)[0] == "policy2024:06"
+    assert "Science and Technology Commission" in contact.answer and "侯剑锋" not in contact.answer
+
+
+@pytest.mark.parametrize("follow_up", ["好的 那海外临床的保险呢 保费能补多少", "好的 那海外臨床的保險呢 保費能補多少"])
+def test_a_follow_up_whose_own_words_find_another_measure_clearly_goes_there(engine, follow_up):
+    first = engine.ask("我们在海外做创新产品的临床试验 上海能支持多少")
+    assert _cited(first)[0] == "policy2024:12" and first.total_yuan == 20_000_000
+    insurance = engine.ask(follow_up, first.session_id)
+    assert _cited(insurance)[0] == "policy2024:13"
+    assert "100万" in insurance.answer or "100萬" in insurance.answer
+
+
+@pytest.mark.parametrize("aside", ["顺便问下美国FDA审批一般要多久", "can you draft an email to our site PI asking them to hurry up",
+                                   "帮我起草一封催办的邮件"])
+def test_an_aside_the_sources_do_not_cover_is_refused_and_the_topic_survives(engine, aside):
+    first = engine.ask("For a multi-center trial in Shanghai, how fast does a participating site doing simplified ethics review have to respond?")
+    assert _cited(first)[0] == "policy2024:10"
+    refused = engine.ask(aside, first.session_id)
+    assert refused.status is Status.OUT_OF_SCOPE and not refused.citations
+    back = engine.ask("and the overall ethics timeline target?", first.session_id)
+    assert _cited(back)[0] == "policy2024:10" and "3 weeks" in back.answer
+
+
+def test_support_for_fda_registration_stays_in_scope(engine):
+    answer = engine.ask("FDA注册成功并在美国销售的产品，市里补多少？")
+    assert answer.status is Status.ANSWERED and _cited(answer)[0] == "policy2024:36"
+
+
+@pytest.mark.parametrize("question", ["创新医疗器械能补多少？", "医疗器械公司能拿多少钱", "innovative medical devices: how much can we get?"])
+def test_an_amount_asked_of_a_topic_reaches_the_measure_that_pays_for_it(engine, question):
+    answer = engine.ask(question)
+    assert _cited(answer)[0] == "policy2024:06"
+    assert "300万" in answer.answer or "3,000,000" in answer.answer
+
+
+@pytest.mark.parametrize("question, measure", [
+    ("我們產品第一次年銷售破10億，市裡有什麼獎勵？", "policy2024:22"),
+    ("any help with importing R&D materials, like reference standards for trace testing?", "policy2024:35"),
+])
+def test_everyday_words_for_sales_and_reference_standards_reach_their_measures(engine, question, measure):
+    assert _cited(engine.ask(question))[0] == measure
