@@ -74,6 +74,7 @@ class AwardEstimate(BaseModel):
     total_text: str
     formula: str
     notes: list[str] = Field(default_factory=list)
+    received_yuan: int | None = Field(default=None, description="support already received this year, taken off the annual cap")
 
 
 class Verdict(BaseModel):

@@ -655,11 +655,14 @@ class Composer:
         if len(calculations) == 1:
             [only] = calculations
             key = "award_head" if only.eligible else "award_head_not_eligible"
+            received = estimate.received_yuan is not None and only.eligible
             lines = [
                 self.t[key].format(number=number, label=only.citation.article, rule_name=only.rule_name,
-                                   amount=only.amount_text),
-                self.t["award_formula"].format(formula=only.formula),
+                                   amount=estimate.total_text if received else only.amount_text),
+                self.t["award_formula"].format(formula=estimate.formula if received else only.formula),
             ]
+            if received:  # "今年已经拿了48万": the item's own ceiling, then what the annual cap leaves
+                lines = [lines[0], self.t["award_formula"].format(formula=only.formula), *estimate.notes]
         else:
             lines = [self.t["award_total_head"].format(number=number, label=calculations[0].citation.article,
                                                        count=len(calculations), amount=estimate.total_text)]

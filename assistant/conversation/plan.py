@@ -575,7 +575,9 @@ class Planner:
         elif elsewhere is not None:  # "那III期呢？" in a CMO conversation: the one measure that has that stage
             measure = elsewhere
         elif follow_up and award_slots is not None and (
-                measure is None or (ask.kind not in {AskKind.AMOUNT, AskKind.ELIGIBILITY} and not elsewhere_topic)):
+                measure is None or (ask.kind not in {AskKind.AMOUNT, AskKind.ELIGIBILITY} and not elsewhere_topic)
+                or (question.facts.amounts_as(AmountRole.RECEIVED) and not self._own_words_find(ask, measure))):
+            # "今年已经拿了48万，这次还能拿多少" after a trade-fair award: what that measure's annual cap has left
             measure = award_slots.measure  # "那III期呢" stays on the award; "那海外临床试验责任保险的保费补贴呢" names its own
         wants_award = ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY} or has_amounts or follow_up
         if measure and wants_award and (ask.kind is not AskKind.WHAT or has_amounts or follow_up):
@@ -996,7 +998,7 @@ class Planner:
         if question.facts.base_foreign and not capped and any(r.rate is not None for r in request.rules):
             step.route = Route.CLARIFY_CURRENCY
             return step
-        step.estimate = self.calculator.estimate(request.items(), self.today, language)
+        step.estimate = self.calculator.estimate(request.items(), self.today, language, received=request.received)
         step.corrections = self._corrections(question, request, step.estimate)
         last_sentence = re.split(r"[。！？!?]|\.\s", ask.text.lower().rstrip(" ，,。?？"))[-1]
         if not step.corrections and lexicon().yes_no_question.search(last_sentence + "?"):

@@ -36,6 +36,7 @@ class AmountRole(StrEnum):
     CLAIMED = "claimed"  # a figure the asker heard of and takes as a premise ("听说I期最多给1500万")
     UPFRONT = "upfront"  # an out-licensing deal's upfront payment
     FEE = "fee"  # a project fee (e.g. a trade fair's)
+    RECEIVED = "received"  # support already received this year under the measure ("今年已经拿了48万")
 
 
 CNY, USD, OTHER_CURRENCY = "CNY", "USD", "OTHER"  # a stated amount's currency

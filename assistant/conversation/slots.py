@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from assistant.conversation.currency import threshold_input
-from assistant.conversation.question import AmountRole, Question
+from assistant.conversation.question import CNY, AmountRole, Question
 from assistant.conversation.understand import count_of, lexicon, word_pattern
 from assistant.match.records import MeasureMatch
 from assistant.rules.book import Rule, RuleBook
@@ -89,6 +89,7 @@ class AwardRequest:
 
     seen: list[tuple[str, str]] = field(default_factory=list)  # items computed earlier in this topic
     assumed: AssumedBase | None = None  # an earlier base used for items it was not stated for
+    received: Decimal = Decimal(0)  # support the asker says it already received this year under the measure
 
     def slots(self) -> AwardSlots:
         """The slots a follow-up turn can build on."""
@@ -248,8 +249,9 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
                     assumed = AssumedBase(bases[-1], tuple(dict.fromkeys(earlier_rules)), tuple(unstated))
         facts = {**previous.facts, **facts}
     accepted = {rule.id: book.inputs(rule.id).accepted for rule in candidates}
+    received = sum((a.yuan for a in facts_said.amounts_as(AmountRole.RECEIVED) if a.currency == CNY), Decimal(0))
     return AwardRequest(measure=measure, rules=rules, bases=bases, facts=facts, candidates=candidates, accepted=accepted,
-                        seen=seen, assumed=assumed)
+                        seen=seen, assumed=assumed, received=received)
 
 
 def _other_items(rules: list[Rule], bases: list[Decimal], seen_rules: list[Rule],

@@ -1067,6 +1067,8 @@ def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
         role = AmountRole.UPFRONT
     elif _heard_of(found, normalised, before, latin, lex):
         role = AmountRole.CLAIMED
+    elif lex.roles["received"].search(before):
+        role = AmountRole.RECEIVED  # "今年已经拿了48万": what the annual cap has left is asked
     elif lex.roles["desired"].search(before) or (
         lex.roles["outcome"].search(before) and not lex.roles["premium"].search(before) and not lex.roles["output"].search(before)
     ):

@@ -136,10 +136,17 @@ class AwardCalculator:
             steps=steps,
         )
 
-    def estimate(self, items: Sequence[Item], on: date, language: Language = Language.SIMPLIFIED) -> AwardEstimate:
-        """Items of one enterprise in one year; annual caps apply across the items that share them."""
+    def estimate(self, items: Sequence[Item], on: date, language: Language = Language.SIMPLIFIED,
+                 received: Decimal = Decimal(0)) -> AwardEstimate:
+        """Items of one enterprise in one year; annual caps apply across the items that share them.
+
+        ``received``: yuan the enterprise already received this year under the items' measure; each per-entity
+        annual cap the items count against leaves that much less (never below 0). Raises ``CalculationError``
+        for no items or a negative ``received``, and as ``calculate`` does for an item."""
         if not items:
             raise CalculationError("no items to calculate")
+        if received < 0:
+            raise CalculationError("the support already received cannot be negative")
         words = _Words(language)
         calculations = [self.calculate(item.rule_id, item.inputs, on, language) for item in items]
         groups: dict[str | None, list[Calculation]] = {}
@@ -156,6 +163,13 @@ class AwardCalculator:
                 subtotal = max((Decimal(c.amount_yuan) for c in limits), default=Decimal(0))
                 parts.append(f"max({', '.join(words.money(Decimal(c.amount_yuan)) for c in limits)})")
                 notes.append(words.t["alternatives_bit"])
+            elif cap_id is not None and received > 0:
+                # "今年已经拿了48万": the annual cap less what was received, for this turn's items
+                cap = self.book.annual_caps[cap_id]
+                left = max(cap.cap_yuan - received, Decimal(0))
+                parts.append(f"min({terms}, {words.money(cap.cap_yuan)} − {words.money(received)})")
+                notes.append(words.received_bit(cap.cap_yuan, received, left))
+                subtotal = min(subtotal, left)
             elif cap_id is not None and len(members) > 1:
                 cap = self.book.annual_caps[cap_id]
                 capped = min(subtotal, cap.cap_yuan)
@@ -173,6 +187,7 @@ class AwardCalculator:
             total_text=words.money(total),
             formula=formula,
             notes=notes,
+            received_yuan=int(received) if received > 0 else None,
         )
 
     def _check_inputs(self, rule: Rule, inputs: Mapping[str, Any]) -> None:
@@ -279,6 +294,9 @@ class _Words:
 
     def annual_bit(self, cap: Decimal) -> str:
         return self.t["annual_bit"].format(cap=self.money(cap))
+
+    def received_bit(self, cap: Decimal, received: Decimal, left: Decimal) -> str:
+        return self.t["received_bit"].format(cap=self.money(cap), received=self.money(received), left=self.money(left))
 
     def annual_total_bit(self, cap: Decimal, subtotal: Decimal) -> str:
         return self.t["annual_total_bit"].format(cap=self.money(cap), subtotal=self.money(subtotal))

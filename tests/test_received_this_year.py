@@ -1,0 +1,54 @@
+"""Support already received this year counts against the per-entity annual cap: （三十七） caps a company at
+50万元 a year, so after 48万 a fair worth 5万 brings at most 2万 more; the item's own ceiling still applies
+first, and the answer says what the cap has left. Figures computed by hand from 沪府办规〔2024〕9号."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from assistant.conversation.question import AmountRole
+from assistant.conversation.understand import understand
+from assistant.rules.calculator import CalculationError, Item
+from index.documents import catalogue
+
+ON = date(2026, 11, 25)
+
+
+def test_what_was_received_this_year_leaves_that_much_less_of_the_annual_cap(engine):
+    estimate = engine.calculator.estimate([Item("m37-international-events", {"base_yuan": "12万"})], ON, received=Decimal(480_000))
+    assert estimate.calculations[0].amount_yuan == 50_000  # 50% × 12万 = 6万, the per-fair ceiling 5万
+    assert estimate.total_yuan == 20_000 and estimate.received_yuan == 480_000  # 50万 − 48万
+    assert any("今年已获48万元" in note and "2万元" in note for note in estimate.notes)
+
+
+def test_a_cap_already_reached_leaves_nothing_and_a_small_receipt_changes_nothing(engine):
+    reached = engine.calculator.estimate([Item("m24-cmo", {"base_yuan": "3000万"})], ON, received=Decimal(12_000_000))
+    assert reached.total_yuan == 0  # （二十四）: 1000万 a year already passed
+    small = engine.calculator.estimate([Item("m24-cmo", {"base_yuan": "3000万"})], ON, received=Decimal(1_000_000))
+    assert small.total_yuan == 3_000_000  # 10% × 3000万 = 300万, under the 900万 left
+
+
+def test_a_negative_receipt_is_refused(engine):
+    with pytest.raises(CalculationError):
+        engine.calculator.estimate([Item("m37-international-events", {"base_yuan": "12万"})], ON, received=Decimal(-1))
+
+
+@pytest.mark.parametrize("text", ["今年之前已经拿了48万了 这次还能拿多少", "今年已獲得48萬，這次還能拿多少",
+                                  "We have already received RMB 480,000 this year. How much more?"])
+def test_an_amount_said_to_be_received_already_is_read_in_that_role(text):
+    [amount] = understand(text, None, catalogue()).facts.amounts
+    assert amount.role is AmountRole.RECEIVED and amount.yuan == 480_000
+
+
+@pytest.mark.parametrize("first, then, left", [
+    ("我们去美国参加BIO大会 花了12万 能补多少", "今年之前已经拿了48万了 这次还能拿多少", "2万元"),
+    ("We attended BIO in Boston, costing RMB 120,000. How much can we get back?",
+     "We have already received RMB 480,000 this year. How much more for this one?", "RMB 20,000"),
+])
+def test_a_follow_up_saying_what_was_received_gets_what_the_annual_cap_leaves(engine, first, then, left):
+    fair = engine.ask(first)
+    assert fair.total_yuan == 50_000
+    more = engine.ask(then, fair.session_id)
+    assert more.citations[0].chunk_id == "policy2024:37" and more.total_yuan == 20_000
+    assert left in more.answer.splitlines()[0]
