@@ -86,3 +86,9 @@ def test_an_amount_asked_of_a_topic_reaches_the_measure_that_pays_for_it(engine,
 ])
 def test_everyday_words_for_sales_and_reference_standards_reach_their_measures(engine, question, measure):
     assert _cited(engine.ask(question))[0] == measure
+
+
+def test_a_mid_sized_company_asking_the_guarantee_gets_the_medium_ceiling_not_a_question_back(engine):
+    answer = engine.ask("We're a mid-sized biotech in Shanghai, about 400 people. Can we get a policy guarantee of up to RMB 30 million?")
+    assert answer.status is Status.ANSWERED and _cited(answer)[0] == "policy2024:29"
+    assert "RMB 30,000,000" in answer.answer and "little giant" in answer.answer  # the qualification it needs
