@@ -29,11 +29,13 @@ from assistant.conversation.understand import (
     WHICH_DOCUMENT,
     asking_part,
     has_word,
+    holds_tasks,
     kind_asked_for,
     labels_named,
     lexicon,
     points_at_document,
     read_facts,
+    tasks_named,
     without_ask_words,
     without_asker,
     without_registration,
@@ -43,7 +45,7 @@ from assistant.language import Language
 from assistant.match.chat import ProfileAnswer, match_estimate, profile_answer
 from assistant.match.matcher import PolicyMatcher
 from assistant.records import AwardEstimate
-from assistant.retrieval import HybridRetriever
+from assistant.retrieval import Hit, HybridRetriever
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import AwardCalculator, Item, are_alternatives
 from assistant.rules.eligibility import ConditionCheck, ConditionEvaluator, ConditionState, ExtraCondition, condition_rules
@@ -152,6 +154,12 @@ class Plan:
     question: Question
     steps: list[Step]
     retrieved: list[str] = field(default_factory=list)
+
+    @property
+    def about_document_only(self) -> bool:
+        """Whether every ask was answered about a document as a whole (its term, its issue): the measure the
+        conversation discussed before stays its topic for the next turn ("委托方是关联公司呢？" after "还有效吗")."""
+        return bool(self.steps) and all(step.route is Route.VALIDITY for step in self.steps)
 
 
 def _about(question: Question, ask: Ask, own: Facts, others: Sequence[Facts]) -> Question:
@@ -416,6 +424,9 @@ class Planner:
     # --- one ask ---------------------------------------------------------------------------------
     def _plan_ask(self, question: Question, ask: Ask, session: Session, previous: list[Article], plan: Plan,
                   language: Language) -> Step:
+        if ask.kind is not AskKind.VALIDITY and len(previous) > 1 and self._states_term(previous[0]):
+            # "委托方是我们关联公司呢？" right after "这个政策还有效吗": the measure discussed before the validity turn
+            previous = [a for a in previous if not self._states_term(a)] or previous
         if question.recalled_text and not plan.steps:
             # "第一个问的那个是哪些部门负责": the article of the earlier turn pointed at is the one referred to
             pointed_at = self._recalled_article(question)
@@ -471,6 +482,10 @@ class Planner:
         labelled = [a for key in labels_named(ask.text) if (a := self.retriever.article(f"{self.book.document}:{key}"))]
         if len(labelled) == 1 and (not pointed or pointed[0] == self.book.document):
             query = f"{labelled[0].title} {query}"  # "under measure 8": the measure named by its label, by its title too
+        task = self._task_named(ask, question.document)
+        if task is not None:  # "第九项任务": the task of that number, in the document the conversation is about
+            pointed = [task.doc_id]
+            query = f"{task.title} {query}"
         search_query = query
         if pointed:  # inside that document its own name is no evidence: search with the rest
             search_query = self._without_name(query, pointed[0]) or query
@@ -494,11 +509,13 @@ class Planner:
             # a scope answer ("适用于我们吗" → who the policy covers) discussed the document, no measure: a follow-up
             # stating a condition ("我们跟客户没有投资关系，这重要吗") is about the measure its words find
             hits = _favouring(hits, {a.chunk_id for a in previous if a.key != SCOPE_KEY})[:HITS]
+        if task is not None:
+            hits = [Hit(task, hits[0].score if hits else 1.0, ()), *[h for h in hits if h.article.chunk_id != task.chunk_id]]
         plan.retrieved.extend(h.article.chunk_id for h in hits if h.article.chunk_id not in plan.retrieved)
         # "补贴批下来多久能到账？": the sources' own support asked about in everyday words they never use
         # "那（二十）呢？": a measure named by its label is a topic of the policy, however few its words
         in_scope = bool(hits) and (any(self.retriever.is_about_policy(q, MIN_KEYWORD_SCORE) for q in dict.fromkeys((query, search_query)))
-                                   or asks_payout(ask.text.lower()) or any(
+                                   or task is not None or asks_payout(ask.text.lower()) or any(
                                        h.article.doc_id == self.book.document and h.article.key in labels_named(ask.text) for h in hits[:1]))
         award_slots = session.award
         short = len(question.text) <= FOLLOW_UP_MAX_CHARS.get(question.language, FOLLOW_UP_MAX_CHARS_CHINESE)
@@ -761,6 +778,26 @@ class Planner:
         if detail is None or ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE}:
             return False
         return not has_word(article.text.lower(), detail.stated)
+
+    def _task_named(self, ask: Ask, document: str | None) -> Article | None:
+        """The one task ``ask`` names by its number ("第九项任务", "task 9"): in ``document`` (the one the turn names
+        or the conversation is about), else in the one document that numbers tasks; the policy's measure of that
+        number when the document numbers measures, not tasks; None when it names none or several."""
+        numbers = tasks_named(ask.text)
+        if len(numbers) != 1:
+            return None
+        label = str(numbers[0])
+        tasks = [a for a in self.retriever.articles if a.label == label and holds_tasks(a.section)
+                 and (document is None or a.doc_id == document)]
+        if len(tasks) == 1:
+            return tasks[0]
+        if document == self.book.document:
+            return self.retriever.article(f"{document}:{numbers[0]:02d}")
+        return None
+
+    def _states_term(self, article: Article) -> bool:
+        """Whether ``article`` is the one a validity answer cites for its document's term."""
+        return article.chunk_id in {a.chunk_id for a in self._document_articles(article.doc_id, [])}
 
     def _document_articles(self, document: str, previous: list[Article], issued: bool = False) -> list[Article]:
         """The article that states a document's validity; else, for its issue (``issued``: date, 文号, issuer),
