@@ -112,3 +112,16 @@ def test_an_unrelated_question_in_the_middle_is_refused_and_the_topic_kept(engin
                                "那III期呢？投入9000萬")
     assert refused.status is Status.OUT_OF_SCOPE
     assert _cited(third)[0] == "policy2024:05" and third.total_yuan == 30_000_000
+
+
+def test_who_to_contact_asked_in_the_first_person_names_the_measures_departments(engine):
+    _, contact = _turns(engine, "How much for a Class 1 new drug's Phase II with RMB 60 million of R&D?", "Who do I contact?")
+    assert not contact.calculations
+    assert "Science and Technology Commission" in contact.answer.splitlines()[0]
+
+
+def test_who_to_contact_about_a_named_subsidy_cites_that_measure_not_a_letters_contact(engine):
+    _, contact = _turns(engine, "我们给国内临床试验买了责任险，实缴保费80万，能补多少？",
+                        "Who should we contact about the insurance subsidy?")
+    assert _cited(contact)[0] == "policy2024:13"
+    assert "Science and Technology Commission" in contact.answer

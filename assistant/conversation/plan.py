@@ -467,6 +467,9 @@ class Planner:
         # a short or elliptical ask ("如果对方是股东呢？") is about the article discussed: search with its title
         query = f"{ask.text} {previous[0].title}" if previous and not elsewhere_topic and (
             len(ask.text) < 6 or ask.elliptical or question.adds_item) else ask.text
+        if ask.kind is AskKind.DEPARTMENTS and not topic_is_empty:
+            # "Who should we contact about the insurance subsidy?": the topic finds the measure, not the words "contact"
+            query = without_ask_words(query.lower())
         if topic_is_empty and not plan.steps and not question.follow_up and question.context_text:
             topic = question.context_text  # "能拿多少？" after a turn that stated the case
             if previous and self.retriever.keyword_score(without_ask_words(topic)) < MIN_KEYWORD_SCORE:
