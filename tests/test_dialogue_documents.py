@@ -125,3 +125,15 @@ def test_who_to_contact_about_a_named_subsidy_cites_that_measure_not_a_letters_c
                         "Who should we contact about the insurance subsidy?")
     assert _cited(contact)[0] == "policy2024:13"
     assert "Science and Technology Commission" in contact.answer
+
+
+def test_asked_whether_a_document_has_expired_the_yes_or_no_answers_that(engine):
+    assert engine.ask("Is this policy expired?").answer.startswith("No.")
+    assert engine.ask("这个若干意见失效了吗？").answer.startswith("否")
+    assert engine.ask("浦東方案過期了嗎？").answer.startswith("是")
+
+
+def test_what_replaced_an_expired_plan_is_the_document_to_go_by_now(engine):
+    _, now = _turns(engine, "Does the Pudong plan support AI drug discovery?", "What replaced it?")
+    assert _cited(now)[0] == "policy2024:validity"
+    assert "2029-07-31" in now.answer[:320]

@@ -411,18 +411,21 @@ class Composer:
 
     def _applies(self, step: Step, document: Document) -> bool | None:
         """The yes or no of a yes/no validity question ("现在还有效吗", "is it still in force?"): whether the
-        month the case names falls in the document's funding period, else whether it is in force today; None
+        month the case names falls in the document's funding period, else whether it is in force today (whether
+        it has ended, when that is what is asked: "is this policy expired?", "过期了吗"); None
         when the question is not a yes/no one (a date or the document to go by is asked) or the document has
         no term."""
-        if step.ask.detail == WHICH_DOCUMENT or not asks_yes_or_no(step.ask.text.lower()):
+        text = step.ask.text.lower()
+        if step.ask.detail == WHICH_DOCUMENT or not asks_yes_or_no(text):
             return None
         start, end = document.funding_valid_from or document.valid_from, document.valid_to
         if self.event_on is not None and start is not None and end is not None:
             return date(start.year, start.month, 1) <= self.event_on <= end
         status = document.status_on(self.day)
-        if status is DocumentStatus.IN_FORCE:
-            return True
-        return False if status in {DocumentStatus.EXPIRED, DocumentStatus.SUPERSEDED} else None
+        in_force = True if status is DocumentStatus.IN_FORCE else (
+            False if status in {DocumentStatus.EXPIRED, DocumentStatus.SUPERSEDED} else None)
+        # "Is this policy expired?": asked the other way round, yes is "it has ended"
+        return None if in_force is None else (not in_force if has_word(text, lexicon().ended_asked) else in_force)
 
     def _after_term(self, validity_article: Article) -> str:
         """The no for a case after the document's term: the end of the term ``validity_article`` states (cited

@@ -160,6 +160,7 @@ class _Lexicon:
     application_words: tuple[str, ...]  # "申报", "apply": what ends is an application window
     city_policy_named: re.Pattern[str]  # "the main policy", "Shanghai's biomedicine policy": the city's policy
     task_label: re.Pattern[str]  # "第九项任务", "task 9": a document's numbered task
+    ended_asked: tuple[str, ...]  # "is it expired", "过期了吗": a yes/no on whether the document has ended
     task_sections: tuple[str, ...]  # "任务": a section heading holding numbered tasks
     known_places: tuple[str, ...]  # places outside Shanghai (scope.yaml), to tell a place from a word
     unmet_patterns: dict[str, re.Pattern[str]]  # a condition denied by naming another place ("在江苏生产")
@@ -226,6 +227,7 @@ def lexicon() -> _Lexicon:
         application_words=lower(raw["application_words"]),
         city_policy_named=re.compile(raw["city_policy_named"], re.IGNORECASE),
         task_label=re.compile(raw["task_label"], re.IGNORECASE),
+        ended_asked=lower(raw["ended_asked"]),
         task_sections=tuple(str(w) for w in raw["task_sections"]),
         scope_words=lower(raw["scope_words"]),
         applicant_words=lower(raw["applicant_words"]),
