@@ -137,3 +137,12 @@ def test_what_replaced_an_expired_plan_is_the_document_to_go_by_now(engine):
     _, now = _turns(engine, "Does the Pudong plan support AI drug discovery?", "What replaced it?")
     assert _cited(now)[0] == "policy2024:validity"
     assert "2029-07-31" in now.answer[:320]
+
+
+def test_and_for_a_hospital_after_a_kinds_listing_lists_the_measures_meant_for_hospitals(engine):
+    for first, second in (("We are a CRO. What support is there for us?", "And for a hospital?"),
+                          ("我们是CRO，有什么支持？", "那医院呢？"),
+                          ("我們是CRO，有什麼支持？", "那醫院呢？")):
+        _, hospital = _turns(engine, first, second)
+        assert {"policy2024:20", "policy2024:08", "policy2024:07"} <= set(_cited(hospital)), second
+        assert "policy2024:04" not in _cited(hospital), second

@@ -31,6 +31,7 @@ from assistant.conversation.understand import (
     has_word,
     holds_tasks,
     kind_asked_for,
+    kinds_named,
     labels_named,
     lexicon,
     points_at_document,
@@ -48,7 +49,7 @@ from assistant.records import AwardEstimate
 from assistant.retrieval import Hit, HybridRetriever
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import AwardCalculator, Item, are_alternatives
-from assistant.rules.eligibility import ConditionCheck, ConditionEvaluator, ConditionState, ExtraCondition, condition_rules
+from assistant.rules.eligibility import AskerKind, ConditionCheck, ConditionEvaluator, ConditionState, ExtraCondition, condition_rules
 from index.articles import Article
 from index.documents import Catalogue, Document, DocumentStatus
 from index.normalise import normalise
@@ -324,6 +325,8 @@ class Planner:
         kind = question.facts.entity_type or (profile_kind.value if profile_kind is not None else None)
         listed = self._kind_support(question, kind) if (
             profiled is None or profiled.match is None or not profiled.match.measures) else None
+        if listed is None and profiled is None:
+            listed = self._other_kind_support(question)
         if listed is not None:  # "我们是CRO，有什么支持": the measures meant for that kind, each with its ceiling
             if profiled is not None:
                 session.profile = profiled.memory
@@ -1136,11 +1139,34 @@ class Planner:
         if (kind is None or question.conversation_facts.registered == "elsewhere"
                 or not asks_what_kind_gets(question.text, kind, self.retriever.keyword_score, OWN_TOPIC_SCORE)):
             return None
+        return self._kind_listing(question, kind)
+
+    def _kind_listing(self, question: Question, kind: AskerKind) -> Step:
+        """The measures meant for ``kind``, each with its verdict for the facts ``question`` states."""
         supports = kind_measures(kind, self.book, self._measure_article)
         step = Step(question.asks[0], Route.KIND_SUPPORT, [s.article for s in supports])
         step.listed = [(s, self._rules_verdict(question, s.entry.measure, [s.rule]) if s.rule is not None else None)
                        for s in supports]
         return step
+
+    def _other_kind_support(self, question: Question) -> Step | None:
+        """"And for a hospital?" right after "We are a CRO. What support is there for us?": the measures meant for
+        the kind the elliptical turn names, as the turn before asked them for its own; None for any other turn."""
+        if not question.asks or not question.asks[0].elliptical or not question.context_text:
+            return None
+        named, before = kinds_named(question.text), kinds_named(question.context_text)
+        if len(named) != 1 or len(before) != 1 or named == before:
+            return None
+        earlier = asker_kind(before[0])
+        if earlier is None or not asks_what_kind_gets(question.context_text, earlier, self.retriever.keyword_score, OWN_TOPIC_SCORE):
+            return None
+        rest = without_words(without_ask_words(question.text), (*lexicon().facts["entity_type"][named[0]],))
+        if self.retriever.keyword_score(rest) >= OWN_TOPIC_SCORE:
+            return None  # "那医院的研究型床位呢？" names a topic of its own
+        kind = asker_kind(named[0])
+        if kind is None or question.conversation_facts.registered == "elsewhere":
+            return None
+        return self._kind_listing(replace(question, facts=replace(question.facts, entity_type=named[0])), kind)
 
     def _required_base(self, question: Question, step: Step) -> Step:
         request = step.request

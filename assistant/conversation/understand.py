@@ -903,6 +903,13 @@ def _entity_type(text: str) -> str | None:
     return next((kind for kind, pattern in _entity_patterns(own=True) if pattern.search(text)), None)
 
 
+def kinds_named(text: str) -> tuple[str, ...]:
+    """The kinds of asker ``text`` (normalised, lower case) names anywhere ("and for a hospital?" → hospital), in
+    ``entity_type`` order, whether or not the asker says it is one."""
+    return tuple(str(kind) for kind, names in lexicon().facts["entity_type"].items()
+                 if has_word(text, tuple(str(n).lower() for n in names)))
+
+
 def kind_asked_for(text: str, facts: Facts) -> tuple[str, ...]:
     """The kinds the asker says it is not and still names elsewhere in ``text`` (lower case): "我们是药企不是
     CRO，能拿CRO的支持吗" asks for the CRO measure; "我们不是CRO，1类新药能拿多少" does not."""
