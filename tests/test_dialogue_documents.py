@@ -146,3 +146,11 @@ def test_and_for_a_hospital_after_a_kinds_listing_lists_the_measures_meant_for_h
         _, hospital = _turns(engine, first, second)
         assert {"policy2024:20", "policy2024:08", "policy2024:07"} <= set(_cited(hospital)), second
         assert "policy2024:04" not in _cited(hospital), second
+
+
+def test_a_case_naming_one_measure_and_its_base_is_computed_not_matched_for_want_of_registration(engine):
+    for question in ("We're a CDMO; contract manufacturing output for one product is RMB 40 million a year. What can we get?",
+                     "我们是CDMO，一个品种受托生产年产值4000万，能拿什么？"):
+        answer = engine.ask(question)
+        assert answer.status is Status.ANSWERED, question
+        assert _cited(answer)[0] == "policy2024:24" and answer.total_yuan == 4_000_000, question

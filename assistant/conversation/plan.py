@@ -45,6 +45,7 @@ from assistant.conversation.understand import (
 from assistant.language import Language
 from assistant.match.chat import ProfileAnswer, match_estimate, profile_answer
 from assistant.match.matcher import PolicyMatcher
+from assistant.match.report import finds_nothing
 from assistant.records import AwardEstimate
 from assistant.retrieval import Hit, HybridRetriever
 from assistant.rules.book import Rule, RuleBook
@@ -308,6 +309,11 @@ class Planner:
             # a statement answering the award asked just before is that award's case: the profile keeps it quietly
             # ("Our Phase II spend is actually RMB 60 million." after the Phase II figure: that stage's base)
             session.profile, profiled = profiled.memory, None
+        if (profiled is not None and profiled.match is not None and finds_nothing(profiled.match)
+                and question.facts.amounts_as(AmountRole.BASE) and self._names_one_rule(question)):
+            # "We're a CDMO; output for one product is RMB 40 million. What can we get?": that award, computed with
+            # the conditions still to meet, rather than a match that finds nothing for want of the registration
+            profiled = None
         scope = self._scope(question)
         # a statement about the enterprise may name places and words the sources lack; a writing task or
         # chit-chat is refused even when it also says something about the enterprise
@@ -1148,6 +1154,12 @@ class Planner:
         step.listed = [(s, self._rules_verdict(question, s.entry.measure, [s.rule]) if s.rule is not None else None)
                        for s in supports]
         return step
+
+    def _names_one_rule(self, question: Question) -> bool:
+        """Whether ``question`` names the triggers of one measure's rules, and of no other measure."""
+        text = question.text
+        measures = {rule.measure for rule in self.book.rules if triggers_named(text, rule.triggers)}
+        return len(measures) == 1
 
     def _other_kind_support(self, question: Question) -> Step | None:
         """"And for a hospital?" right after "We are a CRO. What support is there for us?": the measures meant for
