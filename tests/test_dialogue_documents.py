@@ -154,3 +154,17 @@ def test_a_case_naming_one_measure_and_its_base_is_computed_not_matched_for_want
         answer = engine.ask(question)
         assert answer.status is Status.ANSWERED, question
         assert _cited(answer)[0] == "policy2024:24" and answer.total_yuan == 4_000_000, question
+
+
+def test_chit_chat_in_the_middle_of_an_award_is_refused_and_the_award_kept(engine):
+    for aside in ("Can you recommend a good restaurant?", "By the way, what's a good restaurant near People's Square?"):
+        _, refused, later = _turns(engine, "How much for a Class 1 drug's domestic Phase I with RMB 15 million of R&D?", aside,
+                                   "What about Phase III with RMB 80 million?")
+        assert refused.status is Status.OUT_OF_SCOPE and not refused.calculations, aside
+        assert later.total_yuan == 30_000_000, aside
+
+
+def test_the_citys_policy_after_a_plans_departments_turn_is_looked_for_on_the_task_discussed(engine):
+    *_, city = _turns(engine, "浦东方案里对审评审批有什么支持？", "这项任务谁负责？", "那市里的政策呢？")
+    assert _cited(city)[0].startswith("policy2024:") and _cited(city)[0] != "policy2024:scope"
+    assert "区科经委" not in city.answer.splitlines()[0]

@@ -445,7 +445,9 @@ class Planner:
             # "那I期呢？" after a validity turn: the stage named is an award topic's, the award is asked again
             ask = replace(ask, kind=AskKind.AMOUNT)
         topic_is_empty = self.retriever.keyword_score(without_ask_words(ask.text.lower())) < MIN_KEYWORD_SCORE
-        if ask.kind is AskKind.DEPARTMENTS and previous and (ask.points_back or topic_is_empty):
+        if ask.kind is AskKind.DEPARTMENTS and previous and (ask.points_back or topic_is_empty) and (
+                question.document is None or question.document == previous[0].doc_id):
+            # "那市里的政策呢？" after "这项任务谁负责" names another document: that document's article is looked for
             return Step(ask, Route.DEPARTMENTS, previous[:1])
         which = ask.kind is AskKind.VALIDITY and ask.detail == WHICH_DOCUMENT and question.document is None
         if ask.kind is AskKind.VALIDITY and not which and (question.document or (previous and topic_is_empty)):
@@ -505,6 +507,8 @@ class Planner:
                     and self.retriever.keyword_score(without_ask_words(self._without_name(ask.text, pointed[0]))) < OWN_TOPIC_SCORE):
                 # "那浦东的方案呢" / "市里的呢": the topic discussed, looked for in the other document
                 earlier = self._without_name(without_ask_words(question.context_text), previous[0].doc_id)
+                if self.retriever.keyword_score(earlier) < OWN_TOPIC_SCORE:
+                    earlier = previous[0].title  # "这项任务谁负责" names no topic: the article it was about has one
                 search_query = f"{earlier} {self._without_name(ask.text, pointed[0])}"
             if plan.steps and self.retriever.keyword_score(without_ask_words(search_query)) < MIN_KEYWORD_SCORE:
                 # "…展会能补多少？另外浦东有没有额外的支持？": the document's own words on the topic asked before
