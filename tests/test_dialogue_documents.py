@@ -168,3 +168,17 @@ def test_the_citys_policy_after_a_plans_departments_turn_is_looked_for_on_the_ta
     *_, city = _turns(engine, "浦东方案里对审评审批有什么支持？", "这项任务谁负责？", "那市里的政策呢？")
     assert _cited(city)[0].startswith("policy2024:") and _cited(city)[0] != "policy2024:scope"
     assert "区科经委" not in city.answer.splitlines()[0]
+
+
+def test_a_plans_task_asked_after_its_validity_then_who_is_responsible_and_when_it_ended(engine):
+    _, task, who, ended = _turns(engine, "Is the Pudong plan still valid?", "What about task 17?", "Who's responsible?",
+                                 "And when did the plan end?")
+    assert _cited(task)[0] == "pudong2022:task-17" and _cited(who)[0] == "pudong2022:task-17"
+    assert "区卫生健康委" in who.answer
+    assert _cited(ended)[0].startswith("pudong2022:") and "2024-12-31" in ended.answer[:320]
+
+
+def test_an_application_deadline_after_departments_and_validity_turns_names_the_measure(engine):
+    *_, deadline = _turns(engine, "我們是上海的醫院，牽頭創新藥械應用示範項目能拿多少？", "這條誰負責？", "還有效嗎？",
+                          "那申報截止日期呢？")
+    assert deadline.status is Status.NOT_SPECIFIED and _cited(deadline)[0] == "policy2024:20"

@@ -567,6 +567,8 @@ class Planner:
             money = self._money_hit(hits, ask)  # "创新药补贴什么时候开始申报": the measure that pays it
             if money is not None:
                 top = money.article
+            elif self._states_term(top) and previous and not self._states_term(previous[0]):
+                top = previous[0]  # "那申报截止日期呢？" after "还有效吗": the measure discussed, not the document's term
             return Step(ask, Route.NOT_SPECIFIED, [top])
         if ask.kind is AskKind.DEPARTMENTS:
             return Step(ask, Route.DEPARTMENTS, [top])

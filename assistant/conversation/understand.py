@@ -596,6 +596,8 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             kind = earlier.kind
             if kind is AskKind.VALIDITY and states_conditions(read_facts(clause, clause.lower())):
                 kind = AskKind.ELIGIBILITY  # "那如果委托方是我们的关联公司呢？" after "还有效吗": a condition's fact, a verdict
+            elif kind is AskKind.VALIDITY and (tasks_named(clause) or labels_named(clause)):
+                kind = AskKind.WHAT  # "What about task 17?" after "is the plan still valid?": what that task says
             if kind not in AWARD_KINDS and any(b in clause.lower() for b in bases):
                 kind = AskKind.AMOUNT
         if kind is AskKind.WHAT and stated and _yes_no(clause, lex):
