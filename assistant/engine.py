@@ -230,7 +230,10 @@ class Engine:
             raise InputError(str(error)) from error
         composed = Composer(self.catalogue, self.settings.current_date(), question.language).compose(plan)
         if composed.articles:
-            session.last_chunk_ids = [a.chunk_id for a in composed.articles]
+            cited = [a.chunk_id for a in composed.articles]
+            # after a turn about the document as a whole, the measure discussed before it stays in reach
+            kept = [cid for cid in session.last_chunk_ids if cid not in cited] if plan.about_document_only else []
+            session.last_chunk_ids = [*cited, *kept]
             session.current_document = composed.articles[0].doc_id
         return plan, composed
 

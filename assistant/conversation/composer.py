@@ -115,7 +115,7 @@ class Composer:
         status = statuses[0] if len(set(statuses)) == 1 else (
             Status.ANSWERED if Status.ANSWERED in statuses else statuses[0])
         shown = articles if status is not Status.OUT_OF_SCOPE else []
-        lines = [*_said_once(dict.fromkeys(line for block in self._leads_first(plan.steps, blocks) for line in block.split("\n"))),
+        lines = [*_said_once(dict.fromkeys(line for block in self._in_blocks(plan.steps, blocks) for line in block.split("\n"))),
                  *self._sources(shown, plan)]
         alternatives = any(are_alternatives(e.calculations) for e in estimates)
         options = [self.finish(self.t["clarify_reply"].format(name=self.rule_name(rule))) for step in plan.steps
@@ -132,23 +132,25 @@ class Composer:
             return Status.CLARIFY
         return ROUTE_STATUS.get(step.route, Status.ANSWERED)
 
-    def _leads_first(self, steps: list[Step], blocks: list[list[str]]) -> list[str]:
-        """One block's lines as they are; several asks: each ask's lead line first, in the order asked,
-        then the rest of each block (a ceilings block's lead names its ceilings in one line)."""
+    def _in_blocks(self, steps: list[Step], blocks: list[list[str]]) -> list[str]:
+        """The blocks' lines in the order asked, each ask's own lines kept together: its lead, then its calculation
+        (the lead quotes its sentence), so no line of another ask stands between a lead and its figures. Several
+        asks: a ceilings block answers in one line naming its ceilings, and what each answer adds after its figures
+        (the annual cap, the conditions met or still to meet, "a ceiling, not a promise") follows all the asks'
+        answers, in the same order."""
         if len([b for b in blocks if b]) < 2:
             return [line for block in blocks for line in block]
-        leads: list[str] = []
-        rest: list[str] = []
+        formula_opens = self.t["award_formula"].split("{")[0]
+        answers: list[str] = []
+        notes: list[str] = []
         for step, block in zip(steps, blocks, strict=True):
-            if not block:
+            if block and step.route is Route.CEILINGS and step.request is not None:
+                answers.append(self._ceilings_lead(step))  # the listing itself follows the answers
+                notes += block
                 continue
-            if step.route is Route.CEILINGS and step.request is not None:
-                leads.append(self._ceilings_lead(step))
-                rest += block
-            else:
-                leads.append(block[0])
-                rest += block[1:]
-        return leads + rest
+            for number, line in enumerate(block):
+                (answers if number == 0 or line.startswith(formula_opens) else notes).append(line)
+        return answers + notes
 
     def _ceilings_lead(self, step: Step) -> str:
         assert step.request is not None and step.articles
@@ -409,18 +411,21 @@ class Composer:
 
     def _applies(self, step: Step, document: Document) -> bool | None:
         """The yes or no of a yes/no validity question ("现在还有效吗", "is it still in force?"): whether the
-        month the case names falls in the document's funding period, else whether it is in force today; None
+        month the case names falls in the document's funding period, else whether it is in force today (whether
+        it has ended, when that is what is asked: "is this policy expired?", "过期了吗"); None
         when the question is not a yes/no one (a date or the document to go by is asked) or the document has
         no term."""
-        if step.ask.detail == WHICH_DOCUMENT or not asks_yes_or_no(step.ask.text.lower()):
+        text = step.ask.text.lower()
+        if step.ask.detail == WHICH_DOCUMENT or not asks_yes_or_no(text):
             return None
         start, end = document.funding_valid_from or document.valid_from, document.valid_to
         if self.event_on is not None and start is not None and end is not None:
             return date(start.year, start.month, 1) <= self.event_on <= end
         status = document.status_on(self.day)
-        if status is DocumentStatus.IN_FORCE:
-            return True
-        return False if status in {DocumentStatus.EXPIRED, DocumentStatus.SUPERSEDED} else None
+        in_force = True if status is DocumentStatus.IN_FORCE else (
+            False if status in {DocumentStatus.EXPIRED, DocumentStatus.SUPERSEDED} else None)
+        # "Is this policy expired?": asked the other way round, yes is "it has ended"
+        return None if in_force is None else (not in_force if has_word(text, lexicon().ended_asked) else in_force)
 
     def _after_term(self, validity_article: Article) -> str:
         """The no for a case after the document's term: the end of the term ``validity_article`` states (cited

@@ -29,11 +29,14 @@ from assistant.conversation.understand import (
     WHICH_DOCUMENT,
     asking_part,
     has_word,
+    holds_tasks,
     kind_asked_for,
+    kinds_named,
     labels_named,
     lexicon,
     points_at_document,
     read_facts,
+    tasks_named,
     without_ask_words,
     without_asker,
     without_registration,
@@ -42,11 +45,12 @@ from assistant.conversation.understand import (
 from assistant.language import Language
 from assistant.match.chat import ProfileAnswer, match_estimate, profile_answer
 from assistant.match.matcher import PolicyMatcher
+from assistant.match.report import finds_nothing
 from assistant.records import AwardEstimate
-from assistant.retrieval import HybridRetriever
+from assistant.retrieval import Hit, HybridRetriever
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import AwardCalculator, Item, are_alternatives
-from assistant.rules.eligibility import ConditionCheck, ConditionEvaluator, ConditionState, ExtraCondition, condition_rules
+from assistant.rules.eligibility import AskerKind, ConditionCheck, ConditionEvaluator, ConditionState, ExtraCondition, condition_rules
 from index.articles import Article
 from index.documents import Catalogue, Document, DocumentStatus
 from index.normalise import normalise
@@ -153,6 +157,12 @@ class Plan:
     question: Question
     steps: list[Step]
     retrieved: list[str] = field(default_factory=list)
+
+    @property
+    def about_document_only(self) -> bool:
+        """Whether every ask was answered about a document as a whole (its term, its issue): the measure the
+        conversation discussed before stays its topic for the next turn ("委托方是关联公司呢？" after "还有效吗")."""
+        return bool(self.steps) and all(step.route is Route.VALIDITY for step in self.steps)
 
 
 def _about(question: Question, ask: Ask, own: Facts, others: Sequence[Facts]) -> Question:
@@ -300,6 +310,11 @@ class Planner:
             # a statement answering the award asked just before is that award's case: the profile keeps it quietly
             # ("Our Phase II spend is actually RMB 60 million." after the Phase II figure: that stage's base)
             session.profile, profiled = profiled.memory, None
+        if (profiled is not None and profiled.match is not None and finds_nothing(profiled.match)
+                and question.facts.amounts_as(AmountRole.BASE) and self._names_one_rule(question)):
+            # "We're a CDMO; output for one product is RMB 40 million. What can we get?": that award, computed with
+            # the conditions still to meet, rather than a match that finds nothing for want of the registration
+            profiled = None
         scope = self._scope(question)
         # a statement about the enterprise may name places and words the sources lack; a writing task or
         # chit-chat is refused even when it also says something about the enterprise
@@ -317,6 +332,8 @@ class Planner:
         kind = question.facts.entity_type or (profile_kind.value if profile_kind is not None else None)
         listed = self._kind_support(question, kind) if (
             profiled is None or profiled.match is None or not profiled.match.measures) else None
+        if listed is None and profiled is None:
+            listed = self._other_kind_support(question)
         if listed is not None:  # "我们是CRO，有什么支持": the measures meant for that kind, each with its ceiling
             if profiled is not None:
                 session.profile = profiled.memory
@@ -427,6 +444,9 @@ class Planner:
     # --- one ask ---------------------------------------------------------------------------------
     def _plan_ask(self, question: Question, ask: Ask, session: Session, previous: list[Article], plan: Plan,
                   language: Language) -> Step:
+        if ask.kind is not AskKind.VALIDITY and len(previous) > 1 and self._states_term(previous[0]):
+            # "委托方是我们关联公司呢？" right after "这个政策还有效吗": the measure discussed before the validity turn
+            previous = [a for a in previous if not self._states_term(a)] or previous
         if question.recalled_text and not plan.steps:
             # "第一个问的那个是哪些部门负责": the article of the earlier turn pointed at is the one referred to
             pointed_at = self._recalled_article(question)
@@ -436,7 +456,9 @@ class Planner:
             # "那I期呢？" after a validity turn: the stage named is an award topic's, the award is asked again
             ask = replace(ask, kind=AskKind.AMOUNT)
         topic_is_empty = self.retriever.keyword_score(without_ask_words(ask.text.lower())) < MIN_KEYWORD_SCORE
-        if ask.kind is AskKind.DEPARTMENTS and previous and (ask.points_back or topic_is_empty):
+        if ask.kind is AskKind.DEPARTMENTS and previous and (ask.points_back or topic_is_empty) and (
+                question.document is None or question.document == previous[0].doc_id):
+            # "那市里的政策呢？" after "这项任务谁负责" names another document: that document's article is looked for
             return Step(ask, Route.DEPARTMENTS, previous[:1])
         which = ask.kind is AskKind.VALIDITY and ask.detail == WHICH_DOCUMENT and question.document is None
         if ask.kind is AskKind.VALIDITY and not which and (question.document or (previous and topic_is_empty)):
@@ -467,6 +489,9 @@ class Planner:
         # a short or elliptical ask ("如果对方是股东呢？") is about the article discussed: search with its title
         query = f"{ask.text} {previous[0].title}" if previous and not elsewhere_topic and (
             len(ask.text) < 6 or ask.elliptical or question.adds_item) else ask.text
+        if ask.kind is AskKind.DEPARTMENTS and not topic_is_empty:
+            # "Who should we contact about the insurance subsidy?": the topic finds the measure, not the words "contact"
+            query = without_ask_words(query.lower())
         if topic_is_empty and not plan.steps and not question.follow_up and question.context_text:
             topic = question.context_text  # "能拿多少？" after a turn that stated the case
             if previous and self.retriever.keyword_score(without_ask_words(topic)) < MIN_KEYWORD_SCORE:
@@ -482,6 +507,10 @@ class Planner:
         labelled = [a for key in labels_named(ask.text) if (a := self.retriever.article(f"{self.book.document}:{key}"))]
         if len(labelled) == 1 and (not pointed or pointed[0] == self.book.document):
             query = f"{labelled[0].title} {query}"  # "under measure 8": the measure named by its label, by its title too
+        task = self._task_named(ask, question.document)
+        if task is not None:  # "第九项任务": the task of that number, in the document the conversation is about
+            pointed = [task.doc_id]
+            query = f"{task.title} {query}"
         search_query = query
         if pointed:  # inside that document its own name is no evidence: search with the rest
             search_query = self._without_name(query, pointed[0]) or query
@@ -489,6 +518,8 @@ class Planner:
                     and self.retriever.keyword_score(without_ask_words(self._without_name(ask.text, pointed[0]))) < OWN_TOPIC_SCORE):
                 # "那浦东的方案呢" / "市里的呢": the topic discussed, looked for in the other document
                 earlier = self._without_name(without_ask_words(question.context_text), previous[0].doc_id)
+                if self.retriever.keyword_score(earlier) < OWN_TOPIC_SCORE:
+                    earlier = previous[0].title  # "这项任务谁负责" names no topic: the article it was about has one
                 search_query = f"{earlier} {self._without_name(ask.text, pointed[0])}"
             if plan.steps and self.retriever.keyword_score(without_ask_words(search_query)) < MIN_KEYWORD_SCORE:
                 # "…展会能补多少？另外浦东有没有额外的支持？": the document's own words on the topic asked before
@@ -505,11 +536,13 @@ class Planner:
             # a scope answer ("适用于我们吗" → who the policy covers) discussed the document, no measure: a follow-up
             # stating a condition ("我们跟客户没有投资关系，这重要吗") is about the measure its words find
             hits = _favouring(hits, {a.chunk_id for a in previous if a.key != SCOPE_KEY})[:HITS]
+        if task is not None:
+            hits = [Hit(task, hits[0].score if hits else 1.0, ()), *[h for h in hits if h.article.chunk_id != task.chunk_id]]
         plan.retrieved.extend(h.article.chunk_id for h in hits if h.article.chunk_id not in plan.retrieved)
         # "补贴批下来多久能到账？": the sources' own support asked about in everyday words they never use
         # "那（二十）呢？": a measure named by its label is a topic of the policy, however few its words
         in_scope = bool(hits) and (any(self.retriever.is_about_policy(q, MIN_KEYWORD_SCORE) for q in dict.fromkeys((query, search_query)))
-                                   or asks_payout(ask.text.lower()) or any(
+                                   or task is not None or asks_payout(ask.text.lower()) or any(
                                        h.article.doc_id == self.book.document and h.article.key in labels_named(ask.text) for h in hits[:1]))
         award_slots = session.award
         short = len(question.text) <= FOLLOW_UP_MAX_CHARS.get(question.language, FOLLOW_UP_MAX_CHARS_CHINESE)
@@ -545,6 +578,8 @@ class Planner:
             money = self._money_hit(hits, ask)  # "创新药补贴什么时候开始申报": the measure that pays it
             if money is not None:
                 top = money.article
+            elif self._states_term(top) and previous and not self._states_term(previous[0]):
+                top = previous[0]  # "那申报截止日期呢？" after "还有效吗": the measure discussed, not the document's term
             return Step(ask, Route.NOT_SPECIFIED, [top])
         if ask.kind is AskKind.DEPARTMENTS:
             return Step(ask, Route.DEPARTMENTS, [top])
@@ -776,6 +811,26 @@ class Planner:
         if detail is None or ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE}:
             return False
         return not has_word(article.text.lower(), detail.stated)
+
+    def _task_named(self, ask: Ask, document: str | None) -> Article | None:
+        """The one task ``ask`` names by its number ("第九项任务", "task 9"): in ``document`` (the one the turn names
+        or the conversation is about), else in the one document that numbers tasks; the policy's measure of that
+        number when the document numbers measures, not tasks; None when it names none or several."""
+        numbers = tasks_named(ask.text)
+        if len(numbers) != 1:
+            return None
+        label = str(numbers[0])
+        tasks = [a for a in self.retriever.articles if a.label == label and holds_tasks(a.section)
+                 and (document is None or a.doc_id == document)]
+        if len(tasks) == 1:
+            return tasks[0]
+        if document == self.book.document:
+            return self.retriever.article(f"{document}:{numbers[0]:02d}")
+        return None
+
+    def _states_term(self, article: Article) -> bool:
+        """Whether ``article`` is the one a validity answer cites for its document's term."""
+        return article.chunk_id in {a.chunk_id for a in self._document_articles(article.doc_id, [])}
 
     def _document_articles(self, document: str, previous: list[Article], issued: bool = False) -> list[Article]:
         """The article that states a document's validity; else, for its issue (``issued``: date, 文号, issuer),
@@ -1119,11 +1174,40 @@ class Planner:
         if (kind is None or question.conversation_facts.registered == "elsewhere"
                 or not asks_what_kind_gets(question.text, kind, self.retriever.keyword_score, OWN_TOPIC_SCORE)):
             return None
+        return self._kind_listing(question, kind)
+
+    def _kind_listing(self, question: Question, kind: AskerKind) -> Step:
+        """The measures meant for ``kind``, each with its verdict for the facts ``question`` states."""
         supports = kind_measures(kind, self.book, self._measure_article)
         step = Step(question.asks[0], Route.KIND_SUPPORT, [s.article for s in supports])
         step.listed = [(s, self._rules_verdict(question, s.entry.measure, [s.rule]) if s.rule is not None else None)
                        for s in supports]
         return step
+
+    def _names_one_rule(self, question: Question) -> bool:
+        """Whether ``question`` names the triggers of one measure's rules, and of no other measure."""
+        text = question.text
+        measures = {rule.measure for rule in self.book.rules if triggers_named(text, rule.triggers)}
+        return len(measures) == 1
+
+    def _other_kind_support(self, question: Question) -> Step | None:
+        """"And for a hospital?" right after "We are a CRO. What support is there for us?": the measures meant for
+        the kind the elliptical turn names, as the turn before asked them for its own; None for any other turn."""
+        if not question.asks or not question.asks[0].elliptical or not question.context_text:
+            return None
+        named, before = kinds_named(question.text), kinds_named(question.context_text)
+        if len(named) != 1 or len(before) != 1 or named == before:
+            return None
+        earlier = asker_kind(before[0])
+        if earlier is None or not asks_what_kind_gets(question.context_text, earlier, self.retriever.keyword_score, OWN_TOPIC_SCORE):
+            return None
+        rest = without_words(without_ask_words(question.text), (*lexicon().facts["entity_type"][named[0]],))
+        if self.retriever.keyword_score(rest) >= OWN_TOPIC_SCORE:
+            return None  # "那医院的研究型床位呢？" names a topic of its own
+        kind = asker_kind(named[0])
+        if kind is None or question.conversation_facts.registered == "elsewhere":
+            return None
+        return self._kind_listing(replace(question, facts=replace(question.facts, entity_type=named[0])), kind)
 
     def _required_base(self, question: Question, step: Step) -> Step:
         request = step.request

@@ -155,6 +155,13 @@ class _Lexicon:
     which_document: tuple[str, ...]  # "该看哪个文件": the document in force is asked, not the one discussed
     issue_words: tuple[str, ...]  # "印发", "文号", "issued": a validity ask about the document's issue
     issuer_asked: re.Pattern[str]  # "是哪个部门发的": the issuer is asked, not the departments of a measure
+    term_asks: tuple[str, ...]  # "到什么时候截止", "until when": when something ends
+    term_subjects: tuple[str, ...]  # "政策", "this plan", "it": what ends is the document
+    application_words: tuple[str, ...]  # "申报", "apply": what ends is an application window
+    city_policy_named: re.Pattern[str]  # "the main policy", "Shanghai's biomedicine policy": the city's policy
+    task_label: re.Pattern[str]  # "第九项任务", "task 9": a document's numbered task
+    ended_asked: tuple[str, ...]  # "is it expired", "过期了吗": a yes/no on whether the document has ended
+    task_sections: tuple[str, ...]  # "任务": a section heading holding numbered tasks
     known_places: tuple[str, ...]  # places outside Shanghai (scope.yaml), to tell a place from a word
     unmet_patterns: dict[str, re.Pattern[str]]  # a condition denied by naming another place ("在江苏生产")
     place_as_seat: re.Pattern[str]  # a Shanghai place named as the asker's seat, not as a document
@@ -215,6 +222,13 @@ def lexicon() -> _Lexicon:
         which_document=lower(raw["which_document"]),
         issue_words=lower(raw["issue_words"]),
         issuer_asked=re.compile(raw["issuer_asked"], re.IGNORECASE),
+        term_asks=lower(raw["term_asks"]),
+        term_subjects=lower(raw["term_subjects"]),
+        application_words=lower(raw["application_words"]),
+        city_policy_named=re.compile(raw["city_policy_named"], re.IGNORECASE),
+        task_label=re.compile(raw["task_label"], re.IGNORECASE),
+        ended_asked=lower(raw["ended_asked"]),
+        task_sections=tuple(str(w) for w in raw["task_sections"]),
         scope_words=lower(raw["scope_words"]),
         applicant_words=lower(raw["applicant_words"]),
         hypothetical=re.compile(raw["hypothetical"], re.IGNORECASE),
@@ -406,7 +420,9 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
     A message is read once per (previous turn, earlier facts): the next turn reads this one again as its
     context, with the same arguments but no earlier turns, and finds it read (``_read_kept``)."""
     question = _read_kept(message, cat, previous, earlier_facts, tuple(earlier))
-    if question.document is None and current_document is not None and points_at_document(question.text):
+    if question.document is None and current_document is not None and (
+            points_at_document(question.text) or tasks_named(question.text)):
+        # "这个方案…", "第九项任务是什么": the document the conversation is about, unless the turn names another
         return replace(question, document=current_document, document_pointed=True)
     return question
 
@@ -460,6 +476,8 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
     document = sorted(named)[0] if len(named) == 1 else None
     if document is None and previous is not None and has_word(text, lex.city_document_words) and _brief(text):
         document = city_policy(cat)  # a short "那市里的呢" after a question on the Pudong plan
+    if document is None and not named and any(a.kind is AskKind.VALIDITY for a in asks) and lex.city_policy_named.search(text):
+        document = city_policy(cat)  # "Is the main policy still in force?": the city's policy, named in everyday words
     stripped = re.sub(r"[\s\W_]+", "", text)
     bare_reply = _kind(text.rstrip(" ？?。.!！"), lex) is None
     pending = _pending_ask(previous, facts) if bare_reply else None
@@ -578,6 +596,10 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         if elliptical:
             assert earlier is not None
             kind = earlier.kind
+            if kind is AskKind.VALIDITY and states_conditions(read_facts(clause, clause.lower())):
+                kind = AskKind.ELIGIBILITY  # "那如果委托方是我们的关联公司呢？" after "还有效吗": a condition's fact, a verdict
+            elif kind is AskKind.VALIDITY and (tasks_named(clause) or labels_named(clause)):
+                kind = AskKind.WHAT  # "What about task 17?" after "is the plan still valid?": what that task says
             if kind not in AWARD_KINDS and any(b in clause.lower() for b in bases):
                 kind = AskKind.AMOUNT
         if kind is AskKind.WHAT and stated and _yes_no(clause, lex):
@@ -722,6 +744,8 @@ def _asked_kind(clause: str, lex: _Lexicon) -> AskKind | None:
 def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind | None:
     """The kind whose words the clause holds; else WHAT for a question without them (unless
     ``own_words_only``: then None, the clause naming no kind of its own)."""
+    if asks_document_term(clause, lex):
+        return AskKind.VALIDITY  # "这个政策到什么时候截止": when the document ends, not an application deadline
     for kind, words in lex.kinds:
         pattern = lex.kind_patterns.get(kind)
         if has_word(clause, words) or (pattern is not None and pattern.search(clause)):
@@ -738,6 +762,14 @@ def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind |
     if clause.endswith(("吗", "么", "呢")) or QUESTION_WORDS.search(clause):
         return AskKind.WHAT
     return None
+
+
+def asks_document_term(clause: str, lex: _Lexicon) -> bool:
+    """Whether ``clause`` (lower case) asks when the document ends in words an application deadline shares
+    ("这个政策到什么时候截止", "那它到什么时候为止"): it names or points at the document and not applying
+    ("申报截止时间是哪天" asks the application window)."""
+    return (has_word(clause, lex.term_asks) and has_word(clause, lex.term_subjects)
+            and not has_word(clause, lex.application_words))
 
 
 def without_words(text: str, words: Iterable[str]) -> str:
@@ -873,6 +905,13 @@ def _entity_type(text: str) -> str | None:
     word where one of the ``entity_said`` patterns puts it, so a kind named as the measure's
     ("能拿CMO委托生产的补贴吗") is not the asker's."""
     return next((kind for kind, pattern in _entity_patterns(own=True) if pattern.search(text)), None)
+
+
+def kinds_named(text: str) -> tuple[str, ...]:
+    """The kinds of asker ``text`` (normalised, lower case) names anywhere ("and for a hospital?" → hospital), in
+    ``entity_type`` order, whether or not the asker says it is one."""
+    return tuple(str(kind) for kind, names in lexicon().facts["entity_type"].items()
+                 if has_word(text, tuple(str(n).lower() for n in names)))
 
 
 def kind_asked_for(text: str, facts: Facts) -> tuple[str, ...]:
@@ -1147,6 +1186,20 @@ def labels_named(text: str) -> tuple[str, ...]:
         value = int(number) if number.isdigit() else int(Decimal(str(cn2an.cn2an(number, "smart"))))
         keys.append(f"{value:02d}")
     return tuple(dict.fromkeys(keys))
+
+
+def tasks_named(text: str) -> tuple[int, ...]:
+    """The numbers of the tasks ``text`` (normalised) names ("第九项任务" → 9, "任务九" → 9, "task 9" → 9), in order."""
+    numbers = []
+    for match in lexicon().task_label.finditer(text):
+        number = next(n for n in match.groups() if n)
+        numbers.append(int(number) if number.isdigit() else int(Decimal(str(cn2an.cn2an(number, "smart")))))
+    return tuple(dict.fromkeys(numbers))
+
+
+def holds_tasks(section: str) -> bool:
+    """Whether a section heading holds a document's numbered tasks ("三、重点任务")."""
+    return has_word(section, lexicon().task_sections)
 
 
 def count_of(word: str) -> int | None:

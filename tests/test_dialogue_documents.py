@@ -1,0 +1,184 @@
+"""A conversation keeps its document and its measure: a turn asking when "this policy" ends answers that
+document's term, not an application deadline; the city's policy named in everyday English is asked about,
+not refused; a numbered task is the task of the plan discussed; a follow-up right after a validity turn
+answers its own ask about the measure discussed before it; and each ask of a message keeps its lead and its
+calculation together. Each test is a promise of the question path, run on the real index."""
+
+from assistant.conversation.understand import tasks_named, understand
+from assistant.records import Status
+from index.documents import catalogue
+
+LEAD = 160
+
+
+def _cited(answer) -> list[str]:
+    return [c.chunk_id for c in answer.citations]
+
+
+def _turns(engine, *questions: str):
+    session = None
+    answers = []
+    for question in questions:
+        answer = engine.ask(question, session)
+        session = answer.session_id
+        answers.append(answer)
+    return answers
+
+
+def test_when_the_discussed_plan_ends_is_its_term_not_an_application_deadline(engine):
+    _, term = _turns(engine, "浦东那份生物医药行动方案现在还能用吗？", "那这个方案到什么时候截止？")
+    assert term.status is Status.ANSWERED
+    assert _cited(term)[0].startswith("pudong2022:")
+    assert "2024年12月31日" in term.answer[:LEAD]
+
+
+def test_when_the_main_policy_ends_is_read_in_traditional_script_as_its_term(engine):
+    _, term = _turns(engine, "創新醫療器械進了特別審查程序能拿多少？", "這個政策到什麼時候截止？")
+    assert term.status is Status.ANSWERED and _cited(term)[0] == "policy2024:validity"
+    assert "2029年7月31日" in term.answer[:LEAD]
+
+
+def test_an_application_deadline_stays_an_application_question_naming_departments(engine):
+    *_, deadline = _turns(engine, "CMO受托生产年产值2000万能补多少？", "这个政策还有效吗？", "那申报什么时候截止？")
+    assert deadline.status is Status.NOT_SPECIFIED
+    assert _cited(deadline)[0] == "policy2024:24"  # the measure discussed before the validity turn
+    assert "市科委" in deadline.answer
+
+
+def test_a_deadline_to_apply_is_not_the_documents_term():
+    question = understand("Is there a deadline to apply for it?", None, catalogue())
+    assert [a.kind.value for a in question.asks] == ["how_to_apply"]
+    question = understand("申报截止时间是哪天？", None, catalogue())
+    assert [a.kind.value for a in question.asks] == ["how_to_apply"]
+    question = understand("这个文件管到什么时候？", None, catalogue())
+    assert [a.kind.value for a in question.asks] == ["validity"]
+
+
+def test_the_citys_policy_named_in_everyday_english_is_asked_about_not_refused(engine):
+    for question in ("Is the main policy still in force?", "Is Shanghai's biomedicine policy still in force?",
+                     "Is the 2024 Shanghai biomedicine opinions document still valid?"):
+        answer = engine.ask(question)
+        assert answer.status is Status.ANSWERED, question
+        assert _cited(answer)[0] == "policy2024:validity", question
+        assert answer.answer.startswith("Yes") and "2029-07-31" in answer.answer[:320], question
+        assert "沪府办规〔2024〕9号" in answer.answer
+
+
+def test_a_task_named_by_its_number_is_the_task_of_the_plan_discussed(engine):
+    for wording in ("task 9", "第九项任务是什么？", "任務九是什麼內容？"):
+        _, task = _turns(engine, "浦东那个生物医药行动方案还有效吗？", wording)
+        assert _cited(task)[0] == "pudong2022:task-09", wording
+        assert "区规划资源局" in task.answer or "區規劃資源局" in task.answer, wording
+
+
+def test_departments_of_a_numbered_task_follow_in_english(engine):
+    *_, who = _turns(engine, "Is the Pudong biomedicine action plan still in effect?", "What does task 9 cover?",
+                     "Which departments lead it?")
+    assert _cited(who)[0] == "pudong2022:task-09"
+    assert "区规划资源局" in who.answer
+
+
+def test_task_numbers_are_read_in_each_writing():
+    assert tasks_named("第九项任务") == (9,)
+    assert tasks_named("任务九谁负责") == (9,)
+    assert tasks_named("what does task 12 say") == (12,)
+    assert tasks_named("任务完成后能补多少") == ()
+
+
+def test_a_related_party_follow_up_after_a_validity_turn_gets_its_own_verdict(engine):
+    for questions in (("CMO受托生产年产值3000万能补多少？", "这个还有效吗", "那如果委托方是我们的关联公司呢？"),
+                      ("我們是CMO，受託生產年產值6000萬，能補多少？", "政策還有效嗎？", "那要是委託方是我們的關聯企業呢？"),
+                      ("We are a CMO manufacturing one product for a client, annual output RMB 40 million. How much support?",
+                       "Is that policy still valid?", "What if the client company is our affiliate?")):
+        *_, related = _turns(engine, *questions)
+        assert _cited(related)[0] == "policy2024:24", questions[-1]
+        assert ("24", "not_eligible") in [(v.measure, v.verdict) for v in related.verdicts], questions[-1]
+        assert "有效期" not in related.answer.splitlines()[0], questions[-1]
+
+
+def test_each_ask_keeps_its_lead_and_its_calculation_together_in_the_order_asked(engine):
+    answer = engine.ask("1类新药II期研发投入6000万能拿多少？另外伦理审查要多久？")
+    lines = answer.answer.splitlines()
+    assert "2000万元" in lines[0] and lines[1].startswith("计算：")
+    assert "3周" in lines[2]
+    english = engine.ask("How much for a Class 1 new drug's Phase II with RMB 60 million of R&D? "
+                         "And how long does the ethics review take?").answer.splitlines()
+    assert "20,000,000" in english[0] and english[1].startswith("Calculation:")
+    assert "3 weeks" in english[2] or "3周" in english[2]
+
+
+def test_an_unrelated_question_in_the_middle_is_refused_and_the_topic_kept(engine):
+    _, refused, third = _turns(engine, "1類新藥II期臨床研發投入6000萬，能拿多少？", "順便問下，上海哪家火鍋好吃？",
+                               "那III期呢？投入9000萬")
+    assert refused.status is Status.OUT_OF_SCOPE
+    assert _cited(third)[0] == "policy2024:05" and third.total_yuan == 30_000_000
+
+
+def test_who_to_contact_asked_in_the_first_person_names_the_measures_departments(engine):
+    _, contact = _turns(engine, "How much for a Class 1 new drug's Phase II with RMB 60 million of R&D?", "Who do I contact?")
+    assert not contact.calculations
+    assert "Science and Technology Commission" in contact.answer.splitlines()[0]
+
+
+def test_who_to_contact_about_a_named_subsidy_cites_that_measure_not_a_letters_contact(engine):
+    _, contact = _turns(engine, "我们给国内临床试验买了责任险，实缴保费80万，能补多少？",
+                        "Who should we contact about the insurance subsidy?")
+    assert _cited(contact)[0] == "policy2024:13"
+    assert "Science and Technology Commission" in contact.answer
+
+
+def test_asked_whether_a_document_has_expired_the_yes_or_no_answers_that(engine):
+    assert engine.ask("Is this policy expired?").answer.startswith("No.")
+    assert engine.ask("这个若干意见失效了吗？").answer.startswith("否")
+    assert engine.ask("浦東方案過期了嗎？").answer.startswith("是")
+
+
+def test_what_replaced_an_expired_plan_is_the_document_to_go_by_now(engine):
+    _, now = _turns(engine, "Does the Pudong plan support AI drug discovery?", "What replaced it?")
+    assert _cited(now)[0] == "policy2024:validity"
+    assert "2029-07-31" in now.answer[:320]
+
+
+def test_and_for_a_hospital_after_a_kinds_listing_lists_the_measures_meant_for_hospitals(engine):
+    for first, second in (("We are a CRO. What support is there for us?", "And for a hospital?"),
+                          ("我们是CRO，有什么支持？", "那医院呢？"),
+                          ("我們是CRO，有什麼支持？", "那醫院呢？")):
+        _, hospital = _turns(engine, first, second)
+        assert {"policy2024:20", "policy2024:08", "policy2024:07"} <= set(_cited(hospital)), second
+        assert "policy2024:04" not in _cited(hospital), second
+
+
+def test_a_case_naming_one_measure_and_its_base_is_computed_not_matched_for_want_of_registration(engine):
+    for question in ("We're a CDMO; contract manufacturing output for one product is RMB 40 million a year. What can we get?",
+                     "我们是CDMO，一个品种受托生产年产值4000万，能拿什么？"):
+        answer = engine.ask(question)
+        assert answer.status is Status.ANSWERED, question
+        assert _cited(answer)[0] == "policy2024:24" and answer.total_yuan == 4_000_000, question
+
+
+def test_chit_chat_in_the_middle_of_an_award_is_refused_and_the_award_kept(engine):
+    for aside in ("Can you recommend a good restaurant?", "By the way, what's a good restaurant near People's Square?"):
+        _, refused, later = _turns(engine, "How much for a Class 1 drug's domestic Phase I with RMB 15 million of R&D?", aside,
+                                   "What about Phase III with RMB 80 million?")
+        assert refused.status is Status.OUT_OF_SCOPE and not refused.calculations, aside
+        assert later.total_yuan == 30_000_000, aside
+
+
+def test_the_citys_policy_after_a_plans_departments_turn_is_looked_for_on_the_task_discussed(engine):
+    *_, city = _turns(engine, "浦东方案里对审评审批有什么支持？", "这项任务谁负责？", "那市里的政策呢？")
+    assert _cited(city)[0].startswith("policy2024:") and _cited(city)[0] != "policy2024:scope"
+    assert "区科经委" not in city.answer.splitlines()[0]
+
+
+def test_a_plans_task_asked_after_its_validity_then_who_is_responsible_and_when_it_ended(engine):
+    _, task, who, ended = _turns(engine, "Is the Pudong plan still valid?", "What about task 17?", "Who's responsible?",
+                                 "And when did the plan end?")
+    assert _cited(task)[0] == "pudong2022:task-17" and _cited(who)[0] == "pudong2022:task-17"
+    assert "区卫生健康委" in who.answer
+    assert _cited(ended)[0].startswith("pudong2022:") and "2024-12-31" in ended.answer[:320]
+
+
+def test_an_application_deadline_after_departments_and_validity_turns_names_the_measure(engine):
+    *_, deadline = _turns(engine, "我們是上海的醫院，牽頭創新藥械應用示範項目能拿多少？", "這條誰負責？", "還有效嗎？",
+                          "那申報截止日期呢？")
+    assert deadline.status is Status.NOT_SPECIFIED and _cited(deadline)[0] == "policy2024:20"
