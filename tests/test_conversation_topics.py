@@ -92,3 +92,14 @@ def test_a_mid_sized_company_asking_the_guarantee_gets_the_medium_ceiling_not_a_
     answer = engine.ask("We're a mid-sized biotech in Shanghai, about 400 people. Can we get a policy guarantee of up to RMB 30 million?")
     assert answer.status is Status.ANSWERED and _cited(answer)[0] == "policy2024:29"
     assert "RMB 30,000,000" in answer.answer and "little giant" in answer.answer  # the qualification it needs
+
+
+@pytest.mark.parametrize("first, then, measure", [
+    ("企業自己設CVC有什麼支持？", "那能出資多少？", "policy2024:27"),
+    (None, "请来的全球顶尖科学家团队在上海做颠覆性研究，市里具体给多少钱？有没有个数", "policy2024:03"),
+])
+def test_an_amount_the_text_does_not_set_is_not_specified_however_it_is_asked(engine, first, then, measure):
+    session = engine.ask(first).session_id if first else None
+    answer = engine.ask(then, session)
+    assert answer.status is Status.NOT_SPECIFIED and _cited(answer)[0] == measure
+    assert len(answer.answer.splitlines()) == len(set(answer.answer.splitlines()))  # its sentence quoted once
