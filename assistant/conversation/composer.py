@@ -251,6 +251,8 @@ class Composer:
             return self._required_base(step)
         if route is Route.CEILINGS:
             return self._ceilings(step, article)
+        if route is Route.NO_SPEND and step.request is not None:
+            return self._no_spend(step.request, article)
         return self._award(step, article)
 
     def _fields(self, article: Article) -> dict[str, str]:
@@ -630,6 +632,17 @@ class Composer:
             rule_name=rule.name_en if english else rule.name,
         )
         return str(text)
+
+    def _no_spend(self, request: AwardRequest, article: Article) -> list[str]:
+        """A base stated as zero: each rate rule's support is 0 (its share of nothing), with the ceiling it sets."""
+        money = format_yuan_en if self.english else format_yuan
+        lines = []
+        for rule in (r for r in request.rules if r.rate is not None):
+            base = ((rule.base_en or rule.base) if self.english else rule.base) or ""
+            lines.append(str(self.t["no_spend"].format(
+                base=base, zero=money(Decimal(0)), rule_name=self.rule_name(rule), ceiling=self._ceiling(rule),
+                number=self.catalogue.get(article.doc_id).number, label=article.label)))
+        return lines
 
     def _item_lines(self, calculations: list[Calculation]) -> list[str]:
         """One line per item; a run of identical items (12 fairs at 10万 each) is one line with its range."""

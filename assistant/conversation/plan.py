@@ -86,6 +86,7 @@ class Route(StrEnum):
     CLARIFY_UNIT = "clarify_unit"  # a bare number ("6000"): 6000元 or 6000万元?
     CLARIFY_MEASURE = "clarify_measure"  # an amount asked in words several measures share: which one?
     NO_AMOUNT = "no_amount"  # the measure supports, but sets no amount (一事一议 …): not_specified
+    NO_SPEND = "no_spend"  # a base stated as zero ("研发投入0元") of a rule paid as a share of it: 0, never asked again
     NOT_SPECIFIED = "not_specified"  # the sources do not say (materials, deadlines …)
     ELIGIBILITY = "eligibility"
     LOOKUP = "lookup"
@@ -974,6 +975,10 @@ class Planner:
             return step
         if question.facts.base_foreign and not capped and any(r.rate is not None for r in request.rules):
             step.route = Route.CLARIFY_CURRENCY
+            return step
+        if request.bases and not any(request.bases) and any(r.rate is not None for r in request.rules):
+            # "研发投入0元": a share of nothing is nothing; the calculator takes only spends above zero
+            step.route = Route.NO_SPEND
             return step
         step.estimate = self.calculator.estimate(request.items(), self.today, language)
         step.corrections = self._corrections(question, request, step.estimate)

@@ -822,7 +822,7 @@ def read_facts(normalised: str, text: str) -> Facts:
                 break
     related = _relation(text, words)
     amounts = _listed_alike(tuple(_stated(found, normalised, lex) for found in find_amounts(normalised)
-                                  if found.yuan >= lex.min_stated_yuan), normalised)
+                                  if found.yuan >= lex.min_stated_yuan or found.yuan == 0), normalised)
     unmet = tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws) or _negated(
         text, words["unmet_topics"].get(cid, []), words["negation"]) or (cid in lex.unmet_patterns and lex.unmet_patterns[cid].search(text)))
     return Facts(
