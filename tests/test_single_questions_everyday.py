@@ -1,0 +1,82 @@
+"""Single questions put in everyday words, each answered in full.
+
+（二十四）: "…按照规定给予受托方不超过受托年生产产值的10%，每个品种最高500万元支持，每个企业每年最高支持1000万元。
+（责任单位：市科委、市药品监管局、市财政局）"
+（三十六）: "…申请通过美国国家食品药品监督管理局（FDA）…注册，并在当地实现销售的，按照规定择优给予不超过研发投入的30%，
+最高1000万元支持。"
+（五）: "…按照规定对不同阶段择优给予不超过研发投入的40%，最高分别1000万元、2000万元、3000万元支持"。
+"""
+
+import pytest
+
+from assistant.conversation.spelling import written
+from assistant.conversation.understand import understand
+from assistant.records import Status
+
+
+@pytest.mark.parametrize(("message", "ceilings", "departments"), [
+    ("受托生产补贴上线多少，找谁？", ("500万元", "1000万元"), ("市科委", "市药品监管局", "市财政局")),
+    ("cmo补贴上限是多少，找哪个部门", ("500万元", "1000万元"), ("市科委", "市药品监管局", "市财政局")),
+    ("CMO補貼上限多少，找誰辦？", ("500萬元", "1000萬元"), ("市科委", "市藥品監管局", "市財政局")),
+])
+def test_a_ceiling_and_a_department_asked_in_one_line_are_both_answered(
+        engine, message: str, ceilings: tuple[str, ...], departments: tuple[str, ...]) -> None:
+    answer = engine.ask(message)
+    assert answer.status is Status.ANSWERED, answer.answer
+    assert answer.citations[0].chunk_id == "policy2024:24"
+    body = answer.answer.split("\n出")[0]  # before the source lines (出处 / 出處)
+    assert all(c in answer.answer.splitlines()[0] for c in ceilings), answer.answer  # the ceiling leads
+    assert all(d in body for d in departments), answer.answer
+
+
+@pytest.mark.parametrize("message", ["如果我们的CVC符合条件，国资出资比例是多少？", "CRO可以拿贴息，贴息的利率是多少？"])
+def test_a_case_stated_before_the_comma_is_no_ask_of_its_own(engine, message: str) -> None:
+    question = understand(message, None, engine.catalogue)
+    assert len(question.asks) == 1, question.asks
+
+
+@pytest.mark.parametrize(("message", "lead"), [
+    ("fda注册补贴有多少", "最高1000万元"),
+    ("產品去歐盟EMA註冊，補貼有多少？", "最高1000萬元"),
+    ("How much money is there for getting our drug approved by the FDA?", "at most RMB 10,000,000"),
+])
+def test_the_size_of_a_measures_support_is_answered_with_its_ceiling(engine, message: str, lead: str) -> None:
+    answer = engine.ask(message)
+    assert answer.status is Status.ANSWERED, answer.answer
+    assert answer.citations[0].chunk_id == "policy2024:36"
+    assert lead in "\n".join(answer.answer.splitlines()[:2]), answer.answer
+    assert "30%" in answer.answer
+
+
+def test_a_real_word_is_not_read_as_its_homophone_outside_an_asked_figure(engine) -> None:
+    assert written("补贴上线是多少") == "补贴上限是多少"
+    assert written("产品上线后能申请吗") == "产品上线后能申请吗"
+
+
+@pytest.mark.parametrize(("first", "then", "zero"), [
+    ("1类新药做国内Ⅰ期临床，能补多少？", "目前研发投入是0元，还没开始花钱", "0元"),
+    ("1類新藥做國內Ⅱ期臨床，能補多少？", "研發投入零元", "0元"),
+    ("How much for a domestic Phase I trial of a Class 1 drug?", "We have spent RMB 0 on R&D so far.", "RMB 0"),
+])
+def test_a_spend_of_zero_is_read_as_zero_and_not_asked_again(engine, first: str, then: str, zero: str) -> None:
+    asked = engine.ask(first)
+    assert asked.status is Status.CLARIFY, asked.answer
+    answer = engine.ask(then, asked.session_id)
+    assert answer.status is Status.ANSWERED, answer.answer
+    assert zero in answer.answer.splitlines()[0] and "40%" in answer.answer
+    assert not answer.calculations, "the calculator computes spends above zero only"
+
+
+@pytest.mark.parametrize(("message", "verdict", "deciding"), [
+    ("我是个体工商户，能申请这些补贴吗？", "不可以", "企事业单位或民办非企业单位"),
+    ("個體戶可以申請這些補貼嗎？", "不可以", "企事業單位或民辦非企業單位"),
+    ("I'm a sole trader selling medical devices. Can I apply for these subsidies?", "No", "企事业单位或民办非企业单位"),
+    ("我们是民办非企业单位，能申请这些补贴吗？", "可以", "企事业单位或民办非企业单位"),
+])
+def test_who_may_apply_is_answered_from_the_scope_with_its_deciding_words(
+        engine, message: str, verdict: str, deciding: str) -> None:
+    answer = engine.ask(message)
+    assert answer.status is Status.ANSWERED, answer.answer
+    assert answer.citations[0].chunk_id == "policy2024:scope"
+    lead = answer.answer.splitlines()[0]
+    assert lead.startswith(verdict) and deciding in lead, answer.answer
