@@ -80,3 +80,20 @@ def test_who_may_apply_is_answered_from_the_scope_with_its_deciding_words(
     assert answer.citations[0].chunk_id == "policy2024:scope"
     lead = answer.answer.splitlines()[0]
     assert lead.startswith(verdict) and deciding in lead, answer.answer
+
+
+@pytest.mark.parametrize(("message", "verdict", "condition"), [
+    ("我们是CRO，可以申请CMO的补贴吗？", "要看情况", "承接委托生产"),
+    ("我們是CRO，能申請CMO受託生產的補貼嗎？", "要看情況", "承接委託生產"),
+    ("We're a CRO. Can we apply for the CMO support?", "It depends", "commissioned production"),
+    ("我们是一家CRO，只做研发外包服务，能申请CMO那条受托生产的补贴吗？", "不可以", "承接委托生产"),
+    ("We're a CRO doing outsourced research only. Can we get the CMO contract-manufacturing subsidy?", "No",
+     "承接委托生产"),
+])
+def test_a_cro_asking_the_cmo_measure_hears_the_condition_it_rests_on_and_the_cros_own_measures(
+        engine, message: str, verdict: str, condition: str) -> None:
+    answer = engine.ask(message)
+    lead = answer.answer.splitlines()[0]
+    assert lead.startswith(verdict) and condition in lead, answer.answer
+    cited = [c.chunk_id for c in answer.citations]
+    assert cited[0] == "policy2024:24" and "policy2024:04" in cited, cited  # （四） is the CRO's

@@ -1175,9 +1175,11 @@ class Planner:
         evaluator = ConditionEvaluator(self.book)
         denied = self._unmet(question)
         for candidate in rules:
-            unmet = next((cid for cid in candidate.conditions if cid in denied), None)
-            if unmet is not None:  # the asker says the condition is not met ("还没进入特别审查程序")
-                return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, unmet)
+            unmet = next((cid for cid in condition_rules().of_rule(candidate) if cid in denied), None)
+            if unmet is not None:  # the asker says the condition is not met ("还没进入特别审查程序", "只做研发")
+                # a condition on who applies, denied by a kind that said what it is ("我们是CRO，只做研发"): its measures follow
+                return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, unmet,
+                                   fact="entity_type" if facts.entity_type and self._on_who_applies(unmet) else "")
             failed = evaluator.first_failure(candidate, values)
             if failed is not None:
                 return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, failed.condition_id, failed.instead,
@@ -1192,6 +1194,13 @@ class Planner:
             return Eligibility(Verdict.UNKNOWN, measure, only, "class1_new_drug")
         holds = self._held_elsewhere(checks, measure, values) if only is not None else ()
         return Eligibility(Verdict.ELIGIBLE, measure, only, usd_by_range=by_range, holds=holds)
+
+    @staticmethod
+    def _on_who_applies(condition_id: str) -> bool:
+        """Whether a condition (``eligibility.yaml``) is decided by the kind of entity that applies."""
+        condition = condition_rules().conditions.get(condition_id)
+        return condition is not None and any(
+            "entity_type" in facts for facts in (condition.fails_if, condition.holds_if, condition.open_if))
 
     def _held_elsewhere(self, checks: Sequence[ConditionCheck], measure: str, values: dict[str, object]) -> tuple[str, ...]:
         """The conditions among ``checks`` that the stated ``values`` meet (``holds_if``) and that the measure's
