@@ -97,3 +97,23 @@ def test_a_cro_asking_the_cmo_measure_hears_the_condition_it_rests_on_and_the_cr
     assert lead.startswith(verdict) and condition in lead, answer.answer
     cited = [c.chunk_id for c in answer.citations]
     assert cited[0] == "policy2024:24" and "policy2024:04" in cited, cited  # （四） is the CRO's
+
+
+@pytest.mark.parametrize(("message", "speaker", "article"), [
+    ("发布会上卫健委说了什么？", "胡鸿毅", "press20240731:q05"),
+    ("發布會上衛健委的領導講了些什麼？", "胡鴻毅", "press20240731:q05"),
+    ("What did the health commission say at the press conference?", "胡鸿毅", "press20240731:q05"),
+    ("新闻发布会上医保局的人说了啥？", "曹俊山", "press20240731:q06"),
+    ("Who answered the question about clinical research at the press conference?", "胡鸿毅", "press20240731:q05"),
+])
+def test_what_a_department_said_at_the_press_conference_names_its_speaker(
+        engine, message: str, speaker: str, article: str) -> None:
+    answer = engine.ask(message)
+    assert answer.status is Status.ANSWERED, answer.answer
+    assert answer.citations[0].chunk_id == article
+    assert speaker in answer.answer.splitlines()[0], answer.answer
+
+
+def test_a_journalists_question_is_never_put_in_the_answerers_mouth(engine) -> None:
+    lead = engine.ask("新闻发布会上医保局的人说了啥？").answer.splitlines()[0]
+    assert "曹俊山" in lead and "市民非常关心" not in lead, lead

@@ -270,6 +270,13 @@ class Composer:
             if is_target(step.lead):  # "争取…压缩至3周以内": a target, not a promise
                 key = f"{key}_target"
             lead = self.t[key].format(figure=step.lead.figure, figure_en=figure, text=step.lead.text)
+        elif len(article.speakers) == 2 and all(article.speakers):
+            # a press answer names who spoke, as the transcript does; a bare name is no answer of its own
+            asker, answerer = article.speakers
+            said = step.lead.text.strip(" 。.?？")
+            asked = article.text.splitlines()[0]  # "记者:问题？": the journalist's words are never put in the answerer's mouth
+            text = step.lead.text if said not in article.speakers and said not in asked else spoken_opening(article)
+            lead = self.t["lead_spoken"].format(text=text, asker=asker, answerer=answerer)
         else:
             lead = self.t["lead_text"].format(text=step.lead.text, label=article.label)
         return [self._with_expiry(article, lead)]
@@ -701,6 +708,14 @@ def asker_kind_name(fact: str, kind: str | None, english: bool) -> str:
     if found is not None:
         return found.name_in("en" if english else "zh")
     return condition_rules().fact_name(fact, "en" if english else "zh")
+
+
+def spoken_opening(article: Article) -> str:
+    """The first sentence of what the answerer of a press question said (the text after "姓名:" that opens
+    the answer); the article's first line when none is found."""
+    _, answerer = article.speakers
+    match = re.search(rf"^{re.escape(answerer)}[:：]\s*(?P<said>[^。！？!?]+[。！？!?]?)", article.text, re.MULTILINE)
+    return match["said"] if match else article.text.splitlines()[0]
 
 
 def _said_once(lines: Iterable[str]) -> list[str]:

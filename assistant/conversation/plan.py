@@ -47,6 +47,7 @@ from assistant.retrieval import HybridRetriever
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import AwardCalculator, Item, are_alternatives
 from assistant.rules.eligibility import ConditionCheck, ConditionEvaluator, ConditionState, ExtraCondition, condition_rules
+from assistant.speakers import speaker_terms
 from index.articles import Article
 from index.documents import Catalogue, Document, DocumentStatus
 from index.normalise import normalise
@@ -475,6 +476,8 @@ class Planner:
         search_query = query
         if pointed:  # inside that document its own name is no evidence: search with the rest
             search_query = self._without_name(query, pointed[0]) or query
+            # "发布会上卫健委说了什么": the department named is found by its speaker, whom the rest no longer places
+            search_query = " ".join(filter(None, [search_query, speaker_terms(query)]))
             if (not plan.steps and previous and previous[0].doc_id != pointed[0] and question.context_text
                     and self.retriever.keyword_score(without_ask_words(self._without_name(ask.text, pointed[0]))) < OWN_TOPIC_SCORE):
                 # "那浦东的方案呢" / "市里的呢": the topic discussed, looked for in the other document
