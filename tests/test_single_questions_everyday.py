@@ -117,3 +117,12 @@ def test_what_a_department_said_at_the_press_conference_names_its_speaker(
 def test_a_journalists_question_is_never_put_in_the_answerers_mouth(engine) -> None:
     lead = engine.ask("新闻发布会上医保局的人说了啥？").answer.splitlines()[0]
     assert "曹俊山" in lead and "市民非常关心" not in lead, lead
+
+
+@pytest.mark.parametrize("message", ["伦理审查要多久，谁负责？", "倫理審查要多久，找誰？"])
+def test_how_long_and_who_in_one_line_are_both_answered(engine, message: str) -> None:
+    answer = engine.ask(message)
+    lines = answer.answer.splitlines()
+    assert answer.citations[0].chunk_id == "policy2024:10"
+    assert "15个工作日" in lines[0] or "15個工作日" in lines[0], answer.answer  # how long leads
+    assert "市卫生健康委" in lines[1] or "市衛生健康委" in lines[1], answer.answer  # then who
