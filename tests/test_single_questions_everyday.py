@@ -57,6 +57,9 @@ def test_a_real_word_is_not_read_as_its_homophone_outside_an_asked_figure(engine
     ("1类新药做国内Ⅰ期临床，能补多少？", "目前研发投入是0元，还没开始花钱", "0元"),
     ("1類新藥做國內Ⅱ期臨床，能補多少？", "研發投入零元", "0元"),
     ("How much for a domestic Phase I trial of a Class 1 drug?", "We have spent RMB 0 on R&D so far.", "RMB 0"),
+    ("1类新药做国内Ⅰ期临床，能补多少？", "还没花钱", "0元"),
+    ("1類新藥做國內Ⅱ期臨床，能補多少？", "一分錢都沒花", "0元"),
+    ("How much for a domestic Phase II trial of a Class 1 drug?", "We haven't spent anything yet.", "RMB 0"),
 ])
 def test_a_spend_of_zero_is_read_as_zero_and_not_asked_again(engine, first: str, then: str, zero: str) -> None:
     asked = engine.ask(first)

@@ -164,6 +164,7 @@ class _Lexicon:
     place_as_seat: re.Pattern[str]  # a Shanghai place named as the asker's seat, not as a document
     seat_places: tuple[str, ...]  # the places ``place_as_seat`` names, one of which each of its matches holds
     min_stated_yuan: Decimal
+    no_spend_words: tuple[str, ...]  # "还没花钱": a base of zero said in words
     background: re.Pattern[str]  # the enterprise's size (headcount, turnover, registered capital): no rule reads it
 
 
@@ -246,6 +247,7 @@ def lexicon() -> _Lexicon:
         seat_places=tuple(str(place).lower() for place in raw["facts"]["shanghai_places"]
                           if str(place) not in {"上海", "本市", "我市", "沪"}),
         min_stated_yuan=Decimal(str(raw["min_stated_yuan"])),
+        no_spend_words=lower(raw["no_spend_words"]),
         background=re.compile("|".join(
             f"(?:{str(p).replace('{num}', raw['background_figures']['number'])})" for p in raw["background_figures"]["patterns"]),
             re.IGNORECASE),
@@ -823,6 +825,8 @@ def read_facts(normalised: str, text: str) -> Facts:
     related = _relation(text, words)
     amounts = _listed_alike(tuple(_stated(found, normalised, lex) for found in find_amounts(normalised)
                                   if found.yuan >= lex.min_stated_yuan or found.yuan == 0), normalised)
+    if not amounts and has_word(text, lex.no_spend_words):  # "we haven't spent anything yet": the spend is zero
+        amounts = (StatedAmount("0", Decimal(0), AmountRole.BASE, CNY, 0),)
     unmet = tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws) or _negated(
         text, words["unmet_topics"].get(cid, []), words["negation"]) or (cid in lex.unmet_patterns and lex.unmet_patterns[cid].search(text)))
     return Facts(
