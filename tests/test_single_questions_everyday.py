@@ -129,3 +129,27 @@ def test_how_long_and_who_in_one_line_are_both_answered(engine, message: str) ->
     assert answer.citations[0].chunk_id == "policy2024:10"
     assert "15个工作日" in lines[0] or "15個工作日" in lines[0], answer.answer  # how long leads
     assert "市卫生健康委" in lines[1] or "市衛生健康委" in lines[1], answer.answer  # then who
+
+
+@pytest.mark.parametrize(("message", "small", "medium"), [
+    ("我们是专精特新企业，担保额度上限多少？", "2000万元", "3000万元"),
+    ("我們是專精特新企業，擔保額度上限多少？", "2000萬元", "3000萬元"),
+    ("We're a 'specialised and innovative' (专精特新) biotech. How large a guarantee can we get?", "RMB 20,000,000",
+     "RMB 30,000,000"),
+])
+def test_a_qualified_enterprise_of_unsaid_size_hears_both_guarantee_ceilings_never_summed(
+        engine, message: str, small: str, medium: str) -> None:
+    answer = engine.ask(message)
+    head = "\n".join(answer.answer.splitlines()[:3])
+    assert small in head and medium in head, answer.answer
+    assert "5000" not in answer.answer and "50,000,000" not in answer.answer  # alternatives are not added up
+
+
+@pytest.mark.parametrize(("message", "ceiling"), [
+    ("我们是专精特新的小微企业，政策性融资担保额度最高能到多少？", 20_000_000),
+    ("We're a mid-sized biotech with the 'specialised and innovative' (专精特新) title. How large a guarantee can we get?",
+     30_000_000),
+])
+def test_a_qualified_enterprise_of_said_size_hears_the_ceiling_for_its_size(engine, message: str, ceiling: int) -> None:
+    answer = engine.ask(message)
+    assert [c.amount_yuan for c in answer.calculations if c.eligible] == [ceiling], answer.answer

@@ -913,6 +913,12 @@ class Planner:
             if ask.kind is not AskKind.AMOUNT or request.missing is not None or question.facts.base_foreign:
                 step.route = Route.ELIGIBILITY
                 return step
+        by_size = self._alternatives_by_size(question, request)
+        if ask.kind is AskKind.AMOUNT and by_size and not question.facts.amounts:
+            # "我们是专精特新企业，担保额度上限多少": the size unsaid decides between the ceilings, both shown, never summed
+            step.estimate = self.calculator.estimate([Item(rule.id, {}) for rule in [*by_size, *request.rules]],
+                                                     self.today, language)
+            return step
         met = self._met_now(question, step.eligibility.rule) if (
             ask.kind is AskKind.ELIGIBILITY and step.eligibility.rule is not None and not question.facts.amounts
             and question.context_text) else ""
@@ -1274,6 +1280,20 @@ class Planner:
         return next((check.condition_id for check in ConditionEvaluator(self.book).judge(rule, values)
                      if check.state is ConditionState.MET and check.condition_id in conditions
                      and stated & set(conditions[check.condition_id].holds_if)), "")
+
+    def _alternatives_by_size(self, question: Question, request: AwardRequest) -> list[Rule]:
+        """The measure's other ceilings that apply in place of the one rule asked by the enterprise's size, when
+        that rule's conditions read a size the conversation has not stated (（二十九）: 2000万 for 中小微,
+        3000万 for a qualified 中型); none otherwise."""
+        if len(request.rules) != 1 or question.conversation_facts.enterprise_size is not None:
+            return []
+        rule = request.rules[0]
+        conditions = condition_rules().conditions
+        reads_size = any("enterprise_size" in {*data.fails_if, *data.holds_if}
+                         for cid in condition_rules().of_rule(rule) if (data := conditions.get(cid)) is not None)
+        if not reads_size:
+            return []
+        return [other for other in self.book.for_measure(rule.measure) if other.id != rule.id and are_alternatives([rule, other])]
 
     def _alternative(self, question: Question, measure: str, failed: Eligibility) -> Rule | None:
         """The rule of the same measure that applies in place of the failed one: its alternative (one
