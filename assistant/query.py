@@ -2,7 +2,8 @@
 
 The normalised text (simplified script, half-width, canonical phases) goes to both engines; BM25
 also gets Chinese equivalents of English terms from ``data/glossary.yaml``, the policy's terms for
-everyday Chinese words (``data/synonyms.yaml``) and for trade fairs named by name (``data/events.yaml``).
+everyday Chinese words (``data/synonyms.yaml``), for trade fairs named by name (``data/events.yaml``) and
+for a department named at the press conference (``data/press_speakers.yaml``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from assistant.events import event_terms
+from assistant.speakers import speaker_terms
 from index.normalise import normalise
 from index.yaml_data import read_yaml
 
@@ -103,5 +105,6 @@ def prepare(query: str) -> PreparedQuery:
     expansions = _glossary_expansions(normalised)
     expansions += [terms for word, terms in _synonyms() if word in normalised]
     expansions += [terms for terms in (event_terms(normalised),) if terms]  # "We attended BIO": 展会 国际性活动
+    expansions += [terms for terms in (speaker_terms(normalised),) if terms]  # "发布会上卫健委…": 胡鸿毅 我委 …
     keyword_text = " ".join([normalised, *expansions])
     return PreparedQuery(original=query, normalised=normalised, keyword_text=keyword_text)

@@ -253,6 +253,8 @@ class Composer:
             return self._required_base(step)
         if route is Route.CEILINGS:
             return self._ceilings(step, article)
+        if route is Route.NO_SPEND and step.request is not None:
+            return self._no_spend(step.request, article)
         return self._award(step, article)
 
     def _fields(self, article: Article) -> dict[str, str]:
@@ -270,6 +272,13 @@ class Composer:
             if is_target(step.lead):  # "争取…压缩至3周以内": a target, not a promise
                 key = f"{key}_target"
             lead = self.t[key].format(figure=step.lead.figure, figure_en=figure, text=step.lead.text)
+        elif len(article.speakers) == 2 and all(article.speakers):
+            # a press answer names who spoke, as the transcript does; a bare name is no answer of its own
+            asker, answerer = article.speakers
+            said = step.lead.text.strip(" 。.?？")
+            asked = article.text.splitlines()[0]  # "记者:问题？": the journalist's words are never put in the answerer's mouth
+            text = step.lead.text if said not in article.speakers and said not in asked else spoken_opening(article)
+            lead = self.t["lead_spoken"].format(text=text, asker=asker, answerer=answerer)
         else:
             lead = self.t["lead_text"].format(text=step.lead.text, label=article.label)
         return [self._with_expiry(article, lead)]
@@ -639,6 +648,17 @@ class Composer:
         )
         return str(text)
 
+    def _no_spend(self, request: AwardRequest, article: Article) -> list[str]:
+        """A base stated as zero: each rate rule's support is 0 (its share of nothing), with the ceiling it sets."""
+        money = format_yuan_en if self.english else format_yuan
+        lines = []
+        for rule in (r for r in request.rules if r.rate is not None):
+            base = ((rule.base_en or rule.base) if self.english else rule.base) or ""
+            lines.append(str(self.t["no_spend"].format(
+                base=base, zero=money(Decimal(0)), rule_name=self.rule_name(rule), ceiling=self._ceiling(rule),
+                number=self.catalogue.get(article.doc_id).number, label=article.label)))
+        return lines
+
     def _item_lines(self, calculations: list[Calculation]) -> list[str]:
         """One line per item; a run of identical items (12 fairs at 10万 each) is one line with its range."""
         lines: list[str] = []
@@ -699,6 +719,14 @@ def asker_kind_name(fact: str, kind: str | None, english: bool) -> str:
     if found is not None:
         return found.name_in("en" if english else "zh")
     return condition_rules().fact_name(fact, "en" if english else "zh")
+
+
+def spoken_opening(article: Article) -> str:
+    """The first sentence of what the answerer of a press question said (the text after "姓名:" that opens
+    the answer); the article's first line when none is found."""
+    _, answerer = article.speakers
+    match = re.search(rf"^{re.escape(answerer)}[:：]\s*(?P<said>[^。！？!?]+[。！？!?]?)", article.text, re.MULTILINE)
+    return match["said"] if match else article.text.splitlines()[0]
 
 
 def _said_once(lines: Iterable[str]) -> list[str]:

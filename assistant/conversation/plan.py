@@ -51,6 +51,7 @@ from assistant.retrieval import Hit, HybridRetriever
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import AwardCalculator, Item, are_alternatives
 from assistant.rules.eligibility import AskerKind, ConditionCheck, ConditionEvaluator, ConditionState, ExtraCondition, condition_rules
+from assistant.speakers import speaker_terms
 from index.articles import Article
 from index.documents import Catalogue, Document, DocumentStatus
 from index.normalise import normalise
@@ -90,6 +91,7 @@ class Route(StrEnum):
     CLARIFY_UNIT = "clarify_unit"  # a bare number ("6000"): 6000元 or 6000万元?
     CLARIFY_MEASURE = "clarify_measure"  # an amount asked in words several measures share: which one?
     NO_AMOUNT = "no_amount"  # the measure supports, but sets no amount (一事一议 …): not_specified
+    NO_SPEND = "no_spend"  # a base stated as zero ("研发投入0元") of a rule paid as a share of it: 0, never asked again
     NOT_SPECIFIED = "not_specified"  # the sources do not say (materials, deadlines …)
     ELIGIBILITY = "eligibility"
     LOOKUP = "lookup"
@@ -514,6 +516,8 @@ class Planner:
         search_query = query
         if pointed:  # inside that document its own name is no evidence: search with the rest
             search_query = self._without_name(query, pointed[0]) or query
+            # "发布会上卫健委说了什么": the department named is found by its speaker, whom the rest no longer places
+            search_query = " ".join(filter(None, [search_query, speaker_terms(query)]))
             if (not plan.steps and previous and previous[0].doc_id != pointed[0] and question.context_text
                     and self.retriever.keyword_score(without_ask_words(self._without_name(ask.text, pointed[0]))) < OWN_TOPIC_SCORE):
                 # "那浦东的方案呢" / "市里的呢": the topic discussed, looked for in the other document
@@ -981,6 +985,12 @@ class Planner:
             if ask.kind is not AskKind.AMOUNT or request.missing is not None or question.facts.base_foreign:
                 step.route = Route.ELIGIBILITY
                 return step
+        by_size = self._alternatives_by_size(question, request)
+        if ask.kind is AskKind.AMOUNT and by_size and not question.facts.amounts:
+            # "我们是专精特新企业，担保额度上限多少": the size unsaid decides between the ceilings, both shown, never summed
+            step.estimate = self.calculator.estimate([Item(rule.id, {}) for rule in [*by_size, *request.rules]],
+                                                     self.today, language)
+            return step
         met = self._met_now(question, step.eligibility.rule) if (
             ask.kind is AskKind.ELIGIBILITY and step.eligibility.rule is not None and not question.facts.amounts
             and question.context_text) else ""
@@ -1052,6 +1062,10 @@ class Planner:
             return step
         if question.facts.base_foreign and not capped and any(r.rate is not None for r in request.rules):
             step.route = Route.CLARIFY_CURRENCY
+            return step
+        if request.bases and not any(request.bases) and any(r.rate is not None for r in request.rules):
+            # "研发投入0元": a share of nothing is nothing; the calculator takes only spends above zero
+            step.route = Route.NO_SPEND
             return step
         step.estimate = self.calculator.estimate(request.items(), self.today, language, received=request.received)
         step.corrections = self._corrections(question, request, step.estimate)
@@ -1277,9 +1291,11 @@ class Planner:
         evaluator = ConditionEvaluator(self.book)
         denied = self._unmet(question)
         for candidate in rules:
-            unmet = next((cid for cid in candidate.conditions if cid in denied), None)
-            if unmet is not None:  # the asker says the condition is not met ("还没进入特别审查程序")
-                return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, unmet)
+            unmet = next((cid for cid in condition_rules().of_rule(candidate) if cid in denied), None)
+            if unmet is not None:  # the asker says the condition is not met ("还没进入特别审查程序", "只做研发")
+                # a condition on who applies, denied by a kind that said what it is ("我们是CRO，只做研发"): its measures follow
+                return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, unmet,
+                                   fact="entity_type" if facts.entity_type and self._on_who_applies(unmet) else "")
             failed = evaluator.first_failure(candidate, values)
             if failed is not None:
                 return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, failed.condition_id, failed.instead,
@@ -1294,6 +1310,13 @@ class Planner:
             return Eligibility(Verdict.UNKNOWN, measure, only, "class1_new_drug")
         holds = self._held_elsewhere(checks, measure, values) if only is not None else ()
         return Eligibility(Verdict.ELIGIBLE, measure, only, usd_by_range=by_range, holds=holds)
+
+    @staticmethod
+    def _on_who_applies(condition_id: str) -> bool:
+        """Whether a condition (``eligibility.yaml``) is decided by the kind of entity that applies."""
+        condition = condition_rules().conditions.get(condition_id)
+        return condition is not None and any(
+            "entity_type" in facts for facts in (condition.fails_if, condition.holds_if, condition.open_if))
 
     def _held_elsewhere(self, checks: Sequence[ConditionCheck], measure: str, values: dict[str, object]) -> tuple[str, ...]:
         """The conditions among ``checks`` that the stated ``values`` meet (``holds_if``) and that the measure's
@@ -1364,6 +1387,20 @@ class Planner:
         return next((check.condition_id for check in ConditionEvaluator(self.book).judge(rule, values)
                      if check.state is ConditionState.MET and check.condition_id in conditions
                      and stated & set(conditions[check.condition_id].holds_if)), "")
+
+    def _alternatives_by_size(self, question: Question, request: AwardRequest) -> list[Rule]:
+        """The measure's other ceilings that apply in place of the one rule asked by the enterprise's size, when
+        that rule's conditions read a size the conversation has not stated (（二十九）: 2000万 for 中小微,
+        3000万 for a qualified 中型); none otherwise."""
+        if len(request.rules) != 1 or question.conversation_facts.enterprise_size is not None:
+            return []
+        rule = request.rules[0]
+        conditions = condition_rules().conditions
+        reads_size = any("enterprise_size" in {*data.fails_if, *data.holds_if}
+                         for cid in condition_rules().of_rule(rule) if (data := conditions.get(cid)) is not None)
+        if not reads_size:
+            return []
+        return [other for other in self.book.for_measure(rule.measure) if other.id != rule.id and are_alternatives([rule, other])]
 
     def _alternative(self, question: Question, measure: str, failed: Eligibility) -> Rule | None:
         """The rule of the same measure that applies in place of the failed one: its alternative (one

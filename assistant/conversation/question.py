@@ -111,6 +111,10 @@ class Facts:
                      enterprise_size=self.enterprise_size, entity_type=self.entity_type,
                      entity_denied=self.entity_denied, amounts=self.amounts)
 
+    def tells_case(self) -> bool:
+        """Whether these facts tell who or where the asker is (registration, kind, relation, role)."""
+        return any(v is not None for v in (self.registered, self.entity_type, self.related_party, self.applicant_role))
+
     def states_subject(self) -> bool:
         """Whether these facts name a product or trial of their own (class, CGT, device, trial place)."""
         return self.drug_class is not None or self.cgt or self.device or self.trial_location is not None

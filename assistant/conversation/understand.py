@@ -34,6 +34,9 @@ DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "understanding.yam
 SCOPE_PATH = DATA_PATH.with_name("scope.yaml")
 PLACE_SUFFIXES = ("市", "省", "县", "州", "自治区")
 AWARD_KINDS = {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY}
+VERDICT_WITH_AMOUNT = {AskKind.AMOUNT, AskKind.ELIGIBILITY}  # one award question however its clauses are cut
+PART_QUESTION = re.compile(r"谁|几|多久|多长|多少天|[吗呢么]$")  # question words ASKING_WORDS leaves out, for a part of a clause
+COMMA = re.compile(r"[，,](?![^（(]*[）)])")  # a comma outside brackets
 WHICH_DOCUMENT = "which_document"  # a validity ask's detail: which document to go by now
 ISSUED = "issued"  # a validity ask's detail: the document's issue (date, 文号, issuer), not its term
 POINTER_MAX_CHARS = 24  # a clause pointing back is short: longer ones bring a topic of their own
@@ -145,6 +148,7 @@ class _Lexicon:
     overlap_words: tuple[str, ...]  # "两边能都拿": whether two policies' support adds up
     case_opening: re.Pattern[str]  # "If our CVC qualifies, …": the case put before what is asked
     terms_asks: tuple[str, ...]  # "怎么规定的", "补助标准是什么": a measure's terms asked
+    support_size_asks: tuple[str, ...]  # "补贴有多少": the size of a measure's support asked, no case told
     stated_month: tuple[re.Pattern[str], ...]  # "2029年10月", "October 2029": a month the case names
     month_names: dict[str, int]
     case_by_case: tuple[str, ...]  # "一事一议": a measure's text that sets its support case by case, no amount
@@ -167,6 +171,7 @@ class _Lexicon:
     place_as_seat: re.Pattern[str]  # a Shanghai place named as the asker's seat, not as a document
     seat_places: tuple[str, ...]  # the places ``place_as_seat`` names, one of which each of its matches holds
     min_stated_yuan: Decimal
+    no_spend_words: tuple[str, ...]  # "还没花钱": a base of zero said in words
     background: re.Pattern[str]  # the enterprise's size (headcount, turnover, registered capital): no rule reads it
 
 
@@ -241,6 +246,7 @@ def lexicon() -> _Lexicon:
         overlap_words=lower(raw["overlap_words"]),
         case_opening=re.compile(raw["case_opening"], re.IGNORECASE),
         terms_asks=lower(raw["terms_asks"]),
+        support_size_asks=lower(raw["support_size_asks"]),
         stated_month=tuple(re.compile(p, re.IGNORECASE) for p in raw["stated_month"]["patterns"]),
         month_names={str(k): int(v) for k, v in raw["stated_month"]["months"].items()},
         case_by_case=tuple(raw["case_by_case"]),
@@ -255,6 +261,7 @@ def lexicon() -> _Lexicon:
         seat_places=tuple(str(place).lower() for place in raw["facts"]["shanghai_places"]
                           if str(place) not in {"上海", "本市", "我市", "沪"}),
         min_stated_yuan=Decimal(str(raw["min_stated_yuan"])),
+        no_spend_words=lower(raw["no_spend_words"]),
         background=re.compile("|".join(
             f"(?:{str(p).replace('{num}', raw['background_figures']['number'])})" for p in raw["background_figures"]["patterns"]),
             re.IGNORECASE),
@@ -495,6 +502,7 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         adds_item=has_word(text, lex.add_item) or bool(lex.add_items.search(text)),
         items_added=_items_added(text, lex),
         asks_ceiling=has_word(text, lex.ceiling_words) or has_word(text, lex.terms_asks) or (
+            has_word(text, lex.support_size_asks) and not facts.tells_case()) or (
             (inherits or bare_reply) and previous is not None and previous.asks_ceiling),
         asks_total=has_word(text, lex.total_words),
         asks_annual_cap=not own_amounts and has_word(text, lex.annual_words) and (
@@ -632,8 +640,7 @@ def tells_own_case(text: str, facts: Facts) -> bool:
     """Whether a message (lower case) tells the asker's own case: it speaks of itself ("我们公司…", "our
     drug …") or states who or where it is (registration, kind, relation, role); a bare "参加海外展会能补吗"
     names a measure, not a case."""
-    return has_word(text, lexicon().self_words) or any(v is not None for v in (
-        facts.registered, facts.entity_type, facts.related_party, facts.applicant_role))
+    return has_word(text, lexicon().self_words) or facts.tells_case()
 
 
 def _asks_yes_or_no(clause: str, lex: _Lexicon) -> bool:
@@ -665,11 +672,27 @@ def _clauses(text: str, lex: _Lexicon) -> list[tuple[str, bool]]:
         clause = text[start:end].strip(" ，,。")
         if clause:
             questioned = match is not None and ("?" in match[0] or "？" in match[0])
-            listed = _listed_questions(clause)
+            listed = [piece for part in _listed_questions(clause) for piece in _comma_asks(part, lex)]
             pieces += [(part, True) for part in listed[:-1]] + [(listed[-1], questioned)]
         if match is not None:
             start = match.end()
     return pieces
+
+
+def _comma_asks(clause: str, lex: _Lexicon) -> list[str]:
+    """``clause`` cut at its commas when two of its parts ask different things of their own ("CMO补贴上限是多少，
+    找谁"): a ceiling and a department are two asks, not one. An amount beside a verdict ("能申请吗，能拿多少")
+    stays one clause: the amount answer carries the verdict."""
+    parts = [part.strip() for part in COMMA.split(clause) if part.strip()]
+    kinds = {kind for part in parts if _part_asks(part.lower(), lex)
+             and (kind := _kind(part.lower(), lex, own_words_only=True)) is not None}
+    return parts if len(kinds) > 1 and not kinds <= VERDICT_WITH_AMOUNT else [clause]
+
+
+def _part_asks(part: str, lex: _Lexicon) -> bool:
+    """Whether a comma's part (lower case) asks: it holds a question word and opens with no case ("如果…，",
+    "if our fund qualifies,"); "CRO可以拿贴息，贴息的利率是多少" states before it asks."""
+    return not lex.case_opening.match(part) and bool(ASKING_WORDS.search(part) or PART_QUESTION.search(part))
 
 
 def _listed_questions(clause: str) -> list[str]:
@@ -835,7 +858,9 @@ def read_facts(normalised: str, text: str) -> Facts:
                 break
     related = _relation(text, words)
     amounts = _listed_alike(tuple(_stated(found, normalised, lex) for found in find_amounts(normalised)
-                                  if found.yuan >= lex.min_stated_yuan), normalised)
+                                  if found.yuan >= lex.min_stated_yuan or found.yuan == 0), normalised)
+    if not amounts and has_word(text, lex.no_spend_words):  # "we haven't spent anything yet": the spend is zero
+        amounts = (StatedAmount("0", Decimal(0), AmountRole.BASE, CNY, 0),)
     unmet = tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws) or _negated(
         text, words["unmet_topics"].get(cid, []), words["negation"]) or (cid in lex.unmet_patterns and lex.unmet_patterns[cid].search(text)))
     return Facts(

@@ -47,6 +47,7 @@ class FactCondition:
     open_if: dict[str, tuple[str, ...]] = field(default_factory=dict)  # values that leave it waiting for ``holds_if``
     presumed: bool = False  # met unless contradicted; ``holds_if`` names what the text grants outright
     quote_when_met: bool = False  # a yes quotes it when stated facts meet it (the rule's own quote does not show it)
+    decided_by: tuple[str, ...] = ()  # opened: the facts that decide it, when not those of ``holds_if``
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,7 @@ def condition_rules(path: Path = ELIGIBILITY_PATH) -> ConditionRules:
             open_if=_values(entry, "open_if"),
             presumed=bool(entry.get("presumed", False)),
             quote_when_met=bool(entry.get("quote_when_met", False)),
+            decided_by=tuple(str(fact) for fact in entry.get("decided_by") or ()),
         )
         for cid, entry in {**raw["conditions"], **extras}.items()
     }
@@ -216,7 +218,8 @@ class ConditionEvaluator:
             return ConditionCheck(condition_id, ConditionState.MET)
         opened = next((fact for fact, values in data.open_if.items() if _among(facts.get(fact), values)), "")
         if opened:  # "我们是医院": whether it is the drug's registration applicant decides
-            return ConditionCheck(condition_id, ConditionState.UNKNOWN, missing=tuple(data.holds_if), opened_by=opened)
+            return ConditionCheck(condition_id, ConditionState.UNKNOWN, missing=data.decided_by or tuple(data.holds_if),
+                                  opened_by=opened)
         if data.open_if and not data.assessed:  # nothing stated leaves it open: met unless contradicted
             return ConditionCheck(condition_id, ConditionState.MET)
         if data.assessed:

@@ -1,0 +1,155 @@
+"""Single questions put in everyday words, each answered in full.
+
+（二十四）: "…按照规定给予受托方不超过受托年生产产值的10%，每个品种最高500万元支持，每个企业每年最高支持1000万元。
+（责任单位：市科委、市药品监管局、市财政局）"
+（三十六）: "…申请通过美国国家食品药品监督管理局（FDA）…注册，并在当地实现销售的，按照规定择优给予不超过研发投入的30%，
+最高1000万元支持。"
+（五）: "…按照规定对不同阶段择优给予不超过研发投入的40%，最高分别1000万元、2000万元、3000万元支持"。
+"""
+
+import pytest
+
+from assistant.conversation.spelling import written
+from assistant.conversation.understand import understand
+from assistant.records import Status
+
+
+@pytest.mark.parametrize(("message", "ceilings", "departments"), [
+    ("受托生产补贴上线多少，找谁？", ("500万元", "1000万元"), ("市科委", "市药品监管局", "市财政局")),
+    ("cmo补贴上限是多少，找哪个部门", ("500万元", "1000万元"), ("市科委", "市药品监管局", "市财政局")),
+    ("CMO補貼上限多少，找誰辦？", ("500萬元", "1000萬元"), ("市科委", "市藥品監管局", "市財政局")),
+])
+def test_a_ceiling_and_a_department_asked_in_one_line_are_both_answered(
+        engine, message: str, ceilings: tuple[str, ...], departments: tuple[str, ...]) -> None:
+    answer = engine.ask(message)
+    assert answer.status is Status.ANSWERED, answer.answer
+    assert answer.citations[0].chunk_id == "policy2024:24"
+    body = answer.answer.split("\n出")[0]  # before the source lines (出处 / 出處)
+    assert all(c in answer.answer.splitlines()[0] for c in ceilings), answer.answer  # the ceiling leads
+    assert all(d in body for d in departments), answer.answer
+
+
+@pytest.mark.parametrize("message", ["如果我们的CVC符合条件，国资出资比例是多少？", "CRO可以拿贴息，贴息的利率是多少？"])
+def test_a_case_stated_before_the_comma_is_no_ask_of_its_own(engine, message: str) -> None:
+    question = understand(message, None, engine.catalogue)
+    assert len(question.asks) == 1, question.asks
+
+
+@pytest.mark.parametrize(("message", "lead"), [
+    ("fda注册补贴有多少", "最高1000万元"),
+    ("產品去歐盟EMA註冊，補貼有多少？", "最高1000萬元"),
+    ("How much money is there for getting our drug approved by the FDA?", "at most RMB 10,000,000"),
+])
+def test_the_size_of_a_measures_support_is_answered_with_its_ceiling(engine, message: str, lead: str) -> None:
+    answer = engine.ask(message)
+    assert answer.status is Status.ANSWERED, answer.answer
+    assert answer.citations[0].chunk_id == "policy2024:36"
+    assert lead in "\n".join(answer.answer.splitlines()[:2]), answer.answer
+    assert "30%" in answer.answer
+
+
+def test_a_real_word_is_not_read_as_its_homophone_outside_an_asked_figure(engine) -> None:
+    assert written("补贴上线是多少") == "补贴上限是多少"
+    assert written("产品上线后能申请吗") == "产品上线后能申请吗"
+
+
+@pytest.mark.parametrize(("first", "then", "zero"), [
+    ("1类新药做国内Ⅰ期临床，能补多少？", "目前研发投入是0元，还没开始花钱", "0元"),
+    ("1類新藥做國內Ⅱ期臨床，能補多少？", "研發投入零元", "0元"),
+    ("How much for a domestic Phase I trial of a Class 1 drug?", "We have spent RMB 0 on R&D so far.", "RMB 0"),
+    ("1类新药做国内Ⅰ期临床，能补多少？", "还没花钱", "0元"),
+    ("1類新藥做國內Ⅱ期臨床，能補多少？", "一分錢都沒花", "0元"),
+    ("How much for a domestic Phase II trial of a Class 1 drug?", "We haven't spent anything yet.", "RMB 0"),
+])
+def test_a_spend_of_zero_is_read_as_zero_and_not_asked_again(engine, first: str, then: str, zero: str) -> None:
+    asked = engine.ask(first)
+    assert asked.status is Status.CLARIFY, asked.answer
+    answer = engine.ask(then, asked.session_id)
+    assert answer.status is Status.ANSWERED, answer.answer
+    assert zero in answer.answer.splitlines()[0] and "40%" in answer.answer
+    assert not answer.calculations, "the calculator computes spends above zero only"
+
+
+@pytest.mark.parametrize(("message", "verdict", "deciding"), [
+    ("我是个体工商户，能申请这些补贴吗？", "不可以", "企事业单位或民办非企业单位"),
+    ("個體戶可以申請這些補貼嗎？", "不可以", "企事業單位或民辦非企業單位"),
+    ("I'm a sole trader selling medical devices. Can I apply for these subsidies?", "No", "企事业单位或民办非企业单位"),
+    ("我们是民办非企业单位，能申请这些补贴吗？", "可以", "企事业单位或民办非企业单位"),
+])
+def test_who_may_apply_is_answered_from_the_scope_with_its_deciding_words(
+        engine, message: str, verdict: str, deciding: str) -> None:
+    answer = engine.ask(message)
+    assert answer.status is Status.ANSWERED, answer.answer
+    assert answer.citations[0].chunk_id == "policy2024:scope"
+    lead = answer.answer.splitlines()[0]
+    assert lead.startswith(verdict) and deciding in lead, answer.answer
+
+
+@pytest.mark.parametrize(("message", "verdict", "condition"), [
+    ("我们是CRO，可以申请CMO的补贴吗？", "要看情况", "承接委托生产"),
+    ("我們是CRO，能申請CMO受託生產的補貼嗎？", "要看情況", "承接委託生產"),
+    ("We're a CRO. Can we apply for the CMO support?", "It depends", "commissioned production"),
+    ("我们是一家CRO，只做研发外包服务，能申请CMO那条受托生产的补贴吗？", "不可以", "承接委托生产"),
+    ("We're a CRO doing outsourced research only. Can we get the CMO contract-manufacturing subsidy?", "No",
+     "承接委托生产"),
+])
+def test_a_cro_asking_the_cmo_measure_hears_the_condition_it_rests_on_and_the_cros_own_measures(
+        engine, message: str, verdict: str, condition: str) -> None:
+    answer = engine.ask(message)
+    lead = answer.answer.splitlines()[0]
+    assert lead.startswith(verdict) and condition in lead, answer.answer
+    cited = [c.chunk_id for c in answer.citations]
+    assert cited[0] == "policy2024:24" and "policy2024:04" in cited, cited  # （四） is the CRO's
+
+
+@pytest.mark.parametrize(("message", "speaker", "article"), [
+    ("发布会上卫健委说了什么？", "胡鸿毅", "press20240731:q05"),
+    ("發布會上衛健委的領導講了些什麼？", "胡鴻毅", "press20240731:q05"),
+    ("What did the health commission say at the press conference?", "胡鸿毅", "press20240731:q05"),
+    ("新闻发布会上医保局的人说了啥？", "曹俊山", "press20240731:q06"),
+    ("Who answered the question about clinical research at the press conference?", "胡鸿毅", "press20240731:q05"),
+])
+def test_what_a_department_said_at_the_press_conference_names_its_speaker(
+        engine, message: str, speaker: str, article: str) -> None:
+    answer = engine.ask(message)
+    assert answer.status is Status.ANSWERED, answer.answer
+    assert answer.citations[0].chunk_id == article
+    assert speaker in answer.answer.splitlines()[0], answer.answer
+
+
+def test_a_journalists_question_is_never_put_in_the_answerers_mouth(engine) -> None:
+    lead = engine.ask("新闻发布会上医保局的人说了啥？").answer.splitlines()[0]
+    assert "曹俊山" in lead and "市民非常关心" not in lead, lead
+
+
+@pytest.mark.parametrize("message", ["伦理审查要多久，谁负责？", "倫理審查要多久，找誰？"])
+def test_how_long_and_who_in_one_line_are_both_answered(engine, message: str) -> None:
+    answer = engine.ask(message)
+    lines = answer.answer.splitlines()
+    assert answer.citations[0].chunk_id == "policy2024:10"
+    assert "15个工作日" in lines[0] or "15個工作日" in lines[0], answer.answer  # how long leads
+    assert "市卫生健康委" in lines[1] or "市衛生健康委" in lines[1], answer.answer  # then who
+
+
+@pytest.mark.parametrize(("message", "small", "medium"), [
+    ("我们是专精特新企业，担保额度上限多少？", "2000万元", "3000万元"),
+    ("我們是專精特新企業，擔保額度上限多少？", "2000萬元", "3000萬元"),
+    ("We're a 'specialised and innovative' (专精特新) biotech. How large a guarantee can we get?", "RMB 20,000,000",
+     "RMB 30,000,000"),
+])
+def test_a_qualified_enterprise_of_unsaid_size_hears_both_guarantee_ceilings_never_summed(
+        engine, message: str, small: str, medium: str) -> None:
+    answer = engine.ask(message)
+    head = "\n".join(answer.answer.splitlines()[:3])
+    assert small in head and medium in head, answer.answer
+    assert "5000" not in answer.answer and "50,000,000" not in answer.answer  # alternatives are not added up
+
+
+@pytest.mark.parametrize(("message", "ceiling"), [
+    ("我们是专精特新的小微企业，政策性融资担保额度最高能到多少？", 20_000_000),
+    ("We're a mid-sized biotech with the 'specialised and innovative' (专精特新) title. How large a guarantee can we get?",
+     30_000_000),
+])
+def test_a_qualified_enterprise_of_said_size_hears_the_ceiling_for_its_size(engine, message: str, ceiling: int) -> None:
+    answer = engine.ask(message)
+    assert [c.amount_yuan for c in answer.calculations if c.eligible] == [ceiling], answer.answer
