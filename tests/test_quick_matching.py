@@ -48,10 +48,22 @@ def test_glossary_expansions_are_those_of_every_entry_searched(text):
 @given(texts)
 def test_a_word_list_is_found_where_its_whole_word_pattern_finds_it(text):
     text = text.lower()
-    for _, words in lexicon().kinds:
-        pattern = re.compile("|".join(word_pattern(str(w).lower()) for w in words))
+    lists = [words for _, words in lexicon().kinds] + [
+        tuple(words) for words in lexicon().facts.values() if isinstance(words, list) and all(isinstance(w, str) for w in words)]
+    for words in lists:
+        pattern = re.compile("|".join(word_pattern(str(w).lower()) for w in words) or "(?!)")
         assert has_word(text, words) is (pattern.search(text) is not None)
         assert has_word(text, list(words)) is has_word(text, words)  # a list is matched as its tuple
+
+
+def test_every_word_of_a_list_is_found_where_its_whole_word_pattern_finds_it():
+    lists = [words for _, words in lexicon().kinds] + [
+        tuple(words) for words in lexicon().facts.values() if isinstance(words, list) and all(isinstance(w, str) for w in words)]
+    for words in lists:
+        pattern = re.compile("|".join(word_pattern(str(w).lower()) for w in words))
+        for word in words:
+            for text in (f"问{word}。".lower(), f"x{word} ".lower(), f"{word}s".lower()):
+                assert has_word(text, words) is (pattern.search(text) is not None), (word, text)
 
 
 @hypothesis_settings(max_examples=300, deadline=None)
