@@ -16,6 +16,10 @@ from assistant.conversation.scope import _data, _off_topic_words, place_tagger
 from assistant.conversation.spelling import _corrected, _corrected_run
 from assistant.conversation.understand import (
     _ask_word_patterns,
+    _denied_patterns,
+    _entities_denied,
+    _entity_patterns,
+    _entity_type,
     _read_cache,
     has_word,
     lexicon,
@@ -44,10 +48,47 @@ def test_glossary_expansions_are_those_of_every_entry_searched(text):
 @given(texts)
 def test_a_word_list_is_found_where_its_whole_word_pattern_finds_it(text):
     text = text.lower()
-    for _, words in lexicon().kinds:
-        pattern = re.compile("|".join(word_pattern(str(w).lower()) for w in words))
+    lists = [words for _, words in lexicon().kinds] + [
+        tuple(words) for words in lexicon().facts.values() if isinstance(words, list) and all(isinstance(w, str) for w in words)]
+    for words in lists:
+        pattern = re.compile("|".join(word_pattern(str(w).lower()) for w in words) or "(?!)")
         assert has_word(text, words) is (pattern.search(text) is not None)
         assert has_word(text, list(words)) is has_word(text, words)  # a list is matched as its tuple
+
+
+def test_every_word_of_a_list_is_found_where_its_whole_word_pattern_finds_it():
+    lists = [words for _, words in lexicon().kinds] + [
+        tuple(words) for words in lexicon().facts.values() if isinstance(words, list) and all(isinstance(w, str) for w in words)]
+    for words in lists:
+        pattern = re.compile("|".join(word_pattern(str(w).lower()) for w in words))
+        for word in words:
+            for text in (f"问{word}。".lower(), f"x{word} ".lower(), f"{word}s".lower()):
+                assert has_word(text, words) is (pattern.search(text) is not None), (word, text)
+
+
+@hypothesis_settings(max_examples=300, deadline=None)
+@given(texts)
+def test_a_word_alone_is_found_where_its_whole_word_pattern_finds_it(text):
+    text = text.lower()
+    for word in {*lexicon().figure_words, *lexicon().facts["overseas"], "ha", "R&D", "Phase", "ii期", "\u0130nd"}:
+        found = re.search(word_pattern(str(word).lower()), text) is not None
+        assert has_word(text, (word,)) is found
+        assert has_word(text, [word]) is found  # a list of one word as its tuple
+
+
+# who the asker says it is or is not, in either language, with the letters a case-insensitive match folds
+ASKER_PIECES = ["我们是", "作为", "一家", "医院", "CRO", "cro", "不是", "药企", "we are a ", "we're an ", "not a ", "our ",
+                "hospital", "\u0131nsurer", "in\u017furer", "\u212aK", "insurer", "individual", "个人名义", "，", "能申请吗",
+                "in my own name", "如果是", "呢", " ", "保险公司", "what about a "]
+asker_texts = st.lists(st.sampled_from(ASKER_PIECES), max_size=8).map("".join)
+
+
+@hypothesis_settings(max_examples=500, deadline=None)
+@given(asker_texts)
+def test_who_the_asker_is_is_read_as_every_pattern_reads_it(text):
+    text = text.lower()
+    assert _entity_type(text) == next((kind for kind, pattern in _entity_patterns(own=True) if pattern.search(text)), None)
+    assert _entities_denied(text) == tuple(kind for kind, pattern in _denied_patterns() if pattern.search(text))
 
 
 def test_kept_tags_are_jiebas_own():
