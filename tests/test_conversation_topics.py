@@ -103,3 +103,16 @@ def test_an_amount_the_text_does_not_set_is_not_specified_however_it_is_asked(en
     answer = engine.ask(then, session)
     assert answer.status is Status.NOT_SPECIFIED and _cited(answer)[0] == measure
     assert len(answer.answer.splitlines()) == len(set(answer.answer.splitlines()))  # its sentence quoted once
+
+
+@pytest.mark.parametrize("question, verdict, words", [
+    ("2024年7月初的临床试验投入能按新政策申请吗？", "eligible", "2024年6月1日至7月31日期间"),
+    ("Our Phase II trial spending was in June 2024 — does the policy cover it?", "eligible", "2024年6月1日至7月31日期间"),
+    ("2024年5月的临床试验投入能按新政策申请吗？", "not_eligible", "2024年6月1日起参照执行"),
+    ("Our Phase II trial spending was in May 2024 — does the policy cover it?", "not_eligible", "from 2024-06-01"),
+])
+def test_a_month_before_the_term_is_answered_from_the_funding_period_the_text_sets(engine, question, verdict, words):
+    answer = engine.ask(question)
+    assert _cited(answer)[0] == "policy2024:validity"
+    assert [v.verdict for v in answer.verdicts] == [verdict]
+    assert words in answer.answer.splitlines()[0]

@@ -437,10 +437,17 @@ class Composer:
         return None if in_force is None else (not in_force if has_word(text, lexicon().ended_asked) else in_force)
 
     def _after_term(self, validity_article: Article) -> str:
-        """The no for a case after the document's term: the end of the term ``validity_article`` states (cited
-        below it) and the month stated."""
+        """The no for a case outside the document's term: after it, the end of the term ``validity_article`` states
+        (cited below it) and the month stated; before its funding period, the days it starts."""
         assert self.event_on is not None
         document = self.catalogue.get(validity_article.doc_id)
+        first = document.funding_valid_from or document.valid_from
+        if first is not None and self.event_on < first and document.valid_from is not None:
+            # "2024年5月的投入能申请吗": before the term and before its funding period
+            dates = [(d.isoformat() if self.english else f"{d.year}年{d.month}月{d.day}日") for d in (document.valid_from, first)]
+            month = self.event_on.strftime("%B %Y") if self.english else f"{self.event_on.year}年{self.event_on.month}月"
+            return str(self.t["eligible_no_before_term"].format(number=document.number or document.title, start=dates[0],
+                                                                 funding_start=dates[1], month=month))
         end = document.valid_to
         assert end is not None
         if self.english:

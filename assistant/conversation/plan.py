@@ -407,6 +407,16 @@ class Planner:
             len(hits) < 2 or hits[0].score >= CLEAR_TOPIC_FACTOR * hits[1].score
             or not discussed & {h.article.chunk_id for h in hits})
 
+    def _before_term(self, question: Question, ask: Ask) -> Article | None:
+        """The validity article of the policy when an eligibility ask states a month before its term: its funding
+        measures may already apply then ("2024年6月1日至7月31日期间…参照本意见执行"), or not yet; else None."""
+        month = question.conversation_facts.event_on
+        document = self.catalogue.get(self.book.document)
+        if (ask.kind is not AskKind.ELIGIBILITY or month is None or question.document not in (None, document.id)
+                or document.valid_from is None or not month < document.valid_from):
+            return None  # after the start, the measure's own conditions (and the term's end) decide
+        return self.retriever.article(f"{document.id}:validity")
+
     def _own_words_find(self, ask: Ask, measure: str | None) -> bool:
         """Whether the ask's own words (without ask words, nothing of the conversation added) find ``measure``'s
         article first and clearly above the next (``CLEAR_TOPIC_FACTOR``)."""
@@ -478,6 +488,15 @@ class Planner:
                     articles = [found[0].article, *articles]
             return Step(ask, Route.VALIDITY, articles, document=document)
 
+        early = self._before_term(question, ask)
+        if early is not None:  # "2024年7月初的临床试验投入能按新政策申请吗": the funding period before the term decides
+            policy = self.catalogue.get(early.doc_id)
+            when = question.conversation_facts.event_on or self.today
+            step = Step(ask, Route.ELIGIBILITY, [early], lead=Lead(term_sentence(early, policy, when)))
+            funding = policy.funding_valid_from or policy.valid_from
+            step.eligibility = (Eligibility(Verdict.NOT_ELIGIBLE, str(early.key), None, DOCUMENT_TERM) if funding and when < funding
+                                else self._measure_verdict(question, early))
+            return step
         covered = self._scope_article(question, ask, previous)
         if covered is not None:  # "这个若干意见到底覆盖哪些单位？": the document's scope article
             lead = lead_clause(covered.text, AskKind.WHAT, ask.text)
