@@ -116,3 +116,13 @@ def test_a_month_before_the_term_is_answered_from_the_funding_period_the_text_se
     assert _cited(answer)[0] == "policy2024:validity"
     assert [v.verdict for v in answer.verdicts] == [verdict]
     assert words in answer.answer.splitlines()[0]
+
+
+@pytest.mark.parametrize("message", [
+    "我们的创新医疗器械进入了特别审查程序，能拿多少？另外伦理审查一般要多久？这两件事分别找哪个部门？",
+    "How much for an innovative device in the special review procedure? And how long does ethics review take? Who handles each of these?",
+])
+def test_a_departments_ask_about_each_earlier_ask_names_each_articles_departments(engine, message):
+    answer = engine.ask(message)
+    assert _cited(answer)[:2] == ["policy2024:06", "policy2024:10"] and "policy2024:05" not in _cited(answer)
+    assert "申康医院发展中心" in answer.answer and "市发展改革委" in answer.answer  # （十）'s and （六）'s

@@ -379,6 +379,12 @@ class Planner:
                 about = _about(question, ask, stated[number], [f for n, f in enumerate(stated) if n != number])
                 if question.document is not None and not self._names_document(ask, question.document, plan):
                     about = replace(about, document=None, document_pointed=False)
+            if ask.kind is AskKind.DEPARTMENTS and number and has_word(ask.text.lower(), lexicon().each_asked):
+                # "…能拿多少？伦理审查要多久？这两件事分别找哪个部门？": the departments of each article asked before
+                firsts = list({s.articles[0].chunk_id: s.articles[0] for s in plan.steps if s.articles}.values())
+                if firsts:
+                    plan.steps += [Step(ask, Route.DEPARTMENTS, [article]) for article in firsts]
+                    continue
             step = self._plan_ask(about, ask, session, previous_articles, plan, language)
             if step.route in {Route.ELIGIBILITY, Route.AWARD} and step.eligibility is not None and step.eligibility.holds:
                 # "在上海新注册的…能享受吗": the scope a stated fact meets is cited after the measure

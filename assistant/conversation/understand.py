@@ -111,6 +111,7 @@ class _Lexicon:
     granting_words: tuple[str, ...]  # "给予": the clause that grants the support
     document_pointer_pattern: re.Pattern[str]
     follow_up: tuple[str, ...]
+    each_asked: tuple[str, ...]  # "分别找哪个部门": an ask about every ask before it in the message
     add_item: tuple[str, ...]
     ceiling_words: tuple[str, ...]
     total_words: tuple[str, ...]
@@ -195,6 +196,7 @@ def lexicon() -> _Lexicon:
         granting_words=lower(raw["granting_words"]),
         document_pointer_pattern=re.compile(raw["document_pointer_pattern"], re.IGNORECASE),
         follow_up=lower(raw["follow_up"]),
+        each_asked=lower(raw["each_asked"]),
         add_item=lower(raw["add_item"]),
         ceiling_words=lower(raw["ceiling_words"]),
         total_words=lower(raw["total_words"]),
