@@ -126,3 +126,28 @@ def test_a_departments_ask_about_each_earlier_ask_names_each_articles_department
     answer = engine.ask(message)
     assert _cited(answer)[:2] == ["policy2024:06", "policy2024:10"] and "policy2024:05" not in _cited(answer)
     assert "申康医院发展中心" in answer.answer and "市发展改革委" in answer.answer  # （十）'s and （六）'s
+
+
+@pytest.mark.parametrize("text, month", [("2029年底还能申请吗", (2029, 12)), ("can we still apply at the end of 2029?", (2029, 12)),
+                                         ("early 2025 trial", (2025, 1)), ("2024年初步形成", None), ("2024年中国生物医药", None)])
+def test_a_years_end_or_start_is_its_last_or_first_month(text, month):
+    from assistant.conversation.understand import stated_month
+
+    found = stated_month(text.lower())
+    assert (found.year, found.month) == month if month else found is None
+
+
+def test_a_fee_in_dollars_whose_share_passes_the_ceiling_at_every_rate_gets_the_ceiling(engine):
+    answer = engine.ask("去年我们去美国参加BIO大会，项目经费US$800,000，能补多少？")
+    assert answer.status is Status.ANSWERED and _cited(answer)[0] == "policy2024:37" and answer.total_yuan == 50_000
+    small = engine.ask("去年参加展会项目经费5000美元，能补多少？")  # 50% of it is under 5万 at some rates: asked in yuan
+    assert small.status is Status.CLARIFY and "人民币" in small.answer
+
+
+def test_which_department_to_go_to_after_a_validity_turn_names_the_measures(engine):
+    first = engine.ask("細胞治療早期臨床能補多少")
+    fda = engine.ask("去美國FDA註冊呢", first.session_id)
+    assert _cited(fda)[0] == "policy2024:36"
+    engine.ask("這個政策現在還有效嗎", first.session_id)
+    who = engine.ask("那我要找哪個部門辦理", first.session_id)
+    assert _cited(who)[0] == "policy2024:36" and "市商務委" in who.answer

@@ -233,8 +233,10 @@ def _usd_bases_capped(question: Question, request: AwardRequest) -> list[Decimal
     if len(request.rules) != 1:
         return []
     [rule] = request.rules
-    dollars = [a for a in question.facts.amounts_as(AmountRole.BASE) if a.currency == USD]
-    if (rule.rate is None or not dollars or len(dollars) != len(question.facts.amounts_as(AmountRole.BASE))
+    # a trade fair's fee is its base as a spend is ("项目经费US$800,000": 50% of it passes 5万 at every rate)
+    stated = question.facts.amounts_as(AmountRole.BASE) or question.facts.amounts_as(AmountRole.FEE)
+    dollars = [a for a in stated if a.currency == USD]
+    if (rule.rate is None or not dollars or len(dollars) != len(stated)
             or len(request.bases) not in {0, len(dollars)}):
         return []
     lowest = [a.yuan * usd_range().low for a in dollars]

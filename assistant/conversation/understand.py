@@ -353,6 +353,9 @@ def points_at_document(text: str) -> bool:
 
 def without_ask_words(text: str) -> str:
     """``text`` (lower case) without its ask words and pointers: what is left to search for."""
+    # "哪几个部门负责", "找哪个部门办理", "which agencies handle …": a departments ask worded freely is an ask phrase
+    # too, taken out whole before its words ("哪个部门") would leave the rest ("办理") behind
+    text = lexicon().kind_patterns[AskKind.DEPARTMENTS].sub(" ", text)
     words, starting_with = _ask_word_patterns()
     # only a word whose first character stands in the text can stand in it ("" stands in every text); a removal
     # adds a space, no other character
@@ -360,8 +363,6 @@ def without_ask_words(text: str) -> str:
         word, pattern = words[index]
         if word in text:  # a pattern matches only where its word stands: most of them are skipped without a regex call
             text = pattern.sub(" ", text)
-    # "哪几个部门负责", "which agencies handle …": a departments ask worded freely is an ask phrase too
-    text = lexicon().kind_patterns[AskKind.DEPARTMENTS].sub(" ", text)
     return " ".join(lexicon().pointer_pattern.sub(" ", text).split())
 
 
