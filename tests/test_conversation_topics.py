@@ -151,3 +151,14 @@ def test_which_department_to_go_to_after_a_validity_turn_names_the_measures(engi
     engine.ask("這個政策現在還有效嗎", first.session_id)
     who = engine.ask("那我要找哪個部門辦理", first.session_id)
     assert _cited(who)[0] == "policy2024:36" and "市商務委" in who.answer
+
+
+@pytest.mark.parametrize("question", ["这个政策什么时候到期？", "什么时候到期", "When does it expire?"])
+def test_a_first_turn_asking_when_this_policy_ends_is_about_the_main_policy(engine, question):
+    answer = engine.ask(question)
+    assert _cited(answer)[0] == "policy2024:validity" and ("2029年7月31日" in answer.answer or "2029-07-31" in answer.answer)
+
+
+@pytest.mark.parametrize("question", ["我的护照什么时候到期？", "租约什么时候到期"])
+def test_when_something_else_ends_is_not_taken_for_the_policy(engine, question):
+    assert engine.ask(question).status is Status.OUT_OF_SCOPE

@@ -481,8 +481,11 @@ class Planner:
             # "那市里的政策呢？" after "这项任务谁负责" names another document: that document's article is looked for
             return Step(ask, Route.DEPARTMENTS, previous[:1])
         which = ask.kind is AskKind.VALIDITY and ask.detail == WHICH_DOCUMENT and question.document is None
-        if ask.kind is AskKind.VALIDITY and not which and (question.document or (previous and topic_is_empty)):
-            document = question.document or previous[0].doc_id
+        # "这个政策什么时候到期？" as a first turn: nothing discussed yet, so "this policy" is the one the service is about
+        first_turn_policy = (not previous and not question.context_text and not plan.steps
+                             and not without_words(without_ask_words(ask.text.lower()), lexicon().policy_self_words).strip(" ?？"))
+        if ask.kind is AskKind.VALIDITY and not which and (question.document or (previous and topic_is_empty) or first_turn_policy):
+            document = question.document or (previous[0].doc_id if previous else self.book.document)
             mentioned = self._mentioned_issue(ask, document, plan)
             if mentioned is not None:
                 return mentioned

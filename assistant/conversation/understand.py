@@ -112,6 +112,7 @@ class _Lexicon:
     document_pointer_pattern: re.Pattern[str]
     follow_up: tuple[str, ...]
     each_asked: tuple[str, ...]  # "分别找哪个部门": an ask about every ask before it in the message
+    policy_self_words: tuple[str, ...]  # "这个政策", "it": words naming no topic beside the policy itself
     add_item: tuple[str, ...]
     ceiling_words: tuple[str, ...]
     total_words: tuple[str, ...]
@@ -197,6 +198,7 @@ def lexicon() -> _Lexicon:
         document_pointer_pattern=re.compile(raw["document_pointer_pattern"], re.IGNORECASE),
         follow_up=lower(raw["follow_up"]),
         each_asked=lower(raw["each_asked"]),
+        policy_self_words=lower(raw["policy_self_words"]),
         add_item=lower(raw["add_item"]),
         ceiling_words=lower(raw["ceiling_words"]),
         total_words=lower(raw["total_words"]),
