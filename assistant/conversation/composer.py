@@ -345,7 +345,7 @@ class Composer:
                 return [self.t["eligible_no_registered_none"]]
             return [self.t["eligible_no_registered"].format(place=self.registered_place)]
         if verdict.condition == DOCUMENT_TERM and self.event_on is not None:
-            return [self._after_term(article)]
+            return [self._outside_term(article)]
         condition = self._condition(verdict.condition)
         if verdict.verdict is Verdict.UNKNOWN and verdict.missing:  # "我们是医院…": a fact about who asks decides
             kind = asker_kind_name(verdict.fact, self.kind, self.english)
@@ -436,7 +436,7 @@ class Composer:
         # "Is this policy expired?": asked the other way round, yes is "it has ended"
         return None if in_force is None else (not in_force if has_word(text, lexicon().ended_asked) else in_force)
 
-    def _after_term(self, validity_article: Article) -> str:
+    def _outside_term(self, validity_article: Article) -> str:
         """The no for a case outside the document's term: after it, the end of the term ``validity_article`` states
         (cited below it) and the month stated; before its funding period, the days it starts."""
         assert self.event_on is not None
@@ -691,10 +691,10 @@ class Composer:
             lines = [
                 self.t[key].format(number=number, label=only.citation.article, rule_name=only.rule_name,
                                    amount=estimate.total_text if received else only.amount_text),
-                self.t["award_formula"].format(formula=estimate.formula if received else only.formula),
+                self.t["award_formula"].format(formula=only.formula),
             ]
             if received:  # "今年已经拿了48万": the item's own ceiling, then what the annual cap leaves
-                lines = [lines[0], self.t["award_formula"].format(formula=only.formula), *estimate.notes]
+                lines += estimate.notes
         else:
             lines = [self.t["award_total_head"].format(number=number, label=calculations[0].citation.article,
                                                        count=len(calculations), amount=estimate.total_text)]

@@ -71,7 +71,7 @@ SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or 
 SEAT_FACTS = frozenset({"registered"})  # where the asker is registered says nothing of which measure its case is
 ASKER_FACTS = ("related_party", "applicant_role", "entity_type", "registered", "registration_applicant")  # facts of a turn that may meet one condition
 KIND_FACTS = frozenset({"entity_type", "entity_denied"})  # who the asker is (or is not)
-DOCUMENT_TERM = "document_term"  # a verdict's condition: the case happens after the document's term ends
+DOCUMENT_TERM = "document_term"  # a verdict's condition: the case falls outside the document's term (after it, or before its funding period)
 APPLICANT_ONLY_WORDS = 6  # what is left of "我们在上海有全资子公司，子公司能申请吗" without who applies: a few words at most
 WORD_OR_CHARACTER = re.compile(r"[\u4e00-\u9fff]|[a-z]+")  # a Chinese character or an English word
 REGISTERED = "registered_in_shanghai"  # the policy's scope: the one condition of a measure without award rules
@@ -265,6 +265,11 @@ def _names_specifically(text: str, rule: Rule) -> bool:
     return bool(specific) and triggers_named(text, specific)
 
 
+def _stands_clear(hits: Sequence[Any]) -> bool:
+    """Whether the best of ``hits`` (at least one) stands clearly above the next (``CLEAR_TOPIC_FACTOR``)."""
+    return len(hits) < 2 or hits[0].score >= CLEAR_TOPIC_FACTOR * hits[1].score
+
+
 def _sets_no_amount(article: Article, book: RuleBook) -> bool:
     """Whether ``article`` is a numbered measure of the policy that carries no award rules (（二）, （十一）),
     not its validity or scope article."""
@@ -412,8 +417,7 @@ class Planner:
         hits = self.retriever.search(words, k=3, prefer_on=self.today, doc_ids=[previous[0].doc_id] if previous else None)
         # "what about IND review time" after the ethics answer: the article discussed is none of the close ones
         return bool(hits) and hits[0].article.chunk_id not in discussed and (
-            len(hits) < 2 or hits[0].score >= CLEAR_TOPIC_FACTOR * hits[1].score
-            or not discussed & {h.article.chunk_id for h in hits})
+            _stands_clear(hits) or not discussed & {h.article.chunk_id for h in hits})
 
     def _before_term(self, question: Question, ask: Ask) -> Article | None:
         """The validity article of the policy when an eligibility ask states a month before its term: its funding
@@ -432,8 +436,8 @@ class Planner:
         if measure is None or self.retriever.keyword_score(words) < MIN_KEYWORD_SCORE:
             return False
         hits = self.retriever.search(words, k=2, prefer_on=self.today)
-        return bool(hits) and hits[0].article.doc_id == self.book.document and hits[0].article.key == measure and (
-            len(hits) < 2 or hits[0].score >= CLEAR_TOPIC_FACTOR * hits[1].score)
+        return (bool(hits) and hits[0].article.doc_id == self.book.document and hits[0].article.key == measure
+                and _stands_clear(hits))
 
     def _names_document(self, ask: Ask, document: str, plan: Plan) -> bool:
         """Whether one ask of several is about the document the message names: the ask names it or
