@@ -87,6 +87,22 @@ def test_questions_listed_with_commas_in_english_are_each_their_own_ask() -> Non
     assert kinds[0] is AskKind.DURATION
 
 
+def test_a_question_listed_after_and_with_its_verb_first_is_its_own_ask() -> None:
+    kinds = _kinds("We are a device maker: how much for a first-in-class device, which departments handle it, "
+                   "and is there help with trial insurance premiums?")
+    assert kinds == [AskKind.AMOUNT, AskKind.DEPARTMENTS, AskKind.ELIGIBILITY]
+
+
+def test_three_english_asks_in_one_message_each_reach_their_measure(engine) -> None:
+    answer = engine.ask("We make devices: how much for an innovative device, which departments handle it, "
+                        "and is there help with trial insurance premiums?", None)
+    cited = [c.chunk_id for c in answer.citations]
+    assert cited[:2] == ["policy2024:06", "policy2024:13"]
+    assert "RMB 3,000,000" in answer.answer  # the device measure's ceilings
+    assert "responsible departments (责任单位) for （六）" in answer.answer
+    assert "（十三）" in answer.answer and "保费" in answer.answer
+
+
 def test_an_english_list_of_questions_answers_the_covered_ones_and_refuses_the_tax_one(engine) -> None:
     answer = engine.ask("Quick ones: how many working days does the lead institution have for the ethics review, "
                         "what is the most we can get for a clinical trial we run overseas, and what is the "

@@ -59,7 +59,9 @@ CITATION_MARKER = re.compile(r"\[[^\]]*\]")
 ASKING_WORDS = re.compile(r"什么|哪些|哪个|哪里|怎么|如何|是否|多少|有没有|是不是|能不能|可不可以|能否|可否|"
                           r"\b(?:what|which|how|when|where|why|who|whether)\b|^\s*(?:is|are|does|do|did|can|could|may|would|will|should)\b",
                           re.IGNORECASE)
-LISTED_QUESTION = re.compile(r",\s*(?:and\s+|or\s+)?(?=(?:how|what|which|when|where|who)\b)", re.IGNORECASE)
+# ", and is there …", ", can we …": a question opening with its verb also lists a question of its own
+LISTED_QUESTION = re.compile(r",\s*(?:and\s+|or\s+)?(?=(?:how|what|which|when|where|who)\b|(?:is|are|does|do|can|could|will|"
+                             r"would|should)\s+(?:there|it|we|they|i|our|this|that|these|those|the|a|an)\b)", re.IGNORECASE)
 # An English clause opening with a subordinating word and no inversion ("When a hospital lets …, what …") states
 # the case of the question after it; "when is …", "when does …" ask.
 CONDITION_OPENING = re.compile(r"^\s*(?:when|whenever|if|once|after|before|while|as soon as)\s+(?!(?:is|are|was|were|do|does|did|"
@@ -757,11 +759,14 @@ def asks_detail(text: str, name: str) -> bool:
 def _merge_amount_with_eligibility(asks: list[Ask]) -> list[Ask]:
     """"能不能申请？能拿多少？" is one award question: the amount answer carries the verdict. An
     eligibility ask after the amount that puts a case of its own ("另外，如果委托方是我们大股东投资的企业，
-    还能算进去吗？", "and does it matter if the client is a shareholder?") stays its own ask."""
+    还能算进去吗？", "and does it matter if the client is a shareholder?") stays its own ask, as does one another
+    ask stands between ("how much for a device, which departments handle it, and is there help with premiums?")."""
     lex = lexicon()
     first_amount = next((i for i, a in enumerate(asks) if a.kind is AskKind.AMOUNT), None)
+    amounts_at = {i for i, a in enumerate(asks) if a.kind is AskKind.AMOUNT}
     joined = [a for i, a in enumerate(asks) if a.kind is AskKind.AMOUNT or (a.kind is AskKind.ELIGIBILITY and not (
-        first_amount is not None and i > first_amount and lex.hypothetical.search(a.text.lower())))]
+        first_amount is not None and i > first_amount and lex.hypothetical.search(a.text.lower()))
+        and bool({i - 1, i + 1} & amounts_at))]
     if {a.kind for a in joined} == {AskKind.AMOUNT, AskKind.ELIGIBILITY}:
         merged = Ask(AskKind.AMOUNT, "，".join(a.text for a in joined), yes_no=True)
         return [merged, *[a for a in asks if a not in joined]]
