@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 
 import cn2an
 
 from assistant.errors import InvalidInputs
 from index.normalise import normalise
+from index.yaml_data import read_yaml
 
 MAX_YUAN = Decimal("1000000000000")  # 1万亿: larger than any figure an enterprise could mean
 TEXTS_KEPT = 2048  # recent texts whose amounts (and cleaned form) are kept
@@ -57,11 +59,9 @@ _APPROXIMATE = re.compile(r"^(?:约|大约|大概|将近|近|差不多|approxima
 # the same hedges around an amount inside a message: "约5000万", "5000万左右"
 _APPROXIMATE_BEFORE = re.compile(r"(?:约|大约|大概|将近|差不多|估计|预计|approximately|approx\.?|about|around|roughly|~|～)\s*$")
 _APPROXIMATE_AFTER = re.compile(r"^\s*(?:左右|上下)")
-_FOREIGN = re.compile(r"美元|美金|usd|us\$|\$|dollars?|欧元|eur|€|日元|jpy|港币|港元|hkd|英镑|gbp|£")
-# a bare number is money when a currency other than the yuan stands right before or after it ("USD 500,000",
-# "$500,000", "€2,000,000", "500,000美元"): it is found, and the reader sees its currency and never takes it as yuan
-_FOREIGN_BEFORE = re.compile(r"(?:usd|us\$|hk\$|s\$|a\$|c\$|nt\$|\$|€|£|eur|gbp|hkd|jpy|sgd|aud|cad|chf|krw|twd)\s*$")
-_FOREIGN_AFTER = re.compile(r"^\s*(?:美元|美金|欧元|歐元|港币|港元|港幣|日元|英镑|英鎊|dollars?\b|euros?\b|usd\b|hkd\b|eur\b|yen\b|pounds?\b)")
+CURRENCY_PATH = Path(__file__).resolve().parent / "data" / "currency.yaml"
+USD_MARKS = "usd"  # the dollar's marks in ``currency.yaml`` ``marks``
+OTHER_MARKS = "other"  # every other currency's
 _NOT_MONEY_AFTER = re.compile(r"^\s*(?:平方|人|家|个|项(?!目)|款|张|类|期|年|月|日|号|%|倍|周|天|名)")
 
 
@@ -163,8 +163,8 @@ def _money_matches(text: str) -> list[re.Match[str]]:
     kept = []
     for match in _AMOUNT.finditer(text):
         has_money_unit = bool(match["unit"] or match["tail"] or match["cur"]) or match["num"][-1] in "万亿" or bool(
-            re.fullmatch(_NUMBER, match["num"]) and (_FOREIGN_BEFORE.search(text[max(0, match.start() - 4): match.start()].lower())
-                                                     or _FOREIGN_AFTER.match(text[match.end():].lower())))
+            re.fullmatch(_NUMBER, match["num"]) and (foreign_before(text[max(0, match.start() - 4): match.start()].lower())
+                                                     or foreign_after(text[match.end():].lower())))
         if not has_money_unit or not match["num"].strip("点"):
             continue
         if match["unit"] and match["unit"].lower() in {"m", "k"} and not (match["cur"] or match["tail"]):
@@ -233,6 +233,47 @@ def refusal_reason(text: str) -> str | None:
 def _refusal(cleaned: str) -> str | None:
     if _APPROXIMATE.search(cleaned):
         return "approximate"
-    if _FOREIGN.search(cleaned):
+    if currency_marked(cleaned.lower()):
         return "foreign_currency"
     return None
+
+
+@dataclass(frozen=True)
+class CurrencyMarks:
+    """One currency's marks (``currency.yaml`` ``marks``), as patterns on lower-case text."""
+
+    anywhere: re.Pattern[str]  # any of its marks, inside an amount's text ("500万美元", "USD 500,000")
+    before: re.Pattern[str]  # a mark ending the text before a number ("… USD ", "HK$")
+    after: re.Pattern[str]  # a mark opening the text after a number (" dollars", "港币")
+
+
+@cache
+def currency_marks(name: str) -> CurrencyMarks:
+    """The marks of ``name`` (``USD_MARKS`` or ``OTHER_MARKS``). A Latin mark stands as a word of its own
+    ("eur", not in "europe"; "s$", not the end of "us$"). Raises ``KeyError`` for a name the file lacks."""
+    marks = read_yaml(CURRENCY_PATH)["marks"][name]
+    either, before, after = ([_mark(str(m)) for m in marks[part]] for part in ("either", "before", "after"))
+    return CurrencyMarks(re.compile("|".join([*either, *before, *after])), re.compile(rf"(?:{'|'.join([*either, *before])})\s*$"),
+                         re.compile(rf"^\s*(?:{'|'.join([*either, *after])})"))
+
+
+def _mark(mark: str) -> str:
+    """A mark as a pattern: one starting or ending with a Latin letter does not run on from a word."""
+    opening = r"(?<![a-z])" if mark[:1].isascii() and mark[:1].isalpha() else ""
+    closing = r"(?![a-z])" if mark[-1:].isascii() and mark[-1:].isalpha() else ""
+    return f"{opening}{re.escape(mark)}{closing}"
+
+
+def currency_marked(text: str) -> bool:
+    """Whether ``text`` (lower case) holds a mark of a currency other than the yuan."""
+    return any(currency_marks(name).anywhere.search(text) for name in (USD_MARKS, OTHER_MARKS))
+
+
+def foreign_before(text: str) -> bool:
+    """Whether ``text`` (lower case, the few characters before a number) ends in a foreign currency's mark."""
+    return any(currency_marks(name).before.search(text) for name in (USD_MARKS, OTHER_MARKS))
+
+
+def foreign_after(text: str) -> bool:
+    """Whether ``text`` (lower case, what follows a number) opens with a foreign currency's mark."""
+    return any(currency_marks(name).after.match(text) for name in (USD_MARKS, OTHER_MARKS))

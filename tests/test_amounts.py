@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant.amounts import AmountError, find_amounts, format_yuan, parse_amount
+from assistant.amounts import AmountError, find_amounts, format_yuan, parse_amount, refusal_reason
 
 SIXTY_MILLION = ["6000万", "6,000万元", "0.6亿", "六千万", "60000000元", "RMB 60 million", "6千万", "陸千萬"]
 
@@ -75,3 +75,15 @@ def test_amounts_found_again_in_a_message_are_the_same_and_a_callers_list_is_its
     again = find_amounts("1类新药II期研发投入3000万，另有约500万元的设备")
     assert [(a.text, a.yuan, a.approximate) for a in again] == [("3000万", Decimal(30_000_000), False),
                                                                ("500万元", Decimal(5_000_000), True)]
+
+
+@pytest.mark.parametrize("text", ["5000万新加坡元", "SGD 5,000,000", "S$5,000,000", "500万港币", "€2,000,000", "2 million euros"])
+def test_an_amount_in_any_foreign_currency_the_chat_reads_is_refused_as_foreign(text: str) -> None:
+    """One list of currency marks serves the chat and typed amounts: what the chat reads as a foreign
+    currency is never taken as yuan where an amount is typed."""
+    assert refusal_reason(text) == "foreign_currency"
+
+
+@pytest.mark.parametrize("text", ["5000万欧洲市场", "RMB 50 million for a European trial"])
+def test_a_latin_word_holding_a_currency_code_marks_no_currency(text: str) -> None:
+    assert refusal_reason(text) is None

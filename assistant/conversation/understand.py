@@ -20,7 +20,7 @@ from typing import Any
 
 import cn2an
 
-from assistant.amounts import FoundAmount, find_amounts
+from assistant.amounts import OTHER_MARKS, USD_MARKS, FoundAmount, currency_marks, find_amounts
 from assistant.conversation.places import fold, places_abroad
 from assistant.conversation.question import CNY, OTHER_CURRENCY, USD, AmountRole, Ask, AskKind, Facts, Question, StatedAmount
 from assistant.conversation.spelling import written
@@ -123,10 +123,6 @@ class _Lexicon:
     roles: dict[str, re.Pattern[str]]
     fair_words: re.Pattern[str]  # a trade fair named in a sentence: what was paid there is its fee
     other_bases: re.Pattern[str]  # a spend, premium or output named in that sentence: what was paid may be that
-    usd: re.Pattern[str]
-    usd_after: re.Pattern[str]
-    other_currency: re.Pattern[str]
-    other_currency_after: re.Pattern[str]
     item_count: re.Pattern[str]
     add_items: re.Pattern[str]  # "还有两个III期": several items added at once
     each: re.Pattern[str]
@@ -209,10 +205,6 @@ def lexicon() -> _Lexicon:
         roles={name: re.compile(pattern, re.IGNORECASE) for name, pattern in raw["amount_roles"].items()},
         fair_words=re.compile(raw["fair_words"], re.IGNORECASE),
         other_bases=re.compile(raw["other_bases"], re.IGNORECASE),
-        usd=re.compile(raw["usd"], re.IGNORECASE),
-        other_currency=re.compile(raw["other_currency"], re.IGNORECASE),
-        other_currency_after=re.compile(raw["other_currency_after"], re.IGNORECASE),
-        usd_after=re.compile(raw["usd_after"], re.IGNORECASE),
         item_count=re.compile(raw["item_count"], re.IGNORECASE),
         add_items=re.compile(raw["add_items"], re.IGNORECASE),
         each=re.compile(raw["each"], re.IGNORECASE),
@@ -1199,9 +1191,11 @@ def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
     latin = not CHINESE_CHARACTER.search(NORMALISED_PHASE.sub(" ", normalised[max(0, found.start - ROLE_WINDOW): found.start]))
     before = normalised[max(0, found.start - (ROLE_WINDOW_LATIN if latin else ROLE_WINDOW)): found.start]
     after = normalised[found.end: found.end + 6]
-    if lex.other_currency.search(found.text) or lex.other_currency_after.match(after) or lex.other_currency.search(before[-4:]):
+    other, dollar = currency_marks(OTHER_MARKS), currency_marks(USD_MARKS)
+    text, after, marked_before = found.text.lower(), after.lower(), before[-4:].lower()
+    if other.anywhere.search(text) or other.after.match(after) or other.before.search(marked_before):
         currency = OTHER_CURRENCY  # "HK$5000万", "港币5000万", "€5 million": no rate, never yuan or dollars
-    elif lex.usd.search(found.text) or lex.usd_after.match(after) or lex.usd.search(before[-3:]):
+    elif dollar.anywhere.search(text) or dollar.after.match(after) or dollar.before.search(marked_before):
         currency = USD
     else:
         currency = CNY
