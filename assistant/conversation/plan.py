@@ -422,12 +422,10 @@ class Planner:
     def _before_term(self, question: Question, ask: Ask) -> Article | None:
         """The validity article of the policy when an eligibility ask states a month before its term: its funding
         measures may already apply then ("2024年6月1日至7月31日期间…参照本意见执行"), or not yet; else None."""
-        month = question.conversation_facts.event_on
-        document = self.catalogue.get(self.book.document)
-        if (ask.kind is not AskKind.ELIGIBILITY or month is None or question.document not in (None, document.id)
-                or document.valid_from is None or not month < document.valid_from):
+        document = self.book.document
+        if ask.kind is not AskKind.ELIGIBILITY or question.document not in (None, document) or self._month_against_term(question) >= 0:
             return None  # after the start, the measure's own conditions (and the term's end) decide
-        return self.retriever.article(f"{document.id}:validity")
+        return self.retriever.article(f"{document}:validity")
 
     def _own_words_find(self, ask: Ask, measure: str | None) -> bool:
         """Whether the ask's own words (without ask words, nothing of the conversation added) find ``measure``'s
@@ -1484,9 +1482,18 @@ class Planner:
 
     def _after_term(self, question: Question) -> bool:
         """Whether the case happens in a month after the policy's term ends ("预计2029年10月才能拿证")."""
+        return self._month_against_term(question) > 0
+
+    def _month_against_term(self, question: Question) -> int:
+        """Where the month the conversation states for the case falls against the policy's term: -1 before its
+        start ("2024年5月的投入"), 1 after its end ("2029年底"), 0 inside it or when no month (or no bound) is known."""
         day = question.conversation_facts.event_on
-        end = self.catalogue.get(self.book.document).valid_to
-        return day is not None and end is not None and day > end
+        document = self.catalogue.get(self.book.document)
+        if day is None:
+            return 0
+        if document.valid_from is not None and day < document.valid_from:
+            return -1
+        return 1 if document.valid_to is not None and day > document.valid_to else 0
 
     def _measure_verdict(self, question: Question, article: Article) -> Eligibility:
         """A measure with no award rules: eligible unless the asker is registered elsewhere, the case happens
