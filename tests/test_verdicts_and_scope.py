@@ -464,3 +464,16 @@ def test_who_may_apply_with_no_topic_is_answered_from_the_scope(engine, turns, v
 def test_where_the_asker_is_registered_is_the_first_place_named_as_its_seat(message, registered, place):
     facts = read_facts(normalise(message), normalise(message).lower())
     assert (facts.registered, facts.registered_place) == (registered, place)
+
+
+@pytest.mark.parametrize("question", ["When does my apartment lease expire?", "我的房子租约什么时候到期？", "房东要涨房租怎么办"])
+def test_the_askers_own_lease_is_refused_not_answered_with_the_policys_term(engine, question):
+    answer = engine.ask(question, None)
+    assert answer.status is Status.OUT_OF_SCOPE
+    assert "2029" not in answer.answer
+
+
+def test_rent_terms_of_the_policy_are_still_answered(engine):
+    answer = engine.ask("园区租金有减免吗", None)
+    assert answer.status is Status.NOT_SPECIFIED
+    assert answer.citations[0].chunk_id == "policy2024:25"
