@@ -109,3 +109,20 @@ def test_another_product_stated_with_its_output_after_a_cmo_answer_is_added_not_
     more = engine.ask("我们还有一个品种，年产值9000万", first.session_id)
     assert more.status is Status.ANSWERED and more.total_yuan == 8_500_000  # 350万 + min(900万, 500万)
     assert len(more.calculations) == 2
+
+
+def test_a_figure_corrected_in_a_follow_up_replaces_the_earlier_one_instead_of_adding_an_item(engine):
+    first = engine.ask("我们是CAR-T的1类新药，早期临床，研发投入3000万，能拿多少？")
+    assert first.total_yuan == 12_000_000  # min(40% × 3000万, 1500万)
+    corrected = engine.ask("不好意思说错了，研发是5000万，不是3000万", first.session_id)
+    assert corrected.total_yuan == 15_000_000  # min(40% × 5000万, 1500万): one item, the corrected spend
+    assert _bases(corrected) == ["50000000"]
+    later = engine.ask("那确证性临床呢？", corrected.session_id)
+    assert later.total_yuan == 20_000_000  # min(40% × 5000万, 3000万)
+
+
+def test_an_english_correction_with_not_replaces_the_figure(engine):
+    first = engine.ask("Our Class 1 drug is in Phase II, R&D RMB 30 million. How much?")
+    corrected = engine.ask("Sorry, the R&D is RMB 50 million, not 30 million.", first.session_id)
+    assert corrected.total_yuan == 20_000_000  # min(40% × RMB 50 million, RMB 20 million)
+    assert _bases(corrected) == ["50000000"]

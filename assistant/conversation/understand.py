@@ -871,8 +871,11 @@ def read_facts(normalised: str, text: str) -> Facts:
             if registered is not None:
                 break
     related = _relation(text, words)
+    # "研发是5000万，不是3000万", "RMB 50 million, not 30 million": the figure denied is the one corrected, not stated
     amounts = _listed_alike(tuple(_stated(found, normalised, lex) for found in find_amounts(normalised)
-                                  if found.yuan >= lex.min_stated_yuan or found.yuan == 0), normalised)
+                                  if (found.yuan >= lex.min_stated_yuan or found.yuan == 0)
+                                  and not lex.roles["denied"].search(normalised[max(0, found.start - ROLE_WINDOW_LATIN): found.start].lower())),
+                            normalised)
     if not amounts and has_word(text, lex.no_spend_words):  # "we haven't spent anything yet": the spend is zero
         amounts = (StatedAmount("0", Decimal(0), AmountRole.BASE, CNY, 0),)
     unmet = tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws) or _negated(
