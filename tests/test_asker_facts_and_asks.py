@@ -315,3 +315,17 @@ def test_the_regulator_a_product_is_registered_with_abroad_is_read(message, regu
 ])
 def test_a_measure_is_named_by_its_label_and_a_numbered_list_names_none(message, keys) -> None:
     assert labels_named(normalise(message)) == keys
+
+
+@pytest.mark.parametrize("message", ["Could our parent, registered in Delaware, apply directly?",
+                                     "Our parent is incorporated in California.", "我们母公司是在特拉华州注册的公司"])
+def test_a_seat_in_a_state_abroad_is_registered_elsewhere(message) -> None:
+    assert _facts(message).registered == "elsewhere"
+
+
+def test_a_parent_registered_in_a_us_state_is_told_no_naming_the_state(engine) -> None:
+    first = engine.ask("We are a Shanghai subsidiary. Our drug was approved by the FDA and is sold in the US. "
+                       "What support can we get?", None)
+    answer = engine.ask("Could our parent, registered in Delaware, apply directly?", first.session_id)
+    assert [v.verdict for v in answer.verdicts] == ["not_eligible"]
+    assert answer.answer.startswith("No") and "Delaware" in answer.answer[:320]  # the lead an English answer has

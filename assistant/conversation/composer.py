@@ -7,6 +7,7 @@ the words around them come from ``prompts/answers.yaml``.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -343,7 +344,9 @@ class Composer:
         if verdict.condition == "registered_in_shanghai" and verdict.verdict is Verdict.NOT_ELIGIBLE:
             if not self.registered_place:  # "no legal entity in China yet": no other place to name
                 return [self.t["eligible_no_registered_none"]]
-            return [self.t["eligible_no_registered"].format(place=self.registered_place)]
+            place = self.registered_place
+            # a place read in lower case is named as written in English ("delaware" → "Delaware", "new south wales")
+            return [self.t["eligible_no_registered"].format(place=string.capwords(place) if place.isascii() else place)]
         if verdict.condition == DOCUMENT_TERM and self.event_on is not None:
             return [self._outside_term(article)]
         condition = self._condition(verdict.condition)
