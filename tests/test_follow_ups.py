@@ -124,3 +124,13 @@ def test_a_statement_after_a_statement_is_noted_for_the_profile_not_read_as_a_re
     first = engine.ask("我们是上海注册的生物医药企业，属于中小微科创企业。")
     second = engine.ask("我们有一个1类新药在国内做III期临床，研发投入9000万。", first.session_id)
     assert second.answer.startswith("已记下您企业的情况") and not second.calculations
+
+
+def test_a_deadline_asked_after_an_unrelated_turn_stays_on_the_measure_discussed(engine):
+    first = engine.ask("我们要去德国参加一个国际展会，预算大概8万，能补多少？")
+    off = engine.ask("今天上海天气怎么样？", first.session_id)
+    back = engine.ask("回到展会的事：今年一共参加15场，每场10万，总共能拿多少？", off.session_id)
+    assert back.total_yuan == 500_000  # 15 × min(50% × 10万, 5万), held to the 50万 yearly cap
+    deadline = engine.ask("申报截止时间是什么时候？", back.session_id)
+    assert deadline.status.value == "not_specified"
+    assert deadline.citations[0].chunk_id == "policy2024:37"  # "时间" is no topic of its own: not （九）'s 启动时间
