@@ -885,6 +885,8 @@ def read_facts(normalised: str, text: str) -> Facts:
         amounts = (StatedAmount("0", Decimal(0), AmountRole.BASE, CNY, 0),)
     unmet = tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws) or _negated(
         text, words["unmet_topics"].get(cid, []), words["negation"]) or (cid in lex.unmet_patterns and lex.unmet_patterns[cid].search(text)))
+    # "进了国家创新医疗器械特别审查程序": a condition named as the case's own, unless the same message denies it
+    met = tuple(cid for cid, ws in words["met_conditions"].items() if cid not in unmet and has_word(text, ws))
     return Facts(
         drug_class=drug_class,
         cgt=has_word(text, words["cgt"]),
@@ -897,6 +899,7 @@ def read_facts(normalised: str, text: str) -> Facts:
         amounts=amounts,
         item_count=_item_count(text, lex),
         unmet=unmet,
+        met=met,
         sold_abroad=True if market is not None and _affirmed(text, market.pattern, words["negation"]) else None,
         regulator=next((name for name, ws in words["regulator"].items() if has_word(text, ws)), None),
         enterprise_size=_enterprise_size(text, words["enterprise_size"], words["enterprise_size_patterns"]),

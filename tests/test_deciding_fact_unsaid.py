@@ -1,0 +1,76 @@
+"""A yes/no whose deciding fact is not said is "it depends", naming that fact; a stated fact that fails the
+condition gets the ceiling that applies instead; a count said in a follow-up multiplies a per-item ceiling.
+
+（二十九）: 中小微 (中型、小型、微型) 单笔批次担保额度上限 2000万; 拥有高新技术、专精特新、科技小巨人等资质的中型 3000万 —
+alternatives, never added. （六）: the 800万 for a device first registered and produced locally is for "以上产品",
+those in the special review procedure. （十二）: 每个项目最高100万, 每个单位每年不超过1亿.
+"""
+
+import pytest
+
+from assistant.conversation.understand import read_facts
+from index.normalise import normalise
+
+
+def _verdicts(answer) -> set[str]:
+    return {v.verdict for v in answer.verdicts}
+
+
+@pytest.mark.parametrize("question, fact", [
+    ("We're a mid-sized biotech in Shanghai, about 400 people. Can we get a policy guarantee of up to RMB 30 million?",
+     "high-tech, specialised or little-giant qualification"),
+    ("我们是上海的中型生物医药科创企业，政策性融资担保额度能给到3000万吗？", "是否拥有高新技术、专精特新、科技小巨人等资质"),
+])
+def test_a_medium_firm_asking_for_the_raised_guarantee_ceiling_hears_it_depends_on_its_qualification(engine, question, fact):
+    answer = engine.ask(question)
+    assert _verdicts(answer) >= {"unknown"} and answer.citations[0].chunk_id == "policy2024:29"
+    assert fact in answer.answer
+    assert ("20,000,000" in answer.answer or "2000万" in answer.answer) and answer.total_yuan is None  # the other ceiling, not summed
+
+
+def test_a_medium_firm_asking_whether_it_can_use_the_guarantee_at_all_hears_yes(engine):
+    answer = engine.ask("我们是上海的中型生物医药科创企业，能申请政策性融资担保吗？")
+    assert "unknown" not in _verdicts(answer)  # the 2000万 of 中小微 applies, qualification or not
+
+
+def test_a_device_without_special_review_said_is_it_depends_for_the_800_wan(engine):
+    answer = engine.ask("我们是做AI辅助诊断软件的，三类医疗器械，公司在上海注册，拿证以后也在上海投产了，能拿那个最高800万的吗？")
+    assert _verdicts(answer) == {"unknown"} and answer.citations[0].chunk_id == "policy2024:06"
+    assert "特别审查程序" in answer.answer.splitlines()[0]
+
+
+def test_a_device_said_to_be_in_special_review_gets_its_yes(engine):
+    answer = engine.ask("我们的器械进了国家创新医疗器械特别审查程序，首次取得注册证并在上海落地生产了，能拿那个最高800万的吗？")
+    assert _verdicts(answer) == {"eligible"}
+
+
+@pytest.mark.parametrize(("text", "met", "unmet"), [
+    ("我们有专精特新资质", ("medium_qualified_tech_enterprise",), ()),
+    ("中型但是什么资质都没有呢", (), ("medium_qualified_tech_enterprise",)),
+    ("Our device was never in any special review procedure", (), ("in_special_review",)),
+])
+def test_a_condition_said_met_or_denied_is_read_as_such(text, met, unmet):
+    facts = read_facts(normalise(text), normalise(text).lower())
+    assert facts.met == met and set(unmet) <= set(facts.unmet)
+
+
+def test_the_size_and_qualification_said_in_turns_pick_one_guarantee_ceiling(engine):
+    small = engine.ask("我们是小微的生物医药科创企业，政策性担保单笔最多能担多少")
+    assert small.total_yuan == 20_000_000
+    grown = engine.ask("明年我们长成中型企业了，拿了专精特新资质", small.session_id)
+    assert grown.total_yuan == 30_000_000 and "3000万" in grown.answer.splitlines()[0]
+    bare = engine.ask("中型但是什么资质都没有呢", grown.session_id)
+    assert bare.total_yuan == 20_000_000
+
+
+@pytest.mark.parametrize("first, then", [
+    ("We're a CRO upgrading our clinical trial services to international standards. Max support per project?",
+     "we have three such projects this year, so 3 million total?"),
+    ("我们是CRO，对接国际标准提升临床试验服务能力的项目，每个项目最多支持多少？", "我们今年有三个这样的项目，一共能拿多少？"),
+])
+def test_a_count_said_in_a_follow_up_multiplies_the_per_project_ceiling_within_the_annual_cap(engine, first, then):
+    one = engine.ask(first)
+    assert one.total_yuan == 1_000_000
+    three = engine.ask(then, one.session_id)
+    assert three.citations[0].chunk_id == "policy2024:12" and three.total_yuan == 3_000_000
+    assert len(three.calculations) == 3
