@@ -74,3 +74,14 @@ def test_a_count_said_in_a_follow_up_multiplies_the_per_project_ceiling_within_t
     three = engine.ask(then, one.session_id)
     assert three.citations[0].chunk_id == "policy2024:12" and three.total_yuan == 3_000_000
     assert len(three.calculations) == 3
+
+
+@pytest.mark.parametrize("question, measure, total", [
+    ("Our device just got into the national innovative medical device special review procedure. What support can we get "
+     "from Shanghai?", "policy2024:06", 3_000_000),  # （六） 最高300万
+    ("We showed our products at MEDICA in Düsseldorf, which cost us RMB 120,000 in total. What support can we get?",
+     "policy2024:37", 50_000),  # （三十七） min(50% × 12万, 5万)
+])
+def test_a_case_under_one_measure_asking_what_support_gets_that_award_not_an_empty_match(engine, question, measure, total):
+    answer = engine.ask(question)
+    assert answer.citations[0].chunk_id == measure and answer.total_yuan == total

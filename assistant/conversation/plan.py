@@ -45,6 +45,7 @@ from assistant.conversation.understand import (
 from assistant.language import Language
 from assistant.match.chat import ProfileAnswer, match_estimate, profile_answer
 from assistant.match.matcher import PolicyMatcher
+from assistant.match.records import ClaimVerdict
 from assistant.match.report import finds_nothing
 from assistant.records import AwardEstimate
 from assistant.retrieval import Hit, HybridRetriever
@@ -324,6 +325,14 @@ class Planner:
             # "We're a CDMO; output for one product is RMB 40 million. What can we get?": that award, computed with
             # the conditions still to meet, rather than a match that finds nothing for want of the registration
             profiled = None
+        if (profiled is not None and profiled.match is not None and profiled.match.total_yuan == 0
+                and len(profiled.match.measures) == 1 and (session.profile is None or not session.profile.matched)
+                and (question.facts.states_subject() or question.facts.amounts)
+                and not any(c.verdict is ClaimVerdict.NOT_ELIGIBLE for c in profiled.match.measures[0].claims)):
+            # "Our device just got into the special review procedure. What support can we get?": the turn's own case
+            # under one measure, nothing computed for want of the profile's facts (none refused); that award answers,
+            # its conditions still to meet noted
+            session.profile, profiled = profiled.memory, None
         scope = self._scope(question)
         # a statement about the enterprise may name places and words the sources lack; a writing task or
         # chit-chat is refused even when it also says something about the enterprise
