@@ -85,3 +85,12 @@ def test_a_count_said_in_a_follow_up_multiplies_the_per_project_ceiling_within_t
 def test_a_case_under_one_measure_asking_what_support_gets_that_award_not_an_empty_match(engine, question, measure, total):
     answer = engine.ask(question)
     assert answer.citations[0].chunk_id == measure and answer.total_yuan == total
+
+
+def test_premiums_of_a_trial_abroad_are_the_overseas_insurance_and_the_yes_leads(engine):
+    """（十三）: 海外临床试验…责任保险 "实际缴纳保费的50%，最高…100万元": min(50% × 300万, 100万) = 100万."""
+    answer = engine.ask("Our Shanghai-registered company bought clinical-trial liability insurance for a trial we're "
+                        "running in Australia; the premium was RMB 3 million. Can we get a premium subsidy, and capped at what?")
+    assert answer.status.value == "answered" and answer.total_yuan == 1_000_000
+    assert [c.rule_id for c in answer.calculations] == ["m13-insurance-overseas"]
+    assert answer.answer.startswith("Yes")

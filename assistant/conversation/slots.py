@@ -182,6 +182,11 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         rules = _counted(text, mentioned)
     if not rules and facts_said.trial_location == "overseas":
         rules = [r for r in candidates if "overseas_trial" in r.conditions]
+    if not rules and facts_said.trial_location is not None:
+        # "liability insurance for a trial we're running in Australia": the one rule named by the place's own words
+        place_words = {str(word).lower() for word in lexicon().facts.get(facts_said.trial_location, ())}
+        placed = [r for r in candidates if place_words & {t.lower() for t in r.triggers}]
+        rules = placed if len(placed) == 1 else rules
     if len(candidates) == 1:
         rules = list(candidates)
     bases = _bases(question, rules or list(candidates), ask_text)

@@ -770,9 +770,17 @@ def _merge_amount_with_eligibility(asks: list[Ask]) -> list[Ask]:
     if {a.kind for a in joined} == {AskKind.AMOUNT, AskKind.ELIGIBILITY}:
         merged = Ask(AskKind.AMOUNT, "，".join(a.text for a in joined), yes_no=True)
         return [merged, *[a for a in asks if a not in joined]]
-    amount_yes_no = [replace(a, yes_no=True) if a.kind is AskKind.AMOUNT and has_word(a.text.lower(), lex.yes_no_words) else a
-                     for a in asks]
+    amount_yes_no = [replace(a, yes_no=True) if a.kind is AskKind.AMOUNT and (
+        has_word(a.text.lower(), lex.yes_no_words) or _opens_with_yes_no(a.text, lex)) else a for a in asks]
     return amount_yes_no
+
+
+def _opens_with_yes_no(text: str, lex: _Lexicon) -> bool:
+    """Whether an amount ask's last sentence opens with a yes/no question of its own before the figure asked
+    ("Can we get a premium subsidy, and capped at what?"): the verdict leads the figure."""
+    sentence = ENGLISH_SENTENCE_END.split(text.lower())[-1]
+    parts = re.split(r"[,，;；]\s*(?:and|but)?\s*", sentence, maxsplit=1)
+    return len(parts) == 2 and _asks_yes_or_no(parts[0].strip() + "?", lex)
 
 
 def _asked_kind(clause: str, lex: _Lexicon) -> AskKind | None:
