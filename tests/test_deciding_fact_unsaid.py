@@ -94,3 +94,10 @@ def test_premiums_of_a_trial_abroad_are_the_overseas_insurance_and_the_yes_leads
     assert answer.status.value == "answered" and answer.total_yuan == 1_000_000
     assert [c.rule_id for c in answer.calculations] == ["m13-insurance-overseas"]
     assert answer.answer.startswith("Yes")
+
+
+def test_a_hospital_insuring_its_own_trial_is_no_insured_enterprise(engine):
+    """（十三） "按照规定对投保企业给予实际缴纳保费的50%": the subsidy goes to the enterprise that took out the insurance."""
+    answer = engine.ask("我们是一家公立医院，作为临床试验机构自己投保了临床试验责任险，保费能按50%补吗？")
+    assert _verdicts(answer) == {"not_eligible"} and answer.citations[0].chunk_id == "policy2024:13"
+    assert "投保企业" in answer.answer.splitlines()[0]
