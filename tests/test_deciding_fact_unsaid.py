@@ -101,3 +101,10 @@ def test_a_hospital_insuring_its_own_trial_is_no_insured_enterprise(engine):
     answer = engine.ask("我们是一家公立医院，作为临床试验机构自己投保了临床试验责任险，保费能按50%补吗？")
     assert _verdicts(answer) == {"not_eligible"} and answer.citations[0].chunk_id == "policy2024:13"
     assert "投保企业" in answer.answer.splitlines()[0]
+
+
+def test_a_device_taking_its_certificate_and_going_into_production_in_plain_words_is_the_registration_rule(engine):
+    """（六）: 300万 for special review; "以上产品首次取得注册证并落地生产的…再给予不超过研发投入的40%，最高800万元":
+    min(40% × 1500万, 800万) = 600万."""
+    answer = engine.ask("1.器械进了创新特别审查能给多少 2.后来拿证在上海投产，研发花了1500万，再给多少 3.一家单位一年封顶多少")
+    assert {(c.rule_id, c.amount_yuan) for c in answer.calculations} >= {("m06-device-registration", 6_000_000)}
