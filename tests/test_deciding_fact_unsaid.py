@@ -108,3 +108,13 @@ def test_a_device_taking_its_certificate_and_going_into_production_in_plain_word
     min(40% × 1500万, 800万) = 600万."""
     answer = engine.ask("1.器械进了创新特别审查能给多少 2.后来拿证在上海投产，研发花了1500万，再给多少 3.一家单位一年封顶多少")
     assert {(c.rule_id, c.amount_yuan) for c in answer.calculations} >= {("m06-device-registration", 6_000_000)}
+
+
+def test_a_total_asked_after_two_items_stays_on_their_measure_under_its_annual_cap(engine):
+    """（五） CGT: min(40% × 5000万, 1500万) + min(40% × 1亿, 3000万) = 4500万, under "每个单位每年累计支持金额最高1亿元"."""
+    first = engine.ask("我们上海注册的基因治疗1类新药，早期临床做完了，研发投入5000万，最多拿多少？")
+    second = engine.ask("确证性临床那段研发投入1亿呢？", first.session_id)
+    assert (first.total_yuan, second.total_yuan) == (15_000_000, 30_000_000)
+    both = engine.ask("同一年两段加起来会超过上限吗？", second.session_id)
+    assert both.citations[0].chunk_id == "policy2024:05" and both.total_yuan == 45_000_000
+    assert "1亿" in both.answer

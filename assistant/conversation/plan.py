@@ -658,8 +658,10 @@ class Planner:
             measure = elsewhere
         elif follow_up and award_slots is not None and (
                 measure is None or (ask.kind not in {AskKind.AMOUNT, AskKind.ELIGIBILITY} and not elsewhere_topic)
-                or (question.facts.amounts_as(AmountRole.RECEIVED) and not self._own_words_find(ask, measure))):
+                or (question.facts.amounts_as(AmountRole.RECEIVED) and not self._own_words_find(ask, measure))
+                or (question.asks_total and len(award_slots.seen) > 1 and not self._own_words_find(ask, measure))):
             # "今年已经拿了48万，这次还能拿多少" after a trade-fair award: what that measure's annual cap has left
+            # "同一年两段加起来会超过上限吗" after two items computed: their total, under that measure's annual cap
             measure = award_slots.measure  # "那III期呢" stays on the award; "那海外临床试验责任保险的保费补贴呢" names its own
         wants_award = ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY} or has_amounts or follow_up
         if measure and wants_award and (ask.kind is not AskKind.WHAT or has_amounts or follow_up):
