@@ -118,3 +118,10 @@ def test_a_total_asked_after_two_items_stays_on_their_measure_under_its_annual_c
     both = engine.ask("同一年两段加起来会超过上限吗？", second.session_id)
     assert both.citations[0].chunk_id == "policy2024:05" and both.total_yuan == 45_000_000
     assert "1亿" in both.answer
+
+
+def test_a_cgt_drug_asking_whether_it_qualifies_hears_the_cgt_clause_with_its_ceilings(engine):
+    """（五）: "对其中仅需完成早期临床试验、确证性临床试验的细胞与基因治疗1类新药，按照规定择优给予最高分别1500万元、3000万元支持"."""
+    answer = engine.ask("我們是上海註冊的細胞治療公司，CAR-T是1類新藥，臨床只做早期跟確證性兩段，沒有分I、II、III期，這樣也能申請市裡的臨床研發支持嗎？")
+    first = answer.answer.splitlines()[0]
+    assert _verdicts(answer) == {"eligible"} and "1500萬" in first and "3000萬" in first

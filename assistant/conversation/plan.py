@@ -244,6 +244,14 @@ def _usd_bases_capped(question: Question, request: AwardRequest) -> list[Decimal
     return lowest if all(rule.rate * base >= rule.cap_yuan for base in lowest) else []
 
 
+def _product_query(ask: Ask, request: AwardRequest) -> str:
+    """The ask's words for finding the clause a yes quotes, with the trigger words of the rules of the product the
+    asker's case is read to ("CAR-T…只做早期跟确证性两段，也能申请吗": the CGT clause's 1500万、3000万, not the
+    measure's first sentence on Ⅰ–Ⅲ期)."""
+    names = " ".join(dict.fromkeys(t for r in (request.rules or request.candidates) if r.product for t in r.triggers))
+    return f"{ask.text} {names}".strip().lower() if names else ask.text
+
+
 def _topic_triggers(book: RuleBook) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(measure, the trigger words of one of its rules) for each rule of ``book``, without the words inside
     a base's name: a base's own words ("研发投入" of "如果研发投入是5000万呢？") name what an amount is, not a
@@ -1083,7 +1091,7 @@ class Planner:
         if request.missing == "rule":
             if verdict_asked:
                 step.route = Route.ELIGIBILITY
-                step.lead = lead_clause(article.text, AskKind.WHAT, ask.text)
+                step.lead = lead_clause(article.text, AskKind.WHAT, _product_query(ask, request))
                 step.eligibility = Eligibility(step.eligibility.verdict, measure)
                 step.corrections = heard_wrong
                 return step
@@ -1099,7 +1107,7 @@ class Planner:
                 return step
             if verdict_asked:
                 step.route = Route.ELIGIBILITY
-                step.lead = lead_clause(article.text, AskKind.WHAT, ask.text)
+                step.lead = lead_clause(article.text, AskKind.WHAT, _product_query(ask, request))
                 step.corrections = heard_wrong  # "听说Ⅲ期最高5000万，我们能申请吗？": the figure put right first
                 return step
             if question.asks_ceiling and not question.facts.amounts:
