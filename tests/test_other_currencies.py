@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.conversation.question import AmountRole
+from assistant.conversation.understand import read_facts
 from assistant.records import Status
+from index.normalise import normalise
 
 
 @pytest.mark.parametrize("question", [
@@ -30,3 +33,22 @@ def test_a_dollar_amount_still_decides_the_ceiling_when_every_plausible_rate_agr
     answer = engine.ask("1类新药国内III期投入5000万美元，上海注册申请人，能拿多少？")
     assert answer.status is Status.ANSWERED
     assert answer.calculations[0].amount_yuan == 30_000_000, "40% of any yuan figure of US$50m passes the 3000万 ceiling"
+
+
+@pytest.mark.parametrize("text, yuan", [
+    ("The upfront payment is USD 20 million (roughly RMB 140 million), and we spent RMB 12 million on advisers.", 140_000_000),
+    ("首付款2000万美元（约合人民币1.4亿元），中介服务费花了800万", 140_000_000),
+])
+def test_an_amount_restated_in_yuan_in_brackets_is_one_amount_in_yuan(text, yuan):
+    normalised = normalise(text)
+    amounts = read_facts(normalised, normalised.lower()).amounts
+    assert len(amounts) == 2  # the upfront once, then the service costs
+    assert (amounts[0].role, amounts[0].currency, amounts[0].yuan) == (AmountRole.UPFRONT, "CNY", yuan)
+
+
+def test_an_out_licensing_deal_stated_in_dollars_and_yuan_is_one_deal(engine):
+    """（三十六）: 首付款1亿元以上, "不超过其第三方等专业服务投入的50%，最高500万元": min(50% × 1200万, 500万) = 500万."""
+    answer = engine.ask("We out-licensed the ex-China rights of our antibody to a European pharma; the upfront payment is "
+                        "USD 20 million (roughly RMB 140 million), no investment ties either way, and we spent RMB 12 million "
+                        "on advisers for the deal. What is the maximum support as the licensor?")
+    assert answer.total_yuan == 5_000_000 and len(answer.calculations) == 1

@@ -52,3 +52,25 @@ def test_a_follow_up_saying_what_was_received_gets_what_the_annual_cap_leaves(en
     more = engine.ask(then, fair.session_id)
     assert more.citations[0].chunk_id == "policy2024:37" and more.total_yuan == 20_000
     assert left in more.answer.splitlines()[0]
+
+
+@pytest.mark.parametrize("received, then, left", [
+    ("今年我们在这一条下已经拿了2800万了，还能拿多少？", "那研发投入要是2000万呢？", 2_000_000),
+    ("We already received RMB 28 million under this measure this year. How much more can we get?",
+     "And if R&D was RMB 20 million?", 2_000_000),
+])
+def test_support_received_this_year_still_counts_in_later_turns_of_the_conversation(engine, received, then, left):
+    first = engine.ask("我们的创新医疗器械首次取得注册证并在上海落地生产，研发投入1000万，能拿多少？")
+    assert first.total_yuan == 4_000_000  # 40% × 1000万, under 800万
+    said = engine.ask(received, first.session_id)
+    assert said.total_yuan == 2_000_000  # （六）'s 3000万 a year, 2800万 already received
+    later = engine.ask(then, said.session_id)
+    assert later.calculations[0].amount_yuan == 8_000_000  # 40% × 2000万 = 800万, the item's own ceiling first
+    assert later.total_yuan == left  # then what the annual cap leaves: still 200万, not 800万
+
+
+def test_a_new_subject_does_not_carry_the_receipt_of_another_measure(engine):
+    first = engine.ask("我们的创新医疗器械首次取得注册证并在上海落地生产，研发投入1000万，今年已经拿了2800万，还能拿多少？")
+    assert first.total_yuan == 2_000_000
+    fair = engine.ask("我们去德国参加MEDICA展会花了12万，能补多少？", first.session_id)
+    assert fair.citations[0].chunk_id == "policy2024:37" and fair.total_yuan == 50_000

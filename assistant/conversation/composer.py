@@ -350,6 +350,11 @@ class Composer:
         if verdict.condition == DOCUMENT_TERM and self.event_on is not None:
             return [self._outside_term(article)]
         condition = self._condition(verdict.condition)
+        if verdict.verdict is Verdict.UNKNOWN and verdict.missing and not verdict.fact and verdict.rule is not None:
+            # "中型企业能做3000万吗": a fact of the case the condition waits for is unsaid
+            return [self.t["eligible_unknown_fact"].format(
+                condition=condition[0], quote=condition[1], missing=self._facts_named(verdict.missing),
+                rule_name=self.rule_name(verdict.rule), ceiling=self._ceiling(verdict.rule, terms=True), **fields)]
         if verdict.verdict is Verdict.UNKNOWN and verdict.missing:  # "我们是医院…": a fact about who asks decides
             kind = asker_kind_name(verdict.fact, self.kind, self.english)
             return [self.t["eligible_unknown_asker"].format(condition=condition[0], quote=condition[1], kind=kind,

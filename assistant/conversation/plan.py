@@ -45,6 +45,7 @@ from assistant.conversation.understand import (
 from assistant.language import Language
 from assistant.match.chat import ProfileAnswer, match_estimate, profile_answer
 from assistant.match.matcher import PolicyMatcher
+from assistant.match.records import ClaimVerdict
 from assistant.match.report import finds_nothing
 from assistant.records import AwardEstimate
 from assistant.retrieval import Hit, HybridRetriever
@@ -243,6 +244,14 @@ def _usd_bases_capped(question: Question, request: AwardRequest) -> list[Decimal
     return lowest if all(rule.rate * base >= rule.cap_yuan for base in lowest) else []
 
 
+def _product_query(ask: Ask, request: AwardRequest) -> str:
+    """The ask's words for finding the clause a yes quotes, with the trigger words of the rules of the product the
+    asker's case is read to ("CAR-T…只做早期跟确证性两段，也能申请吗": the CGT clause's 1500万、3000万, not the
+    measure's first sentence on Ⅰ–Ⅲ期)."""
+    names = " ".join(dict.fromkeys(t for r in (request.rules or request.candidates) if r.product for t in r.triggers))
+    return f"{ask.text} {names}".strip().lower() if names else ask.text
+
+
 def _topic_triggers(book: RuleBook) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(measure, the trigger words of one of its rules) for each rule of ``book``, without the words inside
     a base's name: a base's own words ("研发投入" of "如果研发投入是5000万呢？") name what an amount is, not a
@@ -324,6 +333,14 @@ class Planner:
             # "We're a CDMO; output for one product is RMB 40 million. What can we get?": that award, computed with
             # the conditions still to meet, rather than a match that finds nothing for want of the registration
             profiled = None
+        if (profiled is not None and profiled.match is not None and profiled.match.total_yuan == 0
+                and len(profiled.match.measures) == 1 and (session.profile is None or not session.profile.matched)
+                and (question.facts.states_subject() or question.facts.amounts)
+                and not any(c.verdict is ClaimVerdict.NOT_ELIGIBLE for c in profiled.match.measures[0].claims)):
+            # "Our device just got into the special review procedure. What support can we get?": the turn's own case
+            # under one measure, nothing computed for want of the profile's facts (none refused); that award answers,
+            # its conditions still to meet noted
+            session.profile, profiled = profiled.memory, None
         scope = self._scope(question)
         # a statement about the enterprise may name places and words the sources lack; a writing task or
         # chit-chat is refused even when it also says something about the enterprise
@@ -647,8 +664,10 @@ class Planner:
             measure = elsewhere
         elif follow_up and award_slots is not None and (
                 measure is None or (ask.kind not in {AskKind.AMOUNT, AskKind.ELIGIBILITY} and not elsewhere_topic)
-                or (question.facts.amounts_as(AmountRole.RECEIVED) and not self._own_words_find(ask, measure))):
+                or (question.facts.amounts_as(AmountRole.RECEIVED) and not self._own_words_find(ask, measure))
+                or (question.asks_total and len(award_slots.seen) > 1 and not self._own_words_find(ask, measure))):
             # "今年已经拿了48万，这次还能拿多少" after a trade-fair award: what that measure's annual cap has left
+            # "同一年两段加起来会超过上限吗" after two items computed: their total, under that measure's annual cap
             measure = award_slots.measure  # "那III期呢" stays on the award; "那海外临床试验责任保险的保费补贴呢" names its own
         wants_award = ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY} or has_amounts or follow_up
         if measure and wants_award and (ask.kind is not AskKind.WHAT or has_amounts or follow_up):
@@ -973,6 +992,9 @@ class Planner:
         article = self._measure_article(measure)
         earlier = next((t for t in session.award_topics() if t.measure == measure), session.award)
         request = read_award(question, measure, self.book, earlier, ask.text.lower())
+        fitting = self._fitting_alternative(question, request.rules)
+        if fitting is not None:  # "明年长成中型企业了，拿了专精特新资质": of the two ceilings, the one the facts decide
+            request.rules = [fitting]
         session.remember_award(request.slots())
         step = Step(ask, Route.AWARD, [article], request=request)
         step.eligibility = self._rules_verdict(question, measure, request.rules or list(request.candidates))
@@ -1009,6 +1031,16 @@ class Planner:
                     request.facts[condition.id] = False
                 step.estimate = self.calculator.estimate(request.items(), self.today, language)
                 return step
+            step.route = Route.ELIGIBILITY
+            return step
+        awaited = self._awaited(question, ask, request)
+        if awaited is not None and step.eligibility.verdict is Verdict.ELIGIBLE:
+            # "中型企业，能做3000万的担保吗": the qualification the ceiling waits for is unsaid; if not, the alternative applies
+            step.eligibility = awaited
+            step.others = [other for rule in self.book.for_measure(measure) if awaited.rule is not None
+                           and rule.id != awaited.rule.id and are_alternatives([awaited.rule, rule])
+                           and (other := self._other_rule(question, measure, rule)) is not None]
+            step.articles = [*self._condition_articles(awaited.condition, measure), *step.articles]
             step.route = Route.ELIGIBILITY
             return step
         if step.eligibility.verdict is Verdict.UNKNOWN and step.eligibility.missing:
@@ -1057,7 +1089,7 @@ class Planner:
         if request.missing == "rule":
             if verdict_asked:
                 step.route = Route.ELIGIBILITY
-                step.lead = lead_clause(article.text, AskKind.WHAT, ask.text)
+                step.lead = lead_clause(article.text, AskKind.WHAT, _product_query(ask, request))
                 step.eligibility = Eligibility(step.eligibility.verdict, measure)
                 step.corrections = heard_wrong
                 return step
@@ -1073,7 +1105,7 @@ class Planner:
                 return step
             if verdict_asked:
                 step.route = Route.ELIGIBILITY
-                step.lead = lead_clause(article.text, AskKind.WHAT, ask.text)
+                step.lead = lead_clause(article.text, AskKind.WHAT, _product_query(ask, request))
                 step.corrections = heard_wrong  # "听说Ⅲ期最高5000万，我们能申请吗？": the figure put right first
                 return step
             if question.asks_ceiling and not question.facts.amounts:
@@ -1343,6 +1375,33 @@ class Planner:
         holds = self._held_elsewhere(checks, measure, values) if only is not None else ()
         return Eligibility(Verdict.ELIGIBLE, measure, only, usd_by_range=by_range, holds=holds)
 
+    def _awaited(self, question: Question, ask: Ask, request: AwardRequest) -> Eligibility | None:
+        """An "it depends" for a yes/no on one rule (asked as such, or as a figure wanted: "能拿那个最高800万的吗")
+        whose condition marked ``awaited`` (``eligibility.yaml``) the conversation has not stated met: unknown,
+        naming the fact it waits for; None otherwise, and when an alternative ceiling of the measure (the same
+        measure's other guarantee ceiling) applies whatever that fact, unless a figure wanted is above it. The rule
+        is the one the ask names, else the one whose ceiling is the figure wanted."""
+        wanted = [a.yuan for a in question.facts.amounts if a.role in {AmountRole.DESIRED, AmountRole.CLAIMED}]
+        rules = list(dict.fromkeys(request.rules)) or [r for r in request.candidates if r.cap_yuan in wanted]
+        if len(rules) != 1:
+            return None
+        if ask.kind is not AskKind.ELIGIBILITY and not wanted:
+            return None
+        values, _ = self._fact_values(question)
+        evaluator = ConditionEvaluator(self.book)
+        others = [other.cap_yuan for other in self.book.for_measure(request.measure) if other.id != rules[0].id
+                  and are_alternatives([rules[0], other]) and evaluator.first_failure(other, values) is None]
+        if others and not any(figure > max(others) for figure in wanted):
+            return None  # "中型企业能申请担保吗": the alternative ceiling applies either way; only a figure above it waits
+        described = condition_rules().conditions
+        waiting = next((c for c in evaluator.judge(rules[0], values)
+                        if c.state is ConditionState.UNKNOWN and c.condition_id in described
+                        and described[c.condition_id].awaited in c.missing), None)
+        if waiting is None:
+            return None
+        return Eligibility(Verdict.UNKNOWN, request.measure, rules[0], waiting.condition_id,
+                           missing=(described[waiting.condition_id].awaited,))
+
     @staticmethod
     def _on_who_applies(condition_id: str) -> bool:
         """Whether a condition (``eligibility.yaml``) is decided by the kind of entity that applies."""
@@ -1400,6 +1459,11 @@ class Planner:
         }
         if facts.device and facts.drug_class is None:
             values["drug_class"] = None
+        described = condition_rules().conditions
+        for condition_id in facts.met:  # "进了特别审查程序": the fact a yes/no waits for is stated
+            awaited = described[condition_id].awaited if condition_id in described else ""
+            if awaited:
+                values[awaited] = True
         # Amounts stated with their role are the inputs of threshold conditions (upfront_yuan …); a dollar
         # amount only when every plausible rate gives the same outcome (currency.py)
         by_range = False
@@ -1433,6 +1497,25 @@ class Planner:
         if not reads_size:
             return []
         return [other for other in self.book.for_measure(rule.measure) if other.id != rule.id and are_alternatives([rule, other])]
+
+    def _fitting_alternative(self, question: Question, rules: Sequence[Rule]) -> Rule | None:
+        """Of several alternative ceilings (one or the other by the kind of enterprise, ``are_alternatives``),
+        the one the stated facts decide: the only one no fact contradicts, or, when the facts meet every
+        condition of each one left, the highest (a qualified 中型 enterprise is 中小微 too, and its ceiling is
+        raised to 3000万); None when they are no alternatives, an amount is stated (it is judged against each),
+        or the facts leave one open."""
+        if not are_alternatives(list(rules)) or question.facts.amounts:
+            return None  # "申请一笔3000万的担保能做到吗": the amount asked about is judged against each ceiling
+        values, _ = self._fact_values(question)
+        evaluator = ConditionEvaluator(self.book)
+        denied = self._unmet(question)
+        left = [rule for rule in dict.fromkeys(rules) if not set(condition_rules().of_rule(rule)) & set(denied)
+                and evaluator.first_failure(rule, values) is None]
+        if len(left) == 1:
+            return left[0]
+        decided = all(check.state is ConditionState.MET or check.condition_id == REGISTERED
+                      for rule in left for check in evaluator.judge(rule, values))
+        return max(left, key=lambda rule: rule.cap_yuan) if left and decided else None
 
     def _alternative(self, question: Question, measure: str, failed: Eligibility) -> Rule | None:
         """The rule of the same measure that applies in place of the failed one: its alternative (one

@@ -71,6 +71,7 @@ class Facts:
     amounts: tuple[StatedAmount, ...] = ()
     item_count: int | None = None  # "12场…每场10万": one amount for this many like items
     unmet: tuple[str, ...] = ()  # condition ids the asker says are not met ("还没进入特别审查程序")
+    met: tuple[str, ...] = ()  # condition ids the asker says are met ("进了国家创新医疗器械特别审查程序", "有专精特新资质")
     enterprise_size: str | None = None  # "small_micro", "medium" or "large" when the asker says so
     entity_type: str | None = None  # who the asker is when it says so: "hospital", "insurer", "cmo", "cro" …
     entity_denied: tuple[str, ...] = ()  # kinds the asker says it is not ("我们是药企不是CRO"): "cro", "cmo" …
@@ -101,6 +102,8 @@ class Facts:
             sold_abroad=self.sold_abroad if self.sold_abroad is not None else earlier.sold_abroad,
             regulator=self.regulator if self.regulator is not None else earlier.regulator,
             unmet=tuple(dict.fromkeys((*earlier.unmet, *self.unmet))),
+            # a condition said met before and denied now ("其实没进特别审查") is unmet only
+            met=tuple(cid for cid in dict.fromkeys((*earlier.met, *self.met)) if cid not in self.unmet),
         )
 
     def enterprise_only(self) -> Facts:

@@ -33,6 +33,7 @@ class AwardSlots:
     facts: dict[str, Any] = field(default_factory=dict)
     cgt: bool = False  # the rules were the cell and gene therapy ones (rule product cgt), kept for follow-ups
     seen: list[tuple[str, str]] = field(default_factory=list)  # (rule id, base yuan or "") of each item computed so far
+    received: str = ""  # yuan (a Decimal string) the asker said it already received this year under the measure
 
     def seen_bases(self) -> dict[str, Decimal]:
         """The latest base computed for each rule of this topic."""
@@ -100,6 +101,7 @@ class AwardRequest:
             facts=dict(self.facts),
             cgt=any(rule.product == "cgt" for rule in (self.rules or self.candidates)),
             seen=list(self.seen),
+            received=str(self.received) if self.received else "",
         )
 
     def computed(self) -> None:
@@ -180,6 +182,11 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         rules = _counted(text, mentioned)
     if not rules and facts_said.trial_location == "overseas":
         rules = [r for r in candidates if "overseas_trial" in r.conditions]
+    if not rules and facts_said.trial_location is not None:
+        # "liability insurance for a trial we're running in Australia": the one rule named by the place's own words
+        place_words = {str(word).lower() for word in lexicon().facts.get(facts_said.trial_location, ())}
+        placed = [r for r in candidates if place_words & {t.lower() for t in r.triggers}]
+        rules = placed if len(placed) == 1 else rules
     if len(candidates) == 1:
         rules = list(candidates)
     bases = _bases(question, rules or list(candidates), ask_text)
@@ -241,6 +248,8 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         else:
             if not rules:
                 rules = earlier_rules
+                if count and not bases and len(rules) == 1 and rules[0].rate is None:
+                    rules = rules * count  # "我们今年有三个这样的项目，一共能拿多少": that many items of the topic's ceiling
             if not bases:
                 bases = earlier_bases
                 unstated = [r for r in rules if r not in earlier_rules and r.rate is not None]
@@ -250,6 +259,8 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         facts = {**previous.facts, **facts}
     accepted = {rule.id: book.inputs(rule.id).accepted for rule in candidates}
     received = sum((a.yuan for a in facts_said.amounts_as(AmountRole.RECEIVED) if a.currency == CNY), Decimal(0))
+    if not received and same_measure and previous is not None and previous.received and not question.new_subject:
+        received = Decimal(previous.received)  # "we already received 25 million this year" said in an earlier turn still holds
     return AwardRequest(measure=measure, rules=rules, bases=bases, facts=facts, candidates=candidates, accepted=accepted,
                         seen=seen, assumed=assumed, received=received)
 

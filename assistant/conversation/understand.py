@@ -70,6 +70,10 @@ ENGLISH_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[a-z])", re.IGNORECASE
 CASE_MARK = re.compile(r"\bi{1,3}期|(?<![a-z])i{1,3}期|临床|试验|trial|phase|\d\s*(万|亿|元|million|billion)|rmb|usd|\$", re.IGNORECASE)
 INDEFINITE_COUNT = re.compile(r"几(个|家|款|项|场|次|名|位)")  # "参加几个展会": a few, when the sentence asks nothing
 TOTAL_REACH = 4  # characters after a count where a total word ("两个加起来") makes it the count of the items discussed
+# the words between an amount and the same amount restated in yuan in brackets: "USD 20 million (roughly RMB 140 million"
+RESTATED = re.compile(r"\s*(?:美元|美金|欧元|日元|港元|港币|英镑|dollars?|euros?)?\s*[（(]\s*"
+                      r"(?:roughly|about|approximately|approx\.?|around|i\.e\.|ca\.?|约合|约|折合|合|相当于|即)?\s*"
+                      r"(?:人民币|rmb|cny)?\s*", re.IGNORECASE)
 LIST_JOINER = re.compile(r"\s*(?:元|人民币|元人民币)?\s*(?:和|与|及|、|,|，|/|and|or)\s*(?:rmb|cny)?\s*", re.IGNORECASE)  # "6万和20万"
 LIST_END = re.compile(r"\s*(?:元|人民币|yuan)?\s*(?:[，,。.;；？?!！:：]|$)", re.IGNORECASE)  # the list ends with the amount
 OTHER_SUBJECT = re.compile(r"[,，]\s*(?=另外|此外|另一|还有一)")  # "，另外一个1类新药…": another subject begins
@@ -762,9 +766,17 @@ def _merge_amount_with_eligibility(asks: list[Ask]) -> list[Ask]:
     if {a.kind for a in joined} == {AskKind.AMOUNT, AskKind.ELIGIBILITY}:
         merged = Ask(AskKind.AMOUNT, "，".join(a.text for a in joined), yes_no=True)
         return [merged, *[a for a in asks if a not in joined]]
-    amount_yes_no = [replace(a, yes_no=True) if a.kind is AskKind.AMOUNT and has_word(a.text.lower(), lex.yes_no_words) else a
-                     for a in asks]
+    amount_yes_no = [replace(a, yes_no=True) if a.kind is AskKind.AMOUNT and (
+        has_word(a.text.lower(), lex.yes_no_words) or _opens_with_yes_no(a.text, lex)) else a for a in asks]
     return amount_yes_no
+
+
+def _opens_with_yes_no(text: str, lex: _Lexicon) -> bool:
+    """Whether an amount ask's last sentence opens with a yes/no question of its own before the figure asked
+    ("Can we get a premium subsidy, and capped at what?"): the verdict leads the figure."""
+    sentence = ENGLISH_SENTENCE_END.split(text.lower())[-1]
+    parts = re.split(r"[,，;；]\s*(?:and|but)?\s*", sentence, maxsplit=1)
+    return len(parts) == 2 and _asks_yes_or_no(parts[0].strip() + "?", lex)
 
 
 def _asked_kind(clause: str, lex: _Lexicon) -> AskKind | None:
@@ -872,14 +884,18 @@ def read_facts(normalised: str, text: str) -> Facts:
                 break
     related = _relation(text, words)
     # "研发是5000万，不是3000万", "RMB 50 million, not 30 million": the figure denied is the one corrected, not stated
-    amounts = _listed_alike(tuple(_stated(found, normalised, lex) for found in find_amounts(normalised)
-                                  if (found.yuan >= lex.min_stated_yuan or found.yuan == 0)
-                                  and not lex.roles["denied"].search(normalised[max(0, found.start - ROLE_WINDOW_LATIN): found.start].lower())),
-                            normalised)
+    amounts = _restated(_listed_alike(tuple(_stated(found, normalised, lex) for found in find_amounts(normalised)
+                                            if (found.yuan >= lex.min_stated_yuan or found.yuan == 0)
+                                            and not lex.roles["denied"].search(
+                                                normalised[max(0, found.start - ROLE_WINDOW_LATIN): found.start].lower())),
+                                      normalised),
+                        normalised)
     if not amounts and has_word(text, lex.no_spend_words):  # "we haven't spent anything yet": the spend is zero
         amounts = (StatedAmount("0", Decimal(0), AmountRole.BASE, CNY, 0),)
     unmet = tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws) or _negated(
         text, words["unmet_topics"].get(cid, []), words["negation"]) or (cid in lex.unmet_patterns and lex.unmet_patterns[cid].search(text)))
+    # "进了国家创新医疗器械特别审查程序": a condition named as the case's own, unless the same message denies it
+    met = tuple(cid for cid, ws in words["met_conditions"].items() if cid not in unmet and has_word(text, ws))
     return Facts(
         drug_class=drug_class,
         cgt=has_word(text, words["cgt"]),
@@ -892,6 +908,7 @@ def read_facts(normalised: str, text: str) -> Facts:
         amounts=amounts,
         item_count=_item_count(text, lex),
         unmet=unmet,
+        met=met,
         sold_abroad=True if market is not None and _affirmed(text, market.pattern, words["negation"]) else None,
         regulator=next((name for name, ws in words["regulator"].items() if has_word(text, ws)), None),
         enterprise_size=_enterprise_size(text, words["enterprise_size"], words["enterprise_size_patterns"]),
@@ -1241,6 +1258,20 @@ def _about_fair(normalised: str, position: int, lex: _Lexicon) -> bool:
     start, end = next(((a, b) for a, b, _ in sentences(normalised) if a <= position < b), (0, len(normalised)))
     sentence = normalised[start:end].lower()
     return (bool(lex.fair_words.search(sentence)) or names_event(sentence)) and not lex.other_bases.search(sentence)
+
+
+def _restated(amounts: tuple[StatedAmount, ...], normalised: str) -> tuple[StatedAmount, ...]:
+    """``amounts`` with a yuan figure put in brackets right after an amount in another currency ("USD 20 million
+    (roughly RMB 140 million)", "2000万美元（约合人民币1.4亿元）") taking that amount's place and role: one
+    amount, stated twice, is no second item, and its yuan figure is the one the sources' thresholds read."""
+    kept = list(amounts)
+    for number in range(len(amounts) - 1, 0, -1):
+        before, amount = amounts[number - 1], amounts[number]
+        found = normalised.find(before.text, before.start)  # a currency word before the figure may shift its start
+        between = normalised[found + len(before.text): amount.start] if found >= 0 else ""
+        if before.currency != CNY and amount.currency == CNY and RESTATED.fullmatch(between):
+            kept[number - 1: number + 1] = [replace(amount, role=before.role)]
+    return tuple(kept)
 
 
 def _listed_alike(amounts: tuple[StatedAmount, ...], normalised: str) -> tuple[StatedAmount, ...]:

@@ -48,6 +48,7 @@ class FactCondition:
     presumed: bool = False  # met unless contradicted; ``holds_if`` names what the text grants outright
     quote_when_met: bool = False  # a yes quotes it when stated facts meet it (the rule's own quote does not show it)
     decided_by: tuple[str, ...] = ()  # opened: the facts that decide it, when not those of ``holds_if``
+    awaited: str = ""  # the fact a yes/no on the rule waits for until the conversation states the condition met
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ def condition_rules(path: Path = ELIGIBILITY_PATH) -> ConditionRules:
             presumed=bool(entry.get("presumed", False)),
             quote_when_met=bool(entry.get("quote_when_met", False)),
             decided_by=tuple(str(fact) for fact in entry.get("decided_by") or ()),
+            awaited=str(entry.get("awaited") or ""),
         )
         for cid, entry in {**raw["conditions"], **extras}.items()
     }

@@ -1,0 +1,127 @@
+"""A yes/no whose deciding fact is not said is "it depends", naming that fact; a stated fact that fails the
+condition gets the ceiling that applies instead; a count said in a follow-up multiplies a per-item ceiling.
+
+（二十九）: 中小微 (中型、小型、微型) 单笔批次担保额度上限 2000万; 拥有高新技术、专精特新、科技小巨人等资质的中型 3000万 —
+alternatives, never added. （六）: the 800万 for a device first registered and produced locally is for "以上产品",
+those in the special review procedure. （十二）: 每个项目最高100万, 每个单位每年不超过1亿.
+"""
+
+import pytest
+
+from assistant.conversation.understand import read_facts
+from index.normalise import normalise
+
+
+def _verdicts(answer) -> set[str]:
+    return {v.verdict for v in answer.verdicts}
+
+
+@pytest.mark.parametrize("question, fact", [
+    ("We're a mid-sized biotech in Shanghai, about 400 people. Can we get a policy guarantee of up to RMB 30 million?",
+     "high-tech, specialised or little-giant qualification"),
+    ("我们是上海的中型生物医药科创企业，政策性融资担保额度能给到3000万吗？", "是否拥有高新技术、专精特新、科技小巨人等资质"),
+])
+def test_a_medium_firm_asking_for_the_raised_guarantee_ceiling_hears_it_depends_on_its_qualification(engine, question, fact):
+    answer = engine.ask(question)
+    assert _verdicts(answer) >= {"unknown"} and answer.citations[0].chunk_id == "policy2024:29"
+    assert fact in answer.answer
+    assert ("20,000,000" in answer.answer or "2000万" in answer.answer) and answer.total_yuan is None  # the other ceiling, not summed
+
+
+def test_a_medium_firm_asking_whether_it_can_use_the_guarantee_at_all_hears_yes(engine):
+    answer = engine.ask("我们是上海的中型生物医药科创企业，能申请政策性融资担保吗？")
+    assert "unknown" not in _verdicts(answer)  # the 2000万 of 中小微 applies, qualification or not
+
+
+def test_a_device_without_special_review_said_is_it_depends_for_the_800_wan(engine):
+    answer = engine.ask("我们是做AI辅助诊断软件的，三类医疗器械，公司在上海注册，拿证以后也在上海投产了，能拿那个最高800万的吗？")
+    assert _verdicts(answer) == {"unknown"} and answer.citations[0].chunk_id == "policy2024:06"
+    assert "特别审查程序" in answer.answer.splitlines()[0]
+
+
+def test_a_device_said_to_be_in_special_review_gets_its_yes(engine):
+    answer = engine.ask("我们的器械进了国家创新医疗器械特别审查程序，首次取得注册证并在上海落地生产了，能拿那个最高800万的吗？")
+    assert _verdicts(answer) == {"eligible"}
+
+
+@pytest.mark.parametrize(("text", "met", "unmet"), [
+    ("我们有专精特新资质", ("medium_qualified_tech_enterprise",), ()),
+    ("中型但是什么资质都没有呢", (), ("medium_qualified_tech_enterprise",)),
+    ("Our device was never in any special review procedure", (), ("in_special_review",)),
+])
+def test_a_condition_said_met_or_denied_is_read_as_such(text, met, unmet):
+    facts = read_facts(normalise(text), normalise(text).lower())
+    assert facts.met == met and set(unmet) <= set(facts.unmet)
+
+
+def test_the_size_and_qualification_said_in_turns_pick_one_guarantee_ceiling(engine):
+    small = engine.ask("我们是小微的生物医药科创企业，政策性担保单笔最多能担多少")
+    assert small.total_yuan == 20_000_000
+    grown = engine.ask("明年我们长成中型企业了，拿了专精特新资质", small.session_id)
+    assert grown.total_yuan == 30_000_000 and "3000万" in grown.answer.splitlines()[0]
+    bare = engine.ask("中型但是什么资质都没有呢", grown.session_id)
+    assert bare.total_yuan == 20_000_000
+
+
+@pytest.mark.parametrize("first, then", [
+    ("We're a CRO upgrading our clinical trial services to international standards. Max support per project?",
+     "we have three such projects this year, so 3 million total?"),
+    ("我们是CRO，对接国际标准提升临床试验服务能力的项目，每个项目最多支持多少？", "我们今年有三个这样的项目，一共能拿多少？"),
+])
+def test_a_count_said_in_a_follow_up_multiplies_the_per_project_ceiling_within_the_annual_cap(engine, first, then):
+    one = engine.ask(first)
+    assert one.total_yuan == 1_000_000
+    three = engine.ask(then, one.session_id)
+    assert three.citations[0].chunk_id == "policy2024:12" and three.total_yuan == 3_000_000
+    assert len(three.calculations) == 3
+
+
+@pytest.mark.parametrize("question, measure, total", [
+    ("Our device just got into the national innovative medical device special review procedure. What support can we get "
+     "from Shanghai?", "policy2024:06", 3_000_000),  # （六） 最高300万
+    ("We showed our products at MEDICA in Düsseldorf, which cost us RMB 120,000 in total. What support can we get?",
+     "policy2024:37", 50_000),  # （三十七） min(50% × 12万, 5万)
+])
+def test_a_case_under_one_measure_asking_what_support_gets_that_award_not_an_empty_match(engine, question, measure, total):
+    answer = engine.ask(question)
+    assert answer.citations[0].chunk_id == measure and answer.total_yuan == total
+
+
+def test_premiums_of_a_trial_abroad_are_the_overseas_insurance_and_the_yes_leads(engine):
+    """（十三）: 海外临床试验…责任保险 "实际缴纳保费的50%，最高…100万元": min(50% × 300万, 100万) = 100万."""
+    answer = engine.ask("Our Shanghai-registered company bought clinical-trial liability insurance for a trial we're "
+                        "running in Australia; the premium was RMB 3 million. Can we get a premium subsidy, and capped at what?")
+    assert answer.status.value == "answered" and answer.total_yuan == 1_000_000
+    assert [c.rule_id for c in answer.calculations] == ["m13-insurance-overseas"]
+    assert answer.answer.startswith("Yes")
+
+
+def test_a_hospital_insuring_its_own_trial_is_no_insured_enterprise(engine):
+    """（十三） "按照规定对投保企业给予实际缴纳保费的50%": the subsidy goes to the enterprise that took out the insurance."""
+    answer = engine.ask("我们是一家公立医院，作为临床试验机构自己投保了临床试验责任险，保费能按50%补吗？")
+    assert _verdicts(answer) == {"not_eligible"} and answer.citations[0].chunk_id == "policy2024:13"
+    assert "投保企业" in answer.answer.splitlines()[0]
+
+
+def test_a_device_taking_its_certificate_and_going_into_production_in_plain_words_is_the_registration_rule(engine):
+    """（六）: 300万 for special review; "以上产品首次取得注册证并落地生产的…再给予不超过研发投入的40%，最高800万元":
+    min(40% × 1500万, 800万) = 600万."""
+    answer = engine.ask("1.器械进了创新特别审查能给多少 2.后来拿证在上海投产，研发花了1500万，再给多少 3.一家单位一年封顶多少")
+    assert {(c.rule_id, c.amount_yuan) for c in answer.calculations} >= {("m06-device-registration", 6_000_000)}
+
+
+def test_a_total_asked_after_two_items_stays_on_their_measure_under_its_annual_cap(engine):
+    """（五） CGT: min(40% × 5000万, 1500万) + min(40% × 1亿, 3000万) = 4500万, under "每个单位每年累计支持金额最高1亿元"."""
+    first = engine.ask("我们上海注册的基因治疗1类新药，早期临床做完了，研发投入5000万，最多拿多少？")
+    second = engine.ask("确证性临床那段研发投入1亿呢？", first.session_id)
+    assert (first.total_yuan, second.total_yuan) == (15_000_000, 30_000_000)
+    both = engine.ask("同一年两段加起来会超过上限吗？", second.session_id)
+    assert both.citations[0].chunk_id == "policy2024:05" and both.total_yuan == 45_000_000
+    assert "1亿" in both.answer
+
+
+def test_a_cgt_drug_asking_whether_it_qualifies_hears_the_cgt_clause_with_its_ceilings(engine):
+    """（五）: "对其中仅需完成早期临床试验、确证性临床试验的细胞与基因治疗1类新药，按照规定择优给予最高分别1500万元、3000万元支持"."""
+    answer = engine.ask("我們是上海註冊的細胞治療公司，CAR-T是1類新藥，臨床只做早期跟確證性兩段，沒有分I、II、III期，這樣也能申請市裡的臨床研發支持嗎？")
+    first = answer.answer.splitlines()[0]
+    assert _verdicts(answer) == {"eligible"} and "1500萬" in first and "3000萬" in first
