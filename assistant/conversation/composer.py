@@ -479,6 +479,8 @@ class Composer:
         lines += [f"· {self.rule_name(rule)}{self.t['ceiling_separator']}{self._ceiling(rule)}" for rule in rules]
         if not annual:
             lines += self._annual_caps(list(rules), "ceiling_annual")
+        if step.lead is not None and step.lead.sentence:  # "有什么支持": the measure's own sentence says who gets it
+            lines.append(self.t["ceilings_sentence"].format(text=step.lead.sentence))
         if any(rule.merit_based for rule in rules):
             lines.append(self.t["required_base_note"])
         rated = [rule for rule in rules if rule.rate is not None and rule.base]
@@ -493,7 +495,9 @@ class Composer:
                 said = self.t["yes_over" if over else "no_not_over"] + said  # "加起来会超过一年的上限吗"
             lines.insert(0, said)
         elif self._yes_asked(step) and step.eligibility is not None and step.eligibility.verdict is Verdict.ELIGIBLE and lines:
-            lines[0] = self.t["award_yes"] + lines[0]  # "能不能按基因治疗那一档申请？最高是多少？": yes, then the ceilings
+            # "能不能按基因治疗那一档申请？最高是多少？": yes, then the ceilings; "有没有保费补贴？": there is
+            key = "support_yes" if lexicon().support_exists_asked.search(step.ask.own_words) else "award_yes"
+            lines[0] = self.t[key] + lines[0]
         return lines
 
     def _required_base(self, step: Step) -> list[str]:

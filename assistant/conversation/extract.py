@@ -9,16 +9,19 @@ question wins, ties going to the earlier clause.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.conversation.question import AskKind
 from assistant.conversation.understand import has_word, lexicon
-from assistant.query import prepare
+from assistant.query import own_terms, prepare
 from index.tokens import tokenize
 
 SENTENCE_END = re.compile(r"(?<=[。；！？])")
 CLAUSE_END = re.compile(r"(?<=[，,：:])")
 LEAD_MAX_CHARS = 110
+HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|\d+[.、．])")  # a measure's own heading answers nothing
+QUOTE_PREFIX = 12  # a rule's quote is found in its sentence by its opening characters
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,7 @@ def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] 
     best: tuple[int, int, str, str, str] | None = None
     order = 0
     sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
-    if len(sentences) > 1 and re.match(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|\d+[.、．])", sentences[0]):
+    if len(sentences) > 1 and HEADING.match(sentences[0]):
         sentences = sentences[1:]  # the measure's own heading answers nothing
     for sentence in sentences:
         sentence_score = len(wanted & set(tokenize(sentence)))
@@ -89,6 +92,41 @@ def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] 
     score, _, clause, found, sentence = best
     shown = sentence if len(sentence) <= LEAD_MAX_CHARS else clause
     return Lead(text=_shorten(shown.rstrip("，,：:；") ), figure=found, sentence=sentence, score=score)
+
+
+def unpriced_sentence(text: str, question: str, priced: Sequence[str], names: Iterable[str],
+                      rare: Callable[[str], bool]) -> Lead | None:
+    """The sentence of a measure's ``text`` about a part of it that no award rule prices, when that part is asked.
+
+    ``priced``: the rules' quotes (the words that set amounts); ``names``: the rules' names and trigger words.
+    The question's own words decide (not the synonyms a search adds: "贷款" would bring in 贴息). When it shares a
+    ``rare`` term with the priced sentences or ``names``, the priced part is asked (None). Else the sentence is the
+    one holding no quote and stating no amount of money that shares most rare terms with the question
+    ("信贷贴息能贴多少": （二十九）'s 贴息 sentence sets none, its ceilings are the guarantees'); None when none does.
+    """
+    sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+    if len(sentences) > 1 and HEADING.match(sentences[0]):
+        sentences = sentences[1:]
+    wanted = set(tokenize(own_terms(question).lower()))
+    quoted = [s for s in sentences if any(q[:QUOTE_PREFIX] in s for q in priced)]
+    covered = {t for s in quoted for t in tokenize(s)} | {t for name in names for t in tokenize(name.lower())}
+    if any(rare(t) for t in wanted & covered):
+        return None
+    best: tuple[int, str] | None = None
+    for sentence in sentences:
+        if sentence in quoted or _states_amount(sentence):
+            continue
+        own = {t for t in wanted & set(tokenize(sentence)) if t not in covered and rare(t)}
+        if own and (best is None or len(own) > best[0]):
+            best = (len(own), sentence)
+    return Lead(text=_shorten(best[1]), sentence=best[1]) if best else None
+
+
+def _states_amount(sentence: str) -> bool:
+    """Whether ``sentence`` states an amount of money or a share (``figure_asks`` money and share units)."""
+    lex = lexicon()
+    units = {unit for name in ("money", "share") for unit in lex.figure_asks[name].stated}
+    return any(match[2] in units for match in lex.figure.finditer(sentence))
 
 
 def _best_figure(clause: str, pattern: re.Pattern[str], wanted: set[str], units: tuple[str, ...] = ()) -> str:

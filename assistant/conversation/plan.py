@@ -18,7 +18,7 @@ from typing import Any
 
 from assistant.amounts import is_bare_number
 from assistant.conversation.currency import threshold_input, usd_range
-from assistant.conversation.extract import Lead, lead_clause
+from assistant.conversation.extract import Lead, lead_clause, unpriced_sentence
 from assistant.conversation.kinds import KindSupport, asker_kind, asks_what_kind_gets, kind_measures
 from assistant.conversation.question import USD, AmountRole, Ask, AskKind, Facts, Question
 from assistant.conversation.scope import ScopeVerdict, asks_payout, judge
@@ -28,6 +28,8 @@ from assistant.conversation.understand import (
     ISSUED,
     WHICH_DOCUMENT,
     asking_part,
+    asks_support_terms,
+    asks_yes_or_no,
     has_word,
     holds_tasks,
     kind_asked_for,
@@ -652,14 +654,30 @@ class Planner:
                 or (question.facts.amounts_as(AmountRole.RECEIVED) and not self._own_words_find(ask, measure))):
             # "今年已经拿了48万，这次还能拿多少" after a trade-fair award: what that measure's annual cap has left
             measure = award_slots.measure  # "那III期呢" stays on the award; "那海外临床试验责任保险的保费补贴呢" names its own
+        unpriced = self._unpriced_part(ask, measure) if measure and not has_amounts and recalled is None else None
+        if measure and unpriced is not None:
+            # "重点产业优惠利率长期信贷贴息，能贴多少？": （二十九） names 贴息 and sets no amount for it (its ceilings are the
+            # guarantees'), so the amount is not specified
+            return Step(ask, Route.NO_AMOUNT, [self._measure_article(measure)], lead=unpriced)
+        # "is there any support for trial insurance premiums?" tells no case of the asker's to judge: the measure's terms
+        support_exists = (ask.kind is AskKind.ELIGIBILITY and bool(lexicon().support_exists_asked.search(ask.text))
+                          and not question.facts.tells_case() and not question.facts.states_subject())
         wants_award = ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY} or has_amounts or follow_up
-        if measure and wants_award and (ask.kind is not AskKind.WHAT or has_amounts or follow_up):
+        if measure and wants_award and (ask.kind is not AskKind.WHAT or has_amounts or follow_up) and not (
+                support_exists and not has_amounts):
             return self._award(question, ask, measure, session, language)
-        if measure and ask.kind is AskKind.WHAT and has_word(ask.text.lower(), lexicon().terms_asks):
-            # "对产品出海注册是怎么规定的": the terms of a measure that sets amounts are its ceilings and rates, all of them
-            step = self._award(question, ask, measure, session, language)
+        if measure and not has_amounts and (support_exists or (ask.kind is AskKind.WHAT and asks_support_terms(ask.text.lower()))):
+            # "对产品出海注册是怎么规定的", "产品要去美国FDA注册，有什么支持？", "is there help with trial insurance
+            # premiums?": the terms of a measure that sets amounts are its ceilings and rates, all of them; asked yes
+            # or no, the yes leads them
+            terms_ask = replace(ask, kind=AskKind.AMOUNT) if support_exists else ask
+            step = self._award(replace(question, asks_ceiling=True), terms_ask, measure, session, language)
             if step.route is Route.CEILINGS and step.request is not None and not step.corrections:
-                step.request.rules = []
+                named = [r for r in step.request.candidates if _names_specifically(ask.text.lower(), r)]
+                step.request.rules = named if len(named) == 1 else []  # "去美国FDA注册": the rule named, else all
+                step.ask = replace(step.ask, yes_no=support_exists or asks_yes_or_no(ask.own_words.lower()) or bool(
+                    lexicon().support_exists_asked.search(ask.own_words)))
+                step.lead = lead_clause(top.text, AskKind.WHAT, ask.text)  # who gets it, on what terms, after the figures
             return step
         names_money = has_word(ask.text.lower(), lexicon().money_words)
         if top.doc_id == self.book.document and (ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE} or (
@@ -720,6 +738,18 @@ class Planner:
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)  # the article states no such figure
         return Step(ask, Route.LOOKUP, [top], lead=lead)
+
+    def _unpriced_part(self, ask: Ask, measure: str) -> Lead | None:
+        """The sentence of ``measure`` about the part an amount or support ask names when no award rule of the
+        measure prices that part (``unpriced_sentence``); None when the ask asks no amount or a rule covers it."""
+        text = ask.text.lower()
+        if not (ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE} or asks_support_terms(text) or (
+                ask.kind is AskKind.WHAT and has_word(text, lexicon().quantity_words))):
+            return None
+        rules = self.book.for_measure(measure)
+        return unpriced_sentence(self._measure_article(measure).text, ask.text, [r.quote for r in rules],
+                                 [word for r in rules for word in (r.name, *r.triggers)],
+                                 lambda term: self.retriever.article_share(term) <= RARE_TERM_SHARE)
 
     def _sentence_decides(self, query: str, hits: Sequence[Any], doc_ids: Sequence[str] | None) -> Article | None:
         """Between close articles, the one holding the sentence that matches ``query`` best, when that sentence

@@ -159,6 +159,7 @@ class _Lexicon:
     month_names: dict[str, int]
     case_by_case: tuple[str, ...]  # "一事一议": a measure's text that sets its support case by case, no amount
     support_asked: re.Pattern[str]  # "有什么支持", "what support": an ask for the support a measure gives
+    support_exists_asked: re.Pattern[str]  # "有没有支持", "is there help with …": whether a measure supports at all
     kind_support_asked: re.Pattern[str]  # "能申请哪些", "which measures": what the asker can claim at all
     scope_words: tuple[str, ...]  # "覆盖哪些单位": who a document covers
     applicant_words: tuple[str, ...]  # "子公司", "our company": who applies, no topic
@@ -259,6 +260,7 @@ def lexicon() -> _Lexicon:
         month_names={str(k): int(v) for k, v in raw["stated_month"]["months"].items()},
         case_by_case=tuple(raw["case_by_case"]),
         support_asked=re.compile(raw["support_asked"], re.IGNORECASE),
+        support_exists_asked=re.compile(raw["support_exists_asked"], re.IGNORECASE),
         kind_support_asked=re.compile(raw["kind_support_asked"], re.IGNORECASE),
         known_places=_known_places(),
         unmet_patterns={str(cid): re.compile(str(p).replace("{place}", "|".join(map(re.escape, _known_places()))))
@@ -668,6 +670,13 @@ def _asks_yes_or_no(clause: str, lex: _Lexicon) -> bool:
     return _yes_no(clause, lex) and not has_word(clause.lower(), lex.quantity_words)
 
 
+def asks_support_terms(text: str) -> bool:
+    """Whether ``text`` (lower case) asks the terms of a measure's support: how it is set ("怎么规定的", "补助标准"),
+    what it is ("有什么支持", "what support") or whether there is any ("有没有补贴", "is there help with …")."""
+    lex = lexicon()
+    return has_word(text, lex.terms_asks) or bool(lex.support_asked.search(text) or lex.support_exists_asked.search(text))
+
+
 def asks_yes_or_no(clause: str) -> bool:
     """Whether ``clause`` (lower case) ends in a yes/no question (its last English sentence: "Our project began in
     June 2024. Does the policy still apply to it?")."""
@@ -770,8 +779,9 @@ def _merge_amount_with_eligibility(asks: list[Ask]) -> list[Ask]:
     if {a.kind for a in joined} == {AskKind.AMOUNT, AskKind.ELIGIBILITY}:
         merged = Ask(AskKind.AMOUNT, "，".join(a.text for a in joined), yes_no=True)
         return [merged, *[a for a in asks if a not in joined]]
-    amount_yes_no = [replace(a, yes_no=True) if a.kind is AskKind.AMOUNT and has_word(a.text.lower(), lex.yes_no_words) else a
-                     for a in asks]
+    # "能不能申请…", "参加海外展会能补吗": an amount asked as a yes/no, the yes leads its ceilings
+    amount_yes_no = [replace(a, yes_no=True) if a.kind is AskKind.AMOUNT and (
+        has_word(a.text.lower(), lex.yes_no_words) or _asks_yes_or_no(a.own_words, lex)) else a for a in asks]
     return amount_yes_no
 
 
