@@ -33,3 +33,25 @@ def test_in_a_list_of_limits_each_limit_is_of_the_words_before_it(question, figu
 def test_an_english_count_question_gets_the_count_of_the_asked_thing(engine):
     answer = engine.ask("How many Class 1 innovative drugs has Shanghai had approved since 2016?")
     assert answer.answer.startswith("26 products"), answer.answer
+
+
+GROWTH = ("一是产业规模持续壮大。工业总产值由2019年1319亿元稳步增长到2023年1860亿元，年复合增长率9%。"
+          "2023年，产业规模达到9337亿元，增长4.9%。")
+MONEY_UNITS = ("亿元", "万元", "亿")
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("2023年工业总产值是多少？", "1860亿元"),
+    ("2019年工业总产值是多少？", "1319亿元"),
+])
+def test_the_year_a_question_names_picks_the_figure_of_that_year(question, figure):
+    assert lead_clause(GROWTH, AskKind.FIGURE, question, MONEY_UNITS).figure == figure
+
+
+def test_a_year_the_question_names_is_never_the_answer():
+    assert lead_clause(GROWTH, AskKind.FIGURE, "2019年是多少？").figure == "1319亿元"
+
+
+def test_the_quantity_a_question_names_decides_between_clauses():
+    assert lead_clause(GROWTH, AskKind.FIGURE, "上海生物医药产业2023年规模多大", MONEY_UNITS).figure == "9337亿元"
+

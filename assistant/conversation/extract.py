@@ -21,6 +21,7 @@ SENTENCE_END = re.compile(r"(?<=[。；！？])")
 CLAUSE_END = re.compile(r"(?<=[，,：:])")
 LEAD_MAX_CHARS = 110
 HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|\d+[.、．])")  # a measure's own heading answers nothing
+YEAR = re.compile(r"(19|20)\d\d年")
 QUOTE_PREFIX = 12  # a rule's quote is found in its sentence by its opening characters
 
 
@@ -68,6 +69,9 @@ def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] 
     wanted = set(tokenize(prepare(question).keyword_text))
     # "CVC能拿什么支持": between clauses alike, the one granting the support ("给予…等支持") answers
     grants = kind in (AskKind.WHAT, AskKind.ELIGIBILITY) and has_word(question.lower(), lex.support_asks)
+    # "2023年规模多大": the quantity the question names (规模) weighs more than the words it shares besides
+    named = _quantity_named(question) if kind is AskKind.FIGURE else set()
+    stated = question.lower()
     best: tuple[int, int, str, str, str] | None = None
     order = 0
     sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
@@ -79,10 +83,11 @@ def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] 
             order += 1
             found = ""
             if kind in (AskKind.DURATION, AskKind.FIGURE):
-                found = _best_figure(clause, duration if kind is AskKind.DURATION else figure, wanted, units)
+                found = _best_figure(clause, duration if kind is AskKind.DURATION else figure, wanted, units, stated)
                 if not found:
                     continue
-            score = 3 * len(wanted & set(tokenize(clause))) + sentence_score
+            clause_terms = set(tokenize(clause))
+            score = 3 * len(wanted & clause_terms) + 3 * len(named & clause_terms) + sentence_score
             if grants and has_word(clause, lex.granting_words):
                 score += 1
             if best is None or score > best[0]:
@@ -129,15 +134,30 @@ def _states_amount(sentence: str) -> bool:
     return any(match[2] in units for match in lex.figure.finditer(sentence))
 
 
-def _best_figure(clause: str, pattern: re.Pattern[str], wanted: set[str], units: tuple[str, ...] = ()) -> str:
+def _quantity_named(question: str) -> set[str]:
+    """The words of the phrases ``question`` asks its figure with ("规模多大" → 规模, 多大), of the first
+    ``figure_asks`` entry it holds (the one that sets the ask's detail)."""
+    text = question.lower()
+    for ask in lexicon().figure_asks.values():
+        phrases = [phrase for phrase in ask.asked if phrase in text]
+        if phrases:
+            return {t for phrase in phrases for t in tokenize(phrase)}
+    return set()
+
+
+def _best_figure(clause: str, pattern: re.Pattern[str], wanted: set[str], units: tuple[str, ...] = (),
+                 stated: str = "") -> str:
     """The figure in ``clause`` (in one of ``units``, when given) whose own words share most with the question.
+
+    When the question ``stated`` names a year ("2019年是多少"), it asks what stood then: no year answers. A number the question names (a year)
+    decides before the words shared: "由2019年1319亿元增长到2023年1860亿元" answers "2023年是多少" with 1860亿元.
 
     A figure's own words run from the previous figure or 、 up to it ("审评时限压缩至60个工作日"). In a list of
     counts under one verb, where a later item starts with its figure ("获批26款1类创新药、43款创新医疗器械"),
     the counted thing follows each figure and the words before the first are shared by all: there a
     figure's own words run from it to the next figure or 、.
     """
-    found = [m for m in pattern.finditer(clause) if not units or m[2] in units]
+    found = [m for m in pattern.finditer(clause) if (not units or m[2] in units) and not (YEAR.fullmatch(m[0]) and YEAR.search(stated))]
     marks = [i for i, c in enumerate(clause) if c == "、"]
     spans = []
     for i, match in enumerate(found):
@@ -145,10 +165,11 @@ def _best_figure(clause: str, pattern: re.Pattern[str], wanted: set[str], units:
         end = min([found[i + 1].start() if i + 1 < len(found) else len(clause), *(m for m in marks if m >= match.end())])
         spans.append((start, end))
     parallel = any(not clause[start: m.start()].strip() for m, (start, _) in list(zip(found, spans, strict=True))[1:])
-    best, best_score = "", -1
+    best, best_score = "", (-1, -1)
     for match, (start, end) in zip(found, spans, strict=True):
         own = clause[match.start(): end] if parallel else clause[start: match.end()]
-        score = len(wanted & set(tokenize(own)))
+        shared = wanted & set(tokenize(own))
+        score = (len({t for t in shared if t.isdigit()}), len(shared))
         if score > best_score:
             best, best_score = match[0], score
     return best
