@@ -55,3 +55,14 @@ def test_a_year_the_question_names_is_never_the_answer():
 def test_the_quantity_a_question_names_decides_between_clauses():
     assert lead_clause(GROWTH, AskKind.FIGURE, "上海生物医药产业2023年规模多大", MONEY_UNITS).figure == "9337亿元"
 
+
+def test_an_english_lookup_names_the_key_terms_of_its_chinese_quote_in_english(engine):
+    answer = engine.ask("Where can foreign companies run the gene diagnosis and therapy opening-up pilot?")
+    first = answer.answer.splitlines()[0]
+    assert "自贸试验区" in first and "Free Trade pilot zone (自贸试验区)" in first, answer.answer
+    assert "opening-up pilot (扩大开放试点)" in first
+
+
+def test_a_chinese_lookup_quotes_the_text_alone(engine):
+    answer = engine.ask("基因诊断与治疗扩大开放试点在哪里开展？")
+    assert "自贸试验区" in answer.answer and "Key terms" not in answer.answer and "Free Trade" not in answer.answer

@@ -37,6 +37,7 @@ from prompts import templates
 SENTENCE_SPLIT = re.compile(r"(?<=[。！？!?])|(?<=\.\s)")
 MIN_REPEAT_CHARS = 12  # shorter pieces ("说明：", "Notes:") may recur
 DEPARTMENTS_PATH = Path(__file__).resolve().parent.parent / "data" / "departments.yaml"
+TERM_NAMES_PATH = Path(__file__).resolve().parent.parent / "data" / "term_names.yaml"
 
 ROUTE_STATUS = {
     Route.OUT_OF_SCOPE: Status.OUT_OF_SCOPE,
@@ -56,6 +57,23 @@ def english_department_names() -> dict[str, str]:
     """责任单位 → its English name (``data/departments.yaml``)."""
     raw = read_yaml(DEPARTMENTS_PATH)
     return {str(k): str(v) for k, v in raw.items()}
+
+
+@cache
+def english_term_names() -> dict[str, str]:
+    """The policies' key terms → their English names (``data/term_names.yaml``), the longest term first."""
+    raw = read_yaml(TERM_NAMES_PATH)
+    return dict(sorted(((str(k), str(v)) for k, v in raw.items()), key=lambda item: -len(item[0])))
+
+
+def key_terms(text: str) -> list[tuple[str, str]]:
+    """(term, English name) of each key term ``text`` holds, in the order they stand; a term inside a longer one
+    found (试点 in 扩大开放试点) is not named again."""
+    found: list[tuple[str, str]] = []
+    for term, name in english_term_names().items():
+        if term in text and not any(term in longer for longer, _ in found):
+            found.append((term, name))
+    return sorted(found, key=lambda item: text.index(item[0]))
 
 
 @dataclass
@@ -82,6 +100,7 @@ class Composer:
         self.kind: str | None = None  # the asker's kind, as the question states it
         self.event_on: date | None = None
         self._quoted: set[str] = set()
+        self._named_terms: set[str] = set()  # key terms already put in English
 
     # --- a whole plan ----------------------------------------------------------------------------
     def compose(self, plan: Plan) -> Composed:
@@ -281,7 +300,16 @@ class Composer:
             lead = self.t["lead_spoken"].format(text=text, asker=asker, answerer=answerer)
         else:
             lead = self.t["lead_text"].format(text=step.lead.text, label=article.label)
-        return [self._with_expiry(article, lead)]
+        return [self._with_expiry(article, lead + self._glossed(step.lead.text))]
+
+    def _glossed(self, quote: str) -> str:
+        """For an English asker, the key terms of a Chinese ``quote`` in English ("Key terms: Free Trade pilot zone
+        (自贸试验区) …"), so what the text says can be read; "" in Chinese, or when the quote holds none."""
+        terms = [(term, name) for term, name in key_terms(quote) if term not in self._named_terms] if self.english else []
+        self._named_terms.update(term for term, _ in terms)  # a term named once in the answer is not named again
+        if not terms:
+            return ""
+        return str(self.t["key_terms"].format(terms=self._join([f"{name} ({term})" for term, name in terms])))
 
     def _with_expiry(self, article: Article, lead: str) -> str:
         """``lead`` of an expired document's article, its expiry said in the same line: one ask, one lead
