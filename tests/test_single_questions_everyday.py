@@ -197,3 +197,13 @@ def test_a_part_a_rule_prices_keeps_its_ceiling(engine, message: str) -> None:
     answer = engine.ask(message)
     assert answer.status is Status.ANSWERED, answer.answer
     assert "3000万" in answer.answer
+
+
+@pytest.mark.parametrize(("message", "opening"), [
+    ("我们是在上海登记的民办非企业单位，做医疗器械研发的，算在这个意见的支持范围里吗？", "算。"),
+    ("我們是在上海登記的民辦非企業單位，做醫療器械研發的，屬於這個意見的支持範圍嗎？", "屬於。"),
+    ("我们做的是2类改良型新药，二期做完了，能申请按研发投入40%算的补助吗？", "不可以"),
+])
+def test_a_yes_no_question_is_answered_with_its_own_verb(engine, message: str, opening: str) -> None:
+    answer = engine.ask(message)
+    assert answer.answer.startswith(opening), answer.answer

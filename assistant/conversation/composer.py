@@ -114,7 +114,7 @@ class Composer:
         self.kind = plan.question.conversation_facts.entity_type
         self.event_on = plan.question.conversation_facts.event_on
         for step in plan.steps:
-            block = self._block(step)
+            block = self._echoed(step, self._block(step))
             if step.eligibility is not None and step.eligibility.usd_by_range and step.route in {Route.AWARD, Route.ELIGIBILITY}:
                 block.append(range_note(self.language))  # the rate range a dollar amount was compared at
             blocks.append(block)
@@ -345,6 +345,19 @@ class Composer:
             # a press answer or a district plan: no conditions to judge, so what the text says
             return [self._with_expiry(article, self.t["lead_text"].format(text=text, label=article.label))]
         return self._verdict_lines(step, article)
+
+    def _echoed(self, step: Step, block: list[str]) -> list[str]:
+        """A Chinese yes/no asked with a verb of its own (``yes_echo``: "算在支持范围里吗", "属于…吗") answered with that
+        verb ("算。", "不属于。") where the block opens with 可以 or 不可以; one asking whether one can ("能…吗") keeps 可以."""
+        verb = next((v for v, pattern in lexicon().yes_echo.items() if pattern.search(step.ask.own_words)), None) if (
+            not self.english and block and asks_yes_or_no(step.ask.own_words.lower())
+            and not lexicon().ability_asked.search(step.ask.own_words)) else None
+        if verb is None:
+            return block
+        for said, echo in (("不可以。", f"不{verb}。"), ("不可以：", f"不{verb}："), ("可以。", f"{verb}。")):
+            if block[0].startswith(said):
+                return [echo + block[0][len(said):], *block[1:]]
+        return block
 
     def _excluded_first(self, step: Step, lines: list[str]) -> list[str]:
         """A yes/no asked the other way round ("are we excluded from …"): whether the asker is excluded, first."""

@@ -148,6 +148,8 @@ class _Lexicon:
     yes_no_words: tuple[str, ...]  # "能不能", "eligible": an amount ask that also asks yes or no
     claim_check: tuple[str, ...]  # "是真的吗", "is that right": a yes/no on a figure heard of
     exclusion_asked: tuple[str, ...]  # "are we excluded": a yes/no asked the other way round
+    yes_echo: dict[str, re.Pattern[str]]  # "算…吗" is answered "算。": the verb a yes/no question asks with
+    ability_asked: re.Pattern[str]  # "能…吗": whether one can is asked, answered 可以
     money_words: tuple[str, ...]  # "补贴", "funding": an ask about money, answered by a measure that sets amounts
     quantity_words: tuple[str, ...]  # "多少", "how much": an ask for a figure, not for a yes or no
     self_words: tuple[str, ...]  # "我们", "our": the asker speaks of itself
@@ -249,6 +251,8 @@ def lexicon() -> _Lexicon:
         yes_no_words=lower(raw["yes_no_words"]),
         claim_check=lower(raw["claim_check"]),
         exclusion_asked=lower(raw["exclusion_asked"]),
+        yes_echo={str(verb): re.compile(pattern) for verb, pattern in raw["yes_echo"].items()},
+        ability_asked=re.compile(raw["ability_asked"]),
         money_words=lower(raw["money_words"]),
         quantity_words=lower(raw["quantity_words"]),
         self_words=lower(raw["self_words"]),
