@@ -207,3 +207,15 @@ def test_a_part_a_rule_prices_keeps_its_ceiling(engine, message: str) -> None:
 def test_a_yes_no_question_is_answered_with_its_own_verb(engine, message: str, opening: str) -> None:
     answer = engine.ask(message)
     assert answer.answer.startswith(opening), answer.answer
+
+
+def test_a_deadline_asked_of_a_time_limit_the_text_sets_is_that_limit(engine) -> None:
+    answer = engine.ask("What is the deadline for the lead institution to finish its ethics review?")
+    assert answer.status is Status.ANSWERED, answer.answer
+    assert answer.citations[0].chunk_id == "policy2024:10"
+    assert answer.answer.startswith("15 working days"), answer.answer
+
+
+@pytest.mark.parametrize("message", ["1类新药临床试验支持的申报截止日期是哪天？", "What is the deadline to apply for the Phase II trial support?"])
+def test_an_application_deadline_stays_unspecified(engine, message: str) -> None:
+    assert engine.ask(message).status is Status.NOT_SPECIFIED

@@ -33,6 +33,7 @@ class Lead:
     figure: str = ""
     sentence: str = ""
     score: int = 0  # how well the clause matches the question (shared search terms, the clause's thrice)
+    shared: int = 0  # the question's search terms the clause itself holds
 
 
 def english_figure(figure: str) -> str:
@@ -72,7 +73,7 @@ def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] 
     # "2023年规模多大": the quantity the question names (规模) weighs more than the words it shares besides
     named = _quantity_named(question) if kind is AskKind.FIGURE else set()
     stated = question.lower()
-    best: tuple[int, int, str, str, str] | None = None
+    best: tuple[int, int, str, str, str, int] | None = None
     order = 0
     sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
     if len(sentences) > 1 and HEADING.match(sentences[0]):
@@ -91,12 +92,12 @@ def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] 
             if grants and has_word(clause, lex.granting_words):
                 score += 1
             if best is None or score > best[0]:
-                best = (score, -order, clause, found, sentence)
+                best = (score, -order, clause, found, sentence, len(wanted & clause_terms))
     if best is None:
         return Lead(text=_shorten(_first_sentences(text)))
-    score, _, clause, found, sentence = best
+    score, _, clause, found, sentence, shared = best
     shown = sentence if len(sentence) <= LEAD_MAX_CHARS else clause
-    return Lead(text=_shorten(shown.rstrip("，,：:；") ), figure=found, sentence=sentence, score=score)
+    return Lead(text=_shorten(shown.rstrip("，,：:；") ), figure=found, sentence=sentence, score=score, shared=shared)
 
 
 def unpriced_sentence(text: str, question: str, priced: Sequence[str], names: Iterable[str],

@@ -267,6 +267,18 @@ def _names_specifically(text: str, rule: Rule) -> bool:
     return bool(specific) and triggers_named(text, specific)
 
 
+def _time_limit(ask: Ask, article: Article) -> Lead | None:
+    """The duration ``article`` sets that a deadline ask saying nothing of applying wants (``time_limit_asks``):
+    the lead of its clause, when that clause names what the ask names ("参与机构…5个工作日内" for "a participating
+    site"); None when the ask is about applying or the article states no such duration ("本意见自2024年8月1日起实施"
+    for "每年截止日期是哪天")."""
+    text, lex = ask.text.lower(), lexicon()
+    if not has_word(text, lex.time_limit_asks) or has_word(text, lex.application_words):
+        return None
+    lead = lead_clause(article.text, AskKind.DURATION, ask.text)
+    return lead if lead.figure and lead.shared else None
+
+
 def _stands_clear(hits: Sequence[Any]) -> bool:
     """Whether the best of ``hits`` (at least one) stands clearly above the next (``CLEAR_TOPIC_FACTOR``)."""
     return len(hits) < 2 or hits[0].score >= CLEAR_TOPIC_FACTOR * hits[1].score
@@ -615,6 +627,9 @@ class Planner:
             top = self._measure_article(read)
 
         if ask.kind is AskKind.HOW_TO_APPLY:
+            limit = _time_limit(ask, top)
+            if limit is not None:  # "What's the deadline for a participating site?": （十）'s 5个工作日, no application's
+                return Step(replace(ask, kind=AskKind.DURATION), Route.LOOKUP, [top], lead=limit)
             money = self._money_hit(hits, ask)  # "创新药补贴什么时候开始申报": the measure that pays it
             if money is not None:
                 top = money.article

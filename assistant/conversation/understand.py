@@ -171,6 +171,7 @@ class _Lexicon:
     term_asks: tuple[str, ...]  # "到什么时候截止", "until when": when something ends
     term_subjects: tuple[str, ...]  # "政策", "this plan", "it": what ends is the document
     application_words: tuple[str, ...]  # "申报", "apply": what ends is an application window
+    time_limit_asks: tuple[str, ...]  # "deadline": asked of an article setting a time limit, that limit
     city_policy_named: re.Pattern[str]  # "the main policy", "Shanghai's biomedicine policy": the city's policy
     task_label: re.Pattern[str]  # "第九项任务", "task 9": a document's numbered task
     ended_asked: tuple[str, ...]  # "is it expired", "过期了吗": a yes/no on whether the document has ended
@@ -241,6 +242,7 @@ def lexicon() -> _Lexicon:
         term_asks=lower(raw["term_asks"]),
         term_subjects=lower(raw["term_subjects"]),
         application_words=lower(raw["application_words"]),
+        time_limit_asks=lower(raw["time_limit_asks"]),
         city_policy_named=re.compile(raw["city_policy_named"], re.IGNORECASE),
         task_label=re.compile(raw["task_label"], re.IGNORECASE),
         ended_asked=lower(raw["ended_asked"]),
