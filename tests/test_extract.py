@@ -66,3 +66,13 @@ def test_an_english_lookup_names_the_key_terms_of_its_chinese_quote_in_english(e
 def test_a_chinese_lookup_quotes_the_text_alone(engine):
     answer = engine.ask("基因诊断与治疗扩大开放试点在哪里开展？")
     assert "自贸试验区" in answer.answer and "Key terms" not in answer.answer and "Free Trade" not in answer.answer
+
+
+@pytest.mark.parametrize(("message", "document", "opening"), [
+    ("Since 2021, how many domestic Class 1 innovative drugs has Shanghai had approved?", "press20240731:q07", "19."),
+    ("2019年以来，上海有几个创新药在海外获批上市？", "press20240731:q02", "4个。"),
+])
+def test_a_count_from_a_year_is_the_one_counted_from_that_year(engine, message, document, opening):
+    answer = engine.ask(message)
+    assert answer.citations[0].chunk_id == document, answer.answer
+    assert answer.answer.startswith(opening), answer.answer

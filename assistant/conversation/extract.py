@@ -37,13 +37,14 @@ class Lead:
 
 
 def english_figure(figure: str) -> str:
-    """``25周`` → ``25 weeks``; a figure with no known unit stays as it is."""
+    """``25周`` → ``25 weeks``; ``19个`` → ``19`` (a counter English does not say); a figure with no known unit
+    stays as it is."""
     lex = lexicon()
     units = lex.figure_units
     match = lex.figure.fullmatch(figure)
-    if not match or not units.get(match[2]):
+    if not match or match[2] not in units:
         return figure
-    return f"{match[1]} {units[match[2]]}".replace(" %", "%")
+    return f"{match[1]} {units[match[2]]}".replace(" %", "%").strip()
 
 
 def is_target(lead: Lead) -> bool:
@@ -97,7 +98,7 @@ def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] 
         return Lead(text=_shorten(_first_sentences(text)))
     score, _, clause, found, sentence, shared = best
     shown = sentence if len(sentence) <= LEAD_MAX_CHARS else clause
-    return Lead(text=_shorten(shown.rstrip("，,：:；") ), figure=found, sentence=sentence, score=score, shared=shared)
+    return Lead(text=_shorten(shown.rstrip("，,：:；;") ), figure=found, sentence=sentence, score=score, shared=shared)
 
 
 def unpriced_sentence(text: str, question: str, priced: Sequence[str], names: Iterable[str],

@@ -65,6 +65,7 @@ FOLLOW_UP_MAX_CHARS_CHINESE = 40
 HITS = 5
 OWN_TOPIC_SCORE = 2 * MIN_KEYWORD_SCORE  # an ask with this much topic of its own is about its own measure
 REFERRED_FACTOR = 1.5  # a turn pointing back: an article the conversation cited outranks a new one this much
+NAMED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")  # "Since 2021", "2019年以来": a year a figure ask counts from
 CLOSE_SCORE = 0.7  # a hit this close to the top one may be the measure an amount ask names by its rule
 RARE_TERM_SHARE = 0.05  # a word this few of the articles use names what one of them is about
 CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores this many times the next name a topic of their own
@@ -750,6 +751,13 @@ class Planner:
             stated = self._sentence_stating(search_query, ask, units, pointed)
             if stated is not None:
                 top, lead = stated
+        years = [f"{year}年" for year in NAMED_YEAR.findall(ask.text)]
+        if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and years and not any(y in lead.sentence for y in years):
+            # "Since 2021, how many class 1 drugs were approved?": the sentence counting from that year ("2021年至今…
+            # 19个"), not one counting from another ("2016年以来…26款")
+            stated = self._sentence_stating(search_query, ask, units, pointed, holding=tuple(years))
+            if stated is not None:
+                top, lead = stated
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)  # the article states no such figure
         return Step(ask, Route.LOOKUP, [top], lead=lead)
@@ -791,14 +799,16 @@ class Planner:
         return None
 
     def _sentence_stating(self, query: str, ask: Ask, units: tuple[str, ...], doc_ids: Sequence[str] | None = None,
-                          of_document: str | None = None) -> tuple[Article, Lead] | None:
+                          of_document: str | None = None, holding: tuple[str, ...] = ()) -> tuple[Article, Lead] | None:
         """The article and lead of the best sentence for ``query`` (searched in ``doc_ids`` when given; one of
-        ``of_document``'s when given) that states a figure of the kind ``ask`` wants (in ``units`` when
-        given), among the sentences scoring at least ``CLOSE_SCORE`` of the best one; None when none does."""
+        ``of_document``'s when given; one holding a word of ``holding`` when given) that states a figure of the
+        kind ``ask`` wants (in ``units`` when given), among the sentences scoring at least ``CLOSE_SCORE`` of the
+        best one; None when none does."""
         for hit in self.retriever.sentences(query, k=HITS, doc_ids=doc_ids):
             if hit.score < CLOSE_SCORE:
                 break
-            if of_document is not None and hit.article.doc_id != of_document:
+            if (of_document is not None and hit.article.doc_id != of_document) or (
+                    holding and not any(word in hit.sentence for word in holding)):
                 continue
             lead = lead_clause(hit.sentence, ask.kind, ask.text, units)
             if lead.figure:
