@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.conversation.composer import english_term_names, key_terms
 from assistant.conversation.extract import lead_clause
 from assistant.conversation.question import AskKind
 
@@ -76,3 +77,9 @@ def test_a_count_from_a_year_is_the_one_counted_from_that_year(engine, message, 
     answer = engine.ask(message)
     assert answer.citations[0].chunk_id == document, answer.answer
     assert answer.answer.startswith(opening), answer.answer
+
+
+def test_a_key_term_is_named_once_in_english_beside_its_chinese():
+    assert all(term not in name for term, name in english_term_names().items())  # "on a merit basis (择优)" once
+    assert key_terms("按照规定择优给予支持") == [("择优", "on a merit basis")]
+    assert key_terms("开展基因诊断与治疗技术开发和应用扩大开放试点")[-1] == ("扩大开放试点", "opening-up pilot")  # not 试点 again
