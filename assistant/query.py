@@ -100,6 +100,13 @@ def is_english(text: str) -> bool:
     return words >= ENGLISH_MIN_WORDS and words * HAN_PER_WORD > han
 
 
+def own_terms(query: str) -> str:
+    """``query`` normalised, with the Chinese terms of the glossary words it holds ("interest subsidy" → 贴息):
+    what the asker said in the corpus's words, without the synonyms a search adds ("贷款" brings 信贷 and 贴息)."""
+    normalised = normalise(query)
+    return " ".join([normalised, *_glossary_expansions(normalised)])
+
+
 def prepare(query: str) -> PreparedQuery:
     normalised = normalise(query)
     expansions = _glossary_expansions(normalised)

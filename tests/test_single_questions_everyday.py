@@ -153,3 +153,69 @@ def test_a_qualified_enterprise_of_unsaid_size_hears_both_guarantee_ceilings_nev
 def test_a_qualified_enterprise_of_said_size_hears_the_ceiling_for_its_size(engine, message: str, ceiling: int) -> None:
     answer = engine.ask(message)
     assert [c.amount_yuan for c in answer.calculations if c.eligible] == [ceiling], answer.answer
+
+
+@pytest.mark.parametrize(("message", "yes", "ceilings", "measure"), [
+    ("参加国际展会能补吗", "可以。", ("50%", "5万元"), "policy2024:37"),
+    ("有没有海外临床试验保险的补贴？", "有。", ("50万元", "100万元"), "policy2024:13"),
+    ("Is there any support for clinical trial liability insurance premiums?", "Yes.", ("RMB 500,000", "RMB 1,000,000"),
+     "policy2024:13"),
+])
+def test_whether_a_measure_supports_at_all_is_answered_yes_then_its_ceilings(
+        engine, message: str, yes: str, ceilings: tuple[str, ...], measure: str) -> None:
+    answer = engine.ask(message)
+    assert answer.status is Status.ANSWERED, answer.answer
+    assert answer.citations[0].chunk_id == measure
+    assert answer.answer.startswith(yes), answer.answer
+    assert all(c in "\n".join(answer.answer.splitlines()[:3]) for c in ceilings), answer.answer
+
+
+@pytest.mark.parametrize("message", ["创新药要去欧洲EMA注册，有什么支持？", "醫療器械去日本PMDA註冊有什麼支持"])
+def test_what_support_a_measure_gives_is_its_ceiling_then_its_own_sentence(engine, message: str) -> None:
+    answer = engine.ask(message)
+    assert answer.citations[0].chunk_id == "policy2024:36"
+    lines = answer.answer.splitlines()
+    assert "30%" in lines[1] and ("1000万元" in lines[1] or "1000萬元" in lines[1]), answer.answer
+    assert any("当地实现销售" in line or "當地實現銷售" in line for line in lines[2:4]), answer.answer  # who gets it
+    assert "500万" not in answer.answer and "500萬" not in answer.answer  # the licensing rule is not what is asked
+
+
+@pytest.mark.parametrize("message", [
+    "优惠利率长期信贷贴息最多补多少？",
+    "How much is the interest subsidy on long-term preferential-rate credit for key industries?",
+])
+def test_a_part_of_a_measure_no_rule_prices_has_no_amount(engine, message: str) -> None:
+    """（二十九） names 信贷贴息 and sets no amount for it; its 2000万/3000万 are the guarantee ceilings."""
+    answer = engine.ask(message)
+    assert answer.status is Status.NOT_SPECIFIED, answer.answer
+    assert answer.citations[0].chunk_id == "policy2024:29"
+    assert "2000万" not in answer.answer and "RMB 20,000,000" not in answer.answer
+
+
+@pytest.mark.parametrize("message", ["担保额度最高多少", "中型科创企业担保额度上限多少？"])
+def test_a_part_a_rule_prices_keeps_its_ceiling(engine, message: str) -> None:
+    answer = engine.ask(message)
+    assert answer.status is Status.ANSWERED, answer.answer
+    assert "3000万" in answer.answer
+
+
+@pytest.mark.parametrize(("message", "opening"), [
+    ("我们是在上海登记的民办非企业单位，做医疗器械研发的，算在这个意见的支持范围里吗？", "算。"),
+    ("我們是在上海登記的民辦非企業單位，做醫療器械研發的，屬於這個意見的支持範圍嗎？", "屬於。"),
+    ("我们做的是2类改良型新药，二期做完了，能申请按研发投入40%算的补助吗？", "不可以"),
+])
+def test_a_yes_no_question_is_answered_with_its_own_verb(engine, message: str, opening: str) -> None:
+    answer = engine.ask(message)
+    assert answer.answer.startswith(opening), answer.answer
+
+
+def test_a_deadline_asked_of_a_time_limit_the_text_sets_is_that_limit(engine) -> None:
+    answer = engine.ask("What is the deadline for the lead institution to finish its ethics review?")
+    assert answer.status is Status.ANSWERED, answer.answer
+    assert answer.citations[0].chunk_id == "policy2024:10"
+    assert answer.answer.startswith("15 working days"), answer.answer
+
+
+@pytest.mark.parametrize("message", ["1类新药临床试验支持的申报截止日期是哪天？", "What is the deadline to apply for the Phase II trial support?"])
+def test_an_application_deadline_stays_unspecified(engine, message: str) -> None:
+    assert engine.ask(message).status is Status.NOT_SPECIFIED

@@ -38,6 +38,7 @@ from prompts import templates
 SENTENCE_SPLIT = re.compile(r"(?<=[。！？!?])|(?<=\.\s)")
 MIN_REPEAT_CHARS = 12  # shorter pieces ("说明：", "Notes:") may recur
 DEPARTMENTS_PATH = Path(__file__).resolve().parent.parent / "data" / "departments.yaml"
+TERM_NAMES_PATH = Path(__file__).resolve().parent.parent / "data" / "term_names.yaml"
 
 ROUTE_STATUS = {
     Route.OUT_OF_SCOPE: Status.OUT_OF_SCOPE,
@@ -57,6 +58,23 @@ def english_department_names() -> dict[str, str]:
     """责任单位 → its English name (``data/departments.yaml``)."""
     raw = read_yaml(DEPARTMENTS_PATH)
     return {str(k): str(v) for k, v in raw.items()}
+
+
+@cache
+def english_term_names() -> dict[str, str]:
+    """The policies' key terms → their English names (``data/term_names.yaml``), the longest term first."""
+    raw = read_yaml(TERM_NAMES_PATH)
+    return dict(sorted(((str(k), str(v)) for k, v in raw.items()), key=lambda item: -len(item[0])))
+
+
+def key_terms(text: str) -> list[tuple[str, str]]:
+    """(term, English name) of each key term ``text`` holds, in the order they stand; a term inside a longer one
+    found (试点 in 扩大开放试点) is not named again."""
+    found: list[tuple[str, str]] = []
+    for term, name in english_term_names().items():
+        if term in text and not any(term in longer for longer, _ in found):
+            found.append((term, name))
+    return sorted(found, key=lambda item: text.index(item[0]))
 
 
 @dataclass
@@ -83,6 +101,7 @@ class Composer:
         self.kind: str | None = None  # the asker's kind, as the question states it
         self.event_on: date | None = None
         self._quoted: set[str] = set()
+        self._named_terms: set[str] = set()  # key terms already put in English
 
     # --- a whole plan ----------------------------------------------------------------------------
     def compose(self, plan: Plan) -> Composed:
@@ -96,7 +115,7 @@ class Composer:
         self.kind = plan.question.conversation_facts.entity_type
         self.event_on = plan.question.conversation_facts.event_on
         for step in plan.steps:
-            block = self._block(step)
+            block = self._echoed(step, self._block(step))
             if step.eligibility is not None and step.eligibility.usd_by_range and step.route in {Route.AWARD, Route.ELIGIBILITY}:
                 block.append(range_note(self.language))  # the rate range a dollar amount was compared at
             blocks.append(block)
@@ -282,7 +301,16 @@ class Composer:
             lead = self.t["lead_spoken"].format(text=text, asker=asker, answerer=answerer)
         else:
             lead = self.t["lead_text"].format(text=step.lead.text, label=article.label)
-        return [self._with_expiry(article, lead)]
+        return [self._with_expiry(article, lead + self._glossed(step.lead.text))]
+
+    def _glossed(self, quote: str) -> str:
+        """For an English asker, the key terms of a Chinese ``quote`` in English ("Key terms: Free Trade pilot zone
+        (自贸试验区) …"), so what the text says can be read; "" in Chinese, or when the quote holds none."""
+        terms = [(term, name) for term, name in key_terms(quote) if term not in self._named_terms] if self.english else []
+        self._named_terms.update(term for term, _ in terms)  # a term named once in the answer is not named again
+        if not terms:
+            return ""
+        return str(self.t["key_terms"].format(terms=self._join([f"{name} ({term})" for term, name in terms])))
 
     def _with_expiry(self, article: Article, lead: str) -> str:
         """``lead`` of an expired document's article, its expiry said in the same line: one ask, one lead
@@ -318,6 +346,19 @@ class Composer:
             # a press answer or a district plan: no conditions to judge, so what the text says
             return [self._with_expiry(article, self.t["lead_text"].format(text=text, label=article.label))]
         return self._verdict_lines(step, article)
+
+    def _echoed(self, step: Step, block: list[str]) -> list[str]:
+        """A Chinese yes/no asked with a verb of its own (``yes_echo``: "算在支持范围里吗", "属于…吗") answered with that
+        verb ("算。", "不属于。") where the block opens with 可以 or 不可以; one asking whether one can ("能…吗") keeps 可以."""
+        verb = next((v for v, pattern in lexicon().yes_echo.items() if pattern.search(step.ask.own_words)), None) if (
+            not self.english and block and asks_yes_or_no(step.ask.own_words.lower())
+            and not lexicon().ability_asked.search(step.ask.own_words)) else None
+        if verb is None:
+            return block
+        for said, echo in (("不可以。", f"不{verb}。"), ("不可以：", f"不{verb}："), ("可以。", f"{verb}。")):
+            if block[0].startswith(said):
+                return [echo + block[0][len(said):], *block[1:]]
+        return block
 
     def _excluded_first(self, step: Step, lines: list[str]) -> list[str]:
         """A yes/no asked the other way round ("are we excluded from …"): whether the asker is excluded, first."""
@@ -487,6 +528,8 @@ class Composer:
         lines += [f"· {self.rule_name(rule)}{self.t['ceiling_separator']}{self._ceiling(rule)}" for rule in rules]
         if not annual:
             lines += self._annual_caps(list(rules), "ceiling_annual")
+        if step.lead is not None and step.lead.sentence:  # "有什么支持": the measure's own sentence says who gets it
+            lines.append(self.t["ceilings_sentence"].format(text=step.lead.sentence))
         if any(rule.merit_based for rule in rules):
             lines.append(self.t["required_base_note"])
         rated = [rule for rule in rules if rule.rate is not None and rule.base]
@@ -501,7 +544,9 @@ class Composer:
                 said = self.t["yes_over" if over else "no_not_over"] + said  # "加起来会超过一年的上限吗"
             lines.insert(0, said)
         elif self._yes_asked(step) and step.eligibility is not None and step.eligibility.verdict is Verdict.ELIGIBLE and lines:
-            lines[0] = self.t["award_yes"] + lines[0]  # "能不能按基因治疗那一档申请？最高是多少？": yes, then the ceilings
+            # "能不能按基因治疗那一档申请？最高是多少？": yes, then the ceilings; "有没有保费补贴？": there is
+            key = "support_yes" if lexicon().support_exists_asked.search(step.ask.own_words) else "award_yes"
+            lines[0] = self.t[key] + lines[0]
         return lines
 
     def _required_base(self, step: Step) -> list[str]:

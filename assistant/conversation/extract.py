@@ -9,16 +9,20 @@ question wins, ties going to the earlier clause.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.conversation.question import AskKind
 from assistant.conversation.understand import has_word, lexicon
-from assistant.query import prepare
+from assistant.query import own_terms, prepare
 from index.tokens import tokenize
 
 SENTENCE_END = re.compile(r"(?<=[。；！？])")
 CLAUSE_END = re.compile(r"(?<=[，,：:])")
 LEAD_MAX_CHARS = 110
+HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|\d+[.、．])")  # a measure's own heading answers nothing
+YEAR = re.compile(r"(19|20)\d\d年")
+QUOTE_PREFIX = 12  # a rule's quote is found in its sentence by its opening characters
 
 
 @dataclass(frozen=True)
@@ -29,16 +33,18 @@ class Lead:
     figure: str = ""
     sentence: str = ""
     score: int = 0  # how well the clause matches the question (shared search terms, the clause's thrice)
+    shared: int = 0  # the question's search terms the clause itself holds
 
 
 def english_figure(figure: str) -> str:
-    """``25周`` → ``25 weeks``; a figure with no known unit stays as it is."""
+    """``25周`` → ``25 weeks``; ``19个`` → ``19`` (a counter English does not say); a figure with no known unit
+    stays as it is."""
     lex = lexicon()
     units = lex.figure_units
     match = lex.figure.fullmatch(figure)
-    if not match or not units.get(match[2]):
+    if not match or match[2] not in units:
         return figure
-    return f"{match[1]} {units[match[2]]}".replace(" %", "%")
+    return f"{match[1]} {units[match[2]]}".replace(" %", "%").strip()
 
 
 def is_target(lead: Lead) -> bool:
@@ -65,10 +71,13 @@ def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] 
     wanted = set(tokenize(prepare(question).keyword_text))
     # "CVC能拿什么支持": between clauses alike, the one granting the support ("给予…等支持") answers
     grants = kind in (AskKind.WHAT, AskKind.ELIGIBILITY) and has_word(question.lower(), lex.support_asks)
-    best: tuple[int, int, str, str, str] | None = None
+    # "2023年规模多大": the quantity the question names (规模) weighs more than the words it shares besides
+    named = _quantity_named(question) if kind is AskKind.FIGURE else set()
+    stated = question.lower()
+    best: tuple[int, int, str, str, str, int] | None = None
     order = 0
     sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
-    if len(sentences) > 1 and re.match(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|\d+[.、．])", sentences[0]):
+    if len(sentences) > 1 and HEADING.match(sentences[0]):
         sentences = sentences[1:]  # the measure's own heading answers nothing
     for sentence in sentences:
         sentence_score = len(wanted & set(tokenize(sentence)))
@@ -76,30 +85,81 @@ def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] 
             order += 1
             found = ""
             if kind in (AskKind.DURATION, AskKind.FIGURE):
-                found = _best_figure(clause, duration if kind is AskKind.DURATION else figure, wanted, units)
+                found = _best_figure(clause, duration if kind is AskKind.DURATION else figure, wanted, units, stated)
                 if not found:
                     continue
-            score = 3 * len(wanted & set(tokenize(clause))) + sentence_score
+            clause_terms = set(tokenize(clause))
+            score = 3 * len(wanted & clause_terms) + 3 * len(named & clause_terms) + sentence_score
             if grants and has_word(clause, lex.granting_words):
                 score += 1
             if best is None or score > best[0]:
-                best = (score, -order, clause, found, sentence)
+                best = (score, -order, clause, found, sentence, len(wanted & clause_terms))
     if best is None:
         return Lead(text=_shorten(_first_sentences(text)))
-    score, _, clause, found, sentence = best
+    score, _, clause, found, sentence, shared = best
     shown = sentence if len(sentence) <= LEAD_MAX_CHARS else clause
-    return Lead(text=_shorten(shown.rstrip("，,：:；") ), figure=found, sentence=sentence, score=score)
+    return Lead(text=_shorten(shown.rstrip("，,：:；;") ), figure=found, sentence=sentence, score=score, shared=shared)
 
 
-def _best_figure(clause: str, pattern: re.Pattern[str], wanted: set[str], units: tuple[str, ...] = ()) -> str:
+def unpriced_sentence(text: str, question: str, priced: Sequence[str], names: Iterable[str],
+                      rare: Callable[[str], bool]) -> Lead | None:
+    """The sentence of a measure's ``text`` about a part of it that no award rule prices, when that part is asked.
+
+    ``priced``: the rules' quotes (the words that set amounts); ``names``: the rules' names and trigger words.
+    The question's own words decide (not the synonyms a search adds: "贷款" would bring in 贴息). When it shares a
+    ``rare`` term with the priced sentences or ``names``, the priced part is asked (None). Else the sentence is the
+    one holding no quote and stating no amount of money that shares most rare terms with the question
+    ("信贷贴息能贴多少": （二十九）'s 贴息 sentence sets none, its ceilings are the guarantees'); None when none does.
+    """
+    sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+    if len(sentences) > 1 and HEADING.match(sentences[0]):
+        sentences = sentences[1:]
+    wanted = set(tokenize(own_terms(question).lower()))
+    quoted = [s for s in sentences if any(q[:QUOTE_PREFIX] in s for q in priced)]
+    covered = {t for s in quoted for t in tokenize(s)} | {t for name in names for t in tokenize(name.lower())}
+    if any(rare(t) for t in wanted & covered):
+        return None
+    best: tuple[int, str] | None = None
+    for sentence in sentences:
+        if sentence in quoted or _states_amount(sentence):
+            continue
+        own = {t for t in wanted & set(tokenize(sentence)) if t not in covered and rare(t)}
+        if own and (best is None or len(own) > best[0]):
+            best = (len(own), sentence)
+    return Lead(text=_shorten(best[1]), sentence=best[1]) if best else None
+
+
+def _states_amount(sentence: str) -> bool:
+    """Whether ``sentence`` states an amount of money or a share (``figure_asks`` money and share units)."""
+    lex = lexicon()
+    units = {unit for name in ("money", "share") for unit in lex.figure_asks[name].stated}
+    return any(match[2] in units for match in lex.figure.finditer(sentence))
+
+
+def _quantity_named(question: str) -> set[str]:
+    """The words of the phrases ``question`` asks its figure with ("规模多大" → 规模, 多大), of the first
+    ``figure_asks`` entry it holds (the one that sets the ask's detail)."""
+    text = question.lower()
+    for ask in lexicon().figure_asks.values():
+        phrases = [phrase for phrase in ask.asked if phrase in text]
+        if phrases:
+            return {t for phrase in phrases for t in tokenize(phrase)}
+    return set()
+
+
+def _best_figure(clause: str, pattern: re.Pattern[str], wanted: set[str], units: tuple[str, ...] = (),
+                 stated: str = "") -> str:
     """The figure in ``clause`` (in one of ``units``, when given) whose own words share most with the question.
+
+    When the question ``stated`` names a year ("2019年是多少"), it asks what stood then: no year answers. A number the question names (a year)
+    decides before the words shared: "由2019年1319亿元增长到2023年1860亿元" answers "2023年是多少" with 1860亿元.
 
     A figure's own words run from the previous figure or 、 up to it ("审评时限压缩至60个工作日"). In a list of
     counts under one verb, where a later item starts with its figure ("获批26款1类创新药、43款创新医疗器械"),
     the counted thing follows each figure and the words before the first are shared by all: there a
     figure's own words run from it to the next figure or 、.
     """
-    found = [m for m in pattern.finditer(clause) if not units or m[2] in units]
+    found = [m for m in pattern.finditer(clause) if (not units or m[2] in units) and not (YEAR.fullmatch(m[0]) and YEAR.search(stated))]
     marks = [i for i, c in enumerate(clause) if c == "、"]
     spans = []
     for i, match in enumerate(found):
@@ -107,10 +167,11 @@ def _best_figure(clause: str, pattern: re.Pattern[str], wanted: set[str], units:
         end = min([found[i + 1].start() if i + 1 < len(found) else len(clause), *(m for m in marks if m >= match.end())])
         spans.append((start, end))
     parallel = any(not clause[start: m.start()].strip() for m, (start, _) in list(zip(found, spans, strict=True))[1:])
-    best, best_score = "", -1
+    best, best_score = "", (-1, -1)
     for match, (start, end) in zip(found, spans, strict=True):
         own = clause[match.start(): end] if parallel else clause[start: match.end()]
-        score = len(wanted & set(tokenize(own)))
+        shared = wanted & set(tokenize(own))
+        score = (len({t for t in shared if t.isdigit()}), len(shared))
         if score > best_score:
             best, best_score = match[0], score
     return best

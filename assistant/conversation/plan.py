@@ -18,7 +18,7 @@ from typing import Any
 
 from assistant.amounts import is_bare_number
 from assistant.conversation.currency import threshold_input, usd_range
-from assistant.conversation.extract import Lead, lead_clause
+from assistant.conversation.extract import Lead, lead_clause, unpriced_sentence
 from assistant.conversation.kinds import KindSupport, asker_kind, asks_what_kind_gets, kind_measures
 from assistant.conversation.question import USD, AmountRole, Ask, AskKind, Facts, Question
 from assistant.conversation.scope import ScopeVerdict, asks_payout, judge
@@ -28,6 +28,8 @@ from assistant.conversation.understand import (
     ISSUED,
     WHICH_DOCUMENT,
     asking_part,
+    asks_support_terms,
+    asks_yes_or_no,
     has_word,
     holds_tasks,
     kind_asked_for,
@@ -64,6 +66,7 @@ FOLLOW_UP_MAX_CHARS_CHINESE = 40
 HITS = 5
 OWN_TOPIC_SCORE = 2 * MIN_KEYWORD_SCORE  # an ask with this much topic of its own is about its own measure
 REFERRED_FACTOR = 1.5  # a turn pointing back: an article the conversation cited outranks a new one this much
+NAMED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")  # "Since 2021", "2019年以来": a year a figure ask counts from
 CLOSE_SCORE = 0.7  # a hit this close to the top one may be the measure an amount ask names by its rule
 RARE_TERM_SHARE = 0.05  # a word this few of the articles use names what one of them is about
 CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores this many times the next name a topic of their own
@@ -272,6 +275,18 @@ def _names_specifically(text: str, rule: Rule) -> bool:
     specific = tuple(t for t in rule.triggers if " " in t or (not t.isascii() and len(t) >= 3)
                      or (t.isascii() and t.isupper() and len(t) >= 3))  # an acronym: "CMO", "CRO", "FDA"
     return bool(specific) and triggers_named(text, specific)
+
+
+def _time_limit(ask: Ask, article: Article) -> Lead | None:
+    """The duration ``article`` sets that a deadline ask saying nothing of applying wants (``time_limit_asks``):
+    the lead of its clause, when that clause names what the ask names ("参与机构…5个工作日内" for "a participating
+    site"); None when the ask is about applying or the article states no such duration ("本意见自2024年8月1日起实施"
+    for "每年截止日期是哪天")."""
+    text, lex = ask.text.lower(), lexicon()
+    if not has_word(text, lex.time_limit_asks) or has_word(text, lex.application_words):
+        return None
+    lead = lead_clause(article.text, AskKind.DURATION, ask.text)
+    return lead if lead.figure and lead.shared else None
 
 
 def _stands_clear(hits: Sequence[Any]) -> bool:
@@ -628,6 +643,9 @@ class Planner:
             top = self._measure_article(read)
 
         if ask.kind is AskKind.HOW_TO_APPLY:
+            limit = _time_limit(ask, top)
+            if limit is not None:  # "What's the deadline for a participating site?": （十）'s 5个工作日, no application's
+                return Step(replace(ask, kind=AskKind.DURATION), Route.LOOKUP, [top], lead=limit)
             money = self._money_hit(hits, ask)  # "创新药补贴什么时候开始申报": the measure that pays it
             if money is not None:
                 top = money.article
@@ -669,14 +687,30 @@ class Planner:
             # "今年已经拿了48万，这次还能拿多少" after a trade-fair award: what that measure's annual cap has left
             # "同一年两段加起来会超过上限吗" after two items computed: their total, under that measure's annual cap
             measure = award_slots.measure  # "那III期呢" stays on the award; "那海外临床试验责任保险的保费补贴呢" names its own
+        unpriced = self._unpriced_part(ask, measure) if measure and not has_amounts and recalled is None else None
+        if measure and unpriced is not None:
+            # "重点产业优惠利率长期信贷贴息，能贴多少？": （二十九） names 贴息 and sets no amount for it (its ceilings are the
+            # guarantees'), so the amount is not specified
+            return Step(ask, Route.NO_AMOUNT, [self._measure_article(measure)], lead=unpriced)
+        # "is there any support for trial insurance premiums?" tells no case of the asker's to judge: the measure's terms
+        support_exists = (ask.kind is AskKind.ELIGIBILITY and bool(lexicon().support_exists_asked.search(ask.text))
+                          and not question.facts.tells_case() and not question.facts.states_subject())
         wants_award = ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY} or has_amounts or follow_up
-        if measure and wants_award and (ask.kind is not AskKind.WHAT or has_amounts or follow_up):
+        if measure and wants_award and (ask.kind is not AskKind.WHAT or has_amounts or follow_up) and not (
+                support_exists and not has_amounts):
             return self._award(question, ask, measure, session, language)
-        if measure and ask.kind is AskKind.WHAT and has_word(ask.text.lower(), lexicon().terms_asks):
-            # "对产品出海注册是怎么规定的": the terms of a measure that sets amounts are its ceilings and rates, all of them
-            step = self._award(question, ask, measure, session, language)
+        if measure and not has_amounts and (support_exists or (ask.kind is AskKind.WHAT and asks_support_terms(ask.text.lower()))):
+            # "对产品出海注册是怎么规定的", "产品要去美国FDA注册，有什么支持？", "is there help with trial insurance
+            # premiums?": the terms of a measure that sets amounts are its ceilings and rates, all of them; asked yes
+            # or no, the yes leads them
+            terms_ask = replace(ask, kind=AskKind.AMOUNT) if support_exists else ask
+            step = self._award(replace(question, asks_ceiling=True), terms_ask, measure, session, language)
             if step.route is Route.CEILINGS and step.request is not None and not step.corrections:
-                step.request.rules = []
+                named = [r for r in step.request.candidates if _names_specifically(ask.text.lower(), r)]
+                step.request.rules = named if len(named) == 1 else []  # "去美国FDA注册": the rule named, else all
+                step.ask = replace(step.ask, yes_no=support_exists or asks_yes_or_no(ask.own_words.lower()) or bool(
+                    lexicon().support_exists_asked.search(ask.own_words)))
+                step.lead = lead_clause(top.text, AskKind.WHAT, ask.text)  # who gets it, on what terms, after the figures
             return step
         names_money = has_word(ask.text.lower(), lexicon().money_words)
         if top.doc_id == self.book.document and (ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE} or (
@@ -734,9 +768,28 @@ class Planner:
             stated = self._sentence_stating(search_query, ask, units, pointed)
             if stated is not None:
                 top, lead = stated
+        years = [f"{year}年" for year in NAMED_YEAR.findall(ask.text)]
+        if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and years and not any(y in lead.sentence for y in years):
+            # "Since 2021, how many class 1 drugs were approved?": the sentence counting from that year ("2021年至今…
+            # 19个"), not one counting from another ("2016年以来…26款")
+            stated = self._sentence_stating(search_query, ask, units, pointed, holding=tuple(years))
+            if stated is not None:
+                top, lead = stated
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)  # the article states no such figure
         return Step(ask, Route.LOOKUP, [top], lead=lead)
+
+    def _unpriced_part(self, ask: Ask, measure: str) -> Lead | None:
+        """The sentence of ``measure`` about the part an amount or support ask names when no award rule of the
+        measure prices that part (``unpriced_sentence``); None when the ask asks no amount or a rule covers it."""
+        text = ask.text.lower()
+        if not (ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE} or asks_support_terms(text) or (
+                ask.kind is AskKind.WHAT and has_word(text, lexicon().quantity_words))):
+            return None
+        rules = self.book.for_measure(measure)
+        return unpriced_sentence(self._measure_article(measure).text, ask.text, [r.quote for r in rules],
+                                 [word for r in rules for word in (r.name, *r.triggers)],
+                                 lambda term: self.retriever.article_share(term) <= RARE_TERM_SHARE)
 
     def _sentence_decides(self, query: str, hits: Sequence[Any], doc_ids: Sequence[str] | None) -> Article | None:
         """Between close articles, the one holding the sentence that matches ``query`` best, when that sentence
@@ -763,14 +816,16 @@ class Planner:
         return None
 
     def _sentence_stating(self, query: str, ask: Ask, units: tuple[str, ...], doc_ids: Sequence[str] | None = None,
-                          of_document: str | None = None) -> tuple[Article, Lead] | None:
+                          of_document: str | None = None, holding: tuple[str, ...] = ()) -> tuple[Article, Lead] | None:
         """The article and lead of the best sentence for ``query`` (searched in ``doc_ids`` when given; one of
-        ``of_document``'s when given) that states a figure of the kind ``ask`` wants (in ``units`` when
-        given), among the sentences scoring at least ``CLOSE_SCORE`` of the best one; None when none does."""
+        ``of_document``'s when given; one holding a word of ``holding`` when given) that states a figure of the
+        kind ``ask`` wants (in ``units`` when given), among the sentences scoring at least ``CLOSE_SCORE`` of the
+        best one; None when none does."""
         for hit in self.retriever.sentences(query, k=HITS, doc_ids=doc_ids):
             if hit.score < CLOSE_SCORE:
                 break
-            if of_document is not None and hit.article.doc_id != of_document:
+            if (of_document is not None and hit.article.doc_id != of_document) or (
+                    holding and not any(word in hit.sentence for word in holding)):
                 continue
             lead = lead_clause(hit.sentence, ask.kind, ask.text, units)
             if lead.figure:

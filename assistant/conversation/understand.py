@@ -148,6 +148,8 @@ class _Lexicon:
     yes_no_words: tuple[str, ...]  # "能不能", "eligible": an amount ask that also asks yes or no
     claim_check: tuple[str, ...]  # "是真的吗", "is that right": a yes/no on a figure heard of
     exclusion_asked: tuple[str, ...]  # "are we excluded": a yes/no asked the other way round
+    yes_echo: dict[str, re.Pattern[str]]  # "算…吗" is answered "算。": the verb a yes/no question asks with
+    ability_asked: re.Pattern[str]  # "能…吗": whether one can is asked, answered 可以
     money_words: tuple[str, ...]  # "补贴", "funding": an ask about money, answered by a measure that sets amounts
     quantity_words: tuple[str, ...]  # "多少", "how much": an ask for a figure, not for a yes or no
     self_words: tuple[str, ...]  # "我们", "our": the asker speaks of itself
@@ -159,6 +161,7 @@ class _Lexicon:
     month_names: dict[str, int]
     case_by_case: tuple[str, ...]  # "一事一议": a measure's text that sets its support case by case, no amount
     support_asked: re.Pattern[str]  # "有什么支持", "what support": an ask for the support a measure gives
+    support_exists_asked: re.Pattern[str]  # "有没有支持", "is there help with …": whether a measure supports at all
     kind_support_asked: re.Pattern[str]  # "能申请哪些", "which measures": what the asker can claim at all
     scope_words: tuple[str, ...]  # "覆盖哪些单位": who a document covers
     applicant_words: tuple[str, ...]  # "子公司", "our company": who applies, no topic
@@ -168,6 +171,7 @@ class _Lexicon:
     term_asks: tuple[str, ...]  # "到什么时候截止", "until when": when something ends
     term_subjects: tuple[str, ...]  # "政策", "this plan", "it": what ends is the document
     application_words: tuple[str, ...]  # "申报", "apply": what ends is an application window
+    time_limit_asks: tuple[str, ...]  # "deadline": asked of an article setting a time limit, that limit
     city_policy_named: re.Pattern[str]  # "the main policy", "Shanghai's biomedicine policy": the city's policy
     task_label: re.Pattern[str]  # "第九项任务", "task 9": a document's numbered task
     ended_asked: tuple[str, ...]  # "is it expired", "过期了吗": a yes/no on whether the document has ended
@@ -234,6 +238,7 @@ def lexicon() -> _Lexicon:
         term_asks=lower(raw["term_asks"]),
         term_subjects=lower(raw["term_subjects"]),
         application_words=lower(raw["application_words"]),
+        time_limit_asks=lower(raw["time_limit_asks"]),
         city_policy_named=re.compile(raw["city_policy_named"], re.IGNORECASE),
         task_label=re.compile(raw["task_label"], re.IGNORECASE),
         ended_asked=lower(raw["ended_asked"]),
@@ -244,6 +249,8 @@ def lexicon() -> _Lexicon:
         yes_no_words=lower(raw["yes_no_words"]),
         claim_check=lower(raw["claim_check"]),
         exclusion_asked=lower(raw["exclusion_asked"]),
+        yes_echo={str(verb): re.compile(pattern) for verb, pattern in raw["yes_echo"].items()},
+        ability_asked=re.compile(raw["ability_asked"]),
         money_words=lower(raw["money_words"]),
         quantity_words=lower(raw["quantity_words"]),
         self_words=lower(raw["self_words"]),
@@ -255,6 +262,7 @@ def lexicon() -> _Lexicon:
         month_names={str(k): int(v) for k, v in raw["stated_month"]["months"].items()},
         case_by_case=tuple(raw["case_by_case"]),
         support_asked=re.compile(raw["support_asked"], re.IGNORECASE),
+        support_exists_asked=re.compile(raw["support_exists_asked"], re.IGNORECASE),
         kind_support_asked=re.compile(raw["kind_support_asked"], re.IGNORECASE),
         known_places=_known_places(),
         unmet_patterns={str(cid): re.compile(str(p).replace("{place}", "|".join(map(re.escape, _known_places()))))
@@ -664,6 +672,13 @@ def _asks_yes_or_no(clause: str, lex: _Lexicon) -> bool:
     return _yes_no(clause, lex) and not has_word(clause.lower(), lex.quantity_words)
 
 
+def asks_support_terms(text: str) -> bool:
+    """Whether ``text`` (lower case) asks the terms of a measure's support: how it is set ("怎么规定的", "补助标准"),
+    what it is ("有什么支持", "what support") or whether there is any ("有没有补贴", "is there help with …")."""
+    lex = lexicon()
+    return has_word(text, lex.terms_asks) or bool(lex.support_asked.search(text) or lex.support_exists_asked.search(text))
+
+
 def asks_yes_or_no(clause: str) -> bool:
     """Whether ``clause`` (lower case) ends in a yes/no question (its last English sentence: "Our project began in
     June 2024. Does the policy still apply to it?")."""
@@ -766,8 +781,11 @@ def _merge_amount_with_eligibility(asks: list[Ask]) -> list[Ask]:
     if {a.kind for a in joined} == {AskKind.AMOUNT, AskKind.ELIGIBILITY}:
         merged = Ask(AskKind.AMOUNT, "，".join(a.text for a in joined), yes_no=True)
         return [merged, *[a for a in asks if a not in joined]]
+    # "能不能申请…", "参加海外展会能补吗", "Can we get a premium subsidy, and capped at what?": an amount asked as a
+    # yes/no, the yes leads its ceilings
     amount_yes_no = [replace(a, yes_no=True) if a.kind is AskKind.AMOUNT and (
-        has_word(a.text.lower(), lex.yes_no_words) or _opens_with_yes_no(a.text, lex)) else a for a in asks]
+        has_word(a.text.lower(), lex.yes_no_words) or _asks_yes_or_no(a.own_words, lex) or _opens_with_yes_no(a.text, lex))
+        else a for a in asks]
     return amount_yes_no
 
 
