@@ -182,3 +182,23 @@ def test_an_application_deadline_after_departments_and_validity_turns_names_the_
     *_, deadline = _turns(engine, "我們是上海的醫院，牽頭創新藥械應用示範項目能拿多少？", "這條誰負責？", "還有效嗎？",
                           "那申報截止日期呢？")
     assert deadline.status is Status.NOT_SPECIFIED and _cited(deadline)[0] == "policy2024:20"
+
+
+def test_a_short_follow_up_in_a_conversation_about_the_expired_plan_stays_in_that_plan(engine):
+    # search favours the documents in force; "人才方面呢" about the Pudong plan asks that plan's talent task
+    _, talent, term = _turns(engine, "浦东那个生物医药行动方案里，知识产权那块是第几项任务，谁负责", "人才方面呢",
+                             "这个方案现在还管用吗")
+    assert _cited(talent)[0] == "pudong2022:task-13" and "区人才办" in talent.answer
+    assert _cited(term)[0].startswith("pudong2022:") and "已到期" in term.answer
+
+
+def test_and_for_class_1_drugs_after_a_plan_target_is_the_plans_target_and_that_plan_still_running_its_term(engine):
+    _, drugs, term = _turns(engine, "In the Pudong biomedicine action plan, what was the target for total industry size?",
+                            "And for Class 1 new drugs?", "Is that plan still running?")
+    assert _cited(drugs)[0] == "pudong2022:goal-1"
+    assert term.status is Status.ANSWERED and _cited(term)[0].startswith("pudong2022:") and "expired" in term.answer
+
+
+def test_the_new_policy_after_the_old_policys_figure_in_a_letter_is_the_same_topic_in_the_new_policy(engine):
+    _, new = _turns(engine, "2021年那輪舊政策對出海成功的產品支持多少？", "新政策呢？")
+    assert _cited(new)[0] == "policy2024:36" and "1000萬" in new.answer

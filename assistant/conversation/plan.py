@@ -53,7 +53,7 @@ from assistant.rules.calculator import AwardCalculator, Item, are_alternatives
 from assistant.rules.eligibility import AskerKind, ConditionCheck, ConditionEvaluator, ConditionState, ExtraCondition, condition_rules
 from assistant.speakers import speaker_terms
 from index.articles import Article
-from index.documents import Catalogue, Document, DocumentStatus
+from index.documents import Catalogue, Document, DocumentKind, DocumentStatus
 from index.normalise import normalise
 from index.tokens import tokenize
 
@@ -75,6 +75,7 @@ DOCUMENT_TERM = "document_term"  # a verdict's condition: the case falls outside
 APPLICANT_ONLY_WORDS = 6  # what is left of "我们在上海有全资子公司，子公司能申请吗" without who applies: a few words at most
 WORD_OR_CHARACTER = re.compile(r"[\u4e00-\u9fff]|[a-z]+")  # a Chinese character or an English word
 REGISTERED = "registered_in_shanghai"  # the policy's scope: the one condition of a measure without award rules
+MEASURE_DOCUMENTS = frozenset({DocumentKind.POLICY, DocumentKind.DISTRICT_PLAN})  # documents of measures or tasks, with a term
 
 
 class Route(StrEnum):
@@ -419,6 +420,27 @@ class Planner:
         return bool(hits) and hits[0].article.chunk_id not in discussed and (
             _stands_clear(hits) or not discussed & {h.article.chunk_id for h in hits})
 
+    def _discussed_sentence(self, words: str, article: Article) -> str:
+        """The sentence of ``article`` (the one just discussed) that ``words`` (the earlier turn's) match best, "" for
+        none: the topic in the sources' own words, which another document states alike ("2021年那轮旧政策对出海成功
+        的产品支持多少" → the reply's "对成功出海的…按研发投入30%，最高支持1000万元", as （三十六） states it)."""
+        found = self.retriever.sentences(words, k=HITS, doc_ids=[article.doc_id])
+        return next((hit.sentence for hit in found if hit.article.chunk_id == article.chunk_id), "")
+
+    def _continues_in_plan(self, question: Question, ask: Ask, previous: Sequence[Article]) -> bool:
+        """Whether a follow-up that names no document ("人才方面呢", "And for Class 1 new drugs?") asks the
+        plan or policy no longer in force that the conversation is about: its own words find an article there.
+        Search favours the documents in force, which would take the conversation away from the one discussed."""
+        short = len(question.text) <= FOLLOW_UP_MAX_CHARS.get(question.language, FOLLOW_UP_MAX_CHARS_CHINESE)
+        if (not previous or question.document is not None or question.new_subject or ask.kind is AskKind.VALIDITY
+                or not short or not (ask.elliptical or question.follow_up) or has_word(question.text, lexicon().city_document_words)):
+            return False  # "OK, so which city-level document should we rely on now …" asks of another document
+        document = self.catalogue.get(previous[0].doc_id)
+        if document.kind not in MEASURE_DOCUMENTS or document.in_force_on(self.today):
+            return False
+        hits = self.retriever.search(without_ask_words(ask.text.lower()), k=1, doc_ids=[document.id])
+        return bool(hits) and bool(hits[0].matched_terms)
+
     def _before_term(self, question: Question, ask: Ask) -> Article | None:
         """The validity article of the policy when an eligibility ask states a month before its term: its funding
         measures may already apply then ("2024年6月1日至7月31日期间…参照本意见执行"), or not yet; else None."""
@@ -540,6 +562,8 @@ class Planner:
                 query = topic
         # the one document the question names ("发布会上…", "浦东方案里…") or points at is where to look
         pointed = [question.document] if question.document else None
+        if pointed is None and self._continues_in_plan(question, ask, previous):
+            pointed = [previous[0].doc_id]  # "人才方面呢" in a conversation about the Pudong plan: that plan's task
         labelled = [a for key in labels_named(ask.text) if (a := self.retriever.article(f"{self.book.document}:{key}"))]
         if len(labelled) == 1 and (not pointed or pointed[0] == self.book.document):
             query = f"{labelled[0].title} {query}"  # "under measure 8": the measure named by its label, by its title too
@@ -558,7 +582,7 @@ class Planner:
                 earlier = self._without_name(without_ask_words(question.context_text), previous[0].doc_id)
                 if self.retriever.keyword_score(earlier) < OWN_TOPIC_SCORE:
                     earlier = previous[0].title  # "这项任务谁负责" names no topic: the article it was about has one
-                search_query = f"{earlier} {self._without_name(ask.text, pointed[0])}"
+                search_query = f"{earlier} {self._discussed_sentence(earlier, previous[0])} {self._without_name(ask.text, pointed[0])}"
             if plan.steps and self.retriever.keyword_score(without_ask_words(search_query)) < MIN_KEYWORD_SCORE:
                 # "…展会能补多少？另外浦东有没有额外的支持？": the document's own words on the topic asked before
                 search_query = f"{without_ask_words(plan.steps[-1].ask.text.lower())} {search_query}"
