@@ -162,3 +162,13 @@ def test_a_first_turn_asking_when_this_policy_ends_is_about_the_main_policy(engi
 @pytest.mark.parametrize("question", ["我的护照什么时候到期？", "租约什么时候到期"])
 def test_when_something_else_ends_is_not_taken_for_the_policy(engine, question):
     assert engine.ask(question).status is Status.OUT_OF_SCOPE
+
+
+def test_a_follow_up_whose_words_the_discussed_article_holds_stays_on_it(engine):
+    # （十四） sets the time limit of the supplementary application and of the clinical trial application alike
+    first = engine.ask("藥品補充申請的審評時間要壓到多少？")
+    assert _cited(first)[0] == "policy2024:14"
+    trial = engine.ask("那臨床試驗申請呢", first.session_id)
+    assert _cited(trial)[0] == "policy2024:14" and "30個工作日" in trial.answer
+    device = engine.ask("二類器械的審評呢？", trial.session_id)  # a word （十四） lacks: the article that has it
+    assert _cited(device)[0] == "policy2024:16"

@@ -415,6 +415,8 @@ class Planner:
             return True  # "那（二十）呢？" after a （五） verdict (which pointed to （二十）) names （二十） by its label
         if self.retriever.keyword_score(words) < OWN_TOPIC_SCORE:
             return False
+        if previous and self.retriever.holds_every_term(previous[0].chunk_id, words):
+            return False  # "那临床试验申请呢" after （十四）'s 补充申请 time limit: （十四） sets that one too
         hits = self.retriever.search(words, k=3, prefer_on=self.today, doc_ids=[previous[0].doc_id] if previous else None)
         # "what about IND review time" after the ethics answer: the article discussed is none of the close ones
         return bool(hits) and hits[0].article.chunk_id not in discussed and (
