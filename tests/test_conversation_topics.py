@@ -172,3 +172,12 @@ def test_a_follow_up_whose_words_the_discussed_article_holds_stays_on_it(engine)
     assert _cited(trial)[0] == "policy2024:14" and "30個工作日" in trial.answer
     device = engine.ask("二類器械的審評呢？", trial.session_id)  # a word （十四） lacks: the article that has it
     assert _cited(device)[0] == "policy2024:16"
+
+
+@pytest.mark.parametrize("follow_up, fact", [("好，回到刚才那个贴息，考核看什么指标？", "临床试验批件"),
+                                             ("How is performance measured for that scheme?", "临床试验批件")])
+def test_what_a_measure_says_asked_after_its_award_is_looked_up_not_the_award_again(engine, follow_up, fact):
+    first = engine.ask("我们是CRO，帮高校做新药临床前研究，市里有贴息吗？每个项目最多多少？")
+    assert _cited(first)[0] == "policy2024:04" and first.total_yuan == 10_000_000
+    then = engine.ask(follow_up, first.session_id)
+    assert _cited(then)[0] == "policy2024:04" and fact in then.answer and then.total_yuan is None

@@ -429,6 +429,23 @@ class Planner:
         found = self.retriever.sentences(words, k=HITS, doc_ids=[article.doc_id])
         return next((hit.sentence for hit in found if hit.article.chunk_id == article.chunk_id), "")
 
+    def _asks_text_of_award(self, question: Question, ask: Ask, measure: str) -> bool:
+        """Whether a follow-up on the award of ``measure`` asks what its text says on something else than the award
+        ("考核看什么指标？"): a what-ask putting no case of its own (no amount, added item, fact of who or
+        where the asker is, nor one of the measure's rules: "And Phase III?") and asking no money, ceiling or terms."""
+        text = ask.text.lower()
+        lex = lexicon()
+        return (ask.kind is AskKind.WHAT and not ask.elliptical and not question.facts.amounts and not question.adds_item
+                and not question.replies_to_ask and not question.asks_ceiling and not question.facts.tells_case()
+                and not has_word(text, lex.money_words)
+                and not has_word(text, lex.terms_asks) and not self._picks_rule(text, measure))
+
+    def _picks_rule(self, text: str, measure: str) -> bool:
+        """Whether ``text`` names one of ``measure``'s several rules (a stage, a kind of product): naming the only
+        rule ("贴息" of （四）) names the measure itself."""
+        rules = self.book.for_measure(measure)
+        return len(rules) > 1 and any(rule_named(text, r) for r in rules)
+
     def _continues_in_plan(self, question: Question, ask: Ask, previous: Sequence[Article]) -> bool:
         """Whether a follow-up that names no document ("人才方面呢", "And for Class 1 new drugs?") asks the
         plan or policy no longer in force that the conversation is about: its own words find an article there.
@@ -678,6 +695,11 @@ class Planner:
                 or (question.facts.amounts_as(AmountRole.RECEIVED) and not self._own_words_find(ask, measure))):
             # "今年已经拿了48万，这次还能拿多少" after a trade-fair award: what that measure's annual cap has left
             measure = award_slots.measure  # "那III期呢" stays on the award; "那海外临床试验责任保险的保费补贴呢" names its own
+        if measure and award_slots is not None and follow_up and measure == award_slots.measure and self._asks_text_of_award(question, ask, measure):
+            # "考核看什么指标？" / "How is performance measured for that scheme?" after an award: what the measure's
+            # text says on that, not its award again
+            article = self._measure_article(measure)
+            return Step(ask, Route.LOOKUP, [article], lead=lead_clause(article.text, ask.kind, ask.text))
         wants_award = ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY} or has_amounts or follow_up
         if measure and wants_award and (ask.kind is not AskKind.WHAT or has_amounts or follow_up):
             return self._award(question, ask, measure, session, language)
