@@ -181,3 +181,13 @@ def test_what_a_measure_says_asked_after_its_award_is_looked_up_not_the_award_ag
     assert _cited(first)[0] == "policy2024:04" and first.total_yuan == 10_000_000
     then = engine.ask(follow_up, first.session_id)
     assert _cited(then)[0] == "policy2024:04" and fact in then.answer and then.total_yuan is None
+
+
+def test_a_measure_named_again_later_in_the_conversation_is_that_measure_not_the_last_one(engine):
+    first = engine.ask("What about research wards — what share of beds should hospitals set aside?")
+    assert _cited(first)[0] == "policy2024:07"
+    other = engine.ask("Can a hospital turn intangible assets into equity and have someone else hold the shares?",
+                       first.session_id)
+    assert _cited(other)[0] == "policy2024:08"
+    back = engine.ask("Which department leads the research-hospital measure?", other.session_id)
+    assert _cited(back)[0] == "policy2024:07" and "Health Commission" in back.answer
