@@ -191,3 +191,11 @@ def test_a_measure_named_again_later_in_the_conversation_is_that_measure_not_the
     assert _cited(other)[0] == "policy2024:08"
     back = engine.ask("Which department leads the research-hospital measure?", other.session_id)
     assert _cited(back)[0] == "policy2024:07" and "Health Commission" in back.answer
+
+
+def test_a_follow_up_after_an_award_whose_words_clearly_find_a_measure_without_award_rules_goes_there(engine):
+    first = engine.ask("I'm in a university lab in Shanghai. Is there anything that gets CROs to do preclinical work "
+                       "for university new-drug projects?")
+    assert _cited(first)[0] == "policy2024:04"
+    young = engine.ask("And for young researchers like me, is there anything?", first.session_id)
+    assert _cited(young)[0] == "policy2024:03" and "青年人才" in young.answer

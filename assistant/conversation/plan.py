@@ -691,10 +691,14 @@ class Planner:
         elif elsewhere is not None:  # "那III期呢？" in a CMO conversation: the one measure that has that stage
             measure = elsewhere
         elif follow_up and award_slots is not None and (
-                measure is None or (ask.kind not in {AskKind.AMOUNT, AskKind.ELIGIBILITY} and not elsewhere_topic)
+                (measure is None and not (elsewhere_topic and not question.facts.tells_case()))
+                or (ask.kind not in {AskKind.AMOUNT, AskKind.ELIGIBILITY} and not elsewhere_topic)
                 or (question.facts.amounts_as(AmountRole.RECEIVED) and not self._own_words_find(ask, measure))):
             # "今年已经拿了48万，这次还能拿多少" after a trade-fair award: what that measure's annual cap has left
-            measure = award_slots.measure  # "那III期呢" stays on the award; "那海外临床试验责任保险的保费补贴呢" names its own
+            # "那III期呢" stays on the award; "那海外临床试验责任保险的保费补贴呢" names its own, and so does "And for young
+            # researchers like me, is there anything?" whose words find a measure without award rules clearly; "What
+            # about a hospital, can it apply?" puts another asker to the measure discussed
+            measure = award_slots.measure
         if measure and award_slots is not None and follow_up and measure == award_slots.measure and self._asks_text_of_award(question, ask, measure):
             # "考核看什么指标？" / "How is performance measured for that scheme?" after an award: what the measure's
             # text says on that, not its award again
