@@ -199,3 +199,13 @@ def test_a_follow_up_after_an_award_whose_words_clearly_find_a_measure_without_a
     assert _cited(first)[0] == "policy2024:04"
     young = engine.ask("And for young researchers like me, is there anything?", first.session_id)
     assert _cited(young)[0] == "policy2024:03" and "青年人才" in young.answer
+
+
+def test_a_short_turn_whose_words_the_discussed_article_holds_asks_of_it_and_one_naming_a_word_it_lacks_moves_on(engine):
+    first = engine.ask("We're a large pharma in Shanghai thinking about setting up a corporate venture fund. "
+                       "What does the city policy offer?")
+    assert _cited(first)[0] == "policy2024:27"
+    fund = engine.ask("Is there a specific amount the mother fund would put in?", first.session_id)
+    assert _cited(fund)[0] == "policy2024:27"  # （二十七） names the 母基金; a letter's funds hold the word too
+    merger = engine.ask("What about M&A — is there a dedicated fund?", fund.session_id)
+    assert _cited(merger)[0] == "policy2024:28"

@@ -419,8 +419,10 @@ class Planner:
             return False  # "那临床试验申请呢" after （十四）'s 补充申请 time limit: （十四） sets that one too
         hits = self.retriever.search(words, k=3, prefer_on=self.today, doc_ids=[previous[0].doc_id] if previous else None)
         # "what about IND review time" after the ethics answer: the article discussed is none of the close ones
+        # "What about M&A — is there a dedicated fund?" after （二十七）'s funds: the best holds every word, it does not
         return bool(hits) and hits[0].article.chunk_id not in discussed and (
-            _stands_clear(hits) or not discussed & {h.article.chunk_id for h in hits})
+            _stands_clear(hits) or not discussed & {h.article.chunk_id for h in hits}
+            or (bool(previous) and self.retriever.holds_every_term(hits[0].article.chunk_id, words)))
 
     def _discussed_sentence(self, words: str, article: Article) -> str:
         """The sentence of ``article`` (the one just discussed) that ``words`` (the earlier turn's) match best, "" for
@@ -439,6 +441,14 @@ class Planner:
                 and not question.replies_to_ask and not question.asks_ceiling and not question.facts.tells_case()
                 and not has_word(text, lex.money_words)
                 and not has_word(text, lex.terms_asks) and not self._picks_rule(text, measure))
+
+    def _held_by_discussed(self, question: Question, ask: Ask, previous: Sequence[Article], plan: Plan) -> bool:
+        """Whether a short turn naming no document, product or trial of its own asks of the article just discussed:
+        every search word of its own the article holds."""
+        short = len(question.text) <= FOLLOW_UP_MAX_CHARS.get(question.language, FOLLOW_UP_MAX_CHARS_CHINESE)
+        return (bool(previous) and short and not plan.steps and question.document is None and not question.new_subject
+                and not question.facts.states_subject()
+                and self.retriever.holds_every_term(previous[0].chunk_id, without_ask_words(ask.text.lower())))
 
     def _picks_rule(self, text: str, measure: str) -> bool:
         """Whether ``text`` names one of ``measure``'s several rules (a stage, a kind of product): naming the only
@@ -619,6 +629,10 @@ class Planner:
             hits = _favouring(hits, {a.chunk_id for a in previous if a.key != SCOPE_KEY})[:HITS]
         if task is not None:
             hits = [Hit(task, hits[0].score if hits else 1.0, ()), *[h for h in hits if h.article.chunk_id != task.chunk_id]]
+        elif self._held_by_discussed(question, ask, previous, plan) and hits and hits[0].article.chunk_id != previous[0].chunk_id:
+            # "Is there a specific amount the mother fund would put in?" after （二十七）, which names that fund: its
+            # words are the article's; another that holds them too is not what the conversation is about
+            hits = [Hit(previous[0], hits[0].score, ()), *[h for h in hits if h.article.chunk_id != previous[0].chunk_id]]
         plan.retrieved.extend(h.article.chunk_id for h in hits if h.article.chunk_id not in plan.retrieved)
         # "补贴批下来多久能到账？": the sources' own support asked about in everyday words they never use
         # "那（二十）呢？": a measure named by its label is a topic of the policy, however few its words
