@@ -202,3 +202,10 @@ def test_and_for_class_1_drugs_after_a_plan_target_is_the_plans_target_and_that_
 def test_the_new_policy_after_the_old_policys_figure_in_a_letter_is_the_same_topic_in_the_new_policy(engine):
     _, new = _turns(engine, "2021年那輪舊政策對出海成功的產品支持多少？", "新政策呢？")
     assert _cited(new)[0] == "policy2024:36" and "1000萬" in new.answer
+
+
+def test_a_regulators_fee_asked_in_the_middle_is_refused_and_the_time_limits_topic_kept(engine):
+    _, fee, lead_site = _turns(engine, "Under Shanghai's 2024 policy, how long should the whole ethics review take?",
+                               "By the way, what's the NMPA fee for registering a Class III device?", "OK. And for the lead site?")
+    assert fee.status is Status.OUT_OF_SCOPE
+    assert _cited(lead_site)[0] == "policy2024:10" and "15个工作日" in lead_site.answer
