@@ -209,3 +209,17 @@ def test_a_regulators_fee_asked_in_the_middle_is_refused_and_the_time_limits_top
                                "By the way, what's the NMPA fee for registering a Class III device?", "OK. And for the lead site?")
     assert fee.status is Status.OUT_OF_SCOPE
     assert _cited(lead_site)[0] == "policy2024:10" and "15个工作日" in lead_site.answer
+
+
+def test_that_opinions_named_after_the_district_plan_is_the_citys_policy_not_the_plan_discussed(engine):
+    _, plan_term, city_term = _turns(engine, "浦东那个生物医药行动方案里面，引进人才这块是哪几个部门负责的？", "这个方案现在还管用吗",
+                                     "那市里2024年出的那个意见呢，到什么时候")
+    assert _cited(plan_term)[0].startswith("pudong2022:")
+    assert _cited(city_term)[0] == "policy2024:validity" and "2029年7月31日" in city_term.answer
+
+
+def test_a_pointer_names_the_discussed_document_unless_its_kind_is_another_ones_title():
+    cat = catalogue()
+    assert understand("那个意见到什么时候", "pudong2022", cat).document == "policy2024"
+    assert understand("这个方案现在还管用吗", "pudong2022", cat).document == "pudong2022"
+    assert understand("这个方案现在还管用吗", "policy2024", cat).document == "policy2024"
