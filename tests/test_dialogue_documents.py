@@ -223,3 +223,11 @@ def test_a_pointer_names_the_discussed_document_unless_its_kind_is_another_ones_
     assert understand("那个意见到什么时候", "pudong2022", cat).document == "policy2024"
     assert understand("这个方案现在还管用吗", "pudong2022", cat).document == "pudong2022"
     assert understand("这个方案现在还管用吗", "policy2024", cat).document == "policy2024"
+
+
+def test_whether_an_award_stacks_with_similar_city_support_is_the_scope_articles_no_duplication(engine):
+    _, stacked = _turns(engine, "We're a Shanghai biotech. We out-licensed ex-China rights for a bispecific; upfront USD 50 "
+                                "million, licensee has no equity ties to us. Third-party advisory costs were RMB 6 million. "
+                                "What can we claim?",
+                        "Can this be stacked with a similar Shanghai city-level subsidy for the same thing?")
+    assert _cited(stacked)[0] == "policy2024:scope" and "不重复" in stacked.answer
