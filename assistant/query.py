@@ -26,6 +26,7 @@ MIN_TERM_TOUCHING_CHINESE = 3  # letters a glossary term needs to be found right
 # the letters outside A–Z that a case-insensitive pattern's i, s or k matches (İ ı ſ K), as those letters
 IGNORECASE_LETTERS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+HYPHEN_BETWEEN_WORDS = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 # Chinese the asker quotes inside an English sentence: an article label （二十四）, a 文号, a 《title》, a quote,
 # and an amount written the Chinese way (8000万元, 2000万): names and figures, not the language asked in
 _QUOTED_CHINESE = re.compile(r"[\u4e00-\u9fff]{1,6}〔\d{4}〕\d+号|（[^）]*）|〔[^〕]*〕|《[^》]*》|“[^”]*”|「[^」]*」|[\d.,]+\s*[万亿]元?")
@@ -65,13 +66,17 @@ def _glossary_expansions(normalised: str) -> list[str]:
 
     An entry's pattern (case-insensitive) can match only where its term stands in the text folded to
     lower case (with the four letters other than A–Z that such a match accepts folded to theirs), so
-    a substring test finds the few entries worth a search; most Chinese questions hold none."""
-    folded = normalised.translate(IGNORECASE_LETTERS).lower()
-    entries, starting_with = _glossary(), _glossary_starts()
-    # only a term whose first letter stands in the text can stand in it ("" stands in every text)
-    possible = sorted(i for character in {*folded, ""} for i in starting_with.get(character, ()))
-    terms = (chinese.split() for term, pattern, chinese in (entries[i] for i in possible) if term in folded and pattern.search(normalised))
-    return list(dict.fromkeys(word for words in terms for word in words))
+    a substring test finds the few entries worth a search; most Chinese questions hold none. Words joined
+    by a hyphen ("the research-hospital measure") are also read as apart, as the glossary writes most terms."""
+    found: list[str] = []
+    for text in dict.fromkeys((normalised, HYPHEN_BETWEEN_WORDS.sub(" ", normalised))):
+        folded = text.translate(IGNORECASE_LETTERS).lower()
+        entries, starting_with = _glossary(), _glossary_starts()
+        # only a term whose first letter stands in the text can stand in it ("" stands in every text)
+        possible = sorted(i for character in {*folded, ""} for i in starting_with.get(character, ()))
+        terms = (chinese.split() for term, pattern, chinese in (entries[i] for i in possible) if term in folded and pattern.search(text))
+        found += [word for words in terms for word in words]
+    return list(dict.fromkeys(found))
 
 
 @cache

@@ -198,6 +198,13 @@ class HybridRetriever:
         starts = self._bm25.scores["indptr"]
         return float(starts[column + 1] - starts[column]) / len(self.articles)
 
+    def holds_every_term(self, chunk_id: str, query: str) -> bool:
+        """Whether the article ``chunk_id`` holds every search term of ``query`` the corpus uses (at least one):
+        False for an unknown article or a query of no such term."""
+        index = self._by_id.get(chunk_id)
+        terms = {t for t in _prepared(query)[1] if t in self._vocabulary}
+        return index is not None and bool(terms) and terms <= set(self._tokens[index])
+
     def keyword_score(self, query: str) -> float:
         """The best BM25 score of any article: near zero when the query shares no policy words."""
         return self._best_bm25(list(_prepared(query)[1]))

@@ -162,3 +162,50 @@ def test_a_first_turn_asking_when_this_policy_ends_is_about_the_main_policy(engi
 @pytest.mark.parametrize("question", ["我的护照什么时候到期？", "租约什么时候到期"])
 def test_when_something_else_ends_is_not_taken_for_the_policy(engine, question):
     assert engine.ask(question).status is Status.OUT_OF_SCOPE
+
+
+def test_a_follow_up_whose_words_the_discussed_article_holds_stays_on_it(engine):
+    # （十四） sets the time limit of the supplementary application and of the clinical trial application alike
+    first = engine.ask("藥品補充申請的審評時間要壓到多少？")
+    assert _cited(first)[0] == "policy2024:14"
+    trial = engine.ask("那臨床試驗申請呢", first.session_id)
+    assert _cited(trial)[0] == "policy2024:14" and "30個工作日" in trial.answer
+    device = engine.ask("二類器械的審評呢？", trial.session_id)  # a word （十四） lacks: the article that has it
+    assert _cited(device)[0] == "policy2024:16"
+
+
+@pytest.mark.parametrize("follow_up, fact", [("好，回到刚才那个贴息，考核看什么指标？", "临床试验批件"),
+                                             ("How is performance measured for that scheme?", "临床试验批件")])
+def test_what_a_measure_says_asked_after_its_award_is_looked_up_not_the_award_again(engine, follow_up, fact):
+    first = engine.ask("我们是CRO，帮高校做新药临床前研究，市里有贴息吗？每个项目最多多少？")
+    assert _cited(first)[0] == "policy2024:04" and first.total_yuan == 10_000_000
+    then = engine.ask(follow_up, first.session_id)
+    assert _cited(then)[0] == "policy2024:04" and fact in then.answer and then.total_yuan is None
+
+
+def test_a_measure_named_again_later_in_the_conversation_is_that_measure_not_the_last_one(engine):
+    first = engine.ask("What about research wards — what share of beds should hospitals set aside?")
+    assert _cited(first)[0] == "policy2024:07"
+    other = engine.ask("Can a hospital turn intangible assets into equity and have someone else hold the shares?",
+                       first.session_id)
+    assert _cited(other)[0] == "policy2024:08"
+    back = engine.ask("Which department leads the research-hospital measure?", other.session_id)
+    assert _cited(back)[0] == "policy2024:07" and "Health Commission" in back.answer
+
+
+def test_a_follow_up_after_an_award_whose_words_clearly_find_a_measure_without_award_rules_goes_there(engine):
+    first = engine.ask("I'm in a university lab in Shanghai. Is there anything that gets CROs to do preclinical work "
+                       "for university new-drug projects?")
+    assert _cited(first)[0] == "policy2024:04"
+    young = engine.ask("And for young researchers like me, is there anything?", first.session_id)
+    assert _cited(young)[0] == "policy2024:03" and "青年人才" in young.answer
+
+
+def test_a_short_turn_whose_words_the_discussed_article_holds_asks_of_it_and_one_naming_a_word_it_lacks_moves_on(engine):
+    first = engine.ask("We're a large pharma in Shanghai thinking about setting up a corporate venture fund. "
+                       "What does the city policy offer?")
+    assert _cited(first)[0] == "policy2024:27"
+    fund = engine.ask("Is there a specific amount the mother fund would put in?", first.session_id)
+    assert _cited(fund)[0] == "policy2024:27"  # （二十七） names the 母基金; a letter's funds hold the word too
+    merger = engine.ask("What about M&A — is there a dedicated fund?", fund.session_id)
+    assert _cited(merger)[0] == "policy2024:28"

@@ -182,3 +182,52 @@ def test_an_application_deadline_after_departments_and_validity_turns_names_the_
     *_, deadline = _turns(engine, "我們是上海的醫院，牽頭創新藥械應用示範項目能拿多少？", "這條誰負責？", "還有效嗎？",
                           "那申報截止日期呢？")
     assert deadline.status is Status.NOT_SPECIFIED and _cited(deadline)[0] == "policy2024:20"
+
+
+def test_a_short_follow_up_in_a_conversation_about_the_expired_plan_stays_in_that_plan(engine):
+    # search favours the documents in force; "人才方面呢" about the Pudong plan asks that plan's talent task
+    _, talent, term = _turns(engine, "浦东那个生物医药行动方案里，知识产权那块是第几项任务，谁负责", "人才方面呢",
+                             "这个方案现在还管用吗")
+    assert _cited(talent)[0] == "pudong2022:task-13" and "区人才办" in talent.answer
+    assert _cited(term)[0].startswith("pudong2022:") and "已到期" in term.answer
+
+
+def test_and_for_class_1_drugs_after_a_plan_target_is_the_plans_target_and_that_plan_still_running_its_term(engine):
+    _, drugs, term = _turns(engine, "In the Pudong biomedicine action plan, what was the target for total industry size?",
+                            "And for Class 1 new drugs?", "Is that plan still running?")
+    assert _cited(drugs)[0] == "pudong2022:goal-1"
+    assert term.status is Status.ANSWERED and _cited(term)[0].startswith("pudong2022:") and "expired" in term.answer
+
+
+def test_the_new_policy_after_the_old_policys_figure_in_a_letter_is_the_same_topic_in_the_new_policy(engine):
+    _, new = _turns(engine, "2021年那輪舊政策對出海成功的產品支持多少？", "新政策呢？")
+    assert _cited(new)[0] == "policy2024:36" and "1000萬" in new.answer
+
+
+def test_a_regulators_fee_asked_in_the_middle_is_refused_and_the_time_limits_topic_kept(engine):
+    _, fee, lead_site = _turns(engine, "Under Shanghai's 2024 policy, how long should the whole ethics review take?",
+                               "By the way, what's the NMPA fee for registering a Class III device?", "OK. And for the lead site?")
+    assert fee.status is Status.OUT_OF_SCOPE
+    assert _cited(lead_site)[0] == "policy2024:10" and "15个工作日" in lead_site.answer
+
+
+def test_that_opinions_named_after_the_district_plan_is_the_citys_policy_not_the_plan_discussed(engine):
+    _, plan_term, city_term = _turns(engine, "浦东那个生物医药行动方案里面，引进人才这块是哪几个部门负责的？", "这个方案现在还管用吗",
+                                     "那市里2024年出的那个意见呢，到什么时候")
+    assert _cited(plan_term)[0].startswith("pudong2022:")
+    assert _cited(city_term)[0] == "policy2024:validity" and "2029年7月31日" in city_term.answer
+
+
+def test_a_pointer_names_the_discussed_document_unless_its_kind_is_another_ones_title():
+    cat = catalogue()
+    assert understand("那个意见到什么时候", "pudong2022", cat).document == "policy2024"
+    assert understand("这个方案现在还管用吗", "pudong2022", cat).document == "pudong2022"
+    assert understand("这个方案现在还管用吗", "policy2024", cat).document == "policy2024"
+
+
+def test_whether_an_award_stacks_with_similar_city_support_is_the_scope_articles_no_duplication(engine):
+    _, stacked = _turns(engine, "We're a Shanghai biotech. We out-licensed ex-China rights for a bispecific; upfront USD 50 "
+                                "million, licensee has no equity ties to us. Third-party advisory costs were RMB 6 million. "
+                                "What can we claim?",
+                        "Can this be stacked with a similar Shanghai city-level subsidy for the same thing?")
+    assert _cited(stacked)[0] == "policy2024:scope" and "不重复" in stacked.answer

@@ -89,3 +89,11 @@ def test_a_word_few_articles_use_has_a_small_share_and_an_unknown_word_none(engi
     retriever = engine.retriever
     assert retriever.article_share("医械") <= 0.05 < retriever.article_share("临床试验")
     assert retriever.article_share("不在语料里的词") == 0.0
+
+
+def test_an_article_holds_every_term_only_when_none_of_the_querys_words_is_missing(engine):
+    retriever = engine.retriever
+    assert retriever.holds_every_term("policy2024:14", "临床试验申请")
+    assert not retriever.holds_every_term("policy2024:14", "二类器械审评")
+    assert not retriever.holds_every_term("policy2024:14", "呢")  # no search term at all
+    assert not retriever.holds_every_term("policy2024:999", "临床试验申请")

@@ -56,7 +56,7 @@ from assistant.rules.calculator import AwardCalculator, Item, are_alternatives
 from assistant.rules.eligibility import AskerKind, ConditionCheck, ConditionEvaluator, ConditionState, ExtraCondition, condition_rules
 from assistant.speakers import speaker_terms
 from index.articles import Article
-from index.documents import Catalogue, Document, DocumentStatus
+from index.documents import Catalogue, Document, DocumentKind, DocumentStatus
 from index.normalise import normalise
 from index.tokens import tokenize
 
@@ -79,6 +79,7 @@ DOCUMENT_TERM = "document_term"  # a verdict's condition: the case falls outside
 APPLICANT_ONLY_WORDS = 6  # what is left of "我们在上海有全资子公司，子公司能申请吗" without who applies: a few words at most
 WORD_OR_CHARACTER = re.compile(r"[\u4e00-\u9fff]|[a-z]+")  # a Chinese character or an English word
 REGISTERED = "registered_in_shanghai"  # the policy's scope: the one condition of a measure without award rules
+MEASURE_DOCUMENTS = frozenset({DocumentKind.POLICY, DocumentKind.DISTRICT_PLAN})  # documents of measures or tasks, with a term
 
 
 class Route(StrEnum):
@@ -446,10 +447,60 @@ class Planner:
             return True  # "那（二十）呢？" after a （五） verdict (which pointed to （二十）) names （二十） by its label
         if self.retriever.keyword_score(words) < OWN_TOPIC_SCORE:
             return False
+        if previous and self.retriever.holds_every_term(previous[0].chunk_id, words):
+            return False  # "那临床试验申请呢" after （十四）'s 补充申请 time limit: （十四） sets that one too
         hits = self.retriever.search(words, k=3, prefer_on=self.today, doc_ids=[previous[0].doc_id] if previous else None)
         # "what about IND review time" after the ethics answer: the article discussed is none of the close ones
+        # "What about M&A — is there a dedicated fund?" after （二十七）'s funds: the best holds every word, it does not
         return bool(hits) and hits[0].article.chunk_id not in discussed and (
-            _stands_clear(hits) or not discussed & {h.article.chunk_id for h in hits})
+            _stands_clear(hits) or not discussed & {h.article.chunk_id for h in hits}
+            or (bool(previous) and self.retriever.holds_every_term(hits[0].article.chunk_id, words)))
+
+    def _discussed_sentence(self, words: str, article: Article) -> str:
+        """The sentence of ``article`` (the one just discussed) that ``words`` (the earlier turn's) match best, "" for
+        none: the topic in the sources' own words, which another document states alike ("2021年那轮旧政策对出海成功
+        的产品支持多少" → the reply's "对成功出海的…按研发投入30%，最高支持1000万元", as （三十六） states it)."""
+        found = self.retriever.sentences(words, k=HITS, doc_ids=[article.doc_id])
+        return next((hit.sentence for hit in found if hit.article.chunk_id == article.chunk_id), "")
+
+    def _asks_text_of_award(self, question: Question, ask: Ask, measure: str) -> bool:
+        """Whether a follow-up on the award of ``measure`` asks what its text says on something else than the award
+        ("考核看什么指标？"): a what-ask putting no case of its own (no amount, added item, fact of who or
+        where the asker is, nor one of the measure's rules: "And Phase III?") and asking no money, ceiling or terms."""
+        text = ask.text.lower()
+        lex = lexicon()
+        return (ask.kind is AskKind.WHAT and not ask.elliptical and not question.facts.amounts and not question.adds_item
+                and not question.replies_to_ask and not question.asks_ceiling and not question.facts.tells_case()
+                and not has_word(text, lex.money_words)
+                and not has_word(text, lex.terms_asks) and not self._picks_rule(text, measure))
+
+    def _held_by_discussed(self, question: Question, ask: Ask, previous: Sequence[Article], plan: Plan) -> bool:
+        """Whether a short turn naming no document, product or trial of its own asks of the article just discussed:
+        every search word of its own the article holds."""
+        short = len(question.text) <= FOLLOW_UP_MAX_CHARS.get(question.language, FOLLOW_UP_MAX_CHARS_CHINESE)
+        return (bool(previous) and short and not plan.steps and question.document is None and not question.new_subject
+                and not question.facts.states_subject()
+                and self.retriever.holds_every_term(previous[0].chunk_id, without_ask_words(ask.text.lower())))
+
+    def _picks_rule(self, text: str, measure: str) -> bool:
+        """Whether ``text`` names one of ``measure``'s several rules (a stage, a kind of product): naming the only
+        rule ("贴息" of （四）) names the measure itself."""
+        rules = self.book.for_measure(measure)
+        return len(rules) > 1 and any(rule_named(text, r) for r in rules)
+
+    def _continues_in_plan(self, question: Question, ask: Ask, previous: Sequence[Article]) -> bool:
+        """Whether a follow-up that names no document ("人才方面呢", "And for Class 1 new drugs?") asks the
+        plan or policy no longer in force that the conversation is about: its own words find an article there.
+        Search favours the documents in force, which would take the conversation away from the one discussed."""
+        short = len(question.text) <= FOLLOW_UP_MAX_CHARS.get(question.language, FOLLOW_UP_MAX_CHARS_CHINESE)
+        if (not previous or question.document is not None or question.new_subject or ask.kind is AskKind.VALIDITY
+                or not short or not (ask.elliptical or question.follow_up) or has_word(question.text, lexicon().city_document_words)):
+            return False  # "OK, so which city-level document should we rely on now …" asks of another document
+        document = self.catalogue.get(previous[0].doc_id)
+        if document.kind not in MEASURE_DOCUMENTS or document.in_force_on(self.today):
+            return False
+        hits = self.retriever.search(without_ask_words(ask.text.lower()), k=1, doc_ids=[document.id])
+        return bool(hits) and bool(hits[0].matched_terms)
 
     def _before_term(self, question: Question, ask: Ask) -> Article | None:
         """The validity article of the policy when an eligibility ask states a month before its term: its funding
@@ -570,6 +621,8 @@ class Planner:
                 query = topic
         # the one document the question names ("发布会上…", "浦东方案里…") or points at is where to look
         pointed = [question.document] if question.document else None
+        if pointed is None and self._continues_in_plan(question, ask, previous):
+            pointed = [previous[0].doc_id]  # "人才方面呢" in a conversation about the Pudong plan: that plan's task
         labelled = [a for key in labels_named(ask.text) if (a := self.retriever.article(f"{self.book.document}:{key}"))]
         if len(labelled) == 1 and (not pointed or pointed[0] == self.book.document):
             query = f"{labelled[0].title} {query}"  # "under measure 8": the measure named by its label, by its title too
@@ -588,7 +641,7 @@ class Planner:
                 earlier = self._without_name(without_ask_words(question.context_text), previous[0].doc_id)
                 if self.retriever.keyword_score(earlier) < OWN_TOPIC_SCORE:
                     earlier = previous[0].title  # "这项任务谁负责" names no topic: the article it was about has one
-                search_query = f"{earlier} {self._without_name(ask.text, pointed[0])}"
+                search_query = f"{earlier} {self._discussed_sentence(earlier, previous[0])} {self._without_name(ask.text, pointed[0])}"
             if plan.steps and self.retriever.keyword_score(without_ask_words(search_query)) < MIN_KEYWORD_SCORE:
                 # "…展会能补多少？另外浦东有没有额外的支持？": the document's own words on the topic asked before
                 search_query = f"{without_ask_words(plan.steps[-1].ask.text.lower())} {search_query}"
@@ -606,6 +659,10 @@ class Planner:
             hits = _favouring(hits, {a.chunk_id for a in previous if a.key != SCOPE_KEY})[:HITS]
         if task is not None:
             hits = [Hit(task, hits[0].score if hits else 1.0, ()), *[h for h in hits if h.article.chunk_id != task.chunk_id]]
+        elif self._held_by_discussed(question, ask, previous, plan) and hits and hits[0].article.chunk_id != previous[0].chunk_id:
+            # "Is there a specific amount the mother fund would put in?" after （二十七）, which names that fund: its
+            # words are the article's; another that holds them too is not what the conversation is about
+            hits = [Hit(previous[0], hits[0].score, ()), *[h for h in hits if h.article.chunk_id != previous[0].chunk_id]]
         plan.retrieved.extend(h.article.chunk_id for h in hits if h.article.chunk_id not in plan.retrieved)
         # "补贴批下来多久能到账？": the sources' own support asked about in everyday words they never use
         # "那（二十）呢？": a measure named by its label is a topic of the policy, however few its words
@@ -681,12 +738,21 @@ class Planner:
         elif elsewhere is not None:  # "那III期呢？" in a CMO conversation: the one measure that has that stage
             measure = elsewhere
         elif follow_up and award_slots is not None and (
-                measure is None or (ask.kind not in {AskKind.AMOUNT, AskKind.ELIGIBILITY} and not elsewhere_topic)
+                (measure is None and not (elsewhere_topic and not question.facts.tells_case()))
+                or (ask.kind not in {AskKind.AMOUNT, AskKind.ELIGIBILITY} and not elsewhere_topic)
                 or (question.facts.amounts_as(AmountRole.RECEIVED) and not self._own_words_find(ask, measure))
                 or (question.asks_total and len(award_slots.seen) > 1 and not self._own_words_find(ask, measure))):
             # "今年已经拿了48万，这次还能拿多少" after a trade-fair award: what that measure's annual cap has left
             # "同一年两段加起来会超过上限吗" after two items computed: their total, under that measure's annual cap
-            measure = award_slots.measure  # "那III期呢" stays on the award; "那海外临床试验责任保险的保费补贴呢" names its own
+            # "那III期呢" stays on the award; "那海外临床试验责任保险的保费补贴呢" names its own, and so does "And for young
+            # researchers like me, is there anything?" whose words find a measure without award rules clearly; "What
+            # about a hospital, can it apply?" puts another asker to the measure discussed
+            measure = award_slots.measure
+        if measure and award_slots is not None and follow_up and measure == award_slots.measure and self._asks_text_of_award(question, ask, measure):
+            # "考核看什么指标？" / "How is performance measured for that scheme?" after an award: what the measure's
+            # text says on that, not its award again
+            article = self._measure_article(measure)
+            return Step(ask, Route.LOOKUP, [article], lead=lead_clause(article.text, ask.kind, ask.text))
         unpriced = self._unpriced_part(ask, measure) if measure and not has_amounts and recalled is None else None
         if measure and unpriced is not None:
             # "重点产业优惠利率长期信贷贴息，能贴多少？": （二十九） names 贴息 and sets no amount for it (its ceilings are the

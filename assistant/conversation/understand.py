@@ -27,7 +27,7 @@ from assistant.conversation.spelling import written
 from assistant.events import names_event
 from assistant.language import Language, detect_language, in_script
 from assistant.query import IGNORECASE_LETTERS
-from index.documents import Catalogue, DocumentKind
+from index.documents import Catalogue, Document, DocumentKind
 from index.normalise import normalise
 from index.yaml_data import read_yaml
 
@@ -110,6 +110,7 @@ class _Lexicon:
     pointers: tuple[str, ...]
     pointer_pattern: re.Pattern[str]  # "这方案", "这类支持", "the overseas one": a demonstrative before a noun
     document_pointers: tuple[str, ...]
+    document_nouns: tuple[str, ...]
     city_document_words: tuple[str, ...]  # "市里的呢": the city's policy, not the district plan discussed
     first_turn: re.Pattern[str]  # "第一个问的那个": the conversation's first question
     article_label: re.Pattern[str]  # "（二十）", "measure 20": a measure named by its label
@@ -196,6 +197,7 @@ def lexicon() -> _Lexicon:
         pointers=lower(raw["pointers"]),
         pointer_pattern=re.compile(raw["pointer_pattern"], re.IGNORECASE),
         document_pointers=lower(raw["document_pointers"]),
+        document_nouns=lower(raw["document_nouns"]),
         city_document_words=lower(raw["city_document_words"]),
         first_turn=re.compile(raw["first_turn_pattern"], re.IGNORECASE),
         article_label=re.compile(raw["article_label"], re.IGNORECASE),
@@ -359,6 +361,25 @@ def points_at_document(text: str) -> bool:
     return has_word(text, lex.document_pointers) or bool(lex.document_pointer_pattern.search(text))
 
 
+def _pointed_document(text: str, current_document: str, cat: Catalogue) -> str:
+    """The document "这个方案" / "那个意见" / "that plan" in ``text`` (lower case) points at: the one discussed, unless
+    the kind of document it names is not in that one's title and the title of exactly one other document of
+    measures or tasks holds it ("那市里2024年出的那个意见呢" after the Pudong 行动方案: the city's 若干意见)."""
+    lex = lexicon()
+    spans = [m.group(0) for m in lex.document_pointer_pattern.finditer(text)] + [w for w in lex.document_pointers if w in text]
+    nouns = {noun for noun in lex.document_nouns if any(noun in span for span in spans)}
+    if not nouns:
+        return current_document
+
+    def titled(document: Document) -> bool:
+        return any(noun in f"{document.title} {document.title_en}".lower() for noun in nouns)
+
+    if titled(cat.get(current_document)):
+        return current_document
+    others = [d.id for d in cat.indexed() if d.kind in {DocumentKind.POLICY, DocumentKind.DISTRICT_PLAN} and titled(d)]
+    return others[0] if len(others) == 1 else current_document
+
+
 def without_ask_words(text: str) -> str:
     """``text`` (lower case) without its ask words and pointers: what is left to search for."""
     # "哪几个部门负责", "找哪个部门办理", "which agencies handle …": a departments ask worded freely is an ask phrase
@@ -453,7 +474,7 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
     if question.document is None and current_document is not None and (
             points_at_document(question.text) or tasks_named(question.text)):
         # "这个方案…", "第九项任务是什么": the document the conversation is about, unless the turn names another
-        return replace(question, document=current_document, document_pointed=True)
+        return replace(question, document=_pointed_document(question.text, current_document, cat), document_pointed=True)
     return question
 
 
