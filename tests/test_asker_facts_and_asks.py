@@ -329,3 +329,10 @@ def test_a_parent_registered_in_a_us_state_is_told_no_naming_the_state(engine) -
     answer = engine.ask("Could our parent, registered in Delaware, apply directly?", first.session_id)
     assert [v.verdict for v in answer.verdicts] == ["not_eligible"]
     assert answer.answer.startswith("No") and "Delaware" in answer.answer[:320]  # the lead an English answer has
+
+
+@pytest.mark.parametrize(("message", "place"), [("我们公司注册在江苏苏州，在上海的医院做1类新药临床，能申请吗", "江苏苏州"),
+                                                ("我们注册在杭州的公司能申请吗", "杭州"), ("我们是注册在浙江杭州的药企", "浙江杭州")])
+def test_a_registration_place_is_named_whole_as_written(message, place) -> None:
+    facts = _facts(message)
+    assert facts.registered == "elsewhere" and facts.registered_place == place

@@ -219,3 +219,12 @@ def test_a_deadline_asked_of_a_time_limit_the_text_sets_is_that_limit(engine) ->
 @pytest.mark.parametrize("message", ["1类新药临床试验支持的申报截止日期是哪天？", "What is the deadline to apply for the Phase II trial support?"])
 def test_an_application_deadline_stays_unspecified(engine, message: str) -> None:
     assert engine.ask(message).status is Status.NOT_SPECIFIED
+
+
+@pytest.mark.parametrize(("question", "lead"), [("医保局的人讲2024版国家药品目录里上海的药进了多少个？", "38个"),
+                                                ("How many of the drugs newly added to the 2024 national list are Shanghai's?", "38"),
+                                                ("How many drugs did the 2024 national list add in total?", "126")])
+def test_shanghais_own_part_of_a_figure_answers_when_shanghai_is_asked_and_the_whole_otherwise(engine, question, lead):
+    answer = engine.ask(question, None)
+    assert answer.citations[0].chunk_id == "press20240731:q06"
+    assert answer.answer.startswith(lead)

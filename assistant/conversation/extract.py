@@ -75,6 +75,9 @@ def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] 
     named = _quantity_named(question) if kind is AskKind.FIGURE else set()
     stated = question.lower()
     best: tuple[int, int, str, str, str, int] | None = None
+    # "上海的药进了多少个": in a sentence giving a whole and Shanghai's part ("新增126个,其中本市…38个"), the part
+    home_asked = kind in (AskKind.DURATION, AskKind.FIGURE) and has_word(stated, lex.home_city_asked)
+    home_part: dict[str, tuple[str, str]] = {}
     order = 0
     sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
     if len(sentences) > 1 and HEADING.match(sentences[0]):
@@ -88,6 +91,8 @@ def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] 
                 found = _best_figure(clause, duration if kind is AskKind.DURATION else figure, wanted, units, stated)
                 if not found:
                     continue
+            if home_asked and found and has_word(clause, lex.home_city_stated):
+                home_part.setdefault(sentence, (clause, found))
             clause_terms = set(tokenize(clause))
             score = 3 * len(wanted & clause_terms) + 3 * len(named & clause_terms) + sentence_score
             if grants and has_word(clause, lex.granting_words):
@@ -97,6 +102,8 @@ def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] 
     if best is None:
         return Lead(text=_shorten(_first_sentences(text)))
     score, _, clause, found, sentence, shared = best
+    if sentence in home_part:
+        clause, found = home_part[sentence]
     shown = sentence if len(sentence) <= LEAD_MAX_CHARS else clause
     return Lead(text=_shorten(shown.rstrip("，,：:；;") ), figure=found, sentence=sentence, score=score, shared=shared)
 

@@ -141,6 +141,8 @@ class _Lexicon:
     details: dict[str, Detail]  # a fee, rent …: asked words, the words that state it, its name
     described_details: re.Pattern[str]  # a detail's word describing the measure ("…给钱的政策"), not asking it
     figure_asks: dict[str, Detail]  # a count, a size, a share: asked words, the units that state it
+    home_city_asked: tuple[str, ...]  # "上海的…多少": Shanghai's own share of a figure is asked
+    home_city_stated: tuple[str, ...]  # 本市, 我市: how the sources name Shanghai's share
     figure_words: tuple[str, ...]  # every word asking a figure (the figure kind's and figure_asks'), longest first
     elliptical: re.Pattern[str]  # "海外的呢": asks what the ask before it asked
     yes_no_eligibility: re.Pattern[str]  # "能申请贴息吗": a verdict is asked
@@ -228,6 +230,8 @@ def lexicon() -> _Lexicon:
         details=_details(raw["details"], "stated"),
         described_details=_described(raw["details"], raw["detail_described"]),
         figure_asks=_details(raw["figure_asks"], "units"),
+        home_city_asked=lower(raw["home_city_asked"]),
+        home_city_stated=lower(raw["home_city_stated"]),
         figure_words=tuple(sorted({str(w).lower() for w in [*raw["ask_kinds"]["figure"],
                                                               *(w for d in raw["figure_asks"].values() for w in d["asked"])]},
                                   key=lambda w: (-len(w), w))),
@@ -914,7 +918,7 @@ def read_facts(normalised: str, text: str) -> Facts:
     else:
         for match in lex.registered_elsewhere.finditer(text):  # the first that names a place
             group, place = next((i, g) for i, g in enumerate(match.groups()) if g)
-            place = place.lstrip("是在于")
+            place = _place_as_named(text, match.start(group + 1) + len(place) - len(place.lstrip("是在于")), place.lstrip("是在于"))
             if in_shanghai(place):
                 registered = "shanghai"
             elif group < 2 or _is_place(place, lex):  # the later forms ("一家X的药企") hold a place only when X is one
@@ -1201,6 +1205,23 @@ def _enterprise_size(text: str, sizes: dict[str, list[str]], patterns: dict[str,
     the other size the asker ("我们是大型药企", "中型生物医药科创企业")."""
     named = [size for size, ws in sizes.items() if has_word(text, ws) or (size in patterns and re.search(patterns[size], text))]
     return next((size for size in named if size != "small_micro"), named[0] if named else None)
+
+
+def _place_as_named(text: str, start: int, caught: str) -> str:
+    """The place a registration names, read from ``start`` of ``text``: the known places written in a row
+    ("注册在江苏苏州" names 江苏苏州, not the three characters caught, 江苏苏), else what was caught without a
+    trailing 的 ("注册在某地的公司"). An English place is the word caught."""
+    if not CHINESE_CHARACTER.match(caught):
+        return caught
+    end = start
+    while (known := next((p for p in _known_places_longest_first() if text.startswith(p, end)), None)) is not None:
+        end += len(known)
+    return text[start:end] if end > start else caught.rstrip("的")
+
+
+@cache
+def _known_places_longest_first() -> tuple[str, ...]:
+    return tuple(sorted((p for p in _known_places() if CHINESE_CHARACTER.match(p)), key=len, reverse=True))
 
 
 def _is_place(word: str, lex: _Lexicon) -> bool:
