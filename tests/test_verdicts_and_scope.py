@@ -477,3 +477,11 @@ def test_rent_terms_of_the_policy_are_still_answered(engine):
     answer = engine.ask("园区租金有减免吗", None)
     assert answer.status is Status.NOT_SPECIFIED
     assert answer.citations[0].chunk_id == "policy2024:25"
+
+
+@pytest.mark.parametrize(("question", "ceiling"), [("國內臨床試驗責任保險，保費可以補嗎", "最高50萬元"),
+                                                  ("我们给海外临床试验买了责任险，保费能补吗", "最高100万元")])
+def test_a_yes_on_one_rule_states_that_rules_own_ceiling_in_its_first_line(engine, question, ceiling):
+    answer = engine.ask(question, None)
+    first = answer.answer.splitlines()[0]
+    assert first.startswith("可以") and ceiling in first
