@@ -69,9 +69,9 @@ def _glossary_expansions(normalised: str) -> list[str]:
     a substring test finds the few entries worth a search; most Chinese questions hold none. Words joined
     by a hyphen ("the research-hospital measure") are also read as apart, as the glossary writes most terms."""
     found: list[str] = []
+    entries, starting_with = _glossary(), _glossary_starts()
     for text in dict.fromkeys((normalised, HYPHEN_BETWEEN_WORDS.sub(" ", normalised))):
         folded = text.translate(IGNORECASE_LETTERS).lower()
-        entries, starting_with = _glossary(), _glossary_starts()
         # only a term whose first letter stands in the text can stand in it ("" stands in every text)
         possible = sorted(i for character in {*folded, ""} for i in starting_with.get(character, ()))
         terms = (chinese.split() for term, pattern, chinese in (entries[i] for i in possible) if term in folded and pattern.search(text))

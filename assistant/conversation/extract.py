@@ -79,10 +79,7 @@ def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] 
     home_asked = kind in (AskKind.DURATION, AskKind.FIGURE) and has_word(stated, lex.home_city_asked)
     home_part: dict[str, tuple[str, str]] = {}
     order = 0
-    sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
-    if len(sentences) > 1 and HEADING.match(sentences[0]):
-        sentences = sentences[1:]  # the measure's own heading answers nothing
-    for sentence in sentences:
+    for sentence in _body_sentences(text):
         sentence_score = len(wanted & set(tokenize(sentence)))
         for clause in (c.strip() for c in CLAUSE_END.split(sentence) if c.strip()):
             order += 1
@@ -118,9 +115,7 @@ def unpriced_sentence(text: str, question: str, priced: Sequence[str], names: It
     one holding no quote and stating no amount of money that shares most rare terms with the question
     ("信贷贴息能贴多少": （二十九）'s 贴息 sentence sets none, its ceilings are the guarantees'); None when none does.
     """
-    sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
-    if len(sentences) > 1 and HEADING.match(sentences[0]):
-        sentences = sentences[1:]
+    sentences = _body_sentences(text)
     wanted = set(tokenize(own_terms(question).lower()))
     quoted = [s for s in sentences if any(q[:QUOTE_PREFIX] in s for q in priced)]
     covered = {t for s in quoted for t in tokenize(s)} | {t for name in names for t in tokenize(name.lower())}
@@ -134,6 +129,12 @@ def unpriced_sentence(text: str, question: str, priced: Sequence[str], names: It
         if own and (best is None or len(own) > best[0]):
             best = (len(own), sentence)
     return Lead(text=_shorten(best[1]), sentence=best[1]) if best else None
+
+
+def _body_sentences(text: str) -> list[str]:
+    """The sentences of an article's ``text``, without the measure's own heading (it answers nothing)."""
+    sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+    return sentences[1:] if len(sentences) > 1 and HEADING.match(sentences[0]) else sentences
 
 
 def _states_amount(sentence: str) -> bool:

@@ -290,6 +290,11 @@ def _time_limit(ask: Ask, article: Article) -> Lead | None:
     return lead if lead.figure and lead.shared else None
 
 
+def _short(question: Question) -> bool:
+    """Whether the turn is short enough to follow up on what was discussed (``FOLLOW_UP_MAX_CHARS`` for its language)."""
+    return len(question.text) <= FOLLOW_UP_MAX_CHARS.get(question.language, FOLLOW_UP_MAX_CHARS_CHINESE)
+
+
 def _stands_clear(hits: Sequence[Any]) -> bool:
     """Whether the best of ``hits`` (at least one) stands clearly above the next (``CLEAR_TOPIC_FACTOR``)."""
     return len(hits) < 2 or hits[0].score >= CLEAR_TOPIC_FACTOR * hits[1].score
@@ -477,7 +482,7 @@ class Planner:
     def _held_by_discussed(self, question: Question, ask: Ask, previous: Sequence[Article], plan: Plan) -> bool:
         """Whether a short turn naming no document, product or trial of its own asks of the article just discussed:
         every search word of its own the article holds."""
-        short = len(question.text) <= FOLLOW_UP_MAX_CHARS.get(question.language, FOLLOW_UP_MAX_CHARS_CHINESE)
+        short = _short(question)
         return (bool(previous) and short and not plan.steps and question.document is None and not question.new_subject
                 and not question.facts.states_subject()
                 and self.retriever.holds_every_term(previous[0].chunk_id, without_ask_words(ask.text.lower())))
@@ -492,7 +497,7 @@ class Planner:
         """Whether a follow-up that names no document ("人才方面呢", "And for Class 1 new drugs?") asks the
         plan or policy no longer in force that the conversation is about: its own words find an article there.
         Search favours the documents in force, which would take the conversation away from the one discussed."""
-        short = len(question.text) <= FOLLOW_UP_MAX_CHARS.get(question.language, FOLLOW_UP_MAX_CHARS_CHINESE)
+        short = _short(question)
         if (not previous or question.document is not None or question.new_subject or ask.kind is AskKind.VALIDITY
                 or not short or not (ask.elliptical or question.follow_up) or has_word(question.text, lexicon().city_document_words)):
             return False  # "OK, so which city-level document should we rely on now …" asks of another document
@@ -670,7 +675,7 @@ class Planner:
                                    or task is not None or asks_payout(ask.text.lower()) or any(
                                        h.article.doc_id == self.book.document and h.article.key in labels_named(ask.text) for h in hits[:1]))
         award_slots = session.award
-        short = len(question.text) <= FOLLOW_UP_MAX_CHARS.get(question.language, FOLLOW_UP_MAX_CHARS_CHINESE)
+        short = _short(question)
         has_amounts = bool(question.facts.amounts)
         # a question naming a product or trial of its own starts a new subject: it is not the award before it
         # a statement answering the award asked just before follows up whatever its length
@@ -1158,9 +1163,8 @@ class Planner:
         if awaited is not None and step.eligibility.verdict is Verdict.ELIGIBLE:
             # "中型企业，能做3000万的担保吗": the qualification the ceiling waits for is unsaid; if not, the alternative applies
             step.eligibility = awaited
-            step.others = [other for rule in self.book.for_measure(measure) if awaited.rule is not None
-                           and rule.id != awaited.rule.id and are_alternatives([awaited.rule, rule])
-                           and (other := self._other_rule(question, measure, rule)) is not None]
+            step.others = [other for rule in (self._alternatives_to(awaited.rule) if awaited.rule is not None else [])
+                           if (other := self._other_rule(question, measure, rule)) is not None]
             step.articles = [*self._condition_articles(awaited.condition, measure), *step.articles]
             step.route = Route.ELIGIBILITY
             return step
@@ -1510,8 +1514,7 @@ class Planner:
             return None
         values, _ = self._fact_values(question)
         evaluator = ConditionEvaluator(self.book)
-        others = [other.cap_yuan for other in self.book.for_measure(request.measure) if other.id != rules[0].id
-                  and are_alternatives([rules[0], other]) and evaluator.first_failure(other, values) is None]
+        others = [other.cap_yuan for other in self._alternatives_to(rules[0]) if evaluator.first_failure(other, values) is None]
         if others and not any(figure > max(others) for figure in wanted):
             return None  # "中型企业能申请担保吗": the alternative ceiling applies either way; only a figure above it waits
         described = condition_rules().conditions
@@ -1617,6 +1620,11 @@ class Planner:
                          for cid in condition_rules().of_rule(rule) if (data := conditions.get(cid)) is not None)
         if not reads_size:
             return []
+        return self._alternatives_to(rule)
+
+    def _alternatives_to(self, rule: Rule) -> list[Rule]:
+        """The rules of ``rule``'s measure that are its alternatives (one ceiling or the other by the kind of
+        enterprise, ``are_alternatives``), in the measure's order."""
         return [other for other in self.book.for_measure(rule.measure) if other.id != rule.id and are_alternatives([rule, other])]
 
     def _fitting_alternative(self, question: Question, rules: Sequence[Rule]) -> Rule | None:
@@ -1644,8 +1652,8 @@ class Planner:
         against it and a fixed ceiling, else None."""
         if failed.rule is None:
             return None
-        for other in self.book.for_measure(measure):
-            if other.id == failed.rule.id or other.rate is not None or not are_alternatives([failed.rule, other]):
+        for other in self._alternatives_to(failed.rule):
+            if other.rate is not None:
                 continue
             if self._rules_verdict(question, measure, [other]).verdict is not Verdict.NOT_ELIGIBLE:
                 return other
