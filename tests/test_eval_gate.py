@@ -28,3 +28,19 @@ def test_a_failed_item_is_reported_in_labelled_fields(engine):
     assert line.startswith("a1: asked “伦理审查多久？”; got status=answered")
     assert "amount_yuan=no figure" in line and "expected status=answered, amount_yuan=20000000" in line
     assert "None" not in line
+
+
+def test_every_everyday_split_has_its_floors_and_locked_splits_never_show_their_items():
+    from eval.runner import EVERYDAY_FIGURES, LOCKED_SPLITS, TUNING_SPLITS, _everyday_markdown
+
+    thresholds = yaml.safe_load((Path(__file__).parent.parent / "eval" / "thresholds.yaml").read_text())
+    eval_dir = Path(__file__).parent.parent / "eval"
+    for split in (*TUNING_SPLITS, *LOCKED_SPLITS):
+        assert (eval_dir / f"everyday_{split}.jsonl").exists()
+        assert {f"everyday_{split}_correct", f"everyday_{split}_lead"} <= set(thresholds)
+    figures = dict.fromkeys(EVERYDAY_FIGURES, 0.5)
+    block = {split: {**figures, "before": figures, "failures": [f"{split}-item-1 (lookup): missing fact"]}
+             for split in ("dev", "unseen4")}
+    text = "\n".join(_everyday_markdown(block))
+    assert "dev-item-1" in text
+    assert "unseen4-item-1" not in text and "unseen4" in text
