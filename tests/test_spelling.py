@@ -16,6 +16,8 @@ from assistant.records import Status
     ("新药临床批见审批现在压到多少天", "新药临床批件审批现在压到多少天"),
     ("cmo补贴咋算", "cmo补贴怎么算"),
     ("cvc能拿啥支持", "cvc能拿什么支持"),
+    ("呢个政策仲有冇效?几时到期?", "这个政策还有没有效?什么时候到期?"),  # Cantonese, after the simplified conversion
+    ("应该揾边个部门问?", "应该找哪个部门问?"),
 ])
 def test_a_homophone_typo_or_a_spoken_word_is_read_as_the_domain_term(typed, meant):
     assert written(typed) == meant
@@ -28,6 +30,8 @@ def test_a_homophone_typo_or_a_spoken_word_is_read_as_the_domain_term(typed, mea
     "临床实验要多久",  # an everyday word the synonyms map: right as typed
     "伦理审察要多久",  # 审察 is a word of its own: the search still finds the ethics review
     "简化申保流程",  # the Pudong plan's own word
+    "那II期呢",  # 呢 the Mandarin particle, not Cantonese 呢 (this)
+    "这个体系的关系",  # 系 alone is not Cantonese 係
 ])
 def test_real_words_and_function_characters_are_never_changed(right):
     assert written(right) == right

@@ -131,3 +131,15 @@ def test_asked_what_support_a_cvc_gets_the_clause_granting_it_leads(engine):
     cvc = engine.ask("cvc能拿啥支持")
     assert _cited(cvc)[0] == "policy2024:27"
     assert "快速通道" in cvc.answer[:LEAD]
+
+
+def test_cantonese_follow_ups_on_validity_and_departments_are_answered_first(engine):
+    # Hong Kong and Guangdong callers write Cantonese: 仲有冇效 (still valid?), 搵邊個部門 (which department to find)
+    award = engine.ask("我哋公司喺上海做1類新藥，而家準備開始II期臨床，研發投入大概5000萬，可以攞幾多補貼？")
+    assert award.total_yuan == 20_000_000 and _cited(award)[0] == "policy2024:05"
+    valid = engine.ask("呢個政策仲有冇效？幾時到期？", award.session_id)
+    assert _cited(valid)[0] == "policy2024:validity"
+    assert "現行有效" in valid.answer[:LEAD] and "2029年7月31日" in valid.answer[:LEAD]
+    contact = engine.ask("應該搵邊個部門問？", award.session_id)
+    assert _cited(contact)[0] == "policy2024:05"
+    assert contact.answer.startswith("（五）") and "市科委、市發展改革委、市藥品監管局、市財政局" in contact.answer[:LEAD]
