@@ -231,3 +231,12 @@ def test_whether_an_award_stacks_with_similar_city_support_is_the_scope_articles
                                 "What can we claim?",
                         "Can this be stacked with a similar Shanghai city-level subsidy for the same thing?")
     assert _cited(stacked)[0] == "policy2024:scope" and "不重复" in stacked.answer
+
+
+def test_still_usable_asked_with_the_plan_named_in_the_same_message_is_the_plans_term_and_its_own_sentence(engine):
+    # "现在还能用吗" holds 现在还能 and 还能用: both are ask words, nothing of it is a topic of its own
+    answer = engine.ask("浦东那个生物医药行动方案里对CMO有什么说法？现在还能用吗？")
+    assert _cited(answer)[0] == "pudong2022:task-09"
+    assert "推进合同委托生产(CMO/CDMO)基地扩大生产能力" in answer.answer[:LEAD]  # not the plan's land sentence
+    assert "否。" in answer.answer and "已到期失效" in answer.answer and "2024年12月31日" in answer.answer
+    assert "是的" not in answer.answer and "现行有效（2024年8月1日" not in answer.answer

@@ -61,14 +61,17 @@ def is_target(lead: Lead) -> bool:
     return any(after.startswith(bound) for bound in lex.target_bounds) and any(w in lead.text[:at] for w in lex.target_words)
 
 
-def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] = ()) -> Lead:
+def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] = (),
+                naming: frozenset[str] = frozenset()) -> Lead:
     """The clause of ``text`` that answers a ``kind`` ask about ``question``.
 
     ``units``: for a figure ask, only figures in these units answer (``家`` for "how many companies").
+    ``naming``: the search terms with which the question names the document ("浦东那个生物医药行动方案里对CMO有什么
+    说法": 生物医药 names the plan, CMO is the topic), which choose no clause.
     """
     lex = lexicon()
     duration, figure = lex.duration, lex.figure
-    wanted = set(tokenize(prepare(question).keyword_text))
+    wanted = set(tokenize(prepare(question).keyword_text)) - naming
     # "CVC能拿什么支持": between clauses alike, the one granting the support ("给予…等支持") answers
     grants = kind in (AskKind.WHAT, AskKind.ELIGIBILITY) and has_word(question.lower(), lex.support_asks)
     # "2023年规模多大": the quantity the question names (规模) weighs more than the words it shares besides

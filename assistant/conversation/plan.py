@@ -812,7 +812,9 @@ class Planner:
             return step
         figure_ask = lexicon().figure_asks.get(ask.detail) if ask.kind is AskKind.FIGURE else None
         units = figure_ask.stated if figure_ask else ()
-        lead = lead_clause(top.text, ask.kind, ask.text, units)
+        # "浦东那个生物医药行动方案里对CMO有什么说法": the words naming the document choose no sentence of it
+        naming = self._naming(top.doc_id) if question.document == top.doc_id else frozenset()
+        lead = lead_clause(top.text, ask.kind, ask.text, units, naming)
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and hits and not pointed and top.doc_id != self.book.document:
             # "上海推出多少平方米标准化厂房": a close article of the policy itself whose sentence states the figure
             # in the question's own words wins over a reply's (（二十五）"推出500万平方米…", not the reply's 189万)
@@ -975,11 +977,16 @@ class Planner:
                 return None
         return scope
 
+    def _naming(self, document: str) -> frozenset[str]:
+        """The search terms (lower case) of ``document``'s title, issuer and aliases."""
+        name = self.catalogue.get(document)
+        return frozenset(tokenize(f"{name.title} {name.issuer or ''}".lower())) | {alias.lower() for alias in name.aliases}
+
     def _without_name(self, query: str, document: str) -> str:
         """``query``'s words (lower case) without those of ``document``'s title, issuer and aliases ("市政府办公厅那份
         若干意见" names the policy by its issuer too)."""
         name = self.catalogue.get(document)
-        naming = set(tokenize(f"{name.title} {name.issuer or ''}".lower())) | {alias.lower() for alias in name.aliases}
+        naming = self._naming(document)
         query = query.lower()
         for alias in sorted(name.aliases, key=len, reverse=True):  # "2024年的新政策": the alias as a whole, not its words
             query = query.replace(alias.lower(), " ")

@@ -390,12 +390,18 @@ def without_ask_words(text: str) -> str:
     # too, taken out whole before its words ("哪个部门") would leave the rest ("办理") behind
     text = lexicon().kind_patterns[AskKind.DEPARTMENTS].sub(" ", text)
     words, starting_with = _ask_word_patterns()
-    # only a word whose first character stands in the text can stand in it ("" stands in every text); a removal
-    # adds a space, no other character
-    for index in sorted(i for character in {*text, " ", ""} for i in starting_with.get(character, ())):
+    # every ask word is found in the text as written, overlaps too: "现在还能用吗" holds 现在还能 and 还能用, and
+    # taking the longer out first would leave "用" behind as a topic. Only a word whose first character stands in
+    # the text can stand in it ("" stands in every text); each run of removed characters becomes one space
+    covered = bytearray(len(text))
+    for index in {i for character in {*text, " ", ""} for i in starting_with.get(character, ())}:
         word, pattern = words[index]
         if word in text:  # a pattern matches only where its word stands: most of them are skipped without a regex call
-            text = pattern.sub(" ", text)
+            for match in pattern.finditer(text):
+                covered[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+    if any(covered):
+        text = "".join(" " if covered[i] and (i == 0 or not covered[i - 1]) else "" if covered[i] else character
+                       for i, character in enumerate(text))
     return " ".join(lexicon().pointer_pattern.sub(" ", text).split())
 
 
