@@ -240,3 +240,18 @@ def test_still_usable_asked_with_the_plan_named_in_the_same_message_is_the_plans
     assert "推进合同委托生产(CMO/CDMO)基地扩大生产能力" in answer.answer[:LEAD]  # not the plan's land sentence
     assert "否。" in answer.answer and "已到期失效" in answer.answer and "2024年12月31日" in answer.answer
     assert "是的" not in answer.answer and "现行有效（2024年8月1日" not in answer.answer
+
+
+def test_a_parents_registration_abroad_is_asked_of_the_parent_and_the_subsidiarys_own_stands_after_it(engine):
+    subsidiary, parent, insurance, contact = _turns(
+        engine,
+        "Our Shanghai-registered subsidiary is running a Phase III trial of a Class 1 new drug in China. How much support could it get?",
+        "Could our parent company, which is registered in Delaware, apply directly instead?",
+        "We're also running a trial in Germany. Is there any help with the liability insurance premiums for that?",
+        "Who do I contact about that?")
+    assert _cited(subsidiary)[0] == "policy2024:05"
+    assert parent.answer.startswith("No") and "Delaware" in parent.answer[:LEAD * 2]
+    assert _cited(insurance)[0] == "policy2024:13" and insurance.answer.startswith("Yes")
+    assert "Delaware" not in insurance.answer
+    # the measure's departments, not "the scope paragraph lists none"
+    assert _cited(contact) == ["policy2024:13"] and "市科委" in contact.answer[:LEAD * 2]

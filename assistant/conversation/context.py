@@ -101,6 +101,11 @@ def _read_turn(context: Context, text: str, cat: Catalogue) -> Context:
     # amounts stated without an award question ("我们II期投入了3000万。") wait for the turn that asks
     pending = () if asked_amount else question.facts.amounts or (facts.amounts if facts else ())
     merged = question.facts if facts is None else question.facts.over(facts)
+    if question.facts.registered_by_other:
+        # "Could our parent company, registered in Delaware, apply instead?": asked of the parent in that turn; the
+        # asker's own registration (or none said) stands for the turns after it
+        merged = replace(merged, registered=facts.registered if facts else None,
+                         registered_place=facts.registered_place if facts else "", registered_by_other=False)
     return Context(question, replace(merged, amounts=pending), (*context.earlier, question))
 
 

@@ -569,7 +569,9 @@ class Planner:
         if ask.kind is AskKind.DEPARTMENTS and previous and (ask.points_back or topic_is_empty) and (
                 question.document is None or question.document == previous[0].doc_id):
             # "那市里的政策呢？" after "这项任务谁负责" names another document: that document's article is looked for
-            return Step(ask, Route.DEPARTMENTS, previous[:1])
+            # "Who do I contact about that?" after a verdict citing the scope before the measure: the measure's departments
+            listing = next((a for a in previous if a.departments), previous[0])
+            return Step(ask, Route.DEPARTMENTS, [listing])
         which = ask.kind is AskKind.VALIDITY and ask.detail == WHICH_DOCUMENT and question.document is None
         # "这个政策什么时候到期？" as a first turn: nothing discussed yet, so "this policy" is the one the service is about
         first_turn_policy = (not previous and not question.context_text and not plan.steps

@@ -66,6 +66,7 @@ class Facts:
     trial_location: str | None = None  # "domestic" or "overseas"
     registered: str | None = None  # "shanghai" or "elsewhere"
     registered_place: str = ""  # the place named when elsewhere
+    registered_by_other: bool = False  # the registration elsewhere is said of another company of the group ("our parent")
     related_party: bool | None = None
     applicant_role: str | None = None  # "commissioning" (委托方), "licensee" (受让方) or "insurer" when the asker says so
     amounts: tuple[StatedAmount, ...] = ()

@@ -952,6 +952,7 @@ def read_facts(normalised: str, text: str) -> Facts:
         trial_location=location,
         registered=registered,
         registered_place=registered_place,
+        registered_by_other=registered == "elsewhere" and has_word(text, words["other_group_company"]),
         related_party=related,
         applicant_role=role,
         amounts=amounts,
