@@ -276,6 +276,15 @@ def test_every_ask_of_a_message_is_answered(engine):
     assert [c.chunk_id for c in answer.citations] == ["policy2024:02"]
 
 
+def test_a_requirements_ask_after_a_ceiling_ask_gets_the_condition_not_the_ceilings_again(engine):
+    # the ceiling is the first ask's; "对委托方有什么要求" asks the measure's terms: no investment ties
+    answer = engine.ask("CMO受托生产补贴上限是多少？对委托方有什么要求？找哪个部门？")
+    first, second = answer.answer.splitlines()[:2]
+    assert "最高500万元" in first and "1000万元" in first
+    assert "委托双方应无投资等关联" in second
+    assert "市科委、市药品监管局、市财政局" in answer.answer
+
+
 def test_no_answer_lists_the_departments_twice(engine):
     answer = engine.ask("数据交易所那边有没有生物医药的专区？这事归哪些部门？")
     assert answer.answer.count("责任单位：") == 1

@@ -189,7 +189,12 @@ def _about(question: Question, ask: Ask, own: Facts, others: Sequence[Facts]) ->
     whole = replace(whole, drug_class=None if theirs("drug_class") else whole.drug_class,
                     trial_location=None if theirs("trial_location") else whole.trial_location,
                     cgt=whole.cgt and not theirs("cgt"), device=whole.device and not theirs("device"))
-    return replace(question, facts=replace(
+    # "CMO补贴上限是多少？对委托方有什么要求？": the ceiling is the first ask's; the second asks the measure's terms
+    lex = lexicon()
+    own_text = ask.text.lower()
+    asks_ceiling = question.asks_ceiling and (ask.elliptical or has_word(own_text, lex.ceiling_words) or has_word(
+        own_text, lex.terms_asks) or has_word(own_text, lex.support_size_asks))
+    return replace(question, asks_ceiling=asks_ceiling, facts=replace(
         own.over(whole), amounts=amounts, item_count=own.item_count if own.amounts else whole.item_count,
         cgt=own.cgt or (whole.cgt and not own.device),
         device=own.device or (whole.device and own.drug_class is None and not own.cgt)))
