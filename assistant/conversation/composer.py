@@ -292,6 +292,12 @@ class Composer:
             if is_target(step.lead):  # "争取…压缩至3周以内": a target, not a promise
                 key = f"{key}_target"
             lead = self.t[key].format(figure=step.lead.figure, figure_en=figure, text=step.lead.text)
+            if step.share is not None:  # "核定床位1500张": the share of the count stated, worked out, leads
+                share = step.share
+                lead = self.t["share_of_count"].format(
+                    base=share.base.base, count=f"{share.count:,}" if self.english else share.count,
+                    unit=share.base.unit_en if self.english else share.base.unit, figure=step.lead.figure,
+                    result=f"{share.result:,}" if self.english else share.result, text=step.lead.text)
         elif len(article.speakers) == 2 and all(article.speakers):
             # a press answer names who spoke, as the transcript does; a bare name is no answer of its own
             asker, answerer = article.speakers

@@ -23,6 +23,7 @@ from assistant.conversation.kinds import KindSupport, asker_kind, asks_what_kind
 from assistant.conversation.question import USD, AmountRole, Ask, AskKind, Facts, Question
 from assistant.conversation.scope import ScopeVerdict, asks_payout, judge
 from assistant.conversation.sessions import Session
+from assistant.conversation.shares import Share, share_of_count
 from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots, read_award, rule_named, triggers_named
 from assistant.conversation.understand import (
     ISSUED,
@@ -157,6 +158,7 @@ class Step:
     listed: list[tuple[KindSupport, Eligibility | None]] = field(default_factory=list)  # KIND_SUPPORT: each measure, its verdict
     pointers: list[KindSupport] = field(default_factory=list)  # a verdict on who asks: the measures meant for that kind
     others: list[Eligibility] = field(default_factory=list)  # a no for the asker's kind: the measure's other rules still open or met
+    share: Share | None = None  # LOOKUP of a share: the share of the count the asker states, worked out
 
 
 @dataclass
@@ -855,9 +857,17 @@ class Planner:
             stated = self._sentence_stating(search_query, ask, units, pointed, holding=tuple(years))
             if stated is not None:
                 top, lead = stated
+        share = None
+        if ask.kind is AskKind.FIGURE:
+            # "我们医院核定床位1500张，研究型病床要占多少比例？" / "2,000 approved beds. How many research beds?": the
+            # share the text sets of the count stated, worked out
+            shares = lead if lead.figure.endswith("%") else lead_clause(top.text, AskKind.FIGURE, ask.text, ("%",))
+            share = share_of_count(shares.sentence, shares.figure, question.text) if shares.figure else None
+            if share is not None:
+                lead = shares
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)  # the article states no such figure
-        return Step(ask, Route.LOOKUP, [top], lead=lead)
+        return Step(ask, Route.LOOKUP, [top], lead=lead, share=share)
 
     def _unpriced_part(self, ask: Ask, measure: str) -> Lead | None:
         """The sentence of ``measure`` about the part an amount or support ask names when no award rule of the
