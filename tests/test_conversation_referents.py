@@ -178,3 +178,12 @@ def test_a_stage_only_the_cgt_clause_names_is_that_clause(engine):
     later = engine.ask("那後面確證性臨床的上限是多少？", first.session_id)
     assert later.total_yuan == 20_000_000  # min(40% × 5000萬, 3000萬): the spend said before carries, as for Ⅰ–Ⅲ期
     assert "3000萬元" in later.answer
+
+
+def test_a_spend_in_dollars_on_one_stage_gets_that_stages_ceiling_before_the_rmb_figure_is_asked(engine):
+    answer = engine.ask("Our Shanghai-registered subsidiary is running a Phase III trial of a Class 1 new drug in China "
+                        "and has spent US$800,000 on R&D so far. How much support could it get?")
+    assert answer.status.value == "clarify" and answer.citations[0].chunk_id == "policy2024:05"
+    assert answer.answer.startswith("Class 1 new drug, Phase III clinical trial: no more than 40% of the R&D spending, "
+                                    "at most RMB 30,000,000.")
+    assert "sets no exchange rate" in answer.answer and answer.total_yuan is None

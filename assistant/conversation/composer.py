@@ -266,9 +266,14 @@ class Composer:
             return [self.t["clarify_unit"].format(number=step.ask.text.strip(), number_of_document=fields["number"],
                                                   label=fields["label"], article_title=fields["article_title"])]
         if route is Route.CLARIFY_CURRENCY:
-            rule = next((r for r in (step.request.rules if step.request else []) if r.base), None)
+            rules = step.request.rules if step.request else []
+            rule = next((r for r in rules if r.base), None)
             base = (rule.base_en or rule.base) if rule and self.english else (rule.base if rule else "")
-            return [self.t["clarify_currency"].format(base=base or "", **fields)]
+            clarify = self.t["clarify_currency"].format(base=base or "", **fields)
+            if len(rules) == 1:  # "Phase III, US$800,000 spent": the rule's ceiling first, the RMB figure asked after it
+                clarify = self.t["clarify_currency_ceiling"].format(rule_name=self.rule_name(rules[0]),
+                                                                     ceiling=self._ceiling(rules[0])) + clarify
+            return [clarify]
         if route is Route.REQUIRED_BASE:
             return self._required_base(step)
         if route is Route.CEILINGS:
