@@ -75,6 +75,7 @@ SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or 
 SEAT_FACTS = frozenset({"registered"})  # where the asker is registered says nothing of which measure its case is
 ASKER_FACTS = ("related_party", "applicant_role", "entity_type", "registered", "registration_applicant")  # facts of a turn that may meet one condition
 KIND_FACTS = frozenset({"entity_type", "entity_denied"})  # who the asker is (or is not)
+FORBIDDEN = "forbidden"  # a verdict's condition: the sentence answering forbids what the ask asks to do
 DOCUMENT_TERM = "document_term"  # a verdict's condition: the case falls outside the document's term (after it, or before its funding period)
 APPLICANT_ONLY_WORDS = 6  # what is left of "我们在上海有全资子公司，子公司能申请吗" without who applies: a few words at most
 WORD_OR_CHARACTER = re.compile(r"[\u4e00-\u9fff]|[a-z]+")  # a Chinese character or an English word
@@ -293,6 +294,13 @@ def _time_limit(ask: Ask, article: Article) -> Lead | None:
 def _short(question: Question) -> bool:
     """Whether the turn is short enough to follow up on what was discussed (``FOLLOW_UP_MAX_CHARS`` for its language)."""
     return len(question.text) <= FOLLOW_UP_MAX_CHARS.get(question.language, FOLLOW_UP_MAX_CHARS_CHINESE)
+
+
+def _forbids(lead: Lead, ask: Ask) -> bool:
+    """Whether the sentence answering a yes/no ask forbids something (``prohibition_words``) and the ask does not
+    itself name the ban: asked whether one may, the answer is no."""
+    lex = lexicon()
+    return any(word in lead.text for word in lex.prohibition_words) and not has_word(ask.text.lower(), lex.prohibition_asked)
 
 
 def _stands_clear(hits: Sequence[Any]) -> bool:
@@ -565,9 +573,14 @@ class Planner:
                 self._recalled(ask, session) is not None or self._named_elsewhere(ask, session) is not None):
             # "那I期呢？" after a validity turn: the stage named is an award topic's, the award is asked again
             ask = replace(ask, kind=AskKind.AMOUNT)
-        topic_is_empty = self.retriever.keyword_score(without_ask_words(ask.text.lower())) < MIN_KEYWORD_SCORE
-        if ask.kind is AskKind.DEPARTMENTS and previous and (ask.points_back or topic_is_empty) and (
+        topic = without_ask_words(ask.text.lower())
+        if ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE}:
+            topic = without_words(topic, lexicon().plain_money_words)  # "有没有直接的资金额度？": money, no topic of its own
+        topic_is_empty = self.retriever.keyword_score(topic) < MIN_KEYWORD_SCORE
+        if ask.kind is AskKind.DEPARTMENTS and previous and (topic_is_empty or (
+                ask.points_back and not self._names_other_article(ask, previous))) and (
                 question.document is None or question.document == previous[0].doc_id):
+            # "示范应用那条是哪些部门负责" after another measure names the one it points at by its own words
             # "那市里的政策呢？" after "这项任务谁负责" names another document: that document's article is looked for
             return Step(ask, Route.DEPARTMENTS, previous[:1])
         which = ask.kind is AskKind.VALIDITY and ask.detail == WHICH_DOCUMENT and question.document is None
@@ -806,6 +819,10 @@ class Planner:
                 lead = Lead(term_sentence(top, self.catalogue.get(top.doc_id), month))
             step = Step(ask, Route.ELIGIBILITY, [top], lead=lead)
             step.eligibility = self._measure_verdict(question, top)
+            if step.eligibility.verdict is Verdict.ELIGIBLE and _forbids(lead, ask):
+                # "医院能以药占比为理由不让新药进院吗": the answering sentence says 不得 to that
+                step.eligibility = Eligibility(Verdict.NOT_ELIGIBLE, str(top.key), None, FORBIDDEN)
+                return step
             if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
                 step.articles = [*self._condition_articles(step.eligibility.condition, top.key), *step.articles]
                 self._about_the_asker(question, step, str(top.key))

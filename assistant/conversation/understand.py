@@ -151,9 +151,12 @@ class _Lexicon:
     yes_no_words: tuple[str, ...]  # "能不能", "eligible": an amount ask that also asks yes or no
     claim_check: tuple[str, ...]  # "是真的吗", "is that right": a yes/no on a figure heard of
     exclusion_asked: tuple[str, ...]  # "are we excluded": a yes/no asked the other way round
+    prohibition_words: tuple[str, ...]  # "不得": a sentence that forbids what it names next
+    prohibition_asked: tuple[str, ...]  # "是不是禁止", "is it prohibited": an ask naming the ban itself
     yes_echo: dict[str, re.Pattern[str]]  # "算…吗" is answered "算。": the verb a yes/no question asks with
     ability_asked: re.Pattern[str]  # "能…吗": whether one can is asked, answered 可以
     money_words: tuple[str, ...]  # "补贴", "funding": an ask about money, answered by a measure that sets amounts
+    plain_money_words: tuple[str, ...]  # "资金额度", "specific amount": money named with no topic of its own
     quantity_words: tuple[str, ...]  # "多少", "how much": an ask for a figure, not for a yes or no
     self_words: tuple[str, ...]  # "我们", "our": the asker speaks of itself
     overlap_words: tuple[str, ...]  # "两边能都拿": whether two policies' support adds up
@@ -255,9 +258,12 @@ def lexicon() -> _Lexicon:
         yes_no_words=lower(raw["yes_no_words"]),
         claim_check=lower(raw["claim_check"]),
         exclusion_asked=lower(raw["exclusion_asked"]),
+        prohibition_words=lower(raw["prohibition_words"]),
+        prohibition_asked=lower(raw["prohibition_asked"]),
         yes_echo={str(verb): re.compile(pattern) for verb, pattern in raw["yes_echo"].items()},
         ability_asked=re.compile(raw["ability_asked"]),
         money_words=lower(raw["money_words"]),
+        plain_money_words=lower(raw["plain_money_words"]),
         quantity_words=lower(raw["quantity_words"]),
         self_words=lower(raw["self_words"]),
         overlap_words=lower(raw["overlap_words"]),

@@ -1,0 +1,70 @@
+"""How a follow-up turn is read after the turns before it: an amount asked in general words is the amount of
+the measure discussed, a count of like items multiplies the item discussed, whether one may do what the
+answering sentence forbids is a no, a departments ask naming a measure by its words leaves the one just
+discussed, and data going abroad is the cross-border data measure. Each test runs the real index."""
+
+from assistant.records import Status
+
+
+def _cited(answer) -> list[str]:
+    return [c.chunk_id for c in answer.citations]
+
+
+def test_an_amount_asked_in_general_words_is_not_specified_for_the_measure_discussed(engine):
+    first = engine.ask("市里对人工智能药物研发支持哪些环节？")
+    assert _cited(first)[0] == "policy2024:02"
+    amount = engine.ask("那有没有明确的资金额度？", first.session_id)
+    assert amount.status is Status.NOT_SPECIFIED and _cited(amount)[0] == "policy2024:02"  # not （二十九）'s 担保额度
+
+
+def test_an_english_specific_amount_follow_up_is_not_specified_for_the_fund_discussed(engine):
+    first = engine.ask("What does the city policy offer companies setting up corporate venture capital?")
+    assert _cited(first)[0] == "policy2024:27"
+    amount = engine.ask("Is there an exact amount the fund of funds would invest?", first.session_id)
+    assert amount.status is Status.NOT_SPECIFIED and _cited(amount)[0] == "policy2024:27"
+    merger = engine.ask("And for mergers — is there a dedicated fund?", amount.session_id)
+    assert merger.status is Status.ANSWERED and _cited(merger)[0] == "policy2024:28"
+    assert merger.answer.startswith("Yes")
+
+
+def test_a_count_of_like_items_multiplies_the_fixed_ceiling_discussed(engine):
+    first = engine.ask("创新药械示范应用项目最多补多少？")
+    assert first.total_yuan == 2_000_000
+    two = engine.ask("要是有两个这样的项目呢？", first.session_id)
+    assert two.total_yuan == 4_000_000  # 2 × 最高200万
+
+
+def test_a_count_of_products_takes_the_output_stated_for_each_under_the_annual_cap(engine):
+    first = engine.ask("CMO受托生产，一个品种年产值2000万，能补多少？")
+    assert first.total_yuan == 2_000_000  # 10% × 2000万
+    four = engine.ask("如果一年有四个品种，每个都差不多呢？", first.session_id)
+    assert four.total_yuan == 8_000_000  # 4 × 200万, under the 1000万 a year
+    six = engine.ask("如果一年有六个品种，每个都差不多呢？", first.session_id)
+    assert six.total_yuan == 10_000_000  # 6 × 200万 = 1200万, capped at 1000万 a year
+    assert "2000万" in six.answer  # the output assumed for each is said
+
+
+def test_asked_whether_one_may_do_what_the_sentence_forbids_the_answer_is_no(engine):
+    chinese = engine.ask("医院可以拿药占比当理由拒绝创新药入院吗？")
+    assert _cited(chinese)[0] == "policy2024:18" and chinese.answer.startswith("不能") and "不得" in chinese.answer
+    english = engine.ask("Can a hospital refuse an innovative drug because its drug cost ratio is too high?")
+    assert _cited(english)[0] == "policy2024:18" and english.answer.startswith("No")
+
+
+def test_asked_whether_something_is_forbidden_the_answer_is_not_read_backwards(engine):
+    asked = engine.ask("是不是禁止医院以药占比为由限制创新药入院？")
+    assert _cited(asked)[0] == "policy2024:18" and not asked.answer.startswith("不能")
+
+
+def test_departments_of_a_measure_named_by_its_words_after_another_topic(engine):
+    first = engine.ask("创新药械示范应用项目最多补多少？")
+    other = engine.ask("医院能以药占比为由不让新药进院吗？", first.session_id)
+    assert _cited(other)[0] == "policy2024:18"
+    departments = engine.ask("示范应用那项由哪些部门负责？", other.session_id)
+    assert _cited(departments)[0] == "policy2024:20" and "市科委" in departments.answer
+
+
+def test_data_going_abroad_after_a_data_topic_is_the_cross_border_data_measure(engine):
+    first = engine.ask("我们做医疗大模型，上海在数据方面有什么支持？")
+    abroad = engine.ask("那数据能不能出境？", first.session_id)
+    assert _cited(abroad)[0] == "policy2024:33" and "临港" in abroad.answer
