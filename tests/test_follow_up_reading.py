@@ -68,3 +68,19 @@ def test_data_going_abroad_after_a_data_topic_is_the_cross_border_data_measure(e
     first = engine.ask("我们做医疗大模型，上海在数据方面有什么支持？")
     abroad = engine.ask("那数据能不能出境？", first.session_id)
     assert _cited(abroad)[0] == "policy2024:33" and "临港" in abroad.answer
+
+
+def test_an_elliptical_follow_up_after_an_aside_asks_the_time_limit_again(engine):
+    first = engine.ask("How many working days does a participating site with the simplified procedure have for ethics review?")
+    assert _cited(first)[0] == "policy2024:10"
+    aside = engine.ask("By the way, what's the weather in Beijing tomorrow?", first.session_id)
+    assert aside.status is Status.OUT_OF_SCOPE
+    lead = engine.ask("Okay, and for the lead institution?", aside.session_id)
+    assert _cited(lead)[0] == "policy2024:10" and "15 working days" in lead.answer[:40]
+
+
+def test_a_spend_stated_after_a_measure_s_terms_is_computed_under_that_measure(engine):
+    first = engine.ask("Our drug was approved by the FDA and is on sale in the US. What support does Shanghai offer?")
+    assert _cited(first)[0] == "policy2024:36"
+    spend = engine.ask("The R&D spend on that drug was RMB 20 million.", first.session_id)
+    assert _cited(spend)[0] == "policy2024:36" and spend.total_yuan == 6_000_000  # 30% × 2000万, under 1000万

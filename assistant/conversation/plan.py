@@ -495,6 +495,17 @@ class Planner:
                 and not question.facts.states_subject()
                 and self.retriever.holds_every_term(previous[0].chunk_id, without_ask_words(ask.text.lower())))
 
+    def _states_base_of_discussed(self, question: Question, ask: Ask, previous: Sequence[Article], plan: Plan) -> bool:
+        """Whether a turn that asks nothing of its own states a base (a spend, an output) of the measure just
+        discussed, one whose rules compute from a base: the award of that measure with it is what is wanted."""
+        if not previous or plan.steps or question.new_subject or question.document is not None:
+            return False
+        if not (question.bare_reply or ask.points_back) or not question.facts.amounts_as(AmountRole.BASE):
+            return False
+        discussed = previous[0]
+        return discussed.doc_id == self.book.document and any(
+            rule.rate is not None for rule in self.book.for_measure(str(discussed.key)))
+
     def _picks_rule(self, text: str, measure: str) -> bool:
         """Whether ``text`` names one of ``measure``'s several rules (a stage, a kind of product): naming the only
         rule ("贴息" of （四）) names the measure itself."""
@@ -739,6 +750,9 @@ class Planner:
         if (measure is None and not hits and not plan.steps and top.doc_id == self.book.document
                 and top.key in self.book.measures()):
             measure = str(top.key)  # a short follow-up on the measure discussed ("so can we get both added up")
+        if self._states_base_of_discussed(question, ask, previous, plan) and not elsewhere_topic:
+            # "Our R&D spend on that product was RMB 25 million." after （三十六）'s terms: that measure's award
+            measure = str(previous[0].key)
         recalled = self._recalled(ask, session) if follow_up else None
         before = plan.steps[-1].request if plan.steps and ask.kind in {AskKind.AMOUNT, AskKind.ELIGIBILITY} else None
         # "…另外在海外做临床试验项目本身最多多少？": an ask with a topic of its own that names a rule of its own

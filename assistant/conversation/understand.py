@@ -662,6 +662,9 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
                 kind = AskKind.ELIGIBILITY  # "那如果委托方是我们的关联公司呢？" after "还有效吗": a condition's fact, a verdict
             elif kind is AskKind.VALIDITY and (tasks_named(clause) or labels_named(clause)):
                 kind = AskKind.WHAT  # "What about task 17?" after "is the plan still valid?": what that task says
+            elif kind is AskKind.HOW_TO_APPLY and has_word(earlier.text.lower(), lex.time_limit_asks) and not has_word(
+                    earlier.text.lower(), lex.application_words):
+                kind = AskKind.DURATION  # "And for the lead site?" after a site's review deadline: its time limit too
             if kind not in AWARD_KINDS and any(b in clause.lower() for b in bases):
                 kind = AskKind.AMOUNT
         if kind is AskKind.WHAT and stated and _yes_no(clause, lex):
