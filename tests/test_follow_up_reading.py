@@ -84,3 +84,19 @@ def test_a_spend_stated_after_a_measure_s_terms_is_computed_under_that_measure(e
     assert _cited(first)[0] == "policy2024:36"
     spend = engine.ask("The R&D spend on that drug was RMB 20 million.", first.session_id)
     assert _cited(spend)[0] == "policy2024:36" and spend.total_yuan == 6_000_000  # 30% × 2000万, under 1000万
+
+
+def test_figures_asked_after_a_reply_s_figures_are_that_reply_s(engine):
+    first = engine.ask("第1228号提案的答复里，2023年工业总产值是多少？")
+    assert _cited(first)[0] == "reply1228:1.1"
+    listed = engine.ask("科创板上市的企业有几家？", first.session_id)
+    assert listed.status is Status.ANSWERED and _cited(listed)[0] == "reply1228:1.4" and "30" in listed.answer[:20]
+    seats = engine.ask("国际前20的药企里有几家把总部设在上海？", listed.session_id)
+    assert _cited(seats)[0] == "reply1228:1.4" and "18" in seats.answer[:20]
+
+
+def test_a_figure_asked_after_an_expired_plan_s_target_is_that_plan_s(engine):
+    first = engine.ask("In the Pudong biomedicine action plan, what was the target for industry scale?")
+    assert _cited(first)[0].startswith("pudong2022:")
+    listed = engine.ask("how many new listed companies did they aim for", first.session_id)
+    assert _cited(listed)[0] == "pudong2022:goal-3"

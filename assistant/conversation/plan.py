@@ -371,6 +371,9 @@ class Planner:
             # its conditions still to meet noted
             session.profile, profiled = profiled.memory, None
         scope = self._scope(question)
+        if not scope.covered and scope.reason.startswith("off_topic") and self._figure_of_discussed(question, session):
+            # "科创板上市的有几家" after figures of the reply's industry overview: that document's figure, not listing advice
+            scope = ScopeVerdict(True, "")
         # a statement about the enterprise may name places and words the sources lack; a writing task or
         # chit-chat is refused even when it also says something about the enterprise
         if not scope.covered and (profiled is None or profiled.asked or scope.reason.startswith("off_topic")):
@@ -526,6 +529,36 @@ class Planner:
         hits = self.retriever.search(without_ask_words(ask.text.lower()), k=1, doc_ids=[document.id])
         return bool(hits) and bool(hits[0].matched_terms)
 
+    def _figure_of_discussed(self, question: Question, session: Session) -> bool:
+        """Whether a short turn asking only figures, naming no document or subject of its own, asks figures the
+        explanatory document discussed (a reply, a press conference) states: one of its articles holds every word."""
+        document = session.current_document
+        if (document is None or question.document is not None or question.new_subject or not _short(question)
+                or not all(a.kind is AskKind.FIGURE for a in question.asks)
+                or self.catalogue.get(document).kind in MEASURE_DOCUMENTS):
+            return False
+        words = without_ask_words(question.text)
+        hits = self.retriever.search(words, k=1, doc_ids=[document])
+        return bool(hits) and self.retriever.holds_every_term(hits[0].article.chunk_id, words)
+
+    def _continues_in_figures(self, question: Question, ask: Ask, previous: Sequence[Article]) -> bool:
+        """Whether a short figure ask naming no document ("那国际前20的药企有几家把总部放上海", "how many newly listed
+        companies were they aiming for") asks the document just discussed, when search would favour another (it is
+        an explanatory one, or a plan no longer in force): its words find an article of it close to the best of all
+        (``CLOSE_SCORE``)."""
+        if (not previous or ask.kind is not AskKind.FIGURE or question.document is not None or question.new_subject
+                or not _short(question)):
+            return False
+        document = self.catalogue.get(previous[0].doc_id)
+        if document.kind in MEASURE_DOCUMENTS and document.in_force_on(self.today):
+            return False
+        words = without_ask_words(ask.text.lower())
+        if self.retriever.keyword_score(words) < MIN_KEYWORD_SCORE:
+            return False
+        hits = self.retriever.search(words, k=HITS * 4, prefer_on=self.today)
+        there = next((h for h in hits if h.article.doc_id == previous[0].doc_id), None)
+        return bool(hits) and there is not None and there.score >= CLOSE_SCORE * hits[0].score
+
     def _before_term(self, question: Question, ask: Ask) -> Article | None:
         """The validity article of the policy when an eligibility ask states a month before its term: its funding
         measures may already apply then ("2024年6月1日至7月31日期间…参照本意见执行"), or not yet; else None."""
@@ -650,7 +683,8 @@ class Planner:
                 query = topic
         # the one document the question names ("发布会上…", "浦东方案里…") or points at is where to look
         pointed = [question.document] if question.document else None
-        if pointed is None and self._continues_in_plan(question, ask, previous):
+        in_figures = pointed is None and self._continues_in_figures(question, ask, previous)
+        if pointed is None and (in_figures or self._continues_in_plan(question, ask, previous)):
             pointed = [previous[0].doc_id]  # "人才方面呢" in a conversation about the Pudong plan: that plan's task
         labelled = [a for key in labels_named(ask.text) if (a := self.retriever.article(f"{self.book.document}:{key}"))]
         if len(labelled) == 1 and (not pointed or pointed[0] == self.book.document):
@@ -696,7 +730,7 @@ class Planner:
         # "补贴批下来多久能到账？": the sources' own support asked about in everyday words they never use
         # "那（二十）呢？": a measure named by its label is a topic of the policy, however few its words
         in_scope = bool(hits) and (any(self.retriever.is_about_policy(q, MIN_KEYWORD_SCORE) for q in dict.fromkeys((query, search_query)))
-                                   or task is not None or asks_payout(ask.text.lower()) or any(
+                                   or task is not None or in_figures or asks_payout(ask.text.lower()) or any(
                                        h.article.doc_id == self.book.document and h.article.key in labels_named(ask.text) for h in hits[:1]))
         award_slots = session.award
         short = _short(question)
