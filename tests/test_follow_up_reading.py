@@ -100,3 +100,17 @@ def test_a_figure_asked_after_an_expired_plan_s_target_is_that_plan_s(engine):
     assert _cited(first)[0].startswith("pudong2022:")
     listed = engine.ask("how many new listed companies did they aim for", first.session_id)
     assert _cited(listed)[0] == "pudong2022:goal-3"
+
+
+def test_who_said_that_names_the_speaker_of_the_press_answer_just_quoted(engine):
+    first = engine.ask("At the press conference, how many Shanghai innovative drugs had been approved abroad since 2019?")
+    assert _cited(first)[0] == "press20240731:q02"
+    who = engine.ask("Who said that?", first.session_id)
+    assert _cited(who)[0] == "press20240731:q02" and "刘多" in who.answer[:120]
+
+
+def test_a_question_inside_the_same_answer_is_answered_from_that_answer(engine):
+    first = engine.ask("At the press conference, how many Shanghai innovative drugs had been approved abroad since 2019?")
+    same = engine.ask("In that same answer, what share of the top 20 global pharma and device companies put their "
+                      "China headquarters in Shanghai?", first.session_id)
+    assert _cited(same)[0] == "press20240731:q02" and same.answer.startswith("90%")

@@ -683,6 +683,10 @@ class Planner:
                 query = topic
         # the one document the question names ("发布会上…", "浦东方案里…") or points at is where to look
         pointed = [question.document] if question.document else None
+        # "In that same answer, what share …": the article just answered, whatever else the words find
+        same_article = bool(previous) and not plan.steps and bool(lexicon().same_article.search(question.text))
+        if same_article and pointed is None:
+            pointed = [previous[0].doc_id]
         in_figures = pointed is None and self._continues_in_figures(question, ask, previous)
         if pointed is None and (in_figures or self._continues_in_plan(question, ask, previous)):
             pointed = [previous[0].doc_id]  # "人才方面呢" in a conversation about the Pudong plan: that plan's task
@@ -722,6 +726,8 @@ class Planner:
             hits = _favouring(hits, {a.chunk_id for a in previous if a.key != SCOPE_KEY})[:HITS]
         if task is not None:
             hits = [Hit(task, hits[0].score if hits else 1.0, ()), *[h for h in hits if h.article.chunk_id != task.chunk_id]]
+        elif same_article:
+            hits = [Hit(previous[0], hits[0].score if hits else 1.0, ()), *[h for h in hits if h.article.chunk_id != previous[0].chunk_id]]
         elif self._held_by_discussed(question, ask, previous, plan) and hits and hits[0].article.chunk_id != previous[0].chunk_id:
             # "Is there a specific amount the mother fund would put in?" after （二十七）, which names that fund: its
             # words are the article's; another that holds them too is not what the conversation is about

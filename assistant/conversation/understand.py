@@ -109,6 +109,7 @@ class _Lexicon:
     clause_split: re.Pattern[str]
     pointers: tuple[str, ...]
     pointer_pattern: re.Pattern[str]  # "这方案", "这类支持", "the overseas one": a demonstrative before a noun
+    same_article: re.Pattern[str]  # "in that same answer": the article just answered, however long the question
     document_pointers: tuple[str, ...]
     document_nouns: tuple[str, ...]
     city_document_words: tuple[str, ...]  # "市里的呢": the city's policy, not the district plan discussed
@@ -201,6 +202,7 @@ def lexicon() -> _Lexicon:
         clause_split=re.compile(raw["clause_split"], re.IGNORECASE),
         pointers=lower(raw["pointers"]),
         pointer_pattern=re.compile(raw["pointer_pattern"], re.IGNORECASE),
+        same_article=re.compile(raw["same_article"], re.IGNORECASE),
         document_pointers=lower(raw["document_pointers"]),
         document_nouns=lower(raw["document_nouns"]),
         city_document_words=lower(raw["city_document_words"]),
