@@ -114,3 +114,11 @@ def test_a_question_inside_the_same_answer_is_answered_from_that_answer(engine):
     same = engine.ask("In that same answer, what share of the top 20 global pharma and device companies put their "
                       "China headquarters in Shanghai?", first.session_id)
     assert _cited(same)[0] == "press20240731:q02" and same.answer.startswith("90%")
+
+
+def test_a_registration_elsewhere_told_late_gets_the_scope_verdict_not_a_profile_note(engine):
+    first = engine.ask("CMO受托生产，一个品种年产值3000万，能补多少？")
+    assert first.total_yuan == 3_000_000
+    late = engine.ask("哦对了，我们公司其实是在苏州注册的", first.session_id)
+    assert _cited(late)[0] == "policy2024:scope" and late.answer.startswith("不可以") and "苏州" in late.answer
+    assert not late.total_yuan and "已记下" not in late.answer  # no award is computed

@@ -357,6 +357,15 @@ class Planner:
             # a statement answering the award asked just before is that award's case: the profile keeps it quietly
             # ("Our Phase II spend is actually RMB 60 million." after the Phase II figure: that stage's base)
             session.profile, profiled = profiled.memory, None
+        if profiled is not None and not profiled.memory.matched and question.bare_reply and self._leaves_scope(question, session):
+            # "啊对了，我们公司其实是在杭州注册的" while the policy's support is discussed: the verdict that fact gives,
+            # not a note for the company profile (which keeps it)
+            session.profile = profiled.memory
+            scope_article = self._measure_article(SCOPE_KEY)
+            plan.steps.append(Step(question.asks[0], Route.ELIGIBILITY, [scope_article],
+                                   lead=lead_clause(scope_article.text, AskKind.WHAT, question.text),
+                                   eligibility=Eligibility(Verdict.NOT_ELIGIBLE, SCOPE_KEY, None, REGISTERED)))
+            return plan
         if (profiled is not None and profiled.match is not None and finds_nothing(profiled.match)
                 and question.facts.amounts_as(AmountRole.BASE) and self._names_one_rule(question)):
             # "We're a CDMO; output for one product is RMB 40 million. What can we get?": that award, computed with
@@ -409,6 +418,13 @@ class Planner:
                                    estimate=match_estimate(match) if match else None, profile=profiled))
             return plan
         return self._plan_asks(question, session, language, plan)
+
+    def _leaves_scope(self, question: Question, session: Session) -> bool:
+        """Whether a turn states a registration outside Shanghai while the conversation is about the policy's
+        support (an award topic, or an article of the policy just cited)."""
+        discussed = session.award is not None or any(cid.startswith(f"{self.book.document}:") for cid in session.last_chunk_ids[:1])
+        return discussed and ConditionEvaluator(self.book).check(
+            REGISTERED, self._fact_values(question)[0]).state is ConditionState.FAILED
 
     def _states_base_of_topic(self, question: Question, session: Session) -> bool:
         """Whether a statement gives a base for a rule of the award topic discussed, named by its trigger ("Ⅲ期實際
