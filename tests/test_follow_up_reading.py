@@ -122,3 +122,10 @@ def test_a_registration_elsewhere_told_late_gets_the_scope_verdict_not_a_profile
     late = engine.ask("哦对了，我们公司其实是在苏州注册的", first.session_id)
     assert _cited(late)[0] == "policy2024:scope" and late.answer.startswith("不可以") and "苏州" in late.answer
     assert not late.total_yuan and "已记下" not in late.answer  # no award is computed
+
+
+def test_a_count_asked_after_an_award_is_looked_up_where_it_is_stated(engine):
+    award = engine.ask("我们的创新药在美国FDA注册并上市销售了，研发投入5000万，能补多少？")
+    assert _cited(award)[0] == "policy2024:36" and award.total_yuan == 10_000_000
+    count = engine.ask("2019年以来上海有几个创新药在海外获批上市？", award.session_id)
+    assert count.status is Status.ANSWERED and _cited(count)[0] == "press20240731:q02" and count.answer.startswith("4")

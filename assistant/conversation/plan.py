@@ -575,6 +575,17 @@ class Planner:
         there = next((h for h in hits if h.article.doc_id == previous[0].doc_id), None)
         return bool(hits) and there is not None and there.score >= CLOSE_SCORE * hits[0].score
 
+    def _figure_elsewhere(self, ask: Ask, discussed: Article) -> bool:
+        """Whether a figure ask's own words ("2019年以来上海有几个创新药在海外获批上市") are not all the discussed
+        article's and find another article of another document clearly, the discussed one not close to it."""
+        words = without_ask_words(ask.text.lower())
+        if self.retriever.holds_every_term(discussed.chunk_id, words):
+            return False
+        hits = self.retriever.search(words, k=HITS)
+        if not hits or hits[0].article.doc_id == discussed.doc_id:
+            return False
+        return not any(h.article.chunk_id == discussed.chunk_id and h.score >= CLOSE_SCORE * hits[0].score for h in hits)
+
     def _before_term(self, question: Question, ask: Ask) -> Article | None:
         """The validity article of the policy when an eligibility ask states a month before its term: its funding
         measures may already apply then ("2024年6月1日至7月31日期间…参照本意见执行"), or not yet; else None."""
@@ -761,13 +772,16 @@ class Planner:
         # a statement answering the award asked just before follows up whatever its length
         # a short turn right after an award answer ("那一场最多多少来着") stays on that award unless its own words
         # clearly find another article
+        # "2019年以来上海有几个创新药在海外获批上市？" after the overseas-registration award: a count of its own, not the award
+        figure_of_its_own = (ask.kind is AskKind.FIGURE and bool(previous) and not topic_is_empty
+                             and self._figure_elsewhere(ask, previous[0]))
         on_award = (award_slots is not None and any(a.key == award_slots.measure for a in previous)
-                    and not self._names_other_article(ask, previous))
+                    and not figure_of_its_own and not self._names_other_article(ask, previous))
         # a turn naming another document than the award's ("那浦东的方案呢") is about that document
         other_document = question.document is not None and question.document != self.book.document
         # "改良型的能申请吗" after a (五) answer: another product, asked of the same measure
         same_measure = ask.kind is AskKind.ELIGIBILITY and on_award
-        follow_up = award_slots is not None and not other_document and (question.replies_to_ask or (
+        follow_up = award_slots is not None and not other_document and not figure_of_its_own and (question.replies_to_ask or (
             short and (not question.new_subject or same_measure) and (
                 question.follow_up or has_amounts or not in_scope or question.bare_reply or on_award)))
 
