@@ -129,3 +129,20 @@ def test_a_count_asked_after_an_award_is_looked_up_where_it_is_stated(engine):
     assert _cited(award)[0] == "policy2024:36" and award.total_yuan == 10_000_000
     count = engine.ask("2019年以来上海有几个创新药在海外获批上市？", award.session_id)
     assert count.status is Status.ANSWERED and _cited(count)[0] == "press20240731:q02" and count.answer.startswith("4")
+
+
+def test_whether_an_earlier_policy_had_something_similar_finds_the_topic_in_another_document(engine):
+    first = engine.ask("Our drug was approved by the FDA and is on sale in the US. What support does Shanghai offer?")
+    assert _cited(first)[0] == "policy2024:36"
+    similar = engine.ask("Did the 2021 policy have anything similar?", first.session_id)
+    assert _cited(similar)[0] == "reply1228:2.1" and "30%" in similar.answer
+    chinese = engine.ask("创新药在欧盟注册并销售了，研发投入4000万，能补多少？")
+    assert _cited(chinese)[0] == "policy2024:36"
+    earlier = engine.ask("2021年那版旧政策有类似的支持吗？", chinese.session_id)
+    assert _cited(earlier)[0] == "reply1228:2.1"
+
+
+def test_a_like_support_told_before_asking_whether_both_can_be_had_is_the_overlap_rule(engine):
+    first = engine.ask("我们在上海登记注册，算在这个意见支持范围里吗？")
+    both = engine.ask("区里也有类似的补贴，两边能都拿吗？", first.session_id)
+    assert _cited(both)[0] == "policy2024:scope"

@@ -575,6 +575,15 @@ class Planner:
         there = next((h for h in hits if h.article.doc_id == previous[0].doc_id), None)
         return bool(hits) and there is not None and there.score >= CLOSE_SCORE * hits[0].score
 
+    @staticmethod
+    def _asks_similar(ask: Ask) -> bool:
+        """Whether an ask asks whether another document has the like of what was discussed ("Did the 2021 policy have
+        something similar?"): the words stand in the clause that asks; one saying a like support exists and asking
+        whether both can be had ("区里也有类似的补贴，两边能都拿吗") asks about overlap instead."""
+        lex = lexicon()
+        text = ask.text.lower()
+        return has_word(asking_part(text), lex.similar_asked) and not has_word(text, lex.overlap_words)
+
     def _figure_elsewhere(self, ask: Ask, discussed: Article) -> bool:
         """Whether a figure ask's own words ("2019年以来上海有几个创新药在海外获批上市") are not all the discussed
         article's and find another article of another document clearly, the discussed one not close to it."""
@@ -739,6 +748,12 @@ class Planner:
             if plan.steps and self.retriever.keyword_score(without_ask_words(search_query)) < MIN_KEYWORD_SCORE:
                 # "…展会能补多少？另外浦东有没有额外的支持？": the document's own words on the topic asked before
                 search_query = f"{without_ask_words(plan.steps[-1].ask.text.lower())} {search_query}"
+        similar_elsewhere = pointed is None and bool(previous) and not plan.steps and self._asks_similar(ask)
+        if similar_elsewhere:
+            # "Did the earlier 2021 policy have something similar?": the topic discussed, looked for in the other documents
+            earlier = without_ask_words(question.context_text.lower()) or previous[0].title
+            search_query = f"{previous[0].title} {self._discussed_sentence(earlier, previous[0])} {search_query}"
+            pointed = [d.id for d in self.catalogue.documents if d.id != previous[0].doc_id]
         refers_back = (bool(previous) and question.follow_up and not question.new_subject and not pointed and not which
                        and not elsewhere_topic)
         hits = []
@@ -747,6 +762,10 @@ class Planner:
             hits = self.retriever.search(search_query, k=HITS, in_force_on=self.today)
         if not hits:
             hits = self.retriever.search(search_query, k=HITS * 4 if refers_back else HITS, prefer_on=self.today, doc_ids=pointed)
+        years = [f"{year}年" for year in NAMED_YEAR.findall(ask.text)]
+        if similar_elsewhere and years:
+            # "Did the 2021 policy have anything similar?": the articles that speak of that year first
+            hits = sorted(hits, key=lambda h: not any(y in h.article.text for y in years))
         if refers_back:
             # a scope answer ("适用于我们吗" → who the policy covers) discussed the document, no measure: a follow-up
             # stating a condition ("我们跟客户没有投资关系，这重要吗") is about the measure its words find
@@ -781,8 +800,8 @@ class Planner:
         other_document = question.document is not None and question.document != self.book.document
         # "改良型的能申请吗" after a (五) answer: another product, asked of the same measure
         same_measure = ask.kind is AskKind.ELIGIBILITY and on_award
-        follow_up = award_slots is not None and not other_document and not figure_of_its_own and (question.replies_to_ask or (
-            short and (not question.new_subject or same_measure) and (
+        follow_up = award_slots is not None and not other_document and not figure_of_its_own and not similar_elsewhere and (
+            question.replies_to_ask or (short and (not question.new_subject or same_measure) and (
                 question.follow_up or has_amounts or not in_scope or question.bare_reply or on_award)))
 
         if not in_scope and not follow_up and not (which and hits):
@@ -893,7 +912,7 @@ class Planner:
                 and any(word in top.text for word in lexicon().case_by_case)):
             # "顶尖科学家来上海有什么支持": （三） supports "按照“一事一议”原则", the amount is not specified
             return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text))
-        if ask.kind in {AskKind.WHAT, AskKind.ELIGIBILITY} and hits and not topic_is_empty and not refers_back:
+        if ask.kind in {AskKind.WHAT, AskKind.ELIGIBILITY} and hits and not topic_is_empty and not refers_back and not similar_elsewhere:
             top = self._sentence_decides(search_query, hits, pointed) or top
         if ask.kind is AskKind.ELIGIBILITY:
             lead = lead_clause(top.text, AskKind.WHAT, ask.text)
@@ -940,7 +959,6 @@ class Planner:
             stated = self._sentence_stating(search_query, ask, units, pointed)
             if stated is not None:
                 top, lead = stated
-        years = [f"{year}年" for year in NAMED_YEAR.findall(ask.text)]
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and years and not any(y in lead.sentence for y in years):
             # "Since 2021, how many class 1 drugs were approved?": the sentence counting from that year ("2021年至今…
             # 19个"), not one counting from another ("2016年以来…26款")

@@ -110,6 +110,7 @@ class _Lexicon:
     pointers: tuple[str, ...]
     pointer_pattern: re.Pattern[str]  # "这方案", "这类支持", "the overseas one": a demonstrative before a noun
     same_article: re.Pattern[str]  # "in that same answer": the article just answered, however long the question
+    similar_asked: tuple[str, ...]  # "something similar": the topic discussed, in another document
     document_pointers: tuple[str, ...]
     document_nouns: tuple[str, ...]
     city_document_words: tuple[str, ...]  # "市里的呢": the city's policy, not the district plan discussed
@@ -203,6 +204,7 @@ def lexicon() -> _Lexicon:
         pointers=lower(raw["pointers"]),
         pointer_pattern=re.compile(raw["pointer_pattern"], re.IGNORECASE),
         same_article=re.compile(raw["same_article"], re.IGNORECASE),
+        similar_asked=lower(raw["similar_asked"]),
         document_pointers=lower(raw["document_pointers"]),
         document_nouns=lower(raw["document_nouns"]),
         city_document_words=lower(raw["city_document_words"]),
