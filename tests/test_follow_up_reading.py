@@ -146,3 +146,14 @@ def test_a_like_support_told_before_asking_whether_both_can_be_had_is_the_overla
     first = engine.ask("我们在上海登记注册，算在这个意见支持范围里吗？")
     both = engine.ask("区里也有类似的补贴，两边能都拿吗？", first.session_id)
     assert _cited(both)[0] == "policy2024:scope"
+
+
+def test_a_month_named_without_its_year_takes_the_year_said_before(engine):
+    first = engine.ask("我们的1类新药Ⅱ期是2024年7月完成的，能按新政策申请资金支持吗？")
+    assert first.answer.startswith("可以")  # 2024年6月1日至7月31日 参照执行
+    may = engine.ask("那如果是4月份完成的呢？", first.session_id)
+    assert _cited(may)[0] == "policy2024:validity" and may.answer.startswith("不") and "6月1日" in may.answer
+    english = engine.ask("Our Phase II trial of a class 1 drug finished in July 2024. Can we apply under the new policy?")
+    assert english.answer.startswith("Yes")
+    march = engine.ask("And if it had finished in March?", english.session_id)
+    assert march.answer.startswith("No")

@@ -167,6 +167,7 @@ class _Lexicon:
     support_size_asks: tuple[str, ...]  # "补贴有多少": the size of a measure's support asked, no case told
     stated_month: tuple[re.Pattern[str], ...]  # "2029年10月", "October 2029": a month the case names
     month_names: dict[str, int]
+    month_without_year: tuple[re.Pattern[str], ...]  # "5月份", "in May": a month whose year an earlier turn said
     case_by_case: tuple[str, ...]  # "一事一议": a measure's text that sets its support case by case, no amount
     support_asked: re.Pattern[str]  # "有什么支持", "what support": an ask for the support a measure gives
     support_exists_asked: re.Pattern[str]  # "有没有支持", "is there help with …": whether a measure supports at all
@@ -276,6 +277,7 @@ def lexicon() -> _Lexicon:
         support_size_asks=lower(raw["support_size_asks"]),
         stated_month=tuple(re.compile(p, re.IGNORECASE) for p in raw["stated_month"]["patterns"]),
         month_names={str(k): int(v) for k, v in raw["stated_month"]["months"].items()},
+        month_without_year=tuple(re.compile(p, re.IGNORECASE) for p in raw["stated_month"]["without_year"]),
         case_by_case=tuple(raw["case_by_case"]),
         support_asked=re.compile(raw["support_asked"], re.IGNORECASE),
         support_exists_asked=re.compile(raw["support_exists_asked"], re.IGNORECASE),
@@ -972,6 +974,7 @@ def read_facts(normalised: str, text: str) -> Facts:
         entity_denied=_entities_denied(text),
         registration_applicant=_registration_applicant(text, words),
         event_on=stated_month(text),
+        month_alone=_month_without_year(text),
     )
 
 
@@ -995,6 +998,20 @@ def stated_month(text: str) -> date | None:
             if 1 <= month <= 12:
                 days.append(date(int(found["year"]), month, 1))
     return max(days, default=None)
+
+
+def _month_without_year(text: str) -> int | None:
+    """The last month ``text`` (lower case) names without a year ("要是5月份完成的呢" → 5), when it names no month
+    with its year; else None."""
+    lex = lexicon()
+    if stated_month(text) is not None:
+        return None
+    found = [(match.start(), match.groupdict()) for pattern in lex.month_without_year for match in pattern.finditer(text)]
+    if not found:
+        return None
+    named = max(found, key=lambda pair: pair[0])[1]
+    month = int(named["month"]) if named.get("month") else lex.month_names.get(str(named.get("month_name")), 0)
+    return month if 1 <= month <= 12 else None
 
 
 def _relation(text: str, words: dict[str, Any]) -> bool | None:
