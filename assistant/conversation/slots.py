@@ -251,9 +251,8 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
                 if count and not bases and len(rules) == 1 and rules[0].rate is None:
                     rules = rules * count  # "我们今年有三个这样的项目，一共能拿多少": that many items of the topic's ceiling
             if not bases:
+                bases = earlier_bases
                 unstated = [r for r in rules if r not in earlier_rules and r.rate is not None]
-                # "那后面确证性临床的上限是多少？" after the early stage's spend: that stage's ceiling, not the spend assumed for it
-                bases = [] if question.asks_ceiling and unstated else earlier_bases
                 if bases and earlier_rules and unstated:
                     # "那二期呢？" after Ⅰ期's 研发投入: that spend was stated for another stage; used, and said to be assumed
                     assumed = AssumedBase(bases[-1], tuple(dict.fromkeys(earlier_rules)), tuple(unstated))
