@@ -20,7 +20,7 @@ from assistant.citations import validity
 from assistant.conversation.currency import range_note
 from assistant.conversation.extract import english_figure, is_target
 from assistant.conversation.kinds import KindSupport, asker_kind
-from assistant.conversation.plan import DOCUMENT_TERM, Eligibility, Plan, Route, Step, Verdict, extra_conditions, term_sentence
+from assistant.conversation.plan import DOCUMENT_TERM, FORBIDDEN, Eligibility, Plan, Route, Step, Verdict, extra_conditions, term_sentence
 from assistant.conversation.question import AskKind
 from assistant.conversation.slots import AssumedBase, AwardRequest
 from assistant.conversation.understand import WHICH_DOCUMENT, asks_yes_or_no, has_word, lexicon
@@ -401,6 +401,8 @@ class Composer:
             return [self.t["eligible_no_registered"].format(place=string.capwords(place) if place.isascii() else place)]
         if verdict.condition == DOCUMENT_TERM and self.event_on is not None:
             return [self._outside_term(article)]
+        if verdict.condition == FORBIDDEN:  # the sentence says 不得 to what was asked
+            return [self.t["eligible_forbidden"].format(text=step.lead.text if step.lead else "", **fields)]
         condition = self._condition(verdict.condition)
         if verdict.verdict is Verdict.UNKNOWN and verdict.missing and not verdict.fact and verdict.rule is not None:
             # "中型企业能做3000万吗": a fact of the case the condition waits for is unsaid

@@ -76,6 +76,7 @@ SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or 
 SEAT_FACTS = frozenset({"registered"})  # where the asker is registered says nothing of which measure its case is
 ASKER_FACTS = ("related_party", "applicant_role", "entity_type", "registered", "registration_applicant")  # facts of a turn that may meet one condition
 KIND_FACTS = frozenset({"entity_type", "entity_denied"})  # who the asker is (or is not)
+FORBIDDEN = "forbidden"  # a verdict's condition: the sentence answering forbids what the ask asks to do
 DOCUMENT_TERM = "document_term"  # a verdict's condition: the case falls outside the document's term (after it, or before its funding period)
 APPLICANT_ONLY_WORDS = 6  # what is left of "我们在上海有全资子公司，子公司能申请吗" without who applies: a few words at most
 WORD_OR_CHARACTER = re.compile(r"[\u4e00-\u9fff]|[a-z]+")  # a Chinese character or an English word
@@ -302,6 +303,13 @@ def _short(question: Question) -> bool:
     return len(question.text) <= FOLLOW_UP_MAX_CHARS.get(question.language, FOLLOW_UP_MAX_CHARS_CHINESE)
 
 
+def _forbids(lead: Lead, ask: Ask) -> bool:
+    """Whether the sentence answering a yes/no ask forbids something (``prohibition_words``) and the ask does not
+    itself name the ban: asked whether one may, the answer is no."""
+    lex = lexicon()
+    return any(word in lead.text for word in lex.prohibition_words) and not has_word(ask.text.lower(), lex.prohibition_asked)
+
+
 def _stands_clear(hits: Sequence[Any]) -> bool:
     """Whether the best of ``hits`` (at least one) stands clearly above the next (``CLEAR_TOPIC_FACTOR``)."""
     return len(hits) < 2 or hits[0].score >= CLEAR_TOPIC_FACTOR * hits[1].score
@@ -356,6 +364,15 @@ class Planner:
             # a statement answering the award asked just before is that award's case: the profile keeps it quietly
             # ("Our Phase II spend is actually RMB 60 million." after the Phase II figure: that stage's base)
             session.profile, profiled = profiled.memory, None
+        if profiled is not None and not profiled.memory.matched and question.bare_reply and self._leaves_scope(question, session):
+            # "啊对了，我们公司其实是在杭州注册的" while the policy's support is discussed: the verdict that fact gives,
+            # not a note for the company profile (which keeps it)
+            session.profile = profiled.memory
+            scope_article = self._measure_article(SCOPE_KEY)
+            plan.steps.append(Step(question.asks[0], Route.ELIGIBILITY, [scope_article],
+                                   lead=lead_clause(scope_article.text, AskKind.WHAT, question.text),
+                                   eligibility=Eligibility(Verdict.NOT_ELIGIBLE, SCOPE_KEY, None, REGISTERED)))
+            return plan
         if (profiled is not None and profiled.match is not None and finds_nothing(profiled.match)
                 and question.facts.amounts_as(AmountRole.BASE) and self._names_one_rule(question)):
             # "We're a CDMO; output for one product is RMB 40 million. What can we get?": that award, computed with
@@ -370,6 +387,9 @@ class Planner:
             # its conditions still to meet noted
             session.profile, profiled = profiled.memory, None
         scope = self._scope(question)
+        if not scope.covered and scope.reason.startswith("off_topic") and self._figure_of_discussed(question, session):
+            # "科创板上市的有几家" after figures of the reply's industry overview: that document's figure, not listing advice
+            scope = ScopeVerdict(True, "")
         # a statement about the enterprise may name places and words the sources lack; a writing task or
         # chit-chat is refused even when it also says something about the enterprise
         if not scope.covered and (profiled is None or profiled.asked or scope.reason.startswith("off_topic")):
@@ -405,6 +425,13 @@ class Planner:
                                    estimate=match_estimate(match) if match else None, profile=profiled))
             return plan
         return self._plan_asks(question, session, language, plan)
+
+    def _leaves_scope(self, question: Question, session: Session) -> bool:
+        """Whether a turn states a registration outside Shanghai while the conversation is about the policy's
+        support (an award topic, or an article of the policy just cited)."""
+        discussed = session.award is not None or any(cid.startswith(f"{self.book.document}:") for cid in session.last_chunk_ids[:1])
+        return discussed and ConditionEvaluator(self.book).check(
+            REGISTERED, self._fact_values(question)[0]).state is ConditionState.FAILED
 
     def _states_base_of_topic(self, question: Question, session: Session) -> bool:
         """Whether a statement gives a base for a rule of the award topic discussed, named by its trigger ("Ⅲ期實際
@@ -494,6 +521,17 @@ class Planner:
                 and not question.facts.states_subject()
                 and self.retriever.holds_every_term(previous[0].chunk_id, without_ask_words(ask.text.lower())))
 
+    def _states_base_of_discussed(self, question: Question, ask: Ask, previous: Sequence[Article], plan: Plan) -> bool:
+        """Whether a turn that asks nothing of its own states a base (a spend, an output) of the measure just
+        discussed, one whose rules compute from a base: the award of that measure with it is what is wanted."""
+        if not previous or plan.steps or question.new_subject or question.document is not None:
+            return False
+        if not (question.bare_reply or ask.points_back) or not question.facts.amounts_as(AmountRole.BASE):
+            return False
+        discussed = previous[0]
+        return discussed.doc_id == self.book.document and any(
+            rule.rate is not None for rule in self.book.for_measure(str(discussed.key)))
+
     def _picks_rule(self, text: str, measure: str) -> bool:
         """Whether ``text`` names one of ``measure``'s several rules (a stage, a kind of product): naming the only
         rule ("贴息" of （四）) names the measure itself."""
@@ -513,6 +551,56 @@ class Planner:
             return False
         hits = self.retriever.search(without_ask_words(ask.text.lower()), k=1, doc_ids=[document.id])
         return bool(hits) and bool(hits[0].matched_terms)
+
+    def _figure_of_discussed(self, question: Question, session: Session) -> bool:
+        """Whether a short turn asking only figures, naming no document or subject of its own, asks figures the
+        explanatory document discussed (a reply, a press conference) states: one of its articles holds every word."""
+        document = session.current_document
+        if (document is None or question.document is not None or question.new_subject or not _short(question)
+                or not all(a.kind is AskKind.FIGURE for a in question.asks)
+                or self.catalogue.get(document).kind in MEASURE_DOCUMENTS):
+            return False
+        words = without_ask_words(question.text)
+        hits = self.retriever.search(words, k=1, doc_ids=[document])
+        return bool(hits) and self.retriever.holds_every_term(hits[0].article.chunk_id, words)
+
+    def _continues_in_figures(self, question: Question, ask: Ask, previous: Sequence[Article]) -> bool:
+        """Whether a short figure ask naming no document ("那国际前20的药企有几家把总部放上海", "how many newly listed
+        companies were they aiming for") asks the document just discussed, when search would favour another (it is
+        an explanatory one, or a plan no longer in force): its words find an article of it close to the best of all
+        (``CLOSE_SCORE``)."""
+        if (not previous or ask.kind is not AskKind.FIGURE or question.document is not None or question.new_subject
+                or not _short(question)):
+            return False
+        document = self.catalogue.get(previous[0].doc_id)
+        if document.kind in MEASURE_DOCUMENTS and document.in_force_on(self.today):
+            return False
+        words = without_ask_words(ask.text.lower())
+        if self.retriever.keyword_score(words) < MIN_KEYWORD_SCORE:
+            return False
+        hits = self.retriever.search(words, k=HITS * 4, prefer_on=self.today)
+        there = next((h for h in hits if h.article.doc_id == previous[0].doc_id), None)
+        return bool(hits) and there is not None and there.score >= CLOSE_SCORE * hits[0].score
+
+    @staticmethod
+    def _asks_similar(ask: Ask) -> bool:
+        """Whether an ask asks whether another document has the like of what was discussed ("Did the 2021 policy have
+        something similar?"): the words stand in the clause that asks; one saying a like support exists and asking
+        whether both can be had ("区里也有类似的补贴，两边能都拿吗") asks about overlap instead."""
+        lex = lexicon()
+        text = ask.text.lower()
+        return has_word(asking_part(text), lex.similar_asked) and not has_word(text, lex.overlap_words)
+
+    def _figure_elsewhere(self, ask: Ask, discussed: Article) -> bool:
+        """Whether a figure ask's own words ("2019年以来上海有几个创新药在海外获批上市") are not all the discussed
+        article's and find another article of another document clearly, the discussed one not close to it."""
+        words = without_ask_words(ask.text.lower())
+        if self.retriever.holds_every_term(discussed.chunk_id, words):
+            return False
+        hits = self.retriever.search(words, k=HITS)
+        if not hits or hits[0].article.doc_id == discussed.doc_id:
+            return False
+        return not any(h.article.chunk_id == discussed.chunk_id and h.score >= CLOSE_SCORE * hits[0].score for h in hits)
 
     def _before_term(self, question: Question, ask: Ask) -> Article | None:
         """The validity article of the policy when an eligibility ask states a month before its term: its funding
@@ -572,9 +660,14 @@ class Planner:
                 self._recalled(ask, session) is not None or self._named_elsewhere(ask, session) is not None):
             # "那I期呢？" after a validity turn: the stage named is an award topic's, the award is asked again
             ask = replace(ask, kind=AskKind.AMOUNT)
-        topic_is_empty = self.retriever.keyword_score(without_ask_words(ask.text.lower())) < MIN_KEYWORD_SCORE
-        if ask.kind is AskKind.DEPARTMENTS and previous and (ask.points_back or topic_is_empty) and (
+        topic = without_ask_words(ask.text.lower())
+        if ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE}:
+            topic = without_words(topic, lexicon().plain_money_words)  # "有没有直接的资金额度？": money, no topic of its own
+        topic_is_empty = self.retriever.keyword_score(topic) < MIN_KEYWORD_SCORE
+        if ask.kind is AskKind.DEPARTMENTS and previous and (topic_is_empty or (
+                ask.points_back and not self._names_other_article(ask, previous))) and (
                 question.document is None or question.document == previous[0].doc_id):
+            # "示范应用那条是哪些部门负责" after another measure names the one it points at by its own words
             # "那市里的政策呢？" after "这项任务谁负责" names another document: that document's article is looked for
             # "Who do I contact about that?" after a verdict citing the scope before the measure: the measure's departments
             listing = next((a for a in previous if a.departments), previous[0])
@@ -635,7 +728,12 @@ class Planner:
                 query = topic
         # the one document the question names ("发布会上…", "浦东方案里…") or points at is where to look
         pointed = [question.document] if question.document else None
-        if pointed is None and self._continues_in_plan(question, ask, previous):
+        # "In that same answer, what share …": the article just answered, whatever else the words find
+        same_article = bool(previous) and not plan.steps and bool(lexicon().same_article.search(question.text))
+        if same_article and pointed is None:
+            pointed = [previous[0].doc_id]
+        in_figures = pointed is None and self._continues_in_figures(question, ask, previous)
+        if pointed is None and (in_figures or self._continues_in_plan(question, ask, previous)):
             pointed = [previous[0].doc_id]  # "人才方面呢" in a conversation about the Pudong plan: that plan's task
         labelled = [a for key in labels_named(ask.text) if (a := self.retriever.article(f"{self.book.document}:{key}"))]
         if len(labelled) == 1 and (not pointed or pointed[0] == self.book.document):
@@ -659,6 +757,12 @@ class Planner:
             if plan.steps and self.retriever.keyword_score(without_ask_words(search_query)) < MIN_KEYWORD_SCORE:
                 # "…展会能补多少？另外浦东有没有额外的支持？": the document's own words on the topic asked before
                 search_query = f"{without_ask_words(plan.steps[-1].ask.text.lower())} {search_query}"
+        similar_elsewhere = pointed is None and bool(previous) and not plan.steps and self._asks_similar(ask)
+        if similar_elsewhere:
+            # "Did the earlier 2021 policy have something similar?": the topic discussed, looked for in the other documents
+            earlier = without_ask_words(question.context_text.lower()) or previous[0].title
+            search_query = f"{previous[0].title} {self._discussed_sentence(earlier, previous[0])} {search_query}"
+            pointed = [d.id for d in self.catalogue.documents if d.id != previous[0].doc_id]
         refers_back = (bool(previous) and question.follow_up and not question.new_subject and not pointed and not which
                        and not elsewhere_topic)
         hits = []
@@ -667,12 +771,18 @@ class Planner:
             hits = self.retriever.search(search_query, k=HITS, in_force_on=self.today)
         if not hits:
             hits = self.retriever.search(search_query, k=HITS * 4 if refers_back else HITS, prefer_on=self.today, doc_ids=pointed)
+        years = [f"{year}年" for year in NAMED_YEAR.findall(ask.text)]
+        if similar_elsewhere and years:
+            # "Did the 2021 policy have anything similar?": the articles that speak of that year first
+            hits = sorted(hits, key=lambda h: not any(y in h.article.text for y in years))
         if refers_back:
             # a scope answer ("适用于我们吗" → who the policy covers) discussed the document, no measure: a follow-up
             # stating a condition ("我们跟客户没有投资关系，这重要吗") is about the measure its words find
             hits = _favouring(hits, {a.chunk_id for a in previous if a.key != SCOPE_KEY})[:HITS]
         if task is not None:
             hits = [Hit(task, hits[0].score if hits else 1.0, ()), *[h for h in hits if h.article.chunk_id != task.chunk_id]]
+        elif same_article:
+            hits = [Hit(previous[0], hits[0].score if hits else 1.0, ()), *[h for h in hits if h.article.chunk_id != previous[0].chunk_id]]
         elif self._held_by_discussed(question, ask, previous, plan) and hits and hits[0].article.chunk_id != previous[0].chunk_id:
             # "Is there a specific amount the mother fund would put in?" after （二十七）, which names that fund: its
             # words are the article's; another that holds them too is not what the conversation is about
@@ -681,7 +791,7 @@ class Planner:
         # "补贴批下来多久能到账？": the sources' own support asked about in everyday words they never use
         # "那（二十）呢？": a measure named by its label is a topic of the policy, however few its words
         in_scope = bool(hits) and (any(self.retriever.is_about_policy(q, MIN_KEYWORD_SCORE) for q in dict.fromkeys((query, search_query)))
-                                   or task is not None or asks_payout(ask.text.lower()) or any(
+                                   or task is not None or in_figures or asks_payout(ask.text.lower()) or any(
                                        h.article.doc_id == self.book.document and h.article.key in labels_named(ask.text) for h in hits[:1]))
         award_slots = session.award
         short = _short(question)
@@ -690,14 +800,17 @@ class Planner:
         # a statement answering the award asked just before follows up whatever its length
         # a short turn right after an award answer ("那一场最多多少来着") stays on that award unless its own words
         # clearly find another article
+        # "2019年以来上海有几个创新药在海外获批上市？" after the overseas-registration award: a count of its own, not the award
+        figure_of_its_own = (ask.kind is AskKind.FIGURE and bool(previous) and not topic_is_empty
+                             and self._figure_elsewhere(ask, previous[0]))
         on_award = (award_slots is not None and any(a.key == award_slots.measure for a in previous)
-                    and not self._names_other_article(ask, previous))
+                    and not figure_of_its_own and not self._names_other_article(ask, previous))
         # a turn naming another document than the award's ("那浦东的方案呢") is about that document
         other_document = question.document is not None and question.document != self.book.document
         # "改良型的能申请吗" after a (五) answer: another product, asked of the same measure
         same_measure = ask.kind is AskKind.ELIGIBILITY and on_award
-        follow_up = award_slots is not None and not other_document and (question.replies_to_ask or (
-            short and (not question.new_subject or same_measure) and (
+        follow_up = award_slots is not None and not other_document and not figure_of_its_own and not similar_elsewhere and (
+            question.replies_to_ask or (short and (not question.new_subject or same_measure) and (
                 question.follow_up or has_amounts or not in_scope or question.bare_reply or on_award)))
 
         if not in_scope and not follow_up and not (which and hits):
@@ -735,6 +848,9 @@ class Planner:
         if (measure is None and not hits and not plan.steps and top.doc_id == self.book.document
                 and top.key in self.book.measures()):
             measure = str(top.key)  # a short follow-up on the measure discussed ("so can we get both added up")
+        if self._states_base_of_discussed(question, ask, previous, plan) and not elsewhere_topic:
+            # "Our R&D spend on that product was RMB 25 million." after （三十六）'s terms: that measure's award
+            measure = str(previous[0].key)
         recalled = self._recalled(ask, session) if follow_up else None
         before = plan.steps[-1].request if plan.steps and ask.kind in {AskKind.AMOUNT, AskKind.ELIGIBILITY} else None
         # "…另外在海外做临床试验项目本身最多多少？": an ask with a topic of its own that names a rule of its own
@@ -805,7 +921,7 @@ class Planner:
                 and any(word in top.text for word in lexicon().case_by_case)):
             # "顶尖科学家来上海有什么支持": （三） supports "按照“一事一议”原则", the amount is not specified
             return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text))
-        if ask.kind in {AskKind.WHAT, AskKind.ELIGIBILITY} and hits and not topic_is_empty and not refers_back:
+        if ask.kind in {AskKind.WHAT, AskKind.ELIGIBILITY} and hits and not topic_is_empty and not refers_back and not similar_elsewhere:
             top = self._sentence_decides(search_query, hits, pointed) or top
         if ask.kind is AskKind.ELIGIBILITY:
             lead = lead_clause(top.text, AskKind.WHAT, ask.text)
@@ -815,6 +931,10 @@ class Planner:
                 lead = Lead(term_sentence(top, self.catalogue.get(top.doc_id), month))
             step = Step(ask, Route.ELIGIBILITY, [top], lead=lead)
             step.eligibility = self._measure_verdict(question, top)
+            if step.eligibility.verdict is Verdict.ELIGIBLE and _forbids(lead, ask):
+                # "医院能以药占比为理由不让新药进院吗": the answering sentence says 不得 to that
+                step.eligibility = Eligibility(Verdict.NOT_ELIGIBLE, str(top.key), None, FORBIDDEN)
+                return step
             if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
                 step.articles = [*self._condition_articles(step.eligibility.condition, top.key), *step.articles]
                 self._about_the_asker(question, step, str(top.key))
@@ -850,7 +970,6 @@ class Planner:
             stated = self._sentence_stating(search_query, ask, units, pointed)
             if stated is not None:
                 top, lead = stated
-        years = [f"{year}年" for year in NAMED_YEAR.findall(ask.text)]
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and years and not any(y in lead.sentence for y in years):
             # "Since 2021, how many class 1 drugs were approved?": the sentence counting from that year ("2021年至今…
             # 19个"), not one counting from another ("2016年以来…26款")

@@ -78,6 +78,7 @@ class Facts:
     entity_denied: tuple[str, ...] = ()  # kinds the asker says it is not ("我们是药企不是CRO"): "cro", "cmo" …
     registration_applicant: bool | None = None  # whether the asker is the drug's 注册申请人, when it says so
     event_on: date | None = None  # the latest month the case names ("预计2029年10月才能拿到注册证"), its first day
+    month_alone: int | None = None  # a month named without its year ("要是5月份完成的呢"): the year an earlier turn named
     sold_abroad: bool | None = None  # True: the product is sold abroad ("在美国卖了"); a denial is an unmet condition
     regulator: str | None = None  # the regulator abroad the product is registered with: "fda", "brics" … (eligibility.yaml)
 
@@ -96,7 +97,7 @@ class Facts:
             applicant_role=self.applicant_role if self.applicant_role is not None else earlier.applicant_role,
             enterprise_size=self.enterprise_size if self.enterprise_size is not None else earlier.enterprise_size,
             entity_type=self.entity_type if self.entity_type is not None else earlier.entity_type,
-            event_on=self.event_on if self.event_on is not None else earlier.event_on,
+            event_on=self.event_on if self.event_on is not None else _in_year_of(self.month_alone, earlier.event_on),
             entity_denied=tuple(dict.fromkeys((*earlier.entity_denied, *self.entity_denied))),
             registration_applicant=(self.registration_applicant if self.registration_applicant is not None
                                     else earlier.registration_applicant),
@@ -182,3 +183,11 @@ class Question:
     def conversation_facts(self) -> Facts:
         """This turn's facts over the earlier turns' (a verdict reads both)."""
         return self.facts.over(self.earlier_facts) if self.earlier_facts is not None else self.facts
+
+
+def _in_year_of(month: int | None, earlier: date | None) -> date | None:
+    """The first day of ``month`` in the year of ``earlier`` (a month named without its year, "要是5月份呢", after
+    "2024年7月"); ``earlier`` itself when no month is named, None when no year was named before."""
+    if month is None or earlier is None:
+        return earlier
+    return date(earlier.year, month, 1)

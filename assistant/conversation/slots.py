@@ -256,6 +256,10 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
                 if bases and earlier_rules and unstated:
                     # "那二期呢？" after Ⅰ期's 研发投入: that spend was stated for another stage; used, and said to be assumed
                     assumed = AssumedBase(bases[-1], tuple(dict.fromkeys(earlier_rules)), tuple(unstated))
+        if count and not facts_said.amounts and len(bases) == 1 and len(rules) == 1 and rules[0].rate is not None:
+            # "如果一年有五个品种呢" after one product's output: that many items, each assumed to have the base stated
+            assumed = AssumedBase(bases[0], tuple(rules), tuple(rules) * count)
+            bases = bases * count
         facts = {**previous.facts, **facts}
     accepted = {rule.id: book.inputs(rule.id).accepted for rule in candidates}
     received = sum((a.yuan for a in facts_said.amounts_as(AmountRole.RECEIVED) if a.currency == CNY), Decimal(0))

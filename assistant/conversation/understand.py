@@ -109,6 +109,8 @@ class _Lexicon:
     clause_split: re.Pattern[str]
     pointers: tuple[str, ...]
     pointer_pattern: re.Pattern[str]  # "这方案", "这类支持", "the overseas one": a demonstrative before a noun
+    same_article: re.Pattern[str]  # "in that same answer": the article just answered, however long the question
+    similar_asked: tuple[str, ...]  # "something similar": the topic discussed, in another document
     document_pointers: tuple[str, ...]
     document_nouns: tuple[str, ...]
     city_document_words: tuple[str, ...]  # "市里的呢": the city's policy, not the district plan discussed
@@ -151,9 +153,12 @@ class _Lexicon:
     yes_no_words: tuple[str, ...]  # "能不能", "eligible": an amount ask that also asks yes or no
     claim_check: tuple[str, ...]  # "是真的吗", "is that right": a yes/no on a figure heard of
     exclusion_asked: tuple[str, ...]  # "are we excluded": a yes/no asked the other way round
+    prohibition_words: tuple[str, ...]  # "不得": a sentence that forbids what it names next
+    prohibition_asked: tuple[str, ...]  # "是不是禁止", "is it prohibited": an ask naming the ban itself
     yes_echo: dict[str, re.Pattern[str]]  # "算…吗" is answered "算。": the verb a yes/no question asks with
     ability_asked: re.Pattern[str]  # "能…吗": whether one can is asked, answered 可以
     money_words: tuple[str, ...]  # "补贴", "funding": an ask about money, answered by a measure that sets amounts
+    plain_money_words: tuple[str, ...]  # "资金额度", "specific amount": money named with no topic of its own
     quantity_words: tuple[str, ...]  # "多少", "how much": an ask for a figure, not for a yes or no
     self_words: tuple[str, ...]  # "我们", "our": the asker speaks of itself
     overlap_words: tuple[str, ...]  # "两边能都拿": whether two policies' support adds up
@@ -162,6 +167,7 @@ class _Lexicon:
     support_size_asks: tuple[str, ...]  # "补贴有多少": the size of a measure's support asked, no case told
     stated_month: tuple[re.Pattern[str], ...]  # "2029年10月", "October 2029": a month the case names
     month_names: dict[str, int]
+    month_without_year: tuple[re.Pattern[str], ...]  # "5月份", "in May": a month whose year an earlier turn said
     case_by_case: tuple[str, ...]  # "一事一议": a measure's text that sets its support case by case, no amount
     support_asked: re.Pattern[str]  # "有什么支持", "what support": an ask for the support a measure gives
     support_exists_asked: re.Pattern[str]  # "有没有支持", "is there help with …": whether a measure supports at all
@@ -198,6 +204,8 @@ def lexicon() -> _Lexicon:
         clause_split=re.compile(raw["clause_split"], re.IGNORECASE),
         pointers=lower(raw["pointers"]),
         pointer_pattern=re.compile(raw["pointer_pattern"], re.IGNORECASE),
+        same_article=re.compile(raw["same_article"], re.IGNORECASE),
+        similar_asked=lower(raw["similar_asked"]),
         document_pointers=lower(raw["document_pointers"]),
         document_nouns=lower(raw["document_nouns"]),
         city_document_words=lower(raw["city_document_words"]),
@@ -255,9 +263,12 @@ def lexicon() -> _Lexicon:
         yes_no_words=lower(raw["yes_no_words"]),
         claim_check=lower(raw["claim_check"]),
         exclusion_asked=lower(raw["exclusion_asked"]),
+        prohibition_words=lower(raw["prohibition_words"]),
+        prohibition_asked=lower(raw["prohibition_asked"]),
         yes_echo={str(verb): re.compile(pattern) for verb, pattern in raw["yes_echo"].items()},
         ability_asked=re.compile(raw["ability_asked"]),
         money_words=lower(raw["money_words"]),
+        plain_money_words=lower(raw["plain_money_words"]),
         quantity_words=lower(raw["quantity_words"]),
         self_words=lower(raw["self_words"]),
         overlap_words=lower(raw["overlap_words"]),
@@ -266,6 +277,7 @@ def lexicon() -> _Lexicon:
         support_size_asks=lower(raw["support_size_asks"]),
         stated_month=tuple(re.compile(p, re.IGNORECASE) for p in raw["stated_month"]["patterns"]),
         month_names={str(k): int(v) for k, v in raw["stated_month"]["months"].items()},
+        month_without_year=tuple(re.compile(p, re.IGNORECASE) for p in raw["stated_month"]["without_year"]),
         case_by_case=tuple(raw["case_by_case"]),
         support_asked=re.compile(raw["support_asked"], re.IGNORECASE),
         support_exists_asked=re.compile(raw["support_exists_asked"], re.IGNORECASE),
@@ -662,6 +674,9 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
                 kind = AskKind.ELIGIBILITY  # "那如果委托方是我们的关联公司呢？" after "还有效吗": a condition's fact, a verdict
             elif kind is AskKind.VALIDITY and (tasks_named(clause) or labels_named(clause)):
                 kind = AskKind.WHAT  # "What about task 17?" after "is the plan still valid?": what that task says
+            elif kind is AskKind.HOW_TO_APPLY and has_word(earlier.text.lower(), lex.time_limit_asks) and not has_word(
+                    earlier.text.lower(), lex.application_words):
+                kind = AskKind.DURATION  # "And for the lead site?" after a site's review deadline: its time limit too
             if kind not in AWARD_KINDS and any(b in clause.lower() for b in bases):
                 kind = AskKind.AMOUNT
         if kind is AskKind.WHAT and stated and _yes_no(clause, lex):
@@ -966,6 +981,7 @@ def read_facts(normalised: str, text: str) -> Facts:
         entity_denied=_entities_denied(text),
         registration_applicant=_registration_applicant(text, words),
         event_on=stated_month(text),
+        month_alone=_month_without_year(text),
     )
 
 
@@ -989,6 +1005,20 @@ def stated_month(text: str) -> date | None:
             if 1 <= month <= 12:
                 days.append(date(int(found["year"]), month, 1))
     return max(days, default=None)
+
+
+def _month_without_year(text: str) -> int | None:
+    """The last month ``text`` (lower case) names without a year ("要是5月份完成的呢" → 5), when it names no month
+    with its year; else None."""
+    lex = lexicon()
+    if stated_month(text) is not None:
+        return None
+    found = [(match.start(), match.groupdict()) for pattern in lex.month_without_year for match in pattern.finditer(text)]
+    if not found:
+        return None
+    named = max(found, key=lambda pair: pair[0])[1]
+    month = int(named["month"]) if named.get("month") else lex.month_names.get(str(named.get("month_name")), 0)
+    return month if 1 <= month <= 12 else None
 
 
 def _relation(text: str, words: dict[str, Any]) -> bool | None:
