@@ -36,6 +36,7 @@ from assistant.conversation.understand import (
     kinds_named,
     labels_named,
     lexicon,
+    names_ceiling,
     points_at_document,
     read_facts,
     tasks_named,
@@ -189,10 +190,12 @@ def _about(question: Question, ask: Ask, own: Facts, others: Sequence[Facts]) ->
     whole = replace(whole, drug_class=None if theirs("drug_class") else whole.drug_class,
                     trial_location=None if theirs("trial_location") else whole.trial_location,
                     cgt=whole.cgt and not theirs("cgt"), device=whole.device and not theirs("device"))
-    return replace(question, facts=replace(
-        own.over(whole), amounts=amounts, item_count=own.item_count if own.amounts else whole.item_count,
-        cgt=own.cgt or (whole.cgt and not own.device),
-        device=own.device or (whole.device and own.drug_class is None and not own.cgt)))
+    facts = replace(own.over(whole), amounts=amounts, item_count=own.item_count if own.amounts else whole.item_count,
+                    cgt=own.cgt or (whole.cgt and not own.device),
+                    device=own.device or (whole.device and own.drug_class is None and not own.cgt))
+    # "CRO贴息最高多少？考核指标是什么？": the ceiling the first ask names is not the second's
+    ceiling = question.asks_ceiling and (ask.elliptical or names_ceiling(ask.text.lower(), facts))
+    return replace(question, facts=facts, asks_ceiling=ceiling)
 
 
 _corpus_texts: weakref.WeakKeyDictionary[HybridRetriever, str] = weakref.WeakKeyDictionary()
@@ -1107,7 +1110,8 @@ class Planner:
         conversation names （五）'s Ⅲ期), when no topic discussed has such a rule; None when several or none do."""
         if session.award is None:
             return None
-        text = ask.text.lower()
+        # "what interest rate does the long-term credit discount give": the words asking name no rule ("interest")
+        text = without_ask_words(ask.text.lower())
         discussed = {t.measure for t in session.award_topics()}
         named = {measure for measure, triggers in _topic_triggers(self.book) if triggers_named(text, triggers)}
         if not named or named & discussed or len(named) != 1:

@@ -76,6 +76,8 @@ RESTATED = re.compile(r"\s*(?:美元|美金|欧元|日元|港元|港币|英镑|d
                       r"(?:人民币|rmb|cny)?\s*", re.IGNORECASE)
 LIST_JOINER = re.compile(r"\s*(?:元|人民币|元人民币)?\s*(?:和|与|及|、|,|，|/|and|or)\s*(?:rmb|cny)?\s*", re.IGNORECASE)  # "6万和20万"
 LIST_END = re.compile(r"\s*(?:元|人民币|yuan)?\s*(?:[，,。.;；？?!！:：]|$)", re.IGNORECASE)  # the list ends with the amount
+COORDINATOR = re.compile(r"以及|和|与|及|、|(?<=[a-z\d])\s+and\s+", re.IGNORECASE)  # topics asked together ("A和B分别…")
+OWN_TOPIC_CHARACTERS = 4  # a part's words besides its ask words that make a topic of its own (Chinese characters; half in English words)
 OTHER_SUBJECT = re.compile(r"[,，]\s*(?=另外|此外|另一|还有一)")  # "，另外一个1类新药…": another subject begins
 _read_cache: OrderedDict[tuple[str, int, int, int], tuple[Question, tuple[Any, Any, Any]]] = OrderedDict()
 _read_lock = threading.Lock()
@@ -107,6 +109,7 @@ class _Lexicon:
     kinds: tuple[tuple[AskKind, tuple[str, ...]], ...]
     kind_patterns: dict[AskKind, re.Pattern[str]]
     clause_split: re.Pattern[str]
+    respectively: re.Pattern[str]
     pointers: tuple[str, ...]
     pointer_pattern: re.Pattern[str]  # "这方案", "这类支持", "the overseas one": a demonstrative before a noun
     document_pointers: tuple[str, ...]
@@ -196,6 +199,7 @@ def lexicon() -> _Lexicon:
         kinds=tuple((AskKind(kind), lower(words)) for kind, words in raw["ask_kinds"].items()),
         kind_patterns={AskKind(kind): re.compile(p, re.IGNORECASE) for kind, p in raw["ask_patterns"].items()},
         clause_split=re.compile(raw["clause_split"], re.IGNORECASE),
+        respectively=re.compile(raw["respectively"], re.IGNORECASE),
         pointers=lower(raw["pointers"]),
         pointer_pattern=re.compile(raw["pointer_pattern"], re.IGNORECASE),
         document_pointers=lower(raw["document_pointers"]),
@@ -549,8 +553,7 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         document=document,
         adds_item=has_word(text, lex.add_item) or bool(lex.add_items.search(text)),
         items_added=_items_added(text, lex),
-        asks_ceiling=has_word(text, lex.ceiling_words) or has_word(text, lex.terms_asks) or (
-            has_word(text, lex.support_size_asks) and not facts.tells_case()) or (
+        asks_ceiling=names_ceiling(text, facts) or (
             (inherits or bare_reply) and previous is not None and previous.asks_ceiling),
         asks_total=has_word(text, lex.total_words),
         asks_annual_cap=not own_amounts and has_word(text, lex.annual_words) and (
@@ -684,6 +687,14 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
     return tuple(_merge_amount_with_eligibility(asks))
 
 
+def names_ceiling(text: str, facts: Facts) -> bool:
+    """Whether ``text`` (lower case) asks a ceiling or a measure's terms in its own words ("最高多少", "补助标准是什么",
+    "补贴有多少" with no case told): the ceilings themselves may answer."""
+    lex = lexicon()
+    return has_word(text, lex.ceiling_words) or has_word(text, lex.terms_asks) or (
+        has_word(text, lex.support_size_asks) and not facts.tells_case())
+
+
 def tells_own_case(text: str, facts: Facts) -> bool:
     """Whether a message (lower case) tells the asker's own case: it speaks of itself ("我们公司…", "our
     drug …") or states who or where it is (registration, kind, relation, role); a bare "参加海外展会能补吗"
@@ -727,7 +738,8 @@ def _clauses(text: str, lex: _Lexicon) -> list[tuple[str, bool]]:
         clause = text[start:end].strip(" ，,。")
         if clause:
             questioned = match is not None and ("?" in match[0] or "？" in match[0])
-            listed = [piece for part in _listed_questions(clause) for piece in _comma_asks(part, lex)]
+            listed = [each for part in _listed_questions(clause) for piece in _comma_asks(part, lex)
+                      for each in _coordinated_asks(piece, lex)]
             pieces += [(part, True) for part in listed[:-1]] + [(listed[-1], questioned)]
         if match is not None:
             start = match.end()
@@ -741,7 +753,38 @@ def _comma_asks(clause: str, lex: _Lexicon) -> list[str]:
     parts = [part.strip() for part in COMMA.split(clause) if part.strip()]
     kinds = {kind for part in parts if _part_asks(part.lower(), lex)
              and (kind := _kind(part.lower(), lex, own_words_only=True)) is not None}
-    return parts if len(kinds) > 1 and not kinds <= VERDICT_WITH_AMOUNT else [clause]
+    if len(kinds) > 1 and not kinds <= VERDICT_WITH_AMOUNT:
+        return parts
+    return parts if len(parts) > 1 and _asks_apart(parts, lex) else [clause]
+
+
+def _asks_apart(parts: list[str], lex: _Lexicon) -> bool:
+    """Whether every part asks the same kind of thing about a topic of its own that no other part shares
+    ("伦理审查最长多少天，临床试验启动要多久": two time limits of two measures); "CMO补贴上限是多少，每年最多能拿多少"
+    asks one measure twice and stays one clause."""
+    if not all(_part_asks(part.lower(), lex) and _kind(part.lower(), lex, own_words_only=True) is not None for part in parts):
+        return False
+    topics = [without_ask_words(part.lower()) for part in parts]
+    if not all(len(CHINESE_CHARACTER.findall(topic)) >= OWN_TOPIC_CHARACTERS or len(topic.split()) >= OWN_TOPIC_CHARACTERS // 2
+               for topic in topics):
+        return False
+    pairs = [{topic[i:i + 2] for i in range(len(topic) - 1)} - {"  "} for topic in topics]
+    return all(not (pairs[i] & pairs[j]) for i in range(len(pairs)) for j in range(i + 1, len(pairs)))
+
+
+def _coordinated_asks(clause: str, lex: _Lexicon) -> list[str]:
+    """``clause`` cut into one ask per coordinated topic when it asks them "分别" and each names a kind of its own
+    ("二类医疗器械注册审评时限和创新医疗器械的支持金额分别是多少" → a time limit and an amount); "CMO和CRO的补贴分别是多少"
+    names its kind once and stays one ask."""
+    found = lex.respectively.search(clause)
+    if found is None:
+        return [clause]
+    head, tail = clause[:found.start()], lex.respectively.sub("", clause[found.start():], count=1)
+    topics = [topic.strip() for topic in COORDINATOR.split(head) if topic.strip()]
+    kinds = [_kind(topic.lower(), lex, own_words_only=True) for topic in topics]
+    if len(topics) < 2 or None in kinds or len(set(kinds)) < 2:
+        return [clause]
+    return [f"{topic}{tail}" for topic in topics]
 
 
 def _part_asks(part: str, lex: _Lexicon) -> bool:
