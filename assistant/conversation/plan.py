@@ -412,7 +412,12 @@ class Planner:
     def _scope(self, question: Question) -> ScopeVerdict:
         return judge(question, self.catalogue, self.retriever.known_share(without_ask_words(question.text)),
                      self.retriever.uses_word, lambda phrase: phrase in corpus_text(self.retriever),
-                     self.retriever.known_share)
+                     self.retriever.known_share, self._said_together)
+
+    def _said_together(self, text: str) -> tuple[str, tuple[str, ...]]:
+        """The sentence of the sources matching ``text`` best and the search terms of ``text`` it holds."""
+        found = self.retriever.sentences(text, k=1)
+        return (found[0].sentence, found[0].matched_terms) if found else ("", ())
 
     def _plan_asks(self, question: Question, session: Session, language: Language, plan: Plan,
                    uncovered: Sequence[Ask] = ()) -> Plan:
@@ -842,6 +847,12 @@ class Planner:
             stated = self._sentence_stating(search_query, ask, units, pointed)
             if stated is not None:
                 top, lead = stated
+        if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and lead.figure and not topic_is_empty:
+            # "上海有多少家三甲医院？": the reply's 18家 (of TOP20 companies) shares only 上海 with the question; the
+            # press answer's sentence holding 三甲医院 states 35家
+            rarer = self._sentence_naming_more(search_query, ask, units, pointed, lead)
+            if rarer is not None:
+                top, lead = rarer
         years = [f"{year}年" for year in NAMED_YEAR.findall(ask.text)]
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and years and not any(y in lead.sentence for y in years):
             # "Since 2021, how many class 1 drugs were approved?": the sentence counting from that year ("2021年至今…
@@ -905,6 +916,25 @@ class Planner:
             if lead.figure:
                 return hit.article, lead
         return None
+
+    def _sentence_naming_more(self, query: str, ask: Ask, units: tuple[str, ...], doc_ids: Sequence[str] | None,
+                              lead: Lead) -> tuple[Article, Lead] | None:
+        """The article and lead of the sentence matching ``query`` best, when it states a figure of the kind asked
+        and holds a rare word of the question (used by at most ``RARE_TERM_SHARE`` of the articles) while the
+        sentence of ``lead`` holds none: the figure of what the question names, not of something beside it; else None."""
+        found = self.retriever.sentences(query, k=1, doc_ids=doc_ids)
+        if not found or found[0].sentence == lead.sentence:
+            return None
+        best = found[0]
+
+        def rare(term: str) -> bool:
+            return 0 < self.retriever.article_share(term) <= RARE_TERM_SHARE
+
+        if not any(rare(t) for t in best.matched_terms if t not in lead.sentence) or any(
+                rare(t) for t in best.matched_terms if t in lead.sentence):
+            return None  # the lead's own sentence holds a rare word of the question too: it is about what was asked
+        stated = lead_clause(best.sentence, ask.kind, ask.text, units)
+        return (best.article, stated) if stated.figure else None
 
     def _mentioned_issue(self, ask: Ask, document: str, plan: Plan) -> Step | None:
         """The issue asked right after an ask answered from a press answer or a reply ("发布会上说的那个实施意见有

@@ -1,0 +1,32 @@
+"""A count asked of what one sentence of the sources states is answered with that sentence's figure.
+
+Press answer 6: "新增个人账户资金购买商业健康险的产品14款,到年底预计增加到27款。"
+Press answer 3: "拥有35家三甲医院、6家国家临床医学研究中心、65家拥有临床试验资格的医疗机构…"
+Reply 1228: "国际TOP20药企和医疗器械企业中，有18家将中国区或研发生产总部设在上海。"
+"""
+
+import pytest
+
+from assistant.records import Status
+
+
+def test_a_count_the_press_answer_states_is_answered_despite_a_patients_word(engine) -> None:
+    answer = engine.ask("医保个人账户的钱能买的商业健康险产品，新增了多少款？")
+    assert answer.status is Status.ANSWERED, answer.answer
+    assert answer.citations[0].chunk_id == "press20240731:q06"
+    assert answer.answer.startswith("14款"), answer.answer
+
+
+@pytest.mark.parametrize("message", [
+    "个人账户的钱买商业健康险能报销多少？",  # a person's own reimbursement
+    "FDA的新药上市申请费是多少美元？",  # a figure the sources do not state, in a unit they never count in
+    "国务院关于全链条支持创新药发展的实施方案有哪些内容？",  # what the sources only mention
+])
+def test_what_the_sources_only_mention_is_still_another_topic(engine, message: str) -> None:
+    assert engine.ask(message).status is Status.OUT_OF_SCOPE
+
+
+def test_a_count_is_of_what_the_question_names_not_of_something_beside_it(engine) -> None:
+    answer = engine.ask("上海有多少家三甲医院？")
+    assert answer.citations[0].chunk_id == "press20240731:q03", answer.answer
+    assert answer.answer.startswith("35家"), answer.answer
