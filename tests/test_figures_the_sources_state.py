@@ -30,3 +30,22 @@ def test_a_count_is_of_what_the_question_names_not_of_something_beside_it(engine
     answer = engine.ask("上海有多少家三甲医院？")
     assert answer.citations[0].chunk_id == "press20240731:q03", answer.answer
     assert answer.answer.startswith("35家"), answer.answer
+
+
+@pytest.mark.parametrize(("message", "stated"), [
+    ("市科委答复提案的联系电话是多少？", "23112519"),
+    ("Who was the contact person named in the reply to proposal 1228?", "侯剑锋"),
+])
+def test_a_contact_the_reply_names_is_quoted_not_taken_for_a_figure_or_a_department(
+        engine, message: str, stated: str) -> None:
+    answer = engine.ask(message)
+    assert answer.status is Status.ANSWERED, answer.answer
+    assert answer.citations[0].chunk_id == "reply1228:contact"
+    assert stated in answer.answer.splitlines()[0], answer.answer
+
+
+def test_the_contact_of_a_measure_that_names_none_is_not_the_reply_letters(engine) -> None:
+    answer = engine.ask("CMO补贴找谁？联系电话是多少？")
+    assert "23112519" not in answer.answer
+    assert "没有规定联系人和联系电话" in answer.answer, answer.answer
+    assert answer.citations[0].chunk_id == "policy2024:24"

@@ -25,6 +25,7 @@ from assistant.conversation.scope import ScopeVerdict, asks_payout, judge
 from assistant.conversation.sessions import Session
 from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots, read_award, rule_named, triggers_named
 from assistant.conversation.understand import (
+    CONTACT,
     ISSUED,
     WHICH_DOCUMENT,
     asking_part,
@@ -606,6 +607,12 @@ class Planner:
             step.eligibility = (Eligibility(Verdict.NOT_ELIGIBLE, str(early.key), None, DOCUMENT_TERM) if funding and when < funding
                                 else self._measure_verdict(question, early))
             return step
+        discussed = plan.steps[-1].articles[:1] if plan.steps else previous[:1]
+        if ask.detail == CONTACT and discussed and self._detail_unstated(ask, discussed[0]) and self.retriever.keyword_score(
+                without_words(without_ask_words(ask.text.lower()), lexicon().details[CONTACT].asked)) < MIN_KEYWORD_SCORE:
+            # "CMO补贴找谁？联系电话是多少？": the contact of the measure just named, which states none (the reply
+            # letter's contact is not the measure's)
+            return Step(ask, Route.NOT_SPECIFIED, discussed, detail=ask.detail)
         covered = self._scope_article(question, ask, previous)
         if covered is not None:  # "这个若干意见到底覆盖哪些单位？": the document's scope article
             lead = lead_clause(covered.text, AskKind.WHAT, ask.text)

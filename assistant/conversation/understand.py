@@ -38,6 +38,7 @@ AWARD_KINDS = {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY}
 VERDICT_WITH_AMOUNT = {AskKind.AMOUNT, AskKind.ELIGIBILITY}  # one award question however its clauses are cut
 PART_QUESTION = re.compile(r"谁|几|多久|多长|多少天|[吗呢么]$")  # question words ASKING_WORDS leaves out, for a part of a clause
 COMMA = re.compile(r"[，,](?![^（(]*[）)])")  # a comma outside brackets
+CONTACT = "contact"  # the detail (understanding.yaml details) of a contact's name, phone or address
 WHICH_DOCUMENT = "which_document"  # a validity ask's detail: which document to go by now
 ISSUED = "issued"  # a validity ask's detail: the document's issue (date, 文号, issuer), not its term
 POINTER_MAX_CHARS = 24  # a clause pointing back is short: longer ones bring a topic of their own
@@ -667,6 +668,8 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             kind = AskKind.ELIGIBILITY  # "我们公司给海外临床试验买了责任险，保费能补吗": a verdict with the ceiling
         if kind is AskKind.ELIGIBILITY and has_word(clause.lower(), lex.overlap_words):
             kind = AskKind.WHAT  # "两边能都拿吗": the rule on overlapping support, not a verdict
+        elif kind in {AskKind.FIGURE, AskKind.DEPARTMENTS} and asks_detail(clause.lower(), CONTACT):
+            kind = AskKind.WHAT  # "联系电话是多少", "who is the contact person": what the text says, no figure nor department
         if kind is None:
             context.append(clause)
             continue
