@@ -49,3 +49,20 @@ def test_the_contact_of_a_measure_that_names_none_is_not_the_reply_letters(engin
     assert "23112519" not in answer.answer
     assert "没有规定联系人和联系电话" in answer.answer, answer.answer
     assert answer.citations[0].chunk_id == "policy2024:24"
+
+
+def test_the_departments_a_reply_names_in_its_text_answer_when_it_lists_no_responsible_ones(engine) -> None:
+    answer = engine.ask("市科委答复第1228号提案，是和哪些部门一起研究的？")
+    assert answer.citations[0].chunk_id == "reply1228:intro", answer.answer
+    first = answer.answer.splitlines()[0]
+    assert all(d in first for d in ("市委组织部", "市卫生健康委", "市医保局", "市药品监管局")), answer.answer
+
+
+@pytest.mark.parametrize(("message", "defined"), [
+    ("「三联动」指的是哪三级服务？", "长三角分中心"),
+    ("“两优化”是指什么？", "优化服务方式"),
+])
+def test_a_quoted_term_is_answered_by_the_sentence_defining_it(engine, message: str, defined: str) -> None:
+    answer = engine.ask(message)
+    assert answer.citations[0].chunk_id == "press20240731:q07", answer.answer
+    assert defined in answer.answer.splitlines()[0], answer.answer

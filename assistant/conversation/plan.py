@@ -730,6 +730,10 @@ class Planner:
                 top = previous[0]  # "那申报截止日期呢？" after "还有效吗": the measure discussed, not the document's term
             return Step(ask, Route.NOT_SPECIFIED, [top])
         if ask.kind is AskKind.DEPARTMENTS:
+            lead = lead_clause(top.text, AskKind.WHAT, ask.text)
+            if not top.departments and len(lexicon().department_name.findall(lead.sentence)) > 1:
+                # "市科委答复提案时，是会同哪些部门一起研究的？": a reply lists no 责任单位; its sentence naming them answers
+                return Step(ask, Route.LOOKUP, [top], lead=lead)
             return Step(ask, Route.DEPARTMENTS, [top])
         if ask.kind is AskKind.VALIDITY:
             return Step(ask, Route.VALIDITY, self._document_articles(top.doc_id, [top], ask.detail == ISSUED),

@@ -175,6 +175,8 @@ class _Lexicon:
     which_document: tuple[str, ...]  # "该看哪个文件": the document in force is asked, not the one discussed
     issue_words: tuple[str, ...]  # "印发", "文号", "issued": a validity ask about the document's issue
     issuer_asked: re.Pattern[str]  # "是哪个部门发的": the issuer is asked, not the departments of a measure
+    department_name: re.Pattern[str]  # a department named in a text ("市卫生健康委", "市药品监管局")
+    definition_words: tuple[str, ...]  # what opens a term's definition ("“三联动”，即…", "…是指")
     term_asks: tuple[str, ...]  # "到什么时候截止", "until when": when something ends
     term_subjects: tuple[str, ...]  # "政策", "this plan", "it": what ends is the document
     application_words: tuple[str, ...]  # "申报", "apply": what ends is an application window
@@ -246,6 +248,8 @@ def lexicon() -> _Lexicon:
         which_document=lower(raw["which_document"]),
         issue_words=lower(raw["issue_words"]),
         issuer_asked=re.compile(raw["issuer_asked"], re.IGNORECASE),
+        department_name=re.compile(raw["department_name"]),
+        definition_words=tuple(raw["definition_words"]),
         term_asks=lower(raw["term_asks"]),
         term_subjects=lower(raw["term_subjects"]),
         application_words=lower(raw["application_words"]),
