@@ -57,3 +57,19 @@ def test_the_max_per_project_and_the_yearly_cap_are_both_answered(engine) -> Non
     assert answer.citations[0].chunk_id == "policy2024:12"
     body = answer.answer.split("Source")[0]
     assert "RMB 1,000,000" in body and "RMB 100,000,000" in body, answer.answer
+
+
+@pytest.mark.parametrize("message", [
+    "2021年的若干意见对出海产品支持多少？",
+    "产品拿到FDA批准并在美国销售，现在最高支持多少？2021年的政策对同样的情况支持多少？",
+])
+def test_a_policy_named_by_a_year_no_source_has_is_quoted_from_the_sentence_describing_it(engine, message: str) -> None:
+    answer = engine.ask(message)
+    assert "reply1228:2.1" in [c.chunk_id for c in answer.citations], answer.answer
+    assert "2021年发布的《关于促进本市生物医药产业高质量发展的若干意见》" in answer.answer.split("Source")[0].split("出处")[0]
+
+
+def test_a_year_of_a_catalogued_document_names_that_document_not_an_earlier_one(engine) -> None:
+    answer = engine.ask("2024年的若干意见对出海产品支持多少？")  # the year names the policy; it finds no 实施日期 article
+    cited = [c.chunk_id for c in answer.citations]
+    assert "policy2024:36" in cited and "policy2024:validity" not in cited, answer.answer

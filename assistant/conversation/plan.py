@@ -69,6 +69,7 @@ HITS = 5
 OWN_TOPIC_SCORE = 2 * MIN_KEYWORD_SCORE  # an ask with this much topic of its own is about its own measure
 REFERRED_FACTOR = 1.5  # a turn pointing back: an article the conversation cited outranks a new one this much
 NAMED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")  # "Since 2021", "2019年以来": a year a figure ask counts from
+YEAR_SENTENCES = 50  # sentences searched for the one describing a policy named by its year (few sentences hold a year)
 CLOSE_SCORE = 0.7  # a hit this close to the top one may be the measure an amount ask names by its rule
 RARE_TERM_SHARE = 0.05  # a word this few of the articles use names what one of them is about
 CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores this many times the next name a topic of their own
@@ -613,6 +614,9 @@ class Planner:
             # "CMO补贴找谁？联系电话是多少？": the contact of the measure just named, which states none (the reply
             # letter's contact is not the measure's)
             return Step(ask, Route.NOT_SPECIFIED, discussed, detail=ask.detail)
+        earlier_policy = self._earlier_policy(ask, plan)
+        if earlier_policy is not None:  # "what did the 2021 policy offer for the same thing?": the sentence describing it
+            return Step(ask, Route.LOOKUP, [earlier_policy[0]], lead=earlier_policy[1])
         covered = self._scope_article(question, ask, previous)
         if covered is not None:  # "这个若干意见到底覆盖哪些单位？": the document's scope article
             lead = lead_clause(covered.text, AskKind.WHAT, ask.text)
@@ -928,6 +932,28 @@ class Planner:
                 return hit.article, lead
         return None
 
+    def _earlier_policy(self, ask: Ask, plan: Plan) -> tuple[Article, Lead] | None:
+        """The article and lead of the sentence describing a policy the ask names by a year no catalogued document
+        has ("the 2021 policy" → the reply's "2021年发布的《关于促进本市生物医药产业高质量发展的若干意见》，明确对成功出海
+        的…最高支持1000万元"): the sentence matching the ask best (with the ask before it, when this one has no topic of
+        its own) among those holding the year and a word stating a policy; None when the ask names no such year."""
+        lex = lexicon()
+        text = ask.text.lower()
+        if ask.kind in {AskKind.DURATION, AskKind.FIGURE, AskKind.VALIDITY} or not has_word(text, lex.earlier_policy_named):
+            return None
+        known = {str(day.year) for d in self.catalogue.documents for day in (d.signed, d.published, d.valid_from) if day}
+        years = [f"{year}年" for year in NAMED_YEAR.findall(ask.text) if year not in known]
+        if not years:
+            return None
+        # the topic decides between the sentences holding the year, not the words naming a policy
+        query = NAMED_YEAR.sub(" ", without_words(without_ask_words(text), lex.earlier_policy_named))
+        if plan.steps and self.retriever.keyword_score(query) < OWN_TOPIC_SCORE:
+            query = f"{plan.steps[-1].ask.text} {query}"  # "…? And what did the 2021 policy offer for the same thing?"
+        for hit in self.retriever.sentences(query, k=YEAR_SENTENCES):
+            if any(year in hit.sentence for year in years) and has_word(hit.sentence, lex.earlier_policy_stated):
+                return hit.article, lead_clause(hit.sentence, AskKind.WHAT, ask.text)
+        return None
+
     def _sentence_naming_more(self, query: str, ask: Ask, units: tuple[str, ...], doc_ids: Sequence[str] | None,
                               lead: Lead) -> tuple[Article, Lead] | None:
         """The article and lead of the sentence matching ``query`` best, when it states a figure of the kind asked
@@ -1024,6 +1050,8 @@ class Planner:
         若干意见" names the policy by its issuer too)."""
         name = self.catalogue.get(document)
         naming = set(tokenize(f"{name.title} {name.issuer or ''}".lower())) | {alias.lower() for alias in name.aliases}
+        # "2024年的若干意见对出海产品支持多少": the year of the document's issue names it, it is no topic
+        naming |= {word for day in (name.signed, name.published, name.valid_from) if day for word in (str(day.year), f"{day.year}年")}
         query = query.lower()
         for alias in sorted(name.aliases, key=len, reverse=True):  # "2024年的新政策": the alias as a whole, not its words
             query = query.replace(alias.lower(), " ")

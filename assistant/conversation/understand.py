@@ -177,6 +177,8 @@ class _Lexicon:
     issuer_asked: re.Pattern[str]  # "是哪个部门发的": the issuer is asked, not the departments of a measure
     department_name: re.Pattern[str]  # a department named in a text ("市卫生健康委", "市药品监管局")
     definition_words: tuple[str, ...]  # what opens a term's definition ("“三联动”，即…", "…是指")
+    earlier_policy_named: tuple[str, ...]  # words naming a policy by its year ("the 2021 policy", "2021年那轮政策")
+    earlier_policy_stated: tuple[str, ...]  # words of a sentence describing an earlier policy ("2021年发布的《…》")
     term_asks: tuple[str, ...]  # "到什么时候截止", "until when": when something ends
     term_subjects: tuple[str, ...]  # "政策", "this plan", "it": what ends is the document
     application_words: tuple[str, ...]  # "申报", "apply": what ends is an application window
@@ -250,6 +252,8 @@ def lexicon() -> _Lexicon:
         issuer_asked=re.compile(raw["issuer_asked"], re.IGNORECASE),
         department_name=re.compile(raw["department_name"]),
         definition_words=tuple(raw["definition_words"]),
+        earlier_policy_named=tuple(raw["earlier_policy_named"]),
+        earlier_policy_stated=tuple(raw["earlier_policy_stated"]),
         term_asks=lower(raw["term_asks"]),
         term_subjects=lower(raw["term_subjects"]),
         application_words=lower(raw["application_words"]),
