@@ -73,3 +73,14 @@ def test_a_year_of_a_catalogued_document_names_that_document_not_an_earlier_one(
     answer = engine.ask("2024年的若干意见对出海产品支持多少？")  # the year names the policy; it finds no 实施日期 article
     cited = [c.chunk_id for c in answer.citations]
     assert "policy2024:36" in cited and "policy2024:validity" not in cited, answer.answer
+
+
+def test_a_later_ask_the_named_document_answers_as_well_as_any_is_asked_of_it(engine) -> None:
+    answer = engine.ask("浦东的行动方案什么时候到期，目标产业规模是多少？")
+    assert [c.doc_id for c in answer.citations[:2]] == ["pudong2022", "pudong2022"], answer.answer
+    assert "4000亿元" in answer.answer.split("出处")[0], answer.answer
+
+
+def test_a_later_ask_another_document_answers_better_leaves_the_named_one(engine) -> None:
+    answer = engine.ask("浦东方案什么时候到期？另外伦理审查要多久？")
+    assert "policy2024:10" in [c.chunk_id for c in answer.citations], answer.answer

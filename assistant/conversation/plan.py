@@ -70,6 +70,7 @@ OWN_TOPIC_SCORE = 2 * MIN_KEYWORD_SCORE  # an ask with this much topic of its ow
 REFERRED_FACTOR = 1.5  # a turn pointing back: an article the conversation cited outranks a new one this much
 NAMED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")  # "Since 2021", "2019年以来": a year a figure ask counts from
 YEAR_SENTENCES = 50  # sentences searched for the one describing a policy named by its year (few sentences hold a year)
+TIED_SCORE = 0.9  # a hit this close to the top one answers about as well
 CLOSE_SCORE = 0.7  # a hit this close to the top one may be the measure an amount ask names by its rule
 RARE_TERM_SHARE = 0.05  # a word this few of the articles use names what one of them is about
 CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores this many times the next name a topic of their own
@@ -545,8 +546,17 @@ class Planner:
         if ask.kind is AskKind.VALIDITY and ask.detail == WHICH_DOCUMENT:
             return False  # "浦东那个方案还能申请吗？现在应该按哪个文件？": the document in force now is asked
         before = plan.steps[-1].articles if plan.steps else []
-        return bool(before) and before[0].doc_id == document and (
-            self.retriever.keyword_score(without_ask_words(text)) < MIN_KEYWORD_SCORE)
+        if not before or before[0].doc_id != document:
+            return False
+        words = without_ask_words(text)
+        if self.retriever.keyword_score(words) < MIN_KEYWORD_SCORE:
+            return True
+        if ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY} or self.catalogue.named_in(text):
+            return False
+        # "浦东的行动方案什么时候到期，目标产业规模是多少？": a topic the document answers about as well as any other
+        # document does is asked of it (its 4000亿元 target, not the reply's 9337亿元 of 2023)
+        hits = self.retriever.search(words, k=HITS, prefer_on=self.today)
+        return any(h.article.doc_id == document and h.score >= TIED_SCORE * hits[0].score for h in hits)
 
     def _joined(self, asks: Sequence[Ask]) -> list[Ask]:
         """Amount asks in a row are one when the later names no topic of its own ("…单个最多多少，一年
