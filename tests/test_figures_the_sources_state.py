@@ -66,3 +66,35 @@ def test_a_quoted_term_is_answered_by_the_sentence_defining_it(engine, message: 
     answer = engine.ask(message)
     assert answer.citations[0].chunk_id == "press20240731:q07", answer.answer
     assert defined in answer.answer.splitlines()[0], answer.answer
+
+
+@pytest.mark.parametrize(("message", "day"), [
+    ("发布会是哪天开的？", "2024年7月31日"),
+    ("When was the press conference held?", "2024-07-31"),
+    ("浦东方案是哪天印发的？", "2022年1月14日"),
+])
+def test_the_day_a_document_was_issued_or_published_leads(engine, message: str, day: str) -> None:
+    answer = engine.ask(message)
+    assert answer.status is Status.ANSWERED, answer.answer
+    assert day in answer.answer.splitlines()[0], answer.answer
+
+
+@pytest.mark.parametrize(("message", "figure"), [
+    ("上海市生物医药从业人员有多少？", "28万人"),
+    ("How many academicians does Shanghai have in biomedicine?", "64"),
+])
+def test_a_count_one_sentence_of_a_long_press_answer_states_is_answered(engine, message: str, figure: str) -> None:
+    answer = engine.ask(message)
+    assert answer.citations[0].chunk_id == "press20240731:q03", answer.answer
+    assert answer.answer.startswith(figure), answer.answer
+
+
+@pytest.mark.parametrize(("message", "topic"), [
+    ("并购基金规模有多大？", "规模"),
+    ("張江藥谷的租金補貼是多少？", "租金"),
+])
+def test_a_size_or_rent_the_text_never_sets_is_not_specified(engine, message: str, topic: str) -> None:
+    answer = engine.ask(message)
+    assert answer.status is Status.NOT_SPECIFIED, answer.answer
+    assert topic in answer.answer.splitlines()[0]
+    assert "30周" not in answer.answer  # "30周年" is an anniversary, never a time in weeks

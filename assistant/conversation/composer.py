@@ -23,7 +23,7 @@ from assistant.conversation.kinds import KindSupport, asker_kind
 from assistant.conversation.plan import DOCUMENT_TERM, Eligibility, Plan, Route, Step, Verdict, extra_conditions, term_sentence
 from assistant.conversation.question import AskKind
 from assistant.conversation.slots import AssumedBase, AwardRequest
-from assistant.conversation.understand import WHICH_DOCUMENT, asks_yes_or_no, has_word, lexicon
+from assistant.conversation.understand import ISSUED, WHICH_DOCUMENT, asks_yes_or_no, has_word, lexicon
 from assistant.language import Language, in_script
 from assistant.match.report import finds_nothing, profile_reply
 from assistant.records import AwardEstimate, Calculation, Status
@@ -233,9 +233,11 @@ class Composer:
             issued = document.signed or document.published
             lines = [self.t["validity_lead"].format(number=document.number or "", title=document.title,
                                                     title_en=document.title_en, validity=self.validity(document.id))]
-            if issued is not None and document.issuer:
+            if issued is not None:  # a press transcript names no issuer: the day it was published ("发布会是哪天开的")
                 day = issued.isoformat() if self.english else f"{issued.year}年{issued.month}月{issued.day}日"
-                lines.append(self.t["issued"].format(issuer=document.issuer, day=day))
+                issue = self.t["issued" if document.issuer else "published"].format(issuer=document.issuer, day=day)
+                # "发布会是哪天开的": the day asked leads, the document's status follows
+                lines.insert(0 if step.ask.detail == ISSUED else len(lines), issue)
             applies = self._applies(step, document)
             if applies is not None:  # "现在还有效吗", "does it still apply to a project of June 2024?": yes or no first
                 lines[0] = self.t["validity_yes" if applies else "validity_no"] + lines[0]

@@ -701,7 +701,7 @@ class Planner:
         # "补贴批下来多久能到账？": the sources' own support asked about in everyday words they never use
         # "那（二十）呢？": a measure named by its label is a topic of the policy, however few its words
         in_scope = bool(hits) and (any(self.retriever.is_about_policy(q, MIN_KEYWORD_SCORE) for q in dict.fromkeys((query, search_query)))
-                                   or task is not None or asks_payout(ask.text.lower()) or any(
+                                   or task is not None or self._sentence_counts_rare_term(search_query, ask, pointed) or asks_payout(ask.text.lower()) or any(
                                        h.article.doc_id == self.book.document and h.article.key in labels_named(ask.text) for h in hits[:1]))
         award_slots = session.award
         short = _short(question)
@@ -756,6 +756,11 @@ class Planner:
         if self._detail_unstated(ask, top) and not has_amounts:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)
         measure = self._award_measure(hits, question, ask) if in_scope else None
+        named_detail = lexicon().details.get(ask.detail)
+        if (measure is None and named_detail is not None and ask.kind is AskKind.AMOUNT and not has_amounts and hits
+                and not has_word(top.text.lower(), named_detail.stated)):
+            # "张江药谷的租金补贴是多少": no measure pays it and the article found states no rent terms
+            return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)
         if (measure is None and not hits and not plan.steps and top.doc_id == self.book.document
                 and top.key in self.book.measures()):
             measure = str(top.key)  # a short follow-up on the measure discussed ("so can we get both added up")
@@ -941,6 +946,19 @@ class Planner:
             if lead.figure:
                 return hit.article, lead
         return None
+
+    def _sentence_counts_rare_term(self, query: str, ask: Ask, doc_ids: Sequence[str] | None) -> bool:
+        """Whether a figure ask is answered by the sentence matching ``query`` best: it holds a rare word of the
+        query (used by at most ``RARE_TERM_SHARE`` of the articles) and states a figure of the kind asked ("how many
+        academicians does Shanghai have": the press answer's "拥有64位…两院院士", which a long article's keyword score
+        hides)."""
+        if ask.kind not in {AskKind.FIGURE, AskKind.DURATION}:
+            return False
+        found = self.retriever.sentences(query, k=1, doc_ids=doc_ids)
+        if not found or not any(0 < self.retriever.article_share(t) <= RARE_TERM_SHARE for t in found[0].matched_terms):
+            return False
+        figure_ask = lexicon().figure_asks.get(ask.detail) if ask.kind is AskKind.FIGURE else None
+        return bool(lead_clause(found[0].sentence, ask.kind, ask.text, figure_ask.stated if figure_ask else ()).figure)
 
     def _earlier_policy(self, ask: Ask, plan: Plan) -> tuple[Article, Lead] | None:
         """The article and lead of the sentence describing a policy the ask names by a year no catalogued document

@@ -930,7 +930,10 @@ def _asks_a_figure(clause: str, amount_words: tuple[str, ...], lex: _Lexicon) ->
     """Whether a clause holding amount words asks a figure: it holds a figure's ask words, and its amount
     words are only those inside them ("how much floor space", "how much revenue") or words that total
     ("how many listed companies in total")."""
-    found = [word for word in lex.figure_words if has_word(clause, (word,))]
+    asked_amounts = [word for word in amount_words if has_word(clause, (word,))]
+    # "租金补贴是多少": 是多少 stands inside the amount's own 补贴是多少, it asks no figure of its own
+    found = [word for word in lex.figure_words if has_word(clause, (word,))
+             and not any(word in amount and word != amount for amount in asked_amounts)]
     figure = lex.kind_patterns.get(AskKind.FIGURE)
     if not found and not (figure is not None and figure.search(clause)):
         return False
