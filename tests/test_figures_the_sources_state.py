@@ -98,3 +98,11 @@ def test_a_size_or_rent_the_text_never_sets_is_not_specified(engine, message: st
     assert answer.status is Status.NOT_SPECIFIED, answer.answer
     assert topic in answer.answer.splitlines()[0]
     assert "30周" not in answer.answer  # "30周年" is an anniversary, never a time in weeks
+
+
+@pytest.mark.parametrize("message", ["杭州的生物医药企业能申请上海的补贴吗？", "我们是杭州的医药企业，能申请吗？"])
+def test_a_company_of_another_city_named_before_its_kind_is_registered_there(engine, message: str) -> None:
+    answer = engine.ask(message)
+    assert answer.answer.startswith("不可以"), answer.answer
+    assert "杭州" in answer.answer.splitlines()[0]
+    assert answer.citations[0].chunk_id == "policy2024:scope"
