@@ -106,3 +106,10 @@ def test_a_company_of_another_city_named_before_its_kind_is_registered_there(eng
     assert answer.answer.startswith("不可以"), answer.answer
     assert "杭州" in answer.answer.splitlines()[0]
     assert answer.citations[0].chunk_id == "policy2024:scope"
+
+
+def test_an_english_lead_names_a_reply_as_the_reply_not_as_a_measure(engine) -> None:
+    answer = engine.ask("Who was the contact person named in the reply to proposal 1228?")
+    first = answer.answer.splitlines()[0]
+    assert first.startswith("Reply to CPPCC Proposal No. 1228"), answer.answer
+    assert "Measure" not in first

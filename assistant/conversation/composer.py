@@ -31,7 +31,7 @@ from assistant.rules.book import Rule, rule_book
 from assistant.rules.calculator import are_alternatives
 from assistant.rules.eligibility import condition_rules
 from index.articles import Article
-from index.documents import Catalogue, Document, DocumentStatus
+from index.documents import Catalogue, Document, DocumentKind, DocumentStatus
 from index.yaml_data import read_yaml
 from prompts import templates
 
@@ -302,8 +302,16 @@ class Composer:
             text = step.lead.text if said not in article.speakers and said not in asked else spoken_opening(article)
             lead = self.t["lead_spoken"].format(text=text, asker=asker, answerer=answerer)
         else:
-            lead = self.t["lead_text"].format(text=step.lead.text, label=article.label)
+            lead = self._lead_text(article, step.lead.text)
         return [self._with_expiry(article, lead + self._glossed(step.lead.text))]
+
+    def _lead_text(self, article: Article, text: str) -> str:
+        """What ``article`` says, introduced as a measure of the policy or, in English, as a part of the document it
+        belongs to ("Reply to CPPCC Proposal No. 1228, 联系方式, says …": a reply's part is no measure)."""
+        document = self.catalogue.get(article.doc_id)
+        if document.kind is DocumentKind.POLICY:
+            return str(self.t["lead_text"].format(text=text, label=article.label))
+        return str(self.t["lead_text_document"].format(text=text, label=article.label, document_en=document.title_en))
 
     def _glossed(self, quote: str) -> str:
         """For an English asker, the key terms of a Chinese ``quote`` in English ("Key terms: Free Trade pilot zone
@@ -346,7 +354,7 @@ class Composer:
             return [*lines, *self._holds(verdict)]
         if verdict.verdict is Verdict.UNKNOWN and not verdict.condition:
             # a press answer or a district plan: no conditions to judge, so what the text says
-            return [self._with_expiry(article, self.t["lead_text"].format(text=text, label=article.label))]
+            return [self._with_expiry(article, self._lead_text(article, text))]
         return self._verdict_lines(step, article)
 
     def _echoed(self, step: Step, block: list[str]) -> list[str]:

@@ -969,7 +969,7 @@ class Planner:
         text = ask.text.lower()
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE, AskKind.VALIDITY} or not has_word(text, lex.earlier_policy_named):
             return None
-        known = {str(day.year) for d in self.catalogue.documents for day in (d.signed, d.published, d.valid_from) if day}
+        known = {str(day.year) for d in self.catalogue.indexed() for day in (d.signed, d.published, d.valid_from) if day}
         years = [f"{year}年" for year in NAMED_YEAR.findall(ask.text) if year not in known]
         if not years:
             return None
