@@ -23,7 +23,7 @@ from assistant.conversation.kinds import KindSupport, asker_kind
 from assistant.conversation.plan import DOCUMENT_TERM, FORBIDDEN, Eligibility, Plan, Route, Step, Verdict, extra_conditions, term_sentence
 from assistant.conversation.question import AskKind
 from assistant.conversation.slots import AssumedBase, AwardRequest
-from assistant.conversation.understand import WHICH_DOCUMENT, asks_yes_or_no, has_word, lexicon
+from assistant.conversation.understand import ISSUED, WHICH_DOCUMENT, asks_yes_or_no, has_word, lexicon
 from assistant.language import Language, in_script
 from assistant.match.report import finds_nothing, profile_reply
 from assistant.records import AwardEstimate, Calculation, Status
@@ -31,7 +31,7 @@ from assistant.rules.book import Rule, rule_book
 from assistant.rules.calculator import are_alternatives
 from assistant.rules.eligibility import condition_rules
 from index.articles import Article
-from index.documents import Catalogue, Document, DocumentStatus
+from index.documents import Catalogue, Document, DocumentKind, DocumentStatus
 from index.yaml_data import read_yaml
 from prompts import templates
 
@@ -233,9 +233,11 @@ class Composer:
             issued = document.signed or document.published
             lines = [self.t["validity_lead"].format(number=document.number or "", title=document.title,
                                                     title_en=document.title_en, validity=self.validity(document.id))]
-            if issued is not None and document.issuer:
+            if issued is not None:  # a press transcript names no issuer: the day it was published ("发布会是哪天开的")
                 day = issued.isoformat() if self.english else f"{issued.year}年{issued.month}月{issued.day}日"
-                lines.append(self.t["issued"].format(issuer=document.issuer, day=day))
+                issue = self.t["issued" if document.issuer else "published"].format(issuer=document.issuer, day=day)
+                # "发布会是哪天开的": the day asked leads, the document's status follows
+                lines.insert(0 if step.ask.detail == ISSUED else len(lines), issue)
             applies = self._applies(step, document)
             if applies is not None:  # "现在还有效吗", "does it still apply to a project of June 2024?": yes or no first
                 lines[0] = self.t["validity_yes" if applies else "validity_no"] + lines[0]
@@ -311,8 +313,16 @@ class Composer:
             text = step.lead.text if said not in article.speakers and said not in asked else spoken_opening(article)
             lead = self.t["lead_spoken"].format(text=text, asker=asker, answerer=answerer)
         else:
-            lead = self.t["lead_text"].format(text=step.lead.text, label=article.label)
+            lead = self._lead_text(article, step.lead.text)
         return [self._with_expiry(article, lead + self._glossed(step.lead.text))]
+
+    def _lead_text(self, article: Article, text: str) -> str:
+        """What ``article`` says, introduced as a measure of the policy or, in English, as a part of the document it
+        belongs to ("Reply to CPPCC Proposal No. 1228, 联系方式, says …": a reply's part is no measure)."""
+        document = self.catalogue.get(article.doc_id)
+        if document.kind is DocumentKind.POLICY:
+            return str(self.t["lead_text"].format(text=text, label=article.label))
+        return str(self.t["lead_text_document"].format(text=text, label=article.label, document_en=document.title_en))
 
     def _glossed(self, quote: str) -> str:
         """For an English asker, the key terms of a Chinese ``quote`` in English ("Key terms: Free Trade pilot zone
@@ -355,7 +365,7 @@ class Composer:
             return [*lines, *self._holds(verdict)]
         if verdict.verdict is Verdict.UNKNOWN and not verdict.condition:
             # a press answer or a district plan: no conditions to judge, so what the text says
-            return [self._with_expiry(article, self.t["lead_text"].format(text=text, label=article.label))]
+            return [self._with_expiry(article, self._lead_text(article, text))]
         return self._verdict_lines(step, article)
 
     def _echoed(self, step: Step, block: list[str]) -> list[str]:

@@ -22,6 +22,8 @@ CLAUSE_END = re.compile(r"(?<=[，,：:])")
 LEAD_MAX_CHARS = 110
 HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|\d+[.、．])")  # a measure's own heading answers nothing
 YEAR = re.compile(r"(19|20)\d\d年")
+QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,12})[”\"」』]")  # a term the question quotes
+DEFINITION_WEIGHT = 2  # a sentence defining the term asked about outweighs every word another one shares
 QUOTE_PREFIX = 12  # a rule's quote is found in its sentence by its opening characters
 
 
@@ -82,8 +84,12 @@ def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] 
     home_asked = kind in (AskKind.DURATION, AskKind.FIGURE) and has_word(stated, lex.home_city_asked)
     home_part: dict[str, tuple[str, str]] = {}
     order = 0
+    # "「三联动」是哪三级": the sentence defining the term the question asks about ("“三联动”，即构建…") answers
+    defined = _defining(question) if kind is AskKind.WHAT else None
     for sentence in _body_sentences(text):
         sentence_score = len(wanted & set(tokenize(sentence)))
+        if defined is not None and defined.match(sentence):
+            sentence_score += DEFINITION_WEIGHT * len(wanted)
         for clause in (c.strip() for c in CLAUSE_END.split(sentence) if c.strip()):
             order += 1
             found = ""
@@ -106,6 +112,16 @@ def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] 
         clause, found = home_part[sentence]
     shown = sentence if len(sentence) <= LEAD_MAX_CHARS else clause
     return Lead(text=_shorten(shown.rstrip("，,：:；;") ), figure=found, sentence=sentence, score=score, shared=shared)
+
+
+def _defining(question: str) -> re.Pattern[str] | None:
+    """The opening of a sentence that defines the last term ``question`` quotes ("「三联动」是哪三级" → "“三联动”，即…",
+    "三联动是指…"), or None when it quotes none."""
+    quoted = QUOTED.findall(question)
+    if not quoted:
+        return None
+    words = "|".join(re.escape(w) for w in lexicon().definition_words)
+    return re.compile(rf"[“\"「『]?{re.escape(quoted[-1])}[”\"」』]?\s*[,，:：]?\s*(?:{words})")
 
 
 def unpriced_sentence(text: str, question: str, priced: Sequence[str], names: Iterable[str],

@@ -26,6 +26,7 @@ from assistant.conversation.sessions import Session
 from assistant.conversation.shares import Share, share_of_count
 from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots, read_award, rule_named, triggers_named
 from assistant.conversation.understand import (
+    CONTACT,
     ISSUED,
     WHICH_DOCUMENT,
     asking_part,
@@ -37,6 +38,7 @@ from assistant.conversation.understand import (
     kinds_named,
     labels_named,
     lexicon,
+    names_ceiling,
     points_at_document,
     read_facts,
     tasks_named,
@@ -68,6 +70,8 @@ HITS = 5
 OWN_TOPIC_SCORE = 2 * MIN_KEYWORD_SCORE  # an ask with this much topic of its own is about its own measure
 REFERRED_FACTOR = 1.5  # a turn pointing back: an article the conversation cited outranks a new one this much
 NAMED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")  # "Since 2021", "2019年以来": a year a figure ask counts from
+YEAR_SENTENCES = 50  # sentences searched for the one describing a policy named by its year (few sentences hold a year)
+TIED_SCORE = 0.9  # a hit this close to the top one answers about as well
 CLOSE_SCORE = 0.7  # a hit this close to the top one may be the measure an amount ask names by its rule
 RARE_TERM_SHARE = 0.05  # a word this few of the articles use names what one of them is about
 CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores this many times the next name a topic of their own
@@ -192,15 +196,12 @@ def _about(question: Question, ask: Ask, own: Facts, others: Sequence[Facts]) ->
     whole = replace(whole, drug_class=None if theirs("drug_class") else whole.drug_class,
                     trial_location=None if theirs("trial_location") else whole.trial_location,
                     cgt=whole.cgt and not theirs("cgt"), device=whole.device and not theirs("device"))
-    # "CMO补贴上限是多少？对委托方有什么要求？": the ceiling is the first ask's; the second asks the measure's terms
-    lex = lexicon()
-    own_text = ask.text.lower()
-    asks_ceiling = question.asks_ceiling and (ask.elliptical or has_word(own_text, lex.ceiling_words) or has_word(
-        own_text, lex.terms_asks) or has_word(own_text, lex.support_size_asks))
-    return replace(question, asks_ceiling=asks_ceiling, facts=replace(
-        own.over(whole), amounts=amounts, item_count=own.item_count if own.amounts else whole.item_count,
-        cgt=own.cgt or (whole.cgt and not own.device),
-        device=own.device or (whole.device and own.drug_class is None and not own.cgt)))
+    facts = replace(own.over(whole), amounts=amounts, item_count=own.item_count if own.amounts else whole.item_count,
+                    cgt=own.cgt or (whole.cgt and not own.device),
+                    device=own.device or (whole.device and own.drug_class is None and not own.cgt))
+    # "CRO贴息最高多少？考核指标是什么？": the ceiling the first ask names is not the second's
+    ceiling = question.asks_ceiling and (ask.elliptical or names_ceiling(ask.text.lower(), facts))
+    return replace(question, facts=facts, asks_ceiling=ceiling)
 
 
 _corpus_texts: weakref.WeakKeyDictionary[HybridRetriever, str] = weakref.WeakKeyDictionary()
@@ -443,7 +444,12 @@ class Planner:
     def _scope(self, question: Question) -> ScopeVerdict:
         return judge(question, self.catalogue, self.retriever.known_share(without_ask_words(question.text)),
                      self.retriever.uses_word, lambda phrase: phrase in corpus_text(self.retriever),
-                     self.retriever.known_share)
+                     self.retriever.known_share, self._said_together)
+
+    def _said_together(self, text: str) -> tuple[str, tuple[str, ...]]:
+        """The sentence of the sources matching ``text`` best and the search terms of ``text`` it holds."""
+        found = self.retriever.sentences(text, k=1)
+        return (found[0].sentence, found[0].matched_terms) if found else ("", ())
 
     def _plan_asks(self, question: Question, session: Session, language: Language, plan: Plan,
                    uncovered: Sequence[Ask] = ()) -> Plan:
@@ -630,8 +636,17 @@ class Planner:
         if ask.kind is AskKind.VALIDITY and ask.detail == WHICH_DOCUMENT:
             return False  # "浦东那个方案还能申请吗？现在应该按哪个文件？": the document in force now is asked
         before = plan.steps[-1].articles if plan.steps else []
-        return bool(before) and before[0].doc_id == document and (
-            self.retriever.keyword_score(without_ask_words(text)) < MIN_KEYWORD_SCORE)
+        if not before or before[0].doc_id != document:
+            return False
+        words = without_ask_words(text)
+        if self.retriever.keyword_score(words) < MIN_KEYWORD_SCORE:
+            return True
+        if ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY} or self.catalogue.named_in(text):
+            return False
+        # "浦东的行动方案什么时候到期，目标产业规模是多少？": a topic the document answers about as well as any other
+        # document does is asked of it (its 4000亿元 target, not the reply's 9337亿元 of 2023)
+        hits = self.retriever.search(words, k=HITS, prefer_on=self.today)
+        return any(h.article.doc_id == document and h.score >= TIED_SCORE * hits[0].score for h in hits)
 
     def _joined(self, asks: Sequence[Ask]) -> list[Ask]:
         """Amount asks in a row are one when the later names no topic of its own ("…单个最多多少，一年
@@ -700,6 +715,15 @@ class Planner:
             step.eligibility = (Eligibility(Verdict.NOT_ELIGIBLE, str(early.key), None, DOCUMENT_TERM) if funding and when < funding
                                 else self._measure_verdict(question, early))
             return step
+        discussed = plan.steps[-1].articles[:1] if plan.steps else previous[:1]
+        if ask.detail == CONTACT and discussed and self._detail_unstated(ask, discussed[0]) and self.retriever.keyword_score(
+                without_words(without_ask_words(ask.text.lower()), lexicon().details[CONTACT].asked)) < MIN_KEYWORD_SCORE:
+            # "CMO补贴找谁？联系电话是多少？": the contact of the measure just named, which states none (the reply
+            # letter's contact is not the measure's)
+            return Step(ask, Route.NOT_SPECIFIED, discussed, detail=ask.detail)
+        earlier_policy = self._earlier_policy(ask, plan)
+        if earlier_policy is not None:  # "what did the 2021 policy offer for the same thing?": the sentence describing it
+            return Step(ask, Route.LOOKUP, [earlier_policy[0]], lead=earlier_policy[1])
         covered = self._scope_article(question, ask, previous)
         if covered is not None:  # "这个若干意见到底覆盖哪些单位？": the document's scope article
             lead = lead_clause(covered.text, AskKind.WHAT, ask.text)
@@ -791,7 +815,8 @@ class Planner:
         # "补贴批下来多久能到账？": the sources' own support asked about in everyday words they never use
         # "那（二十）呢？": a measure named by its label is a topic of the policy, however few its words
         in_scope = bool(hits) and (any(self.retriever.is_about_policy(q, MIN_KEYWORD_SCORE) for q in dict.fromkeys((query, search_query)))
-                                   or task is not None or in_figures or asks_payout(ask.text.lower()) or any(
+                                   or task is not None or in_figures or self._sentence_counts_rare_term(search_query, ask, pointed)
+                                   or asks_payout(ask.text.lower()) or any(
                                        h.article.doc_id == self.book.document and h.article.key in labels_named(ask.text) for h in hits[:1]))
         award_slots = session.award
         short = _short(question)
@@ -837,6 +862,10 @@ class Planner:
                 top = previous[0]  # "那申报截止日期呢？" after "还有效吗": the measure discussed, not the document's term
             return Step(ask, Route.NOT_SPECIFIED, [top])
         if ask.kind is AskKind.DEPARTMENTS:
+            lead = lead_clause(top.text, AskKind.WHAT, ask.text)
+            if not top.departments and len(lexicon().department_name.findall(lead.sentence)) > 1:
+                # "市科委答复提案时，是会同哪些部门一起研究的？": a reply lists no 责任单位; its sentence naming them answers
+                return Step(ask, Route.LOOKUP, [top], lead=lead)
             return Step(ask, Route.DEPARTMENTS, [top])
         if ask.kind is AskKind.VALIDITY:
             return Step(ask, Route.VALIDITY, self._document_articles(top.doc_id, [top], ask.detail == ISSUED),
@@ -845,6 +874,11 @@ class Planner:
         if self._detail_unstated(ask, top) and not has_amounts:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)
         measure = self._award_measure(hits, question, ask) if in_scope else None
+        named_detail = lexicon().details.get(ask.detail)
+        if (measure is None and named_detail is not None and ask.kind is AskKind.AMOUNT and not has_amounts and hits
+                and not has_word(top.text.lower(), named_detail.stated)):
+            # "张江药谷的租金补贴是多少": no measure pays it and the article found states no rent terms
+            return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)
         if (measure is None and not hits and not plan.steps and top.doc_id == self.book.document
                 and top.key in self.book.measures()):
             measure = str(top.key)  # a short follow-up on the measure discussed ("so can we get both added up")
@@ -970,6 +1004,12 @@ class Planner:
             stated = self._sentence_stating(search_query, ask, units, pointed)
             if stated is not None:
                 top, lead = stated
+        if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and lead.figure and not topic_is_empty:
+            # "上海有多少家三甲医院？": the reply's 18家 (of TOP20 companies) shares only 上海 with the question; the
+            # press answer's sentence holding 三甲医院 states 35家
+            rarer = self._sentence_naming_more(search_query, ask, units, pointed, lead)
+            if rarer is not None:
+                top, lead = rarer
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and years and not any(y in lead.sentence for y in years):
             # "Since 2021, how many class 1 drugs were approved?": the sentence counting from that year ("2021年至今…
             # 19个"), not one counting from another ("2016年以来…26款")
@@ -1040,6 +1080,60 @@ class Planner:
             if lead.figure:
                 return hit.article, lead
         return None
+
+    def _sentence_counts_rare_term(self, query: str, ask: Ask, doc_ids: Sequence[str] | None) -> bool:
+        """Whether a figure ask is answered by the sentence matching ``query`` best: it holds a rare word of the
+        query (used by at most ``RARE_TERM_SHARE`` of the articles) and states a figure of the kind asked ("how many
+        academicians does Shanghai have": the press answer's "拥有64位…两院院士", which a long article's keyword score
+        hides)."""
+        if ask.kind not in {AskKind.FIGURE, AskKind.DURATION}:
+            return False
+        found = self.retriever.sentences(query, k=1, doc_ids=doc_ids)
+        if not found or not any(0 < self.retriever.article_share(t) <= RARE_TERM_SHARE for t in found[0].matched_terms):
+            return False
+        figure_ask = lexicon().figure_asks.get(ask.detail) if ask.kind is AskKind.FIGURE else None
+        return bool(lead_clause(found[0].sentence, ask.kind, ask.text, figure_ask.stated if figure_ask else ()).figure)
+
+    def _earlier_policy(self, ask: Ask, plan: Plan) -> tuple[Article, Lead] | None:
+        """The article and lead of the sentence describing a policy the ask names by a year no catalogued document
+        has ("the 2021 policy" → the reply's "2021年发布的《关于促进本市生物医药产业高质量发展的若干意见》，明确对成功出海
+        的…最高支持1000万元"): the sentence matching the ask best (with the ask before it, when this one has no topic of
+        its own) among those holding the year and a word stating a policy; None when the ask names no such year."""
+        lex = lexicon()
+        text = ask.text.lower()
+        if ask.kind in {AskKind.DURATION, AskKind.FIGURE, AskKind.VALIDITY} or not has_word(text, lex.earlier_policy_named):
+            return None
+        known = {str(day.year) for d in self.catalogue.indexed() for day in (d.signed, d.published, d.valid_from) if day}
+        years = [f"{year}年" for year in NAMED_YEAR.findall(ask.text) if year not in known]
+        if not years:
+            return None
+        # the topic decides between the sentences holding the year, not the words naming a policy
+        query = NAMED_YEAR.sub(" ", without_words(without_ask_words(text), lex.earlier_policy_named))
+        if plan.steps and self.retriever.keyword_score(query) < OWN_TOPIC_SCORE:
+            query = f"{plan.steps[-1].ask.text} {query}"  # "…? And what did the 2021 policy offer for the same thing?"
+        for hit in self.retriever.sentences(query, k=YEAR_SENTENCES):
+            if any(year in hit.sentence for year in years) and has_word(hit.sentence, lex.earlier_policy_stated):
+                return hit.article, lead_clause(hit.sentence, AskKind.WHAT, ask.text)
+        return None
+
+    def _sentence_naming_more(self, query: str, ask: Ask, units: tuple[str, ...], doc_ids: Sequence[str] | None,
+                              lead: Lead) -> tuple[Article, Lead] | None:
+        """The article and lead of the sentence matching ``query`` best, when it states a figure of the kind asked
+        and holds a rare word of the question (used by at most ``RARE_TERM_SHARE`` of the articles) while the
+        sentence of ``lead`` holds none: the figure of what the question names, not of something beside it; else None."""
+        found = self.retriever.sentences(query, k=1, doc_ids=doc_ids)
+        if not found or found[0].sentence == lead.sentence:
+            return None
+        best = found[0]
+
+        def rare(term: str) -> bool:
+            return 0 < self.retriever.article_share(term) <= RARE_TERM_SHARE
+
+        if not any(rare(t) for t in best.matched_terms if t not in lead.sentence) or any(
+                rare(t) for t in best.matched_terms if t in lead.sentence):
+            return None  # the lead's own sentence holds a rare word of the question too: it is about what was asked
+        stated = lead_clause(best.sentence, ask.kind, ask.text, units)
+        return (best.article, stated) if stated.figure else None
 
     def _mentioned_issue(self, ask: Ask, document: str, plan: Plan) -> Step | None:
         """The issue asked right after an ask answered from a press answer or a reply ("发布会上说的那个实施意见有
@@ -1114,9 +1208,12 @@ class Planner:
         return scope
 
     def _naming(self, document: str) -> frozenset[str]:
-        """The search terms (lower case) of ``document``'s title, issuer and aliases."""
+        """The search terms (lower case) of ``document``'s title, issuer and aliases, and the year of its issue
+        ("2024年的若干意见对出海产品支持多少": the year names the document, it is no topic)."""
         name = self.catalogue.get(document)
-        return frozenset(tokenize(f"{name.title} {name.issuer or ''}".lower())) | {alias.lower() for alias in name.aliases}
+        years = {word for day in (name.signed, name.published, name.valid_from) if day for word in (str(day.year), f"{day.year}年")}
+        return (frozenset(tokenize(f"{name.title} {name.issuer or ''}".lower())) | {alias.lower() for alias in name.aliases}
+                | years)
 
     def _without_name(self, query: str, document: str) -> str:
         """``query``'s words (lower case) without those of ``document``'s title, issuer and aliases ("市政府办公厅那份
@@ -1250,7 +1347,8 @@ class Planner:
         conversation names （五）'s Ⅲ期), when no topic discussed has such a rule; None when several or none do."""
         if session.award is None:
             return None
-        text = ask.text.lower()
+        # "what interest rate does the long-term credit discount give": the words asking name no rule ("interest")
+        text = without_ask_words(ask.text.lower())
         discussed = {t.measure for t in session.award_topics()}
         named = {measure for measure, triggers in _topic_triggers(self.book) if triggers_named(text, triggers)}
         if not named or named & discussed or len(named) != 1:

@@ -42,6 +42,7 @@ PHRASE_MIN_EXTRA = 3  # fewer neighbours ("科创板上市") are a common phrase
 OFF_TOPIC_TEXTS_KEPT = 4096  # texts whose off-topic matches are kept
 UNKNOWN_RUNS_KEPT = 8192  # runs of characters outside jieba's dictionary whose tags are kept
 CONVERSATION_KINDS = frozenset({AskKind.VALIDITY, AskKind.DEPARTMENTS})  # asks a conversation's topic answers
+FIGURE_KINDS = frozenset({AskKind.FIGURE, AskKind.DURATION})  # asks one sentence stating a figure answers
 REGEX_SYNTAX = re.compile(r"[.^$*+?{}\[\]\\|()]")  # characters that make a pattern more than the word it spells
 
 
@@ -74,6 +75,8 @@ class _ScopeData:
     min_known_share: float
     min_words_for_share: int
     min_clause_words: int
+    min_terms_said_together: int
+    asked_unit: re.Pattern[str]
     derived_document: re.Pattern[str]
     off_topic_pairs: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
     home_places: tuple[str, ...]
@@ -102,6 +105,8 @@ def _data() -> _ScopeData:
         min_known_share=float(raw["min_known_share"]),
         min_words_for_share=int(raw["min_words_for_share"]),
         min_clause_words=int(raw["min_clause_words"]),
+        min_terms_said_together=int(raw["min_terms_said_together"]),
+        asked_unit=re.compile(raw["asked_unit"]),
         derived_document=re.compile(raw["derived_document"]),
         off_topic_pairs=tuple(
             (group, _any_of(pair["who"]), _any_of(pair["what"])) for group, pair in raw["off_topic_pairs"].items()
@@ -154,7 +159,8 @@ def _tags(text: str) -> tuple[tuple[str, str], ...]:
 def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0, 0),
           corpus_uses: Callable[[str], bool] | None = None,
           corpus_says: Callable[[str], bool] | None = None,
-          known_share: Callable[[str], tuple[int, int]] | None = None) -> ScopeVerdict:
+          known_share: Callable[[str], tuple[int, int]] | None = None,
+          said_together: Callable[[str], tuple[str, tuple[str, ...]]] | None = None) -> ScopeVerdict:
     """Whether the sources can cover ``question``; the reason when they cannot.
 
     ``known_words`` is (words the corpus uses, all words) of the question without its ask words; a
@@ -165,7 +171,10 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     ("免征进口环节税" in the Pudong plan) is their topic, not another one. A question naming a
     catalogued document is never out of scope for its unknown words. ``known_share(text)``: the same
     count for any text; the clause that asks is judged on its own words too, whatever the message states
-    around it ("我们在张江选址，预算3亿。你觉得哪边的餐厅好吃？" asks about restaurants).
+    around it ("我们在张江选址，预算3亿。你觉得哪边的餐厅好吃？" asks about restaurants). ``said_together(text)``:
+    the one sentence of the sources matching ``text`` best and the search terms of ``text`` it holds; a figure asked with an
+    off-topic word that sentence holds with ``min_terms_said_together`` of the question's words is what the sources
+    say ("能用医保个人账户的钱买的商业健康险产品，新增了多少款" is the press answer's "新增个人账户资金购买商业健康险的产品14款").
     """
     data = _data()
     text = question.text
@@ -176,12 +185,19 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     # a case told at length ("另外我们还有一个仿制药在做一致性评价。…这个Ⅱ期能拿多少？") is judged on what it
     # asks: an off-topic word in a sentence that asks nothing is background, when another sentence asks
     background = _background_spans(text) if states_case else []
-    for group, spans in _off_topic_words(text):
+    found = [(group, spans) for group, spans in _off_topic_words(text) if spans]
+    # a count or a time asked of what one sentence of the sources states; what the sources only mention
+    # ("国务院关于…的实施方案有哪些内容") is still another topic
+    asks_figure = any(a.kind in FIGURE_KINDS for a in question.asks)
+    said = _said_in_one_sentence(text, said_together, data) if asks_figure and (found or any(
+        who.search(text) and what.search(text) for _, who, what in data.off_topic_pairs)) else ()
+    for group, spans in found:
         if any(not _sources_phrase(text, start, end, corpus_says) and not _inside(start, background)
-               for start, end in spans):
+               and not any(term in text[start:end] for term in said) for start, end in spans):
             return ScopeVerdict(False, f"off_topic:{group}")
     for group, who, what in data.off_topic_pairs:  # a person's own insurance, in either order
-        if who.search(text) and what.search(text):
+        if (who_found := who.search(text)) and (what_found := what.search(text)) and not any(
+                term in found_word[0] for term in said for found_word in (who_found, what_found)):
             return ScopeVerdict(False, f"off_topic:{group}")
     known, words = known_words
     # "到哪一年失效？" inside a conversation: a validity or departments ask with no topic of its own is
@@ -209,6 +225,22 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     if place:
         return ScopeVerdict(False, "place", place)
     return COVERED
+
+
+def _said_in_one_sentence(text: str, said_together: Callable[[str], tuple[str, tuple[str, ...]]] | None,
+                          data: _ScopeData) -> tuple[str, ...]:
+    """The words of ``text`` (as written in it, none inside a longer one) that one sentence of the sources holds
+    together, when they are ``min_terms_said_together`` or more and the sentence states a figure in the unit
+    ``text`` asks for ("多少款" → "14款"); else none."""
+    if said_together is None:
+        return ()
+    sentence, terms = said_together(without_ask_words(text))
+    asked = data.asked_unit.search(text)
+    if asked is None or not re.search(rf"\d\s*{re.escape(asked[1])}", sentence):
+        return ()  # "申请费是多少美元": the sentence states no figure in the unit asked
+    present = [term for term in terms if term in text]
+    words = tuple(t for t in present if not any(t != other and t in other for other in present))
+    return words if len(words) >= data.min_terms_said_together else ()
 
 
 @lru_cache(maxsize=OFF_TOPIC_TEXTS_KEPT)

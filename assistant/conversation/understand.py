@@ -38,6 +38,7 @@ AWARD_KINDS = {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY}
 VERDICT_WITH_AMOUNT = {AskKind.AMOUNT, AskKind.ELIGIBILITY}  # one award question however its clauses are cut
 PART_QUESTION = re.compile(r"谁|几|多久|多长|多少天|[吗呢么]$")  # question words ASKING_WORDS leaves out, for a part of a clause
 COMMA = re.compile(r"[，,](?![^（(]*[）)])")  # a comma outside brackets
+CONTACT = "contact"  # the detail (understanding.yaml details) of a contact's name, phone or address
 WHICH_DOCUMENT = "which_document"  # a validity ask's detail: which document to go by now
 ISSUED = "issued"  # a validity ask's detail: the document's issue (date, 文号, issuer), not its term
 POINTER_MAX_CHARS = 24  # a clause pointing back is short: longer ones bring a topic of their own
@@ -76,6 +77,8 @@ RESTATED = re.compile(r"\s*(?:美元|美金|欧元|日元|港元|港币|英镑|d
                       r"(?:人民币|rmb|cny)?\s*", re.IGNORECASE)
 LIST_JOINER = re.compile(r"\s*(?:元|人民币|元人民币)?\s*(?:和|与|及|、|,|，|/|and|or)\s*(?:rmb|cny)?\s*", re.IGNORECASE)  # "6万和20万"
 LIST_END = re.compile(r"\s*(?:元|人民币|yuan)?\s*(?:[，,。.;；？?!！:：]|$)", re.IGNORECASE)  # the list ends with the amount
+COORDINATOR = re.compile(r"以及|和|与|及|、|(?<=[a-z\d])\s+and\s+", re.IGNORECASE)  # topics asked together ("A和B分别…")
+OWN_TOPIC_CHARACTERS = 4  # a part's words besides its ask words that make a topic of its own (Chinese characters; half in English words)
 OTHER_SUBJECT = re.compile(r"[,，]\s*(?=另外|此外|另一|还有一)")  # "，另外一个1类新药…": another subject begins
 _read_cache: OrderedDict[tuple[str, int, int, int], tuple[Question, tuple[Any, Any, Any]]] = OrderedDict()
 _read_lock = threading.Lock()
@@ -107,6 +110,7 @@ class _Lexicon:
     kinds: tuple[tuple[AskKind, tuple[str, ...]], ...]
     kind_patterns: dict[AskKind, re.Pattern[str]]
     clause_split: re.Pattern[str]
+    respectively: re.Pattern[str]
     pointers: tuple[str, ...]
     pointer_pattern: re.Pattern[str]  # "这方案", "这类支持", "the overseas one": a demonstrative before a noun
     same_article: re.Pattern[str]  # "in that same answer": the article just answered, however long the question
@@ -177,6 +181,10 @@ class _Lexicon:
     which_document: tuple[str, ...]  # "该看哪个文件": the document in force is asked, not the one discussed
     issue_words: tuple[str, ...]  # "印发", "文号", "issued": a validity ask about the document's issue
     issuer_asked: re.Pattern[str]  # "是哪个部门发的": the issuer is asked, not the departments of a measure
+    department_name: re.Pattern[str]  # a department named in a text ("市卫生健康委", "市药品监管局")
+    definition_words: tuple[str, ...]  # what opens a term's definition ("“三联动”，即…", "…是指")
+    earlier_policy_named: tuple[str, ...]  # words naming a policy by its year ("the 2021 policy", "2021年那轮政策")
+    earlier_policy_stated: tuple[str, ...]  # words of a sentence describing an earlier policy ("2021年发布的《…》")
     term_asks: tuple[str, ...]  # "到什么时候截止", "until when": when something ends
     term_subjects: tuple[str, ...]  # "政策", "this plan", "it": what ends is the document
     application_words: tuple[str, ...]  # "申报", "apply": what ends is an application window
@@ -202,6 +210,7 @@ def lexicon() -> _Lexicon:
         kinds=tuple((AskKind(kind), lower(words)) for kind, words in raw["ask_kinds"].items()),
         kind_patterns={AskKind(kind): re.compile(p, re.IGNORECASE) for kind, p in raw["ask_patterns"].items()},
         clause_split=re.compile(raw["clause_split"], re.IGNORECASE),
+        respectively=re.compile(raw["respectively"], re.IGNORECASE),
         pointers=lower(raw["pointers"]),
         pointer_pattern=re.compile(raw["pointer_pattern"], re.IGNORECASE),
         same_article=re.compile(raw["same_article"], re.IGNORECASE),
@@ -249,6 +258,10 @@ def lexicon() -> _Lexicon:
         which_document=lower(raw["which_document"]),
         issue_words=lower(raw["issue_words"]),
         issuer_asked=re.compile(raw["issuer_asked"], re.IGNORECASE),
+        department_name=re.compile(raw["department_name"]),
+        definition_words=tuple(raw["definition_words"]),
+        earlier_policy_named=tuple(raw["earlier_policy_named"]),
+        earlier_policy_stated=tuple(raw["earlier_policy_stated"]),
         term_asks=lower(raw["term_asks"]),
         term_subjects=lower(raw["term_subjects"]),
         application_words=lower(raw["application_words"]),
@@ -567,8 +580,7 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         document=document,
         adds_item=has_word(text, lex.add_item) or bool(lex.add_items.search(text)),
         items_added=_items_added(text, lex),
-        asks_ceiling=has_word(text, lex.ceiling_words) or has_word(text, lex.terms_asks) or (
-            has_word(text, lex.support_size_asks) and not facts.tells_case()) or (
+        asks_ceiling=names_ceiling(text, facts) or (
             (inherits or bare_reply) and previous is not None and previous.asks_ceiling),
         asks_total=has_word(text, lex.total_words),
         asks_annual_cap=not own_amounts and has_word(text, lex.annual_words) and (
@@ -685,6 +697,8 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             kind = AskKind.ELIGIBILITY  # "我们公司给海外临床试验买了责任险，保费能补吗": a verdict with the ceiling
         if kind is AskKind.ELIGIBILITY and has_word(clause.lower(), lex.overlap_words):
             kind = AskKind.WHAT  # "两边能都拿吗": the rule on overlapping support, not a verdict
+        elif kind in {AskKind.FIGURE, AskKind.DEPARTMENTS} and asks_detail(clause.lower(), CONTACT):
+            kind = AskKind.WHAT  # "联系电话是多少", "who is the contact person": what the text says, no figure nor department
         if kind is None:
             context.append(clause)
             continue
@@ -703,6 +717,14 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         kind = AskKind.ELIGIBILITY if stated and _yes_no(text.rstrip(" ，,。"), lex) else AskKind.WHAT
         asks = [Ask(kind, text, _points_back_briefly(text), _detail(text.lower(), kind, lex))]
     return tuple(_merge_amount_with_eligibility(asks))
+
+
+def names_ceiling(text: str, facts: Facts) -> bool:
+    """Whether ``text`` (lower case) asks a ceiling or a measure's terms in its own words ("最高多少", "补助标准是什么",
+    "补贴有多少" with no case told): the ceilings themselves may answer."""
+    lex = lexicon()
+    return has_word(text, lex.ceiling_words) or has_word(text, lex.terms_asks) or (
+        has_word(text, lex.support_size_asks) and not facts.tells_case())
 
 
 def tells_own_case(text: str, facts: Facts) -> bool:
@@ -748,7 +770,8 @@ def _clauses(text: str, lex: _Lexicon) -> list[tuple[str, bool]]:
         clause = text[start:end].strip(" ，,。")
         if clause:
             questioned = match is not None and ("?" in match[0] or "？" in match[0])
-            listed = [piece for part in _listed_questions(clause) for piece in _comma_asks(part, lex)]
+            listed = [each for part in _listed_questions(clause) for piece in _comma_asks(part, lex)
+                      for each in _coordinated_asks(piece, lex)]
             pieces += [(part, True) for part in listed[:-1]] + [(listed[-1], questioned)]
         if match is not None:
             start = match.end()
@@ -762,7 +785,38 @@ def _comma_asks(clause: str, lex: _Lexicon) -> list[str]:
     parts = [part.strip() for part in COMMA.split(clause) if part.strip()]
     kinds = {kind for part in parts if _part_asks(part.lower(), lex)
              and (kind := _kind(part.lower(), lex, own_words_only=True)) is not None}
-    return parts if len(kinds) > 1 and not kinds <= VERDICT_WITH_AMOUNT else [clause]
+    if len(kinds) > 1 and not kinds <= VERDICT_WITH_AMOUNT:
+        return parts
+    return parts if len(parts) > 1 and _asks_apart(parts, lex) else [clause]
+
+
+def _asks_apart(parts: list[str], lex: _Lexicon) -> bool:
+    """Whether every part asks the same kind of thing about a topic of its own that no other part shares
+    ("伦理审查最长多少天，临床试验启动要多久": two time limits of two measures); "CMO补贴上限是多少，每年最多能拿多少"
+    asks one measure twice and stays one clause."""
+    if not all(_part_asks(part.lower(), lex) and _kind(part.lower(), lex, own_words_only=True) is not None for part in parts):
+        return False
+    topics = [without_ask_words(part.lower()) for part in parts]
+    if not all(len(CHINESE_CHARACTER.findall(topic)) >= OWN_TOPIC_CHARACTERS or len(topic.split()) >= OWN_TOPIC_CHARACTERS // 2
+               for topic in topics):
+        return False
+    pairs = [{topic[i:i + 2] for i in range(len(topic) - 1)} - {"  "} for topic in topics]
+    return all(not (pairs[i] & pairs[j]) for i in range(len(pairs)) for j in range(i + 1, len(pairs)))
+
+
+def _coordinated_asks(clause: str, lex: _Lexicon) -> list[str]:
+    """``clause`` cut into one ask per coordinated topic when it asks them "分别" and each names a kind of its own
+    ("二类医疗器械注册审评时限和创新医疗器械的支持金额分别是多少" → a time limit and an amount); "CMO和CRO的补贴分别是多少"
+    names its kind once and stays one ask."""
+    found = lex.respectively.search(clause)
+    if found is None:
+        return [clause]
+    head, tail = clause[:found.start()], lex.respectively.sub("", clause[found.start():], count=1)
+    topics = [topic.strip() for topic in COORDINATOR.split(head) if topic.strip()]
+    kinds = [_kind(topic.lower(), lex, own_words_only=True) for topic in topics]
+    if len(topics) < 2 or None in kinds or len(set(kinds)) < 2:
+        return [clause]
+    return [f"{topic}{tail}" for topic in topics]
 
 
 def _part_asks(part: str, lex: _Lexicon) -> bool:
@@ -897,7 +951,10 @@ def _asks_a_figure(clause: str, amount_words: tuple[str, ...], lex: _Lexicon) ->
     """Whether a clause holding amount words asks a figure: it holds a figure's ask words, and its amount
     words are only those inside them ("how much floor space", "how much revenue") or words that total
     ("how many listed companies in total")."""
-    found = [word for word in lex.figure_words if has_word(clause, (word,))]
+    asked_amounts = [word for word in amount_words if has_word(clause, (word,))]
+    # "租金补贴是多少": 是多少 stands inside the amount's own 补贴是多少, it asks no figure of its own
+    found = [word for word in lex.figure_words if has_word(clause, (word,))
+             and not any(word in amount and word != amount for amount in asked_amounts)]
     figure = lex.kind_patterns.get(AskKind.FIGURE)
     if not found and not (figure is not None and figure.search(clause)):
         return False

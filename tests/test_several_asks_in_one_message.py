@@ -1,0 +1,86 @@
+"""Several asks in one message, each answered with its own fact, in the order asked.
+
+（九）: "…争取将临床试验启动前医疗机构内部整体用时压缩至25周以内。"
+（十）: "…争取将伦理审查总体流程时间压缩至3周以内。"
+（十六）: "第二类医疗器械审评平均时限压缩至40个工作日以内。"
+（四）: "建立以药物临床试验批件获得数量、成果本地转化数量等为考核目标的贴息支持机制…按照规定给予每个项目年度贴息金额最高
+1000万元支持。"
+（十二）: "…按照规定对每个项目择优给予最高100万元支持。…每个单位每年累计支持不超过1亿元。"
+"""
+
+import pytest
+
+from assistant.conversation.question import AskKind
+from assistant.conversation.understand import understand
+from assistant.records import Status
+
+
+@pytest.mark.parametrize(("message", "kinds"), [
+    ("伦理审查最长多少天，临床试验启动要多久？", (AskKind.DURATION, AskKind.DURATION)),
+    ("二类医疗器械注册审评时限和创新医疗器械的支持金额分别是多少？", (AskKind.DURATION, AskKind.AMOUNT)),
+])
+def test_two_topics_asked_in_one_sentence_are_two_asks(engine, message: str, kinds: tuple[AskKind, ...]) -> None:
+    question = understand(message, None, engine.catalogue)
+    assert tuple(a.kind for a in question.asks) == kinds, question.asks
+
+
+@pytest.mark.parametrize("message", ["CMO补贴上限是多少，每年最多能拿多少？", "CMO和CRO的补贴分别是多少？"])
+def test_one_topic_asked_twice_or_one_kind_named_once_stays_one_ask(engine, message: str) -> None:
+    assert len(understand(message, None, engine.catalogue).asks) == 1
+
+
+def test_two_time_limits_asked_with_a_comma_both_lead(engine) -> None:
+    answer = engine.ask("伦理审查最长多少天，临床试验启动要多久？")
+    assert [c.chunk_id for c in answer.citations[:2]] == ["policy2024:10", "policy2024:09"], answer.answer
+    lines = answer.answer.splitlines()
+    assert "3周" in lines[0] and "25周" in lines[1], answer.answer
+
+
+def test_a_time_limit_and_an_amount_asked_respectively_are_both_answered(engine) -> None:
+    answer = engine.ask("二类医疗器械注册审评时限和创新医疗器械的支持金额分别是多少？")
+    assert [c.chunk_id for c in answer.citations[:2]] == ["policy2024:16", "policy2024:06"], answer.answer
+    assert "40个工作日" in answer.answer.splitlines()[0]
+    assert "800万元" in answer.answer and "300万元" in answer.answer
+
+
+def test_the_ceiling_of_the_first_ask_is_not_the_second_asks_question(engine) -> None:
+    answer = engine.ask("合同研发机构CRO贴息最高多少？考核指标是什么？")
+    assert answer.status is Status.ANSWERED
+    assert "1000万元" in answer.answer.splitlines()[0]
+    assert "药物临床试验批件获得数量" in answer.answer.split("出处")[0], answer.answer
+    assert answer.total_yuan is None or answer.total_yuan <= 10_000_000  # one ceiling, never the same one twice
+
+
+def test_the_max_per_project_and_the_yearly_cap_are_both_answered(engine) -> None:
+    answer = engine.ask("Two things: what's the max per project for a CRO upgrading its clinical trial services to "
+                        "international standards, and what's the yearly cap per company under that measure?")
+    assert answer.citations[0].chunk_id == "policy2024:12"
+    body = answer.answer.split("Source")[0]
+    assert "RMB 1,000,000" in body and "RMB 100,000,000" in body, answer.answer
+
+
+@pytest.mark.parametrize("message", [
+    "2021年的若干意见对出海产品支持多少？",
+    "产品拿到FDA批准并在美国销售，现在最高支持多少？2021年的政策对同样的情况支持多少？",
+])
+def test_a_policy_named_by_a_year_no_source_has_is_quoted_from_the_sentence_describing_it(engine, message: str) -> None:
+    answer = engine.ask(message)
+    assert "reply1228:2.1" in [c.chunk_id for c in answer.citations], answer.answer
+    assert "2021年发布的《关于促进本市生物医药产业高质量发展的若干意见》" in answer.answer.split("Source")[0].split("出处")[0]
+
+
+def test_a_year_of_a_catalogued_document_names_that_document_not_an_earlier_one(engine) -> None:
+    answer = engine.ask("2024年的若干意见对出海产品支持多少？")  # the year names the policy; it finds no 实施日期 article
+    cited = [c.chunk_id for c in answer.citations]
+    assert "policy2024:36" in cited and "policy2024:validity" not in cited, answer.answer
+
+
+def test_a_later_ask_the_named_document_answers_as_well_as_any_is_asked_of_it(engine) -> None:
+    answer = engine.ask("浦东的行动方案什么时候到期，目标产业规模是多少？")
+    assert [c.doc_id for c in answer.citations[:2]] == ["pudong2022", "pudong2022"], answer.answer
+    assert "4000亿元" in answer.answer.split("出处")[0], answer.answer
+
+
+def test_a_later_ask_another_document_answers_better_leaves_the_named_one(engine) -> None:
+    answer = engine.ask("浦东方案什么时候到期？另外伦理审查要多久？")
+    assert "policy2024:10" in [c.chunk_id for c in answer.citations], answer.answer
