@@ -721,7 +721,7 @@ class Planner:
             # "CMO补贴找谁？联系电话是多少？": the contact of the measure just named, which states none (the reply
             # letter's contact is not the measure's)
             return Step(ask, Route.NOT_SPECIFIED, discussed, detail=ask.detail)
-        earlier_policy = self._earlier_policy(ask, plan)
+        earlier_policy = self._earlier_policy(ask, plan, question, previous)
         if earlier_policy is not None:  # "what did the 2021 policy offer for the same thing?": the sentence describing it
             return Step(ask, Route.LOOKUP, [earlier_policy[0]], lead=earlier_policy[1])
         covered = self._scope_article(question, ask, previous)
@@ -1094,7 +1094,7 @@ class Planner:
         figure_ask = lexicon().figure_asks.get(ask.detail) if ask.kind is AskKind.FIGURE else None
         return bool(lead_clause(found[0].sentence, ask.kind, ask.text, figure_ask.stated if figure_ask else ()).figure)
 
-    def _earlier_policy(self, ask: Ask, plan: Plan) -> tuple[Article, Lead] | None:
+    def _earlier_policy(self, ask: Ask, plan: Plan, question: Question, previous: Sequence[Article]) -> tuple[Article, Lead] | None:
         """The article and lead of the sentence describing a policy the ask names by a year no catalogued document
         has ("the 2021 policy" → the reply's "2021年发布的《关于促进本市生物医药产业高质量发展的若干意见》，明确对成功出海
         的…最高支持1000万元"): the sentence matching the ask best (with the ask before it, when this one has no topic of
@@ -1111,6 +1111,9 @@ class Planner:
         query = NAMED_YEAR.sub(" ", without_words(without_ask_words(text), lex.earlier_policy_named))
         if plan.steps and self.retriever.keyword_score(query) < OWN_TOPIC_SCORE:
             query = f"{plan.steps[-1].ask.text} {query}"  # "…? And what did the 2021 policy offer for the same thing?"
+        elif previous and self.retriever.keyword_score(query) < OWN_TOPIC_SCORE:
+            # "2021年那版旧政策有类似的支持吗？" after an award: the topic the conversation discussed
+            query = f"{previous[0].title} {without_ask_words(question.context_text.lower())} {query}"
         for hit in self.retriever.sentences(query, k=YEAR_SENTENCES):
             if any(year in hit.sentence for year in years) and has_word(hit.sentence, lex.earlier_policy_stated):
                 return hit.article, lead_clause(hit.sentence, AskKind.WHAT, ask.text)
