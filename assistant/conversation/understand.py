@@ -139,7 +139,7 @@ class _Lexicon:
     target_words: tuple[str, ...]  # a figure after one of these in its sentence is a target ("争取…3周以内")
     target_bounds: tuple[str, ...]  # … when one of these follows it
     details: dict[str, Detail]  # a fee, rent …: asked words, the words that state it, its name
-    described_details: re.Pattern[str]  # a detail's word describing the measure ("…给钱的政策"), not asking it
+    described_details: re.Pattern[str]  # a detail's word describing the measure ("…给钱的政策") or inside another word, not asking it
     figure_asks: dict[str, Detail]  # a count, a size, a share: asked words, the units that state it
     home_city_asked: tuple[str, ...]  # "上海的…多少": Shanghai's own share of a figure is asked
     home_city_stated: tuple[str, ...]  # 本市, 我市: how the sources name Shanghai's share
@@ -228,7 +228,7 @@ def lexicon() -> _Lexicon:
         target_words=tuple(str(w) for w in raw["target_words"]),
         target_bounds=tuple(str(w) for w in raw["target_bounds"]),
         details=_details(raw["details"], "stated"),
-        described_details=_described(raw["details"], raw["detail_described"]),
+        described_details=_described(raw["details"], raw["detail_described"], raw["detail_holding_words"]),
         figure_asks=_details(raw["figure_asks"], "units"),
         home_city_asked=lower(raw["home_city_asked"]),
         home_city_stated=lower(raw["home_city_stated"]),
@@ -286,11 +286,13 @@ def lexicon() -> _Lexicon:
     )
 
 
-def _described(details: dict[str, Any], described: str) -> re.Pattern[str]:
-    """Any detail's asked word (Chinese ones: the English are whole words) right before ``described``."""
+def _described(details: dict[str, Any], described: str, holding: list[str]) -> re.Pattern[str]:
+    """Any detail's asked word (Chinese ones: the English are whole words) right before ``described``, and any
+    word of ``holding`` (a longer word that holds an asked word and asks no detail: "研发钱" holds "发钱")."""
     words = sorted({str(w).lower() for entry in details.values() for w in entry["asked"] if not str(w).isascii()},
                    key=len, reverse=True)
-    return re.compile(f"(?:{'|'.join(map(re.escape, words))})(?={described})")
+    inside = "".join(f"|{re.escape(str(word).lower())}" for word in holding)
+    return re.compile(f"(?:{'|'.join(map(re.escape, words))})(?={described}){inside}")
 
 
 def _known_places() -> tuple[str, ...]:
@@ -1168,9 +1170,10 @@ def _drug_class(text: str, classes: dict[str, list[str]], as_measure: str) -> st
 
 
 def _affirmed(text: str, pattern: str, negation: str) -> bool:
-    """Whether ``pattern`` matches somewhere with no negation shortly before it in its clause."""
+    """Whether ``pattern`` matches somewhere with no negation shortly before it in its clause, nor inside the
+    match itself ("美国那边还没开始卖")."""
     for match in re.finditer(pattern, text):
-        window = _clause_before(text, match.start())
+        window = _clause_before(text, match.start()) + match[0]
         if not re.search(negation, window):
             return True
     return False
@@ -1241,21 +1244,22 @@ def _places_of_work_abroad(text: str) -> tuple[str, ...]:
 
 
 def _abroad_uses(text: str, words: dict[str, Any]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """The places abroad ``text`` (lower case) names, in (a market, a market or regulator or company seat)
-    patterns; (None, None) when it names none."""
+    """The places abroad ``text`` (lower case) names, in (a market, a market or regulator or company seat or
+    rights to a market) patterns; (None, None) when it names none."""
     places = tuple(dict.fromkeys([*(str(w).lower() for w in words["overseas"] if has_word(text, (str(w).lower(),))),
                                   *places_abroad(text)]))
     if not places:
         return None, None
-    return _place_patterns(words["place_abroad_as_market"], words["place_abroad_as_regulator"], words["place_as_seat_abroad"], places)
+    return _place_patterns(words["place_abroad_as_market"], (words["place_abroad_as_regulator"], words["place_as_seat_abroad"],
+                                                             words["place_abroad_as_rights"]), places)
 
 
 @lru_cache(maxsize=SENTENCE_CACHE_SIZE)
-def _place_patterns(market: str, regulator: str, seat: str, places: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(``market``, ``market`` or ``regulator`` or ``seat``) with ``places`` for {place}, longest first."""
+def _place_patterns(market: str, others: tuple[str, ...], places: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(``market``, ``market`` or any of ``others``) with ``places`` for {place}, longest first."""
     named = f"(?:{'|'.join(re.escape(p) for p in sorted(places, key=len, reverse=True))})"
     markets = market.replace("{place}", named)
-    return re.compile(markets), re.compile("|".join((markets, regulator.replace("{place}", named), seat.replace("{place}", named))))
+    return re.compile(markets), re.compile("|".join((markets, *(other.replace("{place}", named) for other in others))))
 
 
 def _with_place(pattern: str, place: str) -> str:

@@ -1,0 +1,79 @@
+"""A company checking whether it qualifies before it applies: the verdict (yes, no, it depends), the condition
+that decides it as the text words it, and the measure that applies when a stated fact fails the one asked.
+
+（五）: "对由我市注册申请人开展国内Ⅰ期、Ⅱ期、Ⅲ期临床试验并实现产出的1类新药…最高分别1000万元、2000万元、3000万元支持";
+（十二）: "对在海外开展高水平创新产品临床试验项目，按照规定择优给予最高2000万元支持"; （二十四）: "（委托双方应无投资等关联）";
+（三十六）: "对于首付款1亿元以上的海外权益许可交易（双方应无投资等关联）…" and "…并在当地实现销售的"; the scope: "本意见支持
+范围为在我市内登记注册的…".
+"""
+
+import pytest
+
+from assistant.conversation.understand import read_facts
+from assistant.records import Status
+
+
+def verdicts(answer) -> list[tuple[str, str]]:
+    return [(v.measure, v.verdict) for v in answer.verdicts]
+
+
+def test_rd_money_asked_of_an_overseas_trial_is_a_no_on_five_pointing_to_twelve(engine):
+    # "研发钱" is R&D money, not "发钱" (when the money is paid out)
+    answer = engine.ask("我们是浦东一家做创新药的公司，1类新药，二期临床放在澳洲做的，市里那个按研发投入40%补的临床研发钱能申请吗？")
+    assert answer.status is Status.ANSWERED
+    assert ("05", "not_eligible") in verdicts(answer)
+    assert answer.answer.startswith("不可以") and "国内" in answer.answer.split("\n")[0]
+    assert [c.chunk_id for c in answer.citations][:2] == ["policy2024:12", "policy2024:05"]
+    assert "2000万" in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "我们这个是2类改良型新药，三期已经做完了，公司也在上海注册，那个创新药临床补贴我们够格不",
+    "我们这个是2类改良型新药，三期已经做完了，公司也在上海注册，那个创新药临床补贴能申请不？",
+])
+def test_a_yes_no_asked_as_v_not_is_a_question_not_a_profile_statement(engine, question):
+    answer = engine.ask(question)
+    assert verdicts(answer) == [("05", "not_eligible")]
+    assert "1类新药" in answer.answer.split("\n")[0]
+
+
+def test_a_sister_company_commissioning_the_production_fails_the_cmo_relation_condition(engine):
+    answer = engine.ask("我们是CDMO，集团里另一家兄弟子公司委托我们生产，受托产值挺大的，能申请代工那个按产值10%的补贴不？")
+    assert verdicts(answer) == [("24", "not_eligible")]
+    assert "关联" in answer.answer.split("\n")[0]
+
+
+@pytest.mark.parametrize("question", [
+    "我們公司只在香港註冊，上海這邊沒有登記任何公司，可以用上海這份生物醫藥政策申請補助嗎？",
+    "我们公司只在香港注册，可以申请上海的生物医药政策补助吗？",
+])
+def test_a_company_registered_only_outside_shanghai_is_outside_the_scope(engine, question):
+    answer = engine.ask(question)
+    assert [verdict for _, verdict in verdicts(answer)] == ["not_eligible"]
+    assert answer.answer.startswith("不可以") and "登" in answer.answer.split("\n")[0]
+
+
+def test_overseas_rights_licensed_out_place_no_trial_abroad():
+    for text in ("我们上海公司把一个双抗的海外权益授权出去,首付款8000万元人民币", "we licensed the overseas rights to a partner in japan"):
+        assert read_facts(text, text).trial_location is None
+    text = "我们的ii期临床在海外做"
+    assert read_facts(text, text).trial_location == "overseas"
+
+
+def test_an_upfront_below_one_yi_is_a_no_with_no_other_measure_pointed_to(engine):
+    answer = engine.ask("我們上海公司把一個雙抗的海外權益授權出去，首付款8000萬元人民幣，雙方沒有任何投資關係，可以申請專業服務費的補助嗎？")
+    assert verdicts(answer) == [("36", "not_eligible")]
+    assert [c.chunk_id for c in answer.citations][:1] == ["policy2024:36"]
+    assert "1億" in answer.answer.split("\n")[0]
+
+
+def test_approved_but_not_yet_sold_there_is_a_no_on_the_sales_condition_not_a_question_about_us_policy(engine):
+    answer = engine.ask("我們的創新藥剛拿到FDA批准，美國那邊還沒開始賣，現在就可以申請海外註冊那筆按研發投入30%的支持嗎？")
+    assert answer.status is Status.ANSWERED
+    assert verdicts(answer) == [("36", "not_eligible")]
+    assert "銷售" in answer.answer.split("\n")[0]
+
+
+def test_a_market_named_with_its_sale_denied_inside_the_phrase_is_no_sale():
+    text = "我们的创新药刚拿到fda批准,美国那边还没开始卖"
+    assert read_facts(text, text).sold_abroad is not True
