@@ -77,3 +77,31 @@ def test_approved_but_not_yet_sold_there_is_a_no_on_the_sales_condition_not_a_qu
 def test_a_market_named_with_its_sale_denied_inside_the_phrase_is_no_sale():
     text = "我们的创新药刚拿到fda批准,美国那边还没开始卖"
     assert read_facts(text, text).sold_abroad is not True
+
+
+@pytest.mark.parametrize("question, measure", [
+    ("我们上海的公司把一个ADC的海外权益授权给了一家美国药企，首付款1.2亿元人民币，律师和咨询费能申请补贴吗？", "36"),
+    ("我们是上海的CMO，替客户代工生产，能申请受托生产的补贴吗？", "24"),
+])
+def test_a_relation_left_unsaid_is_it_depends_and_a_no_relation_is_what_qualifies(engine, question, measure):
+    answer = engine.ask(question)
+    assert verdicts(answer) == [(measure, "unknown")]
+    lead = answer.answer.split("\n")[0]
+    assert lead.startswith("要看情况") and "关联" in lead and "没有则可以申请，有则不能" in lead
+
+
+def test_a_relation_denied_answers_yes(engine):
+    answer = engine.ask("我们上海的公司把海外权益授权给一家美国药企，首付款1.2亿元，双方没有投资关系，专业服务费能申请补贴吗？")
+    assert verdicts(answer) == [("36", "eligible")]
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("Our Shanghai team got PMDA approval in Japan for a modern TCM product. Can we apply for the 30% R&D cost support?", "unknown"),
+    ("我们上海公司的创新药拿到PMDA批准，在日本已有销售收入，能申请按研发投入30%的支持吗？", "eligible"),
+    ("我们上海公司的创新药通过FDA注册，已实现当地销售，能申请海外注册的支持吗？", "eligible"),
+])
+def test_an_approval_abroad_waits_for_the_sale_there(engine, question, verdict):
+    answer = engine.ask(question)
+    assert verdicts(answer) == [("36", verdict)]
+    if verdict == "unknown":
+        assert "sold there" in answer.answer.split("\n")[0]

@@ -392,8 +392,12 @@ class Composer:
             return [self._outside_term(article)]
         condition = self._condition(verdict.condition)
         if verdict.verdict is Verdict.UNKNOWN and verdict.missing and not verdict.fact and verdict.rule is not None:
-            # "中型企业能做3000万吗": a fact of the case the condition waits for is unsaid
-            return [self.t["eligible_unknown_fact"].format(
+            # "中型企业能做3000万吗": a fact of the case the condition waits for is unsaid; a condition met by the
+            # fact denied ("双方应无投资等关联") is met by a no
+            described = condition_rules().conditions.get(verdict.condition)
+            template = "eligible_unknown_fact_denied" if described is not None and all(
+                described.holds_if.get(fact) == ("false",) for fact in verdict.missing) else "eligible_unknown_fact"
+            return [self.t[template].format(
                 condition=condition[0], quote=condition[1], missing=self._facts_named(verdict.missing),
                 rule_name=self.rule_name(verdict.rule), ceiling=self._ceiling(verdict.rule, terms=True), **fields)]
         if verdict.verdict is Verdict.UNKNOWN and verdict.missing:  # "我们是医院…": a fact about who asks decides

@@ -1584,10 +1584,10 @@ class Planner:
         if facts.device and facts.drug_class is None:
             values["drug_class"] = None
         described = condition_rules().conditions
-        for condition_id in facts.met:  # "进了特别审查程序": the fact a yes/no waits for is stated
+        for condition_id in facts.met:  # "进了特别审查程序": the fact a yes/no waits for is stated, with the value that meets it
             awaited = described[condition_id].awaited if condition_id in described else ""
-            if awaited:
-                values[awaited] = True
+            if awaited and values.get(awaited) is None:
+                values[awaited] = described[condition_id].holds_if.get(awaited, ("true",))[0]
         # Amounts stated with their role are the inputs of threshold conditions (upfront_yuan …); a dollar
         # amount only when every plausible rate gives the same outcome (currency.py)
         by_range = False

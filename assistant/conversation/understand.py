@@ -954,7 +954,8 @@ def read_facts(normalised: str, text: str) -> Facts:
         item_count=_item_count(text, lex),
         unmet=unmet,
         met=met,
-        sold_abroad=True if market is not None and _affirmed(text, market.pattern, words["negation"]) else None,
+        sold_abroad=True if (market is not None and _affirmed(text, market.pattern, words["negation"])) or _affirmed(
+            text, words["sold_there"], words["negation"]) else None,
         regulator=next((name for name, ws in words["regulator"].items() if has_word(text, ws)), None),
         enterprise_size=_enterprise_size(text, words["enterprise_size"], words["enterprise_size_patterns"]),
         entity_type=_entity_type(text),
