@@ -105,3 +105,63 @@ def test_an_approval_abroad_waits_for_the_sale_there(engine, question, verdict):
     assert verdicts(answer) == [("36", verdict)]
     if verdict == "unknown":
         assert "sold there" in answer.answer.split("\n")[0]
+
+
+@pytest.mark.parametrize("question, place", [
+    ("Our class 1 drug's IND holder is our Suzhou entity, but all the trials run at Shanghai hospitals. "
+     "Do we qualify for Shanghai's clinical-stage funding for new drugs?", "Suzhou"),
+    ("我们1类新药的注册申请人是我们苏州的公司，临床都在上海的医院做，能申请（五）的临床支持吗？", "苏州"),
+])
+def test_a_registration_applicant_seated_outside_shanghai_is_a_no(engine, question, place):
+    answer = engine.ask(question)
+    assert [verdict for _, verdict in verdicts(answer)] == ["not_eligible"]
+    assert place in answer.answer.split("\n")[0]
+
+
+@pytest.mark.parametrize("question, lead", [
+    ("Our Shanghai-developed high-end MRI system has a CE mark and is selling in Germany, but it never went through "
+     "China's innovative device special review. Can we get the RMB 3 million special-review support?", "no more than 30% of the R&D spending"),
+    ("我们是上海注册的器械企业，产品拿到CE认证，已经在德国卖了，但没进特别审查程序，能申请（六）的300万吗？", "不超过研发投入的30%，最高1000万元"),
+])
+def test_a_no_on_special_review_points_to_the_registration_abroad_the_facts_meet_with_its_terms(engine, question, lead):
+    answer = engine.ask(question)
+    assert verdicts(answer) == [("06", "not_eligible"), ("36", "eligible")]
+    assert [c.chunk_id for c in answer.citations][:2] == ["policy2024:36", "policy2024:06"]
+    assert lead in "\n".join(answer.answer.split("\n")[:2])
+    assert not answer.calculations  # no spend stated: the terms, no figure computed from the award asked for
+
+
+def test_an_award_named_after_apply_for_is_wanted_not_spent():
+    text = "能申请（六）的300万吗"
+    [amount] = read_facts(text, text).amounts
+    assert amount.role.value == "desired"
+
+
+@pytest.mark.parametrize("question", [
+    "We're a Shanghai CDMO building a new biologics plant, about RMB 300m capex. Can we claim the contract-manufacturing 10% subsidy on that investment?",
+    "我们是上海的CDMO，新建一个生物药工厂，建设投资3亿，能申请受托生产那个10%的补贴吗？",
+])
+def test_an_investment_is_no_base_of_the_cmo_support_and_the_industrialisation_measure_computes_it(engine, question):
+    # （二十四） pays on 受托年生产产值; （二十三） "不超过核定新增投资的30%…最高支持1亿元": min(30% × 3亿, 1亿) = 9000万
+    answer = engine.ask(question)
+    assert verdicts(answer) == [("24", "not_eligible"), ("23", "eligible")]
+    assert [c.chunk_id for c in answer.citations][:2] == ["policy2024:23", "policy2024:24"]
+    assert ("产值" in answer.answer.split("\n")[0]) or ("output value" in answer.answer.split("\n")[0])
+    assert answer.total_yuan == 90_000_000
+
+
+def test_the_cmo_support_still_computes_on_an_output_value(engine):
+    answer = engine.ask("我们是上海的CMO，一个品种受托产值6000万，能拿多少？")
+    assert answer.total_yuan == 5_000_000  # min(10% × 6000万, 500万)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("we're a shanghai cdmo building a new plant, about rmb 300m capex.", "investment"),
+    ("一个品种受托产值6000万", "output_value"),
+    ("ii期研发投入3000万,产值不详", "rd_spend"),
+    ("保费80万能补多少", "premium"),
+    ("我们投了6000万", ""),
+])
+def test_a_base_amount_is_named_by_the_words_beside_it(text, kind):
+    [amount] = read_facts(text, text).amounts
+    assert amount.base_kind == kind

@@ -408,8 +408,13 @@ class Composer:
             return [self.t["eligible_unknown"].format(condition=condition[0], quote=condition[1])]
         if verdict.instead:
             other = step.articles[0]
-            return [self.t["eligible_no_instead"].format(condition=condition[0], quote=condition[1],
-                                                         instead_label=other.label, instead_title=other.title, **fields)]
+            lines = [self.t["eligible_no_instead"].format(condition=condition[0], quote=condition[1],
+                                                          instead_label=other.label, instead_title=other.title, **fields)]
+            instead_rule = step.instead_eligibility.rule if step.instead_eligibility is not None else None
+            if instead_rule is not None and step.estimate is None:  # no base to compute with: the rule's terms
+                lines.append(self.t["eligible_instead_terms"].format(rule_name=self.rule_name(instead_rule),
+                                                                     ceiling=self._ceiling(instead_rule, terms=True)))
+            return lines
         return [self.t["eligible_no"].format(condition=condition[0], quote=condition[1], **fields)]
 
     def _asker_lines(self, step: Step) -> list[str]:

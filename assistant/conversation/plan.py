@@ -1506,12 +1506,14 @@ class Planner:
         naming the fact it waits for; None otherwise, and when an alternative ceiling of the measure (the same
         measure's other guarantee ceiling) applies whatever that fact, unless a figure wanted is above it. The rule
         is the one the ask names, else the one whose ceiling is the figure wanted."""
+        if has_word(ask.text.lower(), lexicon().claim_check):
+            return None  # "据说CMO每个品种最多能补600万，是这样吗？" asks whether the figure is right: it is put right
         wanted = [a.yuan for a in question.facts.amounts if a.role in {AmountRole.DESIRED, AmountRole.CLAIMED}]
         rules = list(dict.fromkeys(request.rules)) or [r for r in request.candidates if r.cap_yuan in wanted]
         if len(rules) != 1:
             return None
-        if ask.kind is not AskKind.ELIGIBILITY and not wanted:
-            return None
+        if not wanted and (ask.kind is not AskKind.ELIGIBILITY or not asks_yes_or_no(ask.own_words.lower())):
+            return None  # "产值4000万，能拿什么？" asks what it gets: computed, the condition noted
         values, _ = self._fact_values(question)
         evaluator = ConditionEvaluator(self.book)
         others = [other.cap_yuan for other in self._alternatives_to(rules[0]) if evaluator.first_failure(other, values) is None]
@@ -1580,7 +1582,11 @@ class Planner:
             "registration_applicant": facts.registration_applicant,
             "sold_locally": facts.sold_abroad,
             "regulator": facts.regulator,
+            # what the stated base is, when every base amount of the turn names the same kind ("RMB 300m capex")
+            "base_kind": kinds.pop() if len(kinds := {a.base_kind for a in facts.amounts_as(AmountRole.BASE)}) == 1 else None,
         }
+        if values["base_kind"] == "":
+            values["base_kind"] = None
         if facts.device and facts.drug_class is None:
             values["drug_class"] = None
         described = condition_rules().conditions
@@ -1662,27 +1668,38 @@ class Planner:
     def _rule_that_applies(self, question: Question, ask: Ask, failed_measure: str) -> Rule | None:
         """After a "no": the rule of another measure whose conditions the asker's own facts meet, or None.
 
-        Each other measure's rule is read from the ask as for that measure (its stage, its product); it
-        applies when none of its conditions is contradicted or waits for a fact, the asker says none is
-        unmet, and at least one is met by a fact about the case itself (what it is, where the trial runs,
-        who applies, not only where the asker is registered). The best is the one with most conditions so
-        met, then the highest ceiling."""
+        Each other measure's rule is read from the ask as for that measure (its stage, its product), else, when
+        the ask names none of its rules, the one rule of the measure the facts alone single out; it applies
+        when none of its conditions is contradicted or waits for a fact, the asker says none is unmet, and at
+        least one is met by a fact about the case itself (what it is, where the trial runs, who applies, where
+        it is sold, not only where the asker is registered). The best is the one with most conditions so met,
+        then the highest ceiling."""
         values, _ = self._fact_values(question)
         evaluator = ConditionEvaluator(self.book)
         described = condition_rules().conditions
         denied = self._unmet(question)
+
+        def met_by_case(rule: Rule) -> int:
+            """How many of ``rule``'s conditions facts of the case meet; 0 when one is unmet, failed or open."""
+            if any(cid in denied for cid in rule.conditions):
+                return 0
+            checks = evaluator.judge(rule, values)
+            if any(c.state in {ConditionState.FAILED, ConditionState.UNKNOWN} for c in checks):
+                return 0
+            return sum(1 for c in checks if c.state is ConditionState.MET and c.condition_id in described
+                       and set(described[c.condition_id].holds_if) - SEAT_FACTS and evaluator.stated_meet(c.condition_id, values))
+
         best: tuple[int, Decimal, Rule] | None = None
         for measure in dict.fromkeys(rule.measure for rule in self.book.rules):
             if measure == failed_measure:
                 continue
-            rules = list(dict.fromkeys(read_award(question, measure, self.book, None, ask.text.lower()).rules))
-            if len(rules) != 1 or any(cid in denied for cid in rules[0].conditions):
+            read = read_award(question, measure, self.book, None, ask.text.lower())
+            rules = list(dict.fromkeys(read.rules))
+            if not rules:  # "CE mark, selling in Germany": of （三十六）'s rules, the one those facts meet
+                rules = [rule for rule in dict.fromkeys(read.candidates) if met_by_case(rule)]
+            if len(rules) != 1:
                 continue
-            checks = evaluator.judge(rules[0], values)
-            if any(c.state in {ConditionState.FAILED, ConditionState.UNKNOWN} for c in checks):
-                continue
-            met = sum(1 for c in checks if c.state is ConditionState.MET and c.condition_id in described
-                      and set(described[c.condition_id].holds_if) - SEAT_FACTS and evaluator.stated_meet(c.condition_id, values))
+            met = met_by_case(rules[0])
             if met and (best is None or (met, rules[0].cap_yuan) > best[:2]):
                 best = (met, rules[0].cap_yuan, rules[0])
         return best[2] if best is not None else None

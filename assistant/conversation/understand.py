@@ -51,6 +51,7 @@ ROLE_WINDOW = 30  # characters before an amount that decide its role (role patte
 CHINESE_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
 NORMALISED_PHASE = re.compile(r"(?<![a-z])i{1,3}期", re.IGNORECASE)  # "Phase II" as normalisation writes it: II期
 ROLE_WINDOW_LATIN = 48  # the same in English, whose words are longer ("we hope to get the full award of RMB")
+BASE_KIND_AFTER = 16  # characters after a base amount where what it is may be named ("RMB 300m capex")
 CLAIM_WINDOW = 24  # characters before an amount in which a hearsay word ("听说") makes it a claimed figure
 CLAIM_WINDOW_LATIN = 64  # the same in English ("we heard the CRO measure gives up to RMB")
 QUESTION_WORDS = re.compile(r"(什么|哪些|怎么|如何|是否|多少|几|有没有|是不是|有无|"
@@ -126,6 +127,7 @@ class _Lexicon:
     annual_words: tuple[str, ...]
     facts: dict[str, Any]
     roles: dict[str, re.Pattern[str]]
+    base_kinds: dict[str, re.Pattern[str]]  # what a base is, named beside it ("产值", "capex")
     fair_words: re.Pattern[str]  # a trade fair named in a sentence: what was paid there is its fee
     other_bases: re.Pattern[str]  # a spend, premium or output named in that sentence: what was paid may be that
     item_count: re.Pattern[str]
@@ -215,6 +217,7 @@ def lexicon() -> _Lexicon:
         annual_words=lower(raw["annual_words"]),
         facts=raw["facts"],
         roles={name: re.compile(pattern, re.IGNORECASE) for name, pattern in raw["amount_roles"].items()},
+        base_kinds={str(kind): re.compile(pattern, re.IGNORECASE) for kind, pattern in raw["base_kinds"].items()},
         fair_words=re.compile(raw["fair_words"], re.IGNORECASE),
         other_bases=re.compile(raw["other_bases"], re.IGNORECASE),
         item_count=re.compile(raw["item_count"], re.IGNORECASE),
@@ -1297,7 +1300,20 @@ def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
         role = AmountRole.DESIRED
     elif lex.roles["fee"].search(before) or (lex.roles["cost"].search(before) and _about_fair(normalised, found.start, lex)):
         role = AmountRole.FEE  # "展位费8万", "We attended BIO in Boston, costing RMB 200,000"
-    return StatedAmount(found.text, found.yuan, role, currency, found.start, found.approximate)
+    kind = _base_kind(before, normalised[found.end: found.end + BASE_KIND_AFTER], lex) if role is AmountRole.BASE else ""
+    return StatedAmount(found.text, found.yuan, role, currency, found.start, found.approximate, kind)
+
+
+def _base_kind(before: str, after: str, lex: _Lexicon) -> str:
+    """What a base amount is, by the words beside it in its clause: the nearest before it ("产值6000万",
+    "investment of RMB 300m"), else the first right after it ("RMB 300m capex", "3亿的新增投资"); "" when none."""
+    before = re.split(r"[，,。；;？?！!]|\.\s", before.lower())[-1]
+    after = re.split(r"[，,。；;？?！!]|\.\s", after.lower())[0]
+    found = [(m.end(), kind) for kind, pattern in lex.base_kinds.items() for m in pattern.finditer(before)]
+    if found:
+        return max(found)[1]
+    found = [(m.start(), kind) for kind, pattern in lex.base_kinds.items() for m in pattern.finditer(after)]
+    return min(found)[1] if found else ""
 
 
 def _heard_of(found: FoundAmount, normalised: str, before: str, latin: bool, lex: _Lexicon) -> bool:
