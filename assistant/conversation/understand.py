@@ -75,7 +75,9 @@ TOTAL_REACH = 4  # characters after a count where a total word ("两个加起来
 RESTATED = re.compile(r"\s*(?:美元|美金|欧元|日元|港元|港币|英镑|dollars?|euros?)?\s*[（(]\s*"
                       r"(?:roughly|about|approximately|approx\.?|around|i\.e\.|ca\.?|约合|约|折合|合|相当于|即)?\s*"
                       r"(?:人民币|rmb|cny)?\s*", re.IGNORECASE)
-LIST_JOINER = re.compile(r"\s*(?:元|人民币|元人民币)?\s*(?:和|与|及|、|,|，|/|and|or)\s*(?:rmb|cny)?\s*", re.IGNORECASE)  # "6万和20万"
+# "6万和20万", "一个经费8万，一个30万" (items named alike: the second is the first's kind)
+LIST_JOINER = re.compile(r"\s*(?:元|人民币|元人民币)?\s*(?:和|与|及|、|,|，|/|and|or)\s*(?:另一个|另一场|另一项|一个|一场|一项|第二个|the other|another)?"
+                         r"\s*(?:是|为|花了|costs?|is|was)?\s*(?:rmb|cny)?\s*", re.IGNORECASE)
 LIST_END = re.compile(r"\s*(?:元|人民币|yuan)?\s*(?:[，,。.;；？?!！:：]|$)", re.IGNORECASE)  # the list ends with the amount
 OTHER_SUBJECT = re.compile(r"[,，]\s*(?=另外|此外|另一|还有一)")  # "，另外一个1类新药…": another subject begins
 _read_cache: OrderedDict[tuple[str, int, int, int], tuple[Question, tuple[Any, Any, Any]]] = OrderedDict()
