@@ -156,7 +156,7 @@ def test_the_cmo_support_still_computes_on_an_output_value(engine):
 
 
 @pytest.mark.parametrize("text, kind", [
-    ("we're a shanghai cdmo building a new plant, about rmb 300m capex.", "investment"),
+    ("we're a shanghai cdmo building a new plant, about rmb 300m capex.", "new_investment"),
     ("一个品种受托产值6000万", "output_value"),
     ("ii期研发投入3000万,产值不详", "rd_spend"),
     ("保费80万能补多少", "premium"),
@@ -165,3 +165,20 @@ def test_the_cmo_support_still_computes_on_an_output_value(engine):
 def test_a_base_amount_is_named_by_the_words_beside_it(text, kind):
     [amount] = read_facts(text, text).amounts
     assert amount.base_kind == kind
+
+
+@pytest.mark.parametrize("question, total", [
+    ("We're building a cell therapy manufacturing base in Shanghai, verified new investment RMB 200 million. What's the max support?", 60_000_000),
+    ("我们在上海建细胞治疗产业化基地，核定新增投资5亿，最多能支持多少？", 100_000_000),
+])
+def test_a_project_new_investment_is_computed_by_the_measure_paid_on_it(engine, question, total):
+    # （二十三） "不超过核定新增投资的30%…最高支持1亿元", whatever product the base is built for
+    answer = engine.ask(question)
+    assert [c.chunk_id for c in answer.citations][:1] == ["policy2024:23"]
+    assert answer.total_yuan == total
+
+
+def test_a_trial_spend_called_investment_stays_with_the_trial_measure(engine):
+    answer = engine.ask("我们1类新药II期临床投资了3000万，在上海注册，能拿多少？")
+    assert [c.chunk_id for c in answer.citations][:1] == ["policy2024:05"]
+    assert answer.total_yuan == 12_000_000  # min(40% × 3000万, 2000万)

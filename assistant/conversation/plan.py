@@ -1045,6 +1045,9 @@ class Planner:
                     denied & set(rule.conditions) for rule in self.book.for_measure(str(hit.article.key))):
                 return str(hit.article.key)
         policy = [hit for hit in hits[:3] if hit.article.doc_id == self.book.document]
+        paid_on = self._measure_paid_on_base(policy, question, ask)
+        if paid_on is not None:  # "cell therapy manufacturing base, new investment RMB 200 million": （二十三）'s investment
+            return paid_on
         money = self._money_hit(hits, ask)
         if money is not None:  # "仿制药做临床能拿补贴吗": the money is the measure that sets amounts
             return str(money.article.key)
@@ -1056,6 +1059,24 @@ class Planner:
                         and any(_names_specifically(ask.text.lower(), r) for r in self.book.for_measure(str(hit.article.key)))):
                     return str(hit.article.key)
         return str(policy[0].article.key) if policy and policy[0].article.key in measures else None
+
+    def _measure_paid_on_base(self, policy: Sequence[Any], question: Question, ask: Ask | None) -> str | None:
+        """The measure whose rule is paid on the kind of base the stated amounts name (``eligibility.yaml``: a
+        condition its ``holds_if`` meets by ``base_kind``, "verified new investment"), when the top hit of the
+        policy (``policy``) is another measure and the ask names none of its rules; None otherwise."""
+        values, _ = self._fact_values(question)
+        if values.get("base_kind") is None or not policy or ask is None:
+            return None
+        evaluator = ConditionEvaluator(self.book)
+        described = condition_rules().conditions
+        top = str(policy[0].article.key)
+        if any(_names_specifically(ask.text.lower(), rule) for rule in self.book.for_measure(top)):
+            return None  # "the contract-manufacturing 10% subsidy on that investment": that measure is asked, its no follows
+        for key in self.book.measures():
+            if any("base_kind" in described[cid].holds_if and evaluator.stated_meet(cid, values)
+                   for rule in self.book.for_measure(key) for cid in condition_rules().of_rule(rule) if cid in described):
+                return None if key == top else key
+        return None
 
     def _measure_of_kind(self, hits: Sequence[Any], question: Question, ask: Ask | None) -> str | None:
         """The measure for a kind of entity the asker says it is not but asks about ("we are a drug company,
