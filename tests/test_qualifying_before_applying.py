@@ -182,3 +182,15 @@ def test_a_trial_spend_called_investment_stays_with_the_trial_measure(engine):
     answer = engine.ask("我们1类新药II期临床投资了3000万，在上海注册，能拿多少？")
     assert [c.chunk_id for c in answer.citations][:1] == ["policy2024:05"]
     assert answer.total_yuan == 12_000_000  # min(40% × 3000万, 2000万)
+
+
+@pytest.mark.parametrize("last", ["两笔同一年拿会不会超上限", "回到刚才的，两笔同一年拿会不会超上限"])
+def test_two_awards_of_a_conversation_asked_in_one_year_are_summed_under_the_annual_cap(engine, last):
+    # （六） 300万 (special review) + min(40% × 1500万, 800万) = 600万 (registration), against 每年累计最高3000万
+    session = None
+    for question in ("我们的手术机器人进了国家创新医疗器械特别审查程序，公司在上海，有什么支持",
+                     "后来拿到注册证了，在临港投产，研发投了1500万"):
+        session = engine.ask(question, session).session_id
+    answer = engine.ask(last, session)
+    assert answer.total_yuan == 9_000_000
+    assert "3000万" in answer.answer
