@@ -194,3 +194,24 @@ def test_two_awards_of_a_conversation_asked_in_one_year_are_summed_under_the_ann
     answer = engine.ask(last, session)
     assert answer.total_yuan == 9_000_000
     assert "3000万" in answer.answer
+
+
+@pytest.mark.parametrize("text, registered", [
+    ("we're setting up a subsidiary in minhang next month to do device r&d and production", "shanghai"),
+    ("我们准备在闵行设立一家子公司", "shanghai"),
+    ("我们在苏州新设立了子公司", "elsewhere"),
+])
+def test_an_entity_set_up_somewhere_is_registered_there(text, registered):
+    assert read_facts(text, text).registered == registered
+
+
+def test_a_company_registered_elsewhere_that_sets_up_in_shanghai_gets_the_shanghai_answer_afterwards(engine):
+    session = None
+    for question in ("We're a Shenzhen-registered device maker. Can we use this Shanghai policy?",
+                     "We're setting up a subsidiary in Minhang next month to do device R&D and production - would that entity be covered?"):
+        session = engine.ask(question, session).session_id
+    registering = engine.ask("How do I register that company, what documents do I need?", session)
+    assert registering.status is Status.OUT_OF_SCOPE
+    answer = engine.ask("Fine. Once it's set up, our device is in Shanghai's innovative device special review procedure. "
+                        "What's the max support?", registering.session_id)
+    assert answer.total_yuan == 3_000_000  # （六） "对进入国家和我市创新医疗器械特别审查程序的产品…最高300万元"
