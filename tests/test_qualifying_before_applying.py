@@ -215,3 +215,14 @@ def test_a_company_registered_elsewhere_that_sets_up_in_shanghai_gets_the_shangh
     answer = engine.ask("Fine. Once it's set up, our device is in Shanghai's innovative device special review procedure. "
                         "What's the max support?", registering.session_id)
     assert answer.total_yuan == 3_000_000  # （六） "对进入国家和我市创新医疗器械特别审查程序的产品…最高300万元"
+
+
+def test_both_stages_applied_for_in_one_year_asks_the_measures_annual_cap(engine):
+    # （五） "每个单位每年累计支持金额最高1亿元", not （二十九）'s guarantee 上限
+    session = None
+    for question in ("我們是上海註冊的基因治療公司，1類新藥，只需要做早期和確證性臨床，早期臨床在國內做完也有產出了，最高能拿多少？",
+                     "確證性那期呢？"):
+        session = engine.ask(question, session).session_id
+    answer = engine.ask("兩期同一年都申請，單位一年上限是多少", session)
+    assert [c.chunk_id for c in answer.citations][:1] == ["policy2024:05"]
+    assert "1億" in answer.answer.split("\n")[0]
