@@ -226,3 +226,8 @@ def test_both_stages_applied_for_in_one_year_asks_the_measures_annual_cap(engine
     answer = engine.ask("兩期同一年都申請，單位一年上限是多少", session)
     assert [c.chunk_id for c in answer.citations][:1] == ["policy2024:05"]
     assert "1億" in answer.answer.split("\n")[0]
+
+
+def test_insuring_a_trial_is_the_premium_support(engine):
+    answer = engine.ask("Any support for insuring an overseas trial?")
+    assert [c.chunk_id for c in answer.citations][:1] == ["policy2024:13"]
