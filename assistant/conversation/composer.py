@@ -415,8 +415,12 @@ class Composer:
             return [self.t["eligible_forbidden"].format(text=step.lead.text if step.lead else "", **fields)]
         condition = self._condition(verdict.condition)
         if verdict.verdict is Verdict.UNKNOWN and verdict.missing and not verdict.fact and verdict.rule is not None:
-            # "中型企业能做3000万吗": a fact of the case the condition waits for is unsaid
-            return [self.t["eligible_unknown_fact"].format(
+            # "中型企业能做3000万吗": a fact of the case the condition waits for is unsaid; a condition met by the
+            # fact denied ("双方应无投资等关联") is met by a no
+            described = condition_rules().conditions.get(verdict.condition)
+            template = "eligible_unknown_fact_denied" if described is not None and all(
+                described.holds_if.get(fact) == ("false",) for fact in verdict.missing) else "eligible_unknown_fact"
+            return [self.t[template].format(
                 condition=condition[0], quote=condition[1], missing=self._facts_named(verdict.missing),
                 rule_name=self.rule_name(verdict.rule), ceiling=self._ceiling(verdict.rule, terms=True), **fields)]
         if verdict.verdict is Verdict.UNKNOWN and verdict.missing:  # "我们是医院…": a fact about who asks decides
@@ -427,8 +431,13 @@ class Composer:
             return [self.t["eligible_unknown"].format(condition=condition[0], quote=condition[1])]
         if verdict.instead:
             other = step.articles[0]
-            return [self.t["eligible_no_instead"].format(condition=condition[0], quote=condition[1],
-                                                         instead_label=other.label, instead_title=other.title, **fields)]
+            lines = [self.t["eligible_no_instead"].format(condition=condition[0], quote=condition[1],
+                                                          instead_label=other.label, instead_title=other.title, **fields)]
+            instead_rule = step.instead_eligibility.rule if step.instead_eligibility is not None else None
+            if instead_rule is not None and step.estimate is None:  # no base to compute with: the rule's terms
+                lines.append(self.t["eligible_instead_terms"].format(rule_name=self.rule_name(instead_rule),
+                                                                     ceiling=self._ceiling(instead_rule, terms=True)))
+            return lines
         return [self.t["eligible_no"].format(condition=condition[0], quote=condition[1], **fields)]
 
     def _asker_lines(self, step: Step) -> list[str]:

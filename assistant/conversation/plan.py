@@ -1288,6 +1288,9 @@ class Planner:
                     denied & set(rule.conditions) for rule in self.book.for_measure(str(hit.article.key))):
                 return str(hit.article.key)
         policy = [hit for hit in hits[:3] if hit.article.doc_id == self.book.document]
+        paid_on = self._measure_paid_on_base(policy, question, ask)
+        if paid_on is not None:  # "cell therapy manufacturing base, new investment RMB 200 million": （二十三）'s investment
+            return paid_on
         money = self._money_hit(hits, ask)
         if money is not None:  # "仿制药做临床能拿补贴吗": the money is the measure that sets amounts
             return str(money.article.key)
@@ -1299,6 +1302,24 @@ class Planner:
                         and any(_names_specifically(ask.text.lower(), r) for r in self.book.for_measure(str(hit.article.key)))):
                     return str(hit.article.key)
         return str(policy[0].article.key) if policy and policy[0].article.key in measures else None
+
+    def _measure_paid_on_base(self, policy: Sequence[Any], question: Question, ask: Ask | None) -> str | None:
+        """The measure whose rule is paid on the kind of base the stated amounts name (``eligibility.yaml``: a
+        condition its ``holds_if`` meets by ``base_kind``, "verified new investment"), when the top hit of the
+        policy (``policy``) is another measure and the ask names none of its rules; None otherwise."""
+        values, _ = self._fact_values(question)
+        if values.get("base_kind") is None or not policy or ask is None:
+            return None
+        evaluator = ConditionEvaluator(self.book)
+        described = condition_rules().conditions
+        top = str(policy[0].article.key)
+        if any(_names_specifically(ask.text.lower(), rule) for rule in self.book.for_measure(top)):
+            return None  # "the contract-manufacturing 10% subsidy on that investment": that measure is asked, its no follows
+        for key in self.book.measures():
+            if any("base_kind" in described[cid].holds_if and evaluator.stated_meet(cid, values)
+                   for rule in self.book.for_measure(key) for cid in condition_rules().of_rule(rule) if cid in described):
+                return None if key == top else key
+        return None
 
     def _measure_of_kind(self, hits: Sequence[Any], question: Question, ask: Ask | None) -> str | None:
         """The measure for a kind of entity the asker says it is not but asks about ("we are a drug company,
@@ -1750,12 +1771,14 @@ class Planner:
         naming the fact it waits for; None otherwise, and when an alternative ceiling of the measure (the same
         measure's other guarantee ceiling) applies whatever that fact, unless a figure wanted is above it. The rule
         is the one the ask names, else the one whose ceiling is the figure wanted."""
+        if has_word(ask.text.lower(), lexicon().claim_check):
+            return None  # "据说CMO每个品种最多能补600万，是这样吗？" asks whether the figure is right: it is put right
         wanted = [a.yuan for a in question.facts.amounts if a.role in {AmountRole.DESIRED, AmountRole.CLAIMED}]
         rules = list(dict.fromkeys(request.rules)) or [r for r in request.candidates if r.cap_yuan in wanted]
         if len(rules) != 1:
             return None
-        if ask.kind is not AskKind.ELIGIBILITY and not wanted:
-            return None
+        if not wanted and (ask.kind is not AskKind.ELIGIBILITY or not asks_yes_or_no(ask.own_words.lower())):
+            return None  # "产值4000万，能拿什么？" asks what it gets: computed, the condition noted
         values, _ = self._fact_values(question)
         evaluator = ConditionEvaluator(self.book)
         others = [other.cap_yuan for other in self._alternatives_to(rules[0]) if evaluator.first_failure(other, values) is None]
@@ -1824,14 +1847,18 @@ class Planner:
             "registration_applicant": facts.registration_applicant,
             "sold_locally": facts.sold_abroad,
             "regulator": facts.regulator,
+            # what the stated base is, when every base amount of the turn names the same kind ("RMB 300m capex")
+            "base_kind": kinds.pop() if len(kinds := {a.base_kind for a in facts.amounts_as(AmountRole.BASE)}) == 1 else None,
         }
+        if values["base_kind"] == "":
+            values["base_kind"] = None
         if facts.device and facts.drug_class is None:
             values["drug_class"] = None
         described = condition_rules().conditions
-        for condition_id in facts.met:  # "进了特别审查程序": the fact a yes/no waits for is stated
+        for condition_id in facts.met:  # "进了特别审查程序": the fact a yes/no waits for is stated, with the value that meets it
             awaited = described[condition_id].awaited if condition_id in described else ""
-            if awaited:
-                values[awaited] = True
+            if awaited and values.get(awaited) is None:
+                values[awaited] = described[condition_id].holds_if.get(awaited, ("true",))[0]
         # Amounts stated with their role are the inputs of threshold conditions (upfront_yuan …); a dollar
         # amount only when every plausible rate gives the same outcome (currency.py)
         by_range = False
@@ -1906,27 +1933,38 @@ class Planner:
     def _rule_that_applies(self, question: Question, ask: Ask, failed_measure: str) -> Rule | None:
         """After a "no": the rule of another measure whose conditions the asker's own facts meet, or None.
 
-        Each other measure's rule is read from the ask as for that measure (its stage, its product); it
-        applies when none of its conditions is contradicted or waits for a fact, the asker says none is
-        unmet, and at least one is met by a fact about the case itself (what it is, where the trial runs,
-        who applies, not only where the asker is registered). The best is the one with most conditions so
-        met, then the highest ceiling."""
+        Each other measure's rule is read from the ask as for that measure (its stage, its product), else, when
+        the ask names none of its rules, the one rule of the measure the facts alone single out; it applies
+        when none of its conditions is contradicted or waits for a fact, the asker says none is unmet, and at
+        least one is met by a fact about the case itself (what it is, where the trial runs, who applies, where
+        it is sold, not only where the asker is registered). The best is the one with most conditions so met,
+        then the highest ceiling."""
         values, _ = self._fact_values(question)
         evaluator = ConditionEvaluator(self.book)
         described = condition_rules().conditions
         denied = self._unmet(question)
+
+        def met_by_case(rule: Rule) -> int:
+            """How many of ``rule``'s conditions facts of the case meet; 0 when one is unmet, failed or open."""
+            if any(cid in denied for cid in rule.conditions):
+                return 0
+            checks = evaluator.judge(rule, values)
+            if any(c.state in {ConditionState.FAILED, ConditionState.UNKNOWN} for c in checks):
+                return 0
+            return sum(1 for c in checks if c.state is ConditionState.MET and c.condition_id in described
+                       and set(described[c.condition_id].holds_if) - SEAT_FACTS and evaluator.stated_meet(c.condition_id, values))
+
         best: tuple[int, Decimal, Rule] | None = None
         for measure in dict.fromkeys(rule.measure for rule in self.book.rules):
             if measure == failed_measure:
                 continue
-            rules = list(dict.fromkeys(read_award(question, measure, self.book, None, ask.text.lower()).rules))
-            if len(rules) != 1 or any(cid in denied for cid in rules[0].conditions):
+            read = read_award(question, measure, self.book, None, ask.text.lower())
+            rules = list(dict.fromkeys(read.rules))
+            if not rules:  # "CE mark, selling in Germany": of （三十六）'s rules, the one those facts meet
+                rules = [rule for rule in dict.fromkeys(read.candidates) if met_by_case(rule)]
+            if len(rules) != 1:
                 continue
-            checks = evaluator.judge(rules[0], values)
-            if any(c.state in {ConditionState.FAILED, ConditionState.UNKNOWN} for c in checks):
-                continue
-            met = sum(1 for c in checks if c.state is ConditionState.MET and c.condition_id in described
-                      and set(described[c.condition_id].holds_if) - SEAT_FACTS and evaluator.stated_meet(c.condition_id, values))
+            met = met_by_case(rules[0])
             if met and (best is None or (met, rules[0].cap_yuan) > best[:2]):
                 best = (met, rules[0].cap_yuan, rules[0])
         return best[2] if best is not None else None

@@ -46,7 +46,8 @@ CNY, USD, OTHER_CURRENCY = "CNY", "USD", "OTHER"  # a stated amount's currency
 class StatedAmount:
     """One amount in the message: ``yuan`` is an integer-valued Decimal (the number as written, in the
     stated currency's units); ``currency`` CNY, USD or ``OTHER_CURRENCY`` (HK$, €, 日元 …: the sources set
-    no rate and none is assumed); ``approximate`` when the asker hedged it ("约5000万")."""
+    no rate and none is assumed); ``approximate`` when the asker hedged it ("约5000万"); ``base_kind`` what a
+    base is when the words beside it say (investment, output value …)."""
 
     text: str
     yuan: Decimal
@@ -54,6 +55,7 @@ class StatedAmount:
     currency: str
     start: int
     approximate: bool = False
+    base_kind: str = ""  # a base named by what it is, beside it ("产值", "capex"): understanding.yaml base_kinds; "" unnamed
 
 
 @dataclass(frozen=True)

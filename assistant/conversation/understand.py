@@ -52,6 +52,7 @@ ROLE_WINDOW = 30  # characters before an amount that decide its role (role patte
 CHINESE_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
 NORMALISED_PHASE = re.compile(r"(?<![a-z])i{1,3}期", re.IGNORECASE)  # "Phase II" as normalisation writes it: II期
 ROLE_WINDOW_LATIN = 48  # the same in English, whose words are longer ("we hope to get the full award of RMB")
+BASE_KIND_AFTER = 16  # characters after a base amount where what it is may be named ("RMB 300m capex")
 CLAIM_WINDOW = 24  # characters before an amount in which a hearsay word ("听说") makes it a claimed figure
 CLAIM_WINDOW_LATIN = 64  # the same in English ("we heard the CRO measure gives up to RMB")
 QUESTION_WORDS = re.compile(r"(什么|哪些|怎么|如何|是否|多少|几|有没有|是不是|有无|"
@@ -75,7 +76,9 @@ TOTAL_REACH = 4  # characters after a count where a total word ("两个加起来
 RESTATED = re.compile(r"\s*(?:美元|美金|欧元|日元|港元|港币|英镑|dollars?|euros?)?\s*[（(]\s*"
                       r"(?:roughly|about|approximately|approx\.?|around|i\.e\.|ca\.?|约合|约|折合|合|相当于|即)?\s*"
                       r"(?:人民币|rmb|cny)?\s*", re.IGNORECASE)
-LIST_JOINER = re.compile(r"\s*(?:元|人民币|元人民币)?\s*(?:和|与|及|、|,|，|/|and|or)\s*(?:rmb|cny)?\s*", re.IGNORECASE)  # "6万和20万"
+# "6万和20万", "一个经费8万，一个30万" (items named alike: the second is the first's kind)
+LIST_JOINER = re.compile(r"\s*(?:元|人民币|元人民币)?\s*(?:和|与|及|、|,|，|/|and|or)\s*(?:另一个|另一场|另一项|一个|一场|一项|第二个|the other|another)?"
+                         r"\s*(?:是|为|花了|costs?|is|was)?\s*(?:rmb|cny)?\s*", re.IGNORECASE)
 LIST_END = re.compile(r"\s*(?:元|人民币|yuan)?\s*(?:[，,。.;；？?!！:：]|$)", re.IGNORECASE)  # the list ends with the amount
 COORDINATOR = re.compile(r"以及|和|与|及|、|(?<=[a-z\d])\s+and\s+", re.IGNORECASE)  # topics asked together ("A和B分别…")
 OWN_TOPIC_CHARACTERS = 4  # a part's words besides its ask words that make a topic of its own (Chinese characters; half in English words)
@@ -132,6 +135,7 @@ class _Lexicon:
     annual_words: tuple[str, ...]
     facts: dict[str, Any]
     roles: dict[str, re.Pattern[str]]
+    base_kinds: dict[str, re.Pattern[str]]  # what a base is, named beside it ("产值", "capex")
     fair_words: re.Pattern[str]  # a trade fair named in a sentence: what was paid there is its fee
     other_bases: re.Pattern[str]  # a spend, premium or output named in that sentence: what was paid may be that
     item_count: re.Pattern[str]
@@ -145,7 +149,7 @@ class _Lexicon:
     target_words: tuple[str, ...]  # a figure after one of these in its sentence is a target ("争取…3周以内")
     target_bounds: tuple[str, ...]  # … when one of these follows it
     details: dict[str, Detail]  # a fee, rent …: asked words, the words that state it, its name
-    described_details: re.Pattern[str]  # a detail's word describing the measure ("…给钱的政策"), not asking it
+    described_details: re.Pattern[str]  # a detail's word describing the measure ("…给钱的政策") or inside another word, not asking it
     figure_asks: dict[str, Detail]  # a count, a size, a share: asked words, the units that state it
     home_city_asked: tuple[str, ...]  # "上海的…多少": Shanghai's own share of a figure is asked
     home_city_stated: tuple[str, ...]  # 本市, 我市: how the sources name Shanghai's share
@@ -232,6 +236,7 @@ def lexicon() -> _Lexicon:
         annual_words=lower(raw["annual_words"]),
         facts=raw["facts"],
         roles={name: re.compile(pattern, re.IGNORECASE) for name, pattern in raw["amount_roles"].items()},
+        base_kinds={str(kind): re.compile(pattern, re.IGNORECASE) for kind, pattern in raw["base_kinds"].items()},
         fair_words=re.compile(raw["fair_words"], re.IGNORECASE),
         other_bases=re.compile(raw["other_bases"], re.IGNORECASE),
         item_count=re.compile(raw["item_count"], re.IGNORECASE),
@@ -245,7 +250,7 @@ def lexicon() -> _Lexicon:
         target_words=tuple(str(w) for w in raw["target_words"]),
         target_bounds=tuple(str(w) for w in raw["target_bounds"]),
         details=_details(raw["details"], "stated"),
-        described_details=_described(raw["details"], raw["detail_described"]),
+        described_details=_described(raw["details"], raw["detail_described"], raw["detail_holding_words"]),
         figure_asks=_details(raw["figure_asks"], "units"),
         home_city_asked=lower(raw["home_city_asked"]),
         home_city_stated=lower(raw["home_city_stated"]),
@@ -311,11 +316,13 @@ def lexicon() -> _Lexicon:
     )
 
 
-def _described(details: dict[str, Any], described: str) -> re.Pattern[str]:
-    """Any detail's asked word (Chinese ones: the English are whole words) right before ``described``."""
+def _described(details: dict[str, Any], described: str, holding: list[str]) -> re.Pattern[str]:
+    """Any detail's asked word (Chinese ones: the English are whole words) right before ``described``, and any
+    word of ``holding`` (a longer word that holds an asked word and asks no detail: "研发钱" holds "发钱")."""
     words = sorted({str(w).lower() for entry in details.values() for w in entry["asked"] if not str(w).isascii()},
                    key=len, reverse=True)
-    return re.compile(f"(?:{'|'.join(map(re.escape, words))})(?={described})")
+    inside = "".join(f"|{re.escape(str(word).lower())}" for word in holding)
+    return re.compile(f"(?:{'|'.join(map(re.escape, words))})(?={described}){inside}")
 
 
 def _known_places() -> tuple[str, ...]:
@@ -1031,7 +1038,8 @@ def read_facts(normalised: str, text: str) -> Facts:
         item_count=_item_count(text, lex),
         unmet=unmet,
         met=met,
-        sold_abroad=True if market is not None and _affirmed(text, market.pattern, words["negation"]) else None,
+        sold_abroad=True if (market is not None and _affirmed(text, market.pattern, words["negation"])) or _affirmed(
+            text, words["sold_there"], words["negation"]) else None,
         regulator=next((name for name, ws in words["regulator"].items() if has_word(text, ws)), None),
         enterprise_size=_enterprise_size(text, words["enterprise_size"], words["enterprise_size_patterns"]),
         entity_type=_entity_type(text),
@@ -1262,9 +1270,10 @@ def _drug_class(text: str, classes: dict[str, list[str]], as_measure: str) -> st
 
 
 def _affirmed(text: str, pattern: str, negation: str) -> bool:
-    """Whether ``pattern`` matches somewhere with no negation shortly before it in its clause."""
+    """Whether ``pattern`` matches somewhere with no negation shortly before it in its clause, nor inside the
+    match itself ("美国那边还没开始卖")."""
     for match in re.finditer(pattern, text):
-        window = _clause_before(text, match.start())
+        window = _clause_before(text, match.start()) + match[0]
         if not re.search(negation, window):
             return True
     return False
@@ -1335,21 +1344,22 @@ def _places_of_work_abroad(text: str) -> tuple[str, ...]:
 
 
 def _abroad_uses(text: str, words: dict[str, Any]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """The places abroad ``text`` (lower case) names, in (a market, a market or regulator or company seat)
-    patterns; (None, None) when it names none."""
+    """The places abroad ``text`` (lower case) names, in (a market, a market or regulator or company seat or
+    rights to a market) patterns; (None, None) when it names none."""
     places = tuple(dict.fromkeys([*(str(w).lower() for w in words["overseas"] if has_word(text, (str(w).lower(),))),
                                   *places_abroad(text)]))
     if not places:
         return None, None
-    return _place_patterns(words["place_abroad_as_market"], words["place_abroad_as_regulator"], words["place_as_seat_abroad"], places)
+    return _place_patterns(words["place_abroad_as_market"], (words["place_abroad_as_regulator"], words["place_as_seat_abroad"],
+                                                             words["place_abroad_as_rights"]), places)
 
 
 @lru_cache(maxsize=SENTENCE_CACHE_SIZE)
-def _place_patterns(market: str, regulator: str, seat: str, places: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(``market``, ``market`` or ``regulator`` or ``seat``) with ``places`` for {place}, longest first."""
+def _place_patterns(market: str, others: tuple[str, ...], places: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(``market``, ``market`` or any of ``others``) with ``places`` for {place}, longest first."""
     named = f"(?:{'|'.join(re.escape(p) for p in sorted(places, key=len, reverse=True))})"
     markets = market.replace("{place}", named)
-    return re.compile(markets), re.compile("|".join((markets, regulator.replace("{place}", named), seat.replace("{place}", named))))
+    return re.compile(markets), re.compile("|".join((markets, *(other.replace("{place}", named) for other in others))))
 
 
 def _with_place(pattern: str, place: str) -> str:
@@ -1386,7 +1396,20 @@ def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
         role = AmountRole.DESIRED
     elif lex.roles["fee"].search(before) or (lex.roles["cost"].search(before) and _about_fair(normalised, found.start, lex)):
         role = AmountRole.FEE  # "展位费8万", "We attended BIO in Boston, costing RMB 200,000"
-    return StatedAmount(found.text, found.yuan, role, currency, found.start, found.approximate)
+    kind = _base_kind(before, normalised[found.end: found.end + BASE_KIND_AFTER], lex) if role is AmountRole.BASE else ""
+    return StatedAmount(found.text, found.yuan, role, currency, found.start, found.approximate, kind)
+
+
+def _base_kind(before: str, after: str, lex: _Lexicon) -> str:
+    """What a base amount is, by the words beside it in its clause: the nearest before it ("产值6000万",
+    "investment of RMB 300m"), else the first right after it ("RMB 300m capex", "3亿的新增投资"); "" when none."""
+    before = re.split(r"[，,。；;？?！!]|\.\s", before.lower())[-1]
+    after = re.split(r"[，,。；;？?！!]|\.\s", after.lower())[0]
+    found = [(m.end(), kind) for kind, pattern in lex.base_kinds.items() for m in pattern.finditer(before)]
+    if found:
+        return max(found)[1]
+    found = [(m.start(), kind) for kind, pattern in lex.base_kinds.items() for m in pattern.finditer(after)]
+    return min(found)[1] if found else ""
 
 
 def _heard_of(found: FoundAmount, normalised: str, before: str, latin: bool, lex: _Lexicon) -> bool:

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from assistant.amounts import refused_amounts
 from assistant.conversation.question import CNY, AmountRole, Facts, Question
-from assistant.conversation.understand import QUESTION_WORDS, has_word, in_shanghai, read_facts, understand, without_background
+from assistant.conversation.understand import QUESTION_WORDS, has_word, in_shanghai, lexicon, read_facts, understand, without_background
 from assistant.events import names_event
 from assistant.match.matcher import PolicyMatcher
 from assistant.match.profile import CompanyProfile
@@ -93,8 +93,10 @@ def read_turn(question: Question, memory: ProfileMemory | None) -> ProfileTurn |
     adds_after_match = memory is not None and memory.matched and (question.adds_item or has_word(text, data["add_words"]))
     asks_match = has_word(text, data["match_asks"]) and (about_us or memory is not None)
     # a message with a question in it ("…能申请吗？我们的1类新药在做Ⅰ期。") asks, whatever its last sentence states
+    # "…那个创新药临床补贴我们够格不": a yes/no asked as 「V…不」 is a question too
     statement = (about_us or adds_after_match) and not text.rstrip().endswith(ASK_ENDINGS) and \
-        not QUESTION_WORDS.search(text) and "?" not in text and "？" not in text
+        not QUESTION_WORDS.search(text) and "?" not in text and "？" not in text and \
+        not lexicon().yes_no_eligibility.search(text.rstrip(" 。.！!"))
     if not (asks_match or statement):
         return None
     before = memory.profile if memory is not None else CompanyProfile()
