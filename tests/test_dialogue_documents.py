@@ -255,3 +255,11 @@ def test_a_parents_registration_abroad_is_asked_of_the_parent_and_the_subsidiary
     assert "Delaware" not in insurance.answer
     # the measure's departments, not "the scope paragraph lists none"
     assert _cited(contact) == ["policy2024:13"] and "市科委" in contact.answer[:LEAD * 2]
+
+
+def test_a_business_of_the_askers_own_besides_the_one_said_before_is_judged_as_that_kind(engine):
+    cmo, cro = _turns(engine, "我们是CMO，帮一家没有股权关系的药企做受托生产，去年这个品种受托产值0.5亿，能拿多少补贴？",
+                      "我们另外还有CRO业务，给高校做新药临床前研究服务，有什么支持？")
+    assert cmo.total_yuan == 5_000_000
+    assert _cited(cro)[0] == "policy2024:04" and not cro.answer.startswith("不可以")
+    assert "1000万元" in cro.answer[:LEAD]
