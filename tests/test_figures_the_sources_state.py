@@ -113,3 +113,18 @@ def test_an_english_lead_names_a_reply_as_the_reply_not_as_a_measure(engine) -> 
     first = answer.answer.splitlines()[0]
     assert first.startswith("Reply to CPPCC Proposal No. 1228"), answer.answer
     assert "Measure" not in first
+
+
+@pytest.mark.parametrize(("figure", "english"), [
+    ("9337亿元", "933.7 billion yuan"), ("500万平方米", "5 million square metres"), ("28万人", "280,000 people"),
+    ("25周", "25 weeks"), ("19个", "19"), ("30%", "30%"),
+])
+def test_a_figure_counted_in_wan_or_yi_is_multiplied_out_in_english(figure, english):
+    from assistant.conversation.extract import english_figure
+
+    assert english_figure(figure) == english
+
+
+def test_an_english_question_on_the_industrys_size_leads_with_billions(engine):
+    answer = engine.ask("How big was Shanghai's biomedicine industry in 2023?")
+    assert answer.answer.startswith("933.7 billion yuan.") and "9337亿元" in answer.answer

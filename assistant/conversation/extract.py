@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from assistant.conversation.question import AskKind
 from assistant.conversation.understand import has_word, lexicon
@@ -39,14 +40,25 @@ class Lead:
 
 
 def english_figure(figure: str) -> str:
-    """``25周`` → ``25 weeks``; ``19个`` → ``19`` (a counter English does not say); a figure with no known unit
-    stays as it is."""
+    """``25周`` → ``25 weeks``; ``19个`` → ``19`` (a counter English does not say); ``9337亿元`` → ``933.7 billion
+    yuan`` (a unit counting in 万 or 亿 multiplied out); a figure with no known unit stays as it is."""
     lex = lexicon()
     units = lex.figure_units
     match = lex.figure.fullmatch(figure)
+    if match and match[2] in lex.figure_scaled_units:
+        scale, unit = lex.figure_scaled_units[match[2]]
+        return f"{_in_english_words(Decimal(match[1]) * scale)} {unit}".strip()
     if not match or match[2] not in units:
         return figure
     return f"{match[1]} {units[match[2]]}".replace(" %", "%").strip()
+
+
+def _in_english_words(value: Decimal) -> str:
+    """``93370000000`` → ``93.37 billion``, ``5000000`` → ``5 million``, ``280000`` → ``280,000``."""
+    for size, word in ((Decimal(10) ** 9, "billion"), (Decimal(10) ** 6, "million")):
+        if value >= size:
+            return f"{(value / size).normalize():f} {word}"
+    return f"{value.normalize():,f}"
 
 
 def is_target(lead: Lead) -> bool:

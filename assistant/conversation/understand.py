@@ -146,6 +146,7 @@ class _Lexicon:
     duration: re.Pattern[str]  # a number with a unit of time, for duration asks
     figure: re.Pattern[str]  # a number with a unit, for figure asks
     figure_units: dict[str, str]  # Chinese unit → English, for English leads
+    figure_scaled_units: dict[str, tuple[int, str]]  # Chinese unit counting in 万/亿 → (its multiple, the English unit)
     target_words: tuple[str, ...]  # a figure after one of these in its sentence is a target ("争取…3周以内")
     target_bounds: tuple[str, ...]  # … when one of these follows it
     details: dict[str, Detail]  # a fee, rent …: asked words, the words that state it, its name
@@ -247,6 +248,7 @@ def lexicon() -> _Lexicon:
         duration=re.compile(raw["duration_units"]),
         figure=re.compile(raw["figure_pattern"]),
         figure_units={str(k): str(v) for k, v in raw["figure_units"].items()},
+        figure_scaled_units={str(k): (int(v["scale"]), str(v["unit"])) for k, v in raw["figure_scaled_units"].items()},
         target_words=tuple(str(w) for w in raw["target_words"]),
         target_bounds=tuple(str(w) for w in raw["target_bounds"]),
         details=_details(raw["details"], "stated"),
