@@ -263,3 +263,12 @@ def test_a_business_of_the_askers_own_besides_the_one_said_before_is_judged_as_t
     assert cmo.total_yuan == 5_000_000
     assert _cited(cro)[0] == "policy2024:04" and not cro.answer.startswith("不可以")
     assert "1000万元" in cro.answer[:LEAD]
+
+
+def test_a_relation_only_supposed_is_judged_in_its_turn_and_the_case_said_before_stands_after_it(engine):
+    award, supposed, cap = _turns(engine, "我们是CMO，帮一家没有股权关系的药企做受托生产，去年这个品种受托产值0.5亿，能拿多少补贴？",
+                                  "如果委托方是我们母公司控股的另一家公司呢，还能拿吗？",
+                                  "回到CMO那条，一个企业一年最多能拿多少？")
+    assert award.total_yuan == 5_000_000
+    assert supposed.answer.startswith("不可以") and "委托双方应无投资等关联" in supposed.answer
+    assert not cap.answer.startswith("不可以") and "1000万元" in cap.answer[:LEAD]

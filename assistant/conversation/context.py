@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from assistant.conversation.question import AskKind, Facts, Question
 from assistant.conversation.scope import judge
-from assistant.conversation.understand import AWARD_KINDS, understand
+from assistant.conversation.understand import AWARD_KINDS, has_word, lexicon, understand
 from index.documents import Catalogue
 
 CACHED_CONVERSATIONS = 2048  # contexts kept: one per live conversation is enough, the oldest go first
@@ -101,6 +101,9 @@ def _read_turn(context: Context, text: str, cat: Catalogue) -> Context:
     # amounts stated without an award question ("我们II期投入了3000万。") wait for the turn that asks
     pending = () if asked_amount else question.facts.amounts or (facts.amounts if facts else ())
     merged = question.facts if facts is None else question.facts.over(facts)
+    if question.facts.related_party is not None and has_word(question.text, lexicon().facts["supposition_words"]):
+        # "如果委托方是我们母公司控股的另一家公司呢？": the relation supposed is judged in that turn only
+        merged = replace(merged, related_party=facts.related_party if facts else None)
     if question.facts.registered_by_other:
         # "Could our parent company, registered in Delaware, apply instead?": asked of the parent in that turn; the
         # asker's own registration (or none said) stands for the turns after it
