@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
-from index.yaml_data import read_yaml
+from index.yaml_data import read_yaml, read_yaml_once
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 GAZETTEER_PATH = DATA_DIR / "places_abroad.yaml"
@@ -39,7 +39,7 @@ def fold(text: str) -> str:
 @cache
 def _gazetteer() -> _Gazetteer:
     raw = read_yaml(GAZETTEER_PATH)
-    colloquial = [str(p).lower() for p in read_yaml(SCOPE_PATH)["foreign_places"]]
+    colloquial = [str(p).lower() for p in read_yaml_once(SCOPE_PATH)["foreign_places"]]
     names = [*map(str, raw["english"]), *map(str, raw["chinese"]), *colloquial]
     latin = {" ".join(LATIN_WORD.findall(fold(n))) for n in names if re.search(r"[a-z]", fold(n))}
     chinese = sorted({n for n in names if not re.search(r"[a-z]", fold(n))}, key=lambda n: (-len(n), n))

@@ -31,7 +31,7 @@ from assistant.conversation.understand import (
 )
 from index.documents import Catalogue
 from index.tokens import tokenizer
-from index.yaml_data import read_yaml
+from index.yaml_data import read_yaml_once
 
 if TYPE_CHECKING:
     from jieba.posseg import POSTokenizer
@@ -86,7 +86,7 @@ class _ScopeData:
 
 @cache
 def _data() -> _ScopeData:
-    raw = read_yaml(SCOPE_PATH)
+    raw = read_yaml_once(SCOPE_PATH)
     return _ScopeData(
         off_topics=tuple(
             (group, tuple(re.compile(str(p), re.IGNORECASE) for p in patterns)) for group, patterns in raw["off_topics"].items()

@@ -15,7 +15,7 @@ from decimal import ROUND_DOWN, Decimal
 from functools import cache
 
 from assistant.conversation.understand import DATA_PATH
-from index.yaml_data import read_yaml
+from index.yaml_data import read_yaml_once
 
 PERCENT = re.compile(r"^(\d+(?:\.\d+)?)%$")
 NUMBER = r"(\d[\d,]*)"
@@ -42,7 +42,7 @@ class Share:
 
 @cache
 def share_bases() -> tuple[ShareBase, ...]:
-    raw = read_yaml(DATA_PATH).get("share_bases") or []
+    raw = read_yaml_once(DATA_PATH).get("share_bases") or []
     return tuple(ShareBase(str(b["base"]), tuple(str(w).lower() for w in b["words"]), str(b["unit"]), str(b["unit_en"]))
                  for b in raw)
 

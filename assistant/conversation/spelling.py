@@ -28,7 +28,7 @@ from pypinyin import lazy_pinyin
 from index import INDEX_DIR
 from index.normalise import normalise
 from index.tokens import domain_terms, tokenizer
-from index.yaml_data import read_yaml
+from index.yaml_data import read_yaml, read_yaml_once
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 UNDERSTANDING_PATH = DATA_DIR / "understanding.yaml"
@@ -56,7 +56,7 @@ def _spoken_written(text: str) -> str:
 
 @cache
 def _spoken() -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    forms = {str(k): str(v) for k, v in (read_yaml(UNDERSTANDING_PATH).get("spoken_forms") or {}).items()}
+    forms = {str(k): str(v) for k, v in (read_yaml_once(UNDERSTANDING_PATH).get("spoken_forms") or {}).items()}
     if not forms:
         return None, {}
     return re.compile("|".join(re.escape(k) for k in sorted(forms, key=len, reverse=True))), forms
@@ -130,7 +130,7 @@ def _words() -> Iterator[str]:
     yield from domain_terms()
     for terms in read_yaml(SYNONYMS_PATH).values():
         yield from str(terms).split()
-    raw = read_yaml(UNDERSTANDING_PATH)
+    raw = read_yaml_once(UNDERSTANDING_PATH)
     for key in DOMAIN_KEYS:
         yield from _strings(raw.get(key))
 
@@ -138,7 +138,7 @@ def _words() -> Iterator[str]:
 @cache
 def _keep() -> frozenset[str]:
     """Common function characters a correction never replaces."""
-    return frozenset(str(read_yaml(UNDERSTANDING_PATH).get("spelling_keep") or ""))
+    return frozenset(str(read_yaml_once(UNDERSTANDING_PATH).get("spelling_keep") or ""))
 
 
 def _strings(node: Any) -> Iterator[str]:

@@ -29,7 +29,7 @@ from assistant.language import Language, detect_language, in_script
 from assistant.query import IGNORECASE_LETTERS
 from index.documents import Catalogue, Document, DocumentKind
 from index.normalise import normalise
-from index.yaml_data import read_yaml
+from index.yaml_data import read_yaml_once
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "understanding.yaml"
 SCOPE_PATH = DATA_PATH.with_name("scope.yaml")
@@ -209,7 +209,7 @@ class _Lexicon:
 
 @cache
 def lexicon() -> _Lexicon:
-    raw = read_yaml(DATA_PATH)
+    raw = read_yaml_once(DATA_PATH)
     lower = lambda words: tuple(str(w).lower() for w in words)  # noqa: E731
     return _Lexicon(
         kinds=tuple((AskKind(kind), lower(words)) for kind, words in raw["ask_kinds"].items()),
@@ -328,7 +328,7 @@ def _described(details: dict[str, Any], described: str, holding: list[str]) -> r
 
 
 def _known_places() -> tuple[str, ...]:
-    scope = read_yaml(SCOPE_PATH)
+    scope = read_yaml_once(SCOPE_PATH)
     return tuple(str(p).lower() for p in [*scope["other_places"], *scope["foreign_places"]])
 
 
