@@ -501,6 +501,12 @@ class Planner:
             _stands_clear(hits) or not discussed & {h.article.chunk_id for h in hits}
             or (bool(previous) and self.retriever.holds_every_term(hits[0].article.chunk_id, words)))
 
+    def _discussed_topic(self, question: Question, discussed: Article) -> str:
+        """The topic the conversation discussed, in the sources' words: the title of the article just discussed and
+        its sentence the earlier turn matched best (the title again when that turn said nothing of its own)."""
+        earlier = without_ask_words(question.context_text.lower()) or discussed.title
+        return f"{discussed.title} {self._discussed_sentence(earlier, discussed)}"
+
     def _discussed_sentence(self, words: str, article: Article) -> str:
         """The sentence of ``article`` (the one just discussed) that ``words`` (the earlier turn's) match best, "" for
         none: the topic in the sources' own words, which another document states alike ("2021年那轮旧政策对出海成功
@@ -784,8 +790,7 @@ class Planner:
         similar_elsewhere = pointed is None and bool(previous) and not plan.steps and self._asks_similar(ask)
         if similar_elsewhere:
             # "Did the earlier 2021 policy have something similar?": the topic discussed, looked for in the other documents
-            earlier = without_ask_words(question.context_text.lower()) or previous[0].title
-            search_query = f"{previous[0].title} {self._discussed_sentence(earlier, previous[0])} {search_query}"
+            search_query = f"{self._discussed_topic(question, previous[0])} {search_query}"
             pointed = [d.id for d in self.catalogue.documents if d.id != previous[0].doc_id]
         refers_back = (bool(previous) and question.follow_up and not question.new_subject and not pointed and not which
                        and not elsewhere_topic)
@@ -1113,7 +1118,7 @@ class Planner:
             query = f"{plan.steps[-1].ask.text} {query}"  # "…? And what did the 2021 policy offer for the same thing?"
         elif previous and self.retriever.keyword_score(query) < OWN_TOPIC_SCORE:
             # "2021年那版旧政策有类似的支持吗？" after an award: the topic the conversation discussed
-            query = f"{previous[0].title} {without_ask_words(question.context_text.lower())} {query}"
+            query = f"{self._discussed_topic(question, previous[0])} {query}"
         for hit in self.retriever.sentences(query, k=YEAR_SENTENCES):
             if any(year in hit.sentence for year in years) and has_word(hit.sentence, lex.earlier_policy_stated):
                 return hit.article, lead_clause(hit.sentence, AskKind.WHAT, ask.text)
