@@ -291,7 +291,13 @@ class Composer:
 
     def _lookup(self, step: Step, article: Article) -> list[str]:
         assert step.lead is not None
-        if step.lead.figure:
+        if step.lead.figure and step.share is not None:  # "核定床位1500张": the share of the count stated, worked out, leads
+            self._quoted.add(step.lead.text)
+            share, counted = step.share, (lambda n: f"{n:,}" if self.english else str(n))
+            lead = self.t["share_of_count"].format(
+                base=share.base.base, count=counted(share.count), result=counted(share.result), figure=step.lead.figure,
+                unit=share.base.unit_en if self.english else share.base.unit, text=step.lead.text)
+        elif step.lead.figure:
             figure = english_figure(step.lead.figure) if self.english else step.lead.figure
             quoted = step.lead.text in self._quoted  # a second figure of a sentence already quoted: the figure alone
             self._quoted.add(step.lead.text)
@@ -299,12 +305,6 @@ class Composer:
             if is_target(step.lead):  # "争取…压缩至3周以内": a target, not a promise
                 key = f"{key}_target"
             lead = self.t[key].format(figure=step.lead.figure, figure_en=figure, text=step.lead.text)
-            if step.share is not None:  # "核定床位1500张": the share of the count stated, worked out, leads
-                share = step.share
-                lead = self.t["share_of_count"].format(
-                    base=share.base.base, count=f"{share.count:,}" if self.english else share.count,
-                    unit=share.base.unit_en if self.english else share.base.unit, figure=step.lead.figure,
-                    result=f"{share.result:,}" if self.english else share.result, text=step.lead.text)
         elif len(article.speakers) == 2 and all(article.speakers):
             # a press answer names who spoke, as the transcript does; a bare name is no answer of its own
             asker, answerer = article.speakers
