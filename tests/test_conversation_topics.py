@@ -128,6 +128,20 @@ def test_a_departments_ask_about_each_earlier_ask_names_each_articles_department
     assert "申康医院发展中心" in answer.answer and "市发展改革委" in answer.answer  # （十）'s and （六）'s
 
 
+@pytest.mark.parametrize("turns", [
+    ["细胞治疗的样本出境，还要办什么手续吗？", "伦理审查一般多长时间出意见？", "这两件事分别找谁？"],
+    ["Is anything easier for shipping cell therapy samples abroad?", "How long does ethics review take?",
+     "Which departments handle these two, respectively?"],
+])
+def test_a_turn_asking_who_handles_each_of_the_last_two_names_both_turns_departments(engine, turns):
+    session = None
+    for turn in turns:
+        answer = engine.ask(turn, session)
+        session = answer.session_id
+    assert _cited(answer)[:2] == ["policy2024:35", "policy2024:10"]
+    assert "上海海关" in answer.answer and "申康医院发展中心" in answer.answer  # （三十五）'s and （十）'s
+
+
 @pytest.mark.parametrize("text, month", [("2029年底还能申请吗", (2029, 12)), ("can we still apply at the end of 2029?", (2029, 12)),
                                          ("early 2025 trial", (2025, 1)), ("2024年初步形成", None), ("2024年中国生物医药", None)])
 def test_a_years_end_or_start_is_its_last_or_first_month(text, month):

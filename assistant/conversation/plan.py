@@ -464,9 +464,13 @@ class Planner:
                 about = _about(question, ask, stated[number], [f for n, f in enumerate(stated) if n != number])
                 if question.document is not None and not self._names_document(ask, question.document, plan):
                     about = replace(about, document=None, document_pointed=False)
-            if ask.kind is AskKind.DEPARTMENTS and number and has_word(ask.text.lower(), lexicon().each_asked):
-                # "…能拿多少？伦理审查要多久？这两件事分别找哪个部门？": the departments of each article asked before
-                firsts = list({s.articles[0].chunk_id: s.articles[0] for s in plan.steps if s.articles}.values())
+            if ask.kind is AskKind.DEPARTMENTS and has_word(ask.text.lower(), lexicon().each_asked) and (
+                    number or question.recalled_turns):
+                # "…能拿多少？伦理审查要多久？这两件事分别找哪个部门？": the departments of each article asked before,
+                # in this message or, as a turn of its own, in the turns it counts back to
+                asked = [s.articles[0] for s in plan.steps if s.articles] if number else self._turn_articles(
+                    question, previous_articles)
+                firsts = list({a.chunk_id: a for a in asked}.values())
                 if firsts:
                     plan.steps += [Step(ask, Route.DEPARTMENTS, [article]) for article in firsts]
                     continue
@@ -1178,14 +1182,23 @@ class Planner:
             measures = [m for m in measures if any(triggers_named(said, rule.triggers) for rule in self.book.for_measure(m))]
         return measures[0] if len(measures) == 1 else None
 
-    def _recalled_article(self, question: Question) -> Article | None:
-        """The best article for the earlier turn ``question`` points back at, within the document it names."""
-        topic = without_ask_words(question.recalled_text)
+    def _recalled_article(self, question: Question, text: str | None = None) -> Article | None:
+        """The best article for the earlier turn ``question`` points back at (or ``text``, an earlier turn's), within
+        the document it names; None when the turn's own words find none."""
+        topic = without_ask_words(question.recalled_text if text is None else text)
         if question.document is not None:
             topic = self._without_name(topic, question.document) or topic
+        if text is not None and self.retriever.keyword_score(topic) < MIN_KEYWORD_SCORE:
+            return None  # "那II期呢": a turn with no topic of its own
         hits = self.retriever.search(topic, k=1, prefer_on=self.today,
                                      doc_ids=[question.document] if question.document else None)
         return hits[0].article if hits else None
+
+    def _turn_articles(self, question: Question, previous: Sequence[Article]) -> list[Article]:
+        """The article of each turn ``question.recalled_turns`` counts back to, oldest first: the last turn's is the
+        one it cited (``previous``), an older turn's the one its own words find."""
+        older = [self._recalled_article(question, text) for text in question.recalled_turns[:-1]]
+        return [a for a in older if a is not None] + list(previous[:1])
 
     def _scope_article(self, question: Question, ask: Ask, previous: Sequence[Article]) -> Article | None:
         """The scope article of the document asked about (named, else the policy) when the ask is who the

@@ -177,6 +177,7 @@ class Question:
     earlier_facts: Facts | None = None  # what earlier turns of the conversation stated about the asker
     context_text: str = ""  # the last earlier turn in scope, normalised: the topic of a turn that names none
     recalled_text: str = ""  # an earlier turn pointed at past the last one ("第一个问的那个"), normalised
+    recalled_turns: tuple[str, ...] = ()  # the last turns "这两件事分别找谁" counts back to, oldest first, normalised
     new_subject: bool = False  # a full question naming a product or trial of its own: earlier product facts do not hold
     bare_reply: bool = False  # no ask or question word at all ("二期", "6000万", "受托年生产产值6000万"): a reply
     replies_to_ask: bool = False  # a statement of the case answering the previous turn's award ask: that ask, with these facts

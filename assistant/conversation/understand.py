@@ -128,6 +128,7 @@ class _Lexicon:
     document_pointer_pattern: re.Pattern[str]
     follow_up: tuple[str, ...]
     each_asked: tuple[str, ...]  # "分别找哪个部门": an ask about every ask before it in the message
+    each_turn_counts: tuple[tuple[int, re.Pattern[str]], ...]  # "这两件事分别找谁": how many last turns it asks of
     policy_self_words: tuple[str, ...]  # "这个政策", "it": words naming no topic beside the policy itself
     add_item: tuple[str, ...]
     ceiling_words: tuple[str, ...]
@@ -230,6 +231,7 @@ def lexicon() -> _Lexicon:
         document_pointer_pattern=re.compile(raw["document_pointer_pattern"], re.IGNORECASE),
         follow_up=lower(raw["follow_up"]),
         each_asked=lower(raw["each_asked"]),
+        each_turn_counts=tuple((int(n), re.compile(p, re.IGNORECASE)) for n, p in raw["each_turn_counts"].items()),
         policy_self_words=lower(raw["policy_self_words"]),
         add_item=lower(raw["add_item"]),
         ceiling_words=lower(raw["ceiling_words"]),
@@ -544,7 +546,10 @@ def _read_kept(message: str, cat: Catalogue, previous: Question | None, earlier_
             while len(_read_cache) > READ_CACHE_SIZE:
                 _read_cache.popitem(last=False)
     recalled = _recalled_turn(question.text, question.document, previous, earlier)
-    return replace(question, recalled_text=recalled) if recalled else question
+    if recalled:
+        return replace(question, recalled_text=recalled)
+    each = _each_recalled(question, earlier)
+    return replace(question, recalled_turns=each) if each else question
 
 
 def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts: Facts | None) -> Question:
@@ -625,6 +630,16 @@ def _recalled_turn(text: str, document: str | None, previous: Question | None, e
     if document is not None and previous is not None and previous.document != document and points_back(text):
         return next((q.text for q in reversed(earlier) if q.document == document), "")
     return ""
+
+
+def _each_recalled(question: Question, earlier: Sequence[Question]) -> tuple[str, ...]:
+    """The texts of the last turns a turn asking "each of these" counts back to, oldest first ("这两件事分别找谁？"
+    after two questions: those two); () when the turn counts none, asks something besides, or fewer turns came."""
+    lex = lexicon()
+    if len(question.asks) != 1 or not has_word(question.text, lex.each_asked):
+        return ()
+    count = next((n for n, pattern in lex.each_turn_counts if pattern.search(question.text)), 0)
+    return tuple(q.text for q in earlier[-count:]) if 1 < count <= len(earlier) else ()
 
 
 def city_policy(cat: Catalogue) -> str | None:
