@@ -782,7 +782,8 @@ def asks_support_terms(text: str) -> bool:
     """Whether ``text`` (lower case) asks the terms of a measure's support: how it is set ("怎么规定的", "补助标准"),
     what it is ("有什么支持", "what support") or whether there is any ("有没有补贴", "is there help with …")."""
     lex = lexicon()
-    return has_word(text, lex.terms_asks) or bool(lex.support_asked.search(text) or lex.support_exists_asked.search(text))
+    return has_word(text, lex.terms_asks) or has_word(text, lex.support_asks) or bool(
+        lex.support_asked.search(text) or lex.support_exists_asked.search(text))
 
 
 def asks_yes_or_no(clause: str) -> bool:
