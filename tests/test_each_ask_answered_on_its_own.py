@@ -120,3 +120,22 @@ def test_the_cap_of_a_named_subsidy_leads_its_figure(engine) -> None:
     answer = engine.ask("What's the interest subsidy cap for preclinical translation projects, and which departments handle it?")
     lines = answer.answer.splitlines()
     assert "RMB 10,000,000" in lines[0] and "Development and Reform" in answer.answer.split("Source")[0], answer.answer
+
+
+def test_two_kinds_asked_respectively_each_get_their_measures(engine) -> None:
+    answer = engine.ask("CMO和CRO的补贴分别是多少？")
+    assert [c.chunk_id for c in answer.citations[:3]] == ["policy2024:24", "policy2024:04", "policy2024:12"], answer.answer
+    body = answer.answer.split("出处")[0]
+    assert body.index("CMO") < body.index("（二十四）") < body.index("面向合同研发机构") < body.index("（四）"), answer.answer
+
+
+def test_a_later_ceiling_ask_is_not_computed_with_the_earlier_asks_spend(engine) -> None:
+    answer = engine.ask("细胞治疗产品早期临床投入6000万元，能补多少？确证性临床最多多少？")
+    assert _rules(answer) == ["m05-cgt-early"], answer.answer
+    assert "确证性临床试验支持：最高3000万元" in answer.answer.split("出处")[0]
+
+
+def test_another_stage_asked_after_an_amount_is_its_own_ask(engine) -> None:
+    answer = engine.ask("1类新药I期投入2000万能拿多少？II期最多多少？")
+    assert _rules(answer) == ["m05-drug-phase1"] and answer.total_yuan == 8_000_000, answer.answer
+    assert "Ⅱ期临床试验支持：最高2000万元" in answer.answer.split("出处")[0]

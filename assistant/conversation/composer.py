@@ -168,6 +168,10 @@ class Composer:
                 answers.append(self._ceilings_lead(step))  # the listing itself follows the answers
                 notes += block
                 continue
+            if step.route is Route.KIND_SUPPORT:  # "CRO和CMO分别…": each kind's head with its measures under it
+                answers += block[:-1] if len(block) > 1 and any(s.rule for s, _ in step.listed) else block
+                notes += block[-1:] if len(block) > 1 and any(s.rule for s, _ in step.listed) else []
+                continue
             for number, line in enumerate(block):
                 (answers if number == 0 or line.startswith(formula_opens) else notes).append(line)
         return answers + notes

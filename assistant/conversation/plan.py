@@ -415,6 +415,11 @@ class Planner:
         if kind is None and len(named_kinds) == 1 and not question.facts.entity_denied:
             # "CRO企业有什么支持？" names the kind it asks about without saying it is one: every measure meant for it
             kind = named_kinds[0]
+        if kind is None and len(named_kinds) > 1 and profiled is None and not question.facts.entity_denied:
+            each = self._kinds_listed(question, named_kinds)
+            if each:  # "CMO和CRO的补贴分别是多少？": each kind's measures, in the order named
+                plan.steps += each
+                return plan
         listed = self._kind_support(question, kind) if (
             profiled is None or profiled.match is None or not profiled.match.measures) else None
         if listed is None and profiled is None:
@@ -690,8 +695,11 @@ class Planner:
         joined: list[Ask] = []
         for ask in asks:
             last = joined[-1] if joined else None
+            # "I期投入2000万能拿多少？II期最多多少？": a rule the earlier ask does not name is an ask of its own
+            other_rule = last is not None and any(rule_named(ask.text.lower(), r) and not rule_named(last.text.lower(), r)
+                                                  for r in self.book.rules)
             if (last is not None and last.kind is AskKind.AMOUNT and ask.kind is AskKind.AMOUNT and not ask.elliptical
-                    and self.retriever.keyword_score(without_ask_words(ask.text.lower())) < MIN_KEYWORD_SCORE):
+                    and not other_rule and self.retriever.keyword_score(without_ask_words(ask.text.lower())) < MIN_KEYWORD_SCORE):
                 joined[-1] = Ask(last.kind, f"{last.text}，{ask.text}", last.points_back, last.detail, last.elliptical)
             else:
                 joined.append(ask)
@@ -1450,6 +1458,11 @@ class Planner:
         if asked_before is not None and not any(rule_named(words, r) for r in self.book.for_measure(measure)):
             words = f"{asked_before.text.lower()} {words}"
         request = read_award(question, measure, self.book, earlier, words)
+        if (len(question.asks) > 1 and question.asks_ceiling and not question.facts.amounts and not ask.elliptical
+                and request.assumed is not None):
+            # "早期临床投入6000万，能补多少？确证性临床最多多少？": the later ask wants its own ceiling, not the earlier
+            # ask's spend assumed for it
+            request.bases, request.assumed = [], None
         fitting = self._fitting_alternative(question, request.rules)
         if fitting is not None:  # "明年长成中型企业了，拿了专精特新资质": of the two ceilings, the one the facts decide
             request.rules = [fitting]
@@ -1717,6 +1730,25 @@ class Planner:
         if not asks_what_kind_gets(question.text, kind, self.retriever.keyword_score, OWN_TOPIC_SCORE, amount_asked):
             return None
         return self._kind_listing(question, kind)
+
+    def _kinds_listed(self, question: Question, named: Sequence[str]) -> list[Step]:
+        """"CMO和CRO的补贴分别是多少？": the measures meant for each of several kinds the question names, when it asks
+        their support or an amount and states none, naming nothing else to search for; [] otherwise."""
+        kinds = [k for name in named if (k := asker_kind(name)) is not None]
+        if len(kinds) != len(named) or question.facts.amounts or question.conversation_facts.registered == "elsewhere":
+            return []
+        text = question.text.lower()
+        for kind in kinds:
+            text = without_kind_said(text, kind.id)
+            text = without_words(text, tuple(str(w).lower() for w in lexicon().facts["entity_type"][kind.id]))
+        if any(triggers_named(text, rule.triggers) for rule in self.book.rules):
+            return []  # "CMO和CRO的研发贴息分别是多少？" names a rule by its own words
+        amount_asked = all(a.kind in {AskKind.AMOUNT, AskKind.FIGURE, AskKind.WHAT} for a in question.asks)
+        if not any(asks_what_kind_gets(text, kind, self.retriever.keyword_score, OWN_TOPIC_SCORE, amount_asked) for kind in kinds[:1]):
+            return []
+        order = sorted(kinds, key=lambda k: min(question.text.lower().find(str(w).lower()) % (len(question.text) + 1)
+                                                for w in lexicon().facts["entity_type"][k.id]))
+        return [self._kind_listing(question, kind) for kind in order]
 
     def _kind_listing(self, question: Question, kind: AskerKind) -> Step:
         """The measures meant for ``kind``, each with its verdict for the facts ``question`` states."""
