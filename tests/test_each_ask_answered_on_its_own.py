@@ -139,3 +139,17 @@ def test_another_stage_asked_after_an_amount_is_its_own_ask(engine) -> None:
     answer = engine.ask("1类新药I期投入2000万能拿多少？II期最多多少？")
     assert _rules(answer) == ["m05-drug-phase1"] and answer.total_yuan == 8_000_000, answer.answer
     assert "Ⅱ期临床试验支持：最高2000万元" in answer.answer.split("出处")[0]
+
+
+def test_the_size_of_the_industry_asked_is_its_scale_not_its_growth(engine) -> None:
+    answer = engine.ask("上海生物医药产业2023年规模多少，增长多少？")
+    assert answer.answer.startswith("9337亿元"), answer.answer
+    assert "4.9%" in answer.answer.splitlines()[0]
+
+
+def test_the_item_ceiling_asked_before_the_years_cap_leads(engine) -> None:
+    answer = engine.ask("What's the maximum for a Phase III trial of a class 1 drug, and what's the annual cap per company?")
+    body = answer.answer.split("Source")[0]
+    assert body.index("RMB 30,000,000") < body.index("RMB 100,000,000"), answer.answer
+    answer = engine.ask("CMO一个企业一年最多能拿多少？")
+    assert "1000万元" in answer.answer.splitlines()[0], answer.answer

@@ -47,6 +47,7 @@ from assistant.conversation.understand import (
     without_kind_said,
     without_registration,
     without_words,
+    word_pattern,
 )
 from assistant.language import Language
 from assistant.match.chat import ProfileAnswer, match_estimate, profile_answer
@@ -236,6 +237,18 @@ def _cite_after(step: Step, articles: Sequence[Article]) -> None:
         if article.chunk_id not in cited:
             step.articles.append(article)
             cited.add(article.chunk_id)
+
+
+def _item_ceiling_asked_first(text: str) -> bool:
+    """Whether ``text`` (lower case) asks an item's ceiling ("最高多少", "what's the maximum") before it names the
+    year's cap ("一年", "annual"): the per-item ceiling is its first question."""
+    lex = lexicon()
+
+    def first(words: tuple[str, ...]) -> int:
+        return min((m.start() for word in words if (m := re.search(word_pattern(word), text))), default=len(text))
+
+    annual = first(lex.annual_words)
+    return annual < len(text) and first(lex.ceiling_words) < annual
 
 
 def _asks_cap_not_sum(request: AwardRequest) -> bool:
@@ -1535,7 +1548,8 @@ class Planner:
             return step
         if question.asks_annual_cap and _asks_cap_not_sum(request):
             step.route = Route.CEILINGS  # "一年最多能拿多少": the annual cap leads, the per-item ceilings follow
-            step.annual_first = True
+            # "What's the maximum for a Phase III trial, and what's the annual cap?": the ceiling asked first leads
+            step.annual_first = not _item_ceiling_asked_first(ask.text.lower())
             step.ceilings_sum = self._ceilings_sum(question, request.rules)
             return step
         if ask.kind is AskKind.REQUIRED_BASE:
