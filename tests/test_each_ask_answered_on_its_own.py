@@ -153,3 +153,10 @@ def test_the_item_ceiling_asked_before_the_years_cap_leads(engine) -> None:
     assert body.index("RMB 30,000,000") < body.index("RMB 100,000,000"), answer.answer
     answer = engine.ask("CMO一个企业一年最多能拿多少？")
     assert "1000万元" in answer.answer.splitlines()[0], answer.answer
+
+
+def test_who_oversees_it_asks_the_departments(engine) -> None:
+    answer = engine.ask("What does the policy say about hospitals stocking new drugs within a month, and who oversees it?")
+    lines = answer.answer.splitlines()
+    assert answer.citations[0].chunk_id == "policy2024:18"
+    assert "1个月内" in lines[0] and lines[1].startswith("The responsible departments"), answer.answer
