@@ -245,8 +245,8 @@ class Engine:
         calculations = [c for e in composed.estimates for c in e.calculations]
         total = estimate.total_yuan if estimate else (
             sum(e.total_yuan for e in composed.estimates) if composed.estimates else None)
-        if composed.alternatives:
-            total = None
+        if composed.alternatives or len({c.kind for c in calculations}) > 1:
+            total = None  # one or the other, never both; a guarantee's ceiling is no grant to add to one
         return Answer(session_id=session.id, answer=composed.text, status=composed.status,
                       citations=[self.citation(a) for a in composed.articles], calculations=calculations,
                       total_yuan=total, language=language, retrieved=plan.retrieved,

@@ -549,7 +549,9 @@ def test_the_shanghai_applicant_condition_is_said_only_under_five(engine):
 def test_an_overseas_trial_answer_says_no_then_the_condition_then_the_measure_that_applies(engine):
     answer = engine.ask("我们的1类新药II期临床在新加坡做的，研发投入2500万，按创新药那条能拿多少？")
     first = answer.answer.splitlines()[0]
-    assert first.startswith("不可以") and "原文" in first and first.index("原文") < first.index("（十二）")
+    assert first.startswith("不可以") and "国内" in first and first.index("国内") < first.index("（十二）")
+    assert "2000万元" in answer.answer.splitlines()[1]  # the figure of the measure that applies follows at once
+    assert "（五）原文：“对由我市注册申请人开展国内" in answer.answer  # the condition's own text after the award
 
 
 def test_a_years_most_leads_with_the_annual_cap_not_the_last_item(engine):

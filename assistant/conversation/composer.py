@@ -168,6 +168,10 @@ class Composer:
                 answers.append(self._ceilings_lead(step))  # the listing itself follows the answers
                 notes += block
                 continue
+            if step.route is Route.KIND_SUPPORT:  # "CRO和CMO分别…": each kind's head with its measures under it
+                answers += block[:-1] if len(block) > 1 and any(s.rule for s, _ in step.listed) else block
+                notes += block[-1:] if len(block) > 1 and any(s.rule for s, _ in step.listed) else []
+                continue
             for number, line in enumerate(block):
                 (answers if number == 0 or line.startswith(formula_opens) else notes).append(line)
         return answers + notes
@@ -608,7 +612,17 @@ class Composer:
         estimate = step.estimate
         assert estimate is not None
         lines = [self._correction(c, step.declined) for c in step.corrections]  # "能拿3000万吗？": the no leads
-        if step.eligibility is not None and (step.eligibility.verdict is Verdict.NOT_ELIGIBLE or step.eligibility.missing):
+        after: list[str] = []
+        if step.eligibility is not None and step.eligibility.instead and step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
+            # "市里对海外做的临床有没有支持": the no on the measure found and the measure that applies, briefly, so that
+            # the latter's figure follows at once; the text of the condition not met after the award
+            condition = self._condition(step.eligibility.condition)
+            fields = self._fields(self._asked_article(step, article))
+            other = step.articles[0]
+            lines.append(self.t["eligible_no_instead_brief"].format(condition=condition[0], instead_label=other.label,
+                                                                    instead_title=other.title, **fields))
+            after.append(self.t["eligible_no_instead_quote"].format(quote=condition[1], **fields))
+        elif step.eligibility is not None and (step.eligibility.verdict is Verdict.NOT_ELIGIBLE or step.eligibility.missing):
             lines.extend(self._verdict_lines(step, article))
         calculations = estimate.calculations
         if are_alternatives(estimate.calculations):
@@ -628,7 +642,7 @@ class Composer:
         if award and step.request is not None and step.request.assumed is not None:
             award.insert(1, self._assumed(step.request.assumed))  # an earlier base used for another stage or item
         lines.extend(award)
-        return [*lines, *self._holds(step.eligibility), *self._asker_lines(step)]
+        return [*lines, *after, *self._holds(step.eligibility), *self._asker_lines(step)]
 
     def _assumed(self, assumed: AssumedBase) -> str:
         """The base an answer took from an earlier turn for items it was not stated for, said with their ceiling:

@@ -40,13 +40,15 @@ def kind_measures(kind: AskerKind, book: RuleBook, article_of: Callable[[str], A
             for entry in kind.measures]
 
 
-def asks_what_kind_gets(text: str, kind: AskerKind, topic_score: Callable[[str], float], own_topic: float) -> bool:
+def asks_what_kind_gets(text: str, kind: AskerKind, topic_score: Callable[[str], float], own_topic: float,
+                        amount_asked: bool = False) -> bool:
     """Whether ``text`` (normalised, lower case) asks what support the asker's kind gets ("我们是CRO，有什么
-    支持", "what support is there for CROs") and names nothing else to search for: without the kind's
-    words, the ask words and the support words, what is left scores below ``own_topic``
-    (``topic_score``: the keyword index's score of a text)."""
+    支持", "what support is there for CROs"; with ``amount_asked``, the message asks only an amount and states
+    none: "CRO能拿多少钱？") and names nothing else to search for: without the kind's words, the ask words and
+    the support words, what is left scores below ``own_topic`` (``topic_score``: the keyword index's score of a text)."""
     lex = lexicon()
-    if not (lex.support_asked.search(text) or has_word(text, lex.support_asks) or lex.kind_support_asked.search(text)):
+    if not (amount_asked or lex.support_asked.search(text) or has_word(text, lex.support_asks)
+            or lex.kind_support_asked.search(text)):
         return False
     rest = lex.kind_support_asked.sub(" ", lex.support_asked.sub(" ", without_kind_said(text, kind.id)))
     return topic_score(without_ask_words(rest)) < own_topic

@@ -44,8 +44,10 @@ from assistant.conversation.understand import (
     tasks_named,
     without_ask_words,
     without_asker,
+    without_kind_said,
     without_registration,
     without_words,
+    word_pattern,
 )
 from assistant.language import Language
 from assistant.match.chat import ProfileAnswer, match_estimate, profile_answer
@@ -70,9 +72,12 @@ HITS = 5
 OWN_TOPIC_SCORE = 2 * MIN_KEYWORD_SCORE  # an ask with this much topic of its own is about its own measure
 REFERRED_FACTOR = 1.5  # a turn pointing back: an article the conversation cited outranks a new one this much
 NAMED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")  # "Since 2021", "2019年以来": a year a figure ask counts from
+YEAR_NAMED = re.compile(r"(?<!\d)(?:19|20)\d\d年?(?!\d)")  # "2021年那版政策": the year naming a policy, no topic
+BOOK_TITLE = re.compile(r"《[^》]*》")  # a document's title as a sentence quotes it
 YEAR_SENTENCES = 50  # sentences searched for the one describing a policy named by its year (few sentences hold a year)
 TIED_SCORE = 0.9  # a hit this close to the top one answers about as well
 CLOSE_SCORE = 0.7  # a hit this close to the top one may be the measure an amount ask names by its rule
+OUTMATCHED_FACTOR = 2  # a sentence holding this many times the question's words of the lead's sentence answers instead
 RARE_TERM_SHARE = 0.05  # a word this few of the articles use names what one of them is about
 CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores this many times the next name a topic of their own
 SCOPE_KEY = "scope"  # the article of a document that says whom it covers
@@ -201,7 +206,10 @@ def _about(question: Question, ask: Ask, own: Facts, others: Sequence[Facts]) ->
                     device=own.device or (whole.device and own.drug_class is None and not own.cgt))
     # "CRO贴息最高多少？考核指标是什么？": the ceiling the first ask names is not the second's
     ceiling = question.asks_ceiling and (ask.elliptical or names_ceiling(ask.text.lower(), facts))
-    return replace(question, facts=facts, asks_ceiling=ceiling)
+    # "…授权…能补多少？另外一个产品在FDA注册也卖了…最多补多少": another product asked of on its own is its own
+    # award, not an item added to the ask before it; "再加一个品种5000万，一共多少？" sums them
+    adds = question.adds_item and (ask.elliptical or has_word(ask.text.lower(), lexicon().total_words))
+    return replace(question, facts=facts, asks_ceiling=ceiling, adds_item=adds)
 
 
 _corpus_texts: weakref.WeakKeyDictionary[HybridRetriever, str] = weakref.WeakKeyDictionary()
@@ -229,6 +237,18 @@ def _cite_after(step: Step, articles: Sequence[Article]) -> None:
         if article.chunk_id not in cited:
             step.articles.append(article)
             cited.add(article.chunk_id)
+
+
+def _item_ceiling_asked_first(text: str) -> bool:
+    """Whether ``text`` (lower case) asks an item's ceiling ("最高多少", "what's the maximum") before it names the
+    year's cap ("一年", "annual"): the per-item ceiling is its first question."""
+    lex = lexicon()
+
+    def first(words: tuple[str, ...]) -> int:
+        return min((m.start() for word in words if (m := re.search(word_pattern(word), text))), default=len(text))
+
+    annual = first(lex.annual_words)
+    return annual < len(text) and first(lex.ceiling_words) < annual
 
 
 def _asks_cap_not_sum(request: AwardRequest) -> bool:
@@ -394,8 +414,7 @@ class Planner:
         # a statement about the enterprise may name places and words the sources lack; a writing task or
         # chit-chat is refused even when it also says something about the enterprise
         if not scope.covered and (profiled is None or profiled.asked or scope.reason.startswith("off_topic")):
-            covered = [ask for ask in question.asks if self._scope(replace(question, text=ask.text.lower())).covered
-                       and self.retriever.keyword_score(without_ask_words(ask.text.lower())) >= OWN_TOPIC_SCORE]
+            covered = self._covered_asks(question)
             if not covered or len(question.asks) < 2:
                 plan.steps.append(Step(question.asks[0], Route.OUT_OF_SCOPE, scope=scope))
                 return plan
@@ -405,6 +424,15 @@ class Planner:
         # the kind this turn states, else the one the company profile holds when the turn asks for its match
         profile_kind = profiled.memory.profile.entity_type if profiled is not None else None
         kind = question.facts.entity_type or (profile_kind.value if profile_kind is not None else None)
+        named_kinds = kinds_named(question.text)
+        if kind is None and len(named_kinds) == 1 and not question.facts.entity_denied:
+            # "CRO企业有什么支持？" names the kind it asks about without saying it is one: every measure meant for it
+            kind = named_kinds[0]
+        if kind is None and len(named_kinds) > 1 and profiled is None and not question.facts.entity_denied:
+            each = self._kinds_listed(question, named_kinds)
+            if each:  # "CMO和CRO的补贴分别是多少？": each kind's measures, in the order named
+                plan.steps += each
+                return plan
         listed = self._kind_support(question, kind) if (
             profiled is None or profiled.match is None or not profiled.match.measures) else None
         if listed is None and profiled is None:
@@ -426,6 +454,22 @@ class Planner:
                                    estimate=match_estimate(match) if match else None, profile=profiled))
             return plan
         return self._plan_asks(question, session, language, plan)
+
+    def _covered_asks(self, question: Question) -> list[Ask]:
+        """The asks of a message out of scope as a whole that the sources cover each on its own: in scope in its own
+        words, with a topic of its own or naming a catalogued document; an ask with no topic of its own right after a
+        covered one asks of the same ("When did the full-chain policy take effect, when does it expire, and what does
+        Hangzhou offer?")."""
+        covered: list[Ask] = []
+        for number, ask in enumerate(question.asks):
+            text = ask.text.lower()
+            if not self._scope(replace(question, text=text)).covered:
+                continue
+            score = self.retriever.keyword_score(without_ask_words(text))
+            follows = number > 0 and question.asks[number - 1] in covered and score < MIN_KEYWORD_SCORE
+            if score >= OWN_TOPIC_SCORE or self.catalogue.named_in(text) or follows:
+                covered.append(ask)
+        return covered
 
     def _leaves_scope(self, question: Question, session: Session) -> bool:
         """Whether a turn states a registration outside Shanghai while the conversation is about the policy's
@@ -664,8 +708,11 @@ class Planner:
         joined: list[Ask] = []
         for ask in asks:
             last = joined[-1] if joined else None
+            # "I期投入2000万能拿多少？II期最多多少？": a rule the earlier ask does not name is an ask of its own
+            other_rule = last is not None and any(rule_named(ask.text.lower(), r) and not rule_named(last.text.lower(), r)
+                                                  for r in self.book.rules)
             if (last is not None and last.kind is AskKind.AMOUNT and ask.kind is AskKind.AMOUNT and not ask.elliptical
-                    and self.retriever.keyword_score(without_ask_words(ask.text.lower())) < MIN_KEYWORD_SCORE):
+                    and not other_rule and self.retriever.keyword_score(without_ask_words(ask.text.lower())) < MIN_KEYWORD_SCORE):
                 joined[-1] = Ask(last.kind, f"{last.text}，{ask.text}", last.points_back, last.detail, last.elliptical)
             else:
                 joined.append(ask)
@@ -747,6 +794,16 @@ class Planner:
         # a short or elliptical ask ("如果对方是股东呢？") is about the article discussed: search with its title
         query = f"{ask.text} {previous[0].title}" if previous and not elsewhere_topic and (
             len(ask.text) < 6 or ask.elliptical or question.adds_item) else ask.text
+        if ask.elliptical and plan.steps and question.document is not None and question.document != previous[0].doc_id:
+            # "2021年那版政策对出海的创新产品支持多少？新政策又是多少？": the topic the ask before it named, in the
+            # document this one names (the earlier document's title would find its own kind there); the sentence that
+            # answered it says the topic in the sources' words ("对成功出海的…按研发投入30%，最高支持1000万元")
+            answered = plan.steps[-1]
+            said = BOOK_TITLE.sub(" ", answered.lead.sentence) if answered.lead else ""  # the other policy's own title is no topic
+            earlier = YEAR_NAMED.sub(" ", f"{without_ask_words(answered.ask.text.lower())} {said}")
+            for document_named in self.catalogue.named_in(earlier):
+                earlier = self._without_name(earlier, document_named)
+            query = f"{ask.text} {without_words(earlier, lexicon().earlier_policy_named)}"
         if ask.kind is AskKind.DEPARTMENTS and not topic_is_empty:
             # "Who should we contact about the insurance subsidy?": the topic finds the measure, not the words "contact"
             query = without_ask_words(query.lower())
@@ -888,9 +945,12 @@ class Planner:
                 and not has_word(top.text.lower(), named_detail.stated)):
             # "张江药谷的租金补贴是多少": no measure pays it and the article found states no rent terms
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)
-        if (measure is None and not hits and not plan.steps and top.doc_id == self.book.document
+        if (measure is None and not hits and (not plan.steps or (topic_is_empty and ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE}))
+                and top.doc_id == self.book.document
                 and top.key in self.book.measures()):
-            measure = str(top.key)  # a short follow-up on the measure discussed ("so can we get both added up")
+            # a short follow-up on the measure discussed ("so can we get both added up"), or a later ask of the message
+            # with no topic of its own ("…: which departments handle it, and what's the maximum?")
+            measure = str(top.key)
         if self._states_base_of_discussed(question, ask, previous, plan) and not elsewhere_topic:
             # "Our R&D spend on that product was RMB 25 million." after （三十六）'s terms: that measure's award
             measure = str(previous[0].key)
@@ -937,7 +997,7 @@ class Planner:
         wants_award = ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY} or has_amounts or follow_up
         if measure and wants_award and (ask.kind is not AskKind.WHAT or has_amounts or follow_up) and not (
                 support_exists and not has_amounts):
-            return self._award(question, ask, measure, session, language)
+            return self._award(question, ask, measure, session, language, plan.steps[-1].ask if ask.elliptical and plan.steps else None)
         if measure and not has_amounts and (support_exists or (ask.kind is AskKind.WHAT and asks_support_terms(ask.text.lower()))):
             # "对产品出海注册是怎么规定的", "产品要去美国FDA注册，有什么支持？", "is there help with trial insurance
             # premiums?": the terms of a measure that sets amounts are its ceilings and rates, all of them; asked yes
@@ -1141,8 +1201,12 @@ class Planner:
         def rare(term: str) -> bool:
             return 0 < self.retriever.article_share(term) <= RARE_TERM_SHARE
 
-        if not any(rare(t) for t in best.matched_terms if t not in lead.sentence) or any(
-                rare(t) for t in best.matched_terms if t in lead.sentence):
+        shared = [t for t in best.matched_terms if t in lead.sentence]
+        # "How many hospitals with clinical-trial qualification …": the sentence holding every word of the question
+        # ("65家拥有临床试验资格的医疗机构"), not one holding two of them beside another count ("临床研究(IIT)3608项")
+        outmatched = len(best.matched_terms) >= OUTMATCHED_FACTOR * max(len(shared), 1)
+        if not outmatched and (not any(rare(t) for t in best.matched_terms if t not in lead.sentence) or any(
+                rare(t) for t in shared)):
             return None  # the lead's own sentence holds a rare word of the question too: it is about what was asked
         stated = lead_clause(best.sentence, ask.kind, ask.text, units)
         return (best.article, stated) if stated.figure else None
@@ -1397,10 +1461,21 @@ class Planner:
             return None
         return next(iter(named))
 
-    def _award(self, question: Question, ask: Ask, measure: str, session: Session, language: Language) -> Step:
+    def _award(self, question: Question, ask: Ask, measure: str, session: Session, language: Language,
+               asked_before: Ask | None = None) -> Step:
+        """The award step of ``ask`` under ``measure``. ``asked_before``: the ask of the same message an elliptical
+        ``ask`` asks again ("…对出海的创新产品支持多少？新政策又是多少？"), whose words name the rule when its own do not."""
         article = self._measure_article(measure)
         earlier = next((t for t in session.award_topics() if t.measure == measure), session.award)
-        request = read_award(question, measure, self.book, earlier, ask.text.lower())
+        words = ask.text.lower()
+        if asked_before is not None and not any(rule_named(words, r) for r in self.book.for_measure(measure)):
+            words = f"{asked_before.text.lower()} {words}"
+        request = read_award(question, measure, self.book, earlier, words)
+        if (len(question.asks) > 1 and question.asks_ceiling and not question.facts.amounts and not ask.elliptical
+                and request.assumed is not None):
+            # "早期临床投入6000万，能补多少？确证性临床最多多少？": the later ask wants its own ceiling, not the earlier
+            # ask's spend assumed for it
+            request.bases, request.assumed = [], None
         fitting = self._fitting_alternative(question, request.rules)
         if fitting is not None:  # "明年长成中型企业了，拿了专精特新资质": of the two ceilings, the one the facts decide
             request.rules = [fitting]
@@ -1473,7 +1548,8 @@ class Planner:
             return step
         if question.asks_annual_cap and _asks_cap_not_sum(request):
             step.route = Route.CEILINGS  # "一年最多能拿多少": the annual cap leads, the per-item ceilings follow
-            step.annual_first = True
+            # "What's the maximum for a Phase III trial, and what's the annual cap?": the ceiling asked first leads
+            step.annual_first = not _item_ceiling_asked_first(ask.text.lower())
             step.ceilings_sum = self._ceilings_sum(question, request.rules)
             return step
         if ask.kind is AskKind.REQUIRED_BASE:
@@ -1657,10 +1733,36 @@ class Planner:
         stated facts; None for any other question (or a kind no measure is meant for, or an asker registered
         elsewhere)."""
         kind = asker_kind(kind_id)
-        if (kind is None or question.conversation_facts.registered == "elsewhere"
-                or not asks_what_kind_gets(question.text, kind, self.retriever.keyword_score, OWN_TOPIC_SCORE)):
+        if kind is None or question.conversation_facts.registered == "elsewhere":
+            return None
+        # "CRO能拿多少钱？": an amount asked for a kind that several measures pay is each of their ceilings, not one's
+        # ("CRO贴息最高多少？" names one of them by its rule's own words)
+        rest = without_kind_said(question.text.lower(), kind.id)
+        amount_asked = (not question.facts.amounts and all(a.kind is AskKind.AMOUNT for a in question.asks)
+                        and sum(1 for m in kind.measures if m.rule) > 1
+                        and not any(triggers_named(rest, rule.triggers) for rule in self.book.rules))
+        if not asks_what_kind_gets(question.text, kind, self.retriever.keyword_score, OWN_TOPIC_SCORE, amount_asked):
             return None
         return self._kind_listing(question, kind)
+
+    def _kinds_listed(self, question: Question, named: Sequence[str]) -> list[Step]:
+        """"CMO和CRO的补贴分别是多少？": the measures meant for each of several kinds the question names, when it asks
+        their support or an amount and states none, naming nothing else to search for; [] otherwise."""
+        kinds = [k for name in named if (k := asker_kind(name)) is not None]
+        if len(kinds) != len(named) or question.facts.amounts or question.conversation_facts.registered == "elsewhere":
+            return []
+        text = question.text.lower()
+        for kind in kinds:
+            text = without_kind_said(text, kind.id)
+            text = without_words(text, tuple(str(w).lower() for w in lexicon().facts["entity_type"][kind.id]))
+        if any(triggers_named(text, rule.triggers) for rule in self.book.rules):
+            return []  # "CMO和CRO的研发贴息分别是多少？" names a rule by its own words
+        amount_asked = all(a.kind in {AskKind.AMOUNT, AskKind.FIGURE, AskKind.WHAT} for a in question.asks)
+        if not any(asks_what_kind_gets(text, kind, self.retriever.keyword_score, OWN_TOPIC_SCORE, amount_asked) for kind in kinds[:1]):
+            return []
+        order = sorted(kinds, key=lambda k: min(question.text.lower().find(str(w).lower()) % (len(question.text) + 1)
+                                                for w in lexicon().facts["entity_type"][k.id]))
+        return [self._kind_listing(question, kind) for kind in order]
 
     def _kind_listing(self, question: Question, kind: AskerKind) -> Step:
         """The measures meant for ``kind``, each with its verdict for the facts ``question`` states."""

@@ -68,6 +68,7 @@ LISTED_QUESTION = re.compile(r",\s*(?:and\s+|or\s+)?(?=(?:how|what|which|when|wh
 # the case of the question after it; "when is …", "when does …" ask.
 CONDITION_OPENING = re.compile(r"^\s*(?:when|whenever|if|once|after|before|while|as soon as)\s+(?!(?:is|are|was|were|do|does|did|"
                                r"will|would|can|could|should|shall|may|might|must|has|have|had)\b)", re.IGNORECASE)
+LEADING_CONJUNCTION = re.compile(r"^(?:and|so|but|then)\b,?\s*", re.IGNORECASE)  # "And once it's registered …"
 ENGLISH_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[a-z])", re.IGNORECASE)
 CASE_MARK = re.compile(r"\bi{1,3}期|(?<![a-z])i{1,3}期|临床|试验|trial|phase|\d\s*(万|亿|元|million|billion)|rmb|usd|\$", re.IGNORECASE)
 INDEFINITE_COUNT = re.compile(r"几(个|家|款|项|场|次|名|位)")  # "参加几个展会": a few, when the sentence asks nothing
@@ -157,6 +158,7 @@ class _Lexicon:
     home_city_stated: tuple[str, ...]  # 本市, 我市: how the sources name Shanghai's share
     figure_words: tuple[str, ...]  # every word asking a figure (the figure kind's and figure_asks'), longest first
     elliptical: re.Pattern[str]  # "海外的呢": asks what the ask before it asked
+    asked_again: re.Pattern[str]  # "新政策又是多少": the ask before it, asked of another subject
     yes_no_eligibility: re.Pattern[str]  # "能申请贴息吗": a verdict is asked
     yes_no_question: re.Pattern[str]  # "…吗？", "Is …?": a yes/no question
     hypothetical: re.Pattern[str]  # "另外，如果…": an ask putting a case of its own
@@ -262,6 +264,7 @@ def lexicon() -> _Lexicon:
                                                               *(w for d in raw["figure_asks"].values() for w in d["asked"])]},
                                   key=lambda w: (-len(w), w))),
         elliptical=re.compile(raw["elliptical"], re.IGNORECASE),
+        asked_again=re.compile(raw["asked_again"]),
         yes_no_eligibility=re.compile(raw["yes_no_eligibility"], re.IGNORECASE),
         yes_no_question=re.compile(raw["yes_no_question"], re.IGNORECASE),
         which_document=lower(raw["which_document"]),
@@ -327,6 +330,12 @@ def _described(details: dict[str, Any], described: str, holding: list[str]) -> r
                    key=len, reverse=True)
     inside = "".join(f"|{re.escape(str(word).lower())}" for word in holding)
     return re.compile(f"(?:{'|'.join(map(re.escape, words))})(?={described}){inside}")
+
+
+@cache
+def _writing_task() -> re.Pattern[str]:
+    """A request to write something (scope.yaml ``writing_tasks``): a clause of its own that the sources never answer."""
+    return re.compile("|".join(f"(?:{p})" for p in read_yaml_once(SCOPE_PATH)["off_topics"]["writing_tasks"]), re.IGNORECASE)
 
 
 def _known_places() -> tuple[str, ...]:
@@ -687,7 +696,9 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         "?" in text or "？" in text) else set()
     for clause, questioned in _clauses(text, lex):
         kind = _asked_kind(clause.lower(), lex)
-        if kind is AskKind.FIGURE and clause in stated_sentences and INDEFINITE_COUNT.search(clause) and not _kind(
+        # the message's last words with no mark after them may be a question that lost its mark ("…？16年以来批了几个1类创新药")
+        unmarked_end = text.rstrip().endswith(clause)
+        if kind is AskKind.FIGURE and clause in stated_sentences and not unmarked_end and INDEFINITE_COUNT.search(clause) and not _kind(
                 INDEFINITE_COUNT.sub(" ", clause.lower()), lex, own_words_only=True):
             kind = None  # "明年打算参加几个展会。补助标准是什么？": 几个 says "a few" in a sentence that asks nothing
         elif kind is AskKind.AMOUNT and clause in stated_sentences and (
@@ -696,13 +707,16 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             # "预计2029年10月才能拿到注册证。到时候还能申请吗？": 能拿到 states the case, it asks nothing;
             # "我们集团有三家子公司，合计员工1500人。…什么时候开始实施？": 合计 states a total, it asks none
             kind = None
+        elif kind is None and asks and _writing_task().search(clause):
+            kind = AskKind.WHAT  # "…多少标准化厂房？顺便帮我写份项目申报书": a request of its own, refused on its own
         elif kind is None and questioned and not read_facts(clause, clause.lower()).amounts:
             # "是放在哪个区域做的？": a question mark makes a question of a clause without ask words; one stating
             # amounts ("我们投了5000万，能拿1500万吧？") is the case of the ask before it
             kind = AskKind.WHAT
         earlier = asks[-1] if asks else before
-        elliptical = (earlier is not None and _kind(clause.lower(), lex, own_words_only=True) is None
-                      and bool(lex.elliptical.search(clause.lower())))
+        elliptical = earlier is not None and ((_kind(clause.lower(), lex, own_words_only=True) is None
+                                               and bool(lex.elliptical.search(clause.lower())))
+                                              or bool(lex.asked_again.search(clause)))
         if elliptical:
             assert earlier is not None
             kind = earlier.kind
@@ -768,7 +782,8 @@ def asks_support_terms(text: str) -> bool:
     """Whether ``text`` (lower case) asks the terms of a measure's support: how it is set ("怎么规定的", "补助标准"),
     what it is ("有什么支持", "what support") or whether there is any ("有没有补贴", "is there help with …")."""
     lex = lexicon()
-    return has_word(text, lex.terms_asks) or bool(lex.support_asked.search(text) or lex.support_exists_asked.search(text))
+    return has_word(text, lex.terms_asks) or has_word(text, lex.support_asks) or bool(
+        lex.support_asked.search(text) or lex.support_exists_asked.search(text))
 
 
 def asks_yes_or_no(clause: str) -> bool:
@@ -918,7 +933,9 @@ def _opens_with_yes_no(text: str, lex: _Lexicon) -> bool:
     ("Can we get a premium subsidy, and capped at what?"): the verdict leads the figure."""
     sentence = ENGLISH_SENTENCE_END.split(text.lower())[-1]
     parts = re.split(r"[,，;；]\s*(?:and|but)?\s*", sentence, maxsplit=1)
-    return len(parts) == 2 and _asks_yes_or_no(parts[0].strip() + "?", lex)
+    # "And once it's registered …, how much more?": a conjunction opening the sentence asks nothing of itself
+    opening = LEADING_CONJUNCTION.sub("", parts[0].strip(), count=1)
+    return len(parts) == 2 and _asks_yes_or_no(opening + "?", lex)
 
 
 def _asked_kind(clause: str, lex: _Lexicon) -> AskKind | None:
