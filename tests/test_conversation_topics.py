@@ -223,3 +223,14 @@ def test_a_short_turn_whose_words_the_discussed_article_holds_asks_of_it_and_one
     assert _cited(fund)[0] == "policy2024:27"  # （二十七） names the 母基金; a letter's funds hold the word too
     merger = engine.ask("What about M&A — is there a dedicated fund?", fund.session_id)
     assert _cited(merger)[0] == "policy2024:28"
+
+
+@pytest.mark.parametrize("first, measure, follow_up", [
+    ("我们是做临床数据服务的公司，新政策里对队列数据开放有什么规定", "policy2024:30", "那有具体的补贴金额吗"),
+    ("新政策对人工智能赋能药物研发是怎么说的", "policy2024:02", "有没有明确的资金额度"),
+])
+def test_a_follow_up_asking_only_for_a_specific_amount_asks_it_of_the_measure_just_looked_up(engine, first, measure, follow_up):
+    looked_up = engine.ask(first)
+    assert _cited(looked_up)[0] == measure
+    amount = engine.ask(follow_up, looked_up.session_id)
+    assert amount.status is Status.NOT_SPECIFIED and _cited(amount)[0] == measure

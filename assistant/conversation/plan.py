@@ -548,6 +548,12 @@ class Planner:
         return discussed.doc_id == self.book.document and any(
             rule.rate is not None for rule in self.book.for_measure(str(discussed.key)))
 
+    def _asks_money_only(self, words: str) -> bool:
+        """Whether ``words`` (an ask's, ask words removed) name money in general (``plain_money_words``: 资金额度,
+        specific amount) and nothing else to search for: an amount is asked, of no topic of its own."""
+        plain = lexicon().plain_money_words
+        return has_word(words, plain) and self.retriever.keyword_score(without_words(words, plain)) < MIN_KEYWORD_SCORE
+
     def _picks_rule(self, text: str, measure: str) -> bool:
         """Whether ``text`` names one of ``measure``'s several rules (a stage, a kind of product): naming the only
         rule ("贴息" of （四）) names the measure itself."""
@@ -686,6 +692,8 @@ class Planner:
             # "那I期呢？" after a validity turn: the stage named is an award topic's, the award is asked again
             ask = replace(ask, kind=AskKind.AMOUNT)
         topic = without_ask_words(ask.text.lower())
+        if ask.kind is AskKind.WHAT and previous and not plan.steps and self._asks_money_only(topic):
+            ask = replace(ask, kind=AskKind.AMOUNT)  # "有具体的资金额度吗" after a measure: the amount it sets, if any
         if ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE}:
             topic = without_words(topic, lexicon().plain_money_words)  # "有没有直接的资金额度？": money, no topic of its own
         topic_is_empty = self.retriever.keyword_score(topic) < MIN_KEYWORD_SCORE
@@ -750,6 +758,10 @@ class Planner:
         if ask.kind is AskKind.DEPARTMENTS and not topic_is_empty:
             # "Who should we contact about the insurance subsidy?": the topic finds the measure, not the words "contact"
             query = without_ask_words(query.lower())
+        # "有具体补贴金额吗？" right after a measure was looked up: that measure's amount, not one the earlier
+        # turn's words find again elsewhere
+        money_of_discussed = (topic_is_empty and bool(previous) and not plan.steps and ask.kind is AskKind.AMOUNT
+                              and not question.facts.amounts and not question.follow_up and session.award is None)
         if topic_is_empty and not plan.steps and not question.follow_up and question.context_text:
             topic = question.context_text  # "能拿多少？" after a turn that stated the case
             if previous and self.retriever.keyword_score(without_ask_words(topic)) < MIN_KEYWORD_SCORE:
@@ -816,6 +828,8 @@ class Planner:
             hits = [Hit(task, hits[0].score if hits else 1.0, ()), *[h for h in hits if h.article.chunk_id != task.chunk_id]]
         elif same_article:
             hits = [Hit(previous[0], hits[0].score if hits else 1.0, ()), *[h for h in hits if h.article.chunk_id != previous[0].chunk_id]]
+        elif money_of_discussed:
+            hits = [Hit(previous[0], hits[0].score if hits else 1.0, ())]
         elif self._held_by_discussed(question, ask, previous, plan) and hits and hits[0].article.chunk_id != previous[0].chunk_id:
             # "Is there a specific amount the mother fund would put in?" after （二十七）, which names that fund: its
             # words are the article's; another that holds them too is not what the conversation is about
