@@ -4,6 +4,8 @@ the assumption, and products added over several turns are summed to the running 
 measure's per-enterprise yearly cap. Each test is a promise of the question path, run on the real index,
 in simplified and traditional Chinese and in English."""
 
+import pytest
+
 from assistant.records import Status
 
 LEAD = 160
@@ -126,3 +128,25 @@ def test_an_english_correction_with_not_replaces_the_figure(engine):
     corrected = engine.ask("Sorry, the R&D is RMB 50 million, not 30 million.", first.session_id)
     assert corrected.total_yuan == 20_000_000  # min(40% × RMB 50 million, RMB 20 million)
     assert _bases(corrected) == ["50000000"]
+
+
+@pytest.mark.parametrize("first, follow_up, count", [
+    ("我们的创新医疗器械进入了特别审查程序，最高能补多少", "一年最多几个产品能拿满额", "10个"),
+    ("参加一个国际展会，项目经费12万，能补多少", "所以一年最多几次能拿满额", "10次"),
+    ("We're a CMO; one product's annual contract output is RMB 80 million for a client with no investment ties. "
+     "How much?", "so how many products a year can get the full amount?", "At most 2 a year"),
+])
+def test_how_many_items_can_get_the_full_ceiling_is_the_annual_cap_over_the_ceiling(engine, first, follow_up, count):
+    award = engine.ask(first)
+    assert award.total_yuan
+    full = engine.ask(follow_up, award.session_id)
+    assert full.status is Status.ANSWERED and full.citations[0].chunk_id == award.citations[0].chunk_id
+    assert full.answer.startswith(("一年最多" + count, count)), full.answer
+
+
+def test_a_count_put_as_a_case_after_one_items_award_is_that_many_items_under_the_annual_cap(engine):
+    one = engine.ask("参加一个国际展会，项目经费12万，能补多少")
+    assert one.total_yuan == 50_000
+    many = engine.ask("要是一年参加20个呢", one.session_id)
+    assert many.total_yuan == 500_000  # 20 × 5万 = 100万, capped at the 50万 a year per entity
+    assert "新增19项" in many.answer  # the item stated before keeps its own fee; the 19 others are assumed

@@ -111,6 +111,7 @@ class Route(StrEnum):
     PROFILE = "profile"  # a "我们是……" statement noted in the session's company profile
     MATCH = "match"  # every measure the session's company profile may claim
     KIND_SUPPORT = "kind_support"  # "我们是CRO，有什么支持": every measure meant for the asker's kind, with its ceiling
+    FULL_AWARDS = "full_awards"  # "一年最多几次能拿满额": how many items the annual cap lets reach their ceiling
 
 
 class Verdict(StrEnum):
@@ -134,6 +135,17 @@ class Eligibility:
     fact: str = ""  # the stated fact that failed the condition, or that leaves it open ("entity_type": who asks)
     missing: tuple[str, ...] = ()  # unknown: the facts (eligibility.yaml names) that would decide the condition
     holds: tuple[str, ...] = ()  # eligible: conditions quoted from another article (the scope) that stated facts meet
+
+
+@dataclass(frozen=True)
+class FullAwards:
+    """How many items of ``rule`` can each get its full ceiling within the per-entity annual cap: ``count`` =
+    ⌊``annual_cap_yuan`` ÷ the rule's ceiling⌋; ``unit`` is the counting word the ask used (次, 个; "" in English)."""
+
+    rule: Rule
+    annual_cap_yuan: Decimal
+    count: int
+    unit: str = ""
 
 
 @dataclass
@@ -164,6 +176,7 @@ class Step:
     pointers: list[KindSupport] = field(default_factory=list)  # a verdict on who asks: the measures meant for that kind
     others: list[Eligibility] = field(default_factory=list)  # a no for the asker's kind: the measure's other rules still open or met
     share: Share | None = None  # LOOKUP of a share: the share of the count the asker states, worked out
+    full_awards: FullAwards | None = None  # FULL_AWARDS: the count the annual cap allows at the full ceiling
 
 
 @dataclass
@@ -388,6 +401,8 @@ class Planner:
             # its conditions still to meet noted
             session.profile, profiled = profiled.memory, None
         scope = self._scope(question)
+        if not scope.covered and scope.reason == "unknown_words" and self._full_awards(question.text, session) is not None:
+            scope = ScopeVerdict(True, "")  # "所以一年最多几次能拿满额" after an award: its words are the conversation's
         if not scope.covered and scope.reason.startswith("off_topic") and self._figure_of_discussed(question, session):
             # "科创板上市的有几家" after figures of the reply's industry overview: that document's figure, not listing advice
             scope = ScopeVerdict(True, "")
@@ -680,6 +695,9 @@ class Planner:
     # --- one ask ---------------------------------------------------------------------------------
     def _plan_ask(self, question: Question, ask: Ask, session: Session, previous: list[Article], plan: Plan,
                   language: Language) -> Step:
+        full = self._full_awards(ask.text, session)
+        if full is not None:  # "所以一年最多几个品种能拿到满额": the annual cap over the award topic's ceiling
+            return Step(ask, Route.FULL_AWARDS, [self._measure_article(full.rule.measure)], full_awards=full)
         if ask.kind is not AskKind.VALIDITY and len(previous) > 1 and self._states_term(previous[0]):
             # "委托方是我们关联公司呢？" right after "这个政策还有效吗": the measure discussed before the validity turn
             previous = [a for a in previous if not self._states_term(a)] or previous
@@ -1389,6 +1407,20 @@ class Planner:
         return named or next(iter(close), None)
 
     # --- awards ----------------------------------------------------------------------------------
+    def _full_awards(self, text: str, session: Session) -> FullAwards | None:
+        """How many items of the award topic discussed can each get the full ceiling within its annual cap, when
+        ``text`` asks that (``full_awards_asked``: "一年最多几次能拿满额") and the topic is one rule counted against
+        an annual cap; None otherwise."""
+        asked = lexicon().full_awards_asked.search(text.lower())
+        if asked is None or session.award is None:
+            return None
+        rules = list(dict.fromkeys(self.book.rule(rule_id) for rule_id in session.award.rule_ids))
+        if len(rules) != 1 or not rules[0].annual_cap or not rules[0].cap_yuan:
+            return None
+        [rule] = rules
+        cap = Decimal(self.book.annual_caps[str(rule.annual_cap)].cap_yuan)
+        return FullAwards(rule, cap, int(cap // Decimal(rule.cap_yuan)), asked["unit"] or asked["unit2"] or "")
+
     def _recalled(self, ask: Ask, session: Session) -> AwardSlots | None:
         """The most recent award topic of the conversation one of whose rules the follow-up names by its
         trigger words ("III期", "海外", "注册证"), or None."""
@@ -1485,7 +1517,8 @@ class Planner:
             step.eligibility = replace(step.eligibility, met=met)
             step.route = Route.ELIGIBILITY
             return step
-        if question.asks_annual_cap and _asks_cap_not_sum(request):
+        if question.asks_annual_cap and _asks_cap_not_sum(request) and not (question.facts.item_count or 0) > 1:
+            # (a count of items stated, "如果一年参加15个展会…一年最多多少", is their sum under the cap: computed below)
             step.route = Route.CEILINGS  # "一年最多能拿多少": the annual cap leads, the per-item ceilings follow
             step.annual_first = True
             step.ceilings_sum = self._ceilings_sum(question, request.rules)

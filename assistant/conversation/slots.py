@@ -258,7 +258,8 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
                     assumed = AssumedBase(bases[-1], tuple(dict.fromkeys(earlier_rules)), tuple(unstated))
         if count and not facts_said.amounts and len(bases) == 1 and len(rules) == 1 and rules[0].rate is not None:
             # "如果一年有五个品种呢" after one product's output: that many items, each assumed to have the base stated
-            assumed = AssumedBase(bases[0], tuple(rules), tuple(rules) * count)
+            # (the one it was stated for among them: the others are the ones assumed)
+            assumed = AssumedBase(bases[0], tuple(rules), tuple(rules) * (count - 1))
             bases = bases * count
         facts = {**previous.facts, **facts}
     accepted = {rule.id: book.inputs(rule.id).accepted for rule in candidates}
