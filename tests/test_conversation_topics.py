@@ -234,3 +234,26 @@ def test_a_follow_up_asking_only_for_a_specific_amount_asks_it_of_the_measure_ju
     assert _cited(looked_up)[0] == measure
     amount = engine.ask(follow_up, looked_up.session_id)
     assert amount.status is Status.NOT_SPECIFIED and _cited(amount)[0] == measure
+
+
+def test_which_department_to_contact_after_an_award_names_that_measures_departments_not_a_letters_contact(engine):
+    award = engine.ask("CMO受托生产，产值6000万，客户跟我们没有投资关系，能补多少")
+    assert _cited(award)[0] == "policy2024:24"
+    contact = engine.ask("需要跟哪个部门联系", award.session_id)
+    assert _cited(contact) == ["policy2024:24"] and "市药品监管局" in contact.answer
+
+
+def test_a_departments_ask_after_the_documents_term_in_one_message_names_the_measure_discussed(engine):
+    award = engine.ask("海外临床试验责任保险保费交了80万，能补多少")
+    assert _cited(award)[0] == "policy2024:13"
+    both = engine.ask("这个政策哪天到期？另外要找哪个部门？", award.session_id)
+    assert _cited(both) == ["policy2024:validity", "policy2024:13"]
+    assert "2029年7月31日" in both.answer and "上海金融监管局" in both.answer
+
+
+def test_who_oversees_a_support_the_conversation_cited_names_that_measure_after_a_validity_turn(engine):
+    award = engine.ask("Our Class 1 drug is starting a phase II trial in Australia. How much support is there?")
+    assert _cited(award)[0] == "policy2024:12"
+    engine.ask("Is the policy still valid?", award.session_id)
+    who = engine.ask("who oversees the overseas trial support?", award.session_id)
+    assert _cited(who) == ["policy2024:12"] and "市科委" in who.answer

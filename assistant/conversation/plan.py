@@ -494,7 +494,8 @@ class Planner:
                 # "在上海新注册的…能享受吗": the scope a stated fact meets is cited after the measure
                 _cite_after(step, [a for cid in step.eligibility.holds for a in self._condition_articles(cid, step.eligibility.measure)])
             plan.steps.append(step)
-            if step.articles:
+            if step.articles and (step.route is not Route.VALIDITY or not previous_articles):
+                # "这个政策到什么时候截止？还有找哪个部门？": the document's term leaves the measure discussed the topic
                 previous_articles = step.articles
         plan.steps += [Step(ask, Route.OUT_OF_SCOPE, scope=ScopeVerdict(False, "ask")) for ask in uncovered]
         return plan
@@ -714,6 +715,8 @@ class Planner:
             ask = replace(ask, kind=AskKind.AMOUNT)  # "有具体的资金额度吗" after a measure: the amount it sets, if any
         if ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE}:
             topic = without_words(topic, lexicon().plain_money_words)  # "有没有直接的资金额度？": money, no topic of its own
+        if ask.kind is AskKind.DEPARTMENTS:  # "要跟哪个部门联系": reaching a department is no topic (a letter's contact)
+            topic = without_words(topic, sorted(lexicon().department_ask_words, key=len, reverse=True))
         topic_is_empty = self.retriever.keyword_score(topic) < MIN_KEYWORD_SCORE
         if ask.kind is AskKind.DEPARTMENTS and previous and (topic_is_empty or (
                 ask.points_back and not self._names_other_article(ask, previous))) and (
@@ -723,6 +726,12 @@ class Planner:
             # "Who do I contact about that?" after a verdict citing the scope before the measure: the measure's departments
             listing = next((a for a in previous if a.departments), previous[0])
             return Step(ask, Route.DEPARTMENTS, [listing])
+        if ask.kind is AskKind.DEPARTMENTS and previous and question.document in (None, previous[0].doc_id):
+            # "who administers the overseas trial support?" after a validity turn: the measure the conversation cited
+            # that holds every word of the topic, not a letter that also speaks of it
+            held = next((a for a in previous if a.departments and self.retriever.holds_every_term(a.chunk_id, topic)), None)
+            if held is not None:
+                return Step(ask, Route.DEPARTMENTS, [held])
         which = ask.kind is AskKind.VALIDITY and ask.detail == WHICH_DOCUMENT and question.document is None
         # "这个政策什么时候到期？" as a first turn: nothing discussed yet, so "this policy" is the one the service is about
         first_turn_policy = (not previous and not question.context_text and not plan.steps

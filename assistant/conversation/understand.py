@@ -117,6 +117,7 @@ class _Lexicon:
     pointers: tuple[str, ...]
     pointer_pattern: re.Pattern[str]  # "这方案", "这类支持", "the overseas one": a demonstrative before a noun
     same_article: re.Pattern[str]  # "in that same answer": the article just answered, however long the question
+    department_ask_words: tuple[str, ...]  # "要跟哪个部门联系": what one does with a department, no topic
     full_awards_asked: re.Pattern[str]  # "一年最多几次能拿满额": how many items the annual cap lets reach their ceiling
     similar_asked: tuple[str, ...]  # "something similar": the topic discussed, in another document
     document_pointers: tuple[str, ...]
@@ -222,6 +223,7 @@ def lexicon() -> _Lexicon:
         pointer_pattern=re.compile(raw["pointer_pattern"], re.IGNORECASE),
         same_article=re.compile(raw["same_article"], re.IGNORECASE),
         full_awards_asked=re.compile(raw["full_awards_asked"], re.IGNORECASE),
+        department_ask_words=lower(raw["department_ask_words"]),
         similar_asked=lower(raw["similar_asked"]),
         document_pointers=lower(raw["document_pointers"]),
         document_nouns=lower(raw["document_nouns"]),
