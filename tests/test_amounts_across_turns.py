@@ -150,3 +150,16 @@ def test_a_count_put_as_a_case_after_one_items_award_is_that_many_items_under_th
     many = engine.ask("要是一年参加20个呢", one.session_id)
     assert many.total_yuan == 500_000  # 20 × 5万 = 100万, capped at the 50万 a year per entity
     assert "新增19项" in many.answer  # the item stated before keeps its own fee; the 19 others are assumed
+
+
+@pytest.mark.parametrize("first, correction, before, after", [
+    ("我们给海外临床试验买了责任险，保费150万，能补多少", "抱歉刚才说错了，其实是国内临床试验的责任险，保费还是150万",
+     750_000, 500_000),
+    ("We bought liability insurance for our domestic clinical trial, premium RMB 1.6 million. How much can we get?",
+     "Sorry, my mistake: it is insurance for an overseas trial, same premium of RMB 1.6 million.", 500_000, 800_000),
+])
+def test_a_correction_naming_the_other_kind_of_insurance_replaces_the_item_not_adds_one(engine, first, correction, before, after):
+    award = engine.ask(first)
+    assert award.total_yuan == before
+    corrected = engine.ask(correction, award.session_id)
+    assert corrected.total_yuan == after  # 50% of the premium under the rule the correction names, alone

@@ -1455,7 +1455,12 @@ class Planner:
     def _award(self, question: Question, ask: Ask, measure: str, session: Session, language: Language) -> Step:
         article = self._measure_article(measure)
         earlier = next((t for t in session.award_topics() if t.measure == measure), session.award)
-        request = read_award(question, measure, self.book, earlier, ask.text.lower())
+        words = ask.text.lower()
+        if question.replies_to_ask and any(rule_named(question.text, rule) for rule in self.book.for_measure(measure)):
+            # "说错了，其实是海外临床试验的保险，保费还是120万" answering the award asked before: the rule the statement
+            # names replaces the one the earlier ask named ("国内临床试验…"), it is not a second item
+            words = question.text
+        request = read_award(question, measure, self.book, earlier, words)
         fitting = self._fitting_alternative(question, request.rules)
         if fitting is not None:  # "明年长成中型企业了，拿了专精特新资质": of the two ceilings, the one the facts decide
             request.rules = [fitting]
