@@ -58,7 +58,8 @@ def test_a_follow_up_whose_own_words_find_another_measure_clearly_goes_there(eng
 
 
 @pytest.mark.parametrize("aside", ["顺便问下美国FDA审批一般要多久", "can you draft an email to our site PI asking them to hurry up",
-                                   "帮我起草一封催办的邮件"])
+                                   "帮我起草一封催办的邮件", "by the way, will the central bank cut interest rates this year?",
+                                   "美联储最近降息了吗", "how much of it would I pay myself if I got hospitalized, with employee medical insurance?"])
 def test_an_aside_the_sources_do_not_cover_is_refused_and_the_topic_survives(engine, aside):
     first = engine.ask("For a multi-center trial in Shanghai, how fast does a participating site doing simplified ethics review have to respond?")
     assert _cited(first)[0] == "policy2024:10"
