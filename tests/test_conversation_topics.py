@@ -258,3 +258,13 @@ def test_who_oversees_a_support_the_conversation_cited_names_that_measure_after_
     engine.ask("Is the policy still valid?", award.session_id)
     who = engine.ask("who oversees the overseas trial support?", award.session_id)
     assert _cited(who) == ["policy2024:12"] and "市科委" in who.answer
+
+
+def test_a_long_turn_revising_a_fact_the_award_topic_reads_gets_that_measures_verdict(engine):
+    award = engine.ask("We are a contract manufacturer; an unrelated client has us produce one product with annual "
+                       "contract output of RMB 40 million. How much support can we get?")
+    assert _cited(award)[0] == "policy2024:24" and award.total_yuan == 4_000_000
+    revised = engine.ask("Hold on, we just learned that the client is actually owned by our own parent company, so it "
+                         "is an affiliate of ours. Does that change the answer?", award.session_id)
+    assert revised.status is Status.ANSWERED and _cited(revised)[0] == "policy2024:24"
+    assert revised.answer.startswith("No") and "委托双方应无投资等关联" in revised.answer

@@ -570,6 +570,18 @@ class Planner:
         plain = lexicon().plain_money_words
         return has_word(words, plain) and self.retriever.keyword_score(without_words(words, plain)) < MIN_KEYWORD_SCORE
 
+    def _revises_condition_of_topic(self, question: Question, ask: Ask, measure: str, previous: Sequence[Article]) -> bool:
+        """Whether a yes/no turn, however long, tells a fact about the asker's case that a condition of the award topic
+        discussed reads ("Actually wait, the client turns out to be a subsidiary of our parent company. Does that change
+        anything?" after a CMO award: the relation (二十四) reads), naming no product, document or article of its own."""
+        if ask.kind is not AskKind.ELIGIBILITY or question.new_subject or question.document is not None or (
+                question.facts.states_subject() or self._names_other_article(ask, list(previous))):
+            return False
+        stated = {name for name in ASKER_FACTS if getattr(question.facts, name) is not None} - SEAT_FACTS
+        conditions = condition_rules().conditions
+        return any(stated & {*conditions[c].holds_if, *conditions[c].fails_if}
+                   for rule in self.book.for_measure(measure) for c in rule.conditions if c in conditions)
+
     def _picks_rule(self, text: str, measure: str) -> bool:
         """Whether ``text`` names one of ``measure``'s several rules (a stage, a kind of product): naming the only
         rule ("贴息" of （四）) names the measure itself."""
@@ -886,7 +898,8 @@ class Planner:
         same_measure = ask.kind is AskKind.ELIGIBILITY and on_award
         follow_up = award_slots is not None and not other_document and not figure_of_its_own and not similar_elsewhere and (
             question.replies_to_ask or (short and (not question.new_subject or same_measure) and (
-                question.follow_up or has_amounts or not in_scope or question.bare_reply or on_award)))
+                question.follow_up or has_amounts or not in_scope or question.bare_reply or on_award))
+            or (not plan.steps and self._revises_condition_of_topic(question, ask, award_slots.measure, previous)))
 
         if not in_scope and not follow_up and not (which and hits):
             # "现在应该按哪个文件" has no topic of its own: the documents in force today answer it
