@@ -268,3 +268,15 @@ def test_a_long_turn_revising_a_fact_the_award_topic_reads_gets_that_measures_ve
                          "is an affiliate of ours. Does that change the answer?", award.session_id)
     assert revised.status is Status.ANSWERED and _cited(revised)[0] == "policy2024:24"
     assert revised.answer.startswith("No") and "委托双方应无投资等关联" in revised.answer
+
+
+def test_a_follow_up_whose_words_the_best_article_matches_beyond_the_discussed_ones_goes_there(engine):
+    # "数据出境" matches （三十三）'s 跨境 besides the 数据 that （三十二）, the measure discussed, shares with it
+    session = None
+    for turn, measure in [("我们是做AI新药研发的，市里新政策对AI药物研发有什么说法", "policy2024:02"),
+                          ("有明确的资金额度吗", "policy2024:02"), ("医疗健康大模型训练有支持吗", "policy2024:32")]:
+        answer = engine.ask(turn, session)
+        session = answer.session_id
+        assert _cited(answer)[0] == measure, turn
+    data = engine.ask("我们要把数据传回新加坡总部，数据出境这块呢", session)
+    assert _cited(data)[0] == "policy2024:33" and "临港" in data.answer

@@ -517,9 +517,14 @@ class Planner:
         hits = self.retriever.search(words, k=3, prefer_on=self.today, doc_ids=[previous[0].doc_id] if previous else None)
         # "what about IND review time" after the ethics answer: the article discussed is none of the close ones
         # "What about M&A — is there a dedicated fund?" after （二十七）'s funds: the best holds every word, it does not
+        # "数据出境这块呢" after （三十二）'s corpora: the best matches 跨境 as well as every word （三十二） matches, a
+        # topic of its own ("研发投入只有2000万的话呢" names the base of the award discussed, which another measure also says)
         return bool(hits) and hits[0].article.chunk_id not in discussed and (
             _stands_clear(hits) or not discussed & {h.article.chunk_id for h in hits}
-            or (bool(previous) and self.retriever.holds_every_term(hits[0].article.chunk_id, words)))
+            or (bool(previous) and self.retriever.holds_every_term(hits[0].article.chunk_id, words))
+            or (ask.kind not in {AskKind.AMOUNT, AskKind.REQUIRED_BASE} and any(  # a base's words name no topic
+                h.article.chunk_id == previous[0].chunk_id and set(hits[0].matched_terms) > set(h.matched_terms)
+                for h in hits[1:])))
 
     def _discussed_topic(self, question: Question, discussed: Article) -> str:
         """The topic the conversation discussed, in the sources' words: the title of the article just discussed and
