@@ -163,3 +163,10 @@ def test_a_correction_naming_the_other_kind_of_insurance_replaces_the_item_not_a
     assert award.total_yuan == before
     corrected = engine.ask(correction, award.session_id)
     assert corrected.total_yuan == after  # 50% of the premium under the rule the correction names, alone
+
+
+def test_counts_said_after_and_before_the_items_they_count_are_each_items_own(engine):
+    overseas = engine.ask("我们在海外做高水平创新产品的临床试验，最多支持多少")
+    assert overseas.total_yuan == 20_000_000
+    total = engine.ask("如果海外临床试验项目有3个都拿最高，另外再加2个CRO能力提升项目，合计多少", overseas.session_id)
+    assert total.total_yuan == 62_000_000  # 3 × 2000万 + 2 × 100万, within the 1亿 a year per entity
