@@ -4,6 +4,8 @@ the assumption, and products added over several turns are summed to the running 
 measure's per-enterprise yearly cap. Each test is a promise of the question path, run on the real index,
 in simplified and traditional Chinese and in English."""
 
+import pytest
+
 from assistant.records import Status
 
 LEAD = 160
@@ -126,3 +128,45 @@ def test_an_english_correction_with_not_replaces_the_figure(engine):
     corrected = engine.ask("Sorry, the R&D is RMB 50 million, not 30 million.", first.session_id)
     assert corrected.total_yuan == 20_000_000  # min(40% × RMB 50 million, RMB 20 million)
     assert _bases(corrected) == ["50000000"]
+
+
+@pytest.mark.parametrize("first, follow_up, count", [
+    ("我们的创新医疗器械进入了特别审查程序，最高能补多少", "一年最多几个产品能拿满额", "10个"),
+    ("参加一个国际展会，项目经费12万，能补多少", "所以一年最多几次能拿满额", "10次"),
+    ("We're a CMO; one product's annual contract output is RMB 80 million for a client with no investment ties. "
+     "How much?", "so how many products a year can get the full amount?", "At most 2 a year"),
+])
+def test_how_many_items_can_get_the_full_ceiling_is_the_annual_cap_over_the_ceiling(engine, first, follow_up, count):
+    award = engine.ask(first)
+    assert award.total_yuan
+    full = engine.ask(follow_up, award.session_id)
+    assert full.status is Status.ANSWERED and full.citations[0].chunk_id == award.citations[0].chunk_id
+    assert full.answer.startswith(("一年最多" + count, count)), full.answer
+
+
+def test_a_count_put_as_a_case_after_one_items_award_is_that_many_items_under_the_annual_cap(engine):
+    one = engine.ask("参加一个国际展会，项目经费12万，能补多少")
+    assert one.total_yuan == 50_000
+    many = engine.ask("要是一年参加20个呢", one.session_id)
+    assert many.total_yuan == 500_000  # 20 × 5万 = 100万, capped at the 50万 a year per entity
+    assert "新增19项" in many.answer  # the item stated before keeps its own fee; the 19 others are assumed
+
+
+@pytest.mark.parametrize("first, correction, before, after", [
+    ("我们给海外临床试验买了责任险，保费150万，能补多少", "抱歉刚才说错了，其实是国内临床试验的责任险，保费还是150万",
+     750_000, 500_000),
+    ("We bought liability insurance for our domestic clinical trial, premium RMB 1.6 million. How much can we get?",
+     "Sorry, my mistake: it is insurance for an overseas trial, same premium of RMB 1.6 million.", 500_000, 800_000),
+])
+def test_a_correction_naming_the_other_kind_of_insurance_replaces_the_item_not_adds_one(engine, first, correction, before, after):
+    award = engine.ask(first)
+    assert award.total_yuan == before
+    corrected = engine.ask(correction, award.session_id)
+    assert corrected.total_yuan == after  # 50% of the premium under the rule the correction names, alone
+
+
+def test_counts_said_after_and_before_the_items_they_count_are_each_items_own(engine):
+    overseas = engine.ask("我们在海外做高水平创新产品的临床试验，最多支持多少")
+    assert overseas.total_yuan == 20_000_000
+    total = engine.ask("如果海外临床试验项目有3个都拿最高，另外再加2个CRO能力提升项目，合计多少", overseas.session_id)
+    assert total.total_yuan == 62_000_000  # 3 × 2000万 + 2 × 100万, within the 1亿 a year per entity

@@ -187,3 +187,14 @@ def test_a_spend_in_dollars_on_one_stage_gets_that_stages_ceiling_before_the_rmb
     assert answer.answer.startswith("Class 1 new drug, Phase III clinical trial: no more than 40% of the R&D spending, "
                                     "at most RMB 30,000,000.")
     assert "sets no exchange rate" in answer.answer and answer.total_yuan is None
+
+
+def test_who_gave_those_numbers_names_the_speaker_of_the_press_answer_just_quoted(engine):
+    figure = engine.ask("At the press conference, how many domestic Class 1 innovative drugs had Shanghai approved since 2021?")
+    assert figure.citations[0].chunk_id == "press20240731:q07"
+    who = engine.ask("Who gave those numbers?", figure.session_id)
+    assert who.citations[0].chunk_id == "press20240731:q07" and "张清" in who.answer
+
+
+def test_the_2024_policy_in_english_names_the_citys_policy():
+    assert catalogue().named_in("and under the 2024 policy, what is the ceiling") == {"policy2024"}

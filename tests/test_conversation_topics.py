@@ -58,7 +58,8 @@ def test_a_follow_up_whose_own_words_find_another_measure_clearly_goes_there(eng
 
 
 @pytest.mark.parametrize("aside", ["顺便问下美国FDA审批一般要多久", "can you draft an email to our site PI asking them to hurry up",
-                                   "帮我起草一封催办的邮件"])
+                                   "帮我起草一封催办的邮件", "by the way, will the central bank cut interest rates this year?",
+                                   "美联储最近降息了吗", "how much of it would I pay myself if I got hospitalized, with employee medical insurance?"])
 def test_an_aside_the_sources_do_not_cover_is_refused_and_the_topic_survives(engine, aside):
     first = engine.ask("For a multi-center trial in Shanghai, how fast does a participating site doing simplified ethics review have to respond?")
     assert _cited(first)[0] == "policy2024:10"
@@ -223,3 +224,59 @@ def test_a_short_turn_whose_words_the_discussed_article_holds_asks_of_it_and_one
     assert _cited(fund)[0] == "policy2024:27"  # （二十七） names the 母基金; a letter's funds hold the word too
     merger = engine.ask("What about M&A — is there a dedicated fund?", fund.session_id)
     assert _cited(merger)[0] == "policy2024:28"
+
+
+@pytest.mark.parametrize("first, measure, follow_up", [
+    ("我们是做临床数据服务的公司，新政策里对队列数据开放有什么规定", "policy2024:30", "那有具体的补贴金额吗"),
+    ("新政策对人工智能赋能药物研发是怎么说的", "policy2024:02", "有没有明确的资金额度"),
+])
+def test_a_follow_up_asking_only_for_a_specific_amount_asks_it_of_the_measure_just_looked_up(engine, first, measure, follow_up):
+    looked_up = engine.ask(first)
+    assert _cited(looked_up)[0] == measure
+    amount = engine.ask(follow_up, looked_up.session_id)
+    assert amount.status is Status.NOT_SPECIFIED and _cited(amount)[0] == measure
+
+
+def test_which_department_to_contact_after_an_award_names_that_measures_departments_not_a_letters_contact(engine):
+    award = engine.ask("CMO受托生产，产值6000万，客户跟我们没有投资关系，能补多少")
+    assert _cited(award)[0] == "policy2024:24"
+    contact = engine.ask("需要跟哪个部门联系", award.session_id)
+    assert _cited(contact) == ["policy2024:24"] and "市药品监管局" in contact.answer
+
+
+def test_a_departments_ask_after_the_documents_term_in_one_message_names_the_measure_discussed(engine):
+    award = engine.ask("海外临床试验责任保险保费交了80万，能补多少")
+    assert _cited(award)[0] == "policy2024:13"
+    both = engine.ask("这个政策哪天到期？另外要找哪个部门？", award.session_id)
+    assert _cited(both) == ["policy2024:validity", "policy2024:13"]
+    assert "2029年7月31日" in both.answer and "上海金融监管局" in both.answer
+
+
+def test_who_oversees_a_support_the_conversation_cited_names_that_measure_after_a_validity_turn(engine):
+    award = engine.ask("Our Class 1 drug is starting a phase II trial in Australia. How much support is there?")
+    assert _cited(award)[0] == "policy2024:12"
+    engine.ask("Is the policy still valid?", award.session_id)
+    who = engine.ask("who oversees the overseas trial support?", award.session_id)
+    assert _cited(who) == ["policy2024:12"] and "市科委" in who.answer
+
+
+def test_a_long_turn_revising_a_fact_the_award_topic_reads_gets_that_measures_verdict(engine):
+    award = engine.ask("We are a contract manufacturer; an unrelated client has us produce one product with annual "
+                       "contract output of RMB 40 million. How much support can we get?")
+    assert _cited(award)[0] == "policy2024:24" and award.total_yuan == 4_000_000
+    revised = engine.ask("Hold on, we just learned that the client is actually owned by our own parent company, so it "
+                         "is an affiliate of ours. Does that change the answer?", award.session_id)
+    assert revised.status is Status.ANSWERED and _cited(revised)[0] == "policy2024:24"
+    assert revised.answer.startswith("No") and "委托双方应无投资等关联" in revised.answer
+
+
+def test_a_follow_up_whose_words_the_best_article_matches_beyond_the_discussed_ones_goes_there(engine):
+    # "数据出境" matches （三十三）'s 跨境 besides the 数据 that （三十二）, the measure discussed, shares with it
+    session = None
+    for turn, measure in [("我们是做AI新药研发的，市里新政策对AI药物研发有什么说法", "policy2024:02"),
+                          ("有明确的资金额度吗", "policy2024:02"), ("医疗健康大模型训练有支持吗", "policy2024:32")]:
+        answer = engine.ask(turn, session)
+        session = answer.session_id
+        assert _cited(answer)[0] == measure, turn
+    data = engine.ask("我们要把数据传回新加坡总部，数据出境这块呢", session)
+    assert _cited(data)[0] == "policy2024:33" and "临港" in data.answer

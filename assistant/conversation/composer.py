@@ -20,7 +20,7 @@ from assistant.citations import validity
 from assistant.conversation.currency import range_note
 from assistant.conversation.extract import english_figure, is_target
 from assistant.conversation.kinds import KindSupport, asker_kind
-from assistant.conversation.plan import DOCUMENT_TERM, FORBIDDEN, Eligibility, Plan, Route, Step, Verdict, extra_conditions, term_sentence
+from assistant.conversation.plan import DOCUMENT_TERM, FORBIDDEN, Eligibility, FullAwards, Plan, Route, Step, Verdict, extra_conditions, term_sentence
 from assistant.conversation.question import AskKind
 from assistant.conversation.slots import AssumedBase, AwardRequest
 from assistant.conversation.understand import ISSUED, WHICH_DOCUMENT, asks_yes_or_no, has_word, lexicon
@@ -282,6 +282,8 @@ class Composer:
             return [clarify]
         if route is Route.REQUIRED_BASE:
             return self._required_base(step)
+        if route is Route.FULL_AWARDS and step.full_awards is not None:
+            return self._full_awards(step.full_awards)
         if route is Route.CEILINGS:
             return self._ceilings(step, article)
         if route is Route.NO_SPEND and step.request is not None:
@@ -595,6 +597,17 @@ class Composer:
             rule_name=rule.name_en if self.english else rule.name, target=money(target), rate=rate,
             base_name=(rule.base_en or rule.base) if self.english else rule.base, base=money(base)))
         if rule.merit_based:
+            lines.append(self.t["required_base_note"])
+        return lines
+
+    def _full_awards(self, full: FullAwards) -> list[str]:
+        """"一年最多几次能拿满额": the count, then the two figures it is worked out from and the cap's own words."""
+        money = format_yuan_en if self.english else format_yuan
+        cap = rule_book().annual_caps[str(full.rule.annual_cap)]
+        lines = [self.t["full_awards"].format(count=full.count, unit=full.unit or self.t["full_awards_unit"],
+                                              rule_name=self.rule_name(full.rule), cap=money(full.rule.cap_yuan),
+                                              annual=money(full.annual_cap_yuan), quote=cap.quote)]
+        if full.rule.merit_based:
             lines.append(self.t["required_base_note"])
         return lines
 

@@ -116,6 +116,7 @@ class Route(StrEnum):
     PROFILE = "profile"  # a "我们是……" statement noted in the session's company profile
     MATCH = "match"  # every measure the session's company profile may claim
     KIND_SUPPORT = "kind_support"  # "我们是CRO，有什么支持": every measure meant for the asker's kind, with its ceiling
+    FULL_AWARDS = "full_awards"  # "一年最多几次能拿满额": how many items the annual cap lets reach their ceiling
 
 
 class Verdict(StrEnum):
@@ -139,6 +140,17 @@ class Eligibility:
     fact: str = ""  # the stated fact that failed the condition, or that leaves it open ("entity_type": who asks)
     missing: tuple[str, ...] = ()  # unknown: the facts (eligibility.yaml names) that would decide the condition
     holds: tuple[str, ...] = ()  # eligible: conditions quoted from another article (the scope) that stated facts meet
+
+
+@dataclass(frozen=True)
+class FullAwards:
+    """How many items of ``rule`` can each get its full ceiling within the per-entity annual cap: ``count`` =
+    ⌊``annual_cap_yuan`` ÷ the rule's ceiling⌋; ``unit`` is the counting word the ask used (次, 个; "" in English)."""
+
+    rule: Rule
+    annual_cap_yuan: Decimal
+    count: int
+    unit: str = ""
 
 
 @dataclass
@@ -169,6 +181,7 @@ class Step:
     pointers: list[KindSupport] = field(default_factory=list)  # a verdict on who asks: the measures meant for that kind
     others: list[Eligibility] = field(default_factory=list)  # a no for the asker's kind: the measure's other rules still open or met
     share: Share | None = None  # LOOKUP of a share: the share of the count the asker states, worked out
+    full_awards: FullAwards | None = None  # FULL_AWARDS: the count the annual cap allows at the full ceiling
 
 
 @dataclass
@@ -408,6 +421,8 @@ class Planner:
             # its conditions still to meet noted
             session.profile, profiled = profiled.memory, None
         scope = self._scope(question)
+        if not scope.covered and scope.reason == "unknown_words" and self._full_awards(question.text, session) is not None:
+            scope = ScopeVerdict(True, "")  # "所以一年最多几次能拿满额" after an award: its words are the conversation's
         if not scope.covered and scope.reason.startswith("off_topic") and self._figure_of_discussed(question, session):
             # "科创板上市的有几家" after figures of the reply's industry overview: that document's figure, not listing advice
             scope = ScopeVerdict(True, "")
@@ -523,7 +538,8 @@ class Planner:
                 # "在上海新注册的…能享受吗": the scope a stated fact meets is cited after the measure
                 _cite_after(step, [a for cid in step.eligibility.holds for a in self._condition_articles(cid, step.eligibility.measure)])
             plan.steps.append(step)
-            if step.articles:
+            if step.articles and (step.route is not Route.VALIDITY or not previous_articles):
+                # "这个政策到什么时候截止？还有找哪个部门？": the document's term leaves the measure discussed the topic
                 previous_articles = step.articles
         plan.steps += [Step(ask, Route.OUT_OF_SCOPE, scope=ScopeVerdict(False, "ask")) for ask in uncovered]
         return plan
@@ -545,9 +561,14 @@ class Planner:
         hits = self.retriever.search(words, k=3, prefer_on=self.today, doc_ids=[previous[0].doc_id] if previous else None)
         # "what about IND review time" after the ethics answer: the article discussed is none of the close ones
         # "What about M&A — is there a dedicated fund?" after （二十七）'s funds: the best holds every word, it does not
+        # "数据出境这块呢" after （三十二）'s corpora: the best matches 跨境 as well as every word （三十二） matches, a
+        # topic of its own ("研发投入只有2000万的话呢" names the base of the award discussed, which another measure also says)
         return bool(hits) and hits[0].article.chunk_id not in discussed and (
             _stands_clear(hits) or not discussed & {h.article.chunk_id for h in hits}
-            or (bool(previous) and self.retriever.holds_every_term(hits[0].article.chunk_id, words)))
+            or (bool(previous) and self.retriever.holds_every_term(hits[0].article.chunk_id, words))
+            or (ask.kind not in {AskKind.AMOUNT, AskKind.REQUIRED_BASE} and any(  # a base's words name no topic
+                h.article.chunk_id == previous[0].chunk_id and set(hits[0].matched_terms) > set(h.matched_terms)
+                for h in hits[1:])))
 
     def _discussed_topic(self, question: Question, discussed: Article) -> str:
         """The topic the conversation discussed, in the sources' words: the title of the article just discussed and
@@ -591,6 +612,24 @@ class Planner:
         discussed = previous[0]
         return discussed.doc_id == self.book.document and any(
             rule.rate is not None for rule in self.book.for_measure(str(discussed.key)))
+
+    def _asks_money_only(self, words: str) -> bool:
+        """Whether ``words`` (an ask's, ask words removed) name money in general (``plain_money_words``: 资金额度,
+        specific amount) and nothing else to search for: an amount is asked, of no topic of its own."""
+        plain = lexicon().plain_money_words
+        return has_word(words, plain) and self.retriever.keyword_score(without_words(words, plain)) < MIN_KEYWORD_SCORE
+
+    def _revises_condition_of_topic(self, question: Question, ask: Ask, measure: str, previous: Sequence[Article]) -> bool:
+        """Whether a yes/no turn, however long, tells a fact about the asker's case that a condition of the award topic
+        discussed reads ("Actually wait, the client turns out to be a subsidiary of our parent company. Does that change
+        anything?" after a CMO award: the relation (二十四) reads), naming no product, document or article of its own."""
+        if ask.kind is not AskKind.ELIGIBILITY or question.new_subject or question.document is not None or (
+                question.facts.states_subject() or self._names_other_article(ask, list(previous))):
+            return False
+        stated = {name for name in ASKER_FACTS if getattr(question.facts, name) is not None} - SEAT_FACTS
+        conditions = condition_rules().conditions
+        return any(stated & {*conditions[c].holds_if, *conditions[c].fails_if}
+                   for rule in self.book.for_measure(measure) for c in rule.conditions if c in conditions)
 
     def _picks_rule(self, text: str, measure: str) -> bool:
         """Whether ``text`` names one of ``measure``'s several rules (a stage, a kind of product): naming the only
@@ -721,6 +760,9 @@ class Planner:
     # --- one ask ---------------------------------------------------------------------------------
     def _plan_ask(self, question: Question, ask: Ask, session: Session, previous: list[Article], plan: Plan,
                   language: Language) -> Step:
+        full = self._full_awards(ask.text, session)
+        if full is not None:  # "所以一年最多几个品种能拿到满额": the annual cap over the award topic's ceiling
+            return Step(ask, Route.FULL_AWARDS, [self._measure_article(full.rule.measure)], full_awards=full)
         if ask.kind is not AskKind.VALIDITY and len(previous) > 1 and self._states_term(previous[0]):
             # "委托方是我们关联公司呢？" right after "这个政策还有效吗": the measure discussed before the validity turn
             previous = [a for a in previous if not self._states_term(a)] or previous
@@ -733,8 +775,12 @@ class Planner:
             # "那I期呢？" after a validity turn: the stage named is an award topic's, the award is asked again
             ask = replace(ask, kind=AskKind.AMOUNT)
         topic = without_ask_words(ask.text.lower())
+        if ask.kind is AskKind.WHAT and previous and not plan.steps and self._asks_money_only(topic):
+            ask = replace(ask, kind=AskKind.AMOUNT)  # "有具体的资金额度吗" after a measure: the amount it sets, if any
         if ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE}:
             topic = without_words(topic, lexicon().plain_money_words)  # "有没有直接的资金额度？": money, no topic of its own
+        if ask.kind is AskKind.DEPARTMENTS:  # "要跟哪个部门联系": reaching a department is no topic (a letter's contact)
+            topic = without_words(topic, sorted(lexicon().department_ask_words, key=len, reverse=True))
         topic_is_empty = self.retriever.keyword_score(topic) < MIN_KEYWORD_SCORE
         if ask.kind is AskKind.DEPARTMENTS and previous and (topic_is_empty or (
                 ask.points_back and not self._names_other_article(ask, previous))) and (
@@ -744,6 +790,12 @@ class Planner:
             # "Who do I contact about that?" after a verdict citing the scope before the measure: the measure's departments
             listing = next((a for a in previous if a.departments), previous[0])
             return Step(ask, Route.DEPARTMENTS, [listing])
+        if ask.kind is AskKind.DEPARTMENTS and previous and question.document in (None, previous[0].doc_id):
+            # "who administers the overseas trial support?" after a validity turn: the measure the conversation cited
+            # that holds every word of the topic, not a letter that also speaks of it
+            held = next((a for a in previous if a.departments and self.retriever.holds_every_term(a.chunk_id, topic)), None)
+            if held is not None:
+                return Step(ask, Route.DEPARTMENTS, [held])
         which = ask.kind is AskKind.VALIDITY and ask.detail == WHICH_DOCUMENT and question.document is None
         # "这个政策什么时候到期？" as a first turn: nothing discussed yet, so "this policy" is the one the service is about
         first_turn_policy = (not previous and not question.context_text and not plan.steps
@@ -807,6 +859,10 @@ class Planner:
         if ask.kind is AskKind.DEPARTMENTS and not topic_is_empty:
             # "Who should we contact about the insurance subsidy?": the topic finds the measure, not the words "contact"
             query = without_ask_words(query.lower())
+        # "有具体补贴金额吗？" right after a measure was looked up: that measure's amount, not one the earlier
+        # turn's words find again elsewhere
+        money_of_discussed = (topic_is_empty and bool(previous) and not plan.steps and ask.kind is AskKind.AMOUNT
+                              and not question.facts.amounts and not question.follow_up and session.award is None)
         if topic_is_empty and not plan.steps and not question.follow_up and question.context_text:
             topic = question.context_text  # "能拿多少？" after a turn that stated the case
             if previous and self.retriever.keyword_score(without_ask_words(topic)) < MIN_KEYWORD_SCORE:
@@ -873,6 +929,8 @@ class Planner:
             hits = [Hit(task, hits[0].score if hits else 1.0, ()), *[h for h in hits if h.article.chunk_id != task.chunk_id]]
         elif same_article:
             hits = [Hit(previous[0], hits[0].score if hits else 1.0, ()), *[h for h in hits if h.article.chunk_id != previous[0].chunk_id]]
+        elif money_of_discussed:
+            hits = [Hit(previous[0], hits[0].score if hits else 1.0, ())]
         elif self._held_by_discussed(question, ask, previous, plan) and hits and hits[0].article.chunk_id != previous[0].chunk_id:
             # "Is there a specific amount the mother fund would put in?" after （二十七）, which names that fund: its
             # words are the article's; another that holds them too is not what the conversation is about
@@ -902,7 +960,8 @@ class Planner:
         same_measure = ask.kind is AskKind.ELIGIBILITY and on_award
         follow_up = award_slots is not None and not other_document and not figure_of_its_own and not similar_elsewhere and (
             question.replies_to_ask or (short and (not question.new_subject or same_measure) and (
-                question.follow_up or has_amounts or not in_scope or question.bare_reply or on_award)))
+                question.follow_up or has_amounts or not in_scope or question.bare_reply or on_award))
+            or (not plan.steps and self._revises_condition_of_topic(question, ask, award_slots.measure, previous)))
 
         if not in_scope and not follow_up and not (which and hits):
             # "现在应该按哪个文件" has no topic of its own: the documents in force today answer it
@@ -1439,6 +1498,20 @@ class Planner:
         return named or next(iter(close), None)
 
     # --- awards ----------------------------------------------------------------------------------
+    def _full_awards(self, text: str, session: Session) -> FullAwards | None:
+        """How many items of the award topic discussed can each get the full ceiling within its annual cap, when
+        ``text`` asks that (``full_awards_asked``: "一年最多几次能拿满额") and the topic is one rule counted against
+        an annual cap; None otherwise."""
+        asked = lexicon().full_awards_asked.search(text.lower())
+        if asked is None or session.award is None:
+            return None
+        rules = list(dict.fromkeys(self.book.rule(rule_id) for rule_id in session.award.rule_ids))
+        if len(rules) != 1 or not rules[0].annual_cap or not rules[0].cap_yuan:
+            return None
+        [rule] = rules
+        cap = Decimal(self.book.annual_caps[str(rule.annual_cap)].cap_yuan)
+        return FullAwards(rule, cap, int(cap // Decimal(rule.cap_yuan)), asked["unit"] or asked["unit2"] or "")
+
     def _recalled(self, ask: Ask, session: Session) -> AwardSlots | None:
         """The most recent award topic of the conversation one of whose rules the follow-up names by its
         trigger words ("III期", "海外", "注册证"), or None."""
@@ -1470,6 +1543,10 @@ class Planner:
         words = ask.text.lower()
         if asked_before is not None and not any(rule_named(words, r) for r in self.book.for_measure(measure)):
             words = f"{asked_before.text.lower()} {words}"
+        if question.replies_to_ask and any(rule_named(question.text, rule) for rule in self.book.for_measure(measure)):
+            # "说错了，其实是海外临床试验的保险，保费还是120万" answering the award asked before: the rule the statement
+            # names replaces the one the earlier ask named ("国内临床试验…"), it is not a second item
+            words = question.text
         request = read_award(question, measure, self.book, earlier, words)
         if (len(question.asks) > 1 and question.asks_ceiling and not question.facts.amounts and not ask.elliptical
                 and request.assumed is not None):
@@ -1546,7 +1623,8 @@ class Planner:
             step.eligibility = replace(step.eligibility, met=met)
             step.route = Route.ELIGIBILITY
             return step
-        if question.asks_annual_cap and _asks_cap_not_sum(request):
+        if question.asks_annual_cap and _asks_cap_not_sum(request) and not (question.facts.item_count or 0) > 1:
+            # (a count of items stated, "如果一年参加15个展会…一年最多多少", is their sum under the cap: computed below)
             step.route = Route.CEILINGS  # "一年最多能拿多少": the annual cap leads, the per-item ceilings follow
             # "What's the maximum for a Phase III trial, and what's the annual cap?": the ceiling asked first leads
             step.annual_first = not _item_ceiling_asked_first(ask.text.lower())

@@ -218,7 +218,8 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         earlier_bases = [Decimal(b) for b in previous.bases]
         seen_bases = previous.seen_bases()
         seen_rules = [book.rule(rule_id) for rule_id in dict.fromkeys(r for r, _ in previous.seen)]
-        if question.asks_total and not bases and len(previous.seen) > 1:
+        counted = len(rules) > len({r.id for r in rules})  # "海外试验项目有5个…再加3个能力提升项目": the turn's own items
+        if question.asks_total and not bases and len(previous.seen) > 1 and not counted:
             # "两期加起来一共多少", "三个品种一共能拿多少": every item of this topic computed so far, each with
             # its own base (the rules the ask names, when it names some)
             named = {r.id for r in rules if r in seen_rules and len(rules) < len(candidates)}
@@ -258,7 +259,8 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
                     assumed = AssumedBase(bases[-1], tuple(dict.fromkeys(earlier_rules)), tuple(unstated))
         if count and not facts_said.amounts and len(bases) == 1 and len(rules) == 1 and rules[0].rate is not None:
             # "如果一年有五个品种呢" after one product's output: that many items, each assumed to have the base stated
-            assumed = AssumedBase(bases[0], tuple(rules), tuple(rules) * count)
+            # (the one it was stated for among them: the others are the ones assumed)
+            assumed = AssumedBase(bases[0], tuple(rules), tuple(rules) * (count - 1))
             bases = bases * count
         facts = {**previous.facts, **facts}
     accepted = {rule.id: book.inputs(rule.id).accepted for rule in candidates}
@@ -293,12 +295,20 @@ def _per_base(rules: list[Rule], bases: list[Decimal]) -> list[Rule]:
 
 def _counted(text: str, mentioned: list[tuple[int, Rule]]) -> list[Rule]:
     """Each mentioned rule as many times as the count said just before it: "5个进入特别审查程序，其中3个
-    首次拿证" is five special-review items and three registration items."""
+    首次拿证" is five special-review items and three registration items; a rule with no count before it takes the
+    first one said after it, before the next rule's count ("海外试验项目有5个都拿最高，再加3个能力提升项目")."""
     pattern = lexicon().item_count
     rules: list[Rule] = []
     start = 0
-    for position, rule in mentioned:
-        counts = [count_of(m["n"]) for m in pattern.finditer(text[start:position])]
+    taken = -1  # where the count a rule took from after it ends: the next rule counts from there
+    for number, (position, rule) in enumerate(mentioned):
+        counts = [count_of(m["n"]) for m in pattern.finditer(text[max(start, taken):position])]
+        if not counts and number + 1 < len(mentioned):
+            # a lone count before the next rule is that rule's ("海外的和3个国内的"); after the last rule, a count
+            # adds up the items named ("这两个环节加起来")
+            gap = list(pattern.finditer(text, position, mentioned[number + 1][0]))
+            if len(gap) > 1:
+                counts, taken = [count_of(gap[0]["n"])], gap[0].end()
         rules += [rule] * (counts[-1] or 1 if counts else 1)
         start = position
     return rules

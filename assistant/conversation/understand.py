@@ -118,6 +118,8 @@ class _Lexicon:
     pointers: tuple[str, ...]
     pointer_pattern: re.Pattern[str]  # "这方案", "这类支持", "the overseas one": a demonstrative before a noun
     same_article: re.Pattern[str]  # "in that same answer": the article just answered, however long the question
+    department_ask_words: tuple[str, ...]  # "要跟哪个部门联系": what one does with a department, no topic
+    full_awards_asked: re.Pattern[str]  # "一年最多几次能拿满额": how many items the annual cap lets reach their ceiling
     similar_asked: tuple[str, ...]  # "something similar": the topic discussed, in another document
     document_pointers: tuple[str, ...]
     document_nouns: tuple[str, ...]
@@ -222,6 +224,8 @@ def lexicon() -> _Lexicon:
         pointers=lower(raw["pointers"]),
         pointer_pattern=re.compile(raw["pointer_pattern"], re.IGNORECASE),
         same_article=re.compile(raw["same_article"], re.IGNORECASE),
+        full_awards_asked=re.compile(raw["full_awards_asked"], re.IGNORECASE),
+        department_ask_words=lower(raw["department_ask_words"]),
         similar_asked=lower(raw["similar_asked"]),
         document_pointers=lower(raw["document_pointers"]),
         document_nouns=lower(raw["document_nouns"]),
@@ -1501,11 +1505,12 @@ def _listed_alike(amounts: tuple[StatedAmount, ...], normalised: str) -> tuple[S
 
 
 def _item_count(text: str, lex: _Lexicon) -> int | None:
-    """The count of like items: "12场…每场10万", or "3个项目…三个加起来" (a count and a total asked); the
+    """The count of like items: "12场…每场10万", "3个项目…三个加起来" (a count and a total asked), or "如果一年参加15个
+    呢" (a count put as a case); the
     first count of two or more ("回到第一个问题：…15个展会" counts 15) that is not the total asked ("再加一个
     品种B…，两个加起来多少" adds B to the one discussed)."""
-    if not lex.each.search(text) and not has_word(text, lex.total_words):
-        return None
+    if not lex.each.search(text) and not has_word(text, lex.total_words) and not lex.hypothetical.search(text):
+        return None  # "如果一年参加15个呢" puts a count of like items as a case too
     for match in lex.item_count.finditer(text):
         count = count_of(match["n"])
         if count is not None and not has_word(text[match.end(): match.end() + TOTAL_REACH], lex.total_words):
