@@ -314,6 +314,8 @@ class Composer:
             lead = self.t["lead_spoken"].format(text=text, asker=asker, answerer=answerer)
         else:
             lead = self._lead_text(article, step.lead.text)
+        if step.need is not None:  # "还要办…许可证吗": 不需要 / 需要 / the sources do not say, first
+            lead = f"{self.t['need_' + step.need.value]}{' ' if self.english else ''}{lead}"
         return [self._with_expiry(article, lead + self._glossed(step.lead.text))]
 
     def _lead_text(self, article: Article, text: str) -> str:
@@ -447,6 +449,8 @@ class Composer:
         for other in step.others:
             assert other.rule is not None
             condition, quote = self._condition(other.condition or other.met)
+            if quote and quote in other.rule.quote:  # the rule's own sentence shows the condition with the ceiling it sets
+                quote = other.rule.quote
             label = step.articles[0].label if step.articles else ""
             key = "other_rule_unknown" if other.verdict is Verdict.UNKNOWN else "other_rule_met"
             lines.append(self.t[key].format(label=label, rule_name=self.rule_name(other.rule), ceiling=self._ceiling(other.rule, terms=True),

@@ -20,6 +20,7 @@ from assistant.amounts import is_bare_number
 from assistant.conversation.currency import threshold_input, usd_range
 from assistant.conversation.extract import Lead, lead_clause, unpriced_sentence
 from assistant.conversation.kinds import KindSupport, asker_kind, asks_what_kind_gets, kind_measures
+from assistant.conversation.needs import Need, need_answered
 from assistant.conversation.question import USD, AmountRole, Ask, AskKind, Facts, Question
 from assistant.conversation.scope import ScopeVerdict, asks_payout, judge
 from assistant.conversation.sessions import Session
@@ -164,6 +165,7 @@ class Step:
     pointers: list[KindSupport] = field(default_factory=list)  # a verdict on who asks: the measures meant for that kind
     others: list[Eligibility] = field(default_factory=list)  # a no for the asker's kind: the measure's other rules still open or met
     share: Share | None = None  # LOOKUP of a share: the share of the count the asker states, worked out
+    need: Need | None = None  # LOOKUP of whether a step is still needed ("还要办…许可证吗"): what the sentence says of it
 
 
 @dataclass
@@ -285,6 +287,13 @@ def _names_specifically(text: str, rule: Rule) -> bool:
     specific = tuple(t for t in rule.triggers if " " in t or (not t.isascii() and len(t) >= 3)
                      or (t.isascii() and t.isupper() and len(t) >= 3))  # an acronym: "CMO", "CRO", "FDA"
     return bool(specific) and triggers_named(text, specific)
+
+
+def _named_by_figure(text: str, rule: Rule, wanted: Sequence[Decimal]) -> bool:
+    """Whether an ask (lower case) names ``rule`` by its own figures: its rate ("the 40% top-up") or its ceiling
+    as the figure wanted ("能拿800万那部分吗")."""
+    rate = f"{(rule.rate * 100).normalize():f}%" if rule.rate is not None else ""
+    return bool(rate and rate in text.replace("％", "%")) or rule.cap_yuan in wanted
 
 
 def _time_limit(ask: Ask, article: Article) -> Lead | None:
@@ -1035,7 +1044,9 @@ class Planner:
                 lead = shares
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)  # the article states no such figure
-        return Step(ask, Route.LOOKUP, [top], lead=lead, share=share)
+        # "还要办农业部门的进口许可证吗": the sentence frees from it (免于办理), requires it, or says neither
+        need = need_answered(ask.own_words.lower(), lead.sentence or lead.text)
+        return Step(ask, Route.LOOKUP, [top], lead=lead, share=share, need=need)
 
     def _unpriced_part(self, ask: Ask, measure: str) -> Lead | None:
         """The sentence of ``measure`` about the part an amount or support ask names when no award rule of the
@@ -1757,7 +1768,8 @@ class Planner:
     def _rules_verdict(self, question: Question, measure: str, rules: Sequence[Rule]) -> Eligibility:
         """Not eligible when a stated fact (this turn's or an earlier one's) contradicts a condition of a
         candidate rule; unknown when who the asker is leaves one open (``open_if``: "我们是医院" and （五）'s
-        注册申请人), naming the facts that decide it; else eligible."""
+        注册申请人), naming the facts that decide it, or when a fact never presumed is unsaid (``stated_only``: the
+        drug's class); else eligible."""
         facts = question.conversation_facts
         values, by_range = self._fact_values(question)
         evaluator = ConditionEvaluator(self.book)
@@ -1778,8 +1790,11 @@ class Planner:
         if opened is not None:  # "我们是医院，能申请（五）吗": whether it is the registration applicant decides
             return Eligibility(Verdict.UNKNOWN, measure, only, opened.condition_id, usd_by_range=by_range,
                                fact=opened.opened_by, missing=opened.missing)
-        if only is not None and "class1_new_drug" in only.conditions and facts.drug_class is None and not facts.cgt:
-            return Eligibility(Verdict.UNKNOWN, measure, only, "class1_new_drug")
+        described = condition_rules().conditions
+        unsaid = next((c for c in checks if c.condition_id in described
+                       and set(c.missing) & set(described[c.condition_id].stated_only)), None)
+        if only is not None and unsaid is not None:  # "CAR-T…能拿那个1500万吗": whether it is a 1类新药 is not said
+            return Eligibility(Verdict.UNKNOWN, measure, only, unsaid.condition_id)
         holds = self._held_elsewhere(checks, measure, values) if only is not None else ()
         return Eligibility(Verdict.ELIGIBLE, measure, only, usd_by_range=by_range, holds=holds)
 
@@ -1793,23 +1808,32 @@ class Planner:
             return None  # "据说CMO每个品种最多能补600万，是这样吗？" asks whether the figure is right: it is put right
         wanted = [a.yuan for a in question.facts.amounts if a.role in {AmountRole.DESIRED, AmountRole.CLAIMED}]
         rules = list(dict.fromkeys(request.rules)) or [r for r in request.candidates if r.cap_yuan in wanted]
-        if len(rules) != 1:
-            return None
         if not wanted and (ask.kind is not AskKind.ELIGIBILITY or not asks_yes_or_no(ask.own_words.lower())):
             return None  # "产值4000万，能拿什么？" asks what it gets: computed, the condition noted
         values, _ = self._fact_values(question)
         evaluator = ConditionEvaluator(self.book)
+        if len(rules) > 1:
+            # "went through special review and just got its first registration certificate: can we claim the 40%
+            # top-up?": of the items the case names, the one the ask names by its rate or ceiling
+            rules = [rule for rule in rules if _named_by_figure(ask.own_words.lower(), rule, wanted)]
+        if len(rules) != 1:
+            return None
         others = [other.cap_yuan for other in self._alternatives_to(rules[0]) if evaluator.first_failure(other, values) is None]
         if others and not any(figure > max(others) for figure in wanted):
             return None  # "中型企业能申请担保吗": the alternative ceiling applies either way; only a figure above it waits
-        described = condition_rules().conditions
-        waiting = next((c for c in evaluator.judge(rules[0], values)
-                        if c.state is ConditionState.UNKNOWN and c.condition_id in described
-                        and described[c.condition_id].awaited in c.missing), None)
+        waiting = self._waiting(evaluator, rules[0], values)
         if waiting is None:
             return None
         return Eligibility(Verdict.UNKNOWN, request.measure, rules[0], waiting.condition_id,
-                           missing=(described[waiting.condition_id].awaited,))
+                           missing=(condition_rules().conditions[waiting.condition_id].awaited,))
+
+    @staticmethod
+    def _waiting(evaluator: ConditionEvaluator, rule: Rule, values: dict[str, object]) -> ConditionCheck | None:
+        """The first condition of ``rule`` still waiting for its ``awaited`` fact (``eligibility.yaml``), or None."""
+        described = condition_rules().conditions
+        return next((c for c in evaluator.judge(rule, values)
+                     if c.state is ConditionState.UNKNOWN and c.condition_id in described
+                     and described[c.condition_id].awaited in c.missing), None)
 
     @staticmethod
     def _on_who_applies(condition_id: str) -> bool:

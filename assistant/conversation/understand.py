@@ -1108,7 +1108,9 @@ def _relation(text: str, words: dict[str, Any]) -> bool | None:
     relation word after a negation in its clause ("双方没有任何投资或持股关系", "no shareholding or other
     investment relationship between the two sides"), or an unrelated word. Stated: a clause naming a
     party of the deal and a relation ("委托方是我们公司的股东", "the client is in the same group as us"), or
-    a relation word or pattern. A relation only asked about ("是否有投资关联") states none."""
+    a relation word or pattern. A relation only asked about ("是否有投资关联") states none. The asker's own group
+    said as where it stands ("母公司在上海注册了一家子公司", "can the subsidiary apply?") is no party of a deal."""
+    text = re.sub(words["own_group_structure"], " ", text)
     if has_word(text, words["unrelated_party"]) or re.search(words["unrelated_party_pattern"], text) or _negated(
             text, words["relation_words"], words["relation_negation"], words["relation_required"]):
         return False

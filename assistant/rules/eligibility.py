@@ -49,6 +49,7 @@ class FactCondition:
     quote_when_met: bool = False  # a yes quotes it when stated facts meet it (the rule's own quote does not show it)
     decided_by: tuple[str, ...] = ()  # opened: the facts that decide it, when not those of ``holds_if``
     awaited: str = ""  # the fact a yes/no on the rule waits for until the conversation states the condition met
+    stated_only: tuple[str, ...] = ()  # facts never presumed: while one is unsaid, a verdict on the rule is "it depends"
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,7 @@ def condition_rules(path: Path = ELIGIBILITY_PATH) -> ConditionRules:
             quote_when_met=bool(entry.get("quote_when_met", False)),
             decided_by=tuple(str(fact) for fact in entry.get("decided_by") or ()),
             awaited=str(entry.get("awaited") or ""),
+            stated_only=tuple(str(fact) for fact in entry.get("stated_only") or ()),
         )
         for cid, entry in {**raw["conditions"], **extras}.items()
     }

@@ -1,0 +1,59 @@
+"""Who applies and who the other party is, read from the asker's words.
+
+沪府办规〔2024〕9号 支持范围: "本意见支持范围为在我市内登记注册的，从事药品、医疗器械、生物技术和生命科学科研仪器等领域研发、
+生产、专业服务的企事业单位或民办非企业单位" — a person is none. （二十四） "委托双方应无投资等关联" and （三十六） "双方应无投资
+等关联" exclude a deal between related parties; the asker's own parent or subsidiary named as where it stands is no party of
+a deal. A kind of applicant supposed in one turn ("如果是医院呢") is judged there; the asker stays what it said it is.
+"""
+
+import pytest
+
+from assistant.conversation.understand import read_facts
+from index.normalise import normalise
+
+
+def _verdicts(answer) -> set[str]:
+    return {v.verdict for v in answer.verdicts}
+
+
+def _related(text: str) -> bool | None:
+    return read_facts(normalise(text), normalise(text).lower()).related_party
+
+
+@pytest.mark.parametrize("question", ["个人可以申请这些补贴吗？", "個人可以申請嗎？", "Can an individual apply for these subsidies?"])
+def test_a_person_asking_whether_they_may_apply_hears_no_from_the_scope(engine, question):
+    answer = engine.ask(question)
+    assert _verdicts(answer) == {"not_eligible"} and answer.citations[0].chunk_id == "policy2024:scope"
+
+
+@pytest.mark.parametrize("text", [
+    "我们美国母公司在上海注册了一家子公司，子公司做CMO代工，能申请（二十四）吗？",
+    "Our US parent has a subsidiary registered in Shanghai; can the subsidiary apply?",
+    "Our US parent has a subsidiary registered in Shanghai that does contract manufacturing; can the subsidiary apply?",
+])
+def test_the_askers_own_parent_and_subsidiary_are_no_party_of_a_deal(text):
+    assert _related(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "我们是CMO，这次是给我们控股的子公司代工，能申请受托生产那个10%的支持吗？",
+    "如果一家CMO给它的母公司做委托生产，这部分产值能申请受托生产的支持吗？",
+    "我们把海外权益授权给了母公司，首付款2亿，能申请吗？",
+    "We're a CMO; the client that commissions us is our parent company's subsidiary.",
+])
+def test_a_deal_with_the_askers_parent_or_subsidiary_is_between_related_parties(text):
+    assert _related(text) is True
+
+
+def test_a_cmo_subsidiary_whose_client_is_unsaid_hears_it_depends_on_the_relation(engine):
+    answer = engine.ask("我们美国母公司在上海注册了一家子公司，子公司做CMO代工，能申请（二十四）吗？")
+    assert _verdicts(answer) == {"unknown"} and "关联" in answer.answer.splitlines()[0]
+
+
+def test_a_kind_supposed_in_one_turn_does_not_stay_the_askers_kind(engine):
+    first = engine.ask("我们是上海注册的药企，1类新药做二期临床，能申请（五）吗？")
+    supposed = engine.ask("如果是医院呢？", first.session_id)
+    assert _verdicts(supposed) == {"unknown"} and "注册申请人" in supposed.answer.splitlines()[0]
+    back = engine.ask("那我们二期研发投入5000万，能拿多少？", first.session_id)
+    assert back.total_yuan == 20_000_000 and "注册申请人是否" not in back.answer
+    assert "unknown" not in _verdicts(back)
