@@ -170,3 +170,23 @@ def test_the_guarantee_ceiling_that_applies_either_way_is_quoted_with_its_figure
     answer = engine.ask("we're a mid-sized biotech in shanghai, can our policy-backed loan guarantee go up to 30 million RMB?")
     assert _verdicts(answer) == {"unknown", "eligible"}  # 3000万 waits for the qualification, 2000万 applies
     assert "将生物医药中小微科创企业单笔批次担保额度上限提高至2000万元" in answer.answer
+
+
+# （三十六）: "对于首付款1亿元以上的海外权益许可交易（双方应无投资等关联），按照规定择优给予出让企业不超过其第三方等专业服务投入的50%"
+def test_a_licence_deal_whose_upfront_payment_is_unsaid_hears_it_depends_on_the_1_yi_threshold(engine):
+    answer = engine.ask("我们把海外权益授权给了一家欧洲公司，双方没有关联，能申请专业服务投入支持吗？")
+    assert _verdicts(answer) == {"unknown"} and "首付款" in answer.answer.splitlines()[0]
+    stated = engine.ask("我们把海外权益授权给了一家欧洲公司，首付款2亿，双方没有关联，能申请专业服务投入支持吗？")
+    assert _verdicts(stated) == {"eligible"}
+
+
+# （五）: "开展国内Ⅰ期、Ⅱ期、Ⅲ期临床试验并实现产出的1类新药"
+def test_a_trial_said_to_have_no_output_yet_is_refused_naming_the_output(engine):
+    answer = engine.ask("我们是上海的药企，1类新药一期临床在国内做，还没有产出，能申请吗")
+    assert _verdicts(answer) == {"not_eligible"} and "产出" in answer.answer.splitlines()[0]
+
+
+# （二十九）: 中小微 2000万, a qualified 中型 3000万 — the ceiling asked for is the one judged
+def test_a_small_firm_without_qualification_asking_for_the_2000_wan_guarantee_hears_yes(engine):
+    answer = engine.ask("我们是小型企业，但没有专精特新，担保能到2000万吗？")
+    assert answer.answer.startswith("可以") and answer.total_yuan == 20_000_000

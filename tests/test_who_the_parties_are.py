@@ -57,3 +57,26 @@ def test_a_kind_supposed_in_one_turn_does_not_stay_the_askers_kind(engine):
     back = engine.ask("那我们二期研发投入5000万，能拿多少？", first.session_id)
     assert back.total_yuan == 20_000_000 and "注册申请人是否" not in back.answer
     assert "unknown" not in _verdicts(back)
+
+
+# （十三）: "按照规定对投保企业给予实际缴纳保费的50%" — the insurer's client is the policyholder
+def test_an_insurers_client_that_took_out_the_policy_is_the_policyholder(engine):
+    answer = engine.ask("我們是保險公司的客戶，投保了海外臨床試驗責任險，可以申請保費補貼嗎？")
+    assert _verdicts(answer) == {"eligible"} and answer.citations[0].chunk_id == "policy2024:13"
+
+
+def test_a_firm_saying_it_is_not_registered_in_shanghai_is_outside_the_scope(engine):
+    answer = engine.ask("我们不是在上海注册的，能申请政策性融资担保吗？")
+    assert _verdicts(answer) == {"not_eligible"} and answer.citations[0].chunk_id == "policy2024:scope"
+
+
+# （十二）: "对在海外开展高水平创新产品临床试验项目，按照规定择优给予最高2000万元支持" — a class 2 drug is no generic
+def test_an_improved_drug_trialled_abroad_is_sent_to_the_overseas_trial_measure(engine):
+    answer = engine.ask("我们的改良型新药在美国做二期，可以申请海外临床试验支持吗？")
+    assert [c.chunk_id for c in answer.citations[:2]] == ["policy2024:12", "policy2024:05"]
+    assert "（十二）" in answer.answer.splitlines()[0] and "2000万" in answer.answer
+
+
+def test_asking_whether_one_can_claim_a_fair_subsidy_is_answered_can(engine):
+    answer = engine.ask("我们参加了一个国际展会，主办方经过认定了，能申请补贴吗？")
+    assert answer.answer.startswith("可以") and answer.citations[0].chunk_id == "policy2024:37"

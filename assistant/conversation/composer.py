@@ -581,7 +581,9 @@ class Composer:
             lines.insert(0, said)
         elif self._yes_asked(step) and step.eligibility is not None and step.eligibility.verdict is Verdict.ELIGIBLE and lines:
             # "能不能按基因治疗那一档申请？最高是多少？": yes, then the ceilings; "有没有保费补贴？": there is
-            key = "support_yes" if lexicon().support_exists_asked.search(step.ask.own_words) else "award_yes"
+            # ("能申请补贴吗" asks whether one can: 可以)
+            key = "support_yes" if (lexicon().support_exists_asked.search(step.ask.own_words)
+                                    and not lexicon().ability_asked.search(step.ask.own_words)) else "award_yes"
             lines[0] = self.t[key] + lines[0]
         return lines
 

@@ -289,6 +289,14 @@ def _names_specifically(text: str, rule: Rule) -> bool:
     return bool(specific) and triggers_named(text, specific)
 
 
+def _figures_wanted(question: Question, candidates: Sequence[Rule]) -> list[Decimal]:
+    """The figures the asker wants ("想拿满3000万", "能拿800万那部分吗"); for alternative ceilings that take no base (the
+    guarantee ceilings), any figure it states ("担保能到2000万吗")."""
+    fixed = bool(candidates) and all(rule.rate is None for rule in candidates) and are_alternatives(list(candidates))
+    return [a.yuan for a in question.facts.amounts
+            if a.role in {AmountRole.DESIRED, AmountRole.CLAIMED} or (fixed and a.role is AmountRole.BASE)]
+
+
 def _named_by_figure(text: str, rule: Rule, wanted: Sequence[Decimal]) -> bool:
     """Whether an ask (lower case) names ``rule`` by its own figures: its rate ("the 40% top-up") or its ceiling
     as the figure wanted ("能拿800万那部分吗")."""
@@ -1412,6 +1420,9 @@ class Planner:
         article = self._measure_article(measure)
         earlier = next((t for t in session.award_topics() if t.measure == measure), session.award)
         request = read_award(question, measure, self.book, earlier, ask.text.lower())
+        wanted = self._alternative_wanted(question, request)
+        if wanted is not None:  # "小型企业，没有专精特新，担保能到2000万吗": the ceiling asked for is the rule asked about
+            request.rules = [wanted]
         fitting = self._fitting_alternative(question, request.rules)
         if fitting is not None:  # "明年长成中型企业了，拿了专精特新资质": of the two ceilings, the one the facts decide
             request.rules = [fitting]
@@ -1806,9 +1817,10 @@ class Planner:
         is the one the ask names, else the one whose ceiling is the figure wanted."""
         if has_word(ask.text.lower(), lexicon().claim_check):
             return None  # "据说CMO每个品种最多能补600万，是这样吗？" asks whether the figure is right: it is put right
-        wanted = [a.yuan for a in question.facts.amounts if a.role in {AmountRole.DESIRED, AmountRole.CLAIMED}]
+        yes_no = ask.kind is AskKind.ELIGIBILITY and asks_yes_or_no(ask.own_words.lower())
+        wanted = _figures_wanted(question, ())
         rules = list(dict.fromkeys(request.rules)) or [r for r in request.candidates if r.cap_yuan in wanted]
-        if not wanted and (ask.kind is not AskKind.ELIGIBILITY or not asks_yes_or_no(ask.own_words.lower())):
+        if not wanted and not yes_no:
             return None  # "产值4000万，能拿什么？" asks what it gets: computed, the condition noted
         values, _ = self._fact_values(question)
         evaluator = ConditionEvaluator(self.book)
@@ -1939,6 +1951,16 @@ class Planner:
         """The rules of ``rule``'s measure that are its alternatives (one ceiling or the other by the kind of
         enterprise, ``are_alternatives``), in the measure's order."""
         return [other for other in self.book.for_measure(rule.measure) if other.id != rule.id and are_alternatives([rule, other])]
+
+    def _alternative_wanted(self, question: Question, request: AwardRequest) -> Rule | None:
+        """Of a measure's alternative ceilings (``are_alternatives``), the one whose ceiling is the figure the asker
+        wants ("担保能到2000万吗", "能申请3000万的担保额度吗") when the rules read from the words are another one or
+        none; None otherwise."""
+        wanted = _figures_wanted(question, request.candidates)
+        named = [rule for rule in dict.fromkeys(request.candidates) if rule.cap_yuan in wanted]
+        if len(named) != 1 or named[0] in request.rules or not are_alternatives(list(request.candidates)):
+            return None
+        return named[0] if all(rule in self._alternatives_to(named[0]) for rule in request.rules) else None
 
     def _fitting_alternative(self, question: Question, rules: Sequence[Rule]) -> Rule | None:
         """Of several alternative ceilings (one or the other by the kind of enterprise, ``are_alternatives``),

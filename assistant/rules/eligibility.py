@@ -210,9 +210,10 @@ class ConditionEvaluator:
         data = self.rules.conditions.get(condition_id)
         if data is None:
             return ConditionCheck(condition_id, ConditionState.UNKNOWN)
-        for fact, failing in data.fails_if.items():
-            if _among(facts.get(fact), failing):
-                return ConditionCheck(condition_id, ConditionState.FAILED, fact, data.instead.get(fact, ""))
+        failed = [fact for fact, failing in data.fails_if.items() if _among(facts.get(fact), failing)]
+        if failed:  # of several facts against it, one that sends the case to another measure names it ("改良型…在美国做")
+            fact = next((f for f in failed if f in data.instead), failed[0])
+            return ConditionCheck(condition_id, ConditionState.FAILED, fact, data.instead.get(fact, ""))
         if (not data.holds_if and not data.assessed) or data.presumed:  # only a contradiction can fail it (an insurer applying)
             return ConditionCheck(condition_id, ConditionState.MET)
         missing = tuple(fact for fact in data.holds_if if _unstated(facts.get(fact)))
