@@ -80,3 +80,24 @@ def test_an_improved_drug_trialled_abroad_is_sent_to_the_overseas_trial_measure(
 def test_asking_whether_one_can_claim_a_fair_subsidy_is_answered_can(engine):
     answer = engine.ask("我们参加了一个国际展会，主办方经过认定了，能申请补贴吗？")
     assert answer.answer.startswith("可以") and answer.citations[0].chunk_id == "policy2024:37"
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("Is a hospital eligible to apply for the Class 1 new drug clinical trial subsidy?", "unknown"),  # if it is the applicant
+    ("我们是CRO，客户是注册申请人，我们能申请（五）的研发补贴吗？", "not_eligible"),
+    ("我们医院是这个1类新药的注册申请人，二期临床在国内，能申请吗？", "eligible"),
+])
+def test_who_is_the_drugs_registration_applicant_decides_05_for_a_hospital_or_cro(engine, question, verdict):
+    answer = engine.ask(question)
+    assert _verdicts(answer) == {verdict} and answer.citations[0].chunk_id == "policy2024:05"
+
+
+def test_a_sole_trader_asking_whether_the_policy_applies_to_it_hears_no(engine):
+    answer = engine.ask("這個政策對個體戶適用嗎？")
+    assert _verdicts(answer) == {"not_eligible"} and answer.citations[0].chunk_id == "policy2024:scope"
+
+
+def test_production_in_shanghai_said_after_the_special_review_meets_the_top_up(engine):
+    first = engine.ask("我们的器械进了特别审查程序。")
+    then = engine.ask("拿证以后在上海投产了，还能拿800万那部分吗？", first.session_id)
+    assert _verdicts(then) == {"eligible"} and then.citations[0].chunk_id == "policy2024:06"

@@ -1002,7 +1002,8 @@ def read_facts(normalised: str, text: str) -> Facts:
     trial_text = not_work.sub(" ", text) if not_work is not None else text
     worked_abroad = _places_of_work_abroad(trial_text)
     overseas = has_word(trial_text, words["overseas"]) or bool(worked_abroad)
-    domestic = has_word(text, words["domestic"])
+    # "拿证以后在上海投产了": where a product is made is no trial's place
+    domestic = has_word(re.sub(words["production_place"], " ", text), words["domestic"])
     location = "overseas" if overseas and not domestic else "domestic" if domestic and not overseas else None
     if overseas and domestic:  # "国内Ⅰ期那条…在美国做": the trial's place wins over the measure's name
         abroad = _affirmed(trial_text, words["overseas_as_place"], words["negation"]) or any(
