@@ -190,3 +190,9 @@ def test_a_trial_said_to_have_no_output_yet_is_refused_naming_the_output(engine)
 def test_a_small_firm_without_qualification_asking_for_the_2000_wan_guarantee_hears_yes(engine):
     answer = engine.ask("我们是小型企业，但没有专精特新，担保能到2000万吗？")
     assert answer.answer.startswith("可以") and answer.total_yuan == 20_000_000
+
+
+# （十二）: CRO capability "每个项目择优给予最高100万元"; overseas trials "择优给予最高2000万元" — the one asked for, not both summed
+def test_the_item_whose_ceiling_is_the_figure_asked_for_is_the_one_judged(engine):
+    answer = engine.ask("我们是CRO，在海外帮客户做临床试验，能申请（十二）海外临床那2000万吗？")
+    assert answer.total_yuan == 20_000_000 and "2100万" not in answer.answer

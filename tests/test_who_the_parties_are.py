@@ -101,3 +101,8 @@ def test_production_in_shanghai_said_after_the_special_review_meets_the_top_up(e
     first = engine.ask("我们的器械进了特别审查程序。")
     then = engine.ask("拿证以后在上海投产了，还能拿800万那部分吗？", first.session_id)
     assert _verdicts(then) == {"eligible"} and then.citations[0].chunk_id == "policy2024:06"
+
+
+def test_a_sole_proprietorship_named_in_english_is_outside_the_scope(engine):
+    answer = engine.ask("Can a Shanghai medtech that's a sole proprietorship apply?")
+    assert _verdicts(answer) == {"not_eligible"} and answer.citations[0].chunk_id == "policy2024:scope"

@@ -1953,13 +1953,16 @@ class Planner:
         return [other for other in self.book.for_measure(rule.measure) if other.id != rule.id and are_alternatives([rule, other])]
 
     def _alternative_wanted(self, question: Question, request: AwardRequest) -> Rule | None:
-        """Of a measure's alternative ceilings (``are_alternatives``), the one whose ceiling is the figure the asker
-        wants ("担保能到2000万吗", "能申请3000万的担保额度吗") when the rules read from the words are another one or
-        none; None otherwise."""
+        """The rule whose ceiling is the figure the asker wants: of a measure's alternative ceilings (``are_alternatives``)
+        when the rules read from the words are another one or none ("担保能到2000万吗", "能申请3000万的担保额度吗"); of
+        several items read, that one ("能申请（十二）海外临床那2000万吗"); None otherwise."""
         wanted = _figures_wanted(question, request.candidates)
         named = [rule for rule in dict.fromkeys(request.candidates) if rule.cap_yuan in wanted]
-        if len(named) != 1 or named[0] in request.rules or not are_alternatives(list(request.candidates)):
+        if len(named) != 1 or request.rules == named:
             return None
+        if not are_alternatives(list(request.candidates)):
+            # "能申请（十二）海外临床那2000万吗": of the items read, the one whose ceiling is the figure wanted
+            return named[0] if named[0] in request.rules else None
         return named[0] if all(rule in self._alternatives_to(named[0]) for rule in request.rules) else None
 
     def _fitting_alternative(self, question: Question, rules: Sequence[Rule]) -> Rule | None:
