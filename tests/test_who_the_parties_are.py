@@ -106,3 +106,11 @@ def test_production_in_shanghai_said_after_the_special_review_meets_the_top_up(e
 def test_a_sole_proprietorship_named_in_english_is_outside_the_scope(engine):
     answer = engine.ask("Can a Shanghai medtech that's a sole proprietorship apply?")
     assert _verdicts(answer) == {"not_eligible"} and answer.citations[0].chunk_id == "policy2024:scope"
+
+
+# （五） is for 1类新药, （六） for medical devices: a device maker asking for the drug measure is sent to the device one
+def test_a_device_maker_asking_for_the_class_1_drug_support_hears_no_and_the_device_measure(engine):
+    answer = engine.ask("We're a medical device company in special review. Can we apply for the class 1 new drug support?")
+    assert _verdicts(answer) == {"not_eligible"}
+    assert [c.chunk_id for c in answer.citations[:2]] == ["policy2024:06", "policy2024:05"]
+    assert "（六）" in answer.answer.splitlines()[0]

@@ -1908,6 +1908,9 @@ class Planner:
             values["base_kind"] = None
         if facts.device and facts.drug_class is None:
             values["drug_class"] = None
+        # the product the case is about, when only one kind is named ("we're a medical device company…")
+        values["product_kind"] = ("device" if facts.device and facts.drug_class is None
+                                  else "drug" if facts.drug_class is not None and not facts.device else None)
         described = condition_rules().conditions
         for condition_id in facts.met:  # "进了特别审查程序": the fact a yes/no waits for is stated, with the value that meets it
             awaited = described[condition_id].awaited if condition_id in described else ""
@@ -2073,4 +2076,11 @@ class Planner:
                        if (check := evaluator.check(cid, values)).state is ConditionState.FAILED), None)
         if failed is not None:  # "我们是药企，能申请研究者发起的临床研究支持吗": who takes part is named
             return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, failed.condition_id, fact=failed.fact)
+        rules = self.book.for_measure(str(article.key)) if article.doc_id == self.book.document else ()
+        failures = [evaluator.first_failure(rule, values) for rule in rules]
+        if failures and all(failures) and failures[0] is not None and failures[0].instead:
+            # "We're a medical device company: can we apply for the class 1 new drug support?": a stated fact fails
+            # every rule of the measure and sends the case to another measure, which follows
+            return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, failures[0].condition_id, failures[0].instead,
+                               fact=failures[0].fact)
         return Eligibility(Verdict.ELIGIBLE, article.key, holds=self._held_elsewhere([scope], str(article.key), values))

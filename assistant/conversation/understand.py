@@ -1278,11 +1278,12 @@ def _drug_class(text: str, classes: dict[str, list[str]], as_measure: str) -> st
     read only when the rest of the message names no class but as a measure's name (``as_measure``: "Our
     generic drug is in a bioequivalence study. Can we get the Class 1 new drug clinical support?"). Within
     what is read, a class named beside "1类新药" is the product's ("仿制药…能申请1类新药那条吗"), "1类新药"
-    the measure's name."""
+    the measure's name, never the product's ("We're a medical device company. Can we apply for the class 1 new drug
+    support?")."""
     spans = sentences(text)
     aside = [(a, b) for a, b, asks in spans if not asks and not CASE_MARK.search(text[a:b])]
     rest = re.sub(as_measure, " ", "".join(" " * (b - a) if (a, b) in aside else text[a:b] for a, b, _ in spans))
-    for part in (rest, text):
+    for part in (rest, re.sub(as_measure, " ", text)):  # "1类新药" as the measure's name is no product's class
         named = [cls for cls, ws in classes.items() if has_word(part, ws)]
         if named:
             return next((cls for cls in named if cls != "1"), named[0])
