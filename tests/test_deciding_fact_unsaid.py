@@ -196,3 +196,9 @@ def test_a_small_firm_without_qualification_asking_for_the_2000_wan_guarantee_he
 def test_the_item_whose_ceiling_is_the_figure_asked_for_is_the_one_judged(engine):
     answer = engine.ask("我们是CRO，在海外帮客户做临床试验，能申请（十二）海外临床那2000万吗？")
     assert answer.total_yuan == 20_000_000 and "2100万" not in answer.answer
+
+
+# （三十六）: "申请通过…欧洲药品管理局（EMA）…注册，并在当地实现销售的"
+def test_a_product_registered_with_the_ema_and_sold_there_gets_its_yes(engine):
+    answer = engine.ask("我们的中药是现代中药，在欧盟EMA注册并在当地销售，可以申请（三十六）吗？")
+    assert _verdicts(answer) == {"eligible"} and answer.citations[0].chunk_id == "policy2024:36"
