@@ -114,3 +114,9 @@ def test_a_device_maker_asking_for_the_class_1_drug_support_hears_no_and_the_dev
     assert _verdicts(answer) == {"not_eligible"}
     assert [c.chunk_id for c in answer.citations[:2]] == ["policy2024:06", "policy2024:05"]
     assert "（六）" in answer.answer.splitlines()[0]
+
+
+def test_asking_for_the_class_1_drug_subsidy_for_ones_own_trial_is_read_as_a_class_1_drug(engine):
+    answer = engine.ask("Our company is a Shanghai-registered WFOE owned by a Swiss parent. Can we apply for the Class 1 "
+                        "drug subsidy for our Phase I trial in Shanghai?")
+    assert _verdicts(answer) == {"eligible"} and answer.citations[0].chunk_id == "policy2024:05"

@@ -996,7 +996,7 @@ def read_facts(normalised: str, text: str) -> Facts:
     lex = lexicon()
     words = lex.facts
     # "仿制药…能申请1类新药那条吗": a class named beside "1类新药" is the product's, "1类新药" the measure's name
-    drug_class = _drug_class(text, words["drug_class"], words["class_as_measure"])
+    drug_class = _drug_class(text, words["drug_class"], words["class_as_measure"], has_word(text, words["device"]))
     # "刚拿到美国FDA批准，还没在美国卖": a market, a regulator or a company's seat abroad is not where a trial runs
     market, not_work = _abroad_uses(text, words)
     trial_text = not_work.sub(" ", text) if not_work is not None else text
@@ -1272,18 +1272,19 @@ def _any_name(names: list[str]) -> str:
     return "|".join(re.escape(str(n).lower()) for n in sorted(names, key=len, reverse=True))
 
 
-def _drug_class(text: str, classes: dict[str, list[str]], as_measure: str) -> str | None:
+def _drug_class(text: str, classes: dict[str, list[str]], as_measure: str, device: bool = False) -> str | None:
     """The class of the product the case is about. A sentence naming a class in passing, with no stage,
     no amount and no question ("另外我们还有一个仿制药在申报一致性评价。"), is about another product: it is
     read only when the rest of the message names no class but as a measure's name (``as_measure``: "Our
     generic drug is in a bioequivalence study. Can we get the Class 1 new drug clinical support?"). Within
     what is read, a class named beside "1类新药" is the product's ("仿制药…能申请1类新药那条吗"), "1类新药"
-    the measure's name, never the product's ("We're a medical device company. Can we apply for the class 1 new drug
-    support?")."""
+    the measure's name; when the case names a device (``device``), never the product's class ("We're a medical device
+    company. Can we apply for the class 1 new drug support?")."""
     spans = sentences(text)
     aside = [(a, b) for a, b, asks in spans if not asks and not CASE_MARK.search(text[a:b])]
     rest = re.sub(as_measure, " ", "".join(" " * (b - a) if (a, b) in aside else text[a:b] for a, b, _ in spans))
-    for part in (rest, re.sub(as_measure, " ", text)):  # "1类新药" as the measure's name is no product's class
+    # "1类新药" as the measure's name is no class of a device ("a medical device company…the class 1 new drug support")
+    for part in (rest, re.sub(as_measure, " ", text) if device else text):
         named = [cls for cls, ws in classes.items() if has_word(part, ws)]
         if named:
             return next((cls for cls in named if cls != "1"), named[0])
