@@ -9,7 +9,7 @@ those in the special review procedure. （十二）: 每个项目最高100万, �
 import pytest
 
 from assistant.conversation.understand import read_facts
-from index.normalise import normalise
+from index.normalise import normalise, to_simplified
 
 
 def _verdicts(answer) -> set[str]:
@@ -125,3 +125,80 @@ def test_a_cgt_drug_asking_whether_it_qualifies_hears_the_cgt_clause_with_its_ce
     answer = engine.ask("我們是上海註冊的細胞治療公司，CAR-T是1類新藥，臨床只做早期跟確證性兩段，沒有分I、II、III期，這樣也能申請市裡的臨床研發支持嗎？")
     first = answer.answer.splitlines()[0]
     assert _verdicts(answer) == {"eligible"} and "1500萬" in first and "3000萬" in first
+
+
+# （五）: "对其中仅需完成早期临床试验、确证性临床试验的细胞与基因治疗1类新药，按照规定择优给予最高分别1500万元、3000万元支持"
+# — the 1500万 is for a 1类新药; a cell therapy is not presumed to be one.
+@pytest.mark.parametrize("question", [
+    "我們公司在上海註冊、是註冊申請人，CAR-T細胞治療產品在國內做早期臨床、也有產出了，能拿那個1500萬嗎？",
+    "我们的细胞治疗产品在国内做早期临床，能拿1500万吗？",
+])
+def test_a_cell_therapy_whose_class_is_unsaid_hears_it_depends_on_being_a_class_1_drug(engine, question):
+    answer = engine.ask(question)
+    assert _verdicts(answer) == {"unknown"} and answer.citations[0].chunk_id == "policy2024:05"
+    assert "1类新药" in to_simplified(answer.answer.splitlines()[0])
+
+
+def test_a_cell_therapy_said_to_be_a_class_1_drug_gets_its_yes(engine):
+    answer = engine.ask("我们是上海注册的CAR-T公司，细胞治疗1类新药只需完成早期临床，能拿1500万吗？")
+    assert _verdicts(answer) == {"eligible"}
+
+
+# （六）: "以上产品首次取得注册证并落地生产的，按照规定再给予不超过研发投入的40%，最高800万元支持"
+@pytest.mark.parametrize("question, named", [
+    ("Our device went through the national innovative device special review and just got its first registration "
+     "certificate. R&D spend was RMB 10 million. Can we claim the 40% top-up?", "production"),
+    ("我们的创新器械进入了特别审查，也首次取得注册证了，能再拿40%的支持吗？", "落地生产"),
+])
+def test_a_device_registered_with_its_production_unsaid_hears_it_depends_on_production(engine, question, named):
+    answer = engine.ask(question)
+    assert _verdicts(answer) == {"unknown"} and answer.citations[0].chunk_id == "policy2024:06"
+    assert named in answer.answer.split("\n")[0]
+
+
+def test_a_device_produced_outside_shanghai_is_refused_the_top_up(engine):
+    answer = engine.ask("我们公司的创新器械进入了特别审查程序，拿到了首张注册证，但生产放在苏州，能拿800万那部分吗？")
+    assert _verdicts(answer) == {"not_eligible"} and "落地生产" in answer.answer.splitlines()[0]
+
+
+def test_a_device_in_special_review_without_its_certificate_keeps_its_300_wan_yes(engine):
+    answer = engine.ask("我们的心脏瓣膜进了上海市创新医疗器械特别审查程序，还没拿到注册证，现在能申请支持吗")
+    assert _verdicts(answer) == {"eligible"} and "300万" in answer.answer
+
+
+def test_the_guarantee_ceiling_that_applies_either_way_is_quoted_with_its_figure(engine):
+    answer = engine.ask("we're a mid-sized biotech in shanghai, can our policy-backed loan guarantee go up to 30 million RMB?")
+    assert _verdicts(answer) == {"unknown", "eligible"}  # 3000万 waits for the qualification, 2000万 applies
+    assert "将生物医药中小微科创企业单笔批次担保额度上限提高至2000万元" in answer.answer
+
+
+# （三十六）: "对于首付款1亿元以上的海外权益许可交易（双方应无投资等关联），按照规定择优给予出让企业不超过其第三方等专业服务投入的50%"
+def test_a_licence_deal_whose_upfront_payment_is_unsaid_hears_it_depends_on_the_1_yi_threshold(engine):
+    answer = engine.ask("我们把海外权益授权给了一家欧洲公司，双方没有关联，能申请专业服务投入支持吗？")
+    assert _verdicts(answer) == {"unknown"} and "首付款" in answer.answer.splitlines()[0]
+    stated = engine.ask("我们把海外权益授权给了一家欧洲公司，首付款2亿，双方没有关联，能申请专业服务投入支持吗？")
+    assert _verdicts(stated) == {"eligible"}
+
+
+# （五）: "开展国内Ⅰ期、Ⅱ期、Ⅲ期临床试验并实现产出的1类新药"
+def test_a_trial_said_to_have_no_output_yet_is_refused_naming_the_output(engine):
+    answer = engine.ask("我们是上海的药企，1类新药一期临床在国内做，还没有产出，能申请吗")
+    assert _verdicts(answer) == {"not_eligible"} and "产出" in answer.answer.splitlines()[0]
+
+
+# （二十九）: 中小微 2000万, a qualified 中型 3000万 — the ceiling asked for is the one judged
+def test_a_small_firm_without_qualification_asking_for_the_2000_wan_guarantee_hears_yes(engine):
+    answer = engine.ask("我们是小型企业，但没有专精特新，担保能到2000万吗？")
+    assert answer.answer.startswith("可以") and answer.total_yuan == 20_000_000
+
+
+# （十二）: CRO capability "每个项目择优给予最高100万元"; overseas trials "择优给予最高2000万元" — the one asked for, not both summed
+def test_the_item_whose_ceiling_is_the_figure_asked_for_is_the_one_judged(engine):
+    answer = engine.ask("我们是CRO，在海外帮客户做临床试验，能申请（十二）海外临床那2000万吗？")
+    assert answer.total_yuan == 20_000_000 and "2100万" not in answer.answer
+
+
+# （三十六）: "申请通过…欧洲药品管理局（EMA）…注册，并在当地实现销售的"
+def test_a_product_registered_with_the_ema_and_sold_there_gets_its_yes(engine):
+    answer = engine.ask("我们的中药是现代中药，在欧盟EMA注册并在当地销售，可以申请（三十六）吗？")
+    assert _verdicts(answer) == {"eligible"} and answer.citations[0].chunk_id == "policy2024:36"

@@ -320,6 +320,8 @@ class Composer:
             lead = self.t["lead_spoken"].format(text=text, asker=asker, answerer=answerer)
         else:
             lead = self._lead_text(article, step.lead.text)
+        if step.need is not None:  # "还要办…许可证吗": 不需要 / 需要 / the sources do not say, first
+            lead = f"{self.t['need_' + step.need.value]}{' ' if self.english else ''}{lead}"
         return [self._with_expiry(article, lead + self._glossed(step.lead.text))]
 
     def _lead_text(self, article: Article, text: str) -> str:
@@ -453,6 +455,8 @@ class Composer:
         for other in step.others:
             assert other.rule is not None
             condition, quote = self._condition(other.condition or other.met)
+            if quote and quote in other.rule.quote:  # the rule's own sentence shows the condition with the ceiling it sets
+                quote = other.rule.quote
             label = step.articles[0].label if step.articles else ""
             key = "other_rule_unknown" if other.verdict is Verdict.UNKNOWN else "other_rule_met"
             lines.append(self.t[key].format(label=label, rule_name=self.rule_name(other.rule), ceiling=self._ceiling(other.rule, terms=True),
@@ -583,7 +587,9 @@ class Composer:
             lines.insert(0, said)
         elif self._yes_asked(step) and step.eligibility is not None and step.eligibility.verdict is Verdict.ELIGIBLE and lines:
             # "能不能按基因治疗那一档申请？最高是多少？": yes, then the ceilings; "有没有保费补贴？": there is
-            key = "support_yes" if lexicon().support_exists_asked.search(step.ask.own_words) else "award_yes"
+            # ("能申请补贴吗" asks whether one can: 可以)
+            key = "support_yes" if (lexicon().support_exists_asked.search(step.ask.own_words)
+                                    and not lexicon().ability_asked.search(step.ask.own_words)) else "award_yes"
             lines[0] = self.t[key] + lines[0]
         return lines
 

@@ -104,6 +104,11 @@ def _read_turn(context: Context, text: str, cat: Catalogue) -> Context:
     if question.facts.related_party is not None and has_word(question.text, lexicon().facts["supposition_words"]):
         # "如果委托方是我们母公司控股的另一家公司呢？": the relation supposed is judged in that turn only
         merged = replace(merged, related_party=facts.related_party if facts else None)
+    if (facts is not None and facts.entity_type is not None and question.facts.entity_type not in {None, facts.entity_type}
+            and has_word(question.text, lexicon().facts["supposition_words"])):
+        # "如果是医院呢？" after "我们是上海注册的药企": the kind supposed is judged in that turn; the asker stays the kind
+        # it said it is (a kind supposed when none was said before stays: it is all the conversation knows)
+        merged = replace(merged, entity_type=facts.entity_type)
     if question.facts.registered_by_other:
         # "Could our parent company, registered in Delaware, apply instead?": asked of the parent in that turn; the
         # asker's own registration (or none said) stands for the turns after it

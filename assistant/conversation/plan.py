@@ -20,6 +20,7 @@ from assistant.amounts import is_bare_number
 from assistant.conversation.currency import threshold_input, usd_range
 from assistant.conversation.extract import Lead, lead_clause, unpriced_sentence
 from assistant.conversation.kinds import KindSupport, asker_kind, asks_what_kind_gets, kind_measures
+from assistant.conversation.needs import Need, need_answered
 from assistant.conversation.question import USD, AmountRole, Ask, AskKind, Facts, Question
 from assistant.conversation.scope import ScopeVerdict, asks_payout, judge
 from assistant.conversation.sessions import Session
@@ -182,6 +183,7 @@ class Step:
     others: list[Eligibility] = field(default_factory=list)  # a no for the asker's kind: the measure's other rules still open or met
     share: Share | None = None  # LOOKUP of a share: the share of the count the asker states, worked out
     full_awards: FullAwards | None = None  # FULL_AWARDS: the count the annual cap allows at the full ceiling
+    need: Need | None = None  # LOOKUP of whether a step is still needed ("还要办…许可证吗"): what the sentence says of it
 
 
 @dataclass
@@ -318,6 +320,21 @@ def _names_specifically(text: str, rule: Rule) -> bool:
     specific = tuple(t for t in rule.triggers if " " in t or (not t.isascii() and len(t) >= 3)
                      or (t.isascii() and t.isupper() and len(t) >= 3))  # an acronym: "CMO", "CRO", "FDA"
     return bool(specific) and triggers_named(text, specific)
+
+
+def _figures_wanted(question: Question, candidates: Sequence[Rule]) -> list[Decimal]:
+    """The figures the asker wants ("想拿满3000万", "能拿800万那部分吗"); for alternative ceilings that take no base (the
+    guarantee ceilings), any figure it states ("担保能到2000万吗")."""
+    fixed = bool(candidates) and all(rule.rate is None for rule in candidates) and are_alternatives(list(candidates))
+    return [a.yuan for a in question.facts.amounts
+            if a.role in {AmountRole.DESIRED, AmountRole.CLAIMED} or (fixed and a.role is AmountRole.BASE)]
+
+
+def _named_by_figure(text: str, rule: Rule, wanted: Sequence[Decimal]) -> bool:
+    """Whether an ask (lower case) names ``rule`` by its own figures: its rate ("the 40% top-up") or its ceiling
+    as the figure wanted ("能拿800万那部分吗")."""
+    rate = f"{(rule.rate * 100).normalize():f}%" if rule.rate is not None else ""
+    return bool(rate and rate in text.replace("％", "%")) or rule.cap_yuan in wanted
 
 
 def _time_limit(ask: Ask, article: Article) -> Lead | None:
@@ -1154,7 +1171,9 @@ class Planner:
                 lead = shares
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)  # the article states no such figure
-        return Step(ask, Route.LOOKUP, [top], lead=lead, share=share)
+        # "还要办农业部门的进口许可证吗": the sentence frees from it (免于办理), requires it, or says neither
+        need = need_answered(ask.own_words.lower(), lead.sentence or lead.text)
+        return Step(ask, Route.LOOKUP, [top], lead=lead, share=share, need=need)
 
     def _unpriced_part(self, ask: Ask, measure: str) -> Lead | None:
         """The sentence of ``measure`` about the part an amount or support ask names when no award rule of the
@@ -1553,6 +1572,9 @@ class Planner:
             # "早期临床投入6000万，能补多少？确证性临床最多多少？": the later ask wants its own ceiling, not the earlier
             # ask's spend assumed for it
             request.bases, request.assumed = [], None
+        wanted = self._alternative_wanted(question, request)
+        if wanted is not None:  # "小型企业，没有专精特新，担保能到2000万吗": the ceiling asked for is the rule asked about
+            request.rules = [wanted]
         fitting = self._fitting_alternative(question, request.rules)
         if fitting is not None:  # "明年长成中型企业了，拿了专精特新资质": of the two ceilings, the one the facts decide
             request.rules = [fitting]
@@ -1937,7 +1959,8 @@ class Planner:
     def _rules_verdict(self, question: Question, measure: str, rules: Sequence[Rule]) -> Eligibility:
         """Not eligible when a stated fact (this turn's or an earlier one's) contradicts a condition of a
         candidate rule; unknown when who the asker is leaves one open (``open_if``: "我们是医院" and （五）'s
-        注册申请人), naming the facts that decide it; else eligible."""
+        注册申请人), naming the facts that decide it, or when a fact never presumed is unsaid (``stated_only``: the
+        drug's class); else eligible."""
         facts = question.conversation_facts
         values, by_range = self._fact_values(question)
         evaluator = ConditionEvaluator(self.book)
@@ -1958,8 +1981,11 @@ class Planner:
         if opened is not None:  # "我们是医院，能申请（五）吗": whether it is the registration applicant decides
             return Eligibility(Verdict.UNKNOWN, measure, only, opened.condition_id, usd_by_range=by_range,
                                fact=opened.opened_by, missing=opened.missing)
-        if only is not None and "class1_new_drug" in only.conditions and facts.drug_class is None and not facts.cgt:
-            return Eligibility(Verdict.UNKNOWN, measure, only, "class1_new_drug")
+        described = condition_rules().conditions
+        unsaid = next((c for c in checks if c.condition_id in described
+                       and set(c.missing) & set(described[c.condition_id].stated_only)), None)
+        if only is not None and unsaid is not None:  # "CAR-T…能拿那个1500万吗": whether it is a 1类新药 is not said
+            return Eligibility(Verdict.UNKNOWN, measure, only, unsaid.condition_id)
         holds = self._held_elsewhere(checks, measure, values) if only is not None else ()
         return Eligibility(Verdict.ELIGIBLE, measure, only, usd_by_range=by_range, holds=holds)
 
@@ -1971,25 +1997,35 @@ class Planner:
         is the one the ask names, else the one whose ceiling is the figure wanted."""
         if has_word(ask.text.lower(), lexicon().claim_check):
             return None  # "据说CMO每个品种最多能补600万，是这样吗？" asks whether the figure is right: it is put right
-        wanted = [a.yuan for a in question.facts.amounts if a.role in {AmountRole.DESIRED, AmountRole.CLAIMED}]
+        yes_no = ask.kind is AskKind.ELIGIBILITY and asks_yes_or_no(ask.own_words.lower())
+        wanted = _figures_wanted(question, ())
         rules = list(dict.fromkeys(request.rules)) or [r for r in request.candidates if r.cap_yuan in wanted]
-        if len(rules) != 1:
-            return None
-        if not wanted and (ask.kind is not AskKind.ELIGIBILITY or not asks_yes_or_no(ask.own_words.lower())):
+        if not wanted and not yes_no:
             return None  # "产值4000万，能拿什么？" asks what it gets: computed, the condition noted
         values, _ = self._fact_values(question)
         evaluator = ConditionEvaluator(self.book)
+        if len(rules) > 1:
+            # "went through special review and just got its first registration certificate: can we claim the 40%
+            # top-up?": of the items the case names, the one the ask names by its rate or ceiling
+            rules = [rule for rule in rules if _named_by_figure(ask.own_words.lower(), rule, wanted)]
+        if len(rules) != 1:
+            return None
         others = [other.cap_yuan for other in self._alternatives_to(rules[0]) if evaluator.first_failure(other, values) is None]
         if others and not any(figure > max(others) for figure in wanted):
             return None  # "中型企业能申请担保吗": the alternative ceiling applies either way; only a figure above it waits
-        described = condition_rules().conditions
-        waiting = next((c for c in evaluator.judge(rules[0], values)
-                        if c.state is ConditionState.UNKNOWN and c.condition_id in described
-                        and described[c.condition_id].awaited in c.missing), None)
+        waiting = self._waiting(evaluator, rules[0], values)
         if waiting is None:
             return None
         return Eligibility(Verdict.UNKNOWN, request.measure, rules[0], waiting.condition_id,
-                           missing=(described[waiting.condition_id].awaited,))
+                           missing=(condition_rules().conditions[waiting.condition_id].awaited,))
+
+    @staticmethod
+    def _waiting(evaluator: ConditionEvaluator, rule: Rule, values: dict[str, object]) -> ConditionCheck | None:
+        """The first condition of ``rule`` still waiting for its ``awaited`` fact (``eligibility.yaml``), or None."""
+        described = condition_rules().conditions
+        return next((c for c in evaluator.judge(rule, values)
+                     if c.state is ConditionState.UNKNOWN and c.condition_id in described
+                     and described[c.condition_id].awaited in c.missing), None)
 
     @staticmethod
     def _on_who_applies(condition_id: str) -> bool:
@@ -2052,6 +2088,9 @@ class Planner:
             values["base_kind"] = None
         if facts.device and facts.drug_class is None:
             values["drug_class"] = None
+        # the product the case is about, when only one kind is named ("we're a medical device company…")
+        values["product_kind"] = ("device" if facts.device and facts.drug_class is None
+                                  else "drug" if facts.drug_class is not None and not facts.device else None)
         described = condition_rules().conditions
         for condition_id in facts.met:  # "进了特别审查程序": the fact a yes/no waits for is stated, with the value that meets it
             awaited = described[condition_id].awaited if condition_id in described else ""
@@ -2095,6 +2134,19 @@ class Planner:
         """The rules of ``rule``'s measure that are its alternatives (one ceiling or the other by the kind of
         enterprise, ``are_alternatives``), in the measure's order."""
         return [other for other in self.book.for_measure(rule.measure) if other.id != rule.id and are_alternatives([rule, other])]
+
+    def _alternative_wanted(self, question: Question, request: AwardRequest) -> Rule | None:
+        """The rule whose ceiling is the figure the asker wants: of a measure's alternative ceilings (``are_alternatives``)
+        when the rules read from the words are another one or none ("担保能到2000万吗", "能申请3000万的担保额度吗"); of
+        several items read, that one ("能申请（十二）海外临床那2000万吗"); None otherwise."""
+        wanted = _figures_wanted(question, request.candidates)
+        named = [rule for rule in dict.fromkeys(request.candidates) if rule.cap_yuan in wanted]
+        if len(named) != 1 or request.rules == named:
+            return None
+        if not are_alternatives(list(request.candidates)):
+            # "能申请（十二）海外临床那2000万吗": of the items read, the one whose ceiling is the figure wanted
+            return named[0] if named[0] in request.rules else None
+        return named[0] if all(rule in self._alternatives_to(named[0]) for rule in request.rules) else None
 
     def _fitting_alternative(self, question: Question, rules: Sequence[Rule]) -> Rule | None:
         """Of several alternative ceilings (one or the other by the kind of enterprise, ``are_alternatives``),
@@ -2204,4 +2256,11 @@ class Planner:
                        if (check := evaluator.check(cid, values)).state is ConditionState.FAILED), None)
         if failed is not None:  # "我们是药企，能申请研究者发起的临床研究支持吗": who takes part is named
             return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, failed.condition_id, fact=failed.fact)
+        rules = self.book.for_measure(str(article.key)) if article.doc_id == self.book.document else ()
+        failures = [evaluator.first_failure(rule, values) for rule in rules]
+        if failures and all(failures) and failures[0] is not None and failures[0].instead:
+            # "We're a medical device company: can we apply for the class 1 new drug support?": a stated fact fails
+            # every rule of the measure and sends the case to another measure, which follows
+            return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, failures[0].condition_id, failures[0].instead,
+                               fact=failures[0].fact)
         return Eligibility(Verdict.ELIGIBLE, article.key, holds=self._held_elsewhere([scope], str(article.key), values))

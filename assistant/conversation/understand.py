@@ -1017,13 +1017,14 @@ def read_facts(normalised: str, text: str) -> Facts:
     lex = lexicon()
     words = lex.facts
     # "仿制药…能申请1类新药那条吗": a class named beside "1类新药" is the product's, "1类新药" the measure's name
-    drug_class = _drug_class(text, words["drug_class"], words["class_as_measure"])
+    drug_class = _drug_class(text, words["drug_class"], words["class_as_measure"], has_word(text, words["device"]))
     # "刚拿到美国FDA批准，还没在美国卖": a market, a regulator or a company's seat abroad is not where a trial runs
     market, not_work = _abroad_uses(text, words)
     trial_text = not_work.sub(" ", text) if not_work is not None else text
     worked_abroad = _places_of_work_abroad(trial_text)
     overseas = has_word(trial_text, words["overseas"]) or bool(worked_abroad)
-    domestic = has_word(text, words["domestic"])
+    # "拿证以后在上海投产了": where a product is made is no trial's place
+    domestic = has_word(re.sub(words["production_place"], " ", text), words["domestic"])
     location = "overseas" if overseas and not domestic else "domestic" if domestic and not overseas else None
     if overseas and domestic:  # "国内Ⅰ期那条…在美国做": the trial's place wins over the measure's name
         abroad = _affirmed(trial_text, words["overseas_as_place"], words["negation"]) or any(
@@ -1129,7 +1130,9 @@ def _relation(text: str, words: dict[str, Any]) -> bool | None:
     relation word after a negation in its clause ("双方没有任何投资或持股关系", "no shareholding or other
     investment relationship between the two sides"), or an unrelated word. Stated: a clause naming a
     party of the deal and a relation ("委托方是我们公司的股东", "the client is in the same group as us"), or
-    a relation word or pattern. A relation only asked about ("是否有投资关联") states none."""
+    a relation word or pattern. A relation only asked about ("是否有投资关联") states none. The asker's own group
+    said as where it stands ("母公司在上海注册了一家子公司", "can the subsidiary apply?") is no party of a deal."""
+    text = re.sub(words["own_group_structure"], " ", text)
     if has_word(text, words["unrelated_party"]) or re.search(words["unrelated_party_pattern"], text) or _negated(
             text, words["relation_words"], words["relation_negation"], words["relation_required"]):
         return False
@@ -1290,17 +1293,19 @@ def _any_name(names: list[str]) -> str:
     return "|".join(re.escape(str(n).lower()) for n in sorted(names, key=len, reverse=True))
 
 
-def _drug_class(text: str, classes: dict[str, list[str]], as_measure: str) -> str | None:
+def _drug_class(text: str, classes: dict[str, list[str]], as_measure: str, device: bool = False) -> str | None:
     """The class of the product the case is about. A sentence naming a class in passing, with no stage,
     no amount and no question ("另外我们还有一个仿制药在申报一致性评价。"), is about another product: it is
     read only when the rest of the message names no class but as a measure's name (``as_measure``: "Our
     generic drug is in a bioequivalence study. Can we get the Class 1 new drug clinical support?"). Within
     what is read, a class named beside "1类新药" is the product's ("仿制药…能申请1类新药那条吗"), "1类新药"
-    the measure's name."""
+    the measure's name; when the case names a device (``device``), never the product's class ("We're a medical device
+    company. Can we apply for the class 1 new drug support?")."""
     spans = sentences(text)
     aside = [(a, b) for a, b, asks in spans if not asks and not CASE_MARK.search(text[a:b])]
     rest = re.sub(as_measure, " ", "".join(" " * (b - a) if (a, b) in aside else text[a:b] for a, b, _ in spans))
-    for part in (rest, text):
+    # "1类新药" as the measure's name is no class of a device ("a medical device company…the class 1 new drug support")
+    for part in (rest, re.sub(as_measure, " ", text) if device else text):
         named = [cls for cls, ws in classes.items() if has_word(part, ws)]
         if named:
             return next((cls for cls in named if cls != "1"), named[0])

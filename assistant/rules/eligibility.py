@@ -49,6 +49,7 @@ class FactCondition:
     quote_when_met: bool = False  # a yes quotes it when stated facts meet it (the rule's own quote does not show it)
     decided_by: tuple[str, ...] = ()  # opened: the facts that decide it, when not those of ``holds_if``
     awaited: str = ""  # the fact a yes/no on the rule waits for until the conversation states the condition met
+    stated_only: tuple[str, ...] = ()  # facts never presumed: while one is unsaid, a verdict on the rule is "it depends"
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,7 @@ def condition_rules(path: Path = ELIGIBILITY_PATH) -> ConditionRules:
             quote_when_met=bool(entry.get("quote_when_met", False)),
             decided_by=tuple(str(fact) for fact in entry.get("decided_by") or ()),
             awaited=str(entry.get("awaited") or ""),
+            stated_only=tuple(str(fact) for fact in entry.get("stated_only") or ()),
         )
         for cid, entry in {**raw["conditions"], **extras}.items()
     }
@@ -208,9 +210,10 @@ class ConditionEvaluator:
         data = self.rules.conditions.get(condition_id)
         if data is None:
             return ConditionCheck(condition_id, ConditionState.UNKNOWN)
-        for fact, failing in data.fails_if.items():
-            if _among(facts.get(fact), failing):
-                return ConditionCheck(condition_id, ConditionState.FAILED, fact, data.instead.get(fact, ""))
+        failed = [fact for fact, failing in data.fails_if.items() if _among(facts.get(fact), failing)]
+        if failed:  # of several facts against it, one that sends the case to another measure names it ("改良型…在美国做")
+            fact = next((f for f in failed if f in data.instead), failed[0])
+            return ConditionCheck(condition_id, ConditionState.FAILED, fact, data.instead.get(fact, ""))
         if (not data.holds_if and not data.assessed) or data.presumed:  # only a contradiction can fail it (an insurer applying)
             return ConditionCheck(condition_id, ConditionState.MET)
         missing = tuple(fact for fact in data.holds_if if _unstated(facts.get(fact)))

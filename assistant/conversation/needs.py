@@ -1,0 +1,42 @@
+"""Whether something is still needed, answered from the sentence that says so.
+
+``need_answered(ask, sentence) -> Need | None``: when ``ask`` (its own words, lower case) asks whether a step is
+still needed ("还要办…许可证吗", "do we still need a permit", ``understanding.yaml`` ``need_asked``), what the
+source ``sentence`` says of it: ``EXEMPT`` when it frees from the step ("免于办理…进口许可证件", ``exemption_words``),
+``REQUIRED`` when it requires it (``requirement_words``), ``UNSAID`` when it does neither; None when the ask asks
+something else. The answer then opens with a plain 不需要 / 需要 / the sources do not say, before the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from functools import cache
+
+from assistant.conversation.understand import DATA_PATH
+from index.yaml_data import read_yaml_once
+
+
+class Need(StrEnum):
+    EXEMPT = "exempt"  # the sentence frees from what was asked: not needed
+    REQUIRED = "required"  # the sentence requires it: needed
+    UNSAID = "unsaid"  # the sentence says neither
+
+
+@cache
+def _words() -> tuple[re.Pattern[str], tuple[str, ...], tuple[str, ...]]:
+    raw = read_yaml_once(DATA_PATH)["needs"]
+    return (re.compile(str(raw["need_asked"])), tuple(str(w) for w in raw["exemption_words"]),
+            tuple(str(w) for w in raw["requirement_words"]))
+
+
+def need_answered(ask: str, sentence: str) -> Need | None:
+    """What ``sentence`` says of the step ``ask`` (lower case) asks is still needed; None when it asks no such thing."""
+    asked, exempting, requiring = _words()
+    if not asked.search(ask):
+        return None
+    if any(word in sentence for word in exempting):
+        return Need.EXEMPT
+    if any(word in sentence for word in requiring):
+        return Need.REQUIRED
+    return Need.UNSAID
