@@ -143,6 +143,27 @@ def test_a_turn_asking_who_handles_each_of_the_last_two_names_both_turns_departm
     assert "上海海关" in answer.answer and "申康医院发展中心" in answer.answer  # （三十五）'s and （十）'s
 
 
+def test_one_of_the_clients_being_the_parent_company_is_judged_under_the_cmo_measure_discussed(engine):
+    # （二十四）: "委托双方应无投资等关联"; "其中一个" points back at the items discussed, not at another measure
+    session = None
+    for turn in ["我们公司是CMO，给一家没有关联的药企代工一个品种，去年受托生产产值3000万，能补多少？",
+                 "另外还有一个品种受托产值6000万，两个加起来今年最多能拿多少？",
+                 "如果其中一个委托方是我们的母公司，还能申请吗？"]:
+        answer = engine.ask(turn, session)
+        session = answer.session_id
+    assert _cited(answer)[0] == "policy2024:24"
+    assert [v.verdict for v in answer.verdicts] == ["not_eligible"]
+    assert "委托双方应无投资等关联" in answer.answer
+
+
+@pytest.mark.parametrize("deadline", ["这个补贴申报截止是什么时候？", "When is the deadline to apply for this subsidy?"])
+def test_the_deadline_of_this_subsidy_is_asked_of_the_measure_discussed(engine, deadline):
+    first = engine.ask("细胞治疗1类新药，注册申请人在上海，早期临床试验研发投入0.5亿，能拿多少？")
+    answer = engine.ask(deadline, first.session_id)
+    assert answer.status is Status.NOT_SPECIFIED
+    assert _cited(answer)[0] == "policy2024:05"
+
+
 @pytest.mark.parametrize("text, month", [("2029年底还能申请吗", (2029, 12)), ("can we still apply at the end of 2029?", (2029, 12)),
                                          ("early 2025 trial", (2025, 1)), ("2024年初步形成", None), ("2024年中国生物医药", None)])
 def test_a_years_end_or_start_is_its_last_or_first_month(text, month):

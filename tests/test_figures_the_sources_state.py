@@ -128,3 +128,17 @@ def test_a_figure_counted_in_wan_or_yi_is_multiplied_out_in_english(figure, engl
 def test_an_english_question_on_the_industrys_size_leads_with_billions(engine):
     answer = engine.ask("How big was Shanghai's biomedicine industry in 2023?")
     assert answer.answer.startswith("933.7 billion yuan.") and "9337亿元" in answer.answer
+
+
+@pytest.mark.parametrize(("message", "limit"), [
+    ("我们医院作为牵头单位接多中心临床试验，伦理审查现在规定多长时间内出意见？", "15个工作日"),
+    ("As the lead institution of a multicentre trial, within how long must our ethics committee give its opinion?",
+     "15 working days"),
+    ("参与机构走简易审查程序，伦理审查要几天？", "5个工作日"),
+])
+def test_the_time_limit_of_the_role_the_asker_names_leads_not_the_overall_target(engine, message: str,
+                                                                                 limit: str) -> None:
+    # （十）: "牵头机构（主审机构）应在受理后15个工作日内…参与机构应在受理后5个工作日内…总体流程时间压缩至3周以内"
+    answer = engine.ask(message)
+    assert answer.citations[0].chunk_id == "policy2024:10"
+    assert answer.answer.startswith(limit), answer.answer

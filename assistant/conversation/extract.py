@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from assistant.conversation.question import AskKind
-from assistant.conversation.understand import has_word, lexicon
+from assistant.conversation.understand import has_word, lexicon, without_ask_words
 from assistant.query import own_terms, prepare
 from index.tokens import tokenize
 
@@ -86,6 +86,11 @@ def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] 
     lex = lexicon()
     duration, figure = lex.duration, lex.figure
     wanted = set(tokenize(prepare(question).keyword_text)) - naming
+    # "作为牵头单位，伦理审查多长时间出意见": of the time limits a sentence sets, the clause naming what the question
+    # names besides its ask words (多长时间 is the ask, not the overall 流程时间 of another clause)
+    chooses = wanted
+    if kind is AskKind.DURATION:
+        chooses = (set(tokenize(prepare(without_ask_words(question.lower())).keyword_text)) - naming) or wanted
     # "CVC能拿什么支持": between clauses alike, the one granting the support ("给予…等支持") answers
     grants = kind in (AskKind.WHAT, AskKind.ELIGIBILITY) and has_word(question.lower(), lex.support_asks)
     # "2023年规模多大": the quantity the question names (规模) weighs more than the words it shares besides
@@ -112,7 +117,7 @@ def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] 
             if home_asked and found and has_word(clause, lex.home_city_stated):
                 home_part.setdefault(sentence, (clause, found))
             clause_terms = set(tokenize(clause))
-            score = 3 * len(wanted & clause_terms) + 3 * len(named & clause_terms) + sentence_score
+            score = 3 * len(chooses & clause_terms) + 3 * len(named & clause_terms) + sentence_score
             if grants and has_word(clause, lex.granting_words):
                 score += 1
             if best is None or score > best[0]:
