@@ -170,3 +170,18 @@ def test_counts_said_after_and_before_the_items_they_count_are_each_items_own(en
     assert overseas.total_yuan == 20_000_000
     total = engine.ask("如果海外临床试验项目有3个都拿最高，另外再加2个CRO能力提升项目，合计多少", overseas.session_id)
     assert total.total_yuan == 62_000_000  # 3 × 2000万 + 2 × 100万, within the 1亿 a year per entity
+
+
+@pytest.mark.parametrize(("first", "more", "added", "total"), [
+    ("我们是在上海注册的医疗器械公司，一款产品刚进入国家创新医疗器械特别审查程序，能拿多少支持？",
+     "如果这个产品之后首次取得注册证并在上海落地生产，研发投入5000万，还能再拿多少？", "800万元", "1100万元"),
+    ("我們是在上海註冊的醫療器械公司，一款產品剛進入國家創新醫療器械特別審查程序，可以拿到多少支持？",
+     "如果這個產品之後首次取得註冊證並在上海落地生產，研發投入總共5000萬，還能再拿多少？", "800萬元", "1100萬元"),
+])
+def test_how_much_more_a_later_item_brings_leads_before_the_total(engine, first, more, added, total):
+    # （六）: 特别审查程序 最高300万; 首次取得注册证并落地生产 ≤ 研发投入40%、最高800万 (40% × 5000万 = 2000万 → 800万)
+    session = engine.ask(first).session_id
+    answer = engine.ask(more, session)
+    lead = answer.answer.splitlines()[0]
+    assert added in lead, answer.answer
+    assert total not in lead or lead.index(added) < lead.index(total), answer.answer  # a total, if any, after it

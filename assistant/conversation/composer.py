@@ -22,7 +22,7 @@ from assistant.conversation.extract import english_figure, is_target
 from assistant.conversation.kinds import KindSupport, asker_kind
 from assistant.conversation.plan import DOCUMENT_TERM, FORBIDDEN, Eligibility, FullAwards, Plan, Route, Step, Verdict, extra_conditions, term_sentence
 from assistant.conversation.question import AskKind
-from assistant.conversation.slots import AssumedBase, AwardRequest
+from assistant.conversation.slots import AssumedBase, AwardRequest, rule_named
 from assistant.conversation.understand import ISSUED, WHICH_DOCUMENT, asks_yes_or_no, has_word, lexicon
 from assistant.language import Language, in_script
 from assistant.match.report import finds_nothing, profile_reply
@@ -100,6 +100,7 @@ class Composer:
         self.registered_place = ""
         self.kind: str | None = None  # the asker's kind, as the question states it
         self.event_on: date | None = None
+        self.more_of = ""  # "还能再拿多少": the turn asking what the items it names add (their ceiling leads, then the total)
         self._quoted: set[str] = set()
         self._named_terms: set[str] = set()  # key terms already put in English
 
@@ -114,6 +115,7 @@ class Composer:
         self.registered_place = plan.question.conversation_facts.registered_place
         self.kind = plan.question.conversation_facts.entity_type
         self.event_on = plan.question.conversation_facts.event_on
+        self.more_of = plan.question.text if plan.question.asks_more else ""
         for step in plan.steps:
             block = self._echoed(step, self._block(step))
             if step.eligibility is not None and step.eligibility.usd_by_range and step.route in {Route.AWARD, Route.ELIGIBILITY}:
@@ -813,6 +815,14 @@ class Composer:
             ]
             if received:  # "今年已经拿了48万": the item's own ceiling, then what the annual cap leaves
                 lines += estimate.notes
+        elif self.more_of and 0 < len(added := [c for c in calculations if rule_named(
+                self.more_of, rule_book().rule(c.rule_id))]) < len(calculations) and all(c.eligible for c in added):
+            # "…首次取得注册证…还能再拿多少？": what the items this turn names add leads, then the total of all the items
+            money = format_yuan_en if self.english else format_yuan
+            lines = [self.t["award_more_head"].format(
+                number=number, label=added[0].citation.article, rule_name="、".join(dict.fromkeys(c.rule_name for c in added)),
+                amount=money(sum(c.amount_yuan for c in added)), count=len(calculations), total=estimate.total_text)]
+            lines += self._item_lines(calculations)
         else:
             lines = [self.t["award_total_head"].format(number=number, label=calculations[0].citation.article,
                                                        count=len(calculations), amount=estimate.total_text)]

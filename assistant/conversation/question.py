@@ -170,6 +170,7 @@ class Question:
     items_added: int = 1  # how many items a turn adding items adds ("又接了两个品种": 2)
     asks_ceiling: bool = False  # "最高多少" / "maximum" / "补助标准是什么": the ceilings themselves may answer
     asks_total: bool = False  # "加起来一共多少": the items discussed so far, summed
+    asks_more: bool = False  # "还能再拿多少": what the items this turn adds bring, before the total
     asks_annual_cap: bool = False  # "一年最多能拿多少": the per-entity annual cap, no amount stated
     follow_up: bool = False
     greeting_only: bool = False

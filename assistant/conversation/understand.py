@@ -136,6 +136,7 @@ class _Lexicon:
     add_item: tuple[str, ...]
     ceiling_words: tuple[str, ...]
     total_words: tuple[str, ...]
+    more_asked: tuple[str, ...]  # "还能再拿多少": what the added item brings on top of those discussed
     annual_words: tuple[str, ...]
     facts: dict[str, Any]
     roles: dict[str, re.Pattern[str]]
@@ -242,6 +243,7 @@ def lexicon() -> _Lexicon:
         add_item=lower(raw["add_item"]),
         ceiling_words=lower(raw["ceiling_words"]),
         total_words=lower(raw["total_words"]),
+        more_asked=lower(raw["more_asked"]),
         annual_words=lower(raw["annual_words"]),
         facts=raw["facts"],
         roles={name: re.compile(pattern, re.IGNORECASE) for name, pattern in raw["amount_roles"].items()},
@@ -610,6 +612,7 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         asks_ceiling=names_ceiling(text, facts) or (
             (inherits or bare_reply) and previous is not None and previous.asks_ceiling),
         asks_total=has_word(text, lex.total_words),
+        asks_more=has_word(text, lex.more_asked),
         asks_annual_cap=not own_amounts and has_word(text, lex.annual_words) and (
             has_word(text, lex.ceiling_words) or has_word(text, lex.total_words)),
         earlier_facts=earlier_facts,
