@@ -301,3 +301,16 @@ def test_a_follow_up_whose_words_the_best_article_matches_beyond_the_discussed_o
         assert _cited(answer)[0] == measure, turn
     data = engine.ask("我们要把数据传回新加坡总部，数据出境这块呢", session)
     assert _cited(data)[0] == "policy2024:33" and "临港" in data.answer
+
+
+@pytest.mark.parametrize(("first", "then", "named"), [
+    ("我们和一家药企合作做创新药上市后的真实世界研究，企业能拿多少支持？", "那对医院呢？", "医疗机构"),
+    ("We run a post-marketing real-world study of an innovative drug with a pharma company. How much can the company get?",
+     "And for the hospital?", "a hospital"),
+])
+def test_a_kind_of_asker_named_after_an_award_is_answered_with_the_measures_words_naming_it(engine, first, then, named):
+    # （二十）: "支持医疗机构与企业合作开展创新药械应用示范项目…按照规定择优给予每个项目最高200万元支持"
+    answer = engine.ask(then, engine.ask(first).session_id)
+    assert _cited(answer)[0] == "policy2024:20"
+    lead = answer.answer.splitlines()[0]
+    assert named in lead and "支持医疗机构与企业合作开展创新药械应用示范项目" in lead, answer.answer

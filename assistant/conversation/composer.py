@@ -23,7 +23,7 @@ from assistant.conversation.kinds import KindSupport, asker_kind
 from assistant.conversation.plan import DOCUMENT_TERM, FORBIDDEN, Eligibility, FullAwards, Plan, Route, Step, Verdict, extra_conditions, term_sentence
 from assistant.conversation.question import AskKind
 from assistant.conversation.slots import AssumedBase, AwardRequest, rule_named
-from assistant.conversation.understand import ISSUED, WHICH_DOCUMENT, asks_yes_or_no, has_word, lexicon
+from assistant.conversation.understand import ISSUED, WHICH_DOCUMENT, asks_yes_or_no, has_word, kinds_named, lexicon
 from assistant.language import Language, in_script
 from assistant.match.report import finds_nothing, profile_reply
 from assistant.records import AwardEstimate, Calculation, Status
@@ -101,6 +101,7 @@ class Composer:
         self.kind: str | None = None  # the asker's kind, as the question states it
         self.event_on: date | None = None
         self.more_of = ""  # "还能再拿多少": the turn asking what the items it names add (their ceiling leads, then the total)
+        self.kind_asked = ""  # "那对医院呢？": a kind of asker the elliptical turn names
         self._quoted: set[str] = set()
         self._named_terms: set[str] = set()  # key terms already put in English
 
@@ -116,6 +117,9 @@ class Composer:
         self.kind = plan.question.conversation_facts.entity_type
         self.event_on = plan.question.conversation_facts.event_on
         self.more_of = plan.question.text if plan.question.asks_more else ""
+        # "那对医院呢？" after an award: the kind the turn itself names, said to be named by the measure's text
+        named = kinds_named(plan.question.text) if plan.question.asks and plan.question.asks[0].elliptical else []
+        self.kind_asked = named[0] if len(named) == 1 else ""
         for step in plan.steps:
             block = self._echoed(step, self._block(step))
             if step.eligibility is not None and step.eligibility.usd_by_range and step.route in {Route.AWARD, Route.ELIGIBILITY}:
@@ -655,6 +659,8 @@ class Composer:
                 lines.append(self.t["award_notes"].format(notes=(" " if self.english else "").join(notes)))
             return [*lines, *self._asker_lines(step)]
         award = self.award_lines(estimate, article)
+        if award and not lines and estimate.total_yuan > 0 and (named := self._kind_named(article)) is not None:
+            award.insert(0, named)  # "那对医院呢？": the measure's own words naming that kind, before its ceiling
         if award and self._yes_asked(step) and estimate.total_yuan > 0 and not lines:
             award[0] = self.t["award_yes"] + award[0]  # "能不能申请？最高多少？": the yes leads, the figure follows
         if award and step.approximate:
@@ -664,6 +670,15 @@ class Composer:
             award.insert(1, self._assumed(step.request.assumed))  # an earlier base used for another stage or item
         lines.extend(award)
         return [*lines, *after, *self._holds(step.eligibility), *self._asker_lines(step)]
+
+    def _kind_named(self, article: Article) -> str | None:
+        """The line saying the measure of ``article`` names the kind of asker the turn asks about, with the sentence
+        naming it (``eligibility.yaml`` ``kinds``); None when the turn names no kind or the measure does not."""
+        kind = asker_kind(self.kind_asked or None)
+        entry = next((e for e in kind.measures if e.measure == article.key), None) if kind is not None else None
+        if kind is None or entry is None:
+            return None
+        return self.t["kind_in_measure"].format(kind=kind.name_in(self._tongue()), label=article.label, quote=entry.quote)
 
     def _assumed(self, assumed: AssumedBase) -> str:
         """The base an answer took from an earlier turn for items it was not stated for, said with their ceiling:
