@@ -185,3 +185,18 @@ def test_how_much_more_a_later_item_brings_leads_before_the_total(engine, first,
     lead = answer.answer.splitlines()[0]
     assert added in lead, answer.answer
     assert total not in lead or lead.index(added) < lead.index(total), answer.answer  # a total, if any, after it
+
+
+def test_a_second_fair_asked_how_much_more_leads_with_its_own_ceiling_then_the_total(engine):
+    # （三十七）: "不超过项目经费的50%，最高5万元…每个单位每年累计支持金额不超过50万元"
+    session = engine.ask("我们公司上个月去德国参加了一个国际医疗器械展会，花了8万块，能补贴多少？").session_id
+    answer = engine.ask("我们下个月还要去美国参加一个展，费用12万，第二个展能再多拿多少？", session)
+    lead = answer.answer.splitlines()[0]
+    assert "5万元" in lead and "9万元" in lead and lead.index("5万元") < lead.index("9万元"), answer.answer
+
+
+def test_the_year_s_most_asked_after_two_items_is_the_annual_cap_not_one_item(engine):
+    session = engine.ask("我们公司上个月去德国参加了一个国际医疗器械展会，花了8万块，能补贴多少？").session_id
+    session = engine.ask("我们下个月还要去美国参加一个展，费用12万，能补多少？", session).session_id
+    answer = engine.ask("这个补贴一年最多能拿多少？", session)
+    assert "50万元" in answer.answer.splitlines()[0], answer.answer

@@ -485,3 +485,19 @@ def test_a_yes_on_one_rule_states_that_rules_own_ceiling_in_its_first_line(engin
     answer = engine.ask(question, None)
     first = answer.answer.splitlines()[0]
     assert first.startswith("可以") and ceiling in first
+
+
+@pytest.mark.parametrize("message", [
+    "我們是港股上市生物科技公司在上海註冊的子公司，有一個1類新藥在國內做I期臨床，研發投入5000萬，最多可以拿多少補助？",
+    "We are a Nasdaq-listed biotech registered in Shanghai; our class 1 drug's phase I in China cost RMB 50 million. "
+    "How much can we get?",
+])
+def test_a_listing_word_in_who_the_asker_is_does_not_refuse_the_award_asked(engine, message):
+    # （五）: Ⅰ期 ≤ 研发投入40%、最高1000万 (40% × 5000万 = 2000万 → 1000万)
+    answer = engine.ask(message)
+    assert answer.status is Status.ANSWERED and answer.citations[0].chunk_id == "policy2024:05"
+    assert answer.total_yuan == 10_000_000
+
+
+def test_a_listing_rule_asked_after_saying_who_the_asker_is_is_still_refused(engine):
+    assert engine.ask("我们是港股上市公司，想问科创板上市条件是什么？").status is Status.OUT_OF_SCOPE

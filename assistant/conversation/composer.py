@@ -101,6 +101,7 @@ class Composer:
         self.kind: str | None = None  # the asker's kind, as the question states it
         self.event_on: date | None = None
         self.more_of = ""  # "还能再拿多少": the turn asking what the items it names add (their ceiling leads, then the total)
+        self.more_count = 1  # how many items that turn adds
         self.kind_asked = ""  # "那对医院呢？": a kind of asker the elliptical turn names
         self._quoted: set[str] = set()
         self._named_terms: set[str] = set()  # key terms already put in English
@@ -117,6 +118,7 @@ class Composer:
         self.kind = plan.question.conversation_facts.entity_type
         self.event_on = plan.question.conversation_facts.event_on
         self.more_of = plan.question.text if plan.question.asks_more else ""
+        self.more_count = plan.question.items_added
         # "那对医院呢？" after an award: the kind the turn itself names, said to be named by the measure's text
         named = kinds_named(plan.question.text) if plan.question.asks and plan.question.asks[0].elliptical else []
         self.kind_asked = named[0] if len(named) == 1 else ""
@@ -671,6 +673,13 @@ class Composer:
         lines.extend(award)
         return [*lines, *after, *self._holds(step.eligibility), *self._asker_lines(step)]
 
+    def _added(self, calculations: list[Calculation]) -> list[Calculation]:
+        """The items the turn asking how much more (``more_of``) adds: those whose rule its words name, or, when they
+        name the rule of every item or of none ("第二个展能再多拿多少"), the last ``more_count`` items (the items
+        discussed come first)."""
+        named = [c for c in calculations if rule_named(self.more_of, rule_book().rule(c.rule_id))]
+        return calculations[-self.more_count:] if len(named) in {0, len(calculations)} else named
+
     def _kind_named(self, article: Article) -> str | None:
         """The line saying the measure of ``article`` names the kind of asker the turn asks about, with the sentence
         naming it (``eligibility.yaml`` ``kinds``); None when the turn names no kind or the measure does not."""
@@ -830,8 +839,7 @@ class Composer:
             ]
             if received:  # "今年已经拿了48万": the item's own ceiling, then what the annual cap leaves
                 lines += estimate.notes
-        elif self.more_of and 0 < len(added := [c for c in calculations if rule_named(
-                self.more_of, rule_book().rule(c.rule_id))]) < len(calculations) and all(c.eligible for c in added):
+        elif self.more_of and 0 < len(added := self._added(calculations)) < len(calculations) and all(c.eligible for c in added):
             # "…首次取得注册证…还能再拿多少？": what the items this turn names add leads, then the total of all the items
             money = format_yuan_en if self.english else format_yuan
             lines = [self.t["award_more_head"].format(

@@ -266,11 +266,12 @@ def _item_ceiling_asked_first(text: str) -> bool:
     return annual < len(text) and first(lex.ceiling_words) < annual
 
 
-def _asks_cap_not_sum(request: AwardRequest) -> bool:
-    """Whether a year's most is the measure's annual cap: its rules count against one, and the
-    conversation has not computed several items (stages, products) whose sum the question may be asking for."""
+def _asks_cap_not_sum(request: AwardRequest, question: Question) -> bool:
+    """Whether a year's most is the measure's annual cap: its rules count against one, and either the
+    conversation has not computed several items (stages, products) or the question asks no sum of them
+    ("这个补贴一年最多能拿多少？" after two fairs asks the cap; "两个加起来一年最多多少" their sum)."""
     rules = request.rules or list(request.candidates)
-    return any(r.annual_cap for r in rules) and len(request.seen) < 2
+    return any(r.annual_cap for r in rules) and (len(request.seen) < 2 or not question.asks_total)
 
 
 def _usd_bases_capped(question: Question, request: AwardRequest) -> list[Decimal]:
@@ -1647,7 +1648,7 @@ class Planner:
             step.eligibility = replace(step.eligibility, met=met)
             step.route = Route.ELIGIBILITY
             return step
-        if question.asks_annual_cap and _asks_cap_not_sum(request) and not (question.facts.item_count or 0) > 1:
+        if question.asks_annual_cap and _asks_cap_not_sum(request, question) and not (question.facts.item_count or 0) > 1:
             # (a count of items stated, "如果一年参加15个展会…一年最多多少", is their sum under the cap: computed below)
             step.route = Route.CEILINGS  # "一年最多能拿多少": the annual cap leads, the per-item ceilings follow
             # "What's the maximum for a Phase III trial, and what's the annual cap?": the ceiling asked first leads

@@ -75,6 +75,7 @@ class _ScopeData:
     min_known_share: float
     min_words_for_share: int
     min_clause_words: int
+    self_description: re.Pattern[str]
     min_terms_said_together: int
     asked_unit: re.Pattern[str]
     derived_document: re.Pattern[str]
@@ -105,6 +106,7 @@ def _data() -> _ScopeData:
         min_known_share=float(raw["min_known_share"]),
         min_words_for_share=int(raw["min_words_for_share"]),
         min_clause_words=int(raw["min_clause_words"]),
+        self_description=re.compile(raw["self_description"], re.IGNORECASE),
         min_terms_said_together=int(raw["min_terms_said_together"]),
         asked_unit=re.compile(raw["asked_unit"]),
         derived_document=re.compile(raw["derived_document"]),
@@ -184,7 +186,7 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     states_case = bool(question.facts.amounts) or question.facts.states_subject() or states_conditions(question.facts)
     # a case told at length ("另外我们还有一个仿制药在做一致性评价。…这个Ⅱ期能拿多少？") is judged on what it
     # asks: an off-topic word in a sentence that asks nothing is background, when another sentence asks
-    background = _background_spans(text) if states_case else []
+    background = [*_background_spans(text), *_self_described_spans(text)] if states_case else []
     found = [(group, spans) for group, spans in _off_topic_words(text) if spans]
     # a count or a time asked of what one sentence of the sources states; what the sources only mention
     # ("国务院关于…的实施方案有哪些内容") is still another topic
@@ -293,6 +295,20 @@ def _background_spans(text: str) -> list[tuple[int, int]]:
     at length. Empty when no sentence asks: then every sentence is the question."""
     spans = sentences(text)
     return [(start, end) for start, end, asks in spans if not asks] if any(asks for _, _, asks in spans) else []
+
+
+def _self_described_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each clause of ``text`` in which the asker says who it is (``self_description``) and asks
+    nothing: "我們是港股上市生物科技公司在上海註冊的子公司" before "…最多可以拿多少補助？"."""
+    spans, start = [], 0
+    for match in re.finditer(r"[，,。？?！!；;]|$", text):
+        clause = text[start:match.start()]
+        if _data().self_description.search(clause) and match.group() not in {"？", "?"} and not clause.rstrip().endswith(("吗", "么", "呢")):
+            spans.append((start, match.start()))
+        start = match.end()
+        if match.end() >= len(text):
+            break
+    return spans
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
