@@ -48,7 +48,7 @@ from assistant.conversation.understand import (
     without_kind_said,
     without_registration,
     without_words,
-    word_pattern,
+    word_position,
 )
 from assistant.language import Language
 from assistant.match.chat import ProfileAnswer, match_estimate, profile_answer
@@ -258,12 +258,8 @@ def _item_ceiling_asked_first(text: str) -> bool:
     """Whether ``text`` (lower case) asks an item's ceiling ("最高多少", "what's the maximum") before it names the
     year's cap ("一年", "annual"): the per-item ceiling is its first question."""
     lex = lexicon()
-
-    def first(words: tuple[str, ...]) -> int:
-        return min((m.start() for word in words if (m := re.search(word_pattern(word), text))), default=len(text))
-
-    annual = first(lex.annual_words)
-    return annual < len(text) and first(lex.ceiling_words) < annual
+    annual = word_position(text, lex.annual_words)
+    return annual < len(text) and word_position(text, lex.ceiling_words) < annual
 
 
 def _asks_cap_not_sum(request: AwardRequest, question: Question) -> bool:
@@ -1863,9 +1859,7 @@ class Planner:
         amount_asked = all(a.kind in {AskKind.AMOUNT, AskKind.FIGURE, AskKind.WHAT} for a in question.asks)
         if not any(asks_what_kind_gets(text, kind, self.retriever.keyword_score, OWN_TOPIC_SCORE, amount_asked) for kind in kinds[:1]):
             return []
-        order = sorted(kinds, key=lambda k: min(question.text.lower().find(str(w).lower()) % (len(question.text) + 1)
-                                                for w in lexicon().facts["entity_type"][k.id]))
-        return [self._kind_listing(question, kind) for kind in order]
+        return [self._kind_listing(question, kind) for kind in kinds]  # in the order named (``kinds_named``)
 
     def _kind_listing(self, question: Question, kind: AskerKind) -> Step:
         """The measures meant for ``kind``, each with its verdict for the facts ``question`` states."""

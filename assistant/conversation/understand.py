@@ -361,6 +361,14 @@ def has_word(text: str, words: tuple[str, ...] | list[str]) -> bool:
     return latin is not None and latin.search(text) is not None and pattern is not None and pattern.search(text) is not None
 
 
+def word_position(text: str, words: tuple[str, ...] | list[str]) -> int:
+    """Where the first of ``words`` stands in ``text`` (lower case), found as ``has_word`` finds it (an English word
+    only as a whole word); ``len(text)`` when none does."""
+    plain, _, whole = _word_matcher(words)
+    found = [m.start() for pattern in (plain, whole) if pattern is not None and (m := pattern.search(text)) is not None]
+    return min(found, default=len(text))
+
+
 def _word_matcher(words: tuple[str, ...] | list[str]) -> Matcher:
     """``_words_matcher`` of ``words``; a tuple (the lexicon's lists) is found by identity, without hashing
     its words on every call."""
@@ -1159,10 +1167,11 @@ def _entity_type(text: str) -> str | None:
 
 
 def kinds_named(text: str) -> tuple[str, ...]:
-    """The kinds of asker ``text`` (normalised, lower case) names anywhere ("and for a hospital?" → hospital), in
-    ``entity_type`` order, whether or not the asker says it is one."""
-    return tuple(str(kind) for kind, names in lexicon().facts["entity_type"].items()
-                 if has_word(text, tuple(str(n).lower() for n in names)))
+    """The kinds of asker ``text`` (normalised, lower case) names anywhere ("and for a hospital?" → hospital), in the
+    order it names them ("CMO和CRO的补贴分别是多少？" → cmo, cro), whether or not the asker says it is one."""
+    named = {str(kind): word_position(text, tuple(str(n).lower() for n in names))
+             for kind, names in lexicon().facts["entity_type"].items()}
+    return tuple(sorted((kind for kind, at in named.items() if at < len(text)), key=named.__getitem__))
 
 
 def kind_asked_for(text: str, facts: Facts) -> tuple[str, ...]:
