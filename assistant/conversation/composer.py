@@ -177,8 +177,9 @@ class Composer:
                 notes += block
                 continue
             if step.route is Route.KIND_SUPPORT:  # "CRO和CMO分别…": each kind's head with its measures under it
-                answers += block[:-1] if len(block) > 1 and any(s.rule for s, _ in step.listed) else block
-                notes += block[-1:] if len(block) > 1 and any(s.rule for s, _ in step.listed) else []
+                noted = len(block) > 1 and any(s.rule for s, _ in step.listed)  # a listing with ceilings ends in its note
+                answers += block[:-1] if noted else block
+                notes += block[-1:] if noted else []
                 continue
             for number, line in enumerate(block):
                 (answers if number == 0 or line.startswith(formula_opens) else notes).append(line)

@@ -44,6 +44,7 @@ UNKNOWN_RUNS_KEPT = 8192  # runs of characters outside jieba's dictionary whose 
 CONVERSATION_KINDS = frozenset({AskKind.VALIDITY, AskKind.DEPARTMENTS})  # asks a conversation's topic answers
 FIGURE_KINDS = frozenset({AskKind.FIGURE, AskKind.DURATION})  # asks one sentence stating a figure answers
 REGEX_SYNTAX = re.compile(r"[.^$*+?{}\[\]\\|()]")  # characters that make a pattern more than the word it spells
+CLAUSE_AND_MARK = re.compile(r"(?P<clause>[^，,。？?！!；;]+)(?P<mark>[，,。？?！!；;]?)")  # a clause and the mark ending it
 
 
 @dataclass(frozen=True)
@@ -300,15 +301,9 @@ def _background_spans(text: str) -> list[tuple[int, int]]:
 def _self_described_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each clause of ``text`` in which the asker says who it is (``self_description``) and asks
     nothing: "我們是港股上市生物科技公司在上海註冊的子公司" before "…最多可以拿多少補助？"."""
-    spans, start = [], 0
-    for match in re.finditer(r"[，,。？?！!；;]|$", text):
-        clause = text[start:match.start()]
-        if _data().self_description.search(clause) and match.group() not in {"？", "?"} and not clause.rstrip().endswith(("吗", "么", "呢")):
-            spans.append((start, match.start()))
-        start = match.end()
-        if match.end() >= len(text):
-            break
-    return spans
+    return [match.span("clause") for match in CLAUSE_AND_MARK.finditer(text)
+            if match["mark"] not in {"？", "?"} and _data().self_description.search(match["clause"])
+            and not match["clause"].rstrip().endswith(("吗", "么", "呢"))]
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
