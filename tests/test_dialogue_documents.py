@@ -272,3 +272,17 @@ def test_a_relation_only_supposed_is_judged_in_its_turn_and_the_case_said_before
     assert award.total_yuan == 5_000_000
     assert supposed.answer.startswith("不可以") and "委托双方应无投资等关联" in supposed.answer
     assert not cap.answer.startswith("不可以") and "1000万元" in cap.answer[:LEAD]
+
+
+def test_a_turn_returning_to_an_earlier_document_answers_from_the_article_discussed_there(engine):
+    *_, back = _turns(engine, "发布会上说，去年全市三级医院新增研究者发起的临床研究有几项？", "若干意见里二类器械审评平均要多久？",
+                      "回到发布会，成果转化的合同金额合计多少？")
+    assert _cited(back)[0] == "press20240731:q05"
+    assert "10.3亿" in back.answer
+
+
+def test_an_english_topic_asked_of_another_document_is_found_by_the_sentence_that_answered_it(engine):
+    _, now = _turns(engine, "In the STCSM reply letter, what did the 2021 policy grant innovative products that went overseas?",
+                    "And in the 2024 policy, what's the maximum for that?")
+    assert _cited(now)[0] == "policy2024:36"
+    assert "10,000,000" in now.answer[:LEAD * 2]

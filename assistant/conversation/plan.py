@@ -903,6 +903,10 @@ class Planner:
         if task is not None:  # "第九项任务": the task of that number, in the document the conversation is about
             pointed = [task.doc_id]
             query = f"{task.title} {query}"
+        # "再回到发布会，…": the turn returns to an earlier one's document; returning is no topic to search for
+        returned = bool(question.recalled_text) and bool(previous) and not plan.steps
+        if returned:
+            query = without_words(query, lexicon().return_words).strip() or query
         search_query = query
         if pointed:  # inside that document its own name is no evidence: search with the rest
             search_query = self._without_name(query, pointed[0]) or query
@@ -912,9 +916,14 @@ class Planner:
                     and self.retriever.keyword_score(without_ask_words(self._without_name(ask.text, pointed[0]))) < OWN_TOPIC_SCORE):
                 # "那浦东的方案呢" / "市里的呢": the topic discussed, looked for in the other document
                 earlier = self._without_name(without_ask_words(question.context_text), previous[0].doc_id)
+                # the sentence of the article discussed the earlier words matched, in the sources' own words: an
+                # English turn's few words ("what did the 2021 policy give for products that went overseas") find it
+                # though they weigh little in the keyword index
+                said = self._discussed_sentence(earlier, previous[0])
                 if self.retriever.keyword_score(earlier) < OWN_TOPIC_SCORE:
                     earlier = previous[0].title  # "这项任务谁负责" names no topic: the article it was about has one
-                search_query = f"{earlier} {self._discussed_sentence(earlier, previous[0])} {self._without_name(ask.text, pointed[0])}"
+                    said = said or self._discussed_sentence(earlier, previous[0])
+                search_query = f"{earlier} {said} {self._without_name(ask.text, pointed[0])}"
             if plan.steps and self.retriever.keyword_score(without_ask_words(search_query)) < MIN_KEYWORD_SCORE:
                 # "…展会能补多少？另外浦东有没有额外的支持？": the document's own words on the topic asked before
                 search_query = f"{without_ask_words(plan.steps[-1].ask.text.lower())} {search_query}"
@@ -939,6 +948,10 @@ class Planner:
             # a scope answer ("适用于我们吗" → who the policy covers) discussed the document, no measure: a follow-up
             # stating a condition ("我们跟客户没有投资关系，这重要吗") is about the measure its words find
             hits = _favouring(hits, {a.chunk_id for a in previous if a.key != SCOPE_KEY})[:HITS]
+        if returned:
+            # "再回到发布会，成果转化的合同金额一共多少": the answer of the earlier turn returned to, over another
+            # article of its document its words find about as well
+            hits = _favouring(hits, {previous[0].chunk_id})
         if task is not None:
             hits = [Hit(task, hits[0].score if hits else 1.0, ()), *[h for h in hits if h.article.chunk_id != task.chunk_id]]
         elif same_article:
@@ -1099,7 +1112,8 @@ class Planner:
                 and any(word in top.text for word in lexicon().case_by_case)):
             # "顶尖科学家来上海有什么支持": （三） supports "按照“一事一议”原则", the amount is not specified
             return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text))
-        if ask.kind in {AskKind.WHAT, AskKind.ELIGIBILITY} and hits and not topic_is_empty and not refers_back and not similar_elsewhere:
+        if (ask.kind in {AskKind.WHAT, AskKind.ELIGIBILITY} and hits and not topic_is_empty and not refers_back and not returned
+                and not similar_elsewhere):
             top = self._sentence_decides(search_query, hits, pointed) or top
         if ask.kind is AskKind.ELIGIBILITY:
             lead = lead_clause(top.text, AskKind.WHAT, ask.text)
