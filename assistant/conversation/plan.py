@@ -465,7 +465,7 @@ class Planner:
         listed = self._kind_support(question, kind) if (
             profiled is None or profiled.match is None or not profiled.match.measures) else None
         if listed is None and profiled is None:
-            listed = self._other_kind_support(question)
+            listed = self._other_kind_support(question, session)
         if listed is not None:  # "我们是CRO，有什么支持": the measures meant for that kind, each with its ceiling
             if profiled is not None:
                 session.profile = profiled.memory
@@ -1889,16 +1889,20 @@ class Planner:
         measures = {rule.measure for rule in self.book.rules if triggers_named(text, rule.triggers)}
         return len(measures) == 1
 
-    def _other_kind_support(self, question: Question) -> Step | None:
+    def _other_kind_support(self, question: Question, session: Session) -> Step | None:
         """"And for a hospital?" right after "We are a CRO. What support is there for us?": the measures meant for
-        the kind the elliptical turn names, as the turn before asked them for its own; None for any other turn."""
+        the kind the elliptical turn names, as the turn before asked them for its own; also after a measure that is
+        not meant for that kind ("那对医院呢？" after （四）'s support of CROs' services), unless the turn asks whether
+        the measure applies (the kind supposed is judged against it); None for any other turn."""
         if not question.asks or not question.asks[0].elliptical or not question.context_text:
             return None
         named, before = kinds_named(question.text), kinds_named(question.context_text)
-        if len(named) != 1 or len(before) != 1 or named == before:
+        if len(named) != 1 or named[0] in before:
             return None
-        earlier = asker_kind(before[0])
-        if earlier is None or not asks_what_kind_gets(question.context_text, earlier, self.retriever.keyword_score, OWN_TOPIC_SCORE):
+        earlier = asker_kind(before[0]) if len(before) == 1 else None
+        kind_asked = earlier is not None and asks_what_kind_gets(
+            question.context_text, earlier, self.retriever.keyword_score, OWN_TOPIC_SCORE)
+        if not kind_asked and not self._discussed_not_meant_for(question, named[0], session):
             return None
         rest = without_words(without_ask_words(question.text), (*lexicon().facts["entity_type"][named[0]],))
         if self.retriever.keyword_score(rest) >= OWN_TOPIC_SCORE:
@@ -1907,6 +1911,16 @@ class Planner:
         if kind is None or question.conversation_facts.registered == "elsewhere":
             return None
         return self._kind_listing(replace(question, facts=replace(question.facts, entity_type=named[0])), kind)
+
+    def _discussed_not_meant_for(self, question: Question, kind_id: str, session: Session) -> bool:
+        """Whether the measure the conversation just discussed is one of the policy's that is not meant for
+        ``kind_id`` while other measures are, and the turn asks no verdict on it."""
+        kind = asker_kind(kind_id)
+        discussed = session.last_chunk_ids[0] if session.last_chunk_ids else ""
+        if kind is None or question.asks[0].kind is AskKind.ELIGIBILITY or not discussed.startswith(f"{self.book.document}:"):
+            return False
+        measure = discussed.split(":", 1)[1]
+        return measure in self.book.measures() and all(entry.measure != measure for entry in kind.measures)
 
     def _required_base(self, question: Question, step: Step) -> Step:
         request = step.request
