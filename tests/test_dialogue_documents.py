@@ -286,3 +286,10 @@ def test_an_english_topic_asked_of_another_document_is_found_by_the_sentence_tha
                     "And in the 2024 policy, what's the maximum for that?")
     assert _cited(now)[0] == "policy2024:36"
     assert "10,000,000" in now.answer[:LEAD * 2]
+
+
+def test_a_follow_up_naming_another_goal_of_the_plan_answers_that_goals_figure(engine):
+    _, drugs, devices = _turns(engine, "浦东行动方案里产业规模目标是多少？", "那一类新药的目标呢？", "那创新医疗器械的目标呢？")
+    assert _cited(drugs)[0] == "pudong2022:goal-1" and "10个" in drugs.answer[:LEAD]
+    # the goal just discussed counts the devices too: it answers, not a task that names them without a figure
+    assert _cited(devices)[0] == "pudong2022:goal-1" and "15个" in devices.answer[:LEAD]

@@ -568,6 +568,9 @@ class Planner:
         named = [f"{self.book.document}:{key}" for key in labels_named(ask.text)]
         if previous and any(cid != previous[0].chunk_id and self.retriever.article(cid) is not None for cid in named):
             return True  # "那（二十）呢？" after a （五） verdict (which pointed to （二十）) names （二十） by its label
+        item = self._plan_item_named(words, previous[0]) if previous and ask.elliptical else None
+        if item is not None:  # "一類新藥的目標呢" after the plan's industry-scale goal: its goal for 1类新药
+            return item.chunk_id != previous[0].chunk_id
         if self.retriever.keyword_score(words) < OWN_TOPIC_SCORE:
             return False
         if previous and self.retriever.holds_every_term(previous[0].chunk_id, words):
@@ -583,6 +586,26 @@ class Planner:
             or (ask.kind not in {AskKind.AMOUNT, AskKind.REQUIRED_BASE} and any(  # a base's words name no topic
                 h.article.chunk_id == previous[0].chunk_id and set(hits[0].matched_terms) > set(h.matched_terms)
                 for h in hits[1:])))
+
+    def _plan_item_named(self, words: str, discussed: Article) -> Article | None:
+        """The item (goal, task) of the district plan ``discussed`` belongs to that an elliptical follow-up's words
+        (ask words removed) name by the rarest of their terms: the discussed item when it holds that term ("那创新医疗
+        器械的目标呢" after the goal counting them), else the best of the plan's articles for the words, or one close
+        to it, that holds it ("一類新藥的目標呢" after the industry-scale goal: the goal counting 1类新药). A plan's
+        items are parallel, so a term of one of them names that one, however few the words; that a target is asked
+        (目标, 争取 …) names none. None when the discussed article is no plan's or no close item holds the term."""
+        if self.catalogue.get(discussed.doc_id).kind is not DocumentKind.DISTRICT_PLAN:
+            return None
+        terms = [t for t in dict.fromkeys(tokenize(without_words(words, lexicon().target_words)))
+                 if self.retriever.uses_word(t)]
+        if not terms:
+            return None
+        rarest = min(terms, key=self.retriever.article_share)
+        if self.retriever.holds_every_term(discussed.chunk_id, rarest):
+            return discussed
+        hits = self.retriever.search(words, k=HITS, doc_ids=[discussed.doc_id])
+        holding = next((h for h in hits if self.retriever.holds_every_term(h.article.chunk_id, rarest)), None)
+        return holding.article if holding is not None and holding.score >= CLOSE_SCORE * hits[0].score else None
 
     def _discussed_topic(self, question: Question, discussed: Article) -> str:
         """The topic the conversation discussed, in the sources' words: the title of the article just discussed and
