@@ -134,3 +134,10 @@ def test_a_deadline_asked_after_an_unrelated_turn_stays_on_the_measure_discussed
     deadline = engine.ask("申报截止时间是什么时候？", back.session_id)
     assert deadline.status.value == "not_specified"
     assert deadline.citations[0].chunk_id == "policy2024:37"  # "时间" is no topic of its own: not （九）'s 启动时间
+
+
+def test_a_count_of_items_of_the_kind_discussed_is_no_topic_of_its_own(engine):
+    first = engine.ask("我们是CRO，想做对接国际标准的临床试验能力提升，一个项目最多补多少")
+    total = engine.ask("我们今年有3个这样的项目，总共最多多少？", first.session_id)
+    assert total.citations[0].chunk_id == "policy2024:12"
+    assert total.total_yuan == 3_000_000

@@ -563,7 +563,8 @@ class Planner:
         conversation just cited: "那展会呢" after a CMO answer names the trade-fair measure, "那细胞治疗的呢"
         (several articles alike) stays on the topic discussed. Another article is looked for in the document
         discussed: "改良型的能申请吗" after a (五) answer is about (五), not the expired plan that names 改良型新药."""
-        words = without_ask_words(ask.text.lower())
+        # "今年我们有3个这种项目，总共最多多少": a count of items names no topic (the plan's "2-3个" is not theirs)
+        words = lexicon().item_count.sub(" ", without_ask_words(ask.text.lower()))
         discussed = {a.chunk_id for a in previous}
         named = [f"{self.book.document}:{key}" for key in labels_named(ask.text)]
         if previous and any(cid != previous[0].chunk_id and self.retriever.article(cid) is not None for cid in named):
