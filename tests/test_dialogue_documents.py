@@ -293,3 +293,17 @@ def test_a_follow_up_naming_another_goal_of_the_plan_answers_that_goals_figure(e
     assert _cited(drugs)[0] == "pudong2022:goal-1" and "10个" in drugs.answer[:LEAD]
     # the goal just discussed counts the devices too: it answers, not a task that names them without a figure
     assert _cited(devices)[0] == "pudong2022:goal-1" and "15个" in devices.answer[:LEAD]
+
+
+def test_who_said_what_was_just_answered_is_the_speaker_of_that_press_answer(engine):
+    for asked in ("这是谁说的？", "Who said that?", "那段话是哪位领导讲的"):
+        _, who = _turns(engine, "发布会上讲，2019年以来上海有几个创新药在海外获批上市？", asked)
+        assert _cited(who)[0] == "press20240731:q02"
+        assert "刘多" in who.answer[:LEAD]
+
+
+def test_a_figure_carried_into_another_document_is_led_by_that_documents_sentence_on_it(engine):
+    _, count = _turns(engine, "At the press conference, what share of the global top-20 drug and device firms have HQs in Shanghai?",
+                      "What count did the science commission's reply to the CPPCC proposal give for that?")
+    assert _cited(count)[0] == "reply1228:1.4"
+    assert "18" in count.answer[:LEAD]

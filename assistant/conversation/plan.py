@@ -932,6 +932,7 @@ class Planner:
         if returned:
             query = without_words(query, lexicon().return_words).strip() or query
         search_query = query
+        carried = ""  # the topic discussed, carried into the other document the turn names (its sentence chooses the lead)
         if pointed:  # inside that document its own name is no evidence: search with the rest
             search_query = self._without_name(query, pointed[0]) or query
             # "发布会上卫健委说了什么": the department named is found by its speaker, whom the rest no longer places
@@ -945,9 +946,12 @@ class Planner:
                 # though they weigh little in the keyword index
                 said = self._discussed_sentence(earlier, previous[0])
                 if self.retriever.keyword_score(earlier) < OWN_TOPIC_SCORE:
-                    earlier = previous[0].title  # "这项任务谁负责" names no topic: the article it was about has one
+                    # "这项任务谁负责" names no topic: the article it was about has one, in its title; the sentence
+                    # found says it more closely than a long title (a press question's) would
+                    earlier = "" if said else previous[0].title
                     said = said or self._discussed_sentence(earlier, previous[0])
-                search_query = f"{earlier} {said} {self._without_name(ask.text, pointed[0])}"
+                carried = f"{earlier} {said}".strip()
+                search_query = f"{carried} {self._without_name(ask.text, pointed[0])}"
             if plan.steps and self.retriever.keyword_score(without_ask_words(search_query)) < MIN_KEYWORD_SCORE:
                 # "…展会能补多少？另外浦东有没有额外的支持？": the document's own words on the topic asked before
                 search_query = f"{without_ask_words(plan.steps[-1].ask.text.lower())} {search_query}"
@@ -1137,7 +1141,7 @@ class Planner:
             # "顶尖科学家来上海有什么支持": （三） supports "按照“一事一议”原则", the amount is not specified
             return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text))
         if (ask.kind in {AskKind.WHAT, AskKind.ELIGIBILITY} and hits and not topic_is_empty and not refers_back and not returned
-                and not similar_elsewhere):
+                and not same_article and not similar_elsewhere):
             top = self._sentence_decides(search_query, hits, pointed) or top
         if ask.kind is AskKind.ELIGIBILITY:
             lead = lead_clause(top.text, AskKind.WHAT, ask.text)
@@ -1159,7 +1163,7 @@ class Planner:
         units = figure_ask.stated if figure_ask else ()
         # "浦东那个生物医药行动方案里对CMO有什么说法": the words naming the document choose no sentence of it
         naming = self._naming(top.doc_id) if question.document == top.doc_id else frozenset()
-        lead = lead_clause(top.text, ask.kind, ask.text, units, naming)
+        lead = lead_clause(top.text, ask.kind, f"{ask.text} {carried}" if carried else ask.text, units, naming)
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and hits and not pointed and top.doc_id != self.book.document:
             # "上海推出多少平方米标准化厂房": a close article of the policy itself whose sentence states the figure
             # in the question's own words wins over a reply's (（二十五）"推出500万平方米…", not the reply's 189万)
