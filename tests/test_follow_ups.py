@@ -141,3 +141,10 @@ def test_a_count_of_items_of_the_kind_discussed_is_no_topic_of_its_own(engine):
     total = engine.ask("我们今年有3个这样的项目，总共最多多少？", first.session_id)
     assert total.citations[0].chunk_id == "policy2024:12"
     assert total.total_yuan == 3_000_000
+
+
+def test_a_question_of_its_own_after_an_award_is_not_read_as_a_reply_to_it(engine):
+    first = engine.ask("我是某高校技术转移办公室的，我们想找CRO帮忙做新药的临床前研究，市里有啥支持？")
+    other = engine.ask("另外医院有些专利想作价入股，股权能放谁那里代持？", first.session_id)
+    assert _cited(other)[0] == "policy2024:08"
+    assert "上海临床创新转化研究院" in other.answer

@@ -1007,15 +1007,16 @@ class Planner:
         # "2019年以来上海有几个创新药在海外获批上市？" after the overseas-registration award: a count of its own, not the award
         figure_of_its_own = (ask.kind is AskKind.FIGURE and bool(previous) and not topic_is_empty
                              and self._figure_elsewhere(ask, previous[0]))
+        names_other = award_slots is not None and self._names_other_article(ask, previous)
         on_award = (award_slots is not None and any(a.key == award_slots.measure for a in previous)
-                    and not figure_of_its_own and not self._names_other_article(ask, previous))
+                    and not figure_of_its_own and not names_other)
         # a turn naming another document than the award's ("那浦东的方案呢") is about that document
         other_document = question.document is not None and question.document != self.book.document
         # "改良型的能申请吗" after a (五) answer: another product, asked of the same measure
         same_measure = ask.kind is AskKind.ELIGIBILITY and on_award
         follow_up = award_slots is not None and not other_document and not figure_of_its_own and not similar_elsewhere and (
             question.replies_to_ask or (short and (not question.new_subject or same_measure) and (
-                question.follow_up or has_amounts or not in_scope or question.bare_reply or on_award))
+                question.follow_up or has_amounts or not in_scope or (question.bare_reply and not names_other) or on_award))
             or (not plan.steps and self._revises_condition_of_topic(question, ask, award_slots.measure, previous)))
 
         if not in_scope and not follow_up and not (which and hits):
