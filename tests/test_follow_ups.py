@@ -148,3 +148,11 @@ def test_a_question_of_its_own_after_an_award_is_not_read_as_a_reply_to_it(engin
     other = engine.ask("另外医院有些专利想作价入股，股权能放谁那里代持？", first.session_id)
     assert _cited(other)[0] == "policy2024:08"
     assert "上海临床创新转化研究院" in other.answer
+
+
+def test_any_help_asked_after_a_dash_is_its_own_ask_not_the_departments_asked_before(engine):
+    first = engine.ask("How long does Shanghai aim to take on average to review a Class II device?")
+    engine.ask("which department is responsible for that?", first.session_id)
+    other = engine.ask("and our Class III device - any help there?", first.session_id)
+    assert _cited(other)[0] == "policy2024:15"
+    assert "预审查" in other.answer
