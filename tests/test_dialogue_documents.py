@@ -307,3 +307,10 @@ def test_a_figure_carried_into_another_document_is_led_by_that_documents_sentenc
                       "What count did the science commission's reply to the CPPCC proposal give for that?")
     assert _cited(count)[0] == "reply1228:1.4"
     assert "18" in count.answer[:LEAD]
+
+
+def test_returning_past_a_turn_about_another_document_reaches_the_article_discussed_before_it(engine):
+    *_, back = _turns(engine, "市里说要推出多少生物医药标准化厂房？", "市科委给政协提案的答复里，说已经开工了多少个？",
+                      "回到政策里厂房那条，责任单位是谁")
+    assert _cited(back)[0] == "policy2024:25"
+    assert "市经济信息化委" in back.answer[:LEAD]

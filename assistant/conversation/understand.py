@@ -658,6 +658,9 @@ def _recalled_turn(text: str, document: str | None, previous: Question | None, e
     if document is not None and previous is not None and previous.document != document and (
             points_back(text) or has_word(text, lex.return_words)):
         return next((q.text for q in reversed(earlier) if q.document == document), "")
+    if document is None and previous is not None and previous.document is not None and has_word(text, lex.return_words):
+        # "回到政策里厂房那条" after a turn about the reply letter: the latest turn before it about another document
+        return next((q.text for q in reversed(earlier[:-1]) if q.document != previous.document), "")
     return ""
 
 
