@@ -272,3 +272,45 @@ def test_a_relation_only_supposed_is_judged_in_its_turn_and_the_case_said_before
     assert award.total_yuan == 5_000_000
     assert supposed.answer.startswith("不可以") and "委托双方应无投资等关联" in supposed.answer
     assert not cap.answer.startswith("不可以") and "1000万元" in cap.answer[:LEAD]
+
+
+def test_a_turn_returning_to_an_earlier_document_answers_from_the_article_discussed_there(engine):
+    *_, back = _turns(engine, "发布会上说，去年全市三级医院新增研究者发起的临床研究有几项？", "若干意见里二类器械审评平均要多久？",
+                      "回到发布会，成果转化的合同金额合计多少？")
+    assert _cited(back)[0] == "press20240731:q05"
+    assert "10.3亿" in back.answer
+
+
+def test_an_english_topic_asked_of_another_document_is_found_by_the_sentence_that_answered_it(engine):
+    _, now = _turns(engine, "In the STCSM reply letter, what did the 2021 policy grant innovative products that went overseas?",
+                    "And in the 2024 policy, what's the maximum for that?")
+    assert _cited(now)[0] == "policy2024:36"
+    assert "10,000,000" in now.answer[:LEAD * 2]
+
+
+def test_a_follow_up_naming_another_goal_of_the_plan_answers_that_goals_figure(engine):
+    _, drugs, devices = _turns(engine, "浦东行动方案里产业规模目标是多少？", "那一类新药的目标呢？", "那创新医疗器械的目标呢？")
+    assert _cited(drugs)[0] == "pudong2022:goal-1" and "10个" in drugs.answer[:LEAD]
+    # the goal just discussed counts the devices too: it answers, not a task that names them without a figure
+    assert _cited(devices)[0] == "pudong2022:goal-1" and "15个" in devices.answer[:LEAD]
+
+
+def test_who_said_what_was_just_answered_is_the_speaker_of_that_press_answer(engine):
+    for asked in ("这是谁说的？", "Who said that?", "那段话是哪位领导讲的"):
+        _, who = _turns(engine, "发布会上讲，2019年以来上海有几个创新药在海外获批上市？", asked)
+        assert _cited(who)[0] == "press20240731:q02"
+        assert "刘多" in who.answer[:LEAD]
+
+
+def test_a_figure_carried_into_another_document_is_led_by_that_documents_sentence_on_it(engine):
+    _, count = _turns(engine, "At the press conference, what share of the global top-20 drug and device firms have HQs in Shanghai?",
+                      "What count did the science commission's reply to the CPPCC proposal give for that?")
+    assert _cited(count)[0] == "reply1228:1.4"
+    assert "18" in count.answer[:LEAD]
+
+
+def test_returning_past_a_turn_about_another_document_reaches_the_article_discussed_before_it(engine):
+    *_, back = _turns(engine, "市里说要推出多少生物医药标准化厂房？", "市科委给政协提案的答复里，说已经开工了多少个？",
+                      "回到政策里厂房那条，责任单位是谁")
+    assert _cited(back)[0] == "policy2024:25"
+    assert "市经济信息化委" in back.answer[:LEAD]

@@ -134,3 +134,25 @@ def test_a_deadline_asked_after_an_unrelated_turn_stays_on_the_measure_discussed
     deadline = engine.ask("申报截止时间是什么时候？", back.session_id)
     assert deadline.status.value == "not_specified"
     assert deadline.citations[0].chunk_id == "policy2024:37"  # "时间" is no topic of its own: not （九）'s 启动时间
+
+
+def test_a_count_of_items_of_the_kind_discussed_is_no_topic_of_its_own(engine):
+    first = engine.ask("我们是CRO，想做对接国际标准的临床试验能力提升，一个项目最多补多少")
+    total = engine.ask("我们今年有3个这样的项目，总共最多多少？", first.session_id)
+    assert total.citations[0].chunk_id == "policy2024:12"
+    assert total.total_yuan == 3_000_000
+
+
+def test_a_question_of_its_own_after_an_award_is_not_read_as_a_reply_to_it(engine):
+    first = engine.ask("我是某高校技术转移办公室的，我们想找CRO帮忙做新药的临床前研究，市里有啥支持？")
+    other = engine.ask("另外医院有些专利想作价入股，股权能放谁那里代持？", first.session_id)
+    assert _cited(other)[0] == "policy2024:08"
+    assert "上海临床创新转化研究院" in other.answer
+
+
+def test_any_help_asked_after_a_dash_is_its_own_ask_not_the_departments_asked_before(engine):
+    first = engine.ask("How long does Shanghai aim to take on average to review a Class II device?")
+    engine.ask("which department is responsible for that?", first.session_id)
+    other = engine.ask("and our Class III device - any help there?", first.session_id)
+    assert _cited(other)[0] == "policy2024:15"
+    assert "预审查" in other.answer

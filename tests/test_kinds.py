@@ -140,6 +140,19 @@ def test_what_a_hospital_cmo_or_university_can_get_is_every_measure_meant_for_it
     assert figure in to_simplified(answer.answer)
 
 
+def test_another_kind_asked_after_a_measure_not_meant_for_it_is_every_measure_meant_for_that_kind(engine):
+    first = engine.ask("CRO为高校科研院所提供临床前研究服务，政策怎么支持？")
+    assert _cited(first)[0] == "policy2024:04"
+    other = engine.ask("那医院呢？", first.session_id)
+    assert _cited(other)[:2] == ["policy2024:20", "policy2024:08"] and "policy2024:04" not in _cited(other)
+
+
+def test_another_kind_asked_whether_the_measure_discussed_applies_is_judged_against_it(engine):
+    first = engine.ask("CRO为高校科研院所提供临床前研究服务，能申请（四）吗？")
+    other = engine.ask("那医院呢？", first.session_id)
+    assert _cited(other)[0] == "policy2024:04"
+
+
 def test_a_kind_asked_with_a_topic_of_its_own_reaches_that_topics_measure(engine):
     # "研究型病房" is the topic, not a list of what hospitals get
     answer = engine.ask("我们是医院，研究型病房建设有什么支持？")

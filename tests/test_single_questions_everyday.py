@@ -228,3 +228,9 @@ def test_shanghais_own_part_of_a_figure_answers_when_shanghai_is_asked_and_the_w
     answer = engine.ask(question, None)
     assert answer.citations[0].chunk_id == "press20240731:q06"
     assert answer.answer.startswith(lead)
+
+
+def test_data_sent_to_a_head_office_abroad_is_the_cross_border_data_measure(engine):
+    answer = engine.ask("我们的研发数据能不能传到境外总部？")
+    assert answer.citations[0].chunk_id == "policy2024:33"
+    assert "临港" in answer.answer

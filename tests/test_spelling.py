@@ -8,7 +8,7 @@ from assistant.records import Status
 
 
 @pytest.mark.parametrize(("typed", "meant"), [
-    ("一类新药一期临床补帖最多多少", "一类新药一期临床补贴最多多少"),
+    ("一类新药一期临床补帖最多多少", "1类新药一期临床补贴最多多少"),  # the class as the sources write it
     ("研发头入1.2亿", "研发投入1.2亿"),
     ("交了60万保废,能补多少", "交了60万保费,能补多少"),
     ("改良形的能申请吗", "改良型的能申请吗"),

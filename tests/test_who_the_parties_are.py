@@ -59,6 +59,15 @@ def test_a_kind_supposed_in_one_turn_does_not_stay_the_askers_kind(engine):
     assert "unknown" not in _verdicts(back)
 
 
+def test_a_registration_supposed_in_one_turn_is_not_the_askers_registration_later(engine):
+    first = engine.ask("我们是上海注册的药企，1类新药二期研发投入3000万能拿多少？")
+    supposed = engine.ask("要是我们注册在南京呢？", first.session_id)
+    assert supposed.total_yuan == 0 and "南京" in supposed.answer.splitlines()[0]
+    back = engine.ask("那三期投入5000万呢？", first.session_id)
+    assert back.total_yuan == 20_000_000 and "南京" not in back.answer
+    assert "not_eligible" not in _verdicts(back)
+
+
 # （十三）: "按照规定对投保企业给予实际缴纳保费的50%" — the insurer's client is the policyholder
 def test_an_insurers_client_that_took_out_the_policy_is_the_policyholder(engine):
     answer = engine.ask("我們是保險公司的客戶，投保了海外臨床試驗責任險，可以申請保費補貼嗎？")

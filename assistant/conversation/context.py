@@ -109,6 +109,12 @@ def _read_turn(context: Context, text: str, cat: Catalogue) -> Context:
         # "如果是医院呢？" after "我们是上海注册的药企": the kind supposed is judged in that turn; the asker stays the kind
         # it said it is (a kind supposed when none was said before stays: it is all the conversation knows)
         merged = replace(merged, entity_type=facts.entity_type)
+    if question.facts.registered == "elsewhere" and has_word(question.text, lexicon().facts["supposition_words"]):
+        # "假如我们注册在苏州呢？": a registration supposed outside the policy's scope is judged in that turn; the one
+        # the asker said (or none) stands for the turns after it. One supposed inside ("if we registered in Shanghai
+        # instead") is the case the asker goes on to ask about.
+        merged = replace(merged, registered=facts.registered if facts else None,
+                         registered_place=facts.registered_place if facts else "")
     if question.facts.registered_by_other:
         # "Could our parent company, registered in Delaware, apply instead?": asked of the parent in that turn; the
         # asker's own registration (or none said) stands for the turns after it

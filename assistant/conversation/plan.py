@@ -465,7 +465,7 @@ class Planner:
         listed = self._kind_support(question, kind) if (
             profiled is None or profiled.match is None or not profiled.match.measures) else None
         if listed is None and profiled is None:
-            listed = self._other_kind_support(question)
+            listed = self._other_kind_support(question, session)
         if listed is not None:  # "我们是CRO，有什么支持": the measures meant for that kind, each with its ceiling
             if profiled is not None:
                 session.profile = profiled.memory
@@ -563,11 +563,15 @@ class Planner:
         conversation just cited: "那展会呢" after a CMO answer names the trade-fair measure, "那细胞治疗的呢"
         (several articles alike) stays on the topic discussed. Another article is looked for in the document
         discussed: "改良型的能申请吗" after a (五) answer is about (五), not the expired plan that names 改良型新药."""
-        words = without_ask_words(ask.text.lower())
+        # "今年我们有3个这种项目，总共最多多少": a count of items names no topic (the plan's "2-3个" is not theirs)
+        words = lexicon().item_count.sub(" ", without_ask_words(ask.text.lower()))
         discussed = {a.chunk_id for a in previous}
         named = [f"{self.book.document}:{key}" for key in labels_named(ask.text)]
         if previous and any(cid != previous[0].chunk_id and self.retriever.article(cid) is not None for cid in named):
             return True  # "那（二十）呢？" after a （五） verdict (which pointed to （二十）) names （二十） by its label
+        item = self._plan_item_named(words, previous[0]) if previous and ask.elliptical else None
+        if item is not None:  # "一類新藥的目標呢" after the plan's industry-scale goal: its goal for 1类新药
+            return item.chunk_id != previous[0].chunk_id
         if self.retriever.keyword_score(words) < OWN_TOPIC_SCORE:
             return False
         if previous and self.retriever.holds_every_term(previous[0].chunk_id, words):
@@ -583,6 +587,26 @@ class Planner:
             or (ask.kind not in {AskKind.AMOUNT, AskKind.REQUIRED_BASE} and any(  # a base's words name no topic
                 h.article.chunk_id == previous[0].chunk_id and set(hits[0].matched_terms) > set(h.matched_terms)
                 for h in hits[1:])))
+
+    def _plan_item_named(self, words: str, discussed: Article) -> Article | None:
+        """The item (goal, task) of the district plan ``discussed`` belongs to that an elliptical follow-up's words
+        (ask words removed) name by the rarest of their terms: the discussed item when it holds that term ("那创新医疗
+        器械的目标呢" after the goal counting them), else the best of the plan's articles for the words, or one close
+        to it, that holds it ("一類新藥的目標呢" after the industry-scale goal: the goal counting 1类新药). A plan's
+        items are parallel, so a term of one of them names that one, however few the words; that a target is asked
+        (目标, 争取 …) names none. None when the discussed article is no plan's or no close item holds the term."""
+        if self.catalogue.get(discussed.doc_id).kind is not DocumentKind.DISTRICT_PLAN:
+            return None
+        terms = [t for t in dict.fromkeys(tokenize(without_words(words, lexicon().target_words)))
+                 if self.retriever.uses_word(t)]
+        if not terms:
+            return None
+        rarest = min(terms, key=self.retriever.article_share)
+        if self.retriever.holds_every_term(discussed.chunk_id, rarest):
+            return discussed
+        hits = self.retriever.search(words, k=HITS, doc_ids=[discussed.doc_id])
+        holding = next((h for h in hits if self.retriever.holds_every_term(h.article.chunk_id, rarest)), None)
+        return holding.article if holding is not None and holding.score >= CLOSE_SCORE * hits[0].score else None
 
     def _discussed_topic(self, question: Question, discussed: Article) -> str:
         """The topic the conversation discussed, in the sources' words: the title of the article just discussed and
@@ -903,7 +927,12 @@ class Planner:
         if task is not None:  # "第九项任务": the task of that number, in the document the conversation is about
             pointed = [task.doc_id]
             query = f"{task.title} {query}"
+        # "再回到发布会，…": the turn returns to an earlier one's document; returning is no topic to search for
+        returned = bool(question.recalled_text) and bool(previous) and not plan.steps
+        if returned:
+            query = without_words(query, lexicon().return_words).strip() or query
         search_query = query
+        carried = ""  # the topic discussed, carried into the other document the turn names (its sentence chooses the lead)
         if pointed:  # inside that document its own name is no evidence: search with the rest
             search_query = self._without_name(query, pointed[0]) or query
             # "发布会上卫健委说了什么": the department named is found by its speaker, whom the rest no longer places
@@ -912,9 +941,17 @@ class Planner:
                     and self.retriever.keyword_score(without_ask_words(self._without_name(ask.text, pointed[0]))) < OWN_TOPIC_SCORE):
                 # "那浦东的方案呢" / "市里的呢": the topic discussed, looked for in the other document
                 earlier = self._without_name(without_ask_words(question.context_text), previous[0].doc_id)
+                # the sentence of the article discussed the earlier words matched, in the sources' own words: an
+                # English turn's few words ("what did the 2021 policy give for products that went overseas") find it
+                # though they weigh little in the keyword index
+                said = self._discussed_sentence(earlier, previous[0])
                 if self.retriever.keyword_score(earlier) < OWN_TOPIC_SCORE:
-                    earlier = previous[0].title  # "这项任务谁负责" names no topic: the article it was about has one
-                search_query = f"{earlier} {self._discussed_sentence(earlier, previous[0])} {self._without_name(ask.text, pointed[0])}"
+                    # "这项任务谁负责" names no topic: the article it was about has one, in its title; the sentence
+                    # found says it more closely than a long title (a press question's) would
+                    earlier = "" if said else previous[0].title
+                    said = said or self._discussed_sentence(earlier, previous[0])
+                carried = f"{earlier} {said}".strip()
+                search_query = f"{carried} {self._without_name(ask.text, pointed[0])}"
             if plan.steps and self.retriever.keyword_score(without_ask_words(search_query)) < MIN_KEYWORD_SCORE:
                 # "…展会能补多少？另外浦东有没有额外的支持？": the document's own words on the topic asked before
                 search_query = f"{without_ask_words(plan.steps[-1].ask.text.lower())} {search_query}"
@@ -939,6 +976,10 @@ class Planner:
             # a scope answer ("适用于我们吗" → who the policy covers) discussed the document, no measure: a follow-up
             # stating a condition ("我们跟客户没有投资关系，这重要吗") is about the measure its words find
             hits = _favouring(hits, {a.chunk_id for a in previous if a.key != SCOPE_KEY})[:HITS]
+        if returned:
+            # "再回到发布会，成果转化的合同金额一共多少": the answer of the earlier turn returned to, over another
+            # article of its document its words find about as well
+            hits = _favouring(hits, {previous[0].chunk_id})
         if task is not None:
             hits = [Hit(task, hits[0].score if hits else 1.0, ()), *[h for h in hits if h.article.chunk_id != task.chunk_id]]
         elif same_article:
@@ -966,15 +1007,16 @@ class Planner:
         # "2019年以来上海有几个创新药在海外获批上市？" after the overseas-registration award: a count of its own, not the award
         figure_of_its_own = (ask.kind is AskKind.FIGURE and bool(previous) and not topic_is_empty
                              and self._figure_elsewhere(ask, previous[0]))
+        names_other = award_slots is not None and self._names_other_article(ask, previous)
         on_award = (award_slots is not None and any(a.key == award_slots.measure for a in previous)
-                    and not figure_of_its_own and not self._names_other_article(ask, previous))
+                    and not figure_of_its_own and not names_other)
         # a turn naming another document than the award's ("那浦东的方案呢") is about that document
         other_document = question.document is not None and question.document != self.book.document
         # "改良型的能申请吗" after a (五) answer: another product, asked of the same measure
         same_measure = ask.kind is AskKind.ELIGIBILITY and on_award
         follow_up = award_slots is not None and not other_document and not figure_of_its_own and not similar_elsewhere and (
             question.replies_to_ask or (short and (not question.new_subject or same_measure) and (
-                question.follow_up or has_amounts or not in_scope or question.bare_reply or on_award))
+                question.follow_up or has_amounts or not in_scope or (question.bare_reply and not names_other) or on_award))
             or (not plan.steps and self._revises_condition_of_topic(question, ask, award_slots.measure, previous)))
 
         if not in_scope and not follow_up and not (which and hits):
@@ -1099,7 +1141,8 @@ class Planner:
                 and any(word in top.text for word in lexicon().case_by_case)):
             # "顶尖科学家来上海有什么支持": （三） supports "按照“一事一议”原则", the amount is not specified
             return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text))
-        if ask.kind in {AskKind.WHAT, AskKind.ELIGIBILITY} and hits and not topic_is_empty and not refers_back and not similar_elsewhere:
+        if (ask.kind in {AskKind.WHAT, AskKind.ELIGIBILITY} and hits and not topic_is_empty and not refers_back and not returned
+                and not same_article and not similar_elsewhere):
             top = self._sentence_decides(search_query, hits, pointed) or top
         if ask.kind is AskKind.ELIGIBILITY:
             lead = lead_clause(top.text, AskKind.WHAT, ask.text)
@@ -1121,7 +1164,7 @@ class Planner:
         units = figure_ask.stated if figure_ask else ()
         # "浦东那个生物医药行动方案里对CMO有什么说法": the words naming the document choose no sentence of it
         naming = self._naming(top.doc_id) if question.document == top.doc_id else frozenset()
-        lead = lead_clause(top.text, ask.kind, ask.text, units, naming)
+        lead = lead_clause(top.text, ask.kind, f"{ask.text} {carried}" if carried else ask.text, units, naming)
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and hits and not pointed and top.doc_id != self.book.document:
             # "上海推出多少平方米标准化厂房": a close article of the policy itself whose sentence states the figure
             # in the question's own words wins over a reply's (（二十五）"推出500万平方米…", not the reply's 189万)
@@ -1875,16 +1918,20 @@ class Planner:
         measures = {rule.measure for rule in self.book.rules if triggers_named(text, rule.triggers)}
         return len(measures) == 1
 
-    def _other_kind_support(self, question: Question) -> Step | None:
+    def _other_kind_support(self, question: Question, session: Session) -> Step | None:
         """"And for a hospital?" right after "We are a CRO. What support is there for us?": the measures meant for
-        the kind the elliptical turn names, as the turn before asked them for its own; None for any other turn."""
+        the kind the elliptical turn names, as the turn before asked them for its own; also after a measure that is
+        not meant for that kind ("那对医院呢？" after （四）'s support of CROs' services), unless the turn asks whether
+        the measure applies (the kind supposed is judged against it); None for any other turn."""
         if not question.asks or not question.asks[0].elliptical or not question.context_text:
             return None
         named, before = kinds_named(question.text), kinds_named(question.context_text)
-        if len(named) != 1 or len(before) != 1 or named == before:
+        if len(named) != 1 or named[0] in before:
             return None
-        earlier = asker_kind(before[0])
-        if earlier is None or not asks_what_kind_gets(question.context_text, earlier, self.retriever.keyword_score, OWN_TOPIC_SCORE):
+        earlier = asker_kind(before[0]) if len(before) == 1 else None
+        kind_asked = earlier is not None and asks_what_kind_gets(
+            question.context_text, earlier, self.retriever.keyword_score, OWN_TOPIC_SCORE)
+        if not kind_asked and not self._discussed_not_meant_for(question, named[0], session):
             return None
         rest = without_words(without_ask_words(question.text), (*lexicon().facts["entity_type"][named[0]],))
         if self.retriever.keyword_score(rest) >= OWN_TOPIC_SCORE:
@@ -1893,6 +1940,16 @@ class Planner:
         if kind is None or question.conversation_facts.registered == "elsewhere":
             return None
         return self._kind_listing(replace(question, facts=replace(question.facts, entity_type=named[0])), kind)
+
+    def _discussed_not_meant_for(self, question: Question, kind_id: str, session: Session) -> bool:
+        """Whether the measure the conversation just discussed is one of the policy's that is not meant for
+        ``kind_id`` while other measures are, and the turn asks no verdict on it."""
+        kind = asker_kind(kind_id)
+        discussed = session.last_chunk_ids[0] if session.last_chunk_ids else ""
+        if kind is None or question.asks[0].kind is AskKind.ELIGIBILITY or not discussed.startswith(f"{self.book.document}:"):
+            return False
+        measure = discussed.split(":", 1)[1]
+        return measure in self.book.measures() and all(entry.measure != measure for entry in kind.measures)
 
     def _required_base(self, question: Question, step: Step) -> Step:
         request = step.request

@@ -125,6 +125,7 @@ class _Lexicon:
     document_nouns: tuple[str, ...]
     city_document_words: tuple[str, ...]  # "市里的呢": the city's policy, not the district plan discussed
     first_turn: re.Pattern[str]  # "第一个问的那个": the conversation's first question
+    return_words: tuple[str, ...]  # "再回到发布会": back to an earlier turn's document
     article_label: re.Pattern[str]  # "（二十）", "measure 20": a measure named by its label
     support_asks: tuple[str, ...]  # "能拿什么支持": what support is given
     granting_words: tuple[str, ...]  # "给予": the clause that grants the support
@@ -232,6 +233,7 @@ def lexicon() -> _Lexicon:
         document_nouns=lower(raw["document_nouns"]),
         city_document_words=lower(raw["city_document_words"]),
         first_turn=re.compile(raw["first_turn_pattern"], re.IGNORECASE),
+        return_words=lower(raw["return_words"]),
         article_label=re.compile(raw["article_label"], re.IGNORECASE),
         support_asks=lower(raw["support_asks"]),
         granting_words=lower(raw["granting_words"]),
@@ -646,13 +648,19 @@ def _language(message: str, previous: Question | None) -> Language:
 def _recalled_turn(text: str, document: str | None, previous: Question | None, earlier: Sequence[Question]) -> str:
     """The text of the earlier turn ``text`` points back at past the last one: the first question
     ("第一个问的那个是哪些部门负责"), or the latest one about the document it names when the last turn was
-    about another ("浦东那条哪个部门负责" after "市里的呢"); "" when it points at none of them."""
+    about another and the turn points back or returns ("浦东那条哪个部门负责" after "市里的呢", "再回到发布会，…");
+    "" when it points at none of them."""
     if len(earlier) < 2:
         return ""
-    if lexicon().first_turn.search(text):
+    lex = lexicon()
+    if lex.first_turn.search(text):
         return earlier[0].text
-    if document is not None and previous is not None and previous.document != document and points_back(text):
+    if document is not None and previous is not None and previous.document != document and (
+            points_back(text) or has_word(text, lex.return_words)):
         return next((q.text for q in reversed(earlier) if q.document == document), "")
+    if document is None and previous is not None and previous.document is not None and has_word(text, lex.return_words):
+        # "回到政策里厂房那条" after a turn about the reply letter: the latest turn before it about another document
+        return next((q.text for q in reversed(earlier[:-1]) if q.document != previous.document), "")
     return ""
 
 
