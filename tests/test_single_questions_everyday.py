@@ -228,3 +228,39 @@ def test_shanghais_own_part_of_a_figure_answers_when_shanghai_is_asked_and_the_w
     answer = engine.ask(question, None)
     assert answer.citations[0].chunk_id == "press20240731:q06"
     assert answer.answer.startswith(lead)
+
+
+@pytest.mark.parametrize(("message", "parts"), [
+    ("1类新药二期临床投入6000万，三期投入1.2亿，分别能拿多少", "5000万元（2000万元+3000万元）"),
+    ("Our domestic clinical trial liability premium is RMB 600,000 and our overseas trial liability premium is "
+     "RMB 2.4 million. How much for each?", "RMB 1,300,000 (RMB 300,000 + RMB 1,000,000)"),
+])
+def test_each_items_amount_stands_in_the_lead_beside_their_total(engine, message: str, parts: str) -> None:
+    answer = engine.ask(message)
+    assert parts in answer.answer.splitlines()[0], answer.answer
+
+
+def test_an_english_item_of_a_million_or_more_is_also_said_in_words(engine) -> None:
+    answer = engine.ask("Our device entered the national innovative medical device special review, then got its first "
+                        "registration and is now made in Shanghai. R&D was RMB 15 million. Total we could get?")
+    assert answer.total_yuan == 9_000_000
+    assert "= RMB 6,000,000 (6 million)" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("message", "later"), [
+    ("创新医疗器械走特别审查能拿多少", "此后还可再获创新医疗器械首次取得注册证并落地生产支持：不超过研发投入的40%，最高800万元"),
+    ("創新醫療器械進入特別審查程序可以拿多少錢", "最高800萬元"),
+    ("our surgical robot just got accepted into NMPA's innovative device special review. does shanghai give "
+     "anything for that?", "can add no more than 40% of the R&D spending, at most RMB 8,000,000"),
+])
+def test_the_special_review_award_names_the_later_registration_stage_too(engine, message: str, later: str) -> None:
+    answer = engine.ask(message)
+    assert answer.citations[0].chunk_id == "policy2024:06", answer.answer
+    assert answer.calculations[0].amount_yuan == 3_000_000
+    assert later in "\n".join(answer.answer.splitlines()[:3]), answer.answer
+
+
+def test_the_registration_stage_asked_alone_names_no_other_stage(engine) -> None:
+    answer = engine.ask("创新医疗器械首次取得注册证并落地生产，研发投入1500万，能拿多少")
+    assert [c.amount_yuan for c in answer.calculations] == [6_000_000], answer.answer
+    assert "此后" not in answer.answer

@@ -1453,9 +1453,11 @@ class Planner:
         money = self._money_hit(hits, ask)
         if money is not None:  # "仿制药做临床能拿补贴吗": the money is the measure that sets amounts
             return str(money.article.key)
-        if policy and policy[0].article.key not in measures and ask is not None and ask.kind is AskKind.AMOUNT:
-            # "how much for entering the special review procedure": an amount ask naming a rule by its own
-            # words goes to that rule's measure, close behind a measure that only mentions the procedure
+        if policy and policy[0].article.key not in measures and ask is not None and (
+                ask.kind is AskKind.AMOUNT or asks_support_terms(ask.text.lower())):
+            # "how much for entering the special review procedure", "…special review. does shanghai give anything for
+            # that?": an amount or support ask naming a rule by its own words goes to that rule's measure, close behind
+            # a measure that only mentions the procedure
             for hit in policy[1:]:
                 if (hit.article.key in measures and hit.score >= CLOSE_SCORE * policy[0].score
                         and any(_names_specifically(ask.text.lower(), r) for r in self.book.for_measure(str(hit.article.key)))):
