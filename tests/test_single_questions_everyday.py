@@ -264,3 +264,46 @@ def test_the_registration_stage_asked_alone_names_no_other_stage(engine) -> None
     answer = engine.ask("创新医疗器械首次取得注册证并落地生产，研发投入1500万，能拿多少")
     assert [c.amount_yuan for c in answer.calculations] == [6_000_000], answer.answer
     assert "此后" not in answer.answer
+
+
+@pytest.mark.parametrize(("message", "lead"), [
+    ("我们能申请1500万的担保额度吗", "可以：1500万元在以下每一档上限之内"),
+    ("Can we get a RMB 15 million guarantee?", "Yes: RMB 15,000,000 is within each of these ceilings"),
+    ("我们能申请5000万的担保额度吗", "不能。有资质的中型科创企业担保额度上限最高3000万元，拿不到5000万元。"),
+])
+def test_a_guarantee_figure_asked_with_the_size_unsaid_is_read_against_each_ceiling(engine, message: str, lead: str) -> None:
+    answer = engine.ask(message)
+    assert answer.status is Status.ANSWERED and answer.citations[0].chunk_id == "policy2024:29", answer.answer
+    assert answer.answer.startswith(lead), answer.answer
+    assert all(any(form in answer.answer for form in forms) for forms in (("2000万", "20,000,000"), ("3000万", "30,000,000")))
+
+
+def test_a_guarantee_figure_between_the_ceilings_depends_on_the_enterprise(engine) -> None:
+    lines = engine.ask("我们能申请3000万的担保额度吗").answer.splitlines()
+    assert lines[0].startswith("要看情况") and "最高3000万元" in lines[0], lines
+    assert "最高2000万元" in lines[1], lines
+
+
+@pytest.mark.parametrize(("message", "ceiling"), [
+    ("We're a small biotech in Shanghai. What's the max guarantee we can get?", 20_000_000),
+    ("We're a small biotech; if we were mid-size with high-tech status, what would the guarantee ceiling be?", 30_000_000),
+    ("We're mid-size with specialised status. If we were a small company instead, what's the guarantee ceiling?", 20_000_000),
+    ("我们是中型企业，有高新资质，如果我们是小微企业，担保额度上限是多少？", 20_000_000),
+])
+def test_the_size_the_ask_supposes_decides_the_guarantee_ceiling(engine, message: str, ceiling: int) -> None:
+    answer = engine.ask(message)
+    assert [c.amount_yuan for c in answer.calculations] == [ceiling], answer.answer
+
+
+def test_a_small_molecule_company_states_no_size() -> None:
+    from index.documents import catalogue
+    question = understand("We are a small molecule company with high-tech status. What's the guarantee ceiling?", None, catalogue())
+    assert question.facts.enterprise_size is None
+
+
+@pytest.mark.parametrize("message", ["临港新片区有什么政策", "What does the Lingang administration handle?",
+                                     "Lingang is mentioned in the policy - for what?"])
+def test_lingang_is_answered_from_the_measure_that_names_it(engine, message: str) -> None:
+    answer = engine.ask(message)
+    assert answer.status is Status.ANSWERED, answer.answer
+    assert answer.citations[0].chunk_id == "policy2024:33", answer.answer

@@ -572,8 +572,10 @@ class Composer:
         assert step.request is not None
         money = format_yuan_en if self.english else format_yuan
         rules = step.request.rules or list(step.request.candidates)
-        lines = [self._correction(c) for c in step.corrections]
+        lines = [self._correction(c, step.declined) for c in step.corrections]
         lines += [self.t["confirmed"].format(rule_name=self.rule_name(rule), right=money(stated)) for stated, rule in step.confirmed]
+        if step.within is not None:  # "能申请1500万的担保额度吗": within each alternative ceiling
+            lines.append(self.t["within_alternatives"].format(stated=money(step.within)))
         annual = self._annual_caps(list(rules), "award_annual") if step.annual_first else []
         lines += annual
         lines.append(self.t["ceilings_head"].format(**self._fields(article)))
@@ -595,7 +597,8 @@ class Composer:
             if lexicon().yes_no_question.search(step.ask.text.lower().rstrip(" ？?。")):
                 said = self.t["yes_over" if over else "no_not_over"] + said  # "加起来会超过一年的上限吗"
             lines.insert(0, said)
-        elif self._yes_asked(step) and step.eligibility is not None and step.eligibility.verdict is Verdict.ELIGIBLE and lines:
+        elif (self._yes_asked(step) and step.eligibility is not None and step.eligibility.verdict is Verdict.ELIGIBLE and lines
+              and not step.corrections and step.within is None):  # a figure asked answers yes or no itself
             # "能不能按基因治疗那一档申请？最高是多少？": yes, then the ceilings; "有没有保费补贴？": there is
             # ("能申请补贴吗" asks whether one can: 可以)
             key = "support_yes" if (lexicon().support_exists_asked.search(step.ask.own_words)

@@ -176,6 +176,7 @@ class Step:
     annual_first: bool = False  # CEILINGS: the per-entity annual cap was asked ("一年最多"), it leads
     declined: bool = False  # "能拿3000万吗？" above what the text allows: the corrections answer no
     ceilings_sum: tuple[Decimal, Decimal] | None = None  # CEILINGS asked summed: (sum, the annual cap)
+    within: Decimal | None = None  # CEILINGS: a figure asked ("能申请1500万的担保吗") that each alternative ceiling allows
     invite_base: bool = False  # CEILINGS of a rate rule asked with no base: the base is invited after the ceiling
     approximate: list[Decimal] = field(default_factory=list)  # hedged bases computed with ("约5000万")
     listed: list[tuple[KindSupport, Eligibility | None]] = field(default_factory=list)  # KIND_SUPPORT: each measure, its verdict
@@ -319,10 +320,15 @@ def _names_specifically(text: str, rule: Rule) -> bool:
     return bool(specific) and triggers_named(text, specific)
 
 
+def _fixed_alternatives(candidates: Sequence[Rule]) -> bool:
+    """Whether ``candidates`` are alternative ceilings that take no base (the guarantee ceilings by the size)."""
+    return bool(candidates) and all(rule.rate is None for rule in candidates) and are_alternatives(list(candidates))
+
+
 def _figures_wanted(question: Question, candidates: Sequence[Rule]) -> list[Decimal]:
     """The figures the asker wants ("想拿满3000万", "能拿800万那部分吗"); for alternative ceilings that take no base (the
     guarantee ceilings), any figure it states ("担保能到2000万吗")."""
-    fixed = bool(candidates) and all(rule.rate is None for rule in candidates) and are_alternatives(list(candidates))
+    fixed = _fixed_alternatives(candidates)
     return [a.yuan for a in question.facts.amounts
             if a.role in {AmountRole.DESIRED, AmountRole.CLAIMED} or (fixed and a.role is AmountRole.BASE)]
 
@@ -1672,6 +1678,17 @@ class Planner:
             step.ask = replace(ask, kind=AskKind.AMOUNT, yes_no=False)
             step.confirmed = [] if heard_wrong else self._heard_ceilings(question, request.rules or list(request.candidates))
         if request.missing == "rule":
+            figures = _figures_wanted(question, request.candidates) if _fixed_alternatives(request.candidates) else []
+            if figures and not heard and question.conversation_facts.enterprise_size is None:
+                # "能申请1500万的担保额度吗" of alternative ceilings (one or the other by the enterprise's size), the size
+                # unsaid: within each, yes; above them all, no; in between, it depends (``_awaited``); each ceiling follows
+                highest = max(request.candidates, key=lambda rule: rule.cap_yuan)
+                if all(figure > highest.cap_yuan for figure in figures):
+                    step.corrections, step.declined = [(max(figures), highest, Decimal(highest.cap_yuan))], True
+                elif all(figure <= rule.cap_yuan for figure in figures for rule in request.candidates):
+                    step.within = max(figures)
+                step.route = Route.CEILINGS
+                return step
             if verdict_asked:
                 step.route = Route.ELIGIBILITY
                 step.lead = lead_clause(article.text, AskKind.WHAT, _product_query(ask, request))
@@ -1997,7 +2014,8 @@ class Planner:
         if has_word(ask.text.lower(), lexicon().claim_check):
             return None  # "据说CMO每个品种最多能补600万，是这样吗？" asks whether the figure is right: it is put right
         yes_no = ask.kind is AskKind.ELIGIBILITY and asks_yes_or_no(ask.own_words.lower())
-        wanted = _figures_wanted(question, ())
+        # the figure of "能申请3000万的担保额度吗" with the size unsaid is wanted of the ceilings that size decides between
+        wanted = _figures_wanted(question, request.candidates if question.conversation_facts.enterprise_size is None else ())
         rules = list(dict.fromkeys(request.rules)) or [r for r in request.candidates if r.cap_yuan in wanted]
         if not wanted and not yes_no:
             return None  # "产值4000万，能拿什么？" asks what it gets: computed, the condition noted
