@@ -307,3 +307,23 @@ def test_lingang_is_answered_from_the_measure_that_names_it(engine, message: str
     answer = engine.ask(message)
     assert answer.status is Status.ANSWERED, answer.answer
     assert answer.citations[0].chunk_id == "policy2024:33", answer.answer
+
+
+def test_three_review_time_targets_asked_in_a_row_are_each_answered(engine) -> None:
+    answer = engine.ask("quick ones: target review time for class II devices? for drug supplementary applications? "
+                        "and for clinical trial applications?")
+    assert [c.chunk_id for c in answer.citations][:2] == ["policy2024:16", "policy2024:14"], answer.answer
+    lines = answer.answer.splitlines()
+    assert "40 working days" in lines[0] and "60 working days" in lines[1] and "30 working days" in lines[2], answer.answer
+
+
+def test_a_turnaround_asked_is_the_time_limit_the_measure_sets(engine) -> None:
+    answer = engine.ask("what does the new policy say about ethics review turnaround?")
+    assert answer.citations[0].chunk_id == "policy2024:10"
+    assert "3 weeks" in answer.answer.splitlines()[0] and "15个工作日" in answer.answer, answer.answer
+
+
+def test_an_amount_asked_again_in_other_words_is_one_ask_of_a_measure_that_sets_none(engine) -> None:
+    answer = engine.ask("顶尖科学家带IP来上海，政策给多少钱？有没有个具体数")
+    assert answer.status is Status.NOT_SPECIFIED, answer.answer
+    assert [c.chunk_id for c in answer.citations] == ["policy2024:03"] and "一事一议" in answer.answer

@@ -770,8 +770,10 @@ class Planner:
             # "I期投入2000万能拿多少？II期最多多少？": a rule the earlier ask does not name is an ask of its own
             other_rule = last is not None and any(rule_named(ask.text.lower(), r) and not rule_named(last.text.lower(), r)
                                                   for r in self.book.rules)
+            # "…政策给多少钱？有没有个具体数": an amount asked again in the words of an ask pattern names no topic either
+            own = lexicon().kind_patterns[AskKind.AMOUNT].sub(" ", without_ask_words(ask.text.lower()))
             if (last is not None and last.kind is AskKind.AMOUNT and ask.kind is AskKind.AMOUNT and not ask.elliptical
-                    and not other_rule and self.retriever.keyword_score(without_ask_words(ask.text.lower())) < MIN_KEYWORD_SCORE):
+                    and not other_rule and self.retriever.keyword_score(own) < MIN_KEYWORD_SCORE):
                 joined[-1] = Ask(last.kind, f"{last.text}，{ask.text}", last.points_back, last.detail, last.elliptical)
             else:
                 joined.append(ask)
