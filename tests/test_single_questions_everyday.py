@@ -327,3 +327,25 @@ def test_an_amount_asked_again_in_other_words_is_one_ask_of_a_measure_that_sets_
     answer = engine.ask("顶尖科学家带IP来上海，政策给多少钱？有没有个具体数")
     assert answer.status is Status.NOT_SPECIFIED, answer.answer
     assert [c.chunk_id for c in answer.citations] == ["policy2024:03"] and "一事一议" in answer.answer
+
+
+@pytest.mark.parametrize(("message", "cap"), [("我们一年能从（六）拿到的最多是多少？", "3000万元"), ("我们一年能从(五)拿到的最多是多少", "1亿元")])
+def test_a_measure_named_by_its_label_is_in_scope_whatever_its_other_words(engine, message: str, cap: str) -> None:
+    answer = engine.ask(message)
+    assert answer.status is Status.ANSWERED and cap in answer.answer.splitlines()[0], answer.answer
+
+
+def test_an_article_of_another_law_stays_out_of_scope(engine) -> None:
+    assert engine.ask("劳动法第六条怎么规定的").status is Status.OUT_OF_SCOPE
+
+
+def test_a_later_stage_asked_in_the_same_message_is_answered_once(engine) -> None:
+    answer = engine.ask("What's the ceiling for special review of an innovative device, and what about after registration?")
+    assert "RMB 3,000,000" in answer.answer.splitlines()[0]
+    assert "RMB 8,000,000" in answer.answer and "At the later stage" not in answer.answer, answer.answer
+
+
+def test_how_many_full_awards_asked_after_the_ceiling_in_one_message_is_answered(engine) -> None:
+    answer = engine.ask("国际展会补贴最高多少？一年最多能补几次满额？")
+    head = "\n".join(answer.answer.splitlines()[:2])
+    assert "最高5万元" in head and "一年最多10次能拿满额" in head, answer.answer

@@ -104,6 +104,7 @@ class Composer:
         self.more_of = ""  # "还能再拿多少": the turn asking what the items it names add (their ceiling leads, then the total)
         self.more_count = 1  # how many items that turn adds
         self.kind_asked = ""  # "那对医院呢？": a kind of asker the elliptical turn names
+        self.rules_asked: set[str] = set()  # the rules some ask of the message answers (a later stage asked is not added)
         self._quoted: set[str] = set()
         self._named_terms: set[str] = set()  # key terms already put in English
 
@@ -120,6 +121,8 @@ class Composer:
         self.event_on = plan.question.conversation_facts.event_on
         self.more_of = plan.question.text if plan.question.asks_more else ""
         self.more_count = plan.question.items_added
+        self.rules_asked = {rule.id for step in plan.steps if step.request is not None for rule in step.request.rules} | {
+            c.rule_id for step in plan.steps if step.estimate is not None for c in step.estimate.calculations}
         # "那对医院呢？" after an award: the kind the turn itself names, said to be named by the measure's text
         named = kinds_named(plan.question.text) if plan.question.asks and plan.question.asks[0].elliptical else []
         self.kind_asked = named[0] if len(named) == 1 else ""
@@ -876,7 +879,7 @@ class Composer:
         """What the same product is granted on top at a later stage ("以上产品首次取得注册证…再给予"), with its
         ceiling, when the answer computed only the earlier one: a careful reader gives both stages."""
         return [str(self.t["award_later_stage"].format(rule_name=self.rule_name(later), ceiling=self._ceiling(later)))
-                for later in rule_book().later_stages(calculation.rule_id)]
+                for later in rule_book().later_stages(calculation.rule_id) if later.id not in self.rules_asked]
 
     def _parts(self, estimate: AwardEstimate) -> str:
         """What each of a few items adds to a total no annual cap cut ("（300万元+600万元）"), so "how much for

@@ -772,7 +772,10 @@ class Planner:
                                                   for r in self.book.rules)
             # "…政策给多少钱？有没有个具体数": an amount asked again in the words of an ask pattern names no topic either
             own = lexicon().kind_patterns[AskKind.AMOUNT].sub(" ", without_ask_words(ask.text.lower()))
+            # "…最高多少？一年最多能补几次满额？": how many items get the full ceiling is an ask of its own
+            full_awards = bool(lexicon().full_awards_asked.search(ask.text.lower()))
             if (last is not None and last.kind is AskKind.AMOUNT and ask.kind is AskKind.AMOUNT and not ask.elliptical
+                    and not full_awards
                     and not other_rule and self.retriever.keyword_score(own) < MIN_KEYWORD_SCORE):
                 joined[-1] = Ask(last.kind, f"{last.text}，{ask.text}", last.points_back, last.detail, last.elliptical)
             else:
@@ -782,7 +785,8 @@ class Planner:
     # --- one ask ---------------------------------------------------------------------------------
     def _plan_ask(self, question: Question, ask: Ask, session: Session, previous: list[Article], plan: Plan,
                   language: Language) -> Step:
-        full = self._full_awards(ask.text, session)
+        asked_before = plan.steps[-1].request if plan.steps else None  # "国际展会补贴最高多少？一年最多能补几次满额？"
+        full = self._full_awards(ask.text, session, (asked_before.rules or list(asked_before.candidates)) if asked_before else ())
         if full is not None:  # "所以一年最多几个品种能拿到满额": the annual cap over the award topic's ceiling
             return Step(ask, Route.FULL_AWARDS, [self._measure_article(full.rule.measure)], full_awards=full)
         if ask.kind is not AskKind.VALIDITY and len(previous) > 1 and self._states_term(previous[0]):
@@ -1526,14 +1530,17 @@ class Planner:
         return named or next(iter(close), None)
 
     # --- awards ----------------------------------------------------------------------------------
-    def _full_awards(self, text: str, session: Session) -> FullAwards | None:
+    def _full_awards(self, text: str, session: Session, earlier: Sequence[Rule] = ()) -> FullAwards | None:
         """How many items of the award topic discussed can each get the full ceiling within its annual cap, when
         ``text`` asks that (``full_awards_asked``: "一年最多几次能拿满额") and the topic is one rule counted against
-        an annual cap; None otherwise."""
+        an annual cap; None otherwise. ``earlier``: the rules an earlier ask of the same message answers, the topic
+        when there is one ("国际展会补贴最高多少？一年最多能补几次满额？")."""
         asked = lexicon().full_awards_asked.search(text.lower())
-        if asked is None or session.award is None:
+        if asked is None:
             return None
-        rules = list(dict.fromkeys(self.book.rule(rule_id) for rule_id in session.award.rule_ids))
+        if not earlier and session.award is not None:
+            earlier = [self.book.rule(rule_id) for rule_id in session.award.rule_ids]
+        rules = list(dict.fromkeys(earlier))
         if len(rules) != 1 or not rules[0].annual_cap or not rules[0].cap_yuan:
             return None
         [rule] = rules
