@@ -349,3 +349,11 @@ def test_how_many_full_awards_asked_after_the_ceiling_in_one_message_is_answered
     answer = engine.ask("国际展会补贴最高多少？一年最多能补几次满额？")
     head = "\n".join(answer.answer.splitlines()[:2])
     assert "最高5万元" in head and "一年最多10次能拿满额" in head, answer.answer
+
+
+def test_money_asked_after_another_ask_is_asked_of_the_measure_just_found(engine) -> None:
+    answer = engine.ask("研究型床位占比多少？有没有资金支持？")
+    lines = answer.answer.splitlines()
+    assert lines[0].startswith("10%"), answer.answer
+    assert lines[1].startswith("原文没有规定具体支持金额"), answer.answer
+    assert [c.chunk_id for c in answer.citations] == ["policy2024:07"]

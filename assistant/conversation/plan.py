@@ -801,7 +801,9 @@ class Planner:
             # "那I期呢？" after a validity turn: the stage named is an award topic's, the award is asked again
             ask = replace(ask, kind=AskKind.AMOUNT)
         topic = without_ask_words(ask.text.lower())
-        if ask.kind is AskKind.WHAT and previous and not plan.steps and self._asks_money_only(topic):
+        money_only = bool(previous) and self._asks_money_only(topic)
+        # (an ask of the same message after another, "研究型床位占比多少？有没有资金支持？", asks it of the article just found)
+        if ask.kind is AskKind.WHAT and money_only:
             ask = replace(ask, kind=AskKind.AMOUNT)  # "有具体的资金额度吗" after a measure: the amount it sets, if any
         if ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE}:
             topic = without_words(topic, lexicon().plain_money_words)  # "有没有直接的资金额度？": money, no topic of its own
@@ -887,7 +889,8 @@ class Planner:
             query = without_ask_words(query.lower())
         # "有具体补贴金额吗？" right after a measure was looked up: that measure's amount, not one the earlier
         # turn's words find again elsewhere
-        money_of_discussed = (topic_is_empty and bool(previous) and not plan.steps and ask.kind is AskKind.AMOUNT
+        money_of_discussed = (topic_is_empty and bool(previous) and (not plan.steps or money_only)
+                              and ask.kind is AskKind.AMOUNT
                               and not question.facts.amounts and not question.follow_up and session.award is None)
         if topic_is_empty and not plan.steps and not question.follow_up and question.context_text:
             topic = question.context_text  # "能拿多少？" after a turn that stated the case
