@@ -357,3 +357,22 @@ def test_money_asked_after_another_ask_is_asked_of_the_measure_just_found(engine
     assert lines[0].startswith("10%"), answer.answer
     assert lines[1].startswith("原文没有规定具体支持金额"), answer.answer
     assert [c.chunk_id for c in answer.citations] == ["policy2024:07"]
+
+
+def test_ceilings_asked_of_each_after_their_share_are_the_same_measures_ceilings(engine) -> None:
+    answer = engine.ask("海外临床试验保险和国内临床试验保险各补多少比例？上限分别是多少？")
+    assert answer.answer.startswith("50%"), answer.answer
+    assert [c.chunk_id for c in answer.citations] == ["policy2024:13"], answer.answer
+    assert "最高50万元" in answer.answer and "最高100万元" in answer.answer
+
+
+@pytest.mark.parametrize("message", ["贴息的利率是多少？", "长期信贷贴息的利率是多少？"])
+def test_an_interest_rate_the_text_does_not_set_is_not_answered_with_another_figure(engine, message: str) -> None:
+    answer = engine.ask(message)
+    assert answer.status is Status.NOT_SPECIFIED, answer.answer
+    assert "2000万" not in answer.answer.splitlines()[0]
+
+
+def test_the_lead_ethics_committee_and_the_participating_sites_each_get_their_own_limit(engine) -> None:
+    lines = engine.ask("How long must the lead ethics committee take, and how long the participating sites?").answer.splitlines()
+    assert lines[0].startswith("15 working days") and lines[1].startswith("5 working days"), lines

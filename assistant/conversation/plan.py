@@ -801,12 +801,13 @@ class Planner:
             # "那I期呢？" after a validity turn: the stage named is an award topic's, the award is asked again
             ask = replace(ask, kind=AskKind.AMOUNT)
         topic = without_ask_words(ask.text.lower())
-        money_only = bool(previous) and self._asks_money_only(topic)
         # (an ask of the same message after another, "研究型床位占比多少？有没有资金支持？", asks it of the article just found)
-        if ask.kind is AskKind.WHAT and money_only:
+        if ask.kind is AskKind.WHAT and bool(previous) and self._asks_money_only(topic):
             ask = replace(ask, kind=AskKind.AMOUNT)  # "有具体的资金额度吗" after a measure: the amount it sets, if any
         if ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE}:
             topic = without_words(topic, lexicon().plain_money_words)  # "有没有直接的资金额度？": money, no topic of its own
+            if plan.steps:  # "…各补多少比例？上限分别是多少？": a ceiling asked of each, after another ask, names no topic
+                topic = without_words(topic, sorted([*lexicon().ceiling_words, *lexicon().each_asked], key=len, reverse=True))
         if ask.kind is AskKind.DEPARTMENTS:  # "要跟哪个部门联系": reaching a department is no topic (a letter's contact)
             topic = without_words(topic, sorted(lexicon().department_ask_words, key=len, reverse=True))
         topic_is_empty = self.retriever.keyword_score(topic) < MIN_KEYWORD_SCORE
@@ -889,7 +890,9 @@ class Planner:
             query = without_ask_words(query.lower())
         # "有具体补贴金额吗？" right after a measure was looked up: that measure's amount, not one the earlier
         # turn's words find again elsewhere
-        money_of_discussed = (topic_is_empty and bool(previous) and (not plan.steps or money_only)
+        # (a later ask of the same message with no topic, "…各补多少比例？上限分别是多少？", asks it of the article just found;
+        # one asked again, "…现在的政策又是多少？", asks it of what its own words find)
+        money_of_discussed = (topic_is_empty and bool(previous) and (not plan.steps or not ask.elliptical)
                               and ask.kind is AskKind.AMOUNT
                               and not question.facts.amounts and not question.follow_up and session.award is None)
         if topic_is_empty and not plan.steps and not question.follow_up and question.context_text:
