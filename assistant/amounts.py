@@ -218,6 +218,17 @@ def format_yuan_en(yuan: Decimal | int) -> str:
     return f"RMB {whole}"
 
 
+def yuan_in_words_en(yuan: Decimal | int) -> str | None:
+    """A round amount as English prose says it, without the currency: ``6 million``, ``1.5 billion`` (whole
+    ten-thousands from a million up); ``None`` for other amounts, which ``format_yuan_en`` writes in full."""
+    yuan = Decimal(yuan)
+    if yuan >= 1_000_000_000 and yuan % 10_000_000 == 0:
+        return f"{_plain(yuan / 1_000_000_000)} billion"
+    if yuan >= 1_000_000 and yuan % 10_000 == 0:
+        return f"{_plain(yuan / 1_000_000)} million"
+    return None
+
+
 def _plain(value: Decimal) -> str:
     text = format(value.normalize(), "f")
     return text.rstrip("0").rstrip(".") if "." in text else text

@@ -126,6 +126,16 @@ def test_an_unknown_annual_cap_is_refused(tmp_path):
         load_rule_book(path)
 
 
+def test_a_later_stage_must_follow_a_rule_of_its_own_measure(tmp_path):
+    path = awards_copy(tmp_path, lambda raw: rule_entry(raw, "m06-device-registration").update(follows="m24-cmo"))
+    with pytest.raises(RuleBookError, match=r"^awards\.yaml: rule m06-device-registration: follows: 'm24-cmo' is no rule of measure 06"):
+        load_rule_book(path)
+
+
+def test_the_registration_stage_is_granted_on_top_of_the_special_review():
+    assert [r.id for r in rule_book().later_stages("m06-device-special-review")] == ["m06-device-registration"]
+
+
 # --- Worked examples (examples.yaml, beside the rules), each run through the calculator
 
 IN_TERM = date(2026, 11, 25)

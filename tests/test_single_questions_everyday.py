@@ -234,3 +234,151 @@ def test_data_sent_to_a_head_office_abroad_is_the_cross_border_data_measure(engi
     answer = engine.ask("我们的研发数据能不能传到境外总部？")
     assert answer.citations[0].chunk_id == "policy2024:33"
     assert "临港" in answer.answer
+
+
+@pytest.mark.parametrize(("message", "parts"), [
+    ("1类新药二期临床投入6000万，三期投入1.2亿，分别能拿多少", "5000万元（2000万元+3000万元）"),
+    ("Our domestic clinical trial liability premium is RMB 600,000 and our overseas trial liability premium is "
+     "RMB 2.4 million. How much for each?", "RMB 1,300,000 (RMB 300,000 + RMB 1,000,000)"),
+])
+def test_each_items_amount_stands_in_the_lead_beside_their_total(engine, message: str, parts: str) -> None:
+    answer = engine.ask(message)
+    assert parts in answer.answer.splitlines()[0], answer.answer
+
+
+def test_an_english_item_of_a_million_or_more_is_also_said_in_words(engine) -> None:
+    answer = engine.ask("Our device entered the national innovative medical device special review, then got its first "
+                        "registration and is now made in Shanghai. R&D was RMB 15 million. Total we could get?")
+    assert answer.total_yuan == 9_000_000
+    assert "= RMB 6,000,000 (6 million)" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("message", "later"), [
+    ("创新医疗器械走特别审查能拿多少", "此后还可再获创新医疗器械首次取得注册证并落地生产支持：不超过研发投入的40%，最高800万元"),
+    ("創新醫療器械進入特別審查程序可以拿多少錢", "最高800萬元"),
+    ("our surgical robot just got accepted into NMPA's innovative device special review. does shanghai give "
+     "anything for that?", "can add no more than 40% of the R&D spending, at most RMB 8,000,000"),
+])
+def test_the_special_review_award_names_the_later_registration_stage_too(engine, message: str, later: str) -> None:
+    answer = engine.ask(message)
+    assert answer.citations[0].chunk_id == "policy2024:06", answer.answer
+    assert answer.calculations[0].amount_yuan == 3_000_000
+    assert later in "\n".join(answer.answer.splitlines()[:3]), answer.answer
+
+
+def test_the_registration_stage_asked_alone_names_no_other_stage(engine) -> None:
+    answer = engine.ask("创新医疗器械首次取得注册证并落地生产，研发投入1500万，能拿多少")
+    assert [c.amount_yuan for c in answer.calculations] == [6_000_000], answer.answer
+    assert "此后" not in answer.answer
+
+
+@pytest.mark.parametrize(("message", "lead"), [
+    ("我们能申请1500万的担保额度吗", "可以：1500万元在以下每一档上限之内"),
+    ("Can we get a RMB 15 million guarantee?", "Yes: RMB 15,000,000 is within each of these ceilings"),
+    ("我们能申请5000万的担保额度吗", "不能。有资质的中型科创企业担保额度上限最高3000万元，拿不到5000万元。"),
+])
+def test_a_guarantee_figure_asked_with_the_size_unsaid_is_read_against_each_ceiling(engine, message: str, lead: str) -> None:
+    answer = engine.ask(message)
+    assert answer.status is Status.ANSWERED and answer.citations[0].chunk_id == "policy2024:29", answer.answer
+    assert answer.answer.startswith(lead), answer.answer
+    assert all(any(form in answer.answer for form in forms) for forms in (("2000万", "20,000,000"), ("3000万", "30,000,000")))
+
+
+def test_a_guarantee_figure_between_the_ceilings_depends_on_the_enterprise(engine) -> None:
+    lines = engine.ask("我们能申请3000万的担保额度吗").answer.splitlines()
+    assert lines[0].startswith("要看情况") and "最高3000万元" in lines[0], lines
+    assert "最高2000万元" in lines[1], lines
+
+
+@pytest.mark.parametrize(("message", "ceiling"), [
+    ("We're a small biotech in Shanghai. What's the max guarantee we can get?", 20_000_000),
+    ("We're a small biotech; if we were mid-size with high-tech status, what would the guarantee ceiling be?", 30_000_000),
+    ("We're mid-size with specialised status. If we were a small company instead, what's the guarantee ceiling?", 20_000_000),
+    ("我们是中型企业，有高新资质，如果我们是小微企业，担保额度上限是多少？", 20_000_000),
+])
+def test_the_size_the_ask_supposes_decides_the_guarantee_ceiling(engine, message: str, ceiling: int) -> None:
+    answer = engine.ask(message)
+    assert [c.amount_yuan for c in answer.calculations] == [ceiling], answer.answer
+
+
+def test_a_small_molecule_company_states_no_size() -> None:
+    from index.documents import catalogue
+    question = understand("We are a small molecule company with high-tech status. What's the guarantee ceiling?", None, catalogue())
+    assert question.facts.enterprise_size is None
+
+
+@pytest.mark.parametrize("message", ["临港新片区有什么政策", "What does the Lingang administration handle?",
+                                     "Lingang is mentioned in the policy - for what?"])
+def test_lingang_is_answered_from_the_measure_that_names_it(engine, message: str) -> None:
+    answer = engine.ask(message)
+    assert answer.status is Status.ANSWERED, answer.answer
+    assert answer.citations[0].chunk_id == "policy2024:33", answer.answer
+
+
+def test_three_review_time_targets_asked_in_a_row_are_each_answered(engine) -> None:
+    answer = engine.ask("quick ones: target review time for class II devices? for drug supplementary applications? "
+                        "and for clinical trial applications?")
+    assert [c.chunk_id for c in answer.citations][:2] == ["policy2024:16", "policy2024:14"], answer.answer
+    lines = answer.answer.splitlines()
+    assert "40 working days" in lines[0] and "60 working days" in lines[1] and "30 working days" in lines[2], answer.answer
+
+
+def test_a_turnaround_asked_is_the_time_limit_the_measure_sets(engine) -> None:
+    answer = engine.ask("what does the new policy say about ethics review turnaround?")
+    assert answer.citations[0].chunk_id == "policy2024:10"
+    assert "3 weeks" in answer.answer.splitlines()[0] and "15个工作日" in answer.answer, answer.answer
+
+
+def test_an_amount_asked_again_in_other_words_is_one_ask_of_a_measure_that_sets_none(engine) -> None:
+    answer = engine.ask("顶尖科学家带IP来上海，政策给多少钱？有没有个具体数")
+    assert answer.status is Status.NOT_SPECIFIED, answer.answer
+    assert [c.chunk_id for c in answer.citations] == ["policy2024:03"] and "一事一议" in answer.answer
+
+
+@pytest.mark.parametrize(("message", "cap"), [("我们一年能从（六）拿到的最多是多少？", "3000万元"), ("我们一年能从(五)拿到的最多是多少", "1亿元")])
+def test_a_measure_named_by_its_label_is_in_scope_whatever_its_other_words(engine, message: str, cap: str) -> None:
+    answer = engine.ask(message)
+    assert answer.status is Status.ANSWERED and cap in answer.answer.splitlines()[0], answer.answer
+
+
+def test_an_article_of_another_law_stays_out_of_scope(engine) -> None:
+    assert engine.ask("劳动法第六条怎么规定的").status is Status.OUT_OF_SCOPE
+
+
+def test_a_later_stage_asked_in_the_same_message_is_answered_once(engine) -> None:
+    answer = engine.ask("What's the ceiling for special review of an innovative device, and what about after registration?")
+    assert "RMB 3,000,000" in answer.answer.splitlines()[0]
+    assert "RMB 8,000,000" in answer.answer and "At the later stage" not in answer.answer, answer.answer
+
+
+def test_how_many_full_awards_asked_after_the_ceiling_in_one_message_is_answered(engine) -> None:
+    answer = engine.ask("国际展会补贴最高多少？一年最多能补几次满额？")
+    head = "\n".join(answer.answer.splitlines()[:2])
+    assert "最高5万元" in head and "一年最多10次能拿满额" in head, answer.answer
+
+
+def test_money_asked_after_another_ask_is_asked_of_the_measure_just_found(engine) -> None:
+    answer = engine.ask("研究型床位占比多少？有没有资金支持？")
+    lines = answer.answer.splitlines()
+    assert lines[0].startswith("10%"), answer.answer
+    assert lines[1].startswith("原文没有规定具体支持金额"), answer.answer
+    assert [c.chunk_id for c in answer.citations] == ["policy2024:07"]
+
+
+def test_ceilings_asked_of_each_after_their_share_are_the_same_measures_ceilings(engine) -> None:
+    answer = engine.ask("海外临床试验保险和国内临床试验保险各补多少比例？上限分别是多少？")
+    assert answer.answer.startswith("50%"), answer.answer
+    assert [c.chunk_id for c in answer.citations] == ["policy2024:13"], answer.answer
+    assert "最高50万元" in answer.answer and "最高100万元" in answer.answer
+
+
+@pytest.mark.parametrize("message", ["贴息的利率是多少？", "长期信贷贴息的利率是多少？"])
+def test_an_interest_rate_the_text_does_not_set_is_not_answered_with_another_figure(engine, message: str) -> None:
+    answer = engine.ask(message)
+    assert answer.status is Status.NOT_SPECIFIED, answer.answer
+    assert "2000万" not in answer.answer.splitlines()[0]
+
+
+def test_the_lead_ethics_committee_and_the_participating_sites_each_get_their_own_limit(engine) -> None:
+    lines = engine.ask("How long must the lead ethics committee take, and how long the participating sites?").answer.splitlines()
+    assert lines[0].startswith("15 working days") and lines[1].startswith("5 working days"), lines

@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from assistant.amounts import format_yuan, format_yuan_en
+from assistant.amounts import format_yuan, format_yuan_en, yuan_in_words_en
 from assistant.citations import validity
 from assistant.conversation.currency import range_note
 from assistant.conversation.extract import english_figure, is_target
@@ -37,6 +37,7 @@ from prompts import templates
 
 SENTENCE_SPLIT = re.compile(r"(?<=[。！？!?])|(?<=\.\s)")
 MIN_REPEAT_CHARS = 12  # shorter pieces ("说明：", "Notes:") may recur
+MAX_PARTS_SHOWN = 4  # a total of more items leads with the total alone; its item lines follow
 DEPARTMENTS_PATH = Path(__file__).resolve().parent.parent / "data" / "departments.yaml"
 TERM_NAMES_PATH = Path(__file__).resolve().parent.parent / "data" / "term_names.yaml"
 
@@ -103,6 +104,7 @@ class Composer:
         self.more_of = ""  # "还能再拿多少": the turn asking what the items it names add (their ceiling leads, then the total)
         self.more_count = 1  # how many items that turn adds
         self.kind_asked = ""  # "那对医院呢？": a kind of asker the elliptical turn names
+        self.rules_asked: set[str] = set()  # the rules some ask of the message answers (a later stage asked is not added)
         self._quoted: set[str] = set()
         self._named_terms: set[str] = set()  # key terms already put in English
 
@@ -119,6 +121,8 @@ class Composer:
         self.event_on = plan.question.conversation_facts.event_on
         self.more_of = plan.question.text if plan.question.asks_more else ""
         self.more_count = plan.question.items_added
+        self.rules_asked = {rule.id for step in plan.steps if step.request is not None for rule in step.request.rules} | {
+            c.rule_id for step in plan.steps if step.estimate is not None for c in step.estimate.calculations}
         # "那对医院呢？" after an award: the kind the turn itself names, said to be named by the measure's text
         named = kinds_named(plan.question.text) if plan.question.asks and plan.question.asks[0].elliptical else []
         self.kind_asked = named[0] if len(named) == 1 else ""
@@ -571,8 +575,10 @@ class Composer:
         assert step.request is not None
         money = format_yuan_en if self.english else format_yuan
         rules = step.request.rules or list(step.request.candidates)
-        lines = [self._correction(c) for c in step.corrections]
+        lines = [self._correction(c, step.declined) for c in step.corrections]
         lines += [self.t["confirmed"].format(rule_name=self.rule_name(rule), right=money(stated)) for stated, rule in step.confirmed]
+        if step.within is not None:  # "能申请1500万的担保额度吗": within each alternative ceiling
+            lines.append(self.t["within_alternatives"].format(stated=money(step.within)))
         annual = self._annual_caps(list(rules), "award_annual") if step.annual_first else []
         lines += annual
         lines.append(self.t["ceilings_head"].format(**self._fields(article)))
@@ -594,7 +600,8 @@ class Composer:
             if lexicon().yes_no_question.search(step.ask.text.lower().rstrip(" ？?。")):
                 said = self.t["yes_over" if over else "no_not_over"] + said  # "加起来会超过一年的上限吗"
             lines.insert(0, said)
-        elif self._yes_asked(step) and step.eligibility is not None and step.eligibility.verdict is Verdict.ELIGIBLE and lines:
+        elif (self._yes_asked(step) and step.eligibility is not None and step.eligibility.verdict is Verdict.ELIGIBLE and lines
+              and not step.corrections and step.within is None):  # a figure asked answers yes or no itself
             # "能不能按基因治疗那一档申请？最高是多少？": yes, then the ceilings; "有没有保费补贴？": there is
             # ("能申请补贴吗" asks whether one can: 可以)
             key = "support_yes" if (lexicon().support_exists_asked.search(step.ask.own_words)
@@ -821,7 +828,9 @@ class Composer:
             while end < len(calculations) and (calculations[end].rule_id, calculations[end].formula) == (c.rule_id, c.formula):
                 end += 1
             label = str(index) if end == index else f"{index}–{end}"
-            lines.append(self.t["award_item"].format(index=label, rule_name=c.rule_name, formula=c.formula))
+            words = yuan_in_words_en(c.amount_yuan) if self.english and c.eligible else None
+            lines.append(self.t["award_item"].format(index=label, rule_name=c.rule_name, formula=c.formula,
+                                                     in_words=self.t["award_in_words"].format(words=words) if words else ""))
             index = end + 1
         return lines
 
@@ -840,6 +849,7 @@ class Composer:
             ]
             if received:  # "今年已经拿了48万": the item's own ceiling, then what the annual cap leaves
                 lines += estimate.notes
+            lines += self._later_stages(only) if only.eligible else []
         elif self.more_of and 0 < len(added := self._added(calculations)) < len(calculations) and all(c.eligible for c in added):
             # "…首次取得注册证…还能再拿多少？": what the items this turn names add leads, then the total of all the items
             money = format_yuan_en if self.english else format_yuan
@@ -849,7 +859,8 @@ class Composer:
             lines += self._item_lines(calculations)
         else:
             lines = [self.t["award_total_head"].format(number=number, label=calculations[0].citation.article,
-                                                       count=len(calculations), amount=estimate.total_text)]
+                                                       count=len(calculations), amount=estimate.total_text,
+                                                       parts=self._parts(estimate))]
             lines += self._item_lines(calculations)
         annual = self._annual_caps([rule_book().rule(c.rule_id) for c in calculations], "award_annual")
         if len(calculations) == 1:
@@ -863,6 +874,21 @@ class Composer:
             lines.extend(estimate.notes)
             lines += annual
         return lines
+
+    def _later_stages(self, calculation: Calculation) -> list[str]:
+        """What the same product is granted on top at a later stage ("以上产品首次取得注册证…再给予"), with its
+        ceiling, when the answer computed only the earlier one: a careful reader gives both stages."""
+        return [str(self.t["award_later_stage"].format(rule_name=self.rule_name(later), ceiling=self._ceiling(later)))
+                for later in rule_book().later_stages(calculation.rule_id) if later.id not in self.rules_asked]
+
+    def _parts(self, estimate: AwardEstimate) -> str:
+        """What each of a few items adds to a total no annual cap cut ("（300万元+600万元）"), so "how much for
+        each" is read in the lead; empty for many items, or when a cap took off part of the sum."""
+        amounts = [c.amount_yuan for c in estimate.calculations if c.eligible]
+        if not 1 < len(amounts) <= MAX_PARTS_SHOWN or sum(amounts) != estimate.total_yuan:
+            return ""
+        money = format_yuan_en if self.english else format_yuan
+        return str(self.t["award_parts"].format(parts=self.t["award_parts_separator"].join(money(a) for a in amounts)))
 
     def _annual_caps(self, rules: list[Rule], template: str) -> list[str]:
         """Each per-entity annual cap the rules count against, once, with its words."""

@@ -176,6 +176,7 @@ class Step:
     annual_first: bool = False  # CEILINGS: the per-entity annual cap was asked ("一年最多"), it leads
     declined: bool = False  # "能拿3000万吗？" above what the text allows: the corrections answer no
     ceilings_sum: tuple[Decimal, Decimal] | None = None  # CEILINGS asked summed: (sum, the annual cap)
+    within: Decimal | None = None  # CEILINGS: a figure asked ("能申请1500万的担保吗") that each alternative ceiling allows
     invite_base: bool = False  # CEILINGS of a rate rule asked with no base: the base is invited after the ceiling
     approximate: list[Decimal] = field(default_factory=list)  # hedged bases computed with ("约5000万")
     listed: list[tuple[KindSupport, Eligibility | None]] = field(default_factory=list)  # KIND_SUPPORT: each measure, its verdict
@@ -319,10 +320,15 @@ def _names_specifically(text: str, rule: Rule) -> bool:
     return bool(specific) and triggers_named(text, specific)
 
 
+def _fixed_alternatives(candidates: Sequence[Rule]) -> bool:
+    """Whether ``candidates`` are alternative ceilings that take no base (the guarantee ceilings by the size)."""
+    return bool(candidates) and all(rule.rate is None for rule in candidates) and are_alternatives(list(candidates))
+
+
 def _figures_wanted(question: Question, candidates: Sequence[Rule]) -> list[Decimal]:
     """The figures the asker wants ("想拿满3000万", "能拿800万那部分吗"); for alternative ceilings that take no base (the
     guarantee ceilings), any figure it states ("担保能到2000万吗")."""
-    fixed = bool(candidates) and all(rule.rate is None for rule in candidates) and are_alternatives(list(candidates))
+    fixed = _fixed_alternatives(candidates)
     return [a.yuan for a in question.facts.amounts
             if a.role in {AmountRole.DESIRED, AmountRole.CLAIMED} or (fixed and a.role is AmountRole.BASE)]
 
@@ -788,8 +794,13 @@ class Planner:
             # "I期投入2000万能拿多少？II期最多多少？": a rule the earlier ask does not name is an ask of its own
             other_rule = last is not None and any(rule_named(ask.text.lower(), r) and not rule_named(last.text.lower(), r)
                                                   for r in self.book.rules)
+            # "…政策给多少钱？有没有个具体数": an amount asked again in the words of an ask pattern names no topic either
+            own = lexicon().kind_patterns[AskKind.AMOUNT].sub(" ", without_ask_words(ask.text.lower()))
+            # "…最高多少？一年最多能补几次满额？": how many items get the full ceiling is an ask of its own
+            full_awards = bool(lexicon().full_awards_asked.search(ask.text.lower()))
             if (last is not None and last.kind is AskKind.AMOUNT and ask.kind is AskKind.AMOUNT and not ask.elliptical
-                    and not other_rule and self.retriever.keyword_score(without_ask_words(ask.text.lower())) < MIN_KEYWORD_SCORE):
+                    and not full_awards
+                    and not other_rule and self.retriever.keyword_score(own) < MIN_KEYWORD_SCORE):
                 joined[-1] = Ask(last.kind, f"{last.text}，{ask.text}", last.points_back, last.detail, last.elliptical)
             else:
                 joined.append(ask)
@@ -798,7 +809,8 @@ class Planner:
     # --- one ask ---------------------------------------------------------------------------------
     def _plan_ask(self, question: Question, ask: Ask, session: Session, previous: list[Article], plan: Plan,
                   language: Language) -> Step:
-        full = self._full_awards(ask.text, session)
+        asked_before = plan.steps[-1].request if plan.steps else None  # "国际展会补贴最高多少？一年最多能补几次满额？"
+        full = self._full_awards(ask.text, session, (asked_before.rules or list(asked_before.candidates)) if asked_before else ())
         if full is not None:  # "所以一年最多几个品种能拿到满额": the annual cap over the award topic's ceiling
             return Step(ask, Route.FULL_AWARDS, [self._measure_article(full.rule.measure)], full_awards=full)
         if ask.kind is not AskKind.VALIDITY and len(previous) > 1 and self._states_term(previous[0]):
@@ -813,10 +825,13 @@ class Planner:
             # "那I期呢？" after a validity turn: the stage named is an award topic's, the award is asked again
             ask = replace(ask, kind=AskKind.AMOUNT)
         topic = without_ask_words(ask.text.lower())
-        if ask.kind is AskKind.WHAT and previous and not plan.steps and self._asks_money_only(topic):
+        # (an ask of the same message after another, "研究型床位占比多少？有没有资金支持？", asks it of the article just found)
+        if ask.kind is AskKind.WHAT and bool(previous) and self._asks_money_only(topic):
             ask = replace(ask, kind=AskKind.AMOUNT)  # "有具体的资金额度吗" after a measure: the amount it sets, if any
         if ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE}:
             topic = without_words(topic, lexicon().plain_money_words)  # "有没有直接的资金额度？": money, no topic of its own
+            if plan.steps:  # "…各补多少比例？上限分别是多少？": a ceiling asked of each, after another ask, names no topic
+                topic = without_words(topic, sorted([*lexicon().ceiling_words, *lexicon().each_asked], key=len, reverse=True))
         if ask.kind is AskKind.DEPARTMENTS:  # "要跟哪个部门联系": reaching a department is no topic (a letter's contact)
             topic = without_words(topic, sorted(lexicon().department_ask_words, key=len, reverse=True))
         topic_is_empty = self.retriever.keyword_score(topic) < MIN_KEYWORD_SCORE
@@ -899,7 +914,10 @@ class Planner:
             query = without_ask_words(query.lower())
         # "有具体补贴金额吗？" right after a measure was looked up: that measure's amount, not one the earlier
         # turn's words find again elsewhere
-        money_of_discussed = (topic_is_empty and bool(previous) and not plan.steps and ask.kind is AskKind.AMOUNT
+        # (a later ask of the same message with no topic, "…各补多少比例？上限分别是多少？", asks it of the article just found;
+        # one asked again, "…现在的政策又是多少？", asks it of what its own words find)
+        money_of_discussed = (topic_is_empty and bool(previous) and (not plan.steps or not ask.elliptical)
+                              and ask.kind is AskKind.AMOUNT
                               and not question.facts.amounts and not question.follow_up and session.award is None)
         if topic_is_empty and not plan.steps and not question.follow_up and question.context_text:
             topic = question.context_text  # "能拿多少？" after a turn that stated the case
@@ -1496,9 +1514,11 @@ class Planner:
         money = self._money_hit(hits, ask)
         if money is not None:  # "仿制药做临床能拿补贴吗": the money is the measure that sets amounts
             return str(money.article.key)
-        if policy and policy[0].article.key not in measures and ask is not None and ask.kind is AskKind.AMOUNT:
-            # "how much for entering the special review procedure": an amount ask naming a rule by its own
-            # words goes to that rule's measure, close behind a measure that only mentions the procedure
+        if policy and policy[0].article.key not in measures and ask is not None and (
+                ask.kind is AskKind.AMOUNT or asks_support_terms(ask.text.lower())):
+            # "how much for entering the special review procedure", "…special review. does shanghai give anything for
+            # that?": an amount or support ask naming a rule by its own words goes to that rule's measure, close behind
+            # a measure that only mentions the procedure
             for hit in policy[1:]:
                 if (hit.article.key in measures and hit.score >= CLOSE_SCORE * policy[0].score
                         and any(_names_specifically(ask.text.lower(), r) for r in self.book.for_measure(str(hit.article.key)))):
@@ -1559,14 +1579,17 @@ class Planner:
         return named or next(iter(close), None)
 
     # --- awards ----------------------------------------------------------------------------------
-    def _full_awards(self, text: str, session: Session) -> FullAwards | None:
+    def _full_awards(self, text: str, session: Session, earlier: Sequence[Rule] = ()) -> FullAwards | None:
         """How many items of the award topic discussed can each get the full ceiling within its annual cap, when
         ``text`` asks that (``full_awards_asked``: "一年最多几次能拿满额") and the topic is one rule counted against
-        an annual cap; None otherwise."""
+        an annual cap; None otherwise. ``earlier``: the rules an earlier ask of the same message answers, the topic
+        when there is one ("国际展会补贴最高多少？一年最多能补几次满额？")."""
         asked = lexicon().full_awards_asked.search(text.lower())
-        if asked is None or session.award is None:
+        if asked is None:
             return None
-        rules = list(dict.fromkeys(self.book.rule(rule_id) for rule_id in session.award.rule_ids))
+        if not earlier and session.award is not None:
+            earlier = [self.book.rule(rule_id) for rule_id in session.award.rule_ids]
+        rules = list(dict.fromkeys(earlier))
         if len(rules) != 1 or not rules[0].annual_cap or not rules[0].cap_yuan:
             return None
         [rule] = rules
@@ -1713,6 +1736,17 @@ class Planner:
             step.ask = replace(ask, kind=AskKind.AMOUNT, yes_no=False)
             step.confirmed = [] if heard_wrong else self._heard_ceilings(question, request.rules or list(request.candidates))
         if request.missing == "rule":
+            figures = _figures_wanted(question, request.candidates) if _fixed_alternatives(request.candidates) else []
+            if figures and not heard and question.conversation_facts.enterprise_size is None:
+                # "能申请1500万的担保额度吗" of alternative ceilings (one or the other by the enterprise's size), the size
+                # unsaid: within each, yes; above them all, no; in between, it depends (``_awaited``); each ceiling follows
+                highest = max(request.candidates, key=lambda rule: rule.cap_yuan)
+                if all(figure > highest.cap_yuan for figure in figures):
+                    step.corrections, step.declined = [(max(figures), highest, Decimal(highest.cap_yuan))], True
+                elif all(figure <= rule.cap_yuan for figure in figures for rule in request.candidates):
+                    step.within = max(figures)
+                step.route = Route.CEILINGS
+                return step
             if verdict_asked:
                 step.route = Route.ELIGIBILITY
                 step.lead = lead_clause(article.text, AskKind.WHAT, _product_query(ask, request))
@@ -2052,7 +2086,8 @@ class Planner:
         if has_word(ask.text.lower(), lexicon().claim_check):
             return None  # "据说CMO每个品种最多能补600万，是这样吗？" asks whether the figure is right: it is put right
         yes_no = ask.kind is AskKind.ELIGIBILITY and asks_yes_or_no(ask.own_words.lower())
-        wanted = _figures_wanted(question, ())
+        # the figure of "能申请3000万的担保额度吗" with the size unsaid is wanted of the ceilings that size decides between
+        wanted = _figures_wanted(question, request.candidates if question.conversation_facts.enterprise_size is None else ())
         rules = list(dict.fromkeys(request.rules)) or [r for r in request.candidates if r.cap_yuan in wanted]
         if not wanted and not yes_no:
             return None  # "产值4000万，能拿什么？" asks what it gets: computed, the condition noted

@@ -84,6 +84,7 @@ class _ScopeData:
     home_places: tuple[str, ...]
     shanghai_anchors: tuple[str, ...]
     zone: re.Pattern[str]
+    measure_label: re.Pattern[str]
 
 
 @cache
@@ -117,6 +118,7 @@ def _data() -> _ScopeData:
         home_places=tuple(str(p) for p in raw["home_places"]),
         shanghai_anchors=tuple(str(p).lower() for p in raw["shanghai_anchors"]),
         zone=re.compile(raw["zone"]),
+        measure_label=re.compile(raw["measure_label"]),
     )
 
 
@@ -211,7 +213,9 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
         or (question.facts.related_party is not None or question.facts.applicant_role is not None))
     # words the sources never use refuse a question with a topic of its own: not a follow-up, not about the
     # conversation, not when the sources' own money is asked about in everyday words ("补贴多久能到账")
-    own_topic = not question.follow_up and not about_conversation and not asks_payout(text)
+    # nor when it names a measure of the policy by its bracketed label ("我们一年能从（六）拿到的最多是多少？"): that is its topic
+    own_topic = (not question.follow_up and not about_conversation and not asks_payout(text)
+                 and not data.measure_label.search(text))
     if (own_topic and words >= data.min_words_for_share and known / words < data.min_known_share
             and not states_case and not cat.named_in(text)):
         return ScopeVerdict(False, "unknown_words")

@@ -1368,8 +1368,16 @@ def _negated(text: str, topics: list[str], negation: str, required: str = "") ->
 
 def _enterprise_size(text: str, sizes: dict[str, list[str]], patterns: dict[str, str]) -> str | None:
     """The asker's size. A small-micro word beside another size names the measure ("中小微企业…基金"),
-    the other size the asker ("我们是大型药企", "中型生物医药科创企业")."""
-    named = [size for size, ws in sizes.items() if has_word(text, ws) or (size in patterns and re.search(patterns[size], text))]
+    the other size the asker ("我们是大型药企", "中型生物医药科创企业"). A size supposed after the size said
+    ("we're a small biotech; if we were mid-size…", "我们是中型企业，如果是小微企业…") is the one the ask is about."""
+    positions = {size: min(word_position(text, ws), match.start() if size in patterns and (
+        match := re.search(patterns[size], text)) else len(text)) for size, ws in sizes.items()}
+    named = [size for size in sizes if positions[size] < len(text)]
+    supposed = lexicon().hypothetical.search(text)
+    if supposed is not None and len(named) > 1:
+        after = [size for size in named if positions[size] > supposed.start()]
+        if 0 < len(after) < len(named):
+            named = after
     return next((size for size in named if size != "small_micro"), named[0] if named else None)
 
 

@@ -123,7 +123,9 @@ class Rule(_Data):
     ``cap_yuan`` is per item (``per`` says what one item is); ``annual_cap`` is the id of a per-entity
     cap the item counts against; ``conditions`` are ids of conditions; ``triggers`` are the words that
     pick this rule among the rules of its measure. ``fee_base``: the base is a fee paid for the project
-    (a stated fee is its base); ``product``: the kind of product the rule alone is for (``cgt``).
+    (a stated fee is its base); ``product``: the kind of product the rule alone is for (``cgt``);
+    ``follows``: the id of the rule of the same product's earlier stage this one is granted on top of
+    (以上产品…再给予), so an answer on that stage can name this later one.
     """
 
     id: str
@@ -145,6 +147,7 @@ class Rule(_Data):
     triggers: tuple[str, ...] = Field(strict=False)
     fee_base: bool = False
     product: str | None = None
+    follows: str | None = None
 
     @field_validator("rate")
     @classmethod
@@ -222,6 +225,10 @@ class RuleBook(BaseModel):
 
     def for_measure(self, measure: str) -> tuple[Rule, ...]:
         return tuple(rule for rule in self.rules if rule.measure == measure)
+
+    def later_stages(self, rule_id: str) -> tuple[Rule, ...]:
+        """The rules granted on top of ``rule_id`` at a later stage of the same product (their ``follows``)."""
+        return tuple(rule for rule in self.rules if rule.follows == rule_id)
 
     def measures(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(rule.measure for rule in self.rules))
@@ -319,6 +326,11 @@ def _check_references(file: str, data: _AwardsFile) -> None:
             if condition_id not in data.conditions:
                 raise RuleBookError(file, where, f"conditions[{position}]",
                                     f"unknown condition {condition_id!r}; known: {', '.join(data.conditions)}")
+    measures = {rule.id: rule.measure for rule in data.rules}
+    for rule in data.rules:
+        if rule.follows is not None and measures.get(rule.follows) != rule.measure:
+            raise RuleBookError(file, f"rule {rule.id}", "follows",
+                                f"{rule.follows!r} is no rule of measure {rule.measure}")
 
 
 def _policy_dates(file: str, data: _AwardsFile, documents: Catalogue) -> tuple[date, date]:
