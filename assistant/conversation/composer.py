@@ -135,7 +135,9 @@ class Composer:
                 estimates.append(step.estimate)
             if step.eligibility is not None and (step.route in {Route.ELIGIBILITY, Route.AWARD} or (
                     step.route is Route.CEILINGS and step.ask.yes_no)):
-                verdicts.append((step.eligibility.measure, step.eligibility.verdict.value))
+                # "能拿3000万吗？" above what the text allows: a no, whatever the measure's conditions
+                verdict = Verdict.NOT_ELIGIBLE if step.declined else step.eligibility.verdict
+                verdicts.append((step.eligibility.measure, verdict.value))
             if step.instead_eligibility is not None:
                 verdicts.append((step.instead_eligibility.measure, step.instead_eligibility.verdict.value))
             verdicts += [(v.measure, v.verdict.value) for _, v in step.listed if v is not None]

@@ -1067,8 +1067,10 @@ class Planner:
             # guarantees'), so the amount is not specified
             return Step(ask, Route.NO_AMOUNT, [self._measure_article(measure)], lead=unpriced)
         # "is there any support for trial insurance premiums?" tells no case of the asker's to judge: the measure's terms
+        # ("我们的新药已经在欧洲上市销售了，能申请…的支持吗" tells one: the product's sale abroad)
         support_exists = (ask.kind is AskKind.ELIGIBILITY and bool(lexicon().support_exists_asked.search(ask.text))
-                          and not question.facts.tells_case() and not question.facts.states_subject())
+                          and not question.facts.tells_case() and not question.facts.states_subject()
+                          and not question.facts.sold_abroad)
         wants_award = ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY} or has_amounts or follow_up
         if measure and wants_award and (ask.kind is not AskKind.WHAT or has_amounts or follow_up) and not (
                 support_exists and not has_amounts):
@@ -1577,6 +1579,9 @@ class Planner:
         fitting = self._fitting_alternative(question, request.rules)
         if fitting is not None:  # "明年长成中型企业了，拿了专精特新资质": of the two ceilings, the one the facts decide
             request.rules = [fitting]
+        told = self._rule_the_case_describes(question, request) if not request.rules else None
+        if told is not None:  # "我们的新药已经在欧洲上市销售了，能申请（三十六）吗": the sale abroad is the registration rule's case
+            request.rules = [told]
         session.remember_award(request.slots())
         step = Step(ask, Route.AWARD, [article], request=request)
         step.eligibility = self._rules_verdict(question, measure, request.rules or list(request.candidates))
@@ -1673,6 +1678,12 @@ class Planner:
             if verdict_asked:
                 step.route = Route.ELIGIBILITY
                 step.lead = lead_clause(article.text, AskKind.WHAT, _product_query(ask, request))
+                waiting = self._every_rule_waiting(question, request) if step.eligibility.verdict is Verdict.ELIGIBLE else None
+                if waiting is not None:
+                    # "我们是医疗器械公司，能申请（六）吗": every rule of the measure waits for the special review, unsaid
+                    step.eligibility = waiting
+                    step.articles = [*self._condition_articles(waiting.condition, measure), *step.articles]
+                    return step
                 step.eligibility = Eligibility(step.eligibility.verdict, measure)
                 step.corrections = heard_wrong
                 return step
@@ -1917,7 +1928,12 @@ class Planner:
         computation do not reach: (stated, rule, the right figure)."""
         corrections = []
         computed = Decimal(estimate.total_yuan)
-        for stated in question.facts.amounts_as(role):
+        stated_amounts = question.facts.amounts_as(role)
+        if role is AmountRole.DESIRED and _figures_wanted(question, request.candidates):
+            # "想走担保基金担保2500万，可以吗": of ceilings that take no base, the amount asked for is the one wanted
+            fixed = [a for a in question.facts.amounts_as(AmountRole.BASE) if a.yuan in _figures_wanted(question, request.candidates)]
+            stated_amounts = [*stated_amounts, *fixed]
+        for stated in stated_amounts:
             for rule in request.rules:
                 if stated.yuan > rule.cap_yuan:
                     corrections.append((stated.yuan, rule, rule.cap_yuan))
@@ -1995,7 +2011,8 @@ class Planner:
         if has_word(ask.text.lower(), lexicon().claim_check):
             return None  # "据说CMO每个品种最多能补600万，是这样吗？" asks whether the figure is right: it is put right
         yes_no = ask.kind is AskKind.ELIGIBILITY and asks_yes_or_no(ask.own_words.lower())
-        wanted = _figures_wanted(question, ())
+        # "中型企业，想申请3000万的担保，行不行": the guarantee asked of the ceiling the facts read is the figure wanted
+        wanted = _figures_wanted(question, request.candidates)
         rules = list(dict.fromkeys(request.rules)) or [r for r in request.candidates if r.cap_yuan in wanted]
         if not wanted and not yes_no:
             return None  # "产值4000万，能拿什么？" asks what it gets: computed, the condition noted
@@ -2007,6 +2024,8 @@ class Planner:
             rules = [rule for rule in rules if _named_by_figure(ask.own_words.lower(), rule, wanted)]
         if len(rules) != 1:
             return None
+        if any(figure > rules[0].cap_yuan for figure in wanted):
+            return None  # "中型企业，想担保4000万可以吗": above every ceiling, a no whatever the condition (the corrections)
         others = [other.cap_yuan for other in self._alternatives_to(rules[0]) if evaluator.first_failure(other, values) is None]
         if others and not any(figure > max(others) for figure in wanted):
             return None  # "中型企业能申请担保吗": the alternative ceiling applies either way; only a figure above it waits
@@ -2015,6 +2034,20 @@ class Planner:
             return None
         return Eligibility(Verdict.UNKNOWN, request.measure, rules[0], waiting.condition_id,
                            missing=(condition_rules().conditions[waiting.condition_id].awaited,))
+
+    def _every_rule_waiting(self, question: Question, request: AwardRequest) -> Eligibility | None:
+        """When every rule of the measure asked waits for a fact the conversation has not stated (``awaited``): "it
+        depends" on the first rule's waiting condition (（六）'s 特别审查程序, which its top-up needs as well); None
+        when a rule waits for nothing, or none is read."""
+        rules = list(dict.fromkeys(request.candidates))
+        values, _ = self._fact_values(question)
+        evaluator = ConditionEvaluator(self.book)
+        waiting = [self._waiting(evaluator, rule, values) for rule in rules]
+        first = waiting[0] if waiting else None
+        if first is None or not all(waiting):
+            return None
+        return Eligibility(Verdict.UNKNOWN, request.measure, rules[0], first.condition_id,
+                           missing=(condition_rules().conditions[first.condition_id].awaited,))
 
     @staticmethod
     def _waiting(evaluator: ConditionEvaluator, rule: Rule, values: dict[str, object]) -> ConditionCheck | None:
@@ -2078,6 +2111,7 @@ class Planner:
             "registration_applicant": facts.registration_applicant,
             "sold_locally": facts.sold_abroad,
             "regulator": facts.regulator,
+            "clients": facts.clients,
             # what the stated base is, when every base amount of the turn names the same kind ("RMB 300m capex")
             "base_kind": kinds.pop() if len(kinds := {a.base_kind for a in facts.amounts_as(AmountRole.BASE)}) == 1 else None,
         }
@@ -2163,6 +2197,19 @@ class Planner:
         decided = all(check.state is ConditionState.MET or check.condition_id == REGISTERED
                       for rule in left for check in evaluator.judge(rule, values))
         return max(left, key=lambda rule: rule.cap_yuan) if left and decided else None
+
+    def _rule_the_case_describes(self, question: Question, request: AwardRequest) -> Rule | None:
+        """Of a measure's several rules none of which the words name, the one whose condition the stated facts
+        speak to (a fact with a value that meets it, where the asker is registered aside): the sale abroad of
+        （三十六）'s registration rule, not its licensing rule; None when no rule or more than one is so described."""
+        candidates = list(dict.fromkeys(request.candidates))
+        if len(candidates) < 2:
+            return None
+        values, _ = self._fact_values(question)
+        case = {name: value for name, value in values.items() if name not in SEAT_FACTS}
+        evaluator = ConditionEvaluator(self.book)
+        told = [rule for rule in candidates if any(evaluator.stated_toward(cid, case) for cid in condition_rules().of_rule(rule))]
+        return told[0] if len(told) == 1 else None
 
     def _alternative(self, question: Question, measure: str, failed: Eligibility) -> Rule | None:
         """The rule of the same measure that applies in place of the failed one: its alternative (one

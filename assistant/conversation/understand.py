@@ -1090,14 +1090,26 @@ def read_facts(normalised: str, text: str) -> Facts:
         met=met,
         sold_abroad=True if (market is not None and _affirmed(text, market.pattern, words["negation"])) or _affirmed(
             text, words["sold_there"], words["negation"]) else None,
-        regulator=next((name for name, ws in words["regulator"].items() if has_word(text, ws)), None),
+        regulator=next((name for name, ws in words["regulator"].items() if has_word(text, ws)), None) or _regulator_of_place(text, words),
         enterprise_size=_enterprise_size(text, words["enterprise_size"], words["enterprise_size_patterns"]),
         entity_type=_entity_type(text),
         entity_denied=_entities_denied(text),
         registration_applicant=_registration_applicant(text, words),
+        clients=next((served for served, pattern in words["clients"].items() if re.search(pattern, text)), None),
         event_on=stated_month(text),
         month_alone=_month_without_year(text),
     )
+
+
+def _regulator_of_place(text: str, words: dict[str, Any]) -> str | None:
+    """The regulator (``regulator_places``) of a place abroad ``text`` (lower case) says the product is approved
+    or registered in, not denied ("在美国获批了" → fda; "还没在日本获批" → None); None when it names none so."""
+    for regulator, places in words["regulator_places"].items():
+        named = [str(p) for p in places if has_word(text, (str(p),))]
+        pattern = words["place_abroad_as_regulator"].replace("{place}", f"(?:{'|'.join(map(re.escape, named))})")
+        if named and _affirmed(text, pattern, words["negation"]):
+            return str(regulator)
+    return None
 
 
 def _registration_applicant(text: str, words: dict[str, Any]) -> bool | None:

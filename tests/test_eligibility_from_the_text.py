@@ -1,0 +1,108 @@
+"""Whether an asker may apply is decided by what the text makes the condition, read from the facts as stated.
+
+（三十六）: "申请通过美国国家食品药品监督管理局（FDA）、欧洲药品管理局（EMA）、欧洲共同体（CE）、日本药品和医疗器械管理局
+（PMDA）或世界卫生组织以及金砖国家、“一带一路”国家药品监管机构注册，并在当地实现销售的" — a sale abroad alone does not say
+which regulator registered the product. （四）: "推动合同研发机构（CRO）为高校科研院所提供新药临床前研究服务" — the service
+the interest subsidy supports is for universities and institutes. （六）: both its 300万 and its 800万 are for products
+"进入国家和我市创新医疗器械特别审查程序". （二十九）: 中小微 2000万 per batch; a qualified 中型 firm 3000万.
+"""
+
+import pytest
+
+from assistant.conversation.understand import read_facts
+from index.normalise import normalise
+
+
+def _verdicts(answer) -> set[str]:
+    return {v.verdict for v in answer.verdicts}
+
+
+@pytest.mark.parametrize("question", [
+    "我们的新药已经在欧洲上市销售了，能申请（三十六）的支持吗？",
+    "Our drug is sold in Europe. Can we apply for the global registration support?",
+    "我們的創新藥已在歐洲銷售，可以申請全球註冊的支持嗎？",
+    "我们的高端医疗器械已经卖到美国了，能申请（三十六）吗？",
+])
+def test_a_sale_abroad_with_no_regulator_named_depends_on_the_registration_the_text_names(engine, question):
+    answer = engine.ask(question)
+    assert _verdicts(answer) == {"unknown"} and answer.citations[0].chunk_id == "policy2024:36"
+    first = answer.answer.splitlines()[0]
+    assert "EMA" in first and ("要看情" in first or "depends" in first)
+
+
+def test_a_sale_abroad_with_its_regulator_named_is_a_yes(engine):
+    answer = engine.ask("我们的创新药已经通过美国FDA注册并在美国上市销售，能申请（三十六）吗？")
+    assert _verdicts(answer) == {"eligible"}
+
+
+def test_a_regulator_named_for_a_market_abroad_keeps_the_question_on_the_measure(engine):
+    first = engine.ask("我们的高端医疗器械拿了FDA的注册，已经在美国卖了，研发投入2000万，上海能奖多少")
+    then = engine.ask("欧洲拿的是CE认证，也算吗", first.session_id)
+    assert then.status.value == "answered" and then.citations[0].chunk_id == "policy2024:36"
+
+
+@pytest.mark.parametrize("question", [
+    "我们是一家CRO，主要给药企做临床前研究服务，能申请（四）的贴息吗？",
+    "We're a CRO providing preclinical services to pharma companies. Can we get the interest subsidy under measure 4?",
+    "我們是CRO，幫藥企做臨床前研究，能申請（四）的貼息嗎？",
+])
+def test_a_cro_serving_companies_is_not_the_cro_serving_institutes_the_interest_subsidy_names(engine, question):
+    answer = engine.ask(question)
+    assert _verdicts(answer) == {"not_eligible"} and answer.citations[0].chunk_id == "policy2024:04"
+    assert "为高校科研院所提供新药临床前研究服务" in answer.answer or "為高校科研院所提供新藥臨床前研究服務" in answer.answer
+
+
+def test_a_cro_serving_universities_keeps_its_yes(engine):
+    answer = engine.ask("我们是CRO，为高校提供新药临床前研究服务，可以申请（四）吗？")
+    assert _verdicts(answer) == {"eligible"}
+
+
+@pytest.mark.parametrize(("text", "clients"), [
+    ("我们CRO的客户主要是生物医药企业", "enterprises"),
+    ("We serve biotech companies and universities", "institutes"),
+    ("（四）为企业提供多少贴息", None),
+    ("Is there funding for pharma companies?", None),
+])
+def test_whom_the_askers_services_are_for_is_read_only_where_it_says_so(text, clients):
+    said = normalise(text)
+    assert read_facts(said, said.lower()).clients == clients
+
+
+def test_a_device_maker_whose_special_review_is_unsaid_hears_it_depends_on_it(engine):
+    answer = engine.ask("我们是上海的医疗器械公司，产品能申请（六）的支持吗？")
+    assert _verdicts(answer) == {"unknown"}
+    assert "特别审查程序" in answer.answer.splitlines()[0]
+
+
+def test_a_guarantee_asked_above_the_ceiling_that_applies_is_a_no_with_that_ceiling(engine):
+    answer = engine.ask("我們是生醫小微企業，想走市政策性融資擔保基金擔保2500萬，可以嗎")
+    assert _verdicts(answer) == {"not_eligible"}
+    assert "2000萬" in answer.answer.splitlines()[0]
+
+
+def test_a_medium_firm_asking_for_the_raised_guarantee_in_plain_words_hears_it_depends_on_its_qualification(engine):
+    answer = engine.ask("我们是中型生物医药科创企业，想申请3000万的政策性担保，行不行")
+    assert "unknown" in _verdicts(answer) and answer.citations[0].chunk_id == "policy2024:29"
+    assert "高新技术" in answer.answer.splitlines()[0]
+
+
+def test_an_award_asked_above_its_ceiling_is_a_no(engine):
+    answer = engine.ask("我们上海注册的药企，1类新药国内I期研发投入1亿，能拿3000万吗？")
+    assert _verdicts(answer) == {"not_eligible"} and answer.total_yuan == 10_000_000
+
+
+@pytest.mark.parametrize(("text", "regulator"), [
+    ("我们的产品在美国获批了，还没开始销售", "fda"),
+    ("在欧盟注册了", "ema"),
+    ("we have not been approved in Japan", None),
+    ("我们的新药已经在欧洲上市销售了", None),
+])
+def test_a_place_abroad_named_as_where_the_product_is_approved_names_its_regulator(text, regulator):
+    said = normalise(text)
+    assert read_facts(said, said.lower()).regulator == regulator
+
+
+@pytest.mark.parametrize("text", ["中型企业，有高企资质", "a mid-sized specialized and innovative biotech"])
+def test_a_qualification_in_everyday_words_meets_the_raised_guarantee_condition(text):
+    said = normalise(text)
+    assert "medium_qualified_tech_enterprise" in read_facts(said, said.lower()).met
