@@ -106,3 +106,52 @@ def test_a_place_abroad_named_as_where_the_product_is_approved_names_its_regulat
 def test_a_qualification_in_everyday_words_meets_the_raised_guarantee_condition(text):
     said = normalise(text)
     assert "medium_qualified_tech_enterprise" in read_facts(said, said.lower()).met
+
+
+def test_a_generic_asking_for_the_class_1_support_is_told_no_not_refused_as_another_topic(engine):
+    answer = engine.ask("我们做仿制药一致性评价，能申请（五）的临床研发支持吗？")
+    assert answer.status.value == "answered" and _verdicts(answer) == {"not_eligible"}
+
+
+def test_a_hospital_insuring_its_own_trial_in_chinese_is_told_it_is_no_insured_enterprise(engine):
+    answer = engine.ask("我们医院给自己的临床试验买了责任险，能申请保费补贴吗？")
+    assert answer.status.value == "answered" and _verdicts(answer) == {"not_eligible"}
+    assert answer.citations[0].chunk_id == "policy2024:13"
+
+
+def test_a_sole_proprietor_saying_so_in_english_is_outside_the_scope(engine):
+    answer = engine.ask("I run a sole proprietorship selling lab reagents in Shanghai. Am I eligible for these subsidies?")
+    assert _verdicts(answer) == {"not_eligible"}
+
+
+def test_a_sale_said_after_a_no_for_want_of_it_turns_the_verdict_in_a_third_turn(engine):
+    first = engine.ask("我们的创新药在日本获批了，能申请（三十六）吗？")
+    assert _verdicts(first) == {"unknown"}
+    second = engine.ask("还没开始卖", first.session_id)
+    assert _verdicts(second) == {"not_eligible"}
+    third = engine.ask("现在已经在日本上市销售了", first.session_id)
+    assert _verdicts(third) == {"eligible"}
+
+
+def test_an_external_client_said_in_a_second_turn_meets_the_no_relation_condition(engine):
+    first = engine.ask("我们是CMO，能申请（二十四）吗？")
+    assert _verdicts(first) == {"unknown"}
+    second = engine.ask("委托方是外部客户", first.session_id)
+    assert _verdicts(second) == {"eligible"}
+
+
+def test_a_shanghai_subsidiary_said_after_a_no_for_the_registration_turns_it_into_a_yes(engine):
+    first = engine.ask("我们是杭州注册的药企，1类新药在上海做II期，能申请吗？")
+    assert _verdicts(first) == {"not_eligible"}
+    second = engine.ask("其实我们在上海张江也注册了一家子公司，由子公司作为申请人呢？", first.session_id)
+    assert _verdicts(second) == {"eligible"}
+
+
+@pytest.mark.parametrize(("text", "registered"), [
+    ("我們公司註冊在杭州，在上海沒有登記的主體", "elsewhere"),
+    ("但沒有在上海單獨註冊公司", None),
+    ("其实我们在上海张江也注册了一家子公司", "shanghai"),
+])
+def test_a_registration_in_shanghai_is_read_with_a_district_between_and_never_when_denied(text, registered):
+    said = normalise(text)
+    assert read_facts(said, said.lower()).registered == registered

@@ -1579,7 +1579,9 @@ class Planner:
         fitting = self._fitting_alternative(question, request.rules)
         if fitting is not None:  # "明年长成中型企业了，拿了专精特新资质": of the two ceilings, the one the facts decide
             request.rules = [fitting]
-        told = self._rule_the_case_describes(question, request) if not request.rules else None
+        # (a measure's alternative ceilings are decided above, by the facts that pick one of them)
+        told = self._rule_the_case_describes(question, request) if not request.rules and not are_alternatives(
+            list(request.candidates)) else None
         if told is not None:  # "我们的新药已经在欧洲上市销售了，能申请（三十六）吗": the sale abroad is the registration rule's case
             request.rules = [told]
         session.remember_award(request.slots())

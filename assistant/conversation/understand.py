@@ -675,8 +675,10 @@ def _pending_ask(previous: Question | None, facts: Facts) -> Ask | None:
     """The award ask a statement answers: the last amount, base or eligibility ask of the previous turn, when
     that turn was a question and the statement says something an award reads (a class, a trial's place, a
     registration …) beyond a bare number; None otherwise."""
-    if previous is None or not previous.asks or not any(asking for _, _, asking in sentences(previous.text)):
-        return None  # "我们是上海注册的企业，属于中小微企业。" states, it asks nothing to be answered
+    if previous is None or not previous.asks or not (previous.replies_to_ask or any(asking for _, _, asking in sentences(previous.text))):
+        # "我们是上海注册的企业，属于中小微企业。" states, it asks nothing to be answered; a statement answering the
+        # ask still open ("还没开始卖" … "现在已经在日本上市销售了") leaves it open for the next one
+        return None
     ask = previous.asks[-1]
     if ask.kind not in AWARD_KINDS:
         return None
