@@ -155,3 +155,16 @@ def test_a_shanghai_subsidiary_said_after_a_no_for_the_registration_turns_it_int
 def test_a_registration_in_shanghai_is_read_with_a_district_between_and_never_when_denied(text, registered):
     said = normalise(text)
     assert read_facts(said, said.lower()).registered == registered
+
+
+def test_asked_whether_a_regulator_stated_counts_the_answer_says_it_counts_then_what_it_waits_for(engine):
+    first = engine.ask("我们的高端医疗器械拿了FDA的注册，已经在美国卖了，研发投入2000万，上海能奖多少")
+    then = engine.ask("欧洲拿的是CE认证，也算吗", first.session_id)
+    assert then.answer.startswith("算") and "销售" in then.answer.splitlines()[0]
+    assert _verdicts(then) == {"unknown"}
+
+
+def test_an_individual_asking_about_the_policys_money_is_outside_its_scope_and_pointed_to_what_is_meant_for_one(engine):
+    answer = engine.ask("我是个人研究者，能申请这个政策的补贴吗？")
+    assert _verdicts(answer) == {"not_eligible"} and answer.citations[0].chunk_id == "policy2024:scope"
+    assert "policy2024:08" in [c.chunk_id for c in answer.citations]

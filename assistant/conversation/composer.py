@@ -439,6 +439,8 @@ class Composer:
             described = condition_rules().conditions.get(verdict.condition)
             template = "eligible_unknown_fact_denied" if described is not None and all(
                 described.holds_if.get(fact) == ("false",) for fact in verdict.missing) else "eligible_unknown_fact"
+            if verdict.met == verdict.condition:  # "CE认证也算吗": what was stated counts; the rest is awaited
+                template = "eligible_unknown_fact_counted"
             return [self.t[template].format(
                 condition=condition[0], quote=condition[1], missing=self._facts_named(verdict.missing),
                 rule_name=self.rule_name(verdict.rule), ceiling=self._ceiling(verdict.rule, terms=True), **fields)]

@@ -137,7 +137,8 @@ class Eligibility:
     instead: str = ""  # the measure that covers the case, when another one does
     usd_by_range: bool = False  # a dollar amount met or missed a yuan threshold at every plausible rate
     alternative: Rule | None = None  # not eligible for the asked rule: the same measure's alternative that applies
-    met: str = ""  # eligible: the condition a fact stated in this turn meets ("与客户无投资关系" → no relation), when one does
+    met: str = ""  # eligible: the condition a fact stated in this turn meets ("与客户无投资关系" → no relation), when one does;
+    # unknown: the condition a fact stated in this turn meets in part, asked whether it counts ("CE认证也算吗")
     fact: str = ""  # the stated fact that failed the condition, or that leaves it open ("entity_type": who asks)
     missing: tuple[str, ...] = ()  # unknown: the facts (eligibility.yaml names) that would decide the condition
     holds: tuple[str, ...] = ()  # eligible: conditions quoted from another article (the scope) that stated facts meet
@@ -854,6 +855,7 @@ class Planner:
                 return Step(ask, Route.LOOKUP, [covered], lead=lead)
             # "我们在上海有全资子公司，子公司能申请吗？": the scope's verdict on who the asker says it is
             step = Step(ask, Route.ELIGIBILITY, [covered], lead=lead, eligibility=self._measure_verdict(question, covered))
+            self._about_the_asker(question, step, str(covered.key))  # "我是个人研究者…": what is meant for that kind
             return step
         # "那海外临床试验责任保险的保费补贴呢？" after the trade-fair measure names an article of its own: that one
         elsewhere_topic = bool(previous) and (ask.elliptical or question.follow_up) and self._names_other_article(ask, previous)
@@ -1356,6 +1358,8 @@ class Planner:
                 return None  # a product named is a topic of its own
             rest = without_registration(without_ask_words(without_asker(text)))
             rest = without_words(rest, sorted(lexicon().applicant_words, key=len, reverse=True))
+            # "我是个人研究者，能申请这个政策的补贴吗": the policy's money asked of in plain words is no topic of its own
+            rest = without_words(rest, sorted((*lexicon().money_words, *lexicon().plain_money_words), key=len, reverse=True))
             if len(WORD_OR_CHARACTER.findall(rest)) > APPLICANT_ONLY_WORDS or self.retriever.keyword_score(rest) >= MIN_KEYWORD_SCORE:
                 return None
             return self.retriever.article(f"{self.book.document}:scope")
@@ -2034,8 +2038,12 @@ class Planner:
         waiting = self._waiting(evaluator, rules[0], values)
         if waiting is None:
             return None
+        own, _ = self._fact_values(replace(question, earlier_facts=None))
+        counted = has_word(ask.text.lower(), lexicon().counts_asked) and evaluator.stated_toward(waiting.condition_id, own)
+        # "欧洲拿的是CE认证，也算吗": the regulator stated counts; the sale there is what the verdict still waits for
         return Eligibility(Verdict.UNKNOWN, request.measure, rules[0], waiting.condition_id,
-                           missing=(condition_rules().conditions[waiting.condition_id].awaited,))
+                           missing=(condition_rules().conditions[waiting.condition_id].awaited,),
+                           met=waiting.condition_id if counted else "")
 
     def _every_rule_waiting(self, question: Question, request: AwardRequest) -> Eligibility | None:
         """When every rule of the measure asked waits for a fact the conversation has not stated (``awaited``): "it

@@ -168,6 +168,7 @@ class _Lexicon:
     yes_no_words: tuple[str, ...]  # "能不能", "eligible": an amount ask that also asks yes or no
     claim_check: tuple[str, ...]  # "是真的吗", "is that right": a yes/no on a figure heard of
     exclusion_asked: tuple[str, ...]  # "are we excluded": a yes/no asked the other way round
+    counts_asked: tuple[str, ...]  # "也算吗", "does it count": a yes/no on whether a fact stated counts for a condition
     prohibition_words: tuple[str, ...]  # "不得": a sentence that forbids what it names next
     prohibition_asked: tuple[str, ...]  # "是不是禁止", "is it prohibited": an ask naming the ban itself
     yes_echo: dict[str, re.Pattern[str]]  # "算…吗" is answered "算。": the verb a yes/no question asks with
@@ -294,6 +295,7 @@ def lexicon() -> _Lexicon:
         yes_no_words=lower(raw["yes_no_words"]),
         claim_check=lower(raw["claim_check"]),
         exclusion_asked=lower(raw["exclusion_asked"]),
+        counts_asked=lower(raw["counts_asked"]),
         prohibition_words=lower(raw["prohibition_words"]),
         prohibition_asked=lower(raw["prohibition_asked"]),
         yes_echo={str(verb): re.compile(pattern) for verb, pattern in raw["yes_echo"].items()},
