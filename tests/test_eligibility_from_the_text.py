@@ -180,3 +180,23 @@ def test_an_overseas_trial_asking_for_the_overseas_trial_support_by_name_hears_a
 def test_an_overseas_trial_asking_for_the_domestic_measure_by_its_label_still_hears_the_no_first(engine):
     answer = engine.ask("我们的1类新药在美国做I期临床，能申请（五）的支持吗？")
     assert answer.answer.startswith("不可以按（五）") and ("05", "not_eligible") in [(v.measure, v.verdict) for v in answer.verdicts]
+
+
+def test_a_drug_still_in_preclinical_research_is_told_no_for_the_clinical_trial_support(engine):
+    answer = engine.ask("We're a Shanghai biotech with a Class 1 candidate still in preclinical studies. "
+                        "Can we apply for the clinical-stage R&D subsidy?")
+    assert _verdicts(answer) == {"not_eligible"} and "开展国内Ⅰ期、Ⅱ期、Ⅲ期临床试验" in answer.answer.splitlines()[0]
+
+
+def test_a_hospitals_project_without_a_company_is_no_demonstration_project_of_both(engine):
+    answer = engine.ask("我们医院自己做一个创新器械的上市后评价，没有企业参与，能申请（二十）吗？")
+    assert _verdicts(answer) == {"not_eligible"} and "医疗机构与企业合作" in answer.answer.splitlines()[0]
+
+
+@pytest.mark.parametrize(("question", "ceiling"), [
+    ("我们的CAR-T是1类新药，在国内做早期临床，公司在上海，能申请1500万的支持吗？", "1500万"),
+])
+def test_a_figure_right_after_can_we_apply_for_is_the_award_wanted_not_a_spend(engine, question, ceiling):
+    answer = engine.ask(question)
+    assert _verdicts(answer) == {"eligible"} and ceiling in answer.answer.splitlines()[0]
+    assert "600万" not in answer.answer  # not 40% of the figure taken as a spend
