@@ -200,3 +200,12 @@ def test_a_figure_right_after_can_we_apply_for_is_the_award_wanted_not_a_spend(e
     answer = engine.ask(question)
     assert _verdicts(answer) == {"eligible"} and ceiling in answer.answer.splitlines()[0]
     assert "600万" not in answer.answer  # not 40% of the figure taken as a spend
+
+
+def test_whom_a_cro_serves_said_in_later_turns_turns_the_verdict_each_time(engine):
+    first = engine.ask("We're a Shanghai CRO. Can we apply for the preclinical interest subsidy?")
+    assert _verdicts(first) == {"eligible"}
+    companies = engine.ask("Our clients are mostly pharma companies.", first.session_id)
+    assert _verdicts(companies) == {"not_eligible"}
+    university = engine.ask("Actually we also run preclinical projects for Fudan University.", first.session_id)
+    assert _verdicts(university) == {"eligible"}

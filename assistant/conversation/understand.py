@@ -689,11 +689,12 @@ def _pending_ask(previous: Question | None, facts: Facts) -> Ask | None:
 
 def states_conditions(facts: Facts) -> bool:
     """Whether ``facts`` say something a condition of an award reads (class, trial place, registration,
-    relation, role, who the asker is or is not, a product sold abroad and its regulator, a condition said unmet)."""
+    relation, role, who the asker is or is not, a product sold abroad and its regulator, whom its services are for,
+    a condition said unmet)."""
     return any(v is not None for v in (facts.drug_class, facts.trial_location, facts.registered,
                                         facts.related_party, facts.applicant_role, facts.enterprise_size,
                                         facts.entity_type, facts.registration_applicant, facts.sold_abroad,
-                                        facts.regulator)) or bool(
+                                        facts.regulator, facts.clients)) or bool(
         facts.unmet or facts.entity_denied)
 
 
