@@ -216,8 +216,7 @@ class Composer:
         """The quote of the rules an award step computed (the article itself goes in the source card)."""
         if step.estimate is None or step.request is None:
             return ""
-        if step.eligibility is not None and (step.eligibility.instead or step.eligibility.measure != step.request.measure):
-            # the measure that applies (or that the ask named in place of the one found): the rule computed there
+        if step.eligibility is not None and step.eligibility.instead:  # the measure that applies: the rule computed there
             return "；".join(dict.fromkeys(rule_book().rule(c.rule_id).quote for c in step.estimate.calculations))
         if step.eligibility is not None and step.eligibility.alternative is not None:
             return step.eligibility.alternative.quote  # the ceiling that applies in place of the one asked

@@ -1806,10 +1806,6 @@ class Planner:
             step.route = Route.CLARIFY_CURRENCY
             return step
         step.estimate = self.calculator.estimate([Item(rule.id, inputs)], self.today, language)
-        if step.instead_eligibility.verdict is Verdict.ELIGIBLE and rule_named(asking_part(ask.own_words.lower()), rule):
-            # "创新药在澳大利亚做I期，能申请海外临床试验支持吗": the measure the ask names is the one that applies, a yes
-            step.eligibility, step.instead_eligibility = step.instead_eligibility, None
-            step.articles = step.articles[:1]
         return step
 
     def _about_the_asker(self, question: Question, step: Step, measure: str) -> None:
