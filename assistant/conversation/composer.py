@@ -139,7 +139,9 @@ class Composer:
                 estimates.append(step.estimate)
             if step.eligibility is not None and (step.route in {Route.ELIGIBILITY, Route.AWARD} or (
                     step.route is Route.CEILINGS and step.ask.yes_no)):
-                verdicts.append((step.eligibility.measure, step.eligibility.verdict.value))
+                # "能拿3000万吗？" above what the text allows: a no, whatever the measure's conditions
+                verdict = Verdict.NOT_ELIGIBLE if step.declined else step.eligibility.verdict
+                verdicts.append((step.eligibility.measure, verdict.value))
             if step.instead_eligibility is not None:
                 verdicts.append((step.instead_eligibility.measure, step.instead_eligibility.verdict.value))
             verdicts += [(v.measure, v.verdict.value) for _, v in step.listed if v is not None]
@@ -441,6 +443,8 @@ class Composer:
             described = condition_rules().conditions.get(verdict.condition)
             template = "eligible_unknown_fact_denied" if described is not None and all(
                 described.holds_if.get(fact) == ("false",) for fact in verdict.missing) else "eligible_unknown_fact"
+            if verdict.met == verdict.condition:  # "CE认证也算吗": what was stated counts; the rest is awaited
+                template = "eligible_unknown_fact_counted"
             return [self.t[template].format(
                 condition=condition[0], quote=condition[1], missing=self._facts_named(verdict.missing),
                 rule_name=self.rule_name(verdict.rule), ceiling=self._ceiling(verdict.rule, terms=True), **fields)]

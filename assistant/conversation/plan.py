@@ -137,7 +137,8 @@ class Eligibility:
     instead: str = ""  # the measure that covers the case, when another one does
     usd_by_range: bool = False  # a dollar amount met or missed a yuan threshold at every plausible rate
     alternative: Rule | None = None  # not eligible for the asked rule: the same measure's alternative that applies
-    met: str = ""  # eligible: the condition a fact stated in this turn meets ("与客户无投资关系" → no relation), when one does
+    met: str = ""  # eligible: the condition a fact stated in this turn meets ("与客户无投资关系" → no relation), when one does;
+    # unknown: the condition a fact stated in this turn meets in part, asked whether it counts ("CE认证也算吗")
     fact: str = ""  # the stated fact that failed the condition, or that leaves it open ("entity_type": who asks)
     missing: tuple[str, ...] = ()  # unknown: the facts (eligibility.yaml names) that would decide the condition
     holds: tuple[str, ...] = ()  # eligible: conditions quoted from another article (the scope) that stated facts meet
@@ -893,6 +894,7 @@ class Planner:
                 return Step(ask, Route.LOOKUP, [covered], lead=lead)
             # "我们在上海有全资子公司，子公司能申请吗？": the scope's verdict on who the asker says it is
             step = Step(ask, Route.ELIGIBILITY, [covered], lead=lead, eligibility=self._measure_verdict(question, covered))
+            self._about_the_asker(question, step, str(covered.key))  # "我是个人研究者…": what is meant for that kind
             return step
         # "那海外临床试验责任保险的保费补贴呢？" after the trade-fair measure names an article of its own: that one
         elsewhere_topic = bool(previous) and (ask.elliptical or question.follow_up) and self._names_other_article(ask, previous)
@@ -1127,8 +1129,10 @@ class Planner:
             # guarantees'), so the amount is not specified
             return Step(ask, Route.NO_AMOUNT, [self._measure_article(measure)], lead=unpriced)
         # "is there any support for trial insurance premiums?" tells no case of the asker's to judge: the measure's terms
+        # ("我们的新药已经在欧洲上市销售了，能申请…的支持吗" tells one: the product's sale abroad)
         support_exists = (ask.kind is AskKind.ELIGIBILITY and bool(lexicon().support_exists_asked.search(ask.text))
-                          and not question.facts.tells_case() and not question.facts.states_subject())
+                          and not question.facts.tells_case() and not question.facts.states_subject()
+                          and not question.facts.sold_abroad)
         wants_award = ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY} or has_amounts or follow_up
         if measure and wants_award and (ask.kind is not AskKind.WHAT or has_amounts or follow_up) and not (
                 support_exists and not has_amounts):
@@ -1415,6 +1419,8 @@ class Planner:
                 return None  # a product named is a topic of its own
             rest = without_registration(without_ask_words(without_asker(text)))
             rest = without_words(rest, sorted(lexicon().applicant_words, key=len, reverse=True))
+            # "我是个人研究者，能申请这个政策的补贴吗": the policy's money asked of in plain words is no topic of its own
+            rest = without_words(rest, sorted((*lexicon().money_words, *lexicon().plain_money_words), key=len, reverse=True))
             if len(WORD_OR_CHARACTER.findall(rest)) > APPLICANT_ONLY_WORDS or self.retriever.keyword_score(rest) >= MIN_KEYWORD_SCORE:
                 return None
             return self.retriever.article(f"{self.book.document}:scope")
@@ -1643,6 +1649,11 @@ class Planner:
         fitting = self._fitting_alternative(question, request.rules)
         if fitting is not None:  # "明年长成中型企业了，拿了专精特新资质": of the two ceilings, the one the facts decide
             request.rules = [fitting]
+        # (a measure's alternative ceilings are decided above, by the facts that pick one of them)
+        told = self._rule_the_case_describes(question, request) if not request.rules and not are_alternatives(
+            list(request.candidates)) else None
+        if told is not None:  # "我们的新药已经在欧洲上市销售了，能申请（三十六）吗": the sale abroad is the registration rule's case
+            request.rules = [told]
         session.remember_award(request.slots())
         step = Step(ask, Route.AWARD, [article], request=request)
         step.eligibility = self._rules_verdict(question, measure, request.rules or list(request.candidates))
@@ -1750,6 +1761,12 @@ class Planner:
             if verdict_asked:
                 step.route = Route.ELIGIBILITY
                 step.lead = lead_clause(article.text, AskKind.WHAT, _product_query(ask, request))
+                waiting = self._every_rule_waiting(question, request) if step.eligibility.verdict is Verdict.ELIGIBLE else None
+                if waiting is not None:
+                    # "我们是医疗器械公司，能申请（六）吗": every rule of the measure waits for the special review, unsaid
+                    step.eligibility = waiting
+                    step.articles = [*self._condition_articles(waiting.condition, measure), *step.articles]
+                    return step
                 step.eligibility = Eligibility(step.eligibility.verdict, measure)
                 step.corrections = heard_wrong
                 return step
@@ -2008,7 +2025,12 @@ class Planner:
         computation do not reach: (stated, rule, the right figure)."""
         corrections = []
         computed = Decimal(estimate.total_yuan)
-        for stated in question.facts.amounts_as(role):
+        stated_amounts = question.facts.amounts_as(role)
+        if role is AmountRole.DESIRED and _figures_wanted(question, request.candidates):
+            # "想走担保基金担保2500万，可以吗": of ceilings that take no base, the amount asked for is the one wanted
+            fixed = [a for a in question.facts.amounts_as(AmountRole.BASE) if a.yuan in _figures_wanted(question, request.candidates)]
+            stated_amounts = [*stated_amounts, *fixed]
+        for stated in stated_amounts:
             for rule in request.rules:
                 if stated.yuan > rule.cap_yuan:
                     corrections.append((stated.yuan, rule, rule.cap_yuan))
@@ -2086,8 +2108,8 @@ class Planner:
         if has_word(ask.text.lower(), lexicon().claim_check):
             return None  # "据说CMO每个品种最多能补600万，是这样吗？" asks whether the figure is right: it is put right
         yes_no = ask.kind is AskKind.ELIGIBILITY and asks_yes_or_no(ask.own_words.lower())
-        # the figure of "能申请3000万的担保额度吗" with the size unsaid is wanted of the ceilings that size decides between
-        wanted = _figures_wanted(question, request.candidates if question.conversation_facts.enterprise_size is None else ())
+        # "中型企业，想申请3000万的担保，行不行": the guarantee asked of the ceiling the facts read is the figure wanted
+        wanted = _figures_wanted(question, request.candidates)
         rules = list(dict.fromkeys(request.rules)) or [r for r in request.candidates if r.cap_yuan in wanted]
         if not wanted and not yes_no:
             return None  # "产值4000万，能拿什么？" asks what it gets: computed, the condition noted
@@ -2099,14 +2121,34 @@ class Planner:
             rules = [rule for rule in rules if _named_by_figure(ask.own_words.lower(), rule, wanted)]
         if len(rules) != 1:
             return None
+        if any(figure > rules[0].cap_yuan for figure in wanted):
+            return None  # "中型企业，想担保4000万可以吗": above every ceiling, a no whatever the condition (the corrections)
         others = [other.cap_yuan for other in self._alternatives_to(rules[0]) if evaluator.first_failure(other, values) is None]
         if others and not any(figure > max(others) for figure in wanted):
             return None  # "中型企业能申请担保吗": the alternative ceiling applies either way; only a figure above it waits
         waiting = self._waiting(evaluator, rules[0], values)
         if waiting is None:
             return None
+        own, _ = self._fact_values(replace(question, earlier_facts=None))
+        counted = has_word(ask.text.lower(), lexicon().counts_asked) and evaluator.stated_toward(waiting.condition_id, own)
+        # "欧洲拿的是CE认证，也算吗": the regulator stated counts; the sale there is what the verdict still waits for
         return Eligibility(Verdict.UNKNOWN, request.measure, rules[0], waiting.condition_id,
-                           missing=(condition_rules().conditions[waiting.condition_id].awaited,))
+                           missing=(condition_rules().conditions[waiting.condition_id].awaited,),
+                           met=waiting.condition_id if counted else "")
+
+    def _every_rule_waiting(self, question: Question, request: AwardRequest) -> Eligibility | None:
+        """When every rule of the measure asked waits for a fact the conversation has not stated (``awaited``): "it
+        depends" on the first rule's waiting condition (（六）'s 特别审查程序, which its top-up needs as well); None
+        when a rule waits for nothing, or none is read."""
+        rules = list(dict.fromkeys(request.candidates))
+        values, _ = self._fact_values(question)
+        evaluator = ConditionEvaluator(self.book)
+        waiting = [self._waiting(evaluator, rule, values) for rule in rules]
+        first = waiting[0] if waiting else None
+        if first is None or not all(waiting):
+            return None
+        return Eligibility(Verdict.UNKNOWN, request.measure, rules[0], first.condition_id,
+                           missing=(condition_rules().conditions[first.condition_id].awaited,))
 
     @staticmethod
     def _waiting(evaluator: ConditionEvaluator, rule: Rule, values: dict[str, object]) -> ConditionCheck | None:
@@ -2170,6 +2212,7 @@ class Planner:
             "registration_applicant": facts.registration_applicant,
             "sold_locally": facts.sold_abroad,
             "regulator": facts.regulator,
+            "clients": facts.clients,
             # what the stated base is, when every base amount of the turn names the same kind ("RMB 300m capex")
             "base_kind": kinds.pop() if len(kinds := {a.base_kind for a in facts.amounts_as(AmountRole.BASE)}) == 1 else None,
         }
@@ -2255,6 +2298,19 @@ class Planner:
         decided = all(check.state is ConditionState.MET or check.condition_id == REGISTERED
                       for rule in left for check in evaluator.judge(rule, values))
         return max(left, key=lambda rule: rule.cap_yuan) if left and decided else None
+
+    def _rule_the_case_describes(self, question: Question, request: AwardRequest) -> Rule | None:
+        """Of a measure's several rules none of which the words name, the one whose condition the stated facts
+        speak to (a fact with a value that meets it, where the asker is registered aside): the sale abroad of
+        （三十六）'s registration rule, not its licensing rule; None when no rule or more than one is so described."""
+        candidates = list(dict.fromkeys(request.candidates))
+        if len(candidates) < 2:
+            return None
+        values, _ = self._fact_values(question)
+        case = {name: value for name, value in values.items() if name not in SEAT_FACTS}
+        evaluator = ConditionEvaluator(self.book)
+        told = [rule for rule in candidates if any(evaluator.stated_toward(cid, case) for cid in condition_rules().of_rule(rule))]
+        return told[0] if len(told) == 1 else None
 
     def _alternative(self, question: Question, measure: str, failed: Eligibility) -> Rule | None:
         """The rule of the same measure that applies in place of the failed one: its alternative (one

@@ -83,6 +83,7 @@ class Facts:
     month_alone: int | None = None  # a month named without its year ("要是5月份完成的呢"): the year an earlier turn named
     sold_abroad: bool | None = None  # True: the product is sold abroad ("在美国卖了"); a denial is an unmet condition
     regulator: str | None = None  # the regulator abroad the product is registered with: "fda", "brics" … (eligibility.yaml)
+    clients: str | None = None  # whom the asker's services are for: "institutes" (高校科研院所) or "enterprises"
 
     def over(self, earlier: Facts) -> Facts:
         """These facts, with what ``earlier`` turns stated about the asker where this turn says nothing
@@ -105,6 +106,7 @@ class Facts:
                                     else earlier.registration_applicant),
             sold_abroad=self.sold_abroad if self.sold_abroad is not None else earlier.sold_abroad,
             regulator=self.regulator if self.regulator is not None else earlier.regulator,
+            clients=self.clients if self.clients is not None else earlier.clients,
             unmet=tuple(dict.fromkeys((*earlier.unmet, *self.unmet))),
             # a condition said met before and denied now ("其实没进特别审查") is unmet only
             met=tuple(cid for cid in dict.fromkeys((*earlier.met, *self.met)) if cid not in self.unmet),

@@ -228,7 +228,10 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
         return ScopeVerdict(False, "document", document)
     # where the asker is registered is no subject; a sentence asking about that place's own support is
     # ("我们总部在杭州……杭州对1类新药有没有补贴？")
-    place = _place_asked_about(text, data) if question.facts.registered == "elsewhere" else _other_place(text, data, corpus_uses)
+    # a regulator or a sale abroad named makes a place abroad the product's market ("欧洲拿的是CE认证，也算吗")
+    market = question.facts.regulator is not None or question.facts.sold_abroad is not None
+    place = _place_asked_about(text, data) if question.facts.registered == "elsewhere" else _other_place(
+        text, data, corpus_uses, abroad_is_market=market)
     if place:
         return ScopeVerdict(False, "place", place)
     return COVERED
@@ -374,8 +377,11 @@ def _place_asked_about(text: str, data: _ScopeData, named: list[str] | None = No
     return ""
 
 
-def _other_place(text: str, data: _ScopeData, corpus_uses: Callable[[str], bool] | None = None) -> str:
-    """A place outside Shanghai whose own policies the question is about (not where work happens)."""
+def _other_place(text: str, data: _ScopeData, corpus_uses: Callable[[str], bool] | None = None,
+                 abroad_is_market: bool = False) -> str:
+    """A place outside Shanghai whose own policies the question is about (not where work happens);
+    ``abroad_is_market``: the message names a product's regulator or sale abroad, so a place abroad it names
+    is that market, unless a sentence asks about the place's own support."""
     # "我们在苏州工业园区也有一家子公司…苏州工业园区对1类新药的奖励标准是多少？": a sentence that asks about
     # the place's own support makes it the subject, wherever else the message puts the asker
     # one look for any of the places first: most questions name none, and each place looked for alone costs a call
@@ -402,7 +408,7 @@ def _other_place(text: str, data: _ScopeData, corpus_uses: Callable[[str], bool]
         seen = fold(text) if abroad else text  # a place abroad is named as the gazetteer spells it (accents folded)
         if re.search(data.place_as_location.replace("{place}", escaped), seen):
             continue
-        if abroad and not re.search(data.place_as_subject.replace("{place}", escaped), seen):
+        if abroad and (abroad_is_market or not re.search(data.place_as_subject.replace("{place}", escaped), seen)):
             continue
         return place
     return ""

@@ -169,6 +169,7 @@ class _Lexicon:
     yes_no_words: tuple[str, ...]  # "能不能", "eligible": an amount ask that also asks yes or no
     claim_check: tuple[str, ...]  # "是真的吗", "is that right": a yes/no on a figure heard of
     exclusion_asked: tuple[str, ...]  # "are we excluded": a yes/no asked the other way round
+    counts_asked: tuple[str, ...]  # "也算吗", "does it count": a yes/no on whether a fact stated counts for a condition
     prohibition_words: tuple[str, ...]  # "不得": a sentence that forbids what it names next
     prohibition_asked: tuple[str, ...]  # "是不是禁止", "is it prohibited": an ask naming the ban itself
     yes_echo: dict[str, re.Pattern[str]]  # "算…吗" is answered "算。": the verb a yes/no question asks with
@@ -296,6 +297,7 @@ def lexicon() -> _Lexicon:
         yes_no_words=lower(raw["yes_no_words"]),
         claim_check=lower(raw["claim_check"]),
         exclusion_asked=lower(raw["exclusion_asked"]),
+        counts_asked=lower(raw["counts_asked"]),
         prohibition_words=lower(raw["prohibition_words"]),
         prohibition_asked=lower(raw["prohibition_asked"]),
         yes_echo={str(verb): re.compile(pattern) for verb, pattern in raw["yes_echo"].items()},
@@ -683,8 +685,10 @@ def _pending_ask(previous: Question | None, facts: Facts) -> Ask | None:
     """The award ask a statement answers: the last amount, base or eligibility ask of the previous turn, when
     that turn was a question and the statement says something an award reads (a class, a trial's place, a
     registration …) beyond a bare number; None otherwise."""
-    if previous is None or not previous.asks or not any(asking for _, _, asking in sentences(previous.text)):
-        return None  # "我们是上海注册的企业，属于中小微企业。" states, it asks nothing to be answered
+    if previous is None or not previous.asks or not (previous.replies_to_ask or any(asking for _, _, asking in sentences(previous.text))):
+        # "我们是上海注册的企业，属于中小微企业。" states, it asks nothing to be answered; a statement answering the
+        # ask still open ("还没开始卖" … "现在已经在日本上市销售了") leaves it open for the next one
+        return None
     ask = previous.asks[-1]
     if ask.kind not in AWARD_KINDS:
         return None
@@ -693,11 +697,12 @@ def _pending_ask(previous: Question | None, facts: Facts) -> Ask | None:
 
 def states_conditions(facts: Facts) -> bool:
     """Whether ``facts`` say something a condition of an award reads (class, trial place, registration,
-    relation, role, who the asker is or is not, a product sold abroad and its regulator, a condition said unmet)."""
+    relation, role, who the asker is or is not, a product sold abroad and its regulator, whom its services are for,
+    a condition said unmet)."""
     return any(v is not None for v in (facts.drug_class, facts.trial_location, facts.registered,
                                         facts.related_party, facts.applicant_role, facts.enterprise_size,
                                         facts.entity_type, facts.registration_applicant, facts.sold_abroad,
-                                        facts.regulator)) or bool(
+                                        facts.regulator, facts.clients)) or bool(
         facts.unmet or facts.entity_denied)
 
 
@@ -1098,14 +1103,26 @@ def read_facts(normalised: str, text: str) -> Facts:
         met=met,
         sold_abroad=True if (market is not None and _affirmed(text, market.pattern, words["negation"])) or _affirmed(
             text, words["sold_there"], words["negation"]) else None,
-        regulator=next((name for name, ws in words["regulator"].items() if has_word(text, ws)), None),
+        regulator=next((name for name, ws in words["regulator"].items() if has_word(text, ws)), None) or _regulator_of_place(text, words),
         enterprise_size=_enterprise_size(text, words["enterprise_size"], words["enterprise_size_patterns"]),
         entity_type=_entity_type(text),
         entity_denied=_entities_denied(text),
         registration_applicant=_registration_applicant(text, words),
+        clients=next((served for served, pattern in words["clients"].items() if re.search(pattern, text)), None),
         event_on=stated_month(text),
         month_alone=_month_without_year(text),
     )
+
+
+def _regulator_of_place(text: str, words: dict[str, Any]) -> str | None:
+    """The regulator (``regulator_places``) of a place abroad ``text`` (lower case) says the product is approved
+    or registered in, not denied ("在美国获批了" → fda; "还没在日本获批" → None); None when it names none so."""
+    for regulator, places in words["regulator_places"].items():
+        named = [str(p) for p in places if has_word(text, (str(p),))]
+        pattern = words["place_abroad_as_regulator"].replace("{place}", f"(?:{'|'.join(map(re.escape, named))})")
+        if named and _affirmed(text, pattern, words["negation"]):
+            return str(regulator)
+    return None
 
 
 def _registration_applicant(text: str, words: dict[str, Any]) -> bool | None:
