@@ -197,3 +197,21 @@ def test_whom_a_cro_serves_said_in_later_turns_turns_the_verdict_each_time(engin
     assert _verdicts(companies) == {"not_eligible"}
     university = engine.ask("Actually we also run preclinical projects for Fudan University.", first.session_id)
     assert _verdicts(university) == {"eligible"}
+
+
+@pytest.mark.parametrize("question", [
+    "我们的CDMO给集团控股的兄弟公司代工一个品种，年产值3000万，能拿补贴吗？",
+    "Our CMO plant makes a product for a sister company under the same parent, output RMB 30 million. Can we get the subsidy?",
+])
+def test_a_client_under_the_same_group_is_a_related_party_of_the_cmo_measure(engine, question):
+    # （二十四）: "委托双方应无投资等关联" — a sister company under one controlling group is so related
+    answer = engine.ask(question)
+    assert ("24", "not_eligible") in {(v.measure, v.verdict) for v in answer.verdicts}, answer.answer
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("这个试验其实是在国内几家医院做的，不在海外", "domestic"),
+    ("临床是在国内两家医院跑的，海外一个中心都没有", "domestic"),
+])
+def test_a_trial_at_hospitals_at_home_is_a_domestic_trial(text, place):
+    assert read_facts(normalise(text), normalise(text).lower()).trial_location == place

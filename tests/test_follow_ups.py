@@ -156,3 +156,34 @@ def test_any_help_asked_after_a_dash_is_its_own_ask_not_the_departments_asked_be
     other = engine.ask("and our Class III device - any help there?", first.session_id)
     assert _cited(other)[0] == "policy2024:15"
     assert "预审查" in other.answer
+
+
+def test_a_base_stated_of_the_product_discussed_computes_that_measure_not_one_its_figure_resembles(engine):
+    # "US$800,000" is no 800万 ceiling of （六）: the R&D spend of the drug discussed is （三十六）'s base
+    first = engine.ask("We're a European pharma with a subsidiary registered in Shanghai. If the subsidiary's innovative "
+                       "drug gets FDA approval and is sold in the US, what support can it get?")
+    assert _cited(first)[0] == "policy2024:36"
+    spend = engine.ask("The R&D spend on that drug was US$800,000. How much would that come to?", first.session_id)
+    assert _cited(spend)[0] == "policy2024:36", spend.answer
+    assert "（六）" not in spend.answer
+
+
+def test_a_trial_place_corrected_to_home_ends_the_overseas_measure_and_a_device_is_not_sent_to_the_drug_measure(engine):
+    first = engine.ask("我们是一家浦东注册的体外诊断公司，新产品的临床试验在海外开展，能拿多少支持？")
+    assert _cited(first)[0] == "policy2024:12"
+    corrected = engine.ask("不好意思我刚才说错了，这个试验其实是在国内几家医院做的，不在海外。那还能拿吗？", first.session_id)
+    assert ("12", "not_eligible") in _verdicts(corrected), corrected.answer
+    assert corrected.answer.startswith("不可以")
+    assert "（五）" not in corrected.answer  # （五） is for 1类新药, not a diagnostic device
+
+
+def test_a_drug_named_after_a_device_is_the_product_from_then_on(engine):
+    device = engine.ask("我们是做医疗器械的，在上海注册，能拿什么支持？")
+    drug = engine.ask("其实我们还有个1类新药，在国内做II期，研发投入3000万，能补多少？", device.session_id)
+    assert _cited(drug)[0] == "policy2024:05" and drug.total_yuan == 12_000_000, drug.answer
+
+
+def test_how_many_research_beds_to_set_up_is_the_share_of_the_beds_stated(engine):
+    answer = engine.ask("我们医院核定床位1800张，按政策研究型床位设多少合适？")
+    assert answer.answer.startswith("180张"), answer.answer
+    assert _cited(answer)[0] == "policy2024:07"

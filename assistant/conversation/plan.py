@@ -565,13 +565,15 @@ class Planner:
         plan.steps += [Step(ask, Route.OUT_OF_SCOPE, scope=ScopeVerdict(False, "ask")) for ask in uncovered]
         return plan
 
-    def _names_other_article(self, ask: Ask, previous: list[Article]) -> bool:
+    def _names_other_article(self, question: Question, ask: Ask, previous: list[Article]) -> bool:
         """Whether a follow-up's own words (without ask words) find one article clearly, and not one the
         conversation just cited: "那展会呢" after a CMO answer names the trade-fair measure, "那细胞治疗的呢"
         (several articles alike) stays on the topic discussed. Another article is looked for in the document
         discussed: "改良型的能申请吗" after a (五) answer is about (五), not the expired plan that names 改良型新药."""
         # "今年我们有3个这种项目，总共最多多少": a count of items names no topic (the plan's "2-3个" is not theirs)
         words = lexicon().item_count.sub(" ", without_ask_words(ask.text.lower()))
+        # "The R&D spend on that drug was US$800,000": a base the asker states names no topic (800 is no 800万 ceiling)
+        words = without_words(words, [a.text.lower() for a in question.facts.amounts_as(AmountRole.BASE)])
         discussed = {a.chunk_id for a in previous}
         named = [f"{self.book.document}:{key}" for key in labels_named(ask.text)]
         if previous and any(cid != previous[0].chunk_id and self.retriever.article(cid) is not None for cid in named):
@@ -669,7 +671,7 @@ class Planner:
         discussed reads ("Actually wait, the client turns out to be a subsidiary of our parent company. Does that change
         anything?" after a CMO award: the relation (二十四) reads), naming no product, document or article of its own."""
         if ask.kind is not AskKind.ELIGIBILITY or question.new_subject or question.document is not None or (
-                question.facts.states_subject() or self._names_other_article(ask, list(previous))):
+                question.facts.states_subject() or self._names_other_article(question, ask, list(previous))):
             return False
         stated = {name for name in ASKER_FACTS if getattr(question.facts, name) is not None} - SEAT_FACTS
         conditions = condition_rules().conditions
@@ -837,7 +839,7 @@ class Planner:
             topic = without_words(topic, sorted(lexicon().department_ask_words, key=len, reverse=True))
         topic_is_empty = self.retriever.keyword_score(topic) < MIN_KEYWORD_SCORE
         if ask.kind is AskKind.DEPARTMENTS and previous and (topic_is_empty or (
-                ask.points_back and not self._names_other_article(ask, previous))) and (
+                ask.points_back and not self._names_other_article(question, ask, previous))) and (
                 question.document is None or question.document == previous[0].doc_id):
             # "示范应用那条是哪些部门负责" after another measure names the one it points at by its own words
             # "那市里的政策呢？" after "这项任务谁负责" names another document: that document's article is looked for
@@ -897,7 +899,7 @@ class Planner:
             self._about_the_asker(question, step, str(covered.key))  # "我是个人研究者…": what is meant for that kind
             return step
         # "那海外临床试验责任保险的保费补贴呢？" after the trade-fair measure names an article of its own: that one
-        elsewhere_topic = bool(previous) and (ask.elliptical or question.follow_up) and self._names_other_article(ask, previous)
+        elsewhere_topic = bool(previous) and (ask.elliptical or question.follow_up) and self._names_other_article(question, ask, previous)
         # a short or elliptical ask ("如果对方是股东呢？") is about the article discussed: search with its title
         query = f"{ask.text} {previous[0].title}" if previous and not elsewhere_topic and (
             len(ask.text) < 6 or ask.elliptical or question.adds_item) else ask.text
@@ -1027,7 +1029,7 @@ class Planner:
         # "2019年以来上海有几个创新药在海外获批上市？" after the overseas-registration award: a count of its own, not the award
         figure_of_its_own = (ask.kind is AskKind.FIGURE and bool(previous) and not topic_is_empty
                              and self._figure_elsewhere(ask, previous[0]))
-        names_other = award_slots is not None and self._names_other_article(ask, previous)
+        names_other = award_slots is not None and self._names_other_article(question, ask, previous)
         on_award = (award_slots is not None and any(a.key == award_slots.measure for a in previous)
                     and not figure_of_its_own and not names_other)
         # a turn naming another document than the award's ("那浦东的方案呢") is about that document
@@ -1667,8 +1669,10 @@ class Planner:
         for condition_id in step.eligibility.holds:  # "在上海注册": the calculator does not list it as still to meet
             request.facts.setdefault(condition_id, True)
         if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
-            if step.eligibility.instead:
+            if step.eligibility.instead and self._open_to_case(question, step.eligibility.instead):
                 return self._instead(question, ask, step, language)
+            if step.eligibility.instead:  # "体外诊断…试验其实在国内做": （五） is for drugs, so no measure is named instead
+                step.eligibility = replace(step.eligibility, instead="")
             alternative = self._alternative(question, measure, step.eligibility)
             if alternative is not None:
                 # "中型企业没有资质，担保额度能做到3000万吗": no; the alternative ceiling of the same measure applies
@@ -1859,6 +1863,13 @@ class Planner:
             return None
         annual = Decimal(self.book.annual_caps[str(caps.pop())].cap_yuan)
         return sum((Decimal(r.cap_yuan) for r in rules), Decimal(0)), annual
+
+    def _open_to_case(self, question: Question, measure: str) -> bool:
+        """Whether some rule of ``measure`` (one named to apply instead of another) has no condition the stated facts
+        contradict: a domestic trial points from （十二） to （五）, unless the product is a device, which （五） is not for."""
+        values, _ = self._fact_values(question)
+        evaluator = ConditionEvaluator(self.book)
+        return any(evaluator.first_failure(rule, values) is None for rule in self.book.for_measure(measure))
 
     def _instead(self, question: Question, ask: Ask, step: Step, language: Language, rule: Rule | None = None) -> Step:
         """The asked measure does not apply; the one that does (``rule``, else the rule ``instead_rules``

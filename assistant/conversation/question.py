@@ -87,12 +87,16 @@ class Facts:
 
     def over(self, earlier: Facts) -> Facts:
         """These facts, with what ``earlier`` turns stated about the asker where this turn says nothing
-        (its class, trial place, registration, relation, role, kind, the month its case happens in); amounts
-        and counts are this turn's own."""
+        (its product's class or kind, trial place, registration, relation, role, kind, the month its case happens
+        in); amounts and counts are this turn's own."""
         registered = self.registered if self.registered is not None else earlier.registered
+        # the product discussed stays the one named before until a turn names another ("体外诊断公司…" then
+        # "试验其实在国内做": still a device; "那1类新药呢" after a device: a drug now)
+        names_product = self.drug_class is not None or self.device or self.cgt
         return replace(
             self,
-            drug_class=self.drug_class if self.drug_class is not None else earlier.drug_class,
+            drug_class=self.drug_class if self.drug_class is not None else None if names_product else earlier.drug_class,
+            device=self.device or (earlier.device and not names_product),
             trial_location=self.trial_location if self.trial_location is not None else earlier.trial_location,
             registered=registered,
             registered_place=self.registered_place if self.registered is not None else earlier.registered_place,

@@ -1054,7 +1054,9 @@ def read_facts(normalised: str, text: str) -> Facts:
         abroad = _affirmed(trial_text, words["overseas_as_place"], words["negation"]) or any(
             _affirmed(fold(trial_text), _with_place(words["place_abroad_as_work"], place), words["negation"]) for place in worked_abroad)
         home = _affirmed(text, words["domestic_as_place"], words["negation"])  # "no sites in China" places none
-        location = "overseas" if abroad and not home else "domestic" if home and not abroad else location
+        # "试验其实是在国内几家医院做的，不在海外": a place abroad named only to be denied leaves the one at home
+        denied = not abroad and re.search(words["overseas_as_place"], trial_text) is not None
+        location = "overseas" if abroad and not home else "domestic" if (home or denied) and not abroad else location
     role = next((name for name, ws in words["applicant_role"].items() if has_word(text, ws)), None) or next(
         (name for name, pattern in words["applicant_role_patterns"].items() if re.search(pattern, text)), None)
     registered: str | None = None
