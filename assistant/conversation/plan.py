@@ -1668,7 +1668,7 @@ class Planner:
             request.facts.setdefault(condition_id, True)
         if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
             if step.eligibility.instead:
-                return self._instead(question, ask, step, language)
+                return self._instead(question, ask, step, language, session=session)
             alternative = self._alternative(question, measure, step.eligibility)
             if alternative is not None:
                 # "中型企业没有资质，担保额度能做到3000万吗": no; the alternative ceiling of the same measure applies
@@ -1680,7 +1680,7 @@ class Planner:
             if applies is not None:
                 # "我们是药企不是CRO，能申请吗？…1类新药国内Ⅰ期，研发投入2000万": no; （五） applies, at most 800万
                 step.eligibility = replace(step.eligibility, instead=applies.measure)
-                return self._instead(question, ask, step, language, applies)
+                return self._instead(question, ask, step, language, applies, session)
             step.articles = [*self._condition_articles(step.eligibility.condition, measure), *step.articles]
             self._about_the_asker(question, step, measure)
             if ask.kind is AskKind.AMOUNT and request.missing is None and not question.facts.base_foreign:
@@ -1860,9 +1860,11 @@ class Planner:
         annual = Decimal(self.book.annual_caps[str(caps.pop())].cap_yuan)
         return sum((Decimal(r.cap_yuan) for r in rules), Decimal(0)), annual
 
-    def _instead(self, question: Question, ask: Ask, step: Step, language: Language, rule: Rule | None = None) -> Step:
+    def _instead(self, question: Question, ask: Ask, step: Step, language: Language, rule: Rule | None = None,
+                 session: Session | None = None) -> Step:
         """The asked measure does not apply; the one that does (``rule``, else the rule ``instead_rules``
-        names for the measure) is computed in its place."""
+        names for the measure) is computed in its place, and becomes the session's award topic: a later "what's
+        the annual cap under that one?" asks the measure that applies."""
         assert step.eligibility is not None
         other = step.eligibility.instead
         rule_id = rule.id if rule is not None else condition_rules().instead_rules.get(other)
@@ -1883,6 +1885,10 @@ class Planner:
             step.route = Route.CLARIFY_CURRENCY
             return step
         step.estimate = self.calculator.estimate([Item(rule.id, inputs)], self.today, language)
+        if session is not None and step.estimate.calculations[0].eligible:
+            base = str(inputs.get("base_yuan", ""))
+            session.remember_award(AwardSlots(measure=other, rule_ids=[rule.id], bases=[base] if base else [],
+                                              seen=[(rule.id, base)]))
         return step
 
     def _about_the_asker(self, question: Question, step: Step, measure: str) -> None:
