@@ -39,3 +39,13 @@ def test_the_annual_cap_asked_after_a_correction_is_the_cap_of_the_measure_that_
     assert cap.citations[0].chunk_id == "policy2024:12"
     assert "Annual cap" in cap.answer[:20] and "not under" not in cap.answer  # the cap asked leads, no verdict again
     assert "100,000,000" in cap.answer[:LEAD * 2]  # （十二）'s own 每个单位每年累计支持不超过1亿元
+
+
+def test_the_annual_cap_asked_of_the_first_item_is_that_measures_cap_not_the_last_ones(engine):
+    first = engine.ask("我们是CRO，想做对接国际标准的临床试验服务能力提升项目，有支持吗")
+    assert first.citations[0].chunk_id == "policy2024:12"
+    second = engine.ask("我们还为科研院所做新药临床前研究服务，这个能支持多少", first.session_id)
+    assert second.citations[0].chunk_id == "policy2024:04"  # （四） sets no annual cap
+    cap = engine.ask("头一项一个企业一年累计最多多少", first.session_id)
+    assert cap.citations[0].chunk_id == "policy2024:12"
+    assert "1亿" in cap.answer[:LEAD]  # 每个单位每年累计支持不超过1亿元

@@ -1118,6 +1118,10 @@ class Planner:
             # researchers like me, is there anything?" whose words find a measure without award rules clearly; "What
             # about a hospital, can it apply?" puts another asker to the measure discussed
             measure = award_slots.measure
+        pointed_measure = self._pointed_measure(question, previous, plan)
+        if ask.kind is AskKind.AMOUNT and pointed_measure is not None and not has_amounts:
+            # "第一项一个单位一年累计最多多少": the measure of the earlier turn pointed at, not the last one's
+            measure = pointed_measure
         if measure and award_slots is not None and follow_up and measure == award_slots.measure and self._asks_text_of_award(question, ask, measure):
             # "考核看什么指标？" / "How is performance measured for that scheme?" after an award: what the measure's
             # text says on that, not its award again
@@ -1859,6 +1863,16 @@ class Planner:
             return None
         annual = Decimal(self.book.annual_caps[str(caps.pop())].cap_yuan)
         return sum((Decimal(r.cap_yuan) for r in rules), Decimal(0)), annual
+
+    def _pointed_measure(self, question: Question, previous: list[Article], plan: Plan) -> str | None:
+        """The measure key of the earlier turn a turn points at past the last one ("第一项…", "第一个问的那个"),
+        when that turn's article is one of the policy's measures; None otherwise."""
+        if not question.recalled_text or plan.steps or not previous:
+            return None
+        article = previous[0]
+        if article.doc_id != self.book.document or str(article.key) not in self.book.measures():
+            return None
+        return str(article.key)
 
     def _instead(self, question: Question, ask: Ask, step: Step, language: Language, rule: Rule | None = None,
                  session: Session | None = None) -> Step:
