@@ -49,3 +49,13 @@ def test_the_annual_cap_asked_of_the_first_item_is_that_measures_cap_not_the_las
     cap = engine.ask("头一项一个企业一年累计最多多少", first.session_id)
     assert cap.citations[0].chunk_id == "policy2024:12"
     assert "1亿" in cap.answer[:LEAD]  # 每个单位每年累计支持不超过1亿元
+
+
+def test_stage_ceilings_given_without_spend_are_summed_when_a_total_is_asked_under_the_annual_cap(engine):
+    first = engine.ask("我们是基因治疗1类新药，早期临床做完了，最多能拿多少？")
+    second = engine.ask("那确证性临床那一期呢", first.session_id)
+    assert first.total_yuan is None and second.total_yuan is None  # no spend stated: the ceilings only
+    total = engine.ask("如果两个阶段今年都能拿到，加起来最多多少？", first.session_id)
+    lead = total.answer[:LEAD]
+    assert "4500万" in lead and "1亿" in lead  # 1500万 + 3000万, within 每个单位每年累计支持金额最高1亿元
+    assert "6000万" not in lead  # each stage once
