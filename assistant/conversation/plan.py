@@ -1120,6 +1120,10 @@ class Planner:
             # researchers like me, is there anything?" whose words find a measure without award rules clearly; "What
             # about a hospital, can it apply?" puts another asker to the measure discussed
             measure = award_slots.measure
+        pointed_measure = self._pointed_measure(question, previous, plan)
+        if ask.kind is AskKind.AMOUNT and pointed_measure is not None and not has_amounts:
+            # "第一项一个单位一年累计最多多少": the measure of the earlier turn pointed at, not the last one's
+            measure = pointed_measure
         if measure and award_slots is not None and follow_up and measure == award_slots.measure and self._asks_text_of_award(question, ask, measure):
             # "考核看什么指标？" / "How is performance measured for that scheme?" after an award: what the measure's
             # text says on that, not its award again
@@ -1670,7 +1674,7 @@ class Planner:
             request.facts.setdefault(condition_id, True)
         if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
             if step.eligibility.instead and self._open_to_case(question, step.eligibility.instead):
-                return self._instead(question, ask, step, language)
+                return self._instead(question, ask, step, language, session=session)
             if step.eligibility.instead:  # "体外诊断…试验其实在国内做": （五） is for drugs, so no measure is named instead
                 step.eligibility = replace(step.eligibility, instead="")
             alternative = self._alternative(question, measure, step.eligibility)
@@ -1684,7 +1688,7 @@ class Planner:
             if applies is not None:
                 # "我们是药企不是CRO，能申请吗？…1类新药国内Ⅰ期，研发投入2000万": no; （五） applies, at most 800万
                 step.eligibility = replace(step.eligibility, instead=applies.measure)
-                return self._instead(question, ask, step, language, applies)
+                return self._instead(question, ask, step, language, applies, session)
             step.articles = [*self._condition_articles(step.eligibility.condition, measure), *step.articles]
             self._about_the_asker(question, step, measure)
             if ask.kind is AskKind.AMOUNT and request.missing is None and not question.facts.base_foreign:
@@ -1871,9 +1875,21 @@ class Planner:
         evaluator = ConditionEvaluator(self.book)
         return any(evaluator.first_failure(rule, values) is None for rule in self.book.for_measure(measure))
 
-    def _instead(self, question: Question, ask: Ask, step: Step, language: Language, rule: Rule | None = None) -> Step:
+    def _pointed_measure(self, question: Question, previous: list[Article], plan: Plan) -> str | None:
+        """The measure key of the earlier turn a turn points at past the last one ("第一项…", "第一个问的那个"),
+        when that turn's article is one of the policy's measures; None otherwise."""
+        if not question.recalled_text or plan.steps or not previous:
+            return None
+        article = previous[0]
+        if article.doc_id != self.book.document or str(article.key) not in self.book.measures():
+            return None
+        return str(article.key)
+
+    def _instead(self, question: Question, ask: Ask, step: Step, language: Language, rule: Rule | None = None,
+                 session: Session | None = None) -> Step:
         """The asked measure does not apply; the one that does (``rule``, else the rule ``instead_rules``
-        names for the measure) is computed in its place."""
+        names for the measure) is computed in its place, and becomes the session's award topic: a later "what's
+        the annual cap under that one?" asks the measure that applies."""
         assert step.eligibility is not None
         other = step.eligibility.instead
         rule_id = rule.id if rule is not None else condition_rules().instead_rules.get(other)
@@ -1894,6 +1910,10 @@ class Planner:
             step.route = Route.CLARIFY_CURRENCY
             return step
         step.estimate = self.calculator.estimate([Item(rule.id, inputs)], self.today, language)
+        if session is not None and step.estimate.calculations[0].eligible:
+            base = str(inputs.get("base_yuan", ""))
+            session.remember_award(AwardSlots(measure=other, rule_ids=[rule.id], bases=[base] if base else [],
+                                              seen=[(rule.id, base)]))
         return step
 
     def _about_the_asker(self, question: Question, step: Step, measure: str) -> None:

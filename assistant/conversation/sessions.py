@@ -75,6 +75,7 @@ class StoredAward(BaseModel):
     cgt: bool
     seen: list[tuple[str, str]] = []
     received: str = ""  # support already received this year under the measure (yuan), as stated in an earlier turn
+    shown: list[str] = []  # rule ids whose ceilings were given with no base
     earlier: list[StoredAward] = []  # the session's earlier award topics (on the current one only)
 
     @classmethod
@@ -90,12 +91,14 @@ class StoredAward(BaseModel):
             else:
                 raise TypeError(f"award fact {name} is a {type(value).__name__}; only amounts and flags are kept")
         return cls(measure=slots.measure, rule_ids=slots.rule_ids, bases=slots.bases, amounts=amounts,
-                   flags=flags, cgt=slots.cgt, seen=list(slots.seen), received=slots.received, earlier=[cls.of(t) for t in earlier or []])
+                   flags=flags, cgt=slots.cgt, seen=list(slots.seen), received=slots.received, shown=list(slots.shown),
+                   earlier=[cls.of(t) for t in earlier or []])
 
     def slots(self) -> AwardSlots:
         facts: dict[str, Any] = {**self.amounts, **self.flags}
         return AwardSlots(measure=self.measure, rule_ids=list(self.rule_ids), bases=list(self.bases),
-                          facts=facts, cgt=self.cgt, seen=[(r, b) for r, b in self.seen], received=self.received)
+                          facts=facts, cgt=self.cgt, seen=[(r, b) for r, b in self.seen], received=self.received,
+                          shown=list(self.shown))
 
 
 class SessionStore:

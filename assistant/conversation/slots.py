@@ -34,6 +34,7 @@ class AwardSlots:
     cgt: bool = False  # the rules were the cell and gene therapy ones (rule product cgt), kept for follow-ups
     seen: list[tuple[str, str]] = field(default_factory=list)  # (rule id, base yuan or "") of each item computed so far
     received: str = ""  # yuan (a Decimal string) the asker said it already received this year under the measure
+    shown: list[str] = field(default_factory=list)  # ids of rules whose ceilings were given with no base, in order
 
     def seen_bases(self) -> dict[str, Decimal]:
         """The latest base computed for each rule of this topic."""
@@ -91,6 +92,7 @@ class AwardRequest:
     seen: list[tuple[str, str]] = field(default_factory=list)  # items computed earlier in this topic
     assumed: AssumedBase | None = None  # an earlier base used for items it was not stated for
     received: Decimal = Decimal(0)  # support the asker says it already received this year under the measure
+    shown: list[str] = field(default_factory=list)  # rules of this topic whose ceilings were given with no base
 
     def slots(self) -> AwardSlots:
         """The slots a follow-up turn can build on."""
@@ -102,6 +104,7 @@ class AwardRequest:
             cgt=any(rule.product == "cgt" for rule in (self.rules or self.candidates)),
             seen=list(self.seen),
             received=str(self.received) if self.received else "",
+            shown=list(dict.fromkeys([*self.shown, *(r.id for r in self.rules if not self.bases and r.rate is not None)])),
         )
 
     def computed(self) -> None:
@@ -219,6 +222,13 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         seen_bases = previous.seen_bases()
         seen_rules = [book.rule(rule_id) for rule_id in dict.fromkeys(r for r, _ in previous.seen)]
         counted = len(rules) > len({r.id for r in rules})  # "海外试验项目有5个…再加3个能力提升项目": the turn's own items
+        shown = [book.rule(r) for r in previous.shown if book.rule(r) in candidates]
+        both_shown = list(dict.fromkeys([*shown, *rules]))
+        if (question.asks_total and not bases and not facts_said.amounts and len(previous.seen) < 2 and not counted
+                and len(both_shown) > 1 and (count is None or count == len(both_shown))):
+            # "假如两个阶段都批下来，合计最多多少" after each stage's ceiling was given with no spend: those stages'
+            # ceilings, summed (each once) under the measure's annual cap
+            rules = both_shown
         if question.asks_total and not bases and len(previous.seen) > 1 and not counted:
             # "两期加起来一共多少", "三个品种一共能拿多少": every item of this topic computed so far, each with
             # its own base (the rules the ask names, when it names some)
@@ -267,8 +277,9 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     received = sum((a.yuan for a in facts_said.amounts_as(AmountRole.RECEIVED) if a.currency == CNY), Decimal(0))
     if not received and same_measure and previous is not None and previous.received and not question.new_subject:
         received = Decimal(previous.received)  # "we already received 25 million this year" said in an earlier turn still holds
+    shown_before = list(previous.shown) if same_measure and previous is not None else []
     return AwardRequest(measure=measure, rules=rules, bases=bases, facts=facts, candidates=candidates, accepted=accepted,
-                        seen=seen, assumed=assumed, received=received)
+                        seen=seen, assumed=assumed, received=received, shown=shown_before)
 
 
 def _other_items(rules: list[Rule], bases: list[Decimal], seen_rules: list[Rule],

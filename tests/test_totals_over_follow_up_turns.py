@@ -1,0 +1,61 @@
+"""Totals asked in a later turn of a conversation: the items the conversation has stated are added, each
+under its own ceiling, and a count of like items put as a case ("…的话") is that many items under the
+per-item ceiling. Each test is a promise of the question path, run on the real index."""
+
+LEAD = 160
+
+
+def test_a_total_asked_in_plain_words_adds_the_two_premiums_computed_before(engine):
+    first = engine.ask("我们海外临床试验买了责任险，一年实缴保费240万，能补多少")
+    assert first.total_yuan == 1_000_000  # min(50% × 240万, 100万)
+    second = engine.ask("国内临床试验责任险那份保费80万呢", first.session_id)
+    assert second.total_yuan == 400_000  # min(50% × 80万, 50万)
+    total = engine.ask("两份加在一起一共多少？", first.session_id)
+    assert total.total_yuan == 1_400_000
+    assert "140万" in total.answer[:LEAD]
+    assert "最高" in total.answer[:LEAD]  # a ceiling, never a promise
+
+
+def test_a_count_of_projects_put_as_a_case_is_that_many_items_under_the_per_project_ceiling(engine):
+    first = engine.ask("我们和医院合作做创新药械应用示范项目，有支持吗")
+    assert first.status.value == "answered"
+    counted = engine.ask("我们有三个上市后评价研究，拆成三个项目申报的话最多多少", first.session_id)
+    assert counted.total_yuan == 6_000_000  # 3 × 200万, each 每个项目最高200万
+    assert "600万" in counted.answer[:LEAD]
+
+
+def test_a_count_without_a_case_or_a_total_is_not_summed(engine):
+    """A count stated as background with no total, no "each" and no case asks nothing to add up."""
+    answer = engine.ask("我们有三个上市后评价研究在做，创新药械应用示范项目最多多少")
+    assert answer.total_yuan in (None, 2_000_000)
+
+
+def test_the_annual_cap_asked_after_a_correction_is_the_cap_of_the_measure_that_applies(engine):
+    first = engine.ask("Our company is registered in Shanghai. We're running a Phase II for a Class 1 drug in China. "
+                       "What's the max support?")
+    moved = engine.ask("correction: that Phase II is actually being run in Europe, not in China. does that change things?", first.session_id)
+    assert moved.citations[0].chunk_id == "policy2024:12"  # overseas trials: （十二）, not （五）
+    cap = engine.ask("and the overall cap per company per year under that one?", first.session_id)
+    assert cap.citations[0].chunk_id == "policy2024:12"
+    assert "Annual cap" in cap.answer[:20] and "not under" not in cap.answer  # the cap asked leads, no verdict again
+    assert "100,000,000" in cap.answer[:LEAD * 2]  # （十二）'s own 每个单位每年累计支持不超过1亿元
+
+
+def test_the_annual_cap_asked_of_the_first_item_is_that_measures_cap_not_the_last_ones(engine):
+    first = engine.ask("我们是CRO，想做对接国际标准的临床试验服务能力提升项目，有支持吗")
+    assert first.citations[0].chunk_id == "policy2024:12"
+    second = engine.ask("我们还为科研院所做新药临床前研究服务，这个能支持多少", first.session_id)
+    assert second.citations[0].chunk_id == "policy2024:04"  # （四） sets no annual cap
+    cap = engine.ask("头一项一个企业一年累计最多多少", first.session_id)
+    assert cap.citations[0].chunk_id == "policy2024:12"
+    assert "1亿" in cap.answer[:LEAD]  # 每个单位每年累计支持不超过1亿元
+
+
+def test_stage_ceilings_given_without_spend_are_summed_when_a_total_is_asked_under_the_annual_cap(engine):
+    first = engine.ask("我们是基因治疗1类新药，早期临床做完了，最多能拿多少？")
+    second = engine.ask("那确证性临床那一期呢", first.session_id)
+    assert first.total_yuan is None and second.total_yuan is None  # no spend stated: the ceilings only
+    total = engine.ask("如果两个阶段今年都能拿到，加起来最多多少？", first.session_id)
+    lead = total.answer[:LEAD]
+    assert "4500万" in lead and "1亿" in lead  # 1500万 + 3000万, within 每个单位每年累计支持金额最高1亿元
+    assert "6000万" not in lead  # each stage once
