@@ -160,3 +160,10 @@ def test_who_oversees_it_asks_the_departments(engine) -> None:
     lines = answer.answer.splitlines()
     assert answer.citations[0].chunk_id == "policy2024:18"
     assert "1个月内" in lines[0] and lines[1].startswith("The responsible departments"), answer.answer
+
+
+def test_how_much_a_spend_translates_to_is_an_amount_ask_and_a_translation_request_is_still_refused(engine) -> None:
+    first = engine.ask("We're a Class 1 drug developer registered in Shanghai, Phase II now. What can we get?")
+    spend = engine.ask("Our Phase II R&D spend is about US$800,000. How much would that translate to?", first.session_id)
+    assert spend.status is not Status.OUT_OF_SCOPE and spend.citations[0].chunk_id == "policy2024:05", spend.answer
+    assert engine.ask("Please translate the policy into English").status is Status.OUT_OF_SCOPE
