@@ -187,3 +187,12 @@ def test_how_many_research_beds_to_set_up_is_the_share_of_the_beds_stated(engine
     answer = engine.ask("我们医院核定床位1800张，按政策研究型床位设多少合适？")
     assert answer.answer.startswith("180张"), answer.answer
     assert _cited(answer)[0] == "policy2024:07"
+
+
+def test_a_deadline_asked_beside_the_validity_stays_on_the_measure_discussed(engine):
+    # "What's the deadline?" has no topic of its own: not （十）'s time limits, but the award discussed, which sets none
+    first = engine.ask("We're a Class 1 drug developer registered in Shanghai, Phase II now. What can we get?")
+    both = engine.ask("Still valid? What's the deadline?", first.session_id)
+    assert _cited(both)[:2] == ["policy2024:validity", "policy2024:05"], both.answer
+    contact = engine.ask("Who do I contact?", first.session_id)
+    assert _cited(contact)[0] == "policy2024:05" and "Science and Technology" in contact.answer, contact.answer

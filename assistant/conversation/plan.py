@@ -1055,8 +1055,10 @@ class Planner:
             top = self._measure_article(read)
 
         if ask.kind is AskKind.HOW_TO_APPLY:
-            if ask.points_back and previous and previous[0].key in self.book.measures():
-                top = previous[0]  # "这个补贴申报截止是什么时候？" after an award: the measure discussed, not one 申报 finds
+            if (ask.points_back or topic_is_empty) and previous and previous[0].key in self.book.measures():
+                # "这个补贴申报截止是什么时候？" after an award, or "Still valid? What's the deadline?" (no topic of its
+                # own): the measure discussed, not one 申报 or a time limit finds
+                top = previous[0]
             limit = _time_limit(ask, top)
             if limit is not None:  # "What's the deadline for a participating site?": （十）'s 5个工作日, no application's
                 return Step(replace(ask, kind=AskKind.DURATION), Route.LOOKUP, [top], lead=limit)
