@@ -193,7 +193,7 @@ class Composer:
 
     def _ceilings_lead(self, step: Step) -> str:
         assert step.request is not None and step.articles
-        money = format_yuan_en if self.english else format_yuan
+        money = self._money
         label = step.articles[0].label
         rules = step.request.rules or list(step.request.candidates)
         parts = [self.t["ceilings_lead"].format(label=label, rule_name=self.rule_name(rule), amount=money(rule.cap_yuan))
@@ -500,6 +500,10 @@ class Composer:
             ceiling=self._ceiling(support.rule, terms=True) if support.rule else "",
             note=self.t["kind_note"].format(note=note) if note else "")
 
+    def _money(self, yuan: Decimal | int) -> str:
+        """A yuan amount as the answer's language writes it: ``format_yuan_en`` in English, else ``format_yuan``."""
+        return format_yuan_en(yuan) if self.english else format_yuan(yuan)
+
     def _tongue(self) -> str:
         """The key of the asker's language in the data's bilingual entries: "en" or "zh"."""
         return "en" if self.english else "zh"
@@ -507,7 +511,7 @@ class Composer:
     def _ceiling(self, rule: Rule, terms: bool = False) -> str:
         """A rule's per-item ceiling as the text sets it: its rate of its base and its amount, or the amount alone;
         with ``terms``, also what one item is and the annual cap."""
-        money = format_yuan_en if self.english else format_yuan
+        money = self._money
         if rule.rate is not None:
             base = ((rule.base_en or rule.base) if self.english else rule.base) or ""
             text = str(self.t["ceiling_with_rate"].format(base=base, rate=f"{rule.rate * 100:.0f}%", amount=money(rule.cap_yuan)))
@@ -577,7 +581,7 @@ class Composer:
         """Each rule's per-item ceiling (with its rate) and the annual caps, as the text sets them; a stated
         award above a ceiling corrected first."""
         assert step.request is not None
-        money = format_yuan_en if self.english else format_yuan
+        money = self._money
         rules = step.request.rules or list(step.request.candidates)
         lines = [self._correction(c, step.declined) for c in step.corrections]
         lines += [self.t["confirmed"].format(rule_name=self.rule_name(rule), right=money(stated)) for stated, rule in step.confirmed]
@@ -616,7 +620,7 @@ class Composer:
     def _required_base(self, step: Step) -> list[str]:
         assert step.required_base is not None
         rule, target, base = step.required_base
-        money = format_yuan_en if self.english else format_yuan
+        money = self._money
         rate = f"{(rule.rate or 0) * 100:.0f}%"
         lines = [self._correction(c) for c in step.corrections]
         lines.append(self.t["required_base"].format(
@@ -628,7 +632,7 @@ class Composer:
 
     def _full_awards(self, full: FullAwards) -> list[str]:
         """"一年最多几次能拿满额": the count, then the two figures it is worked out from and the cap's own words."""
-        money = format_yuan_en if self.english else format_yuan
+        money = self._money
         cap = rule_book().annual_caps[str(full.rule.annual_cap)]
         lines = [self.t["full_awards"].format(count=full.count, unit=full.unit or self.t["full_awards_unit"],
                                               rule_name=self.rule_name(full.rule), cap=money(full.rule.cap_yuan),
@@ -640,7 +644,7 @@ class Composer:
     def _correction(self, correction: tuple[Decimal, Rule, Decimal], declined: bool = False) -> str:
         """A stated award put right; ``declined``: an award asked for ("能拿3000万吗？"), the no leads."""
         stated, rule, right = correction
-        money = format_yuan_en if self.english else format_yuan
+        money = self._money
         key = "correction" if right == rule.cap_yuan else "correction_computed"
         if declined:
             key = "declined_cap" if right == rule.cap_yuan else "declined_computed"
@@ -665,7 +669,7 @@ class Composer:
             lines.extend(self._verdict_lines(step, article))
         calculations = estimate.calculations
         if are_alternatives(estimate.calculations):
-            money = format_yuan_en if self.english else format_yuan
+            money = self._money
             lines.append(self.t["alternatives_head"].format(number=self._fields(article)["number"], label=article.label))
             lines += [self.t["alternative_item"].format(rule_name=c.rule_name, amount=money(c.amount_yuan)) for c in calculations]
             notes = list(dict.fromkeys(note for c in calculations for note in c.notes))
@@ -678,7 +682,7 @@ class Composer:
         if award and self._yes_asked(step) and estimate.total_yuan > 0 and not lines:
             award[0] = self.t["award_yes"] + award[0]  # "能不能申请？最高多少？": the yes leads, the figure follows
         if award and step.approximate:
-            money = format_yuan_en if self.english else format_yuan
+            money = self._money
             award.insert(1, self.t["approximate_base"].format(amounts=self._join([money(a) for a in step.approximate])))
         if award and step.request is not None and step.request.assumed is not None:
             award.insert(1, self._assumed(step.request.assumed))  # an earlier base used for another stage or item
@@ -704,7 +708,7 @@ class Composer:
     def _assumed(self, assumed: AssumedBase) -> str:
         """The base an answer took from an earlier turn for items it was not stated for, said with their ceiling:
         another stage or kind of the same product ("那二期呢？"), or products added with no amount of their own."""
-        money = format_yuan_en if self.english else format_yuan
+        money = self._money
         rule = assumed.assumed_for[0]
         base = ((rule.base_en or rule.base) if self.english else rule.base) or ""
         if set(assumed.assumed_for) <= set(assumed.stated_for):
@@ -789,7 +793,7 @@ class Composer:
 
     def clarify_measure(self, articles: list[Article]) -> str:
         """Which of several measures is asked: each with the most it grants, then what to tell."""
-        money = format_yuan_en if self.english else format_yuan
+        money = self._money
         book = rule_book()
         options = "\n".join(self.t["clarify_measure_option"].format(
             label=a.label, article_title=a.title, amount=money(max(r.cap_yuan for r in book.for_measure(str(a.key)))))
@@ -813,7 +817,7 @@ class Composer:
 
     def _no_spend(self, request: AwardRequest, article: Article) -> list[str]:
         """A base stated as zero: each rate rule's support is 0 (its share of nothing), with the ceiling it sets."""
-        money = format_yuan_en if self.english else format_yuan
+        money = self._money
         lines = []
         for rule in (r for r in request.rules if r.rate is not None):
             base = ((rule.base_en or rule.base) if self.english else rule.base) or ""
@@ -856,7 +860,7 @@ class Composer:
             lines += self._later_stages(only) if only.eligible else []
         elif self.more_of and 0 < len(added := self._added(calculations)) < len(calculations) and all(c.eligible for c in added):
             # "…首次取得注册证…还能再拿多少？": what the items this turn names add leads, then the total of all the items
-            money = format_yuan_en if self.english else format_yuan
+            money = self._money
             lines = [self.t["award_more_head"].format(
                 number=number, label=added[0].citation.article, rule_name="、".join(dict.fromkeys(c.rule_name for c in added)),
                 amount=money(sum(c.amount_yuan for c in added)), count=len(calculations), total=estimate.total_text)]
@@ -891,12 +895,12 @@ class Composer:
         amounts = [c.amount_yuan for c in estimate.calculations if c.eligible]
         if not 1 < len(amounts) <= MAX_PARTS_SHOWN or sum(amounts) != estimate.total_yuan:
             return ""
-        money = format_yuan_en if self.english else format_yuan
+        money = self._money
         return str(self.t["award_parts"].format(parts=self.t["award_parts_separator"].join(money(a) for a in amounts)))
 
     def _annual_caps(self, rules: list[Rule], template: str) -> list[str]:
         """Each per-entity annual cap the rules count against, once, with its words."""
-        money = format_yuan_en if self.english else format_yuan
+        money = self._money
         caps = [rule_book().annual_caps[cap_id] for cap_id in dict.fromkeys(r.annual_cap for r in rules if r.annual_cap)]
         return [self.t[template].format(amount=money(cap.cap_yuan), quote=cap.quote) for cap in caps]
 
