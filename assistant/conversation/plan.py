@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from assistant.amounts import is_bare_number
-from assistant.conversation.currency import threshold_input, usd_range
+from assistant.conversation.currency import usd_range
 from assistant.conversation.extract import Lead, lead_clause, unpriced_sentence
 from assistant.conversation.kinds import asker_kind, asks_what_kind_gets, kind_measures
 from assistant.conversation.needs import need_answered
@@ -60,6 +60,7 @@ from assistant.conversation.understand import (
     without_words,
     word_position,
 )
+from assistant.conversation.verdicts import ASKER_FACTS, REGISTERED, SEAT_FACTS, Verdicts, figures_wanted, fixed_alternatives
 from assistant.language import Language
 from assistant.match.chat import match_estimate, profile_answer
 from assistant.match.matcher import PolicyMatcher
@@ -69,7 +70,7 @@ from assistant.records import AwardEstimate
 from assistant.retrieval import Hit, HybridRetriever
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import AwardCalculator, Item, are_alternatives
-from assistant.rules.eligibility import AskerKind, ConditionCheck, ConditionEvaluator, ConditionState, condition_rules
+from assistant.rules.eligibility import AskerKind, ConditionEvaluator, ConditionState, condition_rules
 from assistant.speakers import speaker_terms
 from index.articles import Article
 from index.documents import Catalogue, DocumentKind, DocumentStatus
@@ -93,12 +94,9 @@ RARE_TERM_SHARE = 0.05  # a word this few of the articles use names what one of 
 CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores this many times the next name a topic of their own
 SCOPE_KEY = "scope"  # the article of a document that says whom it covers
 SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or share
-SEAT_FACTS = frozenset({"registered"})  # where the asker is registered says nothing of which measure its case is
-ASKER_FACTS = ("related_party", "applicant_role", "entity_type", "registered", "registration_applicant")  # facts of a turn that may meet one condition
 KIND_FACTS = frozenset({"entity_type", "entity_denied"})  # who the asker is (or is not)
 APPLICANT_ONLY_WORDS = 6  # what is left of "我们在上海有全资子公司，子公司能申请吗" without who applies: a few words at most
 WORD_OR_CHARACTER = re.compile(r"[\u4e00-\u9fff]|[a-z]+")  # a Chinese character or an English word
-REGISTERED = "registered_in_shanghai"  # the policy's scope: the one condition of a measure without award rules
 MEASURE_DOCUMENTS = frozenset({DocumentKind.POLICY, DocumentKind.DISTRICT_PLAN})  # documents of measures or tasks, with a term
 
 
@@ -222,26 +220,6 @@ def _names_specifically(text: str, rule: Rule) -> bool:
     return bool(specific) and triggers_named(text, specific)
 
 
-def _fixed_alternatives(candidates: Sequence[Rule]) -> bool:
-    """Whether ``candidates`` are alternative ceilings that take no base (the guarantee ceilings by the size)."""
-    return bool(candidates) and all(rule.rate is None for rule in candidates) and are_alternatives(list(candidates))
-
-
-def _figures_wanted(question: Question, candidates: Sequence[Rule]) -> list[Decimal]:
-    """The figures the asker wants ("想拿满3000万", "能拿800万那部分吗"); for alternative ceilings that take no base (the
-    guarantee ceilings), any figure it states ("担保能到2000万吗")."""
-    fixed = _fixed_alternatives(candidates)
-    return [a.yuan for a in question.facts.amounts
-            if a.role in {AmountRole.DESIRED, AmountRole.CLAIMED} or (fixed and a.role is AmountRole.BASE)]
-
-
-def _named_by_figure(text: str, rule: Rule, wanted: Sequence[Decimal]) -> bool:
-    """Whether an ask (lower case) names ``rule`` by its own figures: its rate ("the 40% top-up") or its ceiling
-    as the figure wanted ("能拿800万那部分吗")."""
-    rate = f"{(rule.rate * 100).normalize():f}%" if rule.rate is not None else ""
-    return bool(rate and rate in text.replace("％", "%")) or rule.cap_yuan in wanted
-
-
 def _time_limit(ask: Ask, article: Article) -> Lead | None:
     """The duration ``article`` sets that a deadline ask saying nothing of applying wants (``time_limit_asks``):
     the lead of its clause, when that clause names what the ask names ("参与机构…5个工作日内" for "a participating
@@ -285,6 +263,7 @@ class Planner:
         self.calculator = calculator
         self.catalogue = cat
         self.today = today
+        self.verdicts = Verdicts(book, cat)
 
     def plan(self, question: Question, session: Session, language: Language) -> Plan:
         """Every ask of ``question`` planned against the sources and the session's earlier turns."""
@@ -397,7 +376,7 @@ class Planner:
         support (an award topic, or an article of the policy just cited)."""
         discussed = session.award is not None or any(cid.startswith(f"{self.book.document}:") for cid in session.last_chunk_ids[:1])
         return discussed and ConditionEvaluator(self.book).check(
-            REGISTERED, self._fact_values(question)[0]).state is ConditionState.FAILED
+            REGISTERED, self.verdicts.fact_values(question)[0]).state is ConditionState.FAILED
 
     def _states_base_of_topic(self, question: Question, session: Session) -> bool:
         """Whether a statement gives a base for a rule of the award topic discussed, named by its trigger ("Ⅲ期實際
@@ -637,7 +616,7 @@ class Planner:
         """The validity article of the policy when an eligibility ask states a month before its term: its funding
         measures may already apply then ("2024年6月1日至7月31日期间…参照本意见执行"), or not yet; else None."""
         document = self.book.document
-        if ask.kind is not AskKind.ELIGIBILITY or question.document not in (None, document) or self._month_against_term(question) >= 0:
+        if ask.kind is not AskKind.ELIGIBILITY or question.document not in (None, document) or self.verdicts.month_against_term(question) >= 0:
             return None  # after the start, the measure's own conditions (and the term's end) decide
         return self.retriever.article(f"{document}:validity")
 
@@ -763,7 +742,7 @@ class Planner:
             step = Step(ask, Route.ELIGIBILITY, [early], lead=Lead(term_sentence(early, policy, when)))
             funding = policy.funding_valid_from or policy.valid_from
             step.eligibility = (Eligibility(Verdict.NOT_ELIGIBLE, str(early.key), None, DOCUMENT_TERM) if funding and when < funding
-                                else self._measure_verdict(question, early))
+                                else self.verdicts.measure_verdict(question, early))
             return step
         discussed = plan.steps[-1].articles[:1] if plan.steps else previous[:1]
         if ask.detail == CONTACT and discussed and self._detail_unstated(ask, discussed[0]) and self.retriever.keyword_score(
@@ -780,7 +759,7 @@ class Planner:
             if ask.kind is not AskKind.ELIGIBILITY:
                 return Step(ask, Route.LOOKUP, [covered], lead=lead)
             # "我们在上海有全资子公司，子公司能申请吗？": the scope's verdict on who the asker says it is
-            step = Step(ask, Route.ELIGIBILITY, [covered], lead=lead, eligibility=self._measure_verdict(question, covered))
+            step = Step(ask, Route.ELIGIBILITY, [covered], lead=lead, eligibility=self.verdicts.measure_verdict(question, covered))
             self._about_the_asker(question, step, str(covered.key))  # "我是个人研究者…": what is meant for that kind
             return step
         # "那海外临床试验责任保险的保费补贴呢？" after the trade-fair measure names an article of its own: that one
@@ -1066,7 +1045,7 @@ class Planner:
                 # "a project of June 2024, does the policy apply?": the sentence on the period that month falls in
                 lead = Lead(term_sentence(top, self.catalogue.get(top.doc_id), month))
             step = Step(ask, Route.ELIGIBILITY, [top], lead=lead)
-            step.eligibility = self._measure_verdict(question, top)
+            step.eligibility = self.verdicts.measure_verdict(question, top)
             if step.eligibility.verdict is Verdict.ELIGIBLE and _forbids(lead, ask):
                 # "医院能以药占比为理由不让新药进院吗": the answering sentence says 不得 to that
                 step.eligibility = Eligibility(Verdict.NOT_ELIGIBLE, str(top.key), None, FORBIDDEN)
@@ -1401,7 +1380,7 @@ class Planner:
         asked_for = self._measure_of_kind(hits, question, ask)
         if asked_for is not None:  # "我们是药企不是CRO，能拿CRO的支持吗": the CRO measure is asked, its verdict a no
             return asked_for
-        denied = set(self._unmet(question))
+        denied = set(self.verdicts.unmet(question))
         for hit in hits[:3]:  # "never in special review … the device support": the measure whose condition is denied
             if denied and hit.article.doc_id == self.book.document and any(
                     denied & set(rule.conditions) for rule in self.book.for_measure(str(hit.article.key))):
@@ -1428,7 +1407,7 @@ class Planner:
         """The measure whose rule is paid on the kind of base the stated amounts name (``eligibility.yaml``: a
         condition its ``holds_if`` meets by ``base_kind``, "verified new investment"), when the top hit of the
         policy (``policy``) is another measure and the ask names none of its rules; None otherwise."""
-        values, _ = self._fact_values(question)
+        values, _ = self.verdicts.fact_values(question)
         if values.get("base_kind") is None or not policy or ask is None:
             return None
         evaluator = ConditionEvaluator(self.book)
@@ -1536,21 +1515,21 @@ class Planner:
             # "早期临床投入6000万，能补多少？确证性临床最多多少？": the later ask wants its own ceiling, not the earlier
             # ask's spend assumed for it
             request.bases, request.assumed = [], None
-        wanted = self._alternative_wanted(question, request)
+        wanted = self.verdicts.alternative_wanted(question, request)
         if wanted is not None:  # "小型企业，没有专精特新，担保能到2000万吗": the ceiling asked for is the rule asked about
             request.rules = [wanted]
-        fitting = self._fitting_alternative(question, request.rules)
+        fitting = self.verdicts.fitting_alternative(question, request.rules)
         if fitting is not None:  # "明年长成中型企业了，拿了专精特新资质": of the two ceilings, the one the facts decide
             request.rules = [fitting]
         # (a measure's alternative ceilings are decided above, by the facts that pick one of them)
-        told = self._rule_the_case_describes(question, request) if not request.rules and not are_alternatives(
+        told = self.verdicts.rule_the_case_describes(question, request) if not request.rules and not are_alternatives(
             list(request.candidates)) else None
         if told is not None:  # "我们的新药已经在欧洲上市销售了，能申请（三十六）吗": the sale abroad is the registration rule's case
             request.rules = [told]
         session.remember_award(request.slots())
         step = Step(ask, Route.AWARD, [article], request=request)
-        step.eligibility = self._rules_verdict(question, measure, request.rules or list(request.candidates))
-        if self._after_term(question):
+        step.eligibility = self.verdicts.rules_verdict(question, measure, request.rules or list(request.candidates))
+        if self.verdicts.after_term(question):
             # "预计2029年10月才能拿证，到时候还能申请吗": the document no longer applies then, whatever else holds
             step.eligibility = Eligibility(Verdict.NOT_ELIGIBLE, measure, request.rules[0] if len(request.rules) == 1 else None,
                                            DOCUMENT_TERM)
@@ -1560,18 +1539,18 @@ class Planner:
         for condition_id in step.eligibility.holds:  # "在上海注册": the calculator does not list it as still to meet
             request.facts.setdefault(condition_id, True)
         if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
-            if step.eligibility.instead and self._open_to_case(question, step.eligibility.instead):
+            if step.eligibility.instead and self.verdicts.open_to_case(question, step.eligibility.instead):
                 return self._instead(question, ask, step, language, session=session)
             if step.eligibility.instead:  # "体外诊断…试验其实在国内做": （五） is for drugs, so no measure is named instead
                 step.eligibility = replace(step.eligibility, instead="")
-            alternative = self._alternative(question, measure, step.eligibility)
+            alternative = self.verdicts.alternative(question, measure, step.eligibility)
             if alternative is not None:
                 # "中型企业没有资质，担保额度能做到3000万吗": no; the alternative ceiling of the same measure applies
                 step.articles = [*self._condition_articles(step.eligibility.condition, measure), *step.articles]
                 step.eligibility = replace(step.eligibility, alternative=alternative)
                 step.estimate = self.calculator.estimate([Item(alternative.id, {})], self.today, language)
                 return step
-            applies = self._rule_that_applies(question, ask, measure)
+            applies = self.verdicts.rule_that_applies(question, ask, measure)
             if applies is not None:
                 # "我们是药企不是CRO，能申请吗？…1类新药国内Ⅰ期，研发投入2000万": no; （五） applies, at most 800万
                 step.eligibility = replace(step.eligibility, instead=applies.measure)
@@ -1587,12 +1566,12 @@ class Planner:
                 return step
             step.route = Route.ELIGIBILITY
             return step
-        awaited = self._awaited(question, ask, request)
+        awaited = self.verdicts.awaited(question, ask, request)
         if awaited is not None and step.eligibility.verdict is Verdict.ELIGIBLE:
             # "中型企业，能做3000万的担保吗": the qualification the ceiling waits for is unsaid; if not, the alternative applies
             step.eligibility = awaited
-            step.others = [other for rule in (self._alternatives_to(awaited.rule) if awaited.rule is not None else [])
-                           if (other := self._other_rule(question, measure, rule)) is not None]
+            step.others = [other for rule in (self.verdicts.alternatives_to(awaited.rule) if awaited.rule is not None else [])
+                           if (other := self.verdicts.other_rule(question, measure, rule)) is not None]
             step.articles = [*self._condition_articles(awaited.condition, measure), *step.articles]
             step.route = Route.ELIGIBILITY
             return step
@@ -1602,13 +1581,13 @@ class Planner:
             if ask.kind is not AskKind.AMOUNT or request.missing is not None or question.facts.base_foreign:
                 step.route = Route.ELIGIBILITY
                 return step
-        by_size = self._alternatives_by_size(question, request)
+        by_size = self.verdicts.alternatives_by_size(question, request)
         if ask.kind is AskKind.AMOUNT and by_size and not question.facts.amounts:
             # "我们是专精特新企业，担保额度上限多少": the size unsaid decides between the ceilings, both shown, never summed
             step.estimate = self.calculator.estimate([Item(rule.id, {}) for rule in [*by_size, *request.rules]],
                                                      self.today, language)
             return step
-        met = self._met_now(question, step.eligibility.rule) if (
+        met = self.verdicts.met_now(question, step.eligibility.rule) if (
             ask.kind is AskKind.ELIGIBILITY and step.eligibility.rule is not None and not question.facts.amounts
             and question.context_text) else ""
         if met:
@@ -1642,7 +1621,7 @@ class Planner:
             step.ask = replace(ask, kind=AskKind.AMOUNT, yes_no=False)
             step.confirmed = [] if heard_wrong else self._heard_ceilings(question, request.rules or list(request.candidates))
         if request.missing == "rule":
-            figures = _figures_wanted(question, request.candidates) if _fixed_alternatives(request.candidates) else []
+            figures = figures_wanted(question, request.candidates) if fixed_alternatives(request.candidates) else []
             if figures and not heard and question.conversation_facts.enterprise_size is None:
                 # "能申请1500万的担保额度吗" of alternative ceilings (one or the other by the enterprise's size), the size
                 # unsaid: within each, yes; above them all, no; in between, it depends (``_awaited``); each ceiling follows
@@ -1656,7 +1635,7 @@ class Planner:
             if verdict_asked:
                 step.route = Route.ELIGIBILITY
                 step.lead = lead_clause(article.text, AskKind.WHAT, _product_query(ask, request))
-                waiting = self._every_rule_waiting(question, request) if step.eligibility.verdict is Verdict.ELIGIBLE else None
+                waiting = self.verdicts.every_rule_waiting(question, request) if step.eligibility.verdict is Verdict.ELIGIBLE else None
                 if waiting is not None:
                     # "我们是医疗器械公司，能申请（六）吗": every rule of the measure waits for the special review, unsaid
                     step.eligibility = waiting
@@ -1755,13 +1734,6 @@ class Planner:
         annual = Decimal(self.book.annual_caps[str(caps.pop())].cap_yuan)
         return sum((Decimal(r.cap_yuan) for r in rules), Decimal(0)), annual
 
-    def _open_to_case(self, question: Question, measure: str) -> bool:
-        """Whether some rule of ``measure`` (one named to apply instead of another) has no condition the stated facts
-        contradict: a domestic trial points from （十二） to （五）, unless the product is a device, which （五） is not for."""
-        values, _ = self._fact_values(question)
-        evaluator = ConditionEvaluator(self.book)
-        return any(evaluator.first_failure(rule, values) is None for rule in self.book.for_measure(measure))
-
     def _pointed_measure(self, question: Question, previous: list[Article], plan: Plan) -> str | None:
         """The measure key of the earlier turn a turn points at past the last one ("第一项…", "第一个问的那个"),
         when that turn's article is one of the policy's measures; None otherwise."""
@@ -1785,7 +1757,7 @@ class Planner:
             step.route = Route.ELIGIBILITY
             return step
         rule = self.book.rule(rule_id)
-        step.instead_eligibility = self._rules_verdict(question, other, [rule])
+        step.instead_eligibility = self.verdicts.rules_verdict(question, other, [rule])
         inputs: dict[str, Any] = {}
         bases = [a.yuan for a in question.facts.amounts_as(AmountRole.BASE)]
         if rule.rate is not None:
@@ -1818,25 +1790,7 @@ class Planner:
             _cite_after(step, [s.article for s in pointed])
         if verdict.verdict is Verdict.NOT_ELIGIBLE and verdict.rule is not None:
             step.others = [other for rule in self.book.for_measure(measure) if rule.id != verdict.rule.id
-                           and (other := self._other_rule(question, measure, rule)) is not None]
-
-    def _other_rule(self, question: Question, measure: str, rule: Rule) -> Eligibility | None:
-        """``rule``'s verdict when the asker's facts decide it or leave it waiting for a fact of the case:
-        unknown, naming the facts it waits for (where the asker is registered aside), or eligible when a fact
-        of the case meets one of its conditions; None when a fact contradicts it or nothing stated bears on it."""
-        values, _ = self._fact_values(question)
-        described = condition_rules().conditions
-        evaluator = ConditionEvaluator(self.book)
-        checks = evaluator.judge(rule, values)
-        if any(c.state is ConditionState.FAILED for c in checks) or set(rule.conditions) & set(self._unmet(question)):
-            return None
-        waiting = next((c for c in checks if c.state is ConditionState.UNKNOWN and set(c.missing) - SEAT_FACTS), None)
-        if waiting is not None:
-            return Eligibility(Verdict.UNKNOWN, measure, rule, waiting.condition_id,
-                               missing=tuple(f for f in waiting.missing if f not in SEAT_FACTS))
-        met = next((c for c in checks if c.state is ConditionState.MET and c.condition_id in described
-                    and set(described[c.condition_id].holds_if) - SEAT_FACTS and evaluator.stated_meet(c.condition_id, values)), None)
-        return Eligibility(Verdict.ELIGIBLE, measure, rule, met=met.condition_id) if met is not None else None
+                           and (other := self.verdicts.other_rule(question, measure, rule)) is not None]
 
     def _kind_support(self, question: Question, kind_id: str | None) -> Step | None:
         """"我们是CRO，有什么支持": a question asking what support the asker's kind (``kind_id``) gets and naming
@@ -1877,7 +1831,7 @@ class Planner:
         """The measures meant for ``kind``, each with its verdict for the facts ``question`` states."""
         supports = kind_measures(kind, self.book, self._measure_article)
         step = Step(question.asks[0], Route.KIND_SUPPORT, [s.article for s in supports])
-        step.listed = [(s, self._rules_verdict(question, s.entry.measure, [s.rule]) if s.rule is not None else None)
+        step.listed = [(s, self.verdicts.rules_verdict(question, s.entry.measure, [s.rule]) if s.rule is not None else None)
                        for s in supports]
         return step
 
@@ -1944,9 +1898,9 @@ class Planner:
         corrections = []
         computed = Decimal(estimate.total_yuan)
         stated_amounts = question.facts.amounts_as(role)
-        if role is AmountRole.DESIRED and _figures_wanted(question, request.candidates):
+        if role is AmountRole.DESIRED and figures_wanted(question, request.candidates):
             # "想走担保基金担保2500万，可以吗": of ceilings that take no base, the amount asked for is the one wanted
-            fixed = [a for a in question.facts.amounts_as(AmountRole.BASE) if a.yuan in _figures_wanted(question, request.candidates)]
+            fixed = [a for a in question.facts.amounts_as(AmountRole.BASE) if a.yuan in figures_wanted(question, request.candidates)]
             stated_amounts = [*stated_amounts, *fixed]
         for stated in stated_amounts:
             for rule in request.rules:
@@ -1963,7 +1917,7 @@ class Planner:
         article for the document's term)."""
         if condition_id == DOCUMENT_TERM:
             return self._document_articles(self.book.document, [])
-        quoted_in = self._condition_measure(condition_id)
+        quoted_in = self.verdicts.condition_measure(condition_id)
         if quoted_in is None or quoted_in == measure:
             return []
         article = self.retriever.article(f"{self.book.document}:{quoted_in}")
@@ -1982,348 +1936,3 @@ class Planner:
         article = self.retriever.article(f"{self.book.document}:{measure}")
         assert article is not None, f"the index holds no article {measure}"
         return article
-
-    # --- eligibility -----------------------------------------------------------------------------
-    def _rules_verdict(self, question: Question, measure: str, rules: Sequence[Rule]) -> Eligibility:
-        """Not eligible when a stated fact (this turn's or an earlier one's) contradicts a condition of a
-        candidate rule; unknown when who the asker is leaves one open (``open_if``: "我们是医院" and （五）'s
-        注册申请人), naming the facts that decide it, or when a fact never presumed is unsaid (``stated_only``: the
-        drug's class); else eligible."""
-        facts = question.conversation_facts
-        values, by_range = self._fact_values(question)
-        evaluator = ConditionEvaluator(self.book)
-        denied = self._unmet(question)
-        for candidate in rules:
-            unmet = next((cid for cid in condition_rules().of_rule(candidate) if cid in denied), None)
-            if unmet is not None:  # the asker says the condition is not met ("还没进入特别审查程序", "只做研发")
-                # a condition on who applies, denied by a kind that said what it is ("我们是CRO，只做研发"): its measures follow
-                return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, unmet,
-                                   fact="entity_type" if facts.entity_type and self._on_who_applies(unmet) else "")
-            failed = evaluator.first_failure(candidate, values)
-            if failed is not None:
-                return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, failed.condition_id, failed.instead,
-                                   usd_by_range=by_range, fact=failed.fact)
-        only = rules[0] if len(rules) == 1 else None
-        checks = evaluator.judge(rules[0], values) if rules else []
-        opened = next((c for c in checks if c.opened_by), None)
-        if opened is not None:  # "我们是医院，能申请（五）吗": whether it is the registration applicant decides
-            return Eligibility(Verdict.UNKNOWN, measure, only, opened.condition_id, usd_by_range=by_range,
-                               fact=opened.opened_by, missing=opened.missing)
-        described = condition_rules().conditions
-        unsaid = next((c for c in checks if c.condition_id in described
-                       and set(c.missing) & set(described[c.condition_id].stated_only)), None)
-        if only is not None and unsaid is not None:  # "CAR-T…能拿那个1500万吗": whether it is a 1类新药 is not said
-            return Eligibility(Verdict.UNKNOWN, measure, only, unsaid.condition_id)
-        holds = self._held_elsewhere(checks, measure, values) if only is not None else ()
-        return Eligibility(Verdict.ELIGIBLE, measure, only, usd_by_range=by_range, holds=holds)
-
-    def _awaited(self, question: Question, ask: Ask, request: AwardRequest) -> Eligibility | None:
-        """An "it depends" for a yes/no on one rule (asked as such, or as a figure wanted: "能拿那个最高800万的吗")
-        whose condition marked ``awaited`` (``eligibility.yaml``) the conversation has not stated met: unknown,
-        naming the fact it waits for; None otherwise, and when an alternative ceiling of the measure (the same
-        measure's other guarantee ceiling) applies whatever that fact, unless a figure wanted is above it. The rule
-        is the one the ask names, else the one whose ceiling is the figure wanted."""
-        if has_word(ask.text.lower(), lexicon().claim_check):
-            return None  # "据说CMO每个品种最多能补600万，是这样吗？" asks whether the figure is right: it is put right
-        yes_no = ask.kind is AskKind.ELIGIBILITY and asks_yes_or_no(ask.own_words.lower())
-        # "中型企业，想申请3000万的担保，行不行": the guarantee asked of the ceiling the facts read is the figure wanted
-        wanted = _figures_wanted(question, request.candidates)
-        rules = list(dict.fromkeys(request.rules)) or [r for r in request.candidates if r.cap_yuan in wanted]
-        if not wanted and not yes_no:
-            return None  # "产值4000万，能拿什么？" asks what it gets: computed, the condition noted
-        values, _ = self._fact_values(question)
-        evaluator = ConditionEvaluator(self.book)
-        if len(rules) > 1:
-            # "went through special review and just got its first registration certificate: can we claim the 40%
-            # top-up?": of the items the case names, the one the ask names by its rate or ceiling
-            rules = [rule for rule in rules if _named_by_figure(ask.own_words.lower(), rule, wanted)]
-        if len(rules) != 1:
-            return None
-        if any(figure > rules[0].cap_yuan for figure in wanted):
-            return None  # "中型企业，想担保4000万可以吗": above every ceiling, a no whatever the condition (the corrections)
-        others = [other.cap_yuan for other in self._alternatives_to(rules[0]) if evaluator.first_failure(other, values) is None]
-        if others and not any(figure > max(others) for figure in wanted):
-            return None  # "中型企业能申请担保吗": the alternative ceiling applies either way; only a figure above it waits
-        waiting = self._waiting(evaluator, rules[0], values)
-        if waiting is None:
-            return None
-        own, _ = self._fact_values(replace(question, earlier_facts=None))
-        counted = has_word(ask.text.lower(), lexicon().counts_asked) and evaluator.stated_toward(waiting.condition_id, own)
-        # "欧洲拿的是CE认证，也算吗": the regulator stated counts; the sale there is what the verdict still waits for
-        return Eligibility(Verdict.UNKNOWN, request.measure, rules[0], waiting.condition_id,
-                           missing=(condition_rules().conditions[waiting.condition_id].awaited,),
-                           met=waiting.condition_id if counted else "")
-
-    def _every_rule_waiting(self, question: Question, request: AwardRequest) -> Eligibility | None:
-        """When every rule of the measure asked waits for a fact the conversation has not stated (``awaited``): "it
-        depends" on the first rule's waiting condition (（六）'s 特别审查程序, which its top-up needs as well); None
-        when a rule waits for nothing, or none is read."""
-        rules = list(dict.fromkeys(request.candidates))
-        values, _ = self._fact_values(question)
-        evaluator = ConditionEvaluator(self.book)
-        waiting = [self._waiting(evaluator, rule, values) for rule in rules]
-        first = waiting[0] if waiting else None
-        if first is None or not all(waiting):
-            return None
-        return Eligibility(Verdict.UNKNOWN, request.measure, rules[0], first.condition_id,
-                           missing=(condition_rules().conditions[first.condition_id].awaited,))
-
-    @staticmethod
-    def _waiting(evaluator: ConditionEvaluator, rule: Rule, values: dict[str, object]) -> ConditionCheck | None:
-        """The first condition of ``rule`` still waiting for its ``awaited`` fact (``eligibility.yaml``), or None."""
-        described = condition_rules().conditions
-        return next((c for c in evaluator.judge(rule, values)
-                     if c.state is ConditionState.UNKNOWN and c.condition_id in described
-                     and described[c.condition_id].awaited in c.missing), None)
-
-    @staticmethod
-    def _on_who_applies(condition_id: str) -> bool:
-        """Whether a condition (``eligibility.yaml``) is decided by the kind of entity that applies."""
-        condition = condition_rules().conditions.get(condition_id)
-        return condition is not None and any(
-            "entity_type" in facts for facts in (condition.fails_if, condition.holds_if, condition.open_if))
-
-    def _held_elsewhere(self, checks: Sequence[ConditionCheck], measure: str, values: dict[str, object]) -> tuple[str, ...]:
-        """The conditions among ``checks`` that the stated ``values`` meet (``holds_if``) and that the measure's
-        quote does not show: another article's (the scope's 在我市内登记注册, 民办非企业单位), or one marked
-        ``quote_when_met`` (（三十六）'s regulators)."""
-        evaluator = ConditionEvaluator(self.book)
-        described = condition_rules().conditions
-        return tuple(c.condition_id for c in checks if c.state is ConditionState.MET
-                     and evaluator.stated_meet(c.condition_id, values)
-                     and (self._condition_measure(c.condition_id) not in {None, measure}
-                          or described[c.condition_id].quote_when_met))
-
-    def _condition_measure(self, condition_id: str) -> str | None:
-        """The article key a condition's quote is from (``awards.yaml`` conditions; an extra condition's
-        ``article``), None when it is the rule's own measure."""
-        condition = self.book.conditions.get(condition_id)
-        if condition is not None:
-            return condition.measure
-        extra = condition_rules().extras.get(condition_id)
-        return extra.article if extra is not None else None
-
-    def _unmet(self, question: Question) -> tuple[str, ...]:
-        """The conditions the conversation says are not met, less those this turn revises with a fact that meets
-        them ("还没开始销售" … "那已经在美国卖了呢？": the product is now sold there)."""
-        own = question.facts
-        if question.earlier_facts is None:
-            return own.unmet
-        values, _ = self._fact_values(replace(question, earlier_facts=None))
-        evaluator = ConditionEvaluator(self.book)
-        return tuple(cid for cid in question.conversation_facts.unmet
-                     if cid in own.unmet or not evaluator.stated_toward(cid, values))
-
-    def _fact_values(self, question: Question) -> tuple[dict[str, object], bool]:
-        """The facts conditions read (``eligibility.yaml``'s names), from this turn and the earlier ones, and
-        whether a dollar amount met or missed a threshold at every plausible rate."""
-        facts = question.conversation_facts
-        values: dict[str, object] = {
-            "drug_class": facts.drug_class,
-            "trial_location": facts.trial_location,
-            "registered": facts.registered,
-            "related_party": facts.related_party,
-            "applicant_role": facts.applicant_role,
-            "enterprise_size": facts.enterprise_size,
-            "entity_type": facts.entity_type,
-            "entity_denied": facts.entity_denied,
-            "registration_applicant": facts.registration_applicant,
-            "sold_locally": facts.sold_abroad,
-            "regulator": facts.regulator,
-            "clients": facts.clients,
-            # what the stated base is, when every base amount of the turn names the same kind ("RMB 300m capex")
-            "base_kind": kinds.pop() if len(kinds := {a.base_kind for a in facts.amounts_as(AmountRole.BASE)}) == 1 else None,
-        }
-        if values["base_kind"] == "":
-            values["base_kind"] = None
-        if facts.device and facts.drug_class is None:
-            values["drug_class"] = None
-        # the product the case is about, when only one kind is named ("we're a medical device company…")
-        values["product_kind"] = ("device" if facts.device and facts.drug_class is None
-                                  else "drug" if facts.drug_class is not None and not facts.device else None)
-        described = condition_rules().conditions
-        for condition_id in facts.met:  # "进了特别审查程序": the fact a yes/no waits for is stated, with the value that meets it
-            awaited = described[condition_id].awaited if condition_id in described else ""
-            if awaited and values.get(awaited) is None:
-                values[awaited] = described[condition_id].holds_if.get(awaited, ("true",))[0]
-        # Amounts stated with their role are the inputs of threshold conditions (upfront_yuan …); a dollar
-        # amount only when every plausible rate gives the same outcome (currency.py)
-        by_range = False
-        for amount in facts.amounts:
-            given = threshold_input(amount, self._threshold(f"{amount.role.value}_yuan"))
-            if given.yuan is not None:
-                values[f"{amount.role.value}_yuan"] = given.yuan
-                by_range = by_range or given.by_range
-        return values, by_range
-
-    def _met_now(self, question: Question, rule: Rule) -> str:
-        """The first condition of ``rule`` that a fact this turn states (not an earlier one) meets; "" when none."""
-        own, facts = question.facts, question.conversation_facts
-        values: dict[str, object] = {name: getattr(facts, name) for name in ASKER_FACTS}
-        stated = {name for name in ASKER_FACTS if getattr(own, name) is not None}
-        conditions = condition_rules().conditions
-        return next((check.condition_id for check in ConditionEvaluator(self.book).judge(rule, values)
-                     if check.state is ConditionState.MET and check.condition_id in conditions
-                     and stated & set(conditions[check.condition_id].holds_if)), "")
-
-    def _alternatives_by_size(self, question: Question, request: AwardRequest) -> list[Rule]:
-        """The measure's other ceilings that apply in place of the one rule asked by the enterprise's size, when
-        that rule's conditions read a size the conversation has not stated (（二十九）: 2000万 for 中小微,
-        3000万 for a qualified 中型); none otherwise."""
-        if len(request.rules) != 1 or question.conversation_facts.enterprise_size is not None:
-            return []
-        rule = request.rules[0]
-        conditions = condition_rules().conditions
-        reads_size = any("enterprise_size" in {*data.fails_if, *data.holds_if}
-                         for cid in condition_rules().of_rule(rule) if (data := conditions.get(cid)) is not None)
-        if not reads_size:
-            return []
-        return self._alternatives_to(rule)
-
-    def _alternatives_to(self, rule: Rule) -> list[Rule]:
-        """The rules of ``rule``'s measure that are its alternatives (one ceiling or the other by the kind of
-        enterprise, ``are_alternatives``), in the measure's order."""
-        return [other for other in self.book.for_measure(rule.measure) if other.id != rule.id and are_alternatives([rule, other])]
-
-    def _alternative_wanted(self, question: Question, request: AwardRequest) -> Rule | None:
-        """The rule whose ceiling is the figure the asker wants: of a measure's alternative ceilings (``are_alternatives``)
-        when the rules read from the words are another one or none ("担保能到2000万吗", "能申请3000万的担保额度吗"); of
-        several items read, that one ("能申请（十二）海外临床那2000万吗"); None otherwise."""
-        wanted = _figures_wanted(question, request.candidates)
-        named = [rule for rule in dict.fromkeys(request.candidates) if rule.cap_yuan in wanted]
-        if len(named) != 1 or request.rules == named:
-            return None
-        if not are_alternatives(list(request.candidates)):
-            # "能申请（十二）海外临床那2000万吗": of the items read, the one whose ceiling is the figure wanted
-            return named[0] if named[0] in request.rules else None
-        return named[0] if all(rule in self._alternatives_to(named[0]) for rule in request.rules) else None
-
-    def _fitting_alternative(self, question: Question, rules: Sequence[Rule]) -> Rule | None:
-        """Of several alternative ceilings (one or the other by the kind of enterprise, ``are_alternatives``),
-        the one the stated facts decide: the only one no fact contradicts, or, when the facts meet every
-        condition of each one left, the highest (a qualified 中型 enterprise is 中小微 too, and its ceiling is
-        raised to 3000万); None when they are no alternatives, an amount is stated (it is judged against each),
-        or the facts leave one open."""
-        if not are_alternatives(list(rules)) or question.facts.amounts:
-            return None  # "申请一笔3000万的担保能做到吗": the amount asked about is judged against each ceiling
-        values, _ = self._fact_values(question)
-        evaluator = ConditionEvaluator(self.book)
-        denied = self._unmet(question)
-        left = [rule for rule in dict.fromkeys(rules) if not set(condition_rules().of_rule(rule)) & set(denied)
-                and evaluator.first_failure(rule, values) is None]
-        if len(left) == 1:
-            return left[0]
-        decided = all(check.state is ConditionState.MET or check.condition_id == REGISTERED
-                      for rule in left for check in evaluator.judge(rule, values))
-        return max(left, key=lambda rule: rule.cap_yuan) if left and decided else None
-
-    def _rule_the_case_describes(self, question: Question, request: AwardRequest) -> Rule | None:
-        """Of a measure's several rules none of which the words name, the one whose condition the stated facts
-        speak to (a fact with a value that meets it, where the asker is registered aside): the sale abroad of
-        （三十六）'s registration rule, not its licensing rule; None when no rule or more than one is so described."""
-        candidates = list(dict.fromkeys(request.candidates))
-        if len(candidates) < 2:
-            return None
-        values, _ = self._fact_values(question)
-        case = {name: value for name, value in values.items() if name not in SEAT_FACTS}
-        evaluator = ConditionEvaluator(self.book)
-        told = [rule for rule in candidates if any(evaluator.stated_toward(cid, case) for cid in condition_rules().of_rule(rule))]
-        return told[0] if len(told) == 1 else None
-
-    def _alternative(self, question: Question, measure: str, failed: Eligibility) -> Rule | None:
-        """The rule of the same measure that applies in place of the failed one: its alternative (one
-        ceiling or the other by the kind of enterprise, see ``are_alternatives``) with no stated fact
-        against it and a fixed ceiling, else None."""
-        if failed.rule is None:
-            return None
-        for other in self._alternatives_to(failed.rule):
-            if other.rate is not None:
-                continue
-            if self._rules_verdict(question, measure, [other]).verdict is not Verdict.NOT_ELIGIBLE:
-                return other
-        return None
-
-    def _rule_that_applies(self, question: Question, ask: Ask, failed_measure: str) -> Rule | None:
-        """After a "no": the rule of another measure whose conditions the asker's own facts meet, or None.
-
-        Each other measure's rule is read from the ask as for that measure (its stage, its product), else, when
-        the ask names none of its rules, the one rule of the measure the facts alone single out; it applies
-        when none of its conditions is contradicted or waits for a fact, the asker says none is unmet, and at
-        least one is met by a fact about the case itself (what it is, where the trial runs, who applies, where
-        it is sold, not only where the asker is registered). The best is the one with most conditions so met,
-        then the highest ceiling."""
-        values, _ = self._fact_values(question)
-        evaluator = ConditionEvaluator(self.book)
-        described = condition_rules().conditions
-        denied = self._unmet(question)
-
-        def met_by_case(rule: Rule) -> int:
-            """How many of ``rule``'s conditions facts of the case meet; 0 when one is unmet, failed or open."""
-            if any(cid in denied for cid in rule.conditions):
-                return 0
-            checks = evaluator.judge(rule, values)
-            if any(c.state in {ConditionState.FAILED, ConditionState.UNKNOWN} for c in checks):
-                return 0
-            return sum(1 for c in checks if c.state is ConditionState.MET and c.condition_id in described
-                       and set(described[c.condition_id].holds_if) - SEAT_FACTS and evaluator.stated_meet(c.condition_id, values))
-
-        best: tuple[int, Decimal, Rule] | None = None
-        for measure in dict.fromkeys(rule.measure for rule in self.book.rules):
-            if measure == failed_measure:
-                continue
-            read = read_award(question, measure, self.book, None, ask.text.lower())
-            rules = list(dict.fromkeys(read.rules))
-            if not rules:  # "CE mark, selling in Germany": of （三十六）'s rules, the one those facts meet
-                rules = [rule for rule in dict.fromkeys(read.candidates) if met_by_case(rule)]
-            if len(rules) != 1:
-                continue
-            met = met_by_case(rules[0])
-            if met and (best is None or (met, rules[0].cap_yuan) > best[:2]):
-                best = (met, rules[0].cap_yuan, rules[0])
-        return best[2] if best is not None else None
-
-    def _threshold(self, input_name: str) -> Decimal | None:
-        """The least yuan a threshold condition reading ``input_name`` asks for (None: no such condition)."""
-        minimums = [c.min_yuan for c in self.book.conditions.values() if c.input == input_name and c.min_yuan is not None]
-        return Decimal(min(minimums)) if minimums else None
-
-    def _after_term(self, question: Question) -> bool:
-        """Whether the case happens in a month after the policy's term ends ("预计2029年10月才能拿证")."""
-        return self._month_against_term(question) > 0
-
-    def _month_against_term(self, question: Question) -> int:
-        """Where the month the conversation states for the case falls against the policy's term: -1 before its
-        start ("2024年5月的投入"), 1 after its end ("2029年底"), 0 inside it or when no month (or no bound) is known."""
-        day = question.conversation_facts.event_on
-        document = self.catalogue.get(self.book.document)
-        if day is None:
-            return 0
-        if document.valid_from is not None and day < document.valid_from:
-            return -1
-        return 1 if document.valid_to is not None and day > document.valid_to else 0
-
-    def _measure_verdict(self, question: Question, article: Article) -> Eligibility:
-        """A measure with no award rules: eligible unless the asker is registered elsewhere, the case happens
-        after the policy's term, or a stated fact contradicts who the measure names (``eligibility.yaml`` extra
-        conditions with ``measures``); a registration in Shanghai stated is the scope's condition met."""
-        if article.doc_id == self.book.document and self._after_term(question):
-            return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, DOCUMENT_TERM)
-        values = self._fact_values(question)[0]
-        evaluator = ConditionEvaluator(self.book)
-        scope = evaluator.check(REGISTERED, values)
-        if scope.state is ConditionState.FAILED:
-            return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, REGISTERED)
-        if article.doc_id != self.book.document:
-            return Eligibility(Verdict.UNKNOWN, article.key)
-        failed = next((check for cid in condition_rules().of_measure(str(article.key))
-                       if (check := evaluator.check(cid, values)).state is ConditionState.FAILED), None)
-        if failed is not None:  # "我们是药企，能申请研究者发起的临床研究支持吗": who takes part is named
-            return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, failed.condition_id, fact=failed.fact)
-        rules = self.book.for_measure(str(article.key)) if article.doc_id == self.book.document else ()
-        failures = [evaluator.first_failure(rule, values) for rule in rules]
-        if failures and all(failures) and failures[0] is not None and failures[0].instead:
-            # "We're a medical device company: can we apply for the class 1 new drug support?": a stated fact fails
-            # every rule of the measure and sends the case to another measure, which follows
-            return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, failures[0].condition_id, failures[0].instead,
-                               fact=failures[0].fact)
-        return Eligibility(Verdict.ELIGIBLE, article.key, holds=self._held_elsewhere([scope], str(article.key), values))
