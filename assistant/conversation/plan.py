@@ -2,7 +2,9 @@
 
 ``Planner.plan(question, session) -> Plan``. Nothing here writes words for the user: the composer
 turns a ``Plan`` into the answer. Figures come from the rules engine (``AwardCalculator``); the
-conditions that decide eligibility are the rule data's (``rules/awards.yaml`` + ``eligibility.yaml``).
+conditions that decide eligibility are the rule data's (``rules/awards.yaml`` + ``eligibility.yaml``), judged by
+``Verdicts`` (``verdicts.py``); the sentence an ask names is found by ``SentenceFinder`` (``finders.py``); the
+records a plan is made of are ``plan_records.py``'s.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 from assistant.amounts import is_bare_number
 from assistant.conversation.currency import usd_range
 from assistant.conversation.extract import Lead, lead_clause, unpriced_sentence
+from assistant.conversation.finders import CLOSE_SCORE, HITS, MIN_KEYWORD_SCORE, OWN_TOPIC_SCORE, RARE_TERM_SHARE, SCOPE_KEY, SentenceFinder
 from assistant.conversation.kinds import asker_kind, asks_what_kind_gets, kind_measures
 from assistant.conversation.needs import need_answered
 from assistant.conversation.plan_records import (
@@ -44,7 +47,6 @@ from assistant.conversation.understand import (
     asks_support_terms,
     asks_yes_or_no,
     has_word,
-    holds_tasks,
     kind_asked_for,
     kinds_named,
     labels_named,
@@ -52,11 +54,9 @@ from assistant.conversation.understand import (
     names_ceiling,
     points_at_document,
     read_facts,
-    tasks_named,
     without_ask_words,
     without_asker,
     without_kind_said,
-    without_registration,
     without_words,
     word_position,
 )
@@ -73,30 +73,21 @@ from assistant.rules.calculator import AwardCalculator, Item, are_alternatives
 from assistant.rules.eligibility import AskerKind, ConditionEvaluator, ConditionState, condition_rules
 from assistant.speakers import speaker_terms
 from index.articles import Article
-from index.documents import Catalogue, DocumentKind, DocumentStatus
+from index.documents import Catalogue, DocumentKind
 from index.normalise import normalise
 from index.tokens import tokenize
 
-MIN_KEYWORD_SCORE = 1.8
 FOLLOW_UP_MAX_CHARS = {Language.ENGLISH: 100}  # a follow-up is a short turn; English words are longer
 FOLLOW_UP_MAX_CHARS_CHINESE = 40
-HITS = 5
-OWN_TOPIC_SCORE = 2 * MIN_KEYWORD_SCORE  # an ask with this much topic of its own is about its own measure
 REFERRED_FACTOR = 1.5  # a turn pointing back: an article the conversation cited outranks a new one this much
 NAMED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")  # "Since 2021", "2019年以来": a year a figure ask counts from
 YEAR_NAMED = re.compile(r"(?<!\d)(?:19|20)\d\d年?(?!\d)")  # "2021年那版政策": the year naming a policy, no topic
 BOOK_TITLE = re.compile(r"《[^》]*》")  # a document's title as a sentence quotes it
 YEAR_SENTENCES = 50  # sentences searched for the one describing a policy named by its year (few sentences hold a year)
 TIED_SCORE = 0.9  # a hit this close to the top one answers about as well
-CLOSE_SCORE = 0.7  # a hit this close to the top one may be the measure an amount ask names by its rule
-OUTMATCHED_FACTOR = 2  # a sentence holding this many times the question's words of the lead's sentence answers instead
-RARE_TERM_SHARE = 0.05  # a word this few of the articles use names what one of them is about
 CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores this many times the next name a topic of their own
-SCOPE_KEY = "scope"  # the article of a document that says whom it covers
 SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or share
 KIND_FACTS = frozenset({"entity_type", "entity_denied"})  # who the asker is (or is not)
-APPLICANT_ONLY_WORDS = 6  # what is left of "我们在上海有全资子公司，子公司能申请吗" without who applies: a few words at most
-WORD_OR_CHARACTER = re.compile(r"[\u4e00-\u9fff]|[a-z]+")  # a Chinese character or an English word
 MEASURE_DOCUMENTS = frozenset({DocumentKind.POLICY, DocumentKind.DISTRICT_PLAN})  # documents of measures or tasks, with a term
 
 
@@ -264,6 +255,7 @@ class Planner:
         self.catalogue = cat
         self.today = today
         self.verdicts = Verdicts(book, cat)
+        self.finder = SentenceFinder(retriever, book, cat, today)
 
     def plan(self, question: Question, session: Session, language: Language) -> Plan:
         """Every ask of ``question`` planned against the sources and the session's earlier turns."""
@@ -685,7 +677,7 @@ class Planner:
             previous = [a for a in previous if not self._states_term(a)] or previous
         if question.recalled_text and not plan.steps:
             # "第一个问的那个是哪些部门负责": the article of the earlier turn pointed at is the one referred to
-            pointed_at = self._recalled_article(question)
+            pointed_at = self.finder.recalled_article(question)
             previous = [pointed_at] if pointed_at is not None else previous
         if ask.elliptical and ask.kind not in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY} and (
                 self._recalled(ask, session) is not None or self._named_elsewhere(ask, session) is not None):
@@ -722,12 +714,12 @@ class Planner:
                              and not without_words(without_ask_words(ask.text.lower()), lexicon().policy_self_words).strip(" ?？"))
         if ask.kind is AskKind.VALIDITY and not which and (question.document or (previous and topic_is_empty) or first_turn_policy):
             document = question.document or (previous[0].doc_id if previous else self.book.document)
-            mentioned = self._mentioned_issue(ask, document, plan)
+            mentioned = self.finder.mentioned_issue(ask, document, plan)
             if mentioned is not None:
                 return mentioned
-            articles = self._document_articles(document, previous, ask.detail == ISSUED)
+            articles = self.finder.document_articles(document, previous, ask.detail == ISSUED)
             # the asking clause's own words: the asker's case told before it names no article of the document
-            topic = self._without_name(without_ask_words(ask.own_words.lower()), document)
+            topic = self.finder.without_name(without_ask_words(ask.own_words.lower()), document)
             if self.retriever.keyword_score(topic) >= OWN_TOPIC_SCORE:
                 # "「规模达到4000亿」这个目标是哪份文件提的？还算数吗": the article the words stand in, first
                 found = self.retriever.search(topic, k=1, doc_ids=[document])
@@ -753,7 +745,7 @@ class Planner:
         earlier_policy = self._earlier_policy(ask, plan, question, previous)
         if earlier_policy is not None:  # "what did the 2021 policy offer for the same thing?": the sentence describing it
             return Step(ask, Route.LOOKUP, [earlier_policy[0]], lead=earlier_policy[1])
-        covered = self._scope_article(question, ask, previous)
+        covered = self.finder.scope_article(question, ask, previous)
         if covered is not None:  # "这个若干意见到底覆盖哪些单位？": the document's scope article
             lead = lead_clause(covered.text, AskKind.WHAT, ask.text)
             if ask.kind is not AskKind.ELIGIBILITY:
@@ -775,7 +767,7 @@ class Planner:
             said = BOOK_TITLE.sub(" ", answered.lead.sentence) if answered.lead else ""  # the other policy's own title is no topic
             earlier = YEAR_NAMED.sub(" ", f"{without_ask_words(answered.ask.text.lower())} {said}")
             for document_named in self.catalogue.named_in(earlier):
-                earlier = self._without_name(earlier, document_named)
+                earlier = self.finder.without_name(earlier, document_named)
             query = f"{ask.text} {without_words(earlier, lexicon().earlier_policy_named)}"
         if ask.kind is AskKind.DEPARTMENTS and not topic_is_empty:
             # "Who should we contact about the insurance subsidy?": the topic finds the measure, not the words "contact"
@@ -809,7 +801,7 @@ class Planner:
         labelled = [a for key in labels_named(ask.text) if (a := self.retriever.article(f"{self.book.document}:{key}"))]
         if len(labelled) == 1 and (not pointed or pointed[0] == self.book.document):
             query = f"{labelled[0].title} {query}"  # "under measure 8": the measure named by its label, by its title too
-        task = self._task_named(ask, question.document)
+        task = self.finder.task_named(ask, question.document)
         if task is not None:  # "第九项任务": the task of that number, in the document the conversation is about
             pointed = [task.doc_id]
             query = f"{task.title} {query}"
@@ -820,13 +812,13 @@ class Planner:
         search_query = query
         carried = ""  # the topic discussed, carried into the other document the turn names (its sentence chooses the lead)
         if pointed:  # inside that document its own name is no evidence: search with the rest
-            search_query = self._without_name(query, pointed[0]) or query
+            search_query = self.finder.without_name(query, pointed[0]) or query
             # "发布会上卫健委说了什么": the department named is found by its speaker, whom the rest no longer places
             search_query = " ".join(filter(None, [search_query, speaker_terms(query)]))
             if (not plan.steps and previous and previous[0].doc_id != pointed[0] and question.context_text
-                    and self.retriever.keyword_score(without_ask_words(self._without_name(ask.text, pointed[0]))) < OWN_TOPIC_SCORE):
+                    and self.retriever.keyword_score(without_ask_words(self.finder.without_name(ask.text, pointed[0]))) < OWN_TOPIC_SCORE):
                 # "那浦东的方案呢" / "市里的呢": the topic discussed, looked for in the other document
-                earlier = self._without_name(without_ask_words(question.context_text), previous[0].doc_id)
+                earlier = self.finder.without_name(without_ask_words(question.context_text), previous[0].doc_id)
                 # the sentence of the article discussed the earlier words matched, in the sources' own words: an
                 # English turn's few words ("what did the 2021 policy give for products that went overseas") find it
                 # though they weigh little in the keyword index
@@ -837,7 +829,7 @@ class Planner:
                     earlier = "" if said else previous[0].title
                     said = said or self._discussed_sentence(earlier, previous[0])
                 carried = f"{earlier} {said}".strip()
-                search_query = f"{carried} {self._without_name(ask.text, pointed[0])}"
+                search_query = f"{carried} {self.finder.without_name(ask.text, pointed[0])}"
             if plan.steps and self.retriever.keyword_score(without_ask_words(search_query)) < MIN_KEYWORD_SCORE:
                 # "…展会能补多少？另外浦东有没有额外的支持？": the document's own words on the topic asked before
                 search_query = f"{without_ask_words(plan.steps[-1].ask.text.lower())} {search_query}"
@@ -880,7 +872,7 @@ class Planner:
         # "补贴批下来多久能到账？": the sources' own support asked about in everyday words they never use
         # "那（二十）呢？": a measure named by its label is a topic of the policy, however few its words
         in_scope = bool(hits) and (any(self.retriever.is_about_policy(q, MIN_KEYWORD_SCORE) for q in dict.fromkeys((query, search_query)))
-                                   or task is not None or in_figures or self._sentence_counts_rare_term(search_query, ask, pointed)
+                                   or task is not None or in_figures or self.finder.sentence_counts_rare_term(search_query, ask, pointed)
                                    or asks_payout(ask.text.lower()) or any(
                                        h.article.doc_id == self.book.document and h.article.key in labels_named(ask.text) for h in hits[:1]))
         award_slots = session.award
@@ -939,7 +931,7 @@ class Planner:
                 return Step(ask, Route.LOOKUP, [top], lead=lead)
             return Step(ask, Route.DEPARTMENTS, [top])
         if ask.kind is AskKind.VALIDITY:
-            return Step(ask, Route.VALIDITY, self._document_articles(top.doc_id, [top], ask.detail == ISSUED),
+            return Step(ask, Route.VALIDITY, self.finder.document_articles(top.doc_id, [top], ask.detail == ISSUED),
                         document=top.doc_id)
 
         if self._detail_unstated(ask, top) and not has_amounts:
@@ -1037,7 +1029,7 @@ class Planner:
             return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text))
         if (ask.kind in {AskKind.WHAT, AskKind.ELIGIBILITY} and hits and not topic_is_empty and not refers_back and not returned
                 and not same_article and not similar_elsewhere):
-            top = self._sentence_decides(search_query, hits, pointed) or top
+            top = self.finder.sentence_decides(search_query, hits, pointed) or top
         if ask.kind is AskKind.ELIGIBILITY:
             lead = lead_clause(top.text, AskKind.WHAT, ask.text)
             month = question.conversation_facts.event_on
@@ -1057,7 +1049,7 @@ class Planner:
         figure_ask = lexicon().figure_asks.get(ask.detail) if ask.kind is AskKind.FIGURE else None
         units = figure_ask.stated if figure_ask else ()
         # "浦东那个生物医药行动方案里对CMO有什么说法": the words naming the document choose no sentence of it
-        naming = self._naming(top.doc_id) if question.document == top.doc_id else frozenset()
+        naming = self.finder.naming(top.doc_id) if question.document == top.doc_id else frozenset()
         lead = lead_clause(top.text, ask.kind, f"{ask.text} {carried}" if carried else ask.text, units, naming)
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and hits and not pointed and top.doc_id != self.book.document:
             # "上海推出多少平方米标准化厂房": a close article of the policy itself whose sentence states the figure
@@ -1072,7 +1064,7 @@ class Planner:
                     top, lead = hit.article, other
             # the same, sentence by sentence: the reply's one-line fact outranks a measure of several sentences
             # ("听说上海要推出一大批生物医药标准厂房，总共有多大面积？"), not the measure's sentence stating it
-            stated = self._sentence_stating(search_query, ask, units, of_document=self.book.document) if (
+            stated = self.finder.sentence_stating(search_query, ask, units, of_document=self.book.document) if (
                 top.doc_id != self.book.document) else None
             if stated is not None:
                 top, lead = stated
@@ -1082,19 +1074,19 @@ class Planner:
             # wherever it stands (a press answer states background facts in one sentence of a thousand
             # characters). An ask with no topic of its own ("门槛是多少产值？" after a measure) is the
             # article's: a figure found elsewhere by its few words would answer another question.
-            stated = self._sentence_stating(search_query, ask, units, pointed)
+            stated = self.finder.sentence_stating(search_query, ask, units, pointed)
             if stated is not None:
                 top, lead = stated
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and lead.figure and not topic_is_empty:
             # "上海有多少家三甲医院？": the reply's 18家 (of TOP20 companies) shares only 上海 with the question; the
             # press answer's sentence holding 三甲医院 states 35家
-            rarer = self._sentence_naming_more(search_query, ask, units, pointed, lead)
+            rarer = self.finder.sentence_naming_more(search_query, ask, units, pointed, lead)
             if rarer is not None:
                 top, lead = rarer
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and years and not any(y in lead.sentence for y in years):
             # "Since 2021, how many class 1 drugs were approved?": the sentence counting from that year ("2021年至今…
             # 19个"), not one counting from another ("2016年以来…26款")
-            stated = self._sentence_stating(search_query, ask, units, pointed, holding=tuple(years))
+            stated = self.finder.sentence_stating(search_query, ask, units, pointed, holding=tuple(years))
             if stated is not None:
                 top, lead = stated
         share = None
@@ -1123,60 +1115,6 @@ class Planner:
                                  [word for r in rules for word in (r.name, *r.triggers)],
                                  lambda term: self.retriever.article_share(term) <= RARE_TERM_SHARE)
 
-    def _sentence_decides(self, query: str, hits: Sequence[Any], doc_ids: Sequence[str] | None) -> Article | None:
-        """Between close articles, the one holding the sentence that matches ``query`` best, when that sentence
-        holds a rare word of the question (used by at most ``RARE_TERM_SHARE`` of the articles) that the top
-        article never uses ("Which two quality testing centres are the testing institutes building?": one
-        sentence of a press answer names both centres and both institutes; the measure on testing platforms
-        ranks first by its many shared common words, none of them the institutes'); else None."""
-        sentences = self.retriever.sentences(query, k=HITS * 4, doc_ids=doc_ids)
-        if not sentences:
-            return None
-        top, best = hits[0], sentences[0]
-        close = {h.article.chunk_id for h in hits[1:HITS] if h.score >= CLOSE_SCORE * top.score}
-        own = set(best.matched_terms) - set(top.matched_terms)
-        if best.article.chunk_id in close and any(self.retriever.article_share(t) <= RARE_TERM_SHARE for t in own):
-            return best.article
-        # "浦东方案里对新药临床研究有支持吗": task 5's one sentence says all the question says (对新药临床研究…给予支持);
-        # task 17, first by its many 临床研究, never says 新药 in the sentences that match
-        said = [set(s.matched_terms) for s in sentences if s.article.chunk_id == top.article.chunk_id]
-        for other in sentences[1:]:
-            if other.score < CLOSE_SCORE:
-                break
-            if other.article.chunk_id in close and all(set(other.matched_terms) > terms for terms in said):
-                return other.article
-        return None
-
-    def _sentence_stating(self, query: str, ask: Ask, units: tuple[str, ...], doc_ids: Sequence[str] | None = None,
-                          of_document: str | None = None, holding: tuple[str, ...] = ()) -> tuple[Article, Lead] | None:
-        """The article and lead of the best sentence for ``query`` (searched in ``doc_ids`` when given; one of
-        ``of_document``'s when given; one holding a word of ``holding`` when given) that states a figure of the
-        kind ``ask`` wants (in ``units`` when given), among the sentences scoring at least ``CLOSE_SCORE`` of the
-        best one; None when none does."""
-        for hit in self.retriever.sentences(query, k=HITS, doc_ids=doc_ids):
-            if hit.score < CLOSE_SCORE:
-                break
-            if (of_document is not None and hit.article.doc_id != of_document) or (
-                    holding and not any(word in hit.sentence for word in holding)):
-                continue
-            lead = lead_clause(hit.sentence, ask.kind, ask.text, units)
-            if lead.figure:
-                return hit.article, lead
-        return None
-
-    def _sentence_counts_rare_term(self, query: str, ask: Ask, doc_ids: Sequence[str] | None) -> bool:
-        """Whether a figure ask is answered by the sentence matching ``query`` best: it holds a rare word of the
-        query (used by at most ``RARE_TERM_SHARE`` of the articles) and states a figure of the kind asked ("how many
-        academicians does Shanghai have": the press answer's "拥有64位…两院院士", which a long article's keyword score
-        hides)."""
-        if ask.kind not in {AskKind.FIGURE, AskKind.DURATION}:
-            return False
-        found = self.retriever.sentences(query, k=1, doc_ids=doc_ids)
-        if not found or not any(0 < self.retriever.article_share(t) <= RARE_TERM_SHARE for t in found[0].matched_terms):
-            return False
-        figure_ask = lexicon().figure_asks.get(ask.detail) if ask.kind is AskKind.FIGURE else None
-        return bool(lead_clause(found[0].sentence, ask.kind, ask.text, figure_ask.stated if figure_ask else ()).figure)
-
     def _earlier_policy(self, ask: Ask, plan: Plan, question: Question, previous: Sequence[Article]) -> tuple[Article, Lead] | None:
         """The article and lead of the sentence describing a policy the ask names by a year no catalogued document
         has ("the 2021 policy" → the reply's "2021年发布的《关于促进本市生物医药产业高质量发展的若干意见》，明确对成功出海
@@ -1202,45 +1140,6 @@ class Planner:
                 return hit.article, lead_clause(hit.sentence, AskKind.WHAT, ask.text)
         return None
 
-    def _sentence_naming_more(self, query: str, ask: Ask, units: tuple[str, ...], doc_ids: Sequence[str] | None,
-                              lead: Lead) -> tuple[Article, Lead] | None:
-        """The article and lead of the sentence matching ``query`` best, when it states a figure of the kind asked
-        and holds a rare word of the question (used by at most ``RARE_TERM_SHARE`` of the articles) while the
-        sentence of ``lead`` holds none: the figure of what the question names, not of something beside it; else None."""
-        found = self.retriever.sentences(query, k=1, doc_ids=doc_ids)
-        if not found or found[0].sentence == lead.sentence:
-            return None
-        best = found[0]
-
-        def rare(term: str) -> bool:
-            return 0 < self.retriever.article_share(term) <= RARE_TERM_SHARE
-
-        shared = [t for t in best.matched_terms if t in lead.sentence]
-        # "How many hospitals with clinical-trial qualification …": the sentence holding every word of the question
-        # ("65家拥有临床试验资格的医疗机构"), not one holding two of them beside another count ("临床研究(IIT)3608项")
-        outmatched = len(best.matched_terms) >= OUTMATCHED_FACTOR * max(len(shared), 1)
-        if not outmatched and (not any(rare(t) for t in best.matched_terms if t not in lead.sentence) or any(
-                rare(t) for t in shared)):
-            return None  # the lead's own sentence holds a rare word of the question too: it is about what was asked
-        stated = lead_clause(best.sentence, ask.kind, ask.text, units)
-        return (best.article, stated) if stated.figure else None
-
-    def _mentioned_issue(self, ask: Ask, document: str, plan: Plan) -> Step | None:
-        """The issue asked right after an ask answered from a press answer or a reply ("发布会上说的那个实施意见有
-        多少条举措？哪天印发的？"): an explanatory document has no issue of its own to ask about there, so the
-        date is of what the answer quoted mentions; the sentence of that answer matching the ask leads. None
-        when the ask is not about an issue, the message asked nothing before, or asked about the document's
-        own opening (its issue is the document's)."""
-        before = plan.steps[-1].articles[:1] if plan.steps else []
-        if ask.detail != ISSUED or not before or before[0].doc_id != document:
-            return None
-        if self.catalogue.get(document).status_on(self.today) is not DocumentStatus.REFERENCE:
-            return None
-        opening = next((a for a in self.retriever.articles if a.doc_id == document), None)
-        if opening is None or before[0].chunk_id == opening.chunk_id:
-            return None
-        return Step(ask, Route.LOOKUP, before, lead=lead_clause(before[0].text, AskKind.WHAT, ask.own_words))
-
     def _measure_reading_stated_facts(self, question: Question) -> str | None:
         """The one measure with a condition that the turn's own facts about the asker (a relation, a role; not
         where it is registered) decide, among those whose rules the conversation names by their trigger
@@ -1260,71 +1159,11 @@ class Planner:
             measures = [m for m in measures if any(triggers_named(said, rule.triggers) for rule in self.book.for_measure(m))]
         return measures[0] if len(measures) == 1 else None
 
-    def _recalled_article(self, question: Question, text: str | None = None) -> Article | None:
-        """The best article for the earlier turn ``question`` points back at (or ``text``, an earlier turn's), within
-        the document it names; None when the turn's own words find none."""
-        topic = without_ask_words(question.recalled_text if text is None else text)
-        if question.document is not None:
-            topic = self._without_name(topic, question.document) or topic
-        if text is not None and self.retriever.keyword_score(topic) < MIN_KEYWORD_SCORE:
-            return None  # "那II期呢": a turn with no topic of its own
-        hits = self.retriever.search(topic, k=1, prefer_on=self.today,
-                                     doc_ids=[question.document] if question.document else None)
-        return hits[0].article if hits else None
-
     def _turn_articles(self, question: Question, previous: Sequence[Article]) -> list[Article]:
         """The article of each turn ``question.recalled_turns`` counts back to, oldest first: the last turn's is the
         one it cited (``previous``), an older turn's the one its own words find."""
-        older = [self._recalled_article(question, text) for text in question.recalled_turns[:-1]]
+        older = [self.finder.recalled_article(question, text) for text in question.recalled_turns[:-1]]
         return [a for a in older if a is not None] + list(previous[:1])
-
-    def _scope_article(self, question: Question, ask: Ask, previous: Sequence[Article]) -> Article | None:
-        """The scope article of the document asked about (named, else the policy) when the ask is who the
-        document covers and names no topic of its own besides, or, with nothing discussed before, a yes/no on
-        whether the asker may apply that names nobody but who applies ("子公司能申请吗？"); else None."""
-        text = ask.text.lower()
-        asked = asking_part(ask.own_words.lower())  # the asker's case told before the ask is no topic of its own
-        words = lexicon().scope_words
-        if not has_word(asked, words):
-            facts = question.facts
-            if ask.kind is not AskKind.ELIGIBILITY or previous or facts.drug_class or facts.cgt or facts.device:
-                return None  # a product named is a topic of its own
-            rest = without_registration(without_ask_words(without_asker(text)))
-            rest = without_words(rest, sorted(lexicon().applicant_words, key=len, reverse=True))
-            # "我是个人研究者，能申请这个政策的补贴吗": the policy's money asked of in plain words is no topic of its own
-            rest = without_words(rest, sorted((*lexicon().money_words, *lexicon().plain_money_words), key=len, reverse=True))
-            if len(WORD_OR_CHARACTER.findall(rest)) > APPLICANT_ONLY_WORDS or self.retriever.keyword_score(rest) >= MIN_KEYWORD_SCORE:
-                return None
-            return self.retriever.article(f"{self.book.document}:scope")
-        document = question.document or self.book.document
-        scope = self.retriever.article(f"{document}:{SCOPE_KEY}")
-        rest = self._without_name(without_ask_words(asked), document)
-        for word in words:
-            rest = rest.replace(word, " ")
-        if self.retriever.keyword_score(rest) >= OWN_TOPIC_SCORE:
-            # "适用于我们这种提供专业服务的企业吗": words of the scope's own ("专业服务") are no other topic
-            found = self.retriever.search(rest, k=1, doc_ids=[document])
-            if not found or scope is None or found[0].article.chunk_id != scope.chunk_id:
-                return None
-        return scope
-
-    def _naming(self, document: str) -> frozenset[str]:
-        """The search terms (lower case) of ``document``'s title, issuer and aliases, and the year of its issue
-        ("2024年的若干意见对出海产品支持多少": the year names the document, it is no topic)."""
-        name = self.catalogue.get(document)
-        years = {word for day in (name.signed, name.published, name.valid_from) if day for word in (str(day.year), f"{day.year}年")}
-        return (frozenset(tokenize(f"{name.title} {name.issuer or ''}".lower())) | {alias.lower() for alias in name.aliases}
-                | years)
-
-    def _without_name(self, query: str, document: str) -> str:
-        """``query``'s words (lower case) without those of ``document``'s title, issuer and aliases ("市政府办公厅那份
-        若干意见" names the policy by its issuer too)."""
-        name = self.catalogue.get(document)
-        naming = self._naming(document)
-        query = query.lower()
-        for alias in sorted(name.aliases, key=len, reverse=True):  # "2024年的新政策": the alias as a whole, not its words
-            query = query.replace(alias.lower(), " ")
-        return " ".join(t for t in tokenize(query) if t not in naming and t.strip())
 
     @staticmethod
     def _detail_unstated(ask: Ask, article: Article) -> bool:
@@ -1334,41 +1173,9 @@ class Planner:
             return False
         return not has_word(article.text.lower(), detail.stated)
 
-    def _task_named(self, ask: Ask, document: str | None) -> Article | None:
-        """The one task ``ask`` names by its number ("第九项任务", "task 9"): in ``document`` (the one the turn names
-        or the conversation is about), else in the one document that numbers tasks; the policy's measure of that
-        number when the document numbers measures, not tasks; None when it names none or several."""
-        numbers = tasks_named(ask.text)
-        if len(numbers) != 1:
-            return None
-        label = str(numbers[0])
-        tasks = [a for a in self.retriever.articles if a.label == label and holds_tasks(a.section)
-                 and (document is None or a.doc_id == document)]
-        if len(tasks) == 1:
-            return tasks[0]
-        if document == self.book.document:
-            return self.retriever.article(f"{document}:{numbers[0]:02d}")
-        return None
-
     def _states_term(self, article: Article) -> bool:
         """Whether ``article`` is the one a validity answer cites for its document's term."""
-        return article.chunk_id in {a.chunk_id for a in self._document_articles(article.doc_id, [])}
-
-    def _document_articles(self, document: str, previous: list[Article], issued: bool = False) -> list[Article]:
-        """The article that states a document's validity; else, for its issue (``issued``: date, 文号, issuer),
-        its opening; else its first article naming the year it ends (a plan's "到2024年底"); else the one
-        discussed, else its first."""
-        stated = self.retriever.article(f"{document}:validity")
-        if stated is not None:
-            return [stated]
-        articles = [a for a in self.retriever.articles if a.doc_id == document]
-        end = self.catalogue.get(document).valid_to
-        if end is not None and not issued:
-            naming = [a for a in articles if f"{end.year}年" in a.text or str(end.year) in a.text]
-            if naming:
-                return naming[:1]
-        same = [a for a in previous if a.doc_id == document and not issued]
-        return same[:1] or articles[:1]
+        return article.chunk_id in {a.chunk_id for a in self.finder.document_articles(article.doc_id, [])}
 
     def _award_measure(self, hits: Sequence[Any], question: Question, ask: Ask | None = None) -> str | None:
         """The measure an award question is about: the top hit's, when it carries award rules.
@@ -1916,7 +1723,7 @@ class Planner:
         """The article a condition is quoted from, when it is not the measure's own (the scope; the validity
         article for the document's term)."""
         if condition_id == DOCUMENT_TERM:
-            return self._document_articles(self.book.document, [])
+            return self.finder.document_articles(self.book.document, [])
         quoted_in = self.verdicts.condition_measure(condition_id)
         if quoted_in is None or quoted_in == measure:
             return []
