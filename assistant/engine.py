@@ -16,7 +16,8 @@ from assistant.bootstrap import OpenIndex, open_index
 from assistant.citations import cite
 from assistant.conversation.composer import Composed, Composer
 from assistant.conversation.context import read_context
-from assistant.conversation.plan import Plan, Planner
+from assistant.conversation.plan import Planner
+from assistant.conversation.plan_records import Plan
 from assistant.conversation.sessions import Session, SessionStore
 from assistant.conversation.understand import understand
 from assistant.errors import InputError, MessageTooLong

@@ -2,7 +2,9 @@
 
 ``Planner.plan(question, session) -> Plan``. Nothing here writes words for the user: the composer
 turns a ``Plan`` into the answer. Figures come from the rules engine (``AwardCalculator``); the
-conditions that decide eligibility are the rule data's (``rules/awards.yaml`` + ``eligibility.yaml``).
+conditions that decide eligibility are the rule data's (``rules/awards.yaml`` + ``eligibility.yaml``), judged by
+``Verdicts`` (``verdicts.py``); the sentence an ask names is found by ``SentenceFinder`` (``finders.py``); the
+records a plan is made of are ``plan_records.py``'s.
 """
 
 from __future__ import annotations
@@ -10,21 +12,32 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
 from typing import Any
 
 from assistant.amounts import is_bare_number
-from assistant.conversation.currency import threshold_input, usd_range
+from assistant.conversation.currency import usd_range
 from assistant.conversation.extract import Lead, lead_clause, unpriced_sentence
-from assistant.conversation.kinds import KindSupport, asker_kind, asks_what_kind_gets, kind_measures
-from assistant.conversation.needs import Need, need_answered
+from assistant.conversation.finders import CLOSE_SCORE, HITS, MIN_KEYWORD_SCORE, OWN_TOPIC_SCORE, RARE_TERM_SHARE, SCOPE_KEY, SentenceFinder
+from assistant.conversation.kinds import asker_kind, asks_what_kind_gets, kind_measures
+from assistant.conversation.needs import need_answered
+from assistant.conversation.plan_records import (
+    DOCUMENT_TERM,
+    FORBIDDEN,
+    Eligibility,
+    FullAwards,
+    Plan,
+    Route,
+    Step,
+    Verdict,
+    term_sentence,
+)
 from assistant.conversation.question import USD, AmountRole, Ask, AskKind, Facts, Question
 from assistant.conversation.scope import ScopeVerdict, asks_payout, judge
 from assistant.conversation.sessions import Session
-from assistant.conversation.shares import Share, share_of_count
+from assistant.conversation.shares import share_of_count
 from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots, read_award, rule_named, triggers_named
 from assistant.conversation.understand import (
     CONTACT,
@@ -34,7 +47,6 @@ from assistant.conversation.understand import (
     asks_support_terms,
     asks_yes_or_no,
     has_word,
-    holds_tasks,
     kind_asked_for,
     kinds_named,
     labels_named,
@@ -42,16 +54,15 @@ from assistant.conversation.understand import (
     names_ceiling,
     points_at_document,
     read_facts,
-    tasks_named,
     without_ask_words,
     without_asker,
     without_kind_said,
-    without_registration,
     without_words,
     word_position,
 )
+from assistant.conversation.verdicts import ASKER_FACTS, REGISTERED, SEAT_FACTS, Verdicts, figures_wanted, fixed_alternatives
 from assistant.language import Language
-from assistant.match.chat import ProfileAnswer, match_estimate, profile_answer
+from assistant.match.chat import match_estimate, profile_answer
 from assistant.match.matcher import PolicyMatcher
 from assistant.match.records import ClaimVerdict
 from assistant.match.report import finds_nothing
@@ -59,146 +70,25 @@ from assistant.records import AwardEstimate
 from assistant.retrieval import Hit, HybridRetriever
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import AwardCalculator, Item, are_alternatives
-from assistant.rules.eligibility import AskerKind, ConditionCheck, ConditionEvaluator, ConditionState, ExtraCondition, condition_rules
+from assistant.rules.eligibility import AskerKind, ConditionEvaluator, ConditionState, condition_rules
 from assistant.speakers import speaker_terms
 from index.articles import Article
-from index.documents import Catalogue, Document, DocumentKind, DocumentStatus
+from index.documents import Catalogue, DocumentKind
 from index.normalise import normalise
 from index.tokens import tokenize
 
-MIN_KEYWORD_SCORE = 1.8
 FOLLOW_UP_MAX_CHARS = {Language.ENGLISH: 100}  # a follow-up is a short turn; English words are longer
 FOLLOW_UP_MAX_CHARS_CHINESE = 40
-HITS = 5
-OWN_TOPIC_SCORE = 2 * MIN_KEYWORD_SCORE  # an ask with this much topic of its own is about its own measure
 REFERRED_FACTOR = 1.5  # a turn pointing back: an article the conversation cited outranks a new one this much
 NAMED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")  # "Since 2021", "2019年以来": a year a figure ask counts from
 YEAR_NAMED = re.compile(r"(?<!\d)(?:19|20)\d\d年?(?!\d)")  # "2021年那版政策": the year naming a policy, no topic
 BOOK_TITLE = re.compile(r"《[^》]*》")  # a document's title as a sentence quotes it
 YEAR_SENTENCES = 50  # sentences searched for the one describing a policy named by its year (few sentences hold a year)
 TIED_SCORE = 0.9  # a hit this close to the top one answers about as well
-CLOSE_SCORE = 0.7  # a hit this close to the top one may be the measure an amount ask names by its rule
-OUTMATCHED_FACTOR = 2  # a sentence holding this many times the question's words of the lead's sentence answers instead
-RARE_TERM_SHARE = 0.05  # a word this few of the articles use names what one of them is about
 CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores this many times the next name a topic of their own
-SCOPE_KEY = "scope"  # the article of a document that says whom it covers
 SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or share
-SEAT_FACTS = frozenset({"registered"})  # where the asker is registered says nothing of which measure its case is
-ASKER_FACTS = ("related_party", "applicant_role", "entity_type", "registered", "registration_applicant")  # facts of a turn that may meet one condition
 KIND_FACTS = frozenset({"entity_type", "entity_denied"})  # who the asker is (or is not)
-FORBIDDEN = "forbidden"  # a verdict's condition: the sentence answering forbids what the ask asks to do
-DOCUMENT_TERM = "document_term"  # a verdict's condition: the case falls outside the document's term (after it, or before its funding period)
-APPLICANT_ONLY_WORDS = 6  # what is left of "我们在上海有全资子公司，子公司能申请吗" without who applies: a few words at most
-WORD_OR_CHARACTER = re.compile(r"[\u4e00-\u9fff]|[a-z]+")  # a Chinese character or an English word
-REGISTERED = "registered_in_shanghai"  # the policy's scope: the one condition of a measure without award rules
 MEASURE_DOCUMENTS = frozenset({DocumentKind.POLICY, DocumentKind.DISTRICT_PLAN})  # documents of measures or tasks, with a term
-
-
-class Route(StrEnum):
-    """How one ask is answered."""
-
-    OUT_OF_SCOPE = "out_of_scope"
-    GREETING = "greeting"
-    AWARD = "award"  # the rules engine computes a ceiling
-    REQUIRED_BASE = "required_base"  # the spend a ceiling needs (ceiling ÷ rate)
-    CEILINGS = "ceilings"  # the per-item ceilings and annual cap, when no base is stated
-    CLARIFY_RULE = "clarify_rule"
-    CLARIFY_BASE = "clarify_base"
-    CLARIFY_CURRENCY = "clarify_currency"
-    CLARIFY_UNIT = "clarify_unit"  # a bare number ("6000"): 6000元 or 6000万元?
-    CLARIFY_MEASURE = "clarify_measure"  # an amount asked in words several measures share: which one?
-    NO_AMOUNT = "no_amount"  # the measure supports, but sets no amount (一事一议 …): not_specified
-    NO_SPEND = "no_spend"  # a base stated as zero ("研发投入0元") of a rule paid as a share of it: 0, never asked again
-    NOT_SPECIFIED = "not_specified"  # the sources do not say (materials, deadlines …)
-    ELIGIBILITY = "eligibility"
-    LOOKUP = "lookup"
-    DEPARTMENTS = "departments"
-    VALIDITY = "validity"
-    PROFILE = "profile"  # a "我们是……" statement noted in the session's company profile
-    MATCH = "match"  # every measure the session's company profile may claim
-    KIND_SUPPORT = "kind_support"  # "我们是CRO，有什么支持": every measure meant for the asker's kind, with its ceiling
-    FULL_AWARDS = "full_awards"  # "一年最多几次能拿满额": how many items the annual cap lets reach their ceiling
-
-
-class Verdict(StrEnum):
-    ELIGIBLE = "eligible"
-    NOT_ELIGIBLE = "not_eligible"
-    UNKNOWN = "unknown"
-
-
-@dataclass(frozen=True)
-class Eligibility:
-    """A verdict on one rule (or measure) for the stated facts, with the condition that decided it."""
-
-    verdict: Verdict
-    measure: str
-    rule: Rule | None = None
-    condition: str = ""  # the condition id that failed, when not eligible
-    instead: str = ""  # the measure that covers the case, when another one does
-    usd_by_range: bool = False  # a dollar amount met or missed a yuan threshold at every plausible rate
-    alternative: Rule | None = None  # not eligible for the asked rule: the same measure's alternative that applies
-    met: str = ""  # eligible: the condition a fact stated in this turn meets ("与客户无投资关系" → no relation), when one does;
-    # unknown: the condition a fact stated in this turn meets in part, asked whether it counts ("CE认证也算吗")
-    fact: str = ""  # the stated fact that failed the condition, or that leaves it open ("entity_type": who asks)
-    missing: tuple[str, ...] = ()  # unknown: the facts (eligibility.yaml names) that would decide the condition
-    holds: tuple[str, ...] = ()  # eligible: conditions quoted from another article (the scope) that stated facts meet
-
-
-@dataclass(frozen=True)
-class FullAwards:
-    """How many items of ``rule`` can each get its full ceiling within the per-entity annual cap: ``count`` =
-    ⌊``annual_cap_yuan`` ÷ the rule's ceiling⌋; ``unit`` is the counting word the ask used (次, 个; "" in English)."""
-
-    rule: Rule
-    annual_cap_yuan: Decimal
-    count: int
-    unit: str = ""
-
-
-@dataclass
-class Step:
-    """One ask, planned: the articles to cite (first = the answer's source) and what to say from them."""
-
-    ask: Ask
-    route: Route
-    articles: list[Article] = field(default_factory=list)
-    lead: Lead | None = None
-    request: AwardRequest | None = None
-    estimate: AwardEstimate | None = None
-    eligibility: Eligibility | None = None
-    instead_eligibility: Eligibility | None = None  # the verdict on the measure that applies instead
-    corrections: list[tuple[Decimal, Rule, Decimal]] = field(default_factory=list)  # (stated, rule, right figure)
-    confirmed: list[tuple[Decimal, Rule]] = field(default_factory=list)  # a figure heard of that is the rule's ceiling
-    required_base: tuple[Rule, Decimal, Decimal] | None = None  # (rule, target award, base needed)
-    document: str | None = None  # VALIDITY: the document asked about
-    scope: ScopeVerdict | None = None
-    profile: ProfileAnswer | None = None  # PROFILE / MATCH: the profile after the turn, and its match
-    detail: str = ""  # NOT_SPECIFIED: the detail the article does not state (a fee, a count …)
-    annual_first: bool = False  # CEILINGS: the per-entity annual cap was asked ("一年最多"), it leads
-    declined: bool = False  # "能拿3000万吗？" above what the text allows: the corrections answer no
-    ceilings_sum: tuple[Decimal, Decimal] | None = None  # CEILINGS asked summed: (sum, the annual cap)
-    within: Decimal | None = None  # CEILINGS: a figure asked ("能申请1500万的担保吗") that each alternative ceiling allows
-    invite_base: bool = False  # CEILINGS of a rate rule asked with no base: the base is invited after the ceiling
-    approximate: list[Decimal] = field(default_factory=list)  # hedged bases computed with ("约5000万")
-    listed: list[tuple[KindSupport, Eligibility | None]] = field(default_factory=list)  # KIND_SUPPORT: each measure, its verdict
-    pointers: list[KindSupport] = field(default_factory=list)  # a verdict on who asks: the measures meant for that kind
-    others: list[Eligibility] = field(default_factory=list)  # a no for the asker's kind: the measure's other rules still open or met
-    share: Share | None = None  # LOOKUP of a share: the share of the count the asker states, worked out
-    full_awards: FullAwards | None = None  # FULL_AWARDS: the count the annual cap allows at the full ceiling
-    need: Need | None = None  # LOOKUP of whether a step is still needed ("还要办…许可证吗"): what the sentence says of it
-
-
-@dataclass
-class Plan:
-    question: Question
-    steps: list[Step]
-    retrieved: list[str] = field(default_factory=list)
-
-    @property
-    def about_document_only(self) -> bool:
-        """Whether every ask was answered about a document as a whole (its term, its issue): the measure the
-        conversation discussed before stays its topic for the next turn ("委托方是关联公司呢？" after "还有效吗")."""
-        return bool(self.steps) and all(step.route is Route.VALIDITY for step in self.steps)
 
 
 def _about(question: Question, ask: Ask, own: Facts, others: Sequence[Facts]) -> Question:
@@ -321,26 +211,6 @@ def _names_specifically(text: str, rule: Rule) -> bool:
     return bool(specific) and triggers_named(text, specific)
 
 
-def _fixed_alternatives(candidates: Sequence[Rule]) -> bool:
-    """Whether ``candidates`` are alternative ceilings that take no base (the guarantee ceilings by the size)."""
-    return bool(candidates) and all(rule.rate is None for rule in candidates) and are_alternatives(list(candidates))
-
-
-def _figures_wanted(question: Question, candidates: Sequence[Rule]) -> list[Decimal]:
-    """The figures the asker wants ("想拿满3000万", "能拿800万那部分吗"); for alternative ceilings that take no base (the
-    guarantee ceilings), any figure it states ("担保能到2000万吗")."""
-    fixed = _fixed_alternatives(candidates)
-    return [a.yuan for a in question.facts.amounts
-            if a.role in {AmountRole.DESIRED, AmountRole.CLAIMED} or (fixed and a.role is AmountRole.BASE)]
-
-
-def _named_by_figure(text: str, rule: Rule, wanted: Sequence[Decimal]) -> bool:
-    """Whether an ask (lower case) names ``rule`` by its own figures: its rate ("the 40% top-up") or its ceiling
-    as the figure wanted ("能拿800万那部分吗")."""
-    rate = f"{(rule.rate * 100).normalize():f}%" if rule.rate is not None else ""
-    return bool(rate and rate in text.replace("％", "%")) or rule.cap_yuan in wanted
-
-
 def _time_limit(ask: Ask, article: Article) -> Lead | None:
     """The duration ``article`` sets that a deadline ask saying nothing of applying wants (``time_limit_asks``):
     the lead of its clause, when that clause names what the ask names ("参与机构…5个工作日内" for "a participating
@@ -376,22 +246,6 @@ def _sets_no_amount(article: Article, book: RuleBook) -> bool:
     return str(article.key).isdigit() and article.key not in book.measures()
 
 
-def term_sentence(article: Article, document: Document, month: date) -> str:
-    """The sentence of ``document``'s validity ``article`` that covers ``month``: the one naming the first day of
-    funding before the start when the month is before the start ("2024年6月1日至7月31日期间…参照本意见执行"),
-    else the one that sets the term."""
-    early = document.valid_from is not None and document.funding_valid_from is not None and month < document.valid_from
-    day = document.funding_valid_from if early else document.valid_to
-    sentences = [s.strip() for s in re.split(r"(?<=。)", article.text) if s.strip()]
-    named = [s for s in sentences if day is not None and f"{day.year}年{day.month}月{day.day}日" in s]
-    return (named or sentences or [article.text])[0].rstrip("。")
-
-
-def extra_conditions() -> dict[str, ExtraCondition]:
-    """Conditions beyond the calculator's, by id."""
-    return condition_rules().extras
-
-
 class Planner:
     def __init__(self, retriever: HybridRetriever, book: RuleBook, calculator: AwardCalculator, cat: Catalogue,
                  today: date) -> None:
@@ -400,6 +254,8 @@ class Planner:
         self.calculator = calculator
         self.catalogue = cat
         self.today = today
+        self.verdicts = Verdicts(book, cat)
+        self.finder = SentenceFinder(retriever, book, cat, today)
 
     def plan(self, question: Question, session: Session, language: Language) -> Plan:
         """Every ask of ``question`` planned against the sources and the session's earlier turns."""
@@ -512,7 +368,7 @@ class Planner:
         support (an award topic, or an article of the policy just cited)."""
         discussed = session.award is not None or any(cid.startswith(f"{self.book.document}:") for cid in session.last_chunk_ids[:1])
         return discussed and ConditionEvaluator(self.book).check(
-            REGISTERED, self._fact_values(question)[0]).state is ConditionState.FAILED
+            REGISTERED, self.verdicts.fact_values(question)[0]).state is ConditionState.FAILED
 
     def _states_base_of_topic(self, question: Question, session: Session) -> bool:
         """Whether a statement gives a base for a rule of the award topic discussed, named by its trigger ("Ⅲ期實際
@@ -752,7 +608,7 @@ class Planner:
         """The validity article of the policy when an eligibility ask states a month before its term: its funding
         measures may already apply then ("2024年6月1日至7月31日期间…参照本意见执行"), or not yet; else None."""
         document = self.book.document
-        if ask.kind is not AskKind.ELIGIBILITY or question.document not in (None, document) or self._month_against_term(question) >= 0:
+        if ask.kind is not AskKind.ELIGIBILITY or question.document not in (None, document) or self.verdicts.month_against_term(question) >= 0:
             return None  # after the start, the measure's own conditions (and the term's end) decide
         return self.retriever.article(f"{document}:validity")
 
@@ -821,7 +677,7 @@ class Planner:
             previous = [a for a in previous if not self._states_term(a)] or previous
         if question.recalled_text and not plan.steps:
             # "第一个问的那个是哪些部门负责": the article of the earlier turn pointed at is the one referred to
-            pointed_at = self._recalled_article(question)
+            pointed_at = self.finder.recalled_article(question)
             previous = [pointed_at] if pointed_at is not None else previous
         if ask.elliptical and ask.kind not in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY} and (
                 self._recalled(ask, session) is not None or self._named_elsewhere(ask, session) is not None):
@@ -858,12 +714,12 @@ class Planner:
                              and not without_words(without_ask_words(ask.text.lower()), lexicon().policy_self_words).strip(" ?？"))
         if ask.kind is AskKind.VALIDITY and not which and (question.document or (previous and topic_is_empty) or first_turn_policy):
             document = question.document or (previous[0].doc_id if previous else self.book.document)
-            mentioned = self._mentioned_issue(ask, document, plan)
+            mentioned = self.finder.mentioned_issue(ask, document, plan)
             if mentioned is not None:
                 return mentioned
-            articles = self._document_articles(document, previous, ask.detail == ISSUED)
+            articles = self.finder.document_articles(document, previous, ask.detail == ISSUED)
             # the asking clause's own words: the asker's case told before it names no article of the document
-            topic = self._without_name(without_ask_words(ask.own_words.lower()), document)
+            topic = self.finder.without_name(without_ask_words(ask.own_words.lower()), document)
             if self.retriever.keyword_score(topic) >= OWN_TOPIC_SCORE:
                 # "「规模达到4000亿」这个目标是哪份文件提的？还算数吗": the article the words stand in, first
                 found = self.retriever.search(topic, k=1, doc_ids=[document])
@@ -878,7 +734,7 @@ class Planner:
             step = Step(ask, Route.ELIGIBILITY, [early], lead=Lead(term_sentence(early, policy, when)))
             funding = policy.funding_valid_from or policy.valid_from
             step.eligibility = (Eligibility(Verdict.NOT_ELIGIBLE, str(early.key), None, DOCUMENT_TERM) if funding and when < funding
-                                else self._measure_verdict(question, early))
+                                else self.verdicts.measure_verdict(question, early))
             return step
         discussed = plan.steps[-1].articles[:1] if plan.steps else previous[:1]
         if ask.detail == CONTACT and discussed and self._detail_unstated(ask, discussed[0]) and self.retriever.keyword_score(
@@ -889,13 +745,13 @@ class Planner:
         earlier_policy = self._earlier_policy(ask, plan, question, previous)
         if earlier_policy is not None:  # "what did the 2021 policy offer for the same thing?": the sentence describing it
             return Step(ask, Route.LOOKUP, [earlier_policy[0]], lead=earlier_policy[1])
-        covered = self._scope_article(question, ask, previous)
+        covered = self.finder.scope_article(question, ask, previous)
         if covered is not None:  # "这个若干意见到底覆盖哪些单位？": the document's scope article
             lead = lead_clause(covered.text, AskKind.WHAT, ask.text)
             if ask.kind is not AskKind.ELIGIBILITY:
                 return Step(ask, Route.LOOKUP, [covered], lead=lead)
             # "我们在上海有全资子公司，子公司能申请吗？": the scope's verdict on who the asker says it is
-            step = Step(ask, Route.ELIGIBILITY, [covered], lead=lead, eligibility=self._measure_verdict(question, covered))
+            step = Step(ask, Route.ELIGIBILITY, [covered], lead=lead, eligibility=self.verdicts.measure_verdict(question, covered))
             self._about_the_asker(question, step, str(covered.key))  # "我是个人研究者…": what is meant for that kind
             return step
         # "那海外临床试验责任保险的保费补贴呢？" after the trade-fair measure names an article of its own: that one
@@ -911,7 +767,7 @@ class Planner:
             said = BOOK_TITLE.sub(" ", answered.lead.sentence) if answered.lead else ""  # the other policy's own title is no topic
             earlier = YEAR_NAMED.sub(" ", f"{without_ask_words(answered.ask.text.lower())} {said}")
             for document_named in self.catalogue.named_in(earlier):
-                earlier = self._without_name(earlier, document_named)
+                earlier = self.finder.without_name(earlier, document_named)
             query = f"{ask.text} {without_words(earlier, lexicon().earlier_policy_named)}"
         if ask.kind is AskKind.DEPARTMENTS and not topic_is_empty:
             # "Who should we contact about the insurance subsidy?": the topic finds the measure, not the words "contact"
@@ -945,7 +801,7 @@ class Planner:
         labelled = [a for key in labels_named(ask.text) if (a := self.retriever.article(f"{self.book.document}:{key}"))]
         if len(labelled) == 1 and (not pointed or pointed[0] == self.book.document):
             query = f"{labelled[0].title} {query}"  # "under measure 8": the measure named by its label, by its title too
-        task = self._task_named(ask, question.document)
+        task = self.finder.task_named(ask, question.document)
         if task is not None:  # "第九项任务": the task of that number, in the document the conversation is about
             pointed = [task.doc_id]
             query = f"{task.title} {query}"
@@ -956,13 +812,13 @@ class Planner:
         search_query = query
         carried = ""  # the topic discussed, carried into the other document the turn names (its sentence chooses the lead)
         if pointed:  # inside that document its own name is no evidence: search with the rest
-            search_query = self._without_name(query, pointed[0]) or query
+            search_query = self.finder.without_name(query, pointed[0]) or query
             # "发布会上卫健委说了什么": the department named is found by its speaker, whom the rest no longer places
             search_query = " ".join(filter(None, [search_query, speaker_terms(query)]))
             if (not plan.steps and previous and previous[0].doc_id != pointed[0] and question.context_text
-                    and self.retriever.keyword_score(without_ask_words(self._without_name(ask.text, pointed[0]))) < OWN_TOPIC_SCORE):
+                    and self.retriever.keyword_score(without_ask_words(self.finder.without_name(ask.text, pointed[0]))) < OWN_TOPIC_SCORE):
                 # "那浦东的方案呢" / "市里的呢": the topic discussed, looked for in the other document
-                earlier = self._without_name(without_ask_words(question.context_text), previous[0].doc_id)
+                earlier = self.finder.without_name(without_ask_words(question.context_text), previous[0].doc_id)
                 # the sentence of the article discussed the earlier words matched, in the sources' own words: an
                 # English turn's few words ("what did the 2021 policy give for products that went overseas") find it
                 # though they weigh little in the keyword index
@@ -973,7 +829,7 @@ class Planner:
                     earlier = "" if said else previous[0].title
                     said = said or self._discussed_sentence(earlier, previous[0])
                 carried = f"{earlier} {said}".strip()
-                search_query = f"{carried} {self._without_name(ask.text, pointed[0])}"
+                search_query = f"{carried} {self.finder.without_name(ask.text, pointed[0])}"
             if plan.steps and self.retriever.keyword_score(without_ask_words(search_query)) < MIN_KEYWORD_SCORE:
                 # "…展会能补多少？另外浦东有没有额外的支持？": the document's own words on the topic asked before
                 search_query = f"{without_ask_words(plan.steps[-1].ask.text.lower())} {search_query}"
@@ -1016,7 +872,7 @@ class Planner:
         # "补贴批下来多久能到账？": the sources' own support asked about in everyday words they never use
         # "那（二十）呢？": a measure named by its label is a topic of the policy, however few its words
         in_scope = bool(hits) and (any(self.retriever.is_about_policy(q, MIN_KEYWORD_SCORE) for q in dict.fromkeys((query, search_query)))
-                                   or task is not None or in_figures or self._sentence_counts_rare_term(search_query, ask, pointed)
+                                   or task is not None or in_figures or self.finder.sentence_counts_rare_term(search_query, ask, pointed)
                                    or asks_payout(ask.text.lower()) or any(
                                        h.article.doc_id == self.book.document and h.article.key in labels_named(ask.text) for h in hits[:1]))
         award_slots = session.award
@@ -1075,7 +931,7 @@ class Planner:
                 return Step(ask, Route.LOOKUP, [top], lead=lead)
             return Step(ask, Route.DEPARTMENTS, [top])
         if ask.kind is AskKind.VALIDITY:
-            return Step(ask, Route.VALIDITY, self._document_articles(top.doc_id, [top], ask.detail == ISSUED),
+            return Step(ask, Route.VALIDITY, self.finder.document_articles(top.doc_id, [top], ask.detail == ISSUED),
                         document=top.doc_id)
 
         if self._detail_unstated(ask, top) and not has_amounts:
@@ -1173,7 +1029,7 @@ class Planner:
             return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text))
         if (ask.kind in {AskKind.WHAT, AskKind.ELIGIBILITY} and hits and not topic_is_empty and not refers_back and not returned
                 and not same_article and not similar_elsewhere):
-            top = self._sentence_decides(search_query, hits, pointed) or top
+            top = self.finder.sentence_decides(search_query, hits, pointed) or top
         if ask.kind is AskKind.ELIGIBILITY:
             lead = lead_clause(top.text, AskKind.WHAT, ask.text)
             month = question.conversation_facts.event_on
@@ -1181,7 +1037,7 @@ class Planner:
                 # "a project of June 2024, does the policy apply?": the sentence on the period that month falls in
                 lead = Lead(term_sentence(top, self.catalogue.get(top.doc_id), month))
             step = Step(ask, Route.ELIGIBILITY, [top], lead=lead)
-            step.eligibility = self._measure_verdict(question, top)
+            step.eligibility = self.verdicts.measure_verdict(question, top)
             if step.eligibility.verdict is Verdict.ELIGIBLE and _forbids(lead, ask):
                 # "医院能以药占比为理由不让新药进院吗": the answering sentence says 不得 to that
                 step.eligibility = Eligibility(Verdict.NOT_ELIGIBLE, str(top.key), None, FORBIDDEN)
@@ -1193,7 +1049,7 @@ class Planner:
         figure_ask = lexicon().figure_asks.get(ask.detail) if ask.kind is AskKind.FIGURE else None
         units = figure_ask.stated if figure_ask else ()
         # "浦东那个生物医药行动方案里对CMO有什么说法": the words naming the document choose no sentence of it
-        naming = self._naming(top.doc_id) if question.document == top.doc_id else frozenset()
+        naming = self.finder.naming(top.doc_id) if question.document == top.doc_id else frozenset()
         lead = lead_clause(top.text, ask.kind, f"{ask.text} {carried}" if carried else ask.text, units, naming)
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and hits and not pointed and top.doc_id != self.book.document:
             # "上海推出多少平方米标准化厂房": a close article of the policy itself whose sentence states the figure
@@ -1208,7 +1064,7 @@ class Planner:
                     top, lead = hit.article, other
             # the same, sentence by sentence: the reply's one-line fact outranks a measure of several sentences
             # ("听说上海要推出一大批生物医药标准厂房，总共有多大面积？"), not the measure's sentence stating it
-            stated = self._sentence_stating(search_query, ask, units, of_document=self.book.document) if (
+            stated = self.finder.sentence_stating(search_query, ask, units, of_document=self.book.document) if (
                 top.doc_id != self.book.document) else None
             if stated is not None:
                 top, lead = stated
@@ -1218,19 +1074,19 @@ class Planner:
             # wherever it stands (a press answer states background facts in one sentence of a thousand
             # characters). An ask with no topic of its own ("门槛是多少产值？" after a measure) is the
             # article's: a figure found elsewhere by its few words would answer another question.
-            stated = self._sentence_stating(search_query, ask, units, pointed)
+            stated = self.finder.sentence_stating(search_query, ask, units, pointed)
             if stated is not None:
                 top, lead = stated
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and lead.figure and not topic_is_empty:
             # "上海有多少家三甲医院？": the reply's 18家 (of TOP20 companies) shares only 上海 with the question; the
             # press answer's sentence holding 三甲医院 states 35家
-            rarer = self._sentence_naming_more(search_query, ask, units, pointed, lead)
+            rarer = self.finder.sentence_naming_more(search_query, ask, units, pointed, lead)
             if rarer is not None:
                 top, lead = rarer
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and years and not any(y in lead.sentence for y in years):
             # "Since 2021, how many class 1 drugs were approved?": the sentence counting from that year ("2021年至今…
             # 19个"), not one counting from another ("2016年以来…26款")
-            stated = self._sentence_stating(search_query, ask, units, pointed, holding=tuple(years))
+            stated = self.finder.sentence_stating(search_query, ask, units, pointed, holding=tuple(years))
             if stated is not None:
                 top, lead = stated
         share = None
@@ -1259,60 +1115,6 @@ class Planner:
                                  [word for r in rules for word in (r.name, *r.triggers)],
                                  lambda term: self.retriever.article_share(term) <= RARE_TERM_SHARE)
 
-    def _sentence_decides(self, query: str, hits: Sequence[Any], doc_ids: Sequence[str] | None) -> Article | None:
-        """Between close articles, the one holding the sentence that matches ``query`` best, when that sentence
-        holds a rare word of the question (used by at most ``RARE_TERM_SHARE`` of the articles) that the top
-        article never uses ("Which two quality testing centres are the testing institutes building?": one
-        sentence of a press answer names both centres and both institutes; the measure on testing platforms
-        ranks first by its many shared common words, none of them the institutes'); else None."""
-        sentences = self.retriever.sentences(query, k=HITS * 4, doc_ids=doc_ids)
-        if not sentences:
-            return None
-        top, best = hits[0], sentences[0]
-        close = {h.article.chunk_id for h in hits[1:HITS] if h.score >= CLOSE_SCORE * top.score}
-        own = set(best.matched_terms) - set(top.matched_terms)
-        if best.article.chunk_id in close and any(self.retriever.article_share(t) <= RARE_TERM_SHARE for t in own):
-            return best.article
-        # "浦东方案里对新药临床研究有支持吗": task 5's one sentence says all the question says (对新药临床研究…给予支持);
-        # task 17, first by its many 临床研究, never says 新药 in the sentences that match
-        said = [set(s.matched_terms) for s in sentences if s.article.chunk_id == top.article.chunk_id]
-        for other in sentences[1:]:
-            if other.score < CLOSE_SCORE:
-                break
-            if other.article.chunk_id in close and all(set(other.matched_terms) > terms for terms in said):
-                return other.article
-        return None
-
-    def _sentence_stating(self, query: str, ask: Ask, units: tuple[str, ...], doc_ids: Sequence[str] | None = None,
-                          of_document: str | None = None, holding: tuple[str, ...] = ()) -> tuple[Article, Lead] | None:
-        """The article and lead of the best sentence for ``query`` (searched in ``doc_ids`` when given; one of
-        ``of_document``'s when given; one holding a word of ``holding`` when given) that states a figure of the
-        kind ``ask`` wants (in ``units`` when given), among the sentences scoring at least ``CLOSE_SCORE`` of the
-        best one; None when none does."""
-        for hit in self.retriever.sentences(query, k=HITS, doc_ids=doc_ids):
-            if hit.score < CLOSE_SCORE:
-                break
-            if (of_document is not None and hit.article.doc_id != of_document) or (
-                    holding and not any(word in hit.sentence for word in holding)):
-                continue
-            lead = lead_clause(hit.sentence, ask.kind, ask.text, units)
-            if lead.figure:
-                return hit.article, lead
-        return None
-
-    def _sentence_counts_rare_term(self, query: str, ask: Ask, doc_ids: Sequence[str] | None) -> bool:
-        """Whether a figure ask is answered by the sentence matching ``query`` best: it holds a rare word of the
-        query (used by at most ``RARE_TERM_SHARE`` of the articles) and states a figure of the kind asked ("how many
-        academicians does Shanghai have": the press answer's "拥有64位…两院院士", which a long article's keyword score
-        hides)."""
-        if ask.kind not in {AskKind.FIGURE, AskKind.DURATION}:
-            return False
-        found = self.retriever.sentences(query, k=1, doc_ids=doc_ids)
-        if not found or not any(0 < self.retriever.article_share(t) <= RARE_TERM_SHARE for t in found[0].matched_terms):
-            return False
-        figure_ask = lexicon().figure_asks.get(ask.detail) if ask.kind is AskKind.FIGURE else None
-        return bool(lead_clause(found[0].sentence, ask.kind, ask.text, figure_ask.stated if figure_ask else ()).figure)
-
     def _earlier_policy(self, ask: Ask, plan: Plan, question: Question, previous: Sequence[Article]) -> tuple[Article, Lead] | None:
         """The article and lead of the sentence describing a policy the ask names by a year no catalogued document
         has ("the 2021 policy" → the reply's "2021年发布的《关于促进本市生物医药产业高质量发展的若干意见》，明确对成功出海
@@ -1338,45 +1140,6 @@ class Planner:
                 return hit.article, lead_clause(hit.sentence, AskKind.WHAT, ask.text)
         return None
 
-    def _sentence_naming_more(self, query: str, ask: Ask, units: tuple[str, ...], doc_ids: Sequence[str] | None,
-                              lead: Lead) -> tuple[Article, Lead] | None:
-        """The article and lead of the sentence matching ``query`` best, when it states a figure of the kind asked
-        and holds a rare word of the question (used by at most ``RARE_TERM_SHARE`` of the articles) while the
-        sentence of ``lead`` holds none: the figure of what the question names, not of something beside it; else None."""
-        found = self.retriever.sentences(query, k=1, doc_ids=doc_ids)
-        if not found or found[0].sentence == lead.sentence:
-            return None
-        best = found[0]
-
-        def rare(term: str) -> bool:
-            return 0 < self.retriever.article_share(term) <= RARE_TERM_SHARE
-
-        shared = [t for t in best.matched_terms if t in lead.sentence]
-        # "How many hospitals with clinical-trial qualification …": the sentence holding every word of the question
-        # ("65家拥有临床试验资格的医疗机构"), not one holding two of them beside another count ("临床研究(IIT)3608项")
-        outmatched = len(best.matched_terms) >= OUTMATCHED_FACTOR * max(len(shared), 1)
-        if not outmatched and (not any(rare(t) for t in best.matched_terms if t not in lead.sentence) or any(
-                rare(t) for t in shared)):
-            return None  # the lead's own sentence holds a rare word of the question too: it is about what was asked
-        stated = lead_clause(best.sentence, ask.kind, ask.text, units)
-        return (best.article, stated) if stated.figure else None
-
-    def _mentioned_issue(self, ask: Ask, document: str, plan: Plan) -> Step | None:
-        """The issue asked right after an ask answered from a press answer or a reply ("发布会上说的那个实施意见有
-        多少条举措？哪天印发的？"): an explanatory document has no issue of its own to ask about there, so the
-        date is of what the answer quoted mentions; the sentence of that answer matching the ask leads. None
-        when the ask is not about an issue, the message asked nothing before, or asked about the document's
-        own opening (its issue is the document's)."""
-        before = plan.steps[-1].articles[:1] if plan.steps else []
-        if ask.detail != ISSUED or not before or before[0].doc_id != document:
-            return None
-        if self.catalogue.get(document).status_on(self.today) is not DocumentStatus.REFERENCE:
-            return None
-        opening = next((a for a in self.retriever.articles if a.doc_id == document), None)
-        if opening is None or before[0].chunk_id == opening.chunk_id:
-            return None
-        return Step(ask, Route.LOOKUP, before, lead=lead_clause(before[0].text, AskKind.WHAT, ask.own_words))
-
     def _measure_reading_stated_facts(self, question: Question) -> str | None:
         """The one measure with a condition that the turn's own facts about the asker (a relation, a role; not
         where it is registered) decide, among those whose rules the conversation names by their trigger
@@ -1396,71 +1159,11 @@ class Planner:
             measures = [m for m in measures if any(triggers_named(said, rule.triggers) for rule in self.book.for_measure(m))]
         return measures[0] if len(measures) == 1 else None
 
-    def _recalled_article(self, question: Question, text: str | None = None) -> Article | None:
-        """The best article for the earlier turn ``question`` points back at (or ``text``, an earlier turn's), within
-        the document it names; None when the turn's own words find none."""
-        topic = without_ask_words(question.recalled_text if text is None else text)
-        if question.document is not None:
-            topic = self._without_name(topic, question.document) or topic
-        if text is not None and self.retriever.keyword_score(topic) < MIN_KEYWORD_SCORE:
-            return None  # "那II期呢": a turn with no topic of its own
-        hits = self.retriever.search(topic, k=1, prefer_on=self.today,
-                                     doc_ids=[question.document] if question.document else None)
-        return hits[0].article if hits else None
-
     def _turn_articles(self, question: Question, previous: Sequence[Article]) -> list[Article]:
         """The article of each turn ``question.recalled_turns`` counts back to, oldest first: the last turn's is the
         one it cited (``previous``), an older turn's the one its own words find."""
-        older = [self._recalled_article(question, text) for text in question.recalled_turns[:-1]]
+        older = [self.finder.recalled_article(question, text) for text in question.recalled_turns[:-1]]
         return [a for a in older if a is not None] + list(previous[:1])
-
-    def _scope_article(self, question: Question, ask: Ask, previous: Sequence[Article]) -> Article | None:
-        """The scope article of the document asked about (named, else the policy) when the ask is who the
-        document covers and names no topic of its own besides, or, with nothing discussed before, a yes/no on
-        whether the asker may apply that names nobody but who applies ("子公司能申请吗？"); else None."""
-        text = ask.text.lower()
-        asked = asking_part(ask.own_words.lower())  # the asker's case told before the ask is no topic of its own
-        words = lexicon().scope_words
-        if not has_word(asked, words):
-            facts = question.facts
-            if ask.kind is not AskKind.ELIGIBILITY or previous or facts.drug_class or facts.cgt or facts.device:
-                return None  # a product named is a topic of its own
-            rest = without_registration(without_ask_words(without_asker(text)))
-            rest = without_words(rest, sorted(lexicon().applicant_words, key=len, reverse=True))
-            # "我是个人研究者，能申请这个政策的补贴吗": the policy's money asked of in plain words is no topic of its own
-            rest = without_words(rest, sorted((*lexicon().money_words, *lexicon().plain_money_words), key=len, reverse=True))
-            if len(WORD_OR_CHARACTER.findall(rest)) > APPLICANT_ONLY_WORDS or self.retriever.keyword_score(rest) >= MIN_KEYWORD_SCORE:
-                return None
-            return self.retriever.article(f"{self.book.document}:scope")
-        document = question.document or self.book.document
-        scope = self.retriever.article(f"{document}:{SCOPE_KEY}")
-        rest = self._without_name(without_ask_words(asked), document)
-        for word in words:
-            rest = rest.replace(word, " ")
-        if self.retriever.keyword_score(rest) >= OWN_TOPIC_SCORE:
-            # "适用于我们这种提供专业服务的企业吗": words of the scope's own ("专业服务") are no other topic
-            found = self.retriever.search(rest, k=1, doc_ids=[document])
-            if not found or scope is None or found[0].article.chunk_id != scope.chunk_id:
-                return None
-        return scope
-
-    def _naming(self, document: str) -> frozenset[str]:
-        """The search terms (lower case) of ``document``'s title, issuer and aliases, and the year of its issue
-        ("2024年的若干意见对出海产品支持多少": the year names the document, it is no topic)."""
-        name = self.catalogue.get(document)
-        years = {word for day in (name.signed, name.published, name.valid_from) if day for word in (str(day.year), f"{day.year}年")}
-        return (frozenset(tokenize(f"{name.title} {name.issuer or ''}".lower())) | {alias.lower() for alias in name.aliases}
-                | years)
-
-    def _without_name(self, query: str, document: str) -> str:
-        """``query``'s words (lower case) without those of ``document``'s title, issuer and aliases ("市政府办公厅那份
-        若干意见" names the policy by its issuer too)."""
-        name = self.catalogue.get(document)
-        naming = self._naming(document)
-        query = query.lower()
-        for alias in sorted(name.aliases, key=len, reverse=True):  # "2024年的新政策": the alias as a whole, not its words
-            query = query.replace(alias.lower(), " ")
-        return " ".join(t for t in tokenize(query) if t not in naming and t.strip())
 
     @staticmethod
     def _detail_unstated(ask: Ask, article: Article) -> bool:
@@ -1470,41 +1173,9 @@ class Planner:
             return False
         return not has_word(article.text.lower(), detail.stated)
 
-    def _task_named(self, ask: Ask, document: str | None) -> Article | None:
-        """The one task ``ask`` names by its number ("第九项任务", "task 9"): in ``document`` (the one the turn names
-        or the conversation is about), else in the one document that numbers tasks; the policy's measure of that
-        number when the document numbers measures, not tasks; None when it names none or several."""
-        numbers = tasks_named(ask.text)
-        if len(numbers) != 1:
-            return None
-        label = str(numbers[0])
-        tasks = [a for a in self.retriever.articles if a.label == label and holds_tasks(a.section)
-                 and (document is None or a.doc_id == document)]
-        if len(tasks) == 1:
-            return tasks[0]
-        if document == self.book.document:
-            return self.retriever.article(f"{document}:{numbers[0]:02d}")
-        return None
-
     def _states_term(self, article: Article) -> bool:
         """Whether ``article`` is the one a validity answer cites for its document's term."""
-        return article.chunk_id in {a.chunk_id for a in self._document_articles(article.doc_id, [])}
-
-    def _document_articles(self, document: str, previous: list[Article], issued: bool = False) -> list[Article]:
-        """The article that states a document's validity; else, for its issue (``issued``: date, 文号, issuer),
-        its opening; else its first article naming the year it ends (a plan's "到2024年底"); else the one
-        discussed, else its first."""
-        stated = self.retriever.article(f"{document}:validity")
-        if stated is not None:
-            return [stated]
-        articles = [a for a in self.retriever.articles if a.doc_id == document]
-        end = self.catalogue.get(document).valid_to
-        if end is not None and not issued:
-            naming = [a for a in articles if f"{end.year}年" in a.text or str(end.year) in a.text]
-            if naming:
-                return naming[:1]
-        same = [a for a in previous if a.doc_id == document and not issued]
-        return same[:1] or articles[:1]
+        return article.chunk_id in {a.chunk_id for a in self.finder.document_articles(article.doc_id, [])}
 
     def _award_measure(self, hits: Sequence[Any], question: Question, ask: Ask | None = None) -> str | None:
         """The measure an award question is about: the top hit's, when it carries award rules.
@@ -1516,7 +1187,7 @@ class Planner:
         asked_for = self._measure_of_kind(hits, question, ask)
         if asked_for is not None:  # "我们是药企不是CRO，能拿CRO的支持吗": the CRO measure is asked, its verdict a no
             return asked_for
-        denied = set(self._unmet(question))
+        denied = set(self.verdicts.unmet(question))
         for hit in hits[:3]:  # "never in special review … the device support": the measure whose condition is denied
             if denied and hit.article.doc_id == self.book.document and any(
                     denied & set(rule.conditions) for rule in self.book.for_measure(str(hit.article.key))):
@@ -1543,7 +1214,7 @@ class Planner:
         """The measure whose rule is paid on the kind of base the stated amounts name (``eligibility.yaml``: a
         condition its ``holds_if`` meets by ``base_kind``, "verified new investment"), when the top hit of the
         policy (``policy``) is another measure and the ask names none of its rules; None otherwise."""
-        values, _ = self._fact_values(question)
+        values, _ = self.verdicts.fact_values(question)
         if values.get("base_kind") is None or not policy or ask is None:
             return None
         evaluator = ConditionEvaluator(self.book)
@@ -1651,21 +1322,21 @@ class Planner:
             # "早期临床投入6000万，能补多少？确证性临床最多多少？": the later ask wants its own ceiling, not the earlier
             # ask's spend assumed for it
             request.bases, request.assumed = [], None
-        wanted = self._alternative_wanted(question, request)
+        wanted = self.verdicts.alternative_wanted(question, request)
         if wanted is not None:  # "小型企业，没有专精特新，担保能到2000万吗": the ceiling asked for is the rule asked about
             request.rules = [wanted]
-        fitting = self._fitting_alternative(question, request.rules)
+        fitting = self.verdicts.fitting_alternative(question, request.rules)
         if fitting is not None:  # "明年长成中型企业了，拿了专精特新资质": of the two ceilings, the one the facts decide
             request.rules = [fitting]
         # (a measure's alternative ceilings are decided above, by the facts that pick one of them)
-        told = self._rule_the_case_describes(question, request) if not request.rules and not are_alternatives(
+        told = self.verdicts.rule_the_case_describes(question, request) if not request.rules and not are_alternatives(
             list(request.candidates)) else None
         if told is not None:  # "我们的新药已经在欧洲上市销售了，能申请（三十六）吗": the sale abroad is the registration rule's case
             request.rules = [told]
         session.remember_award(request.slots())
         step = Step(ask, Route.AWARD, [article], request=request)
-        step.eligibility = self._rules_verdict(question, measure, request.rules or list(request.candidates))
-        if self._after_term(question):
+        step.eligibility = self.verdicts.rules_verdict(question, measure, request.rules or list(request.candidates))
+        if self.verdicts.after_term(question):
             # "预计2029年10月才能拿证，到时候还能申请吗": the document no longer applies then, whatever else holds
             step.eligibility = Eligibility(Verdict.NOT_ELIGIBLE, measure, request.rules[0] if len(request.rules) == 1 else None,
                                            DOCUMENT_TERM)
@@ -1675,18 +1346,18 @@ class Planner:
         for condition_id in step.eligibility.holds:  # "在上海注册": the calculator does not list it as still to meet
             request.facts.setdefault(condition_id, True)
         if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
-            if step.eligibility.instead and self._open_to_case(question, step.eligibility.instead):
+            if step.eligibility.instead and self.verdicts.open_to_case(question, step.eligibility.instead):
                 return self._instead(question, ask, step, language, session=session)
             if step.eligibility.instead:  # "体外诊断…试验其实在国内做": （五） is for drugs, so no measure is named instead
                 step.eligibility = replace(step.eligibility, instead="")
-            alternative = self._alternative(question, measure, step.eligibility)
+            alternative = self.verdicts.alternative(question, measure, step.eligibility)
             if alternative is not None:
                 # "中型企业没有资质，担保额度能做到3000万吗": no; the alternative ceiling of the same measure applies
                 step.articles = [*self._condition_articles(step.eligibility.condition, measure), *step.articles]
                 step.eligibility = replace(step.eligibility, alternative=alternative)
                 step.estimate = self.calculator.estimate([Item(alternative.id, {})], self.today, language)
                 return step
-            applies = self._rule_that_applies(question, ask, measure)
+            applies = self.verdicts.rule_that_applies(question, ask, measure)
             if applies is not None:
                 # "我们是药企不是CRO，能申请吗？…1类新药国内Ⅰ期，研发投入2000万": no; （五） applies, at most 800万
                 step.eligibility = replace(step.eligibility, instead=applies.measure)
@@ -1702,12 +1373,12 @@ class Planner:
                 return step
             step.route = Route.ELIGIBILITY
             return step
-        awaited = self._awaited(question, ask, request)
+        awaited = self.verdicts.awaited(question, ask, request)
         if awaited is not None and step.eligibility.verdict is Verdict.ELIGIBLE:
             # "中型企业，能做3000万的担保吗": the qualification the ceiling waits for is unsaid; if not, the alternative applies
             step.eligibility = awaited
-            step.others = [other for rule in (self._alternatives_to(awaited.rule) if awaited.rule is not None else [])
-                           if (other := self._other_rule(question, measure, rule)) is not None]
+            step.others = [other for rule in (self.verdicts.alternatives_to(awaited.rule) if awaited.rule is not None else [])
+                           if (other := self.verdicts.other_rule(question, measure, rule)) is not None]
             step.articles = [*self._condition_articles(awaited.condition, measure), *step.articles]
             step.route = Route.ELIGIBILITY
             return step
@@ -1717,13 +1388,13 @@ class Planner:
             if ask.kind is not AskKind.AMOUNT or request.missing is not None or question.facts.base_foreign:
                 step.route = Route.ELIGIBILITY
                 return step
-        by_size = self._alternatives_by_size(question, request)
+        by_size = self.verdicts.alternatives_by_size(question, request)
         if ask.kind is AskKind.AMOUNT and by_size and not question.facts.amounts:
             # "我们是专精特新企业，担保额度上限多少": the size unsaid decides between the ceilings, both shown, never summed
             step.estimate = self.calculator.estimate([Item(rule.id, {}) for rule in [*by_size, *request.rules]],
                                                      self.today, language)
             return step
-        met = self._met_now(question, step.eligibility.rule) if (
+        met = self.verdicts.met_now(question, step.eligibility.rule) if (
             ask.kind is AskKind.ELIGIBILITY and step.eligibility.rule is not None and not question.facts.amounts
             and question.context_text) else ""
         if met:
@@ -1757,7 +1428,7 @@ class Planner:
             step.ask = replace(ask, kind=AskKind.AMOUNT, yes_no=False)
             step.confirmed = [] if heard_wrong else self._heard_ceilings(question, request.rules or list(request.candidates))
         if request.missing == "rule":
-            figures = _figures_wanted(question, request.candidates) if _fixed_alternatives(request.candidates) else []
+            figures = figures_wanted(question, request.candidates) if fixed_alternatives(request.candidates) else []
             if figures and not heard and question.conversation_facts.enterprise_size is None:
                 # "能申请1500万的担保额度吗" of alternative ceilings (one or the other by the enterprise's size), the size
                 # unsaid: within each, yes; above them all, no; in between, it depends (``_awaited``); each ceiling follows
@@ -1771,7 +1442,7 @@ class Planner:
             if verdict_asked:
                 step.route = Route.ELIGIBILITY
                 step.lead = lead_clause(article.text, AskKind.WHAT, _product_query(ask, request))
-                waiting = self._every_rule_waiting(question, request) if step.eligibility.verdict is Verdict.ELIGIBLE else None
+                waiting = self.verdicts.every_rule_waiting(question, request) if step.eligibility.verdict is Verdict.ELIGIBLE else None
                 if waiting is not None:
                     # "我们是医疗器械公司，能申请（六）吗": every rule of the measure waits for the special review, unsaid
                     step.eligibility = waiting
@@ -1870,13 +1541,6 @@ class Planner:
         annual = Decimal(self.book.annual_caps[str(caps.pop())].cap_yuan)
         return sum((Decimal(r.cap_yuan) for r in rules), Decimal(0)), annual
 
-    def _open_to_case(self, question: Question, measure: str) -> bool:
-        """Whether some rule of ``measure`` (one named to apply instead of another) has no condition the stated facts
-        contradict: a domestic trial points from （十二） to （五）, unless the product is a device, which （五） is not for."""
-        values, _ = self._fact_values(question)
-        evaluator = ConditionEvaluator(self.book)
-        return any(evaluator.first_failure(rule, values) is None for rule in self.book.for_measure(measure))
-
     def _pointed_measure(self, question: Question, previous: list[Article], plan: Plan) -> str | None:
         """The measure key of the earlier turn a turn points at past the last one ("第一项…", "第一个问的那个"),
         when that turn's article is one of the policy's measures; None otherwise."""
@@ -1900,7 +1564,7 @@ class Planner:
             step.route = Route.ELIGIBILITY
             return step
         rule = self.book.rule(rule_id)
-        step.instead_eligibility = self._rules_verdict(question, other, [rule])
+        step.instead_eligibility = self.verdicts.rules_verdict(question, other, [rule])
         inputs: dict[str, Any] = {}
         bases = [a.yuan for a in question.facts.amounts_as(AmountRole.BASE)]
         if rule.rate is not None:
@@ -1933,25 +1597,7 @@ class Planner:
             _cite_after(step, [s.article for s in pointed])
         if verdict.verdict is Verdict.NOT_ELIGIBLE and verdict.rule is not None:
             step.others = [other for rule in self.book.for_measure(measure) if rule.id != verdict.rule.id
-                           and (other := self._other_rule(question, measure, rule)) is not None]
-
-    def _other_rule(self, question: Question, measure: str, rule: Rule) -> Eligibility | None:
-        """``rule``'s verdict when the asker's facts decide it or leave it waiting for a fact of the case:
-        unknown, naming the facts it waits for (where the asker is registered aside), or eligible when a fact
-        of the case meets one of its conditions; None when a fact contradicts it or nothing stated bears on it."""
-        values, _ = self._fact_values(question)
-        described = condition_rules().conditions
-        evaluator = ConditionEvaluator(self.book)
-        checks = evaluator.judge(rule, values)
-        if any(c.state is ConditionState.FAILED for c in checks) or set(rule.conditions) & set(self._unmet(question)):
-            return None
-        waiting = next((c for c in checks if c.state is ConditionState.UNKNOWN and set(c.missing) - SEAT_FACTS), None)
-        if waiting is not None:
-            return Eligibility(Verdict.UNKNOWN, measure, rule, waiting.condition_id,
-                               missing=tuple(f for f in waiting.missing if f not in SEAT_FACTS))
-        met = next((c for c in checks if c.state is ConditionState.MET and c.condition_id in described
-                    and set(described[c.condition_id].holds_if) - SEAT_FACTS and evaluator.stated_meet(c.condition_id, values)), None)
-        return Eligibility(Verdict.ELIGIBLE, measure, rule, met=met.condition_id) if met is not None else None
+                           and (other := self.verdicts.other_rule(question, measure, rule)) is not None]
 
     def _kind_support(self, question: Question, kind_id: str | None) -> Step | None:
         """"我们是CRO，有什么支持": a question asking what support the asker's kind (``kind_id``) gets and naming
@@ -1992,7 +1638,7 @@ class Planner:
         """The measures meant for ``kind``, each with its verdict for the facts ``question`` states."""
         supports = kind_measures(kind, self.book, self._measure_article)
         step = Step(question.asks[0], Route.KIND_SUPPORT, [s.article for s in supports])
-        step.listed = [(s, self._rules_verdict(question, s.entry.measure, [s.rule]) if s.rule is not None else None)
+        step.listed = [(s, self.verdicts.rules_verdict(question, s.entry.measure, [s.rule]) if s.rule is not None else None)
                        for s in supports]
         return step
 
@@ -2059,9 +1705,9 @@ class Planner:
         corrections = []
         computed = Decimal(estimate.total_yuan)
         stated_amounts = question.facts.amounts_as(role)
-        if role is AmountRole.DESIRED and _figures_wanted(question, request.candidates):
+        if role is AmountRole.DESIRED and figures_wanted(question, request.candidates):
             # "想走担保基金担保2500万，可以吗": of ceilings that take no base, the amount asked for is the one wanted
-            fixed = [a for a in question.facts.amounts_as(AmountRole.BASE) if a.yuan in _figures_wanted(question, request.candidates)]
+            fixed = [a for a in question.facts.amounts_as(AmountRole.BASE) if a.yuan in figures_wanted(question, request.candidates)]
             stated_amounts = [*stated_amounts, *fixed]
         for stated in stated_amounts:
             for rule in request.rules:
@@ -2077,8 +1723,8 @@ class Planner:
         """The article a condition is quoted from, when it is not the measure's own (the scope; the validity
         article for the document's term)."""
         if condition_id == DOCUMENT_TERM:
-            return self._document_articles(self.book.document, [])
-        quoted_in = self._condition_measure(condition_id)
+            return self.finder.document_articles(self.book.document, [])
+        quoted_in = self.verdicts.condition_measure(condition_id)
         if quoted_in is None or quoted_in == measure:
             return []
         article = self.retriever.article(f"{self.book.document}:{quoted_in}")
@@ -2097,348 +1743,3 @@ class Planner:
         article = self.retriever.article(f"{self.book.document}:{measure}")
         assert article is not None, f"the index holds no article {measure}"
         return article
-
-    # --- eligibility -----------------------------------------------------------------------------
-    def _rules_verdict(self, question: Question, measure: str, rules: Sequence[Rule]) -> Eligibility:
-        """Not eligible when a stated fact (this turn's or an earlier one's) contradicts a condition of a
-        candidate rule; unknown when who the asker is leaves one open (``open_if``: "我们是医院" and （五）'s
-        注册申请人), naming the facts that decide it, or when a fact never presumed is unsaid (``stated_only``: the
-        drug's class); else eligible."""
-        facts = question.conversation_facts
-        values, by_range = self._fact_values(question)
-        evaluator = ConditionEvaluator(self.book)
-        denied = self._unmet(question)
-        for candidate in rules:
-            unmet = next((cid for cid in condition_rules().of_rule(candidate) if cid in denied), None)
-            if unmet is not None:  # the asker says the condition is not met ("还没进入特别审查程序", "只做研发")
-                # a condition on who applies, denied by a kind that said what it is ("我们是CRO，只做研发"): its measures follow
-                return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, unmet,
-                                   fact="entity_type" if facts.entity_type and self._on_who_applies(unmet) else "")
-            failed = evaluator.first_failure(candidate, values)
-            if failed is not None:
-                return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, failed.condition_id, failed.instead,
-                                   usd_by_range=by_range, fact=failed.fact)
-        only = rules[0] if len(rules) == 1 else None
-        checks = evaluator.judge(rules[0], values) if rules else []
-        opened = next((c for c in checks if c.opened_by), None)
-        if opened is not None:  # "我们是医院，能申请（五）吗": whether it is the registration applicant decides
-            return Eligibility(Verdict.UNKNOWN, measure, only, opened.condition_id, usd_by_range=by_range,
-                               fact=opened.opened_by, missing=opened.missing)
-        described = condition_rules().conditions
-        unsaid = next((c for c in checks if c.condition_id in described
-                       and set(c.missing) & set(described[c.condition_id].stated_only)), None)
-        if only is not None and unsaid is not None:  # "CAR-T…能拿那个1500万吗": whether it is a 1类新药 is not said
-            return Eligibility(Verdict.UNKNOWN, measure, only, unsaid.condition_id)
-        holds = self._held_elsewhere(checks, measure, values) if only is not None else ()
-        return Eligibility(Verdict.ELIGIBLE, measure, only, usd_by_range=by_range, holds=holds)
-
-    def _awaited(self, question: Question, ask: Ask, request: AwardRequest) -> Eligibility | None:
-        """An "it depends" for a yes/no on one rule (asked as such, or as a figure wanted: "能拿那个最高800万的吗")
-        whose condition marked ``awaited`` (``eligibility.yaml``) the conversation has not stated met: unknown,
-        naming the fact it waits for; None otherwise, and when an alternative ceiling of the measure (the same
-        measure's other guarantee ceiling) applies whatever that fact, unless a figure wanted is above it. The rule
-        is the one the ask names, else the one whose ceiling is the figure wanted."""
-        if has_word(ask.text.lower(), lexicon().claim_check):
-            return None  # "据说CMO每个品种最多能补600万，是这样吗？" asks whether the figure is right: it is put right
-        yes_no = ask.kind is AskKind.ELIGIBILITY and asks_yes_or_no(ask.own_words.lower())
-        # "中型企业，想申请3000万的担保，行不行": the guarantee asked of the ceiling the facts read is the figure wanted
-        wanted = _figures_wanted(question, request.candidates)
-        rules = list(dict.fromkeys(request.rules)) or [r for r in request.candidates if r.cap_yuan in wanted]
-        if not wanted and not yes_no:
-            return None  # "产值4000万，能拿什么？" asks what it gets: computed, the condition noted
-        values, _ = self._fact_values(question)
-        evaluator = ConditionEvaluator(self.book)
-        if len(rules) > 1:
-            # "went through special review and just got its first registration certificate: can we claim the 40%
-            # top-up?": of the items the case names, the one the ask names by its rate or ceiling
-            rules = [rule for rule in rules if _named_by_figure(ask.own_words.lower(), rule, wanted)]
-        if len(rules) != 1:
-            return None
-        if any(figure > rules[0].cap_yuan for figure in wanted):
-            return None  # "中型企业，想担保4000万可以吗": above every ceiling, a no whatever the condition (the corrections)
-        others = [other.cap_yuan for other in self._alternatives_to(rules[0]) if evaluator.first_failure(other, values) is None]
-        if others and not any(figure > max(others) for figure in wanted):
-            return None  # "中型企业能申请担保吗": the alternative ceiling applies either way; only a figure above it waits
-        waiting = self._waiting(evaluator, rules[0], values)
-        if waiting is None:
-            return None
-        own, _ = self._fact_values(replace(question, earlier_facts=None))
-        counted = has_word(ask.text.lower(), lexicon().counts_asked) and evaluator.stated_toward(waiting.condition_id, own)
-        # "欧洲拿的是CE认证，也算吗": the regulator stated counts; the sale there is what the verdict still waits for
-        return Eligibility(Verdict.UNKNOWN, request.measure, rules[0], waiting.condition_id,
-                           missing=(condition_rules().conditions[waiting.condition_id].awaited,),
-                           met=waiting.condition_id if counted else "")
-
-    def _every_rule_waiting(self, question: Question, request: AwardRequest) -> Eligibility | None:
-        """When every rule of the measure asked waits for a fact the conversation has not stated (``awaited``): "it
-        depends" on the first rule's waiting condition (（六）'s 特别审查程序, which its top-up needs as well); None
-        when a rule waits for nothing, or none is read."""
-        rules = list(dict.fromkeys(request.candidates))
-        values, _ = self._fact_values(question)
-        evaluator = ConditionEvaluator(self.book)
-        waiting = [self._waiting(evaluator, rule, values) for rule in rules]
-        first = waiting[0] if waiting else None
-        if first is None or not all(waiting):
-            return None
-        return Eligibility(Verdict.UNKNOWN, request.measure, rules[0], first.condition_id,
-                           missing=(condition_rules().conditions[first.condition_id].awaited,))
-
-    @staticmethod
-    def _waiting(evaluator: ConditionEvaluator, rule: Rule, values: dict[str, object]) -> ConditionCheck | None:
-        """The first condition of ``rule`` still waiting for its ``awaited`` fact (``eligibility.yaml``), or None."""
-        described = condition_rules().conditions
-        return next((c for c in evaluator.judge(rule, values)
-                     if c.state is ConditionState.UNKNOWN and c.condition_id in described
-                     and described[c.condition_id].awaited in c.missing), None)
-
-    @staticmethod
-    def _on_who_applies(condition_id: str) -> bool:
-        """Whether a condition (``eligibility.yaml``) is decided by the kind of entity that applies."""
-        condition = condition_rules().conditions.get(condition_id)
-        return condition is not None and any(
-            "entity_type" in facts for facts in (condition.fails_if, condition.holds_if, condition.open_if))
-
-    def _held_elsewhere(self, checks: Sequence[ConditionCheck], measure: str, values: dict[str, object]) -> tuple[str, ...]:
-        """The conditions among ``checks`` that the stated ``values`` meet (``holds_if``) and that the measure's
-        quote does not show: another article's (the scope's 在我市内登记注册, 民办非企业单位), or one marked
-        ``quote_when_met`` (（三十六）'s regulators)."""
-        evaluator = ConditionEvaluator(self.book)
-        described = condition_rules().conditions
-        return tuple(c.condition_id for c in checks if c.state is ConditionState.MET
-                     and evaluator.stated_meet(c.condition_id, values)
-                     and (self._condition_measure(c.condition_id) not in {None, measure}
-                          or described[c.condition_id].quote_when_met))
-
-    def _condition_measure(self, condition_id: str) -> str | None:
-        """The article key a condition's quote is from (``awards.yaml`` conditions; an extra condition's
-        ``article``), None when it is the rule's own measure."""
-        condition = self.book.conditions.get(condition_id)
-        if condition is not None:
-            return condition.measure
-        extra = condition_rules().extras.get(condition_id)
-        return extra.article if extra is not None else None
-
-    def _unmet(self, question: Question) -> tuple[str, ...]:
-        """The conditions the conversation says are not met, less those this turn revises with a fact that meets
-        them ("还没开始销售" … "那已经在美国卖了呢？": the product is now sold there)."""
-        own = question.facts
-        if question.earlier_facts is None:
-            return own.unmet
-        values, _ = self._fact_values(replace(question, earlier_facts=None))
-        evaluator = ConditionEvaluator(self.book)
-        return tuple(cid for cid in question.conversation_facts.unmet
-                     if cid in own.unmet or not evaluator.stated_toward(cid, values))
-
-    def _fact_values(self, question: Question) -> tuple[dict[str, object], bool]:
-        """The facts conditions read (``eligibility.yaml``'s names), from this turn and the earlier ones, and
-        whether a dollar amount met or missed a threshold at every plausible rate."""
-        facts = question.conversation_facts
-        values: dict[str, object] = {
-            "drug_class": facts.drug_class,
-            "trial_location": facts.trial_location,
-            "registered": facts.registered,
-            "related_party": facts.related_party,
-            "applicant_role": facts.applicant_role,
-            "enterprise_size": facts.enterprise_size,
-            "entity_type": facts.entity_type,
-            "entity_denied": facts.entity_denied,
-            "registration_applicant": facts.registration_applicant,
-            "sold_locally": facts.sold_abroad,
-            "regulator": facts.regulator,
-            "clients": facts.clients,
-            # what the stated base is, when every base amount of the turn names the same kind ("RMB 300m capex")
-            "base_kind": kinds.pop() if len(kinds := {a.base_kind for a in facts.amounts_as(AmountRole.BASE)}) == 1 else None,
-        }
-        if values["base_kind"] == "":
-            values["base_kind"] = None
-        if facts.device and facts.drug_class is None:
-            values["drug_class"] = None
-        # the product the case is about, when only one kind is named ("we're a medical device company…")
-        values["product_kind"] = ("device" if facts.device and facts.drug_class is None
-                                  else "drug" if facts.drug_class is not None and not facts.device else None)
-        described = condition_rules().conditions
-        for condition_id in facts.met:  # "进了特别审查程序": the fact a yes/no waits for is stated, with the value that meets it
-            awaited = described[condition_id].awaited if condition_id in described else ""
-            if awaited and values.get(awaited) is None:
-                values[awaited] = described[condition_id].holds_if.get(awaited, ("true",))[0]
-        # Amounts stated with their role are the inputs of threshold conditions (upfront_yuan …); a dollar
-        # amount only when every plausible rate gives the same outcome (currency.py)
-        by_range = False
-        for amount in facts.amounts:
-            given = threshold_input(amount, self._threshold(f"{amount.role.value}_yuan"))
-            if given.yuan is not None:
-                values[f"{amount.role.value}_yuan"] = given.yuan
-                by_range = by_range or given.by_range
-        return values, by_range
-
-    def _met_now(self, question: Question, rule: Rule) -> str:
-        """The first condition of ``rule`` that a fact this turn states (not an earlier one) meets; "" when none."""
-        own, facts = question.facts, question.conversation_facts
-        values: dict[str, object] = {name: getattr(facts, name) for name in ASKER_FACTS}
-        stated = {name for name in ASKER_FACTS if getattr(own, name) is not None}
-        conditions = condition_rules().conditions
-        return next((check.condition_id for check in ConditionEvaluator(self.book).judge(rule, values)
-                     if check.state is ConditionState.MET and check.condition_id in conditions
-                     and stated & set(conditions[check.condition_id].holds_if)), "")
-
-    def _alternatives_by_size(self, question: Question, request: AwardRequest) -> list[Rule]:
-        """The measure's other ceilings that apply in place of the one rule asked by the enterprise's size, when
-        that rule's conditions read a size the conversation has not stated (（二十九）: 2000万 for 中小微,
-        3000万 for a qualified 中型); none otherwise."""
-        if len(request.rules) != 1 or question.conversation_facts.enterprise_size is not None:
-            return []
-        rule = request.rules[0]
-        conditions = condition_rules().conditions
-        reads_size = any("enterprise_size" in {*data.fails_if, *data.holds_if}
-                         for cid in condition_rules().of_rule(rule) if (data := conditions.get(cid)) is not None)
-        if not reads_size:
-            return []
-        return self._alternatives_to(rule)
-
-    def _alternatives_to(self, rule: Rule) -> list[Rule]:
-        """The rules of ``rule``'s measure that are its alternatives (one ceiling or the other by the kind of
-        enterprise, ``are_alternatives``), in the measure's order."""
-        return [other for other in self.book.for_measure(rule.measure) if other.id != rule.id and are_alternatives([rule, other])]
-
-    def _alternative_wanted(self, question: Question, request: AwardRequest) -> Rule | None:
-        """The rule whose ceiling is the figure the asker wants: of a measure's alternative ceilings (``are_alternatives``)
-        when the rules read from the words are another one or none ("担保能到2000万吗", "能申请3000万的担保额度吗"); of
-        several items read, that one ("能申请（十二）海外临床那2000万吗"); None otherwise."""
-        wanted = _figures_wanted(question, request.candidates)
-        named = [rule for rule in dict.fromkeys(request.candidates) if rule.cap_yuan in wanted]
-        if len(named) != 1 or request.rules == named:
-            return None
-        if not are_alternatives(list(request.candidates)):
-            # "能申请（十二）海外临床那2000万吗": of the items read, the one whose ceiling is the figure wanted
-            return named[0] if named[0] in request.rules else None
-        return named[0] if all(rule in self._alternatives_to(named[0]) for rule in request.rules) else None
-
-    def _fitting_alternative(self, question: Question, rules: Sequence[Rule]) -> Rule | None:
-        """Of several alternative ceilings (one or the other by the kind of enterprise, ``are_alternatives``),
-        the one the stated facts decide: the only one no fact contradicts, or, when the facts meet every
-        condition of each one left, the highest (a qualified 中型 enterprise is 中小微 too, and its ceiling is
-        raised to 3000万); None when they are no alternatives, an amount is stated (it is judged against each),
-        or the facts leave one open."""
-        if not are_alternatives(list(rules)) or question.facts.amounts:
-            return None  # "申请一笔3000万的担保能做到吗": the amount asked about is judged against each ceiling
-        values, _ = self._fact_values(question)
-        evaluator = ConditionEvaluator(self.book)
-        denied = self._unmet(question)
-        left = [rule for rule in dict.fromkeys(rules) if not set(condition_rules().of_rule(rule)) & set(denied)
-                and evaluator.first_failure(rule, values) is None]
-        if len(left) == 1:
-            return left[0]
-        decided = all(check.state is ConditionState.MET or check.condition_id == REGISTERED
-                      for rule in left for check in evaluator.judge(rule, values))
-        return max(left, key=lambda rule: rule.cap_yuan) if left and decided else None
-
-    def _rule_the_case_describes(self, question: Question, request: AwardRequest) -> Rule | None:
-        """Of a measure's several rules none of which the words name, the one whose condition the stated facts
-        speak to (a fact with a value that meets it, where the asker is registered aside): the sale abroad of
-        （三十六）'s registration rule, not its licensing rule; None when no rule or more than one is so described."""
-        candidates = list(dict.fromkeys(request.candidates))
-        if len(candidates) < 2:
-            return None
-        values, _ = self._fact_values(question)
-        case = {name: value for name, value in values.items() if name not in SEAT_FACTS}
-        evaluator = ConditionEvaluator(self.book)
-        told = [rule for rule in candidates if any(evaluator.stated_toward(cid, case) for cid in condition_rules().of_rule(rule))]
-        return told[0] if len(told) == 1 else None
-
-    def _alternative(self, question: Question, measure: str, failed: Eligibility) -> Rule | None:
-        """The rule of the same measure that applies in place of the failed one: its alternative (one
-        ceiling or the other by the kind of enterprise, see ``are_alternatives``) with no stated fact
-        against it and a fixed ceiling, else None."""
-        if failed.rule is None:
-            return None
-        for other in self._alternatives_to(failed.rule):
-            if other.rate is not None:
-                continue
-            if self._rules_verdict(question, measure, [other]).verdict is not Verdict.NOT_ELIGIBLE:
-                return other
-        return None
-
-    def _rule_that_applies(self, question: Question, ask: Ask, failed_measure: str) -> Rule | None:
-        """After a "no": the rule of another measure whose conditions the asker's own facts meet, or None.
-
-        Each other measure's rule is read from the ask as for that measure (its stage, its product), else, when
-        the ask names none of its rules, the one rule of the measure the facts alone single out; it applies
-        when none of its conditions is contradicted or waits for a fact, the asker says none is unmet, and at
-        least one is met by a fact about the case itself (what it is, where the trial runs, who applies, where
-        it is sold, not only where the asker is registered). The best is the one with most conditions so met,
-        then the highest ceiling."""
-        values, _ = self._fact_values(question)
-        evaluator = ConditionEvaluator(self.book)
-        described = condition_rules().conditions
-        denied = self._unmet(question)
-
-        def met_by_case(rule: Rule) -> int:
-            """How many of ``rule``'s conditions facts of the case meet; 0 when one is unmet, failed or open."""
-            if any(cid in denied for cid in rule.conditions):
-                return 0
-            checks = evaluator.judge(rule, values)
-            if any(c.state in {ConditionState.FAILED, ConditionState.UNKNOWN} for c in checks):
-                return 0
-            return sum(1 for c in checks if c.state is ConditionState.MET and c.condition_id in described
-                       and set(described[c.condition_id].holds_if) - SEAT_FACTS and evaluator.stated_meet(c.condition_id, values))
-
-        best: tuple[int, Decimal, Rule] | None = None
-        for measure in dict.fromkeys(rule.measure for rule in self.book.rules):
-            if measure == failed_measure:
-                continue
-            read = read_award(question, measure, self.book, None, ask.text.lower())
-            rules = list(dict.fromkeys(read.rules))
-            if not rules:  # "CE mark, selling in Germany": of （三十六）'s rules, the one those facts meet
-                rules = [rule for rule in dict.fromkeys(read.candidates) if met_by_case(rule)]
-            if len(rules) != 1:
-                continue
-            met = met_by_case(rules[0])
-            if met and (best is None or (met, rules[0].cap_yuan) > best[:2]):
-                best = (met, rules[0].cap_yuan, rules[0])
-        return best[2] if best is not None else None
-
-    def _threshold(self, input_name: str) -> Decimal | None:
-        """The least yuan a threshold condition reading ``input_name`` asks for (None: no such condition)."""
-        minimums = [c.min_yuan for c in self.book.conditions.values() if c.input == input_name and c.min_yuan is not None]
-        return Decimal(min(minimums)) if minimums else None
-
-    def _after_term(self, question: Question) -> bool:
-        """Whether the case happens in a month after the policy's term ends ("预计2029年10月才能拿证")."""
-        return self._month_against_term(question) > 0
-
-    def _month_against_term(self, question: Question) -> int:
-        """Where the month the conversation states for the case falls against the policy's term: -1 before its
-        start ("2024年5月的投入"), 1 after its end ("2029年底"), 0 inside it or when no month (or no bound) is known."""
-        day = question.conversation_facts.event_on
-        document = self.catalogue.get(self.book.document)
-        if day is None:
-            return 0
-        if document.valid_from is not None and day < document.valid_from:
-            return -1
-        return 1 if document.valid_to is not None and day > document.valid_to else 0
-
-    def _measure_verdict(self, question: Question, article: Article) -> Eligibility:
-        """A measure with no award rules: eligible unless the asker is registered elsewhere, the case happens
-        after the policy's term, or a stated fact contradicts who the measure names (``eligibility.yaml`` extra
-        conditions with ``measures``); a registration in Shanghai stated is the scope's condition met."""
-        if article.doc_id == self.book.document and self._after_term(question):
-            return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, DOCUMENT_TERM)
-        values = self._fact_values(question)[0]
-        evaluator = ConditionEvaluator(self.book)
-        scope = evaluator.check(REGISTERED, values)
-        if scope.state is ConditionState.FAILED:
-            return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, REGISTERED)
-        if article.doc_id != self.book.document:
-            return Eligibility(Verdict.UNKNOWN, article.key)
-        failed = next((check for cid in condition_rules().of_measure(str(article.key))
-                       if (check := evaluator.check(cid, values)).state is ConditionState.FAILED), None)
-        if failed is not None:  # "我们是药企，能申请研究者发起的临床研究支持吗": who takes part is named
-            return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, failed.condition_id, fact=failed.fact)
-        rules = self.book.for_measure(str(article.key)) if article.doc_id == self.book.document else ()
-        failures = [evaluator.first_failure(rule, values) for rule in rules]
-        if failures and all(failures) and failures[0] is not None and failures[0].instead:
-            # "We're a medical device company: can we apply for the class 1 new drug support?": a stated fact fails
-            # every rule of the measure and sends the case to another measure, which follows
-            return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, failures[0].condition_id, failures[0].instead,
-                               fact=failures[0].fact)
-        return Eligibility(Verdict.ELIGIBLE, article.key, holds=self._held_elsewhere([scope], str(article.key), values))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.conversation.plan import Plan, Route, Step, Verdict
+from assistant.conversation.plan_records import Plan, Route, Step, Verdict
 from assistant.records import Calculation
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import are_alternatives

@@ -20,7 +20,7 @@ from langchain_core.language_models import BaseChatModel
 from assistant import guard
 from assistant.amounts import format_yuan, format_yuan_en
 from assistant.conversation.composer import Composer
-from assistant.conversation.plan import Plan
+from assistant.conversation.plan_records import Plan
 from assistant.language import Language
 from assistant.llm.claims import CITATION_MARK, cited_ids
 from assistant.llm.facts import PlanFacts, facts_of

@@ -1,0 +1,153 @@
+"""The plan's records: how each ask is answered (``Route``), the verdict on a rule (``Eligibility``), one ask
+planned (``Step``) and the whole turn's ``Plan``, with the validity sentence a term answer quotes.
+
+``Planner`` (``plan.py``) fills them; the composer turns them into the answer's words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from assistant.conversation.extract import Lead
+from assistant.conversation.kinds import KindSupport
+from assistant.conversation.needs import Need
+from assistant.conversation.question import Ask, Question
+from assistant.conversation.scope import ScopeVerdict
+from assistant.conversation.shares import Share
+from assistant.conversation.slots import AwardRequest
+from assistant.match.chat import ProfileAnswer
+from assistant.records import AwardEstimate
+from assistant.rules.book import Rule
+from assistant.rules.eligibility import ExtraCondition, condition_rules
+from index.articles import Article
+from index.documents import Document
+
+FORBIDDEN = "forbidden"  # a verdict's condition: the sentence answering forbids what the ask asks to do
+DOCUMENT_TERM = "document_term"  # a verdict's condition: the case falls outside the document's term (after it, or before its funding period)
+
+
+class Route(StrEnum):
+    """How one ask is answered."""
+
+    OUT_OF_SCOPE = "out_of_scope"
+    GREETING = "greeting"
+    AWARD = "award"  # the rules engine computes a ceiling
+    REQUIRED_BASE = "required_base"  # the spend a ceiling needs (ceiling ÷ rate)
+    CEILINGS = "ceilings"  # the per-item ceilings and annual cap, when no base is stated
+    CLARIFY_RULE = "clarify_rule"
+    CLARIFY_BASE = "clarify_base"
+    CLARIFY_CURRENCY = "clarify_currency"
+    CLARIFY_UNIT = "clarify_unit"  # a bare number ("6000"): 6000元 or 6000万元?
+    CLARIFY_MEASURE = "clarify_measure"  # an amount asked in words several measures share: which one?
+    NO_AMOUNT = "no_amount"  # the measure supports, but sets no amount (一事一议 …): not_specified
+    NO_SPEND = "no_spend"  # a base stated as zero ("研发投入0元") of a rule paid as a share of it: 0, never asked again
+    NOT_SPECIFIED = "not_specified"  # the sources do not say (materials, deadlines …)
+    ELIGIBILITY = "eligibility"
+    LOOKUP = "lookup"
+    DEPARTMENTS = "departments"
+    VALIDITY = "validity"
+    PROFILE = "profile"  # a "我们是……" statement noted in the session's company profile
+    MATCH = "match"  # every measure the session's company profile may claim
+    KIND_SUPPORT = "kind_support"  # "我们是CRO，有什么支持": every measure meant for the asker's kind, with its ceiling
+    FULL_AWARDS = "full_awards"  # "一年最多几次能拿满额": how many items the annual cap lets reach their ceiling
+
+
+class Verdict(StrEnum):
+    ELIGIBLE = "eligible"
+    NOT_ELIGIBLE = "not_eligible"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    """A verdict on one rule (or measure) for the stated facts, with the condition that decided it."""
+
+    verdict: Verdict
+    measure: str
+    rule: Rule | None = None
+    condition: str = ""  # the condition id that failed, when not eligible
+    instead: str = ""  # the measure that covers the case, when another one does
+    usd_by_range: bool = False  # a dollar amount met or missed a yuan threshold at every plausible rate
+    alternative: Rule | None = None  # not eligible for the asked rule: the same measure's alternative that applies
+    met: str = ""  # eligible: the condition a fact stated in this turn meets ("与客户无投资关系" → no relation), when one does;
+    # unknown: the condition a fact stated in this turn meets in part, asked whether it counts ("CE认证也算吗")
+    fact: str = ""  # the stated fact that failed the condition, or that leaves it open ("entity_type": who asks)
+    missing: tuple[str, ...] = ()  # unknown: the facts (eligibility.yaml names) that would decide the condition
+    holds: tuple[str, ...] = ()  # eligible: conditions quoted from another article (the scope) that stated facts meet
+
+
+@dataclass(frozen=True)
+class FullAwards:
+    """How many items of ``rule`` can each get its full ceiling within the per-entity annual cap: ``count`` =
+    ⌊``annual_cap_yuan`` ÷ the rule's ceiling⌋; ``unit`` is the counting word the ask used (次, 个; "" in English)."""
+
+    rule: Rule
+    annual_cap_yuan: Decimal
+    count: int
+    unit: str = ""
+
+
+@dataclass
+class Step:
+    """One ask, planned: the articles to cite (first = the answer's source) and what to say from them."""
+
+    ask: Ask
+    route: Route
+    articles: list[Article] = field(default_factory=list)
+    lead: Lead | None = None
+    request: AwardRequest | None = None
+    estimate: AwardEstimate | None = None
+    eligibility: Eligibility | None = None
+    instead_eligibility: Eligibility | None = None  # the verdict on the measure that applies instead
+    corrections: list[tuple[Decimal, Rule, Decimal]] = field(default_factory=list)  # (stated, rule, right figure)
+    confirmed: list[tuple[Decimal, Rule]] = field(default_factory=list)  # a figure heard of that is the rule's ceiling
+    required_base: tuple[Rule, Decimal, Decimal] | None = None  # (rule, target award, base needed)
+    document: str | None = None  # VALIDITY: the document asked about
+    scope: ScopeVerdict | None = None
+    profile: ProfileAnswer | None = None  # PROFILE / MATCH: the profile after the turn, and its match
+    detail: str = ""  # NOT_SPECIFIED: the detail the article does not state (a fee, a count …)
+    annual_first: bool = False  # CEILINGS: the per-entity annual cap was asked ("一年最多"), it leads
+    declined: bool = False  # "能拿3000万吗？" above what the text allows: the corrections answer no
+    ceilings_sum: tuple[Decimal, Decimal] | None = None  # CEILINGS asked summed: (sum, the annual cap)
+    within: Decimal | None = None  # CEILINGS: a figure asked ("能申请1500万的担保吗") that each alternative ceiling allows
+    invite_base: bool = False  # CEILINGS of a rate rule asked with no base: the base is invited after the ceiling
+    approximate: list[Decimal] = field(default_factory=list)  # hedged bases computed with ("约5000万")
+    listed: list[tuple[KindSupport, Eligibility | None]] = field(default_factory=list)  # KIND_SUPPORT: each measure, its verdict
+    pointers: list[KindSupport] = field(default_factory=list)  # a verdict on who asks: the measures meant for that kind
+    others: list[Eligibility] = field(default_factory=list)  # a no for the asker's kind: the measure's other rules still open or met
+    share: Share | None = None  # LOOKUP of a share: the share of the count the asker states, worked out
+    full_awards: FullAwards | None = None  # FULL_AWARDS: the count the annual cap allows at the full ceiling
+    need: Need | None = None  # LOOKUP of whether a step is still needed ("还要办…许可证吗"): what the sentence says of it
+
+
+@dataclass
+class Plan:
+    question: Question
+    steps: list[Step]
+    retrieved: list[str] = field(default_factory=list)
+
+    @property
+    def about_document_only(self) -> bool:
+        """Whether every ask was answered about a document as a whole (its term, its issue): the measure the
+        conversation discussed before stays its topic for the next turn ("委托方是关联公司呢？" after "还有效吗")."""
+        return bool(self.steps) and all(step.route is Route.VALIDITY for step in self.steps)
+
+
+def term_sentence(article: Article, document: Document, month: date) -> str:
+    """The sentence of ``document``'s validity ``article`` that covers ``month``: the one naming the first day of
+    funding before the start when the month is before the start ("2024年6月1日至7月31日期间…参照本意见执行"),
+    else the one that sets the term."""
+    early = document.valid_from is not None and document.funding_valid_from is not None and month < document.valid_from
+    day = document.funding_valid_from if early else document.valid_to
+    sentences = [s.strip() for s in re.split(r"(?<=。)", article.text) if s.strip()]
+    named = [s for s in sentences if day is not None and f"{day.year}年{day.month}月{day.day}日" in s]
+    return (named or sentences or [article.text])[0].rstrip("。")
+
+
+def extra_conditions() -> dict[str, ExtraCondition]:
+    """Conditions beyond the calculator's, by id."""
+    return condition_rules().extras
