@@ -59,3 +59,24 @@ def test_stage_ceilings_given_without_spend_are_summed_when_a_total_is_asked_und
     lead = total.answer[:LEAD]
     assert "4500万" in lead and "1亿" in lead  # 1500万 + 3000万, within 每个单位每年累计支持金额最高1亿元
     assert "6000万" not in lead  # each stage once
+
+
+def test_adding_up_the_items_computed_counts_each_item_once(engine):
+    """"add the two up" sums the items the conversation computed; it adds no item, so none is counted twice."""
+    first = engine.ask("Our device was admitted to the Shanghai innovative medical device special review. How much support?")
+    assert first.total_yuan == 3_000_000
+    second = engine.ask("Later it gets its first registration certificate and is produced locally, R&D spend RMB 10 million?",
+                        first.session_id)
+    assert second.total_yuan == 4_000_000  # min(40% × 1000万, 800万)
+    total = engine.ask("please add those two up, what's the total?", first.session_id)
+    assert total.total_yuan == 7_000_000  # 300万 + 400万, within 每个单位每年累计支持金额最高3000万元
+    assert len(total.calculations) == 2
+    assert "7,000,000" in total.answer[:LEAD * 2] and "at most" in total.answer[:LEAD * 2]
+
+
+def test_stage_ceilings_asked_together_in_english_are_summed_under_the_annual_cap(engine):
+    first = engine.ask("We're a Shanghai-registered gene therapy company with a Class 1 new drug. Ceiling for the early clinical trial?")
+    engine.ask("and for the confirmatory one?", first.session_id)
+    total = engine.ask("if both fall in one year, what's the most for the two of them together?", first.session_id)
+    lead = total.answer[:LEAD * 2]
+    assert "45,000,000" in lead and "100,000,000" in lead  # 1500万 + 3000万 within the 1亿 annual cap

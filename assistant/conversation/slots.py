@@ -229,6 +229,7 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
             # "假如两个阶段都批下来，合计最多多少" after each stage's ceiling was given with no spend: those stages'
             # ceilings, summed (each once) under the measure's annual cap
             rules = both_shown
+        summed_seen = False  # the total is over the items computed so far: none of them is added again
         if question.asks_total and not bases and len(previous.seen) > 1 and not counted:
             # "两期加起来一共多少", "三个品种一共能拿多少": every item of this topic computed so far, each with
             # its own base (the rules the ask names, when it names some)
@@ -238,12 +239,14 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
             # a rule with no base (a fixed ceiling) takes none: its placeholder is never read
             bases = [] if any(rule.rate is not None and not base for rule, base in items) else [
                 Decimal(base or 0) for _, base in items]
+            summed_seen = True
         elif question.asks_total and rules and (others := _other_items(rules, bases, seen_rules, seen_bases)):
             # "首次拿证了，研发投入1500万，加起来一共多少": this turn's item with the topic's other items computed before
             rules, bases = [*rules, *others[0]], others[1]
         elif rules and not bases and not question.adds_item and all(r.id in seen_bases for r in rules):
             bases = [seen_bases[r.id] for r in rules]  # a rule named again keeps the base it was computed with
-        if question.adds_item and earlier_bases:
+        if question.adds_item and earlier_bases and not summed_seen:
+            # ("add the first and second one up" sums the items computed, each once: it adds none)
             # one rule with several bases is that many items of the rule: "三个III期" then "再加一个II期"
             earlier_rules = _per_base(earlier_rules, earlier_bases)
             if rules and not bases and any(r.rate is not None for r in rules):
