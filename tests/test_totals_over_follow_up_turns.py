@@ -80,3 +80,12 @@ def test_stage_ceilings_asked_together_in_english_are_summed_under_the_annual_ca
     total = engine.ask("if both fall in one year, what's the most for the two of them together?", first.session_id)
     lead = total.answer[:LEAD * 2]
     assert "45,000,000" in lead and "100,000,000" in lead  # 1500万 + 3000万 within the 1亿 annual cap
+
+
+def test_the_yearly_cap_asked_of_a_cmo_award_is_that_measures_cap_not_a_guarantee_ceiling(engine):
+    """（二十四）: "每个企业每年最高支持1000万元"; （二十九）'s 担保额度上限 caps guarantees, not this award."""
+    first = engine.ask("我们是CMO，给没有关联的客户代工，一个品种年产值2000万，能拿多少？")
+    assert first.total_yuan == 2_000_000  # min(10% × 2000万, 500万)
+    cap = engine.ask("这个每年上限是多少？", first.session_id)
+    assert cap.citations[0].chunk_id == "policy2024:24"
+    assert "1000万" in cap.answer[:LEAD] and "担保" not in cap.answer

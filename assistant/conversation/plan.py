@@ -971,9 +971,12 @@ class Planner:
                 (measure is None and not (elsewhere_topic and not question.facts.tells_case()))
                 or (ask.kind not in {AskKind.AMOUNT, AskKind.ELIGIBILITY} and not elsewhere_topic)
                 or (question.facts.amounts_as(AmountRole.RECEIVED) and not self._own_words_find(ask, measure))
-                or (question.asks_total and len(award_slots.seen) > 1 and not self._own_words_find(ask, measure))):
+                or (question.asks_total and len(award_slots.seen) > 1 and not self._own_words_find(ask, measure))
+                or (question.asks_annual_cap and not self._sets_annual_cap(measure) and self._sets_annual_cap(award_slots.measure))):
             # "今年已经拿了48万，这次还能拿多少" after a trade-fair award: what that measure's annual cap has left
             # "同一年两段加起来会超过上限吗" after two items computed: their total, under that measure's annual cap
+            # "这个每年上限是多少？" after a CMO award: the annual cap of the measure discussed, not a ceiling its words
+            # find in a measure that sets no annual cap (（二十九）'s 担保额度上限)
             # "那III期呢" stays on the award; "那海外临床试验责任保险的保费补贴呢" names its own, and so does "And for young
             # researchers like me, is there anything?" whose words find a measure without award rules clearly; "What
             # about a hospital, can it apply?" puts another asker to the measure discussed
@@ -1280,6 +1283,10 @@ class Planner:
         [rule] = rules
         cap = Decimal(self.book.annual_caps[str(rule.annual_cap)].cap_yuan)
         return FullAwards(rule, cap, int(cap // Decimal(rule.cap_yuan)), asked["unit"] or asked["unit2"] or "")
+
+    def _sets_annual_cap(self, measure: str | None) -> bool:
+        """Whether ``measure`` (a key such as ``24``) sets a per-entity annual cap on its awards."""
+        return measure is not None and any(rule.annual_cap for rule in self.book.for_measure(measure))
 
     def _recalled(self, ask: Ask, session: Session) -> AwardSlots | None:
         """The most recent award topic of the conversation one of whose rules the follow-up names by its

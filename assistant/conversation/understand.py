@@ -365,6 +365,13 @@ def has_word(text: str, words: tuple[str, ...] | list[str]) -> bool:
     return latin is not None and latin.search(text) is not None and pattern is not None and pattern.search(text) is not None
 
 
+def names_annual_cap(text: str) -> bool:
+    """Whether ``text`` (lower case) names the per-entity annual cap: a year's word with a ceiling's ("一家单位一年最多
+    多少", "what's the company-wide yearly ceiling"; "同一年三个品种合计多少" asks a sum, not the cap)."""
+    lex = lexicon()
+    return has_word(text, lex.annual_words) and has_word(text, lex.ceiling_words)
+
+
 def word_position(text: str, words: tuple[str, ...] | list[str]) -> int:
     """Where the first of ``words`` stands in ``text`` (lower case), found as ``has_word`` finds it (an English word
     only as a whole word); ``len(text)`` when none does."""
