@@ -89,3 +89,32 @@ def test_the_yearly_cap_asked_of_a_cmo_award_is_that_measures_cap_not_a_guarante
     cap = engine.ask("这个每年上限是多少？", first.session_id)
     assert cap.citations[0].chunk_id == "policy2024:24"
     assert "1000万" in cap.answer[:LEAD] and "担保" not in cap.answer
+
+
+def test_a_count_stated_after_a_per_project_ceiling_is_that_many_projects_under_the_annual_cap(engine):
+    """（十二）: "…对每个项目择优给予最高100万元支持。…每个单位每年累计支持不超过1亿元。" A statement of how many
+    projects, with no question word, is that many items of the measure discussed."""
+    first = engine.ask("我们CRO做对接国际标准的临床试验服务能力提升项目，一个项目能支持多少")
+    assert first.total_yuan == 1_000_000
+    counted = engine.ask("我们今年报了3个这样的项目", first.session_id)
+    assert counted.total_yuan == 3_000_000
+    lead = counted.answer[:LEAD]
+    assert "300万" in lead and "最高" in lead
+    assert "1亿" in counted.answer  # the annual cap the items count against
+
+
+def test_a_count_said_of_the_rule_named_adds_that_many_items_to_the_one_computed_before(engine):
+    """（十二）: overseas trial 最高2000万元 and CRO projects 每个项目最高100万元, under one 1亿 annual cap: "还做了两个
+    能力提升项目，加起来" is the overseas trial and two projects, not two items in all."""
+    first = engine.ask("我们是上海的药企，在欧洲做创新药的高水平临床试验，最多支持多少")
+    assert first.total_yuan == 20_000_000
+    total = engine.ask("另外我们作为CRO同一年做了两个对接国际标准的临床试验服务能力提升项目，加起来最多多少", first.session_id)
+    assert total.total_yuan == 22_000_000  # 2000万 + 2 × 100万
+    assert "2200万" in total.answer[:LEAD]
+
+
+def test_a_trial_run_abroad_by_a_shanghai_company_is_an_overseas_trial(engine):
+    """"我们上海公司在美国做…临床试验": where the work is done, not where the company sits."""
+    answer = engine.ask("我们上海公司在美国做创新药临床试验，最多能支持多少？")
+    assert answer.citations[0].chunk_id == "policy2024:12"
+    assert answer.total_yuan == 20_000_000  # 对在海外开展高水平创新产品临床试验项目…最高2000万元

@@ -488,12 +488,13 @@ class Planner:
 
     def _asks_text_of_award(self, question: Question, ask: Ask, measure: str) -> bool:
         """Whether a follow-up on the award of ``measure`` asks what its text says on something else than the award
-        ("考核看什么指标？"): a what-ask putting no case of its own (no amount, added item, fact of who or
-        where the asker is, nor one of the measure's rules: "And Phase III?") and asking no money, ceiling or terms."""
+        ("考核看什么指标？"): a what-ask putting no case of its own (no amount, added item, count of items, fact of who
+        or where the asker is, nor one of the measure's rules: "And Phase III?") and asking no money, ceiling or terms."""
         text = ask.text.lower()
         lex = lexicon()
         return (ask.kind is AskKind.WHAT and not ask.elliptical and not question.facts.amounts and not question.adds_item
                 and not question.replies_to_ask and not question.asks_ceiling and not question.facts.tells_case()
+                and not (question.facts.item_count or 0) > 1  # "我们今年报了4个这样的项目": that many items of the award
                 and not has_word(text, lex.money_words)
                 and not has_word(text, lex.terms_asks) and not self._picks_rule(text, measure))
 

@@ -196,7 +196,9 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     # "两项合计" after one step and with another: the count is of the items discussed, each once
     count = facts_said.item_count
     if count and same_measure and previous is not None and question.asks_total and (
-            count == len({r for r, _ in previous.seen} | {r.id for r in rules}) > len(rules)):
+            count == len({r for r, _ in previous.seen} | {r.id for r in rules}) > len(rules)) and not (
+            len(mentioned) == 1 and _counts_rule(text, mentioned[0][1])):
+        # ("还做了两个能力提升项目，加起来": a count said of the rule named is that rule's items)
         count = None
     if count and len(bases) == 1:
         bases = bases * count
@@ -300,6 +302,16 @@ def _other_items(rules: list[Rule], bases: list[Decimal], seen_rules: list[Rule]
         return None
     own = bases or [Decimal(0)] * len(rules)
     return others, [*own, *(seen_bases.get(r.id, Decimal(0)) for r in others)]
+
+
+def _counts_rule(text: str, rule: Rule) -> bool:
+    """Whether a count of items stands before one of ``rule``'s trigger words in the same clause, so that it
+    counts that rule's items ("两个对接国际标准的临床服务能力提升项目")."""
+    for position in _trigger_positions(text, rule):
+        clause_start = max(text.rfind(mark, 0, position) for mark in "，,。；;？?！!") + 1
+        if any(m.start() >= clause_start for m in lexicon().item_count.finditer(text, 0, position)):
+            return True
+    return False
 
 
 def _per_base(rules: list[Rule], bases: list[Decimal]) -> list[Rule]:
