@@ -118,3 +118,25 @@ def test_a_trial_run_abroad_by_a_shanghai_company_is_an_overseas_trial(engine):
     answer = engine.ask("我们上海公司在美国做创新药临床试验，最多能支持多少？")
     assert answer.citations[0].chunk_id == "policy2024:12"
     assert answer.total_yuan == 20_000_000  # 对在海外开展高水平创新产品临床试验项目…最高2000万元
+
+
+def test_a_total_of_two_items_of_two_measures_adds_each_under_its_own_ceiling(engine):
+    """（五）: "…不超过研发投入的40%，最高分别1000万元…"; （六）: "…特别审查程序的产品，按照规定给予最高300万元支持". "两个加
+    一起" after one item of each is their sum, each under its own measure, not the last item again."""
+    first = engine.ask("1类新药国内I期，研发投入1500万，补助最多多少？")
+    assert first.total_yuan == 6_000_000  # min(40% × 1500万, 1000万)
+    second = engine.ask("另外我们有个器械进了国家创新医疗器械特别审查程序，能拿多少？", first.session_id)
+    assert second.total_yuan == 3_000_000
+    total = engine.ask("两个加一起多少？", first.session_id)
+    assert total.total_yuan == 9_000_000
+    assert {c.chunk_id for c in total.citations} >= {"policy2024:05", "policy2024:06"}
+    lead = total.answer[:LEAD]
+    assert "900万" in lead and "最高" in lead
+
+
+def test_a_total_of_more_items_than_the_conversation_computed_adds_nothing_from_elsewhere(engine):
+    """"三个加起来" after two items of two measures names an item the conversation did not state: no guessed sum."""
+    first = engine.ask("1类新药国内I期，研发投入1500万，补助最多多少？")
+    engine.ask("另外我们有个器械进了国家创新医疗器械特别审查程序，能拿多少？", first.session_id)
+    total = engine.ask("三个加一起多少？", first.session_id)
+    assert total.total_yuan != 9_000_000

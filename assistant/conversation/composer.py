@@ -882,7 +882,9 @@ class Composer:
                 amount=money(sum(c.amount_yuan for c in added)), count=len(calculations), total=estimate.total_text)]
             lines += self._item_lines(calculations)
         else:
-            lines = [self.t["award_total_head"].format(number=number, label=calculations[0].citation.article,
+            # items of several measures ("这两项加起来"): each measure's label, in the order of the items
+            labels = self.t["award_labels_separator"].join(dict.fromkeys(c.citation.article for c in calculations))
+            lines = [self.t["award_total_head"].format(number=number, label=labels,
                                                        count=len(calculations), amount=estimate.total_text,
                                                        parts=self._parts(estimate))]
             lines += self._item_lines(calculations)

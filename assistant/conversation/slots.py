@@ -71,7 +71,11 @@ class AwardRequest:
         return None
 
     def items(self) -> list[Item]:
-        """Calculator items: one rule and several amounts → several items of that rule."""
+        """Calculator items: the items of other measures a total asked over the conversation adds (``elsewhere``,
+        said before this topic's), then this topic's: one rule and several amounts → several items of that rule."""
+        return [*self.elsewhere, *self._own_items()]
+
+    def _own_items(self) -> list[Item]:
         if len(self.rules) == 1:
             bases: list[Decimal | None] = list(self.bases) or [None]
             return [Item(self.rules[0].id, self._inputs(self.rules[0], base)) for base in bases]
@@ -93,6 +97,9 @@ class AwardRequest:
     assumed: AssumedBase | None = None  # an earlier base used for items it was not stated for
     received: Decimal = Decimal(0)  # support the asker says it already received this year under the measure
     shown: list[str] = field(default_factory=list)  # rules of this topic whose ceilings were given with no base
+    # items of other measures computed earlier in the conversation that a total asked of "这两项" adds, each under
+    # its own measure's ceilings and annual cap
+    elsewhere: list[Item] = field(default_factory=list)
 
     def slots(self) -> AwardSlots:
         """The slots a follow-up turn can build on."""
@@ -110,7 +117,7 @@ class AwardRequest:
     def computed(self) -> None:
         """Records this turn's items as computed: a rule's earlier entries give way to this turn's, so
         "那Ⅱ期呢" after Ⅰ期 keeps both phases for a later "两期加起来"; items added to others replace all."""
-        items = [(item.rule_id, str(item.inputs.get("base_yuan", ""))) for item in self.items()]
+        items = [(item.rule_id, str(item.inputs.get("base_yuan", ""))) for item in self._own_items()]
         rules = {rule_id for rule_id, _ in items}
         self.seen = [entry for entry in self.seen if entry[0] not in rules] + items
 

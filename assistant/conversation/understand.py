@@ -1577,6 +1577,17 @@ def _item_count(text: str, lex: _Lexicon) -> int | None:
     return None
 
 
+def count_summed(text: str) -> int | None:
+    """The count of the items discussed a total asks to add up ("这两项加起来一共多少", "两个加一起多少"): a count
+    right before the total's words (lower case ``text``); None when none stands there."""
+    lex = lexicon()
+    for match in lex.item_count.finditer(text):
+        count = count_of(match["n"])
+        if count is not None and has_word(text[match.end(): match.end() + TOTAL_REACH], lex.total_words):
+            return count
+    return None
+
+
 def _items_added(text: str, lex: _Lexicon) -> int:
     """How many items a turn adds: the count "又接了两个品种", "two more products" state, else one."""
     match = lex.add_items.search(text)
