@@ -196,3 +196,15 @@ def test_a_deadline_asked_beside_the_validity_stays_on_the_measure_discussed(eng
     assert _cited(both)[:2] == ["policy2024:validity", "policy2024:05"], both.answer
     contact = engine.ask("Who do I contact?", first.session_id)
     assert _cited(contact)[0] == "policy2024:05" and "Science and Technology" in contact.answer, contact.answer
+
+
+def test_how_strong_the_new_policys_support_is_answers_with_its_ceilings_and_rates(engine):
+    """（三十六）: "…择优给予不超过研发投入的30%，最高1000万元支持。…对于首付款1亿元以上的海外权益许可交易…最高500万元支持。"
+    Asked how strong (力度) the current support is, or whether it changed, a reader gives the measure's figures, not a
+    clause of it."""
+    first = engine.ask("2021年的生物医药政策对创新产品出海是怎么支持的")
+    assert first.citations[0].chunk_id == "reply1228:2.1"
+    strength = engine.ask("现在这版新政策的力度如何？", first.session_id)
+    assert strength.citations[0].chunk_id == "policy2024:36"
+    lead = strength.answer[:160]
+    assert "30%" in lead and "1000万" in lead and "500万" in lead
