@@ -1,0 +1,35 @@
+"""Turns that step aside from a conversation's case or topic and the turns after them: a supposed case is judged in
+its own turn only, an unrelated question is refused and leaves the topic as it was, a question about the task just
+discussed stays on that task, and a new topic is looked for where the sources answer it today. Run on the real
+index; the LLM is not involved."""
+
+from assistant.records import Status
+
+
+def _cited(answer) -> list[str]:
+    return [c.chunk_id for c in answer.citations]
+
+
+def test_a_supposed_relation_between_the_parties_is_judged_in_its_own_turn_only(engine):
+    first = engine.ask("We're licensing our drug to an overseas buyer; upfront is RMB 200 million and the buyer is "
+                       "unrelated to us. Third-party service costs were RMB 8 million. How much can we get?")
+    assert _cited(first)[0] == "policy2024:36" and first.total_yuan == 4_000_000
+    supposed = engine.ask("What if the buyer were a company we hold shares in?", first.session_id)
+    assert supposed.total_yuan in {None, 0}
+    real = engine.ask("OK, our actual deal again: the service costs came to RMB 12 million. How much?", first.session_id)
+    assert _cited(real)[0] == "policy2024:36" and real.total_yuan == 5_000_000
+
+
+def test_a_weather_question_mid_conversation_is_refused(engine):
+    first = engine.ask("How soon must Shanghai hospitals stock a drug after it joins the national reimbursement list?")
+    assert _cited(first)[0] == "policy2024:18"
+    aside = engine.ask("By the way, will it snow in Shanghai this weekend?", first.session_id)
+    assert aside.status is Status.OUT_OF_SCOPE
+
+
+def test_how_innovative_drugs_are_paid_under_drg_dip_is_the_payment_measure(engine):
+    first = engine.ask("How soon must Shanghai hospitals stock a drug after it joins the national reimbursement list?")
+    aside = engine.ask("Will it rain tomorrow?", first.session_id)
+    assert aside.status is Status.OUT_OF_SCOPE
+    payment = engine.ask("Right. How are these innovative drugs paid under DRG/DIP?", first.session_id)
+    assert _cited(payment)[0] == "policy2024:19" and "单独支付" in payment.answer
