@@ -33,3 +33,25 @@ def test_how_innovative_drugs_are_paid_under_drg_dip_is_the_payment_measure(engi
     assert aside.status is Status.OUT_OF_SCOPE
     payment = engine.ask("Right. How are these innovative drugs paid under DRG/DIP?", first.session_id)
     assert _cited(payment)[0] == "policy2024:19" and "单独支付" in payment.answer
+
+
+def test_which_departments_lead_the_task_just_discussed_are_that_tasks(engine):
+    first = engine.ask("浦东的生物医药行动方案里关于CMO/CDMO是怎么安排的")
+    assert _cited(first)[0] == "pudong2022:task-09"
+    lead = engine.ask("这项任务由哪些部门牵头？", first.session_id)
+    assert _cited(lead)[0] == "pudong2022:task-09" and "张江管理局" in lead.answer
+
+
+def test_the_plan_named_bare_after_its_task_is_that_plan_with_its_own_term(engine):
+    first = engine.ask("浦东的生物医药行动方案里关于CMO/CDMO是怎么安排的")
+    term = engine.ask("方案到现在还有效吗", first.session_id)
+    assert _cited(term)[0].startswith("pudong2022:") and "2024年12月31日" in term.answer
+
+
+def test_a_separate_question_on_a_hospitals_equity_finds_the_current_policys_measure(engine):
+    first = engine.ask("We're a hospital planning a real-world study of a new device with its maker. "
+                       "Is there funding per project?")
+    assert _cited(first)[0] == "policy2024:20"
+    equity = engine.ask("Separately, if our hospital takes equity in a new company for its patents, who can hold "
+                        "those shares for us?", first.session_id)
+    assert _cited(equity)[0] == "policy2024:08" and "上海临床创新转化研究院" in equity.answer

@@ -223,6 +223,12 @@ def _time_limit(ask: Ask, article: Article) -> Lead | None:
     return lead if lead.figure and lead.shared else None
 
 
+def _department_topic(text: str) -> str:
+    """The topic of a departments ask (lower case): ``text`` without its ask words and without what one does with a
+    department ("要跟哪个部门联系", "哪些部门牵头" → no topic)."""
+    return without_words(without_ask_words(text), sorted(lexicon().department_ask_words, key=len, reverse=True))
+
+
 def _short(question: Question) -> bool:
     """Whether the turn is short enough to follow up on what was discussed (``FOLLOW_UP_MAX_CHARS`` for its language)."""
     return len(question.text) <= FOLLOW_UP_MAX_CHARS.get(question.language, FOLLOW_UP_MAX_CHARS_CHINESE)
@@ -430,6 +436,8 @@ class Planner:
         words = lexicon().item_count.sub(" ", without_ask_words(ask.text.lower()))
         # "The R&D spend on that drug was US$800,000": a base the asker states names no topic (800 is no 800万 ceiling)
         words = without_words(words, [a.text.lower() for a in question.facts.amounts_as(AmountRole.BASE)])
+        if ask.kind is AskKind.DEPARTMENTS:  # "这个任务是哪些部门牵头": leading names no article (the plan's 牵头部门 clause)
+            words = lexicon().item_count.sub(" ", _department_topic(ask.text.lower()))
         discussed = {a.chunk_id for a in previous}
         named = [f"{self.book.document}:{key}" for key in labels_named(ask.text)]
         if previous and any(cid != previous[0].chunk_id and self.retriever.article(cid) is not None for cid in named):
@@ -692,7 +700,7 @@ class Planner:
             if plan.steps:  # "…各补多少比例？上限分别是多少？": a ceiling asked of each, after another ask, names no topic
                 topic = without_words(topic, sorted([*lexicon().ceiling_words, *lexicon().each_asked], key=len, reverse=True))
         if ask.kind is AskKind.DEPARTMENTS:  # "要跟哪个部门联系": reaching a department is no topic (a letter's contact)
-            topic = without_words(topic, sorted(lexicon().department_ask_words, key=len, reverse=True))
+            topic = _department_topic(ask.text.lower())
         topic_is_empty = self.retriever.keyword_score(topic) < MIN_KEYWORD_SCORE
         if ask.kind is AskKind.DEPARTMENTS and previous and (topic_is_empty or (
                 ask.points_back and not self._names_other_article(question, ask, previous))) and (
