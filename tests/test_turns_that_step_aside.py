@@ -55,3 +55,10 @@ def test_a_separate_question_on_a_hospitals_equity_finds_the_current_policys_mea
     equity = engine.ask("Separately, if our hospital takes equity in a new company for its patents, who can hold "
                         "those shares for us?", first.session_id)
     assert _cited(equity)[0] == "policy2024:08" and "上海临床创新转化研究院" in equity.answer
+
+
+def test_a_new_topic_after_an_expired_plans_task_is_answered_by_the_policy_in_force(engine):
+    first = engine.ask("What does the Pudong action plan say about CMO/CDMO?")
+    assert _cited(first)[0] == "pudong2022:task-09"
+    ethics = engine.ask("And for ethics review, how fast must the lead institution give its opinion?", first.session_id)
+    assert _cited(ethics)[0] == "policy2024:10" and "15" in ethics.answer

@@ -559,8 +559,22 @@ class Planner:
         document = self.catalogue.get(previous[0].doc_id)
         if document.kind not in MEASURE_DOCUMENTS or document.in_force_on(self.today):
             return False
-        hits = self.retriever.search(without_ask_words(ask.text.lower()), k=1, doc_ids=[document.id])
-        return bool(hits) and bool(hits[0].matched_terms)
+        words = without_ask_words(ask.text.lower())
+        hits = self.retriever.search(words, k=1, doc_ids=[document.id])
+        if not hits or not hits[0].matched_terms:
+            return False
+        # "And for ethics review, how fast must the lead institution give its opinion?" after a plan's task: a topic
+        # of its own that a document in force answers far better than the plan does is asked of that document
+        return self.retriever.keyword_score(words) < OWN_TOPIC_SCORE or not self._answered_in_force(words, document.id)
+
+    def _answered_in_force(self, words: str, document: str) -> bool:
+        """Whether the best article for ``words`` is one of a document in force other than ``document``, and
+        ``document``'s best scores under ``CLOSE_SCORE`` of it."""
+        hits = self.retriever.search(words, k=HITS * 4, prefer_on=self.today)
+        if not hits or hits[0].article.doc_id == document or not self.catalogue.get(hits[0].article.doc_id).in_force_on(self.today):
+            return False
+        there = next((h for h in hits if h.article.doc_id == document), None)
+        return there is None or there.score < CLOSE_SCORE * hits[0].score
 
     def _figure_of_discussed(self, question: Question, session: Session) -> bool:
         """Whether a short turn asking only figures, naming no document or subject of its own, asks figures the
