@@ -62,3 +62,17 @@ def test_a_new_topic_after_an_expired_plans_task_is_answered_by_the_policy_in_fo
     assert _cited(first)[0] == "pudong2022:task-09"
     ethics = engine.ask("And for ethics review, how fast must the lead institution give its opinion?", first.session_id)
     assert _cited(ethics)[0] == "policy2024:10" and "15" in ethics.answer
+
+
+def test_whether_the_policy_will_still_be_there_in_a_later_year_is_a_validity_ask(engine):
+    first = engine.ask("We exhibit at international trade fairs. What support is there per event?")
+    assert _cited(first)[0] == "policy2024:37"
+    later = engine.ask("Will the policy still be around in 2028?", first.session_id)
+    assert _cited(later)[0] == "policy2024:validity" and "2029-07-31" in later.answer
+
+
+def test_the_whole_process_asked_after_an_ethics_review_limit_is_that_reviews_total_time(engine):
+    first = engine.ask("伦理审查的牵头机构要在多少个工作日内出具意见？")
+    assert _cited(first)[0] == "policy2024:10"
+    whole = engine.ask("那整体流程要压缩到多长时间", first.session_id)
+    assert _cited(whole)[0] == "policy2024:10" and "3周" in whole.answer
