@@ -76,3 +76,11 @@ def test_the_whole_process_asked_after_an_ethics_review_limit_is_that_reviews_to
     assert _cited(first)[0] == "policy2024:10"
     whole = engine.ask("那整体流程要压缩到多长时间", first.session_id)
     assert _cited(whole)[0] == "policy2024:10" and "3周" in whole.answer
+
+
+def test_interest_subsidies_asked_after_a_guarantee_are_the_guarantee_measures_own(engine):
+    first = engine.ask("We're a small biotech looking for a loan guaranteed by the city's policy guarantee fund. "
+                       "What's the most a single guarantee can be?")
+    assert _cited(first)[0] == "policy2024:29"
+    interest = engine.ask("Does the city also subsidize interest on loans?", first.session_id)
+    assert _cited(interest)[0] == "policy2024:29" and "贴息" in interest.answer

@@ -982,7 +982,10 @@ class Planner:
         if before is not None and measure != before.measure and (ask.elliptical or not names_own) and any(
                 rule_named(ask.text.lower(), rule) for rule in self.book.for_measure(before.measure)):
             measure = before.measure  # "国内的最高多少？海外的最高多少？": the same measure's other rule
-        elsewhere = self._named_elsewhere(ask, session) if follow_up and recalled is None else None
+        # "does the city also subsidise interest on loans?" after （二十九）'s guarantees: its own words find the measure
+        # discussed (信贷贴息), whatever other measure's rule their "interest" names
+        finds_discussed = measure in {t.measure for t in session.award_topics()} and self._own_words_find(ask, measure)
+        elsewhere = self._named_elsewhere(ask, session) if follow_up and recalled is None and not finds_discussed else None
         if recalled is not None and measure not in (None, recalled.measure) and self._own_words_find(ask, measure):
             recalled = None  # "那海外临床的保险呢" after (十二): its own words find (十三) clearly, whose rule "海外" names too
         if recalled is not None:  # "那III期呢？" names a rule of a topic discussed before: that topic
