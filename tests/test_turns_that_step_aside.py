@@ -84,3 +84,10 @@ def test_interest_subsidies_asked_after_a_guarantee_are_the_guarantee_measures_o
     assert _cited(first)[0] == "policy2024:29"
     interest = engine.ask("Does the city also subsidize interest on loans?", first.session_id)
     assert _cited(interest)[0] == "policy2024:29" and "贴息" in interest.answer
+
+
+def test_a_sum_asked_after_a_press_answers_count_is_the_figure_that_answer_states(engine):
+    first = engine.ask("发布会上说去年全市三级医院新增了多少项研究者发起的临床研究？")
+    assert _cited(first)[0] == "press20240731:q05"
+    money = engine.ask("那成果转化涉及的合同金额一共多少？", first.session_id)
+    assert _cited(money)[0] == "press20240731:q05" and "10.3亿" in money.answer and money.total_yuan is None

@@ -42,6 +42,7 @@ from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots
 from assistant.conversation.understand import (
     CONTACT,
     ISSUED,
+    MONEY_FIGURE,
     WHICH_DOCUMENT,
     asking_part,
     asks_support_terms,
@@ -588,6 +589,17 @@ class Planner:
         hits = self.retriever.search(words, k=1, doc_ids=[document])
         return bool(hits) and self.retriever.holds_every_term(hits[0].article.chunk_id, words)
 
+    def _figure_of_explanatory(self, ask: Ask, discussed: Article) -> bool:
+        """Whether an amount asked after an explanatory document's article (a press answer, a reply) is a figure that
+        document states, not an award: one of its articles holds every word the ask names ("成果转化合同金额")."""
+        if self.catalogue.get(discussed.doc_id).kind in MEASURE_DOCUMENTS:
+            return False
+        words = without_ask_words(ask.text.lower())
+        if self.retriever.keyword_score(words) < MIN_KEYWORD_SCORE:
+            return False
+        hits = self.retriever.search(words, k=1, doc_ids=[discussed.doc_id])
+        return bool(hits) and self.retriever.holds_every_term(hits[0].article.chunk_id, words)
+
     def _continues_in_figures(self, question: Question, ask: Ask, previous: Sequence[Article]) -> bool:
         """Whether a short figure ask naming no document ("那国际前20的药企有几家把总部放上海", "how many newly listed
         companies were they aiming for") asks the document just discussed, when search would favour another (it is
@@ -705,6 +717,9 @@ class Planner:
                 self._recalled(ask, session) is not None or self._named_elsewhere(ask, session) is not None):
             # "那I期呢？" after a validity turn: the stage named is an award topic's, the award is asked again
             ask = replace(ask, kind=AskKind.AMOUNT)
+        if (ask.kind is AskKind.AMOUNT and previous and not question.facts.amounts and not plan.steps
+                and self._figure_of_explanatory(ask, previous[0])):
+            ask = replace(ask, kind=AskKind.FIGURE, detail=MONEY_FIGURE)  # "那成果转化合同金额一共多少" after a press count
         topic = without_ask_words(ask.text.lower())
         # (an ask of the same message after another, "研究型床位占比多少？有没有资金支持？", asks it of the article just found)
         if ask.kind is AskKind.WHAT and bool(previous) and self._asks_money_only(topic):
