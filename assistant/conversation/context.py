@@ -18,7 +18,8 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
+from functools import cache
 
 from assistant.conversation.question import AskKind, Facts, Question
 from assistant.conversation.scope import judge
@@ -101,26 +102,52 @@ def _read_turn(context: Context, text: str, cat: Catalogue) -> Context:
     # amounts stated without an award question ("我们II期投入了3000万。") wait for the turn that asks
     pending = () if asked_amount else question.facts.amounts or (facts.amounts if facts else ())
     merged = question.facts if facts is None else question.facts.over(facts)
-    if question.facts.related_party is not None and has_word(question.text, lexicon().facts["supposition_words"]):
-        # "如果委托方是我们母公司控股的另一家公司呢？": the relation supposed is judged in that turn only
-        merged = replace(merged, related_party=facts.related_party if facts else None)
-    if (facts is not None and facts.entity_type is not None and question.facts.entity_type not in {None, facts.entity_type}
-            and has_word(question.text, lexicon().facts["supposition_words"])):
-        # "如果是医院呢？" after "我们是上海注册的药企": the kind supposed is judged in that turn; the asker stays the kind
-        # it said it is (a kind supposed when none was said before stays: it is all the conversation knows)
-        merged = replace(merged, entity_type=facts.entity_type)
-    if question.facts.registered == "elsewhere" and has_word(question.text, lexicon().facts["supposition_words"]):
-        # "假如我们注册在苏州呢？": a registration supposed outside the policy's scope is judged in that turn; the one
-        # the asker said (or none) stands for the turns after it. One supposed inside ("if we registered in Shanghai
-        # instead") is the case the asker goes on to ask about.
-        merged = replace(merged, registered=facts.registered if facts else None,
-                         registered_place=facts.registered_place if facts else "")
-    if question.facts.registered_by_other:
-        # "Could our parent company, registered in Delaware, apply instead?": asked of the parent in that turn; the
-        # asker's own registration (or none said) stands for the turns after it
-        merged = replace(merged, registered=facts.registered if facts else None,
-                         registered_place=facts.registered_place if facts else "", registered_by_other=False)
+    supposed = has_word(question.text, lexicon().facts["supposition_words"])
+    for rule in turn_only_rules():
+        if rule.holds(question.facts, facts, supposed):
+            # a case supposed or asked of another company: judged in that turn; what was said before stands after it
+            before = facts if facts is not None else Facts()
+            merged = replace(merged, **{name: getattr(before, name) for name in rule.restores})
     return Context(question, replace(merged, amounts=pending), (*context.earlier, question))
+
+
+@dataclass(frozen=True)
+class TurnOnlyFact:
+    """A fact a turn states for itself only (``understanding.yaml`` facts.turn_only): ``fact`` is a field of
+    ``Facts``; ``when`` "stated", "changed" or the value it has; ``supposed`` whether a supposition word must be in the
+    turn; ``restores`` the fields the turns after it take from before it."""
+
+    fact: str
+    when: str
+    supposed: bool
+    restores: tuple[str, ...]
+
+    def holds(self, said: Facts, before: Facts | None, supposed: bool) -> bool:
+        """Whether a turn stating ``said`` after ``before`` (None: nothing said yet) states this fact for itself."""
+        if self.supposed and not supposed:
+            return False
+        value = getattr(said, self.fact)
+        if self.when == "stated":
+            return value is not None
+        if self.when == "changed":
+            earlier = getattr(before, self.fact) if before is not None else None
+            return earlier is not None and value not in {None, earlier}
+        return str(value).lower() == self.when
+
+
+@cache
+def turn_only_rules() -> tuple[TurnOnlyFact, ...]:
+    """The facts a turn states for itself only, as ``understanding.yaml`` lists them.
+
+    Raises ``ValueError`` when one names no field of ``Facts``."""
+    names = {f.name for f in fields(Facts)}
+    rules = tuple(TurnOnlyFact(str(r["fact"]), str(r["when"]), bool(r["supposed"]),
+                               tuple(r.get("restores", [r["fact"]])))
+                  for r in lexicon().facts["turn_only"])
+    unknown = {n for r in rules for n in (r.fact, *r.restores)} - names
+    if unknown:
+        raise ValueError(f"understanding.yaml facts.turn_only names no fact: {sorted(unknown)}")
+    return rules
 
 
 def _cached(key: tuple[int, tuple[str, ...]]) -> Context | None:

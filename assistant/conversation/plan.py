@@ -42,6 +42,7 @@ from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots
 from assistant.conversation.understand import (
     CONTACT,
     ISSUED,
+    MONEY_FIGURE,
     WHICH_DOCUMENT,
     asking_part,
     asks_support_terms,
@@ -222,6 +223,12 @@ def _time_limit(ask: Ask, article: Article) -> Lead | None:
         return None
     lead = lead_clause(article.text, AskKind.DURATION, ask.text)
     return lead if lead.figure and lead.shared else None
+
+
+def _department_topic(text: str) -> str:
+    """The topic of a departments ask (lower case): ``text`` without its ask words and without what one does with a
+    department ("要跟哪个部门联系", "哪些部门牵头" → no topic)."""
+    return without_words(without_ask_words(text), sorted(lexicon().department_ask_words, key=len, reverse=True))
 
 
 def _short(question: Question) -> bool:
@@ -431,6 +438,8 @@ class Planner:
         words = lexicon().item_count.sub(" ", without_ask_words(ask.text.lower()))
         # "The R&D spend on that drug was US$800,000": a base the asker states names no topic (800 is no 800万 ceiling)
         words = without_words(words, [a.text.lower() for a in question.facts.amounts_as(AmountRole.BASE)])
+        if ask.kind is AskKind.DEPARTMENTS:  # "这个任务是哪些部门牵头": leading names no article (the plan's 牵头部门 clause)
+            words = lexicon().item_count.sub(" ", _department_topic(ask.text.lower()))
         discussed = {a.chunk_id for a in previous}
         named = [f"{self.book.document}:{key}" for key in labels_named(ask.text)]
         if previous and any(cid != previous[0].chunk_id and self.retriever.article(cid) is not None for cid in named):
@@ -553,8 +562,22 @@ class Planner:
         document = self.catalogue.get(previous[0].doc_id)
         if document.kind not in MEASURE_DOCUMENTS or document.in_force_on(self.today):
             return False
-        hits = self.retriever.search(without_ask_words(ask.text.lower()), k=1, doc_ids=[document.id])
-        return bool(hits) and bool(hits[0].matched_terms)
+        words = without_ask_words(ask.text.lower())
+        hits = self.retriever.search(words, k=1, doc_ids=[document.id])
+        if not hits or not hits[0].matched_terms:
+            return False
+        # "And for ethics review, how fast must the lead institution give its opinion?" after a plan's task: a topic
+        # of its own that a document in force answers far better than the plan does is asked of that document
+        return self.retriever.keyword_score(words) < OWN_TOPIC_SCORE or not self._answered_in_force(words, document.id)
+
+    def _answered_in_force(self, words: str, document: str) -> bool:
+        """Whether the best article for ``words`` is one of a document in force other than ``document``, and
+        ``document``'s best scores under ``CLOSE_SCORE`` of it."""
+        hits = self.retriever.search(words, k=HITS * 4, prefer_on=self.today)
+        if not hits or hits[0].article.doc_id == document or not self.catalogue.get(hits[0].article.doc_id).in_force_on(self.today):
+            return False
+        there = next((h for h in hits if h.article.doc_id == document), None)
+        return there is None or there.score < CLOSE_SCORE * hits[0].score
 
     def _figure_of_discussed(self, question: Question, session: Session) -> bool:
         """Whether a short turn asking only figures, naming no document or subject of its own, asks figures the
@@ -566,6 +589,17 @@ class Planner:
             return False
         words = without_ask_words(question.text)
         hits = self.retriever.search(words, k=1, doc_ids=[document])
+        return bool(hits) and self.retriever.holds_every_term(hits[0].article.chunk_id, words)
+
+    def _figure_of_explanatory(self, ask: Ask, discussed: Article) -> bool:
+        """Whether an amount asked after an explanatory document's article (a press answer, a reply) is a figure that
+        document states, not an award: one of its articles holds every word the ask names ("成果转化合同金额")."""
+        if self.catalogue.get(discussed.doc_id).kind in MEASURE_DOCUMENTS:
+            return False
+        words = without_ask_words(ask.text.lower())
+        if self.retriever.keyword_score(words) < MIN_KEYWORD_SCORE:
+            return False
+        hits = self.retriever.search(words, k=1, doc_ids=[discussed.doc_id])
         return bool(hits) and self.retriever.holds_every_term(hits[0].article.chunk_id, words)
 
     def _continues_in_figures(self, question: Question, ask: Ask, previous: Sequence[Article]) -> bool:
@@ -685,6 +719,9 @@ class Planner:
                 self._recalled(ask, session) is not None or self._named_elsewhere(ask, session) is not None):
             # "那I期呢？" after a validity turn: the stage named is an award topic's, the award is asked again
             ask = replace(ask, kind=AskKind.AMOUNT)
+        if (ask.kind is AskKind.AMOUNT and previous and not question.facts.amounts and not plan.steps
+                and self._figure_of_explanatory(ask, previous[0])):
+            ask = replace(ask, kind=AskKind.FIGURE, detail=MONEY_FIGURE)  # "那成果转化合同金额一共多少" after a press count
         topic = without_ask_words(ask.text.lower())
         # (an ask of the same message after another, "研究型床位占比多少？有没有资金支持？", asks it of the article just found)
         if ask.kind is AskKind.WHAT and bool(previous) and self._asks_money_only(topic):
@@ -694,7 +731,7 @@ class Planner:
             if plan.steps:  # "…各补多少比例？上限分别是多少？": a ceiling asked of each, after another ask, names no topic
                 topic = without_words(topic, sorted([*lexicon().ceiling_words, *lexicon().each_asked], key=len, reverse=True))
         if ask.kind is AskKind.DEPARTMENTS:  # "要跟哪个部门联系": reaching a department is no topic (a letter's contact)
-            topic = without_words(topic, sorted(lexicon().department_ask_words, key=len, reverse=True))
+            topic = _department_topic(ask.text.lower())
         topic_is_empty = self.retriever.keyword_score(topic) < MIN_KEYWORD_SCORE
         if ask.kind is AskKind.DEPARTMENTS and previous and (topic_is_empty or (
                 ask.points_back and not self._names_other_article(question, ask, previous))) and (
@@ -962,7 +999,10 @@ class Planner:
         if before is not None and measure != before.measure and (ask.elliptical or not names_own) and any(
                 rule_named(ask.text.lower(), rule) for rule in self.book.for_measure(before.measure)):
             measure = before.measure  # "国内的最高多少？海外的最高多少？": the same measure's other rule
-        elsewhere = self._named_elsewhere(ask, session) if follow_up and recalled is None else None
+        # "does the city also subsidise interest on loans?" after （二十九）'s guarantees: its own words find the measure
+        # discussed (信贷贴息), whatever other measure's rule their "interest" names
+        finds_discussed = measure in {t.measure for t in session.award_topics()} and self._own_words_find(ask, measure)
+        elsewhere = self._named_elsewhere(ask, session) if follow_up and recalled is None and not finds_discussed else None
         if recalled is not None and measure not in (None, recalled.measure) and self._own_words_find(ask, measure):
             recalled = None  # "那海外临床的保险呢" after (十二): its own words find (十三) clearly, whose rule "海外" names too
         if recalled is not None:  # "那III期呢？" names a rule of a topic discussed before: that topic

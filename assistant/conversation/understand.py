@@ -41,6 +41,7 @@ COMMA = re.compile(r"[，,](?![^（(]*[）)])")  # a comma outside brackets
 CONTACT = "contact"  # the detail (understanding.yaml details) of a contact's name, phone or address
 WHICH_DOCUMENT = "which_document"  # a validity ask's detail: which document to go by now
 ISSUED = "issued"  # a validity ask's detail: the document's issue (date, 文号, issuer), not its term
+MONEY_FIGURE = "money"  # a figure ask's detail (understanding.yaml figure_asks): a sum of money stated in 亿元, 万元
 POINTER_MAX_CHARS = 24  # a clause pointing back is short: longer ones bring a topic of their own
 POINTER_MAX_CHARS_LATIN = 72  # the same for English words
 SENTENCE_CACHE_SIZE = 1024  # messages whose sentences are kept (a turn cuts its message more than once)
