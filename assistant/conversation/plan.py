@@ -1022,11 +1022,11 @@ class Planner:
                 # "我们的临床试验做完了，市里能补多少钱？": several measures that set amounts fit alike; which one is asked
                 return Step(ask, Route.CLARIFY_MEASURE, close)
             # "上海对AI制药有资金支持吗": the measure supports, the text sets no amount
-            return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text))
+            return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text, support=True))
         if (ask.kind is AskKind.WHAT and _sets_no_amount(top, self.book) and lexicon().support_asked.search(ask.text)
                 and any(word in top.text for word in lexicon().case_by_case)):
             # "顶尖科学家来上海有什么支持": （三） supports "按照“一事一议”原则", the amount is not specified
-            return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text))
+            return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text, support=True))
         if (ask.kind in {AskKind.WHAT, AskKind.ELIGIBILITY} and hits and not topic_is_empty and not refers_back and not returned
                 and not same_article and not similar_elsewhere):
             top = self.finder.sentence_decides(search_query, hits, pointed) or top
