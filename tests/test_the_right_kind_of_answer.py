@@ -1,4 +1,5 @@
-"""A single question gets the kind of answer a careful reader gives: the clause that grants the support asked of.
+"""A single question gets the kind of answer a careful reader gives: the clause that grants the support asked of;
+not_specified when the text sets neither the figure nor the amount asked.
 
 （二十七）: "支持企业单独或联合设立CVC，加强创新孵化和产业链上下游协同。对符合条件的CVC给予市属国资和产业母基金出资、
 基金设立快速通道等支持。"
@@ -20,3 +21,15 @@ def test_the_support_a_measure_gives_is_quoted_from_the_clause_granting_it(engin
     lead = answer.answer.splitlines()[0]
     assert "快速通道" in lead, answer.answer
     assert "加强创新孵化" not in lead and "加強創新孵化" not in lead, answer.answer
+
+
+@pytest.mark.parametrize("message", [
+    "For a 'blockbuster' product developed in Shanghai — what sales level triggers the support and how much cash is it?",
+    "我們產品第一次年銷售破10億，市裡有什麼獎勵，金額多少？",
+])
+def test_a_threshold_and_an_amount_the_text_does_not_set_are_not_specified(engine, message: str) -> None:
+    # （二十二）: "对在沪研发并实现产出，且首次突破相关产值和规模的创新产品进行引导支持。" sets neither
+    answer = engine.ask(message)
+    assert answer.status is Status.NOT_SPECIFIED, answer.answer
+    assert answer.citations[0].chunk_id == "policy2024:22"
+    assert answer.total_yuan is None
