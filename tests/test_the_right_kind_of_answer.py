@@ -1,5 +1,5 @@
 """A single question gets the kind of answer a careful reader gives: the clause that grants the support asked of;
-not_specified when the text sets neither the figure nor the amount asked.
+not_specified when the text sets neither the figure nor the amount asked; a relative's question about a policy answered.
 
 （二十七）: "支持企业单独或联合设立CVC，加强创新孵化和产业链上下游协同。对符合条件的CVC给予市属国资和产业母基金出资、
 基金设立快速通道等支持。"
@@ -33,3 +33,14 @@ def test_a_threshold_and_an_amount_the_text_does_not_set_are_not_specified(engin
     assert answer.status is Status.NOT_SPECIFIED, answer.answer
     assert answer.citations[0].chunk_id == "policy2024:22"
     assert answer.total_yuan is None
+
+
+def test_a_relatives_question_about_a_policy_is_answered_and_their_own_costs_are_not(engine) -> None:
+    # （十八）: "在国家医保药品和“新优药械”产品更新发布1个月内，我市医疗机构…以“应配尽配”原则配备使用。"
+    answer = engine.ask("我爸在医院看病，听说上海出了政策让新药更快进医院，是怎么规定的？")
+    assert answer.status is Status.ANSWERED, answer.answer
+    assert answer.citations[0].chunk_id == "policy2024:18"
+    assert "1个月" in answer.answer and "应配尽配" in answer.answer
+    personal = engine.ask("那他现在吃的那个药医保能报多少比例啊", answer.session_id)
+    assert personal.status is Status.OUT_OF_SCOPE, personal.answer
+    assert engine.ask("我爸在医院看病，医保能报销多少？").status is Status.OUT_OF_SCOPE
