@@ -1,5 +1,6 @@
 """A single question gets the kind of answer a careful reader gives: the clause that grants the support asked of;
-not_specified when the text sets neither the figure nor the amount asked; a relative's question about a policy answered.
+not_specified when the text sets neither the figure nor the amount asked; a relative's question about a policy answered;
+"it depends" when the sentence answering sets a condition of the case the asker has not stated.
 
 （二十七）: "支持企业单独或联合设立CVC，加强创新孵化和产业链上下游协同。对符合条件的CVC给予市属国资和产业母基金出资、
 基金设立快速通道等支持。"
@@ -44,3 +45,23 @@ def test_a_relatives_question_about_a_policy_is_answered_and_their_own_costs_are
     personal = engine.ask("那他现在吃的那个药医保能报多少比例啊", answer.session_id)
     assert personal.status is Status.OUT_OF_SCOPE, personal.answer
     assert engine.ask("我爸在医院看病，医保能报销多少？").status is Status.OUT_OF_SCOPE
+
+
+@pytest.mark.parametrize(("message", "deciding"), [
+    ("I'm China head for a Korean biotech. We'd like to do gene therapy development through a Shanghai subsidiary — "
+     "can a foreign-owned company like ours join the pilot that opens up gene diagnosis and therapy?", "It depends"),
+    ("外资企业能参加基因治疗扩大开放试点吗？", "要看情况"),
+])
+def test_a_pilot_open_only_in_the_free_trade_zone_depends_on_where_the_company_sits(
+        engine, message: str, deciding: str) -> None:
+    # （三十四）: "在上海自贸试验区（含临港新片区）选择符合条件的外资企业开展基因诊断与治疗技术开发和应用扩大开放试点。"
+    answer = engine.ask(message)
+    assert answer.status is Status.ANSWERED, answer.answer
+    assert answer.citations[0].chunk_id == "policy2024:34"
+    assert answer.answer.startswith(deciding), answer.answer
+    assert "自贸试验区" in answer.answer.splitlines()[0]
+
+
+def test_the_pilot_is_a_yes_once_the_company_is_said_to_be_in_the_zone_and_other_sentences_wait_for_nothing(engine) -> None:
+    assert engine.ask("我们的子公司在临港新片区，外资企业能参加基因治疗扩大开放试点吗？").answer.startswith("可以")
+    assert engine.ask("外资企业可以在上海设立研发中心吗？").answer.startswith("可以")

@@ -448,6 +448,10 @@ class Composer:
             return [self.t[template].format(
                 condition=condition[0], quote=condition[1], missing=self._facts_named(verdict.missing),
                 rule_name=self.rule_name(verdict.rule), ceiling=self._ceiling(verdict.rule, terms=True), **fields)]
+        if verdict.verdict is Verdict.UNKNOWN and verdict.missing and not verdict.fact:
+            # "can a foreign-owned company join the gene therapy pilot?": a fact of the case the sentence names is unsaid
+            return [self.t["eligible_unknown_measure_fact"].format(condition=condition[0], quote=condition[1],
+                                                                   missing=self._facts_named(verdict.missing), **fields)]
         if verdict.verdict is Verdict.UNKNOWN and verdict.missing:  # "我们是医院…": a fact about who asks decides
             kind = asker_kind_name(verdict.fact, self.kind, self.english)
             return [self.t["eligible_unknown_asker"].format(condition=condition[0], quote=condition[1], kind=kind,

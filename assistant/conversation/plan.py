@@ -1037,7 +1037,7 @@ class Planner:
                 # "a project of June 2024, does the policy apply?": the sentence on the period that month falls in
                 lead = Lead(term_sentence(top, self.catalogue.get(top.doc_id), month))
             step = Step(ask, Route.ELIGIBILITY, [top], lead=lead)
-            step.eligibility = self.verdicts.measure_verdict(question, top)
+            step.eligibility = self.verdicts.measure_verdict(question, top, lead.sentence or lead.text)
             if step.eligibility.verdict is Verdict.ELIGIBLE and _forbids(lead, ask):
                 # "医院能以药占比为理由不让新药进院吗": the answering sentence says 不得 to that
                 step.eligibility = Eligibility(Verdict.NOT_ELIGIBLE, str(top.key), None, FORBIDDEN)
