@@ -1,6 +1,7 @@
 """A single question gets the kind of answer a careful reader gives: the clause that grants the support asked of;
 not_specified when the text sets neither the figure nor the amount asked; a relative's question about a policy answered;
-"it depends" when the sentence answering sets a condition of the case the asker has not stated.
+"it depends" when the sentence answering sets a condition of the case the asker has not stated; a party a measure
+serves hears the support and who it is for.
 
 （二十七）: "支持企业单独或联合设立CVC，加强创新孵化和产业链上下游协同。对符合条件的CVC给予市属国资和产业母基金出资、
 基金设立快速通道等支持。"
@@ -65,3 +66,24 @@ def test_a_pilot_open_only_in_the_free_trade_zone_depends_on_where_the_company_s
 def test_the_pilot_is_a_yes_once_the_company_is_said_to_be_in_the_zone_and_other_sentences_wait_for_nothing(engine) -> None:
     assert engine.ask("我们的子公司在临港新片区，外资企业能参加基因治疗扩大开放试点吗？").answer.startswith("可以")
     assert engine.ask("外资企业可以在上海设立研发中心吗？").answer.startswith("可以")
+
+
+@pytest.mark.parametrize(("message", "opening", "served"), [
+    ("我是某高校技术转移办公室的，我们想找CRO帮忙做新药的临床前研究，市里有啥支持？", "按沪府办规〔2024〕9号（四）", "高校科研院所是服务对象"),
+    ("I'm in a university lab in Shanghai. Is there anything that gets CROs to do preclinical work for university "
+     "new-drug projects?", "Yes.", "universities and institutes are the ones served"),
+])
+def test_a_party_a_measure_serves_hears_its_support_and_who_it_is_for(engine, message: str, opening: str, served: str) -> None:
+    # （四）: "推动合同研发机构（CRO）为高校科研院所提供新药临床前研究服务，按照规定给予每个项目年度贴息金额最高1000万元支持。"
+    answer = engine.ask(message)
+    assert answer.status is Status.ANSWERED, answer.answer
+    assert answer.citations[0].chunk_id == "policy2024:04"
+    assert answer.answer.startswith(opening), answer.answer
+    assert answer.total_yuan == 10_000_000
+    assert served in answer.answer
+
+
+def test_a_party_a_measure_serves_asking_to_apply_itself_still_hears_no(engine) -> None:
+    answer = engine.ask("我们是高校，能申请CRO那个临床前研究贴息吗？")
+    assert answer.answer.startswith("不可以"), answer.answer
+    assert answer.total_yuan is None

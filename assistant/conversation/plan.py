@@ -1362,6 +1362,9 @@ class Planner:
                 # "我们是药企不是CRO，能申请吗？…1类新药国内Ⅰ期，研发投入2000万": no; （五） applies, at most 800万
                 step.eligibility = replace(step.eligibility, instead=applies.measure)
                 return self._instead(question, ask, step, language, applies, session)
+            served = self._served(question, ask, step.eligibility, measure, session, language)
+            if served is not None:
+                return served
             step.articles = [*self._condition_articles(step.eligibility.condition, measure), *step.articles]
             self._about_the_asker(question, step, measure)
             if ask.kind is AskKind.AMOUNT and request.missing is None and not question.facts.base_foreign:
@@ -1598,6 +1601,29 @@ class Planner:
         if verdict.verdict is Verdict.NOT_ELIGIBLE and verdict.rule is not None:
             step.others = [other for rule in self.book.for_measure(measure) if rule.id != verdict.rule.id
                            and (other := self.verdicts.other_rule(question, measure, rule)) is not None]
+
+    def _served(self, question: Question, ask: Ask, verdict: Eligibility, measure: str, session: Session,
+                language: Language) -> Step | None:
+        """After a no on who applies, for an asker whose kind the measure serves rather than pays (``eligibility.yaml``
+        kinds with a ``note``: "我是高校的，想找CRO做临床前研究，市里有啥支持？") and who does not ask whether it may
+        apply itself: the measure's terms (its ceiling; a yes when asked whether there is any), then who it is for;
+        None otherwise."""
+        facts = question.conversation_facts
+        kind = asker_kind(facts.entity_type) if verdict.fact == "entity_type" else None
+        served = next((s for s in kind_measures(kind, self.book, self._measure_article)
+                       if s.entry.measure == measure and s.entry.note), None) if kind is not None else None
+        if served is None or lexicon().own_ability_asked.search(ask.own_words.lower()):
+            return None
+        # the measure's terms read as for an asker of no kind: the asker is the one its applicant serves
+        unnamed = replace(question, facts=replace(question.facts, entity_type=None, clients=None), asks_ceiling=True,
+                          earlier_facts=replace(question.earlier_facts, entity_type=None, clients=None)
+                          if question.earlier_facts is not None else None)
+        step = self._award(unnamed, replace(ask, kind=AskKind.AMOUNT), measure, session, language)
+        if step.route not in {Route.CEILINGS, Route.AWARD}:
+            return None
+        step.ask = replace(step.ask, yes_no=ask.kind is AskKind.ELIGIBILITY and asks_yes_or_no(ask.own_words.lower()))
+        step.served = served
+        return step
 
     def _kind_support(self, question: Question, kind_id: str | None) -> Step | None:
         """"我们是CRO，有什么支持": a question asking what support the asker's kind (``kind_id``) gets and naming
