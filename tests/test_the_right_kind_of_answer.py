@@ -87,3 +87,13 @@ def test_a_party_a_measure_serves_asking_to_apply_itself_still_hears_no(engine) 
     answer = engine.ask("我们是高校，能申请CRO那个临床前研究贴息吗？")
     assert answer.answer.startswith("不可以"), answer.answer
     assert answer.total_yuan is None
+
+
+def test_an_out_licensing_deal_with_a_mistyped_upfront_in_dollars_is_computed_not_asked_back(engine) -> None:
+    # （三十六）: "首付款1亿元以上…按照规定择优给予出让企业不超过其第三方等专业服务投入的50%，最高500万元支持"
+    answer = engine.ask("We out-licensed overseas rights of our drug to a US pharma (no shareholding ties either way), "
+                        "upfornt payment USD 30 million. We spent RMB 8 million on lawyers and advisors for the deal. "
+                        "How much can we get as the licensor?")
+    assert answer.status is Status.ANSWERED, answer.answer
+    assert answer.citations[0].chunk_id == "policy2024:36"
+    assert answer.total_yuan == 4_000_000
