@@ -97,3 +97,13 @@ def test_an_out_licensing_deal_with_a_mistyped_upfront_in_dollars_is_computed_no
     assert answer.status is Status.ANSWERED, answer.answer
     assert answer.citations[0].chunk_id == "policy2024:36"
     assert answer.total_yuan == 4_000_000
+
+
+def test_a_yearly_cap_asked_of_a_measure_that_sets_none_is_not_specified_with_its_ceiling(engine) -> None:
+    # （三十六）: "按照规定择优给予不超过研发投入的30%，最高1000万元支持" sets no cap per company and year
+    first = engine.ask("我们的高端医疗器械拿了FDA的注册，已经在美国卖了，研发投入5000万，上海能奖多少")
+    answer = engine.ask("这一条每家每年有没有累计封顶？", first.session_id)
+    assert answer.status is Status.NOT_SPECIFIED, answer.answer
+    assert answer.citations[0].chunk_id == "policy2024:36"
+    assert answer.answer.startswith("现有政策文件没有规定每个单位每年的累计上限"), answer.answer
+    assert "1000万元" in answer.answer

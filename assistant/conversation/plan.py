@@ -86,6 +86,7 @@ BOOK_TITLE = re.compile(r"《[^》]*》")  # a document's title as a sentence qu
 YEAR_SENTENCES = 50  # sentences searched for the one describing a policy named by its year (few sentences hold a year)
 TIED_SCORE = 0.9  # a hit this close to the top one answers about as well
 CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores this many times the next name a topic of their own
+ANNUAL_CAP = "annual_cap"  # the detail (understanding.yaml details) of a cap per entity and year
 SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or share
 KIND_FACTS = frozenset({"entity_type", "entity_denied"})  # who the asker is (or is not)
 MEASURE_DOCUMENTS = frozenset({DocumentKind.POLICY, DocumentKind.DISTRICT_PLAN})  # documents of measures or tasks, with a term
@@ -1411,6 +1412,13 @@ class Planner:
             # "What's the maximum for a Phase III trial, and what's the annual cap?": the ceiling asked first leads
             step.annual_first = not _item_ceiling_asked_first(ask.text.lower())
             step.ceilings_sum = self._ceilings_sum(question, request.rules)
+            return step
+        if (question.asks_annual_cap and not any(r.annual_cap for r in request.rules or request.candidates)
+                and lexicon().cap_exists_asked.search(ask.own_words.lower()) and not question.facts.amounts):
+            # "这一条每家每年有没有累计封顶？" of （三十六）: the text sets a ceiling per product, no cap per company and
+            # year; it says so, then the ceiling
+            step.route, step.detail = Route.NOT_SPECIFIED, ANNUAL_CAP
+            step.estimate = self.calculator.estimate(request.items(), self.today, language, received=request.received)
             return step
         if ask.kind is AskKind.REQUIRED_BASE:
             return self._required_base(question, step)
