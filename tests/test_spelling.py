@@ -50,3 +50,16 @@ def test_a_mistyped_class_in_a_follow_up_still_gets_the_class_1_verdict(engine):
     improved = engine.ask("改良形的能申请吗", award.session_id)
     assert ("05", "not_eligible") in [(v.measure, v.verdict) for v in improved.verdicts]
     assert improved.total_yuan is None
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("upfornt payment usd 30 million", "upfront payment usd 30 million"),
+    ("the preimum was rmb 800,000", "the premium was rmb 800,000"),
+])
+def test_an_english_word_with_two_letters_swapped_is_put_right(typed: str, meant: str) -> None:
+    assert written(typed) == meant
+
+
+@pytest.mark.parametrize("text", ["casual question about the form", "we trail behind", "the licensee paid upfront"])
+def test_real_english_words_and_short_ones_stay_as_written(text: str) -> None:
+    assert written(text) == text

@@ -11,7 +11,9 @@ put in only where no policy term reads the same ("临床适验" is "临床试验
 word ("上线", "是以") is never changed alone: only strings no dictionary knows, cut at jieba's word
 boundaries ("能不能" is one word, "的国内" holds no "德国"), that the sources never write ("申保" is
 the Pudong plan's word, not a typo of "申报"), and whose changed character is no common function
-character (``understanding.yaml`` ``spelling_keep``: "我是" is not "我市").
+character (``understanding.yaml`` ``spelling_keep``: "我是" is not "我市"). An English word of six letters or more
+that the data files do not write and that becomes exactly one of their words when two neighbouring letters are
+swapped is put right ("upfornt" → "upfront"); shorter words swap into other real words too often.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ SYNONYMS_PATH = DATA_DIR / "synonyms.yaml"
 SHORTEST, LONGEST = 2, 4  # the lengths of the runs looked at, in characters
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 HAN_WORD = re.compile(rf"[\u4e00-\u9fff]{{{SHORTEST},{LONGEST}}}")
+ENGLISH_MIN = 6  # shorter English words swap into other real words too often ("form" / "from")
+ENGLISH_WORD = re.compile(rf"(?<![A-Za-z])[A-Za-z]{{{ENGLISH_MIN},}}(?![A-Za-z])")
 # the word lists of understanding.yaml that name the domain's things (facts, money, details), not the ways of asking:
 # a typo is corrected to a term, never to an ask phrase ("能否", "能补") that would change what is asked
 DOMAIN_KEYS = ("facts", "money_words", "details", "figure_asks")
@@ -45,8 +49,33 @@ RUN_CACHE_SIZE = 8192  # runs of Chinese characters corrected (a message's few; 
 
 def written(text: str) -> str:
     """``text`` (normalised, simplified) with spoken forms written out and homophone typos of domain
-    terms corrected; unchanged when it has none."""
-    return _corrected(_spoken_written(text))
+    terms corrected, and English words with two neighbouring letters swapped put right; unchanged when it has none."""
+    return _swaps_corrected(_corrected(_spoken_written(text)))
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _swaps_corrected(text: str) -> str:
+    """English words of ``ENGLISH_MIN`` letters or more that are no word of the data files (``understanding.yaml``,
+    ``synonyms.yaml``) and become exactly one of them when two neighbouring letters are swapped, put right
+    ("upfornt payment" → "upfront payment"); every other word as written."""
+    vocabulary = _english_words()
+
+    def fixed(match: re.Match[str]) -> str:
+        word = match[0]
+        lower = word.lower()
+        if lower in vocabulary:
+            return word
+        swaps = {lower[:i] + lower[i + 1] + lower[i] + lower[i + 2:] for i in range(len(lower) - 1)} & vocabulary
+        return swaps.pop() if len(swaps) == 1 else word
+
+    return ENGLISH_WORD.sub(fixed, text)
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    """The English words (``ENGLISH_MIN`` letters or more, lower case) the data files write, in word lists and patterns."""
+    strings = [*_strings(read_yaml_once(UNDERSTANDING_PATH)), *_strings(read_yaml(SYNONYMS_PATH))]
+    return frozenset(word.lower() for text in strings for word in ENGLISH_WORD.findall(text))
 
 
 def _spoken_written(text: str) -> str:
