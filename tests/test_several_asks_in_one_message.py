@@ -84,3 +84,22 @@ def test_a_later_ask_the_named_document_answers_as_well_as_any_is_asked_of_it(en
 def test_a_later_ask_another_document_answers_better_leaves_the_named_one(engine) -> None:
     answer = engine.ask("浦东方案什么时候到期？另外伦理审查要多久？")
     assert "policy2024:10" in [c.chunk_id for c in answer.citations], answer.answer
+
+
+def test_the_annual_cap_asked_with_stage_awards_stands_with_their_figures_in_the_lead(engine) -> None:
+    """（六）: "…给予最高300万元支持；…再给予不超过研发投入的40%，最高800万元支持。每个单位每年累计支持金额最高3000万元。"
+    Three asks, three figures: each stage's award and the annual cap, all in the lead, never their sum as the answer."""
+    answer = engine.ask("器械进了国家创新医疗器械特别审查程序能拿多少？之后首次取得注册证并本地投产，研发投入1000万，"
+                        "又能拿多少？每个单位一年最多多少？")
+    lead = answer.answer[:160]
+    assert "300万" in lead and "400万" in lead and "3000万" in lead  # min(40% × 1000万, 800万) = 400万
+    assert "700万" not in answer.answer  # each ask's own figure; no total was asked
+
+
+def test_the_yearly_ceiling_asked_with_a_cmo_award_comes_before_the_departments(engine) -> None:
+    """（二十四）: "…每个品种最高500万元支持，每个企业每年最高支持1000万元。" """
+    answer = engine.ask("We do contract manufacturing for an unrelated client, output RMB 20 million for one product. "
+                        "How much support, what is the yearly ceiling per company, and who runs it?")
+    lead = answer.answer[:320]
+    assert "2,000,000" in lead and "10,000,000" in lead  # min(10% × 2000万, 500万) = 200万; 1000万 a year
+    assert answer.answer.index("10,000,000") < answer.answer.index("市科委")

@@ -59,3 +59,84 @@ def test_stage_ceilings_given_without_spend_are_summed_when_a_total_is_asked_und
     lead = total.answer[:LEAD]
     assert "4500万" in lead and "1亿" in lead  # 1500万 + 3000万, within 每个单位每年累计支持金额最高1亿元
     assert "6000万" not in lead  # each stage once
+
+
+def test_adding_up_the_items_computed_counts_each_item_once(engine):
+    """"add the two up" sums the items the conversation computed; it adds no item, so none is counted twice."""
+    first = engine.ask("Our device was admitted to the Shanghai innovative medical device special review. How much support?")
+    assert first.total_yuan == 3_000_000
+    second = engine.ask("Later it gets its first registration certificate and is produced locally, R&D spend RMB 10 million?",
+                        first.session_id)
+    assert second.total_yuan == 4_000_000  # min(40% × 1000万, 800万)
+    total = engine.ask("please add those two up, what's the total?", first.session_id)
+    assert total.total_yuan == 7_000_000  # 300万 + 400万, within 每个单位每年累计支持金额最高3000万元
+    assert len(total.calculations) == 2
+    assert "7,000,000" in total.answer[:LEAD * 2] and "at most" in total.answer[:LEAD * 2]
+
+
+def test_stage_ceilings_asked_together_in_english_are_summed_under_the_annual_cap(engine):
+    first = engine.ask("We're a Shanghai-registered gene therapy company with a Class 1 new drug. Ceiling for the early clinical trial?")
+    engine.ask("and for the confirmatory one?", first.session_id)
+    total = engine.ask("if both fall in one year, what's the most for the two of them together?", first.session_id)
+    lead = total.answer[:LEAD * 2]
+    assert "45,000,000" in lead and "100,000,000" in lead  # 1500万 + 3000万 within the 1亿 annual cap
+
+
+def test_the_yearly_cap_asked_of_a_cmo_award_is_that_measures_cap_not_a_guarantee_ceiling(engine):
+    """（二十四）: "每个企业每年最高支持1000万元"; （二十九）'s 担保额度上限 caps guarantees, not this award."""
+    first = engine.ask("我们是CMO，给没有关联的客户代工，一个品种年产值2000万，能拿多少？")
+    assert first.total_yuan == 2_000_000  # min(10% × 2000万, 500万)
+    cap = engine.ask("这个每年上限是多少？", first.session_id)
+    assert cap.citations[0].chunk_id == "policy2024:24"
+    assert "1000万" in cap.answer[:LEAD] and "担保" not in cap.answer
+
+
+def test_a_count_stated_after_a_per_project_ceiling_is_that_many_projects_under_the_annual_cap(engine):
+    """（十二）: "…对每个项目择优给予最高100万元支持。…每个单位每年累计支持不超过1亿元。" A statement of how many
+    projects, with no question word, is that many items of the measure discussed."""
+    first = engine.ask("我们CRO做对接国际标准的临床试验服务能力提升项目，一个项目能支持多少")
+    assert first.total_yuan == 1_000_000
+    counted = engine.ask("我们今年报了3个这样的项目", first.session_id)
+    assert counted.total_yuan == 3_000_000
+    lead = counted.answer[:LEAD]
+    assert "300万" in lead and "最高" in lead
+    assert "1亿" in counted.answer  # the annual cap the items count against
+
+
+def test_a_count_said_of_the_rule_named_adds_that_many_items_to_the_one_computed_before(engine):
+    """（十二）: overseas trial 最高2000万元 and CRO projects 每个项目最高100万元, under one 1亿 annual cap: "还做了两个
+    能力提升项目，加起来" is the overseas trial and two projects, not two items in all."""
+    first = engine.ask("我们是上海的药企，在欧洲做创新药的高水平临床试验，最多支持多少")
+    assert first.total_yuan == 20_000_000
+    total = engine.ask("另外我们作为CRO同一年做了两个对接国际标准的临床试验服务能力提升项目，加起来最多多少", first.session_id)
+    assert total.total_yuan == 22_000_000  # 2000万 + 2 × 100万
+    assert "2200万" in total.answer[:LEAD]
+
+
+def test_a_trial_run_abroad_by_a_shanghai_company_is_an_overseas_trial(engine):
+    """"我们上海公司在美国做…临床试验": where the work is done, not where the company sits."""
+    answer = engine.ask("我们上海公司在美国做创新药临床试验，最多能支持多少？")
+    assert answer.citations[0].chunk_id == "policy2024:12"
+    assert answer.total_yuan == 20_000_000  # 对在海外开展高水平创新产品临床试验项目…最高2000万元
+
+
+def test_a_total_of_two_items_of_two_measures_adds_each_under_its_own_ceiling(engine):
+    """（五）: "…不超过研发投入的40%，最高分别1000万元…"; （六）: "…特别审查程序的产品，按照规定给予最高300万元支持". "两个加
+    一起" after one item of each is their sum, each under its own measure, not the last item again."""
+    first = engine.ask("1类新药国内I期，研发投入1500万，补助最多多少？")
+    assert first.total_yuan == 6_000_000  # min(40% × 1500万, 1000万)
+    second = engine.ask("另外我们有个器械进了国家创新医疗器械特别审查程序，能拿多少？", first.session_id)
+    assert second.total_yuan == 3_000_000
+    total = engine.ask("两个加一起多少？", first.session_id)
+    assert total.total_yuan == 9_000_000
+    assert {c.chunk_id for c in total.citations} >= {"policy2024:05", "policy2024:06"}
+    lead = total.answer[:LEAD]
+    assert "900万" in lead and "最高" in lead
+
+
+def test_a_total_of_more_items_than_the_conversation_computed_adds_nothing_from_elsewhere(engine):
+    """"三个加起来" after two items of two measures names an item the conversation did not state: no guessed sum."""
+    first = engine.ask("1类新药国内I期，研发投入1500万，补助最多多少？")
+    engine.ask("另外我们有个器械进了国家创新医疗器械特别审查程序，能拿多少？", first.session_id)
+    total = engine.ask("三个加一起多少？", first.session_id)
+    assert total.total_yuan != 9_000_000

@@ -23,7 +23,7 @@ from assistant.conversation.kinds import KindSupport, asker_kind
 from assistant.conversation.plan_records import DOCUMENT_TERM, FORBIDDEN, Eligibility, FullAwards, Plan, Route, Step, Verdict, extra_conditions, term_sentence
 from assistant.conversation.question import AskKind
 from assistant.conversation.slots import AssumedBase, AwardRequest, rule_named
-from assistant.conversation.understand import ISSUED, WHICH_DOCUMENT, asks_yes_or_no, has_word, kinds_named, lexicon
+from assistant.conversation.understand import ISSUED, WHICH_DOCUMENT, asks_yes_or_no, has_word, kinds_named, lexicon, names_annual_cap
 from assistant.language import Language, in_script
 from assistant.match.report import finds_nothing, profile_reply
 from assistant.records import AwardEstimate, Calculation, Status
@@ -149,7 +149,9 @@ class Composer:
         status = statuses[0] if len(set(statuses)) == 1 else (
             Status.ANSWERED if Status.ANSWERED in statuses else statuses[0])
         shown = articles if status is not Status.OUT_OF_SCOPE else []
-        lines = [*_said_once(dict.fromkeys(line for block in self._in_blocks(plan.steps, blocks) for line in block.split("\n"))),
+        cap_asked = len(plan.question.asks) > 1 and any(names_annual_cap(ask.text.lower()) for ask in plan.question.asks)
+        lines = [*_said_once(dict.fromkeys(line for block in self._in_blocks(plan.steps, blocks, cap_asked)
+                                           for line in block.split("\n"))),
                  *self._sources(shown, plan)]
         alternatives = any(are_alternatives(e.calculations) for e in estimates)
         options = [self.finish(self.t["clarify_reply"].format(name=self.rule_name(rule))) for step in plan.steps
@@ -166,15 +168,21 @@ class Composer:
             return Status.CLARIFY
         return ROUTE_STATUS.get(step.route, Status.ANSWERED)
 
-    def _in_blocks(self, steps: list[Step], blocks: list[list[str]]) -> list[str]:
+    def _in_blocks(self, steps: list[Step], blocks: list[list[str]], cap_asked: bool = False) -> list[str]:
         """The blocks' lines in the order asked, each ask's own lines kept together: its lead, then its calculation
         (the lead quotes its sentence), so no line of another ask stands between a lead and its figures. Several
         asks: a ceilings block answers in one line naming its ceilings, and what each answer adds after its figures
         (the annual cap, the conditions met or still to meet, "a ceiling, not a promise") follows all the asks'
-        answers, in the same order."""
+        answers, in the same order. ``cap_asked``: one of the asks is the per-entity annual cap ("…一家单位一年最多
+        多少？"), whose line is then an answer of its own, right after the last figure it caps."""
         if len([b for b in blocks if b]) < 2:
             return [line for block in blocks for line in block]
         formula_opens = self.t["award_formula"].split("{")[0]
+        annual_opens = self.t["award_annual"].split("{")[0]
+        # (a total of several items keeps its cap under its sum, where it already stands)
+        cap_asked = cap_asked and any(line.startswith(formula_opens) for block in blocks for line in block)
+        annual: list[str] = []
+        last_figure: int | None = None  # where the last award's lead stands among the answers
         answers: list[str] = []
         notes: list[str] = []
         for step, block in zip(steps, blocks, strict=True):
@@ -187,8 +195,16 @@ class Composer:
                 answers += block[:-1] if noted else block
                 notes += block[-1:] if noted else []
                 continue
+            if step.estimate is not None and block:
+                last_figure = len(answers)
             for number, line in enumerate(block):
+                if cap_asked and line.startswith(annual_opens):
+                    annual.append(line)
+                    continue
                 (answers if number == 0 or line.startswith(formula_opens) else notes).append(line)
+        if annual:  # the cap asked: right after the last figure it caps, before that figure's formula
+            at = len(answers) if last_figure is None else last_figure + 1
+            answers[at:at] = list(dict.fromkeys(annual))
         return answers + notes
 
     def _ceilings_lead(self, step: Step) -> str:
@@ -866,7 +882,9 @@ class Composer:
                 amount=money(sum(c.amount_yuan for c in added)), count=len(calculations), total=estimate.total_text)]
             lines += self._item_lines(calculations)
         else:
-            lines = [self.t["award_total_head"].format(number=number, label=calculations[0].citation.article,
+            # items of several measures ("这两项加起来"): each measure's label, in the order of the items
+            labels = self.t["award_labels_separator"].join(dict.fromkeys(c.citation.article for c in calculations))
+            lines = [self.t["award_total_head"].format(number=number, label=labels,
                                                        count=len(calculations), amount=estimate.total_text,
                                                        parts=self._parts(estimate))]
             lines += self._item_lines(calculations)

@@ -46,6 +46,7 @@ from assistant.conversation.understand import (
     asking_part,
     asks_support_terms,
     asks_yes_or_no,
+    count_summed,
     has_word,
     kind_asked_for,
     kinds_named,
@@ -488,12 +489,13 @@ class Planner:
 
     def _asks_text_of_award(self, question: Question, ask: Ask, measure: str) -> bool:
         """Whether a follow-up on the award of ``measure`` asks what its text says on something else than the award
-        ("考核看什么指标？"): a what-ask putting no case of its own (no amount, added item, fact of who or
-        where the asker is, nor one of the measure's rules: "And Phase III?") and asking no money, ceiling or terms."""
+        ("考核看什么指标？"): a what-ask putting no case of its own (no amount, added item, count of items, fact of who
+        or where the asker is, nor one of the measure's rules: "And Phase III?") and asking no money, ceiling or terms."""
         text = ask.text.lower()
         lex = lexicon()
         return (ask.kind is AskKind.WHAT and not ask.elliptical and not question.facts.amounts and not question.adds_item
                 and not question.replies_to_ask and not question.asks_ceiling and not question.facts.tells_case()
+                and not (question.facts.item_count or 0) > 1  # "我们今年报了4个这样的项目": that many items of the award
                 and not has_word(text, lex.money_words)
                 and not has_word(text, lex.terms_asks) and not self._picks_rule(text, measure))
 
@@ -971,9 +973,12 @@ class Planner:
                 (measure is None and not (elsewhere_topic and not question.facts.tells_case()))
                 or (ask.kind not in {AskKind.AMOUNT, AskKind.ELIGIBILITY} and not elsewhere_topic)
                 or (question.facts.amounts_as(AmountRole.RECEIVED) and not self._own_words_find(ask, measure))
-                or (question.asks_total and len(award_slots.seen) > 1 and not self._own_words_find(ask, measure))):
+                or (question.asks_total and len(award_slots.seen) > 1 and not self._own_words_find(ask, measure))
+                or (question.asks_annual_cap and not self._sets_annual_cap(measure) and self._sets_annual_cap(award_slots.measure))):
             # "今年已经拿了48万，这次还能拿多少" after a trade-fair award: what that measure's annual cap has left
             # "同一年两段加起来会超过上限吗" after two items computed: their total, under that measure's annual cap
+            # "这个每年上限是多少？" after a CMO award: the annual cap of the measure discussed, not a ceiling its words
+            # find in a measure that sets no annual cap (（二十九）'s 担保额度上限)
             # "那III期呢" stays on the award; "那海外临床试验责任保险的保费补贴呢" names its own, and so does "And for young
             # researchers like me, is there anything?" whose words find a measure without award rules clearly; "What
             # about a hospital, can it apply?" puts another asker to the measure discussed
@@ -1281,6 +1286,32 @@ class Planner:
         cap = Decimal(self.book.annual_caps[str(rule.annual_cap)].cap_yuan)
         return FullAwards(rule, cap, int(cap // Decimal(rule.cap_yuan)), asked["unit"] or asked["unit2"] or "")
 
+    def _items_elsewhere(self, question: Question, request: AwardRequest, session: Session) -> list[Item]:
+        """The items of other measures computed earlier in the conversation that a total asked of a count of items
+        ("这两项加起来一共多少？", "兩個加一起多少？") adds to this topic's, in the order they were said: the most recent
+        topics' only, when this topic holds fewer items than the count and they make up exactly the rest; none otherwise."""
+        count = count_summed(question.text.lower()) or 0
+        if not question.asks_total or count < 2 or question.facts.amounts or question.adds_item or request.missing:
+            return []
+        own = len(request.items())
+        found: list[Item] = []
+        for topic in session.award_topics():
+            if own + len(found) >= count:
+                break
+            if topic.measure == request.measure:
+                continue
+            for rule_id, base in topic.seen:
+                accepted = self.book.inputs(rule_id).accepted
+                inputs = {k: v for k, v in topic.facts.items() if k in accepted}
+                if base and self.book.rule(rule_id).base is not None:
+                    inputs["base_yuan"] = Decimal(base)
+                found.append(Item(rule_id, inputs))
+        return list(reversed(found)) if own + len(found) == count else []  # in the order the conversation said them
+
+    def _sets_annual_cap(self, measure: str | None) -> bool:
+        """Whether ``measure`` (a key such as ``24``) sets a per-entity annual cap on its awards."""
+        return measure is not None and any(rule.annual_cap for rule in self.book.for_measure(measure))
+
     def _recalled(self, ask: Ask, session: Session) -> AwardSlots | None:
         """The most recent award topic of the conversation one of whose rules the follow-up names by its
         trigger words ("III期", "海外", "注册证"), or None."""
@@ -1317,6 +1348,7 @@ class Planner:
             # names replaces the one the earlier ask named ("国内临床试验…"), it is not a second item
             words = question.text
         request = read_award(question, measure, self.book, earlier, words)
+        request.elsewhere = self._items_elsewhere(question, request, session)
         if (len(question.asks) > 1 and question.asks_ceiling and not question.facts.amounts and not ask.elliptical
                 and request.assumed is not None):
             # "早期临床投入6000万，能补多少？确证性临床最多多少？": the later ask wants its own ceiling, not the earlier
@@ -1335,6 +1367,9 @@ class Planner:
             request.rules = [told]
         session.remember_award(request.slots())
         step = Step(ask, Route.AWARD, [article], request=request)
+        # (a total over the conversation's items cites each measure it adds up)
+        step.articles += list({a.chunk_id: a for item in request.elsewhere
+                               if (a := self._measure_article(self.book.rule(item.rule_id).measure)) != article}.values())
         step.eligibility = self.verdicts.rules_verdict(question, measure, request.rules or list(request.candidates))
         if self.verdicts.after_term(question):
             # "预计2029年10月才能拿证，到时候还能申请吗": the document no longer applies then, whatever else holds

@@ -71,7 +71,11 @@ class AwardRequest:
         return None
 
     def items(self) -> list[Item]:
-        """Calculator items: one rule and several amounts → several items of that rule."""
+        """Calculator items: the items of other measures a total asked over the conversation adds (``elsewhere``,
+        said before this topic's), then this topic's: one rule and several amounts → several items of that rule."""
+        return [*self.elsewhere, *self._own_items()]
+
+    def _own_items(self) -> list[Item]:
         if len(self.rules) == 1:
             bases: list[Decimal | None] = list(self.bases) or [None]
             return [Item(self.rules[0].id, self._inputs(self.rules[0], base)) for base in bases]
@@ -93,6 +97,9 @@ class AwardRequest:
     assumed: AssumedBase | None = None  # an earlier base used for items it was not stated for
     received: Decimal = Decimal(0)  # support the asker says it already received this year under the measure
     shown: list[str] = field(default_factory=list)  # rules of this topic whose ceilings were given with no base
+    # items of other measures computed earlier in the conversation that a total asked of "这两项" adds, each under
+    # its own measure's ceilings and annual cap
+    elsewhere: list[Item] = field(default_factory=list)
 
     def slots(self) -> AwardSlots:
         """The slots a follow-up turn can build on."""
@@ -110,7 +117,7 @@ class AwardRequest:
     def computed(self) -> None:
         """Records this turn's items as computed: a rule's earlier entries give way to this turn's, so
         "那Ⅱ期呢" after Ⅰ期 keeps both phases for a later "两期加起来"; items added to others replace all."""
-        items = [(item.rule_id, str(item.inputs.get("base_yuan", ""))) for item in self.items()]
+        items = [(item.rule_id, str(item.inputs.get("base_yuan", ""))) for item in self._own_items()]
         rules = {rule_id for rule_id, _ in items}
         self.seen = [entry for entry in self.seen if entry[0] not in rules] + items
 
@@ -196,7 +203,9 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     # "两项合计" after one step and with another: the count is of the items discussed, each once
     count = facts_said.item_count
     if count and same_measure and previous is not None and question.asks_total and (
-            count == len({r for r, _ in previous.seen} | {r.id for r in rules}) > len(rules)):
+            count == len({r for r, _ in previous.seen} | {r.id for r in rules}) > len(rules)) and not (
+            len(mentioned) == 1 and _counts_rule(text, mentioned[0][1])):
+        # ("还做了两个能力提升项目，加起来": a count said of the rule named is that rule's items)
         count = None
     if count and len(bases) == 1:
         bases = bases * count
@@ -229,6 +238,7 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
             # "假如两个阶段都批下来，合计最多多少" after each stage's ceiling was given with no spend: those stages'
             # ceilings, summed (each once) under the measure's annual cap
             rules = both_shown
+        summed_seen = False  # the total is over the items computed so far: none of them is added again
         if question.asks_total and not bases and len(previous.seen) > 1 and not counted:
             # "两期加起来一共多少", "三个品种一共能拿多少": every item of this topic computed so far, each with
             # its own base (the rules the ask names, when it names some)
@@ -238,12 +248,14 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
             # a rule with no base (a fixed ceiling) takes none: its placeholder is never read
             bases = [] if any(rule.rate is not None and not base for rule, base in items) else [
                 Decimal(base or 0) for _, base in items]
+            summed_seen = True
         elif question.asks_total and rules and (others := _other_items(rules, bases, seen_rules, seen_bases)):
             # "首次拿证了，研发投入1500万，加起来一共多少": this turn's item with the topic's other items computed before
             rules, bases = [*rules, *others[0]], others[1]
         elif rules and not bases and not question.adds_item and all(r.id in seen_bases for r in rules):
             bases = [seen_bases[r.id] for r in rules]  # a rule named again keeps the base it was computed with
-        if question.adds_item and earlier_bases:
+        if question.adds_item and earlier_bases and not summed_seen:
+            # ("add the first and second one up" sums the items computed, each once: it adds none)
             # one rule with several bases is that many items of the rule: "三个III期" then "再加一个II期"
             earlier_rules = _per_base(earlier_rules, earlier_bases)
             if rules and not bases and any(r.rate is not None for r in rules):
@@ -297,6 +309,16 @@ def _other_items(rules: list[Rule], bases: list[Decimal], seen_rules: list[Rule]
         return None
     own = bases or [Decimal(0)] * len(rules)
     return others, [*own, *(seen_bases.get(r.id, Decimal(0)) for r in others)]
+
+
+def _counts_rule(text: str, rule: Rule) -> bool:
+    """Whether a count of items stands before one of ``rule``'s trigger words in the same clause, so that it
+    counts that rule's items ("两个对接国际标准的临床服务能力提升项目")."""
+    for position in _trigger_positions(text, rule):
+        clause_start = max(text.rfind(mark, 0, position) for mark in "，,。；;？?！!") + 1
+        if any(m.start() >= clause_start for m in lexicon().item_count.finditer(text, 0, position)):
+            return True
+    return False
 
 
 def _per_base(rules: list[Rule], bases: list[Decimal]) -> list[Rule]:

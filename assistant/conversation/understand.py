@@ -365,6 +365,13 @@ def has_word(text: str, words: tuple[str, ...] | list[str]) -> bool:
     return latin is not None and latin.search(text) is not None and pattern is not None and pattern.search(text) is not None
 
 
+def names_annual_cap(text: str) -> bool:
+    """Whether ``text`` (lower case) names the per-entity annual cap: a year's word with a ceiling's ("一家单位一年最多
+    多少", "what's the company-wide yearly ceiling"; "同一年三个品种合计多少" asks a sum, not the cap)."""
+    lex = lexicon()
+    return has_word(text, lex.annual_words) and has_word(text, lex.ceiling_words)
+
+
 def word_position(text: str, words: tuple[str, ...] | list[str]) -> int:
     """Where the first of ``words`` stands in ``text`` (lower case), found as ``has_word`` finds it (an English word
     only as a whole word); ``len(text)`` when none does."""
@@ -1567,6 +1574,17 @@ def _item_count(text: str, lex: _Lexicon) -> int | None:
         count = count_of(match["n"])
         if count is not None and not has_word(text[match.end(): match.end() + TOTAL_REACH], lex.total_words):
             return count  # "两个加起来" right after the count adds up the items discussed, it states no new ones
+    return None
+
+
+def count_summed(text: str) -> int | None:
+    """The count of the items discussed a total asks to add up ("这两项加起来一共多少", "两个加一起多少"): a count
+    right before the total's words (lower case ``text``); None when none stands there."""
+    lex = lexicon()
+    for match in lex.item_count.finditer(text):
+        count = count_of(match["n"])
+        if count is not None and has_word(text[match.end(): match.end() + TOTAL_REACH], lex.total_words):
+            return count
     return None
 
 
