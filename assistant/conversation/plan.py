@@ -224,6 +224,12 @@ def _time_limit(ask: Ask, article: Article) -> Lead | None:
     return lead if lead.figure and lead.shared else None
 
 
+def _department_topic(text: str) -> str:
+    """The topic of a departments ask (lower case): ``text`` without its ask words and without what one does with a
+    department ("要跟哪个部门联系", "哪些部门牵头" → no topic)."""
+    return without_words(without_ask_words(text), sorted(lexicon().department_ask_words, key=len, reverse=True))
+
+
 def _short(question: Question) -> bool:
     """Whether the turn is short enough to follow up on what was discussed (``FOLLOW_UP_MAX_CHARS`` for its language)."""
     return len(question.text) <= FOLLOW_UP_MAX_CHARS.get(question.language, FOLLOW_UP_MAX_CHARS_CHINESE)
@@ -431,6 +437,8 @@ class Planner:
         words = lexicon().item_count.sub(" ", without_ask_words(ask.text.lower()))
         # "The R&D spend on that drug was US$800,000": a base the asker states names no topic (800 is no 800万 ceiling)
         words = without_words(words, [a.text.lower() for a in question.facts.amounts_as(AmountRole.BASE)])
+        if ask.kind is AskKind.DEPARTMENTS:  # "这个任务是哪些部门牵头": leading names no article (the plan's 牵头部门 clause)
+            words = lexicon().item_count.sub(" ", _department_topic(ask.text.lower()))
         discussed = {a.chunk_id for a in previous}
         named = [f"{self.book.document}:{key}" for key in labels_named(ask.text)]
         if previous and any(cid != previous[0].chunk_id and self.retriever.article(cid) is not None for cid in named):
@@ -553,8 +561,22 @@ class Planner:
         document = self.catalogue.get(previous[0].doc_id)
         if document.kind not in MEASURE_DOCUMENTS or document.in_force_on(self.today):
             return False
-        hits = self.retriever.search(without_ask_words(ask.text.lower()), k=1, doc_ids=[document.id])
-        return bool(hits) and bool(hits[0].matched_terms)
+        words = without_ask_words(ask.text.lower())
+        hits = self.retriever.search(words, k=1, doc_ids=[document.id])
+        if not hits or not hits[0].matched_terms:
+            return False
+        # "And for ethics review, how fast must the lead institution give its opinion?" after a plan's task: a topic
+        # of its own that a document in force answers far better than the plan does is asked of that document
+        return self.retriever.keyword_score(words) < OWN_TOPIC_SCORE or not self._answered_in_force(words, document.id)
+
+    def _answered_in_force(self, words: str, document: str) -> bool:
+        """Whether the best article for ``words`` is one of a document in force other than ``document``, and
+        ``document``'s best scores under ``CLOSE_SCORE`` of it."""
+        hits = self.retriever.search(words, k=HITS * 4, prefer_on=self.today)
+        if not hits or hits[0].article.doc_id == document or not self.catalogue.get(hits[0].article.doc_id).in_force_on(self.today):
+            return False
+        there = next((h for h in hits if h.article.doc_id == document), None)
+        return there is None or there.score < CLOSE_SCORE * hits[0].score
 
     def _figure_of_discussed(self, question: Question, session: Session) -> bool:
         """Whether a short turn asking only figures, naming no document or subject of its own, asks figures the
@@ -694,7 +716,7 @@ class Planner:
             if plan.steps:  # "…各补多少比例？上限分别是多少？": a ceiling asked of each, after another ask, names no topic
                 topic = without_words(topic, sorted([*lexicon().ceiling_words, *lexicon().each_asked], key=len, reverse=True))
         if ask.kind is AskKind.DEPARTMENTS:  # "要跟哪个部门联系": reaching a department is no topic (a letter's contact)
-            topic = without_words(topic, sorted(lexicon().department_ask_words, key=len, reverse=True))
+            topic = _department_topic(ask.text.lower())
         topic_is_empty = self.retriever.keyword_score(topic) < MIN_KEYWORD_SCORE
         if ask.kind is AskKind.DEPARTMENTS and previous and (topic_is_empty or (
                 ask.points_back and not self._names_other_article(question, ask, previous))) and (

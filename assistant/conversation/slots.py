@@ -218,9 +218,12 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         given = threshold_input(upfront[0], Decimal(min(minimums)) if minimums else None)
         if given.yuan is not None:
             facts["upfront_yuan"] = given.yuan
-    if facts_said.related_party is not None:
-        facts["no_investment_relation"] = not facts_said.related_party
-        facts["cmo_no_investment_relation"] = not facts_said.related_party
+    # the relation as the conversation now holds it: one supposed in an earlier turn ("Hypothetically, if the licensee
+    # were an affiliate?") was judged in that turn only, and the one stated before it is back in force
+    related_party = question.conversation_facts.related_party
+    if related_party is not None:
+        facts["no_investment_relation"] = not related_party
+        facts["cmo_no_investment_relation"] = not related_party
 
     seen: list[tuple[str, str]] = []
     assumed: AssumedBase | None = None
