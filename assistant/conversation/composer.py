@@ -316,10 +316,17 @@ class Composer:
         if route is Route.FULL_AWARDS and step.full_awards is not None:
             return self._full_awards(step.full_awards)
         if route is Route.CEILINGS:
-            return self._ceilings(step, article)
+            return [*self._ceilings(step, article), *self._served(step)]
         if route is Route.NO_SPEND and step.request is not None:
             return self._no_spend(step.request, article)
-        return self._award(step, article)
+        return [*self._award(step, article), *self._served(step)]
+
+    def _served(self, step: Step) -> list[str]:
+        """"我是高校的…有啥支持": after a measure's terms, who it is for when the asker's kind is the one it serves."""
+        if step.served is None:
+            return []
+        note = step.served.entry.note.get(self._tongue(), "")
+        return [self.t["kind_served"].format(kind=step.served.kind.name_in(self._tongue()), note=note)]
 
     def _fields(self, article: Article) -> dict[str, str]:
         document = self.catalogue.get(article.doc_id)
@@ -464,6 +471,10 @@ class Composer:
             return [self.t[template].format(
                 condition=condition[0], quote=condition[1], missing=self._facts_named(verdict.missing),
                 rule_name=self.rule_name(verdict.rule), ceiling=self._ceiling(verdict.rule, terms=True), **fields)]
+        if verdict.verdict is Verdict.UNKNOWN and verdict.missing and not verdict.fact:
+            # "can a foreign-owned company join the gene therapy pilot?": a fact of the case the sentence names is unsaid
+            return [self.t["eligible_unknown_measure_fact"].format(condition=condition[0], quote=condition[1],
+                                                                   missing=self._facts_named(verdict.missing), **fields)]
         if verdict.verdict is Verdict.UNKNOWN and verdict.missing:  # "我们是医院…": a fact about who asks decides
             kind = asker_kind_name(verdict.fact, self.kind, self.english)
             return [self.t["eligible_unknown_asker"].format(condition=condition[0], quote=condition[1], kind=kind,

@@ -76,12 +76,14 @@ def is_target(lead: Lead) -> bool:
 
 
 def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] = (),
-                naming: frozenset[str] = frozenset()) -> Lead:
+                naming: frozenset[str] = frozenset(), support: bool = False) -> Lead:
     """The clause of ``text`` that answers a ``kind`` ask about ``question``.
 
     ``units``: for a figure ask, only figures in these units answer (``家`` for "how many companies").
     ``naming``: the search terms with which the question names the document ("浦东那个生物医药行动方案里对CMO有什么
     说法": 生物医药 names the plan, CMO is the topic), which choose no clause.
+    ``support``: the question asks what support the text gives (as "CVC能拿什么支持" does by its words): a clause
+    granting it ("给予…等支持") that names something the question names answers before any clause that grants none.
     """
     lex = lexicon()
     duration, figure = lex.duration, lex.figure
@@ -91,12 +93,15 @@ def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] 
     chooses = wanted
     if kind is AskKind.DURATION:
         chooses = (set(tokenize(prepare(without_ask_words(question.lower())).keyword_text)) - naming) or wanted
-    # "CVC能拿什么支持": between clauses alike, the one granting the support ("给予…等支持") answers
-    grants = kind in (AskKind.WHAT, AskKind.ELIGIBILITY) and has_word(question.lower(), lex.support_asks)
+    # "CVC能拿什么支持": the clause granting the support ("对符合条件的CVC给予…等支持") answers, not the one saying
+    # what is encouraged ("支持企业单独或联合设立CVC"), however many of the asker's own words that one shares
+    grants = support or (kind in (AskKind.WHAT, AskKind.ELIGIBILITY) and has_word(question.lower(), lex.support_asks))
+    # what the question names besides asking for support: a clause sharing only "支持" names nothing asked
+    topic = chooses - set(tokenize(" ".join([*lex.support_asks, *lex.granting_words]))) if grants else set()
     # "2023年规模多大": the quantity the question names (规模) weighs more than the words it shares besides
     named = _quantity_named(question) if kind is AskKind.FIGURE else set()
     stated = question.lower()
-    best: tuple[int, int, str, str, str, int] | None = None
+    best: tuple[bool, int, int, str, str, str, int] | None = None
     # "上海的药进了多少个": in a sentence giving a whole and Shanghai's part ("新增126个,其中本市…38个"), the part
     home_asked = kind in (AskKind.DURATION, AskKind.FIGURE) and has_word(stated, lex.home_city_asked)
     home_part: dict[str, tuple[str, str]] = {}
@@ -118,13 +123,12 @@ def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] 
                 home_part.setdefault(sentence, (clause, found))
             clause_terms = set(tokenize(clause))
             score = 3 * len(chooses & clause_terms) + 3 * len(named & clause_terms) + sentence_score
-            if grants and has_word(clause, lex.granting_words):
-                score += 1
-            if best is None or score > best[0]:
-                best = (score, -order, clause, found, sentence, len(wanted & clause_terms))
+            granting = grants and has_word(clause, lex.granting_words) and bool(topic & clause_terms)
+            if best is None or (granting, score) > best[:2]:
+                best = (granting, score, -order, clause, found, sentence, len(wanted & clause_terms))
     if best is None:
         return Lead(text=_shorten(_first_sentences(text)))
-    score, _, clause, found, sentence, shared = best
+    _, score, _, clause, found, sentence, shared = best
     if sentence in home_part:
         clause, found = home_part[sentence]
     shown = sentence if len(sentence) <= LEAD_MAX_CHARS else clause

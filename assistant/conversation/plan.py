@@ -1049,11 +1049,11 @@ class Planner:
                 # "我们的临床试验做完了，市里能补多少钱？": several measures that set amounts fit alike; which one is asked
                 return Step(ask, Route.CLARIFY_MEASURE, close)
             # "上海对AI制药有资金支持吗": the measure supports, the text sets no amount
-            return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text))
+            return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text, support=True))
         if (ask.kind is AskKind.WHAT and _sets_no_amount(top, self.book) and lexicon().support_asked.search(ask.text)
                 and any(word in top.text for word in lexicon().case_by_case)):
             # "顶尖科学家来上海有什么支持": （三） supports "按照“一事一议”原则", the amount is not specified
-            return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text))
+            return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text, support=True))
         if (ask.kind in {AskKind.WHAT, AskKind.ELIGIBILITY} and hits and not topic_is_empty and not refers_back and not returned
                 and not same_article and not similar_elsewhere):
             top = self.finder.sentence_decides(search_query, hits, pointed) or top
@@ -1064,7 +1064,7 @@ class Planner:
                 # "a project of June 2024, does the policy apply?": the sentence on the period that month falls in
                 lead = Lead(term_sentence(top, self.catalogue.get(top.doc_id), month))
             step = Step(ask, Route.ELIGIBILITY, [top], lead=lead)
-            step.eligibility = self.verdicts.measure_verdict(question, top)
+            step.eligibility = self.verdicts.measure_verdict(question, top, lead.sentence or lead.text)
             if step.eligibility.verdict is Verdict.ELIGIBLE and _forbids(lead, ask):
                 # "医院能以药占比为理由不让新药进院吗": the answering sentence says 不得 to that
                 step.eligibility = Eligibility(Verdict.NOT_ELIGIBLE, str(top.key), None, FORBIDDEN)
@@ -1419,6 +1419,9 @@ class Planner:
                 # "我们是药企不是CRO，能申请吗？…1类新药国内Ⅰ期，研发投入2000万": no; （五） applies, at most 800万
                 step.eligibility = replace(step.eligibility, instead=applies.measure)
                 return self._instead(question, ask, step, language, applies, session)
+            served = self._served(question, ask, step.eligibility, measure, session, language)
+            if served is not None:
+                return served
             step.articles = [*self._condition_articles(step.eligibility.condition, measure), *step.articles]
             self._about_the_asker(question, step, measure)
             if ask.kind is AskKind.AMOUNT and request.missing is None and not question.facts.base_foreign:
@@ -1655,6 +1658,29 @@ class Planner:
         if verdict.verdict is Verdict.NOT_ELIGIBLE and verdict.rule is not None:
             step.others = [other for rule in self.book.for_measure(measure) if rule.id != verdict.rule.id
                            and (other := self.verdicts.other_rule(question, measure, rule)) is not None]
+
+    def _served(self, question: Question, ask: Ask, verdict: Eligibility, measure: str, session: Session,
+                language: Language) -> Step | None:
+        """After a no on who applies, for an asker whose kind the measure serves rather than pays (``eligibility.yaml``
+        kinds with a ``note``: "我是高校的，想找CRO做临床前研究，市里有啥支持？") and who does not ask whether it may
+        apply itself: the measure's terms (its ceiling; a yes when asked whether there is any), then who it is for;
+        None otherwise."""
+        facts = question.conversation_facts
+        kind = asker_kind(facts.entity_type) if verdict.fact == "entity_type" else None
+        served = next((s for s in kind_measures(kind, self.book, self._measure_article)
+                       if s.entry.measure == measure and s.entry.note), None) if kind is not None else None
+        if served is None or lexicon().own_ability_asked.search(ask.own_words.lower()):
+            return None
+        # the measure's terms read as for an asker of no kind: the asker is the one its applicant serves
+        unnamed = replace(question, facts=replace(question.facts, entity_type=None, clients=None), asks_ceiling=True,
+                          earlier_facts=replace(question.earlier_facts, entity_type=None, clients=None)
+                          if question.earlier_facts is not None else None)
+        step = self._award(unnamed, replace(ask, kind=AskKind.AMOUNT), measure, session, language)
+        if step.route not in {Route.CEILINGS, Route.AWARD}:
+            return None
+        step.ask = replace(step.ask, yes_no=ask.kind is AskKind.ELIGIBILITY and asks_yes_or_no(ask.own_words.lower()))
+        step.served = served
+        return step
 
     def _kind_support(self, question: Question, kind_id: str | None) -> Step | None:
         """"我们是CRO，有什么支持": a question asking what support the asker's kind (``kind_id``) gets and naming

@@ -117,6 +117,7 @@ class Step:
     invite_base: bool = False  # CEILINGS of a rate rule asked with no base: the base is invited after the ceiling
     approximate: list[Decimal] = field(default_factory=list)  # hedged bases computed with ("约5000万")
     listed: list[tuple[KindSupport, Eligibility | None]] = field(default_factory=list)  # KIND_SUPPORT: each measure, its verdict
+    served: KindSupport | None = None  # CEILINGS after a no on who applies: the asker's kind the measure serves
     pointers: list[KindSupport] = field(default_factory=list)  # a verdict on who asks: the measures meant for that kind
     others: list[Eligibility] = field(default_factory=list)  # a no for the asker's kind: the measure's other rules still open or met
     share: Share | None = None  # LOOKUP of a share: the share of the count the asker states, worked out

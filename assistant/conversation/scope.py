@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.conversation.places import fold, is_abroad, places_abroad
 from assistant.conversation.question import AskKind, Question
 from assistant.conversation.understand import (
+    ASKING_WORDS,
     PLACE_SUFFIXES,
     asks_detail,
     has_word,
@@ -85,6 +86,7 @@ class _ScopeData:
     shanghai_anchors: tuple[str, ...]
     zone: re.Pattern[str]
     measure_label: re.Pattern[str]
+    scene_groups: frozenset[str]
 
 
 @cache
@@ -119,6 +121,7 @@ def _data() -> _ScopeData:
         shanghai_anchors=tuple(str(p).lower() for p in raw["shanghai_anchors"]),
         zone=re.compile(raw["zone"]),
         measure_label=re.compile(raw["measure_label"]),
+        scene_groups=frozenset(raw["scene_groups"]),
     )
 
 
@@ -191,13 +194,17 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     # asks: an off-topic word in a sentence that asks nothing is background, when another sentence asks
     background = [*_background_spans(text), *_self_described_spans(text)] if states_case else []
     found = [(group, spans) for group, spans in _off_topic_words(text) if spans]
+    # "我爸在医院看病，听说上海出了政策让新药更快进医院，是怎么规定的？": a person's visit told before what is asked
+    # sets the scene (``scene_groups``); the policy asked about is the topic
+    scene = _scene_spans(text) if any(group in data.scene_groups for group, _ in found) else []
     # a count or a time asked of what one sentence of the sources states; what the sources only mention
     # ("国务院关于…的实施方案有哪些内容") is still another topic
     asks_figure = any(a.kind in FIGURE_KINDS for a in question.asks)
     said = _said_in_one_sentence(text, said_together, data) if asks_figure and (found or any(
         who.search(text) and what.search(text) for _, who, what in data.off_topic_pairs)) else ()
     for group, spans in found:
-        if any(not _sources_phrase(text, start, end, corpus_says) and not _inside(start, background)
+        setting = [*background, *scene] if group in data.scene_groups else background
+        if any(not _sources_phrase(text, start, end, corpus_says) and not _inside(start, setting)
                and not any(term in text[start:end] for term in said) for start, end in spans):
             return ScopeVerdict(False, f"off_topic:{group}")
     for group, who, what in data.off_topic_pairs:  # a person's own insurance, in either order
@@ -311,6 +318,20 @@ def _self_described_spans(text: str) -> list[tuple[int, int]]:
     return [match.span("clause") for match in CLAUSE_AND_MARK.finditer(text)
             if match["mark"] not in {"？", "?"} and _data().self_description.search(match["clause"])
             and not match["clause"].rstrip().endswith(("吗", "么", "呢"))]
+
+
+def _scene_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each clause of ``text`` that asks nothing and comes before a clause that asks: "我爸在医院看病"
+    before "…是怎么规定的？". Empty when no later clause asks."""
+    clauses = [(match.span("clause"), _clause_asks(match["clause"], match["mark"])) for match in CLAUSE_AND_MARK.finditer(text)
+               if match["clause"].strip()]
+    last_ask = max((i for i, (_, asks) in enumerate(clauses) if asks), default=-1)
+    return [span for i, (span, asks) in enumerate(clauses) if i < last_ask and not asks]
+
+
+def _clause_asks(clause: str, mark: str) -> bool:
+    """Whether a clause ending in ``mark`` asks: a question mark, a closing 吗/么/呢 or a question word."""
+    return mark in {"？", "?"} or clause.rstrip().endswith(("吗", "么", "呢")) or bool(ASKING_WORDS.search(clause))
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:

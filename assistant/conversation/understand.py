@@ -188,6 +188,7 @@ class _Lexicon:
     case_by_case: tuple[str, ...]  # "一事一议": a measure's text that sets its support case by case, no amount
     support_asked: re.Pattern[str]  # "有什么支持", "what support": an ask for the support a measure gives
     support_exists_asked: re.Pattern[str]  # "有没有支持", "is there help with …": whether a measure supports at all
+    own_ability_asked: re.Pattern[str]  # "我们能申请吗", "can we apply": whether the asker may apply itself
     kind_support_asked: re.Pattern[str]  # "能申请哪些", "which measures": what the asker can claim at all
     scope_words: tuple[str, ...]  # "覆盖哪些单位": who a document covers
     applicant_words: tuple[str, ...]  # "子公司", "our company": who applies, no topic
@@ -316,6 +317,7 @@ def lexicon() -> _Lexicon:
         case_by_case=tuple(raw["case_by_case"]),
         support_asked=re.compile(raw["support_asked"], re.IGNORECASE),
         support_exists_asked=re.compile(raw["support_exists_asked"], re.IGNORECASE),
+        own_ability_asked=re.compile(raw["own_ability_asked"], re.IGNORECASE),
         kind_support_asked=re.compile(raw["kind_support_asked"], re.IGNORECASE),
         known_places=_known_places(),
         unmet_patterns={str(cid): re.compile(str(p).replace("{place}", "|".join(map(re.escape, _known_places()))))

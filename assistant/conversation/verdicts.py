@@ -174,6 +174,19 @@ class Verdicts:
                      and described[c.condition_id].awaited in c.missing), None)
 
     @staticmethod
+    def _sentence_waiting(measure: str, sentence: str, evaluator: ConditionEvaluator,
+                          values: dict[str, object]) -> ConditionCheck | None:
+        """The first extra condition of ``measure`` whose quote ``sentence`` holds and which still waits for its
+        ``awaited`` fact, or None (none, or no sentence)."""
+        if not sentence:
+            return None
+        extras, described = condition_rules().extras, condition_rules().conditions
+        return next((check for cid in condition_rules().of_measure(measure)
+                     if extras[cid].quote in sentence and described[cid].awaited
+                     and (check := evaluator.check(cid, values)).state is ConditionState.UNKNOWN
+                     and described[cid].awaited in check.missing), None)
+
+    @staticmethod
     def _on_who_applies(condition_id: str) -> bool:
         """Whether a condition (``eligibility.yaml``) is decided by the kind of entity that applies."""
         condition = condition_rules().conditions.get(condition_id)
@@ -399,10 +412,12 @@ class Verdicts:
             return -1
         return 1 if document.valid_to is not None and day > document.valid_to else 0
 
-    def measure_verdict(self, question: Question, article: Article) -> Eligibility:
+    def measure_verdict(self, question: Question, article: Article, sentence: str = "") -> Eligibility:
         """A measure with no award rules: eligible unless the asker is registered elsewhere, the case happens
         after the policy's term, or a stated fact contradicts who the measure names (``eligibility.yaml`` extra
-        conditions with ``measures``); a registration in Shanghai stated is the scope's condition met."""
+        conditions with ``measures``); a registration in Shanghai stated is the scope's condition met. Unknown,
+        naming the fact it waits for, when ``sentence`` (the one answering the ask) holds the quote of such a
+        condition marked ``awaited`` that the conversation has not stated met (（三十四）'s pilot in the free trade zone)."""
         if article.doc_id == self.book.document and self.after_term(question):
             return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, DOCUMENT_TERM)
         values = self.fact_values(question)[0]
@@ -416,6 +431,10 @@ class Verdicts:
                        if (check := evaluator.check(cid, values)).state is ConditionState.FAILED), None)
         if failed is not None:  # "我们是药企，能申请研究者发起的临床研究支持吗": who takes part is named
             return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, failed.condition_id, fact=failed.fact)
+        waiting = self._sentence_waiting(str(article.key), sentence, evaluator, values)
+        if waiting is not None:  # "can a foreign-owned company join the gene therapy pilot?": where it sits decides
+            return Eligibility(Verdict.UNKNOWN, article.key, None, waiting.condition_id,
+                               missing=(condition_rules().conditions[waiting.condition_id].awaited,))
         rules = self.book.for_measure(str(article.key)) if article.doc_id == self.book.document else ()
         failures = [evaluator.first_failure(rule, values) for rule in rules]
         if failures and all(failures) and failures[0] is not None and failures[0].instead:
