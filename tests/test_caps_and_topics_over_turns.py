@@ -61,3 +61,10 @@ def test_a_topic_named_inside_the_other_document_is_found_there_by_its_own_words
     pudong = engine.ask("浦东方案的政府首购又是怎么说的？", first.session_id)
     assert [c.chunk_id for c in pudong.citations][:1] == ["pudong2022:task-17"]
     assert "首购" in pudong.answer
+
+
+def test_a_figure_said_at_the_press_conference_names_who_said_it(engine):
+    answer = engine.ask("发布会上说去年全市三级医院新增了多少项研究者发起的临床研究？")
+    assert [c.chunk_id for c in answer.citations][:1] == ["press20240731:q05"]
+    assert answer.answer.startswith("3608项")
+    assert "胡鸿毅答东方网提问时说" in answer.answer.splitlines()[0]
