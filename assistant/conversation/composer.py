@@ -348,7 +348,11 @@ class Composer:
             key = "lead_figure_only" if quoted else "lead_figure"
             if is_target(step.lead):  # "争取…压缩至3周以内": a target, not a promise
                 key = f"{key}_target"
-            lead = self.t[key].format(figure=step.lead.figure, figure_en=figure, text=step.lead.text)
+            elif key == "lead_figure" and len(article.speakers) == 2 and all(article.speakers):
+                key = "lead_figure_spoken"  # a figure said at the press conference: who said it, answering whom
+            asker, answerer = article.speakers if len(article.speakers) == 2 else ("", "")
+            lead = self.t[key].format(figure=step.lead.figure, figure_en=figure, text=step.lead.text, asker=asker,
+                                      answerer=answerer)
         elif len(article.speakers) == 2 and all(article.speakers):
             # a press answer names who spoke, as the transcript does; a bare name is no answer of its own
             asker, answerer = article.speakers

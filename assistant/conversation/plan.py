@@ -89,6 +89,7 @@ YEAR_SENTENCES = 50  # sentences searched for the one describing a policy named 
 TIED_SCORE = 0.9  # a hit this close to the top one answers about as well
 CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores this many times the next name a topic of their own
 ANNUAL_CAP = "annual_cap"  # the detail (understanding.yaml details) of a cap per entity and year
+TOPIC_IN_DOCUMENT_SCORE = MIN_KEYWORD_SCORE / 2  # own words that name a topic inside the one document a turn names
 SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or share
 KIND_FACTS = frozenset({"entity_type", "entity_denied"})  # who the asker is (or is not)
 MEASURE_DOCUMENTS = frozenset({DocumentKind.POLICY, DocumentKind.DISTRICT_PLAN})  # documents of measures or tasks, with a term
@@ -151,10 +152,14 @@ def _cite_after(step: Step, articles: Sequence[Article]) -> None:
 
 def _item_ceiling_asked_first(text: str) -> bool:
     """Whether ``text`` (lower case) asks an item's ceiling ("最高多少", "what's the maximum") before it names the
-    year's cap ("一年", "annual"): the per-item ceiling is its first question."""
+    year's cap ("一年", "annual"), in a clause of its own: the per-item ceiling is its first question ("the cap per
+    company per year" names the year's cap in one phrase)."""
     lex = lexicon()
     annual = word_position(text, lex.annual_words)
-    return annual < len(text) and word_position(text, lex.ceiling_words) < annual
+    ceiling = word_position(text, lex.ceiling_words)
+    between = text[ceiling:annual]
+    return annual < len(text) and ceiling < annual and (lex.clause_split.search(between) is not None or any(
+        mark in between for mark in "，,"))
 
 
 def _asks_cap_not_sum(request: AwardRequest, question: Question) -> bool:
@@ -649,6 +654,16 @@ class Planner:
             return None  # after the start, the measure's own conditions (and the term's end) decide
         return self.retriever.article(f"{document}:validity")
 
+    def _finds_clearly_in(self, words: str, doc_ids: list[str]) -> bool:
+        """Whether ``words`` (lower case, no ask words) name a topic (``MIN_KEYWORD_SCORE``) that one article of
+        ``doc_ids`` stands clearly first for: "这跟浦东方案的政府首购是同一回事吗" names the plan's 政府首购 task
+        itself, so the topic discussed before is not carried into the plan. Inside a named document a word or two
+        (``TOPIC_IN_DOCUMENT_SCORE``) name a topic: the other documents' words no longer compete."""
+        if self.retriever.keyword_score(words) < TOPIC_IN_DOCUMENT_SCORE:
+            return False
+        hits = self.retriever.search(words, k=2, prefer_on=self.today, doc_ids=doc_ids)
+        return bool(hits) and _stands_clear(hits)
+
     def _own_words_find(self, ask: Ask, measure: str | None) -> bool:
         """Whether the ask's own words (without ask words, nothing of the conversation added) find ``measure``'s
         article first and clearly above the next (``CLEAR_TOPIC_FACTOR``)."""
@@ -855,8 +870,9 @@ class Planner:
             search_query = self.finder.without_name(query, pointed[0]) or query
             # "发布会上卫健委说了什么": the department named is found by its speaker, whom the rest no longer places
             search_query = " ".join(filter(None, [search_query, speaker_terms(query)]))
+            own = without_ask_words(self.finder.without_name(ask.text, pointed[0]))
             if (not plan.steps and previous and previous[0].doc_id != pointed[0] and question.context_text
-                    and self.retriever.keyword_score(without_ask_words(self.finder.without_name(ask.text, pointed[0]))) < OWN_TOPIC_SCORE):
+                    and self.retriever.keyword_score(own) < OWN_TOPIC_SCORE and not self._finds_clearly_in(own, pointed)):
                 # "那浦东的方案呢" / "市里的呢": the topic discussed, looked for in the other document
                 earlier = self.finder.without_name(without_ask_words(question.context_text), previous[0].doc_id)
                 # the sentence of the article discussed the earlier words matched, in the sources' own words: an
@@ -1014,12 +1030,16 @@ class Planner:
                 (measure is None and not (elsewhere_topic and not question.facts.tells_case()))
                 or (ask.kind not in {AskKind.AMOUNT, AskKind.ELIGIBILITY} and not elsewhere_topic)
                 or (question.facts.amounts_as(AmountRole.RECEIVED) and not self._own_words_find(ask, measure))
-                or (question.asks_total and len(award_slots.seen) > 1 and not self._own_words_find(ask, measure))
-                or (question.asks_annual_cap and not self._sets_annual_cap(measure) and self._sets_annual_cap(award_slots.measure))):
+                or (question.asks_total and (len(award_slots.seen) > 1 or (question.facts.item_count or 0) > 1)
+                    and not self._own_words_find(ask, measure))
+                or (question.asks_annual_cap and self._sets_annual_cap(award_slots.measure) and (
+                    not self._sets_annual_cap(measure) or not self._own_words_find(ask, measure)))):
             # "今年已经拿了48万，这次还能拿多少" after a trade-fair award: what that measure's annual cap has left
-            # "同一年两段加起来会超过上限吗" after two items computed: their total, under that measure's annual cap
+            # "同一年两段加起来会超过上限吗" after two items computed: their total, under that measure's annual cap;
+            # "我們一共做三個項目，合計呢？" after one project's ceiling: that many of the measure's items
             # "这个每年上限是多少？" after a CMO award: the annual cap of the measure discussed, not a ceiling its words
-            # find in a measure that sets no annual cap (（二十九）'s 担保额度上限)
+            # find in a measure that sets no annual cap (（二十九）'s 担保额度上限), or whose own words find no measure
+            # ("一年一个单位最多拿多少" after （六）'s awards: （六）'s cap, not （五）'s that the earlier R&D words find)
             # "那III期呢" stays on the award; "那海外临床试验责任保险的保费补贴呢" names its own, and so does "And for young
             # researchers like me, is there anything?" whose words find a measure without award rules clearly; "What
             # about a hospital, can it apply?" puts another asker to the measure discussed

@@ -138,6 +138,7 @@ class _Lexicon:
     add_item: tuple[str, ...]
     ceiling_words: tuple[str, ...]
     total_words: tuple[str, ...]
+    cap_named_total: re.Pattern[str]  # "the total cap per company": the cap's name, no sum of items
     more_asked: tuple[str, ...]  # "还能再拿多少": what the added item brings on top of those discussed
     annual_words: tuple[str, ...]
     facts: dict[str, Any]
@@ -249,6 +250,7 @@ def lexicon() -> _Lexicon:
         add_item=lower(raw["add_item"]),
         ceiling_words=lower(raw["ceiling_words"]),
         total_words=lower(raw["total_words"]),
+        cap_named_total=re.compile(raw["cap_named_total"], re.IGNORECASE),
         more_asked=lower(raw["more_asked"]),
         annual_words=lower(raw["annual_words"]),
         facts=raw["facts"],
@@ -635,7 +637,7 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         items_added=_items_added(text, lex),
         asks_ceiling=names_ceiling(text, facts) or (
             (inherits or bare_reply) and previous is not None and previous.asks_ceiling),
-        asks_total=has_word(text, lex.total_words),
+        asks_total=has_word(lex.cap_named_total.sub(" ", text), lex.total_words),
         asks_more=has_word(text, lex.more_asked),
         asks_annual_cap=not own_amounts and has_word(text, lex.annual_words) and (
             has_word(text, lex.ceiling_words) or has_word(text, lex.total_words)),
