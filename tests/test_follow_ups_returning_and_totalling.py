@@ -3,6 +3,7 @@ discussed; a case put with its base is that measure's award, not the list of wha
 claim; a total asked of two items of one measure in plain English adds both. Promises of the question
 path, run on the real index."""
 
+from assistant.amounts import find_amounts
 from assistant.conversation.understand import understand
 from assistant.records import Status
 from index.documents import catalogue
@@ -61,3 +62,19 @@ def test_both_together_for_the_year_adds_the_two_items_of_one_measure(engine):
 def test_a_target_duration_asked_in_everyday_words_is_a_duration_ask():
     question = understand("整个流程目标压到多长", None, catalogue())
     assert [a.kind.value for a in question.asks] == ["duration"]
+
+
+def test_registering_in_shanghai_supposed_after_a_no_for_another_province_is_the_case_then_computed(engine):
+    no, then, _, later = _turns(
+        engine, "We're a Hunan-registered biotech. Could we claim the Shanghai Phase II subsidy for a trial we ran from Changsha?",
+        "ok, if we register in Shanghai first and then do the Phase II with R&D of 60 million yuan?",
+        "Does Hunan have something similar?", "Fine. Then Phase III next year with 50m spend?")
+    assert no.answer.startswith("No")
+    assert then.citations[0].chunk_id == "policy2024:05" and then.total_yuan == 20_000_000
+    assert later.total_yuan == 20_000_000  # 40% × 5000万, its own spend, not the 6000万 said for Phase II
+
+
+def test_a_bare_m_amount_beside_a_spending_word_is_money_and_elsewhere_is_not():
+    assert [a.yuan for a in find_amounts("Phase III next year with 50m spend?")] == [50_000_000]
+    assert [a.yuan for a in find_amounts("Phase III, spend of 50m?")] == [50_000_000]
+    assert find_amounts("the site is 50m from the hospital") == []
