@@ -78,3 +78,10 @@ def test_a_bare_m_amount_beside_a_spending_word_is_money_and_elsewhere_is_not():
     assert [a.yuan for a in find_amounts("Phase III next year with 50m spend?")] == [50_000_000]
     assert [a.yuan for a in find_amounts("Phase III, spend of 50m?")] == [50_000_000]
     assert find_amounts("the site is 50m from the hospital") == []
+
+
+def test_a_buyer_supposed_to_hold_shares_in_the_licensor_is_a_related_party_and_the_verdict_is_no(engine):
+    *_, supposed = _turns(engine, "被投公司把海外權益授權給跨國藥企，首付款2億人民幣，第三方律師顧問費花了600萬，能補多少",
+                          "要是買方本身持有這家公司的股份呢？")
+    assert supposed.citations[0].chunk_id == "policy2024:36"
+    assert supposed.answer.startswith("不可以") and "關聯" in supposed.answer[:120]
