@@ -85,3 +85,14 @@ def test_a_buyer_supposed_to_hold_shares_in_the_licensor_is_a_related_party_and_
                           "要是買方本身持有這家公司的股份呢？")
     assert supposed.citations[0].chunk_id == "policy2024:36"
     assert supposed.answer.startswith("不可以") and "關聯" in supposed.answer[:120]
+
+
+def test_a_measure_named_by_its_latin_term_among_everyday_words_is_answered_not_refused(engine):
+    answer = engine.ask("我们集团想设个CVC，市里有啥支持")
+    assert answer.status is Status.ANSWERED
+    assert answer.citations[0].chunk_id == "policy2024:27"
+    assert "母基金" in answer.answer and "快速通道" in answer.answer
+
+
+def test_a_recipe_asked_beside_a_latin_policy_term_is_still_refused(engine):
+    assert engine.ask("CMO旁边有什么好吃的火锅店推荐").status is Status.OUT_OF_SCOPE
