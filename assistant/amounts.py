@@ -62,6 +62,7 @@ _APPROXIMATE_AFTER = re.compile(r"^\s*(?:左右|上下)")
 CURRENCY_PATH = Path(__file__).resolve().parent / "data" / "currency.yaml"
 USD_MARKS = "usd"  # the dollar's marks in ``currency.yaml`` ``marks``
 OTHER_MARKS = "other"  # every other currency's
+BARE_UNIT_REACH = 16  # characters before a bare "50m" searched for a money word ("spend of ")
 _NOT_MONEY_AFTER = re.compile(r"^\s*(?:平方|人|家|个|项(?!目)|款|张|类|期|年|月|日|号|%|倍|周|天|名)")
 
 
@@ -167,7 +168,8 @@ def _money_matches(text: str) -> list[re.Match[str]]:
                                                      or foreign_after(text[match.end():].lower())))
         if not has_money_unit or not match["num"].strip("点"):
             continue
-        if match["unit"] and match["unit"].lower() in {"m", "k"} and not (match["cur"] or match["tail"]):
+        if match["unit"] and match["unit"].lower() in {"m", "k"} and not (match["cur"] or match["tail"]) and not (
+                _bare_unit_money(text[max(0, match.start() - BARE_UNIT_REACH): match.start()], text[match.end():])):
             continue
         if _NOT_MONEY_AFTER.match(text[match.end() :]):
             continue
@@ -278,6 +280,20 @@ def _mark(mark: str) -> str:
 def currency_marked(text: str) -> bool:
     """Whether ``text`` (lower case) holds a mark of a currency other than the yuan."""
     return any(currency_marks(name).anywhere.search(text) for name in (USD_MARKS, OTHER_MARKS))
+
+
+@cache
+def _bare_unit_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``currency.yaml`` ``bare_unit_money_words``: (words ending the text before a number, words opening the text after it)."""
+    words = read_yaml(CURRENCY_PATH)["bare_unit_money_words"]
+    before, after = ("|".join(re.escape(str(w)) for w in sorted(words[part], key=len, reverse=True)) for part in ("before", "after"))
+    return re.compile(rf"(?<![a-z])(?:{before})\s*$"), re.compile(rf"^\s*(?:{after})(?![a-z])")
+
+
+def _bare_unit_money(before: str, after: str) -> bool:
+    """Whether a number with a bare "m"/"k" stands beside a money word (``bare_unit_money_words``): "50m spend"."""
+    ends, opens = _bare_unit_words()
+    return bool(ends.search(before.lower()) or opens.match(after.lower()))
 
 
 def foreign_before(text: str) -> bool:

@@ -210,9 +210,11 @@ class HybridRetriever:
         return self._best_bm25(list(_prepared(query)[1]))
 
     def known_share(self, query: str) -> tuple[int, int]:
-        """(known, all): the query's Chinese words of two or more characters, and how many of them the
-        corpus uses. A question whose words the sources never use is not about them."""
-        words = [t for t in dict.fromkeys(_prepared(query)[1]) if len(t) >= 2 and _CJK.search(t)]
+        """(known, all): the query's Chinese words of two or more characters and its domain terms in any script
+        ("CVC", "CMO"), and how many of them the corpus uses. A question whose words the sources never use is not
+        about them."""
+        terms = _domain_terms()
+        words = [t for t in dict.fromkeys(_prepared(query)[1]) if len(t) >= 2 and (_CJK.search(t) or t in terms)]
         return sum(1 for t in words if t in self._vocabulary), len(words)
 
     def query_vector(self, query: str) -> np.ndarray:

@@ -1747,6 +1747,11 @@ class Planner:
                         and not any(triggers_named(rest, rule.triggers) for rule in self.book.rules))
         if not asks_what_kind_gets(question.text, kind, self.retriever.keyword_score, OWN_TOPIC_SCORE, amount_asked):
             return None
+        if question.facts.amounts_as(AmountRole.BASE) and any(
+                m.rule and self.book.rule(m.rule).rate is not None for m in kind.measures):
+            # "We're a CMO … annual contract output of RMB 30 million. What support?": a base a measure meant for the
+            # kind computes from puts a case; its award answers, not the list of what the kind may claim
+            return None
         return self._kind_listing(question, kind)
 
     def _kinds_listed(self, question: Question, named: Sequence[str]) -> list[Step]:

@@ -207,6 +207,7 @@ class _Lexicon:
     application_words: tuple[str, ...]  # "申报", "apply": what ends is an application window
     time_limit_asks: tuple[str, ...]  # "deadline": asked of an article setting a time limit, that limit
     city_policy_named: re.Pattern[str]  # "the main policy", "Shanghai's biomedicine policy": the city's policy
+    city_policy_current: re.Pattern[str]  # "回到市里今年这个新政", "the current city policy": back to the city's policy
     task_label: re.Pattern[str]  # "第九项任务", "task 9": a document's numbered task
     ended_asked: tuple[str, ...]  # "is it expired", "过期了吗": a yes/no on whether the document has ended
     task_sections: tuple[str, ...]  # "任务": a section heading holding numbered tasks
@@ -293,6 +294,7 @@ def lexicon() -> _Lexicon:
         application_words=lower(raw["application_words"]),
         time_limit_asks=lower(raw["time_limit_asks"]),
         city_policy_named=re.compile(raw["city_policy_named"], re.IGNORECASE),
+        city_policy_current=re.compile(raw["city_policy_current"], re.IGNORECASE),
         task_label=re.compile(raw["task_label"], re.IGNORECASE),
         ended_asked=lower(raw["ended_asked"]),
         task_sections=tuple(str(w) for w in raw["task_sections"]),
@@ -619,6 +621,8 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         document = city_policy(cat)  # a short "那市里的呢" after a question on the Pudong plan
     if document is None and not named and any(a.kind is AskKind.VALIDITY for a in asks) and lex.city_policy_named.search(text):
         document = city_policy(cat)  # "Is the main policy still in force?": the city's policy, named in everyday words
+    if document is None and not named and previous is not None and lex.city_policy_current.search(text):
+        document = city_policy(cat)  # "回到市里今年这个新政，…" after turns on the Pudong plan: back to the city's policy
     stripped = re.sub(r"[\s\W_]+", "", text)
     bare_reply = _kind(text.rstrip(" ？?。.!！"), lex) is None
     pending = _pending_ask(previous, facts) if bare_reply else None
