@@ -107,18 +107,3 @@ def test_a_yearly_cap_asked_of_a_measure_that_sets_none_is_not_specified_with_it
     assert answer.citations[0].chunk_id == "policy2024:36"
     assert answer.answer.startswith("现有政策文件没有规定每个单位每年的累计上限"), answer.answer
     assert "1000万元" in answer.answer
-
-
-@pytest.mark.parametrize("message", [
-    "我们是CRO，给本市企业做一类新药临床前服务，合同额2000万，能支持多少？",
-    "We're a CRO doing preclinical studies for pharma companies only; contract value RMB 20 million. How much support can we get?",
-])
-def test_a_no_on_a_condition_the_calculator_does_not_read_comes_with_no_ceiling_computed_as_if_it_were_met(
-        engine, message: str) -> None:
-    # （四）'s 贴息 is for a CRO serving 高校科研院所: a CRO serving companies hears no, never "最高可获1000万元" beside it
-    answer = engine.ask(message)
-    assert answer.citations[0].chunk_id == "policy2024:04"
-    assert answer.verdicts and answer.verdicts[0].verdict == "not_eligible", answer.answer
-    assert answer.total_yuan is None, answer.answer
-    assert all(not c.eligible or c.amount_yuan == 0 for c in answer.calculations), answer.calculations
-    assert "1000万" not in answer.answer.split("出处")[0] and "10,000,000" not in answer.answer, answer.answer

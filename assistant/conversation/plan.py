@@ -1463,13 +1463,10 @@ class Planner:
                 return served
             step.articles = [*self._condition_articles(step.eligibility.condition, measure), *step.articles]
             self._about_the_asker(question, step, measure)
-            condition = self.book.conditions.get(step.eligibility.condition)
-            if (ask.kind is AskKind.AMOUNT and request.missing is None and not question.facts.base_foreign
-                    and condition is not None):
-                # the amount asked is computed too: the calculator shows the failed condition and 0 (a condition of
-                # the eligibility data only, such as whom a CRO serves, is no calculator input: the verdict answers
-                # alone, never beside a ceiling computed as if it were met)
-                if condition.input is None:
+            if ask.kind is AskKind.AMOUNT and request.missing is None and not question.facts.base_foreign:
+                # the amount asked is computed too: the calculator shows the failed condition and 0
+                condition = self.book.conditions.get(step.eligibility.condition)
+                if condition is not None and condition.input is None:
                     request.facts[condition.id] = False
                 step.estimate = self.calculator.estimate(request.items(), self.today, language)
                 return step
