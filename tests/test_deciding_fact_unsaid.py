@@ -202,3 +202,20 @@ def test_the_item_whose_ceiling_is_the_figure_asked_for_is_the_one_judged(engine
 def test_a_product_registered_with_the_ema_and_sold_there_gets_its_yes(engine):
     answer = engine.ask("我们的中药是现代中药，在欧盟EMA注册并在当地销售，可以申请（三十六）吗？")
     assert _verdicts(answer) == {"eligible"} and answer.citations[0].chunk_id == "policy2024:36"
+
+
+@pytest.mark.parametrize("question, fact", [
+    ("A Shanghai CMO is manufacturing a product for a client. Can it get the contract manufacturing support?",
+     "related by investment"),
+    ("Can a Shanghai CDMO making products for other companies get the contract manufacturing support?",
+     "related by investment"),
+])
+def test_support_asked_only_as_a_yes_or_no_waits_for_the_unsaid_relation_of_the_parties(engine, question, fact):
+    answer = engine.ask(question)
+    assert _verdicts(answer) == {"unknown"} and answer.citations[0].chunk_id == "policy2024:24"
+    assert fact in answer.answer
+
+
+def test_support_asked_with_its_figure_is_computed_with_the_relation_still_to_meet(engine):
+    answer = engine.ask("A Shanghai CMO makes a product for a client, output RMB 30 million. Can it get the support, and how much?")
+    assert "unknown" not in _verdicts(answer) and answer.total_yuan == 3_000_000

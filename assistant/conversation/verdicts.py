@@ -122,7 +122,11 @@ class Verdicts:
         is the one the ask names, else the one whose ceiling is the figure wanted."""
         if has_word(ask.text.lower(), lexicon().claim_check):
             return None  # "据说CMO每个品种最多能补600万，是这样吗？" asks whether the figure is right: it is put right
-        yes_no = ask.kind is AskKind.ELIGIBILITY and asks_yes_or_no(ask.own_words.lower())
+        own_words = ask.own_words.lower()
+        # "Can it get the contract manufacturing support?": an amount asked only as a yes/no, with no spend stated and
+        # no figure asked, waits all the same ("…, and if so up to how much?" is computed, the condition noted)
+        yes_no = asks_yes_or_no(own_words) and (ask.kind is AskKind.ELIGIBILITY or (
+            ask.yes_no and not question.facts.amounts_as(AmountRole.BASE) and not has_word(own_words, lexicon().quantity_words)))
         # "中型企业，想申请3000万的担保，行不行": the guarantee asked of the ceiling the facts read is the figure wanted
         wanted = figures_wanted(question, request.candidates)
         rules = list(dict.fromkeys(request.rules)) or [r for r in request.candidates if r.cap_yuan in wanted]
