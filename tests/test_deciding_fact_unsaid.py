@@ -219,3 +219,18 @@ def test_support_asked_only_as_a_yes_or_no_waits_for_the_unsaid_relation_of_the_
 def test_support_asked_with_its_figure_is_computed_with_the_relation_still_to_meet(engine):
     answer = engine.ask("A Shanghai CMO makes a product for a client, output RMB 30 million. Can it get the support, and how much?")
     assert "unknown" not in _verdicts(answer) and answer.total_yuan == 3_000_000
+
+
+@pytest.mark.parametrize("question, upfront, relation", [
+    ("我們把產品的海外權益授權出去了，能不能拿那個顧問費一半的補貼？", "首付款", "關聯"),
+    ("我们把一个产品的海外权益授权给一家跨国药企了，中介和律师费能按那个政策补吗", "首付款", "关联"),
+])
+def test_a_yes_or_no_on_the_licensing_support_names_every_condition_still_unsaid(engine, question, upfront, relation):
+    answer = engine.ask(question)
+    assert _verdicts(answer) == {"unknown"} and answer.citations[0].chunk_id == "policy2024:36"
+    assert upfront in answer.answer and relation in answer.answer
+
+
+def test_a_condition_said_met_is_not_named_again_among_those_unsaid(engine):
+    answer = engine.ask("我们把海外权益授权给一家没有任何投资关系的跨国药企，中介和律师费能按那个政策补吗")
+    assert _verdicts(answer) == {"unknown"} and "您也没有说明" not in answer.answer

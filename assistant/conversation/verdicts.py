@@ -148,12 +148,14 @@ class Verdicts:
         waiting = self._waiting(evaluator, rules[0], values)
         if waiting is None:
             return None
+        # "海外权益授权出去了，能拿顾问费一半的补贴吗": the upfront payment and the parties' relation both wait, both named
+        also = tuple(c.condition_id for c in self._all_waiting(evaluator, rules[0], values) if c != waiting)
         own, _ = self.fact_values(replace(question, earlier_facts=None))
         counted = has_word(ask.text.lower(), lexicon().counts_asked) and evaluator.stated_toward(waiting.condition_id, own)
         # "欧洲拿的是CE认证，也算吗": the regulator stated counts; the sale there is what the verdict still waits for
         return Eligibility(Verdict.UNKNOWN, request.measure, rules[0], waiting.condition_id,
                            missing=(condition_rules().conditions[waiting.condition_id].awaited,),
-                           met=waiting.condition_id if counted else "")
+                           met=waiting.condition_id if counted else "", also_waiting=also)
 
     def every_rule_waiting(self, question: Question, request: AwardRequest) -> Eligibility | None:
         """When every rule of the measure asked waits for a fact the conversation has not stated (``awaited``): "it
@@ -169,13 +171,18 @@ class Verdicts:
         return Eligibility(Verdict.UNKNOWN, request.measure, rules[0], first.condition_id,
                            missing=(condition_rules().conditions[first.condition_id].awaited,))
 
-    @staticmethod
-    def _waiting(evaluator: ConditionEvaluator, rule: Rule, values: dict[str, object]) -> ConditionCheck | None:
+    @classmethod
+    def _waiting(cls, evaluator: ConditionEvaluator, rule: Rule, values: dict[str, object]) -> ConditionCheck | None:
         """The first condition of ``rule`` still waiting for its ``awaited`` fact (``eligibility.yaml``), or None."""
+        return next(iter(cls._all_waiting(evaluator, rule, values)), None)
+
+    @staticmethod
+    def _all_waiting(evaluator: ConditionEvaluator, rule: Rule, values: dict[str, object]) -> list[ConditionCheck]:
+        """Every condition of ``rule`` still waiting for its ``awaited`` fact (``eligibility.yaml``), in the rule's order."""
         described = condition_rules().conditions
-        return next((c for c in evaluator.judge(rule, values)
-                     if c.state is ConditionState.UNKNOWN and c.condition_id in described
-                     and described[c.condition_id].awaited in c.missing), None)
+        return [c for c in evaluator.judge(rule, values)
+                if c.state is ConditionState.UNKNOWN and c.condition_id in described
+                and described[c.condition_id].awaited in c.missing]
 
     @staticmethod
     def _sentence_waiting(measure: str, sentence: str, evaluator: ConditionEvaluator,
