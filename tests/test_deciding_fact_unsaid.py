@@ -202,3 +202,35 @@ def test_the_item_whose_ceiling_is_the_figure_asked_for_is_the_one_judged(engine
 def test_a_product_registered_with_the_ema_and_sold_there_gets_its_yes(engine):
     answer = engine.ask("我们的中药是现代中药，在欧盟EMA注册并在当地销售，可以申请（三十六）吗？")
     assert _verdicts(answer) == {"eligible"} and answer.citations[0].chunk_id == "policy2024:36"
+
+
+@pytest.mark.parametrize("question, fact", [
+    ("A Shanghai CMO is manufacturing a product for a client. Can it get the contract manufacturing support?",
+     "related by investment"),
+    ("Can a Shanghai CDMO making products for other companies get the contract manufacturing support?",
+     "related by investment"),
+])
+def test_support_asked_only_as_a_yes_or_no_waits_for_the_unsaid_relation_of_the_parties(engine, question, fact):
+    answer = engine.ask(question)
+    assert _verdicts(answer) == {"unknown"} and answer.citations[0].chunk_id == "policy2024:24"
+    assert fact in answer.answer
+
+
+def test_support_asked_with_its_figure_is_computed_with_the_relation_still_to_meet(engine):
+    answer = engine.ask("A Shanghai CMO makes a product for a client, output RMB 30 million. Can it get the support, and how much?")
+    assert "unknown" not in _verdicts(answer) and answer.total_yuan == 3_000_000
+
+
+@pytest.mark.parametrize("question, upfront, relation", [
+    ("我們把產品的海外權益授權出去了，能不能拿那個顧問費一半的補貼？", "首付款", "關聯"),
+    ("我们把一个产品的海外权益授权给一家跨国药企了，中介和律师费能按那个政策补吗", "首付款", "关联"),
+])
+def test_a_yes_or_no_on_the_licensing_support_names_every_condition_still_unsaid(engine, question, upfront, relation):
+    answer = engine.ask(question)
+    assert _verdicts(answer) == {"unknown"} and answer.citations[0].chunk_id == "policy2024:36"
+    assert upfront in answer.answer and relation in answer.answer
+
+
+def test_a_condition_said_met_is_not_named_again_among_those_unsaid(engine):
+    answer = engine.ask("我们把海外权益授权给一家没有任何投资关系的跨国药企，中介和律师费能按那个政策补吗")
+    assert _verdicts(answer) == {"unknown"} and "您也没有说明" not in answer.answer

@@ -167,3 +167,9 @@ def test_how_much_a_spend_translates_to_is_an_amount_ask_and_a_translation_reque
     spend = engine.ask("Our Phase II R&D spend is about US$800,000. How much would that translate to?", first.session_id)
     assert spend.status is not Status.OUT_OF_SCOPE and spend.citations[0].chunk_id == "policy2024:05", spend.answer
     assert engine.ask("Please translate the policy into English").status is Status.OUT_OF_SCOPE
+
+
+def test_everyday_english_for_smart_and_green_retrofits_finds_the_upgrading_support_and_its_departments(engine) -> None:
+    answer = engine.ask("Quick one: the ceiling for smart/green retrofits, and which departments run it?")
+    assert answer.status is Status.ANSWERED and answer.citations[0].chunk_id == "policy2024:23", answer.answer
+    assert "100,000,000" in answer.answer and "Economy and Information" in answer.answer

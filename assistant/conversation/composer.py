@@ -472,9 +472,14 @@ class Composer:
                 described.holds_if.get(fact) == ("false",) for fact in verdict.missing) else "eligible_unknown_fact"
             if verdict.met == verdict.condition:  # "CE认证也算吗": what was stated counts; the rest is awaited
                 template = "eligible_unknown_fact_counted"
+            also = [self.t["eligible_unknown_also"].format(condition=text, quote=quote,
+                                                           missing=self._facts_named((described_also.awaited,)))
+                    for cid in verdict.also_waiting
+                    if (described_also := condition_rules().conditions.get(cid)) is not None
+                    for text, quote in [self._condition(cid)]]
             return [self.t[template].format(
                 condition=condition[0], quote=condition[1], missing=self._facts_named(verdict.missing),
-                rule_name=self.rule_name(verdict.rule), ceiling=self._ceiling(verdict.rule, terms=True), **fields)]
+                rule_name=self.rule_name(verdict.rule), ceiling=self._ceiling(verdict.rule, terms=True), **fields), *also]
         if verdict.verdict is Verdict.UNKNOWN and verdict.missing and not verdict.fact:
             # "can a foreign-owned company join the gene therapy pilot?": a fact of the case the sentence names is unsaid
             return [self.t["eligible_unknown_measure_fact"].format(condition=condition[0], quote=condition[1],

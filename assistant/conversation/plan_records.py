@@ -78,6 +78,7 @@ class Eligibility:
     fact: str = ""  # the stated fact that failed the condition, or that leaves it open ("entity_type": who asks)
     missing: tuple[str, ...] = ()  # unknown: the facts (eligibility.yaml names) that would decide the condition
     holds: tuple[str, ...] = ()  # eligible: conditions quoted from another article (the scope) that stated facts meet
+    also_waiting: tuple[str, ...] = ()  # unknown: the rule's further conditions still waiting for their ``awaited`` fact
 
 
 @dataclass(frozen=True)

@@ -122,7 +122,11 @@ class Verdicts:
         is the one the ask names, else the one whose ceiling is the figure wanted."""
         if has_word(ask.text.lower(), lexicon().claim_check):
             return None  # "据说CMO每个品种最多能补600万，是这样吗？" asks whether the figure is right: it is put right
-        yes_no = ask.kind is AskKind.ELIGIBILITY and asks_yes_or_no(ask.own_words.lower())
+        own_words = ask.own_words.lower()
+        # "Can it get the contract manufacturing support?": an amount asked only as a yes/no, with no spend stated and
+        # no figure asked, waits all the same ("…, and if so up to how much?" is computed, the condition noted)
+        yes_no = asks_yes_or_no(own_words) and (ask.kind is AskKind.ELIGIBILITY or (
+            ask.yes_no and not question.facts.amounts_as(AmountRole.BASE) and not has_word(own_words, lexicon().quantity_words)))
         # "中型企业，想申请3000万的担保，行不行": the guarantee asked of the ceiling the facts read is the figure wanted
         wanted = figures_wanted(question, request.candidates)
         rules = list(dict.fromkeys(request.rules)) or [r for r in request.candidates if r.cap_yuan in wanted]
@@ -144,12 +148,14 @@ class Verdicts:
         waiting = self._waiting(evaluator, rules[0], values)
         if waiting is None:
             return None
+        # "海外权益授权出去了，能拿顾问费一半的补贴吗": the upfront payment and the parties' relation both wait, both named
+        also = tuple(c.condition_id for c in self._all_waiting(evaluator, rules[0], values) if c != waiting)
         own, _ = self.fact_values(replace(question, earlier_facts=None))
         counted = has_word(ask.text.lower(), lexicon().counts_asked) and evaluator.stated_toward(waiting.condition_id, own)
         # "欧洲拿的是CE认证，也算吗": the regulator stated counts; the sale there is what the verdict still waits for
         return Eligibility(Verdict.UNKNOWN, request.measure, rules[0], waiting.condition_id,
                            missing=(condition_rules().conditions[waiting.condition_id].awaited,),
-                           met=waiting.condition_id if counted else "")
+                           met=waiting.condition_id if counted else "", also_waiting=also)
 
     def every_rule_waiting(self, question: Question, request: AwardRequest) -> Eligibility | None:
         """When every rule of the measure asked waits for a fact the conversation has not stated (``awaited``): "it
@@ -165,13 +171,18 @@ class Verdicts:
         return Eligibility(Verdict.UNKNOWN, request.measure, rules[0], first.condition_id,
                            missing=(condition_rules().conditions[first.condition_id].awaited,))
 
-    @staticmethod
-    def _waiting(evaluator: ConditionEvaluator, rule: Rule, values: dict[str, object]) -> ConditionCheck | None:
+    @classmethod
+    def _waiting(cls, evaluator: ConditionEvaluator, rule: Rule, values: dict[str, object]) -> ConditionCheck | None:
         """The first condition of ``rule`` still waiting for its ``awaited`` fact (``eligibility.yaml``), or None."""
+        return next(iter(cls._all_waiting(evaluator, rule, values)), None)
+
+    @staticmethod
+    def _all_waiting(evaluator: ConditionEvaluator, rule: Rule, values: dict[str, object]) -> list[ConditionCheck]:
+        """Every condition of ``rule`` still waiting for its ``awaited`` fact (``eligibility.yaml``), in the rule's order."""
         described = condition_rules().conditions
-        return next((c for c in evaluator.judge(rule, values)
-                     if c.state is ConditionState.UNKNOWN and c.condition_id in described
-                     and described[c.condition_id].awaited in c.missing), None)
+        return [c for c in evaluator.judge(rule, values)
+                if c.state is ConditionState.UNKNOWN and c.condition_id in described
+                and described[c.condition_id].awaited in c.missing]
 
     @staticmethod
     def _sentence_waiting(measure: str, sentence: str, evaluator: ConditionEvaluator,
