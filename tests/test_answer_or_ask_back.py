@@ -5,12 +5,9 @@ sources treat is answered whatever everyday words ask it, and what they do not t
 is a promise, run on the real index, in simplified and traditional Chinese and in English."""
 
 import pytest
+from asking import cited
 
 from assistant.records import Status
-
-
-def _cited(answer) -> list[str]:
-    return [c.chunk_id for c in answer.citations]
 
 
 def _verdicts(answer) -> list[tuple[str, str]]:
@@ -25,7 +22,7 @@ def _verdicts(answer) -> list[tuple[str, str]]:
 def test_a_yes_or_no_on_the_askers_own_case_gets_the_verdict_and_the_ceiling_not_a_question_back(engine, question):
     answer = engine.ask(question)
     assert answer.status is Status.ANSWERED
-    assert _cited(answer)[0] == "policy2024:13"
+    assert cited(answer)[0] == "policy2024:13"
     assert ("13", "eligible") in _verdicts(answer)
     assert "100万" in answer.answer or "100萬" in answer.answer  # （十三）: 50% of the premium, at most 100万 overseas
 
@@ -46,7 +43,7 @@ def test_how_much_without_the_spend_is_answered_with_the_ceiling_and_invites_the
     """The one rule asked has its ceiling: that answers "how much"; the fee would only give the exact figure."""
     answer = engine.ask(question)
     assert answer.status is Status.ANSWERED and answer.total_yuan is None  # nothing computed without the fee
-    assert _cited(answer)[0] == "policy2024:37"
+    assert cited(answer)[0] == "policy2024:37"
     lead = answer.answer[:160]
     assert "5万" in lead or "5萬" in lead or "50,000" in lead
     assert any(word in answer.answer for word in ("告诉我项目经费", "告訴我項目經費", "Tell me the project costs"))
@@ -54,13 +51,13 @@ def test_how_much_without_the_spend_is_answered_with_the_ceiling_and_invites_the
 
 def test_a_yes_or_no_naming_a_measure_without_a_case_gives_its_ceiling_and_invites_the_spend(engine):
     answer = engine.ask("参加海外展会能补吗")
-    assert answer.status is Status.ANSWERED and _cited(answer)[0] == "policy2024:37"
+    assert answer.status is Status.ANSWERED and cited(answer)[0] == "policy2024:37"
     assert "最高5万元" in answer.answer and "告诉我项目经费" in answer.answer
 
 
 def test_how_much_with_several_rules_and_no_case_still_asks_which_one(engine):
     answer = engine.ask("创新医疗器械能补多少？")  # （六）: the special review procedure, or first registration and production
-    assert answer.status is Status.CLARIFY and _cited(answer)[0] == "policy2024:06"
+    assert answer.status is Status.CLARIFY and cited(answer)[0] == "policy2024:06"
 
 
 def test_a_stated_spend_with_a_yes_or_no_is_computed(engine):
@@ -92,7 +89,7 @@ def test_a_match_that_finds_a_measure_answers(engine):
 def test_an_organisation_insuring_itself_is_asking_about_the_premium_measure_not_personal_insurance(engine, question):
     answer = engine.ask(question)
     assert answer.status is not Status.OUT_OF_SCOPE
-    assert _cited(answer)[0] == "policy2024:13"
+    assert cited(answer)[0] == "policy2024:13"
 
 
 def test_a_persons_own_insurance_is_still_refused(engine):
@@ -118,7 +115,7 @@ def test_a_regulators_own_fee_is_refused_even_inside_a_conversation_on_registrat
 def test_support_from_two_policies_is_answered_by_the_rule_on_overlap_not_with_a_yes(engine, question):
     answer = engine.ask(question)
     assert answer.status is Status.ANSWERED
-    assert _cited(answer)[0] == "policy2024:scope"
+    assert cited(answer)[0] == "policy2024:scope"
     assert "不重复" in answer.answer or "不重複" in answer.answer
     assert not answer.answer.startswith("可以")
 
@@ -130,7 +127,7 @@ def test_support_from_two_policies_is_answered_by_the_rule_on_overlap_not_with_a
 def test_an_amount_the_text_leaves_case_by_case_is_not_specified_however_the_ceiling_is_asked(engine, question):
     answer = engine.ask(question)
     assert answer.status is Status.NOT_SPECIFIED
-    assert _cited(answer)[0] == "policy2024:03"
+    assert cited(answer)[0] == "policy2024:03"
 
 
 def test_an_elliptical_turn_asking_for_a_set_amount_is_not_specified_either(engine):
@@ -143,7 +140,7 @@ def test_a_figure_asked_after_the_case_it_opens_with_is_the_figure_not_a_verdict
     answer = engine.ask("If our corporate venture fund qualifies, what percentage of the fund will the city's "
                         "state-owned capital put in?")
     assert answer.status is Status.NOT_SPECIFIED
-    assert _cited(answer)[0] == "policy2024:27"
+    assert cited(answer)[0] == "policy2024:27"
     assert not answer.verdicts
 
 
@@ -151,7 +148,7 @@ def test_a_threshold_and_an_award_the_text_does_not_set_are_both_not_specified(e
     answer = engine.ask("For a blockbuster product developed in Shanghai (重磅产品), what revenue threshold triggers "
                         "support and how much is the award?")
     assert answer.status is Status.NOT_SPECIFIED
-    assert _cited(answer)[0] == "policy2024:22"
+    assert cited(answer)[0] == "policy2024:22"
 
 
 def test_an_overall_limit_per_company_asked_after_ceilings_is_the_annual_cap(engine):
@@ -210,7 +207,7 @@ def test_a_measures_terms_asked_are_its_rates_ceilings_and_annual_cap(engine, qu
 def test_an_elliptical_turn_naming_another_measure_after_terms_gets_that_measures_terms(engine):
     first = engine.ask("市里对参加国际展会的补助标准是什么？")
     other = engine.ask("那海外临床试验责任保险的保费补贴呢？", first.session_id)
-    assert other.status is Status.ANSWERED and _cited(other)[0] == "policy2024:13"
+    assert other.status is Status.ANSWERED and cited(other)[0] == "policy2024:13"
     assert "50%" in other.answer and "100万" in other.answer
 
 
@@ -222,7 +219,7 @@ def test_an_elliptical_turn_naming_another_measure_after_terms_gets_that_measure
 def test_a_case_after_the_policys_term_is_a_no_citing_the_term(engine, question):
     answer = engine.ask(question)
     assert answer.status is Status.ANSWERED  # the sentence stating the case asks no amount: no question back
-    assert _cited(answer)[0] == "policy2024:validity"
+    assert cited(answer)[0] == "policy2024:validity"
     assert any(verdict == "not_eligible" for _, verdict in _verdicts(answer))
     assert answer.answer.startswith(("不能", "No"))
     assert "2029年7月31日" in answer.answer or "2029-07-31" in answer.answer
@@ -230,13 +227,13 @@ def test_a_case_after_the_policys_term_is_a_no_citing_the_term(engine, question)
 
 def test_a_case_within_the_funding_period_is_not_refused_for_its_month(engine):
     answer = engine.ask("我们有个项目是2024年6月中旬拿到资金支持的，也能参照这个意见吗")
-    assert answer.answer.startswith("可以") and _cited(answer)[0] == "policy2024:validity"
+    assert answer.answer.startswith("可以") and cited(answer)[0] == "policy2024:validity"
 
 
 def test_money_asked_of_a_procedure_is_the_measure_that_pays_for_it_and_a_follow_up_keeps_the_yes_or_no(engine):
     first = engine.ask("Our Shanghai company's imaging device was admitted to the national special review procedure "
                        "for innovative devices. Is there money for that?")
-    assert _cited(first)[0] == "policy2024:06" and first.total_yuan == 3_000_000
+    assert cited(first)[0] == "policy2024:06" and first.total_yuan == 3_000_000
     then = engine.ask("And once it gets the registration certificate and is made here?", first.session_id)
     assert then.status is Status.ANSWERED and ("06", "eligible") in _verdicts(then)
     assert "no more than 40% of the R&D spending, at most RMB 8,000,000" in then.answer  # the ceiling in English too
@@ -249,15 +246,15 @@ def test_money_asked_of_a_procedure_is_the_measure_that_pays_for_it_and_a_follow
 def test_an_amount_asked_in_words_several_measures_share_asks_which_one_then_computes_the_case(engine, question):
     asked = engine.ask(question)
     assert asked.status is Status.CLARIFY
-    assert {"policy2024:05", "policy2024:12"} <= set(_cited(asked))  # the clinical-trial measures that set amounts
+    assert {"policy2024:05", "policy2024:12"} <= set(cited(asked))  # the clinical-trial measures that set amounts
     assert not asked.calculations
     case = engine.ask("是1类新药，注册申请人是我们在上海注册的公司，国内Ⅱ期刚完成并实现产出，研发投入3000万元。", asked.session_id)
-    assert _cited(case)[0] == "policy2024:05" and case.total_yuan == 12_000_000  # 40% × 3000万, under 2000万
+    assert cited(case)[0] == "policy2024:05" and case.total_yuan == 12_000_000  # 40% × 3000万, under 2000万
 
 
 def test_an_amount_of_a_measure_supporting_case_by_case_is_still_not_specified(engine):
     answer = engine.ask("海外顶尖科学家来上海做研究，政策会给多少钱？")
-    assert answer.status is Status.NOT_SPECIFIED and _cited(answer)[0] == "policy2024:03"
+    assert answer.status is Status.NOT_SPECIFIED and cited(answer)[0] == "policy2024:03"
 
 
 @pytest.mark.parametrize("question, lead", [
@@ -281,7 +278,7 @@ def test_a_month_in_the_funding_period_before_the_start_is_a_yes_quoting_that_se
 def test_an_and_opened_question_in_statement_order_is_a_yes_or_no(engine):
     first = engine.ask("What's the ceiling for a Class 1 drug's Phase III trial?")
     still = engine.ask("and this policy is still in force right now?", first.session_id)
-    assert still.answer.startswith("Yes. ") and _cited(still)[0] == "policy2024:validity"
+    assert still.answer.startswith("Yes. ") and cited(still)[0] == "policy2024:validity"
 
 
 def test_a_date_asked_is_not_a_yes_or_no(engine):

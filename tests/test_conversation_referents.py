@@ -4,6 +4,8 @@ Each test is a promise of the question path (understand → plan → answer), ru
 
 from decimal import Decimal
 
+from asking import cited
+
 from assistant.conversation.currency import threshold_input, usd_range
 from assistant.conversation.question import AmountRole, StatedAmount
 from assistant.conversation.understand import points_at_document, points_back, understand
@@ -13,28 +15,24 @@ from index.documents import catalogue
 LEAD = 160
 
 
-def _cited(answer) -> list[str]:
-    return [c.chunk_id for c in answer.citations]
-
-
 def test_this_plan_written_without_a_measure_word_points_at_the_plan_discussed(engine):
     first = engine.ask("浦东22年出的那个生物医药行动方案，目标里说要引进多少家制药企业总部？")
-    assert _cited(first) == ["pudong2022:goal-3"]
+    assert cited(first) == ["pudong2022:goal-3"]
     still = engine.ask("这方案现在还算数不？", first.session_id)
-    assert _cited(still)[0].startswith("pudong2022:")
+    assert cited(still)[0].startswith("pudong2022:")
     assert "已到期失效" in still.answer[:LEAD]
 
 
 def test_asking_which_document_to_go_by_now_names_the_policy_in_force_not_the_plan_discussed(engine):
     first = engine.ask("浦东那个生物医药行动方案里，对国产1类新药获批上市定的目标是多少个？")
     which = engine.ask("那浦东的企业现在申请市级支持应该看哪个文件？", first.session_id)
-    assert _cited(which) == ["policy2024:validity"]
+    assert cited(which) == ["policy2024:validity"]
     assert which.answer.startswith("沪府办规〔2024〕9号") and "2029年7月31日" in which.answer
 
 
 def test_a_validity_question_naming_no_document_answers_for_the_one_in_force(engine):
     answer = engine.ask("生物醫藥這份新政策是哪天開始施行的？")
-    assert _cited(answer) == ["policy2024:validity"]
+    assert cited(answer) == ["policy2024:validity"]
     assert "2024年8月1日" in answer.answer[:LEAD]
 
 
@@ -48,7 +46,7 @@ def test_a_turn_pointing_two_turns_back_stays_on_the_article_discussed(engine):
     first = engine.ask("二类器械审评现在大概要多久")
     second = engine.ask("这块归哪个部门管？", first.session_id)
     back = engine.ask("你头一个说的那个时间，是平均的还是每个都保证？", second.session_id)
-    assert _cited(back) == ["policy2024:16"]
+    assert cited(back) == ["policy2024:16"]
     assert "平均" in back.answer[:LEAD]
 
 
@@ -56,7 +54,7 @@ def test_the_overseas_one_after_an_instead_answer_is_the_measure_that_applied_in
     first = engine.ask("Our Class 1 drug's Phase I was run in Australia, Shanghai-registered applicant. Is there any money for that?")
     assert ("12", "eligible") in [(v.measure, v.verdict) for v in first.verdicts]
     who = engine.ask("OK. Who do we talk to for the overseas one?", first.session_id)
-    assert _cited(who) == ["policy2024:12"]
+    assert cited(who) == ["policy2024:12"]
     assert "Shenkang" in who.answer or "申康" in who.answer
 
 
@@ -64,7 +62,7 @@ def test_this_kind_of_support_per_year_is_the_annual_cap_of_the_measure_discusse
     first = engine.ask("我们是上海的一家生物药公司，准备去美国参加BIO国际大会，参展经费6万元，能补多少？")
     assert first.total_yuan == 30_000
     year = engine.ask("一个单位一年这类支持最多能拿多少？", first.session_id)
-    assert _cited(year) == ["policy2024:37"]
+    assert cited(year) == ["policy2024:37"]
     assert "50万" in year.answer[:LEAD]
 
 
@@ -154,7 +152,7 @@ def test_an_eligible_verdict_quotes_the_rule_terms(engine):
 
 def test_who_the_policy_covers_is_answered_from_its_scope(engine):
     answer = engine.ask("这个若干意见到底覆盖哪些单位？只有企业能申请吗？")
-    assert _cited(answer)[0] == "policy2024:scope"
+    assert cited(answer)[0] == "policy2024:scope"
     assert "民办非企业单位" in answer.answer
 
 

@@ -4,6 +4,8 @@ not refused; a numbered task is the task of the plan discussed; a follow-up righ
 answers its own ask about the measure discussed before it; and each ask of a message keeps its lead and its
 calculation together. Each test is a promise of the question path, run on the real index."""
 
+from asking import cited, turns
+
 from assistant.conversation.understand import tasks_named, understand
 from assistant.records import Status
 from index.documents import catalogue
@@ -11,37 +13,23 @@ from index.documents import catalogue
 LEAD = 160
 
 
-def _cited(answer) -> list[str]:
-    return [c.chunk_id for c in answer.citations]
-
-
-def _turns(engine, *questions: str):
-    session = None
-    answers = []
-    for question in questions:
-        answer = engine.ask(question, session)
-        session = answer.session_id
-        answers.append(answer)
-    return answers
-
-
 def test_when_the_discussed_plan_ends_is_its_term_not_an_application_deadline(engine):
-    _, term = _turns(engine, "浦东那份生物医药行动方案现在还能用吗？", "那这个方案到什么时候截止？")
+    _, term = turns(engine, "浦东那份生物医药行动方案现在还能用吗？", "那这个方案到什么时候截止？")
     assert term.status is Status.ANSWERED
-    assert _cited(term)[0].startswith("pudong2022:")
+    assert cited(term)[0].startswith("pudong2022:")
     assert "2024年12月31日" in term.answer[:LEAD]
 
 
 def test_when_the_main_policy_ends_is_read_in_traditional_script_as_its_term(engine):
-    _, term = _turns(engine, "創新醫療器械進了特別審查程序能拿多少？", "這個政策到什麼時候截止？")
-    assert term.status is Status.ANSWERED and _cited(term)[0] == "policy2024:validity"
+    _, term = turns(engine, "創新醫療器械進了特別審查程序能拿多少？", "這個政策到什麼時候截止？")
+    assert term.status is Status.ANSWERED and cited(term)[0] == "policy2024:validity"
     assert "2029年7月31日" in term.answer[:LEAD]
 
 
 def test_an_application_deadline_stays_an_application_question_naming_departments(engine):
-    *_, deadline = _turns(engine, "CMO受托生产年产值2000万能补多少？", "这个政策还有效吗？", "那申报什么时候截止？")
+    *_, deadline = turns(engine, "CMO受托生产年产值2000万能补多少？", "这个政策还有效吗？", "那申报什么时候截止？")
     assert deadline.status is Status.NOT_SPECIFIED
-    assert _cited(deadline)[0] == "policy2024:24"  # the measure discussed before the validity turn
+    assert cited(deadline)[0] == "policy2024:24"  # the measure discussed before the validity turn
     assert "市科委" in deadline.answer
 
 
@@ -59,22 +47,22 @@ def test_the_citys_policy_named_in_everyday_english_is_asked_about_not_refused(e
                      "Is the 2024 Shanghai biomedicine opinions document still valid?"):
         answer = engine.ask(question)
         assert answer.status is Status.ANSWERED, question
-        assert _cited(answer)[0] == "policy2024:validity", question
+        assert cited(answer)[0] == "policy2024:validity", question
         assert answer.answer.startswith("Yes") and "2029-07-31" in answer.answer[:320], question
         assert "沪府办规〔2024〕9号" in answer.answer
 
 
 def test_a_task_named_by_its_number_is_the_task_of_the_plan_discussed(engine):
     for wording in ("task 9", "第九项任务是什么？", "任務九是什麼內容？"):
-        _, task = _turns(engine, "浦东那个生物医药行动方案还有效吗？", wording)
-        assert _cited(task)[0] == "pudong2022:task-09", wording
+        _, task = turns(engine, "浦东那个生物医药行动方案还有效吗？", wording)
+        assert cited(task)[0] == "pudong2022:task-09", wording
         assert "区规划资源局" in task.answer or "區規劃資源局" in task.answer, wording
 
 
 def test_departments_of_a_numbered_task_follow_in_english(engine):
-    *_, who = _turns(engine, "Is the Pudong biomedicine action plan still in effect?", "What does task 9 cover?",
+    *_, who = turns(engine, "Is the Pudong biomedicine action plan still in effect?", "What does task 9 cover?",
                      "Which departments lead it?")
-    assert _cited(who)[0] == "pudong2022:task-09"
+    assert cited(who)[0] == "pudong2022:task-09"
     assert "区规划资源局" in who.answer
 
 
@@ -90,8 +78,8 @@ def test_a_related_party_follow_up_after_a_validity_turn_gets_its_own_verdict(en
                       ("我們是CMO，受託生產年產值6000萬，能補多少？", "政策還有效嗎？", "那要是委託方是我們的關聯企業呢？"),
                       ("We are a CMO manufacturing one product for a client, annual output RMB 40 million. How much support?",
                        "Is that policy still valid?", "What if the client company is our affiliate?")):
-        *_, related = _turns(engine, *questions)
-        assert _cited(related)[0] == "policy2024:24", questions[-1]
+        *_, related = turns(engine, *questions)
+        assert cited(related)[0] == "policy2024:24", questions[-1]
         assert ("24", "not_eligible") in [(v.measure, v.verdict) for v in related.verdicts], questions[-1]
         assert "有效期" not in related.answer.splitlines()[0], questions[-1]
 
@@ -108,22 +96,22 @@ def test_each_ask_keeps_its_lead_and_its_calculation_together_in_the_order_asked
 
 
 def test_an_unrelated_question_in_the_middle_is_refused_and_the_topic_kept(engine):
-    _, refused, third = _turns(engine, "1類新藥II期臨床研發投入6000萬，能拿多少？", "順便問下，上海哪家火鍋好吃？",
+    _, refused, third = turns(engine, "1類新藥II期臨床研發投入6000萬，能拿多少？", "順便問下，上海哪家火鍋好吃？",
                                "那III期呢？投入9000萬")
     assert refused.status is Status.OUT_OF_SCOPE
-    assert _cited(third)[0] == "policy2024:05" and third.total_yuan == 30_000_000
+    assert cited(third)[0] == "policy2024:05" and third.total_yuan == 30_000_000
 
 
 def test_who_to_contact_asked_in_the_first_person_names_the_measures_departments(engine):
-    _, contact = _turns(engine, "How much for a Class 1 new drug's Phase II with RMB 60 million of R&D?", "Who do I contact?")
+    _, contact = turns(engine, "How much for a Class 1 new drug's Phase II with RMB 60 million of R&D?", "Who do I contact?")
     assert not contact.calculations
     assert "Science and Technology Commission" in contact.answer.splitlines()[0]
 
 
 def test_who_to_contact_about_a_named_subsidy_cites_that_measure_not_a_letters_contact(engine):
-    _, contact = _turns(engine, "我们给国内临床试验买了责任险，实缴保费80万，能补多少？",
+    _, contact = turns(engine, "我们给国内临床试验买了责任险，实缴保费80万，能补多少？",
                         "Who should we contact about the insurance subsidy?")
-    assert _cited(contact)[0] == "policy2024:13"
+    assert cited(contact)[0] == "policy2024:13"
     assert "Science and Technology Commission" in contact.answer
 
 
@@ -134,8 +122,8 @@ def test_asked_whether_a_document_has_expired_the_yes_or_no_answers_that(engine)
 
 
 def test_what_replaced_an_expired_plan_is_the_document_to_go_by_now(engine):
-    _, now = _turns(engine, "Does the Pudong plan support AI drug discovery?", "What replaced it?")
-    assert _cited(now)[0] == "policy2024:validity"
+    _, now = turns(engine, "Does the Pudong plan support AI drug discovery?", "What replaced it?")
+    assert cited(now)[0] == "policy2024:validity"
     assert "2029-07-31" in now.answer[:320]
 
 
@@ -143,9 +131,9 @@ def test_and_for_a_hospital_after_a_kinds_listing_lists_the_measures_meant_for_h
     for first, second in (("We are a CRO. What support is there for us?", "And for a hospital?"),
                           ("我们是CRO，有什么支持？", "那医院呢？"),
                           ("我們是CRO，有什麼支持？", "那醫院呢？")):
-        _, hospital = _turns(engine, first, second)
-        assert {"policy2024:20", "policy2024:08", "policy2024:07"} <= set(_cited(hospital)), second
-        assert "policy2024:04" not in _cited(hospital), second
+        _, hospital = turns(engine, first, second)
+        assert {"policy2024:20", "policy2024:08", "policy2024:07"} <= set(cited(hospital)), second
+        assert "policy2024:04" not in cited(hospital), second
 
 
 def test_a_case_naming_one_measure_and_its_base_is_computed_not_matched_for_want_of_registration(engine):
@@ -153,69 +141,69 @@ def test_a_case_naming_one_measure_and_its_base_is_computed_not_matched_for_want
                      "我们是CDMO，一个品种受托生产年产值4000万，能拿什么？"):
         answer = engine.ask(question)
         assert answer.status is Status.ANSWERED, question
-        assert _cited(answer)[0] == "policy2024:24" and answer.total_yuan == 4_000_000, question
+        assert cited(answer)[0] == "policy2024:24" and answer.total_yuan == 4_000_000, question
 
 
 def test_chit_chat_in_the_middle_of_an_award_is_refused_and_the_award_kept(engine):
     for aside in ("Can you recommend a good restaurant?", "By the way, what's a good restaurant near People's Square?"):
-        _, refused, later = _turns(engine, "How much for a Class 1 drug's domestic Phase I with RMB 15 million of R&D?", aside,
+        _, refused, later = turns(engine, "How much for a Class 1 drug's domestic Phase I with RMB 15 million of R&D?", aside,
                                    "What about Phase III with RMB 80 million?")
         assert refused.status is Status.OUT_OF_SCOPE and not refused.calculations, aside
         assert later.total_yuan == 30_000_000, aside
 
 
 def test_the_citys_policy_after_a_plans_departments_turn_is_looked_for_on_the_task_discussed(engine):
-    *_, city = _turns(engine, "浦东方案里对审评审批有什么支持？", "这项任务谁负责？", "那市里的政策呢？")
-    assert _cited(city)[0].startswith("policy2024:") and _cited(city)[0] != "policy2024:scope"
+    *_, city = turns(engine, "浦东方案里对审评审批有什么支持？", "这项任务谁负责？", "那市里的政策呢？")
+    assert cited(city)[0].startswith("policy2024:") and cited(city)[0] != "policy2024:scope"
     assert "区科经委" not in city.answer.splitlines()[0]
 
 
 def test_a_plans_task_asked_after_its_validity_then_who_is_responsible_and_when_it_ended(engine):
-    _, task, who, ended = _turns(engine, "Is the Pudong plan still valid?", "What about task 17?", "Who's responsible?",
+    _, task, who, ended = turns(engine, "Is the Pudong plan still valid?", "What about task 17?", "Who's responsible?",
                                  "And when did the plan end?")
-    assert _cited(task)[0] == "pudong2022:task-17" and _cited(who)[0] == "pudong2022:task-17"
+    assert cited(task)[0] == "pudong2022:task-17" and cited(who)[0] == "pudong2022:task-17"
     assert "区卫生健康委" in who.answer
-    assert _cited(ended)[0].startswith("pudong2022:") and "2024-12-31" in ended.answer[:320]
+    assert cited(ended)[0].startswith("pudong2022:") and "2024-12-31" in ended.answer[:320]
 
 
 def test_an_application_deadline_after_departments_and_validity_turns_names_the_measure(engine):
-    *_, deadline = _turns(engine, "我們是上海的醫院，牽頭創新藥械應用示範項目能拿多少？", "這條誰負責？", "還有效嗎？",
+    *_, deadline = turns(engine, "我們是上海的醫院，牽頭創新藥械應用示範項目能拿多少？", "這條誰負責？", "還有效嗎？",
                           "那申報截止日期呢？")
-    assert deadline.status is Status.NOT_SPECIFIED and _cited(deadline)[0] == "policy2024:20"
+    assert deadline.status is Status.NOT_SPECIFIED and cited(deadline)[0] == "policy2024:20"
 
 
 def test_a_short_follow_up_in_a_conversation_about_the_expired_plan_stays_in_that_plan(engine):
     # search favours the documents in force; "人才方面呢" about the Pudong plan asks that plan's talent task
-    _, talent, term = _turns(engine, "浦东那个生物医药行动方案里，知识产权那块是第几项任务，谁负责", "人才方面呢",
+    _, talent, term = turns(engine, "浦东那个生物医药行动方案里，知识产权那块是第几项任务，谁负责", "人才方面呢",
                              "这个方案现在还管用吗")
-    assert _cited(talent)[0] == "pudong2022:task-13" and "区人才办" in talent.answer
-    assert _cited(term)[0].startswith("pudong2022:") and "已到期" in term.answer
+    assert cited(talent)[0] == "pudong2022:task-13" and "区人才办" in talent.answer
+    assert cited(term)[0].startswith("pudong2022:") and "已到期" in term.answer
 
 
 def test_and_for_class_1_drugs_after_a_plan_target_is_the_plans_target_and_that_plan_still_running_its_term(engine):
-    _, drugs, term = _turns(engine, "In the Pudong biomedicine action plan, what was the target for total industry size?",
+    _, drugs, term = turns(engine, "In the Pudong biomedicine action plan, what was the target for total industry size?",
                             "And for Class 1 new drugs?", "Is that plan still running?")
-    assert _cited(drugs)[0] == "pudong2022:goal-1"
-    assert term.status is Status.ANSWERED and _cited(term)[0].startswith("pudong2022:") and "expired" in term.answer
+    assert cited(drugs)[0] == "pudong2022:goal-1"
+    assert term.status is Status.ANSWERED and cited(term)[0].startswith("pudong2022:") and "expired" in term.answer
 
 
 def test_the_new_policy_after_the_old_policys_figure_in_a_letter_is_the_same_topic_in_the_new_policy(engine):
-    _, new = _turns(engine, "2021年那輪舊政策對出海成功的產品支持多少？", "新政策呢？")
-    assert _cited(new)[0] == "policy2024:36" and "1000萬" in new.answer
+    _, new = turns(engine, "2021年那輪舊政策對出海成功的產品支持多少？", "新政策呢？")
+    assert cited(new)[0] == "policy2024:36" and "1000萬" in new.answer
 
 
 def test_a_regulators_fee_asked_in_the_middle_is_refused_and_the_time_limits_topic_kept(engine):
-    _, fee, lead_site = _turns(engine, "Under Shanghai's 2024 policy, how long should the whole ethics review take?",
+    _, fee, lead_site = turns(engine, "Under Shanghai's 2024 policy, how long should the whole ethics review take?",
                                "By the way, what's the NMPA fee for registering a Class III device?", "OK. And for the lead site?")
     assert fee.status is Status.OUT_OF_SCOPE
-    assert _cited(lead_site)[0] == "policy2024:10" and "15个工作日" in lead_site.answer
+    assert cited(lead_site)[0] == "policy2024:10" and "15个工作日" in lead_site.answer
 
 
 def test_that_opinions_named_after_the_district_plan_is_the_citys_policy_not_the_plan_discussed(engine):
-    _, plan_term, city_term = _turns(engine, "浦东那个生物医药行动方案里面，引进人才这块是哪几个部门负责的？", "这个方案现在还管用吗",
+    _, plan_term, city_term = turns(engine, "浦东那个生物医药行动方案里面，引进人才这块是哪几个部门负责的？", "这个方案现在还管用吗",
                                      "那市里2024年出的那个意见呢，到什么时候")
-    assert _cited(plan_term)[0].startswith("pudong2022:")
-    assert _cited(city_term)[0] == "policy2024:validity" and "2029年7月31日" in city_term.answer
+    assert cited(plan_term)[0].startswith("pudong2022:")
+    assert cited(city_term)[0] == "policy2024:validity" and "2029年7月31日" in city_term.answer
 
 
 def test_a_pointer_names_the_discussed_document_unless_its_kind_is_another_ones_title():
@@ -226,47 +214,47 @@ def test_a_pointer_names_the_discussed_document_unless_its_kind_is_another_ones_
 
 
 def test_whether_an_award_stacks_with_similar_city_support_is_the_scope_articles_no_duplication(engine):
-    _, stacked = _turns(engine, "We're a Shanghai biotech. We out-licensed ex-China rights for a bispecific; upfront USD 50 "
+    _, stacked = turns(engine, "We're a Shanghai biotech. We out-licensed ex-China rights for a bispecific; upfront USD 50 "
                                 "million, licensee has no equity ties to us. Third-party advisory costs were RMB 6 million. "
                                 "What can we claim?",
                         "Can this be stacked with a similar Shanghai city-level subsidy for the same thing?")
-    assert _cited(stacked)[0] == "policy2024:scope" and "不重复" in stacked.answer
+    assert cited(stacked)[0] == "policy2024:scope" and "不重复" in stacked.answer
 
 
 def test_still_usable_asked_with_the_plan_named_in_the_same_message_is_the_plans_term_and_its_own_sentence(engine):
     # "现在还能用吗" holds 现在还能 and 还能用: both are ask words, nothing of it is a topic of its own
     answer = engine.ask("浦东那个生物医药行动方案里对CMO有什么说法？现在还能用吗？")
-    assert _cited(answer)[0] == "pudong2022:task-09"
+    assert cited(answer)[0] == "pudong2022:task-09"
     assert "推进合同委托生产(CMO/CDMO)基地扩大生产能力" in answer.answer[:LEAD]  # not the plan's land sentence
     assert "否。" in answer.answer and "已到期失效" in answer.answer and "2024年12月31日" in answer.answer
     assert "是的" not in answer.answer and "现行有效（2024年8月1日" not in answer.answer
 
 
 def test_a_parents_registration_abroad_is_asked_of_the_parent_and_the_subsidiarys_own_stands_after_it(engine):
-    subsidiary, parent, insurance, contact = _turns(
+    subsidiary, parent, insurance, contact = turns(
         engine,
         "Our Shanghai-registered subsidiary is running a Phase III trial of a Class 1 new drug in China. How much support could it get?",
         "Could our parent company, which is registered in Delaware, apply directly instead?",
         "We're also running a trial in Germany. Is there any help with the liability insurance premiums for that?",
         "Who do I contact about that?")
-    assert _cited(subsidiary)[0] == "policy2024:05"
+    assert cited(subsidiary)[0] == "policy2024:05"
     assert parent.answer.startswith("No") and "Delaware" in parent.answer[:LEAD * 2]
-    assert _cited(insurance)[0] == "policy2024:13" and insurance.answer.startswith("Yes")
+    assert cited(insurance)[0] == "policy2024:13" and insurance.answer.startswith("Yes")
     assert "Delaware" not in insurance.answer
     # the measure's departments, not "the scope paragraph lists none"
-    assert _cited(contact) == ["policy2024:13"] and "市科委" in contact.answer[:LEAD * 2]
+    assert cited(contact) == ["policy2024:13"] and "市科委" in contact.answer[:LEAD * 2]
 
 
 def test_a_business_of_the_askers_own_besides_the_one_said_before_is_judged_as_that_kind(engine):
-    cmo, cro = _turns(engine, "我们是CMO，帮一家没有股权关系的药企做受托生产，去年这个品种受托产值0.5亿，能拿多少补贴？",
+    cmo, cro = turns(engine, "我们是CMO，帮一家没有股权关系的药企做受托生产，去年这个品种受托产值0.5亿，能拿多少补贴？",
                       "我们另外还有CRO业务，给高校做新药临床前研究服务，有什么支持？")
     assert cmo.total_yuan == 5_000_000
-    assert _cited(cro)[0] == "policy2024:04" and not cro.answer.startswith("不可以")
+    assert cited(cro)[0] == "policy2024:04" and not cro.answer.startswith("不可以")
     assert "1000万元" in cro.answer[:LEAD]
 
 
 def test_a_relation_only_supposed_is_judged_in_its_turn_and_the_case_said_before_stands_after_it(engine):
-    award, supposed, cap = _turns(engine, "我们是CMO，帮一家没有股权关系的药企做受托生产，去年这个品种受托产值0.5亿，能拿多少补贴？",
+    award, supposed, cap = turns(engine, "我们是CMO，帮一家没有股权关系的药企做受托生产，去年这个品种受托产值0.5亿，能拿多少补贴？",
                                   "如果委托方是我们母公司控股的另一家公司呢，还能拿吗？",
                                   "回到CMO那条，一个企业一年最多能拿多少？")
     assert award.total_yuan == 5_000_000
@@ -275,42 +263,42 @@ def test_a_relation_only_supposed_is_judged_in_its_turn_and_the_case_said_before
 
 
 def test_a_turn_returning_to_an_earlier_document_answers_from_the_article_discussed_there(engine):
-    *_, back = _turns(engine, "发布会上说，去年全市三级医院新增研究者发起的临床研究有几项？", "若干意见里二类器械审评平均要多久？",
+    *_, back = turns(engine, "发布会上说，去年全市三级医院新增研究者发起的临床研究有几项？", "若干意见里二类器械审评平均要多久？",
                       "回到发布会，成果转化的合同金额合计多少？")
-    assert _cited(back)[0] == "press20240731:q05"
+    assert cited(back)[0] == "press20240731:q05"
     assert "10.3亿" in back.answer
 
 
 def test_an_english_topic_asked_of_another_document_is_found_by_the_sentence_that_answered_it(engine):
-    _, now = _turns(engine, "In the STCSM reply letter, what did the 2021 policy grant innovative products that went overseas?",
+    _, now = turns(engine, "In the STCSM reply letter, what did the 2021 policy grant innovative products that went overseas?",
                     "And in the 2024 policy, what's the maximum for that?")
-    assert _cited(now)[0] == "policy2024:36"
+    assert cited(now)[0] == "policy2024:36"
     assert "10,000,000" in now.answer[:LEAD * 2]
 
 
 def test_a_follow_up_naming_another_goal_of_the_plan_answers_that_goals_figure(engine):
-    _, drugs, devices = _turns(engine, "浦东行动方案里产业规模目标是多少？", "那一类新药的目标呢？", "那创新医疗器械的目标呢？")
-    assert _cited(drugs)[0] == "pudong2022:goal-1" and "10个" in drugs.answer[:LEAD]
+    _, drugs, devices = turns(engine, "浦东行动方案里产业规模目标是多少？", "那一类新药的目标呢？", "那创新医疗器械的目标呢？")
+    assert cited(drugs)[0] == "pudong2022:goal-1" and "10个" in drugs.answer[:LEAD]
     # the goal just discussed counts the devices too: it answers, not a task that names them without a figure
-    assert _cited(devices)[0] == "pudong2022:goal-1" and "15个" in devices.answer[:LEAD]
+    assert cited(devices)[0] == "pudong2022:goal-1" and "15个" in devices.answer[:LEAD]
 
 
 def test_who_said_what_was_just_answered_is_the_speaker_of_that_press_answer(engine):
     for asked in ("这是谁说的？", "Who said that?", "那段话是哪位领导讲的"):
-        _, who = _turns(engine, "发布会上讲，2019年以来上海有几个创新药在海外获批上市？", asked)
-        assert _cited(who)[0] == "press20240731:q02"
+        _, who = turns(engine, "发布会上讲，2019年以来上海有几个创新药在海外获批上市？", asked)
+        assert cited(who)[0] == "press20240731:q02"
         assert "刘多" in who.answer[:LEAD]
 
 
 def test_a_figure_carried_into_another_document_is_led_by_that_documents_sentence_on_it(engine):
-    _, count = _turns(engine, "At the press conference, what share of the global top-20 drug and device firms have HQs in Shanghai?",
+    _, count = turns(engine, "At the press conference, what share of the global top-20 drug and device firms have HQs in Shanghai?",
                       "What count did the science commission's reply to the CPPCC proposal give for that?")
-    assert _cited(count)[0] == "reply1228:1.4"
+    assert cited(count)[0] == "reply1228:1.4"
     assert "18" in count.answer[:LEAD]
 
 
 def test_returning_past_a_turn_about_another_document_reaches_the_article_discussed_before_it(engine):
-    *_, back = _turns(engine, "市里说要推出多少生物医药标准化厂房？", "市科委给政协提案的答复里，说已经开工了多少个？",
+    *_, back = turns(engine, "市里说要推出多少生物医药标准化厂房？", "市科委给政协提案的答复里，说已经开工了多少个？",
                       "回到政策里厂房那条，责任单位是谁")
-    assert _cited(back)[0] == "policy2024:25"
+    assert cited(back)[0] == "policy2024:25"
     assert "市经济信息化委" in back.answer[:LEAD]

@@ -5,6 +5,7 @@ simplified and traditional Chinese and in English. A name that is also an everyd
 names no fair."""
 
 import pytest
+from asking import cited
 
 from assistant.conversation.question import AmountRole
 from assistant.conversation.understand import read_facts
@@ -13,10 +14,6 @@ from assistant.records import Status
 from index.normalise import normalise
 
 FAIRS = "policy2024:37"
-
-
-def _cited(answer) -> list[str]:
-    return [c.chunk_id for c in answer.citations]
 
 
 @pytest.mark.parametrize("text", [
@@ -59,7 +56,7 @@ def test_a_spend_named_beside_a_fair_in_one_sentence_stays_the_spend() -> None:
 ])
 def test_a_named_or_everyday_fair_reaches_the_international_events_measure_with_its_per_fair_ceiling(engine, message, award):
     answer = engine.ask(message)
-    assert answer.status is Status.ANSWERED and _cited(answer)[0] == FAIRS
+    assert answer.status is Status.ANSWERED and cited(answer)[0] == FAIRS
     assert answer.total_yuan == award  # min(50% × the fee, 5万)
 
 

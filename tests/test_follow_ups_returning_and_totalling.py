@@ -3,24 +3,16 @@ discussed; a case put with its base is that measure's award, not the list of wha
 claim; a total asked of two items of one measure in plain English adds both. Promises of the question
 path, run on the real index."""
 
+from asking import turns
+
 from assistant.amounts import find_amounts
 from assistant.conversation.understand import understand
 from assistant.records import Status
 from index.documents import catalogue
 
 
-def _turns(engine, *questions: str):
-    session = None
-    answers = []
-    for question in questions:
-        answer = engine.ask(question, session)
-        session = answer.session_id
-        answers.append(answer)
-    return answers
-
-
 def test_back_to_the_citys_new_policy_after_the_expired_plan_is_asked_of_the_city_policy(engine):
-    *_, back = _turns(engine, "浦东那个生物医药行动方案现在还有效吗", "它当时定的1类新药目标是几个",
+    *_, back = turns(engine, "浦东那个生物医药行动方案现在还有效吗", "它当时定的1类新药目标是几个",
                       "回到市里今年这个新政，产品在海外注册上市的支持最高多少")
     assert back.status is Status.ANSWERED
     assert back.citations[0].chunk_id == "policy2024:36"
@@ -50,7 +42,7 @@ def test_a_cmo_asking_what_support_without_a_base_lists_the_measures_meant_for_i
 
 
 def test_both_together_for_the_year_adds_the_two_items_of_one_measure(engine):
-    *_, total = _turns(engine,
+    *_, total = turns(engine,
                        "Looking at a portfolio company in Shanghai. It out-licensed overseas rights to big pharma, "
                        "upfront US$50 million. Third-party advisory fees were RMB 8 million. What can they claim?",
                        "What about their FDA approval - product is now selling in the US, R&D was RMB 50 million",
@@ -65,7 +57,7 @@ def test_a_target_duration_asked_in_everyday_words_is_a_duration_ask():
 
 
 def test_registering_in_shanghai_supposed_after_a_no_for_another_province_is_the_case_then_computed(engine):
-    no, then, _, later = _turns(
+    no, then, _, later = turns(
         engine, "We're a Hunan-registered biotech. Could we claim the Shanghai Phase II subsidy for a trial we ran from Changsha?",
         "ok, if we register in Shanghai first and then do the Phase II with R&D of 60 million yuan?",
         "Does Hunan have something similar?", "Fine. Then Phase III next year with 50m spend?")
@@ -81,7 +73,7 @@ def test_a_bare_m_amount_beside_a_spending_word_is_money_and_elsewhere_is_not():
 
 
 def test_a_buyer_supposed_to_hold_shares_in_the_licensor_is_a_related_party_and_the_verdict_is_no(engine):
-    *_, supposed = _turns(engine, "被投公司把海外權益授權給跨國藥企，首付款2億人民幣，第三方律師顧問費花了600萬，能補多少",
+    *_, supposed = turns(engine, "被投公司把海外權益授權給跨國藥企，首付款2億人民幣，第三方律師顧問費花了600萬，能補多少",
                           "要是買方本身持有這家公司的股份呢？")
     assert supposed.citations[0].chunk_id == "policy2024:36"
     assert supposed.answer.startswith("不可以") and "關聯" in supposed.answer[:120]

@@ -9,6 +9,7 @@
 """
 
 import pytest
+from asking import cited
 
 from assistant.conversation.understand import read_facts
 from assistant.records import Status
@@ -24,10 +25,6 @@ def _facts(message: str):
 
 def _verdicts(answer) -> list[tuple[str, str]]:
     return [(v.measure, v.verdict) for v in answer.verdicts]
-
-
-def _cited(answer) -> list[str]:
-    return [c.chunk_id for c in answer.citations]
 
 
 @pytest.mark.parametrize(("message", "kind"), [
@@ -75,13 +72,13 @@ def test_a_hospital_asking_for_the_class1_support_hears_it_depends_on_being_the_
     answer = engine.ask(question)
     assert answer.status is Status.ANSWERED
     assert _verdicts(answer) == [("05", "unknown")]
-    assert _cited(answer)[0] == "policy2024:05"
+    assert cited(answer)[0] == "policy2024:05"
     text = to_simplified(answer.answer)
     assert text.startswith(("要看情况", "It depends"))
     assert "由我市注册申请人开展" in text  # the condition, quoted
     assert ("是否为该药品的注册申请人" in text) or ("registration applicant" in text)
     # the measures meant for hospitals follow, with their own words and ceiling
-    assert {"policy2024:20", "policy2024:08"} <= set(_cited(answer))
+    assert {"policy2024:20", "policy2024:08"} <= set(cited(answer))
     assert "支持医疗机构与企业合作开展创新药械应用示范项目" in text
 
 
@@ -93,7 +90,7 @@ def test_a_hospital_asking_for_the_class1_support_hears_it_depends_on_being_the_
 def test_a_university_cro_or_cmo_asking_for_the_class1_support_depends_on_the_same_fact(engine, question, kind_measure):
     answer = engine.ask(question)
     assert ("05", "unknown") in _verdicts(answer)
-    assert kind_measure in _cited(answer)
+    assert kind_measure in cited(answer)
 
 
 @pytest.mark.parametrize(("question", "verdict"), [
@@ -121,7 +118,7 @@ def test_being_the_registration_applicant_said_next_turns_the_it_depends_into_a_
 def test_what_a_cro_can_get_lists_every_measure_meant_for_it_with_its_ceiling(engine, question, figures):
     answer = engine.ask(question)
     assert answer.status is Status.ANSWERED
-    assert _cited(answer) == ["policy2024:04", "policy2024:12"]
+    assert cited(answer) == ["policy2024:04", "policy2024:12"]
     assert sorted(_verdicts(answer)) == [("04", "eligible"), ("12", "eligible")]
     text = to_simplified(answer.answer)
     for figure in figures:
@@ -136,34 +133,34 @@ def test_what_a_cro_can_get_lists_every_measure_meant_for_it_with_its_ceiling(en
 ])
 def test_what_a_hospital_cmo_or_university_can_get_is_every_measure_meant_for_it(engine, question, measures, figure):
     answer = engine.ask(question)
-    assert _cited(answer) == measures
+    assert cited(answer) == measures
     assert figure in to_simplified(answer.answer)
 
 
 def test_another_kind_asked_after_a_measure_not_meant_for_it_is_every_measure_meant_for_that_kind(engine):
     first = engine.ask("CRO为高校科研院所提供临床前研究服务，政策怎么支持？")
-    assert _cited(first)[0] == "policy2024:04"
+    assert cited(first)[0] == "policy2024:04"
     other = engine.ask("那医院呢？", first.session_id)
-    assert _cited(other)[:2] == ["policy2024:20", "policy2024:08"] and "policy2024:04" not in _cited(other)
+    assert cited(other)[:2] == ["policy2024:20", "policy2024:08"] and "policy2024:04" not in cited(other)
 
 
 def test_another_kind_asked_whether_the_measure_discussed_applies_is_judged_against_it(engine):
     first = engine.ask("CRO为高校科研院所提供临床前研究服务，能申请（四）吗？")
     other = engine.ask("那医院呢？", first.session_id)
-    assert _cited(other)[0] == "policy2024:04"
+    assert cited(other)[0] == "policy2024:04"
 
 
 def test_a_kind_asked_with_a_topic_of_its_own_reaches_that_topics_measure(engine):
     # "研究型病房" is the topic, not a list of what hospitals get
     answer = engine.ask("我们是医院，研究型病房建设有什么支持？")
-    assert _cited(answer)[0] == "policy2024:07"
+    assert cited(answer)[0] == "policy2024:07"
     assert len(answer.citations) == 1
 
 
 def test_the_profiles_kind_answers_what_support_when_the_match_claims_nothing_yet(engine):
     first = engine.ask("我们是一家CDMO，在上海注册。")
     second = engine.ask("能享受哪些政策？", first.session_id)
-    assert _cited(second) == ["policy2024:24"]
+    assert cited(second) == ["policy2024:24"]
     assert second.answer.startswith("面向合同研发生产组织（CMO）的措施有1项")
     assert "500万元" in second.answer
 
@@ -176,7 +173,7 @@ def test_the_profiles_kind_answers_what_support_when_the_match_claims_nothing_ye
 def test_a_denied_kind_decides_the_cro_part_and_leaves_the_overseas_part_open(engine, question):
     answer = engine.ask(question)
     assert answer.status is Status.ANSWERED
-    assert _cited(answer)[0] == "policy2024:12"
+    assert cited(answer)[0] == "policy2024:12"
     assert ("12", "not_eligible") in _verdicts(answer) and ("12", "unknown") in _verdicts(answer)
     text = to_simplified(answer.answer)
     assert text.startswith(("不可以", "No"))
@@ -201,7 +198,7 @@ def test_an_individual_is_outside_the_scope_and_pointed_to_researcher_led_studie
     assert _verdicts(answer) == [("05", "not_eligible")]
     text = to_simplified(answer.answer)
     assert "企事业单位或民办非企业单位" in text
-    assert "policy2024:08" in _cited(answer)
+    assert "policy2024:08" in cited(answer)
     assert "支持符合条件的医院研究者发起高水平临床研究" in text
 
 
@@ -222,7 +219,7 @@ def test_a_university_or_hospital_is_no_tech_enterprise_for_the_guarantee_ceilin
 def test_a_foreign_parent_asked_about_is_registered_abroad(engine, question):
     answer = engine.ask(question)
     assert _verdicts(answer) == [("05", "not_eligible")]
-    assert "policy2024:scope" in _cited(answer)
+    assert "policy2024:scope" in cited(answer)
     assert "在本市登记注册" in to_simplified(answer.answer)
 
 
@@ -255,7 +252,7 @@ def test_the_preclinical_interest_subsidy_is_the_cros_not_its_clients_or_a_hospi
     assert _verdicts(answer) == [("04", "not_eligible")]
     assert "推动合同研发机构（CRO）为高校科研院所提供新药临床前研究服务" in to_simplified(answer.answer)
     if kind_measure:
-        assert kind_measure in _cited(answer)
+        assert kind_measure in cited(answer)
 
 
 def test_a_cro_serving_a_university_still_gets_the_interest_subsidy(engine):
@@ -288,4 +285,4 @@ def test_a_hospital_asking_about_its_own_measure_without_amounts_still_hears_yes
 def test_an_english_asker_of_the_wrong_kind_reaches_the_measure_and_hears_no(engine, question, measure):
     answer = engine.ask(question)
     assert _verdicts(answer) == [(measure, "not_eligible")]
-    assert _cited(answer)[0] in {f"policy2024:{measure}", "policy2024:scope"}
+    assert cited(answer)[0] in {f"policy2024:{measure}", "policy2024:scope"}
