@@ -23,6 +23,7 @@ from assistant.conversation.understand import (
     ASKING_WORDS,
     PLACE_SUFFIXES,
     asks_detail,
+    ends_as_question,
     has_word,
     lexicon,
     read_facts,
@@ -317,7 +318,7 @@ def _self_described_spans(text: str) -> list[tuple[int, int]]:
     nothing: "我們是港股上市生物科技公司在上海註冊的子公司" before "…最多可以拿多少補助？"."""
     return [match.span("clause") for match in CLAUSE_AND_MARK.finditer(text)
             if match["mark"] not in {"？", "?"} and _data().self_description.search(match["clause"])
-            and not match["clause"].rstrip().endswith(("吗", "么", "呢"))]
+            and not ends_as_question(match["clause"])]
 
 
 def _scene_spans(text: str) -> list[tuple[int, int]]:
@@ -331,7 +332,7 @@ def _scene_spans(text: str) -> list[tuple[int, int]]:
 
 def _clause_asks(clause: str, mark: str) -> bool:
     """Whether a clause ending in ``mark`` asks: a question mark, a closing 吗/么/呢 or a question word."""
-    return mark in {"？", "?"} or clause.rstrip().endswith(("吗", "么", "呢")) or bool(ASKING_WORDS.search(clause))
+    return mark in {"？", "?"} or ends_as_question(clause) or bool(ASKING_WORDS.search(clause))
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:

@@ -132,6 +132,7 @@ class _Lexicon:
     granting_words: tuple[str, ...]  # "给予": the clause that grants the support
     document_pointer_pattern: re.Pattern[str]
     follow_up: tuple[str, ...]
+    question_particles: tuple[str, ...]  # "吗", "呢": a clause ending in one asks
     each_asked: tuple[str, ...]  # "分别找哪个部门": an ask about every ask before it in the message
     each_turn_counts: tuple[tuple[int, re.Pattern[str]], ...]  # "这两件事分别找谁": how many last turns it asks of
     policy_self_words: tuple[str, ...]  # "这个政策", "it": words naming no topic beside the policy itself
@@ -220,6 +221,12 @@ class _Lexicon:
     background: re.Pattern[str]  # the enterprise's size (headcount, turnover, registered capital): no rule reads it
 
 
+def ends_as_question(clause: str) -> bool:
+    """Whether ``clause`` (trailing spaces allowed) ends in a question particle (``understanding.yaml``
+    ``question_particles``: "…能申请吗")."""
+    return clause.rstrip().endswith(lexicon().question_particles)
+
+
 @cache
 def lexicon() -> _Lexicon:
     raw = read_yaml_once(DATA_PATH)
@@ -245,6 +252,7 @@ def lexicon() -> _Lexicon:
         granting_words=lower(raw["granting_words"]),
         document_pointer_pattern=re.compile(raw["document_pointer_pattern"], re.IGNORECASE),
         follow_up=lower(raw["follow_up"]),
+        question_particles=tuple(str(w) for w in raw["question_particles"]),
         each_asked=lower(raw["each_asked"]),
         each_turn_counts=tuple((int(n), re.compile(p, re.IGNORECASE)) for n, p in raw["each_turn_counts"].items()),
         policy_self_words=lower(raw["policy_self_words"]),
@@ -534,7 +542,7 @@ def sentences(text: str) -> tuple[tuple[int, int, bool], ...]:
         sentence = text[start:end]
         if sentence.strip(" ,。!;\n"):
             stripped = sentence.strip(" ,。！!；;\n")
-            asks = "?" in sentence or "？" in sentence or stripped.endswith(("吗", "么", "呢")) or bool(ASKING_WORDS.search(sentence))
+            asks = "?" in sentence or "？" in sentence or ends_as_question(stripped) or bool(ASKING_WORDS.search(sentence))
             spans.append((start, end, asks))
     return tuple(spans)
 
@@ -1013,7 +1021,7 @@ def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind |
         return AskKind.ELIGIBILITY
     if own_words_only:
         return None
-    if clause.endswith(("吗", "么", "呢")) or QUESTION_WORDS.search(clause):
+    if ends_as_question(clause) or QUESTION_WORDS.search(clause):
         return AskKind.WHAT
     return None
 
