@@ -4,11 +4,13 @@ not refused; a numbered task is the task of the plan discussed; a follow-up righ
 answers its own ask about the measure discussed before it; and each ask of a message keeps its lead and its
 calculation together. Each test is a promise of the question path, run on the real index."""
 
+import pytest
 from asking import cited, turns
 
 from assistant.conversation.understand import tasks_named, understand
 from assistant.records import Status
 from index.documents import catalogue
+from index.normalise import to_simplified
 
 LEAD = 160
 
@@ -106,6 +108,15 @@ def test_who_to_contact_asked_in_the_first_person_names_the_measures_departments
     _, contact = turns(engine, "How much for a Class 1 new drug's Phase II with RMB 60 million of R&D?", "Who do I contact?")
     assert not contact.calculations
     assert "Science and Technology Commission" in contact.answer.splitlines()[0]
+
+
+@pytest.mark.parametrize("follow_up", ["要申請的話該聯絡哪些單位？", "那我们该联系哪个单位？"])
+def test_which_units_to_contact_after_an_award_are_the_measures_departments_not_the_scope(engine, follow_up: str):
+    # 单位 asked with 联络 / 联系 is a 责任单位, not the 企事业单位 the scope paragraph covers
+    _, contact = turns(engine, "我們投資的上海公司做1類新藥，I期研發投入5000萬，最多補多少？", follow_up)
+    assert cited(contact)[0] == "policy2024:05", contact.answer
+    lead = to_simplified(contact.answer.splitlines()[0])
+    assert "市科委" in lead and "市药品监管局" in lead, contact.answer
 
 
 def test_who_to_contact_about_a_named_subsidy_cites_that_measure_not_a_letters_contact(engine):
