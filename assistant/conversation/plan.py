@@ -590,22 +590,23 @@ class Planner:
         explanatory document discussed (a reply, a press conference) states: one of its articles holds every word."""
         document = session.current_document
         if (document is None or question.document is not None or question.new_subject or not _short(question)
-                or not all(a.kind is AskKind.FIGURE for a in question.asks)
-                or self.catalogue.get(document).kind in MEASURE_DOCUMENTS):
+                or not all(a.kind is AskKind.FIGURE for a in question.asks)):
             return False
-        words = without_ask_words(question.text)
-        hits = self.retriever.search(words, k=1, doc_ids=[document])
-        return bool(hits) and self.retriever.holds_every_term(hits[0].article.chunk_id, words)
+        return self._explanatory_article_holds(without_ask_words(question.text), document)
 
     def _figure_of_explanatory(self, ask: Ask, discussed: Article) -> bool:
         """Whether an amount asked after an explanatory document's article (a press answer, a reply) is a figure that
         document states, not an award: one of its articles holds every word the ask names ("成果转化合同金额")."""
-        if self.catalogue.get(discussed.doc_id).kind in MEASURE_DOCUMENTS:
-            return False
         words = without_ask_words(ask.text.lower())
-        if self.retriever.keyword_score(words) < MIN_KEYWORD_SCORE:
+        return (self.retriever.keyword_score(words) >= MIN_KEYWORD_SCORE
+                and self._explanatory_article_holds(words, discussed.doc_id))
+
+    def _explanatory_article_holds(self, words: str, document: str) -> bool:
+        """Whether ``document`` explains rather than sets measures (a reply, a press conference) and its best article
+        for ``words`` holds every one of them."""
+        if self.catalogue.get(document).kind in MEASURE_DOCUMENTS:
             return False
-        hits = self.retriever.search(words, k=1, doc_ids=[discussed.doc_id])
+        hits = self.retriever.search(words, k=1, doc_ids=[document])
         return bool(hits) and self.retriever.holds_every_term(hits[0].article.chunk_id, words)
 
     def _continues_in_figures(self, question: Question, ask: Ask, previous: Sequence[Article]) -> bool:

@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Any
 from assistant.conversation.places import fold, is_abroad, places_abroad
 from assistant.conversation.question import AskKind, Question
 from assistant.conversation.understand import (
-    ASKING_WORDS,
     PLACE_SUFFIXES,
     asks_detail,
+    clause_asks,
     ends_as_question,
     has_word,
     lexicon,
@@ -324,15 +324,11 @@ def _self_described_spans(text: str) -> list[tuple[int, int]]:
 def _scene_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each clause of ``text`` that asks nothing and comes before a clause that asks: "我爸在医院看病"
     before "…是怎么规定的？". Empty when no later clause asks."""
-    clauses = [(match.span("clause"), _clause_asks(match["clause"], match["mark"])) for match in CLAUSE_AND_MARK.finditer(text)
+    clauses = [(match.span("clause"), clause_asks(match["clause"], match["mark"])) for match in CLAUSE_AND_MARK.finditer(text)
                if match["clause"].strip()]
     last_ask = max((i for i, (_, asks) in enumerate(clauses) if asks), default=-1)
     return [span for i, (span, asks) in enumerate(clauses) if i < last_ask and not asks]
 
-
-def _clause_asks(clause: str, mark: str) -> bool:
-    """Whether a clause ending in ``mark`` asks: a question mark, a closing 吗/么/呢 or a question word."""
-    return mark in {"？", "?"} or ends_as_question(clause) or bool(ASKING_WORDS.search(clause))
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:

@@ -227,6 +227,13 @@ def ends_as_question(clause: str) -> bool:
     return clause.rstrip().endswith(lexicon().question_particles)
 
 
+def clause_asks(clause: str, mark: str = "") -> bool:
+    """Whether a clause (with its closing mark, or the mark apart as ``mark``) asks: a question mark, a closing
+    question particle ("…能申请吗") or a question word ("多少", "how")."""
+    return (mark in {"？", "?"} or "?" in clause or "？" in clause
+            or ends_as_question(clause.strip(" ,。！!；;\n")) or bool(ASKING_WORDS.search(clause)))
+
+
 @cache
 def lexicon() -> _Lexicon:
     raw = read_yaml_once(DATA_PATH)
@@ -541,8 +548,7 @@ def sentences(text: str) -> tuple[tuple[int, int, bool], ...]:
     for start, end in itertools.pairwise(cuts):
         sentence = text[start:end]
         if sentence.strip(" ,。!;\n"):
-            stripped = sentence.strip(" ,。！!；;\n")
-            asks = "?" in sentence or "？" in sentence or ends_as_question(stripped) or bool(ASKING_WORDS.search(sentence))
+            asks = clause_asks(sentence)
             spans.append((start, end, asks))
     return tuple(spans)
 
