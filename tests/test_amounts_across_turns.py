@@ -200,3 +200,40 @@ def test_the_year_s_most_asked_after_two_items_is_the_annual_cap_not_one_item(en
     session = engine.ask("我们下个月还要去美国参加一个展，费用12万，能补多少？", session).session_id
     answer = engine.ask("这个补贴一年最多能拿多少？", session)
     assert "50万元" in answer.answer.splitlines()[0], answer.answer
+
+
+def test_a_total_of_two_measures_asked_after_a_detour_to_another_document_adds_both_under_their_caps(engine):
+    first = engine.ask("我们是一家小CRO，主要帮高校做新药临床前研究服务，市里有什么支持？")
+    second = engine.ask("另外我们在做对接国际标准的临床试验服务能力提升项目，这个能给多少？", first.session_id)
+    detour = engine.ask("浦东那个行动方案里对CRO这类服务外包企业有没有支持？", second.session_id)
+    assert detour.citations[0].doc_id == "pudong2022"
+    total = engine.ask("回到市里的政策，这两项加起来一年最多能拿多少？", detour.session_id)
+    # （四）'s 贴息 1000万 and （十二）'s 100万, within （十二）'s 1亿 a year
+    assert sorted(c.amount_yuan for c in total.calculations) == [1_000_000, 10_000_000]
+    assert {c.chunk_id for c in total.citations} >= {"policy2024:04", "policy2024:12"}
+    assert "1100万" in total.answer[:LEAD]
+
+
+def test_the_pudong_plans_line_on_outsourced_services_answers_what_it_says_for_a_cro(engine):
+    answer = engine.ask("浦东那个行动方案里对CRO这类服务外包企业有没有支持？")
+    assert answer.citations[0].chunk_id == "pudong2022:2.1"
+    assert "服务外包(CXO)" in answer.answer
+
+
+def test_an_output_supposed_after_another_is_the_second_product_a_total_of_two_counts(engine):
+    first = engine.ask("受托生产那条，一个品种年产值8000万，补多少？")
+    supposed = engine.ask("若产值是3000万呢？", first.session_id)
+    assert supposed.total_yuan == 3_000_000  # min(10% × 3000万, 500万): the supposition alone
+    total = engine.ask("这两个品种同一年合计？", supposed.session_id)
+    assert total.total_yuan == 8_000_000  # 500万 + 300万: each product with its own output, none assumed
+    assert sorted(_bases(total)) == ["30000000", "80000000"]
+
+
+def test_a_second_product_stated_in_english_is_added_and_a_total_asked_next_sums_both(engine):
+    first = engine.ask("We're a CMO in Shanghai, client is unrelated to us. Annual contract output for one "
+                       "product is RMB 20 million. What support?")
+    assert first.total_yuan == 2_000_000
+    second = engine.ask("second product, 45 million output", first.session_id)
+    assert "4,500,000" in second.answer[:LEAD_EN]
+    total = engine.ask("total for both this year?", second.session_id)
+    assert total.total_yuan == 6_500_000  # RMB 2 million + RMB 4.5 million, within the RMB 10 million a year

@@ -97,7 +97,8 @@ def _read_turn(context: Context, text: str, cat: Catalogue) -> Context:
     # they are that award's, not a base waiting for the next award question
     # a statement answering "能申请哪些支持" (no amount asked) leaves its amounts for the turn that asks one
     asked = {AskKind.AMOUNT, AskKind.REQUIRED_BASE} if question.replies_to_ask else AWARD_KINDS
-    asked_amount = any(a.kind in asked for a in question.asks) or (
+    # an item added with its amount ("second product, 120 million output") is that item's, answered in its turn
+    asked_amount = any(a.kind in asked for a in question.asks) or question.adds_item or (
         question.bare_reply and context.previous is not None and any(a.kind is AskKind.AMOUNT for a in context.previous.asks))
     # amounts stated without an award question ("我们II期投入了3000万。") wait for the turn that asks
     pending = () if asked_amount else question.facts.amounts or (facts.amounts if facts else ())

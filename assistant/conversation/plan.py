@@ -165,9 +165,10 @@ def _item_ceiling_asked_first(text: str) -> bool:
 def _asks_cap_not_sum(request: AwardRequest, question: Question) -> bool:
     """Whether a year's most is the measure's annual cap: its rules count against one, and either the
     conversation has not computed several items (stages, products) or the question asks no sum of them
-    ("这个补贴一年最多能拿多少？" after two fairs asks the cap; "两个加起来一年最多多少" their sum)."""
+    ("这个补贴一年最多能拿多少？" after two fairs asks the cap; "两个加起来一年最多多少" their sum, and so is
+    "这两项加起来一年最多能拿多少" after two measures' items, the other measure's in ``request.elsewhere``)."""
     rules = request.rules or list(request.candidates)
-    return any(r.annual_cap for r in rules) and (len(request.seen) < 2 or not question.asks_total)
+    return any(r.annual_cap for r in rules) and (len(request.seen) + len(request.elsewhere) < 2 or not question.asks_total)
 
 
 def _usd_bases_capped(question: Question, request: AwardRequest) -> list[Decimal]:

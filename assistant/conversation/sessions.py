@@ -76,6 +76,7 @@ class StoredAward(BaseModel):
     seen: list[tuple[str, str]] = []
     received: str = ""  # support already received this year under the measure (yuan), as stated in an earlier turn
     shown: list[str] = []  # rule ids whose ceilings were given with no base
+    replaced: list[tuple[str, str]] = []  # (rule id, base) of items a later item of the same rule took the place of
     earlier: list[StoredAward] = []  # the session's earlier award topics (on the current one only)
 
     @classmethod
@@ -92,13 +93,13 @@ class StoredAward(BaseModel):
                 raise TypeError(f"award fact {name} is a {type(value).__name__}; only amounts and flags are kept")
         return cls(measure=slots.measure, rule_ids=slots.rule_ids, bases=slots.bases, amounts=amounts,
                    flags=flags, cgt=slots.cgt, seen=list(slots.seen), received=slots.received, shown=list(slots.shown),
-                   earlier=[cls.of(t) for t in earlier or []])
+                   replaced=list(slots.replaced), earlier=[cls.of(t) for t in earlier or []])
 
     def slots(self) -> AwardSlots:
         facts: dict[str, Any] = {**self.amounts, **self.flags}
         return AwardSlots(measure=self.measure, rule_ids=list(self.rule_ids), bases=list(self.bases),
                           facts=facts, cgt=self.cgt, seen=[(r, b) for r, b in self.seen], received=self.received,
-                          shown=list(self.shown))
+                          shown=list(self.shown), replaced=[(r, b) for r, b in self.replaced])
 
 
 class SessionStore:

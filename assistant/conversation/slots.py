@@ -35,6 +35,9 @@ class AwardSlots:
     seen: list[tuple[str, str]] = field(default_factory=list)  # (rule id, base yuan or "") of each item computed so far
     received: str = ""  # yuan (a Decimal string) the asker said it already received this year under the measure
     shown: list[str] = field(default_factory=list)  # ids of rules whose ceilings were given with no base, in order
+    # (rule id, base yuan) of items a later turn's item of the same rule took the place of ("若产值是4200万呢" after
+    # 6000万): a total counting more items than the topic holds ("这两个品种合计") counts them again
+    replaced: list[tuple[str, str]] = field(default_factory=list)
 
     def seen_bases(self) -> dict[str, Decimal]:
         """The latest base computed for each rule of this topic."""
@@ -100,6 +103,7 @@ class AwardRequest:
     # items of other measures computed earlier in the conversation that a total asked of "这两项" adds, each under
     # its own measure's ceilings and annual cap
     elsewhere: list[Item] = field(default_factory=list)
+    replaced: list[tuple[str, str]] = field(default_factory=list)  # items of this topic a later one took the place of
 
     def slots(self) -> AwardSlots:
         """The slots a follow-up turn can build on."""
@@ -112,6 +116,7 @@ class AwardRequest:
             seen=list(self.seen),
             received=str(self.received) if self.received else "",
             shown=list(dict.fromkeys([*self.shown, *(r.id for r in self.rules if not self.bases and r.rate is not None)])),
+            replaced=list(self.replaced),
         )
 
     def computed(self) -> None:
@@ -119,6 +124,8 @@ class AwardRequest:
         "那Ⅱ期呢" after Ⅰ期 keeps both phases for a later "两期加起来"; items added to others replace all."""
         items = [(item.rule_id, str(item.inputs.get("base_yuan", ""))) for item in self._own_items()]
         rules = {rule_id for rule_id, _ in items}
+        gone = [entry for entry in self.seen if entry[0] in rules and entry[1] and entry not in items]
+        self.replaced = [entry for entry in [*self.replaced, *gone] if entry not in items]
         self.seen = [entry for entry in self.seen if entry[0] not in rules] + items
 
 
@@ -282,7 +289,12 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
                 if bases and earlier_rules and unstated:
                     # "那二期呢？" after Ⅰ期's 研发投入: that spend was stated for another stage; used, and said to be assumed
                     assumed = AssumedBase(bases[-1], tuple(dict.fromkeys(earlier_rules)), tuple(unstated))
-        if count and not facts_said.amounts and len(bases) == 1 and len(rules) == 1 and rules[0].rate is not None:
+        said_before = [Decimal(base) for rule_id, base in previous.replaced if rules and rule_id == rules[0].id]
+        if (count and question.asks_total and not facts_said.amounts and len(bases) == 1 and len(rules) == 1
+                and count == len(said_before) + 1):
+            # "这两个品种同一年合计？" after "6000万" then "若产值是4200万呢": the items stated, each with its own base
+            bases = [*said_before, *bases]
+        elif count and not facts_said.amounts and len(bases) == 1 and len(rules) == 1 and rules[0].rate is not None:
             # "如果一年有五个品种呢" after one product's output: that many items, each assumed to have the base stated
             # (the one it was stated for among them: the others are the ones assumed)
             assumed = AssumedBase(bases[0], tuple(rules), tuple(rules) * (count - 1))
@@ -294,7 +306,8 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         received = Decimal(previous.received)  # "we already received 25 million this year" said in an earlier turn still holds
     shown_before = list(previous.shown) if same_measure and previous is not None else []
     return AwardRequest(measure=measure, rules=rules, bases=bases, facts=facts, candidates=candidates, accepted=accepted,
-                        seen=seen, assumed=assumed, received=received, shown=shown_before)
+                        seen=seen, assumed=assumed, received=received, shown=shown_before,
+                        replaced=list(previous.replaced) if same_measure and previous is not None else [])
 
 
 def _other_items(rules: list[Rule], bases: list[Decimal], seen_rules: list[Rule],
