@@ -336,3 +336,26 @@ def test_a_parent_registered_in_a_us_state_is_told_no_naming_the_state(engine) -
 def test_a_registration_place_is_named_whole_as_written(message, place) -> None:
     facts = _facts(message)
     assert facts.registered == "elsewhere" and facts.registered_place == place
+
+
+@pytest.mark.parametrize(("message", "place"), [("我们是江苏的一家药企。", "江苏"), ("他是外地的，江苏一家药企，想搬来上海", "江苏")])
+def test_a_company_of_a_province_said_with_a_count_word_is_registered_there(message, place) -> None:
+    facts = _facts(message)
+    assert facts.registered == "elsewhere" and facts.registered_place == place
+
+
+def test_a_case_supposed_after_the_move_to_shanghai_is_registered_in_shanghai() -> None:
+    assert _facts("那他说搬过来之后，如果和区里的政策重复了怎么算").registered == "shanghai"
+
+
+@pytest.mark.parametrize(("question", "place"), [
+    ("I represent a Singapore biotech in Shanghai. The company is registered in Singapore and we have no Shanghai "
+     "entity yet. Can we apply for the subsidies in this policy?", "Singapore"),
+    ("Our company is registered in Jiangsu. Can we apply for the subsidies in this policy?", "Jiangsu"),
+    ("我们是江苏的一家药企。能申请这个政策的补贴吗？", "江苏"),
+])
+def test_a_company_registered_outside_shanghai_asking_for_the_policys_subsidies_hears_the_scopes_no(engine, question, place):
+    answer = engine.ask(question)
+    assert answer.status == Status.ANSWERED
+    assert answer.citations[0].chunk_id == "policy2024:scope"
+    assert answer.answer.startswith(("No", "不可以")) and place in answer.answer[:200]

@@ -286,3 +286,23 @@ def test_an_english_asker_of_the_wrong_kind_reaches_the_measure_and_hears_no(eng
     answer = engine.ask(question)
     assert _verdicts(answer) == [(measure, "not_eligible")]
     assert cited(answer)[0] in {f"policy2024:{measure}", "policy2024:scope"}
+
+
+def test_what_a_hospital_itself_can_apply_for_under_the_policy_named_is_every_measure_meant_for_it(engine):
+    # the policy named by its own name ("这份若干意见") is where to look, not a topic
+    answer = engine.ask("我们是一家三甲医院的科研处。医院本身（不是企业）在这份若干意见里能申请到哪些支持？")
+    assert cited(answer)[:2] == ["policy2024:20", "policy2024:08"]
+    assert "200万元" in answer.answer
+
+
+@pytest.mark.parametrize(("award", "follow_up", "language_yes"), [
+    ("Suppose our Shanghai subsidiary takes a booth at an international trade show costing RMB 200,000. "
+     "How much could it get back?", "And for a hospital?", "Yes"),
+    ("参加国际展会花了20万，能补多少？", "那医院呢？", "5万元"),
+])
+def test_another_kind_asked_right_after_an_award_keeps_that_awards_measure(engine, award, follow_up, language_yes):
+    first = engine.ask(award)
+    assert cited(first)[0] == "policy2024:37"
+    other = engine.ask(follow_up, first.session_id)
+    assert cited(other)[0] == "policy2024:37" and "policy2024:20" not in cited(other)
+    assert language_yes in other.answer[:200]

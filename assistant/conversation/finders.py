@@ -173,8 +173,13 @@ class SentenceFinder:
             rest = without_registration(without_ask_words(without_asker(text)))
             rest = without_words(rest, sorted(lexicon().applicant_words, key=len, reverse=True))
             # "我是个人研究者，能申请这个政策的补贴吗": the policy's money asked of in plain words is no topic of its own
-            rest = without_words(rest, sorted((*lexicon().money_words, *lexicon().plain_money_words), key=len, reverse=True))
-            if len(WORD_OR_CHARACTER.findall(rest)) > APPLICANT_ONLY_WORDS or self.retriever.keyword_score(rest) >= MIN_KEYWORD_SCORE:
+            money = sorted((*lexicon().money_words, *lexicon().plain_money_words), key=len, reverse=True)
+            rest = without_words(rest, money)
+            # the sentences told before the ask ("The company is registered in Singapore and we have no Shanghai entity
+            # yet.") say who applies: the words counted are the asking sentence's, the topic looked for is the whole's
+            asking = without_words(without_words(without_registration(without_ask_words(without_asker(asked))),
+                                                 sorted(lexicon().applicant_words, key=len, reverse=True)), money)
+            if len(WORD_OR_CHARACTER.findall(asking)) > APPLICANT_ONLY_WORDS or self.retriever.keyword_score(rest) >= MIN_KEYWORD_SCORE:
                 return None
             return self.retriever.article(f"{self.book.document}:scope")
         document = question.document or self.book.document

@@ -340,6 +340,11 @@ class Planner:
             if each:  # "CMO和CRO的补贴分别是多少？": each kind's measures, in the order named
                 plan.steps += each
                 return plan
+        if kind is not None and profiled is None and self._applicant_of_discussed(question, session, kind):
+            # "And for a hospital?" right after a （三十七） answer: that measure, asked for another kind of applicant
+            question = replace(question, facts=replace(question.facts, entity_type=question.facts.entity_type or kind))
+            plan.question = question
+            return self._plan_asks(question, session, language, plan)
         listed = self._kind_support(question, kind) if (
             profiled is None or profiled.match is None or not profiled.match.measures) else None
         if listed is None and profiled is None:
@@ -1730,6 +1735,23 @@ class Planner:
         step.served = served
         return step
 
+    def _applicant_of_discussed(self, question: Question, session: Session, kind: str) -> bool:
+        """Whether a short follow-up names only a kind of applicant (``kind``: "And for a hospital?", "那医院呢？") right
+        after an award of the policy that kind may claim (（三十七）: "我市企业或组织"): it asks that award's measure again,
+        for that applicant. After a measure the kind cannot claim (（四） is the CRO's), the kind's own measures answer."""
+        award = session.award
+        if award is None or not _short(question) or question.facts.amounts or not session.last_chunk_ids:
+            return False
+        if not (question.follow_up or any(a.elliptical for a in question.asks)):
+            return False
+        discussed = self.retriever.article(session.last_chunk_ids[0])
+        if discussed is None or discussed.doc_id != self.book.document or discussed.key != award.measure:
+            return False
+        evaluator = ConditionEvaluator(self.book)
+        rules = [self.book.rule(rid) for rid in award.rule_ids] or list(self.book.for_measure(award.measure))
+        return not any(check.state is ConditionState.FAILED for rule in rules
+                       for check in evaluator.judge(rule, {"entity_type": kind}))
+
     def _kind_support(self, question: Question, kind_id: str | None) -> Step | None:
         """"我们是CRO，有什么支持": a question asking what support the asker's kind (``kind_id``) gets and naming
         no topic besides is answered with every measure meant for that kind, each with its verdict for the
@@ -1744,7 +1766,10 @@ class Planner:
         amount_asked = (not question.facts.amounts and all(a.kind is AskKind.AMOUNT for a in question.asks)
                         and sum(1 for m in kind.measures if m.rule) > 1
                         and not any(triggers_named(rest, rule.triggers) for rule in self.book.rules))
-        if not asks_what_kind_gets(question.text, kind, self.retriever.keyword_score, OWN_TOPIC_SCORE, amount_asked):
+        # "医院本身在这份若干意见里能申请到哪些支持？": the policy named by its own name is where to look, no topic
+        policy = self.catalogue.get(self.book.document)
+        asked = without_words(question.text.lower(), sorted((a.lower() for a in policy.aliases), key=len, reverse=True))
+        if not asks_what_kind_gets(asked, kind, self.retriever.keyword_score, OWN_TOPIC_SCORE, amount_asked):
             return None
         if question.facts.amounts_as(AmountRole.BASE) and any(
                 m.rule and self.book.rule(m.rule).rate is not None for m in kind.measures):
