@@ -103,3 +103,47 @@ def test_the_yearly_ceiling_asked_with_a_cmo_award_comes_before_the_departments(
     lead = answer.answer[:320]
     assert "2,000,000" in lead and "10,000,000" in lead  # min(10% × 2000万, 500万) = 200万; 1000万 a year
     assert answer.answer.index("10,000,000") < answer.answer.index("市科委")
+
+
+def test_asks_typed_with_spaces_instead_of_marks_are_each_answered(engine) -> None:
+    # （五）: "…1类新药…Ⅱ期…最高2000万元…每个单位每年累计支持金额最高1亿元"; （六）: "对进入…特别审查程序的产品，
+    # 按照规定给予最高300万元支持…每个单位每年累计支持金额最高3000万元"
+    answer = engine.ask("一类新药II期最高给多少 器械进特别审查程序最高多少 这两个一年分别封顶多少")
+    assert [c.chunk_id for c in answer.citations[:2]] == ["policy2024:05", "policy2024:06"], answer.answer
+    lead = "\n".join(answer.answer.splitlines()[:2])
+    assert "2000万元" in lead and "300万元" in lead and "1亿元" in lead and "3000万元" in lead, answer.answer
+    assert "不在现有政策资料的范围内" not in answer.answer
+
+
+def test_topics_sharing_a_word_are_still_asked_apart(engine) -> None:
+    # （十二）: "海外高水平创新产品临床试验项目…最高2000万元"; （十三）: "…责任保险…保费…最高100万元"
+    answer = engine.ask("海外做临床试验项目最多多少，海外临床试验责任险最多补多少")
+    assert [c.chunk_id for c in answer.citations[:2]] == ["policy2024:12", "policy2024:13"], answer.answer
+    body = answer.answer.split("出处")[0]
+    assert "2000万元" in body and "100万元" in body, answer.answer
+
+
+def test_one_measure_asked_twice_with_a_comma_stays_one_ask(engine) -> None:
+    assert len(understand("CMO每个品种最多补多少，CMO每年最多能拿多少？", None, engine.catalogue).asks) == 1
+
+
+def test_english_ceilings_listed_with_and_are_each_answered(engine) -> None:
+    # （二十九）: "将生物医药中小微科创企业单笔批次担保额度上限提高至2000万元"
+    answer = engine.ask("Two quick ones: max support for a Class 1 cell/gene therapy drug's confirmatory trial, "
+                        "and the guarantee ceiling for a small or micro biotech?")
+    assert [c.chunk_id for c in answer.citations[:2]] == ["policy2024:05", "policy2024:29"], answer.answer
+    body = answer.answer.split("Source")[0]
+    assert "RMB 30,000,000" in body and "RMB 20,000,000" in body, answer.answer
+
+
+def test_a_later_ask_naming_a_measure_that_sets_no_amount_is_not_the_earlier_award(engine) -> None:
+    # （二十七）: "对符合条件的CVC给予市属国资和产业母基金出资、基金设立快速通道等支持" (no amount)
+    answer = engine.ask("CMO一个品种最多补多少？CVC市里出不出钱，出多少？")
+    assert [c.chunk_id for c in answer.citations[:2]] == ["policy2024:24", "policy2024:27"], answer.answer
+    assert "原文没有规定具体支持金额" in answer.answer and "500万元" in answer.answer.splitlines()[0]
+
+
+def test_a_later_ask_naming_another_document_is_answered_from_it(engine) -> None:
+    answer = engine.ask("市里2024年这个生物医药全链条的意见有效期到哪天？另外发布会上是谁讲的医保支付那块？")
+    assert [c.chunk_id for c in answer.citations[:2]] == ["policy2024:validity", "press20240731:q06"], answer.answer
+    assert "2029年7月31日" in answer.answer and "曹俊山" in answer.answer

@@ -48,6 +48,7 @@ from assistant.conversation.understand import (
     asks_support_terms,
     asks_yes_or_no,
     count_summed,
+    documents_named,
     has_word,
     kind_asked_for,
     kinds_named,
@@ -420,6 +421,9 @@ class Planner:
                 about = _about(question, ask, stated[number], [f for n, f in enumerate(stated) if n != number])
                 if question.document is not None and not self._names_document(ask, question.document, plan):
                     about = replace(about, document=None, document_pointed=False)
+                elif question.document is None and len(named := documents_named(ask.text.lower(), self.catalogue)) == 1:
+                    # "…意见有效期到哪天？另外发布会上是谁讲的医保支付那块？": each ask of the document it names itself
+                    about = replace(about, document=next(iter(named)))
             if ask.kind is AskKind.DEPARTMENTS and has_word(ask.text.lower(), lexicon().each_asked) and (
                     number or question.recalled_turns):
                 # "…能拿多少？伦理审查要多久？这两件事分别找哪个部门？": the departments of each article asked before,
@@ -955,7 +959,11 @@ class Planner:
         other_document = question.document is not None and question.document != self.book.document
         # "改良型的能申请吗" after a (五) answer: another product, asked of the same measure
         same_measure = ask.kind is AskKind.ELIGIBILITY and on_award
-        follow_up = award_slots is not None and not other_document and not figure_of_its_own and not similar_elsewhere and (
+        # "CMO一个品种最多补多少？CVC市里出不出钱，出多少？": a later amount ask of the message with a topic of its own is
+        # no follow-up on the award the ask before it just answered ("…贴息最高多少？考核指标是什么？" asks that award's text)
+        own_topic_after = (bool(plan.steps) and ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE} and not ask.elliptical
+                           and not topic_is_empty)
+        follow_up = award_slots is not None and not other_document and not figure_of_its_own and not similar_elsewhere and not own_topic_after and (
             question.replies_to_ask or (short and (not question.new_subject or same_measure) and (
                 question.follow_up or has_amounts or not in_scope or (question.bare_reply and not names_other) or on_award))
             or (not plan.steps and self._revises_condition_of_topic(question, ask, award_slots.measure, previous)))

@@ -527,6 +527,12 @@ def _without_seat(text: str, lex: _Lexicon) -> str:
     return lex.place_as_seat.sub(" ", text)
 
 
+def documents_named(text: str, cat: Catalogue) -> set[str]:
+    """The ids of the documents ``text`` (lower case) names; "[pudong2022:task-01]" is a marker, not a name, and
+    "在浦东注册" names where the asker is, not the Pudong plan."""
+    return cat.named_in(_without_seat(CITATION_MARKER.sub(" ", text), lexicon()))
+
+
 def without_background(cased: str) -> str:
     """``cased`` (normalised) with the figures about the enterprise's size blanked out, character for
     character (positions are kept): "员工320人，去年营收3.2亿元，注册资本1.5亿" states nothing a rule reads,
@@ -629,7 +635,7 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         facts = replace(facts, amounts=earlier_facts.amounts)  # amounts stated before the question came
     inherits = previous is not None and bool(lex.elliptical.search(text)) and _kind(text, lex, own_words_only=True) is None
     # "[pudong2022:task-01]" is a marker, not a name; "在浦东注册" names where the asker is, not the Pudong plan
-    named = cat.named_in(_without_seat(CITATION_MARKER.sub(" ", text), lex))
+    named = documents_named(text, cat)
     document = sorted(named)[0] if len(named) == 1 else None
     if document is None and previous is not None and has_word(text, lex.city_document_words) and _brief(text):
         document = city_policy(cat)  # a short "那市里的呢" after a question on the Pudong plan
@@ -892,15 +898,26 @@ def _comma_asks(clause: str, lex: _Lexicon) -> list[str]:
 def _asks_apart(parts: list[str], lex: _Lexicon) -> bool:
     """Whether every part asks the same kind of thing about a topic of its own that no other part shares
     ("伦理审查最长多少天，临床试验启动要多久": two time limits of two measures); "CMO补贴上限是多少，每年最多能拿多少"
-    asks one measure twice and stays one clause."""
+    asks one measure twice and stays one clause. Topics sharing a word still stand apart when each keeps words
+    of its own ("海外做临床试验项目最多多少，海外临床试验责任险最多补多少": the trial and its insurance)."""
     if not all(_part_asks(part.lower(), lex) and _kind(part.lower(), lex, own_words_only=True) is not None for part in parts):
         return False
     topics = [without_ask_words(part.lower()) for part in parts]
     if not all(len(CHINESE_CHARACTER.findall(topic)) >= OWN_TOPIC_CHARACTERS or len(topic.split()) >= OWN_TOPIC_CHARACTERS // 2
                for topic in topics):
         return False
-    pairs = [{topic[i:i + 2] for i in range(len(topic) - 1)} - {"  "} for topic in topics]
-    return all(not (pairs[i] & pairs[j]) for i in range(len(pairs)) for j in range(i + 1, len(pairs)))
+    units = [_topic_units(topic) for topic in topics]
+    return all(len(own - set().union(*(u for j, u in enumerate(units) if j != i))) >= OWN_TOPIC_CHARACTERS - 1
+               for i, own in enumerate(units))
+
+
+def _topic_units(topic: str) -> set[str]:
+    """What a topic (lower case, without ask words) is made of, to tell topics apart: its pairs of Chinese
+    characters and its English words of ``OWN_TOPIC_CHARACTERS`` letters or more ("guarantee", "biotech";
+    "the", "for" tell no topic)."""
+    chinese = {topic[i:i + 2] for i in range(len(topic) - 1) if CHINESE_CHARACTER.fullmatch(topic[i])
+               and CHINESE_CHARACTER.fullmatch(topic[i + 1])}
+    return chinese | {word for word in re.findall(r"[a-z][a-z'/-]*", topic) if len(word) >= OWN_TOPIC_CHARACTERS}
 
 
 def _coordinated_asks(clause: str, lex: _Lexicon) -> list[str]:
@@ -920,8 +937,10 @@ def _coordinated_asks(clause: str, lex: _Lexicon) -> list[str]:
 
 def _part_asks(part: str, lex: _Lexicon) -> bool:
     """Whether a comma's part (lower case) asks: it holds a question word and opens with no case ("如果…，",
-    "if our fund qualifies,"); "CRO可以拿贴息，贴息的利率是多少" states before it asks."""
-    return not lex.case_opening.match(part) and bool(ASKING_WORDS.search(part) or PART_QUESTION.search(part))
+    "if our fund qualifies,"); "CRO可以拿贴息，贴息的利率是多少" states before it asks. An English part may ask by
+    naming a ceiling alone ("max support for …, and the guarantee ceiling for …?")."""
+    return not lex.case_opening.match(part) and bool(ASKING_WORDS.search(part) or PART_QUESTION.search(part) or (
+        part.isascii() and has_word(part, lex.ceiling_words)))
 
 
 def _listed_questions(clause: str) -> list[str]:
