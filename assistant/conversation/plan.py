@@ -677,8 +677,9 @@ class Planner:
 
     def _own_words_find(self, ask: Ask, measure: str | None) -> bool:
         """Whether the ask's own words (without ask words, nothing of the conversation added) find ``measure``'s
-        article first and clearly above the next (``CLEAR_TOPIC_FACTOR``)."""
-        words = without_ask_words(ask.text.lower())
+        article first and clearly above the next (``CLEAR_TOPIC_FACTOR``). A count of items ("两项加起来") names no
+        topic: the policy's own "两项" is not the asker's."""
+        words = lexicon().item_count.sub(" ", without_ask_words(ask.text.lower()))
         if measure is None or self.retriever.keyword_score(words) < MIN_KEYWORD_SCORE:
             return False
         hits = self.retriever.search(words, k=2, prefer_on=self.today)
@@ -1045,7 +1046,8 @@ class Planner:
                 (measure is None and not (elsewhere_topic and not question.facts.tells_case()))
                 or (ask.kind not in {AskKind.AMOUNT, AskKind.ELIGIBILITY} and not elsewhere_topic)
                 or (question.facts.amounts_as(AmountRole.RECEIVED) and not self._own_words_find(ask, measure))
-                or (question.asks_total and (len(award_slots.seen) > 1 or (question.facts.item_count or 0) > 1)
+                or (question.asks_total and (len(award_slots.seen) > 1 or (question.facts.item_count or 0) > 1
+                                             or (count_summed(question.text.lower()) or 0) > 1)
                     and not self._own_words_find(ask, measure))
                 or (question.asks_annual_cap and self._sets_annual_cap(award_slots.measure) and (
                     not self._sets_annual_cap(measure) or not self._own_words_find(ask, measure)))):

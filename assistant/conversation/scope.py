@@ -84,6 +84,7 @@ class _ScopeData:
     derived_document: re.Pattern[str]
     off_topic_pairs: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
     home_places: tuple[str, ...]
+    not_places: frozenset[str]
     shanghai_anchors: tuple[str, ...]
     zone: re.Pattern[str]
     measure_label: re.Pattern[str]
@@ -119,6 +120,7 @@ def _data() -> _ScopeData:
             (group, _any_of(pair["who"]), _any_of(pair["what"])) for group, pair in raw["off_topic_pairs"].items()
         ),
         home_places=tuple(str(p) for p in raw["home_places"]),
+        not_places=frozenset(str(p) for p in raw["not_places"]),
         shanghai_anchors=tuple(str(p).lower() for p in raw["shanghai_anchors"]),
         zone=re.compile(raw["zone"]),
         measure_label=re.compile(raw["measure_label"]),
@@ -412,7 +414,7 @@ def _other_place(text: str, data: _ScopeData, corpus_uses: Callable[[str], bool]
     candidates = list(named)
     # jieba tags many policy words as places (伦理, 关联, 上市): a tagged word counts when it has a
     # place suffix, or when the sources never use it (they name no place outside Shanghai's)
-    tagged = [w for w, flag in _tags(text) if flag == "ns" and (
+    tagged = [w for w, flag in _tags(text) if flag == "ns" and w not in data.not_places and (
         (3 <= len(w) <= 5 and w.endswith(PLACE_SUFFIXES))
         or (corpus_uses is not None and len(w) >= 2 and not corpus_uses(w)))]
     if corpus_uses is not None:
