@@ -237,3 +237,33 @@ def test_a_second_product_stated_in_english_is_added_and_a_total_asked_next_sums
     assert "4,500,000" in second.answer[:LEAD_EN]
     total = engine.ask("total for both this year?", second.session_id)
     assert total.total_yuan == 6_500_000  # RMB 2 million + RMB 4.5 million, within the RMB 10 million a year
+
+
+def test_more_products_each_taking_the_whole_path_at_its_ceilings_are_summed_under_the_yearly_cap(engine):
+    first = engine.ask("我们产品进了国家创新医疗器械特别审查程序，能补多少？")
+    second = engine.ask("后来首次拿证并在上海投产，研发投入3000万", first.session_id)
+    assert second.total_yuan == 8_000_000
+    one_more = engine.ask("同一年还有一个产品也走这条路，也都拿满，加起来最多多少？", second.session_id)
+    assert "2 × (300万元 + 800万元) = 2200万元" in one_more.answer[:LEAD]  # within the 3000万 a year
+    four = engine.ask("要是同一年有四个产品都这样、每个都拿到顶，合计最多多少？", one_more.session_id)
+    assert "4400万元" in four.answer[:LEAD] and "合计最多3000万元" in four.answer[:LEAD]
+
+
+def test_another_product_stated_after_a_drug_award_is_its_own_measures_item_and_both_add_up(engine):
+    first = engine.ask("1类新药国内II期，研发投入3000万，最多补多少？")
+    assert first.total_yuan == 12_000_000  # min(40% × 3000万, 2000万)
+    device = engine.ask("那医疗器械呢？我们另一个产品进了上海市创新医疗器械特别审查程序", first.session_id)
+    assert device.citations[0].chunk_id == "policy2024:06"
+    assert device.total_yuan == 3_000_000  # the device's own award, not a no under the drug's measure
+    both = engine.ask("两个加一起多少？", device.session_id)
+    assert both.total_yuan == 15_000_000  # 1200万 + 300万, each under its own measure
+
+
+def test_an_amount_named_as_one_rules_base_picks_that_rule_among_the_rules_the_words_name(engine):
+    first = engine.ask("We're retrofitting our plant to make it greener; approved total project investment is RMB 200 "
+                       "million. Any support?")
+    assert first.citations[0].chunk_id == "policy2024:23"
+    assert [c.rule_id for c in first.calculations] == ["m23-upgrade"]  # 核定项目总投资, not 核定新增投资
+    assert first.total_yuan == 20_000_000  # min(10% × RMB 200 million, RMB 100 million)
+    most = engine.ask("So what's the max we could get?", first.session_id)
+    assert most.total_yuan == 20_000_000

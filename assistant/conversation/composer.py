@@ -639,8 +639,10 @@ class Composer:
         if step.ceilings_sum is not None:
             total, annual_cap = step.ceilings_sum
             over = total > annual_cap
+            items = " + ".join(money(r.cap_yuan) for r in rules)
+            items = f"{step.products} × ({items})" if step.products > 1 else items  # "另外两个产品也都拿到顶"
             said = self.t["ceilings_sum_over" if over else "ceilings_sum"].format(
-                items=" + ".join(money(r.cap_yuan) for r in rules), total=money(total), annual=money(annual_cap))
+                items=items, total=money(total), annual=money(annual_cap))
             if lexicon().yes_no_question.search(step.ask.text.lower().rstrip(" ？?。")):
                 said = self.t["yes_over" if over else "no_not_over"] + said  # "加起来会超过一年的上限吗"
             lines.insert(0, said)

@@ -451,7 +451,9 @@ class Planner:
         (several articles alike) stays on the topic discussed. Another article is looked for in the document
         discussed: "改良型的能申请吗" after a (五) answer is about (五), not the expired plan that names 改良型新药."""
         # "今年我们有3个这种项目，总共最多多少": a count of items names no topic (the plan's "2-3个" is not theirs)
-        words = lexicon().item_count.sub(" ", without_ask_words(ask.text.lower()))
+        # (a statement answering the award asked before names its topic in its own words, not the ask's: "那医疗器械呢？
+        # 我们另一个产品进了…特别审查程序" after "1类新药国内II期…最多补多少")
+        words = lexicon().item_count.sub(" ", without_ask_words((question.text if question.replies_to_ask else ask.text).lower()))
         # "The R&D spend on that drug was US$800,000": a base the asker states names no topic (800 is no 800万 ceiling)
         words = without_words(words, [a.text.lower() for a in question.facts.amounts_as(AmountRole.BASE)])
         if ask.kind is AskKind.DEPARTMENTS:  # "这个任务是哪些部门牵头": leading names no article (the plan's 牵头部门 clause)
@@ -1023,7 +1025,10 @@ class Planner:
         if self._states_base_of_discussed(question, ask, previous, plan) and not elsewhere_topic:
             # "Our R&D spend on that product was RMB 25 million." after （三十六）'s terms: that measure's award
             measure = str(previous[0].key)
-        recalled = self._recalled(ask, session) if follow_up else None
+        # a statement answering the award asked before reads as that ask with the statement, whose words name the
+        # earlier topic's rule ("1类新药国内I期…，那医疗器械呢？我们另一个产品进了…特别审查程序"): the statement's own
+        # words recall a topic, not the ask it answers
+        recalled = self._recalled(replace(ask, text=question.text) if question.replies_to_ask else ask, session) if follow_up else None
         before = plan.steps[-1].request if plan.steps and ask.kind in {AskKind.AMOUNT, AskKind.ELIGIBILITY} else None
         # "…另外在海外做临床试验项目本身最多多少？": an ask with a topic of its own that names a rule of its own
         # measure stays there; a bare "海外的最高多少？" asks the measure before it for its other rule
@@ -1518,6 +1523,14 @@ class Planner:
             step.eligibility = replace(step.eligibility, met=met)
             step.route = Route.ELIGIBILITY
             return step
+        at_ceiling = self._products_at_ceiling(question, earlier if earlier is not None and earlier.measure == measure else None)
+        if at_ceiling is not None:
+            # "同一年另外两个产品也走这条路、也都拿到顶，全部加起来最多多少": every product takes each award of the path
+            # discussed at its ceiling; their sum, held to the annual cap they all count against
+            request.rules, step.products = at_ceiling
+            step.route = Route.CEILINGS
+            step.ceilings_sum = self._ceilings_sum(question, request.rules, step.products)
+            return step
         if question.asks_annual_cap and _asks_cap_not_sum(request, question) and not (question.facts.item_count or 0) > 1:
             # (a count of items stated, "如果一年参加15个展会…一年最多多少", is their sum under the cap: computed below)
             step.route = Route.CEILINGS  # "一年最多能拿多少": the annual cap leads, the per-item ceilings follow
@@ -1652,17 +1665,33 @@ class Planner:
         return [(c.yuan, highest, highest.cap_yuan) for c in question.facts.amounts_as(AmountRole.CLAIMED)
                 if c.yuan > highest.cap_yuan or (one and c.yuan != highest.cap_yuan)]
 
-    def _ceilings_sum(self, question: Question, rules: Sequence[Rule]) -> tuple[Decimal, Decimal] | None:
-        """"两个产品…都拿最高，加起来会超过一年的上限吗": each of several rules at its ceiling, summed (yuan),
-        with the one per-entity annual cap they all count against; None when no total is asked, when one
-        rule is, or when they count against no cap or several."""
-        if not question.asks_total or len({r.id for r in rules}) < 2:
+    def _products_at_ceiling(self, question: Question, topic: AwardSlots | None) -> tuple[list[Rule], int] | None:
+        """(the rules of ``topic``'s path, how many products take it) when a total asks that many products each at
+        every award's ceiling: "同一年另外两个产品也走这条路、也都拿到顶" (the one discussed and two more: 3),
+        "五个产品都这样，每个都拿满300万加800万" (5). None when no total is asked, no product count is said, the
+        topic has no items computed, the total names rules of its own, or an amount stated is not one of its
+        ceilings (a base of its own)."""
+        if topic is None or not question.asks_total or not has_word(question.text, lexicon().at_ceiling_words) or any(
+                rule_named(question.text, rule) for rule in self.book.for_measure(topic.measure)):
+            return None  # ("海外临床试验项目有3个都拿最高，另外再加2个CRO能力提升项目": the rules it names, each counted)
+        products = 1 + question.items_added if question.adds_item else (question.facts.item_count or 0)
+        rules = [self.book.rule(rule_id) for rule_id in dict.fromkeys(rule_id for rule_id, _ in topic.seen)]
+        ceilings = {rule.cap_yuan for rule in rules}
+        if products < 2 or not rules or any(a.yuan not in ceilings for a in question.facts.amounts):
+            return None
+        return rules, products
+
+    def _ceilings_sum(self, question: Question, rules: Sequence[Rule], products: int = 1) -> tuple[Decimal, Decimal] | None:
+        """"两个产品…都拿最高，加起来会超过一年的上限吗": each of several rules at its ceiling, summed (yuan) over
+        ``products`` products each taking them all, with the one per-entity annual cap they all count against;
+        None when no total is asked, when one rule is (for one product), or when they count against no cap or several."""
+        if not question.asks_total or len({r.id for r in rules}) * products < 2:
             return None
         caps = {r.annual_cap for r in rules}
         if len(caps) != 1 or None in caps:
             return None
         annual = Decimal(self.book.annual_caps[str(caps.pop())].cap_yuan)
-        return sum((Decimal(r.cap_yuan) for r in rules), Decimal(0)), annual
+        return products * sum((Decimal(r.cap_yuan) for r in rules), Decimal(0)), annual
 
     def _pointed_measure(self, question: Question, previous: list[Article], plan: Plan) -> str | None:
         """The measure key of the earlier turn a turn points at past the last one ("第一项…", "第一个问的那个"),

@@ -197,6 +197,13 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     rules = [rule for _, rule in mentioned]
     if len(mentioned) > 1:
         rules = _counted(text, mentioned)
+    by_base = [rule for rule in dict.fromkeys(rules) if _base_named(text, rule)]
+    if (len(set(rules)) > 1 and all(rule.base for rule in rules) and len(facts_said.amounts_as(AmountRole.BASE)) == 1
+            and len(by_base) == 1):
+        # "retrofitting our plant to make it smarter … approved total project investment is RMB 300 million": the
+        # one amount is named as one rule's base (核定项目总投资, not the other rule's 核定新增投资): that rule's
+        # ("…特别审查，后来首次拿证…研发投入3000万，前后两笔" names a fixed award too: both stay)
+        rules = by_base
     if not rules and facts_said.trial_location == "overseas":
         rules = [r for r in candidates if "overseas_trial" in r.conditions]
     if not rules and facts_said.trial_location is not None:
@@ -340,6 +347,12 @@ def _counts_rule(text: str, rule: Rule) -> bool:
 def _per_base(rules: list[Rule], bases: list[Decimal]) -> list[Rule]:
     """``rules`` as one entry per base when a single rule holds several bases."""
     return rules * len(bases) if len(rules) == 1 and len(bases) > 1 else rules
+
+
+def _base_named(text: str, rule: Rule) -> bool:
+    """Whether ``text`` (lower case) names ``rule``'s base in its own words (核定项目总投资, "approved total project
+    investment")."""
+    return any(name and name.lower() in text for name in (rule.base, rule.base_en))
 
 
 def _counted(text: str, mentioned: list[tuple[int, Rule]]) -> list[Rule]:

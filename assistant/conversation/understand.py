@@ -121,6 +121,7 @@ class _Lexicon:
     same_article: re.Pattern[str]  # "in that same answer": the article just answered, however long the question
     department_ask_words: tuple[str, ...]  # "要跟哪个部门联系": what one does with a department, no topic
     full_awards_asked: re.Pattern[str]  # "一年最多几次能拿满额": how many items the annual cap lets reach their ceiling
+    at_ceiling_words: tuple[str, ...]  # "另外两个产品也都拿到顶": each product's awards at their ceilings
     similar_asked: tuple[str, ...]  # "something similar": the topic discussed, in another document
     document_pointers: tuple[str, ...]
     document_nouns: tuple[str, ...]
@@ -247,6 +248,7 @@ def lexicon() -> _Lexicon:
         pointer_pattern=re.compile(raw["pointer_pattern"], re.IGNORECASE),
         same_article=re.compile(raw["same_article"], re.IGNORECASE),
         full_awards_asked=re.compile(raw["full_awards_asked"], re.IGNORECASE),
+        at_ceiling_words=lower(raw["at_ceiling_words"]),
         department_ask_words=lower(raw["department_ask_words"]),
         similar_asked=lower(raw["similar_asked"]),
         document_pointers=lower(raw["document_pointers"]),
