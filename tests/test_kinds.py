@@ -306,3 +306,26 @@ def test_another_kind_asked_right_after_an_award_keeps_that_awards_measure(engin
     other = engine.ask(follow_up, first.session_id)
     assert cited(other)[0] == "policy2024:37" and "policy2024:20" not in cited(other)
     assert language_yes in other.answer[:200]
+
+
+@pytest.mark.parametrize("question", [
+    "我们是在上海注册的CRO，给药企做临床前研究服务，贴息能拿多少？",
+    "我们是医院，CMO委托生产产值3000万能补多少？",
+])
+def test_a_no_only_the_eligibility_data_decides_comes_with_no_ceiling_computed_as_if_met(engine, question):
+    answer = engine.ask(question)
+    assert [v.verdict for v in answer.verdicts][:1] == ["not_eligible"]
+    assert answer.calculations == [] and answer.total_yuan is None
+    assert "最高可获" not in answer.answer
+
+
+@pytest.mark.parametrize(("question", "measure", "verdict"), [
+    ("我們是在上海登記的民辦非企業單位，做生物技術研發，屬不屬於這個意見的支持範圍", "policy2024:scope", "eligible"),
+    ("我們是在上海註冊的CRO，想申請臨床前研究服務那個貼息，不過我們服務的客戶是藥企，不是高校", "policy2024:04", None),
+])
+def test_a_question_without_its_mark_is_answered_not_noted_as_a_profile(engine, question, measure, verdict):
+    # 「V不V」 and the wish to apply ask, though the message ends with no question mark
+    answer = engine.ask(question)
+    assert answer.status == Status.ANSWERED and cited(answer)[0] == measure
+    if verdict is not None:
+        assert [v.verdict for v in answer.verdicts][:1] == [verdict]

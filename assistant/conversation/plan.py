@@ -1485,9 +1485,15 @@ class Planner:
                 return served
             step.articles = [*self._condition_articles(step.eligibility.condition, measure), *step.articles]
             self._about_the_asker(question, step, measure)
-            if ask.kind is AskKind.AMOUNT and request.missing is None and not question.facts.base_foreign:
-                # the amount asked is computed too: the calculator shows the failed condition and 0
-                condition = self.book.conditions.get(step.eligibility.condition)
+            # the amount asked is computed too when the failed condition is the calculator's: it shows that condition
+            # and 0; one only the eligibility data decides (（四）'s CRO serving universities), failed by what this turn
+            # states, leaves the no alone, not beside a ceiling computed as if it were met (a fact of an earlier turn may
+            # be another applicant's: "如果投保的药企实际交了150万保费" after the insurer's own no)
+            condition = self.book.conditions.get(step.eligibility.condition)
+            stated_now = ConditionEvaluator(self.book).check(step.eligibility.condition, self.verdicts.fact_values(
+                replace(question, earlier_facts=None))[0]).state is ConditionState.FAILED
+            if (ask.kind is AskKind.AMOUNT and request.missing is None and not question.facts.base_foreign
+                    and (condition is not None or not stated_now)):
                 if condition is not None and condition.input is None:
                     request.facts[condition.id] = False
                 step.estimate = self.calculator.estimate(request.items(), self.today, language)

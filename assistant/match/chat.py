@@ -94,7 +94,7 @@ def read_turn(question: Question, memory: ProfileMemory | None) -> ProfileTurn |
     # a message with a question in it ("…能申请吗？我们的1类新药在做Ⅰ期。") asks, whatever its last sentence states
     # "…那个创新药临床补贴我们够格不": a yes/no asked as 「V…不」 is a question too
     statement = (about_us or adds_after_match) and not text.rstrip().endswith(tuple(data["ask_endings"])) and \
-        not QUESTION_WORDS.search(text) and "?" not in text and "？" not in text and \
+        not QUESTION_WORDS.search(text) and "?" not in text and "？" not in text and not re.search(data["asking_forms"], text) and \
         not lexicon().yes_no_eligibility.search(text.rstrip(" 。.！!"))
     if not (asks_match or statement):
         return None
