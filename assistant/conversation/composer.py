@@ -68,11 +68,19 @@ def english_term_names() -> dict[str, str]:
     return dict(sorted(((str(k), str(v)) for k, v in raw.items()), key=lambda item: -len(item[0])))
 
 
+@cache
+def _glossed_names() -> dict[str, str]:
+    """The key terms and the departments (a reply's "市科委会同市委组织部、市卫生健康委…") with their English names,
+    the longest first."""
+    names = {**english_department_names(), **english_term_names()}
+    return dict(sorted(names.items(), key=lambda item: -len(item[0])))
+
+
 def key_terms(text: str) -> list[tuple[str, str]]:
-    """(term, English name) of each key term ``text`` holds, in the order they stand; a term inside a longer one
-    found (试点 in 扩大开放试点) is not named again."""
+    """(term, English name) of each key term or department ``text`` holds, in the order they stand; a term inside
+    a longer one found (试点 in 扩大开放试点) is not named again."""
     found: list[tuple[str, str]] = []
-    for term, name in english_term_names().items():
+    for term, name in _glossed_names().items():
         if term in text and not any(term in longer for longer, _ in found):
             found.append((term, name))
     return sorted(found, key=lambda item: text.index(item[0]))
@@ -411,7 +419,7 @@ class Composer:
                 lines = [self.t["eligible_rule_yes"].format(rule_name=name, terms=verdict.rule.quote,
                                                             ceiling=self._ceiling(verdict.rule), **fields)]
             else:
-                lines = [self.t["eligible_yes"].format(text=text, **fields)]
+                lines = [self.t["eligible_yes"].format(text=text, **fields) + self._glossed(text)]
             return [*lines, *self._holds(verdict)]
         if verdict.verdict is Verdict.UNKNOWN and not verdict.condition:
             # a press answer or a district plan: no conditions to judge, so what the text says

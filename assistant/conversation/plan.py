@@ -316,6 +316,8 @@ class Planner:
         scope = self._scope(question)
         if not scope.covered and scope.reason == "unknown_words" and self._full_awards(question.text, session) is not None:
             scope = ScopeVerdict(True, "")  # "所以一年最多几次能拿满额" after an award: its words are the conversation's
+        if not scope.covered and question.recalled_turns and has_word(question.text, lexicon().comparison_asks):
+            scope = ScopeVerdict(True, "")  # "这两个数怎么对不上？": the figures of the conversation's last turns
         if not scope.covered and scope.reason.startswith("off_topic") and self._figure_of_discussed(question, session):
             # "科创板上市的有几家" after figures of the reply's industry overview: that document's figure, not listing advice
             scope = ScopeVerdict(True, "")
@@ -424,6 +426,10 @@ class Planner:
                 elif question.document is None and len(named := documents_named(ask.text.lower(), self.catalogue)) == 1:
                     # "…意见有效期到哪天？另外发布会上是谁讲的医保支付那块？": each ask of the document it names itself
                     about = replace(about, document=next(iter(named)))
+            compared = self._compared_figures(question, ask, previous_articles) if not number else []
+            if compared:  # "这两个数怎么对不上？": each figure again, from its own article, in the order asked
+                plan.steps += compared
+                continue
             if ask.kind is AskKind.DEPARTMENTS and has_word(ask.text.lower(), lexicon().each_asked) and (
                     number or question.recalled_turns):
                 # "…能拿多少？伦理审查要多久？这两件事分别找哪个部门？": the departments of each article asked before,
@@ -1246,6 +1252,19 @@ class Planner:
             said = f"{question.context_text} {question.text}"
             measures = [m for m in measures if any(triggers_named(said, rule.triggers) for rule in self.book.for_measure(m))]
         return measures[0] if len(measures) == 1 else None
+
+    def _compared_figures(self, question: Question, ask: Ask, previous: Sequence[Article]) -> list[Step]:
+        """A figure lookup for each of the last turns an ask comparing them counts back to ("这两个数怎么对不上？"
+        after 2016年以来获批26款 and 2021年至今19个): the sentence of each turn's article stating its figure, which
+        says what it counts and since when; [] when the ask compares none or a turn's article is not found."""
+        if not question.recalled_turns or not has_word(ask.text.lower(), lexicon().comparison_asks):
+            return []
+        articles = self._turn_articles(question, previous)
+        if len(articles) != len(question.recalled_turns):
+            return []
+        figure = replace(ask, kind=AskKind.FIGURE)
+        return [Step(figure, Route.LOOKUP, [article], lead=lead_clause(article.text, AskKind.FIGURE, text))
+                for article, text in zip(articles, question.recalled_turns, strict=True)]
 
     def _turn_articles(self, question: Question, previous: Sequence[Article]) -> list[Article]:
         """The article of each turn ``question.recalled_turns`` counts back to, oldest first: the last turn's is the

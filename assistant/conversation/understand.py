@@ -29,6 +29,7 @@ from assistant.language import Language, detect_language, in_script
 from assistant.query import IGNORECASE_LETTERS
 from index.documents import Catalogue, Document, DocumentKind
 from index.normalise import normalise
+from index.tokens import tokenize
 from index.yaml_data import read_yaml_once
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "understanding.yaml"
@@ -136,6 +137,7 @@ class _Lexicon:
     question_particles: tuple[str, ...]  # "吗", "呢": a clause ending in one asks
     each_asked: tuple[str, ...]  # "分别找哪个部门": an ask about every ask before it in the message
     each_turn_counts: tuple[tuple[int, re.Pattern[str]], ...]  # "这两件事分别找谁": how many last turns it asks of
+    comparison_asks: tuple[str, ...]  # "这两个数怎么对不上": the figures of the last turns compared
     policy_self_words: tuple[str, ...]  # "这个政策", "it": words naming no topic beside the policy itself
     add_item: tuple[str, ...]
     ceiling_words: tuple[str, ...]
@@ -264,6 +266,7 @@ def lexicon() -> _Lexicon:
         question_particles=tuple(str(w) for w in raw["question_particles"]),
         each_asked=lower(raw["each_asked"]),
         each_turn_counts=tuple((int(n), re.compile(p, re.IGNORECASE)) for n, p in raw["each_turn_counts"].items()),
+        comparison_asks=lower(raw["comparison_asks"]),
         policy_self_words=lower(raw["policy_self_words"]),
         add_item=lower(raw["add_item"]),
         ceiling_words=lower(raw["ceiling_words"]),
@@ -700,17 +703,28 @@ def _recalled_turn(text: str, document: str | None, previous: Question | None, e
     if document is not None and previous is not None and previous.document != document and (
             points_back(text) or has_word(text, lex.return_words)):
         return next((q.text for q in reversed(earlier) if q.document == document), "")
-    if document is None and previous is not None and previous.document is not None and has_word(text, lex.return_words):
+    if (document is None and previous is not None and previous.document is not None and has_word(text, lex.return_words)
+            and not _names_topic_of(text, previous.text)):
         # "回到政策里厂房那条" after a turn about the reply letter: the latest turn before it about another document
+        # ("回到刚才的目录，…" after the press answer on the catalogue returns to that answer, not past it)
         return next((q.text for q in reversed(earlier[:-1]) if q.document != previous.document), "")
     return ""
 
 
-def _each_recalled(question: Question, earlier: Sequence[Question]) -> tuple[str, ...]:
-    """The texts of the last turns a turn asking "each of these" counts back to, oldest first ("这两件事分别找谁？"
-    after two questions: those two); () when the turn counts none, asks something besides, or fewer turns came."""
+def _names_topic_of(text: str, earlier: str) -> bool:
+    """Whether ``text`` names a topic word of the ``earlier`` turn (a search term of two characters or more that
+    is neither a return word nor a word naming a policy as such: "目录" of "国家药品目录")."""
     lex = lexicon()
-    if len(question.asks) != 1 or not has_word(question.text, lex.each_asked):
+    plain = set(lex.return_words) | set(lex.policy_self_words)
+    own = {t for t in tokenize(without_ask_words(text.lower())) if len(t) > 1 and t not in plain}
+    return bool(own & set(tokenize(earlier.lower())))
+
+
+def _each_recalled(question: Question, earlier: Sequence[Question]) -> tuple[str, ...]:
+    """The texts of the last turns a turn asking "each of these" or comparing them counts back to, oldest first
+    ("这两件事分别找谁？", "这两个数怎么对不上？" after two questions: those two); () when the turn counts none, asks something besides, or fewer turns came."""
+    lex = lexicon()
+    if len(question.asks) != 1 or not has_word(question.text, (*lex.each_asked, *lex.comparison_asks)):
         return ()
     count = next((n for n, pattern in lex.each_turn_counts if pattern.search(question.text)), 0)
     return tuple(q.text for q in earlier[-count:]) if 1 < count <= len(earlier) else ()
