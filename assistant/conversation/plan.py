@@ -991,8 +991,9 @@ class Planner:
             return Step(ask, Route.NOT_SPECIFIED, [top])
         if ask.kind is AskKind.DEPARTMENTS:
             lead = lead_clause(top.text, AskKind.WHAT, ask.text)
-            if not top.departments and len(lexicon().department_name.findall(lead.sentence)) > 1:
-                # "市科委答复提案时，是会同哪些部门一起研究的？": a reply lists no 责任单位; its sentence naming them answers
+            if not top.departments and lexicon().department_name.search(lead.sentence):
+                # "市科委答复提案时，是会同哪些部门一起研究的？": a reply lists no 责任单位; its sentence naming them answers,
+                # as does a plan's sentence naming the one department that coordinates ("由区科经委统筹，按季度跟踪…")
                 return Step(ask, Route.LOOKUP, [top], lead=lead)
             return Step(ask, Route.DEPARTMENTS, [top])
         if ask.kind is AskKind.VALIDITY:
