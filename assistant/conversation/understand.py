@@ -42,6 +42,7 @@ CONTACT = "contact"  # the detail (understanding.yaml details) of a contact's na
 WHICH_DOCUMENT = "which_document"  # a validity ask's detail: which document to go by now
 ISSUED = "issued"  # a validity ask's detail: the document's issue (date, 文号, issuer), not its term
 MONEY_FIGURE = "money"  # a figure ask's detail (understanding.yaml figure_asks): a sum of money stated in 亿元, 万元
+COUNT_FIGURE = "count"  # a figure ask's detail: a number of things (家, 个, 项 …)
 POINTER_MAX_CHARS = 24  # a clause pointing back is short: longer ones bring a topic of their own
 POINTER_MAX_CHARS_LATIN = 72  # the same for English words
 SENTENCE_CACHE_SIZE = 1024  # messages whose sentences are kept (a turn cuts its message more than once)
