@@ -313,3 +313,11 @@ def test_returning_past_a_turn_about_another_document_reaches_the_article_discus
                       "回到政策里厂房那条，责任单位是谁")
     assert cited(back)[0] == "policy2024:25"
     assert "市经济信息化委" in back.answer[:LEAD]
+
+
+def test_will_it_still_be_valid_asks_the_policys_term_and_answers_yes(engine):
+    # 沪府办规〔2024〕9号: "本意见自2024年8月1日起实施，有效期至2029年7月31日。"
+    answer = engine.ask("Will the 2024 policy still be valid next year?")
+    assert answer.citations[0].chunk_id == "policy2024:validity", answer.answer
+    assert answer.answer.startswith("Yes."), answer.answer
+    assert "2029-07-31" in answer.answer

@@ -147,3 +147,29 @@ def test_a_later_ask_naming_another_document_is_answered_from_it(engine) -> None
     answer = engine.ask("市里2024年这个生物医药全链条的意见有效期到哪天？另外发布会上是谁讲的医保支付那块？")
     assert [c.chunk_id for c in answer.citations[:2]] == ["policy2024:validity", "press20240731:q06"], answer.answer
     assert "2029年7月31日" in answer.answer and "曹俊山" in answer.answer
+
+
+def test_numbered_asks_keep_the_number_out_of_the_topic(engine) -> None:
+    # （十二）: "…每个项目择优给予最高100万元支持。…每个单位每年累计支持不超过1亿元。" — "(2)" finds no article of its own
+    answer = engine.ask("Two quick ones. (1) Our Shanghai CRO has one project to upgrade its trial services to international "
+                        "standards — what's the maximum support for that project? (2) Is there a yearly cap per "
+                        "organisation under that same measure, and how much?")
+    assert [c.chunk_id for c in answer.citations] == ["policy2024:12"], answer.answer
+    body = answer.answer.split("Source")[0]
+    assert "RMB 1,000,000" in body and "RMB 100,000,000" in body, answer.answer
+
+
+def test_a_setting_before_the_asks_is_no_ask_and_which_item_is_no_count(engine) -> None:
+    # 浦东行动方案 18“强化知识产权护航”: 责任单位 区知识产权局、区科经委、张江管理局
+    question = understand("浦东那个生物医药行动方案里，知识产权那块是第几项任务，谁负责", None, engine.catalogue)
+    assert [a.kind for a in question.asks] == [AskKind.WHAT, AskKind.DEPARTMENTS], question.asks
+    answer = engine.ask("浦东那个生物医药行动方案里，知识产权那块是第几项任务，谁负责")
+    assert [c.chunk_id for c in answer.citations] == ["pudong2022:task-18"], answer.answer
+    assert "区知识产权局" in answer.answer and "现有政策文件没有规定具体数量" not in answer.answer
+
+
+def test_the_one_department_a_plan_names_as_coordinating_answers_who(engine) -> None:
+    # 浦东行动方案 (四): "建立部门责任和监督评估制度,由区科经委统筹,按季度跟踪重点任务进展" (no 责任单位 listed)
+    answer = engine.ask("浦东方案的重点任务进展由哪个部门统筹跟踪？")
+    assert answer.citations[0].chunk_id == "pudong2022:4.4", answer.answer
+    assert "区科经委" in answer.answer.split("出处")[0] and "没有列出责任单位" not in answer.answer, answer.answer

@@ -41,6 +41,7 @@ from assistant.conversation.shares import share_of_count
 from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots, read_award, rule_named, triggers_named
 from assistant.conversation.understand import (
     CONTACT,
+    COUNT_FIGURE,
     ISSUED,
     MONEY_FIGURE,
     WHICH_DOCUMENT,
@@ -808,6 +809,14 @@ class Planner:
             when = question.conversation_facts.event_on or self.today
             step = Step(ask, Route.ELIGIBILITY, [early], lead=Lead(term_sentence(early, policy, when)))
             funding = policy.funding_valid_from or policy.valid_from
+            if funding and when >= funding and question.facts.amounts:
+                # "6月参加的展会花了10万，能按新政策申请吗": the funding period covers the month, so the measure the
+                # words find computes the award of the amount stated, the yes leading; the term is cited after it
+                award = self._plan_ask(question, replace(ask, kind=AskKind.AMOUNT, yes_no=True), session, previous, plan,
+                                       language)
+                if award.route is Route.AWARD and award.estimate is not None:
+                    _cite_after(award, [early])
+                    return award
             step.eligibility = (Eligibility(Verdict.NOT_ELIGIBLE, str(early.key), None, DOCUMENT_TERM) if funding and when < funding
                                 else self.verdicts.measure_verdict(question, early))
             return step
@@ -1006,8 +1015,9 @@ class Planner:
             return Step(ask, Route.NOT_SPECIFIED, [top])
         if ask.kind is AskKind.DEPARTMENTS:
             lead = lead_clause(top.text, AskKind.WHAT, ask.text)
-            if not top.departments and len(lexicon().department_name.findall(lead.sentence)) > 1:
-                # "市科委答复提案时，是会同哪些部门一起研究的？": a reply lists no 责任单位; its sentence naming them answers
+            if not top.departments and lexicon().department_name.search(lead.sentence):
+                # "市科委答复提案时，是会同哪些部门一起研究的？": a reply lists no 责任单位; its sentence naming them answers,
+                # as does a plan's sentence naming the one department that coordinates ("由区科经委统筹，按季度跟踪…")
                 return Step(ask, Route.LOOKUP, [top], lead=lead)
             return Step(ask, Route.DEPARTMENTS, [top])
         if ask.kind is AskKind.VALIDITY:
@@ -1091,6 +1101,16 @@ class Planner:
         support_exists = (ask.kind is AskKind.ELIGIBILITY and bool(lexicon().support_exists_asked.search(ask.text))
                           and not question.facts.tells_case() and not question.facts.states_subject()
                           and not question.facts.sold_abroad)
+        if (ask.kind is AskKind.FIGURE and ask.detail == COUNT_FIGURE and measure and follow_up and not has_amounts
+                and not lexicon().hypothetical.search(question.text)):
+            # "how many such projects can one hospital get per year?" after （二十）'s award: a count asked of the
+            # measure discussed, which its text states or leaves unsaid; its award is not asked again ("要是跑了十几个展呢"
+            # supposes a count: the award of that many items answers)
+            article = self._measure_article(measure)
+            counted = lead_clause(article.text, ask.kind, ask.text, lexicon().figure_asks[COUNT_FIGURE].stated)
+            if not counted.figure:
+                return Step(ask, Route.NOT_SPECIFIED, [article], detail=ask.detail)
+            return Step(ask, Route.LOOKUP, [article], lead=counted)
         wants_award = ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY} or has_amounts or follow_up
         if measure and wants_award and (ask.kind is not AskKind.WHAT or has_amounts or follow_up) and not (
                 support_exists and not has_amounts):

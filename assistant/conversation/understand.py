@@ -43,6 +43,7 @@ CONTACT = "contact"  # the detail (understanding.yaml details) of a contact's na
 WHICH_DOCUMENT = "which_document"  # a validity ask's detail: which document to go by now
 ISSUED = "issued"  # a validity ask's detail: the document's issue (date, 文号, issuer), not its term
 MONEY_FIGURE = "money"  # a figure ask's detail (understanding.yaml figure_asks): a sum of money stated in 亿元, 万元
+COUNT_FIGURE = "count"  # a figure ask's detail: a number of things (家, 个, 项 …)
 POINTER_MAX_CHARS = 24  # a clause pointing back is short: longer ones bring a topic of their own
 POINTER_MAX_CHARS_LATIN = 72  # the same for English words
 SENTENCE_CACHE_SIZE = 1024  # messages whose sentences are kept (a turn cuts its message more than once)
@@ -74,6 +75,7 @@ LEADING_CONJUNCTION = re.compile(r"^(?:and|so|but|then)\b,?\s*", re.IGNORECASE) 
 ENGLISH_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[a-z])", re.IGNORECASE)
 CASE_MARK = re.compile(r"\bi{1,3}期|(?<![a-z])i{1,3}期|临床|试验|trial|phase|\d\s*(万|亿|元|million|billion)|rmb|usd|\$", re.IGNORECASE)
 INDEFINITE_COUNT = re.compile(r"几(个|家|款|项|场|次|名|位)")  # "参加几个展会": a few, when the sentence asks nothing
+ORDINAL_ASKED = re.compile(r"第几")  # "知识产权那块是第几项任务": which item it is, no count
 TOTAL_REACH = 4  # characters after a count where a total word ("两个加起来") makes it the count of the items discussed
 # the words between an amount and the same amount restated in yuan in brackets: "USD 20 million (roughly RMB 140 million"
 RESTATED = re.compile(r"\s*(?:美元|美金|欧元|日元|港元|港币|英镑|dollars?|euros?)?\s*[（(]\s*"
@@ -85,6 +87,8 @@ LIST_JOINER = re.compile(r"\s*(?:元|人民币|元人民币)?\s*(?:和|与|及|�
 LIST_END = re.compile(r"\s*(?:元|人民币|yuan)?\s*(?:[，,。.;；？?!！:：]|$)", re.IGNORECASE)  # the list ends with the amount
 COORDINATOR = re.compile(r"以及|和|与|及|、|(?<=[a-z\d])\s+and\s+", re.IGNORECASE)  # topics asked together ("A和B分别…")
 OWN_TOPIC_CHARACTERS = 4  # a part's words besides its ask words that make a topic of its own (Chinese characters; half in English words)
+# "(2) Is there a yearly cap …", "②…": a list's number opening an ask marks it as an ask of its own, no topic
+LIST_MARKER = re.compile(r"(?:^|(?<=[\s。.?？!！;；]))(?:[(（]\s*\d{1,2}\s*[)）]|[①-⑩])")
 OTHER_SUBJECT = re.compile(r"[,，]\s*(?=另外|此外|另一|还有一)")  # "，另外一个1类新药…": another subject begins
 _read_cache: OrderedDict[tuple[str, int, int, int], tuple[Question, tuple[Any, Any, Any]]] = OrderedDict()
 _read_lock = threading.Lock()
@@ -487,7 +491,7 @@ def without_ask_words(text: str) -> str:
     """``text`` (lower case) without its ask words and pointers: what is left to search for."""
     # "哪几个部门负责", "找哪个部门办理", "which agencies handle …": a departments ask worded freely is an ask phrase
     # too, taken out whole before its words ("哪个部门") would leave the rest ("办理") behind
-    text = lexicon().kind_patterns[AskKind.DEPARTMENTS].sub(" ", text)
+    text = lexicon().kind_patterns[AskKind.DEPARTMENTS].sub(" ", LIST_MARKER.sub(" ", text))
     words, starting_with = _ask_word_patterns()
     # every ask word is found in the text as written, overlaps too: "现在还能用吗" holds 现在还能 and 还能用, and
     # taking the longer out first would leave "用" behind as a topic. Only a word whose first character stands in
@@ -789,6 +793,9 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             # "预计2029年10月才能拿到注册证。到时候还能申请吗？": 能拿到 states the case, it asks nothing;
             # "我们集团有三家子公司，合计员工1500人。…什么时候开始实施？": 合计 states a total, it asks none
             kind = None
+        elif kind is AskKind.FIGURE and ORDINAL_ASKED.search(clause) and not _kind(
+                ORDINAL_ASKED.sub(" ", clause.lower()), lex, own_words_only=True):
+            kind = AskKind.WHAT  # "…是第几项任务": the item the text numbers, not a figure it states
         elif kind is None and asks and _writing_task().search(clause):
             kind = AskKind.WHAT  # "…多少标准化厂房？顺便帮我写份项目申报书": a request of its own, refused on its own
         elif kind is None and questioned and not read_facts(clause, clause.lower()).amounts:
@@ -893,7 +900,9 @@ def _clauses(text: str, lex: _Lexicon) -> list[tuple[str, bool]]:
             questioned = match is not None and ("?" in match[0] or "？" in match[0])
             listed = [each for part in _listed_questions(clause) for piece in _comma_asks(part, lex)
                       for each in _coordinated_asks(piece, lex)]
-            pieces += [(part, True) for part in listed[:-1]] + [(listed[-1], questioned)]
+            # "浦东那个行动方案里，知识产权那块是第几项任务，谁负责": a part before the asks that asks nothing is their setting
+            pieces += [(part, _part_asks(part.lower(), lex) or _kind(part.lower(), lex) is not None)
+                       for part in listed[:-1]] + [(listed[-1], questioned)]
         if match is not None:
             start = match.end()
     return pieces

@@ -1,0 +1,39 @@
+"""A spend made in the funding period before the policy's term (June–July 2024) gets its measure's award computed,
+the term cited after it; a count of items asked of the measure discussed is what its text says, not its award again.
+Promises of the question path, run on the real index."""
+
+from asking import cited, turns
+
+from assistant.records import Status
+
+
+def test_a_fair_in_the_funding_period_before_the_term_gets_its_award_computed_with_the_term_cited(engine):
+    award, cap = turns(engine, "我们2024年7月10日参加了一个国际医药展会，花了6万元，这个能按新政策申请吗？",
+                       "每家单位一年最多能报多少")
+    assert award.status is Status.ANSWERED
+    assert award.total_yuan == 30_000
+    assert award.answer.startswith("可以")
+    assert cited(award)[:2] == ["policy2024:37", "policy2024:validity"]
+    assert cited(cap)[0] == "policy2024:37"
+    assert "50万元" in cap.answer.splitlines()[0]
+
+
+def test_a_fair_before_the_funding_period_is_still_refused_by_the_term(engine):
+    answer = engine.ask("我们2024年5月参加了一个国际医药展会，花了6万元，这个能按新政策申请吗？")
+    assert answer.total_yuan is None
+    assert cited(answer)[0] == "policy2024:validity"
+    assert answer.answer.startswith("不能")
+
+
+def test_a_count_of_projects_asked_after_an_award_is_not_specified_when_the_measure_sets_none(engine):
+    _, count = turns(engine, "Is there support for real-world studies of an innovative device after launch?",
+                     "How many projects like this can one hospital get in a year?")
+    assert count.status is Status.NOT_SPECIFIED
+    assert cited(count)[0] == "policy2024:20"
+    assert not count.calculations
+
+
+def test_a_count_of_fairs_supposed_after_an_award_is_summed_under_the_annual_cap(engine):
+    _, many = turns(engine, "参加海外展会花了20万，能补多少？", "要是一年参加了二十几个展呢？")
+    assert cited(many)[0] == "policy2024:37"
+    assert many.status is Status.ANSWERED
