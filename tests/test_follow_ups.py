@@ -206,3 +206,11 @@ def test_how_strong_the_new_policys_support_is_answers_with_its_ceilings_and_rat
     assert strength.citations[0].chunk_id == "policy2024:36"
     lead = strength.answer[:160]
     assert "30%" in lead and "1000万" in lead and "500万" in lead
+
+
+def test_whether_the_city_also_subsidises_loan_interest_after_a_guarantee_is_the_measures_interest_sentence(engine):
+    first = engine.ask("How big can a single guarantee be for a small biotech under the city's policy guarantee fund?")
+    assert first.citations[0].chunk_id == "policy2024:29"
+    interest = engine.ask("do they also subsidize interest on loans?", first.session_id)
+    assert interest.citations[0].chunk_id == "policy2024:29"
+    assert "贴息" in interest.answer and "20,000,000" not in interest.answer  # the 信贷贴息 sentence, not the guarantee again
