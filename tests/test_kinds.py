@@ -321,11 +321,10 @@ def test_a_no_only_the_eligibility_data_decides_comes_with_no_ceiling_computed_a
 
 @pytest.mark.parametrize(("question", "measure", "verdict"), [
     ("我們是在上海登記的民辦非企業單位，做生物技術研發，屬不屬於這個意見的支持範圍", "policy2024:scope", "eligible"),
-    ("我們是在上海註冊的CRO，想申請臨床前研究服務那個貼息，不過我們服務的客戶是藥企，不是高校", "policy2024:04", None),
+    ("我們是在上海註冊的CRO，想申請臨床前研究服務那個貼息，不過我們服務的客戶是藥企，不是高校", "policy2024:04", "not_eligible"),
 ])
 def test_a_question_without_its_mark_is_answered_not_noted_as_a_profile(engine, question, measure, verdict):
     # 「V不V」 and the wish to apply ask, though the message ends with no question mark
     answer = engine.ask(question)
     assert answer.status == Status.ANSWERED and cited(answer)[0] == measure
-    if verdict is not None:
-        assert [v.verdict for v in answer.verdicts][:1] == [verdict]
+    assert [v.verdict for v in answer.verdicts][:1] == [verdict]

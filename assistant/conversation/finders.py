@@ -168,7 +168,9 @@ class SentenceFinder:
         words = lexicon().scope_words
         if not has_word(asked, words):
             facts = question.facts
-            if ask.kind is not AskKind.ELIGIBILITY or previous or facts.drug_class or facts.cgt or facts.device:
+            # (after the scope's own answer, "子公司能申请吗" asks the scope again)
+            discussed = bool(previous) and previous[0].key != SCOPE_KEY
+            if ask.kind is not AskKind.ELIGIBILITY or discussed or facts.drug_class or facts.cgt or facts.device:
                 return None  # a product named is a topic of its own
             rest = without_registration(without_ask_words(without_asker(text)))
             rest = without_words(rest, sorted(lexicon().applicant_words, key=len, reverse=True))
