@@ -2,7 +2,8 @@
 answers each turn from the passage that states what is asked: a follow-up naming another quantity of the
 same paragraph ("工业产值呢") leads with that quantity's figure, not the one asked before; the letter's issuer, date
 and the departments it worked with come from the letter itself; two figures compared ("这两个数怎么对不上") are
-each answered from their own source. Each test is a promise of the question path, run on the real index."""
+each answered from their own source; what else a speaker answered is his next press answer. Each test is a
+promise of the question path, run on the real index."""
 
 from asking import cited, turns
 
@@ -67,3 +68,16 @@ def test_two_figures_compared_in_english_are_each_answered(engine):
                          "Why don't these two numbers match?")
     assert compared.status is Status.ANSWERED
     assert set(cited(compared)[:2]) == {"reply1228:1.2", "press20240731:q07"}
+
+
+def test_what_else_the_speaker_answered_is_his_next_press_answer(engine):
+    *_, other = turns(engine, "发布会上说上海有多少位生物医药领域的两院院士？", "他后面还答了哪家媒体的提问？")
+    assert other.status is Status.ANSWERED and cited(other)[0] == "press20240731:q08"
+    assert "第一财经" in other.answer[:LEAD] and "朱启高" in other.answer[:LEAD]
+
+
+def test_what_a_department_said_is_its_speakers_press_answer(engine):
+    used, special = turns(engine, "What did the medical insurance bureau say about how many newly negotiated drugs are used in Shanghai?",
+                          "and how many special drugs does Huhuibao 2024 cover?")
+    assert used.status is Status.ANSWERED and cited(used)[0] == "press20240731:q06" and "119" in used.answer
+    assert cited(special)[0] == "press20240731:q06" and special.answer.startswith("41.")

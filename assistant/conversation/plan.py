@@ -317,6 +317,9 @@ class Planner:
         scope = self._scope(question)
         if not scope.covered and scope.reason == "unknown_words" and self._full_awards(question.text, session) is not None:
             scope = ScopeVerdict(True, "")  # "所以一年最多几次能拿满额" after an award: its words are the conversation's
+        if not scope.covered and self._same_speakers_answer(question.asks[0], [
+                a for cid in session.last_chunk_ids[:1] if (a := self.retriever.article(cid))]) is not None:
+            scope = ScopeVerdict(True, "")  # "他后面还答了哪家媒体的提问" after a press answer: the speaker's other one
         if not scope.covered and question.recalled_turns and has_word(question.text, lexicon().comparison_asks):
             scope = ScopeVerdict(True, "")  # "这两个数怎么对不上？": the figures of the conversation's last turns
         if not scope.covered and scope.reason.startswith("off_topic") and self._figure_of_discussed(question, session):
@@ -427,6 +430,13 @@ class Planner:
                 elif question.document is None and len(named := documents_named(ask.text.lower(), self.catalogue)) == 1:
                     # "…意见有效期到哪天？另外发布会上是谁讲的医保支付那块？": each ask of the document it names itself
                     about = replace(about, document=next(iter(named)))
+            spoken = self._same_speakers_answer(ask, previous_articles) if not number else None
+            if spoken is not None:  # "他后面还答了哪家媒体的提问": his other answer, opened with the question he took
+                taken, reply = [*spoken.text.splitlines(), ""][:2]
+                exchange = f"{taken} / {reply.split('。')[0]}。" if reply else taken
+                plan.steps.append(Step(ask, Route.LOOKUP, [spoken], lead=Lead(text=exchange)))
+                previous_articles = [spoken]
+                continue
             compared = self._compared_figures(question, ask, previous_articles) if not number else []
             if compared:  # "这两个数怎么对不上？": each figure again, from its own article, in the order asked
                 plan.steps += compared
@@ -1272,6 +1282,17 @@ class Planner:
             said = f"{question.context_text} {question.text}"
             measures = [m for m in measures if any(triggers_named(said, rule.triggers) for rule in self.book.for_measure(m))]
         return measures[0] if len(measures) == 1 else None
+
+    def _same_speakers_answer(self, ask: Ask, previous: Sequence[Article]) -> Article | None:
+        """The press answer the speaker of the answer just given gave next (else the one before) when ``ask`` asks
+        what else he answered ("他后面还答了哪家媒体的提问"); None otherwise."""
+        if not previous or len(previous[0].speakers) != 2 or not lexicon().same_speaker_asked.search(ask.text):
+            return None
+        last = previous[0]
+        answers = [a for a in self.retriever.articles if a.doc_id == last.doc_id and len(a.speakers) == 2]
+        at = next((i for i, a in enumerate(answers) if a.chunk_id == last.chunk_id), -1)
+        his = [a for a in [*answers[at + 1:], *reversed(answers[:at])] if a.speakers[1] == last.speakers[1]]
+        return his[0] if his else None
 
     def _compared_figures(self, question: Question, ask: Ask, previous: Sequence[Article]) -> list[Step]:
         """A figure lookup for each of the last turns an ask comparing them counts back to ("这两个数怎么对不上？"

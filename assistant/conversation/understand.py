@@ -142,6 +142,7 @@ class _Lexicon:
     each_asked: tuple[str, ...]  # "分别找哪个部门": an ask about every ask before it in the message
     each_turn_counts: tuple[tuple[int, re.Pattern[str]], ...]  # "这两件事分别找谁": how many last turns it asks of
     comparison_asks: tuple[str, ...]  # "这两个数怎么对不上": the figures of the last turns compared
+    same_speaker_asked: re.Pattern[str]  # "他后面还答了哪家媒体的提问": the same speaker's other press answer
     policy_self_words: tuple[str, ...]  # "这个政策", "it": words naming no topic beside the policy itself
     add_item: tuple[str, ...]
     ceiling_words: tuple[str, ...]
@@ -271,6 +272,7 @@ def lexicon() -> _Lexicon:
         each_asked=lower(raw["each_asked"]),
         each_turn_counts=tuple((int(n), re.compile(p, re.IGNORECASE)) for n, p in raw["each_turn_counts"].items()),
         comparison_asks=lower(raw["comparison_asks"]),
+        same_speaker_asked=re.compile(raw["same_speaker_asked"], re.IGNORECASE),
         policy_self_words=lower(raw["policy_self_words"]),
         add_item=lower(raw["add_item"]),
         ceiling_words=lower(raw["ceiling_words"]),
