@@ -903,8 +903,10 @@ def _clauses(text: str, lex: _Lexicon) -> list[tuple[str, bool]]:
             listed = [each for part in _listed_questions(clause) for piece in _comma_asks(part, lex)
                       for each in _coordinated_asks(piece, lex)]
             # "浦东那个行动方案里，知识产权那块是第几项任务，谁负责": a part before the asks that asks nothing is their setting
-            pieces += [(part, _part_asks(part.lower(), lex) or _kind(part.lower(), lex) is not None)
-                       for part in listed[:-1]] + [(listed[-1], questioned)]
+            # "浦东那个行动方案里，知识产权那块是第几项任务，谁负责": a part before the asks that asks nothing and tells
+            # nothing of the asker's case is their setting
+            pieces += [(part, _part_asks(part.lower(), lex) or _kind(part.lower(), lex) is not None
+                        or read_facts(part, part.lower()).tells_case()) for part in listed[:-1]] + [(listed[-1], questioned)]
         if match is not None:
             start = match.end()
     return pieces
