@@ -1259,7 +1259,8 @@ class Planner:
         elif previous and self.retriever.keyword_score(query) < OWN_TOPIC_SCORE:
             # "2021年那版旧政策有类似的支持吗？" after an award: the topic the conversation discussed
             query = f"{self._discussed_topic(question, previous[0])} {query}"
-        for hit in self.retriever.sentences(query, k=YEAR_SENTENCES):
+        # the year searched too: only a sentence holding it answers, so one the topic's few words miss is still found
+        for hit in self.retriever.sentences(f"{query} {' '.join(years)}", k=YEAR_SENTENCES):
             if any(year in hit.sentence for year in years) and has_word(hit.sentence, lex.earlier_policy_stated):
                 return hit.article, lead_clause(hit.sentence, AskKind.WHAT, ask.text)
         return None

@@ -921,7 +921,18 @@ def _comma_asks(clause: str, lex: _Lexicon) -> list[str]:
              and (kind := _kind(part.lower(), lex, own_words_only=True)) is not None}
     if len(kinds) > 1 and not kinds <= VERDICT_WITH_AMOUNT:
         return parts
+    if len(parts) > 1 and _asks_again_after(parts[-2], parts[-1], lex):
+        return ["，".join(parts[:-1]), parts[-1]]  # "药物临床试验申请审评压到几天了，二类器械呢": the same asked of another topic
     return parts if len(parts) > 1 and _asks_apart(parts, lex) else [clause]
+
+
+def _asks_again_after(part: str, last: str, lex: _Lexicon) -> bool:
+    """Whether ``last`` (a clause's last comma part) asks what ``part`` before it asked, of a topic of its own: an
+    elliptical part ("二类器械呢") with no ask of its own after one that asks."""
+    lowered = last.lower()
+    return (bool(lex.elliptical.search(lowered)) and _kind(lowered, lex, own_words_only=True) is None
+            and len(CHINESE_CHARACTER.findall(without_ask_words(lowered))) >= OWN_TOPIC_CHARACTERS
+            and _part_asks(part.lower(), lex) and _kind(part.lower(), lex, own_words_only=True) is not None)
 
 
 def _asks_apart(parts: list[str], lex: _Lexicon) -> bool:
