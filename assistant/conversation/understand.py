@@ -902,7 +902,6 @@ def _clauses(text: str, lex: _Lexicon) -> list[tuple[str, bool]]:
             questioned = match is not None and ("?" in match[0] or "？" in match[0])
             listed = [each for part in _listed_questions(clause) for piece in _comma_asks(part, lex)
                       for each in _coordinated_asks(piece, lex)]
-            # "浦东那个行动方案里，知识产权那块是第几项任务，谁负责": a part before the asks that asks nothing is their setting
             # "浦东那个行动方案里，知识产权那块是第几项任务，谁负责": a part before the asks that asks nothing and tells
             # nothing of the asker's case is their setting
             pieces += [(part, _part_asks(part.lower(), lex) or _kind(part.lower(), lex) is not None
