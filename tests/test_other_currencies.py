@@ -52,3 +52,28 @@ def test_an_out_licensing_deal_stated_in_dollars_and_yuan_is_one_deal(engine):
                         "USD 20 million (roughly RMB 140 million), no investment ties either way, and we spent RMB 12 million "
                         "on advisers for the deal. What is the maximum support as the licensor?")
     assert answer.total_yuan == 5_000_000 and len(answer.calculations) == 1
+
+
+@pytest.mark.parametrize("turns", [
+    ("If the Shanghai subsidiary runs a domestic Phase II trial for a Class 1 new drug and spends US$800,000 on R&D, "
+     "how much support could it get?", "And how much could the subsidiary get?"),
+    ("1类新药国内Ⅱ期临床，研发投入80万美元，能获得多少支持？", "那III期呢？"),
+    ("1類新藥國內Ⅱ期臨床，研發投入80萬港元，能獲得多少支持？", "那III期呢？"),
+])
+def test_a_foreign_currency_base_of_an_earlier_turn_is_never_carried_as_yuan(engine, turns):
+    first = engine.ask(turns[0])
+    assert first.status is Status.CLARIFY and not first.calculations
+    answer = engine.ask(turns[1], first.session_id)
+    assert not answer.calculations and answer.total_yuan is None, answer.answer
+    assert "800,000" not in answer.answer and "80万" not in answer.answer and "80萬" not in answer.answer
+    assert any(word in answer.answer for word in ("人民币", "人民幣", "RMB")), "the answer asks for yuan"
+
+
+def test_a_dollar_base_is_carried_in_dollars_deciding_only_the_ceilings_every_rate_passes(engine):
+    """US$5m in Ⅰ期 passes its 1000万 ceiling at every rate; for Ⅲ期 (3000万) the award depends on the rate."""
+    first = engine.ask("Phase I trial of a Class 1 new drug, we spent US$5 million. How much?")
+    assert first.total_yuan == 10_000_000
+    answer = engine.ask("What about Phase III?", first.session_id)
+    assert answer.status is Status.CLARIFY and not answer.calculations, answer.answer
+    again = engine.ask("And Phase I again?", first.session_id)
+    assert again.total_yuan == 10_000_000, "the dollar base, carried as dollars, still passes Ⅰ期's ceiling at every rate"

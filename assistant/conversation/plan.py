@@ -184,11 +184,14 @@ def _usd_bases_capped(question: Question, request: AwardRequest) -> list[Decimal
     [rule] = request.rules
     # a trade fair's fee is its base as a spend is ("项目经费US$800,000": 50% of it passes 5万 at every rate)
     stated = question.facts.amounts_as(AmountRole.BASE) or question.facts.amounts_as(AmountRole.FEE)
-    dollars = [a for a in stated if a.currency == USD]
-    if (rule.rate is None or not dollars or len(dollars) != len(stated)
+    # ("What about Phase III?" after "US$5 million": the dollar base the topic carries, checked against this rule's cap)
+    stated_currencies = [a.currency for a in stated] or [currency for currency, _ in request.foreign]
+    dollars = [Decimal(a.yuan) for a in stated if a.currency == USD] or [
+        Decimal(amount) for currency, amount in request.foreign if currency == USD and not stated]
+    if (rule.rate is None or not dollars or len(dollars) != len(stated_currencies)
             or len(request.bases) not in {0, len(dollars)}):
         return []
-    lowest = [a.yuan * usd_range().low for a in dollars]
+    lowest = [amount * usd_range().low for amount in dollars]
     return lowest if all(rule.rate * base >= rule.cap_yuan for base in lowest) else []
 
 
@@ -1661,7 +1664,7 @@ class Planner:
             step.route = Route.CLARIFY_RULE
             return step
         if request.missing == "base":
-            if question.facts.base_foreign:
+            if question.facts.base_foreign or request.foreign:  # ("US$800,000" said now, or before with no yuan since)
                 step.route = Route.CLARIFY_CURRENCY
                 return step
             if verdict_asked:

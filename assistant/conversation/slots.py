@@ -38,6 +38,9 @@ class AwardSlots:
     # (rule id, base yuan) of items a later turn's item of the same rule took the place of ("若产值是4200万呢" after
     # 6000万): a total counting more items than the topic holds ("这两个品种合计") counts them again
     replaced: list[tuple[str, str]] = field(default_factory=list)
+    # (currency, amount in its units as a Decimal string) of the topic's last bases when stated in another currency
+    # ("US$800,000": ("USD", "800000")): no yuan figure is known, and a later turn never takes the number as yuan
+    foreign: list[tuple[str, str]] = field(default_factory=list)
 
     def seen_bases(self) -> dict[str, Decimal]:
         """The latest base computed for each rule of this topic."""
@@ -104,6 +107,8 @@ class AwardRequest:
     # its own measure's ceilings and annual cap
     elsewhere: list[Item] = field(default_factory=list)
     replaced: list[tuple[str, str]] = field(default_factory=list)  # items of this topic a later one took the place of
+    # (currency, amount) of bases in another currency, this turn's or carried from an earlier one: no yuan figure
+    foreign: list[tuple[str, str]] = field(default_factory=list)
 
     def slots(self) -> AwardSlots:
         """The slots a follow-up turn can build on."""
@@ -117,6 +122,7 @@ class AwardRequest:
             received=str(self.received) if self.received else "",
             shown=list(dict.fromkeys([*self.shown, *(r.id for r in self.rules if not self.bases and r.rate is not None)])),
             replaced=list(self.replaced),
+            foreign=list(self.foreign),
         )
 
     def computed(self) -> None:
@@ -244,8 +250,9 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     if same_measure and previous is not None:
         seen = list(previous.seen)
         earlier_rules = [book.rule(rule_id) for rule_id in previous.rule_ids if book.rule(rule_id) in candidates]
-        earlier_bases = [Decimal(b) for b in previous.bases]
-        seen_bases = previous.seen_bases()
+        # a base stated in another currency before ("US$800,000") is no yuan figure: never carried as one
+        earlier_bases = [] if previous.foreign else [Decimal(b) for b in previous.bases]
+        seen_bases = {} if previous.foreign else previous.seen_bases()
         seen_rules = [book.rule(rule_id) for rule_id in dict.fromkeys(r for r, _ in previous.seen)]
         counted = len(rules) > len({r.id for r in rules})  # "海外试验项目有5个…再加3个能力提升项目": the turn's own items
         shown = [book.rule(r) for r in previous.shown if book.rule(r) in candidates]
@@ -312,9 +319,15 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     if not received and same_measure and previous is not None and previous.received and not question.new_subject:
         received = Decimal(previous.received)  # "we already received 25 million this year" said in an earlier turn still holds
     shown_before = list(previous.shown) if same_measure and previous is not None else []
+    # the bases are in another currency when this turn states them so, or when it states none and the topic's were
+    foreign = [(a.currency, str(a.yuan)) for a in facts_said.amounts
+               if a.currency != CNY and a.role in {AmountRole.BASE, AmountRole.FEE}]
+    if not foreign and same_measure and previous is not None and not _bases(question, rules or list(candidates), ask_text):
+        foreign = list(previous.foreign)
     return AwardRequest(measure=measure, rules=rules, bases=bases, facts=facts, candidates=candidates, accepted=accepted,
                         seen=seen, assumed=assumed, received=received, shown=shown_before,
-                        replaced=list(previous.replaced) if same_measure and previous is not None else [])
+                        replaced=list(previous.replaced) if same_measure and previous is not None else [],
+                        foreign=foreign)
 
 
 def _other_items(rules: list[Rule], bases: list[Decimal], seen_rules: list[Rule],
@@ -377,12 +390,13 @@ def _counted(text: str, mentioned: list[tuple[int, Rule]]) -> list[Rule]:
 
 
 def _bases(question: Question, rules: list[Rule], ask_text: str = "") -> list[Decimal]:
-    """Amounts that are bases for these rules: fees for fee-based rules, spend for the rest.
+    """Amounts in yuan that are bases for these rules: fees for fee-based rules, spend for the rest. An amount
+    in another currency ("US$800,000") is none: the sources set no exchange rate (``Facts.base_foreign`` tells it).
 
     When the ask's own words state amounts ("海外的保费200万…？国内的保费60万呢？"), only those.
     """
     fee_based = any(rule.fee_base for rule in rules)
-    stated = question.facts.amounts
+    stated = [a for a in question.facts.amounts if a.currency == CNY]
     own = [a for a in stated if a.text.lower() in ask_text]
     amounts = own or list(stated)
     fees = [a.yuan for a in amounts if a.role is AmountRole.FEE]
