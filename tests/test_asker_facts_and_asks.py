@@ -359,3 +359,35 @@ def test_a_company_registered_outside_shanghai_asking_for_the_policys_subsidies_
     assert answer.status == Status.ANSWERED
     assert answer.citations[0].chunk_id == "policy2024:scope"
     assert answer.answer.startswith(("No", "不可以")) and place in answer.answer[:200]
+
+
+@pytest.mark.parametrize(("message", "place"), [
+    ("Could our US parent company apply directly instead of the subsidiary?", "the US"),
+    ("Could our parent company in the US apply directly?", "the US"),
+    ("Can our American parent apply directly?", "the US"),
+    ("美国母公司能直接申请吗？", "美国"),
+    ("美國母公司能直接申請嗎？", "美国"),
+])
+def test_a_parent_company_of_a_country_abroad_is_registered_there(message, place) -> None:
+    facts = _facts(message)
+    assert (facts.registered, facts.registered_place, facts.registered_by_other) == ("elsewhere", place, True)
+
+
+def test_us_as_a_pronoun_names_no_registration() -> None:
+    assert _facts("Can you help us with our application?").registered is None
+
+
+@pytest.mark.parametrize(("turns", "lead"), [
+    (("If the Shanghai subsidiary runs a domestic Phase II trial for a Class 1 new drug and spends US$800,000 on R&D, "
+      "how much support could it get?", "Could our US parent company apply directly instead of the subsidiary?"),
+     "a company registered in the US"),
+    (("上海子公司开展1类新药国内Ⅱ期临床试验，研发投入80万美元，能获得多少支持？", "美国母公司能直接申请吗？"), "注册在美国"),
+    (("上海子公司開展1類新藥國內Ⅱ期臨床試驗，研發投入80萬港元，能獲得多少支持？", "美國母公司能直接申請嗎？"), "註冊在美國"),
+])
+def test_a_parent_registered_abroad_asked_as_the_applicant_is_told_no_with_the_scope_quote(engine, turns, lead) -> None:
+    first = engine.ask(turns[0], None)
+    answer = engine.ask(turns[1], first.session_id)
+    assert [v.verdict for v in answer.verdicts] == ["not_eligible"], answer.answer
+    assert not answer.calculations
+    quote = ("本意见支持范围为在我市内登记注册的", "本意見支持範圍為在我市內登記註冊的")  # the scope's, as the answer's script has it
+    assert lead in answer.answer and any(q in answer.answer for q in quote), answer.answer

@@ -465,8 +465,9 @@ class Composer:
             if not self.registered_place:  # "no legal entity in China yet": no other place to name
                 return [self.t["eligible_no_registered_none"]]
             place = self.registered_place
-            # a place read in lower case is named as written in English ("delaware" → "Delaware", "new south wales")
-            return [self.t["eligible_no_registered"].format(place=string.capwords(place) if place.isascii() else place)]
+            # a place read in lower case is named as written in English ("delaware" → "Delaware", "new south wales");
+            # one already written as named ("the US") is kept
+            return [self.t["eligible_no_registered"].format(place=string.capwords(place) if place.isascii() and place.islower() else place)]
         if verdict.condition == DOCUMENT_TERM and self.event_on is not None:
             return [self._outside_term(article)]
         if verdict.condition == FORBIDDEN:  # the sentence says 不得 to what was asked

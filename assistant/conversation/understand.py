@@ -1161,6 +1161,8 @@ def read_facts(normalised: str, text: str) -> Facts:
             place = _place_as_named(text, match.start(group + 1) + len(place) - len(place.lstrip("是在于")), place.lstrip("是在于"))
             if in_shanghai(place):
                 registered = "shanghai"
+            elif place in words["seat_short_names"]:  # "our US parent company": the country as the answer names it
+                registered, registered_place = "elsewhere", str(words["seat_short_names"][place])
             elif group < 2 or _is_place(place, lex):  # the later forms ("一家X的药企") hold a place only when X is one
                 registered, registered_place = "elsewhere", place
             if registered is not None:
