@@ -7,9 +7,11 @@ a clause ending at an English full stop, a question inside a longer message), no
 
 import pytest
 
+from assistant.conversation.context import read_context
 from assistant.conversation.question import AmountRole, AskKind
 from assistant.conversation.understand import _asks, labels_named, lexicon, read_facts
 from assistant.records import Status
+from index.documents import load_catalogue
 from index.normalise import normalise
 
 
@@ -391,3 +393,17 @@ def test_a_parent_registered_abroad_asked_as_the_applicant_is_told_no_with_the_s
     assert not answer.calculations
     quote = ("本意见支持范围为在我市内登记注册的", "本意見支持範圍為在我市內登記註冊的")  # the scope's, as the answer's script has it
     assert lead in answer.answer and any(q in answer.answer for q in quote), answer.answer
+
+
+@pytest.mark.parametrize("message", ["我们是美国生物科技公司，上海子公司开展1类新药国内Ⅱ期临床试验，研发投入800万元",
+                                     "我們是美國生物科技公司，上海子公司開展1類新藥國內Ⅱ期臨床試驗"])
+def test_the_askers_own_subsidiary_doing_the_work_states_no_related_party_of_a_deal(message) -> None:
+    assert _facts(message).related_party is None
+
+
+def test_a_parent_asked_about_as_the_applicant_leaves_no_relation_for_the_turns_after() -> None:
+    turns = ["We are registered in Shanghai and spend RMB 8 million on a domestic Phase II trial of a Class 1 new drug.",
+             "Could our US parent company apply directly instead of the subsidiary?"]
+    facts = read_context(turns, None, load_catalogue()).facts
+    assert facts is not None
+    assert (facts.registered, facts.related_party) == ("shanghai", None)  # the asker's own case, no deal named
