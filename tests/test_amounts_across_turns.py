@@ -267,3 +267,36 @@ def test_an_amount_named_as_one_rules_base_picks_that_rule_among_the_rules_the_w
     assert first.total_yuan == 20_000_000  # min(10% × RMB 200 million, RMB 100 million)
     most = engine.ask("So what's the max we could get?", first.session_id)
     assert most.total_yuan == 20_000_000
+
+
+def _three_cmo_products(engine, first_question: str, second_question: str):
+    first = engine.ask(first_question)
+    return engine.ask(second_question, first.session_id)
+
+
+@pytest.mark.parametrize("correction", [
+    "更正一下，第二个品种的产值是4000万元，不是8000万元。请重新算一下总数。",
+    "说错了，第2个品种应该是4000万元，重新算一下合计。",
+    "不是8000万元，是4000万元，三个加起来一共多少？",
+])
+def test_a_correction_naming_an_item_by_its_order_or_old_amount_replaces_that_item(engine, correction):
+    added = _three_cmo_products(engine, "我们是CMO，今年受托生产两个品种，受托年生产产值分别是3000万元和8000万元，能拿多少补贴？",
+                                "再加一个品种，受托年产值1500万元，三个加起来一共多少？")
+    assert added.total_yuan == 9_500_000  # 300万 + 500万 + 150万
+    corrected = engine.ask(correction, added.session_id)
+    assert corrected.total_yuan == 8_500_000  # 300万 + 400万 + 150万: the second item replaced, none added
+    assert len(corrected.calculations) == 3 and "8000万" not in corrected.answer
+
+
+def test_a_correction_in_traditional_script_or_english_replaces_the_item_it_names(engine):
+    added = _three_cmo_products(engine, "我們是CMO，今年受託生產兩個品種，受託年生產產值分別是3000萬元和8000萬元，能拿多少補貼？",
+                                "再加一個品種，受託年產值1500萬元，三個加起來一共多少？")
+    corrected = engine.ask("更正：第1項的產值應為2000萬元，請重新計算總數。", added.session_id)
+    assert corrected.total_yuan == 8_500_000  # 200万 + 500万 + 150万
+    first = engine.ask("We are a CMO with two contract-manufactured products this year, annual output value RMB 30 million"
+                       " and RMB 80 million. How much support can we get?")
+    assert first.total_yuan == 8_000_000
+    english = engine.ask("Correction: the second product is RMB 40 million, not RMB 80 million. What is the total now?",
+                         first.session_id)
+    assert english.total_yuan == 7_000_000  # 300万 + 400万
+    assert len(english.calculations) == 2

@@ -57,6 +57,19 @@ def test_an_area_or_a_count_asked_with_amount_words_is_a_figure_not_an_award():
     assert kinds("确证性临床最高是多少？") == [AskKind.AMOUNT]  # a ceiling asked as a figure stays an award's
 
 
+def test_how_many_a_list_covers_is_answered_with_the_count_never_with_a_yes(engine):
+    def kinds(text: str) -> list[AskKind]:
+        return [a.kind for a in understand(text, None, catalogue()).asks]
+
+    assert kinds("沪惠保的特药目录现在覆盖多少种药？") == [AskKind.FIGURE]
+    assert kinds("沪惠保的特药目录覆盖创新药吗？") == [AskKind.ELIGIBILITY]  # a yes-or-no stays one
+    first = engine.ask("医院能不能以药占比太高为理由不进这些新药？")
+    aside = engine.ask("顺便问一句，上海今年的最低工资标准是多少？", first.session_id)
+    back = engine.ask("回到刚才的话题，沪惠保的特药目录现在覆盖多少种药？", aside.session_id)
+    assert back.answer.startswith("41种")  # the press conference: 2024版"沪惠保"国内特药增加到41种
+    assert not back.answer.startswith(("可以", "不可以", "能", "不能"))
+
+
 def test_the_policys_own_sentence_stating_a_figure_wins_over_a_replys_one_line_fact(engine):
     # the reply's "14个生物医药标准厂房…总面积约189万平方米" is one short article matching every word; the
     # policy states its plan (（二十五）"推出500万平方米生物医药标准化厂房") in one sentence of a longer measure

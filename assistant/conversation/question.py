@@ -174,6 +174,10 @@ class Question:
     document_pointed: bool = False  # the document came from "这个方案 / this plan", not from its name
     adds_item: bool = False  # "再加一个品种": the items accumulate
     items_added: int = 1  # how many items a turn adding items adds ("又接了两个品种": 2)
+    # a correction of an item stated before ("更正一下，第二个品种的产值是4000万元，不是8000万元"): the item's order
+    # (1-based) and the amount it denies, each None when not said; the item named takes this turn's amount
+    corrects_order: int | None = None
+    corrects_yuan: Decimal | None = None
     asks_ceiling: bool = False  # "最高多少" / "maximum" / "补助标准是什么": the ceilings themselves may answer
     asks_total: bool = False  # "加起来一共多少": the items discussed so far, summed
     asks_more: bool = False  # "还能再拿多少": what the items this turn adds bring, before the total

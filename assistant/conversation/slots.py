@@ -109,6 +109,7 @@ class AwardRequest:
     replaced: list[tuple[str, str]] = field(default_factory=list)  # items of this topic a later one took the place of
     # (currency, amount) of bases in another currency, this turn's or carried from an earlier one: no yuan figure
     foreign: list[tuple[str, str]] = field(default_factory=list)
+    corrected: bool = False  # an item's base was put right: the base it replaces was a mistake, not another item
 
     def slots(self) -> AwardSlots:
         """The slots a follow-up turn can build on."""
@@ -131,7 +132,7 @@ class AwardRequest:
         items = [(item.rule_id, str(item.inputs.get("base_yuan", ""))) for item in self._own_items()]
         rules = {rule_id for rule_id, _ in items}
         gone = [entry for entry in self.seen if entry[0] in rules and entry[1] and entry not in items]
-        self.replaced = [entry for entry in [*self.replaced, *gone] if entry not in items]
+        self.replaced = [entry for entry in [*self.replaced, *([] if self.corrected else gone)] if entry not in items]
         self.seen = [entry for entry in self.seen if entry[0] not in rules] + items
 
 
@@ -247,6 +248,7 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
 
     seen: list[tuple[str, str]] = []
     assumed: AssumedBase | None = None
+    corrected: tuple[list[Rule], list[Decimal]] | None = None
     if same_measure and previous is not None:
         seen = list(previous.seen)
         earlier_rules = [book.rule(rule_id) for rule_id in previous.rule_ids if book.rule(rule_id) in candidates]
@@ -262,6 +264,9 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
             # "假如两个阶段都批下来，合计最多多少" after each stage's ceiling was given with no spend: those stages'
             # ceilings, summed (each once) under the measure's annual cap
             rules = both_shown
+        corrected = _corrected_items(question, _per_base(earlier_rules, earlier_bases), earlier_bases, rules, bases)
+        if corrected is not None:  # "更正一下，第二个品种的产值是4000万元": the items before, that one's base replaced
+            rules, bases = corrected
         summed_seen = False  # the total is over the items computed so far: none of them is added again
         if question.asks_total and not bases and len(previous.seen) > 1 and not counted:
             # "两期加起来一共多少", "三个品种一共能拿多少": every item of this topic computed so far, each with
@@ -278,7 +283,7 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
             rules, bases = [*rules, *others[0]], others[1]
         elif rules and not bases and not question.adds_item and all(r.id in seen_bases for r in rules):
             bases = [seen_bases[r.id] for r in rules]  # a rule named again keeps the base it was computed with
-        if question.adds_item and earlier_bases and not summed_seen:
+        if question.adds_item and earlier_bases and not summed_seen and corrected is None:
             # ("add the first and second one up" sums the items computed, each once: it adds none)
             # one rule with several bases is that many items of the rule: "三个III期" then "再加一个II期"
             earlier_rules = _per_base(earlier_rules, earlier_bases)
@@ -325,7 +330,7 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     if not foreign and same_measure and previous is not None and not _bases(question, rules or list(candidates), ask_text):
         foreign = list(previous.foreign)
     return AwardRequest(measure=measure, rules=rules, bases=bases, facts=facts, candidates=candidates, accepted=accepted,
-                        seen=seen, assumed=assumed, received=received, shown=shown_before,
+                        seen=seen, assumed=assumed, received=received, shown=shown_before, corrected=corrected is not None,
                         replaced=list(previous.replaced) if same_measure and previous is not None else [],
                         foreign=foreign)
 
@@ -355,6 +360,29 @@ def _counts_rule(text: str, rule: Rule) -> bool:
         if any(m.start() >= clause_start for m in lexicon().item_count.finditer(text, 0, position)):
             return True
     return False
+
+
+def _corrected_items(question: Question, earlier_rules: list[Rule], earlier_bases: list[Decimal], rules: list[Rule],
+                     bases: list[Decimal]) -> tuple[list[Rule], list[Decimal]] | None:
+    """(rules, bases) of the items stated before (``earlier_rules`` one per base in ``earlier_bases``) with the one a
+    correction names, by its order ("第二个品种") or by the old base it denies ("不是8000万"), given this turn's one
+    base (yuan); None when the turn corrects no earlier item (no such order or base, not one base stated, or a
+    rule named that is not the item's). One rule throughout is given once (it pairs with every base)."""
+    if (question.corrects_order is None and question.corrects_yuan is None) or len(bases) != 1 or (
+            len(earlier_rules) != len(earlier_bases)):
+        return None
+    order = question.corrects_order
+    if order is not None and 1 <= order <= len(earlier_bases):
+        index = order - 1
+    elif question.corrects_yuan is not None and question.corrects_yuan in earlier_bases:
+        index = earlier_bases.index(question.corrects_yuan)
+    else:
+        return None
+    if rules and earlier_rules[index] not in rules:
+        return None
+    items = list(earlier_bases)
+    items[index] = bases[0]
+    return (list(dict.fromkeys(earlier_rules)) if len(set(earlier_rules)) <= 1 else list(earlier_rules)), items
 
 
 def _per_base(rules: list[Rule], bases: list[Decimal]) -> list[Rule]:

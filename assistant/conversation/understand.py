@@ -157,6 +157,9 @@ class _Lexicon:
     other_bases: re.Pattern[str]  # a spend, premium or output named in that sentence: what was paid may be that
     item_count: re.Pattern[str]
     add_items: re.Pattern[str]  # "还有两个III期": several items added at once
+    item_correction: re.Pattern[str]  # "更正一下", "correction": a turn putting right an item stated before
+    item_ordinal: re.Pattern[str]  # "第二个品种", "the second one": an item named by its order
+    english_ordinals: dict[str, int]  # "second" → 2
     each: re.Pattern[str]
     english_numbers: dict[str, int]
     registered_elsewhere: re.Pattern[str]
@@ -287,6 +290,9 @@ def lexicon() -> _Lexicon:
         other_bases=re.compile(raw["other_bases"], re.IGNORECASE),
         item_count=re.compile(raw["item_count"], re.IGNORECASE),
         add_items=re.compile(raw["add_items"], re.IGNORECASE),
+        item_correction=re.compile(raw["item_correction"], re.IGNORECASE),
+        item_ordinal=re.compile(raw["item_ordinal"], re.IGNORECASE),
+        english_ordinals={str(k): int(v) for k, v in raw["english_ordinals"].items()},
         each=re.compile(raw["each"], re.IGNORECASE),
         english_numbers={str(k): int(v) for k, v in raw["english_numbers"].items()},
         registered_elsewhere=re.compile(raw["facts"]["registered_elsewhere"], re.IGNORECASE),
@@ -635,7 +641,10 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
     facts = read_facts(cased, text)
     own_amounts = bool(facts.amounts)
     asks = _asks(cased, lex, previous.asks[-1] if previous and previous.asks else None, facts)
-    follow_up = has_word(text, lex.follow_up) or points_back(text) or has_word(text, lex.total_words)
+    corrected = _item_corrected(cased, text, lex)
+    # "更正：第1项的产值应为2000万元，请重新计算": a correction of an item said before follows it up
+    follow_up = has_word(text, lex.follow_up) or points_back(text) or has_word(text, lex.total_words) or (
+        previous is not None and corrected != (None, None))
     # "1类新药II期能拿多少？" after a question on an overseas trial's premium is a new subject: what was said
     # about that trial is not said about this drug; a follow-up ("那海外的呢？", "再加一个") keeps it
     new_subject = (previous is not None and facts.states_subject() and not follow_up
@@ -668,8 +677,10 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         asks=asks,
         facts=facts,
         document=document,
-        adds_item=has_word(text, lex.add_item) or bool(lex.add_items.search(text)),
+        adds_item=(has_word(text, lex.add_item) or bool(lex.add_items.search(text))) and corrected[0] is None,
         items_added=_items_added(text, lex),
+        corrects_order=corrected[0],
+        corrects_yuan=corrected[1],
         asks_ceiling=names_ceiling(text, facts) or (
             (inherits or bare_reply) and previous is not None and previous.asks_ceiling),
         asks_total=has_word(lex.cap_named_total.sub(" ", text), lex.total_words),
@@ -1079,6 +1090,8 @@ def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind |
                 kind = AskKind.FIGURE  # "how much floor space", "how many listed companies in total"
             elif kind is AskKind.DEPARTMENTS and lex.issuer_asked.search(clause):
                 kind = AskKind.VALIDITY  # "是哪个部门发的": the document's issuer
+            elif kind is AskKind.ELIGIBILITY and _asks_a_count(clause, lex):
+                kind = AskKind.FIGURE  # "特药目录现在覆盖多少种药": how many it covers is a count, not a yes or no
             # "确证性临床的上限是多少": a figure asked of a ceiling is an award's ceiling
             return AskKind.AMOUNT if kind is AskKind.FIGURE and has_word(clause, lex.ceiling_words) else kind
     if lex.yes_no_eligibility.search(clause):
@@ -1088,6 +1101,14 @@ def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind |
     if ends_as_question(clause) or QUESTION_WORDS.search(clause):
         return AskKind.WHAT
     return None
+
+
+def _asks_a_count(clause: str, lex: _Lexicon) -> bool:
+    """Whether ``clause`` (lower case) asks how many ("覆盖多少种药", "how many drugs does it cover"): a count's ask
+    words, and neither a yes-or-no ending nor applying ("能申请几项支持" asks what the asker can apply for)."""
+    count = lex.figure_asks.get("count")
+    return (count is not None and has_word(clause, count.asked) and not lex.yes_no_question.search(clause)
+            and not has_word(clause, lex.application_words))
 
 
 def asks_document_term(clause: str, lex: _Lexicon) -> bool:
@@ -1671,6 +1692,24 @@ def count_summed(text: str) -> int | None:
         if count is not None and has_word(text[match.end(): match.end() + TOTAL_REACH], lex.total_words):
             return count
     return None
+
+
+def _item_corrected(normalised: str, text: str, lex: _Lexicon) -> tuple[int | None, Decimal | None]:
+    """(the order, 1-based, of the item a correction names; the amount in yuan it denies) for a turn putting an
+    item right ("更正一下，第二个品种的产值是4000万元，不是8000万元" → (2, 80000000)), each None when not said;
+    (None, None) when the turn corrects nothing (no correction word and no amount denied). ``normalised`` is the
+    normalised message (amount positions refer to it), ``text`` its lower case."""
+    denied = next((found.yuan for found in find_amounts(normalised) if lex.roles["denied"].search(
+        normalised[max(0, found.start - ROLE_WINDOW_LATIN): found.start].lower())), None)
+    if denied is None and not lex.item_correction.search(text):
+        return None, None
+    match = lex.item_ordinal.search(text)
+    said = (match["n"] or match["en"]) if match else None
+    if not said:
+        return None, denied
+    if said.lower() in lex.english_ordinals:
+        return lex.english_ordinals[said.lower()], denied
+    return (int(said) if said.isdigit() else int(Decimal(str(cn2an.cn2an(said, "smart"))))), denied
 
 
 def _items_added(text: str, lex: _Lexicon) -> int:
