@@ -1136,7 +1136,9 @@ class Planner:
                 step.request.rules = named if len(named) == 1 else []  # "去美国FDA注册": the rule named, else all
                 step.ask = replace(step.ask, yes_no=support_exists or asks_yes_or_no(ask.own_words.lower()) or bool(
                     lexicon().support_exists_asked.search(ask.own_words)))
-                step.lead = lead_clause(top.text, AskKind.WHAT, ask.text)  # who gets it, on what terms, after the figures
+                # who gets it, on what terms, after the figures: said by the measure's own article
+                terms_of = top if top.doc_id == self.book.document and top.key == measure else self._measure_article(measure)
+                step.lead = lead_clause(terms_of.text, AskKind.WHAT, ask.text)
             return step
         names_money = has_word(ask.text.lower(), lexicon().money_words)
         if top.doc_id == self.book.document and (ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE} or (
@@ -1342,6 +1344,10 @@ class Planner:
                     denied & set(rule.conditions) for rule in self.book.for_measure(str(hit.article.key))):
                 return str(hit.article.key)
         policy = [hit for hit in hits[:3] if hit.article.doc_id == self.book.document]
+        if (len(policy) > 1 and policy[0].article.key == SCOPE_KEY and ask is not None and ask.kind is AskKind.WHAT
+                and asks_support_terms(ask.text.lower())):
+            # "想自己研发生产三类医疗器械，政策上有什么支持？": whom the policy covers is no support; the measure after it is
+            policy = policy[1:]
         paid_on = self._measure_paid_on_base(policy, question, ask)
         if paid_on is not None:  # "cell therapy manufacturing base, new investment RMB 200 million": （二十三）'s investment
             return paid_on
