@@ -19,7 +19,7 @@ from typing import Any
 
 from assistant.amounts import is_bare_number
 from assistant.conversation.currency import usd_range
-from assistant.conversation.extract import Lead, lead_clause, unpriced_sentence
+from assistant.conversation.extract import Lead, compared_lead, lead_clause, unpriced_sentence
 from assistant.conversation.finders import CLOSE_SCORE, HITS, MIN_KEYWORD_SCORE, OWN_TOPIC_SCORE, RARE_TERM_SHARE, SCOPE_KEY, SentenceFinder
 from assistant.conversation.kinds import asker_kind, asks_what_kind_gets, kind_measures
 from assistant.conversation.needs import need_answered
@@ -1177,6 +1177,8 @@ class Planner:
         # "浦东那个生物医药行动方案里对CMO有什么说法": the words naming the document choose no sentence of it
         naming = self.finder.naming(top.doc_id) if question.document == top.doc_id else frozenset()
         lead = lead_clause(top.text, ask.kind, f"{ask.text} {carried}" if carried else ask.text, units, naming)
+        if ask.kind is AskKind.WHAT:  # "A和B有什么区别": A's sentence and B's, not the one of them sharing most words
+            lead = compared_lead(top.text, ask.text, lead)
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and hits and not pointed and top.doc_id != self.book.document:
             # "上海推出多少平方米标准化厂房": a close article of the policy itself whose sentence states the figure
             # in the question's own words wins over a reply's (（二十五）"推出500万平方米…", not the reply's 189万)
