@@ -26,6 +26,7 @@ YEAR = re.compile(r"(19|20)\d\d年")
 QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,12})[”\"」』]")  # a term the question quotes
 DEFINITION_WEIGHT = 2  # a sentence defining the term asked about outweighs every word another one shares
 QUOTE_PREFIX = 12  # a rule's quote is found in its sentence by its opening characters
+COMPARED_MIN_TERMS = 2  # a thing compared names what its sentence is about by at least this many search terms
 
 
 @dataclass(frozen=True)
@@ -240,3 +241,25 @@ def _shorten(text: str) -> str:
     if len(text) <= LEAD_MAX_CHARS * 2:
         return text if text.endswith(("。", "；", "！", "？")) else text + "。"
     return text[: LEAD_MAX_CHARS * 2 - 1] + "…"
+
+
+def compared_lead(text: str, question: str, lead: Lead) -> Lead:
+    """For a ``question`` comparing things ("1类新药的资助同细胞与基因治疗1类新药的资助有什么分别"), the sentences of
+    ``text`` answering each thing compared, in the text's order, each a sentence of its own; ``lead`` (the clause for
+    the whole question) when the question compares nothing or one sentence answers every thing compared. A thing
+    compared sharing fewer than ``COMPARED_MIN_TERMS`` search terms with its clause ("细胞" cut from "细胞与基因治疗")
+    chooses nothing."""
+    lex = lexicon()
+    lowered = question.lower()
+    if not lex.difference_asked.search(lowered):
+        return lead
+    answering: dict[str, str] = {}
+    for part in lex.compared_joiners.split(lex.difference_asked.sub(" ", lowered)):
+        found = lead_clause(text, AskKind.WHAT, part) if part.strip() else None
+        if found is not None and found.sentence and found.shared >= COMPARED_MIN_TERMS:
+            answering.setdefault(found.sentence, found.text)
+    if len(answering) < 2:
+        return lead
+    shown = [_shorten(answering[s].rstrip("；;，,")) for s in sorted(answering, key=text.find)]
+    return Lead(text="".join(shown), sentence="".join(sorted(answering, key=text.find)), score=lead.score,
+                shared=lead.shared)

@@ -64,7 +64,10 @@ class SentenceFinder:
         if not sentences:
             return None
         top, best = hits[0], sentences[0]
-        close = {h.article.chunk_id for h in hits[1:HITS] if h.score >= CLOSE_SCORE * top.score}
+        # "想自己研发生产三类医疗器械，政策上有什么支持？" names no document: the expired plan's sentence holding 三类
+        # does not displace the policy in force that answers
+        close = {h.article.chunk_id for h in hits[1:HITS]
+                 if h.score >= CLOSE_SCORE * top.score and not self._lapsed_beside(h.article, top.article, query)}
         own = set(best.matched_terms) - set(top.matched_terms)
         if best.article.chunk_id in close and any(self.retriever.article_share(t) <= RARE_TERM_SHARE for t in own):
             return best.article
@@ -77,6 +80,14 @@ class SentenceFinder:
             if other.article.chunk_id in close and all(set(other.matched_terms) > terms for terms in said):
                 return other.article
         return None
+
+    def _lapsed_beside(self, article: Article, top: Article, query: str) -> bool:
+        """Whether ``article`` is of a document no longer in force that ``query`` does not name, while ``top``'s
+        document is in force: an expired plan leads only when named or when nothing in force answers."""
+        status = self.catalogue.get(article.doc_id).status_on(self.today)
+        return (status in {DocumentStatus.EXPIRED, DocumentStatus.SUPERSEDED}
+                and self.catalogue.get(top.doc_id).in_force_on(self.today)
+                and article.doc_id not in self.catalogue.named_in(query))
 
     def sentence_stating(self, query: str, ask: Ask, units: tuple[str, ...], doc_ids: Sequence[str] | None = None,
                           of_document: str | None = None, holding: tuple[str, ...] = ()) -> tuple[Article, Lead] | None:

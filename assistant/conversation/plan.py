@@ -19,7 +19,7 @@ from typing import Any
 
 from assistant.amounts import is_bare_number
 from assistant.conversation.currency import usd_range
-from assistant.conversation.extract import Lead, lead_clause, unpriced_sentence
+from assistant.conversation.extract import Lead, compared_lead, lead_clause, unpriced_sentence
 from assistant.conversation.finders import CLOSE_SCORE, HITS, MIN_KEYWORD_SCORE, OWN_TOPIC_SCORE, RARE_TERM_SHARE, SCOPE_KEY, SentenceFinder
 from assistant.conversation.kinds import asker_kind, asks_what_kind_gets, kind_measures
 from assistant.conversation.needs import need_answered
@@ -1139,7 +1139,9 @@ class Planner:
                 step.request.rules = named if len(named) == 1 else []  # "去美国FDA注册": the rule named, else all
                 step.ask = replace(step.ask, yes_no=support_exists or asks_yes_or_no(ask.own_words.lower()) or bool(
                     lexicon().support_exists_asked.search(ask.own_words)))
-                step.lead = lead_clause(top.text, AskKind.WHAT, ask.text)  # who gets it, on what terms, after the figures
+                # who gets it, on what terms, after the figures: said by the measure's own article
+                terms_of = top if top.doc_id == self.book.document and top.key == measure else self._measure_article(measure)
+                step.lead = lead_clause(terms_of.text, AskKind.WHAT, ask.text)
             return step
         names_money = has_word(ask.text.lower(), lexicon().money_words)
         if top.doc_id == self.book.document and (ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE} or (
@@ -1178,6 +1180,8 @@ class Planner:
         # "浦东那个生物医药行动方案里对CMO有什么说法": the words naming the document choose no sentence of it
         naming = self.finder.naming(top.doc_id) if question.document == top.doc_id else frozenset()
         lead = lead_clause(top.text, ask.kind, f"{ask.text} {carried}" if carried else ask.text, units, naming)
+        if ask.kind is AskKind.WHAT:  # "A和B有什么区别": A's sentence and B's, not the one of them sharing most words
+            lead = compared_lead(top.text, ask.text, lead)
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and hits and not pointed and top.doc_id != self.book.document:
             # "上海推出多少平方米标准化厂房": a close article of the policy itself whose sentence states the figure
             # in the question's own words wins over a reply's (（二十五）"推出500万平方米…", not the reply's 189万)
@@ -1345,6 +1349,10 @@ class Planner:
                     denied & set(rule.conditions) for rule in self.book.for_measure(str(hit.article.key))):
                 return str(hit.article.key)
         policy = [hit for hit in hits[:3] if hit.article.doc_id == self.book.document]
+        if (len(policy) > 1 and policy[0].article.key == SCOPE_KEY and ask is not None and ask.kind is AskKind.WHAT
+                and asks_support_terms(ask.text.lower())):
+            # "想自己研发生产三类医疗器械，政策上有什么支持？": whom the policy covers is no support; the measure after it is
+            policy = policy[1:]
         paid_on = self._measure_paid_on_base(policy, question, ask)
         if paid_on is not None:  # "cell therapy manufacturing base, new investment RMB 200 million": （二十三）'s investment
             return paid_on

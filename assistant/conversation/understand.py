@@ -121,6 +121,8 @@ class _Lexicon:
     kind_patterns: dict[AskKind, re.Pattern[str]]
     clause_split: re.Pattern[str]
     respectively: re.Pattern[str]
+    difference_asked: re.Pattern[str]  # "A和B有什么区别": the things compared, each answered
+    compared_joiners: re.Pattern[str]  # the words joining the things compared
     pointers: tuple[str, ...]
     pointer_pattern: re.Pattern[str]  # "这方案", "这类支持", "the overseas one": a demonstrative before a noun
     same_article: re.Pattern[str]  # "in that same answer": the article just answered, however long the question
@@ -254,6 +256,8 @@ def lexicon() -> _Lexicon:
         kind_patterns={AskKind(kind): re.compile(p, re.IGNORECASE) for kind, p in raw["ask_patterns"].items()},
         clause_split=re.compile(raw["clause_split"], re.IGNORECASE),
         respectively=re.compile(raw["respectively"], re.IGNORECASE),
+        difference_asked=re.compile(raw["difference_asked"], re.IGNORECASE),
+        compared_joiners=re.compile(raw["compared_joiners"], re.IGNORECASE),
         pointers=lower(raw["pointers"]),
         pointer_pattern=re.compile(raw["pointer_pattern"], re.IGNORECASE),
         same_article=re.compile(raw["same_article"], re.IGNORECASE),
