@@ -1110,7 +1110,7 @@ def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind |
 def _asks_a_count(clause: str, lex: _Lexicon) -> bool:
     """Whether ``clause`` (lower case) asks how many ("覆盖多少种药", "how many drugs does it cover"): a count's ask
     words, and neither a yes-or-no ending nor applying ("能申请几项支持" asks what the asker can apply for)."""
-    count = lex.figure_asks.get("count")
+    count = lex.figure_asks.get(COUNT_FIGURE)
     return (count is not None and has_word(clause, count.asked) and not lex.yes_no_question.search(clause)
             and not has_word(clause, lex.application_words))
 
@@ -1713,7 +1713,7 @@ def _item_corrected(normalised: str, text: str, lex: _Lexicon) -> tuple[int | No
         return None, denied
     if said.lower() in lex.english_ordinals:
         return lex.english_ordinals[said.lower()], denied
-    return (int(said) if said.isdigit() else int(Decimal(str(cn2an.cn2an(said, "smart"))))), denied
+    return numeral(said), denied
 
 
 def _items_added(text: str, lex: _Lexicon) -> int:
@@ -1752,5 +1752,11 @@ def count_of(word: str) -> int | None:
     """A count of items as written ("12", "十二", "twelve"), when it is one (2..200)."""
     word = word.lower()
     english = lexicon().english_numbers
-    count = english[word] if word in english else int(Decimal(str(cn2an.cn2an(word, "smart"))))
+    count = english[word] if word in english else numeral(word)
     return count if 1 < count <= 200 else None
+
+
+def numeral(word: str) -> int:
+    """The whole number ``word`` writes in digits or Chinese numerals ("12", "十二", "两"); raises ValueError when it
+    writes none."""
+    return int(Decimal(str(cn2an.cn2an(word, "smart"))))
