@@ -321,3 +321,10 @@ def test_will_it_still_be_valid_asks_the_policys_term_and_answers_yes(engine):
     assert answer.citations[0].chunk_id == "policy2024:validity", answer.answer
     assert answer.answer.startswith("Yes."), answer.answer
     assert "2029-07-31" in answer.answer
+
+
+def test_an_ask_opening_with_inside_it_is_asked_of_the_document_the_ask_before_it_named(engine):
+    answer = engine.ask("浦东新区生物医药高质量发展行动方案现在还能用吗？里面推进CMO/CDMO基地扩产那项任务是哪些部门负责？")
+    assert answer.status is Status.ANSWERED
+    assert all(cid.startswith("pudong2022:") for cid in cited(answer))
+    assert "区科经委" in answer.answer and "市药品监管局" not in answer.answer
