@@ -548,11 +548,15 @@ class Planner:
 
     def _held_by_discussed(self, question: Question, ask: Ask, previous: Sequence[Article], plan: Plan) -> bool:
         """Whether a short turn naming no document, product or trial of its own asks of the article just discussed:
-        every search word of its own the article holds."""
+        every search word of its own the article holds. That a target is asked of a time limit or a figure (目标,
+        争取 …) names no topic: "整个流程目标压到多长" after （十）'s ethics review asks （十）'s 总体流程, not a plan's goals."""
         short = _short(question)
+        words = without_ask_words(ask.text.lower())
+        if ask.kind in {AskKind.DURATION, AskKind.FIGURE}:
+            words = without_words(words, lexicon().target_words)
         return (bool(previous) and short and not plan.steps and question.document is None and not question.new_subject
                 and not question.facts.states_subject()
-                and self.retriever.holds_every_term(previous[0].chunk_id, without_ask_words(ask.text.lower())))
+                and self.retriever.holds_every_term(previous[0].chunk_id, words))
 
     def _states_base_of_discussed(self, question: Question, ask: Ask, previous: Sequence[Article], plan: Plan) -> bool:
         """Whether a turn that asks nothing of its own states a base (a spend, an output) of the measure just
@@ -782,6 +786,10 @@ class Planner:
                 topic = without_words(topic, sorted([*lexicon().ceiling_words, *lexicon().each_asked], key=len, reverse=True))
         if ask.kind is AskKind.DEPARTMENTS:  # "要跟哪个部门联系": reaching a department is no topic (a letter's contact)
             topic = _department_topic(ask.text.lower())
+            if previous and question.document == previous[0].doc_id:
+                # "which Pudong departments own that task?" in a conversation about the Pudong plan: the plan's name
+                # is no topic, the task discussed is the one asked
+                topic = self.finder.without_name(topic, question.document)
         topic_is_empty = self.retriever.keyword_score(topic) < MIN_KEYWORD_SCORE
         if ask.kind is AskKind.DEPARTMENTS and previous and (topic_is_empty or (
                 ask.points_back and not self._names_other_article(question, ask, previous))) and (
@@ -876,6 +884,12 @@ class Planner:
         money_of_discussed = (topic_is_empty and bool(previous) and (not plan.steps or not ask.elliptical)
                               and ask.kind is AskKind.AMOUNT
                               and not question.facts.amounts and not question.follow_up and session.award is None)
+        # "how big is it?" right after a measure: a figure of that measure, which its text states or leaves unsaid; a
+        # figure another document states ("产业规模达到9337亿元") would answer another question
+        figure_of_discussed = (topic_is_empty and bool(previous) and not plan.steps and not question.facts.amounts
+                               and ask.kind in {AskKind.FIGURE, AskKind.DURATION}
+                               and question.document in (None, previous[0].doc_id)
+                               and self.catalogue.get(previous[0].doc_id).kind in MEASURE_DOCUMENTS)
         if topic_is_empty and not plan.steps and not question.follow_up and question.context_text:
             topic = question.context_text  # "能拿多少？" after a turn that stated the case
             if previous and self.retriever.keyword_score(without_ask_words(topic)) < MIN_KEYWORD_SCORE:
@@ -960,7 +974,7 @@ class Planner:
             hits = [Hit(task, hits[0].score if hits else 1.0, ()), *[h for h in hits if h.article.chunk_id != task.chunk_id]]
         elif same_article:
             hits = [Hit(previous[0], hits[0].score if hits else 1.0, ()), *[h for h in hits if h.article.chunk_id != previous[0].chunk_id]]
-        elif money_of_discussed:
+        elif money_of_discussed or figure_of_discussed:
             hits = [Hit(previous[0], hits[0].score if hits else 1.0, ())]
         elif self._held_by_discussed(question, ask, previous, plan) and hits and hits[0].article.chunk_id != previous[0].chunk_id:
             # "Is there a specific amount the mother fund would put in?" after （二十七）, which names that fund: its
