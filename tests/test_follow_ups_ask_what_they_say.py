@@ -64,3 +64,30 @@ def test_which_district_departments_own_that_task_lists_the_task_discussed(engin
 def test_a_plural_of_a_domain_term_finds_what_the_term_finds(engine):
     answer = engine.ask("What does the city policy give CMOs?")
     assert cited(answer)[0] == "policy2024:24"
+
+
+def test_a_count_the_text_sets_as_a_share_is_answered_with_that_share(engine):
+    beds = engine.ask("研究型床位要设多少张")
+    assert beds.status is Status.ANSWERED and cited(beds)[0] == "policy2024:07"
+    assert beds.answer.startswith("10%")
+
+
+def test_whether_a_support_is_given_is_answered_yes_though_its_amount_is_unsaid(engine):
+    interest = engine.ask("Is there any subsidy for interest on loans?")
+    assert interest.status is Status.ANSWERED and cited(interest)[0] == "policy2024:29"
+    assert "贴息" in interest.answer
+    chinese = engine.ask("银行信贷有没有贴息补贴？")
+    assert chinese.status is Status.ANSWERED and cited(chinese)[0] == "policy2024:29"
+
+
+def test_an_amount_asked_after_a_support_it_names_is_that_supports_amount_not_another_ceiling(engine):
+    ceiling = engine.ask("小微企业融资担保额度最高多少")
+    assert ceiling.total_yuan == 20_000_000
+    interest = engine.ask("另外有贷款贴息吗？能贴多少", ceiling.session_id)
+    assert cited(interest)[0] == "policy2024:29"
+    assert "没有规定" in interest.answer and "2000万" not in interest.answer
+
+
+def test_putting_a_number_on_a_support_asks_its_amount(engine):
+    fund = engine.ask("Does the policy put an amount on its support for M&A funds?")
+    assert fund.status is Status.NOT_SPECIFIED and cited(fund)[0] == "policy2024:28"

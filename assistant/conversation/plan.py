@@ -243,6 +243,16 @@ def _department_topic(text: str) -> str:
     return without_words(without_ask_words(text), sorted(lexicon().department_ask_words, key=len, reverse=True))
 
 
+def _asks_only_whether_supported(ask: Ask) -> bool:
+    """Whether an ask asks only whether something is supported ("does the city also subsidise interest on loans?",
+    "有没有研发补助？"): it asks support's existence, and neither its terms, what support, nor a quantity."""
+    text = ask.text.lower()
+    lex = lexicon()
+    return bool(lex.support_exists_asked.search(text)) and not (
+        has_word(text, lex.terms_asks) or has_word(text, lex.support_asks) or lex.support_asked.search(text)
+        or has_word(text, lex.quantity_words))
+
+
 def _short(question: Question) -> bool:
     """Whether the turn is short enough to follow up on what was discussed (``FOLLOW_UP_MAX_CHARS`` for its language)."""
     return len(question.text) <= FOLLOW_UP_MAX_CHARS.get(question.language, FOLLOW_UP_MAX_CHARS_CHINESE)
@@ -1118,8 +1128,15 @@ class Planner:
             # text says on that, not its award again
             article = self._measure_article(measure)
             return Step(ask, Route.LOOKUP, [article], lead=lead_clause(article.text, ask.kind, ask.text))
-        unpriced = self._unpriced_part(ask, measure) if measure and not has_amounts and recalled is None else None
+        # "有没有贷款贴息？贴多少": a later ask of the message with no topic of its own asks the amount of what the ask
+        # before it named
+        priced = replace(ask, text=f"{plan.steps[-1].ask.text} {ask.text}") if plan.steps and topic_is_empty else ask
+        unpriced = self._unpriced_part(priced, measure) if measure and not has_amounts and recalled is None else None
         if measure and unpriced is not None:
+            if (ask.kind in {AskKind.WHAT, AskKind.ELIGIBILITY} and _asks_only_whether_supported(ask)
+                    and not question.facts.tells_case()):
+                # "does the city also subsidise interest on loans?": yes, the sentence saying so answers; no amount is asked
+                return Step(ask, Route.LOOKUP, [self._measure_article(measure)], lead=unpriced)
             # "重点产业优惠利率长期信贷贴息，能贴多少？": （二十九） names 贴息 and sets no amount for it (its ceilings are the
             # guarantees'), so the amount is not specified
             return Step(ask, Route.NO_AMOUNT, [self._measure_article(measure)], lead=unpriced)
@@ -1240,7 +1257,9 @@ class Planner:
             # share the text sets of the count stated, worked out
             shares = lead if lead.figure.endswith("%") else lead_clause(top.text, AskKind.FIGURE, ask.text, ("%",))
             share = share_of_count(shares.sentence, shares.figure, question.text) if shares.figure else None
-            if share is not None:
+            if share is not None or (ask.detail == COUNT_FIGURE and not lead.figure and shares.figure):
+                # "How many research beds should a hospital set aside?": the text sets them as a share (核定床位的10%),
+                # which answers the count as the text states it
                 lead = shares
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)  # the article states no such figure
