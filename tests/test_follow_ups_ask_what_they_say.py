@@ -91,3 +91,15 @@ def test_an_amount_asked_after_a_support_it_names_is_that_supports_amount_not_an
 def test_putting_a_number_on_a_support_asks_its_amount(engine):
     fund = engine.ask("Does the policy put an amount on its support for M&A funds?")
     assert fund.status is Status.NOT_SPECIFIED and cited(fund)[0] == "policy2024:28"
+
+
+def test_the_caps_asked_of_a_support_list_its_ceilings(engine):
+    caps = engine.ask("For cell and gene therapy drugs, what are the caps?")
+    assert caps.status is Status.ANSWERED and cited(caps)[0] == "policy2024:05"
+    assert "15,000,000" in caps.answer and "30,000,000" in caps.answer
+
+
+def test_how_payment_is_made_under_drg_is_what_the_text_says_not_a_fee(engine):
+    drg = engine.ask("创新药械在DRG/DIP里是怎么付费的？")
+    assert drg.status is Status.ANSWERED and cited(drg)[0] == "policy2024:19"
+    assert "单独支付" in drg.answer
