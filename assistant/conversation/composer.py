@@ -290,7 +290,7 @@ class Composer:
         if route is Route.NOT_SPECIFIED:
             if step.estimate is not None:  # no share set, a ceiling set: the ceiling follows
                 return [self._not_specified(article, step.detail)[0], *self.award_lines(step.estimate, article)]
-            return self._not_specified(article, step.detail)
+            return self._not_specified(article, step.detail, step.ask.kind)
         if route is Route.NO_AMOUNT:
             assert step.lead is not None
             return [self.t["no_amount"].format(text=step.lead.text)]
@@ -398,10 +398,12 @@ class Composer:
             return lead
         return f"{self.t['expired_warning']}{' ' if self.english else ''}{lead}"
 
-    def _not_specified(self, article: Article, detail: str = "") -> list[str]:
+    def _not_specified(self, article: Article, detail: str = "", kind: AskKind | None = None) -> list[str]:
         fields = self._fields(article)
         named = lexicon().details.get(detail) or lexicon().figure_asks.get(detail)
-        topic = named.topic[self._tongue()] if named else self.t["topic_default"]
+        # "整个流程要多久" of an article setting no time limit: no time limit, not the application's materials
+        unnamed = self.t["topic_duration"] if kind is AskKind.DURATION else self.t["topic_default"]
+        topic = named.topic[self._tongue()] if named else unnamed
         lead = self.t["not_specified_lead"].format(topic=topic)
         key = "not_specified_where" if article.departments else "not_specified_where_no_departments"
         return [lead, self.t[key].format(departments=self._departments(article.departments), **fields)]

@@ -243,6 +243,16 @@ def _department_topic(text: str) -> str:
     return without_words(without_ask_words(text), sorted(lexicon().department_ask_words, key=len, reverse=True))
 
 
+def _asks_only_whether_supported(ask: Ask) -> bool:
+    """Whether an ask asks only whether something is supported ("does the city also subsidise interest on loans?",
+    "有没有研发补助？"): it asks support's existence, and neither its terms, what support, nor a quantity."""
+    text = ask.text.lower()
+    lex = lexicon()
+    return bool(lex.support_exists_asked.search(text)) and not (
+        has_word(text, lex.terms_asks) or has_word(text, lex.support_asks) or lex.support_asked.search(text)
+        or has_word(text, lex.quantity_words))
+
+
 def _short(question: Question) -> bool:
     """Whether the turn is short enough to follow up on what was discussed (``FOLLOW_UP_MAX_CHARS`` for its language)."""
     return len(question.text) <= FOLLOW_UP_MAX_CHARS.get(question.language, FOLLOW_UP_MAX_CHARS_CHINESE)
@@ -548,11 +558,15 @@ class Planner:
 
     def _held_by_discussed(self, question: Question, ask: Ask, previous: Sequence[Article], plan: Plan) -> bool:
         """Whether a short turn naming no document, product or trial of its own asks of the article just discussed:
-        every search word of its own the article holds."""
+        every search word of its own the article holds. That a target is asked of a time limit or a figure (目标,
+        争取 …) names no topic: "整个流程目标压到多长" after （十）'s ethics review asks （十）'s 总体流程, not a plan's goals."""
         short = _short(question)
+        words = without_ask_words(ask.text.lower())
+        if ask.kind in {AskKind.DURATION, AskKind.FIGURE}:
+            words = without_words(words, lexicon().target_words)
         return (bool(previous) and short and not plan.steps and question.document is None and not question.new_subject
                 and not question.facts.states_subject()
-                and self.retriever.holds_every_term(previous[0].chunk_id, without_ask_words(ask.text.lower())))
+                and self.retriever.holds_every_term(previous[0].chunk_id, words))
 
     def _states_base_of_discussed(self, question: Question, ask: Ask, previous: Sequence[Article], plan: Plan) -> bool:
         """Whether a turn that asks nothing of its own states a base (a spend, an output) of the measure just
@@ -782,6 +796,10 @@ class Planner:
                 topic = without_words(topic, sorted([*lexicon().ceiling_words, *lexicon().each_asked], key=len, reverse=True))
         if ask.kind is AskKind.DEPARTMENTS:  # "要跟哪个部门联系": reaching a department is no topic (a letter's contact)
             topic = _department_topic(ask.text.lower())
+            if previous and question.document == previous[0].doc_id:
+                # "which Pudong departments own that task?" in a conversation about the Pudong plan: the plan's name
+                # is no topic, the task discussed is the one asked
+                topic = self.finder.without_name(topic, question.document)
         topic_is_empty = self.retriever.keyword_score(topic) < MIN_KEYWORD_SCORE
         if ask.kind is AskKind.DEPARTMENTS and previous and (topic_is_empty or (
                 ask.points_back and not self._names_other_article(question, ask, previous))) and (
@@ -876,6 +894,12 @@ class Planner:
         money_of_discussed = (topic_is_empty and bool(previous) and (not plan.steps or not ask.elliptical)
                               and ask.kind is AskKind.AMOUNT
                               and not question.facts.amounts and not question.follow_up and session.award is None)
+        # "how big is it?" right after a measure: a figure of that measure, which its text states or leaves unsaid; a
+        # figure another document states ("产业规模达到9337亿元") would answer another question
+        figure_of_discussed = (topic_is_empty and bool(previous) and not plan.steps and not question.facts.amounts
+                               and ask.kind in {AskKind.FIGURE, AskKind.DURATION}
+                               and question.document in (None, previous[0].doc_id)
+                               and self.catalogue.get(previous[0].doc_id).kind in MEASURE_DOCUMENTS)
         if topic_is_empty and not plan.steps and not question.follow_up and question.context_text:
             topic = question.context_text  # "能拿多少？" after a turn that stated the case
             if previous and self.retriever.keyword_score(without_ask_words(topic)) < MIN_KEYWORD_SCORE:
@@ -960,7 +984,7 @@ class Planner:
             hits = [Hit(task, hits[0].score if hits else 1.0, ()), *[h for h in hits if h.article.chunk_id != task.chunk_id]]
         elif same_article:
             hits = [Hit(previous[0], hits[0].score if hits else 1.0, ()), *[h for h in hits if h.article.chunk_id != previous[0].chunk_id]]
-        elif money_of_discussed:
+        elif money_of_discussed or figure_of_discussed:
             hits = [Hit(previous[0], hits[0].score if hits else 1.0, ())]
         elif self._held_by_discussed(question, ask, previous, plan) and hits and hits[0].article.chunk_id != previous[0].chunk_id:
             # "Is there a specific amount the mother fund would put in?" after （二十七）, which names that fund: its
@@ -1104,8 +1128,15 @@ class Planner:
             # text says on that, not its award again
             article = self._measure_article(measure)
             return Step(ask, Route.LOOKUP, [article], lead=lead_clause(article.text, ask.kind, ask.text))
-        unpriced = self._unpriced_part(ask, measure) if measure and not has_amounts and recalled is None else None
+        # "有没有贷款贴息？贴多少": a later ask of the message with no topic of its own asks the amount of what the ask
+        # before it named
+        priced = replace(ask, text=f"{plan.steps[-1].ask.text} {ask.text}") if plan.steps and topic_is_empty else ask
+        unpriced = self._unpriced_part(priced, measure) if measure and not has_amounts and recalled is None else None
         if measure and unpriced is not None:
+            if (ask.kind in {AskKind.WHAT, AskKind.ELIGIBILITY} and _asks_only_whether_supported(ask)
+                    and not question.facts.tells_case()):
+                # "does the city also subsidise interest on loans?": yes, the sentence saying so answers; no amount is asked
+                return Step(ask, Route.LOOKUP, [self._measure_article(measure)], lead=unpriced)
             # "重点产业优惠利率长期信贷贴息，能贴多少？": （二十九） names 贴息 and sets no amount for it (its ceilings are the
             # guarantees'), so the amount is not specified
             return Step(ask, Route.NO_AMOUNT, [self._measure_article(measure)], lead=unpriced)
@@ -1226,7 +1257,9 @@ class Planner:
             # share the text sets of the count stated, worked out
             shares = lead if lead.figure.endswith("%") else lead_clause(top.text, AskKind.FIGURE, ask.text, ("%",))
             share = share_of_count(shares.sentence, shares.figure, question.text) if shares.figure else None
-            if share is not None:
+            if share is not None or (ask.detail == COUNT_FIGURE and not lead.figure and shares.figure):
+                # "How many research beds should a hospital set aside?": the text sets them as a share (核定床位的10%),
+                # which answers the count as the text states it
                 lead = shares
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)  # the article states no such figure

@@ -835,6 +835,10 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
                 kind = AskKind.DURATION  # "And for the lead site?" after a site's review deadline: its time limit too
             if kind not in AWARD_KINDS and any(b in clause.lower() for b in bases):
                 kind = AskKind.AMOUNT
+            elif kind not in AWARD_KINDS and lex.support_asked.search(clause.lower()):
+                # "and for CVCs, what support do they get?" after a figure or a time limit: the support of what it names
+                # is asked, not that figure again
+                kind, elliptical = AskKind.WHAT, False
         if kind is AskKind.WHAT and stated and _yes_no(clause, lex):
             kind = AskKind.ELIGIBILITY
         elif kind is AskKind.AMOUNT and not bases and own_case and _asks_yes_or_no(clause, lex):
