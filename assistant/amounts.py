@@ -163,12 +163,13 @@ def _money_matches(text: str) -> list[re.Match[str]]:
     """The stretches of ``text`` that are amounts of money: a number with a money unit or currency."""
     kept = []
     for match in _AMOUNT.finditer(text):
+        foreign = foreign_before(text[max(0, match.start() - 4): match.start()].lower()) or foreign_after(
+            text[match.end():].lower())
         has_money_unit = bool(match["unit"] or match["tail"] or match["cur"]) or match["num"][-1] in "万亿" or bool(
-            re.fullmatch(_NUMBER, match["num"]) and (foreign_before(text[max(0, match.start() - 4): match.start()].lower())
-                                                     or foreign_after(text[match.end():].lower())))
+            re.fullmatch(_NUMBER, match["num"]) and foreign)
         if not has_money_unit or not match["num"].strip("点"):
             continue
-        if match["unit"] and match["unit"].lower() in {"m", "k"} and not (match["cur"] or match["tail"]) and not (
+        if match["unit"] and match["unit"].lower() in {"m", "k"} and not (match["cur"] or match["tail"] or foreign) and not (
                 _bare_unit_money(text[max(0, match.start() - BARE_UNIT_REACH): match.start()], text[match.end():])):
             continue
         if _NOT_MONEY_AFTER.match(text[match.end() :]):
