@@ -46,10 +46,11 @@ _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?"
 # form "一亿五千万" is one run of numerals already)
 _YI_WAN = r"\d+亿零?\d+[千百]?万"
 _AMOUNT = re.compile(
-    rf"(?P<neg>[-−负]\s*)?"
+    rf"(?P<neg>(?<![a-z0-9])[-−]\s*|负\s*)?"  # ("up-to-8-million" is no negative)
     rf"(?P<cur>rmb|cny|¥|￥|人民币)?\s*"
     rf"(?P<num>{_YI_WAN}|(?:{_NUMBER})|[{_CN_DIGITS}点]+)\s*"
     r"(?:个(?=\s*亿))?\s*"  # "一个亿", "两个亿": 亿 counted as a unit
+    r"(?:-(?=million|billion|thousand))?"  # "the up-to-8-million part": a hyphenated unit
     r"(?P<unit>万亿|千万|百万|十万|万|亿|千|million|billion|thousand|mn|bn|k|m)?\s*"
     r"(?P<tail>元|块|yuan|rmb|cny)?(?:\s*人民币)?",
     re.IGNORECASE,
