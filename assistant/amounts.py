@@ -46,10 +46,11 @@ _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?"
 # form "一亿五千万" is one run of numerals already)
 _YI_WAN = r"\d+亿零?\d+[千百]?万"
 _AMOUNT = re.compile(
-    rf"(?P<neg>[-−负]\s*)?"
+    rf"(?P<neg>(?<![a-z0-9])[-−]\s*|负\s*)?"  # ("up-to-8-million" is no negative)
     rf"(?P<cur>rmb|cny|¥|￥|人民币)?\s*"
     rf"(?P<num>{_YI_WAN}|(?:{_NUMBER})|[{_CN_DIGITS}点]+)\s*"
     r"(?:个(?=\s*亿))?\s*"  # "一个亿", "两个亿": 亿 counted as a unit
+    r"(?:-(?=million|billion|thousand))?"  # "the up-to-8-million part": a hyphenated unit
     r"(?P<unit>万亿|千万|百万|十万|万|亿|千|million|billion|thousand|mn|bn|k|m)?\s*"
     r"(?P<tail>元|块|yuan|rmb|cny)?(?:\s*人民币)?",
     re.IGNORECASE,
@@ -163,12 +164,13 @@ def _money_matches(text: str) -> list[re.Match[str]]:
     """The stretches of ``text`` that are amounts of money: a number with a money unit or currency."""
     kept = []
     for match in _AMOUNT.finditer(text):
+        foreign = foreign_before(text[max(0, match.start() - 4): match.start()].lower()) or foreign_after(
+            text[match.end():].lower())
         has_money_unit = bool(match["unit"] or match["tail"] or match["cur"]) or match["num"][-1] in "万亿" or bool(
-            re.fullmatch(_NUMBER, match["num"]) and (foreign_before(text[max(0, match.start() - 4): match.start()].lower())
-                                                     or foreign_after(text[match.end():].lower())))
+            re.fullmatch(_NUMBER, match["num"]) and foreign)
         if not has_money_unit or not match["num"].strip("点"):
             continue
-        if match["unit"] and match["unit"].lower() in {"m", "k"} and not (match["cur"] or match["tail"]) and not (
+        if match["unit"] and match["unit"].lower() in {"m", "k"} and not (match["cur"] or match["tail"] or foreign) and not (
                 _bare_unit_money(text[max(0, match.start() - BARE_UNIT_REACH): match.start()], text[match.end():])):
             continue
         if _NOT_MONEY_AFTER.match(text[match.end() :]):

@@ -138,6 +138,10 @@ class Composer:
             block = self._echoed(step, self._block(step))
             if step.eligibility is not None and step.eligibility.usd_by_range and step.route in {Route.AWARD, Route.ELIGIBILITY}:
                 block.append(range_note(self.language))  # the rate range a dollar amount was compared at
+            if step.either and step.route is Route.AWARD:  # the figure is the same whichever rule applies
+                names = [self.rule_name(rule) for rule in step.either]
+                block.append(self.t["award_either_way"].format(
+                    names=" and ".join(names) if self.english else "、".join(names)))
             blocks.append(block)
             statuses.append(self._status(step))
             for article in step.articles:

@@ -195,6 +195,20 @@ def _usd_bases_capped(question: Question, request: AwardRequest) -> list[Decimal
     return lowest if all(rule.rate * base >= rule.cap_yuan for base in lowest) else []
 
 
+def _same_award_either_way(request: AwardRequest) -> tuple[Rule, ...]:
+    """The candidate rules of ``request`` when its one stated base gives the same ceiling under each (rate × base
+    below every cap: "保费80万" under （十三）'s 50万 and 100万 alike), the one with the lowest cap first; empty
+    when the figure depends on which rule applies."""
+    candidates = sorted(request.candidates, key=lambda rule: rule.cap_yuan)
+    if len(candidates) < 2 or len(request.bases) != 1 or are_alternatives(candidates):
+        return ()
+    [base] = request.bases
+    if any(rule.rate is None or rule.base != candidates[0].base for rule in candidates):
+        return ()
+    awards = {min(rule.rate * base, rule.cap_yuan) for rule in candidates if rule.rate is not None}
+    return tuple(candidates) if len(awards) == 1 else ()
+
+
 def _product_query(ask: Ask, request: AwardRequest) -> str:
     """The ask's words for finding the clause a yes quotes, with the trigger words of the rules of the product the
     asker's case is read to ("CAR-T…只做早期跟确证性两段，也能申请吗": the CGT clause's 1500万、3000万, not the
@@ -1674,6 +1688,11 @@ class Planner:
         if heard and not verdict_asked:
             step.ask = replace(ask, kind=AskKind.AMOUNT, yes_no=False)
             step.confirmed = [] if heard_wrong else self._heard_ceilings(question, request.rules or list(request.candidates))
+        either = _same_award_either_way(request) if request.missing == "rule" and not (heard or verdict_asked) else ()
+        if either:
+            # "临床试验责任险保费交了80万能补多少": 50% of 80万 is under the 50万 and the 100万 ceiling alike, so the
+            # figure does not wait for which insurance it is; the answer names both
+            request.rules, step.either = [either[0]], either
         if request.missing == "rule":
             figures = figures_wanted(question, request.candidates) if fixed_alternatives(request.candidates) else []
             if figures and not heard and question.conversation_facts.enterprise_size is None:

@@ -84,6 +84,7 @@ class Facts:
     sold_abroad: bool | None = None  # True: the product is sold abroad ("在美国卖了"); a denial is an unmet condition
     regulator: str | None = None  # the regulator abroad the product is registered with: "fda", "brics" … (eligibility.yaml)
     clients: str | None = None  # whom the asker's services are for: "institutes" (高校科研院所) or "enterprises"
+    work: str | None = None  # the work the support is asked for: "research" (研究服务) or "production" (受托生产)
 
     def over(self, earlier: Facts) -> Facts:
         """These facts, with what ``earlier`` turns stated about the asker where this turn says nothing
@@ -111,6 +112,7 @@ class Facts:
             sold_abroad=self.sold_abroad if self.sold_abroad is not None else earlier.sold_abroad,
             regulator=self.regulator if self.regulator is not None else earlier.regulator,
             clients=self.clients if self.clients is not None else earlier.clients,
+            work=self.work if self.work is not None else earlier.work,
             unmet=tuple(dict.fromkeys((*earlier.unmet, *self.unmet))),
             # a condition said met before and denied now ("其实没进特别审查") is unmet only
             met=tuple(cid for cid in dict.fromkeys((*earlier.met, *self.met)) if cid not in self.unmet),

@@ -1232,6 +1232,7 @@ def read_facts(normalised: str, text: str) -> Facts:
         entity_denied=_entities_denied(text),
         registration_applicant=_registration_applicant(text, words),
         clients=next((served for served, pattern in words["clients"].items() if re.search(pattern, text)), None),
+        work=next((work for work, pattern in words["work"].items() if re.search(pattern, text)), None),
         event_on=stated_month(text),
         month_alone=_month_without_year(text),
     )

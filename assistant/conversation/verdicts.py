@@ -90,6 +90,10 @@ class Verdicts:
         values, by_range = self.fact_values(question)
         evaluator = ConditionEvaluator(self.book)
         denied = self.unmet(question)
+        open_rules = [rule for rule in rules if not set(condition_rules().of_rule(rule)) & set(denied)]
+        if open_rules and len(open_rules) < len(rules):
+            # "进了特别审查程序，还没拿到注册证，现在能申请吗": the top-up waits for the registration, the 300万 does not
+            rules = open_rules
         for candidate in rules:
             unmet = next((cid for cid in condition_rules().of_rule(candidate) if cid in denied), None)
             if unmet is not None:  # the asker says the condition is not met ("还没进入特别审查程序", "只做研发")
@@ -115,7 +119,8 @@ class Verdicts:
         return Eligibility(Verdict.ELIGIBLE, measure, only, usd_by_range=by_range, holds=holds)
 
     def awaited(self, question: Question, ask: Ask, request: AwardRequest) -> Eligibility | None:
-        """An "it depends" for a yes/no on one rule (asked as such, or as a figure wanted: "能拿那个最高800万的吗")
+        """A no for a yes/no on one rule whose condition the asker says is unmet; an "it depends" for a yes/no on one
+        rule (asked as such, or as a figure wanted: "能拿那个最高800万的吗")
         whose condition marked ``awaited`` (``eligibility.yaml``) the conversation has not stated met: unknown,
         naming the fact it waits for; None otherwise, and when an alternative ceiling of the measure (the same
         measure's other guarantee ceiling) applies whatever that fact, unless a figure wanted is above it. The rule
@@ -140,6 +145,9 @@ class Verdicts:
             rules = [rule for rule in rules if _named_by_figure(ask.own_words.lower(), rule, wanted)]
         if len(rules) != 1:
             return None
+        denied = next((cid for cid in condition_rules().of_rule(rules[0]) if cid in self.unmet(question)), None)
+        if denied is not None:  # "no registration certificate yet: is the 40% top-up open to us?": the rule named is a no
+            return Eligibility(Verdict.NOT_ELIGIBLE, request.measure, rules[0], denied)
         if any(figure > rules[0].cap_yuan for figure in wanted):
             return None  # "中型企业，想担保4000万可以吗": above every ceiling, a no whatever the condition (the corrections)
         others = [other.cap_yuan for other in self.alternatives_to(rules[0]) if evaluator.first_failure(other, values) is None]
@@ -252,6 +260,7 @@ class Verdicts:
             "sold_locally": facts.sold_abroad,
             "regulator": facts.regulator,
             "clients": facts.clients,
+            "work": facts.work,
             # what the stated base is, when every base amount of the turn names the same kind ("RMB 300m capex")
             "base_kind": kinds.pop() if len(kinds := {a.base_kind for a in facts.amounts_as(AmountRole.BASE)}) == 1 else None,
         }
