@@ -212,6 +212,7 @@ class _Lexicon:
     which_document: tuple[str, ...]  # "该看哪个文件": the document in force is asked, not the one discussed
     issue_words: tuple[str, ...]  # "印发", "文号", "issued": a validity ask about the document's issue
     issuer_asked: re.Pattern[str]  # "是哪个部门发的": the issuer is asked, not the departments of a measure
+    departments_thing_asked: re.Pattern[str]  # "免哪些部门的许可证": what departments issue is asked, not who is responsible
     department_name: re.Pattern[str]  # a department named in a text ("市卫生健康委", "市药品监管局")
     definition_words: tuple[str, ...]  # what opens a term's definition ("“三联动”，即…", "…是指")
     earlier_policy_named: tuple[str, ...]  # words naming a policy by its year ("the 2021 policy", "2021年那轮政策")
@@ -321,6 +322,7 @@ def lexicon() -> _Lexicon:
         which_document=lower(raw["which_document"]),
         issue_words=lower(raw["issue_words"]),
         issuer_asked=re.compile(raw["issuer_asked"], re.IGNORECASE),
+        departments_thing_asked=re.compile(raw["departments_thing_asked"], re.IGNORECASE),
         department_name=re.compile(raw["department_name"]),
         definition_words=tuple(raw["definition_words"]),
         earlier_policy_named=tuple(raw["earlier_policy_named"]),
@@ -1092,6 +1094,8 @@ def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind |
         if has_word(clause, words) or (pattern is not None and pattern.search(clause)):
             if kind is AskKind.AMOUNT and _asks_a_figure(clause, words, lex):
                 kind = AskKind.FIGURE  # "how much floor space", "how many listed companies in total"
+            elif kind is AskKind.DEPARTMENTS and lex.departments_thing_asked.search(clause):
+                kind = AskKind.WHAT  # "可以免哪些部门的许可证": the licences the text names, not its 责任单位
             elif kind is AskKind.DEPARTMENTS and lex.issuer_asked.search(clause):
                 kind = AskKind.VALIDITY  # "是哪个部门发的": the document's issuer
             elif kind is AskKind.ELIGIBILITY and _asks_a_count(clause, lex):
