@@ -24,3 +24,12 @@ def test_the_licences_a_measure_waives_are_not_its_responsible_departments(engin
 def test_the_departments_responsible_for_a_measure_are_still_its_responsible_departments(engine) -> None:
     lead = engine.ask("研发用物品进口试点，归哪些部门负责？").answer.splitlines()[0]
     assert "市商务委" in lead and "上海海关" in lead, lead
+
+
+def test_an_english_ceiling_and_annual_cap_are_said_in_millions_as_well(engine) -> None:
+    # （十二）: "…按照规定择优给予每个项目最高100万元支持…每个单位每年累计支持不超过1亿元"
+    answer = engine.ask("For a CRO's project to lift its trial services to international standards, what is the most "
+                        "a project can get, and is there a yearly limit per company?")
+    assert cited(answer)[0] == "policy2024:12", answer.answer
+    assert "RMB 1,000,000 (1 million)" in answer.answer, answer.answer
+    assert "RMB 100,000,000 (100 million)" in answer.answer, answer.answer
