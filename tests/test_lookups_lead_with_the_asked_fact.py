@@ -33,3 +33,31 @@ def test_an_english_ceiling_and_annual_cap_are_said_in_millions_as_well(engine) 
     assert cited(answer)[0] == "policy2024:12", answer.answer
     assert "RMB 1,000,000 (1 million)" in answer.answer, answer.answer
     assert "RMB 100,000,000 (100 million)" in answer.answer, answer.answer
+
+
+def _spoken_lead(answer) -> str:
+    return answer.answer.split("出处：")[0].split("Source:")[0]
+
+
+def test_a_term_of_several_parts_is_answered_by_each_parts_definition(engine) -> None:
+    # press answer 7: "构建了“一清单、两优化、三联动”的事前服务机制。“一清单”,是指…“三联动”,即构建国家药监局长三角分中心…"
+    answer = engine.ask("新闻发布会上市药监局提到的“一清单、两优化、三联动”分别指什么？")
+    assert cited(answer)[0] == "press20240731:q07", answer.answer
+    lead = _spoken_lead(answer)
+    assert "服务清单" in lead and "优化服务方式" in lead and "长三角分中心" in lead, answer.answer
+    assert "近年来" not in lead, answer.answer  # not the answer's opening, which the journalist's question words match
+
+
+def test_a_point_named_by_a_short_opener_is_said_with_the_sentence_after_it(engine) -> None:
+    # press answer 3: "二是加快推动人工智能赋能药物研发。把握生成式AI…加强大模型、核心算法…建设一批共性技术平台…"
+    lead = _spoken_lead(engine.ask("发布会上讲到人工智能赋能药物研发，具体要做什么？"))
+    assert "大模型" in lead and "共性技术平台" in lead, lead
+
+
+def test_which_points_a_speaker_announced_are_listed_not_counted(engine) -> None:
+    # press answer 1: "…主要围绕三个方面进行更新和提升:\n一是…优化提升。…二是…新的政策举措。…三是…试点改革举措落地实施。"
+    answer = engine.ask("发布会上，这次的若干意见跟上一轮政策比，主要在哪几个方面做了更新？")
+    assert answer.status.value == "answered", answer.answer
+    assert cited(answer)[0] == "press20240731:q01", answer.answer
+    lead = _spoken_lead(answer)
+    assert "一是" in lead and "二是" in lead and "三是" in lead and "试点" in lead, answer.answer
