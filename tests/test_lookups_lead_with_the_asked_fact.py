@@ -61,3 +61,23 @@ def test_which_points_a_speaker_announced_are_listed_not_counted(engine) -> None
     assert cited(answer)[0] == "press20240731:q01", answer.answer
     lead = _spoken_lead(answer)
     assert "一是" in lead and "二是" in lead and "三是" in lead and "试点" in lead, answer.answer
+
+
+@pytest.mark.parametrize(("message", "yes"), [
+    ("上海数据交易所里有没有生物医药专区？", "有。"),
+    ("Are nationally negotiated drugs paid for separately under DRG/DIP?", "Yes. "),
+])
+def test_a_yes_no_question_the_sentence_states_opens_with_yes(engine, message: str, yes: str) -> None:
+    # （三十三）: "在上海数据交易所设立生物医药专区…"; （十九）: "…实行医保预算单列支付、在DRG/DIP改革中单独支付。"
+    answer = engine.ask(message)
+    assert answer.answer.startswith(yes), answer.answer
+
+
+@pytest.mark.parametrize("message", [
+    "同一个项目能不能跟我市其他同类政策重复享受？",  # "按照“从优、就高、不重复”的原则予以支持": a no, not a yes
+    "so the lead site gets four weeks for its ethics opinion, right?",  # the figure stated is checked, not agreed to
+    "and supplemental applications?",  # asks what holds for another thing, not yes or no
+])
+def test_a_sentence_that_negates_or_a_figure_to_check_gets_no_yes_from_its_words(engine, message: str) -> None:
+    answer = engine.ask(message)
+    assert not answer.answer.startswith(("Yes", "有。", "是。", "可以。")), answer.answer

@@ -372,6 +372,8 @@ class Composer:
             lead = self._lead_text(article, step.lead.text)
         if step.need is not None:  # "还要办…许可证吗": 不需要 / 需要 / the sources do not say, first
             lead = f"{self.t['need_' + step.need.value]}{' ' if self.english else ''}{lead}"
+        elif step.affirmed is not None:  # "有没有生物医药专区": the sentence states it, so the yes first
+            lead = self.t["stated_yes"].format(word=step.affirmed) + lead
         return [self._with_expiry(article, lead + self._glossed(step.lead.text))]
 
     def _lead_text(self, article: Article, text: str) -> str:

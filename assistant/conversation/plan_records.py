@@ -125,6 +125,7 @@ class Step:
     share: Share | None = None  # LOOKUP of a share: the share of the count the asker states, worked out
     full_awards: FullAwards | None = None  # FULL_AWARDS: the count the annual cap allows at the full ceiling
     need: Need | None = None  # LOOKUP of whether a step is still needed ("还要办…许可证吗"): what the sentence says of it
+    affirmed: str | None = None  # LOOKUP of a yes/no the sentence states ("有没有生物医药专区"): the yes word ("有")
 
 
 @dataclass
