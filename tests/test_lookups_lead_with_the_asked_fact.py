@@ -81,3 +81,10 @@ def test_a_yes_no_question_the_sentence_states_opens_with_yes(engine, message: s
 def test_a_sentence_that_negates_or_a_figure_to_check_gets_no_yes_from_its_words(engine, message: str) -> None:
     answer = engine.ask(message)
     assert not answer.answer.startswith(("Yes", "有。", "是。", "可以。")), answer.answer
+
+
+def test_an_english_answer_the_sources_do_not_give_opens_by_saying_it_is_not_specified(engine) -> None:
+    # （二十）: "…按照规定择优给予每个项目最高200万元支持" sets no number of projects per applicant
+    answer = engine.ask("How many demonstration projects for innovative drugs can one hospital win each year?")
+    assert answer.status.value == "not_specified", answer.answer
+    assert answer.answer.startswith("Not specified:"), answer.answer
