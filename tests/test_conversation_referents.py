@@ -183,7 +183,7 @@ def test_a_spend_in_dollars_on_one_stage_gets_that_stages_ceiling_before_the_rmb
                         "and has spent US$800,000 on R&D so far. How much support could it get?")
     assert answer.status.value == "clarify" and answer.citations[0].chunk_id == "policy2024:05"
     assert answer.answer.startswith("Class 1 new drug, Phase III clinical trial: no more than 40% of the R&D spending, "
-                                    "at most RMB 30,000,000.")
+                                    "at most RMB 30,000,000 (30 million).")
     assert "sets no exchange rate" in answer.answer and answer.total_yuan is None
 
 

@@ -221,7 +221,7 @@ class Composer:
 
     def _ceilings_lead(self, step: Step) -> str:
         assert step.request is not None and step.articles
-        money = self._money
+        money = self._money_said
         label = step.articles[0].label
         rules = step.request.rules or list(step.request.candidates)
         parts = [self.t["ceilings_lead"].format(label=label, rule_name=self.rule_name(rule), amount=money(rule.cap_yuan))
@@ -376,6 +376,8 @@ class Composer:
             lead = self._lead_text(article, step.lead.text)
         if step.need is not None:  # "还要办…许可证吗": 不需要 / 需要 / the sources do not say, first
             lead = f"{self.t['need_' + step.need.value]}{' ' if self.english else ''}{lead}"
+        elif step.affirmed is not None:  # "有没有生物医药专区": the sentence states it, so the yes first
+            lead = self.t["stated_yes"].format(word=step.affirmed) + lead
         return [self._with_expiry(article, lead + self._glossed(step.lead.text))]
 
     def _lead_text(self, article: Article, text: str) -> str:
@@ -555,6 +557,12 @@ class Composer:
         """A yuan amount as the answer's language writes it: ``format_yuan_en`` in English, else ``format_yuan``."""
         return format_yuan_en(yuan) if self.english else format_yuan(yuan)
 
+    def _money_said(self, yuan: Decimal | int) -> str:
+        """``_money`` and, in English, the round amount in words as well ("RMB 1,000,000 (1 million)"): the
+        figure as an English reader says it, beside the digits the text's 万 and 亿 turn into."""
+        words = yuan_in_words_en(yuan) if self.english else None
+        return self._money(yuan) + (self.t["award_in_words"].format(words=words) if words else "")
+
     def _tongue(self) -> str:
         """The key of the asker's language in the data's bilingual entries: "en" or "zh"."""
         return "en" if self.english else "zh"
@@ -562,7 +570,7 @@ class Composer:
     def _ceiling(self, rule: Rule, terms: bool = False) -> str:
         """A rule's per-item ceiling as the text sets it: its rate of its base and its amount, or the amount alone;
         with ``terms``, also what one item is and the annual cap."""
-        money = self._money
+        money = self._money_said
         if rule.rate is not None:
             base = ((rule.base_en or rule.base) if self.english else rule.base) or ""
             text = str(self.t["ceiling_with_rate"].format(base=base, rate=f"{rule.rate * 100:.0f}%", amount=money(rule.cap_yuan)))
@@ -955,7 +963,7 @@ class Composer:
 
     def _annual_caps(self, rules: list[Rule], template: str) -> list[str]:
         """Each per-entity annual cap the rules count against, once, with its words."""
-        money = self._money
+        money = self._money_said
         caps = [rule_book().annual_caps[cap_id] for cap_id in dict.fromkeys(r.annual_cap for r in rules if r.annual_cap)]
         return [self.t[template].format(amount=money(cap.cap_yuan), quote=cap.quote) for cap in caps]
 

@@ -16,17 +16,25 @@ from decimal import Decimal
 from assistant.conversation.question import AskKind
 from assistant.conversation.understand import has_word, lexicon, without_ask_words
 from assistant.query import own_terms, prepare
+from assistant.speakers import speaker_terms
 from index.tokens import tokenize
 
 SENTENCE_END = re.compile(r"(?<=[。；！？])")
+# a transcript writes half-width marks ("澎湃新闻:…流程?\n张清:近年来,…"), and a paragraph ends its sentence
+BODY_SENTENCE_END = re.compile(r"(?<=[。；！？!?])|\n+")
+ASKED = re.compile(r"[?？]\s*$")  # a sentence asking something (a journalist's question) answers nothing
 CLAUSE_END = re.compile(r"(?<=[，,：:])")
 LEAD_MAX_CHARS = 110
 HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[）)]|\d+[.、．])")  # a measure's own heading answers nothing
 YEAR = re.compile(r"(19|20)\d\d年")
 QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,12})[”\"」』]")  # a term the question quotes
+QUOTED_LIST = re.compile(r"[“\"「『]([^”\"」』]{2,40})[”\"」』]")  # a quoted term of several parts ("一清单、两优化、三联动")
 DEFINITION_WEIGHT = 2  # a sentence defining the term asked about outweighs every word another one shares
 QUOTE_PREFIX = 12  # a rule's quote is found in its sentence by its opening characters
 COMPARED_MIN_TERMS = 2  # a thing compared names what its sentence is about by at least this many search terms
+POINT_OPENER_CHARS = 30  # a point's opener this short only names the point ("二是加快推动人工智能赋能药物研发。")
+POINTS_MAX = 8  # the openers gathered after a sentence announcing them
+FIRST_POINT = re.compile(r"^\s*(?:一是|第一|首先)")  # a list starting again: the points announced have ended
 
 
 @dataclass(frozen=True)
@@ -88,7 +96,11 @@ def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] 
     """
     lex = lexicon()
     duration, figure = lex.duration, lex.figure
-    wanted = set(tokenize(prepare(question).keyword_text)) - naming
+    # the speaker's terms a press question adds for search ("药监局" → 张清 and his answer's opening words) find the
+    # answer; inside it they would choose its opening over the sentence on what was asked
+    prepared = prepare(question)
+    spoken = set(tokenize(speaker_terms(prepared.normalised))) - set(tokenize(prepared.normalised))
+    wanted = set(tokenize(prepared.keyword_text)) - naming - spoken
     # "作为牵头单位，伦理审查多长时间出意见": of the time limits a sentence sets, the clause naming what the question
     # names besides its ask words (多长时间 is the ask, not the overall 流程时间 of another clause)
     chooses = wanted
@@ -132,8 +144,51 @@ def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] 
     _, score, _, clause, found, sentence, shared = best
     if sentence in home_part:
         clause, found = home_part[sentence]
+    if kind is AskKind.WHAT:
+        # "「一清单、两优化、三联动」是啥意思": each part's definition; "说了哪些方面": each point announced
+        parts = _parts_defined(question, _body_sentences(text)) or _points(_body_sentences(text), sentence)
+        if parts:
+            return Lead(text="".join(_shorten(p.rstrip("，,：:；;")) for p in parts), sentence=sentence, score=score,
+                        shared=shared)
     shown = sentence if len(sentence) <= LEAD_MAX_CHARS else clause
     return Lead(text=_shorten(shown.rstrip("，,：:；;") ), figure=found, sentence=sentence, score=score, shared=shared)
+
+
+def _parts_defined(question: str, sentences: list[str]) -> list[str]:
+    """For a question quoting a term made of parts ("“一清单、两优化、三联动”是啥意思"), the sentence defining each
+    part ("“一清单”,是指…", "“三联动”,即…"), in the text's order; [] unless at least two parts are defined."""
+    quoted = QUOTED_LIST.findall(question)
+    parts = [p for p in re.split(r"[、,，]", quoted[-1]) if p.strip()] if quoted else []
+    if len(parts) < 2:
+        return []
+    words = "|".join(re.escape(w) for w in lexicon().definition_words)
+    defined = [s for s in sentences
+               if any(re.match(rf"[“\"「『]?{re.escape(p.strip())}[”\"」』]?\s*[,，:：]?\s*(?:{words})", s) for p in parts)]
+    return defined if len(defined) >= 2 else []
+
+
+def _points(sentences: list[str], sentence: str) -> list[str]:
+    """The spoken points ``sentence`` opens: after a sentence announcing points ("围绕三个方面进行更新和提升:"), it
+    and the opener of each point ("一是…", "二是…", "三是…"); for a short opener of a point ("二是加快推动人工智能
+    赋能药物研发。"), it and the sentence saying the point; [] otherwise."""
+    lex = lexicon()
+    if sentence not in sentences:
+        return []
+    at = sentences.index(sentence)
+    after = sentences[at + 1:]
+    if lex.points_announced.search(sentence):
+        points: list[str] = []
+        for other in after:
+            if lex.point_opener.match(other):
+                if points and FIRST_POINT.match(other):
+                    break
+                points.append(other)
+            if len(points) == POINTS_MAX:
+                break
+        return [sentence, *points] if len(points) >= 2 else []
+    if lex.point_opener.match(sentence) and len(sentence) <= POINT_OPENER_CHARS and after and not lex.point_opener.match(after[0]):
+        return [sentence, after[0]]
+    return []
 
 
 def _defining(question: str) -> re.Pattern[str] | None:
@@ -173,9 +228,11 @@ def unpriced_sentence(text: str, question: str, priced: Sequence[str], names: It
 
 
 def _body_sentences(text: str) -> list[str]:
-    """The sentences of an article's ``text``, without the measure's own heading (it answers nothing)."""
-    sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
-    return sentences[1:] if len(sentences) > 1 and HEADING.match(sentences[0]) else sentences
+    """The sentences of an article's ``text``, without the measure's own heading and the questions it quotes (a
+    press answer's "记者:…?"): they answer nothing."""
+    sentences = [s.strip() for s in BODY_SENTENCE_END.split(text) if s and s.strip()]
+    sentences = sentences[1:] if len(sentences) > 1 and HEADING.match(sentences[0]) else sentences
+    return [s for s in sentences if not ASKED.search(s)] or sentences
 
 
 def _states_amount(sentence: str) -> bool:

@@ -39,6 +39,7 @@ from assistant.conversation.scope import ScopeVerdict, asks_payout, judge
 from assistant.conversation.sessions import Session
 from assistant.conversation.shares import share_of_count
 from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots, read_award, rule_named, triggers_named
+from assistant.conversation.stated import stated_yes
 from assistant.conversation.understand import (
     CONTACT,
     COUNT_FIGURE,
@@ -1279,7 +1280,10 @@ class Planner:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)  # the article states no such figure
         # "还要办农业部门的进口许可证吗": the sentence frees from it (免于办理), requires it, or says neither
         need = need_answered(ask.own_words.lower(), lead.sentence or lead.text)
-        return Step(ask, Route.LOOKUP, [top], lead=lead, share=share, need=need)
+        # "Is there a biomedicine section at the Shanghai Data Exchange?": the sentence stating it says yes
+        affirmed = None if need is not None or lead.figure else stated_yes(
+            ask.own_words, lead.sentence or lead.text, lambda term: 0 < self.retriever.article_share(term) <= RARE_TERM_SHARE)
+        return Step(ask, Route.LOOKUP, [top], lead=lead, share=share, need=need, affirmed=affirmed)
 
     def _unpriced_part(self, ask: Ask, measure: str) -> Lead | None:
         """The sentence of ``measure`` about the part an amount or support ask names when no award rule of the

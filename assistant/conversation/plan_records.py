@@ -126,6 +126,7 @@ class Step:
     full_awards: FullAwards | None = None  # FULL_AWARDS: the count the annual cap allows at the full ceiling
     either: tuple[Rule, ...] = ()  # AWARD: rules the stated base gives the same ceiling under, the one computed first
     need: Need | None = None  # LOOKUP of whether a step is still needed ("还要办…许可证吗"): what the sentence says of it
+    affirmed: str | None = None  # LOOKUP of a yes/no the sentence states ("有没有生物医药专区"): the yes word ("有")
 
 
 @dataclass

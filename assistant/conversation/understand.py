@@ -212,8 +212,12 @@ class _Lexicon:
     which_document: tuple[str, ...]  # "该看哪个文件": the document in force is asked, not the one discussed
     issue_words: tuple[str, ...]  # "印发", "文号", "issued": a validity ask about the document's issue
     issuer_asked: re.Pattern[str]  # "是哪个部门发的": the issuer is asked, not the departments of a measure
+    departments_thing_asked: re.Pattern[str]  # "免哪些部门的许可证": what departments issue is asked, not who is responsible
     department_name: re.Pattern[str]  # a department named in a text ("市卫生健康委", "市药品监管局")
     definition_words: tuple[str, ...]  # what opens a term's definition ("“三联动”，即…", "…是指")
+    list_asked: re.Pattern[str]  # "哪几个方面": which ones, a list, not a count
+    point_opener: re.Pattern[str]  # "一是…", "第二,…": the opener of a point of a spoken list
+    points_announced: re.Pattern[str]  # "…围绕三个方面进行更新和提升:": a sentence announcing the points after it
     earlier_policy_named: tuple[str, ...]  # words naming a policy by its year ("the 2021 policy", "2021年那轮政策")
     earlier_policy_stated: tuple[str, ...]  # words of a sentence describing an earlier policy ("2021年发布的《…》")
     term_asks: tuple[str, ...]  # "到什么时候截止", "until when": when something ends
@@ -321,8 +325,12 @@ def lexicon() -> _Lexicon:
         which_document=lower(raw["which_document"]),
         issue_words=lower(raw["issue_words"]),
         issuer_asked=re.compile(raw["issuer_asked"], re.IGNORECASE),
+        departments_thing_asked=re.compile(raw["departments_thing_asked"], re.IGNORECASE),
         department_name=re.compile(raw["department_name"]),
         definition_words=tuple(raw["definition_words"]),
+        list_asked=re.compile(raw["list_asked"]),
+        point_opener=re.compile(raw["point_opener"]),
+        points_announced=re.compile(raw["points_announced"]),
         earlier_policy_named=tuple(raw["earlier_policy_named"]),
         earlier_policy_stated=tuple(raw["earlier_policy_stated"]),
         term_asks=lower(raw["term_asks"]),
@@ -1096,8 +1104,14 @@ def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind |
         if has_word(clause, words) or (pattern is not None and pattern.search(clause)):
             if kind is AskKind.AMOUNT and _asks_a_figure(clause, words, lex):
                 kind = AskKind.FIGURE  # "how much floor space", "how many listed companies in total"
+            elif kind is AskKind.DEPARTMENTS and lex.departments_thing_asked.search(clause):
+                kind = AskKind.WHAT  # "可以免哪些部门的许可证": the licences the text names, not its 责任单位
             elif kind is AskKind.DEPARTMENTS and lex.issuer_asked.search(clause):
                 kind = AskKind.VALIDITY  # "是哪个部门发的": the document's issuer
+            elif kind is AskKind.FIGURE and lex.list_asked.search(clause) and not (
+                    has_word(lex.list_asked.sub(" ", clause), words)
+                    or (pattern is not None and pattern.search(lex.list_asked.sub(" ", clause)))):
+                kind = AskKind.WHAT  # "在哪几个方面做了更新": which ones, named by the text, not how many
             elif kind is AskKind.ELIGIBILITY and _asks_a_count(clause, lex):
                 kind = AskKind.FIGURE  # "特药目录现在覆盖多少种药": how many it covers is a count, not a yes or no
             # "确证性临床的上限是多少": a figure asked of a ceiling is an award's ceiling
