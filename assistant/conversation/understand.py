@@ -1674,12 +1674,13 @@ def _listed_alike(amounts: tuple[StatedAmount, ...], normalised: str) -> tuple[S
 
 
 def _item_count(text: str, lex: _Lexicon) -> int | None:
-    """The count of like items: "12场…每场10万", "3个项目…三个加起来" (a count and a total asked), or "如果一年参加15个
-    呢" (a count put as a case); the
+    """The count of like items: "12场…每场10万", "3个项目…三个加起来" (a count and a total asked), "如果一年参加15个
+    呢" (a count put as a case) or "更正一下，是五个项目" (a count put right); the
     first count of two or more ("回到第一个问题：…15个展会" counts 15) that is not the total asked ("再加一个
     品种B…，两个加起来多少" adds B to the one discussed)."""
-    if not lex.each.search(text) and not has_word(text, lex.total_words) and not lex.hypothetical.search(text):
-        return None  # "如果一年参加15个呢" puts a count of like items as a case too
+    if (not lex.each.search(text) and not has_word(text, lex.total_words) and not lex.hypothetical.search(text)
+            and not lex.item_correction.search(text)):
+        return None  # "如果一年参加15个呢" puts a count of like items as a case too, "make that four projects" corrects one
     for match in lex.item_count.finditer(text):
         count = count_of(match["n"])
         if count is not None and not has_word(text[match.end(): match.end() + TOTAL_REACH], lex.total_words):
