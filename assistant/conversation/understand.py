@@ -122,6 +122,7 @@ class _Lexicon:
     clause_split: re.Pattern[str]
     respectively: re.Pattern[str]
     difference_asked: re.Pattern[str]  # "A和B有什么区别": the things compared, each answered
+    both_asked: re.Pattern[str]  # "联系人和电话是什么": two things under one what-ask, each answered
     compared_joiners: re.Pattern[str]  # the words joining the things compared
     pointers: tuple[str, ...]
     pointer_pattern: re.Pattern[str]  # "这方案", "这类支持", "the overseas one": a demonstrative before a noun
@@ -257,6 +258,7 @@ def lexicon() -> _Lexicon:
         clause_split=re.compile(raw["clause_split"], re.IGNORECASE),
         respectively=re.compile(raw["respectively"], re.IGNORECASE),
         difference_asked=re.compile(raw["difference_asked"], re.IGNORECASE),
+        both_asked=re.compile(raw["both_asked"], re.IGNORECASE),
         compared_joiners=re.compile(raw["compared_joiners"], re.IGNORECASE),
         pointers=lower(raw["pointers"]),
         pointer_pattern=re.compile(raw["pointer_pattern"], re.IGNORECASE),
