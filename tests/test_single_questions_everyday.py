@@ -120,6 +120,7 @@ def test_what_a_department_said_at_the_press_conference_names_its_speaker(
 @pytest.mark.parametrize("message", [
     "發佈會上藥監局講正在建設邊兩個檢驗檢測中心？",
     "发布会上药监局提到在建的两个检验检测中心叫什么？",
+    "藥監局話喺度建緊邊兩個檢驗檢測中心？",  # Cantonese, naming no press conference: "喺度" is 正在 (正在分别建设)
     "Which two testing centres did the drug regulator say at the press conference are being built?",
 ])
 def test_a_fact_one_department_stated_at_the_press_conference_leads_not_its_speakers_opening(engine, message) -> None:
