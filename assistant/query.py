@@ -112,11 +112,15 @@ def own_terms(query: str) -> str:
     return " ".join([normalised, *_glossary_expansions(normalised)])
 
 
-def prepare(query: str) -> PreparedQuery:
+def prepare(query: str, speakers: bool = True) -> PreparedQuery:
+    """``query`` for the keyword index: normalised, with the corpus's terms for its words. ``speakers``: also the
+    words of the press speaker for a department it names (a search aid: the speaker's opening words find his
+    answer, but they are no part of what is asked, so a sentence chosen within the answer goes without them)."""
     normalised = normalise(query)
     expansions = _glossary_expansions(normalised)
     expansions += [terms for word, terms in _synonyms() if word in normalised]
     expansions += [terms for terms in (event_terms(normalised),) if terms]  # "We attended BIO": 展会 国际性活动
-    expansions += [terms for terms in (speaker_terms(normalised),) if terms]  # "发布会上卫健委…": 胡鸿毅 我委 …
+    if speakers:  # "发布会上卫健委…": 胡鸿毅 我委 …
+        expansions += [terms for terms in (speaker_terms(normalised),) if terms]
     keyword_text = " ".join([normalised, *expansions])
     return PreparedQuery(original=query, normalised=normalised, keyword_text=keyword_text)

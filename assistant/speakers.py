@@ -3,7 +3,7 @@
 only its speaker and his own words.
 
 ``speaker_terms(text) -> str``: the speaker's name and his words for the department ``text`` names beside the
-press conference, else "" (the keyword query adds them).
+press conference, else "" (the keyword query adds them); ``speaker_naming(text) -> str``: the words naming them.
 """
 
 from __future__ import annotations
@@ -34,3 +34,14 @@ def speaker_terms(text: str) -> str:
     if not any(word in folded for word in conference):
         return ""
     return " ".join(terms for names, terms in speakers if any(name in folded for name in names))
+
+
+def speaker_naming(text: str) -> str:
+    """The words with which ``text`` (normalised, any case) names the press conference and a speaker's department
+    ("发布会", "卫健委"), when it names both; "" otherwise. They say whose answer is asked, not what in it."""
+    folded = text.lower()
+    conference, speakers = _speakers()
+    said = [word for word in conference if word in folded]
+    named = [name for names, _ in speakers for name in names if name in folded]
+    return " ".join([*said, *named]) if said and named else ""
+

@@ -300,3 +300,17 @@ def test_a_correction_in_traditional_script_or_english_replaces_the_item_it_name
                          first.session_id)
     assert english.total_yuan == 7_000_000  # 300万 + 400万
     assert len(english.calculations) == 2
+
+
+@pytest.mark.parametrize("turns, totals", [
+    (("We're a Shanghai CRO with two projects raising our clinical-trial services to international standards. "
+      "What's the maximum total support?", "Sorry, make that three projects, not two."), (2_000_000, 3_000_000)),
+    (("我们是上海的CRO，有两个对接国际标准临床试验服务能力的提升项目，合计最多能拿多少？", "更正一下，是三个项目，不是两个。"),
+     (2_000_000, 3_000_000)),
+])
+def test_a_count_of_projects_put_right_recounts_the_total_at_each_projects_ceiling(engine, turns, totals):
+    """（十二）: "每个项目最高100万元" with no per-entity cap short of 1亿: n projects come to n × 100万."""
+    first = engine.ask(turns[0])
+    assert first.status is Status.ANSWERED and first.total_yuan == totals[0], first.answer[:LEAD_EN]
+    second = engine.ask(turns[1], first.session_id)
+    assert second.total_yuan == totals[1], second.answer[:LEAD_EN]

@@ -328,3 +328,14 @@ def test_an_ask_opening_with_inside_it_is_asked_of_the_document_the_ask_before_i
     assert answer.status is Status.ANSWERED
     assert all(cid.startswith("pudong2022:") for cid in cited(answer))
     assert "区科经委" in answer.answer and "市药品监管局" not in answer.answer
+
+
+def test_a_dialogue_on_the_drug_list_figures_stays_with_the_press_answer_that_gives_them(engine):
+    """问6 曹俊山: "2024版国家药品目录新增126个,其中本市…38个" and "119个新增国谈药,在本市820家医疗机构发生采购应用"."""
+    first = engine.ask("At the press conference, how many of the drugs newly added to the national drug list came from Shanghai?")
+    assert first.citations[0].chunk_id == "press20240731:q06" and first.answer.startswith("38"), first.answer[:200]
+    second = engine.ask("And in how many Shanghai medical institutions were the new negotiated drugs purchased?",
+                        first.session_id)
+    assert second.citations[0].chunk_id == "press20240731:q06" and second.answer.startswith("820"), second.answer[:200]
+    third = engine.ask("Who gave those figures?", second.session_id)
+    assert third.citations[0].chunk_id == "press20240731:q06" and "曹俊山" in third.answer.splitlines()[0]

@@ -231,3 +231,16 @@ def test_both_stages_applied_for_in_one_year_asks_the_measures_annual_cap(engine
 def test_insuring_a_trial_is_the_premium_support(engine):
     answer = engine.ask("Any support for insuring an overseas trial?")
     assert [c.chunk_id for c in answer.citations][:1] == ["policy2024:13"]
+
+
+@pytest.mark.parametrize("question", [
+    "我们是药品上市许可持有人，产品交由外部的CDMO代工厂生产，按受托产值10%的那个补贴我们能拿吗？",
+    "我們的產品委託一家CMO工廠生產，受託生產那個10%的補貼我們可以申請嗎？",
+    "We hold the marketing authorisation and outsource production to a CDMO. Could we claim the 10% commissioned-production support?",
+])
+def test_the_owner_who_has_a_cdmo_make_its_product_is_told_the_cmo_support_goes_to_the_contractor(engine, question):
+    """（二十四） "给予受托方不超过受托年生产产值的10%": the commissioning party is not who is supported."""
+    answer = engine.ask(question)
+    assert answer.status is Status.ANSWERED
+    assert answer.answer.startswith(("不可以", "不能", "No")), answer.answer[:200]
+    assert "受托方" in answer.answer or "受託方" in answer.answer

@@ -5,6 +5,7 @@ and the departments it worked with come from the letter itself; two figures comp
 each answered from their own source; what else a speaker answered is his next press answer. Each test is a
 promise of the question path, run on the real index."""
 
+import pytest
 from asking import cited, turns
 
 from assistant.records import Status
@@ -81,3 +82,15 @@ def test_what_a_department_said_is_its_speakers_press_answer(engine):
                           "and how many special drugs does Huhuibao 2024 cover?")
     assert used.status is Status.ANSWERED and cited(used)[0] == "press20240731:q06" and "119" in used.answer
     assert cited(special)[0] == "press20240731:q06" and special.answer.startswith("41.")
+
+
+@pytest.mark.parametrize("question", [
+    "市科委回覆1228號提案嗰份文，聯絡人同電話係咩？",
+    "1228号提案的答复函，联络人和联系电话分别是什么？",
+])
+def test_the_reply_letters_contact_person_and_phone_asked_together_are_both_given(engine, question):
+    """联系方式: "联系人姓名：侯剑锋" and "联系电话：23112519", each its own sentence."""
+    answer = engine.ask(question)
+    lead = answer.answer.splitlines()[0]
+    assert answer.citations[0].chunk_id == "reply1228:contact"
+    assert ("侯剑锋" in lead or "侯劍鋒" in lead) and "23112519" in lead, lead

@@ -117,6 +117,20 @@ def test_what_a_department_said_at_the_press_conference_names_its_speaker(
     assert speaker in answer.answer.splitlines()[0], answer.answer
 
 
+@pytest.mark.parametrize("message", [
+    "發佈會上藥監局講正在建設邊兩個檢驗檢測中心？",
+    "发布会上药监局提到在建的两个检验检测中心叫什么？",
+    "藥監局話喺度建緊邊兩個檢驗檢測中心？",  # Cantonese, naming no press conference: "喺度" is 正在 (正在分别建设)
+    "Which two testing centres did the drug regulator say at the press conference are being built?",
+])
+def test_a_fact_one_department_stated_at_the_press_conference_leads_not_its_speakers_opening(engine, message) -> None:
+    """问7 张清: "上海市食药检院和市医械院正在分别建设“上海市创新生物制品质量检验检测中心”和“上海市医疗机器人质量检验检测中心”"."""
+    answer = engine.ask(message)
+    assert answer.citations[0].chunk_id == "press20240731:q07"
+    lead = answer.answer.splitlines()[0]
+    assert ("医疗机器人" in lead or "醫療機器人" in lead) and "深化审评审批" not in lead, lead
+
+
 def test_a_journalists_question_is_never_put_in_the_answerers_mouth(engine) -> None:
     lead = engine.ask("新闻发布会上医保局的人说了啥？").answer.splitlines()[0]
     assert "曹俊山" in lead and "市民非常关心" not in lead, lead

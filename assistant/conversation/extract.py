@@ -16,7 +16,8 @@ from decimal import Decimal
 from assistant.conversation.question import AskKind
 from assistant.conversation.understand import has_word, lexicon, without_ask_words
 from assistant.query import own_terms, prepare
-from assistant.speakers import speaker_terms
+from assistant.speakers import speaker_naming
+from index.normalise import normalise
 from index.tokens import tokenize
 
 SENTENCE_END = re.compile(r"(?<=[。；！？])")
@@ -86,6 +87,20 @@ def is_target(lead: Lead) -> bool:
 
 def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] = (),
                 naming: frozenset[str] = frozenset(), support: bool = False) -> Lead:
+    """The clause of ``text`` that answers a ``kind`` ask about ``question`` (see ``_lead_clause``), chosen by the
+    question's own words; by the words of the press speaker for the department it names only when none of its own
+    is in any clause ("发布会上卫健委说了什么": his own words; "发布会上药监局说在建哪两个检验检测中心": the centres)."""
+    named = speaker_naming(normalise(question))
+    if not named:
+        return _lead_clause(text, kind, question, units, naming, support, speakers=False)
+    own = _lead_clause(text, kind, question, units, naming | set(tokenize(named.lower())), support, speakers=False)
+    if own.shared:
+        return own
+    return _lead_clause(text, kind, question, units, naming, support, speakers=True)
+
+
+def _lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...], naming: frozenset[str],
+                 support: bool, speakers: bool) -> Lead:
     """The clause of ``text`` that answers a ``kind`` ask about ``question``.
 
     ``units``: for a figure ask, only figures in these units answer (``家`` for "how many companies").
@@ -96,16 +111,12 @@ def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] 
     """
     lex = lexicon()
     duration, figure = lex.duration, lex.figure
-    # the speaker's terms a press question adds for search ("药监局" → 张清 and his answer's opening words) find the
-    # answer; inside it they would choose its opening over the sentence on what was asked
-    prepared = prepare(question)
-    spoken = set(tokenize(speaker_terms(prepared.normalised))) - set(tokenize(prepared.normalised))
-    wanted = set(tokenize(prepared.keyword_text)) - naming - spoken
+    wanted = set(tokenize(prepare(question, speakers).keyword_text)) - naming
     # "作为牵头单位，伦理审查多长时间出意见": of the time limits a sentence sets, the clause naming what the question
     # names besides its ask words (多长时间 is the ask, not the overall 流程时间 of another clause)
     chooses = wanted
     if kind is AskKind.DURATION:
-        chooses = (set(tokenize(prepare(without_ask_words(question.lower())).keyword_text)) - naming) or wanted
+        chooses = (set(tokenize(prepare(without_ask_words(question.lower()), speakers).keyword_text)) - naming) or wanted
     # "CVC能拿什么支持": the clause granting the support ("对符合条件的CVC给予…等支持") answers, not the one saying
     # what is encouraged ("支持企业单独或联合设立CVC"), however many of the asker's own words that one shares
     grants = support or (kind in (AskKind.WHAT, AskKind.ELIGIBILITY) and has_word(question.lower(), lex.support_asks))
@@ -303,17 +314,21 @@ def _shorten(text: str) -> str:
 def compared_lead(text: str, question: str, lead: Lead) -> Lead:
     """For a ``question`` comparing things ("1类新药的资助同细胞与基因治疗1类新药的资助有什么分别"), the sentences of
     ``text`` answering each thing compared, in the text's order, each a sentence of its own; ``lead`` (the clause for
-    the whole question) when the question compares nothing or one sentence answers every thing compared. A thing
+    the whole question) when the question compares nothing or one sentence answers every thing compared. Two things
+    joined under one what-ask ("联系人和电话是什么") are answered the same way, each thing by its own sentence. A thing
     compared sharing fewer than ``COMPARED_MIN_TERMS`` search terms with its clause ("细胞" cut from "细胞与基因治疗")
     chooses nothing."""
     lex = lexicon()
     lowered = question.lower()
-    if not lex.difference_asked.search(lowered):
+    both = lex.both_asked.search(lowered)
+    if not lex.difference_asked.search(lowered) and not both:
         return lead
+    # things joined under one what-ask ("联系人和电话是什么") are named in a word each: one shared term chooses
+    least = 1 if both else COMPARED_MIN_TERMS
     answering: dict[str, str] = {}
     for part in lex.compared_joiners.split(lex.difference_asked.sub(" ", lowered)):
         found = lead_clause(text, AskKind.WHAT, part) if part.strip() else None
-        if found is not None and found.sentence and found.shared >= COMPARED_MIN_TERMS:
+        if found is not None and found.sentence and found.shared >= least:
             answering.setdefault(found.sentence, found.text)
     if len(answering) < 2:
         return lead

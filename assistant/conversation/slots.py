@@ -228,6 +228,10 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
             len(mentioned) == 1 and _counts_rule(text, mentioned[0][1])):
         # ("还做了两个能力提升项目，加起来": a count said of the rule named is that rule's items)
         count = None
+    if count and not rules and not bases and same_measure and previous is not None:
+        # "Sorry, make that four projects" after three of one rule: that rule, with the count now said
+        discussed = {book.rule(rule_id) for rule_id in previous.rule_ids}
+        rules = list(discussed) if len(discussed) == 1 else rules
     if count and len(bases) == 1:
         bases = bases * count
     elif count and not bases and len(rules) == 1 and rules[0].rate is None:

@@ -122,6 +122,7 @@ class _Lexicon:
     clause_split: re.Pattern[str]
     respectively: re.Pattern[str]
     difference_asked: re.Pattern[str]  # "A和B有什么区别": the things compared, each answered
+    both_asked: re.Pattern[str]  # "联系人和电话是什么": two things under one what-ask, each answered
     compared_joiners: re.Pattern[str]  # the words joining the things compared
     pointers: tuple[str, ...]
     pointer_pattern: re.Pattern[str]  # "这方案", "这类支持", "the overseas one": a demonstrative before a noun
@@ -261,6 +262,7 @@ def lexicon() -> _Lexicon:
         clause_split=re.compile(raw["clause_split"], re.IGNORECASE),
         respectively=re.compile(raw["respectively"], re.IGNORECASE),
         difference_asked=re.compile(raw["difference_asked"], re.IGNORECASE),
+        both_asked=re.compile(raw["both_asked"], re.IGNORECASE),
         compared_joiners=re.compile(raw["compared_joiners"], re.IGNORECASE),
         pointers=lower(raw["pointers"]),
         pointer_pattern=re.compile(raw["pointer_pattern"], re.IGNORECASE),
@@ -1693,12 +1695,13 @@ def _listed_alike(amounts: tuple[StatedAmount, ...], normalised: str) -> tuple[S
 
 
 def _item_count(text: str, lex: _Lexicon) -> int | None:
-    """The count of like items: "12场…每场10万", "3个项目…三个加起来" (a count and a total asked), or "如果一年参加15个
-    呢" (a count put as a case); the
+    """The count of like items: "12场…每场10万", "3个项目…三个加起来" (a count and a total asked), "如果一年参加15个
+    呢" (a count put as a case) or "更正一下，是五个项目" (a count put right); the
     first count of two or more ("回到第一个问题：…15个展会" counts 15) that is not the total asked ("再加一个
     品种B…，两个加起来多少" adds B to the one discussed)."""
-    if not lex.each.search(text) and not has_word(text, lex.total_words) and not lex.hypothetical.search(text):
-        return None  # "如果一年参加15个呢" puts a count of like items as a case too
+    if (not lex.each.search(text) and not has_word(text, lex.total_words) and not lex.hypothetical.search(text)
+            and not lex.item_correction.search(text)):
+        return None  # "如果一年参加15个呢" puts a count of like items as a case too, "make that four projects" corrects one
     for match in lex.item_count.finditer(text):
         count = count_of(match["n"])
         if count is not None and not has_word(text[match.end(): match.end() + TOTAL_REACH], lex.total_words):
