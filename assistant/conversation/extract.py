@@ -164,7 +164,7 @@ def unpriced_sentence(text: str, question: str, priced: Sequence[str], names: It
         return None
     best: tuple[int, str] | None = None
     for sentence in sentences:
-        if sentence in quoted or _states_amount(sentence):
+        if sentence in quoted or states_amount(sentence):
             continue
         own = {t for t in wanted & set(tokenize(sentence)) if t not in covered and rare(t)}
         if own and (best is None or len(own) > best[0]):
@@ -178,7 +178,7 @@ def _body_sentences(text: str) -> list[str]:
     return sentences[1:] if len(sentences) > 1 and HEADING.match(sentences[0]) else sentences
 
 
-def _states_amount(sentence: str) -> bool:
+def states_amount(sentence: str) -> bool:
     """Whether ``sentence`` states an amount of money or a share (``figure_asks`` money and share units)."""
     lex = lexicon()
     units = {unit for name in ("money", "share") for unit in lex.figure_asks[name].stated}

@@ -19,7 +19,7 @@ from typing import Any
 
 from assistant.amounts import is_bare_number
 from assistant.conversation.currency import usd_range
-from assistant.conversation.extract import Lead, compared_lead, lead_clause, unpriced_sentence
+from assistant.conversation.extract import Lead, compared_lead, lead_clause, states_amount, unpriced_sentence
 from assistant.conversation.finders import CLOSE_SCORE, HITS, MIN_KEYWORD_SCORE, OWN_TOPIC_SCORE, RARE_TERM_SHARE, SCOPE_KEY, SentenceFinder
 from assistant.conversation.kinds import asker_kind, asks_what_kind_gets, kind_measures
 from assistant.conversation.needs import need_answered
@@ -876,6 +876,11 @@ class Planner:
         money_of_discussed = (topic_is_empty and bool(previous) and (not plan.steps or not ask.elliptical)
                               and ask.kind is AskKind.AMOUNT
                               and not question.facts.amounts and not question.follow_up and session.award is None)
+        # "how big is it?" after （二十八）'s M&A fund: the size of what was discussed, which its article states or leaves
+        # unsaid, not a size the few words find elsewhere (the reply's 产业规模)
+        money_of_discussed = money_of_discussed or (
+            topic_is_empty and bool(previous) and not plan.steps and ask.points_back and ask.kind is AskKind.FIGURE
+            and ask.detail == MONEY_FIGURE and not question.facts.amounts and session.award is None)
         if topic_is_empty and not plan.steps and not question.follow_up and question.context_text:
             topic = question.context_text  # "能拿多少？" after a turn that stated the case
             if previous and self.retriever.keyword_score(without_ask_words(topic)) < MIN_KEYWORD_SCORE:
@@ -1104,7 +1109,10 @@ class Planner:
             # text says on that, not its award again
             article = self._measure_article(measure)
             return Step(ask, Route.LOOKUP, [article], lead=lead_clause(article.text, ask.kind, ask.text))
-        unpriced = self._unpriced_part(ask, measure) if measure and not has_amounts and recalled is None else None
+        # "有没有贷款贴息？贴多少": an amount ask with no topic of its own names its part by the ask of the message before it
+        priced_ask = replace(ask, text=f"{plan.steps[-1].ask.text} {ask.text}") if (
+            (ask.elliptical or topic_is_empty) and plan.steps) else ask
+        unpriced = self._unpriced_part(priced_ask, measure) if measure and not has_amounts and recalled is None else None
         if measure and unpriced is not None:
             # "重点产业优惠利率长期信贷贴息，能贴多少？": （二十九） names 贴息 and sets no amount for it (its ceilings are the
             # guarantees'), so the amount is not specified
@@ -1144,14 +1152,20 @@ class Planner:
                 step.lead = lead_clause(terms_of.text, AskKind.WHAT, ask.text)
             return step
         names_money = has_word(ask.text.lower(), lexicon().money_words)
-        if top.doc_id == self.book.document and (ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE} or (
+        # "浦东方案里对改良型新药研发给多少钱支持？": a district plan's task that supports and states no amount, as a
+        # measure of the policy that sets none
+        unpriced_task = (self.catalogue.get(top.doc_id).kind is DocumentKind.DISTRICT_PLAN
+                         and ask.kind is AskKind.AMOUNT and not states_amount(top.text))
+        if (top.doc_id == self.book.document or unpriced_task) and (ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE} or (
                 ask.kind is AskKind.ELIGIBILITY and names_money and _sets_no_amount(top, self.book))):
             close = self._close_award_articles(hits) if ask.kind is AskKind.AMOUNT and not plan.steps else []
             if len(close) > 1:
                 # "我们的临床试验做完了，市里能补多少钱？": several measures that set amounts fit alike; which one is asked
                 return Step(ask, Route.CLARIFY_MEASURE, close)
-            # "上海对AI制药有资金支持吗": the measure supports, the text sets no amount
-            return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text, support=True))
+            # "上海对AI制药有资金支持吗": the measure supports, the text sets no amount; a plan's task, its sentence
+            # naming what is asked ("加大创新药、改良型新药…研发支持力度")
+            return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text,
+                                                                     support=not unpriced_task))
         if (ask.kind is AskKind.WHAT and _sets_no_amount(top, self.book) and lexicon().support_asked.search(ask.text)
                 and any(word in top.text for word in lexicon().case_by_case)):
             # "顶尖科学家来上海有什么支持": （三） supports "按照“一事一议”原则", the amount is not specified
@@ -1229,7 +1243,11 @@ class Planner:
             if share is not None:
                 lead = shares
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure:
-            return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)  # the article states no such figure
+            # the article states no such figure; a measure of the policy says what it does set up ("设立上海市生物医药
+            # 产业并购基金…" for "how big is the M&A fund?"), quoted after the figure said to be unset
+            unset_of = lead_clause(top.text, AskKind.WHAT, ask.text) if (
+                top.doc_id == self.book.document and str(top.key).isdigit()) else None
+            return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail, lead=unset_of)
         # "还要办农业部门的进口许可证吗": the sentence frees from it (免于办理), requires it, or says neither
         need = need_answered(ask.own_words.lower(), lead.sentence or lead.text)
         return Step(ask, Route.LOOKUP, [top], lead=lead, share=share, need=need)
