@@ -1274,7 +1274,8 @@ class Planner:
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE, AskKind.VALIDITY} or not has_word(text, lex.earlier_policy_named):
             return None
         known = {str(day.year) for d in self.catalogue.indexed() for day in (d.signed, d.published, d.valid_from) if day}
-        years = [f"{year}年" for year in NAMED_YEAR.findall(ask.text) if year not in known]
+        # a year after every catalogued document ("III期要2029年底才做完") dates the asker's case, no earlier policy
+        years = [f"{year}年" for year in NAMED_YEAR.findall(ask.text) if year not in known and year < max(known)]
         if not years:
             return None
         # the topic decides between the sentences holding the year, not the words naming a policy
