@@ -82,3 +82,12 @@ def test_an_amount_asked_of_a_pudong_task_that_sets_none_is_not_specified_and_ex
     answer = engine.ask("浦东行动方案对高端医疗器械研发补贴多少钱？")
     assert answer.status is Status.NOT_SPECIFIED and answer.citations[0].chunk_id == "pudong2022:task-05"
     assert "已到期" in answer.answer and "高端医疗器械" in answer.answer
+
+
+def test_a_support_question_after_a_size_asks_that_support_not_the_size_again(engine):
+    first = engine.ask("Does the city policy create an M&A fund for biomedicine?")
+    size = engine.ask("how large is it?", first.session_id)
+    assert size.status is Status.NOT_SPECIFIED
+    support = engine.ask("and for corporate venture capital, what support is there?", size.session_id)
+    assert support.status is Status.ANSWERED and support.citations[0].chunk_id == "policy2024:27"
+    assert "快速通道" in support.answer

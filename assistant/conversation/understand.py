@@ -822,9 +822,12 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             # amounts ("我们投了5000万，能拿1500万吧？") is the case of the ask before it
             kind = AskKind.WHAT
         earlier = asks[-1] if asks else before
-        elliptical = earlier is not None and ((_kind(clause.lower(), lex, own_words_only=True) is None
-                                               and bool(lex.elliptical.search(clause.lower())))
-                                              or bool(lex.asked_again.search(clause)))
+        # "and for corporate venture capital, what support do CVCs get?" after "how big is it?": a support question of
+        # its own, not the size asked again (after an award ask, "那CRO有什么支持呢" still asks that award's terms)
+        own_support_ask = bool(lex.support_asked.search(clause.lower())) and earlier is not None and earlier.kind not in AWARD_KINDS
+        elliptical = earlier is not None and not own_support_ask and (
+            (_kind(clause.lower(), lex, own_words_only=True) is None and bool(lex.elliptical.search(clause.lower())))
+            or bool(lex.asked_again.search(clause)))
         if elliptical:
             assert earlier is not None
             kind = earlier.kind
