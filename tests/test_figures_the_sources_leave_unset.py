@@ -91,3 +91,12 @@ def test_a_support_question_after_a_size_asks_that_support_not_the_size_again(en
     support = engine.ask("and for corporate venture capital, what support is there?", size.session_id)
     assert support.status is Status.ANSWERED and support.citations[0].chunk_id == "policy2024:27"
     assert "快速通道" in support.answer
+
+
+@pytest.mark.parametrize("question", [
+    "What interest rate does the long-term credit subsidy give?",
+    "Is there a preferential rate on credit subsidies for biotech SMEs, and how much is it?",
+])
+def test_the_credit_interest_subsidy_asked_in_english_is_not_specified_not_refused(engine, question):
+    answer = engine.ask(question)
+    assert answer.status is Status.NOT_SPECIFIED and answer.citations[0].chunk_id == "policy2024:29"
