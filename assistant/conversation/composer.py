@@ -54,6 +54,19 @@ ROUTE_STATUS = {
 }
 
 
+def _existence_then_unstated(steps: list[Step], statuses: list[Status]) -> bool:
+    """Whether the turn asks a figure the sources leave unsaid, the other asks only asking yes or no whether the
+    same article's support exists ("有没有贷款贴息？贴多少", "政府会不会直接发奖金？每人多少？"): the figure asked is
+    what the turn wants, so the turn is not specified; the article's sentence still answers the yes or no."""
+    unstated = [s for s, status in zip(steps, statuses, strict=True) if status is Status.NOT_SPECIFIED]
+    others = [s for s, status in zip(steps, statuses, strict=True) if status is not Status.NOT_SPECIFIED]
+    cited = {a.chunk_id for s in unstated for a in s.articles}
+    return bool(unstated) and all(
+        s.route is Route.LOOKUP and bool(s.articles)
+        and (asks_yes_or_no(s.ask.own_words.lower()) or bool(lexicon().exists_asked.search(s.ask.own_words)))
+        and {a.chunk_id for a in s.articles} <= cited for s in others)
+
+
 @cache
 def english_department_names() -> dict[str, str]:
     """责任单位 → its English name (``data/departments.yaml``)."""
@@ -159,6 +172,7 @@ class Composer:
             verdicts += [(v.measure, v.verdict.value) for _, v in step.listed if v is not None]
             verdicts += [(other.measure, other.verdict.value) for other in step.others]
         status = statuses[0] if len(set(statuses)) == 1 else (
+            Status.NOT_SPECIFIED if _existence_then_unstated(plan.steps, statuses) else
             Status.ANSWERED if Status.ANSWERED in statuses else statuses[0])
         shown = articles if status is not Status.OUT_OF_SCOPE else []
         cap_asked = len(plan.question.asks) > 1 and any(names_annual_cap(ask.text.lower()) for ask in plan.question.asks)
@@ -294,10 +308,13 @@ class Composer:
         if route is Route.NOT_SPECIFIED:
             if step.estimate is not None:  # no share set, a ceiling set: the ceiling follows
                 return [self._not_specified(article, step.detail)[0], *self.award_lines(step.estimate, article)]
-            return self._not_specified(article, step.detail, step.ask.kind)
+            lines = self._not_specified(article, step.detail, step.ask.kind)
+            if step.lead is not None and step.ask.kind is AskKind.FIGURE:  # what the measure does say of the thing asked
+                lines.insert(1, self.t["quote"].format(text=step.lead.text) + self._glossed(step.lead.text))
+            return lines
         if route is Route.NO_AMOUNT:
             assert step.lead is not None
-            return [self.t["no_amount"].format(text=step.lead.text)]
+            return [self._with_expiry(article, self.t["no_amount"].format(text=step.lead.text))]
         if route is Route.LOOKUP:
             return self._lookup(step, article)
         if route is Route.ELIGIBILITY:  # a figure heard of put right first ("听说…5000万，我们能申请吗？")

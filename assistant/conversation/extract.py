@@ -230,7 +230,7 @@ def unpriced_sentence(text: str, question: str, priced: Sequence[str], names: It
         return None
     best: tuple[int, str] | None = None
     for sentence in sentences:
-        if sentence in quoted or _states_amount(sentence):
+        if sentence in quoted or states_amount(sentence):
             continue
         own = {t for t in wanted & set(tokenize(sentence)) if t not in covered and rare(t)}
         if own and (best is None or len(own) > best[0]):
@@ -246,7 +246,7 @@ def _body_sentences(text: str) -> list[str]:
     return [s for s in sentences if not ASKED.search(s)] or sentences
 
 
-def _states_amount(sentence: str) -> bool:
+def states_amount(sentence: str) -> bool:
     """Whether ``sentence`` states an amount of money or a share (``figure_asks`` money and share units)."""
     lex = lexicon()
     units = {unit for name in ("money", "share") for unit in lex.figure_asks[name].stated}

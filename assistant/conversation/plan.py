@@ -19,7 +19,7 @@ from typing import Any
 
 from assistant.amounts import is_bare_number
 from assistant.conversation.currency import usd_range
-from assistant.conversation.extract import Lead, compared_lead, lead_clause, unpriced_sentence
+from assistant.conversation.extract import Lead, compared_lead, lead_clause, states_amount, unpriced_sentence
 from assistant.conversation.finders import CLOSE_SCORE, HITS, MIN_KEYWORD_SCORE, OWN_TOPIC_SCORE, RARE_TERM_SHARE, SCOPE_KEY, SentenceFinder
 from assistant.conversation.kinds import asker_kind, asks_what_kind_gets, kind_measures
 from assistant.conversation.needs import need_answered
@@ -915,6 +915,11 @@ class Planner:
                                and ask.kind in {AskKind.FIGURE, AskKind.DURATION}
                                and question.document in (None, previous[0].doc_id)
                                and self.catalogue.get(previous[0].doc_id).kind in MEASURE_DOCUMENTS)
+        # "how big is it?" after （二十八）'s M&A fund: the size of what was discussed, which its article states or leaves
+        # unsaid, not a size the few words find elsewhere (the reply's 产业规模)
+        money_of_discussed = money_of_discussed or (
+            topic_is_empty and bool(previous) and not plan.steps and ask.points_back and ask.kind is AskKind.FIGURE
+            and ask.detail == MONEY_FIGURE and not question.facts.amounts and session.award is None)
         if topic_is_empty and not plan.steps and not question.follow_up and question.context_text:
             topic = question.context_text  # "能拿多少？" after a turn that stated the case
             if previous and self.retriever.keyword_score(without_ask_words(topic)) < MIN_KEYWORD_SCORE:
@@ -1143,10 +1148,10 @@ class Planner:
             # text says on that, not its award again
             article = self._measure_article(measure)
             return Step(ask, Route.LOOKUP, [article], lead=lead_clause(article.text, ask.kind, ask.text))
-        # "有没有贷款贴息？贴多少": a later ask of the message with no topic of its own asks the amount of what the ask
-        # before it named
-        priced = replace(ask, text=f"{plan.steps[-1].ask.text} {ask.text}") if plan.steps and topic_is_empty else ask
-        unpriced = self._unpriced_part(priced, measure) if measure and not has_amounts and recalled is None else None
+        # "有没有贷款贴息？贴多少": an amount ask with no topic of its own names its part by the ask of the message before it
+        priced_ask = replace(ask, text=f"{plan.steps[-1].ask.text} {ask.text}") if (
+            (ask.elliptical or topic_is_empty) and plan.steps) else ask
+        unpriced = self._unpriced_part(priced_ask, measure) if measure and not has_amounts and recalled is None else None
         if measure and unpriced is not None:
             if (ask.kind in {AskKind.WHAT, AskKind.ELIGIBILITY} and _asks_only_whether_supported(ask)
                     and not question.facts.tells_case()):
@@ -1190,14 +1195,20 @@ class Planner:
                 step.lead = lead_clause(terms_of.text, AskKind.WHAT, ask.text)
             return step
         names_money = has_word(ask.text.lower(), lexicon().money_words)
-        if top.doc_id == self.book.document and (ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE} or (
+        # "浦东方案里对改良型新药研发给多少钱支持？": a district plan's task that supports and states no amount, as a
+        # measure of the policy that sets none
+        unpriced_task = (self.catalogue.get(top.doc_id).kind is DocumentKind.DISTRICT_PLAN
+                         and ask.kind is AskKind.AMOUNT and not states_amount(top.text))
+        if (top.doc_id == self.book.document or unpriced_task) and (ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE} or (
                 ask.kind is AskKind.ELIGIBILITY and names_money and _sets_no_amount(top, self.book))):
             close = self._close_award_articles(hits) if ask.kind is AskKind.AMOUNT and not plan.steps else []
             if len(close) > 1:
                 # "我们的临床试验做完了，市里能补多少钱？": several measures that set amounts fit alike; which one is asked
                 return Step(ask, Route.CLARIFY_MEASURE, close)
-            # "上海对AI制药有资金支持吗": the measure supports, the text sets no amount
-            return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text, support=True))
+            # "上海对AI制药有资金支持吗": the measure supports, the text sets no amount; a plan's task, its sentence
+            # naming what is asked ("加大创新药、改良型新药…研发支持力度")
+            return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text,
+                                                                     support=not unpriced_task))
         if (ask.kind is AskKind.WHAT and _sets_no_amount(top, self.book) and lexicon().support_asked.search(ask.text)
                 and any(word in top.text for word in lexicon().case_by_case)):
             # "顶尖科学家来上海有什么支持": （三） supports "按照“一事一议”原则", the amount is not specified
@@ -1277,7 +1288,11 @@ class Planner:
                 # which answers the count as the text states it
                 lead = shares
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure:
-            return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)  # the article states no such figure
+            # the article states no such figure; a measure of the policy says what it does set up ("设立上海市生物医药
+            # 产业并购基金…" for "how big is the M&A fund?"), quoted after the figure said to be unset
+            unset_of = lead_clause(top.text, AskKind.WHAT, ask.text) if (
+                top.doc_id == self.book.document and str(top.key).isdigit()) else None
+            return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail, lead=unset_of)
         # "还要办农业部门的进口许可证吗": the sentence frees from it (免于办理), requires it, or says neither
         need = need_answered(ask.own_words.lower(), lead.sentence or lead.text)
         # "Is there a biomedicine section at the Shanghai Data Exchange?": the sentence stating it says yes
@@ -1307,7 +1322,8 @@ class Planner:
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE, AskKind.VALIDITY} or not has_word(text, lex.earlier_policy_named):
             return None
         known = {str(day.year) for d in self.catalogue.indexed() for day in (d.signed, d.published, d.valid_from) if day}
-        years = [f"{year}年" for year in NAMED_YEAR.findall(ask.text) if year not in known]
+        # a year after every catalogued document ("III期要2029年底才做完") dates the asker's case, no earlier policy
+        years = [f"{year}年" for year in NAMED_YEAR.findall(ask.text) if year not in known and year < max(known)]
         if not years:
             return None
         # the topic decides between the sentences holding the year, not the words naming a policy

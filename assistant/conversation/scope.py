@@ -82,6 +82,7 @@ class _ScopeData:
     min_terms_said_together: int
     asked_unit: re.Pattern[str]
     derived_document: re.Pattern[str]
+    later_document: re.Pattern[str]
     off_topic_pairs: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
     home_places: tuple[str, ...]
     not_places: frozenset[str]
@@ -116,6 +117,7 @@ def _data() -> _ScopeData:
         min_terms_said_together=int(raw["min_terms_said_together"]),
         asked_unit=re.compile(raw["asked_unit"]),
         derived_document=re.compile(raw["derived_document"]),
+        later_document=re.compile(raw["later_document"], re.IGNORECASE),
         off_topic_pairs=tuple(
             (group, _any_of(pair["who"]), _any_of(pair["what"])) for group, pair in raw["off_topic_pairs"].items()
         ),
@@ -366,6 +368,17 @@ def _unknown_document(text: str, cat: Catalogue, data: _ScopeData, corpus_says: 
     for district, patterns in _district_patterns():
         if any(pattern.search(text) for pattern in patterns):
             return district
+    return _later_document(text, cat, data)
+
+
+def _later_document(text: str, cat: Catalogue, data: _ScopeData) -> str:
+    """The words naming a document issued in a year after every catalogued document's dates ("2025年新出的…行动方案"),
+    or "" when ``text`` names none."""
+    latest = max(day.year for d in cat.documents for day in (d.signed, d.published, d.valid_from) if day)
+    for match in data.later_document.finditer(text):
+        year = next(group for group in match.groups() if group)
+        if int(year) > latest:
+            return match[0]
     return ""
 
 

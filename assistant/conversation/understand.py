@@ -207,6 +207,7 @@ class _Lexicon:
     support_exists_asked: re.Pattern[str]  # "有没有支持", "is there help with …": whether a measure supports at all
     own_ability_asked: re.Pattern[str]  # "我们能申请吗", "can we apply": whether the asker may apply itself
     cap_exists_asked: re.Pattern[str]  # "有没有累计封顶", "is there an annual cap": whether a cap exists
+    exists_asked: re.Pattern[str]  # "有没有贷款贴息", "is there a loan interest subsidy": whether a thing exists
     kind_support_asked: re.Pattern[str]  # "能申请哪些", "which measures": what the asker can claim at all
     scope_words: tuple[str, ...]  # "覆盖哪些单位": who a document covers
     applicant_words: tuple[str, ...]  # "子公司", "our company": who applies, no topic
@@ -371,6 +372,7 @@ def lexicon() -> _Lexicon:
         support_exists_asked=re.compile(raw["support_exists_asked"], re.IGNORECASE),
         own_ability_asked=re.compile(raw["own_ability_asked"], re.IGNORECASE),
         cap_exists_asked=re.compile(raw["cap_exists_asked"], re.IGNORECASE),
+        exists_asked=re.compile(raw["exists_asked"], re.IGNORECASE),
         kind_support_asked=re.compile(raw["kind_support_asked"], re.IGNORECASE),
         known_places=_known_places(),
         unmet_patterns={str(cid): re.compile(str(p).replace("{place}", "|".join(map(re.escape, _known_places()))))
@@ -830,9 +832,12 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             # amounts ("我们投了5000万，能拿1500万吧？") is the case of the ask before it
             kind = AskKind.WHAT
         earlier = asks[-1] if asks else before
-        elliptical = earlier is not None and ((_kind(clause.lower(), lex, own_words_only=True) is None
-                                               and bool(lex.elliptical.search(clause.lower())))
-                                              or bool(lex.asked_again.search(clause)))
+        # "and for corporate venture capital, what support do CVCs get?" after "how big is it?": a support question of
+        # its own, not the size asked again (after an award ask, "那CRO有什么支持呢" still asks that award's terms)
+        own_support_ask = bool(lex.support_asked.search(clause.lower())) and earlier is not None and earlier.kind not in AWARD_KINDS
+        elliptical = earlier is not None and not own_support_ask and (
+            (_kind(clause.lower(), lex, own_words_only=True) is None and bool(lex.elliptical.search(clause.lower())))
+            or bool(lex.asked_again.search(clause)))
         if elliptical:
             assert earlier is not None
             kind = earlier.kind

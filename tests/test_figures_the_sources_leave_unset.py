@@ -1,0 +1,102 @@
+"""A document issued after every catalogued one is refused, also mid-conversation; a figure asked of a measure
+that sets none is "not specified" for that measure, never a figure pulled from another article.
+
+The catalogue's latest document dates from 2024 (沪府办规〔2024〕9号, its press conference and the 1228 reply);
+（二十八） sets up the city's M&A fund with no size; （二十九） names 信贷贴息 with no rate or amount; （十一） rewards
+trial teams through pay, titles and appraisal, with no money; （三） supports top scientists 按照"一事一议"; the
+Pudong plan's tasks (2022–2024, expired) support without amounts.
+"""
+
+import pytest
+
+from assistant.records import Status
+
+
+@pytest.mark.parametrize("question", [
+    "上海2026年新出台的细胞治疗行动方案对企业有什么补贴？",
+    "浦東2025年之後發布的生物醫藥新方案有哪些支持？",
+    "Is there a new action plan for gene therapy released in 2026, and what does it fund?",
+])
+def test_a_plan_issued_after_the_catalogued_documents_is_refused(engine, question):
+    answer = engine.ask(question)
+    assert answer.status is Status.OUT_OF_SCOPE and not answer.citations
+
+
+def test_a_later_plan_asked_mid_conversation_is_refused(engine):
+    first = engine.ask("浦东那个行动方案是哪年到哪年的？")
+    assert first.status is Status.ANSWERED
+    later = engine.ask("那浦东2026年新出的方案补贴多少？", first.session_id)
+    assert later.status is Status.OUT_OF_SCOPE and not later.citations
+
+
+@pytest.mark.parametrize("question", [
+    "2024年的新政策对CMO有什么支持？",
+    "Does the 2024 policy support CMOs?",
+])
+def test_the_catalogued_2024_policy_named_by_its_year_is_still_answered(engine, question):
+    answer = engine.ask(question)
+    assert answer.status is not Status.OUT_OF_SCOPE
+
+
+@pytest.mark.parametrize("question", [
+    "市里设立的生物医药并购基金有多大？基金规模是多少？",
+    "What is the fund size of the city's biomedicine M&A fund?",
+])
+def test_the_size_of_a_fund_the_policy_sets_up_without_one_is_not_specified(engine, question):
+    answer = engine.ask(question)
+    assert answer.status is Status.NOT_SPECIFIED
+    assert answer.citations[0].chunk_id == "policy2024:28"
+    assert "9337" not in answer.answer  # the industry's size, another figure
+
+
+def test_how_big_after_the_fund_was_discussed_is_that_funds_size_not_specified(engine):
+    first = engine.ask("新政策里有没有提到并购基金？")
+    assert first.citations[0].chunk_id == "policy2024:28"
+    size = engine.ask("how large is it?", first.session_id)
+    assert size.status is Status.NOT_SPECIFIED and size.citations[0].chunk_id == "policy2024:28"
+    assert "9337" not in size.answer and "933.7" not in size.answer
+
+
+@pytest.mark.parametrize("question", [
+    "有没有信贷贴息？能贴多少？",
+    "有無貸款貼息？貼多少？",
+])
+def test_whether_there_is_an_interest_subsidy_and_how_much_is_not_specified(engine, question):
+    answer = engine.ask(question)
+    assert answer.status is Status.NOT_SPECIFIED and answer.citations[0].chunk_id == "policy2024:29"
+    assert "贴息" in answer.answer or "貼息" in answer.answer
+    assert "2000" not in answer.answer  # the guarantees' ceiling prices no interest subsidy
+
+
+def test_whether_trial_teams_get_cash_and_how_much_each_is_not_specified(engine):
+    answer = engine.ask("临床试验团队的激励，市里会不会发奖金？每人多少？")
+    assert answer.status is Status.NOT_SPECIFIED and answer.citations[0].chunk_id == "policy2024:11"
+
+
+def test_asking_whether_the_policy_puts_a_figure_on_case_by_case_support_is_not_specified(engine):
+    answer = engine.ask("Does the policy set a figure for support to world-class top scientists?")
+    assert answer.status is Status.NOT_SPECIFIED and answer.citations[0].chunk_id == "policy2024:03"
+
+
+def test_an_amount_asked_of_a_pudong_task_that_sets_none_is_not_specified_and_expired(engine):
+    answer = engine.ask("浦东行动方案对高端医疗器械研发补贴多少钱？")
+    assert answer.status is Status.NOT_SPECIFIED and answer.citations[0].chunk_id == "pudong2022:task-05"
+    assert "已到期" in answer.answer and "高端医疗器械" in answer.answer
+
+
+def test_a_support_question_after_a_size_asks_that_support_not_the_size_again(engine):
+    first = engine.ask("Does the city policy create an M&A fund for biomedicine?")
+    size = engine.ask("how large is it?", first.session_id)
+    assert size.status is Status.NOT_SPECIFIED
+    support = engine.ask("and for corporate venture capital, what support is there?", size.session_id)
+    assert support.status is Status.ANSWERED and support.citations[0].chunk_id == "policy2024:27"
+    assert "快速通道" in support.answer
+
+
+@pytest.mark.parametrize("question", [
+    "What interest rate does the long-term credit subsidy give?",
+    "Is there a preferential rate on credit subsidies for biotech SMEs, and how much is it?",
+])
+def test_the_credit_interest_subsidy_asked_in_english_is_not_specified_not_refused(engine, question):
+    answer = engine.ask(question)
+    assert answer.status is Status.NOT_SPECIFIED and answer.citations[0].chunk_id == "policy2024:29"
