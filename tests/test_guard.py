@@ -100,3 +100,12 @@ def test_a_quotation_of_the_asked_sentence_is_the_source_not_a_claim(engine):
     assert problems(engine, TRIAL_LIMIT, quoted) == []
     partial = "答案见原文：“将药品补充申请审评时限压缩至60个工作日”[policy2024:14]"
     assert any("60个工作日" in p for p in problems(engine, TRIAL_LIMIT, partial))
+
+
+def test_an_amount_said_again_in_millions_is_the_same_claim_in_its_own_role(engine):
+    restated = ("At most RMB 20,000,000 (20 million)[policy2024:05]. Annual cap: at most RMB 100,000,000 (100 million) "
+                "per entity per year.")
+    assert problems(engine, PHASE_TWO_EN, restated) == []
+    # a different amount in the brackets is a claim of its own, and the wrong award is still refused
+    wrong = "At most RMB 20,000,000 (30 million)[policy2024:05]."
+    assert any("30000000 yuan" in p for p in problems(engine, PHASE_TWO_EN, wrong))

@@ -8,6 +8,7 @@ canonical unit, so ``30个工作日`` and ``30 working days`` are the same claim
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -192,12 +193,16 @@ def _read_sentence(sentence: str, claims: Claims) -> None:
         as_validity = _has(clauses[index][0], w.validity) and not as_deadline
         claims.dates.append(DateClaim(_iso(match), as_deadline, as_validity, sentence))
         consumed.append(match.span())
-    for found in find_amounts(sentence):
-        if _inside(found.start, consumed):
-            continue
-        role = _role(sentence, found.start, found.end)
-        claims.amounts.append(AmountClaim(int(found.yuan), role, found.text, sentence))
+    found_amounts = [found for found in find_amounts(sentence) if not _inside(found.start, consumed)]
+    restated = {i + 1 for i, (said, again) in enumerate(itertools.pairwise(found_amounts))
+                if again.yuan == said.yuan and sentence[said.end:again.start].strip() in {"(", "（"}}
+    for i, found in enumerate(found_amounts):
         consumed.append((found.start, found.end))
+        if i in restated:
+            continue  # "RMB 100,000,000 (100 million)": the same amount said again in other words is one claim
+        end = found_amounts[i + 1].end if i + 1 in restated else found.end  # its role is read past the restatement
+        role = _role(sentence, found.start, end)
+        claims.amounts.append(AmountClaim(int(found.yuan), role, found.text, sentence))
     for match in w.unit_pattern.finditer(sentence):
         if _inside(match.start(), consumed):
             continue
