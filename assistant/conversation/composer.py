@@ -21,6 +21,7 @@ from assistant.conversation.currency import range_note
 from assistant.conversation.extract import english_figure, is_target
 from assistant.conversation.kinds import KindSupport, asker_kind
 from assistant.conversation.plan_records import DOCUMENT_TERM, FORBIDDEN, Eligibility, FullAwards, Plan, Route, Step, Verdict, extra_conditions, term_sentence
+from assistant.conversation.premise import duration_in, stated_duration
 from assistant.conversation.question import AskKind, Facts
 from assistant.conversation.slots import AssumedBase, AwardRequest, rule_named
 from assistant.conversation.understand import ISSUED, WHICH_DOCUMENT, asks_yes_or_no, has_word, kinds_named, lexicon, names_annual_cap
@@ -384,6 +385,9 @@ class Composer:
             asker, answerer = article.speakers if len(article.speakers) == 2 else ("", "")
             lead = self.t[key].format(figure=step.lead.figure, figure_en=figure, text=step.lead.text, asker=asker,
                                       answerer=answerer)
+            premise, text_sets = stated_duration(step.ask.text), duration_in(step.lead.figure)
+            if step.ask.kind is AskKind.DURATION and premise is not None and text_sets is not None:
+                lead = self.t["premise_right" if premise == text_sets else "premise_wrong"] + lead  # "…three weeks, right?" → "No: 15 working days"
         elif len(article.speakers) == 2 and all(article.speakers):
             # a press answer names who spoke, as the transcript does; a bare name is no answer of its own
             asker, answerer = article.speakers

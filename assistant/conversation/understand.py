@@ -22,6 +22,7 @@ import cn2an
 
 from assistant.amounts import OTHER_MARKS, USD_MARKS, FoundAmount, currency_marks, find_amounts
 from assistant.conversation.places import fold, places_abroad
+from assistant.conversation.premise import stated_duration
 from assistant.conversation.question import CNY, OTHER_CURRENCY, USD, AmountRole, Ask, AskKind, Facts, Question, StatedAmount
 from assistant.conversation.spelling import written
 from assistant.events import names_event
@@ -864,6 +865,8 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             kind = AskKind.WHAT  # "两边能都拿吗": the rule on overlapping support, not a verdict
         elif kind in {AskKind.FIGURE, AskKind.DEPARTMENTS} and asks_detail(clause.lower(), CONTACT):
             kind = AskKind.WHAT  # "联系电话是多少", "who is the contact person": what the text says, no figure nor department
+        if kind in {None, AskKind.WHAT, AskKind.ELIGIBILITY} and stated_duration("，".join([*context, clause])):
+            kind = AskKind.DURATION  # "so the lead hospital has three weeks, right?": the text's time limit confirms or corrects
         if kind is None:
             context.append(clause)
             continue
