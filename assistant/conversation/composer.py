@@ -21,7 +21,8 @@ from assistant.conversation.currency import range_note
 from assistant.conversation.extract import english_figure, is_target
 from assistant.conversation.kinds import KindSupport, asker_kind
 from assistant.conversation.plan_records import DOCUMENT_TERM, FORBIDDEN, Eligibility, FullAwards, Plan, Route, Step, Verdict, extra_conditions, term_sentence
-from assistant.conversation.question import AskKind
+from assistant.conversation.premise import duration_in, stated_duration
+from assistant.conversation.question import AskKind, Facts
 from assistant.conversation.slots import AssumedBase, AwardRequest, rule_named
 from assistant.conversation.understand import ISSUED, WHICH_DOCUMENT, asks_yes_or_no, has_word, kinds_named, lexicon, names_annual_cap
 from assistant.language import Language, in_script
@@ -122,6 +123,7 @@ class Composer:
         self.registered_place = ""
         self.kind: str | None = None  # the asker's kind, as the question states it
         self.event_on: date | None = None
+        self.event_facts = Facts()
         self.more_of = ""  # "还能再拿多少": the turn asking what the items it names add (their ceiling leads, then the total)
         self.more_count = 1  # how many items that turn adds
         self.kind_asked = ""  # "那对医院呢？": a kind of asker the elliptical turn names
@@ -140,6 +142,7 @@ class Composer:
         self.registered_place = plan.question.conversation_facts.registered_place
         self.kind = plan.question.conversation_facts.entity_type
         self.event_on = plan.question.conversation_facts.event_on
+        self.event_facts = plan.question.conversation_facts
         self.more_of = plan.question.text if plan.question.asks_more else ""
         self.more_count = plan.question.items_added
         self.rules_asked = {rule.id for step in plan.steps if step.request is not None for rule in step.request.rules} | {
@@ -382,6 +385,9 @@ class Composer:
             asker, answerer = article.speakers if len(article.speakers) == 2 else ("", "")
             lead = self.t[key].format(figure=step.lead.figure, figure_en=figure, text=step.lead.text, asker=asker,
                                       answerer=answerer)
+            premise, text_sets = stated_duration(step.ask.text), duration_in(step.lead.figure)
+            if step.ask.kind is AskKind.DURATION and premise is not None and text_sets is not None:
+                lead = self.t["premise_right" if premise == text_sets else "premise_wrong"] + lead  # "…three weeks, right?" → "No: 15 working days"
         elif len(article.speakers) == 2 and all(article.speakers):
             # a press answer names who spoke, as the transcript does; a bare name is no answer of its own
             asker, answerer = article.speakers
@@ -616,8 +622,9 @@ class Composer:
         if step.ask.detail == WHICH_DOCUMENT or not asks_yes_or_no(text):
             return None
         start, end = document.funding_valid_from or document.valid_from, document.valid_to
-        if self.event_on is not None and start is not None and end is not None:
-            return date(start.year, start.month, 1) <= self.event_on <= end
+        against = self.event_facts.event_against(date(start.year, start.month, 1), end) if start and end else None
+        if against is not None:  # "项目2030年完成，那时候还有效吗": the time stated decides, not today
+            return against == 0
         status = document.status_on(self.day)
         in_force = True if status is DocumentStatus.IN_FORCE else (
             False if status in {DocumentStatus.EXPIRED, DocumentStatus.SUPERSEDED} else None)
@@ -633,16 +640,21 @@ class Composer:
         if first is not None and self.event_on < first and document.valid_from is not None:
             # "2024年5月的投入能申请吗": before the term and before its funding period
             dates = [(d.isoformat() if self.english else f"{d.year}年{d.month}月{d.day}日") for d in (document.valid_from, first)]
-            month = self.event_on.strftime("%B %Y") if self.english else f"{self.event_on.year}年{self.event_on.month}月"
             return str(self.t["eligible_no_before_term"].format(number=document.number or document.title, start=dates[0],
-                                                                 funding_start=dates[1], month=month))
+                                                                 funding_start=dates[1], month=self._event_named()))
         end = document.valid_to
         assert end is not None
-        if self.english:
-            end_text, month = end.isoformat(), self.event_on.strftime("%B %Y")
-        else:
-            end_text, month = f"{end.year}年{end.month}月{end.day}日", f"{self.event_on.year}年{self.event_on.month}月"
-        return str(self.t["eligible_no_term"].format(number=document.number or document.title, end=end_text, month=month))
+        end_text = end.isoformat() if self.english else f"{end.year}年{end.month}月{end.day}日"
+        return str(self.t["eligible_no_term"].format(number=document.number or document.title, end=end_text,
+                                                     month=self._event_named()))
+
+    def _event_named(self) -> str:
+        """The time the case happens as the asker named it: a month ("2029年10月", "October 2029") or a year alone
+        ("2030年", "2030")."""
+        assert self.event_on is not None
+        if self.event_facts.event_year_only:
+            return str(self.event_on.year) if self.english else f"{self.event_on.year}年"
+        return self.event_on.strftime("%B %Y") if self.english else f"{self.event_on.year}年{self.event_on.month}月"
 
     def _asked_article(self, step: Step, article: Article) -> Article:
         return step.articles[1] if step.eligibility and step.eligibility.instead and len(step.articles) > 1 else article

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from assistant.conversation.premise import without_durations
 from assistant.conversation.question import AskKind
 from assistant.conversation.understand import has_word, lexicon, without_ask_words
 from assistant.query import own_terms, prepare
@@ -116,7 +117,9 @@ def _lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...]
     # names besides its ask words (多长时间 is the ask, not the overall 流程时间 of another clause)
     chooses = wanted
     if kind is AskKind.DURATION:
-        chooses = (set(tokenize(prepare(without_ask_words(question.lower()), speakers).keyword_text)) - naming) or wanted
+        # a time limit the asker states to be confirmed ("牵头机构是3周，对吧？") chooses no clause: what it names does
+        chooses = (set(tokenize(prepare(without_durations(without_ask_words(question.lower())), speakers).keyword_text))
+                   - naming) or wanted
     # "CVC能拿什么支持": the clause granting the support ("对符合条件的CVC给予…等支持") answers, not the one saying
     # what is encouraged ("支持企业单独或联合设立CVC"), however many of the asker's own words that one shares
     grants = support or (kind in (AskKind.WHAT, AskKind.ELIGIBILITY) and has_word(question.lower(), lex.support_asks))

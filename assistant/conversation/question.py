@@ -81,6 +81,7 @@ class Facts:
     registration_applicant: bool | None = None  # whether the asker is the drug's 注册申请人, when it says so
     event_on: date | None = None  # the latest month the case names ("预计2029年10月才能拿到注册证"), its first day
     month_alone: int | None = None  # a month named without its year ("要是5月份完成的呢"): the year an earlier turn named
+    event_year_only: bool = False  # event_on stands for a year named alone ("项目2030年完成"): its January, the whole year meant
     sold_abroad: bool | None = None  # True: the product is sold abroad ("在美国卖了"); a denial is an unmet condition
     regulator: str | None = None  # the regulator abroad the product is registered with: "fda", "brics" … (eligibility.yaml)
     clients: str | None = None  # whom the asker's services are for: "institutes" (高校科研院所) or "enterprises"
@@ -106,6 +107,8 @@ class Facts:
             enterprise_size=self.enterprise_size if self.enterprise_size is not None else earlier.enterprise_size,
             entity_type=self.entity_type if self.entity_type is not None else earlier.entity_type,
             event_on=self.event_on if self.event_on is not None else _in_year_of(self.month_alone, earlier.event_on),
+            event_year_only=self.event_year_only if self.event_on is not None else (
+                earlier.event_year_only and self.month_alone is None),
             entity_denied=tuple(dict.fromkeys((*earlier.entity_denied, *self.entity_denied))),
             registration_applicant=(self.registration_applicant if self.registration_applicant is not None
                                     else earlier.registration_applicant),
@@ -117,6 +120,21 @@ class Facts:
             # a condition said met before and denied now ("其实没进特别审查") is unmet only
             met=tuple(cid for cid in dict.fromkeys((*earlier.met, *self.met)) if cid not in self.unmet),
         )
+
+    def event_against(self, start: date | None, end: date | None) -> int | None:
+        """Where the case's stated time falls against a term from ``start`` to ``end`` (either may be open): -1 wholly
+        before it, 1 wholly after it, 0 inside it; None when no time is stated, or a year named alone straddles a
+        bound ("2029年完成" against a term ending 2029-07-31: its month decides)."""
+        if self.event_on is None:
+            return None
+        last = date(self.event_on.year, 12, 31) if self.event_year_only else self.event_on
+        if start is not None and last < start:
+            return -1
+        if end is not None and self.event_on > end:
+            return 1
+        if self.event_year_only and ((start is not None and self.event_on < start) or (end is not None and last > end)):
+            return None
+        return 0
 
     def enterprise_only(self) -> Facts:
         """What these facts say about the enterprise itself (where it is registered, its size, its kind), without

@@ -22,6 +22,7 @@ import cn2an
 
 from assistant.amounts import OTHER_MARKS, USD_MARKS, FoundAmount, currency_marks, find_amounts
 from assistant.conversation.places import fold, places_abroad
+from assistant.conversation.premise import stated_duration
 from assistant.conversation.question import CNY, OTHER_CURRENCY, USD, AmountRole, Ask, AskKind, Facts, Question, StatedAmount
 from assistant.conversation.spelling import written
 from assistant.events import names_event
@@ -202,6 +203,7 @@ class _Lexicon:
     stated_month: tuple[re.Pattern[str], ...]  # "2029年10月", "October 2029": a month the case names
     month_names: dict[str, int]
     month_without_year: tuple[re.Pattern[str], ...]  # "5月份", "in May": a month whose year an earlier turn said
+    year_alone: tuple[re.Pattern[str], ...]  # "2030年才完成", "finishes in 2030": the year the case happens, no month
     case_by_case: tuple[str, ...]  # "一事一议": a measure's text that sets its support case by case, no amount
     support_asked: re.Pattern[str]  # "有什么支持", "what support": an ask for the support a measure gives
     support_exists_asked: re.Pattern[str]  # "有没有支持", "is there help with …": whether a measure supports at all
@@ -367,6 +369,7 @@ def lexicon() -> _Lexicon:
         stated_month=tuple(re.compile(p, re.IGNORECASE) for p in raw["stated_month"]["patterns"]),
         month_names={str(k): int(v) for k, v in raw["stated_month"]["months"].items()},
         month_without_year=tuple(re.compile(p, re.IGNORECASE) for p in raw["stated_month"]["without_year"]),
+        year_alone=tuple(re.compile(p, re.IGNORECASE) for p in raw["stated_month"]["year_alone"]),
         case_by_case=tuple(raw["case_by_case"]),
         support_asked=re.compile(raw["support_asked"], re.IGNORECASE),
         support_exists_asked=re.compile(raw["support_exists_asked"], re.IGNORECASE),
@@ -862,6 +865,8 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             kind = AskKind.WHAT  # "两边能都拿吗": the rule on overlapping support, not a verdict
         elif kind in {AskKind.FIGURE, AskKind.DEPARTMENTS} and asks_detail(clause.lower(), CONTACT):
             kind = AskKind.WHAT  # "联系电话是多少", "who is the contact person": what the text says, no figure nor department
+        if kind in {None, AskKind.WHAT, AskKind.ELIGIBILITY} and stated_duration("，".join([*context, clause])):
+            kind = AskKind.DURATION  # "so the lead hospital has three weeks, right?": the text's time limit confirms or corrects
         if kind is None:
             context.append(clause)
             continue
@@ -1254,7 +1259,8 @@ def read_facts(normalised: str, text: str) -> Facts:
         registration_applicant=_registration_applicant(text, words),
         clients=next((served for served, pattern in words["clients"].items() if re.search(pattern, text)), None),
         work=next((work for work, pattern in words["work"].items() if re.search(pattern, text)), None),
-        event_on=stated_month(text),
+        event_on=stated_month(text) or _first_day(_stated_year_alone(text)),
+        event_year_only=stated_month(text) is None and _stated_year_alone(text) is not None,
         month_alone=_month_without_year(text),
     )
 
@@ -1290,6 +1296,19 @@ def stated_month(text: str) -> date | None:
             if 1 <= month <= 12:
                 days.append(date(int(found["year"]), month, 1))
     return max(days, default=None)
+
+
+def _stated_year_alone(text: str) -> int | None:
+    """The latest year ``text`` (lower case) names alone as when the case happens ("III期要到2030年才完成",
+    "our project finishes in 2030"), when it names no month with its year; a year naming a policy ("2021年的政策")
+    is none. None when there is none."""
+    if stated_month(text) is not None:
+        return None
+    return max((int(match.group("year")) for pattern in lexicon().year_alone for match in pattern.finditer(text)), default=None)
+
+
+def _first_day(year: int | None) -> date | None:
+    return date(year, 1, 1) if year is not None else None
 
 
 def _month_without_year(text: str) -> int | None:

@@ -423,14 +423,10 @@ class Verdicts:
 
     def month_against_term(self, question: Question) -> int:
         """Where the month the conversation states for the case falls against the policy's term: -1 before its
-        start ("2024年5月的投入"), 1 after its end ("2029年底"), 0 inside it or when no month (or no bound) is known."""
-        day = question.conversation_facts.event_on
+        start ("2024年5月的投入"), 1 after its end ("2029年底", a year alone wholly after it: "2030年完成"), 0 inside it
+        or when no month (or no bound) is known, or a year alone straddles a bound."""
         document = self.catalogue.get(self.book.document)
-        if day is None:
-            return 0
-        if document.valid_from is not None and day < document.valid_from:
-            return -1
-        return 1 if document.valid_to is not None and day > document.valid_to else 0
+        return question.conversation_facts.event_against(document.valid_from, document.valid_to) or 0
 
     def measure_verdict(self, question: Question, article: Article, sentence: str = "") -> Eligibility:
         """A measure with no award rules: eligible unless the asker is registered elsewhere, the case happens
