@@ -94,6 +94,20 @@ def _synonyms() -> tuple[tuple[str, str], ...]:
     return tuple((str(word), str(terms)) for word, terms in entries.items())
 
 
+def _synonym_expansions(normalised: str) -> list[str]:
+    """The corpus terms of the everyday words ``normalised`` holds, each entry once. A word said only inside a
+    longer listed word is that word's ("AI" in "做AI制药的": 人工智能 comes once, with 药物研发), so one thing
+    said does not weigh twice against a measure's own term ("队列数据")."""
+    matched = [(word, terms) for word, terms in _synonyms() if word in normalised]
+    spans = [(m.start(), m.end()) for word, _ in matched for m in re.finditer(re.escape(word), normalised)]
+
+    def said_alone(word: str) -> bool:
+        return any(not any(s <= m.start() and m.end() <= e and e - s > len(word) for s, e in spans)
+                   for m in re.finditer(re.escape(word), normalised))
+
+    return [terms for word, terms in matched if said_alone(word)]
+
+
 def is_english(text: str) -> bool:
     """Written in English: Latin letters and no Chinese characters, or an English sentence quoting Chinese
     names and figures ("Can we claim the funding capped at 2000万 for Phase II?"): at least
@@ -118,7 +132,7 @@ def prepare(query: str, speakers: bool = True) -> PreparedQuery:
     answer, but they are no part of what is asked, so a sentence chosen within the answer goes without them)."""
     normalised = normalise(query)
     expansions = _glossary_expansions(normalised)
-    expansions += [terms for word, terms in _synonyms() if word in normalised]
+    expansions += _synonym_expansions(normalised)
     expansions += [terms for terms in (event_terms(normalised),) if terms]  # "We attended BIO": 展会 国际性活动
     if speakers:  # "发布会上卫健委…": 胡鸿毅 我委 …
         expansions += [terms for terms in (speaker_terms(normalised),) if terms]

@@ -173,3 +173,11 @@ def test_everyday_english_for_smart_and_green_retrofits_finds_the_upgrading_supp
     answer = engine.ask("Quick one: the ceiling for smart/green retrofits, and which departments run it?")
     assert answer.status is Status.ANSWERED and answer.citations[0].chunk_id == "policy2024:23", answer.answer
     assert "100,000,000" in answer.answer and "Economy and Information" in answer.answer
+
+
+def test_an_asker_counting_its_own_companies_before_asking_asks_only_the_support(engine) -> None:
+    """"我们园区里有几家…公司，…有支持吗": 几家 says "a few" of the asker's own; the support asked is （二）'s."""
+    question = "我们园区里有几家做AI制药的初创公司，市里的政策对AI研发新药有支持吗"
+    asks = understand(question, None, engine.catalogue).asks
+    assert [a.kind for a in asks] == [AskKind.ELIGIBILITY]
+    assert engine.ask(question).citations[0].chunk_id == "policy2024:02"

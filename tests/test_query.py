@@ -47,3 +47,26 @@ def test_how_medical_insurance_pays_after_the_hospital_listing_turn_is_the_payme
     for question in ("那医保怎么付？", "那医保如何付？在DRG里有单独支付吗"):
         answer = engine.ask(question, first.session_id)
         assert [c.chunk_id for c in answer.citations] == ["policy2024:19"], answer.answer[:200]
+
+
+def test_a_word_said_only_inside_a_longer_listed_word_is_not_searched_twice():
+    """"AI" said inside "AI制药" brings 人工智能 once; said again on its own, it counts again."""
+    assert prepare("我们公司做AI制药").keyword_text.split().count("人工智能") == 1
+    assert prepare("我们做AI制药，也用AI做诊断").keyword_text.split().count("人工智能") == 2
+
+
+def test_an_ai_drug_company_asking_for_hospital_cohort_data_gets_the_cohort_data_measure(engine):
+    """（三十） "依申请…提供队列数据分析服务": the measure's own term outweighs the asker's trade (AI 制药)."""
+    for question in ("我们是一家AI制药企业，能不能拿到医院的队列数据？",
+                     "We are an AI drug discovery company. Can we get cohort research data from Shanghai hospitals?"):
+        answer = engine.ask(question)
+        assert answer.citations[0].chunk_id == "policy2024:30", (question, answer.citations[0].chunk_id)
+
+
+def test_a_hospital_asking_how_soon_new_list_drugs_must_be_stocked_gets_the_policy_measure(engine):
+    """（十八） "更新发布1个月内…应配尽配": the policy's own measure, before the press answer that repeats it."""
+    answer = engine.ask("国谈药公布以后，医院最晚多长时间要配上？")
+    assert answer.citations[0].chunk_id == "policy2024:18"
+    assert "1个月" in answer.answer[:120]
+
+

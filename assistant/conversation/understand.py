@@ -816,8 +816,10 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         kind = _asked_kind(clause.lower(), lex)
         # the message's last words with no mark after them may be a question that lost its mark ("…？16年以来批了几个1类创新药")
         unmarked_end = text.rstrip().endswith(clause)
-        if kind is AskKind.FIGURE and clause in stated_sentences and not unmarked_end and INDEFINITE_COUNT.search(clause) and not _kind(
-                INDEFINITE_COUNT.sub(" ", clause.lower()), lex, own_words_only=True):
+        # the asker counting its own ("我们孵化器里有几家做AI制药的小公司，…有支持吗") tells, before what it asks
+        told_of_own = clause.lstrip().lower().startswith(lex.self_words)
+        if kind is AskKind.FIGURE and (clause in stated_sentences or told_of_own) and not unmarked_end and INDEFINITE_COUNT.search(
+                clause) and not _kind(INDEFINITE_COUNT.sub(" ", clause.lower()), lex, own_words_only=True):
             kind = None  # "明年打算参加几个展会。补助标准是什么？": 几个 says "a few" in a sentence that asks nothing
         elif kind is AskKind.AMOUNT and clause in stated_sentences and (
                 not has_word(clause.lower(), lex.quantity_words)
