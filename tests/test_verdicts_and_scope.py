@@ -510,3 +510,15 @@ def test_a_listing_word_in_who_the_asker_is_does_not_refuse_the_award_asked(engi
 
 def test_a_listing_rule_asked_after_saying_who_the_asker_is_is_still_refused(engine):
     assert engine.ask("我们是港股上市公司，想问科创板上市条件是什么？").status is Status.OUT_OF_SCOPE
+
+
+@pytest.mark.parametrize("question", [
+    "我们是外商独资企业，公司不在自贸区，能参加基因诊断与治疗技术开发和应用扩大开放试点吗？",
+    "Our wholly foreign-owned company sits in Minhang, outside the free trade zone. Can we join the gene diagnosis "
+    "and therapy opening-up pilot?",
+])
+def test_a_foreign_firm_saying_it_sits_outside_the_free_trade_zone_is_told_no_for_the_gene_therapy_pilot(engine, question):
+    # （三十四）: "在上海自贸试验区（含临港新片区）选择符合条件的外资企业开展基因诊断与治疗技术开发和应用扩大开放试点"
+    answer = engine.ask(question)
+    assert answer.status is Status.ANSWERED, answer.answer
+    assert ("34", "not_eligible") in _verdicts(answer), answer.answer
