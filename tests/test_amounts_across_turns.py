@@ -195,6 +195,12 @@ def test_a_second_fair_asked_how_much_more_leads_with_its_own_ceiling_then_the_t
     assert "5万元" in lead and "9万元" in lead and lead.index("5万元") < lead.index("9万元"), answer.answer
 
 
+def test_fairs_listed_with_their_costs_count_each_cost_even_one_named_without_its_verb(engine):
+    # （三十七）: "不超过项目经费的50%，最高5万元": 10万→5万, 6万→3万, 4万→2万
+    answer = engine.ask("今年去了三个展会：迪拜的展会花了10万，新加坡的展花了6万，韩国一个学术会议4万。三个一共能补多少？")
+    assert answer.total_yuan == 100000, answer.answer
+
+
 def test_the_year_s_most_asked_after_two_items_is_the_annual_cap_not_one_item(engine):
     session = engine.ask("我们公司上个月去德国参加了一个国际医疗器械展会，花了8万块，能补贴多少？").session_id
     session = engine.ask("我们下个月还要去美国参加一个展，费用12万，能补多少？", session).session_id

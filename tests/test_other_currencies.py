@@ -35,6 +35,20 @@ def test_a_dollar_amount_still_decides_the_ceiling_when_every_plausible_rate_agr
     assert answer.calculations[0].amount_yuan == 30_000_000, "40% of any yuan figure of US$50m passes the 3000万 ceiling"
 
 
+@pytest.mark.parametrize("question", [
+    "We run contract manufacturing in Songjiang for an overseas client; the product's annual output is about USD 3 million. "
+    "What support is there?",
+    "我们是上海的CMO，给一家美国公司代工一个品种，年受托产值大约200万美元，能补多少？",
+])
+def test_a_dollar_base_whose_share_stays_under_the_cap_at_every_rate_gets_the_rule_not_only_a_question(engine, question):
+    """（二十四）: "不超过受托年生产产值的10%…最高500万元": 10% of US$3m is at most 225万 at 7.5 yuan per dollar."""
+    answer = engine.ask(question)
+    assert answer.status is Status.ANSWERED, answer.answer
+    assert not answer.calculations and answer.total_yuan is None, "no yuan figure without a rate"
+    assert "10%" in answer.answer and any(cap in answer.answer for cap in ("500万元", "5,000,000")), answer.answer
+    assert any(word in answer.answer for word in ("人民币", "RMB")), "the yuan figure is still invited"
+
+
 @pytest.mark.parametrize("text, yuan", [
     ("The upfront payment is USD 20 million (roughly RMB 140 million), and we spent RMB 12 million on advisers.", 140_000_000),
     ("首付款2000万美元（约合人民币1.4亿元），中介服务费花了800万", 140_000_000),
@@ -62,7 +76,7 @@ def test_an_out_licensing_deal_stated_in_dollars_and_yuan_is_one_deal(engine):
 ])
 def test_a_foreign_currency_base_of_an_earlier_turn_is_never_carried_as_yuan(engine, turns):
     first = engine.ask(turns[0])
-    assert first.status is Status.CLARIFY and not first.calculations
+    assert not first.calculations and first.total_yuan is None, first.answer
     answer = engine.ask(turns[1], first.session_id)
     assert not answer.calculations and answer.total_yuan is None, answer.answer
     assert "800,000" not in answer.answer and "80万" not in answer.answer and "80萬" not in answer.answer

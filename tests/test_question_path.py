@@ -229,9 +229,9 @@ def test_a_wanted_award_is_not_read_as_the_rnd_spend(engine):
 
 
 @pytest.mark.parametrize(("question", "said"), [
-    ("1类新药II期研发花了500万美元，能拿多少？", "人民币"),
-    # 40% of 500万美元 is under the 2000万 ceiling at some rates and not at others: the yuan amount is asked
-    ("我们1类新药国内II期研发投入花了500万美元，能拿多少？", "汇率"),
+    ("1类新药II期研发花了800万美元，能拿多少？", "人民币"),
+    # 40% of 800万美元 is under the 2000万 ceiling at some rates and not at others: the yuan amount is asked
+    ("我们1类新药国内II期研发投入花了800万美元，能拿多少？", "汇率"),
 ])
 def test_an_amount_in_dollars_is_not_read_as_yuan(engine, question, said):
     answer = engine.ask(question)

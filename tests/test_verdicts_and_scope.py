@@ -413,9 +413,18 @@ def test_an_off_topic_word_in_the_askers_own_facts_does_not_refuse_the_verdict(e
     assert answer.status is Status.ANSWERED and answer.verdicts
 
 
-@pytest.mark.parametrize("question", ["高新技术企业认定的条件是什么？", "在上海注册公司要什么材料？"])
+@pytest.mark.parametrize("question", ["高新技术企业认定的条件是什么？", "在上海注册公司要什么材料？",
+                                      "想在浦东设立一家外资企业，注册外资企业需要哪些材料？",
+                                      "Which papers does the market regulator want when we register a new biotech "
+                                      "subsidiary in Shanghai, and how long does it take?"])
 def test_asking_about_recognition_or_registering_a_company_is_still_refused(engine, question):
     assert engine.ask(question).status is Status.OUT_OF_SCOPE
+
+
+def test_a_company_registered_in_shanghai_asking_for_application_materials_is_not_refused_as_registration(engine):
+    # being registered is the asker's fact; the materials asked are the measure's, not a company registration's
+    answer = engine.ask("我们是在上海注册的企业，想参加国际展会拿补贴，需要准备哪些材料？")
+    assert answer.status is not Status.OUT_OF_SCOPE, answer.answer
 
 
 def test_a_medium_firm_with_no_qualification_at_all_gets_no_and_the_small_micro_ceiling(engine):
@@ -501,3 +510,15 @@ def test_a_listing_word_in_who_the_asker_is_does_not_refuse_the_award_asked(engi
 
 def test_a_listing_rule_asked_after_saying_who_the_asker_is_is_still_refused(engine):
     assert engine.ask("我们是港股上市公司，想问科创板上市条件是什么？").status is Status.OUT_OF_SCOPE
+
+
+@pytest.mark.parametrize("question", [
+    "我们是外商独资企业，公司不在自贸区，能参加基因诊断与治疗技术开发和应用扩大开放试点吗？",
+    "Our wholly foreign-owned company sits in Minhang, outside the free trade zone. Can we join the gene diagnosis "
+    "and therapy opening-up pilot?",
+])
+def test_a_foreign_firm_saying_it_sits_outside_the_free_trade_zone_is_told_no_for_the_gene_therapy_pilot(engine, question):
+    # （三十四）: "在上海自贸试验区（含临港新片区）选择符合条件的外资企业开展基因诊断与治疗技术开发和应用扩大开放试点"
+    answer = engine.ask(question)
+    assert answer.status is Status.ANSWERED, answer.answer
+    assert ("34", "not_eligible") in _verdicts(answer), answer.answer

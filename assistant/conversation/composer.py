@@ -17,7 +17,7 @@ from pathlib import Path
 
 from assistant.amounts import format_yuan, format_yuan_en, yuan_in_words_en
 from assistant.citations import validity
-from assistant.conversation.currency import range_note
+from assistant.conversation.currency import range_note, usd_range
 from assistant.conversation.extract import english_figure, is_target
 from assistant.conversation.kinds import KindSupport, asker_kind
 from assistant.conversation.plan_records import DOCUMENT_TERM, FORBIDDEN, Eligibility, FullAwards, Plan, Route, Step, Verdict, extra_conditions, term_sentence
@@ -343,6 +343,11 @@ class Composer:
                 clarify = self.t["clarify_currency_ceiling"].format(rule_name=self.rule_name(rules[0]),
                                                                      ceiling=self._ceiling(rules[0])) + clarify
             return [clarify]
+        if route is Route.UNDER_CAP_AT_ANY_RATE and step.request is not None:
+            [rule] = step.request.rules
+            rates = usd_range()
+            return [self.t["under_cap_at_any_rate"].format(rule_name=self.rule_name(rule), ceiling=self._ceiling(rule),
+                                                            low=rates.low, high=rates.high, **fields)]
         if route is Route.REQUIRED_BASE:
             return self._required_base(step)
         if route is Route.FULL_AWARDS and step.full_awards is not None:

@@ -196,6 +196,17 @@ def _usd_bases_capped(question: Question, request: AwardRequest) -> list[Decimal
     return lowest if all(rule.rate * base >= rule.cap_yuan for base in lowest) else []
 
 
+def _usd_bases_under_cap(question: Question, request: AwardRequest) -> bool:
+    """Whether the one rule of ``request`` pays a rate whose share of every stated base, all in dollars, stays
+    below its cap at the highest rate of ``currency.usd_range``: no exchange rate makes the cap bite, so the
+    award is the rate times the yuan figure recognised, whatever the rate."""
+    stated = question.facts.amounts_as(AmountRole.BASE) or question.facts.amounts_as(AmountRole.FEE)
+    if len(request.rules) != 1 or not stated or any(a.currency != USD for a in stated):
+        return False
+    [rule] = request.rules
+    return rule.rate is not None and all(rule.rate * Decimal(a.yuan) * usd_range().high < rule.cap_yuan for a in stated)
+
+
 def _same_award_either_way(request: AwardRequest) -> tuple[Rule, ...]:
     """The candidate rules of ``request`` when its one stated base gives the same ceiling under each (rate × base
     below every cap: "保费80万" under （十三）'s 50万 and 100万 alike), the one with the lowest cap first; empty
@@ -1745,7 +1756,8 @@ class Planner:
             return step
         if request.missing == "base":
             if question.facts.base_foreign or request.foreign:  # ("US$800,000" said now, or before with no yuan since)
-                step.route = Route.CLARIFY_CURRENCY
+                # "USD 4.1 million of output": 10% of it stays below 500万 at every rate, so the rule is the answer
+                step.route = Route.UNDER_CAP_AT_ANY_RATE if _usd_bases_under_cap(question, request) else Route.CLARIFY_CURRENCY
                 return step
             if verdict_asked:
                 step.route = Route.ELIGIBILITY

@@ -41,6 +41,7 @@ class Route(StrEnum):
     CLARIFY_RULE = "clarify_rule"
     CLARIFY_BASE = "clarify_base"
     CLARIFY_CURRENCY = "clarify_currency"
+    UNDER_CAP_AT_ANY_RATE = "under_cap_at_any_rate"  # a dollar base whose share stays below the cap at every rate
     CLARIFY_UNIT = "clarify_unit"  # a bare number ("6000"): 6000元 or 6000万元?
     CLARIFY_MEASURE = "clarify_measure"  # an amount asked in words several measures share: which one?
     NO_AMOUNT = "no_amount"  # the measure supports, but sets no amount (一事一议 …): not_specified

@@ -1226,11 +1226,12 @@ def read_facts(normalised: str, text: str) -> Facts:
                 break
     related = _relation(text, words)
     # "研发是5000万，不是3000万", "RMB 50 million, not 30 million": the figure denied is the one corrected, not stated
-    amounts = _restated(_listed_alike(tuple(_stated(found, normalised, lex) for found in find_amounts(normalised)
-                                            if (found.yuan >= lex.min_stated_yuan or found.yuan == 0)
-                                            and not lex.roles["denied"].search(
-                                                normalised[max(0, found.start - ROLE_WINDOW_LATIN): found.start].lower())),
-                                      normalised),
+    amounts = _restated(_fees_alike(_listed_alike(tuple(_stated(found, normalised, lex) for found in find_amounts(normalised)
+                                                        if (found.yuan >= lex.min_stated_yuan or found.yuan == 0)
+                                                        and not lex.roles["denied"].search(
+                                                            normalised[max(0, found.start - ROLE_WINDOW_LATIN): found.start].lower())),
+                                                  normalised),
+                                    normalised, lex),
                         normalised)
     if not amounts and has_word(text, lex.no_spend_words):  # "we haven't spent anything yet": the spend is zero
         amounts = (StatedAmount("0", Decimal(0), AmountRole.BASE, CNY, 0),)
@@ -1718,6 +1719,20 @@ def _listed_alike(amounts: tuple[StatedAmount, ...], normalised: str) -> tuple[S
                 and LIST_END.match(after)):
             listed[number] = replace(amount, role=before.role)
     return tuple(listed)
+
+
+def _fees_alike(amounts: tuple[StatedAmount, ...], normalised: str, lex: _Lexicon) -> tuple[StatedAmount, ...]:
+    """``amounts`` with a bare figure (a base naming no kind) in a trade-fair sentence that states other fees
+    taken as a fee too: "BIO花了12.8万，CPHI花了7.2万，日本一个学术会议3.9万" lists three fairs' fees, the last
+    without its verb (``_about_fair`` keeps a sentence naming an R&D spend or an output out)."""
+    def sentence_of(position: int) -> tuple[int, int]:
+        return next(((a, b) for a, b, _ in sentences(normalised) if a <= position < b), (0, len(normalised)))
+
+    fee_sentences = {sentence_of(a.start) for a in amounts if a.role is AmountRole.FEE}
+    return tuple(replace(a, role=AmountRole.FEE)
+                 if a.role is AmountRole.BASE and not a.base_kind and sentence_of(a.start) in fee_sentences
+                 and _about_fair(normalised, a.start, lex) else a
+                 for a in amounts)
 
 
 def _item_count(text: str, lex: _Lexicon) -> int | None:

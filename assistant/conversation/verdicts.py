@@ -447,6 +447,11 @@ class Verdicts:
                        if (check := evaluator.check(cid, values)).state is ConditionState.FAILED), None)
         if failed is not None:  # "我们是药企，能申请研究者发起的临床研究支持吗": who takes part is named
             return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, failed.condition_id, fact=failed.fact)
+        extras, denied = condition_rules().extras, self.unmet(question)
+        unmet = next((cid for cid in condition_rules().of_measure(str(article.key))
+                      if cid in denied and sentence and extras[cid].quote in sentence), None)
+        if unmet is not None:  # "不在自贸区，能参加基因诊断与治疗的开放试点吗": the asker says the pilot's zone is not where it sits
+            return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, unmet)
         waiting = self._sentence_waiting(str(article.key), sentence, evaluator, values)
         if waiting is not None:  # "can a foreign-owned company join the gene therapy pilot?": where it sits decides
             return Eligibility(Verdict.UNKNOWN, article.key, None, waiting.condition_id,
