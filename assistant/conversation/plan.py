@@ -1058,7 +1058,10 @@ class Planner:
             # "现在应该按哪个文件" has no topic of its own: the documents in force today answer it
             # "…, and what documents are required?": a later ask of the message with no topic of its own
             # "what if we are mid sized …" right after an answer: a short follow-up about the article discussed
-            if previous and (ask.points_back or (plan.steps and topic_is_empty) or (question.follow_up and short and topic_is_empty)):
+            # "if we registered in Hangzhou instead, would it still apply to us?": the registration stated is the
+            # scope's condition of the article discussed, which decides
+            if previous and (ask.points_back or (plan.steps and topic_is_empty) or (question.follow_up and short and topic_is_empty)
+                             or (ask.kind is AskKind.ELIGIBILITY and question.facts.registered == "elsewhere")):
                 hits = []
             else:
                 return Step(ask, Route.OUT_OF_SCOPE, scope=ScopeVerdict(False, "no_match"))

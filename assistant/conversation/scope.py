@@ -219,10 +219,12 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     known, words = known_words
     # "到哪一年失效？" inside a conversation: a validity or departments ask with no topic of its own is
     # about what the conversation discussed, whatever its few other words
-    # "我们跟客户之间没有任何投资关系，这一点重要吗？" inside a conversation states a fact a condition of its topic reads
+    # "我们跟客户之间没有任何投资关系，这一点重要吗？" inside a conversation states a fact a condition of its topic reads;
+    # "if we registered in Hangzhou instead, would it still apply to us?" states where the asker is, the scope's condition
     about_conversation = bool(question.context_text) and (
         all(a.kind in CONVERSATION_KINDS for a in question.asks)
-        or (question.facts.related_party is not None or question.facts.applicant_role is not None))
+        or (question.facts.related_party is not None or question.facts.applicant_role is not None)
+        or (question.facts.registered is not None and all(a.kind is AskKind.ELIGIBILITY for a in question.asks)))
     # words the sources never use refuse a question with a topic of its own: not a follow-up, not about the
     # conversation, not when the sources' own money is asked about in everyday words ("补贴多久能到账")
     # nor when it names a measure of the policy by its bracketed label ("我们一年能从（六）拿到的最多是多少？"): that is its topic

@@ -207,6 +207,7 @@ class _Lexicon:
     case_by_case: tuple[str, ...]  # "一事一议": a measure's text that sets its support case by case, no amount
     support_asked: re.Pattern[str]  # "有什么支持", "what support": an ask for the support a measure gives
     support_exists_asked: re.Pattern[str]  # "有没有支持", "is there help with …": whether a measure supports at all
+    thing_yes_no: re.Pattern[str]  # "数据能不能出境": a yes/no asked of a thing, not of the asker
     own_ability_asked: re.Pattern[str]  # "我们能申请吗", "can we apply": whether the asker may apply itself
     cap_exists_asked: re.Pattern[str]  # "有没有累计封顶", "is there an annual cap": whether a cap exists
     exists_asked: re.Pattern[str]  # "有没有贷款贴息", "is there a loan interest subsidy": whether a thing exists
@@ -373,6 +374,7 @@ def lexicon() -> _Lexicon:
         case_by_case=tuple(raw["case_by_case"]),
         support_asked=re.compile(raw["support_asked"], re.IGNORECASE),
         support_exists_asked=re.compile(raw["support_exists_asked"], re.IGNORECASE),
+        thing_yes_no=re.compile(raw["thing_yes_no"], re.IGNORECASE),
         own_ability_asked=re.compile(raw["own_ability_asked"], re.IGNORECASE),
         cap_exists_asked=re.compile(raw["cap_exists_asked"], re.IGNORECASE),
         exists_asked=re.compile(raw["exists_asked"], re.IGNORECASE),
@@ -830,6 +832,10 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         elif kind is AskKind.FIGURE and ORDINAL_ASKED.search(clause) and not _kind(
                 ORDINAL_ASKED.sub(" ", clause.lower()), lex, own_words_only=True):
             kind = AskKind.WHAT  # "…是第几项任务": the item the text numbers, not a figure it states
+        elif kind is AskKind.VALIDITY and (facts if facts is not None else read_facts(clause, clause.lower())).registered == "elsewhere":
+            # "If we registered in Hangzhou, would the policy still apply to us?": whether the asker registered there
+            # is covered (the scope's condition), not the document's term
+            kind = AskKind.ELIGIBILITY
         elif kind is None and asks and _writing_task().search(clause):
             kind = AskKind.WHAT  # "…多少标准化厂房？顺便帮我写份项目申报书": a request of its own, refused on its own
         elif kind is None and questioned and not read_facts(clause, clause.lower()).amounts:

@@ -439,7 +439,7 @@ class Verdicts:
         values = self.fact_values(question)[0]
         evaluator = ConditionEvaluator(self.book)
         scope = evaluator.check(REGISTERED, values)
-        if scope.state is ConditionState.FAILED:
+        if scope.state is ConditionState.FAILED and not lexicon().thing_yes_no.search(question.text.lower()):
             return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, REGISTERED)
         if article.doc_id != self.book.document:
             return Eligibility(Verdict.UNKNOWN, article.key)
