@@ -102,6 +102,22 @@ def ask_and_keep(page, question: str) -> object:
     return answer
 
 
+def wait_for_restored(page, answers: int) -> None:
+    """After a reload: waits until ``answers`` answers (the opening included) are back on the page. The
+    wait is long enough for a machine busy with other work; when it runs out, the failure says how many
+    came back and what the browser kept, and a screenshot is left in test-artifacts/."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function("n => document.querySelectorAll('#chat .answer').length >= n", arg=answers,
+                               timeout=90_000)
+    except PlaywrightTimeout:
+        shot(page, "reload-timeout.png", full_page=True)
+        shown = page.locator("#chat .answer").count()
+        kept = page.evaluate("localStorage.getItem('pa-chat-session') !== null")
+        pytest.fail(f"after the reload {shown} of {answers} answers came back (session kept in the browser: {kept})")
+
+
 def staff_questions(live_server: str) -> list[dict]:
     response = httpx.get(f"{live_server}/v1/staff/questions", headers={"Authorization": f"Bearer {STAFF_TOKEN}"})
     assert response.status_code == 200
@@ -154,7 +170,7 @@ def test_feedback_on_one_answer_is_stored_in_the_log_with_a_comment(desktop, liv
 def test_a_reload_keeps_the_conversation_its_session_and_its_ratings(desktop, live_server):
     ask_and_keep(desktop, "CMO受托生产一个品种年产值3000万，能补多少？")
     desktop.reload()
-    desktop.locator("#chat .answer").nth(1).wait_for()
+    wait_for_restored(desktop, 2)
     restored = desktop.locator("#chat .answer").nth(1)
     assert "300万元" in restored.inner_text() and restored.locator(".source-card").count() >= 1
     desktop.locator("#chat button[aria-label='赞']").nth(1).click()
@@ -185,7 +201,7 @@ def test_new_conversation_resets_the_session(desktop):
     answer = ask_and_keep(desktop, "如果研发投入是3000万呢？")
     assert "1200万元" not in answer.inner_text(), "a new conversation forgets Ⅱ期"
     desktop.reload()
-    desktop.locator("#chat .answer").nth(1).wait_for()
+    wait_for_restored(desktop, 2)
     assert desktop.locator("#chat .answer").count() == 2, "the reload shows the new conversation only"
 
 
@@ -259,7 +275,7 @@ def test_after_a_reload_every_message_keeps_its_label_and_the_latest_answer_is_i
     for question in (PHASE_TWO, "那III期呢？", "伦理审查多久能完成？", "CMO受托生产一个品种年产值3000万，能补多少？"):
         ask_and_keep(desktop, question)
     desktop.reload()
-    desktop.locator("#chat .answer").nth(4).wait_for()
+    wait_for_restored(desktop, 5)
     desktop.wait_for_timeout(1000)
     labels = desktop.locator("#chat [data-testid='bot']").evaluate_all("ns => ns.map(n => n.getAttribute('aria-label'))")
     assert len(labels) == 5 and all(label.startswith("回答：") and len(label) > 10 for label in labels), labels
@@ -349,7 +365,7 @@ def test_a_restart_keeps_the_conversation_and_the_staff_sign_in(browser, restart
     page = context.new_page()  # the same browser: its storage and its session cookie
     page.set_default_timeout(30_000)
     page.goto(restartable.url + "/")
-    page.locator("#chat .answer").nth(1).wait_for()
+    wait_for_restored(page, 2)
     restored = page.locator("#chat .answer").nth(1)
     assert "300万元" in restored.inner_text() and restored.locator(".source-card").count() >= 1
     follow_up = ask(page, "如果年产值是6000万呢？")

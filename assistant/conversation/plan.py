@@ -582,6 +582,28 @@ class Planner:
                 and not has_word(text, lex.money_words)
                 and not has_word(text, lex.terms_asks) and not self._picks_rule(text, measure))
 
+    def _asks_of_discussed(self, question: Question, ask: Ask, previous: Sequence[Article], plan: Plan,
+                           session: Session) -> bool:
+        """Whether an ask with no topic of its own, naming no amount, asks the amount or a figure of the measure just
+        discussed (``previous[0]``), which its text states or leaves unsaid, rather than what its few words find
+        elsewhere:
+        - "有具体补贴金额吗？" right after a measure was looked up: that measure's amount (a later ask of the same
+          message, "…各补多少比例？上限分别是多少？", asks it of the article just found; one asked again, "…现在的政策又是
+          多少？", asks it of what its own words find);
+        - "how big is it?" / "多久？" right after a measure: a figure of that measure, not one another document states
+          ("产业规模达到9337亿元" would answer another question);
+        - "how big is it?" after （二十八）'s M&A fund: the size of that fund, pointed back at, before any award."""
+        if not previous or question.facts.amounts:
+            return False
+        if ask.kind is AskKind.AMOUNT:
+            return (not plan.steps or not ask.elliptical) and not question.follow_up and session.award is None
+        if plan.steps:
+            return False
+        if ask.kind is AskKind.FIGURE and ask.points_back and ask.detail == MONEY_FIGURE and session.award is None:
+            return True
+        return (ask.kind in {AskKind.FIGURE, AskKind.DURATION} and question.document in (None, previous[0].doc_id)
+                and self.catalogue.get(previous[0].doc_id).kind in MEASURE_DOCUMENTS)
+
     def _held_by_discussed(self, question: Question, ask: Ask, previous: Sequence[Article], plan: Plan) -> bool:
         """Whether a short turn naming no document, product or trial of its own asks of the article just discussed:
         every search word of its own the article holds. That a target is asked of a time limit or a figure (目标,
@@ -913,24 +935,7 @@ class Planner:
         if ask.kind is AskKind.DEPARTMENTS and not topic_is_empty:
             # "Who should we contact about the insurance subsidy?": the topic finds the measure, not the words "contact"
             query = without_ask_words(query.lower())
-        # "有具体补贴金额吗？" right after a measure was looked up: that measure's amount, not one the earlier
-        # turn's words find again elsewhere
-        # (a later ask of the same message with no topic, "…各补多少比例？上限分别是多少？", asks it of the article just found;
-        # one asked again, "…现在的政策又是多少？", asks it of what its own words find)
-        money_of_discussed = (topic_is_empty and bool(previous) and (not plan.steps or not ask.elliptical)
-                              and ask.kind is AskKind.AMOUNT
-                              and not question.facts.amounts and not question.follow_up and session.award is None)
-        # "how big is it?" right after a measure: a figure of that measure, which its text states or leaves unsaid; a
-        # figure another document states ("产业规模达到9337亿元") would answer another question
-        figure_of_discussed = (topic_is_empty and bool(previous) and not plan.steps and not question.facts.amounts
-                               and ask.kind in {AskKind.FIGURE, AskKind.DURATION}
-                               and question.document in (None, previous[0].doc_id)
-                               and self.catalogue.get(previous[0].doc_id).kind in MEASURE_DOCUMENTS)
-        # "how big is it?" after （二十八）'s M&A fund: the size of what was discussed, which its article states or leaves
-        # unsaid, not a size the few words find elsewhere (the reply's 产业规模)
-        money_of_discussed = money_of_discussed or (
-            topic_is_empty and bool(previous) and not plan.steps and ask.points_back and ask.kind is AskKind.FIGURE
-            and ask.detail == MONEY_FIGURE and not question.facts.amounts and session.award is None)
+        of_discussed = topic_is_empty and self._asks_of_discussed(question, ask, previous, plan, session)
         if topic_is_empty and not plan.steps and not question.follow_up and question.context_text:
             topic = question.context_text  # "能拿多少？" after a turn that stated the case
             if previous and self.retriever.keyword_score(without_ask_words(topic)) < MIN_KEYWORD_SCORE:
@@ -1015,7 +1020,7 @@ class Planner:
             hits = [Hit(task, hits[0].score if hits else 1.0, ()), *[h for h in hits if h.article.chunk_id != task.chunk_id]]
         elif same_article:
             hits = [Hit(previous[0], hits[0].score if hits else 1.0, ()), *[h for h in hits if h.article.chunk_id != previous[0].chunk_id]]
-        elif money_of_discussed or figure_of_discussed:
+        elif of_discussed:
             hits = [Hit(previous[0], hits[0].score if hits else 1.0, ())]
         elif self._held_by_discussed(question, ask, previous, plan) and hits and hits[0].article.chunk_id != previous[0].chunk_id:
             # "Is there a specific amount the mother fund would put in?" after （二十七）, which names that fund: its
