@@ -1557,9 +1557,14 @@ class Planner:
         """The most recent award topic of the conversation one of whose rules the follow-up names by its
         trigger words ("III期", "海外", "注册证"), or None."""
         text = ask.text.lower()
-        for slots in session.award_topics():
-            if any(rule_named(text, rule) for rule in self.book.for_measure(slots.measure)):
-                return slots
+        bases = {name.lower() for rule in self.book.rules for name in (rule.base, rule.base_en) if name}
+        # "那个II期的研发投入应该是4500万" after a device topic: the stage names the drug topic; the base's own name
+        # ("研发投入", also a trigger of the device's registration rule) names a topic only when nothing else does
+        for own_words in (True, False):
+            for slots in session.award_topics():
+                if any(triggers_named(text, [t for t in rule.triggers if not own_words or t.lower() not in bases])
+                       for rule in self.book.for_measure(slots.measure)):
+                    return slots
         return None
 
     def _named_elsewhere(self, ask: Ask, session: Session) -> str | None:
@@ -1581,6 +1586,12 @@ class Planner:
         ``ask`` asks again ("…对出海的创新产品支持多少？新政策又是多少？"), whose words name the rule when its own do not."""
         article = self._measure_article(measure)
         earlier = next((t for t in session.award_topics() if t.measure == measure), session.award)
+        if (earlier is not None and earlier is not session.award and earlier.measure == measure
+                and question.earlier_facts is not None and not question.facts.states_subject()):
+            # "前面说错了，那个II期的投入其实是5800万" after a turn on a device: back on the drug's topic, the product
+            # named since was another one; its class was that turn's, not this topic's
+            question = replace(question, earlier_facts=replace(question.earlier_facts, device=False, drug_class=None,
+                                                               cgt=False))
         words = ask.text.lower()
         if asked_before is not None and not any(rule_named(words, r) for r in self.book.for_measure(measure)):
             words = f"{asked_before.text.lower()} {words}"

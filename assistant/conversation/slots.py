@@ -285,12 +285,22 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         elif question.asks_total and rules and (others := _other_items(rules, bases, seen_rules, seen_bases)):
             # "首次拿证了，研发投入1500万，加起来一共多少": this turn's item with the topic's other items computed before
             rules, bases = [*rules, *others[0]], others[1]
+            summed_seen = True  # (an item added too, "plus another drug's Phase III", is among them already)
         elif rules and not bases and not question.adds_item and all(r.id in seen_bases for r in rules):
             bases = [seen_bases[r.id] for r in rules]  # a rule named again keeps the base it was computed with
         if question.adds_item and earlier_bases and not summed_seen and corrected is None:
             # ("add the first and second one up" sums the items computed, each once: it adds none)
             # one rule with several bases is that many items of the rule: "三个III期" then "再加一个II期"
             earlier_rules = _per_base(earlier_rules, earlier_bases)
+            whole = None if previous.foreign else _seen_items(previous.seen, book)
+            if whole is not None and len(whole[0]) > len(earlier_rules):
+                # "Phase I, then Phase II of the same drug, then another drug's Phase III: the total?": every item of
+                # the topic computed so far, not only the last turn's, with the one this turn adds
+                earlier_rules, earlier_bases = whole
+                if rules and not bases and all(r.rate is None for r in rules):
+                    # a fixed ceiling added ("另外两个产品也进了特别审查") takes placeholders, one per item it adds
+                    rules = rules * question.items_added if len(rules) == 1 else rules
+                    bases = [Decimal(0)] * len(rules)
             if rules and not bases and any(r.rate is not None for r in rules):
                 # "又接了两个品种" with no output value: the items added take the last base stated, said as assumed
                 rules = rules * question.items_added if len(rules) == 1 else rules
@@ -354,6 +364,15 @@ def _other_items(rules: list[Rule], bases: list[Decimal], seen_rules: list[Rule]
         return None
     own = bases or [Decimal(0)] * len(rules)
     return others, [*own, *(seen_bases.get(r.id, Decimal(0)) for r in others)]
+
+
+def _seen_items(seen: Sequence[tuple[str, str]], book: RuleBook) -> tuple[list[Rule], list[Decimal]] | None:
+    """(one rule per item, one base per item in yuan) of the items ``seen`` (rule id, base or "") records; a fixed
+    ceiling's base is a placeholder (0) the calculator never reads; None when a rule with a rate has no base."""
+    rules = [book.rule(rule_id) for rule_id, _ in seen]
+    if not rules or any(rule.rate is not None and not base for rule, (_, base) in zip(rules, seen, strict=True)):
+        return None
+    return rules, [Decimal(base or 0) for _, base in seen]
 
 
 def _counts_rule(text: str, rule: Rule) -> bool:

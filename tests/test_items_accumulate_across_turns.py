@@ -1,0 +1,65 @@
+"""Items, counts and per-item amounts add up across the turns of a conversation: an item added after several
+turns joins every item computed so far, not only the last turn's; a spend corrected after a turn on another
+product corrects the item it was said of; and several like items in one year, their number unsaid, come to at
+most the annual cap, which leads. Promises of the question path, run on the real index."""
+
+from asking import cited, turns
+
+from assistant.conversation.understand import understand
+from assistant.records import Status
+from index.documents import catalogue
+
+
+def test_an_item_added_after_two_stages_joins_both_stages_in_the_total(engine):
+    *_, total = turns(engine,
+                      "我们是上海注册的药企，1类新药I期临床完成了，研发投入2000万，能支持多少？",
+                      "这个药的II期今年也做完了，研发投入3500万，这一期能拿多少？",
+                      "还有另一个1类新药III期完成了，研发投入6000万，今年一共最多多少？")
+    # 40% × 2000万 = 800万; 40% × 3500万 = 1400万; 40% × 6000万 = 2400万; 4600万 under the 1亿 annual cap
+    assert cited(total)[0] == "policy2024:05"
+    assert total.total_yuan == 46_000_000
+
+
+def test_an_item_added_in_english_after_two_stages_counts_all_three(engine):
+    *_, total = turns(engine,
+                      "Shanghai-registered company, Class 1 new drug, Phase I finished with R&D spend of RMB 15 million. "
+                      "What can we get?",
+                      "That drug also completed Phase II this year, spend RMB 30 million. And for that stage?",
+                      "Plus another Class 1 drug that finished Phase III with RMB 50 million spent. Total for the year?")
+    # 600万 + 1200万 + 2000万
+    assert total.total_yuan == 38_000_000
+
+
+def test_a_drug_spend_corrected_after_a_device_turn_corrects_the_drug_item(engine):
+    first, _, corrected = turns(engine,
+                                "上海注册的药企，1类新药II期临床结束，研发投入4000万，最多支持多少？",
+                                "我们另外还有一个创新医疗器械进入了特别审查程序，这个能给多少？",
+                                "抱歉刚才讲错了，那个II期的研发投入应该是4500万")
+    assert first.total_yuan == 16_000_000
+    assert corrected.status is Status.ANSWERED
+    assert cited(corrected)[0] == "policy2024:05"
+    assert corrected.total_yuan == 18_000_000  # 40% × 4500万, under the 2000万 ceiling of Ⅱ期
+
+
+def test_several_fairs_in_a_year_lead_with_the_yearly_cap(engine):
+    _, total = turns(engine, "企业参加国际展会，一次最高补贴多少？", "一年里要去好几个展会，总共最多能补多少？")
+    assert total.status is Status.ANSWERED
+    assert total.answer.lstrip().startswith("年度上限") and "50万元" in total.answer.split("\n")[0]
+
+
+def test_several_fairs_in_a_year_in_english_lead_with_the_yearly_cap(engine):
+    _, total = turns(engine, "What does the policy give for taking part in an international exhibition?",
+                     "We will attend several exhibitions in one year. What is the most in total?")
+    first_line = total.answer.lstrip().split("\n")[0]
+    assert "500,000" in first_line
+
+
+def test_a_word_holding_an_english_number_is_no_count():
+    # "attend" holds "ten": no count of ten fairs
+    question = understand("If we attend several trade fairs this year, what's the most?", None, catalogue())
+    assert question.facts.item_count is None
+
+
+def test_several_said_in_chinese_asks_no_count():
+    question = understand("一年参加好几个展会，合计最多能拿多少？", None, catalogue())
+    assert "figure" not in [a.kind.value for a in question.asks]
