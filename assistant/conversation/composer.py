@@ -57,15 +57,17 @@ ROUTE_STATUS = {
 
 def _existence_then_unstated(steps: list[Step], statuses: list[Status]) -> bool:
     """Whether the turn asks a figure the sources leave unsaid, the other asks only asking yes or no whether the
-    same article's support exists ("有没有贷款贴息？贴多少", "政府会不会直接发奖金？每人多少？"): the figure asked is
-    what the turn wants, so the turn is not specified; the article's sentence still answers the yes or no."""
+    same article's support exists ("有没有贷款贴息？贴多少", "政府会不会直接发奖金？每人多少？") or whether the texts state it
+    ("…能拿多少比例？文件里有规定吗"): the figure asked is what the turn wants, so the turn is not specified; the
+    article's sentence still answers the yes or no."""
     unstated = [s for s, status in zip(steps, statuses, strict=True) if status is Status.NOT_SPECIFIED]
     others = [s for s, status in zip(steps, statuses, strict=True) if status is not Status.NOT_SPECIFIED]
     cited = {a.chunk_id for s in unstated for a in s.articles}
     return bool(unstated) and all(
-        s.route is Route.LOOKUP and bool(s.articles)
-        and (asks_yes_or_no(s.ask.own_words.lower()) or bool(lexicon().exists_asked.search(s.ask.own_words)))
-        and {a.chunk_id for a in s.articles} <= cited for s in others)
+        lexicon().sources_state_asked.search(s.ask.own_words) is not None  # no topic of its own: the figure's
+        or (s.route is Route.LOOKUP and bool(s.articles) and {a.chunk_id for a in s.articles} <= cited
+            and (asks_yes_or_no(s.ask.own_words.lower()) or bool(lexicon().exists_asked.search(s.ask.own_words))))
+        for s in others)
 
 
 @cache

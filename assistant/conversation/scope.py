@@ -83,6 +83,7 @@ class _ScopeData:
     asked_unit: re.Pattern[str]
     derived_document: re.Pattern[str]
     later_document: re.Pattern[str]
+    earlier_document: re.Pattern[str]
     off_topic_pairs: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
     home_places: tuple[str, ...]
     not_places: frozenset[str]
@@ -118,6 +119,7 @@ def _data() -> _ScopeData:
         asked_unit=re.compile(raw["asked_unit"]),
         derived_document=re.compile(raw["derived_document"]),
         later_document=re.compile(raw["later_document"], re.IGNORECASE),
+        earlier_document=re.compile(raw["earlier_document"], re.IGNORECASE),
         off_topic_pairs=tuple(
             (group, _any_of(pair["who"]), _any_of(pair["what"])) for group, pair in raw["off_topic_pairs"].items()
         ),
@@ -370,17 +372,20 @@ def _unknown_document(text: str, cat: Catalogue, data: _ScopeData, corpus_says: 
     for district, patterns in _district_patterns():
         if any(pattern.search(text) for pattern in patterns):
             return district
-    return _later_document(text, cat, data)
+    return _dated_document(text, cat, data, corpus_says)
 
 
-def _later_document(text: str, cat: Catalogue, data: _ScopeData) -> str:
-    """The words naming a document issued in a year after every catalogued document's dates ("2025年新出的…行动方案"),
-    or "" when ``text`` names none."""
-    latest = max(day.year for d in cat.documents for day in (d.signed, d.published, d.valid_from) if day)
-    for match in data.later_document.finditer(text):
-        year = next(group for group in match.groups() if group)
-        if int(year) > latest:
-            return match[0]
+def _dated_document(text: str, cat: Catalogue, data: _ScopeData, corpus_says: Callable[[str], bool] | None = None) -> str:
+    """The words naming a document issued in a year after every catalogued document's dates ("2025年新出的…行动方案")
+    or before all of them in a year the sources never name ("2020年出台的那版政策"; the reply and the press answers speak
+    of the 2021 round, so a question on it is theirs), or "" when ``text`` names none."""
+    years = [day.year for d in cat.documents for day in (d.signed, d.published, d.valid_from) if day]
+    for pattern, outside in ((data.later_document, lambda year: year > max(years)),
+                             (data.earlier_document, lambda year: year < min(years) and not (
+                                 corpus_says is not None and corpus_says(f"{year}年")))):
+        for match in pattern.finditer(text):
+            if outside(int(next(group for group in match.groups() if group))):
+                return match[0]
     return ""
 
 

@@ -211,6 +211,7 @@ class _Lexicon:
     own_ability_asked: re.Pattern[str]  # "我们能申请吗", "can we apply": whether the asker may apply itself
     cap_exists_asked: re.Pattern[str]  # "有没有累计封顶", "is there an annual cap": whether a cap exists
     exists_asked: re.Pattern[str]  # "有没有贷款贴息", "is there a loan interest subsidy": whether a thing exists
+    sources_state_asked: re.Pattern[str]  # "文件里有规定吗", "does the policy say?": whether the texts state it
     kind_support_asked: re.Pattern[str]  # "能申请哪些", "which measures": what the asker can claim at all
     scope_words: tuple[str, ...]  # "覆盖哪些单位": who a document covers
     applicant_words: tuple[str, ...]  # "子公司", "our company": who applies, no topic
@@ -378,6 +379,7 @@ def lexicon() -> _Lexicon:
         own_ability_asked=re.compile(raw["own_ability_asked"], re.IGNORECASE),
         cap_exists_asked=re.compile(raw["cap_exists_asked"], re.IGNORECASE),
         exists_asked=re.compile(raw["exists_asked"], re.IGNORECASE),
+        sources_state_asked=re.compile(raw["sources_state_asked"], re.IGNORECASE),
         kind_support_asked=re.compile(raw["kind_support_asked"], re.IGNORECASE),
         known_places=_known_places(),
         unmet_patterns={str(cid): re.compile(str(p).replace("{place}", "|".join(map(re.escape, _known_places()))))
