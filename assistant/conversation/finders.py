@@ -15,6 +15,7 @@ from typing import Any
 from assistant.conversation.extract import Lead, lead_clause
 from assistant.conversation.plan_records import Plan, Route, Step
 from assistant.conversation.question import Ask, AskKind, Question
+from assistant.conversation.slots import triggers_named
 from assistant.conversation.understand import (
     ISSUED,
     asking_part,
@@ -192,8 +193,9 @@ class SentenceFinder:
             # yet.") say who applies: the words counted are the asking sentence's, the topic looked for is the whole's
             asking = without_words(without_words(without_registration(without_ask_words(without_asker(asked))),
                                                  sorted(lexicon().applicant_words, key=len, reverse=True)), money)
-            if len(WORD_OR_CHARACTER.findall(asking)) > APPLICANT_ONLY_WORDS or self.retriever.keyword_score(rest) >= MIN_KEYWORD_SCORE:
-                return None
+            if (len(WORD_OR_CHARACTER.findall(asking)) > APPLICANT_ONLY_WORDS or self.retriever.keyword_score(rest) >= MIN_KEYWORD_SCORE
+                    or any(triggers_named(asking, rule.triggers) for rule in self.book.rules)):
+                return None  # ("the 10%-of-output subsidy": an award rule's own words name its measure)
             return self.retriever.article(f"{self.book.document}:scope")
         document = question.document or self.book.document
         scope = self.retriever.article(f"{document}:{SCOPE_KEY}")
