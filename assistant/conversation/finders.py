@@ -182,6 +182,8 @@ class SentenceFinder:
             facts = question.facts
             # (after the scope's own answer, "子公司能申请吗" asks the scope again)
             discussed = bool(previous) and previous[0].key != SCOPE_KEY
+            if discussed and self._asks_who_applies(ask):
+                return self.retriever.article(f"{self.book.document}:scope")
             if ask.kind is not AskKind.ELIGIBILITY or discussed or facts.drug_class or facts.cgt or facts.device:
                 return None  # a product named is a topic of its own
             rest = without_registration(without_ask_words(without_asker(text)))
@@ -208,6 +210,21 @@ class SentenceFinder:
             if not found or scope is None or found[0].article.chunk_id != scope.chunk_id:
                 return None
         return scope
+
+    def _asks_who_applies(self, ask: Ask) -> bool:
+        """Whether an ask in a conversation already on a measure asks whether the asker, as who it says it is (its
+        ownership or the entity it sets up: ``ownership_words``), may apply (``applying_words``), its asking clause naming
+        no topic of its own ("我们是外资企业，这些服务也一样适用吗？", "台湾母公司直接申请可以吗")."""
+        lex = lexicon()
+        text = ask.text.lower()
+        if ask.kind not in {AskKind.ELIGIBILITY, AskKind.WHAT} or not has_word(text, lex.ownership_words):
+            return False
+        asked = asking_part(ask.own_words.lower())
+        if not has_word(asked, lex.applying_words):
+            return False
+        who = sorted({*lex.applicant_words, *lex.ownership_words, *lex.document_pointers}, key=len, reverse=True)
+        rest = without_words(without_registration(without_ask_words(without_asker(asked))), who)
+        return self.retriever.keyword_score(rest) < MIN_KEYWORD_SCORE
 
     def naming(self, document: str) -> frozenset[str]:
         """The search terms (lower case) of ``document``'s title, issuer and aliases, and the year of its issue

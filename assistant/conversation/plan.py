@@ -656,13 +656,17 @@ class Planner:
         plan or policy no longer in force that the conversation is about: its own words find an article there.
         Search favours the documents in force, which would take the conversation away from the one discussed."""
         short = _short(question)
-        if (not previous or question.document is not None or question.new_subject or ask.kind is AskKind.VALIDITY
-                or not short or not (ask.elliptical or question.follow_up) or has_word(question.text, lexicon().city_document_words)):
+        if (not previous or question.document is not None or ask.kind is AskKind.VALIDITY
+                or not short or has_word(question.text, lexicon().city_document_words)):
             return False  # "OK, so which city-level document should we rely on now …" asks of another document
         document = self.catalogue.get(previous[0].doc_id)
         if document.kind not in MEASURE_DOCUMENTS or document.in_force_on(self.today):
             return False
         words = without_ask_words(ask.text.lower())
+        if question.new_subject or not (ask.elliptical or question.follow_up):
+            # "那1类新药定了几个？" after the plan's industry-scale goal: a figure of another of the plan's parallel items,
+            # named by a term of its own, is the plan's figure (its product names no award of the policy in force)
+            return ask.kind is AskKind.FIGURE and self._plan_item_named(words, previous[0]) is not None
         hits = self.retriever.search(words, k=1, doc_ids=[document.id])
         if not hits or not hits[0].matched_terms:
             return False
@@ -919,8 +923,14 @@ class Planner:
             return step
         # "那海外临床试验责任保险的保费补贴呢？" after the trade-fair measure names an article of its own: that one
         elsewhere_topic = bool(previous) and (ask.elliptical or question.follow_up) and self._names_other_article(question, ask, previous)
+        # "And the Pudong plan, anything on patent pre-examination?" after a measure of the policy: a topic of its own,
+        # asked of another document, is no longer the article discussed
+        own_elsewhere = elsewhere_topic or (
+            bool(previous) and question.document is not None and question.document != previous[0].doc_id
+            and self.retriever.keyword_score(without_ask_words(self.finder.without_name(ask.text, question.document)))
+            >= OWN_TOPIC_SCORE)
         # a short or elliptical ask ("如果对方是股东呢？") is about the article discussed: search with its title
-        query = f"{ask.text} {previous[0].title}" if previous and not elsewhere_topic and (
+        query = f"{ask.text} {previous[0].title}" if previous and not own_elsewhere and (
             len(ask.text) < 6 or ask.elliptical or question.adds_item) else ask.text
         if ask.elliptical and plan.steps and question.document is not None and question.document != previous[0].doc_id:
             # "2021年那版政策对出海的创新产品支持多少？新政策又是多少？": the topic the ask before it named, in the

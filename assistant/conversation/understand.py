@@ -215,6 +215,8 @@ class _Lexicon:
     kind_support_asked: re.Pattern[str]  # "能申请哪些", "which measures": what the asker can claim at all
     scope_words: tuple[str, ...]  # "覆盖哪些单位": who a document covers
     applicant_words: tuple[str, ...]  # "子公司", "our company": who applies, no topic
+    ownership_words: tuple[str, ...]  # "外资企业", "that entity": who the asker is, said mid-conversation
+    applying_words: tuple[str, ...]  # "申请", "covered": whether one may apply is asked
     which_document: tuple[str, ...]  # "该看哪个文件": the document in force is asked, not the one discussed
     issue_words: tuple[str, ...]  # "印发", "文号", "issued": a validity ask about the document's issue
     issuer_asked: re.Pattern[str]  # "是哪个部门发的": the issuer is asked, not the departments of a measure
@@ -351,6 +353,8 @@ def lexicon() -> _Lexicon:
         task_sections=tuple(str(w) for w in raw["task_sections"]),
         scope_words=lower(raw["scope_words"]),
         applicant_words=lower(raw["applicant_words"]),
+        ownership_words=lower(raw["ownership_words"]),
+        applying_words=lower(raw["applying_words"]),
         hypothetical=re.compile(raw["hypothetical"], re.IGNORECASE),
         yes_no_words=lower(raw["yes_no_words"]),
         claim_check=lower(raw["claim_check"]),

@@ -1,0 +1,50 @@
+"""A follow-up keeps the document the conversation is about unless it names another one, and who may apply, asked in
+the middle of a conversation, is answered from the policy's scope (支持范围: "本意见支持范围为在我市内登记注册的……").
+
+The Pudong plan's goals are parallel items ("生物医药产业规模达到4000亿元", "获批上市10个以上国产1类新药"): a figure of
+another goal, asked right after one, is the plan's, not an award of the city's policy in force.
+"""
+
+from assistant.records import Status
+from tests.asking import cited, turns
+
+
+def test_a_figure_of_another_goal_of_the_expired_plan_stays_in_that_plan(engine):
+    _, goal, term = turns(engine, "浦东2022到2024年那个方案，产业规模要做到多大？", "那国产1类新药打算获批多少个？",
+                          "这方案今天还能拿来申报吗？")
+    assert cited(goal)[0] == "pudong2022:goal-1"
+    assert "10个" in goal.answer
+    assert cited(term)[0].startswith("pudong2022:")
+    assert "已到期" in term.answer
+
+
+def test_whether_that_plan_can_still_be_applied_under_is_a_question_of_its_term(engine):
+    _, answer = turns(engine, "How many Class 1 new drugs did the Pudong 2022-2024 plan aim for?",
+                      "Can a firm still apply under it today?")
+    assert answer.status is Status.ANSWERED
+    assert cited(answer)[0].startswith("pudong2022:")
+    assert "expired" in answer.answer
+
+
+def test_who_the_asker_is_asked_mid_conversation_is_answered_from_the_scope(engine):
+    _, answer = turns(engine, "二类医疗器械注册审评要多长时间？", "我们是一家外商独资企业，也能享受这个吗？")
+    assert answer.status is Status.ANSWERED
+    assert cited(answer)[0] == "policy2024:scope"
+
+
+def test_a_condition_on_the_client_is_still_the_measures_not_the_scope(engine):
+    _, answer = turns(engine, "We're a CMO making one product for an unrelated client, RMB 20 million of annual output. "
+                      "How much support?", "Hold on, that client belongs to our parent company's group. Any difference?")
+    assert cited(answer)[0] == "policy2024:24"
+
+
+def test_a_cantonese_registration_in_hong_kong_is_told_no_not_refused(engine):
+    _, answer = turns(engine, "細胞治療1類新藥做早期臨床，最多補幾多？", "我哋公司係喺香港註冊，上海暫時冇實體，可唔可以申請？")
+    assert answer.status is Status.ANSWERED
+    assert cited(answer)[0] == "policy2024:scope"
+    assert answer.answer.startswith("不")
+
+
+def test_the_new_policy_named_by_its_year_is_where_the_follow_up_looks(engine):
+    _, answer = turns(engine, "答复提案里，2021年那版政策对出海成功的创新产品给多少支持？", "2024年新政呢？")
+    assert cited(answer)[0] == "policy2024:36"
