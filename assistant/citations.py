@@ -16,16 +16,21 @@ def status_word(status: DocumentStatus, language: Language = Language.SIMPLIFIED
     return str(wording("validity")["en" if language is Language.ENGLISH else "zh"]["status"][status.value])
 
 
+def day_named(day: date, language: Language = Language.SIMPLIFIED) -> str:
+    """``day`` as the answer's language writes a date (``prompts/validity.yaml``): 2024年6月1日, June 1, 2024."""
+    return format(day, wording("validity")["en" if language is Language.ENGLISH else "zh"]["date"])
+
+
 def validity(document: Document, catalogue: Catalogue, day: date, language: Language = Language.SIMPLIFIED) -> str:
     """The document's status on ``day`` with its period (or its successor), worded by ``prompts/validity.yaml``
     in English or Chinese (both scripts read the Chinese words; answers convert them)."""
     words = wording("validity")["en" if language is Language.ENGLISH else "zh"]
     label = status_word(document.status_on(day), language)
     if document.valid_from and document.valid_to:
-        text = words["period"].format(label=label, start=format(document.valid_from, words["date"]),
-                                      end=format(document.valid_to, words["date"]))
+        text = words["period"].format(label=label, start=day_named(document.valid_from, language),
+                                      end=day_named(document.valid_to, language))
         if document.funding_valid_from:
-            text += words["funding"].format(start=format(document.funding_valid_from, words["date"]))
+            text += words["funding"].format(start=day_named(document.funding_valid_from, language))
         return text
     successor = catalogue.successor_of(document.id)
     if successor:

@@ -255,7 +255,7 @@ def test_after_the_expired_plan_which_document_now_is_the_one_in_force_with_its_
     cited = [c.chunk_id for c in answer.citations]
     assert cited[0].startswith("pudong2022:")
     assert "policy2024:validity" in cited
-    assert ("2029年7月31日" in answer.answer) or ("2029-07-31" in answer.answer)
+    assert ("2029年7月31日" in answer.answer) or ("July 31, 2029" in answer.answer)
 
 
 @pytest.mark.parametrize("question", [

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from assistant.amounts import format_yuan, format_yuan_en, yuan_in_words_en
-from assistant.citations import validity
+from assistant.citations import day_named, validity
 from assistant.conversation.currency import range_note, usd_range
 from assistant.conversation.extract import english_figure, is_target
 from assistant.conversation.kinds import KindSupport, asker_kind
@@ -300,7 +300,7 @@ class Composer:
             lines = [self.t["validity_lead"].format(number=document.number or "", title=document.title,
                                                     title_en=document.title_en, validity=self.validity(document.id))]
             if issued is not None:  # a press transcript names no issuer: the day it was published ("发布会是哪天开的")
-                day = issued.isoformat() if self.english else f"{issued.year}年{issued.month}月{issued.day}日"
+                day = day_named(issued, self.language)
                 issue = self.t["issued" if document.issuer else "published"].format(issuer=document.issuer, day=day)
                 # "发布会是哪天开的": the day asked leads, the document's status follows
                 lines.insert(0 if step.ask.detail == ISSUED else len(lines), issue)
@@ -646,12 +646,12 @@ class Composer:
         first = document.funding_valid_from or document.valid_from
         if first is not None and self.event_on < first and document.valid_from is not None:
             # "2024年5月的投入能申请吗": before the term and before its funding period
-            dates = [(d.isoformat() if self.english else f"{d.year}年{d.month}月{d.day}日") for d in (document.valid_from, first)]
+            dates = [day_named(d, self.language) for d in (document.valid_from, first)]
             return str(self.t["eligible_no_before_term"].format(number=document.number or document.title, start=dates[0],
                                                                  funding_start=dates[1], month=self._event_named()))
         end = document.valid_to
         assert end is not None
-        end_text = end.isoformat() if self.english else f"{end.year}年{end.month}月{end.day}日"
+        end_text = day_named(end, self.language)
         return str(self.t["eligible_no_term"].format(number=document.number or document.title, end=end_text,
                                                      month=self._event_named()))
 

@@ -1324,9 +1324,12 @@ class Planner:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail, lead=unset_of)
         # "还要办农业部门的进口许可证吗": the sentence frees from it (免于办理), requires it, or says neither
         need = need_answered(ask.own_words.lower(), lead.sentence or lead.text)
-        # "Is there a biomedicine section at the Shanghai Data Exchange?": the sentence stating it says yes
+        # "Is there a biomedicine section at the Shanghai Data Exchange?": the sentence stating it says yes; a measure's
+        # own title states it too ("Does the policy set up an M&A fund?" of （二十八） “支持企业通过并购重组做大做强”)
+        titled = top.title if self.catalogue.get(top.doc_id).kind in MEASURE_DOCUMENTS else ""
         affirmed = None if need is not None or lead.figure else stated_yes(
-            ask.own_words, lead.sentence or lead.text, lambda term: 0 < self.retriever.article_share(term) <= RARE_TERM_SHARE)
+            ask.own_words, f"{titled}\n{lead.sentence or lead.text}",
+            lambda term: 0 < self.retriever.article_share(term) <= RARE_TERM_SHARE)
         return Step(ask, Route.LOOKUP, [top], lead=lead, share=share, need=need, affirmed=affirmed)
 
     def _unpriced_part(self, ask: Ask, measure: str) -> Lead | None:

@@ -59,7 +59,7 @@ ROLE_WINDOW_LATIN = 48  # the same in English, whose words are longer ("we hope 
 BASE_KIND_AFTER = 16  # characters after a base amount where what it is may be named ("RMB 300m capex")
 CLAIM_WINDOW = 24  # characters before an amount in which a hearsay word ("听说") makes it a claimed figure
 CLAIM_WINDOW_LATIN = 64  # the same in English ("we heard the CRO measure gives up to RMB")
-QUESTION_WORDS = re.compile(r"(什么|哪些|怎么|如何|是否|多少|几|有没有|是不是|有无|"
+QUESTION_WORDS = re.compile(r"(什么|哪些|哪个|哪里|怎么|如何|是否|多少|多久|多长时间|几|何时|有没有|是不是|有无|"
                             r"\b(?:what|which|how|when|where|why|is there|are there|does|do|can)\b)")
 CITATION_MARKER = re.compile(r"\[[^\]]*\]")
 ASKING_WORDS = re.compile(r"什么|哪些|哪个|哪里|怎么|如何|是否|多少|有没有|是不是|能不能|可不可以|能否|可否|"
@@ -121,6 +121,7 @@ class _Lexicon:
     kinds: tuple[tuple[AskKind, tuple[str, ...]], ...]
     kind_patterns: dict[AskKind, re.Pattern[str]]
     clause_split: re.Pattern[str]
+    list_opening: re.Pattern[str]  # "几个问题：", "Three things:": the words announcing the asks, asking none
     respectively: re.Pattern[str]
     difference_asked: re.Pattern[str]  # "A和B有什么区别": the things compared, each answered
     both_asked: re.Pattern[str]  # "联系人和电话是什么": two things under one what-ask, each answered
@@ -267,6 +268,7 @@ def lexicon() -> _Lexicon:
         kinds=tuple((AskKind(kind), lower(words)) for kind, words in raw["ask_kinds"].items()),
         kind_patterns={AskKind(kind): re.compile(p, re.IGNORECASE) for kind, p in raw["ask_patterns"].items()},
         clause_split=re.compile(raw["clause_split"], re.IGNORECASE),
+        list_opening=re.compile(raw["list_opening"], re.IGNORECASE),
         respectively=re.compile(raw["respectively"], re.IGNORECASE),
         difference_asked=re.compile(raw["difference_asked"], re.IGNORECASE),
         both_asked=re.compile(raw["both_asked"], re.IGNORECASE),
@@ -947,8 +949,9 @@ def _clauses(text: str, lex: _Lexicon) -> list[tuple[str, bool]]:
     clause listing questions with commas ("how many days …, what is the most …, and what …") is cut
     before each question word that follows a part already asking."""
     pieces: list[tuple[str, bool]] = []
-    start = 0
-    for match in [*lex.clause_split.finditer(text), None]:
+    opening = lex.list_opening.match(text)
+    start = opening.end() if opening else 0  # "几个问题：临床试验启动…几周？": the count of asks is no ask of its own
+    for match in [*lex.clause_split.finditer(text, start), None]:
         end = match.start() if match is not None else len(text)
         clause = text[start:end].strip(" ，,。")
         if clause:
