@@ -103,19 +103,23 @@ def ask_and_keep(page, question: str) -> object:
 
 
 def wait_for_restored(page, answers: int) -> None:
-    """After a reload: waits until ``answers`` answers (the opening included) are back on the page. The
+    """After a reload: waits until ``answers`` answers (the opening included) are back on the page, each
+    in its own message (the chat renders the restored conversation in steps). The
     wait is long enough for a machine busy with other work; when it runs out, the failure says how many
     came back and what the browser kept, and a screenshot is left in test-artifacts/."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     try:
-        page.wait_for_function("n => document.querySelectorAll('#chat .answer').length >= n", arg=answers,
-                               timeout=90_000)
+        page.wait_for_function("n => document.querySelectorAll('#chat .answer').length >= n"
+                               " && document.querySelectorAll(\"#chat [data-testid='bot']\").length >= n",
+                               arg=answers, timeout=90_000)
     except PlaywrightTimeout:
         shot(page, "reload-timeout.png", full_page=True)
         shown = page.locator("#chat .answer").count()
+        messages = page.locator("#chat [data-testid='bot']").count()
         kept = page.evaluate("localStorage.getItem('pa-chat-session') !== null")
-        pytest.fail(f"after the reload {shown} of {answers} answers came back (session kept in the browser: {kept})")
+        pytest.fail(f"after the reload {shown} of {answers} answers in {messages} messages came back"
+                    f" (session kept in the browser: {kept})")
 
 
 def staff_questions(live_server: str) -> list[dict]:
