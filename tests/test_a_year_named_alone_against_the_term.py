@@ -1,7 +1,8 @@
 """A year named alone as when the case happens is compared with the document's term: 沪府办规〔2024〕9号 runs to
 2029-07-31, so a project finishing in 2030 or later hears no, one in a year wholly before its funding period hears
 no too, and a year wholly inside the term hears yes. A year the term ends in leaves the month to decide, and a year
-naming a policy ("2021年发布的意见") dates no case.
+naming a policy ("2021年发布的意见") dates no case, nor does a range of years naming a plan's period ("2022年到2024年的
+行动方案").
 """
 
 from datetime import date
@@ -59,3 +60,10 @@ def test_a_year_the_term_ends_in_leaves_the_month_to_decide():
     facts = understand("项目2029年完成", None, catalogue()).facts
     assert facts.event_against(date(2024, 8, 1), date(2029, 7, 31)) is None
     assert facts.event_against(date(2024, 8, 1), date(2030, 12, 31)) == 0
+
+
+def test_the_years_of_a_plans_name_date_no_case_so_an_ended_plan_hears_no(engine):
+    answer = engine.ask("浦东那个2022年到2024年的行动方案，现在还能申请吗？")
+    assert answer.citations[0].chunk_id.startswith("pudong2022:")
+    first = answer.answer.splitlines()[0]
+    assert first.startswith("否") and "已到期" in first

@@ -13,6 +13,7 @@ from assistant.records import Status
     "能不能替我们起草一份融资路演用的商业计划书？",
     "我的医保在外省，来上海能不能异地结算？",
     "社保补缴会不会影响我在上海落户？",
+    "惠民保明年每人要交多少保费？",
     "How long is the FDA's standard review clock for a BLA these days?",
 ])
 def test_a_personal_or_writing_ask_off_the_sources_is_refused(engine, question):
