@@ -8,7 +8,7 @@ Nothing here judges eligibility or computes figures.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -186,15 +186,12 @@ class SentenceFinder:
                 return self.retriever.article(f"{self.book.document}:scope")
             if ask.kind is not AskKind.ELIGIBILITY or discussed or facts.drug_class or facts.cgt or facts.device:
                 return None  # a product named is a topic of its own
-            rest = without_registration(without_ask_words(without_asker(text)))
-            rest = without_words(rest, sorted(lexicon().applicant_words, key=len, reverse=True))
             # "我是个人研究者，能申请这个政策的补贴吗": the policy's money asked of in plain words is no topic of its own
-            money = sorted((*lexicon().money_words, *lexicon().plain_money_words), key=len, reverse=True)
-            rest = without_words(rest, money)
+            money = (*lexicon().money_words, *lexicon().plain_money_words)
+            rest = _without_who(text, lexicon().applicant_words, money)
             # the sentences told before the ask ("The company is registered in Singapore and we have no Shanghai entity
             # yet.") say who applies: the words counted are the asking sentence's, the topic looked for is the whole's
-            asking = without_words(without_words(without_registration(without_ask_words(without_asker(asked))),
-                                                 sorted(lexicon().applicant_words, key=len, reverse=True)), money)
+            asking = _without_who(asked, lexicon().applicant_words, money)
             if (len(WORD_OR_CHARACTER.findall(asking)) > APPLICANT_ONLY_WORDS or self.retriever.keyword_score(rest) >= MIN_KEYWORD_SCORE
                     or any(triggers_named(asking, rule.triggers) for rule in self.book.rules)):
                 return None  # ("the 10%-of-output subsidy": an award rule's own words name its measure)
@@ -222,8 +219,7 @@ class SentenceFinder:
         asked = asking_part(ask.own_words.lower())
         if not has_word(asked, lex.applying_words):
             return False
-        who = sorted({*lex.applicant_words, *lex.ownership_words, *lex.document_pointers}, key=len, reverse=True)
-        rest = without_words(without_registration(without_ask_words(without_asker(asked))), who)
+        rest = _without_who(asked, {*lex.applicant_words, *lex.ownership_words, *lex.document_pointers})
         return self.retriever.keyword_score(rest) < MIN_KEYWORD_SCORE
 
     def naming(self, document: str) -> frozenset[str]:
@@ -275,3 +271,12 @@ class SentenceFinder:
                 return naming[:1]
         same = [a for a in previous if a.doc_id == document and not issued]
         return same[:1] or articles[:1]
+
+
+def _without_who(text: str, *dropped: Iterable[str]) -> str:
+    """``text`` without who asks (the asker, its registration), the ask words, then each of ``dropped`` in turn
+    (longest word first): what is left to name a topic of its own."""
+    bare = without_registration(without_ask_words(without_asker(text)))
+    for words in dropped:
+        bare = without_words(bare, sorted(words, key=len, reverse=True))
+    return bare
