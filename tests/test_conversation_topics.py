@@ -312,3 +312,12 @@ def test_a_kind_of_asker_named_after_an_award_is_answered_with_the_measures_word
     assert cited(answer)[0] == "policy2024:20"
     lead = answer.answer.splitlines()[0]
     assert named in lead and "支持医疗机构与企业合作开展创新药械应用示范项目" in lead, answer.answer
+
+
+@pytest.mark.parametrize("follow_up", ["What about moving our trial data cross-border to the parent company?",
+                                       "And getting data abroad to our headquarters, is that covered?"])
+def test_data_leaving_the_country_after_the_cohort_data_answer_is_the_cross_border_pilot(engine, follow_up):
+    first = engine.ask("Can a biotech get the city's cohort study data for analysis?")
+    assert cited(first)[:1] == ["policy2024:30"], first.answer
+    then = engine.ask(follow_up, first.session_id)
+    assert cited(then)[:1] == ["policy2024:33"], then.answer

@@ -181,3 +181,47 @@ def test_an_asker_counting_its_own_companies_before_asking_asks_only_the_support
     asks = understand(question, None, engine.catalogue).asks
     assert [a.kind for a in asks] == [AskKind.ELIGIBILITY]
     assert engine.ask(question).citations[0].chunk_id == "policy2024:02"
+
+
+def test_numbered_asks_each_stand_alone_even_a_yes_no_before_an_amount(engine) -> None:
+    message = ("Two questions: 1) our project started in June 2024, before the policy took effect: is that month covered? "
+               "2) the most a CRO gets per project for upgrading its trial services to international standards?")
+    question = understand(message, None, engine.catalogue)
+    assert [a.kind for a in question.asks] == [AskKind.ELIGIBILITY, AskKind.AMOUNT], question.asks
+    answer = engine.ask(message)
+    assert [c.chunk_id for c in answer.citations][:2] == ["policy2024:validity", "policy2024:12"], answer.answer
+
+
+def test_a_numbered_part_in_words_of_no_ask_is_still_asked() -> None:
+    from assistant.conversation.understand import _asks, lexicon, read_facts
+
+    text = "(1) the research bed share for hospitals (2) who runs the ethics review measure?"
+    asks = _asks(text, lexicon(), None, read_facts(text, text.lower()))
+    assert [a.kind for a in asks] == [AskKind.WHAT, AskKind.DEPARTMENTS], asks
+
+
+def test_a_figure_announced_in_a_list_of_numbers_is_asked_in_words_of_no_ask(engine) -> None:
+    answer = engine.ask("A couple of numbers: the industry's size in 2023, and how many patent conversions the "
+                        "city's tertiary hospitals made, per the press conference")
+    cited = [c.chunk_id for c in answer.citations]
+    assert cited[:1] == ["reply1228:1.1"] and "press20240731:q05" in cited, answer.answer
+    lines = answer.answer.splitlines()
+    assert "933.7" in lines[0] and "296" in lines[1], answer.answer
+
+
+def test_an_ask_the_sources_answer_is_kept_when_another_asks_listing_rules(engine) -> None:
+    answer = engine.ask("How many Shanghai firms have listed on the STAR Market so far? And what are the STAR Market's "
+                        "listing conditions for a pre-revenue biotech?")
+    assert answer.status is Status.ANSWERED, answer.answer
+    assert [c.chunk_id for c in answer.citations][:1] == ["reply1228:1.4"], answer.answer
+    assert answer.answer.startswith("30"), answer.answer
+
+
+def test_a_numbered_part_stating_only_an_amount_is_another_item_of_the_ask_before_it() -> None:
+    from assistant.conversation.understand import _asks, lexicon, read_facts
+
+    text = ("Premium support please: 1) domestic trial liability cover, premium RMB 800,000, what is the most we get? "
+            "2) overseas trial liability cover, premium RMB 1.5 million?")
+    asks = _asks(text, lexicon(), None, read_facts(text, text.lower()))
+    assert [a.kind for a in asks] == [AskKind.AMOUNT], asks
+    assert "1.5 million" in asks[0].text and "1)" not in asks[0].text, asks

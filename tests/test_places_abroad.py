@@ -105,3 +105,10 @@ def test_a_city_abroad_asked_about_its_own_support_is_refused(engine, question):
     answer = engine.ask(question)
     assert answer.status is Status.OUT_OF_SCOPE
     assert not answer.calculations
+
+
+def test_a_trial_placed_over_there_abroad_is_the_askers_work_not_that_countrys_policy(engine):
+    answer = engine.ask("日本那边的临床试验投保了责任险，保费实缴90万，能补多少？")
+    assert answer.status is Status.ANSWERED
+    assert answer.citations[0].chunk_id == "policy2024:13"
+    assert answer.total_yuan == 450_000

@@ -396,3 +396,25 @@ def test_an_interest_rate_the_text_does_not_set_is_not_answered_with_another_fig
 def test_the_lead_ethics_committee_and_the_participating_sites_each_get_their_own_limit(engine) -> None:
     lines = engine.ask("How long must the lead ethics committee take, and how long the participating sites?").answer.splitlines()
     assert lines[0].startswith("15 working days") and lines[1].startswith("5 working days"), lines
+
+
+@pytest.mark.parametrize(("message", "article"), [
+    ("Will research leads at our hospital get anything toward their promotions for running trials?", "policy2024:11"),
+    ("Does the 2024 policy do anything to help us sell drug patents?", "policy2024:33"),
+    ("Our hospital is putting its know-how into a spin-off as equity. Who would hold those shares for us?", "policy2024:08"),
+    ("Is there support for a multinational opening a regional HQ in Shanghai?", "policy2024:34"),
+    ("Does the city back foreign firms setting up an open innovation centre here?", "policy2024:34"),
+    ("What did the 2021 policy offer for drugs sold abroad?", "reply1228:2.1"),
+])
+def test_everyday_english_for_a_measures_subject_finds_its_article(engine, message: str, article: str) -> None:
+    answer = engine.ask(message)
+    assert answer.status is Status.ANSWERED, answer.answer
+    assert answer.citations[0].chunk_id == article, answer.answer
+
+
+@pytest.mark.parametrize("message", ["港资企业也能拿这些资金支持吗？还是只给内资？",
+                                     "我们是中外合资企业，这个政策的补贴能申请吗？"])
+def test_whether_an_ownership_may_apply_is_answered_from_the_scope_once(engine, message: str) -> None:
+    answer = engine.ask(message)
+    assert answer.citations[0].chunk_id == "policy2024:scope", answer.answer
+    assert answer.answer.count("登记注册的") + answer.answer.count("登記註冊的") == 1, answer.answer

@@ -37,3 +37,10 @@ def test_an_english_technical_service_platform_with_its_new_investment_is_comput
     assert answer.status is Status.ANSWERED
     assert cited(answer)[0] == "policy2024:23"
     assert answer.total_yuan == 36_000_000
+
+
+def test_a_count_of_products_each_with_its_own_stage_and_spend_is_one_item_per_product(engine):
+    answer = engine.ask("我们有两个1类新药，一个国内I期研发投入2,000万，另一个国内II期研发投入4,500万，合计最多多少？")
+    # 40% × 2000万 = 800万 and 40% × 4500万 = 1800万, not the count taken as more items of the first stage
+    assert answer.total_yuan == 8_000_000 + 18_000_000
+    assert len(answer.calculations) == 2

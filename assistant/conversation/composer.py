@@ -20,7 +20,19 @@ from assistant.citations import day_named, validity
 from assistant.conversation.currency import range_note, usd_range
 from assistant.conversation.extract import english_figure, is_target
 from assistant.conversation.kinds import KindSupport, asker_kind
-from assistant.conversation.plan_records import DOCUMENT_TERM, FORBIDDEN, Eligibility, FullAwards, Plan, Route, Step, Verdict, extra_conditions, term_sentence
+from assistant.conversation.plan_records import (
+    ANNUAL_CAP,
+    DOCUMENT_TERM,
+    FORBIDDEN,
+    Eligibility,
+    FullAwards,
+    Plan,
+    Route,
+    Step,
+    Verdict,
+    extra_conditions,
+    term_sentence,
+)
 from assistant.conversation.premise import duration_in, stated_duration
 from assistant.conversation.question import AskKind, Facts
 from assistant.conversation.slots import AssumedBase, AwardRequest, rule_named
@@ -314,7 +326,10 @@ class Composer:
             if step.estimate is not None:  # no share set, a ceiling set: the ceiling follows
                 return [self._not_specified(article, step.detail)[0], *self.award_lines(step.estimate, article)]
             lines = self._not_specified(article, step.detail, step.ask.kind)
-            if step.lead is not None and step.ask.kind is AskKind.FIGURE:  # what the measure does say of the thing asked
+            # what the measure does say of the thing asked: of a figure, or of a named detail it leaves unset (the rent
+            # of （二十五）'s 500万平方米 standardised plants)
+            quoted = step.ask.kind is AskKind.FIGURE or (step.detail in lexicon().details and step.detail != ANNUAL_CAP)
+            if step.lead is not None and quoted:
                 lines.insert(1, self.t["quote"].format(text=step.lead.text) + self._glossed(step.lead.text))
             return lines
         if route is Route.NO_AMOUNT:
@@ -1023,13 +1038,16 @@ def spoken_opening(article: Article) -> str:
 
 def _said_once(lines: Iterable[str]) -> list[str]:
     """``lines`` with a sentence already said by an earlier line left out (two award blocks share their
-    caveat "上述为…不是承诺金额。"); a line left with nothing new is dropped."""
+    caveat "上述为…不是承诺金额。"; a second ask answered by the sentence the first one quoted, "外资能申请吗？还是只限
+    内资？"); a line left with nothing new is dropped."""
     said: set[str] = set()
+    earlier = ""
     kept: list[str] = []
     for line in lines:
         parts = [p for p in SENTENCE_SPLIT.split(line) if p]
-        new = [p for p in parts if len(p.strip()) <= MIN_REPEAT_CHARS or p.strip() not in said]
+        new = [p for p in parts if len(p.strip()) <= MIN_REPEAT_CHARS or (p.strip() not in said and p.strip() not in earlier)]
         said.update(p.strip() for p in parts if len(p.strip()) > MIN_REPEAT_CHARS)
+        earlier += f"\n{line}"
         if any(len(p.strip()) > MIN_REPEAT_CHARS for p in new) or new == parts:
             kept.append("".join(new).rstrip())
     return kept

@@ -188,10 +188,11 @@ class SentenceFinder:
                 return None  # a product named is a topic of its own
             # "我是个人研究者，能申请这个政策的补贴吗": the policy's money asked of in plain words is no topic of its own
             money = (*lexicon().money_words, *lexicon().plain_money_words)
-            rest = _without_who(text, lexicon().applicant_words, money)
+            # (who the asker is owned by is who applies too: "外资企业能申请这些资金支持吗")
+            rest = _without_who(text, lexicon().applicant_words, lexicon().ownership_words, money)
             # the sentences told before the ask ("The company is registered in Singapore and we have no Shanghai entity
             # yet.") say who applies: the words counted are the asking sentence's, the topic looked for is the whole's
-            asking = _without_who(asked, lexicon().applicant_words, money)
+            asking = _without_who(asked, lexicon().applicant_words, lexicon().ownership_words, money)
             if (len(WORD_OR_CHARACTER.findall(asking)) > APPLICANT_ONLY_WORDS or self.retriever.keyword_score(rest) >= MIN_KEYWORD_SCORE
                     or any(triggers_named(asking, rule.triggers) for rule in self.book.rules)):
                 return None  # ("the 10%-of-output subsidy": an award rule's own words name its measure)

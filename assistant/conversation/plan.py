@@ -17,13 +17,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from assistant.amounts import is_bare_number
+from assistant.amounts import AmountError, is_bare_number, parse_amount
 from assistant.conversation.currency import usd_range
 from assistant.conversation.extract import Lead, compared_lead, lead_clause, states_amount, unpriced_sentence
 from assistant.conversation.finders import CLOSE_SCORE, HITS, MIN_KEYWORD_SCORE, OWN_TOPIC_SCORE, RARE_TERM_SHARE, SCOPE_KEY, SentenceFinder
 from assistant.conversation.kinds import asker_kind, asks_what_kind_gets, kind_measures
 from assistant.conversation.needs import need_answered
 from assistant.conversation.plan_records import (
+    ANNUAL_CAP,
     DOCUMENT_TERM,
     FORBIDDEN,
     Eligibility,
@@ -34,7 +35,7 @@ from assistant.conversation.plan_records import (
     Verdict,
     term_sentence,
 )
-from assistant.conversation.question import USD, AmountRole, Ask, AskKind, Facts, Question
+from assistant.conversation.question import CNY, USD, AmountRole, Ask, AskKind, Facts, Question
 from assistant.conversation.scope import ScopeVerdict, asks_payout, judge
 from assistant.conversation.sessions import Session
 from assistant.conversation.shares import share_of_count
@@ -74,7 +75,7 @@ from assistant.match.report import finds_nothing
 from assistant.records import AwardEstimate
 from assistant.retrieval import Hit, HybridRetriever
 from assistant.rules.book import Rule, RuleBook
-from assistant.rules.calculator import AwardCalculator, Item, are_alternatives
+from assistant.rules.calculator import AT_ANNUAL_CAP, AT_ITEM_CEILING, AwardCalculator, Item, are_alternatives
 from assistant.rules.eligibility import AskerKind, ConditionEvaluator, ConditionState, condition_rules
 from assistant.speakers import speaker_terms
 from index.articles import Article
@@ -91,10 +92,12 @@ BOOK_TITLE = re.compile(r"《[^》]*》")  # a document's title as a sentence qu
 YEAR_SENTENCES = 50  # sentences searched for the one describing a policy named by its year (few sentences hold a year)
 TIED_SCORE = 0.9  # a hit this close to the top one answers about as well
 CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores this many times the next name a topic of their own
-ANNUAL_CAP = "annual_cap"  # the detail (understanding.yaml details) of a cap per entity and year
 TOPIC_IN_DOCUMENT_SCORE = MIN_KEYWORD_SCORE / 2  # own words that name a topic inside the one document a turn names
 SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or share
+SHARE_NAMED = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*%")  # a share the asker names a measure by ("the 40% one")
 KIND_FACTS = frozenset({"entity_type", "entity_denied"})  # who the asker is (or is not)
+# whom the asker applies as: a hospital that is not the drug's registration applicant is pointed to a hospital's measures
+APPLICANT_FACTS = frozenset({"entity_type", "registration_applicant"})
 MEASURE_DOCUMENTS = frozenset({DocumentKind.POLICY, DocumentKind.DISTRICT_PLAN})  # documents of measures or tasks, with a term
 
 
@@ -279,6 +282,24 @@ def _asks_only_whether_supported(ask: Ask) -> bool:
         or has_word(text, lex.quantity_words))
 
 
+def _figure_of(said: str) -> Decimal | None:
+    """The yuan of a figure said in passing ("8.7m", "870万"), or None when it reads as no amount."""
+    try:
+        return parse_amount(said)
+    except AmountError:
+        return None
+
+
+def _clause_around(text: str, at: int) -> str:
+    """The clause of ``text`` that holds position ``at``: between the nearest clause marks (，、；。！？ and their
+    half-width forms) on either side."""
+    marks = "，,、；;。！？!?"
+    start = max(text.rfind(mark, 0, at) for mark in marks) + 1
+    ends = [end for mark in marks if (end := text.find(mark, at)) >= 0]
+    end = min(ends) if ends else len(text)
+    return text[start:end]
+
+
 def _short(question: Question) -> bool:
     """Whether the turn is short enough to follow up on what was discussed (``FOLLOW_UP_MAX_CHARS`` for its language)."""
     return len(question.text) <= FOLLOW_UP_MAX_CHARS.get(question.language, FOLLOW_UP_MAX_CHARS_CHINESE)
@@ -417,15 +438,24 @@ class Planner:
         """The asks of a message out of scope as a whole that the sources cover each on its own: in scope in its own
         words, with a topic of its own or naming a catalogued document; an ask with no topic of its own right after a
         covered one asks of the same ("When did the full-chain policy take effect, when does it expire, and what does
-        Hangzhou offer?")."""
+        Hangzhou offer?"). When another ask is off topic on its own, a figure asked before it ("How many Shanghai firms
+        are listed on the STAR Market? What is its fifth listing standard?"), in scope on its own, needs only words the
+        sources know, not a topic as weighty: the refusal is that other ask's; one right after an ask refused
+        ("给我妈买沪惠保怎么买？保费多少？") still asks of that one's subject, and chat ("你是哪家公司做的？") asks no figure."""
+        verdicts = [self._scope(replace(question, text=ask.text.lower())) for ask in question.asks]
+        refused_elsewhere = [any(not v.covered and v.reason.startswith("off_topic") for j, v in enumerate(verdicts) if j != i)
+                             for i in range(len(verdicts))]
         covered: list[Ask] = []
         for number, ask in enumerate(question.asks):
-            text = ask.text.lower()
-            if not self._scope(replace(question, text=text)).covered:
+            if not verdicts[number].covered:
                 continue
+            text = ask.text.lower()
             score = self.retriever.keyword_score(without_ask_words(text))
-            follows = number > 0 and question.asks[number - 1] in covered and score < MIN_KEYWORD_SCORE
-            if score >= OWN_TOPIC_SCORE or self.catalogue.named_in(text) or follows:
+            after_covered = number == 0 or question.asks[number - 1] in covered
+            follows = number > 0 and after_covered and score < MIN_KEYWORD_SCORE
+            figure_only = ask.kind is AskKind.FIGURE and refused_elsewhere[number] and after_covered
+            own_topic = MIN_KEYWORD_SCORE if figure_only else OWN_TOPIC_SCORE
+            if score >= own_topic or self.catalogue.named_in(text) or follows:
                 covered.append(ask)
         return covered
 
@@ -774,6 +804,13 @@ class Planner:
         return (bool(hits) and hits[0].article.doc_id == self.book.document and hits[0].article.key == measure
                 and _stands_clear(hits))
 
+    def _takes_base_not_recalled(self, question: Question, found: str, recalled: str) -> bool:
+        """Whether the turn states a base (a spend, a premium) that ``found``'s rules compute from and the recalled
+        topic ``recalled`` cannot take: none of its rules computes from a base (fixed ceilings only)."""
+        return (bool(question.facts.amounts_as(AmountRole.BASE))
+                and any(rule.base is not None for rule in self.book.for_measure(found))
+                and all(rule.base is None for rule in self.book.for_measure(recalled)))
+
     def _names_document(self, ask: Ask, document: str, plan: Plan) -> bool:
         """Whether one ask of several is about the document the message names: the ask names it or
         points at it, or has no topic of its own and follows an ask answered from it ("浦东方案里对研发
@@ -783,6 +820,9 @@ class Planner:
             return True
         if ask.kind is AskKind.VALIDITY and ask.detail == WHICH_DOCUMENT:
             return False  # "浦东那个方案还能申请吗？现在应该按哪个文件？": the document in force now is asked
+        if (ask.kind is AskKind.VALIDITY and has_word(text, lexicon().term_subjects) and not self.catalogue.named_in(text)
+                and not lexicon().city_policy_named.search(text)):
+            return True  # "1）浦东方案的目标是几个？2）方案期限到什么时候？": the term of the document the message names
         before = plan.steps[-1].articles if plan.steps else []
         if not before or before[0].doc_id != document:
             return False
@@ -911,7 +951,7 @@ class Planner:
             return Step(ask, Route.NOT_SPECIFIED, discussed, detail=ask.detail)
         earlier_policy = self._earlier_policy(ask, plan, question, previous)
         if earlier_policy is not None:  # "what did the 2021 policy offer for the same thing?": the sentence describing it
-            return Step(ask, Route.LOOKUP, [earlier_policy[0]], lead=earlier_policy[1])
+            return earlier_policy
         covered = self.finder.scope_article(question, ask, previous)
         if covered is not None:  # "这个若干意见到底覆盖哪些单位？": the document's scope article
             lead = lead_clause(covered.text, AskKind.WHAT, ask.text)
@@ -1111,13 +1151,13 @@ class Planner:
                         document=top.doc_id)
 
         if self._detail_unstated(ask, top) and not has_amounts:
-            return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)
+            return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail, lead=self._unset_lead(top, ask))
         measure = self._award_measure(hits, question, ask) if in_scope else None
         named_detail = lexicon().details.get(ask.detail)
         if (measure is None and named_detail is not None and ask.kind is AskKind.AMOUNT and not has_amounts and hits
                 and not has_word(top.text.lower(), named_detail.stated)):
             # "张江药谷的租金补贴是多少": no measure pays it and the article found states no rent terms
-            return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail)
+            return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail, lead=self._unset_lead(top, ask))
         if (measure is None and not hits and (not plan.steps or (topic_is_empty and ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE}))
                 and top.doc_id == self.book.document
                 and top.key in self.book.measures()):
@@ -1145,6 +1185,9 @@ class Planner:
         elsewhere = self._named_elsewhere(ask, session) if follow_up and recalled is None and not finds_discussed else None
         if recalled is not None and measure not in (None, recalled.measure) and self._own_words_find(ask, measure):
             recalled = None  # "那海外临床的保险呢" after (十二): its own words find (十三) clearly, whose rule "海外" names too
+        if recalled is not None and measure not in (None, recalled.measure) and self._takes_base_not_recalled(
+                question, str(measure), recalled.measure):
+            recalled = None  # "为这个海外试验买了责任险，保费260万" after (十二)'s fixed ceiling: the premium is (十三)'s base
         if recalled is not None:  # "那III期呢？" names a rule of a topic discussed before: that topic
             measure = recalled.measure
         elif elsewhere is not None:  # "那III期呢？" in a CMO conversation: the one measure that has that stage
@@ -1319,9 +1362,7 @@ class Planner:
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure:
             # the article states no such figure; a measure of the policy says what it does set up ("设立上海市生物医药
             # 产业并购基金…" for "how big is the M&A fund?"), quoted after the figure said to be unset
-            unset_of = lead_clause(top.text, AskKind.WHAT, ask.text) if (
-                top.doc_id == self.book.document and str(top.key).isdigit()) else None
-            return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail, lead=unset_of)
+            return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail, lead=self._unset_lead(top, ask))
         # "还要办农业部门的进口许可证吗": the sentence frees from it (免于办理), requires it, or says neither
         need = need_answered(ask.own_words.lower(), lead.sentence or lead.text)
         # "Is there a biomedicine section at the Shanghai Data Exchange?": the sentence stating it says yes; a measure's
@@ -1331,6 +1372,13 @@ class Planner:
             ask.own_words, f"{titled}\n{lead.sentence or lead.text}",
             lambda term: 0 < self.retriever.article_share(term) <= RARE_TERM_SHARE)
         return Step(ask, Route.LOOKUP, [top], lead=lead, share=share, need=need, affirmed=affirmed)
+
+    def _unset_lead(self, article: Article, ask: Ask) -> Lead | None:
+        """What a measure of the policy does set up, quoted after a detail or figure said to be unset ("推出500万平方米
+        生物医药标准化厂房…" for the rent of those buildings); None for an article that is no numbered measure."""
+        if article.doc_id != self.book.document or not str(article.key).isdigit():
+            return None
+        return lead_clause(article.text, AskKind.WHAT, ask.text)
 
     def _unpriced_part(self, ask: Ask, measure: str) -> Lead | None:
         """The sentence of ``measure`` about the part an amount or support ask names when no award rule of the
@@ -1344,11 +1392,13 @@ class Planner:
                                  [word for r in rules for word in (r.name, *r.triggers)],
                                  lambda term: self.retriever.article_share(term) <= RARE_TERM_SHARE)
 
-    def _earlier_policy(self, ask: Ask, plan: Plan, question: Question, previous: Sequence[Article]) -> tuple[Article, Lead] | None:
-        """The article and lead of the sentence describing a policy the ask names by a year no catalogued document
+    def _earlier_policy(self, ask: Ask, plan: Plan, question: Question, previous: Sequence[Article]) -> Step | None:
+        """The lookup of the sentence describing a policy the ask names by a year no catalogued document
         has ("the 2021 policy" → the reply's "2021年发布的《关于促进本市生物医药产业高质量发展的若干意见》，明确对成功出海
         的…最高支持1000万元"): the sentence matching the ask best (with the ask before it, when this one has no topic of
-        its own) among those holding the year and a word stating a policy; None when the ask names no such year."""
+        its own) among those holding the year and a word stating a policy; None when the ask names no such year.
+        An ask with a topic of its own that the sentence does not share ("what was the 2021 policy's cap for Phase
+        III?", which the sources never quote) is out of scope: that policy's own text is not among the sources."""
         lex = lexicon()
         text = ask.text.lower()
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE, AskKind.VALIDITY} or not has_word(text, lex.earlier_policy_named):
@@ -1360,16 +1410,36 @@ class Planner:
             return None
         # the topic decides between the sentences holding the year, not the words naming a policy
         query = NAMED_YEAR.sub(" ", without_words(without_ask_words(text), lex.earlier_policy_named))
+        # a topic of its own: the ask's words found in the sources (the year's 年 aside), or a measure's trigger named
+        # ("III期", "Class 1")
+        own_topic = self.retriever.keyword_score(query.replace("年", " ")) >= MIN_KEYWORD_SCORE or any(
+            triggers and triggers_named(text, triggers) for _, triggers in _topic_triggers(self.book))
         if plan.steps and self.retriever.keyword_score(query) < OWN_TOPIC_SCORE:
             query = f"{plan.steps[-1].ask.text} {query}"  # "…? And what did the 2021 policy offer for the same thing?"
         elif previous and self.retriever.keyword_score(query) < OWN_TOPIC_SCORE:
             # "2021年那版旧政策有类似的支持吗？" after an award: the topic the conversation discussed
             query = f"{self._discussed_topic(question, previous[0])} {query}"
         # the year searched too: only a sentence holding it answers, so one the topic's few words miss is still found
-        for hit in self.retriever.sentences(f"{query} {' '.join(years)}", k=YEAR_SENTENCES):
-            if any(year in hit.sentence for year in years) and has_word(hit.sentence, lex.earlier_policy_stated):
-                return hit.article, lead_clause(hit.sentence, AskKind.WHAT, ask.text)
-        return None
+        describing = [hit for hit in self.retriever.sentences(f"{query} {' '.join(years)}", k=YEAR_SENTENCES)
+                      if any(year in hit.sentence for year in years) and has_word(hit.sentence, lex.earlier_policy_stated)]
+        # a sentence sharing the ask's topic: a term besides the year, the words stating a policy and money words
+        sharing = [hit for hit in describing if any(
+            not NAMED_YEAR.fullmatch(t) and t != "年" and not has_word(t, lex.earlier_policy_stated)
+            and not has_word(t, lex.money_words) for t in hit.matched_terms)]
+        if own_topic and describing and not sharing and not self.catalogue.named_in(text):
+            return Step(ask, Route.OUT_OF_SCOPE, scope=ScopeVerdict(False, "document", self._unshipped_title(years)))
+        hit = next(iter(sharing or describing), None)
+        return None if hit is None else Step(ask, Route.LOOKUP, [hit.article], lead=lead_clause(hit.sentence, AskKind.WHAT, ask.text))
+
+    def _unshipped_title(self, years: Sequence[str]) -> str:
+        """How to name the policy of ``years`` ("2021年") whose own text is not among the sources: the 《title》 of the
+        catalogue's unshipped policy the sources quote with that year, else "2021年的政策"."""
+        for document in self.catalogue.documents:
+            if document.source is None and any(
+                    year in hit.sentence and f"《{document.title}》" in hit.sentence
+                    for year in years for hit in self.retriever.sentences(f"{document.title} {year}", k=YEAR_SENTENCES)):
+                return f"《{document.title}》"
+        return f"{years[0]}的政策"
 
     def _measure_reading_stated_facts(self, question: Question) -> str | None:
         """The one measure with a condition that the turn's own facts about the asker (a relation, a role; not
@@ -1442,6 +1512,9 @@ class Planner:
         asked_for = self._measure_of_kind(hits, question, ask)
         if asked_for is not None:  # "我们是药企不是CRO，能拿CRO的支持吗": the CRO measure is asked, its verdict a no
             return asked_for
+        rated = self._measure_named_by_share(hits, ask)
+        if rated is not None:  # "the innovative device funding, the one paying 40% of R&D spend": that measure is asked
+            return rated
         denied = set(self.verdicts.unmet(question))
         for hit in hits[:3]:  # "never in special review … the device support": the measure whose condition is denied
             if denied and hit.article.doc_id == self.book.document and any(
@@ -1468,6 +1541,27 @@ class Planner:
                         and any(_names_specifically(ask.text.lower(), r) for r in self.book.for_measure(str(hit.article.key)))):
                     return str(hit.article.key)
         return str(policy[0].article.key) if policy and policy[0].article.key in measures else None
+
+    def _measure_named_by_share(self, hits: Sequence[Any], ask: Ask | None) -> str | None:
+        """The measure the ask names by the share it pays and its base ("the one paying 40% of R&D spend", "按研发投入
+        40%的支持") when the policy's top hit pays no such share: the first hit of the policy among the first ``HITS``
+        one of whose rules does, else the first such hit of the policy searched alone; None otherwise."""
+        if ask is None:
+            return None
+        text = ask.text.lower()
+        shares = {Decimal(m[1]) / 100 for m in SHARE_NAMED.finditer(text)}
+        if not shares:
+            return None
+
+        def pays(key: str) -> bool:
+            return any(rule.rate in shares and any(base and base.split()[0].lower() in text for base in (rule.base, rule.base_en))
+                       for rule in self.book.for_measure(key))
+
+        policy = [str(hit.article.key) for hit in hits[:HITS] if hit.article.doc_id == self.book.document]
+        if not policy or pays(policy[0]):
+            return None
+        own = [str(hit.article.key) for hit in self.retriever.search(ask.text, k=HITS * 2, doc_ids=[self.book.document])]
+        return next((key for key in [*policy[1:], *own] if pays(key)), None)
 
     def _measure_paid_on_base(self, policy: Sequence[Any], question: Question, ask: Ask | None) -> str | None:
         """The measure whose rule is paid on the kind of base the stated amounts name (``eligibility.yaml``: a
@@ -1541,26 +1635,89 @@ class Planner:
         return FullAwards(rule, cap, int(cap // Decimal(rule.cap_yuan)), asked["unit"] or asked["unit2"] or "")
 
     def _items_elsewhere(self, question: Question, request: AwardRequest, session: Session) -> list[Item]:
-        """The items of other measures computed earlier in the conversation that a total asked of a count of items
-        ("这两项加起来一共多少？", "兩個加一起多少？") adds to this topic's, in the order they were said: the most recent
-        topics' only, when this topic holds fewer items than the count and they make up exactly the rest; none otherwise."""
-        count = count_summed(question.text.lower()) or 0
-        if not question.asks_total or count < 2 or question.facts.amounts or question.adds_item or request.missing:
+        """The items of other measures discussed earlier in the conversation that a total asked of a count of items
+        or parts ("这两项加起来一共多少？", "那这两块加起来能拿多少", "兩個加一起多少？") adds to this topic's, in the order
+        they were said: the most recent topics' only, when this topic holds fewer items than the count and they make
+        up exactly the rest; none otherwise. A topic whose turn gave ceilings with no base adds them at the figure it
+        gave: the annual cap when that was asked ("CMO一年最多能拿多少" → 1000万), else each per-item ceiling. This
+        topic's own items are then taken at their ceilings too when it stated no base either."""
+        if (not question.asks_total or question.facts.amounts or question.adds_item or request.missing == "rule"
+                or (request.missing == "base" and not self._shown_only(request))):
             return []
         own = len(request.items())
+        others = [topic for topic in session.award_topics() if topic.measure != request.measure]
+        # "那一共能拿多少" with no count, this topic one item: every measure the conversation discussed ("一年所有项目
+        #加起来封顶是多少" asks this measure's annual cap, no sum over measures)
+        count = count_summed(question.text.lower()) or (
+            own + sum(len(self._topic_items(t)) for t in others) if own == 1 and others and not question.asks_annual_cap else 0)
+        if count < 2:
+            return []
         found: list[Item] = []
-        for topic in session.award_topics():
+        for topic in others:
             if own + len(found) >= count:
                 break
-            if topic.measure == request.measure:
+            found += self._topic_items(topic)
+        if own + len(found) != count:
+            return []
+        if request.missing == "base":
+            request.at_ceiling = self._at_ceiling(request.rules, request.annual_shown)
+        return list(reversed(found))  # in the order the conversation said them
+
+    def _awards_added(self, question: Question, request: AwardRequest) -> list[Item]:
+        """Items a total adds by the award they are said to get, each one rule's ceiling ("together with a Phase I award
+        of RMB 10 million for our other drug", "再加上另一个1类新药III期（按最高3000万算）"): an award figure, in a
+        clause with an adding word, that is the ceiling of exactly one rule the clause names. Each is taken at that
+        ceiling, under its own measure's caps; none when no total is asked or no such figure is said."""
+        if not question.asks_total or request.missing == "rule":
+            return []
+        lex = lexicon()
+        items: list[Item] = []
+        for amount in question.facts.amounts:
+            if amount.role not in {AmountRole.DESIRED, AmountRole.CLAIMED} or amount.currency != CNY:
                 continue
-            for rule_id, base in topic.seen:
-                accepted = self.book.inputs(rule_id).accepted
-                inputs = {k: v for k, v in topic.facts.items() if k in accepted}
-                if base and self.book.rule(rule_id).base is not None:
-                    inputs["base_yuan"] = Decimal(base)
-                found.append(Item(rule_id, inputs))
-        return list(reversed(found)) if own + len(found) == count else []  # in the order the conversation said them
+            clause = _clause_around(question.text, amount.start)
+            if not has_word(clause, lex.award_added):
+                continue
+            named = {rule.id: rule for rule in self.book.rules if rule.cap_yuan == amount.yuan and rule_named(clause, rule)}
+            if len(named) == 1:
+                [rule] = named.values()
+                items.append(Item(rule.id, {}, AT_ITEM_CEILING))
+        return items
+
+    def _item_named_by_figure(self, question: Question, request: AwardRequest) -> Decimal | None:
+        """The base (yuan) of the one item of several that the turn names by its figure ("the 8.7m client", "产值870万
+        那个品种"), when it states no other amount; None otherwise."""
+        bases = [base for base in request.bases if base > 0]
+        if len(bases) < 2 or len(question.facts.amounts) > 1:
+            return None
+        named = {figure for found in lexicon().item_figure.finditer(question.text)
+                 if (figure := _figure_of(found[0])) is not None and figure in bases}
+        return named.pop() if len(named) == 1 else None
+
+    def _shown_only(self, request: AwardRequest) -> bool:
+        """Whether every rule of ``request`` that needs a base had its ceiling given with no base before."""
+        return bool(request.rules) and all(rule.rate is None or rule.id in request.shown for rule in request.rules)
+
+    def _at_ceiling(self, rules: Sequence[Rule], annual_shown: bool) -> str:
+        """How items of ``rules`` with no base are taken: at the annual cap when that was the figure given for the
+        one rule that counts against it, else at each per-item ceiling."""
+        return AT_ANNUAL_CAP if annual_shown and len(rules) == 1 and rules[0].annual_cap else AT_ITEM_CEILING
+
+    def _topic_items(self, topic: AwardSlots) -> list[Item]:
+        """An earlier topic's items, latest first: those computed, else its rules whose ceilings were given."""
+        items: list[Item] = []
+        for rule_id, base in topic.seen:
+            accepted = self.book.inputs(rule_id).accepted
+            inputs = {k: v for k, v in topic.facts.items() if k in accepted}
+            if base and self.book.rule(rule_id).base is not None:
+                inputs["base_yuan"] = Decimal(base)
+            items.append(Item(rule_id, inputs))
+        if not items and topic.shown:
+            rules = [self.book.rule(rule_id) for rule_id in topic.shown]
+            at = self._at_ceiling(rules, topic.annual_shown)
+            items = [Item(rule.id, {k: v for k, v in topic.facts.items() if k in self.book.inputs(rule.id).accepted}, at)
+                     for rule in rules]
+        return list(reversed(items))
 
     def _sets_annual_cap(self, measure: str | None) -> bool:
         """Whether ``measure`` (a key such as ``24``) sets a per-entity annual cap on its awards."""
@@ -1613,7 +1770,15 @@ class Planner:
             # names replaces the one the earlier ask named ("国内临床试验…"), it is not a second item
             words = question.text
         request = read_award(question, measure, self.book, earlier, words)
-        request.elsewhere = self._items_elsewhere(question, request, session)
+        added = self._awards_added(question, request)
+        if added and question.adds_item and earlier is not None and earlier.measure == measure and earlier.seen and not (
+                question.facts.amounts_as(AmountRole.BASE)):
+            # "再加上另一个产品的I期（按最高1000万算），一共多少": the item added is the award said; the topic's own items
+            # are those computed before, not one more assumed at their base
+            request.rules = [self.book.rule(rule_id) for rule_id, _ in earlier.seen]
+            request.bases = [Decimal(base or 0) for _, base in earlier.seen]
+            request.assumed = None
+        request.elsewhere = [*self._items_elsewhere(question, request, session), *added]
         if (len(question.asks) > 1 and question.asks_ceiling and not question.facts.amounts and not ask.elliptical
                 and request.assumed is not None):
             # "早期临床投入6000万，能补多少？确证性临床最多多少？": the later ask wants its own ceiling, not the earlier
@@ -1648,7 +1813,8 @@ class Planner:
         if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
             if step.eligibility.instead and self.verdicts.open_to_case(question, step.eligibility.instead):
                 return self._instead(question, ask, step, language, session=session)
-            if step.eligibility.instead:  # "体外诊断…试验其实在国内做": （五） is for drugs, so no measure is named instead
+            sent_elsewhere = bool(step.eligibility.instead)
+            if sent_elsewhere:  # "体外诊断…试验其实在国内做": （五） is for drugs, so no measure is named instead
                 step.eligibility = replace(step.eligibility, instead="")
             alternative = self.verdicts.alternative(question, measure, step.eligibility)
             if alternative is not None:
@@ -1666,7 +1832,7 @@ class Planner:
             if served is not None:
                 return served
             step.articles = [*self._condition_articles(step.eligibility.condition, measure), *step.articles]
-            self._about_the_asker(question, step, measure)
+            self._about_the_asker(question, step, measure, sent_elsewhere)
             # the amount asked is computed too when the failed condition is the calculator's: it shows that condition
             # and 0; one only the eligibility data decides (（四）'s CRO serving universities), failed by what this turn
             # states, leaves the no alone, not beside a ceiling computed as if it were met (a fact of an earlier turn may
@@ -1677,7 +1843,12 @@ class Planner:
             if (ask.kind is AskKind.AMOUNT and request.missing is None and not question.facts.base_foreign
                     and (condition is not None or not stated_now)):
                 if condition is not None and condition.input is None:
-                    request.facts[condition.id] = False
+                    named = self._item_named_by_figure(question, request)
+                    if named is not None:  # "the 8.7m client is 30% owned by our parent": that item alone fails
+                        request.item_facts[str(named)] = {condition.id: False}
+                        request.facts.pop(condition.id, None)
+                    else:
+                        request.facts[condition.id] = False
                 step.estimate = self.calculator.estimate(request.items(), self.today, language)
                 return step
             step.route = Route.ELIGIBILITY
@@ -1724,6 +1895,8 @@ class Planner:
             step.route = Route.CEILINGS  # "一年最多能拿多少": the annual cap leads, the per-item ceilings follow
             # "What's the maximum for a Phase III trial, and what's the annual cap?": the ceiling asked first leads
             step.annual_first = not _item_ceiling_asked_first(ask.text.lower())
+            if session.award is not None and session.award.measure == measure:
+                session.award.annual_shown = step.annual_first  # a later total over measures adds this cap
             step.ceilings_sum = self._ceilings_sum(question, request.rules)
             return step
         if (question.asks_annual_cap and not any(r.annual_cap for r in request.rules or request.candidates)
@@ -1807,6 +1980,13 @@ class Planner:
             if len(request.rules) == 1 and not question.facts.amounts and ask.kind is AskKind.AMOUNT and len(question.asks) == 1:
                 # "CAR-T早期临床能支持多少": the one rule asked has its ceiling; the spend would only lower it
                 # (a message of several asks lists each ceiling and asks for the bases, as before)
+                step.route = Route.CEILINGS
+                step.invite_base = True
+                return step
+            if (len(request.rules) == 1 and ask.kind is AskKind.WHAT and question.facts.amounts
+                    and all(a.role is AmountRole.UPFRONT for a in question.facts.amounts)):
+                # "那首付款1亿以上的海外授权交易呢？": the deal named by its upfront, its terms asked: the ceiling, the
+                # service spend it is a share of invited
                 step.route = Route.CEILINGS
                 step.invite_base = True
                 return step
@@ -1928,17 +2108,21 @@ class Planner:
                                               seen=[(rule.id, base)]))
         return step
 
-    def _about_the_asker(self, question: Question, step: Step, measure: str) -> None:
-        """A verdict that turns on who the asker is (a kind it is, or says it is not): the measures meant for its
-        kind that such a verdict points to are added (those not asked about), and on a no, the measure's other
-        rules the asker's facts still leave open or meet are judged (``Step.others``)."""
+    def _about_the_asker(self, question: Question, step: Step, measure: str, sent_elsewhere: bool = False) -> None:
+        """A verdict that turns on who the asker is (a kind it is, or says it is not), or a no whose case the data
+        sends to a measure the case does not fit (``sent_elsewhere``: a CRO's clinical services for companies are
+        neither （二十四）'s production nor （四）'s services for institutes): the measures meant for its kind that
+        such a verdict points to are added (those not asked about, and not contradicted by the case), and on a no,
+        the measure's other rules the asker's facts still leave open or meet are judged (``Step.others``)."""
         verdict = step.eligibility
-        if verdict is None or verdict.fact not in KIND_FACTS:
+        if verdict is None or (verdict.fact not in KIND_FACTS | APPLICANT_FACTS and not sent_elsewhere):
             return
-        kind = asker_kind(question.conversation_facts.entity_type) if verdict.fact == "entity_type" else None
+        entity_type = question.conversation_facts.entity_type
+        kind = asker_kind(entity_type) if (verdict.fact in APPLICANT_FACTS or sent_elsewhere) and entity_type else None
         if kind is not None:
             pointed = [s for s in kind_measures(kind, self.book, self._measure_article)
-                       if s.entry.point and s.entry.measure != measure]
+                       if s.entry.point and s.entry.measure != measure and (
+                           not sent_elsewhere or self.verdicts.open_to_case(question, s.entry.measure))]
             step.pointers = pointed
             _cite_after(step, [s.article for s in pointed])
         if verdict.verdict is Verdict.NOT_ELIGIBLE and verdict.rule is not None:

@@ -28,6 +28,7 @@ from index.documents import Document
 
 FORBIDDEN = "forbidden"  # a verdict's condition: the sentence answering forbids what the ask asks to do
 DOCUMENT_TERM = "document_term"  # a verdict's condition: the case falls outside the document's term (after it, or before its funding period)
+ANNUAL_CAP = "annual_cap"  # the detail (understanding.yaml details) of a cap per entity and year
 
 
 class Route(StrEnum):

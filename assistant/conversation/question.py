@@ -173,6 +173,7 @@ class Ask:
     elliptical: bool = False  # "海外的呢": asks the ask before it again, about what the conversation was about
     yes_no: bool = False  # "能不能申请？最高多少？": an amount asked together with a yes/no, the verdict leads
     clause: str = ""  # the clause that asks, without the statements the text joins before it ("" when it is the text)
+    listed: bool = False  # "(1) … (2) …": the asker numbered this ask, never joined to another
 
     @property
     def own_words(self) -> str:

@@ -41,6 +41,7 @@ class AwardSlots:
     # (currency, amount in its units as a Decimal string) of the topic's last bases when stated in another currency
     # ("US$800,000": ("USD", "800000")): no yuan figure is known, and a later turn never takes the number as yuan
     foreign: list[tuple[str, str]] = field(default_factory=list)
+    annual_shown: bool = False  # the per-entity annual cap was the figure asked and given ("一年最多能拿多少")
 
     def seen_bases(self) -> dict[str, Decimal]:
         """The latest base computed for each rule of this topic."""
@@ -72,7 +73,7 @@ class AwardRequest:
     def missing(self) -> str | None:
         if not self.rules:
             return "rule"
-        if any(rule.rate is not None for rule in self.rules) and not self.bases:
+        if any(rule.rate is not None for rule in self.rules) and not self.bases and not self.at_ceiling:
             return "base"
         return None
 
@@ -82,17 +83,19 @@ class AwardRequest:
         return [*self.elsewhere, *self._own_items()]
 
     def _own_items(self) -> list[Item]:
+        at = "" if self.bases else self.at_ceiling
         if len(self.rules) == 1:
             bases: list[Decimal | None] = list(self.bases) or [None]
-            return [Item(self.rules[0].id, self._inputs(self.rules[0], base)) for base in bases]
+            return [Item(self.rules[0].id, self._inputs(self.rules[0], base), at) for base in bases]
         if len(self.bases) == len(self.rules):
             return [Item(r.id, self._inputs(r, b)) for r, b in zip(self.rules, self.bases, strict=True)]
         base = self.bases[0] if self.bases else None
-        return [Item(rule.id, self._inputs(rule, base)) for rule in self.rules]
+        return [Item(rule.id, self._inputs(rule, base), at) for rule in self.rules]
 
     def _inputs(self, rule: Rule, base: Decimal | None) -> dict[str, Any]:
         accepted = self.accepted.get(rule.id, rule.conditions)
-        inputs: dict[str, Any] = {k: v for k, v in self.facts.items() if k in accepted}
+        facts = {**self.facts, **self.item_facts.get(str(base), {})} if base is not None else self.facts
+        inputs: dict[str, Any] = {k: v for k, v in facts.items() if k in accepted}
         # the calculator takes a base exactly when the rule names one; a rule summed without one (a fixed ceiling
         # in "两个加起来") has none, not a zero
         if base is not None and base > 0 and rule.base is not None:
@@ -110,6 +113,11 @@ class AwardRequest:
     # (currency, amount) of bases in another currency, this turn's or carried from an earlier one: no yuan figure
     foreign: list[tuple[str, str]] = field(default_factory=list)
     corrected: bool = False  # an item's base was put right: the base it replaces was a mistake, not another item
+    # no base stated, summed with other measures' items: each rule at its ceiling (``Item.at_ceiling``)
+    at_ceiling: str = ""
+    annual_shown: bool = False  # the topic's annual cap was the figure asked and given
+    # facts said of one item only, by its base (a Decimal string): "the 8.7m client is 30% owned by our parent"
+    item_facts: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def slots(self) -> AwardSlots:
         """The slots a follow-up turn can build on."""
@@ -124,6 +132,7 @@ class AwardRequest:
             shown=list(dict.fromkeys([*self.shown, *(r.id for r in self.rules if not self.bases and r.rate is not None)])),
             replaced=list(self.replaced),
             foreign=list(self.foreign),
+            annual_shown=self.annual_shown,
         )
 
     def computed(self) -> None:
@@ -204,6 +213,11 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     rules = [rule for _, rule in mentioned]
     if len(mentioned) > 1:
         rules = _counted(text, mentioned)
+        if (len(rules) > len(mentioned) and len(facts_said.amounts_as(AmountRole.BASE)) == len(mentioned)
+                and not lexicon().each.search(text)):
+            # "两个1类新药…A药II期投入6370万，B药III期投入9850万": the count is of the products, one amount each
+            # ("两个…Ⅲ期，研发投入各9000万": the amount is each counted item's)
+            rules = [rule for _, rule in mentioned]
     by_base = [rule for rule in dict.fromkeys(rules) if _base_named(text, rule)]
     if (len(set(rules)) > 1 and all(rule.base for rule in rules) and len(facts_said.amounts_as(AmountRole.BASE)) == 1
             and len(by_base) == 1):
@@ -346,7 +360,7 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     return AwardRequest(measure=measure, rules=rules, bases=bases, facts=facts, candidates=candidates, accepted=accepted,
                         seen=seen, assumed=assumed, received=received, shown=shown_before, corrected=corrected is not None,
                         replaced=list(previous.replaced) if same_measure and previous is not None else [],
-                        foreign=foreign)
+                        foreign=foreign, annual_shown=same_measure and previous is not None and previous.annual_shown)
 
 
 def _other_items(rules: list[Rule], bases: list[Decimal], seen_rules: list[Rule],

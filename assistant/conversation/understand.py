@@ -122,6 +122,8 @@ class _Lexicon:
     kind_patterns: dict[AskKind, re.Pattern[str]]
     clause_split: re.Pattern[str]
     list_opening: re.Pattern[str]  # "几个问题：", "Three things:": the words announcing the asks, asking none
+    numbered_ask: re.Pattern[str]  # "(1) … (2) …": the number before each ask, one of its groups the digit
+    list_of_figures: re.Pattern[str]  # "Two numbers:": the announced asks are figures
     respectively: re.Pattern[str]
     difference_asked: re.Pattern[str]  # "A和B有什么区别": the things compared, each answered
     both_asked: re.Pattern[str]  # "联系人和电话是什么": two things under one what-ask, each answered
@@ -161,6 +163,9 @@ class _Lexicon:
     fair_words: re.Pattern[str]  # a trade fair named in a sentence: what was paid there is its fee
     other_bases: re.Pattern[str]  # a spend, premium or output named in that sentence: what was paid may be that
     item_count: re.Pattern[str]
+    parts_summed: re.Pattern[str]  # "这两块", "both measures": the parts of the conversation a total adds, counted
+    award_added: tuple[str, ...]  # "together with", "再加上": an item added to a total by the award it gets
+    item_figure: re.Pattern[str]  # "the 8.7m client", "870万那个": a figure naming an item said before
     add_items: re.Pattern[str]  # "还有两个III期": several items added at once
     item_correction: re.Pattern[str]  # "更正一下", "correction": a turn putting right an item stated before
     item_ordinal: re.Pattern[str]  # "第二个品种", "the second one": an item named by its order
@@ -269,6 +274,8 @@ def lexicon() -> _Lexicon:
         kind_patterns={AskKind(kind): re.compile(p, re.IGNORECASE) for kind, p in raw["ask_patterns"].items()},
         clause_split=re.compile(raw["clause_split"], re.IGNORECASE),
         list_opening=re.compile(raw["list_opening"], re.IGNORECASE),
+        numbered_ask=re.compile(raw["numbered_ask"]),
+        list_of_figures=re.compile(raw["list_of_figures"], re.IGNORECASE),
         respectively=re.compile(raw["respectively"], re.IGNORECASE),
         difference_asked=re.compile(raw["difference_asked"], re.IGNORECASE),
         both_asked=re.compile(raw["both_asked"], re.IGNORECASE),
@@ -308,6 +315,9 @@ def lexicon() -> _Lexicon:
         fair_words=re.compile(raw["fair_words"], re.IGNORECASE),
         other_bases=re.compile(raw["other_bases"], re.IGNORECASE),
         item_count=re.compile(raw["item_count"], re.IGNORECASE),
+        parts_summed=re.compile(raw["parts_summed"], re.IGNORECASE),
+        award_added=lower(raw["award_added"]),
+        item_figure=re.compile(raw["item_figure"], re.IGNORECASE),
         add_items=re.compile(raw["add_items"], re.IGNORECASE),
         item_correction=re.compile(raw["item_correction"], re.IGNORECASE),
         item_ordinal=re.compile(raw["item_ordinal"], re.IGNORECASE),
@@ -822,7 +832,9 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
     context: list[str] = []
     stated_sentences = {text[a:b].strip(" ，,。") for a, b, asking in sentences(text) if not asking} if (
         "?" in text or "？" in text) else set()
-    for clause, questioned in _clauses(text, lex):
+    opening = lex.list_opening.match(text)
+    announced = AskKind.FIGURE if opening is not None and lex.list_of_figures.search(opening[0]) else AskKind.WHAT
+    for clause, questioned, numbered in _clauses(text, lex):
         kind = _asked_kind(clause.lower(), lex)
         # the message's last words with no mark after them may be a question that lost its mark ("…？16年以来批了几个1类创新药")
         unmarked_end = text.rstrip().endswith(clause)
@@ -837,6 +849,11 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             # "预计2029年10月才能拿到注册证。到时候还能申请吗？": 能拿到 states the case, it asks nothing;
             # "我们集团有三家子公司，合计员工1500人。…什么时候开始实施？": 合计 states a total, it asks none
             kind = None
+        elif kind is AskKind.ELIGIBILITY and not unmarked_end and _told_not_asked(clause, text):
+            kind = None  # "…应该符合条件。能拿什么支持？": the case told (符合 states it), the support asked
+        elif kind is AskKind.ELIGIBILITY and (asked := _asked_sentences(clause)) != clause and _asked_kind(
+                asked.lower(), lex) not in {None, AskKind.ELIGIBILITY}:
+            kind = _asked_kind(asked.lower(), lex)  # "…, so we think we qualify. What support is there?": the support
         elif kind is AskKind.FIGURE and ORDINAL_ASKED.search(clause) and not _kind(
                 ORDINAL_ASKED.sub(" ", clause.lower()), lex, own_words_only=True):
             kind = AskKind.WHAT  # "…是第几项任务": the item the text numbers, not a figure it states
@@ -850,6 +867,12 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             # "是放在哪个区域做的？": a question mark makes a question of a clause without ask words; one stating
             # amounts ("我们投了5000万，能拿1500万吧？") is the case of the ask before it
             kind = AskKind.WHAT
+        elif kind is None and (numbered or opening is not None) and not told_of_own and not (
+                (told := read_facts(clause, clause.lower())).tells_case() or told.amounts):
+            # "Two numbers: the industry's size in 2023, and …": a part the message announced or numbered as an ask
+            # asks, in words of no kind, what the opening announced (a figure for "numbers"); one stating amounts
+            # ("2) high-end equipment cover, premium RMB 0.9 million?") is another item of the ask before it
+            kind = announced
         earlier = asks[-1] if asks else before
         # "and for corporate venture capital, what support do CVCs get?" after "how big is it?": a support question of
         # its own, not the size asked again (after an award ask, "那CRO有什么支持呢" still asks that award's terms)
@@ -889,18 +912,21 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         full = "，".join([*context, clause])
         context = []
         pointing = _points_back_briefly(clause)
-        if asks and asks[-1].kind is kind and kind is AskKind.ELIGIBILITY and not elliptical:
+        if asks and asks[-1].kind is kind and kind is AskKind.ELIGIBILITY and not elliptical and not numbered:
             asks[-1] = Ask(kind, f"{asks[-1].text}，{full}", asks[-1].points_back, asks[-1].detail, asks[-1].elliptical)
             continue
         asks.append(Ask(kind, full, pointing, _detail(clause.lower(), kind, lex), elliptical,
-                        clause=clause if full != clause else ""))
+                        clause=clause if full != clause else "", listed=numbered))
     if context and asks:
         last = asks[-1]
         asks[-1] = replace(last, text="，".join([last.text, *context]), clause=last.own_words)
+    if any(a.listed for a in asks):
+        # the numbers read the list; an ask quoted back or searched is the asker's words without them
+        asks = [replace(a, text=lex.numbered_ask.sub("", a.text), clause=lex.numbered_ask.sub("", a.clause)) for a in asks]
     if not asks:
         kind = AskKind.ELIGIBILITY if stated and _yes_no(text.rstrip(" ，,。"), lex) else AskKind.WHAT
         asks = [Ask(kind, text, _points_back_briefly(text), _detail(text.lower(), kind, lex))]
-    return tuple(_merge_amount_with_eligibility(asks))
+    return tuple(_merge_amount_with_eligibility(asks, text))
 
 
 def names_ceiling(text: str, facts: Facts) -> bool:
@@ -944,14 +970,41 @@ def _yes_no(clause: str, lex: _Lexicon) -> bool:
     return bool(lex.yes_no_question.search(ENGLISH_SENTENCE_END.split(clause)[-1].lower()))
 
 
-def _clauses(text: str, lex: _Lexicon) -> list[tuple[str, bool]]:
-    """``text`` cut at ``clause_split``: each clause, and whether a question mark ended it. An English
-    clause listing questions with commas ("how many days …, what is the most …, and what …") is cut
-    before each question word that follows a part already asking."""
-    pieces: list[tuple[str, bool]] = []
+def _clauses(text: str, lex: _Lexicon) -> list[tuple[str, bool, bool]]:
+    """``text`` cut at ``clause_split``: each clause, whether a question mark ended it, and whether it is the last
+    clause of a part the asker numbered ("(1) … (2) …"), which asks on its own. An English clause listing questions with commas ("how
+    many days …, what is the most …, and what …") is cut before each question word that follows a part already
+    asking."""
     opening = lex.list_opening.match(text)
     start = opening.end() if opening else 0  # "几个问题：临床试验启动…几周？": the count of asks is no ask of its own
-    for match in [*lex.clause_split.finditer(text, start), None]:
+    pieces: list[tuple[str, bool, bool]] = []
+    for begin, end, numbered in _numbered_parts(text, start, lex):
+        part = _clauses_of(text[begin:end], lex)
+        if part:
+            pieces += [(clause, questioned, False) for clause, questioned in part[:-1]] + [(*part[-1], numbered)]
+    return pieces
+
+
+def _numbered_parts(text: str, start: int, lex: _Lexicon) -> list[tuple[int, int, bool]]:
+    """``text`` from ``start`` cut before each number the asker put before an ask ("(1) … (2) …"): (begin, end,
+    numbered) spans, each numbered one opening with its number (so "(3) And per trade show?" reads as a part of a
+    list, not as a yes/no opening with "and"); one unnumbered span when the numbers do not count 1, 2, … (a lone
+    "(2)" or "2)" names no list)."""
+    marks = list(lex.numbered_ask.finditer(text, start))
+    numbers = [int(next(g for g in mark.groups() if g)) for mark in marks]
+    if len(marks) < 2 or numbers != list(range(1, len(marks) + 1)):
+        return [(start, len(text), False)]
+    spans = [(start, marks[0].start(), False)] if text[start:marks[0].start()].strip() else []
+    return spans + [(mark.start(), marks[i + 1].start() if i + 1 < len(marks) else len(text), True)
+                    for i, mark in enumerate(marks)]
+
+
+def _clauses_of(text: str, lex: _Lexicon) -> list[tuple[str, bool]]:
+    """``text`` cut at ``clause_split`` (then at listed questions, commas and "分别"): each clause, and whether a
+    question mark ended it."""
+    pieces: list[tuple[str, bool]] = []
+    start = 0
+    for match in [*lex.clause_split.finditer(text), None]:
         end = match.start() if match is not None else len(text)
         clause = text[start:end].strip(" ，,。")
         if clause:
@@ -1080,26 +1133,48 @@ def asks_detail(text: str, name: str) -> bool:
     return has_word(lex.described_details.sub(" ", text), lex.details[name].asked)
 
 
-def _merge_amount_with_eligibility(asks: list[Ask]) -> list[Ask]:
+def _merge_amount_with_eligibility(asks: list[Ask], text: str) -> list[Ask]:
     """"能不能申请？能拿多少？" is one award question: the amount answer carries the verdict. An
     eligibility ask after the amount that puts a case of its own ("另外，如果委托方是我们大股东投资的企业，
     还能算进去吗？", "and does it matter if the client is a shareholder?") stays its own ask, as does one another
-    ask stands between ("how much for a device, which departments handle it, and is there help with premiums?")."""
+    ask stands between ("how much for a device, which departments handle it, and is there help with premiums?"), as
+    does one the asker numbered ("(1) is June covered? (2) max per project?", "1）…最多能补多少？2）江苏那边对孵化器有什么补贴").
+    The verdict leads the merged answer only when an eligibility part asks it: "…, so we should qualify. What
+    support can it get?" tells the case and asks the support, which leads (``text``: the normalised message)."""
     lex = lexicon()
     first_amount = next((i for i, a in enumerate(asks) if a.kind is AskKind.AMOUNT), None)
     amounts_at = {i for i, a in enumerate(asks) if a.kind is AskKind.AMOUNT}
-    joined = [a for i, a in enumerate(asks) if a.kind is AskKind.AMOUNT or (a.kind is AskKind.ELIGIBILITY and not (
+    joined = [a for i, a in enumerate(asks) if not a.listed and (a.kind is AskKind.AMOUNT or (a.kind is AskKind.ELIGIBILITY and not (
         first_amount is not None and i > first_amount and lex.hypothetical.search(a.text.lower()))
-        and bool({i - 1, i + 1} & amounts_at))]
+        and bool({i - 1, i + 1} & amounts_at)))]
     if {a.kind for a in joined} == {AskKind.AMOUNT, AskKind.ELIGIBILITY}:
-        merged = Ask(AskKind.AMOUNT, "，".join(a.text for a in joined), yes_no=True)
+        asked = any(a.kind is AskKind.ELIGIBILITY and not _told_not_asked(a.own_words, text) for a in joined)
+        merged = Ask(AskKind.AMOUNT, "，".join(a.text for a in joined), yes_no=asked)
         return [merged, *[a for a in asks if a not in joined]]
     # "能不能申请…", "参加海外展会能补吗", "Can we get a premium subsidy, and capped at what?": an amount asked as a
     # yes/no, the yes leads its ceilings
     amount_yes_no = [replace(a, yes_no=True) if a.kind is AskKind.AMOUNT and (
-        has_word(a.text.lower(), lex.yes_no_words) or _asks_yes_or_no(a.own_words, lex) or _opens_with_yes_no(a.text, lex))
+        has_word(_asked_sentences(a.text).lower(), lex.yes_no_words) or _asks_yes_or_no(a.own_words, lex)
+        or _opens_with_yes_no(a.text, lex))
         else a for a in asks]
     return amount_yes_no
+
+
+def _asked_sentences(text: str) -> str:
+    """``text`` (an ask's) without the sentences a full stop closes before its last ("We are the applicant, so we
+    should qualify. What support can it get" → " What support can it get"): they tell, they ask nothing."""
+    return "".join(part for part in re.split(r"(?<=[a-z0-9)]\.)(?=\s)|(?<=[。!！])", text, flags=re.IGNORECASE)
+                   if not part.rstrip().endswith((".", "。", "!", "！")))
+
+
+def _told_not_asked(clause: str, text: str) -> bool:
+    """Whether ``clause`` stands in a sentence of ``text`` closed by a full stop while the message asks with a
+    question mark elsewhere ("…, so we should qualify. What support can it get?"): it tells, it asks nothing."""
+    at = text.find(clause)
+    if at < 0 or not ("?" in text or "？" in text):
+        return False
+    closing = re.match(r"[^?？.。!！]*(?:(?<=[a-z0-9)])\.(?=\s|$)|[?？。!！]|$)", text[at + len(clause):], re.IGNORECASE)
+    return closing is not None and closing[0][-1:] in {".", "。", "!", "！"}
 
 
 def _opens_with_yes_no(text: str, lex: _Lexicon) -> bool:
@@ -1767,12 +1842,17 @@ def _item_count(text: str, lex: _Lexicon) -> int | None:
 
 def count_summed(text: str) -> int | None:
     """The count of the items discussed a total asks to add up ("这两项加起来一共多少", "两个加一起多少"): a count
-    right before the total's words (lower case ``text``); None when none stands there."""
+    right before the total's words, or the parts of the conversation a total names anywhere in ``text`` (lower case:
+    "这两块加起来", "both of them in total"); None when none stands there."""
     lex = lexicon()
     for match in lex.item_count.finditer(text):
         count = count_of(match["n"])
         if count is not None and has_word(text[match.end(): match.end() + TOTAL_REACH], lex.total_words):
             return count
+    # "那这两块加起来能拿多少", "what about both of them in total": parts of the conversation, counted, with a total word
+    part = lex.parts_summed.search(text)
+    if part is not None and has_word(text, lex.total_words):
+        return count_of(part["n"]) if part["n"] else 2
     return None
 
 

@@ -35,6 +35,13 @@ class Item:
 
     rule_id: str
     inputs: Mapping[str, Any]
+    # no base stated: the item taken at its per-item ceiling (``AT_ITEM_CEILING``: "CMO最多能拿多少" answered
+    # 500万) or at the per-entity annual cap its rule counts against (``AT_ANNUAL_CAP``: "一年最多" answered 1000万),
+    # as a total over the conversation adds what each measure's turn gave
+    at_ceiling: str = ""
+
+
+AT_ITEM_CEILING, AT_ANNUAL_CAP = "item", "year"
 
 
 class Kinded(Protocol):
@@ -58,15 +65,17 @@ class AwardCalculator:
         self.book = book
         self.cite = cite
 
-    def calculate(self, rule_id: str, inputs: Mapping[str, Any], on: date, language: Language = Language.SIMPLIFIED) -> Calculation:
+    def calculate(self, rule_id: str, inputs: Mapping[str, Any], on: date, language: Language = Language.SIMPLIFIED,
+                  at_ceiling: str = "") -> Calculation:
         """The ceiling of one item of ``rule_id`` on day ``on``; amounts in ``inputs`` are yuan (or 万/亿 text).
+        ``at_ceiling`` (``Item.at_ceiling``): no base is needed; the item is its per-item ceiling, or the annual cap.
 
         Raises ``UnknownRule`` for an unknown id, and ``CalculationError`` for an input the rule does
         not take, a required input left out, or an amount or yes/no answer that cannot be read.
         """
         rule = self.book.rule(rule_id)
         words = _Words(language)
-        self._check_inputs(rule, inputs)
+        self._check_inputs(rule, inputs, needs_base=not at_ceiling)
         base = _read_base(inputs)
         steps: list[Step] = []
         notes: list[str] = []
@@ -75,7 +84,14 @@ class AwardCalculator:
 
         if base is not None:
             steps.append(Step(name=words.base_name(rule), value=words.money(base), source="input"))
-        if rule.rate is not None:
+        if at_ceiling and base is None:
+            amount = rule.cap_yuan
+            formula = ""
+            if rule.rate is not None:
+                notes.append(words.t["at_ceiling"].format(base=words.base_name(rule)))
+            else:
+                notes.append(words.no_rate)
+        elif rule.rate is not None:
             assert base is not None, "a rule with a rate requires its base (checked above)"
             raw = base * rule.rate
             amount = min(raw, rule.cap_yuan)
@@ -98,6 +114,9 @@ class AwardCalculator:
         if rule.annual_cap:
             cap = self.book.annual_caps[rule.annual_cap]
             steps.append(Step(name=words.annual, value=words.money(cap.cap_yuan), source=article))
+            if at_ceiling == AT_ANNUAL_CAP and base is None:
+                amount, formula = Decimal(cap.cap_yuan), words.annual
+                notes = [words.t["at_annual_cap"]]
             if amount > cap.cap_yuan:
                 amount = cap.cap_yuan
                 caps.append(words.annual_bit(cap.cap_yuan))
@@ -148,7 +167,7 @@ class AwardCalculator:
         if received < 0:
             raise CalculationError("the support already received cannot be negative")
         words = _Words(language)
-        calculations = [self.calculate(item.rule_id, item.inputs, on, language) for item in items]
+        calculations = [self.calculate(item.rule_id, item.inputs, on, language, item.at_ceiling) for item in items]
         groups: dict[str | None, list[Calculation]] = {}
         for item, calculation in zip(items, calculations, strict=True):
             groups.setdefault(self.book.rule(item.rule_id).annual_cap, []).append(calculation)
@@ -190,14 +209,14 @@ class AwardCalculator:
             received_yuan=int(received) if received > 0 else None,
         )
 
-    def _check_inputs(self, rule: Rule, inputs: Mapping[str, Any]) -> None:
+    def _check_inputs(self, rule: Rule, inputs: Mapping[str, Any], needs_base: bool = True) -> None:
         takes = self.book.inputs(rule.id)
         unknown = sorted(set(inputs) - set(takes.accepted))
         if unknown:
             raise CalculationError(
                 f"rule {rule.id} does not take {', '.join(unknown)}; it takes: {', '.join(takes.accepted)}"
             )
-        if BASE_INPUT in takes.required and _blank(inputs.get(BASE_INPUT)):
+        if needs_base and BASE_INPUT in takes.required and _blank(inputs.get(BASE_INPUT)):
             raise CalculationError(f"rule {rule.id} needs the base amount ({rule.base}); pass {BASE_INPUT}, e.g. 6000万")
         for condition_id in rule.conditions:
             self._check_agreement(self.book.conditions[condition_id], inputs)
