@@ -97,6 +97,15 @@ def test_every_figure_is_a_ceiling_with_merit_departments_and_citation(engine):
     assert "十四" in "".join(s.label for s in result.support)
 
 
+def test_a_hospitals_demonstration_project_is_a_merit_based_ceiling_as_the_chat_answers_it(engine):
+    result = _match(engine, next(p for p in PROFILES if p["id"] == "hospital-as-cmo-contractor-and-demonstration")["profile"])
+    twenty = next(m for m in result.measures if m.measure == "20")
+    assert twenty.merit_based and twenty.citation.article == "（二十）"
+    answer = engine.ask("我们是一家三级医院，和企业合作做创新药械应用示范项目，能申请吗？")
+    assert [v.verdict for v in answer.verdicts] == [twenty.claims[0].verdict.value]
+    assert "择优" in answer.answer and "200万" in answer.answer
+
+
 def test_the_pudong_plan_is_named_only_as_expired_and_never_claimed(engine):
     result = _match(engine, next(p for p in PROFILES if p["id"] == "class1-phase3-domestic")["profile"])
     assert "pudong2022" in {d.doc_id for d in result.expired}
