@@ -70,3 +70,24 @@ def test_a_relation_said_of_one_item_named_by_its_figure_fails_that_item_alone(e
     # 10% of 2000万 = 200万 and 10% of 9000万 capped at 500万; the 4000万 client's item fails the relation condition
     assert total.total_yuan == 2_000_000 + 5_000_000
     assert sorted(c.amount_yuan for c in total.calculations) == [0, 2_000_000, 5_000_000]
+
+
+def test_two_companies_awards_under_two_measures_add_up_each_as_its_turn_computed_it(engine):
+    # （五） CGT early stage: min(40% × 3000万, 1500万) = 1200万; （二十四）: min(10% × 8000万, 500万) = 500万.
+    # "这两家企业" counts the companies the total adds, not two products of the measure discussed last
+    *_, total = turns(engine, "我们是一家细胞治疗企业，1类新药在国内做I期临床，研发投入3000万，能拿多少？",
+                      "另一家公司是CMO，承接外部客户的委托生产，合同金额8000万，能拿多少？",
+                      "这两家企业的补贴加在一起，总共最多是多少钱？")
+    assert total.total_yuan == 12_000_000 + 5_000_000
+    assert set(cited(total)[:2]) == {"policy2024:05", "policy2024:24"}
+    assert "1700万" in total.answer[:160]
+
+
+def test_an_english_total_of_two_companies_adds_both_and_a_sister_cmo_with_outside_clients_is_unrelated(engine):
+    _, cmo, total = turns(engine, "Our Class 1 drug is in a domestic Phase II trial, R&D spend RMB 30 million. How much can we get?",
+                          "Our sister company is a CMO with RMB 80 million of contract output for outside clients. "
+                          "How much for them?",
+                          "What do the two companies get combined?")
+    # the CMO's clients are outside ones: no relation between the parties of its contracts
+    assert cmo.total_yuan == 5_000_000
+    assert total.total_yuan == 12_000_000 + 5_000_000

@@ -108,3 +108,13 @@ def test_the_reply_letters_own_contact_is_still_answered(engine):
 def test_a_numbered_term_ask_after_the_named_plan_asks_that_plans_term(engine):
     answer = engine.ask("两个问题：1）浦东方案里国产1类新药的目标是多少个？2）这个方案期限到什么时候？")
     assert "pudong2022:1.2" in cited(answer) and "policy2024:validity" not in cited(answer)
+
+
+@pytest.mark.parametrize(("question", "place"), [
+    ("北京的生物医药企业在北京能拿多少研发补贴？", "北京"),
+    ("杭州的生物医药企业在杭州能拿多少研发补贴？", "杭州"),
+])
+def test_what_a_company_gets_in_another_city_is_that_citys_policy_and_refused(engine, question, place):
+    answer = engine.ask(question)
+    assert answer.status is Status.OUT_OF_SCOPE and not answer.calculations and not answer.citations
+    assert place in answer.answer

@@ -127,3 +127,35 @@ def test_who_owns_the_asker_asked_of_the_funding_on_a_first_turn_is_answered_by_
     answer = engine.ask(question)
     assert cited(answer)[0] == "policy2024:scope"
     assert to_simplified(answer.answer).startswith(("可以", "Yes"))
+
+
+@pytest.mark.parametrize("question", [
+    "我们是CRO，为高校提供新药临床前研究服务，可以申请创新药研发投入40%的那个补贴吗？",
+    "We are a CRO doing preclinical research services for universities. Can we claim the 40% R&D support for Class 1 drugs?",
+])
+def test_a_cro_serving_universities_hears_no_for_the_class1_support_and_its_own_measure(engine, question):
+    # （五）: 对由我市注册申请人开展国内Ⅰ期、Ⅱ期、Ⅲ期临床试验并实现产出的1类新药 — the CRO runs the universities' projects;
+    # （四）: 推动合同研发机构（CRO）为高校科研院所提供新药临床前研究服务
+    answer = engine.ask(question)
+    verdicts = {v.measure: v.verdict for v in answer.verdicts}
+    assert verdicts.get("05") == "not_eligible"
+    assert cited(answer)[:2] == ["policy2024:04", "policy2024:05"]
+    assert answer.answer.startswith(("不可以", "No"))
+
+
+@pytest.mark.parametrize("question", [
+    "我们是欧洲药企在上海的子公司，海外权益许可首付款1.5亿元，第三方专业服务花了1200万元，最多能拿多少？",
+    "We are the Shanghai subsidiary of a European drugmaker. We out-licensed overseas rights with an upfront payment of "
+    "150 million yuan and spent 12 million yuan on advisers. How much can we get?",
+])
+def test_a_subsidiary_describing_its_own_group_states_no_relation_with_the_licensee(engine, question):
+    # （三十六）: 首付款1亿元以上 … 按照专业服务投入的50%，择优给予最高500万元支持 (双方应无投资等关联: still to be met)
+    answer = engine.ask(question)
+    assert answer.total_yuan == 5_000_000
+    assert "择优" in answer.answer
+    assert "无投资等关联" in answer.answer or "no investment" in answer.answer
+
+
+def test_a_subsidiary_licensing_to_its_own_parent_is_a_related_party(engine):
+    answer = engine.ask("我们是欧洲药企在上海的子公司，把海外权益许可给了母公司，首付款1.5亿元，专业服务花了1200万元，能拿多少？")
+    assert answer.total_yuan == 0 and answer.answer.startswith("不可以")

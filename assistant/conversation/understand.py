@@ -78,6 +78,10 @@ CASE_MARK = re.compile(r"\bi{1,3}期|(?<![a-z])i{1,3}期|临床|试验|trial|pha
 INDEFINITE_COUNT = re.compile(r"几(个|家|款|项|场|次|名|位)")  # "参加几个展会": a few, when the sentence asks nothing
 ORDINAL_ASKED = re.compile(r"第几")  # "知识产权那块是第几项任务": which item it is, no count
 TOTAL_REACH = 4  # characters after a count where a total word ("两个加起来") makes it the count of the items discussed
+# a count of companies ("这两家企业的补贴加在一起") may name them before its total word: a short phrase, no figure, no
+# clause break, no "each"; a count of products or projects keeps the total word right after it ("这两个品种同一年合计"
+# adds the products said, "我们有3个这种项目，总共" states three)
+COUNTED_COMPANIES = re.compile(r"家[\u4e00-\u9fff]{0,12}")
 # the words between an amount and the same amount restated in yuan in brackets: "USD 20 million (roughly RMB 140 million"
 RESTATED = re.compile(r"\s*(?:美元|美金|欧元|日元|港元|港币|英镑|dollars?|euros?)?\s*[（(]\s*"
                       r"(?:roughly|about|approximately|approx\.?|around|i\.e\.|ca\.?|约合|约|折合|合|相当于|即)?\s*"
@@ -1825,6 +1829,15 @@ def _fees_alike(amounts: tuple[StatedAmount, ...], normalised: str, lex: _Lexico
                  for a in amounts)
 
 
+def _counts_the_total(text: str, end: int, lex: _Lexicon) -> bool:
+    """Whether the count ending at ``end`` counts the items a total adds up: a total word right after it ("两个加起来"),
+    or, for a count of companies, after a short phrase naming them ("这两家企业的补贴加在一起")."""
+    if has_word(text[end: end + TOTAL_REACH], lex.total_words):
+        return True
+    phrase = COUNTED_COMPANIES.match(text, end - 1)
+    return phrase is not None and has_word(phrase[0], lex.total_words) and not lex.each.search(phrase[0])
+
+
 def _item_count(text: str, lex: _Lexicon) -> int | None:
     """The count of like items: "12场…每场10万", "3个项目…三个加起来" (a count and a total asked), "如果一年参加15个
     呢" (a count put as a case) or "更正一下，是五个项目" (a count put right); the
@@ -1835,7 +1848,7 @@ def _item_count(text: str, lex: _Lexicon) -> int | None:
         return None  # "如果一年参加15个呢" puts a count of like items as a case too, "make that four projects" corrects one
     for match in lex.item_count.finditer(text):
         count = count_of(match["n"])
-        if count is not None and not has_word(text[match.end(): match.end() + TOTAL_REACH], lex.total_words):
+        if count is not None and not _counts_the_total(text, match.end(), lex):
             return count  # "两个加起来" right after the count adds up the items discussed, it states no new ones
     return None
 
@@ -1847,7 +1860,7 @@ def count_summed(text: str) -> int | None:
     lex = lexicon()
     for match in lex.item_count.finditer(text):
         count = count_of(match["n"])
-        if count is not None and has_word(text[match.end(): match.end() + TOTAL_REACH], lex.total_words):
+        if count is not None and _counts_the_total(text, match.end(), lex):
             return count
     # "那这两块加起来能拿多少", "what about both of them in total": parts of the conversation, counted, with a total word
     part = lex.parts_summed.search(text)
