@@ -159,3 +159,15 @@ def test_a_subsidiary_describing_its_own_group_states_no_relation_with_the_licen
 def test_a_subsidiary_licensing_to_its_own_parent_is_a_related_party(engine):
     answer = engine.ask("我们是欧洲药企在上海的子公司，把海外权益许可给了母公司，首付款1.5亿元，专业服务花了1200万元，能拿多少？")
     assert answer.total_yuan == 0 and answer.answer.startswith("不可以")
+
+
+@pytest.mark.parametrize("question", [
+    "我们公司注册在苏州，能申请这份若干意见里的补贴吗？",
+    "公司注册在苏州，能申请补贴吗？",
+])
+def test_a_company_registered_elsewhere_asking_for_the_policys_support_in_general_hears_the_scope(engine, question):
+    # 支持范围: 本意见支持范围为在我市内登记注册的……企事业单位 — no measure is named, the registration decides
+    answer = engine.ask(question)
+    assert cited(answer)[0] == "policy2024:scope"
+    assert [v.verdict for v in answer.verdicts] == ["not_eligible"]
+    assert answer.answer.startswith("不可以") and "苏州" in answer.answer[:120]

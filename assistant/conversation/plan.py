@@ -459,6 +459,18 @@ class Planner:
                 covered.append(ask)
         return covered
 
+    def _asks_scope_of_registration(self, question: Question, ask: Ask, topic: str) -> bool:
+        """Whether an eligibility ask of a company registered outside Shanghai names no measure of its own: its words
+        left without the registration said, the document's name and money in general ("补贴", "这份若干意见里的")
+        find nothing, so the policy's scope (在我市内登记注册) decides."""
+        if ask.kind is not AskKind.ELIGIBILITY or question.facts.registered != "elsewhere":
+            return False
+        rest = lexicon().registered_elsewhere.sub(" ", topic)
+        if question.document is not None:
+            rest = self.finder.without_name(rest, question.document)
+        rest = without_words(rest, lexicon().plain_money_words)
+        return self.retriever.keyword_score(rest) < MIN_KEYWORD_SCORE
+
     def _leaves_scope(self, question: Question, session: Session) -> bool:
         """Whether a turn states a registration outside Shanghai while the conversation is about the policy's
         support (an award topic, or an article of the policy just cited)."""
@@ -1121,6 +1133,9 @@ class Planner:
             else:
                 return Step(ask, Route.OUT_OF_SCOPE, scope=ScopeVerdict(False, "no_match"))
         top = hits[0].article if hits else previous[0]
+        if self._asks_scope_of_registration(question, ask, topic):
+            # "我们公司注册在苏州，能申请这份若干意见里的补贴吗？": no measure named, the registration decides (支持范围)
+            top = self._measure_article(SCOPE_KEY)
         if not hits and top.key == SCOPE_KEY and (read := self._measure_reading_stated_facts(question)) is not None:
             # "我们跟客户之间没有投资关系，这重要吗？" after a scope answer: the measure whose condition the fact meets
             top = self._measure_article(read)
