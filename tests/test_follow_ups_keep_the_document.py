@@ -48,3 +48,12 @@ def test_a_cantonese_registration_in_hong_kong_is_told_no_not_refused(engine):
 def test_the_new_policy_named_by_its_year_is_where_the_follow_up_looks(engine):
     _, answer = turns(engine, "答复提案里，2021年那版政策对出海成功的创新产品给多少支持？", "2024年新政呢？")
     assert cited(answer)[0] == "policy2024:36"
+
+
+def test_this_part_in_the_new_policy_is_the_topic_discussed_not_the_words_left(engine):
+    # the reply: 2021年…对成功出海的生物医药创新产品，按研发投入30%，最高支持1000万元; the same topic in
+    # 沪府办规〔2024〕9号 is （三十六） (不超过研发投入的30%，最高1000万元), not （二十九）'s 担保额度上限
+    *_, new, departments = turns(engine, "1228号提案答复里说，2021年那轮政策对成功出海的产品怎么支持？",
+                                 "现在2024年的新政策对这块上限变了吗？", "这笔现在归哪些部门管")
+    assert cited(new)[0] == "policy2024:36" and "30%" in new.answer[:160]
+    assert cited(departments)[0] == "policy2024:36" and "市商务委" in departments.answer

@@ -418,3 +418,18 @@ def test_whether_an_ownership_may_apply_is_answered_from_the_scope_once(engine, 
     answer = engine.ask(message)
     assert answer.citations[0].chunk_id == "policy2024:scope", answer.answer
     assert answer.answer.count("登记注册的") + answer.answer.count("登記註冊的") == 1, answer.answer
+
+
+@pytest.mark.parametrize(("question", "total"), [
+    ("Our innovative drug is registered and selling in Brazil (BRICS). R&D spend was RMB 20 million. What's the max support?",
+     6_000_000),
+    ("Our modern TCM product is registered and now selling in Brazil (BRICS). R&D spend was USD 2.1 million. "
+     "What's the max support?", None),
+])
+def test_a_product_registered_and_sold_in_a_brics_country_is_the_global_registration_measure(engine, question, total):
+    # （三十六）: …金砖国家、“一带一路”国家药品监管机构注册，并在当地实现销售的，…不超过研发投入的30%，最高1000万元;
+    # a dollar spend is not read as yuan: the share stays below the ceiling at any plausible rate, no figure is set
+    answer = engine.ask(question)
+    assert answer.citations[0].chunk_id == "policy2024:36"
+    assert answer.total_yuan == total
+    assert "30%" in answer.answer

@@ -118,3 +118,18 @@ def test_what_a_company_gets_in_another_city_is_that_citys_policy_and_refused(en
     answer = engine.ask(question)
     assert answer.status is Status.OUT_OF_SCOPE and not answer.calculations and not answer.citations
     assert place in answer.answer
+
+
+def test_the_size_of_a_fund_the_policy_names_without_one_is_unset_not_another_scale(engine):
+    # （二十六） names the 生物医药产业母基金 and sets no size; the Pudong plan's 产业规模4000亿元 is another 规模
+    answer = engine.ask("上海生物医药产业母基金规模多大？多少亿？")
+    assert answer.status is Status.NOT_SPECIFIED
+    assert cited(answer)[0] in {"policy2024:26", "press20240731:q08"}
+    assert "4000亿" not in answer.answer
+
+
+def test_how_much_rent_is_cut_where_the_text_sets_no_cut_is_unset(engine):
+    # （二十五）: 推出500万平方米生物医药标准化厂房 — no rent reduction is set
+    answer = engine.ask("500万平方米标准化厂房那块，租金有没有减免？能减多少")
+    assert answer.status is Status.NOT_SPECIFIED and cited(answer)[0] == "policy2024:25"
+    assert not answer.calculations

@@ -1036,8 +1036,10 @@ class Planner:
             search_query = " ".join(filter(None, [search_query, speaker_terms(query)]))
             own = without_ask_words(self.finder.without_name(ask.text, pointed[0]))
             if (not plan.steps and previous and previous[0].doc_id != pointed[0] and question.context_text
-                    and self.retriever.keyword_score(own) < OWN_TOPIC_SCORE and not self._finds_clearly_in(own, pointed)):
-                # "那浦东的方案呢" / "市里的呢": the topic discussed, looked for in the other document
+                    and self.retriever.keyword_score(own) < OWN_TOPIC_SCORE
+                    and (ask.points_back or not self._finds_clearly_in(own, pointed))):
+                # "那浦东的方案呢" / "市里的呢": the topic discussed, looked for in the other document; "这块" points at
+                # it whatever the few words left find there ("现在2024年的新政策对这块上限变了吗": not （二十九）'s 上限)
                 earlier = self.finder.without_name(without_ask_words(question.context_text), previous[0].doc_id)
                 # the sentence of the article discussed the earlier words matched, in the sources' own words: an
                 # English turn's few words ("what did the 2021 policy give for products that went overseas") find it
@@ -1349,7 +1351,11 @@ class Planner:
             # wherever it stands (a press answer states background facts in one sentence of a thousand
             # characters). An ask with no topic of its own ("门槛是多少产值？" after a measure) is the
             # article's: a figure found elsewhere by its few words would answer another question.
-            stated = self.finder.sentence_stating(search_query, ask, units, pointed)
+            # "上海生物医药产业母基金规模多大？": （二十六） names the 母基金 and sets no size; a sentence elsewhere
+            # stating another 规模 (the Pudong plan's 产业规模4000亿元) does not hold the rare word both share
+            rare_held = tuple(term for term in dict.fromkeys(tokenize(search_query.lower()))
+                              if 0 < self.retriever.article_share(term) <= RARE_TERM_SHARE and term in top.text)
+            stated = self.finder.sentence_stating(search_query, ask, units, pointed, holding=rare_held)
             if stated is not None:
                 top, lead = stated
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and lead.figure and not topic_is_empty:
