@@ -35,6 +35,9 @@ def validity(document: Document, catalogue: Catalogue, day: date, language: Lang
     successor = catalogue.successor_of(document.id)
     if successor:
         return words["successor"].format(label=label, name=successor.number or successor.title)
+    follower = catalogue.follower_of(document.id)
+    if follower:
+        return words["followed"].format(label=label, name=follower.number or follower.title)
     return label
 
 

@@ -25,6 +25,7 @@ class DocumentStatus(StrEnum):
     NOT_YET_IN_FORCE = "not_yet_in_force"
     EXPIRED = "expired"
     SUPERSEDED = "superseded"
+    UNSTATED = "unstated"  # a policy the sources only quote: its term and whether it still applies are not stated
     REFERENCE = "reference"  # reply letters and press transcripts explain policy; they have no term
 
 
@@ -44,6 +45,7 @@ class Document:
     funding_valid_from: date | None = None
     same_as: str | None = None
     superseded_by: str | None = None
+    followed_by: str | None = None  # the later policy in force on the same subject, when the sources state no replacing
     aliases: tuple[str, ...] = ()  # words by which a question names this document (matched simplified)
 
     @property
@@ -58,6 +60,8 @@ class Document:
     def status_on(self, day: date) -> DocumentStatus:
         if self.superseded_by:
             return DocumentStatus.SUPERSEDED
+        if self.followed_by and self.valid_from is None and self.valid_to is None:
+            return DocumentStatus.UNSTATED
         if self.valid_from is None and self.valid_to is None:
             return DocumentStatus.REFERENCE
         if self.valid_from and day < self.valid_from:
@@ -96,6 +100,12 @@ class Catalogue:
     def successor_of(self, doc_id: str) -> Document | None:
         superseded_by = self.get(doc_id).superseded_by
         return self.get(superseded_by) if superseded_by else None
+
+    def follower_of(self, doc_id: str) -> Document | None:
+        """The later policy in force on the subject of ``doc_id`` (``followed_by``), which the sources do not say
+        replaces it; None when there is none."""
+        followed_by = self.get(doc_id).followed_by
+        return self.get(followed_by) if followed_by else None
 
 
 def load_catalogue(path: Path = INDEX_DIR / "documents.yaml") -> Catalogue:

@@ -234,3 +234,13 @@ def test_a_yes_or_no_on_the_licensing_support_names_every_condition_still_unsaid
 def test_a_condition_said_met_is_not_named_again_among_those_unsaid(engine):
     answer = engine.ask("我们把海外权益授权给一家没有任何投资关系的跨国药企，中介和律师费能按那个政策补吗")
     assert _verdicts(answer) == {"unknown"} and "您也没有说明" not in answer.answer
+
+
+def test_a_guarantee_asked_within_one_alternative_ceiling_and_above_the_other_depends_on_the_kind(engine):
+    # （二十九）: 中小微科创企业单笔批次担保额度上限…2000万元; 拥有高新技术、专精特新、科技小巨人等资质的…中型科创企业
+    # …3000万元 — 2800万 is within the second, above the first; each ceiling shown as the text sets it, never the sum
+    answer = engine.ask("我们是做核酸药物的中型科创企业，想通过市里的中小微企业政策性融资担保基金做一笔2800万的担保贷款，"
+                        "担保额度能给到这么高吗？")
+    assert answer.answer.startswith("要看企业类型：2800万元")
+    assert "3000万元" in answer.answer and "2000万元" in answer.answer and "5000万" not in answer.answer
+    assert [v.verdict for v in answer.verdicts] == ["unknown"]

@@ -14,6 +14,8 @@ def test_main_policy_in_force_until_mid_2029():
     assert policy.status_on(date(2029, 8, 1)) is DocumentStatus.EXPIRED
 
 
-def test_2021_policy_is_superseded():
-    assert catalogue().get("policy2021").status_on(date(2026, 1, 1)) is DocumentStatus.SUPERSEDED
-    assert catalogue().successor_of("policy2021").id == "policy2024"
+def test_the_2021_policy_the_reply_quotes_has_an_unstated_status_never_a_replacement_no_source_states():
+    # the reply letter quotes the 2021 policy's support; no source gives its term or says the 2024 policy replaces it
+    assert catalogue().get("policy2021").status_on(date(2026, 1, 1)) is DocumentStatus.UNSTATED
+    assert catalogue().successor_of("policy2021") is None
+    assert catalogue().follower_of("policy2021").id == "policy2024"

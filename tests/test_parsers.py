@@ -58,6 +58,6 @@ def test_chunk_ids_are_stable_across_parses():
     assert [a.content_hash for a in parse_corpus()] == [a.content_hash for a in parse_corpus()]
 
 
-def test_reply_letter_flags_the_superseded_2021_policy():
+def test_reply_letter_flags_the_2021_policy_it_quotes():
     part = next(a for a in parse_corpus() if a.chunk_id == "reply1228:2.1")
     assert part.mentions == ("policy2021",)

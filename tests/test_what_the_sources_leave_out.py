@@ -133,3 +133,19 @@ def test_how_much_rent_is_cut_where_the_text_sets_no_cut_is_unset(engine):
     answer = engine.ask("500万平方米标准化厂房那块，租金有没有减免？能减多少")
     assert answer.status is Status.NOT_SPECIFIED and cited(answer)[0] == "policy2024:25"
     assert not answer.calculations
+
+
+@pytest.mark.parametrize("question", ["2021年那个生物医药高质量发展的若干意见现在还有效吗？", "Is the 2021 biomedicine policy still in force?"])
+def test_whether_the_2021_policy_still_applies_is_unstated_never_the_2024_policys_yes(engine, question):
+    # the reply letter only quotes the 2021 policy; no source gives its term or says the 2024 policy replaces it
+    answer = engine.ask(question)
+    assert answer.status is Status.NOT_SPECIFIED and cited(answer)[0] == "reply1228:2.1"
+    assert not answer.answer.startswith(("是的", "Yes"))
+    assert "取代" not in answer.answer and "superseded" not in answer.answer
+    assert "沪府办规〔2024〕9号" in answer.answer
+
+
+def test_a_figure_the_text_states_as_a_ceiling_or_a_floor_keeps_its_bound_in_the_lead(engine):
+    # reply: 按研发投入30%，最高支持1000万元; （三十六）: 对于首付款1亿元以上的海外权益许可交易
+    assert engine.ask("2021年那版上海政策，對產品出海的支持是多少？").answer.startswith("最高1000萬元")
+    assert engine.ask("海外权益许可交易，首付款要达到多少才有支持？").answer.startswith("1亿元以上")

@@ -20,7 +20,7 @@ SENTENCE_END = re.compile(r"(?<=[。；;！？!?\n])")
 MIN_QUOTED_CHARS = 6  # a shorter clause ("一、") is too common to say it is the one quoted
 BADGE_CLASS = {DocumentStatus.IN_FORCE: "badge-ok", DocumentStatus.NOT_YET_IN_FORCE: "badge-warn",
                DocumentStatus.EXPIRED: "badge-bad", DocumentStatus.SUPERSEDED: "badge-bad",
-               DocumentStatus.REFERENCE: "badge-info"}
+               DocumentStatus.REFERENCE: "badge-info", DocumentStatus.UNSTATED: "badge-warn"}
 
 StatusOf = Callable[[str], DocumentStatus]
 """The status of a document (by ``doc_id``) on the day answered."""

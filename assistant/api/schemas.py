@@ -256,9 +256,12 @@ class DocumentInfo(BaseModel):
     published: date | None = Field(description="the date it was published, where the texts give it")
     valid_from: date | None
     valid_to: date | None
-    status: str = Field(description="in_force, not_yet_in_force, expired, superseded or reference")
+    status: str = Field(description="in_force, not_yet_in_force, expired, superseded, unstated (a policy the sources only "
+                                    "quote, its term not stated) or reference")
     same_as: str | None
     superseded_by: str | None
+    followed_by: str | None = Field(default=None, description="the policy in force on the subject of one whose status is "
+                                                              "unstated (the sources do not say it replaces it)")
 
 
 class DocumentsResponse(BaseModel):

@@ -18,7 +18,7 @@ from pathlib import Path
 from assistant.amounts import format_yuan, format_yuan_en, yuan_in_words_en
 from assistant.citations import day_named, validity
 from assistant.conversation.currency import range_note, usd_range
-from assistant.conversation.extract import english_figure, is_target
+from assistant.conversation.extract import english_figure, figure_bound, is_target
 from assistant.conversation.kinds import KindSupport, asker_kind
 from assistant.conversation.plan_records import (
     ANNUAL_CAP,
@@ -182,7 +182,9 @@ class Composer:
             if step.eligibility is not None and (step.route in {Route.ELIGIBILITY, Route.AWARD} or (
                     step.route is Route.CEILINGS and step.ask.yes_no)):
                 # "能拿3000万吗？" above what the text allows: a no, whatever the measure's conditions
-                verdict = Verdict.NOT_ELIGIBLE if step.declined else step.eligibility.verdict
+                # "2800万的担保能给到吗" within one alternative ceiling and above another: the enterprise's kind decides
+                verdict = (Verdict.NOT_ELIGIBLE if step.declined else Verdict.UNKNOWN if step.within_some is not None
+                           else step.eligibility.verdict)
                 verdicts.append((step.eligibility.measure, verdict.value))
             if step.instead_eligibility is not None:
                 verdicts.append((step.instead_eligibility.measure, step.instead_eligibility.verdict.value))
@@ -405,7 +407,11 @@ class Composer:
             elif key == "lead_figure" and len(article.speakers) == 2 and all(article.speakers):
                 key = "lead_figure_spoken"  # a figure said at the press conference: who said it, answering whom
             asker, answerer = article.speakers if len(article.speakers) == 2 else ("", "")
-            lead = self.t[key].format(figure=step.lead.figure, figure_en=figure, text=step.lead.text, asker=asker,
+            bounded = step.lead.figure
+            bound = "" if key.endswith("_target") else figure_bound(step.lead)
+            if bound:  # "最高支持1000万元": the lead says 最高1000万元, "首付款1亿元以上": 1亿元以上
+                bounded, figure = (self.t[f"figure_{bound}"].format(figure=f) for f in (bounded, figure))
+            lead = self.t[key].format(figure=bounded, figure_en=figure, text=step.lead.text, asker=asker,
                                       answerer=answerer)
             premise, text_sets = stated_duration(step.ask.text), duration_in(step.lead.figure)
             if step.ask.kind is AskKind.DURATION and premise is not None and text_sets is not None:
@@ -782,8 +788,19 @@ class Composer:
         calculations = estimate.calculations
         if are_alternatives(estimate.calculations):
             money = self._money
+            book = rule_book()
+            if step.within_some is not None:  # "2800万的担保能给到吗": within one kind's ceiling, above the other's
+                ordered = sorted(calculations, key=lambda c: book.rule(c.rule_id).cap_yuan)
+                lines.append(self.t["alternatives_within"].format(
+                    stated=money(step.within_some), within=ordered[-1].rule_name,
+                    within_cap=money(book.rule(ordered[-1].rule_id).cap_yuan), beyond=ordered[0].rule_name,
+                    beyond_cap=money(book.rule(ordered[0].rule_id).cap_yuan)))
             lines.append(self.t["alternatives_head"].format(number=self._fields(article)["number"], label=article.label))
-            lines += [self.t["alternative_item"].format(rule_name=c.rule_name, amount=money(c.amount_yuan)) for c in calculations]
+            # a guarantee asked for below a ceiling is no ceiling of its own: the ceiling the text sets beside it
+            lines += [self.t["alternative_item_within" if c.eligible and c.amount_yuan < book.rule(c.rule_id).cap_yuan
+                             else "alternative_item"].format(rule_name=c.rule_name, amount=money(c.amount_yuan),
+                                                             cap=money(book.rule(c.rule_id).cap_yuan))
+                      for c in calculations]
             notes = list(dict.fromkeys(note for c in calculations for note in c.notes))
             if notes:
                 lines.append(self.t["award_notes"].format(notes=(" " if self.english else "").join(notes)))
@@ -868,12 +885,16 @@ class Composer:
             lines.append(self.t["validity"].format(validity=self.validity(article.doc_id)))
         for mentioned in article.mentions:
             successor = self.catalogue.successor_of(mentioned)
+            follower = self.catalogue.follower_of(mentioned)
             if successor:
                 lines.append(
                     self.t["mention_superseded"].format(
                         title=self.catalogue.get(mentioned).title, successor=successor.number
                     )
                 )
+            elif follower:  # the 2021 policy the reply quotes: no source says whether it still applies
+                lines.append(self.t["mention_followed"].format(title=self.catalogue.get(mentioned).title,
+                                                               follower=follower.number))
         return lines
 
     def validity(self, doc_id: str) -> str:

@@ -72,6 +72,20 @@ def _in_english_words(value: Decimal) -> str:
     return f"{value.normalize():,f}"
 
 
+def figure_bound(lead: Lead) -> str:
+    """How the text bounds ``lead``'s figure: "ceiling" when a ceiling mark (``figure_ceiling_marks``: 最高, 不超过 …)
+    stands right before it, "floor" when a floor mark (``figure_floor_marks``: 以上) follows it, else ""."""
+    if not lead.figure:
+        return ""
+    lex = lexicon()
+    at = lead.text.find(lead.figure)
+    if at < 0:
+        return ""
+    if lead.text[:at].endswith(lex.figure_ceiling_marks):
+        return "ceiling"
+    return "floor" if lead.text[at + len(lead.figure):].startswith(lex.figure_floor_marks) else ""
+
+
 def is_target(lead: Lead) -> bool:
     """Whether ``lead``'s figure is a target the text sets ("争取将…压缩至3周以内"): a target word
     (``understanding.yaml`` ``target_words``) before the figure in its clause and a bound word

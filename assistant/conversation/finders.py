@@ -91,16 +91,19 @@ class SentenceFinder:
                 and article.doc_id not in self.catalogue.named_in(query))
 
     def sentence_stating(self, query: str, ask: Ask, units: tuple[str, ...], doc_ids: Sequence[str] | None = None,
-                          of_document: str | None = None, holding: tuple[str, ...] = ()) -> tuple[Article, Lead] | None:
+                          of_document: str | None = None, holding: tuple[str, ...] = (),
+                          beside: Article | None = None) -> tuple[Article, Lead] | None:
         """The article and lead of the best sentence for ``query`` (searched in ``doc_ids`` when given; one of
-        ``of_document``'s when given; one holding a word of ``holding`` when given) that states a figure of the
-        kind ``ask`` wants (in ``units`` when given), among the sentences scoring at least ``CLOSE_SCORE`` of the
+        ``of_document``'s when given; one holding a word of ``holding`` when given; none of a document no longer in
+        force that ``query`` does not name when ``beside``, the article found, is in force) that states a figure of
+        the kind ``ask`` wants (in ``units`` when given), among the sentences scoring at least ``CLOSE_SCORE`` of the
         best one; None when none does."""
         for hit in self.retriever.sentences(query, k=HITS, doc_ids=doc_ids):
             if hit.score < CLOSE_SCORE:
                 break
             if (of_document is not None and hit.article.doc_id != of_document) or (
-                    holding and not any(word in hit.sentence for word in holding)):
+                    holding and not any(word in hit.sentence for word in holding)) or (
+                    beside is not None and self._lapsed_beside(hit.article, beside, query)):
                 continue
             lead = lead_clause(hit.sentence, ask.kind, ask.text, units)
             if lead.figure:

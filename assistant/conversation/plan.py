@@ -26,6 +26,7 @@ from assistant.conversation.needs import need_answered
 from assistant.conversation.plan_records import (
     ANNUAL_CAP,
     DOCUMENT_TERM,
+    EARLIER_TERM,
     FORBIDDEN,
     Eligibility,
     FullAwards,
@@ -923,6 +924,9 @@ class Planner:
         # "这个政策什么时候到期？" as a first turn: nothing discussed yet, so "this policy" is the one the service is about
         first_turn_policy = (not previous and not question.context_text and not plan.steps
                              and not without_words(without_ask_words(ask.text.lower()), lexicon().policy_self_words).strip(" ?？"))
+        earlier_term = self._earlier_policy_term(ask) if ask.kind is AskKind.VALIDITY else None
+        if earlier_term is not None:  # "2021年那个若干意见现在还有效吗": the sources only quote it
+            return earlier_term
         if ask.kind is AskKind.VALIDITY and not which and (question.document or (previous and topic_is_empty) or first_turn_policy):
             document = question.document or (previous[0].doc_id if previous else self.book.document)
             mentioned = self.finder.mentioned_issue(ask, document, plan)
@@ -1351,11 +1355,13 @@ class Planner:
             # wherever it stands (a press answer states background facts in one sentence of a thousand
             # characters). An ask with no topic of its own ("门槛是多少产值？" after a measure) is the
             # article's: a figure found elsewhere by its few words would answer another question.
-            # "上海生物医药产业母基金规模多大？": （二十六） names the 母基金 and sets no size; a sentence elsewhere
-            # stating another 规模 (the Pudong plan's 产业规模4000亿元) does not hold the rare word both share
+            # "上海生物医药产业母基金规模多大？": （二十六）, in force, names the 母基金 and sets no size; the expired
+            # Pudong plan's 产业规模4000亿元, not named, does not answer in its place, nor does a sentence without the
+            # rare word of the question the best article holds (the city's own name, 全市, is no such word)
             rare_held = tuple(term for term in dict.fromkeys(tokenize(search_query.lower()))
-                              if 0 < self.retriever.article_share(term) <= RARE_TERM_SHARE and term in top.text)
-            stated = self.finder.sentence_stating(search_query, ask, units, pointed, holding=rare_held)
+                         if 0 < self.retriever.article_share(term) <= RARE_TERM_SHARE and term in top.text
+                         and term not in lexicon().city_scope_words)
+            stated = self.finder.sentence_stating(search_query, ask, units, pointed, holding=rare_held, beside=top)
             if stated is not None:
                 top, lead = stated
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and lead.figure and not topic_is_empty:
@@ -1412,6 +1418,21 @@ class Planner:
         return unpriced_sentence(self._measure_article(measure).text, ask.text, [r.quote for r in rules],
                                  [word for r in rules for word in (r.name, *r.triggers)],
                                  lambda term: self.retriever.article_share(term) <= RARE_TERM_SHARE)
+
+    def _earlier_policy_term(self, ask: Ask) -> Step | None:
+        """Whether a policy the ask names by a year no catalogued document has ("2021年那个若干意见现在还有效吗") still
+        applies: the sources state no term of it, only quote it — not_specified, citing the sentence quoting it (whose
+        source lines name the policy in force on the subject); None when the ask names no such policy."""
+        lex = lexicon()
+        text = ask.text.lower()
+        known = {str(day.year) for d in self.catalogue.indexed() for day in (d.signed, d.published, d.valid_from) if day}
+        years = [f"{year}年" for year in NAMED_YEAR.findall(ask.text) if year not in known and year < max(known)]
+        if not years or not has_word(text, lex.earlier_policy_named):
+            return None
+        quoting = next((hit.article for hit in self.retriever.sentences(" ".join(years), k=YEAR_SENTENCES)
+                        if any(year in hit.sentence for year in years) and has_word(hit.sentence, lex.earlier_policy_stated)
+                        and hit.article.mentions), None)
+        return None if quoting is None else Step(ask, Route.NOT_SPECIFIED, [quoting], detail=EARLIER_TERM)
 
     def _earlier_policy(self, ask: Ask, plan: Plan, question: Question, previous: Sequence[Article]) -> Step | None:
         """The lookup of the sentence describing a policy the ask names by a year no catalogued document
@@ -2027,6 +2048,7 @@ class Planner:
             # "投入1亿，能拿3000万吗？": a wanted award the ceiling or the computation does not reach is a no
             step.corrections = self._corrections(question, request, step.estimate, AmountRole.DESIRED)
             step.declined = bool(step.corrections)
+            step.within_some = self._within_some(question, request, step.estimate)
         step.approximate = [a.yuan for a in question.facts.amounts
                             if a.approximate and a.role in {AmountRole.BASE, AmountRole.FEE}]
         share = lexicon().figure_asks.get(SHARE)
@@ -2297,6 +2319,30 @@ class Planner:
             step.corrections.append((desired[0].yuan, rule, rule.cap_yuan))
         return step
 
+    def _within_some(self, question: Question, request: AwardRequest, estimate: AwardEstimate) -> Decimal | None:
+        """The figure (yuan) asked for that some alternative ceilings admit and others do not ("中型科创企业…2800万的
+        担保能给到吗": within （二十九）'s qualified medium ceiling, 3000万, above the 2000万 one), else None."""
+        # a medium-sized enterprise that leaves its qualification unsaid; one that names no size is read by the
+        # ceiling of 中小微 it asks under (2000万), as before
+        if not are_alternatives(estimate.calculations) or question.conversation_facts.enterprise_size != "medium":
+            return None
+        caps = [rule.cap_yuan for rule in request.rules]
+        wanted = figures_wanted(question, request.candidates)
+        stated = [a.yuan for a in (*question.facts.amounts_as(AmountRole.DESIRED), *question.facts.amounts_as(AmountRole.BASE))
+                  if a.role is AmountRole.DESIRED or a.yuan in wanted]
+        within = next((yuan for yuan in stated if min(caps) < yuan <= max(caps)), None)
+        if within is None:
+            return None
+        # only while the stated facts leave open which kind the enterprise is: a ceiling admitting the figure whose
+        # conditions the facts meet, or every such ceiling failed, decides it
+        values, _ = self.verdicts.fact_values(question)
+        admitting = [rule for rule in request.rules if within <= rule.cap_yuan]
+        evaluator = ConditionEvaluator(self.book)
+        checks = [evaluator.judge(rule, values) for rule in admitting]
+        open_ = [c for c in checks if not any(x.state is ConditionState.FAILED for x in c)]
+        decided = any(all(x.state is ConditionState.MET for x in c) for c in open_)
+        return within if open_ and not decided else None
+
     def _corrections(self, question: Question, request: AwardRequest, estimate: AwardEstimate,
                      role: AmountRole = AmountRole.CLAIMED) -> list[tuple[Decimal, Rule, Decimal]]:
         """A stated award (heard of, or with ``role`` DESIRED one asked for) that the sources or the
@@ -2308,7 +2354,12 @@ class Planner:
             # "想走担保基金担保2500万，可以吗": of ceilings that take no base, the amount asked for is the one wanted
             fixed = [a for a in question.facts.amounts_as(AmountRole.BASE) if a.yuan in figures_wanted(question, request.candidates)]
             stated_amounts = [*stated_amounts, *fixed]
+        # alternatives (（二十九）'s guarantee ceilings by the enterprise's kind): a figure is out of reach only above
+        # all of them ("中型科创企业…2800万" is within the qualified medium ceiling, 3000万, whatever the other says)
+        within_some = self._within_some(question, request, estimate)
         for stated in stated_amounts:
+            if within_some is not None and stated.yuan == within_some:
+                continue
             for rule in request.rules:
                 if stated.yuan > rule.cap_yuan:
                     corrections.append((stated.yuan, rule, rule.cap_yuan))

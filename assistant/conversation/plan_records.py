@@ -29,6 +29,7 @@ from index.documents import Document
 FORBIDDEN = "forbidden"  # a verdict's condition: the sentence answering forbids what the ask asks to do
 DOCUMENT_TERM = "document_term"  # a verdict's condition: the case falls outside the document's term (after it, or before its funding period)
 ANNUAL_CAP = "annual_cap"  # the detail (understanding.yaml details) of a cap per entity and year
+EARLIER_TERM = "earlier_term"  # the detail of the term of a policy the sources only quote
 
 
 class Route(StrEnum):
@@ -115,6 +116,8 @@ class Step:
     detail: str = ""  # NOT_SPECIFIED: the detail the article does not state (a fee, a count …)
     annual_first: bool = False  # CEILINGS: the per-entity annual cap was asked ("一年最多"), it leads
     declined: bool = False  # "能拿3000万吗？" above what the text allows: the corrections answer no
+    # a figure asked for that some of the alternative ceilings admit and others do not (yuan): the enterprise's kind decides
+    within_some: Decimal | None = None
     ceilings_sum: tuple[Decimal, Decimal] | None = None  # CEILINGS asked summed: (sum, the annual cap)
     products: int = 1  # CEILINGS summed: how many products each take every rule's ceiling ("另外两个产品也都拿到顶")
     within: Decimal | None = None  # CEILINGS: a figure asked ("能申请1500万的担保吗") that each alternative ceiling allows

@@ -183,11 +183,14 @@ class _Lexicon:
     figure_scaled_units: dict[str, tuple[int, str]]  # Chinese unit counting in 万/亿 → (its multiple, the English unit)
     target_words: tuple[str, ...]  # a figure after one of these in its sentence is a target ("争取…3周以内")
     target_bounds: tuple[str, ...]  # … when one of these follows it
+    figure_ceiling_marks: tuple[str, ...]  # a figure after one of these is a ceiling ("最高1000万元")
+    figure_floor_marks: tuple[str, ...]  # a figure before one of these is a floor ("1亿元以上")
     details: dict[str, Detail]  # a fee, rent …: asked words, the words that state it, its name
     described_details: re.Pattern[str]  # a detail's word describing the measure ("…给钱的政策") or inside another word, not asking it
     figure_asks: dict[str, Detail]  # a count, a size, a share: asked words, the units that state it
     home_city_asked: tuple[str, ...]  # "上海的…多少": Shanghai's own share of a figure is asked
     home_city_stated: tuple[str, ...]  # 本市, 我市: how the sources name Shanghai's share
+    city_scope_words: tuple[str, ...]  # 全市, 上海: the city as a whole, no subject of a figure asked
     figure_words: tuple[str, ...]  # every word asking a figure (the figure kind's and figure_asks'), longest first
     elliptical: re.Pattern[str]  # "海外的呢": asks what the ask before it asked
     asked_again: re.Pattern[str]  # "新政策又是多少": the ask before it, asked of another subject
@@ -335,11 +338,14 @@ def lexicon() -> _Lexicon:
         figure_scaled_units={str(k): (int(v["scale"]), str(v["unit"])) for k, v in raw["figure_scaled_units"].items()},
         target_words=tuple(str(w) for w in raw["target_words"]),
         target_bounds=tuple(str(w) for w in raw["target_bounds"]),
+        figure_ceiling_marks=tuple(str(w) for w in raw["figure_ceiling_marks"]),
+        figure_floor_marks=tuple(str(w) for w in raw["figure_floor_marks"]),
         details=_details(raw["details"], "stated"),
         described_details=_described(raw["details"], raw["detail_described"], raw["detail_holding_words"]),
         figure_asks=_details(raw["figure_asks"], "units"),
         home_city_asked=lower(raw["home_city_asked"]),
         home_city_stated=lower(raw["home_city_stated"]),
+        city_scope_words=lower(raw["city_scope_words"]),
         figure_words=tuple(sorted({str(w).lower() for w in [*raw["ask_kinds"]["figure"],
                                                               *(w for d in raw["figure_asks"].values() for w in d["asked"])]},
                                   key=lambda w: (-len(w), w))),
@@ -792,7 +798,8 @@ def _each_recalled(question: Question, earlier: Sequence[Question]) -> tuple[str
 
 def city_policy(cat: Catalogue) -> str | None:
     """The id of the city's policy no later one superseded (``policy2024``), or None."""
-    return next((d.id for d in cat.documents if d.kind is DocumentKind.POLICY and not d.superseded_by), None)
+    return next((d.id for d in cat.documents if d.kind is DocumentKind.POLICY and not d.superseded_by
+                 and not d.followed_by), None)
 
 
 def _pending_ask(previous: Question | None, facts: Facts) -> Ask | None:

@@ -21,7 +21,7 @@ def documents(engine: EngineDep) -> DocumentsResponse:
         DocumentInfo(id=d.id, title=d.title, title_en=d.title_en, number=d.number, issuer=d.issuer,
                      kind=d.kind.value, indexed=d.indexed, signed=d.signed, published=d.published,
                      valid_from=d.valid_from, valid_to=d.valid_to, status=d.status_on(day).value, same_as=d.same_as,
-                     superseded_by=d.superseded_by)
+                     superseded_by=d.superseded_by, followed_by=d.followed_by)
         for d in engine.catalogue.documents
     ])
 
