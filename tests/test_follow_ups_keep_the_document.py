@@ -57,3 +57,9 @@ def test_this_part_in_the_new_policy_is_the_topic_discussed_not_the_words_left(e
                                  "现在2024年的新政策对这块上限变了吗？", "这笔现在归哪些部门管")
     assert cited(new)[0] == "policy2024:36" and "30%" in new.answer[:160]
     assert cited(departments)[0] == "policy2024:36" and "市商务委" in departments.answer
+
+
+def test_applying_under_the_expired_plan_in_a_later_year_is_told_it_has_ended(engine):
+    answer = engine.ask("我们在浦东，2026年还能按《浦东新区生物医药产业高质量发展行动方案》申请支持吗？")
+    assert answer.answer.startswith("否") and "已到期失效" in answer.answer[:120]
+    assert cited(answer)[0].startswith("pudong2022:")

@@ -91,3 +91,10 @@ def test_an_english_total_of_two_companies_adds_both_and_a_sister_cmo_with_outsi
     # the CMO's clients are outside ones: no relation between the parties of its contracts
     assert cmo.total_yuan == 5_000_000
     assert total.total_yuan == 12_000_000 + 5_000_000
+
+
+def test_an_english_count_of_projects_named_at_length_multiplies_the_per_project_ceiling(engine):
+    # （二十）: 择优给予每个项目最高200万元支持 — two projects, 400万
+    answer = engine.ask("Our company is running two innovative device demonstration application projects with Shanghai "
+                        "hospitals (post-market real-world studies). What's the most we could get for both together?")
+    assert answer.total_yuan == 4_000_000

@@ -149,3 +149,38 @@ def test_a_figure_the_text_states_as_a_ceiling_or_a_floor_keeps_its_bound_in_the
     # reply: 按研发投入30%，最高支持1000万元; （三十六）: 对于首付款1亿元以上的海外权益许可交易
     assert engine.ask("2021年那版上海政策，對產品出海的支持是多少？").answer.startswith("最高1000萬元")
     assert engine.ask("海外权益许可交易，首付款要达到多少才有支持？").answer.startswith("1亿元以上")
+
+
+@pytest.mark.parametrize("question", [
+    # 支持范围: 鼓励各区根据实际情况做好相应配套支持 — no share or amount
+    "除了市里的补贴，区里会再配套多少？比如是不是按1:1配套？",
+    # （十九）: 在DRG/DIP改革中独立成组、提高支付标准 — by how much is not set
+    "DRG/DIP里高价值创新医疗器械独立成组以后，支付标注具体提高多少？有比例吗",
+])
+def test_how_much_a_support_the_text_names_without_a_figure_comes_to_is_unset(engine, question):
+    answer = engine.ask(question)
+    assert answer.status is Status.NOT_SPECIFIED and not answer.calculations
+
+
+@pytest.mark.parametrize("question", [
+    "我们是张江注册的CRO，去年已经拿过上海市的临床试验责任险保费补贴。现在想在苏州工业园区再开个分部，那边对生物医药企业的房租补贴是多少？",
+    "临港新片区自己针对生物医药企业的厂房租金补贴标准是多少？",
+])
+def test_another_places_own_support_is_refused_whatever_shanghai_facts_come_first(engine, question):
+    answer = engine.ask(question)
+    assert answer.status is Status.OUT_OF_SCOPE and not answer.citations
+
+
+def test_an_internet_hospital_licence_is_refused_beside_the_demonstration_projects_figure(engine):
+    answer = engine.ask("两件事：一是我们想办个互联网医院，牌照怎么申请？二是我们跟三甲医院合作做创新器械上市后的真实世界研究，"
+                        "这种示范项目每个最多支持多少？")
+    assert cited(answer)[0] == "policy2024:20" and answer.total_yuan == 2_000_000
+    assert "互联网医院" in answer.answer and "不在现有政策资料的范围内" in answer.answer
+
+
+def test_company_registration_papers_after_an_award_are_refused_and_carry_no_award(engine):
+    _, papers = turns(engine, "We're a Shanghai CDMO. One unrelated client's product had RMB 62 million of contract "
+                              "manufacturing output last year. What's the max support?",
+                      "OK thanks. We also want to set up a new subsidiary in Lingang — what documents do we need for the "
+                      "company registration?")
+    assert papers.status is Status.OUT_OF_SCOPE and not papers.calculations

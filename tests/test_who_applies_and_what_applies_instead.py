@@ -171,3 +171,9 @@ def test_a_company_registered_elsewhere_asking_for_the_policys_support_in_genera
     assert cited(answer)[0] == "policy2024:scope"
     assert [v.verdict for v in answer.verdicts] == ["not_eligible"]
     assert answer.answer.startswith("不可以") and "苏州" in answer.answer[:120]
+
+
+def test_a_company_saying_it_has_no_shanghai_registration_hears_the_scope_not_a_refusal(engine):
+    # "没有在上海注册公司" states where the company is, it asks no company registration procedure
+    answer = engine.ask("我们公司注册在杭州，在上海张江租了个实验室做研发（没有在上海注册公司或分公司），能申请上海新政里的创新药临床研发补贴吗？")
+    assert cited(answer)[0] == "policy2024:scope" and answer.answer.startswith("不可以")

@@ -862,9 +862,12 @@ class Planner:
             own = lexicon().kind_patterns[AskKind.AMOUNT].sub(" ", without_ask_words(ask.text.lower()))
             # "…最高多少？一年最多能补几次满额？": how many items get the full ceiling is an ask of its own
             full_awards = bool(lexicon().full_awards_asked.search(ask.text.lower()))
-            if (last is not None and last.kind is AskKind.AMOUNT and ask.kind is AskKind.AMOUNT and not ask.elliptical
-                    and not full_awards
-                    and not other_rule and self.retriever.keyword_score(own) < MIN_KEYWORD_SCORE):
+            # "区里会再配套多少？比如是不是按1:1配套？": an example of the ask before it is that ask, put another way
+            example = last is not None and bool(lexicon().example_of_ask.match(ask.text.lower()))
+            if example or (last is not None and last.kind is AskKind.AMOUNT and ask.kind is AskKind.AMOUNT and not ask.elliptical
+                           and not full_awards
+                           and not other_rule and self.retriever.keyword_score(own) < MIN_KEYWORD_SCORE):
+                assert last is not None
                 joined[-1] = Ask(last.kind, f"{last.text}，{ask.text}", last.points_back, last.detail, last.elliptical)
             else:
                 joined.append(ask)

@@ -72,6 +72,7 @@ class _ScopeData:
     catalogued_districts: tuple[str, ...]
     district_document: str
     district_subject: str
+    district_own: str
     named_document: re.Pattern[str]
     unnamed_document: re.Pattern[str]
     document_number: re.Pattern[str]
@@ -108,6 +109,7 @@ def _data() -> _ScopeData:
         catalogued_districts=tuple(raw["catalogued_districts"]),
         district_document=raw["district_document"],
         district_subject=raw["district_subject"],
+        district_own=raw["district_own"],
         named_document=re.compile(raw["named_document"]),
         unnamed_document=re.compile(raw["unnamed_document"]),
         document_number=re.compile(raw["document_number"]),
@@ -391,11 +393,13 @@ def _dated_document(text: str, cat: Catalogue, data: _ScopeData, corpus_says: Ca
 
 @cache
 def _district_patterns() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
-    """(district, its document and subject patterns) for each district outside the catalogue, in order."""
+    """(district, its patterns) for each district, in order: a district outside the catalogue by its document and
+    subject patterns, every district by its own support asked as its own ("临港新片区自己针对…的租金补贴")."""
     data = _data()
-    return tuple((district, tuple(re.compile(pattern.replace("{district}", re.escape(district)))
-                                  for pattern in (data.district_document, data.district_subject)))
-                 for district in data.districts if district not in data.catalogued_districts)
+    return tuple((district, tuple(re.compile(pattern.replace("{district}", re.escape(district))) for pattern in (
+        (data.district_own,) if district in data.catalogued_districts
+        else (data.district_document, data.district_subject, data.district_own))))
+        for district in data.districts)
 
 
 def _named_places(text: str, data: _ScopeData) -> list[str]:

@@ -183,6 +183,7 @@ class _Lexicon:
     figure_scaled_units: dict[str, tuple[int, str]]  # Chinese unit counting in 万/亿 → (its multiple, the English unit)
     target_words: tuple[str, ...]  # a figure after one of these in its sentence is a target ("争取…3周以内")
     target_bounds: tuple[str, ...]  # … when one of these follows it
+    example_of_ask: re.Pattern[str]  # an ask opening with an example puts the ask before it another way ("比如…？")
     figure_ceiling_marks: tuple[str, ...]  # a figure after one of these is a ceiling ("最高1000万元")
     figure_floor_marks: tuple[str, ...]  # a figure before one of these is a floor ("1亿元以上")
     details: dict[str, Detail]  # a fee, rent …: asked words, the words that state it, its name
@@ -338,6 +339,7 @@ def lexicon() -> _Lexicon:
         figure_scaled_units={str(k): (int(v["scale"]), str(v["unit"])) for k, v in raw["figure_scaled_units"].items()},
         target_words=tuple(str(w) for w in raw["target_words"]),
         target_bounds=tuple(str(w) for w in raw["target_bounds"]),
+        example_of_ask=re.compile(raw["example_of_ask"], re.IGNORECASE),
         figure_ceiling_marks=tuple(str(w) for w in raw["figure_ceiling_marks"]),
         figure_floor_marks=tuple(str(w) for w in raw["figure_floor_marks"]),
         details=_details(raw["details"], "stated"),
