@@ -225,3 +225,10 @@ def test_a_numbered_part_stating_only_an_amount_is_another_item_of_the_ask_befor
     asks = _asks(text, lexicon(), None, read_facts(text, text.lower()))
     assert [a.kind for a in asks] == [AskKind.AMOUNT], asks
     assert "1.5 million" in asks[0].text and "1)" not in asks[0].text, asks
+
+
+def test_a_what_ask_after_an_award_in_one_message_is_answered_from_the_text_and_the_award_counted_once(engine):
+    # （四）: 建立以药物临床试验批件获得数量、成果本地转化数量等为考核目标的贴息支持机制…每个项目年度贴息金额最高1000万元
+    answer = engine.ask("我们是CRO，帮高校做新药临床前研究服务，贴息一个项目一年最多多少？考核看什么？")
+    assert answer.total_yuan == 10_000_000 and len(answer.calculations) == 1
+    assert "药物临床试验批件获得数量" in answer.answer

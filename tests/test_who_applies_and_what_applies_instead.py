@@ -7,7 +7,7 @@ leads with the support (conversation/understand.py, conversation/plan.py, rules/
 """
 
 import pytest
-from asking import cited
+from asking import cited, turns
 
 from assistant.conversation.understand import read_facts, understand
 from index.documents import catalogue
@@ -177,3 +177,13 @@ def test_a_company_saying_it_has_no_shanghai_registration_hears_the_scope_not_a_
     # "没有在上海注册公司" states where the company is, it asks no company registration procedure
     answer = engine.ask("我们公司注册在杭州，在上海张江租了个实验室做研发（没有在上海注册公司或分公司），能申请上海新政里的创新药临床研发补贴吗？")
     assert cited(answer)[0] == "policy2024:scope" and answer.answer.startswith("不可以")
+
+
+def test_another_group_company_applying_instead_hears_the_scopes_no_and_the_departments_stay_the_measures(engine):
+    # 支持范围: 在我市内登记注册的; （三十六）'s 责任单位: 市科委、市商务委、市财政局
+    _, parent, departments = turns(engine, "We're a Shanghai subsidiary of a US biotech. Our innovative drug was approved by "
+                                           "the FDA and is now sold in the US. What's the maximum support?",
+                                   "What if our Delaware parent company applies instead of the subsidiary?",
+                                   "Which government departments handle this?")
+    assert parent.answer.startswith("No") and cited(parent)[0] == "policy2024:scope"
+    assert cited(departments)[0] == "policy2024:36" and "Commerce" in departments.answer

@@ -915,8 +915,12 @@ class Planner:
             # "示范应用那条是哪些部门负责" after another measure names the one it points at by its own words
             # "那市里的政策呢？" after "这项任务谁负责" names another document: that document's article is looked for
             # "Who do I contact about that?" after a verdict citing the scope before the measure: the measure's departments
-            listing = next((a for a in previous if a.departments), previous[0])
-            return Step(ask, Route.DEPARTMENTS, [listing])
+            listing = next((a for a in previous if a.departments), None)
+            topics = session.award_topics()
+            if listing is None and topics and previous[0].key == SCOPE_KEY:
+                # "Which departments handle this?" after the scope's verdict on who applies: the measure discussed
+                listing = self._measure_article(topics[0].measure)
+            return Step(ask, Route.DEPARTMENTS, [listing or previous[0]])
         if ask.kind is AskKind.DEPARTMENTS and previous and question.document in (None, previous[0].doc_id):
             # "who administers the overseas trial support?" after a validity turn: the measure the conversation cited
             # that holds every word of the topic, not a letter that also speaks of it
@@ -1272,7 +1276,10 @@ class Planner:
                 return Step(ask, Route.NOT_SPECIFIED, [article], detail=ask.detail)
             return Step(ask, Route.LOOKUP, [article], lead=counted)
         wants_award = ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY} or has_amounts or follow_up
-        if measure and wants_award and (ask.kind is not AskKind.WHAT or has_amounts or follow_up) and not (
+        # "…贴息一个项目一年最多多少？考核看什么？": a later what-ask of the message, with no amount, asks what the measure
+        # says, not its award again
+        what_after = ask.kind is AskKind.WHAT and bool(plan.steps) and not has_amounts and not ask.elliptical
+        if measure and wants_award and (ask.kind is not AskKind.WHAT or has_amounts or (follow_up and not what_after)) and not (
                 support_exists and not has_amounts):
             return self._award(question, ask, measure, session, language, plan.steps[-1].ask if ask.elliptical and plan.steps else None)
         if measure and not has_amounts and (support_exists or (ask.kind is AskKind.WHAT and asks_support_terms(ask.text.lower()))):
