@@ -63,3 +63,11 @@ def test_applying_under_the_expired_plan_in_a_later_year_is_told_it_has_ended(en
     answer = engine.ask("我们在浦东，2026年还能按《浦东新区生物医药产业高质量发展行动方案》申请支持吗？")
     assert answer.answer.startswith("否") and "已到期失效" in answer.answer[:120]
     assert cited(answer)[0].startswith("pudong2022:")
+
+
+def test_a_figure_asked_after_leaving_the_topic_is_the_sources_figure_not_the_award_again(engine):
+    # press answer (问3): 拥有35家三甲医院 — "另外问一下" leaves the insurance award discussed
+    *_, count = turns(engine, "我们做海外临床试验买了责任险，保费300万，能补多少？", "那国内的呢，保费60万",
+                      "另外问一下，上海现在有多少家三甲医院？")
+    assert count.answer.startswith("35家") and cited(count)[0] == "press20240731:q03"
+    assert not count.calculations

@@ -187,3 +187,19 @@ def test_another_group_company_applying_instead_hears_the_scopes_no_and_the_depa
                                    "Which government departments handle this?")
     assert parent.answer.startswith("No") and cited(parent)[0] == "policy2024:scope"
     assert cited(departments)[0] == "policy2024:36" and "Commerce" in departments.answer
+
+
+@pytest.mark.parametrize("question", ["如果是在台湾登记的公司，可以申请吗？", "如果是在臺灣登記的公司，可以申請嗎？"])
+def test_a_company_registered_in_taiwan_said_with_dengji_hears_the_scopes_no(engine, question):
+    # 支持范围: 本意见支持范围为在我市内登记注册的 — 登记 says registration as 注册 does
+    _, answer = turns(engine, "受托生产一个品种一年受托产值八千万，能拿多少？", question)
+    assert cited(answer)[0] == "policy2024:scope" and answer.verdicts[0].verdict == "not_eligible"
+    assert answer.total_yuan in (None, 0)
+
+
+def test_out_licensing_to_the_askers_own_parent_is_refused_for_the_relation_not_the_parents_seat(engine):
+    # （三十六）: 对于首付款1亿元以上的海外权益许可交易（双方应无投资等关联）; the Shanghai entity is the 出让企业
+    answer = engine.ask("Our Shanghai entity wants to out-license overseas rights of an innovative drug to our German parent "
+                        "company, with an upfront payment of RMB 200 million. Can we get the licensing-deal subsidy?")
+    assert answer.answer.startswith("No") and cited(answer)[0] == "policy2024:36"
+    assert "双方应无投资等关联" in answer.answer and "Germany" not in answer.answer[:200]

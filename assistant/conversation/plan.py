@@ -1117,7 +1117,7 @@ class Planner:
         # clearly find another article
         # "2019年以来上海有几个创新药在海外获批上市？" after the overseas-registration award: a count of its own, not the award
         figure_of_its_own = (ask.kind is AskKind.FIGURE and bool(previous) and not topic_is_empty
-                             and self._figure_elsewhere(ask, previous[0]))
+                             and (self._figure_elsewhere(ask, previous[0]) or self._switched_to_figure(question, ask)))
         names_other = award_slots is not None and self._names_other_article(question, ask, previous)
         on_award = (award_slots is not None and any(a.key == award_slots.measure for a in previous)
                     and not figure_of_its_own and not names_other)
@@ -1428,6 +1428,12 @@ class Planner:
         return unpriced_sentence(self._measure_article(measure).text, ask.text, [r.quote for r in rules],
                                  [word for r in rules for word in (r.name, *r.triggers)],
                                  lambda term: self.retriever.article_share(term) <= RARE_TERM_SHARE)
+
+    def _switched_to_figure(self, question: Question, ask: Ask) -> bool:
+        """Whether a turn opening by leaving the topic ("另外问一下，上海现在有多少家三甲医院？") asks a figure that a
+        sentence of the sources states with a rare word of the ask's own (the press answer's 35家三甲医院)."""
+        return bool(lexicon().topic_switch.search(question.text)) and self.finder.sentence_counts_rare_term(
+            without_ask_words(ask.text.lower()), ask, None)
 
     def _earlier_policy_term(self, ask: Ask) -> Step | None:
         """Whether a policy the ask names by a year no catalogued document has ("2021年那个若干意见现在还有效吗") still

@@ -184,6 +184,7 @@ class _Lexicon:
     target_words: tuple[str, ...]  # a figure after one of these in its sentence is a target ("争取…3周以内")
     target_bounds: tuple[str, ...]  # … when one of these follows it
     example_of_ask: re.Pattern[str]  # an ask opening with an example puts the ask before it another way ("比如…？")
+    topic_switch: re.Pattern[str]  # a turn opening by leaving the topic ("另外问一下，…", "by the way, …")
     figure_ceiling_marks: tuple[str, ...]  # a figure after one of these is a ceiling ("最高1000万元")
     figure_floor_marks: tuple[str, ...]  # a figure before one of these is a floor ("1亿元以上")
     details: dict[str, Detail]  # a fee, rent …: asked words, the words that state it, its name
@@ -340,6 +341,7 @@ def lexicon() -> _Lexicon:
         target_words=tuple(str(w) for w in raw["target_words"]),
         target_bounds=tuple(str(w) for w in raw["target_bounds"]),
         example_of_ask=re.compile(raw["example_of_ask"], re.IGNORECASE),
+        topic_switch=re.compile(raw["topic_switch"], re.IGNORECASE),
         figure_ceiling_marks=tuple(str(w) for w in raw["figure_ceiling_marks"]),
         figure_floor_marks=tuple(str(w) for w in raw["figure_floor_marks"]),
         details=_details(raw["details"], "stated"),
