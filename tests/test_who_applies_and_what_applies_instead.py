@@ -203,3 +203,10 @@ def test_out_licensing_to_the_askers_own_parent_is_refused_for_the_relation_not_
                         "company, with an upfront payment of RMB 200 million. Can we get the licensing-deal subsidy?")
     assert answer.answer.startswith("No") and cited(answer)[0] == "policy2024:36"
     assert "双方应无投资等关联" in answer.answer and "Germany" not in answer.answer[:200]
+
+
+def test_a_university_asking_for_the_cros_interest_subsidy_hears_no_and_the_ceiling_it_asked(engine):
+    # （四）: 推动合同研发机构（CRO）为高校科研院所提供新药临床前研究服务，按照规定给予每个项目年度贴息金额最高1000万元支持
+    answer = engine.ask("我们学校找CRO做新药临床前研究，这个贴息能拿多少，学校能直接申请吗？")
+    assert answer.answer.startswith("不可以") and cited(answer)[0] == "policy2024:04"
+    assert "1000万元" in answer.answer.split("出处")[0]

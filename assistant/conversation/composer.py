@@ -567,7 +567,12 @@ class Composer:
                 lines.append(self.t["eligible_instead_terms"].format(rule_name=self.rule_name(instead_rule),
                                                                      ceiling=self._ceiling(instead_rule, terms=True)))
             return lines
-        return [self.t["eligible_no"].format(condition=condition[0], quote=condition[1], **fields)]
+        lines = [self.t["eligible_no"].format(condition=condition[0], quote=condition[1], **fields)]
+        rules = rule_book().for_measure(verdict.measure) if step.ask.kind is AskKind.AMOUNT and step.estimate is None else ()
+        if len(rules) == 1:  # "学校…这个贴息能拿多少，能直接申请吗": the no, then the ceiling asked, and whom it is for
+            lines.append(self.t["eligible_no_ceiling"].format(rule_name=self.rule_name(rules[0]),
+                                                              ceiling=self._ceiling(rules[0], terms=True)))
+        return lines
 
     def _asker_lines(self, step: Step) -> list[str]:
         """After a verdict that turns on who asks: the measure's other rules still open or met for the asker,
