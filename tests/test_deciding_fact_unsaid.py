@@ -244,3 +244,10 @@ def test_a_guarantee_asked_within_one_alternative_ceiling_and_above_the_other_de
     assert answer.answer.startswith("要看企业类型：2800万元")
     assert "3000万元" in answer.answer and "2000万元" in answer.answer and "5000万" not in answer.answer
     assert [v.verdict for v in answer.verdicts] == ["unknown"]
+
+
+def test_whether_a_product_is_a_blockbuster_by_a_threshold_the_text_never_sets_depends(engine):
+    # （二十二）: 对在沪研发并实现产出，且首次突破相关产值和规模的创新产品进行引导支持 — no 产值/规模 figure is set
+    answer = engine.ask("我们在上海研发、在上海生产的一款创新药，今年销售额第一次过了10个亿，这算不算政策里说的重磅产品，能不能拿引导支持？")
+    assert answer.answer.startswith("要看情况") and answer.citations[0].chunk_id == "policy2024:22"
+    assert [v.verdict for v in answer.verdicts] == ["unknown"] and not answer.calculations

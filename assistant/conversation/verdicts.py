@@ -463,4 +463,8 @@ class Verdicts:
             # every rule of the measure and sends the case to another measure, which follows
             return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, failures[0].condition_id, failures[0].instead,
                                fact=failures[0].fact)
+        judged = next((cid for cid in condition_rules().of_measure(str(article.key))
+                       if evaluator.check(cid, values).state is ConditionState.ASSESSED), None)
+        if judged is not None:  # "销售额第一次过了10个亿，这算不算重磅产品": a threshold the text never sets is the departments' to judge
+            return Eligibility(Verdict.UNKNOWN, article.key, None, judged)
         return Eligibility(Verdict.ELIGIBLE, article.key, holds=self._held_elsewhere([scope], str(article.key), values))
