@@ -72,32 +72,34 @@ def _in_english_words(value: Decimal) -> str:
     return f"{value.normalize():,f}"
 
 
+def _around_figure(lead: Lead) -> tuple[str, str] | None:
+    """(the text before ``lead``'s figure, the text after it) in its clause; None when it states no figure."""
+    at = lead.text.find(lead.figure) if lead.figure else -1
+    return None if at < 0 else (lead.text[:at], lead.text[at + len(lead.figure):])
+
+
 def figure_bound(lead: Lead) -> str:
     """How the text bounds ``lead``'s figure: "ceiling" when a ceiling mark (``figure_ceiling_marks``: 最高, 不超过 …)
     stands right before it, "floor" when a floor mark (``figure_floor_marks``: 以上) follows it, else ""."""
-    if not lead.figure:
+    around = _around_figure(lead)
+    if around is None:
         return ""
     lex = lexicon()
-    at = lead.text.find(lead.figure)
-    if at < 0:
-        return ""
-    if lead.text[:at].endswith(lex.figure_ceiling_marks):
+    if around[0].endswith(lex.figure_ceiling_marks):
         return "ceiling"
-    return "floor" if lead.text[at + len(lead.figure):].startswith(lex.figure_floor_marks) else ""
+    return "floor" if around[1].startswith(lex.figure_floor_marks) else ""
 
 
 def is_target(lead: Lead) -> bool:
     """Whether ``lead``'s figure is a target the text sets ("争取将…压缩至3周以内"): a target word
     (``understanding.yaml`` ``target_words``) before the figure in its clause and a bound word
     (``target_bounds``: 以内, 以下) right after it."""
-    if not lead.figure:
+    around = _around_figure(lead)
+    if around is None:
         return False
     lex = lexicon()
-    at = lead.text.find(lead.figure)
-    if at < 0:
-        return False
-    after = lead.text[at + len(lead.figure):]
-    return any(after.startswith(bound) for bound in lex.target_bounds) and any(w in lead.text[:at] for w in lex.target_words)
+    before, after = around
+    return after.startswith(lex.target_bounds) and any(w in before for w in lex.target_words)
 
 
 def lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...] = (),

@@ -863,11 +863,10 @@ class Planner:
             # "…最高多少？一年最多能补几次满额？": how many items get the full ceiling is an ask of its own
             full_awards = bool(lexicon().full_awards_asked.search(ask.text.lower()))
             # "区里会再配套多少？比如是不是按1:1配套？": an example of the ask before it is that ask, put another way
-            example = last is not None and bool(lexicon().example_of_ask.match(ask.text.lower()))
-            if example or (last is not None and last.kind is AskKind.AMOUNT and ask.kind is AskKind.AMOUNT and not ask.elliptical
-                           and not full_awards
-                           and not other_rule and self.retriever.keyword_score(own) < MIN_KEYWORD_SCORE):
-                assert last is not None
+            example = bool(lexicon().example_of_ask.match(ask.text.lower()))
+            if last is not None and (example or (
+                    last.kind is AskKind.AMOUNT and ask.kind is AskKind.AMOUNT and not ask.elliptical and not full_awards
+                    and not other_rule and self.retriever.keyword_score(own) < MIN_KEYWORD_SCORE)):
                 joined[-1] = Ask(last.kind, f"{last.text}，{ask.text}", last.points_back, last.detail, last.elliptical)
             else:
                 joined.append(ask)
@@ -1435,19 +1434,29 @@ class Planner:
         return bool(lexicon().topic_switch.search(question.text)) and self.finder.sentence_counts_rare_term(
             without_ask_words(ask.text.lower()), ask, None)
 
+    def _earlier_years(self, ask: Ask) -> list[str]:
+        """The years ("2021年") of a policy the ask names by a year no catalogued document has, with a word naming a
+        policy ("2021年那轮政策"); none otherwise. A year after every catalogued document ("III期要2029年底才做完") dates
+        the asker's case, no earlier policy."""
+        if not has_word(ask.text.lower(), lexicon().earlier_policy_named):
+            return []
+        known = {str(day.year) for d in self.catalogue.indexed() for day in (d.signed, d.published, d.valid_from) if day}
+        return [f"{year}年" for year in NAMED_YEAR.findall(ask.text) if year not in known and year < max(known)]
+
+    def _describing_earlier(self, query: str, years: Sequence[str]) -> list[Any]:
+        """The sentences matching ``query`` that hold one of ``years`` and a word stating a policy: those describing the
+        earlier policy. The years are searched too, so a sentence the topic's few words miss is still found."""
+        return [hit for hit in self.retriever.sentences(f"{query} {' '.join(years)}".strip(), k=YEAR_SENTENCES)
+                if any(year in hit.sentence for year in years) and has_word(hit.sentence, lexicon().earlier_policy_stated)]
+
     def _earlier_policy_term(self, ask: Ask) -> Step | None:
         """Whether a policy the ask names by a year no catalogued document has ("2021年那个若干意见现在还有效吗") still
         applies: the sources state no term of it, only quote it — not_specified, citing the sentence quoting it (whose
         source lines name the policy in force on the subject); None when the ask names no such policy."""
-        lex = lexicon()
-        text = ask.text.lower()
-        known = {str(day.year) for d in self.catalogue.indexed() for day in (d.signed, d.published, d.valid_from) if day}
-        years = [f"{year}年" for year in NAMED_YEAR.findall(ask.text) if year not in known and year < max(known)]
-        if not years or not has_word(text, lex.earlier_policy_named):
+        years = self._earlier_years(ask)
+        if not years:
             return None
-        quoting = next((hit.article for hit in self.retriever.sentences(" ".join(years), k=YEAR_SENTENCES)
-                        if any(year in hit.sentence for year in years) and has_word(hit.sentence, lex.earlier_policy_stated)
-                        and hit.article.mentions), None)
+        quoting = next((hit.article for hit in self._describing_earlier("", years) if hit.article.mentions), None)
         return None if quoting is None else Step(ask, Route.NOT_SPECIFIED, [quoting], detail=EARLIER_TERM)
 
     def _earlier_policy(self, ask: Ask, plan: Plan, question: Question, previous: Sequence[Article]) -> Step | None:
@@ -1459,11 +1468,9 @@ class Planner:
         III?", which the sources never quote) is out of scope: that policy's own text is not among the sources."""
         lex = lexicon()
         text = ask.text.lower()
-        if ask.kind in {AskKind.DURATION, AskKind.FIGURE, AskKind.VALIDITY} or not has_word(text, lex.earlier_policy_named):
+        if ask.kind in {AskKind.DURATION, AskKind.FIGURE, AskKind.VALIDITY}:
             return None
-        known = {str(day.year) for d in self.catalogue.indexed() for day in (d.signed, d.published, d.valid_from) if day}
-        # a year after every catalogued document ("III期要2029年底才做完") dates the asker's case, no earlier policy
-        years = [f"{year}年" for year in NAMED_YEAR.findall(ask.text) if year not in known and year < max(known)]
+        years = self._earlier_years(ask)
         if not years:
             return None
         # the topic decides between the sentences holding the year, not the words naming a policy
@@ -1477,9 +1484,7 @@ class Planner:
         elif previous and self.retriever.keyword_score(query) < OWN_TOPIC_SCORE:
             # "2021年那版旧政策有类似的支持吗？" after an award: the topic the conversation discussed
             query = f"{self._discussed_topic(question, previous[0])} {query}"
-        # the year searched too: only a sentence holding it answers, so one the topic's few words miss is still found
-        describing = [hit for hit in self.retriever.sentences(f"{query} {' '.join(years)}", k=YEAR_SENTENCES)
-                      if any(year in hit.sentence for year in years) and has_word(hit.sentence, lex.earlier_policy_stated)]
+        describing = self._describing_earlier(query, years)
         # a sentence sharing the ask's topic: a term besides the year, the words stating a policy and money words
         sharing = [hit for hit in describing if any(
             not NAMED_YEAR.fullmatch(t) and t != "年" and not has_word(t, lex.earlier_policy_stated)
@@ -2058,13 +2063,14 @@ class Planner:
             step.route = Route.NO_SPEND
             return step
         step.estimate = self.calculator.estimate(request.items(), self.today, language, received=request.received)
-        step.corrections = self._corrections(question, request, step.estimate)
+        within_some = self._within_some(question, request, step.estimate)
+        step.corrections = self._corrections(question, request, step.estimate, within_some=within_some)
         last_sentence = re.split(r"[。！？!?]|\.\s", ask.text.lower().rstrip(" ，,。?？"))[-1]
         if not step.corrections and lexicon().yes_no_question.search(last_sentence + "?"):
             # "投入1亿，能拿3000万吗？": a wanted award the ceiling or the computation does not reach is a no
-            step.corrections = self._corrections(question, request, step.estimate, AmountRole.DESIRED)
+            step.corrections = self._corrections(question, request, step.estimate, AmountRole.DESIRED, within_some)
             step.declined = bool(step.corrections)
-            step.within_some = self._within_some(question, request, step.estimate)
+            step.within_some = within_some
         step.approximate = [a.yuan for a in question.facts.amounts
                             if a.approximate and a.role in {AmountRole.BASE, AmountRole.FEE}]
         share = lexicon().figure_asks.get(SHARE)
@@ -2355,12 +2361,13 @@ class Planner:
         admitting = [rule for rule in request.rules if within <= rule.cap_yuan]
         evaluator = ConditionEvaluator(self.book)
         checks = [evaluator.judge(rule, values) for rule in admitting]
-        open_ = [c for c in checks if not any(x.state is ConditionState.FAILED for x in c)]
-        decided = any(all(x.state is ConditionState.MET for x in c) for c in open_)
-        return within if open_ and not decided else None
+        undecided = [c for c in checks if not any(x.state is ConditionState.FAILED for x in c)]
+        decided = any(all(x.state is ConditionState.MET for x in c) for c in undecided)
+        return within if undecided and not decided else None
 
     def _corrections(self, question: Question, request: AwardRequest, estimate: AwardEstimate,
-                     role: AmountRole = AmountRole.CLAIMED) -> list[tuple[Decimal, Rule, Decimal]]:
+                     role: AmountRole = AmountRole.CLAIMED,
+                     within_some: Decimal | None = None) -> list[tuple[Decimal, Rule, Decimal]]:
         """A stated award (heard of, or with ``role`` DESIRED one asked for) that the sources or the
         computation do not reach: (stated, rule, the right figure)."""
         corrections = []
@@ -2370,9 +2377,8 @@ class Planner:
             # "想走担保基金担保2500万，可以吗": of ceilings that take no base, the amount asked for is the one wanted
             fixed = [a for a in question.facts.amounts_as(AmountRole.BASE) if a.yuan in figures_wanted(question, request.candidates)]
             stated_amounts = [*stated_amounts, *fixed]
-        # alternatives (（二十九）'s guarantee ceilings by the enterprise's kind): a figure is out of reach only above
-        # all of them ("中型科创企业…2800万" is within the qualified medium ceiling, 3000万, whatever the other says)
-        within_some = self._within_some(question, request, estimate)
+        # ``within_some`` (``_within_some``): a figure within one of the alternative ceilings (（二十九）'s guarantees by
+        # the enterprise's kind) while the kind is open is out of reach of none ("中型科创企业…2800万", 3000万 / 2000万)
         for stated in stated_amounts:
             if within_some is not None and stated.yuan == within_some:
                 continue

@@ -443,8 +443,8 @@ class Verdicts:
             return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, REGISTERED)
         if article.doc_id != self.book.document:
             return Eligibility(Verdict.UNKNOWN, article.key)
-        failed = next((check for cid in condition_rules().of_measure(str(article.key))
-                       if (check := evaluator.check(cid, values)).state is ConditionState.FAILED), None)
+        checks = [evaluator.check(cid, values) for cid in condition_rules().of_measure(str(article.key))]
+        failed = next((check for check in checks if check.state is ConditionState.FAILED), None)
         if failed is not None:  # "我们是药企，能申请研究者发起的临床研究支持吗": who takes part is named
             return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, failed.condition_id, fact=failed.fact)
         extras, denied = condition_rules().extras, self.unmet(question)
@@ -463,8 +463,7 @@ class Verdicts:
             # every rule of the measure and sends the case to another measure, which follows
             return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, failures[0].condition_id, failures[0].instead,
                                fact=failures[0].fact)
-        judged = next((cid for cid in condition_rules().of_measure(str(article.key))
-                       if evaluator.check(cid, values).state is ConditionState.ASSESSED), None)
+        judged = next((check for check in checks if check.state is ConditionState.ASSESSED), None)
         if judged is not None:  # "销售额第一次过了10个亿，这算不算重磅产品": a threshold the text never sets is the departments' to judge
-            return Eligibility(Verdict.UNKNOWN, article.key, None, judged)
+            return Eligibility(Verdict.UNKNOWN, article.key, None, judged.condition_id)
         return Eligibility(Verdict.ELIGIBLE, article.key, holds=self._held_elsewhere([scope], str(article.key), values))
