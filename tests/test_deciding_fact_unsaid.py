@@ -251,3 +251,23 @@ def test_whether_a_product_is_a_blockbuster_by_a_threshold_the_text_never_sets_d
     answer = engine.ask("我们在上海研发、在上海生产的一款创新药，今年销售额第一次过了10个亿，这算不算政策里说的重磅产品，能不能拿引导支持？")
     assert answer.answer.startswith("要看情况") and answer.citations[0].chunk_id == "policy2024:22"
     assert [v.verdict for v in answer.verdicts] == ["unknown"] and not answer.calculations
+
+
+def test_a_new_drug_of_unsaid_class_asking_can_we_and_how_much_hears_it_depends_then_the_figure(engine):
+    """（五） is for 1类新药: "一款新药" leaves the class unsaid, so the yes/no is "it depends" on that class, and the
+    figure asked follows as the ceiling if it holds (min(40% × 5000万, 2000万) = 2000万), never a bare 可以."""
+    answer = engine.ask("我们公司在上海注册，是药品注册申请人，一款新药刚做完国内II期临床，研发投入5000万，"
+                        "可以申请创新药研发支持吗？能拿多少？")
+    first = answer.answer.splitlines()[0]
+    assert _verdicts(answer) == {"unknown"} and answer.citations[0].chunk_id == "policy2024:05"
+    assert first.startswith("要看情况") and "1类新药" in first
+    assert answer.total_yuan == 20_000_000 and "2000万" in answer.answer
+
+
+def test_a_registration_applicant_said_to_be_a_company_elsewhere_is_refused_the_trial_support(engine):
+    """（五）: "对由我市注册申请人开展…临床试验": a Shanghai subsidiary that only manufactures is not the applicant
+    when the drug's registration applicant is the group's company in another city."""
+    answer = engine.ask("我们集团在杭州，1类新药的注册申请人是杭州那家公司，III期在上海医院做完了，"
+                        "上海的子公司负责生产。上海子公司能申请III期的临床研发支持吗？")
+    assert _verdicts(answer) == {"not_eligible"} and answer.citations[0].chunk_id == "policy2024:05"
+    assert to_simplified(answer.answer).startswith("不可以")

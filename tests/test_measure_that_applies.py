@@ -54,3 +54,17 @@ def test_a_kind_the_asker_denies_being_but_asks_the_support_of_gets_that_measure
     answer = engine.ask(question)
     assert ("12", "not_eligible") in [(v.measure, v.verdict) for v in answer.verdicts]
     assert answer.answer.startswith(("不可以", "No"))
+
+
+@pytest.mark.parametrize("question", [
+    "Our Shanghai-registered company runs its Phase I trial for a Class 1 drug only in Australia. Does the innovative "
+    "drug trial support still apply to us?",
+    "我们公司在上海注册，1类新药I期临床只在美国做，创新药临床研发支持对我们还适用吗？",
+])
+def test_whether_a_measure_still_applies_to_the_case_told_is_a_verdict_not_the_documents_term(engine, question):
+    """（五） covers domestic trials; a trial only abroad is （十二）'s case: "still apply to us" after the case is told
+    asks about the case, not whether the policy is in force."""
+    answer = engine.ask(question)
+    assert answer.citations[0].chunk_id == "policy2024:12"
+    assert "not_eligible" in {v.verdict for v in answer.verdicts}
+    assert answer.answer.startswith(("No", "不可以"))

@@ -140,3 +140,24 @@ def test_a_total_of_more_items_than_the_conversation_computed_adds_nothing_from_
     engine.ask("另外我们有个器械进了国家创新医疗器械特别审查程序，能拿多少？", first.session_id)
     total = engine.ask("三个加一起多少？", first.session_id)
     assert total.total_yuan != 9_000_000
+
+
+def test_a_total_spend_stated_with_a_total_word_is_the_base_not_a_sum_of_items(engine):
+    """"研发总共投了2350万" says how much was spent in all: the registration item's base, not a total of awards."""
+    first = engine.ask("我们的三类医疗器械进了创新医疗器械特别审查，能拿多少？")
+    assert first.total_yuan == 3_000_000  # （六） 最高300万元
+    second = engine.ask("之后首次拿到注册证在上海生产，这个产品研发一共投了1800万", first.session_id)
+    assert second.total_yuan == 7_200_000  # min(40% × 1800万, 800万): that item alone
+    assert "720万" in second.answer[:LEAD] and "1020万" not in second.answer
+
+
+def test_a_total_naming_a_per_item_ceiling_adds_every_item_not_only_that_ceilings(engine):
+    """"三个都按那300万，加上刚才那个800万，一共多少": the figure named is each special-review item's ceiling;
+    the registration item computed before stays in the total."""
+    first = engine.ask("我们的三类医疗器械进了创新医疗器械特别审查，能拿多少？")
+    second = engine.ask("之后首次拿到注册证在上海生产，研发投入2500万", first.session_id)
+    assert second.total_yuan == 8_000_000  # min(40% × 2500万, 800万)
+    total = engine.ask("我们另外还有两个产品也进了特别审查，三个都按那300万算，加上刚才那个800万，一共多少？",
+                       first.session_id)
+    assert total.total_yuan == 17_000_000  # 3 × 300万 + 800万, under 每个单位每年累计支持金额最高3000万元
+    assert "1700万" in total.answer[:LEAD]

@@ -522,3 +522,11 @@ def test_a_foreign_firm_saying_it_sits_outside_the_free_trade_zone_is_told_no_fo
     answer = engine.ask(question)
     assert answer.status is Status.ANSWERED, answer.answer
     assert ("34", "not_eligible") in _verdicts(answer), answer.answer
+
+
+def test_a_shanghai_district_named_as_where_the_asker_works_is_no_subject_of_its_own(engine):
+    """"在闵行自己的车间生产" says where the asker produces: the city's measure is asked, not the district's support."""
+    answer = engine.ask("我们是注册在上海闵行的器械公司，三类器械进了创新医疗器械特别审查，今年首次拿证，"
+                        "在闵行自己的车间生产，研发投入1000万，能拿多少？")
+    assert answer.status is Status.ANSWERED
+    assert answer.citations[0].chunk_id == "policy2024:06"

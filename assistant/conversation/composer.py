@@ -37,6 +37,7 @@ from assistant.conversation.premise import duration_in, stated_duration
 from assistant.conversation.question import AskKind, Facts
 from assistant.conversation.slots import AssumedBase, AwardRequest, rule_named
 from assistant.conversation.understand import ISSUED, WHICH_DOCUMENT, asks_yes_or_no, has_word, kinds_named, lexicon, names_annual_cap
+from assistant.conversation.verdicts import REGISTERED
 from assistant.language import Language, in_script
 from assistant.match.report import finds_nothing, profile_reply
 from assistant.records import AwardEstimate, Calculation, Status
@@ -814,7 +815,14 @@ class Composer:
         if award and not lines and estimate.total_yuan > 0 and (named := self._kind_named(article)) is not None:
             award.insert(0, named)  # "那对医院呢？": the measure's own words naming that kind, before its ceiling
         if award and self._yes_asked(step) and estimate.total_yuan > 0 and not lines:
-            award[0] = self.t["award_yes"] + award[0]  # "能不能申请？最高多少？": the yes leads, the figure follows
+            verdict = step.eligibility
+            if (verdict is not None and verdict.verdict is Verdict.UNKNOWN and verdict.rule is not None
+                    and verdict.condition not in {"", REGISTERED}):
+                # "一款新药…可以申请吗？能拿多少？": the class the measure requires is unsaid: it depends, on what, then
+                # the figure if it holds (where the asker is registered, when unsaid, stays a note after the figure)
+                award = [*self._verdict_lines(step, article), *award]
+            else:
+                award[0] = self.t["award_yes"] + award[0]  # "能不能申请？最高多少？": the yes leads, the figure follows
         if award and step.approximate:
             money = self._money
             award.insert(1, self.t["approximate_base"].format(amounts=self._join([money(a) for a in step.approximate])))

@@ -159,6 +159,8 @@ class _Lexicon:
     ceiling_words: tuple[str, ...]
     total_words: tuple[str, ...]
     cap_named_total: re.Pattern[str]  # "the total cap per company": the cap's name, no sum of items
+    spend_total: re.Pattern[str]  # "研发总共投了2350万": the spend's total, no sum of items
+    applies_to_asker: re.Pattern[str]  # "does it still apply to us": a measure applied to the asker's case
     more_asked: tuple[str, ...]  # "还能再拿多少": what the added item brings on top of those discussed
     annual_words: tuple[str, ...]
     facts: dict[str, Any]
@@ -316,6 +318,8 @@ def lexicon() -> _Lexicon:
         ceiling_words=lower(raw["ceiling_words"]),
         total_words=lower(raw["total_words"]),
         cap_named_total=re.compile(raw["cap_named_total"], re.IGNORECASE),
+        spend_total=re.compile(raw["spend_total"], re.IGNORECASE),
+        applies_to_asker=re.compile(raw["applies_to_asker"], re.IGNORECASE),
         more_asked=lower(raw["more_asked"]),
         annual_words=lower(raw["annual_words"]),
         facts=raw["facts"],
@@ -736,7 +740,7 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         corrects_yuan=corrected[1],
         asks_ceiling=names_ceiling(text, facts) or (
             (inherits or bare_reply) and previous is not None and previous.asks_ceiling),
-        asks_total=has_word(lex.cap_named_total.sub(" ", text), lex.total_words),
+        asks_total=has_word(lex.spend_total.sub(" ", lex.cap_named_total.sub(" ", text)), lex.total_words),
         asks_more=has_word(text, lex.more_asked),
         asks_annual_cap=not own_amounts and has_word(text, lex.annual_words) and (
             has_word(text, lex.ceiling_words) or has_word(text, lex.total_words)),
@@ -875,6 +879,10 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         elif kind is AskKind.VALIDITY and (facts if facts is not None else read_facts(clause, clause.lower())).registered == "elsewhere":
             # "If we registered in Hangzhou, would the policy still apply to us?": whether the asker registered there
             # is covered (the scope's condition), not the document's term
+            kind = AskKind.ELIGIBILITY
+        elif kind is AskKind.VALIDITY and stated and lex.applies_to_asker.search(clause.lower()):
+            # "…Phase I only in the US. Does the clinical trial support still apply to us?": whether a measure
+            # applies to the case told is a verdict on its conditions, not the document's term
             kind = AskKind.ELIGIBILITY
         elif kind is None and asks and _writing_task().search(clause):
             kind = AskKind.WHAT  # "…多少标准化厂房？顺便帮我写份项目申报书": a request of its own, refused on its own

@@ -324,8 +324,9 @@ class Verdicts:
         if len(named) != 1 or request.rules == named:
             return None
         if not are_alternatives(list(request.candidates)):
-            # "能申请（十二）海外临床那2000万吗": of the items read, the one whose ceiling is the figure wanted
-            return named[0] if named[0] in request.rules else None
+            # "能申请（十二）海外临床那2000万吗": of the items read, the one whose ceiling is the figure wanted (a
+            # total asked is of every item: "三个都拿那300万，再加上刚才那个800万，一共多少")
+            return named[0] if named[0] in request.rules and not question.asks_total else None
         return named[0] if all(rule in self.alternatives_to(named[0]) for rule in request.rules) else None
 
     def fitting_alternative(self, question: Question, rules: Sequence[Rule]) -> Rule | None:
