@@ -198,6 +198,17 @@ class HybridRetriever:
         starts = self._bm25.scores["indptr"]
         return float(starts[column + 1] - starts[column]) / len(self.articles)
 
+    def rare_terms(self, query: str, min_chars: int, max_articles: int) -> list[str]:
+        """The search terms of ``query`` of at least ``min_chars`` characters that one to ``max_articles`` articles
+        hold ("外资研发中心"): words naming a subject few measures speak of, in the order said."""
+        starts = self._bm25.scores["indptr"]
+        rare = []
+        for term in dict.fromkeys(_prepared(query)[1]):
+            column = self._bm25.vocab_dict.get(term)
+            if column is not None and len(term) >= min_chars and 0 < starts[column + 1] - starts[column] <= max_articles:
+                rare.append(term)
+        return rare
+
     def holds_every_term(self, chunk_id: str, query: str) -> bool:
         """Whether the article ``chunk_id`` holds every search term of ``query`` the corpus uses (at least one):
         False for an unknown article or a query of no such term."""

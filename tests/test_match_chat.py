@@ -250,3 +250,20 @@ def test_an_amount_in_a_sentence_naming_no_kind_is_not_another_entry_of_the_kind
     assert "could not be noted" not in answer.answer
     assert {("m05-drug-phase3", 30_000_000), ("m13-insurance-overseas", 450_000)} <= {
         (c.rule_id, c.amount_yuan) for c in answer.calculations}
+
+
+@pytest.mark.parametrize("question", [
+    "我們是香港的生物科技公司，打算在上海設一個外資研發中心，上海的政策有哪些支持？",
+    "我们是香港的生物科技公司，打算在上海设一个外资研发中心，上海的政策有哪些支持？",
+])
+def test_a_subject_few_measures_speak_of_is_answered_by_them_not_asked_back_for_a_profile(engine, question):
+    """（三十四）: "支持外资企业在沪设立地区总部、外资研发中心…": a match of the company's facts finds no award, but
+    the question names what that measure speaks of; the measure answers, not a question back."""
+    answer = engine.ask(question)
+    assert answer.status.value == "answered"
+    assert answer.citations[0].chunk_id == "policy2024:34"
+
+
+def test_a_company_naming_no_subject_is_still_asked_for_the_facts_a_match_needs(engine):
+    answer = engine.ask("我们是张江的一家器械公司，能申请哪些支持？")
+    assert answer.status.value == "clarify"

@@ -161,3 +161,26 @@ def test_a_total_naming_a_per_item_ceiling_adds_every_item_not_only_that_ceiling
                        first.session_id)
     assert total.total_yuan == 17_000_000  # 3 × 300万 + 800万, under 每个单位每年累计支持金额最高3000万元
     assert "1700万" in total.answer[:LEAD]
+
+
+def test_two_products_added_with_each_ones_spend_join_every_item_computed_before(engine):
+    """"还有C、D两个1类药…每个投入都是8000万，四个加起来": two items added, each with that spend, to the two computed
+    before; （五） 每个单位每年累计支持金额最高1亿元 caps the sum (2000万 + 3000万 + 3000万 + 3000万 = 1.1亿)."""
+    first = engine.ask("我们上海注册，自己是注册申请人。A药是1类新药，国内II期做完有结果，研发投入6000万，能拿多少？")
+    assert first.total_yuan == 20_000_000
+    second = engine.ask("那B药呢，也是1类新药，国内III期做完了，投入8000万", first.session_id)
+    assert second.total_yuan == 30_000_000
+    total = engine.ask("今年还有C、D两个1类新药也各自完成国内III期，每个投入都是8000万，四个加起来今年最多能拿多少？",
+                       first.session_id)
+    assert len(total.calculations) == 4
+    assert total.total_yuan == 100_000_000
+    assert "1.1亿" in total.answer  # the sum before the annual cap is shown
+
+
+def test_a_count_of_the_item_before_and_the_one_added_is_not_a_count_of_the_new_one(engine):
+    """"另外一个品种产值6000万，两个加起来": two items in all, the earlier one and this one — not two of this one."""
+    first = engine.ask("我们是上海注册的CMO，给一家无关联的客户代工一个品种，受托年生产产值3000万，能补多少？")
+    assert first.total_yuan == 3_000_000  # 10% × 3000万
+    total = engine.ask("那另外一个无关联客户的品种产值6000万，两个品种加起来今年能拿多少？", first.session_id)
+    assert total.total_yuan == 8_000_000  # 300万 + min(10% × 6000万, 500万)
+    assert len(total.calculations) == 2

@@ -37,7 +37,7 @@ from assistant.conversation.plan_records import (
     term_sentence,
 )
 from assistant.conversation.question import CNY, USD, AmountRole, Ask, AskKind, Facts, Question
-from assistant.conversation.scope import ScopeVerdict, asks_payout, judge
+from assistant.conversation.scope import ScopeVerdict, asks_payout, judge, subject_term_limits
 from assistant.conversation.sessions import Session
 from assistant.conversation.shares import share_of_count
 from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots, read_award, rule_named, triggers_named
@@ -362,6 +362,11 @@ class Planner:
                                    lead=lead_clause(scope_article.text, AskKind.WHAT, question.text),
                                    eligibility=Eligibility(Verdict.NOT_ELIGIBLE, SCOPE_KEY, None, REGISTERED)))
             return plan
+        if (profiled is not None and profiled.match is not None and finds_nothing(profiled.match)
+                and self.retriever.rare_terms(question.text, *subject_term_limits())):
+            # "我们是香港的生物科技公司，打算在上海设外资研发中心，有哪些支持？": a subject few articles speak of is named;
+            # they answer, not a question back for the facts a match lacks
+            profiled = None
         if (profiled is not None and profiled.match is not None and finds_nothing(profiled.match)
                 and question.facts.amounts_as(AmountRole.BASE) and self._names_one_rule(question)):
             # "We're a CDMO; output for one product is RMB 40 million. What can we get?": that award, computed with

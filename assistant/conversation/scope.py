@@ -78,6 +78,8 @@ class _ScopeData:
     document_number: re.Pattern[str]
     min_known_share: float
     min_words_for_share: int
+    subject_term_min_chars: int
+    subject_term_max_articles: int
     min_clause_words: int
     self_description: re.Pattern[str]
     min_terms_said_together: int
@@ -115,6 +117,8 @@ def _data() -> _ScopeData:
         document_number=re.compile(raw["document_number"]),
         min_known_share=float(raw["min_known_share"]),
         min_words_for_share=int(raw["min_words_for_share"]),
+        subject_term_min_chars=int(raw["subject_term_min_chars"]),
+        subject_term_max_articles=int(raw["subject_term_max_articles"]),
         min_clause_words=int(raw["min_clause_words"]),
         self_description=re.compile(raw["self_description"], re.IGNORECASE),
         min_terms_said_together=int(raw["min_terms_said_together"]),
@@ -456,3 +460,9 @@ def _other_place(text: str, data: _ScopeData, corpus_uses: Callable[[str], bool]
             continue
         return place
     return ""
+
+
+def subject_term_limits() -> tuple[int, int]:
+    """(fewest characters, most articles) of a term that names a subject few articles speak of (``scope.yaml``)."""
+    data = _data()
+    return data.subject_term_min_chars, data.subject_term_max_articles

@@ -238,9 +238,11 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     # "两项合计" after one step and with another: the count is of the items discussed, each once
     count = facts_said.item_count
     if count and same_measure and previous is not None and question.asks_total and (
-            count == len({r for r, _ in previous.seen} | {r.id for r in rules}) > len(rules)) and not (
+            count == len({r for r, _ in previous.seen} | {r.id for r in rules}) > len(rules)
+            or (question.adds_item and previous.seen and count == len(previous.seen) + question.items_added)) and not (
             len(mentioned) == 1 and _counts_rule(text, mentioned[0][1])):
-        # ("还做了两个能力提升项目，加起来": a count said of the rule named is that rule's items)
+        # ("还做了两个能力提升项目，加起来": a count said of the rule named is that rule's items; "另外一个品种产值7800万，
+        # 两个加起来": the count is of the item before and the one added)
         count = None
     if count and not rules and not bases and same_measure and previous is not None:
         # "Sorry, make that four projects" after three of one rule: that rule, with the count now said
@@ -296,7 +298,8 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
             bases = [] if any(rule.rate is not None and not base for rule, base in items) else [
                 Decimal(base or 0) for _, base in items]
             summed_seen = True
-        elif question.asks_total and rules and (others := _other_items(rules, bases, seen_rules, seen_bases)):
+        elif question.asks_total and rules and not (question.adds_item and earlier_bases) and (
+                others := _other_items(rules, bases, seen_rules, seen_bases)):
             # "首次拿证了，研发投入1500万，加起来一共多少": this turn's item with the topic's other items computed before
             rules, bases = [*rules, *others[0]], others[1]
             summed_seen = True  # (an item added too, "plus another drug's Phase III", is among them already)
@@ -315,6 +318,9 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
                     # a fixed ceiling added ("另外两个产品也进了特别审查") takes placeholders, one per item it adds
                     rules = rules * question.items_added if len(rules) == 1 else rules
                     bases = [Decimal(0)] * len(rules)
+            if len(rules) == 1 and len(bases) == 1 and question.items_added > 1 and lexicon().each.search(text):
+                # "还有C、D两个1类药…每个投入都是1亿": that many items added, each with the base stated
+                rules, bases = rules * question.items_added, bases * question.items_added
             if rules and not bases and any(r.rate is not None for r in rules):
                 # "又接了两个品种" with no output value: the items added take the last base stated, said as assumed
                 rules = rules * question.items_added if len(rules) == 1 else rules
