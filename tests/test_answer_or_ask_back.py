@@ -285,3 +285,31 @@ def test_a_date_asked_is_not_a_yes_or_no(engine):
     answer = engine.ask("沪府办规〔2024〕9号有效期到什么时候？")
     assert not answer.answer.startswith(("是的", "否"))
     assert "2029年7月31日" in answer.answer[:160]
+
+
+@pytest.mark.parametrize("question", [
+    "这个要找哪个部门？",
+    "這項政策由誰負責？",
+    "加起来多少？",
+    "What about the departments for that?",
+])
+def test_a_first_turn_that_only_points_back_is_asked_what_it_means(engine, question):
+    """Nothing has been said before it: no article is guessed (an expired plan's section, a random measure's 责任单位),
+    the asker is asked which measure or topic is meant."""
+    answer = engine.ask(question)
+    assert answer.status.value == "clarify"
+    assert not answer.citations
+
+
+@pytest.mark.parametrize("question, chunk_id", [
+    ("这个政策还有效吗？", "policy2024:validity"),  # the policy's own term: answered
+    ("新药临床那个补贴是哪些部门管？", "policy2024:05"),  # the sources' words name the topic
+])
+def test_a_first_turn_pointing_at_something_it_names_is_answered(engine, question, chunk_id):
+    answer = engine.ask(question)
+    assert answer.status.value == "answered"
+    assert answer.citations[0].chunk_id == chunk_id
+
+
+def test_a_writing_task_pointing_at_the_policy_is_refused_not_asked_back(engine):
+    assert engine.ask("帮我把这份政策翻译成英文。").status.value == "out_of_scope"

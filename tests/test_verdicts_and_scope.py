@@ -530,3 +530,16 @@ def test_a_shanghai_district_named_as_where_the_asker_works_is_no_subject_of_its
                         "在闵行自己的车间生产，研发投入1000万，能拿多少？")
     assert answer.status is Status.ANSWERED
     assert answer.citations[0].chunk_id == "policy2024:06"
+
+
+@pytest.mark.parametrize("question", [
+    "一家注册在江苏苏州的药企，在张江租了个实验室但没在上海注册公司，能申请这些补贴吗？",
+    "一家注册在江苏苏州的药企，在张江租了实验室但没在上海注册公司，能申请这些补贴吗？",
+])
+def test_a_company_registered_elsewhere_asking_for_the_support_as_a_whole_hears_the_scopes_no(engine, question):
+    """支持范围: "本意见支持范围为在我市内登记注册的…": a lab rented in Shanghai is no registration, whatever the
+    case's other words (a measure word "个" once sent it to an unrelated article)."""
+    answer = engine.ask(question)
+    assert answer.citations[0].chunk_id == "policy2024:scope"
+    assert {v.verdict for v in answer.verdicts} == {"not_eligible"}
+    assert answer.answer.startswith("不可以")

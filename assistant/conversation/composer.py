@@ -62,6 +62,7 @@ ROUTE_STATUS = {
     Route.CLARIFY_BASE: Status.CLARIFY,
     Route.CLARIFY_CURRENCY: Status.CLARIFY,
     Route.CLARIFY_UNIT: Status.CLARIFY,
+    Route.CLARIFY_REFERENT: Status.CLARIFY,
     Route.CLARIFY_MEASURE: Status.CLARIFY,
     Route.NO_AMOUNT: Status.NOT_SPECIFIED,
     Route.NOT_SPECIFIED: Status.NOT_SPECIFIED,
@@ -293,6 +294,8 @@ class Composer:
         article = step.articles[0] if step.articles else None
         if route is Route.GREETING:
             return [self.t["greeting"]]
+        if route is Route.CLARIFY_REFERENT:
+            return [self.t["clarify_referent"]]
         if route in {Route.PROFILE, Route.MATCH} and step.profile is not None:
             return [profile_reply(step.profile, self.language)]
         if route is Route.OUT_OF_SCOPE:

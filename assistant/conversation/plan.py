@@ -345,6 +345,10 @@ class Planner:
             # "6000" after "CMO能补多少": the unit is asked back, as the calculator does
             plan.steps.append(Step(question.asks[0], Route.CLARIFY_UNIT, [self._measure_article(session.award.measure)]))
             return plan
+        if self._points_at_nothing(question, session):
+            # "这个要找哪个部门？", "加起来多少？" as the first turn: nothing said before to point at, asked back
+            plan.steps.append(Step(question.asks[0], Route.CLARIFY_REFERENT))
+            return plan
         # a statement about the enterprise ("我们在上海闵行区注册") is the profile's, before any scope decision;
         # a match asked for in words still passes it
         profiled = profile_answer(question, session.profile, PolicyMatcher(self.calculator, self.catalogue),
@@ -465,6 +469,26 @@ class Planner:
                 covered.append(ask)
         return covered
 
+    def _points_at_nothing(self, question: Question, session: Session) -> bool:
+        """Whether a conversation's first turn only points back ("这个要找哪个部门？", "加起来多少？", "What about the
+        departments for that?"): shaped as a follow-up, with no document, measure, kind of applicant, case or amount
+        named and no word the sources use once the ask words, a department ask's verbs and the nouns pointed at are left
+        out; a writing task or chit-chat pointing at "这份政策" is refused, not asked back. A validity ask
+        ("这个还有效吗") is the policy's own term, answered."""
+        if question.context_text or session.last_chunk_ids or session.award is not None or question.document is not None:
+            return False
+        ask = question.asks[0]
+        if not (question.follow_up and (ask.points_back or question.asks_total)) or ask.kind is AskKind.VALIDITY:
+            return False
+        if (question.facts.amounts or question.facts.tells_case() or kinds_named(question.text)
+                or any(triggers_named(question.text, rule.triggers) for rule in self.book.rules)):
+            return False
+        rest = without_words(_department_topic(question.text), lexicon().referent_nouns)
+        if self.retriever.known_share(rest)[0]:
+            return False  # "新药临床那个补贴是哪些部门管": the sources' own words name a topic
+        scope = self._scope(question)
+        return scope.covered or not scope.reason.startswith("off_topic")  # "帮我把这份政策翻译成英文": a task, refused
+
     def _asks_scope_of_registration(self, question: Question, ask: Ask, topic: str) -> bool:
         """Whether an eligibility ask of a company registered outside Shanghai names no measure of its own: its words
         left without the registration said, the document's name and money in general ("补贴", "这份若干意见里的")
@@ -475,6 +499,9 @@ class Planner:
         if question.document is not None:
             rest = self.finder.without_name(rest, question.document)
         rest = without_words(rest, lexicon().plain_money_words)
+        if has_word(ask.text.lower(), lexicon().policy_in_general) and not any(
+                triggers_named(topic, rule.triggers) for rule in self.book.rules):
+            return True  # "…在张江租了个实验室…，能申请这些补贴吗": the policy's support as a whole, whatever the case's words
         return self.retriever.keyword_score(rest) < MIN_KEYWORD_SCORE
 
     def _leaves_scope(self, question: Question, session: Session) -> bool:

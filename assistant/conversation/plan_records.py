@@ -46,6 +46,7 @@ class Route(StrEnum):
     UNDER_CAP_AT_ANY_RATE = "under_cap_at_any_rate"  # a dollar base whose share stays below the cap at every rate
     CLARIFY_UNIT = "clarify_unit"  # a bare number ("6000"): 6000元 or 6000万元?
     CLARIFY_MEASURE = "clarify_measure"  # an amount asked in words several measures share: which one?
+    CLARIFY_REFERENT = "clarify_referent"  # a first turn pointing back ("这个要找哪个部门？"): at what?
     NO_AMOUNT = "no_amount"  # the measure supports, but sets no amount (一事一议 …): not_specified
     NO_SPEND = "no_spend"  # a base stated as zero ("研发投入0元") of a rule paid as a share of it: 0, never asked again
     NOT_SPECIFIED = "not_specified"  # the sources do not say (materials, deadlines …)

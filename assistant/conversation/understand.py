@@ -211,6 +211,8 @@ class _Lexicon:
     ability_asked: re.Pattern[str]  # "能…吗": whether one can is asked, answered 可以
     money_words: tuple[str, ...]  # "补贴", "funding": an ask about money, answered by a measure that sets amounts
     plain_money_words: tuple[str, ...]  # "资金额度", "specific amount": money named with no topic of its own
+    policy_in_general: tuple[str, ...]  # "这些补贴", "this policy's support": the policy's support as a whole
+    referent_nouns: tuple[str, ...]  # "这项政策", "that measure": what a pointing word points at, no topic
     quantity_words: tuple[str, ...]  # "多少", "how much": an ask for a figure, not for a yes or no
     self_words: tuple[str, ...]  # "我们", "our": the asker speaks of itself
     overlap_words: tuple[str, ...]  # "两边能都拿": whether two policies' support adds up
@@ -396,6 +398,8 @@ def lexicon() -> _Lexicon:
         ability_asked=re.compile(raw["ability_asked"]),
         money_words=lower(raw["money_words"]),
         plain_money_words=lower(raw["plain_money_words"]),
+        policy_in_general=lower(raw["policy_in_general"]),
+        referent_nouns=lower(raw["referent_nouns"]),
         quantity_words=lower(raw["quantity_words"]),
         self_words=lower(raw["self_words"]),
         overlap_words=lower(raw["overlap_words"]),
