@@ -176,7 +176,8 @@ class Engine:
     # --- conversation --------------------------------------------------------------------------
     def ask(self, message: str, session_id: str | None = None) -> Answer:
         """The answer to one turn. ``session_id`` continues a conversation this server issued and that has not
-        expired; any other id (or none) starts a new one, whose fresh id the answer carries.
+        expired; any other id (or none) starts a new one, whose fresh id the answer carries (with
+        ``session_restarted`` true when an id was sent).
 
         Raises ``InputError`` for an empty message, ``MessageTooLong`` past ``PA_MAX_MESSAGE_CHARS``."""
         turn = self.turn(message, session_id)
@@ -188,7 +189,10 @@ class Engine:
         the turn's log row, in one transaction). Raises as ``ask``."""
         message = self._clean(message)
         session = self.sessions.get(session_id)
-        return Turn(message, self._turn(message, session), session)
+        answer = self._turn(message, session)
+        if session_id and session.id != session_id:
+            answer.session_restarted = True  # an id this server never issued, or one expired: said, never silent
+        return Turn(message, answer, session)
 
     def complete(self, context: Sequence[ContextTurn], message: str) -> Answer:
         """The answer to ``message`` given the earlier exchanges a client resent (OpenAI-compatible clients).

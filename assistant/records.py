@@ -98,6 +98,9 @@ class PublicAnswer(BaseModel):
     written_by: str = Field(default="rules", description="rules (deterministic composer) or llm (checked by the guard)")
     options: list[str] = Field(default_factory=list,
                                description="replies the user can send when status is clarify, one per rule of the measure")
+    session_restarted: bool = Field(default=False, description=(
+        "true when the session_id sent was never issued by this server or has expired: the turn started a new "
+        "conversation (without the earlier turns), whose id is session_id"))
 
 
 class Answer(PublicAnswer):

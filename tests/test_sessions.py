@@ -115,11 +115,15 @@ def test_the_api_answers_a_made_up_session_id_with_a_fresh_one(settings, engine)
     with TestClient(create_app(settings, engine)) as http:
         first = http.post("/v1/chat", json={"message": "II期能拿多少？", "session_id": "test"}).json()
         assert first["session_id"] != "test"
+        assert first["session_restarted"] is True  # said in the answer, never a silent new conversation
         other = http.post("/v1/chat", json={"message": "研发投入5000万", "session_id": "test"}).json()
         assert other["session_id"] not in {"test", first["session_id"]}
         assert other["status"] != "answered" or not other["calculations"], "a made-up id reaches no one's slots"
         follow = http.post("/v1/chat", json={"message": "研发投入5000万", "session_id": first["session_id"]}).json()
         assert follow["session_id"] == first["session_id"] and follow["calculations"][0]["amount_yuan"] == 20_000_000
+        assert follow["session_restarted"] is False
+        fresh = http.post("/v1/chat", json={"message": "II期能拿多少？"}).json()
+        assert fresh["session_restarted"] is False  # no id sent: a new conversation, as asked
 
 
 def test_the_cli_continues_a_stored_conversation_across_runs_and_refuses_an_unknown_id(settings, monkeypatch):
