@@ -88,3 +88,15 @@ def test_an_english_answer_the_sources_do_not_give_opens_by_saying_it_is_not_spe
     answer = engine.ask("How many demonstration projects for innovative drugs can one hospital win each year?")
     assert answer.status.value == "not_specified", answer.answer
     assert answer.answer.startswith("Not specified:"), answer.answer
+
+
+@pytest.mark.parametrize("message", [
+    "产品拿到FDA注册并在美国销售，市里的支持比例是多少？",
+    "Under the 2024 policy, what share of R&D spend is supported for products registered with the FDA and sold in the US?",
+])
+def test_a_rate_quoted_in_a_lead_keeps_the_ceiling_of_its_clause(engine, message):
+    """（三十六）: "按照规定择优给予不超过研发投入的30%，最高1000万元支持": the 30% is never shown without its 最高1000万元."""
+    answer = engine.ask(message)
+    assert answer.citations[0].chunk_id == "policy2024:36"
+    lead = answer.answer.splitlines()[0]
+    assert "30%" in lead and "1000万" in lead

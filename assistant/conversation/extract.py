@@ -180,8 +180,22 @@ def _lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...]
         if parts:
             return Lead(text="".join(_shorten(p.rstrip("，,：:；;")) for p in parts), sentence=sentence, score=score,
                         shared=shared)
-    shown = sentence if len(sentence) <= LEAD_MAX_CHARS else clause
+    shown = sentence if len(sentence) <= LEAD_MAX_CHARS else _with_bound(clause, sentence)
     return Lead(text=_shorten(shown.rstrip("，,：:；;") ), figure=found, sentence=sentence, score=score, shared=shared)
+
+
+def _with_bound(clause: str, sentence: str) -> str:
+    """``clause`` with the clauses of ``sentence`` right after it that bound what it grants ("不超过研发投入的30%，"
+    then "最高1000万元支持"): a rate is never shown without its ceiling."""
+    clauses = [c.strip() for c in CLAUSE_END.split(sentence) if c.strip()]
+    if clause not in clauses:
+        return clause
+    shown = clause
+    for following in clauses[clauses.index(clause) + 1:]:
+        if not following.startswith(lexicon().bound_continuations):
+            break
+        shown += following
+    return shown
 
 
 def _parts_defined(question: str, sentences: list[str]) -> list[str]:

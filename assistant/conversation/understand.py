@@ -213,6 +213,7 @@ class _Lexicon:
     plain_money_words: tuple[str, ...]  # "资金额度", "specific amount": money named with no topic of its own
     policy_in_general: tuple[str, ...]  # "这些补贴", "this policy's support": the policy's support as a whole
     referent_nouns: tuple[str, ...]  # "这项政策", "that measure": what a pointing word points at, no topic
+    bound_continuations: tuple[str, ...]  # "最高1000万元支持" after "不超过研发投入的30%，": the ceiling of that grant
     quantity_words: tuple[str, ...]  # "多少", "how much": an ask for a figure, not for a yes or no
     self_words: tuple[str, ...]  # "我们", "our": the asker speaks of itself
     overlap_words: tuple[str, ...]  # "两边能都拿": whether two policies' support adds up
@@ -400,6 +401,7 @@ def lexicon() -> _Lexicon:
         plain_money_words=lower(raw["plain_money_words"]),
         policy_in_general=lower(raw["policy_in_general"]),
         referent_nouns=lower(raw["referent_nouns"]),
+        bound_continuations=tuple(raw["bound_continuations"]),
         quantity_words=lower(raw["quantity_words"]),
         self_words=lower(raw["self_words"]),
         overlap_words=lower(raw["overlap_words"]),
