@@ -74,3 +74,12 @@ def test_a_new_subject_does_not_carry_the_receipt_of_another_measure(engine):
     assert first.total_yuan == 2_000_000
     fair = engine.ask("我们去德国参加MEDICA展会花了12万，能补多少？", first.session_id)
     assert fair.citations[0].chunk_id == "policy2024:37" and fair.total_yuan == 50_000
+
+
+def test_an_exhibitor_at_an_international_summit_in_english_is_the_events_measure_with_its_cap_left(engine):
+    """"exhibit at an international summit … booth": （三十七）'s 国际性活动和展会, not another measure's "international"."""
+    answer = engine.ask("Our Shanghai-registered company will exhibit at an international summit in Singapore in "
+                        "December; total project cost RMB 180,000 for the booth and travel. We already received RMB "
+                        "480,000 this year under the exhibition support. How much could we still get?")
+    assert answer.citations[0].chunk_id == "policy2024:37"
+    assert answer.total_yuan == 20_000  # min(50% × 18万, 5万) = 5万, then 50万 − 48万 = 2万 left this year
