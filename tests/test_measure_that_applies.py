@@ -68,3 +68,23 @@ def test_whether_a_measure_still_applies_to_the_case_told_is_a_verdict_not_the_d
     assert answer.citations[0].chunk_id == "policy2024:12"
     assert "not_eligible" in {v.verdict for v in answer.verdicts}
     assert answer.answer.startswith(("No", "不可以"))
+
+
+def test_an_english_what_if_moving_the_trial_abroad_is_a_verdict_naming_the_overseas_measure(engine):
+    """"What if the trial is run in Australia instead?" after a domestic Phase III: （五） is for 国内 trials — no,
+    （十二）'s overseas trial support (择优, 最高2000万元) is the case's."""
+    first = engine.ask("Our Shanghai-registered company will run a Phase III trial of a Class 1 drug in Shanghai with "
+                       "R&D spend of RMB 50 million. What is the maximum support?")
+    assert first.total_yuan == 20_000_000  # min(40% × 5000万, 3000万)
+    moved = engine.ask("What if the trial is run in Australia instead of China?", first.session_id)
+    assert moved.answer.startswith("No")
+    assert moved.citations[0].chunk_id == "policy2024:12"
+
+
+def test_a_stake_said_in_the_past_tense_is_a_relation_of_the_parties(engine):
+    """（三十六） "双方应无投资等关联": "if the licensee held 10% of our shares" is such a relation."""
+    first = engine.ask("We're a Shanghai biotech. We out-licensed ex-China rights; upfront RMB 300 million, the "
+                       "licensee has no equity ties to us. Advisory costs were RMB 6 million. What can we claim?")
+    assert first.total_yuan == 3_000_000  # min(50% × 600万, 500万)
+    held = engine.ask("And if the licensee held 10% of our shares?", first.session_id)
+    assert {v.verdict for v in held.verdicts} == {"not_eligible"}

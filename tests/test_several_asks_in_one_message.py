@@ -173,3 +173,15 @@ def test_the_one_department_a_plan_names_as_coordinating_answers_who(engine) -> 
     answer = engine.ask("浦东方案的重点任务进展由哪个部门统筹跟踪？")
     assert answer.citations[0].chunk_id == "pudong2022:4.4", answer.answer
     assert "区科经委" in answer.answer.split("出处")[0] and "没有列出责任单位" not in answer.answer, answer.answer
+
+
+def test_a_time_limit_asked_after_a_total_of_the_conversation_is_its_own_lookup_and_the_total_counts_once(engine) -> None:
+    """"两份保险加起来能补多少？另外伦理审查牵头机构多少天内要出意见？": （十三）'s two premiums summed (min(50% × 150万,
+    50万) + min(50% × 150万, 100万) = 125万), and （十）'s 15个工作日 — the JSON total and items counted once."""
+    first = engine.ask("我们给国内临床试验买了责任险，实际交了保费150万，能补多少？")
+    engine.ask("那海外临床试验的责任险呢，保费也是150万", first.session_id)
+    both = engine.ask("两份保险加起来能补多少？另外伦理审查牵头机构多少天内要出意见？", first.session_id)
+    assert both.total_yuan == 1_250_000
+    assert len(both.calculations) == 2
+    assert [c.chunk_id for c in both.citations][:2] == ["policy2024:13", "policy2024:10"]
+    assert "15个工作日" in both.answer

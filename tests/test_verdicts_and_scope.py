@@ -543,3 +543,12 @@ def test_a_company_registered_elsewhere_asking_for_the_support_as_a_whole_hears_
     assert answer.citations[0].chunk_id == "policy2024:scope"
     assert {v.verdict for v in answer.verdicts} == {"not_eligible"}
     assert answer.answer.startswith("不可以")
+
+
+def test_a_company_described_as_a_pudong_drug_company_is_no_question_on_the_pudong_plan(engine):
+    """"一家浦东创新药公司" says where the asker is: its licensing deal is （三十六）'s (min(50% × 1500万, 500万)), not
+    the expired Pudong plan's."""
+    answer = engine.ask("我是一家浦东创新药公司的BD。我们把1类新药的海外权益授权给了美国公司，首付款1.2亿元，双方没有股权"
+                        "关系，律师和顾问费花了1500万，能补多少？")
+    assert answer.citations[0].chunk_id == "policy2024:36"
+    assert answer.total_yuan == 5_000_000

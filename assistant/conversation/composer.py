@@ -179,7 +179,8 @@ class Composer:
             for article in step.articles:
                 if article.chunk_id not in {a.chunk_id for a in articles}:
                     articles.append(article)
-            if step.estimate is not None:
+            if step.estimate is not None and step.estimate not in estimates:
+                # the same award reached by two asks of one message is shown once and counted once
                 estimates.append(step.estimate)
             if step.eligibility is not None and (step.route in {Route.ELIGIBILITY, Route.AWARD} or (
                     step.route is Route.CEILINGS and step.ask.yes_no)):

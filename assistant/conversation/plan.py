@@ -1158,8 +1158,10 @@ class Planner:
         same_measure = ask.kind is AskKind.ELIGIBILITY and on_award
         # "CMO一个品种最多补多少？CVC市里出不出钱，出多少？": a later amount ask of the message with a topic of its own is
         # no follow-up on the award the ask before it just answered ("…贴息最高多少？考核指标是什么？" asks that award's text)
-        own_topic_after = (bool(plan.steps) and ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE} and not ask.elliptical
-                           and not topic_is_empty)
+        # ("两份保险加起来能补多少？另外伦理审查牵头机构多少天内要出意见？": a time limit or figure with a topic of its own too)
+        own_topic_after = (bool(plan.steps) and ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.DURATION,
+                                                             AskKind.FIGURE}
+                           and not ask.elliptical and not topic_is_empty)
         follow_up = award_slots is not None and not other_document and not figure_of_its_own and not similar_elsewhere and not own_topic_after and (
             question.replies_to_ask or (short and (not question.new_subject or same_measure) and (
                 question.follow_up or has_amounts or not in_scope or (question.bare_reply and not names_other) or on_award))
