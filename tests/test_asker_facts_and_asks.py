@@ -115,8 +115,10 @@ def test_an_english_list_of_questions_answers_the_covered_ones_and_refuses_the_t
     assert "outside the policy sources" in answer.answer
 
 
-@pytest.mark.parametrize("message", ["Will it be rainy in Shanghai tomorrow?", "上海今天是晴天吗？"])
-def test_weather_small_talk_is_refused(engine, message: str) -> None:
+@pytest.mark.parametrize("message", ["Will it be rainy in Shanghai tomorrow?", "上海今天是晴天吗？",
+                                     "thanks! btw any decent hotel near Zhangjiang for a delegation of 6 next week?",
+                                     "张江附近有什么好一点的酒店可以住吗？"])
+def test_weather_and_travel_small_talk_is_refused(engine, message: str) -> None:
     assert engine.ask(message, None).status is Status.OUT_OF_SCOPE
 
 

@@ -100,3 +100,17 @@ def test_a_support_question_after_a_size_asks_that_support_not_the_size_again(en
 def test_the_credit_interest_subsidy_asked_in_english_is_not_specified_not_refused(engine, question):
     answer = engine.ask(question)
     assert answer.status is Status.NOT_SPECIFIED and answer.citations[0].chunk_id == "policy2024:29"
+
+
+@pytest.mark.parametrize("question, chunk_id", [
+    # （二十七） "对符合条件的CVC给予市属国资和产业母基金出资…等支持": no amount, no share
+    ("我们几家上下游想一起设个CVC，市里的产业母基金能出资多少？占比有规定吗", "policy2024:27"),
+    # （二十八） "设立上海市生物医药产业并购基金": no size, asked in 亿 with a measure word
+    ("那个生物医药产业并购基金规模到底多大？多少个亿？", "policy2024:28"),
+    # （十一） pay, titles and appraisal for trial teams: no share, no ceiling
+    ("医院临床试验团队的绩效奖励能拿多少比例？有没有规定上限？", "policy2024:11"),
+])
+def test_a_later_ask_of_a_share_size_or_ceiling_the_measure_never_sets_is_not_specified_for_it(engine, question, chunk_id):
+    answer = engine.ask(question)
+    assert answer.status is Status.NOT_SPECIFIED
+    assert [c.chunk_id for c in answer.citations] == [chunk_id]
