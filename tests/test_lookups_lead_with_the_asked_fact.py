@@ -100,3 +100,22 @@ def test_a_rate_quoted_in_a_lead_keeps_the_ceiling_of_its_clause(engine, message
     assert answer.citations[0].chunk_id == "policy2024:36"
     lead = answer.answer.splitlines()[0]
     assert "30%" in lead and "1000万" in lead
+
+
+@pytest.mark.parametrize("message", [
+    "我们是三类医疗器械，上海审评要多久？",
+    "Our product is a Class III medical device. Is there a guaranteed review timeline in Shanghai, like X working days?",
+])
+def test_a_class_iii_device_is_not_given_the_class_ii_review_time_limit(engine, message):
+    """（十六）: "第二类医疗器械审评平均时限压缩至40个工作日以内" is for Class II; for 第三类 the policy offers （十五）'s
+    pre-review and priority testing and sets no time limit."""
+    answer = engine.ask(message)
+    assert answer.status.value == "not_specified"
+    assert answer.citations[0].chunk_id == "policy2024:15"
+    assert "40" not in answer.answer.splitlines()[0]
+
+
+def test_a_class_ii_device_still_gets_its_40_working_days(engine):
+    answer = engine.ask("我们做二类医疗器械，在上海审评一般要多久？")
+    assert answer.citations[0].chunk_id == "policy2024:16"
+    assert "40个工作日" in answer.answer.splitlines()[0]

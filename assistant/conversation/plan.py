@@ -52,6 +52,7 @@ from assistant.conversation.understand import (
     asks_support_terms,
     asks_yes_or_no,
     count_summed,
+    device_class_named,
     documents_named,
     has_word,
     kind_asked_for,
@@ -59,6 +60,7 @@ from assistant.conversation.understand import (
     labels_named,
     lexicon,
     names_ceiling,
+    names_other_device_class,
     points_at_document,
     read_facts,
     without_ask_words,
@@ -1132,6 +1134,13 @@ class Planner:
             # "Is there a specific amount the mother fund would put in?" after （二十七）, which names that fund: its
             # words are the article's; another that holds them too is not what the conversation is about
             hits = [Hit(previous[0], hits[0].score, ()), *[h for h in hits if h.article.chunk_id != previous[0].chunk_id]]
+        device_class = device_class_named(ask.text)
+        if device_class is not None and hits:
+            # "三类器械审评要多久": （十六）'s 第二类 does not answer for a Class III device; an article naming the class
+            # asked comes first
+            own = lexicon().device_classes[device_class][1]
+            kept = [h for h in hits if not names_other_device_class(h.article.text, device_class)] or hits
+            hits = [h for h in kept if own in h.article.text] + [h for h in kept if own not in h.article.text]
         plan.retrieved.extend(h.article.chunk_id for h in hits if h.article.chunk_id not in plan.retrieved)
         # "补贴批下来多久能到账？": the sources' own support asked about in everyday words they never use
         # "那（二十）呢？": a measure named by its label is a topic of the policy, however few its words

@@ -214,6 +214,7 @@ class _Lexicon:
     policy_in_general: tuple[str, ...]  # "这些补贴", "this policy's support": the policy's support as a whole
     referent_nouns: tuple[str, ...]  # "这项政策", "that measure": what a pointing word points at, no topic
     bound_continuations: tuple[str, ...]  # "最高1000万元支持" after "不超过研发投入的30%，": the ceiling of that grant
+    device_classes: dict[str, tuple[re.Pattern[str], str]]  # class → (asked pattern, the words an article names it by)
     quantity_words: tuple[str, ...]  # "多少", "how much": an ask for a figure, not for a yes or no
     self_words: tuple[str, ...]  # "我们", "our": the asker speaks of itself
     overlap_words: tuple[str, ...]  # "两边能都拿": whether two policies' support adds up
@@ -402,6 +403,8 @@ def lexicon() -> _Lexicon:
         policy_in_general=lower(raw["policy_in_general"]),
         referent_nouns=lower(raw["referent_nouns"]),
         bound_continuations=tuple(raw["bound_continuations"]),
+        device_classes={str(name): (re.compile(entry["asked"], re.IGNORECASE), str(entry["stated"]))
+                        for name, entry in raw["device_classes"].items()},
         quantity_words=lower(raw["quantity_words"]),
         self_words=lower(raw["self_words"]),
         overlap_words=lower(raw["overlap_words"]),
@@ -1917,6 +1920,21 @@ def _items_added(text: str, lex: _Lexicon) -> int:
     match = lex.add_items.search(text)
     said = (match["n"] or match["more"]) if match else None
     return (count_of(said) or 1) if said else 1
+
+
+def device_class_named(text: str) -> str | None:
+    """The medical device class ``text`` (normalised) names ("三类器械", "Class III device" → "3"), or None when it names
+    none or more than one."""
+    named = [name for name, (asked, _) in lexicon().device_classes.items() if asked.search(text)]
+    return named[0] if len(named) == 1 else None
+
+
+def names_other_device_class(article_text: str, device_class: str) -> bool:
+    """Whether ``article_text`` names a device class other than ``device_class`` and not that one (（十六）'s
+    第二类医疗器械 for a Class III device)."""
+    classes = lexicon().device_classes
+    own = classes[device_class][1]
+    return own not in article_text and any(stated in article_text for name, (_, stated) in classes.items() if name != device_class)
 
 
 def labels_named(text: str) -> tuple[str, ...]:
