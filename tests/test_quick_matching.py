@@ -161,3 +161,13 @@ def test_off_topic_words_are_those_every_pattern_finds(text):
     _off_topic_words.cache_clear()
     assert _off_topic_words(text) == tuple((group, tuple(m.span() for p in patterns for m in p.finditer(text)))
                                            for group, patterns in _data().off_topics)
+
+
+@pytest.mark.parametrize("word, text, found", [
+    ("i期", "今年i期ii期都批下来", True),  # a stage right before another stage
+    ("i期", "ii期做完了", False),  # not inside another stage's numeral
+    ("it", "with", False),
+    ("cro", "我们是cro企业", True),
+])
+def test_a_word_with_letters_is_bounded_only_on_its_letter_ends(word, text, found):
+    assert bool(re.search(word_pattern(word), text)) is found

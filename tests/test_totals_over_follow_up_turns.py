@@ -184,3 +184,15 @@ def test_a_count_of_the_item_before_and_the_one_added_is_not_a_count_of_the_new_
     total = engine.ask("那另外一个无关联客户的品种产值6000万，两个品种加起来今年能拿多少？", first.session_id)
     assert total.total_yuan == 8_000_000  # 300万 + min(10% × 6000万, 500万)
     assert len(total.calculations) == 2
+
+
+def test_two_stages_named_back_to_back_are_both_summed(engine):
+    """"一期二期都批下来，合计多少": both stages are named (I期 right before II期), each with the spend stated for it:
+    min(40% × 1800万, 1000万) + min(40% × 6000万, 2000万) = 720万 + 2000万."""
+    first = engine.ask("我们上海注册，1类新药国内一期临床做完了，一期研发花了1800万，能补多少？")
+    assert first.total_yuan == 7_200_000
+    second = engine.ask("那二期呢？二期预算0.6亿", first.session_id)
+    assert second.total_yuan == 20_000_000
+    total = engine.ask("如果今年一期二期都批下来，合计多少？", first.session_id)
+    assert total.total_yuan == 27_200_000
+    assert "2720万" in total.answer[:LEAD]

@@ -525,8 +525,11 @@ def _words_matcher(words: tuple[str, ...]) -> Matcher:
 
 
 def word_pattern(word: str) -> str:
-    """A word with English letters matches only between non-letters ("it" not in "with")."""
-    return rf"(?<![a-z]){re.escape(word)}(?![a-z])" if re.search(r"[a-z]", word) else re.escape(word)
+    """A word with English letters matches only between non-letters ("it" not in "with"): where it starts with a
+    letter, none before it; where it ends with one, none after it ("i期" in "i期ii期", before another stage)."""
+    before = r"(?<![a-z])" if re.match(r"[a-z]", word) else ""
+    after = r"(?![a-z])" if re.search(r"[a-z]$", word) else ""
+    return f"{before}{re.escape(word)}{after}"
 
 
 def points_back(text: str) -> bool:
