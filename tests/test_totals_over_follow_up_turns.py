@@ -196,3 +196,13 @@ def test_two_stages_named_back_to_back_are_both_summed(engine):
     total = engine.ask("如果今年一期二期都批下来，合计多少？", first.session_id)
     assert total.total_yuan == 27_200_000
     assert "2720万" in total.answer[:LEAD]
+
+
+def test_special_review_said_as_tesheng_is_the_300_wan_item_and_joins_the_later_total(engine):
+    """"特审" is the everyday short form of 特别审查: （六） 最高300万元; after the registration item (min(40% × 2500万,
+    800万)), "前后两笔一共多少" is 1100万."""
+    first = engine.ask("我们一个器械产品进了国家的创新器械特审程序，这一步能拿多少钱？")
+    assert first.total_yuan == 3_000_000
+    engine.ask("现在首次拿到注册证了，也在上海落地生产，研发投入2500万，能再给多少？", first.session_id)
+    total = engine.ask("那这个产品前后两笔一共多少？", first.session_id)
+    assert total.total_yuan == 11_000_000
