@@ -37,3 +37,13 @@ def test_a_count_of_fairs_supposed_after_an_award_is_summed_under_the_annual_cap
     _, many = turns(engine, "参加海外展会花了20万，能补多少？", "要是一年参加了二十几个展呢？")
     assert cited(many)[0] == "policy2024:37"
     assert many.status is Status.ANSWERED
+
+
+def test_an_amount_asked_with_a_yes_or_no_in_the_funding_period_says_the_month_is_covered(engine):
+    """有效期: "2024年6月1日至7月31日期间，相关涉及资金支持的政策措施参照本意见执行": a Phase II finished in mid-July 2024,
+    asked "能按新政策申请吗？能拿多少？", hears that the month is covered, quoted, with the award (min(40% × 6000万,
+    2000万))."""
+    answer = engine.ask("我们是上海注册的1类新药企业，II期临床是2024年7月中旬完成的，研发投入6000万，能按新政策申请吗？能拿多少？")
+    assert answer.total_yuan == 20_000_000
+    assert "2024年6月1日至7月31日期间" in answer.answer.split("出处")[0]
+    assert "policy2024:validity" in [c.chunk_id for c in answer.citations]

@@ -827,6 +827,8 @@ class Composer:
                 award = [*self._verdict_lines(step, article), *award]
             else:
                 award[0] = self.t["award_yes"] + award[0]  # "能不能申请？最高多少？": the yes leads, the figure follows
+        if award and step.term_note:  # "2024年7月中旬完成的…能按新政策申请吗": the sentence covering that month
+            award.insert(1, self.t["term_note"].format(sentence=step.term_note))
         if award and step.approximate:
             money = self._money
             award.insert(1, self.t["approximate_base"].format(amounts=self._join([money(a) for a in step.approximate])))

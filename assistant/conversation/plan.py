@@ -823,10 +823,12 @@ class Planner:
         return not any(h.article.chunk_id == discussed.chunk_id and h.score >= CLOSE_SCORE * hits[0].score for h in hits)
 
     def _before_term(self, question: Question, ask: Ask) -> Article | None:
-        """The validity article of the policy when an eligibility ask states a month before its term: its funding
-        measures may already apply then ("2024年6月1日至7月31日期间…参照本意见执行"), or not yet; else None."""
+        """The validity article of the policy when an eligibility ask (or an amount asked with a yes/no: "能按新政策申请吗？
+        能拿多少？") states a month before its term: its funding measures may already apply then ("2024年6月1日至7月31日
+        期间…参照本意见执行"), or not yet; else None."""
         document = self.book.document
-        if ask.kind is not AskKind.ELIGIBILITY or question.document not in (None, document) or self.verdicts.month_against_term(question) >= 0:
+        asks_whether = ask.kind is AskKind.ELIGIBILITY or (ask.kind is AskKind.AMOUNT and ask.yes_no)
+        if not asks_whether or question.document not in (None, document) or self.verdicts.month_against_term(question) >= 0:
             return None  # after the start, the measure's own conditions (and the term's end) decide
         return self.retriever.article(f"{document}:validity")
 
@@ -991,10 +993,13 @@ class Planner:
             if funding and when >= funding and question.facts.amounts:
                 # "6月参加的展会花了10万，能按新政策申请吗": the funding period covers the month, so the measure the
                 # words find computes the award of the amount stated, the yes leading; the term is cited after it
-                award = self._plan_ask(question, replace(ask, kind=AskKind.AMOUNT, yes_no=True), session, previous, plan,
+                # (planned as a plain amount, whose month is not looked at again; the yes/no is the ask's once planned)
+                award = self._plan_ask(question, replace(ask, kind=AskKind.AMOUNT, yes_no=False), session, previous, plan,
                                        language)
+                award.ask = replace(award.ask, yes_no=True)
                 if award.route is Route.AWARD and award.estimate is not None:
                     _cite_after(award, [early])
+                    award.term_note = term_sentence(early, policy, when)  # the month is answered, not only cited
                     return award
             step.eligibility = (Eligibility(Verdict.NOT_ELIGIBLE, str(early.key), None, DOCUMENT_TERM) if funding and when < funding
                                 else self.verdicts.measure_verdict(question, early))

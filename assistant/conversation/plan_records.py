@@ -124,6 +124,7 @@ class Step:
     within: Decimal | None = None  # CEILINGS: a figure asked ("能申请1500万的担保吗") that each alternative ceiling allows
     invite_base: bool = False  # CEILINGS of a rate rule asked with no base: the base is invited after the ceiling
     approximate: list[Decimal] = field(default_factory=list)  # hedged bases computed with ("约5000万")
+    term_note: str = ""  # the validity sentence covering a month stated before the term ("2024年6月1日至7月31日期间…")
     listed: list[tuple[KindSupport, Eligibility | None]] = field(default_factory=list)  # KIND_SUPPORT: each measure, its verdict
     served: KindSupport | None = None  # CEILINGS after a no on who applies: the asker's kind the measure serves
     pointers: list[KindSupport] = field(default_factory=list)  # a verdict on who asks: the measures meant for that kind
