@@ -198,3 +198,22 @@ def test_who_gave_those_numbers_names_the_speaker_of_the_press_answer_just_quote
 
 def test_the_2024_policy_in_english_names_the_citys_policy():
     assert catalogue().named_in("and under the 2024 policy, what is the ceiling") == {"policy2024"}
+
+
+def test_returning_to_the_subsidy_after_a_side_question_asks_of_the_award_discussed(engine):
+    """"回到刚才的补贴，这个事情具体找哪些部门？" after a Class II review-time question: （六）'s 责任单位, not （十六）'s."""
+    first = engine.ask("我们的创新医疗器械进了国家特别审查程序，能拿多少钱？")
+    assert first.citations[0].chunk_id == "policy2024:06"
+    engine.ask("顺便问下，二类器械在上海审评一般要多久？", first.session_id)
+    back = engine.ask("回到刚才的补贴，这个事情具体找哪些部门？", first.session_id)
+    assert back.citations[0].chunk_id == "policy2024:06"
+    assert "市科委" in back.answer.splitlines()[0]
+
+
+def test_several_things_asked_each_of_get_each_ones_departments(engine):
+    """"那这几件事分别归哪个部门管？" after three questions: the 责任单位 of （八）, （七） and （二十）, each once."""
+    first = engine.ask("医院的专利作价入股以后，股权可以交给谁代持？")
+    engine.ask("我们医院核定床位2000张，研究型床位设多少张？", first.session_id)
+    engine.ask("我们和企业一起做创新器械的真实世界研究，医院能拿多少支持？", first.session_id)
+    each = engine.ask("那这几件事分别归哪个部门管？", first.session_id)
+    assert [c.chunk_id for c in each.citations][:3] == ["policy2024:08", "policy2024:07", "policy2024:20"]

@@ -918,6 +918,10 @@ class Planner:
         if ask.kind is not AskKind.VALIDITY and len(previous) > 1 and self._states_term(previous[0]):
             # "委托方是我们关联公司呢？" right after "这个政策还有效吗": the measure discussed before the validity turn
             previous = [a for a in previous if not self._states_term(a)] or previous
+        if (not plan.steps and session.award is not None and previous and previous[0].key != session.award.measure
+                and has_word(question.text, lexicon().return_words) and has_word(question.text, lexicon().money_words)):
+            # "回到刚才的补贴，这个事情找哪些部门？" after a side question on a review time: the award discussed
+            previous = [self._measure_article(session.award.measure), *previous]
         if question.recalled_text and not plan.steps:
             # "第一个问的那个是哪些部门负责": the article of the earlier turn pointed at is the one referred to
             pointed_at = self.finder.recalled_article(question)

@@ -152,6 +152,7 @@ class _Lexicon:
     question_particles: tuple[str, ...]  # "吗", "呢": a clause ending in one asks
     each_asked: tuple[str, ...]  # "分别找哪个部门": an ask about every ask before it in the message
     each_turn_counts: tuple[tuple[int, re.Pattern[str]], ...]  # "这两件事分别找谁": how many last turns it asks of
+    several_turns_max: int  # "这几件事分别…": the most last turns "several" counts back to
     comparison_asks: tuple[str, ...]  # "这两个数怎么对不上": the figures of the last turns compared
     same_speaker_asked: re.Pattern[str]  # "他后面还答了哪家媒体的提问": the same speaker's other press answer
     policy_self_words: tuple[str, ...]  # "这个政策", "it": words naming no topic beside the policy itself
@@ -315,6 +316,7 @@ def lexicon() -> _Lexicon:
         question_particles=tuple(str(w) for w in raw["question_particles"]),
         each_asked=lower(raw["each_asked"]),
         each_turn_counts=tuple((int(n), re.compile(p, re.IGNORECASE)) for n, p in raw["each_turn_counts"].items()),
+        several_turns_max=int(raw["several_turns_max"]),
         comparison_asks=lower(raw["comparison_asks"]),
         same_speaker_asked=re.compile(raw["same_speaker_asked"], re.IGNORECASE),
         policy_self_words=lower(raw["policy_self_words"]),
@@ -812,8 +814,10 @@ def _each_recalled(question: Question, earlier: Sequence[Question]) -> tuple[str
     lex = lexicon()
     if len(question.asks) != 1 or not has_word(question.text, (*lex.each_asked, *lex.comparison_asks)):
         return ()
-    count = next((n for n, pattern in lex.each_turn_counts if pattern.search(question.text)), 0)
-    return tuple(q.text for q in earlier[-count:]) if 1 < count <= len(earlier) else ()
+    count = next((n for n, pattern in lex.each_turn_counts if pattern.search(question.text)), None)
+    if count == 0:  # "这几件事": several, as many as were asked (up to several_turns_max)
+        count = min(len(earlier), lex.several_turns_max)
+    return tuple(q.text for q in earlier[-count:]) if count is not None and 1 < count <= len(earlier) else ()
 
 
 def city_policy(cat: Catalogue) -> str | None:
