@@ -185,3 +185,19 @@ def test_a_time_limit_asked_after_a_total_of_the_conversation_is_its_own_lookup_
     assert len(both.calculations) == 2
     assert [c.chunk_id for c in both.citations][:2] == ["policy2024:13", "policy2024:10"]
     assert "15个工作日" in both.answer
+
+
+def test_a_figure_the_reply_states_is_answered_in_either_word_order_and_beside_another_figure(engine) -> None:
+    """The reply letter: "30家企业在科创板上市": a count of listed companies it states is the sources' figure, not
+    listing advice — asked alone or after another of its figures (26款1类创新药)."""
+    alone = engine.ask("科创板上市的生物医药企业有多少家？")
+    assert alone.status.value == "answered" and "30家" in alone.answer.splitlines()[0]
+    both = engine.ask("2016年以来上海一共批了多少个1类创新药？科创板上市的生物医药企业有多少家？")
+    assert "26款" in both.answer and "30家" in both.answer
+    assert engine.ask("科创板上市要满足什么条件？").status.value == "out_of_scope"  # listing rules stay refused
+
+
+def test_who_said_the_figures_is_the_issuer_of_the_document_they_come_from(engine) -> None:
+    first = engine.ask("2016年以来上海一共批了多少个1类创新药？")
+    said = engine.ask("这些数字是哪个部门说的？", first.session_id)
+    assert "上海市科学技术委员会" in said.answer.splitlines()[0]  # 沪科提复〔2024〕76号, the reply's issuer

@@ -213,7 +213,8 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     # a count or a time asked of what one sentence of the sources states; what the sources only mention
     # ("国务院关于…的实施方案有哪些内容") is still another topic
     asks_figure = any(a.kind in FIGURE_KINDS for a in question.asks)
-    said = _said_in_one_sentence(text, said_together, data) if asks_figure and (found or any(
+    off_words = {text[start:end] for _, spans in found for start, end in spans}
+    said = _said_in_one_sentence(text, said_together, data, off_words) if asks_figure and (found or any(
         who.search(text) and what.search(text) for _, who, what in data.off_topic_pairs)) else ()
     for group, spans in found:
         setting = [*background, *scene] if group in data.scene_groups else background
@@ -260,10 +261,11 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
 
 
 def _said_in_one_sentence(text: str, said_together: Callable[[str], tuple[str, tuple[str, ...]]] | None,
-                          data: _ScopeData) -> tuple[str, ...]:
+                          data: _ScopeData, off_words: set[str] | frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The words of ``text`` (as written in it, none inside a longer one) that one sentence of the sources holds
     together, when they are ``min_terms_said_together`` or more and the sentence states a figure in the unit
-    ``text`` asks for ("多少款" → "14款"); else none."""
+    ``text`` asks for ("多少款" → "14款"); else none. One fewer suffices when the sentence holds an off-topic word
+    of ``off_words`` itself ("30家企业在科创板上市" for "科创板上市的生物医药企业有多少家")."""
     if said_together is None:
         return ()
     sentence, terms = said_together(without_ask_words(text))
@@ -272,7 +274,8 @@ def _said_in_one_sentence(text: str, said_together: Callable[[str], tuple[str, t
         return ()  # "申请费是多少美元": the sentence states no figure in the unit asked
     present = [term for term in terms if term in text]
     words = tuple(t for t in present if not any(t != other and t in other for other in present))
-    return words if len(words) >= data.min_terms_said_together else ()
+    needed = data.min_terms_said_together - (1 if any(word in sentence for word in off_words) else 0)
+    return words if len(words) >= needed else ()
 
 
 @lru_cache(maxsize=OFF_TOPIC_TEXTS_KEPT)
