@@ -66,7 +66,7 @@ ORDINARY_WORDS = {"mobile", "reading", "nice", "mission", "independence", "victo
                   "medina", "mecca", "santa", "president", "city", "male", "sale", "natal", "pest", "erode",
                   "perm", "chad", "golfe", "serra", "buda", "teni", "loni", "kota", "koto", "viana", "salem"}
 # Two-character Chinese names that are also Chinese places, or everyday words ("汉堡" is a hamburger).
-CHINESE_HOMONYMS = {"湖东", "巴东", "黑山", "松山", "安山", "汉堡", "川口", "新山", "苏丹", "布达", "尼日", "西北地区", "乌里", "萨尔", "瓦莱"}
+CHINESE_HOMONYMS = {"湖东", "巴东", "黑山", "松山", "安山", "汉堡", "川口", "新山", "苏丹", "布达", "尼日", "西北地区", "乌里", "萨尔", "瓦莱", "里加"}
 PROPER_NOUN_TAGS = {"ns", "nr", "nrt", "nz", "nt", "nrfg"}  # jieba's tags of places, persons, organisations
 CJK = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 

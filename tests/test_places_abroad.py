@@ -112,3 +112,11 @@ def test_a_trial_placed_over_there_abroad_is_the_askers_work_not_that_countrys_p
     assert answer.status is Status.ANSWERED
     assert answer.citations[0].chunk_id == "policy2024:13"
     assert answer.total_yuan == 450_000
+
+
+def test_a_place_name_inside_ordinary_words_is_no_place():
+    """"一年里加起来" holds 里加 (Riga) across two words: no trial abroad is read from it."""
+    from assistant.conversation.understand import read_facts
+
+    text = "这两个药一年里加起来最多能拿多少？"
+    assert read_facts(text, text.lower()).trial_location is None

@@ -552,3 +552,22 @@ def test_a_company_described_as_a_pudong_drug_company_is_no_question_on_the_pudo
                         "关系，律师和顾问费花了1500万，能补多少？")
     assert answer.citations[0].chunk_id == "policy2024:36"
     assert answer.total_yuan == 5_000_000
+
+
+def test_a_business_licence_registered_elsewhere_is_the_scopes_no_not_a_registration_question(engine):
+    """"营业执照注册在苏州" states where the asker is registered (支持范围: "在我市内登记注册的"), it does not ask how to
+    get a business licence; "能申请上海这个生物医药政策的补贴吗" asks for the policy's support as a whole."""
+    answer = engine.ask("我们是做体外诊断试剂的初创公司，营业执照注册在苏州，研发中心放在上海张江，能申请上海这个生物医药"
+                        "政策的补贴吗？")
+    assert answer.citations[0].chunk_id == "policy2024:scope"
+    assert answer.answer.startswith("不可以")
+    assert engine.ask("营业执照怎么办理？").status is Status.OUT_OF_SCOPE
+
+
+def test_a_relation_supposed_after_a_cmo_award_is_judged_against_its_condition_not_the_scope(engine):
+    """（二十四） "委托双方应无投资等关联": "如果这家客户是我们母公司控股的企业呢，还能申请吗" is a no by that condition."""
+    first = engine.ask("我们是上海注册的CMO，给一个客户代工一个品种，受托产值8000万，能补多少？")
+    assert first.total_yuan == 5_000_000  # min(10% × 8000万, 500万)
+    supposed = engine.ask("如果这家客户是我们母公司控股的企业呢，还能申请吗？", first.session_id)
+    assert supposed.citations[0].chunk_id == "policy2024:24"
+    assert supposed.answer.startswith("不可以")
