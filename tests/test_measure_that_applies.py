@@ -88,3 +88,19 @@ def test_a_stake_said_in_the_past_tense_is_a_relation_of_the_parties(engine):
     assert first.total_yuan == 3_000_000  # min(50% × 600万, 500万)
     held = engine.ask("And if the licensee held 10% of our shares?", first.session_id)
     assert {v.verdict for v in held.verdicts} == {"not_eligible"}
+
+
+def test_a_subsidiary_registered_in_a_shanghai_district_is_the_applicant_not_its_foreign_parent(engine):
+    """"Our Japanese parent … set up a subsidiary registered in Pudong, Shanghai": the applicant is registered in
+    Shanghai; its trials all in Japan make it （十二）'s case, not （五）'s (国内) — never the scope's no for Japan."""
+    answer = engine.ask("Our Japanese parent company set up a wholly-owned subsidiary registered in Pudong, Shanghai. The "
+                        "subsidiary is developing a Class 1 drug; its Phase I trial sites are all in Japan. Can it apply "
+                        "for the innovative drug R&D support?")
+    assert answer.citations[0].chunk_id == "policy2024:12"
+    assert "Japan is outside" not in answer.answer
+
+
+def test_a_foreign_parent_asking_for_itself_still_hears_the_scopes_no(engine):
+    answer = engine.ask("Our US parent company is in Boston. Can it apply for the Class 1 drug trial support?")
+    assert answer.citations[0].chunk_id == "policy2024:scope"
+    assert answer.answer.startswith("No")

@@ -1342,17 +1342,23 @@ def read_facts(normalised: str, text: str) -> Facts:
     elif has_word(text, words["registered_shanghai"]) or re.search(words["registered_shanghai_pattern"], text):
         registered = "shanghai"
     else:
+        seats: list[tuple[str, str, bool]] = []  # (registered, place, named as an owner's seat: "our Japanese parent")
         for match in lex.registered_elsewhere.finditer(text):  # the first that names a place
             group, place = next((i, g) for i, g in enumerate(match.groups()) if g)
             place = _place_as_named(text, match.start(group + 1) + len(place) - len(place.lstrip("是在于")), place.lstrip("是在于"))
             if in_shanghai(place):
-                registered = "shanghai"
+                seats.append(("shanghai", "", False))
             elif place in words["seat_short_names"]:  # "our US parent company": the country as the answer names it
-                registered, registered_place = "elsewhere", str(words["seat_short_names"][place])
+                seats.append(("elsewhere", str(words["seat_short_names"][place]), True))
             elif group < 2 or _is_place(place, lex):  # the later forms ("一家X的药企") hold a place only when X is one
-                registered, registered_place = "elsewhere", place
-            if registered is not None:
-                break
+                seats.append(("elsewhere", place, False))
+        if seats:
+            # "Our Japanese parent … set up a subsidiary registered in Pudong, Shanghai": the applicant's own Shanghai
+            # registration, not its owner's country; otherwise the first place named
+            first = seats[0]
+            if first[2] and any(seat[0] == "shanghai" for seat in seats):
+                first = next(seat for seat in seats if seat[0] == "shanghai")
+            registered, registered_place = first[0], first[1]
     related = _relation(text, words)
     # "研发是5000万，不是3000万", "RMB 50 million, not 30 million": the figure denied is the one corrected, not stated
     amounts = _restated(_fees_alike(_listed_alike(tuple(_stated(found, normalised, lex) for found in find_amounts(normalised)
