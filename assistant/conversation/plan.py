@@ -486,8 +486,8 @@ class Planner:
                 or any(triggers_named(question.text, rule.triggers) for rule in self.book.rules)):
             return False
         rest = without_words(_department_topic(question.text), lexicon().referent_nouns)
-        if self.retriever.known_share(rest)[0]:
-            return False  # "新药临床那个补贴是哪些部门管": the sources' own words name a topic
+        if self.retriever.known_share(rest)[0] or self.retriever.keyword_score(rest) >= MIN_KEYWORD_SCORE:
+            return False  # "新药临床那个补贴是哪些部门管", "How many drugs did the national list add in total?": a topic
         scope = self._scope(question)
         return scope.covered or not scope.reason.startswith("off_topic")  # "帮我把这份政策翻译成英文": a task, refused
 
