@@ -192,22 +192,21 @@ class HybridRetriever:
         """The share of the articles whose tokens hold ``term`` (one token, lower case): 0 for a word the
         corpus never uses, small for one only a few articles use. Read from the BM25 model's term columns
         (one stored score per article holding the term)."""
-        column = self._bm25.vocab_dict.get(term)
-        if column is None or not self.articles:
-            return 0.0
-        starts = self._bm25.scores["indptr"]
-        return float(starts[column + 1] - starts[column]) / len(self.articles)
+        return float(self._articles_holding(term)) / len(self.articles) if self.articles else 0.0
 
     def rare_terms(self, query: str, min_chars: int, max_articles: int) -> list[str]:
         """The search terms of ``query`` of at least ``min_chars`` characters that one to ``max_articles`` articles
         hold ("外资研发中心"): words naming a subject few measures speak of, in the order said."""
+        return [term for term in dict.fromkeys(_prepared(query)[1])
+                if len(term) >= min_chars and 0 < self._articles_holding(term) <= max_articles]
+
+    def _articles_holding(self, term: str) -> int:
+        """How many articles' tokens hold ``term`` (one token, lower case): its BM25 column's stored scores."""
+        column = self._bm25.vocab_dict.get(term)
+        if column is None:
+            return 0
         starts = self._bm25.scores["indptr"]
-        rare = []
-        for term in dict.fromkeys(_prepared(query)[1]):
-            column = self._bm25.vocab_dict.get(term)
-            if column is not None and len(term) >= min_chars and 0 < starts[column + 1] - starts[column] <= max_articles:
-                rare.append(term)
-        return rare
+        return int(starts[column + 1] - starts[column])
 
     def holds_every_term(self, chunk_id: str, query: str) -> bool:
         """Whether the article ``chunk_id`` holds every search term of ``query`` the corpus uses (at least one):

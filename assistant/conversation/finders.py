@@ -30,6 +30,7 @@ from assistant.conversation.understand import (
 )
 from assistant.retrieval import HybridRetriever
 from assistant.rules.book import RuleBook
+from assistant.rules.eligibility import condition_rules
 from index.articles import Article
 from index.documents import Catalogue, DocumentStatus
 from index.tokens import tokenize
@@ -174,11 +175,6 @@ class SentenceFinder:
                                      doc_ids=[question.document] if question.document else None)
         return hits[0].article if hits else None
 
-    def _reads_relation(self, measure: str) -> bool:
-        """Whether a rule of ``measure`` has a condition on the parties' relation (（二十四）'s 委托双方应无投资等关联,
-        （三十六）'s 双方应无投资等关联)."""
-        return any(rule.measure == measure and any("investment_relation" in c for c in rule.conditions) for rule in self.book.rules)
-
     def scope_article(self, question: Question, ask: Ask, previous: Sequence[Article]) -> Article | None:
         """The scope article of the document asked about (named, else the policy) when the ask is who the
         document covers and names no topic of its own besides, or, with nothing discussed before, a yes/no on
@@ -190,7 +186,8 @@ class SentenceFinder:
             facts = question.facts
             # (after the scope's own answer, "子公司能申请吗" asks the scope again)
             discussed = bool(previous) and previous[0].key != SCOPE_KEY
-            if discussed and facts.related_party is not None and self._reads_relation(str(previous[0].key)):
+            if discussed and facts.related_party is not None and any(
+                    condition_rules().reads(rule, "related_party") for rule in self.book.for_measure(str(previous[0].key))):
                 return None  # "如果这家客户是我们母公司控股的企业呢": the parties' relation, a condition of the measure discussed
             if discussed and self._asks_who_applies(ask):
                 return self.retriever.article(f"{self.book.document}:scope")

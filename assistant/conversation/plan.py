@@ -52,6 +52,7 @@ from assistant.conversation.understand import (
     asks_support_terms,
     asks_yes_or_no,
     count_summed,
+    device_class_fit,
     device_class_named,
     documents_named,
     has_word,
@@ -60,7 +61,6 @@ from assistant.conversation.understand import (
     labels_named,
     lexicon,
     names_ceiling,
-    names_other_device_class,
     points_at_document,
     read_facts,
     without_ask_words,
@@ -497,13 +497,13 @@ class Planner:
         find nothing, so the policy's scope (在我市内登记注册) decides."""
         if ask.kind is not AskKind.ELIGIBILITY or question.facts.registered != "elsewhere":
             return False
+        if has_word(ask.text.lower(), lexicon().policy_in_general) and not any(
+                triggers_named(topic, rule.triggers) for rule in self.book.rules):
+            return True  # "…在张江租了个实验室…，能申请这些补贴吗": the policy's support as a whole, whatever the case's words
         rest = lexicon().registered_elsewhere.sub(" ", topic)
         if question.document is not None:
             rest = self.finder.without_name(rest, question.document)
         rest = without_words(rest, lexicon().plain_money_words)
-        if has_word(ask.text.lower(), lexicon().policy_in_general) and not any(
-                triggers_named(topic, rule.triggers) for rule in self.book.rules):
-            return True  # "…在张江租了个实验室…，能申请这些补贴吗": the policy's support as a whole, whatever the case's words
         return self.retriever.keyword_score(rest) < MIN_KEYWORD_SCORE
 
     def _leaves_scope(self, question: Question, session: Session) -> bool:
@@ -1147,9 +1147,8 @@ class Planner:
         if device_class is not None and hits:
             # "三类器械审评要多久": （十六）'s 第二类 does not answer for a Class III device; an article naming the class
             # asked comes first
-            own = lexicon().device_classes[device_class][1]
-            kept = [h for h in hits if not names_other_device_class(h.article.text, device_class)] or hits
-            hits = [h for h in kept if own in h.article.text] + [h for h in kept if own not in h.article.text]
+            fits = [(fit, hit) for hit in hits if (fit := device_class_fit(hit.article.text, device_class)) is not None]
+            hits = [hit for _, hit in sorted(fits, key=lambda pair: pair[0])] or hits
         plan.retrieved.extend(h.article.chunk_id for h in hits if h.article.chunk_id not in plan.retrieved)
         # "补贴批下来多久能到账？": the sources' own support asked about in everyday words they never use
         # "那（二十）呢？": a measure named by its label is a topic of the policy, however few its words

@@ -1343,7 +1343,7 @@ def read_facts(normalised: str, text: str) -> Facts:
         registered = "shanghai"
     else:
         seats: list[tuple[str, str, bool]] = []  # (registered, place, named as an owner's seat: "our Japanese parent")
-        for match in lex.registered_elsewhere.finditer(text):  # the first that names a place
+        for match in lex.registered_elsewhere.finditer(text):  # every place named as a seat, in order
             group, place = next((i, g) for i, g in enumerate(match.groups()) if g)
             place = _place_as_named(text, match.start(group + 1) + len(place) - len(place.lstrip("是在于")), place.lstrip("是在于"))
             if in_shanghai(place):
@@ -1942,12 +1942,13 @@ def device_class_named(text: str) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
-def names_other_device_class(article_text: str, device_class: str) -> bool:
-    """Whether ``article_text`` names a device class other than ``device_class`` and not that one (（十六）'s
-    第二类医疗器械 for a Class III device)."""
+def device_class_fit(article_text: str, device_class: str) -> int | None:
+    """How ``article_text`` answers for ``device_class``: 0 when it names that class, 1 when it names no class, None
+    when it names only another (（十六）'s 第二类医疗器械 for a Class III device)."""
     classes = lexicon().device_classes
-    own = classes[device_class][1]
-    return own not in article_text and any(stated in article_text for name, (_, stated) in classes.items() if name != device_class)
+    if classes[device_class][1] in article_text:
+        return 0
+    return None if any(stated in article_text for name, (_, stated) in classes.items() if name != device_class) else 1
 
 
 def labels_named(text: str) -> tuple[str, ...]:

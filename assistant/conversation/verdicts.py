@@ -303,10 +303,7 @@ class Verdicts:
         if len(request.rules) != 1 or question.conversation_facts.enterprise_size is not None:
             return []
         rule = request.rules[0]
-        conditions = condition_rules().conditions
-        reads_size = any("enterprise_size" in {*data.fails_if, *data.holds_if}
-                         for cid in condition_rules().of_rule(rule) if (data := conditions.get(cid)) is not None)
-        if not reads_size:
+        if not condition_rules().reads(rule, "enterprise_size"):
             return []
         return self.alternatives_to(rule)
 

@@ -117,6 +117,11 @@ class ConditionRules:
         """The rule's own conditions, then the extra conditions that name it."""
         return (*rule.conditions, *(c.id for c in self.extras.values() if rule.id in c.rules))
 
+    def reads(self, rule: Rule, fact: str) -> bool:
+        """Whether a condition of ``rule`` (``of_rule``) is decided by ``fact`` ("related_party", "enterprise_size")."""
+        return any(fact in {*data.fails_if, *data.holds_if}
+                   for cid in self.of_rule(rule) if (data := self.conditions.get(cid)) is not None)
+
     def of_measure(self, measure: str) -> tuple[str, ...]:
         """The extra conditions of a measure without award rules (``measures``)."""
         return tuple(c.id for c in self.extras.values() if measure in c.measures)
