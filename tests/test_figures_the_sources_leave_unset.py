@@ -114,3 +114,25 @@ def test_a_later_ask_of_a_share_size_or_ceiling_the_measure_never_sets_is_not_sp
     answer = engine.ask(question)
     assert answer.status is Status.NOT_SPECIFIED
     assert [c.chunk_id for c in answer.citations] == [chunk_id]
+
+
+@pytest.mark.parametrize("question", [
+    "研究型病房建设有没有专项经费？能给多少？",
+    "研究型病房建设有没有补贴？",
+])
+def test_money_asked_of_a_measure_that_sets_none_is_not_specified(engine, question):
+    # （七） encourages 10% of beds as research beds and research wards, and sets no money: no "有" and no figure
+    answer = engine.ask(question)
+    assert answer.status is Status.NOT_SPECIFIED
+    assert answer.citations[0].chunk_id == "policy2024:07"
+    assert not answer.answer.startswith("有") and "研究型病房" in answer.answer.split("\n")[0]
+
+
+@pytest.mark.parametrize("follow_up", ["担保费率大概多少？", "担保费律大概多少？"])
+def test_a_guarantee_fee_rate_asked_roughly_or_mistyped_is_not_specified(engine, follow_up):
+    # （二十九） sets guarantee ceilings (2000万 / 3000万) and no fee rate; "费律" is a homophone typo of "费率"
+    first = engine.ask("我们是小微型的生物医药科创企业，市里政策性融资担保单笔批次最多能担多少？")
+    answer = engine.ask(follow_up, first.session_id)
+    assert answer.status is Status.NOT_SPECIFIED
+    assert answer.citations[0].chunk_id == "policy2024:29"
+    assert "比例" in answer.answer.split("\n")[0]

@@ -63,3 +63,17 @@ def test_a_word_holding_an_english_number_is_no_count():
 def test_several_said_in_chinese_asks_no_count():
     question = understand("一年参加好几个展会，合计最多能拿多少？", None, catalogue())
     assert "figure" not in [a.kind.value for a in question.asks]
+
+
+def test_what_is_available_for_another_rule_of_the_measure_joins_the_total(engine):
+    # "What's available for that?" asks for the support of the rule the sentence names (an award), so the
+    # overseas trial joins the three capability projects: 3 × 100万 + 2000万, under the 1亿 annual cap of （十二）
+    *_, available, total = turns(engine,
+                                 "We're a Shanghai CRO. For a project to upgrade our clinical trial services to "
+                                 "international standards, what's the max per project?",
+                                 "We're running three such projects this year.",
+                                 "We also run a high-level clinical trial of our own innovative product overseas. "
+                                 "What's available for that?",
+                                 "So what's the most we could get this year in total under this measure?")
+    assert available.total_yuan == 20_000_000
+    assert total.total_yuan == 23_000_000

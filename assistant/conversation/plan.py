@@ -1352,15 +1352,18 @@ class Planner:
         # measure of the policy that sets none
         unpriced_task = (self.catalogue.get(top.doc_id).kind is DocumentKind.DISTRICT_PLAN
                          and ask.kind is AskKind.AMOUNT and not states_amount(top.text))
-        if (top.doc_id == self.book.document or unpriced_task) and (ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE} or (
-                ask.kind is AskKind.ELIGIBILITY and names_money and _sets_no_amount(top, self.book))):
+        # "研究型病房建设有没有专项经费？": whether money is given, asked of a measure that sets no amount
+        money_asked = names_money and _sets_no_amount(top, self.book) and (
+            ask.kind is AskKind.ELIGIBILITY or (ask.kind is AskKind.WHAT and _asks_only_whether_supported(ask)))
+        if (top.doc_id == self.book.document or unpriced_task) and (
+                ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE} or money_asked):
             close = self._close_award_articles(hits) if ask.kind is AskKind.AMOUNT and not plan.steps else []
             if len(close) > 1:
                 # "我们的临床试验做完了，市里能补多少钱？": several measures that set amounts fit alike; which one is asked
                 return Step(ask, Route.CLARIFY_MEASURE, close)
             # "上海对AI制药有资金支持吗": the measure supports, the text sets no amount; a plan's task, its sentence
             # naming what is asked ("加大创新药、改良型新药…研发支持力度")
-            return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text,
+            return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + priced_ask.text,
                                                                      support=not unpriced_task))
         if (ask.kind is AskKind.WHAT and _sets_no_amount(top, self.book) and lexicon().support_asked.search(ask.text)
                 and any(word in top.text for word in lexicon().case_by_case)):
