@@ -37,7 +37,7 @@ from assistant.conversation.plan_records import (
     term_sentence,
 )
 from assistant.conversation.question import CNY, USD, AmountRole, Ask, AskKind, Facts, Question
-from assistant.conversation.scope import ScopeVerdict, asks_payout, judge, subject_term_limits
+from assistant.conversation.scope import ScopeVerdict, asks_names, asks_payout, judge, subject_term_limits
 from assistant.conversation.sessions import Session
 from assistant.conversation.shares import share_of_count
 from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots, read_award, rule_named, triggers_named
@@ -394,13 +394,16 @@ class Planner:
             scope = ScopeVerdict(True, "")  # "他后面还答了哪家媒体的提问" after a press answer: the speaker's other one
         if not scope.covered and question.recalled_turns and has_word(question.text, lexicon().comparison_asks):
             scope = ScopeVerdict(True, "")  # "这两个数怎么对不上？": the figures of the conversation's last turns
-        if not scope.covered and scope.reason.startswith("off_topic") and self._figure_of_discussed(question, session):
+        if (not scope.covered and scope.reason.startswith("off_topic") and not asks_names(scope)
+                and self._figure_of_discussed(question, session)):
             # "科创板上市的有几家" after figures of the reply's industry overview: that document's figure, not listing advice
             scope = ScopeVerdict(True, "")
         # a statement about the enterprise may name places and words the sources lack; a writing task or
         # chit-chat is refused even when it also says something about the enterprise
         if not scope.covered and (profiled is None or profiled.asked or scope.reason.startswith("off_topic")):
             covered = self._covered_asks(question)
+            if asks_names(scope) and len(covered) == len(question.asks):
+                covered = []  # "…具体是哪几家，能列一下吗": the names asked across the clauses, none refused alone
             if not covered or len(question.asks) < 2:
                 plan.steps.append(Step(question.asks[0], Route.OUT_OF_SCOPE, scope=scope))
                 return plan
@@ -1037,6 +1040,11 @@ class Planner:
         # a short or elliptical ask ("如果对方是股东呢？") is about the article discussed: search with its title
         query = f"{ask.text} {previous[0].title}" if previous and not own_elsewhere and (
             len(ask.text) < 6 or ask.elliptical or question.adds_item) else ask.text
+        if query == ask.text and ask.kind in {AskKind.DURATION, AskKind.FIGURE} and (asked := asking_part(ask.text)) != ask.text and (
+                self.retriever.keyword_score(without_ask_words(asked.lower())) >= OWN_TOPIC_SCORE):
+            # "We're a gene therapy start-up registered in Lingang. How long does the ethics review take?": a time or a
+            # figure asked with a topic of its own is looked up by the sentence that asks; who the asker is is no topic
+            query = asked
         if ask.elliptical and plan.steps and question.document is not None and question.document != previous[0].doc_id:
             # "2021年那版政策对出海的创新产品支持多少？新政策又是多少？": the topic the ask before it named, in the
             # document this one names (the earlier document's title would find its own kind there); the sentence that

@@ -24,6 +24,7 @@ from assistant.conversation.understand import (
     asks_detail,
     clause_asks,
     ends_as_question,
+    english_sentences_marked,
     has_word,
     lexicon,
     read_facts,
@@ -45,6 +46,8 @@ OFF_TOPIC_TEXTS_KEPT = 4096  # texts whose off-topic matches are kept
 UNKNOWN_RUNS_KEPT = 8192  # runs of characters outside jieba's dictionary whose tags are kept
 CONVERSATION_KINDS = frozenset({AskKind.VALIDITY, AskKind.DEPARTMENTS})  # asks a conversation's topic answers
 FIGURE_KINDS = frozenset({AskKind.FIGURE, AskKind.DURATION})  # asks one sentence stating a figure answers
+# asks of a document's terms: a document the sources only mention cannot answer them
+TERMS_KINDS = frozenset({AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY, AskKind.HOW_TO_APPLY})
 REGEX_SYNTAX = re.compile(r"[.^$*+?{}\[\]\\|()]")  # characters that make a pattern more than the word it spells
 CLAUSE_AND_MARK = re.compile(r"(?P<clause>[^，,。？?！!；;]+)(?P<mark>[，,。？?！!；;]?)")  # a clause and the mark ending it
 
@@ -76,6 +79,7 @@ class _ScopeData:
     named_document: re.Pattern[str]
     unnamed_document: re.Pattern[str]
     document_number: re.Pattern[str]
+    mentioned_document: re.Pattern[str]
     min_known_share: float
     min_words_for_share: int
     subject_term_min_chars: int
@@ -94,6 +98,7 @@ class _ScopeData:
     zone: re.Pattern[str]
     measure_label: re.Pattern[str]
     scene_groups: frozenset[str]
+    names_groups: frozenset[str]
 
 
 @cache
@@ -115,6 +120,7 @@ def _data() -> _ScopeData:
         named_document=re.compile(raw["named_document"]),
         unnamed_document=re.compile(raw["unnamed_document"]),
         document_number=re.compile(raw["document_number"]),
+        mentioned_document=re.compile(raw["mentioned_document"]),
         min_known_share=float(raw["min_known_share"]),
         min_words_for_share=int(raw["min_words_for_share"]),
         subject_term_min_chars=int(raw["subject_term_min_chars"]),
@@ -135,6 +141,7 @@ def _data() -> _ScopeData:
         zone=re.compile(raw["zone"]),
         measure_label=re.compile(raw["measure_label"]),
         scene_groups=frozenset(raw["scene_groups"]),
+        names_groups=frozenset(raw["names_groups"]),
     )
 
 
@@ -245,6 +252,9 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     if own_topic and known_share is not None and _asks_off_sources(question, cat, data, known_share):
         return ScopeVerdict(False, "unknown_words")
     document = _unknown_document(text, cat, data, corpus_says)
+    if not document and any(a.kind in TERMS_KINDS for a in question.asks) and (
+            mentioned := data.mentioned_document.search(text)):
+        document = mentioned[0]  # "…那个实施意见…每项给多少经费": the press names it, its terms are not in the sources
     if document:
         cased = re.search(re.escape(document), question.original, re.IGNORECASE)
         document = cased[0] if cased else document  # "Zhangjiang Science City …" as the asker wrote it
@@ -315,6 +325,11 @@ def _asks_off_sources(question: Question, cat: Catalogue, data: _ScopeData,
     return False
 
 
+def asks_names(verdict: ScopeVerdict) -> bool:
+    """Whether ``verdict`` refuses a question for asking the names behind a count (``names_groups``), not a figure."""
+    return verdict.reason.removeprefix("off_topic:") in _data().names_groups
+
+
 def asks_payout(text: str) -> bool:
     """Whether ``text`` asks when or how the sources' money is paid ("补贴批下来多久能到账？", "資助什麼時候撥付？"):
     a money word (``money_words``: 补贴, 资助, funding) with a payout word (the ``payout`` detail's), in
@@ -333,9 +348,10 @@ def _background_spans(text: str) -> list[tuple[int, int]]:
 def _self_described_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each clause of ``text`` in which the asker says who it is (``self_description``) and asks
     nothing: "我們是港股上市生物科技公司在上海註冊的子公司" before "…最多可以拿多少補助？"."""
-    return [match.span("clause") for match in CLAUSE_AND_MARK.finditer(text)
-            if match["mark"] not in {"？", "?"} and _data().self_description.search(match["clause"])
-            and not ends_as_question(match["clause"])]
+    # "Hi, we're planning to set up a WFOE in Lingang. What documents …": an English sentence is a clause of its own
+    return [match.span("clause") for match in CLAUSE_AND_MARK.finditer(english_sentences_marked(text))
+            if match["mark"] not in {"？", "?"} and _data().self_description.search(text[match.start():match.end("clause")])
+            and not ends_as_question(text[match.start():match.end("clause")])]
 
 
 def _scene_spans(text: str) -> list[tuple[int, int]]:

@@ -629,13 +629,18 @@ def without_background(cased: str) -> str:
 
 
 @lru_cache(maxsize=SENTENCE_CACHE_SIZE)
+def english_sentences_marked(text: str) -> str:
+    """``text`` with each English sentence's closing ". " written "。 ", the same length: positions are kept."""
+    return ENGLISH_SENTENCE_END.sub(lambda m: "。" + m[0][1:], text)
+
+
 def sentences(text: str) -> tuple[tuple[int, int, bool], ...]:
     """``text`` (normalised) cut into sentences: (start, end, whether it asks something). A sentence
     ends at 。？！； (or ". " in English), or before a clause opening another subject ("，另外…");
     it asks when it holds a question mark, ends in 吗/么/呢 or holds a question word ("几个仿制药"
     states a count: 几 is no question word here). Kept for recent texts: a turn's understanding and its
     scope check both cut the same message."""
-    bounded = ENGLISH_SENTENCE_END.sub(lambda m: "。" + m[0][1:], text)  # same length: positions are kept
+    bounded = english_sentences_marked(text)
     ends = {m.end() for m in lexicon().clause_split.finditer(bounded)} | {m.end() for m in OTHER_SUBJECT.finditer(bounded)}
     cuts = [0, *sorted(ends - {0, len(text)}), len(text)]
     spans = []

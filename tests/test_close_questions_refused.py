@@ -1,0 +1,49 @@
+"""Questions close to the sources but about what they do not cover are refused, alone or inside a conversation: a
+patient's own reimbursement under the basic schemes, a medicine's price, an import duty, a product registration's
+paperwork and fee, a company's registration procedure (an English first sentence saying who the asker is does not make
+it background), the names behind a count the sources give, a document the press only mentions asked for its terms, and
+a request to write the application. What the sources do say about the same things stays answered."""
+
+import pytest
+from asking import cited, turns
+
+from assistant.records import Status
+
+
+@pytest.mark.parametrize("question", [
+    "我妈在瑞金医院用的一个国谈的PD-1，城职保能报多少比例？自己大概要付多少？新闻里说创新药都进医保了…",
+    "呋喹替尼現在一盒多少錢？醫保談判之後價格降了多少？",
+    "卫健委7月22日印发的那个加强本市临床研究体系建设的实施意见，28条里面对研究者发起的临床研究（IIT）每项给多少经费？",
+    "Hi, we're planning to set up a WFOE in Lingang for a gene therapy lab. What documents does the market regulator "
+    "need for company registration, and how many working days does the business licence take?",
+    "发布会上说上海有65家有临床试验资格的医疗机构，能把这65家的名单和各自擅长的专科列给我吗？我们要选中心",
+])
+def test_a_close_question_the_sources_do_not_cover_is_refused(engine, question):
+    answer = engine.ask(question)
+    assert answer.status is Status.OUT_OF_SCOPE and not answer.calculations
+
+
+@pytest.mark.parametrize(("first", "later"), [
+    ("We import tiny amounts of reference standards for trace testing. Do we still need the import permits issued by "
+     "the agriculture and environmental authorities?", "What import duty rate applies to those standards when they clear customs?"),
+    ("上海注册的医疗器械公司，产品刚进了国家创新医疗器械特别审查程序，市里能给多少？", "医疗器械注册证申报要交哪些材料、注册费多少？"),
+    ("我们是做CDMO的，接别家委托生产，市里按什么比例补？", "行吧，那你直接帮我把申请书写出来，按418万写"),
+    ("看发布会实录，上海现在有多少位生物医药领域的两院院士？三甲医院有多少家？", "那6家国家临床医学研究中心具体是哪几家，能列一下吗"),
+])
+def test_a_close_question_inside_a_conversation_is_refused(engine, first, later):
+    opening, refused = turns(engine, first, later)
+    assert opening.status is Status.ANSWERED
+    assert refused.status is Status.OUT_OF_SCOPE and not refused.calculations
+
+
+def test_what_the_press_says_of_the_mentioned_document_stays_answered(engine):
+    # the press answer names the 实施意见 and its 28 measures; only its terms are outside the sources
+    answer = engine.ask("发布会上卫健委提到的那个加强临床研究体系的实施意见，一共有多少条举措？")
+    assert answer.status is Status.ANSWERED
+    assert cited(answer)[0] == "press20240731:q05" and answer.answer.startswith("28条")
+
+
+def test_an_english_first_sentence_about_the_asker_keeps_a_covered_ask_covered(engine):
+    answer = engine.ask("Hi, we're a gene therapy start-up registered in Lingang. How long does the ethics review take?")
+    assert answer.status is Status.ANSWERED
+    assert cited(answer)[0] == "policy2024:10" and "3 weeks" in answer.answer.split("\n")[0]
