@@ -532,6 +532,9 @@ class Composer:
             # a place read in lower case is named as written in English ("delaware" → "Delaware", "new south wales");
             # one already written as named ("the US") is kept
             return [self.t["eligible_no_registered"].format(place=string.capwords(place) if place.isascii() and place.islower() else place)]
+        if verdict.condition == DOCUMENT_TERM and (ended := self._ended(step, article)):
+            said = (step.lead.sentence or step.lead.text) if step.lead is not None else ""  # what the plan said, for the record
+            return [ended, *([self.t["eligible_no_ended_said"].format(quote=said)] if said else [])]
         if verdict.condition == DOCUMENT_TERM and self.event_on is not None:
             return [self._outside_term(article)]
         if verdict.condition == FORBIDDEN:  # the sentence says 不得 to what was asked
@@ -668,6 +671,22 @@ class Composer:
             False if status in {DocumentStatus.EXPIRED, DocumentStatus.SUPERSEDED} else None)
         # "Is this policy expired?": asked the other way round, yes is "it has ended"
         return None if in_force is None else (not in_force if has_word(text, lexicon().ended_asked) else in_force)
+
+    def _ended(self, step: Step, article: Article) -> str:
+        """The no for a case put to a document that ended before the case's time (the month stated, else today):
+        "按浦东那个2022-2024方案…今年去申请还可以吗", with the measure of a document in force that the plan cites after it
+        (the same kind of support); "" when ``article``'s document has no end or has not ended."""
+        document = self.catalogue.get(article.doc_id)
+        if document.valid_to is None or (self.event_on or self.day) <= document.valid_to:
+            return ""
+        fields = {"number": document.number or document.title, "end": day_named(document.valid_to, self.language)}
+        current = next((a for a in step.articles if a.doc_id != article.doc_id
+                        and (other := self.catalogue.get(a.doc_id)).valid_to is not None and self.day <= other.valid_to), None)
+        if current is None:
+            return str(self.t["eligible_no_ended_alone"].format(**fields))
+        policy = self.catalogue.get(current.doc_id)
+        return str(self.t["eligible_no_ended"].format(policy=policy.number or policy.title, instead_label=current.label,
+                                                      instead_title=current.title, **fields))
 
     def _outside_term(self, validity_article: Article) -> str:
         """The no for a case outside the document's term: after it, the end of the term ``validity_article`` states

@@ -66,6 +66,7 @@ from assistant.conversation.understand import (
     without_ask_words,
     without_asker,
     without_kind_said,
+    without_told_term,
     without_words,
     word_position,
 )
@@ -1001,8 +1002,9 @@ class Planner:
                 # "6月参加的展会花了10万，能按新政策申请吗": the funding period covers the month, so the measure the
                 # words find computes the award of the amount stated, the yes leading; the term is cited after it
                 # (planned as a plain amount, whose month is not looked at again; the yes/no is the ask's once planned)
-                award = self._plan_ask(question, replace(ask, kind=AskKind.AMOUNT, yes_no=False), session, previous, plan,
-                                       language)
+                # the case and its fee, without the term the asker told ("…政策是8月1日才开始实施的"), find the measure
+                award = self._plan_ask(question, replace(ask, kind=AskKind.AMOUNT, yes_no=False, text=without_told_term(ask.text)),
+                                       session, previous, plan, language)
                 award.ask = replace(award.ask, yes_no=True)
                 if award.route is Route.AWARD and award.estimate is not None:
                     _cite_after(award, [early])
@@ -1388,6 +1390,16 @@ class Planner:
                 lead = Lead(term_sentence(top, self.catalogue.get(top.doc_id), month))
             step = Step(ask, Route.ELIGIBILITY, [top], lead=lead)
             step.eligibility = self.verdicts.measure_verdict(question, top, lead.sentence or lead.text)
+            ended = self.catalogue.get(top.doc_id).valid_to
+            if ended is not None and (question.conversation_facts.event_on or self.today) > ended:
+                # "按浦东那个2022-2024方案里对新药临床的支持，今年去申请还可以吗": the plan has ended; the measure of
+                # the policy in force that its words find is the same kind of support, named after the no
+                step.eligibility = Eligibility(Verdict.NOT_ELIGIBLE, str(top.key), None, DOCUMENT_TERM)
+                asked = f"{top.title} {self.finder.without_name(search_query, top.doc_id)}"  # the plan's item, as the asker put it
+                current = [hit.article for hit in self.retriever.search(asked, k=HITS, doc_ids=[self.book.document])
+                    if hit.article.key in self.book.measures()]  # a measure that funds, as the plan's support did
+                step.articles = [*step.articles, *current[:1]]
+                return step
             if step.eligibility.verdict is Verdict.ELIGIBLE and _forbids(lead, ask):
                 # "医院能以药占比为理由不让新药进院吗": the answering sentence says 不得 to that
                 step.eligibility = Eligibility(Verdict.NOT_ELIGIBLE, str(top.key), None, FORBIDDEN)

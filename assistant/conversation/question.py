@@ -66,7 +66,7 @@ class Facts:
     cgt: bool = False
     device: bool = False
     trial_location: str | None = None  # "domestic" or "overseas"
-    registered: str | None = None  # "shanghai" or "elsewhere"
+    registered: str | None = None  # "shanghai", "elsewhere" or "unsaid" (said to be unknown)
     registered_place: str = ""  # the place named when elsewhere
     registered_by_other: bool = False  # the registration elsewhere is said of another company of the group ("our parent")
     related_party: bool | None = None

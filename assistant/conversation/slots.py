@@ -17,10 +17,12 @@ from typing import Any
 
 from assistant.conversation.currency import threshold_input
 from assistant.conversation.question import CNY, AmountRole, Question
-from assistant.conversation.understand import count_of, lexicon, word_pattern
+from assistant.conversation.understand import count_of, has_word, lexicon, word_pattern
 from assistant.match.records import MeasureMatch
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import Item
+
+DONE_REACH = 8  # characters after a stage's name within which a word saying it is done reads as said of it
 
 
 @dataclass
@@ -174,6 +176,13 @@ def _trigger_positions(text: str, rule: Rule) -> list[int]:
     return positions
 
 
+def _named_as_done(text: str, rule: Rule) -> bool:
+    """Whether ``text`` names ``rule`` by a trigger followed closely by a word saying it is done ("确证性临床做完了",
+    "Phase II completed"; ``understanding.yaml`` ``done_words``)."""
+    return any(has_word(text[m.end(): m.end() + DONE_REACH], lexicon().done_words)
+               for trigger in rule.triggers for m in _trigger_pattern(trigger).finditer(text))
+
+
 @cache
 def _trigger_pattern(trigger: str) -> re.Pattern[str]:
     """A trigger word as it names its rule in lower-case text: a word with English letters only as a whole
@@ -218,6 +227,10 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
             # "两个1类新药…A药II期投入6370万，B药III期投入9850万": the count is of the products, one amount each
             # ("两个…Ⅲ期，研发投入各9000万": the amount is each counted item's)
             rules = [rule for _, rule in mentioned]
+    done = [rule for rule in dict.fromkeys(rules) if _named_as_done(text, rule)]
+    if len(set(rules)) > 1 and len(done) == 1 and not facts_said.amounts:
+        # "只做早期和确证性两期临床，现在确证性临床做完了，能申请吗": of the stages named, the one said to be done
+        rules = done
     by_base = [rule for rule in dict.fromkeys(rules) if _base_named(text, rule)]
     if (len(set(rules)) > 1 and all(rule.base for rule in rules) and len(facts_said.amounts_as(AmountRole.BASE)) == 1
             and len(by_base) == 1):

@@ -227,6 +227,7 @@ class _Lexicon:
     month_without_year: tuple[re.Pattern[str], ...]  # "5月份", "in May": a month whose year an earlier turn said
     year_alone: tuple[re.Pattern[str], ...]  # "2030年才完成", "finishes in 2030": the year the case happens, no month
     case_by_case: tuple[str, ...]  # "一事一议": a measure's text that sets its support case by case, no amount
+    done_words: tuple[str, ...]  # "做完了", "completed": said right after a stage, the stage the case is at
     support_asked: re.Pattern[str]  # "有什么支持", "what support": an ask for the support a measure gives
     support_exists_asked: re.Pattern[str]  # "有没有支持", "is there help with …": whether a measure supports at all
     thing_yes_no: re.Pattern[str]  # "数据能不能出境": a yes/no asked of a thing, not of the asker
@@ -418,6 +419,7 @@ def lexicon() -> _Lexicon:
         month_without_year=tuple(re.compile(p, re.IGNORECASE) for p in raw["stated_month"]["without_year"]),
         year_alone=tuple(re.compile(p, re.IGNORECASE) for p in raw["stated_month"]["year_alone"]),
         case_by_case=tuple(raw["case_by_case"]),
+        done_words=tuple(raw["done_words"]),
         support_asked=re.compile(raw["support_asked"], re.IGNORECASE),
         support_exists_asked=re.compile(raw["support_exists_asked"], re.IGNORECASE),
         thing_yes_no=re.compile(raw["thing_yes_no"], re.IGNORECASE),
@@ -901,6 +903,9 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             # "If we registered in Hangzhou, would the policy still apply to us?": whether the asker registered there
             # is covered (the scope's condition), not the document's term
             kind = AskKind.ELIGIBILITY
+        elif kind is AskKind.VALIDITY and _asks_eligibility_after_telling(clause, lex):
+            # "可是这份政策是8月1日才开始实施的，7月份的参展费用还能申请支持吗": the term told, a verdict asked
+            kind = AskKind.ELIGIBILITY
         elif kind is AskKind.VALIDITY and stated and lex.applies_to_asker.search(clause.lower()):
             # "…Phase I only in the US. Does the clinical trial support still apply to us?": whether a measure
             # applies to the case told is a verdict on its conditions, not the document's term
@@ -1204,6 +1209,24 @@ def _merge_amount_with_eligibility(asks: list[Ask], text: str) -> list[Ask]:
     return amount_yes_no
 
 
+def _asks_eligibility_after_telling(clause: str, lex: _Lexicon) -> bool:
+    """Whether ``clause``'s last comma part asks a verdict of its own while the parts before it only tell, asking
+    nothing ("这份政策是8月1日才开始实施的，7月份的参展费用还能申请支持吗")."""
+    *told, last = re.split(r"[,，]", clause.lower())
+    return bool(told) and _kind(last, lex, own_words_only=True) is AskKind.ELIGIBILITY and not any(
+        ends_as_question(part) for part in told)
+
+
+def without_told_term(text: str) -> str:
+    """``text`` without its clauses that tell a document's term and ask nothing ("这份政策是8月1日才开始实施的"):
+    what is left names the case and what is asked of it."""
+    lex = lexicon()
+    parts = re.split(r"(?<=[,，。;；])", text)
+    kept = [part for part in parts
+            if not (_kind(part.lower(), lex, own_words_only=True) is AskKind.VALIDITY and not ends_as_question(part.rstrip(",，。;；")))]
+    return "".join(kept) or text
+
+
 def _asked_sentences(text: str) -> str:
     """``text`` (an ask's) without the sentences a full stop closes before its last ("We are the applicant, so we
     should qualify. What support can it get" → " What support can it get"): they tell, they ask nothing."""
@@ -1342,7 +1365,9 @@ def read_facts(normalised: str, text: str) -> Facts:
         (name for name, pattern in words["applicant_role_patterns"].items() if re.search(pattern, text)), None)
     registered: str | None = None
     registered_place = ""
-    if re.search(words["registered_nowhere"], text):
+    if re.search(words["registered_unsaid"], text):
+        registered = "unsaid"  # "来电人没说客户公司注册在哪儿": the scope's condition waits for it
+    elif re.search(words["registered_nowhere"], text):
         registered = "elsewhere"  # no place to name: not registered in Shanghai at all
     elif has_word(text, words["registered_shanghai"]) or re.search(words["registered_shanghai_pattern"], text):
         registered = "shanghai"

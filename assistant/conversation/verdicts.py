@@ -26,6 +26,7 @@ from index.documents import Catalogue
 SEAT_FACTS = frozenset({"registered"})  # where the asker is registered says nothing of which measure its case is
 ASKER_FACTS = ("related_party", "applicant_role", "entity_type", "registered", "registration_applicant")  # facts of a turn that may meet one condition
 REGISTERED = "registered_in_shanghai"  # the policy's scope: the one condition of a measure without award rules
+REGISTRATION_UNSAID = "unsaid"  # the ``registered`` fact when the asker says where it is registered is not known
 
 
 def fixed_alternatives(candidates: Sequence[Rule]) -> bool:
@@ -110,6 +111,9 @@ class Verdicts:
         if opened is not None:  # "我们是医院，能申请（五）吗": whether it is the registration applicant decides
             return Eligibility(Verdict.UNKNOWN, measure, only, opened.condition_id, usd_by_range=by_range,
                                fact=opened.opened_by, missing=opened.missing)
+        if values.get("registered") == REGISTRATION_UNSAID and any(c.condition_id == REGISTERED for c in checks):
+            # "来电人没说客户公司注册在哪儿": the scope's condition waits for where the asker is registered
+            return Eligibility(Verdict.UNKNOWN, measure, only, REGISTERED, usd_by_range=by_range, missing=("registered",))
         described = condition_rules().conditions
         unsaid = next((c for c in checks if c.condition_id in described
                        and set(c.missing) & set(described[c.condition_id].stated_only)), None)
@@ -439,6 +443,8 @@ class Verdicts:
         scope = evaluator.check(REGISTERED, values)
         if scope.state is ConditionState.FAILED and not lexicon().thing_yes_no.search(question.text.lower()):
             return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, REGISTERED)
+        if values.get("registered") == REGISTRATION_UNSAID and article.doc_id == self.book.document:
+            return Eligibility(Verdict.UNKNOWN, article.key, None, REGISTERED, missing=("registered",))
         if article.doc_id != self.book.document:
             return Eligibility(Verdict.UNKNOWN, article.key)
         checks = [evaluator.check(cid, values) for cid in condition_rules().of_measure(str(article.key))]

@@ -1,0 +1,75 @@
+"""The fact a case turns on decides the verdict, as the asker tells it: another province's special review channel is
+not the national or Shanghai one （六） names; a CE mark with no sales yet is not （三十六）'s 注册并在当地实现销售; a
+fair in July 2024 falls in the funding period though the asker says the policy began on 1 August; a registration the
+caller did not give leaves the scope open ("it depends"); a plan that has ended is no longer applied under, and the
+policy's measure of the same kind is named; of two stages named, the one said to be done is the one asked about; a
+Shanghai hospital's name that is also a town's (瑞金) is no other city."""
+
+from asking import cited, turns
+
+from assistant.records import Status
+
+
+def verdicts(answer):
+    return [v.verdict for v in answer.verdicts]
+
+
+def test_another_provinces_special_review_is_not_the_national_or_shanghai_one(engine):
+    answer = engine.ask("我们是上海注册的器械企业，产品进了浙江省的创新医疗器械特别审查程序，能拿300万吗？")
+    assert cited(answer)[0] == "policy2024:06" and verdicts(answer) == ["not_eligible"]
+    assert answer.answer.startswith("不可以") and "国家和我市" in answer.answer
+
+
+def test_the_national_special_review_with_a_partner_in_another_city_still_counts(engine):
+    answer = engine.ask("杭州研发的产品进了国家创新医疗器械特别审查程序，我们上海注册，能拿多少？")
+    assert answer.total_yuan == 3_000_000 and verdicts(answer) == ["eligible"]
+
+
+def test_a_ce_mark_with_zero_sales_is_not_yet_covered(engine):
+    answer = engine.ask("Our Shanghai medtech company just got CE marking for our surgical robot last month. Distributor "
+                        "contracts in Germany only start next spring, so zero EU sales so far. Can we apply right now "
+                        "for the 30%-of-R&D support for getting registered abroad?")
+    assert cited(answer)[0] == "policy2024:36" and verdicts(answer) == ["not_eligible"]
+    assert answer.answer.startswith("No")
+
+
+def test_a_july_fair_is_computed_though_the_asker_tells_the_august_start(engine):
+    # 2024-06-01…07-31: funding measures 参照执行; （三十七） 50% × 7万 = 3.5万, under its 5万 ceiling
+    answer = engine.ask("台商在上海設的醫療器械公司（在上海註冊），2024年7月去新加坡參加了一個國際醫療器械展，花了7萬多人民幣。"
+                        "可是這份市裡的政策是8月1日才開始實施的，7月份的參展費用還能申請支持嗎？")
+    assert cited(answer)[0] == "policy2024:37" and answer.total_yuan == 35_000
+    assert answer.answer.startswith("可以") and "6月1日" in answer.answer
+
+
+def test_a_registration_the_caller_did_not_give_leaves_the_verdict_open(engine):
+    answer = engine.ask("【热线转录】来电人是一家代理申报机构的，说他们客户的骨科植入产品已经进了国家创新医疗器械特别审查程序，"
+                        "上个月第一次拿到注册证，工厂已经投产了，研发投入1980万。问能不能拿“再给最高800万”的那笔。"
+                        "来电人没说客户公司注册在哪儿。")
+    assert cited(answer)[0] == "policy2024:06" and verdicts(answer) == ["unknown"]
+    assert answer.answer.startswith("要看情况") and "在我市内登记注册" in answer.answer
+
+
+def test_a_plan_that_has_ended_is_no_longer_applied_under_and_the_current_measure_is_named(engine):
+    answer = engine.ask("我們公司在浦東，想按浦東那個2022-2024生物醫藥行動方案裡對新藥臨床研究的支持，今年（2026年）去申請，還可以嗎？")
+    assert cited(answer) == ["pudong2022:task-05", "policy2024:05"] and verdicts(answer) == ["not_eligible"]
+    assert answer.answer.startswith("不能") and "2024年12月31日" in answer.answer and "（五）" in answer.answer
+
+
+def test_a_plan_asked_after_a_measure_says_it_ended_and_what_it_said(engine):
+    *_, pudong = turns(engine, "1类新药3期研发投了1个亿 能拿多少", "改良形的能申请吗", "那浦东的方案呢")
+    assert cited(pudong)[0] == "pudong2022:task-05"
+    assert pudong.answer.startswith("不能") and "改良型新药" in pudong.answer
+
+
+def test_of_two_stages_named_the_one_said_to_be_done_is_asked(engine):
+    answer = engine.ask("我们是上海注册的细胞治疗公司，CAR-T产品是1类新药，只做早期和确证性两期临床，现在确证性临床做完了，"
+                        "能申请吗？大概多少")
+    assert answer.status is Status.ANSWERED and verdicts(answer) == ["eligible"]
+    assert "3000万" in answer.answer and "1500万" not in answer.answer
+
+
+def test_a_shanghai_hospitals_name_is_no_other_city(engine):
+    answer = engine.ask("我是瑞金一个科室的研究者，我们想跟一家国产心脏瓣膜企业合作，做他们产品上市后的真实世界疗效评价研究。"
+                        "医院这边作为合作方能拿市里的项目支持吗？大概多少？")
+    assert cited(answer)[0] == "policy2024:20" and answer.total_yuan == 2_000_000
+    assert answer.answer.startswith("可以")
