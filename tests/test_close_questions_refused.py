@@ -47,3 +47,17 @@ def test_an_english_first_sentence_about_the_asker_keeps_a_covered_ask_covered(e
     answer = engine.ask("Hi, we're a gene therapy start-up registered in Lingang. How long does the ethics review take?")
     assert answer.status is Status.ANSWERED
     assert cited(answer)[0] == "policy2024:10" and "3 weeks" in answer.answer.split("\n")[0]
+
+
+def test_a_share_performance_question_after_the_reply_figures_is_refused(engine):
+    *_, shares = turns(engine, "Fact-checking a draft: how many Shanghai biomedicine companies are listed on the STAR Market?",
+                       "Which of those STAR-listed biotechs had the best share performance this year?")
+    assert shares.status is Status.OUT_OF_SCOPE
+
+
+def test_a_claim_checked_after_a_year_figure_is_answered_not_judged_against_the_term(engine):
+    # "2023" is the industry figure's year, not a case's month: the reply's "18家" answers, no "before the term" no
+    _, claim = turns(engine, "Fact-checking a draft: 'Shanghai's biomedicine industry hit RMB 933.7 billion in 2023, up 9%.' "
+                             "Is that right?",
+                     "And the line saying all of the global top-20 pharma and device firms have their China HQ in Shanghai?")
+    assert cited(claim)[0] == "reply1228:1.4" and "18" in claim.answer.split("\n")[0]

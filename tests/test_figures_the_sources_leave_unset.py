@@ -136,3 +136,10 @@ def test_a_guarantee_fee_rate_asked_roughly_or_mistyped_is_not_specified(engine,
     assert answer.status is Status.NOT_SPECIFIED
     assert answer.citations[0].chunk_id == "policy2024:29"
     assert "比例" in answer.answer.split("\n")[0]
+
+
+def test_the_actual_funding_figure_for_top_scientists_is_case_by_case(engine):
+    answer = engine.ask("A scientist with core IP (think Nobel-shortlist level) wants to move his lab to Shanghai. What's "
+                        "the actual funding figure the city gives top scientists under the 2024 policy?")
+    assert answer.status is Status.NOT_SPECIFIED
+    assert answer.citations[0].chunk_id == "policy2024:03" and "一事一议" in answer.answer

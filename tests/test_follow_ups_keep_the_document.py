@@ -71,3 +71,10 @@ def test_a_figure_asked_after_leaving_the_topic_is_the_sources_figure_not_the_aw
                       "另外问一下，上海现在有多少家三甲医院？")
     assert count.answer.startswith("35家") and cited(count)[0] == "press20240731:q03"
     assert not count.calculations
+
+
+def test_the_city_level_one_after_the_plans_validity_is_the_policys_term(engine):
+    first, city = turns(engine, "Is Pudong's 2022–2024 biomedicine action plan still something we can cite to our tenants?",
+                        "ok and the city-level one from 2024?")
+    assert cited(first)[0] in {"pudong2022:preamble", "pudong2022:1.2"} and "expired" in first.answer.split("\n")[0]
+    assert cited(city)[0] == "policy2024:validity" and "July 31, 2029" in city.answer.split("\n")[0]

@@ -91,3 +91,12 @@ def test_a_dollar_base_is_carried_in_dollars_deciding_only_the_ceilings_every_ra
     assert answer.status is Status.CLARIFY and not answer.calculations, answer.answer
     again = engine.ask("And Phase I again?", first.session_id)
     assert again.total_yuan == 10_000_000, "the dollar base, carried as dollars, still passes Ⅰ期's ceiling at every rate"
+
+
+def test_a_dollar_premium_the_asker_converted_is_computed_on_its_yuan_figure(engine):
+    # "USD 180,000; finance booked it at 7.2 so RMB 1,296,000": one premium stated twice; （十三） 50%, overseas cap 100万
+    answer = engine.ask("Our oncology biotech (Shanghai-registered) bought clinical trial liability cover for the US arm "
+                        "of our study. Premium actually paid was USD 180,000; finance booked it at 7.2 so RMB 1,296,000. "
+                        "How much of that premium can the Shanghai policy pay back?")
+    assert answer.citations[0].chunk_id == "policy2024:13"
+    assert answer.total_yuan == 648_000

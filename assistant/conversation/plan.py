@@ -834,6 +834,11 @@ class Planner:
         asks_whether = ask.kind is AskKind.ELIGIBILITY or (ask.kind is AskKind.AMOUNT and ask.yes_no)
         if not asks_whether or question.document not in (None, document) or self.verdicts.month_against_term(question) >= 0:
             return None  # after the start, the measure's own conditions (and the term's end) decide
+        # the ask's own words, or for a follow-up ("要是5月份完成的呢") the turn before it
+        own, text = ask.text.lower(), f"{ask.text} {question.context_text if ask.elliptical else ''}".lower()
+        if not (question.conversation_facts.tells_case() or any(a.text.lower() in own for a in question.facts.amounts)
+                or has_word(text, lexicon().application_words) or has_word(text, lexicon().money_words)):
+            return None  # "…industry hit 933.7 billion in 2023. And the line on the top-20 firms?": no case, no applying
         return self.retriever.article(f"{document}:validity")
 
     def _finds_clearly_in(self, words: str, doc_ids: list[str]) -> bool:

@@ -21,6 +21,7 @@ from typing import Any
 import cn2an
 
 from assistant.amounts import OTHER_MARKS, USD_MARKS, FoundAmount, currency_marks, find_amounts
+from assistant.conversation.currency import usd_range
 from assistant.conversation.places import fold, places_abroad
 from assistant.conversation.premise import stated_duration
 from assistant.conversation.question import CNY, OTHER_CURRENCY, USD, AmountRole, Ask, AskKind, Facts, Question, StatedAmount
@@ -86,6 +87,7 @@ COUNTED_COMPANIES = re.compile(r"家[\u4e00-\u9fff]{0,12}")
 RESTATED = re.compile(r"\s*(?:美元|美金|欧元|日元|港元|港币|英镑|dollars?|euros?)?\s*[（(]\s*"
                       r"(?:roughly|about|approximately|approx\.?|around|i\.e\.|ca\.?|约合|约|折合|合|相当于|即)?\s*"
                       r"(?:人民币|rmb|cny)?\s*", re.IGNORECASE)
+CONVERSION_REACH = 60  # characters between a dollar amount and the yuan figure the asker converted it to
 # "6万和20万", "一个经费8万，一个30万" (items named alike: the second is the first's kind)
 LIST_JOINER = re.compile(r"\s*(?:元|人民币|元人民币)?\s*(?:和|与|及|、|,|，|/|and|or)\s*(?:另一个|另一场|另一项|一个|一场|一项|第二个|the other|another)?"
                          r"\s*(?:是|为|花了|costs?|is|was)?\s*(?:rmb|cny)?\s*", re.IGNORECASE)
@@ -1866,9 +1868,17 @@ def _restated(amounts: tuple[StatedAmount, ...], normalised: str) -> tuple[State
         before, amount = amounts[number - 1], amounts[number]
         found = normalised.find(before.text, before.start)  # a currency word before the figure may shift its start
         between = normalised[found + len(before.text): amount.start] if found >= 0 else ""
-        if before.currency != CNY and amount.currency == CNY and RESTATED.fullmatch(between):
-            kept[number - 1: number + 1] = [replace(amount, role=before.role)]
+        if before.currency != CNY and amount.currency == CNY and (RESTATED.fullmatch(between) or _converted(before, amount, between)):
+            kept[number - 1: number + 1] = [replace(amount, role=before.role, base_kind=before.base_kind or amount.base_kind)]
     return tuple(kept)
+
+
+def _converted(dollars: StatedAmount, yuan: StatedAmount, between: str) -> bool:
+    """Whether ``yuan`` is the asker's own conversion of ``dollars`` said right after it ("USD 180,000; finance booked
+    it at 7.2 so RMB 1,296,000"): within a short stretch of words, at a rate inside the plausible range."""
+    rates = usd_range()
+    return (dollars.currency == USD and dollars.yuan > 0 and len(between) <= CONVERSION_REACH
+            and rates.low <= yuan.yuan / dollars.yuan <= rates.high)
 
 
 def _listed_alike(amounts: tuple[StatedAmount, ...], normalised: str) -> tuple[StatedAmount, ...]:
