@@ -42,3 +42,16 @@ def test_only_a_time_limit_asked_to_be_confirmed_is_a_premise(text, duration):
 
 def test_a_time_limit_reads_in_one_unit_whatever_its_script():
     assert duration_in("15个工作日") == duration_in("15 working days") == duration_in("十五個工作日")
+
+
+def test_a_time_limit_stated_of_one_application_is_checked_against_that_ones_figure(engine):
+    # （十四）: 药品补充申请 60个工作日, 药物临床试验申请 30个工作日 — the 30 stated belongs to the other application
+    answer = engine.ask("上海将药品补充申请审评时限压缩至30个工作日，对吗？")
+    assert answer.citations[0].chunk_id == "policy2024:14"
+    assert answer.answer.startswith("不对") and "60个工作日" in answer.answer.split("\n")[0]
+
+
+def test_a_journalist_checking_a_draft_is_not_asking_about_the_press_conference(engine):
+    answer = engine.ask("記者核稿：我稿子裡寫「上海將藥品補充申請審評時限壓縮至30個工作日」，對嗎？")
+    assert answer.citations[0].chunk_id == "policy2024:14"
+    assert answer.answer.startswith("不對") and "60個工作日" in answer.answer.split("\n")[0]

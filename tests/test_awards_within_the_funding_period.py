@@ -47,3 +47,10 @@ def test_an_amount_asked_with_a_yes_or_no_in_the_funding_period_says_the_month_i
     assert answer.total_yuan == 20_000_000
     assert "2024年6月1日至7月31日期间" in answer.answer.split("出处")[0]
     assert "policy2024:validity" in [c.chunk_id for c in answer.citations]
+
+
+def test_can_the_funding_still_cover_a_july_case_is_a_yes_with_the_funding_period(engine):
+    answer = engine.ask("Our Phase II readout came in early July 2024, i.e. before the new Shanghai policy officially took "
+                        "effect on Aug 1. Can the funding support still cover us, or are we too early?")
+    assert answer.citations[0].chunk_id == "policy2024:validity"
+    assert answer.answer.startswith("Yes") and "2024年6月1日" in answer.answer.split("\n")[0]

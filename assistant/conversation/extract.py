@@ -159,7 +159,9 @@ def _lead_clause(text: str, kind: AskKind, question: str, units: tuple[str, ...]
             order += 1
             found = ""
             if kind in (AskKind.DURATION, AskKind.FIGURE):
-                found = _best_figure(clause, duration if kind is AskKind.DURATION else figure, wanted, units, stated)
+                # a time limit the asker states ("药品补充申请…压缩至30个工作日，对吗") chooses no figure: what it names does
+                found = _best_figure(clause, duration if kind is AskKind.DURATION else figure,
+                                     chooses if kind is AskKind.DURATION else wanted, units, stated)
                 if not found:
                     continue
             if home_asked and found and has_word(clause, lex.home_city_stated):
