@@ -33,7 +33,7 @@ from assistant.conversation.plan_records import (
     extra_conditions,
     term_sentence,
 )
-from assistant.conversation.premise import duration_in, stated_duration
+from assistant.conversation.premise import duration_in, figure_holds, stated_duration, stated_figure
 from assistant.conversation.question import AskKind, Facts
 from assistant.conversation.slots import AssumedBase, AwardRequest, rule_named
 from assistant.conversation.understand import ISSUED, WHICH_DOCUMENT, asks_yes_or_no, has_word, kinds_named, lexicon, names_annual_cap
@@ -430,8 +430,12 @@ class Composer:
             lead = self.t["lead_spoken"].format(text=text, asker=asker, answerer=answerer)
         else:
             lead = self._lead_text(article, step.lead.text)
+        stated = stated_figure(step.ask.text) if step.ask.kind in {AskKind.WHAT, AskKind.FIGURE} else None
+        holds = figure_holds(stated, step.lead.sentence or step.lead.text) if stated is not None else None
         if step.need is not None:  # "还要办…许可证吗": 不需要 / 需要 / the sources do not say, first
             lead = f"{self.t['need_' + step.need.value]}{' ' if self.english else ''}{lead}"
+        elif holds is not None:  # "covers 60% of premiums, is that correct?": the sentence's 50% puts it right
+            lead = self.t["premise_right" if holds else "premise_wrong"] + lead
         elif step.affirmed is not None:  # "有没有生物医药专区": the sentence states it, so the yes first
             lead = self.t["stated_yes"].format(word=step.affirmed) + lead
         return [self._with_expiry(article, lead + self._glossed(step.lead.text))]

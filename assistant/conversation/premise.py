@@ -1,12 +1,16 @@
 """A time limit the asker states and asks to be confirmed ("so the lead hospital has three weeks, right?",
-"牵头机构是3周，对吧？"): read as a (number, unit) pair, so the one the text sets can confirm or correct it.
+"牵头机构是3周，对吧？"): read as a (number, unit) pair, so the one the text sets can confirm or correct it. A share or
+a sum in yuan stated and asked about the same way ("covers 60% of premiums paid. Is that correct?", "据说产业规模已经超过
+1万亿了？") is compared with the figures of its kind in the answering sentence.
 
-Patterns, number words and units are data (``understanding.yaml`` ``duration_premise``).
+Patterns, number words, units and bound words are data (``understanding.yaml`` ``duration_premise``,
+``figure_premise``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
@@ -14,11 +18,23 @@ from typing import Any
 
 import cn2an
 
+from assistant.amounts import find_amounts
 from index.yaml_data import read_yaml_once
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "understanding.yaml"
 
 Duration = tuple[Decimal, str]  # (15, "working_day"), (3, "week")
+PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|％|percent\b|per cent\b)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FigurePremise:
+    """A figure the asker states: ``kind`` "percent" or "yuan", its ``value`` (percent points or yuan), and ``bound``
+    1 when said as a floor ("超过1万亿"), -1 as a ceiling ("不到"), 0 as the figure itself."""
+
+    kind: str
+    value: Decimal
+    bound: int = 0
 
 
 @cache
@@ -56,3 +72,48 @@ def without_durations(text: str) -> str:
     """``text`` with the durations it names taken out ("牵头机构是3周，对吧" → "牵头机构是 ，对吧"): a time limit the asker
     states chooses no clause of the text, the one the text sets for what is named does."""
     return _words()["stated"].sub(" ", text)
+
+
+@cache
+def _figure_words() -> dict[str, Any]:
+    raw = read_yaml_once(DATA_PATH)["figure_premise"]
+    return {"asked": re.compile(raw["asked"], re.IGNORECASE), "heard": re.compile(raw["heard"], re.IGNORECASE),
+            "above": _any_word(raw["above"]), "below": _any_word(raw["below"]), "reach": int(raw["reach"])}
+
+
+def _any_word(words: list[str]) -> re.Pattern[str]:
+    """Any of ``words``, an English one as a whole word ("over" is not inside "covers")."""
+    return re.compile("|".join(rf"\b{re.escape(w)}\b" if w.isascii() else re.escape(w) for w in words), re.IGNORECASE)
+
+
+def stated_figure(clause: str) -> FigurePremise | None:
+    """The share or yuan sum ``clause`` states and asks to be confirmed (a confirming ending, or a hearsay word: "据说…
+    超过1万亿了？"); its last one, a share before a sum; None when it states none or asks nothing of it."""
+    words = _figure_words()
+    if not (words["asked"].search(clause.strip()) or words["heard"].search(clause)):
+        return None
+    percents = list(PERCENT.finditer(clause))
+    if percents:
+        kind, value, start = "percent", Decimal(percents[-1][1]), percents[-1].start()
+    else:
+        amounts = find_amounts(clause)
+        if not amounts:
+            return None
+        kind, value, start = "yuan", amounts[-1].yuan, amounts[-1].start
+    before = clause[max(0, start - words["reach"]): start].lower()
+    bound = 1 if words["above"].search(before) else -1 if words["below"].search(before) else 0
+    return FigurePremise(kind, value, bound)
+
+
+def figure_holds(premise: FigurePremise, sentence: str) -> bool | None:
+    """Whether ``sentence`` bears ``premise`` out: a figure of its kind equal to it (or above, below it for a bound);
+    None when the sentence states no figure of that kind."""
+    values = ([Decimal(m[1]) for m in PERCENT.finditer(sentence)] if premise.kind == "percent"
+              else [found.yuan for found in find_amounts(sentence)])
+    if not values:
+        return None
+    if premise.bound > 0:
+        return any(v > premise.value for v in values)
+    if premise.bound < 0:
+        return any(v < premise.value for v in values)
+    return premise.value in values
