@@ -104,3 +104,15 @@ def test_a_floor_the_figure_passes_is_confirmed():
     stated = stated_figure("产业规模超过9000亿了吗？")
     assert stated is not None and stated.bound == 1
     assert figure_holds(stated, "2023年，产业规模达到9337亿元，增长4.9%。") is True
+
+
+def test_a_start_date_stated_wrongly_is_put_right(engine):
+    # 有效期: "本意见自2024年8月1日起实施" — 2024-07-15 is the signing date, not the start
+    answer = engine.ask("The new Shanghai biomedicine policy took effect on July 15, 2024, right?")
+    assert answer.citations[0].chunk_id == "policy2024:validity"
+    assert answer.answer.startswith("No") and "2024年8月1日" in answer.answer.split("\n")[0]
+
+
+def test_a_start_date_stated_rightly_is_confirmed(engine):
+    answer = engine.ask("这个政策是2024年8月1日起实施的吧？")
+    assert answer.answer.startswith("对")

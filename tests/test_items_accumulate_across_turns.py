@@ -77,3 +77,14 @@ def test_what_is_available_for_another_rule_of_the_measure_joins_the_total(engin
                                  "So what's the most we could get this year in total under this measure?")
     assert available.total_yuan == 20_000_000
     assert total.total_yuan == 23_000_000
+
+
+def test_a_total_asked_with_the_yearly_cap_leads_with_the_cap(engine):
+    # （六）: 300万 + 40% × 1650万 = 660万 → 960万, under 每个单位每年累计支持金额最高3000万元, which leads
+    *_, total = turns(engine,
+                      "我们是做神经介入器械的小公司，注册在闵行。产品上个月进了国家药监局的创新特审通道，这一步市里最多给多少？",
+                      "那等拿到注册证、在上海投产以后呢？我们这个产品研发大概投了1,650万",
+                      "这两块加起来，一年有没有封顶？")
+    assert total.total_yuan == 9_600_000
+    assert total.answer.startswith("年度上限") and "3000万元" in total.answer.split("\n")[0]
+    assert "960万元" in total.answer[:160]

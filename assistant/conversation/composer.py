@@ -681,8 +681,8 @@ class Composer:
         "按浦东那个2022-2024方案…今年去申请还可以吗", with the measure of a document in force that the plan cites after it
         (the same kind of support); "" when ``article``'s document has no end or has not ended."""
         document = self.catalogue.get(article.doc_id)
-        if document.valid_to is None or (self.event_on or self.day) <= document.valid_to:
-            return ""
+        if document.valid_to is None or self.day <= document.valid_to or (self.event_on or self.day) <= document.valid_to:
+            return ""  # a document still in force (a case after its end hears its term instead)
         fields = {"number": document.number or document.title, "end": day_named(document.valid_to, self.language)}
         current = next((a for a in step.articles if a.doc_id != article.doc_id
                         and (other := self.catalogue.get(a.doc_id)).valid_to is not None and self.day <= other.valid_to), None)
@@ -838,7 +838,7 @@ class Composer:
             if notes:
                 lines.append(self.t["award_notes"].format(notes=(" " if self.english else "").join(notes)))
             return [*lines, *self._asker_lines(step)]
-        award = self.award_lines(estimate, article)
+        award = self.award_lines(estimate, article, step.annual_first)
         if award and not lines and estimate.total_yuan > 0 and (named := self._kind_named(article)) is not None:
             award.insert(0, named)  # "那对医院呢？": the measure's own words naming that kind, before its ceiling
         if award and self._yes_asked(step) and estimate.total_yuan > 0 and not lines:
@@ -1017,8 +1017,9 @@ class Composer:
             index = end + 1
         return lines
 
-    def award_lines(self, estimate: AwardEstimate, article: Article) -> list[str]:
-        """One item: its ceiling, formula, annual cap and notes. Several: the total first, then one line per item."""
+    def award_lines(self, estimate: AwardEstimate, article: Article, annual_first: bool = False) -> list[str]:
+        """One item: its ceiling, formula, annual cap and notes. Several: the total first, then one line per item;
+        ``annual_first``: the annual cap asked with the total ("这两块加起来，一年有没有封顶？") leads them."""
         number = self.catalogue.get(article.doc_id).number
         calculations = estimate.calculations
         if len(calculations) == 1:
@@ -1057,6 +1058,8 @@ class Composer:
         if len(calculations) > 1:
             lines.append(self.t["award_total"].format(formula=estimate.formula))
             lines.extend(estimate.notes)
+            if annual_first:
+                return [*annual, *lines]
             lines += annual
         return lines
 

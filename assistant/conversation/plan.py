@@ -60,9 +60,11 @@ from assistant.conversation.understand import (
     kinds_named,
     labels_named,
     lexicon,
+    month_without_year,
     names_ceiling,
     points_at_document,
     read_facts,
+    stated_month,
     without_ask_words,
     without_asker,
     without_kind_said,
@@ -834,9 +836,11 @@ class Planner:
         asks_whether = ask.kind is AskKind.ELIGIBILITY or (ask.kind is AskKind.AMOUNT and ask.yes_no)
         if not asks_whether or question.document not in (None, document) or self.verdicts.month_against_term(question) >= 0:
             return None  # after the start, the measure's own conditions (and the term's end) decide
-        # the ask's own words, or for a follow-up ("要是5月份完成的呢") the turn before it
+        # a month the ask names itself ("expenses our lab ran up in March 2024"), or, for one said before, a case or an
+        # application in the ask's words or (a follow-up: "要是5月份完成的呢") the turn's before it
         own, text = ask.text.lower(), f"{ask.text} {question.context_text if ask.elliptical else ''}".lower()
-        if not (question.conversation_facts.tells_case() or any(a.text.lower() in own for a in question.facts.amounts)
+        if not (stated_month(own) is not None or month_without_year(own) is not None
+                or question.conversation_facts.tells_case() or any(a.text.lower() in own for a in question.facts.amounts)
                 or has_word(text, lexicon().application_words) or has_word(text, lexicon().money_words)):
             return None  # "…industry hit 933.7 billion in 2023. And the line on the top-20 firms?": no case, no applying
         return self.retriever.article(f"{document}:validity")
@@ -1396,7 +1400,7 @@ class Planner:
             step = Step(ask, Route.ELIGIBILITY, [top], lead=lead)
             step.eligibility = self.verdicts.measure_verdict(question, top, lead.sentence or lead.text)
             ended = self.catalogue.get(top.doc_id).valid_to
-            if ended is not None and (question.conversation_facts.event_on or self.today) > ended:
+            if ended is not None and self.today > ended and (question.conversation_facts.event_on or self.today) > ended:
                 # "按浦东那个2022-2024方案里对新药临床的支持，今年去申请还可以吗": the plan has ended; the measure of
                 # the policy in force that its words find is the same kind of support, named after the no
                 step.eligibility = Eligibility(Verdict.NOT_ELIGIBLE, str(top.key), None, DOCUMENT_TERM)
@@ -2041,6 +2045,12 @@ class Planner:
                 session.award.annual_shown = step.annual_first  # a later total over measures adds this cap
             step.ceilings_sum = self._ceilings_sum(question, request.rules)
             return step
+        asked = question.text.lower().rstrip(" ？?。")
+        if question.asks_annual_cap and question.asks_total and any(r.annual_cap for r in request.rules or request.candidates) and (
+                lexicon().cap_exists_asked.search(asked) or not lexicon().yes_no_question.search(asked)):
+            # "这两块加起来，一年有没有封顶？": the cap leads, the sum under it follows ("合计多少？会不会超过每年的上限？"
+            # asks whether the sum passes it: the sum leads)
+            step.annual_first = True
         if (question.asks_annual_cap and not any(r.annual_cap for r in request.rules or request.candidates)
                 and lexicon().cap_exists_asked.search(ask.own_words.lower()) and not question.facts.amounts):
             # "这一条每家每年有没有累计封顶？" of （三十六）: the text sets a ceiling per product, no cap per company and

@@ -25,11 +25,18 @@ DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "understanding.yam
 
 Duration = tuple[Decimal, str]  # (15, "working_day"), (3, "week")
 PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|％|percent\b|per cent\b)", re.IGNORECASE)
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+          "december")
+# a day as the sources write it ("2024年8月1日") or as an English asker does ("July 15, 2024", "15 July 2024")
+DAY = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]"
+                 rf"|\b(?P<mn>{'|'.join(MONTHS)})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})\b"
+                 rf"|\b(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn3>{'|'.join(MONTHS)}),?\s+(?P<y3>\d{{4}})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class FigurePremise:
-    """A figure the asker states: ``kind`` "percent" or "yuan", its ``value`` (percent points or yuan), and ``bound``
+    """A figure the asker states: ``kind`` "percent", "yuan" or "day", its ``value`` (percent points, yuan, or the day as
+    YYYYMMDD), and ``bound``
     1 when said as a floor ("超过1万亿"), -1 as a ceiling ("不到"), 0 as the figure itself."""
 
     kind: str
@@ -92,9 +99,11 @@ def stated_figure(clause: str) -> FigurePremise | None:
     words = _figure_words()
     if not (words["asked"].search(clause.strip()) or words["heard"].search(clause)):
         return None
-    percents = list(PERCENT.finditer(clause))
+    percents, days = list(PERCENT.finditer(clause)), _days(clause)
     if percents:
         kind, value, start = "percent", Decimal(percents[-1][1]), percents[-1].start()
+    elif days:  # "took effect on July 15, 2024, right?"
+        kind, value, start = "day", days[-1][0], days[-1][1]
     else:
         amounts = find_amounts(clause)
         if not amounts:
@@ -108,8 +117,11 @@ def stated_figure(clause: str) -> FigurePremise | None:
 def figure_holds(premise: FigurePremise, sentence: str) -> bool | None:
     """Whether ``sentence`` bears ``premise`` out: a figure of its kind equal to it (or above, below it for a bound);
     None when the sentence states no figure of that kind."""
-    values = ([Decimal(m[1]) for m in PERCENT.finditer(sentence)] if premise.kind == "percent"
-              else [found.yuan for found in find_amounts(sentence)])
+    if premise.kind == "day":
+        values = [day for day, _ in _days(sentence)]
+    else:
+        values = ([Decimal(m[1]) for m in PERCENT.finditer(sentence)] if premise.kind == "percent"
+                  else [found.yuan for found in find_amounts(sentence)])
     if not values:
         return None
     if premise.bound > 0:
@@ -117,3 +129,13 @@ def figure_holds(premise: FigurePremise, sentence: str) -> bool | None:
     if premise.bound < 0:
         return any(v < premise.value for v in values)
     return premise.value in values
+
+
+def _days(text: str) -> list[tuple[Decimal, int]]:
+    """Each day ``text`` names, as YYYYMMDD, with where it stands."""
+    found = []
+    for m in DAY.finditer(text):
+        year, month, day = (m["y"], m["m"], m["d"]) if m["y"] else (
+            (m["y2"], MONTHS.index(m["mn"].lower()) + 1, m["d2"]) if m["y2"] else (m["y3"], MONTHS.index(m["mn3"].lower()) + 1, m["d3"]))
+        found.append((Decimal(int(year) * 10000 + int(month) * 100 + int(day)), m.start()))
+    return found

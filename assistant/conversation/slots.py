@@ -23,6 +23,7 @@ from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import Item
 
 DONE_REACH = 8  # characters after a stage's name within which a word saying it is done reads as said of it
+CLAUSE_MARK = re.compile(r"[、，,。；;？?！!]")  # "早期临床、另一个做完确证性": the done word of another clause is not its
 
 
 @dataclass
@@ -177,9 +178,9 @@ def _trigger_positions(text: str, rule: Rule) -> list[int]:
 
 
 def _named_as_done(text: str, rule: Rule) -> bool:
-    """Whether ``text`` names ``rule`` by a trigger followed closely by a word saying it is done ("确证性临床做完了",
-    "Phase II completed"; ``understanding.yaml`` ``done_words``)."""
-    return any(has_word(text[m.end(): m.end() + DONE_REACH], lexicon().done_words)
+    """Whether ``text`` names ``rule`` by a trigger followed closely, in the same clause, by a word saying it is done
+    ("确证性临床做完了", "Phase II completed"; ``understanding.yaml`` ``done_words``)."""
+    return any(has_word(CLAUSE_MARK.split(text[m.end(): m.end() + DONE_REACH])[0], lexicon().done_words)
                for trigger in rule.triggers for m in _trigger_pattern(trigger).finditer(text))
 
 

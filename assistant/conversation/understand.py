@@ -1431,7 +1431,7 @@ def read_facts(normalised: str, text: str) -> Facts:
         work=next((work for work, pattern in words["work"].items() if re.search(pattern, text)), None),
         event_on=stated_month(text) or _first_day(_stated_year_alone(text)),
         event_year_only=stated_month(text) is None and _stated_year_alone(text) is not None,
-        month_alone=_month_without_year(text),
+        month_alone=month_without_year(text),
     )
 
 
@@ -1481,7 +1481,7 @@ def _first_day(year: int | None) -> date | None:
     return date(year, 1, 1) if year is not None else None
 
 
-def _month_without_year(text: str) -> int | None:
+def month_without_year(text: str) -> int | None:
     """The last month ``text`` (lower case) names without a year ("要是5月份完成的呢" → 5), when it names no month
     with its year; else None."""
     lex = lexicon()
