@@ -837,7 +837,7 @@ class Planner:
         if not asks_whether or question.document not in (None, document) or self.verdicts.month_against_term(question) >= 0:
             return None  # after the start, the measure's own conditions (and the term's end) decide
         # a month the ask names itself ("expenses our lab ran up in March 2024"), or, for one said before, a case or an
-        # application in the ask's words or (a follow-up: "要是5月份完成的呢") the turn's before it
+        # application in the ask's words or (a follow-up: "要是5月份完成的呢") in the turn before it
         own, text = ask.text.lower(), f"{ask.text} {question.context_text if ask.elliptical else ''}".lower()
         if not (stated_month(own) is not None or month_without_year(own) is not None
                 or question.conversation_facts.tells_case() or any(a.text.lower() in own for a in question.facts.amounts)
