@@ -73,6 +73,11 @@ class Document:
     def in_force_on(self, day: date) -> bool:
         return self.status_on(day) is DocumentStatus.IN_FORCE
 
+    def ended_for(self, today: date, case_on: date | None = None) -> bool:
+        """Whether the term ended before ``today`` and, when the case's time is said, before ``case_on`` too (the
+        Pudong plan, ended 2024-12-31, for a case of 2026; not for one of 2023)."""
+        return self.valid_to is not None and today > self.valid_to and (case_on is None or case_on > self.valid_to)
+
     def read_source(self) -> str:
         if self.source_path is None:
             raise ValueError(f"document {self.id} has no shipped source")

@@ -80,25 +80,6 @@ def test_a_heard_of_most_for_one_stage_that_is_not_its_ceiling_is_put_right_also
     assert not answer.calculations  # the heard figure is no spend
 
 
-def test_a_share_stated_wrongly_is_put_right_by_the_sentence(engine):
-    # （十三）: 实际缴纳保费的50% — not 60%
-    answer = engine.ask("I read that the clinical trial insurance subsidy covers 60% of premiums paid. Is that correct?")
-    assert answer.citations[0].chunk_id == "policy2024:13"
-    assert answer.answer.startswith("No") and "50%" in answer.answer.split("\n")[0]
-
-
-def test_a_share_stated_rightly_is_confirmed(engine):
-    answer = engine.ask("保费补贴是50%对吗？")
-    assert answer.citations[0].chunk_id == "policy2024:13" and answer.answer.startswith("对")
-
-
-def test_an_industry_size_heard_above_the_reply_figure_is_put_right(engine):
-    # the reply: "2023年，产业规模达到9337亿元" — not over 1万亿
-    answer = engine.ask("据说2023年上海生物医药产业规模已经超过1万亿了？")
-    assert answer.citations[0].chunk_id == "reply1228:1.1"
-    assert answer.answer.startswith("不对") and "9337亿" in answer.answer.split("\n")[0]
-
-
 def test_a_floor_the_figure_passes_is_confirmed():
     from assistant.conversation.premise import figure_holds, stated_figure
     stated = stated_figure("产业规模超过9000亿了吗？")
@@ -106,13 +87,25 @@ def test_a_floor_the_figure_passes_is_confirmed():
     assert figure_holds(stated, "2023年，产业规模达到9337亿元，增长4.9%。") is True
 
 
-def test_a_start_date_stated_wrongly_is_put_right(engine):
+@pytest.mark.parametrize(("question", "article", "no", "right"), [
+    # （十三）: 实际缴纳保费的50% — not 60%
+    ("I read that the clinical trial insurance subsidy covers 60% of premiums paid. Is that correct?", "policy2024:13", "No",
+     "50%"),
+    # the reply: "2023年，产业规模达到9337亿元" — not over 1万亿
+    ("据说2023年上海生物医药产业规模已经超过1万亿了？", "reply1228:1.1", "不对", "9337亿"),
     # 有效期: "本意见自2024年8月1日起实施" — 2024-07-15 is the signing date, not the start
-    answer = engine.ask("The new Shanghai biomedicine policy took effect on July 15, 2024, right?")
-    assert answer.citations[0].chunk_id == "policy2024:validity"
-    assert answer.answer.startswith("No") and "2024年8月1日" in answer.answer.split("\n")[0]
+    ("The new Shanghai biomedicine policy took effect on July 15, 2024, right?", "policy2024:validity", "No", "2024年8月1日"),
+])
+def test_a_share_a_sum_or_a_day_stated_wrongly_is_put_right_by_the_sentence(engine, question, article, no, right):
+    answer = engine.ask(question)
+    assert answer.citations[0].chunk_id == article
+    assert answer.answer.startswith(no) and right in answer.answer.split("\n")[0]
 
 
-def test_a_start_date_stated_rightly_is_confirmed(engine):
-    answer = engine.ask("这个政策是2024年8月1日起实施的吧？")
-    assert answer.answer.startswith("对")
+@pytest.mark.parametrize(("question", "article"), [
+    ("保费补贴是50%对吗？", "policy2024:13"),
+    ("这个政策是2024年8月1日起实施的吧？", "policy2024:validity"),
+])
+def test_a_share_or_a_day_stated_rightly_is_confirmed(engine, question, article):
+    answer = engine.ask(question)
+    assert answer.citations[0].chunk_id == article and answer.answer.startswith("对")

@@ -681,7 +681,7 @@ class Composer:
         "按浦东那个2022-2024方案…今年去申请还可以吗", with the measure of a document in force that the plan cites after it
         (the same kind of support); "" when ``article``'s document has no end or has not ended."""
         document = self.catalogue.get(article.doc_id)
-        if document.valid_to is None or self.day <= document.valid_to or (self.event_on or self.day) <= document.valid_to:
+        if document.valid_to is None or not document.ended_for(self.day, self.event_on):
             return ""  # a document still in force (a case after its end hears its term instead)
         fields = {"number": document.number or document.title, "end": day_named(document.valid_to, self.language)}
         current = next((a for a in step.articles if a.doc_id != article.doc_id

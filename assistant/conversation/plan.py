@@ -1399,8 +1399,7 @@ class Planner:
                 lead = Lead(term_sentence(top, self.catalogue.get(top.doc_id), month))
             step = Step(ask, Route.ELIGIBILITY, [top], lead=lead)
             step.eligibility = self.verdicts.measure_verdict(question, top, lead.sentence or lead.text)
-            ended = self.catalogue.get(top.doc_id).valid_to
-            if ended is not None and self.today > ended and (question.conversation_facts.event_on or self.today) > ended:
+            if self.catalogue.get(top.doc_id).ended_for(self.today, question.conversation_facts.event_on):
                 # "按浦东那个2022-2024方案里对新药临床的支持，今年去申请还可以吗": the plan has ended; the measure of
                 # the policy in force that its words find is the same kind of support, named after the no
                 step.eligibility = Eligibility(Verdict.NOT_ELIGIBLE, str(top.key), None, DOCUMENT_TERM)

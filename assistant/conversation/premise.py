@@ -36,8 +36,7 @@ DAY = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*
 @dataclass(frozen=True)
 class FigurePremise:
     """A figure the asker states: ``kind`` "percent", "yuan" or "day", its ``value`` (percent points, yuan, or the day as
-    YYYYMMDD), and ``bound``
-    1 when said as a floor ("超过1万亿"), -1 as a ceiling ("不到"), 0 as the figure itself."""
+    YYYYMMDD), and ``bound``: 1 when said as a floor ("超过1万亿"), -1 as a ceiling ("不到"), 0 as the figure itself."""
 
     kind: str
     value: Decimal
@@ -117,11 +116,7 @@ def stated_figure(clause: str) -> FigurePremise | None:
 def figure_holds(premise: FigurePremise, sentence: str) -> bool | None:
     """Whether ``sentence`` bears ``premise`` out: a figure of its kind equal to it (or above, below it for a bound);
     None when the sentence states no figure of that kind."""
-    if premise.kind == "day":
-        values = [day for day, _ in _days(sentence)]
-    else:
-        values = ([Decimal(m[1]) for m in PERCENT.finditer(sentence)] if premise.kind == "percent"
-                  else [found.yuan for found in find_amounts(sentence)])
+    values = _figures(premise.kind, sentence)
     if not values:
         return None
     if premise.bound > 0:
@@ -131,11 +126,23 @@ def figure_holds(premise: FigurePremise, sentence: str) -> bool | None:
     return premise.value in values
 
 
+def _figures(kind: str, text: str) -> list[Decimal]:
+    """The figures of ``kind`` ("percent", "day", "yuan") ``text`` states, in order."""
+    if kind == "percent":
+        return [Decimal(m[1]) for m in PERCENT.finditer(text)]
+    if kind == "day":
+        return [day for day, _ in _days(text)]
+    return [found.yuan for found in find_amounts(text)]
+
+
 def _days(text: str) -> list[tuple[Decimal, int]]:
     """Each day ``text`` names, as YYYYMMDD, with where it stands."""
     found = []
     for m in DAY.finditer(text):
-        year, month, day = (m["y"], m["m"], m["d"]) if m["y"] else (
-            (m["y2"], MONTHS.index(m["mn"].lower()) + 1, m["d2"]) if m["y2"] else (m["y3"], MONTHS.index(m["mn3"].lower()) + 1, m["d3"]))
-        found.append((Decimal(int(year) * 10000 + int(month) * 100 + int(day)), m.start()))
+        if m["y"]:  # "2024年8月1日"
+            year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+        else:  # "July 15, 2024" or "15 July 2024"
+            year, name, day = (int(m["y2"]), m["mn"], int(m["d2"])) if m["y2"] else (int(m["y3"]), m["mn3"], int(m["d3"]))
+            month = MONTHS.index(name.lower()) + 1
+        found.append((Decimal(year * 10000 + month * 100 + day), m.start()))
     return found

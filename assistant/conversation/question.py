@@ -40,6 +40,7 @@ class AmountRole(StrEnum):
 
 
 CNY, USD, OTHER_CURRENCY = "CNY", "USD", "OTHER"  # a stated amount's currency
+REGISTRATION_UNSAID = "unsaid"  # ``Facts.registered`` when the asker says where it is registered is not known
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ class Facts:
     cgt: bool = False
     device: bool = False
     trial_location: str | None = None  # "domestic" or "overseas"
-    registered: str | None = None  # "shanghai", "elsewhere" or "unsaid" (said to be unknown)
+    registered: str | None = None  # "shanghai", "elsewhere" or REGISTRATION_UNSAID (said to be unknown)
     registered_place: str = ""  # the place named when elsewhere
     registered_by_other: bool = False  # the registration elsewhere is said of another company of the group ("our parent")
     related_party: bool | None = None

@@ -349,9 +349,9 @@ def _self_described_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) of each clause of ``text`` in which the asker says who it is (``self_description``) and asks
     nothing: "我們是港股上市生物科技公司在上海註冊的子公司" before "…最多可以拿多少補助？"."""
     # "Hi, we're planning to set up a WFOE in Lingang. What documents …": an English sentence is a clause of its own
-    return [match.span("clause") for match in CLAUSE_AND_MARK.finditer(english_sentences_marked(text))
-            if match["mark"] not in {"？", "?"} and _data().self_description.search(text[match.start():match.end("clause")])
-            and not ends_as_question(text[match.start():match.end("clause")])]
+    spans = [(match.span("clause"), match["mark"]) for match in CLAUSE_AND_MARK.finditer(english_sentences_marked(text))]
+    return [(start, end) for (start, end), mark in spans
+            if mark not in {"？", "?"} and _data().self_description.search(clause := text[start:end]) and not ends_as_question(clause)]
 
 
 def _scene_spans(text: str) -> list[tuple[int, int]]:

@@ -24,7 +24,18 @@ from assistant.amounts import OTHER_MARKS, USD_MARKS, FoundAmount, currency_mark
 from assistant.conversation.currency import usd_range
 from assistant.conversation.places import fold, places_abroad
 from assistant.conversation.premise import stated_duration
-from assistant.conversation.question import CNY, OTHER_CURRENCY, USD, AmountRole, Ask, AskKind, Facts, Question, StatedAmount
+from assistant.conversation.question import (
+    CNY,
+    OTHER_CURRENCY,
+    REGISTRATION_UNSAID,
+    USD,
+    AmountRole,
+    Ask,
+    AskKind,
+    Facts,
+    Question,
+    StatedAmount,
+)
 from assistant.conversation.spelling import written
 from assistant.events import names_event
 from assistant.language import Language, detect_language, in_script
@@ -632,12 +643,12 @@ def without_background(cased: str) -> str:
     return lexicon().background.sub(lambda m: " " * len(m[0]), cased)
 
 
-@lru_cache(maxsize=SENTENCE_CACHE_SIZE)
 def english_sentences_marked(text: str) -> str:
     """``text`` with each English sentence's closing ". " written "。 ", the same length: positions are kept."""
     return ENGLISH_SENTENCE_END.sub(lambda m: "。" + m[0][1:], text)
 
 
+@lru_cache(maxsize=SENTENCE_CACHE_SIZE)
 def sentences(text: str) -> tuple[tuple[int, int, bool], ...]:
     """``text`` (normalised) cut into sentences: (start, end, whether it asks something). A sentence
     ends at 。？！； (or ". " in English), or before a clause opening another subject ("，另外…");
@@ -1368,7 +1379,7 @@ def read_facts(normalised: str, text: str) -> Facts:
     registered: str | None = None
     registered_place = ""
     if re.search(words["registered_unsaid"], text):
-        registered = "unsaid"  # "来电人没说客户公司注册在哪儿": the scope's condition waits for it
+        registered = REGISTRATION_UNSAID  # "来电人没说客户公司注册在哪儿": the scope's condition waits for it
     elif re.search(words["registered_nowhere"], text):
         registered = "elsewhere"  # no place to name: not registered in Shanghai at all
     elif has_word(text, words["registered_shanghai"]) or re.search(words["registered_shanghai_pattern"], text):

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from assistant.conversation.currency import threshold_input
 from assistant.conversation.plan_records import DOCUMENT_TERM, Eligibility, Verdict
-from assistant.conversation.question import AmountRole, Ask, AskKind, Question
+from assistant.conversation.question import REGISTRATION_UNSAID, AmountRole, Ask, AskKind, Question
 from assistant.conversation.slots import AwardRequest, read_award
 from assistant.conversation.understand import asks_yes_or_no, has_word, lexicon
 from assistant.rules.book import Rule, RuleBook
@@ -26,7 +26,6 @@ from index.documents import Catalogue
 SEAT_FACTS = frozenset({"registered"})  # where the asker is registered says nothing of which measure its case is
 ASKER_FACTS = ("related_party", "applicant_role", "entity_type", "registered", "registration_applicant")  # facts of a turn that may meet one condition
 REGISTERED = "registered_in_shanghai"  # the policy's scope: the one condition of a measure without award rules
-REGISTRATION_UNSAID = "unsaid"  # the ``registered`` fact when the asker says where it is registered is not known
 
 
 def fixed_alternatives(candidates: Sequence[Rule]) -> bool:
