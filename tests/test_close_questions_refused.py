@@ -2,7 +2,8 @@
 patient's own reimbursement under the basic schemes, a medicine's price, an import duty, a product registration's
 paperwork and fee, a company's registration procedure (an English first sentence saying who the asker is does not make
 it background), the names behind a count the sources give, a document the press only mentions asked for its terms, and
-a request to write the application. What the sources do say about the same things stays answered."""
+a request to write the application, a market forecast, what a trial's subjects are paid, a plan for years after the
+catalogue's. What the sources do say about the same things stays answered."""
 
 import pytest
 from asking import cited, turns
@@ -17,6 +18,9 @@ from assistant.records import Status
     "Hi, we're planning to set up a WFOE in Lingang for a gene therapy lab. What documents does the market regulator "
     "need for company registration, and how many working days does the business licence take?",
     "发布会上说上海有65家有临床试验资格的医疗机构，能把这65家的名单和各自擅长的专科列给我吗？我们要选中心",
+    "作为CRO的BD，想听听你的看法：明年ADC和双抗哪个赛道的客户需求更大？我们应该重点去拓哪类客户？",
+    "我是醫院臨床研究病房的護士長。健康受試者參加Ⅰ期試驗，每天的補償費、交通補貼一般定多少比較合規？上海有沒有統一標準？",
+    "Has Pudong issued a follow-up biomedicine action plan for 2025–2027? What are its targets?",
 ])
 def test_a_close_question_the_sources_do_not_cover_is_refused(engine, question):
     answer = engine.ask(question)
@@ -61,3 +65,11 @@ def test_a_claim_checked_after_a_year_figure_is_answered_not_judged_against_the_
                              "Is that right?",
                      "And the line saying all of the global top-20 pharma and device firms have their China HQ in Shanghai?")
     assert cited(claim)[0] == "reply1228:1.4" and "18" in claim.answer.split("\n")[0]
+
+
+def test_a_numbered_task_of_the_plan_asked_for_its_departments_is_answered_whatever_its_words(engine):
+    answer = engine.ask("For a policy review I'm tracing the Pudong biomedicine action plan (2022–2024). Under task 12 — the "
+                        "one on special-item import facilitation and the import-tax exemption pilot for clinical-research "
+                        "drugs — which district departments were responsible?")
+    assert cited(answer)[0] == "pudong2022:task-12"
+    assert "区科经委" in answer.answer and "保税区管理局" in answer.answer

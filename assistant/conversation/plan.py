@@ -40,7 +40,7 @@ from assistant.conversation.question import CNY, USD, AmountRole, Ask, AskKind, 
 from assistant.conversation.scope import ScopeVerdict, asks_names, asks_payout, judge, subject_term_limits
 from assistant.conversation.sessions import Session
 from assistant.conversation.shares import share_of_count
-from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots, read_award, rule_named, triggers_named
+from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots, named_as_rule_base, read_award, rule_named, triggers_named
 from assistant.conversation.stated import stated_yes
 from assistant.conversation.understand import (
     CONTACT,
@@ -192,8 +192,9 @@ def _usd_bases_capped(question: Question, request: AwardRequest) -> list[Decimal
     if len(request.rules) != 1:
         return []
     [rule] = request.rules
-    # a trade fair's fee is its base as a spend is ("项目经费US$800,000": 50% of it passes 5万 at every rate)
-    stated = question.facts.amounts_as(AmountRole.BASE) or question.facts.amounts_as(AmountRole.FEE)
+    # a trade fair's fee is its base as a spend is ("项目经费US$800,000": 50% of it passes 5万 at every rate); of
+    # several, the one named as the rule's kind of base ("trial budget USD 25 million … the premium was 420,000 dollars")
+    stated = named_as_rule_base(question.facts.amounts_as(AmountRole.BASE), [rule]) or question.facts.amounts_as(AmountRole.FEE)
     # ("What about Phase III?" after "US$5 million": the dollar base the topic carries, checked against this rule's cap)
     stated_currencies = [a.currency for a in stated] or [currency for currency, _ in request.foreign]
     dollars = [Decimal(a.yuan) for a in stated if a.currency == USD] or [
@@ -459,7 +460,8 @@ class Planner:
         Hangzhou offer?"). When another ask is off topic on its own, a figure asked before it ("How many Shanghai firms
         are listed on the STAR Market? What is its fifth listing standard?"), in scope on its own, needs only words the
         sources know, not a topic as weighty: the refusal is that other ask's; one right after an ask refused
-        ("给我妈买沪惠保怎么买？保费多少？") still asks of that one's subject, and chat ("你是哪家公司做的？") asks no figure."""
+        ("给我妈买沪惠保怎么买？保费多少？", "…, and how long does CDE take to review the request?") still asks of that
+        one's subject, and chat ("你是哪家公司做的？") asks no figure."""
         verdicts = [self._scope(replace(question, text=ask.text.lower())) for ask in question.asks]
         refused_elsewhere = [any(not v.covered and v.reason.startswith("off_topic") for j, v in enumerate(verdicts) if j != i)
                              for i in range(len(verdicts))]
@@ -470,6 +472,8 @@ class Planner:
             text = ask.text.lower()
             score = self.retriever.keyword_score(without_ask_words(text))
             after_covered = number == 0 or question.asks[number - 1] in covered
+            if not after_covered and lexicon().refers_to_ask_before.search(text):
+                continue  # "…breakthrough designation, and how long does CDE take to review the request?": that one's subject
             follows = number > 0 and after_covered and score < MIN_KEYWORD_SCORE
             figure_only = ask.kind is AskKind.FIGURE and refused_elsewhere[number] and after_covered
             own_topic = MIN_KEYWORD_SCORE if figure_only else OWN_TOPIC_SCORE
@@ -904,17 +908,23 @@ class Planner:
         joined: list[Ask] = []
         for ask in asks:
             last = joined[-1] if joined else None
+            # "…具体补贴标准是多少？按研发投入的百分之几？": the award's share, asked after its amount, is that ask again;
+            # the base the share is of ("研发投入") names no topic or rule
+            share = ask.kind is AskKind.FIGURE and has_word(ask.text.lower(), lexicon().figure_asks["share"].asked)
+            text = ask.text.lower()
+            if share:
+                text = without_words(text, (*lexicon().figure_asks["share"].asked, *lexicon().share_of_words))
             # "I期投入2000万能拿多少？II期最多多少？": a rule the earlier ask does not name is an ask of its own
-            other_rule = last is not None and any(rule_named(ask.text.lower(), r) and not rule_named(last.text.lower(), r)
+            other_rule = last is not None and any(rule_named(text, r) and not rule_named(last.text.lower(), r)
                                                   for r in self.book.rules)
             # "…政策给多少钱？有没有个具体数": an amount asked again in the words of an ask pattern names no topic either
-            own = lexicon().kind_patterns[AskKind.AMOUNT].sub(" ", without_ask_words(ask.text.lower()))
+            own = lexicon().kind_patterns[AskKind.AMOUNT].sub(" ", without_ask_words(text))
             # "…最高多少？一年最多能补几次满额？": how many items get the full ceiling is an ask of its own
             full_awards = bool(lexicon().full_awards_asked.search(ask.text.lower()))
             # "区里会再配套多少？比如是不是按1:1配套？": an example of the ask before it is that ask, put another way
             example = bool(lexicon().example_of_ask.match(ask.text.lower()))
             if last is not None and (example or (
-                    last.kind is AskKind.AMOUNT and ask.kind is AskKind.AMOUNT and not ask.elliptical and not full_awards
+                    last.kind is AskKind.AMOUNT and (ask.kind is AskKind.AMOUNT or share) and not ask.elliptical and not full_awards
                     and not other_rule and self.retriever.keyword_score(own) < MIN_KEYWORD_SCORE)):
                 joined[-1] = Ask(last.kind, f"{last.text}，{ask.text}", last.points_back, last.detail, last.elliptical)
             else:
@@ -2080,6 +2090,13 @@ class Planner:
             # "临床试验责任险保费交了80万能补多少": 50% of 80万 is under the 50万 and the 100万 ceiling alike, so the
             # figure does not wait for which insurance it is; the answer names both
             request.rules, step.either = [either[0]], either
+        share = lexicon().figure_asks.get(SHARE)
+        if request.missing == "rule" and share is not None and has_word(ask.text.lower(), share.asked) and all(
+                r.rate is None for r in request.candidates):
+            # "What percentage of the interest is subsidised? Our client has a RMB 80 million loan": the text sets
+            # ceilings and no share; it says so, then the ceilings (the loan is no guarantee wanted)
+            step.route, step.detail = Route.NOT_SPECIFIED, SHARE
+            return step
         if request.missing == "rule":
             figures = figures_wanted(question, request.candidates) if fixed_alternatives(request.candidates) else []
             if figures and not heard and question.conversation_facts.enterprise_size is None:
@@ -2153,17 +2170,20 @@ class Planner:
         step.estimate = self.calculator.estimate(request.items(), self.today, language, received=request.received)
         within_some = self._within_some(question, request, step.estimate)
         step.corrections = self._corrections(question, request, step.estimate, within_some=within_some)
+        share = lexicon().figure_asks.get(SHARE)
+        # "贴息的利率或比例是多少": the text sets a ceiling and no share; it says so, then the ceiling (an amount the
+        # asker states beside it, "a RMB 80 million loan", is no award wanted)
+        no_share = share is not None and has_word(ask.text.lower(), share.asked) and all(r.rate is None for r in request.rules)
         last_sentence = re.split(r"[。！？!?]|\.\s", ask.text.lower().rstrip(" ，,。?？"))[-1]
-        if not step.corrections and lexicon().yes_no_question.search(last_sentence + "?"):
+        if not step.corrections and not no_share and lexicon().yes_no_question.search(last_sentence + "?"):
             # "投入1亿，能拿3000万吗？": a wanted award the ceiling or the computation does not reach is a no
             step.corrections = self._corrections(question, request, step.estimate, AmountRole.DESIRED, within_some)
             step.declined = bool(step.corrections)
             step.within_some = within_some
+        # (an approximate amount that is no base of the award, "trial budget around RMB 25 million", is not noted)
         step.approximate = [a.yuan for a in question.facts.amounts
-                            if a.approximate and a.role in {AmountRole.BASE, AmountRole.FEE}]
-        share = lexicon().figure_asks.get(SHARE)
-        if share is not None and has_word(ask.text.lower(), share.asked) and all(r.rate is None for r in request.rules):
-            # "贴息的利率或比例是多少": the text sets a ceiling and no share; it says so, then the ceiling
+                            if a.approximate and a.role in {AmountRole.BASE, AmountRole.FEE} and (not request.bases or a.yuan in request.bases)]
+        if no_share:
             step.route = Route.NOT_SPECIFIED
             step.detail = SHARE
         request.computed()

@@ -30,6 +30,7 @@ from assistant.conversation.understand import (
     read_facts,
     sentences,
     states_conditions,
+    tasks_named,
     without_ask_words,
 )
 from index.documents import Catalogue
@@ -48,6 +49,7 @@ CONVERSATION_KINDS = frozenset({AskKind.VALIDITY, AskKind.DEPARTMENTS})  # asks 
 FIGURE_KINDS = frozenset({AskKind.FIGURE, AskKind.DURATION})  # asks one sentence stating a figure answers
 # asks of a document's terms: a document the sources only mention cannot answer them
 TERMS_KINDS = frozenset({AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY, AskKind.HOW_TO_APPLY})
+ITEM_KINDS = frozenset({AskKind.VALIDITY, AskKind.DEPARTMENTS, AskKind.WHAT})  # asks an item named by its number answers
 REGEX_SYNTAX = re.compile(r"[.^$*+?{}\[\]\\|()]")  # characters that make a pattern more than the word it spells
 CLAUSE_AND_MARK = re.compile(r"(?P<clause>[^，,。？?！!；;]+)(?P<mark>[，,。？?！!；;]?)")  # a clause and the mark ending it
 
@@ -99,6 +101,7 @@ class _ScopeData:
     measure_label: re.Pattern[str]
     scene_groups: frozenset[str]
     names_groups: frozenset[str]
+    request_groups: frozenset[str]  # requests refused whatever item they name (a writing task, chit-chat)
 
 
 @cache
@@ -142,6 +145,7 @@ def _data() -> _ScopeData:
         measure_label=re.compile(raw["measure_label"]),
         scene_groups=frozenset(raw["scene_groups"]),
         names_groups=frozenset(raw["names_groups"]),
+        request_groups=frozenset(raw["request_groups"]),
     )
 
 
@@ -214,6 +218,12 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     # asks: an off-topic word in a sentence that asks nothing is background, when another sentence asks
     background = [*_background_spans(text), *_self_described_spans(text)] if states_case else []
     found = [(group, spans) for group, spans in _off_topic_words(text) if spans]
+    if (cat.named_in(text) and (tasks_named(text) or data.measure_label.search(text))
+            and all(a.kind in ITEM_KINDS for a in question.asks)):
+        # "the Pudong plan … task 12, the one on … the import-tax exemption pilot — which departments were responsible?":
+        # an item of a catalogued document named and asked for its terms, its departments or its term; the words
+        # describing it are its own (a writing task or chit-chat is still another request)
+        found = [(group, spans) for group, spans in found if group in data.request_groups]
     # "我爸在医院看病，听说上海出了政策让新药更快进医院，是怎么规定的？": a person's visit told before what is asked
     # sets the scene (``scene_groups``); the policy asked about is the topic
     scene = _scene_spans(text) if any(group in data.scene_groups for group, _ in found) else []

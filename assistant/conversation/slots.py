@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from assistant.conversation.currency import threshold_input
-from assistant.conversation.question import CNY, AmountRole, Question
+from assistant.conversation.question import CNY, AmountRole, Question, StatedAmount
 from assistant.conversation.understand import count_of, has_word, lexicon, word_pattern
 from assistant.match.records import MeasureMatch
 from assistant.rules.book import Rule, RuleBook
@@ -239,12 +239,18 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         # one amount is named as one rule's base (核定项目总投资, not the other rule's 核定新增投资): that rule's
         # ("…特别审查，后来首次拿证…研发投入3000万，前后两笔" names a fixed award too: both stay)
         rules = by_base
+    placed_words = {str(word).lower() for word in lexicon().facts.get(facts_said.trial_location or "", ())}
+    placed = [r for r in dict.fromkeys(rules) if placed_words & {t.lower() for t in r.triggers}]
+    if (len(set(rules)) > 1 and len(placed) == 1 and not lexicon().each.search(text)
+            and len(named_as_rule_base(facts_said.amounts_as(AmountRole.BASE), rules)) == 1):
+        # "a Phase II trial in the US and Europe … overseas trial liability insurance from a domestic insurer; the premium
+        # was RMB 420,000": one base, and the trial's place names one of the rules the words name ("domestic" is the insurer's)
+        rules = placed
     if not rules and facts_said.trial_location == "overseas":
         rules = [r for r in candidates if "overseas_trial" in r.conditions]
     if not rules and facts_said.trial_location is not None:
         # "liability insurance for a trial we're running in Australia": the one rule named by the place's own words
-        place_words = {str(word).lower() for word in lexicon().facts.get(facts_said.trial_location, ())}
-        placed = [r for r in candidates if place_words & {t.lower() for t in r.triggers}]
+        placed = [r for r in candidates if placed_words & {t.lower() for t in r.triggers}]
         rules = placed if len(placed) == 1 else rules
     if len(candidates) == 1:
         rules = list(candidates)
@@ -474,6 +480,16 @@ def _counted(text: str, mentioned: list[tuple[int, Rule]]) -> list[Rule]:
     return rules
 
 
+def named_as_rule_base(amounts: Sequence[StatedAmount], rules: Sequence[Rule]) -> list[StatedAmount]:
+    """``amounts`` without the bases named as another kind than the rules pay on, when one is named as theirs ("trial
+    budget RMB 25 million … the premium was RMB 420,000" under （十三）'s 实际缴纳保费: the premium; "A品种受托年产值3,860万，
+    B品种6,420万": both, the second named by the first); all of them when none is named as theirs."""
+    kinds = {kind for rule in rules if rule.base for kind, pattern in lexicon().base_kinds.items() if pattern.search(rule.base)}
+    if not any(a.role is AmountRole.BASE and a.base_kind in kinds for a in amounts):
+        return list(amounts)
+    return [a for a in amounts if a.role is not AmountRole.BASE or not a.base_kind or a.base_kind in kinds]
+
+
 def _bases(question: Question, rules: list[Rule], ask_text: str = "") -> list[Decimal]:
     """Amounts in yuan that are bases for these rules: fees for fee-based rules, spend for the rest. An amount
     in another currency ("US$800,000") is none: the sources set no exchange rate (``Facts.base_foreign`` tells it).
@@ -483,7 +499,7 @@ def _bases(question: Question, rules: list[Rule], ask_text: str = "") -> list[De
     fee_based = any(rule.fee_base for rule in rules)
     stated = [a for a in question.facts.amounts if a.currency == CNY]
     own = [a for a in stated if a.text.lower() in ask_text]
-    amounts = own or list(stated)
+    amounts = named_as_rule_base(own or list(stated), rules)
     fees = [a.yuan for a in amounts if a.role is AmountRole.FEE]
     spend = [a.yuan for a in amounts if a.role is AmountRole.BASE]
     if fee_based:

@@ -140,6 +140,7 @@ class _Lexicon:
     clause_split: re.Pattern[str]
     list_opening: re.Pattern[str]  # "几个问题：", "Three things:": the words announcing the asks, asking none
     numbered_ask: re.Pattern[str]  # "(1) … (2) …": the number before each ask, one of its groups the digit
+    ordinal_opening: re.Pattern[str]  # "Second, what … can we claim …?": a listed ask, on its own
     list_of_figures: re.Pattern[str]  # "Two numbers:": the announced asks are figures
     respectively: re.Pattern[str]
     difference_asked: re.Pattern[str]  # "A和B有什么区别": the things compared, each answered
@@ -279,6 +280,8 @@ class _Lexicon:
     seat_places: tuple[str, ...]  # the places ``place_as_seat`` names, one of which each of its matches holds
     min_stated_yuan: Decimal
     no_spend_words: tuple[str, ...]  # "还没花钱": a base of zero said in words
+    share_of_words: tuple[str, ...]  # "按销售额的几个点": what a share asked is of, no topic of its own
+    refers_to_ask_before: re.Pattern[str]  # "…, and how long does CDE take to review the request?"
     background: re.Pattern[str]  # the enterprise's size (headcount, turnover, registered capital): no rule reads it
 
 
@@ -305,6 +308,7 @@ def lexicon() -> _Lexicon:
         clause_split=re.compile(raw["clause_split"], re.IGNORECASE),
         list_opening=re.compile(raw["list_opening"], re.IGNORECASE),
         numbered_ask=re.compile(raw["numbered_ask"]),
+        ordinal_opening=re.compile(raw["ordinal_opening"], re.IGNORECASE),
         list_of_figures=re.compile(raw["list_of_figures"], re.IGNORECASE),
         respectively=re.compile(raw["respectively"], re.IGNORECASE),
         difference_asked=re.compile(raw["difference_asked"], re.IGNORECASE),
@@ -451,6 +455,8 @@ def lexicon() -> _Lexicon:
                           if str(place) not in {"上海", "本市", "我市", "沪"}),
         min_stated_yuan=Decimal(str(raw["min_stated_yuan"])),
         no_spend_words=lower(raw["no_spend_words"]),
+        share_of_words=lower(raw["share_of_words"]),
+        refers_to_ask_before=re.compile(raw["refers_to_ask_before"], re.IGNORECASE),
         background=re.compile("|".join(
             f"(?:{str(p).replace('{num}', raw['background_figures']['number'])})" for p in raw["background_figures"]["patterns"]),
             re.IGNORECASE),
@@ -1179,8 +1185,11 @@ def _brief(text: str) -> bool:
 
 def _detail(clause: str, kind: AskKind, lex: _Lexicon) -> str:
     """The detail a clause asks for: a figure's unit for a figure ask, else a named detail (a fee …)."""
-    if kind is AskKind.FIGURE:
-        return next((name for name, d in lex.figure_asks.items() if has_word(clause, d.asked)), "")
+    if kind is AskKind.FIGURE:  # the first figure asked, unless its words stand inside another's ("几个" in "几个点": a share)
+        said = {name: [w for w in d.asked if has_word(clause, (w,))] for name, d in lex.figure_asks.items()}
+        phrases = [w for words in said.values() for w in words]
+        return next((name for name, words in said.items() if words and not all(
+            any(w in longer and w != longer for longer in phrases) for w in words)), "")
     if kind is AskKind.VALIDITY and has_word(clause, lex.which_document):
         return WHICH_DOCUMENT
     if kind is AskKind.VALIDITY and (has_word(clause, lex.issue_words) or lex.issuer_asked.search(clause)):
@@ -1200,7 +1209,8 @@ def _merge_amount_with_eligibility(asks: list[Ask], text: str) -> list[Ask]:
     eligibility ask after the amount that puts a case of its own ("另外，如果委托方是我们大股东投资的企业，
     还能算进去吗？", "and does it matter if the client is a shareholder?") stays its own ask, as does one another
     ask stands between ("how much for a device, which departments handle it, and is there help with premiums?"), as
-    does one the asker numbered ("(1) is June covered? (2) max per project?", "1）…最多能补多少？2）江苏那边对孵化器有什么补贴").
+    does one the asker numbered ("(1) is June covered? (2) max per project?", "1）…最多能补多少？2）江苏那边对孵化器有什么补贴")
+    or opened with an ordinal ("first, what's the yearly cap …? Second, what … rate can we claim …?").
     The verdict leads the merged answer only when an eligibility part asks it: "…, so we should qualify. What
     support can it get?" tells the case and asks the support, which leads (``text``: the normalised message)."""
     lex = lexicon()
@@ -1208,7 +1218,7 @@ def _merge_amount_with_eligibility(asks: list[Ask], text: str) -> list[Ask]:
     amounts_at = {i for i, a in enumerate(asks) if a.kind is AskKind.AMOUNT}
     joined = [a for i, a in enumerate(asks) if not a.listed and (a.kind is AskKind.AMOUNT or (a.kind is AskKind.ELIGIBILITY and not (
         first_amount is not None and i > first_amount and lex.hypothetical.search(a.text.lower()))
-        and bool({i - 1, i + 1} & amounts_at)))]
+        and not lex.ordinal_opening.match(a.own_words) and bool({i - 1, i + 1} & amounts_at)))]
     if {a.kind for a in joined} == {AskKind.AMOUNT, AskKind.ELIGIBILITY}:
         asked = any(a.kind is AskKind.ELIGIBILITY and not _told_not_asked(a.own_words, text) for a in joined)
         merged = Ask(AskKind.AMOUNT, "，".join(a.text for a in joined), yes_no=asked)

@@ -1,0 +1,83 @@
+"""The amounts and facts of a case are read by what they are, not by where they stand.
+
+- A premium named beside a trial budget is （十三）'s base; the budget is none, and "domestic" said of the insurer
+  does not add the domestic-trial rule; in dollars, 50% of the premium passes the 100万 ceiling at every plausible
+  rate, so the ceiling is the answer. Two products' output values, one named and one by the list, are both （二十四）'s.
+- A share of the interest or the guarantee asked of （二十九）, which sets ceilings and no share, is not specified; the
+  loan the asker states is no guarantee wanted.
+- A licensee that says it bought rights "刚从一家美国公司引进" is not （三十六）'s 出让企业; a launch still to come is no
+  sale there; an applicant not yet chosen leaves the registration condition open.
+- "医疗展" is a trade fair (（三十七）), also after a （三十六） answer; Cantonese "加埋" adds up.
+"""
+
+
+from asking import cited, turns
+
+from assistant.records import Status
+
+PREMIUM = ("We're a Shanghai-registered oncology biotech running a Phase II trial in the US and Europe (trial budget around "
+           "{budget}). We bought overseas clinical trial liability insurance from a domestic insurer; the premium was {premium}. "
+           "What's the most the city will give us toward that premium?")
+
+
+def test_a_premium_beside_a_trial_budget_is_the_only_base(engine):
+    answer = engine.ask(PREMIUM.format(budget="RMB 25 million", premium="RMB 420,000"))
+    assert answer.total_yuan == 210_000
+    assert [c.amount_yuan for c in answer.calculations] == [210_000]
+    assert "25,000,000" not in answer.answer  # the budget is neither a base nor an approximate figure to note
+
+
+def test_a_dollar_premium_whose_half_passes_the_ceiling_at_every_rate_gets_the_ceiling(engine):
+    answer = engine.ask(PREMIUM.format(budget="USD 25 million", premium="420,000 dollars"))
+    assert answer.status is Status.ANSWERED
+    assert answer.total_yuan == 1_000_000
+
+
+def test_two_output_values_one_named_are_two_items(engine):
+    answer = engine.ask("我们是上海的CDMO，给两家无关联的客户代工：A品种受托年产值3,860万，B品种6,420万。今年这条能拿多少？")
+    assert answer.total_yuan == 8_860_000
+
+
+def test_a_share_of_interest_asked_of_a_measure_setting_ceilings_only_is_not_specified(engine):
+    answer = engine.ask("Accountant question: the 2024 Shanghai policy mentions interest subsidies on long-term loans at "
+                        "preferential rates for key industries. What percentage of the interest is subsidised, and for how "
+                        "many years? Our client has a RMB 80 million five-year loan.")
+    assert answer.status is Status.NOT_SPECIFIED and cited(answer)[0] == "policy2024:29"
+    assert "out of reach" not in answer.answer and not answer.answer.startswith("No.")
+
+
+def test_a_company_that_bought_the_rights_in_is_not_the_licensor(engine):
+    answer = engine.ask("我們是上海註冊的生物科技公司，剛從一家美國公司引進了一個ADC的大中華區權益，首付款1.5億元人民幣，"
+                        "律所和財務顧問等第三方費用600萬。可以按第三十六條申請第三方服務費50%的支持嗎？")
+    assert {v.verdict for v in answer.verdicts} == {"not_eligible"}
+    assert "出讓企業" in answer.answer
+
+
+def test_a_launch_still_to_come_is_no_sale_abroad(engine):
+    answer = engine.ask("Our innovative drug (developed by our Shanghai company) got FDA approval last month, but the US "
+                        "launch isn't until next year. Can we apply now for the city's support for overseas registration?")
+    assert {v.verdict for v in answer.verdicts} == {"not_eligible"}
+    assert cited(answer)[0] == "policy2024:36"
+
+
+def test_an_applicant_not_yet_chosen_leaves_the_registration_open(engine):
+    answer = engine.ask("Returnee founder here. Our parent is a Delaware C-corp, and last year we set up a WFOE registered in "
+                        "Pudong. Our first-in-class antibody (to be filed as Class 1) starts Phase I in China next spring. We "
+                        "haven't decided whether the US parent or the Shanghai WFOE will be the clinical trial applicant. "
+                        "Will measure 5 support apply to us?")
+    assert {v.verdict for v in answer.verdicts} == {"unknown"}
+    assert answer.answer.startswith("It depends")
+
+
+def test_a_medical_fair_abroad_after_an_overseas_sales_answer_is_the_fair_measure(engine):
+    *_, fair = turns(engine, "我们上海公司的创新药在美国FDA获批了，也已经在美国开卖，研发投入5000万，能补多少？",
+                     "对了，我们上个月去德国参加了一个医疗展，花了8万，这个能报多少？")
+    assert cited(fair)[0] == "policy2024:37"
+    assert fair.total_yuan == 40_000
+
+
+def test_cantonese_adding_up_two_stages_is_a_total(engine):
+    answer = engine.ask("我哋係喺上海註冊嘅器械公司，有隻三類產品之前入咗國家嘅創新醫療器械特別審查程序，今年第一次攞到註冊證，"
+                        "亦已經喺上海投產，研發投入大概1,500萬人民幣。兩個階段加埋，市裏面最多可以俾幾多？")
+    assert answer.status is Status.ANSWERED
+    assert answer.total_yuan == 9_000_000
