@@ -8,6 +8,8 @@
 - A licensee that says it bought rights "刚从一家美国公司引进" is not （三十六）'s 出让企业; a launch still to come is no
   sale there; an applicant not yet chosen leaves the registration condition open.
 - "医疗展" is a trade fair (（三十七）), also after a （三十六） answer; Cantonese "加埋" adds up.
+- "12个亿" is 12亿, no count of twelve projects; the generic drugs a company "以前一直做" are its past, not the class of
+  the drug asked about; "这个新药就是1类的" corrects the class said before.
 """
 
 
@@ -81,3 +83,22 @@ def test_cantonese_adding_up_two_stages_is_a_total(engine):
                         "亦已經喺上海投產，研發投入大概1,500萬人民幣。兩個階段加埋，市裏面最多可以俾幾多？")
     assert answer.status is Status.ANSWERED
     assert answer.total_yuan == 9_000_000
+
+
+def test_twelve_yi_said_with_a_measure_word_is_one_amount_not_twelve_projects(engine):
+    *_, upgrade = turns(engine, "会员单位问：产业化基地项目核定新增投资2亿，最多补多少？", "那如果是智能化改造，项目总投资12个亿呢")
+    assert upgrade.total_yuan == 100_000_000
+    assert len(upgrade.calculations) == 1
+
+
+def test_what_a_company_made_before_is_not_the_class_of_its_new_drug(engine):
+    answer = engine.ask("我们厂以前一直做仿制药，现在转型搞了个1类新药，二期临床实际投了4500万，能补多少钱啊")
+    assert answer.total_yuan == 18_000_000
+
+
+def test_a_class_corrected_in_the_next_turn_is_the_one_computed(engine):
+    first, corrected, later = turns(engine, "我们的仿制药二期临床实际投了4500万，能补多少钱啊",
+                                    "不是，这个新药就是1类的，我们公司注册在上海，临床在国内做的。二期4500万能拿多少",
+                                    "那三期呢？三期预计要花8000万")
+    assert first.total_yuan == 0
+    assert corrected.total_yuan == 18_000_000 and later.total_yuan == 30_000_000

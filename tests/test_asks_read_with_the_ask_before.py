@@ -8,10 +8,12 @@
 - An ask opened with an ordinal ("first, … ? Second, … ?") is its own ask: the tax one is refused, the covered
   one answered.
 - "这个方案现在还算不算有效？" asks the plan's term; "…一个月内出意见就行，是这样吗？" states a time limit to check.
+- A month before the term asked of a measure cites that measure after the term, so "刚才那个示范项目归哪个部门" two turns
+  later (an aside refused between) is its departments; items added with "全公司一年累计有没有封顶？" lead with the cap.
 """
 
 import pytest
-from asking import cited
+from asking import cited, turns
 
 from assistant.records import Status
 
@@ -71,3 +73,19 @@ def test_a_time_limit_heard_and_asked_is_that_so_is_put_right(engine):
     answer = engine.ask("我们牵头一个多中心试验。听说组长单位的伦理委员会收材料后一个月内出意见就行，是这样吗？")
     assert answer.answer.startswith("不对") and "15个工作日" in answer.answer[:40]
     assert cited(answer)[0] == "policy2024:10"
+
+
+def test_the_measure_asked_before_a_month_outside_the_term_is_still_the_topic(engine):
+    *_, term, aside, departments = turns(engine, "示范应用项目 每个最高多少", "上市后评价的那种 医院和企业合作",
+                                         "要是2024年5月做的呢 能按这个申请不", "对了 来电问医保卡丢了咋补办",
+                                         "好 刚才那个示范项目归哪个部门")
+    assert cited(term)[:2] == ["policy2024:validity", "policy2024:20"]
+    assert aside.status is Status.OUT_OF_SCOPE
+    assert cited(departments)[0] == "policy2024:20" and "市医保局" in departments.answer
+
+
+def test_items_added_with_whether_a_yearly_cap_exists_lead_with_the_cap(engine):
+    *_, capped = turns(engine, "我们是上海注册的药企，1类新药国内I期做完了，这一期研发花了3000万，能拿多少？",
+                       "那二期呢？二期研发投入估计也是3000万左右。",
+                       "回到第一个问题——如果同一年我们还有另外两个品种也在拿这个支持，全公司一年累计有没有封顶？")
+    assert "1亿元" in capped.answer[:60]

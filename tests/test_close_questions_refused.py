@@ -3,7 +3,9 @@ patient's own reimbursement under the basic schemes, a medicine's price, an impo
 paperwork and fee, a company's registration procedure (an English first sentence saying who the asker is does not make
 it background), the names behind a count the sources give, a document the press only mentions asked for its terms, and
 a request to write the application, a market forecast, what a trial's subjects are paid, a plan for years after the
-catalogue's. What the sources do say about the same things stays answered."""
+catalogue's, a tax incentive, a cover letter to write, where to eat, an adverse event's reporting rule, a patent's
+examination, another city's policy or review time, an insured person's own co-payment, a requirement of a certification
+asked right after it. What the sources do say about the same things stays answered."""
 
 import pytest
 from asking import cited, turns
@@ -21,6 +23,17 @@ from assistant.records import Status
     "作为CRO的BD，想听听你的看法：明年ADC和双抗哪个赛道的客户需求更大？我们应该重点去拓哪类客户？",
     "我是醫院臨床研究病房的護士長。健康受試者參加Ⅰ期試驗，每天的補償費、交通補貼一般定多少比較合規？上海有沒有統一標準？",
     "Has Pudong issued a follow-up biomedicine action plan for 2025–2027? What are its targets?",
+    "Hi, finance team of a Japanese pharma's Shanghai subsidiary here. If our Shanghai entity gets High and New Technology "
+    "Enterprise status, what corporate income tax rate would apply, and how does the R&D expense super-deduction work for us?",
+    "We're the Shanghai arm of a Korean biotech. Could you write us a persuasive one-page Chinese cover letter to the Science "
+    "and Technology Commission asking for the Phase II clinical trial subsidy?",
+    "CRC求问：按照GCP，研究者获知严重不良事件（SAE）后要在多长时间内报告申办者？上海本地有没有更严的时限要求？",
+    "lol thanks, you've been more useful than our consultant. Any idea where to get decent ramen near Zhangjiang Hi-Tech Park?",
+    "我是專利代理師。客戶一件抗體藥的發明專利想走國知局的優先審查，申請條件是什麼？從提出請求到授權大概多久？",
+    "我们公司注册在北京亦庄，想问下北京市支持创新药的那套政策里，III期临床最多能补多少钱？",
+    "深圳那邊第二類醫療器械的審評時限是多少個工作日？我們在考慮把產品註冊放在深圳做。",
+    "高新技術企業認定要滿足哪些條件？研發費用要佔收入多少比例？我們是做體外診斷試劑的上海公司。",
+    "我是上海職工醫保，看門診專家號，自付比例是多少？一年的起付線又是多少？",
 ])
 def test_a_close_question_the_sources_do_not_cover_is_refused(engine, question):
     answer = engine.ask(question)
@@ -73,3 +86,8 @@ def test_a_numbered_task_of_the_plan_asked_for_its_departments_is_answered_whate
                         "drugs — which district departments were responsible?")
     assert cited(answer)[0] == "pudong2022:task-12"
     assert "区科经委" in answer.answer and "保税区管理局" in answer.answer
+
+
+def test_a_company_registered_elsewhere_asking_about_shanghai_is_told_the_scope(engine):
+    answer = engine.ask("北京注册的公司能申请上海的1类新药政策吗")
+    assert answer.status is Status.ANSWERED and cited(answer)[0] == "policy2024:scope"

@@ -1031,6 +1031,9 @@ class Planner:
                     return award
             step.eligibility = (Eligibility(Verdict.NOT_ELIGIBLE, str(early.key), None, DOCUMENT_TERM) if funding and when < funding
                                 else self.verdicts.measure_verdict(question, early))
+            # "要是2024年5月做的呢，能按这个申请不" after （二十）'s award: the measure asked about is cited after the term,
+            # so "刚才那个示范项目归哪个部门" later still finds it
+            step.articles += [a for a in previous[:1] if a.doc_id == early.doc_id and a.key in self.book.measures()]
             return step
         discussed = plan.steps[-1].articles[:1] if plan.steps else previous[:1]
         if ask.detail == CONTACT and discussed and self._detail_unstated(ask, discussed[0]) and self.retriever.keyword_score(
@@ -2055,10 +2058,11 @@ class Planner:
             step.ceilings_sum = self._ceilings_sum(question, request.rules)
             return step
         asked = question.text.lower().rstrip(" ？?。")
-        if question.asks_annual_cap and question.asks_total and any(r.annual_cap for r in request.rules or request.candidates) and (
+        if question.asks_annual_cap and (question.asks_total or question.adds_item) and any(
+                r.annual_cap for r in request.rules or request.candidates) and (
                 lexicon().cap_exists_asked.search(asked) or not lexicon().yes_no_question.search(asked)):
-            # "这两块加起来，一年有没有封顶？": the cap leads, the sum under it follows ("合计多少？会不会超过每年的上限？"
-            # asks whether the sum passes it: the sum leads)
+            # "这两块加起来，一年有没有封顶？", "如果同一年还有另外两个品种也在拿这个支持，全公司一年累计有没有封顶？": the cap
+            # leads, the sum under it follows ("合计多少？会不会超过每年的上限？" asks whether the sum passes it: the sum leads)
             step.annual_first = True
         if (question.asks_annual_cap and not any(r.annual_cap for r in request.rules or request.candidates)
                 and lexicon().cap_exists_asked.search(ask.own_words.lower()) and not question.facts.amounts):

@@ -1368,7 +1368,8 @@ def read_facts(normalised: str, text: str) -> Facts:
     lex = lexicon()
     words = lex.facts
     # "仿制药…能申请1类新药那条吗": a class named beside "1类新药" is the product's, "1类新药" the measure's name
-    drug_class = _drug_class(text, words["drug_class"], words["class_as_measure"], has_word(text, words["device"]))
+    drug_class = _drug_class(re.sub(words["class_in_past"], " ", text), words["drug_class"], words["class_as_measure"],
+                             has_word(text, words["device"]))
     # "刚拿到美国FDA批准，还没在美国卖": a market, a regulator or a company's seat abroad is not where a trial runs
     market, not_work = _abroad_uses(text, words)
     trial_text = not_work.sub(" ", text) if not_work is not None else text
