@@ -8,6 +8,9 @@
 - A licensee that says it bought rights "刚从一家美国公司引进" is not （三十六）'s 出让企业; a launch still to come is no
   sale there; an applicant not yet chosen leaves the registration condition open.
 - "医疗展" is a trade fair (（三十七）), also after a （三十六） answer; Cantonese "加埋" adds up.
+- A trial "entirely at US sites" is overseas; a regulator named only to be denied ("even though Brazil isn't FDA or EMA") is
+  not the product's, Brazil's ANVISA is a BRICS regulator, "started selling it there" a sale; "在上海几家三甲医院做" says some
+  hospitals, it asks no count, and the company telling where it is registered before the ask asks nothing of itself.
 - "12个亿" is 12亿, no count of twelve projects; the generic drugs a company "以前一直做" are its past, not the class of
   the drug asked about; "这个新药就是1类的" corrects the class said before.
 """
@@ -102,3 +105,24 @@ def test_a_class_corrected_in_the_next_turn_is_the_one_computed(engine):
                                     "那三期呢？三期预计要花8000万")
     assert first.total_yuan == 0
     assert corrected.total_yuan == 18_000_000 and later.total_yuan == 30_000_000
+
+
+def test_a_trial_run_at_us_sites_is_overseas(engine):
+    answer = engine.ask("Shanghai-registered biotech here. We ran the Phase II of our class 1 new drug entirely at US sites. "
+                        "Does measure (5)'s Phase II support — the one up to 20 million yuan — cover it?")
+    assert "not_eligible" in {v.verdict for v in answer.verdicts}
+    assert "policy2024:12" in cited(answer)
+
+
+def test_a_regulator_named_only_to_be_denied_is_not_the_products(engine):
+    answer = engine.ask("Our Shanghai company's high-end ultrasound system has just been registered by Brazil's ANVISA and "
+                        "we've started selling it there. Does the global registration support still apply even though "
+                        "Brazil isn't FDA or EMA?")
+    assert cited(answer)[0] == "policy2024:36"
+    assert {v.verdict for v in answer.verdicts} == {"eligible"}
+
+
+def test_a_few_hospitals_named_in_passing_ask_no_count(engine):
+    answer = engine.ask("我们公司注册在苏州工业园区，一个1类新药的II期临床全放在上海几家三甲医院做，做完以后能申请上海（五）那条的临床研发支持吗？")
+    assert cited(answer)[:2] == ["policy2024:scope", "policy2024:05"]
+    assert answer.answer.startswith("不可以") and "苏州" in answer.answer

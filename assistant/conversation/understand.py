@@ -88,6 +88,8 @@ LEADING_CONJUNCTION = re.compile(r"^(?:and|so|but|then)\b,?\s*", re.IGNORECASE) 
 ENGLISH_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[a-z])", re.IGNORECASE)
 CASE_MARK = re.compile(r"\bi{1,3}期|(?<![a-z])i{1,3}期|临床|试验|trial|phase|\d\s*(万|亿|元|million|billion)|rmb|usd|\$", re.IGNORECASE)
 INDEFINITE_COUNT = re.compile(r"几(个|家|款|项|场|次|名|位)")  # "参加几个展会": a few, when the sentence asks nothing
+# "全放在上海几家三甲医院做", "跟几个课题组合作": 几家 inside a phrase of place or company says "some"
+SOME_SAID = re.compile(r"(?:在|放在|放到|到|去|跟|和|与|给|替|为)[^，,。；;？?几有是共哪了]{0,6}几(?:个|家|款|项|场|次|名|位)")
 ORDINAL_ASKED = re.compile(r"第几")  # "知识产权那块是第几项任务": which item it is, no count
 TOTAL_REACH = 4  # characters after a count where a total word ("两个加起来") makes it the count of the items discussed
 # a count of companies ("这两家企业的补贴加在一起") may name them before its total word: a short phrase, no figure, no
@@ -123,6 +125,7 @@ class Detail:
     asked: tuple[str, ...]
     stated: tuple[str, ...]
     topic: dict[str, str]
+
 
 
 def _details(raw: dict[str, Any], stated_key: str) -> dict[str, Detail]:
@@ -895,14 +898,16 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         "?" in text or "？" in text) else set()
     opening = lex.list_opening.match(text)
     announced = AskKind.FIGURE if opening is not None and lex.list_of_figures.search(opening[0]) else AskKind.WHAT
-    for clause, questioned, numbered in _clauses(text, lex):
+    clauses = _clauses(text, lex)
+    for number, (clause, questioned, numbered) in enumerate(clauses):
         kind = _asked_kind(clause.lower(), lex)
         # the message's last words with no mark after them may be a question that lost its mark ("…？16年以来批了几个1类创新药")
         unmarked_end = text.rstrip().endswith(clause)
         # the asker counting its own ("我们孵化器里有几家做AI制药的小公司，…有支持吗") tells, before what it asks
         told_of_own = clause.lstrip().lower().startswith(lex.self_words)
-        if kind is AskKind.FIGURE and (clause in stated_sentences or told_of_own) and not unmarked_end and INDEFINITE_COUNT.search(
-                clause) and not _kind(INDEFINITE_COUNT.sub(" ", clause.lower()), lex, own_words_only=True):
+        # ("…II期临床全放在上海几家三甲医院做，做完以后能申请…吗": 几家 with more after it in a clause that is no question)
+        if kind is AskKind.FIGURE and (clause in stated_sentences or told_of_own or _says_some(clause)) and not unmarked_end and (
+                INDEFINITE_COUNT.search(clause) and not _kind(INDEFINITE_COUNT.sub(" ", clause.lower()), lex, own_words_only=True)):
             kind = None  # "明年打算参加几个展会。补助标准是什么？": 几个 says "a few" in a sentence that asks nothing
         elif kind is AskKind.AMOUNT and clause in stated_sentences and (
                 not has_word(clause.lower(), lex.quantity_words)
@@ -931,7 +936,10 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             kind = AskKind.ELIGIBILITY
         elif kind is None and asks and _writing_task().search(clause):
             kind = AskKind.WHAT  # "…多少标准化厂房？顺便帮我写份项目申报书": a request of its own, refused on its own
-        elif kind is None and questioned and not read_facts(clause, clause.lower()).amounts:
+        elif kind is None and questioned and not read_facts(clause, clause.lower()).amounts and not (
+                told_of_own and number < len(clauses) - 1 and clauses[number + 1][1]):
+            # (the asker telling of itself before another clause of the same question asks nothing: "我们公司注册在苏州
+            # 工业园区，…能申请上海（五）那条吗？")
             # "是放在哪个区域做的？": a question mark makes a question of a clause without ask words; one stating
             # amounts ("我们投了5000万，能拿1500万吧？") is the case of the ask before it
             kind = AskKind.WHAT
@@ -1319,6 +1327,12 @@ def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind |
     return None
 
 
+def _says_some(clause: str) -> bool:
+    """Whether ``clause`` says "几家" inside a phrase of place or company ("全放在上海几家三甲医院做", "跟几个课题组合作"):
+    some, not how many."""
+    return SOME_SAID.search(clause) is not None
+
+
 def _asks_a_count(clause: str, lex: _Lexicon) -> bool:
     """Whether ``clause`` (lower case) asks how many ("覆盖多少种药", "how many drugs does it cover"): a count's ask
     words, and neither a yes-or-no ending nor applying ("能申请几项支持" asks what the asker can apply for)."""
@@ -1444,7 +1458,10 @@ def read_facts(normalised: str, text: str) -> Facts:
         met=met,
         sold_abroad=True if (market is not None and _affirmed(text, market.pattern, words["negation"])) or _affirmed(
             text, words["sold_there"], words["negation"]) else None,
-        regulator=next((name for name, ws in words["regulator"].items() if has_word(text, ws)), None) or _regulator_of_place(text, words),
+        # "…registered by Brazil's ANVISA … even though Brazil isn't FDA or EMA": a regulator denied is not the one
+        regulator=next((name for name, ws in words["regulator"].items() if any(
+            _affirmed(text, word_pattern(str(w).lower()), words["negation"]) for w in ws if has_word(text, (str(w).lower(),)))),
+            None) or _regulator_of_place(text, words),
         enterprise_size=_enterprise_size(text, words["enterprise_size"], words["enterprise_size_patterns"]),
         entity_type=_entity_type(text),
         entity_denied=_entities_denied(text),
