@@ -126,3 +126,11 @@ def test_a_few_hospitals_named_in_passing_ask_no_count(engine):
     answer = engine.ask("我们公司注册在苏州工业园区，一个1类新药的II期临床全放在上海几家三甲医院做，做完以后能申请上海（五）那条的临床研发支持吗？")
     assert cited(answer)[:2] == ["policy2024:scope", "policy2024:05"]
     assert answer.answer.startswith("不可以") and "苏州" in answer.answer
+
+
+def test_three_clients_products_said_in_english_are_three_items_under_the_yearly_cap(engine):
+    answer = engine.ask("Our CDMO in Shanghai's Fengxian district did contract manufacturing this year for three unrelated "
+                        "clients' products. Each product's contracted annual production value is about RMB 50 million. "
+                        "Under measure 24, what's the most we can get for the year?")
+    assert len(answer.calculations) == 3
+    assert answer.total_yuan == 10_000_000

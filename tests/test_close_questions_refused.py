@@ -41,6 +41,8 @@ def test_a_close_question_the_sources_do_not_cover_is_refused(engine, question):
 
 
 @pytest.mark.parametrize(("first", "later"), [
+    ("我们是上海的企业，自己研发的创新药拿到了欧盟EMA批准，也已经在德国开卖了，研发投入2000万，能拿多少？",
+     "另外问一下，美国FDA新药上市申请的用户费（PDUFA费）现在是多少？"),
     ("We import tiny amounts of reference standards for trace testing. Do we still need the import permits issued by "
      "the agriculture and environmental authorities?", "What import duty rate applies to those standards when they clear customs?"),
     ("上海注册的医疗器械公司，产品刚进了国家创新医疗器械特别审查程序，市里能给多少？", "医疗器械注册证申报要交哪些材料、注册费多少？"),
@@ -91,3 +93,8 @@ def test_a_numbered_task_of_the_plan_asked_for_its_departments_is_answered_whate
 def test_a_company_registered_elsewhere_asking_about_shanghai_is_told_the_scope(engine):
     answer = engine.ask("北京注册的公司能申请上海的1类新药政策吗")
     assert answer.status is Status.ANSWERED and cited(answer)[0] == "policy2024:scope"
+
+
+def test_whether_the_measure_discussed_states_a_sum_is_not_specified_not_refused(engine):
+    *_, money = turns(engine, "那若干意見裡支持外資企業在滬設研發中心的那條，責任單位有哪些？", "有沒有寫明給多少錢的補貼？")
+    assert money.status is Status.NOT_SPECIFIED and cited(money) == ["policy2024:34"]
