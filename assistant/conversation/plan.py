@@ -183,6 +183,12 @@ def _asks_cap_not_sum(request: AwardRequest, question: Question) -> bool:
     return any(r.annual_cap for r in rules) and (len(request.seen) + len(request.elsewhere) < 2 or not question.asks_total)
 
 
+def _asks_share(text: str) -> bool:
+    """Whether ``text`` asks a share ("按研发投入的百分之几", "what share of the interest", "几个点")."""
+    share = lexicon().figure_asks.get(SHARE)
+    return share is not None and has_word(text.lower(), share.asked)
+
+
 def _usd_bases_capped(question: Question, request: AwardRequest) -> list[Decimal]:
     """Yuan bases for dollar bases whose award is the ceiling at every rate of ``currency.usd_range``: the
     rule's rate times the base at the lowest rate already reaches its cap, so no exchange rate changes
@@ -910,10 +916,10 @@ class Planner:
             last = joined[-1] if joined else None
             # "…具体补贴标准是多少？按研发投入的百分之几？": the award's share, asked after its amount, is that ask again;
             # the base the share is of ("研发投入") names no topic or rule
-            share = ask.kind is AskKind.FIGURE and has_word(ask.text.lower(), lexicon().figure_asks["share"].asked)
+            share = ask.kind is AskKind.FIGURE and _asks_share(ask.text)
             text = ask.text.lower()
             if share:
-                text = without_words(text, (*lexicon().figure_asks["share"].asked, *lexicon().share_of_words))
+                text = without_words(text, (*lexicon().figure_asks[SHARE].asked, *lexicon().share_of_words))
             # "I期投入2000万能拿多少？II期最多多少？": a rule the earlier ask does not name is an ask of its own
             other_rule = last is not None and any(rule_named(text, r) and not rule_named(last.text.lower(), r)
                                                   for r in self.book.rules)
@@ -2094,9 +2100,7 @@ class Planner:
             # "临床试验责任险保费交了80万能补多少": 50% of 80万 is under the 50万 and the 100万 ceiling alike, so the
             # figure does not wait for which insurance it is; the answer names both
             request.rules, step.either = [either[0]], either
-        share = lexicon().figure_asks.get(SHARE)
-        if request.missing == "rule" and share is not None and has_word(ask.text.lower(), share.asked) and all(
-                r.rate is None for r in request.candidates):
+        if request.missing == "rule" and _asks_share(ask.text) and all(r.rate is None for r in request.candidates):
             # "What percentage of the interest is subsidised? Our client has a RMB 80 million loan": the text sets
             # ceilings and no share; it says so, then the ceilings (the loan is no guarantee wanted)
             step.route, step.detail = Route.NOT_SPECIFIED, SHARE
@@ -2174,10 +2178,9 @@ class Planner:
         step.estimate = self.calculator.estimate(request.items(), self.today, language, received=request.received)
         within_some = self._within_some(question, request, step.estimate)
         step.corrections = self._corrections(question, request, step.estimate, within_some=within_some)
-        share = lexicon().figure_asks.get(SHARE)
         # "贴息的利率或比例是多少": the text sets a ceiling and no share; it says so, then the ceiling (an amount the
         # asker states beside it, "a RMB 80 million loan", is no award wanted)
-        no_share = share is not None and has_word(ask.text.lower(), share.asked) and all(r.rate is None for r in request.rules)
+        no_share = _asks_share(ask.text) and all(r.rate is None for r in request.rules)
         last_sentence = re.split(r"[。！？!?]|\.\s", ask.text.lower().rstrip(" ，,。?？"))[-1]
         if not step.corrections and not no_share and lexicon().yes_no_question.search(last_sentence + "?"):
             # "投入1亿，能拿3000万吗？": a wanted award the ceiling or the computation does not reach is a no

@@ -127,7 +127,6 @@ class Detail:
     topic: dict[str, str]
 
 
-
 def _details(raw: dict[str, Any], stated_key: str) -> dict[str, Detail]:
     return {
         name: Detail(tuple(str(w).lower() for w in entry["asked"]), tuple(str(w).lower() for w in entry[stated_key]),
