@@ -89,3 +89,33 @@ def test_items_added_with_whether_a_yearly_cap_exists_lead_with_the_cap(engine):
                        "那二期呢？二期研发投入估计也是3000万左右。",
                        "回到第一个问题——如果同一年我们还有另外两个品种也在拿这个支持，全公司一年累计有没有封顶？")
     assert "1亿元" in capped.answer[:60]
+
+
+def test_support_already_granted_this_year_counts_against_the_yearly_cap(engine):
+    answer = engine.ask("今年CMO这块已经批下来600万了，又接了个新品种受托产值5500万，还能再拿多少")
+    assert answer.total_yuan == 4_000_000
+    assert [c.amount_yuan for c in answer.calculations] == [5_000_000]
+
+
+def test_items_added_in_the_same_year_lead_with_their_sum_when_no_cap_is_asked(engine):
+    *_, total = turns(engine, "CRO做對接國際標準嘅臨床試驗服務能力提升項目，每個項目最多有幾多？",
+                      "咁如果同一年做咗三個咁嘅項目呢？加埋幾多？")
+    assert total.total_yuan == 3_000_000
+    assert "300萬" in total.answer.splitlines()[0]
+
+
+def test_the_yearly_cap_asked_in_cantonese_after_an_award_is_answered(engine):
+    *_, cap = turns(engine, "想問下，1類新藥而家做緊III期臨床，研發投入大概8000萬，上海最多可以補幾多？",
+                    "咁同一間公司一年入面最多可以攞幾多？")
+    assert cap.status is Status.ANSWERED and "1億元" in cap.answer[:60]
+
+
+def test_an_application_deadline_typed_with_a_typo_is_not_specified(engine):
+    answer = engine.ask("问 创新药临床补助 申报截至日期是哪天")
+    assert answer.status is Status.NOT_SPECIFIED and cited(answer)[0] == "policy2024:05"
+
+
+def test_a_ceiling_stated_and_asked_to_confirm_is_put_right(engine):
+    answer = engine.ask("新政对1类新药Ⅲ期临床最高补5000万，对吧？")
+    assert answer.status is Status.ANSWERED and cited(answer)[0] == "policy2024:05"
+    assert "3000万" in answer.answer[:40] and "5000万" in answer.answer[:40]

@@ -310,6 +310,8 @@ class Composer:
             return [self.t["out_of_scope"]]
         assert article is not None
         fields = self._fields(article)
+        if route is Route.OUTLINE:
+            return [self._outline(step)]
         if route is Route.DEPARTMENTS:
             key = "departments_answer" if article.departments else "departments_none"
             return [self._with_expiry(article, self.t[key].format(departments=self._departments(article.departments), **fields))]
@@ -388,6 +390,22 @@ class Composer:
             return []
         note = step.served.entry.note.get(self._tongue(), "")
         return [self.t["kind_served"].format(kind=step.served.kind.name_in(self._tongue()), note=note)]
+
+    def _outline(self, step: Step) -> str:
+        """How many measures (tasks) the document has, first to last, and its parts in order (the headings its measures
+        stand under), counted from the document's own numbering."""
+        document = self.catalogue.get(step.document or step.outline[0].doc_id)
+        items = step.outline
+        parts = list(dict.fromkeys(a.section for a in items if a.section))
+        if len(parts) > 1 and all(" " in part for part in parts) and len({part.split(" ", 1)[0] for part in parts}) == 1:
+            parts = [part.split(" ", 1)[1] for part in parts]  # the plan's "三、重点任务 (一)…", "三、重点任务 (二)…": said once
+        unit = self.t["outline_units"]["tasks" if items[0].key.startswith("task-") else "measures"]
+        fields = {"number": document.number or "", "title": document.title, "title_en": document.title_en,
+                  "count": len(items), "unit": unit, "first": items[0].label, "last": items[-1].label}
+        if len(parts) < 2:
+            return self._with_expiry(items[0], str(self.t["outline_flat"].format(**fields)))
+        return self._with_expiry(items[0], str(self.t["outline"].format(
+            parts=len(parts), part_list=self.t["outline_separator"].join(parts), **fields)))
 
     def _fields(self, article: Article) -> dict[str, str]:
         document = self.catalogue.get(article.doc_id)

@@ -65,6 +65,7 @@ from assistant.conversation.understand import (
     points_at_document,
     read_facts,
     stated_month,
+    tasks_named,
     without_ask_words,
     without_asker,
     without_kind_said,
@@ -908,6 +909,27 @@ class Planner:
         hits = self.retriever.search(words, k=HITS, prefer_on=self.today)
         return any(h.article.doc_id == document and h.score >= TIED_SCORE * hits[0].score for h in hits)
 
+    def _outline(self, question: Question, ask: Ask) -> Step | None:
+        """How many measures (a plan: tasks) the document asked about has and in which parts, counted from its own
+        numbering ("新出的那个若干意见一共多少条措施？分成几大块？": （一）…（三十七）, 8 parts); the first and the last
+        cited. None when the ask counts nothing of a document, or names a measure or task of its own."""
+        text = ask.text.lower()
+        if ask.kind not in {AskKind.FIGURE, AskKind.WHAT} or not lexicon().outline_asked.search(text):
+            return None
+        if labels_named(ask.text) or tasks_named(text) or not (
+                question.document is not None or self.catalogue.named_in(text) or points_at_document(text)
+                or lexicon().document_words.search(text)):
+            return None
+        document = question.document or next(iter(sorted(self.catalogue.named_in(text))), self.book.document)
+        # "里面跟细胞治疗有关的有几条": a count of the measures on a topic of its own is no count of the document's
+        rest = lexicon().document_words.sub(" ", lexicon().outline_asked.sub(" ", without_ask_words(text)))
+        if self.retriever.keyword_score(self.finder.without_name(rest, document)) >= MIN_KEYWORD_SCORE:
+            return None
+        items = [a for a in self.retriever.articles if a.doc_id == document and (a.key.isdigit() or a.key.startswith("task-"))]
+        if not items:
+            return None
+        return Step(ask, Route.OUTLINE, [items[0], items[-1]], document=document, outline=items)
+
     def _joined(self, asks: Sequence[Ask]) -> list[Ask]:
         """Amount asks in a row are one when the later names no topic of its own ("…单个最多多少，一年
         最多多少？" about one measure); with a topic ("…展会最多多少？CMO每个品种最高多少？") each is its own."""
@@ -940,6 +962,9 @@ class Planner:
     # --- one ask ---------------------------------------------------------------------------------
     def _plan_ask(self, question: Question, ask: Ask, session: Session, previous: list[Article], plan: Plan,
                   language: Language) -> Step:
+        outline = self._outline(question, ask)
+        if outline is not None:  # "新出的那个若干意见一共多少条措施？分成几大块？": the document's own numbering counted
+            return outline
         asked_before = plan.steps[-1].request if plan.steps else None  # "国际展会补贴最高多少？一年最多能补几次满额？"
         full = self._full_awards(ask.text, session, (asked_before.rules or list(asked_before.candidates)) if asked_before else ())
         if full is not None:  # "所以一年最多几个品种能拿到满额": the annual cap over the award topic's ceiling
@@ -2066,9 +2091,11 @@ class Planner:
         asked = question.text.lower().rstrip(" ？?。")
         if question.asks_annual_cap and (question.asks_total or question.adds_item) and any(
                 r.annual_cap for r in request.rules or request.candidates) and (
-                lexicon().cap_exists_asked.search(asked) or not lexicon().yes_no_question.search(asked)):
+                lexicon().cap_exists_asked.search(asked) or (
+                    has_word(asked, lexicon().ceiling_words) and not lexicon().yes_no_question.search(asked))):
             # "这两块加起来，一年有没有封顶？", "如果同一年还有另外两个品种也在拿这个支持，全公司一年累计有没有封顶？": the cap
-            # leads, the sum under it follows ("合计多少？会不会超过每年的上限？" asks whether the sum passes it: the sum leads)
+            # leads, the sum under it follows ("合计多少？会不会超过每年的上限？" asks whether the sum passes it: the sum leads;
+            # "同一年做了三个那样的项目呢？加起来多少？" names the year of the items and asks no cap: the sum leads)
             step.annual_first = True
         if (question.asks_annual_cap and not any(r.annual_cap for r in request.rules or request.candidates)
                 and lexicon().cap_exists_asked.search(ask.own_words.lower()) and not question.facts.amounts):

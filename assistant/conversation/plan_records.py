@@ -57,6 +57,7 @@ class Route(StrEnum):
     PROFILE = "profile"  # a "我们是……" statement noted in the session's company profile
     MATCH = "match"  # every measure the session's company profile may claim
     KIND_SUPPORT = "kind_support"  # "我们是CRO，有什么支持": every measure meant for the asker's kind, with its ceiling
+    OUTLINE = "outline"  # how many measures (tasks) a document has, in which parts
     FULL_AWARDS = "full_awards"  # "一年最多几次能拿满额": how many items the annual cap lets reach their ceiling
 
 
@@ -112,6 +113,7 @@ class Step:
     confirmed: list[tuple[Decimal, Rule]] = field(default_factory=list)  # a figure heard of that is the rule's ceiling
     required_base: tuple[Rule, Decimal, Decimal] | None = None  # (rule, target award, base needed)
     document: str | None = None  # VALIDITY: the document asked about
+    outline: list[Article] = field(default_factory=list)  # OUTLINE: the document's measures (tasks), in order
     scope: ScopeVerdict | None = None
     profile: ProfileAnswer | None = None  # PROFILE / MATCH: the profile after the turn, and its match
     detail: str = ""  # NOT_SPECIFIED: the detail the article does not state (a fee, a count …)

@@ -68,6 +68,12 @@ def duration_in(text: str) -> Duration | None:
     return (value, kind) if kind is not None else None
 
 
+def asks_to_confirm(sentence: str) -> bool:
+    """Whether ``sentence`` ends asking to be confirmed ("…最高补5000万，对吧？", "…capped at 5 million per product.
+    Correct?")."""
+    return bool(_words()["confirm"].search(sentence.strip()))
+
+
 def stated_duration(clause: str) -> Duration | None:
     """The duration ``clause`` states and asks to be confirmed ("…has three weeks, right?", "是3周对吗"); None when it
     states none or does not ask to confirm it."""

@@ -249,6 +249,7 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     # "if we registered in Hangzhou instead, would it still apply to us?" states where the asker is, the scope's condition
     about_conversation = bool(question.context_text) and (
         all(a.kind in CONVERSATION_KINDS for a in question.asks)
+        or question.asks_annual_cap  # "那同一家公司一年里面最多可以拿多少" after an award: that award's yearly cap
         or (question.facts.related_party is not None or question.facts.applicant_role is not None)
         or (question.facts.registered is not None and all(a.kind is AskKind.ELIGIBILITY for a in question.asks)))
     # words the sources never use refuse a question with a topic of its own: not a follow-up, not about the

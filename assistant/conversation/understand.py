@@ -23,7 +23,7 @@ import cn2an
 from assistant.amounts import OTHER_MARKS, USD_MARKS, FoundAmount, currency_marks, find_amounts
 from assistant.conversation.currency import usd_range
 from assistant.conversation.places import fold, places_abroad
-from assistant.conversation.premise import stated_duration
+from assistant.conversation.premise import asks_to_confirm, stated_duration
 from assistant.conversation.question import (
     CNY,
     OTHER_CURRENCY,
@@ -283,6 +283,8 @@ class _Lexicon:
     min_stated_yuan: Decimal
     no_spend_words: tuple[str, ...]  # "还没花钱": a base of zero said in words
     share_of_words: tuple[str, ...]  # "按销售额的几个点": what a share asked is of, no topic of its own
+    outline_asked: re.Pattern[str]  # "一共多少条措施？分成几大块？": a document's measures counted
+    document_words: re.Pattern[str]  # "若干意见", "the policy": a document spoken of in general
     refers_to_ask_before: re.Pattern[str]  # "…, and how long does CDE take to review the request?"
     background: re.Pattern[str]  # the enterprise's size (headcount, turnover, registered capital): no rule reads it
 
@@ -458,6 +460,8 @@ def lexicon() -> _Lexicon:
         min_stated_yuan=Decimal(str(raw["min_stated_yuan"])),
         no_spend_words=lower(raw["no_spend_words"]),
         share_of_words=lower(raw["share_of_words"]),
+        outline_asked=re.compile(raw["outline_asked"], re.IGNORECASE),
+        document_words=re.compile(raw["document_words"], re.IGNORECASE),
         refers_to_ask_before=re.compile(raw["refers_to_ask_before"], re.IGNORECASE),
         background=re.compile("|".join(
             f"(?:{str(p).replace('{num}', raw['background_figures']['number'])})" for p in raw["background_figures"]["patterns"]),
@@ -1880,10 +1884,11 @@ def _heard_of(found: FoundAmount, normalised: str, before: str, latin: bool, lex
     """
     if lex.roles["own_base"].search(before):
         return False
-    start = next((a for a, b, _ in sentences(normalised) if a <= found.start < b), 0)
+    start, end = next(((a, b) for a, b, _ in sentences(normalised) if a <= found.start < b), (0, len(normalised)))
     heard = [m.start() for m in lex.roles["claimed"].finditer(normalised[start: found.start].lower())]
     if not heard:
-        return False
+        # "新政对1类新药Ⅲ期临床最高补5000万，对吧？": an award's figure in a sentence asking to be confirmed is a claim too
+        return bool(lex.roles["outcome"].search(before)) and asks_to_confirm(normalised[start:end])
     close = found.start - (start + heard[-1]) <= (CLAIM_WINDOW_LATIN if latin else CLAIM_WINDOW)
     return close or bool(lex.roles["desired"].search(before) or lex.roles["outcome"].search(before))
 
