@@ -36,7 +36,16 @@ from assistant.conversation.plan_records import (
 from assistant.conversation.premise import duration_in, figure_holds, stated_duration, stated_figure
 from assistant.conversation.question import AskKind, Facts
 from assistant.conversation.slots import AssumedBase, AwardRequest, rule_named
-from assistant.conversation.understand import ISSUED, WHICH_DOCUMENT, asks_yes_or_no, has_word, kinds_named, lexicon, names_annual_cap
+from assistant.conversation.understand import (
+    ISSUED,
+    WHICH_DOCUMENT,
+    asks_yes_or_no,
+    has_word,
+    holds_tasks,
+    kinds_named,
+    lexicon,
+    names_annual_cap,
+)
 from assistant.conversation.verdicts import REGISTERED
 from assistant.language import Language, in_script
 from assistant.match.report import finds_nothing, profile_reply
@@ -399,7 +408,7 @@ class Composer:
         parts = list(dict.fromkeys(a.section for a in items if a.section))
         if len(parts) > 1 and all(" " in part for part in parts) and len({part.split(" ", 1)[0] for part in parts}) == 1:
             parts = [part.split(" ", 1)[1] for part in parts]  # the plan's "三、重点任务 (一)…", "三、重点任务 (二)…": said once
-        unit = self.t["outline_units"]["tasks" if items[0].key.startswith("task-") else "measures"]
+        unit = self.t["outline_units"]["tasks" if holds_tasks(items[0].section) else "measures"]
         fields = {"number": document.number or "", "title": document.title, "title_en": document.title_en,
                   "count": len(items), "unit": unit, "first": items[0].label, "last": items[-1].label}
         if len(parts) < 2:

@@ -56,11 +56,13 @@ from assistant.conversation.understand import (
     device_class_named,
     documents_named,
     has_word,
+    holds_tasks,
     kind_asked_for,
     kinds_named,
     labels_named,
     lexicon,
     month_without_year,
+    names_annual_cap,
     names_ceiling,
     points_at_document,
     read_facts,
@@ -925,7 +927,7 @@ class Planner:
         rest = lexicon().document_words.sub(" ", lexicon().outline_asked.sub(" ", without_ask_words(text)))
         if self.retriever.keyword_score(self.finder.without_name(rest, document)) >= MIN_KEYWORD_SCORE:
             return None
-        items = [a for a in self.retriever.articles if a.doc_id == document and (a.key.isdigit() or a.key.startswith("task-"))]
+        items = [a for a in self.retriever.articles if a.doc_id == document and (a.key.isdigit() or holds_tasks(a.section))]
         if not items:
             return None
         return Step(ask, Route.OUTLINE, [items[0], items[-1]], document=document, outline=items)
@@ -2091,8 +2093,7 @@ class Planner:
         asked = question.text.lower().rstrip(" ？?。")
         if question.asks_annual_cap and (question.asks_total or question.adds_item) and any(
                 r.annual_cap for r in request.rules or request.candidates) and (
-                lexicon().cap_exists_asked.search(asked) or (
-                    has_word(asked, lexicon().ceiling_words) and not lexicon().yes_no_question.search(asked))):
+                lexicon().cap_exists_asked.search(asked) or (names_annual_cap(asked) and not lexicon().yes_no_question.search(asked))):
             # "这两块加起来，一年有没有封顶？", "如果同一年还有另外两个品种也在拿这个支持，全公司一年累计有没有封顶？": the cap
             # leads, the sum under it follows ("合计多少？会不会超过每年的上限？" asks whether the sum passes it: the sum leads;
             # "同一年做了三个那样的项目呢？加起来多少？" names the year of the items and asks no cap: the sum leads)

@@ -77,7 +77,7 @@ def asks_to_confirm(sentence: str) -> bool:
 def stated_duration(clause: str) -> Duration | None:
     """The duration ``clause`` states and asks to be confirmed ("…has three weeks, right?", "是3周对吗"); None when it
     states none or does not ask to confirm it."""
-    return duration_in(clause) if _words()["confirm"].search(clause.strip()) else None
+    return duration_in(clause) if asks_to_confirm(clause) else None
 
 
 def without_durations(text: str) -> str:

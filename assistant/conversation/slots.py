@@ -240,7 +240,11 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         # ("…特别审查，后来首次拿证…研发投入3000万，前后两笔" names a fixed award too: both stay)
         rules = by_base
     placed_words = {str(word).lower() for word in lexicon().facts.get(facts_said.trial_location or "", ())}
-    placed = [r for r in dict.fromkeys(rules) if placed_words & {t.lower() for t in r.triggers}]
+
+    def placed_among(these: Sequence[Rule]) -> list[Rule]:  # the rules the trial's place names by a trigger
+        return [r for r in these if placed_words & {t.lower() for t in r.triggers}]
+
+    placed = placed_among(list(dict.fromkeys(rules)))
     if (len(set(rules)) > 1 and len(placed) == 1 and not lexicon().each.search(text)
             and len(named_as_rule_base(facts_said.amounts_as(AmountRole.BASE), rules)) == 1):
         # "a Phase II trial in the US and Europe … overseas trial liability insurance from a domestic insurer; the premium
@@ -250,7 +254,7 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         rules = [r for r in candidates if "overseas_trial" in r.conditions]
     if not rules and facts_said.trial_location is not None:
         # "liability insurance for a trial we're running in Australia": the one rule named by the place's own words
-        placed = [r for r in candidates if placed_words & {t.lower() for t in r.triggers}]
+        placed = placed_among(candidates)
         rules = placed if len(placed) == 1 else rules
     if len(candidates) == 1:
         rules = list(candidates)

@@ -909,7 +909,7 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         # the asker counting its own ("我们孵化器里有几家做AI制药的小公司，…有支持吗") tells, before what it asks
         told_of_own = clause.lstrip().lower().startswith(lex.self_words)
         # ("…II期临床全放在上海几家三甲医院做，做完以后能申请…吗": 几家 with more after it in a clause that is no question)
-        if kind is AskKind.FIGURE and (clause in stated_sentences or told_of_own or _says_some(clause)) and not unmarked_end and (
+        if kind is AskKind.FIGURE and (clause in stated_sentences or told_of_own or SOME_SAID.search(clause)) and not unmarked_end and (
                 INDEFINITE_COUNT.search(clause) and not _kind(INDEFINITE_COUNT.sub(" ", clause.lower()), lex, own_words_only=True)):
             kind = None  # "明年打算参加几个展会。补助标准是什么？": 几个 says "a few" in a sentence that asks nothing
         elif kind is AskKind.AMOUNT and clause in stated_sentences and (
@@ -1328,12 +1328,6 @@ def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind |
     if ends_as_question(clause) or QUESTION_WORDS.search(clause):
         return AskKind.WHAT
     return None
-
-
-def _says_some(clause: str) -> bool:
-    """Whether ``clause`` says "几家" inside a phrase of place or company ("全放在上海几家三甲医院做", "跟几个课题组合作"):
-    some, not how many."""
-    return SOME_SAID.search(clause) is not None
 
 
 def _asks_a_count(clause: str, lex: _Lexicon) -> bool:
