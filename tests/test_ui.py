@@ -416,3 +416,17 @@ def test_the_early_script_goes_first_in_the_page_head_and_nowhere_else():
     assert client.get("/v1/data").json() == {"head": "<head>"}
     with pytest.raises(ValueError):
         EarlyScript(app, script="</script><script>x()")
+
+
+def test_only_the_restore_writes_the_chat_when_the_page_loads(ctx):
+    """A reload shows the restored conversation and nothing resets it after: the chat's value is no page-load
+    function of its own (that would race the restore, and a late reset left only the opening)."""
+    import gradio as gr
+
+    from ui.app import build_blocks
+
+    blocks = build_blocks(ctx)
+    chat = next(c for c in blocks.blocks.values() if isinstance(c, gr.Chatbot) and c.elem_id == "chat")
+    writers = [fn for fn in blocks.fns.values()
+               if any(event == "load" for _, event in fn.targets) and chat in fn.outputs]
+    assert len(writers) == 1 and writers[0].fn is not None and writers[0].fn.__name__ == "restore"

@@ -101,7 +101,7 @@ def build_chat_tab(ctx: UiContext) -> tuple[Callable[..., tuple[Any, ...]], gr.B
     by_message = gr.State({})  # chat message index (as text) -> that answer's receipt, for feedback
     commenting = gr.State(None)  # the receipt (and rating) a comment would go to
     chatbot = gr.Chatbot(
-        value=lambda: [opening_message(ctx)], label=texts()["page"]["heading"], show_label=False, elem_id="chat",
+        value=[opening_message(ctx)], label=texts()["page"]["heading"], show_label=False, elem_id="chat",
         height="clamp(320px, calc(100dvh - 290px), 640px)", sanitize_html=True, render_markdown=True,
         feedback_options=("Like", "Dislike", words["feedback_other"]), buttons=["copy"], autoscroll=False,
     )
