@@ -34,6 +34,16 @@ from assistant.records import Status
     "深圳那邊第二類醫療器械的審評時限是多少個工作日？我們在考慮把產品註冊放在深圳做。",
     "高新技術企業認定要滿足哪些條件？研發費用要佔收入多少比例？我們是做體外診斷試劑的上海公司。",
     "我是上海職工醫保，看門診專家號，自付比例是多少？一年的起付線又是多少？",
+    # the assistant's opinion, a recommendation, a ranking or a market price: the sources rate no firm, site or market
+    "我们是一家药企的战投部，想请你判断一下：后年投双抗还是投核药回报更高？给点具体的投资建议。",
+    "Honestly, if you were starting a gene-therapy company, would you base it in Lingang or in Hangzhou? Your gut feeling.",
+    "Could you rank the top five CDMOs in Shanghai for biologics fill-finish? We must choose one soon.",
+    "What is a realistic per-patient cost for a Phase II oncology trial in Shanghai? I want to sanity-check a CRO quote.",
+    "手头有二十万，看好生物医药政策，医药ETF哪几只比较值得买？",
+    # another place's agency and its programme, the State Council's national plan, moving a registration
+    "我們在新加坡，想問新加坡經濟發展局的「研發資助計劃」對臨床前研究最高資助多少？",
+    "The State Council issued a national plan for innovative drugs. What national subsidy does it give for a Phase II trial?",
+    "我们公司注册在安徽合肥，准备把注册地迁到闵行，跨省迁址要走哪些手续？大概多久办完？",
 ])
 def test_a_close_question_the_sources_do_not_cover_is_refused(engine, question):
     answer = engine.ask(question)
@@ -98,3 +108,20 @@ def test_a_company_registered_elsewhere_asking_about_shanghai_is_told_the_scope(
 def test_whether_the_measure_discussed_states_a_sum_is_not_specified_not_refused(engine):
     *_, money = turns(engine, "那若干意見裡支持外資企業在滬設研發中心的那條，責任單位有哪些？", "有沒有寫明給多少錢的補貼？")
     assert money.status is Status.NOT_SPECIFIED and cited(money) == ["policy2024:34"]
+
+
+def test_an_ask_joined_by_and_to_a_refused_one_shares_its_subject(engine):
+    """"…what minimum market capitalisation and how many years of R&D track record are required?": the second ask is
+    the listing rule's too, refused with it; an award asked beside a refused ask stays answered."""
+    joined = engine.ask("Our Shanghai biotech may list on the STAR Market. Under its fifth listing standard, what market "
+                        "capitalisation and how many core patents are required?")
+    assert joined.status is Status.OUT_OF_SCOPE and not joined.citations
+    award = engine.ask("Leaving withholding tax aside, and how much can we get for our Class 1 drug's Phase II trial "
+                       "with RMB 40 million of R&D spend?")
+    assert award.status is Status.ANSWERED and award.total_yuan == 16_000_000
+
+
+def test_a_caller_from_another_provinces_office_asking_about_shanghai_is_answered(engine):
+    """"我是江西省科技厅的，做个对标": who asks is no subject; Shanghai's support asked about is answered."""
+    answer = engine.ask("我是湖南省科技厅的，做个对标：上海对进入创新医疗器械特别审查程序的产品给多少支持？")
+    assert answer.status is Status.ANSWERED and cited(answer)[0] == "policy2024:06"

@@ -215,3 +215,20 @@ def test_a_client_under_the_same_group_is_a_related_party_of_the_cmo_measure(eng
 ])
 def test_a_trial_at_hospitals_at_home_is_a_domestic_trial(text, place):
     assert read_facts(normalise(text), normalise(text).lower()).trial_location == place
+
+
+@pytest.mark.parametrize("question", [
+    "We're a Shanghai-registered biotech. Our antibody is approved abroad, so in China we filed it as a Class 3 "
+    "therapeutic biologic, not Class 1. Our Phase III here is nearly done. Does measure (5) apply to us?",
+    "我们是上海注册的药企，产品在国内按3类治疗用生物制品申报，不是1类，III期快做完了，能申请（五）吗？",
+])
+def test_a_product_filed_in_another_class_than_class_1_is_not_covered_by_measure_5(engine, question):
+    """（五）: "…实现产出的1类新药": a class 3 filing, said to be no Class 1, is not one."""
+    answer = engine.ask(question)
+    assert _verdicts(answer) == {"not_eligible"} and answer.citations[0].chunk_id == "policy2024:05"
+
+
+def test_a_student_paying_a_trip_abroad_is_no_enterprise_or_organisation(engine):
+    """（三十七）: "对于我市企业或组织参加国际性活动和展会的…"; a PhD student paying for the trip applies as a person."""
+    answer = engine.ask("我是复旦的博士生，下个月自费去欧洲参加学术年会做报告，花费大概4万元，能按（三十七）申请50%的补贴吗？")
+    assert _verdicts(answer) == {"not_eligible"} and not answer.calculations

@@ -143,3 +143,19 @@ def test_the_actual_funding_figure_for_top_scientists_is_case_by_case(engine):
                         "the actual funding figure the city gives top scientists under the 2024 policy?")
     assert answer.status is Status.NOT_SPECIFIED
     assert answer.citations[0].chunk_id == "policy2024:03" and "一事一议" in answer.answer
+
+
+def test_a_cash_award_and_a_floor_asked_of_a_measure_that_sets_neither_are_not_specified(engine):
+    """（三十四）: "支持外资企业在沪设立地区总部…" — no award and no registered-capital floor."""
+    answer = engine.ask("We advise a US device maker planning a regional headquarters in Shanghai. What cash award does "
+                        "measure (34) give for it, and is there a minimum registered-capital threshold?")
+    assert answer.status is Status.NOT_SPECIFIED and answer.citations[0].chunk_id == "policy2024:34"
+    assert "minimum threshold" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["上海那个生物医药产业并购基金是哪年设立的？", "并购基金什么时候成立？规模多大？"])
+def test_the_year_a_measure_sets_something_up_is_not_specified_when_the_text_gives_none(engine, question):
+    """（二十八）: "设立上海市生物医药产业并购基金…" — no year, no size."""
+    answer = engine.ask(question)
+    assert answer.status is Status.NOT_SPECIFIED and answer.citations[0].chunk_id == "policy2024:28"
+    assert "年份" in answer.answer

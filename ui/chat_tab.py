@@ -100,8 +100,11 @@ def build_chat_tab(ctx: UiContext) -> tuple[Callable[..., tuple[Any, ...]], gr.B
     session = gr.State(None)
     by_message = gr.State({})  # chat message index (as text) -> that answer's receipt, for feedback
     commenting = gr.State(None)  # the receipt (and rating) a comment would go to
+    # the opening as the chat's value, not a page-load function of its own: the restore on page load writes the chat
+    # (with a fresh opening), and a second load event could land after it and leave the opening alone
+    opening: Any = [opening_message(ctx)]  # a dict of the message format Gradio's own TypedDict describes
     chatbot = gr.Chatbot(
-        value=[opening_message(ctx)], label=texts()["page"]["heading"], show_label=False, elem_id="chat",
+        value=opening, label=texts()["page"]["heading"], show_label=False, elem_id="chat",
         height="clamp(320px, calc(100dvh - 290px), 640px)", sanitize_html=True, render_markdown=True,
         feedback_options=("Like", "Dislike", words["feedback_other"]), buttons=["copy"], autoscroll=False,
     )

@@ -107,6 +107,9 @@ SHARE_NAMED = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*%")  # a share the asker names 
 KIND_FACTS = frozenset({"entity_type", "entity_denied"})  # who the asker is (or is not)
 # whom the asker applies as: a hospital that is not the drug's registration applicant is pointed to a hospital's measures
 APPLICANT_FACTS = frozenset({"entity_type", "registration_applicant"})
+# asks of the support itself (an award, a verdict on it, who runs it): about the sources' measures whatever ask they
+# are joined to ("…withholding tax, and how much can we get under (三十六)?")
+SUPPORT_KINDS = frozenset({AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY, AskKind.DEPARTMENTS})
 MEASURE_DOCUMENTS = frozenset({DocumentKind.POLICY, DocumentKind.DISTRICT_PLAN})  # documents of measures or tasks, with a term
 
 
@@ -483,6 +486,9 @@ class Planner:
             after_covered = number == 0 or question.asks[number - 1] in covered
             if not after_covered and lexicon().refers_to_ask_before.search(text):
                 continue  # "…breakthrough designation, and how long does CDE take to review the request?": that one's subject
+            if (number > 0 and not verdicts[number - 1].covered and ask.kind not in SUPPORT_KINDS
+                    and _joined_to_ask_before(question.text, text)):
+                continue  # "…what minimum market capitalisation and how many years of R&D track record…": one subject
             follows = number > 0 and after_covered and score < MIN_KEYWORD_SCORE
             figure_only = ask.kind is AskKind.FIGURE and refused_elsewhere[number] and after_covered
             own_topic = MIN_KEYWORD_SCORE if figure_only else OWN_TOPIC_SCORE
@@ -2558,3 +2564,10 @@ class Planner:
         article = self.retriever.article(f"{self.book.document}:{measure}")
         assert article is not None, f"the index holds no article {measure}"
         return article
+
+
+def _joined_to_ask_before(text: str, ask_text: str) -> bool:
+    """Whether the ask ``ask_text`` (lower case) follows the ask before it in the same sentence of ``text``, joined by
+    "and" / "以及" (``understanding.yaml`` ``joined_to_ask_before``): the two share one subject."""
+    at = text.lower().find(ask_text[:24])
+    return at > 0 and bool(lexicon().joined_to_ask_before.search(text.lower()[:at]))

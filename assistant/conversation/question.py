@@ -63,7 +63,7 @@ class StatedAmount:
 class Facts:
     """Facts the asker states about itself and its products (None: not said)."""
 
-    drug_class: str | None = None  # "1", "2" (改良型 included) or "generic"
+    drug_class: str | None = None  # "1", "2" (改良型 included), "3" (a class 3 filing) or "generic"
     cgt: bool = False
     device: bool = False
     trial_location: str | None = None  # "domestic" or "overseas"

@@ -286,6 +286,7 @@ class _Lexicon:
     outline_asked: re.Pattern[str]  # "一共多少条措施？分成几大块？": a document's measures counted
     document_words: re.Pattern[str]  # "若干意见", "the policy": a document spoken of in general
     refers_to_ask_before: re.Pattern[str]  # "…, and how long does CDE take to review the request?"
+    joined_to_ask_before: re.Pattern[str]  # "what minimum market capitalisation and how many years …": one sentence
     background: re.Pattern[str]  # the enterprise's size (headcount, turnover, registered capital): no rule reads it
 
 
@@ -463,6 +464,7 @@ def lexicon() -> _Lexicon:
         outline_asked=re.compile(raw["outline_asked"], re.IGNORECASE),
         document_words=re.compile(raw["document_words"], re.IGNORECASE),
         refers_to_ask_before=re.compile(raw["refers_to_ask_before"], re.IGNORECASE),
+        joined_to_ask_before=re.compile(raw["joined_to_ask_before"], re.IGNORECASE),
         background=re.compile("|".join(
             f"(?:{str(p).replace('{num}', raw['background_figures']['number'])})" for p in raw["background_figures"]["patterns"]),
             re.IGNORECASE),
@@ -1379,7 +1381,7 @@ def read_facts(normalised: str, text: str) -> Facts:
     lex = lexicon()
     words = lex.facts
     # "仿制药…能申请1类新药那条吗": a class named beside "1类新药" is the product's, "1类新药" the measure's name
-    drug_class = _drug_class(re.sub(words["class_in_past"], " ", text), words["drug_class"], words["class_as_measure"],
+    drug_class = _drug_class(re.sub(f'{words["class_in_past"]}|{words["class_denied"]}', " ", text), words["drug_class"], words["class_as_measure"],
                              has_word(text, words["device"]))
     # "刚拿到美国FDA批准，还没在美国卖": a market, a regulator or a company's seat abroad is not where a trial runs
     market, not_work = _abroad_uses(text, words)
