@@ -6,6 +6,7 @@ import logging
 import secrets
 import unicodedata
 import weakref
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -246,10 +247,13 @@ class Engine:
         """The deterministic answer of one turn, with the plan it was composed from."""
         plan, composed = self._understood(message, session)
         language = plan.question.language
-        estimate = composed.estimates[0] if len(composed.estimates) == 1 else None
-        calculations = [c for e in composed.estimates for c in e.calculations]
-        total = estimate.total_yuan if estimate else (
-            sum(e.total_yuan for e in composed.estimates) if composed.estimates else None)
+        # an estimate whose items a later one of the turn holds again (a running total: "这一步能拿多少？…还能再拿
+        # 多少？") is not added twice
+        estimates = [e for n, e in enumerate(composed.estimates)
+                     if not any(_items_held(e, later) for later in composed.estimates[n + 1:])]
+        estimate = estimates[0] if len(estimates) == 1 else None
+        calculations = [c for e in estimates for c in e.calculations]
+        total = estimate.total_yuan if estimate else (sum(e.total_yuan for e in estimates) if estimates else None)
         if composed.alternatives or len({c.kind for c in calculations}) > 1:
             total = None  # one or the other, never both; a guarantee's ceiling is no grant to add to one
         return Answer(session_id=session.id, answer=composed.text, status=composed.status,
@@ -294,3 +298,10 @@ def _alive(method: weakref.WeakMethod) -> Any:
 def warm_up_questions() -> tuple[str, ...]:
     """The questions every serving process asks itself before it reports ready (``data/warm_up.yaml``)."""
     return tuple(read_yaml(WARM_UP_FILE)["questions"])
+
+
+def _items_held(estimate: AwardEstimate, later: AwardEstimate) -> bool:
+    """Whether every item of ``estimate`` (rule and amount, as many times) is one of ``later``'s too."""
+    items = Counter((c.rule_id, c.amount_yuan) for c in estimate.calculations)
+    held = Counter((c.rule_id, c.amount_yuan) for c in later.calculations)
+    return bool(items) and all(held[item] >= n for item, n in items.items())

@@ -88,3 +88,28 @@ def test_a_total_asked_with_the_yearly_cap_leads_with_the_cap(engine):
     assert total.total_yuan == 9_600_000
     assert total.answer.startswith("年度上限") and "3000万元" in total.answer.split("\n")[0]
     assert "960万元" in total.answer[:160]
+
+
+def test_groups_of_items_each_with_its_own_amount_are_each_computed(engine):
+    """"其中3个小展每个8万元，另外3个大展每个30万元": three fairs at 4万 (50% of 8万) and three at the 5万 ceiling —
+    （三十七）: "不超过项目经费的50%，最高5万元…每个单位每年累计支持金额不超过50万元"."""
+    answer = engine.ask("我们是上海注册的器械企业，今年参加了7个国际展会，都经认定：其中4个小展每个项目经费6万元，"
+                        "另外3个大展每个40万元。按（三十七）今年总共能拿多少？")
+    assert [c.amount_yuan for c in answer.calculations] == [30_000] * 4 + [50_000] * 3
+    assert answer.total_yuan == 270_000
+
+
+def test_a_count_of_questions_is_no_count_of_items(engine):
+    """"两个问题：…参加了3个国际展会，每个项目经费8万元": three fairs, the two questions are the asks."""
+    answer = engine.ask("两个问题：我们公司（上海注册）今年参加了3个国际展会，每个项目经费8万元，按（三十七）能补多少？"
+                        "另外（六）的责任单位是哪些？")
+    assert answer.total_yuan == 120_000
+
+
+def test_an_insurer_asking_for_its_client_gets_the_clients_award(engine):
+    """（十三）: "按照规定对投保企业给予实际缴纳保费的50%，最高分别50万元…": an insurer asking for the company it insured
+    is answered for that company; an insurer asking for itself is not the 投保企业."""
+    client = engine.ask("我是保险公司的。客户是上海注册的药企，给国内Ⅱ期临床买了临床试验责任险，交了40万保费，能补多少？")
+    assert client.total_yuan == 200_000
+    itself = engine.ask("我们是保险公司，自己能申请临床试验责任险的保费补贴吗？")
+    assert {v.verdict for v in itself.verdicts} == {"not_eligible"}

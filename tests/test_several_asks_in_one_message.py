@@ -201,3 +201,13 @@ def test_who_said_the_figures_is_the_issuer_of_the_document_they_come_from(engin
     first = engine.ask("2016年以来上海一共批了多少个1类创新药？")
     said = engine.ask("这些数字是哪个部门说的？", first.session_id)
     assert "上海市科学技术委员会" in said.answer.splitlines()[0]  # 沪科提复〔2024〕76号, the reply's issuer
+
+
+def test_an_award_asked_after_a_step_of_the_same_path_adds_its_item_once(engine):
+    """"1. …特别审查程序，这一步能拿多少？2. …首次拿到注册证…还能再拿多少？": the second ask's own item (600万, （六）'s 40%
+    of 1500万) leads its block, and the turn's total counts the first item once (900万)."""
+    answer = engine.ask("两个问题：1. 我们的创新医疗器械进了国家创新医疗器械特别审查程序，这一步能拿多少？"
+                        "2. 现在首次拿到注册证、也在上海落地生产了，研发投入一共0.15亿，还能再拿多少？")
+    assert answer.total_yuan == 9_000_000
+    assert sorted(c.amount_yuan for c in answer.calculations) == [3_000_000, 6_000_000]
+    assert any("再获最高600万" in line for line in answer.answer.split("\n"))

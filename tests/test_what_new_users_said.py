@@ -1,7 +1,10 @@
 """What new users asked in their own words and were answered wrongly before: a business licence in another city is
 where the company is registered; "registered in Hong Kong … no Shanghai entity" is outside the scope; Cantonese callers
 return to the topic ("返返嚟講，頭先講嗰啲…") and ask whether a claim is true ("係咪真㗎"); a figure a report gives
-("有报道说…最高能补5000万") is a claim to put right."""
+("有报道说…最高能补5000万") is a claim to put right. A company registered in Taipei is outside the scope; a caller
+retelling "一个大伯问…" asks about the uncle's case, no place; "OK and what's the max…" asks a figure, no yes or no; "how
+long is the policy valid for" asks its term; a device registered and sold abroad under CE gets （三十六）'s award, not
+（六）'s; "5000完" is 5000万; a sum asked before the yearly cap leads."""
 
 from asking import cited, turns
 
@@ -42,3 +45,43 @@ def test_a_ceiling_a_report_gives_is_put_right(engine):
     answer = engine.ask("有报道说1类新药III期临床最高能补5000万，这个说法对吗？")
     assert answer.status is Status.ANSWERED and cited(answer)[0] == "policy2024:05"
     assert "3000万" in answer.answer.split("\n")[0] and "5000万" in answer.answer.split("\n")[0]
+
+
+def test_a_company_registered_in_taipei_is_outside_the_scope(engine):
+    answer = engine.ask("如果公司是在台北註冊的，只在上海設個辦事處，這些補助可以申請嗎？")
+    assert cited(answer)[0] == "policy2024:scope" and verdicts(answer) == ["not_eligible"]
+
+
+def test_a_caller_retelling_an_uncles_question_is_answered(engine):
+    answer = engine.ask("一个大伯问，他在医院做临床试验的伦理审查，等了一个多月了，政策上规定是多久啊")
+    assert answer.status is Status.ANSWERED and cited(answer)[0] == "policy2024:10"
+    assert "3周" in answer.answer.split("\n")[0]
+
+
+def test_ok_and_whats_the_max_asks_the_figure_not_a_yes(engine):
+    *_, figure = turns(engine, "Our Class 1 drug's Phase III ran entirely in the US, spend USD 5 million. How much under "
+                               "measure 5?", "OK and what's the max for a high-level overseas trial project then?")
+    assert not figure.answer.startswith("Yes") and "20,000,000" in figure.answer.split("\n")[0]
+
+
+def test_how_long_a_policy_is_valid_for_is_its_term(engine):
+    answer = engine.ask("How long is the new Shanghai biomed policy valid for?")
+    assert cited(answer)[0] == "policy2024:validity" and "July 31, 2029" in answer.answer.split("\n")[0]
+
+
+def test_a_device_registered_and_sold_abroad_under_ce_gets_the_global_registration_award(engine):
+    """（三十六）: "…欧洲共同体（CE）…注册，并在当地实现销售的，按照规定择优给予不超过研发投入的30%，最高1000万元支持"."""
+    answer = engine.ask("我们的二类器械拿了CE认证，在法国也开始卖了，研发投入2500万，能补多少")
+    assert cited(answer)[0] == "policy2024:36" and answer.total_yuan == 7_500_000
+
+
+def test_a_wan_typed_as_its_homophone_after_a_number_is_read_as_wan(engine):
+    answer = engine.ask("产业化基地项目核定新增投资4000完，最多支持多少")
+    assert answer.total_yuan == 12_000_000
+
+
+def test_a_sum_asked_before_the_yearly_cap_leads(engine):
+    *_, total = turns(engine, "我们的三类AI影像软件进了创新医疗器械特别审查程序，能拿多少？",
+                      "后来首次拿证并在上海落地生产了，研发投入1500万，还能拿多少？", "加起来一共多少？一年封顶是多少")
+    first, *rest = total.answer.split("\n")
+    assert "900万" in first and any("3000万" in line for line in rest)

@@ -865,7 +865,8 @@ class Composer:
             if notes:
                 lines.append(self.t["award_notes"].format(notes=(" " if self.english else "").join(notes)))
             return [*lines, *self._asker_lines(step)]
-        award = self.award_lines(estimate, article, step.annual_first)
+        # the ask's own words name the items it adds ("1. …特别审查程序，这一步能拿多少？2. …首次拿到注册证…还能再拿多少？")
+        award = self.award_lines(estimate, article, step.annual_first, step.ask.text.lower() if self.more_of else "")
         if award and not lines and estimate.total_yuan > 0 and (named := self._kind_named(article)) is not None:
             award.insert(0, named)  # "那对医院呢？": the measure's own words naming that kind, before its ceiling
         if award and self._yes_asked(step) and estimate.total_yuan > 0 and not lines:
@@ -887,11 +888,11 @@ class Composer:
         lines.extend(award)
         return [*lines, *after, *self._holds(step.eligibility), *self._asker_lines(step)]
 
-    def _added(self, calculations: list[Calculation]) -> list[Calculation]:
-        """The items the turn asking how much more (``more_of``) adds: those whose rule its words name, or, when they
-        name the rule of every item or of none ("第二个展能再多拿多少"), the last ``more_count`` items (the items
-        discussed come first)."""
-        named = [c for c in calculations if rule_named(self.more_of, rule_book().rule(c.rule_id))]
+    def _added(self, calculations: list[Calculation], more_of: str = "") -> list[Calculation]:
+        """The items the turn asking how much more (``more_of``, the ask's words, else the turn's) adds: those whose
+        rule its words name, or, when they name the rule of every item or of none ("第二个展能再多拿多少"), the last
+        ``more_count`` items (the items discussed come first)."""
+        named = [c for c in calculations if rule_named(more_of or self.more_of, rule_book().rule(c.rule_id))]
         return calculations[-self.more_count:] if len(named) in {0, len(calculations)} else named
 
     def _kind_named(self, article: Article) -> str | None:
@@ -1044,9 +1045,11 @@ class Composer:
             index = end + 1
         return lines
 
-    def award_lines(self, estimate: AwardEstimate, article: Article, annual_first: bool = False) -> list[str]:
+    def award_lines(self, estimate: AwardEstimate, article: Article, annual_first: bool = False,
+                    more_of: str = "") -> list[str]:
         """One item: its ceiling, formula, annual cap and notes. Several: the total first, then one line per item;
-        ``annual_first``: the annual cap asked with the total ("这两块加起来，一年有没有封顶？") leads them."""
+        ``annual_first``: the annual cap asked with the total ("这两块加起来，一年有没有封顶？") leads them;
+        ``more_of``: the words of the ask asking how much more (lower case), else the turn's."""
         number = self.catalogue.get(article.doc_id).number
         calculations = estimate.calculations
         if len(calculations) == 1:
@@ -1061,7 +1064,7 @@ class Composer:
             if received:  # "今年已经拿了48万": the item's own ceiling, then what the annual cap leaves
                 lines += estimate.notes
             lines += self._later_stages(only) if only.eligible else []
-        elif self.more_of and 0 < len(added := self._added(calculations)) < len(calculations) and all(c.eligible for c in added):
+        elif self.more_of and 0 < len(added := self._added(calculations, more_of)) < len(calculations) and all(c.eligible for c in added):
             # "…首次取得注册证…还能再拿多少？": what the items this turn names add leads, then the total of all the items
             money = self._money
             lines = [self.t["award_more_head"].format(

@@ -180,6 +180,15 @@ def _item_ceiling_asked_first(text: str) -> bool:
         mark in between for mark in "，,"))
 
 
+def _sum_asked_before_cap(text: str) -> bool:
+    """Whether ``text`` (lower case) asks the sum ("加起来一共多少？") in a sentence of its own before the one naming
+    the year's cap ("一年封顶是多少"): the sum is its first question and leads."""
+    lex = lexicon()
+    total = word_position(text, lex.total_words)
+    annual = word_position(text, lex.annual_words)
+    return total < annual < len(text) and re.search(r"[？?。；;!！]", text[total:annual]) is not None
+
+
 def _asks_cap_not_sum(request: AwardRequest, question: Question) -> bool:
     """Whether a year's most is the measure's annual cap: its rules count against one, and either the
     conversation has not computed several items (stages, products) or the question asks no sum of them
@@ -1722,9 +1731,15 @@ class Planner:
                 and asks_support_terms(ask.text.lower())):
             # "想自己研发生产三类医疗器械，政策上有什么支持？": whom the policy covers is no support; the measure after it is
             policy = policy[1:]
-        paid_on = self._measure_paid_on_base(policy, question, ask)
+        paid_on = self._measure_paid_on_base(policy, question, ask, "base_kind")
         if paid_on is not None:  # "cell therapy manufacturing base, new investment RMB 200 million": （二十三）'s investment
             return paid_on
+        if question.facts.regulator is not None and question.facts.sold_abroad:
+            # "我们的二类器械拿了CE认证，在德国也开始卖了，研发投入2000万": the registration and sale abroad told meet
+            # （三十六）'s condition outright, whatever measure the device's words find first
+            sold = self._measure_paid_on_base(policy, question, ask, "regulator")
+            if sold is not None:
+                return sold
         money = self._money_hit(hits, ask)
         if money is not None:  # "仿制药做临床能拿补贴吗": the money is the measure that sets amounts
             return str(money.article.key)
@@ -1760,12 +1775,14 @@ class Planner:
         own = [str(hit.article.key) for hit in self.retriever.search(ask.text, k=HITS * 2, doc_ids=[self.book.document])]
         return next((key for key in [*policy[1:], *own] if pays(key)), None)
 
-    def _measure_paid_on_base(self, policy: Sequence[Any], question: Question, ask: Ask | None) -> str | None:
-        """The measure whose rule is paid on the kind of base the stated amounts name (``eligibility.yaml``: a
-        condition its ``holds_if`` meets by ``base_kind``, "verified new investment"), when the top hit of the
-        policy (``policy``) is another measure and the ask names none of its rules; None otherwise."""
+    def _measure_paid_on_base(self, policy: Sequence[Any], question: Question, ask: Ask | None,
+                              fact: str = "base_kind") -> str | None:
+        """The measure whose rule's condition the stated ``fact`` meets (``eligibility.yaml``: a condition its
+        ``holds_if`` meets by that fact: the kind of base the amounts name, "verified new investment"; the regulator
+        abroad a product is registered and sold with), when the top hit of the policy (``policy``) is another measure
+        and the ask names none of its rules; None otherwise."""
         values, _ = self.verdicts.fact_values(question)
-        if values.get("base_kind") is None or not policy or ask is None:
+        if values.get(fact) is None or not policy or ask is None:
             return None
         evaluator = ConditionEvaluator(self.book)
         described = condition_rules().conditions
@@ -1773,7 +1790,7 @@ class Planner:
         if any(_names_specifically(ask.text.lower(), rule) for rule in self.book.for_measure(top)):
             return None  # "the contract-manufacturing 10% subsidy on that investment": that measure is asked, its no follows
         for key in self.book.measures():
-            if any("base_kind" in described[cid].holds_if and evaluator.stated_meet(cid, values)
+            if any(fact in described[cid].holds_if and evaluator.stated_meet(cid, values)
                    for rule in self.book.for_measure(key) for cid in condition_rules().of_rule(rule) if cid in described):
                 return None if key == top else key
         return None
@@ -2103,7 +2120,7 @@ class Planner:
             # "这两块加起来，一年有没有封顶？", "如果同一年还有另外两个品种也在拿这个支持，全公司一年累计有没有封顶？": the cap
             # leads, the sum under it follows ("合计多少？会不会超过每年的上限？" asks whether the sum passes it: the sum leads;
             # "同一年做了三个那样的项目呢？加起来多少？" names the year of the items and asks no cap: the sum leads)
-            step.annual_first = True
+            step.annual_first = not _sum_asked_before_cap(asked)  # "加起来一共多少？一年封顶是多少": the sum first
         if (question.asks_annual_cap and not any(r.annual_cap for r in request.rules or request.candidates)
                 and lexicon().cap_exists_asked.search(ask.own_words.lower()) and not question.facts.amounts):
             # "这一条每家每年有没有累计封顶？" of （三十六）: the text sets a ceiling per product, no cap per company and

@@ -74,6 +74,9 @@ class Facts:
     applicant_role: str | None = None  # "commissioning" (委托方), "licensee" (受让方) or "insurer" when the asker says so
     amounts: tuple[StatedAmount, ...] = ()
     item_count: int | None = None  # "12场…每场10万": one amount for this many like items
+    # "其中3个小展每个8万元，另外3个大展每个30万元": the count of like items each amount stated holds for, in the
+    # amounts' order; () unless two or more amounts each have their own count
+    item_groups: tuple[int, ...] = ()
     unmet: tuple[str, ...] = ()  # condition ids the asker says are not met ("还没进入特别审查程序")
     met: tuple[str, ...] = ()  # condition ids the asker says are met ("进了国家创新医疗器械特别审查程序", "有专精特新资质")
     enterprise_size: str | None = None  # "small_micro", "medium" or "large" when the asker says so

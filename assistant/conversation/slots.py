@@ -272,6 +272,12 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         # "Sorry, make that four projects" after three of one rule: that rule, with the count now said
         discussed = {book.rule(rule_id) for rule_id in previous.rule_ids}
         rules = list(discussed) if len(discussed) == 1 else rules
+    groups = facts_said.item_groups
+    grouped = [a.yuan for a in facts_said.amounts if a.currency == CNY and a.role in (AmountRole.BASE, AmountRole.FEE)]
+    if len(groups) == len(grouped) == len(facts_said.amounts) > 1 and bases:
+        # "其中3个小展每个8万元，另外3个大展每个30万元": each amount for its own count of items (the second read as
+        # the same kind of amount as the first, whatever words stand beside it)
+        bases, count = [base for base, n in zip(grouped, groups, strict=True) for _ in range(n)], None
     if count and len(bases) == 1:
         bases = bases * count
     elif count and not bases and len(rules) == 1 and rules[0].rate is None:

@@ -1,7 +1,7 @@
 """Spoken and mistyped words, put right once when a question is normalised.
 
 ``written(text) -> str``: spoken forms become the written ones (``understanding.yaml`` ``spoken_forms``:
-"咋算" → "怎么算", "啥" → "什么"), then a homophone typo of a domain term is corrected: a run of two to
+"咋算" → "怎么算", "啥" → "什么"; "5000完" → "5000万", ``unit_typos``), then a homophone typo of a domain term is corrected: a run of two to
 four Chinese characters that is neither a domain term nor a word of jieba's dictionary, and reads in
 pinyin (tones ignored) as exactly one domain term differing from it in one character, becomes that term
 ("补帖" → "补贴", "伦理审察" → "伦理审查", "改良形" → "改良型", "临床适验" → "临床试验"). The domain
@@ -80,7 +80,16 @@ def _english_words() -> frozenset[str]:
 
 def _spoken_written(text: str) -> str:
     pattern, forms = _spoken()
-    return pattern.sub(lambda m: forms[m[0]], text) if pattern is not None else text
+    written_out = pattern.sub(lambda m: forms[m[0]], text) if pattern is not None else text
+    unit = _unit_typo()  # "核定新增投资5000完": a homophone of 万 right after a number, where an amount ends
+    return unit.sub("万", written_out) if unit is not None else written_out
+
+
+@cache
+def _unit_typo() -> re.Pattern[str] | None:
+    """``understanding.yaml`` ``unit_typos``: a homophone typed for 万 right after a number ("5000完")."""
+    typo = read_yaml_once(UNDERSTANDING_PATH).get("unit_typos")
+    return re.compile(str(typo)) if typo else None
 
 
 @cache

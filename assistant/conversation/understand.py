@@ -84,7 +84,9 @@ LISTED_QUESTION = re.compile(r",\s*(?:and\s+|or\s+)?(?=(?:how|what|which|when|wh
 # the case of the question after it; "when is …", "when does …" ask.
 CONDITION_OPENING = re.compile(r"^\s*(?:when|whenever|if|once|after|before|while|as soon as)\s+(?!(?:is|are|was|were|do|does|did|"
                                r"will|would|can|could|should|shall|may|might|must|has|have|had)\b)", re.IGNORECASE)
-LEADING_CONJUNCTION = re.compile(r"^(?:and|so|but|then)\b,?\s*", re.IGNORECASE)  # "And once it's registered …"
+# "And once it's registered …", "OK and what's the max …": a conjunction or an acknowledgement opening a sentence
+LEADING_CONJUNCTION = re.compile(r"^(?:(?:ok|okay|right|well|alright|thanks|got it)\b[,，]?\s*)?(?:(?:and|so|but|then)\b,?\s*)?",
+                                 re.IGNORECASE)
 ENGLISH_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[a-z])", re.IGNORECASE)
 CASE_MARK = re.compile(r"\bi{1,3}期|(?<![a-z])i{1,3}期|临床|试验|trial|phase|\d\s*(万|亿|元|million|billion)|rmb|usd|\$", re.IGNORECASE)
 INDEFINITE_COUNT = re.compile(r"几(个|家|款|项|场|次|名|位)")  # "参加几个展会": a few, when the sentence asks nothing
@@ -1287,7 +1289,7 @@ def _opens_with_yes_no(text: str, lex: _Lexicon) -> bool:
     parts = re.split(r"[,，;；]\s*(?:and|but)?\s*", sentence, maxsplit=1)
     # "And once it's registered …, how much more?": a conjunction opening the sentence asks nothing of itself
     opening = LEADING_CONJUNCTION.sub("", parts[0].strip(), count=1)
-    return len(parts) == 2 and _asks_yes_or_no(opening + "?", lex)
+    return len(parts) == 2 and bool(opening.strip()) and _asks_yes_or_no(opening + "?", lex)
 
 
 def _asked_kind(clause: str, lex: _Lexicon) -> AskKind | None:
@@ -1453,6 +1455,7 @@ def read_facts(normalised: str, text: str) -> Facts:
         applicant_role=role,
         amounts=amounts,
         item_count=_item_count(text, lex),
+        item_groups=_item_groups(text, amounts, lex),
         unmet=unmet,
         met=met,
         sold_abroad=True if (market is not None and _affirmed(text, market.pattern, words["negation"])) or _affirmed(
@@ -1559,8 +1562,19 @@ def _entity_type(text: str) -> str | None:
     ("能拿CMO委托生产的补贴吗") is not the asker's."""
     folded = text.translate(IGNORECASE_LETTERS).lower()
     needed = _entity_words()
-    return next((kind for kind, pattern in _entity_patterns(own=True)
-                 if (needed is None or _holds_any(folded, needed[kind])) and pattern.search(text)), None)
+    asker = next((kind for kind, pattern in _entity_patterns(own=True)
+                  if (needed is None or _holds_any(folded, needed[kind])) and pattern.search(text)), None)
+    if asker in lexicon().facts["intermediary_kinds"]:  # "我是保险公司的。客户是…药企": the client's case
+        return next((kind for kind, pattern in _client_patterns() if kind != asker and pattern.search(text)), asker)
+    return asker
+
+
+@cache
+def _client_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(kind, the ``client_said`` pattern with the kind's words for {entity}) in ``entity_type`` order."""
+    words = lexicon().facts
+    return tuple((str(kind), re.compile(words["client_said"].replace("{entity}", _any_name(names)), re.IGNORECASE))
+                 for kind, names in words["entity_type"].items())
 
 
 def kinds_named(text: str) -> tuple[str, ...]:
@@ -1971,6 +1985,25 @@ def _item_count(text: str, lex: _Lexicon) -> int | None:
         if count is not None and not _counts_the_total(text, match.end(), lex):
             return count  # "两个加起来" right after the count adds up the items discussed, it states no new ones
     return None
+
+
+def _item_groups(text: str, amounts: tuple[StatedAmount, ...], lex: _Lexicon) -> tuple[int, ...]:
+    """The count each stated amount holds for, when two or more amounts are each said of a count of like items in
+    their own clause ("其中3个小展每个项目经费8万元，另外3个大展每个30万元" → (3, 3)): a count, then an each word
+    (``each``), before the amount in the same clause; () when any amount has none."""
+    if len(amounts) < 2:
+        return ()
+    counts: list[int] = []
+    for amount in amounts:
+        clause_start = max(text.rfind(mark, 0, amount.start) for mark in "，,。；;？?！!:：") + 1
+        clause = text[clause_start:amount.start]
+        found = [(m, count_of(m["n"])) for m in lex.item_count.finditer(clause)]
+        count = next((n for m, n in reversed(found) if n is not None and n > 1
+                      and lex.each.search(clause, m.end())), None)
+        if count is None:
+            return ()
+        counts.append(count)
+    return tuple(counts)
 
 
 def count_summed(text: str) -> int | None:
