@@ -232,3 +232,12 @@ def test_a_student_paying_a_trip_abroad_is_no_enterprise_or_organisation(engine)
     """（三十七）: "对于我市企业或组织参加国际性活动和展会的…"; a PhD student paying for the trip applies as a person."""
     answer = engine.ask("我是复旦的博士生，下个月自费去欧洲参加学术年会做报告，花费大概4万元，能按（三十七）申请50%的补贴吗？")
     assert _verdicts(answer) == {"not_eligible"} and not answer.calculations
+
+
+def test_a_sale_begun_there_under_a_brics_regulator_meets_measure_36(engine):
+    """（三十六）: "…金砖国家、“一带一路”国家药品监管机构注册，并在当地实现销售的": registered in Russia (BRICS) and
+    "今年已经在当地开始销售" meet it; "欧美日那几家监管机构" (those few) asks no count."""
+    answer = engine.ask("我们是上海注册的中药企业，一款现代中药去年在俄罗斯获得药品注册，今年已经在当地开始销售。俄罗斯不是"
+                        "欧美日那几家监管机构，这样能按（三十六）申请吗？")
+    assert _verdicts(answer) == {"eligible"} and answer.citations[0].chunk_id == "policy2024:36"
+    assert answer.answer.startswith("可以")

@@ -90,8 +90,10 @@ LEADING_CONJUNCTION = re.compile(r"^(?:(?:ok|okay|right|well|alright|thanks|got 
 ENGLISH_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[a-z])", re.IGNORECASE)
 CASE_MARK = re.compile(r"\bi{1,3}期|(?<![a-z])i{1,3}期|临床|试验|trial|phase|\d\s*(万|亿|元|million|billion)|rmb|usd|\$", re.IGNORECASE)
 INDEFINITE_COUNT = re.compile(r"几(个|家|款|项|场|次|名|位)")  # "参加几个展会": a few, when the sentence asks nothing
-# "全放在上海几家三甲医院做", "跟几个课题组合作": 几家 inside a phrase of place or company says "some"
-SOME_SAID = re.compile(r"(?:在|放在|放到|到|去|跟|和|与|给|替|为)[^，,。；;？?几有是共哪了]{0,6}几(?:个|家|款|项|场|次|名|位)")
+# "全放在上海几家三甲医院做", "跟几个课题组合作": 几家 inside a phrase of place or company says "some";
+# "欧美日那几家监管机构": those few; neither asks a count
+SOME_SAID = re.compile(r"(?:在|放在|放到|到|去|跟|和|与|给|替|为)[^，,。；;？?几有是共哪了]{0,6}几(?:个|家|款|项|场|次|名|位)"
+                       r"|(?<![是有])[那这]几(?:个|家|款|项|场|次|名|位)")
 ORDINAL_ASKED = re.compile(r"第几")  # "知识产权那块是第几项任务": which item it is, no count
 TOTAL_REACH = 4  # characters after a count where a total word ("两个加起来") makes it the count of the items discussed
 # a count of companies ("这两家企业的补贴加在一起") may name them before its total word: a short phrase, no figure, no
