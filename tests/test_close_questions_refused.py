@@ -44,6 +44,20 @@ from assistant.records import Status
     "我們在新加坡，想問新加坡經濟發展局的「研發資助計劃」對臨床前研究最高資助多少？",
     "The State Council issued a national plan for innovative drugs. What national subsidy does it give for a Phase II trial?",
     "我们公司注册在安徽合肥，准备把注册地迁到闵行，跨省迁址要走哪些手续？大概多久办完？",
+    # labour law, the central bank's lending, accounting, a regulator's consultations and fees, national rules, a forecast,
+    # a firm's own receipts, a patient seeking a trial, a newer plan pointed at
+    "我是HR，研发总监离职有竞业限制，补偿金每月最少按原工资的多少比例给？",
+    "我在银行做对公，人民银行的科技创新再贷款利率是多少？额度多大？",
+    "我们拿了（二十四）那笔CMO支持，这笔钱账上应该计入其他收益还是递延收益？",
+    "药审中心长三角分中心的现场咨询怎么预约？补充申请要交哪些资料？",
+    "Under China's national drug law, how many years of data exclusivity does an innovative drug get?",
+    "Under MDR, what does a notified body usually charge for a Class III review, and how long does it take?",
+    "按现在这个势头，你估计上海生物医药产业规模2028年能到多少？",
+    "Did Hengrui actually receive a Shanghai municipal subsidy for its PD-1, and how much was paid out?",
+    "我爸肺癌晚期，哪几家医院在招募新药临床试验的受试者？怎么报名？",
+    "听说浦东又出了2025-2027年的新一轮方案，新方案里对1类新药奖励多少？",
+    "我们的产品进了国家医保目录，国家医保局的续约规则是什么？降幅怎么算？",
+    "Can you rank the five Shanghai-listed biotechs most likely to benefit from the 2024 measures?",
 ])
 def test_a_close_question_the_sources_do_not_cover_is_refused(engine, question):
     answer = engine.ask(question)

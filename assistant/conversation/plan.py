@@ -1479,6 +1479,9 @@ class Planner:
             return step
         figure_ask = lexicon().figure_asks.get(ask.detail) if ask.kind is AskKind.FIGURE else None
         units = figure_ask.stated if figure_ask else ()
+        asked_units = set(lexicon().count_unit_asked.findall(ask.text)) if ask.detail == COUNT_FIGURE else set()
+        if len(asked_units) == 1 and (unit := asked_units.pop()) != "个" and unit in units:
+            units = (unit,)  # "有几家把总部放在上海": a count of firms, stated in 家
         # "浦东那个生物医药行动方案里对CMO有什么说法": the words naming the document choose no sentence of it
         naming = self.finder.naming(top.doc_id) if question.document == top.doc_id else frozenset()
         lead = lead_clause(top.text, ask.kind, f"{ask.text} {carried}" if carried else ask.text, units, naming)

@@ -291,6 +291,7 @@ class _Lexicon:
     document_words: re.Pattern[str]  # "若干意见", "the policy": a document spoken of in general
     refers_to_ask_before: re.Pattern[str]  # "…, and how long does CDE take to review the request?"
     joined_to_ask_before: re.Pattern[str]  # "what minimum market capitalisation and how many years …": one sentence
+    count_unit_asked: re.Pattern[str]  # "有几家…": the unit a count is asked in
     background: re.Pattern[str]  # the enterprise's size (headcount, turnover, registered capital): no rule reads it
 
 
@@ -469,6 +470,7 @@ def lexicon() -> _Lexicon:
         document_words=re.compile(raw["document_words"], re.IGNORECASE),
         refers_to_ask_before=re.compile(raw["refers_to_ask_before"], re.IGNORECASE),
         joined_to_ask_before=re.compile(raw["joined_to_ask_before"], re.IGNORECASE),
+        count_unit_asked=re.compile(raw["count_unit_asked"]),
         background=re.compile("|".join(
             f"(?:{str(p).replace('{num}', raw['background_figures']['number'])})" for p in raw["background_figures"]["patterns"]),
             re.IGNORECASE),
