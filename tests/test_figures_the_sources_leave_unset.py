@@ -159,3 +159,22 @@ def test_the_year_a_measure_sets_something_up_is_not_specified_when_the_text_giv
     answer = engine.ask(question)
     assert answer.status is Status.NOT_SPECIFIED and answer.citations[0].chunk_id == "policy2024:28"
     assert "年份" in answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "Reporter here. How big is Shanghai's new biomedicine M&A fund — RMB 20 billion as people say? And when will it be launched?",
+    "市里说要扶持首次突破一定产值和规模的创新产品，这个产值门槛是多少？单品年销售过5亿算不算？",
+    "When will the biomedicine section of the Shanghai Data Exchange open? We want to list a dataset there.",
+])
+def test_a_message_whose_figure_is_unset_is_not_specified_though_its_article_is_quoted(engine, question):
+    """The figure asked is what the message wants; the same article quoted beside it, or a verdict waiting on that very
+    figure, answers nothing more: （二十八） sets no fund size or date, （二十二） no 产值 threshold, （三十三） no date."""
+    answer = engine.ask(question)
+    assert answer.status is Status.NOT_SPECIFIED
+    assert answer.citations[0].chunk_id in {"policy2024:28", "policy2024:22", "policy2024:33"}
+
+
+def test_a_figure_the_quoted_sentence_states_keeps_the_message_answered(engine):
+    """"What was the industry's size in 2023, and how fast did it grow?": the reply's sentence states 9337亿元."""
+    answer = engine.ask("What was the overall size of Shanghai's biomedicine industry in 2023, and how fast did it grow?")
+    assert answer.status is Status.ANSWERED and "9337" in answer.answer.replace(",", "").replace("933.7", "9337")

@@ -89,8 +89,21 @@ def _existence_then_unstated(steps: list[Step], statuses: list[Status]) -> bool:
     return bool(unstated) and all(
         lexicon().sources_state_asked.search(s.ask.own_words) is not None  # no topic of its own: the figure's
         or (s.route is Route.LOOKUP and bool(s.articles) and {a.chunk_id for a in s.articles} <= cited
-            and (asks_yes_or_no(s.ask.own_words.lower()) or bool(lexicon().exists_asked.search(s.ask.own_words))))
+            and (asks_yes_or_no(s.ask.own_words.lower()) or bool(lexicon().exists_asked.search(s.ask.own_words))
+                 # "…规模多大？什么时候设立？", "…具体是建几个？我们想看看有没有机会参与": what the same article says,
+                 # quoted, stating no figure ("What was the industry's size, and how fast did it grow?": its sentence's
+                 # 9337亿元 answers the size)
+                 or (s.ask.kind is AskKind.WHAT and not _states_figure(s))))
+        # "这个产值门槛到底是多少？单品年销售过10亿算不算？": a verdict that waits on the very figure left unset
+        or (s.route is Route.ELIGIBILITY and s.eligibility is not None and s.eligibility.verdict is Verdict.UNKNOWN
+            and bool(s.articles) and {a.chunk_id for a in s.articles} <= cited)
         for s in others)
+
+
+def _states_figure(step: Step) -> bool:
+    """Whether the sentence a lookup step leads with states a figure (a digit in it)."""
+    lead = step.lead
+    return lead is not None and bool(re.search(r"\d", lead.sentence or lead.text))
 
 
 @cache
