@@ -85,3 +85,10 @@ def test_a_sum_asked_before_the_yearly_cap_leads(engine):
                       "后来首次拿证并在上海落地生产了，研发投入1500万，还能拿多少？", "加起来一共多少？一年封顶是多少")
     first, *rest = total.answer.split("\n")
     assert "900万" in first and any("3000万" in line for line in rest)
+
+
+def test_a_company_registered_in_an_english_named_city_outside_shanghai_is_outside_the_scope(engine):
+    """"registered in Kunshan… We also rent an R&D office in Minhang": the rent told is the case's, no rent term asked."""
+    answer = engine.ask("We're a device maker registered in Kunshan, Jiangsu. We also rent an R&D office in Shanghai's "
+                        "Minhang district, but it isn't a separate legal entity. Are we within the scope of the policy's support?")
+    assert cited(answer)[0] == "policy2024:scope" and verdicts(answer) == ["not_eligible"]

@@ -129,3 +129,11 @@ def test_asking_for_the_class_1_drug_subsidy_for_ones_own_trial_is_read_as_a_cla
     answer = engine.ask("Our company is a Shanghai-registered WFOE owned by a Swiss parent. Can we apply for the Class 1 "
                         "drug subsidy for our Phase I trial in Shanghai?")
     assert _verdicts(answer) == {"eligible"} and answer.citations[0].chunk_id == "policy2024:05"
+
+
+def test_a_client_holding_equity_in_the_contractor_is_a_related_party(engine):
+    """（二十四）: "委托双方应无投资等关联": "这家委托方持有我客户20%的股权" states an investment relation; "不过…" is "but"."""
+    for question in ("我是律师。客户是嘉定一家CMO，受托为一家药企做商业化生产，但这家委托方持有我客户20%的股权。客户还能拿按受托产值10%给的支持吗？",
+                     "我们是上海注册的CMO，给一家药企代工一个品种，受托产值5000万。不过这家委托方持有我们公司10%的股份。能拿10%的补贴吗？"):
+        answer = engine.ask(question)
+        assert {v.verdict for v in answer.verdicts} == {"not_eligible"}, question

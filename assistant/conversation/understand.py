@@ -1213,7 +1213,10 @@ def _detail(clause: str, kind: AskKind, lex: _Lexicon) -> str:
         return WHICH_DOCUMENT
     if kind is AskKind.VALIDITY and (has_word(clause, lex.issue_words) or lex.issuer_asked.search(clause)):
         return ISSUED
-    return next((name for name in lex.details if asks_detail(clause, name)), "")
+    # a detail named in a sentence that only tells ("We also rent an R&D office in Minhang. Are we within the
+    # scope…?") is the case's, not asked
+    asking = asking_part(clause) or clause
+    return next((name for name in lex.details if asks_detail(asking, name)), "")
 
 
 def asks_detail(text: str, name: str) -> bool:
