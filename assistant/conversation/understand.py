@@ -1572,16 +1572,8 @@ def _entity_type(text: str) -> str | None:
     asker = next((kind for kind, pattern in _entity_patterns(own=True)
                   if (needed is None or _holds_any(folded, needed[kind])) and pattern.search(text)), None)
     if asker in lexicon().facts["intermediary_kinds"]:  # "我是保险公司的。客户是…药企": the client's case
-        return next((kind for kind, pattern in _client_patterns() if kind != asker and pattern.search(text)), asker)
+        return next((kind for kind, pattern in _kind_patterns("client_said") if kind != asker and pattern.search(text)), asker)
     return asker
-
-
-@cache
-def _client_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(kind, the ``client_said`` pattern with the kind's words for {entity}) in ``entity_type`` order."""
-    words = lexicon().facts
-    return tuple((str(kind), re.compile(words["client_said"].replace("{entity}", _any_name(names)), re.IGNORECASE))
-                 for kind, names in words["entity_type"].items())
 
 
 def kinds_named(text: str) -> tuple[str, ...]:
@@ -1596,7 +1588,7 @@ def kind_asked_for(text: str, facts: Facts) -> tuple[str, ...]:
     """The kinds the asker says it is not and still names elsewhere in ``text`` (lower case): "我们是药企不是
     CRO，能拿CRO的支持吗" asks for the CRO measure; "我们不是CRO，1类新药能拿多少" does not."""
     kinds = []
-    for kind, pattern in _denied_patterns():
+    for kind, pattern in _kind_patterns("entity_denied"):
         if kind in facts.entity_denied and has_word(pattern.sub(" ", text), lexicon().facts["entity_type"][kind]):
             kinds.append(kind)
     return tuple(kinds)
@@ -1607,7 +1599,7 @@ def _entities_denied(text: str) -> tuple[str, ...]:
     ``entity_type`` order."""
     folded = text.translate(IGNORECASE_LETTERS).lower()
     names = _entity_words(with_evident=False)
-    return tuple(kind for kind, pattern in _denied_patterns()
+    return tuple(kind for kind, pattern in _kind_patterns("entity_denied")
                  if (names is None or _holds_any(folded, names[kind])) and pattern.search(text))
 
 
@@ -1663,10 +1655,11 @@ def _holds_any(text: str, words: tuple[str, ...]) -> bool:
 
 
 @cache
-def _denied_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(kind, the ``entity_denied`` pattern with the kind's words for {entity})."""
+def _kind_patterns(template: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(kind, the ``template`` pattern of ``understanding.yaml`` facts — ``entity_denied``, ``client_said`` — with the
+    kind's words for {entity}) in ``entity_type`` order."""
     words = lexicon().facts
-    return tuple((str(kind), re.compile(words["entity_denied"].replace("{entity}", _any_name(names)), re.IGNORECASE))
+    return tuple((str(kind), re.compile(words[template].replace("{entity}", _any_name(names)), re.IGNORECASE))
                  for kind, names in words["entity_type"].items())
 
 
