@@ -241,3 +241,10 @@ def test_a_sale_begun_there_under_a_brics_regulator_meets_measure_36(engine):
                         "欧美日那几家监管机构，这样能按（三十六）申请吗？")
     assert _verdicts(answer) == {"eligible"} and answer.citations[0].chunk_id == "policy2024:36"
     assert answer.answer.startswith("可以")
+
+
+def test_a_yes_on_measure_5_says_a_trial_elsewhere_in_china_is_domestic(engine):
+    """（五）: "对由我市注册申请人开展国内Ⅰ期、Ⅱ期、Ⅲ期临床试验…": a trial at Beijing hospitals is 国内; the yes quotes it."""
+    answer = engine.ask("公司在松江登记注册，也是临床试验申请人；一个1类新药的Ⅰ期临床是在北京两家医院做的，已经做完。"
+                        "临床不在上海做，还能申请市里的创新药研发支持吗？")
+    assert _verdicts(answer) == {"eligible"} and "开展国内Ⅰ期" in answer.answer
