@@ -4,8 +4,13 @@ return to the topic ("返返嚟講，頭先講嗰啲…") and ask whether a clai
 ("有报道说…最高能补5000万") is a claim to put right. A company registered in Taipei is outside the scope; a caller
 retelling "一个大伯问…" asks about the uncle's case, no place; "OK and what's the max…" asks a figure, no yes or no; "how
 long is the policy valid for" asks its term; a device registered and sold abroad under CE gets （三十六）'s award, not
-（六）'s; "5000完" is 5000万; a sum asked before the yearly cap leads."""
+（六）'s; "5000完" is 5000万; a sum asked before the yearly cap leads. A slip the caller puts right inside the message
+("3000万，哦不对他更正一下是3500万", "国内…等下他说搞错了，是海外的") is replaced, not added; "我们有个CMO子公司" is the asker's
+own group, no party related to the client; a forecast asked as an opinion is refused; "市里新的那个政策" after the Pudong plan
+is the city's; the application's terms asked in a hotline retelling after an award are that measure's; "那要是中型的，有专精
+特新资质的呢？" after the small-firm guarantee is the medium one's 3000万."""
 
+import pytest
 from asking import cited, turns
 
 from assistant.records import Status
@@ -92,3 +97,39 @@ def test_a_company_registered_in_an_english_named_city_outside_shanghai_is_outsi
     answer = engine.ask("We're a device maker registered in Kunshan, Jiangsu. We also rent an R&D office in Shanghai's "
                         "Minhang district, but it isn't a separate legal entity. Are we within the scope of the policy's support?")
     assert cited(answer)[0] == "policy2024:scope" and verdicts(answer) == ["not_eligible"]
+
+
+@pytest.mark.parametrize(("question", "total"), [
+    ("来电人说他们是CMO，在上海注册的，接了一个外地药企的委托生产，受托年产值4000万，哦不对他更正一下是4500万，能补多少", 4_500_000),
+    ("来电人问临床试验责任险，国内临床试验的，保费一共交了120万，能补多少？等下他说搞错了，是海外临床试验的险", 600_000),
+])
+def test_a_slip_put_right_inside_the_message_is_replaced_not_added(engine, question, total):
+    answer = engine.ask(question)
+    assert len(answer.calculations) == 1 and answer.total_yuan == total
+
+
+def test_the_askers_own_cmo_subsidiary_is_no_related_party(engine):
+    answer = engine.ask("我们有个CMO子公司去年受托生产3个品种，年产值分别7000万、4000万、2000万，今年能拿多少")
+    assert "not_eligible" not in verdicts(answer) and answer.total_yuan == 10_000_000
+
+
+def test_a_forecast_asked_as_an_opinion_is_refused(engine):
+    answer = engine.ask("你觉得这个新政出台以后，上海生物医药产业规模能在2028年突破1万亿吗？")
+    assert answer.status is Status.OUT_OF_SCOPE
+
+
+def test_the_citys_new_policy_named_after_the_pudong_plan_is_the_citys(engine):
+    *_, term = turns(engine, "浦东那个2022到2024年的生物医药行动方案现在还有效吗？", "那市里新的那个政策管到哪年？")
+    assert cited(term)[0] == "policy2024:validity" and "2029年7月31日" in term.answer.split("\n")[0]
+
+
+def test_the_application_terms_asked_in_a_retelling_after_an_award_are_that_measures(engine):
+    *_, terms = turns(engine, "来电人问临床试验责任险，海外临床试验的，保费一共交了100万，能补多少？",
+                      "他又问申请材料要准备哪些，截止日期是哪天")
+    assert terms.status is Status.NOT_SPECIFIED and cited(terms)[0] == "policy2024:13"
+
+
+def test_a_medium_qualified_firm_put_as_a_case_after_the_small_firm_guarantee_gets_3000_wan(engine):
+    *_, medium = turns(engine, "我们行有个客户是小微科创企业，想走市里的政策性融资担保基金，单笔批次担保最多多少",
+                       "那要是中型的，有专精特新资质的呢？")
+    assert verdicts(medium) == ["eligible"] and "3000万" in medium.answer.split("\n")[0]

@@ -45,7 +45,8 @@ PHRASE_REACH = 4  # neighbouring characters read around an off-topic word to fin
 PHRASE_MIN_EXTRA = 3  # fewer neighbours ("科创板上市") are a common phrase, not the sources' own topic
 OFF_TOPIC_TEXTS_KEPT = 4096  # texts whose off-topic matches are kept
 UNKNOWN_RUNS_KEPT = 8192  # runs of characters outside jieba's dictionary whose tags are kept
-CONVERSATION_KINDS = frozenset({AskKind.VALIDITY, AskKind.DEPARTMENTS})  # asks a conversation's topic answers
+# asks a conversation's topic answers ("他又问申请材料要准备哪些，截止日期是哪天" after an award: that measure's)
+CONVERSATION_KINDS = frozenset({AskKind.VALIDITY, AskKind.DEPARTMENTS, AskKind.HOW_TO_APPLY})
 FIGURE_KINDS = frozenset({AskKind.FIGURE, AskKind.DURATION})  # asks one sentence stating a figure answers
 # asks of a document's terms: a document the sources only mention cannot answer them
 TERMS_KINDS = frozenset({AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY, AskKind.HOW_TO_APPLY})

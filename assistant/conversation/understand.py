@@ -292,6 +292,8 @@ class _Lexicon:
     refers_to_ask_before: re.Pattern[str]  # "…, and how long does CDE take to review the request?"
     joined_to_ask_before: re.Pattern[str]  # "what minimum market capitalisation and how many years …": one sentence
     count_unit_asked: re.Pattern[str]  # "有几家…": the unit a count is asked in
+    slip_corrected: re.Pattern[str]  # "3000万，哦不对…是3500万": a slip put right inside the message
+    slip_kinds: dict[str, re.Pattern[str]]  # the kinds of word a slip put right replaces (a place, a stage)
     background: re.Pattern[str]  # the enterprise's size (headcount, turnover, registered capital): no rule reads it
 
 
@@ -471,6 +473,8 @@ def lexicon() -> _Lexicon:
         refers_to_ask_before=re.compile(raw["refers_to_ask_before"], re.IGNORECASE),
         joined_to_ask_before=re.compile(raw["joined_to_ask_before"], re.IGNORECASE),
         count_unit_asked=re.compile(raw["count_unit_asked"]),
+        slip_corrected=re.compile(raw["slip_corrected"], re.IGNORECASE),
+        slip_kinds={kind: re.compile(p, re.IGNORECASE) for kind, p in raw["slip_kinds"].items()},
         background=re.compile("|".join(
             f"(?:{str(p).replace('{num}', raw['background_figures']['number'])})" for p in raw["background_figures"]["patterns"]),
             re.IGNORECASE),
@@ -663,6 +667,33 @@ def without_background(cased: str) -> str:
     return lexicon().background.sub(lambda m: " " * len(m[0]), cased)
 
 
+def without_slips(cased: str) -> str:
+    """``cased`` (normalised) with each slip the asker puts right blanked, character for character (positions are
+    kept): after a correction word (``slip_corrected``: "哦不对他更正一下是3500万", "等下他说搞错了，是海外临床试验的险"),
+    the first amount, trial place or stage (``slip_kinds``) of its clause replaces the last different one of that kind
+    said before the word; unchanged when no such pair stands."""
+    lex = lexicon()
+    lowered = cased.lower()
+    blanked = list(cased)
+    amounts = find_amounts(cased)
+    for marker in lex.slip_corrected.finditer(lowered):
+        end = next((m.start() for m in re.finditer(r"[。？?！!；;]", lowered[marker.end():])), len(lowered) - marker.end())
+        end += marker.end()
+        spans: list[tuple[int, int]] = []
+        said = next((a for a in amounts if marker.end() <= a.start < end), None)
+        if said is not None:
+            spans = [(a.start, a.end) for a in amounts if a.end <= marker.start() and a.yuan != said.yuan]
+        for pattern in () if spans else lex.slip_kinds.values():
+            restated = pattern.search(lowered, marker.end(), end)
+            if restated is not None:
+                spans = [m.span() for m in pattern.finditer(lowered, 0, marker.start()) if m[0] != restated[0]]
+                break
+        if spans:
+            start, stop = spans[-1]
+            blanked[start:stop] = " " * (stop - start)
+    return "".join(blanked)
+
+
 def english_sentences_marked(text: str) -> str:
     """``text`` with each English sentence's closing ". " written "。 ", the same length: positions are kept."""
     return ENGLISH_SENTENCE_END.sub(lambda m: "。" + m[0][1:], text)
@@ -747,7 +778,7 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
     """The turn read without the conversation's current document (``understand`` points at it) and
     without an earlier turn recalled (``_read_kept`` finds it)."""
     lex = lexicon()
-    cased = without_background(written(normalise(message)))
+    cased = without_slips(without_background(written(normalise(message))))
     text = cased.lower()
     facts = read_facts(cased, text)
     own_amounts = bool(facts.amounts)
