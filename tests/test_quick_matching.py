@@ -16,10 +16,10 @@ from assistant.conversation.scope import _data, _off_topic_words, place_tagger
 from assistant.conversation.spelling import _corrected, _corrected_run
 from assistant.conversation.understand import (
     _ask_word_patterns,
-    _denied_patterns,
     _entities_denied,
     _entity_patterns,
     _entity_type,
+    _kind_patterns,
     _read_cache,
     has_word,
     lexicon,
@@ -88,7 +88,7 @@ asker_texts = st.lists(st.sampled_from(ASKER_PIECES), max_size=8).map("".join)
 def test_who_the_asker_is_is_read_as_every_pattern_reads_it(text):
     text = text.lower()
     assert _entity_type(text) == next((kind for kind, pattern in _entity_patterns(own=True) if pattern.search(text)), None)
-    assert _entities_denied(text) == tuple(kind for kind, pattern in _denied_patterns() if pattern.search(text))
+    assert _entities_denied(text) == tuple(kind for kind, pattern in _kind_patterns("entity_denied") if pattern.search(text))
 
 
 def test_kept_tags_are_jiebas_own():
