@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -97,7 +97,8 @@ FOLLOW_UP_MAX_CHARS_CHINESE = 40
 REFERRED_FACTOR = 1.5  # a turn pointing back: an article the conversation cited outranks a new one this much
 NAMED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")  # "Since 2021", "2019年以来": a year a figure ask counts from
 YEAR_NAMED = re.compile(r"(?<!\d)(?:19|20)\d\d年?(?!\d)")  # "2021年那版政策": the year naming a policy, no topic
-BOOK_TITLE = re.compile(r"《[^》]*》")  # a document's title as a sentence quotes it
+BOOK_TITLE = re.compile(r"《[^》]*》")
+SENTENCE_MARK = re.compile(r"[？?。；;!！]")  # where one question ends and another begins  # a document's title as a sentence quotes it
 YEAR_SENTENCES = 50  # sentences searched for the one describing a policy named by its year (few sentences hold a year)
 TIED_SCORE = 0.9  # a hit this close to the top one answers about as well
 CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores this many times the next name a topic of their own
@@ -172,21 +173,22 @@ def _item_ceiling_asked_first(text: str) -> bool:
     """Whether ``text`` (lower case) asks an item's ceiling ("最高多少", "what's the maximum") before it names the
     year's cap ("一年", "annual"), in a clause of its own: the per-item ceiling is its first question ("the cap per
     company per year" names the year's cap in one phrase)."""
-    lex = lexicon()
-    annual = word_position(text, lex.annual_words)
-    ceiling = word_position(text, lex.ceiling_words)
-    between = text[ceiling:annual]
-    return annual < len(text) and ceiling < annual and (lex.clause_split.search(between) is not None or any(
-        mark in between for mark in "，,"))
+    return _asked_before_annual(text, lexicon().ceiling_words, lambda between: lexicon().clause_split.search(
+        between) is not None or any(mark in between for mark in "，,"))
 
 
 def _sum_asked_before_cap(text: str) -> bool:
     """Whether ``text`` (lower case) asks the sum ("加起来一共多少？") in a sentence of its own before the one naming
     the year's cap ("一年封顶是多少"): the sum is its first question and leads."""
-    lex = lexicon()
-    total = word_position(text, lex.total_words)
-    annual = word_position(text, lex.annual_words)
-    return total < annual < len(text) and re.search(r"[？?。；;!！]", text[total:annual]) is not None
+    return _asked_before_annual(text, lexicon().total_words, lambda between: SENTENCE_MARK.search(between) is not None)
+
+
+def _asked_before_annual(text: str, words: tuple[str, ...], apart: Callable[[str], bool]) -> bool:
+    """Whether one of ``words`` stands in ``text`` before the first word naming the year's cap (``annual_words``),
+    with what stands between them ``apart`` (a clause or sentence of its own)."""
+    first = word_position(text, words)
+    annual = word_position(text, lexicon().annual_words)
+    return first < annual < len(text) and apart(text[first:annual])
 
 
 def _asks_cap_not_sum(request: AwardRequest, question: Question) -> bool:
@@ -2587,7 +2589,8 @@ class Planner:
 
 
 def _joined_to_ask_before(text: str, ask_text: str) -> bool:
-    """Whether the ask ``ask_text`` (lower case) follows the ask before it in the same sentence of ``text``, joined by
-    "and" / "以及" (``understanding.yaml`` ``joined_to_ask_before``): the two share one subject."""
-    at = text.lower().find(ask_text[:24])
-    return at > 0 and bool(lexicon().joined_to_ask_before.search(text.lower()[:at]))
+    """Whether the ask ``ask_text`` follows the ask before it in the same sentence of ``text`` (the question's text,
+    both lower case), joined by "and" / "以及" (``understanding.yaml`` ``joined_to_ask_before``): the two share one
+    subject."""
+    at = text.find(ask_text[:24])
+    return at > 0 and bool(lexicon().joined_to_ask_before.search(text[:at]))

@@ -672,26 +672,33 @@ def without_slips(cased: str) -> str:
     kept): after a correction word (``slip_corrected``: "哦不对他更正一下是3500万", "等下他说搞错了，是海外临床试验的险"),
     the first amount, trial place or stage (``slip_kinds``) of its clause replaces the last different one of that kind
     said before the word; unchanged when no such pair stands."""
-    lex = lexicon()
     lowered = cased.lower()
     blanked = list(cased)
-    amounts = find_amounts(cased)
-    for marker in lex.slip_corrected.finditer(lowered):
-        end = next((m.start() for m in re.finditer(r"[。？?！!；;]", lowered[marker.end():])), len(lowered) - marker.end())
-        end += marker.end()
-        spans: list[tuple[int, int]] = []
-        said = next((a for a in amounts if marker.end() <= a.start < end), None)
-        if said is not None:
-            spans = [(a.start, a.end) for a in amounts if a.end <= marker.start() and a.yuan != said.yuan]
-        for pattern in () if spans else lex.slip_kinds.values():
-            restated = pattern.search(lowered, marker.end(), end)
-            if restated is not None:
-                spans = [m.span() for m in pattern.finditer(lowered, 0, marker.start()) if m[0] != restated[0]]
-                break
-        if spans:
-            start, stop = spans[-1]
+    for marker in lexicon().slip_corrected.finditer(lowered):
+        slip = _slip_put_right(cased, lowered, marker)
+        if slip is not None:
+            start, stop = slip
             blanked[start:stop] = " " * (stop - start)
     return "".join(blanked)
+
+
+def _slip_put_right(cased: str, lowered: str, marker: re.Match[str]) -> tuple[int, int] | None:
+    """The (start, end) of the slip the correction word ``marker`` puts right: the last amount before it other than
+    the first one of its clause, else the last trial place or stage before it other than the one its clause names;
+    None when its clause restates none of them."""
+    mark = re.search(r"[。？?！!；;]", lowered[marker.end():])
+    end = marker.end() + mark.start() if mark is not None else len(lowered)
+    amounts = find_amounts(cased)
+    said = next((a for a in amounts if marker.end() <= a.start < end), None)
+    if said is not None:
+        slips = [(a.start, a.end) for a in amounts if a.end <= marker.start() and a.yuan != said.yuan]
+        return slips[-1] if slips else None
+    for pattern in lexicon().slip_kinds.values():
+        restated = pattern.search(lowered, marker.end(), end)
+        if restated is not None:
+            slips = [m.span() for m in pattern.finditer(lowered, 0, marker.start()) if m[0] != restated[0]]
+            return slips[-1] if slips else None
+    return None
 
 
 def english_sentences_marked(text: str) -> str:
