@@ -98,9 +98,18 @@ class Catalogue:
         return tuple(d for d in self.documents if d.indexed)
 
     def named_in(self, text: str) -> set[str]:
-        """Ids of the documents a (normalised, simplified) question names by one of their aliases."""
+        """Ids of the documents a (normalised, simplified) question names by one of their aliases. Another
+        document's full title quoted names that one, not a document whose alias it holds (the 2021 policy's
+        《关于促进本市生物医药产业高质量发展的若干意见》 holds the 2024 policy's alias 若干意见)."""
         lowered = text.lower()
-        return {d.id for d in self.documents if any(alias.lower() in lowered for alias in d.aliases)}
+        return {d.id for d in self.documents if any(alias.lower() in self._without_other_titles(lowered, d)
+                                                     for alias in d.aliases)}
+
+    def _without_other_titles(self, lowered: str, document: Document) -> str:
+        for other in self.documents:
+            if other is not document and other.title.lower() in lowered:
+                lowered = lowered.replace(other.title.lower(), " ")
+        return lowered
 
     def successor_of(self, doc_id: str) -> Document | None:
         superseded_by = self.get(doc_id).superseded_by

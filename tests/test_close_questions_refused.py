@@ -58,6 +58,24 @@ from assistant.records import Status
     "听说浦东又出了2025-2027年的新一轮方案，新方案里对1类新药奖励多少？",
     "我们的产品进了国家医保目录，国家医保局的续约规则是什么？降幅怎么算？",
     "Can you rank the five Shanghai-listed biotechs most likely to benefit from the 2024 measures?",
+    # other regulators' licences, filings and review clocks; tender prices; a vendor's price per case; the next policy
+    # forecast; a transfer's income split; a patent filing's funding; where one applicant's file stands
+    "我们是一家三级医院设备科，准备采购一台PET-MR。需要先办大型医用设备配置许可证吗？向哪个部门申请？",
+    "来电人是一家医学影像设备公司的行政，说公司要在闵行新装一台PET-CT做研发测试用，想问辐射安全许可证去哪个部门办、一般要多长时间能批下来。",
+    "Our team builds a generative-AI molecule design platform in Xuhui. What's the filing procedure with the Cyberspace "
+    "Administration of China for generative AI services, and how long does the algorithm filing take?",
+    "我们跨国药企的国际多中心临床试验需要把中国患者的血样送到国外中心实验室，人类遗传资源国际合作审批现在一般要多少个工作日？",
+    "We're a CAR-T start-up in Zhangjiang preparing our first US IND. How many days does the US FDA take to review an IND?",
+    "We're pricing a new domestic 3.0T MRI scanner. What are Shanghai public hospitals currently paying for a 3.0T MRI in "
+    "tenders — roughly RMB 10 million, or less?",
+    "想问一下现在在上海做一个健康受试者的Ⅰ期临床，CRO报价大概多少钱一例？",
+    "您覺得2029年這份若干意見到期以後，上海會不會再出新一輪政策？支持額度會不會更高？",
+    "我在交大做博后，准备带着课题组的一个抗体专利出来创业。学校和发明人之间成果转化的收益一般怎么分？是三七开还是二八开？",
+    "我是專利代理師，客戶是張江一家做小分子的藥企。想問上海對PCT國際專利申請有沒有資助？每件大概補多少錢？",
+    "我們公司上個月在市科委的平台提交了創新醫療器械項目的申報材料，你能幫我查一下現在審到哪一步了嗎？",
+    "我们是做药品配送的商业公司。上海公立医院执行“两票制”，进口药总代理到我们这算不算一票？",
+    # the 2021 policy's own terms on a subject the sources never quote it on, its 《title》 holding the 2024 policy's alias
+    "想查一下2021年上海發的那份《關於促進本市生物醫藥產業高質量發展的若干意見》，裡面對CRO提升臨床試驗服務能力是怎麼補貼的？",
 ])
 def test_a_close_question_the_sources_do_not_cover_is_refused(engine, question):
     answer = engine.ask(question)

@@ -178,3 +178,17 @@ def test_a_figure_the_quoted_sentence_states_keeps_the_message_answered(engine):
     """"What was the industry's size in 2023, and how fast did it grow?": the reply's sentence states 9337亿元."""
     answer = engine.ask("What was the overall size of Shanghai's biomedicine industry in 2023, and how fast did it grow?")
     assert answer.status is Status.ANSWERED and "9337" in answer.answer.replace(",", "").replace("933.7", "9337")
+
+
+@pytest.mark.parametrize(("question", "chunk_id"), [
+    ("CRO对接国际标准开展临床试验服务能力提升项目，申请门槛是多少？", "policy2024:12"),
+    ("我们CDMO成立才两年。受托生产那条补贴说要“具有成熟生产经验”，具体是要求至少几年生产经验、做过多少批次？", "policy2024:24"),
+    ("We are a Shanghai CRO. To apply for the international-standard clinical-trial capability project, what is the "
+     "minimum number of years in business or minimum annual revenue required?", "policy2024:12"),
+])
+def test_a_floor_asked_is_not_specified_and_never_answered_with_the_ceiling(engine, question, chunk_id):
+    """（十二） sets 最高100万元 and （二十四） 每个品种最高500万元: ceilings, not the minimum asked for."""
+    answer = engine.ask(question)
+    assert answer.status is Status.NOT_SPECIFIED and answer.citations[0].chunk_id == chunk_id
+    first = answer.answer.splitlines()[0]
+    assert "100万" not in first and "500万" not in first

@@ -35,6 +35,8 @@ def test_a_negative_receipt_is_refused(engine):
 
 
 @pytest.mark.parametrize("text", ["今年之前已经拿了48万了 这次还能拿多少", "今年已獲得48萬，這次還能拿多少",
+                                  "今年参加国际展会已经拿过（三十七）的支持，累计48万元，这次还能拿多少",
+                                  "市科委那边已经累计给我们批了48万的参展补助，这次还能拿多少",
                                   "We have already received RMB 480,000 this year. How much more?"])
 def test_an_amount_said_to_be_received_already_is_read_in_that_role(text):
     [amount] = understand(text, None, catalogue()).facts.amounts
@@ -83,3 +85,10 @@ def test_an_exhibitor_at_an_international_summit_in_english_is_the_events_measur
                         "480,000 this year under the exhibition support. How much could we still get?")
     assert answer.citations[0].chunk_id == "policy2024:37"
     assert answer.total_yuan == 20_000  # min(50% × 18万, 5万) = 5万, then 50万 − 48万 = 2万 left this year
+
+
+def test_a_receipt_told_before_the_fair_leaves_what_the_annual_cap_allows(engine):
+    """47万 received this year: a fair of 8万 would bring 4万 (50%, under 5万), the 50万 cap leaves 3万."""
+    answer = engine.ask("我们是上海一家体外诊断企业。今年参加国际展会已经拿过（三十七）的支持，累计47万元。下个月要去杜塞尔多夫"
+                        "参加MEDICA，项目经费八万元，这次最多还能拿多少？")
+    assert answer.citations[0].chunk_id == "policy2024:37" and answer.total_yuan == 30_000

@@ -98,6 +98,7 @@ REFERRED_FACTOR = 1.5  # a turn pointing back: an article the conversation cited
 NAMED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")  # "Since 2021", "2019年以来": a year a figure ask counts from
 YEAR_NAMED = re.compile(r"(?<!\d)(?:19|20)\d\d年?(?!\d)")  # "2021年那版政策": the year naming a policy, no topic
 BOOK_TITLE = re.compile(r"《[^》]*》")
+CEILING_REACH = 6  # characters before a figure in which a ceiling word (最高, 不超过) makes it a ceiling
 SENTENCE_MARK = re.compile(r"[？?。；;!！]")  # where one question ends and another begins  # a document's title as a sentence quotes it
 YEAR_SENTENCES = 50  # sentences searched for the one describing a policy named by its year (few sentences hold a year)
 TIED_SCORE = 0.9  # a hit this close to the top one answers about as well
@@ -340,6 +341,16 @@ def _forbids(lead: Lead, ask: Ask) -> bool:
     itself name the ban: asked whether one may, the answer is no."""
     lex = lexicon()
     return any(word in lead.text for word in lex.prohibition_words) and not has_word(ask.text.lower(), lex.prohibition_asked)
+
+
+def _ceiling_for_floor(ask: Ask, lead: Lead) -> bool:
+    """Whether a floor is asked (a threshold, "至少几年", "minimum revenue") and the figure found is a ceiling: one of
+    ``bound_continuations`` ("最高", "不超过") stands right before it in its sentence."""
+    lex = lexicon()
+    if ask.detail not in lex.floor_details or not lead.figure:
+        return False
+    at = lead.sentence.find(lead.figure)
+    return at >= 0 and any(word in lead.sentence[max(0, at - CEILING_REACH):at] for word in lex.bound_continuations)
 
 
 def _stands_clear(hits: Sequence[Any]) -> bool:
@@ -1543,9 +1554,10 @@ class Planner:
                 # "How many research beds should a hospital set aside?": the text sets them as a share (核定床位的10%),
                 # which answers the count as the text states it
                 lead = shares
-        if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and not lead.figure:
-            # the article states no such figure; a measure of the policy says what it does set up ("设立上海市生物医药
-            # 产业并购基金…" for "how big is the M&A fund?"), quoted after the figure said to be unset
+        if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and (not lead.figure or _ceiling_for_floor(ask, lead)):
+            # the article states no such figure (a ceiling, "最高100万元", is no minimum asked for); a measure of the
+            # policy says what it does set up ("设立上海市生物医药产业并购基金…" for "how big is the M&A fund?"),
+            # quoted after the figure said to be unset
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail, lead=self._unset_lead(top, ask))
         # "还要办农业部门的进口许可证吗": the sentence frees from it (免于办理), requires it, or says neither
         need = need_answered(ask.own_words.lower(), lead.sentence or lead.text)
@@ -1622,7 +1634,8 @@ class Planner:
         if not years:
             return None
         # the topic decides between the sentences holding the year, not the words naming a policy
-        query = NAMED_YEAR.sub(" ", without_words(without_ask_words(text), lex.earlier_policy_named))
+        # (its own 《title》 quoted is no topic: "那份《关于促进…高质量发展的若干意见》里面对CRO…怎么补贴的")
+        query = NAMED_YEAR.sub(" ", without_words(without_ask_words(BOOK_TITLE.sub(" ", text)), lex.earlier_policy_named))
         # a topic of its own: the ask's words found in the sources (the year's 年 aside), or a measure's trigger named
         # ("III期", "Class 1")
         own_topic = self.retriever.keyword_score(query.replace("年", " ")) >= MIN_KEYWORD_SCORE or any(
@@ -1634,9 +1647,11 @@ class Planner:
             query = f"{self._discussed_topic(question, previous[0])} {query}"
         describing = self._describing_earlier(query, years)
         # a sentence sharing the ask's topic: a term besides the year, the words stating a policy and money words
+        # (a word many articles use, "提升", shares no topic: "在2021年发布的上一轮政策基础上…进行更新和提升")
         sharing = [hit for hit in describing if any(
             not NAMED_YEAR.fullmatch(t) and t != "年" and not has_word(t, lex.earlier_policy_stated)
-            and not has_word(t, lex.money_words) for t in hit.matched_terms)]
+            and not has_word(t, lex.money_words) and self.retriever.article_share(t) <= RARE_TERM_SHARE
+            for t in hit.matched_terms)]
         if own_topic and describing and not sharing and not self.catalogue.named_in(text):
             return Step(ask, Route.OUT_OF_SCOPE, scope=ScopeVerdict(False, "document", self._unshipped_title(years)))
         hit = next(iter(sharing or describing), None)

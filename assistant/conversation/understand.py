@@ -235,6 +235,7 @@ class _Lexicon:
     policy_in_general: tuple[str, ...]  # "这些补贴", "this policy's support": the policy's support as a whole
     referent_nouns: tuple[str, ...]  # "这项政策", "that measure": what a pointing word points at, no topic
     bound_continuations: tuple[str, ...]  # "最高1000万元支持" after "不超过研发投入的30%，": the ceiling of that grant
+    floor_details: frozenset[str]  # figure asks of a floor ("至少几年", "minimum revenue"): a ceiling stated answers none
     device_classes: dict[str, tuple[re.Pattern[str], str]]  # class → (asked pattern, the words an article names it by)
     quantity_words: tuple[str, ...]  # "多少", "how much": an ask for a figure, not for a yes or no
     self_words: tuple[str, ...]  # "我们", "our": the asker speaks of itself
@@ -435,6 +436,7 @@ def lexicon() -> _Lexicon:
         policy_in_general=lower(raw["policy_in_general"]),
         referent_nouns=lower(raw["referent_nouns"]),
         bound_continuations=tuple(raw["bound_continuations"]),
+        floor_details=frozenset(raw["floor_details"]),
         device_classes={str(name): (re.compile(entry["asked"], re.IGNORECASE), str(entry["stated"]))
                         for name, entry in raw["device_classes"].items()},
         quantity_words=lower(raw["quantity_words"]),
