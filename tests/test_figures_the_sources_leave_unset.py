@@ -192,3 +192,18 @@ def test_a_floor_asked_is_not_specified_and_never_answered_with_the_ceiling(engi
     assert answer.status is Status.NOT_SPECIFIED and answer.citations[0].chunk_id == chunk_id
     first = answer.answer.splitlines()[0]
     assert "100万" not in first and "500万" not in first
+
+
+@pytest.mark.parametrize("question", ["我們是藥品經銷商，想了解上海「新優藥械」目錄多久更新一次？每季度還是每年？",
+                                      "How often is the 新优药械 catalogue updated?"])
+def test_how_often_a_catalogue_is_updated_is_not_specified_not_the_hospitals_one_month(engine, question):
+    """（十八）: "持续更新…目录"; its "更新发布1个月内" is the hospitals' deadline after an update, no frequency."""
+    answer = engine.ask(question)
+    assert answer.status is Status.NOT_SPECIFIED and answer.citations[0].chunk_id == "policy2024:18"
+    assert "1個月" not in answer.answer.splitlines()[0] and "1 month" not in answer.answer.splitlines()[0]
+
+
+def test_the_basis_asked_after_an_unset_amount_is_that_amount_asked_again(engine):
+    """（七）: "鼓励社会资本建设研究型医院" — no sum, so no basis either; the 10% of beds is no subsidy."""
+    answer = engine.ask("社会资本投资建设研究型医院，市里给多少补贴？是按床位补还是按投资额补？")
+    assert answer.status is Status.NOT_SPECIFIED and answer.citations[0].chunk_id == "policy2024:07"

@@ -110,6 +110,16 @@ def test_a_device_maker_asking_for_the_class1_drug_support_by_its_terms_hears_no
     assert "1类新药" in to_simplified(answer.answer)
 
 
+def test_a_device_in_special_review_asking_for_the_class1_drug_support_hears_no_and_the_device_ceiling(engine):
+    """The case's words (特别审查程序) find （六） first; the support asked for by name, （五）, is judged: a no, and
+    （六）'s 300万 for a product in the special review."""
+    answer = engine.ask("我们是做肿瘤早筛试剂盒的，公司在上海注册，产品按第三类体外诊断试剂管理，已经进了国家创新医疗器械特别审查程序。"
+                        "市里那个1类新药临床补贴我们能申请吗？")
+    assert ("05", "not_eligible") in _verdicts(answer)
+    assert "policy2024:06" in cited(answer) and answer.total_yuan == 3_000_000
+    assert to_simplified(answer.answer).startswith("不可以按（五）")
+
+
 @pytest.mark.parametrize("question", [
     "我们上海研发的高端超声设备拿到了CE认证，已经在法国开售了，能申请全球注册认证的支持吗？",
     "我们的创新器械通过了CE认证，在意大利开卖了，全球注册认证支持可以申请吗",

@@ -98,6 +98,7 @@ REFERRED_FACTOR = 1.5  # a turn pointing back: an article the conversation cited
 NAMED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")  # "Since 2021", "2019年以来": a year a figure ask counts from
 YEAR_NAMED = re.compile(r"(?<!\d)(?:19|20)\d\d年?(?!\d)")  # "2021年那版政策": the year naming a policy, no topic
 BOOK_TITLE = re.compile(r"《[^》]*》")
+LAST_CLAUSE = re.compile(r"[，,。；;!！?？]")  # what ends a clause of an ask
 CEILING_REACH = 6  # characters before a figure in which a ceiling word (最高, 不超过) makes it a ceiling
 SENTENCE_MARK = re.compile(r"[？?。；;!！]")  # where one question ends and another begins  # a document's title as a sentence quotes it
 YEAR_SENTENCES = 50  # sentences searched for the one describing a policy named by its year (few sentences hold a year)
@@ -1741,6 +1742,9 @@ class Planner:
         rated = self._measure_named_by_share(hits, ask)
         if rated is not None:  # "the innovative device funding, the one paying 40% of R&D spend": that measure is asked
             return rated
+        refused = self._named_but_failed(question, ask)
+        if refused is not None:  # "产品按第三类体外诊断试剂管理…1类新药临床补贴我们能申请吗": the measure asked is judged
+            return refused
         denied = set(self.verdicts.unmet(question))
         for hit in hits[:3]:  # "never in special review … the device support": the measure whose condition is denied
             if denied and hit.article.doc_id == self.book.document and any(
@@ -1773,6 +1777,27 @@ class Planner:
                         and any(_names_specifically(ask.text.lower(), r) for r in self.book.for_measure(str(hit.article.key)))):
                     return str(hit.article.key)
         return str(policy[0].article.key) if policy and policy[0].article.key in measures else None
+
+    def _named_but_failed(self, question: Question, ask: Ask | None) -> str | None:
+        """The measure a yes/no ask's last clause names clearly by its own words ("市里那个1类新药临床补贴我们能申请吗")
+        when a stated fact fails one of its rules' conditions (the product told before it is a device): that measure
+        is the one asked about, its verdict a no naming the one that applies instead, whatever the case's words find
+        first. None when the ask is no yes/no, its last clause finds no measure clearly, or no condition fails."""
+        if ask is None or ask.kind is not AskKind.ELIGIBILITY:
+            return None
+        clause = without_ask_words(LAST_CLAUSE.split(ask.text.lower().rstrip(" ?？!！。"))[-1])
+        if self.retriever.keyword_score(clause) < OWN_TOPIC_SCORE:
+            return None
+        hits = self.retriever.search(clause, k=HITS, doc_ids=[self.book.document])
+        if not hits or not _stands_clear(hits) or str(hits[0].article.key) not in self.book.measures():
+            return None
+        measure = str(hits[0].article.key)
+        values = self.verdicts.fact_values(question)[0]
+        evaluator = ConditionEvaluator(self.book)
+        # (a registration elsewhere fails every measure: the policy's scope answers it, not one measure)
+        failed = any(cid != REGISTERED and evaluator.check(cid, values).state is ConditionState.FAILED
+                     for rule in self.book.for_measure(measure) for cid in rule.conditions)
+        return measure if failed else None
 
     def _measure_named_by_share(self, hits: Sequence[Any], ask: Ask | None) -> str | None:
         """The measure the ask names by the share it pays and its base ("the one paying 40% of R&D spend", "按研发投入
