@@ -76,6 +76,21 @@ from assistant.records import Status
     "我们是做药品配送的商业公司。上海公立医院执行“两票制”，进口药总代理到我们这算不算一票？",
     # the 2021 policy's own terms on a subject the sources never quote it on, its 《title》 holding the 2024 policy's alias
     "想查一下2021年上海發的那份《關於促進本市生物醫藥產業高質量發展的若干意見》，裡面對CRO提升臨床試驗服務能力是怎麼補貼的？",
+    # another place's side announced or its mechanism, a plan not in the catalogue and what is "in" it, a dispute in
+    # court, a rumour about a firm, a tender price, where a site pays off, a licence, an insured person's payout
+    "来电人说他们公司在苏州工业园区和上海都有团队，这次先问苏州园区那边：一类新药做临床试验，园区给多少补贴？上海的先不问。",
+    "我們是做疫苗的上海公司，想透過香港的「1+」機制在香港註冊一款新疫苗，需要滿足什麼條件？審批大概多久？",
+    "上海生物医药的“十五五”规划出来了没有？里面2030年的产业规模目标定的是多少？",
+    "我們和一家上海三甲醫院簽了臨床試驗合同，醫院拖了半年才開始入組，合同裡寫了違約金。我們能起訴醫院要求賠償嗎？勝訴機率有多大？",
+    "听说奥浦迈要被一家大药企收购了，是真的吗？这个消息靠谱吗？",
+    "我們是血液製品公司，想了解一下現在上海醫院採購人血白蛋白（10g規格）的中標價大概是多少？",
+    "你个人觉得，我们做医药冷链仓储的，仓库放在张江还是临港更划算？",
+    "我们是做小鼠模型的，准备新建一个SPF级动物房。实验动物使用许可证要向哪个部门申请？审批要多少个工作日？",
+    "我們想把一個藥品的上市許可持有人從江蘇的母公司變更到上海的子公司，國家藥監局的MAH變更流程和辦理時限是怎樣的？",
+    "We make an aesthetic laser device. What are the FDA's criteria for Breakthrough Device designation, and how long "
+    "does the FDA take to respond to a request?",
+    "來電人是一位市民，問她媽媽要買今年的「滬惠保」，保費多少錢？如果用了特藥目錄裡的抗癌藥，最多能賠多少？",
+    "三类医疗器械首次注册，国家药监局要收多少注册费？进口产品和国产产品的收费标准一样吗？",
 ])
 def test_a_close_question_the_sources_do_not_cover_is_refused(engine, question):
     answer = engine.ask(question)

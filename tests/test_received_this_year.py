@@ -92,3 +92,22 @@ def test_a_receipt_told_before_the_fair_leaves_what_the_annual_cap_allows(engine
     answer = engine.ask("我们是上海一家体外诊断企业。今年参加国际展会已经拿过（三十七）的支持，累计47万元。下个月要去杜塞尔多夫"
                         "参加MEDICA，项目经费八万元，这次最多还能拿多少？")
     assert answer.citations[0].chunk_id == "policy2024:37" and answer.total_yuan == 30_000
+
+
+@pytest.mark.parametrize("question", [
+    "我們是做動物模型服務的CRO，在上海註冊。市裡按國際展會那條今年累計已經給了我們50萬元。下個月還要去德國參加一個國際分析儀器展，還能再申請嗎？",
+    "We already received RMB 500,000 this year for international exhibitions. Can we still apply for the trade-fair "
+    "support for one more fair in December?",
+])
+def test_a_yes_no_after_the_years_cap_was_received_in_full_is_a_no_quoting_the_cap(engine, question):
+    """（三十七）: "每个单位每年累计支持金额不超过50万元"; 50万 received this year leaves nothing more this year."""
+    answer = engine.ask(question)
+    assert answer.citations[0].chunk_id == "policy2024:37"
+    assert ("37", "not_eligible") in [(v.measure, v.verdict) for v in answer.verdicts]
+    first = answer.answer.splitlines()[0]
+    assert ("50萬" in first or "50万" in first or "500,000" in first) and not first.startswith(("可以", "Yes"))
+
+
+def test_a_receipt_under_the_cap_leaves_the_yes_no_a_yes(engine):
+    answer = engine.ask("今年参加国际展会已经拿了20万元的支持，下个月还有一个国际展会，还能再申请吗？")
+    assert ("37", "eligible") in [(v.measure, v.verdict) for v in answer.verdicts]

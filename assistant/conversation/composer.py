@@ -22,6 +22,7 @@ from assistant.conversation.extract import english_figure, figure_bound, is_targ
 from assistant.conversation.kinds import KindSupport, asker_kind
 from assistant.conversation.plan_records import (
     ANNUAL_CAP,
+    ANNUAL_CAP_USED,
     DOCUMENT_TERM,
     FORBIDDEN,
     Eligibility,
@@ -581,6 +582,10 @@ class Composer:
             return [ended, *([self.t["eligible_no_ended_said"].format(quote=said)] if said else [])]
         if verdict.condition == DOCUMENT_TERM and self.event_on is not None:
             return [self._outside_term(article)]
+        if verdict.condition == ANNUAL_CAP_USED and step.annual_cap_used is not None:
+            # "今年累计已经给了我们50万元…还能再申请吗": the cap's own words, what was received, nothing left this year
+            cap = step.annual_cap_used
+            return [self.t["eligible_annual_cap_used"].format(quote=cap.quote, cap=self._money(cap.cap_yuan), **fields)]
         if verdict.condition == FORBIDDEN:  # the sentence says 不得 to what was asked
             return [self.t["eligible_forbidden"].format(text=step.lead.text if step.lead else "", **fields)]
         condition = self._condition(verdict.condition)

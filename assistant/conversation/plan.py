@@ -25,6 +25,7 @@ from assistant.conversation.kinds import asker_kind, asks_what_kind_gets, kind_m
 from assistant.conversation.needs import need_answered
 from assistant.conversation.plan_records import (
     ANNUAL_CAP,
+    ANNUAL_CAP_USED,
     DOCUMENT_TERM,
     EARLIER_TERM,
     FORBIDDEN,
@@ -83,7 +84,7 @@ from assistant.match.records import ClaimVerdict
 from assistant.match.report import finds_nothing
 from assistant.records import AwardEstimate
 from assistant.retrieval import Hit, HybridRetriever
-from assistant.rules.book import Rule, RuleBook
+from assistant.rules.book import AnnualCap, Rule, RuleBook
 from assistant.rules.calculator import AT_ANNUAL_CAP, AT_ITEM_CEILING, AwardCalculator, Item, are_alternatives
 from assistant.rules.eligibility import AskerKind, ConditionEvaluator, ConditionState, condition_rules
 from assistant.speakers import speaker_terms
@@ -1978,6 +1979,13 @@ class Planner:
                      for rule in rules]
         return list(reversed(items))
 
+    def _annual_cap_used(self, request: AwardRequest) -> AnnualCap | None:
+        """The per-entity annual cap of the request's rules that the support said received this year already fills
+        (``request.received`` at or above its ``cap_yuan``: （三十七）'s 50万元); None when none is filled."""
+        caps = {rule.annual_cap for rule in request.rules or request.candidates if rule.annual_cap}
+        filled = [self.book.annual_caps[cap] for cap in sorted(caps) if request.received >= self.book.annual_caps[cap].cap_yuan]
+        return filled[0] if request.received and len(caps) == 1 and filled else None
+
     def _sets_annual_cap(self, measure: str | None) -> bool:
         """Whether ``measure`` (a key such as ``24``) sets a per-entity annual cap on its awards."""
         return measure is not None and any(rule.annual_cap for rule in self.book.for_measure(measure))
@@ -2139,6 +2147,14 @@ class Planner:
         if met:
             # "我们跟客户之间没有任何投资关系，这一点重要吗？" inside a conversation: the verdict on that condition, no repeat
             step.eligibility = replace(step.eligibility, met=met)
+            step.route = Route.ELIGIBILITY
+            return step
+        used = self._annual_cap_used(request) if (
+            ask.kind is AskKind.ELIGIBILITY and step.eligibility.verdict is Verdict.ELIGIBLE) else None
+        if used is not None:
+            # "今年累计已经给了我们50万元…还能再申请吗": the per-entity annual cap is already filled; no more this year
+            step.eligibility = replace(step.eligibility, verdict=Verdict.NOT_ELIGIBLE, condition=ANNUAL_CAP_USED)
+            step.annual_cap_used = used
             step.route = Route.ELIGIBILITY
             return step
         at_ceiling = self._products_at_ceiling(question, earlier if earlier is not None and earlier.measure == measure else None)

@@ -21,12 +21,13 @@ from assistant.conversation.shares import Share
 from assistant.conversation.slots import AwardRequest
 from assistant.match.chat import ProfileAnswer
 from assistant.records import AwardEstimate
-from assistant.rules.book import Rule
+from assistant.rules.book import AnnualCap, Rule
 from assistant.rules.eligibility import ExtraCondition, condition_rules
 from index.articles import Article
 from index.documents import Document
 
 FORBIDDEN = "forbidden"  # a verdict's condition: the sentence answering forbids what the ask asks to do
+ANNUAL_CAP_USED = "annual_cap_used"  # a verdict's condition: support received this year already fills the per-entity annual cap
 DOCUMENT_TERM = "document_term"  # a verdict's condition: the case falls outside the document's term (after it, or before its funding period)
 ANNUAL_CAP = "annual_cap"  # the detail (understanding.yaml details) of a cap per entity and year
 EARLIER_TERM = "earlier_term"  # the detail of the term of a policy the sources only quote
@@ -119,6 +120,7 @@ class Step:
     detail: str = ""  # NOT_SPECIFIED: the detail the article does not state (a fee, a count …)
     annual_first: bool = False  # CEILINGS: the per-entity annual cap was asked ("一年最多"), it leads
     declined: bool = False  # "能拿3000万吗？" above what the text allows: the corrections answer no
+    annual_cap_used: AnnualCap | None = None  # "还能再申请吗" after the year's cap was received in full: that cap
     # a figure asked for that some of the alternative ceilings admit and others do not (yuan): the enterprise's kind decides
     within_some: Decimal | None = None
     ceilings_sum: tuple[Decimal, Decimal] | None = None  # CEILINGS asked summed: (sum, the annual cap)
