@@ -91,6 +91,7 @@ from assistant.records import Status
     "does the FDA take to respond to a request?",
     "來電人是一位市民，問她媽媽要買今年的「滬惠保」，保費多少錢？如果用了特藥目錄裡的抗癌藥，最多能賠多少？",
     "三类医疗器械首次注册，国家药监局要收多少注册费？进口产品和国产产品的收费标准一样吗？",
+    "Should we sell our company to a big pharma now or wait for the city's M&A fund?",
 ])
 def test_a_close_question_the_sources_do_not_cover_is_refused(engine, question):
     answer = engine.ask(question)

@@ -271,3 +271,14 @@ def test_a_registration_applicant_said_to_be_a_company_elsewhere_is_refused_the_
                         "上海的子公司负责生产。上海子公司能申请III期的临床研发支持吗？")
     assert _verdicts(answer) == {"not_eligible"} and answer.citations[0].chunk_id == "policy2024:05"
     assert to_simplified(answer.answer).startswith("不可以")
+
+
+def test_a_medium_firm_stating_its_qualification_is_admitted_to_the_3000wan_ceiling_its_registration_unsaid(engine):
+    """（二十九）: "将拥有高新技术、专精特新…资质的生物医药中型科创企业担保额度上限提高至3000万元"; the registration
+    (the policy's scope) is the same for both ceilings and decides neither."""
+    answer = engine.ask("我們是中型的生物醫藥科創企業,去年拿到了「專精特新」資質。想問市中小微企業政策性融資擔保基金,"
+                        "給我們的擔保額度上限可以到3000萬嗎?")
+    assert ("29", "eligible") in [(v.measure, v.verdict) for v in answer.verdicts]
+    assert "3000萬" in answer.answer[:160] and not answer.answer.startswith(("不能", "要看"))
+    unqualified = engine.ask("我们是中型科创企业，想走担保基金担保2800万，能给到吗？")
+    assert unqualified.answer.startswith("要看")

@@ -109,3 +109,14 @@ def test_a_share_a_sum_or_a_day_stated_wrongly_is_put_right_by_the_sentence(engi
 def test_a_share_or_a_day_stated_rightly_is_confirmed(engine, question, article):
     answer = engine.ask(question)
     assert answer.citations[0].chunk_id == article and answer.answer.startswith("对")
+
+
+def test_a_figure_heard_for_one_stage_is_no_premise_of_the_next_turns_stage(engine):
+    """Phase III's "RMB 50 million" was put right in its own turn; the next turn asks the cell therapy's early stage,
+    which the clause that asks names (the case names both of its stages): 1500万, with no second correction."""
+    first = engine.ask("I read that the Shanghai policy gives up to RMB 50 million for a Class 1 drug's Phase III. Correct?")
+    assert first.answer.startswith("Correction") and "30,000,000" in first.answer.splitlines()[0]
+    early = engine.ask("OK. And for a cell therapy that only needs early-stage and confirmatory trials — what's the "
+                       "ceiling for the early stage?", first.session_id)
+    assert early.status.value == "answered" and "15,000,000" in early.answer[:320]
+    assert "50,000,000" not in early.answer and "30,000,000" not in early.answer.split("\n")[1]

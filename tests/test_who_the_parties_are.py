@@ -117,10 +117,12 @@ def test_a_sole_proprietorship_named_in_english_is_outside_the_scope(engine):
     assert _verdicts(answer) == {"not_eligible"} and answer.citations[0].chunk_id == "policy2024:scope"
 
 
-# （五） is for 1类新药, （六） for medical devices: a device maker asking for the drug measure is sent to the device one
+# （五） is for 1类新药, （六） for medical devices: a device maker asking for the drug measure is sent to the device one,
+# whose special-review ceiling its case meets
 def test_a_device_maker_asking_for_the_class_1_drug_support_hears_no_and_the_device_measure(engine):
     answer = engine.ask("We're a medical device company in special review. Can we apply for the class 1 new drug support?")
-    assert _verdicts(answer) == {"not_eligible"}
+    assert {(v.measure, v.verdict) for v in answer.verdicts} == {("05", "not_eligible"), ("06", "eligible")}
+    assert answer.total_yuan == 3_000_000
     assert [c.chunk_id for c in answer.citations[:2]] == ["policy2024:06", "policy2024:05"]
     assert "（六）" in answer.answer.splitlines()[0]
 
@@ -137,3 +139,11 @@ def test_a_client_holding_equity_in_the_contractor_is_a_related_party(engine):
                      "我们是上海注册的CMO，给一家药企代工一个品种，受托产值5000万。不过这家委托方持有我们公司10%的股份。能拿10%的补贴吗？"):
         answer = engine.ask(question)
         assert {v.verdict for v in answer.verdicts} == {"not_eligible"}, question
+
+
+def test_a_holder_outsourcing_its_production_asking_for_the_cmo_support_hears_it_goes_to_the_contractor(engine):
+    """（二十四）: "给予受托方不超过受托年生产产值的10%" — the commissioning MAH is not the one supported."""
+    answer = engine.ask("We're a Shanghai-registered MAH and we outsource our tablet production to an unrelated CDMO in "
+                        "Jinshan. Can WE claim the 10% contract-manufacturing support on the contract value?")
+    assert ("24", "not_eligible") in [(v.measure, v.verdict) for v in answer.verdicts]
+    assert answer.answer.startswith("No")

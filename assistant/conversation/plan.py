@@ -2288,6 +2288,11 @@ class Planner:
             step.route = Route.NO_SPEND
             return step
         step.estimate = self.calculator.estimate(request.items(), self.today, language, received=request.received)
+        met_rules = self._rules_met(question, request.rules) if are_alternatives(step.estimate.calculations) else []
+        if len(met_rules) == 1 and question.facts.amounts_as(AmountRole.DESIRED) and not request.bases:
+            # "中型…拿到了专精特新资质…担保额度上限可以到3000万吗？": of the alternatives, the one the case meets answers
+            request.rules = met_rules
+            step.estimate = self.calculator.estimate(request.items(), self.today, language, received=request.received)
         within_some = self._within_some(question, request, step.estimate)
         step.corrections = self._corrections(question, request, step.estimate, within_some=within_some)
         # "贴息的利率或比例是多少": the text sets a ceiling and no share; it says so, then the ceiling (an amount the
@@ -2589,8 +2594,17 @@ class Planner:
         evaluator = ConditionEvaluator(self.book)
         checks = [evaluator.judge(rule, values) for rule in admitting]
         undecided = [c for c in checks if not any(x.state is ConditionState.FAILED for x in c)]
-        decided = any(all(x.state is ConditionState.MET for x in c) for c in undecided)
+        # (where the enterprise is registered is the policy's scope, the same for every alternative: it decides none)
+        decided = bool(self._rules_met(question, admitting))
         return within if undecided and not decided else None
+
+    def _rules_met(self, question: Question, rules: Sequence[Rule]) -> list[Rule]:
+        """The rules of ``rules`` every condition of which the stated facts meet (where the enterprise is registered,
+        the policy's scope, aside: it is the same for every alternative)."""
+        values, _ = self.verdicts.fact_values(question)
+        evaluator = ConditionEvaluator(self.book)
+        return [rule for rule in rules if all(x.state is ConditionState.MET or x.condition_id == REGISTERED
+                                              for x in evaluator.judge(rule, values))]
 
     def _corrections(self, question: Question, request: AwardRequest, estimate: AwardEstimate,
                      role: AmountRole = AmountRole.CLAIMED,
@@ -2606,9 +2620,12 @@ class Planner:
             stated_amounts = [*stated_amounts, *fixed]
         # ``within_some`` (``_within_some``): a figure within one of the alternative ceilings (（二十九）'s guarantees by
         # the enterprise's kind) while the kind is open is out of reach of none ("中型科创企业…2800万", 3000万 / 2000万)
+        met_rules = self._rules_met(question, request.rules) if are_alternatives(estimate.calculations) else []
         for stated in stated_amounts:
             if within_some is not None and stated.yuan == within_some:
                 continue
+            if any(stated.yuan <= rule.cap_yuan for rule in met_rules):
+                continue  # "中型…拿到了专精特新资质…可以到3000万吗": the alternative whose conditions the case meets admits it
             for rule in request.rules:
                 if stated.yuan > rule.cap_yuan:
                     corrections.append((stated.yuan, rule, rule.cap_yuan))

@@ -23,6 +23,7 @@ from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import Item
 
 DONE_REACH = 8  # characters after a stage's name within which a word saying it is done reads as said of it
+ASKING_CLAUSE_MARK = re.compile(r"[—–:：、，,。；;？?！!]")  # what ends a clause, a dash and a colon too
 CLAUSE_MARK = re.compile(r"[、，,。；;？?！!]")  # "早期临床、另一个做完确证性": the done word of another clause is not its
 
 
@@ -191,6 +192,11 @@ def _trigger_pattern(trigger: str) -> re.Pattern[str]:
     return re.compile(word_pattern(trigger.lower()))
 
 
+def _last_clause(text: str) -> str:
+    """The last clause of ``text`` (after a dash, colon, comma or sentence mark): where a question asks what it asks."""
+    return next((part for part in reversed(ASKING_CLAUSE_MARK.split(text.strip(" ?？!！。."))) if part.strip()), text)
+
+
 def read_award(question: Question, measure: str, book: RuleBook, previous: AwardSlots | None,
                ask_text: str = "") -> AwardRequest:
     """The award request of this turn; ``previous`` holds the session's slots, for follow-ups.
@@ -232,6 +238,11 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     if len(set(rules)) > 1 and len(done) == 1 and not facts_said.amounts:
         # "只做早期和确证性两期临床，现在确证性临床做完了，能申请吗": of the stages named, the one said to be done
         rules = done
+    asked = [rule for rule in dict.fromkeys(rules) if _trigger_positions(_last_clause(text), rule)]
+    if len(set(rules)) > 1 and len(asked) == 1 and not facts_said.amounts_as(AmountRole.BASE):
+        # "a cell therapy that only needs early-stage and confirmatory trials — what's the ceiling for the early stage?":
+        # the stages named tell the case; the clause that asks names the one asked
+        rules = asked
     by_base = [rule for rule in dict.fromkeys(rules) if _base_named(text, rule)]
     if (len(set(rules)) > 1 and all(rule.base for rule in rules) and len(facts_said.amounts_as(AmountRole.BASE)) == 1
             and len(by_base) == 1):

@@ -802,8 +802,11 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
                    and not has_word(text, lex.add_item) and not any(a.elliptical or a.points_back for a in asks))
     if new_subject and earlier_facts is not None:
         earlier_facts = earlier_facts.enterprise_only()
-    if not facts.amounts and earlier_facts is not None and earlier_facts.amounts and any(a.kind in AWARD_KINDS for a in asks):
-        facts = replace(facts, amounts=earlier_facts.amounts)  # amounts stated before the question came
+    # amounts stated before the question came; a figure heard and put right in its own turn ("I read it gives up to RMB
+    # 50 million for Phase III. Correct?") is no premise of the next ("And for a cell therapy's early stage?")
+    carried = tuple(a for a in earlier_facts.amounts if a.role is not AmountRole.CLAIMED) if earlier_facts is not None else ()
+    if not facts.amounts and carried and any(a.kind in AWARD_KINDS for a in asks):
+        facts = replace(facts, amounts=carried)
     inherits = previous is not None and bool(lex.elliptical.search(text)) and _kind(text, lex, own_words_only=True) is None
     # "[pudong2022:task-01]" is a marker, not a name; "在浦东注册" names where the asker is, not the Pudong plan
     named = documents_named(text, cat)
