@@ -134,3 +134,10 @@ def test_three_clients_products_said_in_english_are_three_items_under_the_yearly
                         "Under measure 24, what's the most we can get for the year?")
     assert len(answer.calculations) == 3
     assert answer.total_yuan == 10_000_000
+
+
+def test_a_request_in_the_imperative_is_an_ask_not_a_profile_statement(engine):
+    """"请测算本阶段可申请的最高支持金额。": no question mark, a request all the same: （五） Ⅱ期, 40% × 4200万 = 1680万."""
+    answer = engine.ask("关于申请市级创新药临床研究支持的测算请示：本公司在上海注册，1类新药已完成Ⅱ期临床并实现产出，该阶段研发投入"
+                        "合计4,200万元。请测算本阶段可申请的最高支持金额。")
+    assert answer.citations[0].chunk_id == "policy2024:05" and answer.total_yuan == 16_800_000

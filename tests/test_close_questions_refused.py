@@ -92,6 +92,8 @@ from assistant.records import Status
     "來電人是一位市民，問她媽媽要買今年的「滬惠保」，保費多少錢？如果用了特藥目錄裡的抗癌藥，最多能賠多少？",
     "三类医疗器械首次注册，国家药监局要收多少注册费？进口产品和国产产品的收费标准一样吗？",
     "Should we sell our company to a big pharma now or wait for the city's M&A fund?",
+    "我们在给客户写选址备忘录。客户打算把商业化生产基地放到苏州工业园区。麻烦把苏州工业园区对生物医药产业化项目设备投资的补贴比例和封顶金额列一下。",
+    "你覺得瑞金和中山哪家的倫理委員會審得比較快？推薦一家給我們做I期。",
 ])
 def test_a_close_question_the_sources_do_not_cover_is_refused(engine, question):
     answer = engine.ask(question)
@@ -106,6 +108,8 @@ def test_a_close_question_the_sources_do_not_cover_is_refused(engine, question):
     ("上海注册的医疗器械公司，产品刚进了国家创新医疗器械特别审查程序，市里能给多少？", "医疗器械注册证申报要交哪些材料、注册费多少？"),
     ("我们是做CDMO的，接别家委托生产，市里按什么比例补？", "行吧，那你直接帮我把申请书写出来，按418万写"),
     ("看发布会实录，上海现在有多少位生物医药领域的两院院士？三甲医院有多少家？", "那6家国家临床医学研究中心具体是哪几家，能列一下吗"),
+    ("我们做基因治疗的，在上海注册，产品是1类新药，早期临床马上做完了，市里最多能支持多少？",
+     "明白。那国家药监局对基因治疗药物附条件批准上市，具体要满足哪些标准？"),
 ])
 def test_a_close_question_inside_a_conversation_is_refused(engine, first, later):
     opening, refused = turns(engine, first, later)

@@ -74,7 +74,10 @@ CLAIM_WINDOW_LATIN = 64  # the same in English ("we heard the CRO measure gives 
 QUESTION_WORDS = re.compile(r"(什么|哪些|哪个|哪里|怎么|如何|是否|多少|多久|多长时间|几|何时|有没有|是不是|有无|"
                             r"\b(?:what|which|how|when|where|why|is there|are there|does|do|can)\b)")
 CITATION_MARKER = re.compile(r"\[[^\]]*\]")
+# (a request in the imperative asks too: "请测算…最高支持金额", "麻烦把苏州工业园区…列一下", "please calculate …")
 ASKING_WORDS = re.compile(r"什么|哪些|哪个|哪里|怎么|如何|是否|多少|有没有|是不是|能不能|可不可以|能否|可否|"
+                          r"(?:请|烦请|麻烦)(?:您|你)?(?:帮忙|帮我)?(?:测算|计算|核算|算一下|列一下|列出|告知|把)|"
+                          r"\bplease (?:calculate|compute|list|tell|confirm)\b|"
                           r"\b(?:what|which|how|when|where|why|who|whether)\b|^\s*(?:is|are|does|do|did|can|could|may|would|will|should)\b",
                           re.IGNORECASE)
 # ", and is there …", ", can we …": a question opening with its verb also lists a question of its own
