@@ -133,3 +133,70 @@ def test_a_medium_qualified_firm_put_as_a_case_after_the_small_firm_guarantee_ge
     *_, medium = turns(engine, "我们行有个客户是小微科创企业，想走市里的政策性融资担保基金，单笔批次担保最多多少",
                        "那要是中型的，有专精特新资质的呢？")
     assert verdicts(medium) == ["eligible"] and "3000万" in medium.answer.split("\n")[0]
+
+
+# What a new user found on trying the product (a hotline operator, a US business-development lead, a CMO's finance
+# manager, a hospital trial office, a tester), each a promise kept since.
+
+def test_a_callers_own_figure_retold_with_he_said_is_a_spend_not_a_figure_heard(engine):
+    """"早期临床投入了三千万，哦不对他说是两千八百万": the caller's R&D spend, put right; （五） CGT early stage:
+    min(40% × 2800万, 1500万) = 1120万."""
+    answer = engine.ask("来电人说他们是浦东的一家药企，嗯，做细胞治疗的，CAR-T，1类新药，早期临床投入了三千万，哦不对他说是两千八百万，问能补多少")
+    assert answer.total_yuan == 11_200_000 and not answer.answer.startswith("更正")
+
+
+def test_two_asks_joined_by_a_comma_are_each_answered(engine):
+    """"问贴息一年最多多少，考核看什么": （四）'s 1000万 and its 考核目标 sentence."""
+    answer = engine.ask("来电的是个研究所的，说他们给高校做新药临床前研究服务，呃，他们是CRO，问贴息一年最多多少，考核看什么")
+    assert answer.citations[0].chunk_id == "policy2024:04" and answer.total_yuan == 10_000_000
+    assert "考核目标" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["多中心临床试验，参与医院必须认可牵头单位的伦理结果吗？",
+                                      "Is it mandatory for participating hospitals to accept the lead site's ethics review?"])
+def test_an_obligation_asked_of_what_the_text_only_encourages_is_no_obligation(engine, question):
+    """（十）: "鼓励多中心临床研究（试验）参与机构主动认可牵头机构的伦理审查结果" — encouraged, not required."""
+    answer = engine.ask(question)
+    assert answer.citations[0].chunk_id == "policy2024:10"
+    assert answer.answer.startswith(("不是强制", "No, it is not mandatory"))
+
+
+def test_a_forecast_of_the_industrys_size_is_refused(engine):
+    answer = engine.ask("你觉得2027年上海生物医药产业规模能到多少？")
+    assert answer.status is Status.OUT_OF_SCOPE and not answer.citations
+
+
+def test_a_licensing_deal_after_an_overseas_trial_is_judged_on_its_own_parties(engine):
+    """The asker is a US company's subsidiary (its own group, no party of the deal); a big pharma licensee is
+    unrelated: （三十六）, min(50% × 1200万, 500万) = 500万. The parent as licensee is related: no, and the trial's
+    measure told before is not offered in its place; the departments asked next are （三十六）'s."""
+    first = engine.ask("Hi, we're a Shanghai-registered biotech subsidiary of a US company. We're running a high-level "
+                       "clinical trial of our innovative product in the US. What's the max support we could get for that?")
+    assert first.total_yuan == 20_000_000
+    deal = engine.ask("And if we license out overseas rights to a big pharma with an upfront of RMB 150 million, and we "
+                      "spent RMB 12 million on third-party advisory fees for the deal, how much could we get?", first.session_id)
+    assert deal.citations[0].chunk_id == "policy2024:36" and deal.total_yuan == 5_000_000
+    parent = engine.ask("What if the licensee is our own parent company in Boston?", deal.session_id)
+    assert ("36", "not_eligible") in [(v.measure, v.verdict) for v in parent.verdicts]
+    assert "policy2024:12" not in [c.chunk_id for c in parent.citations]
+    who = engine.ask("Which departments handle this again?", parent.session_id)
+    assert who.citations[0].chunk_id == "policy2024:36" and "市商务委" in who.answer
+
+
+def test_the_total_of_two_awards_of_one_measure_asked_tersely_is_their_sum(engine):
+    first = engine.ask("We're a Shanghai biotech. We out-licensed ex-China rights to an unrelated US pharma, upfront payment "
+                       "US$25 million. Our legal and advisory costs were RMB 8 million. How much can we claim?")
+    assert first.total_yuan == 4_000_000
+    sale = engine.ask("Our Class 1 drug also got FDA approval and is sold in the US; R&D was RMB 50 million. How much for that?",
+                      first.session_id)
+    assert sale.total_yuan == 10_000_000
+    both = engine.ask("So total of both?", sale.session_id)
+    assert both.total_yuan == 14_000_000  # （三十六） sets no per-entity annual cap
+
+
+def test_two_products_added_at_once_bring_what_the_annual_cap_leaves(engine):
+    """（二十四）: 500万 for 6800万; 320万 + 250万 more, held to 1000万 a year: 500万 more, 1000万 in all."""
+    first = engine.ask("我们帮别的企业代工疫苗（双方没有任何投资关系），受托年产值6800万，能拿多少补助")
+    assert first.total_yuan == 5_000_000
+    more = engine.ask("另外还有一个品种受托产值3200万，再一个2500万，三个一起今年最多拿多少", first.session_id)
+    assert more.total_yuan == 10_000_000 and "还可再获最高500万元" in more.answer.splitlines()[0]

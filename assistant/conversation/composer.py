@@ -35,7 +35,7 @@ from assistant.conversation.plan_records import (
     term_sentence,
 )
 from assistant.conversation.premise import duration_in, figure_holds, stated_duration, stated_figure
-from assistant.conversation.question import AskKind, Facts
+from assistant.conversation.question import AmountRole, AskKind, Facts
 from assistant.conversation.slots import AssumedBase, AwardRequest, rule_named
 from assistant.conversation.understand import (
     ISSUED,
@@ -183,7 +183,8 @@ class Composer:
         self.event_on = plan.question.conversation_facts.event_on
         self.event_facts = plan.question.conversation_facts
         self.more_of = plan.question.text if plan.question.asks_more else ""
-        self.more_count = plan.question.items_added
+        # "另外还有一个品种受托产值3200万，再一个2500万": each base stated this turn is an item it adds
+        self.more_count = max(plan.question.items_added, len(plan.question.facts.amounts_as(AmountRole.BASE)))
         self.rules_asked = {rule.id for step in plan.steps if step.request is not None for rule in step.request.rules} | {
             c.rule_id for step in plan.steps if step.estimate is not None for c in step.estimate.calculations}
         # "那对医院呢？" after an award: the kind the turn itself names, said to be named by the measure's text
@@ -1085,9 +1086,12 @@ class Composer:
         elif self.more_of and 0 < len(added := self._added(calculations, more_of)) < len(calculations) and all(c.eligible for c in added):
             # "…首次取得注册证…还能再拿多少？": what the items this turn names add leads, then the total of all the items
             money = self._money
+            # what the added items bring is what the annual cap leaves after the items before them
+            before = sum(c.amount_yuan for c in calculations if c not in added)
+            more = min(sum(c.amount_yuan for c in added), max(estimate.total_yuan - before, 0))
             lines = [self.t["award_more_head"].format(
                 number=number, label=added[0].citation.article, rule_name="、".join(dict.fromkeys(c.rule_name for c in added)),
-                amount=money(sum(c.amount_yuan for c in added)), count=len(calculations), total=estimate.total_text)]
+                amount=money(more), count=len(calculations), total=estimate.total_text)]
             lines += self._item_lines(calculations)
         else:
             # items of several measures ("这两项加起来"): each measure's label, in the order of the items

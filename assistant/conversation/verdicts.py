@@ -387,6 +387,11 @@ class Verdicts:
         evaluator = ConditionEvaluator(self.book)
         described = condition_rules().conditions
         denied = self.unmet(question)
+        # a follow-up supposing a case of its own ("What if the licensee is our own parent company?") is sent to a
+        # measure only by what it says itself, not by an earlier turn's other case (that conversation's overseas trial)
+        own = question.facts.states_subject() or question.facts.tells_case()
+        own_values = self.fact_values(replace(question, earlier_facts=None))[0] if (
+            own and question.earlier_facts is not None) else values
 
         def met_by_case(rule: Rule) -> int:
             """How many of ``rule``'s conditions facts of the case meet; 0 when one is unmet, failed or open."""
@@ -396,7 +401,7 @@ class Verdicts:
             if any(c.state in {ConditionState.FAILED, ConditionState.UNKNOWN} for c in checks):
                 return 0
             return sum(1 for c in checks if c.state is ConditionState.MET and c.condition_id in described
-                       and set(described[c.condition_id].holds_if) - SEAT_FACTS and evaluator.stated_meet(c.condition_id, values))
+                       and set(described[c.condition_id].holds_if) - SEAT_FACTS and evaluator.stated_meet(c.condition_id, own_values))
 
         best: tuple[int, Decimal, Rule] | None = None
         for measure in dict.fromkeys(rule.measure for rule in self.book.rules):
