@@ -207,3 +207,15 @@ def test_the_basis_asked_after_an_unset_amount_is_that_amount_asked_again(engine
     """（七）: "鼓励社会资本建设研究型医院" — no sum, so no basis either; the 10% of beds is no subsidy."""
     answer = engine.ask("社会资本投资建设研究型医院，市里给多少补贴？是按床位补还是按投资额补？")
     assert answer.status is Status.NOT_SPECIFIED and answer.citations[0].chunk_id == "policy2024:07"
+
+
+def test_a_verdict_asked_on_a_floor_just_found_unset_is_not_specified_either(engine):
+    """（二十一）: "聚焦100家重点企业…" — no revenue floor, so whether 8亿元 is enough is not said either."""
+    answer = engine.ask("「4個100」裡面的100家重點企業，年營收門檻是多少？我們是做疫苗的，去年營收8億元，夠不夠格？")
+    assert answer.status is Status.NOT_SPECIFIED and answer.citations[0].chunk_id == "policy2024:21"
+    assert not answer.answer.startswith("可以")
+
+
+def test_when_the_next_update_of_a_catalogue_comes_is_not_specified(engine):
+    answer = engine.ask("When is the next update of Shanghai's 'New & Excellent Drugs and Devices' (新优药械) catalogue?")
+    assert answer.status is Status.NOT_SPECIFIED and answer.citations[0].chunk_id == "policy2024:18"

@@ -211,3 +211,11 @@ def test_an_award_asked_after_a_step_of_the_same_path_adds_its_item_once(engine)
     assert answer.total_yuan == 9_000_000
     assert sorted(c.amount_yuan for c in answer.calculations) == [3_000_000, 6_000_000]
     assert any("再获最高600万" in line for line in answer.answer.split("\n"))
+
+
+def test_a_pointer_ending_in_ne_before_its_own_ask_is_one_ask(engine):
+    """"那第三類的呢，有什麼加快的服務？": one ask (the 呢 points back), answered by （十五）'s services for Class III."""
+    first = engine.ask("我們是台灣的醫材公司，想在上海設子公司，第二類醫療器械審評大概要多久？")
+    then = engine.ask("那第三類的呢，有什麼加快的服務？", first.session_id)
+    assert then.status.value == "answered" and then.citations[0].chunk_id == "policy2024:15"
+    assert "預審查" in then.answer

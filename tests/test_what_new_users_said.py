@@ -200,3 +200,36 @@ def test_two_products_added_at_once_bring_what_the_annual_cap_leaves(engine):
     assert first.total_yuan == 5_000_000
     more = engine.ask("另外还有一个品种受托产值3200万，再一个2500万，三个一起今年最多拿多少", first.session_id)
     assert more.total_yuan == 10_000_000 and "还可再获最高500万元" in more.answer.splitlines()[0]
+
+
+def test_chat_shorthand_w_for_wan_is_read_as_an_amount(engine):
+    """"研发一共投了1500w": （六）'s top-up, min(40% × 1500万, 800万) = 600万, with the 300万 before: 900万."""
+    first = engine.ask("我们家器械进了国家创新医疗器械特别审查程序 能给多少钱啊")
+    assert first.total_yuan == 3_000_000
+    more = engine.ask("拿到注册证了，也在上海投产了，研发一共投了1500w，还能再拿多少 俩加一起多少", first.session_id)
+    assert more.total_yuan == 9_000_000 and "600万" in more.answer.splitlines()[0]
+
+
+@pytest.mark.parametrize("question", ["国家药监局审一个三类医疗器械注册一般要多久", "你个人觉得上海的生物医药政策比苏州的好吗"])
+def test_a_national_regulators_review_time_and_an_opinion_against_another_city_are_refused(engine, question):
+    answer = engine.ask(question)
+    assert answer.status is Status.OUT_OF_SCOPE and not answer.citations
+
+
+def test_a_portfolio_company_registered_elsewhere_named_in_english_words_hears_the_scope(engine):
+    answer = engine.ask("有間 portfolio company 喺深圳註冊，不過喺上海租咗實驗室做研發，佢可唔可以申請呢啲補貼？")
+    assert cited(answer)[0] == "policy2024:scope" and answer.answer.startswith("不可以")
+
+
+def test_the_citys_document_in_force_asked_after_the_expired_plan_is_the_citys_policy(engine):
+    _, current = turns(engine, "窗口有企业问，浦东那个生物医药行动方案（2022到2024那个）现在还能拿来申报吗？",
+                       "好的。那市里现在管用的那个文件是啥，到哪年哪月截止？")
+    assert cited(current)[0] == "policy2024:validity" and "2029年7月31日" in current.answer.splitlines()[0]
+
+
+def test_coming_back_to_a_topic_in_cantonese_after_a_refused_aside_keeps_that_topic(engine):
+    """"返返去頭先個 CVC": back to （二十七）, which sets no amount."""
+    *_, back = turns(engine, "另外，我哋想透過 CVC 投資，政府會唔會有國資出資支持？係邊幾個部門負責？",
+                     "順便問下，喺香港持有呢啲上海公司嘅股權，dividend 要交幾多稅？",
+                     "OK。返返去頭先個 CVC，有冇講明出資金額上限？")
+    assert back.status is Status.NOT_SPECIFIED and cited(back)[0] == "policy2024:27"

@@ -38,7 +38,7 @@ from assistant.conversation.plan_records import (
     term_sentence,
 )
 from assistant.conversation.question import CNY, USD, AmountRole, Ask, AskKind, Facts, Question
-from assistant.conversation.scope import ScopeVerdict, asks_names, asks_payout, judge, subject_term_limits
+from assistant.conversation.scope import ScopeVerdict, asks_names, asks_payout, judge, names_a_thing, subject_term_limits
 from assistant.conversation.sessions import Session
 from assistant.conversation.shares import share_of_count
 from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots, named_as_rule_base, read_award, rule_named, triggers_named
@@ -997,6 +997,11 @@ class Planner:
         outline = self._outline(question, ask)
         if outline is not None:  # "新出的那个若干意见一共多少条措施？分成几大块？": the document's own numbering counted
             return outline
+        unset = plan.steps[-1] if plan.steps and plan.steps[-1].route is Route.NOT_SPECIFIED else None
+        if (unset is not None and ask.kind is AskKind.ELIGIBILITY and unset.detail in lexicon().floor_details
+                and self.retriever.keyword_score(without_ask_words(ask.text.lower())) < OWN_TOPIC_SCORE):
+            # "年营收门槛是多少？我们去年营收8亿元，够不够格？": the verdict turns on the floor just found unset
+            return Step(ask, Route.NOT_SPECIFIED, unset.articles, detail=unset.detail)
         asked_before = plan.steps[-1].request if plan.steps else None  # "国际展会补贴最高多少？一年最多能补几次满额？"
         full = self._full_awards(ask.text, session, (asked_before.rules or list(asked_before.candidates)) if asked_before else ())
         if full is not None:  # "所以一年最多几个品种能拿到满额": the annual cap over the award topic's ceiling
@@ -1649,10 +1654,11 @@ class Planner:
             query = f"{self._discussed_topic(question, previous[0])} {query}"
         describing = self._describing_earlier(query, years)
         # a sentence sharing the ask's topic: a term besides the year, the words stating a policy and money words
-        # (a word many articles use, "提升", shares no topic: "在2021年发布的上一轮政策基础上…进行更新和提升")
+        # (a verb many articles use, "提升", shares no topic: "在2021年发布的上一轮政策基础上…进行更新和提升"; a thing
+        # named, "产品", or a rare word does)
         sharing = [hit for hit in describing if any(
             not NAMED_YEAR.fullmatch(t) and t != "年" and not has_word(t, lex.earlier_policy_stated)
-            and not has_word(t, lex.money_words) and self.retriever.article_share(t) <= RARE_TERM_SHARE
+            and not has_word(t, lex.money_words) and (self.retriever.article_share(t) <= RARE_TERM_SHARE or names_a_thing(t))
             for t in hit.matched_terms)]
         if own_topic and describing and not sharing and not self.catalogue.named_in(text):
             return Step(ask, Route.OUT_OF_SCOPE, scope=ScopeVerdict(False, "document", self._unshipped_title(years)))

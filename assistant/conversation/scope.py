@@ -183,6 +183,11 @@ def place_tagger() -> POSTokenizer:
 
 
 @lru_cache(maxsize=4096)
+def names_a_thing(word: str) -> bool:
+    """Whether jieba tags ``word`` (one search term) as a noun or a verbal noun ("产品", "销售"), not a verb ("提升")."""
+    return all(flag.startswith(("n", "vn", "eng")) for _, flag in _tags(word))
+
+
 def _tags(text: str) -> tuple[tuple[str, str], ...]:
     """``place_tagger``'s (word, tag) pairs of ``text``, kept for recent texts: tagging is the costly step of
     the scope check, and a conversation's earlier turns are judged again with every new turn."""

@@ -23,6 +23,7 @@ from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import Item
 
 DONE_REACH = 8  # characters after a stage's name within which a word saying it is done reads as said of it
+AMOUNT_ASKED = re.compile(r"多少|几|上限|最高|最多|封顶|how much|what'?s the|what is the|ceiling|\bcap\b|\bmax", re.IGNORECASE)
 ASKING_CLAUSE_MARK = re.compile(r"[—–:：、，,。；;？?！!]")  # what ends a clause, a dash and a colon too
 CLAUSE_MARK = re.compile(r"[、，,。；;？?！!]")  # "早期临床、另一个做完确证性": the done word of another clause is not its
 
@@ -238,7 +239,8 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     if len(set(rules)) > 1 and len(done) == 1 and not facts_said.amounts:
         # "只做早期和确证性两期临床，现在确证性临床做完了，能申请吗": of the stages named, the one said to be done
         rules = done
-    asked = [rule for rule in dict.fromkeys(rules) if _trigger_positions(_last_clause(text), rule)]
+    last = _last_clause(text)
+    asked = [rule for rule in dict.fromkeys(rules) if _trigger_positions(last, rule)] if AMOUNT_ASKED.search(last) else []
     if len(set(rules)) > 1 and len(asked) == 1 and not facts_said.amounts_as(AmountRole.BASE):
         # "a cell therapy that only needs early-stage and confirmatory trials — what's the ceiling for the early stage?":
         # the stages named tell the case; the clause that asks names the one asked
