@@ -219,3 +219,11 @@ def test_a_verdict_asked_on_a_floor_just_found_unset_is_not_specified_either(eng
 def test_when_the_next_update_of_a_catalogue_comes_is_not_specified(engine):
     answer = engine.ask("When is the next update of Shanghai's 'New & Excellent Drugs and Devices' (新优药械) catalogue?")
     assert answer.status is Status.NOT_SPECIFIED and answer.citations[0].chunk_id == "policy2024:18"
+
+
+def test_who_the_asker_is_finds_no_figure_for_a_share_the_text_leaves_unset(engine):
+    """（二十七）: "对符合条件的CVC给予市属国资和产业母基金出资…" — no share; the asker being a CDMO is not （二十四）'s 10%."""
+    answer = engine.ask("We're a listed Shanghai CDMO planning to set up a corporate venture capital (CVC) fund. What "
+                        "percentage of the fund will the city's industry mother fund put in?")
+    assert answer.status is Status.NOT_SPECIFIED and answer.citations[0].chunk_id == "policy2024:27"
+    assert "10%" not in answer.answer

@@ -1536,7 +1536,12 @@ class Planner:
             rare_held = tuple(term for term in dict.fromkeys(tokenize(search_query.lower()))
                          if 0 < self.retriever.article_share(term) <= RARE_TERM_SHARE and term in top.text
                          and term not in lexicon().city_scope_words)
-            stated = self.finder.sentence_stating(search_query, ask, units, pointed, holding=rare_held, beside=top)
+            # (who the asker is, told in a sentence before the one that asks, finds no figure: "We're a listed CDMO
+            # planning a CVC fund. What percentage will the mother fund put in?" is not （二十四）'s 10%)
+            asked = asking_part(ask.text)
+            figure_query = asked if asked != ask.text and self.retriever.keyword_score(
+                without_ask_words(asked.lower())) >= MIN_KEYWORD_SCORE else search_query
+            stated = self.finder.sentence_stating(figure_query, ask, units, pointed, holding=rare_held, beside=top)
             if stated is not None:
                 top, lead = stated
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and lead.figure and not topic_is_empty:
