@@ -102,10 +102,15 @@ class Catalogue:
         document's full title quoted names that one, not a document whose alias it holds (the 2021 policy's
         《关于促进本市生物医药产业高质量发展的若干意见》 holds the 2024 policy's alias 若干意见)."""
         lowered = text.lower()
-        return {d.id for d in self.documents if any(alias.lower() in self._without_other_titles(lowered, d)
-                                                     for alias in d.aliases)}
+        named = set()
+        for document in self.documents:
+            seen = self._without_other_titles(lowered, document)
+            if any(alias.lower() in seen for alias in document.aliases):
+                named.add(document.id)
+        return named
 
     def _without_other_titles(self, lowered: str, document: Document) -> str:
+        """``lowered`` with the full titles of the documents other than ``document`` blanked."""
         for other in self.documents:
             if other is not document and other.title.lower() in lowered:
                 lowered = lowered.replace(other.title.lower(), " ")
