@@ -144,6 +144,20 @@ def test_how_many_items_can_get_the_full_ceiling_is_the_annual_cap_over_the_ceil
     assert full.answer.startswith(("一年最多" + count, count)), full.answer
 
 
+@pytest.mark.parametrize("first, follow_up", [
+    ("我们是一家医疗器械公司，参加海外展会有补贴吗？", "一年最多能补几次展会？"),
+    ("参加一个国际展会，项目经费12万，能补多少", "每年能申请几次？"),
+])
+def test_how_many_occasions_a_year_is_a_count_the_text_does_not_set(engine, first, follow_up):
+    """（三十七） sets money, not occasions: "最高5万元…每个单位每年累计支持金额不超过50万元". A count of fairs asked is
+    not_specified, then what the cap allows at the full ceiling (50万 ÷ 5万 = 10) — not the 50万 cap as the answer."""
+    earlier = engine.ask(first)
+    count = engine.ask(follow_up, earlier.session_id)
+    assert count.status is Status.NOT_SPECIFIED and count.citations[0].chunk_id == "policy2024:37"
+    assert count.answer.startswith("原文没有规定每年的次数上限"), count.answer
+    assert "一年最多10次" in count.answer
+
+
 def test_a_count_put_as_a_case_after_one_items_award_is_that_many_items_under_the_annual_cap(engine):
     one = engine.ask("参加一个国际展会，项目经费12万，能补多少")
     assert one.total_yuan == 50_000

@@ -238,6 +238,8 @@ class Composer:
         match = step.profile.match if step.profile is not None else None
         if step.route is Route.MATCH and match is not None and finds_nothing(match):
             return Status.CLARIFY
+        if step.route is Route.FULL_AWARDS and step.full_awards is not None and step.full_awards.count_unset:
+            return Status.NOT_SPECIFIED  # "一年最多能补几次展会": the text counts money, not occasions
         return ROUTE_STATUS.get(step.route, Status.ANSWERED)
 
     def _in_blocks(self, steps: list[Step], blocks: list[list[str]], cap_asked: bool = False) -> list[str]:
@@ -828,10 +830,12 @@ class Composer:
         return lines
 
     def _full_awards(self, full: FullAwards) -> list[str]:
-        """"一年最多几次能拿满额": the count, then the two figures it is worked out from and the cap's own words."""
+        """"一年最多几次能拿满额": the count, then the two figures it is worked out from and the cap's own words; "一年最多
+        能补几次展会" (``count_unset``): first that the text sets no count, then the same figures."""
         money = self._money
         cap = rule_book().annual_caps[str(full.rule.annual_cap)]
-        lines = [self.t["full_awards"].format(count=full.count, unit=full.unit or self.t["full_awards_unit"],
+        template = self.t["full_awards_unset" if full.count_unset else "full_awards"]
+        lines = [template.format(count=full.count, unit=full.unit or self.t["full_awards_unit"],
                                               rule_name=self.rule_name(full.rule), cap=money(full.rule.cap_yuan),
                                               annual=money(full.annual_cap_yuan), quote=cap.quote)]
         if full.rule.merit_based:

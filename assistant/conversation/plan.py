@@ -1003,7 +1003,8 @@ class Planner:
             # "年营收门槛是多少？我们去年营收8亿元，够不够格？": the verdict turns on the floor just found unset
             return Step(ask, Route.NOT_SPECIFIED, unset.articles, detail=unset.detail)
         asked_before = plan.steps[-1].request if plan.steps else None  # "国际展会补贴最高多少？一年最多能补几次满额？"
-        full = self._full_awards(ask.text, session, (asked_before.rules or list(asked_before.candidates)) if asked_before else ())
+        full = self._full_awards(ask.text, session, (asked_before.rules or list(asked_before.candidates)) if asked_before else (),
+                                 previous[0].key if previous and previous[0].key in self.book.measures() else None)
         if full is not None:  # "所以一年最多几个品种能拿到满额": the annual cap over the award topic's ceiling
             return Step(ask, Route.FULL_AWARDS, [self._measure_article(full.rule.measure)], full_awards=full)
         if ask.kind is not AskKind.VALIDITY and len(previous) > 1 and self._states_term(previous[0]):
@@ -1537,11 +1538,14 @@ class Planner:
                          if 0 < self.retriever.article_share(term) <= RARE_TERM_SHARE and term in top.text
                          and term not in lexicon().city_scope_words)
             # (who the asker is, told in a sentence before the one that asks, finds no figure: "We're a listed CDMO
-            # planning a CVC fund. What percentage will the mother fund put in?" is not （二十四）'s 10%)
+            # planning a CVC fund. What percentage will the mother fund put in?" is not （二十四）'s 10%); what the
+            # sentence before names still has to be found too: "Our product is a Class III medical device. Is there a
+            # guaranteed review timeline, like X working days?" is not （十四）'s 60 working days for drugs
+            stated = self.finder.sentence_stating(search_query, ask, units, pointed, holding=rare_held, beside=top)
             asked = asking_part(ask.text)
-            figure_query = asked if asked != ask.text and self.retriever.keyword_score(
-                without_ask_words(asked.lower())) >= MIN_KEYWORD_SCORE else search_query
-            stated = self.finder.sentence_stating(figure_query, ask, units, pointed, holding=rare_held, beside=top)
+            if stated is not None and asked != ask.text and self.retriever.keyword_score(
+                    without_ask_words(asked.lower())) >= MIN_KEYWORD_SCORE:
+                stated = self.finder.sentence_stating(asked, ask, units, pointed, holding=rare_held, beside=top)
             if stated is not None:
                 top, lead = stated
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and lead.figure and not topic_is_empty:
@@ -1888,22 +1892,32 @@ class Planner:
         return named or next(iter(close), None)
 
     # --- awards ----------------------------------------------------------------------------------
-    def _full_awards(self, text: str, session: Session, earlier: Sequence[Rule] = ()) -> FullAwards | None:
+    def _full_awards(self, text: str, session: Session, earlier: Sequence[Rule] = (),
+                     discussed: str | None = None) -> FullAwards | None:
         """How many items of the award topic discussed can each get the full ceiling within its annual cap, when
         ``text`` asks that (``full_awards_asked``: "一年最多几次能拿满额") and the topic is one rule counted against
         an annual cap; None otherwise. ``earlier``: the rules an earlier ask of the same message answers, the topic
-        when there is one ("国际展会补贴最高多少？一年最多能补几次满额？")."""
+        when there is one ("国际展会补贴最高多少？一年最多能补几次满额？"); ``discussed``: the measure of the conversation,
+        whose rules are the topic of a count of occasions asked ("一年最多能补几次展会", ``count_unset``) when no award
+        was computed."""
         asked = lexicon().full_awards_asked.search(text.lower())
-        if asked is None:
+        times = lexicon().times_asked.search(text.lower()) if asked is None else None
+        if asked is None and times is None:
             return None
         if not earlier and session.award is not None:
             earlier = [self.book.rule(rule_id) for rule_id in session.award.rule_ids]
+        if not earlier and times is not None and discussed is not None:
+            earlier = self.book.for_measure(discussed)  # "参加海外展会有补贴吗？" answered, then "一年最多能补几次展会？"
         rules = list(dict.fromkeys(earlier))
         if len(rules) != 1 or not rules[0].annual_cap or not rules[0].cap_yuan:
             return None
         [rule] = rules
         cap = Decimal(self.book.annual_caps[str(rule.annual_cap)].cap_yuan)
-        return FullAwards(rule, cap, int(cap // Decimal(rule.cap_yuan)), asked["unit"] or asked["unit2"] or "")
+        found = asked if asked is not None else times
+        assert found is not None
+        unit = found["unit"] or found["unit2"] or ""
+        return FullAwards(rule, cap, int(cap // Decimal(rule.cap_yuan)), "个" if unit == "個" else unit,
+                          count_unset=asked is None)
 
     def _items_elsewhere(self, question: Question, request: AwardRequest, session: Session) -> list[Item]:
         """The items of other measures discussed earlier in the conversation that a total asked of a count of items

@@ -90,12 +90,15 @@ class Eligibility:
 @dataclass(frozen=True)
 class FullAwards:
     """How many items of ``rule`` can each get its full ceiling within the per-entity annual cap: ``count`` =
-    ⌊``annual_cap_yuan`` ÷ the rule's ceiling⌋; ``unit`` is the counting word the ask used (次, 个; "" in English)."""
+    ⌊``annual_cap_yuan`` ÷ the rule's ceiling⌋; ``unit`` is the counting word the ask used (次, 个; "" in English).
+    ``count_unset``: the ask was how many occasions a year with no word for the full ceiling ("一年最多能补几次展会"),
+    a count the text does not set (not_specified), ``count`` then said as what the cap allows at the full ceiling."""
 
     rule: Rule
     annual_cap_yuan: Decimal
     count: int
     unit: str = ""
+    count_unset: bool = False
 
 
 @dataclass

@@ -160,6 +160,7 @@ class _Lexicon:
     same_article: re.Pattern[str]  # "in that same answer": the article just answered, however long the question
     department_ask_words: tuple[str, ...]  # "要跟哪个部门联系": what one does with a department, no topic
     full_awards_asked: re.Pattern[str]  # "一年最多几次能拿满额": how many items the annual cap lets reach their ceiling
+    times_asked: re.Pattern[str]  # "一年最多能补几次展会": a count of occasions a year, which the text does not set
     at_ceiling_words: tuple[str, ...]  # "另外两个产品也都拿到顶": each product's awards at their ceilings
     similar_asked: tuple[str, ...]  # "something similar": the topic discussed, in another document
     document_pointers: tuple[str, ...]
@@ -334,6 +335,7 @@ def lexicon() -> _Lexicon:
         pointer_pattern=re.compile(raw["pointer_pattern"], re.IGNORECASE),
         same_article=re.compile(raw["same_article"], re.IGNORECASE),
         full_awards_asked=re.compile(raw["full_awards_asked"], re.IGNORECASE),
+        times_asked=re.compile(raw["times_asked"], re.IGNORECASE),
         at_ceiling_words=lower(raw["at_ceiling_words"]),
         department_ask_words=lower(raw["department_ask_words"]),
         similar_asked=lower(raw["similar_asked"]),
