@@ -64,6 +64,7 @@ CURRENCY_PATH = Path(__file__).resolve().parent / "data" / "currency.yaml"
 USD_MARKS = "usd"  # the dollar's marks in ``currency.yaml`` ``marks``
 OTHER_MARKS = "other"  # every other currency's
 BARE_UNIT_REACH = 16  # characters before a bare "50m" searched for a money word ("spend of ")
+LISTED_REACH = 40  # characters between an amount of money and a bare "45m" listed after it
 _NOT_MONEY_AFTER = re.compile(r"^\s*(?:平方|人|家|个|项(?!目)|款|张|类|期|年|月|日|号|%|倍|周|天|名)")
 
 
@@ -162,7 +163,7 @@ def _found_amounts(message: str) -> tuple[FoundAmount, ...]:
 
 def _money_matches(text: str) -> list[re.Match[str]]:
     """The stretches of ``text`` that are amounts of money: a number with a money unit or currency."""
-    kept = []
+    kept: list[re.Match[str]] = []
     for match in _AMOUNT.finditer(text):
         foreign = foreign_before(text[max(0, match.start() - 4): match.start()].lower()) or foreign_after(
             text[match.end():].lower())
@@ -171,7 +172,8 @@ def _money_matches(text: str) -> list[re.Match[str]]:
         if not has_money_unit or not match["num"].strip("点"):
             continue
         if match["unit"] and match["unit"].lower() in {"m", "k"} and not (match["cur"] or match["tail"] or foreign) and not (
-                _bare_unit_money(text[max(0, match.start() - BARE_UNIT_REACH): match.start()], text[match.end():])):
+                _bare_unit_money(text[max(0, match.start() - BARE_UNIT_REACH): match.start()], text[match.end():])
+                or _listed_after_money(kept, match, text)):
             continue
         if _NOT_MONEY_AFTER.match(text[match.end() :]):
             continue
@@ -290,6 +292,15 @@ def _bare_unit_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = read_yaml(CURRENCY_PATH)["bare_unit_money_words"]
     before, after = ("|".join(re.escape(str(w)) for w in sorted(words[part], key=len, reverse=True)) for part in ("before", "after"))
     return re.compile(rf"(?<![a-z])(?:{before})\s*$"), re.compile(rf"^\s*(?:{after})(?![a-z])")
+
+
+def _listed_after_money(kept: list[re.Match[str]], match: re.Match[str], text: str) -> bool:
+    """Whether a bare "45m" ends a list of amounts of money ("RMB 60 million for A, 30,000,000 yuan for B, and 45m for
+    C"): an amount kept before it stands within ``LISTED_REACH`` characters, with no sentence end between."""
+    if not kept:
+        return False
+    between = text[kept[-1].end(): match.start()]
+    return len(between) <= LISTED_REACH and not re.search(r"[.?!。？！;；]", between)
 
 
 def _bare_unit_money(before: str, after: str) -> bool:

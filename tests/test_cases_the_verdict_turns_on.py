@@ -5,6 +5,7 @@ caller did not give leaves the scope open ("it depends"); a plan that has ended 
 policy's measure of the same kind is named; of two stages named, the one said to be done is the one asked about; a
 Shanghai hospital's name that is also a town's (瑞金) is no other city."""
 
+import pytest
 from asking import cited, turns
 
 from assistant.records import Status
@@ -73,3 +74,23 @@ def test_a_shanghai_hospitals_name_is_no_other_city(engine):
                         "医院这边作为合作方能拿市里的项目支持吗？大概多少？")
     assert cited(answer)[0] == "policy2024:20" and answer.total_yuan == 2_000_000
     assert answer.answer.startswith("可以")
+
+
+@pytest.mark.parametrize("question", [
+    "我们是上海的生物医药公司，给董事和高管买了董监事责任险（D&O），保费60万，能按第十三条补一半吗？",
+    "We're a Shanghai biotech and bought employer's liability insurance for our lab staff, premium RMB 200,000. Can "
+    "measure (13) pay half?",
+])
+def test_an_insurance_of_another_kind_than_the_four_named_is_not_covered(engine, question):
+    """（十三）: "国内临床试验和产品责任保险、海外临床试验和高端医疗设备责任保险" — a D&O or employer's policy is none."""
+    answer = engine.ask(question)
+    assert cited(answer)[0] == "policy2024:13" and verdicts(answer) == ["not_eligible"]
+    assert answer.total_yuan is None
+
+
+def test_a_heart_valve_maker_asking_for_the_phase_iii_drug_ceiling_is_pointed_to_the_device_measure(engine):
+    """（五）'s 3000万 is for Class 1 new drugs; a transcatheter heart valve is a device: （六）."""
+    answer = engine.ask("A friend says the Shanghai policy gives up to RMB 30 million for Phase III trials. We're a "
+                        "Shanghai-registered maker of a transcatheter heart valve finishing our pivotal trial. Can we "
+                        "get that 30 million?")
+    assert verdicts(answer)[0] == "not_eligible" and "policy2024:06" in cited(answer)

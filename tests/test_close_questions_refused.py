@@ -177,3 +177,48 @@ def test_a_caller_from_another_provinces_office_asking_about_shanghai_is_answere
     """"我是江西省科技厅的，做个对标": who asks is no subject; Shanghai's support asked about is answered."""
     answer = engine.ask("我是湖南省科技厅的，做个对标：上海对进入创新医疗器械特别审查程序的产品给多少支持？")
     assert answer.status is Status.ANSWERED and cited(answer)[0] == "policy2024:06"
+
+
+@pytest.mark.parametrize("question", [
+    "无锡和上海张江两个园区二选一，你会推荐哪个？",
+    "上海哪家CDMO做抗体最强？帮我排个前三名。",
+    "Our Class 1 drug's NDA was accepted last month. With the new measures, will it be approved before the end of 2028?",
+    "License-out的首付款行情明年还会涨吗？给个判断就行。",
+    "我们的三类器械注册证明年到期，延续注册要提前多久申请？",
+    "Under the EU IVDR, when does the transition period end for our legacy Class B assays?",
+    "省际联盟集采中选以后，医院的约定采购量怎么算？",
+])
+def test_picks_rankings_forecasts_and_others_procedures_are_refused(engine, question):
+    """A pick between two sites, a ranking of firms, a forecast of an approval or of a market, a registration's renewal,
+    a foreign regulator's rules and a procurement alliance's volumes: none is in the sources."""
+    answer = engine.ask(question)
+    assert answer.status is Status.OUT_OF_SCOPE and not answer.citations
+
+
+def test_an_ask_after_a_refused_regulator_procedure_asks_of_that_procedure(engine):
+    """"国家药监局的…申请要准备哪些材料？提交以后一般多少天能出结果？": the second ask is the regulator's review time."""
+    answer = engine.ask("国家药监局的创新医疗器械特别审查申请要准备哪些材料？提交以后多少天出结果？")
+    assert answer.status is Status.OUT_OF_SCOPE and not answer.citations
+
+
+def test_a_district_office_recommending_firms_to_a_list_is_not_asking_for_a_pick(engine):
+    """"我们嘉定区投促办想推荐几家企业进去": the office recommends; the list's deadline asked is one （二十一） does not set."""
+    answer = engine.ask("市里那个“4个100”的清单，申报截止是哪天？我们松江区投促办想推荐几家企业进去。")
+    assert answer.status is Status.NOT_SPECIFIED and cited(answer)[0] == "policy2024:21"
+
+
+@pytest.mark.parametrize("question", [
+    "What will Shanghai's biomedicine industry size be in 2027, roughly?",
+    "上海生物医药产业2026年会达到多少规模？",
+])
+def test_a_forecast_of_a_year_the_sources_set_no_figure_for_is_refused(engine, question):
+    answer = engine.ask(question)
+    assert answer.status is Status.OUT_OF_SCOPE and not answer.citations
+
+
+def test_a_caller_saying_the_company_has_no_separate_registration_asks_no_registration_procedure(engine):
+    """"上海这边…没单独注册公司": where the company is registered, told; the scope decides (在我市内登记注册)."""
+    answer = engine.ask("我们是做骨科器械的，公司注册在南京\n上海这边只有办事处 没单独注册公司\n产品进了国家创新器械特别审查\n"
+                        "能拿上海那个最高300万吗")
+    assert answer.status is Status.ANSWERED and cited(answer)[0] == "policy2024:scope"
+    assert "特别审查程序" not in answer.answer.split("\n")[0]  # the special review said met, a line before, is no "no"

@@ -227,3 +227,47 @@ def test_who_the_asker_is_finds_no_figure_for_a_share_the_text_leaves_unset(engi
                         "percentage of the fund will the city's industry mother fund put in?")
     assert answer.status is Status.NOT_SPECIFIED and answer.citations[0].chunk_id == "policy2024:27"
     assert "10%" not in answer.answer
+
+
+def test_the_years_of_a_plan_an_article_only_mentions_are_not_specified(engine):
+    """（八）: "研究实施第三轮‘促进市级医院临床技能与临床创新三年行动计划’" — no years; not the policy's own term."""
+    answer = engine.ask("（八）里说的第三轮“促进市级医院临床技能与临床创新三年行动计划”是哪年到哪年？")
+    assert answer.status is Status.NOT_SPECIFIED and answer.citations[0].chunk_id == "policy2024:08"
+    assert "2029" not in answer.answer.split("\n")[0]
+
+
+def test_an_amount_asked_of_the_reply_letters_field_it_names_no_sum_for_is_not_specified(engine):
+    """Reply 一、五是: "研究制定…合成生物学…等行动方案" — no sum per project."""
+    answer = engine.ask("We're a synthetic biology start-up. How much grant money per project is on offer for synbio?")
+    assert answer.status is Status.NOT_SPECIFIED
+    assert answer.citations[0].chunk_id in {"reply1228:1.5", "policy2024:01"}
+
+
+def test_a_top_scientist_from_abroad_is_case_by_case_whatever_company_asks(engine):
+    """（三）: "全球顶尖科学家…按照“一事一议”原则给予支持" — a Pudong company asking under the new policy, not the Pudong plan."""
+    answer = engine.ask("I'm HR at a Pudong biotech hiring a top scientist from the US who holds core patents. Under the "
+                        "new Shanghai policy, how much would the city put up for him? Is there a fixed sum?")
+    assert answer.status is Status.NOT_SPECIFIED and answer.citations[0].chunk_id == "policy2024:03"
+
+
+def test_asking_whether_the_text_states_the_figure_just_asked_is_the_same_ask(engine):
+    """"…母基金的总规模是多少亿？政策文件里有写明吗？": one ask, whose figure the sources leave unset."""
+    answer = engine.ask("上海生物医药产业母基金的总规模是多少亿？政策文件里有写明吗？")
+    assert answer.status is Status.NOT_SPECIFIED and not answer.verdicts
+
+
+def test_a_specific_sum_asked_of_a_measure_that_sets_none_is_not_specified_not_a_yes(engine):
+    """（三十四）: "支持外资企业在沪设立地区总部…" — no sum; "Is there a specific cash amount…?" is no yes/no on support."""
+    first = engine.ask("Does the 2024 policy support foreign companies setting up a regional headquarters in Shanghai?")
+    amount = engine.ask("Is there a specific cash amount for setting up the regional HQ?", first.session_id)
+    assert amount.status is Status.NOT_SPECIFIED and amount.citations[0].chunk_id == "policy2024:34"
+    assert not amount.answer.startswith("Yes")
+
+
+def test_the_other_device_class_asked_after_the_class_ii_time_limit_is_not_given_it(engine):
+    """（十六）'s 40个工作日 is for 第二类; "那三类呢" after it: （十五） names 第三类 and sets no time limit."""
+    first = engine.ask("二类医疗器械在上海审评要多久？")
+    assert "40个工作日" in first.answer
+    third = engine.ask("那三类呢，有没有时限？", first.session_id)
+    assert third.status is Status.NOT_SPECIFIED and third.citations[0].chunk_id == "policy2024:15"
+    assert "40个工作日" not in third.answer.split("\n")[0]

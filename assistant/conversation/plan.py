@@ -29,6 +29,7 @@ from assistant.conversation.plan_records import (
     DOCUMENT_TERM,
     EARLIER_TERM,
     FORBIDDEN,
+    MENTIONED_TERM,
     Eligibility,
     FullAwards,
     Plan,
@@ -38,7 +39,15 @@ from assistant.conversation.plan_records import (
     term_sentence,
 )
 from assistant.conversation.question import CNY, USD, AmountRole, Ask, AskKind, Facts, Question
-from assistant.conversation.scope import ScopeVerdict, asks_names, asks_payout, judge, names_a_thing, subject_term_limits
+from assistant.conversation.scope import (
+    QUOTED_TERM,
+    ScopeVerdict,
+    asks_names,
+    asks_payout,
+    judge,
+    names_a_thing,
+    subject_term_limits,
+)
 from assistant.conversation.sessions import Session
 from assistant.conversation.shares import share_of_count
 from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots, named_as_rule_base, read_award, rule_named, triggers_named
@@ -103,6 +112,7 @@ LAST_CLAUSE = re.compile(r"[，,。；;!！?？]")  # what ends a clause of an a
 CEILING_REACH = 6  # characters before a figure in which a ceiling word (最高, 不超过) makes it a ceiling
 SENTENCE_MARK = re.compile(r"[？?。；;!！]")  # where one question ends and another begins  # a document's title as a sentence quotes it
 YEAR_SENTENCES = 50  # sentences searched for the one describing a policy named by its year (few sentences hold a year)
+MENTIONED_NAME_MIN_CHARS = 6  # a quoted name this long is a plan's name ("4个100" is a list's, not a plan's)
 TIED_SCORE = 0.9  # a hit this close to the top one answers about as well
 CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores this many times the next name a topic of their own
 TOPIC_IN_DOCUMENT_SCORE = MIN_KEYWORD_SCORE / 2  # own words that name a topic inside the one document a turn names
@@ -968,6 +978,8 @@ class Planner:
         joined: list[Ask] = []
         for ask in asks:
             last = joined[-1] if joined else None
+            if last is not None and lexicon().asks_if_stated.match(ask.text.lower()):
+                continue  # "…总规模是多少亿？政策文件里有写明吗？": the ask before, whose answer says whether it is stated
             # "…具体补贴标准是多少？按研发投入的百分之几？": the award's share, asked after its amount, is that ask again;
             # the base the share is of ("研发投入") names no topic or rule
             share = ask.kind is AskKind.FIGURE and _asks_share(ask.text)
@@ -1244,11 +1256,15 @@ class Planner:
             # "Is there a specific amount the mother fund would put in?" after （二十七）, which names that fund: its
             # words are the article's; another that holds them too is not what the conversation is about
             hits = [Hit(previous[0], hits[0].score, ()), *[h for h in hits if h.article.chunk_id != previous[0].chunk_id]]
-        device_class = device_class_named(ask.text)
+        device_class = device_class_named(ask.text, question.context_text if ask.elliptical or topic_is_empty else "")
         if device_class is not None and hits:
             # "三类器械审评要多久": （十六）'s 第二类 does not answer for a Class III device; an article naming the class
             # asked comes first
             fits = [(fit, hit) for hit in hits if (fit := device_class_fit(hit.article.text, device_class)) is not None]
+            if not fits:  # "那三类呢" after （十六）'s 第二类: the articles that name the class asked
+                named_class = f"{lexicon().device_classes[device_class][1]} {search_query}"
+                fits = [(fit, hit) for hit in self.retriever.search(named_class, k=HITS)
+                        if (fit := device_class_fit(hit.article.text, device_class)) == 0]
             hits = [hit for _, hit in sorted(fits, key=lambda pair: pair[0])] or hits
         plan.retrieved.extend(h.article.chunk_id for h in hits if h.article.chunk_id not in plan.retrieved)
         # "补贴批下来多久能到账？": the sources' own support asked about in everyday words they never use
@@ -1450,8 +1466,9 @@ class Planner:
             return step
         names_money = has_word(ask.text.lower(), lexicon().money_words)
         # "浦东方案里对改良型新药研发给多少钱支持？": a district plan's task that supports and states no amount, as a
-        # measure of the policy that sets none
-        unpriced_task = (self.catalogue.get(top.doc_id).kind is DocumentKind.DISTRICT_PLAN
+        # measure of the policy that sets none; so does the reply letter's part on a field ("How much grant money per
+        # project is on offer for synbio?": 一、五是 "研究制定…合成生物学…等行动方案" names no sum)
+        unpriced_task = (self.catalogue.get(top.doc_id).kind in {DocumentKind.DISTRICT_PLAN, DocumentKind.REPLY_LETTER}
                          and ask.kind is AskKind.AMOUNT and not states_amount(top.text))
         # "研究型病房建设有没有专项经费？": whether money is given, asked of a measure that sets no amount
         money_asked = names_money and _sets_no_amount(top, self.book) and (
@@ -1631,9 +1648,22 @@ class Planner:
         source lines name the policy in force on the subject); None when the ask names no such policy."""
         years = self._earlier_years(ask)
         if not years:
-            return None
+            return self._mentioned_plan_term(ask)
         quoting = next((hit.article for hit in self._describing_earlier("", years) if hit.article.mentions), None)
         return None if quoting is None else Step(ask, Route.NOT_SPECIFIED, [quoting], detail=EARLIER_TERM)
+
+    def _mentioned_plan_term(self, ask: Ask) -> Step | None:
+        """The term of a plan or programme the ask quotes by the name an article of the sources gives it, word for word,
+        no catalogued document's ("第三轮“促进市级医院临床技能与临床创新三年行动计划”是从哪一年到哪一年？"): the sources
+        only mention it — not_specified, citing the article that does; None when the ask quotes no such name."""
+        for term in QUOTED_TERM.findall(ask.text):
+            if (len(term) < MENTIONED_NAME_MIN_CHARS or not lexicon().plan_name.search(term)
+                    or self.catalogue.named_in(term.lower())):
+                continue
+            holding = next((hit.article for hit in self.retriever.sentences(term, k=5) if term in hit.sentence), None)
+            if holding is not None:
+                return Step(ask, Route.NOT_SPECIFIED, [holding], detail=MENTIONED_TERM)
+        return None
 
     def _earlier_policy(self, ask: Ask, plan: Plan, question: Question, previous: Sequence[Article]) -> Step | None:
         """The lookup of the sentence describing a policy the ask names by a year no catalogued document

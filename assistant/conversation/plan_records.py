@@ -31,6 +31,7 @@ ANNUAL_CAP_USED = "annual_cap_used"  # a verdict's condition: support received t
 DOCUMENT_TERM = "document_term"  # a verdict's condition: the case falls outside the document's term (after it, or before its funding period)
 ANNUAL_CAP = "annual_cap"  # the detail (understanding.yaml details) of a cap per entity and year
 EARLIER_TERM = "earlier_term"  # the detail of the term of a policy the sources only quote
+MENTIONED_TERM = "mentioned_term"  # the detail of the term of a plan an article names without stating its term
 
 
 class Route(StrEnum):

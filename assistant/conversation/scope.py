@@ -52,6 +52,7 @@ FIGURE_KINDS = frozenset({AskKind.FIGURE, AskKind.DURATION})  # asks one sentenc
 TERMS_KINDS = frozenset({AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY, AskKind.HOW_TO_APPLY})
 ITEM_KINDS = frozenset({AskKind.VALIDITY, AskKind.DEPARTMENTS, AskKind.WHAT})  # asks an item named by its number answers
 REGEX_SYNTAX = re.compile(r"[.^$*+?{}\[\]\\|()]")  # characters that make a pattern more than the word it spells
+QUOTED_TERM = re.compile(r"[“\"「『‘]([^”\"」』’]{2,40})[”\"」』’]")  # a term the asker quotes ("那个“4个100”的清单")
 CLAUSE_AND_MARK = re.compile(r"(?P<clause>[^，,。？?！!；;]+)(?P<mark>[，,。？?！!；;]?)")  # a clause and the mark ending it
 
 
@@ -261,8 +262,10 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     # words the sources never use refuse a question with a topic of its own: not a follow-up, not about the
     # conversation, not when the sources' own money is asked about in everyday words ("补贴多久能到账")
     # nor when it names a measure of the policy by its bracketed label ("我们一年能从（六）拿到的最多是多少？"): that is its topic
+    # nor when it quotes a term the sources hold word for word ("市里那个“4个100”的清单…"): that term is its topic
     own_topic = (not question.follow_up and not about_conversation and not asks_payout(text)
-                 and not data.measure_label.search(text))
+                 and not data.measure_label.search(text)
+                 and not (corpus_says is not None and any(corpus_says(term) for term in QUOTED_TERM.findall(text))))
     if (own_topic and words >= data.min_words_for_share and known / words < data.min_known_share
             and not states_case and not cat.named_in(text)):
         return ScopeVerdict(False, "unknown_words")

@@ -211,6 +211,10 @@ class _Lexicon:
     target_words: tuple[str, ...]  # a figure after one of these in its sentence is a target ("争取…3周以内")
     target_bounds: tuple[str, ...]  # … when one of these follows it
     example_of_ask: re.Pattern[str]  # an ask opening with an example puts the ask before it another way ("比如…？")
+    asks_if_stated: re.Pattern[str]  # "政策文件里有写明吗" after an ask: whether the text states what that one asks
+    apart_opening: re.Pattern[str]  # an ask opening with "另外", "separately": another thing than the ask before
+    frame_openers: tuple[str, ...]  # words opening a clause that frames the question after it ("under", "按照")
+    plan_name: re.Pattern[str]  # a quoted name that is a plan's or programme's ("…三年行动计划"), not a passage's
     topic_switch: re.Pattern[str]  # a turn opening by leaving the topic ("另外问一下，…", "by the way, …")
     figure_ceiling_marks: tuple[str, ...]  # a figure after one of these is a ceiling ("最高1000万元")
     figure_floor_marks: tuple[str, ...]  # a figure before one of these is a floor ("1亿元以上")
@@ -241,6 +245,7 @@ class _Lexicon:
     bound_continuations: tuple[str, ...]  # "最高1000万元支持" after "不超过研发投入的30%，": the ceiling of that grant
     floor_details: frozenset[str]  # figure asks of a floor ("至少几年", "minimum revenue"): a ceiling stated answers none
     device_classes: dict[str, tuple[re.Pattern[str], str]]  # class → (asked pattern, the words an article names it by)
+    device_classes_bare: dict[str, re.Pattern[str]]  # class → the class alone ("三类"), read after a device class named
     quantity_words: tuple[str, ...]  # "多少", "how much": an ask for a figure, not for a yes or no
     self_words: tuple[str, ...]  # "我们", "our": the asker speaks of itself
     overlap_words: tuple[str, ...]  # "两边能都拿": whether two policies' support adds up
@@ -387,6 +392,10 @@ def lexicon() -> _Lexicon:
         target_words=tuple(str(w) for w in raw["target_words"]),
         target_bounds=tuple(str(w) for w in raw["target_bounds"]),
         example_of_ask=re.compile(raw["example_of_ask"], re.IGNORECASE),
+        plan_name=re.compile(raw["plan_name"]),
+        frame_openers=tuple(str(w) for w in raw["frame_openers"]),
+        apart_opening=re.compile(raw["apart_opening"], re.IGNORECASE),
+        asks_if_stated=re.compile(raw["asks_if_stated"], re.IGNORECASE),
         topic_switch=re.compile(raw["topic_switch"], re.IGNORECASE),
         figure_ceiling_marks=tuple(str(w) for w in raw["figure_ceiling_marks"]),
         figure_floor_marks=tuple(str(w) for w in raw["figure_floor_marks"]),
@@ -444,6 +453,7 @@ def lexicon() -> _Lexicon:
         floor_details=frozenset(raw["floor_details"]),
         device_classes={str(name): (re.compile(entry["asked"], re.IGNORECASE), str(entry["stated"]))
                         for name, entry in raw["device_classes"].items()},
+        device_classes_bare={str(name): re.compile(entry["bare"], re.IGNORECASE) for name, entry in raw["device_classes"].items()},
         quantity_words=lower(raw["quantity_words"]),
         self_words=lower(raw["self_words"]),
         overlap_words=lower(raw["overlap_words"]),
@@ -939,6 +949,19 @@ def states_conditions(facts: Facts) -> bool:
         facts.unmet or facts.entity_denied)
 
 
+def _opens_the_next(clause: str, text: str, following: str, lex: _Lexicon) -> bool:
+    """Whether ``clause``, asking nothing itself, opens the clause after it in the same question: its last sentence
+    starts with a word framing what follows (``frame_openers``: "under", "according to", "按照"), only a comma stands
+    between them in ``text`` and that clause has an ask kind of its own ("Under the new Shanghai policy, how much would
+    the city put up for him?": the document the amount is asked under, not a question of its own)."""
+    start = text.find(clause)
+    last_sentence = re.split(r"(?<=[.!])\s+|[。！]", clause)[-1].strip().lower()
+    if start < 0 or not last_sentence.startswith(lex.frame_openers):
+        return False
+    between = text[start + len(clause):text.find(following, start + len(clause))] if following in text[start:] else "?"
+    return between.strip() in {",", "，"} and _asked_kind(following.lower(), lex) is not None
+
+
 def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | None = None) -> tuple[Ask, ...]:
     """One ask per clause that asks something; a message with no ask word is one WHAT ask.
 
@@ -996,7 +1019,8 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         elif kind is None and asks and _writing_task().search(clause):
             kind = AskKind.WHAT  # "…多少标准化厂房？顺便帮我写份项目申报书": a request of its own, refused on its own
         elif kind is None and questioned and not read_facts(clause, clause.lower()).amounts and not (
-                told_of_own and number < len(clauses) - 1 and clauses[number + 1][1]):
+                number < len(clauses) - 1 and clauses[number + 1][1]
+                and (told_of_own or _opens_the_next(clause, text, clauses[number + 1][0], lex))):
             # (the asker telling of itself before another clause of the same question asks nothing: "我们公司注册在苏州
             # 工业园区，…能申请上海（五）那条吗？")
             # "是放在哪个区域做的？": a question mark makes a question of a clause without ask words; one stating
@@ -1286,9 +1310,12 @@ def _merge_amount_with_eligibility(asks: list[Ask], text: str) -> list[Ask]:
     lex = lexicon()
     first_amount = next((i for i, a in enumerate(asks) if a.kind is AskKind.AMOUNT), None)
     amounts_at = {i for i, a in enumerate(asks) if a.kind is AskKind.AMOUNT}
+    # ("…那6、7月份的能不能按新政算？另外其中一个品种…能补多少？": an amount opening with "另外" asks of another thing)
+    apart = {i for i, a in enumerate(asks) if lex.apart_opening.match(a.own_words.lower())}
     joined = [a for i, a in enumerate(asks) if not a.listed and (a.kind is AskKind.AMOUNT or (a.kind is AskKind.ELIGIBILITY and not (
         first_amount is not None and i > first_amount and lex.hypothetical.search(a.text.lower()))
-        and not lex.ordinal_opening.match(a.own_words) and bool({i - 1, i + 1} & amounts_at)))]
+        and not lex.ordinal_opening.match(a.own_words) and i not in apart
+        and bool({i - 1} & amounts_at or {i + 1} & (amounts_at - apart))))]
     if {a.kind for a in joined} == {AskKind.AMOUNT, AskKind.ELIGIBILITY}:
         asked = any(a.kind is AskKind.ELIGIBILITY and not _told_not_asked(a.own_words, text) for a in joined)
         merged = Ask(AskKind.AMOUNT, "，".join(a.text for a in joined), yes_no=asked)
@@ -1799,7 +1826,7 @@ def _clause_before(text: str, start: int) -> str:
     window = text[max(0, start - NEGATION_WINDOW): start]
     if not CHINESE_CHARACTER.search(window):
         window = text[max(0, start - NEGATION_WINDOW_LATIN): start]
-    return re.split(r"[，,。；;？?！!]|\bbut\b", window)[-1]
+    return re.split(r"[，,。；;？?！!\n]|\bbut\b", window)[-1]
 
 
 def _negated(text: str, topics: list[str], negation: str, required: str = "") -> bool:
@@ -2095,10 +2122,12 @@ def _items_added(text: str, lex: _Lexicon) -> int:
     return (count_of(said) or 1) if said else 1
 
 
-def device_class_named(text: str) -> str | None:
+def device_class_named(text: str, context: str = "") -> str | None:
     """The medical device class ``text`` (normalised) names ("三类器械", "Class III device" → "3"), or None when it names
-    none or more than one."""
+    none or more than one. After ``context`` (the turn before) named a device class, the class alone names one ("那三类呢")."""
     named = [name for name, (asked, _) in lexicon().device_classes.items() if asked.search(text)]
+    if not named and context and device_class_named(context) is not None:
+        named = [name for name, bare in lexicon().device_classes_bare.items() if bare.search(text)]
     return named[0] if len(named) == 1 else None
 
 
