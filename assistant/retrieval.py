@@ -238,6 +238,10 @@ class HybridRetriever:
         """The cosine similarity of the article closest to ``vector``."""
         return float(np.max(self.index.vectors @ vector)) if len(self.articles) else 0.0
 
+    def terms_used(self, query: str) -> tuple[str, ...]:
+        """The search terms of ``query`` that the corpus uses, in the query's order, each once."""
+        return tuple(dict.fromkeys(t for t in _prepared(query)[1] if t in self._vocabulary))
+
     def uses_word(self, word: str) -> bool:
         """Whether ``word`` (one token, lower case) occurs in the corpus."""
         return word in self._vocabulary

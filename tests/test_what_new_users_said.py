@@ -233,3 +233,40 @@ def test_coming_back_to_a_topic_in_cantonese_after_a_refused_aside_keeps_that_to
                      "順便問下，喺香港持有呢啲上海公司嘅股權，dividend 要交幾多稅？",
                      "OK。返返去頭先個 CVC，有冇講明出資金額上限？")
     assert back.status is Status.NOT_SPECIFIED and cited(back)[0] == "policy2024:27"
+
+
+def test_the_measures_naming_a_term_are_counted_and_listed(engine):
+    """"专门提到CRO的一共有几条措施，分别是第几条": （四） and （十二） name CRO; no "not specified", no （五）."""
+    answer = engine.ask("若干意见里提到CRO的一共有几条措施，分别是第几条？")
+    assert answer.status.value == "answered"
+    assert answer.answer.startswith("沪府办规〔2024〕9号") and "有2条措施" in answer.answer.split("\n")[0]
+    assert [c.chunk_id for c in answer.citations][:2] == ["policy2024:04", "policy2024:12"]
+
+
+def test_a_cell_or_gene_therapy_denied_is_no_such_product(engine):
+    """"4个1类新药（不是细胞基因治疗的）都在国内做III期": （五）'s Class 1 Phase III, 4 × 3000万 held to the 1亿 annual cap."""
+    answer = engine.ask("如果同一年我们有4个1类新药（不是细胞基因治疗的）都在国内做III期，每个研发投入1个亿，一年总共最多能拿多少？")
+    assert answer.total_yuan == 100_000_000
+
+
+def test_a_market_abroad_is_no_trial_abroad_and_sales_supposed_meet_the_condition(engine):
+    """（三十六） needs registration and sales there; "not selling it in Europe yet" is a no with no （十二）, and "once sales
+    start" then meets it: min(30% × 5000万, 1000万)."""
+    first = engine.ask("Our Shanghai-registered company's device has a CE mark, but we have not started selling it in "
+                       "Europe yet. Can we claim the global registration support now?")
+    assert first.citations[0].chunk_id == "policy2024:36" and "policy2024:12" not in [c.chunk_id for c in first.citations]
+    later = engine.ask("And once sales in the EU start, with R&D spending of 50 million RMB, what's the maximum?",
+                       first.session_id)
+    assert later.citations[0].chunk_id == "policy2024:36" and later.total_yuan == 10_000_000
+
+
+def test_what_a_treatment_costs_a_patient_is_refused(engine):
+    answer = engine.ask("How much does a CAR-T treatment cost in Shanghai hospitals?")
+    assert answer.status.value == "out_of_scope" and not answer.citations
+
+
+def test_two_targets_asked_in_one_sentence_are_each_answered(engine):
+    """The Pudong plan's goals: "生物医药产业规模达到4000亿元" and "新增上市企业20家"; each ask its own figure."""
+    answer = engine.ask("来电人问：浦东那个三年方案当时定的到2024年底产业规模要到多少，新增上市企业多少家")
+    assert [c.chunk_id for c in answer.citations][:2] == ["pudong2022:goal-2", "pudong2022:goal-3"]
+    assert "4000亿元" in answer.answer and "20家" in answer.answer and "已到期" in answer.answer

@@ -59,6 +59,7 @@ from assistant.conversation.understand import (
     MONEY_FIGURE,
     WHICH_DOCUMENT,
     asking_part,
+    asks_detail,
     asks_support_terms,
     asks_yes_or_no,
     count_summed,
@@ -423,6 +424,11 @@ class Planner:
             # "我们是香港的生物科技公司，打算在上海设外资研发中心，有哪些支持？": a subject few articles speak of is named;
             # they answer, not a question back for the facts a match lacks
             profiled = None
+        if (profiled is not None and profiled.match is not None and question.document is not None
+                and question.document != self.book.document):
+            # "我们是浦东的园区运营方。浦东那个2022-2024行动方案里，产业用地方面有哪些支持措施？": what another document says
+            # is asked, not a match over the policy's measures
+            session.profile, profiled = profiled.memory, None
         if (profiled is not None and profiled.match is not None and finds_nothing(profiled.match)
                 and question.facts.amounts_as(AmountRole.BASE) and self._names_one_rule(question)):
             # "We're a CDMO; output for one product is RMB 40 million. What can we get?": that award, computed with
@@ -963,11 +969,19 @@ class Planner:
                 or lexicon().document_words.search(text)):
             return None
         document = question.document or next(iter(sorted(self.catalogue.named_in(text))), self.book.document)
-        # "里面跟细胞治疗有关的有几条": a count of the measures on a topic of its own is no count of the document's
+        # "里面跟细胞治疗有关的有几条": a count of the measures on a topic of its own is no count of the document's: the
+        # measures whose text names the topic are counted ("专门提到CRO的一共有几条措施，分别是第几条": （四）、（十二）)
         rest = lexicon().document_words.sub(" ", lexicon().outline_asked.sub(" ", without_ask_words(text)))
-        if self.retriever.keyword_score(self.finder.without_name(rest, document)) >= MIN_KEYWORD_SCORE:
-            return None
         items = [a for a in self.retriever.articles if a.doc_id == document and (a.key.isdigit() or holds_tasks(a.section))]
+        topic = self.finder.without_name(rest, document)
+        if self.retriever.keyword_score(topic) >= MIN_KEYWORD_SCORE:
+            named = lexicon().outline_topic.search(text)
+            said = next((g for g in named.groups() if g), "").strip() if named is not None else ""
+            terms = [t for t in self.retriever.terms_used(said) if self.retriever.article_share(t) <= RARE_TERM_SHARE]
+            naming = [a for a in items if any(self.retriever.holds_every_term(a.chunk_id, t) for t in terms)]
+            if not naming:
+                return None
+            return Step(ask, Route.OUTLINE, naming, document=document, outline=naming, outline_topic=said)
         if not items:
             return None
         return Step(ask, Route.OUTLINE, [items[0], items[-1]], document=document, outline=items)
@@ -1117,10 +1131,12 @@ class Planner:
             step.articles += [a for a in previous[:1] if a.doc_id == early.doc_id and a.key in self.book.measures()]
             return step
         discussed = plan.steps[-1].articles[:1] if plan.steps else previous[:1]
-        if ask.detail == CONTACT and discussed and self._detail_unstated(ask, discussed[0]) and self.retriever.keyword_score(
+        if ask.detail == CONTACT and discussed and question.document in (None, discussed[0].doc_id) and self._detail_unstated(
+                ask, discussed[0]) and self.retriever.keyword_score(
                 without_words(without_ask_words(ask.text.lower()), lexicon().details[CONTACT].asked)) < MIN_KEYWORD_SCORE:
             # "CMO补贴找谁？联系电话是多少？": the contact of the measure just named, which states none (the reply
-            # letter's contact is not the measure's)
+            # letter's contact is not the measure's; "going back to that reply letter — who is the contact person?" asks
+            # the letter's)
             return Step(ask, Route.NOT_SPECIFIED, discussed, detail=ask.detail)
         earlier_policy = self._earlier_policy(ask, plan, question, previous)
         if earlier_policy is not None:  # "what did the 2021 policy offer for the same thing?": the sentence describing it
@@ -1674,8 +1690,8 @@ class Planner:
         III?", which the sources never quote) is out of scope: that policy's own text is not among the sources."""
         lex = lexicon()
         text = ask.text.lower()
-        if ask.kind in {AskKind.DURATION, AskKind.FIGURE, AskKind.VALIDITY}:
-            return None
+        if ask.kind in {AskKind.DURATION, AskKind.FIGURE, AskKind.VALIDITY} or asks_detail(text, CONTACT):
+            return None  # ("that reply letter about the 2021 policy — who is the contact person there?": the letter's)
         years = self._earlier_years(ask)
         if not years:
             return None

@@ -213,6 +213,7 @@ class _Lexicon:
     example_of_ask: re.Pattern[str]  # an ask opening with an example puts the ask before it another way ("比如…？")
     asks_if_stated: re.Pattern[str]  # "政策文件里有写明吗" after an ask: whether the text states what that one asks
     apart_opening: re.Pattern[str]  # an ask opening with "另外", "separately": another thing than the ask before
+    outline_topic: re.Pattern[str]  # the topic a count of measures is asked of ("提到CRO的有几条")
     frame_openers: tuple[str, ...]  # words opening a clause that frames the question after it ("under", "按照")
     plan_name: re.Pattern[str]  # a quoted name that is a plan's or programme's ("…三年行动计划"), not a passage's
     topic_switch: re.Pattern[str]  # a turn opening by leaving the topic ("另外问一下，…", "by the way, …")
@@ -394,6 +395,7 @@ def lexicon() -> _Lexicon:
         example_of_ask=re.compile(raw["example_of_ask"], re.IGNORECASE),
         plan_name=re.compile(raw["plan_name"]),
         frame_openers=tuple(str(w) for w in raw["frame_openers"]),
+        outline_topic=re.compile(raw["outline_topic"], re.IGNORECASE),
         apart_opening=re.compile(raw["apart_opening"], re.IGNORECASE),
         asks_if_stated=re.compile(raw["asks_if_stated"], re.IGNORECASE),
         topic_switch=re.compile(raw["topic_switch"], re.IGNORECASE),
@@ -1527,7 +1529,7 @@ def read_facts(normalised: str, text: str) -> Facts:
     met = tuple(cid for cid, ws in words["met_conditions"].items() if cid not in unmet and has_word(text, ws))
     return Facts(
         drug_class=drug_class,
-        cgt=has_word(text, words["cgt"]),
+        cgt=has_word(re.sub(words["cgt_denied"], " ", text), words["cgt"]),
         device=has_word(text, words["device"]),
         trial_location=location,
         registered=registered,
