@@ -334,3 +334,15 @@ def test_a_count_of_projects_put_right_recounts_the_total_at_each_projects_ceili
     assert first.status is Status.ANSWERED and first.total_yuan == totals[0], first.answer[:LEAD_EN]
     second = engine.ask(turns[1], first.session_id)
     assert second.total_yuan == totals[1], second.answer[:LEAD_EN]
+
+
+def test_a_cro_saying_it_also_runs_a_cmo_line_is_a_cmo_for_the_awards_after(engine):
+    """"我们还有CMO产线": the asker is a CMO too, so （二十四） computes for unrelated clients: 300万 + 500万, then a third
+    product held to the 1000万 a year per enterprise."""
+    first = engine.ask("我们是一家CRO，给高校做新药临床前研究服务，一个项目一年贴息最多多少")
+    related = engine.ask("我们还有CMO产线，给一家我们参股了15%的biotech代工，受托产值2000万，能申请吗", first.session_id)
+    assert related.verdicts and related.verdicts[0].verdict == "not_eligible"
+    two = engine.ask("那换成两家没有任何关联的客户，两个品种受托产值分别是3000万和7000万呢", first.session_id)
+    assert two.total_yuan == 8_000_000
+    three = engine.ask("要是再加第三个品种，产值9000万，三个加起来多少", first.session_id)
+    assert three.total_yuan == 10_000_000

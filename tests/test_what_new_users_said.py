@@ -270,3 +270,25 @@ def test_two_targets_asked_in_one_sentence_are_each_answered(engine):
     answer = engine.ask("来电人问：浦东那个三年方案当时定的到2024年底产业规模要到多少，新增上市企业多少家")
     assert [c.chunk_id for c in answer.citations][:2] == ["pudong2022:goal-2", "pudong2022:goal-3"]
     assert "4000亿元" in answer.answer and "20家" in answer.answer and "已到期" in answer.answer
+
+
+def test_a_company_registered_outside_shanghai_in_traditional_words_hears_the_scope(engine):
+    """"我們公司登記在台北": 登記 is a registration too; the scope (在我市内登记注册) says no."""
+    answer = engine.ask("您好，我們公司登記在台北，目前在上海的醫院做1類新藥的二期臨床，請問可以申請上海的研發補助嗎？")
+    assert answer.citations[0].chunk_id == "policy2024:scope" and answer.verdicts[0].verdict == "not_eligible"
+    assert answer.answer.startswith("不可以")
+
+
+def test_a_national_regulators_implied_approval_period_is_refused(engine):
+    """The sources set a Shanghai pilot target, not the national regulator's 默示许可 period."""
+    answer = engine.ask("国家药监局对1类新药临床试验申请的默示许可是多少天？")
+    assert answer.status.value == "out_of_scope"
+
+
+def test_a_total_asked_beside_whether_a_yearly_cap_exists_leads_with_the_total(engine):
+    """（四） sets 每个项目年度贴息最高1000万元 and no cap per entity: 6 projects, 6000万, then the cap unset."""
+    first = engine.ask("我们是一家CRO，给高校做新药临床前研究服务，一个项目一年贴息最多多少")
+    total = engine.ask("如果我们有6个这样的项目，总共最多贴多少，有没有年度封顶", first.session_id)
+    assert total.status.value == "answered" and total.total_yuan == 60_000_000
+    assert total.answer.startswith("按沪府办规〔2024〕9号（四），6项合计最高可获6000万元")
+    assert "没有规定每个单位每年的累计上限" in total.answer

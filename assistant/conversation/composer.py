@@ -408,7 +408,9 @@ class Composer:
             return [*self._ceilings(step, article), *self._served(step)]
         if route is Route.NO_SPEND and step.request is not None:
             return self._no_spend(step.request, article)
-        return [*self._award(step, article), *self._served(step)]
+        unset_cap = [self.t["not_specified_lead"].format(topic=lexicon().details[ANNUAL_CAP].topic[self._tongue()])] if (
+            step.cap_unset) else []  # "6个项目总共最多贴多少，有没有年度封顶": the sum, then no yearly cap set
+        return [*self._award(step, article), *unset_cap, *self._served(step)]
 
     def _served(self, step: Step) -> list[str]:
         """"我是高校的…有啥支持": after a measure's terms, who it is for when the asker's kind is the one it serves."""

@@ -425,9 +425,9 @@ class Planner:
             # they answer, not a question back for the facts a match lacks
             profiled = None
         if (profiled is not None and profiled.match is not None and question.document is not None
-                and question.document != self.book.document):
+                and question.document != self.book.document and lexicon().document_words.search(question.text.lower())):
             # "我们是浦东的园区运营方。浦东那个2022-2024行动方案里，产业用地方面有哪些支持措施？": what another document says
-            # is asked, not a match over the policy's measures
+            # is asked, not a match over the policy's measures ("a biotech registered in Pudong" names a place, no plan)
             session.profile, profiled = profiled.memory, None
         if (profiled is not None and profiled.match is not None and finds_nothing(profiled.match)
                 and question.facts.amounts_as(AmountRole.BASE) and self._names_one_rule(question)):
@@ -2256,10 +2256,14 @@ class Planner:
         if (question.asks_annual_cap and not any(r.annual_cap for r in request.rules or request.candidates)
                 and lexicon().cap_exists_asked.search(ask.own_words.lower()) and not question.facts.amounts):
             # "这一条每家每年有没有累计封顶？" of （三十六）: the text sets a ceiling per product, no cap per company and
-            # year; it says so, then the ceiling
-            step.route, step.detail = Route.NOT_SPECIFIED, ANNUAL_CAP
-            step.estimate = self.calculator.estimate(request.items(), self.today, language, received=request.received)
-            return step
+            # year; it says so, then the ceiling. A total asked beside it ("6个项目总共最多贴多少，有没有年度封顶")
+            # is answered first, the cap's absence said after it
+            if question.asks_total and len(request.items()) > 1 and has_word(asked, lexicon().sum_figure_words):
+                step.cap_unset = True
+            else:
+                step.route, step.detail = Route.NOT_SPECIFIED, ANNUAL_CAP
+                step.estimate = self.calculator.estimate(request.items(), self.today, language, received=request.received)
+                return step
         if ask.kind is AskKind.REQUIRED_BASE:
             return self._required_base(question, step)
         capped = _usd_bases_capped(question, request)

@@ -139,6 +139,7 @@ class Step:
     pointers: list[KindSupport] = field(default_factory=list)  # a verdict on who asks: the measures meant for that kind
     others: list[Eligibility] = field(default_factory=list)  # a no for the asker's kind: the measure's other rules still open or met
     share: Share | None = None  # LOOKUP of a share: the share of the count the asker states, worked out
+    cap_unset: bool = False  # AWARD: a total asked beside whether a yearly cap exists, which the measure sets none of
     full_awards: FullAwards | None = None  # FULL_AWARDS: the count the annual cap allows at the full ceiling
     either: tuple[Rule, ...] = ()  # AWARD: rules the stated base gives the same ceiling under, the one computed first
     need: Need | None = None  # LOOKUP of whether a step is still needed ("还要办…许可证吗"): what the sentence says of it

@@ -248,6 +248,7 @@ class _Lexicon:
     device_classes: dict[str, tuple[re.Pattern[str], str]]  # class → (asked pattern, the words an article names it by)
     device_classes_bare: dict[str, re.Pattern[str]]  # class → the class alone ("三类"), read after a device class named
     quantity_words: tuple[str, ...]  # "多少", "how much": an ask for a figure, not for a yes or no
+    sum_figure_words: tuple[str, ...]  # "多少" beside a cap asked: the sum's figure is asked too
     self_words: tuple[str, ...]  # "我们", "our": the asker speaks of itself
     overlap_words: tuple[str, ...]  # "两边能都拿": whether two policies' support adds up
     case_opening: re.Pattern[str]  # "If our CVC qualifies, …": the case put before what is asked
@@ -457,6 +458,7 @@ def lexicon() -> _Lexicon:
                         for name, entry in raw["device_classes"].items()},
         device_classes_bare={str(name): re.compile(entry["bare"], re.IGNORECASE) for name, entry in raw["device_classes"].items()},
         quantity_words=lower(raw["quantity_words"]),
+        sum_figure_words=lower(raw["sum_figure_words"]),
         self_words=lower(raw["self_words"]),
         overlap_words=lower(raw["overlap_words"]),
         case_opening=re.compile(raw["case_opening"], re.IGNORECASE),
