@@ -187,10 +187,13 @@ def test_a_caller_from_another_provinces_office_asking_about_shanghai_is_answere
     "我们的三类器械注册证明年到期，延续注册要提前多久申请？",
     "Under the EU IVDR, when does the transition period end for our legacy Class B assays?",
     "省际联盟集采中选以后，医院的约定采购量怎么算？",
+    "What will Shanghai's biomedicine industry size be in 2027, roughly?",
+    "上海生物医药产业2026年会达到多少规模？",
 ])
 def test_picks_rankings_forecasts_and_others_procedures_are_refused(engine, question):
-    """A pick between two sites, a ranking of firms, a forecast of an approval or of a market, a registration's renewal,
-    a foreign regulator's rules and a procurement alliance's volumes: none is in the sources."""
+    """A pick between two sites, a ranking of firms, a forecast of an approval, of a market or of a year's figure the
+    sources set none for, a registration's renewal, a foreign regulator's rules and a procurement alliance's volumes:
+    none is in the sources."""
     answer = engine.ask(question)
     assert answer.status is Status.OUT_OF_SCOPE and not answer.citations
 
@@ -205,16 +208,6 @@ def test_a_district_office_recommending_firms_to_a_list_is_not_asking_for_a_pick
     """"我们嘉定区投促办想推荐几家企业进去": the office recommends; the list's deadline asked is one （二十一） does not set."""
     answer = engine.ask("市里那个“4个100”的清单，申报截止是哪天？我们松江区投促办想推荐几家企业进去。")
     assert answer.status is Status.NOT_SPECIFIED and cited(answer)[0] == "policy2024:21"
-
-
-@pytest.mark.parametrize("question", [
-    "What will Shanghai's biomedicine industry size be in 2027, roughly?",
-    "上海生物医药产业2026年会达到多少规模？",
-])
-def test_a_forecast_of_a_year_the_sources_set_no_figure_for_is_refused(engine, question):
-    answer = engine.ask(question)
-    assert answer.status is Status.OUT_OF_SCOPE and not answer.citations
-
 
 def test_a_caller_saying_the_company_has_no_separate_registration_asks_no_registration_procedure(engine):
     """"上海这边…没单独注册公司": where the company is registered, told; the scope decides (在我市内登记注册)."""
