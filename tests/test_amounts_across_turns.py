@@ -346,3 +346,13 @@ def test_a_cro_saying_it_also_runs_a_cmo_line_is_a_cmo_for_the_awards_after(engi
     assert two.total_yuan == 8_000_000
     three = engine.ask("要是再加第三个品种，产值9000万，三个加起来多少", first.session_id)
     assert three.total_yuan == 10_000_000
+
+
+def test_a_lower_upfront_supposed_in_english_fails_the_threshold_not_replaces_the_fees(engine):
+    """（三十六）: "对于首付款1亿元以上的海外权益许可交易…不超过其第三方等专业服务投入的50%，最高500万元"; an upfront of RMB 80
+    million supposed after the award is under 1亿: a no, not 50% × 8000万."""
+    award = engine.ask("Our Shanghai biotech out-licensed overseas rights to a US pharma, upfront RMB 150 million, unrelated "
+                       "parties, and paid RMB 12m in legal and advisory fees. How much support?")
+    assert award.total_yuan == 5_000_000
+    lower = engine.ask("And if the upfront had been only RMB 80 million instead, unrelated parties?", award.session_id)
+    assert lower.verdicts[0].verdict == "not_eligible" and not lower.total_yuan

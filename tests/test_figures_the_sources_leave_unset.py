@@ -271,3 +271,12 @@ def test_the_other_device_class_asked_after_the_class_ii_time_limit_is_not_given
     third = engine.ask("那三类呢，有没有时限？", first.session_id)
     assert third.status is Status.NOT_SPECIFIED and third.citations[0].chunk_id == "policy2024:15"
     assert "40个工作日" not in third.answer.split("\n")[0]
+
+
+@pytest.mark.parametrize("question", ["（三十六）每家每年有没有累计封顶？", "海外注册这一条，每家每年有没有累计封顶？"])
+def test_whether_a_measure_without_a_yearly_cap_has_one_is_not_specified_not_another_measures_cap(engine, question):
+    """（三十六） sets ceilings per product and per deal, no cap per entity and year; （十二）'s "每个单位每年累计支持不超过1亿元"
+    is another measure's."""
+    answer = engine.ask(question)
+    assert answer.status is Status.NOT_SPECIFIED and answer.citations[0].chunk_id == "policy2024:36"
+    assert "1亿" not in answer.answer

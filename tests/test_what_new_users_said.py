@@ -292,3 +292,40 @@ def test_a_total_asked_beside_whether_a_yearly_cap_exists_leads_with_the_total(e
     assert total.status.value == "answered" and total.total_yuan == 60_000_000
     assert total.answer.startswith("按沪府办规〔2024〕9号（四），6项合计最高可获6000万元")
     assert "没有规定每个单位每年的累计上限" in total.answer
+
+
+def test_the_departments_of_each_of_two_measures_answered_in_one_turn(engine):
+    """"伦理整体流程…？临床试验启动前院内用时…？" answers （十） and （九） in one turn; "这两条分别是哪些部门负责？" names the
+    departments of both."""
+    first = engine.ask("伦理审查牵头单位多少个工作日内出意见？")
+    both = engine.ask("伦理整体流程的目标时间是多少，临床试验启动前院内用时又要压到多久？", first.session_id)
+    departments = engine.ask("这两条分别是哪些部门负责？", both.session_id)
+    assert [c.chunk_id for c in departments.citations][:2] == ["policy2024:10", "policy2024:09"]
+    assert "市数据局" in departments.answer
+
+
+def test_who_spoke_on_a_part_of_the_press_conference_is_its_own_ask_beside_the_date(engine):
+    """问7: 张清 (answering 澎湃新闻) on 审评审批; the date and the speaker are two asks of the press conference."""
+    answer = engine.ask("这个发布会是哪天开的，谁讲的审评审批那部分")
+    assert "2024年7月31日" in answer.answer.split("\n")[0]
+    assert "press20240731:q07" in [c.chunk_id for c in answer.citations]
+    assert "张清答澎湃新闻提问时说：近年来" in answer.answer
+
+
+def test_whether_support_is_taxable_is_refused_and_a_month_before_the_term_is_a_no(engine):
+    """Tax is not in the sources, even inside a conversation about an award; May 2024 is before the funding period
+    (2024-06-01 to 07-31 参照执行, then 2024-08-01 onwards)."""
+    award = engine.ask("Our Shanghai CMO makes two products for unrelated clients, contract output RMB 70m and RMB 30m. "
+                       "How much can we get?")
+    assert award.total_yuan == 8_000_000
+    tax = engine.ask("Is the subsidy taxable income?", award.session_id)
+    assert tax.status.value == "out_of_scope" and tax.total_yuan is None
+    may = engine.ask("And would an expense incurred in May 2024 still be covered by this policy?", award.session_id)
+    assert may.citations[0].chunk_id == "policy2024:validity" and may.verdicts[0].verdict == "not_eligible"
+
+
+def test_a_press_conference_count_is_found_whatever_words_name_the_conference(engine):
+    """问3 (朱启高): "拥有64位生物医药领域两院院士,从业人员达28万人"; the words naming the conference hold no figure."""
+    answer = engine.ask("那场政策发布会上说上海有多少位生物医药领域的两院院士？从业人员多少")
+    assert answer.citations[0].chunk_id == "press20240731:q03"
+    assert answer.answer.startswith("64位") and "28万人" in answer.answer

@@ -480,6 +480,7 @@ class Composer:
             said = step.lead.text.strip(" 。.?？")
             asked = article.text.splitlines()[0]  # "记者:问题？": the journalist's words are never put in the answerer's mouth
             text = step.lead.text if said not in article.speakers and said not in asked else spoken_opening(article)
+            text = re.sub(rf"^\s*{re.escape(answerer)}\s*[:：]\s*", "", text)  # the name is said once, before the words
             lead = self.t["lead_spoken"].format(text=text, asker=asker, answerer=answerer)
         else:
             lead = self._lead_text(article, step.lead.text)

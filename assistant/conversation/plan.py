@@ -606,7 +606,9 @@ class Planner:
             about = question
             if len(asks) > 1:
                 about = _about(question, ask, stated[number], [f for n, f in enumerate(stated) if n != number])
-                if question.document is not None and not self._names_document(ask, question.document, plan):
+                if (question.document is not None and not self._names_document(ask, question.document, plan)
+                        and not has_word(ask.text.lower(), lexicon().speaker_asks)):
+                    # ("这个发布会是哪天开的，谁讲的审评审批那部分": who spoke is asked of the press conference named)
                     about = replace(about, document=None, document_pointed=False)
                 elif question.document is None and len(named := documents_named(ask.text.lower(), self.catalogue)) == 1:
                     # "…意见有效期到哪天？另外发布会上是谁讲的医保支付那块？": each ask of the document it names itself
@@ -629,6 +631,11 @@ class Planner:
                 asked = [s.articles[0] for s in plan.steps if s.articles] if number else self._turn_articles(
                     question, previous_articles)
                 firsts = list({a.chunk_id: a for a in asked}.values())
+                if not number and len(firsts) < len(question.recalled_turns):
+                    # "伦理整体流程…？临床试验启动前院内用时…？" answered in one turn, then "这两条分别是哪些部门负责？": the
+                    # last turn's other measures answered count too
+                    firsts += [a for a in previous_articles if a.departments and a.chunk_id not in {f.chunk_id for f in firsts}]
+                    firsts = firsts[:len(question.recalled_turns)]
                 if firsts:
                     plan.steps += [Step(ask, Route.DEPARTMENTS, [article]) for article in firsts]
                     continue
@@ -1033,6 +1040,9 @@ class Planner:
                                  previous[0].key if previous and previous[0].key in self.book.measures() else None)
         if full is not None:  # "所以一年最多几个品种能拿到满额": the annual cap over the award topic's ceiling
             return Step(ask, Route.FULL_AWARDS, [self._measure_article(full.rule.measure)], full_awards=full)
+        uncapped = self._uncapped_measure(question, ask)
+        if uncapped is not None:  # "海外注册这一条，每家每年有没有累计封顶？": （三十六） sets none, not （十二）'s 1亿
+            return Step(ask, Route.NOT_SPECIFIED, [uncapped], detail=ANNUAL_CAP)
         if ask.kind is not AskKind.VALIDITY and len(previous) > 1 and self._states_term(previous[0]):
             # "委托方是我们关联公司呢？" right after "这个政策还有效吗": the measure discussed before the validity turn
             previous = [a for a in previous if not self._states_term(a)] or previous
@@ -1567,9 +1577,10 @@ class Planner:
             # "上海生物医药产业母基金规模多大？": （二十六）, in force, names the 母基金 and sets no size; the expired
             # Pudong plan's 产业规模4000亿元, not named, does not answer in its place, nor does a sentence without the
             # rare word of the question the best article holds (the city's own name, 全市, is no such word)
-            rare_held = tuple(term for term in dict.fromkeys(tokenize(search_query.lower()))
+            # (the words naming the document are no such word, nor is a single character: "那场政策发布会上说…多少位两院院士")
+            rare_held = tuple(term for term in dict.fromkeys(tokenize(self.finder.without_name(search_query, top.doc_id).lower()))
                          if 0 < self.retriever.article_share(term) <= RARE_TERM_SHARE and term in top.text
-                         and term not in lexicon().city_scope_words)
+                         and term not in lexicon().city_scope_words and len(term) > 1)
             # (who the asker is, told in a sentence before the one that asks, finds no figure: "We're a listed CDMO
             # planning a CVC fund. What percentage will the mother fund put in?" is not （二十四）'s 10%); what the
             # sentence before names still has to be found too: "Our product is a Class III medical device. Is there a
@@ -1667,6 +1678,30 @@ class Planner:
             return self._mentioned_plan_term(ask)
         quoting = next((hit.article for hit in self._describing_earlier("", years) if hit.article.mentions), None)
         return None if quoting is None else Step(ask, Route.NOT_SPECIFIED, [quoting], detail=EARLIER_TERM)
+
+    def _uncapped_measure(self, question: Question, ask: Ask) -> Article | None:
+        """The measure a what-ask about whether a yearly cap per entity exists is about, when its award rules set none
+        ("（三十六）每家每年有没有累计封顶？"): the measure its label or its words name once the cap's words are left out, not
+        the article holding the words 每年累计 (（十二）'s 1亿). None when the ask is no such question, states amounts,
+        names no measure of its own, or the measure sets a cap (or no award at all)."""
+        text = ask.text.lower()
+        if (ask.kind is not AskKind.WHAT or question.facts.amounts or not names_annual_cap(text)
+                or not lexicon().cap_exists_asked.search(text)):
+            return None
+        lex = lexicon()
+        topic = without_words(without_ask_words(text), (*lex.annual_words, *lex.ceiling_words, *lex.plain_money_words))
+        labels = labels_named(ask.text)
+        if labels:
+            measure: str | None = labels[0]
+        elif self.retriever.keyword_score(topic) >= MIN_KEYWORD_SCORE:
+            hits = self.retriever.search(topic, k=HITS, doc_ids=[self.book.document])
+            measure = next((h.article.key for h in hits if h.article.key in self.book.measures()), None)
+        else:  # "这一条每家每年有没有累计封顶？" after an award: the award's own answer says so, with its ceiling
+            return None
+        rules = self.book.for_measure(measure) if measure is not None else ()
+        if not rules or any(rule.annual_cap for rule in rules):
+            return None
+        return self._measure_article(str(measure))
 
     def _mentioned_plan_term(self, ask: Ask) -> Step | None:
         """The term of a plan or programme the ask quotes by the name an article of the sources gives it, word for word,

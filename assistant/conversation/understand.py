@@ -50,7 +50,7 @@ SCOPE_PATH = DATA_PATH.with_name("scope.yaml")
 PLACE_SUFFIXES = ("市", "省", "县", "州", "自治区")
 AWARD_KINDS = {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY}
 VERDICT_WITH_AMOUNT = {AskKind.AMOUNT, AskKind.ELIGIBILITY}  # one award question however its clauses are cut
-PART_QUESTION = re.compile(r"谁|几|多久|多长|多少天|[吗呢么]$")  # question words ASKING_WORDS leaves out, for a part of a clause
+PART_QUESTION = re.compile(r"谁|几|多久|多长|多少天|哪天|哪一天|哪年|哪一年|何时|[吗呢么]$")  # question words ASKING_WORDS leaves out, for a part of a clause
 COMMA = re.compile(r"[，,](?![^（(]*[）)])")  # a comma outside brackets
 CONTACT = "contact"  # the detail (understanding.yaml details) of a contact's name, phone or address
 WHICH_DOCUMENT = "which_document"  # a validity ask's detail: which document to go by now
@@ -214,6 +214,7 @@ class _Lexicon:
     asks_if_stated: re.Pattern[str]  # "政策文件里有写明吗" after an ask: whether the text states what that one asks
     apart_opening: re.Pattern[str]  # an ask opening with "另外", "separately": another thing than the ask before
     outline_topic: re.Pattern[str]  # the topic a count of measures is asked of ("提到CRO的有几条")
+    speaker_asks: tuple[str, ...]  # "谁讲的…": who spoke, asked of the document the message names
     frame_openers: tuple[str, ...]  # words opening a clause that frames the question after it ("under", "按照")
     plan_name: re.Pattern[str]  # a quoted name that is a plan's or programme's ("…三年行动计划"), not a passage's
     topic_switch: re.Pattern[str]  # a turn opening by leaving the topic ("另外问一下，…", "by the way, …")
@@ -396,6 +397,7 @@ def lexicon() -> _Lexicon:
         example_of_ask=re.compile(raw["example_of_ask"], re.IGNORECASE),
         plan_name=re.compile(raw["plan_name"]),
         frame_openers=tuple(str(w) for w in raw["frame_openers"]),
+        speaker_asks=lower(raw["speaker_asks"]),
         outline_topic=re.compile(raw["outline_topic"], re.IGNORECASE),
         apart_opening=re.compile(raw["apart_opening"], re.IGNORECASE),
         asks_if_stated=re.compile(raw["asks_if_stated"], re.IGNORECASE),
