@@ -424,9 +424,9 @@ class Composer:
         stand under), counted from the document's own numbering."""
         document = self.catalogue.get(step.document or step.outline[0].doc_id)
         items = step.outline
+        kind = "tasks" if holds_tasks(items[0].section) else "measures"
         if step.outline_topic:  # "专门提到CRO的有几条": the measures naming it, by label and title
             listed = self.t["outline_separator"].join(f"{a.label}“{a.title}”" for a in items)
-            kind = "tasks" if holds_tasks(items[0].section) else "measures"
             return self._with_expiry(items[0], str(self.t["outline_topic"].format(
                 number=document.number or "", title=document.title, title_en=document.title_en, topic=step.outline_topic.upper()
                 if step.outline_topic.isascii() else step.outline_topic, count=len(items), unit=self.t["outline_units"][kind],
@@ -434,9 +434,8 @@ class Composer:
         parts = list(dict.fromkeys(a.section for a in items if a.section))
         if len(parts) > 1 and all(" " in part for part in parts) and len({part.split(" ", 1)[0] for part in parts}) == 1:
             parts = [part.split(" ", 1)[1] for part in parts]  # the plan's "三、重点任务 (一)…", "三、重点任务 (二)…": said once
-        unit = self.t["outline_units"]["tasks" if holds_tasks(items[0].section) else "measures"]
         fields = {"number": document.number or "", "title": document.title, "title_en": document.title_en,
-                  "count": len(items), "unit": unit, "first": items[0].label, "last": items[-1].label}
+                  "count": len(items), "unit": self.t["outline_units"][kind], "first": items[0].label, "last": items[-1].label}
         if len(parts) < 2:
             return self._with_expiry(items[0], str(self.t["outline_flat"].format(**fields)))
         return self._with_expiry(items[0], str(self.t["outline"].format(

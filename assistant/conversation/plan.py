@@ -634,7 +634,8 @@ class Planner:
                 if not number and len(firsts) < len(question.recalled_turns):
                     # "伦理整体流程…？临床试验启动前院内用时…？" answered in one turn, then "这两条分别是哪些部门负责？": the
                     # last turn's other measures answered count too
-                    firsts += [a for a in previous_articles if a.departments and a.chunk_id not in {f.chunk_id for f in firsts}]
+                    named = {f.chunk_id for f in firsts}
+                    firsts += [a for a in previous_articles if a.departments and a.chunk_id not in named]
                     firsts = firsts[:len(question.recalled_turns)]
                 if firsts:
                     plan.steps += [Step(ask, Route.DEPARTMENTS, [article]) for article in firsts]

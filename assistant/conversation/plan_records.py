@@ -119,7 +119,7 @@ class Step:
     required_base: tuple[Rule, Decimal, Decimal] | None = None  # (rule, target award, base needed)
     document: str | None = None  # VALIDITY: the document asked about
     outline: list[Article] = field(default_factory=list)  # OUTLINE: the document's measures (tasks), in order
-    outline_topic: str = ""  # OUTLINE of a topic: the search terms the measures counted all name ("cro")
+    outline_topic: str = ""  # OUTLINE of a topic: the asker's words for it ("CRO"); the measures counted name one of its rare terms
     scope: ScopeVerdict | None = None
     profile: ProfileAnswer | None = None  # PROFILE / MATCH: the profile after the turn, and its match
     detail: str = ""  # NOT_SPECIFIED: the detail the article does not state (a fee, a count …)

@@ -960,12 +960,14 @@ def _opens_the_next(clause: str, text: str, following: str, lex: _Lexicon) -> bo
     starts with a word framing what follows (``frame_openers``: "under", "according to", "按照"), only a comma stands
     between them in ``text`` and that clause has an ask kind of its own ("Under the new Shanghai policy, how much would
     the city put up for him?": the document the amount is asked under, not a question of its own)."""
-    start = text.find(clause)
     last_sentence = re.split(r"(?<=[.!])\s+|[。！]", clause)[-1].strip().lower()
-    if start < 0 or not last_sentence.startswith(lex.frame_openers):
+    if not last_sentence.startswith(lex.frame_openers):
         return False
-    between = text[start + len(clause):text.find(following, start + len(clause))] if following in text[start:] else "?"
-    return between.strip() in {",", "，"} and _asked_kind(following.lower(), lex) is not None
+    start = text.find(clause)
+    start_next = text.find(following, start + len(clause)) if start >= 0 else -1
+    if start_next < 0:
+        return False
+    return text[start + len(clause):start_next].strip() in {",", "，"} and _asked_kind(following.lower(), lex) is not None
 
 
 def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | None = None) -> tuple[Ask, ...]:
