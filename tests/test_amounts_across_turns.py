@@ -322,6 +322,24 @@ def test_a_correction_in_traditional_script_or_english_replaces_the_item_it_name
     assert len(english.calculations) == 2
 
 
+@pytest.mark.parametrize("first_question, relation", [
+    ("我们是上海的CMO，今年给三家客户代工了三个品种：A品种受托产值2000万，B品种1500万，C品种800万，能拿多少？",
+     "1500万那个品种的委托方是我们的控股股东，那还能拿多少？"),
+    ("我们是上海的CMO，今年给三家客户代工了三个品种：A品种受托产值2000万，B品种1500万，C品种800万，能拿多少？",
+     "第二个品种的委托方是我们的控股股东，那还能拿多少？"),
+    ("We're a Shanghai CDMO with three products for clients this year: RMB 20m, 15m and 8m output. How much can we get?",
+     "The 15m client is our parent's subsidiary. How much now?"),
+])
+def test_a_related_party_said_of_one_item_before_disqualifies_that_item_alone(engine, first_question, relation):
+    first = engine.ask(first_question)
+    assert first.total_yuan == 4_300_000  # 200万 + 150万 + 80万 (10% of each output, each under 500万)
+    then = engine.ask(relation, first.session_id)
+    # （二十四）'s support is per 品种: the related client's item is 0, the other two stand
+    assert then.total_yuan == 2_800_000 and [c.eligible for c in then.calculations] == [True, False, True]
+    first_line = then.answer.splitlines()[0]
+    assert ("1500万元那一项不可以" in first_line or "Not the RMB 15,000,000 item" in first_line) and "关联" in first_line
+
+
 @pytest.mark.parametrize("turns, totals", [
     (("We're a Shanghai CRO with two projects raising our clinical-trial services to international standards. "
       "What's the maximum total support?", "Sorry, make that three projects, not two."), (2_000_000, 3_000_000)),

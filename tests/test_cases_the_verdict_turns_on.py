@@ -3,7 +3,11 @@ not the national or Shanghai one （六） names; a CE mark with no sales yet is
 fair in July 2024 falls in the funding period though the asker says the policy began on 1 August; a registration the
 caller did not give leaves the scope open ("it depends"); a plan that has ended is no longer applied under, and the
 policy's measure of the same kind is named; of two stages named, the one said to be done is the one asked about; a
-Shanghai hospital's name that is also a town's (瑞金) is no other city."""
+Shanghai hospital's name that is also a town's (瑞金) is no other city; an FDA approval with the launch still to come is
+not yet （三十六）'s and names no trial measure, and sales said to have started there afterwards compute it; a Phase IV
+study is none of （五）'s stages and （二十）'s post-marketing studies are named; a company registered elsewhere fails the
+policy's scope before any measure's condition, and said to be registered in Shanghai now meets it; the asker's own Class III device does not go through （十六）'s Class II fast track,
+and （十五） is named."""
 
 import pytest
 from asking import cited, turns
@@ -32,6 +36,56 @@ def test_a_ce_mark_with_zero_sales_is_not_yet_covered(engine):
                         "for the 30%-of-R&D support for getting registered abroad?")
     assert cited(answer)[0] == "policy2024:36" and verdicts(answer) == ["not_eligible"]
     assert answer.answer.startswith("No")
+
+
+def test_an_fda_approval_with_the_us_launch_next_year_is_not_yet_covered_and_no_trial_measure_is_named(engine):
+    answer = engine.ask("Our Shanghai-registered company's innovative drug was approved by the US FDA three weeks ago, but "
+                        "the US commercial launch is planned for next year, so there are no sales yet. Can we already "
+                        "apply for Shanghai's global registration support?")
+    # （三十六）: "…注册，并在当地实现销售的": no sale yet; "the US commercial launch" is a market, no trial abroad (（十二）)
+    assert cited(answer) == ["policy2024:36"] and verdicts(answer) == ["not_eligible"]
+
+
+def test_sales_started_there_after_an_fda_approval_answer_computes_the_registration_award(engine):
+    _, sold = turns(engine, "Our Shanghai company's innovative drug got US FDA approval last month. Are we eligible for "
+                            "Shanghai's overseas registration support?",
+                    "US sales started this quarter. R&D investment for this product was RMB 25 million. What's the maximum?")
+    assert cited(sold)[0] == "policy2024:36" and sold.total_yuan == 7_500_000  # 30% × 2500万, under 最高1000万元
+
+
+@pytest.mark.parametrize("question", [
+    "我們是上海註冊的藥企，一款1類新藥已經上市，現在和幾家醫院合作做IV期上市後研究和真實世界療效評價。請問IV期可以申請1類新藥臨床試驗那條研發支持嗎？",
+    "We're a Shanghai company running a Phase IV post-marketing study of our Class 1 drug with two hospitals. Can we apply "
+    "for the Class 1 drug clinical trial support?",
+])
+def test_a_phase_iv_study_is_not_the_class_1_trial_support_and_the_post_marketing_measure_is_named(engine, question):
+    answer = engine.ask(question)
+    # （五）: "开展国内Ⅰ期、Ⅱ期、Ⅲ期临床试验"; （二十）: "进行上市后评价、真实世界疗效评价…最高200万元"
+    assert verdicts(answer)[0] == "not_eligible" and set(cited(answer)[:2]) == {"policy2024:05", "policy2024:20"}
+    assert "（二十）" in answer.answer.splitlines()[0]
+
+
+def test_a_shanghai_company_said_to_be_registered_now_meets_the_scope_it_failed_before(engine):
+    before, now = turns(engine, "Consultant here. My client makes Class II devices. It's registered in Hangzhou and only plans to "
+                           "register a Shanghai entity next month; its product is in Zhejiang's innovative device special "
+                           "review. Can it get Shanghai's RMB 3 million device support now?",
+                   "Update: the Shanghai company is now registered, and the product has been accepted into Shanghai's own "
+                   "innovative medical device special review procedure. What's the ceiling now?")
+    # registered in Hangzhou: the policy's scope ("本意见支持范围为在我市内登记注册的") fails before （六）'s review condition
+    assert verdicts(before) == ["not_eligible"] and "registered in Shanghai" in before.answer.splitlines()[0]
+    assert cited(now)[0] == "policy2024:06" and now.total_yuan == 3_000_000
+
+
+@pytest.mark.parametrize("question", [
+    "Our Shanghai company has a Class III implantable device. Can it go through Shanghai's Class II fast track, the one "
+    "with 40 working days?",
+    "我們是上海註冊的企業，產品是三類植入器械，能走二類醫療器械40個工作日的快速審評嗎？",
+])
+def test_a_class_iii_device_is_not_for_the_class_ii_fast_track_and_the_class_iii_measure_is_named(engine, question):
+    answer = engine.ask(question)
+    # （十六）: "对临床价值明确、创新性强的第二类医疗器械…压缩至40个工作日以内"; （十五）: "对重点研发的第三类医疗器械…"
+    assert verdicts(answer)[0] == "not_eligible" and set(cited(answer)[:2]) == {"policy2024:15", "policy2024:16"}
+    assert "（十五）" in answer.answer.splitlines()[0]
 
 
 def test_a_july_fair_is_computed_though_the_asker_tells_the_august_start(engine):

@@ -5,7 +5,8 @@ it background), the names behind a count the sources give, a document the press 
 a request to write the application, a market forecast, what a trial's subjects are paid, a plan for years after the
 catalogue's, a tax incentive, a cover letter to write, where to eat, an adverse event's reporting rule, a patent's
 examination, another city's policy or review time, an insured person's own co-payment, a requirement of a certification
-asked right after it. What the sources do say about the same things stays answered."""
+asked right after it, how a regulator assigns and appraises its own reviewers, what banks usually charge for a loan.
+What the sources do say about the same things stays answered."""
 
 import pytest
 from asking import cited, turns
@@ -94,6 +95,10 @@ from assistant.records import Status
     "Should we sell our company to a big pharma now or wait for the city's M&A fund?",
     "我们在给客户写选址备忘录。客户打算把商业化生产基地放到苏州工业园区。麻烦把苏州工业园区对生物医药产业化项目设备投资的补贴比例和封顶金额列一下。",
     "你覺得瑞金和中山哪家的倫理委員會審得比較快？推薦一家給我們做I期。",
+    # an English case ending on a stage written in Chinese ("Phase II." → "ii期.") is its own sentence: the request after it
+    "We're a Shanghai biotech with a Class 1 antibody that just finished domestic Phase II. Could you draft a two-page "
+    "formal application letter in Chinese to STCSM asking for the Phase II funding?",
+    "想了解一下，上海市药监局审评中心内部是怎么给审评员分配项目的？审评员的绩效考核标准是什么？",
 ])
 def test_a_close_question_the_sources_do_not_cover_is_refused(engine, question):
     answer = engine.ask(question)
@@ -110,6 +115,8 @@ def test_a_close_question_the_sources_do_not_cover_is_refused(engine, question):
     ("看发布会实录，上海现在有多少位生物医药领域的两院院士？三甲医院有多少家？", "那6家国家临床医学研究中心具体是哪几家，能列一下吗"),
     ("我们做基因治疗的，在上海注册，产品是1类新药，早期临床马上做完了，市里最多能支持多少？",
      "明白。那国家药监局对基因治疗药物附条件批准上市，具体要满足哪些标准？"),
+    ("我们是上海的小微生物医药科创企业，通过市里的中小微企业政策性融资担保基金，单笔批次担保额度最高能到多少？",
+     "那现在银行给这类担保贷款的利率一般是多少？"),
 ])
 def test_a_close_question_inside_a_conversation_is_refused(engine, first, later):
     opening, refused = turns(engine, first, later)

@@ -104,3 +104,20 @@ def test_a_foreign_parent_asking_for_itself_still_hears_the_scopes_no(engine):
     answer = engine.ask("Our US parent company is in Boston. Can it apply for the Class 1 drug trial support?")
     assert answer.citations[0].chunk_id == "policy2024:scope"
     assert answer.answer.startswith("No")
+
+
+@pytest.mark.parametrize("turns", [
+    ("We plan to run the pivotal trial of our device in Germany. Is there support for that?",),
+    ("我们的三类器械进了特别审查，能拿多少？", "我们打算把关键性临床试验放在德国做，这个有支持吗？"),
+    ("We are a Shanghai device maker; our Class III device entered the NMPA special review. How much support can we get?",
+     "We plan to run the pivotal trial in Germany. Is there support for that?"),
+])
+def test_a_trial_run_in_a_country_abroad_is_the_overseas_trial_measure_even_after_a_device_award(engine, turns):
+    session = None
+    for turn in turns:
+        answer = engine.ask(turn, session)
+        session = answer.session_id
+    # （十二）: "对在海外开展高水平创新产品临床试验项目，按照规定择优给予最高2000万元支持" — not （六）'s special review
+    assert answer.citations[0].chunk_id == "policy2024:12"
+    assert any(word in answer.answer[:160] for word in ("2000万", "20,000,000"))
+    assert not answer.answer.startswith("算")  # "打算…有支持吗" asks no 算

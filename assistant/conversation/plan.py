@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from assistant.amounts import AmountError, is_bare_number, parse_amount
+from assistant.amounts import is_bare_number
 from assistant.conversation.currency import usd_range
 from assistant.conversation.extract import Lead, compared_lead, lead_clause, states_amount, unpriced_sentence
 from assistant.conversation.finders import CLOSE_SCORE, HITS, MIN_KEYWORD_SCORE, OWN_TOPIC_SCORE, RARE_TERM_SHARE, SCOPE_KEY, SentenceFinder
@@ -50,7 +50,7 @@ from assistant.conversation.scope import (
 )
 from assistant.conversation.sessions import Session
 from assistant.conversation.shares import share_of_count
-from assistant.conversation.slots import AwardRequest, AwardSlots, matched_slots, named_as_rule_base, read_award, rule_named, triggers_named
+from assistant.conversation.slots import AwardRequest, AwardSlots, figures_named, matched_slots, named_as_rule_base, read_award, rule_named, triggers_named
 from assistant.conversation.stated import stated_yes
 from assistant.conversation.understand import (
     CONTACT,
@@ -75,6 +75,7 @@ from assistant.conversation.understand import (
     month_without_year,
     names_annual_cap,
     names_ceiling,
+    names_other_device_class,
     points_at_document,
     read_facts,
     stated_month,
@@ -125,6 +126,7 @@ APPLICANT_FACTS = frozenset({"entity_type", "registration_applicant"})
 # asks of the support itself (an award, a verdict on it, who runs it): about the sources' measures whatever ask they
 # are joined to ("…withholding tax, and how much can we get under (三十六)?")
 SUPPORT_KINDS = frozenset({AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY, AskKind.DEPARTMENTS})
+FIGURE_DIGITS = re.compile(r"\d+(?:\.\d+)?")  # the figures a sentence states, as digits
 MEASURE_DOCUMENTS = frozenset({DocumentKind.POLICY, DocumentKind.DISTRICT_PLAN})  # documents of measures or tasks, with a term
 
 
@@ -324,14 +326,6 @@ def _asks_only_whether_supported(ask: Ask) -> bool:
     return bool(lex.support_exists_asked.search(text)) and not (
         has_word(text, lex.terms_asks) or has_word(text, lex.support_asks) or lex.support_asked.search(text)
         or has_word(text, lex.quantity_words))
-
-
-def _figure_of(said: str) -> Decimal | None:
-    """The yuan of a figure said in passing ("8.7m", "870万"), or None when it reads as no amount."""
-    try:
-        return parse_amount(said)
-    except AmountError:
-        return None
 
 
 def _clause_around(text: str, at: int) -> str:
@@ -662,6 +656,8 @@ class Planner:
         words = lexicon().item_count.sub(" ", without_ask_words((question.text if question.replies_to_ask else ask.text).lower()))
         # "The R&D spend on that drug was US$800,000": a base the asker states names no topic (800 is no 800万 ceiling)
         words = without_words(words, [a.text.lower() for a in question.facts.amounts_as(AmountRole.BASE)])
+        if question.facts.sold_abroad:  # "US sales started this quarter": a sale there, a condition's fact, names no topic
+            words = re.sub(lexicon().facts["sold_there"], " ", words)
         if ask.kind is AskKind.DEPARTMENTS:  # "这个任务是哪些部门牵头": leading names no article (the plan's 牵头部门 clause)
             words = lexicon().item_count.sub(" ", _department_topic(ask.text.lower()))
         discussed = {a.chunk_id for a in previous}
@@ -783,14 +779,32 @@ class Planner:
         plain = lexicon().plain_money_words
         return has_word(words, plain) and self.retriever.keyword_score(without_words(words, plain)) < MIN_KEYWORD_SCORE
 
+    def _measure_retold(self, top: Article, hits: Sequence[Hit], ask: Ask) -> Article | None:
+        """The policy's measure among ``hits`` that states every figure the ask names which the sentence an explanatory
+        document's ``top`` answers it with states too (a press answer retelling （十六）'s "40个工作日"); None when ``top``
+        is a measure document's or no figure is both asked and stated."""
+        if self.catalogue.get(top.doc_id).kind in MEASURE_DOCUMENTS:
+            return None
+        lead = lead_clause(top.text, AskKind.WHAT, ask.text)
+        figures = set(FIGURE_DIGITS.findall(lead.sentence or lead.text)) & set(FIGURE_DIGITS.findall(ask.text))
+        if not figures:
+            return None
+        return next((hit.article for hit in hits[:HITS] if hit.article.doc_id == self.book.document
+                     and str(hit.article.key).isdigit()
+                     and figures <= set(FIGURE_DIGITS.findall(hit.article.text))), None)
+
     def _revises_condition_of_topic(self, question: Question, ask: Ask, measure: str, previous: Sequence[Article]) -> bool:
-        """Whether a yes/no turn, however long, tells a fact about the asker's case that a condition of the award topic
-        discussed reads ("Actually wait, the client turns out to be a subsidiary of our parent company. Does that change
-        anything?" after a CMO award: the relation (二十四) reads), naming no product, document or article of its own."""
-        if ask.kind is not AskKind.ELIGIBILITY or question.new_subject or question.document is not None or (
+        """Whether a yes/no or amount turn, however long, tells a fact about the asker's case that a condition of the
+        award topic discussed reads ("Actually wait, the client turns out to be a subsidiary of our parent company. Does
+        that change anything?" after a CMO award: the relation (二十四) reads; "US sales started this quarter. R&D
+        investment … What's the maximum?" after （三十六）: the sale there), naming no product, document or article of
+        its own."""
+        if ask.kind not in {AskKind.ELIGIBILITY, AskKind.AMOUNT} or question.new_subject or question.document is not None or (
                 question.facts.states_subject() or self._names_other_article(question, ask, list(previous))):
             return False
         stated = {name for name in ASKER_FACTS if getattr(question.facts, name) is not None} - SEAT_FACTS
+        if question.facts.sold_abroad is not None:
+            stated.add("sold_locally")  # the name the conditions read it by (eligibility.yaml)
         conditions = condition_rules().conditions
         return any(stated & {*conditions[c].holds_if, *conditions[c].fails_if}
                    for rule in self.book.for_measure(measure) for c in rule.conditions if c in conditions)
@@ -1201,6 +1215,10 @@ class Planner:
             topic = without_ask_words(without_asker(query))
             if self.retriever.is_about_policy(topic, MIN_KEYWORD_SCORE):
                 query = topic
+        if (question.facts.trial_location == "overseas" and lexicon().trial_named.search(ask.text)
+                and not lexicon().abroad_trial.search(query)):
+            # "the pivotal trial in Germany": a trial abroad, said in the sources' words, whatever place it names
+            query = f"{query} {lexicon().abroad_trial_words}"
         # the one document the question names ("发布会上…", "浦东方案里…") or points at is where to look
         pointed = [question.document] if question.document else None
         # "In that same answer, what share …": the article just answered, whatever else the words find
@@ -1284,7 +1302,7 @@ class Planner:
             # words are the article's; another that holds them too is not what the conversation is about
             hits = [Hit(previous[0], hits[0].score, ()), *[h for h in hits if h.article.chunk_id != previous[0].chunk_id]]
         device_class = device_class_named(ask.text, question.context_text if ask.elliptical or topic_is_empty else "")
-        if device_class is not None and hits:
+        if device_class is not None and hits and not (ask.kind is AskKind.ELIGIBILITY and question.facts.device_class):
             # "三类器械审评要多久": （十六）'s 第二类 does not answer for a Class III device; an article naming the class
             # asked comes first
             fits = [(fit, hit) for hit in hits if (fit := device_class_fit(hit.article.text, device_class)) is not None]
@@ -1293,6 +1311,8 @@ class Planner:
                 fits = [(fit, hit) for hit in self.retriever.search(named_class, k=HITS)
                         if (fit := device_class_fit(hit.article.text, device_class)) == 0]
             hits = [hit for _, hit in sorted(fits, key=lambda pair: pair[0])] or hits
+        # a yes/no on the asker's own device class ("Our Class III device: can it go through the Class II fast
+        # track?") keeps the measure asked about: its condition on the class decides, and names the one that applies
         plan.retrieved.extend(h.article.chunk_id for h in hits if h.article.chunk_id not in plan.retrieved)
         # "补贴批下来多久能到账？": the sources' own support asked about in everyday words they never use
         # "那（二十）呢？": a measure named by its label is a topic of the policy, however few its words
@@ -1514,9 +1534,17 @@ class Planner:
                 and any(word in top.text for word in lexicon().case_by_case)):
             # "顶尖科学家来上海有什么支持": （三） supports "按照“一事一议”原则", the amount is not specified
             return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text, support=True))
+        own_class = question.facts.device_class
         if (ask.kind in {AskKind.WHAT, AskKind.ELIGIBILITY} and hits and not topic_is_empty and not refers_back and not returned
-                and not same_article and not similar_elsewhere):
+                and not same_article and not similar_elsewhere
+                and not (ask.kind is AskKind.ELIGIBILITY and own_class and names_other_device_class(ask.text, own_class))):
+            # a yes/no on another class's track than the asker's own device's is decided by that track's measure, not
+            # by the sentence naming the asker's class
             top = self.finder.sentence_decides(search_query, hits, pointed) or top
+        if ask.kind is AskKind.ELIGIBILITY and pointed is None:
+            # "Can it go through the Class II fast track, the one with 40 working days?": the press retells （十六）'s
+            # figure; a yes/no is decided by the policy's measure that states it
+            top = self._measure_retold(top, hits, ask) or top
         if ask.kind is AskKind.ELIGIBILITY:
             lead = lead_clause(top.text, AskKind.WHAT, ask.text)
             month = question.conversation_facts.event_on
@@ -1540,6 +1568,10 @@ class Planner:
                 return step
             if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
                 step.articles = [*self._condition_articles(step.eligibility.condition, top.key), *step.articles]
+                instead = self.retriever.article(f"{self.book.document}:{step.eligibility.instead}") if (
+                    step.eligibility.instead) else None
+                if instead is not None:  # "三类器械能走二类那个40个工作日吗": （十五） serves the case, named first
+                    step.articles = [instead, *step.articles]
                 self._about_the_asker(question, step, str(top.key))
             return step
         figure_ask = lexicon().figure_asks.get(ask.detail) if ask.kind is AskKind.FIGURE else None
@@ -2057,8 +2089,7 @@ class Planner:
         bases = [base for base in request.bases if base > 0]
         if len(bases) < 2 or len(question.facts.amounts) > 1:
             return None
-        named = {figure for found in lexicon().item_figure.finditer(question.text)
-                 if (figure := _figure_of(found[0])) is not None and figure in bases}
+        named = figures_named(question.text) & set(bases)
         return named.pop() if len(named) == 1 else None
 
     def _shown_only(self, request: AwardRequest) -> bool:
@@ -2217,10 +2248,12 @@ class Planner:
             if (ask.kind is AskKind.AMOUNT and request.missing is None and not question.facts.base_foreign
                     and (condition is not None or not stated_now)):
                 if condition is not None and condition.input is None:
-                    named = self._item_named_by_figure(question, request)
+                    named = request.named_item if request.named_item is not None else self._item_named_by_figure(
+                        question, request)
                     if named is not None:  # "the 8.7m client is 30% owned by our parent": that item alone fails
                         request.item_facts[str(named)] = {condition.id: False}
                         request.facts.pop(condition.id, None)
+                        step.eligibility = replace(step.eligibility, item_yuan=named)
                     else:
                         request.facts[condition.id] = False
                 step.estimate = self.calculator.estimate(request.items(), self.today, language)

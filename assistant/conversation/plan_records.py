@@ -86,6 +86,7 @@ class Eligibility:
     missing: tuple[str, ...] = ()  # unknown: the facts (eligibility.yaml names) that would decide the condition
     holds: tuple[str, ...] = ()  # eligible: conditions quoted from another article (the scope) that stated facts meet
     also_waiting: tuple[str, ...] = ()  # unknown: the rule's further conditions still waiting for their ``awaited`` fact
+    item_yuan: Decimal | None = None  # not eligible: the base (yuan) of the one item of several the failed condition is said of
 
 
 @dataclass(frozen=True)

@@ -90,6 +90,7 @@ class Facts:
     regulator: str | None = None  # the regulator abroad the product is registered with: "fda", "brics" … (eligibility.yaml)
     clients: str | None = None  # whom the asker's services are for: "institutes" (高校科研院所) or "enterprises"
     work: str | None = None  # the work the support is asked for: "research" (研究服务) or "production" (受托生产)
+    device_class: str | None = None  # the class ("2", "3") of the asker's own device, when it says so
 
     def over(self, earlier: Facts) -> Facts:
         """These facts, with what ``earlier`` turns stated about the asker where this turn says nothing
@@ -120,6 +121,8 @@ class Facts:
             regulator=self.regulator if self.regulator is not None else earlier.regulator,
             clients=self.clients if self.clients is not None else earlier.clients,
             work=self.work if self.work is not None else earlier.work,
+            device_class=self.device_class if self.device_class is not None else (
+                None if names_product else earlier.device_class),
             unmet=tuple(dict.fromkeys((*earlier.unmet, *self.unmet))),
             # a condition said met before and denied now ("其实没进特别审查") is unmet only
             met=tuple(cid for cid in dict.fromkeys((*earlier.met, *self.met)) if cid not in self.unmet),
@@ -203,6 +206,8 @@ class Question:
     # (1-based) and the amount it denies, each None when not said; the item named takes this turn's amount
     corrects_order: int | None = None
     corrects_yuan: Decimal | None = None
+    # the order (1-based) of an item said before that the turn names ("第二个品种", "the second product"), None when not said
+    names_order: int | None = None
     asks_ceiling: bool = False  # "最高多少" / "maximum" / "补助标准是什么": the ceilings themselves may answer
     asks_total: bool = False  # "加起来一共多少": the items discussed so far, summed
     asks_more: bool = False  # "还能再拿多少": what the items this turn adds bring, before the total

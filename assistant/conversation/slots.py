@@ -15,6 +15,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
+from assistant.amounts import AmountError, parse_amount
 from assistant.conversation.currency import threshold_input
 from assistant.conversation.question import CNY, AmountRole, Question, StatedAmount
 from assistant.conversation.understand import count_of, has_word, lexicon, word_pattern
@@ -123,6 +124,7 @@ class AwardRequest:
     annual_shown: bool = False  # the topic's annual cap was the figure asked and given
     # facts said of one item only, by its base (a Decimal string): "the 8.7m client is 30% owned by our parent"
     item_facts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    named_item: Decimal | None = None  # the base (yuan) of the item said before that the turn states a fact of
 
     def slots(self) -> AwardSlots:
         """The slots a follow-up turn can build on."""
@@ -312,6 +314,7 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     seen: list[tuple[str, str]] = []
     assumed: AssumedBase | None = None
     corrected: tuple[list[Rule], list[Decimal]] | None = None
+    named_item: Decimal | None = None
     if same_measure and previous is not None:
         seen = list(previous.seen)
         earlier_rules = [book.rule(rule_id) for rule_id in previous.rule_ids if book.rule(rule_id) in candidates]
@@ -330,6 +333,12 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         corrected = _corrected_items(question, _per_base(earlier_rules, earlier_bases), earlier_bases, rules, bases)
         if corrected is not None:  # "更正一下，第二个品种的产值是4000万元": the items before, that one's base replaced
             rules, bases = corrected
+        elif facts_said.related_party is not None and (not question.adds_item or question.names_order is not None):
+            # "1500万那个品种的委托方是我们的控股股东", "the second product's client is our parent's": a fact of one item
+            # said before; the items stay as they were
+            of_item = _item_named(question, _per_base(earlier_rules, earlier_bases), earlier_bases, rules, bases)
+            if of_item is not None:
+                rules, bases, named_item = of_item
         summed_seen = False  # the total is over the items computed so far: none of them is added again
         if question.asks_total and not bases and len(previous.seen) > 1 and not counted:
             # "两期加起来一共多少", "三个品种一共能拿多少": every item of this topic computed so far, each with
@@ -348,7 +357,7 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
             summed_seen = True  # (an item added too, "plus another drug's Phase III", is among them already)
         elif rules and not bases and not question.adds_item and all(r.id in seen_bases for r in rules):
             bases = [seen_bases[r.id] for r in rules]  # a rule named again keeps the base it was computed with
-        if question.adds_item and earlier_bases and not summed_seen and corrected is None:
+        if question.adds_item and earlier_bases and not summed_seen and corrected is None and named_item is None:
             # ("add the first and second one up" sums the items computed, each once: it adds none)
             # one rule with several bases is that many items of the rule: "三个III期" then "再加一个II期"
             earlier_rules = _per_base(earlier_rules, earlier_bases)
@@ -409,7 +418,8 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     return AwardRequest(measure=measure, rules=rules, bases=bases, facts=facts, candidates=candidates, accepted=accepted,
                         seen=seen, assumed=assumed, received=received, shown=shown_before, corrected=corrected is not None,
                         replaced=list(previous.replaced) if same_measure and previous is not None else [],
-                        foreign=foreign, annual_shown=same_measure and previous is not None and previous.annual_shown)
+                        foreign=foreign, annual_shown=same_measure and previous is not None and previous.annual_shown,
+                        named_item=named_item)
 
 
 def _other_items(rules: list[Rule], bases: list[Decimal], seen_rules: list[Rule],
@@ -469,6 +479,44 @@ def _corrected_items(question: Question, earlier_rules: list[Rule], earlier_base
     items = list(earlier_bases)
     items[index] = bases[0]
     return (list(dict.fromkeys(earlier_rules)) if len(set(earlier_rules)) <= 1 else list(earlier_rules)), items
+
+
+def _item_named(question: Question, earlier_rules: list[Rule], earlier_bases: list[Decimal], rules: list[Rule],
+                bases: list[Decimal]) -> tuple[list[Rule], list[Decimal], Decimal] | None:
+    """(rules, bases, the named item's base in yuan) of the items stated before (``earlier_rules`` one per base in
+    ``earlier_bases``) when the turn names one of them by its base (this turn's one base, "1500万那个品种") or by its
+    order ("第二个品种"); None when it names none, when fewer than two items were stated, or when it names a rule
+    that is not the item's. One rule throughout is given once (it pairs with every base)."""
+    if len(earlier_bases) < 2 or len(earlier_rules) != len(earlier_bases) or len(bases) > 1:
+        return None
+    order = question.names_order
+    figures = [base for base in dict.fromkeys(earlier_bases) if base in figures_named(question.text)]
+    if bases:
+        if bases[0] not in earlier_bases:
+            return None
+        index = earlier_bases.index(bases[0])
+    elif len(figures) == 1:  # "the 15m client": a figure said in passing, not read as an amount
+        index = earlier_bases.index(figures[0])
+    elif order is not None and 1 <= order <= len(earlier_bases):
+        index = order - 1
+    else:
+        return None
+    if rules and earlier_rules[index] not in rules:
+        return None
+    kept = list(dict.fromkeys(earlier_rules)) if len(set(earlier_rules)) <= 1 else list(earlier_rules)
+    return kept, list(earlier_bases), earlier_bases[index]
+
+
+def figures_named(text: str) -> set[Decimal]:
+    """The yuan of the figures ``text`` names in passing ("the 8.7m client", "870万那个品种"); one that reads as no
+    amount is left out."""
+    named: set[Decimal] = set()
+    for found in lexicon().item_figure.finditer(text):
+        try:
+            named.add(parse_amount(found[0]))
+        except AmountError:
+            continue
+    return named
 
 
 def _per_base(rules: list[Rule], bases: list[Decimal]) -> list[Rule]:

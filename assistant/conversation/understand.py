@@ -90,7 +90,8 @@ CONDITION_OPENING = re.compile(r"^\s*(?:when|whenever|if|once|after|before|while
 # "And once it's registered …", "OK and what's the max …": a conjunction or an acknowledgement opening a sentence
 LEADING_CONJUNCTION = re.compile(r"^(?:(?:ok|okay|right|well|alright|thanks|got it)\b[,，]?\s*)?(?:(?:and|so|but|then)\b,?\s*)?",
                                  re.IGNORECASE)
-ENGLISH_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[a-z])", re.IGNORECASE)
+DEVICE_OWNER_REACH = 16  # characters before a device class within which words saying it is the asker's are read
+ENGLISH_SENTENCE_END = re.compile(r"(?<=[^\s.。])\.\s+(?=[a-z])", re.IGNORECASE)  # after a word, a figure or a term put in Chinese ("ii期. could you")
 CASE_MARK = re.compile(r"\bi{1,3}期|(?<![a-z])i{1,3}期|临床|试验|trial|phase|\d\s*(万|亿|元|million|billion)|rmb|usd|\$", re.IGNORECASE)
 INDEFINITE_COUNT = re.compile(r"几(个|家|款|项|场|次|名|位)")  # "参加几个展会": a few, when the sentence asks nothing
 # "全放在上海几家三甲医院做", "跟几个课题组合作": 几家 inside a phrase of place or company says "some";
@@ -196,6 +197,9 @@ class _Lexicon:
     item_count: re.Pattern[str]
     parts_summed: re.Pattern[str]  # "这两块", "both measures": the parts of the conversation a total adds, counted
     award_added: tuple[str, ...]  # "together with", "再加上": an item added to a total by the award it gets
+    abroad_trial: re.Pattern[str]  # the sources' words for a trial abroad ("海外", "境外"), already in a query
+    abroad_trial_words: str  # those words, added to the search for a trial said to run in a place abroad ("in Germany")
+    trial_named: re.Pattern[str]  # a clinical trial named ("关键性临床", "pivotal trial")
     item_figure: re.Pattern[str]  # "the 8.7m client", "870万那个": a figure naming an item said before
     add_items: re.Pattern[str]  # "还有两个III期": several items added at once
     item_correction: re.Pattern[str]  # "更正一下", "correction": a turn putting right an item stated before
@@ -247,6 +251,7 @@ class _Lexicon:
     bound_continuations: tuple[str, ...]  # "最高1000万元支持" after "不超过研发投入的30%，": the ceiling of that grant
     floor_details: frozenset[str]  # figure asks of a floor ("至少几年", "minimum revenue"): a ceiling stated answers none
     device_classes: dict[str, tuple[re.Pattern[str], str]]  # class → (asked pattern, the words an article names it by)
+    device_owned: re.Pattern[str]  # words before a device class saying the device is the asker's ("我们有一个", "our")
     device_classes_bare: dict[str, re.Pattern[str]]  # class → the class alone ("三类"), read after a device class named
     quantity_words: tuple[str, ...]  # "多少", "how much": an ask for a figure, not for a yes or no
     sum_figure_words: tuple[str, ...]  # "多少" beside a cap asked: the sum's figure is asked too
@@ -380,6 +385,9 @@ def lexicon() -> _Lexicon:
         item_count=re.compile(raw["item_count"], re.IGNORECASE),
         parts_summed=re.compile(raw["parts_summed"], re.IGNORECASE),
         award_added=lower(raw["award_added"]),
+        abroad_trial=re.compile(raw["abroad_trial"], re.IGNORECASE),
+        abroad_trial_words=raw["abroad_trial_words"],
+        trial_named=re.compile(raw["trial_named"], re.IGNORECASE),
         item_figure=re.compile(raw["item_figure"], re.IGNORECASE),
         add_items=re.compile(raw["add_items"], re.IGNORECASE),
         item_correction=re.compile(raw["item_correction"], re.IGNORECASE),
@@ -458,6 +466,7 @@ def lexicon() -> _Lexicon:
         floor_details=frozenset(raw["floor_details"]),
         device_classes={str(name): (re.compile(entry["asked"], re.IGNORECASE), str(entry["stated"]))
                         for name, entry in raw["device_classes"].items()},
+        device_owned=re.compile(raw["device_owned"], re.IGNORECASE),
         device_classes_bare={str(name): re.compile(entry["bare"], re.IGNORECASE) for name, entry in raw["device_classes"].items()},
         quantity_words=lower(raw["quantity_words"]),
         sum_figure_words=lower(raw["sum_figure_words"]),
@@ -856,6 +865,7 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         items_added=_items_added(text, lex),
         corrects_order=corrected[0],
         corrects_yuan=corrected[1],
+        names_order=_item_order(text, lex),
         asks_ceiling=names_ceiling(text, facts) or (
             (inherits or bare_reply) and previous is not None and previous.asks_ceiling),
         asks_total=has_word(lex.spend_total.sub(" ", lex.cap_named_total.sub(" ", text)), lex.total_words),
@@ -1560,6 +1570,7 @@ def read_facts(normalised: str, text: str) -> Facts:
         registration_applicant=_registration_applicant(text, words),
         clients=next((served for served, pattern in words["clients"].items() if re.search(pattern, text)), None),
         work=next((work for work, pattern in words["work"].items() if re.search(pattern, text)), None),
+        device_class=product_device_class(text),
         event_on=stated_month(text) or _first_day(_stated_year_alone(text)),
         event_year_only=stated_month(text) is None and _stated_year_alone(text) is not None,
         month_alone=month_without_year(text),
@@ -2114,13 +2125,18 @@ def _item_corrected(normalised: str, text: str, lex: _Lexicon) -> tuple[int | No
         normalised[max(0, found.start - ROLE_WINDOW_LATIN): found.start].lower())), None)
     if denied is None and not lex.item_correction.search(text):
         return None, None
+    return _item_order(text, lex), denied
+
+
+def _item_order(text: str, lex: _Lexicon) -> int | None:
+    """The order (1-based) of the item ``text`` (lower case) names ("第二个品种", "the second product"), or None."""
     match = lex.item_ordinal.search(text)
     said = (match["n"] or match["en"]) if match else None
     if not said:
-        return None, denied
+        return None
     if said.lower() in lex.english_ordinals:
-        return lex.english_ordinals[said.lower()], denied
-    return numeral(said), denied
+        return lex.english_ordinals[said.lower()]
+    return numeral(said)
 
 
 def _items_added(text: str, lex: _Lexicon) -> int:
@@ -2132,11 +2148,30 @@ def _items_added(text: str, lex: _Lexicon) -> int:
 
 def device_class_named(text: str, context: str = "") -> str | None:
     """The medical device class ``text`` (normalised) names ("三类器械", "Class III device" → "3"), or None when it names
-    none or more than one. After ``context`` (the turn before) named a device class, the class alone names one ("那三类呢")."""
+    none or more than one (a second class named alone counts: "Class III device … the Class II fast track").
+    After ``context`` (the turn before) named a device class, the class alone names one ("那三类呢")."""
     named = [name for name, (asked, _) in lexicon().device_classes.items() if asked.search(text)]
     if not named and context and device_class_named(context) is not None:
         named = [name for name, bare in lexicon().device_classes_bare.items() if bare.search(text)]
+    elif len(named) == 1 and names_other_device_class(text, named[0]):
+        return None  # "our Class III device: can it go through the Class II fast track?" names both
     return named[0] if len(named) == 1 else None
+
+
+def names_other_device_class(text: str, own: str) -> bool:
+    """Whether ``text`` (lower case) names a device class other than the asker's ``own`` ("Our Class III device: can
+    it go through the Class II fast track?" names "2" beside "3")."""
+    return any(bare.search(text) for name, bare in lexicon().device_classes_bare.items() if name != own)
+
+
+def product_device_class(text: str) -> str | None:
+    """The class ("2", "3") of the asker's own device that ``text`` (lower case) names: the one class named, or of
+    several the one said to be the asker's ("我们有一个三类植入器械，能走二类器械那个…吗" → "3"); None otherwise."""
+    named = {name: found.start() for name, (asked, _) in lexicon().device_classes.items() if (found := asked.search(text))}
+    if len(named) <= 1:
+        return next(iter(named), None)
+    owned = [name for name, start in named.items() if lexicon().device_owned.search(text[max(0, start - DEVICE_OWNER_REACH):start])]
+    return owned[0] if len(owned) == 1 else None
 
 
 def device_class_fit(article_text: str, device_class: str) -> int | None:

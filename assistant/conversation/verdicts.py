@@ -95,12 +95,16 @@ class Verdicts:
             # "进了特别审查程序，还没拿到注册证，现在能申请吗": the top-up waits for the registration, the 300万 does not
             rules = open_rules
         for candidate in rules:
+            failed = evaluator.first_failure(candidate, values)
+            if failed is not None and failed.condition_id == REGISTERED:
+                # "registered in Hangzhou … its product is in Zhejiang's special review": the policy's scope fails first
+                return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, REGISTERED, usd_by_range=by_range)
             unmet = next((cid for cid in condition_rules().of_rule(candidate) if cid in denied), None)
             if unmet is not None:  # the asker says the condition is not met ("还没进入特别审查程序", "只做研发")
                 # a condition on who applies, denied by a kind that said what it is ("我们是CRO，只做研发"): its measures follow
                 return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, unmet,
-                                   fact="entity_type" if facts.entity_type and self._on_who_applies(unmet) else "")
-            failed = evaluator.first_failure(candidate, values)
+                                   condition_rules().conditions[unmet].instead_if_unmet if unmet in condition_rules().conditions
+                                   else "", fact="entity_type" if facts.entity_type and self._on_who_applies(unmet) else "")
             if failed is not None:
                 return Eligibility(Verdict.NOT_ELIGIBLE, measure, candidate, failed.condition_id, failed.instead,
                                    usd_by_range=by_range, fact=failed.fact)
@@ -264,6 +268,7 @@ class Verdicts:
             "regulator": facts.regulator,
             "clients": facts.clients,
             "work": facts.work,
+            "device_class": facts.device_class,
             # what the stated base is, when every base amount of the turn names the same kind ("RMB 300m capex")
             "base_kind": kinds.pop() if len(kinds := {a.base_kind for a in facts.amounts_as(AmountRole.BASE)}) == 1 else None,
         }
@@ -454,7 +459,7 @@ class Verdicts:
         checks = [evaluator.check(cid, values) for cid in condition_rules().of_measure(str(article.key))]
         failed = next((check for check in checks if check.state is ConditionState.FAILED), None)
         if failed is not None:  # "我们是药企，能申请研究者发起的临床研究支持吗": who takes part is named
-            return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, failed.condition_id, fact=failed.fact)
+            return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, failed.condition_id, failed.instead, fact=failed.fact)
         extras, denied = condition_rules().extras, self.unmet(question)
         unmet = next((cid for cid in condition_rules().of_measure(str(article.key))
                       if cid in denied and sentence and extras[cid].quote in sentence), None)

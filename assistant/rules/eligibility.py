@@ -50,6 +50,7 @@ class FactCondition:
     decided_by: tuple[str, ...] = ()  # opened: the facts that decide it, when not those of ``holds_if``
     awaited: str = ""  # the fact a yes/no on the rule waits for until the conversation states the condition met
     stated_only: tuple[str, ...] = ()  # facts never presumed: while one is unsaid, a verdict on the rule is "it depends"
+    instead_if_unmet: str = ""  # the measure that covers the case when the asker says the condition is not met
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ def condition_rules(path: Path = ELIGIBILITY_PATH) -> ConditionRules:
             decided_by=tuple(str(fact) for fact in entry.get("decided_by") or ()),
             awaited=str(entry.get("awaited") or ""),
             stated_only=tuple(str(fact) for fact in entry.get("stated_only") or ()),
+            instead_if_unmet=str(entry.get("instead_if_unmet") or ""),
         )
         for cid, entry in {**raw["conditions"], **extras}.items()
     }
