@@ -6,8 +6,9 @@ policy's measure of the same kind is named; of two stages named, the one said to
 Shanghai hospital's name that is also a town's (瑞金) is no other city; an FDA approval with the launch still to come is
 not yet （三十六）'s and names no trial measure, and sales said to have started there afterwards compute it; a Phase IV
 study is none of （五）'s stages and （二十）'s post-marketing studies are named; a company registered elsewhere fails the
-policy's scope before any measure's condition, and said to be registered in Shanghai now meets it; the asker's own Class III device does not go through （十六）'s Class II fast track,
-and （十五） is named."""
+policy's scope before any measure's condition, and said to be registered in Shanghai now meets it; the asker's own
+Class III device does not go through （十六）'s Class II fast track, and （十五） is named; a product "registered overseas"
+names a registration, no trial abroad."""
 
 import pytest
 from asking import cited, turns

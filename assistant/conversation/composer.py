@@ -51,7 +51,7 @@ from assistant.conversation.verdicts import REGISTERED
 from assistant.language import Language, in_script
 from assistant.match.report import finds_nothing, profile_reply
 from assistant.records import AwardEstimate, Calculation, Status
-from assistant.rules.book import Rule, rule_book
+from assistant.rules.book import Rule, RuleKind, rule_book
 from assistant.rules.calculator import are_alternatives
 from assistant.rules.eligibility import condition_rules
 from index.articles import Article
@@ -168,6 +168,7 @@ class Composer:
         self.kind_asked = ""  # "那对医院呢？": a kind of asker the elliptical turn names
         self.rules_asked: set[str] = set()  # the rules some ask of the message answers (a later stage asked is not added)
         self._quoted: set[str] = set()
+        self.said = ""  # the lines of the asks answered so far in the message
         self._named_terms: set[str] = set()  # key terms already put in English
 
     # --- a whole plan ----------------------------------------------------------------------------
@@ -190,8 +191,10 @@ class Composer:
         # "那对医院呢？" after an award: the kind the turn itself names, said to be named by the measure's text
         named = kinds_named(plan.question.text) if plan.question.asks and plan.question.asks[0].elliptical else []
         self.kind_asked = named[0] if len(named) == 1 else ""
+        self.said = ""  # a later ask does not quote again the sentence an earlier one's answer quoted
         for step in plan.steps:
             block = self._echoed(step, self._block(step))
+            self.said += "\n".join(block)
             if step.eligibility is not None and step.eligibility.usd_by_range and step.route in {Route.AWARD, Route.ELIGIBILITY}:
                 block.append(range_note(self.language))  # the rate range a dollar amount was compared at
             if step.either and step.route is Route.AWARD:  # the figure is the same whichever rule applies
@@ -369,6 +372,9 @@ class Composer:
             return lines
         if route is Route.NO_AMOUNT:
             assert step.lead is not None
+            if step.lead.text.strip() and step.lead.text.strip() in self.said:
+                # "并购基金是哪一条？有没有给企业补贴金额？": the sentence just quoted sets no amount; said once
+                return [self._with_expiry(article, self.t["no_amount_said"])]
             return [self._with_expiry(article, self.t["no_amount"].format(text=step.lead.text))]
         if route is Route.LOOKUP:
             return self._lookup(step, article)
@@ -481,6 +487,9 @@ class Composer:
             text = step.lead.text if said not in article.speakers and said not in asked else spoken_opening(article)
             text = re.sub(rf"^\s*{re.escape(answerer)}\s*[:：]\s*", "", text)  # the name is said once, before the words
             lead = self.t["lead_spoken"].format(text=text, asker=asker, answerer=answerer)
+        elif lexicon().article_asked.search(step.ask.text.lower()):
+            # "并购基金是哪一条？": the article asked names itself first, then says what it says
+            lead = self.t["lead_which"].format(label=article.label, article_title=article.title, text=step.lead.text)
         else:
             lead = self._lead_text(article, step.lead.text)
         stated = stated_figure(step.ask.text) if step.ask.kind in {AskKind.WHAT, AskKind.FIGURE} else None
@@ -1089,7 +1098,9 @@ class Composer:
         calculations = estimate.calculations
         if len(calculations) == 1:
             [only] = calculations
-            key = "award_head" if only.eligible else "award_head_not_eligible"
+            # a guarantee's ceiling is a limit on the guarantee, no money received (（二十九）)
+            key = ("award_head_guarantee" if only.kind == RuleKind.GUARANTEE_LIMIT else "award_head") if only.eligible \
+                else "award_head_not_eligible"
             received = estimate.received_yuan is not None and only.eligible
             lines = [
                 self.t[key].format(number=number, label=only.citation.article, rule_name=only.rule_name,

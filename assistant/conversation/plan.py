@@ -38,6 +38,7 @@ from assistant.conversation.plan_records import (
     Verdict,
     term_sentence,
 )
+from assistant.conversation.premise import without_stated_shares
 from assistant.conversation.question import CNY, USD, AmountRole, Ask, AskKind, Facts, Question
 from assistant.conversation.scope import (
     QUOTED_TERM,
@@ -430,7 +431,7 @@ class Planner:
             profiled = None
         if (profiled is not None and profiled.match is not None and profiled.match.total_yuan == 0
                 and len(profiled.match.measures) == 1 and (session.profile is None or not session.profile.matched)
-                and (question.facts.states_subject() or question.facts.amounts)
+                and (question.facts.states_subject() or question.states_amounts)
                 and not any(c.verdict is ClaimVerdict.NOT_ELIGIBLE for c in profiled.match.measures[0].claims)):
             # "Our device just got into the special review procedure. What support can we get?": the turn's own case
             # under one measure, nothing computed for want of the profile's facts (none refused); that award answers,
@@ -1239,7 +1240,9 @@ class Planner:
         returned = bool(question.recalled_text) and bool(previous) and not plan.steps
         if returned:
             query = without_words(query, lexicon().return_words).strip() or query
-        search_query = query
+        # "据说境外注册那条是按研发投入的40%支持？": the share asked to be confirmed is checked against the measure found, not
+        # searched for (（六）'s 40% is another measure's)
+        search_query = (without_stated_shares(query).strip() or query) if ask.kind in {AskKind.WHAT, AskKind.FIGURE} else query
         carried = ""  # the topic discussed, carried into the other document the turn names (its sentence chooses the lead)
         if pointed:  # inside that document its own name is no evidence: search with the rest
             search_query = self.finder.without_name(query, pointed[0]) or query
@@ -1877,7 +1880,10 @@ class Planner:
             return refused
         denied = set(self.verdicts.unmet(question))
         for hit in hits[:3]:  # "never in special review … the device support": the measure whose condition is denied
-            if denied and hit.article.doc_id == self.book.document and any(
+            # (close to a top hit that sets awards: "we don't manufacture ourselves … the contract-manufacturing
+            # subsidy" is about （二十四）, far ahead of （六）'s 落地生产 that the words deny)
+            if denied and hit.article.doc_id == self.book.document and (
+                    hit.score >= CLOSE_SCORE * hits[0].score or not self.book.for_measure(str(hits[0].article.key))) and any(
                     denied & set(rule.conditions) for rule in self.book.for_measure(str(hit.article.key))):
                 return str(hit.article.key)
         policy = [hit for hit in hits[:3] if hit.article.doc_id == self.book.document]
@@ -2040,7 +2046,7 @@ class Planner:
         up exactly the rest; none otherwise. A topic whose turn gave ceilings with no base adds them at the figure it
         gave: the annual cap when that was asked ("CMO一年最多能拿多少" → 1000万), else each per-item ceiling. This
         topic's own items are then taken at their ceilings too when it stated no base either."""
-        if (not question.asks_total or question.facts.amounts or question.adds_item or request.missing == "rule"
+        if (not question.asks_total or question.states_amounts or question.adds_item or request.missing == "rule"
                 or (request.missing == "base" and not self._shown_only(request))):
             return []
         own = len(request.items())

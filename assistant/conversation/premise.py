@@ -119,6 +119,16 @@ def stated_figure(clause: str) -> FigurePremise | None:
     return FigurePremise(kind, value, bound)
 
 
+def without_stated_shares(clause: str) -> str:
+    """``clause`` with the shares it states blanked when it asks one to be confirmed ("听说海外注册那条是按研发投入的40%
+    给？"): the asker's share is checked against the article found, not searched for (（六）'s 40% is another measure's);
+    ``clause`` unchanged otherwise. A sum stays: its 万 still finds the measures that set amounts."""
+    premise = stated_figure(clause)
+    if premise is None or premise.kind != "percent":
+        return clause
+    return PERCENT.sub(" ", clause)
+
+
 def figure_holds(premise: FigurePremise, sentence: str) -> bool | None:
     """Whether ``sentence`` bears ``premise`` out: a figure of its kind equal to it (or above, below it for a bound);
     None when the sentence states no figure of that kind."""

@@ -210,6 +210,7 @@ class Question:
     names_order: int | None = None
     asks_ceiling: bool = False  # "最高多少" / "maximum" / "补助标准是什么": the ceilings themselves may answer
     asks_total: bool = False  # "加起来一共多少": the items discussed so far, summed
+    states_amounts: bool = False  # the turn's own words state an amount (``facts.amounts`` may hold earlier turns')
     asks_more: bool = False  # "还能再拿多少": what the items this turn adds bring, before the total
     asks_annual_cap: bool = False  # "一年最多能拿多少": the per-entity annual cap, no amount stated
     follow_up: bool = False

@@ -157,6 +157,7 @@ class _Lexicon:
     both_asked: re.Pattern[str]  # "联系人和电话是什么": two things under one what-ask, each answered
     compared_joiners: re.Pattern[str]  # the words joining the things compared
     pointers: tuple[str, ...]
+    forward_pointer: re.Pattern[str]  # "那这个呢：…": points at what follows it, not at what was discussed
     pointer_pattern: re.Pattern[str]  # "这方案", "这类支持", "the overseas one": a demonstrative before a noun
     same_article: re.Pattern[str]  # "in that same answer": the article just answered, however long the question
     department_ask_words: tuple[str, ...]  # "要跟哪个部门联系": what one does with a department, no topic
@@ -234,6 +235,7 @@ class _Lexicon:
     elliptical: re.Pattern[str]  # "海外的呢": asks what the ask before it asked
     asked_again: re.Pattern[str]  # "新政策又是多少": the ask before it, asked of another subject
     yes_no_eligibility: re.Pattern[str]  # "能申请贴息吗": a verdict is asked
+    get_not_money: re.Pattern[str]  # "can we get faster review": a service got, a yes or no asked, not an amount
     yes_no_question: re.Pattern[str]  # "…吗？", "Is …?": a yes/no question
     hypothetical: re.Pattern[str]  # "另外，如果…": an ask putting a case of its own
     yes_no_words: tuple[str, ...]  # "能不能", "eligible": an amount ask that also asks yes or no
@@ -266,6 +268,7 @@ class _Lexicon:
     year_alone: tuple[re.Pattern[str], ...]  # "2030年才完成", "finishes in 2030": the year the case happens, no month
     case_by_case: tuple[str, ...]  # "一事一议": a measure's text that sets its support case by case, no amount
     done_words: tuple[str, ...]  # "做完了", "completed": said right after a stage, the stage the case is at
+    article_asked: re.Pattern[str]  # "是哪一条": which article a thing is in
     support_asked: re.Pattern[str]  # "有什么支持", "what support": an ask for the support a measure gives
     support_exists_asked: re.Pattern[str]  # "有没有支持", "is there help with …": whether a measure supports at all
     thing_yes_no: re.Pattern[str]  # "数据能不能出境": a yes/no asked of a thing, not of the asker
@@ -345,6 +348,7 @@ def lexicon() -> _Lexicon:
         both_asked=re.compile(raw["both_asked"], re.IGNORECASE),
         compared_joiners=re.compile(raw["compared_joiners"], re.IGNORECASE),
         pointers=lower(raw["pointers"]),
+        forward_pointer=re.compile(raw["forward_pointer"], re.IGNORECASE),
         pointer_pattern=re.compile(raw["pointer_pattern"], re.IGNORECASE),
         same_article=re.compile(raw["same_article"], re.IGNORECASE),
         full_awards_asked=re.compile(raw["full_awards_asked"], re.IGNORECASE),
@@ -424,6 +428,7 @@ def lexicon() -> _Lexicon:
         elliptical=re.compile(raw["elliptical"], re.IGNORECASE),
         asked_again=re.compile(raw["asked_again"]),
         yes_no_eligibility=re.compile(raw["yes_no_eligibility"], re.IGNORECASE),
+        get_not_money=re.compile(raw["get_not_money"], re.IGNORECASE),
         yes_no_question=re.compile(raw["yes_no_question"], re.IGNORECASE),
         which_document=lower(raw["which_document"]),
         issue_words=lower(raw["issue_words"]),
@@ -481,6 +486,7 @@ def lexicon() -> _Lexicon:
         year_alone=tuple(re.compile(p, re.IGNORECASE) for p in raw["stated_month"]["year_alone"]),
         case_by_case=tuple(raw["case_by_case"]),
         done_words=tuple(raw["done_words"]),
+        article_asked=re.compile(raw["article_asked"]),
         support_asked=re.compile(raw["support_asked"], re.IGNORECASE),
         support_exists_asked=re.compile(raw["support_exists_asked"], re.IGNORECASE),
         thing_yes_no=re.compile(raw["thing_yes_no"], re.IGNORECASE),
@@ -782,6 +788,10 @@ def understand(message: str, current_document: str | None, cat: Catalogue, previ
             points_at_document(question.text) or tasks_named(question.text)):
         # "这个方案…", "第九项任务是什么": the document the conversation is about, unless the turn names another
         return replace(question, document=_pointed_document(question.text, current_document, cat), document_pointed=True)
+    if (question.document is None and current_document is None and previous is None
+            and any(a.kind is AskKind.VALIDITY for a in question.asks) and lexicon().document_pointer_pattern.search(question.text)):
+        # "这个政策什么时候到期？" as the first turn: no document discussed yet, so the policy in force the service is about
+        return replace(question, document=city_policy(cat))
     return question
 
 
@@ -818,6 +828,12 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
     without an earlier turn recalled (``_read_kept`` finds it)."""
     lex = lexicon()
     cased = without_slips(without_background(written(normalise(message))))
+    # "那这个呢：国内临床试验责任险保费交了80万": the pointer points at the premium that follows, asked as the last turn asked
+    forward = lex.forward_pointer.search(cased)
+    if forward is not None and cased[forward.end():].strip():
+        cased = cased[forward.end():]
+    else:
+        forward = None
     text = cased.lower()
     facts = read_facts(cased, text)
     own_amounts = bool(facts.amounts)
@@ -853,7 +869,7 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
     if pending is not None:
         # "是一个1类新药，在国内做的确证性临床，研发投入2亿元。" after "临床试验做完了，能补多少？": the statement
         # answers the ask still open, with the facts it states (not a note for the company profile)
-        asks = (replace(pending, text=f"{pending.text}，{cased}", points_back=False, elliptical=False),)
+        asks = (replace(pending, text=cased if forward is not None else f"{pending.text}，{cased}", points_back=False, elliptical=False),)
     return Question(
         original=message,
         text=text,
@@ -870,6 +886,7 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
             (inherits or bare_reply) and previous is not None and previous.asks_ceiling),
         asks_total=has_word(lex.spend_total.sub(" ", lex.cap_named_total.sub(" ", text)), lex.total_words),
         asks_more=has_word(text, lex.more_asked),
+        states_amounts=own_amounts,
         asks_annual_cap=not own_amounts and has_word(text, lex.annual_words) and (
             has_word(text, lex.ceiling_words) or has_word(text, lex.total_words)),
         earlier_facts=earlier_facts,
@@ -1206,6 +1223,11 @@ def _comma_asks(clause: str, lex: _Lexicon) -> list[str]:
              and (kind := _kind(part.lower(), lex, own_words_only=True)) is not None}
     if len(kinds) > 1 and not kinds <= VERDICT_WITH_AMOUNT:
         return parts
+    if (len(parts) > 1 and kinds - VERDICT_WITH_AMOUNT and lex.support_exists_asked.search(parts[0].lower())
+            and _kind(parts[0].lower(), lex, own_words_only=True) is None):
+        # "去国外参加展会有没有补贴，哪条，谁管": whether there is support, then the rest asked of it (an amount asked
+        # after it, "and by how much", is the same ask's)
+        return [parts[0], "，".join(parts[1:])]
     if len(parts) > 1 and _asks_again_after(parts[-2], parts[-1], lex):
         return ["，".join(parts[:-1]), parts[-1]]  # "药物临床试验申请审评压到几天了，二类器械呢": the same asked of another topic
     return parts if len(parts) > 1 and _asks_apart(parts, lex) else [clause]
@@ -1423,6 +1445,8 @@ def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind |
                 kind = AskKind.WHAT  # "在哪几个方面做了更新": which ones, named by the text, not how many
             elif kind is AskKind.ELIGIBILITY and _asks_a_count(clause, lex):
                 kind = AskKind.FIGURE  # "特药目录现在覆盖多少种药": how many it covers is a count, not a yes or no
+            elif kind is AskKind.AMOUNT and lex.get_not_money.search(clause) and not has_word(clause, lex.quantity_words):
+                kind = AskKind.ELIGIBILITY  # "Our Class III device: can we get faster review?": a service, not money
             # "确证性临床的上限是多少": a figure asked of a ceiling is an award's ceiling
             return AskKind.AMOUNT if kind is AskKind.FIGURE and has_word(clause, lex.ceiling_words) else kind
     if lex.yes_no_eligibility.search(clause):
@@ -1643,7 +1667,10 @@ def _relation(text: str, words: dict[str, Any]) -> bool | None:
     investment relationship between the two sides"), or an unrelated word. Stated: a clause naming a
     party of the deal and a relation ("委托方是我们公司的股东", "the client is in the same group as us"), or
     a relation word or pattern. A relation only asked about ("是否有投资关联") states none. The asker's own group
-    said as where it stands ("母公司在上海注册了一家子公司", "can the subsidiary apply?") is no party of a deal."""
+    said as where it stands ("母公司在上海注册了一家子公司", "can the subsidiary apply?") is no party of a deal; work done for
+    it ("我们给我们的子公司做委托生产") is a deal with it."""
+    if re.search(words["made_for_own_group"], text):  # "我们给我们的子公司做委托生产": the client is of the asker's group
+        return True
     text = re.sub(words["own_group_structure"], " ", text)
     if has_word(text, words["unrelated_party"]) or re.search(words["unrelated_party_pattern"], text) or _negated(
             text, words["relation_words"], words["relation_negation"], words["relation_required"]):
