@@ -340,6 +340,24 @@ def test_a_related_party_said_of_one_item_before_disqualifies_that_item_alone(en
     assert ("1500万元那一项不可以" in first_line or "Not the RMB 15,000,000 item" in first_line) and "关联" in first_line
 
 
+@pytest.mark.parametrize("first_question, relation, low, high", [
+    ("上海注册的CMO，受托生产三个品种，产值分别是3000万、8000万、1.5亿元，委托方都和我们没有投资关系，今年最多能拿多少？",
+     "如果其中一个委托方是我们的股东呢？", "800万元", "1000万元"),
+    ("We're a Shanghai CMO making two products under contract for unrelated clients: output RMB 30 million and RMB 80 "
+     "million this year. What's the most we can get?", "What if one of the clients is actually our shareholder?",
+     "RMB 3,000,000", "RMB 5,000,000"),
+])
+def test_a_related_party_said_of_one_item_not_named_leaves_the_others_whichever_it_is(engine, first_question, relation,
+                                                                                       low, high):
+    first = engine.ask(first_question)
+    then = engine.ask(relation, first.session_id)
+    # （二十四）: "（委托双方应无投资等关联）…每个品种最高500万元支持，每个企业每年最高支持1000万元": that item is 0 and
+    # the others stand; which one it is decides the total, so both ends are said and the lowest is computed
+    first_line = then.answer.splitlines()[0]
+    assert low in first_line and high in first_line and then.total_yuan < first.total_yuan
+    assert [c.eligible for c in then.calculations].count(False) == 1
+
+
 @pytest.mark.parametrize("turns, totals", [
     (("We're a Shanghai CRO with two projects raising our clinical-trial services to international standards. "
       "What's the maximum total support?", "Sorry, make that three projects, not two."), (2_000_000, 3_000_000)),

@@ -645,6 +645,11 @@ class Composer:
                 lines.append(self.t["eligible_instead_terms"].format(rule_name=self.rule_name(instead_rule),
                                                                      ceiling=self._ceiling(instead_rule, terms=True)))
             return lines
+        if verdict.others_yuan is not None:  # "其中一个委托方是我们的股东": that item fails, whichever; the others count
+            low, high = verdict.others_yuan
+            key = "eligible_no_one_item" if low == high else "eligible_no_one_item_range"
+            return [self.t[key].format(condition=condition[0], quote=condition[1], low=self._money(low),
+                                       high=self._money(high), **fields)]
         if verdict.item_yuan is not None:  # "1500万那个品种的委托方是我们的控股股东": that item alone fails
             return [self.t["eligible_no_item"].format(item=self._money(verdict.item_yuan), condition=condition[0],
                                                       quote=condition[1], **fields)]

@@ -2089,6 +2089,17 @@ class Planner:
                 items.append(Item(rule.id, {}, AT_ITEM_CEILING))
         return items
 
+    def _without_one_item(self, request: AwardRequest, bases: Sequence[Decimal], condition_id: str,
+                          language: Language) -> AwardEstimate:
+        """The estimate of ``request`` with ``condition_id`` failed for one item of ``bases`` (yuan), the one whose
+        loss leaves the lowest total ("其中一个委托方是我们的股东": the case least in the asker's favour)."""
+        estimates = []
+        for base in bases:
+            request.item_facts = {str(base): {condition_id: False}}
+            estimates.append(self.calculator.estimate(request.items(), self.today, language))
+        request.item_facts = {}
+        return min(estimates, key=lambda estimate: estimate.total_yuan)
+
     def _item_named_by_figure(self, question: Question, request: AwardRequest) -> Decimal | None:
         """The base (yuan) of the one item of several that the turn names by its figure ("the 8.7m client", "产值870万
         那个品种"), when it states no other amount; None otherwise."""
@@ -2260,6 +2271,13 @@ class Planner:
                         request.item_facts[str(named)] = {condition.id: False}
                         request.facts.pop(condition.id, None)
                         step.eligibility = replace(step.eligibility, item_yuan=named)
+                    elif request.unnamed_item and len(bases := [b for b in request.bases if b > 0]) >= 2:
+                        # "如果其中一个委托方是我们的股东呢？": that one item fails, whichever it is; the others count
+                        request.facts.pop(condition.id, None)
+                        step.estimate = self._without_one_item(request, bases, condition.id, language)
+                        totals = sorted({self._without_one_item(request, [b], condition.id, language).total_yuan for b in bases})
+                        step.eligibility = replace(step.eligibility, others_yuan=(totals[0], totals[-1]))
+                        return step
                     else:
                         request.facts[condition.id] = False
                 step.estimate = self.calculator.estimate(request.items(), self.today, language)

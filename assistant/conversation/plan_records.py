@@ -87,6 +87,9 @@ class Eligibility:
     holds: tuple[str, ...] = ()  # eligible: conditions quoted from another article (the scope) that stated facts meet
     also_waiting: tuple[str, ...] = ()  # unknown: the rule's further conditions still waiting for their ``awaited`` fact
     item_yuan: Decimal | None = None  # not eligible: the base (yuan) of the one item of several the failed condition is said of
+    # not eligible for one item of several not said which ("其中一个委托方是我们的股东"): the lowest and highest totals
+    # (yuan) of the others, whichever item it is
+    others_yuan: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

@@ -125,6 +125,7 @@ class AwardRequest:
     # facts said of one item only, by its base (a Decimal string): "the 8.7m client is 30% owned by our parent"
     item_facts: dict[str, dict[str, Any]] = field(default_factory=dict)
     named_item: Decimal | None = None  # the base (yuan) of the item said before that the turn states a fact of
+    unnamed_item: bool = False  # the turn states a fact of one item said before, not which ("其中一个委托方是我们的股东")
 
     def slots(self) -> AwardSlots:
         """The slots a follow-up turn can build on."""
@@ -315,6 +316,7 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     assumed: AssumedBase | None = None
     corrected: tuple[list[Rule], list[Decimal]] | None = None
     named_item: Decimal | None = None
+    unnamed_item = False
     if same_measure and previous is not None:
         seen = list(previous.seen)
         earlier_rules = [book.rule(rule_id) for rule_id in previous.rule_ids if book.rule(rule_id) in candidates]
@@ -339,6 +341,11 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
             of_item = _item_named(question, _per_base(earlier_rules, earlier_bases), earlier_bases, rules, bases)
             if of_item is not None:
                 rules, bases, named_item = of_item
+            elif _one_item_unnamed(question, earlier_rules, earlier_bases, bases):
+                # "如果其中一个委托方是我们的股东呢？": a fact of one item, whichever: the items stay as they were
+                per_base = _per_base(earlier_rules, earlier_bases)
+                rules = list(dict.fromkeys(per_base)) if len(set(per_base)) <= 1 else per_base
+                bases, unnamed_item = list(earlier_bases), True
         summed_seen = False  # the total is over the items computed so far: none of them is added again
         if question.asks_total and not bases and len(previous.seen) > 1 and not counted:
             # "两期加起来一共多少", "三个品种一共能拿多少": every item of this topic computed so far, each with
@@ -419,7 +426,7 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
                         seen=seen, assumed=assumed, received=received, shown=shown_before, corrected=corrected is not None,
                         replaced=list(previous.replaced) if same_measure and previous is not None else [],
                         foreign=foreign, annual_shown=same_measure and previous is not None and previous.annual_shown,
-                        named_item=named_item)
+                        named_item=named_item, unnamed_item=unnamed_item)
 
 
 def _other_items(rules: list[Rule], bases: list[Decimal], seen_rules: list[Rule],
@@ -479,6 +486,14 @@ def _corrected_items(question: Question, earlier_rules: list[Rule], earlier_base
     items = list(earlier_bases)
     items[index] = bases[0]
     return (list(dict.fromkeys(earlier_rules)) if len(set(earlier_rules)) <= 1 else list(earlier_rules)), items
+
+
+def _one_item_unnamed(question: Question, earlier_rules: list[Rule], earlier_bases: list[Decimal],
+                      bases: list[Decimal]) -> bool:
+    """Whether the turn states a fact of one of two or more items said before without saying which ("其中一个委托方",
+    "one of the clients"), stating no base of its own."""
+    return (not bases and len(earlier_bases) >= 2 and len(_per_base(earlier_rules, earlier_bases)) == len(earlier_bases)
+            and bool(lexicon().item_unnamed.search(question.text)))
 
 
 def _item_named(question: Question, earlier_rules: list[Rule], earlier_bases: list[Decimal], rules: list[Rule],

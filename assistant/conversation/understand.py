@@ -205,6 +205,7 @@ class _Lexicon:
     add_items: re.Pattern[str]  # "还有两个III期": several items added at once
     item_correction: re.Pattern[str]  # "更正一下", "correction": a turn putting right an item stated before
     item_ordinal: re.Pattern[str]  # "第二个品种", "the second one": an item named by its order
+    item_unnamed: re.Pattern[str]  # "其中一个委托方": one item of several, whichever it is
     english_ordinals: dict[str, int]  # "second" → 2
     each: re.Pattern[str]
     english_numbers: dict[str, int]
@@ -396,6 +397,7 @@ def lexicon() -> _Lexicon:
         add_items=re.compile(raw["add_items"], re.IGNORECASE),
         item_correction=re.compile(raw["item_correction"], re.IGNORECASE),
         item_ordinal=re.compile(raw["item_ordinal"], re.IGNORECASE),
+        item_unnamed=re.compile(raw["item_unnamed"], re.IGNORECASE),
         english_ordinals={str(k): int(v) for k, v in raw["english_ordinals"].items()},
         each=re.compile(raw["each"], re.IGNORECASE),
         english_numbers={str(k): int(v) for k, v in raw["english_numbers"].items()},
