@@ -6,7 +6,8 @@ the policy in force; a share heard of one measure is checked against that measur
 quoted for one ask is not quoted again for the next; the article asked for names itself first; the departments asked
 beside a figure are that figure's article's; a company placing the orders is not （二十四）'s contractor; a product
 "registered overseas" names a registration, no trial abroad; after a profile statement, "我们能享受哪些政策？" runs the
-match. Each is run on the real index."""
+match; a year named as when the asker would apply ("2030年还能申请…吗") is weighed against the term; a share heard beside
+a right ceiling is put right. Each is run on the real index."""
 
 import pytest
 from asking import cited, turns
@@ -102,3 +103,18 @@ def test_a_product_registered_overseas_names_no_trial_abroad(engine):
 def test_after_a_profile_statement_which_policies_apply_runs_the_match(engine):
     _, matched = turns(engine, "我们的CAR-T产品是1类新药，早期临床做完了，研发花了RMB 50 million", "我们能享受哪些政策？")
     assert matched.answer.startswith("政策匹配结果") and cited(matched)[0] == "policy2024:05"
+
+
+@pytest.mark.parametrize("question, verdict", [("2030年还能申请这个创新药临床补贴吗？", "not_eligible"),
+                                               ("2028年还能申请1类新药临床补贴吗？", "eligible")])
+def test_a_year_to_apply_in_is_weighed_against_the_term(engine, question, verdict):
+    answer = engine.ask(question)
+    # "本意见自2024年8月1日起实施，有效期至2029年7月31日"
+    assert "policy2024:05" in cited(answer) and [v.verdict for v in answer.verdicts] == [verdict]
+
+
+def test_a_share_heard_beside_a_right_ceiling_is_put_right(engine):
+    answer = engine.ask("智能化改造项目听说能补总投资的30%，最高1亿，对吗？")
+    # （二十三）: "高端化、智能化、绿色化改造…不超过核定项目总投资的10%，最高1亿元支持"
+    first = answer.answer.splitlines()[0]
+    assert first.startswith("不对") and "10%" in first and "30%" in first and "1亿" in first

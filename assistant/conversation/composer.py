@@ -52,7 +52,7 @@ from assistant.language import Language, in_script
 from assistant.match.report import finds_nothing, profile_reply
 from assistant.records import AwardEstimate, Calculation, Status
 from assistant.rules.book import Rule, RuleKind, rule_book
-from assistant.rules.calculator import are_alternatives
+from assistant.rules.calculator import are_alternatives, percent_text
 from assistant.rules.eligibility import condition_rules
 from index.articles import Article
 from index.documents import Catalogue, Document, DocumentKind, DocumentStatus
@@ -807,7 +807,13 @@ class Composer:
         money = self._money
         rules = step.request.rules or list(step.request.candidates)
         lines = [self._correction(c, step.declined) for c in step.corrections]
-        lines += [self.t["confirmed"].format(rule_name=self.rule_name(rule), right=money(stated)) for stated, rule in step.confirmed]
+        wrong_share = {rule.id: share for share, rule in step.share_wrong}
+        lines += [self.t["confirmed"].format(rule_name=self.rule_name(rule), right=money(stated)) if rule.id not in wrong_share
+                  else self.t["share_wrong"].format(rule_name=self.rule_name(rule), right=money(stated),
+                                                    rate=percent_text(rule.rate or Decimal(0)),
+                                                    base=((rule.base_en or rule.base) if self.english else rule.base) or "",
+                                                    heard=percent_text(wrong_share[rule.id]))
+                  for stated, rule in step.confirmed]
         if step.within is not None:  # "能申请1500万的担保额度吗": within each alternative ceiling
             lines.append(self.t["within_alternatives"].format(stated=money(step.within)))
         annual = self._annual_caps(list(rules), "award_annual") if step.annual_first else []

@@ -38,7 +38,7 @@ from assistant.conversation.plan_records import (
     Verdict,
     term_sentence,
 )
-from assistant.conversation.premise import without_stated_shares
+from assistant.conversation.premise import stated_figure, without_stated_shares
 from assistant.conversation.question import CNY, USD, AmountRole, Ask, AskKind, Facts, Question
 from assistant.conversation.scope import (
     QUOTED_TERM,
@@ -2375,6 +2375,11 @@ class Planner:
         if heard and not verdict_asked:
             step.ask = replace(ask, kind=AskKind.AMOUNT, yes_no=False)
             step.confirmed = [] if heard_wrong else self._heard_ceilings(question, request.rules or list(request.candidates))
+            share = stated_figure(question.text)
+            if share is not None and share.kind == "percent" and share.bound == 0:
+                # "听说能补总投资的30%，最高1亿，对吗？": the ceiling is right, the share heard is another rule's
+                step.share_wrong = [(share.value / 100, rule) for _, rule in step.confirmed
+                                    if rule.rate is not None and rule.rate != share.value / 100]
         either = _same_award_either_way(request) if request.missing == "rule" and not (heard or verdict_asked) else ()
         if either:
             # "临床试验责任险保费交了80万能补多少": 50% of 80万 is under the 50万 and the 100万 ceiling alike, so the

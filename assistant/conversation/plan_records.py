@@ -120,6 +120,9 @@ class Step:
     instead_eligibility: Eligibility | None = None  # the verdict on the measure that applies instead
     corrections: list[tuple[Decimal, Rule, Decimal]] = field(default_factory=list)  # (stated, rule, right figure)
     confirmed: list[tuple[Decimal, Rule]] = field(default_factory=list)  # a figure heard of that is the rule's ceiling
+    # a share heard of beside a ceiling confirmed, that is not the rule's rate ("智能化改造听说能补总投资的30%，最高1亿"):
+    # (the share heard as a fraction, the rule)
+    share_wrong: list[tuple[Decimal, Rule]] = field(default_factory=list)
     required_base: tuple[Rule, Decimal, Decimal] | None = None  # (rule, target award, base needed)
     document: str | None = None  # VALIDITY: the document asked about
     outline: list[Article] = field(default_factory=list)  # OUTLINE: the document's measures (tasks), in order

@@ -95,8 +95,8 @@ class AwardCalculator:
             assert base is not None, "a rule with a rate requires its base (checked above)"
             raw = base * rule.rate
             amount = min(raw, rule.cap_yuan)
-            steps.append(Step(name=words.rate, value=_percent(rule.rate), source=article))
-            formula = f"min({_percent(rule.rate)} × {words.money(base)}, {words.money(rule.cap_yuan)})"
+            steps.append(Step(name=words.rate, value=percent_text(rule.rate), source=article))
+            formula = f"min({percent_text(rule.rate)} × {words.money(base)}, {words.money(rule.cap_yuan)})"
             if raw > rule.cap_yuan:
                 caps.append(words.item_cap_bit(rule))
         elif base is not None and rule.kind in {RuleKind.INTEREST_SUBSIDY, RuleKind.GUARANTEE_LIMIT}:
@@ -282,7 +282,8 @@ def _flag(value: Any, name: str) -> bool:
     raise CalculationError(f"{name} must be yes or no, not {value!r}")
 
 
-def _percent(rate: Decimal) -> str:
+def percent_text(rate: Decimal) -> str:
+    """A rate (0.3) as the answers write it ("30%")."""
     return f"{(rate * 100).normalize():f}%"
 
 
