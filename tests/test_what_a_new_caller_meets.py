@@ -7,7 +7,9 @@ quoted for one ask is not quoted again for the next; the article asked for names
 beside a figure are that figure's article's; a company placing the orders is not （二十四）'s contractor; a product
 "registered overseas" names a registration, no trial abroad; after a profile statement, "我们能享受哪些政策？" runs the
 match; a year named as when the asker would apply ("2030年还能申请…吗") is weighed against the term; a share heard beside
-a right ceiling is put right. Each is run on the real index."""
+a right ceiling is put right; "这两项" after two measures' items counts those two, and items of a new measure stated
+with "另外…加起来" add to every item before; "另一个品种" after a refused aside adds to the product before. Each is run on
+the real index."""
 
 import pytest
 from asking import cited, turns
@@ -118,3 +120,21 @@ def test_a_share_heard_beside_a_right_ceiling_is_put_right(engine):
     # （二十三）: "高端化、智能化、绿色化改造…不超过核定项目总投资的10%，最高1亿元支持"
     first = answer.answer.splitlines()[0]
     assert first.startswith("不对") and "10%" in first and "30%" in first and "1亿" in first
+
+
+def test_these_two_after_two_measures_items_counts_those_two(engine):
+    _, cmo, total = turns(engine, "国内临床试验责任险保费60万能补多少？", "另外我们CMO一个品种受托产值3000万呢？", "把这两项全部加起来一共多少？")
+    # （十三） 50% × 60万 = 30万; （二十四） 10% × 3000万 = 300万: one CMO product, not two
+    assert cmo.answer.startswith("按") and total.total_yuan == 3_300_000
+
+
+def test_items_of_a_new_measure_said_with_a_total_add_to_every_item_before(engine):
+    *_, total = turns(engine, "国内临床试验责任险保费60万能补多少？", "海外临床试验责任险保费300万呢？",
+                      "另外参加了两次国际展会，每次经费8万，加起来一共能拿多少？")
+    # 30万 + min(50% × 300万, 100万) + 2 × （三十七）'s 50% × 8万
+    assert total.total_yuan == 1_380_000 and {"policy2024:13", "policy2024:37"} <= set(cited(total))
+
+
+def test_another_product_after_a_refused_aside_adds_to_the_product_before(engine):
+    *_, total = turns(engine, "我们是上海CMO，一个品种产值5000万，能拿多少", "你们觉得哪家CDMO最好？", "好吧，那另一个品种产值2000万呢？加起来多少？")
+    assert total.total_yuan == 7_000_000  # （二十四）: 500万 (ceiling) + 10% × 2000万

@@ -189,7 +189,9 @@ class Composer:
         self.rules_asked = {rule.id for step in plan.steps if step.request is not None for rule in step.request.rules} | {
             c.rule_id for step in plan.steps if step.estimate is not None for c in step.estimate.calculations}
         # "那对医院呢？" after an award: the kind the turn itself names, said to be named by the measure's text
-        named = kinds_named(plan.question.text) if plan.question.asks and plan.question.asks[0].elliptical else []
+        # ("另外我们CMO一个品种受托产值3000万呢？" tells the asker's own case with its figure: no kind asked about)
+        named = kinds_named(plan.question.text) if (plan.question.asks and plan.question.asks[0].elliptical
+                                                    and not plan.question.states_amounts) else []
         self.kind_asked = named[0] if len(named) == 1 else ""
         self.said = ""  # a later ask does not quote again the sentence an earlier one's answer quoted
         for step in plan.steps:

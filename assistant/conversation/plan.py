@@ -2045,12 +2045,19 @@ class Planner:
         they were said: the most recent topics' only, when this topic holds fewer items than the count and they make
         up exactly the rest; none otherwise. A topic whose turn gave ceilings with no base adds them at the figure it
         gave: the annual cap when that was asked ("CMO一年最多能拿多少" → 1000万), else each per-item ceiling. This
-        topic's own items are then taken at their ceilings too when it stated no base either."""
+        topic's own items are then taken at their ceilings too when it stated no base either. A measure new to the
+        conversation whose items the turn states with an adding word and a total ("另外参加了两次国际展会…加起来一共")
+        adds every item discussed before."""
+        others = [topic for topic in session.award_topics() if topic.measure != request.measure]
+        if (question.asks_total and question.states_amounts and request.missing is None and others
+                and len(others) == len(session.award_topics()) and has_word(question.text, lexicon().award_added)):
+            # "另外参加了两次国际展会，每次经费8万，加起来一共能拿多少？" after two premiums: a measure new to the
+            # conversation, its items added to every item discussed before
+            return list(reversed([item for topic in others for item in self._topic_items(topic)]))
         if (not question.asks_total or question.states_amounts or question.adds_item or request.missing == "rule"
                 or (request.missing == "base" and not self._shown_only(request))):
             return []
         own = len(request.items())
-        others = [topic for topic in session.award_topics() if topic.measure != request.measure]
         # "那一共能拿多少" with no count, this topic one item: every measure the conversation discussed ("一年所有项目
         #加起来封顶是多少" asks this measure's annual cap, no sum over measures)
         count = count_summed(question.text.lower()) or (
@@ -2191,7 +2198,8 @@ class Planner:
             # "说错了，其实是海外临床试验的保险，保费还是120万" answering the award asked before: the rule the statement
             # names replaces the one the earlier ask named ("国内临床试验…"), it is not a second item
             words = question.text
-        request = read_award(question, measure, self.book, earlier, words)
+        request = read_award(question, measure, self.book, earlier, words, sum(
+            len(self._topic_items(topic)) for topic in session.award_topics() if topic.measure != measure))
         added = self._awards_added(question, request)
         if added and question.adds_item and earlier is not None and earlier.measure == measure and earlier.seen and not (
                 question.facts.amounts_as(AmountRole.BASE)):

@@ -202,11 +202,13 @@ def _last_clause(text: str) -> str:
 
 
 def read_award(question: Question, measure: str, book: RuleBook, previous: AwardSlots | None,
-               ask_text: str = "") -> AwardRequest:
+               ask_text: str = "", items_elsewhere: int = 0) -> AwardRequest:
     """The award request of this turn; ``previous`` holds the session's slots, for follow-ups.
 
     ``ask_text``: the ask's own words (lower case), where the rule is named when a message asks
-    about two ("国内的能补多少？海外的呢？"); the whole question by default.
+    about two ("国内的能补多少？海外的呢？"); the whole question by default. ``items_elsewhere``: how many
+    items the conversation's other measures hold, which a count of a total may be of ("把这两项全部加起来" after a
+    premium and a CMO product).
     """
     text = ask_text or question.text
     facts_said = question.facts
@@ -279,6 +281,7 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     count = facts_said.item_count
     if count and same_measure and previous is not None and question.asks_total and (
             count == len({r for r, _ in previous.seen} | {r.id for r in rules}) > len(rules)
+            or (items_elsewhere and not facts_said.amounts and count == len(previous.seen) + items_elsewhere)
             or (question.adds_item and previous.seen and count == len(previous.seen) + question.items_added)) and not (
             len(mentioned) == 1 and _counts_rule(text, mentioned[0][1])):
         # ("还做了两个能力提升项目，加起来": a count said of the rule named is that rule's items; "另外一个品种产值7800万，
