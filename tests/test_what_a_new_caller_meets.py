@@ -8,8 +8,9 @@ beside a figure are that figure's article's; a company placing the orders is not
 "registered overseas" names a registration, no trial abroad; after a profile statement, "我们能享受哪些政策？" runs the
 match; a year named as when the asker would apply ("2030年还能申请…吗") is weighed against the term; a share heard beside
 a right ceiling is put right; "这两项" after two measures' items counts those two, and items of a new measure stated
-with "另外…加起来" add to every item before; "另一个品种" after a refused aside adds to the product before. Each is run on
-the real index."""
+with "另外…加起来" add to every item before; "另一个品种" after a refused aside adds to the product before; a hotline's request for the reply's form
+("给一句话口径", "一句话就行") is no topic of its own, so the article and departments asked beside it are answered. Each is
+run on the real index."""
 
 import pytest
 from asking import cited, turns
@@ -138,3 +139,13 @@ def test_items_of_a_new_measure_said_with_a_total_add_to_every_item_before(engin
 def test_another_product_after_a_refused_aside_adds_to_the_product_before(engine):
     *_, total = turns(engine, "我们是上海CMO，一个品种产值5000万，能拿多少", "你们觉得哪家CDMO最好？", "好吧，那另一个品种产值2000万呢？加起来多少？")
     assert total.total_yuan == 7_000_000  # （二十四）: 500万 (ceiling) + 10% × 2000万
+
+
+@pytest.mark.parametrize("question, article", [
+    ("企业去德国参加医疗器械展会，展位费能报吗？哪一条，哪些部门负责，给一句话口径", "policy2024:37"),
+    ("伦理审查要多久？给我条款号和责任单位，一句话就行", "policy2024:10"),
+])
+def test_the_form_of_the_reply_asked_is_no_topic_and_the_article_and_departments_are_answered(engine, question, article):
+    answer = engine.ask(question)
+    assert cited(answer) == [article] and "不在现有政策资料的范围内" not in answer.answer
+    assert "责任单位是" in answer.answer and "原文没有列出责任单位" not in answer.answer

@@ -270,6 +270,7 @@ class _Lexicon:
     case_by_case: tuple[str, ...]  # "一事一议": a measure's text that sets its support case by case, no amount
     done_words: tuple[str, ...]  # "做完了", "completed": said right after a stage, the stage the case is at
     article_asked: re.Pattern[str]  # "是哪一条": which article a thing is in
+    reply_form_words: tuple[str, ...]  # "给一句话口径": the reply's form asked, no topic
     support_asked: re.Pattern[str]  # "有什么支持", "what support": an ask for the support a measure gives
     support_exists_asked: re.Pattern[str]  # "有没有支持", "is there help with …": whether a measure supports at all
     thing_yes_no: re.Pattern[str]  # "数据能不能出境": a yes/no asked of a thing, not of the asker
@@ -489,6 +490,7 @@ def lexicon() -> _Lexicon:
         case_by_case=tuple(raw["case_by_case"]),
         done_words=tuple(raw["done_words"]),
         article_asked=re.compile(raw["article_asked"]),
+        reply_form_words=lower(raw["reply_form_words"]),
         support_asked=re.compile(raw["support_asked"], re.IGNORECASE),
         support_exists_asked=re.compile(raw["support_exists_asked"], re.IGNORECASE),
         thing_yes_no=re.compile(raw["thing_yes_no"], re.IGNORECASE),
@@ -671,7 +673,7 @@ def _ask_word_patterns() -> tuple[tuple[tuple[str, re.Pattern[str]], ...], dict[
     """(each ask word or pointer with its pattern, the longest first; the positions of the words by their
     first character)."""
     lex = lexicon()
-    words = sorted({w for _, ws in lex.kinds for w in ws} | set(lex.pointers), key=lambda w: (-len(w), w))
+    words = sorted({w for _, ws in lex.kinds for w in ws} | set(lex.pointers) | set(lex.reply_form_words), key=lambda w: (-len(w), w))
     starting_with: dict[str, list[int]] = {}
     for index, word in enumerate(words):
         starting_with.setdefault(word[:1], []).append(index)
