@@ -9,8 +9,8 @@ beside a figure are that figure's article's; a company placing the orders is not
 match; a year named as when the asker would apply ("2030年还能申请…吗") is weighed against the term; a share heard beside
 a right ceiling is put right; "这两项" after two measures' items counts those two, and items of a new measure stated
 with "另外…加起来" add to every item before; "另一个品种" after a refused aside adds to the product before; a hotline's request for the reply's form
-("给一句话口径", "一句话就行") is no topic of its own, so the article and departments asked beside it are answered. Each is
-run on the real index."""
+("给一句话口径", "一句话就行") is no topic of its own, so the article and departments asked beside it are answered; a ceiling heard and asked
+to be confirmed ("…对吧？") that the case does not meet is put right ("不对"), not refused. Each is run on the real index."""
 
 import pytest
 from asking import cited, turns
@@ -149,3 +149,9 @@ def test_the_form_of_the_reply_asked_is_no_topic_and_the_article_and_departments
     answer = engine.ask(question)
     assert cited(answer) == [article] and "不在现有政策资料的范围内" not in answer.answer
     assert "责任单位是" in answer.answer and "原文没有列出责任单位" not in answer.answer
+
+
+def test_a_ceiling_heard_and_asked_to_be_confirmed_is_put_right_not_refused(engine):
+    answer = engine.ask("中小微企业担保额度上限提到3000万了对吧？")
+    # （二十九）: 中小微 "提高至2000万元"; 3000万 is for "拥有…资质的生物医药中型科创企业"
+    assert answer.answer.startswith("不对") and "2000万元" in answer.answer[:LEAD * 2]

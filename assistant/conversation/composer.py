@@ -655,7 +655,9 @@ class Composer:
         if verdict.item_yuan is not None:  # "1500万那个品种的委托方是我们的控股股东": that item alone fails
             return [self.t["eligible_no_item"].format(item=self._money(verdict.item_yuan), condition=condition[0],
                                                       quote=condition[1], **fields)]
-        lines = [self.t["eligible_no"].format(condition=condition[0], quote=condition[1], **fields)]
+        # "中小微…提到3000万了对吧？": a figure heard asked to be confirmed is put right, not refused
+        key = "eligible_no_claim" if has_word(step.ask.text.lower(), lexicon().claim_check) else "eligible_no"
+        lines = [self.t[key].format(condition=condition[0], quote=condition[1], **fields)]
         rules = rule_book().for_measure(verdict.measure) if step.ask.kind is AskKind.AMOUNT and step.estimate is None else ()
         if len(rules) == 1:  # "学校…这个贴息能拿多少，能直接申请吗": the no, then the ceiling asked, and whom it is for
             lines.append(self.t["eligible_no_ceiling"].format(rule_name=self.rule_name(rules[0]),
