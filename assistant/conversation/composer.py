@@ -709,6 +709,10 @@ class Composer:
         words = yuan_in_words_en(yuan) if self.english else None
         return self._money(yuan) + (self.t["award_in_words"].format(words=words) if words else "")
 
+    def _base_name(self, rule: Rule) -> str:
+        """What ``rule``'s rate is a share of, in the asker's language ("研发投入", "R&D spending"); "" for none."""
+        return ((rule.base_en or rule.base) if self.english else rule.base) or ""
+
     def _tongue(self) -> str:
         """The key of the asker's language in the data's bilingual entries: "en" or "zh"."""
         return "en" if self.english else "zh"
@@ -718,7 +722,7 @@ class Composer:
         with ``terms``, also what one item is and the annual cap."""
         money = self._money_said
         if rule.rate is not None:
-            base = ((rule.base_en or rule.base) if self.english else rule.base) or ""
+            base = self._base_name(rule)
             text = str(self.t["ceiling_with_rate"].format(base=base, rate=f"{rule.rate * 100:.0f}%", amount=money(rule.cap_yuan)))
         else:
             text = str(self.t["ceiling_only"].format(amount=money(rule.cap_yuan)))
@@ -815,7 +819,7 @@ class Composer:
         lines += [self.t["confirmed"].format(rule_name=self.rule_name(rule), right=money(stated)) if rule.id not in wrong_share
                   else self.t["share_wrong"].format(rule_name=self.rule_name(rule), right=money(stated),
                                                     rate=percent_text(rule.rate or Decimal(0)),
-                                                    base=((rule.base_en or rule.base) if self.english else rule.base) or "",
+                                                    base=self._base_name(rule),
                                                     heard=percent_text(wrong_share[rule.id]))
                   for stated, rule in step.confirmed]
         if step.within is not None:  # "能申请1500万的担保额度吗": within each alternative ceiling
@@ -968,7 +972,7 @@ class Composer:
         another stage or kind of the same product ("那二期呢？"), or products added with no amount of their own."""
         money = self._money
         rule = assumed.assumed_for[0]
-        base = ((rule.base_en or rule.base) if self.english else rule.base) or ""
+        base = self._base_name(rule)
         if set(assumed.assumed_for) <= set(assumed.stated_for):
             return self.t["assumed_base_items"].format(count=len(assumed.assumed_for), base=base, amount=money(assumed.yuan),
                                                        cap=money(rule.cap_yuan))
@@ -1082,7 +1086,7 @@ class Composer:
         money = self._money
         lines = []
         for rule in (r for r in request.rules if r.rate is not None):
-            base = ((rule.base_en or rule.base) if self.english else rule.base) or ""
+            base = self._base_name(rule)
             lines.append(str(self.t["no_spend"].format(
                 base=base, zero=money(Decimal(0)), rule_name=self.rule_name(rule), ceiling=self._ceiling(rule),
                 number=self.catalogue.get(article.doc_id).number, label=article.label)))

@@ -1305,6 +1305,8 @@ class Planner:
             # words are the article's; another that holds them too is not what the conversation is about
             hits = [Hit(previous[0], hits[0].score, ()), *[h for h in hits if h.article.chunk_id != previous[0].chunk_id]]
         device_class = device_class_named(ask.text, question.context_text if ask.elliptical or topic_is_empty else "")
+        # (a yes/no on the asker's own device class, "Our Class III device: can it go through the Class II fast
+        # track?", keeps the measure asked about: its condition on the class decides, and names the one that applies)
         if device_class is not None and hits and not (ask.kind is AskKind.ELIGIBILITY and question.facts.device_class):
             # "三类器械审评要多久": （十六）'s 第二类 does not answer for a Class III device; an article naming the class
             # asked comes first
@@ -1314,8 +1316,6 @@ class Planner:
                 fits = [(fit, hit) for hit in self.retriever.search(named_class, k=HITS)
                         if (fit := device_class_fit(hit.article.text, device_class)) == 0]
             hits = [hit for _, hit in sorted(fits, key=lambda pair: pair[0])] or hits
-        # a yes/no on the asker's own device class ("Our Class III device: can it go through the Class II fast
-        # track?") keeps the measure asked about: its condition on the class decides, and names the one that applies
         plan.retrieved.extend(h.article.chunk_id for h in hits if h.article.chunk_id not in plan.retrieved)
         # "补贴批下来多久能到账？": the sources' own support asked about in everyday words they never use
         # "那（二十）呢？": a measure named by its label is a topic of the policy, however few its words
@@ -2096,16 +2096,16 @@ class Planner:
                 items.append(Item(rule.id, {}, AT_ITEM_CEILING))
         return items
 
-    def _without_one_item(self, request: AwardRequest, bases: Sequence[Decimal], condition_id: str,
-                          language: Language) -> AwardEstimate:
-        """The estimate of ``request`` with ``condition_id`` failed for one item of ``bases`` (yuan), the one whose
-        loss leaves the lowest total ("其中一个委托方是我们的股东": the case least in the asker's favour)."""
+    def _each_item_failed(self, request: AwardRequest, bases: Sequence[Decimal], condition_id: str,
+                          language: Language) -> list[AwardEstimate]:
+        """For each item of ``bases`` (yuan), the estimate of ``request`` with ``condition_id`` failed for that item
+        alone ("其中一个委托方是我们的股东": whichever it is, the others count)."""
         estimates = []
         for base in bases:
             request.item_facts = {str(base): {condition_id: False}}
             estimates.append(self.calculator.estimate(request.items(), self.today, language))
         request.item_facts = {}
-        return min(estimates, key=lambda estimate: estimate.total_yuan)
+        return estimates
 
     def _item_named_by_figure(self, question: Question, request: AwardRequest) -> Decimal | None:
         """The base (yuan) of the one item of several that the turn names by its figure ("the 8.7m client", "产值870万
@@ -2282,9 +2282,10 @@ class Planner:
                     elif request.unnamed_item and len(bases := [b for b in request.bases if b > 0]) >= 2:
                         # "如果其中一个委托方是我们的股东呢？": that one item fails, whichever it is; the others count
                         request.facts.pop(condition.id, None)
-                        step.estimate = self._without_one_item(request, bases, condition.id, language)
-                        totals = sorted({self._without_one_item(request, [b], condition.id, language).total_yuan for b in bases})
-                        step.eligibility = replace(step.eligibility, others_yuan=(totals[0], totals[-1]))
+                        estimates = self._each_item_failed(request, bases, condition.id, language)
+                        step.estimate = min(estimates, key=lambda estimate: estimate.total_yuan)
+                        totals = [estimate.total_yuan for estimate in estimates]
+                        step.eligibility = replace(step.eligibility, others_yuan=(min(totals), max(totals)))
                         return step
                     else:
                         request.facts[condition.id] = False
@@ -2386,8 +2387,9 @@ class Planner:
             share = stated_figure(question.text)
             if share is not None and share.kind == "percent" and share.bound == 0:
                 # "听说能补总投资的30%，最高1亿，对吗？": the ceiling is right, the share heard is another rule's
-                step.share_wrong = [(share.value / 100, rule) for _, rule in step.confirmed
-                                    if rule.rate is not None and rule.rate != share.value / 100]
+                heard_rate = share.value / 100
+                step.share_wrong = [(heard_rate, rule) for _, rule in step.confirmed
+                                    if rule.rate is not None and rule.rate != heard_rate]
         either = _same_award_either_way(request) if request.missing == "rule" and not (heard or verdict_asked) else ()
         if either:
             # "临床试验责任险保费交了80万能补多少": 50% of 80万 is under the 50万 and the 100万 ceiling alike, so the

@@ -341,14 +341,13 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         elif facts_said.related_party is not None and (not question.adds_item or question.names_order is not None):
             # "1500万那个品种的委托方是我们的控股股东", "the second product's client is our parent's": a fact of one item
             # said before; the items stay as they were
-            of_item = _item_named(question, _per_base(earlier_rules, earlier_bases), earlier_bases, rules, bases)
+            per_base = _per_base(earlier_rules, earlier_bases)
+            of_item = _item_named(question, per_base, earlier_bases, rules, bases)
             if of_item is not None:
                 rules, bases, named_item = of_item
-            elif _one_item_unnamed(question, earlier_rules, earlier_bases, bases):
+            elif _one_item_unnamed(question, per_base, earlier_bases, bases):
                 # "如果其中一个委托方是我们的股东呢？": a fact of one item, whichever: the items stay as they were
-                per_base = _per_base(earlier_rules, earlier_bases)
-                rules = list(dict.fromkeys(per_base)) if len(set(per_base)) <= 1 else per_base
-                bases, unnamed_item = list(earlier_bases), True
+                rules, bases, unnamed_item = _rules_kept(per_base), list(earlier_bases), True
         summed_seen = False  # the total is over the items computed so far: none of them is added again
         if question.asks_total and not bases and len(previous.seen) > 1 and not counted:
             # "两期加起来一共多少", "三个品种一共能拿多少": every item of this topic computed so far, each with
@@ -488,14 +487,19 @@ def _corrected_items(question: Question, earlier_rules: list[Rule], earlier_base
         return None
     items = list(earlier_bases)
     items[index] = bases[0]
-    return (list(dict.fromkeys(earlier_rules)) if len(set(earlier_rules)) <= 1 else list(earlier_rules)), items
+    return _rules_kept(earlier_rules), items
+
+
+def _rules_kept(rules: list[Rule]) -> list[Rule]:
+    """``rules``, one per item, as a request keeps them: one rule throughout is given once (it pairs with every base)."""
+    return list(dict.fromkeys(rules)) if len(set(rules)) <= 1 else list(rules)
 
 
 def _one_item_unnamed(question: Question, earlier_rules: list[Rule], earlier_bases: list[Decimal],
                       bases: list[Decimal]) -> bool:
-    """Whether the turn states a fact of one of two or more items said before without saying which ("其中一个委托方",
-    "one of the clients"), stating no base of its own."""
-    return (not bases and len(earlier_bases) >= 2 and len(_per_base(earlier_rules, earlier_bases)) == len(earlier_bases)
+    """Whether the turn states a fact of one of two or more items said before (``earlier_rules`` one per base in
+    ``earlier_bases``) without saying which ("其中一个委托方", "one of the clients"), stating no base of its own."""
+    return (not bases and len(earlier_bases) >= 2 and len(earlier_rules) == len(earlier_bases)
             and bool(lexicon().item_unnamed.search(question.text)))
 
 
@@ -508,7 +512,8 @@ def _item_named(question: Question, earlier_rules: list[Rule], earlier_bases: li
     if len(earlier_bases) < 2 or len(earlier_rules) != len(earlier_bases) or len(bases) > 1:
         return None
     order = question.names_order
-    figures = [base for base in dict.fromkeys(earlier_bases) if base in figures_named(question.text)]
+    said = figures_named(question.text)
+    figures = [base for base in dict.fromkeys(earlier_bases) if base in said]
     if bases:
         if bases[0] not in earlier_bases:
             return None
@@ -521,8 +526,7 @@ def _item_named(question: Question, earlier_rules: list[Rule], earlier_bases: li
         return None
     if rules and earlier_rules[index] not in rules:
         return None
-    kept = list(dict.fromkeys(earlier_rules)) if len(set(earlier_rules)) <= 1 else list(earlier_rules)
-    return kept, list(earlier_bases), earlier_bases[index]
+    return _rules_kept(earlier_rules), list(earlier_bases), earlier_bases[index]
 
 
 def figures_named(text: str) -> set[Decimal]:
