@@ -10,7 +10,8 @@ match; a year named as when the asker would apply ("2030年还能申请…吗") 
 a right ceiling is put right; "这两项" after two measures' items counts those two, and items of a new measure stated
 with "另外…加起来" add to every item before; "另一个品种" after a refused aside adds to the product before; a hotline's request for the reply's form
 ("给一句话口径", "一句话就行") is no topic of its own, so the article and departments asked beside it are answered; a ceiling heard and asked
-to be confirmed ("…对吧？") that the case does not meet is put right ("不对"), not refused. Each is run on the real index."""
+to be confirmed ("…对吧？") that the case does not meet is put right ("不对"), not refused; "两家没有股权关系" names the
+deal's two parties, no two items. Each is run on the real index."""
 
 import pytest
 from asking import cited, turns
@@ -155,3 +156,10 @@ def test_a_ceiling_heard_and_asked_to_be_confirmed_is_put_right_not_refused(engi
     answer = engine.ask("中小微企业担保额度上限提到3000万了对吧？")
     # （二十九）: 中小微 "提高至2000万元"; 3000万 is for "拥有…资质的生物医药中型科创企业"
     assert answer.answer.startswith("不对") and "2000万元" in answer.answer[:LEAD * 2]
+
+
+def test_the_two_parties_of_a_deal_said_unrelated_are_no_count_of_items(engine):
+    answer = engine.ask("我们把一个新药的海外权益授权给了一家美国公司，首付款1.5亿元人民币，两家没有股权关系，"
+                        "请律师和咨询机构一共花了600万，能补多少？")
+    # （三十六）: "对于首付款1亿元以上的海外权益许可交易…不超过其第三方等专业服务投入的50%，最高500万元": one deal
+    assert answer.total_yuan == 3_000_000 and len(answer.calculations) == 1
