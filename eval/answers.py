@@ -55,6 +55,12 @@ def load(split: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def _alternatives(expected: dict[str, Any]) -> list[str]:
+    """The measure(s) that apply instead (``alt_gold``): one id, or a list of ids any one of which will do."""
+    alt = expected.get("alt_gold")
+    return [alt] if isinstance(alt, str) else list(alt or [])
+
+
 def _fold(text: str) -> str:
     return re.sub(r"\s+", "", to_simplified(text)).lower()
 
@@ -97,10 +103,10 @@ def judge_turn(answer: Answer, expected: dict[str, Any], lang: Language, first_o
     if answer.status.value != status:
         why.append(f"status {answer.status.value} ≠ {status}")
     gold = expected.get("gold") or []
-    alt = expected.get("alt_gold")
+    alt = _alternatives(expected)
     cited = [c.chunk_id for c in answer.citations]
     if gold and status in {"answered", "not_specified", "clarify"}:
-        allowed = set(gold) | ({alt} if alt else set())
+        allowed = set(gold) | set(alt)
         if not (set(cited[:1] if first_only else cited) & allowed):
             why.append(f"{'first ' if first_only else ''}citation {cited[:1] if first_only else cited} not in {sorted(allowed)}")
     if status == "out_of_scope" and answer.calculations:
@@ -146,10 +152,10 @@ def judge(item: dict[str, Any], ask: Ask) -> Outcome:
         said = {v.verdict for v in getattr(answer, "verdicts", [])}
         expected = item.get("verdict")
         verdict_ok = expected in said if said else expected is None
-        alt = item.get("alt_gold")
-        if alt and alt not in [c.chunk_id for c in answer.citations]:
+        alt = _alternatives(item)
+        if alt and not set(alt) & {c.chunk_id for c in answer.citations}:
             verdict_ok = False
-            outcome.why.append(f"alternative {alt} not cited")
+            outcome.why.append(f"alternative {' / '.join(alt)} not cited")
         if not verdict_ok:
             outcome.why.append(f"verdict {sorted(said)} ≠ {expected}")
         outcome.verdict = verdict_ok and ok

@@ -87,6 +87,7 @@ class Document:
 @dataclass(frozen=True)
 class Catalogue:
     documents: tuple[Document, ...]
+    city_names: tuple[str, ...] = ()  # words naming the whole city ("上海", "全市"): a district's plan is not its subject
 
     def get(self, doc_id: str) -> Document:
         for document in self.documents:
@@ -108,6 +109,18 @@ class Catalogue:
             if any(alias.lower() in seen for alias in document.aliases):
                 named.add(document.id)
         return named
+
+    def names_city(self, text: str) -> bool:
+        """Whether a (normalised, simplified) question names the city as a whole ("上海生物医药产业规模"), not
+        one of its districts by a document's alias."""
+        lowered = text.lower()
+        return any(name.lower() in lowered for name in self.city_names)
+
+    def district_for_city(self, text: str, doc_id: str) -> bool:
+        """Whether ``doc_id`` is a district's plan that ``text`` does not name while it names the city as a whole:
+        the district's figures are not the city's ("上海生物医药产业规模有多大" is not the Pudong plan's target)."""
+        return (self.get(doc_id).kind is DocumentKind.DISTRICT_PLAN and self.names_city(text)
+                and doc_id not in self.named_in(text))
 
     def _without_other_titles(self, lowered: str, document: Document) -> str:
         """``lowered`` with the full titles of the documents other than ``document`` blanked."""
@@ -133,7 +146,7 @@ def load_catalogue(path: Path = INDEX_DIR / "documents.yaml") -> Catalogue:
         Document(**{**entry, "kind": DocumentKind(entry["kind"]), "aliases": tuple(entry.get("aliases") or ())})
         for entry in raw["documents"]
     )
-    return Catalogue(documents)
+    return Catalogue(documents, tuple(raw.get("city_names") or ()))
 
 
 @cache

@@ -282,3 +282,17 @@ def test_a_medium_firm_stating_its_qualification_is_admitted_to_the_3000wan_ceil
     assert "3000萬" in answer.answer[:160] and not answer.answer.startswith(("不能", "要看"))
     unqualified = engine.ask("我们是中型科创企业，想走担保基金担保2800万，能给到吗？")
     assert unqualified.answer.startswith("要看")
+
+
+@pytest.mark.parametrize("question", [
+    "我们的药在FDA注册了，能申请境外注册的支持吗？",
+    "产品在FDA注册了就能拿研发投入50%的补贴吗？",
+    "Our drug got FDA approval last month. Can we apply for the overseas registration support?",
+])
+def test_a_product_registered_abroad_with_its_sale_there_unsaid_hears_it_depends_on_the_sale(engine, question):
+    # （三十六）: “…注册，并在当地实现销售的，按照规定择优给予不超过研发投入的30%，最高1000万元支持” — registration alone is half of it
+    answer = engine.ask(question)
+    assert _verdicts(answer) == {"unknown"} and answer.citations[0].chunk_id == "policy2024:36"
+    first = answer.answer.splitlines()[0]
+    assert "当地实现销售" in first or "sold there" in first
+    assert "30%" in first and "50%" not in first

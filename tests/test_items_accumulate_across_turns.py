@@ -113,3 +113,14 @@ def test_an_insurer_asking_for_its_client_gets_the_clients_award(engine):
     assert client.total_yuan == 200_000
     itself = engine.ask("我们是保险公司，自己能申请临床试验责任险的保费补贴吗？")
     assert {v.verdict for v in itself.verdicts} == {"not_eligible"}
+
+
+def test_a_drug_added_after_an_overseas_trials_premium_keeps_its_own_trial_place_unsaid(engine):
+    _, added = turns(engine,
+                     "我们在美国做海外临床试验，买了责任险，保费80万，能补多少？",
+                     "再加上一个1类新药Ⅱ期，研发投入3000万，一共能拿多少？")
+    # （十三）: 50% × 80万 = 40万 (海外 ceiling 100万); （五）: 40% × 3000万 = 1200万 (Ⅱ期 ceiling 2000万). The trial abroad
+    # was said of the insured trial, not of the drug added: no "（五） does not apply, see （十二）"
+    assert "not_eligible" not in {v.verdict for v in added.verdicts}
+    assert {"policy2024:05", "policy2024:13"} <= set(cited(added))
+    assert added.total_yuan == 12_400_000

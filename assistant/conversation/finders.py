@@ -133,6 +133,8 @@ class SentenceFinder:
         if not found or found[0].sentence == lead.sentence:
             return None
         best = found[0]
+        if self.catalogue.district_for_city(query, best.article.doc_id):
+            return None  # "上海生物医药产业规模有多大": the city's 9337亿元, not the Pudong plan's 4000亿元 target
 
         def rare(term: str) -> bool:
             return 0 < self.retriever.article_share(term) <= RARE_TERM_SHARE

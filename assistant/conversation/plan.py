@@ -1362,6 +1362,9 @@ class Planner:
                 hits = []
             else:
                 return Step(ask, Route.OUT_OF_SCOPE, scope=ScopeVerdict(False, "no_match"))
+        if ask.kind in {AskKind.FIGURE, AskKind.WHAT} and hits and self.catalogue.district_for_city(search_query, hits[0].article.doc_id):
+            # "上海生物医药产业规模现在多大": the city's figure (the reply's 9337亿元), not a district plan's target
+            hits = sorted(hits, key=lambda hit: self.catalogue.district_for_city(search_query, hit.article.doc_id))
         top = hits[0].article if hits else previous[0]
         if self._asks_scope_of_registration(question, ask, topic):
             # "我们公司注册在苏州，能申请这份若干意见里的补贴吗？": no measure named, the registration decides (支持范围)
@@ -1481,7 +1484,7 @@ class Planner:
         # ("我们的新药已经在欧洲上市销售了，能申请…的支持吗" tells one: the product's sale abroad)
         support_exists = (ask.kind is AskKind.ELIGIBILITY and bool(lexicon().support_exists_asked.search(ask.text))
                           and not question.facts.tells_case() and not question.facts.states_subject()
-                          and not question.facts.sold_abroad)
+                          and not question.facts.sold_abroad and question.facts.regulator is None)
         if (ask.kind is AskKind.FIGURE and ask.detail == COUNT_FIGURE and measure and follow_up and not has_amounts
                 and not lexicon().hypothetical.search(question.text)):
             # "how many such projects can one hospital get per year?" after （二十）'s award: a count asked of the

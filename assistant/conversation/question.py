@@ -99,7 +99,7 @@ class Facts:
         registered = self.registered if self.registered is not None else earlier.registered
         # the product discussed stays the one named before until a turn names another ("体外诊断公司…" then
         # "试验其实在国内做": still a device; "那1类新药呢" after a device: a drug now)
-        names_product = self.drug_class is not None or self.device or self.cgt
+        names_product = self.names_product()
         return replace(
             self,
             drug_class=self.drug_class if self.drug_class is not None else None if names_product else earlier.drug_class,
@@ -154,6 +154,10 @@ class Facts:
     def tells_case(self) -> bool:
         """Whether these facts tell who or where the asker is (registration, kind, relation, role)."""
         return any(v is not None for v in (self.registered, self.entity_type, self.related_party, self.applicant_role))
+
+    def names_product(self) -> bool:
+        """Whether these facts name a product by its kind (a drug's class, a cell or gene therapy, a device)."""
+        return self.drug_class is not None or self.cgt or self.device
 
     def states_subject(self) -> bool:
         """Whether these facts name a product or trial of their own (class, CGT, device, trial place)."""

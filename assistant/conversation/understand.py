@@ -852,6 +852,11 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
                    and not has_word(text, lex.add_item) and not any(a.elliptical or a.points_back for a in asks))
     if new_subject and earlier_facts is not None:
         earlier_facts = earlier_facts.enterprise_only()
+    elif (earlier_facts is not None and has_word(text, lex.add_item) and facts.names_product()
+          and not earlier_facts.names_product() and facts.trial_location is None):
+        # "再加上一个1类新药Ⅱ期" after an overseas trial's premium: the product added is named for the first time;
+        # where the earlier trial ran was said of that trial, not of this drug
+        earlier_facts = replace(earlier_facts, trial_location=None)
     # amounts stated before the question came; a figure heard and put right in its own turn ("I read it gives up to RMB
     # 50 million for Phase III. Correct?") is no premise of the next ("And for a cell therapy's early stage?")
     carried = tuple(a for a in earlier_facts.amounts if a.role is not AmountRole.CLAIMED) if earlier_facts is not None else ()
