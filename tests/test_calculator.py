@@ -7,8 +7,9 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
+from assistant.language import Language
 from assistant.rules.book import UnknownRule, rule_book
-from assistant.rules.calculator import CalculationError, Item
+from assistant.rules.calculator import CalculationError, Item, merged_notes
 
 ON = date(2026, 11, 25)
 WORKED = [
@@ -166,3 +167,13 @@ def test_over_http_an_ineligible_estimate_lists_no_cap_and_a_contradiction_is_a_
     error = refused.json()["error"]
     assert error["code"] == "invalid_request"
     assert "upfront_yuan" in error["message"] and "upfront_at_least_1yi" in error["message"]
+
+
+def test_the_conditions_still_to_meet_of_several_items_stand_in_one_note_each_once():
+    notes = ["还须满足：在本市登记注册；参加的国际性活动或展会经认定。", "上述为“最高/不超过”的上限，按照规定审核确定，不是承诺金额。",
+             "还须满足：在本市登记注册；已进入国家或本市创新医疗器械特别审查程序。", "上述为“最高/不超过”的上限，按照规定审核确定，不是承诺金额。"]
+    assert merged_notes(notes, Language.SIMPLIFIED) == [
+        "还须满足：在本市登记注册；参加的国际性活动或展会经认定；已进入国家或本市创新医疗器械特别审查程序。",
+        "上述为“最高/不超过”的上限，按照规定审核确定，不是承诺金额。"]
+    english = ["Also required: registered in Shanghai.", "Also required: registered in Shanghai; in the special review."]
+    assert merged_notes(english, Language.ENGLISH) == ["Also required: registered in Shanghai; in the special review."]

@@ -120,3 +120,15 @@ def test_a_figure_heard_for_one_stage_is_no_premise_of_the_next_turns_stage(engi
                        "ceiling for the early stage?", first.session_id)
     assert early.status.value == "answered" and "15,000,000" in early.answer[:320]
     assert "50,000,000" not in early.answer and "30,000,000" not in early.answer.split("\n")[1]
+
+
+@pytest.mark.parametrize("question, line", [
+    ("請問一下，我聽說做細胞和基因治療的1類新藥，確證性臨床那一段政府最高可以補5000萬，是真的嗎？早期臨床又能補多少？",
+     "確證性臨床試驗支持最高3000萬元，不是5000萬元"),
+    ("听说细胞治疗1类新药确证性临床最高能补5000万，早期临床能补多少？", "确证性临床试验支持最高3000万元，不是5000万元"),
+])
+def test_a_figure_heard_of_one_stage_is_put_right_by_that_stage_while_another_is_asked(engine, question, line):
+    # （五）: “…细胞与基因治疗1类新药，按照规定择优给予最高分别1500万元、3000万元支持” — the confirmatory stage's 3000万
+    answer = engine.ask(question)
+    assert line in answer.answer.splitlines()[0]
+    assert "1500萬元" in answer.answer or "1500万元" in answer.answer

@@ -3,6 +3,7 @@ turns joins every item computed so far, not only the last turn's; a spend correc
 product corrects the item it was said of; and several like items in one year, their number unsaid, come to at
 most the annual cap, which leads. Promises of the question path, run on the real index."""
 
+import pytest
 from asking import cited, turns
 
 from assistant.conversation.understand import understand
@@ -124,3 +125,39 @@ def test_a_drug_added_after_an_overseas_trials_premium_keeps_its_own_trial_place
     assert "not_eligible" not in {v.verdict for v in added.verdicts}
     assert {"policy2024:05", "policy2024:13"} <= set(cited(added))
     assert added.total_yuan == 12_400_000
+
+
+@pytest.mark.parametrize("question, cap_line", [
+    ("我们是上海的CMO，给一家没有关联关系的企业代工，受托产值5000万；另外新建生产线固定资产投资2亿，一共能拿多少？", "年度上限（仅（二十四）的项目）"),
+    ("We're a Shanghai CMO: contract output of RMB 50 million for an unrelated client, and we're also building a new "
+     "plant with RMB 200 million of new investment. How much could we get in total?", "Annual cap (（二十四） items only)"),
+])
+def test_items_of_two_measures_in_one_message_are_each_computed_and_the_annual_cap_says_whose(engine, question, cap_line):
+    answer = engine.ask(question)
+    # （二十三）: min(30% × 2亿, 1亿) = 6000万; （二十四）: min(10% × 5000万, 500万) = 500万, under its own 1000万 a year
+    assert {"policy2024:23", "policy2024:24"} <= set(cited(answer))
+    assert answer.total_yuan == 65_000_000
+    assert cap_line in answer.answer
+
+
+def test_a_premium_added_beside_a_trial_stage_in_one_message_joins_the_total(engine):
+    answer = engine.ask("我们公司注册在上海，有个1类新药刚做完二期临床并拿到了结果，这一期研发投入大概6000万。"
+                        "另外我们给国内的临床试验买了责任险，实际交了150万保费。这两样加起来最多能拿到多少钱？")
+    # （五）: min(40% × 6000万, 2000万) = 2000万; （十三）: min(50% × 150万, 50万) (国内) = 50万
+    assert {"policy2024:05", "policy2024:13"} <= set(cited(answer))
+    assert answer.total_yuan == 20_500_000
+
+
+def test_fairs_added_beside_a_device_award_in_one_message_are_each_an_item_under_their_own_yearly_cap(engine):
+    answer = engine.ask("我们是上海的一家器械公司，有个产品进了国家的创新医疗器械特别审查通道，今年第一次拿到注册证，也已经在上海投产了，"
+                        "前后研发投入1500万。另外今年去国外参加了两个展会，一个花了8万，一个花了15万。这些一共能补多少？")
+    # （六）: 300万 + min(40% × 1500万, 800万) = 900万; （三十七）: min(50% × 8万, 5万) + min(50% × 15万, 5万) = 9万
+    assert {"policy2024:06", "policy2024:37"} <= set(cited(answer))
+    assert answer.total_yuan == 9_090_000
+    assert "年度上限（仅（三十七）的项目）" in answer.answer and "年度上限（仅（六）的项目）" in answer.answer
+
+
+def test_like_items_of_the_same_measure_said_with_also_stay_that_measures(engine):
+    *_, total = turns(engine, "1类新药国内III期，上海注册申请人，已实现产出，研发投入1亿，能拿多少？",
+                      "同一年我们还有两个III期，研发投入也都是1亿，三个加起来多少？")
+    assert total.total_yuan == 90_000_000 and cited(total)[0] == "policy2024:05"

@@ -6,7 +6,7 @@
 
 import pytest
 
-from tests.asking import cited
+from tests.asking import cited, turns
 
 
 @pytest.mark.parametrize("message", [
@@ -119,3 +119,10 @@ def test_a_class_ii_device_still_gets_its_40_working_days(engine):
     answer = engine.ask("我们做二类医疗器械，在上海审评一般要多久？")
     assert answer.citations[0].chunk_id == "policy2024:16"
     assert "40个工作日" in answer.answer.splitlines()[0]
+
+
+def test_two_asks_answered_by_one_figure_say_it_once(engine):
+    _, follow_up = turns(engine, "二类医疗器械的审评要多少个工作日？", "那药品的补充申请呢？审评要多久？")
+    # （十四）: “将药品补充申请审评时限压缩至60个工作日” answers both the elliptical ask and "审评要多久"
+    assert follow_up.answer.count("60个工作日") == 2  # the lead and its quote, once
+    assert "同上句原文" not in follow_up.answer

@@ -52,7 +52,7 @@ from assistant.language import Language, in_script
 from assistant.match.report import finds_nothing, profile_reply
 from assistant.records import AwardEstimate, Calculation, Status
 from assistant.rules.book import Rule, RuleKind, rule_book
-from assistant.rules.calculator import are_alternatives, percent_text
+from assistant.rules.calculator import are_alternatives, merged_notes, percent_text
 from assistant.rules.eligibility import condition_rules
 from index.articles import Article
 from index.documents import Catalogue, Document, DocumentKind, DocumentStatus
@@ -168,6 +168,7 @@ class Composer:
         self.kind_asked = ""  # "那对医院呢？": a kind of asker the elliptical turn names
         self.rules_asked: set[str] = set()  # the rules some ask of the message answers (a later stage asked is not added)
         self._quoted: set[str] = set()
+        self._figures_given: set[tuple[str, str]] = set()  # (sentence, figure) of each lookup answered in this reply
         self.said = ""  # the lines of the asks answered so far in the message
         self._named_terms: set[str] = set()  # key terms already put in English
 
@@ -257,7 +258,7 @@ class Composer:
         if len([b for b in blocks if b]) < 2:
             return [line for block in blocks for line in block]
         formula_opens = self.t["award_formula"].split("{")[0]
-        annual_opens = self.t["award_annual"].split("{")[0]
+        annual_opens = tuple(self.t[key].split("{")[0] for key in ("award_annual", "award_annual_of"))
         # (a total of several items keeps its cap under its sum, where it already stands)
         cap_asked = cap_asked and any(line.startswith(formula_opens) for block in blocks for line in block)
         annual: list[str] = []
@@ -463,6 +464,9 @@ class Composer:
                 base=share.base.base, count=counted(share.count), result=counted(share.result), figure=step.lead.figure,
                 unit=share.base.unit_en if self.english else share.base.unit, text=step.lead.text)
         elif step.lead.figure:
+            if (step.lead.text, step.lead.figure) in self._figures_given:
+                return []  # "那药品的补充申请呢？审评要多久？": both asks are answered by the one figure, said once
+            self._figures_given.add((step.lead.text, step.lead.figure))
             figure = english_figure(step.lead.figure) if self.english else step.lead.figure
             quoted = step.lead.text in self._quoted  # a second figure of a sentence already quoted: the figure alone
             self._quoted.add(step.lead.text)
@@ -924,7 +928,7 @@ class Composer:
                              else "alternative_item"].format(rule_name=c.rule_name, amount=money(c.amount_yuan),
                                                              cap=money(book.rule(c.rule_id).cap_yuan))
                       for c in calculations]
-            notes = list(dict.fromkeys(note for c in calculations for note in c.notes))
+            notes = merged_notes((note for c in calculations for note in c.notes), self.language)
             if notes:
                 lines.append(self.t["award_notes"].format(notes=(" " if self.english else "").join(notes)))
             return [*lines, *self._asker_lines(step)]
@@ -1146,10 +1150,13 @@ class Composer:
                                                        count=len(calculations), amount=estimate.total_text,
                                                        parts=self._parts(estimate))]
             lines += self._item_lines(calculations)
-        annual = self._annual_caps([rule_book().rule(c.rule_id) for c in calculations], "award_annual")
+        rules = [rule_book().rule(c.rule_id) for c in calculations]
+        labels_of = {rule.measure: c.citation.article for rule, c in zip(rules, calculations, strict=True)}
+        # items of several measures: each annual cap says whose items it caps ("（二十四）…1000万元", not the total's)
+        annual = self._annual_caps(rules, "award_annual" if len(labels_of) == 1 else "award_annual_of", labels_of)
         if len(calculations) == 1:
             lines += annual  # one item: its annual cap right under its formula, where "每年最多多少" looks
-        notes = list(dict.fromkeys(note for c in calculations for note in c.notes))
+        notes = merged_notes((note for c in calculations for note in c.notes), self.language)
         if notes:
             separator = " " if self.language is Language.ENGLISH else ""
             lines.append(self.t["award_notes"].format(notes=separator.join(notes)))
@@ -1176,11 +1183,13 @@ class Composer:
         money = self._money
         return str(self.t["award_parts"].format(parts=self.t["award_parts_separator"].join(money(a) for a in amounts)))
 
-    def _annual_caps(self, rules: list[Rule], template: str) -> list[str]:
-        """Each per-entity annual cap the rules count against, once, with its words."""
+    def _annual_caps(self, rules: list[Rule], template: str, labels: dict[str, str] | None = None) -> list[str]:
+        """Each per-entity annual cap the rules count against, once, with its words; ``labels`` (measure → its label
+        as printed) name the measure whose items it caps."""
         money = self._money_said
         caps = [rule_book().annual_caps[cap_id] for cap_id in dict.fromkeys(r.annual_cap for r in rules if r.annual_cap)]
-        return [self.t[template].format(amount=money(cap.cap_yuan), quote=cap.quote) for cap in caps]
+        return [self.t[template].format(amount=money(cap.cap_yuan), quote=cap.quote, label=(labels or {}).get(cap.measure, ""))
+                for cap in caps]
 
 
 def asker_kind_name(fact: str, kind: str | None, english: bool) -> str:

@@ -339,6 +339,15 @@ def _clause_around(text: str, at: int) -> str:
     return text[start:end]
 
 
+def _sentence_around(text: str, at: int) -> str:
+    """The sentence of ``text`` that holds position ``at``: between the nearest sentence marks (。；！？ and their
+    half-width forms, a full stop followed by a space) on either side."""
+    ends = [m.end() for m in SENTENCE_MARK.finditer(text)]
+    start = max([end for end in ends if end <= at], default=0)
+    end = min([end for end in ends if end > at], default=len(text))
+    return text[start:end]
+
+
 def _short(question: Question) -> bool:
     """Whether the turn is short enough to follow up on what was discussed (``FOLLOW_UP_MAX_CHARS`` for its language)."""
     return len(question.text) <= FOLLOW_UP_MAX_CHARS.get(question.language, FOLLOW_UP_MAX_CHARS_CHINESE)
@@ -2099,6 +2108,41 @@ class Planner:
                 items.append(Item(rule.id, {}, AT_ITEM_CEILING))
         return items
 
+    def _bases_elsewhere(self, question: Question, request: AwardRequest, measure: str) -> list[Item]:
+        """Items of other measures a total adds from the same message, each said with its own base (yuan) after a word
+        adding it ("另外", "also": ``understanding.yaml`` other_item_added) in a sentence that names, by what it
+        supports (no base's word: "研发投入" is a trigger of many rules), exactly one rule of another measure, its
+        clause none of this measure's ("CMO受托产值5000万；另外新建生产线新增投资2亿，一共能拿多少": （二十三）'s 30% of
+        the 2亿 beside （二十四）'s item, each under its own ceilings). The base is taken out of this measure's own
+        items. None when no total is asked."""
+        if not question.asks_total or len(question.asks) != 1:
+            return []
+        own = self.book.for_measure(measure)
+        topics = list(zip(self.book.rules, _topic_triggers(self.book), strict=True))
+
+        def others_named(text: str) -> list[Rule]:
+            return [rule for rule, (_, words) in topics
+                    if rule.measure != measure and rule.base is not None and triggers_named(text, words)]
+
+        items: list[Item] = []
+        for amount in question.facts.amounts:
+            if amount.currency != CNY or amount.role not in {AmountRole.BASE, AmountRole.FEE}:
+                continue
+            sentence = _sentence_around(question.text, amount.start).lower()
+            clause = _clause_around(question.text, amount.start).lower()
+            said = sentence.find(amount.text.lower())
+            if not has_word(sentence[:said] if said >= 0 else sentence, lexicon().other_item_added) or any(
+                    rule_named(clause, rule) for rule in own):
+                continue
+            others = others_named(clause) or ([] if any(rule_named(sentence, rule) for rule in own) else others_named(sentence))
+            if len(others) != 1:
+                continue
+            [rule] = others
+            request.bases = [base for base in request.bases if base != amount.yuan]
+            inputs = {key: value for key, value in request.facts.items() if key in rule.conditions}
+            items.append(Item(rule.id, {**inputs, "base_yuan": amount.yuan}))
+        return items
+
     def _each_item_failed(self, request: AwardRequest, bases: Sequence[Decimal], condition_id: str,
                           language: Language) -> list[AwardEstimate]:
         """For each item of ``bases`` (yuan), the estimate of ``request`` with ``condition_id`` failed for that item
@@ -2211,7 +2255,8 @@ class Planner:
             request.rules = [self.book.rule(rule_id) for rule_id, _ in earlier.seen]
             request.bases = [Decimal(base or 0) for _, base in earlier.seen]
             request.assumed = None
-        request.elsewhere = [*self._items_elsewhere(question, request, session), *added]
+        request.elsewhere = [*self._items_elsewhere(question, request, session), *added,
+                             *self._bases_elsewhere(question, request, measure)]
         if (len(question.asks) > 1 and question.asks_ceiling and not question.facts.amounts and not ask.elliptical
                 and request.assumed is not None):
             # "早期临床投入6000万，能补多少？确证性临床最多多少？": the later ask wants its own ceiling, not the earlier
@@ -2381,7 +2426,8 @@ class Planner:
             return step
         # a figure heard of with no spend stated ("听说早期临床能拿2000万，是吗？") is checked against the ceiling
         heard = bool(question.facts.amounts_as(AmountRole.CLAIMED)) and not question.facts.amounts_as(AmountRole.BASE)
-        heard_wrong = self._heard_above_ceiling(question, request.rules or list(request.candidates)) if heard else []
+        heard_wrong = self._heard_above_ceiling(question, request.rules or list(request.candidates),
+                                                request.candidates) if heard else []
         # "…最高支持5000万元，是这样吗？" asks whether the figure is right, not whether the asker may apply
         verdict_asked = ask.kind is AskKind.ELIGIBILITY and not (heard and has_word(ask.text.lower(), lexicon().claim_check))
         if heard and not verdict_asked:
@@ -2511,16 +2557,27 @@ class Planner:
         return confirmed
 
     @staticmethod
-    def _heard_above_ceiling(question: Question, rules: Sequence[Rule]) -> list[tuple[Decimal, Rule, Decimal]]:
+    def _heard_above_ceiling(question: Question, rules: Sequence[Rule],
+                             candidates: Sequence[Rule] = ()) -> list[tuple[Decimal, Rule, Decimal]]:
         """Each figure heard of that the ceilings of ``rules`` contradict, put right: (heard, rule, its ceiling). Above
         every ceiling, with the highest ("听说1类新药最高能给5000万" → （五）'s Ⅲ期 3000万); heard as the most one rule
-        gives and not its ceiling, with that ceiling ("听说Ⅲ期最多给2000万" → 3000万)."""
+        gives and not its ceiling, with that ceiling ("听说Ⅲ期最多给2000万" → 3000万). A figure whose own clause names
+        one of the measure's ``candidates`` is checked against that rule, whichever the ask names ("听说确证性临床那一段
+        最高可以补5000万…早期临床又能补多少": the confirmatory stage's 3000万, not the early stage's 1500万)."""
         if not rules:
             return []
         highest = max(rules, key=lambda rule: rule.cap_yuan)
         one = len(set(rules)) == 1 and question.asks_ceiling
-        return [(c.yuan, highest, highest.cap_yuan) for c in question.facts.amounts_as(AmountRole.CLAIMED)
-                if c.yuan > highest.cap_yuan or (one and c.yuan != highest.cap_yuan)]
+        wrong = []
+        for heard in question.facts.amounts_as(AmountRole.CLAIMED):
+            clause = _clause_around(question.text, heard.start).lower()
+            named = list(dict.fromkeys(rule for rule in candidates if rule_named(clause, rule)))
+            if len(named) == 1 and named[0] not in rules:
+                if heard.yuan > named[0].cap_yuan or (question.asks_ceiling and heard.yuan != named[0].cap_yuan):
+                    wrong.append((heard.yuan, named[0], Decimal(named[0].cap_yuan)))
+            elif heard.yuan > highest.cap_yuan or (one and heard.yuan != highest.cap_yuan):
+                wrong.append((heard.yuan, highest, Decimal(highest.cap_yuan)))
+        return wrong
 
     def _products_at_ceiling(self, question: Question, topic: AwardSlots | None) -> tuple[list[Rule], int] | None:
         """(the rules of ``topic``'s path, how many products take it) when a total asks that many products each at

@@ -198,6 +198,7 @@ class _Lexicon:
     item_count: re.Pattern[str]
     parts_summed: re.Pattern[str]  # "这两块", "both measures": the parts of the conversation a total adds, counted
     award_added: tuple[str, ...]  # "together with", "再加上": an item added to a total by the award it gets
+    other_item_added: tuple[str, ...]  # "另外", "also": a sentence adding an item of another measure, with its base
     abroad_trial: re.Pattern[str]  # the sources' words for a trial abroad ("海外", "境外"), already in a query
     abroad_trial_words: str  # those words, added to the search for a trial said to run in a place abroad ("in Germany")
     trial_named: re.Pattern[str]  # a clinical trial named ("关键性临床", "pivotal trial")
@@ -391,6 +392,7 @@ def lexicon() -> _Lexicon:
         item_count=re.compile(raw["item_count"], re.IGNORECASE),
         parts_summed=re.compile(raw["parts_summed"], re.IGNORECASE),
         award_added=lower(raw["award_added"]),
+        other_item_added=lower(raw["other_item_added"]),
         abroad_trial=re.compile(raw["abroad_trial"], re.IGNORECASE),
         abroad_trial_words=raw["abroad_trial_words"],
         trial_named=re.compile(raw["trial_named"], re.IGNORECASE),

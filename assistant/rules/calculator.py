@@ -8,7 +8,7 @@ the enterprise will receive. The inputs a rule takes are ``RuleBook.inputs`` (th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_DOWN, Decimal
@@ -285,6 +285,25 @@ def _flag(value: Any, name: str) -> bool:
 def percent_text(rate: Decimal) -> str:
     """A rate (0.3) as the answers write it ("30%")."""
     return f"{(rate * 100).normalize():f}%"
+
+
+def merged_notes(notes: Iterable[str], language: Language) -> list[str]:
+    """The notes of several items, each once, the conditions still to meet of all of them in one note where the first
+    stood ("还须满足：在本市登记注册；已进入…特别审查程序。" once, not again with one more condition for the next item)."""
+    template = _Words(language).t
+    opening, closing = template["pending"].split("{conditions}")
+    separator = template["pending_separator"]
+    kept: list[str] = []
+    conditions: list[str] = []
+    for note in dict.fromkeys(notes):
+        if note.startswith(opening) and note.endswith(closing) and closing:
+            if not conditions:
+                kept.append(opening)  # where the merged note stands
+            conditions += note[len(opening):-len(closing)].split(separator)
+            continue
+        kept.append(note)
+    merged = f"{opening}{separator.join(dict.fromkeys(conditions))}{closing}"
+    return [merged if note == opening else note for note in kept]
 
 
 class _Words:
