@@ -31,3 +31,31 @@ def test_asking_whether_the_policy_is_still_in_force_stays_a_question_of_its_ter
     answer = engine.ask("这个政策现在还有效吗？")
     assert answer.status is Status.ANSWERED
     assert answer.citations[0].chunk_id == "policy2024:validity"
+
+
+def test_a_shanghai_subsidiary_set_up_as_the_applicant_changes_the_case_and_is_no_company_registration_question(engine):
+    session = None
+    answers = []
+    for question in ("我们公司注册在苏州，在上海的医院做1类新药II期临床，能申请上海的研发补贴吗？",
+                     "那如果在上海新注册一家子公司做注册申请人，II期最多能拿多少？",
+                     "换成III期呢？III期研发投入一共花了5000万。",
+                     "这是哪一条规定的？找哪个部门？"):
+        answer = engine.ask(question, session)
+        session = answer.session_id
+        answers.append(answer)
+    refused, ceiling, computed, which = answers
+    assert {v.verdict for v in refused.verdicts} == {"not_eligible"}
+    # （五）: “…不超过研发投入的40%，最高分别1000万元、2000万元、3000万元支持” — the Shanghai applicant's case
+    assert ceiling.status is Status.ANSWERED and "2000万元" in ceiling.answer.splitlines()[1]
+    assert "min(40% × 5000万元, 3000万元) = 2000万元" in computed.answer
+    assert which.status is Status.ANSWERED and which.citations[0].chunk_id == "policy2024:05"
+    assert which.answer.startswith("（五）") and "市科委、市发展改革委、市药品监管局、市财政局" in which.answer
+
+
+def test_a_stake_held_by_the_client_named_before_fails_the_cmo_measures_relation_condition(engine):
+    first = engine.ask("我們是在上海註冊的CMO，幫一家杭州的藥企代工生產一個藥品，去年受託生產產值8000萬元，可以拿到什麼補貼？")
+    then = engine.ask("如果那家杭州藥企持有我們公司30%的股份，還能申請嗎？", first.session_id)
+    # （二十四）: “承接委托生产活动（委托双方应无投资等关联）” — the client in Hangzhou is no place the question is about
+    assert then.status is Status.ANSWERED
+    assert [(v.verdict, v.measure) for v in then.verdicts] == [("not_eligible", "24")]
+    assert "委託雙方應無投資等關聯" in then.answer and "杭州的企業不在支持範圍" not in then.answer

@@ -255,7 +255,8 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     # "我们跟客户之间没有任何投资关系，这一点重要吗？" inside a conversation states a fact a condition of its topic reads;
     # "if we registered in Hangzhou instead, would it still apply to us?" states where the asker is, the scope's condition
     about_conversation = bool(question.context_text) and (
-        all(a.kind in CONVERSATION_KINDS for a in question.asks)
+        # "这是哪一条规定的？" after an award: which article the answer came from, no topic of its own
+        all(a.kind in CONVERSATION_KINDS or lexicon().article_asked.search(a.text.lower()) for a in question.asks)
         or question.asks_annual_cap  # "那同一家公司一年里面最多可以拿多少" after an award: that award's yearly cap
         or (question.facts.related_party is not None or question.facts.applicant_role is not None)
         or (question.facts.registered is not None and all(a.kind is AskKind.ELIGIBILITY for a in question.asks)))
