@@ -232,3 +232,13 @@ def test_a_what_ask_after_an_award_in_one_message_is_answered_from_the_text_and_
     answer = engine.ask("我们是CRO，帮高校做新药临床前研究服务，贴息一个项目一年最多多少？考核看什么？")
     assert answer.total_yuan == 10_000_000 and len(answer.calculations) == 1
     assert "药物临床试验批件获得数量" in answer.answer
+
+
+def test_a_document_named_by_a_later_ask_is_not_what_an_earlier_ask_is_about(engine):
+    answer = engine.ask("Three quick questions: when does Shanghai's current biomedicine policy expire, how big a loan "
+                        "guarantee can a small biotech startup get, and is the Pudong biomedicine action plan still in force?")
+    lines = answer.answer.splitlines()
+    # 沪府办规〔2024〕9号: “本意见自2024年8月1日起实施，有效期至2029年7月31日”; （二十九）: 中小微 2000万; the Pudong plan ended 2024-12-31
+    assert answer.citations[0].chunk_id == "policy2024:validity" and "July 31, 2029" in lines[0]
+    assert "RMB 20,000,000" in lines[1] and answer.total_yuan == 20_000_000
+    assert any("expired" in line and "浦府办〔2022〕2号" in line for line in lines[2:4])

@@ -1126,8 +1126,9 @@ class Planner:
         earlier_term = self._earlier_policy_term(ask) if ask.kind is AskKind.VALIDITY else None
         if earlier_term is not None:  # "2021年那个若干意见现在还有效吗": the sources only quote it
             return earlier_term
-        if ask.kind is AskKind.VALIDITY and not which and (question.document or (previous and topic_is_empty) or first_turn_policy):
-            document = question.document or (previous[0].doc_id if previous else self.book.document)
+        named = question.document if question.document and not self._named_only_later(question, ask) else None
+        if ask.kind is AskKind.VALIDITY and not which and (named or (previous and topic_is_empty) or first_turn_policy):
+            document = named or (previous[0].doc_id if previous else self.book.document)
             mentioned = self.finder.mentioned_issue(ask, document, plan)
             if mentioned is not None:
                 return mentioned
@@ -1230,7 +1231,7 @@ class Planner:
             # "the pivotal trial in Germany": a trial abroad, said in the sources' words, whatever place it names
             query = f"{query} {lexicon().abroad_trial_words}"
         # the one document the question names ("发布会上…", "浦东方案里…") or points at is where to look
-        pointed = [question.document] if question.document else None
+        pointed = [question.document] if question.document and not self._named_only_later(question, ask) else None
         # "In that same answer, what share …": the article just answered, whatever else the words find
         same_article = bool(previous) and not plan.steps and bool(lexicon().same_article.search(question.text))
         if same_article and pointed is None:
@@ -1869,6 +1870,17 @@ class Planner:
         if detail is None or ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE}:
             return False
         return not has_word(article.text.lower(), detail.stated)
+
+    def _named_only_later(self, question: Question, ask: Ask) -> bool:
+        """Whether the document the message names is named only by an ask after ``ask`` ("when does Shanghai's current
+        policy expire, …, and is the Pudong plan still in force?": the first ask is not about the Pudong plan; "浦东方案
+        还有效吗？里面对CMO有什么支持？": the second is)."""
+        if len(question.asks) < 2 or question.document in self.catalogue.named_in(ask.text):
+            return False
+        text = question.text.lower()
+        at = text.find(ask.text.lower())
+        later = [a for a in question.asks if question.document in self.catalogue.named_in(a.text)]
+        return at >= 0 and bool(later) and all(text.find(a.text.lower()) > at for a in later)
 
     def _states_term(self, article: Article) -> bool:
         """Whether ``article`` is the one a validity answer cites for its document's term."""
