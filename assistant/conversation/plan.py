@@ -1126,9 +1126,9 @@ class Planner:
         earlier_term = self._earlier_policy_term(ask) if ask.kind is AskKind.VALIDITY else None
         if earlier_term is not None:  # "2021年那个若干意见现在还有效吗": the sources only quote it
             return earlier_term
-        named = question.document if question.document and not self._named_only_later(question, ask) else None
-        if ask.kind is AskKind.VALIDITY and not which and (named or (previous and topic_is_empty) or first_turn_policy):
-            document = named or (previous[0].doc_id if previous else self.book.document)
+        named_document = question.document if question.document and not self._named_only_later(question, ask) else None
+        if ask.kind is AskKind.VALIDITY and not which and (named_document or (previous and topic_is_empty) or first_turn_policy):
+            document = named_document or (previous[0].doc_id if previous else self.book.document)
             mentioned = self.finder.mentioned_issue(ask, document, plan)
             if mentioned is not None:
                 return mentioned
