@@ -242,3 +242,10 @@ def test_a_document_named_by_a_later_ask_is_not_what_an_earlier_ask_is_about(eng
     assert answer.citations[0].chunk_id == "policy2024:validity" and "July 31, 2029" in lines[0]
     assert "RMB 20,000,000" in lines[1] and answer.total_yuan == 20_000_000
     assert any("expired" in line and "浦府办〔2022〕2号" in line for line in lines[2:4])
+
+
+def test_a_kind_of_company_asked_of_inside_a_named_plan_is_that_plans_task_after_its_term(engine):
+    answer = engine.ask("浦东那个方案现在还有效吗？里面对CMO有什么支持？")
+    # 浦府办〔2022〕2号 ended 2024-12-31; its task 9: “推进合同委托生产(CMO/CDMO)基地扩大生产能力” — not the city's （二十四）
+    assert [c.chunk_id for c in answer.citations[:2]] == ["pudong2022:1.2", "pudong2022:task-09"]
+    assert "已到期失效" in answer.answer.splitlines()[0] and "CMO/CDMO" in answer.answer

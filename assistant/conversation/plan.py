@@ -2727,8 +2727,9 @@ class Planner:
         stated facts; None for any other question (or a kind no measure is meant for, or an asker registered
         elsewhere)."""
         kind = asker_kind(kind_id)
-        if kind is None or question.conversation_facts.registered == "elsewhere":
-            return None
+        if kind is None or question.conversation_facts.registered == "elsewhere" or question.document not in (
+                None, self.book.document):
+            return None  # ("浦东那个方案…里面对CMO有什么支持？": what that plan says of the kind, not the policy's measures)
         # "CRO能拿多少钱？": an amount asked for a kind that several measures pay is each of their ceilings, not one's
         # ("CRO贴息最高多少？" names one of them by its rule's own words)
         rest = without_kind_said(question.text.lower(), kind.id)
