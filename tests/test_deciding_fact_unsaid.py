@@ -296,3 +296,12 @@ def test_a_product_registered_abroad_with_its_sale_there_unsaid_hears_it_depends
     first = answer.answer.splitlines()[0]
     assert "当地实现销售" in first or "sold there" in first
     assert "30%" in first and "50%" not in first
+
+
+def test_talks_still_going_in_the_case_told_do_not_make_a_yes_or_no_a_question_of_the_documents_term(engine):
+    answer = engine.ask("We're a Shanghai-registered AI imaging software company. Our device software got FDA clearance "
+                        "in March, but we haven't sold a single licence in the US yet — distributor talks are still going. "
+                        "Can we apply now for the global registration support (up to RMB 10 million) in measure (36)?")
+    # （三十六）: “…注册，并在当地实现销售的…” — no sale there yet: not now
+    assert [(v.verdict, v.measure) for v in answer.verdicts] == [("not_eligible", "36")]
+    assert answer.citations[0].chunk_id == "policy2024:36" and answer.answer.startswith("No")
