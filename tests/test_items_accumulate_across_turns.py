@@ -161,3 +161,24 @@ def test_like_items_of_the_same_measure_said_with_also_stay_that_measures(engine
     *_, total = turns(engine, "1类新药国内III期，上海注册申请人，已实现产出，研发投入1亿，能拿多少？",
                       "同一年我们还有两个III期，研发投入也都是1亿，三个加起来多少？")
     assert total.total_yuan == 90_000_000 and cited(total)[0] == "policy2024:05"
+
+
+@pytest.mark.parametrize("question", [
+    "我们是上海的CMO，有两块：一是受托生产产值5000万，二是新建生产线新增投资2亿，一共能拿多少？",
+    "We're a Shanghai CMO with two things: contract output of RMB 50 million, and a new production line with RMB 200 "
+    "million of new investment. What's the total we could get?",
+])
+def test_a_new_investment_listed_beside_a_cmos_output_is_the_industrialisation_item_never_a_second_product(engine, question):
+    answer = engine.ask(question)
+    # （二十四） is paid on 受托年生产产值, never on a construction investment: the 2亿 is （二十三）'s 30% (6000万)
+    assert answer.total_yuan == 65_000_000
+    assert {"policy2024:23", "policy2024:24"} <= set(cited(answer))
+    assert "10% × RMB 200,000,000" not in answer.answer and "10% × 2亿元" not in answer.answer
+
+
+def test_a_total_of_two_measures_in_a_year_asked_as_the_most_leads_with_the_sum(engine):
+    *_, total = turns(engine, "上海注册，1类新药二期做完，研发60,000,000元能补多少", "器械进了国家创新特别审查，再加多少",
+                      "两项加起来一年最多多少，一句话")
+    # （五）: min(40% × 6000万, 2000万) = 2000万; （六）: 300万; each under its own yearly cap (1亿, 3000万)
+    assert total.total_yuan == 23_000_000
+    assert "2300万元" in total.answer.splitlines()[0]

@@ -5,6 +5,8 @@ measure allows, whatever country the asker's head office is in.
 （三十三）: "依托……临港新片区开展试点，支持生物医药企业数据跨境安全合规流动".
 """
 
+import pytest
+
 from assistant.records import Status
 
 
@@ -59,3 +61,15 @@ def test_a_stake_held_by_the_client_named_before_fails_the_cmo_measures_relation
     assert then.status is Status.ANSWERED
     assert [(v.verdict, v.measure) for v in then.verdicts] == [("not_eligible", "24")]
     assert "委託雙方應無投資等關聯" in then.answer and "杭州的企業不在支持範圍" not in then.answer
+
+
+@pytest.mark.parametrize("question", [
+    "We're a Shanghai-registered CDMO and we are 30% owned by the client whose drug we make. Contract output was RMB 80 "
+    "million. How much CMO support can we get?",
+    "我们是上海注册的CDMO，我们被委托方持股30%，受托产值8000万，能拿多少？",
+])
+def test_a_contractor_owned_in_part_by_its_client_fails_the_cmo_relation_condition(engine, question):
+    answer = engine.ask(question)
+    # （二十四）: “承接委托生产活动（委托双方应无投资等关联）”
+    assert [(v.verdict, v.measure) for v in answer.verdicts] == [("not_eligible", "24")]
+    assert not answer.total_yuan

@@ -2122,7 +2122,8 @@ class Planner:
 
     def _bases_elsewhere(self, question: Question, request: AwardRequest, measure: str) -> list[Item]:
         """Items of other measures a total adds from the same message, each said with its own base (yuan) after a word
-        adding it ("另外", "also": ``understanding.yaml`` other_item_added) in a sentence that names, by what it
+        adding it ("另外", "also": ``understanding.yaml`` other_item_added), or as a base none of this measure's rules is
+        paid on (a new investment beside a CMO's output: ``eligibility.yaml`` base conditions), in a sentence that names, by what it
         supports (no base's word: "研发投入" is a trigger of many rules), exactly one rule of another measure, its
         clause none of this measure's ("CMO受托产值5000万；另外新建生产线新增投资2亿，一共能拿多少": （二十三）'s 30% of
         the 2亿 beside （二十四）'s item, each under its own ceilings). The base is taken out of this measure's own
@@ -2143,10 +2144,19 @@ class Planner:
             sentence = _sentence_around(question.text, amount.start).lower()
             clause = _clause_around(question.text, amount.start).lower()
             said = sentence.find(amount.text.lower())
-            if not has_word(sentence[:said] if said >= 0 else sentence, lexicon().other_item_added) or any(
-                    rule_named(clause, rule) for rule in own):
+            added = has_word(sentence[:said] if said >= 0 else sentence, lexicon().other_item_added)
+            # ("…受托产值5000万，二是新建生产线新增投资2亿"): a base said to be what none of this measure's rules is paid on
+            foreign_base = bool(amount.base_kind) and all(
+                condition_rules().refuses(rule, "base_kind", amount.base_kind) for rule in own)
+            # (a base this measure could be paid on belongs to it when its clause names one of its rules)
+            owned = not foreign_base and any(rule_named(clause, rule) for rule in own)
+            if not (added or foreign_base) or owned:
                 continue
-            others = others_named(clause) or ([] if any(rule_named(sentence, rule) for rule in own) else others_named(sentence))
+            others = others_named(clause) or ([] if not foreign_base and any(rule_named(sentence, rule) for rule in own)
+                                              else others_named(sentence))
+            if amount.base_kind:  # "RMB 200 million of new investment": the rules paid on a new investment
+                kind = lexicon().base_kinds[amount.base_kind]
+                others = [rule for rule in others if rule.base is not None and kind.search(rule.base)]
             if len(others) != 1:
                 continue
             [rule] = others
@@ -2414,7 +2424,11 @@ class Planner:
             # "这两块加起来，一年有没有封顶？", "如果同一年还有另外两个品种也在拿这个支持，全公司一年累计有没有封顶？": the cap
             # leads, the sum under it follows ("合计多少？会不会超过每年的上限？" asks whether the sum passes it: the sum leads;
             # "同一年做了三个那样的项目呢？加起来多少？" names the year of the items and asks no cap: the sum leads)
-            step.annual_first = not _sum_asked_before_cap(asked)  # "加起来一共多少？一年封顶是多少": the sum first
+            # "加起来一共多少？一年封顶是多少": the sum first; so for "两项加起来一年最多多少" (the most the two bring in a
+            # year, no question whether a cap exists)
+            summed = not lexicon().cap_exists_asked.search(asked) and _asked_before_annual(
+                asked, lexicon().total_words, lambda between: True)
+            step.annual_first = not (_sum_asked_before_cap(asked) or summed)
         if (question.asks_annual_cap and not any(r.annual_cap for r in request.rules or request.candidates)
                 and lexicon().cap_exists_asked.search(ask.own_words.lower()) and not question.facts.amounts):
             # "这一条每家每年有没有累计封顶？" of （三十六）: the text sets a ceiling per product, no cap per company and

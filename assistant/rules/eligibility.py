@@ -123,6 +123,12 @@ class ConditionRules:
         return any(fact in {*data.fails_if, *data.holds_if}
                    for cid in self.of_rule(rule) if (data := self.conditions.get(cid)) is not None)
 
+    def refuses(self, rule: Rule, fact: str, value: str) -> bool:
+        """Whether a condition of ``rule`` fails when ``fact`` has ``value`` (（二十四） on a base that is a new
+        investment: ``output_value_base``)."""
+        return any(value in data.fails_if.get(fact, ())
+                   for cid in self.of_rule(rule) if (data := self.conditions.get(cid)) is not None)
+
     def of_measure(self, measure: str) -> tuple[str, ...]:
         """The extra conditions of a measure without award rules (``measures``)."""
         return tuple(c.id for c in self.extras.values() if measure in c.measures)
