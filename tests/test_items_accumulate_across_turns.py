@@ -182,3 +182,11 @@ def test_a_total_of_two_measures_in_a_year_asked_as_the_most_leads_with_the_sum(
     # （五）: min(40% × 6000万, 2000万) = 2000万; （六）: 300万; each under its own yearly cap (1亿, 3000万)
     assert total.total_yuan == 23_000_000
     assert "2300万元" in total.answer.splitlines()[0]
+
+
+def test_fairs_added_after_a_cmo_turn_each_count_under_their_own_yearly_cap(engine):
+    *_, total = turns(engine, "CMO受托产值3000万能拿多少", "另外参加了两个海外展会，每个花了10万，这两块加起来，一年有没有封顶？")
+    # （二十四）: min(10% × 3000万, 500万) = 300万; （三十七）: 2 × min(50% × 10万, 5万) = 10万, under its 50万 a year
+    assert total.total_yuan == 3_100_000
+    assert {"policy2024:24", "policy2024:37"} <= set(cited(total))
+    assert "年度上限（仅（三十七）的项目）" in total.answer

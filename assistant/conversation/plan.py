@@ -2157,12 +2157,17 @@ class Planner:
             if amount.base_kind:  # "RMB 200 million of new investment": the rules paid on a new investment
                 kind = lexicon().base_kinds[amount.base_kind]
                 others = [rule for rule in others if rule.base is not None and kind.search(rule.base)]
+            elif amount.role is AmountRole.FEE:  # "两个海外展会，每个花了10万": the rules paid on a fee (项目经费), no premium
+                others = [rule for rule in others if rule.base is not None and lexicon().roles["fee"].search(rule.base)]
             if len(others) != 1:
                 continue
             [rule] = others
             request.bases = [base for base in request.bases if base != amount.yuan]
             inputs = {key: value for key, value in request.facts.items() if key in rule.conditions}
-            items.append(Item(rule.id, {**inputs, "base_yuan": amount.yuan}))
+            # "参加了两个海外展会，每个花了10万": the count said before the one amount of its sentence, each item at it
+            alone = sum(1 for other in question.facts.amounts if _sentence_around(question.text, other.start) == sentence) == 1
+            counted = lexicon().item_count.search(sentence[:said]) if said >= 0 and alone and question.facts.item_count else None
+            items += [Item(rule.id, {**inputs, "base_yuan": amount.yuan})] * (question.facts.item_count or 1 if counted else 1)
         return items
 
     def _each_item_failed(self, request: AwardRequest, bases: Sequence[Decimal], condition_id: str,
