@@ -340,8 +340,8 @@ def _clause_around(text: str, at: int) -> str:
 
 
 def _sentence_around(text: str, at: int) -> str:
-    """The sentence of ``text`` that holds position ``at``: between the nearest sentence marks (。；！？ and their
-    half-width forms, a full stop followed by a space) on either side."""
+    """The sentence of ``text`` that holds position ``at``: between the nearest sentence marks (``SENTENCE_MARK``:
+    ？。；！ and their half-width forms) on either side."""
     ends = [m.end() for m in SENTENCE_MARK.finditer(text)]
     start = max([end for end in ends if end <= at], default=0)
     end = min([end for end in ends if end > at], default=len(text))
@@ -1629,7 +1629,7 @@ class Planner:
             # (the words naming the document are no such word, nor is a single character: "那场政策发布会上说…多少位两院院士")
             rare_held = tuple(term for term in dict.fromkeys(tokenize(self.finder.without_name(search_query, top.doc_id).lower()))
                          if 0 < self.retriever.article_share(term) <= RARE_TERM_SHARE and term in top.text
-                         and term not in lexicon().city_scope_words and len(term) > 1)
+                         and term not in self.catalogue.city_names and len(term) > 1)
             # (who the asker is, told in a sentence before the one that asks, finds no figure: "We're a listed CDMO
             # planning a CVC fund. What percentage will the mother fund put in?" is not （二十四）'s 10%); what the
             # sentence before names still has to be found too: "Our product is a Class III medical device. Is there a
@@ -2137,11 +2137,12 @@ class Planner:
             return [rule for rule, (_, words) in topics
                     if rule.measure != measure and rule.base is not None and triggers_named(text, words)]
 
+        sentence_of = {amount.start: _sentence_around(question.text, amount.start).lower() for amount in question.facts.amounts}
         items: list[Item] = []
         for amount in question.facts.amounts:
             if amount.currency != CNY or amount.role not in {AmountRole.BASE, AmountRole.FEE}:
                 continue
-            sentence = _sentence_around(question.text, amount.start).lower()
+            sentence = sentence_of[amount.start]
             clause = _clause_around(question.text, amount.start).lower()
             said = sentence.find(amount.text.lower())
             added = has_word(sentence[:said] if said >= 0 else sentence, lexicon().other_item_added)
@@ -2165,9 +2166,9 @@ class Planner:
             request.bases = [base for base in request.bases if base != amount.yuan]
             inputs = {key: value for key, value in request.facts.items() if key in rule.conditions}
             # "参加了两个海外展会，每个花了10万": the count said before the one amount of its sentence, each item at it
-            alone = sum(1 for other in question.facts.amounts if _sentence_around(question.text, other.start) == sentence) == 1
-            counted = lexicon().item_count.search(sentence[:said]) if said >= 0 and alone and question.facts.item_count else None
-            items += [Item(rule.id, {**inputs, "base_yuan": amount.yuan})] * (question.facts.item_count or 1 if counted else 1)
+            alone = list(sentence_of.values()).count(sentence) == 1
+            counted = said >= 0 and alone and bool(question.facts.item_count) and bool(lexicon().item_count.search(sentence[:said]))
+            items += [Item(rule.id, {**inputs, "base_yuan": amount.yuan})] * ((question.facts.item_count or 1) if counted else 1)
         return items
 
     def _each_item_failed(self, request: AwardRequest, bases: Sequence[Decimal], condition_id: str,

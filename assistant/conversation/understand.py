@@ -232,7 +232,6 @@ class _Lexicon:
     figure_asks: dict[str, Detail]  # a count, a size, a share: asked words, the units that state it
     home_city_asked: tuple[str, ...]  # "上海的…多少": Shanghai's own share of a figure is asked
     home_city_stated: tuple[str, ...]  # 本市, 我市: how the sources name Shanghai's share
-    city_scope_words: tuple[str, ...]  # 全市, 上海: the city as a whole, no subject of a figure asked
     figure_words: tuple[str, ...]  # every word asking a figure (the figure kind's and figure_asks'), longest first
     elliptical: re.Pattern[str]  # "海外的呢": asks what the ask before it asked
     asked_again: re.Pattern[str]  # "新政策又是多少": the ask before it, asked of another subject
@@ -426,7 +425,6 @@ def lexicon() -> _Lexicon:
         figure_asks=_details(raw["figure_asks"], "units"),
         home_city_asked=lower(raw["home_city_asked"]),
         home_city_stated=lower(raw["home_city_stated"]),
-        city_scope_words=lower(raw["city_scope_words"]),
         figure_words=tuple(sorted({str(w).lower() for w in [*raw["ask_kinds"]["figure"],
                                                               *(w for d in raw["figure_asks"].values() for w in d["asked"])]},
                                   key=lambda w: (-len(w), w))),
@@ -767,6 +765,12 @@ def sentences(text: str) -> tuple[tuple[int, int, bool], ...]:
             asks = clause_asks(sentence)
             spans.append((start, end, asks))
     return tuple(spans)
+
+
+def sentence_at(text: str, at: int) -> tuple[int, int]:
+    """(start, end) of the sentence of ``text`` (normalised, cut as ``sentences`` cuts it) that holds position
+    ``at``; the whole text when none does."""
+    return next(((a, b) for a, b, _ in sentences(text) if a <= at < b), (0, len(text)))
 
 
 def asking_part(text: str) -> str:
@@ -2026,7 +2030,7 @@ def _heard_of(found: FoundAmount, normalised: str, before: str, latin: bool, lex
     """
     if lex.roles["own_base"].search(before):
         return False
-    start, end = next(((a, b) for a, b, _ in sentences(normalised) if a <= found.start < b), (0, len(normalised)))
+    start, end = sentence_at(normalised, found.start)
     heard = [m.start() for m in lex.roles["claimed"].finditer(normalised[start: found.start].lower())]
     if not heard:
         # "新政对1类新药Ⅲ期临床最高补5000万，对吧？": an award's figure in a sentence asking to be confirmed is a claim too
@@ -2039,7 +2043,7 @@ def _about_fair(normalised: str, position: int, lex: _Lexicon) -> bool:
     """Whether the sentence of ``normalised`` holding ``position`` is about a trade fair and no other base (an R&D
     spend, a premium, an output value: ``other_bases``). A fair is named by a word (``fair_words``: "展会",
     "exhibition", "booth") or by its own name ("BIO", "ASCO": ``events.names_event``)."""
-    start, end = next(((a, b) for a, b, _ in sentences(normalised) if a <= position < b), (0, len(normalised)))
+    start, end = sentence_at(normalised, position)
     sentence = normalised[start:end].lower()
     return (bool(lex.fair_words.search(sentence)) or names_event(sentence)) and not lex.other_bases.search(sentence)
 
@@ -2085,12 +2089,9 @@ def _fees_alike(amounts: tuple[StatedAmount, ...], normalised: str, lex: _Lexico
     """``amounts`` with a bare figure (a base naming no kind) in a trade-fair sentence that states other fees
     taken as a fee too: "BIO花了12.8万，CPHI花了7.2万，日本一个学术会议3.9万" lists three fairs' fees, the last
     without its verb (``_about_fair`` keeps a sentence naming an R&D spend or an output out)."""
-    def sentence_of(position: int) -> tuple[int, int]:
-        return next(((a, b) for a, b, _ in sentences(normalised) if a <= position < b), (0, len(normalised)))
-
-    fee_sentences = {sentence_of(a.start) for a in amounts if a.role is AmountRole.FEE}
+    fee_sentences = {sentence_at(normalised, a.start) for a in amounts if a.role is AmountRole.FEE}
     return tuple(replace(a, role=AmountRole.FEE)
-                 if a.role is AmountRole.BASE and not a.base_kind and sentence_of(a.start) in fee_sentences
+                 if a.role is AmountRole.BASE and not a.base_kind and sentence_at(normalised, a.start) in fee_sentences
                  and _about_fair(normalised, a.start, lex) else a
                  for a in amounts)
 
