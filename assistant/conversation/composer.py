@@ -165,6 +165,7 @@ class Composer:
         self.event_facts = Facts()
         self.more_of = ""  # "还能再拿多少": the turn asking what the items it names add (their ceiling leads, then the total)
         self.more_count = 1  # how many items that turn adds
+        self.headroom_asked = False  # "离封顶还剩多少": what the per-entity annual cap leaves follows the total
         self.kind_asked = ""  # "那对医院呢？": a kind of asker the elliptical turn names
         self.rules_asked: set[str] = set()  # the rules some ask of the message answers (a later stage asked is not added)
         self._quoted: set[str] = set()
@@ -185,6 +186,7 @@ class Composer:
         self.event_on = plan.question.conversation_facts.event_on
         self.event_facts = plan.question.conversation_facts
         self.more_of = plan.question.text if plan.question.asks_more else ""
+        self.headroom_asked = plan.question.asks_headroom
         # "另外还有一个品种受托产值3200万，再一个2500万": each base stated this turn is an item it adds
         self.more_count = max(plan.question.items_added, len(plan.question.facts.amounts_as(AmountRole.BASE)))
         self.rules_asked = {rule.id for step in plan.steps if step.request is not None for rule in step.request.rules} | {
@@ -227,7 +229,10 @@ class Composer:
             Status.NOT_SPECIFIED if _existence_then_unstated(plan.steps, statuses) else
             Status.ANSWERED if Status.ANSWERED in statuses else statuses[0])
         shown = articles if status is not Status.OUT_OF_SCOPE else []
-        cap_asked = len(plan.question.asks) > 1 and any(names_annual_cap(ask.text.lower()) for ask in plan.question.asks)
+        # ("贴息一年最多多少" of （四）'s per-project yearly ceiling asks no per-entity cap: its items count against none)
+        cap_asked = len(plan.question.asks) > 1 and any(
+            names_annual_cap(step.ask.text.lower()) and not (step.estimate is not None and not any(
+                rule_book().rule(c.rule_id).annual_cap for c in step.estimate.calculations)) for step in plan.steps)
         lines = [*_said_once(dict.fromkeys(line for block in self._in_blocks(plan.steps, blocks, cap_asked)
                                            for line in block.split("\n"))),
                  *self._sources(shown, plan)]
@@ -1154,8 +1159,11 @@ class Composer:
         labels_of = {rule.measure: c.citation.article for rule, c in zip(rules, calculations, strict=True)}
         # items of several measures: each annual cap says whose items it caps ("（二十四）…1000万元", not the total's)
         annual = self._annual_caps(rules, "award_annual" if len(labels_of) == 1 else "award_annual_of", labels_of)
+        headroom = self._headroom(estimate, rules) if self.headroom_asked and len(labels_of) == 1 else []
         if len(calculations) == 1:
-            lines += annual  # one item: its annual cap right under its formula, where "每年最多多少" looks
+            lines += [*annual, *headroom]  # one item: its annual cap right under its formula, where "每年最多多少" looks
+        else:
+            lines[1:1] = headroom  # asked beside the total: right under it
         notes = merged_notes((note for c in calculations for note in c.notes), self.language)
         if notes:
             separator = " " if self.language is Language.ENGLISH else ""
@@ -1167,6 +1175,19 @@ class Composer:
                 return [*annual, *lines]
             lines += annual
         return lines
+
+    def _headroom(self, estimate: AwardEstimate, rules: list[Rule]) -> list[str]:
+        """What the one per-entity annual cap of ``rules`` leaves after the estimate's total and the support received
+        this year ("离每年的封顶还剩多少空间"): the cap (yuan) less what is used, never below zero; nothing when the
+        items count against no cap or against several."""
+        caps = {rule.annual_cap for rule in rules if rule.annual_cap}
+        if len(caps) != 1 or any(not rule.annual_cap for rule in rules):
+            return []
+        cap = Decimal(rule_book().annual_caps[caps.pop()].cap_yuan)
+        used = Decimal(estimate.total_yuan + (estimate.received_yuan or 0))
+        money = self._money
+        left = cap - used if cap > used else Decimal(0)
+        return [self.t["award_headroom"].format(left=money(left), cap=money(cap), used=money(used))]
 
     def _later_stages(self, calculation: Calculation) -> list[str]:
         """What the same product is granted on top at a later stage ("以上产品首次取得注册证…再给予"), with its

@@ -279,6 +279,9 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     bases = _bases(question, rules or list(candidates), ask_text)
     # "两项合计" after one step and with another: the count is of the items discussed, each once
     count = facts_said.item_count
+    if count and ask_text and _counted_by_another_ask(question, text, candidates):
+        # "(1) 两个能力提升项目，每个最多多少？… (3) 贴息一年最多多少？": the count is of the first ask's items
+        count = None
     if count and same_measure and previous is not None and question.asks_total and (
             count == len({r for r, _ in previous.seen} | {r.id for r in rules}) > len(rules)
             or (items_elsewhere and not facts_said.amounts and count == len(previous.seen) + items_elsewhere)
@@ -465,6 +468,16 @@ def _counts_rule(text: str, rule: Rule) -> bool:
         if any(m.start() >= clause_start for m in lexicon().item_count.finditer(text, 0, position)):
             return True
     return False
+
+
+def _counted_by_another_ask(question: Question, ask_text: str, candidates: Sequence[Rule]) -> bool:
+    """Whether the turn's count of items is said in another ask of the message, one that counts none of
+    ``candidates``' items, while ``ask_text`` (lower case) holds no count: the count is that ask's own."""
+    if len(question.asks) < 2 or lexicon().item_count.search(ask_text):
+        return False
+    counting = [a.text.lower() for a in question.asks if lexicon().item_count.search(a.text.lower())]
+    return bool(counting) and all(text not in ask_text and not any(_counts_rule(text, r) for r in candidates)
+                                  for text in counting)
 
 
 def _corrected_items(question: Question, earlier_rules: list[Rule], earlier_bases: list[Decimal], rules: list[Rule],

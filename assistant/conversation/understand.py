@@ -189,6 +189,7 @@ class _Lexicon:
     spend_total: re.Pattern[str]  # "研发总共投了2350万": the spend's total, no sum of items
     applies_to_asker: re.Pattern[str]  # "does it still apply to us": a measure applied to the asker's case
     more_asked: tuple[str, ...]  # "还能再拿多少": what the added item brings on top of those discussed
+    headroom_asked: re.Pattern[str]  # "离封顶还剩多少": what the per-entity annual cap leaves
     annual_words: tuple[str, ...]
     facts: dict[str, Any]
     roles: dict[str, re.Pattern[str]]
@@ -305,6 +306,7 @@ class _Lexicon:
     task_sections: tuple[str, ...]  # "任务": a section heading holding numbered tasks
     known_places: tuple[str, ...]  # places outside Shanghai (scope.yaml), to tell a place from a word
     unmet_patterns: dict[str, re.Pattern[str]]  # a condition denied by naming another place ("在江苏生产")
+    met_patterns: dict[str, re.Pattern[str]]  # a condition met by naming a place of Shanghai ("在松江工厂生产")
     place_as_seat: re.Pattern[str]  # a Shanghai place named as the asker's seat, not as a document
     seat_places: tuple[str, ...]  # the places ``place_as_seat`` names, one of which each of its matches holds
     min_stated_yuan: Decimal
@@ -382,6 +384,7 @@ def lexicon() -> _Lexicon:
         spend_total=re.compile(raw["spend_total"], re.IGNORECASE),
         applies_to_asker=re.compile(raw["applies_to_asker"], re.IGNORECASE),
         more_asked=lower(raw["more_asked"]),
+        headroom_asked=re.compile(raw["headroom_asked"], re.IGNORECASE),
         annual_words=lower(raw["annual_words"]),
         facts=raw["facts"],
         roles={name: re.compile(pattern, re.IGNORECASE) for name, pattern in raw["amount_roles"].items()},
@@ -502,6 +505,9 @@ def lexicon() -> _Lexicon:
         known_places=_known_places(),
         unmet_patterns={str(cid): re.compile(str(p).replace("{place}", "|".join(map(re.escape, _known_places()))))
                         for cid, p in raw["facts"].get("unmet_patterns", {}).items()},
+        met_patterns={str(cid): re.compile(str(p).replace("{shanghai_place}", "|".join(
+            re.escape(str(place).lower()) for place in raw["facts"]["shanghai_places"])), re.IGNORECASE)
+                      for cid, p in raw["facts"].get("met_patterns", {}).items()},
         place_as_seat=re.compile("|".join(
             f"(?:{raw['place_as_seat'].replace('{place}', re.escape(str(place).lower()))})"
             for place in raw["facts"]["shanghai_places"] if str(place) not in {"上海", "本市", "我市", "沪"})),
@@ -901,6 +907,7 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
             (inherits or bare_reply) and previous is not None and previous.asks_ceiling),
         asks_total=has_word(lex.spend_total.sub(" ", lex.cap_named_total.sub(" ", text)), lex.total_words),
         asks_more=has_word(text, lex.more_asked),
+        asks_headroom=bool(lex.headroom_asked.search(text)),
         states_amounts=own_amounts,
         asks_annual_cap=not own_amounts and has_word(text, lex.annual_words) and (
             has_word(text, lex.ceiling_words) or has_word(text, lex.total_words)),
@@ -1581,7 +1588,8 @@ def read_facts(normalised: str, text: str) -> Facts:
     unmet = tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws) or _negated(
         text, words["unmet_topics"].get(cid, []), words["negation"]) or (cid in lex.unmet_patterns and lex.unmet_patterns[cid].search(text)))
     # "进了国家创新医疗器械特别审查程序": a condition named as the case's own, unless the same message denies it
-    met = tuple(cid for cid, ws in words["met_conditions"].items() if cid not in unmet and has_word(text, ws))
+    met = tuple(cid for cid in dict.fromkeys([*words["met_conditions"], *lex.met_patterns]) if cid not in unmet and (
+        has_word(text, words["met_conditions"].get(cid, [])) or (cid in lex.met_patterns and lex.met_patterns[cid].search(text))))
     return Facts(
         drug_class=drug_class,
         cgt=has_word(re.sub(words["cgt_denied"], " ", text), words["cgt"]),

@@ -137,8 +137,10 @@ class Verdicts:
         own_words = ask.own_words.lower()
         # "Can it get the contract manufacturing support?": an amount asked only as a yes/no, with no spend stated and
         # no figure asked, waits all the same ("…, and if so up to how much?" is computed, the condition noted)
-        yes_no = asks_yes_or_no(own_words) and (ask.kind is AskKind.ELIGIBILITY or (
-            ask.yes_no and not question.facts.amounts_as(AmountRole.BASE) and not has_word(own_words, lexicon().quantity_words)))
+        # "研发投入1200万，能不能拿研发投入40%那一笔？": a yes/no on the one rule its own figure names waits, a spend stated or not
+        named = [rule for rule in dict.fromkeys(request.rules or request.candidates) if _named_by_figure(own_words, rule, ())]
+        yes_no = asks_yes_or_no(own_words) and (ask.kind is AskKind.ELIGIBILITY or (ask.yes_no and (
+            len(named) == 1 or not question.facts.amounts_as(AmountRole.BASE)) and not has_word(own_words, lexicon().quantity_words)))
         # "中型企业，想申请3000万的担保，行不行": the guarantee asked of the ceiling the facts read is the figure wanted
         wanted = figures_wanted(question, request.candidates)
         rules = list(dict.fromkeys(request.rules)) or [r for r in request.candidates if r.cap_yuan in wanted]
