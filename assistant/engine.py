@@ -30,7 +30,7 @@ from assistant.match.records import MatchResult
 from assistant.records import Answer, AwardEstimate, Calculation, Citation, SearchResult, Status, Verdict
 from assistant.retrieval import INDEX_CHECK_SECONDS, HybridRetriever, RetrievalMode
 from assistant.rules.book import RuleBook, rule_book
-from assistant.rules.calculator import AwardCalculator, CalculationError, Item
+from assistant.rules.calculator import AwardCalculator, CalculationError, Item, joint_estimate
 from assistant.settings import Settings
 from assistant.store import store_engine
 from index.articles import Article
@@ -253,7 +253,11 @@ class Engine:
                      if not any(_items_held(e, later) for later in composed.estimates[n + 1:])]
         estimate = estimates[0] if len(estimates) == 1 else None
         calculations = [c for e in estimates for c in e.calculations]
-        total = estimate.total_yuan if estimate else (sum(e.total_yuan for e in estimates) if estimates else None)
+        # several estimates whose items share a per-entity annual cap (a cell therapy's stage beside other drugs'
+        # stages of （五）): the cap holds across them
+        joint = joint_estimate(self.book, estimates, language) if estimate is None else None
+        total = estimate.total_yuan if estimate else joint.total_yuan if joint else (
+            sum(e.total_yuan for e in estimates) if estimates else None)
         if composed.alternatives or len({c.kind for c in calculations}) > 1:
             total = None  # one or the other, never both; a guarantee's ceiling is no grant to add to one
         return Answer(session_id=session.id, answer=composed.text, status=composed.status,

@@ -79,6 +79,9 @@ def test_a_yes_or_no_on_the_rule_its_rate_names_waits_for_the_unsaid_special_rev
                         "能不能拿研发投入40%那一笔？")
     assert [(v.measure, v.verdict) for v in answer.verdicts] == [("06", "unknown")]
     assert answer.answer.startswith("要看情况") and "特别审查程序" in answer.answer[:200]
+    # what the rule gives should the fact hold, at the spend stated: a ceiling, never a total promised
+    assert "如满足，按您给的数最高可获480万元：min(40% × 1200万元, 800万元) = 480万元" in answer.answer
+    assert answer.total_yuan is None
 
 
 def test_production_at_a_shanghai_district_plant_meets_the_local_production_condition():
@@ -86,3 +89,62 @@ def test_production_at_a_shanghai_district_plant_meets_the_local_production_cond
     assert "first_registration_and_production" in facts.met
     english = understand("The device got its first registration and is made at our Jiading plant.", None, catalogue()).facts
     assert "first_registration_and_production" in english.met
+
+
+def test_a_total_received_this_year_is_what_the_annual_cap_counts(engine):
+    answer = engine.ask("We're a Shanghai-registered, Korean-owned medtech. This year (2026) we've already received the "
+                        "full RMB 50,000 for each of ten overseas trade shows, RMB 500,000 in total. We're exhibiting in "
+                        "Singapore later this month. Can we still get the trade-show subsidy for that one?")
+    assert answer.answer.startswith("Not this year") and "RMB 500,000" in answer.answer[:320]
+    assert [(v.measure, v.verdict) for v in answer.verdicts] == [("37", "not_eligible")]
+    chinese = engine.ask("今年我们参加了十场国际展会，每场已经拿了5万，一共拿了50万。下个月还要去新加坡参展，还能申请吗？")
+    assert [(v.measure, v.verdict) for v in chinese.verdicts] == [("37", "not_eligible")]
+    assert "已用满" in chinese.answer[:160]
+
+
+def test_when_a_policy_stops_being_valid_is_a_validity_question():
+    cat = catalogue()
+    asks = understand("When does Shanghai's 2024 biomedicine policy stop being valid?", None, cat).asks
+    assert [a.kind.value for a in asks] == ["validity"]
+
+
+def test_whether_participating_hospitals_review_again_is_answered_from_the_encouraging_sentence(engine):
+    answer = engine.ask("我們在上海醫院做多中心臨床試驗，倫理審查現在大概要多久？參與醫院還要再審一遍嗎？")
+    assert answer.verdicts == []  # a step needed or not, no verdict on eligibility
+    assert "3周以內" in answer.answer[:60]
+    assert "不是強制要求" in answer.answer and "主動認可牽頭機構的倫理審查結果" in answer.answer
+
+
+def test_an_annual_cap_after_several_asks_names_the_measure_it_caps(engine):
+    answer = engine.ask("Three quick questions for our start-up: 1) When does Shanghai's 2024 biomedicine policy stop being "
+                        "valid? 2) If we buy liability insurance for our overseas clinical trial, what share of the premium "
+                        "is subsidised and what's the cap? 3) We're exhibiting at an international trade fair that costs "
+                        "us RMB 180,000 — how much support could we get?")
+    assert answer.answer.startswith("沪府办规〔2024〕9号") and "July 31, 2029" in answer.answer.splitlines()[0]
+    assert "Annual cap (（三十七） items only): at most RMB 500,000" in answer.answer
+    assert answer.total_yuan == 50_000
+
+
+def test_an_upfront_given_as_a_range_across_the_threshold_leaves_the_verdict_waiting(engine):
+    answer = engine.ask("我们是上海的生物药公司，正在跟一家日本药企谈海外权益授权，首付款可能在8000万到1.5亿元之间，还没最终定，"
+                        "双方没有任何投资关系。这笔交易到时候能拿（三十六）的支持吗？")
+    assert [(v.measure, v.verdict) for v in answer.verdicts] == [("36", "unknown")]
+    assert answer.answer.startswith("要看情况") and "1亿元" in answer.answer[:200]
+    above = engine.ask("首付款在1.2亿到1.5亿元之间，双方无关联，第三方服务费600万，能拿多少？")
+    assert above.total_yuan == 3_000_000 or [c.amount_yuan for c in above.calculations] == [3_000_000]
+
+
+def test_each_base_goes_with_the_rule_named_before_it_however_many_items_that_rule_counts(engine):
+    answer = engine.ask("两个小分子1类新药分别完成了Ⅲ期，研发投入各9000万；一个抗体1类新药完成了Ⅱ期，研发投入两千万元。"
+                        "合计最多能拿到多少？")
+    assert sorted(c.amount_yuan for c in answer.calculations) == [8_000_000, 30_000_000, 30_000_000]
+    assert "min(40% × 2000万元, 2000万元) = 800万元" in answer.answer
+    assert answer.total_yuan == 68_000_000
+
+
+def test_a_cell_therapy_beside_other_drugs_shares_the_measures_annual_cap(engine):
+    answer = engine.ask("今年同一年度我们有几条管线都在国内完成了临床阶段并实现产出，注册申请人都是我们公司：①一个CAR-T细胞治疗1类新药"
+                        "完成了确证性临床试验，研发投入1.2亿；②两个小分子1类新药分别完成了Ⅲ期，研发投入各9000万；③一个抗体1类新药完成了"
+                        "Ⅱ期，研发投入五千万元。按市里的政策，我们今年这几个项目合计最多能拿到多少？")
+    assert answer.total_yuan == 100_000_000  # 3000万 + 3000万 + 3000万 + 2000万 = 1.1亿, held to （五）'s 1亿 a year
+    assert answer.answer.startswith("各项合计") and "= 1亿元" in answer.answer.splitlines()[0]

@@ -52,7 +52,7 @@ from assistant.language import Language, in_script
 from assistant.match.report import finds_nothing, profile_reply
 from assistant.records import AwardEstimate, Calculation, Status
 from assistant.rules.book import Rule, RuleKind, rule_book
-from assistant.rules.calculator import are_alternatives, merged_notes, percent_text
+from assistant.rules.calculator import are_alternatives, joint_estimate, merged_notes, percent_text
 from assistant.rules.eligibility import condition_rules
 from index.articles import Article
 from index.documents import Catalogue, Document, DocumentKind, DocumentStatus
@@ -166,6 +166,7 @@ class Composer:
         self.more_of = ""  # "还能再拿多少": the turn asking what the items it names add (their ceiling leads, then the total)
         self.more_count = 1  # how many items that turn adds
         self.headroom_asked = False  # "离封顶还剩多少": what the per-entity annual cap leaves follows the total
+        self.several_blocks = False
         self.kind_asked = ""  # "那对医院呢？": a kind of asker the elliptical turn names
         self.rules_asked: set[str] = set()  # the rules some ask of the message answers (a later stage asked is not added)
         self._quoted: set[str] = set()
@@ -187,6 +188,8 @@ class Composer:
         self.event_facts = plan.question.conversation_facts
         self.more_of = plan.question.text if plan.question.asks_more else ""
         self.headroom_asked = plan.question.asks_headroom
+        # several asks answered: an annual cap line, gathered after all the answers, names the measure it caps
+        self.several_blocks = len(plan.steps) > 1
         # "另外还有一个品种受托产值3200万，再一个2500万": each base stated this turn is an item it adds
         self.more_count = max(plan.question.items_added, len(plan.question.facts.amounts_as(AmountRole.BASE)))
         self.rules_asked = {rule.id for step in plan.steps if step.request is not None for rule in step.request.rules} | {
@@ -233,9 +236,14 @@ class Composer:
         cap_asked = len(plan.question.asks) > 1 and any(
             names_annual_cap(step.ask.text.lower()) and not (step.estimate is not None and not any(
                 rule_book().rule(c.rule_id).annual_cap for c in step.estimate.calculations)) for step in plan.steps)
-        lines = [*_said_once(dict.fromkeys(line for block in self._in_blocks(plan.steps, blocks, cap_asked)
-                                           for line in block.split("\n"))),
-                 *self._sources(shown, plan)]
+        joint = joint_estimate(rule_book(), estimates, self.language)
+        # several awards under one per-entity annual cap: their total with the cap across them
+        joined = [self.t["award_joint"].format(formula=joint.formula)] if joint is not None else []
+        answered = _said_once(dict.fromkeys(line for block in self._in_blocks(plan.steps, blocks, cap_asked)
+                                            for line in block.split("\n")))
+        # ("这几个项目合计最多能拿到多少": the total asked leads)
+        lines = [*joined, *answered] if plan.question.asks_total else [*answered, *joined]
+        lines += self._sources(shown, plan)
         alternatives = any(are_alternatives(e.calculations) for e in estimates)
         options = [self.finish(self.t["clarify_reply"].format(name=self.rule_name(rule))) for step in plan.steps
                    if step.route is Route.CLARIFY_RULE and step.request for rule in step.request.candidates]
@@ -634,9 +642,12 @@ class Composer:
                     for cid in verdict.also_waiting
                     if (described_also := condition_rules().conditions.get(cid)) is not None
                     for text, quote in [self._condition(cid)]]
+            if_met = [self.t["eligible_if_met"].format(amount=self._money(step.if_met.amount_yuan), formula=step.if_met.formula)
+                      ] if step.if_met is not None else []
             return [self.t[template].format(
                 condition=condition[0], quote=condition[1], missing=self._facts_named(verdict.missing),
-                rule_name=self.rule_name(verdict.rule), ceiling=self._ceiling(verdict.rule, terms=True), **fields), *also]
+                rule_name=self.rule_name(verdict.rule), ceiling=self._ceiling(verdict.rule, terms=True), **fields),
+                *if_met, *also]
         if verdict.verdict is Verdict.UNKNOWN and verdict.missing and not verdict.fact:
             # "can a foreign-owned company join the gene therapy pilot?": a fact of the case the sentence names is unsaid
             return [self.t["eligible_unknown_measure_fact"].format(condition=condition[0], quote=condition[1],
@@ -1158,7 +1169,8 @@ class Composer:
         rules = [rule_book().rule(c.rule_id) for c in calculations]
         labels_of = {rule.measure: c.citation.article for rule, c in zip(rules, calculations, strict=True)}
         # items of several measures: each annual cap says whose items it caps ("（二十四）…1000万元", not the total's)
-        annual = self._annual_caps(rules, "award_annual" if len(labels_of) == 1 else "award_annual_of", labels_of)
+        annual = self._annual_caps(rules, "award_annual" if len(labels_of) == 1 and not self.several_blocks else "award_annual_of",
+                                   labels_of)
         headroom = self._headroom(estimate, rules) if self.headroom_asked and len(labels_of) == 1 else []
         if len(calculations) == 1:
             lines += [*annual, *headroom]  # one item: its annual cap right under its formula, where "每年最多多少" looks

@@ -39,6 +39,24 @@ def _obligation() -> tuple[re.Pattern[str], tuple[str, ...]]:
     return re.compile(str(raw["obligation_asked"]), re.IGNORECASE), tuple(str(w) for w in raw["encouraging_words"])
 
 
+@cache
+def _review_again() -> re.Pattern[str]:
+    return re.compile(str(read_yaml_once(DATA_PATH)["needs"]["review_again_asked"]), re.IGNORECASE)
+
+
+def encouraging_sentence(ask: str, text: str) -> str | None:
+    """The first sentence of ``text`` that only encourages (``encouraging_words``, none of ``requirement_words``), when
+    ``ask`` (lower case) asks whether a review must be done again (``review_again_asked``: "参与医院还要再审一遍吗":
+    （十） encourages them to accept the lead site's result); None when it asks no such thing or no sentence only
+    encourages."""
+    _, _, requiring = _words()
+    _, encouraging = _obligation()
+    if not _review_again().search(ask):
+        return None
+    return next((sentence for sentence in re.split(r"(?<=[。；;])", text) if any(word in sentence for word in encouraging)
+                 and not any(word in sentence for word in requiring)), None)
+
+
 def need_answered(ask: str, sentence: str) -> Need | None:
     """What ``sentence`` says of the step ``ask`` (lower case) asks is still needed; None when it asks no such thing."""
     asked, exempting, requiring = _words()

@@ -22,7 +22,7 @@ from assistant.conversation.currency import usd_range
 from assistant.conversation.extract import Lead, compared_lead, lead_clause, states_amount, unpriced_sentence
 from assistant.conversation.finders import CLOSE_SCORE, HITS, MIN_KEYWORD_SCORE, OWN_TOPIC_SCORE, RARE_TERM_SHARE, SCOPE_KEY, SentenceFinder
 from assistant.conversation.kinds import asker_kind, asks_what_kind_gets, kind_measures
-from assistant.conversation.needs import need_answered
+from assistant.conversation.needs import Need, encouraging_sentence, need_answered
 from assistant.conversation.plan_records import (
     ANNUAL_CAP,
     ANNUAL_CAP_USED,
@@ -94,7 +94,7 @@ from assistant.match.chat import match_estimate, profile_answer
 from assistant.match.matcher import PolicyMatcher
 from assistant.match.records import ClaimVerdict
 from assistant.match.report import finds_nothing
-from assistant.records import AwardEstimate
+from assistant.records import AwardEstimate, Calculation
 from assistant.retrieval import Hit, HybridRetriever
 from assistant.rules.book import AnnualCap, Rule, RuleBook
 from assistant.rules.calculator import AT_ANNUAL_CAP, AT_ITEM_CEILING, AwardCalculator, Item, are_alternatives
@@ -1670,6 +1670,9 @@ class Planner:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail, lead=self._unset_lead(top, ask))
         # "还要办农业部门的进口许可证吗": the sentence frees from it (免于办理), requires it, or says neither
         need = need_answered(ask.own_words.lower(), lead.sentence or lead.text)
+        encouraged = encouraging_sentence(ask.own_words.lower(), top.text) if need is None else None
+        if encouraged is not None:  # "参与医院还要再审一遍吗": the sentence of the article that only encourages answers
+            lead, need = lead_clause(encouraged, ask.kind, ask.text), Need.ENCOURAGED
         # "Is there a biomedicine section at the Shanghai Data Exchange?": the sentence stating it says yes; a measure's
         # own title states it too ("Does the policy set up an M&A fund?" of （二十八） “支持企业通过并购重组做大做强”)
         titled = top.title if self.catalogue.get(top.doc_id).kind in MEASURE_DOCUMENTS else ""
@@ -2241,6 +2244,18 @@ class Planner:
                     return slots
         return None
 
+    def _if_met(self, request: AwardRequest, verdict: Eligibility, language: Language) -> Calculation | None:
+        """What the one rule a verdict waits on gives at the base stated, should the fact it waits for hold ("研发投入
+        1200万…能不能拿40%那一笔": min(40% × 1200万元, 800万元)); None without a rate, a base or an eligible figure."""
+        rule = verdict.rule
+        if rule is None or rule.rate is None or not request.bases:
+            return None
+        items = [item for item in request.items() if item.rule_id == rule.id][:1]
+        if not items:
+            return None
+        calculation = self.calculator.estimate(items, self.today, language).calculations[0]
+        return calculation if calculation.eligible else None
+
     def _named_elsewhere(self, ask: Ask, session: Session) -> str | None:
         """The one measure not discussed yet whose rule a follow-up names by its trigger ("那III期呢？" in a CMO
         conversation names （五）'s Ⅲ期), when no topic discussed has such a rule; None when several or none do."""
@@ -2377,6 +2392,7 @@ class Planner:
                            if (other := self.verdicts.other_rule(question, measure, rule)) is not None]
             step.articles = [*self._condition_articles(awaited.condition, measure), *step.articles]
             step.route = Route.ELIGIBILITY
+            step.if_met = self._if_met(request, awaited, language) if awaited.verdict is Verdict.UNKNOWN else None
             return step
         if step.eligibility.verdict is Verdict.UNKNOWN and step.eligibility.missing:
             # "我们是医院，能申请（五）吗": it depends on a fact about who asks; the measures meant for that kind follow
@@ -2398,8 +2414,9 @@ class Planner:
             step.eligibility = replace(step.eligibility, met=met)
             step.route = Route.ELIGIBILITY
             return step
+        # ("Can we still get the subsidy for one more show?" asks it as an amount: nothing is left this year either)
         used = self._annual_cap_used(request) if (
-            ask.kind is AskKind.ELIGIBILITY and step.eligibility.verdict is Verdict.ELIGIBLE) else None
+            ask.kind in {AskKind.ELIGIBILITY, AskKind.AMOUNT} and step.eligibility.verdict is Verdict.ELIGIBLE) else None
         if used is not None:
             # "今年累计已经给了我们50万元…还能再申请吗": the per-entity annual cap is already filled; no more this year
             step.eligibility = replace(step.eligibility, verdict=Verdict.NOT_ELIGIBLE, condition=ANNUAL_CAP_USED)

@@ -20,7 +20,7 @@ from assistant.conversation.scope import ScopeVerdict
 from assistant.conversation.shares import Share
 from assistant.conversation.slots import AwardRequest
 from assistant.match.chat import ProfileAnswer
-from assistant.records import AwardEstimate
+from assistant.records import AwardEstimate, Calculation
 from assistant.rules.book import AnnualCap, Rule
 from assistant.rules.eligibility import ExtraCondition, condition_rules
 from index.articles import Article
@@ -151,6 +151,9 @@ class Step:
     either: tuple[Rule, ...] = ()  # AWARD: rules the stated base gives the same ceiling under, the one computed first
     need: Need | None = None  # LOOKUP of whether a step is still needed ("还要办…许可证吗"): what the sentence says of it
     affirmed: str | None = None  # LOOKUP of a yes/no the sentence states ("有没有生物医药专区"): the yes word ("有")
+    # ELIGIBILITY waiting for an unsaid fact with the base stated ("研发投入1200万，能不能拿40%那一笔"): what the rule
+    # gives when the fact holds
+    if_met: Calculation | None = None
 
 
 @dataclass

@@ -57,6 +57,7 @@ class StatedAmount:
     start: int
     approximate: bool = False
     base_kind: str = ""  # a base named by what it is, beside it ("产值", "capex"): understanding.yaml base_kinds; "" unnamed
+    ranged: bool = False  # the upper end of a range the asker gives ("首付款在8000万到1.5亿元之间"), the lower end before it
 
 
 @dataclass(frozen=True)

@@ -277,6 +277,12 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     if len(candidates) == 1:
         rules = list(candidates)
     bases = _bases(question, rules or list(candidates), ask_text)
+    named_once = list(dict.fromkeys(rules))
+    if (len(rules) > len(bases) > 1 and len(bases) == len(named_once)
+            and rules == [rule for rule in named_once for _ in range(rules.count(rule))]):
+        # "两个…Ⅲ期，研发投入各9000万；一个…Ⅱ期，研发投入五千万元": each base is the one of the rule named before it,
+        # for as many items as that rule counts (9000万 twice, then 5000万), not the first base for every item
+        bases = [base for rule, base in zip(named_once, bases, strict=True) for _ in range(rules.count(rule))]
     # "两项合计" after one step and with another: the count is of the items discussed, each once
     count = facts_said.item_count
     if count and ask_text and _counted_by_another_ask(question, text, candidates):

@@ -190,6 +190,10 @@ class _Lexicon:
     applies_to_asker: re.Pattern[str]  # "does it still apply to us": a measure applied to the asker's case
     more_asked: tuple[str, ...]  # "还能再拿多少": what the added item brings on top of those discussed
     headroom_asked: re.Pattern[str]  # "离封顶还剩多少": what the per-entity annual cap leaves
+    step_needed_asked: re.Pattern[str]  # "还要再审一遍吗", "还要办许可证吗": whether a step is needed, never a verdict
+    received_total_after: re.Pattern[str]  # "…, RMB 500,000 in total": a total of what was received
+    amount_range: re.Pattern[str]  # the words between a range's two ends ("到", "-", " to ")
+    received_total_before: re.Pattern[str]  # "一共拿了50万", "a total of RMB 500,000"
     annual_words: tuple[str, ...]
     facts: dict[str, Any]
     roles: dict[str, re.Pattern[str]]
@@ -385,6 +389,11 @@ def lexicon() -> _Lexicon:
         applies_to_asker=re.compile(raw["applies_to_asker"], re.IGNORECASE),
         more_asked=lower(raw["more_asked"]),
         headroom_asked=re.compile(raw["headroom_asked"], re.IGNORECASE),
+        step_needed_asked=re.compile("|".join(f"(?:{raw['needs'][key]})" for key in ("need_asked", "obligation_asked", "review_again_asked")),
+                                     re.IGNORECASE),
+        received_total_after=re.compile(raw["received_total_after"], re.IGNORECASE),
+        amount_range=re.compile(raw["amount_range"], re.IGNORECASE),
+        received_total_before=re.compile(raw["received_total_before"], re.IGNORECASE),
         annual_words=lower(raw["annual_words"]),
         facts=raw["facts"],
         roles={name: re.compile(pattern, re.IGNORECASE) for name, pattern in raw["amount_roles"].items()},
@@ -1112,7 +1121,7 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
                 # "and for CVCs, what support do they get?" after a figure or a time limit: the support of what it names
                 # is asked, not that figure again
                 kind, elliptical = AskKind.WHAT, False
-        if kind is AskKind.WHAT and stated and _yes_no(clause, lex):
+        if kind is AskKind.WHAT and stated and _yes_no(clause, lex) and not lex.step_needed_asked.search(clause.lower()):
             kind = AskKind.ELIGIBILITY
         elif kind is AskKind.AMOUNT and not bases and own_case and _asks_yes_or_no(clause, lex):
             kind = AskKind.ELIGIBILITY  # "我们公司给海外临床试验买了责任险，保费能补吗": a verdict with the ceiling
@@ -1576,13 +1585,13 @@ def read_facts(normalised: str, text: str) -> Facts:
             registered, registered_place = first[0], first[1]
     related = _relation(text, words)
     # "研发是5000万，不是3000万", "RMB 50 million, not 30 million": the figure denied is the one corrected, not stated
-    amounts = _restated(_fees_alike(_listed_alike(tuple(_stated(found, normalised, lex) for found in find_amounts(normalised)
+    amounts = _ranged(_received_total(_restated(_fees_alike(_listed_alike(tuple(_stated(found, normalised, lex) for found in find_amounts(normalised)
                                                         if (found.yuan >= lex.min_stated_yuan or found.yuan == 0)
                                                         and not lex.roles["denied"].search(
                                                             normalised[max(0, found.start - ROLE_WINDOW_LATIN): found.start].lower())),
                                                   normalised),
                                     normalised, lex),
-                        normalised)
+                        normalised), normalised, lex), normalised, lex)
     if not amounts and has_word(text, lex.no_spend_words):  # "we haven't spent anything yet": the spend is zero
         amounts = (StatedAmount("0", Decimal(0), AmountRole.BASE, CNY, 0),)
     unmet = tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws) or _negated(
@@ -2067,6 +2076,39 @@ def _restated(amounts: tuple[StatedAmount, ...], normalised: str) -> tuple[State
         between = normalised[found + len(before.text): amount.start] if found >= 0 else ""
         if before.currency != CNY and amount.currency == CNY and (RESTATED.fullmatch(between) or _converted(before, amount, between)):
             kept[number - 1: number + 1] = [replace(amount, role=before.role, base_kind=before.base_kind or amount.base_kind)]
+    return tuple(kept)
+
+
+def _ranged(amounts: tuple[StatedAmount, ...], normalised: str, lex: _Lexicon) -> tuple[StatedAmount, ...]:
+    """``amounts`` with the upper end of a range of upfront payments ("首付款可能在8000万到1.5亿元之间", "an upfront of
+    RMB 80 million to 150 million") in the lower end's role, marked ``ranged``: one payment not yet known, which a threshold
+    between the two ends leaves undecided."""
+    kept = list(amounts)
+    for number in range(1, len(amounts)):
+        low, high = kept[number - 1], kept[number]
+        end = normalised.find(low.text, low.start)
+        between = normalised[end + len(low.text): high.start] if end >= 0 else ""
+        if low.role is AmountRole.UPFRONT and high.role is AmountRole.BASE and lex.amount_range.fullmatch(between.lower()):
+            kept[number] = replace(high, role=AmountRole.UPFRONT, ranged=True)
+    return tuple(kept)
+
+
+def _received_total(amounts: tuple[StatedAmount, ...], normalised: str, lex: _Lexicon) -> tuple[StatedAmount, ...]:
+    """``amounts`` with a total said after support received in the same sentence ("received the full RMB 50,000 for
+    each of ten trade shows, RMB 500,000 in total", "每场拿了5万，一共拿了50万") as what was received, in place of
+    the part before it: what the annual cap has left is counted from the total."""
+    kept = list(amounts)
+    for number in range(len(amounts) - 1, 0, -1):
+        amount = amounts[number]
+        end = amount.start + len(amount.text)
+        said_total = lex.received_total_after.match(normalised[end: end + ROLE_WINDOW].lower()) or (
+            lex.received_total_before.search(normalised[max(0, amount.start - ROLE_WINDOW): amount.start].lower()))
+        if not said_total or amount.currency != CNY:
+            continue
+        start, _ = sentence_at(normalised, amount.start)
+        parts = [a for a in kept[:number] if a.role is AmountRole.RECEIVED and a.start >= start and a.currency == CNY]
+        if parts and amount.yuan > max(a.yuan for a in parts):
+            kept = [replace(amount, role=AmountRole.RECEIVED) if a is amount else a for a in kept if a not in parts]
     return tuple(kept)
 
 

@@ -289,11 +289,20 @@ class Verdicts:
         # Amounts stated with their role are the inputs of threshold conditions (upfront_yuan …); a dollar
         # amount only when every plausible rate gives the same outcome (currency.py)
         by_range = False
+        straddled: set[str] = set()
         for amount in facts.amounts:
-            given = threshold_input(amount, self._threshold(f"{amount.role.value}_yuan"))
+            name = f"{amount.role.value}_yuan"
+            threshold = self._threshold(name)
+            given = threshold_input(amount, threshold)
             if given.yuan is not None:
-                values[f"{amount.role.value}_yuan"] = given.yuan
+                before = values.get(name)
+                if (amount.ranged and threshold is not None and isinstance(before, Decimal)
+                        and (before >= threshold) != (given.yuan >= threshold)):
+                    straddled.add(name)  # "首付款可能在8000万到1.5亿元之间": the range straddles the threshold
+                values[name] = given.yuan
                 by_range = by_range or given.by_range
+        for name in straddled:
+            del values[name]  # undecided: the verdict waits for the figure
         return values, by_range
 
     def met_now(self, question: Question, rule: Rule) -> str:

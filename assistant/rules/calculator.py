@@ -168,37 +168,7 @@ class AwardCalculator:
             raise CalculationError("the support already received cannot be negative")
         words = _Words(language)
         calculations = [self.calculate(item.rule_id, item.inputs, on, language, item.at_ceiling) for item in items]
-        groups: dict[str | None, list[Calculation]] = {}
-        for item, calculation in zip(items, calculations, strict=True):
-            groups.setdefault(self.book.rule(item.rule_id).annual_cap, []).append(calculation)
-        total = Decimal(0)
-        parts: list[str] = []
-        notes: list[str] = []
-        for cap_id, members in groups.items():
-            subtotal = sum((Decimal(c.amount_yuan) for c in members if c.eligible), Decimal(0))
-            terms = " + ".join(words.money(Decimal(c.amount_yuan)) for c in members if c.eligible) or "0"
-            if are_alternatives(members):
-                limits = [c for c in members if c.eligible]
-                subtotal = max((Decimal(c.amount_yuan) for c in limits), default=Decimal(0))
-                parts.append(f"max({', '.join(words.money(Decimal(c.amount_yuan)) for c in limits)})")
-                notes.append(words.t["alternatives_bit"])
-            elif cap_id is not None and received > 0:
-                # "今年已经拿了48万": the annual cap less what was received, for this turn's items
-                cap = self.book.annual_caps[cap_id]
-                left = max(cap.cap_yuan - received, Decimal(0))
-                parts.append(f"min({terms}, {words.money(cap.cap_yuan)} − {words.money(received)})")
-                notes.append(words.received_bit(cap.cap_yuan, received, left))
-                subtotal = min(subtotal, left)
-            elif cap_id is not None and len(members) > 1:
-                cap = self.book.annual_caps[cap_id]
-                capped = min(subtotal, cap.cap_yuan)
-                parts.append(f"min({terms}, {words.money(cap.cap_yuan)})")
-                if subtotal > cap.cap_yuan:
-                    notes.append(words.annual_total_bit(cap.cap_yuan, subtotal))
-                subtotal = capped
-            else:
-                parts.append(terms)
-            total += subtotal
+        total, parts, notes = summed(self.book, calculations, words, received)
         formula = f"{' + '.join(parts)} = {words.money(total)}"
         return AwardEstimate(
             calculations=calculations,
@@ -251,6 +221,61 @@ class AwardCalculator:
             elif condition_id in inputs and not _flag(inputs[condition_id], condition_id):
                 failed.append(words.unmet(condition))
         return failed
+
+
+def joint_estimate(book: RuleBook, estimates: Sequence[AwardEstimate],
+                   language: Language = Language.SIMPLIFIED) -> AwardEstimate | None:
+    """Several estimates of one turn (a cell therapy's stage beside other drugs' stages of （五）) as one, when items
+    of two of them count against the same per-entity annual cap: the caps apply across all their items
+    (3000万 + 8000万 under （五）'s 1亿 → 1亿). None when no cap is shared, or one of them counts support
+    already received (its cap is already what is left)."""
+    if len(estimates) < 2 or any(e.received_yuan is not None for e in estimates):
+        return None
+    caps = [{book.rule(c.rule_id).annual_cap for c in e.calculations} - {None} for e in estimates]
+    if not any(caps[i] & caps[j] for i in range(len(caps)) for j in range(i + 1, len(caps))):
+        return None
+    words = _Words(language)
+    calculations = [c for e in estimates for c in e.calculations]
+    total, parts, notes = summed(book, calculations, words, Decimal(0))
+    return AwardEstimate(calculations=calculations, total_yuan=int(total), total_text=words.money(total),
+                         formula=f"{' + '.join(parts)} = {words.money(total)}", notes=notes)
+
+def summed(book: RuleBook, calculations: Sequence[Calculation], words: _Words,
+           received: Decimal) -> tuple[Decimal, list[str], list[str]]:
+    """(total yuan, the formula's parts, notes) of ``calculations`` with each per-entity annual cap applied
+    across the items that share it, alternatives taken once, and ``received`` taken off the caps."""
+    groups: dict[str | None, list[Calculation]] = {}
+    for calculation in calculations:
+        groups.setdefault(book.rule(calculation.rule_id).annual_cap, []).append(calculation)
+    total = Decimal(0)
+    parts: list[str] = []
+    notes: list[str] = []
+    for cap_id, members in groups.items():
+        subtotal = sum((Decimal(c.amount_yuan) for c in members if c.eligible), Decimal(0))
+        terms = " + ".join(words.money(Decimal(c.amount_yuan)) for c in members if c.eligible) or "0"
+        if are_alternatives(members):
+            limits = [c for c in members if c.eligible]
+            subtotal = max((Decimal(c.amount_yuan) for c in limits), default=Decimal(0))
+            parts.append(f"max({', '.join(words.money(Decimal(c.amount_yuan)) for c in limits)})")
+            notes.append(words.t["alternatives_bit"])
+        elif cap_id is not None and received > 0:
+            # "今年已经拿了48万": the annual cap less what was received, for this turn's items
+            cap = book.annual_caps[cap_id]
+            left = max(cap.cap_yuan - received, Decimal(0))
+            parts.append(f"min({terms}, {words.money(cap.cap_yuan)} − {words.money(received)})")
+            notes.append(words.received_bit(cap.cap_yuan, received, left))
+            subtotal = min(subtotal, left)
+        elif cap_id is not None and len(members) > 1:
+            cap = book.annual_caps[cap_id]
+            capped = min(subtotal, cap.cap_yuan)
+            parts.append(f"min({terms}, {words.money(cap.cap_yuan)})")
+            if subtotal > cap.cap_yuan:
+                notes.append(words.annual_total_bit(cap.cap_yuan, subtotal))
+            subtotal = capped
+        else:
+            parts.append(terms)
+        total += subtotal
+    return total, parts, notes
 
 
 def _read_base(inputs: Mapping[str, Any]) -> Decimal | None:
