@@ -148,3 +148,43 @@ def test_a_cell_therapy_beside_other_drugs_shares_the_measures_annual_cap(engine
                         "Ⅱ期，研发投入五千万元。按市里的政策，我们今年这几个项目合计最多能拿到多少？")
     assert answer.total_yuan == 100_000_000  # 3000万 + 3000万 + 3000万 + 2000万 = 1.1亿, held to （五）'s 1亿 a year
     assert answer.answer.startswith("各项合计") and "= 1亿元" in answer.answer.splitlines()[0]
+
+
+def test_a_licence_deal_below_the_upfront_threshold_is_sent_to_no_other_measure(engine):
+    answer = engine.ask("我院科研处：我们医院孵化的一家上海公司把一个候选药物的海外权益授权给了欧洲一家药企，双方没有投资关系，"
+                        "首付款8,000万元，找律所和评估机构花了320万元。这家公司能拿到多少支持？")
+    assert [(v.measure, v.verdict) for v in answer.verdicts] == [("36", "not_eligible")]
+    assert answer.citations[0].chunk_id == "policy2024:36" and answer.total_yuan in (None, 0)
+    # a licensee abroad is where the deal's partner sits, no trial run abroad
+    assert understand("把海外权益授权给了欧洲一家药企", None, catalogue()).facts.trial_location is None
+
+
+def test_support_received_named_by_what_it_was_leaves_the_annual_cap_less(engine):
+    answer = engine.ask("一家上海藥企今年已經拿到創新藥臨床研發支持共柒仟伍佰萬元。今年它還有一個1類新藥完成了Ⅲ期臨床並實現產出，"
+                        "Ⅲ期研發投入玖仟萬元。今年這個項目最多還能再拿多少？")
+    assert answer.total_yuan == 25_000_000  # 1億 − 7500萬, below the Ⅲ期's 3000萬
+    assert "2500萬" in answer.answer[:80]
+
+
+def test_the_city_policy_named_in_one_of_several_asks_answers_its_term(engine):
+    answer = engine.ask("Doing due diligence on a Shanghai biotech, three quick things: when does Shanghai's current "
+                        "biomedicine support policy stop applying, what's the most a company can get for running a "
+                        "high-level clinical trial overseas, and how much of the premium for overseas clinical trial "
+                        "liability insurance does the city cover?")
+    first = answer.answer.splitlines()[0]
+    assert "July 31, 2029" in first and "outside what this assistant covers" not in answer.answer
+    assert answer.citations[0].chunk_id == "policy2024:validity"
+
+
+def test_whether_an_expired_plan_can_be_relied_on_is_a_no(engine):
+    answer = engine.ask("Is Pudong's biomedicine action plan still something a company can rely on today, and what size "
+                        "did it want Pudong's biomedicine industry to reach?")
+    assert answer.answer.startswith("No.") and "December 31, 2024" in answer.answer.splitlines()[0]
+    assert "400 billion" in answer.answer and "Yes." not in answer.answer
+
+
+def test_what_about_a_device_after_a_drug_answers_with_the_device_measure(engine):
+    *_, device = turns(engine, "我们基金在看一家上海的创新药公司，他们一个1类新药刚做完一期临床并实现产出，一期研发投入3,200万元，"
+                               "按上海的政策大概能拿到多少支持？", "那如果是二期呢", "what about a device?")
+    assert device.answer.startswith("For that case, （六）")
+    assert "not eligible" not in device.answer.splitlines()[0]

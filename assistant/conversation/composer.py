@@ -237,6 +237,8 @@ class Composer:
             names_annual_cap(step.ask.text.lower()) and not (step.estimate is not None and not any(
                 rule_book().rule(c.rule_id).annual_cap for c in step.estimate.calculations)) for step in plan.steps)
         joint = joint_estimate(rule_book(), estimates, self.language)
+        if joint is not None and not plan.question.asks_total and joint.total_yuan == sum(e.total_yuan for e in estimates):
+            joint = None  # separate asks, no total asked and no cap cut across them: each ask's own figure stands alone
         # several awards under one per-entity annual cap: their total with the cap across them
         joined = [self.t["award_joint"].format(formula=joint.formula)] if joint is not None else []
         answered = _said_once(dict.fromkeys(line for block in self._in_blocks(plan.steps, blocks, cap_asked)
@@ -923,9 +925,13 @@ class Composer:
             condition = self._condition(step.eligibility.condition)
             fields = self._fields(self._asked_article(step, article))
             other = step.articles[0]
-            lines.append(self.t["eligible_no_instead_brief"].format(condition=condition[0], instead_label=other.label,
-                                                                    instead_title=other.title, **fields))
-            after.append(self.t["eligible_no_instead_quote"].format(quote=condition[1], **fields))
+            if step.ask.elliptical and step.ask.kind is AskKind.AMOUNT:
+                # "what about a device?" after a drug's award: the same ask of another product, which its measure answers
+                lines.append(self.t["instead_for_case"].format(instead_label=other.label, instead_title=other.title))
+            else:
+                lines.append(self.t["eligible_no_instead_brief"].format(condition=condition[0], instead_label=other.label,
+                                                                        instead_title=other.title, **fields))
+                after.append(self.t["eligible_no_instead_quote"].format(quote=condition[1], **fields))
         elif step.eligibility is not None and (step.eligibility.verdict is Verdict.NOT_ELIGIBLE or step.eligibility.missing):
             lines.extend(self._verdict_lines(step, article))
         calculations = estimate.calculations

@@ -971,6 +971,8 @@ class Planner:
         text = ask.text.lower()
         if document in self.catalogue.named_in(text) or points_at_document(text):
             return True
+        if ask.kind is AskKind.VALIDITY and document == self.book.document and lexicon().city_policy_named.search(text):
+            return True  # "…three quick things: when does Shanghai's current biomedicine support policy stop applying, …"
         if ask.kind is AskKind.VALIDITY and ask.detail == WHICH_DOCUMENT:
             return False  # "浦东那个方案还能申请吗？现在应该按哪个文件？": the document in force now is asked
         if (ask.kind is AskKind.VALIDITY and has_word(text, lexicon().term_subjects) and not self.catalogue.named_in(text)
@@ -2344,7 +2346,10 @@ class Planner:
                 step.eligibility = replace(step.eligibility, alternative=alternative)
                 step.estimate = self.calculator.estimate([Item(alternative.id, {})], self.today, language)
                 return step
-            applies = self.verdicts.rule_that_applies(question, ask, measure)
+            # (an amount below the measure's threshold, "首付款8000万": no other measure pays for that deal instead)
+            failed = self.book.conditions.get(step.eligibility.condition) if step.eligibility.condition else None
+            below_threshold = failed is not None and failed.min_yuan is not None
+            applies = None if below_threshold else self.verdicts.rule_that_applies(question, ask, measure)
             if applies is not None:
                 # "我们是药企不是CRO，能申请吗？…1类新药国内Ⅰ期，研发投入2000万": no; （五） applies, at most 800万
                 step.eligibility = replace(step.eligibility, instead=applies.measure)
