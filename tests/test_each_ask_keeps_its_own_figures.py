@@ -188,3 +188,14 @@ def test_what_about_a_device_after_a_drug_answers_with_the_device_measure(engine
                                "按上海的政策大概能拿到多少支持？", "那如果是二期呢", "what about a device?")
     assert device.answer.startswith("For that case, （六）")
     assert "not eligible" not in device.answer.splitlines()[0]
+
+
+def test_a_contract_value_asked_of_the_press_conference_is_its_figure_not_an_award(engine):
+    answer = engine.ask("发布会上说医院成果转化合同金额一共多少？")
+    assert answer.citations[0].chunk_id == "press20240731:q05" and answer.calculations == []
+    assert answer.answer.startswith("10.3亿元")
+
+
+def test_a_dollar_amount_compared_across_rates_reads_right_in_traditional_script(engine):
+    answer = engine.ask("我們把海外權益授權給美國藥企，雙方無關聯，首付款2000萬美元，第三方服務費600萬元，能拿多少？")
+    assert "1美元兌" in answer.answer and "摺合" not in answer.answer

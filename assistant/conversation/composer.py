@@ -925,7 +925,7 @@ class Composer:
             condition = self._condition(step.eligibility.condition)
             fields = self._fields(self._asked_article(step, article))
             other = step.articles[0]
-            if step.ask.elliptical and step.ask.kind is AskKind.AMOUNT:
+            if step.ask.elliptical and step.ask.kind is AskKind.AMOUNT and not lexicon().supposing.search(step.ask.text.lower()):
                 # "what about a device?" after a drug's award: the same ask of another product, which its measure answers
                 lines.append(self.t["instead_for_case"].format(instead_label=other.label, instead_title=other.title))
             else:

@@ -193,6 +193,7 @@ class _Lexicon:
     step_needed_asked: re.Pattern[str]  # "还要再审一遍吗", "还要办许可证吗": whether a step is needed, never a verdict
     received_total_after: re.Pattern[str]  # "…, RMB 500,000 in total": a total of what was received
     amount_range: re.Pattern[str]  # the words between a range's two ends ("到", "-", " to ")
+    supposing: re.Pattern[str]  # "What if the trial is run in Australia instead?": a change to the case supposed
     received_total_before: re.Pattern[str]  # "一共拿了50万", "a total of RMB 500,000"
     annual_words: tuple[str, ...]
     facts: dict[str, Any]
@@ -393,6 +394,7 @@ def lexicon() -> _Lexicon:
                                      re.IGNORECASE),
         received_total_after=re.compile(raw["received_total_after"], re.IGNORECASE),
         amount_range=re.compile(raw["amount_range"], re.IGNORECASE),
+        supposing=re.compile(raw["supposing"], re.IGNORECASE),
         received_total_before=re.compile(raw["received_total_before"], re.IGNORECASE),
         annual_words=lower(raw["annual_words"]),
         facts=raw["facts"],
