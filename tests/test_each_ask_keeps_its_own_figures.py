@@ -199,3 +199,12 @@ def test_a_contract_value_asked_of_the_press_conference_is_its_figure_not_an_awa
 def test_a_dollar_amount_compared_across_rates_reads_right_in_traditional_script(engine):
     answer = engine.ask("我們把海外權益授權給美國藥企，雙方無關聯，首付款2000萬美元，第三方服務費600萬元，能拿多少？")
     assert "1美元兌" in answer.answer and "摺合" not in answer.answer
+
+
+def test_a_count_of_firms_is_never_answered_with_a_share(engine):
+    answer = engine.ask("我們是做罕見病藥物的小公司。文件說要「試點建立罕見病藥物真實世界研究操作機制」，這個試點哪一年開始？"
+                        "會選幾家企業參加？")
+    assert answer.status.value == "not_specified" and answer.citations[0].chunk_id == "policy2024:30"
+    assert "50%" not in answer.answer.split("原文")[0]
+    beds = engine.ask("我们医院核定床位1500张，研究型病床要设多少张？")  # a share the text sets does answer a count of beds
+    assert beds.answer.startswith("150张")

@@ -1661,7 +1661,9 @@ class Planner:
             # share the text sets of the count stated, worked out
             shares = lead if lead.figure.endswith("%") else lead_clause(top.text, AskKind.FIGURE, ask.text, ("%",))
             share = share_of_count(shares.sentence, shares.figure, question.text) if shares.figure else None
-            if share is not None or (ask.detail == COUNT_FIGURE and not lead.figure and shares.figure):
+            # (a count of firms or people, "会选几家企业参加", is never a share of something: 50% answers no such count)
+            counted_units = set(lexicon().count_unit_asked.findall(ask.text)) & set(lexicon().entity_count_units)
+            if share is not None or (ask.detail == COUNT_FIGURE and not lead.figure and shares.figure and not counted_units):
                 # "How many research beds should a hospital set aside?": the text sets them as a share (核定床位的10%),
                 # which answers the count as the text states it
                 lead = shares

@@ -322,6 +322,7 @@ class _Lexicon:
     refers_to_ask_before: re.Pattern[str]  # "…, and how long does CDE take to review the request?"
     joined_to_ask_before: re.Pattern[str]  # "what minimum market capitalisation and how many years …": one sentence
     count_unit_asked: re.Pattern[str]  # "有几家…": the unit a count is asked in
+    entity_count_units: tuple[str, ...]  # units counting firms or people (家, 位 …): a share answers no such count
     slip_corrected: re.Pattern[str]  # "3000万，哦不对…是3500万": a slip put right inside the message
     slip_kinds: dict[str, re.Pattern[str]]  # the kinds of word a slip put right replaces (a place, a stage)
     background: re.Pattern[str]  # the enterprise's size (headcount, turnover, registered capital): no rule reads it
@@ -532,6 +533,7 @@ def lexicon() -> _Lexicon:
         refers_to_ask_before=re.compile(raw["refers_to_ask_before"], re.IGNORECASE),
         joined_to_ask_before=re.compile(raw["joined_to_ask_before"], re.IGNORECASE),
         count_unit_asked=re.compile(raw["count_unit_asked"]),
+        entity_count_units=tuple(str(u) for u in raw["entity_count_units"]),
         slip_corrected=re.compile(raw["slip_corrected"], re.IGNORECASE),
         slip_kinds={kind: re.compile(p, re.IGNORECASE) for kind, p in raw["slip_kinds"].items()},
         background=re.compile("|".join(
