@@ -6,7 +6,6 @@ import logging
 import secrets
 import unicodedata
 import weakref
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -30,7 +29,7 @@ from assistant.match.records import MatchResult
 from assistant.records import Answer, AwardEstimate, Calculation, Citation, SearchResult, Status, Verdict
 from assistant.retrieval import INDEX_CHECK_SECONDS, HybridRetriever, RetrievalMode
 from assistant.rules.book import RuleBook, rule_book
-from assistant.rules.calculator import AwardCalculator, CalculationError, Item, joint_estimate
+from assistant.rules.calculator import AwardCalculator, CalculationError, Item
 from assistant.settings import Settings
 from assistant.store import store_engine
 from index.articles import Article
@@ -249,13 +248,12 @@ class Engine:
         language = plan.question.language
         # an estimate whose items a later one of the turn holds again (a running total: "这一步能拿多少？…还能再拿
         # 多少？") is not added twice
-        estimates = [e for n, e in enumerate(composed.estimates)
-                     if not any(_items_held(e, later) for later in composed.estimates[n + 1:])]
+        estimates = composed.estimates  # each item once (a running total's earlier step is left out)
         estimate = estimates[0] if len(estimates) == 1 else None
         calculations = [c for e in estimates for c in e.calculations]
         # several estimates whose items share a per-entity annual cap (a cell therapy's stage beside other drugs'
         # stages of （五）): the cap holds across them
-        joint = joint_estimate(self.book, estimates, language) if estimate is None else None
+        joint = composed.joint if estimate is None else None
         total = estimate.total_yuan if estimate else joint.total_yuan if joint else (
             sum(e.total_yuan for e in estimates) if estimates else None)
         if composed.alternatives or len({c.kind for c in calculations}) > 1:
@@ -302,10 +300,3 @@ def _alive(method: weakref.WeakMethod) -> Any:
 def warm_up_questions() -> tuple[str, ...]:
     """The questions every serving process asks itself before it reports ready (``data/warm_up.yaml``)."""
     return tuple(read_yaml(WARM_UP_FILE)["questions"])
-
-
-def _items_held(estimate: AwardEstimate, later: AwardEstimate) -> bool:
-    """Whether every item of ``estimate`` (rule and amount, as many times) is one of ``later``'s too."""
-    items = Counter((c.rule_id, c.amount_yuan) for c in estimate.calculations)
-    held = Counter((c.rule_id, c.amount_yuan) for c in later.calculations)
-    return bool(items) and all(held[item] >= n for item, n in items.items())

@@ -147,7 +147,8 @@ def test_a_cell_therapy_beside_other_drugs_shares_the_measures_annual_cap(engine
                         "完成了确证性临床试验，研发投入1.2亿；②两个小分子1类新药分别完成了Ⅲ期，研发投入各9000万；③一个抗体1类新药完成了"
                         "Ⅱ期，研发投入五千万元。按市里的政策，我们今年这几个项目合计最多能拿到多少？")
     assert answer.total_yuan == 100_000_000  # 3000万 + 3000万 + 3000万 + 2000万 = 1.1亿, held to （五）'s 1亿 a year
-    assert answer.answer.startswith("各项合计") and "= 1亿元" in answer.answer.splitlines()[0]
+    assert "4项合计最高可获1亿元" in answer.answer[:160]  # the total asked, in the lead
+    assert "+ 3000万元 + 3000万元 + 2000万元 + 3000万元" not in answer.answer  # the CAR-T's item counted once
 
 
 def test_a_licence_deal_below_the_upfront_threshold_is_sent_to_no_other_measure(engine):
@@ -208,3 +209,10 @@ def test_a_count_of_firms_is_never_answered_with_a_share(engine):
     assert "50%" not in answer.answer.split("原文")[0]
     beds = engine.ask("我们医院核定床位1500张，研究型病床要设多少张？")  # a share the text sets does answer a count of beds
     assert beds.answer.startswith("150张")
+
+
+def test_a_running_total_asked_in_one_message_counts_each_item_once(engine):
+    answer = engine.ask("器械进了国家创新医疗器械特别审查程序能拿多少？之后首次取得注册证并本地投产，研发投入1000万，"
+                        "还能再拿多少？一共多少？")
+    assert answer.total_yuan == 7_000_000  # 300万 + min(40% × 1000万, 800万), the 300万 once
+    assert "1000万元。" not in answer.answer and "= 1000万元" not in answer.answer

@@ -52,7 +52,7 @@ from assistant.language import Language, in_script
 from assistant.match.report import finds_nothing, profile_reply
 from assistant.records import AwardEstimate, Calculation, Status
 from assistant.rules.book import Rule, RuleKind, rule_book
-from assistant.rules.calculator import are_alternatives, joint_estimate, merged_notes, percent_text
+from assistant.rules.calculator import are_alternatives, distinct_estimates, joint_estimate, merged_notes, percent_text
 from assistant.rules.eligibility import condition_rules
 from index.articles import Article
 from index.documents import Catalogue, Document, DocumentKind, DocumentStatus
@@ -150,6 +150,9 @@ class Composed:
     verdicts: list[tuple[str, str]] = field(default_factory=list)
     alternatives: bool = False  # the computed figures are alternatives (one or the other), not a sum
     options: list[str] = field(default_factory=list)  # replies to a clarifying question, one per rule
+    # several estimates under a shared per-entity annual cap, totalled with the cap across them (None: none shared, or
+    # no total asked and the cap cutting nothing)
+    joint: AwardEstimate | None = None
 
 
 class Composer:
@@ -236,6 +239,7 @@ class Composer:
         cap_asked = len(plan.question.asks) > 1 and any(
             names_annual_cap(step.ask.text.lower()) and not (step.estimate is not None and not any(
                 rule_book().rule(c.rule_id).annual_cap for c in step.estimate.calculations)) for step in plan.steps)
+        estimates = distinct_estimates(estimates)  # a running total's earlier step: its items are counted once
         joint = joint_estimate(rule_book(), estimates, self.language)
         if joint is not None and not plan.question.asks_total and joint.total_yuan == sum(e.total_yuan for e in estimates):
             joint = None  # separate asks, no total asked and no cap cut across them: each ask's own figure stands alone
@@ -250,7 +254,7 @@ class Composer:
         options = [self.finish(self.t["clarify_reply"].format(name=self.rule_name(rule))) for step in plan.steps
                    if step.route is Route.CLARIFY_RULE and step.request for rule in step.request.candidates]
         return Composed(self.finish("\n".join(lines)), status, shown, estimates, verdicts, alternatives,
-                        list(dict.fromkeys(options)))
+                        list(dict.fromkeys(options)), joint)
 
     @staticmethod
     def _status(step: Step) -> Status:
@@ -1204,8 +1208,7 @@ class Composer:
         cap = Decimal(rule_book().annual_caps[caps.pop()].cap_yuan)
         used = Decimal(estimate.total_yuan + (estimate.received_yuan or 0))
         money = self._money
-        left = cap - used if cap > used else Decimal(0)
-        return [self.t["award_headroom"].format(left=money(left), cap=money(cap), used=money(used))]
+        return [self.t["award_headroom"].format(left=money(max(cap - used, Decimal(0))), cap=money(cap), used=money(used))]
 
     def _later_stages(self, calculation: Calculation) -> list[str]:
         """What the same product is granted on top at a later stage ("以上产品首次取得注册证…再给予"), with its

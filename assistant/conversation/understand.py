@@ -192,9 +192,9 @@ class _Lexicon:
     headroom_asked: re.Pattern[str]  # "离封顶还剩多少": what the per-entity annual cap leaves
     step_needed_asked: re.Pattern[str]  # "还要再审一遍吗", "还要办许可证吗": whether a step is needed, never a verdict
     received_total_after: re.Pattern[str]  # "…, RMB 500,000 in total": a total of what was received
+    received_total_before: re.Pattern[str]  # "一共拿了50万", "a total of RMB 500,000"
     amount_range: re.Pattern[str]  # the words between a range's two ends ("到", "-", " to ")
     supposing: re.Pattern[str]  # "What if the trial is run in Australia instead?": a change to the case supposed
-    received_total_before: re.Pattern[str]  # "一共拿了50万", "a total of RMB 500,000"
     annual_words: tuple[str, ...]
     facts: dict[str, Any]
     roles: dict[str, re.Pattern[str]]

@@ -8,6 +8,7 @@ the enterprise will receive. The inputs a rule takes are ``RuleBook.inputs`` (th
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -223,9 +224,22 @@ class AwardCalculator:
         return failed
 
 
+def distinct_estimates(estimates: Sequence[AwardEstimate]) -> list[AwardEstimate]:
+    """``estimates`` in order, without each one whose items (rule and amount, as many times) a later one holds again:
+    a running total ("这一步能拿多少？…还能再拿多少？") counts each item once."""
+    return [e for n, e in enumerate(estimates) if not any(_items_held(e, later) for later in estimates[n + 1:])]
+
+
+def _items_held(estimate: AwardEstimate, later: AwardEstimate) -> bool:
+    """Whether every item of ``estimate`` (rule and amount, as many times) is one of ``later``'s too."""
+    items = Counter((c.rule_id, c.amount_yuan) for c in estimate.calculations)
+    held = Counter((c.rule_id, c.amount_yuan) for c in later.calculations)
+    return bool(items) and all(held[item] >= n for item, n in items.items())
+
+
 def joint_estimate(book: RuleBook, estimates: Sequence[AwardEstimate],
                    language: Language = Language.SIMPLIFIED) -> AwardEstimate | None:
-    """Several estimates of one turn (a cell therapy's stage beside other drugs' stages of （五）) as one, when items
+    """Several distinct estimates of one turn (a cell therapy's stage beside other drugs' stages of （五）) as one, when items
     of two of them count against the same per-entity annual cap: the caps apply across all their items
     (3000万 + 8000万 under （五）'s 1亿 → 1亿). None when no cap is shared, or one of them counts support
     already received (its cap is already what is left)."""
@@ -239,6 +253,7 @@ def joint_estimate(book: RuleBook, estimates: Sequence[AwardEstimate],
     total, parts, notes = summed(book, calculations, words, Decimal(0))
     return AwardEstimate(calculations=calculations, total_yuan=int(total), total_text=words.money(total),
                          formula=f"{' + '.join(parts)} = {words.money(total)}", notes=notes)
+
 
 def summed(book: RuleBook, calculations: Sequence[Calculation], words: _Words,
            received: Decimal) -> tuple[Decimal, list[str], list[str]]:
