@@ -45,10 +45,13 @@ _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?|\d+(?:\.\d+)?"
 # "1亿5000万", "1亿零500万", "1亿2千万": 亿 and 万 in one amount, read whole by cn2an (the Chinese-numeral
 # form "一亿五千万" is one run of numerals already)
 _YI_WAN = r"\d+亿零?\d+[千百]?万"
+# "1万5", "2万5千", "1亿5": the spoken short form, one digit after 万 or 亿 counting the next place down (1万5 is
+# 15000, 1亿5 is 1.5亿), as "一万五" is in Chinese numerals
+_SPOKEN_TAIL = r"\d+(?:万\d千?|亿\d(?:千万)?)(?!\d|[.,]\d)"
 _AMOUNT = re.compile(
     rf"(?P<neg>(?<![a-z0-9])[-−]\s*|负\s*)?"  # ("up-to-8-million" is no negative)
     rf"(?P<cur>rmb|cny|¥|￥|人民币)?\s*"
-    rf"(?P<num>{_YI_WAN}|(?:{_NUMBER})|[{_CN_DIGITS}点]+)\s*"
+    rf"(?P<num>{_YI_WAN}|{_SPOKEN_TAIL}|(?:{_NUMBER})|[{_CN_DIGITS}点]+)\s*"
     r"(?:个(?=\s*亿))?\s*"  # "一个亿", "两个亿": 亿 counted as a unit
     r"(?:-(?=million|billion|thousand))?"  # "the up-to-8-million part": a hyphenated unit
     r"(?P<unit>万亿|千万|百万|十万|万|亿|千|million|billion|thousand|mn|bn|k|m)?\s*"
@@ -167,7 +170,8 @@ def _money_matches(text: str) -> list[re.Match[str]]:
     for match in _AMOUNT.finditer(text):
         foreign = foreign_before(text[max(0, match.start() - 4): match.start()].lower()) or foreign_after(
             text[match.end():].lower())
-        has_money_unit = bool(match["unit"] or match["tail"] or match["cur"]) or match["num"][-1] in "万亿" or bool(
+        # ("一万五", "1万5": 万 or 亿 inside the number is its unit)
+        has_money_unit = bool(match["unit"] or match["tail"] or match["cur"]) or any(u in match["num"] for u in "万亿") or bool(
             re.fullmatch(_NUMBER, match["num"]) and foreign)
         if not has_money_unit or not match["num"].strip("点"):
             continue
@@ -187,6 +191,9 @@ def _value(match: re.Match[str]) -> Decimal:
     try:
         if re.fullmatch(_YI_WAN, number):
             return Decimal(str(cn2an.cn2an(number, "smart")))
+        if spoken := re.fullmatch(r"(\d+)([万亿])(\d)", re.sub(r"千万?$", "", number)):
+            place = UNITS[spoken[2]]
+            return (Decimal(spoken[1]) * place + Decimal(spoken[3]) * place / 10) * UNITS[unit]
         if re.fullmatch(_NUMBER, number):
             value = Decimal(number.replace(",", ""))
         else:

@@ -87,3 +87,16 @@ def test_an_amount_in_any_foreign_currency_the_chat_reads_is_refused_as_foreign(
 @pytest.mark.parametrize("text", ["5000万欧洲市场", "RMB 50 million for a European trial"])
 def test_a_latin_word_holding_a_currency_code_marks_no_currency(text: str) -> None:
     assert refusal_reason(text) is None
+
+
+@pytest.mark.parametrize(("text", "yuan"), [("一万五", 15_000), ("两万五", 25_000), ("1万5", 15_000), ("1万5千元", 15_000),
+                                            ("3万5的费用", 35_000),
+                                            ("一共花了1万5，这个能补贴多少？", 15_000), ("1万5.", 15_000), ("1亿5", 150_000_000), ("2亿5千万", 250_000_000)])
+def test_the_spoken_short_forms_count_the_next_place_down(text, yuan):
+    """"一万五" and "1万5" are 15000, never 10000 or nothing; "1亿5" is 1.5亿."""
+    assert [a.yuan for a in find_amounts(text)] == [yuan]
+
+
+@pytest.mark.parametrize("text", ["万一出了问题怎么办", "千万不要漏报", "1万5个人"])
+def test_words_that_only_look_like_numerals_are_no_amount(text):
+    assert find_amounts(text) == []

@@ -99,6 +99,14 @@ from assistant.records import Status
     "We're a Shanghai biotech with a Class 1 antibody that just finished domestic Phase II. Could you draft a two-page "
     "formal application letter in Chinese to STCSM asking for the Phase II funding?",
     "想了解一下，上海市药监局审评中心内部是怎么给审评员分配项目的？审评员的绩效考核标准是什么？",
+    # a vendor pick or a ranking of places, typos and all
+    "cool thx. btw can u recomend a decent CRO in Zhangjiang for our next trial? who's cheapest?",
+    "你个人觉得上海和苏州比，哪里搞生物医药更强？",
+    "Which CRO is the best for oncology trials in Shanghai, who's the best?",
+    # a home-purchase subsidy or settling-in allowance for talent: no source sets one
+    "上海对生物医药高端人才有没有购房补贴？",
+    "Does Shanghai give biomedicine talent a home-purchase subsidy?",
+    "我们引进的领军人才能拿多少安家费",
 ])
 def test_a_close_question_the_sources_do_not_cover_is_refused(engine, question):
     answer = engine.ask(question)

@@ -4,6 +4,7 @@ left under the per-entity annual cap gets both; an English verdict says "not eli
 opening "For the record, …" after a validity turn asks its own thing. Promises of the question path, run on the
 real index."""
 
+import pytest
 from asking import turns
 
 from assistant.conversation.understand import understand
@@ -149,6 +150,20 @@ def test_a_cell_therapy_beside_other_drugs_shares_the_measures_annual_cap(engine
     assert answer.total_yuan == 100_000_000  # 3000万 + 3000万 + 3000万 + 2000万 = 1.1亿, held to （五）'s 1亿 a year
     assert "4项合计最高可获1亿元" in answer.answer[:160]  # the total asked, in the lead
     assert "+ 3000万元 + 3000万元 + 2000万元 + 3000万元" not in answer.answer  # the CAR-T's item counted once
+    # the CAR-T told as item ① is an item of the total asked: its formula is shown once, under the total
+    assert answer.answer.count("min(40% × 1.2亿元, 3000万元)") == 1
+    assert answer.answer.startswith("按沪府办规〔2024〕9号（五），4项合计最高可获1亿元")
+    assert "本款以“其中”承接上句" in answer.answer  # what the CAR-T's block noted is kept
+
+
+@pytest.mark.parametrize(("question", "measure", "cap"), [
+    ("创新医疗器械进入特别审查和首次拿证落地生产分别最多给多少？每个单位一年最多多少？", "policy2024:06", "3000万元"),
+    ("CMO受托生产最高给多少？每家企业每年上限多少？", "policy2024:24", "1000万元"),
+])
+def test_an_annual_cap_asked_after_ceilings_is_the_cap_of_the_measure_just_asked(engine, question, measure, cap):
+    answer = engine.ask(question)
+    assert [c.chunk_id for c in answer.citations] == [measure]  # no other measure's yearly figure beside it
+    assert f"每个单位每年累计最高{cap}" in answer.answer[:200]
 
 
 def test_a_licence_deal_below_the_upfront_threshold_is_sent_to_no_other_measure(engine):

@@ -55,11 +55,14 @@ def test_a_mistyped_class_in_a_follow_up_still_gets_the_class_1_verdict(engine):
 @pytest.mark.parametrize(("typed", "meant"), [
     ("upfornt payment usd 30 million", "upfront payment usd 30 million"),
     ("the preimum was rmb 800,000", "the premium was rmb 800,000"),
+    ("say we set up a subsidary in shanghai", "say we set up a subsidiary in shanghai"),
+    ("once we get the registraton certificate", "once we get the registration certificate"),
 ])
-def test_an_english_word_with_two_letters_swapped_is_put_right(typed: str, meant: str) -> None:
+def test_an_english_word_with_two_letters_swapped_or_one_left_out_is_put_right(typed: str, meant: str) -> None:
     assert written(typed) == meant
 
 
-@pytest.mark.parametrize("text", ["casual question about the form", "we trail behind", "the licensee paid upfront"])
+@pytest.mark.parametrize("text", ["casual question about the form", "we trail behind", "the licensee paid upfront",
+                                  "the upfront payment", "one product"])
 def test_real_english_words_and_short_ones_stay_as_written(text: str) -> None:
     assert written(text) == text

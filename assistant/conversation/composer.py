@@ -166,6 +166,7 @@ class Composer:
         self.kind: str | None = None  # the asker's kind, as the question states it
         self.event_on: date | None = None
         self.event_facts = Facts()
+        self.asked_of_today = False
         self.more_of = ""  # "还能再拿多少": the turn asking what the items it names add (their ceiling leads, then the total)
         self.more_count = 1  # how many items that turn adds
         self.headroom_asked = False  # "离封顶还剩多少": what the per-entity annual cap leaves follows the total
@@ -189,6 +190,8 @@ class Composer:
         self.kind = plan.question.conversation_facts.entity_type
         self.event_on = plan.question.conversation_facts.event_on
         self.event_facts = plan.question.conversation_facts
+        # "那个方案现在还有效吗" after "…到2024年…目标": no time of this message's own, the question is put to today
+        self.asked_of_today = plan.question.facts.event_on is None and has_word(plan.question.text.lower(), lexicon().present_words)
         self.more_of = plan.question.text if plan.question.asks_more else ""
         self.headroom_asked = plan.question.asks_headroom
         # several asks answered: an annual cap line, gathered after all the answers, names the measure it caps
@@ -239,7 +242,20 @@ class Composer:
         cap_asked = len(plan.question.asks) > 1 and any(
             names_annual_cap(step.ask.text.lower()) and not (step.estimate is not None and not any(
                 rule_book().rule(c.rule_id).annual_cap for c in step.estimate.calculations)) for step in plan.steps)
+        every = estimates
         estimates = distinct_estimates(estimates)  # a running total's earlier step: its items are counted once
+        if plan.question.asks_total:
+            # ("①一个CAR-T…②两个…合计最多能拿到多少？": the item a told case names is an item of the total asked, its
+            # figure shown there once, not again as an answer of its own before the total)
+            held = [e for e in every if not any(e is kept for kept in estimates)]
+            for number, step in enumerate(plan.steps):
+                if step.estimate is None or step.ask.kind is AskKind.AMOUNT or not any(step.estimate is e for e in held):
+                    continue
+                holder = next((n for n, later in enumerate(plan.steps) if n > number and later.estimate is not None
+                               and any(later.estimate is kept for kept in estimates)), None)
+                if holder is not None:  # what it notes (conditions, the 择优 caveat) goes after the total's lines
+                    blocks[holder] += [line for line in self._without_figure(blocks[number]) if line not in blocks[holder]]
+                    blocks[number] = []
         joint = joint_estimate(rule_book(), estimates, self.language)
         if joint is not None and not plan.question.asks_total and joint.total_yuan == sum(e.total_yuan for e in estimates):
             joint = None  # separate asks, no total asked and no cap cut across them: each ask's own figure stands alone
@@ -255,6 +271,11 @@ class Composer:
                    if step.route is Route.CLARIFY_RULE and step.request for rule in step.request.candidates]
         return Composed(self.finish("\n".join(lines)), status, shown, estimates, verdicts, alternatives,
                         list(dict.fromkeys(options)), joint)
+
+    def _without_figure(self, block: list[str]) -> list[str]:
+        """An award block without its lead and formula, keeping what it notes (conditions met, the 择优 caveat)."""
+        formula_opens = self.t["award_formula"].split("{")[0]
+        return [line for line in block[1:] if not line.startswith(formula_opens)]
 
     @staticmethod
     def _status(step: Step) -> Status:
@@ -379,7 +400,7 @@ class Composer:
             applies = self._applies(step, document)
             if applies is not None:  # "现在还有效吗", "does it still apply to a project of June 2024?": yes or no first
                 lines[0] = self.t["validity_yes" if applies else "validity_no"] + lines[0]
-                if self.event_on is not None and article.doc_id == document.id:
+                if self.event_on is not None and article.doc_id == document.id and not self.asked_of_today:
                     lines.insert(1, self.t["quote"].format(text=term_sentence(article, document, self.event_on)))
             return lines
         if route is Route.NOT_SPECIFIED:
@@ -775,7 +796,8 @@ class Composer:
         if step.ask.detail == WHICH_DOCUMENT or not asks_yes_or_no(text):
             return None
         start, end = document.funding_valid_from or document.valid_from, document.valid_to
-        against = self.event_facts.event_against(date(start.year, start.month, 1), end) if start and end else None
+        against = self.event_facts.event_against(date(start.year, start.month, 1), end) if (
+            start and end and not self.asked_of_today) else None
         if against is not None:  # "项目2030年完成，那时候还有效吗": the time stated decides, not today
             return against == 0
         status = document.status_on(self.day)
@@ -865,11 +887,11 @@ class Composer:
             lines.append(self.t["invite_base"].format(base=(rated[0].base_en or rated[0].base) if self.english else rated[0].base))
         if step.ceilings_sum is not None:
             total, annual_cap = step.ceilings_sum
-            over = total > annual_cap
+            over = annual_cap is not None and total > annual_cap
             items = " + ".join(money(r.cap_yuan) for r in rules)
             items = f"{step.products} × ({items})" if step.products > 1 else items  # "另外两个产品也都拿到顶"
-            said = self.t["ceilings_sum_over" if over else "ceilings_sum"].format(
-                items=items, total=money(total), annual=money(annual_cap))
+            key = "ceilings_sum_uncapped" if annual_cap is None else "ceilings_sum_over" if over else "ceilings_sum"
+            said = self.t[key].format(items=items, total=money(total), annual=money(annual_cap) if annual_cap is not None else "")
             if lexicon().yes_no_question.search(step.ask.text.lower().rstrip(" ？?。")):
                 said = self.t["yes_over" if over else "no_not_over"] + said  # "加起来会超过一年的上限吗"
             lines.insert(0, said)

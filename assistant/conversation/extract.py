@@ -299,6 +299,9 @@ def _quantity_named(question: str) -> set[str]:
     return set()
 
 
+REACHED_BEFORE = re.compile(r"(?:到|至)\s*(?:\d{4}\s*年)?\s*$")  # "增长到2023年", "压缩至": the figure a change reaches
+
+
 def _best_figure(clause: str, pattern: re.Pattern[str], wanted: set[str], units: tuple[str, ...] = (),
                  stated: str = "") -> str:
     """The figure in ``clause`` (in one of ``units``, when given) whose own words share most with the question.
@@ -319,11 +322,16 @@ def _best_figure(clause: str, pattern: re.Pattern[str], wanted: set[str], units:
         end = min([found[i + 1].start() if i + 1 < len(found) else len(clause), *(m for m in marks if m >= match.end())])
         spans.append((start, end))
     parallel = any(not clause[start: m.start()].strip() for m, (start, _) in list(zip(found, spans, strict=True))[1:])
-    best, best_score = "", (-1, -1)
-    for match, (start, end) in zip(found, spans, strict=True):
+    best, best_score = "", (-1, -1, -1)
+    for number, (match, (start, end)) in enumerate(zip(found, spans, strict=True)):
         own = clause[match.start(): end] if parallel else clause[start: match.end()]
+        # ("工业总产值由2019年1319亿元稳步增长到2023年1860亿元", no year asked): the figure a change reaches shares the words
+        # of the one it grew from, and wins the tie
+        reached = int(bool(REACHED_BEFORE.search(clause[start: match.start()])))
         shared = wanted & set(tokenize(own))
-        score = (len({t for t in shared if t.isdigit()}), len(shared))
+        if reached and number and not parallel:  # (not the year the earlier figure stood in: "2019年是多少" is that one)
+            shared |= {t for t in wanted & set(tokenize(clause[spans[number - 1][0]: start])) if not t.isdigit()}
+        score = (len({t for t in shared if t.isdigit()}), len(shared), reached)
         if score > best_score:
             best, best_score = match[0], score
     return best

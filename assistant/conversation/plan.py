@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from assistant.amounts import is_bare_number
+from assistant.amounts import find_amounts, is_bare_number
 from assistant.conversation.currency import usd_range
 from assistant.conversation.extract import Lead, compared_lead, lead_clause, states_amount, unpriced_sentence
 from assistant.conversation.finders import CLOSE_SCORE, HITS, MIN_KEYWORD_SCORE, OWN_TOPIC_SCORE, RARE_TERM_SHARE, SCOPE_KEY, SentenceFinder
@@ -54,6 +54,7 @@ from assistant.conversation.shares import share_of_count
 from assistant.conversation.slots import AwardRequest, AwardSlots, figures_named, matched_slots, named_as_rule_base, read_award, rule_named, triggers_named
 from assistant.conversation.stated import stated_yes
 from assistant.conversation.understand import (
+    CHINESE_CHARACTER,
     CONTACT,
     COUNT_FIGURE,
     ISSUED,
@@ -184,6 +185,10 @@ def _cite_after(step: Step, articles: Sequence[Article]) -> None:
         if article.chunk_id not in cited:
             step.articles.append(article)
             cited.add(article.chunk_id)
+
+
+# a measure the asker names in quotes ("that 'up to 20 million for overseas trials' grant", "那个“最高一亿”的补贴")
+QUOTED_NAME = re.compile(r"[“\"「『‘']([^”\"」』’']{6,60})[”\"」』’']")
 
 
 def _item_ceiling_asked_first(text: str) -> bool:
@@ -1024,6 +1029,9 @@ class Planner:
         """Amount asks in a row are one when the later names no topic of its own ("…单个最多多少，一年
         最多多少？" about one measure); with a topic ("…展会最多多少？CMO每个品种最高多少？") each is its own."""
         joined: list[Ask] = []
+        # ("上海这次对审评提速给了哪些数字？…、…、…分别是多少？": the overview is answered by the asks naming its parts)
+        asks = [ask for number, ask in enumerate(asks) if not (
+            ask.kind is AskKind.WHAT and number + 1 < len(asks) and has_word(ask.text.lower(), lexicon().overview_asks))]
         for ask in asks:
             last = joined[-1] if joined else None
             if last is not None and lexicon().asks_if_stated.match(ask.text.lower()):
@@ -1039,12 +1047,16 @@ class Planner:
                                                   for r in self.book.rules)
             # "…政策给多少钱？有没有个具体数": an amount asked again in the words of an ask pattern names no topic either
             own = lexicon().kind_patterns[AskKind.AMOUNT].sub(" ", without_ask_words(text))
+            if names_annual_cap(text):  # "…分别最多给多少？每个单位一年最多多少？": the cap of the measure just asked
+                own = without_words(own, (*lexicon().annual_words, *lexicon().entity_words))
             # "…最高多少？一年最多能补几次满额？": how many items get the full ceiling is an ask of its own
             full_awards = bool(lexicon().full_awards_asked.search(ask.text.lower()))
             # "区里会再配套多少？比如是不是按1:1配套？": an example of the ask before it is that ask, put another way
             example = bool(lexicon().example_of_ask.match(ask.text.lower()))
+            # ("一家单位一年累计有没有上限，是多少？": a bare "是多少" asks the amount before it again)
+            bare = ask.kind is AskKind.FIGURE and not CHINESE_CHARACTER.search(own) and not re.search(r"[a-z]{3,}", own)
             if last is not None and (example or (
-                    last.kind is AskKind.AMOUNT and (ask.kind is AskKind.AMOUNT or share) and not ask.elliptical and not full_awards
+                    last.kind is AskKind.AMOUNT and (ask.kind is AskKind.AMOUNT or share or bare) and not ask.elliptical and not full_awards
                     and not other_rule and self.retriever.keyword_score(own) < MIN_KEYWORD_SCORE)):
                 joined[-1] = Ask(last.kind, f"{last.text}，{ask.text}", last.points_back, last.detail, last.elliptical)
             else:
@@ -1067,7 +1079,7 @@ class Planner:
                                  previous[0].key if previous and previous[0].key in self.book.measures() else None)
         if full is not None:  # "所以一年最多几个品种能拿到满额": the annual cap over the award topic's ceiling
             return Step(ask, Route.FULL_AWARDS, [self._measure_article(full.rule.measure)], full_awards=full)
-        uncapped = self._uncapped_measure(question, ask)
+        uncapped = self._uncapped_measure(question, ask, previous[0] if previous and not plan.steps else None)
         if uncapped is not None:  # "海外注册这一条，每家每年有没有累计封顶？": （三十六） sets none, not （十二）'s 1亿
             return Step(ask, Route.NOT_SPECIFIED, [uncapped], detail=ANNUAL_CAP)
         if ask.kind is not AskKind.VALIDITY and len(previous) > 1 and self._states_term(previous[0]):
@@ -1578,6 +1590,13 @@ class Planner:
                 asked = f"{top.title} {self.finder.without_name(search_query, top.doc_id)}"  # the plan's item, as the asker put it
                 current = [hit.article for hit in self.retriever.search(asked, k=HITS, doc_ids=[self.book.document])
                     if hit.article.key in self.book.measures()]  # a measure that funds, as the plan's support did
+                # (a device start-up's conversation on （六）: of the measures the plan's item finds, the one discussed)
+                measures_discussed = {topic.measure for topic in session.award_topics()}
+                current.sort(key=lambda article: str(article.key) not in measures_discussed)
+                if session.award is not None and not holds_tasks(top.section) and (
+                        not current or str(current[0].key) not in measures_discussed):
+                    # ("浦东那个方案还能按它申请吗" as a whole, after （六）'s award): the support discussed is the kind asked
+                    current = [self._measure_article(session.award.measure)]
                 step.articles = [*step.articles, *current[:1]]
                 return step
             if step.eligibility.verdict is Verdict.ELIGIBLE and _forbids(lead, ask):
@@ -1735,20 +1754,25 @@ class Planner:
         quoting = next((hit.article for hit in self._describing_earlier("", years) if hit.article.mentions), None)
         return None if quoting is None else Step(ask, Route.NOT_SPECIFIED, [quoting], detail=EARLIER_TERM)
 
-    def _uncapped_measure(self, question: Question, ask: Ask) -> Article | None:
+    def _uncapped_measure(self, question: Question, ask: Ask, discussed: Article | None = None) -> Article | None:
         """The measure a what-ask about whether a yearly cap per entity exists is about, when its award rules set none
         ("（三十六）每家每年有没有累计封顶？"): the measure its label or its words name once the cap's words are left out, not
-        the article holding the words 每年累计 (（十二）'s 1亿). None when the ask is no such question, states amounts,
-        names no measure of its own, or the measure sets a cap (or no award at all)."""
+        the article holding the words 每年累计 (（十二）'s 1亿). An ask naming no measure of its own in a conversation
+        ("那一家单位一年累计有没有上限" after （二十）'s projects) is about the ``discussed`` measure. None when the ask is no
+        such question, states amounts, names no measure, or the measure sets a cap (or no award at all)."""
         text = ask.text.lower()
-        if (ask.kind is not AskKind.WHAT or question.facts.amounts or not names_annual_cap(text)
+        if (ask.kind not in {AskKind.WHAT, AskKind.AMOUNT} or question.facts.amounts or not names_annual_cap(text)
                 or not lexicon().cap_exists_asked.search(text)):
             return None
         lex = lexicon()
         topic = without_words(without_ask_words(text), (*lex.annual_words, *lex.ceiling_words, *lex.plain_money_words))
         labels = labels_named(ask.text)
-        if labels:
-            measure: str | None = labels[0]
+        if ask.kind is AskKind.AMOUNT:  # (an amount ask's own words are the award's: only the measure discussed is meant)
+            measure: str | None = str(discussed.key) if (
+                discussed is not None and discussed.doc_id == self.book.document and discussed.key in self.book.measures()
+                and self.retriever.keyword_score(topic) < MIN_KEYWORD_SCORE) else None
+        elif labels:
+            measure = labels[0]
         elif self.retriever.keyword_score(topic) >= MIN_KEYWORD_SCORE:
             hits = self.retriever.search(topic, k=HITS, doc_ids=[self.book.document])
             measure = next((h.article.key for h in hits if h.article.key in self.book.measures()), None)
@@ -1952,11 +1976,18 @@ class Planner:
         first. None when the ask is no yes/no, its last clause finds no measure clearly, or no condition fails."""
         if ask is None or ask.kind is not AskKind.ELIGIBILITY:
             return None
-        clause = without_ask_words(LAST_CLAUSE.split(ask.text.lower().rstrip(" ?？!！。"))[-1])
-        if self.retriever.keyword_score(clause) < OWN_TOPIC_SCORE:
+        # ("Is our phase II trial eligible for that 'up to 20 million for overseas trials' grant?": the measure quoted)
+        quoted = QUOTED_NAME.findall(ask.text.lower())
+        clause = without_ask_words(quoted[0] if quoted else LAST_CLAUSE.split(ask.text.lower().rstrip(" ?？!！。"))[-1])
+        if self.retriever.keyword_score(clause) < (MIN_KEYWORD_SCORE if quoted else OWN_TOPIC_SCORE):
             return None
         hits = self.retriever.search(clause, k=HITS, doc_ids=[self.book.document])
-        if not hits or not _stands_clear(hits) or str(hits[0].article.key) not in self.book.measures():
+        if hits and not _stands_clear(hits):
+            # ("'up to 20 million for overseas trials'": of the measures the words find alike, the one whose ceiling it names)
+            named = {a.yuan for a in find_amounts(clause)}
+            capped = [h for h in hits[:2] if any(Decimal(r.cap_yuan) in named for r in self.book.for_measure(str(h.article.key)))]
+            hits = capped if len(capped) == 1 else []
+        if not hits or str(hits[0].article.key) not in self.book.measures():
             return None
         measure = str(hits[0].article.key)
         values = self.verdicts.fact_values(question)[0]
@@ -2442,7 +2473,10 @@ class Planner:
             # (a count of items stated, "如果一年参加15个展会…一年最多多少", is their sum under the cap: computed below)
             step.route = Route.CEILINGS  # "一年最多能拿多少": the annual cap leads, the per-item ceilings follow
             # "What's the maximum for a Phase III trial, and what's the annual cap?": the ceiling asked first leads
-            step.annual_first = not _item_ceiling_asked_first(ask.text.lower())
+            # ("参加海外展会最多补多少？CMO…最高多少？每家企业一年最多多少？": of several asks, one naming no year leads with
+            # its own ceiling)
+            step.annual_first = not _item_ceiling_asked_first(ask.text.lower()) and (
+                len(question.asks) < 2 or has_word(ask.text.lower(), lexicon().annual_words))
             if session.award is not None and session.award.measure == measure:
                 session.award.annual_shown = step.annual_first  # a later total over measures adds this cap
             step.ceilings_sum = self._ceilings_sum(question, request.rules)
@@ -2651,16 +2685,18 @@ class Planner:
             return None
         return rules, products
 
-    def _ceilings_sum(self, question: Question, rules: Sequence[Rule], products: int = 1) -> tuple[Decimal, Decimal] | None:
+    def _ceilings_sum(self, question: Question, rules: Sequence[Rule], products: int = 1) -> tuple[Decimal, Decimal | None] | None:
         """"两个产品…都拿最高，加起来会超过一年的上限吗": each of several rules at its ceiling, summed (yuan) over
-        ``products`` products each taking them all, with the one per-entity annual cap they all count against;
-        None when no total is asked, when one rule is (for one product), or when they count against no cap or several."""
+        ``products`` products each taking them all, with the one per-entity annual cap they all count against (None when
+        the measure sets none: "报3个这样的项目，要是都拿满一共多少" of （二十）, 3 × 200万); None when no total is asked,
+        when one rule is (for one product), or when they count against several caps or some against none."""
         if not question.asks_total or len({r.id for r in rules}) * products < 2:
             return None
         caps = {r.annual_cap for r in rules}
-        if len(caps) != 1 or None in caps:
+        if len(caps) != 1:
             return None
-        annual = Decimal(self.book.annual_caps[str(caps.pop())].cap_yuan)
+        cap_id = caps.pop()
+        annual = Decimal(self.book.annual_caps[str(cap_id)].cap_yuan) if cap_id is not None else None
         return products * sum((Decimal(r.cap_yuan) for r in rules), Decimal(0)), annual
 
     def _pointed_measure(self, question: Question, previous: list[Article], plan: Plan) -> str | None:

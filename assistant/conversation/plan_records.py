@@ -135,7 +135,7 @@ class Step:
     annual_cap_used: AnnualCap | None = None  # "还能再申请吗" after the year's cap was received in full: that cap
     # a figure asked for that some of the alternative ceilings admit and others do not (yuan): the enterprise's kind decides
     within_some: Decimal | None = None
-    ceilings_sum: tuple[Decimal, Decimal] | None = None  # CEILINGS asked summed: (sum, the annual cap)
+    ceilings_sum: tuple[Decimal, Decimal | None] | None = None  # CEILINGS asked summed: (sum, the annual cap or None)
     products: int = 1  # CEILINGS summed: how many products each take every rule's ceiling ("另外两个产品也都拿到顶")
     within: Decimal | None = None  # CEILINGS: a figure asked ("能申请1500万的担保吗") that each alternative ceiling allows
     invite_base: bool = False  # CEILINGS of a rate rule asked with no base: the base is invited after the ceiling

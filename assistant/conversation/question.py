@@ -37,6 +37,7 @@ class AmountRole(StrEnum):
     UPFRONT = "upfront"  # an out-licensing deal's upfront payment
     FEE = "fee"  # a project fee (e.g. a trade fair's)
     RECEIVED = "received"  # support already received this year under the measure ("今年已经拿了48万")
+    CONTEXT = "context"  # a figure no award is paid on: a deal's total value, a valuation, an insured sum ("总交易额6亿美元")
 
 
 CNY, USD, OTHER_CURRENCY = "CNY", "USD", "OTHER"  # a stated amount's currency

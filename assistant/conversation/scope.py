@@ -225,7 +225,9 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     # asks: an off-topic word in a sentence that asks nothing is background, when another sentence asks
     background = [*_background_spans(text), *_self_described_spans(text)] if states_case else []
     found = [(group, spans) for group, spans in _off_topic_words(text) if spans]
-    if (cat.named_in(text) and (tasks_named(text) or data.measure_label.search(text))
+    # ("浦东那个行动方案里，人才落户那条归哪个部门？": the departments of the document's item, described by its words)
+    if (cat.named_in(text) and (tasks_named(text) or data.measure_label.search(text)
+                                or all(a.kind is AskKind.DEPARTMENTS for a in question.asks))
             and all(a.kind in ITEM_KINDS for a in question.asks)):
         # "the Pudong plan … task 12, the one on … the import-tax exemption pilot — which departments were responsible?":
         # an item of a catalogued document named and asked for its terms, its departments or its term; the words

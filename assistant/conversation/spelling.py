@@ -13,7 +13,8 @@ boundaries ("能不能" is one word, "的国内" holds no "德国"), that the so
 the Pudong plan's word, not a typo of "申报"), and whose changed character is no common function
 character (``understanding.yaml`` ``spelling_keep``: "我是" is not "我市"). An English word of six letters or more
 that the data files do not write and that becomes exactly one of their words when two neighbouring letters are
-swapped is put right ("upfornt" → "upfront"); shorter words swap into other real words too often.
+swapped, or one letter left out, is put right ("upfornt" → "upfront", "subsidary" → "subsidiary"); shorter words
+swap into other real words too often.
 """
 
 from __future__ import annotations
@@ -66,9 +67,21 @@ def _swaps_corrected(text: str) -> str:
         if lower in vocabulary:
             return word
         swaps = {lower[:i] + lower[i + 1] + lower[i] + lower[i + 2:] for i in range(len(lower) - 1)} & vocabulary
+        if not swaps and len(lower) > ENGLISH_MIN:  # "subsidary" → "subsidiary": one letter left out of a longer word
+            swaps = set(_dropped_one().get(lower, ()))
         return swaps.pop() if len(swaps) == 1 else word
 
     return ENGLISH_WORD.sub(fixed, text)
+
+
+@cache
+def _dropped_one() -> dict[str, tuple[str, ...]]:
+    """Each word of ``_english_words`` with one inner letter left out → the words it may be ("subsidary" → subsidiary)."""
+    dropped: defaultdict[str, set[str]] = defaultdict(set)
+    for word in _english_words():
+        for i in range(1, len(word) - 1):  # (not the first or last letter: "payment" is no "payments" typed short)
+            dropped[word[:i] + word[i + 1:]].add(word)
+    return {typed: tuple(words) for typed, words in dropped.items()}
 
 
 @cache

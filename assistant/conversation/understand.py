@@ -87,6 +87,11 @@ LISTED_QUESTION = re.compile(r",\s*(?:and\s+|or\s+)?(?=(?:how|what|which|when|wh
 # the case of the question after it; "when is …", "when does …" ask.
 CONDITION_OPENING = re.compile(r"^\s*(?:when|whenever|if|once|after|before|while|as soon as)\s+(?!(?:is|are|was|were|do|does|did|"
                                r"will|would|can|could|should|shall|may|might|must|has|have|had)\b)", re.IGNORECASE)
+# "做注册的，想确认三个时限：1. …": a clause counting what follows and ending in a colon announces the asks, asks none
+ANNOUNCING = re.compile(r"(?:几|两|兩|三|四|五|[2-5])\s*(?:个|個|件|点|點|项|項|条|條)[^，,。？?：:]{0,8}[:：]\s*$|"
+                        r"\b(?:two|three|four|five|[2-5]|a few|several|couple of)\b[^,.?:]{0,30}:\s*$", re.IGNORECASE)
+# "At the press conference where this policy was launched, what …": "where"/"when" after a noun relates, it asks nothing
+RELATIVE_WH = re.compile(r"\b(?:the|a|an|this|that)\s+(?:[a-z'-]+\s+){0,3}?[a-z'-]+\s+(?:where|when)\b", re.IGNORECASE)
 # "And once it's registered …", "OK and what's the max …": a conjunction or an acknowledgement opening a sentence
 LEADING_CONJUNCTION = re.compile(r"^(?:(?:ok|okay|right|well|alright|thanks|got it)\b[,，]?\s*)?(?:(?:and|so|but|then)\b,?\s*)?",
                                  re.IGNORECASE)
@@ -196,6 +201,7 @@ class _Lexicon:
     amount_range: re.Pattern[str]  # the words between a range's two ends ("到", "-", " to ")
     supposing: re.Pattern[str]  # "What if the trial is run in Australia instead?": a change to the case supposed
     annual_words: tuple[str, ...]
+    entity_words: tuple[str, ...]  # "每个单位", "per company": whom the per-entity annual cap counts
     facts: dict[str, Any]
     roles: dict[str, re.Pattern[str]]
     base_kinds: dict[str, re.Pattern[str]]  # what a base is, named beside it ("产值", "capex")
@@ -307,6 +313,9 @@ class _Lexicon:
     city_policy_named: re.Pattern[str]  # "the main policy", "Shanghai's biomedicine policy": the city's policy
     city_policy_current: re.Pattern[str]  # "回到市里今年这个新政", "the current city policy": back to the city's policy
     task_label: re.Pattern[str]  # "第九项任务", "task 9": a document's numbered task
+    overview_asks: tuple[str, ...]  # "给了哪些数字": an overview the asks after it answer part by part
+    growth_words: tuple[str, ...]  # "grow", "增长": a "how fast" of growth asks a rate
+    present_words: tuple[str, ...]  # "现在", "now": a question put to today
     ended_asked: tuple[str, ...]  # "is it expired", "过期了吗": a yes/no on whether the document has ended
     task_sections: tuple[str, ...]  # "任务": a section heading holding numbered tasks
     known_places: tuple[str, ...]  # places outside Shanghai (scope.yaml), to tell a place from a word
@@ -398,6 +407,7 @@ def lexicon() -> _Lexicon:
         supposing=re.compile(raw["supposing"], re.IGNORECASE),
         received_total_before=re.compile(raw["received_total_before"], re.IGNORECASE),
         annual_words=lower(raw["annual_words"]),
+        entity_words=lower(raw["entity_words"]),
         facts=raw["facts"],
         roles={name: re.compile(pattern, re.IGNORECASE) for name, pattern in raw["amount_roles"].items()},
         base_kinds={str(kind): re.compile(pattern, re.IGNORECASE) for kind, pattern in raw["base_kinds"].items()},
@@ -466,6 +476,9 @@ def lexicon() -> _Lexicon:
         city_policy_named=re.compile(raw["city_policy_named"], re.IGNORECASE),
         city_policy_current=re.compile(raw["city_policy_current"], re.IGNORECASE),
         task_label=re.compile(raw["task_label"], re.IGNORECASE),
+        overview_asks=lower(raw["overview_asks"]),
+        growth_words=lower(raw["growth_words"]),
+        present_words=lower(raw["present_words"]),
         ended_asked=lower(raw["ended_asked"]),
         task_sections=tuple(str(w) for w in raw["task_sections"]),
         scope_words=lower(raw["scope_words"]),
@@ -1102,6 +1115,8 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             # asks, in words of no kind, what the opening announced (a figure for "numbers"); one stating amounts
             # ("2) high-end equipment cover, premium RMB 0.9 million?") is another item of the ask before it
             kind = announced
+        if kind is AskKind.DURATION and number < len(clauses) - 1 and ANNOUNCING.search(clause.rstrip()):
+            kind = None  # "想确认三个时限：": the list's opening, the numbered parts ask
         earlier = asks[-1] if asks else before
         # "and for corporate venture capital, what support do CVCs get?" after "how big is it?": a support question of
         # its own, not the size asked again (after an award ask, "那CRO有什么支持呢" still asks that award's terms)
@@ -1141,7 +1156,9 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         full = "，".join([*context, clause])
         context = []
         pointing = _points_back_briefly(clause)
-        if asks and asks[-1].kind is kind and kind is AskKind.ELIGIBILITY and not elliptical and not numbered:
+        # ("这个可以当成市级科研课题吗？评职称的时候算不算数？": two yes/no asks, each of a topic of its own, stay two)
+        if (asks and asks[-1].kind is kind and kind is AskKind.ELIGIBILITY and not elliptical and not numbered
+                and not _topics_apart(asks[-1].own_words, clause)):
             asks[-1] = Ask(kind, f"{asks[-1].text}，{full}", asks[-1].points_back, asks[-1].detail, asks[-1].elliptical)
             continue
         asks.append(Ask(kind, full, pointing, _detail(clause.lower(), kind, lex), elliptical,
@@ -1254,6 +1271,9 @@ def _comma_asks(clause: str, lex: _Lexicon) -> list[str]:
     找谁"): a ceiling and a department are two asks, not one. An amount beside a verdict ("能申请吗，能拿多少")
     stays one clause: the amount answer carries the verdict."""
     parts = [part.strip() for part in COMMA.split(clause) if part.strip()]
+    if len(parts) > 1 and lex.respectively.match(parts[-1]):
+        # "A的比例、B要压缩到多长时间、C…，分别是多少": "分别" asks each item listed before its comma
+        parts = [*parts[:-2], parts[-2] + parts[-1]]
     kinds = {kind for part in parts if _part_asks(part.lower(), lex)
              and (kind := _kind(part.lower(), lex, own_words_only=True)) is not None}
     if len(kinds) > 1 and not kinds <= VERDICT_WITH_AMOUNT:
@@ -1275,6 +1295,16 @@ def _asks_again_after(part: str, last: str, lex: _Lexicon) -> bool:
     return (bool(lex.elliptical.search(lowered)) and _kind(lowered, lex, own_words_only=True) is None
             and len(CHINESE_CHARACTER.findall(without_ask_words(lowered))) >= OWN_TOPIC_CHARACTERS
             and _part_asks(part.lower(), lex) and _kind(part.lower(), lex, own_words_only=True) is not None)
+
+
+def _topics_apart(first: str, second: str) -> bool:
+    """Whether two clauses each name a topic of their own that the other does not share ("这个可以当成市级科研课题吗" and
+    "评职称的时候算不算数"): each keeps ``OWN_TOPIC_CHARACTERS`` characters of topic and no two of them in common."""
+    topics = [without_ask_words(clause.lower()) for clause in (first, second)]
+    if not all(len(CHINESE_CHARACTER.findall(topic)) >= OWN_TOPIC_CHARACTERS for topic in topics):
+        return False
+    units = [_topic_units(topic) for topic in topics]
+    return not units[0] & units[1]
 
 
 def _asks_apart(parts: list[str], lex: _Lexicon) -> bool:
@@ -1305,14 +1335,25 @@ def _topic_units(topic: str) -> set[str]:
 def _coordinated_asks(clause: str, lex: _Lexicon) -> list[str]:
     """``clause`` cut into one ask per coordinated topic when it asks them "分别" and each names a kind of its own
     ("二类医疗器械注册审评时限和创新医疗器械的支持金额分别是多少" → a time limit and an amount); "CMO和CRO的补贴分别是多少"
-    names its kind once and stays one ask."""
+    names its kind once and stays one ask; topics of one kind each named in full are one ask each."""
     found = lex.respectively.search(clause)
     if found is None:
         return [clause]
     head, tail = clause[:found.start()], lex.respectively.sub("", clause[found.start():], count=1)
     topics = [topic.strip() for topic in COORDINATOR.split(head) if topic.strip()]
-    kinds = [_kind(topic.lower(), lex, own_words_only=True) for topic in topics]
-    if len(topics) < 2 or None in kinds or len(set(kinds)) < 2:
+    own_kinds = [_kind(topic.lower(), lex, own_words_only=True) for topic in topics]
+    # ("研究型床位占核定床位的比例、伦理审查…要压缩到多长时间…，分别是多少": in a list cut by "、" alone, a topic naming no
+    # kind asks it with the tail; "中小微企业和中型企业的担保额度上限" joins two nouns under one kind's words)
+    listed = all(mark.strip() == "、" for mark in COORDINATOR.findall(head))
+    kinds = [kind or (_kind(f"{topic}{tail}".lower(), lex, own_words_only=True) if listed else None)
+             for topic, kind in zip(topics, own_kinds, strict=True)]
+    if len(topics) < 2 or None in kinds or (None in own_kinds and not all(
+            len(CHINESE_CHARACTER.findall(without_ask_words(topic.lower()))) >= OWN_TOPIC_CHARACTERS for topic in topics)):
+        return [clause]
+    # ("二类医疗器械平均审评时限、药物临床试验申请审评审批时限、药品补充申请审评时限分别是多少": one kind, each named with
+    # a topic of its own, three asks)
+    if len(set(kinds)) < 2 and not all(len(CHINESE_CHARACTER.findall(without_ask_words(topic.lower()))) >= OWN_TOPIC_CHARACTERS
+                                       for topic in topics):
         return [clause]
     return [f"{topic}{tail}" for topic in topics]
 
@@ -1331,7 +1372,7 @@ def _listed_questions(clause: str) -> list[str]:
     parts = LISTED_QUESTION.split(clause)
     cut = [parts[0]]
     for part in parts[1:]:
-        if (ASKING_WORDS.search(CONDITION_OPENING.sub(" ", cut[-1], count=1))
+        if (ASKING_WORDS.search(RELATIVE_WH.sub(lambda m: m[0].rsplit(maxsplit=1)[0], CONDITION_OPENING.sub(" ", cut[-1], count=1)))
                 and not cut[-1].rstrip().lower().endswith(("and", "or"))):
             cut.append(part)
         else:
@@ -1480,6 +1521,11 @@ def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind |
                 kind = AskKind.WHAT  # "在哪几个方面做了更新": which ones, named by the text, not how many
             elif kind is AskKind.ELIGIBILITY and _asks_a_count(clause, lex):
                 kind = AskKind.FIGURE  # "特药目录现在覆盖多少种药": how many it covers is a count, not a yes or no
+            elif (kind is AskKind.VALIDITY and has_word(clause, lex.counts_asked) and not has_word(clause, lex.term_subjects)
+                  and not points_at_document(clause)):
+                kind = AskKind.ELIGIBILITY  # "评职称的时候算不算数": whether a thing counts for a purpose, no document's term
+            elif kind is AskKind.DURATION and has_word(clause, lex.growth_words):
+                kind = AskKind.FIGURE  # "how fast did it grow": a growth rate, not a time
             elif kind is AskKind.AMOUNT and lex.get_not_money.search(clause) and not has_word(clause, lex.quantity_words):
                 kind = AskKind.ELIGIBILITY  # "Our Class III device: can we get faster review?": a service, not money
             # "确证性临床的上限是多少": a figure asked of a ceiling is an award's ceiling
@@ -2017,6 +2063,8 @@ def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
     role = AmountRole.BASE
     if lex.roles["upfront"].search(before) or lex.roles["upfront_after"].match(normalised[found.end: found.end + ROLE_WINDOW]):
         role = AmountRole.UPFRONT
+    elif lex.roles["context"].search(before):
+        role = AmountRole.CONTEXT  # "总交易额6亿美元": no award is paid on it
     elif _heard_of(found, normalised, before, latin, lex):
         role = AmountRole.CLAIMED
     elif lex.roles["received"].search(before):
