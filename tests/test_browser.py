@@ -240,8 +240,9 @@ def test_the_opening_names_the_four_documents_and_has_no_rating_buttons(desktop)
 def test_a_flag_is_stored_as_its_own_kind_and_shown_so_in_the_log(desktop, live_server):
     question = "CMO受托生产一个品种年产值7000万，能补多少？"
     ask(desktop, question)
-    desktop.locator("#chat button[aria-label='其他反馈']").last.click()  # the answer's (the opening has none)
-    desktop.locator("#chat .extra-feedback-option", has_text="有错误或遗漏").last.click()
+    # the answer's (the opening has none); of the buttons the page holds, the last one shown
+    desktop.locator("#chat button[aria-label='其他反馈']:visible").last.click()
+    desktop.locator("#chat .extra-feedback-option:visible", has_text="有错误或遗漏").last.click()
     desktop.get_by_text("已记录您对这条回答的评价").wait_for()
     assert next(q for q in staff_questions(live_server) if q["question"] == question)["feedback"] == "flag"
     open_desk(desktop)
