@@ -73,3 +73,10 @@ def test_a_list_of_time_limits_announced_before_its_numbered_asks_answers_them_i
     answer = engine.ask("做注册的，想确认三个时限：1. 二类械审评平均时限现在压到多少？2. 药物临床试验申请的审评审批呢？3. 药品补充申请呢？")
     lines = answer.answer.splitlines()
     assert "40个工作日" in lines[0] and lines[1].startswith("30个工作日") and lines[2].startswith("60个工作日")
+
+
+def test_apostrophes_in_a_question_quote_no_measure(engine):
+    answer = engine.ask("Is the city's Phase II support open to our company's class 1 drug? The trial ran in China and "
+                        "we're registered in Shanghai.")
+    assert [(v.measure, v.verdict) for v in answer.verdicts] == [("05", "eligible")]
+    assert answer.answer.startswith("Yes")

@@ -52,7 +52,7 @@ from assistant.language import Language, in_script
 from assistant.match.report import finds_nothing, profile_reply
 from assistant.records import AwardEstimate, Calculation, Status
 from assistant.rules.book import Rule, RuleKind, rule_book
-from assistant.rules.calculator import are_alternatives, distinct_estimates, joint_estimate, merged_notes, percent_text
+from assistant.rules.calculator import are_alternatives, distinct_estimates, held_by, joint_estimate, merged_notes, percent_text
 from assistant.rules.eligibility import condition_rules
 from index.articles import Article
 from index.documents import Catalogue, Document, DocumentKind, DocumentStatus
@@ -190,8 +190,7 @@ class Composer:
         self.kind = plan.question.conversation_facts.entity_type
         self.event_on = plan.question.conversation_facts.event_on
         self.event_facts = plan.question.conversation_facts
-        # "那个方案现在还有效吗" after "…到2024年…目标": no time of this message's own, the question is put to today
-        self.asked_of_today = plan.question.facts.event_on is None and has_word(plan.question.text.lower(), lexicon().present_words)
+        self.asked_of_today = plan.question.asks_of_today
         self.more_of = plan.question.text if plan.question.asks_more else ""
         self.headroom_asked = plan.question.asks_headroom
         # several asks answered: an annual cap line, gathered after all the answers, names the measure it caps
@@ -242,17 +241,16 @@ class Composer:
         cap_asked = len(plan.question.asks) > 1 and any(
             names_annual_cap(step.ask.text.lower()) and not (step.estimate is not None and not any(
                 rule_book().rule(c.rule_id).annual_cap for c in step.estimate.calculations)) for step in plan.steps)
-        every = estimates
         estimates = distinct_estimates(estimates)  # a running total's earlier step: its items are counted once
         if plan.question.asks_total:
             # ("①一个CAR-T…②两个…合计最多能拿到多少？": the item a told case names is an item of the total asked, its
             # figure shown there once, not again as an answer of its own before the total)
-            held = [e for e in every if not any(e is kept for kept in estimates)]
             for number, step in enumerate(plan.steps):
-                if step.estimate is None or step.ask.kind is AskKind.AMOUNT or not any(step.estimate is e for e in held):
+                if step.estimate is None or step.ask.kind is AskKind.AMOUNT:
                     continue
-                holder = next((n for n, later in enumerate(plan.steps) if n > number and later.estimate is not None
-                               and any(later.estimate is kept for kept in estimates)), None)
+                later = plan.steps[number + 1:]
+                holding = held_by(step.estimate, [s.estimate for s in later if s.estimate is not None])
+                holder = next((number + 1 + n for n, s in enumerate(later) if holding is not None and s.estimate is holding), None)
                 if holder is not None:  # what it notes (conditions, the 择优 caveat) goes after the total's lines
                     blocks[holder] += [line for line in self._without_figure(blocks[number]) if line not in blocks[holder]]
                     blocks[number] = []
@@ -272,10 +270,14 @@ class Composer:
         return Composed(self.finish("\n".join(lines)), status, shown, estimates, verdicts, alternatives,
                         list(dict.fromkeys(options)), joint)
 
+    @property
+    def _formula_opens(self) -> str:
+        """The words an award's formula line opens with ("计算：", "Calculation: ")."""
+        return str(self.t["award_formula"]).split("{")[0]
+
     def _without_figure(self, block: list[str]) -> list[str]:
         """An award block without its lead and formula, keeping what it notes (conditions met, the 择优 caveat)."""
-        formula_opens = self.t["award_formula"].split("{")[0]
-        return [line for line in block[1:] if not line.startswith(formula_opens)]
+        return [line for line in block[1:] if not line.startswith(self._formula_opens)]
 
     @staticmethod
     def _status(step: Step) -> Status:
@@ -297,7 +299,7 @@ class Composer:
         多少？"), whose line is then an answer of its own, right after the last figure it caps."""
         if len([b for b in blocks if b]) < 2:
             return [line for block in blocks for line in block]
-        formula_opens = self.t["award_formula"].split("{")[0]
+        formula_opens = self._formula_opens
         annual_opens = tuple(self.t[key].split("{")[0] for key in ("award_annual", "award_annual_of"))
         # (a total of several items keeps its cap under its sum, where it already stands)
         cap_asked = cap_asked and any(line.startswith(formula_opens) for block in blocks for line in block)

@@ -187,8 +187,9 @@ def _cite_after(step: Step, articles: Sequence[Article]) -> None:
             cited.add(article.chunk_id)
 
 
-# a measure the asker names in quotes ("that 'up to 20 million for overseas trials' grant", "那个“最高一亿”的补贴")
-QUOTED_NAME = re.compile(r"[“\"「『‘']([^”\"」』’']{6,60})[”\"」』’']")
+# a measure the asker names in quotes ("that 'up to 20 million for overseas trials' grant", "那个“海外临床最高2000万”的补贴");
+# a straight apostrophe quotes only between non-letters ("Shanghai's … company's" quotes nothing)
+QUOTED_NAME = re.compile(r"[“\"「『‘]([^”\"」』’]{6,60})[”\"」』’]|(?<![a-z0-9])'([^']{6,60})'(?![a-z0-9])")
 
 
 def _item_ceiling_asked_first(text: str) -> bool:
@@ -1977,7 +1978,7 @@ class Planner:
         if ask is None or ask.kind is not AskKind.ELIGIBILITY:
             return None
         # ("Is our phase II trial eligible for that 'up to 20 million for overseas trials' grant?": the measure quoted)
-        quoted = QUOTED_NAME.findall(ask.text.lower())
+        quoted = [next(group for group in found.groups() if group) for found in QUOTED_NAME.finditer(ask.text.lower())]
         clause = without_ask_words(quoted[0] if quoted else LAST_CLAUSE.split(ask.text.lower().rstrip(" ?？!！。"))[-1])
         if self.retriever.keyword_score(clause) < (MIN_KEYWORD_SCORE if quoted else OWN_TOPIC_SCORE):
             return None

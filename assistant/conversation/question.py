@@ -219,6 +219,7 @@ class Question:
     states_amounts: bool = False  # the turn's own words state an amount (``facts.amounts`` may hold earlier turns')
     asks_more: bool = False  # "还能再拿多少": what the items this turn adds bring, before the total
     asks_headroom: bool = False  # "离每年的封顶还剩多少空间": the per-entity annual cap less the items computed
+    asks_of_today: bool = False  # "现在还有效吗" with no time of the turn's own: put to today, not a time said before
     asks_annual_cap: bool = False  # "一年最多能拿多少": the per-entity annual cap, no amount stated
     follow_up: bool = False
     greeting_only: bool = False

@@ -934,6 +934,8 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         asks_total=has_word(lex.spend_total.sub(" ", lex.cap_named_total.sub(" ", text)), lex.total_words),
         asks_more=has_word(text, lex.more_asked),
         asks_headroom=bool(lex.headroom_asked.search(text)),
+        # "那个方案现在还有效吗" after "…到2024年…目标": no time of this message's own, the question is put to today
+        asks_of_today=facts.event_on is None and has_word(text, lex.present_words),
         states_amounts=own_amounts,
         asks_annual_cap=not own_amounts and has_word(text, lex.annual_words) and (
             has_word(text, lex.ceiling_words) or has_word(text, lex.total_words)),
@@ -1288,22 +1290,27 @@ def _comma_asks(clause: str, lex: _Lexicon) -> list[str]:
     return parts if len(parts) > 1 and _asks_apart(parts, lex) else [clause]
 
 
+def _names_own_topic(text: str) -> bool:
+    """Whether ``text`` keeps ``OWN_TOPIC_CHARACTERS`` Chinese characters once its ask words are left out: a topic of
+    its own ("二类器械呢", "评职称的时候算不算数")."""
+    return len(CHINESE_CHARACTER.findall(without_ask_words(text.lower()))) >= OWN_TOPIC_CHARACTERS
+
+
 def _asks_again_after(part: str, last: str, lex: _Lexicon) -> bool:
     """Whether ``last`` (a clause's last comma part) asks what ``part`` before it asked, of a topic of its own: an
     elliptical part ("二类器械呢") with no ask of its own after one that asks."""
     lowered = last.lower()
     return (bool(lex.elliptical.search(lowered)) and _kind(lowered, lex, own_words_only=True) is None
-            and len(CHINESE_CHARACTER.findall(without_ask_words(lowered))) >= OWN_TOPIC_CHARACTERS
+            and _names_own_topic(lowered)
             and _part_asks(part.lower(), lex) and _kind(part.lower(), lex, own_words_only=True) is not None)
 
 
 def _topics_apart(first: str, second: str) -> bool:
     """Whether two clauses each name a topic of their own that the other does not share ("这个可以当成市级科研课题吗" and
     "评职称的时候算不算数"): each keeps ``OWN_TOPIC_CHARACTERS`` characters of topic and no two of them in common."""
-    topics = [without_ask_words(clause.lower()) for clause in (first, second)]
-    if not all(len(CHINESE_CHARACTER.findall(topic)) >= OWN_TOPIC_CHARACTERS for topic in topics):
+    if not (_names_own_topic(first) and _names_own_topic(second)):
         return False
-    units = [_topic_units(topic) for topic in topics]
+    units = [_topic_units(without_ask_words(clause.lower())) for clause in (first, second)]
     return not units[0] & units[1]
 
 
@@ -1347,13 +1354,10 @@ def _coordinated_asks(clause: str, lex: _Lexicon) -> list[str]:
     listed = all(mark.strip() == "、" for mark in COORDINATOR.findall(head))
     kinds = [kind or (_kind(f"{topic}{tail}".lower(), lex, own_words_only=True) if listed else None)
              for topic, kind in zip(topics, own_kinds, strict=True)]
-    if len(topics) < 2 or None in kinds or (None in own_kinds and not all(
-            len(CHINESE_CHARACTER.findall(without_ask_words(topic.lower()))) >= OWN_TOPIC_CHARACTERS for topic in topics)):
-        return [clause]
     # ("二类医疗器械平均审评时限、药物临床试验申请审评审批时限、药品补充申请审评时限分别是多少": one kind, each named with
     # a topic of its own, three asks)
-    if len(set(kinds)) < 2 and not all(len(CHINESE_CHARACTER.findall(without_ask_words(topic.lower()))) >= OWN_TOPIC_CHARACTERS
-                                       for topic in topics):
+    own_topics = all(_names_own_topic(topic) for topic in topics)
+    if len(topics) < 2 or None in kinds or ((None in own_kinds or len(set(kinds)) < 2) and not own_topics):
         return [clause]
     return [f"{topic}{tail}" for topic in topics]
 

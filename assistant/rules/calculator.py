@@ -227,7 +227,13 @@ class AwardCalculator:
 def distinct_estimates(estimates: Sequence[AwardEstimate]) -> list[AwardEstimate]:
     """``estimates`` in order, without each one whose items (rule and amount, as many times) a later one holds again:
     a running total ("这一步能拿多少？…还能再拿多少？") counts each item once."""
-    return [e for n, e in enumerate(estimates) if not any(_items_held(e, later) for later in estimates[n + 1:])]
+    return [e for n, e in enumerate(estimates) if held_by(e, estimates[n + 1:]) is None]
+
+
+def held_by(estimate: AwardEstimate, later: Sequence[AwardEstimate]) -> AwardEstimate | None:
+    """The first of ``later`` that holds every item of ``estimate`` (rule and amount, as many times), or None: the
+    total a told item ("①一个CAR-T…合计最多") or an earlier step of a running total is counted in."""
+    return next((other for other in later if _items_held(estimate, other)), None)
 
 
 def _items_held(estimate: AwardEstimate, later: AwardEstimate) -> bool:
