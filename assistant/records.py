@@ -61,6 +61,8 @@ class Calculation(BaseModel):
     amount_yuan: int
     amount_text: str
     formula: str
+    ceiling_yuan: int | None = Field(default=None, description="the rule's per-item ceiling in yuan (（二十九）'s 2000万 "
+                                                                 "guarantee ceiling), None where the text sets none")
     notes: list[str] = Field(default_factory=list)
     caps_applied: list[str] = Field(default_factory=list)
     steps: list[Step] = Field(default_factory=list)

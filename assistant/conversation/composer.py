@@ -51,7 +51,7 @@ from assistant.conversation.verdicts import REGISTERED
 from assistant.language import Language, in_script
 from assistant.match.report import finds_nothing, profile_reply
 from assistant.records import AwardEstimate, Calculation, Status
-from assistant.rules.book import Rule, RuleKind, rule_book
+from assistant.rules.book import BASE_INPUT, Rule, RuleKind, rule_book
 from assistant.rules.calculator import are_alternatives, distinct_estimates, held_by, joint_estimate, merged_notes, percent_text
 from assistant.rules.eligibility import condition_rules
 from index.articles import Article
@@ -338,7 +338,11 @@ class Composer:
                  for rule in rules]
         caps = [rule_book().annual_caps[cap_id] for cap_id in dict.fromkeys(r.annual_cap for r in rules if r.annual_cap)]
         annual = [self.t["ceilings_lead_annual"].format(amount=money(cap.cap_yuan)) for cap in caps]
-        parts = [*annual, *parts] if step.annual_first else [*parts, *annual]
+        # ("创新药、创新医疗器械…每年累计支持上限分别是多少": the cap asked comes first)
+        first = step.annual_first or names_annual_cap(step.ask.text.lower())
+        if first:
+            annual = [self.t["ceilings_lead_annual_of"].format(label=label, cap=cap) for cap in annual]
+        parts = [*annual, *parts] if first else [*parts, *annual]
         return self.t["ceilings_lead_separator"].join(parts)
 
     def _sources(self, articles: list[Article], plan: Plan) -> list[str]:
@@ -1175,11 +1179,16 @@ class Composer:
             key = ("award_head_guarantee" if only.kind == RuleKind.GUARANTEE_LIMIT else "award_head") if only.eligible \
                 else "award_head_not_eligible"
             received = estimate.received_yuan is not None and only.eligible
-            lines = [
-                self.t[key].format(number=number, label=only.citation.article, rule_name=only.rule_name,
-                                   amount=estimate.total_text if received else only.amount_text),
-                self.t["award_formula"].format(formula=only.formula),
-            ]
+            head = self.t[key].format(number=number, label=only.citation.article, rule_name=only.rule_name,
+                                      amount=estimate.total_text if received else only.amount_text)
+            wanted = only.inputs.get(BASE_INPUT)
+            if key == "award_head_guarantee" and wanted and only.ceiling_yuan and Decimal(wanted) <= only.ceiling_yuan:
+                # "想借1500万，担保额度够不够": the amount wanted is held against the ceiling, not called the ceiling
+                # (one above it is answered by the premise line: "拿不到2500万元")
+                head = self.t["award_guarantee_within"].format(
+                    number=number, label=only.citation.article, rule_name=only.rule_name,
+                    cap=self._money(only.ceiling_yuan), wanted=self._money(Decimal(wanted)))
+            lines = [head, self.t["award_formula"].format(formula=only.formula)]
             if received:  # "今年已经拿了48万": the item's own ceiling, then what the annual cap leaves
                 lines += estimate.notes
             lines += self._later_stages(only) if only.eligible else []

@@ -112,6 +112,7 @@ REFERRED_FACTOR = 1.5  # a turn pointing back: an article the conversation cited
 NAMED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")  # "Since 2021", "2019年以来": a year a figure ask counts from
 YEAR_NAMED = re.compile(r"(?<!\d)(?:19|20)\d\d年?(?!\d)")  # "2021年那版政策": the year naming a policy, no topic
 BOOK_TITLE = re.compile(r"《[^》]*》")
+SUPPORT_WORDS = ("支持", "support")  # beside the money words, what names a support by its ceiling
 LAST_CLAUSE = re.compile(r"[，,。；;!！?？]")  # what ends a clause of an ask
 CEILING_REACH = 6  # characters before a figure in which a ceiling word (最高, 不超过) makes it a ceiling
 SENTENCE_MARK = re.compile(r"[？?。；;!！]")  # where one question ends and another begins  # a document's title as a sentence quotes it
@@ -1340,6 +1341,10 @@ class Planner:
                 named_class = f"{lexicon().device_classes[device_class][1]} {search_query}"
                 fits = [(fit, hit) for hit in self.retriever.search(named_class, k=HITS)
                         if (fit := device_class_fit(hit.article.text, device_class)) == 0]
+            if ask.kind is AskKind.AMOUNT:
+                # "Our Class III device … spent RMB 15 million, how much support?": （十五） names 第三类 and sets no
+                # amount; naming the class puts first only the articles that set amounts
+                fits = [(max(fit, 1) if _sets_no_amount(hit.article, self.book) else fit, hit) for fit, hit in fits]
             hits = [hit for _, hit in sorted(fits, key=lambda pair: pair[0])] or hits
         plan.retrieved.extend(h.article.chunk_id for h in hits if h.article.chunk_id not in plan.retrieved)
         # "补贴批下来多久能到账？": the sources' own support asked about in everyday words they never use
@@ -1979,7 +1984,10 @@ class Planner:
             return None
         # ("Is our phase II trial eligible for that 'up to 20 million for overseas trials' grant?": the measure quoted)
         quoted = [next(group for group in found.groups() if group) for found in QUOTED_NAME.finditer(ask.text.lower())]
-        clause = without_ask_words(quoted[0] if quoted else LAST_CLAUSE.split(ask.text.lower().rstrip(" ?？!！。"))[-1])
+        clauses = LAST_CLAUSE.split(ask.text.lower().rstrip(" ?？!！。"))
+        # ("听说有个海外临床最高2000万的支持，我们这个能申请吗": a clause naming a support by a rule's ceiling names it too)
+        quoted = quoted or [c for c in clauses[:-1] if self._names_by_ceiling(c)][:1]
+        clause = without_ask_words(quoted[0] if quoted else clauses[-1])
         if self.retriever.keyword_score(clause) < (MIN_KEYWORD_SCORE if quoted else OWN_TOPIC_SCORE):
             return None
         hits = self.retriever.search(clause, k=HITS, doc_ids=[self.book.document])
@@ -1987,6 +1995,9 @@ class Planner:
             # ("'up to 20 million for overseas trials'": of the measures the words find alike, the one whose ceiling it names)
             named = {a.yuan for a in find_amounts(clause)}
             capped = [h for h in hits[:2] if any(Decimal(r.cap_yuan) in named for r in self.book.for_measure(str(h.article.key)))]
+            if len(capped) > 1:  # ("海外临床最高2000万": （五）'s Ⅱ期 and （十二） both cap at 2000万; the words name （十二）'s rule)
+                capped = [h for h in capped if any(Decimal(r.cap_yuan) in named and triggers_named(clause, r.triggers)
+                                                   for r in self.book.for_measure(str(h.article.key)))]
             hits = capped if len(capped) == 1 else []
         if not hits or str(hits[0].article.key) not in self.book.measures():
             return None
@@ -1997,6 +2008,12 @@ class Planner:
         failed = any(cid != REGISTERED and evaluator.check(cid, values).state is ConditionState.FAILED
                      for rule in self.book.for_measure(measure) for cid in rule.conditions)
         return measure if failed else None
+
+    def _names_by_ceiling(self, clause: str) -> bool:
+        """Whether ``clause`` (lower case) names a support by the ceiling of one of the policy's rules ("海外临床最高2000万的
+        支持", "that up-to-20-million overseas trial grant"): a rule's ceiling among its amounts and a word of support."""
+        caps = {Decimal(rule.cap_yuan) for key in self.book.measures() for rule in self.book.for_measure(key)}
+        return has_word(clause, (*lexicon().money_words, *SUPPORT_WORDS)) and any(a.yuan in caps for a in find_amounts(clause))
 
     def _measure_named_by_share(self, hits: Sequence[Any], ask: Ask | None) -> str | None:
         """The measure the ask names by the share it pays and its base ("the one paying 40% of R&D spend", "按研发投入

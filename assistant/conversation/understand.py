@@ -119,6 +119,8 @@ LIST_JOINER = re.compile(r"\s*(?:元|人民币|元人民币)?\s*(?:和|与|及|�
                          r"\s*(?:是|为|花了|costs?|is|was)?\s*(?:rmb|cny)?\s*", re.IGNORECASE)
 LIST_END = re.compile(r"\s*(?:元|人民币|yuan)?\s*(?:[，,。.;；？?!！:：]|$)", re.IGNORECASE)  # the list ends with the amount
 COORDINATOR = re.compile(r"以及|和|与|及|、|(?<=[a-z\d])\s+and\s+", re.IGNORECASE)  # topics asked together ("A和B分别…")
+# the end of a list of topics before the words asked of them all ("A、B这两条，", "A and B,")
+LISTED_THEN_ASKED = re.compile(r"(?:(?:这|那)?(?:[两二三四几]|两个|三个)?(?:条|项|个|款|方面)?\s*)?[,，]\s*")
 OWN_TOPIC_CHARACTERS = 4  # a part's words besides its ask words that make a topic of its own (Chinese characters; half in English words)
 # "(2) Is there a yearly cap …", "②…": a list's number opening an ask marks it as an ask of its own, no topic
 LIST_MARKER = re.compile(r"(?:^|(?<=[\s。.?？!！;；]))(?:[(（]\s*\d{1,2}\s*[)）]|[①-⑩])")
@@ -924,7 +926,10 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         asks=asks,
         facts=facts,
         document=document,
-        adds_item=(has_word(text, lex.add_item) or bool(lex.add_items.search(text))) and corrected[0] is None,
+        # ("另外还有B品种，受托产值8000万，这样两个加起来呢？": an amount of its own and a count of the items summed, after
+        # a turn: the item is added to those before it)
+        adds_item=(has_word(text, lex.add_item) or bool(lex.add_items.search(text)) or (
+            previous is not None and bool(own_amounts) and (count_summed(text) or 0) > 1)) and corrected[0] is None,
         items_added=_items_added(text, lex),
         corrects_order=corrected[0],
         corrects_yuan=corrected[1],
@@ -1348,6 +1353,10 @@ def _coordinated_asks(clause: str, lex: _Lexicon) -> list[str]:
         return [clause]
     head, tail = clause[:found.start()], lex.respectively.sub("", clause[found.start():], count=1)
     topics = [topic.strip() for topic in COORDINATOR.split(head) if topic.strip()]
+    shared = LISTED_THEN_ASKED.search(topics[-1]) if len(topics) > 1 else None
+    if shared is not None:
+        # "创新药、创新医疗器械这两条，每个单位每年累计支持上限分别是多少": the words after the list are asked of each topic
+        topics[-1], tail = topics[-1][:shared.start()].strip(), f"{topics[-1][shared.end():].strip()}{tail}"
     own_kinds = [_kind(topic.lower(), lex, own_words_only=True) for topic in topics]
     # ("研究型床位占核定床位的比例、伦理审查…要压缩到多长时间…，分别是多少": in a list cut by "、" alone, a topic naming no
     # kind asks it with the tail; "中小微企业和中型企业的担保额度上限" joins two nouns under one kind's words)
@@ -1356,7 +1365,7 @@ def _coordinated_asks(clause: str, lex: _Lexicon) -> list[str]:
              for topic, kind in zip(topics, own_kinds, strict=True)]
     # ("二类医疗器械平均审评时限、药物临床试验申请审评审批时限、药品补充申请审评时限分别是多少": one kind, each named with
     # a topic of its own, three asks)
-    own_topics = all(_names_own_topic(topic) for topic in topics)
+    own_topics = all(_names_own_topic(topic) for topic in topics) or (shared is not None and all(topics))
     if len(topics) < 2 or None in kinds or ((None in own_kinds or len(set(kinds)) < 2) and not own_topics):
         return [clause]
     return [f"{topic}{tail}" for topic in topics]
@@ -1679,7 +1688,10 @@ def read_facts(normalised: str, text: str) -> Facts:
         entity_denied=_entities_denied(text),
         registration_applicant=_registration_applicant(text, words),
         clients=next((served for served, pattern in words["clients"].items() if re.search(pattern, text)), None),
-        work=next((work for work, pattern in words["work"].items() if re.search(pattern, text)), None),
+        # a fee paid for a trade fair ("展位费20万") is the work of an exhibition when the message names no other
+        work=next((work for work, pattern in words["work"].items() if re.search(pattern, text)), None) or (
+            EXHIBITION_WORK if amounts and all(a.role is AmountRole.FEE for a in amounts)
+            and any(_about_fair(normalised, a.start, lex) for a in amounts) else None),
         device_class=product_device_class(text),
         event_on=stated_month(text) or _first_day(_stated_year_alone(text)),
         event_year_only=stated_month(text) is None and _stated_year_alone(text) is not None,
@@ -2110,6 +2122,9 @@ def _heard_of(found: FoundAmount, normalised: str, before: str, latin: bool, lex
         return bool(lex.roles["outcome"].search(before)) and asks_to_confirm(normalised[start:end])
     close = found.start - (start + heard[-1]) <= (CLAIM_WINDOW_LATIN if latin else CLAIM_WINDOW)
     return close or bool(lex.roles["desired"].search(before) or lex.roles["outcome"].search(before))
+
+
+EXHIBITION_WORK = "exhibition"  # Facts.work of a fee paid for a trade fair (eligibility.yaml)
 
 
 def _about_fair(normalised: str, position: int, lex: _Lexicon) -> bool:
