@@ -203,6 +203,7 @@ LOCKED_SPLITS = (
     "unseen9", "unseen10", "unseen11", "unseen12", "unseen13", "unseen14", "unseen15", "unseen16",
     "unseen17", "unseen18", "unseen19", "unseen20", "unseen21", "unseen22", "unseen23",
     "unseen24",
+    "unseen25",
 )
 
 
