@@ -103,3 +103,95 @@ def test_topics_listed_before_the_words_asked_of_them_each_get_their_cap(engine)
 ])
 def test_close_questions_the_sources_do_not_cover_are_declined(engine, question):
     assert engine.ask(question).status is Status.OUT_OF_SCOPE
+
+
+def test_a_run_on_english_message_with_three_asks_answers_each(engine):
+    answer = engine.ask("whats the yearly cap per company for the new-drug clinical trial support and whats the per-project "
+                        "max for a CRO upgrading to international trial standards and is the 2024 policy still valid if we "
+                        "apply in 2027")
+    assert cited(answer)[:3] == ["policy2024:05", "policy2024:12", "policy2024:validity"]
+    assert "100,000,000" in answer.answer[:320] and "1,000,000" in answer.answer and "July 31, 2029" in answer.answer
+
+
+def test_a_follow_up_naming_a_term_only_another_measure_says_moves_to_it(engine):
+    *_, moved = turns(engine, "我们是做医疗健康大模型的，市里的政策对模型训练、语料这块有啥支持？", "有没有具体补多少钱",
+                      "那医疗数据跨境这块呢")
+    assert cited(moved)[0] == "policy2024:33" and "跨境" in moved.answer[:160]
+
+
+def test_a_fixed_subsidy_asked_of_a_measure_that_sets_none_is_not_specified(engine):
+    answer = engine.ask("I manage a bio park out in Fengxian. The city says it'll roll out 5 million sqm of standardised "
+                        "biomed factory space — is there a fixed rent subsidy per sqm for tenants moving into those "
+                        "buildings under the 2024 measures?")
+    assert answer.status is Status.NOT_SPECIFIED and cited(answer)[0] == "policy2024:25"
+
+
+def test_a_demonstration_project_run_without_an_enterprise_is_not_eligible(engine):
+    answer = engine.ask("我是医院科研处的，我们想自己牵头做一个已上市药的真实世界研究，不打算找企业合作，"
+                        "这种能申请那个每个项目最高200万的示范应用支持吗？")
+    assert ("20", "not_eligible") in verdicts(answer) and answer.answer.startswith("不可以")
+    together = engine.ask("我们医院和一家药企合作做真实世界研究，能申请示范应用支持吗？")
+    assert ("20", "eligible") in verdicts(together)
+
+
+def test_a_cros_trial_services_raised_to_international_standards_are_the_capability_project(engine):
+    answer = engine.ask("Client's Shanghai CRO wants to do a project to bring its trial services up to international "
+                        "standards. max support?")
+    assert cited(answer)[0] == "policy2024:12" and answer.total_yuan == 1_000_000
+
+
+def test_add_those_up_totals_the_ceilings_asked_across_both_stages(engine):
+    *_, summed = turns(engine, "portfolio co (shanghai registered) has a CAR-T that's a class 1 new drug. max support for "
+                               "the early-stage clinical trial?", "and the confirmatory one?",
+                       "add those up, thats the most they could get across both stages right? does the annual cap per "
+                       "company bite?")
+    assert "45,000,000" in summed.answer[:320] and summed.answer.startswith("No.")
+
+
+@pytest.mark.parametrize("question", [
+    "我退休了想去企业当顾问，你说生物医药企业顾问一般一个月给多少钱？",
+    "我想报名当新药临床试验的受试者，上海这些医院一般一次给多少营养费补贴？",
+    "How do we apply for the national science and technology major project (国家科技重大专项) for our new drug, and "
+    "whats this year's deadline?",
+    "btw what's Singapore HSA's review timeline for a clinical trial application?",
+    "行，那你看张江哪个园区租金最便宜，推荐一个",
+])
+def test_pay_other_programmes_foreign_regulators_and_picks_are_declined(engine, question):
+    assert engine.ask(question).status is Status.OUT_OF_SCOPE
+
+
+def test_the_lead_and_participating_sites_named_as_hospitals_call_them_get_their_own_time_limits(engine):
+    answer = engine.ask("我們是醫院的臨床研究辦公室。多中心試驗的倫理審查，現在組長單位要在幾天內給出意見？"
+                        "我們作為參與醫院走簡易程序的話又是幾天？整體流程目標多久？")
+    lines = answer.answer.split("\n")
+    assert lines[0].startswith("15個工作日") and lines[1].startswith("5個工作日") and "3周" in lines[2]
+
+
+def test_an_ended_plans_item_names_no_funding_measure_its_words_do_not_find_first(engine):
+    answer = engine.ask("We're planning to set up an R&D centre in Zhangjiang. Can we still apply for support under "
+                        "Pudong's biomedicine action plan, and which district office handles attracting headquarters and "
+                        "R&D centres there?")
+    assert answer.answer.startswith("No, not eligible") and "（二十）" not in answer.answer
+    assert cited(answer)[:2] == ["pudong2022:preamble", "pudong2022:task-06"]
+    assert "区科经委" in answer.answer and "区商务委" in answer.answer
+    # a plan's item whose words find a funding measure first still names it
+    drug = engine.ask("按浦东那个2022-2024方案里对新药临床的支持，今年去申请还可以吗")
+    assert drug.answer.startswith("不能") and "（五）" in drug.answer.split("\n")[0]
+
+
+@pytest.mark.parametrize("question", [
+    "基金投后团队BD人员的工资50万，可以按（三十六）申请支持吗？",
+    "Can our in-house BD team's salaries on the out-licensing deal be claimed under (36)'s professional services support?",
+])
+def test_the_askers_own_staff_pay_is_no_third_party_service(engine, question):
+    answer = engine.ask(question)
+    assert ("36", "not_eligible") in verdicts(answer)
+    assert answer.answer.startswith(("不可以", "No, not eligible"))
+
+
+def test_beds_asked_by_their_count_are_a_share_not_money(engine):
+    answer = engine.ask("我是医院临床研究办的，想一次问清楚三件事：1. 医院拿多少床位出来做研究型病床比较合适，有没有比例？"
+                        "2. 从立项到临床试验真正启动，医院内部流程的目标是压到多长时间？"
+                        "3. 我们跟药企合作做一个新药上市后的真实世界研究，一个项目最多能有多少钱的支持？")
+    lines = answer.answer.split("\n")
+    assert lines[0].startswith("10%") and "25周" in lines[1] and "200万元" in lines[2]

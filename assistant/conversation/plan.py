@@ -685,7 +685,10 @@ class Planner:
         if item is not None:  # "一類新藥的目標呢" after the plan's industry-scale goal: its goal for 1类新药
             return item.chunk_id != previous[0].chunk_id
         if self.retriever.keyword_score(words) < OWN_TOPIC_SCORE:
-            return False
+            # "那医疗数据跨境这块呢" after （三十二）'s corpora: few words, but one the discussed article never says that
+            # the best of the others does (跨境) names a topic of its own
+            return (bool(previous) and ask.elliptical and not lexicon().hypothetical.search(ask.text.lower())
+                    and self._term_of_other(words, previous[0]))
         if previous and self.retriever.holds_every_term(previous[0].chunk_id, words):
             return False  # "那临床试验申请呢" after （十四）'s 补充申请 time limit: （十四） sets that one too
         hits = self.retriever.search(words, k=3, prefer_on=self.today, doc_ids=[previous[0].doc_id] if previous else None)
@@ -699,6 +702,18 @@ class Planner:
             or (ask.kind not in {AskKind.AMOUNT, AskKind.REQUIRED_BASE} and any(  # a base's words name no topic
                 h.article.chunk_id == previous[0].chunk_id and set(hits[0].matched_terms) > set(h.matched_terms)
                 for h in hits[1:])))
+
+    def _term_of_other(self, words: str, discussed: Article) -> bool:
+        """Whether the best article of the policy for ``words`` is not ``discussed`` and matches a term of them that
+        ``discussed`` does not hold, the next best holding it neither (a term only that article says)."""
+        hits = self.retriever.search(words, k=3, prefer_on=self.today, doc_ids=[discussed.doc_id])
+        if not hits or hits[0].article.chunk_id == discussed.chunk_id:
+            return False
+        # (a term it shares with the discussed article keeps the subject: "数据" beside "跨境"; a term holding a shared
+        # one is that one narrowed, no other topic: "分中心" beside "中心")
+        shared = [t for t in hits[0].matched_terms if t in discussed.text]
+        own = [t for t in hits[0].matched_terms if t not in discussed.text and not any(s in t for s in shared)]
+        return bool(own) and bool(shared) and not any(t in h.matched_terms for h in hits[1:] for t in own)
 
     def _plan_item_named(self, words: str, discussed: Article) -> Article | None:
         """The item (goal, task) of the district plan ``discussed`` belongs to that an elliptical follow-up's words
@@ -1594,8 +1609,12 @@ class Planner:
                 # the policy in force that its words find is the same kind of support, named after the no
                 step.eligibility = Eligibility(Verdict.NOT_ELIGIBLE, str(top.key), None, DOCUMENT_TERM)
                 asked = f"{top.title} {self.finder.without_name(search_query, top.doc_id)}"  # the plan's item, as the asker put it
-                current = [hit.article for hit in self.retriever.search(asked, k=HITS, doc_ids=[self.book.document])
-                    if hit.article.key in self.book.measures()]  # a measure that funds, as the plan's support did
+                found = self.retriever.search(asked, k=HITS, doc_ids=[self.book.document])
+                # a measure that funds, as the plan's support did, when the item's words find one first ("set up an R&D
+                # centre in Zhangjiang": the policy's best is （三十四）'s foreign R&D centres, which fund nothing; no
+                # funding measure further down is the same kind of support)
+                current = [hit.article for hit in found if hit.article.key in self.book.measures()] if (
+                    found and found[0].article.key in self.book.measures()) else []
                 # (a device start-up's conversation on （六）: of the measures the plan's item finds, the one discussed)
                 measures_discussed = {topic.measure for topic in session.award_topics()}
                 current.sort(key=lambda article: str(article.key) not in measures_discussed)

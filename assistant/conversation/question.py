@@ -91,8 +91,8 @@ class Facts:
     sold_abroad: bool | None = None  # True: the product is sold abroad ("在美国卖了"); a denial is an unmet condition
     regulator: str | None = None  # the regulator abroad the product is registered with: "fda", "brics" … (eligibility.yaml)
     clients: str | None = None  # whom the asker's services are for: "institutes" (高校科研院所) or "enterprises"
-    work: str | None = None  # the work the support is asked for: "research" (研究服务), "production" (受托生产) or
-    # "exhibition" (a fee paid for a trade fair, "展位费20万")
+    work: str | None = None  # the work the support is asked for: "research" (研究服务), "production" (受托生产),
+    # "in_house" (the asker's own staff paid, "BD人员的工资") or "exhibition" (a fee paid for a trade fair, "展位费20万")
     device_class: str | None = None  # the class ("2", "3") of the asker's own device, when it says so
 
     def over(self, earlier: Facts) -> Facts:

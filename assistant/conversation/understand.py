@@ -72,17 +72,20 @@ BASE_KIND_AFTER = 24  # characters after a base amount where what it is may be n
 CLAIM_WINDOW = 24  # characters before an amount in which a hearsay word ("听说") makes it a claimed figure
 CLAIM_WINDOW_LATIN = 64  # the same in English ("we heard the CRO measure gives up to RMB")
 QUESTION_WORDS = re.compile(r"(什么|哪些|哪个|哪里|怎么|如何|是否|多少|多久|多长时间|几|何时|有没有|是不是|有无|"
-                            r"\b(?:what|which|how|when|where|why|is there|are there|does|do|can)\b)")
+                            r"\b(?:what|whats|which|how|when|where|why|is there|are there|does|do|can)\b)")
 CITATION_MARKER = re.compile(r"\[[^\]]*\]")
 # (a request in the imperative asks too: "请测算…最高支持金额", "麻烦把苏州工业园区…列一下", "please calculate …")
 ASKING_WORDS = re.compile(r"什么|哪些|哪个|哪里|怎么|如何|是否|多少|有没有|是不是|能不能|可不可以|能否|可否|"
                           r"(?:请|烦请|麻烦)(?:您|你)?(?:帮忙|帮我)?(?:测算|计算|核算|算一下|列一下|列出|告知|把)|"
                           r"\bplease (?:calculate|compute|list|tell|confirm)\b|"
-                          r"\b(?:what|which|how|when|where|why|who|whether)\b|^\s*(?:is|are|does|do|did|can|could|may|would|will|should)\b",
+                          r"\b(?:what|whats|which|how|when|where|why|who|whether)\b|^\s*(?:is|are|does|do|did|can|could|may|would|will|should)\b",
                           re.IGNORECASE)
 # ", and is there …", ", can we …": a question opening with its verb also lists a question of its own
-LISTED_QUESTION = re.compile(r",\s*(?:and\s+|or\s+)?(?=(?:how|what|which|when|where|who)\b|(?:is|are|does|do|can|could|will|"
-                             r"would|should)\s+(?:there|it|we|they|i|our|this|that|these|those|the|a|an)\b)", re.IGNORECASE)
+# (", and what's …"; a run-on "… and whats the per-project max …" with no comma too)
+LISTED_QUESTION = re.compile(r",\s*(?:and\s+|or\s+)?(?=(?:how|what|whats|which|when|where|who)\b|(?:is|are|does|do|can|could|will|"
+                             r"would|should)\s+(?:there|it|we|they|i|our|this|that|these|those|the|a|an)\b)|"
+                             r"\s+and\s+(?=(?:what'?s|what\s+is|how\s+(?:much|long|many)|is\s+there|are\s+there|is\s+the|is\s+it)\s)",
+                             re.IGNORECASE)
 # An English clause opening with a subordinating word and no inversion ("When a hospital lets …, what …") states
 # the case of the question after it; "when is …", "when does …" ask.
 CONDITION_OPENING = re.compile(r"^\s*(?:when|whenever|if|once|after|before|while|as soon as)\s+(?!(?:is|are|was|were|do|does|did|"
@@ -929,7 +932,8 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         # ("另外还有B品种，受托产值8000万，这样两个加起来呢？": an amount of its own and a count of the items summed, after
         # a turn: the item is added to those before it)
         adds_item=(has_word(text, lex.add_item) or bool(lex.add_items.search(text)) or (
-            previous is not None and bool(own_amounts) and (count_summed(text) or 0) > 1)) and corrected[0] is None,
+            previous is not None and bool(own_amounts) and (_items_counted_by_total(text, lex) or 0) > 1
+            and not lex.each.search(text))) and corrected[0] is None,
         items_added=_items_added(text, lex),
         corrects_order=corrected[0],
         corrects_yuan=corrected[1],
@@ -2260,15 +2264,24 @@ def _item_groups(text: str, amounts: tuple[StatedAmount, ...], lex: _Lexicon) ->
     return tuple(counts)
 
 
+def _items_counted_by_total(text: str, lex: _Lexicon) -> int | None:
+    """The count of items right before a total's words ("这样两个加起来呢", "两个展加起来一共多少"), None when none stands
+    there (the parts of a conversation summed, "这两块加起来", count measures, not items)."""
+    for match in lex.item_count.finditer(text):
+        count = count_of(match["n"])
+        if count is not None and _counts_the_total(text, match.end(), lex):
+            return count
+    return None
+
+
 def count_summed(text: str) -> int | None:
     """The count of the items discussed a total asks to add up ("这两项加起来一共多少", "两个加一起多少"): a count
     right before the total's words, or the parts of the conversation a total names anywhere in ``text`` (lower case:
     "这两块加起来", "both of them in total"); None when none stands there."""
     lex = lexicon()
-    for match in lex.item_count.finditer(text):
-        count = count_of(match["n"])
-        if count is not None and _counts_the_total(text, match.end(), lex):
-            return count
+    count = _items_counted_by_total(text, lex)
+    if count is not None:
+        return count
     # "那这两块加起来能拿多少", "what about both of them in total": parts of the conversation, counted, with a total word
     part = lex.parts_summed.search(text)
     if part is not None and has_word(text, lex.total_words):
