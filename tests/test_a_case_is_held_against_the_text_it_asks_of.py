@@ -195,3 +195,41 @@ def test_beds_asked_by_their_count_are_a_share_not_money(engine):
                         "3. 我们跟药企合作做一个新药上市后的真实世界研究，一个项目最多能有多少钱的支持？")
     lines = answer.answer.split("\n")
     assert lines[0].startswith("10%") and "25周" in lines[1] and "200万元" in lines[2]
+
+
+def test_a_firm_that_will_not_register_in_shanghai_is_told_the_scope_not_computed_an_award(engine):
+    answer = engine.ask("有家注册在苏州的药企来我们区谈，想在我们这儿建一个产业化基地，核定新增投资0.5亿。"
+                        "他们暂时不打算在上海注册公司，市里的产业化项目补贴能给到多少？")
+    assert answer.status is Status.ANSWERED and ("23", "not_eligible") in verdicts(answer)
+    assert answer.answer.startswith("不可以") and "已满足：在本市登记注册" not in answer.answer
+
+
+def test_the_top_twenty_firms_named_by_their_rank_are_a_press_figure_not_a_ranking_request(engine):
+    answer = engine.ask("那場政策發布會上，官員有沒有說全球排名前20的藥企和器械企業裡，有多少在上海設了中國區總部或研發生產總部？是誰說的？")
+    assert cited(answer)[0] == "press20240731:q02" and answer.answer.startswith("90%")
+    assert engine.ask("你帮我给上海的CRO排个名").status is Status.OUT_OF_SCOPE
+
+
+def test_two_cases_told_apart_with_and_separately_each_get_their_award(engine):
+    answer = engine.ask("I founded a Shanghai medical-device startup. Our device was just accepted into the national innovative "
+                        "medical device special review procedure, so what is the most we can get for that, and separately, we "
+                        "out-licensed overseas rights to a US partner with no shareholding ties for a US$20 million upfront "
+                        "payment and paid RMB 1,200,000 to lawyers and advisers for the deal, so how much support could we "
+                        "get for that?")
+    assert cited(answer)[:2] == ["policy2024:06", "policy2024:36"]
+    assert "RMB 3,000,000" in answer.answer[:320] and "RMB 600,000" in answer.answer[:320]
+
+
+def test_a_comparison_with_another_place_and_a_forecast_are_declined_a_comparison_of_two_measures_is_not(engine):
+    assert engine.ask("苏州工业园区对1类新药做临床有没有补贴？跟上海这个1000万到3000万比哪个力度大？").status is Status.OUT_OF_SCOPE
+    assert engine.ask("Retired civil servant here, just curious: will Shanghai extend the biomedicine policy beyond July "
+                      "2029, and are the ceilings likely to be raised in the next round?").status is Status.OUT_OF_SCOPE
+    inside = engine.ask("1类新药II期和III期比哪个支持力度大？")
+    assert inside.status is Status.ANSWERED and cited(inside)[0] == "policy2024:05"
+
+
+def test_a_valuation_said_as_valued_them_at_is_no_rd_spend(engine):
+    answer = engine.ask("Our Shanghai-registered startup's class 1 CGT drug just wrapped the early-phase trial in China and "
+                        "spent roughly US$12 million on it; last round valued them at US$500m. What's the max grant for "
+                        "the early-phase trial?")
+    assert cited(answer)[0] == "policy2024:05" and answer.total_yuan == 15_000_000

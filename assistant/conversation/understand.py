@@ -81,10 +81,11 @@ ASKING_WORDS = re.compile(r"什么|哪些|哪个|哪里|怎么|如何|是否|多
                           r"\b(?:what|whats|which|how|when|where|why|who|whether)\b|^\s*(?:is|are|does|do|did|can|could|may|would|will|should)\b",
                           re.IGNORECASE)
 # ", and is there …", ", can we …": a question opening with its verb also lists a question of its own
-# (", and what's …"; a run-on "… and whats the per-project max …" with no comma too)
+# (", and what's …"; a run-on "… and whats the per-project max …" with no comma too; ", and separately, …")
 LISTED_QUESTION = re.compile(r",\s*(?:and\s+|or\s+)?(?=(?:how|what|whats|which|when|where|who)\b|(?:is|are|does|do|can|could|will|"
                              r"would|should)\s+(?:there|it|we|they|i|our|this|that|these|those|the|a|an)\b)|"
-                             r"\s+and\s+(?=(?:what'?s|what\s+is|how\s+(?:much|long|many)|is\s+there|are\s+there|is\s+the|is\s+it)\s)",
+                             r"\s+and\s+(?=(?:what'?s|what\s+is|how\s+(?:much|long|many)|is\s+there|are\s+there|is\s+the|is\s+it)\s)|"
+                             r",\s*and\s+(?:separately|secondly|also|another thing)\s*,\s*",
                              re.IGNORECASE)
 # An English clause opening with a subordinating word and no inversion ("When a hospital lets …, what …") states
 # the case of the question after it; "when is …", "when does …" ask.
