@@ -95,16 +95,6 @@ def test_topics_listed_before_the_words_asked_of_them_each_get_their_cap(engine)
     assert lines[0].startswith("（五）每个单位每年累计最高1亿元") and lines[1].startswith("（六）每个单位每年累计最高3000万元")
 
 
-@pytest.mark.parametrize("question", [
-    "Which Shanghai STAR-market biotech stocks are the best buys right now?",
-    "Can you recommend a good US regulatory consulting firm for our next filing?",
-    "btw is it true the US FDA has to respond to an IND within 30 days?",
-    "医药代表备案在上海具体怎么办理？",
-])
-def test_close_questions_the_sources_do_not_cover_are_declined(engine, question):
-    assert engine.ask(question).status is Status.OUT_OF_SCOPE
-
-
 def test_a_run_on_english_message_with_three_asks_answers_each(engine):
     answer = engine.ask("whats the yearly cap per company for the new-drug clinical trial support and whats the per-project "
                         "max for a CRO upgrading to international trial standards and is the 2024 policy still valid if we "
@@ -149,6 +139,10 @@ def test_add_those_up_totals_the_ceilings_asked_across_both_stages(engine):
 
 
 @pytest.mark.parametrize("question", [
+    "Which Shanghai STAR-market biotech stocks are the best buys right now?",
+    "Can you recommend a good US regulatory consulting firm for our next filing?",
+    "btw is it true the US FDA has to respond to an IND within 30 days?",
+    "医药代表备案在上海具体怎么办理？",
     "我退休了想去企业当顾问，你说生物医药企业顾问一般一个月给多少钱？",
     "我想报名当新药临床试验的受试者，上海这些医院一般一次给多少营养费补贴？",
     "How do we apply for the national science and technology major project (国家科技重大专项) for our new drug, and "
@@ -156,7 +150,9 @@ def test_add_those_up_totals_the_ceilings_asked_across_both_stages(engine):
     "btw what's Singapore HSA's review timeline for a clinical trial application?",
     "行，那你看张江哪个园区租金最便宜，推荐一个",
 ])
-def test_pay_other_programmes_foreign_regulators_and_picks_are_declined(engine, question):
+def test_close_questions_the_sources_do_not_cover_are_declined(engine, question):
+    """Stock and vendor picks, a foreign regulator's own clock, a profession's filing, what a job pays, trial
+    participants' fees, national programmes: none is in the sources."""
     assert engine.ask(question).status is Status.OUT_OF_SCOPE
 
 
