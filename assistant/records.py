@@ -61,8 +61,10 @@ class Calculation(BaseModel):
     amount_yuan: int
     amount_text: str
     formula: str
+    base_yuan: int | None = Field(default=None, description="the base the item was computed on, in yuan (the R&D spend, "
+                                                              "the guarantee wanted); None for an item taken at its ceiling")
     ceiling_yuan: int | None = Field(default=None, description="the rule's per-item ceiling in yuan (（二十九）'s 2000万 "
-                                                                 "guarantee ceiling), None where the text sets none")
+                                                                 "guarantee ceiling for small and micro firms)")
     notes: list[str] = Field(default_factory=list)
     caps_applied: list[str] = Field(default_factory=list)
     steps: list[Step] = Field(default_factory=list)

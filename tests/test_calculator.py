@@ -83,6 +83,13 @@ def test_guarantee_ceiling_says_it_is_not_a_grant(engine):
     assert any("不是资金补贴" in note for note in result.notes)
 
 
+def test_a_calculation_carries_its_base_and_the_rules_ceiling_in_yuan(engine):
+    wanted = engine.calculate("m29-guarantee-small", {"base_yuan": "1500万"})
+    assert (wanted.base_yuan, wanted.ceiling_yuan, wanted.amount_yuan) == (15_000_000, 20_000_000, 15_000_000)
+    at_ceiling = engine.calculate("m12-overseas-trial", {})
+    assert (at_ceiling.base_yuan, at_ceiling.ceiling_yuan) == (None, 20_000_000)
+
+
 def test_outside_the_policy_period_nothing_is_granted(engine):
     result = engine.calculator.calculate("m05-drug-phase1", {"base_yuan": "1000万"}, date(2029, 8, 1))
     assert not result.eligible

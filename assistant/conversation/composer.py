@@ -51,7 +51,7 @@ from assistant.conversation.verdicts import REGISTERED
 from assistant.language import Language, in_script
 from assistant.match.report import finds_nothing, profile_reply
 from assistant.records import AwardEstimate, Calculation, Status
-from assistant.rules.book import BASE_INPUT, Rule, RuleKind, rule_book
+from assistant.rules.book import Rule, RuleKind, rule_book
 from assistant.rules.calculator import are_alternatives, distinct_estimates, held_by, joint_estimate, merged_notes, percent_text
 from assistant.rules.eligibility import condition_rules
 from index.articles import Article
@@ -1181,13 +1181,13 @@ class Composer:
             received = estimate.received_yuan is not None and only.eligible
             head = self.t[key].format(number=number, label=only.citation.article, rule_name=only.rule_name,
                                       amount=estimate.total_text if received else only.amount_text)
-            wanted = only.inputs.get(BASE_INPUT)
-            if key == "award_head_guarantee" and wanted and only.ceiling_yuan and Decimal(wanted) <= only.ceiling_yuan:
+            wanted = only.base_yuan
+            if key == "award_head_guarantee" and wanted and only.ceiling_yuan and wanted <= only.ceiling_yuan:
                 # "想借1500万，担保额度够不够": the amount wanted is held against the ceiling, not called the ceiling
                 # (one above it is answered by the premise line: "拿不到2500万元")
                 head = self.t["award_guarantee_within"].format(
                     number=number, label=only.citation.article, rule_name=only.rule_name,
-                    cap=self._money(only.ceiling_yuan), wanted=self._money(Decimal(wanted)))
+                    cap=self._money(only.ceiling_yuan), wanted=self._money(wanted))
             lines = [head, self.t["award_formula"].format(formula=only.formula)]
             if received:  # "今年已经拿了48万": the item's own ceiling, then what the annual cap leaves
                 lines += estimate.notes

@@ -151,6 +151,7 @@ class AwardCalculator:
             amount_yuan=int(amount),
             amount_text=result_text,
             formula=formula,
+            base_yuan=int(base) if base is not None else None,
             ceiling_yuan=int(rule.cap_yuan),
             notes=notes,
             caps_applied=caps,
