@@ -704,8 +704,9 @@ class Planner:
                 for h in hits[1:])))
 
     def _term_of_other(self, words: str, discussed: Article) -> bool:
-        """Whether the best article of the policy for ``words`` is not ``discussed`` and matches a term of them that
-        ``discussed`` does not hold, the next best holding it neither (a term only that article says)."""
+        """Whether the best article for ``words`` in ``discussed``'s document is another one that matches, beside a term
+        ``discussed`` holds too, a term of them ``discussed`` does not hold and that narrows none of the shared ones, no
+        close article matching that term (a term only that article says)."""
         hits = self.retriever.search(words, k=3, prefer_on=self.today, doc_ids=[discussed.doc_id])
         if not hits or hits[0].article.chunk_id == discussed.chunk_id:
             return False
@@ -2030,7 +2031,7 @@ class Planner:
 
     def _names_by_ceiling(self, clause: str) -> bool:
         """Whether ``clause`` (lower case) names a support by the ceiling of one of the policy's rules ("海外临床最高2000万的
-        支持", "that up-to-20-million overseas trial grant"): a rule's ceiling among its amounts and a word of support."""
+        支持", "the RMB 20 million overseas trial support"): a rule's ceiling among its amounts and a word of support."""
         caps = {Decimal(rule.cap_yuan) for key in self.book.measures() for rule in self.book.for_measure(key)}
         return has_word(clause, (*lexicon().money_words, *SUPPORT_WORDS)) and any(a.yuan in caps for a in find_amounts(clause))
 
