@@ -2032,7 +2032,7 @@ class Planner:
     def _names_by_ceiling(self, clause: str) -> bool:
         """Whether ``clause`` (lower case) names a support by the ceiling of one of the policy's rules ("海外临床最高2000万的
         支持", "the RMB 20 million overseas trial support"): a rule's ceiling among its amounts and a word of support."""
-        caps = {Decimal(rule.cap_yuan) for key in self.book.measures() for rule in self.book.for_measure(key)}
+        caps = {Decimal(rule.cap_yuan) for rule in self.book.rules}
         return has_word(clause, (*lexicon().money_words, *SUPPORT_WORDS)) and any(a.yuan in caps for a in find_amounts(clause))
 
     def _measure_named_by_share(self, hits: Sequence[Any], ask: Ask | None) -> str | None:

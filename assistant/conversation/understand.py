@@ -123,6 +123,7 @@ LIST_JOINER = re.compile(r"\s*(?:元|人民币|元人民币)?\s*(?:和|与|及|�
                          r"\s*(?:是|为|花了|costs?|is|was)?\s*(?:rmb|cny)?\s*", re.IGNORECASE)
 LIST_END = re.compile(r"\s*(?:元|人民币|yuan)?\s*(?:[，,。.;；？?!！:：]|$)", re.IGNORECASE)  # the list ends with the amount
 COORDINATOR = re.compile(r"以及|和|与|及|、|(?<=[a-z\d])\s+and\s+", re.IGNORECASE)  # topics asked together ("A和B分别…")
+EXHIBITION_WORK = "exhibition"  # Facts.work of a fee paid for a trade fair (eligibility.yaml)
 # the end of a list of topics before the words asked of them all ("A、B这两条，", "A and B,")
 LISTED_THEN_ASKED = re.compile(r"(?:(?:这|那)?(?:[两二三四几]|两个|三个)?(?:条|项|个|款|方面)?\s*)?[,，]\s*")
 OWN_TOPIC_CHARACTERS = 4  # a part's words besides its ask words that make a topic of its own (Chinese characters; half in English words)
@@ -2127,9 +2128,6 @@ def _heard_of(found: FoundAmount, normalised: str, before: str, latin: bool, lex
         return bool(lex.roles["outcome"].search(before)) and asks_to_confirm(normalised[start:end])
     close = found.start - (start + heard[-1]) <= (CLAIM_WINDOW_LATIN if latin else CLAIM_WINDOW)
     return close or bool(lex.roles["desired"].search(before) or lex.roles["outcome"].search(before))
-
-
-EXHIBITION_WORK = "exhibition"  # Facts.work of a fee paid for a trade fair (eligibility.yaml)
 
 
 def _about_fair(normalised: str, position: int, lex: _Lexicon) -> bool:
