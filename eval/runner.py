@@ -204,6 +204,7 @@ LOCKED_SPLITS = (
     "unseen17", "unseen18", "unseen19", "unseen20", "unseen21", "unseen22", "unseen23",
     "unseen24",
     "unseen25",
+    "unseen26",
 )
 
 
