@@ -17,7 +17,7 @@ from pathlib import Path
 
 from assistant.amounts import format_yuan, format_yuan_en, yuan_in_words_en
 from assistant.citations import day_named, validity
-from assistant.conversation.currency import range_note, usd_range
+from assistant.conversation.currency import range_note, stated_note, usd_range
 from assistant.conversation.extract import english_figure, figure_bound, is_target
 from assistant.conversation.kinds import KindSupport, asker_kind
 from assistant.conversation.plan_records import (
@@ -205,11 +205,15 @@ class Composer:
                                                     and not plan.question.states_amounts) else []
         self.kind_asked = named[0] if len(named) == 1 else ""
         self.said = ""  # a later ask does not quote again the sentence an earlier one's answer quoted
+        converted = stated_note(plan.question.facts.amounts, self.language)
         for step in plan.steps:
             block = self._echoed(step, self._block(step))
             self.said += "\n".join(block)
             if step.eligibility is not None and step.eligibility.usd_by_range and step.route in {Route.AWARD, Route.ELIGIBILITY}:
                 block.append(range_note(self.language))  # the rate range a dollar amount was compared at
+            if converted and step.route in {Route.AWARD, Route.ELIGIBILITY}:
+                block.append(converted)  # the rate the asker gave, and what it made of each dollar amount: said once
+                converted = ""
             if step.either and step.route is Route.AWARD:  # the figure is the same whichever rule applies
                 names = [self.rule_name(rule) for rule in step.either]
                 block.append(self.t["award_either_way"].format(

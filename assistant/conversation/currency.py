@@ -5,20 +5,27 @@ given for a stated amount. A yuan amount is itself. A dollar amount is compared 
 range of rates in ``data/currency.yaml``: when it meets ``minimum`` at the lowest rate (or misses it at
 the highest), the outcome holds at every rate and the bound that shows it is given, marked
 ``by_range``; otherwise the outcome depends on the rate and no figure is given (``undecided``).
+
+``stated_rate(normalised) -> Decimal | None``: the yuan per dollar the asker gives ("take 1 USD = 7.1 RMB",
+"按1美元兑7.1元算"); ``at_stated_rate(amounts, rate)``: the dollar amounts converted at it, each keeping its
+dollars and the rate for the answer to say (``stated_note``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
+import re
+from dataclasses import dataclass, replace
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 
+from assistant.amounts import find_amounts, format_yuan, format_yuan_en
 from assistant.conversation.question import CNY, USD, StatedAmount
 from assistant.language import Language
 from index.yaml_data import read_yaml
 
 CURRENCY_PATH = Path(__file__).resolve().parent.parent / "data" / "currency.yaml"
+MAGNITUDE_AFTER = re.compile(r"\s*(?:万|亿|千|百万|million|billion|thousand|mn\b|bn\b|m\b|k\b)")
 
 
 @dataclass(frozen=True)
@@ -77,3 +84,58 @@ def range_note(language: Language) -> str:
     assert isinstance(notes, dict)
     rates = usd_range()
     return str(notes["en" if language is Language.ENGLISH else "zh"]).format(low=rates.low, high=rates.high)
+
+
+@cache
+def _rate_patterns() -> tuple[re.Pattern[str], ...]:
+    stated = _data()["stated_rate"]
+    assert isinstance(stated, dict)
+    return tuple(re.compile(str(pattern)) for pattern in stated["patterns"])
+
+
+@cache
+def _rate_bounds() -> RateRange:
+    stated = _data()["stated_rate"]
+    assert isinstance(stated, dict)
+    return RateRange(Decimal(str(stated["bounds"]["low"])), Decimal(str(stated["bounds"]["high"])))
+
+
+def stated_rate(normalised: str) -> Decimal | None:
+    """The yuan per US dollar the message gives (``data/currency.yaml`` ``stated_rate``), or None: none given, or
+    a number outside the bounds, or one that is itself an amount of money ("rate 5 million", "汇率…5万")."""
+    lowered = normalised.lower()
+    money_at = {found.start for found in find_amounts(normalised) if found.yuan >= 100}
+    bounds = _rate_bounds()
+    for pattern in _rate_patterns():
+        for match in pattern.finditer(lowered):
+            rate = Decimal(match["rate"])
+            magnitude = MAGNITUDE_AFTER.match(lowered, match.end("rate"))  # "rate 5 million" is an amount
+            if bounds.low <= rate <= bounds.high and match.start("rate") not in money_at and magnitude is None:
+                return rate
+    return None
+
+
+def at_stated_rate(amounts: tuple[StatedAmount, ...], rate: Decimal | None) -> tuple[StatedAmount, ...]:
+    """``amounts`` with each US-dollar amount converted to whole yuan at ``rate`` (half up), in its role; the
+    dollars and the rate kept on it. Unchanged when no rate was given."""
+    if rate is None:
+        return amounts
+    return tuple(
+        replace(amount, yuan=(amount.yuan * rate).quantize(Decimal(1), rounding=ROUND_HALF_UP), currency=CNY,
+                dollars=amount.yuan, usd_rate=rate) if amount.currency == USD else amount
+        for amount in amounts)
+
+
+def stated_note(amounts: tuple[StatedAmount, ...], language: Language) -> str:
+    """The sentence saying which rate converted which dollar amounts, in the asker's language ("" when none was)."""
+    converted = [a for a in amounts if a.dollars is not None and a.usd_rate is not None]
+    if not converted:
+        return ""
+    notes = _data()["stated_note"]
+    assert isinstance(notes, dict)
+    english = language is Language.ENGLISH
+    if english:
+        parts = [f"US${a.dollars:,} = {format_yuan_en(a.yuan)}" for a in converted]
+    else:
+        parts = [f"{format_yuan(a.dollars or 0).removesuffix('元')}美元 = {format_yuan(a.yuan)}" for a in converted]
+    return str(notes["en" if english else "zh"]).format(rate=converted[0].usd_rate, conversions="; ".join(parts) if english else "；".join(parts))

@@ -540,6 +540,9 @@ class Planner:
             if (number > 0 and not verdicts[number - 1].covered and ask.kind not in SUPPORT_KINDS
                     and _joined_to_ask_before(question.text, text)):
                 continue  # "…what minimum market capitalisation and how many years of R&D track record…": one subject
+            if (number > 0 and not verdicts[number - 1].covered and verdicts[number - 1].reason == "place"
+                    and not self.catalogue.named_in(text) and not self.catalogue.names_city(text)):
+                continue  # "深圳坪山区有没有厂房租金补贴？大概每平方米补多少？": still that place's, naming no other
             follows = number > 0 and after_covered and score < MIN_KEYWORD_SCORE
             figure_only = ask.kind is AskKind.FIGURE and refused_elsewhere[number] and after_covered
             own_topic = MIN_KEYWORD_SCORE if figure_only else OWN_TOPIC_SCORE
@@ -566,6 +569,16 @@ class Planner:
             return False  # "新药临床那个补贴是哪些部门管", "How many drugs did the national list add in total?": a topic
         scope = self._scope(question)
         return scope.covered or not scope.reason.startswith("off_topic")  # "帮我把这份政策翻译成英文": a task, refused
+
+    def _repeats_subject(self, ask: Ask, before: Step) -> bool:
+        """Whether every word of ``ask`` the sources use, its ask words and money in general left out, stands in the
+        ask of ``before`` (the step of the ask before it in the same message) or in the article that answered it: the
+        same subject asked again or asked more of, looked up with that ask."""
+        own = without_words(without_ask_words(ask.text.lower()), lexicon().plain_money_words)
+        words = self.retriever.rare_terms(own, 2, len(self.retriever.articles))
+        earlier = before.ask.text.lower()
+        return bool(words) and (all(word in earlier for word in words)
+                                or self.retriever.holds_every_term(before.articles[0].chunk_id, own))
 
     def _asks_scope_of_registration(self, question: Question, ask: Ask, topic: str) -> bool:
         """Whether an eligibility ask of a company registered outside Shanghai names no measure of its own: its words
@@ -1234,6 +1247,11 @@ class Planner:
             # "We're a gene therapy start-up registered in Lingang. How long does the ethics review take?": a time or a
             # figure asked with a topic of its own is looked up by the sentence that asks; who the asker is is no topic
             query = asked
+        if query == ask.text and plan.steps and plan.steps[-1].articles and not ask.elliptical and self._repeats_subject(
+                ask, plan.steps[-1]):
+            # "想申请那个优惠利率的长期贷款贴息，贴几个点？贴息比例到底多少", "2024版“沪惠保”国内特药增加到几种？投保人数有多少？":
+            # the subject of the ask before it, asked again or asked more of
+            query = f"{plan.steps[-1].ask.text} {ask.text}"
         if ask.elliptical and plan.steps and question.document is not None and question.document != previous[0].doc_id:
             # "2021年那版政策对出海的创新产品支持多少？新政策又是多少？": the topic the ask before it named, in the
             # document this one names (the earlier document's title would find its own kind there); the sentence that

@@ -59,6 +59,10 @@ class StatedAmount:
     approximate: bool = False
     base_kind: str = ""  # a base named by what it is, beside it ("产值", "capex"): understanding.yaml base_kinds; "" unnamed
     ranged: bool = False  # the upper end of a range the asker gives ("首付款在8000万到1.5亿元之间"), the lower end before it
+    # a dollar amount converted at the rate the asker gave ("US$3 million (take 1 USD = 7.1 RMB)"): the dollars as
+    # stated and the yuan per dollar; ``yuan`` and ``currency`` (CNY) are then the converted figure's
+    dollars: Decimal | None = None
+    usd_rate: Decimal | None = None
 
 
 @dataclass(frozen=True)

@@ -246,9 +246,13 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         rules = done
     last = _last_clause(text)
     asked = [rule for rule in dict.fromkeys(rules) if _trigger_positions(last, rule)] if AMOUNT_ASKED.search(last) else []
-    if len(set(rules)) > 1 and len(asked) == 1 and not facts_said.amounts_as(AmountRole.BASE):
+    if len(set(rules)) > 1 and len(asked) == 1 and (not facts_said.amounts_as(AmountRole.BASE) or (
+            asked[0].base is not None and all(rule.base is None for rule in rules if rule is not asked[0])
+            and has_word(last, lexicon().follow_on_award))):
         # "a cell therapy that only needs early-stage and confirmatory trials — what's the ceiling for the early stage?":
-        # the stages named tell the case; the clause that asks names the one asked
+        # the stages named tell the case; the clause that asks names the one asked ("…special review … first registration
+        # … R&D US$3 million — how much is the extra grant for that registration-and-production step?": the further award
+        # asked, on that step's base; "how much can we get for it" asks both)
         rules = asked
     by_base = [rule for rule in dict.fromkeys(rules) if _base_named(text, rule)]
     if (len(set(rules)) > 1 and all(rule.base for rule in rules) and len(facts_said.amounts_as(AmountRole.BASE)) == 1

@@ -21,7 +21,7 @@ from typing import Any
 import cn2an
 
 from assistant.amounts import OTHER_MARKS, USD_MARKS, FoundAmount, currency_marks, find_amounts
-from assistant.conversation.currency import usd_range
+from assistant.conversation.currency import at_stated_rate, stated_rate, usd_range
 from assistant.conversation.places import fold, places_abroad
 from assistant.conversation.premise import asks_to_confirm, stated_duration
 from assistant.conversation.question import (
@@ -283,6 +283,7 @@ class _Lexicon:
     terms_asks: tuple[str, ...]  # "怎么规定的", "补助标准是什么": a measure's terms asked
     support_size_asks: tuple[str, ...]  # "补贴有多少": the size of a measure's support asked, no case told
     stated_month: tuple[re.Pattern[str], ...]  # "2029年10月", "October 2029": a month the case names
+    policy_month: tuple[re.Pattern[str], re.Pattern[str]]  # (before, after) a month: words making it a document's date
     month_names: dict[str, int]
     month_without_year: tuple[re.Pattern[str], ...]  # "5月份", "in May": a month whose year an earlier turn said
     year_alone: tuple[re.Pattern[str], ...]  # "2030年才完成", "finishes in 2030": the year the case happens, no month
@@ -332,6 +333,7 @@ class _Lexicon:
     seat_places: tuple[str, ...]  # the places ``place_as_seat`` names, one of which each of its matches holds
     min_stated_yuan: Decimal
     no_spend_words: tuple[str, ...]  # "还没花钱": a base of zero said in words
+    follow_on_award: tuple[str, ...]  # "the extra grant for that step": the further award of a measure's later step
     share_of_words: tuple[str, ...]  # "按销售额的几个点": what a share asked is of, no topic of its own
     outline_asked: re.Pattern[str]  # "一共多少条措施？分成几大块？": a document's measures counted
     document_words: re.Pattern[str]  # "若干意见", "the policy": a document spoken of in general
@@ -519,6 +521,8 @@ def lexicon() -> _Lexicon:
         terms_asks=lower(raw["terms_asks"]),
         support_size_asks=lower(raw["support_size_asks"]),
         stated_month=tuple(re.compile(p, re.IGNORECASE) for p in raw["stated_month"]["patterns"]),
+        policy_month=(re.compile(raw["stated_month"]["policy_before"], re.IGNORECASE),
+                      re.compile(raw["stated_month"]["policy_after"], re.IGNORECASE)),
         month_names={str(k): int(v) for k, v in raw["stated_month"]["months"].items()},
         month_without_year=tuple(re.compile(p, re.IGNORECASE) for p in raw["stated_month"]["without_year"]),
         year_alone=tuple(re.compile(p, re.IGNORECASE) for p in raw["stated_month"]["year_alone"]),
@@ -547,6 +551,7 @@ def lexicon() -> _Lexicon:
                           if str(place) not in {"上海", "本市", "我市", "沪"}),
         min_stated_yuan=Decimal(str(raw["min_stated_yuan"])),
         no_spend_words=lower(raw["no_spend_words"]),
+        follow_on_award=lower(raw["follow_on_award"]),
         share_of_words=lower(raw["share_of_words"]),
         outline_asked=re.compile(raw["outline_asked"], re.IGNORECASE),
         document_words=re.compile(raw["document_words"], re.IGNORECASE),
@@ -1631,27 +1636,13 @@ def read_facts(normalised: str, text: str) -> Facts:
     if re.search(words["registered_unsaid"], text):
         registered = REGISTRATION_UNSAID  # "来电人没说客户公司注册在哪儿": the scope's condition waits for it
     elif re.search(words["registered_nowhere"], text):
-        registered = "elsewhere"  # no place to name: not registered in Shanghai at all
+        registered = "elsewhere"  # not registered in Shanghai at all: the place it is registered, when named
+        seat = _seat(text, words, lex)
+        registered_place = seat[1] if seat is not None and seat[0] == "elsewhere" else ""
     elif has_word(text, words["registered_shanghai"]) or re.search(words["registered_shanghai_pattern"], text):
         registered = "shanghai"
-    else:
-        seats: list[tuple[str, str, bool]] = []  # (registered, place, named as an owner's seat: "our Japanese parent")
-        for match in lex.registered_elsewhere.finditer(text):  # every place named as a seat, in order
-            group, place = next((i, g) for i, g in enumerate(match.groups()) if g)
-            place = _place_as_named(text, match.start(group + 1) + len(place) - len(place.lstrip("是在于")), place.lstrip("是在于"))
-            if in_shanghai(place):
-                seats.append(("shanghai", "", False))
-            elif place in words["seat_short_names"]:  # "our US parent company": the country as the answer names it
-                seats.append(("elsewhere", str(words["seat_short_names"][place]), True))
-            elif group < 2 or _is_place(place, lex):  # the later forms ("一家X的药企") hold a place only when X is one
-                seats.append(("elsewhere", place, False))
-        if seats:
-            # "Our Japanese parent … set up a subsidiary registered in Pudong, Shanghai": the applicant's own Shanghai
-            # registration, not its owner's country; otherwise the first place named
-            first = seats[0]
-            if first[2] and any(seat[0] == "shanghai" for seat in seats):
-                first = next(seat for seat in seats if seat[0] == "shanghai")
-            registered, registered_place = first[0], first[1]
+    elif (seat := _seat(text, words, lex)) is not None:
+        registered, registered_place = seat
     related = _relation(text, words)
     # "研发是5000万，不是3000万", "RMB 50 million, not 30 million": the figure denied is the one corrected, not stated
     amounts = _ranged(_received_total(_restated(_fees_alike(_listed_alike(tuple(_stated(found, normalised, lex) for found in find_amounts(normalised)
@@ -1661,6 +1652,8 @@ def read_facts(normalised: str, text: str) -> Facts:
                                                   normalised),
                                     normalised, lex),
                         normalised), normalised, lex), normalised, lex)
+    if any(amount.currency == USD for amount in amounts):  # "US$3 million (take 1 USD = 7.1 RMB)": the asker's rate
+        amounts = at_stated_rate(amounts, stated_rate(normalised))
     if not amounts and has_word(text, lex.no_spend_words):  # "we haven't spent anything yet": the spend is zero
         amounts = (StatedAmount("0", Decimal(0), AmountRole.BASE, CNY, 0),)
     unmet = tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws) or _negated(
@@ -1726,11 +1719,15 @@ def _registration_applicant(text: str, words: dict[str, Any]) -> bool | None:
 
 def stated_month(text: str) -> date | None:
     """The latest month ``text`` (lower case) names with its year ("2029年10月", "October 2029"), as its first
-    day; None when it names none (a year alone names none)."""
+    day; None when it names none (a year alone names none, nor does a document's own date: "the policy's 1 August
+    2024 start date")."""
     lex = lexicon()
+    before, after = lex.policy_month
     days = []
     for pattern in lex.stated_month:
         for match in pattern.finditer(text):
+            if before.search(text[max(0, match.start() - 24): match.start()]) or after.match(text[match.end():]):
+                continue
             found = match.groupdict()
             month = int(found["month"]) if found.get("month") else lex.month_names.get(str(found.get("month_name")), 0)
             if 1 <= month <= 12:
@@ -1763,6 +1760,29 @@ def month_without_year(text: str) -> int | None:
     named = max(found, key=lambda pair: pair[0])[1]
     month = int(named["month"]) if named.get("month") else lex.month_names.get(str(named.get("month_name")), 0)
     return month if 1 <= month <= 12 else None
+
+
+def _seat(text: str, words: dict[str, Any], lex: _Lexicon) -> tuple[str, str] | None:
+    """Where the asker says it is registered, from the places named as its seat: ("shanghai", "") or
+    ("elsewhere", the place as the answer names it); None when no place is named as one."""
+    seats: list[tuple[str, str, bool]] = []  # (registered, place, named as an owner's seat: "our Japanese parent")
+    for match in lex.registered_elsewhere.finditer(text):  # every place named as a seat, in order
+        group, place = next((i, g) for i, g in enumerate(match.groups()) if g)
+        place = _place_as_named(text, match.start(group + 1) + len(place) - len(place.lstrip("是在于")), place.lstrip("是在于"))
+        if in_shanghai(place):
+            seats.append(("shanghai", "", False))
+        elif place in words["seat_short_names"]:  # "our US parent company": the country as the answer names it
+            seats.append(("elsewhere", str(words["seat_short_names"][place]), True))
+        elif group < 2 or _is_place(place, lex):  # the later forms ("一家X的药企") hold a place only when X is one
+            seats.append(("elsewhere", place, False))
+    if seats:
+        # "Our Japanese parent … set up a subsidiary registered in Pudong, Shanghai": the applicant's own Shanghai
+        # registration, not its owner's country; otherwise the first place named
+        first = seats[0]
+        if first[2] and any(seat[0] == "shanghai" for seat in seats):
+            first = next(seat for seat in seats if seat[0] == "shanghai")
+        return first[0], first[1]
+    return None
 
 
 def _relation(text: str, words: dict[str, Any]) -> bool | None:

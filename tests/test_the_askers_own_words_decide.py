@@ -1,0 +1,150 @@
+"""The asker's own words decide: a dollar amount given with its exchange rate ("take 1 USD = 7.1 RMB", "按1美元兑7.1元算")
+is computed at that rate and the answer says so; an investor holding the licensor's shares is a related party; a fair
+said not to be international is not （三十七）'s; a company registered elsewhere that only rents a lab in Shanghai is
+outside the policy's scope; a second ask of one message keeps the subject of the first (the same 贴息, the same place
+refused); a document only said to be drawn up (the cell-therapy action plan) is not among the sources; a date said to
+be the policy's own is not the case's. Promises of the question path, run on the real index."""
+
+import pytest
+from asking import cited
+
+from assistant.records import Status
+
+
+def verdicts(answer):
+    return [(v.measure, v.verdict) for v in answer.verdicts]
+
+
+def test_a_dollar_base_is_computed_at_the_rate_the_asker_gives(engine):
+    answer = engine.ask("Our Shanghai-registered company finished a domestic Phase I trial for a Class 1 new drug, and it has "
+                        "produced output. Phase I R&D spend was US$2 million (use 7.2 RMB per USD). What's the most the "
+                        "city could give us?")
+    assert cited(answer)[0] == "policy2024:05"
+    assert [c.amount_yuan for c in answer.calculations if c.eligible] == [5_760_000]  # 40% × (2,000,000 × 7.2)
+    assert "RMB 5,760,000" in answer.answer[:320]
+    assert "1 US dollar = 7.2 yuan" in answer.answer and "US$2,000,000 = RMB 14,400,000" in answer.answer
+
+
+def test_a_dollar_upfront_at_the_askers_rate_is_held_against_the_1yi_threshold(engine):
+    answer = engine.ask("我们把一个双抗的海外权益授权给了欧洲一家药企（对方跟我们没有任何股权关系），首付款1200万美元，按1美元兑7.1元算，"
+                        "这单能申请市里给出让方的那个中介服务费补贴吗？")
+    assert ("36", "not_eligible") in verdicts(answer)
+    assert answer.answer.startswith("不可以")
+    assert "1美元兑7.1元人民币" in answer.answer and "8520万元" in answer.answer  # 12,000,000 × 7.1 = 85,200,000 < 1亿
+
+
+@pytest.mark.parametrize("text", ["premium 40% rate 5 million", "研发投入300万美元"])
+def test_no_rate_is_read_where_none_is_given(text):
+    from assistant.conversation.currency import stated_rate
+
+    assert stated_rate(text) is None
+
+
+@pytest.mark.parametrize(("text", "rate"), [
+    ("r&d spend was us$3 million (take 1 usd = 7.1 rmb)", "7.1"),
+    ("首付款1200万美元,按1美元兑7.1元算", "7.1"),
+    ("研发投入300万美元,汇率按7.2算", "7.2"),
+    ("we spent $3m at an exchange rate of 7.15", "7.15"),
+    ("project cost usd 12,000 — use 7.1 rmb per usd", "7.1"),
+])
+def test_the_rate_is_read_in_the_ways_people_give_it(text, rate):
+    from decimal import Decimal
+
+    from assistant.conversation.currency import stated_rate
+
+    assert stated_rate(text) == Decimal(rate)
+
+
+@pytest.mark.parametrize("question", [
+    "我们把一个双抗的海外权益授权给了一家美国公司，首付款2个亿，不过对方是我们B轮的投资人，持我们12%的股份。这笔交易的律师、财务顾问费用能申请市里那个出海授权的补贴吗？",
+    "We out-licensed ex-China rights to a US pharma for an upfront of RMB 300 million; the licensee is one of our Series A "
+    "investors. Can we claim the subsidy on our advisory fees?",
+])
+def test_an_investor_in_the_licensor_is_a_related_party(engine, question):
+    answer = engine.ask(question)
+    assert ("36", "not_eligible") in verdicts(answer)
+    assert "无投资等关联" in answer.answer or "双方应无投资等关联" in answer.answer
+
+
+def test_a_fair_said_not_to_be_international_is_not_the_fairs_measures(engine):
+    answer = engine.ask("我们上海的公司下个月要去成都参加一个西部地区的医药行业年会，参展的全是国内企业，不是国际展。展位费能按市里政策报一半吗？")
+    assert ("37", "not_eligible") in verdicts(answer) and answer.answer.startswith("不可以")
+    fair = engine.ask("下个月去德国参加MEDICA国际展，展位费12万，能补多少")
+    assert [c.amount_yuan for c in fair.calculations if c.eligible] == [50_000]
+
+
+@pytest.mark.parametrize("question", [
+    "我們是在香港註冊的生物科技公司，在上海張江租了實驗室，但沒有在上海註冊公司，能申請這份若干意見裡的資金支持嗎？",
+    "We are registered in Singapore and rent a lab in Zhangjiang. Can we get any funding under these measures?",
+])
+def test_a_lab_rented_in_shanghai_is_no_registration_here(engine, question):
+    answer = engine.ask(question)
+    assert cited(answer)[0] == "policy2024:scope"
+    assert answer.answer.startswith(("不可以", "No, not eligible"))
+    assert "香港" in answer.answer[:120] or "Singapore" in answer.answer[:200]
+
+
+def test_asking_whether_one_is_in_scope_gets_a_verdict(engine):
+    answer = engine.ask("我们是一家在上海民政局登记的民办非企业研究院，主要做生命科学科研仪器研发，这个若干意见的支持我们在不在范围里？")
+    assert cited(answer)[0] == "policy2024:scope" and answer.answer.startswith("可以")
+
+
+def test_a_company_planning_a_shanghai_entity_is_told_it_depends_on_where_the_applicant_is_registered(engine):
+    for question in ("我们是江苏的药企，打算在上海弄个研发中心，以后1类新药的临床放在上海的医院做，这样能享受市里的新药临床研发补贴吗？",
+                     "我们是江苏的药企，打算在上海注册一家子公司做研发，1类新药临床能申请市里的补贴吗？"):
+        answer = engine.ask(question)
+        assert answer.status is Status.ANSWERED and ("05", "unknown") in verdicts(answer), question
+        assert answer.answer.startswith("要看情况") and "在本市登记注册" in answer.answer
+
+
+def test_registering_a_company_is_refused_only_when_its_procedure_is_asked(engine):
+    assert engine.ask("想在上海注册一家生物医药公司，需要什么材料？").status is Status.OUT_OF_SCOPE
+
+
+def test_a_second_ask_keeps_the_subject_of_the_first(engine):
+    answer = engine.ask("我们是做生物医药的，想申请那个优惠利率的长期贷款贴息，市里一般给贴几个点？贴息比例到底多少")
+    assert answer.status is Status.NOT_SPECIFIED and cited(answer) == ["policy2024:29"]
+    assert "1000万" not in answer.answer  # （四）'s interest subsidy for CRO services is another measure
+    both = engine.ask("想问两个数字：2024版“沪惠保”国内特药增加到几种？投保人数有多少？")
+    assert cited(both)[0] == "press20240731:q06" and "41种" in both.answer and "600万" in both.answer
+
+
+def test_an_ask_after_one_refused_for_its_place_is_about_that_place(engine):
+    answer = engine.ask("深圳坪山區對生物醫藥企業有沒有廠房租金補貼？大概每平方米補多少？")
+    assert answer.status is Status.OUT_OF_SCOPE and not answer.citations
+    shanghai = engine.ask("苏州有没有厂房补贴？上海这边标准化厂房有多少平方米？")
+    assert cited(shanghai)[0] == "policy2024:25" and shanghai.answer.startswith("500万平方米")
+
+
+def test_a_qualifications_recognition_is_not_in_the_sources(engine):
+    assert engine.ask("上海“科技小巨人”企业要满足啥条件才能认定？认定了市里给多少资助").status is Status.OUT_OF_SCOPE
+    guarantee = engine.ask("我们是专精特新中型企业，担保额度上限是多少？")
+    assert cited(guarantee)[0] == "policy2024:29" and "3000万元" in guarantee.answer[:80]
+
+
+def test_an_action_plan_only_said_to_be_drawn_up_is_not_among_the_sources(engine):
+    answer = engine.ask("上海那个细胞治疗产业发展的专项行动方案里，对CAR-T企业自建GMP厂房补贴标准是多少？")
+    assert answer.status is Status.OUT_OF_SCOPE and "细胞治疗产业发展的专项行动方案" in answer.answer
+    drawn_up = engine.ask("市里在研究制定细胞治疗的行动方案吗？")
+    assert cited(drawn_up)[0] == "reply1228:1.5"
+
+
+def test_a_pis_bonus_is_asked_of_the_trial_team_incentives(engine):
+    answer = engine.ask("我是医院GCP办公室的，医生当PI主持一个药物临床试验，市里新政有没有规定给PI发多少绩效奖金？")
+    assert answer.status is Status.NOT_SPECIFIED and cited(answer)[0] == "policy2024:11"
+
+
+def test_the_policys_own_start_date_is_not_the_cases_date(engine):
+    answer = engine.ask("Our class 1 drug finished its Phase I in China on 20 June 2024, i.e. before the policy's 1 August 2024 "
+                        "start date. Can we still apply for the new Shanghai clinical-stage funding, or are we stuck with "
+                        "the old rules?")
+    assert cited(answer)[0] == "policy2024:validity" and answer.answer.startswith("Yes")
+
+
+def test_the_further_award_of_a_later_step_is_asked_on_its_own(engine):
+    extra = engine.ask("Our Shanghai-registered medtech company's device went through the national innovative medical device "
+                       "special review, and we've now got our first registration certificate and started production. R&D "
+                       "spend on it was RMB 21.3 million. How much is the extra grant for that registration-and-production step?")
+    assert [c.amount_yuan for c in extra.calculations if c.eligible] == [8_000_000]
+    both = engine.ask("我们的器械进了国家创新医疗器械特别审查，后来首次拿证并在上海落地生产，研发投入3000万，前后两笔一共能拿多少")
+    assert both.total_yuan == 11_000_000  # 300万 + min(40% × 3000万, 800万)
