@@ -94,6 +94,15 @@ def _synonyms() -> tuple[tuple[str, str], ...]:
     return tuple((str(word), str(terms)) for word, terms in entries.items())
 
 
+def in_sources_words(text: str) -> str:
+    """``text`` with each everyday word of ``data/synonyms.yaml`` it holds (longest first) replaced by the sources'
+    terms it stands for ("律所" → 第三方等专业服务): what the words say, in the words the sources use."""
+    for word, terms in sorted(_synonyms(), key=lambda pair: -len(pair[0])):
+        if word in text:
+            text = text.replace(word, f" {terms} ")
+    return text
+
+
 def _synonym_expansions(normalised: str) -> list[str]:
     """The corpus terms of the everyday words ``normalised`` holds, each entry once. A word said only inside a
     longer listed word is that word's ("AI" in "做AI制药的": 人工智能 comes once, with 药物研发), so one thing

@@ -540,9 +540,11 @@ class Planner:
             if (number > 0 and not verdicts[number - 1].covered and ask.kind not in SUPPORT_KINDS
                     and _joined_to_ask_before(question.text, text)):
                 continue  # "…what minimum market capitalisation and how many years of R&D track record…": one subject
-            if (number > 0 and not verdicts[number - 1].covered and verdicts[number - 1].reason == "place"
+            if (number > 0 and not verdicts[number - 1].covered and verdicts[number - 1].reason in {"place", "document"}
                     and not self.catalogue.named_in(text) and not self.catalogue.names_city(text)):
-                continue  # "深圳坪山区有没有厂房租金补贴？大概每平方米补多少？": still that place's, naming no other
+                # "深圳坪山区有没有厂房租金补贴？大概每平方米补多少？", "浦东出了2025到2027年的行动方案没有？新一轮对临床试验的补贴
+                # 标准是多少？": still that place's or that document's, naming no other
+                continue
             follows = number > 0 and after_covered and score < MIN_KEYWORD_SCORE
             figure_only = ask.kind is AskKind.FIGURE and refused_elsewhere[number] and after_covered
             own_topic = MIN_KEYWORD_SCORE if figure_only else OWN_TOPIC_SCORE
@@ -1153,6 +1155,9 @@ class Planner:
             # "那市里的政策呢？" after "这项任务谁负责" names another document: that document's article is looked for
             # "Who do I contact about that?" after a verdict citing the scope before the measure: the measure's departments
             listing = next((a for a in previous if a.departments), None)
+            contact = self._contact_article(previous[0].doc_id) if listing is None else None
+            if contact is not None:  # "有问题找谁？" about the reply letter, which lists no departments: its own contact
+                return Step(ask, Route.LOOKUP, [contact], lead=lead_clause(contact.text, AskKind.WHAT, ask.text))
             topics = session.award_topics()
             if listing is None and topics and previous[0].key == SCOPE_KEY:
                 # "Which departments handle this?" after the scope's verdict on who applies: the measure discussed
@@ -1217,7 +1222,10 @@ class Planner:
                 without_words(without_ask_words(ask.text.lower()), lexicon().details[CONTACT].asked)) < MIN_KEYWORD_SCORE:
             # "CMO补贴找谁？联系电话是多少？": the contact of the measure just named, which states none (the reply
             # letter's contact is not the measure's; "going back to that reply letter — who is the contact person?" asks
-            # the letter's)
+            # the letter's); a document naming its own contact (the reply letter) is asked for it
+            letter = self._contact_article(discussed[0].doc_id)
+            if letter is not None:
+                return Step(ask, Route.LOOKUP, [letter], lead=lead_clause(letter.text, ask.kind, ask.text))
             return Step(ask, Route.NOT_SPECIFIED, discussed, detail=ask.detail)
         earlier_policy = self._earlier_policy(ask, plan, question, previous)
         if earlier_policy is not None:  # "what did the 2021 policy offer for the same thing?": the sentence describing it
@@ -1457,6 +1465,9 @@ class Planner:
                 # "市科委答复提案时，是会同哪些部门一起研究的？": a reply lists no 责任单位; its sentence naming them answers,
                 # as does a plan's sentence naming the one department that coordinates ("由区科经委统筹，按季度跟踪…")
                 return Step(ask, Route.LOOKUP, [top], lead=lead)
+            contact = self._contact_article(top.doc_id) if not top.departments else None
+            if contact is not None and topic_is_empty:  # "有问题找谁？" of the reply letter, which lists none: its contact
+                return Step(ask, Route.LOOKUP, [contact], lead=lead_clause(contact.text, AskKind.WHAT, ask.text))
             return Step(ask, Route.DEPARTMENTS, [top])
         if ask.kind is AskKind.VALIDITY:
             return Step(ask, Route.VALIDITY, self.finder.document_articles(top.doc_id, [top], ask.detail == ISSUED),
@@ -1937,6 +1948,14 @@ class Planner:
         one it cited (``previous``), an older turn's the one its own words find."""
         older = [self.finder.recalled_article(question, text) for text in question.recalled_turns[:-1]]
         return [a for a in older if a is not None] + list(previous[:1])
+
+    def _contact_article(self, doc_id: str) -> Article | None:
+        """The article of document ``doc_id`` naming its own contact person or phone (the reply letter's 联系方式);
+        None for the policy, whose measures name departments and no contact, and for a document naming none."""
+        if doc_id == self.book.document:
+            return None
+        stated = lexicon().details[CONTACT].stated
+        return next((a for a in self.retriever.articles if a.doc_id == doc_id and has_word(a.text.lower(), stated)), None)
 
     @staticmethod
     def _detail_unstated(ask: Ask, article: Article) -> bool:

@@ -33,6 +33,7 @@ from assistant.conversation.understand import (
     tasks_named,
     without_ask_words,
 )
+from assistant.query import in_sources_words
 from index.documents import Catalogue
 from index.tokens import tokenizer
 from index.yaml_data import read_yaml_once
@@ -226,8 +227,11 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     background = [*_background_spans(text), *_self_described_spans(text)] if states_case else []
     found = [(group, spans) for group, spans in _off_topic_words(text) if spans]
     # ("浦东那个行动方案里，人才落户那条归哪个部门？": the departments of the document's item, described by its words)
-    if (cat.named_in(text) and (tasks_named(text) or data.measure_label.search(text)
-                                or all(a.kind is AskKind.DEPARTMENTS for a in question.asks))
+    # ("…which district bodies were responsible for the task of attracting talent (hukou, housing)? Can we still rely on
+    # that plan?": the item's departments and the document's term)
+    if (cat.named_in(text) and (tasks_named(text) or data.measure_label.search(text) or (
+            any(a.kind is AskKind.DEPARTMENTS for a in question.asks)
+            and all(a.kind in {AskKind.DEPARTMENTS, AskKind.VALIDITY} for a in question.asks)))
             and all(a.kind in ITEM_KINDS for a in question.asks)):
         # "the Pudong plan … task 12, the one on … the import-tax exemption pilot — which departments were responsible?":
         # an item of a catalogued document named and asked for its terms, its departments or its term; the words
@@ -342,7 +346,8 @@ def _asks_off_sources(question: Question, cat: Catalogue, data: _ScopeData,
         facts = read_facts(clause, clause.lower())
         if cat.named_in(clause) or facts.amounts or facts.states_subject() or states_conditions(facts):
             continue  # the clause states the case ("委托方是我们的控股股东"): its words are the understanding's
-        known, words = known_share(without_ask_words(clause))
+        # ("出让方请律所、顾问的费用能按上海的政策拿补贴吗": everyday words the synonym list maps to the sources' terms are theirs)
+        known, words = known_share(in_sources_words(without_ask_words(clause)))
         if words >= data.min_clause_words and known / words < data.min_known_share:
             return True
     return False
