@@ -148,3 +148,74 @@ def test_the_further_award_of_a_later_step_is_asked_on_its_own(engine):
     assert [c.amount_yuan for c in extra.calculations if c.eligible] == [8_000_000]
     both = engine.ask("我们的器械进了国家创新医疗器械特别审查，后来首次拿证并在上海落地生产，研发投入3000万，前后两笔一共能拿多少")
     assert both.total_yuan == 11_000_000  # 300万 + min(40% × 3000万, 800万)
+
+
+def test_advisers_fees_with_a_stated_rate_are_the_licensors_professional_services(engine):
+    answer = engine.ask("我們投資的上海公司把一個新藥的海外權益授權給美國藥企，首付款1200萬美元（按1美元兌7.1人民幣算），雙方沒有任何股權關係。"
+                        "出讓方請律所、顧問的費用能按上海的政策拿補貼嗎？")
+    assert ("36", "not_eligible") in verdicts(answer) and answer.answer.startswith("不可以")
+    assert "1美元兌7.1元人民幣" in answer.answer and "8520萬元" in answer.answer  # traditional in, traditional out
+
+
+def test_an_ordinary_registration_route_is_no_special_review(engine):
+    answer = engine.ask("我们的三类器械没走创新医疗器械那个绿色通道，是普通注册路径，今年第一次拿证，也在上海工厂投产了。"
+                        "听说拿证落地生产可以按研发投入补一部分，我们能申请吗？")
+    assert ("06", "not_eligible") in verdicts(answer) and "特别审查程序" in answer.answer[:120]
+
+
+def test_whether_the_city_gives_money_is_no_payout_date(engine):
+    answer = engine.ask("我们上海的公司做二类医疗器械，产品创新性挺强，准备报上海的创新医疗器械特别审查。要是进了这个程序，市里会给钱吗？")
+    assert cited(answer)[0] == "policy2024:06" and "300万元" in answer.answer[:120]
+    when = engine.ask("补贴批下来以后什么时候给钱？")
+    assert when.status is Status.NOT_SPECIFIED and "拨付或到账时间" in when.answer
+
+
+def test_a_shanghai_district_in_brackets_is_where_the_asker_is_registered(engine):
+    answer = engine.ask("We're the China team of a European pharma. Our wholly foreign-owned subsidiary is registered in Shanghai "
+                        "(Pudong) and is the registered applicant for a Class 1 innovative drug that is wrapping up Phase I in "
+                        "China. Can this subsidiary apply for the city's clinical-stage R&D funding, and what is the Phase I ceiling?")
+    assert cited(answer)[0] == "policy2024:05" and answer.answer.startswith("Yes")
+    assert "10,000,000" in answer.answer[:320]
+
+
+def test_a_plans_task_asked_for_its_departments_and_the_plans_term_is_answered(engine):
+    answer = engine.ask("Under Pudong's 2022–2024 biomedicine action plan, which district bodies were responsible for the task "
+                        "of attracting leading talent and teams (hukou, housing, visas)? Can we still rely on that plan?")
+    assert cited(answer)[0] == "pudong2022:task-13" and "区人才办" in answer.answer
+    assert "expired" in answer.answer[:200]
+
+
+def test_a_later_plan_of_a_district_and_what_it_pays_are_both_outside_the_sources(engine):
+    answer = engine.ask("浦東新區出了2025到2027年的生物醫藥產業行動方案沒有？新一輪對區內企業臨床試驗的補貼標準是多少？")
+    assert answer.status is Status.OUT_OF_SCOPE and not answer.citations
+
+
+def test_the_reply_letters_contact_answers_who_to_ask_and_the_phone(engine):
+    phone = engine.ask("这份答复的联系人电话是多少")
+    assert cited(phone)[0] == "reply1228:contact" and phone.answer.startswith("联系电话：23112519")
+    first = engine.ask("答复里说2023年上海生物医药工业总产值是多少？")
+    follow = engine.ask("有问题找谁？联系电话多少", first.session_id)
+    assert cited(follow) == ["reply1228:contact"] and "侯剑锋" in follow.answer and "23112519" in follow.answer
+    measure = engine.ask("CMO受托生产补贴多少")
+    departments = engine.ask("有问题找谁？", measure.session_id)
+    assert departments.answer.startswith("（二十四）") and "市科委" in departments.answer[:80]
+
+
+def test_registering_a_company_in_traditional_script_is_refused(engine):
+    answer = engine.ask("港資想在上海設一家外商獨資的醫療器械公司，公司註冊要準備哪些材料？最低註冊資本要多少？")
+    assert answer.status is Status.OUT_OF_SCOPE and not answer.citations
+
+
+def test_the_new_policys_way_asked_after_the_old_ones_is_the_same_subject(engine):
+    answer = engine.ask("市科委那份提案答复里提到，2021年那版政策对成功出海的创新产品按研发投入多少比例、最高多少钱支持？"
+                        "2024年新出的若干意见又是怎么定的？")
+    assert cited(answer)[:2] == ["reply1228:2.1", "policy2024:36"]
+    assert "30%" in answer.answer and "1000万元" in answer.answer
+
+
+def test_asking_whether_there_is_a_specific_figure_restates_the_ask(engine):
+    first = engine.ask("我们是CRO，给高校实验室做新药临床前研究服务，听说市里有个贴息政策，主要看什么指标考核？")
+    second = engine.ask("那每个项目一年最多能贴多少？", first.session_id)
+    third = engine.ask("贴息利率是多少，有具体标准吗？", second.session_id)
+    assert third.status is Status.NOT_SPECIFIED and cited(third)[0] == "policy2024:04"
+    assert third.answer.startswith("现有政策文件没有规定具体比例")
