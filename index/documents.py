@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -106,7 +107,7 @@ class Catalogue:
         named = set()
         for document in self.documents:
             seen = self._without_other_titles(lowered, document)
-            if any(alias.lower() in seen for alias in document.aliases):
+            if any(_alias_in(alias.lower(), seen) for alias in document.aliases):
                 named.add(document.id)
         return named
 
@@ -138,6 +139,14 @@ class Catalogue:
         replaces it; None when there is none."""
         followed_by = self.get(doc_id).followed_by
         return self.get(followed_by) if followed_by else None
+
+
+def _alias_in(alias: str, text: str) -> bool:
+    """Whether ``alias`` (lower case) stands in ``text``: an alias in Latin letters as a whole word ("the letter" is not
+    in "the letters of intent"), any other as written."""
+    if alias.isascii() and re.search(r"[a-z]", alias):
+        return re.search(rf"(?<![a-z]){re.escape(alias)}(?![a-z])", text) is not None
+    return alias in text
 
 
 def load_catalogue(path: Path = INDEX_DIR / "documents.yaml") -> Catalogue:

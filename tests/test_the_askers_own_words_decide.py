@@ -219,3 +219,37 @@ def test_asking_whether_there_is_a_specific_figure_restates_the_ask(engine):
     third = engine.ask("贴息利率是多少，有具体标准吗？", second.session_id)
     assert third.status is Status.NOT_SPECIFIED and cited(third)[0] == "policy2024:04"
     assert third.answer.startswith("现有政策文件没有规定具体比例")
+
+
+@pytest.mark.parametrize("question", ["第二十四条CMO委托生产支持和第十三条临床试验保险补贴，分别是哪些部门负责的？",
+                                      "（二十四）和（十三）分别是哪些部门负责的？"])
+def test_two_measures_asked_for_their_departments_each_get_theirs(engine, question):
+    answer = engine.ask(question)
+    assert cited(answer)[:2] == ["policy2024:24", "policy2024:13"]
+    assert "上海金融监管局" in answer.answer.split("\n")[1]  # （十三）'s own 责任单位
+
+
+def test_numbered_cases_asked_of_together_are_each_computed_and_totalled(engine):
+    answer = engine.ask("我们是上海注册的药企，今年有三件事想问能拿多少：1）参加了8个国际性展会，每个项目经费12万元；"
+                        "2）一笔海外权益许可交易，首付款8000万元，第三方专业服务投入300万元；3）另一笔海外授权交易首付款1.5亿元，"
+                        "第三方专业服务投入1200万元，双方无关联。分别能拿多少，合计多少？")
+    assert {"policy2024:37", "policy2024:36"} <= set(cited(answer))
+    assert ("36", "not_eligible") in verdicts(answer)  # 8000万 is below the 1亿 upfront
+    assert "40万元" in answer.answer and "500万元" in answer.answer
+    assert answer.answer.split("\n")[0].endswith("540万元。")  # min(8 × 5万, 50万) + min(50% × 1200万, 500万)
+
+
+def test_a_step_all_counted_items_took_counts_for_each(engine):
+    answer = engine.ask("我们有4个创新医疗器械产品，都进了特别审查，也都首次拿证并在上海落地生产了，每个研发投入都是2500万元，今年一共最多拿多少？")
+    amounts = sorted(c.amount_yuan for c in answer.calculations if c.eligible)
+    assert amounts == [3_000_000] * 4 + [8_000_000] * 4
+    assert answer.total_yuan == 30_000_000  # 4 × (300万 + 800万) = 4400万, held to （六）'s 3000万 a year
+
+
+def test_letters_of_intent_are_neither_a_fee_nor_the_reply_letter(engine):
+    answer = engine.ask("We attended MEDICA in Düsseldorf last month, booth and travel cost RMB 90,000, and we signed the "
+                        "letters of intent worth US$20 million. How much can the city reimburse?")
+    assert cited(answer)[0] == "policy2024:37"
+    assert [c.amount_yuan for c in answer.calculations if c.eligible] == [45_000]  # 50% × 9万, below 5万
+    letter = engine.ask("In the letter replying to proposal 1228, who is the contact person?")
+    assert cited(letter)[0] == "reply1228:contact"

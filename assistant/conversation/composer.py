@@ -258,7 +258,7 @@ class Composer:
                 if holder is not None:  # what it notes (conditions, the 择优 caveat) goes after the total's lines
                     blocks[holder] += [line for line in self._without_figure(blocks[number]) if line not in blocks[holder]]
                     blocks[number] = []
-        joint = joint_estimate(rule_book(), estimates, self.language)
+        joint = joint_estimate(rule_book(), estimates, self.language, total_asked=plan.question.asks_total)
         if joint is not None and not plan.question.asks_total and joint.total_yuan == sum(e.total_yuan for e in estimates):
             joint = None  # separate asks, no total asked and no cap cut across them: each ask's own figure stands alone
         # several awards under one per-entity annual cap: their total with the cap across them

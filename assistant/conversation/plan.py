@@ -39,7 +39,7 @@ from assistant.conversation.plan_records import (
     term_sentence,
 )
 from assistant.conversation.premise import stated_figure, without_stated_shares
-from assistant.conversation.question import CNY, USD, AmountRole, Ask, AskKind, Facts, Question
+from assistant.conversation.question import CNY, USD, AmountRole, Ask, AskKind, Facts, Question, StatedAmount
 from assistant.conversation.scope import (
     QUOTED_TERM,
     ScopeVerdict,
@@ -318,6 +318,15 @@ def _time_limit(ask: Ask, article: Article) -> Lead | None:
         return None
     lead = lead_clause(article.text, AskKind.DURATION, ask.text)
     return lead if lead.figure and lead.shared else None
+
+
+def _without_context_clauses(text: str, amounts: Sequence[StatedAmount]) -> str:
+    """``text`` without each clause (between commas, semicolons or sentence ends) holding a figure no award is paid on
+    (``AmountRole.CONTEXT``: a deal's total, a valuation, letters of intent); ``text`` itself when nothing else is left."""
+    context = [a.text for a in amounts if a.role is AmountRole.CONTEXT]
+    clauses = re.split(r"(?<=[，,；;。？?！!])|(?<=\.)\s+", text)
+    kept = [clause for clause in clauses if not any(figure in clause for figure in context)]
+    return "".join(kept).strip() or text
 
 
 def _department_topic(text: str) -> str:
@@ -1148,7 +1157,8 @@ class Planner:
                 # is no topic, the task discussed is the one asked
                 topic = self.finder.without_name(topic, question.document)
         topic_is_empty = self.retriever.keyword_score(topic) < MIN_KEYWORD_SCORE
-        if ask.kind is AskKind.DEPARTMENTS and previous and (topic_is_empty or (
+        other_label = any(key != previous[0].key for key in labels_named(ask.text)) if previous else False
+        if ask.kind is AskKind.DEPARTMENTS and previous and not other_label and (topic_is_empty or (
                 ask.points_back and not self._names_other_article(question, ask, previous))) and (
                 question.document is None or question.document == previous[0].doc_id):
             # "示范应用那条是哪些部门负责" after another measure names the one it points at by its own words
@@ -1255,6 +1265,10 @@ class Planner:
             # "We're a gene therapy start-up registered in Lingang. How long does the ethics review take?": a time or a
             # figure asked with a topic of its own is looked up by the sentence that asks; who the asker is is no topic
             query = asked
+        if query == ask.text and any(a.role is AmountRole.CONTEXT for a in question.facts.amounts):
+            # "…booth and travel cost RMB 90,000, and we signed letters of intent worth US$20 million": a figure no award is
+            # paid on, and the clause telling it, are no topic to search by
+            query = _without_context_clauses(query, question.facts.amounts)
         if query == ask.text and plan.steps and plan.steps[-1].articles and not ask.elliptical and self._repeats_subject(
                 ask, plan.steps[-1]):
             # "想申请那个优惠利率的长期贷款贴息，贴几个点？贴息比例到底多少", "2024版“沪惠保”国内特药增加到几种？投保人数有多少？":

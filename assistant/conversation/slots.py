@@ -575,6 +575,9 @@ def _base_named(text: str, rule: Rule) -> bool:
     return any(name and name.lower() in text for name in (rule.base, rule.base_en))
 
 
+ALL_OF_THEM = re.compile(r"也都|都|均|全部|全都|\ball of them\b|\beach of them\b|\bboth\b|\ball\b", re.IGNORECASE)
+
+
 def _counted(text: str, mentioned: list[tuple[int, Rule]]) -> list[Rule]:
     """Each mentioned rule as many times as the count said just before it: "5个进入特别审查程序，其中3个
     首次拿证" is five special-review items and three registration items; a rule with no count before it takes the
@@ -591,6 +594,9 @@ def _counted(text: str, mentioned: list[tuple[int, Rule]]) -> list[Rule]:
             gap = list(pattern.finditer(text, position, mentioned[number + 1][0]))
             if len(gap) > 1:
                 counts, taken = [count_of(gap[0]["n"])], gap[0].end()
+        if not counts and number > 0 and rules and ALL_OF_THEM.search(text[start:position]):
+            # "4个产品，都进了特别审查，也都首次拿证": each of the items counted before takes this step too
+            counts = [rules.count(rules[-1])]
         rules += [rule] * (counts[-1] or 1 if counts else 1)
         start = position
     return rules

@@ -162,6 +162,7 @@ class _Lexicon:
     clause_split: re.Pattern[str]
     list_opening: re.Pattern[str]  # "几个问题：", "Three things:": the words announcing the asks, asking none
     numbered_ask: re.Pattern[str]  # "(1) … (2) …": the number before each ask, one of its groups the digit
+    each_case_asked: re.Pattern[str]  # "分别能拿多少": an amount asked of each case numbered before it
     ordinal_opening: re.Pattern[str]  # "Second, what … can we claim …?": a listed ask, on its own
     list_of_figures: re.Pattern[str]  # "Two numbers:": the announced asks are figures
     respectively: re.Pattern[str]
@@ -369,6 +370,7 @@ def lexicon() -> _Lexicon:
         clause_split=re.compile(raw["clause_split"], re.IGNORECASE),
         list_opening=re.compile(raw["list_opening"], re.IGNORECASE),
         numbered_ask=re.compile(raw["numbered_ask"]),
+        each_case_asked=re.compile(raw["each_case_asked"], re.IGNORECASE),
         ordinal_opening=re.compile(raw["ordinal_opening"], re.IGNORECASE),
         list_of_figures=re.compile(raw["list_of_figures"], re.IGNORECASE),
         respectively=re.compile(raw["respectively"], re.IGNORECASE),
@@ -1190,7 +1192,31 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
     if not asks:
         kind = AskKind.ELIGIBILITY if stated and _yes_no(text.rstrip(" ，,。"), lex) else AskKind.WHAT
         asks = [Ask(kind, text, _points_back_briefly(text), _detail(text.lower(), kind, lex))]
-    return tuple(_merge_amount_with_eligibility(asks, text))
+    return tuple(_merge_amount_with_eligibility(_each_numbered_case(asks, text, lex), text))
+
+
+def _each_numbered_case(asks: list[Ask], text: str, lex: _Lexicon) -> list[Ask]:
+    """``asks`` with cases the asker numbered and then asked of together ("1）参加了8个国际性展会，每个项目经费12万元；
+    2）一笔海外权益许可交易，首付款8000万元…；3）…。分别能拿多少，合计多少？") as one amount ask per case: each case states its
+    own figures and may be another measure's, so none is an item of another. Unchanged unless two or more numbered parts
+    each state an amount and ask nothing, and the last ends with an amount asked of each ("分别", "respectively")."""
+    spans = [(begin, end) for begin, end, numbered in _numbered_parts(text, 0, lex) if numbered]
+    if len(spans) < 2:
+        return asks
+    parts = [lex.numbered_ask.sub("", text[begin:end], count=1).strip(" ，,；;。") for begin, end in spans]
+    each = lex.each_case_asked.search(parts[-1].lower())
+    if each is None:
+        return asks
+    cut = max(parts[-1].rfind(mark, 0, each.start()) for mark in "。；;.!?？！") + 1
+    cases = [*parts[:-1], parts[-1][:cut].strip(" ，,；;。")]
+    shared = parts[-1][cut:]
+    if _asked_kind(shared.lower(), lex) is not AskKind.AMOUNT or not all(
+            case and read_facts(case, case.lower()).amounts and "?" not in case and "？" not in case for case in cases):
+        return asks
+    asking = "，能拿多少" if CHINESE_CHARACTER.search(shared) else ", how much can we get"
+    head = [ask for ask in asks if not ask.listed and ask.text.strip() and not ask.text.rstrip().endswith((":", "："))
+            and ask.own_words not in shared and text.find(ask.own_words) < spans[0][0]]
+    return [*head, *(Ask(AskKind.AMOUNT, f"{case}{asking}", listed=True) for case in cases)]
 
 
 def names_ceiling(text: str, facts: Facts) -> bool:
@@ -1377,6 +1403,10 @@ def _coordinated_asks(clause: str, lex: _Lexicon) -> list[str]:
     # ("二类医疗器械平均审评时限、药物临床试验申请审评审批时限、药品补充申请审评时限分别是多少": one kind, each named with
     # a topic of its own, three asks)
     own_topics = all(_names_own_topic(topic) for topic in topics) or (shared is not None and all(topics))
+    if (len(topics) >= 2 and (own_topics or all(labels_named(topic) for topic in topics))
+            and _kind(tail.lower(), lex, own_words_only=True) is AskKind.DEPARTMENTS):
+        # "（二十四）CMO委托生产支持和（十三）临床试验保险补贴，分别是哪些部门负责的": each topic's own departments
+        return [f"{topic}{tail}" for topic in topics]
     if len(topics) < 2 or None in kinds or ((None in own_kinds or len(set(kinds)) < 2) and not own_topics):
         return [clause]
     return [f"{topic}{tail}" for topic in topics]
@@ -1687,10 +1717,11 @@ def read_facts(normalised: str, text: str) -> Facts:
         entity_denied=_entities_denied(text),
         registration_applicant=_registration_applicant(text, words),
         clients=next((served for served, pattern in words["clients"].items() if re.search(pattern, text)), None),
-        # a fee paid for a trade fair ("展位费20万") is the work of an exhibition when the message names no other
+        # a fee paid for a trade fair ("展位费20万") is the work of an exhibition when the message names no other (a figure
+        # no award is paid on, "letters of intent worth US$20 million", is none)
         work=next((work for work, pattern in words["work"].items() if re.search(pattern, text)), None) or (
-            EXHIBITION_WORK if amounts and all(a.role is AmountRole.FEE for a in amounts)
-            and any(_about_fair(normalised, a.start, lex) for a in amounts) else None),
+            EXHIBITION_WORK if (paid := [a for a in amounts if a.role is not AmountRole.CONTEXT])
+            and all(a.role is AmountRole.FEE for a in paid) and any(_about_fair(normalised, a.start, lex) for a in paid) else None),
         device_class=product_device_class(text),
         event_on=stated_month(text) or _first_day(_stated_year_alone(text)),
         event_year_only=stated_month(text) is None and _stated_year_alone(text) is not None,

@@ -246,15 +246,16 @@ def _items_held(estimate: AwardEstimate, later: AwardEstimate) -> bool:
 
 
 def joint_estimate(book: RuleBook, estimates: Sequence[AwardEstimate],
-                   language: Language = Language.SIMPLIFIED) -> AwardEstimate | None:
+                   language: Language = Language.SIMPLIFIED, total_asked: bool = False) -> AwardEstimate | None:
     """Several distinct estimates of one turn (a cell therapy's stage beside other drugs' stages of （五）) as one, when items
     of two of them count against the same per-entity annual cap: the caps apply across all their items
-    (3000万 + 8000万 under （五）'s 1亿 → 1亿). None when no cap is shared, or one of them counts support
-    already received (its cap is already what is left)."""
+    (3000万 + 8000万 under （五）'s 1亿 → 1亿); or when ``total_asked`` ("…分别能拿多少，合计多少？" of a trade-fair measure
+    and a licensing measure), each measure's items under its own cap, then summed. None when no cap is shared and no
+    total is asked, or one of them counts support already received (its cap is already what is left)."""
     if len(estimates) < 2 or any(e.received_yuan is not None for e in estimates):
         return None
     caps = [{book.rule(c.rule_id).annual_cap for c in e.calculations} - {None} for e in estimates]
-    if not any(caps[i] & caps[j] for i in range(len(caps)) for j in range(i + 1, len(caps))):
+    if not total_asked and not any(caps[i] & caps[j] for i in range(len(caps)) for j in range(i + 1, len(caps))):
         return None
     words = _Words(language)
     calculations = [c for e in estimates for c in e.calculations]
