@@ -253,3 +253,43 @@ def test_letters_of_intent_are_neither_a_fee_nor_the_reply_letter(engine):
     assert [c.amount_yuan for c in answer.calculations if c.eligible] == [45_000]  # 50% × 9万, below 5万
     letter = engine.ask("In the letter replying to proposal 1228, who is the contact person?")
     assert cited(letter)[0] == "reply1228:contact"
+
+
+def test_each_rules_count_is_the_one_said_with_it(engine):
+    answer = engine.ask("我们是一家上海的CRO，今年有3个按国际标准提升临床试验服务能力的项目，另外我们自己孵化的创新产品在海外做了"
+                        "4个高水平临床试验项目。都按上限算，今年市里最多能支持多少？")
+    assert sorted(c.amount_yuan for c in answer.calculations if c.eligible) == [1_000_000] * 3 + [20_000_000] * 4
+    assert answer.total_yuan == 83_000_000  # 3 × 100万 + 4 × 2000万, within （十二）'s 1亿 a year
+
+
+def test_a_count_before_the_comma_holds_for_the_each_after_it(engine):
+    answer = engine.ask("今年我们公司出国参展特别多：10个国际展会，每个项目经费12万；另外3个小型国际学术活动，每个经费6万。"
+                        "按市里参展支持，全年加起来能拿多少？")
+    assert len([c for c in answer.calculations if c.eligible]) == 13
+    assert answer.total_yuan == 500_000  # 10 × 5万 + 3 × 3万 = 59万, held to （三十七）'s 50万 a year
+
+
+def test_an_enterprise_without_a_hospital_is_no_demonstration_project(engine):
+    answer = engine.ask("我們藥企自己做上市後的真實世界療效研究，沒有跟任何醫院合作，全部委託CRO做。這樣能申請那個示範應用項目每個最高200萬的支持嗎？")
+    assert ("20", "not_eligible") in verdicts(answer) and answer.answer.startswith("不可以")
+
+
+def test_a_trial_teams_bonus_is_asked_of_the_incentive_measure(engine):
+    answer = engine.ask("医院想给临床试验团队发专项绩效，文件里有没有规定提成比例，或者每个项目奖励多少钱？")
+    assert answer.status is Status.NOT_SPECIFIED and cited(answer)[0] == "policy2024:11"
+
+
+def test_an_approval_abroad_is_the_ask_that_names_it(engine):
+    answer = engine.ask("Two questions for a Shanghai biotech: (1) what's the maximum city support for a high-level "
+                        "innovative-product clinical trial run overseas? (2) once our drug is FDA-approved and actually "
+                        "selling in the US, what's the maximum support for that, and as what share of R&D spend?")
+    assert cited(answer)[:2] == ["policy2024:12", "policy2024:36"]
+    assert "20,000,000" in answer.answer and "30%" in answer.answer
+
+
+def test_a_pudong_seat_written_the_english_way_is_no_pudong_plan(engine):
+    answer = engine.ask("We have a Hong Kong holding company and a wholly foreign-owned subsidiary registered in Shanghai's "
+                        "Pudong district. We plan a domestic Phase II trial of a Class 1 drug next year. Our lawyers have not "
+                        "yet decided whether the registration applicant will be the Hong Kong holding or the Shanghai "
+                        "subsidiary. Are we eligible for the Phase II support?")
+    assert cited(answer)[0] == "policy2024:05" and ("05", "unknown") in verdicts(answer)

@@ -149,7 +149,11 @@ def _about(question: Question, ask: Ask, own: Facts, others: Sequence[Facts]) ->
 
     whole = replace(whole, drug_class=None if theirs("drug_class") else whole.drug_class,
                     trial_location=None if theirs("trial_location") else whole.trial_location,
-                    cgt=whole.cgt and not theirs("cgt"), device=whole.device and not theirs("device"))
+                    cgt=whole.cgt and not theirs("cgt"), device=whole.device and not theirs("device"),
+                    # ("(1) … a trial run overseas? (2) once our drug is FDA-approved and selling in the US, …": the
+                    # approval and the sales are the second ask's)
+                    regulator=None if theirs("regulator") else whole.regulator,
+                    sold_abroad=None if theirs("sold_abroad") else whole.sold_abroad)
     facts = replace(own.over(whole), amounts=amounts, item_count=own.item_count if own.amounts else whole.item_count,
                     cgt=own.cgt or (whole.cgt and not own.device),
                     device=own.device or (whole.device and own.drug_class is None and not own.cgt))

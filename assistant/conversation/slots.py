@@ -575,7 +575,18 @@ def _base_named(text: str, rule: Rule) -> bool:
     return any(name and name.lower() in text for name in (rule.base, rule.base_en))
 
 
+TOTAL_REACH = 8  # characters after a count within which a total word makes it the count of the items summed
 ALL_OF_THEM = re.compile(r"也都|都|均|全部|全都|\ball of them\b|\beach of them\b|\bboth\b|\ball\b", re.IGNORECASE)
+
+
+def _counts_inside(text: str, mentioned: list[tuple[int, Rule]], number: int) -> list[re.Match[str]]:
+    """The counts inside the words of the ``number``-th rule mentioned ("在海外做了4个高水平临床试验项目"): in its clause,
+    after its first trigger and before the next rule's, none followed by a total ("这两个环节加起来" adds up the items)."""
+    position = mentioned[number][0]
+    ends = [i for i in (text.find(mark, position) for mark in "，,。；;？?！!") if i >= 0]
+    limit = min([*ends, len(text), *([mentioned[number + 1][0]] if number + 1 < len(mentioned) else [])])
+    return [m for m in lexicon().item_count.finditer(text, position, limit)
+            if not has_word(text[m.end(): m.end() + TOTAL_REACH], lexicon().total_words)]
 
 
 def _counted(text: str, mentioned: list[tuple[int, Rule]]) -> list[Rule]:
@@ -587,13 +598,18 @@ def _counted(text: str, mentioned: list[tuple[int, Rule]]) -> list[Rule]:
     start = 0
     taken = -1  # where the count a rule took from after it ends: the next rule counts from there
     for number, (position, rule) in enumerate(mentioned):
-        counts = [count_of(m["n"]) for m in pattern.finditer(text[max(start, taken):position])]
+        # ("我们是一家上海的CRO，今年有3个…": a count of one, the asker itself, counts no items)
+        counts = [n for m in pattern.finditer(text[max(start, taken):position]) if (n := count_of(m["n"])) not in (None, 1)]
         if not counts and number + 1 < len(mentioned):
             # a lone count before the next rule is that rule's ("海外的和3个国内的"); after the last rule, a count
             # adds up the items named ("这两个环节加起来")
             gap = list(pattern.finditer(text, position, mentioned[number + 1][0]))
-            if len(gap) > 1:
-                counts, taken = [count_of(gap[0]["n"])], gap[0].end()
+            # ("3个…能力的项目，另外…在海外做了4个…项目": the next rule counts its own inside its words)
+            if (len(gap) > 1 or (len(gap) == 1 and _counts_inside(text, mentioned, number + 1))) and (
+                    lone := count_of(gap[0]["n"])):
+                counts, taken = [lone], gap[0].end()
+        if not counts and (inside := _counts_inside(text, mentioned, number)) and (n := count_of(inside[0]["n"])):
+            counts, taken = [n], inside[0].end()
         if not counts and number > 0 and rules and ALL_OF_THEM.search(text[start:position]):
             # "4个产品，都进了特别审查，也都首次拿证": each of the items counted before takes this step too
             counts = [rules.count(rules[-1])]

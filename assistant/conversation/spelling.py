@@ -14,7 +14,8 @@ the Pudong plan's word, not a typo of "申报"), and whose changed character is 
 character (``understanding.yaml`` ``spelling_keep``: "我是" is not "我市"). An English word of six letters or more
 that the data files do not write and that becomes exactly one of their words when two neighbouring letters are
 swapped, or one letter left out, is put right ("upfornt" → "upfront", "subsidary" → "subsidiary"); shorter words
-swap into other real words too often.
+swap into other real words too often. A contraction typed without its apostrophe is written with it, as a whole
+word (``english_contractions``: "whats" → "what's", "doesnt" → "doesn't").
 """
 
 from __future__ import annotations
@@ -94,8 +95,26 @@ def _english_words() -> frozenset[str]:
 def _spoken_written(text: str) -> str:
     pattern, forms = _spoken()
     written_out = pattern.sub(lambda m: forms[m[0]], text) if pattern is not None else text
+    contracted, apostrophes = _contractions()  # "whats the max" → "what's the max": a whole word only
+    if contracted is not None:
+        written_out = contracted.sub(lambda m: _cased(m[0], apostrophes[m[0].lower()]), written_out)
     unit = _unit_typo()  # "核定新增投资5000完": a homophone of 万 right after a number, where an amount ends
     return unit.sub("万", written_out) if unit is not None else written_out
+
+
+def _cased(said: str, form: str) -> str:
+    """``form`` in the case ``said`` was typed in ("Whats" → "What's")."""
+    return form[:1].upper() + form[1:] if said[:1].isupper() else form
+
+
+@cache
+def _contractions() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """``understanding.yaml`` ``english_contractions``: a contraction typed without its apostrophe, matched as a whole
+    word in any case."""
+    forms = {str(k).lower(): str(v) for k, v in (read_yaml_once(UNDERSTANDING_PATH).get("english_contractions") or {}).items()}
+    if not forms:
+        return None, {}
+    return re.compile(r"\b(?:" + "|".join(re.escape(k) for k in forms) + r")\b", re.IGNORECASE), forms
 
 
 @cache

@@ -72,17 +72,17 @@ BASE_KIND_AFTER = 24  # characters after a base amount where what it is may be n
 CLAIM_WINDOW = 24  # characters before an amount in which a hearsay word ("听说") makes it a claimed figure
 CLAIM_WINDOW_LATIN = 64  # the same in English ("we heard the CRO measure gives up to RMB")
 QUESTION_WORDS = re.compile(r"(什么|哪些|哪个|哪里|怎么|如何|是否|多少|多久|多长时间|几|何时|有没有|是不是|有无|"
-                            r"\b(?:what|whats|which|how|when|where|why|is there|are there|does|do|can)\b)")
+                            r"\b(?:what|which|how|when|where|why|is there|are there|does|do|can)\b)")
 CITATION_MARKER = re.compile(r"\[[^\]]*\]")
 # (a request in the imperative asks too: "请测算…最高支持金额", "麻烦把苏州工业园区…列一下", "please calculate …")
 ASKING_WORDS = re.compile(r"什么|哪些|哪个|哪里|怎么|如何|是否|多少|有没有|是不是|能不能|可不可以|能否|可否|"
                           r"(?:请|烦请|麻烦)(?:您|你)?(?:帮忙|帮我)?(?:测算|计算|核算|算一下|列一下|列出|告知|把)|"
                           r"\bplease (?:calculate|compute|list|tell|confirm)\b|"
-                          r"\b(?:what|whats|which|how|when|where|why|who|whether)\b|^\s*(?:is|are|does|do|did|can|could|may|would|will|should)\b",
+                          r"\b(?:what|which|how|when|where|why|who|whether)\b|^\s*(?:is|are|does|do|did|can|could|may|would|will|should)\b",
                           re.IGNORECASE)
 # ", and is there …", ", can we …": a question opening with its verb also lists a question of its own
-# (", and what's …"; a run-on "… and whats the per-project max …" with no comma too; ", and separately, …")
-LISTED_QUESTION = re.compile(r",\s*(?:and\s+|or\s+)?(?=(?:how|what|whats|which|when|where|who)\b|(?:is|are|does|do|can|could|will|"
+# (", and what's …"; a run-on "… and whats the per-project max …" (written "what's") with no comma too; ", and separately, …")
+LISTED_QUESTION = re.compile(r",\s*(?:and\s+|or\s+)?(?=(?:how|what|which|when|where|who)\b|(?:is|are|does|do|can|could|will|"
                              r"would|should)\s+(?:there|it|we|they|i|our|this|that|these|those|the|a|an)\b)|"
                              r"\s+and\s+(?=(?:what'?s|what\s+is|how\s+(?:much|long|many)|is\s+there|are\s+there|is\s+the|is\s+it)\s)|"
                              r",\s*and\s+(?:separately|secondly|also|another thing)\s*,\s*",
@@ -2302,15 +2302,22 @@ def _item_groups(text: str, amounts: tuple[StatedAmount, ...], lex: _Lexicon) ->
     if len(amounts) < 2:
         return ()
     counts: list[int] = []
+    places: list[int] = []  # where each count was said: one count said once holds for one group only
     for amount in amounts:
         clause_start = max(text.rfind(mark, 0, amount.start) for mark in "，,。；;？?！!:：") + 1
         clause = text[clause_start:amount.start]
         found = [(m, count_of(m["n"])) for m in lex.item_count.finditer(clause)]
-        count = next((n for m, n in reversed(found) if n is not None and n > 1
-                      and lex.each.search(clause, m.end())), None)
-        if count is None:
+        said = next(((clause_start + m.start(), n) for m, n in reversed(found) if n is not None and n > 1
+                     and lex.each.search(clause, m.end())), None)
+        if said is None and lex.each.match(clause.lstrip()) and clause_start > 0:
+            # "10个国际展会，每个项目经费12万": the count in the part before the comma, the each word opening this one
+            before_start = max(text.rfind(mark, 0, clause_start - 1) for mark in "，,。；;？?！!:：") + 1
+            earlier = [(before_start + m.start(), count_of(m["n"])) for m in lex.item_count.finditer(text[before_start:clause_start - 1])]
+            said = next(((at, n) for at, n in reversed(earlier) if n is not None and n > 1), None)
+        if said is None or said[0] in places:
             return ()
-        counts.append(count)
+        places.append(said[0])
+        counts.append(said[1])
     return tuple(counts)
 
 
