@@ -293,3 +293,9 @@ def test_a_pudong_seat_written_the_english_way_is_no_pudong_plan(engine):
                         "yet decided whether the registration applicant will be the Hong Kong holding or the Shanghai "
                         "subsidiary. Are we eligible for the Phase II support?")
     assert cited(answer)[0] == "policy2024:05" and ("05", "unknown") in verdicts(answer)
+
+
+def test_two_figures_listed_with_a_pause_mark_are_each_answered(engine):
+    answer = engine.ask("2024版沪惠保国内特药有多少种、投保人数多少？")
+    assert cited(answer)[0] == "press20240731:q06"
+    assert answer.answer.startswith("41种") and "600万" in answer.answer

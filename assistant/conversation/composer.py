@@ -974,17 +974,22 @@ class Composer:
         if are_alternatives(estimate.calculations):
             money = self._money
             book = rule_book()
+
+            def ceiling(calculation: Calculation) -> int:  # the per-item ceiling the calculation carries (the rule's)
+                if calculation.ceiling_yuan is not None:
+                    return calculation.ceiling_yuan
+                return int(book.rule(calculation.rule_id).cap_yuan)
+
             if step.within_some is not None:  # "2800万的担保能给到吗": within one kind's ceiling, above the other's
-                ordered = sorted(calculations, key=lambda c: book.rule(c.rule_id).cap_yuan)
+                ordered = sorted(calculations, key=ceiling)
                 lines.append(self.t["alternatives_within"].format(
-                    stated=money(step.within_some), within=ordered[-1].rule_name,
-                    within_cap=money(book.rule(ordered[-1].rule_id).cap_yuan), beyond=ordered[0].rule_name,
-                    beyond_cap=money(book.rule(ordered[0].rule_id).cap_yuan)))
+                    stated=money(step.within_some), within=ordered[-1].rule_name, within_cap=money(ceiling(ordered[-1])),
+                    beyond=ordered[0].rule_name, beyond_cap=money(ceiling(ordered[0]))))
             lines.append(self.t["alternatives_head"].format(number=self._fields(article)["number"], label=article.label))
             # a guarantee asked for below a ceiling is no ceiling of its own: the ceiling the text sets beside it
-            lines += [self.t["alternative_item_within" if c.eligible and c.amount_yuan < book.rule(c.rule_id).cap_yuan
+            lines += [self.t["alternative_item_within" if c.eligible and c.amount_yuan < ceiling(c)
                              else "alternative_item"].format(rule_name=c.rule_name, amount=money(c.amount_yuan),
-                                                             cap=money(book.rule(c.rule_id).cap_yuan))
+                                                             cap=money(ceiling(c)))
                       for c in calculations]
             notes = merged_notes((note for c in calculations for note in c.notes), self.language)
             if notes:

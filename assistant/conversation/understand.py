@@ -122,6 +122,7 @@ CONVERSION_REACH = 60  # characters between a dollar amount and the yuan figure 
 LIST_JOINER = re.compile(r"\s*(?:元|人民币|元人民币)?\s*(?:和|与|及|、|,|，|/|and|or)\s*(?:另一个|另一场|另一项|一个|一场|一项|第二个|the other|another)?"
                          r"\s*(?:是|为|花了|costs?|is|was)?\s*(?:rmb|cny)?\s*", re.IGNORECASE)
 LIST_END = re.compile(r"\s*(?:元|人民币|yuan)?\s*(?:[，,。.;；？?!！:：]|$)", re.IGNORECASE)  # the list ends with the amount
+BARE_FIGURE_ASK = re.compile(r"(?:多少|几[个种家款项条]?)[?？]?$")  # "…、投保人数多少": a figure asked by its question word alone
 COORDINATOR = re.compile(r"以及|和|与|及|、|(?<=[a-z\d])\s+and\s+", re.IGNORECASE)  # topics asked together ("A和B分别…")
 EXHIBITION_WORK = "exhibition"  # Facts.work of a fee paid for a trade fair (eligibility.yaml)
 # the end of a list of topics before the words asked of them all ("A、B这两条，", "A and B,")
@@ -1315,6 +1316,11 @@ def _comma_asks(clause: str, lex: _Lexicon) -> list[str]:
     找谁"): a ceiling and a department are two asks, not one. An amount beside a verdict ("能申请吗，能拿多少")
     stays one clause: the amount answer carries the verdict."""
     parts = [part.strip() for part in COMMA.split(clause) if part.strip()]
+    listed = [part.strip() for part in clause.split("、") if part.strip()]
+    if len(parts) == 1 and len(listed) > 1 and all(_names_own_topic(part) and (
+            _kind(part.lower(), lex, own_words_only=True) in {AskKind.FIGURE, AskKind.DURATION} or BARE_FIGURE_ASK.search(part))
+            for part in listed):
+        return listed  # "沪惠保国内特药有多少种、投保人数多少": two figures, each asked of a topic of its own
     if len(parts) > 1 and lex.respectively.match(parts[-1]):
         # "A的比例、B要压缩到多长时间、C…，分别是多少": "分别" asks each item listed before its comma
         parts = [*parts[:-2], parts[-2] + parts[-1]]
