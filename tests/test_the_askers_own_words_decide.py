@@ -23,6 +23,7 @@ def test_a_dollar_base_is_computed_at_the_rate_the_asker_gives(engine):
     assert [c.amount_yuan for c in answer.calculations if c.eligible] == [5_760_000]  # 40% × (2,000,000 × 7.2)
     assert "RMB 5,760,000" in answer.answer[:320]
     assert "1 US dollar = 7.2 yuan" in answer.answer and "US$2,000,000 = RMB 14,400,000" in answer.answer
+    assert "RMB 5,760,000 is about US$800,000" in answer.answer  # the award at the same rate, in the asker's currency
 
 
 def test_a_dollar_upfront_at_the_askers_rate_is_held_against_the_1yi_threshold(engine):
@@ -299,3 +300,9 @@ def test_two_figures_listed_with_a_pause_mark_are_each_answered(engine):
     answer = engine.ask("2024版沪惠保国内特药有多少种、投保人数多少？")
     assert cited(answer)[0] == "press20240731:q06"
     assert answer.answer.startswith("41种") and "600万" in answer.answer
+
+
+def test_the_stage_said_to_be_done_with_its_spend_is_the_one_computed(engine):
+    answer = engine.ask("我们是上海注册的公司，CAR-T 1类新药（只需做早期和确证性两期临床）的早期临床是2024年7月启动并完成的，"
+                        "这一阶段研发投入5000万元。最多多少钱？")
+    assert [c.amount_yuan for c in answer.calculations if c.eligible] == [15_000_000]  # min(40% × 5000万, 1500万)

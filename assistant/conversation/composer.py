@@ -212,7 +212,9 @@ class Composer:
             if step.eligibility is not None and step.eligibility.usd_by_range and step.route in {Route.AWARD, Route.ELIGIBILITY}:
                 block.append(range_note(self.language))  # the rate range a dollar amount was compared at
             if converted and step.route in {Route.AWARD, Route.ELIGIBILITY}:
-                block.append(converted)  # the rate the asker gave, and what it made of each dollar amount: said once
+                # the rate the asker gave, what it made of each dollar amount, and the award in dollars: said once
+                award = step.estimate.total_yuan if step.estimate is not None and step.route is Route.AWARD else None
+                block.append(stated_note(plan.question.facts.amounts, self.language, award))
                 converted = ""
             if step.either and step.route is Route.AWARD:  # the figure is the same whichever rule applies
                 names = [self.rule_name(rule) for rule in step.either]

@@ -126,16 +126,32 @@ def at_stated_rate(amounts: tuple[StatedAmount, ...], rate: Decimal | None) -> t
         for amount in amounts)
 
 
-def stated_note(amounts: tuple[StatedAmount, ...], language: Language) -> str:
-    """The sentence saying which rate converted which dollar amounts, in the asker's language ("" when none was)."""
+def stated_note(amounts: tuple[StatedAmount, ...], language: Language, award_yuan: int | None = None) -> str:
+    """The sentence saying which rate converted which dollar amounts, in the asker's language ("" when none was), and,
+    given ``award_yuan`` (an award's figure in yuan), that figure in dollars at the same rate, to the whole dollar."""
     converted = [a for a in amounts if a.dollars is not None and a.usd_rate is not None]
     if not converted:
         return ""
     notes = _data()["stated_note"]
     assert isinstance(notes, dict)
     english = language is Language.ENGLISH
+    rate = converted[0].usd_rate
+    assert rate is not None
     if english:
         parts = [f"US${a.dollars:,} = {format_yuan_en(a.yuan)}" for a in converted]
     else:
-        parts = [f"{format_yuan(a.dollars or 0).removesuffix('元')}美元 = {format_yuan(a.yuan)}" for a in converted]
-    return str(notes["en" if english else "zh"]).format(rate=converted[0].usd_rate, conversions="; ".join(parts) if english else "；".join(parts))
+        parts = [f"{_dollars_zh(a.dollars or Decimal(0))} = {format_yuan(a.yuan)}" for a in converted]
+    note = str(notes["en" if english else "zh"]).format(rate=rate, conversions="; ".join(parts) if english else "；".join(parts))
+    if award_yuan:
+        dollars = (Decimal(award_yuan) / rate).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        award = _data()["stated_award"]
+        assert isinstance(award, dict)
+        note += str(award["en" if english else "zh"]).format(
+            yuan=format_yuan_en(award_yuan) if english else format_yuan(award_yuan),
+            dollars=f"US${dollars:,}" if english else _dollars_zh(dollars))
+    return note
+
+
+def _dollars_zh(dollars: Decimal) -> str:
+    """A dollar amount the way the answers write money in Chinese: 1200万美元, 48万美元."""
+    return f"{format_yuan(dollars).removesuffix('元')}美元"

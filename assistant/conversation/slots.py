@@ -23,7 +23,7 @@ from assistant.match.records import MeasureMatch
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import Item
 
-DONE_REACH = 8  # characters after a stage's name within which a word saying it is done reads as said of it
+DONE_REACH = 16  # characters after a stage's name within which a word saying it is done reads as said of it
 AMOUNT_ASKED = re.compile(r"多少|几|上限|最高|最多|封顶|how much|what'?s the|what is the|ceiling|\bcap\b|\bmax", re.IGNORECASE)
 ASKING_CLAUSE_MARK = re.compile(r"[—–:：、，,。；;？?！!]")  # what ends a clause, a dash and a colon too
 CLAUSE_MARK = re.compile(r"[、，,。；;？?！!]")  # "早期临床、另一个做完确证性": the done word of another clause is not its
@@ -182,6 +182,11 @@ def _trigger_positions(text: str, rule: Rule) -> list[int]:
     return positions
 
 
+def _counted_items(rules: list[Rule]) -> bool:
+    """Whether a count made some rule more than one item ("5个进入特别审查，其中3个首次拿证"): the rules are the items."""
+    return any(rules.count(rule) > 1 for rule in rules)
+
+
 def _named_as_done(text: str, rule: Rule) -> bool:
     """Whether ``text`` names ``rule`` by a trigger followed closely, in the same clause, by a word saying it is done
     ("确证性临床做完了", "Phase II completed"; ``understanding.yaml`` ``done_words``)."""
@@ -241,8 +246,10 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
             # ("两个…Ⅲ期，研发投入各9000万": the amount is each counted item's)
             rules = [rule for _, rule in mentioned]
     done = [rule for rule in dict.fromkeys(rules) if _named_as_done(text, rule)]
-    if len(set(rules)) > 1 and len(done) == 1 and not facts_said.amounts:
-        # "只做早期和确证性两期临床，现在确证性临床做完了，能申请吗": of the stages named, the one said to be done
+    if len(set(rules)) > 1 and len(done) == 1 and len(facts_said.amounts_as(AmountRole.BASE)) <= 1 and not (
+            facts_said.amounts_as(AmountRole.BASE) and _counted_items(rules)):
+        # "只做早期和确证性两期临床，现在确证性临床做完了，能申请吗": of the stages named, the one said to be done (with one
+        # spend: "…的早期临床是2024年7月启动并完成的，这一阶段研发投入5000万元" is that stage's)
         rules = done
     last = _last_clause(text)
     asked = [rule for rule in dict.fromkeys(rules) if _trigger_positions(last, rule)] if AMOUNT_ASKED.search(last) else []
