@@ -306,3 +306,9 @@ def test_the_stage_said_to_be_done_with_its_spend_is_the_one_computed(engine):
     answer = engine.ask("我们是上海注册的公司，CAR-T 1类新药（只需做早期和确证性两期临床）的早期临床是2024年7月启动并完成的，"
                         "这一阶段研发投入5000万元。最多多少钱？")
     assert [c.amount_yuan for c in answer.calculations if c.eligible] == [15_000_000]  # min(40% × 5000万, 1500万)
+
+
+def test_a_term_quoted_from_an_ended_plan_cites_the_item_that_holds_it(engine):
+    answer = engine.ask("浦东那个生物医药产业高质量发展行动方案里提到“新药贷”，我们现在还能依据这个方案去申请吗？")
+    assert cited(answer)[0] == "pudong2022:task-19" and answer.answer.startswith("否")
+    assert "2024年12月31日" in answer.answer[:120]

@@ -1199,7 +1199,12 @@ class Planner:
             articles = self.finder.document_articles(document, previous, ask.detail == ISSUED)
             # the asking clause's own words: the asker's case told before it names no article of the document
             topic = self.finder.without_name(without_ask_words(ask.own_words.lower()), document)
-            if self.retriever.keyword_score(topic) >= OWN_TOPIC_SCORE:
+            # "那个行动方案里提到“新药贷”，现在还能依据这个方案去申请吗？": the item holding the term quoted, first
+            quoted = next((a for term in QUOTED_TERM.findall(ask.text) for a in self.retriever.articles
+                           if a.doc_id == document and term in a.text), None)
+            if quoted is not None:
+                articles = [quoted, *(a for a in articles if a.chunk_id != quoted.chunk_id)]
+            elif self.retriever.keyword_score(topic) >= OWN_TOPIC_SCORE:
                 # "「规模达到4000亿」这个目标是哪份文件提的？还算数吗": the article the words stand in, first
                 found = self.retriever.search(topic, k=1, doc_ids=[document])
                 if found and found[0].article.chunk_id not in {a.chunk_id for a in articles}:
