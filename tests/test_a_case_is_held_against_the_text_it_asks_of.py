@@ -6,13 +6,9 @@ ceiling ("听说有个海外临床最高2000万的支持") is the measure asked 
 index."""
 
 import pytest
-from asking import cited, turns
+from asking import cited, measure_verdicts, turns
 
 from assistant.records import Status
-
-
-def verdicts(answer):
-    return [(v.measure, v.verdict) for v in answer.verdicts]
 
 
 @pytest.mark.parametrize(("question", "first"), [
@@ -47,7 +43,7 @@ def test_a_devices_market_approval_is_its_registration_certificate(engine, quest
 
 def test_a_booth_fee_put_to_the_registration_and_licensing_measure_goes_to_the_fairs_measure(engine):
     answer = engine.ask("我们去德国参加医疗展，展位费20万，能按第三十六条申请吗？")
-    assert ("36", "not_eligible") in verdicts(answer)
+    assert ("36", "not_eligible") in measure_verdicts(answer)
     assert answer.answer.startswith("不可以按（三十六）申请") and "（三十七）" in answer.answer[:200]
     # a licensing deal's service fees met at a fair are still （三十六）'s base
     deal = engine.ask("我们在德国参展时谈成了海外授权交易，首付款2亿元，律师和咨询费300万，按第三十六条能拿多少？")
@@ -64,7 +60,7 @@ def test_a_financing_round_is_no_rd_spend(engine):
 
 def test_a_support_named_by_hearsay_with_its_ceiling_is_the_measure_asked_about(engine):
     answer = engine.ask("我司III期全部在国内十几家医院做的，听说有个海外临床最高2000万的支持，我们这个能申请吗")
-    assert ("12", "not_eligible") in verdicts(answer)
+    assert ("12", "not_eligible") in measure_verdicts(answer)
     assert answer.answer.startswith("不可以按（十二）申请") and "（五）" in answer.answer[:160]
     assert "更正" not in answer.answer  # 2000万 is （十二）'s own ceiling: nothing to correct
 
@@ -119,9 +115,9 @@ def test_a_fixed_subsidy_asked_of_a_measure_that_sets_none_is_not_specified(engi
 def test_a_demonstration_project_run_without_an_enterprise_is_not_eligible(engine):
     answer = engine.ask("我是医院科研处的，我们想自己牵头做一个已上市药的真实世界研究，不打算找企业合作，"
                         "这种能申请那个每个项目最高200万的示范应用支持吗？")
-    assert ("20", "not_eligible") in verdicts(answer) and answer.answer.startswith("不可以")
+    assert ("20", "not_eligible") in measure_verdicts(answer) and answer.answer.startswith("不可以")
     together = engine.ask("我们医院和一家药企合作做真实世界研究，能申请示范应用支持吗？")
-    assert ("20", "eligible") in verdicts(together)
+    assert ("20", "eligible") in measure_verdicts(together)
 
 
 def test_a_cros_trial_services_raised_to_international_standards_are_the_capability_project(engine):
@@ -181,7 +177,7 @@ def test_an_ended_plans_item_names_no_funding_measure_its_words_do_not_find_firs
 ])
 def test_the_askers_own_staff_pay_is_no_third_party_service(engine, question):
     answer = engine.ask(question)
-    assert ("36", "not_eligible") in verdicts(answer)
+    assert ("36", "not_eligible") in measure_verdicts(answer)
     assert answer.answer.startswith(("不可以", "No, not eligible"))
 
 
@@ -196,7 +192,7 @@ def test_beds_asked_by_their_count_are_a_share_not_money(engine):
 def test_a_firm_that_will_not_register_in_shanghai_is_told_the_scope_not_computed_an_award(engine):
     answer = engine.ask("有家注册在苏州的药企来我们区谈，想在我们这儿建一个产业化基地，核定新增投资0.5亿。"
                         "他们暂时不打算在上海注册公司，市里的产业化项目补贴能给到多少？")
-    assert answer.status is Status.ANSWERED and ("23", "not_eligible") in verdicts(answer)
+    assert answer.status is Status.ANSWERED and ("23", "not_eligible") in measure_verdicts(answer)
     assert answer.answer.startswith("不可以") and "已满足：在本市登记注册" not in answer.answer
 
 

@@ -8,20 +8,17 @@ that decides it as the text words it, and the measure that applies when a stated
 """
 
 import pytest
+from asking import measure_verdicts
 
 from assistant.conversation.understand import read_facts
 from assistant.records import Status
-
-
-def verdicts(answer) -> list[tuple[str, str]]:
-    return [(v.measure, v.verdict) for v in answer.verdicts]
 
 
 def test_rd_money_asked_of_an_overseas_trial_is_a_no_on_five_pointing_to_twelve(engine):
     # "研发钱" is R&D money, not "发钱" (when the money is paid out)
     answer = engine.ask("我们是浦东一家做创新药的公司，1类新药，二期临床放在澳洲做的，市里那个按研发投入40%补的临床研发钱能申请吗？")
     assert answer.status is Status.ANSWERED
-    assert ("05", "not_eligible") in verdicts(answer)
+    assert ("05", "not_eligible") in measure_verdicts(answer)
     assert answer.answer.startswith("不可以") and "国内" in answer.answer.split("\n")[0]
     assert [c.chunk_id for c in answer.citations][:2] == ["policy2024:12", "policy2024:05"]
     assert "2000万" in answer.answer
@@ -33,13 +30,13 @@ def test_rd_money_asked_of_an_overseas_trial_is_a_no_on_five_pointing_to_twelve(
 ])
 def test_a_yes_no_asked_as_v_not_is_a_question_not_a_profile_statement(engine, question):
     answer = engine.ask(question)
-    assert verdicts(answer) == [("05", "not_eligible")]
+    assert measure_verdicts(answer) == [("05", "not_eligible")]
     assert "1类新药" in answer.answer.split("\n")[0]
 
 
 def test_a_sister_company_commissioning_the_production_fails_the_cmo_relation_condition(engine):
     answer = engine.ask("我们是CDMO，集团里另一家兄弟子公司委托我们生产，受托产值挺大的，能申请代工那个按产值10%的补贴不？")
-    assert verdicts(answer) == [("24", "not_eligible")]
+    assert measure_verdicts(answer) == [("24", "not_eligible")]
     assert "关联" in answer.answer.split("\n")[0]
 
 
@@ -49,7 +46,7 @@ def test_a_sister_company_commissioning_the_production_fails_the_cmo_relation_co
 ])
 def test_a_company_registered_only_outside_shanghai_is_outside_the_scope(engine, question):
     answer = engine.ask(question)
-    assert [verdict for _, verdict in verdicts(answer)] == ["not_eligible"]
+    assert [verdict for _, verdict in measure_verdicts(answer)] == ["not_eligible"]
     assert answer.answer.startswith("不可以") and "登" in answer.answer.split("\n")[0]
 
 
@@ -62,7 +59,7 @@ def test_overseas_rights_licensed_out_place_no_trial_abroad():
 
 def test_an_upfront_below_one_yi_is_a_no_with_no_other_measure_pointed_to(engine):
     answer = engine.ask("我們上海公司把一個雙抗的海外權益授權出去，首付款8000萬元人民幣，雙方沒有任何投資關係，可以申請專業服務費的補助嗎？")
-    assert verdicts(answer) == [("36", "not_eligible")]
+    assert measure_verdicts(answer) == [("36", "not_eligible")]
     assert [c.chunk_id for c in answer.citations][:1] == ["policy2024:36"]
     assert "1億" in answer.answer.split("\n")[0]
 
@@ -70,7 +67,7 @@ def test_an_upfront_below_one_yi_is_a_no_with_no_other_measure_pointed_to(engine
 def test_approved_but_not_yet_sold_there_is_a_no_on_the_sales_condition_not_a_question_about_us_policy(engine):
     answer = engine.ask("我們的創新藥剛拿到FDA批准，美國那邊還沒開始賣，現在就可以申請海外註冊那筆按研發投入30%的支持嗎？")
     assert answer.status is Status.ANSWERED
-    assert verdicts(answer) == [("36", "not_eligible")]
+    assert measure_verdicts(answer) == [("36", "not_eligible")]
     assert "銷售" in answer.answer.split("\n")[0]
 
 
@@ -85,14 +82,14 @@ def test_a_market_named_with_its_sale_denied_inside_the_phrase_is_no_sale():
 ])
 def test_a_relation_left_unsaid_is_it_depends_and_a_no_relation_is_what_qualifies(engine, question, measure):
     answer = engine.ask(question)
-    assert verdicts(answer) == [(measure, "unknown")]
+    assert measure_verdicts(answer) == [(measure, "unknown")]
     lead = answer.answer.split("\n")[0]
     assert lead.startswith("要看情况") and "关联" in lead and "没有则可以申请，有则不能" in lead
 
 
 def test_a_relation_denied_answers_yes(engine):
     answer = engine.ask("我们上海的公司把海外权益授权给一家美国药企，首付款1.2亿元，双方没有投资关系，专业服务费能申请补贴吗？")
-    assert verdicts(answer) == [("36", "eligible")]
+    assert measure_verdicts(answer) == [("36", "eligible")]
 
 
 @pytest.mark.parametrize("question, verdict", [
@@ -102,7 +99,7 @@ def test_a_relation_denied_answers_yes(engine):
 ])
 def test_an_approval_abroad_waits_for_the_sale_there(engine, question, verdict):
     answer = engine.ask(question)
-    assert verdicts(answer) == [("36", verdict)]
+    assert measure_verdicts(answer) == [("36", verdict)]
     if verdict == "unknown":
         assert "sold there" in answer.answer.split("\n")[0]
 
@@ -114,7 +111,7 @@ def test_an_approval_abroad_waits_for_the_sale_there(engine, question, verdict):
 ])
 def test_a_registration_applicant_seated_outside_shanghai_is_a_no(engine, question, place):
     answer = engine.ask(question)
-    assert [verdict for _, verdict in verdicts(answer)] == ["not_eligible"]
+    assert [verdict for _, verdict in measure_verdicts(answer)] == ["not_eligible"]
     assert place in answer.answer.split("\n")[0]
 
 
@@ -125,7 +122,7 @@ def test_a_registration_applicant_seated_outside_shanghai_is_a_no(engine, questi
 ])
 def test_a_no_on_special_review_points_to_the_registration_abroad_the_facts_meet_with_its_terms(engine, question, lead):
     answer = engine.ask(question)
-    assert verdicts(answer) == [("06", "not_eligible"), ("36", "eligible")]
+    assert measure_verdicts(answer) == [("06", "not_eligible"), ("36", "eligible")]
     assert [c.chunk_id for c in answer.citations][:2] == ["policy2024:36", "policy2024:06"]
     assert lead in "\n".join(answer.answer.split("\n")[:2])
     assert not answer.calculations  # no spend stated: the terms, no figure computed from the award asked for
@@ -144,7 +141,7 @@ def test_an_award_named_after_apply_for_is_wanted_not_spent():
 def test_an_investment_is_no_base_of_the_cmo_support_and_the_industrialisation_measure_computes_it(engine, question):
     # （二十四） pays on 受托年生产产值; （二十三） "不超过核定新增投资的30%…最高支持1亿元": min(30% × 3亿, 1亿) = 9000万
     answer = engine.ask(question)
-    assert verdicts(answer) == [("24", "not_eligible"), ("23", "eligible")]
+    assert measure_verdicts(answer) == [("24", "not_eligible"), ("23", "eligible")]
     assert [c.chunk_id for c in answer.citations][:2] == ["policy2024:23", "policy2024:24"]
     assert ("产值" in answer.answer.split("\n")[0]) or ("output value" in answer.answer.split("\n")[0])
     assert answer.total_yuan == 90_000_000

@@ -6,13 +6,9 @@ refused); a document only said to be drawn up (the cell-therapy action plan) is 
 be the policy's own is not the case's. Promises of the question path, run on the real index."""
 
 import pytest
-from asking import cited
+from asking import cited, measure_verdicts
 
 from assistant.records import Status
-
-
-def verdicts(answer):
-    return [(v.measure, v.verdict) for v in answer.verdicts]
 
 
 def test_a_dollar_base_is_computed_at_the_rate_the_asker_gives(engine):
@@ -29,7 +25,7 @@ def test_a_dollar_base_is_computed_at_the_rate_the_asker_gives(engine):
 def test_a_dollar_upfront_at_the_askers_rate_is_held_against_the_1yi_threshold(engine):
     answer = engine.ask("我们把一个双抗的海外权益授权给了欧洲一家药企（对方跟我们没有任何股权关系），首付款1200万美元，按1美元兑7.1元算，"
                         "这单能申请市里给出让方的那个中介服务费补贴吗？")
-    assert ("36", "not_eligible") in verdicts(answer)
+    assert ("36", "not_eligible") in measure_verdicts(answer)
     assert answer.answer.startswith("不可以")
     assert "1美元兑7.1元人民币" in answer.answer and "8520万元" in answer.answer  # 12,000,000 × 7.1 = 85,200,000 < 1亿
 
@@ -63,13 +59,13 @@ def test_the_rate_is_read_in_the_ways_people_give_it(text, rate):
 ])
 def test_an_investor_in_the_licensor_is_a_related_party(engine, question):
     answer = engine.ask(question)
-    assert ("36", "not_eligible") in verdicts(answer)
+    assert ("36", "not_eligible") in measure_verdicts(answer)
     assert "无投资等关联" in answer.answer or "双方应无投资等关联" in answer.answer
 
 
 def test_a_fair_said_not_to_be_international_is_not_the_fairs_measures(engine):
     answer = engine.ask("我们上海的公司下个月要去成都参加一个西部地区的医药行业年会，参展的全是国内企业，不是国际展。展位费能按市里政策报一半吗？")
-    assert ("37", "not_eligible") in verdicts(answer) and answer.answer.startswith("不可以")
+    assert ("37", "not_eligible") in measure_verdicts(answer) and answer.answer.startswith("不可以")
     fair = engine.ask("下个月去德国参加MEDICA国际展，展位费12万，能补多少")
     assert [c.amount_yuan for c in fair.calculations if c.eligible] == [50_000]
 
@@ -94,7 +90,7 @@ def test_a_company_planning_a_shanghai_entity_is_told_it_depends_on_where_the_ap
     for question in ("我们是江苏的药企，打算在上海弄个研发中心，以后1类新药的临床放在上海的医院做，这样能享受市里的新药临床研发补贴吗？",
                      "我们是江苏的药企，打算在上海注册一家子公司做研发，1类新药临床能申请市里的补贴吗？"):
         answer = engine.ask(question)
-        assert answer.status is Status.ANSWERED and ("05", "unknown") in verdicts(answer), question
+        assert answer.status is Status.ANSWERED and ("05", "unknown") in measure_verdicts(answer), question
         assert answer.answer.startswith("要看情况") and "在本市登记注册" in answer.answer
 
 
@@ -154,14 +150,14 @@ def test_the_further_award_of_a_later_step_is_asked_on_its_own(engine):
 def test_advisers_fees_with_a_stated_rate_are_the_licensors_professional_services(engine):
     answer = engine.ask("我們投資的上海公司把一個新藥的海外權益授權給美國藥企，首付款1200萬美元（按1美元兌7.1人民幣算），雙方沒有任何股權關係。"
                         "出讓方請律所、顧問的費用能按上海的政策拿補貼嗎？")
-    assert ("36", "not_eligible") in verdicts(answer) and answer.answer.startswith("不可以")
+    assert ("36", "not_eligible") in measure_verdicts(answer) and answer.answer.startswith("不可以")
     assert "1美元兌7.1元人民幣" in answer.answer and "8520萬元" in answer.answer  # traditional in, traditional out
 
 
 def test_an_ordinary_registration_route_is_no_special_review(engine):
     answer = engine.ask("我们的三类器械没走创新医疗器械那个绿色通道，是普通注册路径，今年第一次拿证，也在上海工厂投产了。"
                         "听说拿证落地生产可以按研发投入补一部分，我们能申请吗？")
-    assert ("06", "not_eligible") in verdicts(answer) and "特别审查程序" in answer.answer[:120]
+    assert ("06", "not_eligible") in measure_verdicts(answer) and "特别审查程序" in answer.answer[:120]
 
 
 def test_whether_the_city_gives_money_is_no_payout_date(engine):
@@ -235,7 +231,7 @@ def test_numbered_cases_asked_of_together_are_each_computed_and_totalled(engine)
                         "2）一笔海外权益许可交易，首付款8000万元，第三方专业服务投入300万元；3）另一笔海外授权交易首付款1.5亿元，"
                         "第三方专业服务投入1200万元，双方无关联。分别能拿多少，合计多少？")
     assert {"policy2024:37", "policy2024:36"} <= set(cited(answer))
-    assert ("36", "not_eligible") in verdicts(answer)  # 8000万 is below the 1亿 upfront
+    assert ("36", "not_eligible") in measure_verdicts(answer)  # 8000万 is below the 1亿 upfront
     assert "40万元" in answer.answer and "500万元" in answer.answer
     assert answer.answer.split("\n")[0].endswith("540万元。")  # min(8 × 5万, 50万) + min(50% × 1200万, 500万)
 
@@ -272,7 +268,7 @@ def test_a_count_before_the_comma_holds_for_the_each_after_it(engine):
 
 def test_an_enterprise_without_a_hospital_is_no_demonstration_project(engine):
     answer = engine.ask("我們藥企自己做上市後的真實世界療效研究，沒有跟任何醫院合作，全部委託CRO做。這樣能申請那個示範應用項目每個最高200萬的支持嗎？")
-    assert ("20", "not_eligible") in verdicts(answer) and answer.answer.startswith("不可以")
+    assert ("20", "not_eligible") in measure_verdicts(answer) and answer.answer.startswith("不可以")
 
 
 def test_a_trial_teams_bonus_is_asked_of_the_incentive_measure(engine):
@@ -293,7 +289,7 @@ def test_a_pudong_seat_written_the_english_way_is_no_pudong_plan(engine):
                         "Pudong district. We plan a domestic Phase II trial of a Class 1 drug next year. Our lawyers have not "
                         "yet decided whether the registration applicant will be the Hong Kong holding or the Shanghai "
                         "subsidiary. Are we eligible for the Phase II support?")
-    assert cited(answer)[0] == "policy2024:05" and ("05", "unknown") in verdicts(answer)
+    assert cited(answer)[0] == "policy2024:05" and ("05", "unknown") in measure_verdicts(answer)
 
 
 def test_two_figures_listed_with_a_pause_mark_are_each_answered(engine):
