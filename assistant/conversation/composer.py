@@ -205,17 +205,17 @@ class Composer:
                                                     and not plan.question.states_amounts) else []
         self.kind_asked = named[0] if len(named) == 1 else ""
         self.said = ""  # a later ask does not quote again the sentence an earlier one's answer quoted
-        converted = stated_note(plan.question.facts.amounts, self.language)
+        rate_pending = any(a.usd_rate is not None for a in plan.question.facts.amounts)  # a rate the asker gave, said once
         for step in plan.steps:
             block = self._echoed(step, self._block(step))
             self.said += "\n".join(block)
             if step.eligibility is not None and step.eligibility.usd_by_range and step.route in {Route.AWARD, Route.ELIGIBILITY}:
                 block.append(range_note(self.language))  # the rate range a dollar amount was compared at
-            if converted and step.route in {Route.AWARD, Route.ELIGIBILITY}:
-                # the rate the asker gave, what it made of each dollar amount, and the award in dollars: said once
+            if rate_pending and step.route in {Route.AWARD, Route.ELIGIBILITY}:
+                # the rate the asker gave, what it made of each dollar amount, and the award in dollars
                 award = step.estimate.total_yuan if step.estimate is not None and step.route is Route.AWARD else None
                 block.append(stated_note(plan.question.facts.amounts, self.language, award))
-                converted = ""
+                rate_pending = False
             if step.either and step.route is Route.AWARD:  # the figure is the same whichever rule applies
                 names = [self.rule_name(rule) for rule in step.either]
                 block.append(self.t["award_either_way"].format(
