@@ -1169,9 +1169,9 @@ class Planner:
             # "那市里的政策呢？" after "这项任务谁负责" names another document: that document's article is looked for
             # "Who do I contact about that?" after a verdict citing the scope before the measure: the measure's departments
             listing = next((a for a in previous if a.departments), None)
-            contact = self._contact_article(previous[0].doc_id) if listing is None else None
+            contact = self._contact_step(ask, previous[0].doc_id) if listing is None else None
             if contact is not None:  # "有问题找谁？" about the reply letter, which lists no departments: its own contact
-                return Step(ask, Route.LOOKUP, [contact], lead=lead_clause(contact.text, AskKind.WHAT, ask.text))
+                return contact
             topics = session.award_topics()
             if listing is None and topics and previous[0].key == SCOPE_KEY:
                 # "Which departments handle this?" after the scope's verdict on who applies: the measure discussed
@@ -1242,9 +1242,9 @@ class Planner:
             # "CMO补贴找谁？联系电话是多少？": the contact of the measure just named, which states none (the reply
             # letter's contact is not the measure's; "going back to that reply letter — who is the contact person?" asks
             # the letter's); a document naming its own contact (the reply letter) is asked for it
-            letter = self._contact_article(discussed[0].doc_id)
+            letter = self._contact_step(ask, discussed[0].doc_id, ask.kind)
             if letter is not None:
-                return Step(ask, Route.LOOKUP, [letter], lead=lead_clause(letter.text, ask.kind, ask.text))
+                return letter
             return Step(ask, Route.NOT_SPECIFIED, discussed, detail=ask.detail)
         earlier_policy = self._earlier_policy(ask, plan, question, previous)
         if earlier_policy is not None:  # "what did the 2021 policy offer for the same thing?": the sentence describing it
@@ -1488,9 +1488,9 @@ class Planner:
                 # "市科委答复提案时，是会同哪些部门一起研究的？": a reply lists no 责任单位; its sentence naming them answers,
                 # as does a plan's sentence naming the one department that coordinates ("由区科经委统筹，按季度跟踪…")
                 return Step(ask, Route.LOOKUP, [top], lead=lead)
-            contact = self._contact_article(top.doc_id) if not top.departments else None
-            if contact is not None and topic_is_empty:  # "有问题找谁？" of the reply letter, which lists none: its contact
-                return Step(ask, Route.LOOKUP, [contact], lead=lead_clause(contact.text, AskKind.WHAT, ask.text))
+            contact = self._contact_step(ask, top.doc_id) if not top.departments and topic_is_empty else None
+            if contact is not None:  # "有问题找谁？" of the reply letter, which lists none: its contact
+                return contact
             return Step(ask, Route.DEPARTMENTS, [top])
         if ask.kind is AskKind.VALIDITY:
             return Step(ask, Route.VALIDITY, self.finder.document_articles(top.doc_id, [top], ask.detail == ISSUED),
@@ -1972,13 +1972,15 @@ class Planner:
         older = [self.finder.recalled_article(question, text) for text in question.recalled_turns[:-1]]
         return [a for a in older if a is not None] + list(previous[:1])
 
-    def _contact_article(self, doc_id: str) -> Article | None:
-        """The article of document ``doc_id`` naming its own contact person or phone (the reply letter's 联系方式);
-        None for the policy, whose measures name departments and no contact, and for a document naming none."""
+    def _contact_step(self, ask: Ask, doc_id: str, kind: AskKind = AskKind.WHAT) -> Step | None:
+        """The lookup of the article of document ``doc_id`` naming its own contact person or phone (the reply letter's
+        联系方式), its lead chosen for a ``kind`` ask; None for the policy, whose measures name departments and no
+        contact, and for a document naming none."""
         if doc_id == self.book.document:
             return None
         stated = lexicon().details[CONTACT].stated
-        return next((a for a in self.retriever.articles if a.doc_id == doc_id and has_word(a.text.lower(), stated)), None)
+        article = next((a for a in self.retriever.articles if a.doc_id == doc_id and has_word(a.text.lower(), stated)), None)
+        return None if article is None else Step(ask, Route.LOOKUP, [article], lead=lead_clause(article.text, kind, ask.text))
 
     @staticmethod
     def _detail_unstated(ask: Ask, article: Article) -> bool:
