@@ -18,7 +18,7 @@ from typing import Any
 from assistant.amounts import AmountError, parse_amount
 from assistant.conversation.currency import threshold_input
 from assistant.conversation.question import CNY, AmountRole, Question, StatedAmount
-from assistant.conversation.understand import count_of, has_word, lexicon, word_pattern
+from assistant.conversation.understand import count_of, counts_the_total, has_word, lexicon, word_pattern
 from assistant.match.records import MeasureMatch
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import Item
@@ -582,7 +582,6 @@ def _base_named(text: str, rule: Rule) -> bool:
     return any(name and name.lower() in text for name in (rule.base, rule.base_en))
 
 
-TOTAL_REACH = 8  # characters after a count within which a total word makes it the count of the items summed
 ALL_OF_THEM = re.compile(r"也都|都|均|全部|全都|\ball of them\b|\beach of them\b|\bboth\b|\ball\b", re.IGNORECASE)
 
 
@@ -592,8 +591,7 @@ def _counts_inside(text: str, mentioned: list[tuple[int, Rule]], number: int) ->
     position = mentioned[number][0]
     ends = [i for i in (text.find(mark, position) for mark in "，,。；;？?！!") if i >= 0]
     limit = min([*ends, len(text), *([mentioned[number + 1][0]] if number + 1 < len(mentioned) else [])])
-    return [m for m in lexicon().item_count.finditer(text, position, limit)
-            if not has_word(text[m.end(): m.end() + TOTAL_REACH], lexicon().total_words)]
+    return [m for m in lexicon().item_count.finditer(text, position, limit) if not counts_the_total(text, m.end())]
 
 
 def _counted(text: str, mentioned: list[tuple[int, Rule]]) -> list[Rule]:

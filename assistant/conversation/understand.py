@@ -2277,9 +2277,10 @@ def _fees_alike(amounts: tuple[StatedAmount, ...], normalised: str, lex: _Lexico
                  for a in amounts)
 
 
-def _counts_the_total(text: str, end: int, lex: _Lexicon) -> bool:
+def counts_the_total(text: str, end: int, lex: _Lexicon | None = None) -> bool:
     """Whether the count ending at ``end`` counts the items a total adds up: a total word right after it ("两个加起来"),
     or, for a count of companies, after a short phrase naming them ("这两家企业的补贴加在一起")."""
+    lex = lex or lexicon()
     if has_word(text[end: end + TOTAL_REACH], lex.total_words):
         return True
     phrase = COUNTED_COMPANIES.match(text, end - 1)
@@ -2296,7 +2297,7 @@ def _item_count(text: str, lex: _Lexicon) -> int | None:
         return None  # "如果一年参加15个呢" puts a count of like items as a case too, "make that four projects" corrects one
     for match in lex.item_count.finditer(text):
         count = count_of(match["n"])
-        if count is not None and not _counts_the_total(text, match.end(), lex):
+        if count is not None and not counts_the_total(text, match.end(), lex):
             return count  # "两个加起来" right after the count adds up the items discussed, it states no new ones
     return None
 
@@ -2332,7 +2333,7 @@ def _items_counted_by_total(text: str, lex: _Lexicon) -> int | None:
     there (the parts of a conversation summed, "这两块加起来", count measures, not items)."""
     for match in lex.item_count.finditer(text):
         count = count_of(match["n"])
-        if count is not None and _counts_the_total(text, match.end(), lex):
+        if count is not None and counts_the_total(text, match.end(), lex):
             return count
     return None
 
