@@ -205,6 +205,7 @@ LOCKED_SPLITS = (
     "unseen24",
     "unseen25",
     "unseen26",
+    "unseen27",
 )
 
 
