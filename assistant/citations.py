@@ -26,6 +26,9 @@ def validity(document: Document, catalogue: Catalogue, day: date, language: Lang
     in English or Chinese (both scripts read the Chinese words; answers convert them)."""
     words = wording("validity")["en" if language is Language.ENGLISH else "zh"]
     label = status_word(document.status_on(day), language)
+    if document.valid_from and document.valid_to and document.term_years:
+        # the Pudong plan: "(2022-2024年)", no first day in its text
+        return words["period_years"].format(label=label, years=document.term_years, end=day_named(document.valid_to, language))
     if document.valid_from and document.valid_to:
         text = words["period"].format(label=label, start=day_named(document.valid_from, language),
                                       end=day_named(document.valid_to, language))

@@ -44,6 +44,7 @@ class Document:
     valid_from: date | None = None
     valid_to: date | None = None
     funding_valid_from: date | None = None
+    term_years: str | None = None  # the term as the text writes it when it states no first day ("2022-2024")
     same_as: str | None = None
     superseded_by: str | None = None
     followed_by: str | None = None  # the later policy in force on the same subject, when the sources state no replacing

@@ -369,10 +369,10 @@ class Composer:
         if step.estimate is None or step.request is None:
             return ""
         if step.eligibility is not None and step.eligibility.instead:  # the measure that applies: the rule computed there
-            return "；".join(dict.fromkeys(rule_book().rule(c.rule_id).quote for c in step.estimate.calculations))
+            return _quotes_joined([rule_book().rule(c.rule_id).quote for c in step.estimate.calculations])
         if step.eligibility is not None and step.eligibility.alternative is not None:
             return step.eligibility.alternative.quote  # the ceiling that applies in place of the one asked
-        return "；".join(dict.fromkeys(rule.quote for rule in step.request.rules))
+        return _quotes_joined([rule.quote for rule in step.request.rules])
 
     def _block(self, step: Step) -> list[str]:
         route = step.route
@@ -714,6 +714,12 @@ class Composer:
         if verdict.item_yuan is not None:  # "1500万那个品种的委托方是我们的控股股东": that item alone fails
             return [self.t["eligible_no_item"].format(item=self._money(verdict.item_yuan), condition=condition[0],
                                                       quote=condition[1], **fields)]
+        if (verdict.rule is not None and step.estimate is not None
+                and any(c.eligible for c in step.estimate.calculations)
+                and any(not c.eligible and c.rule_id == verdict.rule.id for c in step.estimate.calculations)):
+            # "Does that change anything?" (the licensee now an investor): that rule's item alone fails
+            return [self.t["eligible_no_rule"].format(rule_name=self.rule_name(verdict.rule), condition=condition[0],
+                                                      quote=condition[1], **fields)]
         # "中小微…提到3000万了对吧？": a figure heard asked to be confirmed is put right, not refused
         key = "eligible_no_claim" if has_word(step.ask.text.lower(), lexicon().claim_check) else "eligible_no"
         lines = [self.t[key].format(condition=condition[0], quote=condition[1], **fields)]
@@ -1001,7 +1007,12 @@ class Composer:
         award = self.award_lines(estimate, article, step.annual_first, step.ask.text.lower() if self.more_of else "")
         if award and not lines and estimate.total_yuan > 0 and (named := self._kind_named(article)) is not None:
             award.insert(0, named)  # "那对医院呢？": the measure's own words naming that kind, before its ceiling
-        if award and self._yes_asked(step) and estimate.total_yuan > 0 and not lines:
+        uncapped = (len(estimate.calculations) > 1 and bool(lexicon().cap_exists_asked.search(step.ask.text.lower()))
+                    and not any(rule_book().rule(c.rule_id).annual_cap for c in estimate.calculations))
+        if award and uncapped:
+            # "How much for each, and is there a combined cap?" of （三十六）: none; each item under its own ceiling
+            award.insert(1, self.t["no_combined_cap"].format(label=article.label))
+        elif award and self._yes_asked(step) and estimate.total_yuan > 0 and not lines:
             verdict = step.eligibility
             if (verdict is not None and verdict.verdict is Verdict.UNKNOWN and verdict.rule is not None
                     and verdict.condition not in {"", REGISTERED}):
@@ -1276,6 +1287,13 @@ class Composer:
         caps = [rule_book().annual_caps[cap_id] for cap_id in dict.fromkeys(r.annual_cap for r in rules if r.annual_cap)]
         return [self.t[template].format(amount=money(cap.cap_yuan), quote=cap.quote, label=(labels or {}).get(cap.measure, ""))
                 for cap in caps]
+
+
+def _quotes_joined(quotes: list[str]) -> str:
+    """Rules' quotes as one, each once and in order, a quote another of them holds left out ((二十三)'s two rules
+    share "以上两项均最高支持1亿元": the text is quoted as it stands, no clause twice)."""
+    kept = list(dict.fromkeys(quotes))
+    return "；".join(q for q in kept if not any(q != other and q in other for other in kept))
 
 
 def asker_kind_name(fact: str, kind: str | None, english: bool) -> str:

@@ -1227,7 +1227,10 @@ class Planner:
                 award.ask = replace(award.ask, yes_no=True)
                 if award.route is Route.AWARD and award.estimate is not None:
                     _cite_after(award, [early])
-                    award.term_note = term_sentence(early, policy, when)  # the month is answered, not only cited
+                    # the month is answered, not only cited; of several months ("2024年5月…；2024年7月…"), each item's
+                    # own calculation says whether its month is in the term, and no one sentence speaks for all
+                    if not any(a.on is not None for a in question.facts.amounts):
+                        award.term_note = term_sentence(early, policy, when)
                     return award
             step.eligibility = (Eligibility(Verdict.NOT_ELIGIBLE, str(early.key), None, DOCUMENT_TERM) if funding and when < funding
                                 else self.verdicts.measure_verdict(question, early))
@@ -2464,7 +2467,9 @@ class Planner:
             step.articles = [*self._condition_articles(DOCUMENT_TERM, measure), article]
             step.route = Route.ELIGIBILITY
             return step
-        for condition_id in step.eligibility.holds:  # "在上海注册": the calculator does not list it as still to meet
+        # "在上海注册": the calculator does not list what the stated facts meet as still to meet, of one rule or several
+        for condition_id in {**dict.fromkeys(step.eligibility.holds, True),
+                             **self.verdicts.stated_met(question, request.rules or list(request.candidates))}:
             request.facts.setdefault(condition_id, True)
         if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
             if step.eligibility.instead and self.verdicts.open_to_case(question, step.eligibility.instead):
@@ -2499,7 +2504,11 @@ class Planner:
             condition = self.book.conditions.get(step.eligibility.condition)
             stated_now = ConditionEvaluator(self.book).check(step.eligibility.condition, self.verdicts.fact_values(
                 replace(question, earlier_facts=None))[0]).state is ConditionState.FAILED
-            if (ask.kind is AskKind.AMOUNT and request.missing is None and not question.facts.base_foreign
+            # ("Does that change anything?" after two items of （三十六）, the licensee now an investor: the condition is
+            # the licensing item's only, so the items are computed again, the other one unaffected)
+            some_items = (condition is not None and len({r.id for r in request.rules}) > 1
+                          and not all(condition.id in r.conditions for r in request.rules))
+            if ((ask.kind is AskKind.AMOUNT or some_items) and request.missing is None and not question.facts.base_foreign
                     and (condition is not None or not stated_now)):
                 if condition is not None and condition.input is None:
                     named = request.named_item if request.named_item is not None else self._item_named_by_figure(
@@ -2823,7 +2832,8 @@ class Planner:
             return step
         rule = self.book.rule(rule_id)
         step.instead_eligibility = self.verdicts.rules_verdict(question, other, [rule])
-        inputs: dict[str, Any] = {}
+        # "我们公司在上海注册…在美国做的二期": what the case meets is not listed as still to meet
+        inputs: dict[str, Any] = dict(self.verdicts.stated_met(question, [rule]))
         bases = [a.yuan for a in question.facts.amounts_as(AmountRole.BASE)]
         if rule.rate is not None:
             if not bases:

@@ -63,6 +63,9 @@ class StatedAmount:
     # stated and the yuan per dollar; ``yuan`` and ``currency`` (CNY) are then the converted figure's
     dollars: Decimal | None = None
     usd_rate: Decimal | None = None
+    # the month the amount's own sentence names, when the message names several ("2024年5月…经费10万元；2024年7月…
+    # 12万元"): the day its item is judged on against the policy's term
+    on: date | None = None
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -92,11 +93,15 @@ class AwardRequest:
         at = "" if self.bases else self.at_ceiling
         if len(self.rules) == 1:
             bases: list[Decimal | None] = list(self.bases) or [None]
-            return [Item(self.rules[0].id, self._inputs(self.rules[0], base), at) for base in bases]
+            return [Item(self.rules[0].id, self._inputs(self.rules[0], base), at, self._day(base)) for base in bases]
         if len(self.bases) == len(self.rules):
-            return [Item(r.id, self._inputs(r, b)) for r, b in zip(self.rules, self.bases, strict=True)]
+            return [Item(r.id, self._inputs(r, b), on=self._day(b)) for r, b in zip(self.rules, self.bases, strict=True)]
         base = self.bases[0] if self.bases else None
-        return [Item(rule.id, self._inputs(rule, base), at) for rule in self.rules]
+        return [Item(rule.id, self._inputs(rule, base), at, self._day(base)) for rule in self.rules]
+
+    def _day(self, base: Decimal | None) -> date | None:
+        """The day the item of ``base`` happens, when its own sentence names it; None otherwise."""
+        return self.days.get(str(base)) if base is not None else None
 
     def _inputs(self, rule: Rule, base: Decimal | None) -> dict[str, Any]:
         accepted = self.accepted.get(rule.id, rule.conditions)
@@ -126,6 +131,9 @@ class AwardRequest:
     item_facts: dict[str, dict[str, Any]] = field(default_factory=dict)
     named_item: Decimal | None = None  # the base (yuan) of the item said before that the turn states a fact of
     unnamed_item: bool = False  # the turn states a fact of one item said before, not which ("其中一个委托方是我们的股东")
+    # the month each base's own sentence names, by the base (a Decimal string), when the message names several
+    # ("2024年5月…经费10万元；2024年7月…12万元"): the item is judged on that day
+    days: dict[str, date] = field(default_factory=dict)
 
     def slots(self) -> AwardSlots:
         """The slots a follow-up turn can build on."""
@@ -175,6 +183,18 @@ def triggers_named(text: str, triggers: Sequence[str]) -> bool:
     return any(_trigger_pattern(trigger).search(text) for trigger in triggers)
 
 
+def _cgt_beside_others(text: str, candidates: Sequence[Rule]) -> bool:
+    """Whether ``text`` (lower case) tells a cell or gene therapy's stage in a sentence of its own beside other drugs'
+    stages told in clauses without it ("两个完成Ⅲ期…；一个完成Ⅱ期…；还有一个基因治疗1类新药完成确证性临床"): each
+    stage is computed under its own clause of the measure, not every one as the cell or gene therapy's."""
+    words = lexicon().facts["cgt"]
+    parts = [part for part in CLAUSE_MARK.split(text) if part.strip()]
+    own = [r for r in candidates if r.product == "cgt"]
+    others = [r for r in candidates if r.product != "cgt"]
+    return (any(has_word(part, words) and any(rule_named(part, r) for r in own) for part in parts)
+            and any(not has_word(part, words) and any(rule_named(part, r) for r in others) for part in parts))
+
+
 def _trigger_positions(text: str, rule: Rule) -> list[int]:
     positions: list[int] = []
     for trigger in rule.triggers:
@@ -187,10 +207,10 @@ def _counted_items(rules: list[Rule]) -> bool:
     return any(rules.count(rule) > 1 for rule in rules)
 
 
-def _named_as_done(text: str, rule: Rule) -> bool:
+def _named_as_done(text: str, rule: Rule, words: tuple[str, ...] | None = None) -> bool:
     """Whether ``text`` names ``rule`` by a trigger followed closely, in the same clause, by a word saying it is done
-    ("确证性临床做完了", "Phase II completed"; ``understanding.yaml`` ``done_words``)."""
-    return any(has_word(CLAUSE_MARK.split(text[m.end(): m.end() + DONE_REACH])[0], lexicon().done_words)
+    ("确证性临床做完了", "Phase II completed"; ``understanding.yaml`` ``done_words``), or one of ``words``."""
+    return any(has_word(CLAUSE_MARK.split(text[m.end(): m.end() + DONE_REACH])[0], words or lexicon().done_words)
                for trigger in rule.triggers for m in _trigger_pattern(trigger).finditer(text))
 
 
@@ -227,7 +247,8 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         if not is_cgt and not any(rule_named(text, r) for r in candidates if r.product != "cgt"):
             # "确证性临床的上限是多少": a stage only the CGT clause has names that clause
             is_cgt = any(rule_named(text, r) for r in candidates if r.product == "cgt")
-        candidates = tuple(r for r in candidates if (r.product == "cgt") == bool(is_cgt))
+        if not (is_cgt and _cgt_beside_others(text, candidates)):
+            candidates = tuple(r for r in candidates if (r.product == "cgt") == bool(is_cgt))
     mentioned = sorted(
         ((min(pos), rule) for rule in candidates if (pos := _trigger_positions(text, rule))),
         key=lambda pair: pair[0],
@@ -245,6 +266,11 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
             # "两个1类新药…A药II期投入6370万，B药III期投入9850万": the count is of the products, one amount each
             # ("两个…Ⅲ期，研发投入各9000万": the amount is each counted item's)
             rules = [rule for _, rule in mentioned]
+    had = {rule for rule in rules if _named_as_done(text, rule, lexicon().received_words)}
+    if had and set(rules) - had:
+        # "早期臨床那段之前已經領過補助。這次確證性臨床最多可以拿多少": a stage whose support the asker already had is
+        # not computed again; the others named are
+        rules = [rule for rule in rules if rule not in had]
     done = [rule for rule in dict.fromkeys(rules) if _named_as_done(text, rule)]
     if len(set(rules)) > 1 and len(done) == 1 and len(facts_said.amounts_as(AmountRole.BASE)) <= 1 and not (
             facts_said.amounts_as(AmountRole.BASE) and _counted_items(rules)):
@@ -448,7 +474,8 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
                         seen=seen, assumed=assumed, received=received, shown=shown_before, corrected=corrected is not None,
                         replaced=list(previous.replaced) if same_measure and previous is not None else [],
                         foreign=foreign, annual_shown=same_measure and previous is not None and previous.annual_shown,
-                        named_item=named_item, unnamed_item=unnamed_item)
+                        named_item=named_item, unnamed_item=unnamed_item,
+                        days={str(a.yuan): a.on for a in facts_said.amounts if a.on is not None})
 
 
 def _other_items(rules: list[Rule], bases: list[Decimal], seen_rules: list[Rule],
@@ -645,6 +672,11 @@ def _bases(question: Question, rules: list[Rule], ask_text: str = "") -> list[De
     amounts = named_as_rule_base(own or list(stated), rules)
     fees = [a.yuan for a in amounts if a.role is AmountRole.FEE]
     spend = [a.yuan for a in amounts if a.role is AmountRole.BASE]
+    fee_rules = [rule for rule in rules if rule.fee_base]
+    if fee_based and fees and spend and len(fees) == len(fee_rules) and len(spend) == len(rules) - len(fee_rules):
+        # "(a) … R&D spend was RMB 28M. (b) … adviser fees RMB 13M": each rule its own kind of base, in the rules' order
+        each_fee, each_spend = iter(fees), iter(spend)
+        return [next(each_fee) if rule.fee_base else next(each_spend) for rule in rules]
     if fee_based:
         return fees or spend
     return spend

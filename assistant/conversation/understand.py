@@ -246,6 +246,7 @@ class _Lexicon:
     frame_openers: tuple[str, ...]  # words opening a clause that frames the question after it ("under", "按照")
     plan_name: re.Pattern[str]  # a quoted name that is a plan's or programme's ("…三年行动计划"), not a passage's
     topic_switch: re.Pattern[str]  # a turn opening by leaving the topic ("另外问一下，…", "by the way, …")
+    subject_pointer: re.Pattern[str]  # "器械那条": a pointer the subject it names stands before
     figure_ceiling_marks: tuple[str, ...]  # a figure after one of these is a ceiling ("最高1000万元")
     figure_floor_marks: tuple[str, ...]  # a figure before one of these is a floor ("1亿元以上")
     details: dict[str, Detail]  # a fee, rent …: asked words, the words that state it, its name
@@ -291,6 +292,7 @@ class _Lexicon:
     year_alone: tuple[re.Pattern[str], ...]  # "2030年才完成", "finishes in 2030": the year the case happens, no month
     case_by_case: tuple[str, ...]  # "一事一议": a measure's text that sets its support case by case, no amount
     done_words: tuple[str, ...]  # "做完了", "completed": said right after a stage, the stage the case is at
+    received_words: tuple[str, ...]  # "之前已经领过补助": said after a stage in its clause, that stage's support is had
     article_asked: re.Pattern[str]  # "是哪一条": which article a thing is in
     reply_form_words: tuple[str, ...]  # "给一句话口径": the reply's form asked, no topic
     support_asked: re.Pattern[str]  # "有什么支持", "what support": an ask for the support a measure gives
@@ -455,6 +457,7 @@ def lexicon() -> _Lexicon:
         apart_opening=re.compile(raw["apart_opening"], re.IGNORECASE),
         asks_if_stated=re.compile(raw["asks_if_stated"], re.IGNORECASE),
         topic_switch=re.compile(raw["topic_switch"], re.IGNORECASE),
+        subject_pointer=re.compile(raw["subject_pointer"], re.IGNORECASE),
         figure_ceiling_marks=tuple(str(w) for w in raw["figure_ceiling_marks"]),
         figure_floor_marks=tuple(str(w) for w in raw["figure_floor_marks"]),
         details=_details(raw["details"], "stated"),
@@ -531,6 +534,7 @@ def lexicon() -> _Lexicon:
         year_alone=tuple(re.compile(p, re.IGNORECASE) for p in raw["stated_month"]["year_alone"]),
         case_by_case=tuple(raw["case_by_case"]),
         done_words=tuple(raw["done_words"]),
+        received_words=tuple(raw["received_words"]),
         article_asked=re.compile(raw["article_asked"]),
         reply_form_words=lower(raw["reply_form_words"]),
         support_asked=re.compile(raw["support_asked"], re.IGNORECASE),
@@ -897,7 +901,9 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
     asks = _asks(cased, lex, previous.asks[-1] if previous and previous.asks else None, facts)
     corrected = _item_corrected(cased, text, lex)
     # "更正：第1项的产值应为2000万元，请重新计算": a correction of an item said before follows it up
-    follow_up = has_word(text, lex.follow_up) or points_back(text) or has_word(text, lex.total_words) or (
+    # ("器械那条，每个单位每年累计也有封顶吗" after turns on drugs: the pointer names a subject of its own, not the one before)
+    pointed = points_back(text) and not (facts.states_subject() and lex.subject_pointer.search(text))
+    follow_up = has_word(text, lex.follow_up) or pointed or has_word(text, lex.total_words) or (
         previous is not None and corrected != (None, None))
     # "1类新药II期能拿多少？" after a question on an overseas trial's premium is a new subject: what was said
     # about that trial is not said about this drug; a follow-up ("那海外的呢？", "再加一个") keeps it
@@ -1270,10 +1276,20 @@ def _clauses(text: str, lex: _Lexicon) -> list[tuple[str, bool, bool]]:
     start = opening.end() if opening else 0  # "几个问题：临床试验启动…几周？": the count of asks is no ask of its own
     pieces: list[tuple[str, bool, bool]] = []
     for begin, end, numbered in _numbered_parts(text, start, lex):
+        if not numbered and end < len(text) and _introduces(text[begin:end], lex):
+            continue  # "我们是医院伦理办的，确认几件事：1）…": what comes before the numbered asks introduces them
         part = _clauses_of(text[begin:end], lex)
         if part:
             pieces += [(clause, questioned, False) for clause, questioned in part[:-1]] + [(*part[-1], numbered)]
     return pieces
+
+
+def _introduces(lead: str, lex: _Lexicon) -> bool:
+    """Whether ``lead``, the words before numbered asks, only introduces them: it asks nothing and ends in a count of
+    the asks ("我们是医院伦理办的，确认几件事：", ``list_opening``); a case told before them ("…两个项目预算分别是600万元和
+    350万元。想问：") stays the asks' context."""
+    return "?" not in lead and "？" not in lead and any(
+        m.end() == len(lead.rstrip()) or m.end() == len(lead) for m in lex.list_opening.finditer(lead))
 
 
 def _numbered_parts(text: str, start: int, lex: _Lexicon) -> list[tuple[int, int, bool]]:
@@ -1579,6 +1595,10 @@ def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind |
                     has_word(lex.list_asked.sub(" ", clause), words)
                     or (pattern is not None and pattern.search(lex.list_asked.sub(" ", clause)))):
                 kind = AskKind.WHAT  # "在哪几个方面做了更新": which ones, named by the text, not how many
+            elif kind is AskKind.FIGURE and (last := _yes_no_tail(clause, words, lex)) is not None:
+                # "1类新药二期临床是在上海几家医院做的，也实现产出了，这种能申请…补贴不": a count said in the case, the
+                # question a yes or no asked after it
+                return _kind(last, lex, own_words_only=True) or AskKind.ELIGIBILITY
             elif kind is AskKind.ELIGIBILITY and _asks_a_count(clause, lex):
                 kind = AskKind.FIGURE  # "特药目录现在覆盖多少种药": how many it covers is a count, not a yes or no
             elif (kind is AskKind.VALIDITY and has_word(clause, lex.counts_asked) and not has_word(clause, lex.term_subjects)
@@ -1597,6 +1617,16 @@ def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind |
     if ends_as_question(clause) or QUESTION_WORDS.search(clause):
         return AskKind.WHAT
     return None
+
+
+def _yes_no_tail(clause: str, words: tuple[str, ...], lex: _Lexicon) -> str | None:
+    """The last comma part of ``clause`` when it asks whether the asker can apply or qualify and the kind's ``words``
+    stand only before it (a count told of the case: "在上海几家医院做的"); None otherwise ("…有几家，你知道吗"
+    asks the count)."""
+    head, _, last = clause.rpartition("，") if "，" in clause else clause.rpartition(",")
+    if not head or not lex.yes_no_eligibility.search(last) or has_word(last, words) or not has_word(head, words):
+        return None
+    return last
 
 
 def _asks_a_count(clause: str, lex: _Lexicon) -> bool:
@@ -1692,6 +1722,7 @@ def read_facts(normalised: str, text: str) -> Facts:
         amounts = at_stated_rate(amounts, stated_rate(normalised))
     if not amounts and has_word(text, lex.no_spend_words):  # "we haven't spent anything yet": the spend is zero
         amounts = (StatedAmount("0", Decimal(0), AmountRole.BASE, CNY, 0),)
+    amounts = _dated(amounts, normalised, text)
     unmet = tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws) or _negated(
         text, words["unmet_topics"].get(cid, []), words["negation"]) or (cid in lex.unmet_patterns and lex.unmet_patterns[cid].search(text)))
     # "进了国家创新医疗器械特别审查程序": a condition named as the case's own, unless the same message denies it
@@ -1758,6 +1789,12 @@ def stated_month(text: str) -> date | None:
     """The latest month ``text`` (lower case) names with its year ("2029年10月", "October 2029"), as its first
     day; None when it names none (a year alone names none, nor does a document's own date: "the policy's 1 August
     2024 start date")."""
+    return max((day for _, day in stated_months(text)), default=None)
+
+
+def stated_months(text: str) -> list[tuple[int, date]]:
+    """Each month ``text`` (lower case) names with its year, as (position, its first day), as ``stated_month``
+    reads them."""
     lex = lexicon()
     before, after = lex.policy_month
     days = []
@@ -1768,8 +1805,23 @@ def stated_month(text: str) -> date | None:
             found = match.groupdict()
             month = int(found["month"]) if found.get("month") else lex.month_names.get(str(found.get("month_name")), 0)
             if 1 <= month <= 12:
-                days.append(date(int(found["year"]), month, 1))
-    return max(days, default=None)
+                days.append((match.start(), date(int(found["year"]), month, 1)))
+    return days
+
+
+def _dated(amounts: tuple[StatedAmount, ...], normalised: str, text: str) -> tuple[StatedAmount, ...]:
+    """``amounts`` each with the month its own sentence names (``StatedAmount.on``), when the message names
+    different months ("2024年5月参加了…经费10万元；2024年7月又参加了…经费12万元"): each item is judged against the
+    policy's term by its own month; unchanged when it names one month or none (the case's month, ``Facts.event_on``)."""
+    months = stated_months(text)
+    if len({day for _, day in months}) < 2:
+        return amounts
+    dated = []
+    for amount in amounts:
+        start, end = sentence_at(normalised, amount.start)
+        own = {day for at, day in months if start <= at < end}
+        dated.append(replace(amount, on=own.pop()) if len(own) == 1 else amount)
+    return tuple(dated)
 
 
 def _stated_year_alone(text: str) -> int | None:
@@ -2198,8 +2250,9 @@ def _about_fair(normalised: str, position: int, lex: _Lexicon) -> bool:
 
 def _restated(amounts: tuple[StatedAmount, ...], normalised: str) -> tuple[StatedAmount, ...]:
     """``amounts`` with a yuan figure put in brackets right after an amount in another currency ("USD 20 million
-    (roughly RMB 140 million)", "2000万美元（约合人民币1.4亿元）") taking that amount's place and role: one
-    amount, stated twice, is no second item, and its yuan figure is the one the sources' thresholds read."""
+    (roughly RMB 140 million)", "2000万美元（约合人民币1.4亿元）") taking that amount's place and role, and an amount
+    restated in brackets in other words ("0.9亿元（9千万）") once: one amount, stated twice, is no second item, and
+    its yuan figure is the one the sources' thresholds read."""
     kept = list(amounts)
     for number in range(len(amounts) - 1, 0, -1):
         before, amount = amounts[number - 1], amounts[number]
@@ -2207,6 +2260,10 @@ def _restated(amounts: tuple[StatedAmount, ...], normalised: str) -> tuple[State
         between = normalised[found + len(before.text): amount.start] if found >= 0 else ""
         if before.currency != CNY and amount.currency == CNY and (RESTATED.fullmatch(between) or _converted(before, amount, between)):
             kept[number - 1: number + 1] = [replace(amount, role=before.role, base_kind=before.base_kind or amount.base_kind)]
+        elif (before.currency == amount.currency and before.yuan == amount.yuan and RESTATED.fullmatch(between)
+              and before.role == amount.role):
+            # "0.9億元（9千萬）": the same amount in other words, one item
+            kept[number - 1: number + 1] = [before]
     return tuple(kept)
 
 

@@ -252,6 +252,13 @@ class Verdicts:
         return tuple(cid for cid in question.conversation_facts.unmet
                      if cid in own.unmet or not evaluator.stated_toward(cid, values))
 
+    def stated_met(self, question: Question, rules: Sequence[Rule]) -> dict[str, bool]:
+        """The conditions of ``rules`` the conversation's stated facts meet (``holds_if``), as calculator inputs
+        ({condition id: True}): "我們是上海註冊的…" is not listed as still to meet, whichever of the rules is computed."""
+        values = self.fact_values(question)[0]
+        evaluator = ConditionEvaluator(self.book)
+        return {c: True for rule in rules for c in rule.conditions if evaluator.stated_meet(c, values)}
+
     def fact_values(self, question: Question) -> tuple[dict[str, object], bool]:
         """The facts conditions read (``eligibility.yaml``'s names), from this turn and the earlier ones, and
         whether a dollar amount met or missed a threshold at every plausible rate."""

@@ -40,6 +40,7 @@ class Item:
     # 500万) or at the per-entity annual cap its rule counts against (``AT_ANNUAL_CAP``: "一年最多" answered 1000万),
     # as a total over the conversation adds what each measure's turn gave
     at_ceiling: str = ""
+    on: date | None = None  # the day the item happens, when it is its own ("2024年5月参加的展会"); else the estimate's
 
 
 AT_ITEM_CEILING, AT_ANNUAL_CAP = "item", "year"
@@ -91,7 +92,7 @@ class AwardCalculator:
             if rule.rate is not None:
                 notes.append(words.t["at_ceiling"].format(base=words.base_name(rule)))
             else:
-                notes.append(words.no_rate)
+                notes.append(words.no_rate_of(rule))
         elif rule.rate is not None:
             assert base is not None, "a rule with a rate requires its base (checked above)"
             raw = base * rule.rate
@@ -108,7 +109,7 @@ class AwardCalculator:
         else:
             amount = rule.cap_yuan
             formula = ""
-            notes.append(words.no_rate)
+            notes.append(words.no_rate_of(rule))
         steps.append(Step(name=words.cap_name(rule), value=words.money(rule.cap_yuan), source=article))
         amount = amount.quantize(Decimal(1), rounding=ROUND_DOWN)
 
@@ -170,7 +171,7 @@ class AwardCalculator:
         if received < 0:
             raise CalculationError("the support already received cannot be negative")
         words = _Words(language)
-        calculations = [self.calculate(item.rule_id, item.inputs, on, language, item.at_ceiling) for item in items]
+        calculations = [self.calculate(item.rule_id, item.inputs, item.on or on, language, item.at_ceiling) for item in items]
         total, parts, notes = summed(self.book, calculations, words, received)
         formula = f"{' + '.join(parts)} = {words.money(total)}"
         return AwardEstimate(
@@ -364,12 +365,15 @@ class _Words:
         self.t: dict[str, str] = wording("calculation")["en" if self.en else "zh"]
         self.rate = self.t["rate"]
         self.annual = self.t["annual"]
-        self.no_rate = self.t["no_rate"]
         self.not_eligible_formula = self.t["not_eligible_formula"]
         self.ceiling = self.t["ceiling"]
 
     def money(self, yuan: Decimal) -> str:
         return format_yuan_en(yuan) if self.en else format_yuan(yuan)
+
+    def no_rate_of(self, rule: Rule) -> str:
+        """The note of a rule whose text sets a ceiling and no rate, naming the rule (one of several items)."""
+        return self.t["no_rate"].format(name=(rule.name_en or rule.name) if self.en else rule.name)
 
     def base_name(self, rule: Rule) -> str:
         return (rule.base_en or rule.base or self.t["base_default"]) if self.en else (rule.base or self.t["base_default"])
