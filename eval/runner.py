@@ -206,6 +206,7 @@ LOCKED_SPLITS = (
     "unseen25",
     "unseen26",
     "unseen27",
+    "unseen28",
 )
 
 
