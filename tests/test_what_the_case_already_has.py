@@ -178,3 +178,63 @@ def test_two_rules_sharing_a_clause_quote_it_once(engine):
     quoted = next(line for line in answer.answer.splitlines() if line.startswith("原文："))
     assert quoted.count("以上两项均最高支持1亿元") == 1
     assert "没有规定每个单位每年累计上限" in answer.answer
+
+
+def test_numbered_items_each_keep_their_own_month(engine):
+    answer = engine.ask("财务把这两年出国参展的费用理了一下，想算算市里能补多少：\n1）2024年3月 德国杜塞尔多夫MEDICA展，项目经费8万元；\n"
+                        "2）2024年7月 美国BIO大会，项目经费六万；\n3）2025年3月 日本医疗器械展，项目经费120,000元。\n"
+                        "我们是上海注册的器械公司，按参展补贴那条，合计最多能拿多少？")
+    # March 2024 is before 2024-06-01: 0; July 2024: 50% × 6万 = 3万; March 2025: min(50% × 12万, 5万) = 5万
+    assert sorted(c.amount_yuan for c in answer.calculations) == [0, 30_000, 50_000]
+    assert "8万元" in answer.answer.split("\n", 1)[0]
+    assert "请告诉我" not in answer.answer  # the words introducing the items ask for no figure of their own
+
+
+def test_a_relation_said_of_one_item_fails_that_item_alone(engine):
+    answer = engine.ask("我们是上海的CMO，2025年接了三个品种的代工：品种甲受托年产值6000万，品种乙三千五百万，这两家委托方跟我们没有任何"
+                        "投资关系；品种丙受托产值20,000,000元，委托方是我们控股股东投资的公司。按市里给受托方的支持，我们这一年最多能拿多少？")
+    assert [(c.eligible, c.amount_yuan) for c in answer.calculations] == [(True, 5_000_000), (True, 3_500_000), (False, 0)]
+    assert "850万元" in answer.answer[:60]
+
+
+def test_an_item_put_right_by_its_label_changes_that_item_alone(engine):
+    first, second = turns(engine, "我们今年两个1类新药，公司上海注册、临床都在国内做、也都有产出：A做完Ⅱ期，研发投入三千万；B做完Ⅲ期，"
+                                  "研发投入5000万。市里最多合计能给多少？",
+                          "B的投入我说错了，是0.9亿")
+    assert first.total_yuan == 32_000_000  # 40% × 3000万 + 40% × 5000万
+    assert second.total_yuan == 42_000_000  # 1200万 + min(40% × 9000万, 3000万)
+    assert "4200万元" in second.answer[:60]
+
+
+def test_a_relation_said_of_one_labelled_item_in_a_follow_up(engine):
+    first, second = turns(engine, "我們是上海的CDMO，今年承接兩個品種的委託生產：A受託年產值4000萬，B受託年產值七千萬，委託方都是外部客戶，"
+                                  "沒有投資關係。一年最多能拿多少？",
+                          "剛查了一下，A的委託方其實是我們母公司控股的另一家公司，那會變嗎？")
+    assert first.total_yuan == 9_000_000
+    assert [(c.eligible, c.amount_yuan) for c in second.calculations] == [(False, 0), (True, 5_000_000)]
+    assert "還須滿足" not in second.answer  # B's client was said to be unrelated, and still is
+
+
+def test_an_upfront_put_right_keeps_the_items_and_the_askers_rate(engine):
+    first, second = turns(engine, "Shanghai-registered biotech. Two things this year: (a) one drug was approved by the FDA and is "
+                                  "now selling in the US, R&D spend RMB 20 million; (b) we out-licensed another asset's overseas "
+                                  "rights to an unrelated US company, upfront US$12 million (take 7.1 RMB/USD), and paid RMB 6 "
+                                  "million to outside advisers. What's the total the city could give us?",
+                          "Sorry, correction: the upfront was US$15 million, not 12.")
+    assert first.total_yuan == 6_000_000  # US$12M × 7.1 = RMB 85.2M, under the 1亿 upfront: the licensing item is 0
+    assert second.total_yuan == 9_000_000  # US$15M × 7.1 = RMB 106.5M: 600万 + 50% × 600万
+    assert "US$15,000,000 = RMB 106,500,000" in second.answer
+
+
+def test_an_earlier_policys_terms_the_sources_do_not_quote_are_refused(engine):
+    answer = engine.ask("2021年那版上海生物医药《若干意见》里，Ⅲ期临床最高补多少？我们有个项目2023年就做完了，想按老政策算")
+    assert answer.status is Status.OUT_OF_SCOPE
+    quoted = engine.ask("2021年的那版政策对出海产品补多少")  # what the reply letter does quote of it
+    assert cited(quoted)[0] == "reply1228:2.1" and "1000万元" in quoted.answer
+
+
+def test_a_document_the_press_names_by_its_count_of_measures_is_not_among_the_sources(engine):
+    answer = engine.ask("市医保局那个多元支付的“28条”，第十五条原文写的是啥？能把条文发我看看吗")
+    assert answer.status is Status.OUT_OF_SCOPE
+    article = engine.ask("若干意见第28条是什么")
+    assert cited(article)[0] == "policy2024:28"

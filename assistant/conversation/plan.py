@@ -51,7 +51,17 @@ from assistant.conversation.scope import (
 )
 from assistant.conversation.sessions import Session
 from assistant.conversation.shares import share_of_count
-from assistant.conversation.slots import AwardRequest, AwardSlots, figures_named, matched_slots, named_as_rule_base, read_award, rule_named, triggers_named
+from assistant.conversation.slots import (
+    RELATION_CONDITIONS,
+    AwardRequest,
+    AwardSlots,
+    figures_named,
+    matched_slots,
+    named_as_rule_base,
+    read_award,
+    rule_named,
+    triggers_named,
+)
 from assistant.conversation.stated import stated_yes
 from assistant.conversation.understand import (
     CHINESE_CHARACTER,
@@ -141,6 +151,9 @@ def _about(question: Question, ask: Ask, own: Facts, others: Sequence[Facts]) ->
     the ask's own words state; ``others``: those the other asks' own words state."""
     amounts = own.amounts or (question.facts.amounts if ask.elliptical else ())
     whole = question.facts
+    # ("1）2024年3月…项目经费8万元；2）2024年7月…六万": each amount keeps the month the whole message read with it)
+    dated = {(a.text, a.yuan): a.on for a in whole.amounts if a.on is not None}
+    amounts = tuple(replace(a, on=dated.get((a.text, a.yuan), a.on)) for a in amounts)
 
     def theirs(name: str) -> bool:
         # a product or trial another ask states in its own words is that ask's ("1类新药三期投入5000万能拿多少？
@@ -1907,11 +1920,18 @@ class Planner:
         # a sentence sharing the ask's topic: a term besides the year, the words stating a policy and money words
         # (a verb many articles use, "提升", shares no topic: "在2021年发布的上一轮政策基础上…进行更新和提升"; a thing
         # named, "产品", or a rare word does)
+        # (nor do the words of the earlier policy's own title, "生物医药" of "…生物医药产业高质量发展的若干意见", nor a
+        # ceiling word, nor one character: "2021年那版上海生物医药《若干意见》里，Ⅲ期临床最高补多少")
+        titled = " ".join(d.title for d in self.catalogue.documents if d.source is None)
         sharing = [hit for hit in describing if any(
-            not NAMED_YEAR.fullmatch(t) and t != "年" and not has_word(t, lex.earlier_policy_stated)
-            and not has_word(t, lex.money_words) and (self.retriever.article_share(t) <= RARE_TERM_SHARE or names_a_thing(t))
+            not NAMED_YEAR.fullmatch(t) and len(t) > 1 and not has_word(t, lex.earlier_policy_stated)
+            and not has_word(t, lex.money_words) and not has_word(t, lex.ceiling_words) and t not in titled
+            and (self.retriever.article_share(t) <= RARE_TERM_SHARE or names_a_thing(t))
             for t in hit.matched_terms)]
-        if own_topic and describing and not sharing and not self.catalogue.named_in(text):
+        # ("2021年那版…《若干意见》": a catalogued document's alias with another year names that year's policy, not it)
+        named = [d for d in map(self.catalogue.get, self.catalogue.named_in(text))
+                 if (issued := d.published or d.signed) is None or any(str(issued.year) in year for year in years)]
+        if own_topic and describing and not sharing and not named:
             return Step(ask, Route.OUT_OF_SCOPE, scope=ScopeVerdict(False, "document", self._unshipped_title(years)))
         hit = next(iter(sharing or describing), None)
         return None if hit is None else Step(ask, Route.LOOKUP, [hit.article], lead=lead_clause(hit.sentence, AskKind.WHAT, ask.text))
@@ -2506,8 +2526,10 @@ class Planner:
                 replace(question, earlier_facts=None))[0]).state is ConditionState.FAILED
             # ("Does that change anything?" after two items of （三十六）, the licensee now an investor: the condition is
             # the licensing item's only, so the items are computed again, the other one unaffected)
-            some_items = (condition is not None and len({r.id for r in request.rules}) > 1
-                          and not all(condition.id in r.conditions for r in request.rules))
+            # ("A的委托方其实是我们母公司控股的另一家公司，那会变吗" after A and B: that item alone fails)
+            some_items = condition is not None and (
+                (len({r.id for r in request.rules}) > 1 and not all(condition.id in r.conditions for r in request.rules))
+                or (request.named_item is not None and len(request.bases) > 1))
             if ((ask.kind is AskKind.AMOUNT or some_items) and request.missing is None and not question.facts.base_foreign
                     and (condition is not None or not stated_now)):
                 if condition is not None and condition.input is None:
@@ -2516,6 +2538,9 @@ class Planner:
                     if named is not None:  # "the 8.7m client is 30% owned by our parent": that item alone fails
                         request.item_facts[str(named)] = {condition.id: False}
                         request.facts.pop(condition.id, None)
+                        if (condition.id in RELATION_CONDITIONS and question.earlier_facts is not None
+                                and question.earlier_facts.related_party is False):
+                            request.facts[condition.id] = True  # ("委託方都是外部客戶，沒有投資關係" before: the others still are not)
                         step.eligibility = replace(step.eligibility, item_yuan=named)
                     elif request.unnamed_item and len(bases := [b for b in request.bases if b > 0]) >= 2:
                         # "如果其中一个委托方是我们的股东呢？": that one item fails, whichever it is; the others count

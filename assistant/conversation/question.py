@@ -66,6 +66,9 @@ class StatedAmount:
     # the month the amount's own sentence names, when the message names several ("2024年5月…经费10万元；2024年7月…
     # 12万元"): the day its item is judged on against the policy's term
     on: date | None = None
+    # the relation of the deal the amount's own sentence states, when the message's sentences state different ones
+    # ("…这两家委托方跟我们没有任何投资关系；品种丙…委托方是我们控股股东投资的公司"): its item is judged by it
+    related: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,7 @@ class Facts:
     work: str | None = None  # the work the support is asked for: "research" (研究服务), "production" (受托生产),
     # "in_house" (the asker's own staff paid, "BD人员的工资") or "exhibition" (a fee paid for a trade fair, "展位费20万")
     device_class: str | None = None  # the class ("2", "3") of the asker's own device, when it says so
+    usd_rate: Decimal | None = None  # the yuan per US dollar the asker gave ("take 7.1 RMB/USD"), held for later turns
 
     def over(self, earlier: Facts) -> Facts:
         """These facts, with what ``earlier`` turns stated about the asker where this turn says nothing
@@ -133,6 +137,7 @@ class Facts:
             work=self.work if self.work is not None else earlier.work,
             device_class=self.device_class if self.device_class is not None else (
                 None if names_product else earlier.device_class),
+            usd_rate=self.usd_rate if self.usd_rate is not None else earlier.usd_rate,
             unmet=tuple(dict.fromkeys((*earlier.unmet, *self.unmet))),
             # a condition said met before and denied now ("其实没进特别审查") is unmet only
             met=tuple(cid for cid in dict.fromkeys((*earlier.met, *self.met)) if cid not in self.unmet),

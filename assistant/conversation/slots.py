@@ -24,6 +24,8 @@ from assistant.match.records import MeasureMatch
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import Item
 
+# the conditions that the parties of a deal have no investment relation: （三十六）'s and （二十四）'s
+RELATION_CONDITIONS = ("no_investment_relation", "cmo_no_investment_relation")
 DONE_REACH = 16  # characters after a stage's name within which a word saying it is done reads as said of it
 AMOUNT_ASKED = re.compile(r"多少|几|上限|最高|最多|封顶|how much|what'?s the|what is the|ceiling|\bcap\b|\bmax", re.IGNORECASE)
 ASKING_CLAUSE_MARK = re.compile(r"[—–:：、，,。；;？?！!]")  # what ends a clause, a dash and a colon too
@@ -358,8 +360,8 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     # were an affiliate?") was judged in that turn only, and the one stated before it is back in force
     related_party = question.conversation_facts.related_party
     if related_party is not None:
-        facts["no_investment_relation"] = not related_party
-        facts["cmo_no_investment_relation"] = not related_party
+        facts[RELATION_CONDITIONS[0]] = not related_party
+        facts[RELATION_CONDITIONS[1]] = not related_party
 
     seen: list[tuple[str, str]] = []
     assumed: AssumedBase | None = None
@@ -382,8 +384,15 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
             # ceilings, summed (each once) under the measure's annual cap
             rules = both_shown
         corrected = _corrected_items(question, _per_base(earlier_rules, earlier_bases), earlier_bases, rules, bases)
+        threshold_only = (not bases and len(earlier_bases) > 1 and len(earlier_rules) == len(earlier_bases)
+                          and bool(facts_said.amounts_as(AmountRole.UPFRONT))
+                          and all(a.role is AmountRole.UPFRONT for a in facts_said.amounts))
         if corrected is not None:  # "更正一下，第二个品种的产值是4000万元": the items before, that one's base replaced
             rules, bases = corrected
+        elif threshold_only:
+            # "Sorry, correction: the upfront was US$15 million, not 12": the items stay as they were, the threshold
+            # the upfront is held against read again
+            rules, bases = list(earlier_rules), list(earlier_bases)
         elif facts_said.related_party is not None and (not question.adds_item or question.names_order is not None):
             # "1500万那个品种的委托方是我们的控股股东", "the second product's client is our parent's": a fact of one item
             # said before; the items stay as they were
@@ -475,7 +484,9 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
                         replaced=list(previous.replaced) if same_measure and previous is not None else [],
                         foreign=foreign, annual_shown=same_measure and previous is not None and previous.annual_shown,
                         named_item=named_item, unnamed_item=unnamed_item,
-                        days={str(a.yuan): a.on for a in facts_said.amounts if a.on is not None})
+                        days={str(a.yuan): a.on for a in facts_said.amounts if a.on is not None},
+                        item_facts={str(a.yuan): {RELATION_CONDITIONS[0]: not a.related, RELATION_CONDITIONS[1]: not a.related}
+                                    for a in facts_said.amounts if a.related is not None})
 
 
 def _other_items(rules: list[Rule], bases: list[Decimal], seen_rules: list[Rule],

@@ -114,6 +114,7 @@ TOTAL_REACH = 4  # characters after a count where a total word ("两个加起来
 # adds the products said, "我们有3个这种项目，总共" states three)
 COUNTED_COMPANIES = re.compile(r"家[\u4e00-\u9fff]{0,12}")
 # the words between an amount and the same amount restated in yuan in brackets: "USD 20 million (roughly RMB 140 million"
+COLON_END = re.compile(r"[:：]\s*$")  # words that end in a colon introduce what follows
 RESTATED = re.compile(r"\s*(?:美元|美金|欧元|日元|港元|港币|英镑|dollars?|euros?)?\s*[（(]\s*"
                       r"(?:roughly|about|approximately|approx\.?|around|i\.e\.|ca\.?|约合|约|折合|合|相当于|即)?\s*"
                       r"(?:人民币|rmb|cny)?\s*", re.IGNORECASE)
@@ -247,6 +248,7 @@ class _Lexicon:
     plan_name: re.Pattern[str]  # a quoted name that is a plan's or programme's ("…三年行动计划"), not a passage's
     topic_switch: re.Pattern[str]  # a turn opening by leaving the topic ("另外问一下，…", "by the way, …")
     subject_pointer: re.Pattern[str]  # "器械那条": a pointer the subject it names stands before
+    item_label: re.Pattern[str]  # "A做完Ⅱ期…；B…" then "B的投入我说错了": an item named by its label
     figure_ceiling_marks: tuple[str, ...]  # a figure after one of these is a ceiling ("最高1000万元")
     figure_floor_marks: tuple[str, ...]  # a figure before one of these is a floor ("1亿元以上")
     details: dict[str, Detail]  # a fee, rent …: asked words, the words that state it, its name
@@ -458,6 +460,7 @@ def lexicon() -> _Lexicon:
         asks_if_stated=re.compile(raw["asks_if_stated"], re.IGNORECASE),
         topic_switch=re.compile(raw["topic_switch"], re.IGNORECASE),
         subject_pointer=re.compile(raw["subject_pointer"], re.IGNORECASE),
+        item_label=re.compile(raw["item_label"], re.IGNORECASE),
         figure_ceiling_marks=tuple(str(w) for w in raw["figure_ceiling_marks"]),
         figure_floor_marks=tuple(str(w) for w in raw["figure_floor_marks"]),
         details=_details(raw["details"], "stated"),
@@ -897,9 +900,13 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         forward = None
     text = cased.lower()
     facts = read_facts(cased, text)
+    if earlier_facts is not None and earlier_facts.usd_rate is not None and any(a.currency == USD for a in facts.amounts):
+        # "correction: the upfront was US$15 million, not 12" after "(take 7.1 RMB/USD)": the rate the asker gave holds
+        amounts = at_stated_rate(facts.amounts, earlier_facts.usd_rate)
+        facts = replace(facts, amounts=amounts, usd_rate=earlier_facts.usd_rate)
     own_amounts = bool(facts.amounts)
     asks = _asks(cased, lex, previous.asks[-1] if previous and previous.asks else None, facts)
-    corrected = _item_corrected(cased, text, lex)
+    corrected = _item_corrected(cased, text, lex, previous.text if previous is not None else "")
     # "更正：第1项的产值应为2000万元，请重新计算": a correction of an item said before follows it up
     # ("器械那条，每个单位每年累计也有封顶吗" after turns on drugs: the pointer names a subject of its own, not the one before)
     pointed = points_back(text) and not (facts.states_subject() and lex.subject_pointer.search(text))
@@ -953,7 +960,7 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         items_added=_items_added(text, lex),
         corrects_order=corrected[0],
         corrects_yuan=corrected[1],
-        names_order=_item_order(text, lex),
+        names_order=_item_order(text, lex) or _label_order(cased, previous.text if previous is not None else "", lex),
         asks_ceiling=names_ceiling(text, facts) or (
             (inherits or bare_reply) and previous is not None and previous.asks_ceiling),
         asks_total=has_word(lex.spend_total.sub(" ", lex.cap_named_total.sub(" ", text)), lex.total_words),
@@ -1286,9 +1293,13 @@ def _clauses(text: str, lex: _Lexicon) -> list[tuple[str, bool, bool]]:
 
 def _introduces(lead: str, lex: _Lexicon) -> bool:
     """Whether ``lead``, the words before numbered asks, only introduces them: it asks nothing and ends in a count of
-    the asks ("我们是医院伦理办的，确认几件事：", ``list_opening``); a case told before them ("…两个项目预算分别是600万元和
-    350万元。想问：") stays the asks' context."""
-    return "?" not in lead and "？" not in lead and any(
+    the asks ("我们是医院伦理办的，确认几件事：", ``list_opening``), or ends in a colon with no figure of its own; a case
+    told before them ("…两个项目预算分别是600万元和350万元。想问：") stays the asks' context."""
+    if "?" in lead or "？" in lead:
+        return False
+    # ("财务把这两年出国参展的费用理了一下，想算算市里能补多少：": what the numbered items are asked, no figure of its own;
+    # "CRO给高校…的那个贴息：1）…" names the subject the items ask about and stays their context)
+    return bool(COLON_END.search(lead) and not re.search(r"\d", lead) and has_word(lead.lower(), lex.quantity_words)) or any(
         m.end() == len(lead.rstrip()) or m.end() == len(lead) for m in lex.list_opening.finditer(lead))
 
 
@@ -1722,13 +1733,14 @@ def read_facts(normalised: str, text: str) -> Facts:
         amounts = at_stated_rate(amounts, stated_rate(normalised))
     if not amounts and has_word(text, lex.no_spend_words):  # "we haven't spent anything yet": the spend is zero
         amounts = (StatedAmount("0", Decimal(0), AmountRole.BASE, CNY, 0),)
-    amounts = _dated(amounts, normalised, text)
+    amounts = _related_each(_dated(amounts, normalised, text), normalised, words)
     unmet = tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws) or _negated(
         text, words["unmet_topics"].get(cid, []), words["negation"]) or (cid in lex.unmet_patterns and lex.unmet_patterns[cid].search(text)))
     # "进了国家创新医疗器械特别审查程序": a condition named as the case's own, unless the same message denies it
     met = tuple(cid for cid in dict.fromkeys([*words["met_conditions"], *lex.met_patterns]) if cid not in unmet and (
         has_word(text, words["met_conditions"].get(cid, [])) or (cid in lex.met_patterns and lex.met_patterns[cid].search(text))))
     return Facts(
+        usd_rate=next((a.usd_rate for a in amounts if a.usd_rate is not None), None),
         drug_class=drug_class,
         cgt=has_word(re.sub(words["cgt_denied"], " ", text), words["cgt"]),
         device=has_word(text, words["device"]),
@@ -1872,6 +1884,20 @@ def _seat(text: str, words: dict[str, Any], lex: _Lexicon) -> tuple[str, str] | 
             first = next(seat for seat in seats if seat[0] == "shanghai")
         return first[0], first[1]
     return None
+
+
+def _related_each(amounts: tuple[StatedAmount, ...], normalised: str, words: dict[str, Any]) -> tuple[StatedAmount, ...]:
+    """``amounts`` each with the relation its own sentence states (``StatedAmount.related``), when the message's sentences
+    state different ones ("品种甲…品种乙…，这两家委托方跟我们没有任何投资关系；品种丙…，委托方是我们控股股东投资的公司"):
+    each item is judged by its own; unchanged when the message states one relation or none."""
+    said = {}
+    for amount in amounts:
+        if amount.role in (AmountRole.BASE, AmountRole.FEE):  # the items' amounts, not an upfront the deal is held to
+            start, end = sentence_at(normalised, amount.start)
+            said[amount.start] = _relation(normalised[start:end].lower(), words)
+    if len(said) < 2 or {True, False} - set(said.values()):
+        return amounts
+    return tuple(replace(a, related=said[a.start]) if said.get(a.start) is not None else a for a in amounts)
 
 
 def _relation(text: str, words: dict[str, Any]) -> bool | None:
@@ -2410,16 +2436,29 @@ def count_summed(text: str) -> int | None:
     return None
 
 
-def _item_corrected(normalised: str, text: str, lex: _Lexicon) -> tuple[int | None, Decimal | None]:
+def _item_corrected(normalised: str, text: str, lex: _Lexicon, earlier: str = "") -> tuple[int | None, Decimal | None]:
     """(the order, 1-based, of the item a correction names; the amount in yuan it denies) for a turn putting an
-    item right ("更正一下，第二个品种的产值是4000万元，不是8000万元" → (2, 80000000)), each None when not said;
-    (None, None) when the turn corrects nothing (no correction word and no amount denied). ``normalised`` is the
-    normalised message (amount positions refer to it), ``text`` its lower case."""
+    item right ("更正一下，第二个品种的产值是4000万元，不是8000万元" → (2, 80000000); "B的投入我说错了，是0.9亿" after
+    "A…；B…" → (2, None)), each None when not said; (None, None) when the turn corrects nothing (no correction word
+    and no amount denied). ``normalised`` is the normalised message (amount positions refer to it), ``text`` its
+    lower case, ``earlier`` the turn before (normalised), where the items' labels were given."""
     denied = next((found.yuan for found in find_amounts(normalised) if lex.roles["denied"].search(
         normalised[max(0, found.start - ROLE_WINDOW_LATIN): found.start].lower())), None)
     if denied is None and not lex.item_correction.search(text):
         return None, None
-    return _item_order(text, lex), denied
+    return _item_order(text, lex) or _label_order(normalised, earlier, lex), denied
+
+
+def _label_order(normalised: str, earlier: str, lex: _Lexicon) -> int | None:
+    """The order (1-based) of the item ``normalised`` names by a label ``earlier`` gave it ("A…；B…" then "B的投入"
+    → 2), among the labels ``earlier`` gave in the order given; None when it names none of them, or ``earlier``
+    gives fewer than two."""
+    given = list(dict.fromkeys((m["label"] or m["after"] or m["cn"]).lower() for m in lex.item_label.finditer(earlier)))
+    if len(given) < 2:
+        return None
+    named = next((label for m in lex.item_label.finditer(normalised)
+                  if (label := (m["label"] or m["after"] or m["cn"]).lower()) in given), None)
+    return given.index(named) + 1 if named is not None else None
 
 
 def _item_order(text: str, lex: _Lexicon) -> int | None:
