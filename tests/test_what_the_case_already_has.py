@@ -238,3 +238,19 @@ def test_a_document_the_press_names_by_its_count_of_measures_is_not_among_the_so
     assert answer.status is Status.OUT_OF_SCOPE
     article = engine.ask("若干意见第28条是什么")
     assert cited(article)[0] == "policy2024:28"
+
+
+def test_a_stage_named_twice_with_its_own_spend_each_time_is_two_items(engine):
+    answer = engine.ask("我们是上海注册的药企，今年四个1类新药：药物甲完成Ⅲ期，研发投入¥68,000,000；药物乙完成Ⅱ期，投入4.5千万元；"
+                        "药物丙完成Ⅰ期，投入0.3亿元；药物丁也完成Ⅲ期，投入1.2亿。今年四个加起来市里最多给多少？")
+    assert [(c.rule_id, c.amount_yuan) for c in answer.calculations] == [
+        ("m05-drug-phase3", 27_200_000), ("m05-drug-phase2", 18_000_000),
+        ("m05-drug-phase1", 10_000_000), ("m05-drug-phase3", 30_000_000)]
+    assert "8520万元" in answer.answer[:60]  # under （五）'s 1亿 a year
+
+
+def test_now_asked_of_an_ended_plan_is_no_whatever_month_another_ask_states(engine):
+    answer = engine.ask("我们在浦东张江，听说浦东有个生物医药产业高质量发展行动方案，现在还能按它申请支持吗？另外，我们有个项目"
+                        "2024年7月10日出的结果，9号文能覆盖吗？")
+    assert answer.answer.startswith("否")
+    assert "2024年6月1日至7月31日期间" in answer.answer  # the second ask: the funding measures' earlier period

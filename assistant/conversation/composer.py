@@ -814,8 +814,11 @@ class Composer:
         if step.ask.detail == WHICH_DOCUMENT or not asks_yes_or_no(text):
             return None
         start, end = document.funding_valid_from or document.valid_from, document.valid_to
+        # ("…现在还能按它申请支持吗？另外，我们有个项目2024年7月10日出的结果…": this ask puts it to today, whatever
+        # time another ask of the message states)
+        today_asked = self.asked_of_today or has_word(text, lexicon().present_words)
         against = self.event_facts.event_against(date(start.year, start.month, 1), end) if (
-            start and end and not self.asked_of_today) else None
+            start and end and not today_asked) else None
         if against is not None:  # "项目2030年完成，那时候还有效吗": the time stated decides, not today
             return against == 0
         status = document.status_on(self.day)

@@ -185,6 +185,25 @@ def triggers_named(text: str, triggers: Sequence[str]) -> bool:
     return any(_trigger_pattern(trigger).search(text) for trigger in triggers)
 
 
+def _named_each_before_its_base(text: str, candidates: Sequence[Rule], bases: Sequence[StatedAmount]) -> list[Rule] | None:
+    """The rules of ``text`` (lower case) in the order named, one per naming, when some rule is named more than once
+    and every naming is followed by its own base before the next naming (``bases`` in order); None otherwise."""
+    named = sorted((at, rule) for rule in candidates for at in _trigger_positions(text, rule))
+    if len(named) < 2 or len(named) == len({rule.id for _, rule in named}) or len(named) != len(bases):
+        return None
+    found, at = [], 0
+    for amount in bases:
+        at = text.find(amount.text.lower(), at)
+        if at < 0:
+            return None
+        found.append(at)
+        at += len(amount.text)
+    bounds = [at for at, _ in named[1:]] + [len(text)]
+    if all(named[i][0] < found[i] < bounds[i] for i in range(len(named))):
+        return [rule for _, rule in named]
+    return None
+
+
 def _cgt_beside_others(text: str, candidates: Sequence[Rule]) -> bool:
     """Whether ``text`` (lower case) tells a cell or gene therapy's stage in a sentence of its own beside other drugs'
     stages told in clauses without it ("两个完成Ⅲ期…；一个完成Ⅱ期…；还有一个基因治疗1类新药完成确证性临床"): each
@@ -261,7 +280,12 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         mentioned = sorted(((min(pos), rule) for rule in candidates if (pos := _trigger_positions(text, rule))),
                            key=lambda pair: pair[0])
     rules = [rule for _, rule in mentioned]
-    if len(mentioned) > 1:
+    each_named = _named_each_before_its_base(text, candidates, facts_said.amounts_as(AmountRole.BASE))
+    if each_named is not None:
+        # "药物甲完成Ⅲ期，投入¥68,000,000；药物乙完成Ⅱ期…；药物丙完成Ⅰ期…；药物丁也完成Ⅲ期，投入1.2亿": each stage named
+        # with the spend after it is one item, a stage named twice two items (a count of all of them counts nothing more)
+        rules = each_named
+    elif len(mentioned) > 1:
         rules = _counted(text, mentioned)
         if (len(rules) > len(mentioned) and len(facts_said.amounts_as(AmountRole.BASE)) == len(mentioned)
                 and not lexicon().each.search(text)):
