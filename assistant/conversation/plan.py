@@ -2488,8 +2488,7 @@ class Planner:
             step.route = Route.ELIGIBILITY
             return step
         # "在上海注册": the calculator does not list what the stated facts meet as still to meet, of one rule or several
-        for condition_id in {**dict.fromkeys(step.eligibility.holds, True),
-                             **self.verdicts.stated_met(question, request.rules or list(request.candidates))}:
+        for condition_id in (*step.eligibility.holds, *self.verdicts.stated_met(question, request.rules or list(request.candidates))):
             request.facts.setdefault(condition_id, True)
         if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
             if step.eligibility.instead and self.verdicts.open_to_case(question, step.eligibility.instead):

@@ -384,8 +384,7 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     # were an affiliate?") was judged in that turn only, and the one stated before it is back in force
     related_party = question.conversation_facts.related_party
     if related_party is not None:
-        facts[RELATION_CONDITIONS[0]] = not related_party
-        facts[RELATION_CONDITIONS[1]] = not related_party
+        facts.update(dict.fromkeys(RELATION_CONDITIONS, not related_party))
 
     seen: list[tuple[str, str]] = []
     assumed: AssumedBase | None = None
@@ -509,7 +508,7 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
                         foreign=foreign, annual_shown=same_measure and previous is not None and previous.annual_shown,
                         named_item=named_item, unnamed_item=unnamed_item,
                         days={str(a.yuan): a.on for a in facts_said.amounts if a.on is not None},
-                        item_facts={str(a.yuan): {RELATION_CONDITIONS[0]: not a.related, RELATION_CONDITIONS[1]: not a.related}
+                        item_facts={str(a.yuan): dict.fromkeys(RELATION_CONDITIONS, not a.related)
                                     for a in facts_said.amounts if a.related is not None})
 
 

@@ -113,8 +113,8 @@ TOTAL_REACH = 4  # characters after a count where a total word ("两个加起来
 # clause break, no "each"; a count of products or projects keeps the total word right after it ("这两个品种同一年合计"
 # adds the products said, "我们有3个这种项目，总共" states three)
 COUNTED_COMPANIES = re.compile(r"家[\u4e00-\u9fff]{0,12}")
-# the words between an amount and the same amount restated in yuan in brackets: "USD 20 million (roughly RMB 140 million"
 COLON_END = re.compile(r"[:：]\s*$")  # words that end in a colon introduce what follows
+# the words between an amount and the same amount restated in yuan in brackets: "USD 20 million (roughly RMB 140 million"
 RESTATED = re.compile(r"\s*(?:美元|美金|欧元|日元|港元|港币|英镑|dollars?|euros?)?\s*[（(]\s*"
                       r"(?:roughly|about|approximately|approx\.?|around|i\.e\.|ca\.?|约合|约|折合|合|相当于|即)?\s*"
                       r"(?:人民币|rmb|cny)?\s*", re.IGNORECASE)
@@ -906,7 +906,9 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         facts = replace(facts, amounts=amounts, usd_rate=earlier_facts.usd_rate)
     own_amounts = bool(facts.amounts)
     asks = _asks(cased, lex, previous.asks[-1] if previous and previous.asks else None, facts)
-    corrected = _item_corrected(cased, text, lex, previous.text if previous is not None else "")
+    # the item a turn names, by its order ("第二个品种") or by the label the turn before gave it ("B的投入")
+    order = _item_order(text, lex) or _label_order(cased, previous.text if previous is not None else "", lex)
+    corrected = _item_corrected(cased, text, lex, order)
     # "更正：第1项的产值应为2000万元，请重新计算": a correction of an item said before follows it up
     # ("器械那条，每个单位每年累计也有封顶吗" after turns on drugs: the pointer names a subject of its own, not the one before)
     pointed = points_back(text) and not (facts.states_subject() and lex.subject_pointer.search(text))
@@ -960,7 +962,7 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         items_added=_items_added(text, lex),
         corrects_order=corrected[0],
         corrects_yuan=corrected[1],
-        names_order=_item_order(text, lex) or _label_order(cased, previous.text if previous is not None else "", lex),
+        names_order=order,
         asks_ceiling=names_ceiling(text, facts) or (
             (inherits or bare_reply) and previous is not None and previous.asks_ceiling),
         asks_total=has_word(lex.spend_total.sub(" ", lex.cap_named_total.sub(" ", text)), lex.total_words),
@@ -2436,29 +2438,33 @@ def count_summed(text: str) -> int | None:
     return None
 
 
-def _item_corrected(normalised: str, text: str, lex: _Lexicon, earlier: str = "") -> tuple[int | None, Decimal | None]:
+def _item_corrected(normalised: str, text: str, lex: _Lexicon, order: int | None) -> tuple[int | None, Decimal | None]:
     """(the order, 1-based, of the item a correction names; the amount in yuan it denies) for a turn putting an
     item right ("更正一下，第二个品种的产值是4000万元，不是8000万元" → (2, 80000000); "B的投入我说错了，是0.9亿" after
     "A…；B…" → (2, None)), each None when not said; (None, None) when the turn corrects nothing (no correction word
     and no amount denied). ``normalised`` is the normalised message (amount positions refer to it), ``text`` its
-    lower case, ``earlier`` the turn before (normalised), where the items' labels were given."""
+    lower case, ``order`` the item the turn names (``_item_order``, ``_label_order``)."""
     denied = next((found.yuan for found in find_amounts(normalised) if lex.roles["denied"].search(
         normalised[max(0, found.start - ROLE_WINDOW_LATIN): found.start].lower())), None)
     if denied is None and not lex.item_correction.search(text):
         return None, None
-    return _item_order(text, lex) or _label_order(normalised, earlier, lex), denied
+    return order, denied
 
 
 def _label_order(normalised: str, earlier: str, lex: _Lexicon) -> int | None:
     """The order (1-based) of the item ``normalised`` names by a label ``earlier`` gave it ("A…；B…" then "B的投入"
     → 2), among the labels ``earlier`` gave in the order given; None when it names none of them, or ``earlier``
     gives fewer than two."""
-    given = list(dict.fromkeys((m["label"] or m["after"] or m["cn"]).lower() for m in lex.item_label.finditer(earlier)))
+    given = list(dict.fromkeys(_labels(earlier, lex)))
     if len(given) < 2:
         return None
-    named = next((label for m in lex.item_label.finditer(normalised)
-                  if (label := (m["label"] or m["after"] or m["cn"]).lower()) in given), None)
+    named = next((label for label in _labels(normalised, lex) if label in given), None)
     return given.index(named) + 1 if named is not None else None
+
+
+def _labels(text: str, lex: _Lexicon) -> list[str]:
+    """The item labels ``text`` gives or names, in order, lower case ("a", "b", "丙"; ``understanding.yaml`` item_label)."""
+    return [(m["label"] or m["after"] or m["cn"]).lower() for m in lex.item_label.finditer(text)]
 
 
 def _item_order(text: str, lex: _Lexicon) -> int | None:
