@@ -207,6 +207,7 @@ LOCKED_SPLITS = (
     "unseen26",
     "unseen27",
     "unseen28",
+    "unseen29",
 )
 
 
