@@ -88,6 +88,9 @@ def _glossary_starts() -> dict[str, tuple[int, ...]]:
     return {character: tuple(indices) for character, indices in starting_with.items()}
 
 
+CHINESE_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
 @cache
 def _synonyms() -> tuple[tuple[str, str], ...]:
     entries = read_yaml(SYNONYMS_PATH)
@@ -106,7 +109,9 @@ def in_sources_words(text: str) -> str:
 def _synonym_expansions(normalised: str) -> list[str]:
     """The corpus terms of the everyday words ``normalised`` holds, each entry once. A word said only inside a
     longer listed word is that word's ("AI" in "做AI制药的": 人工智能 comes once, with 药物研发), so one thing
-    said does not weigh twice against a measure's own term ("队列数据")."""
+    said does not weigh twice against a measure's own term ("队列数据"). Chinese words a removed ask word left apart
+    are read together again ("出海 注册" of "出海注册的支持是什么标准": 全球注册认证, not the 海外 of a trial)."""
+    normalised = CHINESE_GAP.sub("", normalised)
     matched = [(word, terms) for word, terms in _synonyms() if word in normalised]
     spans = [(m.start(), m.end()) for word, _ in matched for m in re.finditer(re.escape(word), normalised)]
 

@@ -1,7 +1,8 @@
 """Text normalisation shared by documents and queries, so both sides meet on the same form.
 
 Traditional characters become simplified (OpenCC ``t2s``), full-width forms half-width (NFKC, which
-also turns Ⅱ into II), and every way of naming a clinical phase (二期, 2期, Ⅱ期, phase 2) becomes
+also turns Ⅱ into II; a circled number ① becomes "(1)", so a list the asker numbered keeps its marks),
+and every way of naming a clinical phase (二期, 2期, Ⅱ期, phase 2) becomes
 ``II期``, the form the policy prints.
 """
 
@@ -29,7 +30,12 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
+# ① … ⑳: NFKC would make them bare digits, which then read as amounts or counts
+_CIRCLED = re.compile("[\u2460-\u2473]")
+
+
 def normalise(text: str) -> str:
+    text = _CIRCLED.sub(lambda m: f"({ord(m[0]) - 0x245F})", text)
     text = unicodedata.normalize("NFKC", text)
     text = to_simplified(text)
     text = _ENGLISH_PHASE.sub(lambda m: f"{_phase(m[1])}期", text)

@@ -315,8 +315,10 @@ class Composer:
         notes: list[str] = []
         for step, block in zip(steps, blocks, strict=True):
             if block and step.route is Route.CEILINGS and step.request is not None:
-                answers.append(self._ceilings_lead(step))  # the listing itself follows the answers
-                notes += block
+                # the listing itself follows the answers; a figure heard of is answered by its correction or its yes
+                heard = self._heard(step)
+                answers += heard or [self._ceilings_lead(step)]
+                notes += [line for line in block if line not in heard]
                 continue
             if step.route is Route.KIND_SUPPORT:  # "CRO和CMO分别…": each kind's head with its measures under it
                 noted = len(block) > 1 and any(s.rule for s, _ in step.listed)  # a listing with ceilings ends in its note
@@ -883,14 +885,7 @@ class Composer:
         assert step.request is not None
         money = self._money
         rules = step.request.rules or list(step.request.candidates)
-        lines = [self._correction(c, step.declined) for c in step.corrections]
-        wrong_share = {rule.id: share for share, rule in step.share_wrong}
-        lines += [self.t["confirmed"].format(rule_name=self.rule_name(rule), right=money(stated)) if rule.id not in wrong_share
-                  else self.t["share_wrong"].format(rule_name=self.rule_name(rule), right=money(stated),
-                                                    rate=percent_text(rule.rate or Decimal(0)),
-                                                    base=self._base_name(rule),
-                                                    heard=percent_text(wrong_share[rule.id]))
-                  for stated, rule in step.confirmed]
+        lines = self._heard(step)
         if step.within is not None:  # "能申请1500万的担保额度吗": within each alternative ceiling
             lines.append(self.t["within_alternatives"].format(stated=money(step.within)))
         annual = self._annual_caps(list(rules), "award_annual") if step.annual_first else []
@@ -924,6 +919,18 @@ class Composer:
                                     and not lexicon().ability_asked.search(step.ask.own_words)) else "award_yes"
             lines[0] = self.t[key] + lines[0]
         return lines
+
+    def _heard(self, step: Step) -> list[str]:
+        """The figures the asker heard of, each put right ("更正：…最高500万元，不是1000万元") or confirmed."""
+        money = self._money
+        lines = [self._correction(c, step.declined) for c in step.corrections]
+        wrong_share = {rule.id: share for share, rule in step.share_wrong}
+        return lines + [
+            self.t["confirmed"].format(rule_name=self.rule_name(rule), right=money(stated)) if rule.id not in wrong_share
+            else self.t["share_wrong"].format(rule_name=self.rule_name(rule), right=money(stated),
+                                              rate=percent_text(rule.rate or Decimal(0)), base=self._base_name(rule),
+                                              heard=percent_text(wrong_share[rule.id]))
+            for stated, rule in step.confirmed]
 
     def _required_base(self, step: Step) -> list[str]:
         assert step.required_base is not None

@@ -1585,7 +1585,9 @@ class Planner:
         # "有没有贷款贴息？贴多少": an amount ask with no topic of its own names its part by the ask of the message before it
         priced_ask = replace(ask, text=f"{plan.steps[-1].ask.text} {ask.text}") if (
             (ask.elliptical or topic_is_empty) and plan.steps) else ask
-        unpriced = self._unpriced_part(priced_ask, measure) if measure and not has_amounts and recalled is None else None
+        # ("…信贷贴息，我们贷了三千万，能贴几个点？": a rate asked of the unpriced part, whatever the case's amounts)
+        unpriced = self._unpriced_part(priced_ask, measure) if measure and (
+            not has_amounts or ask.kind is AskKind.FIGURE) and recalled is None else None
         if measure and unpriced is not None:
             if (ask.kind in {AskKind.WHAT, AskKind.ELIGIBILITY} and _asks_only_whether_supported(ask)
                     and not question.facts.tells_case()):
@@ -1615,7 +1617,11 @@ class Planner:
         what_after = ask.kind is AskKind.WHAT and bool(plan.steps) and not has_amounts and not ask.elliptical
         if measure and wants_award and (ask.kind is not AskKind.WHAT or has_amounts or (follow_up and not what_after)) and not (
                 support_exists and not has_amounts):
-            return self._award(question, ask, measure, session, language, plan.steps[-1].ask if ask.elliptical and plan.steps else None)
+            # ("…对智能化、绿色化改造有支持吧？我们项目总投资1.5亿，最多给多少？": the earlier ask of the message on the same
+            # measure names the rule the amount ask's own words do not)
+            before_on_measure = plan.steps and plan.steps[-1].articles and plan.steps[-1].articles[0].key == measure
+            return self._award(question, ask, measure, session, language,
+                               plan.steps[-1].ask if plan.steps and (ask.elliptical or before_on_measure) else None)
         if measure and not has_amounts and (support_exists or (ask.kind is AskKind.WHAT and asks_support_terms(ask.text.lower()))):
             # "对产品出海注册是怎么规定的", "产品要去美国FDA注册，有什么支持？", "is there help with trial insurance
             # premiums?": the terms of a measure that sets amounts are its ceilings and rates, all of them; asked yes
@@ -1807,9 +1813,10 @@ class Planner:
 
     def _unpriced_part(self, ask: Ask, measure: str) -> Lead | None:
         """The sentence of ``measure`` about the part an amount or support ask names when no award rule of the
-        measure prices that part (``unpriced_sentence``); None when the ask asks no amount or a rule covers it."""
+        measure prices that part (``unpriced_sentence``); None when the ask asks no amount or figure (a rate, "几个点")
+        or a rule covers it."""
         text = ask.text.lower()
-        if not (ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE} or asks_support_terms(text) or (
+        if not (ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.FIGURE} or asks_support_terms(text) or (
                 ask.kind is AskKind.WHAT and has_word(text, lexicon().quantity_words))):
             return None
         rules = self.book.for_measure(measure)
@@ -2430,7 +2437,8 @@ class Planner:
     def _award(self, question: Question, ask: Ask, measure: str, session: Session, language: Language,
                asked_before: Ask | None = None) -> Step:
         """The award step of ``ask`` under ``measure``. ``asked_before``: the ask of the same message an elliptical
-        ``ask`` asks again ("…对出海的创新产品支持多少？新政策又是多少？"), whose words name the rule when its own do not."""
+        ``ask`` asks again ("…对出海的创新产品支持多少？新政策又是多少？") or that was answered from the same measure,
+        whose words name the rule when its own do not."""
         article = self._measure_article(measure)
         earlier = next((t for t in session.award_topics() if t.measure == measure), session.award)
         if (earlier is not None and earlier is not session.award and earlier.measure == measure

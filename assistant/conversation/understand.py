@@ -1145,6 +1145,8 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             # "是放在哪个区域做的？": a question mark makes a question of a clause without ask words; one stating
             # amounts ("我们投了5000万，能拿1500万吧？") is the case of the ask before it
             kind = AskKind.WHAT
+        elif kind is None and numbered and _quotes_claim(clause, text, lex):
+            kind = AskKind.WHAT  # "①“…每个品种最高补贴1000万元”；②“…”，这俩说法对吗": each claim numbered is checked on its own
         elif kind is None and (numbered or opening is not None) and not told_of_own and not (
                 (told := read_facts(clause, clause.lower())).tells_case() or told.amounts):
             # "Two numbers: the industry's size in 2023, and …": a part the message announced or numbered as an ask
@@ -1202,6 +1204,10 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
     if context and asks:
         last = asks[-1]
         asks[-1] = replace(last, text="，".join([last.text, *context]), clause=last.own_words)
+    closing = _claims_closing(text, lex)
+    if closing:  # "①“…”；②“…”。这俩说法对吗？": each claim numbered is asked whether it is right
+        asks = [replace(a, text=f"{a.text}，{closing}") if a.listed and _quotes_claim(a.own_words, text, lex) and not has_word(
+            a.text.lower(), lex.claim_check) else a for a in asks]
     if any(a.listed for a in asks):
         # the numbers read the list; an ask quoted back or searched is the asker's words without them
         asks = [replace(a, text=lex.numbered_ask.sub("", a.text), clause=lex.numbered_ask.sub("", a.clause)) for a in asks]
@@ -2258,6 +2264,8 @@ def _heard_of(found: FoundAmount, normalised: str, before: str, latin: bool, lex
     """
     if lex.roles["own_base"].search(before):
         return False
+    if _quoted_claim(found.start, normalised, lex):
+        return True
     start, end = sentence_at(normalised, found.start)
     heard = [m.start() for m in lex.roles["claimed"].finditer(normalised[start: found.start].lower())]
     if not heard:
@@ -2265,6 +2273,35 @@ def _heard_of(found: FoundAmount, normalised: str, before: str, latin: bool, lex
         return bool(lex.roles["outcome"].search(before)) and asks_to_confirm(normalised[start:end])
     close = found.start - (start + heard[-1]) <= (CLAIM_WINDOW_LATIN if latin else CLAIM_WINDOW)
     return close or bool(lex.roles["desired"].search(before) or lex.roles["outcome"].search(before))
+
+
+def _quoted_claim(position: int, normalised: str, lex: _Lexicon) -> bool:
+    """Whether ``position`` lies inside words the asker quotes (“…”, 「…」) in a message that asks whether they are
+    right (``claim_check``, "这俩说法对吗"): a news item's figure ("①“2023年…产业规模已突破1万亿元”") is a claim to
+    check, never the asker's own spend or output; a sentence quoted for what it says ("看到新闻里这句：“…”。我们算这一类吗？")
+    states the text's figures, no claim."""
+    opened = max(normalised.rfind("“", 0, position), normalised.rfind("「", 0, position))
+    closed = max(normalised.rfind("”", 0, position), normalised.rfind("」", 0, position))
+    curly = opened > closed and re.search("[”」]", normalised[position:]) is not None
+    straight = normalised.count('"', 0, position) % 2 == 1 and '"' in normalised[position:]  # '"…"' opens and closes alike
+    if not (curly or straight):
+        return False
+    lowered = normalised.lower()
+    return has_word(lowered, lex.claim_check)
+
+
+def _claims_closing(text: str, lex: _Lexicon) -> str:
+    """The words after the last quote of ``text`` when they ask whether what was quoted is right ("这俩说法对吗"), or ""."""
+    closed = max(text.rfind("”"), text.rfind("」"), text.rfind('"'))
+    tail = text[closed + 1:].strip(" ，,。.;；?？") if closed >= 0 else ""
+    return tail if tail and has_word(tail.lower(), lex.claim_check) else ""
+
+
+def _quotes_claim(clause: str, text: str, lex: _Lexicon) -> bool:
+    """Whether ``clause`` of ``text`` quotes a claim the message asks to check (``_quoted_claim``)."""
+    opened = re.search('[“「"]', clause)
+    at = text.find(clause)
+    return opened is not None and at >= 0 and _quoted_claim(at + opened.end(), text, lex)
 
 
 def _about_fair(normalised: str, position: int, lex: _Lexicon) -> bool:

@@ -489,9 +489,10 @@ class Verdicts:
                                missing=(condition_rules().conditions[waiting.condition_id].awaited,))
         rules = self.book.for_measure(str(article.key)) if article.doc_id == self.book.document else ()
         failures = [evaluator.first_failure(rule, values) for rule in rules]
-        if failures and all(failures) and failures[0] is not None and failures[0].instead:
+        if failures and all(failures) and failures[0] is not None:
             # "We're a medical device company: can we apply for the class 1 new drug support?": a stated fact fails
-            # every rule of the measure and sends the case to another measure, which follows
+            # every rule of the measure and sends the case to another measure, which follows; "我们是委托方，自己能申请吗"
+            # of （二十四）: the role fails every rule, whether or not another measure takes the case
             return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, failures[0].condition_id, failures[0].instead,
                                fact=failures[0].fact)
         judged = next((check for check in checks if check.state is ConditionState.ASSESSED), None)
