@@ -102,3 +102,73 @@ def test_a_shanghai_company_describing_itself_is_registered_here(engine):
 def test_a_product_registered_abroad_finds_the_global_registration_measure(engine):
     answer = engine.ask("2024年的新政策里，出海注册的支持是什么标准？")
     assert cited(answer)[0] == "policy2024:36"  # not the trials abroad of （十二）
+
+
+def test_two_figures_of_a_draft_are_each_checked_against_their_own_measure(engine):
+    answer = engine.ask("我是记者，在核对一篇稿子。稿子里写：上海新政对细胞与基因治疗1类新药的早期临床试验最高支持2000万元，"
+                        "对企业在海外开展创新产品临床试验最高支持1000万元。这两个数字对不对？")
+    assert cited(answer)[:2] == ["policy2024:05", "policy2024:12"]
+    first, second = answer.answer.split("\n")[:2]
+    assert first.startswith("更正") and "1500万元" in first and "2000万元" in first
+    assert second.startswith("更正") and "2000万元" in second and "1000万元" in second  # a ceiling heard too low
+
+
+def test_two_figures_of_an_english_draft_are_each_checked(engine):
+    answer = engine.ask("I'm checking a draft: it says Shanghai gives up to RMB 20 million for a cell therapy's early-stage "
+                        "trial, and up to RMB 10 million for an overseas trial. Are these two figures right?")
+    first, second = answer.answer.split("\n")[:2]
+    assert first.startswith("Correction") and "RMB 15,000,000" in first
+    assert second.startswith("Correction") and "RMB 20,000,000" in second
+
+
+def test_a_memo_on_several_companies_judges_the_one_asked_on_its_own_facts(engine):
+    answer = engine.ask("给客户写备忘录，情况有点多，先帮我判断其中一家：A公司注册在杭州余杭，研发中心租在上海张江，1类新药的二期临床"
+                        "在上海三家医院做，药品注册申请人也是杭州那个主体；B、C两家都是上海注册的，这次先不问。"
+                        "A公司能不能拿上海市里给1类新药临床的那笔研发资金？")
+    assert answer.answer.startswith("不可以")
+    assert "杭州" in answer.answer.split("\n")[0]  # A's own seat, not B's and C's
+
+
+def test_a_trial_applicant_elsewhere_fails_the_class1_measure(engine):
+    answer = engine.ask("帮忙核一下主体：1类新药的临床试验申请人是我们苏州的母公司，上海子公司只负责具体研发执行。"
+                        "这种情况下上海子公司能按市里的新药临床补助去报吗？")
+    assert ("05", "not_eligible") in measure_verdicts(answer)
+    assert "注册申请人" in answer.answer.split("\n")[0]
+
+
+def test_approval_abroad_without_sales_yet_is_a_no(engine):
+    answer = engine.ask("Our Shanghai entity's innovative drug got FDA approval in October, but the US commercial launch isn't "
+                        "planned until 2027. Can we claim the city's overseas registration grant right now?")
+    assert ("36", "not_eligible") in measure_verdicts(answer)
+    assert answer.answer.startswith("No")  # "right now" asks no confirmation of a figure heard
+
+
+def test_a_firm_registered_in_taiwan_with_no_shanghai_company_is_outside_the_scope(engine):
+    answer = engine.ask("我們是台灣新竹登記的廠商，在上海沒有設公司，今年想去參加國際醫療器材展，聽說上海對參展有補助，我們可以申請嗎？")
+    assert answer.answer.startswith("不可以")
+    assert "臺灣新竹" in answer.answer or "台灣新竹" in answer.answer
+
+
+def test_rd_funds_are_the_rd_spend_and_the_stage_pointed_at_is_the_one_asked(engine):
+    answer = engine.ask("我們是上海的醫療器材廠商，產品之前進了上海市創新醫療器械特別審查程序，今年首次取得註冊證並在上海落地生產，"
+                        "這個產品研發經費一千五百萬，註冊後這一段最多可以補多少？")
+    assert [(c.rule_id, c.amount_yuan) for c in answer.calculations] == [("m06-device-registration", 6_000_000)]
+    assert "還須滿足：在本市登記註冊" not in answer.answer  # a Shanghai maker says where it is
+
+
+def test_a_park_of_another_city_asked_about_is_out_of_scope(engine):
+    answer = engine.ask("老板让我摸个底：北京大兴那个生物医药基地对1类新药做临床给不给钱、一般给多少？我们在北京和上海之间二选一，先看看北京那边的")
+    assert answer.status is Status.OUT_OF_SCOPE
+
+
+def test_a_yes_lists_what_the_asker_has_not_said(engine):
+    answer = engine.ask("我们1类新药II期临床刚做完，能申请市里的研发支持吗？")
+    assert answer.answer.startswith("可以")
+    pending = answer.answer.split("还须满足：", 1)[1].split("。", 1)[0]
+    assert "在本市登记注册" in pending and "实现产出" in pending
+
+
+def test_an_amount_unset_is_said_to_be_an_amount(engine):
+    answer = engine.ask("做AI药物发现平台的，市里给的补助额度是多少？")
+    assert answer.status is Status.NOT_SPECIFIED
+    assert answer.answer.startswith("现有政策文件没有规定具体支持金额")

@@ -34,7 +34,7 @@ from assistant.conversation.plan_records import (
     extra_conditions,
     term_sentence,
 )
-from assistant.conversation.premise import duration_in, figure_holds, stated_duration, stated_figure
+from assistant.conversation.premise import asks_to_confirm, duration_in, figure_holds, stated_duration, stated_figure
 from assistant.conversation.question import AmountRole, AskKind, Facts
 from assistant.conversation.slots import AssumedBase, AwardRequest, rule_named
 from assistant.conversation.understand import (
@@ -420,7 +420,7 @@ class Composer:
         if route is Route.NOT_SPECIFIED:
             if step.estimate is not None:  # no share set, a ceiling set: the ceiling follows
                 return [self._not_specified(article, step.detail)[0], *self.award_lines(step.estimate, article)]
-            lines = self._not_specified(article, step.detail, step.ask.kind)
+            lines = self._not_specified(article, step.detail, step.ask.kind, step.ask.own_words.lower())
             # what the measure does say of the thing asked: of a figure, or of a named detail it leaves unset (the rent
             # of （二十五）'s 500万平方米 standardised plants)
             quoted = step.ask.kind is AskKind.FIGURE or (step.detail in lexicon().details and step.detail != ANNUAL_CAP)
@@ -586,11 +586,13 @@ class Composer:
             return lead
         return f"{self.t['expired_warning']}{' ' if self.english else ''}{lead}"
 
-    def _not_specified(self, article: Article, detail: str = "", kind: AskKind | None = None) -> list[str]:
+    def _not_specified(self, article: Article, detail: str = "", kind: AskKind | None = None, asked: str = "") -> list[str]:
         fields = self._fields(article)
         named = lexicon().details.get(detail) or lexicon().figure_asks.get(detail)
-        # "整个流程要多久" of an article setting no time limit: no time limit, not the application's materials
-        unnamed = self.t["topic_duration"] if kind is AskKind.DURATION else self.t["topic_default"]
+        # "整个流程要多久" of an article setting no time limit: no time limit, not the application's materials;
+        # "补助额度是多少" of one setting no amount: no amount
+        money = kind in {AskKind.FIGURE, AskKind.AMOUNT} and has_word(asked, (*lexicon().money_words, *lexicon().money_figures))
+        unnamed = self.t["topic_duration" if kind is AskKind.DURATION else "topic_amount" if money else "topic_default"]
         topic = named.topic[self._tongue()] if named else unnamed
         lead = self.t["not_specified_lead"].format(topic=topic)
         key = "not_specified_where" if article.departments else "not_specified_where_no_departments"
@@ -610,7 +612,7 @@ class Composer:
                                                             ceiling=self._ceiling(verdict.rule), **fields)]
             else:
                 lines = [self.t["eligible_yes"].format(text=text, **fields) + self._glossed(text)]
-            return [*lines, *self._holds(verdict)]
+            return [*lines, *self._holds(verdict), *self._pending(verdict)]
         if verdict.verdict is Verdict.UNKNOWN and not verdict.condition:
             # a press answer or a district plan: no conditions to judge, so what the text says
             return [self._with_expiry(article, self._lead_text(article, text))]
@@ -646,6 +648,12 @@ class Composer:
         conditions = [self.t["condition_quoted"].format(condition=text, quote=quote)
                       for text, quote in map(self._condition, verdict.holds)]
         return [self.t["eligible_holds"].format(conditions=self._join(conditions))]
+
+    def _pending(self, verdict: Eligibility | None) -> list[str]:
+        """After a yes: the rule's conditions the stated facts do not meet yet, still to meet."""
+        if verdict is None or not verdict.pending:
+            return []
+        return [self.t["eligible_pending"].format(conditions=self._join([self._condition(cid)[0] for cid in verdict.pending]))]
 
     def _verdict_lines(self, step: Step, article: Article) -> list[str]:
         verdict = step.eligibility
@@ -723,7 +731,8 @@ class Composer:
             return [self.t["eligible_no_rule"].format(rule_name=self.rule_name(verdict.rule), condition=condition[0],
                                                       quote=condition[1], **fields)]
         # "中小微…提到3000万了对吧？": a figure heard asked to be confirmed is put right, not refused
-        key = "eligible_no_claim" if has_word(step.ask.text.lower(), lexicon().claim_check) else "eligible_no"
+        # ("Can we claim the city's grant right now?" asks no confirmation: "right" ends no question there)
+        key = "eligible_no_claim" if asks_to_confirm(step.ask.text.lower()) else "eligible_no"
         lines = [self.t[key].format(condition=condition[0], quote=condition[1], **fields)]
         rules = rule_book().for_measure(verdict.measure) if step.ask.kind is AskKind.AMOUNT and step.estimate is None else ()
         if len(rules) == 1:  # "学校…这个贴息能拿多少，能直接申请吗": the no, then the ceiling asked, and whom it is for
@@ -1238,7 +1247,9 @@ class Composer:
             # items of several measures ("这两项加起来"): each measure's label, in the order of the items
             labels = self.t["award_labels_separator"].join(dict.fromkeys(c.citation.article for c in calculations))
             lines = [self.t["award_total_head"].format(number=number, label=labels,
-                                                       count=len(calculations), amount=estimate.total_text,
+                                                       # (an item a condition fails counts toward no total)
+                                                       count=sum(c.eligible for c in calculations) or len(calculations),
+                                                       amount=estimate.total_text,
                                                        parts=self._parts(estimate))]
             lines += self._item_lines(calculations)
         rules = [rule_book().rule(c.rule_id) for c in calculations]

@@ -2448,6 +2448,10 @@ class Planner:
             question = replace(question, earlier_facts=replace(question.earlier_facts, device=False, drug_class=None,
                                                                cgt=False))
         words = ask.text.lower()
+        own = re.split("[,，]", ask.own_words.lower())[-1]  # the words that ask, after the case told
+        if lexicon().stage_pointer.search(own) and len(
+                [r for r in self.book.for_measure(measure) if rule_named(own, r)]) == 1:
+            words = own  # "…首次取得注册证…，注册后这一段最多可以补多少": the one stage its clause points at
         if asked_before is not None and not any(rule_named(words, r) for r in self.book.for_measure(measure)):
             words = f"{asked_before.text.lower()} {words}"
         if question.replies_to_ask and any(rule_named(question.text, rule) for rule in self.book.for_measure(measure)):
@@ -2757,7 +2761,8 @@ class Planner:
             request.rules = met_rules
             step.estimate = self.calculator.estimate(request.items(), self.today, language, received=request.received)
         within_some = self._within_some(question, request, step.estimate)
-        step.corrections = self._corrections(question, request, step.estimate, within_some=within_some)
+        # (a ceiling heard below the one the text sets is put right too: "海外…临床试验最高支持1000万元，对不对")
+        step.corrections = self._corrections(question, request, step.estimate, within_some=within_some) or heard_wrong
         # "贴息的利率或比例是多少": the text sets a ceiling and no share; it says so, then the ceiling (an amount the
         # asker states beside it, "a RMB 80 million loan", is no award wanted)
         no_share = _asks_share(ask.text) and all(r.rate is None for r in request.rules)
@@ -2806,7 +2811,9 @@ class Planner:
             if len(named) == 1 and named[0] not in rules:
                 if heard.yuan > named[0].cap_yuan or (question.asks_ceiling and heard.yuan != named[0].cap_yuan):
                     wrong.append((heard.yuan, named[0], Decimal(named[0].cap_yuan)))
-            elif heard.yuan > highest.cap_yuan or (one and heard.yuan != highest.cap_yuan):
+            elif heard.yuan > highest.cap_yuan or (heard.yuan != highest.cap_yuan and len(set(rules)) == 1 and (
+                    one or has_word(clause, lexicon().ceiling_words))):
+                # ("…海外开展创新产品临床试验最高支持1000万元，对不对": the ceiling heard, below the one the text sets)
                 wrong.append((heard.yuan, highest, Decimal(highest.cap_yuan)))
         return wrong
 

@@ -85,6 +85,7 @@ class Eligibility:
     fact: str = ""  # the stated fact that failed the condition, or that leaves it open ("entity_type": who asks)
     missing: tuple[str, ...] = ()  # unknown: the facts (eligibility.yaml names) that would decide the condition
     holds: tuple[str, ...] = ()  # eligible: conditions quoted from another article (the scope) that stated facts meet
+    pending: tuple[str, ...] = ()  # eligible: the rule's conditions no stated fact meets yet (nothing contradicts them)
     also_waiting: tuple[str, ...] = ()  # unknown: the rule's further conditions still waiting for their ``awaited`` fact
     item_yuan: Decimal | None = None  # not eligible: the base (yuan) of the one item of several the failed condition is said of
     # not eligible for one item of several not said which ("其中一个委托方是我们的股东"): the lowest and highest totals

@@ -248,6 +248,7 @@ class _Lexicon:
     plan_name: re.Pattern[str]  # a quoted name that is a plan's or programme's ("…三年行动计划"), not a passage's
     topic_switch: re.Pattern[str]  # a turn opening by leaving the topic ("另外问一下，…", "by the way, …")
     subject_pointer: re.Pattern[str]  # "器械那条": a pointer the subject it names stands before
+    stage_pointer: re.Pattern[str]  # "这一段", "this stage": the one stage of several the asking clause names
     item_label: re.Pattern[str]  # "A做完Ⅱ期…；B…" then "B的投入我说错了": an item named by its label
     figure_ceiling_marks: tuple[str, ...]  # a figure after one of these is a ceiling ("最高1000万元")
     figure_floor_marks: tuple[str, ...]  # a figure before one of these is a floor ("1亿元以上")
@@ -272,6 +273,7 @@ class _Lexicon:
     yes_echo: dict[str, re.Pattern[str]]  # "算…吗" is answered "算。": the verb a yes/no question asks with
     ability_asked: re.Pattern[str]  # "能…吗": whether one can is asked, answered 可以
     money_words: tuple[str, ...]  # "补贴", "funding": an ask about money, answered by a measure that sets amounts
+    money_figures: tuple[str, ...]  # "额度", "多少钱": a figure asked that is an amount of money
     plain_money_words: tuple[str, ...]  # "资金额度", "specific amount": money named with no topic of its own
     policy_in_general: tuple[str, ...]  # "这些补贴", "this policy's support": the policy's support as a whole
     referent_nouns: tuple[str, ...]  # "这项政策", "that measure": what a pointing word points at, no topic
@@ -460,6 +462,7 @@ def lexicon() -> _Lexicon:
         asks_if_stated=re.compile(raw["asks_if_stated"], re.IGNORECASE),
         topic_switch=re.compile(raw["topic_switch"], re.IGNORECASE),
         subject_pointer=re.compile(raw["subject_pointer"], re.IGNORECASE),
+        stage_pointer=re.compile(raw["stage_pointer"], re.IGNORECASE),
         item_label=re.compile(raw["item_label"], re.IGNORECASE),
         figure_ceiling_marks=tuple(str(w) for w in raw["figure_ceiling_marks"]),
         figure_floor_marks=tuple(str(w) for w in raw["figure_floor_marks"]),
@@ -513,6 +516,7 @@ def lexicon() -> _Lexicon:
         yes_echo={str(verb): re.compile(pattern) for verb, pattern in raw["yes_echo"].items()},
         ability_asked=re.compile(raw["ability_asked"]),
         money_words=lower(raw["money_words"]),
+        money_figures=lower(raw["money_figures"]),
         plain_money_words=lower(raw["plain_money_words"]),
         policy_in_general=lower(raw["policy_in_general"]),
         referent_nouns=lower(raw["referent_nouns"]),
@@ -899,7 +903,7 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
     else:
         forward = None
     text = cased.lower()
-    facts = read_facts(cased, text)
+    facts = read_facts(*_of_party_asked(cased, lex))
     if earlier_facts is not None and earlier_facts.usd_rate is not None and any(a.currency == USD for a in facts.amounts):
         # "correction: the upfront was US$15 million, not 12" after "(take 7.1 RMB/USD)": the rate the asker gave holds
         amounts = at_stated_rate(facts.amounts, earlier_facts.usd_rate)
@@ -1214,7 +1218,25 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
     if not asks:
         kind = AskKind.ELIGIBILITY if stated and _yes_no(text.rstrip(" ，,。"), lex) else AskKind.WHAT
         asks = [Ask(kind, text, _points_back_briefly(text), _detail(text.lower(), kind, lex))]
+    asks = _claims_apart(asks, text, facts, lex)
     return tuple(_merge_amount_with_eligibility(_each_numbered_case(asks, text, lex), text))
+
+
+def _claims_apart(asks: list[Ask], text: str, facts: Facts | None, lex: _Lexicon) -> list[Ask]:
+    """One ask per figure heard of, each in a clause of its own, when the message asks whether they are right
+    ("稿子里写：…早期临床试验最高支持2000万元，对企业在海外…最高支持1000万元。这两个数字对不对？"): each claim is
+    checked against its own measure. Unchanged unless one ask holds two or more such figures."""
+    claimed = [a for a in facts.amounts if a.role is AmountRole.CLAIMED] if facts is not None else []
+    closing = next((piece.strip() for piece in reversed(re.split("[。.!！]", text)) if piece.strip()), "")
+    if len(asks) != 1 or len(claimed) < 2 or not has_word(closing.lower(), lex.claim_check):
+        return asks
+    cuts = [0, *(m.end() for m in CLAIM_CLAUSE_END.finditer(text)), len(text)]
+    clauses = [next((text[b:e] for b, e in itertools.pairwise(cuts) if b <= a.start < e), "") for a in claimed]
+    if len(set(clauses)) < len(clauses) or closing in clauses:
+        return asks
+    own = [clause.strip(" ，,;；:：。！!？?") for clause in clauses]
+    return [Ask(AskKind.WHAT, f"{clause}，{closing}", detail=_detail(clause.lower(), AskKind.WHAT, lex), listed=True)
+            for clause in own]
 
 
 def _each_numbered_case(asks: list[Ask], text: str, lex: _Lexicon) -> list[Ask]:
@@ -2154,10 +2176,13 @@ def _enterprise_size(text: str, sizes: dict[str, list[str]], patterns: dict[str,
 
 def _place_as_named(text: str, start: int, caught: str) -> str:
     """The place a registration names, read from ``start`` of ``text``: the known places written in a row
-    ("注册在江苏苏州" names 江苏苏州, not the three characters caught, 江苏苏), else what was caught without a
-    trailing 的 ("注册在某地的公司"). An English place is the word caught."""
+    ("注册在江苏苏州" names 江苏苏州, not the three characters caught, 江苏苏; a known place the catch begins inside is
+    read whole), else what was caught without a trailing 的 ("注册在某地的公司"). An English place is the word caught."""
     if not CHINESE_CHARACTER.match(caught):
         return caught
+    # ("台湾新竹登记的厂商": the three characters caught, 湾新竹, begin inside 台湾, a known place)
+    start = next((start - back for place in _known_places_longest_first() for back in range(1, len(place))
+                  if start - back >= 0 and text.startswith(place, start - back)), start)
     end = start
     while (known := next((p for p in _known_places_longest_first() if text.startswith(p, end)), None)) is not None:
         end += len(known)
@@ -2295,6 +2320,10 @@ def _claims_closing(text: str, lex: _Lexicon) -> str:
     closed = max(text.rfind("”"), text.rfind("」"), text.rfind('"'))
     tail = text[closed + 1:].strip(" ，,。.;；?？") if closed >= 0 else ""
     return tail if tail and has_word(tail.lower(), lex.claim_check) else ""
+
+
+# where one claim's clause ends: a comma, a semicolon or a colon (a sentence's end is one too)
+CLAIM_CLAUSE_END = re.compile(r"[，,；;:：。！!？?]|\.(?=\s)")
 
 
 def _quotes_claim(clause: str, text: str, lex: _Lexicon) -> bool:
@@ -2488,6 +2517,24 @@ def _item_corrected(normalised: str, text: str, lex: _Lexicon, order: int | None
     return order, denied
 
 
+def _of_party_asked(normalised: str, lex: _Lexicon) -> tuple[str, str]:
+    """``normalised`` and its lower case, the sentences only about parties the last sentence does not ask about
+    blanked out (the same length, so positions hold): a memo telling of several labelled companies ("A公司注册在杭州…；
+    B、C两家都是上海注册的，这次先不问。A公司能不能拿…？") asks of one, whose facts are its own. Unchanged unless the
+    message labels two or more parties and its last sentence names some of them."""
+    pieces = [(m.start(), m.end()) for m in PARTY_SENTENCE.finditer(normalised)]
+    asked = set(_labels(normalised[pieces[-1][0]:pieces[-1][1]], lex)) if pieces else set()
+    if not asked or len(set(_labels(normalised, lex))) < 2:
+        return normalised, normalised.lower()
+    kept = list(normalised)
+    for start, end in pieces[:-1]:
+        named = set(_labels(normalised[start:end], lex))
+        if named and not named & asked:
+            kept[start:end] = " " * (end - start)
+    text = "".join(kept)
+    return text, text.lower()
+
+
 def _label_order(normalised: str, earlier: str, lex: _Lexicon) -> int | None:
     """The order (1-based) of the item ``normalised`` names by a label ``earlier`` gave it ("A…；B…" then "B的投入"
     → 2), among the labels ``earlier`` gave in the order given; None when it names none of them, or ``earlier``
@@ -2497,6 +2544,10 @@ def _label_order(normalised: str, earlier: str, lex: _Lexicon) -> int | None:
         return None
     named = next((label for label in _labels(normalised, lex) if label in given), None)
     return given.index(named) + 1 if named is not None else None
+
+
+# a sentence, or a part of one after a semicolon: the span a memo tells one party's facts in
+PARTY_SENTENCE = re.compile(r"[^；;。!！?？\n]+[；;。!！?？\n]*")
 
 
 def _labels(text: str, lex: _Lexicon) -> list[str]:

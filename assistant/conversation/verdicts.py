@@ -123,7 +123,10 @@ class Verdicts:
         if only is not None and unsaid is not None:  # "CAR-T…能拿那个1500万吗": whether it is a 1类新药 is not said
             return Eligibility(Verdict.UNKNOWN, measure, only, unsaid.condition_id)
         holds = self._held_elsewhere(checks, measure, values) if only is not None else ()
-        return Eligibility(Verdict.ELIGIBLE, measure, only, usd_by_range=by_range, holds=holds)
+        # "1类新药确证性临床刚做完，我们能拿吗": a yes on what was said, with what was not said still to meet
+        pending = tuple(c.condition_id for c in checks if c.state in {ConditionState.UNKNOWN, ConditionState.ASSESSED}
+                        ) if only is not None else ()
+        return Eligibility(Verdict.ELIGIBLE, measure, only, usd_by_range=by_range, holds=holds, pending=pending)
 
     def awaited(self, question: Question, ask: Ask, request: AwardRequest) -> Eligibility | None:
         """A no for a yes/no on one rule whose condition the asker says is unmet; an "it depends" for a yes/no on one
