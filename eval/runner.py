@@ -208,6 +208,7 @@ LOCKED_SPLITS = (
     "unseen27",
     "unseen28",
     "unseen29",
+    "unseen30",
 )
 
 
