@@ -172,3 +172,125 @@ def test_an_amount_unset_is_said_to_be_an_amount(engine):
     answer = engine.ask("做AI药物发现平台的，市里给的补助额度是多少？")
     assert answer.status is Status.NOT_SPECIFIED
     assert answer.answer.startswith("现有政策文件没有规定具体支持金额")
+
+
+def test_a_cro_running_a_drug_companys_trial_is_no_registration_applicant(engine):
+    later = turns(engine, "我们1类新药III期做完了，也有产出了，III期研发投入九千万，市里补多少？",
+                  "如果是一家临床CRO，帮药企跑III期，CRO自己能申请这个补助吗？")[-1]
+    assert ("05", "not_eligible") in measure_verdicts(later)
+    assert later.answer.startswith("不可以") and "注册申请人" in later.answer.split("\n")[0]
+
+
+def test_sales_already_made_abroad_meet_the_global_registration_condition(engine):
+    answer = engine.ask("我们是上海的中药企业，一个现代中药在哈萨克斯坦药监部门注册成功了，已经在当地卖了小半年。"
+                        "这种一带一路国家的注册也能申请全球注册认证那条支持吗")
+    assert ("36", "eligible") in measure_verdicts(answer)
+    assert answer.answer.startswith("可以")
+
+
+def test_what_a_base_includes_is_not_specified(engine):
+    answer = engine.ask("我是公司会计，问下1类新药临床那个“不超过研发投入40%”，研发投入口径到底怎么算？")
+    assert answer.status is Status.NOT_SPECIFIED
+    assert cited(answer)[0] == "policy2024:05"
+    assert "口径" in answer.answer.split("\n")[0]
+
+
+def test_a_yearly_cap_asked_after_a_measure_that_sets_none_stays_on_that_measure(engine):
+    later = turns(engine, "醫院和藥企合作做創新藥上市後的真實世界研究，一個項目市裡最高能支持多少？",
+                  "那一家醫院一年最多能拿幾個項目、累計上限是多少？")[-1]
+    assert later.status is Status.NOT_SPECIFIED
+    assert cited(later)[0] == "policy2024:20"  # not （十二）, whose words hold a yearly cap
+
+
+def test_one_projects_yearly_ceiling_is_no_cap_per_entity(engine):
+    answer = engine.ask("我们是一家CRO，主要帮高校课题组做新药临床前研究服务。听说市里对这类服务有个贴息政策，一个项目一年最多能贴多少？")
+    assert answer.status is Status.ANSWERED
+    assert "1000万元" in answer.answer.split("\n")[0]
+
+
+def test_a_plan_the_reply_only_announces_is_outside_the_sources(engine):
+    answer = engine.ask("上海那个细胞治疗专项行动方案里，对CAR-T产业化基地建设具体怎么补贴的？按投资额的多少？")
+    assert answer.status is Status.OUT_OF_SCOPE
+
+
+def test_a_new_policy_of_this_year_is_outside_the_sources_even_in_a_conversation(engine):
+    later = turns(engine, "浦东那个2022到2024年的生物医药行动方案里，知识产权保护那项任务是哪几个部门负责的？",
+                  "这个方案现在还有效吗？", "那浦东今年有没有出新的生物医药扶持政策？补贴标准是多少？")[-1]
+    assert later.status is Status.OUT_OF_SCOPE
+
+
+def test_the_text_of_a_document_only_mentioned_is_outside_the_sources(engine):
+    answer = engine.ask("那个多元支付的“28条”全文你发我一下吧，第15条写的是什么？")
+    assert answer.status is Status.OUT_OF_SCOPE
+    assert "28条" in answer.answer
+
+
+def test_our_company_named_as_registration_applicant_is_the_asker(engine):
+    answer = engine.ask("Our Shanghai-registered biotech is the registration applicant for a Class 1 innovative drug; we just "
+                        "finished the domestic Phase III trial and the product is now generating output. Phase III R&D spend "
+                        "was about US$7 million (use 7.1 RMB per dollar). What's the most the city would give us?")
+    assert [c.amount_yuan for c in answer.calculations if c.eligible] == [19_880_000]  # 40% × 7M × 7.1
+
+
+def test_a_trial_abroad_with_nothing_in_china_is_overseas(engine):
+    answer = engine.ask("Our Shanghai-registered biotech just finished a Phase I for a Class 1 new drug in Australia "
+                        "(first-in-human there, nothing in China yet). Can we claim the Class 1 drug clinical subsidy — the "
+                        "one that pays 40% of R&D — for this trial?")
+    assert ("05", "not_eligible") in measure_verdicts(answer)
+    assert "policy2024:12" in cited(answer)
+
+
+def test_another_product_told_with_a_total_asked_adds_to_the_one_before(engine):
+    later = turns(engine, "我们CMO给一家无关联的客户代工品种A，去年受托产值3000万，市里给多少？",
+                  "还有个品种B也是给无关联客户做的，产值8000万，两个品种加起来多少？")[-1]
+    assert sorted(c.amount_yuan for c in later.calculations) == [3_000_000, 5_000_000]  # 10% × 3000万; 500万 cap
+    assert "800万元" in later.answer.split("\n")[0]
+
+
+def test_taking_two_supports_for_one_thing_is_answered_by_the_rule_on_overlap(engine):
+    answer = engine.ask("同一个已经出海的创新药，我们能不能先按2021年那轮老政策拿30%的出海补贴，再按这次新政策第三十六条再拿一次？两头都拿")
+    assert cited(answer)[0] == "policy2024:scope"
+    assert "不重复" in answer.answer.split("\n")[0]
+
+
+def test_three_numbered_statements_of_a_draft_are_each_checked(engine):
+    answer = engine.ask("我是记者，稿子里有三个说法想核实：1）伦理审查的牵头机构要在10个工作日内出具意见；2）生物医药中小微科创企业"
+                        "单笔批次担保额度上限提到了2000万元；3）浦东的行动方案目标是到2024年产业规模达到5000亿。这三个说法对吗？")
+    assert cited(answer)[:3] == ["policy2024:10", "policy2024:29", "pudong2022:goal-2"]
+    lines = answer.answer.split("\n")
+    assert lines[0].startswith("不对") and "15个工作日" in lines[0]
+    assert lines[1].startswith("没错") and "2000万元" in lines[1]
+    pudong = next(line for line in lines if "4000亿元" in line)
+    assert pudong.startswith("不对") and pudong.index("4000亿元") < pudong.index("到期失效")  # the verdict, then the expiry
+
+
+def test_an_amount_received_in_another_sentence_is_no_dollar_conversion(engine):
+    first, second = turns(engine, "One of our portfolio companies is a Shanghai-registered biotech; it just finished the domestic "
+                          "Phase III of a Class 1 drug with output, Phase III R&D was RMB 90 mn (~USD 12.4m). Earlier this "
+                          "year the same company already received ¥80,000,000 in city support for other Class 1 drugs. How "
+                          "much more could they get for this Phase III?",
+                          "Correction: the support they already received earlier this year was RMB 75 million, already "
+                          "paid out. How much is left for this Phase III drug?")
+    assert first.answer.startswith("Under") and "RMB 20,000,000" in first.answer.split("\n")[0]  # 1亿 − 8000万 left
+    assert "RMB 25,000,000" in second.answer.split("\n")[0]  # 1亿 − 7500万 left; the R&D spend stays 90M
+
+
+def test_numbered_items_of_several_measures_asked_each_are_each_computed(engine):
+    answer = engine.ask("我们是上海注册的药企，今年有三笔想申请：①海外临床试验责任险保费260万；②国内临床试验责任险保费¥1,300,000；"
+                        "③下个月去德国参加MEDICA展会，项目经费8.6万元，但今年公司已经拿过47万元的参展支持了。每一笔市里最多给多少，合计多少？")
+    assert {"policy2024:13", "policy2024:37"} <= set(cited(answer))
+    assert "本年度最多还可获3万元" in answer.answer  # the fair: 4.3万 capped by what the 50万 yearly cap leaves
+
+
+def test_another_citys_figure_wanted_for_a_side_by_side_memo_is_out_of_scope(engine):
+    answer = engine.ask("帮客户做选址备忘录：北京昌平生命科学园那边，对1类新药做完二期临床一般补多少钱？我们要跟上海的条款并排比一下，"
+                        "先把北京的数字给我就行")
+    assert answer.status is Status.OUT_OF_SCOPE  # "帮客户做" a memo is no trial run for a client
+
+
+def test_a_year_of_items_listed_between_semicolons_is_computed_item_by_item(engine):
+    answer = engine.ask("我是财务，今年几笔事项想算一下：3月，CMO品种A受托产值3200万元；6月，品种B受托产值6000万元；9月参加了一个"
+                        "国际性展会，项目经费12万元；11月，海外临床试验责任险保费150万元。请逐项算一下市里最多能给多少，全年合计多少？")
+    assert sorted(c.amount_yuan for c in answer.calculations) == [50_000, 750_000, 3_200_000, 5_000_000]
+    # min(10% × 3200万, 500万) + min(10% × 6000万, 500万) under （二十四）'s 1000万 cap, + 5万 + 50% × 150万
+    assert "900万元" in answer.answer.split("\n")[0]

@@ -556,11 +556,14 @@ class Composer:
         holds = figure_holds(stated, step.lead.sentence or step.lead.text) if stated is not None else None
         if step.need is not None:  # "还要办…许可证吗": 不需要 / 需要 / the sources do not say, first
             lead = f"{self.t['need_' + step.need.value]}{' ' if self.english else ''}{lead}"
-        elif holds is not None:  # "covers 60% of premiums, is that correct?": the sentence's 50% puts it right
-            lead = self.t["premise_right" if holds else "premise_wrong"] + lead
-        elif step.affirmed is not None:  # "有没有生物医药专区": the sentence states it, so the yes first
+        # ("…浦东的行动方案目标是到2024年产业规模达到5000亿，对吗": the 不对 leads, the expired plan's warning after it)
+        verdict = self.t["premise_right" if holds else "premise_wrong"] if holds is not None and step.need is None else ""
+        if step.affirmed is not None and step.need is None and holds is None:  # "有没有生物医药专区": the yes first
             lead = self.t["stated_yes"].format(word=step.affirmed) + lead
-        return [self._with_expiry(article, lead + self._glossed(step.lead.text))]
+        said = lead + self._glossed(step.lead.text)
+        if verdict and self.expired(article.doc_id):  # the claim's verdict and the sentence, then the plan's expiry
+            return [f"{verdict}{said}{' ' if self.english else ''}{self.t['expired_after']}"]
+        return [verdict + self._with_expiry(article, said)]
 
     def _lead_text(self, article: Article, text: str) -> str:
         """What ``article`` says, introduced as a measure of the policy or, in English, as a part of the document it
@@ -980,7 +983,7 @@ class Composer:
     def _award(self, step: Step, article: Article) -> list[str]:
         estimate = step.estimate
         assert estimate is not None
-        lines = [self._correction(c, step.declined) for c in step.corrections]  # "能拿3000万吗？": the no leads
+        lines = self._heard(step)  # "能拿3000万吗？": the no leads; "…上限提到了2000万元，对吗": the yes
         after: list[str] = []
         if step.eligibility is not None and step.eligibility.instead and step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
             # "市里对海外做的临床有没有支持": the no on the measure found and the measure that applies, briefly, so that
@@ -1247,9 +1250,7 @@ class Composer:
             # items of several measures ("这两项加起来"): each measure's label, in the order of the items
             labels = self.t["award_labels_separator"].join(dict.fromkeys(c.citation.article for c in calculations))
             lines = [self.t["award_total_head"].format(number=number, label=labels,
-                                                       # (an item a condition fails counts toward no total)
-                                                       count=sum(c.eligible for c in calculations) or len(calculations),
-                                                       amount=estimate.total_text,
+                                                       count=len(calculations), amount=estimate.total_text,
                                                        parts=self._parts(estimate))]
             lines += self._item_lines(calculations)
         rules = [rule_book().rule(c.rule_id) for c in calculations]

@@ -1128,6 +1128,12 @@ class Planner:
         outline = self._outline(question, ask)
         if outline is not None:  # "新出的那个若干意见一共多少条措施？分成几大块？": the document's own numbering counted
             return outline
+        if has_word(ask.text.lower(), lexicon().overlap_words):
+            # "同一个产品…先按2021年那轮老政策拿…，再按新政策再拿一次？两头都拿": the scope's rule on overlapping support
+            # answers, whatever measures the case's other words find (its own words, quoted: whether a district's
+            # matching support stacks is the districts' to say)
+            scope = self._measure_article(SCOPE_KEY)
+            return Step(ask, Route.LOOKUP, [scope], lead=lead_clause(scope.text, AskKind.WHAT, " ".join(lexicon().overlap_rule_words)))
         unset = plan.steps[-1] if plan.steps and plan.steps[-1].route is Route.NOT_SPECIFIED else None
         if (unset is not None and ask.kind is AskKind.ELIGIBILITY and unset.detail in lexicon().floor_details
                 and self.retriever.keyword_score(without_ask_words(ask.text.lower())) < OWN_TOPIC_SCORE):
@@ -1561,13 +1567,14 @@ class Planner:
                 or (question.asks_total and (len(award_slots.seen) > 1 or (question.facts.item_count or 0) > 1
                                              or (count_summed(question.text.lower()) or 0) > 1)
                     and not self._own_words_find(ask, measure))
-                or (question.asks_annual_cap and self._sets_annual_cap(award_slots.measure) and (
+                or (question.asks_annual_cap and (
                     not self._sets_annual_cap(measure) or not self._own_words_find(ask, measure)))):
             # "今年已经拿了48万，这次还能拿多少" after a trade-fair award: what that measure's annual cap has left
             # "同一年两段加起来会超过上限吗" after two items computed: their total, under that measure's annual cap;
             # "我們一共做三個項目，合計呢？" after one project's ceiling: that many of the measure's items
             # "这个每年上限是多少？" after a CMO award: the annual cap of the measure discussed, not a ceiling its words
-            # find in a measure that sets no annual cap (（二十九）'s 担保额度上限), or whose own words find no measure
+            # find in a measure that sets no annual cap (（二十九）'s 担保额度上限), or whose own words find no measure;
+            # "那一家医院一年最多能拿几个项目、累计上限是多少？" after （二十）, which sets none: still （二十）, whose cap is unset
             # ("一年一个单位最多拿多少" after （六）'s awards: （六）'s cap, not （五）'s that the earlier R&D words find)
             # "那III期呢" stays on the award; "那海外临床试验责任保险的保费补贴呢" names its own, and so does "And for young
             # researchers like me, is there anything?" whose words find a measure without award rules clearly; "What
@@ -1619,7 +1626,8 @@ class Planner:
                 support_exists and not has_amounts):
             # ("…对智能化、绿色化改造有支持吧？我们项目总投资1.5亿，最多给多少？": the earlier ask of the message on the same
             # measure names the rule the amount ask's own words do not)
-            before_on_measure = plan.steps and plan.steps[-1].articles and plan.steps[-1].articles[0].key == measure
+            before_on_measure = (plan.steps and plan.steps[-1].articles and plan.steps[-1].articles[0].key == measure
+                                 and not lexicon().another_case_opening.search(ask.text))
             return self._award(question, ask, measure, session, language,
                                plan.steps[-1].ask if plan.steps and (ask.elliptical or before_on_measure) else None)
         if measure and not has_amounts and (support_exists or (ask.kind is AskKind.WHAT and asks_support_terms(ask.text.lower()))):
@@ -2647,7 +2655,8 @@ class Planner:
                 step.cap_unset = True
             else:
                 step.route, step.detail = Route.NOT_SPECIFIED, ANNUAL_CAP
-                step.estimate = self.calculator.estimate(request.items(), self.today, language, received=request.received)
+                items = request.items()  # (the ceiling follows when there is one to show: a rate with no base shows none)
+                step.estimate = self.calculator.estimate(items, self.today, language, received=request.received) if items else None
                 return step
         if ask.kind is AskKind.REQUIRED_BASE:
             return self._required_base(question, step)

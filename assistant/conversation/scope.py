@@ -95,6 +95,7 @@ class _ScopeData:
     asked_unit: re.Pattern[str]
     derived_document: re.Pattern[str]
     later_document: re.Pattern[str]
+    content_asked: re.Pattern[str]
     earlier_document: re.Pattern[str]
     off_topic_pairs: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
     home_places: tuple[str, ...]
@@ -137,6 +138,7 @@ def _data() -> _ScopeData:
         asked_unit=re.compile(raw["asked_unit"]),
         derived_document=re.compile(raw["derived_document"]),
         later_document=re.compile(raw["later_document"], re.IGNORECASE),
+        content_asked=re.compile(raw["content_asked"], re.IGNORECASE),
         earlier_document=re.compile(raw["earlier_document"], re.IGNORECASE),
         off_topic_pairs=tuple(
             (group, _any_of(pair["who"]), _any_of(pair["what"])) for group, pair in raw["off_topic_pairs"].items()
@@ -279,7 +281,11 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     if own_topic and known_share is not None and _asks_off_sources(question, cat, data, known_share):
         return ScopeVerdict(False, "unknown_words")
     document = _unknown_document(text, cat, data, corpus_says)
-    if not document and any(a.kind in TERMS_KINDS for a in question.asks) and (
+    # ("…细胞治疗专项行动方案里，对CAR-T产业化基地建设具体怎么补贴的": how it pays is asked of its terms too)
+    # ("那个多元支付的“28条”全文你发我一下吧，第15条写的是什么？": its text is asked)
+    terms_asked = any(a.kind in TERMS_KINDS or (a.kind is AskKind.WHAT and (
+        has_word(a.text.lower(), lexicon().money_words) or data.content_asked.search(a.text))) for a in question.asks)
+    if not document and terms_asked and (
             mentioned := data.mentioned_document.search(text)):
         document = mentioned[0]  # "…那个实施意见…每项给多少经费": the press names it, its terms are not in the sources
     if document:
@@ -437,7 +443,10 @@ def _dated_document(text: str, cat: Catalogue, data: _ScopeData, corpus_says: Ca
                              (data.earlier_document, lambda year: year < min(years) and not (
                                  corpus_says is not None and corpus_says(f"{year}年")))):
         for match in pattern.finditer(text):
-            if outside(int(next(group for group in match.groups() if group))):
+            said = next(group for group in match.groups() if group)
+            if not said.isdigit():  # "今年…新出的…政策": after every catalogued document, named by its own words
+                return match["named"]
+            if outside(int(said)):
                 return match[0]
     return ""
 

@@ -118,6 +118,9 @@ COLON_END = re.compile(r"[:：]\s*$")  # words that end in a colon introduce wha
 RESTATED = re.compile(r"\s*(?:美元|美金|欧元|日元|港元|港币|英镑|dollars?|euros?)?\s*[（(]\s*"
                       r"(?:roughly|about|approximately|approx\.?|around|i\.e\.|ca\.?|约合|约|折合|合|相当于|即)?\s*"
                       r"(?:人民币|rmb|cny)?\s*", re.IGNORECASE)
+# the words between a yuan amount and the same amount restated in dollars in brackets: "RMB 90 mn (~USD 12.4m"
+RESTATED_IN_DOLLARS = re.compile(r"\s*(?:元|人民币|yuan)?\s*[（(]\s*(?:~|≈|roughly|about|approximately|approx\.?|around|ca\.?|"
+                                 r"约合|约|折合|合|相当于|即)?\s*(?:us\$|usd|\$|美元|美金)?\s*", re.IGNORECASE)
 CONVERSION_REACH = 60  # characters between a dollar amount and the yuan figure the asker converted it to
 # "6万和20万", "一个经费8万，一个30万" (items named alike: the second is the first's kind)
 LIST_JOINER = re.compile(r"\s*(?:元|人民币|元人民币)?\s*(?:和|与|及|、|,|，|/|and|or)\s*(?:另一个|另一场|另一项|一个|一场|一项|第二个|the other|another)?"
@@ -249,6 +252,7 @@ class _Lexicon:
     topic_switch: re.Pattern[str]  # a turn opening by leaving the topic ("另外问一下，…", "by the way, …")
     subject_pointer: re.Pattern[str]  # "器械那条": a pointer the subject it names stands before
     stage_pointer: re.Pattern[str]  # "这一段", "this stage": the one stage of several the asking clause names
+    another_case_opening: re.Pattern[str]  # "另外我们自己的…": an ask opening on a case of its own
     item_label: re.Pattern[str]  # "A做完Ⅱ期…；B…" then "B的投入我说错了": an item named by its label
     figure_ceiling_marks: tuple[str, ...]  # a figure after one of these is a ceiling ("最高1000万元")
     figure_floor_marks: tuple[str, ...]  # a figure before one of these is a floor ("1亿元以上")
@@ -286,6 +290,7 @@ class _Lexicon:
     sum_figure_words: tuple[str, ...]  # "多少" beside a cap asked: the sum's figure is asked too
     self_words: tuple[str, ...]  # "我们", "our": the asker speaks of itself
     overlap_words: tuple[str, ...]  # "两边能都拿": whether two policies' support adds up
+    overlap_rule_words: tuple[str, ...]  # "不重复": the words of the scope's sentence on overlapping support
     case_opening: re.Pattern[str]  # "If our CVC qualifies, …": the case put before what is asked
     terms_asks: tuple[str, ...]  # "怎么规定的", "补助标准是什么": a measure's terms asked
     support_size_asks: tuple[str, ...]  # "补贴有多少": the size of a measure's support asked, no case told
@@ -463,6 +468,7 @@ def lexicon() -> _Lexicon:
         topic_switch=re.compile(raw["topic_switch"], re.IGNORECASE),
         subject_pointer=re.compile(raw["subject_pointer"], re.IGNORECASE),
         stage_pointer=re.compile(raw["stage_pointer"], re.IGNORECASE),
+        another_case_opening=re.compile(raw["another_case_opening"], re.IGNORECASE),
         item_label=re.compile(raw["item_label"], re.IGNORECASE),
         figure_ceiling_marks=tuple(str(w) for w in raw["figure_ceiling_marks"]),
         figure_floor_marks=tuple(str(w) for w in raw["figure_floor_marks"]),
@@ -530,6 +536,7 @@ def lexicon() -> _Lexicon:
         sum_figure_words=lower(raw["sum_figure_words"]),
         self_words=lower(raw["self_words"]),
         overlap_words=lower(raw["overlap_words"]),
+        overlap_rule_words=lower(raw["overlap_rule_words"]),
         case_opening=re.compile(raw["case_opening"], re.IGNORECASE),
         terms_asks=lower(raw["terms_asks"]),
         support_size_asks=lower(raw["support_size_asks"]),
@@ -1210,8 +1217,14 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         asks[-1] = replace(last, text="，".join([last.text, *context]), clause=last.own_words)
     closing = _claims_closing(text, lex)
     if closing:  # "①“…”；②“…”。这俩说法对吗？": each claim numbered is asked whether it is right
-        asks = [replace(a, text=f"{a.text}，{closing}") if a.listed and _quotes_claim(a.own_words, text, lex) and not has_word(
-            a.text.lower(), lex.claim_check) else a for a in asks]
+        # ("1）伦理审查…10个工作日内出具意见；2）…担保额度上限提到了2000万元；3）…。这三个说法对吗？": a numbered
+        # statement is a claim too)
+        # each is then checked as a claim: a time limit against the text's, a figure against the text's (WHAT)
+        claims = [a.text if has_word(a.text.lower(), lex.claim_check) else f"{a.text}，{closing}"
+                  if a.listed and (_quotes_claim(a.own_words, text, lex) or not re.search("[?？]", a.text)) else None
+                  for a in asks]
+        asks = [replace(a, text=claim, kind=AskKind.DURATION if stated_duration(claim) else AskKind.WHAT)
+                if claim is not None and a.listed else a for a, claim in zip(asks, claims, strict=True)]
     if any(a.listed for a in asks):
         # the numbers read the list; an ask quoted back or searched is the asker's words without them
         asks = [replace(a, text=lex.numbered_ask.sub("", a.text), clause=lex.numbered_ask.sub("", a.clause)) for a in asks]
@@ -1239,12 +1252,24 @@ def _claims_apart(asks: list[Ask], text: str, facts: Facts | None, lex: _Lexicon
             for clause in own]
 
 
+def _listed_parts(text: str) -> list[tuple[int, int]]:
+    """``text`` cut at its semicolons when it lists cases that way ("今年几笔事项：3月，CMO品种A…3200万元；6月，品种B…；9月…；
+    11月…保费150万元。请逐项算一下…"): (begin, end) spans, the first after the colon that introduces the list; none
+    when fewer than two semicolons stand between the items."""
+    marks = [m.start() for m in re.finditer("[；;]", text)]
+    if len(marks) < 2:
+        return []
+    opened = max(text.rfind(":", 0, marks[0]), text.rfind("：", 0, marks[0]))
+    bounds = [opened + 1 if opened >= 0 else 0, *(mark + 1 for mark in marks), len(text)]
+    return list(itertools.pairwise(bounds))
+
+
 def _each_numbered_case(asks: list[Ask], text: str, lex: _Lexicon) -> list[Ask]:
-    """``asks`` with cases the asker numbered and then asked of together ("1）参加了8个国际性展会，每个项目经费12万元；
+    """``asks`` with cases the asker numbered (or listed between semicolons) and then asked of together ("1）参加了8个国际性展会，每个项目经费12万元；
     2）一笔海外权益许可交易，首付款8000万元…；3）…。分别能拿多少，合计多少？") as one amount ask per case: each case states its
     own figures and may be another measure's, so none is an item of another. Unchanged unless two or more numbered parts
     each state an amount and ask nothing, and the last ends with an amount asked of each ("分别", "respectively")."""
-    spans = [(begin, end) for begin, end, numbered in _numbered_parts(text, 0, lex) if numbered]
+    spans = [(begin, end) for begin, end, numbered in _numbered_parts(text, 0, lex) if numbered] or _listed_parts(text)
     if len(spans) < 2:
         return asks
     parts = [lex.numbered_ask.sub("", text[begin:end], count=1).strip(" ，,；;。") for begin, end in spans]
@@ -2316,12 +2341,16 @@ def _quoted_claim(position: int, normalised: str, lex: _Lexicon) -> bool:
 
 
 def _claims_closing(text: str, lex: _Lexicon) -> str:
-    """The words after the last quote of ``text`` when they ask whether what was quoted is right ("这俩说法对吗"), or ""."""
+    """The words after the last quote of ``text`` (with no quote, its last sentence) when they only ask whether what
+    was said before is right ("这俩说法对吗"), or ""."""
     closed = max(text.rfind("”"), text.rfind("」"), text.rfind('"'))
+    if closed < 0:  # "1）…；2）…。这三个说法对吗？": the last sentence, when it only asks that
+        closed = max(text.rstrip(" ?？。.!！").rfind(mark) for mark in "。.!！;；")
     tail = text[closed + 1:].strip(" ，,。.;；?？") if closed >= 0 else ""
-    return tail if tail and has_word(tail.lower(), lex.claim_check) else ""
+    return tail if tail and has_word(tail.lower(), lex.claim_check) and len(tail) <= MAX_CLOSING_CHARS else ""
 
 
+MAX_CLOSING_CHARS = 24  # a closing that asks whether the claims are right is short ("这三个说法对吗", "Are these right")
 # where one claim's clause ends: a comma, a semicolon or a colon (a sentence's end is one too)
 CLAIM_CLAUSE_END = re.compile(r"[，,；;:：。！!？?]|\.(?=\s)")
 
@@ -2345,8 +2374,8 @@ def _about_fair(normalised: str, position: int, lex: _Lexicon) -> bool:
 def _restated(amounts: tuple[StatedAmount, ...], normalised: str) -> tuple[StatedAmount, ...]:
     """``amounts`` with a yuan figure put in brackets right after an amount in another currency ("USD 20 million
     (roughly RMB 140 million)", "2000万美元（约合人民币1.4亿元）") taking that amount's place and role, and an amount
-    restated in brackets in other words ("0.9亿元（9千万）") once: one amount, stated twice, is no second item, and
-    its yuan figure is the one the sources' thresholds read."""
+    restated in brackets in other words ("0.9亿元（9千万）") or in dollars ("RMB 90 mn (~USD 12.4m)") once: one amount,
+    stated twice, is no second item, and its yuan figure is the one the sources' thresholds read."""
     kept = list(amounts)
     for number in range(len(amounts) - 1, 0, -1):
         before, amount = amounts[number - 1], amounts[number]
@@ -2354,6 +2383,9 @@ def _restated(amounts: tuple[StatedAmount, ...], normalised: str) -> tuple[State
         between = normalised[found + len(before.text): amount.start] if found >= 0 else ""
         if before.currency != CNY and amount.currency == CNY and (RESTATED.fullmatch(between) or _converted(before, amount, between)):
             kept[number - 1: number + 1] = [replace(amount, role=before.role, base_kind=before.base_kind or amount.base_kind)]
+        elif (before.currency == CNY and amount.currency == USD and RESTATED_IN_DOLLARS.fullmatch(between)
+              and amount.yuan > 0 and usd_range().low <= before.yuan / amount.yuan <= usd_range().high):
+            kept[number - 1: number + 1] = [before]  # "RMB 90 mn (~USD 12.4m)": the yuan figure given, said again in dollars
         elif (before.currency == amount.currency and before.yuan == amount.yuan and RESTATED.fullmatch(between)
               and before.role == amount.role):
             # "0.9億元（9千萬）": the same amount in other words, one item
@@ -2394,11 +2426,17 @@ def _received_total(amounts: tuple[StatedAmount, ...], normalised: str, lex: _Le
     return tuple(kept)
 
 
+SENTENCE_END = re.compile(r"[。！？!?]|\.(?:\s|$)")
+
+
 def _converted(dollars: StatedAmount, yuan: StatedAmount, between: str) -> bool:
     """Whether ``yuan`` is the asker's own conversion of ``dollars`` said right after it ("USD 180,000; finance booked
     it at 7.2 so RMB 1,296,000"): within a short stretch of words, at a rate inside the plausible range."""
     rates = usd_range()
+    # ("…(~USD 12.4m). Earlier this year the same company already received ¥80,000,000": another sentence, another
+    # role, another amount)
     return (dollars.currency == USD and dollars.yuan > 0 and len(between) <= CONVERSION_REACH
+            and yuan.role in {AmountRole.BASE, dollars.role} and not SENTENCE_END.search(between)
             and rates.low <= yuan.yuan / dollars.yuan <= rates.high)
 
 
