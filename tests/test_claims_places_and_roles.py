@@ -294,3 +294,33 @@ def test_a_year_of_items_listed_between_semicolons_is_computed_item_by_item(engi
     assert sorted(c.amount_yuan for c in answer.calculations) == [50_000, 750_000, 3_200_000, 5_000_000]
     # min(10% × 3200万, 500万) + min(10% × 6000万, 500万) under （二十四）'s 1000万 cap, + 5万 + 50% × 150万
     assert "900万元" in answer.answer.split("\n")[0]
+
+
+def test_three_numbered_figures_checked_each_the_cap_against_the_yearly_cap(engine):
+    answer = engine.ask("我在核一篇稿子，里面有三句话：1）1类新药III期临床最高补5000万；2）细胞与基因治疗1类新药确证性临床最高补3000万；"
+                        "3）创新药研发支持每家企业每年最多拿2亿。这三句话分别对不对？")
+    first, second, third = answer.answer.split("\n")[:3]
+    assert first.startswith("更正") and "3000万元" in first and "5000万元" in first
+    assert second.startswith("没错") and "3000万元" in second
+    assert third.startswith("更正") and "每年累计最高1亿元" in third and "2亿元" in third
+
+
+def test_a_cgt_named_once_keeps_its_stages_beside_another_drugs_stage(engine):
+    answer = engine.ask("我们是上海注册的CAR-T公司，1类新药。2025年早期临床研发投入1,800万元，确证性临床研发投入0.9亿元，都在国内做、"
+                        "都有产出。另外同年一个小分子1类新药II期投入4500万。2025年一共最多能拿多少？")
+    assert sorted((c.rule_id, c.amount_yuan) for c in answer.calculations) == [
+        ("m05-cgt-confirmatory", 30_000_000), ("m05-cgt-early", 7_200_000), ("m05-drug-phase2", 18_000_000)]
+    assert "5520万元" in answer.answer.split("\n")[0]
+
+
+def test_five_circled_items_asked_each_are_computed_under_their_measures(engine):
+    answer = engine.ask("我是CFO，2025年的几件事：①CMO品种A受托产值4,200万；②品种B受托产值0.6亿；③品种C受托产值3500万，委托方都跟我们"
+                        "无关联；④6月给海外临床试验买了责任险，实缴保费RMB 1.6 million；⑤9月去德国参加展会，项目经费8万块。每项多少、全年合计多少？")
+    assert "1084万元" in answer.answer.split("\n")[0]  # min(420 + 500 + 350, 1000) + 80 + 4 (万元)
+
+
+def test_a_premium_paid_in_the_funding_window_is_computed_with_the_terms_yes(engine):
+    later = turns(engine, "你好，12345转过来的，来电人问国内临床试验责任险市里有没有补贴，补多少，归哪些部门管？",
+                  "这条现在还有效吗？他们的保费是2024年7月交的，实缴128万元，这个能按这条申请吗？最多补多少？")[-1]
+    assert [c.amount_yuan for c in later.calculations] == [500_000]  # min(50% × 128万, 50万)
+    assert later.answer.startswith("可以") and "2024年6月1日至7月31日" in later.answer

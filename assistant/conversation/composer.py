@@ -933,9 +933,12 @@ class Composer:
         return lines
 
     def _heard(self, step: Step) -> list[str]:
-        """The figures the asker heard of, each put right ("更正：…最高500万元，不是1000万元") or confirmed."""
+        """The figures the asker heard of, each put right ("更正：…最高500万元，不是1000万元") or confirmed; one heard
+        of the per-entity annual cap against that cap."""
         money = self._money
         lines = [self._correction(c, step.declined) for c in step.corrections]
+        lines += [self.t["annual_heard_right" if heard == cap.cap_yuan else "annual_heard_wrong"].format(
+            cap=self._money_said(cap.cap_yuan), heard=money(heard), quote=cap.quote) for heard, cap in step.annual_heard]
         wrong_share = {rule.id: share for share, rule in step.share_wrong}
         return lines + [
             self.t["confirmed"].format(rule_name=self.rule_name(rule), right=money(stated)) if rule.id not in wrong_share

@@ -2670,13 +2670,17 @@ class Planner:
             return step
         # a figure heard of with no spend stated ("听说早期临床能拿2000万，是吗？") is checked against the ceiling
         heard = bool(question.facts.amounts_as(AmountRole.CLAIMED)) and not question.facts.amounts_as(AmountRole.BASE)
-        heard_wrong = self._heard_above_ceiling(question, request.rules or list(request.candidates),
-                                                request.candidates) if heard else []
+        # ("每家企业每年最多拿2亿，对不对": a figure heard of the annual cap is checked against that cap, not a ceiling)
+        step.annual_heard = self._heard_annual_cap(question, request.rules or list(request.candidates)) if heard else []
+        of_cap = {yuan for yuan, _ in step.annual_heard}
+        heard_wrong = [w for w in self._heard_above_ceiling(question, request.rules or list(request.candidates),
+                                                            request.candidates) if w[0] not in of_cap] if heard else []
         # "…最高支持5000万元，是这样吗？" asks whether the figure is right, not whether the asker may apply
         verdict_asked = ask.kind is AskKind.ELIGIBILITY and not (heard and has_word(ask.text.lower(), lexicon().claim_check))
         if heard and not verdict_asked:
             step.ask = replace(ask, kind=AskKind.AMOUNT, yes_no=False)
-            step.confirmed = [] if heard_wrong else self._heard_ceilings(question, request.rules or list(request.candidates))
+            step.confirmed = [] if heard_wrong else [c for c in self._heard_ceilings(
+                question, request.rules or list(request.candidates)) if c[0] not in of_cap]
             share = stated_figure(question.text)
             if share is not None and share.kind == "percent" and share.bound == 0:
                 # "听说能补总投资的30%，最高1亿，对吗？": the ceiling is right, the share heard is another rule's
@@ -2771,7 +2775,8 @@ class Planner:
             step.estimate = self.calculator.estimate(request.items(), self.today, language, received=request.received)
         within_some = self._within_some(question, request, step.estimate)
         # (a ceiling heard below the one the text sets is put right too: "海外…临床试验最高支持1000万元，对不对")
-        step.corrections = self._corrections(question, request, step.estimate, within_some=within_some) or heard_wrong
+        step.corrections = [c for c in self._corrections(question, request, step.estimate, within_some=within_some)
+                            if c[0] not in {yuan for yuan, _ in step.annual_heard}] or heard_wrong
         # "贴息的利率或比例是多少": the text sets a ceiling and no share; it says so, then the ceiling (an amount the
         # asker states beside it, "a RMB 80 million loan", is no award wanted)
         no_share = _asks_share(ask.text) and all(r.rate is None for r in request.rules)
@@ -2790,6 +2795,18 @@ class Planner:
         request.computed()
         session.remember_award(request.slots())
         return step
+
+    def _heard_annual_cap(self, question: Question, rules: Sequence[Rule]) -> list[tuple[Decimal, AnnualCap]]:
+        """Each figure heard of whose clause names the per-entity annual cap ("每家企业每年最多拿2亿"), with the one cap
+        ``rules`` count against; none when they count against none or several."""
+        caps = {rule.annual_cap for rule in rules if rule.annual_cap}
+        if len(caps) != 1:
+            return []
+        cap = self.book.annual_caps[caps.pop()]
+        text = question.text.lower()
+        # (an ask of several reads its amounts in its own words: where they stand in the message is found by their text)
+        return [(heard.yuan, cap) for heard in question.facts.amounts_as(AmountRole.CLAIMED)
+                if names_annual_cap(_clause_around(text, at if (at := text.find(heard.text.lower())) >= 0 else heard.start))]
 
     @staticmethod
     def _heard_ceilings(question: Question, rules: Sequence[Rule]) -> list[tuple[Decimal, Rule]]:

@@ -121,6 +121,8 @@ class Step:
     instead_eligibility: Eligibility | None = None  # the verdict on the measure that applies instead
     corrections: list[tuple[Decimal, Rule, Decimal]] = field(default_factory=list)  # (stated, rule, right figure)
     confirmed: list[tuple[Decimal, Rule]] = field(default_factory=list)  # a figure heard of that is the rule's ceiling
+    # a figure heard of as the per-entity annual cap ("每家企业每年最多拿2亿"), with the cap the rules count against
+    annual_heard: list[tuple[Decimal, AnnualCap]] = field(default_factory=list)
     # a share heard of beside a ceiling confirmed, that is not the rule's rate ("智能化改造听说能补总投资的30%，最高1亿"):
     # (the share heard as a fraction, the rule)
     share_wrong: list[tuple[Decimal, Rule]] = field(default_factory=list)

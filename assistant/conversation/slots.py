@@ -212,8 +212,13 @@ def _cgt_beside_others(text: str, candidates: Sequence[Rule]) -> bool:
     parts = [part for part in CLAUSE_MARK.split(text) if part.strip()]
     own = [r for r in candidates if r.product == "cgt"]
     others = [r for r in candidates if r.product != "cgt"]
-    return (any(has_word(part, words) and any(rule_named(part, r) for r in own) for part in parts)
-            and any(not has_word(part, words) and any(rule_named(part, r) for r in others) for part in parts))
+    # ("我们是上海注册的CAR-T公司，1类新药。早期临床研发投入1,800万元，确证性临床…0.9亿元…另外…一个小分子1类新药II期投入
+    # 4500万": the asker says it is a CGT company, in a clause naming no stage; its CGT stages follow by their own names)
+    company = any(has_word(part, words) and part.lstrip().startswith(lexicon().self_words)
+                  and not any(rule_named(part, r) for r in candidates) for part in parts)
+    own_told = any((company or has_word(part, words)) and any(rule_named(part, r) for r in own) for part in parts)
+    return own_told and any(not has_word(part, words) and not any(rule_named(part, r) for r in own)
+                            and any(rule_named(part, r) for r in others) for part in parts)
 
 
 def _trigger_positions(text: str, rule: Rule) -> list[int]:

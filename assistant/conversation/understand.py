@@ -1241,6 +1241,14 @@ def _claims_apart(asks: list[Ask], text: str, facts: Facts | None, lex: _Lexicon
     checked against its own measure. Unchanged unless one ask holds two or more such figures."""
     claimed = [a for a in facts.amounts if a.role is AmountRole.CLAIMED] if facts is not None else []
     closing = next((piece.strip() for piece in reversed(re.split("[。.!！]", text)) if piece.strip()), "")
+    numbered = [(begin, end) for begin, end, listed in _numbered_parts(text, 0, lex) if listed]
+    if len([a for a in asks if a.listed]) < len(numbered) >= 2 and (said := _claims_closing(text, lex)):
+        # "三句话：1）…最高补5000万；2）…；3）…。这三句话分别对不对？": each numbered statement is a claim checked on its own
+        parts = [lex.numbered_ask.sub("", text[begin:end], count=1).strip(" ，,；;。?？") for begin, end in numbered]
+        parts[-1] = parts[-1][:parts[-1].rfind(said)].strip(" ，,；;。?？") if said in parts[-1] else parts[-1]
+        if all(parts):
+            return [Ask(AskKind.DURATION if stated_duration(f"{part}，{said}") else AskKind.WHAT, f"{part}，{said}",
+                        listed=True) for part in parts]
     if len(asks) != 1 or len(claimed) < 2 or not has_word(closing.lower(), lex.claim_check):
         return asks
     cuts = [0, *(m.end() for m in CLAIM_CLAUSE_END.finditer(text)), len(text)]
@@ -1595,14 +1603,19 @@ def _asks_eligibility_after_telling(clause: str, lex: _Lexicon) -> bool:
         ends_as_question(part) for part in told)
 
 
+MONTH_TOLD = re.compile(r"(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月份?(?:初|中旬|上旬|下旬|中|底|末)?")
+
+
 def without_told_term(text: str) -> str:
-    """``text`` without its clauses that tell a document's term and ask nothing ("这份政策是8月1日才开始实施的"):
-    what is left names the case and what is asked of it."""
+    """``text`` without its clauses that tell a document's term and ask nothing ("这份政策是8月1日才开始实施的") and
+    without the months it states: what is left names the case and what is asked of it."""
     lex = lexicon()
     parts = re.split(r"(?<=[,，。;；])", text)
     kept = [part for part in parts
             if not (_kind(part.lower(), lex, own_words_only=True) is AskKind.VALIDITY and not ends_as_question(part.rstrip(",，。;；")))]
-    return "".join(kept) or text
+    # ("他们的保费是2024年7月交的…能按这条申请吗": the month is a fact of the case, read already; its words would find the
+    # document's term, not the measure)
+    return MONTH_TOLD.sub(" ", "".join(kept) or text)
 
 
 def _asked_sentences(text: str) -> str:
