@@ -324,3 +324,34 @@ def test_a_premium_paid_in_the_funding_window_is_computed_with_the_terms_yes(eng
                   "这条现在还有效吗？他们的保费是2024年7月交的，实缴128万元，这个能按这条申请吗？最多补多少？")[-1]
     assert [c.amount_yuan for c in later.calculations] == [500_000]  # min(50% × 128万, 50万)
     assert later.answer.startswith("可以") and "2024年6月1日至7月31日" in later.answer
+
+
+def test_a_stage_put_right_replaces_the_one_said_before(engine):
+    later = turns(engine, "我们1类新药刚做完I期临床，研发投入3000万，市里能补多少？", "不好意思我说错了，是II期不是I期，其他都不变。")[-1]
+    assert later.status is Status.ANSWERED
+    assert [(c.rule_id, c.amount_yuan) for c in later.calculations] == [("m05-drug-phase2", 12_000_000)]  # 40% × 3000万
+
+
+def test_a_client_the_cmo_holds_shares_in_is_a_related_party(engine):
+    answer = engine.ask("我们是一家CMO，给一家我们持股30%的药企代工，受托年产值5000万元。这种情况能申请市里的受托生产支持吗？")
+    assert ("24", "not_eligible") in measure_verdicts(answer)
+    assert answer.answer.startswith("不可以")
+
+
+def test_four_numbered_claims_asked_which_are_right_each_get_their_verdict(engine):
+    answer = engine.ask("我是记者，核对几条：1. 药品补充申请审评时限压缩到60个工作日；2. 第二类医疗器械审评平均时限压到30个工作日以内；"
+                        "3. 推出300万平方米生物医药标准化厂房；4. 中小微科创企业单笔批次担保额度上限提到2000万元。哪几条对，哪几条不对？")
+    lines = answer.answer.split("\n")
+    assert lines[0].startswith("对") and "60个工作日" in lines[0]
+    assert lines[1].startswith("不对") and "40个工作日" in lines[1]
+    assert lines[2].startswith("不对") and "500万平方米" in lines[2]  # an area heard is checked as an area
+    assert lines[3].startswith("没错") and "2000万元" in lines[3]
+
+
+def test_a_pitchs_rate_and_yearly_cap_are_each_checked(engine):
+    answer = engine.ask("A founder pitching me said Shanghai's new biomedicine policy pays 50% of R&D spend for Phase III trials "
+                        "of Class 1 drugs, capped at RMB 30 million per drug, and up to RMB 100 million per company per year. "
+                        "Are those numbers right?")
+    first, second = answer.answer.split("\n")[:2]
+    assert first.startswith("Not quite") and "40%" in first and "50%" in first
+    assert second.startswith("That's right") and "RMB 100,000,000" in second

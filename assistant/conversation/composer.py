@@ -937,7 +937,7 @@ class Composer:
         of the per-entity annual cap against that cap."""
         money = self._money
         lines = [self._correction(c, step.declined) for c in step.corrections]
-        lines += [self.t["annual_heard_right" if heard == cap.cap_yuan else "annual_heard_wrong"].format(
+        annual = [self.t["annual_heard_right" if heard == cap.cap_yuan else "annual_heard_wrong"].format(
             cap=self._money_said(cap.cap_yuan), heard=money(heard), quote=cap.quote) for heard, cap in step.annual_heard]
         wrong_share = {rule.id: share for share, rule in step.share_wrong}
         return lines + [
@@ -945,7 +945,7 @@ class Composer:
             else self.t["share_wrong"].format(rule_name=self.rule_name(rule), right=money(stated),
                                               rate=percent_text(rule.rate or Decimal(0)), base=self._base_name(rule),
                                               heard=percent_text(wrong_share[rule.id]))
-            for stated, rule in step.confirmed]
+            for stated, rule in step.confirmed] + annual
 
     def _required_base(self, step: Step) -> list[str]:
         assert step.required_base is not None

@@ -25,6 +25,9 @@ DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "understanding.yam
 
 Duration = tuple[Decimal, str]  # (15, "working_day"), (3, "week")
 PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|％|percent\b|per cent\b)", re.IGNORECASE)
+# an area ("300万平方米", "5 million square metres"): square metres, 万 read as ten thousand
+AREA = re.compile(r"(\d+(?:\.\d+)?)\s*(万|million)?\s*(?:平方米|平米|㎡|square met(?:er|re)s?|sq\.? ?m)", re.IGNORECASE)
+AREA_SCALE = {"万": Decimal(10_000), "million": Decimal(1_000_000)}
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
           "december")
 # a day as the sources write it ("2024年8月1日") or as an English asker does ("July 15, 2024", "15 July 2024")
@@ -104,9 +107,11 @@ def stated_figure(clause: str) -> FigurePremise | None:
     words = _figure_words()
     if not (words["asked"].search(clause.strip()) or words["heard"].search(clause)):
         return None
-    percents, days = list(PERCENT.finditer(clause)), _days(clause)
+    percents, days, areas = list(PERCENT.finditer(clause)), _days(clause), _areas(clause)
     if percents:
         kind, value, start = "percent", Decimal(percents[-1][1]), percents[-1].start()
+    elif areas:  # "推出300万平方米生物医药标准化厂房，对吗"
+        kind, value, start = "area", areas[-1][0], areas[-1][1]
     elif days:  # "took effect on July 15, 2024, right?"
         kind, value, start = "day", days[-1][0], days[-1][1]
     else:
@@ -143,12 +148,19 @@ def figure_holds(premise: FigurePremise, sentence: str) -> bool | None:
 
 
 def _figures(kind: str, text: str) -> list[Decimal]:
-    """The figures of ``kind`` ("percent", "day", "yuan") ``text`` states, in order."""
+    """The figures of ``kind`` ("percent", "day", "area", "yuan") ``text`` states, in order."""
     if kind == "percent":
         return [Decimal(m[1]) for m in PERCENT.finditer(text)]
     if kind == "day":
         return [day for day, _ in _days(text)]
+    if kind == "area":
+        return [area for area, _ in _areas(text)]
     return [found.yuan for found in find_amounts(text)]
+
+
+def _areas(text: str) -> list[tuple[Decimal, int]]:
+    """Each area ``text`` states, in square metres, with where it starts."""
+    return [(Decimal(m[1]) * AREA_SCALE.get((m[2] or "").lower(), Decimal(1)), m.start()) for m in AREA.finditer(text)]
 
 
 def _days(text: str) -> list[tuple[Decimal, int]]:

@@ -261,7 +261,8 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     items the conversation's other measures hold, which a count of a total may be of ("把这两项全部加起来" after a
     premium and a CMO product).
     """
-    text = ask_text or question.text
+    # ("是II期不是I期", "Phase II, not Phase I": the stage denied names no rule of the turn)
+    text = lexicon().stage_denied.sub(" ", ask_text or question.text)
     facts_said = question.facts
     same_measure = previous is not None and previous.measure == measure
     candidates = book.for_measure(measure)

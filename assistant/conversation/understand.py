@@ -252,6 +252,7 @@ class _Lexicon:
     topic_switch: re.Pattern[str]  # a turn opening by leaving the topic ("另外问一下，…", "by the way, …")
     subject_pointer: re.Pattern[str]  # "器械那条": a pointer the subject it names stands before
     stage_pointer: re.Pattern[str]  # "这一段", "this stage": the one stage of several the asking clause names
+    stage_denied: re.Pattern[str]  # "不是I期", "not Phase I": a stage named only to be denied
     another_case_opening: re.Pattern[str]  # "另外我们自己的…": an ask opening on a case of its own
     item_label: re.Pattern[str]  # "A做完Ⅱ期…；B…" then "B的投入我说错了": an item named by its label
     figure_ceiling_marks: tuple[str, ...]  # a figure after one of these is a ceiling ("最高1000万元")
@@ -468,6 +469,7 @@ def lexicon() -> _Lexicon:
         topic_switch=re.compile(raw["topic_switch"], re.IGNORECASE),
         subject_pointer=re.compile(raw["subject_pointer"], re.IGNORECASE),
         stage_pointer=re.compile(raw["stage_pointer"], re.IGNORECASE),
+        stage_denied=re.compile(raw["stage_denied"], re.IGNORECASE),
         another_case_opening=re.compile(raw["another_case_opening"], re.IGNORECASE),
         item_label=re.compile(raw["item_label"], re.IGNORECASE),
         figure_ceiling_marks=tuple(str(w) for w in raw["figure_ceiling_marks"]),
@@ -1242,7 +1244,10 @@ def _claims_apart(asks: list[Ask], text: str, facts: Facts | None, lex: _Lexicon
     claimed = [a for a in facts.amounts if a.role is AmountRole.CLAIMED] if facts is not None else []
     closing = next((piece.strip() for piece in reversed(re.split("[。.!！]", text)) if piece.strip()), "")
     numbered = [(begin, end) for begin, end, listed in _numbered_parts(text, 0, lex) if listed]
-    if len([a for a in asks if a.listed]) < len(numbered) >= 2 and (said := _claims_closing(text, lex)):
+    said = _claims_closing(text, lex) if len(numbered) >= 2 else ""
+    # (the closing asked as an ask of its own after the last statement: "…2000万元。哪几条对，哪几条不对？")
+    if said and (len([a for a in asks if a.listed]) < len(numbered) or any(
+            a.text.strip(" ，,?？") == said for a in asks)):
         # "三句话：1）…最高补5000万；2）…；3）…。这三句话分别对不对？": each numbered statement is a claim checked on its own
         parts = [lex.numbered_ask.sub("", text[begin:end], count=1).strip(" ，,；;。?？") for begin, end in numbered]
         parts[-1] = parts[-1][:parts[-1].rfind(said)].strip(" ，,；;。?？") if said in parts[-1] else parts[-1]
@@ -1252,10 +1257,23 @@ def _claims_apart(asks: list[Ask], text: str, facts: Facts | None, lex: _Lexicon
     if len(asks) != 1 or len(claimed) < 2 or not has_word(closing.lower(), lex.claim_check):
         return asks
     cuts = [0, *(m.end() for m in CLAIM_CLAUSE_END.finditer(text)), len(text)]
-    clauses = [next((text[b:e] for b, e in itertools.pairwise(cuts) if b <= a.start < e), "") for a in claimed]
-    if len(set(clauses)) < len(clauses) or closing in clauses:
+    spans = [next(((b, e) for b, e in itertools.pairwise(cuts) if b <= a.start < e), (0, 0)) for a in claimed]
+    if len(set(spans)) < len(spans) or any(text[b:e].strip(" ，,;；:：。！!？?") == closing for b, e in spans):
         return asks
-    own = [clause.strip(" ，,;；:：。！!？?") for clause in clauses]
+    # a claim of the yearly cap ("…capped at RMB 30 million per drug, and up to RMB 100 million per company per year")
+    # stays with the claim before it, whose measure it caps
+    groups: list[list[tuple[int, int]]] = []
+    for b, e in spans:
+        if groups and names_annual_cap(text[b:e].lower()):
+            groups[-1].append((b, e))
+        else:
+            groups.append([(b, e)])
+    if len(groups) < 2:
+        return asks
+    # the first claim keeps what its sentence says before it ("稿子里写：" aside: a colon ends an introduction)
+    opened = max(text.rfind(mark, 0, groups[0][0][0]) for mark in "。.!！?？:：") + 1
+    groups[0][0] = (opened, groups[0][0][1])
+    own = [text[group[0][0]:group[-1][1]].strip(" ，,;；:：。！!？?") for group in groups]
     return [Ask(AskKind.WHAT, f"{clause}，{closing}", detail=_detail(clause.lower(), AskKind.WHAT, lex), listed=True)
             for clause in own]
 
