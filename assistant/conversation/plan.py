@@ -2776,7 +2776,7 @@ class Planner:
         within_some = self._within_some(question, request, step.estimate)
         # (a ceiling heard below the one the text sets is put right too: "海外…临床试验最高支持1000万元，对不对")
         step.corrections = [c for c in self._corrections(question, request, step.estimate, within_some=within_some)
-                            if c[0] not in {yuan for yuan, _ in step.annual_heard}] or heard_wrong
+                            if c[0] not in of_cap] or heard_wrong
         # "贴息的利率或比例是多少": the text sets a ceiling and no share; it says so, then the ceiling (an amount the
         # asker states beside it, "a RMB 80 million loan", is no award wanted)
         no_share = _asks_share(ask.text) and all(r.rate is None for r in request.rules)

@@ -1219,32 +1219,42 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         asks[-1] = replace(last, text="，".join([last.text, *context]), clause=last.own_words)
     closing = _claims_closing(text, lex)
     if closing:  # "①“…”；②“…”。这俩说法对吗？": each claim numbered is asked whether it is right
-        # ("1）伦理审查…10个工作日内出具意见；2）…担保额度上限提到了2000万元；3）…。这三个说法对吗？": a numbered
-        # statement is a claim too)
-        # each is then checked as a claim: a time limit against the text's, a figure against the text's (WHAT)
-        claims = [a.text if has_word(a.text.lower(), lex.claim_check) else f"{a.text}，{closing}"
-                  if a.listed and (_quotes_claim(a.own_words, text, lex) or not re.search("[?？]", a.text)) else None
-                  for a in asks]
-        asks = [replace(a, text=claim, kind=AskKind.DURATION if stated_duration(claim) else AskKind.WHAT)
-                if claim is not None and a.listed else a for a, claim in zip(asks, claims, strict=True)]
+        asks = [_as_claim(a, text, closing, lex) for a in asks]
     if any(a.listed for a in asks):
         # the numbers read the list; an ask quoted back or searched is the asker's words without them
         asks = [replace(a, text=lex.numbered_ask.sub("", a.text), clause=lex.numbered_ask.sub("", a.clause)) for a in asks]
     if not asks:
         kind = AskKind.ELIGIBILITY if stated and _yes_no(text.rstrip(" ，,。"), lex) else AskKind.WHAT
         asks = [Ask(kind, text, _points_back_briefly(text), _detail(text.lower(), kind, lex))]
-    asks = _claims_apart(asks, text, facts, lex)
+    asks = _claims_apart(asks, text, facts, closing, lex)
     return tuple(_merge_amount_with_eligibility(_each_numbered_case(asks, text, lex), text))
 
 
-def _claims_apart(asks: list[Ask], text: str, facts: Facts | None, lex: _Lexicon) -> list[Ask]:
+def _as_claim(ask: Ask, text: str, closing: str, lex: _Lexicon) -> Ask:
+    """A numbered ask of a message ending in ``closing`` ("这三个说法对吗") as the claim it is: a quoted claim or a
+    numbered statement ("1）伦理审查…10个工作日内出具意见；2）…担保额度上限提到了2000万元；3）…。这三个说法对吗？") with the
+    closing after it, checked as a claim (a time limit against the text's, a figure against the text's: WHAT); an ask
+    already asking whether it is right keeps its words. Unchanged when not numbered, or when it asks a question of its
+    own."""
+    if not ask.listed:
+        return ask
+    if has_word(ask.text.lower(), lex.claim_check):
+        claim = ask.text
+    elif _quotes_claim(ask.own_words, text, lex) or not re.search("[?？]", ask.text):
+        claim = f"{ask.text}，{closing}"
+    else:
+        return ask
+    return replace(ask, text=claim, kind=AskKind.DURATION if stated_duration(claim) else AskKind.WHAT)
+
+
+def _claims_apart(asks: list[Ask], text: str, facts: Facts | None, closing: str, lex: _Lexicon) -> list[Ask]:
     """One ask per figure heard of, each in a clause of its own, when the message asks whether they are right
     ("稿子里写：…早期临床试验最高支持2000万元，对企业在海外…最高支持1000万元。这两个数字对不对？"): each claim is
-    checked against its own measure. Unchanged unless one ask holds two or more such figures."""
+    checked against its own measure. ``closing``: the message's closing words asking that (``_claims_closing``).
+    Unchanged unless one ask holds two or more such figures."""
     claimed = [a for a in facts.amounts if a.role is AmountRole.CLAIMED] if facts is not None else []
-    closing = next((piece.strip() for piece in reversed(re.split("[。.!！]", text)) if piece.strip()), "")
     numbered = [(begin, end) for begin, end, listed in _numbered_parts(text, 0, lex) if listed]
-    said = _claims_closing(text, lex) if len(numbered) >= 2 else ""
+    said = closing if len(numbered) >= 2 else ""
     # (the closing asked as an ask of its own after the last statement: "…2000万元。哪几条对，哪几条不对？")
     if said and (len([a for a in asks if a.listed]) < len(numbered) or any(
             a.text.strip(" ，,?？") == said for a in asks)):
@@ -1254,11 +1264,13 @@ def _claims_apart(asks: list[Ask], text: str, facts: Facts | None, lex: _Lexicon
         if all(parts):
             return [Ask(AskKind.DURATION if stated_duration(f"{part}，{said}") else AskKind.WHAT, f"{part}，{said}",
                         listed=True) for part in parts]
-    if len(asks) != 1 or len(claimed) < 2 or not has_word(closing.lower(), lex.claim_check):
+    # (the unnumbered claims end in a last sentence asking whether they are right)
+    last_sentence = next((piece.strip() for piece in reversed(re.split("[。.!！]", text)) if piece.strip()), "")
+    if len(asks) != 1 or len(claimed) < 2 or not has_word(last_sentence.lower(), lex.claim_check):
         return asks
     cuts = [0, *(m.end() for m in CLAIM_CLAUSE_END.finditer(text)), len(text)]
     spans = [next(((b, e) for b, e in itertools.pairwise(cuts) if b <= a.start < e), (0, 0)) for a in claimed]
-    if len(set(spans)) < len(spans) or any(text[b:e].strip(" ，,;；:：。！!？?") == closing for b, e in spans):
+    if len(set(spans)) < len(spans) or any(text[b:e].strip(" ，,;；:：。！!？?") == last_sentence for b, e in spans):
         return asks
     # a claim of the yearly cap ("…capped at RMB 30 million per drug, and up to RMB 100 million per company per year")
     # stays with the claim before it, whose measure it caps
@@ -1274,7 +1286,7 @@ def _claims_apart(asks: list[Ask], text: str, facts: Facts | None, lex: _Lexicon
     opened = max(text.rfind(mark, 0, groups[0][0][0]) for mark in "。.!！?？:：") + 1
     groups[0][0] = (opened, groups[0][0][1])
     own = [text[group[0][0]:group[-1][1]].strip(" ，,;；:：。！!？?") for group in groups]
-    return [Ask(AskKind.WHAT, f"{clause}，{closing}", detail=_detail(clause.lower(), AskKind.WHAT, lex), listed=True)
+    return [Ask(AskKind.WHAT, f"{clause}，{last_sentence}", detail=_detail(clause.lower(), AskKind.WHAT, lex), listed=True)
             for clause in own]
 
 
