@@ -209,6 +209,7 @@ LOCKED_SPLITS = (
     "unseen28",
     "unseen29",
     "unseen30",
+    "unseen31",
 )
 
 
