@@ -208,6 +208,8 @@ class Composer:
         rate_pending = any(a.usd_rate is not None for a in plan.question.facts.amounts)  # a rate the asker gave, said once
         for step in plan.steps:
             block = self._echoed(step, self._block(step))
+            if step.ask.party and block:  # "A公司…；B公司…；C公司…。分别能拿多少": each answer names its party
+                block[0] = self.t["party_named"].format(party=step.ask.party) + block[0]
             self.said += "\n".join(block)
             if step.eligibility is not None and step.eligibility.usd_by_range and step.route in {Route.AWARD, Route.ELIGIBILITY}:
                 block.append(range_note(self.language))  # the rate range a dollar amount was compared at
@@ -468,12 +470,22 @@ class Composer:
         if route is Route.FULL_AWARDS and step.full_awards is not None:
             return self._full_awards(step.full_awards)
         if route is Route.CEILINGS:
-            return [*self._ceilings(step, article), *self._served(step)]
+            return [*self._depends_first(step), *self._ceilings(step, article), *self._served(step)]
         if route is Route.NO_SPEND and step.request is not None:
             return self._no_spend(step.request, article)
         unset_cap = [self.t["not_specified_lead"].format(topic=lexicon().details[ANNUAL_CAP].topic[self._tongue()])] if (
             step.cap_unset) else []  # "6个项目总共最多贴多少，有没有年度封顶": the sum, then no yearly cap set
         return [*self._award(step, article), *unset_cap, *self._served(step)]
+
+    def _depends_first(self, step: Step) -> list[str]:
+        """Before a measure's ceilings, when a yes or no was asked ("我们是做创新药的，能申请…临床试验那块的补贴吗？") and a
+        condition every rule shares waits on a fact not stated: "it depends", with that condition."""
+        verdict = step.eligibility
+        if (verdict is None or verdict.verdict is not Verdict.UNKNOWN or not verdict.condition or step.corrections
+                or not lexicon().ability_asked.search(step.ask.own_words) or not asks_yes_or_no(step.ask.own_words.lower())):
+            return []
+        condition, quote = self._condition(verdict.condition)
+        return [self.t["eligible_unknown"].format(condition=condition, quote=quote)]
 
     def _served(self, step: Step) -> list[str]:
         """"我是高校的…有啥支持": after a measure's terms, who it is for when the asker's kind is the one it serves."""
@@ -709,7 +721,12 @@ class Composer:
             return [self.t["eligible_unknown_asker"].format(condition=condition[0], quote=condition[1], kind=kind,
                                                             missing=self._facts_named(verdict.missing), **fields)]
         if verdict.verdict is Verdict.UNKNOWN:
-            return [self.t["eligible_unknown"].format(condition=condition[0], quote=condition[1])]
+            # of a measure whose rules all wait on the condition ("做细胞治疗的初创公司，能申请吗"), each rule's terms
+            # follow, as what it gives if met
+            waiting = list(dict.fromkeys(step.request.candidates)) if verdict.rule is None and step.request is not None else []
+            return [self.t["eligible_unknown"].format(condition=condition[0], quote=condition[1]),
+                    *(self.t["eligible_unknown_terms"].format(rule_name=self.rule_name(rule), ceiling=self._ceiling(rule, terms=True))
+                      for rule in waiting)]
         if verdict.instead:
             other = step.articles[0]
             lines = [self.t["eligible_no_instead"].format(condition=condition[0], quote=condition[1],

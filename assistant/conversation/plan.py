@@ -372,6 +372,14 @@ def _clause_around(text: str, at: int) -> str:
     return text[start:end]
 
 
+def _heard_clause(question: Question, heard: StatedAmount) -> str:
+    """The clause (lower-cased) of the message that holds the figure ``heard``. An ask of several reads its amounts
+    in its own words, so where one stands in the message is found by its text; its own position is the fallback."""
+    text = question.text.lower()
+    at = text.find(heard.text.lower())
+    return _clause_around(text, at if at >= 0 else heard.start)
+
+
 def _sentence_around(text: str, at: int) -> str:
     """The sentence of ``text`` that holds position ``at``: between the nearest sentence marks (``SENTENCE_MARK``:
     ？。；！ and their half-width forms) on either side."""
@@ -2718,7 +2726,9 @@ class Planner:
                     step.eligibility = waiting
                     step.articles = [*self._condition_articles(waiting.condition, measure), *step.articles]
                     return step
-                step.eligibility = Eligibility(step.eligibility.verdict, measure)
+                # (an "it depends" on a condition every rule shares keeps it: "做细胞治疗的初创公司，能申请吗" waits on 1类新药)
+                step.eligibility = (replace(step.eligibility, rule=None) if step.eligibility.verdict is Verdict.UNKNOWN
+                                    and step.eligibility.condition else Eligibility(step.eligibility.verdict, measure))
                 step.corrections = heard_wrong
                 return step
             if (question.asks_ceiling and not question.facts.amounts) or heard:
@@ -2803,10 +2813,8 @@ class Planner:
         if len(caps) != 1:
             return []
         cap = self.book.annual_caps[caps.pop()]
-        text = question.text.lower()
-        # (an ask of several reads its amounts in its own words: where they stand in the message is found by their text)
         return [(heard.yuan, cap) for heard in question.facts.amounts_as(AmountRole.CLAIMED)
-                if names_annual_cap(_clause_around(text, at if (at := text.find(heard.text.lower())) >= 0 else heard.start))]
+                if names_annual_cap(_heard_clause(question, heard))]
 
     @staticmethod
     def _heard_ceilings(question: Question, rules: Sequence[Rule]) -> list[tuple[Decimal, Rule]]:
@@ -2832,7 +2840,7 @@ class Planner:
         one = len(set(rules)) == 1 and question.asks_ceiling
         wrong = []
         for heard in question.facts.amounts_as(AmountRole.CLAIMED):
-            clause = _clause_around(question.text, heard.start).lower()
+            clause = _heard_clause(question, heard)
             named = list(dict.fromkeys(rule for rule in candidates if rule_named(clause, rule)))
             if len(named) == 1 and named[0] not in rules:
                 if heard.yuan > named[0].cap_yuan or (question.asks_ceiling and heard.yuan != named[0].cap_yuan):

@@ -200,6 +200,7 @@ class Ask:
     yes_no: bool = False  # "能不能申请？最高多少？": an amount asked together with a yes/no, the verdict leads
     clause: str = ""  # the clause that asks, without the statements the text joins before it ("" when it is the text)
     listed: bool = False  # "(1) … (2) …": the asker numbered this ask, never joined to another
+    party: str = ""  # "A公司是做1类新药的…；B公司…": the party a listed case is about, named before its answer
 
     @property
     def own_words(self) -> str:
@@ -227,6 +228,7 @@ class Question:
     corrects_yuan: Decimal | None = None
     # the order (1-based) of an item said before that the turn names ("第二个品种", "the second product"), None when not said
     names_order: int | None = None
+    labels_given: tuple[str, ...] = ()  # item labels this turn and those before gave, lower case, in order ("a", "b")
     asks_ceiling: bool = False  # "最高多少" / "maximum" / "补助标准是什么": the ceilings themselves may answer
     asks_total: bool = False  # "加起来一共多少": the items discussed so far, summed
     states_amounts: bool = False  # the turn's own words state an amount (``facts.amounts`` may hold earlier turns')

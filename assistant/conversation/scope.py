@@ -76,6 +76,8 @@ class _ScopeData:
     place_as_location: str
     place_as_subject: str
     place_asked_about: str
+    location_marks: str  # "在美国…": the characters before a place that make it where something happens
+    shanghai_givers: tuple[str, ...]  # "市里对这种…": words naming Shanghai's government as the one asked
     districts: tuple[str, ...]
     catalogued_districts: tuple[str, ...]
     district_document: str
@@ -119,6 +121,8 @@ def _data() -> _ScopeData:
         place_as_location=raw["place_as_location"],
         place_as_subject=raw["place_as_subject"],
         place_asked_about=raw["place_asked_about"],
+        location_marks=raw["location_marks"],
+        shanghai_givers=tuple(raw["shanghai_givers"]),
         districts=tuple(raw["shanghai_districts"]),
         catalogued_districts=tuple(raw["catalogued_districts"]),
         district_document=raw["district_document"],
@@ -475,10 +479,26 @@ def _place_asked_about(text: str, data: _ScopeData, named: list[str] | None = No
     named = _named_places(text, data) if named is None else named
     asking = [text[start:end] for start, end, asks in sentences(text) if asks] if named else []
     for place in named:
-        subject = data.place_asked_about.replace("{place}", re.escape(place))
-        if any(re.search(subject, sentence) for sentence in asking):
-            return place
+        subject = re.compile(data.place_asked_about.replace("{place}", re.escape(place)))
+        for sentence in asking:
+            # each mention on its own, a match opening after the mention before it ("在杭州滨江注册的…杭州那边对1类新药临床
+            # 有没有…补贴": the second asks about the place, whatever the first is)
+            begin = 0
+            for mention in re.finditer(re.escape(place), sentence):
+                found = subject.search(sentence, begin)
+                if found is not None and found.start() <= mention.start() and not _where_work_is(sentence, mention.start(), found.end()):
+                    return place
+                begin = mention.end()
     return ""
+
+
+def _where_work_is(sentence: str, at: int, end: int) -> bool:
+    """Whether the place mentioned at ``at`` is where the asker's work happens, Shanghai's support then asked
+    ("我们在美国给一款创新产品开了临床，市里对这种海外临床项目最多能给多少"): the place follows 在/于/赴, and a
+    word naming Shanghai's government as the giver (``scope.yaml`` shanghai_givers) stands after the words that
+    ask about it (ending at ``end``)."""
+    data = _data()
+    return at > 0 and sentence[at - 1] in data.location_marks and has_word(sentence[end:], data.shanghai_givers)
 
 
 def _other_place(text: str, data: _ScopeData, corpus_uses: Callable[[str], bool] | None = None,

@@ -50,7 +50,8 @@ SCOPE_PATH = DATA_PATH.with_name("scope.yaml")
 PLACE_SUFFIXES = ("市", "省", "县", "州", "自治区")
 AWARD_KINDS = {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY}
 VERDICT_WITH_AMOUNT = {AskKind.AMOUNT, AskKind.ELIGIBILITY}  # one award question however its clauses are cut
-PART_QUESTION = re.compile(r"谁|几|多久|多长|多少天|哪天|哪一天|哪年|哪一年|何时|[吗呢么]$")  # question words ASKING_WORDS leaves out, for a part of a clause
+# question words ASKING_WORDS leaves out, for a part of a clause (十几 says "a dozen or so": "做商业化生产十几年了")
+PART_QUESTION = re.compile(r"谁|(?<!十)几|多久|多长|多少天|哪天|哪一天|哪年|哪一年|何时|[吗呢么]$")
 COMMA = re.compile(r"[，,](?![^（(]*[）)])")  # a comma outside brackets
 CONTACT = "contact"  # the detail (understanding.yaml details) of a contact's name, phone or address
 WHICH_DOCUMENT = "which_document"  # a validity ask's detail: which document to go by now
@@ -71,7 +72,7 @@ ROLE_WINDOW_LATIN = 48  # the same in English, whose words are longer ("we hope 
 BASE_KIND_AFTER = 24  # characters after a base amount where what it is may be named ("RMB 300m capex", "RMB 200m of new investment")
 CLAIM_WINDOW = 24  # characters before an amount in which a hearsay word ("听说") makes it a claimed figure
 CLAIM_WINDOW_LATIN = 64  # the same in English ("we heard the CRO measure gives up to RMB")
-QUESTION_WORDS = re.compile(r"(什么|哪些|哪个|哪里|怎么|如何|是否|多少|多久|多长时间|几|何时|有没有|是不是|有无|"
+QUESTION_WORDS = re.compile(r"(什么|哪些|哪个|哪里|怎么|如何|是否|多少|多久|多长时间|(?<!十)几|何时|有没有|是不是|有无|"
                             r"\b(?:what|which|how|when|where|why|is there|are there|does|do|can)\b)")
 CITATION_MARKER = re.compile(r"\[[^\]]*\]")
 # (a request in the imperative asks too: "请测算…最高支持金额", "麻烦把苏州工业园区…列一下", "please calculate …")
@@ -168,6 +169,7 @@ class _Lexicon:
     list_opening: re.Pattern[str]  # "几个问题：", "Three things:": the words announcing the asks, asking none
     numbered_ask: re.Pattern[str]  # "(1) … (2) …": the number before each ask, one of its groups the digit
     each_case_asked: re.Pattern[str]  # "分别能拿多少": an amount asked of each case numbered before it
+    party_opening: re.Pattern[str]  # "A公司是做…": the party a listed case opens by naming
     ordinal_opening: re.Pattern[str]  # "Second, what … can we claim …?": a listed ask, on its own
     list_of_figures: re.Pattern[str]  # "Two numbers:": the announced asks are figures
     respectively: re.Pattern[str]
@@ -208,6 +210,7 @@ class _Lexicon:
     applies_to_asker: re.Pattern[str]  # "does it still apply to us": a measure applied to the asker's case
     more_asked: tuple[str, ...]  # "还能再拿多少": what the added item brings on top of those discussed
     headroom_asked: re.Pattern[str]  # "离封顶还剩多少": what the per-entity annual cap leaves
+    cap_reached_asked: re.Pattern[str]  # "到每年的上限没有": whether the items reach the per-entity annual cap
     step_needed_asked: re.Pattern[str]  # "还要再审一遍吗", "还要办许可证吗": whether a step is needed, never a verdict
     received_total_after: re.Pattern[str]  # "…, RMB 500,000 in total": a total of what was received
     received_total_before: re.Pattern[str]  # "一共拿了50万", "a total of RMB 500,000"
@@ -384,6 +387,7 @@ def lexicon() -> _Lexicon:
         list_opening=re.compile(raw["list_opening"], re.IGNORECASE),
         numbered_ask=re.compile(raw["numbered_ask"]),
         each_case_asked=re.compile(raw["each_case_asked"], re.IGNORECASE),
+        party_opening=re.compile(raw["party_opening"]),
         ordinal_opening=re.compile(raw["ordinal_opening"], re.IGNORECASE),
         list_of_figures=re.compile(raw["list_of_figures"], re.IGNORECASE),
         respectively=re.compile(raw["respectively"], re.IGNORECASE),
@@ -424,6 +428,7 @@ def lexicon() -> _Lexicon:
         applies_to_asker=re.compile(raw["applies_to_asker"], re.IGNORECASE),
         more_asked=lower(raw["more_asked"]),
         headroom_asked=re.compile(raw["headroom_asked"], re.IGNORECASE),
+        cap_reached_asked=re.compile(raw["cap_reached_asked"], re.IGNORECASE),
         step_needed_asked=re.compile("|".join(f"(?:{raw['needs'][key]})" for key in ("need_asked", "obligation_asked", "review_again_asked")),
                                      re.IGNORECASE),
         received_total_after=re.compile(raw["received_total_after"], re.IGNORECASE),
@@ -920,7 +925,9 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
     own_amounts = bool(facts.amounts)
     asks = _asks(cased, lex, previous.asks[-1] if previous and previous.asks else None, facts)
     # the item a turn names, by its order ("第二个品种") or by the label the turn before gave it ("B的投入")
-    order = _item_order(text, lex) or _label_order(cased, previous.text if previous is not None else "", lex)
+    # (labels given over several turns count in the order given: "A品种…", then "再加一个B品种…", then "…品种C")
+    given = tuple(dict.fromkeys([*(previous.labels_given if previous is not None else ()), *_labels(cased, lex)]))
+    order = _item_order(text, lex) or _label_order(cased, previous.labels_given if previous is not None else (), lex)
     corrected = _item_corrected(cased, text, lex, order)
     # "更正：第1项的产值应为2000万元，请重新计算": a correction of an item said before follows it up
     # ("器械那条，每个单位每年累计也有封顶吗" after turns on drugs: the pointer names a subject of its own, not the one before)
@@ -976,11 +983,13 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         corrects_order=corrected[0],
         corrects_yuan=corrected[1],
         names_order=order,
+        labels_given=given,
         asks_ceiling=names_ceiling(text, facts) or (
             (inherits or bare_reply) and previous is not None and previous.asks_ceiling),
         asks_total=has_word(lex.spend_total.sub(" ", lex.cap_named_total.sub(" ", text)), lex.total_words),
         asks_more=has_word(text, lex.more_asked),
-        asks_headroom=bool(lex.headroom_asked.search(text)),
+        asks_headroom=bool(lex.headroom_asked.search(text)) or any(
+            lex.cap_reached_asked.search(a.own_words.lower()) for a in asks if a.kind in FIGURE_ASKS),
         # "那个方案现在还有效吗" after "…到2024年…目标": no time of this message's own, the question is put to today
         asks_of_today=facts.event_on is None and has_word(text, lex.present_words),
         states_amounts=own_amounts,
@@ -1227,7 +1236,27 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         kind = AskKind.ELIGIBILITY if stated and _yes_no(text.rstrip(" ，,。"), lex) else AskKind.WHAT
         asks = [Ask(kind, text, _points_back_briefly(text), _detail(text.lower(), kind, lex))]
     asks = _claims_apart(asks, text, facts, closing, lex)
-    return tuple(_merge_amount_with_eligibility(_each_numbered_case(asks, text, lex), text))
+    return tuple(_merge_amount_with_eligibility(_cap_reached_folded(_each_numbered_case(asks, text, lex), lex), text))
+
+
+FIGURE_ASKS = {AskKind.AMOUNT, AskKind.FIGURE}  # asks a total is the answer of ("能拿多少", "合计多少")
+
+
+def _cap_reached_folded(asks: list[Ask], lex: _Lexicon) -> list[Ask]:
+    """``asks`` with an ask whether the items reach the per-entity annual cap ("再加一个B品种…合计多少？到每年的上限没有？")
+    folded into the amount (or total: ``FIGURE_ASKS``) ask before it, whose answer tells what the cap leaves or that the total passes it: the
+    folded ask's words join that ask's, so the message asks the headroom (``Question.asks_headroom``)."""
+    folded: list[Ask] = []
+    for ask in asks:
+        amount = next((i for i in range(len(folded) - 1, -1, -1) if folded[i].kind in FIGURE_ASKS), None)
+        if (amount is not None and ask.kind in {AskKind.WHAT, AskKind.ELIGIBILITY, AskKind.FIGURE, AskKind.AMOUNT}
+                and lex.cap_reached_asked.search(ask.own_words.lower()) and not read_facts(ask.text, ask.text.lower()).amounts):
+            before = folded[amount]
+            folded[amount] = replace(before, clause=f"{before.own_words}，{ask.own_words}" if before.clause else "",
+                                     text=f"{before.text}，{ask.own_words}")
+            continue
+        folded.append(ask)
+    return folded
 
 
 def _as_claim(ask: Ask, text: str, closing: str, lex: _Lexicon) -> Ask:
@@ -1317,13 +1346,18 @@ def _each_numbered_case(asks: list[Ask], text: str, lex: _Lexicon) -> list[Ask]:
     cut = max(parts[-1].rfind(mark, 0, each.start()) for mark in "。；;.!?？！") + 1
     cases = [*parts[:-1], parts[-1][:cut].strip(" ，,；;。")]
     shared = parts[-1][cut:]
+    # (a case may state no amount, its measure's ceiling then answering: "C公司跟医院合作做…真实世界研究示范项目")
     if _asked_kind(shared.lower(), lex) is not AskKind.AMOUNT or not all(
-            case and read_facts(case, case.lower()).amounts and "?" not in case and "？" not in case for case in cases):
+            case and "?" not in case and "？" not in case for case in cases) or sum(
+            bool(read_facts(case, case.lower()).amounts) for case in cases) < max(2, len(cases) - 1):
         return asks
     asking = "，能拿多少" if CHINESE_CHARACTER.search(shared) else ", how much can we get"
+    # (an ask before the list that runs into its first case is that case's, not one of its own)
     head = [ask for ask in asks if not ask.listed and ask.text.strip() and not ask.text.rstrip().endswith((":", "："))
-            and ask.own_words not in shared and text.find(ask.own_words) < spans[0][0]]
-    return [*head, *(Ask(AskKind.AMOUNT, f"{case}{asking}", listed=True) for case in cases)]
+            and ask.own_words not in shared and -1 < text.find(ask.own_words) <= spans[0][0] - len(ask.own_words)]
+    parties = [opened.group().strip() if (opened := lex.party_opening.search(case)) else "" for case in cases]
+    return [*head, *(Ask(AskKind.AMOUNT, f"{case}{asking}", listed=True, party=party if len(set(parties)) == len(cases) else "")
+                     for case, party in zip(cases, parties, strict=True))]
 
 
 def names_ceiling(text: str, facts: Facts) -> bool:
@@ -2327,7 +2361,7 @@ def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
         role = AmountRole.CLAIMED
     elif lex.roles["received"].search(before):
         role = AmountRole.RECEIVED  # "今年已经拿了48万": what the annual cap has left is asked
-    elif lex.roles["desired"].search(before) or (
+    elif lex.roles["desired"].search(before) or lex.roles["desired_after"].match(normalised[found.end: found.end + ROLE_WINDOW]) or (
         lex.roles["outcome"].search(before) and not lex.roles["premium"].search(before) and not lex.roles["output"].search(before)
     ):
         role = AmountRole.DESIRED
@@ -2616,15 +2650,14 @@ def _of_party_asked(normalised: str, lex: _Lexicon) -> tuple[str, str]:
     return text, text.lower()
 
 
-def _label_order(normalised: str, earlier: str, lex: _Lexicon) -> int | None:
-    """The order (1-based) of the item ``normalised`` names by a label ``earlier`` gave it ("A…；B…" then "B的投入"
-    → 2), among the labels ``earlier`` gave in the order given; None when it names none of them, or ``earlier``
-    gives fewer than two."""
-    given = list(dict.fromkeys(_labels(earlier, lex)))
+def _label_order(normalised: str, given: Sequence[str], lex: _Lexicon) -> int | None:
+    """The order (1-based) of the item ``normalised`` names by a label the conversation gave it before ("A…；B…" then
+    "B的投入" → 2), among the labels ``given`` (lower case, in the order given: ``Question.labels_given``); None when it
+    names none of them, or fewer than two were given."""
     if len(given) < 2:
         return None
     named = next((label for label in _labels(normalised, lex) if label in given), None)
-    return given.index(named) + 1 if named is not None else None
+    return list(given).index(named) + 1 if named is not None else None
 
 
 # a sentence, or a part of one after a semicolon: the span a memo tells one party's facts in

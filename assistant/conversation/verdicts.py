@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from assistant.conversation.currency import threshold_input
 from assistant.conversation.plan_records import DOCUMENT_TERM, Eligibility, Verdict
-from assistant.conversation.question import REGISTRATION_UNSAID, AmountRole, Ask, AskKind, Question
+from assistant.conversation.question import REGISTRATION_UNSAID, AmountRole, Ask, AskKind, Facts, Question
 from assistant.conversation.slots import AwardRequest, read_award
 from assistant.conversation.understand import asks_yes_or_no, has_word, lexicon
 from assistant.rules.book import Rule, RuleBook
@@ -120,7 +120,12 @@ class Verdicts:
         described = condition_rules().conditions
         unsaid = next((c for c in checks if c.condition_id in described
                        and set(c.missing) & set(described[c.condition_id].stated_only)), None)
-        if only is not None and unsaid is not None:  # "CAR-T…能拿那个1500万吗": whether it is a 1类新药 is not said
+        if unsaid is not None and (only is not None or (not _tells_case(facts) and all(any(
+                c.condition_id == unsaid.condition_id and c.state is ConditionState.UNKNOWN for c in evaluator.judge(rule, values))
+                for rule in rules[1:]))):
+            # "CAR-T…能拿那个1500万吗", "做细胞治疗的初创公司，能申请吗": whether it is a 1类新药 is not said (of every rule,
+            # by an asker telling nothing of its case: one telling where it is registered and what it has run is taken
+            # at its word)
             return Eligibility(Verdict.UNKNOWN, measure, only, unsaid.condition_id)
         holds = self._held_elsewhere(checks, measure, values) if only is not None else ()
         # "1类新药确证性临床刚做完，我们能拿吗": a yes on what was said, with what was not said still to meet
@@ -502,3 +507,9 @@ class Verdicts:
         if judged is not None:  # "销售额第一次过了10个亿，这算不算重磅产品": a threshold the text never sets is the departments' to judge
             return Eligibility(Verdict.UNKNOWN, article.key, None, judged.condition_id)
         return Eligibility(Verdict.ELIGIBLE, article.key, holds=self._held_elsewhere([scope], str(article.key), values))
+
+
+def _tells_case(facts: Facts) -> bool:
+    """Whether ``facts`` tell something of the asker's case beyond what it is: where it is registered, where its
+    trial runs, whether it holds the registration, an amount."""
+    return bool(facts.registered or facts.trial_location or facts.registration_applicant is not None or facts.amounts)

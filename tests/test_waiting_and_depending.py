@@ -1,0 +1,188 @@
+"""A condition the asker says is still awaited is not met yet, and a condition every rule of a measure shares that
+the asker has not stated makes the answer "it depends", with what each rule gives if it is met; each company of a
+memo that labels them is named before its own figure; a place is the subject asked about only when the question asks
+about it, and an ask pointing into a refused one is refused with it. Promises of the question path, run on the real
+index."""
+
+from asking import cited, measure_verdicts, turns
+
+from assistant.records import Status
+
+
+def test_a_special_review_application_awaiting_its_result_is_not_admitted_yet(engine):
+    answer = engine.ask("我们的创新医疗器械已经提交了国家创新医疗器械特别审查申请，还在等结果，现在能申请市里那个300万的支持吗？")
+    assert cited(answer)[0] == "policy2024:06"
+    assert ("06", "not_eligible") in measure_verdicts(answer)
+    assert answer.answer.startswith("不可以") and "特别审查程序" in answer.answer.split("\n")[0]
+
+
+def test_an_english_special_review_still_pending_is_not_admitted_yet(engine):
+    answer = engine.ask("We applied for NMPA's special review for our innovative device and are still waiting for the "
+                        "decision. Can we already claim the RMB 3 million?")
+    assert ("06", "not_eligible") in measure_verdicts(answer)
+    assert answer.answer.startswith("No")
+
+
+def test_a_device_admitted_to_special_review_still_gets_its_ceiling(engine):
+    answer = engine.ask("我们的器械进入了国家创新医疗器械特别审查程序，能拿多少？")
+    assert answer.status is Status.ANSWERED
+    assert "300万元" in answer.answer.split("\n")[0]
+
+
+def test_a_cell_therapy_startup_that_does_not_say_its_drug_class_gets_it_depends(engine):
+    answer = engine.ask("我们是一家做细胞治疗的初创公司，能申请市里对细胞和基因治疗的支持吗？")
+    assert cited(answer)[0] == "policy2024:05"
+    assert ("05", "unknown") in measure_verdicts(answer)
+    first = answer.answer.split("\n")[0]
+    assert first.startswith("要看情况") and "1类新药" in first
+    # what each rule gives if the condition is met: the early and the confirmatory stage's ceilings
+    assert "1500万元" in answer.answer and "3000万元" in answer.answer
+
+
+def test_an_english_cgt_startup_gets_it_depends_in_english(engine):
+    answer = engine.ask("We are a CAR-T start-up. Can we get the city's support for cell and gene therapy clinical trials?")
+    assert ("05", "unknown") in measure_verdicts(answer)
+    assert answer.answer.startswith("It depends") and "Class 1" in answer.answer.split("\n")[0]
+    assert "RMB 15,000,000" in answer.answer and "RMB 30,000,000" in answer.answer
+
+
+def test_a_cgt_company_telling_its_case_is_taken_at_its_word(engine):
+    answer = engine.ask("我们是上海注册的基因治疗公司，注册申请人是我们自己，临床分早期和确证性两段，能申请市里的细胞与基因治疗支持吗？")
+    assert ("05", "eligible") in measure_verdicts(answer)
+    assert answer.answer.startswith("可以")
+
+
+def test_a_class_1_cgt_drug_with_its_facts_stated_is_no_it_depends(engine):
+    answer = engine.ask("我们是上海注册的CAR-T公司，产品是1类新药，国内早期临床刚做完也有产出，能申请细胞与基因治疗那条支持吗？")
+    assert ("05", "eligible") in measure_verdicts(answer)
+    assert not answer.answer.startswith("要看情况")
+
+
+def test_each_labelled_company_of_a_park_memo_is_named_before_its_figure(engine):
+    answer = engine.ask("我是园区的，帮三家入驻企业问一下：A公司是做1类新药的，国内II期临床研发投入4000万；B公司是CMO，今年承接委托"
+                        "生产产值6000万；C公司参加了5场国际展会，每场经费20万。分别能拿多少？")
+    assert cited(answer)[:3] == ["policy2024:05", "policy2024:24", "policy2024:37"]
+    lines = answer.answer.split("\n")
+    led = [line for line in lines if line.startswith(("A公司：", "B公司：", "C公司："))]
+    assert [line[:3] for line in led] == ["A公司", "B公司", "C公司"]
+    assert "1600万元" in led[0] and "500万元" in led[1] and "25万元" in led[2]
+
+
+def test_a_trial_run_abroad_with_shanghai_asked_is_the_overseas_trial_measure(engine):
+    answer = engine.ask("我们在美国给一款创新产品开了临床，市里对这种海外临床项目最多能给多少？")
+    assert answer.status is Status.ANSWERED
+    assert cited(answer)[0] == "policy2024:12"
+    assert "2000万元" in answer.answer.split("\n")[0]
+
+
+def test_another_citys_own_support_asked_is_still_refused(engine):
+    answer = engine.ask("我们在杭州给员工发了补贴，杭州对生物医药有什么补贴？")
+    assert answer.status is Status.OUT_OF_SCOPE
+    assert "杭州" in answer.answer
+
+
+def test_coming_home_from_abroad_names_no_place(engine):
+    answer = engine.ask("我是刚回国的青年PI，做基础研究的，听说市里对优秀青年人才有倾斜，具体能给多少钱？")
+    assert answer.status is Status.NOT_SPECIFIED
+    assert cited(answer)[0] == "policy2024:03"
+
+
+def test_the_city_policy_in_force_asked_after_the_pudong_plan_is_the_main_policy(engine):
+    *_, last = turns(engine, "浦东那个生物医药行动方案里，推动园区南北联动、搞群落式产业空间的那条，是哪些部门负责？",
+                     "这个方案现在还有效吗", "那市里现在管用的生物医药政策是哪个，到什么时候？")
+    assert cited(last)[0] == "policy2024:validity"
+    assert "2029年7月31日" in last.answer.split("\n")[0]
+
+
+def test_an_ask_counting_something_into_a_tax_deduction_is_refused_with_it(engine):
+    answer = engine.ask("财务问一下：我们生物医药企业的研发费用加计扣除现在是按100%还是120%？临床试验外包费能不能算进去？")
+    assert answer.status is Status.OUT_OF_SCOPE
+    assert not answer.citations
+
+
+def test_a_client_that_outsourced_production_to_us_makes_us_the_contractor(engine):
+    answer = engine.ask("CMO here, registered in Shanghai. An unrelated biotech outsourced production of one drug to us; our "
+                        "contracted output value last year was RMB 38 million. What's the most support we could get for it?")
+    assert ("24", "eligible") in measure_verdicts(answer)
+    assert "RMB 3,800,000" in answer.answer.split("\n")[0]
+
+
+def test_we_outsourcing_production_are_still_the_commissioning_party(engine):
+    answer = engine.ask("We outsourced production of our drug to a CDMO in Shanghai with output of RMB 50 million. "
+                        "Can we claim the CMO support?")
+    assert ("24", "not_eligible") in measure_verdicts(answer)
+    assert answer.answer.startswith("No")
+
+
+def test_a_dozen_odd_years_told_is_no_count_asked(engine):
+    answer = engine.ask("我们是上海注册的CMO，做商业化生产十几年了，接了江苏一家跟我们没有任何股权关系的药企的委托生产，一年产值"
+                        "3000万左右。这种能申报受托方的支持吗？客户不在上海有没有影响？")
+    assert answer.answer.startswith("可以")
+    assert "300万元" in answer.answer.split("\n")[0]
+
+
+def test_an_english_led_trial_question_finds_the_sentence_it_asks_about(engine):
+    answer = engine.ask("Can a clinical trial our investigator leads count as a municipal research project?")
+    assert ("11", "eligible") in measure_verdicts(answer)
+    assert answer.answer.startswith("Yes") and "视同于市级科研课题" in answer.answer.split("\n")[0]
+
+
+def test_an_english_so_both_together_asks_the_running_total_not_a_yes(engine):
+    *_, last = turns(engine, "We're a Shanghai-registered CDMO. An unrelated client outsourced product X to us; our contracted "
+                     "annual output value for it is RMB 42 million. Max support?",
+                     "A second product, for a different unrelated client, came to RMB 90 million of output. How much for "
+                     "that one?", "So for this year, both products together?")
+    first = last.answer.split("\n")[0]
+    assert not first.startswith("Yes") and "RMB 9,200,000" in first
+
+
+CDMO_TURNS = ("我们是上海注册的CDMO，A品种的委托方是一家无关联的药企，今年受托产值3800万，能拿多少？",
+              "再加一个B品种，受托产值7,200万，合计多少？到每年的上限没有？",
+              "第三个品种C也接了，受托产值0.45亿元。三个品种今年总共多少？是不是超了年度封顶？顺便问下，这笔补贴到账后要不要交企业所得税？")
+
+
+def test_whether_the_yearly_cap_is_reached_is_answered_beside_the_total(engine):
+    _, second, third = turns(engine, *CDMO_TURNS)
+    lines = second.answer.split("\n")
+    assert "880万元" in lines[0] and lines[1].startswith("距年度累计上限还余120万元")
+    assert "不在现有政策资料的范围内" not in second.answer
+    # over the cap: said, and only the tax ask is refused
+    assert "1000万元" in third.answer.split("\n")[0]
+    assert "超过每个单位每年累计最高1000万元" in third.answer
+    refused = [line for line in third.answer.split("\n") if "不在现有政策资料的范围内" in line]
+    assert len(refused) == 1 and "所得税" in refused[0]
+
+
+def test_a_label_given_turns_before_names_that_item_alone(engine):
+    *_, last = turns(engine, *CDMO_TURNS, "更正一下：B品种的委托方其实是我们母公司持股30%的企业，其他不变。那今年三个品种一共还能拿多少？")
+    assert "830万元" in last.answer.split("\n")[1]
+    assert "第2项 合同研发生产组织（CMO）受托生产支持：不符合条件 = 0元" in last.answer
+
+
+def test_a_company_registered_in_hong_kong_in_cantonese_is_outside_the_scope(engine):
+    answer = engine.ask("我係香港大學嘅教授，團隊喺香港註冊咗間公司，想喺上海做一個細胞治療1類新藥，確證性臨床試驗預計要用八千萬人民幣，"
+                        "最多可以攞幾多？我哋間香港公司可唔可以直接申請？")
+    assert answer.answer.startswith("不可以") and "香港" in answer.answer.split("\n")[0]
+    assert "登記註冊" in answer.answer.split("\n")[0]  # traditional in, traditional out
+
+
+def test_a_super_deduction_counted_in_is_a_tax_question(engine):
+    answer = engine.ask("财务急着报税问一下：我们生物医药企业的研发费用加计扣除现在是100%还是120%？临床试验的外包费用能不能全额加计？")
+    assert answer.status is Status.OUT_OF_SCOPE
+
+
+def test_an_innovative_drug_maker_asking_whether_it_can_apply_hears_what_it_depends_on_first(engine):
+    answer = engine.ask("我们是做创新药的，能申请市里新药临床试验那块的补贴吗？")
+    assert ("05", "unknown") in measure_verdicts(answer)
+    first = answer.answer.split("\n")[0]
+    assert first.startswith("要看情况，取决于") and "1类新药" in first
+    assert "3000万元" in answer.answer  # the ceilings follow
+
+
+def test_a_listed_company_stating_no_amount_gets_its_measures_ceiling(engine):
+    answer = engine.ask("热线转几个园区企业的问题：A公司1类新药国内一期做完有产出，一期研发投入2000万；B公司1类新药国内二期完成，二期投了"
+                        "4500万；C公司跟医院合作做创新器械上市后的真实世界研究示范项目。ABC分别最多能拿多少？（都是上海注册的）")
+    lines = answer.answer.split("\n")
+    assert lines[0].startswith("A公司：") and "800万元" in lines[0]
+    led = [line for line in lines if line.startswith(("B公司：", "C公司："))]
+    assert "1800万元" in led[0] and "（二十）" in led[1] and "200万元" in led[1]
