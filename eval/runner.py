@@ -210,6 +210,7 @@ LOCKED_SPLITS = (
     "unseen29",
     "unseen30",
     "unseen31",
+    "unseen32",
 )
 
 
