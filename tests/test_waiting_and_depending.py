@@ -14,6 +14,7 @@ def test_a_special_review_application_awaiting_its_result_is_not_admitted_yet(en
     assert cited(answer)[0] == "policy2024:06"
     assert ("06", "not_eligible") in measure_verdicts(answer)
     assert answer.answer.startswith("不可以") and "特别审查程序" in answer.answer.split("\n")[0]
+    assert "最高300万元" in answer.answer.split("\n")[1]  # the ceiling named, for when it is admitted
 
 
 def test_an_english_special_review_still_pending_is_not_admitted_yet(engine):
@@ -186,3 +187,77 @@ def test_a_listed_company_stating_no_amount_gets_its_measures_ceiling(engine):
     assert lines[0].startswith("A公司：") and "800万元" in lines[0]
     led = [line for line in lines if line.startswith(("B公司：", "C公司："))]
     assert "1800万元" in led[0] and "（二十）" in led[1] and "200万元" in led[1]
+
+
+def test_shares_the_asker_holds_in_one_client_fail_that_item_alone(engine):
+    *_, last = turns(engine, "我们是金山的CMO，三个品种的委托方都没有关联，受托产值分别是3000万、0.8亿和1.2亿，今年能拿多少？",
+                     "更正一下：1.2亿那个品种的委托方，其实我们公司持有它15%的股份。这样的话那个品种还能算吗？全年合计变成多少？")
+    first, second = last.answer.split("\n")[:2]
+    assert first.startswith("1.2亿元那一项不可以")
+    assert "800万元" in second
+
+
+def test_a_sale_abroad_still_to_come_fails_its_item_beside_another(engine):
+    answer = engine.ask("两个问题：一是我们有个海外授权交易，首付款9500万，第三方服务费320万，能补多少？二是我们的创新药今年拿到了"
+                        "FDA批准，但还没在美国开始卖，研发投入2.8亿，现在能申请全球注册的支持吗？")
+    assert "第2项 创新产品境外注册并实现销售支持：不符合条件 = 0元" in answer.answer
+    assert answer.total_yuan in (None, 0) and all(c.amount_yuan == 0 for c in answer.calculations)
+
+
+def test_a_second_amount_opening_with_another_is_its_own_ask(engine):
+    *_, last = turns(engine, "我们是闵行的细胞治疗公司，CAR-T是1类新药，早期临床在国内做完了，研发投入4500万，能拿多少？",
+                     "等一下，我刚才说错了，这个早期临床其实是在美国做的，不是国内。那还能按刚才那条拿吗？能拿多少？另外我们境外临床"
+                     "试验责任险的保费是260万，能补多少？")
+    assert cited(last)[0] == "policy2024:12"
+    assert last.answer.startswith("不可以按（五）申请") and "（十二）" in last.answer.split("\n")[0]
+    assert "100万元" in last.answer  # the overseas premium's ceiling, its own ask
+
+
+def test_a_listed_case_asked_how_much_leads_with_the_measure_that_applies(engine):
+    answer = engine.ask("We're the Shanghai-registered subsidiary of a multinational. This year we (1) ran a high-level "
+                        "Phase II trial of our Class 1 drug in Australia, costing about USD 4 million, and (2) out-licensed "
+                        "the ex-China rights of another drug for a USD 20 million upfront; our lawyers and advisers on the "
+                        "deal cost USD 1.5 million. Roughly how much could we get for each, in RMB?")
+    assert answer.answer.startswith("For that case, （十二）")
+    assert "RMB 20,000,000" in answer.answer.split("\n")[1]
+
+
+def test_a_yuan_conversion_said_in_words_is_the_base_of_a_later_turn(engine):
+    *_, last = turns(engine, "我是台灣的投資人，投了一家公司，註冊在蘇州，研發實驗室在張江，1類新藥國內I期臨床做完了有產出，研發投入約"
+                             "新台幣1億元，折合人民幣約2300萬。它能申請（五）嗎？",
+                     "那如果我們在上海浦東新設一家子公司並在上海登記註冊，由這家子公司作為臨床試驗的註冊申請人，其他條件都一樣呢？最多能拿多少？")
+    assert "920萬元" in last.answer.split("\n")[0]
+
+
+def test_a_product_with_a_new_label_is_one_more_item(engine):
+    _, second, third = turns(engine, "我们是CMO，今年给一家无关联的公司代工甲品种，受托产值3200万，能补多少", "乙品种受托产值6,800万呢",
+                             "还有丙品种受托产值2500万。三个品种加起来今年一共能拿多少？")
+    assert "500万元" in second.answer.split("\n")[0] and "820万元" in second.answer.split("\n")[0]
+    assert "3项合计最高可获1000万元" in third.answer.split("\n")[0]
+
+
+def test_two_payments_of_one_device_asked_together_are_summed_with_the_room_left(engine):
+    *_, last = turns(engine, "我们的创新器械刚进了国家创新医疗器械特别审查程序，市里能给多少？",
+                     "后来首次拿到注册证，也在上海落地生产了，研发投入一千二百万，再给的那笔是多少", "更正一下，研发投入是2,500万，其他不变",
+                     "假设这两笔都在同一年拿到，一共多少？我们单位这一条今年还剩多少额度？")
+    first, second = last.answer.split("\n")[:2]
+    assert "1100万元" in first and second.startswith("距年度累计上限还余1900万元")
+
+
+def test_a_foreign_regulators_own_filing_is_outside_the_sources(engine):
+    answer = engine.ask("请问美国FDA的IND申请一般要准备哪几个模块的材料？FDA多少天内会给回复？")
+    assert answer.status is Status.OUT_OF_SCOPE
+
+
+def test_the_policys_own_start_date_is_not_the_cases_month(engine):
+    answer = engine.ask("Our Shanghai company attended the BIO International Convention on 3–6 June 2024, i.e. before the "
+                        "policy took effect on 1 August 2024. Can those expo costs still be subsidised under the new policy?")
+    assert cited(answer)[0] == "policy2024:validity"
+    assert answer.answer.startswith("Yes") and "2024年6月1日至7月31日" in answer.answer.split("\n")[0]
+
+
+def test_the_threshold_named_in_a_question_is_no_upfront_of_the_case(engine):
+    answer = engine.ask("我們是上海註冊的創新藥公司，剛把一個分子的海外權益授權給一家美國藥企（雙方沒有任何股權或投資關係），首付款1,400萬"
+                        "美元。這樣夠得上首付款1億元以上的門檻嗎？能申請專業服務費那個補貼嗎？")
+    assert ("36", "eligible") not in measure_verdicts(answer)
+    assert answer.answer.startswith("要看情況")

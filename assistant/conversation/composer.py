@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from assistant.amounts import format_yuan, format_yuan_en, yuan_in_words_en
+from assistant.amounts import find_amounts, format_yuan, format_yuan_en, yuan_in_words_en
 from assistant.citations import day_named, validity
 from assistant.conversation.currency import range_note, stated_note, usd_range
 from assistant.conversation.extract import english_figure, figure_bound, is_target
@@ -44,6 +44,7 @@ from assistant.conversation.understand import (
     has_word,
     holds_tasks,
     kinds_named,
+    labels_named,
     lexicon,
     names_annual_cap,
 )
@@ -755,6 +756,9 @@ class Composer:
         key = "eligible_no_claim" if asks_to_confirm(step.ask.text.lower()) else "eligible_no"
         lines = [self.t[key].format(condition=condition[0], quote=condition[1], **fields)]
         rules = rule_book().for_measure(verdict.measure) if step.ask.kind is AskKind.AMOUNT and step.estimate is None else ()
+        if len(rules) != 1 and verdict.rule is not None and any(
+                found.yuan == verdict.rule.cap_yuan for found in find_amounts(step.ask.text)):
+            rules = (verdict.rule,)  # "还在等结果，现在能申请市里那个300万吗": the ceiling named, for when the condition is met
         if len(rules) == 1:  # "学校…这个贴息能拿多少，能直接申请吗": the no, then the ceiling asked, and whom it is for
             lines.append(self.t["eligible_no_ceiling"].format(rule_name=self.rule_name(rules[0]),
                                                               ceiling=self._ceiling(rules[0], terms=True)))
@@ -1011,8 +1015,13 @@ class Composer:
             condition = self._condition(step.eligibility.condition)
             fields = self._fields(self._asked_article(step, article))
             other = step.articles[0]
-            if step.ask.elliptical and step.ask.kind is AskKind.AMOUNT and not lexicon().supposing.search(step.ask.text.lower()):
-                # "what about a device?" after a drug's award: the same ask of another product, which its measure answers
+            unnamed = (step.ask.kind is AskKind.AMOUNT and not step.ask.yes_no and step.ask.listed
+                       and step.eligibility.measure not in labels_named(step.ask.text))
+            if unnamed or (step.ask.elliptical and step.ask.kind is AskKind.AMOUNT
+                           and not lexicon().supposing.search(step.ask.text.lower())):
+                # "what about a device?" after a drug's award: the same ask of another product, which its measure answers;
+                # so is one case of several listed, asked how much with no measure named ("(1) ran a Phase II trial … in
+                # Australia … (2) … how much could we get for each"): the measure that applies leads, not a no
                 lines.append(self.t["instead_for_case"].format(instead_label=other.label, instead_title=other.title))
             else:
                 lines.append(self.t["eligible_no_instead_brief"].format(condition=condition[0], instead_label=other.label,

@@ -2579,6 +2579,12 @@ class Planner:
                         return step
                     else:
                         request.facts[condition.id] = False
+                # every other condition of the items the asker says is unmet fails its item too ("首付款9500万…；FDA批准了，
+                # 但还没在美国开始卖": the licensing item fails its threshold, the registration item its sales)
+                own = {cid for rule in request.rules for cid in rule.conditions}
+                for cid in self.verdicts.unmet(question):
+                    if cid in own and cid in self.book.conditions and self.book.conditions[cid].input is None:
+                        request.facts.setdefault(cid, False)
                 step.estimate = self.calculator.estimate(request.items(), self.today, language)
                 return step
             step.route = Route.ELIGIBILITY

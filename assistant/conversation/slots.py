@@ -433,10 +433,12 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
                 # "如果其中一个委托方是我们的股东呢？": a fact of one item, whichever: the items stay as they were
                 rules, bases, unnamed_item = _rules_kept(per_base), list(earlier_bases), True
         summed_seen = False  # the total is over the items computed so far: none of them is added again
-        if question.asks_total and not bases and len(previous.seen) > 1 and not counted:
+        # (bases read from the turns before are no items of this one: "两笔加起来一共多少" states none)
+        if question.asks_total and (not bases or not question.states_amounts) and len(previous.seen) > 1 and not counted:
             # "两期加起来一共多少", "三个品种一共能拿多少": every item of this topic computed so far, each with
             # its own base (the rules the ask names, when it names some)
-            named = {r.id for r in rules if r in seen_rules and len(rules) < len(candidates)}
+            # (rules this turn's words name: one the topic only carries over names none, "这两笔…一共多少")
+            named = {r.id for r in rules if r in seen_rules and len(rules) < len(candidates) and rule_named(question.text.lower(), r)}
             items = [(book.rule(r), base) for r, base in previous.seen if not named or r in named]
             rules = [rule for rule, _ in items]
             # a rule with no base (a fixed ceiling) takes none: its placeholder is never read

@@ -120,6 +120,10 @@ RESTATED = re.compile(r"\s*(?:美元|美金|欧元|日元|港元|港币|英镑|d
                       r"(?:roughly|about|approximately|approx\.?|around|i\.e\.|ca\.?|约合|约|折合|合|相当于|即)?\s*"
                       r"(?:人民币|rmb|cny)?\s*", re.IGNORECASE)
 # the words between a yuan amount and the same amount restated in dollars in brackets: "RMB 90 mn (~USD 12.4m"
+# a conversion into yuan said in words after an amount in another currency ("新台币1亿元，折合人民币约2300万", "HK$10
+# million, i.e. about RMB 9.2 million")
+CONVERTED_SAID = re.compile(r"\s*[,，]?\s*(?:折合|约合|换算成|换算下来|相当于|合|即|i\.e\.|which is|equivalent to)\s*(?:人民币|rmb|cny)?\s*"
+                            r"(?:约|大约|大概|about|around|roughly|approximately)?\s*(?:人民币|rmb|cny)?\s*", re.IGNORECASE)
 RESTATED_IN_DOLLARS = re.compile(r"\s*(?:元|人民币|yuan)?\s*[（(]\s*(?:~|≈|roughly|about|approximately|approx\.?|around|ca\.?|"
                                  r"约合|约|折合|合|相当于|即)?\s*(?:us\$|usd|\$|美元|美金)?\s*", re.IGNORECASE)
 CONVERSION_REACH = 60  # characters between a dollar amount and the yuan figure the asker converted it to
@@ -976,7 +980,10 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         document=document,
         # ("另外还有B品种，受托产值8000万，这样两个加起来呢？": an amount of its own and a count of the items summed, after
         # a turn: the item is added to those before it)
+        # ("乙品种受托产值6,800万呢" after "甲品种…3200万": a label not given before, with an amount, is one more item)
         adds_item=(has_word(text, lex.add_item) or bool(lex.add_items.search(text)) or (
+            previous is not None and bool(own_amounts) and bool(previous.labels_given)
+            and any(label not in previous.labels_given for label in _labels(cased, lex))) or (
             previous is not None and bool(own_amounts) and (_items_counted_by_total(text, lex) or 0) > 1
             and not lex.each.search(text))) and corrected[0] is None,
         items_added=_items_added(text, lex),
@@ -1642,7 +1649,9 @@ def _merge_amount_with_eligibility(asks: list[Ask], text: str) -> list[Ask]:
     amounts_at = {i for i, a in enumerate(asks) if a.kind is AskKind.AMOUNT}
     # ("…那6、7月份的能不能按新政算？另外其中一个品种…能补多少？": an amount opening with "另外" asks of another thing)
     apart = {i for i, a in enumerate(asks) if lex.apart_opening.match(a.own_words.lower())}
-    joined = [a for i, a in enumerate(asks) if not a.listed and (a.kind is AskKind.AMOUNT or (a.kind is AskKind.ELIGIBILITY and not (
+    # (a second amount opening with "另外" asks of another thing too: "…还能按刚才那条拿吗？能拿多少？另外…保费是260万，能补多少？")
+    joined = [a for i, a in enumerate(asks) if not a.listed and ((
+        a.kind is AskKind.AMOUNT and (i not in apart or i == first_amount)) or (a.kind is AskKind.ELIGIBILITY and not (
         first_amount is not None and i > first_amount and lex.hypothetical.search(a.text.lower()))
         and not lex.ordinal_opening.match(a.own_words) and i not in apart
         and bool({i - 1} & amounts_at or {i + 1} & (amounts_at - apart))))]
@@ -2353,7 +2362,9 @@ def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
     else:
         currency = CNY
     role = AmountRole.BASE
-    if lex.roles["upfront"].search(before) or lex.roles["upfront_after"].match(normalised[found.end: found.end + ROLE_WINDOW]):
+    if lex.roles["threshold_after"].match(normalised[found.end: found.end + ROLE_WINDOW].lower()):
+        role = AmountRole.CONTEXT  # "够得上首付款1亿元以上的门槛吗": the text's threshold named, no figure of the case
+    elif lex.roles["upfront"].search(before) or lex.roles["upfront_after"].match(normalised[found.end: found.end + ROLE_WINDOW]):
         role = AmountRole.UPFRONT
     elif lex.roles["context"].search(before):
         role = AmountRole.CONTEXT  # "总交易额6亿美元": no award is paid on it
@@ -2458,7 +2469,8 @@ def _restated(amounts: tuple[StatedAmount, ...], normalised: str) -> tuple[State
         before, amount = amounts[number - 1], amounts[number]
         found = normalised.find(before.text, before.start)  # a currency word before the figure may shift its start
         between = normalised[found + len(before.text): amount.start] if found >= 0 else ""
-        if before.currency != CNY and amount.currency == CNY and (RESTATED.fullmatch(between) or _converted(before, amount, between)):
+        if before.currency != CNY and amount.currency == CNY and (
+                RESTATED.fullmatch(between) or CONVERTED_SAID.fullmatch(between) or _converted(before, amount, between)):
             kept[number - 1: number + 1] = [replace(amount, role=before.role, base_kind=before.base_kind or amount.base_kind)]
         elif (before.currency == CNY and amount.currency == USD and RESTATED_IN_DOLLARS.fullmatch(between)
               and amount.yuan > 0 and usd_range().low <= before.yuan / amount.yuan <= usd_range().high):
@@ -2666,7 +2678,7 @@ PARTY_SENTENCE = re.compile(r"[^；;。!！?？\n]+[；;。!！?？\n]*")
 
 def _labels(text: str, lex: _Lexicon) -> list[str]:
     """The item labels ``text`` gives or names, in order, lower case ("a", "b", "丙"; ``understanding.yaml`` item_label)."""
-    return [(m["label"] or m["after"] or m["cn"]).lower() for m in lex.item_label.finditer(text)]
+    return [(m["label"] or m["after"] or m["cn"] or m["cn_before"]).lower() for m in lex.item_label.finditer(text)]
 
 
 def _item_order(text: str, lex: _Lexicon) -> int | None:
