@@ -261,3 +261,18 @@ def test_the_threshold_named_in_a_question_is_no_upfront_of_the_case(engine):
                         "美元。這樣夠得上首付款1億元以上的門檻嗎？能申請專業服務費那個補貼嗎？")
     assert ("36", "eligible") not in measure_verdicts(answer)
     assert answer.answer.startswith("要看情況")
+
+
+def test_a_figure_asked_whether_true_is_checked_against_the_size_named(engine):
+    answer = engine.ask("Is it true that mid-sized biotech tech firms with 'little giant' credentials can now get loan "
+                        "guarantees of up to RMB 20 million?")
+    assert answer.answer.startswith("Correction") and "RMB 30,000,000" in answer.answer.split("\n")[0]
+
+
+def test_a_cro_that_says_it_takes_on_commissioned_production_meets_the_contractor_condition(engine):
+    *_, last = turns(engine, "我们是一家在上海注册的CRO，今年打算做两个对接国际标准的临床试验服务能力提升项目，每个大概投入350万元；另外我们"
+                             "还在美国给一个自研的创新产品做海外临床试验，已经花了3,500万。最多能拿多少支持？",
+                     "另外我们也接委托生产，有一家客户是我们母公司控股的兄弟公司。这种情况下受托生产还能拿市里的补贴吗？",
+                     "那换成一家跟我们没有任何股权关系的客户呢？我们给它做两个品种，品种A受托年产值6,000万元，品种B是0.3亿元，一年下来能拿多少？")
+    assert cited(last)[0] == "policy2024:24"
+    assert "800万元" in last.answer.split("\n")[0]

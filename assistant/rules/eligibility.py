@@ -48,6 +48,8 @@ class FactCondition:
     presumed: bool = False  # met unless contradicted; ``holds_if`` names what the text grants outright
     quote_when_met: bool = False  # a yes quotes it when stated facts meet it (the rule's own quote does not show it)
     decided_by: tuple[str, ...] = ()  # opened: the facts that decide it, when not those of ``holds_if``
+    # opened, values of facts that meet it ("我们是CRO…也接委托生产…受托年产值": the work stated is production)
+    holds_when_opened: dict[str, tuple[str, ...]] = field(default_factory=dict)
     awaited: str = ""  # the fact a yes/no on the rule waits for until the conversation states the condition met
     stated_only: tuple[str, ...] = ()  # facts never presumed: while one is unsaid, a verdict on the rule is "it depends"
     instead_if_unmet: str = ""  # the measure that covers the case when the asker says the condition is not met
@@ -159,6 +161,7 @@ def condition_rules(path: Path = ELIGIBILITY_PATH) -> ConditionRules:
             presumed=bool(entry.get("presumed", False)),
             quote_when_met=bool(entry.get("quote_when_met", False)),
             decided_by=tuple(str(fact) for fact in entry.get("decided_by") or ()),
+            holds_when_opened=_values(entry, "holds_when_opened"),
             awaited=str(entry.get("awaited") or ""),
             stated_only=tuple(str(fact) for fact in entry.get("stated_only") or ()),
             instead_if_unmet=str(entry.get("instead_if_unmet") or ""),
@@ -235,6 +238,9 @@ class ConditionEvaluator:
         if holds:
             return ConditionCheck(condition_id, ConditionState.MET)
         opened = next((fact for fact, values in data.open_if.items() if _among(facts.get(fact), values)), "")
+        if opened and data.holds_when_opened and all(_among(facts.get(fact), values)
+                                                     for fact, values in data.holds_when_opened.items()):
+            return ConditionCheck(condition_id, ConditionState.MET)
         if opened:  # "我们是医院": whether it is the drug's registration applicant decides
             return ConditionCheck(condition_id, ConditionState.UNKNOWN, missing=data.decided_by or tuple(data.holds_if),
                                   opened_by=opened)
