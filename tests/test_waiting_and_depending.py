@@ -276,3 +276,36 @@ def test_a_cro_that_says_it_takes_on_commissioned_production_meets_the_contracto
                      "那换成一家跟我们没有任何股权关系的客户呢？我们给它做两个品种，品种A受托年产值6,000万元，品种B是0.3亿元，一年下来能拿多少？")
     assert cited(last)[0] == "policy2024:24"
     assert "800万元" in last.answer.split("\n")[0]
+
+
+def test_why_the_rate_is_what_it_is_answers_with_the_award_and_its_terms(engine):
+    _, why = turns(engine, "我們準備做產線智能化改造，核定項目總投資8億，市裡最多補多少？", "為什麼是按10%算，不是30%？")
+    assert why.status is Status.ANSWERED and cited(why)[0] == "policy2024:23"
+    assert "8000萬元" in why.answer.split("\n")[0] and "核定項目總投資的10%" in why.answer
+
+
+def test_a_ceiling_named_in_a_why_question_is_no_base(engine):
+    _, why = turns(engine, "我们是上海的CDMO，今年接了一家无关联客户的委托生产，这个品种受托年产值4200万，市里能补多少？",
+                   "为什么不是按500万给？不是说最高500万吗")
+    assert "420万元" in why.answer.split("\n")[0]
+    assert "min(10% × 4200万元, 500万元) = 420万元" in why.answer
+
+
+def test_a_foreign_regulators_fees_and_a_national_catalogue_are_outside_the_sources(engine):
+    assert engine.ask("我们准备去美国报产，想问下美国FDA 2026财年新药上市申请（NDA）的申请费是多少美元？").status is Status.OUT_OF_SCOPE
+    assert engine.ask("國家藥監局那個免於臨床評價的第三類醫療器械目錄裡，有沒有包括我們這種可吸收縫合線？").status is Status.OUT_OF_SCOPE
+
+
+def test_what_replaces_an_ended_plans_article_is_the_policy_in_forces_nearest_measure(engine):
+    _, last = turns(engine, "听说浦东有个生物医药行动方案，对三类医疗器械上市有支持。它具体给多少钱？",
+                    "那这个方案现在还管用吗？我们的三类器械明年上市，能按它去浦东申请吗？市里有没有能替代的？")
+    assert last.answer.startswith("否") and "2024年12月31日" in last.answer.split("\n")[0]
+    assert "policy2024:06" in cited(last)
+    assert any(line.startswith("现行的沪府办规〔2024〕9号中与之对应的是（六）") for line in last.answer.split("\n"))
+
+
+def test_an_english_replacement_asked_after_a_pudong_task_finds_its_city_measure(engine):
+    _, last = turns(engine, "What did the Pudong action plan offer for CMO capacity expansion?",
+                    "Is it still in force? What replaces it now?")
+    assert last.answer.startswith("No")
+    assert "policy2024:24" in cited(last)

@@ -436,6 +436,10 @@ class Composer:
                 # "并购基金是哪一条？有没有给企业补贴金额？": the sentence just quoted sets no amount; said once
                 return [self._with_expiry(article, self.t["no_amount_said"])]
             return [self._with_expiry(article, self.t["no_amount"].format(text=step.lead.text))]
+        if route is Route.LOOKUP and lexicon().replacement_asked.search(step.ask.own_words.lower()) and step.lead is not None:
+            # "市里有没有能替代的？" after an ended plan: the policy in force's article, named, then its sentence
+            fields = self._fields(article)
+            return [self.t["replacement_lead"].format(text=step.lead.text, **fields)]
         if route is Route.LOOKUP:
             return self._lookup(step, article)
         if route is Route.ELIGIBILITY:  # a figure heard of put right first ("听说…5000万，我们能申请吗？")

@@ -105,6 +105,7 @@ from assistant.match.chat import match_estimate, profile_answer
 from assistant.match.matcher import PolicyMatcher
 from assistant.match.records import ClaimVerdict
 from assistant.match.report import finds_nothing
+from assistant.query import prepare
 from assistant.records import AwardEstimate, Calculation
 from assistant.retrieval import Hit, HybridRetriever
 from assistant.rules.book import AnnualCap, Rule, RuleBook
@@ -495,6 +496,9 @@ class Planner:
             scope = ScopeVerdict(True, "")  # "他后面还答了哪家媒体的提问" after a press answer: the speaker's other one
         if not scope.covered and question.recalled_turns and has_word(question.text, lexicon().comparison_asks):
             scope = ScopeVerdict(True, "")  # "这两个数怎么对不上？": the figures of the conversation's last turns
+        if (not scope.covered and scope.reason == "unknown_words" and session.award is not None
+                and lexicon().why_asked.match(question.text) and question.asks[0].elliptical):
+            scope = ScopeVerdict(True, "")  # "为什么是按10%算，不是30%？" after an award: that award's terms, asked why
         if (not scope.covered and scope.reason.startswith("off_topic") and not asks_names(scope)
                 and self._figure_of_discussed(question, session)):
             # "科创板上市的有几家" after figures of the reply's industry overview: that document's figure, not listing advice
@@ -700,6 +704,10 @@ class Planner:
                 if firsts:
                     plan.steps += [Step(ask, Route.DEPARTMENTS, [article]) for article in firsts]
                     continue
+            replacement = self._replacement(question, ask, previous_articles)
+            if replacement is not None:  # "这个方案现在还管用吗？…市里有没有能替代的？": the policy in force's measure
+                plan.steps.append(replacement)
+                continue
             step = self._plan_ask(about, ask, session, previous_articles, plan, language)
             if step.route in {Route.ELIGIBILITY, Route.AWARD} and step.eligibility is not None and step.eligibility.holds:
                 # "在上海新注册的…能享受吗": the scope a stated fact meets is cited after the measure
@@ -710,6 +718,30 @@ class Planner:
                 previous_articles = step.articles
         plan.steps += [Step(ask, Route.OUT_OF_SCOPE, scope=ScopeVerdict(False, "ask")) for ask in uncovered]
         return plan
+
+    def _replacement(self, question: Question, ask: Ask, previous: list[Article]) -> Step | None:
+        """What the policy in force says in place of an ended document's article discussed, when the ask asks for
+        what replaces it ("市里有没有能替代的？", "what replaces it now?", ``understanding.yaml`` replacement_asked):
+        the city policy's article nearest that article's words and the message's, led by its sentence; None
+        otherwise."""
+        if not previous or not lexicon().replacement_asked.search(ask.own_words.lower()):
+            return None
+        ended = self.catalogue.get(previous[0].doc_id)
+        if ended.id == self.book.document or ended.valid_to is None or ended.valid_to >= self.today:
+            return None
+        # (the ended article's sentence nearest the asker's words: "…对创新医疗器械和三类医疗器械产品上市给予支持" for "我们的
+        # 三类器械明年上市")
+        # (an English ask in the sources' terms, "CMO" 合同研发生产组织; with the turn before, whose subject "it" is)
+        said = prepare(f"{question.context_text} {question.text}").keyword_text
+        asked = {said[i:i + 2] for i in range(len(said) - 1)}
+        sentences = [part for part in re.split("[。；;]", previous[0].text) if part.strip()]
+        nearest = max(sentences, key=lambda part: len(asked & {part[i:i + 2] for i in range(len(part) - 1)}), default="")
+        words = f"{nearest} {without_ask_words(said)}"
+        hits = self.retriever.search(words, k=1, doc_ids=[self.book.document])
+        if not hits:
+            return None
+        article = hits[0].article
+        return Step(ask, Route.LOOKUP, [article], lead=lead_clause(article.text, AskKind.WHAT, words))
 
     def _names_other_article(self, question: Question, ask: Ask, previous: list[Article]) -> bool:
         """Whether a follow-up's own words (without ask words) find one article clearly, and not one the

@@ -215,6 +215,8 @@ class _Lexicon:
     more_asked: tuple[str, ...]  # "还能再拿多少": what the added item brings on top of those discussed
     headroom_asked: re.Pattern[str]  # "离封顶还剩多少": what the per-entity annual cap leaves
     cap_reached_asked: re.Pattern[str]  # "到每年的上限没有": whether the items reach the per-entity annual cap
+    why_asked: re.Pattern[str]  # "为什么是按10%算": why the answer before says what it says
+    replacement_asked: re.Pattern[str]  # "市里有没有能替代的": what the policy in force has in place of an ended plan
     step_needed_asked: re.Pattern[str]  # "还要再审一遍吗", "还要办许可证吗": whether a step is needed, never a verdict
     received_total_after: re.Pattern[str]  # "…, RMB 500,000 in total": a total of what was received
     received_total_before: re.Pattern[str]  # "一共拿了50万", "a total of RMB 500,000"
@@ -433,6 +435,8 @@ def lexicon() -> _Lexicon:
         more_asked=lower(raw["more_asked"]),
         headroom_asked=re.compile(raw["headroom_asked"], re.IGNORECASE),
         cap_reached_asked=re.compile(raw["cap_reached_asked"], re.IGNORECASE),
+        why_asked=re.compile(raw["why_asked"], re.IGNORECASE),
+        replacement_asked=re.compile(raw["replacement_asked"], re.IGNORECASE),
         step_needed_asked=re.compile("|".join(f"(?:{raw['needs'][key]})" for key in ("need_asked", "obligation_asked", "review_again_asked")),
                                      re.IGNORECASE),
         received_total_after=re.compile(raw["received_total_after"], re.IGNORECASE),
@@ -971,6 +975,11 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         # "是一个1类新药，在国内做的确证性临床，研发投入2亿元。" after "临床试验做完了，能补多少？": the statement
         # answers the ask still open, with the facts it states (not a note for the company profile)
         asks = (replace(pending, text=cased if forward is not None else f"{pending.text}，{cased}", points_back=False, elliptical=False),)
+    elif previous is not None and lex.why_asked.match(text) and any(a.kind in FIGURE_ASKS for a in previous.asks):
+        # "为什么是按10%算，不是30%？", "为什么不是按500万给？" after an award: the award before again, its terms quoted; the
+        # figures the asker names are the answer's own (a rate, a ceiling), none of them a base of the case
+        asks = (Ask(AskKind.AMOUNT, cased, points_back=True, elliptical=True),)
+        facts = replace(facts, amounts=tuple(replace(a, role=AmountRole.CONTEXT) for a in facts.amounts))
     return Question(
         original=message,
         text=text,
