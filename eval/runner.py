@@ -211,6 +211,7 @@ LOCKED_SPLITS = (
     "unseen30",
     "unseen31",
     "unseen32",
+    "unseen33",
 )
 
 
