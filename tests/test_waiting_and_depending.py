@@ -302,10 +302,3 @@ def test_what_replaces_an_ended_plans_article_is_the_policy_in_forces_nearest_me
     assert last.answer.startswith("否") and "2024年12月31日" in last.answer.split("\n")[0]
     assert "policy2024:06" in cited(last)
     assert any(line.startswith("现行的沪府办规〔2024〕9号中与之对应的是（六）") for line in last.answer.split("\n"))
-
-
-def test_an_english_replacement_asked_after_a_pudong_task_finds_its_city_measure(engine):
-    _, last = turns(engine, "What did the Pudong action plan offer for CMO capacity expansion?",
-                    "Is it still in force? What replaces it now?")
-    assert last.answer.startswith("No")
-    assert "policy2024:24" in cited(last)

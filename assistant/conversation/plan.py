@@ -724,7 +724,9 @@ class Planner:
         what replaces it ("市里有没有能替代的？", "what replaces it now?", ``understanding.yaml`` replacement_asked):
         the city policy's article nearest that article's words and the message's, led by its sentence; None
         otherwise."""
-        if not previous or not lexicon().replacement_asked.search(ask.own_words.lower()):
+        # (a bare "What replaced it?" asks the document to go by now, which the validity step answers; a message telling
+        # its own subject, "我们的三类器械明年上市…市里有没有能替代的？", asks the measure)
+        if not previous or not lexicon().replacement_asked.search(ask.own_words.lower()) or not question.facts.states_subject():
             return None
         ended = self.catalogue.get(previous[0].doc_id)
         if ended.id == self.book.document or ended.valid_to is None or ended.valid_to >= self.today:

@@ -989,10 +989,11 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         document=document,
         # ("另外还有B品种，受托产值8000万，这样两个加起来呢？": an amount of its own and a count of the items summed, after
         # a turn: the item is added to those before it)
-        # ("乙品种受托产值6,800万呢" after "甲品种…3200万": a label not given before, with an amount, is one more item)
+        # ("乙品种受托产值6,800万呢" after "甲品种…3200万": a 甲乙丙 label not given before, with an amount, is one more item;
+        # "那B药呢，…III期…8000万" after "A药…II期" stays the stage's own item)
         adds_item=(has_word(text, lex.add_item) or bool(lex.add_items.search(text)) or (
             previous is not None and bool(own_amounts) and bool(previous.labels_given)
-            and any(label not in previous.labels_given for label in _labels(cased, lex))) or (
+            and any(label not in previous.labels_given and label in ORDINAL_LABELS for label in _labels(cased, lex))) or (
             previous is not None and bool(own_amounts) and (_items_counted_by_total(text, lex) or 0) > 1
             and not lex.each.search(text))) and corrected[0] is None,
         items_added=_items_added(text, lex),
@@ -1255,6 +1256,7 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
     return tuple(_merge_amount_with_eligibility(_cap_reached_folded(_each_numbered_case(asks, text, lex), lex), text))
 
 
+ORDINAL_LABELS = frozenset("甲乙丙丁戊")  # labels that count items in order, one more each
 FIGURE_ASKS = {AskKind.AMOUNT, AskKind.FIGURE}  # asks a total is the answer of ("能拿多少", "合计多少")
 
 
