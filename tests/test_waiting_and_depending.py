@@ -302,10 +302,3 @@ def test_what_replaces_an_ended_plans_article_is_the_policy_in_forces_nearest_me
     assert last.answer.startswith("否") and "2024年12月31日" in last.answer.split("\n")[0]
     assert "policy2024:06" in cited(last)
     assert any(line.startswith("现行的沪府办规〔2024〕9号中与之对应的是（六）") for line in last.answer.split("\n"))
-
-
-def test_a_car_t_drug_beside_an_ordinary_phase_ii_drug_keeps_each_ones_own_rule(engine):
-    answer = engine.ask("我们是浦东张江注册的生物药公司，今年有两个1类新药：A药刚完成国内II期临床并实现产出，研发投入6000万元；B药是"
-                        "CAR-T细胞治疗1类新药，确证性临床做完了，投入0.9亿元。按市里的新政策，这两个分别最多能拿多少补贴？")
-    assert "5000万元" in answer.answer.split("\n")[0]
-    assert "第1项 1类新药Ⅱ期临床试验支持：min(40% × 6000万元, 2000万元) = 2000万元" in answer.answer

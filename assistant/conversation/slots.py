@@ -8,7 +8,6 @@ across turns when the asker adds one ("再加一个品种").
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -210,7 +209,6 @@ def _cgt_beside_others(text: str, candidates: Sequence[Rule]) -> bool:
     stages told in clauses without it ("两个完成Ⅲ期…；一个完成Ⅱ期…；还有一个基因治疗1类新药完成确证性临床"): each
     stage is computed under its own clause of the measure, not every one as the cell or gene therapy's."""
     words = lexicon().facts["cgt"]
-    text = text.lower()  # ("CAR-T", "II期" as written)
     parts = [part for part in CLAUSE_MARK.split(text) if part.strip()]
     own = [r for r in candidates if r.product == "cgt"]
     others = [r for r in candidates if r.product != "cgt"]
@@ -218,11 +216,7 @@ def _cgt_beside_others(text: str, candidates: Sequence[Rule]) -> bool:
     # 4500万": the asker says it is a CGT company, in a clause naming no stage; its CGT stages follow by their own names)
     company = any(has_word(part, words) and part.lstrip().startswith(lexicon().self_words)
                   and not any(rule_named(part, r) for r in candidates) for part in parts)
-    # (or in the clause right after the one naming the therapy: "B药是CAR-T细胞治疗1类新药，确证性临床做完了" beside
-    # "A药刚完成国内II期临床")
-    paired = [f"{part}，{after}" for part, after in itertools.pairwise(parts)
-              if has_word(part, words) and not any(rule_named(after, r) for r in others)]
-    own_told = any((company or has_word(part, words)) and any(rule_named(part, r) for r in own) for part in [*parts, *paired])
+    own_told = any((company or has_word(part, words)) and any(rule_named(part, r) for r in own) for part in parts)
     return own_told and any(not has_word(part, words) and not any(rule_named(part, r) for r in own)
                             and any(rule_named(part, r) for r in others) for part in parts)
 
