@@ -381,6 +381,11 @@ def _heard_clause(question: Question, heard: StatedAmount) -> str:
     return _clause_around(text, at if at >= 0 else heard.start)
 
 
+def _pairs(text: str) -> set[str]:
+    """The pairs of adjacent characters ``text`` holds."""
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
 def _sentence_around(text: str, at: int) -> str:
     """The sentence of ``text`` that holds position ``at``: between the nearest sentence marks (``SENTENCE_MARK``:
     ？。；！ and their half-width forms) on either side."""
@@ -731,13 +736,13 @@ class Planner:
         ended = self.catalogue.get(previous[0].doc_id)
         if ended.id == self.book.document or ended.valid_to is None or ended.valid_to >= self.today:
             return None
-        # (the ended article's sentence nearest the asker's words: "…对创新医疗器械和三类医疗器械产品上市给予支持" for "我们的
-        # 三类器械明年上市")
-        # (an English ask in the sources' terms, "CMO" 合同研发生产组织; with the turn before, whose subject "it" is)
+        # (the ended article's sentence sharing most character pairs with the asker's words, read with the turn before,
+        # whose subject "it" is, and in the sources' terms: "…对创新医疗器械和三类医疗器械产品上市给予支持" for "我们的三类
+        # 器械明年上市", "CMO" 合同研发生产组织 for an English ask)
         said = prepare(f"{question.context_text} {question.text}").keyword_text
-        asked = {said[i:i + 2] for i in range(len(said) - 1)}
+        asked = _pairs(said)
         sentences = [part for part in re.split("[。；;]", previous[0].text) if part.strip()]
-        nearest = max(sentences, key=lambda part: len(asked & {part[i:i + 2] for i in range(len(part) - 1)}), default="")
+        nearest = max(sentences, key=lambda part: len(asked & _pairs(part)), default="")
         words = f"{nearest} {without_ask_words(said)}"
         hits = self.retriever.search(words, k=1, doc_ids=[self.book.document])
         if not hits:

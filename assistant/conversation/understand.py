@@ -119,11 +119,11 @@ COLON_END = re.compile(r"[:：]\s*$")  # words that end in a colon introduce wha
 RESTATED = re.compile(r"\s*(?:美元|美金|欧元|日元|港元|港币|英镑|dollars?|euros?)?\s*[（(]\s*"
                       r"(?:roughly|about|approximately|approx\.?|around|i\.e\.|ca\.?|约合|约|折合|合|相当于|即)?\s*"
                       r"(?:人民币|rmb|cny)?\s*", re.IGNORECASE)
-# the words between a yuan amount and the same amount restated in dollars in brackets: "RMB 90 mn (~USD 12.4m"
 # a conversion into yuan said in words after an amount in another currency ("新台币1亿元，折合人民币约2300万", "HK$10
 # million, i.e. about RMB 9.2 million")
 CONVERTED_SAID = re.compile(r"\s*[,，]?\s*(?:折合|约合|换算成|换算下来|相当于|合|即|i\.e\.|which is|equivalent to)\s*(?:人民币|rmb|cny)?\s*"
                             r"(?:约|大约|大概|about|around|roughly|approximately)?\s*(?:人民币|rmb|cny)?\s*", re.IGNORECASE)
+# the words between a yuan amount and the same amount restated in dollars in brackets: "RMB 90 mn (~USD 12.4m"
 RESTATED_IN_DOLLARS = re.compile(r"\s*(?:元|人民币|yuan)?\s*[（(]\s*(?:~|≈|roughly|about|approximately|approx\.?|around|ca\.?|"
                                  r"约合|约|折合|合|相当于|即)?\s*(?:us\$|usd|\$|美元|美金)?\s*", re.IGNORECASE)
 CONVERSION_REACH = 60  # characters between a dollar amount and the yuan figure the asker converted it to
