@@ -212,6 +212,7 @@ LOCKED_SPLITS = (
     "unseen31",
     "unseen32",
     "unseen33",
+    "unseen34",
 )
 
 
