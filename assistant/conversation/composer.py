@@ -423,7 +423,7 @@ class Composer:
         if route is Route.NOT_SPECIFIED:
             if step.estimate is not None:  # no share set, a ceiling set: the ceiling follows
                 return [self._not_specified(article, step.detail)[0], *self.award_lines(step.estimate, article)]
-            lines = self._not_specified(article, step.detail, step.ask.kind, step.ask.own_words.lower())
+            lines = self._not_specified(article, step.detail, step.ask.kind, step.ask.own_words.lower(), step.ask.text.lower())
             # what the measure does say of the thing asked: of a figure, or of a named detail it leaves unset (the rent
             # of （二十五）'s 500万平方米 standardised plants)
             quoted = step.ask.kind is AskKind.FIGURE or (step.detail in lexicon().details and step.detail != ANNUAL_CAP)
@@ -606,7 +606,8 @@ class Composer:
             return lead
         return f"{self.t['expired_warning']}{' ' if self.english else ''}{lead}"
 
-    def _not_specified(self, article: Article, detail: str = "", kind: AskKind | None = None, asked: str = "") -> list[str]:
+    def _not_specified(self, article: Article, detail: str = "", kind: AskKind | None = None, asked: str = "",
+                       whole: str = "") -> list[str]:
         fields = self._fields(article)
         named = lexicon().details.get(detail) or lexicon().figure_asks.get(detail)
         # "整个流程要多久" of an article setting no time limit: no time limit, not the application's materials;
@@ -614,6 +615,10 @@ class Composer:
         money = kind in {AskKind.FIGURE, AskKind.AMOUNT} and has_word(asked, (*lexicon().money_words, *lexicon().money_figures))
         unnamed = self.t["topic_duration" if kind is AskKind.DURATION else "topic_amount" if money else "topic_default"]
         topic = named.topic[self._tongue()] if named else unnamed
+        share = lexicon().figure_asks["share"]
+        if kind is AskKind.DURATION and named is None and has_word(whole, share.asked):
+            # "贴息到底贴几个点？贴多久？" (one ask, the time's own words last): the share asked with the time, neither set
+            topic = self._join([share.topic[self._tongue()], topic])
         lead = self.t["not_specified_lead"].format(topic=topic)
         key = "not_specified_where" if article.departments else "not_specified_where_no_departments"
         return [lead, self.t[key].format(departments=self._departments(article.departments), **fields)]
@@ -1005,8 +1010,14 @@ class Composer:
         key = "correction" if right == rule.cap_yuan else "correction_computed"
         if declined:
             key = "declined_cap" if right == rule.cap_yuan else "declined_computed"
-        return self.t[key].format(rule_name=rule.name_en if self.english else rule.name, right=money(right),
+        said = self.t[key].format(rule_name=rule.name_en if self.english else rule.name, right=money(right),
                                   stated=money(stated))
+        owner = _ceiling_owner(rule, stated)
+        if owner is not None and key in ("correction", "declined_cap"):
+            # "听说1类新药I期最多给3000万": 3000万 is the Ⅲ期 ceiling of the same measure, which says where the figure heard
+            # comes from
+            said += self.t["correction_owner"].format(stated=money(stated), owner=self.rule_name(owner))
+        return said
 
     def _award(self, step: Step, article: Article) -> list[str]:
         estimate = step.estimate
@@ -1383,3 +1394,13 @@ def _said_once(lines: Iterable[str]) -> list[str]:
         if any(len(p.strip()) > MIN_REPEAT_CHARS for p in new) or new == parts:
             kept.append("".join(new).rstrip())
     return kept
+
+
+def _ceiling_owner(rule: Rule, stated: Decimal) -> Rule | None:
+    """The other rule of ``rule``'s measure whose per-item ceiling is ``stated`` yuan (one for the same product kind
+    first), or None: the rule a wrongly heard ceiling belongs to ("I期最多3000万" → the Ⅲ期 rule of （五））."""
+    siblings = [other for other in rule_book().rules
+                if other.measure == rule.measure and other.id != rule.id and other.cap_yuan == stated]
+    same = [other for other in siblings if other.product == rule.product]
+    return next(iter(same or siblings), None)
+

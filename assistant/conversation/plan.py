@@ -1135,9 +1135,10 @@ class Planner:
         """Amount asks in a row are one when the later names no topic of its own ("…单个最多多少，一年
         最多多少？" about one measure); with a topic ("…展会最多多少？CMO每个品种最高多少？") each is its own."""
         joined: list[Ask] = []
-        # ("上海这次对审评提速给了哪些数字？…、…、…分别是多少？": the overview is answered by the asks naming its parts)
+        # ("上海这次对审评提速给了哪些数字？…、…、…分别是多少？", "写稿要用几个数：…是多少？…": the overview is answered by
+        # the asks naming its parts)
         asks = [ask for number, ask in enumerate(asks) if not (
-            ask.kind is AskKind.WHAT and number + 1 < len(asks) and has_word(ask.text.lower(), lexicon().overview_asks))]
+            ask.kind in {AskKind.WHAT, AskKind.FIGURE} and number + 1 < len(asks) and has_word(ask.text.lower(), lexicon().overview_asks))]
         for ask in asks:
             last = joined[-1] if joined else None
             if last is not None and lexicon().asks_if_stated.match(ask.text.lower()):
@@ -1161,7 +1162,13 @@ class Planner:
             example = bool(lexicon().example_of_ask.match(ask.text.lower()))
             # ("一家单位一年累计有没有上限，是多少？": a bare "是多少" asks the amount before it again)
             bare = ask.kind is AskKind.FIGURE and not CHINESE_CHARACTER.search(own) and not re.search(r"[a-z]{3,}", own)
-            if last is not None and (example or (
+            # "听人讲1类新药一期最高能补3000万？…一期做完了，研发投入两千八百万，能拿多少": the figure heard of, then the
+            # asker's own case of the same rule, is one ask, whose answer puts the figure heard right
+            claimed = lexicon().roles["claimed"]
+            heard_then_case = (last is not None and last.kind is AskKind.AMOUNT and ask.kind is AskKind.AMOUNT
+                               and bool(claimed.search(last.text.lower())) and not claimed.search(text)
+                               and any(rule_named(text, r) and rule_named(last.text.lower(), r) for r in self.book.rules))
+            if last is not None and (example or heard_then_case or (
                     last.kind is AskKind.AMOUNT and (ask.kind is AskKind.AMOUNT or share or bare) and not ask.elliptical and not full_awards
                     and not other_rule and self.retriever.keyword_score(own) < MIN_KEYWORD_SCORE)):
                 joined[-1] = Ask(last.kind, f"{last.text}，{ask.text}", last.points_back, last.detail, last.elliptical)
@@ -1265,6 +1272,15 @@ class Planner:
             articles = self.finder.document_articles(document, previous, ask.detail == ISSUED)
             # the asking clause's own words: the asker's case told before it names no article of the document
             topic = self.finder.without_name(without_ask_words(ask.own_words.lower()), document)
+            if (ask.kind is AskKind.VALIDITY and self.catalogue.get(document).ended_for(self.today, question.conversation_facts.event_on)
+                    and not QUOTED_TERM.search(ask.text) and has_word(ask.text.lower(), lexicon().applying_words)
+                    and has_word(ask.text.lower(), lexicon().support_named)
+                    and self.retriever.keyword_score(self.finder.without_name(without_ask_words(ask.text.lower()), document)) >= OWN_TOPIC_SCORE):
+                # "之前一直按浦东2022-2024那个方案申请新药临床支持，明年还能按那个方案申请吗" ("…方案里对新药临床有支持，我们
+                # 现在还能申请吗"): a support of the ended plan asked for again is a no on the plan, with the measure in
+                # force for the same support
+                return self._plan_ask(question, replace(ask, kind=AskKind.ELIGIBILITY, yes_no=True), session, previous,
+                                      plan, language)
             # "那个行动方案里提到“新药贷”，现在还能依据这个方案去申请吗？": the item holding the term quoted, first
             quoted = next((a for term in QUOTED_TERM.findall(ask.text) for a in self.retriever.articles
                            if a.doc_id == document and term in a.text), None)
@@ -1552,6 +1568,12 @@ class Planner:
                 top = previous[0]  # "那申报截止日期呢？" after "还有效吗": the measure discussed, not the document's term
             return Step(ask, Route.NOT_SPECIFIED, [top])
         if ask.kind is AskKind.DEPARTMENTS:
+            if not top.departments and hits and top.chunk_id == hits[0].article.chunk_id:
+                # "浦东那个方案里，吸引大企业来浦东设总部、研发中心这块是哪些部门负责的": a goal lists no 责任单位; the
+                # task of the same document its words find about as well lists them
+                listing = next((hit.article for hit in hits[1:] if hit.article.doc_id == top.doc_id and hit.article.departments
+                                and hit.score >= CLOSE_SCORE * hits[0].score), None)
+                top = listing or top
             lead = lead_clause(top.text, AskKind.WHAT, ask.text)
             if not top.departments and lexicon().department_name.search(lead.sentence):
                 # "市科委答复提案时，是会同哪些部门一起研究的？": a reply lists no 责任单位; its sentence naming them answers,

@@ -651,6 +651,7 @@ def _base_named(text: str, rule: Rule) -> bool:
     return any(name and name.lower() in text for name in (rule.base, rule.base_en))
 
 
+COUNT_TO_ITS_RULE = 2  # characters at most between a count and the rule's words it counts ("2个海外临床试验")
 ALL_OF_THEM = re.compile(r"也都|都|均|全部|全都|\ball of them\b|\beach of them\b|\bboth\b|\ball\b", re.IGNORECASE)
 
 
@@ -659,8 +660,11 @@ def _counts_inside(text: str, mentioned: list[tuple[int, Rule]], number: int) ->
     after its first trigger and before the next rule's, none followed by a total ("这两个环节加起来" adds up the items)."""
     position = mentioned[number][0]
     ends = [i for i in (text.find(mark, position) for mark in "，,。；;？?！!") if i >= 0]
-    limit = min([*ends, len(text), *([mentioned[number + 1][0]] if number + 1 < len(mentioned) else [])])
-    return [m for m in lexicon().item_count.finditer(text, position, limit) if not counts_the_total(text, m.end())]
+    following = mentioned[number + 1][0] if number + 1 < len(mentioned) else None
+    limit = min([*ends, len(text), *([following] if following is not None else [])])
+    # ("1个cro能力提升项目加2个海外临床试验": a count right before the next rule's words is that rule's)
+    return [m for m in lexicon().item_count.finditer(text, position, limit) if not counts_the_total(text, m.end())
+            and not (following is not None and following - m.end() <= COUNT_TO_ITS_RULE)]
 
 
 def _counted(text: str, mentioned: list[tuple[int, Rule]]) -> list[Rule]:
@@ -673,7 +677,10 @@ def _counted(text: str, mentioned: list[tuple[int, Rule]]) -> list[Rule]:
     taken = -1  # where the count a rule took from after it ends: the next rule counts from there
     for number, (position, rule) in enumerate(mentioned):
         # ("我们是一家上海的CRO，今年有3个…": a count of one, the asker itself, counts no items)
-        counts = [n for m in pattern.finditer(text[max(start, taken):position]) if (n := count_of(m["n"])) not in (None, 1)]
+        # ("two overseas trials": an English count's words run on past the rule's own, up to the next rule's)
+        reach = mentioned[number + 1][0] if number + 1 < len(mentioned) else len(text)
+        counts = [n for m in pattern.finditer(text, max(start, taken), reach)
+                  if m.start() < position and (n := count_of(m["n"])) not in (None, 1)]
         if not counts and number + 1 < len(mentioned):
             # a lone count before the next rule is that rule's ("海外的和3个国内的"); after the last rule, a count
             # adds up the items named ("这两个环节加起来")

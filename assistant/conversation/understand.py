@@ -287,6 +287,7 @@ class _Lexicon:
     yes_echo: dict[str, re.Pattern[str]]  # "算…吗" is answered "算。": the verb a yes/no question asks with
     ability_asked: re.Pattern[str]  # "能…吗": whether one can is asked, answered 可以
     money_words: tuple[str, ...]  # "补贴", "funding": an ask about money, answered by a measure that sets amounts
+    support_named: tuple[str, ...]  # "支持", "funding": a support named, as one of an ended plan's asked for again
     money_figures: tuple[str, ...]  # "额度", "多少钱": a figure asked that is an amount of money
     plain_money_words: tuple[str, ...]  # "资金额度", "specific amount": money named with no topic of its own
     policy_in_general: tuple[str, ...]  # "这些补贴", "this policy's support": the policy's support as a whole
@@ -537,6 +538,7 @@ def lexicon() -> _Lexicon:
         yes_echo={str(verb): re.compile(pattern) for verb, pattern in raw["yes_echo"].items()},
         ability_asked=re.compile(raw["ability_asked"]),
         money_words=lower(raw["money_words"]),
+        support_named=lower(raw["support_named"]),
         money_figures=lower(raw["money_figures"]),
         plain_money_words=lower(raw["plain_money_words"]),
         policy_in_general=lower(raw["policy_in_general"]),

@@ -1,0 +1,116 @@
+"""Items are counted as the asker counts them, each count on the rule whose words it stands before, and a turn naming
+one more labelled product adds it to the running total; a figure heard of is put right together with the asker's own
+case, naming the rule the heard figure belongs to; a support of the ended Pudong plan asked for again is a no with the
+measure in force; a departments ask finds the part of a document that lists them; hukou and a person's travel
+insurance are out of scope. Promises of the question path, run on the real index."""
+
+from asking import cited, measure_verdicts, turns
+
+from assistant.records import Status
+
+
+def test_two_devices_both_in_special_review_are_two_items(engine):
+    answer = engine.ask("我们有两个器械今年都进了上海市创新医疗器械特别审查程序，这一块最多能拿多少？")
+    first = answer.answer.split("\n")[0]
+    assert "600万元" in first and "300万元+300万元" in first
+
+
+def test_two_products_counted_then_told_one_by_one_stay_two_items(engine):
+    answer = engine.ask("今年有两个1类新药的国内临床都做完了、也都实现了产出。一个是III期，研发投入6870万；另一个是II期，"
+                        "投入3125万元。最多能拿多少？")
+    assert "3998万元" in answer.answer.split("\n")[0]  # 2748万 + 1250万, the III期 item not counted twice
+
+
+def test_a_count_before_the_next_rule_counts_that_rule(engine):
+    answer = engine.ask("今年1个CRO能力提升项目加2个海外临床试验，都按最高算，一共多少？")
+    assert "4100万元" in answer.answer.split("\n")[0]  # 100万 + 2 × 2000万, not 2 × 100万 + 2000万
+
+
+def test_an_english_follow_up_counting_items_at_their_ceilings_gets_the_total(engine):
+    *_, last = turns(engine,
+                     "We're a foreign-invested CRO registered in Shanghai. For a project upgrading our clinical trial "
+                     "services to international standards, what's the max per project?",
+                     "what about running a high-level trial overseas for an innovative product, how much max?",
+                     "ok so this year one capability project plus two overseas trials, say all at the max - total?")
+    assert "RMB 41,000,000" in last.answer.split("\n")[0]
+
+
+def test_another_labelled_product_adds_to_the_running_total(engine):
+    first, second, third = turns(engine,
+                                 "我们是CMO，帮一家没有投资关联的公司代工A品种，受托年产值3000万，可以补多少？",
+                                 "还有B品种，是另一家无关联客户，受托产值8000万呢？",
+                                 "两个加起来今年一共多少？")
+    assert "300万元" in first.answer.split("\n")[0]
+    assert "500万元" in second.answer[:160]
+    assert "800万元" in third.answer.split("\n")[0]
+
+
+def test_a_cantonese_total_adds_up_the_products_discussed(engine):
+    *_, last = turns(engine,
+                     "我哋係CMO,幫一間冇投資關聯嘅公司代工A品種,受託年產值3000萬,可以補幾多?",
+                     "仲有B品種,係另一間無關聯客戶,受託產值8000萬呢?",
+                     "兩個加埋今年一共幾多?")
+    assert "800萬元" in last.answer.split("\n")[0]
+
+
+def test_a_heard_ceiling_is_put_right_with_the_callers_own_case_and_its_owner_named(engine):
+    answer = engine.ask("他说听人讲1类新药一期临床做完最高能补3000万？他们公司注册在浦东，一期做完了也有产出，"
+                        "研发投入两千八百万，按这个市里能拿多少啊")
+    lines = answer.answer.split("\n")
+    assert lines[0].startswith("更正") and "1000万元" in lines[0]
+    assert "3000万元是1类新药Ⅲ期临床试验支持的上限" in lines[0]
+    assert "min(40% × 2800万元, 1000万元) = 1000万元" in answer.answer
+    assert answer.answer.count("每个单位每年累计最高1亿元") == 1  # one answer, not a ceilings list beside it
+    assert ("05", "eligible") in measure_verdicts(answer)
+
+
+def test_a_support_of_the_ended_pudong_plan_asked_for_again_is_a_no_with_the_measure_in_force(engine):
+    answer = engine.ask("我们公司在张江，之前一直按浦东2022-2024那个生物医药行动方案申请新药临床支持，明年还能按那个方案申请吗？")
+    assert answer.answer.startswith("不能")
+    assert "（五）" in answer.answer.split("\n")[0]
+    assert "policy2024:05" in cited(answer)
+
+
+def test_the_ended_pudong_plan_asked_about_as_a_whole_hears_its_term(engine):
+    answer = engine.ask("浦东新区那个2022-2024年生物医药产业高质量发展行动方案，我们现在还能按它去申请支持吗？")
+    assert answer.answer.startswith("否") and "已到期失效" in answer.answer.split("\n")[0]
+
+
+def test_a_pudong_departments_ask_finds_the_task_that_lists_them(engine):
+    answer = engine.ask("浦东那个2022-2024年生物医药行动方案里，吸引大企业来浦东设总部、研发中心这块是哪些部门负责的？")
+    assert cited(answer)[0] == "pudong2022:task-06"
+    assert "区科经委、区商务委、区财政局" in answer.answer.split("\n")[0]
+
+
+def test_an_overview_before_its_parts_is_answered_by_the_parts(engine):
+    answer = engine.ask("写稿要用几个数：市科委答复政协1228号提案里，2023年上海生物医药产业规模是多少？"
+                        "2016年以来获批了多少款1类创新药和创新医疗器械？答复里留的联系电话是多少？")
+    assert answer.answer.startswith("9337亿元")
+    assert "没有规定" not in answer.answer
+
+
+def test_a_share_and_a_time_both_unset_are_both_said_unset(engine):
+    answer = engine.ask("政策里说的那个重点产业优惠利率长期信贷贴息，到底贴几个点？贴多久？")
+    assert answer.status is Status.NOT_SPECIFIED
+    first = answer.answer.split("\n")[0]
+    assert "比例" in first and "时限" in first
+
+
+def test_settling_hukou_is_out_of_scope(engine):
+    answer = engine.ask("应届博士毕业去张江的生物医药公司工作，能直接落户上海吗？居转户要几年？")
+    assert answer.status is Status.OUT_OF_SCOPE
+
+
+def test_a_persons_travel_insurance_claim_is_out_of_scope_inside_a_premium_conversation(engine):
+    *_, last = turns(engine,
+                     "We are a Shanghai-registered biotech. We bought overseas clinical trial liability insurance; premium "
+                     "paid was US$150,000 (use 7.2 RMB/USD). How much subsidy can we get?",
+                     "Thanks. Separately, my own travel medical insurance rejected a claim from my trip to Boston — how do "
+                     "I appeal it?")
+    assert last.status is Status.OUT_OF_SCOPE
+
+
+def test_a_companys_trial_insurance_premium_stays_in_scope(engine):
+    answer = engine.ask("How much subsidy can I get for my clinical trial insurance premium of RMB 800,000?")
+    assert answer.status is Status.ANSWERED
+    assert cited(answer)[0] == "policy2024:13"
