@@ -114,3 +114,30 @@ def test_a_companys_trial_insurance_premium_stays_in_scope(engine):
     answer = engine.ask("How much subsidy can I get for my clinical trial insurance premium of RMB 800,000?")
     assert answer.status is Status.ANSWERED
     assert cited(answer)[0] == "policy2024:13"
+
+
+def test_a_total_listing_every_item_itself_adds_none_twice(engine):
+    *_, last = turns(engine,
+                     "我们是上海注册的医疗器械公司，手上二类和三类产品都有。二类的那个已经进了上海市创新医疗器械特别审查程序，这个能拿多少？",
+                     "三类那个进了国家的创新医疗器械特别审查，现在首次拿到注册证了，也在上海投产了，这个产品研发投入2500万。"
+                     "拿证投产这部分能再拿多少？",
+                     "那今年两个产品加一起：二类拿进特审的那笔，三类拿进特审的那笔再加上拿证投产这部分，总共最多多少？")
+    first = last.answer.split("\n")[0]
+    assert "1400万元" in first and "300万元+300万元+800万元" in first
+
+
+def test_an_english_correction_of_one_labelled_client_fails_that_item_only(engine):
+    _, second = turns(engine,
+                      "I'm with a Shanghai CDMO. This year we make three products for three unrelated clients: annual "
+                      "contract output RMB 60 million for product A, 30,000,000 yuan for B, and 45m for C. What's the most "
+                      "we can get from the CMO subsidy this year?",
+                      "Correction — I just learned client C is a subsidiary of our parent company. Can you redo the number?")
+    assert "RMB 8,000,000" in second.answer[:320]
+    assert "RMB 45,000,000" in second.answer.split("\n")[0]  # the item that fails, named
+
+
+def test_english_products_told_in_sentences_are_all_counted(engine):
+    answer = engine.ask("We run a CDMO registered in Shanghai. Last year we did contract manufacturing for two clients, "
+                        "neither has any equity tie with us. Product A: entrusted production value RMB 32 million; product "
+                        "B: RMB 74.5 million. What's the most the city could give us for last year?")
+    assert "RMB 8,200,000" in answer.answer.split("\n")[0]

@@ -433,6 +433,13 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
                 # "如果其中一个委托方是我们的股东呢？": a fact of one item, whichever: the items stay as they were
                 rules, bases, unnamed_item = _rules_kept(per_base), list(earlier_bases), True
         summed_seen = False  # the total is over the items computed so far: none of them is added again
+        if (question.asks_total and counted and not facts_said.amounts and corrected is None
+                and {r.id for r in rules} >= {r for r, _ in previous.seen}
+                and all(r.rate is None or r.id in seen_bases for r in rules)):
+            # "两个产品加一起：二类进特审的那笔，三类进特审的那笔再加上拿证投产这部分，总共最多多少": the turn lists every
+            # item to sum itself, each rule computed before keeping its base; none is added to those before
+            bases = [seen_bases.get(r.id, Decimal(0)) for r in rules]
+            summed_seen = True
         # (bases read from the turns before are no items of this one: "两笔加起来一共多少" states none)
         if question.asks_total and (not bases or not question.states_amounts) and len(previous.seen) > 1 and not counted:
             # "两期加起来一共多少", "三个品种一共能拿多少": every item of this topic computed so far, each with

@@ -2685,13 +2685,15 @@ def _label_order(normalised: str, given: Sequence[str], lex: _Lexicon) -> int | 
     return list(given).index(named) + 1 if named is not None else None
 
 
-# a sentence, or a part of one after a semicolon: the span a memo tells one party's facts in
-PARTY_SENTENCE = re.compile(r"[^；;。!！?？\n]+[；;。!！?？\n]*")
+# a sentence, or a part of one after a semicolon: the span a memo tells one party's facts in (an English full stop
+# ends one too: "…product B: RMB 74.5 million. What's the most…?"; a decimal point does not)
+PARTY_SENTENCE = re.compile(r"(?:[^；;。!！?？\n.]|\.(?!\s|$))+(?:[；;。!！?？\n]|\.(?=\s|$))*")
 
 
 def _labels(text: str, lex: _Lexicon) -> list[str]:
     """The item labels ``text`` gives or names, in order, lower case ("a", "b", "丙"; ``understanding.yaml`` item_label)."""
-    return [(m["label"] or m["after"] or m["cn"] or m["cn_before"]).lower() for m in lex.item_label.finditer(text)]
+    return [(m["label"] or m["after"] or m["cn"] or m["cn_before"] or m["en"] or m["en_for"]).lower()
+            for m in lex.item_label.finditer(text)]
 
 
 def _item_order(text: str, lex: _Lexicon) -> int | None:
