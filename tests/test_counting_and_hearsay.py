@@ -2,7 +2,8 @@
 one more labelled product adds it to the running total; a figure heard of is put right together with the asker's own
 case, naming the rule the heard figure belongs to; a support of the ended Pudong plan asked for again is a no with the
 measure in force; a departments ask finds the part of a document that lists them; hukou and a person's travel
-insurance are out of scope. Promises of the question path, run on the real index."""
+insurance are out of scope; a fact the asker says it is unsure of leaves its condition open (it depends); the spend
+needed for a ceiling is worked back from it. Promises of the question path, run on the real index."""
 
 from asking import cited, measure_verdicts, turns
 
@@ -141,3 +142,55 @@ def test_english_products_told_in_sentences_are_all_counted(engine):
                         "neither has any equity tie with us. Product A: entrusted production value RMB 32 million; product "
                         "B: RMB 74.5 million. What's the most the city could give us for last year?")
     assert "RMB 8,200,000" in answer.answer.split("\n")[0]
+
+
+def test_the_spend_needed_for_a_stage_ceiling_is_worked_back_from_it(engine):
+    answer = engine.ask("财务这边测算一下：1类新药二期临床，要拿满市里二期那个最高额度，研发投入至少得花多少？")
+    first = answer.answer.split("\n")[0]
+    assert "5000万元" in first and "2000万元 ÷ 40%" in first
+
+
+def test_the_spend_needed_is_answered_beside_the_other_asks_of_a_message(engine):
+    answer = engine.ask("CFO问三件事：1）1类新药三期临床单个品种最高补多少？2）要拿满这个数研发投入至少要多少？"
+                        "3）一家公司一年在这条上累计最多拿多少？")
+    assert "7500万元" in answer.answer and "1亿元" in answer.answer
+
+
+def test_an_english_stage_asked_for_two_devices_takes_both_spends(engine):
+    answer = engine.ask("Two of our devices went through the NMPA innovative medical device special review, got their first "
+                        "registration certificates this year, and are now manufactured in Shanghai (we're a Shanghai "
+                        "company). R&D spend was RMB 12 million for device A and RMB 25 million for device B. How much can "
+                        "we get in total for the registration-and-production stage?")
+    assert "RMB 12,800,000" in answer.answer.split("\n")[0]
+
+
+def test_an_asker_unsure_which_review_it_went_through_hears_it_depends(engine):
+    answer = engine.ask("我们的血管介入器械去年走了个什么“优先”的通道，我也记不清是创新医疗器械特别审查还是别的优先审批，"
+                        "这种能拿市里那300万吗？")
+    assert ("06", "unknown") in measure_verdicts(answer)
+    assert answer.answer.startswith("要看情况") and "特别审查程序" in answer.answer.split("\n")[0]
+
+
+def test_an_asker_unsure_of_the_clients_relation_hears_it_depends_then_the_figure(engine):
+    answer = engine.ask("我们做CMO的，接了一个客户的委托生产，年产值2000万。听说那个客户的老板好像也投了我们某个股东的基金，"
+                        "具体啥关系我也说不清，这种能拿受托方补贴吗？")
+    lines = answer.answer.split("\n")
+    assert lines[0].startswith("要看情况") and "无投资等关联" in lines[0]
+    assert "200万元" in lines[1]
+
+
+def test_unsure_whether_one_may_apply_is_no_doubt_about_the_review(engine):
+    answer = engine.ask("我们不确定能不能申请，我们的器械进了国家创新医疗器械特别审查程序，能拿多少？")
+    assert ("06", "eligible") in measure_verdicts(answer)
+    assert "300万元" in answer.answer.split("\n")[0]
+
+
+def test_a_plan_for_another_new_track_is_outside_the_sources(engine):
+    answer = engine.ask("上海那个促进脑机接口产业发展的行动方案里，植入式产品首次拿证能奖励多少？")
+    assert answer.status is Status.OUT_OF_SCOPE
+
+
+def test_asking_whether_a_time_limit_is_set_is_the_same_ask_again(engine):
+    answer = engine.ask("想問下研發用物品進口試點，企業申請認定，一般要幾多個工作日先批得落？有冇規定時限？")
+    assert answer.status is Status.NOT_SPECIFIED
+    assert cited(answer) == ["policy2024:35"]

@@ -1023,6 +1023,8 @@ class Composer:
         estimate = step.estimate
         assert estimate is not None
         lines = self._heard(step)  # "能拿3000万吗？": the no leads; "…上限提到了2000万元，对吗": the yes
+        # "具体啥关系我也说不清，这种能拿受托方补贴吗": a yes or no asked, a condition open: it depends, then the figure
+        lines = [*self._depends_first(step), *lines]
         after: list[str] = []
         if step.eligibility is not None and step.eligibility.instead and step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
             # "市里对海外做的临床有没有支持": the no on the measure found and the measure that applies, briefly, so that

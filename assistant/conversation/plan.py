@@ -2680,6 +2680,10 @@ class Planner:
             step.eligibility = replace(step.eligibility, met=met)
             step.route = Route.ELIGIBILITY
             return step
+        if ask.kind is AskKind.REQUIRED_BASE:
+            # (before any route a flag of the whole message would take: "…最高补多少？要拿满这个数研发投入至少要多少？一家
+            # 公司一年…累计最多拿多少？" asks the annual cap in another ask)
+            return self._required_base(question, step)
         # ("Can we still get the subsidy for one more show?" asks it as an amount: nothing is left this year either)
         used = self._annual_cap_used(request) if (
             ask.kind in {AskKind.ELIGIBILITY, AskKind.AMOUNT} and step.eligibility.verdict is Verdict.ELIGIBLE) else None
@@ -2733,8 +2737,6 @@ class Planner:
                 items = request.items()  # (the ceiling follows when there is one to show: a rate with no base shows none)
                 step.estimate = self.calculator.estimate(items, self.today, language, received=request.received) if items else None
                 return step
-        if ask.kind is AskKind.REQUIRED_BASE:
-            return self._required_base(question, step)
         capped = _usd_bases_capped(question, request)
         if capped:  # "premiums of USD 500,000": 50% of it passes the 100万 ceiling at every plausible rate
             request.bases = capped

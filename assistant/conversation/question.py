@@ -41,6 +41,7 @@ class AmountRole(StrEnum):
 
 
 CNY, USD, OTHER_CURRENCY = "CNY", "USD", "OTHER"  # a stated amount's currency
+RELATION_CONDITIONS = ("no_investment_relation", "cmo_no_investment_relation")  # the conditions related_party decides
 REGISTRATION_UNSAID = "unsaid"  # ``Facts.registered`` when the asker says where it is registered is not known
 
 
@@ -91,6 +92,7 @@ class Facts:
     item_groups: tuple[int, ...] = ()
     unmet: tuple[str, ...] = ()  # condition ids the asker says are not met ("还没进入特别审查程序")
     met: tuple[str, ...] = ()  # condition ids the asker says are met ("进了国家创新医疗器械特别审查程序", "有专精特新资质")
+    unsure: tuple[str, ...] = ()  # condition ids the asker says it is unsure of ("记不清是不是特别审查", "说不清啥关系")
     enterprise_size: str | None = None  # "small_micro", "medium" or "large" when the asker says so
     entity_type: str | None = None  # who the asker is when it says so: "hospital", "insurer", "cmo", "cro" …
     entity_denied: tuple[str, ...] = ()  # kinds the asker says it is not ("我们是药企不是CRO"): "cro", "cmo" …
@@ -141,6 +143,10 @@ class Facts:
             unmet=tuple(dict.fromkeys((*earlier.unmet, *self.unmet))),
             # a condition said met before and denied now ("其实没进特别审查") is unmet only
             met=tuple(cid for cid in dict.fromkeys((*earlier.met, *self.met)) if cid not in self.unmet),
+            # a fact the asker was unsure of stays open until a turn states it ("查了一下，是国家的特别审查")
+            unsure=tuple(cid for cid in dict.fromkeys((*earlier.unsure, *self.unsure)) if cid in self.unsure or (
+                cid not in self.met and cid not in self.unmet
+                and not (cid in RELATION_CONDITIONS and self.related_party is not None))),
         )
 
     def event_against(self, start: date | None, end: date | None) -> int | None:

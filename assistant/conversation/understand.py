@@ -28,6 +28,7 @@ from assistant.conversation.question import (
     CNY,
     OTHER_CURRENCY,
     REGISTRATION_UNSAID,
+    RELATION_CONDITIONS,
     USD,
     AmountRole,
     Ask,
@@ -1891,8 +1892,11 @@ def read_facts(normalised: str, text: str) -> Facts:
     unmet = tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws) or _negated(
         text, words["unmet_topics"].get(cid, []), words["negation"]) or (cid in lex.unmet_patterns and lex.unmet_patterns[cid].search(text)))
     # "进了国家创新医疗器械特别审查程序": a condition named as the case's own, unless the same message denies it
-    met = tuple(cid for cid in dict.fromkeys([*words["met_conditions"], *lex.met_patterns]) if cid not in unmet and (
+    unsure = _unsure(text, words)
+    met = tuple(cid for cid in dict.fromkeys([*words["met_conditions"], *lex.met_patterns]) if cid not in unmet and cid not in unsure and (
         has_word(text, words["met_conditions"].get(cid, [])) or (cid in lex.met_patterns and lex.met_patterns[cid].search(text))))
+    if any(cid in unsure for cid in RELATION_CONDITIONS):
+        related = None  # "具体啥关系我也说不清": whether the parties are related is not known
     return Facts(
         usd_rate=next((a.usd_rate for a in amounts if a.usd_rate is not None), None),
         drug_class=drug_class,
@@ -1909,6 +1913,7 @@ def read_facts(normalised: str, text: str) -> Facts:
         item_groups=_item_groups(text, amounts, lex),
         unmet=unmet,
         met=met,
+        unsure=unsure,
         sold_abroad=True if (market is not None and _affirmed(text, market.pattern, words["negation"])) or _affirmed(
             text, words["sold_there"], words["negation"]) else None,
         # "…registered by Brazil's ANVISA … even though Brazil isn't FDA or EMA": a regulator denied is not the one
@@ -2688,6 +2693,19 @@ def _label_order(normalised: str, given: Sequence[str], lex: _Lexicon) -> int | 
 # a sentence, or a part of one after a semicolon: the span a memo tells one party's facts in (an English full stop
 # ends one too: "…product B: RMB 74.5 million. What's the most…?"; a decimal point does not)
 PARTY_SENTENCE = re.compile(r"(?:[^；;。!！?？\n.]|\.(?!\s|$))+(?:[；;。!！?？\n]|\.(?=\s|$))*")
+
+
+UNSURE_OF_ASK = "能不能|可不可以|能否|可否|是否能|是否可以|if we can|whether we can|if we could|whether we could"
+
+
+def _unsure(text: str, words: dict[str, Any]) -> tuple[str, ...]:
+    """The condition ids ``text`` (lower case) says the asker is unsure of: an unsure word (``unsure_words``) shortly
+    before one of the condition's topic words (``unsure_topics``) in the same sentence, or right after it in the same
+    clause; "记不清是创新医疗器械特别审查还是别的优先审批" → ("in_special_review",). Unsure whether one may apply ("不确定
+    能不能申请，…特别审查") is no doubt about the fact."""
+    said = words["unsure_words"]
+    return tuple(cid for cid, topic in words["unsure_topics"].items() if re.search(
+        f"(?:{said})(?:(?!{UNSURE_OF_ASK})[^。！!？?；;]){{0,24}}?(?:{topic})|(?:{topic})[^。！!？?；;，,]{{0,8}}?(?:{said})", text))
 
 
 def _labels(text: str, lex: _Lexicon) -> list[str]:

@@ -110,6 +110,10 @@ class Verdicts:
                                    usd_by_range=by_range, fact=failed.fact)
         only = rules[0] if len(rules) == 1 else None
         checks = evaluator.judge(rules[0], values) if rules else []
+        doubted = next((c.condition_id for c in checks if c.condition_id in facts.unsure), None)
+        if doubted is not None:
+            # "记不清是创新医疗器械特别审查还是别的优先审批，能拿那300万吗": the fact the asker is unsure of decides
+            return Eligibility(Verdict.UNKNOWN, measure, only, doubted, usd_by_range=by_range)
         opened = next((c for c in checks if c.opened_by), None)
         if opened is not None:  # "我们是医院，能申请（五）吗": whether it is the registration applicant decides
             return Eligibility(Verdict.UNKNOWN, measure, only, opened.condition_id, usd_by_range=by_range,
@@ -503,6 +507,9 @@ class Verdicts:
             # of （二十四）: the role fails every rule, whether or not another measure takes the case
             return Eligibility(Verdict.NOT_ELIGIBLE, article.key, None, failures[0].condition_id, failures[0].instead,
                                fact=failures[0].fact)
+        doubted = next((cid for rule in rules for cid in rule.conditions if cid in question.conversation_facts.unsure), None)
+        if doubted is not None:  # "我也记不清是创新医疗器械特别审查还是别的优先审批，能拿那300万吗": that fact decides
+            return Eligibility(Verdict.UNKNOWN, article.key, None, doubted)
         judged = next((check for check in checks if check.state is ConditionState.ASSESSED), None)
         if judged is not None:  # "销售额第一次过了10个亿，这算不算重磅产品": a threshold the text never sets is the departments' to judge
             return Eligibility(Verdict.UNKNOWN, article.key, None, judged.condition_id)
