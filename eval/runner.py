@@ -213,6 +213,7 @@ LOCKED_SPLITS = (
     "unseen32",
     "unseen33",
     "unseen34",
+    "unseen35",
 )
 
 
