@@ -194,3 +194,47 @@ def test_asking_whether_a_time_limit_is_set_is_the_same_ask_again(engine):
     answer = engine.ask("想問下研發用物品進口試點，企業申請認定，一般要幾多個工作日先批得落？有冇規定時限？")
     assert answer.status is Status.NOT_SPECIFIED
     assert cited(answer) == ["policy2024:35"]
+
+
+def test_a_client_found_related_stays_failed_when_another_item_is_put_right(engine):
+    *_, last = turns(engine,
+                     "我们是上海的CMO，今年给三个无关联客户代工：A品种受托年产值3200万，B品种0.8亿，C品种1.2亿。今年一共能拿多少？",
+                     "刚查了一下，C的委托方是我们母公司参股的企业。",
+                     "不好意思，A的数字报错了，A今年受托产值其实是0.65亿。C还是有关联那种情况。那现在多少？")
+    assert "1000万元（500万元+500万元）" in last.answer[:200]  # A 500万 + B 500万; C stays 0
+    assert "min(10% × 6500万元, 500万元) = 500万元" in last.answer
+
+
+def test_a_second_figure_heard_in_the_same_breath_is_put_right_too_never_a_base(engine):
+    answer = engine.ask("我听一个同行说，上海的新政策里细胞与基因治疗的1类新药，做完确证性临床最高能给5000万，早期临床给2000万，"
+                        "是这样吗？我们研发投入大概9000万。")
+    assert "不是5000万元" in answer.answer and "不是2000万元" in answer.answer
+    assert "× 2000万元" not in answer.answer  # the heard figure is no R&D spend
+
+
+def test_a_rate_said_as_the_rate_to_use_converts_the_upfront(engine):
+    answer = engine.ask("我们把一个新药的海外权益授权给了一家美国药企（双方没有任何股权关系），首付款1200万美元，按7.1的汇率算，"
+                        "我们作为出让方能申请市里对第三方专业服务费的那个支持吗？")
+    assert answer.answer.startswith("不可以")
+    assert "8520万元" in answer.answer
+
+
+def test_asks_numbered_yi_shi_er_shi_are_each_answered(engine):
+    answer = engine.ask("我们是上海注册的药企，想问两件事：一是今年买了海外临床试验责任险，保费260万，国内临床试验责任险保费80万；"
+                        "二是今年参加了12个国际展会，每个展会经费12万。保险补贴和展会补贴各能拿多少？")
+    assert {"policy2024:13", "policy2024:37"} <= set(cited(answer))
+    assert "140万元" in answer.answer and "50万元" in answer.answer
+
+
+def test_a_case_told_before_counting_the_asks_stays_their_context(engine):
+    answer = engine.ask("我们是上海注册的药企,1类新药刚做完国内III期,这一阶段研发投了1个亿。两个问题:1）按市里新政策最多能拿多少;"
+                        "2）这事归哪几个部门管,申报前我们想先去沟通。")
+    assert cited(answer)[0] == "policy2024:05"
+    assert "3000万元" in answer.answer.split("\n")[0]
+    assert "市科委、市发展改革委、市药品监管局、市财政局" in answer.answer
+
+
+def test_english_asks_lettered_a_b_c_are_each_answered(engine):
+    answer = engine.ask("Three quick ones on review timelines in the new Shanghai measures: (a) supplemental applications for "
+                        "drugs, (b) drug clinical trial applications, (c) the average review time for Class II medical devices?")
+    assert {"policy2024:14", "policy2024:16"} <= set(cited(answer))

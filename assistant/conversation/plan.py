@@ -2625,6 +2625,9 @@ class Planner:
                         question, request)
                     if named is not None:  # "the 8.7m client is 30% owned by our parent": that item alone fails
                         request.item_facts[str(named)] = {condition.id: False}
+                        if named in request.bases:  # kept for the turns after: that item stays failed
+                            request.failed_items = sorted({*request.failed_items, request.bases.index(named) + 1})
+                            session.remember_award(request.slots())
                         request.facts.pop(condition.id, None)
                         if (condition.id in RELATION_CONDITIONS and question.earlier_facts is not None
                                 and question.earlier_facts.related_party is False):

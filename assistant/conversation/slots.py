@@ -51,6 +51,9 @@ class AwardSlots:
     # ("US$800,000": ("USD", "800000")): no yuan figure is known, and a later turn never takes the number as yuan
     foreign: list[tuple[str, str]] = field(default_factory=list)
     annual_shown: bool = False  # the per-entity annual cap was the figure asked and given ("一年最多能拿多少")
+    # the orders (1-based) of items a fact said of that item alone fails ("C的委托方是我们母公司参股的企业"): a later
+    # turn that puts another item right keeps that one failed, the others counted
+    failed_items: list[int] = field(default_factory=list)
 
     def seen_bases(self) -> dict[str, Decimal]:
         """The latest base computed for each rule of this topic."""
@@ -133,6 +136,7 @@ class AwardRequest:
     item_facts: dict[str, dict[str, Any]] = field(default_factory=dict)
     named_item: Decimal | None = None  # the base (yuan) of the item said before that the turn states a fact of
     unnamed_item: bool = False  # the turn states a fact of one item said before, not which ("其中一个委托方是我们的股东")
+    failed_items: list[int] = field(default_factory=list)  # orders of items failed by a fact of theirs (``AwardSlots``)
     # the month each base's own sentence names, by the base (a Decimal string), when the message names several
     # ("2024年5月…经费10万元；2024年7月…12万元"): the item is judged on that day
     days: dict[str, date] = field(default_factory=dict)
@@ -151,6 +155,7 @@ class AwardRequest:
             replaced=list(self.replaced),
             foreign=list(self.foreign),
             annual_shown=self.annual_shown,
+            failed_items=list(self.failed_items),
         )
 
     def computed(self) -> None:
@@ -517,11 +522,16 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
                if a.currency != CNY and a.role in {AmountRole.BASE, AmountRole.FEE}]
     if not foreign and same_measure and previous is not None and not _bases(question, rules or list(candidates), ask_text):
         foreign = list(previous.foreign)
+    failed_before = list(previous.failed_items) if same_measure and previous is not None and not question.adds_item else []
+    if (failed_before and named_item is None and not unnamed_item and len(bases) > 1
+            and all(order <= len(bases) for order in failed_before)):
+        # "A的数字报错了，其实是0.65亿" after "C的委托方是我们母公司参股的企业": C stays failed, the items put right counted
+        named_item = bases[failed_before[0] - 1]
     return AwardRequest(measure=measure, rules=rules, bases=bases, facts=facts, candidates=candidates, accepted=accepted,
                         seen=seen, assumed=assumed, received=received, shown=shown_before, corrected=corrected is not None,
                         replaced=list(previous.replaced) if same_measure and previous is not None else [],
                         foreign=foreign, annual_shown=same_measure and previous is not None and previous.annual_shown,
-                        named_item=named_item, unnamed_item=unnamed_item,
+                        named_item=named_item, unnamed_item=unnamed_item, failed_items=failed_before,
                         days={str(a.yuan): a.on for a in facts_said.amounts if a.on is not None},
                         item_facts={str(a.yuan): dict.fromkeys(RELATION_CONDITIONS, not a.related)
                                     for a in facts_said.amounts if a.related is not None})

@@ -1447,8 +1447,18 @@ def _introduces(lead: str, lex: _Lexicon) -> bool:
         return False
     # ("财务把这两年出国参展的费用理了一下，想算算市里能补多少：": what the numbered items are asked, no figure of its own;
     # "CRO给高校…的那个贴息：1）…" names the subject the items ask about and stays their context)
+    # ("…1类新药刚做完国内III期，这一阶段研发投了1个亿。两个问题：" tells the case, figures and all, before counting the
+    # asks: it stays their context)
     return bool(COLON_END.search(lead) and not re.search(r"\d", lead) and has_word(lead.lower(), lex.quantity_words)) or any(
-        m.end() == len(lead.rstrip()) or m.end() == len(lead) for m in lex.list_opening.finditer(lead))
+        (m.end() == len(lead.rstrip()) or m.end() == len(lead)) and not re.search(r"\d", lead[:m.start()])
+        for m in lex.list_opening.finditer(lead))
+
+
+def _list_number(mark: str) -> int:
+    """The place in a list of a list mark's digit, letter or Chinese numeral ("3" → 3, "b" → 2, "二" → 2)."""
+    if mark.isascii():
+        return int(mark) if mark.isdigit() else ord(mark.lower()) - ord("a") + 1
+    return "一二三四五".index(mark) + 1
 
 
 def _numbered_parts(text: str, start: int, lex: _Lexicon) -> list[tuple[int, int, bool]]:
@@ -1457,7 +1467,7 @@ def _numbered_parts(text: str, start: int, lex: _Lexicon) -> list[tuple[int, int
     list, not as a yes/no opening with "and"); one unnumbered span when the numbers do not count 1, 2, … (a lone
     "(2)" or "2)" names no list)."""
     marks = list(lex.numbered_ask.finditer(text, start))
-    numbers = [int(next(g for g in mark.groups() if g)) for mark in marks]
+    numbers = [_list_number(next(g for g in mark.groups() if g)) for mark in marks]
     if len(marks) < 2 or numbers != list(range(1, len(marks) + 1)):
         return [(start, len(text), False)]
     spans = [(start, marks[0].start(), False)] if text[start:marks[0].start()].strip() else []
