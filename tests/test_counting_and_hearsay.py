@@ -238,3 +238,16 @@ def test_english_asks_lettered_a_b_c_are_each_answered(engine):
     answer = engine.ask("Three quick ones on review timelines in the new Shanghai measures: (a) supplemental applications for "
                         "drugs, (b) drug clinical trial applications, (c) the average review time for Class II medical devices?")
     assert {"policy2024:14", "policy2024:16"} <= set(cited(answer))
+
+
+def test_a_total_counts_only_the_items_that_qualify(engine):
+    _, second = turns(engine,
+                      "我们是上海的CMO，今年给三个无关联客户代工：A品种受托年产值3200万，B品种0.8亿，C品种1.2亿。今年一共能拿多少？",
+                      "刚查了一下，C的委托方是我们母公司参股的企业。")
+    assert "2项合计最高可获820万元（320万元+500万元）" in second.answer
+
+
+def test_an_english_total_asked_before_whether_the_cap_bites_leads(engine):
+    answer = engine.ask("We're a Shanghai-registered CRO: this year one capability project plus two overseas high-level trials "
+                        "of innovative products. If every item gets the maximum, what is the total, and does any annual cap bite?")
+    assert "RMB 41,000,000" in answer.answer.split("\n")[0]

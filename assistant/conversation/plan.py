@@ -2725,8 +2725,9 @@ class Planner:
             # "同一年做了三个那样的项目呢？加起来多少？" names the year of the items and asks no cap: the sum leads)
             # "加起来一共多少？一年封顶是多少": the sum first; so for "两项加起来一年最多多少" (the most the two bring in a
             # year, no question whether a cap exists)
-            summed = not lexicon().cap_exists_asked.search(asked) and _asked_before_annual(
-                asked, lexicon().total_words, lambda between: True)
+            # ("…what is the total, and does any annual cap bite?": whether the sum passes the cap is asked after it)
+            summed = (not lexicon().cap_exists_asked.search(asked) or bool(lexicon().cap_reached_asked.search(asked))) and (
+                _asked_before_annual(asked, lexicon().total_words, lambda between: True))
             step.annual_first = not (_sum_asked_before_cap(asked) or summed)
         if (question.asks_annual_cap and not any(r.annual_cap for r in request.rules or request.candidates)
                 and lexicon().cap_exists_asked.search(ask.own_words.lower()) and not question.facts.amounts):
