@@ -251,3 +251,24 @@ def test_an_english_total_asked_before_whether_the_cap_bites_leads(engine):
     answer = engine.ask("We're a Shanghai-registered CRO: this year one capability project plus two overseas high-level trials "
                         "of innovative products. If every item gets the maximum, what is the total, and does any annual cap bite?")
     assert "RMB 41,000,000" in answer.answer.split("\n")[0]
+
+
+def test_a_spend_said_to_be_a_share_higher_scales_the_base_discussed(engine):
+    _, second = turns(engine,
+                      "我们是上海注册的药企，1类新药在国内做三期临床，已经有产出了，三期研发投入5000万，市里能补多少？",
+                      "如果投入比这个多20%呢？")
+    assert cited(second)[0] == "policy2024:05"
+    assert "min(40% × 6000万元, 3000万元) = 2400万元" in second.answer
+
+
+def test_an_english_spend_a_share_higher_scales_the_base_discussed(engine):
+    _, second = turns(engine,
+                      "Our Shanghai-registered company's innovative drug was approved by the US FDA and is now on sale in the "
+                      "US. R&D spend was RMB 25 million. How much support can we get from the city?",
+                      "What if the R&D spend were 20% higher?")
+    assert "RMB 9,000,000" in second.answer.split("\n")[0]
+
+
+def test_a_foreign_regulators_clock_is_out_of_scope(engine):
+    answer = engine.ask("美国FDA那边IND递交以后，多少天没回复就可以开始临床了？")
+    assert answer.status is Status.OUT_OF_SCOPE

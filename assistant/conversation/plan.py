@@ -1590,6 +1590,8 @@ class Planner:
         if self._detail_unstated(ask, top) and not has_amounts:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail, lead=self._unset_lead(top, ask))
         measure = self._award_measure(hits, question, ask) if in_scope else None
+        if question.base_scaled is not None and ask.elliptical and session.award is not None:
+            measure = session.award.measure  # "如果投入比这个多20%呢": the award discussed, its bases scaled
         named_detail = lexicon().details.get(ask.detail)
         if (measure is None and named_detail is not None and ask.kind is AskKind.AMOUNT and not has_amounts and hits
                 and not has_word(top.text.lower(), named_detail.stated)):

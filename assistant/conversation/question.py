@@ -239,6 +239,8 @@ class Question:
     asks_total: bool = False  # "加起来一共多少": the items discussed so far, summed
     states_amounts: bool = False  # the turn's own words state an amount (``facts.amounts`` may hold earlier turns')
     asks_more: bool = False  # "还能再拿多少": what the items this turn adds bring, before the total
+    # "如果投入比这个多20%呢", "What if the R&D spend were 20% higher?": the factor the bases said before are scaled by
+    base_scaled: Decimal | None = None
     asks_headroom: bool = False  # "离每年的封顶还剩多少空间": the per-entity annual cap less the items computed
     asks_of_today: bool = False  # "现在还有效吗" with no time of the turn's own: put to today, not a time said before
     asks_annual_cap: bool = False  # "一年最多能拿多少": the per-entity annual cap, no amount stated

@@ -495,6 +495,9 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
                 rules = earlier_rules
                 if count and not bases and len(rules) == 1 and rules[0].rate is None:
                     rules = rules * count  # "我们今年有三个这样的项目，一共能拿多少": that many items of the topic's ceiling
+            if not bases and question.base_scaled is not None and earlier_bases and not facts_said.amounts:
+                # "如果投入比这个多20%呢": the same items, each base said before scaled (yuan, whole)
+                bases = [(base * question.base_scaled).quantize(Decimal(1)) for base in earlier_bases]
             if not bases:
                 bases = earlier_bases
                 unstated = [r for r in rules if r not in earlier_rules and r.rate is not None]

@@ -214,6 +214,7 @@ class _Lexicon:
     spend_total: re.Pattern[str]  # "研发总共投了2350万": the spend's total, no sum of items
     applies_to_asker: re.Pattern[str]  # "does it still apply to us": a measure applied to the asker's case
     more_asked: tuple[str, ...]  # "还能再拿多少": what the added item brings on top of those discussed
+    base_changed_by: re.Pattern[str]  # "多20%", "20% higher": a base said before, scaled (group up or down: the percent)
     headroom_asked: re.Pattern[str]  # "离封顶还剩多少": what the per-entity annual cap leaves
     cap_reached_asked: re.Pattern[str]  # "到每年的上限没有": whether the items reach the per-entity annual cap
     why_asked: re.Pattern[str]  # "为什么是按10%算": why the answer before says what it says
@@ -435,6 +436,7 @@ def lexicon() -> _Lexicon:
         spend_total=re.compile(raw["spend_total"], re.IGNORECASE),
         applies_to_asker=re.compile(raw["applies_to_asker"], re.IGNORECASE),
         more_asked=lower(raw["more_asked"]),
+        base_changed_by=re.compile(raw["base_changed_by"], re.IGNORECASE),
         headroom_asked=re.compile(raw["headroom_asked"], re.IGNORECASE),
         cap_reached_asked=re.compile(raw["cap_reached_asked"], re.IGNORECASE),
         why_asked=re.compile(raw["why_asked"], re.IGNORECASE),
@@ -983,6 +985,10 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         # figures the asker names are the answer's own (a rate, a ceiling), none of them a base of the case
         asks = (Ask(AskKind.AMOUNT, cased, points_back=True, elliptical=True),)
         facts = replace(facts, amounts=tuple(replace(a, role=AmountRole.CONTEXT) for a in facts.amounts))
+    elif (previous is not None and not facts.amounts and any(a.kind in FIGURE_ASKS for a in previous.asks)
+          and len(asks) == 1 and asks[0].kind in FIGURE_ASKS and _base_scaled(text, lex) is not None):
+        # "如果投入比这个多20%呢" after an award: the award before again, its bases scaled
+        asks = (Ask(AskKind.AMOUNT, cased, points_back=True, elliptical=True),)
     return Question(
         original=message,
         text=text,
@@ -1008,6 +1014,7 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
             (inherits or bare_reply) and previous is not None and previous.asks_ceiling),
         asks_total=has_word(lex.spend_total.sub(" ", lex.cap_named_total.sub(" ", text)), lex.total_words),
         asks_more=has_word(text, lex.more_asked),
+        base_scaled=_base_scaled(text, lex) if previous is not None and not own_amounts else None,
         asks_headroom=bool(lex.headroom_asked.search(text)) or any(
             lex.cap_reached_asked.search(a.own_words.lower()) for a in asks if a.kind in FIGURE_ASKS),
         # "那个方案现在还有效吗" after "…到2024年…目标": no time of this message's own, the question is put to today
@@ -1452,6 +1459,16 @@ def _introduces(lead: str, lex: _Lexicon) -> bool:
     return bool(COLON_END.search(lead) and not re.search(r"\d", lead) and has_word(lead.lower(), lex.quantity_words)) or any(
         (m.end() == len(lead.rstrip()) or m.end() == len(lead)) and not re.search(r"\d", lead[:m.start()])
         for m in lex.list_opening.finditer(lead))
+
+
+def _base_scaled(text: str, lex: _Lexicon) -> Decimal | None:
+    """The factor a turn scales the bases said before by ("如果投入比这个多20%呢" → 1.2, "20% lower" → 0.8), or None."""
+    match = lex.base_changed_by.search(text)
+    if match is None:
+        return None
+    up, down = match["up"] or match["up_en"], match["down"] or match["down_en"]
+    change = Decimal(up or down) / 100
+    return 1 + change if up else 1 - change
 
 
 def _list_number(mark: str) -> int:
