@@ -272,3 +272,15 @@ def test_an_english_spend_a_share_higher_scales_the_base_discussed(engine):
 def test_a_foreign_regulators_clock_is_out_of_scope(engine):
     answer = engine.ask("美国FDA那边IND递交以后，多少天没回复就可以开始临床了？")
     assert answer.status is Status.OUT_OF_SCOPE
+
+
+def test_a_trial_participants_compensation_is_out_of_scope(engine):
+    answer = engine.ask("我在上海一家三甲医院参加了一个抗癌新药的临床试验，出现了严重不良反应，药企和医院该赔我多少钱？我该找谁索赔？")
+    assert answer.status is Status.OUT_OF_SCOPE
+
+
+def test_whether_and_how_much_of_a_measure_setting_no_amount_is_said_once(engine):
+    answer = engine.ask("我们医院打算改造一层楼做研究型病房，市里给不给建设补贴？一张研究型床位补多少钱")
+    assert answer.status is Status.NOT_SPECIFIED
+    assert cited(answer) == ["policy2024:07"]
+    assert answer.answer.count("原文没有规定具体支持金额") == 1

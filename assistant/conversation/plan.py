@@ -714,6 +714,10 @@ class Planner:
                 plan.steps.append(replacement)
                 continue
             step = self._plan_ask(about, ask, session, previous_articles, plan, language)
+            last = plan.steps[-1] if plan.steps else None
+            if (last is not None and step.route is Route.NO_AMOUNT and last.route is Route.NO_AMOUNT and step.articles
+                    and last.articles and step.articles[0].chunk_id == last.articles[0].chunk_id):
+                continue  # "市里给不给建设补贴？一张床位补多少钱": the same measure's unset amount, said once
             if step.route in {Route.ELIGIBILITY, Route.AWARD} and step.eligibility is not None and step.eligibility.holds:
                 # "在上海新注册的…能享受吗": the scope a stated fact meets is cited after the measure
                 _cite_after(step, [a for cid in step.eligibility.holds for a in self._condition_articles(cid, step.eligibility.measure)])
