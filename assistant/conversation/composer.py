@@ -1295,10 +1295,8 @@ class Composer:
         else:
             # items of several measures ("这两项加起来"): each measure's label, in the order of the items
             labels = self.t["award_labels_separator"].join(dict.fromkeys(c.citation.article for c in calculations))
-            # ("C的委托方是我们母公司参股的企业": the item that fails is no item of the total)
-            counted = sum(1 for c in calculations if c.eligible) or len(calculations)
             lines = [self.t["award_total_head"].format(number=number, label=labels,
-                                                       count=counted, amount=estimate.total_text,
+                                                       count=len(calculations), amount=estimate.total_text,
                                                        parts=self._parts(estimate))]
             lines += self._item_lines(calculations)
         rules = [rule_book().rule(c.rule_id) for c in calculations]

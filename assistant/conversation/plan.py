@@ -1356,7 +1356,13 @@ class Planner:
             and self.retriever.keyword_score(without_ask_words(self.finder.without_name(ask.text, question.document)))
             >= OWN_TOPIC_SCORE)
         # a short or elliptical ask ("如果对方是股东呢？") is about the article discussed: search with its title
-        query = f"{ask.text} {previous[0].title}" if previous and not own_elsewhere and (
+        anchor = previous[0] if previous else None
+        if ask.elliptical and len(previous) > 1:
+            # "那如果换成我们只是参与机构、走简易审查程序呢？" after a turn answering （七） and （十）: of the articles discussed,
+            # the one its own words find first
+            discussed_ids = {a.chunk_id for a in previous}
+            anchor = next((h.article for h in self.retriever.search(ask.text, k=HITS) if h.article.chunk_id in discussed_ids), anchor)
+        query = f"{ask.text} {anchor.title}" if anchor is not None and not own_elsewhere and (
             len(ask.text) < 6 or ask.elliptical or question.adds_item) else ask.text
         if query == ask.text and ask.kind in {AskKind.DURATION, AskKind.FIGURE} and (asked := asking_part(ask.text)) != ask.text and (
                 self.retriever.keyword_score(without_ask_words(asked.lower())) >= OWN_TOPIC_SCORE):
@@ -1469,7 +1475,11 @@ class Planner:
         if refers_back:
             # a scope answer ("适用于我们吗" → who the policy covers) discussed the document, no measure: a follow-up
             # stating a condition ("我们跟客户没有投资关系，这重要吗") is about the measure its words find
-            hits = _favouring(hits, {a.chunk_id for a in previous if a.key != SCOPE_KEY})[:HITS]
+            # ("…现在还能拿来申请支持吗？它定的2024年底产业规模目标是多少？": the article the ask before it found for the
+            # document's term is no topic of a figure asked of the document)
+            term_found = bool(plan.steps) and plan.steps[-1].route is Route.VALIDITY and ask.kind is not AskKind.VALIDITY
+            if not term_found:
+                hits = _favouring(hits, {a.chunk_id for a in previous if a.key != SCOPE_KEY})[:HITS]
         if returned:
             # "再回到发布会，成果转化的合同金额一共多少": the answer of the earlier turn returned to, over another
             # article of its document its words find about as well

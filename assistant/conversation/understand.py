@@ -173,6 +173,7 @@ class _Lexicon:
     clause_split: re.Pattern[str]
     list_opening: re.Pattern[str]  # "几个问题：", "Three things:": the words announcing the asks, asking none
     numbered_ask: re.Pattern[str]  # "(1) … (2) …": the number before each ask, one of its groups the digit
+    case_mark: re.Pattern[str]  # "一是…二是…", "(a) … (b) …": cases marked and then asked of together
     each_case_asked: re.Pattern[str]  # "分别能拿多少": an amount asked of each case numbered before it
     party_opening: re.Pattern[str]  # "A公司是做…": the party a listed case opens by naming
     ordinal_opening: re.Pattern[str]  # "Second, what … can we claim …?": a listed ask, on its own
@@ -395,6 +396,7 @@ def lexicon() -> _Lexicon:
         clause_split=re.compile(raw["clause_split"], re.IGNORECASE),
         list_opening=re.compile(raw["list_opening"], re.IGNORECASE),
         numbered_ask=re.compile(raw["numbered_ask"]),
+        case_mark=re.compile(raw["case_mark"]),
         each_case_asked=re.compile(raw["each_case_asked"], re.IGNORECASE),
         party_opening=re.compile(raw["party_opening"]),
         ordinal_opening=re.compile(raw["ordinal_opening"], re.IGNORECASE),
@@ -1364,10 +1366,14 @@ def _each_numbered_case(asks: list[Ask], text: str, lex: _Lexicon) -> list[Ask]:
     2）一笔海外权益许可交易，首付款8000万元…；3）…。分别能拿多少，合计多少？") as one amount ask per case: each case states its
     own figures and may be another measure's, so none is an item of another. Unchanged unless two or more numbered parts
     each state an amount and ask nothing, and the last ends with an amount asked of each ("分别", "respectively")."""
-    spans = [(begin, end) for begin, end, numbered in _numbered_parts(text, 0, lex) if numbered] or _listed_parts(text)
+    spans = [(begin, end) for begin, end, numbered in _numbered_parts(text, 0, lex) if numbered]
+    marks = lex.numbered_ask
+    if not spans and len(spans := [(b, e) for b, e, marked in _numbered_parts(text, 0, lex, lex.case_mark) if marked]) >= 2:
+        marks = lex.case_mark  # "一是…；二是…。…各能拿多少？"
+    spans = spans or _listed_parts(text)
     if len(spans) < 2:
         return asks
-    parts = [lex.numbered_ask.sub("", text[begin:end], count=1).strip(" ，,；;。") for begin, end in spans]
+    parts = [marks.sub("", text[begin:end], count=1).strip(" ，,；;。") for begin, end in spans]
     each = lex.each_case_asked.search(parts[-1].lower())
     if each is None:
         return asks
@@ -1478,12 +1484,12 @@ def _list_number(mark: str) -> int:
     return "一二三四五".index(mark) + 1
 
 
-def _numbered_parts(text: str, start: int, lex: _Lexicon) -> list[tuple[int, int, bool]]:
+def _numbered_parts(text: str, start: int, lex: _Lexicon, pattern: re.Pattern[str] | None = None) -> list[tuple[int, int, bool]]:
     """``text`` from ``start`` cut before each number the asker put before an ask ("(1) … (2) …"): (begin, end,
     numbered) spans, each numbered one opening with its number (so "(3) And per trade show?" reads as a part of a
     list, not as a yes/no opening with "and"); one unnumbered span when the numbers do not count 1, 2, … (a lone
     "(2)" or "2)" names no list)."""
-    marks = list(lex.numbered_ask.finditer(text, start))
+    marks = list((pattern or lex.numbered_ask).finditer(text, start))
     numbers = [_list_number(next(g for g in mark.groups() if g)) for mark in marks]
     if len(marks) < 2 or numbers != list(range(1, len(marks) + 1)):
         return [(start, len(text), False)]
