@@ -287,3 +287,16 @@ def test_an_elliptical_follow_up_returns_to_the_article_its_words_find(engine):
                       "那如果换成我们只是参与机构、走简易审查程序呢？")
     assert cited(second)[0] == "policy2024:10"
     assert second.answer.startswith("5个工作日")
+
+
+def test_a_count_heard_of_is_checked_against_the_source(engine):
+    answer = engine.ask("听说2019年以来上海有5个创新药在海外获批上市，对吗？")
+    assert answer.answer.startswith("不对") and "4个创新药" in answer.answer.split("\n")[0]
+
+
+def test_two_numbered_claims_each_get_their_own_verdict(engine):
+    answer = engine.ask("我在写稿，想核对发布会上的两个说法：1）国际前20的药企中有90%在上海设了中国区总部或研发生产总部；"
+                        "2）2019年以来上海有5个创新药在海外获批上市。这两个说法对吗？")
+    first, second = answer.answer.split("\n")[:2]
+    assert first.startswith("对") and "90%" in first
+    assert second.startswith("不对") and "4个" in second

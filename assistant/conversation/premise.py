@@ -28,6 +28,8 @@ PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|％|percent\b|per cent\b)", re.IGN
 # an area ("300万平方米", "5 million square metres"): square metres, 万 read as ten thousand
 AREA = re.compile(r"(\d+(?:\.\d+)?)\s*(万|million)?\s*(?:平方米|平米|㎡|square met(?:er|re)s?|sq\.? ?m)", re.IGNORECASE)
 AREA_SCALE = {"万": Decimal(10_000), "million": Decimal(1_000_000)}
+# a count of things ("5个创新药", "26款"): digits before a measure word (a year, "2019年", is none)
+COUNT = re.compile(r"(?<![\d.])(\d{1,4})\s*(?:个|款|家|项|种)(?![\u4e00-\u9fff]{0,1}(?:月|工作日|小时|周|亿|万))")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
           "december")
 # a day as the sources write it ("2024年8月1日") or as an English asker does ("July 15, 2024", "15 July 2024")
@@ -38,8 +40,9 @@ DAY = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*
 
 @dataclass(frozen=True)
 class FigurePremise:
-    """A figure the asker states: ``kind`` "percent", "yuan" or "day", its ``value`` (percent points, yuan, or the day as
-    YYYYMMDD), and ``bound``: 1 when said as a floor ("超过1万亿"), -1 as a ceiling ("不到"), 0 as the figure itself."""
+    """A figure the asker states: ``kind`` "percent", "yuan", "day", "area" or "count", its ``value`` (percent points,
+    yuan, the day as YYYYMMDD, square metres or things counted), and ``bound``: 1 when said as a floor ("超过1万亿"), -1
+    as a ceiling ("不到"), 0 as the figure itself."""
 
     kind: str
     value: Decimal
@@ -114,6 +117,8 @@ def stated_figure(clause: str) -> FigurePremise | None:
         kind, value, start = "area", areas[-1][0], areas[-1][1]
     elif days:  # "took effect on July 15, 2024, right?"
         kind, value, start = "day", days[-1][0], days[-1][1]
+    elif (counts := list(COUNT.finditer(clause))) and not find_amounts(clause):  # "2019年以来有5个创新药…获批，对吗"
+        kind, value, start = "count", Decimal(counts[-1][1]), counts[-1].start()
     else:
         amounts = find_amounts(clause)
         if not amounts:
@@ -148,13 +153,15 @@ def figure_holds(premise: FigurePremise, sentence: str) -> bool | None:
 
 
 def _figures(kind: str, text: str) -> list[Decimal]:
-    """The figures of ``kind`` ("percent", "day", "area", "yuan") ``text`` states, in order."""
+    """The figures of ``kind`` ("percent", "day", "area", "count", "yuan") ``text`` states, in order."""
     if kind == "percent":
         return [Decimal(m[1]) for m in PERCENT.finditer(text)]
     if kind == "day":
         return [day for day, _ in _days(text)]
     if kind == "area":
         return [area for area, _ in _areas(text)]
+    if kind == "count":
+        return [Decimal(m[1]) for m in COUNT.finditer(text)]
     return [found.yuan for found in find_amounts(text)]
 
 

@@ -1313,12 +1313,16 @@ def _claims_apart(asks: list[Ask], text: str, facts: Facts | None, closing: str,
     Unchanged unless one ask holds two or more such figures."""
     claimed = [a for a in facts.amounts if a.role is AmountRole.CLAIMED] if facts is not None else []
     numbered = [(begin, end) for begin, end, listed in _numbered_parts(text, 0, lex) if listed]
+    marks = lex.numbered_ask
+    if len(numbered) < 2:  # "两个说法：一是…；二是…。这两个说法对吗？"
+        numbered = [(begin, end) for begin, end, listed in _numbered_parts(text, 0, lex, lex.case_mark) if listed]
+        marks = lex.case_mark
     said = closing if len(numbered) >= 2 else ""
     # (the closing asked as an ask of its own after the last statement: "…2000万元。哪几条对，哪几条不对？")
     if said and (len([a for a in asks if a.listed]) < len(numbered) or any(
             a.text.strip(" ，,?？") == said for a in asks)):
         # "三句话：1）…最高补5000万；2）…；3）…。这三句话分别对不对？": each numbered statement is a claim checked on its own
-        parts = [lex.numbered_ask.sub("", text[begin:end], count=1).strip(" ，,；;。?？") for begin, end in numbered]
+        parts = [marks.sub("", text[begin:end], count=1).strip(" ，,；;。?？") for begin, end in numbered]
         parts[-1] = parts[-1][:parts[-1].rfind(said)].strip(" ，,；;。?？") if said in parts[-1] else parts[-1]
         if all(parts):
             return [Ask(AskKind.DURATION if stated_duration(f"{part}，{said}") else AskKind.WHAT, f"{part}，{said}",
