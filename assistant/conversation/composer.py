@@ -1401,8 +1401,7 @@ def _said_once(lines: Iterable[str]) -> list[str]:
 def _ceiling_owner(rule: Rule, stated: Decimal) -> Rule | None:
     """The other rule of ``rule``'s measure whose per-item ceiling is ``stated`` yuan (one for the same product kind
     first), or None: the rule a wrongly heard ceiling belongs to ("I期最多3000万" → the Ⅲ期 rule of （五））."""
-    siblings = [other for other in rule_book().rules
-                if other.measure == rule.measure and other.id != rule.id and other.cap_yuan == stated]
+    siblings = [other for other in rule_book().for_measure(rule.measure) if other.id != rule.id and other.cap_yuan == stated]
     same = [other for other in siblings if other.product == rule.product]
     return next(iter(same or siblings), None)
 

@@ -39,7 +39,7 @@ from assistant.conversation.plan_records import (
     term_sentence,
 )
 from assistant.conversation.premise import stated_figure, without_stated_shares
-from assistant.conversation.question import CNY, USD, AmountRole, Ask, AskKind, Facts, Question, StatedAmount
+from assistant.conversation.question import CNY, RELATION_CONDITIONS, USD, AmountRole, Ask, AskKind, Facts, Question, StatedAmount
 from assistant.conversation.scope import (
     QUOTED_TERM,
     ScopeVerdict,
@@ -52,7 +52,6 @@ from assistant.conversation.scope import (
 from assistant.conversation.sessions import Session
 from assistant.conversation.shares import share_of_count
 from assistant.conversation.slots import (
-    RELATION_CONDITIONS,
     AwardRequest,
     AwardSlots,
     figures_named,

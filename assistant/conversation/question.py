@@ -41,7 +41,8 @@ class AmountRole(StrEnum):
 
 
 CNY, USD, OTHER_CURRENCY = "CNY", "USD", "OTHER"  # a stated amount's currency
-RELATION_CONDITIONS = ("no_investment_relation", "cmo_no_investment_relation")  # the conditions related_party decides
+# the conditions that the parties of a deal have no investment relation (（三十六）'s and （二十四）'s): related_party decides
+RELATION_CONDITIONS = ("no_investment_relation", "cmo_no_investment_relation")
 REGISTRATION_UNSAID = "unsaid"  # ``Facts.registered`` when the asker says where it is registered is not known
 
 

@@ -18,14 +18,12 @@ from typing import Any
 
 from assistant.amounts import AmountError, parse_amount
 from assistant.conversation.currency import threshold_input
-from assistant.conversation.question import CNY, AmountRole, Question, StatedAmount
+from assistant.conversation.question import CNY, RELATION_CONDITIONS, AmountRole, Question, StatedAmount
 from assistant.conversation.understand import count_of, counts_the_total, has_word, lexicon, word_pattern
 from assistant.match.records import MeasureMatch
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import Item
 
-# the conditions that the parties of a deal have no investment relation: （三十六）'s and （二十四）'s
-RELATION_CONDITIONS = ("no_investment_relation", "cmo_no_investment_relation")
 DONE_REACH = 16  # characters after a stage's name within which a word saying it is done reads as said of it
 AMOUNT_ASKED = re.compile(r"多少|几|上限|最高|最多|封顶|how much|what'?s the|what is the|ceiling|\bcap\b|\bmax", re.IGNORECASE)
 ASKING_CLAUSE_MARK = re.compile(r"[—–:：、，,。；;？?！!]")  # what ends a clause, a dash and a colon too

@@ -173,7 +173,7 @@ class _Lexicon:
     clause_split: re.Pattern[str]
     list_opening: re.Pattern[str]  # "几个问题：", "Three things:": the words announcing the asks, asking none
     numbered_ask: re.Pattern[str]  # "(1) … (2) …": the number before each ask, one of its groups the digit
-    case_mark: re.Pattern[str]  # "一是…二是…", "(a) … (b) …": cases marked and then asked of together
+    case_mark: re.Pattern[str]  # "一是…二是…": cases marked and then asked of together
     each_case_asked: re.Pattern[str]  # "分别能拿多少": an amount asked of each case numbered before it
     party_opening: re.Pattern[str]  # "A公司是做…": the party a listed case opens by naming
     ordinal_opening: re.Pattern[str]  # "Second, what … can we claim …?": a listed ask, on its own
@@ -356,6 +356,7 @@ class _Lexicon:
     known_places: tuple[str, ...]  # places outside Shanghai (scope.yaml), to tell a place from a word
     unmet_patterns: dict[str, re.Pattern[str]]  # a condition denied by naming another place ("在江苏生产")
     met_patterns: dict[str, re.Pattern[str]]  # a condition met by naming a place of Shanghai ("在松江工厂生产")
+    unsure_patterns: dict[str, re.Pattern[str]]  # by condition id: the asker unsure of it ("记不清是不是特别审查")
     place_as_seat: re.Pattern[str]  # a Shanghai place named as the asker's seat, not as a document
     seat_places: tuple[str, ...]  # the places ``place_as_seat`` names, one of which each of its matches holds
     min_stated_yuan: Decimal
@@ -587,6 +588,7 @@ def lexicon() -> _Lexicon:
         met_patterns={str(cid): re.compile(str(p).replace("{shanghai_place}", "|".join(
             re.escape(str(place).lower()) for place in raw["facts"]["shanghai_places"])), re.IGNORECASE)
                       for cid, p in raw["facts"].get("met_patterns", {}).items()},
+        unsure_patterns=_unsure_patterns(raw["facts"]),
         place_as_seat=re.compile("|".join(
             f"(?:{raw['place_as_seat'].replace('{place}', re.escape(str(place).lower()))})"
             for place in raw["facts"]["shanghai_places"] if str(place) not in {"上海", "本市", "我市", "沪"})),
@@ -1312,11 +1314,7 @@ def _claims_apart(asks: list[Ask], text: str, facts: Facts | None, closing: str,
     checked against its own measure. ``closing``: the message's closing words asking that (``_claims_closing``).
     Unchanged unless one ask holds two or more such figures."""
     claimed = [a for a in facts.amounts if a.role is AmountRole.CLAIMED] if facts is not None else []
-    numbered = [(begin, end) for begin, end, listed in _numbered_parts(text, 0, lex) if listed]
-    marks = lex.numbered_ask
-    if len(numbered) < 2:  # "两个说法：一是…；二是…。这两个说法对吗？"
-        numbered = [(begin, end) for begin, end, listed in _numbered_parts(text, 0, lex, lex.case_mark) if listed]
-        marks = lex.case_mark
+    numbered, marks = _marked_parts(text, lex)  # "两个说法：一是…；二是…。这两个说法对吗？" too
     said = closing if len(numbered) >= 2 else ""
     # (the closing asked as an ask of its own after the last statement: "…2000万元。哪几条对，哪几条不对？")
     if said and (len([a for a in asks if a.listed]) < len(numbered) or any(
@@ -1370,10 +1368,7 @@ def _each_numbered_case(asks: list[Ask], text: str, lex: _Lexicon) -> list[Ask]:
     2）一笔海外权益许可交易，首付款8000万元…；3）…。分别能拿多少，合计多少？") as one amount ask per case: each case states its
     own figures and may be another measure's, so none is an item of another. Unchanged unless two or more numbered parts
     each state an amount and ask nothing, and the last ends with an amount asked of each ("分别", "respectively")."""
-    spans = [(begin, end) for begin, end, numbered in _numbered_parts(text, 0, lex) if numbered]
-    marks = lex.numbered_ask
-    if not spans and len(spans := [(b, e) for b, e, marked in _numbered_parts(text, 0, lex, lex.case_mark) if marked]) >= 2:
-        marks = lex.case_mark  # "一是…；二是…。…各能拿多少？"
+    spans, marks = _marked_parts(text, lex)  # "一是…；二是…。…各能拿多少？" too
     spans = spans or _listed_parts(text)
     if len(spans) < 2:
         return asks
@@ -1479,6 +1474,18 @@ def _base_scaled(text: str, lex: _Lexicon) -> Decimal | None:
     up, down = match["up"] or match["up_en"], match["down"] or match["down_en"]
     change = Decimal(up or down) / 100
     return 1 + change if up else 1 - change
+
+
+def _marked_parts(text: str, lex: _Lexicon) -> tuple[list[tuple[int, int]], re.Pattern[str]]:
+    """The (begin, end) spans of the parts ``text`` numbers ("1）…2）…"), else of those it marks 一是…二是… when two or
+    more, with the pattern of the marks opening them (to strip them); the numbered spans (fewer than two, or none) and
+    the numbers' pattern otherwise."""
+    numbered = [(begin, end) for begin, end, listed in _numbered_parts(text, 0, lex) if listed]
+    if len(numbered) < 2:
+        marked = [(begin, end) for begin, end, listed in _numbered_parts(text, 0, lex, lex.case_mark) if listed]
+        if len(marked) >= 2:
+            return marked, lex.case_mark
+    return numbered, lex.numbered_ask
 
 
 def _list_number(mark: str) -> int:
@@ -1929,7 +1936,7 @@ def read_facts(normalised: str, text: str) -> Facts:
     unmet = tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws) or _negated(
         text, words["unmet_topics"].get(cid, []), words["negation"]) or (cid in lex.unmet_patterns and lex.unmet_patterns[cid].search(text)))
     # "进了国家创新医疗器械特别审查程序": a condition named as the case's own, unless the same message denies it
-    unsure = _unsure(text, words)
+    unsure = _unsure(text, lex)
     met = tuple(cid for cid in dict.fromkeys([*words["met_conditions"], *lex.met_patterns]) if cid not in unmet and cid not in unsure and (
         has_word(text, words["met_conditions"].get(cid, [])) or (cid in lex.met_patterns and lex.met_patterns[cid].search(text))))
     if any(cid in unsure for cid in RELATION_CONDITIONS):
@@ -2732,17 +2739,21 @@ def _label_order(normalised: str, given: Sequence[str], lex: _Lexicon) -> int | 
 PARTY_SENTENCE = re.compile(r"(?:[^；;。!！?？\n.]|\.(?!\s|$))+(?:[；;。!！?？\n]|\.(?=\s|$))*")
 
 
-UNSURE_OF_ASK = "能不能|可不可以|能否|可否|是否能|是否可以|if we can|whether we can|if we could|whether we could"
+def _unsure_patterns(facts: dict[str, Any]) -> dict[str, re.Pattern[str]]:
+    """By condition id, the pattern of the asker saying it is unsure of that condition: an unsure word
+    (``unsure_words``) shortly before one of the condition's topic words (``unsure_topics``) in the same sentence, with
+    no words asking whether one may apply between them (``unsure_of_asking``: "不确定能不能申请，…特别审查" is no doubt
+    about the fact), or right after the topic in the same clause ("具体啥关系我也说不清")."""
+    said, asking = facts["unsure_words"], facts["unsure_of_asking"]
+    return {str(cid): re.compile(f"(?:{said})(?:(?!{asking})[^。！!？?；;]){{0,24}}?(?:{topic})"
+                                 f"|(?:{topic})[^。！!？?；;，,]{{0,8}}?(?:{said})")
+            for cid, topic in facts["unsure_topics"].items()}
 
 
-def _unsure(text: str, words: dict[str, Any]) -> tuple[str, ...]:
-    """The condition ids ``text`` (lower case) says the asker is unsure of: an unsure word (``unsure_words``) shortly
-    before one of the condition's topic words (``unsure_topics``) in the same sentence, or right after it in the same
-    clause; "记不清是创新医疗器械特别审查还是别的优先审批" → ("in_special_review",). Unsure whether one may apply ("不确定
-    能不能申请，…特别审查") is no doubt about the fact."""
-    said = words["unsure_words"]
-    return tuple(cid for cid, topic in words["unsure_topics"].items() if re.search(
-        f"(?:{said})(?:(?!{UNSURE_OF_ASK})[^。！!？?；;]){{0,24}}?(?:{topic})|(?:{topic})[^。！!？?；;，,]{{0,8}}?(?:{said})", text))
+def _unsure(text: str, lex: _Lexicon) -> tuple[str, ...]:
+    """The condition ids ``text`` (lower case) says the asker is unsure of ("记不清是创新医疗器械特别审查还是别的优先审批"
+    → ("in_special_review",)); ``_unsure_patterns``."""
+    return tuple(cid for cid, pattern in lex.unsure_patterns.items() if pattern.search(text))
 
 
 def _labels(text: str, lex: _Lexicon) -> list[str]:
