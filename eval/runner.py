@@ -214,6 +214,7 @@ LOCKED_SPLITS = (
     "unseen33",
     "unseen34",
     "unseen35",
+    "unseen36",
 )
 
 
