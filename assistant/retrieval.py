@@ -106,6 +106,7 @@ class HybridRetriever:
         self._doc_ids = np.asarray([a.doc_id for a in self.articles])
         self._tokens: list[list[str]] = [tokens or [] for tokens in index.tokens]  # every one cut: see searchable
         self._titles = [normalise(a.title).lower() for a in self.articles]
+        self._texts: list[str] | None = None  # every article's text normalised as a question is, once asked for
         self.title_weight = TITLE_WEIGHT
         assert index.bm25 is not None and index.sentences is not None
         self._bm25 = index.bm25
@@ -207,6 +208,29 @@ class HybridRetriever:
             return 0
         starts = self._bm25.scores["indptr"]
         return int(starts[column + 1] - starts[column])
+
+    def quoted_articles(self, query: str, min_chars: int, max_articles: int = 2) -> set[str]:
+        """The articles (chunk ids) ``query`` quotes: those holding a run of at least ``min_chars`` characters of
+        ``query`` that at most ``max_articles`` articles' texts hold ("听说这种项目可以视同市级科研课题" quotes
+        （十一）'s words; "考核目标里说看药物临床试验批件获得数量" quotes （四）'s, which the press answer repeats).
+        Empty when every such run is common to more articles."""
+        texts = self._normalised_texts()
+        quoted: set[str] = set()
+        for run in HAN_RUN.findall(normalise(query)):  # words, not a stage's or a figure's label ("III期临床")
+            for start in range(len(run) - min_chars + 1):
+                holding = [i for i, text in enumerate(texts) if run[start:start + min_chars] in text]
+                end = start + min_chars
+                while holding and len(holding) > max_articles and end < len(run):
+                    holding = [i for i in holding if run[start:end + 1] in texts[i]]  # a longer run: fewer hold it
+                    end += 1
+                if 0 < len(holding) <= max_articles:
+                    quoted.update(self.articles[i].chunk_id for i in holding)
+        return quoted
+
+    def _normalised_texts(self) -> list[str]:
+        if self._texts is None:
+            self._texts = [normalise(a.text) for a in self.articles]
+        return self._texts
 
     def holds_every_term(self, chunk_id: str, query: str) -> bool:
         """Whether the article ``chunk_id`` holds every search term of ``query`` the corpus uses (at least one):
@@ -363,6 +387,9 @@ class _Runs:
         self._length += 1
         text, length = self._text, self._length
         self._runs.update(text[i:i + length] for i in range(len(text) - length + 1))
+
+
+HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")  # a run of Chinese characters: words a question may quote
 
 
 @lru_cache(maxsize=QUERY_CACHE_SIZE)

@@ -15,7 +15,8 @@ from functools import cache
 import opencc
 
 _PHASES = {"一": "I", "二": "II", "三": "III", "1": "I", "2": "II", "3": "III"}
-_CHINESE_PHASE = re.compile(r"(?<![0-9A-Za-z])第?(一|二|三|1|2|3|I{1,3})\s*期(?:临床)?")
+# (a Chinese numeral may follow a product's one-letter label: "A三期投了1.1亿，B二期…" are Phase III and Phase II)
+_CHINESE_PHASE = re.compile(r"(?<![0-9A-Za-z])第?(1|2|3|I{1,3})\s*期(?:临床)?|(?<![0-9])第?(一|二|三)\s*期(?:临床)?")
 _ENGLISH_PHASE = re.compile(r"\bphase\s*(1|2|3|i{1,3})\b", re.IGNORECASE)
 # "这一期 / 上一期 / 每一期 …": 一期 as "this / the last / every period or batch", not Phase I
 _NOT_A_PHASE_BEFORE_ONE = frozenset("这那同上下每本前后某哪单当首逐")
@@ -44,9 +45,10 @@ def normalise(text: str) -> str:
 
 def _chinese_phase(match: re.Match[str]) -> str:
     before = match.string[match.start() - 1] if match.start() else ""
-    if match[1] == "一" and not match[0].startswith("第") and before in _NOT_A_PHASE_BEFORE_ONE:
+    token = match[1] or match[2]
+    if token == "一" and not match[0].startswith("第") and before in _NOT_A_PHASE_BEFORE_ONE:
         return match[0]
-    return f"{_phase(match[1])}期" + ("临床" if match[0].endswith("临床") else "")
+    return f"{_phase(token)}期" + ("临床" if match[0].endswith("临床") else "")
 
 
 def _phase(token: str) -> str:

@@ -39,7 +39,7 @@ from assistant.conversation.plan_records import (
     term_sentence,
 )
 from assistant.conversation.premise import stated_figure, without_stated_shares
-from assistant.conversation.question import CNY, RELATION_CONDITIONS, USD, AmountRole, Ask, AskKind, Facts, Question, StatedAmount
+from assistant.conversation.question import CNY, REGISTRATION_UNSAID, RELATION_CONDITIONS, USD, AmountRole, Ask, AskKind, Facts, Question, StatedAmount
 from assistant.conversation.scope import (
     QUOTED_TERM,
     ScopeVerdict,
@@ -128,6 +128,7 @@ CEILING_REACH = 6  # characters before a figure in which a ceiling word (最高,
 SENTENCE_MARK = re.compile(r"[？?。；;!！]")  # where one question ends and another begins  # a document's title as a sentence quotes it
 YEAR_SENTENCES = 50  # sentences searched for the one describing a policy named by its year (few sentences hold a year)
 MENTIONED_NAME_MIN_CHARS = 6  # a quoted name this long is a plan's name ("4个100" is a list's, not a plan's)
+QUOTED_RUN_CHARS = 6  # a run of a measure's own words this long that few articles hold quotes that measure
 TIED_SCORE = 0.9  # a hit this close to the top one answers about as well
 CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores this many times the next name a topic of their own
 TOPIC_IN_DOCUMENT_SCORE = MIN_KEYWORD_SCORE / 2  # own words that name a topic inside the one document a turn names
@@ -628,11 +629,18 @@ class Planner:
         """Whether an eligibility ask of a company registered outside Shanghai names no measure of its own: its words
         left without the registration said, the document's name and money in general ("补贴", "这份若干意见里的")
         find nothing, so the policy's scope (在我市内登记注册) decides."""
-        if ask.kind is not AskKind.ELIGIBILITY or question.facts.registered != "elsewhere":
+        if ask.kind is not AskKind.ELIGIBILITY or question.facts.registered not in {"elsewhere", REGISTRATION_UNSAID}:
+            return False
+        # ("母公司注册在昆山，在张江有个研发中心…这37条的补贴能申请吗": where the unit is registered, unsaid, decides too,
+        # of the city's policy; another document named is answered on its own terms, an ended plan's no first)
+        if question.facts.registered == REGISTRATION_UNSAID and (
+                question.document not in (None, self.book.document) or not has_word(ask.text.lower(), lexicon().all_measures)):
             return False
         if has_word(ask.text.lower(), lexicon().policy_in_general) and not any(
                 triggers_named(topic, rule.triggers) for rule in self.book.rules):
             return True  # "…在张江租了个实验室…，能申请这些补贴吗": the policy's support as a whole, whatever the case's words
+        if question.facts.registered == REGISTRATION_UNSAID:
+            return False
         rest = lexicon().registered_elsewhere.sub(" ", topic)
         if question.document is not None:
             rest = self.finder.without_name(rest, question.document)
@@ -656,7 +664,7 @@ class Planner:
     def _scope(self, question: Question) -> ScopeVerdict:
         return judge(question, self.catalogue, self.retriever.known_share(without_ask_words(question.text)),
                      self.retriever.uses_word, lambda phrase: phrase in corpus_text(self.retriever),
-                     self.retriever.known_share, self._said_together)
+                     self.retriever.known_share, self._said_together, self.retriever.quoted_articles)
 
     def _said_together(self, text: str) -> tuple[str, tuple[str, ...]]:
         """The sentence of the sources matching ``text`` best and the search terms of ``text`` it holds."""
@@ -1171,10 +1179,16 @@ class Planner:
             heard_then_case = (last is not None and last.kind is AskKind.AMOUNT and ask.kind is AskKind.AMOUNT
                                and bool(claimed.search(last.text.lower())) and not claimed.search(text)
                                and any(rule_named(text, r) and rule_named(last.text.lower(), r) for r in self.book.rules))
+            # "市里对团队有没有奖金？每个项目奖多少？": whether there is money, then how much, is one amount ask
+            money_then_amount = (last is not None and last.kind in {AskKind.WHAT, AskKind.ELIGIBILITY}
+                                 and ask.kind is AskKind.AMOUNT and has_word(last.text.lower(), lexicon().money_words))
             if last is not None and (example or heard_then_case or (
-                    last.kind is AskKind.AMOUNT and (ask.kind is AskKind.AMOUNT or share or bare) and not ask.elliptical and not full_awards
-                    and not other_rule and self.retriever.keyword_score(own) < MIN_KEYWORD_SCORE)):
-                joined[-1] = Ask(last.kind, f"{last.text}，{ask.text}", last.points_back, last.detail, last.elliptical)
+                    (last.kind is AskKind.AMOUNT or money_then_amount) and (ask.kind is AskKind.AMOUNT or share or bare)
+                    and not ask.elliptical and not full_awards
+                    and not other_rule and self.retriever.keyword_score(own) < (
+                        OWN_TOPIC_SCORE if money_then_amount else MIN_KEYWORD_SCORE))):
+                kind = AskKind.AMOUNT if money_then_amount else last.kind
+                joined[-1] = Ask(kind, f"{last.text}，{ask.text}", last.points_back, last.detail, last.elliptical)
             else:
                 joined.append(ask)
         return joined
@@ -1559,7 +1573,8 @@ class Planner:
             # "上海生物医药产业规模现在多大": the city's figure (the reply's 9337亿元), not a district plan's target
             hits = sorted(hits, key=lambda hit: self.catalogue.district_for_city(search_query, hit.article.doc_id))
         top = hits[0].article if hits else previous[0]
-        if self._asks_scope_of_registration(question, ask, topic):
+        scope_decides = self._asks_scope_of_registration(question, ask, topic)
+        if scope_decides:
             # "我们公司注册在苏州，能申请这份若干意见里的补贴吗？": no measure named, the registration decides (支持范围)
             top = self._measure_article(SCOPE_KEY)
         if not hits and top.key == SCOPE_KEY and (read := self._measure_reading_stated_facts(question)) is not None:
@@ -1588,6 +1603,11 @@ class Planner:
                                 and hit.score >= CLOSE_SCORE * hits[0].score), None)
                 top = listing or top
             lead = lead_clause(top.text, AskKind.WHAT, ask.text)
+            sentences_naming = [part for part in re.split(r"(?<=[。；;])", top.text) if lexicon().department_name.search(part)]
+            if not top.departments and not lexicon().department_name.search(lead.sentence) and sentences_naming:
+                # ("政协那份第1228号提案（关于促进上海生物医药产业发展），市科委是会同哪些部门…": the proposal's title
+                # the words find names none; of the sentences naming departments, the one the words find best)
+                lead = lead_clause("".join(sentences_naming), AskKind.WHAT, ask.text)
             if not top.departments and lexicon().department_name.search(lead.sentence):
                 # "市科委答复提案时，是会同哪些部门一起研究的？": a reply lists no 责任单位; its sentence naming them answers,
                 # as does a plan's sentence naming the one department that coordinates ("由区科经委统筹，按季度跟踪…")
@@ -1602,7 +1622,7 @@ class Planner:
 
         if self._detail_unstated(ask, top) and not has_amounts:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail, lead=self._unset_lead(top, ask))
-        measure = self._award_measure(hits, question, ask) if in_scope else None
+        measure = self._award_measure(hits, question, ask) if in_scope and not scope_decides else None
         if question.base_scaled is not None and ask.elliptical and session.award is not None:
             measure = session.award.measure  # "如果投入比这个多20%呢": the award discussed, its bases scaled
         named_detail = lexicon().details.get(ask.detail)
@@ -2287,6 +2307,10 @@ class Planner:
         policy = [hit for hit in hits[:HITS] if hit.article.doc_id == self.book.document]
         if not policy or not _sets_no_amount(policy[0].article, self.book):
             return None
+        quoted = self.retriever.quoted_articles(ask.text, QUOTED_RUN_CHARS)
+        if (policy[0].article.chunk_id in quoted and not any(h.article.chunk_id in quoted for h in policy[1:])
+                and lexicon().text_quoted.search(ask.text)):
+            return None  # "听说这种项目可以视同市级科研课题，能拿多少经费": the words quoted are that measure's, which sets none
         text = ask.text.lower()
         named = next((hit for hit in policy[1:] if hit.article.key in measures and any(
             _names_specifically(text, rule) for rule in self.book.for_measure(str(hit.article.key)))), None)
@@ -2884,9 +2908,11 @@ class Planner:
             step.corrections = self._corrections(question, request, step.estimate, AmountRole.DESIRED, within_some)
             step.declined = bool(step.corrections)
             step.within_some = within_some
-        # (an approximate amount that is no base of the award, "trial budget around RMB 25 million", is not noted)
+        # (an approximate amount that is no base of the award, "trial budget around RMB 25 million", is not noted, nor
+        # one beside rules that set only a ceiling: "投了大概四百五十万" computes nothing under （十二）'s 100万)
         step.approximate = [a.yuan for a in question.facts.amounts
-                            if a.approximate and a.role in {AmountRole.BASE, AmountRole.FEE} and (not request.bases or a.yuan in request.bases)]
+                            if a.approximate and a.role in {AmountRole.BASE, AmountRole.FEE} and (not request.bases or a.yuan in request.bases)
+                            and any(rule.rate for rule in request.rules)]
         if no_share:
             step.route = Route.NOT_SPECIFIED
             step.detail = SHARE

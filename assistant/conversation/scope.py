@@ -92,6 +92,7 @@ class _ScopeData:
     subject_term_min_chars: int
     subject_term_max_articles: int
     min_clause_words: int
+    min_quoted_run: int
     self_description: re.Pattern[str]
     min_terms_said_together: int
     asked_unit: re.Pattern[str]
@@ -137,6 +138,7 @@ def _data() -> _ScopeData:
         subject_term_min_chars=int(raw["subject_term_min_chars"]),
         subject_term_max_articles=int(raw["subject_term_max_articles"]),
         min_clause_words=int(raw["min_clause_words"]),
+        min_quoted_run=int(raw["min_quoted_run"]),
         self_description=re.compile(raw["self_description"], re.IGNORECASE),
         min_terms_said_together=int(raw["min_terms_said_together"]),
         asked_unit=re.compile(raw["asked_unit"]),
@@ -206,7 +208,8 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
           corpus_uses: Callable[[str], bool] | None = None,
           corpus_says: Callable[[str], bool] | None = None,
           known_share: Callable[[str], tuple[int, int]] | None = None,
-          said_together: Callable[[str], tuple[str, tuple[str, ...]]] | None = None) -> ScopeVerdict:
+          said_together: Callable[[str], tuple[str, tuple[str, ...]]] | None = None,
+          quoted: Callable[[str, int], set[str]] | None = None) -> ScopeVerdict:
     """Whether the sources can cover ``question``; the reason when they cannot.
 
     ``known_words`` is (words the corpus uses, all words) of the question without its ask words; a
@@ -221,6 +224,8 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     the one sentence of the sources matching ``text`` best and the search terms of ``text`` it holds; a figure asked with an
     off-topic word that sentence holds with ``min_terms_said_together`` of the question's words is what the sources
     say ("能用医保个人账户的钱买的商业健康险产品，新增了多少款" is the press answer's "新增个人账户资金购买商业健康险的产品14款").
+    ``quoted(text, min_chars)``: the articles ``text`` quotes by a run of their own words no other article holds; a
+    question quoting one ("考核目标里说看药物临床试验批件获得数量，那一年至少要拿到几个批件") asks about what it quoted.
     """
     data = _data()
     text = question.text
@@ -278,7 +283,8 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     # nor when it quotes a term the sources hold word for word ("市里那个“4个100”的清单…"): that term is its topic
     own_topic = (not question.follow_up and not about_conversation and not asks_payout(text)
                  and not data.measure_label.search(text)
-                 and not (corpus_says is not None and any(corpus_says(term) for term in QUOTED_TERM.findall(text))))
+                 and not (corpus_says is not None and any(corpus_says(term) for term in QUOTED_TERM.findall(text)))
+                 and not (quoted is not None and quoted(text, data.min_quoted_run)))
     if (own_topic and words >= data.min_words_for_share and known / words < data.min_known_share
             and not states_case and not cat.named_in(text)):
         return ScopeVerdict(False, "unknown_words")

@@ -190,9 +190,12 @@ def triggers_named(text: str, triggers: Sequence[str]) -> bool:
 
 def _named_each_before_its_base(text: str, candidates: Sequence[Rule], bases: Sequence[StatedAmount]) -> list[Rule] | None:
     """The rules of ``text`` (lower case) in the order named, one per naming, when some rule is named more than once
-    and every naming is followed by its own base before the next naming (``bases`` in order); None otherwise."""
-    named = sorted((at, rule) for rule in candidates for at in _trigger_positions(text, rule))
-    if len(named) < 2 or len(named) == len({rule.id for _, rule in named}) or len(named) != len(bases):
+    and every naming is followed by its own base before the next naming (``bases`` in order); or, when the rules are
+    all listed before the first base and named again, the rule named last before each base; None otherwise."""
+    # (two triggers of one rule at one place, "确证性" in "确证性临床", are one naming)
+    at_place = {(at, rule.id): rule for rule in candidates for at in _trigger_positions(text, rule)}
+    named = [(at, at_place[at, rule_id]) for at, rule_id in sorted(at_place)]
+    if len(named) < 2 or len(named) == len({rule.id for _, rule in named}) or len(named) < len(bases) or len(bases) < 2:
         return None
     found, at = [], 0
     for amount in bases:
@@ -201,10 +204,24 @@ def _named_each_before_its_base(text: str, candidates: Sequence[Rule], bases: Se
             return None
         found.append(at)
         at += len(amount.text)
-    bounds = [at for at, _ in named[1:]] + [len(text)]
-    if all(named[i][0] < found[i] < bounds[i] for i in range(len(named))):
-        return [rule for _, rule in named]
-    return None
+    if len(named) == len(bases):
+        bounds = [at for at, _ in named[1:]] + [len(text)]
+        if all(named[i][0] < found[i] < bounds[i] for i in range(len(named))):
+            return [rule for _, rule in named]
+        return None
+    # "…only need an early-stage trial and a confirmatory trial. Product A finished its confirmatory trial (RMB 92.4
+    # million) and product B its early-stage trial (RMB 41.3 million)": the rules listed first, then each base after its
+    # own naming: each base is the rule named last before it
+    if {rule.id for at, rule in named if at < found[0]} != {rule.id for _, rule in named}:
+        return None
+    paired, start = [], 0
+    for at, amount in zip(found, bases, strict=True):
+        before = [rule for pos, rule in named if start <= pos < at]
+        if not before:
+            return None
+        paired.append(before[-1])
+        start = at + len(amount.text)
+    return paired
 
 
 def _cgt_beside_others(text: str, candidates: Sequence[Rule]) -> bool:
@@ -267,6 +284,11 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     # ("是II期不是I期", "Phase II, not Phase I": the stage denied names no rule of the turn)
     text = lexicon().stage_denied.sub(" ", ask_text or question.text)
     facts_said = question.facts
+    unnamed = lexicon().names_holding_triggers.sub(" ", text)
+    if any(set(rule.conditions) & set(facts_said.met) for rule in book.for_measure(measure) if rule_named(unnamed, rule)):
+        # "中型科创企业，有专精特新资质，市中小微企业政策性融资担保基金的担保额度上限": a fund's name names no rule when the
+        # words left name one whose condition the asker says it meets (without that, both ceilings stay in view)
+        text = unnamed
     same_measure = previous is not None and previous.measure == measure
     candidates = book.for_measure(measure)
     if any(r.product == "cgt" for r in candidates):
@@ -277,7 +299,10 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         if not is_cgt and not any(rule_named(text, r) for r in candidates if r.product != "cgt"):
             # "确证性临床的上限是多少": a stage only the CGT clause has names that clause
             is_cgt = any(rule_named(text, r) for r in candidates if r.product == "cgt")
-        if not (is_cgt and _cgt_beside_others(text, candidates)):
+        # ("…小分子那个II期的投入…是6千万…CAR-T那个不变" after a CGT drug and an ordinary one: both kinds stay in view)
+        mixed_before = same_measure and previous is not None and len(
+            {r.product == "cgt" for r in candidates if r.id in previous.rule_ids}) == 2
+        if not (mixed_before or (is_cgt and _cgt_beside_others(text, candidates))):
             candidates = tuple(r for r in candidates if (r.product == "cgt") == bool(is_cgt))
     mentioned = sorted(
         ((min(pos), rule) for rule in candidates if (pos := _trigger_positions(text, rule))),
@@ -323,8 +348,10 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         # asked, on that step's base; "how much can we get for it" asks both)
         rules = asked
     by_base = [rule for rule in dict.fromkeys(rules) if _base_named(text, rule)]
+    # (a rule paid on a fee stated as such, "第三方专业服务费用是1,280万", keeps its own base: both stay)
+    fee_paid = any(rule.fee_base for rule in rules) and bool(facts_said.amounts_as(AmountRole.FEE))
     if (len(set(rules)) > 1 and all(rule.base for rule in rules) and len(facts_said.amounts_as(AmountRole.BASE)) == 1
-            and len(by_base) == 1):
+            and len(by_base) == 1 and not fee_paid):
         # "retrofitting our plant to make it smarter … approved total project investment is RMB 300 million": the
         # one amount is named as one rule's base (核定项目总投资, not the other rule's 核定新增投资): that rule's
         # ("…特别审查，后来首次拿证…研发投入3000万，前后两笔" names a fixed award too: both stay)

@@ -68,6 +68,7 @@ NEGATION_WINDOW = 40  # characters before a condition's topic word where a negat
 NEGATION_WINDOW_LATIN = 64  # the same in English, whose words are longer ("never went through any innovative-device special review")
 ROLE_WINDOW = 30  # characters before an amount that decide its role (role patterns stop at a clause end)
 CHINESE_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
+STAGE_WORD = re.compile(r"[iv]+期")  # a stage as normalisation writes it ("iii期"), a word of the rules' triggers
 NORMALISED_PHASE = re.compile(r"(?<![a-z])i{1,3}期", re.IGNORECASE)  # "Phase II" as normalisation writes it: II期
 ROLE_WINDOW_LATIN = 48  # the same in English, whose words are longer ("we hope to get the full award of RMB")
 BASE_KIND_AFTER = 24  # characters after a base amount where what it is may be named ("RMB 300m capex", "RMB 200m of new investment")
@@ -106,9 +107,11 @@ ENGLISH_SENTENCE_END = re.compile(r"(?<=[^\s.。])\.\s+(?=[a-z])", re.IGNORECASE
 CASE_MARK = re.compile(r"\bi{1,3}期|(?<![a-z])i{1,3}期|临床|试验|trial|phase|\d\s*(万|亿|元|million|billion)|rmb|usd|\$", re.IGNORECASE)
 INDEFINITE_COUNT = re.compile(r"几(个|家|款|项|场|次|名|位)")  # "参加几个展会": a few, when the sentence asks nothing
 # "全放在上海几家三甲医院做", "跟几个课题组合作": 几家 inside a phrase of place or company says "some";
-# "欧美日那几家监管机构": those few; neither asks a count
-SOME_SAID = re.compile(r"(?:在|放在|放到|到|去|跟|和|与|给|替|为)[^，,。；;？?几有是共哪了]{0,6}几(?:个|家|款|项|场|次|名|位)"
+# "欧美日那几家监管机构": those few; neither asks a count ("要拿到几个批件": 到 ending a verb asks one)
+SOME_SAID = re.compile(r"(?:在|放在|放到|(?<![拿收得达找办要])到|去|跟|和|与|给|替|为)[^，,。；;？?几有是共哪了]{0,6}几(?:个|家|款|项|场|次|名|位)"
                        r"|(?<![是有])[那这]几(?:个|家|款|项|场|次|名|位)")
+# a department as the actor of the case told ("主管部门核定的新增投资", "经主管部门批准"): named, not asked for
+DEPARTMENT_ACTED = re.compile(r"(?:部门|单位|机构)(?:已经?|已)?(?:核定|批准|认定|审核|审定|出具|确认|备案|立项|同意|批复)")
 ORDINAL_ASKED = re.compile(r"第几")  # "知识产权那块是第几项任务": which item it is, no count
 TOTAL_REACH = 4  # characters after a count where a total word ("两个加起来") makes it the count of the items discussed
 # a count of companies ("这两家企业的补贴加在一起") may name them before its total word: a short phrase, no figure, no
@@ -172,6 +175,7 @@ class _Lexicon:
     kind_patterns: dict[AskKind, re.Pattern[str]]
     clause_split: re.Pattern[str]
     list_opening: re.Pattern[str]  # "几个问题：", "Three things:": the words announcing the asks, asking none
+    text_quoted: re.Pattern[str]  # "听说", "文件里说": the words before the sources' own words retold
     numbered_ask: re.Pattern[str]  # "(1) … (2) …": the number before each ask, one of its groups the digit
     case_mark: re.Pattern[str]  # "一是…二是…": cases marked and then asked of together
     each_case_asked: re.Pattern[str]  # "分别能拿多少": an amount asked of each case numbered before it
@@ -265,6 +269,7 @@ class _Lexicon:
     subject_pointer: re.Pattern[str]  # "器械那条": a pointer the subject it names stands before
     stage_pointer: re.Pattern[str]  # "这一段", "this stage": the one stage of several the asking clause names
     stage_denied: re.Pattern[str]  # "不是I期", "not Phase I": a stage named only to be denied
+    names_holding_triggers: re.Pattern[str]  # "中小微企业政策性融资担保基金": a name whose words name no rule
     another_case_opening: re.Pattern[str]  # "另外我们自己的…": an ask opening on a case of its own
     item_label: re.Pattern[str]  # "A做完Ⅱ期…；B…" then "B的投入我说错了": an item named by its label
     figure_ceiling_marks: tuple[str, ...]  # a figure after one of these is a ceiling ("最高1000万元")
@@ -294,6 +299,7 @@ class _Lexicon:
     money_figures: tuple[str, ...]  # "额度", "多少钱": a figure asked that is an amount of money
     plain_money_words: tuple[str, ...]  # "资金额度", "specific amount": money named with no topic of its own
     policy_in_general: tuple[str, ...]  # "这些补贴", "this policy's support": the policy's support as a whole
+    all_measures: tuple[str, ...]  # "这37条", "all 37 measures": every measure of the policy, none singled out
     referent_nouns: tuple[str, ...]  # "这项政策", "that measure": what a pointing word points at, no topic
     bound_continuations: tuple[str, ...]  # "最高1000万元支持" after "不超过研发投入的30%，": the ceiling of that grant
     floor_details: frozenset[str]  # figure asks of a floor ("至少几年", "minimum revenue"): a ceiling stated answers none
@@ -396,6 +402,7 @@ def lexicon() -> _Lexicon:
         kind_patterns={AskKind(kind): re.compile(p, re.IGNORECASE) for kind, p in raw["ask_patterns"].items()},
         clause_split=re.compile(raw["clause_split"], re.IGNORECASE),
         list_opening=re.compile(raw["list_opening"], re.IGNORECASE),
+        text_quoted=re.compile(raw["text_quoted"], re.IGNORECASE),
         numbered_ask=re.compile(raw["numbered_ask"]),
         case_mark=re.compile(raw["case_mark"]),
         each_case_asked=re.compile(raw["each_case_asked"], re.IGNORECASE),
@@ -490,6 +497,7 @@ def lexicon() -> _Lexicon:
         subject_pointer=re.compile(raw["subject_pointer"], re.IGNORECASE),
         stage_pointer=re.compile(raw["stage_pointer"], re.IGNORECASE),
         stage_denied=re.compile(raw["stage_denied"], re.IGNORECASE),
+        names_holding_triggers=re.compile(raw["names_holding_triggers"], re.IGNORECASE),
         another_case_opening=re.compile(raw["another_case_opening"], re.IGNORECASE),
         item_label=re.compile(raw["item_label"], re.IGNORECASE),
         figure_ceiling_marks=tuple(str(w) for w in raw["figure_ceiling_marks"]),
@@ -548,6 +556,7 @@ def lexicon() -> _Lexicon:
         money_figures=lower(raw["money_figures"]),
         plain_money_words=lower(raw["plain_money_words"]),
         policy_in_general=lower(raw["policy_in_general"]),
+        all_measures=lower(raw["all_measures"]),
         referent_nouns=lower(raw["referent_nouns"]),
         bound_continuations=tuple(raw["bound_continuations"]),
         floor_details=frozenset(raw["floor_details"]),
@@ -700,6 +709,8 @@ def word_pattern(word: str) -> str:
     """A word with English letters matches only between non-letters ("it" not in "with"): where it starts with a
     letter, none before it; where it ends with one, none after it ("i期" in "i期ii期", before another stage)."""
     before = r"(?<![a-z])" if re.match(r"[a-z]", word) else ""
+    if STAGE_WORD.match(word):  # ("A三期投了1.1亿" normalised "aiii期": a one-letter label may stand right before a stage)
+        before = r"(?:(?<![a-z])|(?<=(?<![a-z])[a-hj-uw-z]))"
     after = r"(?![a-z])" if re.search(r"[a-z]$", word) else ""
     return f"{before}{re.escape(word)}{after}"
 
@@ -1169,6 +1180,9 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             # "预计2029年10月才能拿到注册证。到时候还能申请吗？": 能拿到 states the case, it asks nothing;
             # "我们集团有三家子公司，合计员工1500人。…什么时候开始实施？": 合计 states a total, it asks none
             kind = None
+        elif kind is AskKind.DEPARTMENTS and clause in stated_sentences and DEPARTMENT_ACTED.search(clause) and not (
+                QUESTION_WORDS.search(clause)):
+            kind = None  # "主管部门核定的新增投资是2.4亿元。…最多能拿多少？": a department acting in the case, none asked
         elif kind is AskKind.ELIGIBILITY and not unmarked_end and _told_not_asked(clause, text):
             kind = None  # "…应该符合条件。能拿什么支持？": the case told (符合 states it), the support asked
         elif kind is AskKind.ELIGIBILITY and (asked := _asked_sentences(clause)) != clause and _asked_kind(
@@ -1271,6 +1285,7 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
 
 
 ORDINAL_LABELS = frozenset("甲乙丙丁戊")  # labels that count items in order, one more each
+LETTERED_PART = re.compile(r"\s*[(（][a-e][)）]\s", re.IGNORECASE)  # "(b) if our drug …": a part the asker lettered
 FIGURE_ASKS = {AskKind.AMOUNT, AskKind.FIGURE}  # asks a total is the answer of ("能拿多少", "合计多少")
 
 
@@ -1708,7 +1723,9 @@ def _merge_amount_with_eligibility(asks: list[Ask], text: str) -> list[Ask]:
     # ("…那6、7月份的能不能按新政算？另外其中一个品种…能补多少？": an amount opening with "另外" asks of another thing)
     apart = {i for i, a in enumerate(asks) if lex.apart_opening.match(a.own_words.lower())}
     # (a second amount opening with "另外" asks of another thing too: "…还能按刚才那条拿吗？能拿多少？另外…保费是260万，能补多少？")
-    joined = [a for i, a in enumerate(asks) if not a.listed and ((
+    # ("(a) does the policy support …? (b) if our drug gets FDA approval …, what's the cap?": parts the asker lettered are
+    # asked apart, as numbered ones are)
+    joined = [a for i, a in enumerate(asks) if not a.listed and not LETTERED_PART.match(a.own_words) and ((
         a.kind is AskKind.AMOUNT and (i not in apart or i == first_amount)) or (a.kind is AskKind.ELIGIBILITY and not (
         first_amount is not None and i > first_amount and lex.hypothetical.search(a.text.lower()))
         and not lex.ordinal_opening.match(a.own_words) and i not in apart

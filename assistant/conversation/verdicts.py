@@ -91,7 +91,7 @@ class Verdicts:
         evaluator = ConditionEvaluator(self.book)
         denied = self.unmet(question)
         open_rules = [rule for rule in rules if not set(condition_rules().of_rule(rule)) & set(denied)]
-        if open_rules and len(open_rules) < len(rules):
+        if open_rules and len(open_rules) < len(rules) and not (facts.item_count or 0) > 1:
             # "进了特别审查程序，还没拿到注册证，现在能申请吗": the top-up waits for the registration, the 300万 does not
             rules = open_rules
         for candidate in rules:
