@@ -215,6 +215,7 @@ LOCKED_SPLITS = (
     "unseen34",
     "unseen35",
     "unseen36",
+    "unseen37",
 )
 
 
