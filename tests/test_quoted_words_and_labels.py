@@ -214,3 +214,17 @@ def test_an_approximate_spend_beside_a_ceiling_only_rule_is_not_said_to_be_compu
     answer = engine.ask("我们是上海注册的CRO，今年有个对接国际标准的临床试验服务能力提升项目，投了大概四百五十万，能给我们多少钱？")
     assert "100万元" in answer.answer.split("\n")[0]
     assert "约数" not in answer.answer
+
+
+def test_a_heard_ceiling_is_put_right_against_the_rule_its_own_clause_names(engine):
+    answer = engine.ask("我们是上海注册的CRO，听说海外开展高水平临床试验每个项目最高给3000万？我们今年在美国做了一个III期，"
+                        "投了8000万；另外还有一个对接国际标准的临床试验服务能力提升项目。两项加起来最多能拿多少？")
+    first = answer.answer.split("\n")[0]
+    assert first.startswith("更正：海外高水平创新产品临床试验项目支持最高2000万元，不是3000万元")
+
+
+def test_the_small_medium_and_micro_guarantee_ceiling_is_named_so_in_english(engine):
+    answer = engine.ask("We're a medium-sized Shanghai biotech and don't know yet whether we hold any high-tech or "
+                        "little-giant qualification. What's the maximum guarantee, and do the 20 million and 30 million "
+                        "ceilings add up?")
+    assert "small, medium and micro" in answer.answer and "small and micro tech" not in answer.answer

@@ -3259,7 +3259,11 @@ class Planner:
                 continue
             if any(stated.yuan <= rule.cap_yuan for rule in met_rules):
                 continue  # "中型…拿到了专精特新资质…可以到3000万吗": the alternative whose conditions the case meets admits it
-            for rule in request.rules:
+            # (the rule the figure's own clause names first: "听说海外开展高水平临床试验每个项目最高给3000万" is the overseas
+            # trial's 2000万, not the 100万 of the other item asked of)
+            clause = _heard_clause(question, stated) if role is AmountRole.CLAIMED else ""
+            ordered = sorted(request.rules, key=lambda rule: not (clause and rule_named(clause, rule)))
+            for rule in ordered:
                 if stated.yuan > rule.cap_yuan:
                     corrections.append((stated.yuan, rule, rule.cap_yuan))
                     break
