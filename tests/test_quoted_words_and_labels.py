@@ -228,3 +228,17 @@ def test_the_small_medium_and_micro_guarantee_ceiling_is_named_so_in_english(eng
                         "little-giant qualification. What's the maximum guarantee, and do the 20 million and 30 million "
                         "ceilings add up?")
     assert "small, medium and micro" in answer.answer and "small and micro tech" not in answer.answer
+
+
+def test_circled_cases_across_measures_are_each_computed_on_their_own_amounts(engine):
+    answer = engine.ask("来电记录：沪注册药企（张江），①海外临床试验责任险实缴保费160万 ②国内临床试验责任险保费38万元 "
+                        "③参加德国展会费用12万 ④对外授权许可首付款1800万美元，无关联，第三方专业服务费600万。各项能补多少，合计多少？")
+    assert "404万元" in answer.answer.split("\n")[0]  # 80万 + 19万 + 5万 + 300万
+    assert "min(50% × 38万元, 50万元) = 19万元" in answer.answer
+
+
+def test_two_numbered_cases_of_one_measure_are_not_summed_into_the_second(engine):
+    answer = engine.ask("请教两笔账：1）我们在上海建产业化基地，核定新增投资2.8亿，市里按比例最多支持多少？"
+                        "2）另一个老厂做智能化、绿色化改造，核定项目总投资15个亿，这个又能拿多少？")
+    assert "2项合计" not in answer.answer
+    assert "min(30% × 2.8亿元, 1亿元) = 8400万元" in answer.answer and "min(10% × 15亿元, 1亿元) = 1亿元" in answer.answer

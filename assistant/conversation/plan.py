@@ -437,11 +437,13 @@ class Planner:
         self.catalogue = cat
         self.today = today
         self.verdicts = Verdicts(book, cat)
+        self._topics_at_start: set[int] = set()  # the session's award topics when the turn began (by identity)
         self.finder = SentenceFinder(retriever, book, cat, today)
 
     def plan(self, question: Question, session: Session, language: Language) -> Plan:
         """Every ask of ``question`` planned against the sources and the session's earlier turns."""
         plan = Plan(question, [])
+        self._topics_at_start = {id(topic) for topic in session.award_topics()}
         if question.greeting_only:
             plan.steps.append(Step(question.asks[0], Route.GREETING))
             return plan
@@ -2557,6 +2559,11 @@ class Planner:
         whose words name the rule when its own do not."""
         article = self._measure_article(measure)
         earlier = next((t for t in session.award_topics() if t.measure == measure), session.award)
+        if (ask.listed and earlier is not None and id(earlier) not in self._topics_at_start
+                and not has_word(ask.text.lower(), lexicon().total_words)):
+            # "1）…核定新增投资2.8亿…？2）另一个老厂…总投资15个亿，这个又能拿多少？", "①…保费160万 ②…保费38万元…各项能补多少":
+            # a case the asker numbered is its own; the one before it in the same message is no item of it
+            earlier = None
         if (earlier is not None and earlier is not session.award and earlier.measure == measure
                 and question.earlier_facts is not None and not question.facts.states_subject()):
             # "前面说错了，那个II期的投入其实是5800万" after a turn on a device: back on the drug's topic, the product
