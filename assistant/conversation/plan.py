@@ -633,16 +633,16 @@ class Planner:
         find nothing, so the policy's scope (在我市内登记注册) decides."""
         if ask.kind is not AskKind.ELIGIBILITY or question.facts.registered not in {"elsewhere", REGISTRATION_UNSAID}:
             return False
-        # ("母公司注册在昆山，在张江有个研发中心…这37条的补贴能申请吗": where the unit is registered, unsaid, decides too,
-        # of the city's policy; another document named is answered on its own terms, an ended plan's no first)
-        if question.facts.registered == REGISTRATION_UNSAID and (
-                question.document not in (None, self.book.document) or not has_word(ask.text.lower(), lexicon().all_measures)):
-            return False
-        if has_word(ask.text.lower(), lexicon().policy_in_general) and not any(
-                triggers_named(topic, rule.triggers) for rule in self.book.rules):
-            return True  # "…在张江租了个实验室…，能申请这些补贴吗": the policy's support as a whole, whatever the case's words
+        # "…在张江租了个实验室…，能申请这些补贴吗": the policy's support as a whole, whatever the case's words
+        in_general = has_word(ask.text.lower(), lexicon().policy_in_general) and not any(
+            triggers_named(topic, rule.triggers) for rule in self.book.rules)
         if question.facts.registered == REGISTRATION_UNSAID:
-            return False
+            # ("母公司注册在昆山，在张江有个研发中心…这37条的补贴能申请吗": where the unit is registered, unsaid, decides
+            # when every measure of the city's policy is asked of; another document named is answered on its own terms)
+            return in_general and question.document in (None, self.book.document) and has_word(
+                ask.text.lower(), lexicon().all_measures)
+        if in_general:
+            return True
         rest = lexicon().registered_elsewhere.sub(" ", topic)
         if question.document is not None:
             rest = self.finder.without_name(rest, question.document)
@@ -1605,11 +1605,11 @@ class Planner:
                                 and hit.score >= CLOSE_SCORE * hits[0].score), None)
                 top = listing or top
             lead = lead_clause(top.text, AskKind.WHAT, ask.text)
-            sentences_naming = [part for part in re.split(r"(?<=[。；;])", top.text) if lexicon().department_name.search(part)]
-            if not top.departments and not lexicon().department_name.search(lead.sentence) and sentences_naming:
+            if not top.departments and not lexicon().department_name.search(lead.sentence):
                 # ("政协那份第1228号提案（关于促进上海生物医药产业发展），市科委是会同哪些部门…": the proposal's title
                 # the words find names none; of the sentences naming departments, the one the words find best)
-                lead = lead_clause("".join(sentences_naming), AskKind.WHAT, ask.text)
+                said_by = [part for part in re.split(r"(?<=[。；;])", top.text) if lexicon().department_name.search(part)]
+                lead = lead_clause("".join(said_by), AskKind.WHAT, ask.text) if said_by else lead
             if not top.departments and lexicon().department_name.search(lead.sentence):
                 # "市科委答复提案时，是会同哪些部门一起研究的？": a reply lists no 责任单位; its sentence naming them answers,
                 # as does a plan's sentence naming the one department that coordinates ("由区科经委统筹，按季度跟踪…")
@@ -2309,10 +2309,10 @@ class Planner:
         policy = [hit for hit in hits[:HITS] if hit.article.doc_id == self.book.document]
         if not policy or not _sets_no_amount(policy[0].article, self.book):
             return None
-        quoted = self.retriever.quoted_articles(ask.text, QUOTED_RUN_CHARS)
-        if (policy[0].article.chunk_id in quoted and not any(h.article.chunk_id in quoted for h in policy[1:])
-                and lexicon().text_quoted.search(ask.text)):
-            return None  # "听说这种项目可以视同市级科研课题，能拿多少经费": the words quoted are that measure's, which sets none
+        if lexicon().text_quoted.search(ask.text):  # ("听说", "文件里说": the sources' words retold, looked for then)
+            quoted = self.retriever.quoted_articles(ask.text, QUOTED_RUN_CHARS)
+            if policy[0].article.chunk_id in quoted and not any(h.article.chunk_id in quoted for h in policy[1:]):
+                return None  # "听说这种项目可以视同市级科研课题，能拿多少经费": the words quoted are that measure's, which sets none
         text = ask.text.lower()
         named = next((hit for hit in policy[1:] if hit.article.key in measures and any(
             _names_specifically(text, rule) for rule in self.book.for_measure(str(hit.article.key)))), None)

@@ -224,7 +224,7 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     the one sentence of the sources matching ``text`` best and the search terms of ``text`` it holds; a figure asked with an
     off-topic word that sentence holds with ``min_terms_said_together`` of the question's words is what the sources
     say ("能用医保个人账户的钱买的商业健康险产品，新增了多少款" is the press answer's "新增个人账户资金购买商业健康险的产品14款").
-    ``quoted(text, min_chars)``: the articles ``text`` quotes by a run of their own words no other article holds; a
+    ``quoted(text, min_chars)``: the articles ``text`` quotes by a run of their own words that few articles hold; a
     question quoting one ("考核目标里说看药物临床试验批件获得数量，那一年至少要拿到几个批件") asks about what it quoted.
     """
     data = _data()
@@ -281,14 +281,19 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     # conversation, not when the sources' own money is asked about in everyday words ("补贴多久能到账")
     # nor when it names a measure of the policy by its bracketed label ("我们一年能从（六）拿到的最多是多少？"): that is its topic
     # nor when it quotes a term the sources hold word for word ("市里那个“4个100”的清单…"): that term is its topic
+    # nor when it retells a run of one article's own words (``quoted``, looked for only when the words would refuse it)
     own_topic = (not question.follow_up and not about_conversation and not asks_payout(text)
                  and not data.measure_label.search(text)
-                 and not (corpus_says is not None and any(corpus_says(term) for term in QUOTED_TERM.findall(text)))
-                 and not (quoted is not None and quoted(text, data.min_quoted_run)))
+                 and not (corpus_says is not None and any(corpus_says(term) for term in QUOTED_TERM.findall(text))))
+
+    def retells_sources() -> bool:
+        return quoted is not None and bool(quoted(text, data.min_quoted_run))
+
     if (own_topic and words >= data.min_words_for_share and known / words < data.min_known_share
-            and not states_case and not cat.named_in(text)):
+            and not states_case and not cat.named_in(text) and not retells_sources()):
         return ScopeVerdict(False, "unknown_words")
-    if own_topic and known_share is not None and _asks_off_sources(question, cat, data, known_share):
+    if (own_topic and known_share is not None and _asks_off_sources(question, cat, data, known_share)
+            and not retells_sources()):
         return ScopeVerdict(False, "unknown_words")
     document = _unknown_document(text, cat, data, corpus_says)
     # ("…细胞治疗专项行动方案里，对CAR-T产业化基地建设具体怎么补贴的": how it pays is asked of its terms too)

@@ -91,8 +91,9 @@ class Verdicts:
         evaluator = ConditionEvaluator(self.book)
         denied = self.unmet(question)
         open_rules = [rule for rule in rules if not set(condition_rules().of_rule(rule)) & set(denied)]
-        if open_rules and len(open_rules) < len(rules) and not (facts.item_count or 0) > 1:
+        if open_rules and len(open_rules) < len(rules) and (facts.item_count or 0) <= 1:
             # "进了特别审查程序，还没拿到注册证，现在能申请吗": the top-up waits for the registration, the 300万 does not
+            # (of two products counted, the one a denied condition fails is its own item's no: "…B是委托苏州的工厂生产的")
             rules = open_rules
         for candidate in rules:
             failed = evaluator.first_failure(candidate, values)
