@@ -216,6 +216,8 @@ LOCKED_SPLITS = (
     "unseen35",
     "unseen36",
     "unseen37",
+    "unseen38",
+    "unseen39",
 )
 
 

@@ -101,14 +101,16 @@ class Catalogue:
         return tuple(d for d in self.documents if d.indexed)
 
     def named_in(self, text: str) -> set[str]:
-        """Ids of the documents a (normalised, simplified) question names by one of their aliases. Another
-        document's full title quoted names that one, not a document whose alias it holds (the 2021 policy's
-        《关于促进本市生物医药产业高质量发展的若干意见》 holds the 2024 policy's alias 若干意见)."""
+        """Ids of the documents a (normalised, simplified) question names by one of their aliases or by its 文号
+        ("沪科提复〔2024〕76号是个什么文件"). Another document's full title quoted names that one, not a document whose
+        alias it holds (the 2021 policy's 《关于促进本市生物医药产业高质量发展的若干意见》 holds the 2024 policy's alias
+        若干意见)."""
         lowered = text.lower()
         named = set()
         for document in self.documents:
             seen = self._without_other_titles(lowered, document)
-            if any(_alias_in(alias.lower(), seen) for alias in document.aliases):
+            if any(_alias_in(alias.lower(), seen) for alias in document.aliases) or (
+                    document.number and document.number.lower() in seen):
                 named.add(document.id)
         return named
 

@@ -178,6 +178,7 @@ class Composer:
         self._figures_given: set[tuple[str, str]] = set()  # (sentence, figure) of each lookup answered in this reply
         self.said = ""  # the lines of the asks answered so far in the message
         self._named_terms: set[str] = set()  # key terms already put in English
+        self._figure_leads: set[str] = set()  # award leads put after a verdict line, answers still
 
     # --- a whole plan ----------------------------------------------------------------------------
     def compose(self, plan: Plan) -> Composed:
@@ -206,6 +207,7 @@ class Composer:
                                                     and not plan.question.states_amounts) else []
         self.kind_asked = named[0] if len(named) == 1 else ""
         self.said = ""  # a later ask does not quote again the sentence an earlier one's answer quoted
+        self._figure_leads = set()  # award leads put after a verdict line ("要看情况…", then "按…最高可获…")
         rate_pending = any(a.usd_rate is not None for a in plan.question.facts.amounts)  # a rate the asker gave, said once
         for step in plan.steps:
             block = self._echoed(step, self._block(step))
@@ -334,7 +336,7 @@ class Composer:
                 if cap_asked and line.startswith(annual_opens):
                     annual.append(line)
                     continue
-                (answers if number == 0 or line.startswith(formula_opens) else notes).append(line)
+                (answers if number == 0 or line.startswith(formula_opens) or line in self._figure_leads else notes).append(line)
         if annual:  # the cap asked: right after the last figure it caps, before that figure's formula
             at = len(answers) if last_figure is None else last_figure + 1
             answers[at:at] = list(dict.fromkeys(annual))
@@ -362,8 +364,11 @@ class Composer:
         seen_documents: set[str] = set()
         quotes = {step.articles[0].chunk_id: rule_quote for step in plan.steps
                   if step.articles and (rule_quote := self._rule_quote(step))}
+        # ("研究型病房归哪些部门管？": the answer lists the article's 责任单位; its source lines do not list them again)
+        said = {step.articles[0].chunk_id for step in plan.steps if step.route is Route.DEPARTMENTS and step.articles}
         for article in articles:
-            for line in self.source_lines(article, quotes.get(article.chunk_id, ""), article.doc_id not in seen_documents):
+            for line in self.source_lines(article, quotes.get(article.chunk_id, ""), article.doc_id not in seen_documents,
+                                          departments=article.chunk_id not in said):
                 if line not in lines:  # the same 责任单位 of two articles are listed once
                     lines.append(line)
             seen_documents.add(article.doc_id)
@@ -419,6 +424,14 @@ class Composer:
                 lines[0] = self.t["validity_yes" if applies else "validity_no"] + lines[0]
                 if self.event_on is not None and article.doc_id == document.id and not self.asked_of_today:
                     lines.insert(1, self.t["quote"].format(text=term_sentence(article, document, self.event_on)))
+            elif (self.event_on is not None and not self.asked_of_today and document.valid_from is not None
+                  and self.event_on < document.valid_from and lexicon().term_not_started_told.search(step.ask.text.lower())
+                  and (term := next((a for a in step.articles if a.chunk_id == f"{document.id}:validity"), None))):
+                # "2024年7月中旬完成的…那会儿新政策还没开始实施吧": the time told is before the term; what the text says of
+                # it (its funding measures may already apply then) leads, the document's status after it
+                lines[0:0] = [self.t["validity_before_start"].format(
+                    number=document.number or document.title, start=day_named(document.valid_from, self.language))
+                    + self.t["quote"].format(text=term_sentence(term, document, self.event_on))]
             return lines
         if route is Route.NOT_SPECIFIED:
             if step.estimate is not None:  # no share set, a ceiling set: the ceiling follows
@@ -427,7 +440,8 @@ class Composer:
             # what the measure does say of the thing asked: of a figure, or of a named detail it leaves unset (the rent
             # of （二十五）'s 500万平方米 standardised plants)
             quoted = step.ask.kind is AskKind.FIGURE or (step.detail in lexicon().details and step.detail != ANNUAL_CAP)
-            if step.lead is not None and quoted:
+            # (not again when an earlier ask's answer quoted that sentence: "是不是过了10个亿就奖1000万？门槛和金额到底是多少？")
+            if step.lead is not None and quoted and step.lead.text.strip("。") not in self.said:
                 lines.insert(1, self.t["quote"].format(text=step.lead.text) + self._glossed(step.lead.text))
             return lines
         if route is Route.NO_AMOUNT:
@@ -475,7 +489,9 @@ class Composer:
         if route is Route.FULL_AWARDS and step.full_awards is not None:
             return self._full_awards(step.full_awards)
         if route is Route.CEILINGS:
-            return [*self._depends_first(step), *self._ceilings(step, article), *self._served(step)]
+            # (a month before the term in the funding period: the sentence covering it, after the ceilings)
+            noted = [self.t["term_note"].format(sentence=step.term_note)] if step.term_note else []
+            return [*self._depends_first(step), *self._ceilings(step, article), *noted, *self._served(step)]
         if route is Route.NO_SPEND and step.request is not None:
             return self._no_spend(step.request, article)
         unset_cap = [self.t["not_specified_lead"].format(topic=lexicon().details[ANNUAL_CAP].topic[self._tongue()])] if (
@@ -1086,6 +1102,7 @@ class Composer:
                     and verdict.condition not in {"", REGISTERED}):
                 # "一款新药…可以申请吗？能拿多少？": the class the measure requires is unsaid: it depends, on what, then
                 # the figure if it holds (where the asker is registered, when unsaid, stays a note after the figure)
+                self._figure_leads.add(award[0])  # (an answer line still, among several asks' answers)
                 award = [*self._verdict_lines(step, article), *award]
             else:
                 award[0] = self.t["award_yes"] + award[0]  # "能不能申请？最高多少？": the yes leads, the figure follows
@@ -1096,6 +1113,8 @@ class Composer:
             award.insert(1, self.t["approximate_base"].format(amounts=self._join([money(a) for a in step.approximate])))
         if award and step.request is not None and step.request.assumed is not None:
             award.insert(1, self._assumed(step.request.assumed))  # an earlier base used for another stage or item
+        if lines and award:  # the figure after a verdict ("要看情况…"): an answer line still, among several asks' answers
+            self._figure_leads.add(award[0])
         lines.extend(award)
         return [*lines, *after, *self._holds(step.eligibility), *self._asker_lines(step)]
 
@@ -1148,8 +1167,10 @@ class Composer:
     def _join(self, items: list[str] | tuple[str, ...]) -> str:
         return ", ".join(items) if self.language is Language.ENGLISH else "、".join(items)
 
-    def source_lines(self, article: Article, quote: str = "", with_validity: bool = True) -> list[str]:
-        """出处 (with ``quote``, a rule's own words, when given), 责任单位, and the document's validity."""
+    def source_lines(self, article: Article, quote: str = "", with_validity: bool = True,
+                     departments: bool = True) -> list[str]:
+        """出处 (with ``quote``, a rule's own words, when given), 责任单位 (unless ``departments`` is False: the
+        answer already lists them), and the document's validity."""
         document = self.catalogue.get(article.doc_id)
         fields = {
             "number": document.number or "",
@@ -1160,7 +1181,7 @@ class Composer:
         lines = [self.t["source" if document.number else "source_no_number"].format(**fields)]
         if quote:
             lines.append(self.t["quote"].format(text=quote))
-        if article.departments:
+        if article.departments and departments:
             lines.append(self.t["departments"].format(departments=self._departments(article.departments)))
         if with_validity:
             lines.append(self.t["validity"].format(validity=self.validity(article.doc_id)))

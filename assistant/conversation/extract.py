@@ -51,7 +51,7 @@ class Lead:
 
 
 def english_figure(figure: str) -> str:
-    """``25周`` → ``25 weeks``; ``19个`` → ``19`` (a counter English does not say); ``9337亿元`` → ``933.7 billion
+    """``25周`` → ``25 weeks``, ``1个月`` → ``1 month``; ``19个`` → ``19`` (a counter English does not say); ``9337亿元`` → ``933.7 billion
     yuan`` (a unit counting in 万 or 亿 multiplied out); a figure with no known unit stays as it is."""
     lex = lexicon()
     units = lex.figure_units
@@ -61,7 +61,10 @@ def english_figure(figure: str) -> str:
         return f"{_in_english_words(Decimal(match[1]) * scale)} {unit}".strip()
     if not match or match[2] not in units:
         return figure
-    return f"{match[1]} {units[match[2]]}".replace(" %", "%").strip()
+    unit = units[match[2]]
+    if match[1] == "1" and unit.endswith("s"):
+        unit = unit[:-1]  # "1个月" → "1 month", not "1 months"
+    return f"{match[1]} {unit}".replace(" %", "%").strip()
 
 
 def _in_english_words(value: Decimal) -> str:

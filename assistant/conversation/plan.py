@@ -141,6 +141,7 @@ APPLICANT_FACTS = frozenset({"entity_type", "registration_applicant"})
 # are joined to ("…withholding tax, and how much can we get under (三十六)?")
 SUPPORT_KINDS = frozenset({AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY, AskKind.DEPARTMENTS})
 FIGURE_DIGITS = re.compile(r"\d+(?:\.\d+)?")  # the figures a sentence states, as digits
+NAME_RUN_CHARS = 5  # a run of a rule's name this long in a question names the rule ("创新医疗器械那个300万")
 MEASURE_DOCUMENTS = frozenset({DocumentKind.POLICY, DocumentKind.DISTRICT_PLAN})  # documents of measures or tasks, with a term
 
 
@@ -280,6 +281,15 @@ def _usd_bases_under_cap(question: Question, request: AwardRequest) -> bool:
         return False
     [rule] = request.rules
     return rule.rate is not None and all(rule.rate * Decimal(a.yuan) * usd_range().high < rule.cap_yuan for a in stated)
+
+
+def _products_at_ceiling_said(question: Question, rules: Sequence[Rule]) -> int:
+    """How many products a total takes each at the one rule's ceiling, when the turn counts them and says so ("三个CGT产品
+    都做完确证性临床了，假设每个都按上限给，一共能拿多少" → 3); 1 otherwise (of several rules, "两个产品，一个做完早期一个做完
+    确证性，都拿最高", each product takes one of them)."""
+    count = question.facts.item_count or 0
+    one_rule = len({rule.id for rule in rules}) == 1
+    return count if one_rule and count > 1 and has_word(question.text, lexicon().at_ceiling_words) else 1
 
 
 def _same_award_either_way(request: AwardRequest) -> tuple[Rule, ...]:
@@ -1318,15 +1328,17 @@ class Planner:
             when = question.conversation_facts.event_on or self.today
             step = Step(ask, Route.ELIGIBILITY, [early], lead=Lead(term_sentence(early, policy, when)))
             funding = policy.funding_valid_from or policy.valid_from
-            if funding and when >= funding and question.facts.amounts:
+            if funding and when >= funding and (question.facts.amounts or ask.kind is AskKind.AMOUNT):
                 # "6月参加的展会花了10万，能按新政策申请吗": the funding period covers the month, so the measure the
                 # words find computes the award of the amount stated, the yes leading; the term is cited after it
-                # (planned as a plain amount, whose month is not looked at again; the yes/no is the ask's once planned)
+                # (planned as a plain amount, whose month is not looked at again; the yes/no is the ask's once planned);
+                # an amount asked with no spend stated ("7月初立项的示范项目，能按它申请吗？最多多少？") gets the ceiling
                 # the case and its fee, without the term the asker told ("…政策是8月1日才开始实施的"), find the measure
                 award = self._plan_ask(question, replace(ask, kind=AskKind.AMOUNT, yes_no=False, text=without_told_term(ask.text)),
                                        session, previous, plan, language)
                 award.ask = replace(award.ask, yes_no=True)
-                if award.route is Route.AWARD and award.estimate is not None:
+                if (award.route is Route.AWARD and award.estimate is not None) or (
+                        award.route is Route.CEILINGS and not question.facts.amounts):
                     _cite_after(award, [early])
                     # the month is answered, not only cited; of several months ("2024年5月…；2024年7月…"), each item's
                     # own calculation says whether its month is in the term, and no one sentence speaks for all
@@ -1874,6 +1886,11 @@ class Planner:
             if stated is not None and asked != ask.text and self.retriever.keyword_score(
                     without_ask_words(asked.lower())) >= MIN_KEYWORD_SCORE:
                 stated = self.finder.sentence_stating(asked, ask, units, pointed, holding=rare_held, beside=top)
+            # ("上海有哪些生物医药产业基金，规模多大": the size of the funds the best article names, not the Pudong plan's
+            # 产业规模4000亿元, a size of something else)
+            measured = lexicon().measured_subject.search(ask.text)
+            if stated is not None and measured and measured[1] in top.text and measured[1] not in stated[1].sentence:
+                stated = None
             if stated is not None:
                 top, lead = stated
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and lead.figure and not topic_is_empty:
@@ -2159,9 +2176,17 @@ class Planner:
         asked_for = self._measure_of_kind(hits, question, ask)
         if asked_for is not None:  # "我们是药企不是CRO，能拿CRO的支持吗": the CRO measure is asked, its verdict a no
             return asked_for
+        by_ceiling = self._measure_named_by_ceiling(question, ask)
+        if by_ceiling is not None:  # "AI影像辅助诊断软件…能拿创新医疗器械那个300万吗": （六）, named by its ceiling
+            return by_ceiling
         rated = self._measure_named_by_share(hits, ask)
         if rated is not None:  # "the innovative device funding, the one paying 40% of R&D spend": that measure is asked
-            return rated
+            # (unless the registration and sale abroad told meet （三十六）'s condition outright: "FDA approval, selling in
+            # the US … someone told me the reward is 40% of R&D" is （三十六）'s 30%, the share heard put right)
+            sold = self._measure_paid_on_base([hit for hit in hits[:3] if hit.article.doc_id == self.book.document],
+                                              question, ask, "regulator", even_top=True) if (
+                question.facts.regulator is not None and question.facts.sold_abroad) else None
+            return sold or rated
         refused = self._named_but_failed(question, ask)
         if refused is not None:  # "产品按第三类体外诊断试剂管理…1类新药临床补贴我们能申请吗": the measure asked is judged
             return refused
@@ -2262,24 +2287,42 @@ class Planner:
         own = [str(hit.article.key) for hit in self.retriever.search(ask.text, k=HITS * 2, doc_ids=[self.book.document])]
         return next((key for key in [*policy[1:], *own] if pays(key)), None)
 
+    def _measure_named_by_ceiling(self, question: Question, ask: Ask | None) -> str | None:
+        """The measure an ask names by one of its rules' ceilings, wanted, beside that rule's own words ("能拿创新医疗器械那个
+        300万吗": （六）'s 300万 for the special review, whatever measure the product's other words find first); None when
+        no such figure is said or it fits the rules of several measures (a figure heard of may be wrong: it is checked
+        against the measure found, not used to find it)."""
+        if ask is None:
+            return None
+        text = ask.text.lower()
+
+        def called(rule: Rule) -> bool:  # by a trigger word, or by a run of its name ("创新医疗器械")
+            name = rule.name.lower()
+            return rule_named(text, rule) or any(text[i:i + NAME_RUN_CHARS] in name for i in range(len(text) - NAME_RUN_CHARS + 1))
+
+        named = {rule.measure for amount in question.facts.amounts
+                 if amount.role is AmountRole.DESIRED and amount.currency == CNY
+                 for rule in self.book.rules if rule.cap_yuan == amount.yuan and called(rule)}
+        return named.pop() if len(named) == 1 else None
+
     def _measure_paid_on_base(self, policy: Sequence[Any], question: Question, ask: Ask | None,
-                              fact: str = "base_kind") -> str | None:
+                              fact: str = "base_kind", even_top: bool = False) -> str | None:
         """The measure whose rule's condition the stated ``fact`` meets (``eligibility.yaml``: a condition its
         ``holds_if`` meets by that fact: the kind of base the amounts name, "verified new investment"; the regulator
         abroad a product is registered and sold with), when the top hit of the policy (``policy``) is another measure
-        and the ask names none of its rules; None otherwise."""
+        (or is that measure, when ``even_top``) and the ask names none of its rules; None otherwise."""
         values, _ = self.verdicts.fact_values(question)
         if values.get(fact) is None or not policy or ask is None:
             return None
         evaluator = ConditionEvaluator(self.book)
         described = condition_rules().conditions
         top = str(policy[0].article.key)
-        if any(_names_specifically(ask.text.lower(), rule) for rule in self.book.for_measure(top)):
+        if not even_top and any(_names_specifically(ask.text.lower(), rule) for rule in self.book.for_measure(top)):
             return None  # "the contract-manufacturing 10% subsidy on that investment": that measure is asked, its no follows
         for key in self.book.measures():
             if any(fact in described[cid].holds_if and evaluator.stated_meet(cid, values)
                    for rule in self.book.for_measure(key) for cid in condition_rules().of_rule(rule) if cid in described):
-                return None if key == top else key
+                return None if key == top and not even_top else key
         return None
 
     def _measure_of_kind(self, hits: Sequence[Any], question: Question, ask: Ask | None) -> str | None:
@@ -2314,8 +2357,11 @@ class Planner:
             if policy[0].article.chunk_id in quoted and not any(h.article.chunk_id in quoted for h in policy[1:]):
                 return None  # "听说这种项目可以视同市级科研课题，能拿多少经费": the words quoted are that measure's, which sets none
         text = ask.text.lower()
+        # (the asking clause's own words name the rule: "来电人：某三甲医院临床试验机构办公室。问：…团队能拿多少奖励" names
+        # （十二）'s 临床试验机构 only in who is calling)
+        own = ask.own_words.lower()
         named = next((hit for hit in policy[1:] if hit.article.key in measures and any(
-            _names_specifically(text, rule) for rule in self.book.for_measure(str(hit.article.key)))), None)
+            _names_specifically(own, rule) for rule in self.book.for_measure(str(hit.article.key)))), None)
         close = [hit for hit in policy[1:] if hit.article.key in measures and hit.score >= CLOSE_SCORE * policy[0].score]
         if named is None and len(close) > 1 and not has_word(text, lexicon().money_words):
             return None  # "临床试验做完了能补多少": several measures that pay fit alike; which one is asked back
@@ -2625,6 +2671,12 @@ class Planner:
         # "在上海注册": the calculator does not list what the stated facts meet as still to meet, of one rule or several
         for condition_id in (*step.eligibility.holds, *self.verdicts.stated_met(question, request.rules or list(request.candidates))):
             request.facts.setdefault(condition_id, True)
+        # what the stated facts fail fails its own items, whichever rule the verdict speaks for ("工厂在浙江嘉兴…进了特别审查，
+        # 首次拿到注册证": （六）'s 300万 for the special review stands, the 落地生产 item fails)
+        own = {cid for rule in request.rules for cid in rule.conditions}
+        for condition_id in self.verdicts.unmet(question):
+            if condition_id in own and condition_id in self.book.conditions and self.book.conditions[condition_id].input is None:
+                request.facts.setdefault(condition_id, False)
         if step.eligibility.verdict is Verdict.NOT_ELIGIBLE:
             if step.eligibility.instead and self.verdicts.open_to_case(question, step.eligibility.instead):
                 return self._instead(question, ask, step, language, session=session)
@@ -2689,12 +2741,6 @@ class Planner:
                         return step
                     else:
                         request.facts[condition.id] = False
-                # every other condition of the items the asker says is unmet fails its item too ("首付款9500万…；FDA批准了，
-                # 但还没在美国开始卖": the licensing item fails its threshold, the registration item its sales)
-                own = {cid for rule in request.rules for cid in rule.conditions}
-                for cid in self.verdicts.unmet(question):
-                    if cid in own and cid in self.book.conditions and self.book.conditions[cid].input is None:
-                        request.facts.setdefault(cid, False)
                 step.estimate = self.calculator.estimate(request.items(), self.today, language)
                 return step
             step.route = Route.ELIGIBILITY
@@ -2760,9 +2806,12 @@ class Planner:
                 len(question.asks) < 2 or has_word(ask.text.lower(), lexicon().annual_words))
             if session.award is not None and session.award.measure == measure:
                 session.award.annual_shown = step.annual_first  # a later total over measures adds this cap
-            step.ceilings_sum = self._ceilings_sum(question, request.rules)
+            step.products = _products_at_ceiling_said(question, request.rules)
+            step.ceilings_sum = self._ceilings_sum(question, request.rules, step.products)
             return step
         asked = question.text.lower().rstrip(" ？?。")
+        # ("如果二期三期都在同一年申请，一共最多能拿多少": the year the items share is theirs, no cap asked of it)
+        asked = lexicon().items_year.sub(" ", asked)
         if question.asks_annual_cap and (question.asks_total or question.adds_item) and any(
                 r.annual_cap for r in request.rules or request.candidates) and (
                 lexicon().cap_exists_asked.search(asked) or (names_annual_cap(asked) and not lexicon().yes_no_question.search(asked))):
@@ -2868,7 +2917,8 @@ class Planner:
                 return step
             if question.asks_ceiling and not question.facts.amounts:
                 step.route = Route.CEILINGS
-                step.ceilings_sum = self._ceilings_sum(question, request.rules)
+                step.products = _products_at_ceiling_said(question, request.rules)
+                step.ceilings_sum = self._ceilings_sum(question, request.rules, step.products)
                 return step
             if heard and len(request.rules) == 1:
                 step.route = Route.CEILINGS

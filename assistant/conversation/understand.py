@@ -343,6 +343,9 @@ class _Lexicon:
     department_name: re.Pattern[str]  # a department named in a text ("市卫生健康委", "市药品监管局")
     definition_words: tuple[str, ...]  # what opens a term's definition ("“三联动”，即…", "…是指")
     list_asked: re.Pattern[str]  # "哪几个方面": which ones, a list, not a count
+    measured_subject: re.Pattern[str]  # "…基金，规模多大": the thing whose size is asked (group 1)
+    items_year: re.Pattern[str]  # "都在同一年申请": the year the items share, no annual cap asked
+    term_not_started_told: re.Pattern[str]  # "那会儿新政策还没开始实施吧": the asker tells the time was before the term
     point_opener: re.Pattern[str]  # "一是…", "第二,…": the opener of a point of a spoken list
     points_announced: re.Pattern[str]  # "…围绕三个方面进行更新和提升:": a sentence announcing the points after it
     earlier_policy_named: tuple[str, ...]  # words naming a policy by its year ("the 2021 policy", "2021年那轮政策")
@@ -378,6 +381,7 @@ class _Lexicon:
     slip_corrected: re.Pattern[str]  # "3000万，哦不对…是3500万": a slip put right inside the message
     slip_kinds: dict[str, re.Pattern[str]]  # the kinds of word a slip put right replaces (a place, a stage)
     background: re.Pattern[str]  # the enterprise's size (headcount, turnover, registered capital): no rule reads it
+    answer_form_request: re.Pattern[str]  # "要条款和一句能念的答复": the form of the answer asked for, no topic
 
 
 def ends_as_question(clause: str) -> bool:
@@ -522,6 +526,9 @@ def lexicon() -> _Lexicon:
         department_name=re.compile(raw["department_name"]),
         definition_words=tuple(raw["definition_words"]),
         list_asked=re.compile(raw["list_asked"]),
+        measured_subject=re.compile(raw["measured_subject"]),
+        items_year=re.compile(raw["items_year"], re.IGNORECASE),
+        term_not_started_told=re.compile(raw["term_not_started_told"], re.IGNORECASE),
         point_opener=re.compile(raw["point_opener"]),
         points_announced=re.compile(raw["points_announced"]),
         earlier_policy_named=tuple(raw["earlier_policy_named"]),
@@ -618,6 +625,7 @@ def lexicon() -> _Lexicon:
         background=re.compile("|".join(
             f"(?:{str(p).replace('{num}', raw['background_figures']['number'])})" for p in raw["background_figures"]["patterns"]),
             re.IGNORECASE),
+        answer_form_request=re.compile(raw["answer_form_request"], re.IGNORECASE),
     )
 
 
@@ -809,6 +817,13 @@ def without_background(cased: str) -> str:
     return lexicon().background.sub(lambda m: " " * len(m[0]), cased)
 
 
+def without_form_requests(cased: str) -> str:
+    """``cased`` (normalised) with the requests for the answer's form blanked, character for character (positions
+    are kept): "要条款和一句能念的答复", "give me the article and a line I can read out" ask for the citation and a
+    lead, which every answer has; their words find no article and ask nothing of their own."""
+    return lexicon().answer_form_request.sub(lambda m: " " * len(m[0]), cased)
+
+
 def without_slips(cased: str) -> str:
     """``cased`` (normalised) with each slip the asker puts right blanked, character for character (positions are
     kept): after a correction word (``slip_corrected``: "哦不对他更正一下是3500万", "等下他说搞错了，是海外临床试验的险"),
@@ -937,7 +952,7 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
     """The turn read without the conversation's current document (``understand`` points at it) and
     without an earlier turn recalled (``_read_kept`` finds it)."""
     lex = lexicon()
-    cased = without_slips(without_background(written(normalise(message))))
+    cased = without_slips(without_background(without_form_requests(written(normalise(message)))))
     # "那这个呢：国内临床试验责任险保费交了80万": the pointer points at the premium that follows, asked as the last turn asked
     forward = lex.forward_pointer.search(cased)
     if forward is not None and cased[forward.end():].strip():
@@ -1191,9 +1206,10 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         elif kind is AskKind.FIGURE and ORDINAL_ASKED.search(clause) and not _kind(
                 ORDINAL_ASKED.sub(" ", clause.lower()), lex, own_words_only=True):
             kind = AskKind.WHAT  # "…是第几项任务": the item the text numbers, not a figure it states
-        elif kind is AskKind.VALIDITY and (facts if facts is not None else read_facts(clause, clause.lower())).registered == "elsewhere":
+        elif kind is AskKind.VALIDITY and _said_by(text, clause).registered == "elsewhere":
             # "If we registered in Hangzhou, would the policy still apply to us?": whether the asker registered there
-            # is covered (the scope's condition), not the document's term
+            # is covered (the scope's condition), not the document's term (a seat told in a later ask is that ask's:
+            # "1）…这个文件什么时候到期？2）我们公司注册在香港…能申请吗？")
             kind = AskKind.ELIGIBILITY
         elif kind is AskKind.VALIDITY and _asks_eligibility_after_telling(clause, lex):
             # "可是这份政策是8月1日才开始实施的，7月份的参展费用还能申请支持吗": the term told, a verdict asked
@@ -1752,6 +1768,14 @@ def _asks_eligibility_after_telling(clause: str, lex: _Lexicon) -> bool:
 
 
 MONTH_TOLD = re.compile(r"(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月份?(?:初|中旬|上旬|下旬|中|底|末)?")
+
+
+def _said_by(text: str, clause: str) -> Facts:
+    """The facts ``text`` states up to the end of ``clause`` (one of its clauses): what the asker has told when it asks
+    that clause, not what a later ask tells."""
+    at = text.find(clause)
+    told = text[:at + len(clause)] if at >= 0 else clause
+    return read_facts(told, told.lower())
 
 
 def without_told_term(text: str) -> str:
