@@ -237,3 +237,14 @@ def test_products_counted_each_at_the_ceiling_are_summed_under_the_yearly_cap(en
                     "我们今年有三个CGT产品都做完确证性临床了，假设每个都按上限给，一共能拿多少")
     first = answers[2].answer.split("\n")[0]
     assert "3 × (3000万元) = 9000万元" in first and "1亿元" in first
+
+
+def test_an_amount_said_to_be_part_of_another_is_the_base_and_the_whole_no_item(engine):
+    for question, total in (("我们在上海建一个新的工艺技术平台，总投资15亿，其中核定新增投资12亿，最多能拿多少？", 100_000_000),
+                            ("We're building a new process-technology platform in Shanghai. Total spend is 1.5 billion "
+                             "yuan, of which the approved new investment is 1.2 billion. What's the most we could get?",
+                             100_000_000)):
+        answer = engine.ask(question)
+        assert cited(answer)[0] == "policy2024:23"
+        assert answer.total_yuan == total  # min(30% × 12亿, 1亿): one project, not 15亿 and 12亿 as two
+        assert "12亿元" in answer.answer or "1,200,000,000" in answer.answer

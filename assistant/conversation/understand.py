@@ -226,6 +226,7 @@ class _Lexicon:
     replacement_asked: re.Pattern[str]  # "市里有没有能替代的": what the policy in force has in place of an ended plan
     step_needed_asked: re.Pattern[str]  # "还要再审一遍吗", "还要办许可证吗": whether a step is needed, never a verdict
     received_total_after: re.Pattern[str]  # "…, RMB 500,000 in total": a total of what was received
+    part_follows: re.Pattern[str]  # "总投资15亿，其中核定新增投资12亿": the next amount is a part of this one
     received_total_before: re.Pattern[str]  # "一共拿了50万", "a total of RMB 500,000"
     amount_range: re.Pattern[str]  # the words between a range's two ends ("到", "-", " to ")
     supposing: re.Pattern[str]  # "What if the trial is run in Australia instead?": a change to the case supposed
@@ -424,6 +425,7 @@ def lexicon() -> _Lexicon:
         full_awards_asked=re.compile(raw["full_awards_asked"], re.IGNORECASE),
         times_asked=re.compile(raw["times_asked"], re.IGNORECASE),
         at_ceiling_words=lower(raw["at_ceiling_words"]),
+        item_label=re.compile(raw["item_label"], re.IGNORECASE),
         department_ask_words=lower(raw["department_ask_words"]),
         similar_asked=lower(raw["similar_asked"]),
         document_pointers=lower(raw["document_pointers"]),
@@ -458,6 +460,7 @@ def lexicon() -> _Lexicon:
         step_needed_asked=re.compile("|".join(f"(?:{raw['needs'][key]})" for key in ("need_asked", "obligation_asked", "review_again_asked")),
                                      re.IGNORECASE),
         received_total_after=re.compile(raw["received_total_after"], re.IGNORECASE),
+        part_follows=re.compile(raw["part_follows"], re.IGNORECASE),
         amount_range=re.compile(raw["amount_range"], re.IGNORECASE),
         supposing=re.compile(raw["supposing"], re.IGNORECASE),
         received_total_before=re.compile(raw["received_total_before"], re.IGNORECASE),
@@ -503,7 +506,6 @@ def lexicon() -> _Lexicon:
         stage_denied=re.compile(raw["stage_denied"], re.IGNORECASE),
         names_holding_triggers=re.compile(raw["names_holding_triggers"], re.IGNORECASE),
         another_case_opening=re.compile(raw["another_case_opening"], re.IGNORECASE),
-        item_label=re.compile(raw["item_label"], re.IGNORECASE),
         figure_ceiling_marks=tuple(str(w) for w in raw["figure_ceiling_marks"]),
         figure_floor_marks=tuple(str(w) for w in raw["figure_floor_marks"]),
         details=_details(raw["details"], "stated"),
@@ -1969,6 +1971,7 @@ def read_facts(normalised: str, text: str) -> Facts:
                                                   normalised),
                                     normalised, lex),
                         normalised), normalised, lex), normalised, lex)
+    amounts = _wholes(amounts, normalised, lex)  # "总投资15亿，其中核定新增投资12亿": the part is the base
     if any(amount.currency == USD for amount in amounts):  # "US$3 million (take 1 USD = 7.1 RMB)": the asker's rate
         amounts = at_stated_rate(amounts, stated_rate(normalised))
     if not amounts and has_word(text, lex.no_spend_words):  # "we haven't spent anything yet": the spend is zero
@@ -2582,6 +2585,21 @@ def _restated(amounts: tuple[StatedAmount, ...], normalised: str) -> tuple[State
               and before.role == amount.role):
             # "0.9億元（9千萬）": the same amount in other words, one item
             kept[number - 1: number + 1] = [before]
+    return tuple(kept)
+
+
+def _wholes(amounts: tuple[StatedAmount, ...], normalised: str, lex: _Lexicon) -> tuple[StatedAmount, ...]:
+    """``amounts`` with a base that a smaller base after it is said to be part of ("总投资15亿，其中核定新增投资12亿",
+    "total spend is 1.5 billion yuan, of which the approved new investment is 1.2 billion") taken as context: one
+    project, whose part the rule pays on, not two items."""
+    kept = list(amounts)
+    for number in range(len(amounts) - 1):
+        whole, part = amounts[number], amounts[number + 1]
+        end = normalised.find(whole.text, whole.start)
+        between = normalised[end + len(whole.text): part.start] if end >= 0 else ""
+        if (whole.role is AmountRole.BASE and part.role is AmountRole.BASE and whole.currency == part.currency
+                and part.yuan < whole.yuan and lex.part_follows.match(between.lower())):
+            kept[number] = replace(whole, role=AmountRole.CONTEXT)
     return tuple(kept)
 
 
