@@ -2183,9 +2183,9 @@ class Planner:
         if rated is not None:  # "the innovative device funding, the one paying 40% of R&D spend": that measure is asked
             # (unless the registration and sale abroad told meet （三十六）'s condition outright: "FDA approval, selling in
             # the US … someone told me the reward is 40% of R&D" is （三十六）'s 30%, the share heard put right)
-            sold = self._measure_paid_on_base([hit for hit in hits[:3] if hit.article.doc_id == self.book.document],
-                                              question, ask, "regulator", even_top=True) if (
-                question.facts.regulator is not None and question.facts.sold_abroad) else None
+            sold = self._measure_meeting(question, "regulator") if (
+                question.facts.regulator is not None and question.facts.sold_abroad
+                and any(hit.article.doc_id == self.book.document for hit in hits[:3])) else None
             return sold or rated
         refused = self._named_but_failed(question, ask)
         if refused is not None:  # "产品按第三类体外诊断试剂管理…1类新药临床补贴我们能申请吗": the measure asked is judged
@@ -2306,23 +2306,30 @@ class Planner:
         return named.pop() if len(named) == 1 else None
 
     def _measure_paid_on_base(self, policy: Sequence[Any], question: Question, ask: Ask | None,
-                              fact: str = "base_kind", even_top: bool = False) -> str | None:
-        """The measure whose rule's condition the stated ``fact`` meets (``eligibility.yaml``: a condition its
-        ``holds_if`` meets by that fact: the kind of base the amounts name, "verified new investment"; the regulator
-        abroad a product is registered and sold with), when the top hit of the policy (``policy``) is another measure
-        (or is that measure, when ``even_top``) and the ask names none of its rules; None otherwise."""
+                              fact: str = "base_kind") -> str | None:
+        """The measure whose rule's condition the stated ``fact`` meets (``_measure_meeting``), when the top hit of the
+        policy (``policy``) is another measure and the ask names none of its rules; None otherwise."""
+        if not policy or ask is None:
+            return None
+        top = str(policy[0].article.key)
+        if any(_names_specifically(ask.text.lower(), rule) for rule in self.book.for_measure(top)):
+            return None  # "the contract-manufacturing 10% subsidy on that investment": that measure is asked, its no follows
+        met = self._measure_meeting(question, fact)
+        return None if met == top else met
+
+    def _measure_meeting(self, question: Question, fact: str) -> str | None:
+        """The first measure with a rule whose condition the stated ``fact`` meets (``eligibility.yaml``: a condition
+        its ``holds_if`` meets by that fact: the kind of base the amounts name, "verified new investment"; the regulator
+        abroad a product is registered and sold with); None when the fact is not stated or meets none."""
         values, _ = self.verdicts.fact_values(question)
-        if values.get(fact) is None or not policy or ask is None:
+        if values.get(fact) is None:
             return None
         evaluator = ConditionEvaluator(self.book)
         described = condition_rules().conditions
-        top = str(policy[0].article.key)
-        if not even_top and any(_names_specifically(ask.text.lower(), rule) for rule in self.book.for_measure(top)):
-            return None  # "the contract-manufacturing 10% subsidy on that investment": that measure is asked, its no follows
         for key in self.book.measures():
             if any(fact in described[cid].holds_if and evaluator.stated_meet(cid, values)
                    for rule in self.book.for_measure(key) for cid in condition_rules().of_rule(rule) if cid in described):
-                return None if key == top and not even_top else key
+                return key
         return None
 
     def _measure_of_kind(self, hits: Sequence[Any], question: Question, ask: Ask | None) -> str | None:

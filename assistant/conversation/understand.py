@@ -2573,8 +2573,7 @@ def _restated(amounts: tuple[StatedAmount, ...], normalised: str) -> tuple[State
     kept = list(amounts)
     for number in range(len(amounts) - 1, 0, -1):
         before, amount = amounts[number - 1], amounts[number]
-        found = normalised.find(before.text, before.start)  # a currency word before the figure may shift its start
-        between = normalised[found + len(before.text): amount.start] if found >= 0 else ""
+        between = _text_between(normalised, before, amount)
         if before.currency != CNY and amount.currency == CNY and (
                 RESTATED.fullmatch(between) or CONVERTED_SAID.fullmatch(between) or _converted(before, amount, between)):
             kept[number - 1: number + 1] = [replace(amount, role=before.role, base_kind=before.base_kind or amount.base_kind)]
@@ -2588,6 +2587,13 @@ def _restated(amounts: tuple[StatedAmount, ...], normalised: str) -> tuple[State
     return tuple(kept)
 
 
+def _text_between(normalised: str, before: StatedAmount, after: StatedAmount) -> str:
+    """The words of ``normalised`` between two amounts it states, ``before`` then ``after`` ("" when ``before`` is not
+    found where it was read: a currency word before a figure may shift its start)."""
+    found = normalised.find(before.text, before.start)
+    return normalised[found + len(before.text): after.start] if found >= 0 else ""
+
+
 def _wholes(amounts: tuple[StatedAmount, ...], normalised: str, lex: _Lexicon) -> tuple[StatedAmount, ...]:
     """``amounts`` with a base that a smaller base after it is said to be part of ("总投资15亿，其中核定新增投资12亿",
     "total spend is 1.5 billion yuan, of which the approved new investment is 1.2 billion") taken as context: one
@@ -2595,8 +2601,7 @@ def _wholes(amounts: tuple[StatedAmount, ...], normalised: str, lex: _Lexicon) -
     kept = list(amounts)
     for number in range(len(amounts) - 1):
         whole, part = amounts[number], amounts[number + 1]
-        end = normalised.find(whole.text, whole.start)
-        between = normalised[end + len(whole.text): part.start] if end >= 0 else ""
+        between = _text_between(normalised, whole, part)
         if (whole.role is AmountRole.BASE and part.role is AmountRole.BASE and whole.currency == part.currency
                 and part.yuan < whole.yuan and lex.part_follows.match(between.lower())):
             kept[number] = replace(whole, role=AmountRole.CONTEXT)
@@ -2610,8 +2615,7 @@ def _ranged(amounts: tuple[StatedAmount, ...], normalised: str, lex: _Lexicon) -
     kept = list(amounts)
     for number in range(1, len(amounts)):
         low, high = kept[number - 1], kept[number]
-        end = normalised.find(low.text, low.start)
-        between = normalised[end + len(low.text): high.start] if end >= 0 else ""
+        between = _text_between(normalised, low, high)
         if low.role is AmountRole.UPFRONT and high.role is AmountRole.BASE and lex.amount_range.fullmatch(between.lower()):
             kept[number] = replace(high, role=AmountRole.UPFRONT, ranged=True)
     return tuple(kept)
