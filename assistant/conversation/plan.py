@@ -108,7 +108,7 @@ from assistant.query import prepare
 from assistant.records import AwardEstimate, Calculation
 from assistant.retrieval import Hit, HybridRetriever
 from assistant.rules.book import AnnualCap, Rule, RuleBook
-from assistant.rules.calculator import AT_ANNUAL_CAP, AT_ITEM_CEILING, AwardCalculator, Item, are_alternatives
+from assistant.rules.calculator import AT_ANNUAL_CAP, AT_ITEM_CEILING, AwardCalculator, Item, MissingBase, are_alternatives
 from assistant.rules.eligibility import AskerKind, ConditionEvaluator, ConditionState, condition_rules
 from assistant.speakers import speaker_terms
 from index.articles import Article
@@ -2953,7 +2953,11 @@ class Planner:
             # "研发投入0元": a share of nothing is nothing; the calculator takes only spends above zero
             step.route = Route.NO_SPEND
             return step
-        step.estimate = self.calculator.estimate(request.items(), self.today, language, received=request.received)
+        try:
+            step.estimate = self.calculator.estimate(request.items(), self.today, language, received=request.received)
+        except MissingBase:  # items the conversation could not pair with a spend: the spend is asked, not guessed
+            step.route = Route.CLARIFY_BASE
+            return step
         met_rules = self._rules_met(question, request.rules) if are_alternatives(step.estimate.calculations) else []
         if len(met_rules) == 1 and question.facts.amounts_as(AmountRole.DESIRED) and not request.bases:
             # "中型…拿到了专精特新资质…担保额度上限可以到3000万吗？": of the alternatives, the one the case meets answers

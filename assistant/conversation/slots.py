@@ -99,6 +99,9 @@ class AwardRequest:
             return [Item(self.rules[0].id, self._inputs(self.rules[0], base), at, self._day(base)) for base in bases]
         if len(self.bases) == len(self.rules):
             return [Item(r.id, self._inputs(r, b), on=self._day(b)) for r, b in zip(self.rules, self.bases, strict=True)]
+        paid = _spends_of_paid_steps(self.rules, self.bases)
+        if paid is not None:
+            return [Item(r.id, self._inputs(r, b), on=self._day(b)) for r, b in zip(self.rules, paid, strict=True)]
         base = self.bases[0] if self.bases else None
         return [Item(rule.id, self._inputs(rule, base), at, self._day(base)) for rule in self.rules]
 
@@ -502,6 +505,11 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
                     # a fixed ceiling added ("另外两个产品也进了特别审查") takes placeholders, one per item it adds
                     rules = rules * question.items_added if len(rules) == 1 else rules
                     bases = [Decimal(0)] * len(rules)
+            path = _path_per_product(rules, bases, question.items_added)
+            if path is not None:
+                # "另外还有两个产品情况一模一样，也是进特审加拿证投产，投入也都2500万": each product added takes every
+                # step of the path, the spend stated for the steps paid on it
+                rules, bases = path
             if len(rules) == 1 and len(bases) == 1 and question.items_added > 1 and lexicon().each.search(text):
                 # "还有C、D两个1类药…每个投入都是1亿": that many items added, each with the base stated
                 rules, bases = rules * question.items_added, bases * question.items_added
@@ -688,6 +696,36 @@ def figures_named(text: str) -> set[Decimal]:
 def _per_base(rules: list[Rule], bases: list[Decimal]) -> list[Rule]:
     """``rules`` as one entry per base when a single rule holds several bases."""
     return rules * len(bases) if len(rules) == 1 and len(bases) > 1 else rules
+
+
+def _spends_of_paid_steps(rules: list[Rule], bases: list[Decimal]) -> list[Decimal | None] | None:
+    """The spend of each of ``rules`` when there are more rules than spends and the spends stated (zeros are
+    placeholders of fixed ceilings) are one figure or one per rule paid on a spend ("4个产品新进了特别审查，另外还有3个…
+    首次拿证投产，研发投入都是2500万": each 拿证投产 item on 2500万, each 特别审查 item at its fixed ceiling, None); None
+    when they cannot be paired so (the items then take the first spend, as one rule with one spend does)."""
+    spends = [base for base in bases if base]
+    paid = [rule for rule in rules if rule.rate is not None]
+    if len(rules) < 2 or len(bases) >= len(rules) or not spends or not paid or (
+            len(set(spends)) != 1 and len(spends) != len(paid)):
+        return None
+    each = iter(spends if len(spends) == len(paid) else spends[:1] * len(paid))
+    return [next(each) if rule.rate is not None else None for rule in rules]
+
+
+def _path_per_product(rules: list[Rule], bases: list[Decimal], products: int) -> tuple[list[Rule], list[Decimal]] | None:
+    """(rules, bases) of ``products`` products added, each taking every step of a path of several rules
+    (("进特审", "拿证投产") of （六）), when this turn's rules are those steps, some counted once per product, and the
+    spends stated are one figure: each product's steps, a step paid on the spend with it and a fixed one with none
+    (0, never read). None otherwise."""
+    steps = list(dict.fromkeys(rules))
+    spends = set(bases)
+    if products < 2 or len(steps) < 2 or len(spends) != 1 or len(rules) > len(steps) * products:
+        return None
+    spend = spends.pop()
+    if not spend or not any(step.rate is not None for step in steps):
+        return None
+    each = [spend if step.rate is not None else Decimal(0) for step in steps]
+    return steps * products, each * products
 
 
 def _base_named(text: str, rule: Rule) -> bool:

@@ -251,6 +251,7 @@ class _Lexicon:
     item_unnamed: re.Pattern[str]  # "其中一个委托方": one item of several, whichever it is
     english_ordinals: dict[str, int]  # "second" → 2
     each: re.Pattern[str]
+    counted_aside: re.Pattern[str]  # "最便宜的也有12万", "一共花了210万": an amount beside a count's per-item one
     english_numbers: dict[str, int]
     registered_elsewhere: re.Pattern[str]
     duration: re.Pattern[str]  # a number with a unit of time, for duration asks
@@ -485,6 +486,7 @@ def lexicon() -> _Lexicon:
         item_unnamed=re.compile(raw["item_unnamed"], re.IGNORECASE),
         english_ordinals={str(k): int(v) for k, v in raw["english_ordinals"].items()},
         each=re.compile(raw["each"], re.IGNORECASE),
+        counted_aside=re.compile(raw["counted_aside"], re.IGNORECASE),
         english_numbers={str(k): int(v) for k, v in raw["english_numbers"].items()},
         registered_elsewhere=re.compile(raw["facts"]["registered_elsewhere"], re.IGNORECASE),
         duration=re.compile(raw["duration_units"]),
@@ -1996,8 +1998,8 @@ def read_facts(normalised: str, text: str) -> Facts:
         registered_by_other=registered == "elsewhere" and has_word(text, words["other_group_company"]),
         related_party=related,
         applicant_role=role,
-        amounts=amounts,
-        item_count=_item_count(text, lex),
+        amounts=_aside_of_each(amounts, normalised, count, lex) if (count := _item_count(text, lex)) else amounts,
+        item_count=count,
         item_groups=_item_groups(text, amounts, lex),
         unmet=unmet,
         met=met,
@@ -2680,6 +2682,23 @@ def _fees_alike(amounts: tuple[StatedAmount, ...], normalised: str, lex: _Lexico
                  for a in amounts)
 
 
+def _aside_of_each(amounts: tuple[StatedAmount, ...], normalised: str, count: int, lex: _Lexicon) -> tuple[StatedAmount, ...]:
+    """``amounts`` of a message counting ``count`` like items with one amount said per item ("14个展会…每个项目经费
+    都在15万上下"): the others of the same role said, in their own clause, as the least or most of the items or as their
+    whole ("最便宜的也有12万", "全年…一共花了210万", ``counted_aside``) are context, no items of their own."""
+    def clause_before(amount: StatedAmount) -> str:
+        start = max((normalised.rfind(mark, 0, amount.start) for mark in "，,。；;（(："), default=-1)
+        return normalised[start + 1: amount.start].lower()
+
+    paid = [a for a in amounts if a.role in (AmountRole.BASE, AmountRole.FEE)]
+    per_item = [a for a in paid if lex.each.search(clause_before(a))]
+    if count < 2 or len(per_item) != 1 or len(paid) < 2:
+        return amounts
+    role = per_item[0].role
+    return tuple(replace(a, role=AmountRole.CONTEXT) if a is not per_item[0] and a.role is role
+                 and lex.counted_aside.search(clause_before(a)) else a for a in amounts)
+
+
 def counts_the_total(text: str, end: int, lex: _Lexicon | None = None) -> bool:
     """Whether the count ending at ``end`` counts the items a total adds up: a total word right after it ("两个加起来"),
     or, for a count of companies, after a short phrase naming them ("这两家企业的补贴加在一起")."""
@@ -2806,10 +2825,12 @@ def _unsure_patterns(facts: dict[str, Any]) -> dict[str, re.Pattern[str]]:
     """By condition id, the pattern of the asker saying it is unsure of that condition: an unsure word
     (``unsure_words``) shortly before one of the condition's topic words (``unsure_topics``) in the same sentence, with
     no words asking whether one may apply between them (``unsure_of_asking``: "不确定能不能申请，…特别审查" is no doubt
-    about the fact), or right after the topic in the same clause ("具体啥关系我也说不清")."""
+    about the fact), or right after the topic in the same clause ("具体啥关系我也说不清"), or in the next clause as a doubt
+    whether it counts ("…前年参投过我们B轮，我也不确定算不算")."""
     said, asking = facts["unsure_words"], facts["unsure_of_asking"]
     return {str(cid): re.compile(f"(?:{said})(?:(?!{asking})[^。！!？?；;]){{0,24}}?(?:{topic})"
-                                 f"|(?:{topic})[^。！!？?；;，,]{{0,8}}?(?:{said})")
+                                 f"|(?:{topic})[^。！!？?；;，,]{{0,8}}?(?:{said})"
+                                 f"|(?:{topic})[^。！!？?；;，,]{{0,12}}[，,][^。！!？?；;，,]{{0,4}}?(?:{said})[^。！!？?；;，,]{{0,3}}?(?:算不算|是不是|有没有)")
             for cid, topic in facts["unsure_topics"].items()}
 
 

@@ -30,6 +30,10 @@ class CalculationError(InvalidInputs):
     """The request cannot be computed; the message names the problem for the user."""
 
 
+class MissingBase(CalculationError):
+    """An item of a rule paid as a share of a base (研发投入, 产值 …) came without that base."""
+
+
 @dataclass(frozen=True)
 class Item:
     """One item to calculate: a rule id and its inputs (amounts in yuan or 万/亿 text, facts as yes/no)."""
@@ -191,7 +195,7 @@ class AwardCalculator:
                 f"rule {rule.id} does not take {', '.join(unknown)}; it takes: {', '.join(takes.accepted)}"
             )
         if needs_base and BASE_INPUT in takes.required and _blank(inputs.get(BASE_INPUT)):
-            raise CalculationError(f"rule {rule.id} needs the base amount ({rule.base}); pass {BASE_INPUT}, e.g. 6000万")
+            raise MissingBase(f"rule {rule.id} needs the base amount ({rule.base}); pass {BASE_INPUT}, e.g. 6000万")
         for condition_id in rule.conditions:
             self._check_agreement(self.book.conditions[condition_id], inputs)
 
