@@ -218,6 +218,7 @@ LOCKED_SPLITS = (
     "unseen37",
     "unseen38",
     "unseen39",
+    "unseen40",
 )
 
 
