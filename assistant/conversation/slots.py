@@ -207,6 +207,9 @@ def _named_each_before_its_base(text: str, candidates: Sequence[Rule], bases: Se
             return None
         found.append(at)
         at += len(amount.text)
+    # ("①A药III期做完，III期研发投入1.5个亿；②…": a rule named again before any base is one naming)
+    named = [(pos, rule) for i, (pos, rule) in enumerate(named)
+             if i == 0 or rule.id != named[i - 1][1].id or any(named[i - 1][0] < f < pos for f in found)]
     if len(named) == len(bases):
         bounds = [at for at, _ in named[1:]] + [len(text)]
         if all(named[i][0] < found[i] < bounds[i] for i in range(len(named))):
@@ -334,6 +337,16 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         # "早期臨床那段之前已經領過補助。這次確證性臨床最多可以拿多少": a stage whose support the asker already had is
         # not computed again; the others named are
         rules = [rule for rule in rules if rule not in had]
+    heard = {Decimal(share) / 100 for share in re.findall(r"(\d{1,2}(?:\.\d+)?)\s*%", text)} | {
+        a.yuan for a in facts_said.amounts}
+    # (a step asked by its share or ceiling, "那个40%的后续支持现在能申请吗", is the one asked: its no follows)
+    not_yet = {rule for rule in rules if set(rule.conditions) & set(facts_said.unmet)
+               and _named_as_done(text, rule, lexicon().not_yet_words)
+               and not heard & {rule.rate, Decimal(rule.cap_yuan) if rule.cap_yuan is not None else None}}
+    if not_yet and set(rules) - not_yet:
+        # "进了上海市的创新医疗器械特别审查程序，注册证还没拿到": a step the asker says it has not reached is named only
+        # to be denied; the others named are asked
+        rules = [rule for rule in rules if rule not in not_yet]
     done = [rule for rule in dict.fromkeys(rules) if _named_as_done(text, rule)]
     if len(set(rules)) > 1 and len(done) == 1 and len(facts_said.amounts_as(AmountRole.BASE)) <= 1 and not (
             facts_said.amounts_as(AmountRole.BASE) and _counted_items(rules)):
@@ -441,7 +454,8 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         shown = [book.rule(r) for r in previous.shown if book.rule(r) in candidates]
         both_shown = list(dict.fromkeys([*shown, *rules]))
         if (question.asks_total and not bases and not facts_said.amounts and len(previous.seen) < 2 and not counted
-                and len(both_shown) > 1 and (count is None or count == len(both_shown))):
+                and len(both_shown) > 1 and (count is None or count == len(both_shown))
+                and not lexicon().uncounted_items.search(text)):  # "好几个管线一起申请": more than the ceilings shown
             # "假如两个阶段都批下来，合计最多多少" after each stage's ceiling was given with no spend: those stages'
             # ceilings, summed (each once) under the measure's annual cap
             rules = both_shown
@@ -505,6 +519,9 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
                     # a fixed ceiling added ("另外两个产品也进了特别审查") takes placeholders, one per item it adds
                     rules = rules * question.items_added if len(rules) == 1 else rules
                     bases = [Decimal(0)] * len(rules)
+            if len(seen_rules) > 1 and set(rules) < set(seen_rules) and lexicon().alike_items.search(text):
+                # "另外两个产品也都是一样的情况，…把这两步走完，研发投入都在5000万左右": the steps the topic computed
+                rules = seen_rules
             path = _path_per_product(rules, bases, question.items_added)
             if path is not None:
                 # "另外还有两个产品情况一模一样，也是进特审加拿证投产，投入也都2500万": each product added takes every

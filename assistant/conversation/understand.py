@@ -252,6 +252,8 @@ class _Lexicon:
     english_ordinals: dict[str, int]  # "second" → 2
     each: re.Pattern[str]
     counted_aside: re.Pattern[str]  # "最便宜的也有12万", "一共花了210万": an amount beside a count's per-item one
+    uncounted_items: re.Pattern[str]  # "好几个管线": items told as many, with no count
+    alike_items: re.Pattern[str]  # "另外两个产品也都是一样的情况": items added going the topic's whole path
     english_numbers: dict[str, int]
     registered_elsewhere: re.Pattern[str]
     duration: re.Pattern[str]  # a number with a unit of time, for duration asks
@@ -323,6 +325,7 @@ class _Lexicon:
     year_alone: tuple[re.Pattern[str], ...]  # "2030年才完成", "finishes in 2030": the year the case happens, no month
     case_by_case: tuple[str, ...]  # "一事一议": a measure's text that sets its support case by case, no amount
     done_words: tuple[str, ...]  # "做完了", "completed": said right after a stage, the stage the case is at
+    not_yet_words: tuple[str, ...]  # "还没拿到": said right after a step, the step not reached
     received_words: tuple[str, ...]  # "之前已经领过补助": said after a stage in its clause, that stage's support is had
     article_asked: re.Pattern[str]  # "是哪一条": which article a thing is in
     reply_form_words: tuple[str, ...]  # "给一句话口径": the reply's form asked, no topic
@@ -487,6 +490,8 @@ def lexicon() -> _Lexicon:
         english_ordinals={str(k): int(v) for k, v in raw["english_ordinals"].items()},
         each=re.compile(raw["each"], re.IGNORECASE),
         counted_aside=re.compile(raw["counted_aside"], re.IGNORECASE),
+        uncounted_items=re.compile(raw["uncounted_items"], re.IGNORECASE),
+        alike_items=re.compile(raw["alike_items"], re.IGNORECASE),
         english_numbers={str(k): int(v) for k, v in raw["english_numbers"].items()},
         registered_elsewhere=re.compile(raw["facts"]["registered_elsewhere"], re.IGNORECASE),
         duration=re.compile(raw["duration_units"]),
@@ -591,6 +596,7 @@ def lexicon() -> _Lexicon:
         year_alone=tuple(re.compile(p, re.IGNORECASE) for p in raw["stated_month"]["year_alone"]),
         case_by_case=tuple(raw["case_by_case"]),
         done_words=tuple(raw["done_words"]),
+        not_yet_words=tuple(raw["not_yet_words"]),
         received_words=tuple(raw["received_words"]),
         article_asked=re.compile(raw["article_asked"]),
         reply_form_words=lower(raw["reply_form_words"]),
@@ -2180,8 +2186,11 @@ def _entity_type(text: str) -> str | None:
     needed = _entity_words()
     asker = next((kind for kind, pattern in _entity_patterns(own=True)
                   if (needed is None or _holds_any(folded, needed[kind])) and pattern.search(text)), None)
-    if asker in lexicon().facts["intermediary_kinds"]:  # "我是保险公司的。客户是…药企": the client's case
+    facts = lexicon().facts
+    if asker in facts["intermediary_kinds"]:  # "我是保险公司的。客户是…药企": the client's case
         return next((kind for kind, pattern in _kind_patterns("client_said") if kind != asker and pattern.search(text)), asker)
+    if asker in facts["founders_kinds"] and re.search(facts["founded_company"], text):
+        return None  # "我是交大的老师…拿出来在上海成立了公司": the company founded applies
     return asker
 
 
@@ -2599,14 +2608,18 @@ def _text_between(normalised: str, before: StatedAmount, after: StatedAmount) ->
 def _wholes(amounts: tuple[StatedAmount, ...], normalised: str, lex: _Lexicon) -> tuple[StatedAmount, ...]:
     """``amounts`` with a base that a smaller base after it is said to be part of ("总投资15亿，其中核定新增投资12亿",
     "total spend is 1.5 billion yuan, of which the approved new investment is 1.2 billion") taken as context: one
-    project, whose part the rule pays on, not two items."""
+    project, whose part the rule pays on, not two items. A part whose words name no kind of base while the whole's
+    do ("经核定的总投资8500万，其中设备5200万") is a breakdown of the base: the part is the context, the whole the base."""
     kept = list(amounts)
     for number in range(len(amounts) - 1):
         whole, part = amounts[number], amounts[number + 1]
         between = _text_between(normalised, whole, part)
         if (whole.role is AmountRole.BASE and part.role is AmountRole.BASE and whole.currency == part.currency
                 and part.yuan < whole.yuan and lex.part_follows.match(between.lower())):
-            kept[number] = replace(whole, role=AmountRole.CONTEXT)
+            if whole.base_kind and not part.base_kind:
+                kept[number + 1] = replace(part, role=AmountRole.CONTEXT)
+            else:
+                kept[number] = replace(whole, role=AmountRole.CONTEXT)
     return tuple(kept)
 
 
