@@ -219,6 +219,7 @@ LOCKED_SPLITS = (
     "unseen38",
     "unseen39",
     "unseen40",
+    "unseen41",
 )
 
 
