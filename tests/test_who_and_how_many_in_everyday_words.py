@@ -8,11 +8,12 @@ the relation open; "Say it's six trials instead" and "三个加一块" put the c
 asks wherever they stand; how big a reward the text sets no amount for is not specified, and a listing asked in
 the middle of an award conversation is out of scope. A client named after "给一家" is not the asker, nor its sales an
 item; a stake held is no share a measure pays; a breakdown of the approved base, a loan granted and an amount excluded
-are no bases; a researcher who founded a company asks as that company, and many pipelines ask the yearly cap; a company
-registered elsewhere asking about the new policy as a whole meets the scope; another city's reward asked beside a case
-denies nothing of it; products said to go the same way take every step, and numbered items each their own spend; a post
-to write and another province's pilot zone are out of scope; a step said not reached yet leaves the one reached, and a
-bare rate after "assume" converts a dollar spend. Promises of the question path, run on the real index."""
+are no bases; a researcher who founded a company asks as that company (a person who has not yet set one up, as a
+person), and many pipelines ask the yearly cap; a company registered elsewhere asking about the new policy as a whole
+meets the scope; another city's reward asked beside a case denies nothing of it; products said to go the same way take
+every step, and numbered items each their own spend; a post to write and another province's pilot zone are out of
+scope; a step said not reached yet leaves the one reached, and a bare rate after "assume" converts a dollar spend.
+Promises of the question path, run on the real index."""
 
 from asking import cited, measure_verdicts, turns
 
@@ -237,3 +238,9 @@ def test_a_bare_rate_after_assume_converts_the_dollar_spend(engine):
                         "540 patients at 31 sites. What's the most it can get for that Phase III stage?")
     assert answer.total_yuan == 30_000_000  # min(40% × 12,000,000 × 7.2, 30,000,000)
     assert "86,400,000" in answer.answer
+
+
+def test_a_person_who_has_not_yet_set_up_the_company_still_asks_as_a_person(engine):
+    answer = engine.ask("我是个人研究者，还没成立公司，准备以后把项目拿出来注册公司。现在以个人名义能申请1类新药临床试验的补贴吗？")
+    assert answer.answer.startswith("不可以")
+    assert "个人" in answer.answer.split("\n")[0]
