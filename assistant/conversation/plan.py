@@ -59,6 +59,7 @@ from assistant.conversation.slots import (
     named_as_rule_base,
     read_award,
     rule_named,
+    shares_named,
     triggers_named,
 )
 from assistant.conversation.stated import stated_yes
@@ -133,9 +134,6 @@ TIED_SCORE = 0.9  # a hit this close to the top one answers about as well
 CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores this many times the next name a topic of their own
 TOPIC_IN_DOCUMENT_SCORE = MIN_KEYWORD_SCORE / 2  # own words that name a topic inside the one document a turn names
 SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or share
-SHARE_NAMED = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*%")  # a share the asker names a measure by ("the 40% one")
-# a share of a company held ("我个人占股30%", "a 30% stake"): no share a measure pays
-STAKE_BEFORE = re.compile(r"(?:股|持有|\bstake\b|\bequity\b|\bowns?\b|\bowned\b)[^%，,。;；]{0,6}$", re.IGNORECASE)
 KIND_FACTS = frozenset({"entity_type", "entity_denied"})  # who the asker is (or is not)
 # whom the asker applies as: a hospital that is not the drug's registration applicant is pointed to a hospital's measures
 APPLICANT_FACTS = frozenset({"entity_type", "registration_applicant"})
@@ -2275,7 +2273,7 @@ class Planner:
         if ask is None:
             return None
         text = ask.text.lower()
-        shares = {Decimal(m[1]) / 100 for m in SHARE_NAMED.finditer(text) if not STAKE_BEFORE.search(text[:m.start()])}
+        shares = shares_named(text)
         if not shares:
             return None
 

@@ -337,8 +337,7 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         # "早期臨床那段之前已經領過補助。這次確證性臨床最多可以拿多少": a stage whose support the asker already had is
         # not computed again; the others named are
         rules = [rule for rule in rules if rule not in had]
-    heard = {Decimal(share) / 100 for share in re.findall(r"(\d{1,2}(?:\.\d+)?)\s*%", text)} | {
-        a.yuan for a in facts_said.amounts}
+    heard = shares_named(text) | {a.yuan for a in facts_said.amounts}
     # (a step asked by its share or ceiling, "那个40%的后续支持现在能申请吗", is the one asked: its no follows)
     not_yet = {rule for rule in rules if set(rule.conditions) & set(facts_said.unmet)
                and _named_as_done(text, rule, lexicon().not_yet_words)
@@ -708,6 +707,17 @@ def figures_named(text: str) -> set[Decimal]:
         except AmountError:
             continue
     return named
+
+
+SHARE_NAMED = re.compile(r"(\d{1,2}(?:\.\d+)?)\s*%")  # a share the asker names ("the 40% one")
+# a share of a company held ("我个人占股30%", "a 30% stake"): no share a measure pays
+STAKE_BEFORE = re.compile(r"(?:股|持有|\bstake\b|\bequity\b|\bowns?\b|\bowned\b)[^%，,。;；]{0,6}$", re.IGNORECASE)
+
+
+def shares_named(text: str) -> set[Decimal]:
+    """The shares (0.4 for "40%") ``text`` (lower case) names as a rate ("the 40% one", "那个40%的后续支持"); a stake held
+    ("我个人占股30%") is none."""
+    return {Decimal(m[1]) / 100 for m in SHARE_NAMED.finditer(text) if not STAKE_BEFORE.search(text[:m.start()])}
 
 
 def _per_base(rules: list[Rule], bases: list[Decimal]) -> list[Rule]:
