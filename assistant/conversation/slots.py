@@ -337,11 +337,13 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         # "早期臨床那段之前已經領過補助。這次確證性臨床最多可以拿多少": a stage whose support the asker already had is
         # not computed again; the others named are
         rules = [rule for rule in rules if rule not in had]
-    heard = shares_named(text) | {a.yuan for a in facts_said.amounts}
-    # (a step asked by its share or ceiling, "那个40%的后续支持现在能申请吗", is the one asked: its no follows)
     not_yet = {rule for rule in rules if set(rule.conditions) & set(facts_said.unmet)
-               and _named_as_done(text, rule, lexicon().not_yet_words)
-               and not heard & {rule.rate, Decimal(rule.cap_yuan) if rule.cap_yuan is not None else None}}
+               and _named_as_done(text, rule, lexicon().not_yet_words)}
+    if not_yet:
+        # (a step asked by its share or ceiling, "那个40%的后续支持现在能申请吗", is the one asked: its no follows)
+        heard = shares_named(text) | {a.yuan for a in facts_said.amounts}
+        not_yet = {rule for rule in not_yet
+                   if not heard & {rule.rate, Decimal(rule.cap_yuan) if rule.cap_yuan is not None else None}}
     if not_yet and set(rules) - not_yet:
         # "进了上海市的创新医疗器械特别审查程序，注册证还没拿到": a step the asker says it has not reached is named only
         # to be denied; the others named are asked
