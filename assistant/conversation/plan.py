@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -603,9 +603,23 @@ class Planner:
             follows = number > 0 and after_covered and score < MIN_KEYWORD_SCORE
             figure_only = ask.kind is AskKind.FIGURE and refused_elsewhere[number] and after_covered
             own_topic = MIN_KEYWORD_SCORE if figure_only else OWN_TOPIC_SCORE
-            if score >= own_topic or self.catalogue.named_in(text) or follows:
+            # ("(1) until what date does Shanghai's 2024 biomedicine policy run, …, (3) what are HKEX … requirements": the
+            # term of the policy asked is the sources' own, with or without a topic)
+            of_policy = ask.kind is AskKind.VALIDITY and bool(lexicon().document_words.search(text))
+            if score >= own_topic or self.catalogue.named_in(text) or follows or of_policy:
                 covered.append(ask)
         return covered
+
+    def _follows_ask_before(self, ask: Ask) -> bool:
+        """Whether a later ask of a message has no topic of its own ("找哪个部门申请？", "要多久？", "有没有时间表"): its
+        words, without ask words (and, asking departments, without what one does with one), score under
+        ``MIN_KEYWORD_SCORE`` and name no document; a validity or eligibility ask may be of the policy itself."""
+        if ask.kind not in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.DEPARTMENTS, AskKind.DURATION,
+                            AskKind.FIGURE, AskKind.WHAT}:
+            return False
+        text = ask.text.lower()
+        words = _department_topic(text) if ask.kind is AskKind.DEPARTMENTS else without_ask_words(text)
+        return self.retriever.keyword_score(words) < MIN_KEYWORD_SCORE and not self.catalogue.named_in(text)
 
     def _points_at_nothing(self, question: Question, session: Session) -> bool:
         """Whether a conversation's first turn only points back ("这个要找哪个部门？", "加起来多少？", "What about the
@@ -728,6 +742,12 @@ class Planner:
                 if firsts:
                     plan.steps += [Step(ask, Route.DEPARTMENTS, [article]) for article in firsts]
                     continue
+            refused = plan.steps[-1] if number and plan.steps and plan.steps[-1].route is Route.OUT_OF_SCOPE else None
+            if refused is not None and self._follows_ask_before(ask):
+                # "首台套设备奖励是多少？找哪个部门申请？": an ask with no topic of its own asks of the subject refused
+                # just before it, not of what its few words find
+                plan.steps.append(Step(ask, Route.OUT_OF_SCOPE, scope=refused.scope))
+                continue
             replacement = self._replacement(question, ask, previous_articles)
             if replacement is not None:  # "这个方案现在还管用吗？…市里有没有能替代的？": the policy in force's measure
                 plan.steps.append(replacement)
@@ -886,7 +906,8 @@ class Planner:
         if not previous or question.facts.amounts:
             return False
         if ask.kind is AskKind.AMOUNT:
-            return (not plan.steps or not ask.elliptical) and not question.follow_up and session.award is None
+            # ("这两块市里给我们多少钱的补贴？" after two answers on （三十三）: pointed back at, that measure's amount)
+            return (not plan.steps or not ask.elliptical) and (not question.follow_up or ask.points_back) and session.award is None
         if plan.steps:
             return False
         if ask.kind is AskKind.FIGURE and ask.points_back and ask.detail == MONEY_FIGURE and session.award is None:
@@ -1301,14 +1322,18 @@ class Planner:
             articles = self.finder.document_articles(document, previous, ask.detail == ISSUED)
             # the asking clause's own words: the asker's case told before it names no article of the document
             topic = self.finder.without_name(without_ask_words(ask.own_words.lower()), document)
+            # ("…对创新医疗器械上市有补贴。具体补多少钱？现在还能去申请吗？": an ask with no topic of its own applies for the
+            # support the ask before it named)
+            applied = ask if not (plan.steps and topic_is_empty) else replace(
+                ask, text=f"{plan.steps[-1].ask.text}，{ask.text}")
             if (ask.kind is AskKind.VALIDITY and self.catalogue.get(document).ended_for(self.today, question.conversation_facts.event_on)
-                    and not QUOTED_TERM.search(ask.text) and has_word(ask.text.lower(), lexicon().applying_words)
-                    and has_word(ask.text.lower(), lexicon().support_named)
-                    and self.retriever.keyword_score(self.finder.without_name(without_ask_words(ask.text.lower()), document)) >= OWN_TOPIC_SCORE):
+                    and not QUOTED_TERM.search(applied.text) and has_word(ask.text.lower(), lexicon().applying_words)
+                    and has_word(applied.text.lower(), lexicon().support_named)
+                    and self.retriever.keyword_score(self.finder.without_name(without_ask_words(applied.text.lower()), document)) >= OWN_TOPIC_SCORE):
                 # "之前一直按浦东2022-2024那个方案申请新药临床支持，明年还能按那个方案申请吗" ("…方案里对新药临床有支持，我们
                 # 现在还能申请吗"): a support of the ended plan asked for again is a no on the plan, with the measure in
                 # force for the same support
-                return self._plan_ask(question, replace(ask, kind=AskKind.ELIGIBILITY, yes_no=True), session, previous,
+                return self._plan_ask(question, replace(applied, kind=AskKind.ELIGIBILITY, yes_no=True), session, previous,
                                       plan, language)
             # "那个行动方案里提到“新药贷”，现在还能依据这个方案去申请吗？": the item holding the term quoted, first
             quoted = next((a for term in QUOTED_TERM.findall(ask.text) for a in self.retriever.articles
@@ -1711,8 +1736,13 @@ class Planner:
         priced_ask = replace(ask, text=f"{plan.steps[-1].ask.text} {ask.text}") if (
             (ask.elliptical or topic_is_empty) and plan.steps) else ask
         # ("…信贷贴息，我们贷了三千万，能贴几个点？": a rate asked of the unpriced part, whatever the case's amounts)
-        unpriced = self._unpriced_part(priced_ask, measure) if measure and (
-            not has_amounts or ask.kind is AskKind.FIGURE) and recalled is None else None
+        # ("…贴息，请问市里贴几个点，最多能贴多少钱？": the amount asked right after that rate, of the same part)
+        unpriced_before = bool(plan.steps) and plan.steps[-1].route is Route.NO_AMOUNT and topic_is_empty
+        # ("Our biotech is taking a bank loan of RMB 80 million … interest subsidies … what's the rate or amount": the
+        # loan is no base of the guarantees, the part asked is priced by no rule; an amount stated in a follow-up on an
+        # award, "那如果是另一个小一点的国际学术会，只花了6万呢", is that award's base)
+        unpriced = self._unpriced_part(priced_ask, measure, case_amounts=True) if measure and recalled is None and (
+            not has_amounts or ask.kind is AskKind.FIGURE or unpriced_before or not follow_up) else None
         if measure and unpriced is not None:
             if (ask.kind in {AskKind.WHAT, AskKind.ELIGIBILITY} and _asks_only_whether_supported(ask)
                     and not question.facts.tells_case()):
@@ -1814,8 +1844,12 @@ class Planner:
                 # a measure that funds, as the plan's support did, when the item's words find one first ("set up an R&D
                 # centre in Zhangjiang": the policy's best is （三十四）'s foreign R&D centres, which fund nothing; no
                 # funding measure further down is the same kind of support)
-                current = [hit.article for hit in found if hit.article.key in self.book.measures()] if (
-                    found and found[0].article.key in self.book.measures()) else []
+                # ("浦东…方案，对创新医疗器械上市有补贴…还能去申请吗": money asked, a funding measure tied with the top
+                # hit, （六） beside （十九）'s 医保 terms, is that support)
+                funding = has_word(asked.lower(), lexicon().money_words)
+                current = [hit.article for hit in found if hit.article.key in self.book.measures() and (
+                    hit is found[0] or hit.score >= TIED_SCORE * found[0].score)] if found and (
+                    found[0].article.key in self.book.measures() or funding) else []
                 # (a device start-up's conversation on （六）: of the measures the plan's item finds, the one discussed)
                 measures_discussed = {topic.measure for topic in session.award_topics()}
                 current.sort(key=lambda article: str(article.key) not in measures_discussed)
@@ -1942,16 +1976,21 @@ class Planner:
             return None
         return lead_clause(article.text, AskKind.WHAT, ask.text)
 
-    def _unpriced_part(self, ask: Ask, measure: str) -> Lead | None:
+    def _unpriced_part(self, ask: Ask, measure: str, case_amounts: bool = False) -> Lead | None:
         """The sentence of ``measure`` about the part an amount or support ask names when no award rule of the
         measure prices that part (``unpriced_sentence``); None when the ask asks no amount or figure (a rate, "几个点")
-        or a rule covers it."""
+        or a rule covers it. With ``case_amounts``, the amounts of the asker's own case name no part ("我们要贷款3000万…
+        贴息贴几个点" asks no 3000万 guarantee ceiling); a figure heard of does."""
         text = ask.text.lower()
         if not (ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.FIGURE} or asks_support_terms(text) or (
                 ask.kind is AskKind.WHAT and has_word(text, lexicon().quantity_words))):
             return None
         rules = self.book.for_measure(measure)
-        return unpriced_sentence(self._measure_article(measure).text, ask.text, [r.quote for r in rules],
+        words = ask.text
+        for stated in read_facts(words, text).amounts if case_amounts else ():
+            if stated.role is not AmountRole.CLAIMED:
+                words = words.replace(stated.text, " ")
+        return unpriced_sentence(self._measure_article(measure).text, words, [r.quote for r in rules],
                                  [word for r in rules for word in (r.name, *r.triggers)],
                                  lambda term: self.retriever.article_share(term) <= RARE_TERM_SHARE)
 
@@ -2252,6 +2291,10 @@ class Planner:
             hits = capped if len(capped) == 1 else []
         if not hits or str(hits[0].article.key) not in self.book.measures():
             return None
+        asked = ask.text.lower()
+        shares = shares_named(asked)
+        if shares and sum(self._pays_share_named(key, shares, asked) for key in self.book.measures()) > 1:
+            return None  # "拿证之后那笔按研发投入40%的补助": （五） and （六） both pay that share, the clause names neither
         measure = str(hits[0].article.key)
         values = self.verdicts.fact_values(question)[0]
         evaluator = ConditionEvaluator(self.book)
@@ -2266,6 +2309,17 @@ class Planner:
         caps = {Decimal(rule.cap_yuan) for rule in self.book.rules}
         return has_word(clause, (*lexicon().money_words, *SUPPORT_WORDS)) and any(a.yuan in caps for a in find_amounts(clause))
 
+    def _pays_share_named(self, key: str, shares: Collection[Decimal], text: str) -> bool:
+        """Whether a rule of measure ``key`` pays one of ``shares`` of a base ``text`` (lower case) names by its words, or by
+        its head noun beside one of the rule's own trigger words ("委托生产按产值10%": （二十四）'s 受托年生产产值; "示范项目…按
+        经费的50%" names no trade fair's 项目经费)."""
+        def named(base: str, rule: Rule) -> bool:
+            first = base.split()[0].lower()
+            return first in text or (bool(CHINESE_CHARACTER.match(first)) and first[-2:] in text
+                                     and triggers_named(text, rule.triggers))
+        return any(rule.rate in shares and any(base and named(base, rule) for base in (rule.base, rule.base_en))
+                   for rule in self.book.for_measure(key))
+
     def _measure_named_by_share(self, hits: Sequence[Any], ask: Ask | None) -> str | None:
         """The measure the ask names by the share it pays and its base ("the one paying 40% of R&D spend", "按研发投入
         40%的支持") when the policy's top hit pays no such share: the first hit of the policy among the first ``HITS``
@@ -2278,8 +2332,7 @@ class Planner:
             return None
 
         def pays(key: str) -> bool:
-            return any(rule.rate in shares and any(base and base.split()[0].lower() in text for base in (rule.base, rule.base_en))
-                       for rule in self.book.for_measure(key))
+            return self._pays_share_named(key, shares, text)
 
         policy = [str(hit.article.key) for hit in hits[:HITS] if hit.article.doc_id == self.book.document]
         if not policy or pays(policy[0]):

@@ -76,6 +76,7 @@ class _ScopeData:
     place_as_location: str
     place_as_subject: str
     place_asked_about: str
+    place_pointed_asked: re.Pattern[str]
     location_marks: str  # "在美国…": the characters before a place that make it where something happens
     shanghai_givers: tuple[str, ...]  # "市里对这种…": words naming Shanghai's government as the one asked
     districts: tuple[str, ...]
@@ -122,6 +123,7 @@ def _data() -> _ScopeData:
         place_as_location=raw["place_as_location"],
         place_as_subject=raw["place_as_subject"],
         place_asked_about=raw["place_asked_about"],
+        place_pointed_asked=re.compile(raw["place_pointed_asked"]),
         location_marks=raw["location_marks"],
         shanghai_givers=tuple(raw["shanghai_givers"]),
         districts=tuple(raw["shanghai_districts"]),
@@ -240,8 +242,9 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     # ("浦东那个行动方案里，人才落户那条归哪个部门？": the departments of the document's item, described by its words)
     # ("…which district bodies were responsible for the task of attracting talent (hukou, housing)? Can we still rely on
     # that plan?": the item's departments and the document's term)
+    # ("浦东那个生物医药方案里说的人才落户安居，我们现在还能用吗？": the item's term, whatever words describe it)
     if (cat.named_in(text) and (tasks_named(text) or data.measure_label.search(text) or (
-            any(a.kind is AskKind.DEPARTMENTS for a in question.asks)
+            any(a.kind in {AskKind.DEPARTMENTS, AskKind.VALIDITY} for a in question.asks)
             and all(a.kind in {AskKind.DEPARTMENTS, AskKind.VALIDITY} for a in question.asks)))
             and all(a.kind in ITEM_KINDS for a in question.asks)):
         # "the Pudong plan … task 12, the one on … the import-tax exemption pilot — which departments were responsible?":
@@ -500,6 +503,13 @@ def _place_asked_about(text: str, data: _ScopeData, named: list[str] | None = No
                 if found is not None and found.start() <= mention.start() and not _where_work_is(sentence, mention.start(), found.end()):
                     return place
                 begin = mention.end()
+    # "我们在苏州工业园区也有个厂…。园区那边对1类新药临床有没有补贴": a sentence naming no place, pointing at the one
+    # place a sentence before it named
+    spans = [(start, end) for start, end, asks in sentences(text) if asks] if len(named) == 1 else []
+    for start, end in spans:
+        if (named[0] in text[:start] and named[0] not in text[start:end]
+                and data.place_pointed_asked.search(text[start:end])):
+            return named[0]
     return ""
 
 
@@ -535,10 +545,17 @@ def _other_place(text: str, data: _ScopeData, corpus_uses: Callable[[str], bool]
     if corpus_uses is not None:
         tagged += [zone[0] for zone in data.zone.finditer(text) if not corpus_uses(zone[1])]
     home = data.home_places
+    spans = sentences(text)
+    # "…一期临床放在澳大利亚做的（澳洲那边研发退税大概返了43%）…。想问下能不能按市里…申请": a place told only in the
+    # sentences that ask nothing, when a sentence that asks names Shanghai's government as the giver, is background
+    shanghai_asked = any(asks and has_word(text[start:end], data.shanghai_givers) for start, end, asks in spans)
+    told = [(start, end) for start, end, asks in spans if not asks] if shanghai_asked else []
     candidates += [w for w in tagged if w.removesuffix("区").removesuffix("新区") not in data.districts
                    and not w.startswith(home) and not any(d in w for d in data.districts) and not is_abroad(w)]
     for place in dict.fromkeys(candidates):
         escaped = re.escape(place)
+        if told and all(_inside(mention.start(), told) for mention in re.finditer(escaped, text)):
+            continue
         abroad = is_abroad(place)
         seen = fold(text) if abroad else text  # a place abroad is named as the gazetteer spells it (accents folded)
         if re.search(data.place_as_location.replace("{place}", escaped), seen):

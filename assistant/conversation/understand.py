@@ -1980,6 +1980,7 @@ def read_facts(normalised: str, text: str) -> Facts:
                                     normalised, lex),
                         normalised), normalised, lex), normalised, lex)
     amounts = _wholes(amounts, normalised, lex)  # "总投资15亿，其中核定新增投资12亿": the part is the base
+    amounts = _of_unmet_items(amounts, normalised, lex)  # "另外还有一笔员工补充医疗保险80万": no premium of （十三）'s
     if any(amount.currency == USD for amount in amounts):  # "US$3 million (take 1 USD = 7.1 RMB)": the asker's rate
         amounts = at_stated_rate(amounts, stated_rate(normalised))
     if not amounts and has_word(text, lex.no_spend_words):  # "we haven't spent anything yet": the spend is zero
@@ -2682,6 +2683,22 @@ def _listed_alike(amounts: tuple[StatedAmount, ...], normalised: str) -> tuple[S
                 and LIST_END.match(after)):
             listed[number] = replace(amount, role=before.role)
     return tuple(listed)
+
+
+def _of_unmet_items(amounts: tuple[StatedAmount, ...], normalised: str, lex: _Lexicon) -> tuple[StatedAmount, ...]:
+    """``amounts`` with a base naming no kind of its own, said in a clause that names an item of another kind than
+    the measure's (``unmet_items``' patterns: "公司另外还有一笔员工补充医疗保险80万"), taken as context: no base."""
+    patterns = [lex.unmet_patterns[cid] for cid in lex.facts["unmet_items"] if cid in lex.unmet_patterns]
+    if not patterns:
+        return amounts
+    lowered = normalised.lower()
+
+    def of_unmet(amount: StatedAmount) -> bool:
+        opening = max(lowered.rfind(mark, 0, amount.start) for mark in "，,。；;？?！!")
+        clause = lowered[opening + 1: amount.start]
+        return any(pattern.search(clause) for pattern in patterns)
+    return tuple(replace(a, role=AmountRole.CONTEXT) if a.role is AmountRole.BASE and not a.base_kind and of_unmet(a) else a
+                 for a in amounts)
 
 
 def _fees_alike(amounts: tuple[StatedAmount, ...], normalised: str, lex: _Lexicon) -> tuple[StatedAmount, ...]:
