@@ -220,6 +220,7 @@ LOCKED_SPLITS = (
     "unseen39",
     "unseen40",
     "unseen41",
+    "unseen42",
 )
 
 
