@@ -49,6 +49,9 @@ class Document:
     superseded_by: str | None = None
     followed_by: str | None = None  # the later policy in force on the same subject, when the sources state no replacing
     aliases: tuple[str, ...] = ()  # words by which a question names this document (matched simplified)
+    # everyday names of the issuer ("上海市政府" for 上海市人民政府办公厅): no topic beside the document's name, though
+    # they name no document on their own (the city government holds press conferences too)
+    issuer_names: tuple[str, ...] = ()
 
     @property
     def source_path(self) -> Path | None:
@@ -155,7 +158,8 @@ def _alias_in(alias: str, text: str) -> bool:
 def load_catalogue(path: Path = INDEX_DIR / "documents.yaml") -> Catalogue:
     raw = read_yaml(path)
     documents = tuple(
-        Document(**{**entry, "kind": DocumentKind(entry["kind"]), "aliases": tuple(entry.get("aliases") or ())})
+        Document(**{**entry, "kind": DocumentKind(entry["kind"]), "aliases": tuple(entry.get("aliases") or ()),
+                    "issuer_names": tuple(entry.get("issuer_names") or ())})
         for entry in raw["documents"]
     )
     return Catalogue(documents, tuple(raw.get("city_names") or ()))

@@ -148,3 +148,126 @@ def test_a_company_registered_elsewhere_asking_about_the_new_policy_meets_the_sc
     answer = engine.ask("我们公司营业执照在苏州，但在上海张江租了个实验室放了研发团队，做创新药的。这个上海的生物医药新政我们能申请吗？")
     assert cited(answer) == ["policy2024:scope"]
     assert measure_verdicts(answer)[0][1] == "not_eligible"
+
+
+def test_the_city_governments_name_beside_the_policys_is_no_topic_of_its_term(engine):
+    answer = engine.ask("想問兩樣嘢：上海市政府2024年嗰份支持生物醫藥全鏈條嘅意見，有效期去到幾時？另外浦東2022年出嗰個生物醫藥行動方案，"
+                        "而家仲有冇效？")
+    assert cited(answer)[:2] == ["policy2024:validity", "pudong2022:1.2"]
+    assert "2029年7月31日" in answer.answer and "已到期失效" in answer.answer
+
+
+def test_lettered_asks_each_find_their_own_measure(engine):
+    answer = engine.ask("Three quick ones for a budget memo: (a) if our Shanghai entity's innovative drug gets approved and sold "
+                        "abroad, what's the maximum city support? (b) for attending international congresses, what are the "
+                        "per-event and annual limits? (c) what corporate income tax rate applies to high-tech enterprises?")
+    assert cited(answer)[:2] == ["policy2024:36", "policy2024:37"]
+    assert "RMB 10,000,000" in answer.answer and "RMB 50,000" in answer.answer
+    assert "income tax" in answer.answer  # named as the part not answered
+
+
+def test_a_document_the_sources_only_mention_is_refused_by_its_english_name_too(engine):
+    answer = engine.ask("What does Shanghai's implementation opinion on strengthening the clinical research system say about "
+                        "funding for investigator-initiated trials? I need the exact amounts.")
+    assert answer.status is Status.OUT_OF_SCOPE
+    assert cited(answer) == []
+
+
+def test_the_departments_of_a_measure_a_press_answer_retells_come_from_the_measure(engine):
+    answer = engine.ask("我们是做医药数据平台的公司，一方面想把数据产品挂到数交所的医药板块去卖，另一方面新加坡母公司要我们定期把部分"
+                        "数据传出境。这块市里是哪几个部门牵头？")
+    assert cited(answer)[0] == "policy2024:33"
+    assert "市数据局" in answer.answer
+
+
+def test_a_product_added_with_a_fixed_ceiling_joins_the_items_computed_before(engine):
+    answers = turns(engine, "帮客户梳理器械补贴：客户有个心脏瓣膜产品今年进了国家创新医疗器械特别审查程序，这一步能拿多少",
+                    "同一个产品今年也拿到注册证并在嘉定投产了，研发投入两千五百万，这部分呢",
+                    "客户另一个产品（外周血管支架）今年也进了市里的特别审查程序。那三项加一起今年总共最多多少，会不会碰到封顶")
+    assert answers[2].total_yuan == 14_000_000  # 300万 + min(40% × 2500万, 800万) + 300万, under the 3000万 yearly cap
+
+
+def test_the_contact_person_and_phone_asked_together_are_both_answered(engine):
+    answer = engine.ask("我是区商务委的，要就1228号提案那个答复件跟市科委对接下，答复上留的联系人是谁、电话多少？")
+    assert cited(answer)[0] == "reply1228:contact"
+    assert "侯剑锋" in answer.answer and "23112519" in answer.answer
+
+
+def test_units_that_administer_a_measure_are_its_departments_not_its_scope(engine):
+    answer = engine.ask("我們上海子公司想把臨床數據傳回台灣總部做分析，聽說上海有個試點在支持生物醫藥企業數據跨境合規流動，還有數據"
+                        "交易所的專區。這件事歸哪些單位管？")
+    assert cited(answer)[0] == "policy2024:33"
+    assert "市數據局" in answer.answer
+
+
+def test_moving_the_registered_seat_is_company_registration_and_names_no_district_plan(engine):
+    answer = engine.ask("两个事：1）我们公司在浦东注册，一个1类新药III期刚做完，这期研发投入8000万，能补多少？2）我们想把公司注册地从"
+                        "浦东迁到徐汇，工商变更要准备哪些材料？")
+    assert cited(answer)[0] == "policy2024:05"
+    assert answer.total_yuan == 30_000_000  # min(40% × 8000万, 3000万)
+
+
+def test_a_group_registered_in_hong_kong_applying_in_its_own_name_is_outside_the_scope(engine):
+    answer = engine.ask("我哋集團喺香港註冊同上市，上海嗰間子公司得十幾個人做銷售。我哋個高端醫療器械啱啱拎到CE認證，喺歐洲已經開始賣。"
+                        "想問可唔可以用香港母公司嘅名義直接申請上海嗰個海外註冊嘅資助？")
+    assert cited(answer)[0] == "policy2024:scope"
+    assert measure_verdicts(answer)[0][1] == "not_eligible"
+
+
+def test_a_groups_revenue_in_another_currency_is_no_spend(engine):
+    answer = engine.ask("我們是台灣的醫材廠，在上海松江設了一家獨資子公司（在上海登記），集團去年營收新台幣3億。子公司有一款手術導航產品"
+                        "先是進了上海市創新醫療器械特別審查程序，今年又第一次拿到註冊證，也在上海量產了，研發投入大概1500萬人民幣。"
+                        "請問前後兩段加起來最多可以拿到多少補助？")
+    assert answer.status is Status.ANSWERED
+    assert answer.total_yuan == 9_000_000  # 300萬 + min(40% × 1500萬, 800萬)
+
+
+def test_a_trial_abroad_in_english_is_the_overseas_trial_measure(engine):
+    answer = engine.ask("Our Shanghai entity is running a pivotal trial in the US, budget about RMB 50 million. What's the maximum "
+                        "city support for that overseas trial, and which agencies are listed as responsible for it?")
+    assert cited(answer)[0] == "policy2024:12"
+    assert answer.total_yuan == 20_000_000
+
+
+def test_an_event_s_opening_day_and_booth_charges_are_out_of_scope(engine):
+    answer = engine.ask("明年进博会是几号开幕？我们想组织一个生物医药展区，招20家左右企业，展位费大概怎么收？")
+    assert answer.status is Status.OUT_OF_SCOPE
+
+
+def test_a_journalist_checking_a_figure_for_an_article_is_answered(engine):
+    answer = engine.ask("我在写一篇稿子核数字，市科委那份答复政协提案的文件里，2023年上海生物医药产业规模是多少、增长了多少？")
+    assert cited(answer)[0] == "reply1228:1.1"
+    assert "9337亿" in answer.answer
+
+
+def test_which_brand_to_buy_is_out_of_scope_inside_a_conversation(engine):
+    answers = turns(engine, "新政策講醫院內部嘅臨床試驗啟動整體用時目標係幾耐？", "題外話，你覺得我哋醫院應該用邊個牌子嘅EDC系統好啲？")
+    assert cited(answers[0])[0] == "policy2024:09"
+    assert answers[1].status is Status.OUT_OF_SCOPE
+
+
+def test_a_class_iii_certificate_got_and_production_landed_is_the_registration_step(engine):
+    answer = engine.ask("我们是做骨科手术机器人的，三类证今年第一次拿下来，产线在松江也落地了。研发总共投了2500万，这块能补多少？")
+    assert cited(answer)[0] == "policy2024:06"
+    assert answer.total_yuan == 8_000_000  # min(40% × 2500万, 800万)
+
+
+def test_the_citys_new_document_asked_after_the_pudong_plan_is_the_policy_in_force(engine):
+    answers = turns(engine, "浦东那个2022到2024年的生物医药行动方案，里面建潜力企业培育库那一条，是哪几个部门负责的？",
+                    "那这个方案现在还管用吗？", "那市里现在新的那个文件到什么时候为止？")
+    assert "已到期失效" in answers[1].answer
+    assert cited(answers[2])[0] == "policy2024:validity"
+    assert "2029年7月31日" in answers[2].answer
+
+
+def test_still_going_by_the_pudong_plan_asks_its_term(engine):
+    answer = engine.ask("喂你好，浦东2022年出的那个生物医药三年行动方案，我们公司就在浦东，现在还按那个执行吗？")
+    assert cited(answer)[0] in {"pudong2022:1.2", "pudong2022:preamble"}
+    assert "已到期失效" in answer.answer
+
+
+def test_a_schedule_the_boss_wants_is_the_case_and_the_later_sentence_asks(engine):
+    answer = engine.ask("我们有个已上市的药要做补充申请，另外有个新分子准备递临床试验申请，老板问时间表。文件讲争取国家改革试点之后，"
+                        "这两样审评时限分别会压缩到多少个工作日？")
+    assert cited(answer)[0] == "policy2024:14"
+    assert "60个工作日" in answer.answer and "30个工作日" in answer.answer

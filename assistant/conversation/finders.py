@@ -181,6 +181,8 @@ class SentenceFinder:
         """The scope article of the document asked about (named, else the policy) when the ask is who the
         document covers and names no topic of its own besides, or, with nothing discussed before, a yes/no on
         whether the asker may apply that names nobody but who applies ("子公司能申请吗？"); else None."""
+        if ask.kind is AskKind.DEPARTMENTS:
+            return None  # "这件事归哪些单位管？": the units that administer it, not the ones it covers
         text = ask.text.lower()
         asked = asking_part(ask.own_words.lower())  # the asker's case told before the ask is no topic of its own
         words = lexicon().scope_words
@@ -237,8 +239,8 @@ class SentenceFinder:
         ("2024年的若干意见对出海产品支持多少": the year names the document, it is no topic)."""
         name = self.catalogue.get(document)
         years = {word for day in (name.signed, name.published, name.valid_from) if day for word in (str(day.year), f"{day.year}年")}
-        return (frozenset(tokenize(f"{name.title} {name.issuer or ''}".lower())) | {alias.lower() for alias in name.aliases}
-                | years)
+        return (frozenset(tokenize(f"{name.title} {name.issuer or ''} {' '.join(name.issuer_names)}".lower()))
+                | {alias.lower() for alias in name.aliases} | years)
 
     def without_name(self, query: str, document: str) -> str:
         """``query``'s words (lower case) without those of ``document``'s title, issuer and aliases ("市政府办公厅那份

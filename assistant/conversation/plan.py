@@ -1640,6 +1640,11 @@ class Planner:
                 # task of the same document its words find about as well lists them
                 listing = next((hit.article for hit in hits[1:] if hit.article.doc_id == top.doc_id and hit.article.departments
                                 and hit.score >= CLOSE_SCORE * hits[0].score), None)
+                if listing is None and question.document is None and self.catalogue.get(top.doc_id).kind not in MEASURE_DOCUMENTS:
+                    # "数据产品挂到数交所…数据传出境，这块市里是哪几个部门牵头？": a press answer retelling a measure names no
+                    # 责任单位; the measure it retells, close behind, lists them
+                    listing = next((hit.article for hit in hits[1:] if hit.article.doc_id == self.book.document
+                                    and hit.article.departments and hit.score >= CLOSE_SCORE * hits[0].score), None)
                 top = listing or top
             lead = lead_clause(top.text, AskKind.WHAT, ask.text)
             if not top.departments and not lexicon().department_name.search(lead.sentence):
@@ -1846,10 +1851,10 @@ class Planner:
                 # funding measure further down is the same kind of support)
                 # ("浦东…方案，对创新医疗器械上市有补贴…还能去申请吗": money asked, a funding measure tied with the top
                 # hit, （六） beside （十九）'s 医保 terms, is that support)
-                funding = has_word(asked.lower(), lexicon().money_words)
+                money_asked = has_word(asked.lower(), lexicon().money_words)
                 current = [hit.article for hit in found if hit.article.key in self.book.measures() and (
                     hit is found[0] or hit.score >= TIED_SCORE * found[0].score)] if found and (
-                    found[0].article.key in self.book.measures() or funding) else []
+                    found[0].article.key in self.book.measures() or money_asked) else []
                 # (a device start-up's conversation on （六）: of the measures the plan's item finds, the one discussed)
                 measures_discussed = {topic.measure for topic in session.award_topics()}
                 current.sort(key=lambda article: str(article.key) not in measures_discussed)
@@ -1964,6 +1969,9 @@ class Planner:
         # "Is there a biomedicine section at the Shanghai Data Exchange?": the sentence stating it says yes; a measure's
         # own title states it too ("Does the policy set up an M&A fund?" of （二十八） “支持企业通过并购重组做大做强”)
         titled = top.title if self.catalogue.get(top.doc_id).kind in MEASURE_DOCUMENTS else ""
+        contact_lines = self._contact_lines(ask, top)
+        if contact_lines:  # "答复上留的联系人是谁、电话多少？": each contact line asked, not the first alone
+            lead = Lead(text=contact_lines, sentence=contact_lines)
         affirmed = None if need is not None or lead.figure else stated_yes(
             ask.own_words, f"{titled}\n{lead.sentence or lead.text}",
             lambda term: 0 < self.retriever.article_share(term) <= RARE_TERM_SHARE)
@@ -2183,6 +2191,19 @@ class Planner:
         return None if article is None else Step(ask, Route.LOOKUP, [article], lead=lead_clause(article.text, kind, ask.text))
 
     @staticmethod
+    def _contact_lines(ask: Ask, article: Article) -> str:
+        """The lines of a contact article (the reply letter's 联系人、联系电话、联系地址) when the ask asks two or more of
+        them ("联系人是谁、电话多少"), joined with "；"; "" otherwise."""
+        contact = lexicon().details[CONTACT]
+        lines = [line.strip() for line in re.split(r"[；;\n]", article.text) if has_word(line.lower(), contact.stated)]
+        # each line asked by its own last word ("联系人…电话…": 联系人 and 联系电话); a word opening no line of its own
+        # ("联系方式") asks them all
+        text = ask.text.lower()
+        asked = {word for word in contact.stated if word[-2:] in text}
+        whole = any(not any(line.startswith(word) for line in lines) for word in asked)
+        return "；".join(lines) if len(lines) > 1 and (len(asked) > 1 or whole) else ""
+
+    @staticmethod
     def _detail_unstated(ask: Ask, article: Article) -> bool:
         """The ask names a detail (a fee, rent …) and the article covering its topic never states one."""
         detail = lexicon().details.get(ask.detail)
@@ -2212,6 +2233,10 @@ class Planner:
         a top hit in another document (a press answer about a measure) defers to the next hits.
         """
         measures = set(self.book.measures())
+        labelled = [key for key in labels_named(ask.text) if key in measures] if ask is not None and question.document in (
+            None, self.book.document) else []
+        if len(labelled) == 1:  # "Does the cell & gene therapy track in measure (5) apply to us?": the measure named
+            return labelled[0]
         asked_for = self._measure_of_kind(hits, question, ask)
         if asked_for is not None:  # "我们是药企不是CRO，能拿CRO的支持吗": the CRO measure is asked, its verdict a no
             return asked_for

@@ -494,7 +494,12 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
             # its own base (the rules the ask names, when it names some)
             # (rules this turn's words name: one the topic only carries over names none, "这两笔…一共多少")
             named = {r.id for r in rules if r in seen_rules and len(rules) < len(candidates) and rule_named(question.text.lower(), r)}
-            items = [(book.rule(r), base) for r, base in previous.seen if not named or r in named]
+            # ("客户另一个产品今年也进了特别审查程序。那三项加一起总共最多多少": the items computed so far and the one this
+            # turn adds, a fixed ceiling each)
+            added_fixed = question.adds_item and bool(rules) and not bases and all(r.rate is None for r in rules)
+            items = [(book.rule(r), base) for r, base in previous.seen if not named or r in named or added_fixed]
+            if added_fixed:
+                items += [(rule, "") for rule in rules for _ in range(max(question.items_added, 1))]
             rules = [rule for rule, _ in items]
             # a rule with no base (a fixed ceiling) takes none: its placeholder is never read
             bases = [] if any(rule.rate is not None and not base for rule, base in items) else [

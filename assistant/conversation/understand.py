@@ -1199,6 +1199,9 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         if kind is AskKind.FIGURE and (clause in stated_sentences or told_of_own or SOME_SAID.search(clause)) and not unmarked_end and (
                 INDEFINITE_COUNT.search(clause) and not _kind(INDEFINITE_COUNT.sub(" ", clause.lower()), lex, own_words_only=True)):
             kind = None  # "明年打算参加几个展会。补助标准是什么？": 几个 says "a few" in a sentence that asks nothing
+        elif kind is AskKind.DURATION and not unmarked_end and any(clause in stated for stated in stated_sentences) and not (
+                QUESTION_WORDS.search(clause.lower())):
+            kind = None  # "…老板问时间表。…这两样审评时限分别会压缩到多少个工作日？": the schedule wanted is the case, the later sentence asks
         elif kind is AskKind.AMOUNT and clause in stated_sentences and (
                 not has_word(clause.lower(), lex.quantity_words)
                 or not _kind(without_words(clause.lower(), lex.total_words), lex, own_words_only=True)):
@@ -1542,8 +1545,16 @@ def _numbered_parts(text: str, start: int, lex: _Lexicon, pattern: re.Pattern[st
     list, not as a yes/no opening with "and"); one unnumbered span when the numbers do not count 1, 2, … (a lone
     "(2)" or "2)" names no list)."""
     marks = list((pattern or lex.numbered_ask).finditer(text, start))
-    numbers = [_list_number(next(g for g in mark.groups() if g)) for mark in marks]
+    labels = [next(g for g in mark.groups() if g) for mark in marks]
+    numbers = [_list_number(label) for label in labels]
     if len(marks) < 2 or numbers != list(range(1, len(marks) + 1)):
+        return [(start, len(text), False)]
+    if all(label.isascii() and label.isalpha() for label in labels) and not COLON_END.search(text[start:marks[0].start()]) and not all(
+            "?" in text[mark.end():after.start()] or "？" in text[mark.end():after.start()]
+            for mark, after in itertools.pairwise(marks)):
+        # "what review timelines … on (a) drug clinical trial applications and (b) supplementary applications?": lettered
+        # items inside the sentence that asks, asking nothing of their own, are what that one question asks about (after
+        # a colon, "…review timelines: (a) …, (b) …", each is asked)
         return [(start, len(text), False)]
     spans = [(start, marks[0].start(), False)] if text[start:marks[0].start()].strip() else []
     return spans + [(mark.start(), marks[i + 1].start() if i + 1 < len(marks) else len(text), True)
