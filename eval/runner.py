@@ -221,6 +221,7 @@ LOCKED_SPLITS = (
     "unseen40",
     "unseen41",
     "unseen42",
+    "unseen43",
 )
 
 
