@@ -363,6 +363,13 @@ def _department_topic(text: str) -> str:
     return without_words(without_ask_words(text), sorted(lexicon().department_ask_words, key=len, reverse=True))
 
 
+def _ask_topic(ask: Ask) -> str:
+    """The words of ``ask`` (lower case) that may name a topic: without its ask words, and for a departments ask
+    without what one does with a department too (``_department_topic``)."""
+    text = ask.text.lower()
+    return _department_topic(text) if ask.kind is AskKind.DEPARTMENTS else without_ask_words(text)
+
+
 def _asks_only_whether_supported(ask: Ask) -> bool:
     """Whether an ask asks only whether something is supported ("does the city also subsidise interest on loans?",
     "有没有研发补助？"): it asks support's existence, and neither its terms, what support, nor a quantity."""
@@ -617,9 +624,8 @@ class Planner:
         if ask.kind not in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.DEPARTMENTS, AskKind.DURATION,
                             AskKind.FIGURE, AskKind.WHAT}:
             return False
-        text = ask.text.lower()
-        words = _department_topic(text) if ask.kind is AskKind.DEPARTMENTS else without_ask_words(text)
-        return self.retriever.keyword_score(words) < MIN_KEYWORD_SCORE and not self.catalogue.named_in(text)
+        return (self.retriever.keyword_score(_ask_topic(ask)) < MIN_KEYWORD_SCORE
+                and not self.catalogue.named_in(ask.text.lower()))
 
     def _points_at_nothing(self, question: Question, session: Session) -> bool:
         """Whether a conversation's first turn only points back ("这个要找哪个部门？", "加起来多少？", "What about the
@@ -1269,7 +1275,7 @@ class Planner:
         if (ask.kind is AskKind.AMOUNT and previous and not question.facts.amounts and not plan.steps
                 and self._figure_of_explanatory(ask, previous[0])):
             ask = replace(ask, kind=AskKind.FIGURE, detail=MONEY_FIGURE)  # "那成果转化合同金额一共多少" after a press count
-        topic = without_ask_words(ask.text.lower())
+        topic = _ask_topic(ask)  # "要跟哪个部门联系": reaching a department is no topic (a letter's contact)
         # (an ask of the same message after another, "研究型床位占比多少？有没有资金支持？", asks it of the article just found)
         if ask.kind is AskKind.WHAT and bool(previous) and self._asks_money_only(topic):
             ask = replace(ask, kind=AskKind.AMOUNT)  # "有具体的资金额度吗" after a measure: the amount it sets, if any
@@ -1277,12 +1283,10 @@ class Planner:
             topic = without_words(topic, lexicon().plain_money_words)  # "有没有直接的资金额度？": money, no topic of its own
             if plan.steps:  # "…各补多少比例？上限分别是多少？": a ceiling asked of each, after another ask, names no topic
                 topic = without_words(topic, sorted([*lexicon().ceiling_words, *lexicon().each_asked], key=len, reverse=True))
-        if ask.kind is AskKind.DEPARTMENTS:  # "要跟哪个部门联系": reaching a department is no topic (a letter's contact)
-            topic = _department_topic(ask.text.lower())
-            if previous and question.document == previous[0].doc_id:
-                # "which Pudong departments own that task?" in a conversation about the Pudong plan: the plan's name
-                # is no topic, the task discussed is the one asked
-                topic = self.finder.without_name(topic, question.document)
+        if ask.kind is AskKind.DEPARTMENTS and previous and question.document == previous[0].doc_id:
+            # "which Pudong departments own that task?" in a conversation about the Pudong plan: the plan's name is no
+            # topic, the task discussed is the one asked
+            topic = self.finder.without_name(topic, question.document)
         topic_is_empty = self.retriever.keyword_score(topic) < MIN_KEYWORD_SCORE
         other_label = any(key != previous[0].key for key in labels_named(ask.text)) if previous else False
         if ask.kind is AskKind.DEPARTMENTS and previous and not other_label and (topic_is_empty or (

@@ -244,8 +244,7 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     # that plan?": the item's departments and the document's term)
     # ("浦东那个生物医药方案里说的人才落户安居，我们现在还能用吗？": the item's term, whatever words describe it)
     if (cat.named_in(text) and (tasks_named(text) or data.measure_label.search(text) or (
-            any(a.kind in {AskKind.DEPARTMENTS, AskKind.VALIDITY} for a in question.asks)
-            and all(a.kind in {AskKind.DEPARTMENTS, AskKind.VALIDITY} for a in question.asks)))
+            bool(question.asks) and all(a.kind in {AskKind.DEPARTMENTS, AskKind.VALIDITY} for a in question.asks)))
             and all(a.kind in ITEM_KINDS for a in question.asks)):
         # "the Pudong plan … task 12, the one on … the import-tax exemption pilot — which departments were responsible?":
         # an item of a catalogued document named and asked for its terms, its departments or its term; the words
@@ -491,7 +490,8 @@ def _place_asked_about(text: str, data: _ScopeData, named: list[str] | None = No
     """A known place outside Shanghai that a sentence asking something makes its subject
     ("杭州对1类新药做临床有没有资金补贴？"), or ""."""
     named = _named_places(text, data) if named is None else named
-    asking = [text[start:end] for start, end, asks in sentences(text) if asks] if named else []
+    spans = [(start, end) for start, end, asks in sentences(text) if asks] if named else []
+    asking = [text[start:end] for start, end in spans]
     for place in named:
         subject = re.compile(data.place_asked_about.replace("{place}", re.escape(place)))
         for sentence in asking:
@@ -505,8 +505,7 @@ def _place_asked_about(text: str, data: _ScopeData, named: list[str] | None = No
                 begin = mention.end()
     # "我们在苏州工业园区也有个厂…。园区那边对1类新药临床有没有补贴": a sentence naming no place, pointing at the one
     # place a sentence before it named
-    spans = [(start, end) for start, end, asks in sentences(text) if asks] if len(named) == 1 else []
-    for start, end in spans:
+    for start, end in spans if len(named) == 1 else []:
         if (named[0] in text[:start] and named[0] not in text[start:end]
                 and data.place_pointed_asked.search(text[start:end])):
             return named[0]
@@ -545,13 +544,13 @@ def _other_place(text: str, data: _ScopeData, corpus_uses: Callable[[str], bool]
     if corpus_uses is not None:
         tagged += [zone[0] for zone in data.zone.finditer(text) if not corpus_uses(zone[1])]
     home = data.home_places
-    spans = sentences(text)
-    # "…一期临床放在澳大利亚做的（澳洲那边研发退税大概返了43%）…。想问下能不能按市里…申请": a place told only in the
-    # sentences that ask nothing, when a sentence that asks names Shanghai's government as the giver, is background
-    shanghai_asked = any(asks and has_word(text[start:end], data.shanghai_givers) for start, end, asks in spans)
-    told = [(start, end) for start, end, asks in spans if not asks] if shanghai_asked else []
     candidates += [w for w in tagged if w.removesuffix("区").removesuffix("新区") not in data.districts
                    and not w.startswith(home) and not any(d in w for d in data.districts) and not is_abroad(w)]
+    # "…一期临床放在澳大利亚做的（澳洲那边研发退税大概返了43%）…。想问下能不能按市里…申请": a place told only in the
+    # sentences that ask nothing, when a sentence that asks names Shanghai's government as the giver, is background
+    spans = sentences(text) if candidates else []
+    shanghai_asked = any(asks and has_word(text[start:end], data.shanghai_givers) for start, end, asks in spans)
+    told = [(start, end) for start, end, asks in spans if not asks] if shanghai_asked else []
     for place in dict.fromkeys(candidates):
         escaped = re.escape(place)
         if told and all(_inside(mention.start(), told) for mention in re.finditer(escaped, text)):

@@ -2702,14 +2702,18 @@ def _of_unmet_items(amounts: tuple[StatedAmount, ...], normalised: str, lex: _Le
     patterns = [lex.unmet_patterns[cid] for cid in lex.facts["unmet_items"] if cid in lex.unmet_patterns]
     if not patterns:
         return amounts
-    lowered = normalised.lower()
-
     def of_unmet(amount: StatedAmount) -> bool:
-        opening = max(lowered.rfind(mark, 0, amount.start) for mark in "，,。；;？?！!")
-        clause = lowered[opening + 1: amount.start]
+        clause = _clause_up_to(normalised, amount.start, "，,。；;？?！!")
         return any(pattern.search(clause) for pattern in patterns)
     return tuple(replace(a, role=AmountRole.CONTEXT) if a.role is AmountRole.BASE and not a.base_kind and of_unmet(a) else a
                  for a in amounts)
+
+
+def _clause_up_to(normalised: str, at: int, marks: str) -> str:
+    """The words (lower case) of ``normalised`` before position ``at`` back to the nearest of ``marks``: the clause an
+    amount at ``at`` is said in, up to it."""
+    opening = max(normalised.rfind(mark, 0, at) for mark in marks)
+    return normalised[opening + 1: at].lower()
 
 
 def _fees_alike(amounts: tuple[StatedAmount, ...], normalised: str, lex: _Lexicon) -> tuple[StatedAmount, ...]:
@@ -2728,8 +2732,7 @@ def _aside_of_each(amounts: tuple[StatedAmount, ...], normalised: str, count: in
     都在15万上下"): the others of the same role said, in their own clause, as the least or most of the items or as their
     whole ("最便宜的也有12万", "全年…一共花了210万", ``counted_aside``) are context, no items of their own."""
     def clause_before(amount: StatedAmount) -> str:
-        start = max((normalised.rfind(mark, 0, amount.start) for mark in "，,。；;（(："), default=-1)
-        return normalised[start + 1: amount.start].lower()
+        return _clause_up_to(normalised, amount.start, "，,。；;（(：")
 
     paid = [a for a in amounts if a.role in (AmountRole.BASE, AmountRole.FEE)]
     per_item = [a for a in paid if lex.each.search(clause_before(a))]
