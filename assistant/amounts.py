@@ -68,7 +68,8 @@ USD_MARKS = "usd"  # the dollar's marks in ``currency.yaml`` ``marks``
 OTHER_MARKS = "other"  # every other currency's
 BARE_UNIT_REACH = 16  # characters before a bare "50m" searched for a money word ("spend of ")
 LISTED_REACH = 40  # characters between an amount of money and a bare "45m" listed after it
-_NOT_MONEY_AFTER = re.compile(r"^\s*(?:平方|人|家|个|项(?!目)|款|张|类|期|年|月|日|号|%|倍|周|天|名)")
+# a count or a measure, no money: "1.2万平" (square metres), "3万例", "2万台", "1万吨"
+_NOT_MONEY_AFTER = re.compile(r"^\s*(?:平方|平米|平(?![均台])|㎡|亩|例|台|吨|床|人|家|个|项(?!目)|款|张|类|期|年|月|日|号|%|倍|周|天|名)")
 
 
 class AmountError(InvalidInputs):
@@ -276,12 +277,12 @@ def currency_marks(name: str) -> CurrencyMarks:
     """The marks of ``name`` (``USD_MARKS`` or ``OTHER_MARKS``). A Latin mark stands as a word of its own
     ("eur", not in "europe"; "s$", not the end of "us$"). Raises ``KeyError`` for a name the file lacks."""
     marks = read_yaml(CURRENCY_PATH)["marks"][name]
-    either, before, after = ([_mark(str(m)) for m in marks[part]] for part in ("either", "before", "after"))
+    either, before, after = ([mark_pattern(str(m)) for m in marks[part]] for part in ("either", "before", "after"))
     return CurrencyMarks(re.compile("|".join([*either, *before, *after])), re.compile(rf"(?:{'|'.join([*either, *before])})\s*$"),
                          re.compile(rf"^\s*(?:{'|'.join([*either, *after])})"))
 
 
-def _mark(mark: str) -> str:
+def mark_pattern(mark: str) -> str:
     """A mark as a pattern: one starting or ending with a Latin letter does not run on from a word."""
     opening = r"(?<![a-z])" if mark[:1].isascii() and mark[:1].isalpha() else ""
     closing = r"(?![a-z])" if mark[-1:].isascii() and mark[-1:].isalpha() else ""

@@ -222,6 +222,7 @@ LOCKED_SPLITS = (
     "unseen41",
     "unseen42",
     "unseen43",
+    "unseen44",
 )
 
 

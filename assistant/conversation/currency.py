@@ -9,6 +9,10 @@ the highest), the outcome holds at every rate and the bound that shows it is giv
 ``stated_rate(normalised) -> Decimal | None``: the yuan per dollar the asker gives ("take 1 USD = 7.1 RMB",
 "按1美元兑7.1元算"); ``at_stated_rate(amounts, rate)``: the dollar amounts converted at it, each keeping its
 dollars and the rate for the answer to say (``stated_note``).
+
+``foreign_code(text) -> str``: which other currency (``other_rates``: "eur", "hkd" …) a mark beside an amount names;
+``at_foreign_rates(amounts, normalised, held)``: the amounts in such a currency converted at the rate the message
+gives for it (or ``held``, given in an earlier turn), each keeping its own figure and the rate, as dollars do.
 """
 
 from __future__ import annotations
@@ -19,8 +23,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 
-from assistant.amounts import find_amounts, format_yuan, format_yuan_en
-from assistant.conversation.question import CNY, USD, StatedAmount
+from assistant.amounts import find_amounts, format_yuan, format_yuan_en, mark_pattern
+from assistant.conversation.question import CNY, OTHER_CURRENCY, USD, StatedAmount
 from assistant.language import Language
 from index.yaml_data import read_yaml
 
@@ -126,32 +130,108 @@ def at_stated_rate(amounts: tuple[StatedAmount, ...], rate: Decimal | None) -> t
         for amount in amounts)
 
 
+@dataclass(frozen=True)
+class Foreign:
+    """Another currency the asker may give a rate for (``currency.yaml`` ``other_rates``): its marks (lower case),
+    how the answers name it, and the plausible yuan per unit of it."""
+
+    code: str
+    marks: re.Pattern[str]
+    zh: str
+    en: str
+    symbol: str
+    bounds: RateRange
+
+
+@cache
+def foreign_currencies() -> dict[str, Foreign]:
+    """The other currencies of ``currency.yaml``, by code."""
+    raw = _data()["other_rates"]
+    assert isinstance(raw, dict)
+    return {str(code): Foreign(str(code), re.compile("|".join(mark_pattern(str(n)) for n in entry["names"])),
+                               str(entry["zh"]), str(entry["en"]), str(entry["symbol"]),
+                               RateRange(Decimal(str(entry["bounds"]["low"])), Decimal(str(entry["bounds"]["high"]))))
+            for code, entry in raw.items()}
+
+
+def foreign_code(text: str) -> str:
+    """The code of the other currency whose mark ``text`` (lower case, an amount with the words beside it) holds,
+    or "" when none of ``other_rates`` is named."""
+    return next((code for code, currency in foreign_currencies().items() if currency.marks.search(text)), "")
+
+
+@cache
+def _foreign_patterns(code: str, unnamed: bool) -> tuple[re.Pattern[str], ...]:
+    names = foreign_currencies()[code].marks.pattern
+    named, bare = _data()["rate_patterns"], _data()["unnamed_rate_patterns"]
+    assert isinstance(named, list) and isinstance(bare, list)
+    return tuple([re.compile(str(p).replace("{names}", names)) for p in named] + ([re.compile(str(p)) for p in bare] if unnamed else []))
+
+
+def _foreign_rate(normalised: str, code: str, unnamed: bool) -> Decimal | None:
+    """The yuan per unit of ``code`` the message gives, within that currency's bounds and no amount of money itself;
+    with ``unnamed``, a rate said without naming a currency counts too."""
+    lowered = normalised.lower()
+    money_at = {found.start for found in find_amounts(normalised) if found.yuan >= 100}
+    bounds = foreign_currencies()[code].bounds
+    for pattern in _foreign_patterns(code, unnamed):
+        for match in pattern.finditer(lowered):
+            rate = Decimal(match["rate"])
+            if (bounds.low <= rate <= bounds.high and match.start("rate") not in money_at
+                    and MAGNITUDE_AFTER.match(lowered, match.end("rate")) is None):
+                return rate
+    return None
+
+
+def at_foreign_rates(amounts: tuple[StatedAmount, ...], normalised: str,
+                     held: tuple[str, Decimal] | None = None) -> tuple[StatedAmount, ...]:
+    """``amounts`` with each amount in another known currency converted to whole yuan (half up) at the rate the
+    message gives for that currency, else at ``held`` (the code and rate an earlier turn gave) when it is that
+    currency's; its own figure kept in ``dollars``, the rate in ``usd_rate``. A rate said without naming a currency
+    ("take 7.8") is the one currency's when all foreign amounts are in it. Unconverted when no rate is given."""
+    codes = {a.foreign for a in amounts if a.currency == OTHER_CURRENCY and a.foreign}
+    if not codes:
+        return amounts
+    alone = len(codes) == 1 and not any(a.currency == USD for a in amounts)
+    rates = {code: _foreign_rate(normalised, code, alone) for code in codes}
+    if held is not None and rates.get(held[0], 0) is None:
+        rates[held[0]] = held[1]
+    return tuple(
+        replace(a, yuan=(a.yuan * rate).quantize(Decimal(1), rounding=ROUND_HALF_UP), currency=CNY, dollars=a.yuan, usd_rate=rate)
+        if a.currency == OTHER_CURRENCY and (rate := rates.get(a.foreign)) is not None else a
+        for a in amounts)
+
+
 def stated_note(amounts: tuple[StatedAmount, ...], language: Language, award_yuan: int | None = None) -> str:
     """The sentence saying which rate converted which dollar amounts, in the asker's language ("" when none was), and,
     given ``award_yuan`` (an award's figure in yuan), that figure in dollars at the same rate, to the whole dollar."""
     converted = [a for a in amounts if a.dollars is not None and a.usd_rate is not None]
     if not converted:
         return ""
-    notes = _data()["stated_note"]
-    assert isinstance(notes, dict)
     english = language is Language.ENGLISH
-    rate = converted[0].usd_rate
+    rate, code = converted[0].usd_rate, converted[0].foreign
     assert rate is not None
-    if english:
-        parts = [f"US${a.dollars:,} = {format_yuan_en(a.yuan)}" for a in converted]
-    else:
-        parts = [f"{_dollars_zh(a.dollars or Decimal(0))} = {format_yuan(a.yuan)}" for a in converted]
-    note = str(notes["en" if english else "zh"]).format(rate=rate, conversions="; ".join(parts) if english else "；".join(parts))
+    converted = [a for a in converted if a.foreign == code]  # (one currency's rate per note: the first converted's)
+    currency = foreign_currencies().get(code)
+    notes = _data()["stated_note" if currency is None else "other_note"]
+    assert isinstance(notes, dict)
+    parts = [f"{_in_currency(a.dollars or Decimal(0), currency, english)} = {format_yuan_en(a.yuan) if english else format_yuan(a.yuan)}"
+             for a in converted]
+    unit = "" if currency is None else (currency.en if english else currency.zh)
+    note = str(notes["en" if english else "zh"]).format(rate=rate, unit=unit, conversions="; ".join(parts) if english else "；".join(parts))
     if award_yuan:
-        dollars = (Decimal(award_yuan) / rate).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        figure = (Decimal(award_yuan) / rate).quantize(Decimal(1), rounding=ROUND_HALF_UP)
         award = _data()["stated_award"]
         assert isinstance(award, dict)
         note += str(award["en" if english else "zh"]).format(
             yuan=format_yuan_en(award_yuan) if english else format_yuan(award_yuan),
-            dollars=f"US${dollars:,}" if english else _dollars_zh(dollars))
+            dollars=_in_currency(figure, currency, english))
     return note
 
 
-def _dollars_zh(dollars: Decimal) -> str:
-    """A dollar amount the way the answers write money in Chinese: 1200万美元, 48万美元."""
-    return f"{format_yuan(dollars).removesuffix('元')}美元"
+def _in_currency(figure: Decimal, currency: Foreign | None, english: bool) -> str:
+    """An amount in the asker's currency the way the answers write money: US$480,000 or 48万美元 (no ``currency``:
+    US dollars), €1,170,000 or 117万欧元."""
+    if english:
+        return f"{'US$' if currency is None else currency.symbol}{figure:,}"
+    return f"{format_yuan(figure).removesuffix('元')}{'美元' if currency is None else currency.zh}"

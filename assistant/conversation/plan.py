@@ -128,6 +128,9 @@ LAST_CLAUSE = re.compile(r"[，,。；;!！?？]")  # what ends a clause of an a
 CEILING_REACH = 6  # characters before a figure in which a ceiling word (最高, 不超过) makes it a ceiling
 SENTENCE_MARK = re.compile(r"[？?。；;!！]")  # where one question ends and another begins  # a document's title as a sentence quotes it
 YEAR_SENTENCES = 50  # sentences searched for the one describing a policy named by its year (few sentences hold a year)
+QUOTED_PASSAGE_MIN_CHARS = 8  # a quoted passage this long names the item asked about ("招大企业、鼓励在浦东设总部")
+CLAUSE_SPLIT = re.compile(r"[，,。；;？?！!]")  # the marks between a message's clauses
+PREPARING_SENTENCES = 3  # the sentences searched for one saying an unquoted plan asked about is still being drawn up
 MENTIONED_NAME_MIN_CHARS = 6  # a quoted name this long is a plan's name ("4个100" is a list's, not a plan's)
 QUOTED_RUN_CHARS = 6  # a run of a measure's own words this long that few articles hold quotes that measure
 TIED_SCORE = 0.9  # a hit this close to the top one answers about as well
@@ -328,11 +331,21 @@ def _topic_triggers(book: RuleBook) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return topics
 
 
+def _support_clauses(text: str) -> str:
+    """The clauses of ``text`` naming a support (``support_named``: "…方案里对新药临床有支持"), without the support's and
+    applying's own words: what the support asked for is of ("新药临床"); "" when none names one, little when it is of
+    no topic ("企业还能按那个去申请支持")."""
+    lex = lexicon()
+    named = "，".join(clause for clause in CLAUSE_SPLIT.split(text) if has_word(clause, lex.support_named))
+    return without_words(named, (*lex.support_named, *lex.applying_words, *lex.generic_applicants))
+
+
 def _names_specifically(text: str, rule: Rule) -> bool:
     """Whether ``text`` names ``rule`` by a trigger of several words or of three Chinese characters or
-    more ("特别审查", "special review"), not a common word ("平台", "registration")."""
-    specific = tuple(t for t in rule.triggers if " " in t or (not t.isascii() and len(t) >= 3)
-                     or (t.isascii() and t.isupper() and len(t) >= 3))  # an acronym: "CMO", "CRO", "FDA"
+    more ("特别审查", "special review"), not a common word ("平台", "registration") nor the rule's base, which
+    other measures pay on too ("研发投入")."""
+    specific = tuple(t for t in rule.triggers if t != rule.base and (
+        " " in t or (not t.isascii() and len(t) >= 3) or (t.isascii() and t.isupper() and len(t) >= 3)))  # an acronym: "CMO", "FDA"
     return bool(specific) and triggers_named(text, specific)
 
 
@@ -607,7 +620,9 @@ class Planner:
                 # "深圳坪山区有没有厂房租金补贴？大概每平方米补多少？", "浦东出了2025到2027年的行动方案没有？新一轮对临床试验的补贴
                 # 标准是多少？": still that place's or that document's, naming no other
                 continue
-            follows = number > 0 and after_covered and score < MIN_KEYWORD_SCORE
+            # ("第一个，…三期做完上海最多能给多少；第二个，我们公司一年里如果多个品种同时申请，总的有没有上限": the yearly cap
+            # of the award just asked)
+            follows = number > 0 and after_covered and (score < MIN_KEYWORD_SCORE or names_annual_cap(text))
             figure_only = ask.kind is AskKind.FIGURE and refused_elsewhere[number] and after_covered
             own_topic = MIN_KEYWORD_SCORE if figure_only else OWN_TOPIC_SCORE
             # ("(1) until what date does Shanghai's 2024 biomedicine policy run, …, (3) what are HKEX … requirements": the
@@ -1257,6 +1272,11 @@ class Planner:
         uncapped = self._uncapped_measure(question, ask, previous[0] if previous and not plan.steps else None)
         if uncapped is not None:  # "海外注册这一条，每家每年有没有累计封顶？": （三十六） sets none, not （十二）'s 1亿
             return Step(ask, Route.NOT_SPECIFIED, [uncapped], detail=ANNUAL_CAP)
+        capped = self._cap_of_award_before(ask, plan)
+        if capped is not None:
+            # "第一个，…三期做完上海最多能给多少；第二个，我们公司一年里如果多个品种同时申请，总的有没有上限": the yearly cap
+            # of the award the ask before it asked, in that measure's own words
+            return Step(ask, Route.LOOKUP, [capped], lead=lead_clause(capped.text, AskKind.WHAT, " ".join(lexicon().annual_words)))
         if ask.kind is not AskKind.VALIDITY and len(previous) > 1 and self._states_term(previous[0]):
             # "委托方是我们关联公司呢？" right after "这个政策还有效吗": the measure discussed before the validity turn
             previous = [a for a in previous if not self._states_term(a)] or previous
@@ -1332,8 +1352,7 @@ class Planner:
                 ask, text=f"{plan.steps[-1].ask.text}，{ask.text}")
             if (ask.kind is AskKind.VALIDITY and self.catalogue.get(document).ended_for(self.today, question.conversation_facts.event_on)
                     and not QUOTED_TERM.search(applied.text) and has_word(ask.text.lower(), lexicon().applying_words)
-                    and has_word(applied.text.lower(), lexicon().support_named)
-                    and self.retriever.keyword_score(self.finder.without_name(without_ask_words(applied.text.lower()), document)) >= OWN_TOPIC_SCORE):
+                    and self._names_support_topic(self.finder.without_name(without_ask_words(_support_clauses(applied.text.lower())), document))):
                 # "之前一直按浦东2022-2024那个方案申请新药临床支持，明年还能按那个方案申请吗" ("…方案里对新药临床有支持，我们
                 # 现在还能申请吗"): a support of the ended plan asked for again is a no on the plan, with the measure in
                 # force for the same support
@@ -1511,6 +1530,13 @@ class Planner:
             if plan.steps and self.retriever.keyword_score(without_ask_words(search_query)) < MIN_KEYWORD_SCORE:
                 # "…展会能补多少？另外浦东有没有额外的支持？": the document's own words on the topic asked before
                 search_query = f"{without_ask_words(plan.steps[-1].ask.text.lower())} {search_query}"
+        # (a document's own name quoted names no item of it: "《…若干意见》")
+        passage = " ".join(self.finder.without_name(term, pointed[0]) if pointed else term
+                           for term in QUOTED_TERM.findall(ask.text) if len(term) >= QUOTED_PASSAGE_MIN_CHARS).strip()
+        if passage and self.retriever.keyword_score(passage) >= MIN_KEYWORD_SCORE:
+            # "…浦东那个方案里“招大企业、鼓励在浦东设总部”那一条当时是哪几个部门负责的": the passage quoted names the item;
+            # the asker's own case told around it (园区、招商、年度报告) does not
+            search_query = passage
         similar_elsewhere = pointed is None and bool(previous) and not plan.steps and self._asks_similar(ask)
         if similar_elsewhere:
             # "Did the earlier 2021 policy have something similar?": the topic discussed, looked for in the other documents
@@ -1536,6 +1562,14 @@ class Planner:
             term_found = bool(plan.steps) and plan.steps[-1].route is Route.VALIDITY and ask.kind is not AskKind.VALIDITY
             if not term_found:
                 hits = _favouring(hits, {a.chunk_id for a in previous if a.key != SCOPE_KEY})[:HITS]
+            pointed_at = next((a for a in previous if a.key != SCOPE_KEY), None)
+            # ("回到刚才提速那个，是靠哪个平台？" returns to an earlier turn, named by its words)
+            if (ask.points_back and not term_found and pointed_at is not None
+                    and not has_word(ask.text.lower(), lexicon().return_words)
+                    and all(hit.article.chunk_id != pointed_at.chunk_id for hit in hits)):
+                # "这两块市里给我们平台多少钱的奖励或者补贴？" after （三十三）'s trading zone and pilot: the words point at
+                # what was discussed, which the asker's own words ("平台", "奖励") do not find
+                hits = [Hit(pointed_at, hits[0].score if hits else 1.0, ()), *hits][:HITS]
         if returned:
             # "再回到发布会，成果转化的合同金额一共多少": the answer of the earlier turn returned to, over another
             # article of its document its words find about as well
@@ -1599,7 +1633,10 @@ class Planner:
         follow_up = award_slots is not None and not other_document and not figure_of_its_own and not similar_elsewhere and not own_topic_after and (
             question.replies_to_ask or (short and (not question.new_subject or same_measure) and (
                 question.follow_up or has_amounts or not in_scope or (question.bare_reply and not names_other) or on_award))
-            or (not plan.steps and self._revises_condition_of_topic(question, ask, award_slots.measure, previous)))
+            or (not plan.steps and self._revises_condition_of_topic(question, ask, award_slots.measure, previous))
+            # "不好意思啊我刚才第一个说错了，注射剂那个不是3000万，是7000万，那现在一共多少": an item of the award put right,
+            # however long the turn
+            or (not plan.steps and has_amounts and (question.corrects_order is not None or question.corrects_yuan is not None)))
 
         if not in_scope and not follow_up and not (which and hits):
             # "现在应该按哪个文件" has no topic of its own: the documents in force today answer it
@@ -1671,6 +1708,8 @@ class Planner:
         if self._detail_unstated(ask, top) and not has_amounts:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail, lead=self._unset_lead(top, ask))
         measure = self._award_measure(hits, question, ask) if in_scope and not scope_decides else None
+        if measure is not None and self._money_of_discussed(question, ask, hits, previous, measure):
+            measure = None  # "那我们上架交易的话，政府有没有挂牌补贴或者交易奖励？" after （三十三）: its money, which it sets none of
         if question.base_scaled is not None and ask.elliptical and session.award is not None:
             measure = session.award.measure  # "如果投入比这个多20%呢": the award discussed, its bases scaled
         named_detail = lexicon().details.get(ask.detail)
@@ -2002,8 +2041,13 @@ class Planner:
         for stated in read_facts(words, text).amounts if case_amounts else ():
             if stated.role is not AmountRole.CLAIMED:
                 words = words.replace(stated.text, " ")
-        return unpriced_sentence(self._measure_article(measure).text, words, [r.quote for r in rules],
-                                 [word for r in rules for word in (r.name, *r.triggers)],
+        # ("我们明年办一个国际学术会议…作为主办方能拿多少": （三十七）'s rule pays taking part, not hosting; the part asked
+        # is named by the text's own word for it)
+        unpaid = [rule for rule in rules if has_word(text, rule.not_for)]
+        paying = [rule for rule in rules if rule not in unpaid]
+        words = " ".join((words, *(rule.unpaid_part or "" for rule in unpaid)))
+        return unpriced_sentence(self._measure_article(measure).text, words, [r.quote for r in paying],
+                                 [word for r in paying for word in (r.name, *r.triggers)],
                                  lambda term: self.retriever.article_share(term) <= RARE_TERM_SHARE)
 
     def _switched_to_figure(self, question: Question, ask: Ask) -> bool:
@@ -2066,18 +2110,69 @@ class Planner:
             return None
         return self._measure_article(str(measure))
 
+    def _money_of_discussed(self, question: Question, ask: Ask, hits: Sequence[Any], previous: Sequence[Article],
+                            measure: str) -> bool:
+        """Whether a follow-up asking about money ("…有没有挂牌补贴或者交易奖励？一般多少钱") is about the measure just
+        discussed, which its words still find first and which sets no amount, rather than ``measure``, another that pays
+        and that the ask names by no label nor any word of its rules ("交易" is （三十三）'s, no rule's of （三十六）)."""
+        if not (question.context_text and not question.new_subject and previous and hits
+                and hits[0].article.chunk_id == previous[0].chunk_id):
+            return False
+        discussed = previous[0]
+        # (a numbered measure of the policy, not its scope or its term)
+        if (discussed.doc_id != self.book.document or discussed.key == measure or not str(discussed.key).isdigit()
+                or not _sets_no_amount(discussed, self.book) or labels_named(ask.text)):
+            return False
+        own = ask.own_words.lower()
+        return not any(triggers_named(own, [t for t in rule.triggers if t != rule.base]) for rule in self.book.for_measure(measure))
+
+    def _names_support_topic(self, words: str) -> bool:
+        """Whether ``words`` (a support's clauses, ``_support_clauses``) name what it is for by a word of two characters
+        or more the sources use ("新药 临床"), not only function words ("按 去")."""
+        return any(len(term) >= 2 and self.retriever.article_share(term) > 0 for term in tokenize(words))
+
+    def _cap_of_award_before(self, ask: Ask, plan: Plan) -> Article | None:
+        """The article of the measure whose award the ask before it in the message asked, when this ask names a yearly
+        cap and no topic of its own besides ("总的有没有上限", "一年里最多能拿多少") and that measure sets one; else None."""
+        before = plan.steps[-1] if plan.steps else None
+        if (before is None or before.route not in {Route.AWARD, Route.CEILINGS} or not before.articles
+                or ask.kind not in {AskKind.WHAT, AskKind.AMOUNT, AskKind.FIGURE} or not names_annual_cap(ask.text.lower())):
+            return None
+        measure = before.articles[0]
+        lex = lexicon()
+        topic = without_words(_ask_topic(ask), (*lex.annual_words, *lex.ceiling_words, *lex.plain_money_words))
+        rules = self.book.for_measure(str(measure.key)) if measure.doc_id == self.book.document else ()
+        # ("…(2) what's the max for running a high-level trial … overseas, and (3) is there a yearly cap": a rule of its
+        # own named beside the cap is that rule's award asked)
+        if (not any(rule.annual_cap for rule in rules) or self.retriever.keyword_score(topic) >= OWN_TOPIC_SCORE
+                or any(triggers_named(ask.text.lower(), [t for t in rule.triggers if t != rule.base]) for rule in rules)):
+            return None
+        return measure
+
     def _mentioned_plan_term(self, ask: Ask) -> Step | None:
         """The term of a plan or programme the ask quotes by the name an article of the sources gives it, word for word,
-        no catalogued document's ("第三轮“促进市级医院临床技能与临床创新三年行动计划”是从哪一年到哪一年？"): the sources
-        only mention it — not_specified, citing the article that does; None when the ask quotes no such name."""
+        no catalogued document's ("第三轮“促进市级医院临床技能与临床创新三年行动计划”是从哪一年到哪一年？"), or names
+        unquoted while a sentence of the sources says it is still being drawn up ("…在研究制定一个支持创新产品出海的专项
+        行动方案，这个方案什么时候出台？" → "本市正围绕该领域研究制定行动方案"): the sources only mention it — not_specified,
+        citing the article that does; None when the ask names no such plan."""
+        lex = lexicon()
         for term in QUOTED_TERM.findall(ask.text):
-            if (len(term) < MENTIONED_NAME_MIN_CHARS or not lexicon().plan_name.search(term)
+            if (len(term) < MENTIONED_NAME_MIN_CHARS or not lex.plan_name.search(term)
                     or self.catalogue.named_in(term.lower())):
                 continue
             holding = next((hit.article for hit in self.retriever.sentences(term, k=5) if term in hit.sentence), None)
             if holding is not None:
                 return Step(ask, Route.NOT_SPECIFIED, [holding], detail=MENTIONED_TERM)
-        return None
+        tails = set(lex.plan_tail.findall(ask.text))
+        if not tails:
+            return None
+        preparing = next((hit.article for hit in self.retriever.sentences(without_ask_words(ask.text.lower()), k=PREPARING_SENTENCES)
+                          if lex.plan_in_preparation.search(hit.sentence) and any(tail in hit.sentence for tail in tails)), None)
+        named = self.catalogue.named_in(ask.text.lower())
+        if preparing is None or (named and preparing.doc_id not in named):
+            # ("浦东那个三年行动方案什么时候出台的": the plan named is a catalogued document, whose issue answers)
+            return None
+        return Step(ask, Route.NOT_SPECIFIED, [preparing], detail=MENTIONED_TERM)
 
     def _earlier_policy(self, ask: Ask, plan: Plan, question: Question, previous: Sequence[Article]) -> Step | None:
         """The lookup of the sentence describing a policy the ask names by a year no catalogued document

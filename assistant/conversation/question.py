@@ -65,6 +65,10 @@ class StatedAmount:
     # stated and the yuan per dollar; ``yuan`` and ``currency`` (CNY) are then the converted figure's
     dollars: Decimal | None = None
     usd_rate: Decimal | None = None
+    # another currency's code (currency.yaml ``other_rates``: "eur", "hkd" …) for an ``OTHER_CURRENCY`` amount whose
+    # currency is known, kept when the asker's rate converts it (``dollars`` then holds the amount in that currency,
+    # ``usd_rate`` the yuan per unit of it)
+    foreign: str = ""
     # the month the amount's own sentence names, when the message names several ("2024年5月…经费10万元；2024年7月…
     # 12万元"): the day its item is judged on against the policy's term
     on: date | None = None
@@ -108,6 +112,8 @@ class Facts:
     # "in_house" (the asker's own staff paid, "BD人员的工资") or "exhibition" (a fee paid for a trade fair, "展位费20万")
     device_class: str | None = None  # the class ("2", "3") of the asker's own device, when it says so
     usd_rate: Decimal | None = None  # the yuan per US dollar the asker gave ("take 7.1 RMB/USD"), held for later turns
+    # (another currency's code, the yuan per unit of it) the asker gave ("use 7.8 RMB per EUR"), held for later turns
+    foreign_rate: tuple[str, Decimal] | None = None
 
     def over(self, earlier: Facts) -> Facts:
         """These facts, with what ``earlier`` turns stated about the asker where this turn says nothing
@@ -141,6 +147,7 @@ class Facts:
             device_class=self.device_class if self.device_class is not None else (
                 None if names_product else earlier.device_class),
             usd_rate=self.usd_rate if self.usd_rate is not None else earlier.usd_rate,
+            foreign_rate=self.foreign_rate if self.foreign_rate is not None else earlier.foreign_rate,
             unmet=tuple(dict.fromkeys((*earlier.unmet, *self.unmet))),
             # a condition said met before and denied now ("其实没进特别审查") is unmet only
             met=tuple(cid for cid in dict.fromkeys((*earlier.met, *self.met)) if cid not in self.unmet),

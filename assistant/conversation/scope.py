@@ -11,14 +11,14 @@ retriever's call (``is_about_policy``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.conversation.places import fold, is_abroad, places_abroad
-from assistant.conversation.question import AskKind, Question
+from assistant.conversation.question import AmountRole, AskKind, Question, StatedAmount
 from assistant.conversation.understand import (
     PLACE_SUFFIXES,
     asks_detail,
@@ -54,6 +54,7 @@ TERMS_KINDS = frozenset({AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBIL
 ITEM_KINDS = frozenset({AskKind.VALIDITY, AskKind.DEPARTMENTS, AskKind.WHAT})  # asks an item named by its number answers
 REGEX_SYNTAX = re.compile(r"[.^$*+?{}\[\]\\|()]")  # characters that make a pattern more than the word it spells
 QUOTED_TERM = re.compile(r"[“\"「『‘]([^”\"」』’]{2,40})[”\"」』’]")  # a term the asker quotes ("那个“4个100”的清单")
+CLAUSE_MARKS = "，,。？?！!；;"  # the marks ending a clause
 CLAUSE_AND_MARK = re.compile(r"(?P<clause>[^，,。？?！!；;]+)(?P<mark>[，,。？?！!；;]?)")  # a clause and the mark ending it
 
 
@@ -237,7 +238,8 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     states_case = bool(question.facts.amounts) or question.facts.states_subject() or states_conditions(question.facts)
     # a case told at length ("另外我们还有一个仿制药在做一致性评价。…这个Ⅱ期能拿多少？") is judged on what it
     # asks: an off-topic word in a sentence that asks nothing is background, when another sentence asks
-    background = [*_background_spans(text), *_self_described_spans(text)] if states_case else []
+    # ("展位加机票酒店算下来8万左右，市里能补多少": what the case's money paid for, named before it, is part of the case)
+    background = [*_background_spans(text), *_self_described_spans(text), *_costed_spans(text, question.facts.amounts)] if states_case else []
     found = [(group, spans) for group, spans in _off_topic_words(text) if spans]
     # ("浦东那个行动方案里，人才落户那条归哪个部门？": the departments of the document's item, described by its words)
     # ("…which district bodies were responsible for the task of attracting talent (hukou, housing)? Can we still rely on
@@ -365,7 +367,8 @@ def _asks_off_sources(question: Question, cat: Catalogue, data: _ScopeData,
     for start, end, asks in sentences(text):
         if not asks:
             continue
-        clause = re.split(r"[，,、]\s*(?=那|那么|请问|所以|so\b|then\b)", text[start:end].strip(" ，,。？?！!"))[-1]
+        # ("…2800乘40%确实是1120，但我总觉得哪里不对，帮我看看最多到底能拿多少": the request after the musing asks)
+        clause = re.split(r"[，,、]\s*(?=那|那么|请问|所以|帮我|帮忙|麻烦|你帮|so\b|then\b)", text[start:end].strip(" ，,。？?！!"))[-1]
         facts = read_facts(clause, clause.lower())
         if cat.named_in(clause) or facts.amounts or facts.states_subject() or states_conditions(facts):
             continue  # the clause states the case ("委托方是我们的控股股东"): its words are the understanding's
@@ -394,6 +397,22 @@ def _background_spans(text: str) -> list[tuple[int, int]]:
     at length. Empty when no sentence asks: then every sentence is the question."""
     spans = sentences(text)
     return [(start, end) for start, end, asks in spans if not asks] if any(asks for _, _, asks in spans) else []
+
+
+def _costed_spans(text: str, amounts: Sequence[StatedAmount]) -> list[tuple[int, int]]:
+    """The (start, end) of the part of each clause of ``text`` before an amount the asker spent on its case (a fee or
+    a base): the items the money paid for ("展位加机票酒店算下来" before "8万"), no subject of their own."""
+    spans = []
+    for amount in amounts:
+        if amount.role not in {AmountRole.FEE, AmountRole.BASE} or not 0 <= amount.start <= len(text):
+            continue
+        opening = max((text.rfind(mark, 0, amount.start) for mark in CLAUSE_MARKS), default=-1) + 1
+        closing = min((at for mark in CLAUSE_MARKS if (at := text.find(mark, amount.start)) >= 0), default=len(text))
+        # ("你觉得2026年…产业规模能不能突破1万亿", "What are hospitals paying … roughly RMB 10 million": a clause that
+        # asks is the question, not the case's costs)
+        if not clause_asks(text[opening:closing], text[closing:closing + 1]):
+            spans.append((opening, amount.start))
+    return spans
 
 
 def _self_described_spans(text: str) -> list[tuple[int, int]]:

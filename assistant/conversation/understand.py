@@ -21,7 +21,7 @@ from typing import Any
 import cn2an
 
 from assistant.amounts import OTHER_MARKS, USD_MARKS, FoundAmount, currency_marks, find_amounts
-from assistant.conversation.currency import at_stated_rate, stated_rate, usd_range
+from assistant.conversation.currency import at_foreign_rates, at_stated_rate, foreign_code, stated_rate, usd_range
 from assistant.conversation.places import fold, places_abroad
 from assistant.conversation.premise import asks_to_confirm, stated_duration
 from assistant.conversation.question import (
@@ -269,6 +269,8 @@ class _Lexicon:
     speaker_asks: tuple[str, ...]  # "谁讲的…": who spoke, asked of the document the message names
     frame_openers: tuple[str, ...]  # words opening a clause that frames the question after it ("under", "按照")
     plan_name: re.Pattern[str]  # a quoted name that is a plan's or programme's ("…三年行动计划"), not a passage's
+    plan_tail: re.Pattern[str]  # the tail of a plan's name said unquoted ("行动方案" of "…专项行动方案")
+    plan_in_preparation: re.Pattern[str]  # a sentence stating a plan is still being drawn up ("研究制定行动方案")
     topic_switch: re.Pattern[str]  # a turn opening by leaving the topic ("另外问一下，…", "by the way, …")
     subject_pointer: re.Pattern[str]  # "器械那条": a pointer the subject it names stands before
     stage_pointer: re.Pattern[str]  # "这一段", "this stage": the one stage of several the asking clause names
@@ -300,6 +302,7 @@ class _Lexicon:
     ability_asked: re.Pattern[str]  # "能…吗": whether one can is asked, answered 可以
     money_words: tuple[str, ...]  # "补贴", "funding": an ask about money, answered by a measure that sets amounts
     support_named: tuple[str, ...]  # "支持", "funding": a support named, as one of an ended plan's asked for again
+    generic_applicants: tuple[str, ...]  # "企业", "companies": who applies, said in general, names no support
     money_figures: tuple[str, ...]  # "额度", "多少钱": a figure asked that is an amount of money
     plain_money_words: tuple[str, ...]  # "资金额度", "specific amount": money named with no topic of its own
     policy_in_general: tuple[str, ...]  # "这些补贴", "this policy's support": the policy's support as a whole
@@ -369,6 +372,7 @@ class _Lexicon:
     task_sections: tuple[str, ...]  # "任务": a section heading holding numbered tasks
     known_places: tuple[str, ...]  # places outside Shanghai (scope.yaml), to tell a place from a word
     unmet_patterns: dict[str, re.Pattern[str]]  # a condition denied by naming another place ("在江苏生产")
+    unmet_unless: dict[str, re.Pattern[str]]  # the kind a condition wants named as the case's own: no denial then
     met_patterns: dict[str, re.Pattern[str]]  # a condition met by naming a place of Shanghai ("在松江工厂生产")
     unsure_patterns: dict[str, re.Pattern[str]]  # by condition id: the asker unsure of it ("记不清是不是特别审查")
     place_as_seat: re.Pattern[str]  # a Shanghai place named as the asker's seat, not as a document
@@ -502,6 +506,8 @@ def lexicon() -> _Lexicon:
         target_bounds=tuple(str(w) for w in raw["target_bounds"]),
         example_of_ask=re.compile(raw["example_of_ask"], re.IGNORECASE),
         plan_name=re.compile(raw["plan_name"]),
+        plan_tail=re.compile(raw["plan_tail"]),
+        plan_in_preparation=re.compile(raw["plan_in_preparation"]),
         frame_openers=tuple(str(w) for w in raw["frame_openers"]),
         speaker_asks=lower(raw["speaker_asks"]),
         outline_topic=re.compile(raw["outline_topic"], re.IGNORECASE),
@@ -569,6 +575,7 @@ def lexicon() -> _Lexicon:
         ability_asked=re.compile(raw["ability_asked"]),
         money_words=lower(raw["money_words"]),
         support_named=lower(raw["support_named"]),
+        generic_applicants=lower(raw["generic_applicants"]),
         money_figures=lower(raw["money_figures"]),
         plain_money_words=lower(raw["plain_money_words"]),
         policy_in_general=lower(raw["policy_in_general"]),
@@ -611,6 +618,7 @@ def lexicon() -> _Lexicon:
         known_places=_known_places(),
         unmet_patterns={str(cid): re.compile(str(p).replace("{place}", "|".join(map(re.escape, _known_places()))))
                         for cid, p in raw["facts"].get("unmet_patterns", {}).items()},
+        unmet_unless={str(cid): re.compile(str(p)) for cid, p in raw["facts"].get("unmet_unless", {}).items()},
         met_patterns={str(cid): re.compile(str(p).replace("{shanghai_place}", "|".join(
             re.escape(str(place).lower()) for place in raw["facts"]["shanghai_places"])), re.IGNORECASE)
                       for cid, p in raw["facts"].get("met_patterns", {}).items()},
@@ -975,6 +983,11 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         # "correction: the upfront was US$15 million, not 12" after "(take 7.1 RMB/USD)": the rate the asker gave holds
         amounts = at_stated_rate(facts.amounts, earlier_facts.usd_rate)
         facts = replace(facts, amounts=amounts, usd_rate=earlier_facts.usd_rate)
+    if earlier_facts is not None and earlier_facts.foreign_rate is not None and any(
+            a.currency == OTHER_CURRENCY and a.foreign == earlier_facts.foreign_rate[0] for a in facts.amounts):
+        # "what if the overseas trial premium had been EUR 300,000 instead?" after "take 7.8 RMB per euro"
+        amounts = at_foreign_rates(facts.amounts, "", earlier_facts.foreign_rate)
+        facts = replace(facts, amounts=amounts, foreign_rate=earlier_facts.foreign_rate)
     own_amounts = bool(facts.amounts)
     asks = _asks(cased, lex, previous.asks[-1] if previous and previous.asks else None, facts)
     # the item a turn names, by its order ("第二个品种") or by the label the turn before gave it ("B的投入")
@@ -1291,8 +1304,9 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         context = []
         pointing = _points_back_briefly(clause)
         # ("这个可以当成市级科研课题吗？评职称的时候算不算数？": two yes/no asks, each of a topic of its own, stay two)
+        # ("…市里政策支持吗，顺带问一下企业所得税能不能减免": a clause leaving the topic asks of its own)
         if (asks and asks[-1].kind is kind and kind is AskKind.ELIGIBILITY and not elliptical and not numbered
-                and not _topics_apart(asks[-1].own_words, clause)):
+                and not _topics_apart(asks[-1].own_words, clause) and not lex.topic_switch.search(clause)):
             asks[-1] = Ask(kind, f"{asks[-1].text}，{full}", asks[-1].points_back, asks[-1].detail, asks[-1].elliptical)
             continue
         asks.append(Ask(kind, full, pointing, _detail(clause.lower(), kind, lex), elliptical,
@@ -1994,11 +2008,14 @@ def read_facts(normalised: str, text: str) -> Facts:
     amounts = _of_unmet_items(amounts, normalised, lex)  # "另外还有一笔员工补充医疗保险80万": no premium of （十三）'s
     if any(amount.currency == USD for amount in amounts):  # "US$3 million (take 1 USD = 7.1 RMB)": the asker's rate
         amounts = at_stated_rate(amounts, stated_rate(normalised))
+    # "R&D spend was EUR 3 million - please use 7.8 RMB per EUR": another currency at the rate given for it
+    amounts = at_foreign_rates(amounts, normalised)
     if not amounts and has_word(text, lex.no_spend_words):  # "we haven't spent anything yet": the spend is zero
         amounts = (StatedAmount("0", Decimal(0), AmountRole.BASE, CNY, 0),)
     amounts = _related_each(_dated(amounts, normalised, text), normalised, words)
     unmet = tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws) or _negated(
-        text, words["unmet_topics"].get(cid, []), words["negation"]) or (cid in lex.unmet_patterns and lex.unmet_patterns[cid].search(text)))
+        text, words["unmet_topics"].get(cid, []), words["negation"]) or (cid in lex.unmet_patterns and lex.unmet_patterns[cid].search(text)
+                                                                       and not (cid in lex.unmet_unless and lex.unmet_unless[cid].search(text))))
     # "进了国家创新医疗器械特别审查程序": a condition named as the case's own, unless the same message denies it
     unsure = _unsure(text, lex)
     met = tuple(cid for cid in dict.fromkeys([*words["met_conditions"], *lex.met_patterns]) if cid not in unmet and cid not in unsure and (
@@ -2006,7 +2023,8 @@ def read_facts(normalised: str, text: str) -> Facts:
     if any(cid in unsure for cid in RELATION_CONDITIONS):
         related = None  # "具体啥关系我也说不清": whether the parties are related is not known
     return Facts(
-        usd_rate=next((a.usd_rate for a in amounts if a.usd_rate is not None), None),
+        usd_rate=next((a.usd_rate for a in amounts if a.usd_rate is not None and not a.foreign), None),
+        foreign_rate=next(((a.foreign, a.usd_rate) for a in amounts if a.usd_rate is not None and a.foreign), None),
         drug_class=drug_class,
         cgt=has_word(re.sub(words["cgt_denied"], " ", text), words["cgt"]),
         device=has_word(text, words["device"]),
@@ -2484,8 +2502,10 @@ def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
     after = normalised[found.end: found.end + 6]
     other, dollar = currency_marks(OTHER_MARKS), currency_marks(USD_MARKS)
     text, after, marked_before = found.text.lower(), after.lower(), before[-4:].lower()
+    foreign = ""
     if other.anywhere.search(text) or other.after.match(after) or other.before.search(marked_before):
         currency = OTHER_CURRENCY  # "HK$5000万", "港币5000万", "€5 million": no rate, never yuan or dollars
+        foreign = foreign_code(f"{marked_before} {text} {after}")  # which one ("eur"), for a rate the asker gives
     elif dollar.anywhere.search(text) or dollar.after.match(after) or dollar.before.search(marked_before):
         currency = USD
     else:
@@ -2495,8 +2515,8 @@ def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
         role = AmountRole.CONTEXT  # "够得上首付款1亿元以上的门槛吗": the text's threshold named, no figure of the case
     elif lex.roles["upfront"].search(before) or lex.roles["upfront_after"].match(normalised[found.end: found.end + ROLE_WINDOW]):
         role = AmountRole.UPFRONT
-    elif lex.roles["context"].search(before):
-        role = AmountRole.CONTEXT  # "总交易额6亿美元": no award is paid on it
+    elif lex.roles["context"].search(before) or lex.roles["context_after"].match(normalised[found.end: found.end + ROLE_WINDOW].lower()):
+        role = AmountRole.CONTEXT  # "总交易额6亿美元", "RMB 50 million registered capital": no award is paid on it
     elif _heard_of(found, normalised, before, latin, lex):
         role = AmountRole.CLAIMED
     elif lex.roles["received"].search(before):
@@ -2508,7 +2528,7 @@ def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
     elif lex.roles["fee"].search(before) or (lex.roles["cost"].search(before) and _about_fair(normalised, found.start, lex)):
         role = AmountRole.FEE  # "展位费8万", "We attended BIO in Boston, costing RMB 200,000"
     kind = _base_kind(before, normalised[found.end: found.end + BASE_KIND_AFTER], lex) if role is AmountRole.BASE else ""
-    return StatedAmount(found.text, found.yuan, role, currency, found.start, found.approximate, kind)
+    return StatedAmount(found.text, found.yuan, role, currency, found.start, found.approximate, kind, foreign=foreign)
 
 
 def _base_kind(before: str, after: str, lex: _Lexicon) -> str:

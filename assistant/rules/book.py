@@ -125,7 +125,9 @@ class Rule(_Data):
     pick this rule among the rules of its measure. ``fee_base``: the base is a fee paid for the project
     (a stated fee is its base); ``product``: the kind of product the rule alone is for (``cgt``);
     ``follows``: the id of the rule of the same product's earlier stage this one is granted on top of
-    (以上产品…再给予), so an answer on that stage can name this later one.
+    (以上产品…再给予), so an answer on that stage can name this later one. ``not_for``: the words an asker names a
+    part of the measure the rule does not pay with; ``unpaid_part``: the text's own word for that part (（三十七）
+    pays taking part in events, not 举办 them: a host's amount is not specified).
     """
 
     id: str
@@ -148,6 +150,8 @@ class Rule(_Data):
     fee_base: bool = False
     product: str | None = None
     follows: str | None = None
+    not_for: tuple[str, ...] = Field(default=(), strict=False)
+    unpaid_part: str | None = None
 
     @field_validator("rate")
     @classmethod

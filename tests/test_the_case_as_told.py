@@ -1,0 +1,166 @@
+"""The case is read as the asker tells it: a figure is money only when it is ("1.2万平" is floor space, "38个人" a
+headcount, "RMB 50 million registered capital" no spend), an amount in euros or Hong Kong dollars is converted at
+the rate the asker gives for it, and the approved part of an investment named after its total is the base; an
+organiser of a congress asks what （三十七） leaves unset, an insurer asking for its clients is answered for them, a
+CRO serving university labs is no registration applicant, an old drug given a new use is no Class 1 new drug; a plan
+the sources say is still being drawn up has no date; a correction of an item however long the turn, the stages of the
+conversation summed, a yearly cap asked right after an award, and a follow-up on a measure that sets no amount stay
+on what was discussed; a place named as another city's payer is its subject. Promises of the question path, run on
+the real index."""
+
+from asking import cited, measure_verdicts, turns
+
+from assistant.records import Status
+
+
+def test_floor_space_is_no_money_and_a_corrected_item_is_recomputed_however_long_the_turn(engine):
+    first, second, third = turns(
+        engine,
+        "喂你好，我们是松江一家CDMO，给外地一家药企代工一个注射剂，两家没有任何股权关系哈，我们厂房有1.2万平，"
+        "今年这个品种受托生产的产值大概3000万，想问按新政能补多少",
+        "哦对还有一个，给另一家做的口服固体制剂，产值6000万，也没关联，那两个加起来呢",
+        "不好意思啊我刚才第一个说错了，注射剂那个不是3000万，是7000万，那现在一共多少")
+    assert first.total_yuan == 3_000_000  # 10% × 3000万, no item on 1.2万 of floor space
+    assert second.total_yuan == 8_000_000
+    assert cited(third)[0] == "policy2024:24"
+    assert third.total_yuan == 10_000_000  # 500万 + 500万, the enterprise's yearly 1000万
+
+
+def test_a_headcount_and_a_funding_round_are_no_items_nor_bases(engine):
+    answer = engine.ask("我们是张江一家做自体CAR-T的初创公司，成立四年，现在38个人，去年B轮融了3个亿。产品按1类新药走的，注册申请人就是"
+                        "我们上海这个主体，我们这种细胞治疗只做早期临床和确证性临床两段，确证性那段今年刚做完，这一段研发花了1.2个亿左右。"
+                        "这一段最多能给我们多少钱啊")
+    assert cited(answer)[0] == "policy2024:05"
+    assert answer.total_yuan == 30_000_000
+
+
+def test_registered_capital_named_after_its_amount_is_no_trial_cost(engine):
+    answer = engine.ask("Our Shanghai subsidiary (RMB 50 million registered capital, 140 staff) is running two overseas trials of "
+                        "its own innovative products this year: a pivotal study in the US costing about RMB 80 million and an EU "
+                        "study costing RMB 35 million. What's the most the city could give for these two trials combined?")
+    assert cited(answer)[0] == "policy2024:12"
+    assert answer.total_yuan == 40_000_000  # two items at （十二）'s 2000万 each
+
+
+def test_an_amount_in_euros_is_converted_at_the_rate_the_asker_gives(engine):
+    answer = engine.ask("Our Shanghai subsidiary developed an interventional imaging system locally; it got CE marking last spring "
+                        "and we have been selling it in Germany since September. R&D spend on that product was EUR 3 million - "
+                        "please use 7.8 RMB per EUR. Separately the group put EUR 40 million into a plant in Suzhou, unrelated. "
+                        "What is the maximum the city could pay us for getting this product approved and sold abroad?")
+    assert cited(answer)[0] == "policy2024:36"
+    assert answer.total_yuan == 7_020_000  # 30% × 2340万
+    assert "7.8" in answer.answer and "€" in answer.answer
+
+
+def test_a_rate_given_in_an_earlier_turn_converts_the_same_currency_later(engine):
+    first, second = turns(
+        engine,
+        "We're running a first-in-human study of our drug-coated balloon in Germany, sponsored by our Shanghai subsidiary. "
+        "The clinical trial liability policy cost EUR 150,000 in premium - take 7.8 RMB per euro. How much could Shanghai reimburse?",
+        "Sorry, what if the premium had been EUR 300,000 instead?")
+    assert first.total_yuan == 585_000
+    assert second.total_yuan == 1_000_000  # 50% × 234万 capped at 100万
+
+
+def test_hong_kong_dollars_without_a_rate_are_not_converted(engine):
+    asked = "我们是港资在上海注册的药企，1类新药二期研发投入港币5000万，{}能拿多少？"
+    with_rate, without = engine.ask(asked.format("汇率按0.92算，")), engine.ask(asked.format(""))
+    assert with_rate.total_yuan == 18_400_000  # 40% × 4600万
+    assert without.total_yuan is None and without.status is Status.CLARIFY
+
+
+def test_the_approved_part_named_after_the_total_investment_is_the_base(engine):
+    answer = engine.ask("我们奉贤这边做原料药加制剂的，计划新建一个连续制造的产业化基地，项目总投资五千万元，经核定的新增投资是4200万。"
+                        "另外老车间打算搞智能化改造，单独立项，总投资0.5亿。两个项目要是都能批下来，加起来最多能拿多少？")
+    assert answer.total_yuan == 17_600_000  # 30% × 4200万 + 10% × 5000万
+
+
+def test_the_organiser_of_a_congress_asks_what_the_text_leaves_unset(engine):
+    hosting = engine.ask("我们明年在上海办一个生物医药国际学术会议，预计1500人参会，预算600万。我看政策说支持举办会议，那我们作为主办方能拿多少补贴？")
+    assert hosting.status is Status.NOT_SPECIFIED
+    assert cited(hosting)[0] == "policy2024:37" and hosting.total_yuan is None
+    attending = engine.ask("我們下個月要參加在杭州舉辦的一個省級醫療器械展，不是國際性的，這個參展費能申請那個最高5萬的補助嗎？")
+    assert ("37", "not_eligible") in measure_verdicts(attending)  # an event others hold: no host asks
+
+
+def test_an_insurer_asking_what_its_clients_get_is_answered_for_them(engine):
+    answer = engine.ask("我是保险公司做产品的，现在想开发一款给药企的临床试验责任险。药企买了国内临床试验的险，市里会给他们补多少？假设保费80万")
+    assert cited(answer)[0] == "policy2024:13"
+    assert answer.total_yuan == 400_000
+
+
+def test_a_cro_serving_university_labs_is_no_registration_applicant(engine):
+    answer = engine.ask("我们是一家CRO，主要给复旦、交大的课题组做新药临床前的药效和毒理研究，今年服务了十几个项目，合同额一共4600万。"
+                        "我们能不能按那个1类新药研发投入40%的政策拿钱？")
+    assert ("05", "not_eligible") in measure_verdicts(answer)
+    assert "policy2024:04" in cited(answer)  # the measure for preclinical services to universities
+
+
+def test_an_old_drug_given_a_new_use_is_no_class_1_new_drug(engine):
+    answer = engine.ask("我们药剂科牵头一个研究者发起的临床研究，看一个已经上市好几年的老药在儿童哮喘上的新用法，院里伦理已经过了，"
+                        "经费大概180万。有同事说新政策对一二三期临床能按投入的40%补，我们这个能去申请那个吗？")
+    assert measure_verdicts(answer) == [("05", "not_eligible")]
+
+
+def test_a_plan_the_sources_say_is_being_drawn_up_has_no_date(engine):
+    for question, article in (("市科委之前回复政协提案时说在研究制定一个支持创新产品出海的专项行动方案，这个方案什么时候出台？", "reply1228:2.2"),
+                              ("听说要搞第三轮市级医院临床技能与临床创新三年行动计划，具体啥时候出台、从哪年开始执行？", "policy2024:08")):
+        answer = engine.ask(question)
+        assert answer.status is Status.NOT_SPECIFIED, question
+        assert cited(answer)[0] == article
+    issued = engine.ask("浦东那个三年行动方案什么时候出台的")  # a catalogued document: its issue answers
+    assert issued.status is Status.ANSWERED and "2022年1月14日" in issued.answer
+
+
+def test_the_two_stages_of_the_conversation_summed_against_the_yearly_cap(engine):
+    *_, last = turns(engine,
+                     "我们是做TCR-T的，1类新药，注册申请人在上海。我们这种细胞治疗只做早期临床和确证性临床两期。早期临床刚结束，"
+                     "这一段研发花了4500万。能拿多少？",
+                     "那后面确证性那期呢，预算大概9000万",
+                     "好的，回到补贴，那两期要是同一年都拿，会不会超上限")
+    assert last.total_yuan == 45_000_000  # 1500万 + 3000万, under the yearly 1亿
+
+
+def test_a_yearly_cap_asked_right_after_an_award_is_that_measures(engine):
+    answer = engine.ask("喂你好，我问几个事情哈。第一个，我们有个1类新药准备做三期，国内做，三期做完上海最多能给多少；第二个，我们公司一年里"
+                        "如果好几个品种同时申请，总的有没有上限；第三个，我们是高新技术企业，所得税是不是可以按15%交？")
+    assert cited(answer) == ["policy2024:05"]
+    assert "1亿" in answer.answer
+    assert "所得税" in answer.answer  # the tax ask named as outside the sources
+
+
+def test_money_asked_after_a_measure_that_sets_none_is_that_measures(engine):
+    *_, last = turns(engine,
+                     "我们是做医药行业数据的平台公司，手上攒了不少药品专利和行业分析数据，想找个正规渠道卖，政策上对这个有什么说法？",
+                     "那我们上架交易的话，政府有没有挂牌补贴或者交易奖励？一般多少钱")
+    assert last.status is Status.NOT_SPECIFIED
+    assert cited(last)[0] == "policy2024:33"
+
+
+def test_the_costs_a_trade_fair_paid_for_are_part_of_the_case(engine):
+    answer = engine.ask("我们是做过敏原检测试剂的小厂，在金山。下个月去杜塞尔多夫参展，展位加机票酒店算下来8万左右，市里能补多少")
+    assert cited(answer)[0] == "policy2024:37"
+    assert answer.total_yuan == 40_000
+    asked = engine.ask("你觉得2026年上海生物医药产业规模能不能突破1万亿？给个判断就行。")
+    assert asked.status is Status.OUT_OF_SCOPE  # an amount inside the clause that asks hides nothing
+
+
+def test_another_citys_payer_is_the_subject_asked(engine):
+    for question in ("Our Munich HQ is comparing Shanghai and Shenzhen for an Asia R&D hub. Could you lay out what Shenzhen's "
+                     "Guangming district pays medtech companies in cash incentives and rent support?",
+                     "想問下，如果我哋喺橫琴粵澳深度合作區開個研發中心，橫琴嗰邊對生物醫藥企業有咩租金同人才補貼？"):
+        answer = engine.ask(question)
+        assert answer.status is Status.OUT_OF_SCOPE, question
+
+
+def test_a_quoted_item_of_a_plan_finds_that_item(engine):
+    answer = engine.ask("我在浦东一个园区做招商，领导让我整理一下浦东那个生物医药行动方案里“招大企业、鼓励在浦东设总部”那一条当时是哪几个"
+                        "部门负责的，要写进年度报告里")
+    assert cited(answer)[0] == "pudong2022:task-06"
+    assert "区商务委" in answer.answer
+
+
+def test_a_cantonese_still_usable_asks_the_plans_term(engine):
+    answer = engine.ask("佢哋份BP成日引用《浦東新區生物醫藥產業高質量發展行動方案》，仲講呢份方案而家照樣有效。想問下呢份方案到而家仲用唔用得㗎？")
+    assert "已到期失效" in answer.answer  # (the same characters in either script)
+    assert cited(answer)[0].startswith("pudong2022:")
