@@ -164,3 +164,67 @@ def test_a_cantonese_still_usable_asks_the_plans_term(engine):
     answer = engine.ask("佢哋份BP成日引用《浦東新區生物醫藥產業高質量發展行動方案》，仲講呢份方案而家照樣有效。想問下呢份方案到而家仲用唔用得㗎？")
     assert "已到期失效" in answer.answer  # (the same characters in either script)
     assert cited(answer)[0].startswith("pudong2022:")
+
+
+def test_thanks_closing_a_list_ask_nothing(engine):
+    answer = engine.ask("写报告还差几个数：①2023年上海生物医药工业总产值多少；②国际TOP20的药企和器械企业里有几家把中国区或者研发生产总部"
+                        "放在上海。谢谢！！")
+    assert cited(answer) == ["reply1228:1.1", "reply1228:1.4"]
+    assert "1860亿" in answer.answer and "18家" in answer.answer
+
+
+def test_five_such_products_take_every_step_under_the_yearly_cap(engine):
+    _, five = turns(engine,
+                    "我们的一个器械进了国家创新医疗器械特别审查程序，后来首次拿到注册证并在上海落地生产，研发投入1500万，一共能拿多少？",
+                    "如果同一年有5个这样的产品，一年最多能拿多少？")
+    assert five.total_yuan == 30_000_000  # 5 × (300万 + 600万) = 4500万, capped at （六）'s 3000万 a year
+
+
+def test_a_case_pointed_at_after_an_award_is_asked_on_its_own(engine):
+    _, pointed = turns(engine,
+                       "我們在上海的公司有一個創新藥拿到美國FDA核准，也已經在美國開賣了，研發投入2000萬人民幣，可以補多少？",
+                       "好，那這個呢：另一個產品在日本PMDA通過了，也在日本有賣，研發投入4000萬")
+    assert pointed.total_yuan == 10_000_000  # its own 30% × 4000萬 capped at 1000萬, not added to the first
+
+
+def test_another_project_added_and_summed_with_the_yearly_cap_asked(engine):
+    _, both = turns(engine,
+                    "我们疫苗公司是上海注册的，在美国和欧洲做一个创新疫苗的III期，国际多中心，新政里这种海外做的临床项目最多支持多少？",
+                    "同一年我们还有另一个海外临床项目也要报，两个加起来最多多少？单位一年有没有封顶？")
+    assert both.total_yuan == 40_000_000
+    assert "1亿" in both.answer
+
+
+def test_the_relation_said_of_one_listed_client_fails_that_item_alone(engine):
+    answer = engine.ask("我们是一家CDMO，厂在奉贤，注册也在上海，去年一共给4个客户做委托生产：A客户一个注射剂全年受托产值8000万，B客户口服固体"
+                        "3000万，C客户一个生物药4500万，还有D客户是我们母公司参股15%的企业，给它做了2000万。合同金额加起来大概2.1个亿。"
+                        "按新政给受托方的那个补贴，我们这一年合计最多能拿多少？")
+    assert answer.total_yuan == 10_000_000  # 500万 + 300万 + 450万 = 1250万, capped at 1000万; D's item fails
+
+
+def test_a_second_english_ask_of_its_own_topic_is_answered(engine):
+    answer = engine.ask("Two things: how much can a CRO get for upgrading to international standards, and is there a fixed grant "
+                        "for an AI drug-discovery platform?")
+    assert cited(answer)[:2] == ["policy2024:12", "policy2024:02"]
+    assert "does not specify" in answer.answer
+
+
+def test_the_ended_plans_support_asked_in_english_names_the_measure_in_force(engine):
+    answer = engine.ask("Does Pudong's biomedicine action plan still support innovative medical devices? Can we apply under it now?")
+    assert "policy2024:06" in cited(answer)
+    assert "expired" in answer.answer
+
+
+def test_a_payout_asked_of_the_money_is_not_specified(engine):
+    *_, last = turns(engine,
+                     "我们疫苗公司是上海注册的，在美国和欧洲做一个创新疫苗的III期，国际多中心，新政里这种海外做的临床项目最多支持多少？",
+                     "那审下来以后钱大概多久能拨到账上？")
+    assert last.status is Status.NOT_SPECIFIED
+
+
+def test_an_asker_writing_a_deck_asks_the_figures_and_a_zone_elsewhere_is_its_own(engine):
+    figures = engine.ask("我做行业研究的要写个对比PPT，想要上海从2016年到市科委那份提案答复为止，一共批了多少个1类创新药、多少个创新医疗器械？")
+    assert cited(figures)[0] == "reply1228:1.2" and "26款" in figures.answer
+    assert engine.ask("帮我写个PPT介绍这个政策").status is Status.OUT_OF_SCOPE
+    zone = engine.ask("海南博鳌乐城先行区能不能用国内还没获批的进口药做真实世界研究？上海这边的罕见病真实世界平台我们也在看")
+    assert zone.status is Status.OUT_OF_SCOPE

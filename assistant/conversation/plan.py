@@ -243,7 +243,10 @@ def _asks_cap_not_sum(request: AwardRequest, question: Question) -> bool:
     ("这个补贴一年最多能拿多少？" after two fairs asks the cap; "两个加起来一年最多多少" their sum, and so is
     "这两项加起来一年最多能拿多少" after two measures' items, the other measure's in ``request.elsewhere``)."""
     rules = request.rules or list(request.candidates)
-    return any(r.annual_cap for r in rules) and (len(request.seen) + len(request.elsewhere) < 2 or not question.asks_total)
+    # ("同一年我们还有另一个海外临床项目也要报，两个加起来最多多少？单位一年有没有封顶？": the items this turn adds to the
+    # one computed are summed too)
+    counted = len(request.seen) + len(request.elsewhere) + (len(request.rules) - 1 if question.adds_item else 0)
+    return any(r.annual_cap for r in rules) and (counted < 2 or not question.asks_total)
 
 
 def _asks_share(text: str) -> bool:
@@ -336,7 +339,10 @@ def _support_clauses(text: str) -> str:
     applying's own words: what the support asked for is of ("新药临床"); "" when none names one, little when it is of
     no topic ("企业还能按那个去申请支持")."""
     lex = lexicon()
-    named = "，".join(clause for clause in CLAUSE_SPLIT.split(text) if has_word(clause, lex.support_named))
+    # ("记得浦东2022年那个方案里写过推进CMO/CDMO基地扩大生产能力，现在还能拿这个方案去区里申请支持吗": a clause telling
+    # what the plan says names the support too; "目标是产业规模冲到4000亿" tells a goal, no support)
+    named = "，".join(clause for clause in CLAUSE_SPLIT.split(text)
+                     if has_word(clause, lex.support_named) or lex.plan_content_told.search(clause))
     return without_words(named, (*lex.support_named, *lex.applying_words, *lex.generic_applicants))
 
 
@@ -1894,7 +1900,10 @@ class Planner:
                 # funding measure further down is the same kind of support)
                 # ("浦东…方案，对创新医疗器械上市有补贴…还能去申请吗": money asked, a funding measure tied with the top
                 # hit, （六） beside （十九）'s 医保 terms, is that support)
-                money_asked = has_word(asked.lower(), lexicon().money_words)
+                # ("Does Pudong's plan still support innovative medical devices? Can we apply under it now?": the plan's
+                # support asked for, in the asker's own words, is its funding too)
+                money_asked = has_word(asked.lower(), lexicon().money_words) or (
+                    has_word(search_query.lower(), lexicon().support_named) and has_word(ask.text.lower(), lexicon().applying_words))
                 current = [hit.article for hit in found if hit.article.key in self.book.measures() and (
                     hit is found[0] or hit.score >= TIED_SCORE * found[0].score)] if found and (
                     found[0].article.key in self.book.measures() or money_asked) else []
@@ -2128,7 +2137,10 @@ class Planner:
 
     def _names_support_topic(self, words: str) -> bool:
         """Whether ``words`` (a support's clauses, ``_support_clauses``) name what it is for by a word of two characters
-        or more the sources use ("新药 临床"), not only function words ("按 去")."""
+        or more the sources use ("新药 临床"), not only function words ("按 去"); English words, which the sources do
+        not use, by what they find ("innovative medical devices")."""
+        if re.search(r"[a-z]{3}", words):
+            return self.retriever.keyword_score(words) >= MIN_KEYWORD_SCORE
         return any(len(term) >= 2 and self.retriever.article_share(term) > 0 for term in tokenize(words))
 
     def _cap_of_award_before(self, ask: Ask, plan: Plan) -> Article | None:

@@ -389,7 +389,8 @@ def asks_payout(text: str) -> bool:
     a money word (``money_words``: 补贴, 资助, funding) with a payout word (the ``payout`` detail's), in
     everyday words the sources never use, about their own support (answered ``not_specified``)."""
     lex = lexicon()
-    return has_word(text, lex.money_words) and asks_detail(text, "payout")
+    # ("审下来以后钱大概多久能拨到账上": 钱 is the sources' money when its payout is asked)
+    return (has_word(text, lex.money_words) or "钱" in text) and asks_detail(text, "payout")
 
 
 def _background_spans(text: str) -> list[tuple[int, int]]:

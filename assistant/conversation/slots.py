@@ -551,6 +551,17 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
                 rules = earlier_rules
                 if count and not bases and len(rules) == 1 and rules[0].rate is None:
                     rules = rules * count  # "我们今年有三个这样的项目，一共能拿多少": that many items of the topic's ceiling
+                path = _path_per_product(rules, earlier_bases, count or 0) if (
+                    not bases and not facts_said.amounts and lexicon().like_items.search(text)) else None
+                if path is not None:
+                    # "如果同一年有5个这样的产品，一年最多能拿多少" after 进特审 and 拿证投产 of one product: each of that
+                    # many products takes every step, with the spend said before
+                    rules, bases = path
+            elif (question.adds_item and question.asks_total and not bases and not facts_said.amounts and previous.seen
+                  and len(rules) == 1 and rules[0].rate is None and all(r == rules[0].id for r, _ in previous.seen)):
+                # "同一年我们还有另一个海外临床项目也要报，两个加起来最多多少" after one project's fixed ceiling: the
+                # projects computed so far and the ones added, a ceiling each
+                rules = rules * (len(previous.seen) + max(question.items_added, 1))
             if not bases and question.base_scaled is not None and earlier_bases and not facts_said.amounts:
                 # "如果投入比这个多20%呢": the same items, each base said before scaled (yuan, whole)
                 bases = [(base * question.base_scaled).quantize(Decimal(1)) for base in earlier_bases]

@@ -253,6 +253,7 @@ class _Lexicon:
     each: re.Pattern[str]
     counted_aside: re.Pattern[str]  # "最便宜的也有12万", "一共花了210万": an amount beside a count's per-item one
     uncounted_items: re.Pattern[str]  # "好几个管线": items told as many, with no count
+    like_items: re.Pattern[str]  # "5个这样的产品", "five such products": a count of items like the one discussed
     alike_items: re.Pattern[str]  # "另外两个产品也都是一样的情况": items added going the topic's whole path
     english_numbers: dict[str, int]
     registered_elsewhere: re.Pattern[str]
@@ -269,6 +270,7 @@ class _Lexicon:
     speaker_asks: tuple[str, ...]  # "谁讲的…": who spoke, asked of the document the message names
     frame_openers: tuple[str, ...]  # words opening a clause that frames the question after it ("under", "按照")
     plan_name: re.Pattern[str]  # a quoted name that is a plan's or programme's ("…三年行动计划"), not a passage's
+    courtesy_only: re.Pattern[str]  # a clause of thanks or courtesy alone ("谢谢！！", "thanks a lot"): no ask
     plan_tail: re.Pattern[str]  # the tail of a plan's name said unquoted ("行动方案" of "…专项行动方案")
     plan_in_preparation: re.Pattern[str]  # a sentence stating a plan is still being drawn up ("研究制定行动方案")
     topic_switch: re.Pattern[str]  # a turn opening by leaving the topic ("另外问一下，…", "by the way, …")
@@ -302,6 +304,7 @@ class _Lexicon:
     ability_asked: re.Pattern[str]  # "能…吗": whether one can is asked, answered 可以
     money_words: tuple[str, ...]  # "补贴", "funding": an ask about money, answered by a measure that sets amounts
     support_named: tuple[str, ...]  # "支持", "funding": a support named, as one of an ended plan's asked for again
+    plan_content_told: re.Pattern[str]  # "…方案里写过…": a clause telling what a plan says
     generic_applicants: tuple[str, ...]  # "企业", "companies": who applies, said in general, names no support
     money_figures: tuple[str, ...]  # "额度", "多少钱": a figure asked that is an amount of money
     plain_money_words: tuple[str, ...]  # "资金额度", "specific amount": money named with no topic of its own
@@ -495,6 +498,7 @@ def lexicon() -> _Lexicon:
         each=re.compile(raw["each"], re.IGNORECASE),
         counted_aside=re.compile(raw["counted_aside"], re.IGNORECASE),
         uncounted_items=re.compile(raw["uncounted_items"], re.IGNORECASE),
+        like_items=re.compile(raw["like_items"], re.IGNORECASE),
         alike_items=re.compile(raw["alike_items"], re.IGNORECASE),
         english_numbers={str(k): int(v) for k, v in raw["english_numbers"].items()},
         registered_elsewhere=re.compile(raw["facts"]["registered_elsewhere"], re.IGNORECASE),
@@ -506,6 +510,7 @@ def lexicon() -> _Lexicon:
         target_bounds=tuple(str(w) for w in raw["target_bounds"]),
         example_of_ask=re.compile(raw["example_of_ask"], re.IGNORECASE),
         plan_name=re.compile(raw["plan_name"]),
+        courtesy_only=re.compile(raw["courtesy_only"], re.IGNORECASE),
         plan_tail=re.compile(raw["plan_tail"]),
         plan_in_preparation=re.compile(raw["plan_in_preparation"]),
         frame_openers=tuple(str(w) for w in raw["frame_openers"]),
@@ -575,6 +580,7 @@ def lexicon() -> _Lexicon:
         ability_asked=re.compile(raw["ability_asked"]),
         money_words=lower(raw["money_words"]),
         support_named=lower(raw["support_named"]),
+        plan_content_told=re.compile(raw["plan_content_told"], re.IGNORECASE),
         generic_applicants=lower(raw["generic_applicants"]),
         money_figures=lower(raw["money_figures"]),
         plain_money_words=lower(raw["plain_money_words"]),
@@ -1057,7 +1063,10 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
             previous is not None and bool(own_amounts) and bool(previous.labels_given)
             and any(label not in previous.labels_given and label in ORDINAL_LABELS for label in _labels(cased, lex))) or (
             previous is not None and bool(own_amounts) and (_items_counted_by_total(text, lex) or 0) > 1
-            and not lex.each.search(text))) and corrected[0] is None,
+            and not lex.each.search(text))) and corrected[0] is None
+        # ("好，那这个呢：另一个产品在日本PMDA通过了…研发投入4000万": the case pointed at is asked on its own, unless a
+        # total is asked of it with the others)
+        and (forward is None or has_word(text, lex.total_words)),
         items_added=_items_added(text, lex),
         corrects_order=corrected[0],
         corrects_yuan=corrected[1],
@@ -1203,6 +1212,8 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
     announced = AskKind.FIGURE if opening is not None and lex.list_of_figures.search(opening[0]) else AskKind.WHAT
     clauses = _clauses(text, lex)
     for number, (clause, questioned, numbered) in enumerate(clauses):
+        if lex.courtesy_only.match(clause):
+            continue  # "…③在科创板上市的有多少家。谢谢！！": thanks ask nothing, whatever list they close
         kind = _asked_kind(clause.lower(), lex)
         # the message's last words with no mark after them may be a question that lost its mark ("…？16年以来批了几个1类创新药")
         unmarked_end = text.rstrip().endswith(clause)
@@ -1212,6 +1223,9 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         if kind is AskKind.FIGURE and (clause in stated_sentences or told_of_own or SOME_SAID.search(clause)) and not unmarked_end and (
                 INDEFINITE_COUNT.search(clause) and not _kind(INDEFINITE_COUNT.sub(" ", clause.lower()), lex, own_words_only=True)):
             kind = None  # "明年打算参加几个展会。补助标准是什么？": 几个 says "a few" in a sentence that asks nothing
+        elif kind is AskKind.FIGURE and clause in stated_sentences and not unmarked_end and not QUESTION_WORDS.search(
+                clause.lower()) and read_facts(clause, clause.lower()).amounts:
+            kind = None  # "…合同金额加起来大概2.1个亿。…最多能拿多少？": a total stated in a sentence that asks nothing
         elif kind is AskKind.DURATION and not unmarked_end and any(clause in stated for stated in stated_sentences) and not (
                 QUESTION_WORDS.search(clause.lower())):
             kind = None  # "…老板问时间表。…这两样审评时限分别会压缩到多少个工作日？": the schedule wanted is the case, the later sentence asks
@@ -1629,6 +1643,16 @@ def _names_own_topic(text: str) -> bool:
     return len(CHINESE_CHARACTER.findall(without_ask_words(text.lower()))) >= OWN_TOPIC_CHARACTERS
 
 
+def _words_apart(first: str, second: str) -> bool:
+    """Whether two asks each keep a topic of their own that the other does not share, in Chinese (``_topics_apart``) or
+    in English: half ``OWN_TOPIC_CHARACTERS`` words of a topic's length each, none in common ("upgrading to
+    international standards", "a fixed grant for an AI drug-discovery platform")."""
+    if _topics_apart(first, second):
+        return True
+    units = [{w for w in _topic_units(without_ask_words(clause.lower())) if w.isascii()} for clause in (first, second)]
+    return all(len(u) >= OWN_TOPIC_CHARACTERS // 2 for u in units) and not units[0] & units[1]
+
+
 def _asks_again_after(part: str, last: str, lex: _Lexicon) -> bool:
     """Whether ``last`` (a clause's last comma part) asks what ``part`` before it asked, of a topic of its own: an
     elliptical part ("二类器械呢") with no ask of its own after one that asks."""
@@ -1780,7 +1804,11 @@ def _merge_amount_with_eligibility(asks: list[Ask], text: str) -> list[Ask]:
         a.kind is AskKind.AMOUNT and (i not in apart or i == first_amount)) or (a.kind is AskKind.ELIGIBILITY and not (
         first_amount is not None and i > first_amount and lex.hypothetical.search(a.text.lower()))
         and not lex.ordinal_opening.match(a.own_words) and i not in apart
-        and bool({i - 1} & amounts_at or {i + 1} & (amounts_at - apart))))]
+        and bool({i - 1} & amounts_at or {i + 1} & (amounts_at - apart))
+        # ("how much can a CRO get for upgrading …, and is there a fixed grant for an AI drug-discovery platform?": whether
+        # a support exists for a topic of its own, no amount ask's topic, is asked apart)
+        and not (lex.support_exists_asked.search(a.own_words.lower()) and not lex.like_items.search(a.own_words.lower())
+                 and any(_words_apart(asks[j].own_words, a.own_words) for j in ({i - 1, i + 1} & amounts_at)))))]
     if {a.kind for a in joined} == {AskKind.AMOUNT, AskKind.ELIGIBILITY}:
         asked = any(a.kind is AskKind.ELIGIBILITY and not _told_not_asked(a.own_words, text) for a in joined)
         merged = Ask(AskKind.AMOUNT, "，".join(a.text for a in joined), yes_no=asked)
@@ -2176,13 +2204,23 @@ def _related_each(amounts: tuple[StatedAmount, ...], normalised: str, words: dic
     state different ones ("品种甲…品种乙…，这两家委托方跟我们没有任何投资关系；品种丙…，委托方是我们控股股东投资的公司"):
     each item is judged by its own; unchanged when the message states one relation or none."""
     said = {}
-    for amount in amounts:
-        if amount.role in (AmountRole.BASE, AmountRole.FEE):  # the items' amounts, not an upfront the deal is held to
-            start, end = sentence_at(normalised, amount.start)
-            said[amount.start] = _relation(normalised[start:end].lower(), words)
-    if len(said) < 2 or {True, False} - set(said.values()):
+    items = [a for a in amounts if a.role in (AmountRole.BASE, AmountRole.FEE)]  # not an upfront the deal is held to
+    for amount in items:
+        start, end = sentence_at(normalised, amount.start)
+        said[amount.start] = _relation(normalised[start:end].lower(), words)
+    if len(said) >= 2 and not {True, False} - set(said.values()):
+        return tuple(replace(a, related=said[a.start]) if said.get(a.start) is not None else a for a in amounts)
+    # ("A客户…8000万，B客户…3000万，…还有D客户是我们母公司参股15%的企业，给它做了2000万": one sentence listing the items,
+    # the relation said in the stretch of one item alone; the others, listed beside it with none said, are not related)
+    if len(items) < 2:
         return amounts
-    return tuple(replace(a, related=said[a.start]) if said.get(a.start) is not None else a for a in amounts)
+    stretches = {a.start: _relation(normalised[before.start + len(before.text) if before else sentence_at(normalised, a.start)[0]:
+                                               a.start].lower(), words)
+                 for before, a in zip([None, *items[:-1]], items, strict=True)}
+    related = [at for at, relation in stretches.items() if relation]
+    if len(items) < 2 or len(related) != 1 or any(relation is False for relation in stretches.values()):
+        return amounts
+    return tuple(replace(a, related=a.start in related) if a.start in stretches else a for a in amounts)
 
 
 def _relation(text: str, words: dict[str, Any]) -> bool | None:
