@@ -228,3 +228,14 @@ def test_an_asker_writing_a_deck_asks_the_figures_and_a_zone_elsewhere_is_its_ow
     assert engine.ask("帮我写个PPT介绍这个政策").status is Status.OUT_OF_SCOPE
     zone = engine.ask("海南博鳌乐城先行区能不能用国内还没获批的进口药做真实世界研究？上海这边的罕见病真实世界平台我们也在看")
     assert zone.status is Status.OUT_OF_SCOPE
+
+
+def test_two_figures_of_one_article_are_each_answered(engine):
+    answer = engine.ask("两个数：国际TOP20的药企和器械企业里有几家把中国区或者研发生产总部放在上海？在科创板上市的有多少家？")
+    assert cited(answer) == ["reply1228:1.4"]
+    assert "18家" in answer.answer and "30家" in answer.answer
+
+
+def test_the_organiser_of_an_event_the_asker_attends_asks_no_hosting(engine):
+    answer = engine.ask("我们参加了一个国际展会，主办方经过认定了，能申请补贴吗？")
+    assert answer.answer.startswith("可以") and cited(answer)[0] == "policy2024:37"

@@ -1996,6 +1996,14 @@ class Planner:
             stated = self.finder.sentence_stating(search_query, ask, units, pointed, holding=tuple(years))
             if stated is not None:
                 top, lead = stated
+        step_before = plan.steps[-1] if plan.steps else None
+        if (ask.kind in {AskKind.DURATION, AskKind.FIGURE} and step_before is not None and step_before.lead is not None
+                and step_before.articles and lead.figure
+                and (step_before.articles[0].chunk_id, step_before.lead.figure) == (top.chunk_id, lead.figure)):
+            # "…有几家把中国区总部放在上海？在科创板上市的有多少家？": the figure the ask before took is not this
+            # ask's; its own words find its own in the same article (30家, beside the 18家)
+            its_own = lead_clause(top.text, ask.kind, ask.own_words, units)
+            lead = its_own if its_own.figure and its_own.figure != lead.figure else lead
         share = None
         if ask.kind is AskKind.FIGURE:
             # "我们医院核定床位1500张，研究型病床要占多少比例？" / "2,000 approved beds. How many research beds?": the
