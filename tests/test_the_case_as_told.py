@@ -239,3 +239,10 @@ def test_two_figures_of_one_article_are_each_answered(engine):
 def test_the_organiser_of_an_event_the_asker_attends_asks_no_hosting(engine):
     answer = engine.ask("我们参加了一个国际展会，主办方经过认定了，能申请补贴吗？")
     assert answer.answer.startswith("可以") and cited(answer)[0] == "policy2024:37"
+
+
+def test_departments_asked_of_the_measure_the_message_named_are_its(engine):
+    answer = engine.ask("我们给好几家药企代工，想申请那个按受托产值给受托方补钱的政策。材料准备一半了，想问下这条政策文件里写的到底是"
+                        "哪几个部门负责，我该先找谁问")
+    assert cited(answer) == ["policy2024:24"]
+    assert "市科委、市药品监管局、市财政局" in answer.answer

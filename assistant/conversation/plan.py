@@ -1283,6 +1283,11 @@ class Planner:
             # "第一个，…三期做完上海最多能给多少；第二个，我们公司一年里如果多个品种同时申请，总的有没有上限": the yearly cap
             # of the award the ask before it asked, in that measure's own words
             return Step(ask, Route.LOOKUP, [capped], lead=lead_clause(capped.text, AskKind.WHAT, " ".join(lexicon().annual_words)))
+        pointed_before = self._measure_pointed_before(ask, plan)
+        if pointed_before is not None:
+            # "想申请那个按受托产值给受托方补钱的政策。…这条政策文件里写的到底是哪几个部门负责": the measure the ask before
+            # it in the message found
+            return Step(ask, Route.DEPARTMENTS, [pointed_before])
         if ask.kind is not AskKind.VALIDITY and len(previous) > 1 and self._states_term(previous[0]):
             # "委托方是我们关联公司呢？" right after "这个政策还有效吗": the measure discussed before the validity turn
             previous = [a for a in previous if not self._states_term(a)] or previous
@@ -2150,6 +2155,17 @@ class Planner:
         if re.search(r"[a-z]{3}", words):
             return self.retriever.keyword_score(words) >= MIN_KEYWORD_SCORE
         return any(len(term) >= 2 and self.retriever.article_share(term) > 0 for term in tokenize(words))
+
+    def _measure_pointed_before(self, ask: Ask, plan: Plan) -> Article | None:
+        """The article of the ask before this one in the message, when this one asks its departments pointing at it
+        ("这条政策…哪几个部门负责", "who runs this measure?") and names no measure by label nor a document of its own, and
+        that article lists departments; else None."""
+        before = plan.steps[-1] if plan.steps else None
+        if (ask.kind is not AskKind.DEPARTMENTS or before is None or not before.articles or not before.articles[0].departments
+                or not lexicon().measure_pointer.search(ask.text.lower()) or labels_named(ask.text)
+                or self.catalogue.named_in(ask.text.lower()) - {before.articles[0].doc_id}):
+            return None
+        return before.articles[0]
 
     def _cap_of_award_before(self, ask: Ask, plan: Plan) -> Article | None:
         """The article of the measure whose award the ask before it in the message asked, when this ask names a yearly

@@ -305,6 +305,7 @@ class _Lexicon:
     money_words: tuple[str, ...]  # "补贴", "funding": an ask about money, answered by a measure that sets amounts
     support_named: tuple[str, ...]  # "支持", "funding": a support named, as one of an ended plan's asked for again
     plan_content_told: re.Pattern[str]  # "…方案里写过…": a clause telling what a plan says
+    measure_pointer: re.Pattern[str]  # "这条政策", "this measure": the measure an earlier ask of the message named
     generic_applicants: tuple[str, ...]  # "企业", "companies": who applies, said in general, names no support
     money_figures: tuple[str, ...]  # "额度", "多少钱": a figure asked that is an amount of money
     plain_money_words: tuple[str, ...]  # "资金额度", "specific amount": money named with no topic of its own
@@ -581,6 +582,7 @@ def lexicon() -> _Lexicon:
         money_words=lower(raw["money_words"]),
         support_named=lower(raw["support_named"]),
         plan_content_told=re.compile(raw["plan_content_told"], re.IGNORECASE),
+        measure_pointer=re.compile(raw["measure_pointer"], re.IGNORECASE),
         generic_applicants=lower(raw["generic_applicants"]),
         money_figures=lower(raw["money_figures"]),
         plain_money_words=lower(raw["plain_money_words"]),
