@@ -107,10 +107,15 @@ def _rate_bounds() -> RateRange:
 def stated_rate(normalised: str) -> Decimal | None:
     """The yuan per US dollar the message gives (``data/currency.yaml`` ``stated_rate``), or None: none given, or
     a number outside the bounds, or one that is itself an amount of money ("rate 5 million", "汇率…5万")."""
+    return _first_rate(normalised, _rate_patterns(), _rate_bounds())
+
+
+def _first_rate(normalised: str, patterns: tuple[re.Pattern[str], ...], bounds: RateRange) -> Decimal | None:
+    """The first group ``rate`` one of ``patterns`` finds in ``normalised`` (lower-cased) within ``bounds``, that is no
+    amount of money itself ("rate 5 million", "汇率…5万"); None when there is none."""
     lowered = normalised.lower()
     money_at = {found.start for found in find_amounts(normalised) if found.yuan >= 100}
-    bounds = _rate_bounds()
-    for pattern in _rate_patterns():
+    for pattern in patterns:
         for match in pattern.finditer(lowered):
             rate = Decimal(match["rate"])
             magnitude = MAGNITUDE_AFTER.match(lowered, match.end("rate"))  # "rate 5 million" is an amount
@@ -171,16 +176,7 @@ def _foreign_patterns(code: str, unnamed: bool) -> tuple[re.Pattern[str], ...]:
 def _foreign_rate(normalised: str, code: str, unnamed: bool) -> Decimal | None:
     """The yuan per unit of ``code`` the message gives, within that currency's bounds and no amount of money itself;
     with ``unnamed``, a rate said without naming a currency counts too."""
-    lowered = normalised.lower()
-    money_at = {found.start for found in find_amounts(normalised) if found.yuan >= 100}
-    bounds = foreign_currencies()[code].bounds
-    for pattern in _foreign_patterns(code, unnamed):
-        for match in pattern.finditer(lowered):
-            rate = Decimal(match["rate"])
-            if (bounds.low <= rate <= bounds.high and match.start("rate") not in money_at
-                    and MAGNITUDE_AFTER.match(lowered, match.end("rate")) is None):
-                return rate
-    return None
+    return _first_rate(normalised, _foreign_patterns(code, unnamed), foreign_currencies()[code].bounds)
 
 
 def at_foreign_rates(amounts: tuple[StatedAmount, ...], normalised: str,

@@ -129,7 +129,6 @@ CEILING_REACH = 6  # characters before a figure in which a ceiling word (最高,
 SENTENCE_MARK = re.compile(r"[？?。；;!！]")  # where one question ends and another begins  # a document's title as a sentence quotes it
 YEAR_SENTENCES = 50  # sentences searched for the one describing a policy named by its year (few sentences hold a year)
 QUOTED_PASSAGE_MIN_CHARS = 8  # a quoted passage this long names the item asked about ("招大企业、鼓励在浦东设总部")
-CLAUSE_SPLIT = re.compile(r"[，,。；;？?！!]")  # the marks between a message's clauses
 PREPARING_SENTENCES = 3  # the sentences searched for one saying an unquoted plan asked about is still being drawn up
 MENTIONED_NAME_MIN_CHARS = 6  # a quoted name this long is a plan's name ("4个100" is a list's, not a plan's)
 QUOTED_RUN_CHARS = 6  # a run of a measure's own words this long that few articles hold quotes that measure
@@ -341,17 +340,26 @@ def _support_clauses(text: str) -> str:
     lex = lexicon()
     # ("记得浦东2022年那个方案里写过推进CMO/CDMO基地扩大生产能力，现在还能拿这个方案去区里申请支持吗": a clause telling
     # what the plan says names the support too; "目标是产业规模冲到4000亿" tells a goal, no support)
-    named = "，".join(clause for clause in CLAUSE_SPLIT.split(text)
+    named = "，".join(clause for clause in LAST_CLAUSE.split(text)
                      if has_word(clause, lex.support_named) or lex.plan_content_told.search(clause))
     return without_words(named, (*lex.support_named, *lex.applying_words, *lex.generic_applicants))
 
 
+def _own_triggers(rule: Rule) -> tuple[str, ...]:
+    """``rule``'s trigger words without its base, which other measures pay on too ("研发投入")."""
+    return tuple(t for t in rule.triggers if t != rule.base)
+
+
+def _named_by_trigger(text: str, rule: Rule) -> bool:
+    """Whether ``text`` (lower case) holds any of ``rule``'s own triggers (``_own_triggers``)."""
+    return triggers_named(text, _own_triggers(rule))
+
+
 def _names_specifically(text: str, rule: Rule) -> bool:
     """Whether ``text`` names ``rule`` by a trigger of several words or of three Chinese characters or
-    more ("特别审查", "special review"), not a common word ("平台", "registration") nor the rule's base, which
-    other measures pay on too ("研发投入")."""
-    specific = tuple(t for t in rule.triggers if t != rule.base and (
-        " " in t or (not t.isascii() and len(t) >= 3) or (t.isascii() and t.isupper() and len(t) >= 3)))  # an acronym: "CMO", "FDA"
+    more ("特别审查", "special review"), not a common word ("平台", "registration") nor the rule's base."""
+    specific = tuple(t for t in _own_triggers(rule) if " " in t or (not t.isascii() and len(t) >= 3)
+                     or (t.isascii() and t.isupper() and len(t) >= 3))  # an acronym: "CMO", "CRO", "FDA"
     return bool(specific) and triggers_named(text, specific)
 
 
@@ -2145,8 +2153,7 @@ class Planner:
         if (discussed.doc_id != self.book.document or discussed.key == measure or not str(discussed.key).isdigit()
                 or not _sets_no_amount(discussed, self.book) or labels_named(ask.text)):
             return False
-        own = ask.own_words.lower()
-        return not any(triggers_named(own, [t for t in rule.triggers if t != rule.base]) for rule in self.book.for_measure(measure))
+        return not any(_named_by_trigger(ask.own_words.lower(), rule) for rule in self.book.for_measure(measure))
 
     def _names_support_topic(self, words: str) -> bool:
         """Whether ``words`` (a support's clauses, ``_support_clauses``) name what it is for by a word of two characters
@@ -2181,7 +2188,7 @@ class Planner:
         # ("…(2) what's the max for running a high-level trial … overseas, and (3) is there a yearly cap": a rule of its
         # own named beside the cap is that rule's award asked)
         if (not any(rule.annual_cap for rule in rules) or self.retriever.keyword_score(topic) >= OWN_TOPIC_SCORE
-                or any(triggers_named(ask.text.lower(), [t for t in rule.triggers if t != rule.base]) for rule in rules)):
+                or any(_named_by_trigger(ask.text.lower(), rule) for rule in rules)):
             return None
         return measure
 

@@ -22,6 +22,7 @@ from assistant.conversation.question import AmountRole, AskKind, Question, State
 from assistant.conversation.understand import (
     PLACE_SUFFIXES,
     asks_detail,
+    clause_around,
     clause_asks,
     ends_as_question,
     english_sentences_marked,
@@ -390,7 +391,7 @@ def asks_payout(text: str) -> bool:
     everyday words the sources never use, about their own support (answered ``not_specified``)."""
     lex = lexicon()
     # ("审下来以后钱大概多久能拨到账上": 钱 is the sources' money when its payout is asked)
-    return (has_word(text, lex.money_words) or "钱" in text) and asks_detail(text, "payout")
+    return has_word(text, (*lex.money_words, *lex.payout_money_words)) and asks_detail(text, "payout")
 
 
 def _background_spans(text: str) -> list[tuple[int, int]]:
@@ -407,8 +408,7 @@ def _costed_spans(text: str, amounts: Sequence[StatedAmount]) -> list[tuple[int,
     for amount in amounts:
         if amount.role not in {AmountRole.FEE, AmountRole.BASE} or not 0 <= amount.start <= len(text):
             continue
-        opening = max((text.rfind(mark, 0, amount.start) for mark in CLAUSE_MARKS), default=-1) + 1
-        closing = min((at for mark in CLAUSE_MARKS if (at := text.find(mark, amount.start)) >= 0), default=len(text))
+        opening, closing = clause_around(text, amount.start, CLAUSE_MARKS)
         # ("你觉得2026年…产业规模能不能突破1万亿", "What are hospitals paying … roughly RMB 10 million": a clause that
         # asks is the question, not the case's costs)
         if not clause_asks(text[opening:closing], text[closing:closing + 1]):

@@ -303,6 +303,7 @@ class _Lexicon:
     yes_echo: dict[str, re.Pattern[str]]  # "算…吗" is answered "算。": the verb a yes/no question asks with
     ability_asked: re.Pattern[str]  # "能…吗": whether one can is asked, answered 可以
     money_words: tuple[str, ...]  # "补贴", "funding": an ask about money, answered by a measure that sets amounts
+    payout_money_words: tuple[str, ...]  # "钱": money said plainly, the sources' when its payout is asked
     support_named: tuple[str, ...]  # "支持", "funding": a support named, as one of an ended plan's asked for again
     plan_content_told: re.Pattern[str]  # "…方案里写过…": a clause telling what a plan says
     measure_pointer: re.Pattern[str]  # "这条政策", "this measure": the measure an earlier ask of the message named
@@ -580,6 +581,7 @@ def lexicon() -> _Lexicon:
         yes_echo={str(verb): re.compile(pattern) for verb, pattern in raw["yes_echo"].items()},
         ability_asked=re.compile(raw["ability_asked"]),
         money_words=lower(raw["money_words"]),
+        payout_money_words=lower(raw["payout_money_words"]),
         support_named=lower(raw["support_named"]),
         plan_content_told=re.compile(raw["plan_content_told"], re.IGNORECASE),
         measure_pointer=re.compile(raw["measure_pointer"], re.IGNORECASE),
@@ -2220,7 +2222,7 @@ def _related_each(amounts: tuple[StatedAmount, ...], normalised: str, words: dic
                                                a.start].lower(), words)
                  for before, a in zip([None, *items[:-1]], items, strict=True)}
     related = [at for at, relation in stretches.items() if relation]
-    if len(items) < 2 or len(related) != 1 or any(relation is False for relation in stretches.values()):
+    if len(related) != 1 or any(relation is False for relation in stretches.values()):
         return amounts
     return tuple(replace(a, related=a.start in related) if a.start in stretches else a for a in amounts)
 
@@ -2769,11 +2771,18 @@ def _of_unmet_items(amounts: tuple[StatedAmount, ...], normalised: str, lex: _Le
                  for a in amounts)
 
 
+def clause_around(text: str, at: int, marks: str) -> tuple[int, int]:
+    """(start, end) of the clause of ``text`` holding position ``at``: from after the nearest of ``marks`` before it to
+    the nearest at or after it (the end of ``text`` when none)."""
+    opening = max(text.rfind(mark, 0, at) for mark in marks) + 1
+    closing = min((found for mark in marks if (found := text.find(mark, at)) >= 0), default=len(text))
+    return opening, closing
+
+
 def _clause_up_to(normalised: str, at: int, marks: str) -> str:
     """The words (lower case) of ``normalised`` before position ``at`` back to the nearest of ``marks``: the clause an
     amount at ``at`` is said in, up to it."""
-    opening = max(normalised.rfind(mark, 0, at) for mark in marks)
-    return normalised[opening + 1: at].lower()
+    return normalised[clause_around(normalised, at, marks)[0]: at].lower()
 
 
 def _fees_alike(amounts: tuple[StatedAmount, ...], normalised: str, lex: _Lexicon) -> tuple[StatedAmount, ...]:
