@@ -223,6 +223,7 @@ LOCKED_SPLITS = (
     "unseen42",
     "unseen43",
     "unseen44",
+    "unseen45",
 )
 
 
