@@ -74,6 +74,7 @@ from assistant.conversation.understand import (
     asks_detail,
     asks_support_terms,
     asks_yes_or_no,
+    clause_asks,
     count_summed,
     device_class_fit,
     device_class_named,
@@ -124,6 +125,7 @@ NAMED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")  # "Since 2021", "2019�
 YEAR_NAMED = re.compile(r"(?<!\d)(?:19|20)\d\d年?(?!\d)")  # "2021年那版政策": the year naming a policy, no topic
 BOOK_TITLE = re.compile(r"《[^》]*》")
 SUPPORT_WORDS = ("支持", "support")  # beside the money words, what names a support by its ceiling
+SUPPOSING = re.compile(r"\s*(?:如果|要是|假如|假设|万一)")  # a clause opening with a supposition ("如果两个产品同一年都拿到钱")
 LAST_CLAUSE = re.compile(r"[，,。；;!！?？]")  # what ends a clause of an ask
 CEILING_REACH = 6  # characters before a figure in which a ceiling word (最高, 不超过) makes it a ceiling
 SENTENCE_MARK = re.compile(r"[？?。；;!！]")  # where one question ends and another begins  # a document's title as a sentence quotes it
@@ -331,6 +333,15 @@ def _topic_triggers(book: RuleBook) -> tuple[tuple[str, tuple[str, ...]], ...]:
                    for rule in book.rules)
     _TOPIC_TRIGGERS[id(book)] = (book, topics)  # holds the book: its id is never another's while kept
     return topics
+
+
+def _after_preamble(text: str) -> str:
+    """``text`` after its first colon when the words before it ask nothing and state no figure ("…写个总结材料，想核对一下
+    数字：…目标是多少"), else ``text`` (the caller keeps the words before it when they name a document)."""
+    parts = re.split(r"[:：]", text, maxsplit=1)
+    if len(parts) < 2 or not parts[1].strip() or re.search(r"\d", parts[0]) or clause_asks(parts[0]):
+        return text
+    return parts[1]
 
 
 def _support_clauses(text: str) -> str:
@@ -611,11 +622,15 @@ class Planner:
         covered one asks of the same ("When did the full-chain policy take effect, when does it expire, and what does
         Hangzhou offer?"). When another ask is off topic on its own, a figure asked before it ("How many Shanghai firms
         are listed on the STAR Market? What is its fifth listing standard?"), in scope on its own, needs only words the
-        sources know, not a topic as weighty: the refusal is that other ask's; one right after an ask refused
-        ("给我妈买沪惠保怎么买？保费多少？", "…, and how long does CDE take to review the request?") still asks of that
-        one's subject, and chat ("你是哪家公司做的？") asks no figure."""
+        sources know, not a topic as weighty: the refusal is that other ask's (or a catalogued district's own terms);
+        one right after an ask refused ("给我妈买沪惠保怎么买？保费多少？", "…, and how long does CDE take to review the
+        request?") still asks of that one's subject, and chat ("你是哪家公司做的？") asks no figure."""
         verdicts = [self._scope(replace(question, text=ask.text.lower())) for ask in question.asks]
-        refused_elsewhere = [any(not v.covered and v.reason.startswith("off_topic") for j, v in enumerate(verdicts) if j != i)
+        # (a catalogued district's own current terms refused too: "…新增上市企业的目标是多少家？另外现在浦东区里最新的补贴标准
+        # 是什么")
+        refused_elsewhere = [any(not v.covered and (v.reason.startswith("off_topic") or (
+            v.reason == "document" and bool(self.catalogue.named_in(v.named))))
+                                 for j, v in enumerate(verdicts) if j != i)
                              for i in range(len(verdicts))]
         covered: list[Ask] = []
         for number, ask in enumerate(question.asks):
@@ -1369,9 +1384,11 @@ class Planner:
             # support the ask before it named)
             applied = ask if not (plan.steps and topic_is_empty) else replace(
                 ask, text=f"{plan.steps[-1].ask.text}，{ask.text}")
+            applying = has_word(ask.text.lower(), lexicon().applying_words)
+            supported = applying and self._names_support_topic(
+                self.finder.without_name(without_ask_words(_support_clauses(applied.text.lower())), document))
             if (ask.kind is AskKind.VALIDITY and self.catalogue.get(document).ended_for(self.today, question.conversation_facts.event_on)
-                    and not QUOTED_TERM.search(applied.text) and has_word(ask.text.lower(), lexicon().applying_words)
-                    and self._names_support_topic(self.finder.without_name(without_ask_words(_support_clauses(applied.text.lower())), document))):
+                    and not QUOTED_TERM.search(applied.text) and supported):
                 # "之前一直按浦东2022-2024那个方案申请新药临床支持，明年还能按那个方案申请吗" ("…方案里对新药临床有支持，我们
                 # 现在还能申请吗"): a support of the ended plan asked for again is a no on the plan, with the measure in
                 # force for the same support
@@ -1382,13 +1399,21 @@ class Planner:
                            if a.doc_id == document and term in a.text), None)
             if quoted is not None:
                 articles = [quoted, *(a for a in articles if a.chunk_id != quoted.chunk_id)]
-            elif self.retriever.keyword_score(topic) >= OWN_TOPIC_SCORE:
-                # "「规模达到4000亿」这个目标是哪份文件提的？还算数吗": the article the words stand in, first
+            elif self.retriever.keyword_score(topic) >= OWN_TOPIC_SCORE and (supported or not applying) and (
+                    self.retriever.keyword_score(self.finder.without_name(without_ask_words(asking_part(ask.own_words).lower()),
+                                                                          document)) >= MIN_KEYWORD_SCORE):
+                # "「规模达到4000亿」这个目标是哪份文件提的？还算数吗": the article the words stand in, first; an asker
+                # applying for no support named ("朋友说目标是冲到4000亿，我们打算照那个方案去申请支持，那个方案现在还
+                # 有效吗") asks the document's term, whatever else the message tells, as does a sentence asking of the
+                # document alone after the goal it quotes ("…引用咗…嘅產業規模目標（4000億嗰個）。想確認吓呢份方案而家仲係咪有效？")
                 found = self.retriever.search(topic, k=1, doc_ids=[document])
                 if found and found[0].article.chunk_id not in {a.chunk_id for a in articles}:
                     articles = [found[0].article, *articles]
             return Step(ask, Route.VALIDITY, articles, document=document)
 
+        ended_before = self._ended_document_asked_again(question, ask, plan) if session.award is None else None
+        if ended_before is not None:
+            return ended_before
         early = self._before_term(question, ask)
         if early is not None:  # "2024年7月初的临床试验投入能按新政策申请吗": the funding period before the term decides
             policy = self.catalogue.get(early.doc_id)
@@ -1462,6 +1487,12 @@ class Planner:
                 self.retriever.keyword_score(without_ask_words(asked.lower())) >= OWN_TOPIC_SCORE):
             # "We're a gene therapy start-up registered in Lingang. How long does the ethics review take?": a time or a
             # figure asked with a topic of its own is looked up by the sentence that asks; who the asker is is no topic
+            query = asked
+        if query == ask.text and ask.kind in {AskKind.DURATION, AskKind.FIGURE} and (asked := _after_preamble(ask.text)) != ask.text and (
+                self.retriever.keyword_score(without_ask_words(asked.lower())) >= OWN_TOPIC_SCORE
+                and not self.catalogue.named_in(ask.text[:-len(asked)].lower())):
+            # "协会年底要给会员企业写个总结材料，想核对一下数字：…当时定的目标是新增多少家上市企业？": what the colon opens
+            # is asked; the words before it say why, no topic
             query = asked
         if query == ask.text and any(a.role is AmountRole.CONTEXT for a in question.facts.amounts):
             # "…booth and travel cost RMB 90,000, and we signed letters of intent worth US$20 million": a figure no award is
@@ -1906,6 +1937,12 @@ class Planner:
                 # "按浦东那个2022-2024方案里对新药临床的支持，今年去申请还可以吗": the plan has ended; the measure of
                 # the policy in force that its words find is the same kind of support, named after the no
                 step.eligibility = Eligibility(Verdict.NOT_ELIGIBLE, str(top.key), None, DOCUMENT_TERM)
+                if session.award is None and not self._names_support_topic(self._plan_words(search_query, top.doc_id)):
+                    # ("浦东那个三年行动方案，还能按它来申请东西不？": no support of the plan named, only the plan, and none
+                    # discussed; its term says the no, and no measure in force is the same kind of support)
+                    step.articles = self.finder.document_articles(top.doc_id, previous, False)[:1] or step.articles
+                    step.lead = None
+                    return step
                 asked = f"{top.title} {self.finder.without_name(search_query, top.doc_id)}"  # the plan's item, as the asker put it
                 found = self.retriever.search(asked, k=HITS, doc_ids=[self.book.document])
                 # a measure that funds, as the plan's support did, when the item's words find one first ("set up an R&D
@@ -2154,6 +2191,30 @@ class Planner:
                 or not _sets_no_amount(discussed, self.book) or labels_named(ask.text)):
             return False
         return not any(_named_by_trigger(ask.own_words.lower(), rule) for rule in self.book.for_measure(measure))
+
+    def _ended_document_asked_again(self, question: Question, ask: Ask, plan: Plan) -> Step | None:
+        """The no of a verdict asked pointing at an ended document whose term the ask before it in the message answered,
+        naming no support of it ("…三年行动方案…现在这个还有效吗？还能按它来申请东西不？"): not eligible by the document's
+        term, its term article cited; None otherwise (the caller asks it only with no award discussed: after one, the
+        support discussed is the kind asked for again)."""
+        before = plan.steps[-1] if plan.steps else None
+        if (ask.kind is not AskKind.ELIGIBILITY or not ask.points_back or before is None or before.route is not Route.VALIDITY
+                or not before.articles or before.document is None):
+            return None
+        if not self.catalogue.get(before.document).ended_for(self.today, question.conversation_facts.event_on):
+            return None
+        if self._names_support_topic(self._plan_words(ask.text.lower(), before.document)):
+            return None
+        step = Step(ask, Route.ELIGIBILITY, before.articles[:1])
+        step.eligibility = Eligibility(Verdict.NOT_ELIGIBLE, str(before.articles[0].key), None, DOCUMENT_TERM)
+        return step
+
+    def _plan_words(self, text: str, document: str) -> str:
+        """``text`` (an ask's, lower case) without the document's name, the words of supporting and applying, the
+        generic applicants and the words describing a plan as a whole: what is left names a support of the plan."""
+        lex = lexicon()
+        return without_words(self.finder.without_name(without_ask_words(text), document), (
+            *lex.support_named, *lex.applying_words, *lex.generic_applicants, *lex.plan_descriptors))
 
     def _names_support_topic(self, words: str) -> bool:
         """Whether ``words`` (a support's clauses, ``_support_clauses``) name what it is for by a word of two characters
@@ -3048,8 +3109,10 @@ class Planner:
             # "加起来一共多少？一年封顶是多少": the sum first; so for "两项加起来一年最多多少" (the most the two bring in a
             # year, no question whether a cap exists)
             # ("…what is the total, and does any annual cap bite?": whether the sum passes the cap is asked after it)
+            # ("如果两个产品同一年都拿到钱，一年一家最多封顶多少？": the items supposed in a clause of their own ask no sum)
+            asked_for_sum = " ".join(part for part in LAST_CLAUSE.split(asked) if not SUPPOSING.match(part))
             summed = (not lexicon().cap_exists_asked.search(asked) or bool(lexicon().cap_reached_asked.search(asked))) and (
-                _asked_before_annual(asked, lexicon().total_words, lambda between: True))
+                _asked_before_annual(asked_for_sum, lexicon().total_words, lambda between: True))
             step.annual_first = not (_sum_asked_before_cap(asked) or summed)
         if (question.asks_annual_cap and not any(r.annual_cap for r in request.rules or request.candidates)
                 and lexicon().cap_exists_asked.search(ask.own_words.lower()) and not question.facts.amounts):

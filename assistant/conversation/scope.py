@@ -112,6 +112,7 @@ class _ScopeData:
     scene_groups: frozenset[str]
     names_groups: frozenset[str]
     request_groups: frozenset[str]  # requests refused whatever item they name (a writing task, chit-chat)
+    own_writing: re.Pattern[str]  # the asker's own writing, told before the figures it checks ("…写个总结材料，想核对一下数字")
 
 
 @cache
@@ -161,6 +162,7 @@ def _data() -> _ScopeData:
         scene_groups=frozenset(raw["scene_groups"]),
         names_groups=frozenset(raw["names_groups"]),
         request_groups=frozenset(raw["request_groups"]),
+        own_writing=re.compile(raw["own_writing"]),
     )
 
 
@@ -262,8 +264,11 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     off_words = {text[start:end] for _, spans in found for start, end in spans}
     said = _said_in_one_sentence(text, said_together, data, off_words) if asks_figure and (found or any(
         who.search(text) and what.search(text) for _, who, what in data.off_topic_pairs)) else ()
+    # ("协会年底要给会员企业写个总结材料，想核对一下数字：…目标是多少"): the asker writes, the figures are asked
+    own_writing = [m.span() for m in data.own_writing.finditer(text)] if any(group == "writing_tasks" for group, _ in found) else []
     for group, spans in found:
         setting = [*background, *scene] if group in data.scene_groups else background
+        setting = [*setting, *own_writing] if group == "writing_tasks" else setting
         if any(not _sources_phrase(text, start, end, corpus_says) and not _inside(start, setting)
                and not any(term in text[start:end] for term in said) for start, end in spans):
             return ScopeVerdict(False, f"off_topic:{group}")

@@ -24,9 +24,11 @@ from assistant.match.records import MeasureMatch
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import Item
 
+SPEND_REACH = 12  # characters before a spend within which a stage's name says whose spend it is ("确证性临床研发投入五千万元")
 DONE_REACH = 16  # characters after a stage's name within which a word saying it is done reads as said of it
 AMOUNT_ASKED = re.compile(r"多少|几|上限|最高|最多|封顶|how much|what'?s the|what is the|ceiling|\bcap\b|\bmax", re.IGNORECASE)
 ASKING_CLAUSE_MARK = re.compile(r"[—–:：、，,。；;？?！!]")  # what ends a clause, a dash and a colon too
+PART_MARK = re.compile(r"[；;。\n]")  # what ends a part of a case told in parts ("X药III期…；Y药III期…")
 CLAUSE_MARK = re.compile(r"[、，,。；;？?！!]")  # "早期临床、另一个做完确证性": the done word of another clause is not its
 
 
@@ -230,6 +232,40 @@ def _named_each_before_its_base(text: str, candidates: Sequence[Rule], bases: Se
     return paired
 
 
+def _items_by_part(text: str, candidates: Sequence[Rule], bases: Sequence[StatedAmount]) -> list[Rule] | None:
+    """One rule per base when ``text`` (lower case) tells products in parts of their own, cell or gene therapies beside
+    other drugs ("X药III期研发投入9000万；Y药III期7000万；Z是CAR-T…只做早期+确证性两期，确证性这一段投入1.5亿；W药II期
+    5000万"): each base is the stage named last before it in its part, among the rules of its part's kind (a part
+    naming a cell or gene therapy takes its clause's stages, the others the ordinary ones); None unless the kinds are
+    mixed and every base is paired so, one per part."""
+    words = lexicon().facts["cgt"]
+    parts = [part for part in PART_MARK.split(text) if part.strip()]
+    if len(bases) < 2 or len(parts) < 2:
+        return None
+    kinds = {has_word(part, words) for part in parts if any(amount.text.lower() in part for amount in bases)}
+    if kinds != {True, False}:
+        return None
+    paired: list[Rule] = []
+    at = 0
+    for amount in bases:
+        part = next((p for p in parts[at:] if amount.text.lower() in p), None)
+        if part is None:
+            return None
+        at = parts.index(part, at) + 1
+        told = part[:part.find(amount.text.lower())]
+        cgt = has_word(part, words)
+        named = sorted(((m.start(), rule) for rule in candidates if (rule.product == "cgt") == cgt
+                        for trigger in rule.triggers if trigger != rule.base for m in _trigger_pattern(trigger).finditer(told)),
+                       key=lambda pair: pair[0])
+        if not named:
+            return None
+        # ("两个…Ⅲ期，研发投入各9000万": a count in the part, after any colon opening the list, is that stage's items)
+        counts = [n for m in lexicon().item_count.finditer(re.split(r"[:：]", told)[-1])
+                  if (n := count_of(m["n"])) is not None and n > 1]
+        paired += [named[-1][1]] * (counts[-1] if counts else 1)
+    return paired
+
+
 def _cgt_beside_others(text: str, candidates: Sequence[Rule]) -> bool:
     """Whether ``text`` (lower case) tells a cell or gene therapy's stage in a sentence of its own beside other drugs'
     stages told in clauses without it ("两个完成Ⅲ期…；一个完成Ⅱ期…；还有一个基因治疗1类新药完成确证性临床"): each
@@ -242,7 +278,10 @@ def _cgt_beside_others(text: str, candidates: Sequence[Rule]) -> bool:
     # 4500万": the asker says it is a CGT company, in a clause naming no stage; its CGT stages follow by their own names)
     company = any(has_word(part, words) and part.lstrip().startswith(lexicon().self_words)
                   and not any(rule_named(part, r) for r in candidates) for part in parts)
-    own_told = any((company or has_word(part, words)) and any(rule_named(part, r) for r in own) for part in parts)
+    # ("…；Z是CAR-T细胞治疗，只做早期+确证性两期，确证性这一段投入1.5亿；W药II期5000万": the therapy and its stages told
+    # in one part of the case, clauses apart)
+    own_told = any((company or has_word(part, words)) and any(rule_named(part, r) for r in own)
+                   for part in [*parts, *PART_MARK.split(text)])
     return own_told and any(not has_word(part, words) and not any(rule_named(part, r) for r in own)
                             and any(rule_named(part, r) for r in others) for part in parts)
 
@@ -264,6 +303,21 @@ def _named_as_done(text: str, rule: Rule, words: tuple[str, ...] | None = None) 
     ("确证性临床做完了", "Phase II completed"; ``understanding.yaml`` ``done_words``), or one of ``words``."""
     return any(has_word(CLAUSE_MARK.split(text[m.end(): m.end() + DONE_REACH])[0], words or lexicon().done_words)
                for trigger in rule.triggers for m in _trigger_pattern(trigger).finditer(text))
+
+
+def _named_as_set_aside(text: str, rule: Rule) -> bool:
+    """Whether ``text`` names ``rule`` by a trigger with a word setting it aside before it in the same clause ("leaving
+    aside whatever is paid for the special-review step"), or after it ("特审那块先不算"; ``understanding.yaml``
+    ``set_aside_words``)."""
+    words = lexicon().set_aside_words
+    spaced = text.replace("-", " ")
+    for trigger in rule.triggers:
+        for m in _trigger_pattern(trigger).finditer(spaced):
+            before = CLAUSE_MARK.split(spaced[max(0, m.start() - DONE_REACH * 3):m.start()])[-1]
+            after = CLAUSE_MARK.split(spaced[m.end(): m.end() + DONE_REACH])[0]
+            if has_word(before, words) or has_word(after, words):
+                return True
+    return False
 
 
 @cache
@@ -320,7 +374,10 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         mentioned = sorted(((min(pos), rule) for rule in candidates if (pos := _trigger_positions(text, rule))),
                            key=lambda pair: pair[0])
     rules = [rule for _, rule in mentioned]
-    each_named = _named_each_before_its_base(text, candidates, facts_said.amounts_as(AmountRole.BASE))
+    # (the parts read in the message as written: an ask's text joins its clauses with commas)
+    told_in_parts = question.text.lower() if len(question.asks) == 1 else text
+    each_named = _items_by_part(told_in_parts, candidates, facts_said.amounts_as(AmountRole.BASE)) or _named_each_before_its_base(
+        text, candidates, facts_said.amounts_as(AmountRole.BASE))
     if each_named is not None:
         # "药物甲完成Ⅲ期，投入¥68,000,000；药物乙完成Ⅱ期…；药物丙完成Ⅰ期…；药物丁也完成Ⅲ期，投入1.2亿": each stage named
         # with the spend after it is one item, a stage named twice two items (a count of all of them counts nothing more)
@@ -328,7 +385,8 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     elif len(mentioned) > 1:
         rules = _counted(text, mentioned)
         if (len(rules) > len(mentioned) and len(facts_said.amounts_as(AmountRole.BASE)) == len(mentioned)
-                and not lexicon().each.search(text)):
+                and not lexicon().each.search(text)
+                and not _spends_of_paid_items(rules, len(facts_said.amounts_as(AmountRole.BASE)))):
             # "两个1类新药…A药II期投入6370万，B药III期投入9850万": the count is of the products, one amount each
             # ("两个…Ⅲ期，研发投入各9000万": the amount is each counted item's)
             rules = [rule for _, rule in mentioned]
@@ -337,6 +395,11 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         # "早期臨床那段之前已經領過補助。這次確證性臨床最多可以拿多少": a stage whose support the asker already had is
         # not computed again; the others named are
         rules = [rule for rule in rules if rule not in had]
+    aside = {rule for rule in rules if _named_as_set_aside(text, rule)}
+    if aside and set(rules) - aside:
+        # "Leaving aside whatever is paid for the special-review step, whats the max for the registration + production
+        # step?": a step set aside is not computed; the others named are
+        rules = [rule for rule in rules if rule not in aside]
     not_yet = {rule for rule in rules if set(rule.conditions) & set(facts_said.unmet)
                and _named_as_done(text, rule, lexicon().not_yet_words)}
     if not_yet:
@@ -373,6 +436,12 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         # one amount is named as one rule's base (核定项目总投资, not the other rule's 核定新增投资): that rule's
         # ("…特别审查，后来首次拿证…研发投入3000万，前后两笔" names a fixed award too: both stay)
         rules = by_base
+    one_base = facts_said.amounts_as(AmountRole.BASE)
+    said_of = _rules_in_clause_of(text, one_base[0], rules) if len(one_base) == 1 and len(set(rules)) > 1 else []
+    if len(said_of) == 1 and said_of[0].base is not None:
+        # "只需要早期和确证性临床，确证性临床研发投入五千万元，能拿多少": the one spend is said in the clause of one stage,
+        # the other stages paid on a spend are not asked (a fixed award named beside it, （六）'s special review, stays)
+        rules = [rule for rule in rules if rule.base is None or rule in said_of]
     placed_words = {str(word).lower() for word in lexicon().facts.get(facts_said.trial_location or "", ())}
 
     def placed_among(these: Sequence[Rule]) -> list[Rule]:  # the rules the trial's place names by a trigger
@@ -394,7 +463,7 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         rules = list(candidates)
     bases = _bases(question, rules or list(candidates), ask_text)
     named_once = list(dict.fromkeys(rules))
-    if (len(rules) > len(bases) > 1 and len(bases) == len(named_once)
+    if (len(rules) > len(bases) > 1 and len(bases) == len(named_once) and not _spends_of_paid_items(rules, len(bases))
             and rules == [rule for rule in named_once for _ in range(rules.count(rule))]):
         # "两个…Ⅲ期，研发投入各9000万；一个…Ⅱ期，研发投入五千万元": each base is the one of the rule named before it,
         # for as many items as that rule counts (9000万 twice, then 5000万), not the first base for every item
@@ -743,6 +812,14 @@ def _per_base(rules: list[Rule], bases: list[Decimal]) -> list[Rule]:
     return rules * len(bases) if len(rules) == 1 and len(bases) > 1 else rules
 
 
+def _spends_of_paid_items(rules: list[Rule], spends: int) -> bool:
+    """Whether ``spends`` stated spends are one per item of ``rules`` paid on a spend while others are fixed ceilings
+    ("一是有5个产品进了特别审查程序；二是…两个产品…首次拿到注册证…，这两个的研发投入分别是5000万和2500万": five
+    fixed awards and two paid on their own spend), so each spend is a paid item's and the counts stand."""
+    paid = sum(rule.rate is not None for rule in rules)
+    return spends > 0 and paid == spends and paid < len(rules)
+
+
 def _spends_of_paid_steps(rules: list[Rule], bases: list[Decimal]) -> list[Decimal | None] | None:
     """The spend of each of ``rules`` when there are more rules than spends and the spends stated (zeros are
     placeholders of fixed ceilings) are one figure or one per rule paid on a spend ("4个产品新进了特别审查，另外还有3个…
@@ -771,6 +848,18 @@ def _path_per_product(rules: list[Rule], bases: list[Decimal], products: int) ->
         return None
     each = [spend if step.rate is not None else Decimal(0) for step in steps]
     return steps * products, each * products
+
+
+def _rules_in_clause_of(text: str, amount: StatedAmount, rules: Sequence[Rule]) -> list[Rule]:
+    """The distinct ``rules`` named by a trigger right before ``amount`` in its clause of ``text`` (lower case), within
+    ``SPEND_REACH`` characters ("确证性临床研发投入五千万元"); [] when the amount is not found in ``text`` or found twice."""
+    at = text.find(amount.text.lower())
+    if at < 0 or text.count(amount.text.lower()) > 1:
+        return []  # (the figure said twice, "按最高3000万算…也3000万": which one is the spend is not read here)
+    clause = re.split(r"\.\s", CLAUSE_MARK.split(text[:at])[-1])[-1][-SPEND_REACH:]
+    # (the base's own words, "研发投入", are every stage's: they name none)
+    return [rule for rule in dict.fromkeys(rules)
+            if any(_trigger_pattern(trigger).search(clause) for trigger in rule.triggers if trigger != rule.base)]
 
 
 def _base_named(text: str, rule: Rule) -> bool:

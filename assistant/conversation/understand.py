@@ -105,11 +105,11 @@ LEADING_CONJUNCTION = re.compile(r"^(?:(?:ok|okay|right|well|alright|thanks|got 
 DEVICE_OWNER_REACH = 16  # characters before a device class within which words saying it is the asker's are read
 ENGLISH_SENTENCE_END = re.compile(r"(?<=[^\s.。])\.\s+(?=[a-z])", re.IGNORECASE)  # after a word, a figure or a term put in Chinese ("ii期. could you")
 CASE_MARK = re.compile(r"\bi{1,3}期|(?<![a-z])i{1,3}期|临床|试验|trial|phase|\d\s*(万|亿|元|million|billion)|rmb|usd|\$", re.IGNORECASE)
-INDEFINITE_COUNT = re.compile(r"几(个|家|款|项|场|次|名|位)")  # "参加几个展会": a few, when the sentence asks nothing
+INDEFINITE_COUNT = re.compile(r"几(个|家|款|项|场|次|名|位|所|种|条|笔|篇|轮|批|本)")  # "参加几个展会": a few, when the sentence asks nothing
 # "全放在上海几家三甲医院做", "跟几个课题组合作": 几家 inside a phrase of place or company says "some";
 # "欧美日那几家监管机构": those few; neither asks a count ("要拿到几个批件": 到 ending a verb asks one)
-SOME_SAID = re.compile(r"(?:在|放在|放到|(?<![拿收得达找办要])到|去|跟|和|与|给|替|为)[^，,。；;？?几有是共哪了]{0,6}几(?:个|家|款|项|场|次|名|位)"
-                       r"|(?<![是有])[那这]几(?:个|家|款|项|场|次|名|位)")
+SOME_SAID = re.compile(r"(?:在|放在|放到|(?<![拿收得达找办要])到|去|跟|和|与|给|替|为)[^，,。；;？?几有是共哪了]{0,6}"
+                       r"几(?:个|家|款|项|场|次|名|位|所|种|条|笔|篇|轮|批|本)|(?<![是有])[那这]几(?:个|家|款|项|场|次|名|位)")
 # a department as the actor of the case told ("主管部门核定的新增投资", "经主管部门批准"): named, not asked for
 DEPARTMENT_ACTED = re.compile(r"(?:部门|单位|机构)(?:已经?|已)?(?:核定|批准|认定|审核|审定|出具|确认|备案|立项|同意|批复)")
 ORDINAL_ASKED = re.compile(r"第几")  # "知识产权那块是第几项任务": which item it is, no count
@@ -251,6 +251,8 @@ class _Lexicon:
     item_unnamed: re.Pattern[str]  # "其中一个委托方": one item of several, whichever it is
     english_ordinals: dict[str, int]  # "second" → 2
     each: re.Pattern[str]
+    rest_kept: re.Pattern[str]  # "其他两个还是8万": the rest of the items, a count of them, keep an amount
+    one_item_named: re.Pattern[str]  # "迪拜那个预算是20万": one item pointed at by what it is
     counted_aside: re.Pattern[str]  # "最便宜的也有12万", "一共花了210万": an amount beside a count's per-item one
     uncounted_items: re.Pattern[str]  # "好几个管线": items told as many, with no count
     like_items: re.Pattern[str]  # "5个这样的产品", "five such products": a count of items like the one discussed
@@ -271,6 +273,8 @@ class _Lexicon:
     frame_openers: tuple[str, ...]  # words opening a clause that frames the question after it ("under", "按照")
     plan_name: re.Pattern[str]  # a quoted name that is a plan's or programme's ("…三年行动计划"), not a passage's
     courtesy_only: re.Pattern[str]  # a clause of thanks or courtesy alone ("谢谢！！", "thanks a lot"): no ask
+    asks_announced: re.Pattern[str]  # "我一口气问几个啊", "好就这三个": a clause counting the asks, asking none
+    not_yet_found_out: re.Pattern[str]  # "有没有股权往来我还没来得及问": a question the asker has yet to ask, told
     plan_tail: re.Pattern[str]  # the tail of a plan's name said unquoted ("行动方案" of "…专项行动方案")
     plan_in_preparation: re.Pattern[str]  # a sentence stating a plan is still being drawn up ("研究制定行动方案")
     topic_switch: re.Pattern[str]  # a turn opening by leaving the topic ("另外问一下，…", "by the way, …")
@@ -304,6 +308,7 @@ class _Lexicon:
     ability_asked: re.Pattern[str]  # "能…吗": whether one can is asked, answered 可以
     money_words: tuple[str, ...]  # "补贴", "funding": an ask about money, answered by a measure that sets amounts
     payout_money_words: tuple[str, ...]  # "钱": money said plainly, the sources' when its payout is asked
+    plan_descriptors: tuple[str, ...]  # "三年", "行动": words describing a plan, naming none of its supports
     support_named: tuple[str, ...]  # "支持", "funding": a support named, as one of an ended plan's asked for again
     plan_content_told: re.Pattern[str]  # "…方案里写过…": a clause telling what a plan says
     measure_pointer: re.Pattern[str]  # "这条政策", "this measure": the measure an earlier ask of the message named
@@ -335,6 +340,8 @@ class _Lexicon:
     done_words: tuple[str, ...]  # "做完了", "completed": said right after a stage, the stage the case is at
     not_yet_words: tuple[str, ...]  # "还没拿到": said right after a step, the step not reached
     received_words: tuple[str, ...]  # "之前已经领过补助": said after a stage in its clause, that stage's support is had
+    within_term_asked: re.Pattern[str]  # "在不在它管的时间里": whether a month told falls in the term
+    set_aside_words: tuple[str, ...]  # "leaving aside …", "先不算…": said before a step in its clause, that step is not asked
     article_asked: re.Pattern[str]  # "是哪一条": which article a thing is in
     reply_form_words: tuple[str, ...]  # "给一句话口径": the reply's form asked, no topic
     support_asked: re.Pattern[str]  # "有什么支持", "what support": an ask for the support a measure gives
@@ -379,6 +386,7 @@ class _Lexicon:
     unmet_patterns: dict[str, re.Pattern[str]]  # a condition denied by naming another place ("在江苏生产")
     unmet_unless: dict[str, re.Pattern[str]]  # the kind a condition wants named as the case's own: no denial then
     met_patterns: dict[str, re.Pattern[str]]  # a condition met by naming a place of Shanghai ("在松江工厂生产")
+    other_tie: re.Pattern[str]  # "委托方的董事长以前是受托方的总经理": a tie between the parties other than a stake
     unsure_patterns: dict[str, re.Pattern[str]]  # by condition id: the asker unsure of it ("记不清是不是特别审查")
     place_as_seat: re.Pattern[str]  # a Shanghai place named as the asker's seat, not as a document
     seat_places: tuple[str, ...]  # the places ``place_as_seat`` names, one of which each of its matches holds
@@ -498,6 +506,8 @@ def lexicon() -> _Lexicon:
         item_unnamed=re.compile(raw["item_unnamed"], re.IGNORECASE),
         english_ordinals={str(k): int(v) for k, v in raw["english_ordinals"].items()},
         each=re.compile(raw["each"], re.IGNORECASE),
+        rest_kept=re.compile(raw["rest_kept"]),
+        one_item_named=re.compile(raw["one_item_named"]),
         counted_aside=re.compile(raw["counted_aside"], re.IGNORECASE),
         uncounted_items=re.compile(raw["uncounted_items"], re.IGNORECASE),
         like_items=re.compile(raw["like_items"], re.IGNORECASE),
@@ -513,6 +523,8 @@ def lexicon() -> _Lexicon:
         example_of_ask=re.compile(raw["example_of_ask"], re.IGNORECASE),
         plan_name=re.compile(raw["plan_name"]),
         courtesy_only=re.compile(raw["courtesy_only"], re.IGNORECASE),
+        not_yet_found_out=re.compile(raw["not_yet_found_out"]),
+        asks_announced=re.compile(raw["asks_announced"], re.IGNORECASE),
         plan_tail=re.compile(raw["plan_tail"]),
         plan_in_preparation=re.compile(raw["plan_in_preparation"]),
         frame_openers=tuple(str(w) for w in raw["frame_openers"]),
@@ -582,6 +594,7 @@ def lexicon() -> _Lexicon:
         ability_asked=re.compile(raw["ability_asked"]),
         money_words=lower(raw["money_words"]),
         payout_money_words=lower(raw["payout_money_words"]),
+        plan_descriptors=lower(raw["plan_descriptors"]),
         support_named=lower(raw["support_named"]),
         plan_content_told=re.compile(raw["plan_content_told"], re.IGNORECASE),
         measure_pointer=re.compile(raw["measure_pointer"], re.IGNORECASE),
@@ -615,6 +628,8 @@ def lexicon() -> _Lexicon:
         done_words=tuple(raw["done_words"]),
         not_yet_words=tuple(raw["not_yet_words"]),
         received_words=tuple(raw["received_words"]),
+        set_aside_words=tuple(raw["set_aside_words"]),
+        within_term_asked=re.compile(raw["within_term_asked"]),
         article_asked=re.compile(raw["article_asked"]),
         reply_form_words=lower(raw["reply_form_words"]),
         support_asked=re.compile(raw["support_asked"], re.IGNORECASE),
@@ -633,6 +648,7 @@ def lexicon() -> _Lexicon:
             re.escape(str(place).lower()) for place in raw["facts"]["shanghai_places"])), re.IGNORECASE)
                       for cid, p in raw["facts"].get("met_patterns", {}).items()},
         unsure_patterns=_unsure_patterns(raw["facts"]),
+        other_tie=re.compile(raw["facts"]["other_tie"]),
         place_as_seat=re.compile("|".join(
             f"(?:{raw['place_as_seat'].replace('{place}', re.escape(str(place).lower()))})"
             for place in raw["facts"]["shanghai_places"] if str(place) not in {"上海", "本市", "我市", "沪"})),
@@ -834,8 +850,13 @@ def _without_seat(text: str, lex: _Lexicon) -> str:
 
 def documents_named(text: str, cat: Catalogue) -> set[str]:
     """The ids of the documents ``text`` (lower case) names; "[pudong2022:task-01]" is a marker, not a name, and
-    "在浦东注册" names where the asker is, not the Pudong plan."""
-    return cat.named_in(_without_seat(CITATION_MARKER.sub(" ", text), lexicon()))
+    "在浦东注册" names where the asker is, not the Pudong plan, unless the text then points at its district's plan
+    ("我们去年把公司搬到浦东了，区里以前发过一个…三年行动方案": the plan of the district named as the seat)."""
+    unmarked = CITATION_MARKER.sub(" ", text)
+    named = cat.named_in(_without_seat(unmarked, lexicon()))
+    if not named and re.search(lexicon().facts["district_plan_pointed"], unmarked):
+        named = {doc for doc in cat.named_in(unmarked) if cat.get(doc).kind is DocumentKind.DISTRICT_PLAN}
+    return named
 
 
 def without_background(cased: str) -> str:
@@ -1218,15 +1239,22 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
     for number, (clause, questioned, numbered) in enumerate(clauses):
         if lex.courtesy_only.match(clause):
             continue  # "…③在科创板上市的有多少家。谢谢！！": thanks ask nothing, whatever list they close
+        if lex.asks_announced.match(clause):
+            continue  # "喂你好，我一口气问几个啊，…第一个是…": the count of asks is no ask of its own
+        if lex.not_yet_found_out.search(clause.lower()):
+            continue  # "两家之间有没有股权往来我还没来得及问": what the asker has yet to find out, told, not asked
         kind = _asked_kind(clause.lower(), lex)
         # the message's last words with no mark after them may be a question that lost its mark ("…？16年以来批了几个1类创新药")
         unmarked_end = text.rstrip().endswith(clause)
         # the asker counting its own ("我们孵化器里有几家做AI制药的小公司，…有支持吗") tells, before what it asks
         told_of_own = clause.lstrip().lower().startswith(lex.self_words)
         # ("…II期临床全放在上海几家三甲医院做，做完以后能申请…吗": 几家 with more after it in a clause that is no question)
-        if kind is AskKind.FIGURE and (clause in stated_sentences or told_of_own or SOME_SAID.search(clause)) and not unmarked_end and (
+        if (kind is AskKind.FIGURE or (kind is AskKind.WHAT and not questioned)) and (
+                clause in stated_sentences or told_of_own or SOME_SAID.search(clause)) and not unmarked_end and (
                 INDEFINITE_COUNT.search(clause) and not _kind(INDEFINITE_COUNT.sub(" ", clause.lower()), lex, own_words_only=True)):
-            kind = None  # "明年打算参加几个展会。补助标准是什么？": 几个 says "a few" in a sentence that asks nothing
+            # "明年打算参加几个展会。补助标准是什么？": 几个 says "a few" in a sentence that asks nothing ("打算跟几所高校签…
+            # 服务，想走市里那个贴息。贴息的利率…是多少？")
+            kind = None
         elif kind is AskKind.FIGURE and clause in stated_sentences and not unmarked_end and not QUESTION_WORDS.search(
                 clause.lower()) and read_facts(clause, clause.lower()).amounts:
             kind = None  # "…合同金额加起来大概2.1个亿。…最多能拿多少？": a total stated in a sentence that asks nothing
@@ -1254,6 +1282,11 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             # "If we registered in Hangzhou, would the policy still apply to us?": whether the asker registered there
             # is covered (the scope's condition), not the document's term (a seat told in a later ask is that ask's:
             # "1）…这个文件什么时候到期？2）我们公司注册在香港…能申请吗？")
+            kind = AskKind.ELIGIBILITY
+        elif kind is AskKind.VALIDITY and lex.within_term_asked.search(clause.lower()) and (
+                _said_by(text, clause).event_on is not None):
+            # "2024年6月中旬…参加了一个国际康复医学展…那6月份这一次参展到底在不在它管的时间里？": whether the month told
+            # falls in the term is a verdict on the case, not the document's term alone
             kind = AskKind.ELIGIBILITY
         elif kind is AskKind.VALIDITY and _asks_eligibility_after_telling(clause, lex):
             # "可是这份政策是8月1日才开始实施的，7月份的参展费用还能申请支持吗": the term told, a verdict asked
@@ -1337,7 +1370,8 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         asks = [_as_claim(a, text, closing, lex) for a in asks]
     if any(a.listed for a in asks):
         # the numbers read the list; an ask quoted back or searched is the asker's words without them
-        asks = [replace(a, text=lex.numbered_ask.sub("", a.text), clause=lex.numbered_ask.sub("", a.clause)) for a in asks]
+        asks = [replace(a, text=lex.case_mark.sub("", lex.numbered_ask.sub("", a.text)),
+                        clause=lex.case_mark.sub("", lex.numbered_ask.sub("", a.clause))) for a in asks]
     if not asks:
         kind = AskKind.ELIGIBILITY if stated and _yes_no(text.rstrip(" ，,。"), lex) else AskKind.WHAT
         asks = [Ask(kind, text, _points_back_briefly(text), _detail(text.lower(), kind, lex))]
@@ -1518,7 +1552,16 @@ def _clauses(text: str, lex: _Lexicon) -> list[tuple[str, bool, bool]]:
     opening = lex.list_opening.match(text)
     start = opening.end() if opening else 0  # "几个问题：临床试验启动…几周？": the count of asks is no ask of its own
     pieces: list[tuple[str, bool, bool]] = []
-    for begin, end, numbered in _numbered_parts(text, start, lex):
+    parts = _numbered_parts(text, start, lex)
+    if not any(numbered for _, _, numbered in parts):
+        # "想问几件事：一是…能不能享受…；二是…最多多少；三是…去哪个窗口办？": parts marked 一是…二是… that each ask are
+        # numbered asks too (parts that only tell, "一是有5个产品…；二是…", stay the case of the ask after them)
+        marked = _numbered_parts(text, start, lex, lex.case_mark)
+        asking = [_kind(text[begin:end].lower(), lex, own_words_only=True) is not None or text[begin:end].rstrip().endswith(("?", "？"))
+                  for begin, end, numbered in marked if numbered]
+        if len(asking) >= 2 and all(asking):
+            parts = marked
+    for begin, end, numbered in parts:
         if not numbered and end < len(text) and _introduces(text[begin:end], lex):
             continue  # "我们是医院伦理办的，确认几件事：1）…": what comes before the numbered asks introduces them
         part = _clauses_of(text[begin:end], lex)
@@ -1816,7 +1859,10 @@ def _merge_amount_with_eligibility(asks: list[Ask], text: str) -> list[Ask]:
     if {a.kind for a in joined} == {AskKind.AMOUNT, AskKind.ELIGIBILITY}:
         asked = any(a.kind is AskKind.ELIGIBILITY and not _told_not_asked(a.own_words, text) for a in joined)
         merged = Ask(AskKind.AMOUNT, "，".join(a.text for a in joined), yes_no=asked)
-        return [merged, *[a for a in asks if a not in joined]]
+        # the verdict and its amount lead the message, unless the asker opened them as another matter after the asks
+        # before ("…规模目标是多少？…目标是多少家？另外…补贴标准是什么，能发我一份吗": those are answered first)
+        at = asks.index(joined[0]) if lex.apart_opening.match(joined[0].own_words.lower()) else 0
+        return [*asks[:at], merged, *[a for a in asks[at:] if a not in joined]]
     # "能不能申请…", "参加海外展会能补吗", "Can we get a premium subsidy, and capped at what?": an amount asked as a
     # yes/no, the yes leads its ceilings
     amount_yes_no = [replace(a, yes_no=True) if a.kind is AskKind.AMOUNT and (
@@ -1866,12 +1912,19 @@ def _asked_sentences(text: str) -> str:
 
 def _told_not_asked(clause: str, text: str) -> bool:
     """Whether ``clause`` stands in a sentence of ``text`` closed by a full stop while the message asks with a
-    question mark elsewhere ("…, so we should qualify. What support can it get?"): it tells, it asks nothing."""
+    question mark elsewhere ("…, so we should qualify. What support can it get?"), or, with no question mark at all,
+    asks by its own words after that full stop ("…想申请那个按受托产值补钱的政策。…哪几个部门负责，我该先找谁问"): it
+    tells, it asks nothing."""
     at = text.find(clause)
-    if at < 0 or not ("?" in text or "？" in text):
+    if at < 0:
         return False
     closing = re.match(r"[^?？.。!！]*(?:(?<=[a-z0-9)])\.(?=\s|$)|[?？。!！]|$)", text[at + len(clause):], re.IGNORECASE)
-    return closing is not None and closing[0][-1:] in {".", "。", "!", "！"}
+    if closing is None or closing[0][-1:] not in {".", "。", "!", "！"}:
+        return False
+    if "?" in text or "？" in text:
+        return True
+    after = text[at + len(clause) + closing.end():].lower()
+    return _kind(after, lexicon(), own_words_only=True) not in {None, AskKind.ELIGIBILITY}
 
 
 def _opens_with_yes_no(text: str, lex: _Lexicon) -> bool:
@@ -2845,6 +2898,7 @@ def _item_groups(text: str, amounts: tuple[StatedAmount, ...], lex: _Lexicon) ->
         return ()
     counts: list[int] = []
     places: list[int] = []  # where each count was said: one count said once holds for one group only
+    rested = False  # a count of the rest said ("其他两个还是8万"): a lone item named beside it is one
     for amount in amounts:
         clause_start = max(text.rfind(mark, 0, amount.start) for mark in "，,。；;？?！!:：") + 1
         clause = text[clause_start:amount.start]
@@ -2856,10 +2910,20 @@ def _item_groups(text: str, amounts: tuple[StatedAmount, ...], lex: _Lexicon) ->
             before_start = max(text.rfind(mark, 0, clause_start - 1) for mark in "，,。；;？?！!:：") + 1
             earlier = [(before_start + m.start(), count_of(m["n"])) for m in lex.item_count.finditer(text[before_start:clause_start - 1])]
             said = next(((at, n) for at, n in reversed(earlier) if n is not None and n > 1), None)
-        if said is None or said[0] in places:
+        if said is None:
+            rest = lex.rest_kept.search(clause)
+            said = (clause_start + rest.start(), count_of(rest["n"]) or 0) if rest else None
+            if said is not None:
+                rested = True
+            elif lex.one_item_named.search(clause):
+                # "迪拜那个预算是20万，其他两个还是8万": the one item named beside the rest
+                said = (clause_start, 1)
+        if said is None or said[0] in places or said[1] < 1:
             return ()
         places.append(said[0])
         counts.append(said[1])
+    if 1 in counts and not rested:
+        return ()
     return tuple(counts)
 
 
@@ -2949,8 +3013,12 @@ def _unsure_patterns(facts: dict[str, Any]) -> dict[str, re.Pattern[str]]:
 
 def _unsure(text: str, lex: _Lexicon) -> tuple[str, ...]:
     """The condition ids ``text`` (lower case) says the asker is unsure of ("记不清是创新医疗器械特别审查还是别的优先审批"
-    → ("in_special_review",)); ``_unsure_patterns``."""
-    return tuple(cid for cid, pattern in lex.unsure_patterns.items() if pattern.search(text))
+    → ("in_special_review",)); ``_unsure_patterns``. A tie between the parties other than a stake ("委托方的董事长以前是
+    受托方的总经理", "两家还共用一个物流仓库") leaves the relation conditions open: the text's "投资等关联" may take it in."""
+    unsure = [cid for cid, pattern in lex.unsure_patterns.items() if pattern.search(text)]
+    if lex.other_tie.search(text):
+        unsure += [cid for cid in RELATION_CONDITIONS if cid not in unsure]
+    return tuple(unsure)
 
 
 def _labels(text: str, lex: _Lexicon) -> list[str]:
