@@ -422,9 +422,10 @@ class Composer:
             applies = self._applies(step, document)
             if applies is not None:  # "现在还有效吗", "does it still apply to a project of June 2024?": yes or no first
                 lines[0] = self.t["validity_yes" if applies else "validity_no"] + lines[0]
-                in_force = next((d for d in self.catalogue.indexed() if d.kind is DocumentKind.POLICY and d.in_force_on(self.day)), None)
-                if (not applies and in_force is not None and document.kind is DocumentKind.DISTRICT_PLAN
-                        and has_word(step.ask.text.lower(), lexicon().applying_words)):
+                in_force = next((d for d in self.catalogue.indexed() if d.kind is DocumentKind.POLICY and d.in_force_on(self.day)),
+                                None) if not applies and document.kind is DocumentKind.DISTRICT_PLAN and has_word(
+                                    step.ask.text.lower(), lexicon().applying_words) else None
+                if in_force is not None:
                     # "浦东那个三年方案，我们现在还能按它申请吗？": the no, then the policy in force one applies under
                     lines.insert(1, self.t["in_force_instead"].format(number=in_force.number or "", title=in_force.title,
                                                                       title_en=in_force.title_en, validity=self.validity(in_force.id)))

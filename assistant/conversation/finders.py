@@ -210,7 +210,7 @@ class SentenceFinder:
             return self.retriever.article(f"{self.book.document}:scope")
         document = question.document or self.book.document
         scope = self.retriever.article(f"{document}:{SCOPE_KEY}")
-        rest = self.without_name(without_ask_words(asked), document)
+        rest = self.topic_in(asked, document)
         for word in words:
             rest = rest.replace(word, " ")
         if self.retriever.keyword_score(rest) >= OWN_TOPIC_SCORE:
@@ -241,6 +241,11 @@ class SentenceFinder:
         years = {word for day in (name.signed, name.published, name.valid_from) if day for word in (str(day.year), f"{day.year}年")}
         return (frozenset(tokenize(f"{name.title} {name.issuer or ''} {' '.join(name.issuer_names)}".lower()))
                 | {alias.lower() for alias in name.aliases} | years)
+
+    def topic_in(self, text: str, document: str) -> str:
+        """What ``text`` asks about inside ``document``: its words without the ask's own words and the document's
+        name (``without_name``)."""
+        return self.without_name(without_ask_words(text), document)
 
     def without_name(self, query: str, document: str) -> str:
         """``query``'s words (lower case) without those of ``document``'s title, issuer and aliases ("市政府办公厅那份

@@ -57,6 +57,7 @@ from assistant.conversation.slots import (
     figures_named,
     matched_slots,
     named_as_rule_base,
+    own_triggers,
     read_award,
     rule_named,
     shares_named,
@@ -125,7 +126,6 @@ NAMED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")  # "Since 2021", "2019�
 YEAR_NAMED = re.compile(r"(?<!\d)(?:19|20)\d\d年?(?!\d)")  # "2021年那版政策": the year naming a policy, no topic
 BOOK_TITLE = re.compile(r"《[^》]*》")
 SUPPORT_WORDS = ("支持", "support")  # beside the money words, what names a support by its ceiling
-SUPPOSING = re.compile(r"\s*(?:如果|要是|假如|假设|万一)")  # a clause opening with a supposition ("如果两个产品同一年都拿到钱")
 LAST_CLAUSE = re.compile(r"[，,。；;!！?？]")  # what ends a clause of an ask
 CEILING_REACH = 6  # characters before a figure in which a ceiling word (最高, 不超过) makes it a ceiling
 SENTENCE_MARK = re.compile(r"[？?。；;!！]")  # where one question ends and another begins  # a document's title as a sentence quotes it
@@ -356,20 +356,15 @@ def _support_clauses(text: str) -> str:
     return without_words(named, (*lex.support_named, *lex.applying_words, *lex.generic_applicants))
 
 
-def _own_triggers(rule: Rule) -> tuple[str, ...]:
-    """``rule``'s trigger words without its base, which other measures pay on too ("研发投入")."""
-    return tuple(t for t in rule.triggers if t != rule.base)
-
-
 def _named_by_trigger(text: str, rule: Rule) -> bool:
-    """Whether ``text`` (lower case) holds any of ``rule``'s own triggers (``_own_triggers``)."""
-    return triggers_named(text, _own_triggers(rule))
+    """Whether ``text`` (lower case) holds any of ``rule``'s own triggers (``own_triggers``)."""
+    return triggers_named(text, own_triggers(rule))
 
 
 def _names_specifically(text: str, rule: Rule) -> bool:
     """Whether ``text`` names ``rule`` by a trigger of several words or of three Chinese characters or
     more ("特别审查", "special review"), not a common word ("平台", "registration") nor the rule's base."""
-    specific = tuple(t for t in _own_triggers(rule) if " " in t or (not t.isascii() and len(t) >= 3)
+    specific = tuple(t for t in own_triggers(rule) if " " in t or (not t.isascii() and len(t) >= 3)
                      or (t.isascii() and t.isupper() and len(t) >= 3))  # an acronym: "CMO", "CRO", "FDA"
     return bool(specific) and triggers_named(text, specific)
 
@@ -1379,14 +1374,14 @@ class Planner:
                 return mentioned
             articles = self.finder.document_articles(document, previous, ask.detail == ISSUED)
             # the asking clause's own words: the asker's case told before it names no article of the document
-            topic = self.finder.without_name(without_ask_words(ask.own_words.lower()), document)
+            topic = self.finder.topic_in(ask.own_words.lower(), document)
             # ("…对创新医疗器械上市有补贴。具体补多少钱？现在还能去申请吗？": an ask with no topic of its own applies for the
             # support the ask before it named)
             applied = ask if not (plan.steps and topic_is_empty) else replace(
                 ask, text=f"{plan.steps[-1].ask.text}，{ask.text}")
             applying = has_word(ask.text.lower(), lexicon().applying_words)
             supported = applying and self._names_support_topic(
-                self.finder.without_name(without_ask_words(_support_clauses(applied.text.lower())), document))
+                self.finder.topic_in(_support_clauses(applied.text.lower()), document))
             if (ask.kind is AskKind.VALIDITY and self.catalogue.get(document).ended_for(self.today, question.conversation_facts.event_on)
                     and not QUOTED_TERM.search(applied.text) and supported):
                 # "之前一直按浦东2022-2024那个方案申请新药临床支持，明年还能按那个方案申请吗" ("…方案里对新药临床有支持，我们
@@ -1400,8 +1395,7 @@ class Planner:
             if quoted is not None:
                 articles = [quoted, *(a for a in articles if a.chunk_id != quoted.chunk_id)]
             elif self.retriever.keyword_score(topic) >= OWN_TOPIC_SCORE and (supported or not applying) and (
-                    self.retriever.keyword_score(self.finder.without_name(without_ask_words(asking_part(ask.own_words).lower()),
-                                                                          document)) >= MIN_KEYWORD_SCORE):
+                    self.retriever.keyword_score(self.finder.topic_in(asking_part(ask.own_words).lower(), document)) >= MIN_KEYWORD_SCORE):
                 # "「规模达到4000亿」这个目标是哪份文件提的？还算数吗": the article the words stand in, first; an asker
                 # applying for no support named ("朋友说目标是冲到4000亿，我们打算照那个方案去申请支持，那个方案现在还
                 # 有效吗") asks the document's term, whatever else the message tells, as does a sentence asking of the
@@ -1565,7 +1559,7 @@ class Planner:
                     and (ask.points_back or not self._finds_clearly_in(own, pointed))):
                 # "那浦东的方案呢" / "市里的呢": the topic discussed, looked for in the other document; "这块" points at
                 # it whatever the few words left find there ("现在2024年的新政策对这块上限变了吗": not （二十九）'s 上限)
-                earlier = self.finder.without_name(without_ask_words(question.context_text), previous[0].doc_id)
+                earlier = self.finder.topic_in(question.context_text, previous[0].doc_id)
                 # the sentence of the article discussed the earlier words matched, in the sources' own words: an
                 # English turn's few words ("what did the 2021 policy give for products that went overseas") find it
                 # though they weigh little in the keyword index
@@ -2213,7 +2207,7 @@ class Planner:
         """``text`` (an ask's, lower case) without the document's name, the words of supporting and applying, the
         generic applicants and the words describing a plan as a whole: what is left names a support of the plan."""
         lex = lexicon()
-        return without_words(self.finder.without_name(without_ask_words(text), document), (
+        return without_words(self.finder.topic_in(text, document), (
             *lex.support_named, *lex.applying_words, *lex.generic_applicants, *lex.plan_descriptors))
 
     def _names_support_topic(self, words: str) -> bool:
@@ -3110,7 +3104,7 @@ class Planner:
             # year, no question whether a cap exists)
             # ("…what is the total, and does any annual cap bite?": whether the sum passes the cap is asked after it)
             # ("如果两个产品同一年都拿到钱，一年一家最多封顶多少？": the items supposed in a clause of their own ask no sum)
-            asked_for_sum = " ".join(part for part in LAST_CLAUSE.split(asked) if not SUPPOSING.match(part))
+            asked_for_sum = " ".join(part for part in LAST_CLAUSE.split(asked) if not lexicon().supposing_opening.match(part))
             summed = (not lexicon().cap_exists_asked.search(asked) or bool(lexicon().cap_reached_asked.search(asked))) and (
                 _asked_before_annual(asked_for_sum, lexicon().total_words, lambda between: True))
             step.annual_first = not (_sum_asked_before_cap(asked) or summed)

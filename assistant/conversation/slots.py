@@ -26,6 +26,7 @@ from assistant.rules.calculator import Item
 
 SPEND_REACH = 12  # characters before a spend within which a stage's name says whose spend it is ("确证性临床研发投入五千万元")
 DONE_REACH = 16  # characters after a stage's name within which a word saying it is done reads as said of it
+SET_ASIDE_REACH = 48  # characters before a step's name within which a word setting it aside ("leaving aside …") reads
 AMOUNT_ASKED = re.compile(r"多少|几|上限|最高|最多|封顶|how much|what'?s the|what is the|ceiling|\bcap\b|\bmax", re.IGNORECASE)
 ASKING_CLAUSE_MARK = re.compile(r"[—–:：、，,。；;？?！!]")  # what ends a clause, a dash and a colon too
 PART_MARK = re.compile(r"[；;。\n]")  # what ends a part of a case told in parts ("X药III期…；Y药III期…")
@@ -188,6 +189,11 @@ def rule_named(text: str, rule: Rule) -> bool:
     return triggers_named(text, rule.triggers)
 
 
+def own_triggers(rule: Rule) -> tuple[str, ...]:
+    """``rule``'s trigger words without its base, which other measures and stages pay on too ("研发投入")."""
+    return tuple(t for t in rule.triggers if t != rule.base)
+
+
 def triggers_named(text: str, triggers: Sequence[str]) -> bool:
     """Whether ``text`` (lower case) holds one of ``triggers`` as ``rule_named`` finds a rule's."""
     return any(_trigger_pattern(trigger).search(text) for trigger in triggers)
@@ -248,14 +254,15 @@ def _items_by_part(text: str, candidates: Sequence[Rule], bases: Sequence[Stated
     paired: list[Rule] = []
     at = 0
     for amount in bases:
-        part = next((p for p in parts[at:] if amount.text.lower() in p), None)
-        if part is None:
+        spent = amount.text.lower()
+        at = next((i for i in range(at, len(parts)) if spent in parts[i]), -1) + 1
+        if not at:
             return None
-        at = parts.index(part, at) + 1
-        told = part[:part.find(amount.text.lower())]
+        part = parts[at - 1]
+        told = part[:part.find(spent)]
         cgt = has_word(part, words)
         named = sorted(((m.start(), rule) for rule in candidates if (rule.product == "cgt") == cgt
-                        for trigger in rule.triggers if trigger != rule.base for m in _trigger_pattern(trigger).finditer(told)),
+                        for trigger in own_triggers(rule) for m in _trigger_pattern(trigger).finditer(told)),
                        key=lambda pair: pair[0])
         if not named:
             return None
@@ -313,7 +320,7 @@ def _named_as_set_aside(text: str, rule: Rule) -> bool:
     spaced = text.replace("-", " ")
     for trigger in rule.triggers:
         for m in _trigger_pattern(trigger).finditer(spaced):
-            before = CLAUSE_MARK.split(spaced[max(0, m.start() - DONE_REACH * 3):m.start()])[-1]
+            before = CLAUSE_MARK.split(spaced[max(0, m.start() - SET_ASIDE_REACH):m.start()])[-1]
             after = CLAUSE_MARK.split(spaced[m.end(): m.end() + DONE_REACH])[0]
             if has_word(before, words) or has_word(after, words):
                 return True
@@ -858,8 +865,7 @@ def _rules_in_clause_of(text: str, amount: StatedAmount, rules: Sequence[Rule]) 
         return []  # (the figure said twice, "按最高3000万算…也3000万": which one is the spend is not read here)
     clause = re.split(r"\.\s", CLAUSE_MARK.split(text[:at])[-1])[-1][-SPEND_REACH:]
     # (the base's own words, "研发投入", are every stage's: they name none)
-    return [rule for rule in dict.fromkeys(rules)
-            if any(_trigger_pattern(trigger).search(clause) for trigger in rule.triggers if trigger != rule.base)]
+    return [rule for rule in dict.fromkeys(rules) if triggers_named(clause, own_triggers(rule))]
 
 
 def _base_named(text: str, rule: Rule) -> bool:

@@ -105,11 +105,12 @@ LEADING_CONJUNCTION = re.compile(r"^(?:(?:ok|okay|right|well|alright|thanks|got 
 DEVICE_OWNER_REACH = 16  # characters before a device class within which words saying it is the asker's are read
 ENGLISH_SENTENCE_END = re.compile(r"(?<=[^\s.。])\.\s+(?=[a-z])", re.IGNORECASE)  # after a word, a figure or a term put in Chinese ("ii期. could you")
 CASE_MARK = re.compile(r"\bi{1,3}期|(?<![a-z])i{1,3}期|临床|试验|trial|phase|\d\s*(万|亿|元|million|billion)|rmb|usd|\$", re.IGNORECASE)
-INDEFINITE_COUNT = re.compile(r"几(个|家|款|项|场|次|名|位|所|种|条|笔|篇|轮|批|本)")  # "参加几个展会": a few, when the sentence asks nothing
+FEW_UNITS = "个|家|款|项|场|次|名|位|所|种|条|笔|篇|轮|批|本"  # the counters after 几 that say "a few" ("几所高校", "发过几篇")
+INDEFINITE_COUNT = re.compile(rf"几({FEW_UNITS})")  # "参加几个展会": a few, when the sentence asks nothing
 # "全放在上海几家三甲医院做", "跟几个课题组合作": 几家 inside a phrase of place or company says "some";
 # "欧美日那几家监管机构": those few; neither asks a count ("要拿到几个批件": 到 ending a verb asks one)
-SOME_SAID = re.compile(r"(?:在|放在|放到|(?<![拿收得达找办要])到|去|跟|和|与|给|替|为)[^，,。；;？?几有是共哪了]{0,6}"
-                       r"几(?:个|家|款|项|场|次|名|位|所|种|条|笔|篇|轮|批|本)|(?<![是有])[那这]几(?:个|家|款|项|场|次|名|位)")
+SOME_SAID = re.compile(rf"(?:在|放在|放到|(?<![拿收得达找办要])到|去|跟|和|与|给|替|为)[^，,。；;？?几有是共哪了]{{0,6}}"
+                       rf"几(?:{FEW_UNITS})|(?<![是有])[那这]几(?:个|家|款|项|场|次|名|位)")
 # a department as the actor of the case told ("主管部门核定的新增投资", "经主管部门批准"): named, not asked for
 DEPARTMENT_ACTED = re.compile(r"(?:部门|单位|机构)(?:已经?|已)?(?:核定|批准|认定|审核|审定|出具|确认|备案|立项|同意|批复)")
 ORDINAL_ASKED = re.compile(r"第几")  # "知识产权那块是第几项任务": which item it is, no count
@@ -340,6 +341,7 @@ class _Lexicon:
     done_words: tuple[str, ...]  # "做完了", "completed": said right after a stage, the stage the case is at
     not_yet_words: tuple[str, ...]  # "还没拿到": said right after a step, the step not reached
     received_words: tuple[str, ...]  # "之前已经领过补助": said after a stage in its clause, that stage's support is had
+    supposing_opening: re.Pattern[str]  # "如果两个产品同一年都拿到钱": a clause opening with a supposition
     within_term_asked: re.Pattern[str]  # "在不在它管的时间里": whether a month told falls in the term
     set_aside_words: tuple[str, ...]  # "leaving aside …", "先不算…": said before a step in its clause, that step is not asked
     article_asked: re.Pattern[str]  # "是哪一条": which article a thing is in
@@ -386,6 +388,7 @@ class _Lexicon:
     unmet_patterns: dict[str, re.Pattern[str]]  # a condition denied by naming another place ("在江苏生产")
     unmet_unless: dict[str, re.Pattern[str]]  # the kind a condition wants named as the case's own: no denial then
     met_patterns: dict[str, re.Pattern[str]]  # a condition met by naming a place of Shanghai ("在松江工厂生产")
+    district_plan_pointed: re.Pattern[str]  # "区里以前发过一个…三年行动方案": the plan of the district named as the seat
     other_tie: re.Pattern[str]  # "委托方的董事长以前是受托方的总经理": a tie between the parties other than a stake
     unsure_patterns: dict[str, re.Pattern[str]]  # by condition id: the asker unsure of it ("记不清是不是特别审查")
     place_as_seat: re.Pattern[str]  # a Shanghai place named as the asker's seat, not as a document
@@ -630,6 +633,7 @@ def lexicon() -> _Lexicon:
         received_words=tuple(raw["received_words"]),
         set_aside_words=tuple(raw["set_aside_words"]),
         within_term_asked=re.compile(raw["within_term_asked"]),
+        supposing_opening=re.compile(raw["supposing_opening"]),
         article_asked=re.compile(raw["article_asked"]),
         reply_form_words=lower(raw["reply_form_words"]),
         support_asked=re.compile(raw["support_asked"], re.IGNORECASE),
@@ -649,6 +653,7 @@ def lexicon() -> _Lexicon:
                       for cid, p in raw["facts"].get("met_patterns", {}).items()},
         unsure_patterns=_unsure_patterns(raw["facts"]),
         other_tie=re.compile(raw["facts"]["other_tie"]),
+        district_plan_pointed=re.compile(raw["facts"]["district_plan_pointed"]),
         place_as_seat=re.compile("|".join(
             f"(?:{raw['place_as_seat'].replace('{place}', re.escape(str(place).lower()))})"
             for place in raw["facts"]["shanghai_places"] if str(place) not in {"上海", "本市", "我市", "沪"})),
@@ -854,7 +859,7 @@ def documents_named(text: str, cat: Catalogue) -> set[str]:
     ("我们去年把公司搬到浦东了，区里以前发过一个…三年行动方案": the plan of the district named as the seat)."""
     unmarked = CITATION_MARKER.sub(" ", text)
     named = cat.named_in(_without_seat(unmarked, lexicon()))
-    if not named and re.search(lexicon().facts["district_plan_pointed"], unmarked):
+    if not named and lexicon().district_plan_pointed.search(unmarked):
         named = {doc for doc in cat.named_in(unmarked) if cat.get(doc).kind is DocumentKind.DISTRICT_PLAN}
     return named
 
