@@ -224,6 +224,7 @@ LOCKED_SPLITS = (
     "unseen43",
     "unseen44",
     "unseen45",
+    "unseen46",
 )
 
 
