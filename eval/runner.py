@@ -225,6 +225,7 @@ LOCKED_SPLITS = (
     "unseen44",
     "unseen45",
     "unseen46",
+    "unseen47",
 )
 
 
