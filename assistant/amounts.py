@@ -54,7 +54,7 @@ _AMOUNT = re.compile(
     rf"(?P<num>{_YI_WAN}|{_SPOKEN_TAIL}|(?:{_NUMBER})|[{_CN_DIGITS}点]+)\s*"
     r"(?:个(?=\s*亿))?\s*"  # "一个亿", "两个亿": 亿 counted as a unit
     r"(?:-(?=million|billion|thousand))?"  # "the up-to-8-million part": a hyphenated unit
-    r"(?P<unit>万亿|千万|百万|十万|万|亿|千|million|billion|thousand|mn|bn|k|m)?\s*"
+    r"(?P<unit>万亿|千万|百万|十万|万|亿|千|(?:millions?|billions?|thousands?|mn|bn|k|m)(?![a-z]))?\s*"  # ("195 krw" is no 195k)
     r"(?P<tail>元|块|yuan|rmb|cny)?(?:\s*人民币)?",
     re.IGNORECASE,
 )
@@ -188,13 +188,19 @@ def _money_matches(text: str) -> list[re.Match[str]]:
 
 def _value(match: re.Match[str]) -> Decimal:
     number = match["num"]
-    unit = (match["unit"] or "").lower()
+    unit = (match["unit"] or "").lower().removesuffix("s")  # ("5 millions": the plural of a unit)
     try:
         if re.fullmatch(_YI_WAN, number):
             return Decimal(str(cn2an.cn2an(number, "smart")))
         if spoken := re.fullmatch(r"(\d+)([万亿])(\d)", re.sub(r"千万?$", "", number)):
             place = UNITS[spoken[2]]
             return (Decimal(spoken[1]) * place + Decimal(spoken[3]) * place / 10) * UNITS[unit]
+        if spoken_cn := re.fullmatch(r"(.+?)亿([一二两三四五六七八九])", number):
+            # "一亿二", "三亿五": the spoken short form in Chinese numerals, one digit after 亿 counting the next place
+            # down (1.2亿, 3.5亿), which cn2an does not read
+            head = Decimal(str(cn2an.cn2an(spoken_cn[1], "smart")))
+            tail = Decimal(str(cn2an.cn2an(spoken_cn[2], "smart")))
+            return (head + tail / 10) * UNITS["亿"] * (UNITS[unit] if unit else 1)
         if re.fullmatch(_NUMBER, number):
             value = Decimal(number.replace(",", ""))
         else:

@@ -91,10 +91,17 @@ def test_a_latin_word_holding_a_currency_code_marks_no_currency(text: str) -> No
 
 @pytest.mark.parametrize(("text", "yuan"), [("一万五", 15_000), ("两万五", 25_000), ("1万5", 15_000), ("1万5千元", 15_000),
                                             ("3万5的费用", 35_000),
-                                            ("一共花了1万5，这个能补贴多少？", 15_000), ("1万5.", 15_000), ("1亿5", 150_000_000), ("2亿5千万", 250_000_000)])
+                                            ("一共花了1万5，这个能补贴多少？", 15_000), ("1万5.", 15_000), ("1亿5", 150_000_000), ("2亿5千万", 250_000_000),
+                                            ("研发投入一亿二。", 120_000_000), ("三亿五", 350_000_000), ("一亿二千万", 120_000_000)])
 def test_the_spoken_short_forms_count_the_next_place_down(text, yuan):
-    """"一万五" and "1万5" are 15000, never 10000 or nothing; "1亿5" is 1.5亿."""
+    """"一万五" and "1万5" are 15000, never 10000 or nothing; "1亿5" and "一亿二" are 1.5亿 and 1.2亿."""
     assert [a.yuan for a in find_amounts(text)] == [yuan]
+
+
+def test_a_unit_letter_glued_to_a_currency_code_is_no_unit():
+    """"1 CNY = 195 KRW" states 1 and 195 (a rate), not 195 thousand; "5 millions" is five million."""
+    assert [a.yuan for a in find_amounts("Using 1 CNY = 195 KRW")] == [1, 195]
+    assert [a.yuan for a in find_amounts("RMB 5 millions")] == [5_000_000]
 
 
 @pytest.mark.parametrize("text", ["万一出了问题怎么办", "千万不要漏报", "1万5个人"])

@@ -75,7 +75,8 @@ def test_many_trade_fairs_show_the_annual_cap_of_37_and_name_it(engine):
     [measure] = result.measures
     assert measure.annual_cap is not None and measure.annual_cap.quote == "每个单位每年累计支持金额不超过50万元"
     assert measure.annual_cap.applied and measure.total_yuan == 500_000
-    assert "Annual cap applied: 每个单位每年累计支持金额不超过50万元" in match_text(result)
+    # the cap said in English, the Chinese text quoted beside it
+    assert "Annual cap applied: at most RMB 500,000 per entity per year (text: “每个单位每年累计支持金额不超过50万元”" in match_text(result)
 
 
 def test_not_eligible_claims_quote_the_condition_and_point_to_the_measure_that_covers_the_case(engine):

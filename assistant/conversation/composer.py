@@ -967,12 +967,18 @@ class Composer:
         if step.invite_base and rated:  # "早期临床能支持多少": the ceiling answers; the spend would give the exact figure
             lines.append(self.t["invite_base"].format(base=(rated[0].base_en or rated[0].base) if self.english else rated[0].base))
         if step.ceilings_sum is not None:
-            total, annual_cap = step.ceilings_sum
+            summed = step.ceilings_sum
+            total, annual_cap, computed = summed.total, summed.annual_cap, summed.computed
             over = annual_cap is not None and total > annual_cap
-            items = " + ".join(money(r.cap_yuan) for r in rules)
+            items = " + ".join(money(r.cap_yuan) if r.id not in computed else
+                               self.t["sum_computed_item"].format(
+                                   award=money(computed[r.id][1]), rate=percent_text(r.rate or Decimal(0)),
+                                   base=money(computed[r.id][0]))
+                               for r in rules)
             items = f"{step.products} × ({items})" if step.products > 1 else items  # "另外两个产品也都拿到顶"
             key = "ceilings_sum_uncapped" if annual_cap is None else "ceilings_sum_over" if over else "ceilings_sum"
-            said = self.t[key].format(items=items, total=money(total), annual=money(annual_cap) if annual_cap is not None else "")
+            said = self.t[key].format(opening=self.t["sum_seen_bases" if computed else "sum_at_ceilings"], items=items,
+                                      total=money(total), annual=money(annual_cap) if annual_cap is not None else "")
             if lexicon().yes_no_question.search(step.ask.text.lower().rstrip(" ？?。")):
                 said = self.t["yes_over" if over else "no_not_over"] + said  # "加起来会超过一年的上限吗"
             lines.insert(0, said)

@@ -112,15 +112,29 @@ def stated_rate(normalised: str) -> Decimal | None:
 
 def _first_rate(normalised: str, patterns: tuple[re.Pattern[str], ...], bounds: RateRange) -> Decimal | None:
     """The first group ``rate`` one of ``patterns`` finds in ``normalised`` (lower-cased) within ``bounds``, that is no
-    amount of money itself ("rate 5 million", "汇率…5万"); None when there is none."""
+    amount of money itself ("rate 5 million", "汇率…5万"); a group ``per`` (units of the currency per yuan: "1 CNY = 195
+    KRW") gives its inverse. None when there is none."""
+    found = _rate_found(normalised, patterns, bounds)
+    return found[0] if found is not None else None
+
+
+def _rate_found(normalised: str, patterns: tuple[re.Pattern[str], ...], bounds: RateRange) -> tuple[Decimal, tuple[int, int]] | None:
+    """``_first_rate``'s rate (yuan per unit) and the span of the words that gave it."""
     lowered = normalised.lower()
     money_at = {found.start for found in find_amounts(normalised) if found.yuan >= 100}
     for pattern in patterns:
         for match in pattern.finditer(lowered):
+            if match.groupdict().get("per"):
+                # "1 CNY = 195 KRW": the 195 is the currency's own amount (an amount the message states), not yuan
+                per = Decimal(match["per"].replace(",", ""))
+                rate = Decimal(1) / per if per else Decimal(0)
+                if bounds.low <= rate <= bounds.high:
+                    return rate, match.span()
+                continue
             rate = Decimal(match["rate"])
             magnitude = MAGNITUDE_AFTER.match(lowered, match.end("rate"))  # "rate 5 million" is an amount
             if bounds.low <= rate <= bounds.high and match.start("rate") not in money_at and magnitude is None:
-                return rate
+                return rate, match.span()
     return None
 
 
@@ -169,14 +183,16 @@ def foreign_code(text: str) -> str:
 def _foreign_patterns(code: str, unnamed: bool) -> tuple[re.Pattern[str], ...]:
     names = foreign_currencies()[code].marks.pattern
     named, bare = _data()["rate_patterns"], _data()["unnamed_rate_patterns"]
-    assert isinstance(named, list) and isinstance(bare, list)
-    return tuple([re.compile(str(p).replace("{names}", names)) for p in named] + ([re.compile(str(p)) for p in bare] if unnamed else []))
+    inverse = _data()["inverse_rate_patterns"]
+    assert isinstance(named, list) and isinstance(bare, list) and isinstance(inverse, list)
+    return tuple([re.compile(str(p).replace("{names}", names)) for p in [*inverse, *named]]
+                 + ([re.compile(str(p)) for p in bare] if unnamed else []))
 
 
-def _foreign_rate(normalised: str, code: str, unnamed: bool) -> Decimal | None:
-    """The yuan per unit of ``code`` the message gives, within that currency's bounds and no amount of money itself;
-    with ``unnamed``, a rate said without naming a currency counts too."""
-    return _first_rate(normalised, _foreign_patterns(code, unnamed), foreign_currencies()[code].bounds)
+def _foreign_rate(normalised: str, code: str, unnamed: bool) -> tuple[Decimal, tuple[int, int]] | None:
+    """The yuan per unit of ``code`` the message gives, within that currency's bounds and no amount of money itself,
+    and the span of its words; with ``unnamed``, a rate said without naming a currency counts too."""
+    return _rate_found(normalised, _foreign_patterns(code, unnamed), foreign_currencies()[code].bounds)
 
 
 def at_foreign_rates(amounts: tuple[StatedAmount, ...], normalised: str,
@@ -189,13 +205,15 @@ def at_foreign_rates(amounts: tuple[StatedAmount, ...], normalised: str,
     if not codes:
         return amounts
     alone = len(codes) == 1 and not any(a.currency == USD for a in amounts)
-    rates = {code: _foreign_rate(normalised, code, alone) for code in codes}
+    found = {code: _foreign_rate(normalised, code, alone) for code in codes}
+    rates: dict[str, Decimal | None] = {code: f[0] if f is not None else None for code, f in found.items()}
     if held is not None and rates.get(held[0], 0) is None:
         rates[held[0]] = held[1]
+    spans = [f[1] for f in found.values() if f is not None]
     return tuple(
         replace(a, yuan=(a.yuan * rate).quantize(Decimal(1), rounding=ROUND_HALF_UP), currency=CNY, dollars=a.yuan, usd_rate=rate)
         if a.currency == OTHER_CURRENCY and (rate := rates.get(a.foreign)) is not None else a
-        for a in amounts)
+        for a in amounts if not any(start <= a.start < end for start, end in spans))  # (the rate's own "195 KRW")
 
 
 def stated_note(amounts: tuple[StatedAmount, ...], language: Language, award_yuan: int | None = None) -> str:
@@ -209,12 +227,13 @@ def stated_note(amounts: tuple[StatedAmount, ...], language: Language, award_yua
     assert rate is not None
     converted = [a for a in converted if a.foreign == code]  # (one currency's rate per note: the first converted's)
     currency = foreign_currencies().get(code)
-    notes = _data()["stated_note" if currency is None else "other_note"]
+    per = _per_yuan(rate) if currency is not None else None
+    notes = _data()["stated_note" if currency is None else "other_note" if per is None else "other_note_inverse"]
     assert isinstance(notes, dict)
     parts = [f"{_in_currency(a.dollars or Decimal(0), currency, english)} = {format_yuan_en(a.yuan) if english else format_yuan(a.yuan)}"
              for a in converted]
     unit = "" if currency is None else (currency.en if english else currency.zh)
-    note = str(notes["en" if english else "zh"]).format(rate=rate, unit=unit, conversions="; ".join(parts) if english else "；".join(parts))
+    note = str(notes["en" if english else "zh"]).format(rate=rate, per=per, unit=unit, conversions="; ".join(parts) if english else "；".join(parts))
     if award_yuan:
         figure = (Decimal(award_yuan) / rate).quantize(Decimal(1), rounding=ROUND_HALF_UP)
         award = _data()["stated_award"]
@@ -223,6 +242,15 @@ def stated_note(amounts: tuple[StatedAmount, ...], language: Language, award_yua
             yuan=format_yuan_en(award_yuan) if english else format_yuan(award_yuan),
             dollars=_in_currency(figure, currency, english))
     return note
+
+
+def _per_yuan(rate: Decimal) -> Decimal | None:
+    """Units of a currency per yuan when that is how a rate below one reads best (1/195 yuan per won: 195), a count with
+    at most two decimals; None otherwise (0.048 yuan per yen is said as it is)."""
+    if rate >= 1 or rate <= 0:
+        return None
+    per = (Decimal(1) / rate).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP).normalize()
+    return per if -per.as_tuple().exponent <= 2 else None  # type: ignore[operator]
 
 
 def _in_currency(figure: Decimal, currency: Foreign | None, english: bool) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -30,6 +30,7 @@ from assistant.conversation.plan_records import (
     EARLIER_TERM,
     FORBIDDEN,
     MENTIONED_TERM,
+    CeilingsSum,
     Eligibility,
     FullAwards,
     Plan,
@@ -43,6 +44,7 @@ from assistant.conversation.question import CNY, REGISTRATION_UNSAID, RELATION_C
 from assistant.conversation.scope import (
     QUOTED_TERM,
     ScopeVerdict,
+    asks_district_matching,
     asks_names,
     asks_payout,
     judge,
@@ -70,6 +72,7 @@ from assistant.conversation.understand import (
     COUNT_FIGURE,
     ISSUED,
     MONEY_FIGURE,
+    QUESTION_WORDS,
     WHICH_DOCUMENT,
     asking_part,
     asks_detail,
@@ -101,7 +104,7 @@ from assistant.conversation.understand import (
     without_words,
     word_position,
 )
-from assistant.conversation.verdicts import ASKER_FACTS, REGISTERED, SEAT_FACTS, Verdicts, figures_wanted, fixed_alternatives
+from assistant.conversation.verdicts import ASKER_FACTS, CONDITIONS_UNLISTED, REGISTERED, SEAT_FACTS, Verdicts, figures_wanted, fixed_alternatives
 from assistant.language import Language
 from assistant.match.chat import match_estimate, profile_answer
 from assistant.match.matcher import PolicyMatcher
@@ -436,6 +439,16 @@ def _pairs(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
+DEPARTMENTS_POINTER = re.compile(r"(?:这个|这件事|这事|这块|这一块|这项|这条|那这个|\b(?:this|that|it)\b)")  # "这个归哪些部门管"
+
+
+def _asks_after_colon(text: str) -> bool:
+    """Whether the words after a colon of ``text`` (lower case) ask something themselves ("要给客户讲几个数：新政说要推出
+    多少平方米…"), so the words before it are a preamble, not an overview asked."""
+    parts = re.split(r"[:：]", text, maxsplit=1)
+    return len(parts) == 2 and bool(QUESTION_WORDS.search(parts[1]))
+
+
 def _sentence_around(text: str, at: int) -> str:
     """The sentence of ``text`` that holds position ``at``: between the nearest sentence marks (``SENTENCE_MARK``:
     ？。；！ and their half-width forms) on either side."""
@@ -590,7 +603,8 @@ class Planner:
             plan.question = question
             return self._plan_asks(question, session, language, plan)
         listed = self._kind_support(question, kind) if (
-            profiled is None or profiled.match is None or not profiled.match.measures) else None
+            profiled is None or profiled.match is None or not profiled.match.measures) and self._returned_kind_topic(
+            question, session) is None else None
         if listed is None and profiled is None:
             listed = self._other_kind_support(question, session)
         if listed is not None:  # "我们是CRO，有什么支持": the measures meant for that kind, each with its ceiling
@@ -798,10 +812,14 @@ class Planner:
                 plan.steps.append(replacement)
                 continue
             step = self._plan_ask(about, ask, session, previous_articles, plan, language)
-            last = plan.steps[-1] if plan.steps else None
+            last = plan.last_step
             if (last is not None and step.route is Route.NO_AMOUNT and last.route is Route.NO_AMOUNT and step.articles
                     and last.articles and step.articles[0].chunk_id == last.articles[0].chunk_id):
                 continue  # "市里给不给建设补贴？一张床位补多少钱": the same measure's unset amount, said once
+            if (last is not None and last.eligibility is not None and last.eligibility.condition == CONDITIONS_UNLISTED
+                    and step.route in {Route.NO_AMOUNT, Route.NOT_SPECIFIED, Route.LOOKUP}
+                    and lexicon().sufficiency_asked.search(ask.text.lower())):
+                continue  # "…这样够格了吗？具体要啥条件": the verdict before it says the conditions are not listed
             if step.route in {Route.ELIGIBILITY, Route.AWARD} and step.eligibility is not None and step.eligibility.holds:
                 # "在上海新注册的…能享受吗": the scope a stated fact meets is cited after the measure
                 _cite_after(step, [a for cid in step.eligibility.holds for a in self._condition_articles(cid, step.eligibility.measure)])
@@ -1226,8 +1244,10 @@ class Planner:
         joined: list[Ask] = []
         # ("上海这次对审评提速给了哪些数字？…、…、…分别是多少？", "写稿要用几个数：…是多少？…": the overview is answered by
         # the asks naming its parts)
+        # ("要给客户讲几个数：新政说要推出多少平方米的…厂房？": the overview is the colon's preamble, a figure is asked after it)
         asks = [ask for number, ask in enumerate(asks) if not (
-            ask.kind in {AskKind.WHAT, AskKind.FIGURE} and number + 1 < len(asks) and has_word(ask.text.lower(), lexicon().overview_asks))]
+            ask.kind in {AskKind.WHAT, AskKind.FIGURE} and number + 1 < len(asks)
+            and has_word(ask.text.lower(), lexicon().overview_asks) and not _asks_after_colon(ask.text.lower()))]
         for ask in asks:
             last = joined[-1] if joined else None
             if last is not None and lexicon().asks_if_stated.match(ask.text.lower()):
@@ -1260,7 +1280,10 @@ class Planner:
             # "市里对团队有没有奖金？每个项目奖多少？": whether there is money, then how much, is one amount ask
             money_then_amount = (last is not None and last.kind in {AskKind.WHAT, AskKind.ELIGIBILITY}
                                  and ask.kind is AskKind.AMOUNT and has_word(last.text.lower(), lexicon().money_words))
-            if last is not None and (example or heard_then_case or (
+            # "…目录多久更新一次？是每季度还是每半年？": the values offered for the detail asked before are that ask again
+            offered = (last is not None and bool(last.detail) and last.detail in lexicon().details
+                       and has_word(text, lexicon().details[last.detail].stated))
+            if last is not None and (example or heard_then_case or offered or (
                     (last.kind is AskKind.AMOUNT or money_then_amount) and (ask.kind is AskKind.AMOUNT or share or bare)
                     and not ask.elliptical and not full_awards
                     and not other_rule and self.retriever.keyword_score(own) < (
@@ -1283,6 +1306,12 @@ class Planner:
             # matching support stacks is the districts' to say)
             scope = self._measure_article(SCOPE_KEY)
             return Step(ask, Route.LOOKUP, [scope], lead=lead_clause(scope.text, AskKind.WHAT, " ".join(lexicon().overlap_rule_words)))
+        if (ask.kind in {AskKind.AMOUNT, AskKind.WHAT, AskKind.ELIGIBILITY} and not question.facts.amounts_as(AmountRole.BASE)
+                and asks_district_matching("，".join(re.split(r"[，,。；;]", ask.text.lower())[-2:]))):
+            # "另外问下，金山区自己会不会再配套一笔，配多少？": the scope paragraph encourages the districts' matching support
+            # and sets no amount
+            scope = self._measure_article(SCOPE_KEY)
+            return Step(ask, Route.NO_AMOUNT, [scope], lead=lead_clause(scope.text, AskKind.WHAT, "各区 配套 支持"))
         unset = plan.steps[-1] if plan.steps and plan.steps[-1].route is Route.NOT_SPECIFIED else None
         if (unset is not None and ask.kind is AskKind.ELIGIBILITY and unset.detail in lexicon().floor_details
                 and self.retriever.keyword_score(without_ask_words(ask.text.lower())) < OWN_TOPIC_SCORE):
@@ -1448,6 +1477,12 @@ class Planner:
             if letter is not None:
                 return letter
             return Step(ask, Route.NOT_SPECIFIED, discussed, detail=ask.detail)
+        refused = plan.last_step if plan.last_step is not None and plan.last_step.route is Route.OUT_OF_SCOPE else None
+        if refused is not None and lexicon().comparison_asked.search(ask.text.lower()) and self.retriever.keyword_score(
+                self.finder.topic_in(lexicon().comparison_asked.sub(" ", without_ask_words(ask.text.lower())), self.book.document)
+        ) < MIN_KEYWORD_SCORE:
+            # "2021年那版…里Ⅲ期临床给的上限是多少？我想跟新政对比一下涨了多少": the comparison needs what was refused
+            return Step(ask, Route.OUT_OF_SCOPE, scope=refused.scope)
         earlier_policy = self._earlier_policy(ask, plan, question, previous)
         if earlier_policy is not None:  # "what did the 2021 policy offer for the same thing?": the sentence describing it
             return earlier_policy
@@ -1475,14 +1510,24 @@ class Planner:
             # the one its own words find first
             discussed_ids = {a.chunk_id for a in previous}
             anchor = next((h.article for h in self.retriever.search(ask.text, k=HITS) if h.article.chunk_id in discussed_ids), anchor)
-        query = f"{ask.text} {anchor.title}" if anchor is not None and not own_elsewhere and (
+        # ("那新增上市企业的目标呢" after the Pudong plan's size goal: a topic of its own that article does not hold is
+        # looked for as asked, within the document the conversation is about)
+        own_words = without_ask_words(ask.text.lower())
+        own_beside = (ask.elliptical and anchor is not None and anchor.doc_id != self.book.document
+                      and self.retriever.keyword_score(own_words) >= MIN_KEYWORD_SCORE
+                      and not self.retriever.holds_every_term(anchor.chunk_id, " ".join(
+                          term for term in tokenize(own_words) if term not in anchor.section)))  # (目标 of 行动目标)
+        query = f"{ask.text} {anchor.title}" if anchor is not None and not own_elsewhere and not own_beside and (
             len(ask.text) < 6 or ask.elliptical or question.adds_item) else ask.text
         if query == ask.text and ask.kind in {AskKind.DURATION, AskKind.FIGURE} and (asked := asking_part(ask.text)) != ask.text and (
                 self.retriever.keyword_score(without_ask_words(asked.lower())) >= OWN_TOPIC_SCORE):
             # "We're a gene therapy start-up registered in Lingang. How long does the ethics review take?": a time or a
             # figure asked with a topic of its own is looked up by the sentence that asks; who the asker is is no topic
             query = asked
-        if query == ask.text and ask.kind in {AskKind.DURATION, AskKind.FIGURE} and (asked := _after_preamble(ask.text)) != ask.text and (
+        # ("有个澳门客户在上海徐汇注册了一家医疗器械公司，想问三样嘢：第一，新政里面有没有讲到同港澳的合作": what is asked
+        # of the policy follows the colon; the client's device company before it is no topic)
+        if query == ask.text and ask.kind in {AskKind.DURATION, AskKind.FIGURE, AskKind.WHAT} and (
+                asked := _after_preamble(ask.text)) != ask.text and (
                 self.retriever.keyword_score(without_ask_words(asked.lower())) >= OWN_TOPIC_SCORE
                 and not self.catalogue.named_in(ask.text[:-len(asked)].lower())):
             # "协会年底要给会员企业写个总结材料，想核对一下数字：…当时定的目标是新增多少家上市企业？": what the colon opens
@@ -1510,6 +1555,12 @@ class Planner:
         if ask.kind is AskKind.DEPARTMENTS and not topic_is_empty:
             # "Who should we contact about the insurance subsidy?": the topic finds the measure, not the words "contact"
             query = without_ask_words(query.lower())
+            clauses = [c for c in re.split(r"[，,。；;]", ask.text.lower()) if c.strip()]
+            if (len(clauses) > 1 and DEPARTMENTS_POINTER.match(clauses[-1].strip())
+                    and self.retriever.keyword_score(without_ask_words(clauses[-2])) >= OWN_TOPIC_SCORE):
+                # "…病理切片图像数据要传出境训练模型…。新政里说在临港搞试点支持数据跨境，这个归哪些部门管啊": "这个" is the
+                # clause right before it
+                query = without_ask_words(clauses[-2])
         of_discussed = topic_is_empty and self._asks_of_discussed(question, ask, previous, plan, session)
         if topic_is_empty and not plan.steps and not question.follow_up and question.context_text:
             topic = question.context_text  # "能拿多少？" after a turn that stated the case
@@ -1521,6 +1572,11 @@ class Planner:
             topic = without_ask_words(without_asker(query))
             if self.retriever.is_about_policy(topic, MIN_KEYWORD_SCORE):
                 query = topic
+            rest = without_ask_words(without_kind_said(query.lower(), question.facts.entity_type))
+            if ask.kind in {AskKind.DEPARTMENTS, AskKind.DURATION} and self.retriever.keyword_score(rest) >= OWN_TOPIC_SCORE:
+                # "我们台湾CDMO的上海子公司，QC实验室要从国外进一批微量检测用的标准品…哪几个单位负责": a kind that names a
+                # measure's topic, said as who asks, is no topic of a departments or time ask whose own words have one
+                query = rest
         if (question.facts.trial_location == "overseas" and lexicon().trial_named.search(ask.text)
                 and not lexicon().abroad_trial.search(query)):
             # "the pivotal trial in Germany": a trial abroad, said in the sources' words, whatever place it names
@@ -1791,7 +1847,10 @@ class Planner:
         if recalled is not None and measure not in (None, recalled.measure) and self._takes_base_not_recalled(
                 question, str(measure), recalled.measure):
             recalled = None  # "为这个海外试验买了责任险，保费260万" after (十二)'s fixed ceiling: the premium is (十三)'s base
-        if recalled is not None:  # "那III期呢？" names a rule of a topic discussed before: that topic
+        returned_to = self._returned_kind_topic(question, session) if not plan.steps else None
+        if returned_to is not None:  # "Back to the CRO: …two such projects…": the topic the kind named was discussed as
+            measure = returned_to.measure
+        elif recalled is not None:  # "那III期呢？" names a rule of a topic discussed before: that topic
             measure = recalled.measure
         elif elsewhere is not None:  # "那III期呢？" in a CMO conversation: the one measure that has that stage
             measure = elsewhere
@@ -1885,6 +1944,13 @@ class Planner:
                 terms_of = top if top.doc_id == self.book.document and top.key == measure else self._measure_article(measure)
                 step.lead = lead_clause(terms_of.text, AskKind.WHAT, ask.text)
             return step
+        if (ask.kind is AskKind.AMOUNT and pointed is None and hits
+                and self.catalogue.get(top.doc_id).kind is DocumentKind.PRESS_QA and not states_amount(top.text)):
+            # "How much will the state-owned capital or the mother fund put into it?": the press answer that retells
+            # （二十七） states no sum; the policy's measure close behind it, which sets none either, answers
+            retold = next((hit.article for hit in hits[1:HITS] if hit.score >= CLOSE_SCORE * hits[0].score
+                          and hit.article.doc_id == self.book.document and _sets_no_amount(hit.article, self.book)), None)
+            top = retold or top
         names_money = has_word(ask.text.lower(), lexicon().money_words)
         # "浦东方案里对改良型新药研发给多少钱支持？": a district plan's task that supports and states no amount, as a
         # measure of the policy that sets none; so does the reply letter's part on a field ("How much grant money per
@@ -1931,7 +1997,8 @@ class Planner:
                 # "按浦东那个2022-2024方案里对新药临床的支持，今年去申请还可以吗": the plan has ended; the measure of
                 # the policy in force that its words find is the same kind of support, named after the no
                 step.eligibility = Eligibility(Verdict.NOT_ELIGIBLE, str(top.key), None, DOCUMENT_TERM)
-                if session.award is None and not self._names_support_topic(self._plan_words(search_query, top.doc_id)):
+                if session.award is None and not (self._names_support_topic(self._plan_words(search_query, top.doc_id))
+                                                  and self._names_support_topic(self._plan_words(question.text.lower(), top.doc_id))):
                     # ("浦东那个三年行动方案，还能按它来申请东西不？": no support of the plan named, only the plan, and none
                     # discussed; its term says the no, and no measure in force is the same kind of support)
                     step.articles = self.finder.document_articles(top.doc_id, previous, False)[:1] or step.articles
@@ -2040,7 +2107,7 @@ class Planner:
             stated = self.finder.sentence_stating(search_query, ask, units, pointed, holding=tuple(years))
             if stated is not None:
                 top, lead = stated
-        step_before = plan.steps[-1] if plan.steps else None
+        step_before = plan.last_step
         if (ask.kind in {AskKind.DURATION, AskKind.FIGURE} and step_before is not None and step_before.lead is not None
                 and step_before.articles and lead.figure
                 and (step_before.articles[0].chunk_id, step_before.lead.figure) == (top.chunk_id, lead.figure)):
@@ -2191,7 +2258,7 @@ class Planner:
         naming no support of it ("…三年行动方案…现在这个还有效吗？还能按它来申请东西不？"): not eligible by the document's
         term, its term article cited; None otherwise (the caller asks it only with no award discussed: after one, the
         support discussed is the kind asked for again)."""
-        before = plan.steps[-1] if plan.steps else None
+        before = plan.last_step
         if (ask.kind is not AskKind.ELIGIBILITY or not ask.points_back or before is None or before.route is not Route.VALIDITY
                 or not before.articles or before.document is None):
             return None
@@ -2207,6 +2274,7 @@ class Planner:
         """``text`` (an ask's, lower case) without the document's name, the words of supporting and applying, the
         generic applicants and the words describing a plan as a whole: what is left names a support of the plan."""
         lex = lexicon()
+        text = lex.seat_told.sub(" ", text)  # ("我们在张江": the seat, no support of the plan)
         return without_words(self.finder.topic_in(text, document), (
             *lex.support_named, *lex.applying_words, *lex.generic_applicants, *lex.plan_descriptors))
 
@@ -2222,7 +2290,7 @@ class Planner:
         """The article of the ask before this one in the message, when this one asks its departments pointing at it
         ("这条政策…哪几个部门负责", "who runs this measure?") and names no measure by label nor a document of its own, and
         that article lists departments; else None."""
-        before = plan.steps[-1] if plan.steps else None
+        before = plan.last_step
         if (ask.kind is not AskKind.DEPARTMENTS or before is None or not before.articles or not before.articles[0].departments
                 or not lexicon().measure_pointer.search(ask.text.lower()) or labels_named(ask.text)
                 or self.catalogue.named_in(ask.text.lower()) - {before.articles[0].doc_id}):
@@ -2232,7 +2300,7 @@ class Planner:
     def _cap_of_award_before(self, ask: Ask, plan: Plan) -> Article | None:
         """The article of the measure whose award the ask before it in the message asked, when this ask names a yearly
         cap and no topic of its own besides ("总的有没有上限", "一年里最多能拿多少") and that measure sets one; else None."""
-        before = plan.steps[-1] if plan.steps else None
+        before = plan.last_step
         if (before is None or before.route not in {Route.AWARD, Route.CEILINGS} or not before.articles
                 or ask.kind not in {AskKind.WHAT, AskKind.AMOUNT, AskKind.FIGURE} or not names_annual_cap(ask.text.lower())):
             return None
@@ -2510,7 +2578,12 @@ class Planner:
             if len(capped) > 1:  # ("海外临床最高2000万": （五）'s Ⅱ期 and （十二） both cap at 2000万; the words name （十二）'s rule)
                 capped = [h for h in capped if any(Decimal(r.cap_yuan) in named and triggers_named(clause, r.triggers)
                                                    for r in self.book.for_measure(str(h.article.key)))]
-            hits = capped if len(capped) == 1 else []
+            # ("Can we apply for Shanghai's support for overseas clinical trials?": of two measures found alike, the one a
+            # rule of which the words name specifically)
+            # (who the asker says it is names no measure: "We are a CRO … Can we get the innovative drug support?")
+            told = without_kind_said(clause, question.facts.entity_type) if question.facts.entity_type else clause
+            specific = [h for h in hits[:2] if any(_names_specifically(told, r) for r in self.book.for_measure(str(h.article.key)))]
+            hits = capped if len(capped) == 1 else specific if len(specific) == 1 else []
         if not hits or str(hits[0].article.key) not in self.book.measures():
             return None
         asked = ask.text.lower()
@@ -2520,8 +2593,9 @@ class Planner:
         measure = str(hits[0].article.key)
         values = self.verdicts.fact_values(question)[0]
         evaluator = ConditionEvaluator(self.book)
-        # (a registration elsewhere fails every measure: the policy's scope answers it, not one measure)
-        failed = any(cid != REGISTERED and evaluator.check(cid, values).state is ConditionState.FAILED
+        # (a registration elsewhere fails every measure: the policy's scope answers it, the measure named by its own words
+        # cited after it: "registered in Hong Kong … Can we apply for Shanghai's support for overseas clinical trials?")
+        failed = any(evaluator.check(cid, values).state is ConditionState.FAILED
                      for rule in self.book.for_measure(measure) for cid in rule.conditions)
         return measure if failed else None
 
@@ -2569,15 +2643,26 @@ class Planner:
         against the measure found, not used to find it)."""
         if ask is None:
             return None
-        text = ask.text.lower()
 
-        def called(rule: Rule) -> bool:  # by a trigger word, or by a run of its name ("创新医疗器械")
+        def called(rule: Rule, text: str) -> bool:  # by a trigger word, or by a run of its name ("创新医疗器械")
             name = rule.name.lower()
             return rule_named(text, rule) or any(text[i:i + NAME_RUN_CHARS] in name for i in range(len(text) - NAME_RUN_CHARS + 1))
 
+        # (in the figure's own sentence: "老板认识一个国外挺牛的科学家…。我印象里新政对这种顶尖科学家是给2000万？" names
+        # no overseas trial by its 2000万)
         named = {rule.measure for amount in question.facts.amounts
                  if amount.role is AmountRole.DESIRED and amount.currency == CNY
-                 for rule in self.book.rules if rule.cap_yuan == amount.yuan and called(rule)}
+                 for rule in self.book.rules if rule.cap_yuan == amount.yuan
+                 and called(rule, _sentence_around(question.text, amount.start).lower()) and called(rule, ask.text.lower())}
+        if not named:
+            # "CFO话新政入面I期、II期、III期临床最高1000万、2000万、3000万嗰条佢哋都可以攞，系咪真㗎": several figures heard,
+            # each a ceiling of one measure's rules named in their sentence, name that measure (whose verdict then decides)
+            claimed = [a for a in question.facts.amounts if a.role is AmountRole.CLAIMED and a.currency == CNY]
+            fits = [{rule.measure for rule in self.book.rules if rule.cap_yuan == amount.yuan
+                     and called(rule, _sentence_around(question.text, amount.start).lower())} for amount in claimed]
+            # (several figures, not one said twice: "听说最高1000万…1000万能拿到吗" names nothing by it)
+            common = set.intersection(*fits) if len({a.yuan for a in claimed}) > 1 else set()
+            named = common if len(common) == 1 else set()
         return named.pop() if len(named) == 1 else None
 
     def _measure_paid_on_base(self, policy: Sequence[Any], question: Question, ask: Ask | None,
@@ -2687,7 +2772,8 @@ class Planner:
         conversation whose items the turn states with an adding word and a total ("另外参加了两次国际展会…加起来一共")
         adds every item discussed before."""
         others = [topic for topic in session.award_topics() if topic.measure != request.measure]
-        if (question.asks_total and question.states_amounts and request.missing is None and others
+        # ("我们还有个骨科植入器械…进了…特别审查程序，这个也算上，一共最多多少": an item of a fixed ceiling added, no amount)
+        if (question.asks_total and (question.states_amounts or question.adds_item) and request.missing is None and others
                 and len(others) == len(session.award_topics()) and has_word(question.text, lexicon().award_added)):
             # "另外参加了两次国际展会，每次经费8万，加起来一共能拿多少？" after two premiums: a measure new to the
             # conversation, its items added to every item discussed before
@@ -2712,6 +2798,27 @@ class Planner:
         if request.missing == "base":
             request.at_ceiling = self._at_ceiling(request.rules, request.annual_shown)
         return list(reversed(found))  # in the order the conversation said them
+
+    def _shown_at_ceiling(self, question: Question, request: AwardRequest, session: Session) -> list[Item]:
+        """Rules of the topic discussed whose ceilings an earlier turn gave with no base, named again to be taken at their
+        ceilings beside this turn's own items ("假设今年早期和确证性都拿满，另外还有个小分子1类新药国内III期…研发投入9000万，
+        同一年合计最多能拿多少"): each an item at its per-item ceiling (``AT_ITEM_CEILING``) in the total; none when no
+        total is asked, no base stated, or the ceilings are not said to be taken in full."""
+        topic = session.award
+        if topic is None or topic.measure != request.measure or not request.bases:
+            return []
+        own = {rule.id for rule in request.rules}
+        if question.adds_item and topic.kept_at_ceiling:
+            # "要是再加两个小分子II期，每个投入6000万呢" after such a total: the ceilings taken in full stay in it
+            rules = [self.book.rule(rule_id) for rule_id in topic.kept_at_ceiling if rule_id not in own]
+        elif question.asks_total and has_word(question.text, lexicon().at_ceiling_words):
+            text = question.text.lower()
+            rules = [rule for rule_id in topic.shown if rule_id not in own and rule_named(text, rule := self.book.rule(rule_id))]
+        else:
+            return []
+        request.kept_at_ceiling = [rule.id for rule in rules]
+        return [Item(rule.id, {k: v for k, v in topic.facts.items() if k in self.book.inputs(rule.id).accepted}, AT_ITEM_CEILING)
+                for rule in rules]
 
     def _awards_added(self, question: Question, request: AwardRequest) -> list[Item]:
         """Items a total adds by the award they are said to get, each one rule's ceiling ("together with a Phase I award
@@ -2920,7 +3027,7 @@ class Planner:
             request.bases = [Decimal(base or 0) for _, base in earlier.seen]
             request.assumed = None
         request.elsewhere = [*self._items_elsewhere(question, request, session), *added,
-                             *self._bases_elsewhere(question, request, measure)]
+                             *self._bases_elsewhere(question, request, measure), *self._shown_at_ceiling(question, request, session)]
         if (len(question.asks) > 1 and question.asks_ceiling and not question.facts.amounts and not ask.elliptical
                 and request.assumed is not None):
             # "早期临床投入6000万，能补多少？确证性临床最多多少？": the later ask wants its own ceiling, not the earlier
@@ -3089,7 +3196,8 @@ class Planner:
             if session.award is not None and session.award.measure == measure:
                 session.award.annual_shown = step.annual_first  # a later total over measures adds this cap
             step.products = _products_at_ceiling_said(question, request.rules)
-            step.ceilings_sum = self._ceilings_sum(question, request.rules, step.products)
+            step.ceilings_sum = self._ceilings_sum(question, request.rules, step.products,
+                                                   self._seen_for_sum(question, session, measure))
             return step
         asked = question.text.lower().rstrip(" ？?。")
         # ("如果二期三期都在同一年申请，一共最多能拿多少": the year the items share is theirs, no cap asked of it)
@@ -3326,11 +3434,15 @@ class Planner:
             return None
         return rules, products
 
-    def _ceilings_sum(self, question: Question, rules: Sequence[Rule], products: int = 1) -> tuple[Decimal, Decimal | None] | None:
+    def _ceilings_sum(self, question: Question, rules: Sequence[Rule], products: int = 1,
+                      seen: Mapping[str, Decimal] | None = None) -> CeilingsSum | None:
         """"两个产品…都拿最高，加起来会超过一年的上限吗": each of several rules at its ceiling, summed (yuan) over
         ``products`` products each taking them all, with the one per-entity annual cap they all count against (None when
         the measure sets none: "报3个这样的项目，要是都拿满一共多少" of （二十）, 3 × 200万); None when no total is asked,
-        when one rule is (for one product), or when they count against several caps or some against none."""
+        when one rule is (for one product), or when they count against several caps or some against none.
+        ``seen`` (rule id → base yuan, for one product): items the conversation computed on a stated base count the
+        award the calculator gives that base, not the ceiling ("确证性临床…研发投入是五千万元" then "两段都拿到了，
+        一共最多": 1500万 + min(40% × 5000万, 3000万))."""
         if not question.asks_total or len({r.id for r in rules}) * products < 2:
             return None
         caps = {r.annual_cap for r in rules}
@@ -3338,7 +3450,24 @@ class Planner:
             return None
         cap_id = caps.pop()
         annual = Decimal(self.book.annual_caps[str(cap_id)].cap_yuan) if cap_id is not None else None
-        return products * sum((Decimal(r.cap_yuan) for r in rules), Decimal(0)), annual
+        computed: dict[str, tuple[Decimal, Decimal]] = {}
+        for rule in rules if products == 1 else ():
+            base = (seen or {}).get(rule.id)
+            if base is not None and rule.rate is not None:
+                award = self.calculator.calculate(rule.id, {"base_yuan": base}, self.today)
+                if award.eligible:
+                    computed[rule.id] = (base, Decimal(award.amount_yuan))
+        total = sum((computed[r.id][1] if r.id in computed else Decimal(r.cap_yuan) for r in rules), Decimal(0))
+        return CeilingsSum(products * total, annual, computed)
+
+    @staticmethod
+    def _seen_for_sum(question: Question, session: Session, measure: str) -> dict[str, Decimal]:
+        """The bases (yuan, by rule id) the conversation computed the measure's items on, for a total that does not say
+        each is taken at its ceiling ("都按最高算" keeps the ceilings)."""
+        topic = session.award
+        if topic is None or topic.measure != measure or has_word(question.text, lexicon().at_ceiling_words):
+            return {}
+        return topic.seen_bases()
 
     def _pointed_measure(self, question: Question, previous: list[Article], plan: Plan) -> str | None:
         """The measure key of the earlier turn a turn points at past the last one ("第一项…", "第一个问的那个"),
@@ -3469,6 +3598,16 @@ class Planner:
             # kind computes from puts a case; its award answers, not the list of what the kind may claim
             return None
         return self._kind_listing(question, kind)
+
+    def _returned_kind_topic(self, question: Question, session: Session) -> AwardSlots | None:
+        """The award topic of the conversation a turn returns to by the kind it names ("Back to the CRO: if they have two
+        such projects running…" after （四）'s interest subsidy for CROs): the most recent topic that is a measure meant
+        for that kind; None when the turn says no return word or names no such kind."""
+        if not has_word(question.text.lower(), lexicon().return_words):
+            return None
+        meant = {m.measure for name in kinds_named(question.text.lower()) if (kind := asker_kind(name)) is not None
+                 for m in kind.measures}
+        return next((topic for topic in session.award_topics() if topic.measure in meant), None)
 
     def _kinds_listed(self, question: Question, named: Sequence[str]) -> list[Step]:
         """"CMO和CRO的补贴分别是多少？": the measures meant for each of several kinds the question names, when it asks

@@ -107,6 +107,18 @@ class FullAwards:
     count_unset: bool = False
 
 
+@dataclass(frozen=True)
+class CeilingsSum:
+    """A CEILINGS answer's total of several rules' items: ``total`` and ``annual_cap`` in yuan (None when the measure
+    sets none); ``computed`` holds, by rule id, the (base, award) in yuan of each item the conversation already computed
+    on a stated base ("确证性临床…研发投入是五千万元" then "两段都拿到了，一共最多"): that item counts its award, the
+    others their ceilings."""
+
+    total: Decimal
+    annual_cap: Decimal | None
+    computed: dict[str, tuple[Decimal, Decimal]] = field(default_factory=dict)
+
+
 @dataclass
 class Step:
     """One ask, planned: the articles to cite (first = the answer's source) and what to say from them."""
@@ -138,7 +150,7 @@ class Step:
     annual_cap_used: AnnualCap | None = None  # "还能再申请吗" after the year's cap was received in full: that cap
     # a figure asked for that some of the alternative ceilings admit and others do not (yuan): the enterprise's kind decides
     within_some: Decimal | None = None
-    ceilings_sum: tuple[Decimal, Decimal | None] | None = None  # CEILINGS asked summed: (sum, the annual cap or None)
+    ceilings_sum: CeilingsSum | None = None  # CEILINGS asked summed
     products: int = 1  # CEILINGS summed: how many products each take every rule's ceiling ("另外两个产品也都拿到顶")
     within: Decimal | None = None  # CEILINGS: a figure asked ("能申请1500万的担保吗") that each alternative ceiling allows
     invite_base: bool = False  # CEILINGS of a rate rule asked with no base: the base is invited after the ceiling
@@ -164,6 +176,11 @@ class Plan:
     question: Question
     steps: list[Step]
     retrieved: list[str] = field(default_factory=list)
+
+    @property
+    def last_step(self) -> Step | None:
+        """The step planned last so far (the ask before the one being planned), None before the first."""
+        return self.steps[-1] if self.steps else None
 
     @property
     def about_document_only(self) -> bool:

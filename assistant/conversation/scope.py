@@ -56,7 +56,7 @@ ITEM_KINDS = frozenset({AskKind.VALIDITY, AskKind.DEPARTMENTS, AskKind.WHAT})  #
 REGEX_SYNTAX = re.compile(r"[.^$*+?{}\[\]\\|()]")  # characters that make a pattern more than the word it spells
 QUOTED_TERM = re.compile(r"[“\"「『‘]([^”\"」』’]{2,40})[”\"」』’]")  # a term the asker quotes ("那个“4个100”的清单")
 CLAUSE_MARKS = "，,。？?！!；;"  # the marks ending a clause
-CLAUSE_AND_MARK = re.compile(r"(?P<clause>[^，,。？?！!；;]+)(?P<mark>[，,。？?！!；;]?)")  # a clause and the mark ending it
+CLAUSE_AND_MARK = re.compile(f"(?P<clause>[^{CLAUSE_MARKS}]+)(?P<mark>[{CLAUSE_MARKS}]?)")  # a clause and the mark ending it
 
 
 @dataclass(frozen=True)
@@ -109,6 +109,8 @@ class _ScopeData:
     shanghai_anchors: tuple[str, ...]
     zone: re.Pattern[str]
     measure_label: re.Pattern[str]
+    policy_pointed: re.Pattern[str]  # "这套政策": the policy pointed at, not named
+    district_matching: re.Pattern[str]  # "金山区自己会不会再配套一笔": a district's matching support, which the scope speaks of
     scene_groups: frozenset[str]
     names_groups: frozenset[str]
     request_groups: frozenset[str]  # requests refused whatever item they name (a writing task, chit-chat)
@@ -159,6 +161,9 @@ def _data() -> _ScopeData:
         shanghai_anchors=tuple(str(p).lower() for p in raw["shanghai_anchors"]),
         zone=re.compile(raw["zone"]),
         measure_label=re.compile(raw["measure_label"]),
+        policy_pointed=re.compile(raw["policy_pointed"], re.IGNORECASE),
+        district_matching=re.compile(raw["district_matching"].replace(
+            "{district}", "|".join(re.escape(d) for d in raw["shanghai_districts"]))),
         scene_groups=frozenset(raw["scene_groups"]),
         names_groups=frozenset(raw["names_groups"]),
         request_groups=frozenset(raw["request_groups"]),
@@ -292,7 +297,11 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     # nor when it names a measure of the policy by its bracketed label ("我们一年能从（六）拿到的最多是多少？"): that is its topic
     # nor when it quotes a term the sources hold word for word ("市里那个“4个100”的清单…"): that term is its topic
     # nor when it retells a run of one article's own words (``quoted``, looked for only when the words would refuse it)
-    own_topic = (not question.follow_up and not about_conversation and not asks_payout(text)
+    # nor a validity ask of the policy pointed at ("还有这套政策有效到什么时候，我们扩产计划排到2028年")
+    asked_here = [a for a in question.asks if a.text.lower() in text] or list(question.asks)  # (one ask judged alone)
+    term_of_policy = all(a.kind is AskKind.VALIDITY for a in asked_here) and bool(data.policy_pointed.search(text))
+    own_topic = (not question.follow_up and not about_conversation and not asks_payout(text) and not term_of_policy
+                 and not data.district_matching.search(text)
                  and not data.measure_label.search(text)
                  and not (corpus_says is not None and any(corpus_says(term) for term in QUOTED_TERM.findall(text))))
 
@@ -588,6 +597,12 @@ def _other_place(text: str, data: _ScopeData, corpus_uses: Callable[[str], bool]
             continue
         return place
     return ""
+
+
+def asks_district_matching(text: str) -> bool:
+    """Whether ``text`` (lower case) asks of a district's matching support ("金山区自己会不会再配套一笔，配多少"), which the
+    policy's scope paragraph encourages without setting an amount."""
+    return bool(_data().district_matching.search(text))
 
 
 def subject_term_limits() -> tuple[int, int]:

@@ -81,6 +81,7 @@ class StoredAward(BaseModel):
     foreign: list[tuple[str, str]] = []  # (currency, amount) of the topic's bases stated in another currency
     annual_shown: bool = False  # the per-entity annual cap was the figure asked and given
     failed_items: list[int] = []  # orders of items failed by a fact said of that item alone
+    kept_at_ceiling: list[str] = []  # rule ids a total took at their ceilings beside the computed items
 
     @classmethod
     def of(cls, slots: AwardSlots, earlier: list[AwardSlots] | None = None) -> StoredAward:
@@ -97,14 +98,16 @@ class StoredAward(BaseModel):
         return cls(measure=slots.measure, rule_ids=slots.rule_ids, bases=slots.bases, amounts=amounts,
                    flags=flags, cgt=slots.cgt, seen=list(slots.seen), received=slots.received, shown=list(slots.shown),
                    replaced=list(slots.replaced), earlier=[cls.of(t) for t in earlier or []], foreign=list(slots.foreign),
-                   annual_shown=slots.annual_shown, failed_items=list(slots.failed_items))
+                   annual_shown=slots.annual_shown, failed_items=list(slots.failed_items),
+                   kept_at_ceiling=list(slots.kept_at_ceiling))
 
     def slots(self) -> AwardSlots:
         facts: dict[str, Any] = {**self.amounts, **self.flags}
         return AwardSlots(measure=self.measure, rule_ids=list(self.rule_ids), bases=list(self.bases),
                           facts=facts, cgt=self.cgt, seen=[(r, b) for r, b in self.seen], received=self.received,
                           shown=list(self.shown), replaced=[(r, b) for r, b in self.replaced], foreign=[(c, a) for c, a in self.foreign],
-                          annual_shown=self.annual_shown, failed_items=list(self.failed_items))
+                          annual_shown=self.annual_shown, failed_items=list(self.failed_items),
+                          kept_at_ceiling=list(self.kept_at_ceiling))
 
 
 class SessionStore:

@@ -24,6 +24,7 @@ from assistant.match.records import MeasureMatch
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import Item
 
+SPEND_FILLER = re.compile(r"这一段|这一块|这部分|这一阶段|这个阶段|大概|大约|差不多|算下来")  # no stage's name, beside a spend
 SPEND_REACH = 12  # characters before a spend within which a stage's name says whose spend it is ("确证性临床研发投入五千万元")
 DONE_REACH = 16  # characters after a stage's name within which a word saying it is done reads as said of it
 SET_ASIDE_REACH = 48  # characters before a step's name within which a word setting it aside ("leaving aside …") reads
@@ -55,6 +56,9 @@ class AwardSlots:
     # the orders (1-based) of items a fact said of that item alone fails ("C的委托方是我们母公司参股的企业"): a later
     # turn that puts another item right keeps that one failed, the others counted
     failed_items: list[int] = field(default_factory=list)
+    # rules whose ceilings a total took in full beside the computed items ("早期和确证性都拿满，另外…III期…合计"): a later
+    # turn adding items ("要是再加两个小分子II期") keeps them in the total
+    kept_at_ceiling: list[str] = field(default_factory=list)
 
     def seen_bases(self) -> dict[str, Decimal]:
         """The latest base computed for each rule of this topic."""
@@ -144,6 +148,7 @@ class AwardRequest:
     # the month each base's own sentence names, by the base (a Decimal string), when the message names several
     # ("2024年5月…经费10万元；2024年7月…12万元"): the item is judged on that day
     days: dict[str, date] = field(default_factory=dict)
+    kept_at_ceiling: list[str] = field(default_factory=list)  # rule ids taken at their ceilings in the total (``AwardSlots``)
 
     def slots(self) -> AwardSlots:
         """The slots a follow-up turn can build on."""
@@ -160,6 +165,7 @@ class AwardRequest:
             foreign=list(self.foreign),
             annual_shown=self.annual_shown,
             failed_items=list(self.failed_items),
+            kept_at_ceiling=list(self.kept_at_ceiling),
         )
 
     def computed(self) -> None:
@@ -863,7 +869,8 @@ def _rules_in_clause_of(text: str, amount: StatedAmount, rules: Sequence[Rule]) 
     at = text.find(amount.text.lower())
     if at < 0 or text.count(amount.text.lower()) > 1:
         return []  # (the figure said twice, "按最高3000万算…也3000万": which one is the spend is not read here)
-    clause = re.split(r"\.\s", CLAUSE_MARK.split(text[:at])[-1])[-1][-SPEND_REACH:]
+    # ("确证性临床这一段研发投入大概两个亿": words pointing at the stage or hedging the figure stand between, no others)
+    clause = SPEND_FILLER.sub("", re.split(r"\.\s", CLAUSE_MARK.split(text[:at])[-1])[-1])[-SPEND_REACH:]
     # (the base's own words, "研发投入", are every stage's: they name none)
     return [rule for rule in dict.fromkeys(rules) if triggers_named(clause, own_triggers(rule))]
 

@@ -135,7 +135,7 @@ CONVERSION_REACH = 60  # characters between a dollar amount and the yuan figure 
 # "6万和20万", "一个经费8万，一个30万" (items named alike: the second is the first's kind)
 LIST_JOINER = re.compile(r"\s*(?:元|人民币|元人民币)?\s*(?:和|与|及|、|,|，|/|and|or)\s*(?:另一个|另一场|另一项|一个|一场|一项|第二个|the other|another)?"
                          r"\s*(?:是|为|花了|costs?|is|was)?\s*(?:rmb|cny)?\s*", re.IGNORECASE)
-LIST_END = re.compile(r"\s*(?:元|人民币|yuan)?\s*(?:[，,。.;；？?!！:：]|$)", re.IGNORECASE)  # the list ends with the amount
+LIST_END = re.compile(r"\s*(?:元|人民币|yuan)?\s*(?:[，,、。.;；？?!！:：]|(?:那|这|嗰)(?:条|个|档|项)|$)", re.IGNORECASE)  # the list ends with the amount
 BARE_FIGURE_ASK = re.compile(r"(?:多少|几[个种家款项条]?)[?？]?$")  # "…、投保人数多少": a figure asked by its question word alone
 COORDINATOR = re.compile(r"以及|和|与|及|、|(?<=[a-z\d])\s+and\s+", re.IGNORECASE)  # topics asked together ("A和B分别…")
 EXHIBITION_WORK = "exhibition"  # Facts.work of a fee paid for a trade fair (eligibility.yaml)
@@ -175,6 +175,7 @@ class _Lexicon:
     kinds: tuple[tuple[AskKind, tuple[str, ...]], ...]
     kind_patterns: dict[AskKind, re.Pattern[str]]
     clause_split: re.Pattern[str]
+    purpose_tail: re.Pattern[str]  # "，我们好写进BP里": why the asker asks, closing a clause
     list_opening: re.Pattern[str]  # "几个问题：", "Three things:": the words announcing the asks, asking none
     text_quoted: re.Pattern[str]  # "听说", "文件里说": the words before the sources' own words retold
     numbered_ask: re.Pattern[str]  # "(1) … (2) …": the number before each ask, one of its groups the digit
@@ -187,6 +188,7 @@ class _Lexicon:
     difference_asked: re.Pattern[str]  # "A和B有什么区别": the things compared, each answered
     both_asked: re.Pattern[str]  # "联系人和电话是什么": two things under one what-ask, each answered
     compared_joiners: re.Pattern[str]  # the words joining the things compared
+    comparison_asked: re.Pattern[str]  # "对比一下涨了多少": a comparison with what was asked before
     pointers: tuple[str, ...]
     forward_pointer: re.Pattern[str]  # "那这个呢：…": points at what follows it, not at what was discussed
     pointer_pattern: re.Pattern[str]  # "这方案", "这类支持", "the overseas one": a demonstrative before a noun
@@ -228,6 +230,7 @@ class _Lexicon:
     step_needed_asked: re.Pattern[str]  # "还要再审一遍吗", "还要办许可证吗": whether a step is needed, never a verdict
     received_total_after: re.Pattern[str]  # "…, RMB 500,000 in total": a total of what was received
     part_follows: re.Pattern[str]  # "总投资15亿，其中核定新增投资12亿": the next amount is a part of this one
+    whole_follows: re.Pattern[str]  # "6200万（整个项目累计投了快1.3个亿了）": the next amount is the whole of this one
     received_total_before: re.Pattern[str]  # "一共拿了50万", "a total of RMB 500,000"
     amount_range: re.Pattern[str]  # the words between a range's two ends ("到", "-", " to ")
     supposing: re.Pattern[str]  # "What if the trial is run in Australia instead?": a change to the case supposed
@@ -276,6 +279,10 @@ class _Lexicon:
     courtesy_only: re.Pattern[str]  # a clause of thanks or courtesy alone ("谢谢！！", "thanks a lot"): no ask
     asks_announced: re.Pattern[str]  # "我一口气问几个啊", "好就这三个": a clause counting the asks, asking none
     not_yet_found_out: re.Pattern[str]  # "有没有股权往来我还没来得及问": a question the asker has yet to ask, told
+    wants_to_know: re.Pattern[str]  # "客户想了解下…" told in a sentence asking nothing
+    sufficiency_asked: re.Pattern[str]  # "这样够格了吗？具体要啥条件": whether the case's attributes are enough
+    seat_told: re.Pattern[str]  # "我们在张江": where the asker is, a clause of its own
+    already_had: re.Pattern[str]  # "工业总产值那个我已经有了": a thing beside the ask the asker has already
     plan_tail: re.Pattern[str]  # the tail of a plan's name said unquoted ("行动方案" of "…专项行动方案")
     plan_in_preparation: re.Pattern[str]  # a sentence stating a plan is still being drawn up ("研究制定行动方案")
     topic_switch: re.Pattern[str]  # a turn opening by leaving the topic ("另外问一下，…", "by the way, …")
@@ -430,6 +437,7 @@ def lexicon() -> _Lexicon:
         kinds=tuple((AskKind(kind), lower(words)) for kind, words in raw["ask_kinds"].items()),
         kind_patterns={AskKind(kind): re.compile(p, re.IGNORECASE) for kind, p in raw["ask_patterns"].items()},
         clause_split=re.compile(raw["clause_split"], re.IGNORECASE),
+        purpose_tail=re.compile(raw["purpose_tail"], re.IGNORECASE),
         list_opening=re.compile(raw["list_opening"], re.IGNORECASE),
         text_quoted=re.compile(raw["text_quoted"], re.IGNORECASE),
         numbered_ask=re.compile(raw["numbered_ask"]),
@@ -442,6 +450,7 @@ def lexicon() -> _Lexicon:
         difference_asked=re.compile(raw["difference_asked"], re.IGNORECASE),
         both_asked=re.compile(raw["both_asked"], re.IGNORECASE),
         compared_joiners=re.compile(raw["compared_joiners"], re.IGNORECASE),
+        comparison_asked=re.compile(raw["comparison_asked"], re.IGNORECASE),
         pointers=lower(raw["pointers"]),
         forward_pointer=re.compile(raw["forward_pointer"], re.IGNORECASE),
         pointer_pattern=re.compile(raw["pointer_pattern"], re.IGNORECASE),
@@ -485,6 +494,7 @@ def lexicon() -> _Lexicon:
                                      re.IGNORECASE),
         received_total_after=re.compile(raw["received_total_after"], re.IGNORECASE),
         part_follows=re.compile(raw["part_follows"], re.IGNORECASE),
+        whole_follows=re.compile(raw["whole_follows"], re.IGNORECASE),
         amount_range=re.compile(raw["amount_range"], re.IGNORECASE),
         supposing=re.compile(raw["supposing"], re.IGNORECASE),
         received_total_before=re.compile(raw["received_total_before"], re.IGNORECASE),
@@ -527,6 +537,10 @@ def lexicon() -> _Lexicon:
         plan_name=re.compile(raw["plan_name"]),
         courtesy_only=re.compile(raw["courtesy_only"], re.IGNORECASE),
         not_yet_found_out=re.compile(raw["not_yet_found_out"]),
+        wants_to_know=re.compile(raw["wants_to_know"], re.IGNORECASE),
+        sufficiency_asked=re.compile(raw["sufficiency_asked"], re.IGNORECASE),
+        seat_told=re.compile(raw["seat_told"]),
+        already_had=re.compile(raw["already_had"]),
         asks_announced=re.compile(raw["asks_announced"], re.IGNORECASE),
         plan_tail=re.compile(raw["plan_tail"]),
         plan_in_preparation=re.compile(raw["plan_in_preparation"]),
@@ -1248,6 +1262,9 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             continue  # "喂你好，我一口气问几个啊，…第一个是…": the count of asks is no ask of its own
         if lex.not_yet_found_out.search(clause.lower()):
             continue  # "两家之间有没有股权往来我还没来得及问": what the asker has yet to find out, told, not asked
+        if (lex.wants_to_know.search(clause.lower()) and any(clause in told for told in stated_sentences)
+                and any(questioned for _, questioned, _ in clauses[number + 1:])):
+            continue  # "有个客户想了解下…整体盘子有几大，写投资报告用。2023年…规模是多少？": the wish told, the question after it asks
         kind = _asked_kind(clause.lower(), lex)
         # the message's last words with no mark after them may be a question that lost its mark ("…？16年以来批了几个1类创新药")
         unmarked_end = text.rstrip().endswith(clause)
@@ -1260,6 +1277,11 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             # "明年打算参加几个展会。补助标准是什么？": 几个 says "a few" in a sentence that asks nothing ("打算跟几所高校签…
             # 服务，想走市里那个贴息。贴息的利率…是多少？")
             kind = None
+        elif kind is AskKind.FIGURE and INDEFINITE_COUNT.search(clause) and (
+                other := _kind(INDEFINITE_COUNT.sub(" ", clause.lower()), lex, own_words_only=True)) not in {None, AskKind.FIGURE}:
+            # "…跟几个老同事在杨浦办了个民办非企业单位…我想问我们这种民非单位算不算在…支持范围里面": "a few" colleagues told,
+            # the verdict asked
+            kind = other
         elif kind is AskKind.FIGURE and clause in stated_sentences and not unmarked_end and not QUESTION_WORDS.search(
                 clause.lower()) and read_facts(clause, clause.lower()).amounts:
             kind = None  # "…合同金额加起来大概2.1个亿。…最多能拿多少？": a total stated in a sentence that asks nothing
@@ -1649,6 +1671,9 @@ def _clauses_of(text: str, lex: _Lexicon) -> list[tuple[str, bool]]:
     for match in [*lex.clause_split.finditer(text), None]:
         end = match.start() if match is not None else len(text)
         clause = text[start:end].strip(" ，,。")
+        # ("有没有个具体数，我们好写进BP里": the purpose closing it asks nothing; a clause that is only a purpose stays)
+        clause = lex.purpose_tail.sub("", clause).strip(" ，,。") or clause
+        clause = lex.already_had.sub("", clause).strip(" ，,。") or clause  # ("工业总产值那个我已经有了，…规模是多少")
         if clause:
             questioned = match is not None and ("?" in match[0] or "？" in match[0])
             listed = [each for part in _listed_questions(clause) for piece in _comma_asks(part, lex)
@@ -2133,9 +2158,7 @@ def read_facts(normalised: str, text: str) -> Facts:
         sold_abroad=True if (market is not None and _affirmed(text, market.pattern, words["negation"])) or _affirmed(
             text, words["sold_there"], words["negation"]) else None,
         # "…registered by Brazil's ANVISA … even though Brazil isn't FDA or EMA": a regulator denied is not the one
-        regulator=next((name for name, ws in words["regulator"].items() if any(
-            _affirmed(text, word_pattern(str(w).lower()), words["negation"]) for w in ws if has_word(text, (str(w).lower(),)))),
-            None) or _regulator_of_place(text, words),
+        regulator=_regulator(re.sub(words["trial_permission"], " ", text), words),
         enterprise_size=_enterprise_size(text, words["enterprise_size"], words["enterprise_size_patterns"]),
         entity_type=_entity_type(text),
         entity_denied=_entities_denied(text),
@@ -2151,6 +2174,14 @@ def read_facts(normalised: str, text: str) -> Facts:
         event_year_only=stated_month(text) is None and _stated_year_alone(text) is not None,
         month_alone=month_without_year(text),
     )
+
+
+def _regulator(text: str, words: dict[str, Any]) -> str | None:
+    """The regulator abroad ``text`` (lower case, a trial permit's words taken out) says the product is registered with:
+    one named and not denied, else the one of a place named as where it is approved."""
+    return next((name for name, ws in words["regulator"].items() if any(
+        _affirmed(text, word_pattern(str(w).lower()), words["negation"]) for w in ws if has_word(text, (str(w).lower(),)))),
+        None) or _regulator_of_place(text, words)
 
 
 def _regulator_of_place(text: str, words: dict[str, Any]) -> str | None:
@@ -2595,6 +2626,13 @@ def _place_word(place: str) -> str:
     return word_pattern(place) if re.search(r"[a-z]", place) else re.escape(place)
 
 
+def _own_rest(normalised: str, end: int) -> str:
+    """The words after an amount ending at ``end`` up to its sentence's end or the next number (lower case): what is said
+    of that amount alone."""
+    rest = normalised[end: end + ROLE_WINDOW_LATIN * 2].lower()
+    return re.split(r"[。！？!?；;\d]|\.(?:\s|$)", rest, maxsplit=1)[0]
+
+
 def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
     # an English sentence stays English for its phase written the normalised way ("We heard III期 is capped at")
     latin = not CHINESE_CHARACTER.search(NORMALISED_PHASE.sub(" ", normalised[max(0, found.start - ROLE_WINDOW): found.start]))
@@ -2615,8 +2653,11 @@ def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
         role = AmountRole.CONTEXT  # "够得上首付款1亿元以上的门槛吗": the text's threshold named, no figure of the case
     elif lex.roles["upfront"].search(before) or lex.roles["upfront_after"].match(normalised[found.end: found.end + ROLE_WINDOW]):
         role = AmountRole.UPFRONT
-    elif lex.roles["context"].search(before) or lex.roles["context_after"].match(normalised[found.end: found.end + ROLE_WINDOW].lower()):
-        role = AmountRole.CONTEXT  # "总交易额6亿美元", "RMB 50 million registered capital": no award is paid on it
+    elif (lex.roles["context"].search(before) or lex.roles["context_after"].match(normalised[found.end: found.end + ROLE_WINDOW].lower())
+          or lex.roles["left_out_after"].search(_own_rest(normalised, found.end))):
+        # "总交易额6亿美元", "RMB 50 million registered capital": no award is paid on it; "KRW 8 million on a dinner but
+        # finance says that doesnt count so leave it out", "招待费3万不算": the asker leaves it out
+        role = AmountRole.CONTEXT
     elif _heard_of(found, normalised, before, latin, lex):
         role = AmountRole.CLAIMED
     elif lex.roles["received"].search(before):
@@ -2643,6 +2684,9 @@ def _base_kind(before: str, after: str, lex: _Lexicon) -> str:
     return min(found)[1] if found else ""
 
 
+CONFIRMED_FIGURE = re.compile(r"\s*(?:元|块)?\s*(?:了)?\s*(?:吗|吧|对吧|对不对|是吗|是不是)?\s*[？?]")  # "…是1500万？"
+
+
 def _heard_of(found: FoundAmount, normalised: str, before: str, latin: bool, lex: _Lexicon) -> bool:
     """Whether an amount is a figure the asker heard of: a hearsay word ("听说", "told us") earlier in its sentence,
     within ``CLAIM_WINDOW`` of it or anywhere before it when the words just before the amount make it an award
@@ -2655,6 +2699,11 @@ def _heard_of(found: FoundAmount, normalised: str, before: str, latin: bool, lex
         return True
     start, end = sentence_at(normalised, found.start)
     heard = [m.start() for m in lex.roles["claimed"].finditer(normalised[start: found.start].lower())]
+    if not heard and start > 0 and CONFIRMED_FIGURE.match(normalised, found.end) and re.search(r"(?:是|为|有)\s*$", before):
+        # "我记得…上限提到1000万了对吧？有专精特新资质的中型企业是1500万？": a figure put as a question right after a
+        # sentence the asker remembers or heard goes on with what was heard
+        before_start, _ = sentence_at(normalised, start - 1)
+        return bool(lex.roles["claimed"].search(normalised[before_start:start].lower()))
     if not heard:
         # "新政对1类新药Ⅲ期临床最高补5000万，对吧？": an award's figure in a sentence asking to be confirmed is a claim too
         return bool(lex.roles["outcome"].search(before)) and asks_to_confirm(normalised[start:end])
@@ -2752,6 +2801,14 @@ def _wholes(amounts: tuple[StatedAmount, ...], normalised: str, lex: _Lexicon) -
                 kept[number + 1] = replace(part, role=AmountRole.CONTEXT)
             else:
                 kept[number] = replace(whole, role=AmountRole.CONTEXT)
+        elif (whole.role is AmountRole.BASE and part.role is AmountRole.BASE and whole.currency == part.currency
+              and part.yuan > whole.yuan and lex.whole_follows.search(between.lower())):
+            # the stage's spend first, the project's whole after it; a whole named as the base ("设备大概3.2亿，整个项目审下来的
+            # 总投资是5个亿") is the base, its part before it the context
+            if part.base_kind and not whole.base_kind:
+                kept[number] = replace(whole, role=AmountRole.CONTEXT)
+            else:
+                kept[number + 1] = replace(part, role=AmountRole.CONTEXT)
     return tuple(kept)
 
 

@@ -48,6 +48,9 @@ def _named_by_figure(text: str, rule: Rule, wanted: Sequence[Decimal]) -> bool:
     return bool(rate and rate in text.replace("％", "%")) or rule.cap_yuan in wanted
 
 
+CONDITIONS_UNLISTED = "conditions_unlisted"  # ``eligibility.yaml``: "符合条件的…" with no conditions listed
+
+
 class Verdicts:
     """The verdicts of one rule book's conditions on the facts a question states; ``catalogue`` gives the
     policy's term."""
@@ -514,6 +517,11 @@ class Verdicts:
         judged = next((check for check in checks if check.state is ConditionState.ASSESSED), None)
         if judged is not None:  # "销售额第一次过了10个亿，这算不算重磅产品": a threshold the text never sets is the departments' to judge
             return Eligibility(Verdict.UNKNOWN, article.key, None, judged.condition_id)
+        unlisted = condition_rules().extras[CONDITIONS_UNLISTED]
+        if sentence and unlisted.quote in sentence and lexicon().sufficiency_asked.search(question.text.lower()):
+            # "新政里说要把药店纳入双通道范围，我们门店都有执业药师也有冷链，这样够格了吗？": "符合条件的药店" lists no
+            # conditions; whether the case's attributes are enough is the departments' to decide
+            return Eligibility(Verdict.UNKNOWN, article.key, None, CONDITIONS_UNLISTED)
         return Eligibility(Verdict.ELIGIBLE, article.key, holds=self._held_elsewhere([scope], str(article.key), values))
 
 
