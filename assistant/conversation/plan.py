@@ -439,9 +439,6 @@ def _pairs(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
-DEPARTMENTS_POINTER = re.compile(r"(?:这个|这件事|这事|这块|这一块|这项|这条|那这个|\b(?:this|that|it)\b)")  # "这个归哪些部门管"
-
-
 def _asks_after_colon(text: str) -> bool:
     """Whether the words after a colon of ``text`` (lower case) ask something themselves ("要给客户讲几个数：新政说要推出
     多少平方米…"), so the words before it are a preamble, not an overview asked."""
@@ -1556,7 +1553,7 @@ class Planner:
             # "Who should we contact about the insurance subsidy?": the topic finds the measure, not the words "contact"
             query = without_ask_words(query.lower())
             clauses = [c for c in re.split(r"[，,。；;]", ask.text.lower()) if c.strip()]
-            if (len(clauses) > 1 and DEPARTMENTS_POINTER.match(clauses[-1].strip())
+            if (len(clauses) > 1 and lexicon().departments_pointer.match(clauses[-1].strip())
                     and self.retriever.keyword_score(without_ask_words(clauses[-2])) >= OWN_TOPIC_SCORE):
                 # "…病理切片图像数据要传出境训练模型…。新政里说在临港搞试点支持数据跨境，这个归哪些部门管啊": "这个" is the
                 # clause right before it

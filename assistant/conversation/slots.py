@@ -24,7 +24,6 @@ from assistant.match.records import MeasureMatch
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import Item
 
-SPEND_FILLER = re.compile(r"这一段|这一块|这部分|这一阶段|这个阶段|大概|大约|差不多|算下来")  # no stage's name, beside a spend
 SPEND_REACH = 12  # characters before a spend within which a stage's name says whose spend it is ("确证性临床研发投入五千万元")
 DONE_REACH = 16  # characters after a stage's name within which a word saying it is done reads as said of it
 SET_ASIDE_REACH = 48  # characters before a step's name within which a word setting it aside ("leaving aside …") reads
@@ -870,7 +869,7 @@ def _rules_in_clause_of(text: str, amount: StatedAmount, rules: Sequence[Rule]) 
     if at < 0 or text.count(amount.text.lower()) > 1:
         return []  # (the figure said twice, "按最高3000万算…也3000万": which one is the spend is not read here)
     # ("确证性临床这一段研发投入大概两个亿": words pointing at the stage or hedging the figure stand between, no others)
-    clause = SPEND_FILLER.sub("", re.split(r"\.\s", CLAUSE_MARK.split(text[:at])[-1])[-1])[-SPEND_REACH:]
+    clause = lexicon().spend_filler.sub("", re.split(r"\.\s", CLAUSE_MARK.split(text[:at])[-1])[-1])[-SPEND_REACH:]
     # (the base's own words, "研发投入", are every stage's: they name none)
     return [rule for rule in dict.fromkeys(rules) if triggers_named(clause, own_triggers(rule))]
 

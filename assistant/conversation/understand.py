@@ -231,6 +231,9 @@ class _Lexicon:
     received_total_after: re.Pattern[str]  # "…, RMB 500,000 in total": a total of what was received
     part_follows: re.Pattern[str]  # "总投资15亿，其中核定新增投资12亿": the next amount is a part of this one
     whole_follows: re.Pattern[str]  # "6200万（整个项目累计投了快1.3个亿了）": the next amount is the whole of this one
+    spend_filler: re.Pattern[str]  # "这一段", "大概": words beside a spend that name no stage
+    departments_pointer: re.Pattern[str]  # "这个归哪些部门管": the departments of the clause before
+    confirmed_figure: re.Pattern[str]  # "…是1500万？": a figure put as a question
     received_total_before: re.Pattern[str]  # "一共拿了50万", "a total of RMB 500,000"
     amount_range: re.Pattern[str]  # the words between a range's two ends ("到", "-", " to ")
     supposing: re.Pattern[str]  # "What if the trial is run in Australia instead?": a change to the case supposed
@@ -495,6 +498,9 @@ def lexicon() -> _Lexicon:
         received_total_after=re.compile(raw["received_total_after"], re.IGNORECASE),
         part_follows=re.compile(raw["part_follows"], re.IGNORECASE),
         whole_follows=re.compile(raw["whole_follows"], re.IGNORECASE),
+        spend_filler=re.compile(raw["spend_filler"]),
+        departments_pointer=re.compile(raw["departments_pointer"], re.IGNORECASE),
+        confirmed_figure=re.compile(raw["confirmed_figure"]),
         amount_range=re.compile(raw["amount_range"], re.IGNORECASE),
         supposing=re.compile(raw["supposing"], re.IGNORECASE),
         received_total_before=re.compile(raw["received_total_before"], re.IGNORECASE),
@@ -2684,9 +2690,6 @@ def _base_kind(before: str, after: str, lex: _Lexicon) -> str:
     return min(found)[1] if found else ""
 
 
-CONFIRMED_FIGURE = re.compile(r"\s*(?:元|块)?\s*(?:了)?\s*(?:吗|吧|对吧|对不对|是吗|是不是)?\s*[？?]")  # "…是1500万？"
-
-
 def _heard_of(found: FoundAmount, normalised: str, before: str, latin: bool, lex: _Lexicon) -> bool:
     """Whether an amount is a figure the asker heard of: a hearsay word ("听说", "told us") earlier in its sentence,
     within ``CLAIM_WINDOW`` of it or anywhere before it when the words just before the amount make it an award
@@ -2699,7 +2702,7 @@ def _heard_of(found: FoundAmount, normalised: str, before: str, latin: bool, lex
         return True
     start, end = sentence_at(normalised, found.start)
     heard = [m.start() for m in lex.roles["claimed"].finditer(normalised[start: found.start].lower())]
-    if not heard and start > 0 and CONFIRMED_FIGURE.match(normalised, found.end) and re.search(r"(?:是|为|有)\s*$", before):
+    if not heard and start > 0 and lex.confirmed_figure.match(normalised, found.end) and re.search(r"(?:是|为|有)\s*$", before):
         # "我记得…上限提到1000万了对吧？有专精特新资质的中型企业是1500万？": a figure put as a question right after a
         # sentence the asker remembers or heard goes on with what was heard
         before_start, _ = sentence_at(normalised, start - 1)
