@@ -78,6 +78,7 @@ from assistant.conversation.understand import (
     asks_detail,
     asks_support_terms,
     asks_yes_or_no,
+    clause_around,
     clause_asks,
     count_summed,
     device_class_fit,
@@ -130,6 +131,7 @@ YEAR_NAMED = re.compile(r"(?<!\d)(?:19|20)\d\d年?(?!\d)")  # "2021年那版政�
 BOOK_TITLE = re.compile(r"《[^》]*》")
 SUPPORT_WORDS = ("支持", "support")  # beside the money words, what names a support by its ceiling
 LAST_CLAUSE = re.compile(r"[，,。；;!！?？]")  # what ends a clause of an ask
+ASK_CLAUSE_MARK = re.compile(r"[，,。；;]")  # the marks cutting one ask's text into its clauses
 CEILING_REACH = 6  # characters before a figure in which a ceiling word (最高, 不超过) makes it a ceiling
 SENTENCE_MARK = re.compile(r"[？?。；;!！]")  # where one question ends and another begins  # a document's title as a sentence quotes it
 YEAR_SENTENCES = 50  # sentences searched for the one describing a policy named by its year (few sentences hold a year)
@@ -341,10 +343,15 @@ def _topic_triggers(book: RuleBook) -> tuple[tuple[str, tuple[str, ...]], ...]:
 def _after_preamble(text: str) -> str:
     """``text`` after its first colon when the words before it ask nothing and state no figure ("…写个总结材料，想核对一下
     数字：…目标是多少"), else ``text`` (the caller keeps the words before it when they name a document)."""
-    parts = re.split(r"[:：]", text, maxsplit=1)
+    parts = _colon_parts(text)
     if len(parts) < 2 or not parts[1].strip() or re.search(r"\d", parts[0]) or clause_asks(parts[0]):
         return text
     return parts[1]
+
+
+def _colon_parts(text: str) -> list[str]:
+    """``text`` cut at its first colon (full- or half-width): the words before it and after it, or ``text`` alone."""
+    return re.split(r"[:：]", text, maxsplit=1)
 
 
 def _support_clauses(text: str) -> str:
@@ -419,10 +426,7 @@ def _asks_only_whether_supported(ask: Ask) -> bool:
 def _clause_around(text: str, at: int) -> str:
     """The clause of ``text`` that holds position ``at``: between the nearest clause marks (，、；。！？ and their
     half-width forms) on either side."""
-    marks = "，,、；;。！？!?"
-    start = max(text.rfind(mark, 0, at) for mark in marks) + 1
-    ends = [end for mark in marks if (end := text.find(mark, at)) >= 0]
-    end = min(ends) if ends else len(text)
+    start, end = clause_around(text, at, "，,、；;。！？!?")
     return text[start:end]
 
 
@@ -442,7 +446,7 @@ def _pairs(text: str) -> set[str]:
 def _asks_after_colon(text: str) -> bool:
     """Whether the words after a colon of ``text`` (lower case) ask something themselves ("要给客户讲几个数：新政说要推出
     多少平方米…"), so the words before it are a preamble, not an overview asked."""
-    parts = re.split(r"[:：]", text, maxsplit=1)
+    parts = _colon_parts(text)
     return len(parts) == 2 and bool(QUESTION_WORDS.search(parts[1]))
 
 
@@ -1304,7 +1308,7 @@ class Planner:
             scope = self._measure_article(SCOPE_KEY)
             return Step(ask, Route.LOOKUP, [scope], lead=lead_clause(scope.text, AskKind.WHAT, " ".join(lexicon().overlap_rule_words)))
         if (ask.kind in {AskKind.AMOUNT, AskKind.WHAT, AskKind.ELIGIBILITY} and not question.facts.amounts_as(AmountRole.BASE)
-                and asks_district_matching("，".join(re.split(r"[，,。；;]", ask.text.lower())[-2:]))):
+                and asks_district_matching("，".join(ASK_CLAUSE_MARK.split(ask.text.lower())[-2:]))):
             # "另外问下，金山区自己会不会再配套一笔，配多少？": the scope paragraph encourages the districts' matching support
             # and sets no amount
             scope = self._measure_article(SCOPE_KEY)
@@ -1552,7 +1556,7 @@ class Planner:
         if ask.kind is AskKind.DEPARTMENTS and not topic_is_empty:
             # "Who should we contact about the insurance subsidy?": the topic finds the measure, not the words "contact"
             query = without_ask_words(query.lower())
-            clauses = [c for c in re.split(r"[，,。；;]", ask.text.lower()) if c.strip()]
+            clauses = [c for c in ASK_CLAUSE_MARK.split(ask.text.lower()) if c.strip()]
             if (len(clauses) > 1 and lexicon().departments_pointer.match(clauses[-1].strip())
                     and self.retriever.keyword_score(without_ask_words(clauses[-2])) >= OWN_TOPIC_SCORE):
                 # "…病理切片图像数据要传出境训练模型…。新政里说在临港搞试点支持数据跨境，这个归哪些部门管啊": "这个" is the
@@ -2814,8 +2818,7 @@ class Planner:
         else:
             return []
         request.kept_at_ceiling = [rule.id for rule in rules]
-        return [Item(rule.id, {k: v for k, v in topic.facts.items() if k in self.book.inputs(rule.id).accepted}, AT_ITEM_CEILING)
-                for rule in rules]
+        return [Item(rule.id, self._topic_inputs(topic, rule.id), AT_ITEM_CEILING) for rule in rules]
 
     def _awards_added(self, question: Question, request: AwardRequest) -> list[Item]:
         """Items a total adds by the award they are said to get, each one rule's ceiling ("together with a Phase I award
@@ -2918,20 +2921,23 @@ class Planner:
         one rule that counts against it, else at each per-item ceiling."""
         return AT_ANNUAL_CAP if annual_shown and len(rules) == 1 and rules[0].annual_cap else AT_ITEM_CEILING
 
+    def _topic_inputs(self, topic: AwardSlots, rule_id: str) -> dict[str, Any]:
+        """The facts of an award topic that the rule ``rule_id`` takes as calculator inputs."""
+        accepted = self.book.inputs(rule_id).accepted
+        return {k: v for k, v in topic.facts.items() if k in accepted}
+
     def _topic_items(self, topic: AwardSlots) -> list[Item]:
         """An earlier topic's items, latest first: those computed, else its rules whose ceilings were given."""
         items: list[Item] = []
         for rule_id, base in topic.seen:
-            accepted = self.book.inputs(rule_id).accepted
-            inputs = {k: v for k, v in topic.facts.items() if k in accepted}
+            inputs = self._topic_inputs(topic, rule_id)
             if base and self.book.rule(rule_id).base is not None:
                 inputs["base_yuan"] = Decimal(base)
             items.append(Item(rule_id, inputs))
         if not items and topic.shown:
             rules = [self.book.rule(rule_id) for rule_id in topic.shown]
             at = self._at_ceiling(rules, topic.annual_shown)
-            items = [Item(rule.id, {k: v for k, v in topic.facts.items() if k in self.book.inputs(rule.id).accepted}, at)
-                     for rule in rules]
+            items = [Item(rule.id, self._topic_inputs(topic, rule.id), at) for rule in rules]
         return list(reversed(items))
 
     def _annual_cap_used(self, request: AwardRequest) -> AnnualCap | None:

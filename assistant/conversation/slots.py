@@ -356,6 +356,7 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     # ("是II期不是I期", "Phase II, not Phase I": the stage denied names no rule of the turn)
     text = lexicon().stage_denied.sub(" ", ask_text or question.text)
     facts_said = question.facts
+    stated_bases = facts_said.amounts_as(AmountRole.BASE)  # the spends, outputs, premiums … the message states
     unnamed = lexicon().names_holding_triggers.sub(" ", text)
     if any(set(rule.conditions) & set(facts_said.met) for rule in book.for_measure(measure) if rule_named(unnamed, rule)):
         # "中型科创企业，有专精特新资质，市中小微企业政策性融资担保基金的担保额度上限": a fund's name names no rule when the
@@ -388,17 +389,17 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     rules = [rule for _, rule in mentioned]
     # (the parts read in the message as written: an ask's text joins its clauses with commas)
     told_in_parts = question.text.lower() if len(question.asks) == 1 else text
-    each_named = _items_by_part(told_in_parts, candidates, facts_said.amounts_as(AmountRole.BASE)) or _named_each_before_its_base(
-        text, candidates, facts_said.amounts_as(AmountRole.BASE))
+    each_named = _items_by_part(told_in_parts, candidates, stated_bases) or _named_each_before_its_base(
+        text, candidates, stated_bases)
     if each_named is not None:
         # "药物甲完成Ⅲ期，投入¥68,000,000；药物乙完成Ⅱ期…；药物丙完成Ⅰ期…；药物丁也完成Ⅲ期，投入1.2亿": each stage named
         # with the spend after it is one item, a stage named twice two items (a count of all of them counts nothing more)
         rules = each_named
     elif len(mentioned) > 1:
         rules = _counted(text, mentioned)
-        if (len(rules) > len(mentioned) and len(facts_said.amounts_as(AmountRole.BASE)) == len(mentioned)
+        if (len(rules) > len(mentioned) and len(stated_bases) == len(mentioned)
                 and not lexicon().each.search(text)
-                and not _spends_of_paid_items(rules, len(facts_said.amounts_as(AmountRole.BASE)))):
+                and not _spends_of_paid_items(rules, len(stated_bases))):
             # "两个1类新药…A药II期投入6370万，B药III期投入9850万": the count is of the products, one amount each
             # ("两个…Ⅲ期，研发投入各9000万": the amount is each counted item's)
             rules = [rule for _, rule in mentioned]
@@ -424,14 +425,14 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         # to be denied; the others named are asked
         rules = [rule for rule in rules if rule not in not_yet]
     done = [rule for rule in dict.fromkeys(rules) if _named_as_done(text, rule)]
-    if len(set(rules)) > 1 and len(done) == 1 and len(facts_said.amounts_as(AmountRole.BASE)) <= 1 and not (
-            facts_said.amounts_as(AmountRole.BASE) and _counted_items(rules)):
+    if len(set(rules)) > 1 and len(done) == 1 and len(stated_bases) <= 1 and not (
+            stated_bases and _counted_items(rules)):
         # "只做早期和确证性两期临床，现在确证性临床做完了，能申请吗": of the stages named, the one said to be done (with one
         # spend: "…的早期临床是2024年7月启动并完成的，这一阶段研发投入5000万元" is that stage's)
         rules = done
     last = _last_clause(text)
     asked = [rule for rule in dict.fromkeys(rules) if _trigger_positions(last, rule)] if AMOUNT_ASKED.search(last) else []
-    if len(set(rules)) > 1 and len(asked) == 1 and (not facts_said.amounts_as(AmountRole.BASE) or (
+    if len(set(rules)) > 1 and len(asked) == 1 and (not stated_bases or (
             asked[0].base is not None and all(rule.base is None for rule in rules if rule is not asked[0])
             and has_word(last, lexicon().follow_on_award))):
         # "a cell therapy that only needs early-stage and confirmatory trials — what's the ceiling for the early stage?":
@@ -442,14 +443,13 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     by_base = [rule for rule in dict.fromkeys(rules) if _base_named(text, rule)]
     # (a rule paid on a fee stated as such, "第三方专业服务费用是1,280万", keeps its own base: both stay)
     fee_paid = any(rule.fee_base for rule in rules) and bool(facts_said.amounts_as(AmountRole.FEE))
-    if (len(set(rules)) > 1 and all(rule.base for rule in rules) and len(facts_said.amounts_as(AmountRole.BASE)) == 1
+    if (len(set(rules)) > 1 and all(rule.base for rule in rules) and len(stated_bases) == 1
             and len(by_base) == 1 and not fee_paid):
         # "retrofitting our plant to make it smarter … approved total project investment is RMB 300 million": the
         # one amount is named as one rule's base (核定项目总投资, not the other rule's 核定新增投资): that rule's
         # ("…特别审查，后来首次拿证…研发投入3000万，前后两笔" names a fixed award too: both stay)
         rules = by_base
-    one_base = facts_said.amounts_as(AmountRole.BASE)
-    said_of = _rules_in_clause_of(text, one_base[0], rules) if len(one_base) == 1 and len(set(rules)) > 1 else []
+    said_of = _rules_in_clause_of(text, stated_bases[0], rules) if len(stated_bases) == 1 and len(set(rules)) > 1 else []
     if len(said_of) == 1 and said_of[0].base is not None:
         # "只需要早期和确证性临床，确证性临床研发投入五千万元，能拿多少": the one spend is said in the clause of one stage,
         # the other stages paid on a spend are not asked (a fixed award named beside it, （六）'s special review, stays)
@@ -461,7 +461,7 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
 
     placed = placed_among(list(dict.fromkeys(rules)))
     if (len(set(rules)) > 1 and len(placed) == 1 and not lexicon().each.search(text)
-            and len(named_as_rule_base(facts_said.amounts_as(AmountRole.BASE), rules)) == 1):
+            and len(named_as_rule_base(stated_bases, rules)) == 1):
         # "a Phase II trial in the US and Europe … overseas trial liability insurance from a domestic insurer; the premium
         # was RMB 420,000": one base, and the trial's place names one of the rules the words name ("domestic" is the insurer's)
         rules = placed

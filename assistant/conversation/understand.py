@@ -1277,17 +1277,20 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         # the asker counting its own ("我们孵化器里有几家做AI制药的小公司，…有支持吗") tells, before what it asks
         told_of_own = clause.lstrip().lower().startswith(lex.self_words)
         # ("…II期临床全放在上海几家三甲医院做，做完以后能申请…吗": 几家 with more after it in a clause that is no question)
+        few = bool(INDEFINITE_COUNT.search(clause))  # "几个", "几所": a few, said or asked
+        # (the kind the clause asks once "a few" is taken out, read once for the two readings below)
+        kind_without_few = _kind(INDEFINITE_COUNT.sub(" ", clause.lower()), lex, own_words_only=True) if (
+            few and kind in {AskKind.FIGURE, AskKind.WHAT}) else None
         if (kind is AskKind.FIGURE or (kind is AskKind.WHAT and not questioned)) and (
                 clause in stated_sentences or told_of_own or SOME_SAID.search(clause)) and not unmarked_end and (
-                INDEFINITE_COUNT.search(clause) and not _kind(INDEFINITE_COUNT.sub(" ", clause.lower()), lex, own_words_only=True)):
+                few and kind_without_few is None):
             # "明年打算参加几个展会。补助标准是什么？": 几个 says "a few" in a sentence that asks nothing ("打算跟几所高校签…
             # 服务，想走市里那个贴息。贴息的利率…是多少？")
             kind = None
-        elif kind is AskKind.FIGURE and INDEFINITE_COUNT.search(clause) and (
-                other := _kind(INDEFINITE_COUNT.sub(" ", clause.lower()), lex, own_words_only=True)) not in {None, AskKind.FIGURE}:
+        elif kind is AskKind.FIGURE and few and kind_without_few not in {None, AskKind.FIGURE}:
             # "…跟几个老同事在杨浦办了个民办非企业单位…我想问我们这种民非单位算不算在…支持范围里面": "a few" colleagues told,
             # the verdict asked
-            kind = other
+            kind = kind_without_few
         elif kind is AskKind.FIGURE and clause in stated_sentences and not unmarked_end and not QUESTION_WORDS.search(
                 clause.lower()) and read_facts(clause, clause.lower()).amounts:
             kind = None  # "…合同金额加起来大概2.1个亿。…最多能拿多少？": a total stated in a sentence that asks nothing
