@@ -226,6 +226,7 @@ LOCKED_SPLITS = (
     "unseen45",
     "unseen46",
     "unseen47",
+    "unseen48",
 )
 
 
