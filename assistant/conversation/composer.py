@@ -421,10 +421,9 @@ class Composer:
                 lines.insert(0 if step.ask.detail == ISSUED else len(lines), issue)
             applies = self._applies(step, document)
             if applies is not None:  # "现在还有效吗", "does it still apply to a project of June 2024?": yes or no first
-                lines[0] = self.t["validity_yes" if applies else "validity_no"] + lines[0]
-                in_force = next((d for d in self.catalogue.indexed() if d.kind is DocumentKind.POLICY and d.in_force_on(self.day)),
-                                None) if not applies and document.kind is DocumentKind.DISTRICT_PLAN and has_word(
-                                    step.ask.text.lower(), lexicon().applying_words) else None
+                lines[0] = self.t["validity_yes" if applies else "validity_no"] + self._event_against_term(document) + lines[0]
+                in_force = self._policy_in_force() if not applies and document.kind is DocumentKind.DISTRICT_PLAN and has_word(
+                    step.ask.text.lower(), lexicon().applying_words) else None
                 if in_force is not None:
                     # "浦东那个三年方案，我们现在还能按它申请吗？": the no, then the policy in force one applies under
                     lines.insert(1, self.t["in_force_instead"].format(number=in_force.number or "", title=in_force.title,
@@ -871,6 +870,23 @@ class Composer:
         rules = condition_rules()
         return self._join([rules.fact_name(fact, self._tongue()) for fact in facts])
 
+    def _policy_in_force(self) -> Document | None:
+        """The policy in force today, the one to apply under when a district plan has ended; None when none is."""
+        return next((d for d in self.catalogue.indexed() if d.kind is DocumentKind.POLICY and d.in_force_on(self.day)), None)
+
+    def _event_against_term(self, document: Document) -> str:
+        """Where the time the case names falls against ``document``'s term ("2030年已过有效期（至2029年7月31日）。"),
+        said after a yes or no that time decided; "" when no time decides it (today is asked, or none is named)."""
+        start, end = document.funding_valid_from or document.valid_from, document.valid_to
+        if self.event_on is None or self.asked_of_today or start is None or end is None:
+            return ""
+        against = self.event_facts.event_against(date(start.year, start.month, 1), end)
+        if against is None:
+            return ""
+        key = {-1: "validity_event_before", 0: "validity_event_within", 1: "validity_event_after"}[against]
+        return str(self.t[key].format(event=self._event_named(), start=day_named(start, self.language),
+                                      end=day_named(end, self.language)))
+
     def _applies(self, step: Step, document: Document) -> bool | None:
         """The yes or no of a yes/no validity question ("现在还有效吗", "is it still in force?"): whether the
         month the case names falls in the document's funding period, else whether it is in force today (whether
@@ -905,7 +921,12 @@ class Composer:
         current = next((a for a in step.articles if a.doc_id != article.doc_id
                         and (other := self.catalogue.get(a.doc_id)).valid_to is not None and self.day <= other.valid_to), None)
         if current is None:
-            return str(self.t["eligible_no_ended_alone"].format(**fields))
+            # ("浦东有个生物医药的三年行动方案有支持，现在还能按那个申请吗？": no measure named; the policy in force, named)
+            in_force = self._policy_in_force()
+            alone = str(self.t["eligible_no_ended_alone"].format(**fields))
+            return alone if in_force is None else (" " if self.english else "").join([alone, self.t["in_force_instead"].format(
+                number=in_force.number or "", title=in_force.title, title_en=in_force.title_en,
+                validity=self.validity(in_force.id))])
         policy = self.catalogue.get(current.doc_id)
         return str(self.t["eligible_no_ended"].format(policy=policy.number or policy.title, instead_label=current.label,
                                                       instead_title=current.title, **fields))
@@ -1320,7 +1341,8 @@ class Composer:
             # "…首次取得注册证…还能再拿多少？": what the items this turn names add leads, then the total of all the items
             money = self._money
             # what the added items bring is what the annual cap leaves after the items before them
-            before = sum(c.amount_yuan for c in calculations if c not in added)
+            # (by identity: an added item equal to one before it, "每个都差不多40万" after a 40万 fair, is still added)
+            before = sum(c.amount_yuan for c in calculations if not any(c is a for a in added))
             more = min(sum(c.amount_yuan for c in added), max(estimate.total_yuan - before, 0))
             lines = [self.t["award_more_head"].format(
                 number=number, label=added[0].citation.article, rule_name="、".join(dict.fromkeys(c.rule_name for c in added)),

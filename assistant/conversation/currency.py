@@ -218,7 +218,8 @@ def at_foreign_rates(amounts: tuple[StatedAmount, ...], normalised: str,
 
 def stated_note(amounts: tuple[StatedAmount, ...], language: Language, award_yuan: int | None = None) -> str:
     """The sentence saying which rate converted which dollar amounts, in the asker's language ("" when none was), and,
-    given ``award_yuan`` (an award's figure in yuan), that figure in dollars at the same rate, to the whole dollar."""
+    given ``award_yuan`` (an award's figure in yuan), that figure in dollars at the same rate, to the whole dollar (in
+    Chinese, to the hundred)."""
     converted = [a for a in amounts if a.dollars is not None and a.usd_rate is not None]
     if not converted:
         return ""
@@ -236,6 +237,8 @@ def stated_note(amounts: tuple[StatedAmount, ...], language: Language, award_yua
     note = str(notes["en" if english else "zh"]).format(rate=rate, per=per, unit=unit, conversions="; ".join(parts) if english else "；".join(parts))
     if award_yuan:
         figure = (Decimal(award_yuan) / rate).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        if not english and figure >= 10_000:  # about so much: "约合138.89万美元", not "138.8889万美元"
+            figure = (figure / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP) * 100
         award = _data()["stated_award"]
         assert isinstance(award, dict)
         note += str(award["en" if english else "zh"]).format(

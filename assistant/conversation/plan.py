@@ -1404,7 +1404,10 @@ class Planner:
                 return mentioned
             articles = self.finder.document_articles(document, previous, ask.detail == ISSUED)
             # the asking clause's own words: the asker's case told before it names no article of the document
-            topic = self.finder.topic_in(ask.own_words.lower(), document)
+            # ("现在在排…一个海外注册计划,想知道市里24年那个…文件管到什么时候": from the words saying what is wanted)
+            own = ask.own_words.lower()
+            wanted = lexicon().wants_to_know.search(own)
+            topic = self.finder.topic_in(own[wanted.start():] if wanted else own, document)
             # ("…对创新医疗器械上市有补贴。具体补多少钱？现在还能去申请吗？": an ask with no topic of its own applies for the
             # support the ask before it named)
             applied = ask if not (plan.steps and topic_is_empty) else replace(
@@ -1608,6 +1611,9 @@ class Planner:
         carried = ""  # the topic discussed, carried into the other document the turn names (its sentence chooses the lead)
         if pointed:  # inside that document its own name is no evidence: search with the rest
             search_query = self.finder.without_name(query, pointed[0]) or query
+            # ("Since that Pudong plan is old — what does the current city-wide policy offer…": nor another one's named)
+            for named_too in sorted(documents_named(question.text, self.catalogue) - {pointed[0]}):
+                search_query = self.finder.without_name(search_query, named_too) or search_query
             # "发布会上卫健委说了什么": the department named is found by its speaker, whom the rest no longer places
             search_query = " ".join(filter(None, [search_query, speaker_terms(query)]))
             own = without_ask_words(self.finder.without_name(ask.text, pointed[0]))

@@ -317,8 +317,9 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     document = _unknown_document(text, cat, data, corpus_says)
     # ("…细胞治疗专项行动方案里，对CAR-T产业化基地建设具体怎么补贴的": how it pays is asked of its terms too)
     # ("那个多元支付的“28条”全文你发我一下吧，第15条写的是什么？": its text is asked)
-    terms_asked = any(a.kind in TERMS_KINDS or (a.kind is AskKind.WHAT and (
-        has_word(a.text.lower(), lexicon().money_words) or data.content_asked.search(a.text))) for a in question.asks)
+    # ("…实施意见，有28条，你帮我把里面关于研究者激励的那几条原文列出来": its text asked, whatever kind the count makes it)
+    terms_asked = any(a.kind in TERMS_KINDS or data.content_asked.search(a.text) or (
+        a.kind is AskKind.WHAT and has_word(a.text.lower(), lexicon().money_words)) for a in question.asks)
     if not document and terms_asked and (
             mentioned := data.mentioned_document.search(text)):
         document = mentioned[0]  # "…那个实施意见…每项给多少经费": the press names it, its terms are not in the sources
@@ -497,8 +498,10 @@ def _dated_document(text: str, cat: Catalogue, data: _ScopeData, corpus_says: Ca
             said = next(group for group in match.groups() if group)
             if not said.isdigit():  # "今年…新出的…政策": after every catalogued document, named by its own words
                 return match["named"]
-            if outside(int(said)):
-                return match[0]
+            if outside(int(said)):  # ("2025年以后有没有出新一轮的…方案": named without the words asking whether)
+                asking = match.span("asking") if "asking" in pattern.groupindex else (-1, -1)
+                return match[0] if asking[0] < 0 else (
+                    text[match.start():asking[0]] + text[asking[1]:match.end()])
     return ""
 
 

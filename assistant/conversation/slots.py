@@ -19,7 +19,7 @@ from typing import Any
 from assistant.amounts import AmountError, parse_amount
 from assistant.conversation.currency import threshold_input
 from assistant.conversation.question import CNY, RELATION_CONDITIONS, AmountRole, Question, StatedAmount
-from assistant.conversation.understand import count_of, counts_the_total, has_word, lexicon, word_pattern
+from assistant.conversation.understand import count_of, counts_the_total, has_word, lexicon, read_facts, word_pattern
 from assistant.match.records import MeasureMatch
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import Item
@@ -29,6 +29,7 @@ DONE_REACH = 16  # characters after a stage's name within which a word saying it
 SET_ASIDE_REACH = 48  # characters before a step's name within which a word setting it aside ("leaving aside …") reads
 AMOUNT_ASKED = re.compile(r"多少|几|上限|最高|最多|封顶|how much|what'?s the|what is the|ceiling|\bcap\b|\bmax", re.IGNORECASE)
 ASKING_CLAUSE_MARK = re.compile(r"[—–:：、，,。；;？?！!]")  # what ends a clause, a dash and a colon too
+ONE_ITEM = ("一", "1", "one")  # a count of one item ("另外一个CAR-T…"), which count_of leaves out
 PART_MARK = re.compile(r"[；;。\n]")  # what ends a part of a case told in parts ("X药III期…；Y药III期…")
 CLAUSE_MARK = re.compile(r"[、，,。；;？?！!]")  # "早期临床、另一个做完确证性": the done word of another clause is not its
 
@@ -278,6 +279,33 @@ def _items_by_part(text: str, candidates: Sequence[Rule], bases: Sequence[Stated
     return paired
 
 
+def _items_by_place(text: str, candidates: Sequence[Rule], bases: Sequence[StatedAmount]) -> list[Rule] | None:
+    """One rule per base when ``text`` (lower case) tells items in parts of their own, each part placing its work at
+    home or abroad, and the measure has one rule named by each place's words ("给在澳洲做的一期临床买了临床试验责任险，
+    保费260万；国内的二期也买了临床试验险，保费60万": the first part's premium is the overseas rule's, the second's the
+    domestic one's); None unless every base's part places it and the parts place them both ways."""
+    if len(bases) < 2:
+        return None
+    words = lexicon().facts
+    by_place: dict[str, Rule] = {}
+    for place in ("domestic", "overseas"):
+        placed = {str(word).lower() for word in words.get(place, ())}
+        named = [rule for rule in candidates if placed & {t.lower() for t in rule.triggers}]
+        if len(named) != 1:
+            return None
+        by_place[place] = named[0]
+    parts = [part for part in PART_MARK.split(text) if part.strip()]
+    paired: list[Rule] = []
+    at = 0
+    for amount in bases:
+        at = next((i for i in range(at, len(parts)) if amount.text.lower() in parts[i]), -1) + 1
+        where = read_facts(parts[at - 1], parts[at - 1]).trial_location if at else None
+        if where is None or where not in by_place:
+            return None
+        paired.append(by_place[where])
+    return paired if len(set(paired)) > 1 else None
+
+
 def _cgt_beside_others(text: str, candidates: Sequence[Rule]) -> bool:
     """Whether ``text`` (lower case) tells a cell or gene therapy's stage in a sentence of its own beside other drugs'
     stages told in clauses without it ("两个完成Ⅲ期…；一个完成Ⅱ期…；还有一个基因治疗1类新药完成确证性临床"): each
@@ -390,7 +418,7 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     # (the parts read in the message as written: an ask's text joins its clauses with commas)
     told_in_parts = question.text.lower() if len(question.asks) == 1 else text
     each_named = _items_by_part(told_in_parts, candidates, stated_bases) or _named_each_before_its_base(
-        text, candidates, stated_bases)
+        text, candidates, stated_bases) or _items_by_place(told_in_parts, candidates, stated_bases)
     if each_named is not None:
         # "药物甲完成Ⅲ期，投入¥68,000,000；药物乙完成Ⅱ期…；药物丙完成Ⅰ期…；药物丁也完成Ⅲ期，投入1.2亿": each stage named
         # with the spend after it is one item, a stage named twice two items (a count of all of them counts nothing more)
@@ -715,11 +743,13 @@ def _seen_items(seen: Sequence[tuple[str, str]], book: RuleBook) -> tuple[list[R
 
 
 def _counts_rule(text: str, rule: Rule) -> bool:
-    """Whether a count of items stands before one of ``rule``'s trigger words in the same clause, so that it
-    counts that rule's items ("两个对接国际标准的临床服务能力提升项目")."""
+    """Whether a count of more than one item stands before one of ``rule``'s trigger words in the same clause, so
+    that it counts that rule's items ("两个对接国际标准的临床服务能力提升项目"; "另一个…III期" names one item, and a
+    count said after it, "两个产品…一共", is of all the items)."""
     for position in _trigger_positions(text, rule):
         clause_start = max(text.rfind(mark, 0, position) for mark in "，,。；;？?！!") + 1
-        if any(m.start() >= clause_start for m in lexicon().item_count.finditer(text, 0, position)):
+        if any(m.start() >= clause_start and (count_of(m["n"]) or 0) > 1
+               for m in lexicon().item_count.finditer(text, 0, position)):
             return True
     return False
 
@@ -920,7 +950,10 @@ def _counted(text: str, mentioned: list[tuple[int, Rule]]) -> list[Rule]:
                 counts, taken = [lone], gap[0].end()
         if not counts and (inside := _counts_inside(text, mentioned, number)) and (n := count_of(inside[0]["n"])):
             counts, taken = [n], inside[0].end()
-        if not counts and number > 0 and rules and ALL_OF_THEM.search(text[start:position]):
+        # ("…三个1类新药的三期临床都做完了…；另外一个CAR-T（也是1类新药）的确证性临床": one item said of this rule's own)
+        one_said = any(m["n"] in ONE_ITEM and not CLAUSE_MARK.search(text, m.end(), position)
+                       for m in pattern.finditer(text, start, position))
+        if not counts and number > 0 and rules and ALL_OF_THEM.search(text[start:position]) and not one_said:
             # "4个产品，都进了特别审查，也都首次拿证": each of the items counted before takes this step too
             counts = [rules.count(rules[-1])]
         rules += [rule] * (counts[-1] or 1 if counts else 1)

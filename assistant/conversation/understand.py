@@ -78,7 +78,7 @@ QUESTION_WORDS = re.compile(r"(什么|哪些|哪个|哪里|怎么|如何|是否|
                             r"\b(?:what|which|how|when|where|why|is there|are there|does|do|can)\b)")
 CITATION_MARKER = re.compile(r"\[[^\]]*\]")
 # (a request in the imperative asks too: "请测算…最高支持金额", "麻烦把苏州工业园区…列一下", "please calculate …")
-ASKING_WORDS = re.compile(r"什么|哪些|哪个|哪里|怎么|如何|是否|多少|有没有|是不是|能不能|可不可以|能否|可否|"
+ASKING_WORDS = re.compile(r"什么|哪些|哪个|哪里|怎么|怎样|如何|是否|多少|有没有|是不是|能不能|可不可以|能否|可否|"
                           r"(?:请|烦请|麻烦)(?:您|你)?(?:帮忙|帮我)?(?:测算|计算|核算|算一下|列一下|列出|告知|把)|"
                           r"\bplease (?:calculate|compute|list|tell|confirm)\b|"
                           r"\b(?:what|which|how|when|where|why|who|whether)\b|^\s*(?:is|are|does|do|did|can|could|may|would|will|should)\b",
@@ -106,7 +106,8 @@ DEVICE_OWNER_REACH = 16  # characters before a device class within which words s
 ENGLISH_SENTENCE_END = re.compile(r"(?<=[^\s.。])\.\s+(?=[a-z])", re.IGNORECASE)  # after a word, a figure or a term put in Chinese ("ii期. could you")
 CASE_MARK = re.compile(r"\bi{1,3}期|(?<![a-z])i{1,3}期|临床|试验|trial|phase|\d\s*(万|亿|元|million|billion)|rmb|usd|\$", re.IGNORECASE)
 FEW_UNITS = "个|家|款|项|场|次|名|位|所|种|条|笔|篇|轮|批|本"  # the counters after 几 that say "a few" ("几所高校", "发过几篇")
-INDEFINITE_COUNT = re.compile(rf"几({FEW_UNITS})")  # "参加几个展会": a few, when the sentence asks nothing
+# "参加几个展会", "建个年产几十吨的产业化基地": a few, or a few tens, when the sentence asks nothing
+INDEFINITE_COUNT = re.compile(rf"几({FEW_UNITS})|几[十百千](?:{FEW_UNITS}|吨|台|亩|人|平方米|平米)?")
 # "全放在上海几家三甲医院做", "跟几个课题组合作": 几家 inside a phrase of place or company says "some";
 # "欧美日那几家监管机构": those few; neither asks a count ("要拿到几个批件": 到 ending a verb asks one)
 SOME_SAID = re.compile(rf"(?:在|放在|放到|(?<![拿收得达找办要])到|去|跟|和|与|给|替|为)[^，,。；;？?几有是共哪了]{{0,6}}"
@@ -144,6 +145,8 @@ LISTED_THEN_ASKED = re.compile(r"(?:(?:这|那)?(?:[两二三四几]|两个|三�
 OWN_TOPIC_CHARACTERS = 4  # a part's words besides its ask words that make a topic of its own (Chinese characters; half in English words)
 # "(2) Is there a yearly cap …", "②…": a list's number opening an ask marks it as an ask of its own, no topic
 LIST_MARKER = re.compile(r"(?:^|(?<=[\s。.?？!！;；]))(?:[(（]\s*\d{1,2}\s*[)）]|[①-⑩])")
+BRACKETED = re.compile(r"[（(][^）)]*[）)]")  # an aside in brackets
+SEAT_LEAD = "是在于一家个间所"  # words a seat's place may be caught with before it ("在香港", "一家香港注册的")
 OTHER_SUBJECT = re.compile(r"[,，]\s*(?=另外|此外|另一|还有一)")  # "，另外一个1类新药…": another subject begins
 _read_cache: OrderedDict[tuple[str, int, int, int], tuple[Question, tuple[Any, Any, Any]]] = OrderedDict()
 _read_lock = threading.Lock()
@@ -283,6 +286,9 @@ class _Lexicon:
     asks_announced: re.Pattern[str]  # "我一口气问几个啊", "好就这三个": a clause counting the asks, asking none
     not_yet_found_out: re.Pattern[str]  # "有没有股权往来我还没来得及问": a question the asker has yet to ask, told
     wants_to_know: re.Pattern[str]  # "客户想了解下…" told in a sentence asking nothing
+    ask_opening: re.Pattern[str]  # "请问…": the question begins; a sentence before it asking nothing is told
+    not_wanted: re.Pattern[str]  # "这个不用查": what the clause tells is set aside
+    plan_said_ended: re.Pattern[str]  # "that Pudong plan is old", "浦东那个方案已经过期了": the plan named as ended
     sufficiency_asked: re.Pattern[str]  # "这样够格了吗？具体要啥条件": whether the case's attributes are enough
     seat_told: re.Pattern[str]  # "我们在张江": where the asker is, a clause of its own
     already_had: re.Pattern[str]  # "工业总产值那个我已经有了": a thing beside the ask the asker has already
@@ -544,6 +550,9 @@ def lexicon() -> _Lexicon:
         courtesy_only=re.compile(raw["courtesy_only"], re.IGNORECASE),
         not_yet_found_out=re.compile(raw["not_yet_found_out"]),
         wants_to_know=re.compile(raw["wants_to_know"], re.IGNORECASE),
+        ask_opening=re.compile(raw["ask_opening"], re.IGNORECASE),
+        not_wanted=re.compile(raw["not_wanted"], re.IGNORECASE),
+        plan_said_ended=re.compile(raw["plan_said_ended"], re.IGNORECASE),
         sufficiency_asked=re.compile(raw["sufficiency_asked"], re.IGNORECASE),
         seat_told=re.compile(raw["seat_told"]),
         already_had=re.compile(raw["already_had"]),
@@ -1082,6 +1091,11 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         document = city_policy(cat)  # "Is the main policy still in force?": the city's policy, named in everyday words
     if document is None and not named and previous is not None and lex.city_policy_current.search(text):
         document = city_policy(cat)  # "回到市里今年这个新政，…" after turns on the Pudong plan: back to the city's policy
+    if (len(named) == 1 and cat.get(next(iter(named))).kind is DocumentKind.DISTRICT_PLAN
+            and lex.city_policy_current.search(text) and lex.plan_said_ended.search(text)):
+        # "Since that Pudong plan is old — what does the current city-wide policy offer…": the plan named as ended, the
+        # policy in force asked
+        document = city_policy(cat)
     stripped = re.sub(r"[\s\W_]+", "", text)
     bare_reply = _kind(text.rstrip(" ？?。.!！"), lex) is None
     pending = _pending_ask(previous, facts) if bare_reply else None
@@ -1268,10 +1282,17 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             continue  # "喂你好，我一口气问几个啊，…第一个是…": the count of asks is no ask of its own
         if lex.not_yet_found_out.search(clause.lower()):
             continue  # "两家之间有没有股权往来我还没来得及问": what the asker has yet to find out, told, not asked
+        if lex.not_wanted.search(BRACKETED.sub(" ", clause.lower())) and not QUESTION_WORDS.search(clause.lower()):
+            # "我手上材料说工业总产值2023年是1860亿，这个不用查，就要前面那个": told and set aside, no ask's words (an aside
+            # in brackets sets aside only itself: "II期…3800万左右（I期那时候花的1100万…不用管）")
+            continue
         if (lex.wants_to_know.search(clause.lower()) and any(clause in told for told in stated_sentences)
                 and any(questioned for _, questioned, _ in clauses[number + 1:])):
             continue  # "有个客户想了解下…整体盘子有几大，写投资报告用。2023年…规模是多少？": the wish told, the question after it asks
         kind = _asked_kind(clause.lower(), lex)
+        if kind is AskKind.WHAT and clause in stated_sentences and any(
+                questioned and lex.ask_opening.match(later) for later, questioned, _ in clauses[number + 1:]):
+            continue  # "…想把未来几年各个节点和市里的政策申报对一下。请问…到哪天为止有效？": what the asker is doing, told before "请问"
         # the message's last words with no mark after them may be a question that lost its mark ("…？16年以来批了几个1类创新药")
         unmarked_end = text.rstrip().endswith(clause)
         # the asker counting its own ("我们孵化器里有几家做AI制药的小公司，…有支持吗") tells, before what it asks
@@ -2137,9 +2158,11 @@ def read_facts(normalised: str, text: str) -> Facts:
     if not amounts and has_word(text, lex.no_spend_words):  # "we haven't spent anything yet": the spend is zero
         amounts = (StatedAmount("0", Decimal(0), AmountRole.BASE, CNY, 0),)
     amounts = _related_each(_dated(amounts, normalised, text), normalised, words)
-    unmet = tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(text, ws) or _negated(
-        text, words["unmet_topics"].get(cid, []), words["negation"]) or (cid in lex.unmet_patterns and lex.unmet_patterns[cid].search(text)
-                                                                       and not (cid in lex.unmet_unless and lex.unmet_unless[cid].search(text))))
+    # ("还有个早期项目花了800万还在临床前，那个先不管": a sentence the asker sets aside denies nothing of the case)
+    kept = _without_set_aside(text, lex)
+    unmet = tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(kept, ws) or _negated(
+        kept, words["unmet_topics"].get(cid, []), words["negation"]) or (cid in lex.unmet_patterns and lex.unmet_patterns[cid].search(kept)
+                                                                       and not (cid in lex.unmet_unless and lex.unmet_unless[cid].search(kept))))
     # "进了国家创新医疗器械特别审查程序": a condition named as the case's own, unless the same message denies it
     unsure = _unsure(text, lex)
     met = tuple(cid for cid in dict.fromkeys([*words["met_conditions"], *lex.met_patterns]) if cid not in unmet and cid not in unsure and (
@@ -2284,7 +2307,9 @@ def _seat(text: str, words: dict[str, Any], lex: _Lexicon) -> tuple[str, str] | 
     seats: list[tuple[str, str, bool]] = []  # (registered, place, named as an owner's seat: "our Japanese parent")
     for match in lex.registered_elsewhere.finditer(text):  # every place named as a seat, in order
         group, place = next((i, g) for i, g in enumerate(match.groups()) if g)
-        place = _place_as_named(text, match.start(group + 1) + len(place) - len(place.lstrip("是在于")), place.lstrip("是在于"))
+        # ("一家香港注册的…": the count word before the place is none of it)
+        bare = place.lstrip(SEAT_LEAD)
+        place = _place_as_named(text, match.start(group + 1) + len(place) - len(bare), bare)
         if in_shanghai(place):
             seats.append(("shanghai", "", False))
         elif place in words["seat_short_names"]:  # "our US parent company": the country as the answer names it
@@ -2637,9 +2662,9 @@ def _place_word(place: str) -> str:
 
 def _own_rest(normalised: str, end: int) -> str:
     """The words after an amount ending at ``end`` up to its sentence's end or the next number (lower case): what is said
-    of that amount alone."""
+    of that amount alone ("C客户4000万，另外我们自己的管线…那个不算": another subject's words are not)."""
     rest = normalised[end: end + ROLE_WINDOW_LATIN * 2].lower()
-    return re.split(r"[。！？!?；;\d]|\.(?:\s|$)", rest, maxsplit=1)[0]
+    return OTHER_SUBJECT.split(re.split(r"[。！？!?；;\d]|\.(?:\s|$)", rest, maxsplit=1)[0], maxsplit=1)[0]
 
 
 def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
@@ -2879,6 +2904,14 @@ def _listed_alike(amounts: tuple[StatedAmount, ...], normalised: str) -> tuple[S
     return tuple(listed)
 
 
+def _without_set_aside(text: str, lex: _Lexicon) -> str:
+    """``text`` (normalised, lower case) without the sentences that ask nothing and leave what they tell out of the
+    case (``roles.left_out_after``: "还有个早期项目花了800万还在临床前，那个先不管")."""
+    kept = [text[start:end] for start, end, asks in sentences(text)
+            if asks or not lex.roles["left_out_after"].search(text[start:end])]
+    return "".join(kept)
+
+
 def _of_unmet_items(amounts: tuple[StatedAmount, ...], normalised: str, lex: _Lexicon) -> tuple[StatedAmount, ...]:
     """``amounts`` with a base naming no kind of its own, said in a clause that names an item of another kind than
     the measure's (``unmet_items``' patterns: "公司另外还有一笔员工补充医疗保险80万"), taken as context: no base."""
@@ -2909,10 +2942,15 @@ def _clause_up_to(normalised: str, at: int, marks: str) -> str:
 def _fees_alike(amounts: tuple[StatedAmount, ...], normalised: str, lex: _Lexicon) -> tuple[StatedAmount, ...]:
     """``amounts`` with a bare figure (a base naming no kind) in a trade-fair sentence that states other fees
     taken as a fee too: "BIO花了12.8万，CPHI花了7.2万，日本一个学术会议3.9万" lists three fairs' fees, the last
-    without its verb (``_about_fair`` keeps a sentence naming an R&D spend or an output out)."""
+    without its verb (``_about_fair`` keeps a sentence naming an R&D spend or an output out); the sentence right after
+    one stating fees lists on ("德国MEDICA花了40万，迪拜阿拉伯医疗展20万，还有个新加坡的小会6万")."""
     fee_sentences = {sentence_at(normalised, a.start) for a in amounts if a.role is AmountRole.FEE}
-    return tuple(replace(a, role=AmountRole.FEE)
-                 if a.role is AmountRole.BASE and not a.base_kind and sentence_at(normalised, a.start) in fee_sentences
+    listing_on = {sentence_at(normalised, end) for _, end in fee_sentences if end < len(normalised)}
+    # (a budget said in a sentence about a fair is its cost: "参加一个国际生物样本库大会，顺带摆个展台，预算差不多12万")
+    listed = fee_sentences | listing_on
+    return tuple(replace(a, role=AmountRole.FEE, base_kind="")
+                 if a.role is AmountRole.BASE and (a.base_kind == "budget" or (
+                     not a.base_kind and sentence_at(normalised, a.start) in listed))
                  and _about_fair(normalised, a.start, lex) else a
                  for a in amounts)
 
