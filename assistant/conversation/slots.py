@@ -257,15 +257,12 @@ def _items_by_part(text: str, candidates: Sequence[Rule], bases: Sequence[Stated
     kinds = {has_word(part, words) for part in parts if any(amount.text.lower() in part for amount in bases)}
     if kinds != {True, False}:
         return None
+    holding = _parts_holding(parts, bases)
+    if holding is None:
+        return None
     paired: list[Rule] = []
-    at = 0
-    for amount in bases:
-        spent = amount.text.lower()
-        at = next((i for i in range(at, len(parts)) if spent in parts[i]), -1) + 1
-        if not at:
-            return None
-        part = parts[at - 1]
-        told = part[:part.find(spent)]
+    for amount, part in zip(bases, holding, strict=True):
+        told = part[:part.find(amount.text.lower())]
         cgt = has_word(part, words)
         named = sorted(((m.start(), rule) for rule in candidates if (rule.product == "cgt") == cgt
                         for trigger in own_triggers(rule) for m in _trigger_pattern(trigger).finditer(told)),
@@ -286,24 +283,42 @@ def _items_by_place(text: str, candidates: Sequence[Rule], bases: Sequence[State
     domestic one's); None unless every base's part places it and the parts place them both ways."""
     if len(bases) < 2:
         return None
-    words = lexicon().facts
     by_place: dict[str, Rule] = {}
     for place in ("domestic", "overseas"):
-        placed = {str(word).lower() for word in words.get(place, ())}
-        named = [rule for rule in candidates if placed & {t.lower() for t in rule.triggers}]
+        named = _placed_rules(candidates, place)
         if len(named) != 1:
             return None
         by_place[place] = named[0]
-    parts = [part for part in PART_MARK.split(text) if part.strip()]
+    holding = _parts_holding([part for part in PART_MARK.split(text) if part.strip()], bases)
+    if holding is None:
+        return None
     paired: list[Rule] = []
-    at = 0
-    for amount in bases:
-        at = next((i for i in range(at, len(parts)) if amount.text.lower() in parts[i]), -1) + 1
-        where = read_facts(parts[at - 1], parts[at - 1]).trial_location if at else None
+    for part in holding:
+        where = read_facts(part, part).trial_location
         if where is None or where not in by_place:
             return None
         paired.append(by_place[where])
     return paired if len(set(paired)) > 1 else None
+
+
+def _parts_holding(parts: Sequence[str], bases: Sequence[StatedAmount]) -> list[str] | None:
+    """The part of ``parts`` (lower case, in order) each of ``bases`` is told in, each in a part after the one before
+    it; None when a base is in no such part."""
+    holding: list[str] = []
+    at = 0
+    for amount in bases:
+        at = next((i for i in range(at, len(parts)) if amount.text.lower() in parts[i]), -1) + 1
+        if not at:
+            return None
+        holding.append(parts[at - 1])
+    return holding
+
+
+def _placed_rules(candidates: Sequence[Rule], place: str) -> list[Rule]:
+    """The rules of ``candidates`` a trigger of which is one of the words of a trial's ``place`` ("domestic",
+    "overseas": ``understanding.yaml`` facts), in their order."""
+    placed = {str(word).lower() for word in lexicon().facts.get(place, ())}
+    return [rule for rule in candidates if placed & {t.lower() for t in rule.triggers}]
 
 
 def _cgt_beside_others(text: str, candidates: Sequence[Rule]) -> bool:
@@ -482,10 +497,8 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         # "只需要早期和确证性临床，确证性临床研发投入五千万元，能拿多少": the one spend is said in the clause of one stage,
         # the other stages paid on a spend are not asked (a fixed award named beside it, （六）'s special review, stays)
         rules = [rule for rule in rules if rule.base is None or rule in said_of]
-    placed_words = {str(word).lower() for word in lexicon().facts.get(facts_said.trial_location or "", ())}
-
     def placed_among(these: Sequence[Rule]) -> list[Rule]:  # the rules the trial's place names by a trigger
-        return [r for r in these if placed_words & {t.lower() for t in r.triggers}]
+        return _placed_rules(these, facts_said.trial_location or "")
 
     placed = placed_among(list(dict.fromkeys(rules)))
     if (len(set(rules)) > 1 and len(placed) == 1 and not lexicon().each.search(text)
@@ -748,7 +761,7 @@ def _counts_rule(text: str, rule: Rule) -> bool:
     count said after it, "两个产品…一共", is of all the items)."""
     for position in _trigger_positions(text, rule):
         clause_start = max(text.rfind(mark, 0, position) for mark in "，,。；;？?！!") + 1
-        if any(m.start() >= clause_start and (count_of(m["n"]) or 0) > 1
+        if any(m.start() >= clause_start and count_of(m["n"]) is not None  # (count_of: two or more)
                for m in lexicon().item_count.finditer(text, 0, position)):
             return True
     return False
