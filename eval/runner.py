@@ -227,6 +227,7 @@ LOCKED_SPLITS = (
     "unseen46",
     "unseen47",
     "unseen48",
+    "unseen49",
 )
 
 
