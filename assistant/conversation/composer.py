@@ -171,6 +171,7 @@ class Composer:
         self.more_of = ""  # "还能再拿多少": the turn asking what the items it names add (their ceiling leads, then the total)
         self.more_count = 1  # how many items that turn adds
         self.headroom_asked = False  # "离封顶还剩多少": what the per-entity annual cap leaves follows the total
+        self.headroom_yes_no = False  # "会不会超过每年的上限？": the headroom asked as a yes or no
         self.several_blocks = False
         self.kind_asked = ""  # "那对医院呢？": a kind of asker the elliptical turn names
         self.rules_asked: set[str] = set()  # the rules some ask of the message answers (a later stage asked is not added)
@@ -195,6 +196,8 @@ class Composer:
         self.asked_of_today = plan.question.asks_of_today
         self.more_of = plan.question.text if plan.question.asks_more else ""
         self.headroom_asked = plan.question.asks_headroom
+        self.headroom_yes_no = self.headroom_asked and bool(
+            lexicon().yes_no_question.search(plan.question.text.lower().rstrip(" ？?。")))
         # several asks answered: an annual cap line, gathered after all the answers, names the measure it caps
         self.several_blocks = len(plan.steps) > 1
         # "另外还有一个品种受托产值3200万，再一个2500万": each base stated this turn is an item it adds
@@ -1365,6 +1368,10 @@ class Composer:
             lines += [*annual, *headroom]  # one item: its annual cap right under its formula, where "每年最多多少" looks
         else:
             lines[1:1] = headroom  # asked beside the total: right under it
+            if headroom and self.headroom_yes_no:
+                # "这两笔要是同一年批下来，会不会超过公司每年的上限？": no (or yes), then the total and what the cap leaves
+                over = sum(c.amount_yuan for c in calculations) > estimate.total_yuan
+                lines[0] = self.t["yes_over" if over else "no_not_over"] + lines[0]
         notes = merged_notes((note for c in calculations for note in c.notes), self.language)
         if notes:
             separator = " " if self.language is Language.ENGLISH else ""

@@ -450,6 +450,13 @@ def _asks_after_colon(text: str) -> bool:
     return len(parts) == 2 and bool(QUESTION_WORDS.search(parts[1]))
 
 
+def _label_remembered(text: str) -> bool:
+    """Whether a measure's printed label in ``text`` (lower case) stands in a sentence saying the asker only remembers
+    or heard it ("我记得是第（二十三）条？", "I think it was measure 23")."""
+    label = lexicon().article_label.search(text)
+    return label is not None and bool(lexicon().label_hedged.search(_sentence_around(text, label.start())))
+
+
 def _sentence_around(text: str, at: int) -> str:
     """The sentence of ``text`` that holds position ``at``: between the nearest sentence marks (``SENTENCE_MARK``:
     ？。；！ and their half-width forms) on either side."""
@@ -636,6 +643,11 @@ class Planner:
         one right after an ask refused ("给我妈买沪惠保怎么买？保费多少？", "…, and how long does CDE take to review the
         request?") still asks of that one's subject, and chat ("你是哪家公司做的？") asks no figure."""
         verdicts = [self._scope(replace(question, text=ask.text.lower())) for ask in question.asks]
+        # ("我们是个AI制药团队，明年…想冲科创板。问三个：1.听说市里要搞生物医药并购基金，是真的吗；…": what the asker
+        # tells before numbering its asks is no part of the first one's topic)
+        verdicts = [self._scope(replace(question, text=ask.clause.lower()))
+                    if not verdict.covered and ask.listed and ask.clause and ask.clause != ask.text else verdict
+                    for ask, verdict in zip(question.asks, verdicts, strict=True)]
         # (a catalogued district's own current terms refused too: "…新增上市企业的目标是多少家？另外现在浦东区里最新的补贴标准
         # 是什么")
         refused_elsewhere = [any(not v.covered and (v.reason.startswith("off_topic") or (
@@ -812,6 +824,14 @@ class Planner:
             if replacement is not None:  # "这个方案现在还管用吗？…市里有没有能替代的？": the policy in force's measure
                 plan.steps.append(replacement)
                 continue
+            before = plan.last_step
+            if (before is not None and before.route in {Route.NOT_SPECIFIED, Route.NO_AMOUNT} and before.ask.kind is ask.kind
+                    and self._follows_ask_before(ask)):
+                continue  # "…计划到哪一年全部推出？有没有分年度的时间表？": the same time the text leaves unset, asked again
+            if (before is not None and before.route is Route.AWARD and before.estimate is not None
+                    and ask.kind in {AskKind.FIGURE, AskKind.AMOUNT}
+                    and lexicon().figure_again_asked.fullmatch(ask.text.lower().strip(" ？?。!！，,"))):
+                continue  # "这个600万算得对吗？应该是多少？": the figure the award just computed, asked again
             step = self._plan_ask(about, ask, session, previous_articles, plan, language)
             last = plan.last_step
             if (last is not None and step.route is Route.NO_AMOUNT and last.route is Route.NO_AMOUNT and step.articles
@@ -1435,7 +1455,9 @@ class Planner:
                 # document alone after the goal it quotes ("…引用咗…嘅產業規模目標（4000億嗰個）。想確認吓呢份方案而家仲係咪有效？")
                 found = self.retriever.search(topic, k=1, doc_ids=[document])
                 if found and found[0].article.chunk_id not in {a.chunk_id for a in articles}:
-                    articles = [found[0].article, *articles]
+                    # ("2029年上半年再去报（五）的补贴，到时候还在有效期里吗": the term asked for an application leads,
+                    # the measure applied for after it)
+                    articles = [*articles, found[0].article] if applying else [found[0].article, *articles]
             return Step(ask, Route.VALIDITY, articles, document=document)
 
         ended_before = self._ended_document_asked_again(question, ask, plan) if session.award is None else None
@@ -1581,12 +1603,18 @@ class Planner:
                 # "我们台湾CDMO的上海子公司，QC实验室要从国外进一批微量检测用的标准品…哪几个单位负责": a kind that names a
                 # measure's topic, said as who asks, is no topic of a departments or time ask whose own words have one
                 query = rest
+        # ("an international CRO trade show": the show searched for, not the CRO measures)
+        query = lexicon().kind_of_event.sub(lambda found: f" {found['event'] or found['event_zh']} ", query)
         if (question.facts.trial_location == "overseas" and lexicon().trial_named.search(ask.text)
                 and not lexicon().abroad_trial.search(query)):
             # "the pivotal trial in Germany": a trial abroad, said in the sources' words, whatever place it names
             query = f"{query} {lexicon().abroad_trial_words}"
         # the one document the question names ("发布会上…", "浦东方案里…") or points at is where to look
         pointed = [question.document] if question.document and not self._named_only_later(question, ask) else None
+        if pointed and self._asks_now_after_ended(question, ask, pointed[0], plan):
+            # "那这个方案现在还能用吗？…器械刚进了特别审查程序，现在能申请啥、多少钱？": the ended plan's term answered, what
+            # can be applied for now is the policy in force's
+            pointed = [self.book.document]
         # "In that same answer, what share …": the article just answered, whatever else the words find
         same_article = bool(previous) and not plan.steps and bool(lexicon().same_article.search(question.text))
         if same_article and pointed is None:
@@ -1595,6 +1623,11 @@ class Planner:
         if pointed is None and (in_figures or self._continues_in_plan(question, ask, previous)):
             pointed = [previous[0].doc_id]  # "人才方面呢" in a conversation about the Pudong plan: that plan's task
         labelled = [a for key in labels_named(ask.text) if (a := self.retriever.article(f"{self.book.document}:{key}"))]
+        described = self._described_not_labelled(ask)
+        if described is not None:
+            # "第（二十四）条那个企业做智能化绿色化改造的": the label mistaken, the measure described by its own words
+            labelled = [a for a in [self.retriever.article(f"{self.book.document}:{described}")] if a is not None]
+            query = lexicon().article_label.sub(" ", query)
         if len(labelled) == 1 and (not pointed or pointed[0] == self.book.document):
             query = f"{labelled[0].title} {query}"  # "under measure 8": the measure named by its label, by its title too
         task = self.finder.task_named(ask, question.document)
@@ -1638,8 +1671,10 @@ class Planner:
                 # "…展会能补多少？另外浦东有没有额外的支持？": the document's own words on the topic asked before
                 search_query = f"{without_ask_words(plan.steps[-1].ask.text.lower())} {search_query}"
         # (a document's own name quoted names no item of it: "《…若干意见》")
+        # (a quoted claim with a figure, "“按新政可获得600万元支持”", is what is checked, not the item's name)
         passage = " ".join(self.finder.without_name(term, pointed[0]) if pointed else term
-                           for term in QUOTED_TERM.findall(ask.text) if len(term) >= QUOTED_PASSAGE_MIN_CHARS).strip()
+                           for term in QUOTED_TERM.findall(ask.text)
+                           if len(term) >= QUOTED_PASSAGE_MIN_CHARS and not find_amounts(term)).strip()
         if passage and self.retriever.keyword_score(passage) >= MIN_KEYWORD_SCORE:
             # "…浦东那个方案里“招大企业、鼓励在浦东设总部”那一条当时是哪几个部门负责的": the passage quoted names the item;
             # the asker's own case told around it (园区、招商、年度报告) does not
@@ -2507,8 +2542,17 @@ class Planner:
         measures = set(self.book.measures())
         labelled = [key for key in labels_named(ask.text) if key in measures] if ask is not None and question.document in (
             None, self.book.document) else []
+        described = self._described_not_labelled(ask) if labelled else None
+        if described is not None:  # "我记得是第（二十三）条那个CMO受托生产的": the measure its words describe
+            return described
         if len(labelled) == 1:  # "Does the cell & gene therapy track in measure (5) apply to us?": the measure named
-            return labelled[0]
+            # ("我记得是第（二十三）条？按10%算…受托年产值…": a label the asker only remembers gives way to the measure
+            # paying the share said on the base said)
+            text = ask.text.lower() if ask is not None else ""
+            shares = shares_named(text) if _label_remembered(text) else set()
+            paying = [str(h.article.key) for h in hits[:HITS] if h.article.doc_id == self.book.document
+                      and self._pays_share_named(str(h.article.key), shares, text)] if shares else []
+            return paying[0] if paying and not self._pays_share_named(labelled[0], shares, text) else labelled[0]
         asked_for = self._measure_of_kind(hits, question, ask)
         if asked_for is not None:  # "我们是药企不是CRO，能拿CRO的支持吗": the CRO measure is asked, its verdict a no
             return asked_for
@@ -2575,10 +2619,15 @@ class Planner:
         # ("听说有个海外临床最高2000万的支持，我们这个能申请吗": a clause naming a support by a rule's ceiling names it too)
         quoted = quoted or [c for c in clauses[:-1] if self._names_by_ceiling(c)][:1]
         clause = without_ask_words(quoted[0] if quoted else clauses[-1])
+        if (not quoted and len(clauses) > 1 and lexicon().measure_said_before.search(clauses[-1])
+                and self.retriever.keyword_score(clause) < OWN_TOPIC_SCORE):
+            # ("新政说1类新药按研发投入40%给钱，我们能不能按那条申请": a last clause pointing back names by the clause before it)
+            clause = without_ask_words(clauses[-2])
         if self.retriever.keyword_score(clause) < (MIN_KEYWORD_SCORE if quoted else OWN_TOPIC_SCORE):
             return None
         hits = self.retriever.search(clause, k=HITS, doc_ids=[self.book.document])
-        if hits and not _stands_clear(hits):
+        clear = _stands_clear(hits)
+        if hits and not clear:
             # ("'up to 20 million for overseas trials'": of the measures the words find alike, the one whose ceiling it names)
             named = {a.yuan for a in find_amounts(clause)}
             capped = [h for h in hits[:2] if any(Decimal(r.cap_yuan) in named for r in self.book.for_measure(str(h.article.key)))]
@@ -2595,16 +2644,43 @@ class Planner:
             return None
         asked = ask.text.lower()
         shares = shares_named(asked)
-        if shares and sum(self._pays_share_named(key, shares, asked) for key in self.book.measures()) > 1:
-            return None  # "拿证之后那笔按研发投入40%的补助": （五） and （六） both pay that share, the clause names neither
+        # "拿证之后那笔按研发投入40%的补助": （五） and （六） both pay that share, the clause names neither ("1类新药按研发投入40%"
+        # names （五） clearly)
+        if shares and not clear and sum(self._pays_share_named(key, shares, asked) for key in self.book.measures()) > 1:
+            return None
         measure = str(hits[0].article.key)
         values = self.verdicts.fact_values(question)[0]
         evaluator = ConditionEvaluator(self.book)
         # (a registration elsewhere fails every measure: the policy's scope answers it, the measure named by its own words
         # cited after it: "registered in Hong Kong … Can we apply for Shanghai's support for overseas clinical trials?")
-        failed = any(evaluator.check(cid, values).state is ConditionState.FAILED
-                     for rule in self.book.for_measure(measure) for cid in rule.conditions)
+        # (the text's extra conditions too: "临床前研究服务的CRO…听说代工的可以按产值10%拿补贴，我们这种能按那个申请吗" fails
+        # （二十四）'s commissioned production)
+        failed = any(evaluator.first_failure(rule, values) is not None for rule in self.book.for_measure(measure))
         return measure if failed else None
+
+    def _asks_now_after_ended(self, question: Question, ask: Ask, document: str, plan: Plan) -> bool:
+        """Whether ``ask`` asks what support applies now ("现在能申请啥、多少钱") right after this message's ask on the
+        term of ``document``, an ended one, with the asker's own case told: the answer is the policy in force's."""
+        return (document != self.book.document and self.catalogue.get(document).ended_for(self.today)
+                and ask.kind in {AskKind.AMOUNT, AskKind.WHAT, AskKind.ELIGIBILITY} and bool(plan.steps)
+                and plan.steps[-1].route is Route.VALIDITY and has_word(ask.text.lower(), lexicon().present_words)
+                and question.facts.states_subject())
+
+    def _described_not_labelled(self, ask: Ask | None) -> str | None:
+        """The measure an ask's words describe by a rule's own specific words ("CMO受托生产", "智能化绿色化改造") when the
+        one measure it names by label has no such rule: the label mistaken ("第（二十三）条那个CMO受托生产的" is （二十四）);
+        None when the ask names no label, several, or its words describe the labelled one or no single other."""
+        if ask is None:
+            return None
+        labels = [key for key in labels_named(ask.text) if key in self.book.measures()]
+        label = lexicon().article_label.search(ask.text.lower())
+        if len(labels) != 1 or label is None:
+            return None
+        # the words right after the label in its clause describe it ("第（五）条写的不超过研发投入40%…客户能按（五）来申请吗"
+        # asks of （五） itself, the case told elsewhere)
+        words = ASK_CLAUSE_MARK.split(ask.text.lower()[label.end():], maxsplit=1)[0]
+        described = {rule.measure for rule in self.book.rules if _names_specifically(words, rule)}
+        return described.pop() if len(described) == 1 and labels[0] not in described else None
 
     def _names_by_ceiling(self, clause: str) -> bool:
         """Whether ``clause`` (lower case) names a support by the ceiling of one of the policy's rules ("海外临床最高2000万的

@@ -19,7 +19,15 @@ from typing import Any
 from assistant.amounts import AmountError, parse_amount
 from assistant.conversation.currency import threshold_input
 from assistant.conversation.question import CNY, RELATION_CONDITIONS, AmountRole, Question, StatedAmount
-from assistant.conversation.understand import count_of, counts_the_total, has_word, lexicon, read_facts, word_pattern
+from assistant.conversation.understand import (
+    count_of,
+    count_summed,
+    counts_the_total,
+    has_word,
+    lexicon,
+    read_facts,
+    word_pattern,
+)
 from assistant.match.records import MeasureMatch
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import Item
@@ -486,7 +494,8 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
     by_base = [rule for rule in dict.fromkeys(rules) if _base_named(text, rule)]
     # (a rule paid on a fee stated as such, "第三方专业服务费用是1,280万", keeps its own base: both stay)
     fee_paid = any(rule.fee_base for rule in rules) and bool(facts_said.amounts_as(AmountRole.FEE))
-    if (len(set(rules)) > 1 and all(rule.base for rule in rules) and len(stated_bases) == 1
+    # (a base of a kind these rules pay on none of, "年产值大概6亿" beside an upgrade's 总投资, is no second item)
+    if (len(set(rules)) > 1 and all(rule.base for rule in rules) and len(named_as_rule_base(stated_bases, rules)) == 1
             and len(by_base) == 1 and not fee_paid):
         # "retrofitting our plant to make it smarter … approved total project investment is RMB 300 million": the
         # one amount is named as one rule's base (核定项目总投资, not the other rule's 核定新增投资): that rule's
@@ -534,6 +543,9 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         # ("还做了两个能力提升项目，加起来": a count said of the rule named is that rule's items; "另外一个品种产值7800万，
         # 两个加起来": the count is of the item before and the one added)
         count = None
+    if (count and not bases and same_measure and previous is not None and question.asks_total and question.adds_item
+            and previous.seen and count == question.items_added and count_summed(text) == len(previous.seen) + count):
+        count += len(previous.seen)  # "另外两个海外试验项目，三个加起来": the items added with those before, all of them
     if count and not rules and not bases and same_measure and previous is not None:
         # "Sorry, make that four projects" after three of one rule: that rule, with the count now said
         discussed = {book.rule(rule_id) for rule_id in previous.rule_ids}
@@ -544,6 +556,9 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         # "其中3个小展每个8万元，另外3个大展每个30万元": each amount for its own count of items (the second read as
         # the same kind of amount as the first, whatever words stand beside it)
         bases, count = [base for base, n in zip(grouped, groups, strict=True) for _ in range(n)], None
+        if len(rules) == len(groups) == len(set(rules)):
+            # "三个1类新药…Ⅲ期，每个研发投入0.9亿；另外还有一个…Ⅱ期，投了5000万": each stage's rule for its own count
+            rules = [rule for rule, n in zip(rules, groups, strict=True) for _ in range(n)]
     if count and len(bases) == 1:
         bases = bases * count
     elif count and not bases and len(rules) == 1 and rules[0].rate is None:

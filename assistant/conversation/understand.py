@@ -147,7 +147,11 @@ OWN_TOPIC_CHARACTERS = 4  # a part's words besides its ask words that make a top
 LIST_MARKER = re.compile(r"(?:^|(?<=[\s。.?？!！;；]))(?:[(（]\s*\d{1,2}\s*[)）]|[①-⑩])")
 BRACKETED = re.compile(r"[（(][^）)]*[）)]")  # an aside in brackets
 SEAT_LEAD = "是在于一家个间所"  # words a seat's place may be caught with before it ("在香港", "一家香港注册的")
-OTHER_SUBJECT = re.compile(r"[,，]\s*(?=另外|此外|另一|还有一)")  # "，另外一个1类新药…": another subject begins
+# "，另外一个1类新药…", "，明年还想扩一个仓库先不算": another subject begins
+ANOTHER_ITEM = re.compile(r"另外|此外|另一|还有一|\b(?:another|one more|in addition)\b")  # an item said besides those before
+POINTED_AGAIN = re.compile(r"(?:这个|那个|这笔|那笔|这|那|该|\b(?:this|that|the same))\s*(?:rmb|￥|¥)?\s*$")  # "这个600万"
+POINTED_REACH = 8  # characters before an amount searched for the word pointing at it again
+OTHER_SUBJECT = re.compile(r"[,，]\s*(?=另外|此外|另一|还有一|明年|后年|以后|将来|下一步)")
 _read_cache: OrderedDict[tuple[str, int, int, int], tuple[Question, tuple[Any, Any, Any]]] = OrderedDict()
 _read_lock = threading.Lock()
 Matcher = tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]
@@ -343,6 +347,12 @@ class _Lexicon:
     quantity_words: tuple[str, ...]  # "多少", "how much": an ask for a figure, not for a yes or no
     sum_figure_words: tuple[str, ...]  # "多少" beside a cap asked: the sum's figure is asked too
     self_words: tuple[str, ...]  # "我们", "our": the asker speaks of itself
+    or_else: re.Pattern[str]  # "还是只限本地企业？": a clause offering the other answer of a yes/no
+    target_deadline_asked: re.Pattern[str]  # "计划到哪一年全部推出": the year a target is due
+    label_hedged: re.Pattern[str]  # "我记得是第（二十三）条", "好像是第5条": a measure's label the asker is unsure of
+    kind_of_event: re.Pattern[str]  # "a CRO trade show", "CRO展会": a kind naming an event's trade
+    figure_again_asked: re.Pattern[str]  # "应该是多少": the figure just computed, asked once more
+    measure_said_before: re.Pattern[str]  # "我们能不能按那条申请": the measure named in the clause before
     overlap_words: tuple[str, ...]  # "两边能都拿": whether two policies' support adds up
     overlap_rule_words: tuple[str, ...]  # "不重复": the words of the scope's sentence on overlapping support
     case_opening: re.Pattern[str]  # "If our CVC qualifies, …": the case put before what is asked
@@ -645,6 +655,12 @@ def lexicon() -> _Lexicon:
         quantity_words=lower(raw["quantity_words"]),
         sum_figure_words=lower(raw["sum_figure_words"]),
         self_words=lower(raw["self_words"]),
+        or_else=re.compile(raw["or_else"], re.IGNORECASE),
+        target_deadline_asked=re.compile(raw["target_deadline_asked"], re.IGNORECASE),
+        kind_of_event=re.compile(raw["kind_of_event"], re.IGNORECASE),
+        figure_again_asked=re.compile(raw["figure_again_asked"], re.IGNORECASE),
+        label_hedged=re.compile(f"{raw['label_hedged']}|{raw['amount_roles']['claimed']}", re.IGNORECASE),
+        measure_said_before=re.compile(raw["measure_said_before"], re.IGNORECASE),
         overlap_words=lower(raw["overlap_words"]),
         overlap_rule_words=lower(raw["overlap_rule_words"]),
         case_opening=re.compile(raw["case_opening"], re.IGNORECASE),
@@ -1142,7 +1158,8 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         asks_more=has_word(text, lex.more_asked),
         base_scaled=_base_scaled(text, lex) if previous is not None and not own_amounts else None,
         asks_headroom=bool(lex.headroom_asked.search(text)) or any(
-            lex.cap_reached_asked.search(a.own_words.lower()) for a in asks if a.kind in FIGURE_ASKS),
+            # ("这两笔要是同一年批下来，会不会超过公司每年的上限？": whether the total reaches the cap, asked yes or no)
+            lex.cap_reached_asked.search(a.own_words.lower()) for a in asks if a.kind in {*FIGURE_ASKS, AskKind.WHAT}),
         # "那个方案现在还有效吗" after "…到2024年…目标": no time of this message's own, the question is put to today
         asks_of_today=facts.event_on is None and has_word(text, lex.present_words),
         states_amounts=own_amounts,
@@ -1352,6 +1369,9 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             # "…Phase I only in the US. Does the clinical trial support still apply to us?": whether a measure
             # applies to the case told is a verdict on its conditions, not the document's term
             kind = AskKind.ELIGIBILITY
+        elif kind is None and questioned and labels_named(clause) and lex.label_hedged.search(clause.lower()) and any(
+                later_questioned for _, later_questioned, _ in clauses[number + 1:]):
+            pass  # "我记得是第（二十三）条？按10%算一共能拿多少？": the label remembered is the next ask's premise, no ask
         elif kind is None and asks and _writing_task().search(clause):
             kind = AskKind.WHAT  # "…多少标准化厂房？顺便帮我写份项目申报书": a request of its own, refused on its own
         elif kind is None and questioned and not read_facts(clause, clause.lower()).amounts and not (
@@ -1408,6 +1428,11 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         if kind is None:
             context.append(clause)
             continue
+        if (asks and asks[-1].kind is AskKind.VALIDITY and kind is AskKind.HOW_TO_APPLY and has_word(clause.lower(), lex.term_asks)
+                and not has_word(clause.lower(), lex.application_words)):
+            kind = AskKind.VALIDITY  # "…这个意见还在不在？具体哪天截止？": the same document's last day
+        if asks and asks[-1].kind is AskKind.ELIGIBILITY and kind is AskKind.WHAT and lex.or_else.match(clause):
+            kind = AskKind.ELIGIBILITY  # "…能不能申请？还是只限本地企业？": the other half of the same yes/no
         full = "，".join([*context, clause])
         context = []
         pointing = _points_back_briefly(clause)
@@ -2035,6 +2060,8 @@ def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind |
             elif (kind is AskKind.VALIDITY and has_word(clause, lex.counts_asked) and not has_word(clause, lex.term_subjects)
                   and not points_at_document(clause)):
                 kind = AskKind.ELIGIBILITY  # "评职称的时候算不算数": whether a thing counts for a purpose, no document's term
+            elif kind is AskKind.VALIDITY and lex.target_deadline_asked.search(clause):
+                kind = AskKind.DURATION  # "这500万平方米计划到哪一年全部推出": when a target is due, not the document's term
             elif kind is AskKind.DURATION and has_word(clause, lex.growth_words):
                 kind = AskKind.FIGURE  # "how fast did it grow": a growth rate, not a time
             elif kind is AskKind.AMOUNT and lex.get_not_money.search(clause) and not has_word(clause, lex.quantity_words):
@@ -2149,6 +2176,7 @@ def read_facts(normalised: str, text: str) -> Facts:
                                                   normalised),
                                     normalised, lex),
                         normalised), normalised, lex), normalised, lex)
+    amounts = _pointed_again(amounts, normalised)  # "…可获得600万元支持。这个600万算得对吗": one figure, said twice
     amounts = _wholes(amounts, normalised, lex)  # "总投资15亿，其中核定新增投资12亿": the part is the base
     amounts = _of_unmet_items(amounts, normalised, lex)  # "另外还有一笔员工补充医疗保险80万": no premium of （十三）'s
     if any(amount.currency == USD for amount in amounts):  # "US$3 million (take 1 USD = 7.1 RMB)": the asker's rate
@@ -2391,7 +2419,9 @@ def _entity_type(text: str) -> str | None:
 
 def kinds_named(text: str) -> tuple[str, ...]:
     """The kinds of asker ``text`` (normalised, lower case) names anywhere ("and for a hospital?" → hospital), in the
-    order it names them ("CMO和CRO的补贴分别是多少？" → cmo, cro), whether or not the asker says it is one."""
+    order it names them ("CMO和CRO的补贴分别是多少？" → cmo, cro), whether or not the asker says it is one; a kind
+    naming an event's trade ("an international CRO trade show", "CRO展会") names no asker."""
+    text = lexicon().kind_of_event.sub(" ", text)
     named = {str(kind): word_position(text, tuple(str(n).lower() for n in names))
              for kind, names in lexicon().facts["entity_type"].items()}
     return tuple(sorted((kind for kind, at in named.items() if at < len(text)), key=named.__getitem__))
@@ -2661,10 +2691,11 @@ def _place_word(place: str) -> str:
 
 
 def _own_rest(normalised: str, end: int) -> str:
-    """The words after an amount ending at ``end`` up to its sentence's end or the next number (lower case): what is said
-    of that amount alone ("C客户4000万，另外我们自己的管线…那个不算": another subject's words are not)."""
+    """The words after an amount ending at ``end`` up to its sentence's end or the next number, in digits or Chinese
+    numerals (lower case): what is said of that amount alone ("C客户4000万，另外我们自己的管线…那个不算", "五千万元，其中设备
+    三千多万，明年还想扩一个仓库先不算": another subject's words are not)."""
     rest = normalised[end: end + ROLE_WINDOW_LATIN * 2].lower()
-    return OTHER_SUBJECT.split(re.split(r"[。！？!?；;\d]|\.(?:\s|$)", rest, maxsplit=1)[0], maxsplit=1)[0]
+    return OTHER_SUBJECT.split(re.split(r"[。！？!?；;\d]|\.(?:\s|$)|[一二两三四五六七八九十][千百十]", rest, maxsplit=1)[0], maxsplit=1)[0]
 
 
 def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
@@ -2786,6 +2817,17 @@ def _about_fair(normalised: str, position: int, lex: _Lexicon) -> bool:
     start, end = sentence_at(normalised, position)
     sentence = normalised[start:end].lower()
     return (bool(lex.fair_words.search(sentence)) or names_event(sentence)) and not lex.other_bases.search(sentence)
+
+
+def _pointed_again(amounts: tuple[StatedAmount, ...], normalised: str) -> tuple[StatedAmount, ...]:
+    """``amounts`` without a figure pointed at again ("这个600万", "that 6 million") after the same figure was stated:
+    the one stated first, in its role, is the amount."""
+    kept: list[StatedAmount] = []
+    for amount in amounts:
+        if not (POINTED_AGAIN.search(normalised[max(0, amount.start - POINTED_REACH): amount.start].lower()) and any(
+                earlier.yuan == amount.yuan and earlier.currency == amount.currency for earlier in kept)):
+            kept.append(amount)
+    return tuple(kept)
 
 
 def _restated(amounts: tuple[StatedAmount, ...], normalised: str) -> tuple[StatedAmount, ...]:
@@ -3005,9 +3047,11 @@ def _item_groups(text: str, amounts: tuple[StatedAmount, ...], lex: _Lexicon) ->
     counts: list[int] = []
     places: list[int] = []  # where each count was said: one count said once holds for one group only
     rested = False  # a count of the rest said ("其他两个还是8万"): a lone item named beside it is one
+    previous_end = 0
     for amount in amounts:
         clause_start = max(text.rfind(mark, 0, amount.start) for mark in "，,。；;？?！!:：") + 1
         clause = text[clause_start:amount.start]
+        since, previous_end = text[previous_end:amount.start], amount.start + len(amount.text)
         found = [(m, count_of(m["n"])) for m in lex.item_count.finditer(clause)]
         said = next(((clause_start + m.start(), n) for m, n in reversed(found) if n is not None and n > 1
                      and lex.each.search(clause, m.end())), None)
@@ -3024,6 +3068,9 @@ def _item_groups(text: str, amounts: tuple[StatedAmount, ...], lex: _Lexicon) ->
             elif lex.one_item_named.search(clause):
                 # "迪拜那个预算是20万，其他两个还是8万": the one item named beside the rest
                 said = (clause_start, 1)
+            elif (another := ANOTHER_ITEM.search(since)) and (told := lex.item_count.search(since, another.start())):
+                # "三个1类新药…每个研发投入都是0.9亿；另外还有一个双抗做完了II期，II期投了5000万": another item, counted
+                said, rested = (amount.start - len(since) + told.start(), count_of(told["n"]) or numeral_or_zero(told["n"])), True
         if said is None or said[0] in places or said[1] < 1:
             return ()
         places.append(said[0])
@@ -3219,6 +3266,15 @@ def count_of(word: str) -> int | None:
     english = lexicon().english_numbers
     count = english[word] if word in english else numeral(word)
     return count if 1 < count <= 200 else None
+
+
+def numeral_or_zero(word: str) -> int:
+    """``numeral`` of ``word``, or its English number ("one"); 0 when it writes none."""
+    english = lexicon().english_numbers
+    try:
+        return english.get(word.lower()) or numeral(word)
+    except ValueError:
+        return 0
 
 
 def numeral(word: str) -> int:
