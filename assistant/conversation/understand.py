@@ -3068,7 +3068,7 @@ def _item_groups(text: str, amounts: tuple[StatedAmount, ...], lex: _Lexicon) ->
             elif lex.one_item_named.search(clause):
                 # "迪拜那个预算是20万，其他两个还是8万": the one item named beside the rest
                 said = (clause_start, 1)
-            elif (another := ANOTHER_ITEM.search(since)) and (told := lex.item_count.search(since, another.start())):
+            elif counts and (another := ANOTHER_ITEM.search(since)) and (told := lex.item_count.search(since, another.start())):
                 # "三个1类新药…每个研发投入都是0.9亿；另外还有一个双抗做完了II期，II期投了5000万": another item, counted
                 said, rested = (amount.start - len(since) + told.start(), count_of(told["n"]) or numeral_or_zero(told["n"])), True
         if said is None or said[0] in places or said[1] < 1:
