@@ -147,11 +147,12 @@ OWN_TOPIC_CHARACTERS = 4  # a part's words besides its ask words that make a top
 LIST_MARKER = re.compile(r"(?:^|(?<=[\s。.?？!！;；]))(?:[(（]\s*\d{1,2}\s*[)）]|[①-⑩])")
 BRACKETED = re.compile(r"[（(][^）)]*[）)]")  # an aside in brackets
 SEAT_LEAD = "是在于一家个间所"  # words a seat's place may be caught with before it ("在香港", "一家香港注册的")
-# "，另外一个1类新药…", "，明年还想扩一个仓库先不算": another subject begins
-ANOTHER_ITEM = re.compile(r"另外|此外|另一|还有一|\b(?:another|one more|in addition)\b")  # an item said besides those before
+ANOTHER_WORDS = "另外|此外|另一|还有一"  # the words saying something else is told besides what came before
+ANOTHER_ITEM = re.compile(rf"{ANOTHER_WORDS}|\b(?:another|one more|in addition)\b")  # an item said besides those before
 POINTED_AGAIN = re.compile(r"(?:这个|那个|这笔|那笔|这|那|该|\b(?:this|that|the same))\s*(?:rmb|￥|¥)?\s*$")  # "这个600万"
 POINTED_REACH = 8  # characters before an amount searched for the word pointing at it again
-OTHER_SUBJECT = re.compile(r"[,，]\s*(?=另外|此外|另一|还有一|明年|后年|以后|将来|下一步)")
+# "，另外一个1类新药…", "，明年还想扩一个仓库先不算": another subject begins
+OTHER_SUBJECT = re.compile(rf"[,，]\s*(?={ANOTHER_WORDS}|明年|后年|以后|将来|下一步)")
 _read_cache: OrderedDict[tuple[str, int, int, int], tuple[Question, tuple[Any, Any, Any]]] = OrderedDict()
 _read_lock = threading.Lock()
 Matcher = tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]
@@ -3262,19 +3263,24 @@ def holds_tasks(section: str) -> bool:
 
 def count_of(word: str) -> int | None:
     """A count of items as written ("12", "十二", "twelve"), when it is one (2..200)."""
-    word = word.lower()
-    english = lexicon().english_numbers
-    count = english[word] if word in english else numeral(word)
+    count = _number_written(word)
     return count if 1 < count <= 200 else None
 
 
 def numeral_or_zero(word: str) -> int:
-    """``numeral`` of ``word``, or its English number ("one"); 0 when it writes none."""
-    english = lexicon().english_numbers
+    """The whole number ``word`` writes (``_number_written``); 0 when it writes none."""
     try:
-        return english.get(word.lower()) or numeral(word)
+        return _number_written(word)
     except ValueError:
         return 0
+
+
+def _number_written(word: str) -> int:
+    """The whole number ``word`` writes in English words ("twelve") or in digits or Chinese numerals (``numeral``);
+    raises ValueError when it writes none."""
+    word = word.lower()
+    english = lexicon().english_numbers
+    return english[word] if word in english else numeral(word)
 
 
 def numeral(word: str) -> int:
