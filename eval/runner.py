@@ -228,6 +228,7 @@ LOCKED_SPLITS = (
     "unseen47",
     "unseen48",
     "unseen49",
+    "unseen50",
 )
 
 
