@@ -1611,6 +1611,9 @@ class Planner:
             query = f"{query} {lexicon().abroad_trial_words}"
         # the one document the question names ("发布会上…", "浦东方案里…") or points at is where to look
         pointed = [question.document] if question.document and not self._named_only_later(question, ask) else None
+        if (pointed == [self.book.document] and ask.kind is AskKind.WHAT
+                and lexicon().earlier_version_compared.search(ask.text)):
+            pointed = None  # "这次的新政跟2021年那一版比，主要改了啥": the press answer on what changed, not a measure
         if pointed and self._asks_now_after_ended(question, ask, pointed[0], plan):
             # "那这个方案现在还能用吗？…器械刚进了特别审查程序，现在能申请啥、多少钱？": the ended plan's term answered, what
             # can be applied for now is the policy in force's
@@ -2137,7 +2140,10 @@ class Planner:
                 stated = None
             if stated is not None:
                 top, lead = stated
-        if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and lead.figure and not topic_is_empty:
+        # ("那这个厂房一共推出多少面积？" after （二十五）: the figure of the article pointed at, not a reply's 189万平方米 of
+        # another count that names more of the words)
+        figure_pointed_at = ask.points_back and bool(previous) and top.chunk_id == previous[0].chunk_id
+        if ask.kind in {AskKind.DURATION, AskKind.FIGURE} and lead.figure and not topic_is_empty and not figure_pointed_at:
             # "上海有多少家三甲医院？": the reply's 18家 (of TOP20 companies) shares only 上海 with the question; the
             # press answer's sentence holding 三甲医院 states 35家
             rarer = self.finder.sentence_naming_more(search_query, ask, units, pointed, lead)
@@ -2615,7 +2621,12 @@ class Planner:
             return None
         # ("Is our phase II trial eligible for that 'up to 20 million for overseas trials' grant?": the measure quoted)
         quoted = [next(group for group in found.groups() if group) for found in QUOTED_NAME.finditer(ask.text.lower())]
-        clauses = LAST_CLAUSE.split(ask.text.lower().rstrip(" ?？!！。"))
+        # (a statement told after the clause that asks is no part of it: "…这种情况可以申请上海对海外注册的支持吗？研发投入
+        # 大概3000万人民币" asks of the support abroad, not of 研发投入's measure)
+        asked_text = ask.text.lower()
+        if ask.clause and (at := asked_text.find(ask.clause.lower())) >= 0:
+            asked_text = asked_text[: at + len(ask.clause)]
+        clauses = LAST_CLAUSE.split(asked_text.rstrip(" ?？!！。"))
         # ("听说有个海外临床最高2000万的支持，我们这个能申请吗": a clause naming a support by a rule's ceiling names it too)
         quoted = quoted or [c for c in clauses[:-1] if self._names_by_ceiling(c)][:1]
         clause = without_ask_words(quoted[0] if quoted else clauses[-1])
@@ -3190,7 +3201,7 @@ class Planner:
             some_items = condition is not None and (
                 (len({r.id for r in request.rules}) > 1 and not all(condition.id in r.conditions for r in request.rules))
                 or (request.named_item is not None and len(request.bases) > 1))
-            if ((ask.kind is AskKind.AMOUNT or some_items) and request.missing is None and not question.facts.base_foreign
+            if ((ask.kind is AskKind.AMOUNT or some_items) and request.missing is None and not question.facts.base_foreign_for(_fee_based(request.rules))
                     and (condition is not None or not stated_now)):
                 if condition is not None and condition.input is None:
                     named = request.named_item if request.named_item is not None else self._item_named_by_figure(
@@ -3232,7 +3243,7 @@ class Planner:
         if step.eligibility.verdict is Verdict.UNKNOWN and step.eligibility.missing:
             # "我们是医院，能申请（五）吗": it depends on a fact about who asks; the measures meant for that kind follow
             self._about_the_asker(question, step, measure)
-            if ask.kind is not AskKind.AMOUNT or request.missing is not None or question.facts.base_foreign:
+            if ask.kind is not AskKind.AMOUNT or request.missing is not None or question.facts.base_foreign_for(_fee_based(request.rules)):
                 step.route = Route.ELIGIBILITY
                 return step
         by_size = self.verdicts.alternatives_by_size(question, request)
@@ -3416,7 +3427,7 @@ class Planner:
                 return step
             step.route = Route.CLARIFY_BASE
             return step
-        if question.facts.base_foreign and not capped and any(r.rate is not None for r in request.rules):
+        if question.facts.base_foreign_for(_fee_based(request.rules)) and not capped and any(r.rate is not None for r in request.rules):
             step.route = Route.CLARIFY_CURRENCY
             return step
         if request.bases and not any(request.bases) and any(r.rate is not None for r in request.rules):
@@ -3586,7 +3597,7 @@ class Planner:
                 step.route = Route.ELIGIBILITY
                 return step
             inputs["base_yuan"] = bases[0]
-        if question.facts.base_foreign and rule.rate is not None:
+        if question.facts.base_foreign_for(rule.fee_base) and rule.rate is not None:
             step.route = Route.CLARIFY_CURRENCY
             return step
         step.estimate = self.calculator.estimate([Item(rule.id, inputs)], self.today, language)
@@ -3865,6 +3876,11 @@ class Planner:
         article = self.retriever.article(f"{self.book.document}:{measure}")
         assert article is not None, f"the index holds no article {measure}"
         return article
+
+
+def _fee_based(rules: Sequence[Rule]) -> bool:
+    """Whether any of ``rules`` is paid on a fee (``Rule.fee_base``: a fair's 项目经费), not on a spend."""
+    return any(rule.fee_base for rule in rules)
 
 
 def _joined_to_ask_before(text: str, ask_text: str) -> bool:

@@ -201,6 +201,13 @@ class Facts:
         no yuan figure to compute with."""
         return any(a.currency != CNY for a in self.amounts if a.role in {AmountRole.BASE, AmountRole.FEE})
 
+    def base_foreign_for(self, fee_based: bool) -> bool:
+        """``base_foreign`` of the bases rules take: a spend (premium, output …) in another currency always; a fee only
+        when a rule is paid on fees (``fee_based``). "R&D was RMB 28 million; the notified body fees were around EUR
+        200k" under （三十六）'s R&D share has its base in yuan."""
+        kept = {AmountRole.BASE, AmountRole.FEE} if fee_based else {AmountRole.BASE}
+        return any(a.currency != CNY for a in self.amounts if a.role in kept)
+
 
 @dataclass(frozen=True)
 class Ask:

@@ -33,6 +33,7 @@ from assistant.conversation.understand import (
     states_conditions,
     tasks_named,
     without_ask_words,
+    without_words,
 )
 from assistant.query import in_sources_words
 from index.documents import Catalogue
@@ -95,6 +96,7 @@ class _ScopeData:
     subject_term_min_chars: int
     subject_term_max_articles: int
     min_clause_words: int
+    clause_filler_words: tuple[str, ...]  # words naming no topic, left out of an asking clause's count
     min_quoted_run: int
     self_description: re.Pattern[str]
     min_terms_said_together: int
@@ -145,6 +147,7 @@ def _data() -> _ScopeData:
         subject_term_min_chars=int(raw["subject_term_min_chars"]),
         subject_term_max_articles=int(raw["subject_term_max_articles"]),
         min_clause_words=int(raw["min_clause_words"]),
+        clause_filler_words=tuple(sorted(raw["clause_filler_words"], key=len, reverse=True)),
         min_quoted_run=int(raw["min_quoted_run"]),
         self_description=re.compile(raw["self_description"], re.IGNORECASE),
         min_terms_said_together=int(raw["min_terms_said_together"]),
@@ -385,11 +388,13 @@ def _asks_off_sources(question: Question, cat: Catalogue, data: _ScopeData,
             continue
         # ("…2800乘40%确实是1120，但我总觉得哪里不对，帮我看看最多到底能拿多少": the request after the musing asks)
         clause = re.split(r"[，,、]\s*(?=那|那么|请问|所以|帮我|帮忙|麻烦|你帮|so\b|then\b)", text[start:end].strip(" ，,。？?！!"))[-1]
+        if start > 0 and lexicon().example_of_ask.match(clause.lower()):
+            continue  # "…租金补贴有标准吗？比如每平米每天补几毛钱、前三年免租之类的？": the ask before, put another way
         facts = read_facts(clause, clause.lower())
         if cat.named_in(clause) or facts.amounts or facts.states_subject() or states_conditions(facts):
             continue  # the clause states the case ("委托方是我们的控股股东"): its words are the understanding's
         # ("出让方请律所、顾问的费用能按上海的政策拿补贴吗": everyday words the synonym list maps to the sources' terms are theirs)
-        known, words = known_share(in_sources_words(without_ask_words(clause)))
+        known, words = known_share(in_sources_words(without_words(without_ask_words(clause), data.clause_filler_words)))
         if words >= data.min_clause_words and known / words < data.min_known_share:
             return True
     return False

@@ -221,6 +221,7 @@ class _Lexicon:
     each_turn_counts: tuple[tuple[int, re.Pattern[str]], ...]  # "这两件事分别找谁": how many last turns it asks of
     several_turns_max: int  # "这几件事分别…": the most last turns "several" counts back to
     comparison_asks: tuple[str, ...]  # "这两个数怎么对不上": the figures of the last turns compared
+    earlier_version_compared: re.Pattern[str]  # "跟2021年那一版比": the policy compared with an earlier version of it
     same_speaker_asked: re.Pattern[str]  # "他后面还答了哪家媒体的提问": the same speaker's other press answer
     policy_self_words: tuple[str, ...]  # "这个政策", "it": words naming no topic beside the policy itself
     add_item: tuple[str, ...]
@@ -496,6 +497,7 @@ def lexicon() -> _Lexicon:
         each_turn_counts=tuple((int(n), re.compile(p, re.IGNORECASE)) for n, p in raw["each_turn_counts"].items()),
         several_turns_max=int(raw["several_turns_max"]),
         comparison_asks=lower(raw["comparison_asks"]),
+        earlier_version_compared=re.compile(raw["earlier_version_compared"], re.IGNORECASE),
         same_speaker_asked=re.compile(raw["same_speaker_asked"], re.IGNORECASE),
         policy_self_words=lower(raw["policy_self_words"]),
         add_item=lower(raw["add_item"]),
@@ -2178,6 +2180,7 @@ def read_facts(normalised: str, text: str) -> Facts:
                                     normalised, lex),
                         normalised), normalised, lex), normalised, lex)
     amounts = _pointed_again(amounts, normalised)  # "…可获得600万元支持。这个600万算得对吗": one figure, said twice
+    amounts = _forecasts_of_context(amounts, normalised, lex)  # "去年营收5亿，今年预计8亿": the forecast is no base either
     amounts = _wholes(amounts, normalised, lex)  # "总投资15亿，其中核定新增投资12亿": the part is the base
     amounts = _of_unmet_items(amounts, normalised, lex)  # "另外还有一笔员工补充医疗保险80万": no premium of （十三）'s
     if any(amount.currency == USD for amount in amounts):  # "US$3 million (take 1 USD = 7.1 RMB)": the asker's rate
@@ -2339,6 +2342,12 @@ def _seat(text: str, words: dict[str, Any], lex: _Lexicon) -> tuple[str, str] | 
         # ("一家香港注册的…": the count word before the place is none of it)
         bare = place.lstrip(SEAT_LEAD)
         place = _place_as_named(text, match.start(group + 1) + len(place) - len(bare), bare)
+        if place in words["seat_pointers"]:
+            # "在上海嘉定有…在当地注册的子公司": the place the sentence named before the pointer, when it names one
+            before = text[sentence_at(text, match.start())[0]: match.start()]
+            named = max(((before.rfind(p), p) for p in _known_places_longest_first() if p in before), default=(-1, place))
+            home = max((before.rfind(str(p).lower()) for p in lexicon().facts["shanghai_places"]), default=-1)
+            place = "上海" if home > named[0] else named[1]
         if in_shanghai(place):
             seats.append(("shanghai", "", False))
         elif place in words["seat_short_names"]:  # "our US parent company": the country as the answer names it
@@ -2390,6 +2399,8 @@ def _relation(text: str, words: dict[str, Any]) -> bool | None:
     if re.search(words["made_for_own_group"], text):  # "我们给我们的子公司做委托生产": the client is of the asker's group
         return True
     text = re.sub(words["own_group_structure"], " ", text)
+    if re.search(words["relation_hedged"], text):
+        return None  # "不过两家好像没有互相持股": a denial the asker is unsure of states no relation either way
     if has_word(text, words["unrelated_party"]) or re.search(words["unrelated_party_pattern"], text) or _negated(
             text, words["relation_words"], words["relation_negation"], words["relation_required"]):
         return False
@@ -2818,6 +2829,22 @@ def _about_fair(normalised: str, position: int, lex: _Lexicon) -> bool:
     start, end = sentence_at(normalised, position)
     sentence = normalised[start:end].lower()
     return (bool(lex.fair_words.search(sentence)) or names_event(sentence)) and not lex.other_bases.search(sentence)
+
+
+def _forecasts_of_context(amounts: tuple[StatedAmount, ...], normalised: str, lex: _Lexicon) -> tuple[StatedAmount, ...]:
+    """``amounts`` with a base said only as a forecast in a clause of its own ("，今年预计8亿", ``understanding.yaml``
+    roles ``forecast_clause``) made context when the clause before it tells a sales or revenue figure (``forecast_of``)
+    or was left out as the enterprise's size: "去年营收5亿，今年预计8亿", "国内销售首次破了10亿，今年预计15亿" state no spend."""
+    kept = []
+    for amount in amounts:
+        clause_start = max(normalised.rfind(mark, 0, amount.start) for mark in "，,；;。") + 1
+        if amount.role is AmountRole.BASE and clause_start > 0 and lex.roles["forecast_clause"].match(
+                normalised[clause_start: amount.start].lower()):
+            before = normalised[max(normalised.rfind(mark, 0, clause_start - 1) for mark in "，,；;。") + 1: clause_start - 1]
+            if not before.strip() or lex.roles["forecast_of"].search(before.lower()):
+                amount = replace(amount, role=AmountRole.CONTEXT)
+        kept.append(amount)
+    return tuple(kept)
 
 
 def _pointed_again(amounts: tuple[StatedAmount, ...], normalised: str) -> tuple[StatedAmount, ...]:
