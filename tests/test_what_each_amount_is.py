@@ -2,7 +2,9 @@
 another currency beside a spend in yuan, a forecast after a revenue figure and a financing round are no bases; a seat
 said as "当地" is the place named before it; a denial the asker hedges decides nothing; a clause of time words asks of
 the case told before it; an example after an ask is that ask; a statement after the clause that asks names no measure;
-a figure asked of the measure pointed at is that measure's. Promises of the question path, run on the real index."""
+a figure asked of the measure pointed at is that measure's; a range said of each counted item is one amount per item; a
+company set up in Shanghai is registered there, and one "上海注册" doing its work asks no registration procedure; support
+named by its size in millions is the measure paying millions. Promises of the question path, run on the real index."""
 
 from asking import cited, turns
 
@@ -128,3 +130,33 @@ def test_a_rate_taken_as_said_in_everyday_words_converts_another_currency(engine
                     "其中一個展項目經費係8萬港幣，匯率當0.92，可以攞幾多？")
     # （三十七）: 80,000 × 0.92 = 73,600元; min(50% × 73,600, 50,000) = 36,800元
     assert answers[1].total_yuan == 36_800
+
+
+def test_a_range_said_of_each_counted_item_is_one_amount_per_item(engine):
+    answer = engine.ask(
+        "我司（浦东注册，员工200来人）今年同时在美国、欧洲、澳洲推进6个海外高水平创新产品临床试验项目，每个项目预算都在5000万到1.2亿"
+        "之间。假设6个都被择优选上，按市里的政策今年一共最多能拿多少？")
+    # （十二）: 6 × 2000万 = 1.2亿, over the 1亿 per-entity yearly cap
+    assert answer.total_yuan == 100_000_000
+
+
+def test_a_company_set_up_in_shanghai_is_registered_there(engine):
+    answer = engine.ask(
+        "我哋係香港公司，喺上海嘉定設咗外商獨資企業，生產流式細胞儀同實驗室用嘅質譜儀，唔係藥廠亦都唔係醫療器械廠。"
+        "咁我哋屬唔屬於上海呢份生物醫藥政策嘅支持範圍？")
+    assert cited(answer)[0] == "policy2024:scope"
+    assert [v.verdict for v in answer.verdicts] == ["eligible"]
+
+
+def test_a_shanghai_registered_company_doing_its_work_asks_no_registration_procedure(engine):
+    answer = engine.ask("上海注册公司开发细胞与基因治疗1类新药，确证性临床研发投入1亿元，最多多少？")
+    assert answer.status is Status.ANSWERED
+    assert answer.total_yuan == 30_000_000
+
+
+def test_support_named_by_its_size_in_millions_is_the_measure_paying_millions(engine):
+    answer = engine.ask(
+        "坐席转个来电：来电人公司注册在闵行，有个二类医疗器械（心电监测贴片），已经进了上海市的创新医疗器械特别审查程序。"
+        "他问二类的能不能申请那个几百万的支持，还是只有三类才行？")
+    assert cited(answer)[0] == "policy2024:06"
+    assert answer.answer.startswith("可以")

@@ -3033,6 +3033,13 @@ def _aside_of_each(amounts: tuple[StatedAmount, ...], normalised: str, count: in
         return _clause_up_to(normalised, amount.start, "，,。；;（(：")
 
     paid = [a for a in amounts if a.role in (AmountRole.BASE, AmountRole.FEE)]
+    # ("6个…项目，每个项目预算都在5000万到1.2亿之间"): a range said of each item is one amount per item, its upper end
+    # no item of its own
+    upper = {id(high) for low, high in itertools.pairwise(paid) if low.role is high.role and lex.each.search(clause_before(low))
+             and lex.amount_range.fullmatch(_text_between(normalised, low, high).lower())}
+    if upper:
+        amounts = tuple(replace(a, role=AmountRole.CONTEXT) if id(a) in upper else a for a in amounts)
+        paid = [a for a in paid if id(a) not in upper]
     per_item = [a for a in paid if lex.each.search(clause_before(a))]
     if count < 2 or len(per_item) != 1 or len(paid) < 2:
         return amounts
