@@ -2834,7 +2834,8 @@ def _about_fair(normalised: str, position: int, lex: _Lexicon) -> bool:
 def _forecasts_of_context(amounts: tuple[StatedAmount, ...], normalised: str, lex: _Lexicon) -> tuple[StatedAmount, ...]:
     """``amounts`` with a base said only as a forecast in a clause of its own ("，今年预计8亿", ``understanding.yaml``
     roles ``forecast_clause``) made context when the clause before it tells a sales or revenue figure (``forecast_of``)
-    or was left out as the enterprise's size: "去年营收5亿，今年预计8亿", "国内销售首次破了10亿，今年预计15亿" state no spend."""
+    or was left out as the enterprise's size: the forecast of "去年营收5亿，今年预计8亿" or of "国内销售首次破了10亿，今年预计15亿"
+    is no spend."""
     kept = []
     for amount in amounts:
         clause_start = max(normalised.rfind(mark, 0, amount.start) for mark in "，,；;。") + 1
