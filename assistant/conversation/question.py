@@ -199,7 +199,7 @@ class Facts:
     def base_foreign(self) -> bool:
         """A base a rate applies to (spend, fee, premium …) is stated in another currency (dollars, HK$, € …):
         no yuan figure to compute with."""
-        return any(a.currency != CNY for a in self.amounts if a.role in {AmountRole.BASE, AmountRole.FEE})
+        return self.base_foreign_for(fee_based=True)
 
     def base_foreign_for(self, fee_based: bool) -> bool:
         """``base_foreign`` of the bases rules take: a spend (premium, output …) in another currency always; a fee only

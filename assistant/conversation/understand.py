@@ -147,6 +147,7 @@ OWN_TOPIC_CHARACTERS = 4  # a part's words besides its ask words that make a top
 LIST_MARKER = re.compile(r"(?:^|(?<=[\s。.?？!！;；]))(?:[(（]\s*\d{1,2}\s*[)）]|[①-⑩])")
 BRACKETED = re.compile(r"[（(][^）)]*[）)]")  # an aside in brackets
 SEAT_LEAD = "是在于一家个间所"  # words a seat's place may be caught with before it ("在香港", "一家香港注册的")
+CLAUSE_MARKS = "，,；;。"  # what ends a clause a forecast is said in, and the clause before it
 ANOTHER_WORDS = "另外|此外|另一|还有一"  # the words saying something else is told besides what came before
 ANOTHER_ITEM = re.compile(rf"{ANOTHER_WORDS}|\b(?:another|one more|in addition)\b")  # an item said besides those before
 POINTED_AGAIN = re.compile(r"(?:这个|那个|这笔|那笔|这|那|该|\b(?:this|that|the same))\s*(?:rmb|￥|¥)?\s*$")  # "这个600万"
@@ -2346,7 +2347,7 @@ def _seat(text: str, words: dict[str, Any], lex: _Lexicon) -> tuple[str, str] | 
             # "在上海嘉定有…在当地注册的子公司": the place the sentence named before the pointer, when it names one
             before = text[sentence_at(text, match.start())[0]: match.start()]
             named = max(((before.rfind(p), p) for p in _known_places_longest_first() if p in before), default=(-1, place))
-            home = max((before.rfind(str(p).lower()) for p in lexicon().facts["shanghai_places"]), default=-1)
+            home = max((before.rfind(str(p).lower()) for p in words["shanghai_places"]), default=-1)
             place = "上海" if home > named[0] else named[1]
         if in_shanghai(place):
             seats.append(("shanghai", "", False))
@@ -2838,10 +2839,10 @@ def _forecasts_of_context(amounts: tuple[StatedAmount, ...], normalised: str, le
     is no spend."""
     kept = []
     for amount in amounts:
-        clause_start = max(normalised.rfind(mark, 0, amount.start) for mark in "，,；;。") + 1
+        clause_start, _ = clause_around(normalised, amount.start, CLAUSE_MARKS)
         if amount.role is AmountRole.BASE and clause_start > 0 and lex.roles["forecast_clause"].match(
                 normalised[clause_start: amount.start].lower()):
-            before = normalised[max(normalised.rfind(mark, 0, clause_start - 1) for mark in "，,；;。") + 1: clause_start - 1]
+            before = normalised[clause_around(normalised, clause_start - 1, CLAUSE_MARKS)[0]: clause_start - 1]
             if not before.strip() or lex.roles["forecast_of"].search(before.lower()):
                 amount = replace(amount, role=AmountRole.CONTEXT)
         kept.append(amount)
