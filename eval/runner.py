@@ -229,6 +229,7 @@ LOCKED_SPLITS = (
     "unseen48",
     "unseen49",
     "unseen50",
+    "unseen51",
 )
 
 
