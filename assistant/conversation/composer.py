@@ -343,6 +343,9 @@ class Composer:
         if annual:  # the cap asked: right after the last figure it caps, before that figure's formula
             at = len(answers) if last_figure is None else last_figure + 1
             answers[at:at] = list(dict.fromkeys(annual))
+            # (a later ask's lead quoting the cap's own sentence, "每个单位每年累计支持金额不超过50万元。", says it again)
+            answers = [line for line in answers if line in annual or not any(
+                len(said := line.rstrip("。.")) >= MIN_REPEAT_CHARS and said in cap for cap in annual)]
         return answers + notes
 
     def _ceilings_lead(self, step: Step) -> str:
@@ -350,7 +353,10 @@ class Composer:
         money = self._money_said
         label = step.articles[0].label
         rules = step.request.rules or list(step.request.candidates)
-        parts = [self.t["ceilings_lead"].format(label=label, rule_name=self.rule_name(rule), amount=money(rule.cap_yuan))
+        # ("what's the max support rate and cap": the rate asked, a rule paid as a share of a base leads with it too)
+        rate_asked = bool(lexicon().rate_asked.search(step.ask.text))
+        parts = [self.t["ceilings_lead"].format(label=label, rule_name=self.rule_name(rule), ceiling=self._ceiling(rule) if rate_asked
+                                                else self.t["ceilings_lead_amount"].format(amount=money(rule.cap_yuan)))
                  for rule in rules]
         caps = [rule_book().annual_caps[cap_id] for cap_id in dict.fromkeys(r.annual_cap for r in rules if r.annual_cap)]
         annual = [self.t["ceilings_lead_annual"].format(amount=money(cap.cap_yuan)) for cap in caps]

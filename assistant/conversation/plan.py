@@ -140,6 +140,7 @@ PREPARING_SENTENCES = 3  # the sentences searched for one saying an unquoted pla
 MENTIONED_NAME_MIN_CHARS = 6  # a quoted name this long is a plan's name ("4个100" is a list's, not a plan's)
 QUOTED_RUN_CHARS = 6  # a run of a measure's own words this long that few articles hold quotes that measure
 TIED_SCORE = 0.9  # a hit this close to the top one answers about as well
+NAMED_FAR_SCORE = 0.5  # a measure its rule's words name, this far behind the top hit or further, is not the one asked
 CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores this many times the next name a topic of their own
 TOPIC_IN_DOCUMENT_SCORE = MIN_KEYWORD_SCORE / 2  # own words that name a topic inside the one document a turn names
 SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or share
@@ -656,10 +657,14 @@ class Planner:
                              for i in range(len(verdicts))]
         covered: list[Ask] = []
         for number, ask in enumerate(question.asks):
-            if not verdicts[number].covered:
-                continue
             text = ask.text.lower()
             score = self.retriever.keyword_score(without_ask_words(text))
+            # ("…按投入的多少比例给？算下来能不能拿好几千万？": a sum or a yes/no right after a covered ask, in words the
+            # sources lack and with no topic of its own, asks of that one)
+            bare_follow = (number > 0 and question.asks[number - 1] in covered and verdicts[number].reason == "unknown_words"
+                           and ask.kind in {AskKind.AMOUNT, AskKind.ELIGIBILITY, AskKind.FIGURE} and score < MIN_KEYWORD_SCORE)
+            if not verdicts[number].covered and not bare_follow:
+                continue
             after_covered = number == 0 or question.asks[number - 1] in covered
             if not after_covered and lexicon().refers_to_ask_before.search(text):
                 continue  # "…breakthrough designation, and how long does CDE take to review the request?": that one's subject
@@ -1304,7 +1309,13 @@ class Planner:
             # "…目录多久更新一次？是每季度还是每半年？": the values offered for the detail asked before are that ask again
             offered = (last is not None and bool(last.detail) and last.detail in lexicon().details
                        and has_word(text, lexicon().details[last.detail].stated))
-            if last is not None and (example or heard_then_case or offered or (
+            # "…具体能拿多少钱补贴？是按研发投入比例给还是给定额？": how the amount just asked is set, that ask again
+            offered = offered or (last is not None and last.kind is AskKind.AMOUNT and bool(lexicon().ways_offered.match(text)))
+            # "…按投入的多少比例给？算下来能不能拿好几千万？": whether the sum asked reaches a figure, that ask again
+            reaches = (last is not None and last.kind in {AskKind.AMOUNT, AskKind.FIGURE} and ask.kind is AskKind.ELIGIBILITY
+                       and (bool(find_amounts(ask.text)) or has_word(text, lexicon().money_words))
+                       and self.retriever.keyword_score(own) < MIN_KEYWORD_SCORE)
+            if last is not None and (example or heard_then_case or offered or reaches or (
                     (last.kind is AskKind.AMOUNT or money_then_amount) and (ask.kind is AskKind.AMOUNT or share or bare)
                     and not ask.elliptical and not full_awards
                     and not other_rule and self.retriever.keyword_score(own) < (
@@ -1599,9 +1610,10 @@ class Planner:
             if self.retriever.is_about_policy(topic, MIN_KEYWORD_SCORE):
                 query = topic
             rest = without_ask_words(without_kind_said(query.lower(), question.facts.entity_type))
-            if ask.kind in {AskKind.DEPARTMENTS, AskKind.DURATION} and self.retriever.keyword_score(rest) >= OWN_TOPIC_SCORE:
+            if ask.kind in {AskKind.DEPARTMENTS, AskKind.DURATION, AskKind.FIGURE} and self.retriever.keyword_score(rest) >= OWN_TOPIC_SCORE:
                 # "我们台湾CDMO的上海子公司，QC实验室要从国外进一批微量检测用的标准品…哪几个单位负责": a kind that names a
-                # measure's topic, said as who asks, is no topic of a departments or time ask whose own words have one
+                # measure's topic, said as who asks, is no topic of a departments, time or figure ask whose own words have
+                # one ("…标准化厂房，我们是做细胞治疗CDMO的，…总共大概有多大面积")
                 query = rest
         # ("an international CRO trade show": the show searched for, not the CRO measures)
         query = lexicon().kind_of_event.sub(lambda found: f" {found['event'] or found['event_zh']} ", query)
@@ -1852,7 +1864,8 @@ class Planner:
 
         if self._detail_unstated(ask, top) and not has_amounts:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail, lead=self._unset_lead(top, ask))
-        measure = self._award_measure(hits, question, ask) if in_scope and not scope_decides else None
+        term_month = self._month_under_term(question, ask, pointed)
+        measure = self._award_measure(hits, question, ask) if in_scope and not scope_decides and term_month is None else None
         if measure is not None and self._money_of_discussed(question, ask, hits, previous, measure):
             measure = None  # "那我们上架交易的话，政府有没有挂牌补贴或者交易奖励？" after （三十三）: its money, which it sets none of
         if question.base_scaled is not None and ask.elliptical and session.award is not None:
@@ -2030,9 +2043,11 @@ class Planner:
             # "Can it go through the Class II fast track, the one with 40 working days?": the press retells （十六）'s
             # figure; a yes/no is decided by the policy's measure that states it
             top = self._measure_retold(top, hits, ask) or top
+        month = question.conversation_facts.event_on
+        if term_month is not None:
+            top, month = term_month
         if ask.kind is AskKind.ELIGIBILITY:
             lead = lead_clause(top.text, AskKind.WHAT, ask.text)
-            month = question.conversation_facts.event_on
             if month is not None and top.chunk_id == f"{top.doc_id}:validity":
                 # "a project of June 2024, does the policy apply?": the sentence on the period that month falls in
                 lead = Lead(term_sentence(top, self.catalogue.get(top.doc_id), month))
@@ -2539,6 +2554,21 @@ class Planner:
         """Whether ``article`` is the one a validity answer cites for its document's term."""
         return article.chunk_id in {a.chunk_id for a in self.finder.document_articles(article.doc_id, [])}
 
+    def _month_under_term(self, question: Question, ask: Ask, pointed: Sequence[str] | None) -> tuple[Article, date] | None:
+        """(the policy's validity article, the month asked) for a yes/no on whether a month named without its year falls
+        under the policy ("他们6月份发生的项目能不能按新文件算"): the ask names a document, no other topic and no other
+        document; the month is taken in the policy's first year (a June before August 2024 falls under the funding
+        measures' earlier start). None otherwise."""
+        in_month = question.facts.month_alone
+        if (ask.kind is not AskKind.ELIGIBILITY or question.conversation_facts.event_on is not None or in_month is None
+                or (pointed is not None and list(pointed) != [self.book.document])
+                or not lexicon().document_words.search(ask.text.lower())
+                or self.retriever.keyword_score(without_ask_words(ask.text.lower())) >= OWN_TOPIC_SCORE):
+            return None
+        term = self.retriever.article(f"{self.book.document}:validity")
+        start = self.catalogue.get(self.book.document).valid_from
+        return (term, date(start.year, in_month, 1)) if term is not None and start is not None else None
+
     def _award_measure(self, hits: Sequence[Any], question: Question, ask: Ask | None = None) -> str | None:
         """The measure an award question is about: the top hit's, when it carries award rules.
 
@@ -2598,6 +2628,17 @@ class Planner:
             sold = self._measure_paid_on_base(policy, question, ask, "regulator")
             if sold is not None:
                 return sold
+        if (question.facts.regulator is not None and question.facts.sold_abroad is None
+                and lexicon().regulator_as_registration.search(question.text.lower())):
+            # "…got its CE certificate in October … the city's global registration support": the regulator told names the
+            # measure whose condition reads it, among the first hits, whether or not a sale abroad is said (its verdict
+            # then waits for the sale)
+            registered = next((str(hit.article.key) for hit in policy if any(
+                "regulator" in condition_rules().conditions[cid].holds_if
+                for rule in self.book.for_measure(str(hit.article.key)) for cid in condition_rules().of_rule(rule)
+                if cid in condition_rules().conditions)), None)
+            if registered is not None:
+                return registered
         money = self._money_hit(hits, ask)
         if money is not None:  # "仿制药做临床能拿补贴吗": the money is the measure that sets amounts
             return str(money.article.key)
@@ -2610,6 +2651,14 @@ class Planner:
                 if (hit.article.key in measures and hit.score >= CLOSE_SCORE * policy[0].score
                         and any(_names_specifically(ask.text.lower(), r) for r in self.book.for_measure(str(hit.article.key)))):
                     return str(hit.article.key)
+        if (policy and policy[0].article.key not in measures and ask is not None and ask.kind is AskKind.WHAT
+                and question.document is None and asks_support_terms(ask.text.lower())
+                and self.catalogue.get(hits[0].article.doc_id).ended_for(self.today, question.conversation_facts.event_on)):
+            # "创新药有什么支持": the ended district plan's task is what its words find first, no document named; the
+            # support asked is the policy in force's, the measure of it close behind that pays
+            funding = next((hit for hit in policy if hit.article.key in measures and hit.score >= CLOSE_SCORE * hits[0].score), None)
+            if funding is not None:
+                return str(funding.article.key)
         return str(policy[0].article.key) if policy and policy[0].article.key in measures else None
 
     def _named_but_failed(self, question: Question, ask: Ask | None) -> str | None:
@@ -2821,8 +2870,10 @@ class Planner:
         # (the asking clause's own words name the rule: "来电人：某三甲医院临床试验机构办公室。问：…团队能拿多少奖励" names
         # （十二）'s 临床试验机构 only in who is calling)
         own = ask.own_words.lower()
-        named = next((hit for hit in policy[1:] if hit.article.key in measures and any(
-            _names_specifically(own, rule) for rule in self.book.for_measure(str(hit.article.key)))), None)
+        # (a measure named by words of the case, far behind a top hit its words find clearly, is not the money asked:
+        # "…去年在上海落地生产，今年销售额第一次破了10亿…大品种有奖励" asks （二十二）'s, not （六）'s 落地生产)
+        named = next((hit for hit in policy[1:] if hit.article.key in measures and hit.score >= NAMED_FAR_SCORE * policy[0].score
+                      and any(_names_specifically(own, rule) for rule in self.book.for_measure(str(hit.article.key)))), None)
         close = [hit for hit in policy[1:] if hit.article.key in measures and hit.score >= CLOSE_SCORE * policy[0].score]
         if named is None and len(close) > 1 and not has_word(text, lexicon().money_words):
             return None  # "临床试验做完了能补多少": several measures that pay fit alike; which one is asked back
@@ -3338,7 +3389,9 @@ class Planner:
         step.annual_heard = self._heard_annual_cap(question, request.rules or list(request.candidates)) if heard else []
         of_cap = {yuan for yuan, _ in step.annual_heard}
         heard_wrong = [w for w in self._heard_above_ceiling(question, request.rules or list(request.candidates),
-                                                            request.candidates) if w[0] not in of_cap] if heard else []
+                                                            request.candidates) if w[0] not in of_cap] if (
+            # (a ceiling heard beside the asker's own figure is put right too: "听说…中型…上限提到1000万了？…想贷2500万")
+            question.facts.amounts_as(AmountRole.CLAIMED)) else []
         # "…最高支持5000万元，是这样吗？" asks whether the figure is right, not whether the asker may apply
         verdict_asked = ask.kind is AskKind.ELIGIBILITY and not (heard and has_word(ask.text.lower(), lexicon().claim_check))
         if heard and not verdict_asked:

@@ -601,8 +601,11 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         threshold_only = (not bases and len(earlier_bases) > 1 and len(earlier_rules) == len(earlier_bases)
                           and bool(facts_said.amounts_as(AmountRole.UPFRONT))
                           and all(a.role is AmountRole.UPFRONT for a in facts_said.amounts))
+        revised = _one_base_revised(question, earlier_rules, earlier_bases, rules, bases) if corrected is None else None
         if corrected is not None:  # "更正一下，第二个品种的产值是4000万元": the items before, that one's base replaced
             rules, bases = corrected
+        elif revised is not None:  # "那如果研发投入其实只有1500万呢" after 进特审 and 拿证投产: both items, the spend replaced
+            rules, bases = revised
         elif threshold_only:
             # "Sorry, correction: the upfront was US$15 million, not 12": the items stay as they were, the threshold
             # the upfront is held against read again
@@ -813,6 +816,26 @@ def _corrected_items(question: Question, earlier_rules: list[Rule], earlier_base
     items = list(earlier_bases)
     items[index] = bases[0]
     return _rules_kept(earlier_rules), items
+
+
+def _one_base_revised(question: Question, earlier_rules: list[Rule], earlier_bases: list[Decimal], rules: list[Rule],
+                      bases: list[Decimal]) -> tuple[list[Rule], list[Decimal]] | None:
+    """(the items computed before, the one paid on a base given this turn's base) for a follow-up that puts another
+    figure for the one base of an award of several items, one paid on it and the others fixed ceilings ("那如果研发投入其实
+    只有1500万呢" after （六）'s 300万 and 40% of 2000万): no item added, one base stated, the rule it names among those
+    before; None otherwise."""
+    paid = [number for number, rule in enumerate(earlier_rules) if rule.rate is not None]
+    if (question.adds_item or len(bases) != 1 or len(earlier_rules) < 2 or len(paid) != 1
+            or len(earlier_bases) not in {1, len(earlier_rules)} or (rules and rules != [earlier_rules[paid[0]]])):
+        return None
+    text, rule = question.text.lower(), earlier_rules[paid[0]]
+    if any(t.lower() in text for t in rule.triggers if t.lower() not in (rule.base or "").lower()):
+        return None  # ("那拿证投产那部分，研发投入1500万能拿多少": that item asked on its own, by its own words)
+    if len(earlier_bases) == 1:  # (the fixed ceilings take no base: the one stated is the paid item's)
+        return list(earlier_rules), list(bases)
+    items = list(earlier_bases)
+    items[paid[0]] = bases[0]
+    return list(earlier_rules), items
 
 
 def _rules_kept(rules: list[Rule]) -> list[Rule]:

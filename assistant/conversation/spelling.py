@@ -42,9 +42,10 @@ HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 HAN_WORD = re.compile(rf"[\u4e00-\u9fff]{{{SHORTEST},{LONGEST}}}")
 ENGLISH_MIN = 6  # shorter English words swap into other real words too often ("form" / "from")
 ENGLISH_WORD = re.compile(rf"(?<![A-Za-z])[A-Za-z]{{{ENGLISH_MIN},}}(?![A-Za-z])")
-# the word lists of understanding.yaml that name the domain's things (facts, money, details), not the ways of asking:
+# the word lists of understanding.yaml that name the domain's things (facts, money, details, the everyday domain words
+# of ``spelling_terms``), not the ways of asking:
 # a typo is corrected to a term, never to an ask phrase ("能否", "能补") that would change what is asked
-DOMAIN_KEYS = ("facts", "money_words", "details", "figure_asks")
+DOMAIN_KEYS = ("facts", "money_words", "details", "figure_asks", "spelling_terms")
 TEXT_CACHE_SIZE = 2048  # recent messages (a conversation's turns are read again with each new turn)
 RUN_CACHE_SIZE = 8192  # runs of Chinese characters corrected (a message's few; they recur across messages)
 

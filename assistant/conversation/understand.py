@@ -291,6 +291,7 @@ class _Lexicon:
     plan_name: re.Pattern[str]  # a quoted name that is a plan's or programme's ("…三年行动计划"), not a passage's
     courtesy_only: re.Pattern[str]  # a clause of thanks or courtesy alone ("谢谢！！", "thanks a lot"): no ask
     asks_announced: re.Pattern[str]  # "我一口气问几个啊", "好就这三个": a clause counting the asks, asking none
+    relayed_request: re.Pattern[str]  # "老板让我算一下：": who wants the figure, before the case
     not_yet_found_out: re.Pattern[str]  # "有没有股权往来我还没来得及问": a question the asker has yet to ask, told
     wants_to_know: re.Pattern[str]  # "客户想了解下…" told in a sentence asking nothing
     ask_opening: re.Pattern[str]  # "请问…": the question begins; a sentence before it asking nothing is told
@@ -359,6 +360,11 @@ class _Lexicon:
     overlap_words: tuple[str, ...]  # "两边能都拿": whether two policies' support adds up
     overlap_rule_words: tuple[str, ...]  # "不重复": the words of the scope's sentence on overlapping support
     case_opening: re.Pattern[str]  # "If our CVC qualifies, …": the case put before what is asked
+    case_unclosed: re.Pattern[str]  # "(1) if our drug gets EMA approval": a case its comma has not closed yet
+    rate_asked: re.Pattern[str]  # "what's the max support rate and cap": a measure's rate asked beside its ceiling
+    regulator_as_registration: re.Pattern[str]  # "got its CE certificate": a regulator named as the product's registration
+    ways_offered: re.Pattern[str]  # "是按研发投入比例给还是给定额": how the amount asked before is set
+    or_later: re.Pattern[str]  # "还是必须等拿证以后": the other half of a yes/no, put as a later time
     terms_asks: tuple[str, ...]  # "怎么规定的", "补助标准是什么": a measure's terms asked
     support_size_asks: tuple[str, ...]  # "补贴有多少": the size of a measure's support asked, no case told
     stated_month: tuple[re.Pattern[str], ...]  # "2029年10月", "October 2029": a month the case names
@@ -571,6 +577,7 @@ def lexicon() -> _Lexicon:
         seat_told=re.compile(raw["seat_told"]),
         already_had=re.compile(raw["already_had"]),
         asks_announced=re.compile(raw["asks_announced"], re.IGNORECASE),
+        relayed_request=re.compile(raw["relayed_request"], re.IGNORECASE),
         plan_tail=re.compile(raw["plan_tail"]),
         plan_in_preparation=re.compile(raw["plan_in_preparation"]),
         frame_openers=tuple(str(w) for w in raw["frame_openers"]),
@@ -668,6 +675,11 @@ def lexicon() -> _Lexicon:
         overlap_words=lower(raw["overlap_words"]),
         overlap_rule_words=lower(raw["overlap_rule_words"]),
         case_opening=re.compile(raw["case_opening"], re.IGNORECASE),
+        case_unclosed=re.compile(raw["case_unclosed"], re.IGNORECASE),
+        rate_asked=re.compile(raw["rate_asked"], re.IGNORECASE),
+        regulator_as_registration=re.compile(raw["regulator_as_registration"], re.IGNORECASE),
+        ways_offered=re.compile(raw["ways_offered"], re.IGNORECASE),
+        or_later=re.compile(raw["or_later"], re.IGNORECASE),
         terms_asks=lower(raw["terms_asks"]),
         support_size_asks=lower(raw["support_size_asks"]),
         stated_month=tuple(re.compile(p, re.IGNORECASE) for p in raw["stated_month"]["patterns"]),
@@ -1299,6 +1311,7 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
     for number, (clause, questioned, numbered) in enumerate(clauses):
         if lex.courtesy_only.match(clause):
             continue  # "…③在科创板上市的有多少家。谢谢！！": thanks ask nothing, whatever list they close
+        clause = lex.relayed_request.sub("", clause, count=1) or clause  # ("老板让我算一下：" asks nothing itself)
         if lex.asks_announced.match(clause):
             continue  # "喂你好，我一口气问几个啊，…第一个是…": the count of asks is no ask of its own
         if lex.not_yet_found_out.search(clause.lower()):
@@ -1323,8 +1336,9 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         # (the kind the clause asks once "a few" is taken out, read once for the two readings below)
         kind_without_few = _kind(INDEFINITE_COUNT.sub(" ", clause.lower()), lex, own_words_only=True) if (
             few and kind in {AskKind.FIGURE, AskKind.WHAT}) else None
+        # (a clause of a sentence that asks nothing, "今年有几个1类新药项目完成了国内临床——药A三期，研发投入1.2亿；药B…", is told)
         if (kind is AskKind.FIGURE or (kind is AskKind.WHAT and not questioned)) and (
-                clause in stated_sentences or told_of_own or SOME_SAID.search(clause)) and not unmarked_end and (
+                any(clause in told for told in stated_sentences) or told_of_own or SOME_SAID.search(clause)) and not unmarked_end and (
                 few and kind_without_few is None):
             # "明年打算参加几个展会。补助标准是什么？": 几个 says "a few" in a sentence that asks nothing ("打算跟几所高校签…
             # 服务，想走市里那个贴息。贴息的利率…是多少？")
@@ -1435,6 +1449,12 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         if (asks and asks[-1].kind is AskKind.VALIDITY and kind is AskKind.HOW_TO_APPLY and has_word(clause.lower(), lex.term_asks)
                 and not has_word(clause.lower(), lex.application_words)):
             kind = AskKind.VALIDITY  # "…这个意见还在不在？具体哪天截止？": the same document's last day
+        if (asks and asks[-1].kind is AskKind.ELIGIBILITY and kind in {AskKind.WHAT, AskKind.ELIGIBILITY}
+                and lex.or_else.match(clause) and lex.or_later.search(clause)):
+            # "现在就能申请那个300万吗？还是必须等拿证以后？": the other half of the same yes/no, asked of when
+            asks[-1] = replace(asks[-1], text=f"{asks[-1].text}，{'，'.join([*context, clause])}")
+            context = []
+            continue
         if asks and asks[-1].kind is AskKind.ELIGIBILITY and kind is AskKind.WHAT and lex.or_else.match(clause):
             kind = AskKind.ELIGIBILITY  # "…能不能申请？还是只限本地企业？": the other half of the same yes/no
         full = "，".join([*context, clause])
@@ -1442,8 +1462,10 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         pointing = _points_back_briefly(clause)
         # ("这个可以当成市级科研课题吗？评职称的时候算不算数？": two yes/no asks, each of a topic of its own, stay two)
         # ("…市里政策支持吗，顺带问一下企业所得税能不能减免": a clause leaving the topic asks of its own)
-        if (asks and asks[-1].kind is kind and kind is AskKind.ELIGIBILITY and not elliptical and not numbered
-                and not _topics_apart(asks[-1].own_words, clause) and not lex.topic_switch.search(clause)):
+        # ("…到底给多少钱？有没有个具体数，500万还是1000万？": guesses of the sum just asked, one ask with it)
+        guesses = asks and asks[-1].kind is AskKind.AMOUNT and kind is AskKind.AMOUNT and not numbered and _guesses_only(clause, lex)
+        if guesses or (asks and asks[-1].kind is kind and kind is AskKind.ELIGIBILITY and not elliptical and not numbered
+                       and not _topics_apart(asks[-1].own_words, clause) and not lex.topic_switch.search(clause)):
             asks[-1] = Ask(kind, f"{asks[-1].text}，{full}", asks[-1].points_back, asks[-1].detail, asks[-1].elliptical)
             continue
         asks.append(Ask(kind, full, pointing, _detail(clause.lower(), kind, lex), elliptical,
@@ -1463,6 +1485,21 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         asks = [Ask(kind, text, _points_back_briefly(text), _detail(text.lower(), kind, lex))]
     asks = _claims_apart(asks, text, facts, closing, lex)
     return tuple(_merge_amount_with_eligibility(_cap_reached_folded(_each_numbered_case(asks, text, lex), lex), text))
+
+
+def _guesses_only(clause: str, lex: _Lexicon) -> bool:
+    """Whether ``clause`` only puts figures the asker guesses or heard ("有没有个具体数，500万还是1000万"): it states
+    amounts, each a claim, and without them and the words putting them keeps no topic of its own."""
+    amounts = read_facts(clause, clause.lower()).amounts
+    if not amounts or any(a.role is not AmountRole.CLAIMED for a in amounts):
+        return False
+    rest = lex.roles["claimed"].sub("", clause.lower())
+    for found in sorted(find_amounts(rest), key=lambda f: -f.start):
+        rest = rest[:found.start] + rest[found.end:]
+    return len(CHINESE_CHARACTER.findall(without_ask_words(GUESS_JOINED.sub("", rest)))) < OWN_TOPIC_CHARACTERS
+
+
+GUESS_JOINED = re.compile(r"还是|或者|或是|\bor\b")  # "500万还是1000万": the words joining guessed figures
 
 
 ORDINAL_LABELS = frozenset("甲乙丙丁戊")  # labels that count items in order, one more each
@@ -1729,6 +1766,8 @@ def _clauses_of(text: str, lex: _Lexicon) -> list[tuple[str, bool]]:
     start = 0
     for match in [*lex.clause_split.finditer(text), None]:
         end = match.start() if match is not None else len(text)
+        if match is not None and match[0].strip(" ，,").lower() == "and" and lex.case_unclosed.match(text[start:end]):
+            continue  # "(1) if our drug gets EMA approval and is sold in Europe, what's the cap?": the case goes on
         clause = text[start:end].strip(" ，,。")
         # ("有没有个具体数，我们好写进BP里": the purpose closing it asks nothing; a clause that is only a purpose stays)
         clause = lex.purpose_tail.sub("", clause).strip(" ，,。") or clause
