@@ -325,3 +325,19 @@ def test_a_standard_named_after_a_regulator_is_no_registration_with_it(engine):
     # （十二）: CRO 对接国际标准开展临床试验服务能力提升项目，每个项目择优给予最高100万元; not （三十六）'s FDA registration
     assert cited(answer)[0] == "policy2024:12"
     assert answer.total_yuan == 1_000_000
+
+
+def test_a_foreign_firm_named_by_its_country_alone_has_not_said_where_it_is_registered(engine):
+    answer = engine.ask("We're a Singapore biotech. Our Class 1 new drug is starting Phase I at a Shanghai hospital next month. "
+                        "Can we get the Shanghai Phase I subsidy?")
+    # the policy's scope: 本意见支持范围为在我市内登记注册的; whether a Shanghai entity applies is not said
+    assert answer.verdicts[0].verdict == "unknown"
+    assert "registered in Shanghai" in answer.answer.split("\n")[0]
+
+
+def test_a_foreign_firm_setting_up_in_shanghai_keeps_the_foreign_investment_measure(engine):
+    answer = engine.ask("We're a German medtech company planning to set up a regional headquarters and an R&D centre in "
+                        "Shanghai. Does the 2024 Shanghai biomedicine policy support this?")
+    # （三十四）: 支持外资企业在沪设立地区总部、外资研发中心
+    assert cited(answer)[0] == "policy2024:34"
+    assert answer.answer.startswith("Yes")
