@@ -341,3 +341,11 @@ def test_a_foreign_firm_setting_up_in_shanghai_keeps_the_foreign_investment_meas
     # （三十四）: 支持外资企业在沪设立地区总部、外资研发中心
     assert cited(answer)[0] == "policy2024:34"
     assert answer.answer.startswith("Yes")
+
+
+def test_the_citys_new_opinion_pointed_at_after_the_pudong_plan_is_the_policy(engine):
+    _, second = turns(engine, "浦东新区《生物医药产业高质量发展行动方案(2022-2024年)》现在还有效吗？能不能按它申请？",
+                      "那市里这个新意见是哪天发的、什么时候到期？我们2024年7月10日发生的资金支持事项能按它执行吗？")
+    # 沪府办规〔2024〕9号: 上海市人民政府办公厅 2024年7月15日印发; in force to 2029-07-31; funding from 2024-06-01
+    assert cited(second)[0] == "policy2024:validity"
+    assert "2024年7月15日" in second.answer and "浦东新区人民政府办公室" not in second.answer
