@@ -356,7 +356,7 @@ class Composer:
         # ("what's the max support rate and cap": the rate asked, a rule paid as a share of a base leads with it too)
         rate_asked = bool(lexicon().rate_asked.search(step.ask.text))
         parts = [self.t["ceilings_lead"].format(label=label, rule_name=self.rule_name(rule), ceiling=self._ceiling(rule) if rate_asked
-                                                else self.t["ceilings_lead_amount"].format(amount=money(rule.cap_yuan)))
+                                                else self.t["ceiling_only"].format(amount=money(rule.cap_yuan)))
                  for rule in rules]
         caps = [rule_book().annual_caps[cap_id] for cap_id in dict.fromkeys(r.annual_cap for r in rules if r.annual_cap)]
         annual = [self.t["ceilings_lead_annual"].format(amount=money(cap.cap_yuan)) for cap in caps]
