@@ -230,6 +230,7 @@ LOCKED_SPLITS = (
     "unseen49",
     "unseen50",
     "unseen51",
+    "unseen52",
 )
 
 
