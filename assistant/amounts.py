@@ -304,8 +304,9 @@ def currency_marked(text: str) -> bool:
 def _bare_unit_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """``currency.yaml`` ``bare_unit_money_words``: (words ending the text before a number, words opening the text after it)."""
     words = read_yaml(CURRENCY_PATH)["bare_unit_money_words"]
-    before, after = ("|".join(re.escape(str(w)) for w in sorted(words[part], key=len, reverse=True)) for part in ("before", "after"))
-    return re.compile(rf"(?<![a-z])(?:{before})\s*$"), re.compile(rf"^\s*(?:{after})(?![a-z])")
+    # (a Latin word stands as a word of its own, a Chinese one also right after Latin letters: "MEDICA花了84k")
+    before, after = ("|".join(mark_pattern(str(w)) for w in sorted(words[part], key=len, reverse=True)) for part in ("before", "after"))
+    return re.compile(rf"(?:{before})\s*$"), re.compile(rf"^\s*(?:{after})(?![a-z])")
 
 
 def _listed_after_money(kept: list[re.Match[str]], match: re.Match[str], text: str) -> bool:

@@ -278,7 +278,9 @@ class Composer:
         # ("这几个项目合计最多能拿到多少": the total asked leads)
         lines = [*joined, *answered] if plan.question.asks_total else [*answered, *joined]
         lines += self._sources(shown, plan)
-        alternatives = any(are_alternatives(e.calculations) for e in estimates)
+        # (also across the asks' estimates: "中型…上限提高到几多？如果系小微企业又系几多？" — each ceiling, never their sum)
+        alternatives = any(are_alternatives(e.calculations) for e in estimates) or are_alternatives(
+            [c for e in estimates for c in e.calculations])
         options = [self.finish(self.t["clarify_reply"].format(name=self.rule_name(rule))) for step in plan.steps
                    if step.route is Route.CLARIFY_RULE and step.request for rule in step.request.candidates]
         return Composed(self.finish("\n".join(lines)), status, shown, estimates, verdicts, alternatives,
@@ -764,7 +766,9 @@ class Composer:
         if verdict.verdict is Verdict.UNKNOWN:
             # of a measure whose rules all wait on the condition ("做细胞治疗的初创公司，能申请吗"), each rule's terms
             # follow, as what it gives if met
-            waiting = list(dict.fromkeys(step.request.candidates)) if verdict.rule is None and step.request is not None else []
+            # (of one rule whose condition the asker says it is unsure of, "我不清楚它在欧洲有没有开始卖", that rule's terms)
+            waiting = list(dict.fromkeys(step.request.candidates)) if verdict.rule is None and step.request is not None else (
+                [verdict.rule] if verdict.rule is not None else [])
             return [self.t["eligible_unknown"].format(condition=condition[0], quote=condition[1]),
                     *(self.t["eligible_unknown_terms"].format(rule_name=self.rule_name(rule), ceiling=self._ceiling(rule, terms=True))
                       for rule in waiting)]

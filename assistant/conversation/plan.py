@@ -95,6 +95,7 @@ from assistant.conversation.understand import (
     names_ceiling,
     names_other_device_class,
     points_at_document,
+    points_back,
     read_facts,
     stated_month,
     tasks_named,
@@ -140,6 +141,7 @@ PREPARING_SENTENCES = 3  # the sentences searched for one saying an unquoted pla
 MENTIONED_NAME_MIN_CHARS = 6  # a quoted name this long is a plan's name ("4个100" is a list's, not a plan's)
 QUOTED_RUN_CHARS = 6  # a run of a measure's own words this long that few articles hold quotes that measure
 TIED_SCORE = 0.9  # a hit this close to the top one answers about as well
+OWN_WORDS_BEYOND = 2  # words of its own a top hit was found by beyond a close hit's, for that hit to be close by common words only
 NAMED_FAR_SCORE = 0.5  # a measure its rule's words name, this far behind the top hit or further, is not the one asked
 CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores this many times the next name a topic of their own
 TOPIC_IN_DOCUMENT_SCORE = MIN_KEYWORD_SCORE / 2  # own words that name a topic inside the one document a turn names
@@ -492,6 +494,16 @@ def _ceiling_for_floor(ask: Ask, lead: Lead) -> bool:
 def _stands_clear(hits: Sequence[Any]) -> bool:
     """Whether the best of ``hits`` (at least one) stands clearly above the next (``CLEAR_TOPIC_FACTOR``)."""
     return len(hits) < 2 or hits[0].score >= CLEAR_TOPIC_FACTOR * hits[1].score
+
+
+def _common_words_only(hit: Any, top: Any) -> bool:
+    """Whether ``hit`` was found only by words ``top`` was found by too, while ``top`` was found by at least
+    ``OWN_WORDS_BEYOND`` more of its own (not compounds of the hit's words): "创新药…销售首次破了10亿…大品种有奖励" finds
+    （二十二） by 首次, 突破, 产值, 规模 and （六） by 创新, 首次 alone; "this same device measure" finds （十七） by 医疗器械
+    and （六） by 医疗, 器械, no evidence against it."""
+    words, top_words = set(hit.matched_terms), set(top.matched_terms)
+    beyond = {word for word in top_words - words if not any(part in word for part in words)}
+    return words < top_words and len(beyond) >= OWN_WORDS_BEYOND
 
 
 def _sets_no_amount(article: Article, book: RuleBook) -> bool:
@@ -1687,8 +1699,10 @@ class Planner:
                 search_query = f"{without_ask_words(plan.steps[-1].ask.text.lower())} {search_query}"
         # (a document's own name quoted names no item of it: "《…若干意见》")
         # (a quoted claim with a figure, "“按新政可获得600万元支持”", is what is checked, not the item's name)
+        # (nor a measure described by what it says: "新政里讲企业数据出境要安全合规的那条，牵头是哪些部门")
+        described_terms = [m[1] for m in lexicon().measure_described.finditer(ask.text)] if not labelled else []
         passage = " ".join(self.finder.without_name(term, pointed[0]) if pointed else term
-                           for term in QUOTED_TERM.findall(ask.text)
+                           for term in [*QUOTED_TERM.findall(ask.text), *described_terms]
                            if len(term) >= QUOTED_PASSAGE_MIN_CHARS and not find_amounts(term)).strip()
         if passage and self.retriever.keyword_score(passage) >= MIN_KEYWORD_SCORE:
             # "…浦东那个方案里“招大企业、鼓励在浦东设总部”那一条当时是哪几个部门负责的": the passage quoted names the item;
@@ -1699,8 +1713,12 @@ class Planner:
             # "Did the earlier 2021 policy have something similar?": the topic discussed, looked for in the other documents
             search_query = f"{self._discussed_topic(question, previous[0])} {search_query}"
             pointed = [d.id for d in self.catalogue.documents if d.id != previous[0].doc_id]
+        # ("…按什么比例补？第二，市里这个政策本身有没有明确支持现代中药研制？": a later ask of the message pointing only at the
+        # document points at no measure an earlier ask found)
+        at_document_only = bool(plan.steps) and points_at_document(ask.text.lower()) and not points_back(
+            lexicon().document_pointer_pattern.sub(" ", without_words(ask.text.lower(), lexicon().document_pointers)))
         refers_back = (bool(previous) and question.follow_up and not question.new_subject and not pointed and not which
-                       and not elsewhere_topic)
+                       and not elsewhere_topic and not at_document_only)
         hits = []
         if ask.kind is AskKind.VALIDITY and not pointed and not refers_back:
             # "这份新政策哪天施行？" names no document: the documents in force on the day answer it first
@@ -1790,6 +1808,10 @@ class Planner:
         follow_up = award_slots is not None and not other_document and not figure_of_its_own and not similar_elsewhere and not own_topic_after and (
             question.replies_to_ask or (short and (not question.new_subject or same_measure) and (
                 question.follow_up or has_amounts or not in_scope or (question.bare_reply and not names_other) or on_award))
+            # "ok back to business. If we do 12 such international events this year at about the same cost each, what's the
+            # total?": an amount asked by a turn pointing back with no topic of its own follows up, however long
+            or (ask.kind is AskKind.AMOUNT and question.follow_up and topic_is_empty and not question.new_subject
+                and points_back(question.text.lower()))
             or (not plan.steps and self._revises_condition_of_topic(question, ask, award_slots.measure, previous))
             # "不好意思啊我刚才第一个说错了，注射剂那个不是3000万，是7000万，那现在一共多少": an item of the award put right,
             # however long the turn
@@ -2178,6 +2200,15 @@ class Planner:
             # ask's; its own words find its own in the same article (30家, beside the 18家)
             its_own = lead_clause(top.text, ask.kind, ask.own_words, units)
             lead = its_own if its_own.figure and its_own.figure != lead.figure else lead
+        if ask.kind is AskKind.WHAT and _sets_no_amount(top, self.book) and any(
+                a.role in {AmountRole.CLAIMED, AmountRole.DESIRED} and a.text.lower() in ask.text.lower()
+                for a in question.facts.amounts):
+            # "聽講…重磅產品有獎勵，係咪年產值過10億就獎1000萬？": an award figure heard of a measure that sets no amount is
+            # no figure of the text: the amount is not specified, and what the measure does set up follows
+            set_up = self._unset_lead(top, ask)
+            if set_up is not None:
+                return Step(ask, Route.NO_AMOUNT, [top], lead=set_up)
+            return Step(replace(ask, kind=AskKind.AMOUNT), Route.NOT_SPECIFIED, [top])
         share = None
         if ask.kind is AskKind.FIGURE:
             # "我们医院核定床位1500张，研究型病床要占多少比例？" / "2,000 approved beds. How many research beds?": the
@@ -2224,8 +2255,9 @@ class Planner:
         or a rule covers it. With ``case_amounts``, the amounts of the asker's own case name no part ("我们要贷款3000万…
         贴息贴几个点" asks no 3000万 guarantee ceiling); a figure heard of does."""
         text = ask.text.lower()
+        # ("What is the interest subsidy rate for the preferential long-term credit": a rate asked is a figure)
         if not (ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.FIGURE} or asks_support_terms(text) or (
-                ask.kind is AskKind.WHAT and has_word(text, lexicon().quantity_words))):
+                ask.kind is AskKind.WHAT and (has_word(text, lexicon().quantity_words) or lexicon().rate_asked.search(text)))):
             return None
         rules = self.book.for_measure(measure)
         words = ask.text
@@ -2874,7 +2906,10 @@ class Planner:
         # "…去年在上海落地生产，今年销售额第一次破了10亿…大品种有奖励" asks （二十二）'s, not （六）'s 落地生产)
         named = next((hit for hit in policy[1:] if hit.article.key in measures and hit.score >= NAMED_FAR_SCORE * policy[0].score
                       and any(_names_specifically(own, rule) for rule in self.book.for_measure(str(hit.article.key)))), None)
-        close = [hit for hit in policy[1:] if hit.article.key in measures and hit.score >= CLOSE_SCORE * policy[0].score]
+        # (a close hit whose words found are fewer than the top hit's and all among them is close by the common words
+        # only: "创新药…销售首次破了10亿…大品种有奖励" finds （二十二）'s 首次突破…产值…规模 and （六） by 创新, 首次 alone)
+        close = [hit for hit in policy[1:] if hit.article.key in measures and hit.score >= CLOSE_SCORE * policy[0].score
+                 and not _common_words_only(hit, policy[0])]
         if named is None and len(close) > 1 and not has_word(text, lexicon().money_words):
             return None  # "临床试验做完了能补多少": several measures that pay fit alike; which one is asked back
         return named or next(iter(close), None)
@@ -3041,9 +3076,11 @@ class Planner:
         """For each item of ``bases`` (yuan), the estimate of ``request`` with ``condition_id`` failed for that item
         alone ("其中一个委托方是我们的股东": whichever it is, the others count)."""
         estimates = []
-        for base in bases:
-            request.item_facts = {str(base): {condition_id: False}}
-            estimates.append(self.calculator.estimate(request.items(), self.today, language))
+        # (by each item's place, not its base: of two items of the same base, "其中一个" fails one)
+        for order, base in enumerate(request.bases, start=1):
+            if base in bases:
+                request.item_facts = {f"#{order}": {condition_id: False}}
+                estimates.append(self.calculator.estimate(request.items(), self.today, language))
         request.item_facts = {}
         return estimates
 
@@ -3248,10 +3285,11 @@ class Planner:
                 replace(question, earlier_facts=None))[0]).state is ConditionState.FAILED
             # ("Does that change anything?" after two items of （三十六）, the licensee now an investor: the condition is
             # the licensing item's only, so the items are computed again, the other one unaffected)
-            # ("A的委托方其实是我们母公司控股的另一家公司，那会变吗" after A and B: that item alone fails)
+            # ("A的委托方其实是我们母公司控股的另一家公司，那会变吗" after A and B: that item alone fails; "其中一个的客户是我们
+            # 母公司有投资的公司，咁总数会唔会变": one of them, whichever)
             some_items = condition is not None and (
                 (len({r.id for r in request.rules}) > 1 and not all(condition.id in r.conditions for r in request.rules))
-                or (request.named_item is not None and len(request.bases) > 1))
+                or ((request.named_item is not None or request.unnamed_item) and len(request.bases) > 1))
             if ((ask.kind is AskKind.AMOUNT or some_items) and request.missing is None and not question.facts.base_foreign_for(_fee_based(request.rules))
                     and (condition is not None or not stated_now)):
                 if condition is not None and condition.input is None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.conversation.places import fold, is_abroad, places_abroad
 from assistant.conversation.question import AmountRole, AskKind, Question, StatedAmount
 from assistant.conversation.understand import (
+    BRACKETED,
     PLACE_SUFFIXES,
     asks_detail,
     clause_around,
@@ -250,7 +251,9 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
     # a case told at length ("另外我们还有一个仿制药在做一致性评价。…这个Ⅱ期能拿多少？") is judged on what it
     # asks: an off-topic word in a sentence that asks nothing is background, when another sentence asks
     # ("展位加机票酒店算下来8万左右，市里能补多少": what the case's money paid for, named before it, is part of the case)
-    background = [*_background_spans(text), *_self_described_spans(text), *_costed_spans(text, question.facts.amounts)] if states_case else []
+    # ("1类新药的Ⅰ期是在澳大利亚做的（那边启动快、还有研发退税），…能按国内Ⅰ期…申请吗": an aside in brackets that asks nothing)
+    background = [*_background_spans(text), *_self_described_spans(text), *_costed_spans(text, question.facts.amounts),
+                  *_aside_spans(text)] if states_case else []
     found = [(group, spans) for group, spans in _off_topic_words(text) if spans]
     # ("浦东那个行动方案里，人才落户那条归哪个部门？": the departments of the document's item, described by its words)
     # ("…which district bodies were responsible for the task of attracting talent (hukou, housing)? Can we still rely on
@@ -421,6 +424,11 @@ def _background_spans(text: str) -> list[tuple[int, int]]:
     return [(start, end) for start, end, asks in spans if not asks] if any(asks for _, _, asks in spans) else []
 
 
+def _aside_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each aside in brackets in ``text`` that asks nothing ("（那边启动快、还有研发退税）")."""
+    return [m.span() for m in BRACKETED.finditer(text) if not re.search(r"[?？]", m[0])]
+
+
 def _costed_spans(text: str, amounts: Sequence[StatedAmount]) -> list[tuple[int, int]]:
     """The (start, end) of the part of each clause of ``text`` before an amount the asker spent on its case (a fee or
     a base): the items the money paid for ("展位加机票酒店算下来" before "8万"), no subject of their own."""
@@ -532,7 +540,9 @@ def _place_asked_about(text: str, data: _ScopeData, named: list[str] | None = No
     """A known place outside Shanghai that a sentence asking something makes its subject
     ("杭州对1类新药做临床有没有资金补贴？"), or ""."""
     named = _named_places(text, data) if named is None else named
-    spans = [(start, end) for start, end, asks in sentences(text) if asks] if named else []
+    # (a sentence telling what the asker does not know, "我不清楚它在欧洲有没有开始卖", asks nothing of the place)
+    spans = [(start, end) for start, end, asks in sentences(text) if asks and not lexicon().not_yet_found_out.search(
+        text[start:end].strip(" ，,。.？?"))] if named else []
     asking = [text[start:end] for start, end in spans]
     for place in named:
         subject = re.compile(data.place_asked_about.replace("{place}", re.escape(place)))

@@ -111,9 +111,11 @@ class AwardRequest:
         at = "" if self.bases else self.at_ceiling
         if len(self.rules) == 1:
             bases: list[Decimal | None] = list(self.bases) or [None]
-            return [Item(self.rules[0].id, self._inputs(self.rules[0], base), at, self._day(base)) for base in bases]
+            return [Item(self.rules[0].id, self._inputs(self.rules[0], base, order), at, self._day(base))
+                    for order, base in enumerate(bases, start=1)]
         if len(self.bases) == len(self.rules):
-            return [Item(r.id, self._inputs(r, b), on=self._day(b)) for r, b in zip(self.rules, self.bases, strict=True)]
+            return [Item(r.id, self._inputs(r, b, order), on=self._day(b))
+                    for order, (r, b) in enumerate(zip(self.rules, self.bases, strict=True), start=1)]
         paid = _spends_of_paid_steps(self.rules, self.bases)
         if paid is not None:
             return [Item(r.id, self._inputs(r, b), on=self._day(b)) for r, b in zip(self.rules, paid, strict=True)]
@@ -124,9 +126,10 @@ class AwardRequest:
         """The day the item of ``base`` happens, when its own sentence names it; None otherwise."""
         return self.days.get(str(base)) if base is not None else None
 
-    def _inputs(self, rule: Rule, base: Decimal | None) -> dict[str, Any]:
+    def _inputs(self, rule: Rule, base: Decimal | None, order: int = 0) -> dict[str, Any]:
         accepted = self.accepted.get(rule.id, rule.conditions)
         facts = {**self.facts, **self.item_facts.get(str(base), {})} if base is not None else self.facts
+        facts = {**facts, **self.item_facts.get(f"#{order}", {})}  # said of the item in that place ("#2"), whatever its base
         inputs: dict[str, Any] = {k: v for k, v in facts.items() if k in accepted}
         # the calculator takes a base exactly when the rule names one; a rule summed without one (a fixed ceiling
         # in "两个加起来") has none, not a zero
@@ -148,7 +151,8 @@ class AwardRequest:
     # no base stated, summed with other measures' items: each rule at its ceiling (``Item.at_ceiling``)
     at_ceiling: str = ""
     annual_shown: bool = False  # the topic's annual cap was the figure asked and given
-    # facts said of one item only, by its base (a Decimal string): "the 8.7m client is 30% owned by our parent"
+    # facts said of one item only, by its base (a Decimal string): "the 8.7m client is 30% owned by our parent"; or by
+    # its place among the items ("#2"), when items of the same base are told apart
     item_facts: dict[str, dict[str, Any]] = field(default_factory=dict)
     named_item: Decimal | None = None  # the base (yuan) of the item said before that the turn states a fact of
     unnamed_item: bool = False  # the turn states a fact of one item said before, not which ("其中一个委托方是我们的股东")
@@ -363,8 +367,11 @@ def _counted_items(rules: list[Rule]) -> bool:
 
 def _named_as_done(text: str, rule: Rule, words: tuple[str, ...] | None = None) -> bool:
     """Whether ``text`` names ``rule`` by a trigger followed closely, in the same clause, by a word saying it is done
-    ("确证性临床做完了", "Phase II completed"; ``understanding.yaml`` ``done_words``), or one of ``words``."""
+    ("确证性临床做完了", "Phase II completed"; ``understanding.yaml`` ``done_words``), or one of ``words``; without
+    ``words``, also by a trigger right after such words ("just finished the confirmatory one"; ``done_before``)."""
     return any(has_word(CLAUSE_MARK.split(text[m.end(): m.end() + DONE_REACH])[0], words or lexicon().done_words)
+               or (words is None and lexicon().done_before.search(
+                   CLAUSE_MARK.split(text[max(0, m.start() - SET_ASIDE_REACH): m.start()])[-1]) is not None)
                for trigger in rule.triggers for m in _trigger_pattern(trigger).finditer(text))
 
 
@@ -552,7 +559,7 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         rules = list(discussed) if len(discussed) == 1 else rules
     groups = facts_said.item_groups
     grouped = [a.yuan for a in facts_said.amounts if a.currency == CNY and a.role in (AmountRole.BASE, AmountRole.FEE)]
-    if len(groups) == len(grouped) == len(facts_said.amounts) > 1 and bases:
+    if len(groups) == len(grouped) == len([a for a in facts_said.amounts if a.role is not AmountRole.CONTEXT]) > 1 and bases:
         # "其中3个小展每个8万元，另外3个大展每个30万元": each amount for its own count of items (the second read as
         # the same kind of amount as the first, whatever words stand beside it)
         bases, count = [base for base, n in zip(grouped, groups, strict=True) for _ in range(n)], None
@@ -1022,6 +1029,9 @@ def named_as_rule_base(amounts: Sequence[StatedAmount], rules: Sequence[Rule]) -
     return [a for a in amounts if a.role is not AmountRole.BASE or not a.base_kind or a.base_kind in kinds]
 
 
+UNNAMED_OR_BUDGET = ("", "budget")  # base kinds (understanding.yaml base_kinds) a fee-paid rule reads as its fee
+
+
 def _bases(question: Question, rules: list[Rule], ask_text: str = "") -> list[Decimal]:
     """Amounts in yuan that are bases for these rules: fees for fee-based rules, spend for the rest. An amount
     in another currency ("US$800,000") is none: the sources set no exchange rate (``Facts.base_foreign`` tells it).
@@ -1039,6 +1049,12 @@ def _bases(question: Question, rules: list[Rule], ask_text: str = "") -> list[De
         # "(a) … R&D spend was RMB 28M. (b) … adviser fees RMB 13M": each rule its own kind of base, in the rules' order
         each_fee, each_spend = iter(fees), iter(spend)
         return [next(each_fee) if rule.fee_base else next(each_spend) for rule in rules]
+    if fee_based and len(fee_rules) == len(rules):
+        # "MEDICA, budget EUR 40,000 (…); Arab Health, USD 8,000 (…); and a Singapore congress budgeted at RMB 80k": of
+        # rules paid on a fee only, an amount named as no other kind of base is a fee too, each in its place
+        named_fee = [a.yuan for a in amounts if a.role is AmountRole.FEE
+                     or (a.role is AmountRole.BASE and a.base_kind in UNNAMED_OR_BUDGET)]
+        return named_fee if len(named_fee) > len(fees) and fees else fees or spend
     if fee_based:
         return fees or spend
     return spend

@@ -132,6 +132,10 @@ CONVERTED_SAID = re.compile(r"\s*[,，]?\s*(?:折合|约合|换算成|换算下�
 # the words between a yuan amount and the same amount restated in dollars in brackets: "RMB 90 mn (~USD 12.4m"
 RESTATED_IN_DOLLARS = re.compile(r"\s*(?:元|人民币|yuan)?\s*[（(]\s*(?:~|≈|roughly|about|approximately|approx\.?|around|ca\.?|"
                                  r"约合|约|折合|合|相当于|即)?\s*(?:us\$|usd|\$|美元|美金)?\s*", re.IGNORECASE)
+# "5000萬人民幣(約5,450萬港元)": a yuan figure said again in another currency than the dollar, in brackets
+RESTATED_IN_OTHER = re.compile(r"\s*(?:元|人民币|yuan)?\s*[（(]\s*(?:~|≈|roughly|about|approximately|approx\.?|around|ca\.?|"
+                               r"约合|约|折合|合|相当于|即)\s*(?:hk\$|nt\$|s\$|€|£|港币|港元|新台币|欧元|英镑|日元)?\s*", re.IGNORECASE)
+RESTATED_RATIO = (Decimal("0.01"), Decimal(100))  # yuan per unit of any currency lies within this (the yen's to the euro's)
 CONVERSION_REACH = 60  # characters between a dollar amount and the yuan figure the asker converted it to
 # "6万和20万", "一个经费8万，一个30万" (items named alike: the second is the first's kind)
 LIST_JOINER = re.compile(r"\s*(?:元|人民币|元人民币)?\s*(?:和|与|及|、|,|，|/|and|or)\s*(?:另一个|另一场|另一项|一个|一场|一项|第二个|the other|another)?"
@@ -244,6 +248,7 @@ class _Lexicon:
     spend_filler: re.Pattern[str]  # "这一段", "大概": words beside a spend that name no stage
     departments_pointer: re.Pattern[str]  # "这个归哪些部门管": the departments of the clause before
     confirmed_figure: re.Pattern[str]  # "…是1500万？": a figure put as a question
+    computed_claim: re.Pattern[str]  # "算下来…对吧": the asker's own sum put forward to be confirmed
     received_total_before: re.Pattern[str]  # "一共拿了50万", "a total of RMB 500,000"
     amount_range: re.Pattern[str]  # the words between a range's two ends ("到", "-", " to ")
     supposing: re.Pattern[str]  # "What if the trial is run in Australia instead?": a change to the case supposed
@@ -304,6 +309,7 @@ class _Lexicon:
     plan_in_preparation: re.Pattern[str]  # a sentence stating a plan is still being drawn up ("研究制定行动方案")
     topic_switch: re.Pattern[str]  # a turn opening by leaving the topic ("另外问一下，…", "by the way, …")
     subject_pointer: re.Pattern[str]  # "器械那条": a pointer the subject it names stands before
+    measure_described: re.Pattern[str]  # "讲企业数据出境要安全合规的那条": the words describing a measure (group 1)
     stage_pointer: re.Pattern[str]  # "这一段", "this stage": the one stage of several the asking clause names
     stage_denied: re.Pattern[str]  # "不是I期", "not Phase I": a stage named only to be denied
     names_holding_triggers: re.Pattern[str]  # "中小微企业政策性融资担保基金": a name whose words name no rule
@@ -374,6 +380,7 @@ class _Lexicon:
     year_alone: tuple[re.Pattern[str], ...]  # "2030年才完成", "finishes in 2030": the year the case happens, no month
     case_by_case: tuple[str, ...]  # "一事一议": a measure's text that sets its support case by case, no amount
     done_words: tuple[str, ...]  # "做完了", "completed": said right after a stage, the stage the case is at
+    done_before: re.Pattern[str]  # "just finished the", "已经完成了": said right before a stage, the stage the case is at
     not_yet_words: tuple[str, ...]  # "还没拿到": said right after a step, the step not reached
     received_words: tuple[str, ...]  # "之前已经领过补助": said after a stage in its clause, that stage's support is had
     supposing_opening: re.Pattern[str]  # "如果两个产品同一年都拿到钱": a clause opening with a supposition
@@ -527,6 +534,7 @@ def lexicon() -> _Lexicon:
         spend_filler=re.compile(raw["spend_filler"]),
         departments_pointer=re.compile(raw["departments_pointer"], re.IGNORECASE),
         confirmed_figure=re.compile(raw["confirmed_figure"]),
+        computed_claim=re.compile(raw["computed_claim"], re.IGNORECASE),
         amount_range=re.compile(raw["amount_range"], re.IGNORECASE),
         supposing=re.compile(raw["supposing"], re.IGNORECASE),
         received_total_before=re.compile(raw["received_total_before"], re.IGNORECASE),
@@ -587,6 +595,7 @@ def lexicon() -> _Lexicon:
         asks_if_stated=re.compile(raw["asks_if_stated"], re.IGNORECASE),
         topic_switch=re.compile(raw["topic_switch"], re.IGNORECASE),
         subject_pointer=re.compile(raw["subject_pointer"], re.IGNORECASE),
+        measure_described=re.compile(raw["measure_described"], re.IGNORECASE),
         stage_pointer=re.compile(raw["stage_pointer"], re.IGNORECASE),
         stage_denied=re.compile(raw["stage_denied"], re.IGNORECASE),
         names_holding_triggers=re.compile(raw["names_holding_triggers"], re.IGNORECASE),
@@ -690,6 +699,7 @@ def lexicon() -> _Lexicon:
         year_alone=tuple(re.compile(p, re.IGNORECASE) for p in raw["stated_month"]["year_alone"]),
         case_by_case=tuple(raw["case_by_case"]),
         done_words=tuple(raw["done_words"]),
+        done_before=re.compile(raw["done_before"], re.IGNORECASE),
         not_yet_words=tuple(raw["not_yet_words"]),
         received_words=tuple(raw["received_words"]),
         set_aside_words=tuple(raw["set_aside_words"]),
@@ -2255,7 +2265,8 @@ def read_facts(normalised: str, text: str) -> Facts:
         applicant_role=role,
         amounts=_aside_of_each(amounts, normalised, count, lex) if (count := _item_count(text, lex)) else amounts,
         item_count=count,
-        item_groups=_item_groups(text, amounts, lex),
+        # (a whole said beside the items, "全年这块预算一共120万", is no group of its own)
+        item_groups=_item_groups(text, tuple(a for a in amounts if a.role is not AmountRole.CONTEXT), lex),
         unmet=unmet,
         met=met,
         unsure=unsure,
@@ -2747,7 +2758,9 @@ def _own_rest(normalised: str, end: int) -> str:
     numerals (lower case): what is said of that amount alone ("C客户4000万，另外我们自己的管线…那个不算", "五千万元，其中设备
     三千多万，明年还想扩一个仓库先不算": another subject's words are not)."""
     rest = normalised[end: end + ROLE_WINDOW_LATIN * 2].lower()
-    return OTHER_SUBJECT.split(re.split(r"[。！？!?；;\d]|\.(?:\s|$)|[一二两三四五六七八九十][千百十]", rest, maxsplit=1)[0], maxsplit=1)[0]
+    # (a figure blanked as the enterprise's background, "自有产品销售额1.1亿，不算在里面", ends it as a number would)
+    return OTHER_SUBJECT.split(re.split(r"[。！？!?；;\d]|\.(?:\s|$)|[一二两三四五六七八九十][千百十]|\s{3,}", rest, maxsplit=1)[0],
+                               maxsplit=1)[0]
 
 
 def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
@@ -2820,7 +2833,9 @@ def _heard_of(found: FoundAmount, normalised: str, before: str, latin: bool, lex
         return bool(lex.roles["claimed"].search(normalised[before_start:start].lower()))
     if not heard:
         # "新政对1类新药Ⅲ期临床最高补5000万，对吧？": an award's figure in a sentence asking to be confirmed is a claim too
-        return bool(lex.roles["outcome"].search(before)) and asks_to_confirm(normalised[start:end])
+        # ("算下来560万对吧？": the asker's own sum of the award)
+        return bool(lex.roles["outcome"].search(before) or lex.computed_claim.search(before)) and asks_to_confirm(
+            normalised[start:end])
     close = found.start - (start + heard[-1]) <= (CLAIM_WINDOW_LATIN if latin else CLAIM_WINDOW)
     return close or bool(lex.roles["desired"].search(before) or lex.roles["outcome"].search(before))
 
@@ -2914,6 +2929,9 @@ def _restated(amounts: tuple[StatedAmount, ...], normalised: str) -> tuple[State
         elif (before.currency == CNY and amount.currency == USD and RESTATED_IN_DOLLARS.fullmatch(between)
               and amount.yuan > 0 and usd_range().low <= before.yuan / amount.yuan <= usd_range().high):
             kept[number - 1: number + 1] = [before]  # "RMB 90 mn (~USD 12.4m)": the yuan figure given, said again in dollars
+        elif (before.currency == CNY and amount.currency == OTHER_CURRENCY and RESTATED_IN_OTHER.fullmatch(between)
+              and amount.yuan > 0 and RESTATED_RATIO[0] <= before.yuan / amount.yuan <= RESTATED_RATIO[1]):
+            kept[number - 1: number + 1] = [before]  # "5000萬人民幣(約5,450萬港元)": the yuan figure, said again in HK dollars
         elif (before.currency == amount.currency and before.yuan == amount.yuan and RESTATED.fullmatch(between)
               and before.role == amount.role):
             # "0.9億元（9千萬）": the same amount in other words, one item

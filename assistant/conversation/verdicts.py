@@ -294,8 +294,10 @@ class Verdicts:
             "clients": facts.clients,
             "work": facts.work,
             "device_class": facts.device_class,
-            # what the stated base is, when every base amount of the turn names the same kind ("RMB 300m capex")
-            "base_kind": kinds.pop() if len(kinds := {a.base_kind for a in facts.amounts_as(AmountRole.BASE)}) == 1 else None,
+            # what the stated base is, when every base amount of the turn names the same kind ("RMB 300m capex"); a
+            # project's total beside its new investment, and its land, name one project ("项目总投资3.2亿，里面土地款4000万，
+            # 经核定的新增投资是2.6亿": its new investment)
+            "base_kind": _one_kind({a.base_kind for a in facts.amounts_as(AmountRole.BASE)}),
         }
         if values["base_kind"] == "":
             values["base_kind"] = None
@@ -529,3 +531,16 @@ def _tells_case(facts: Facts) -> bool:
     """Whether ``facts`` tell something of the asker's case beyond what it is: where it is registered, where its
     trial runs, whether it holds the registration, an amount."""
     return bool(facts.registered or facts.trial_location or facts.registration_applicant is not None or facts.amounts)
+
+
+PROJECT_KINDS = {"new_investment", "total_investment"}  # understanding.yaml base_kinds of one project's investment
+UNPAID_KINDS = {"land"}  # base kinds no rule pays on, told beside a project's investment
+
+
+def _one_kind(kinds: set[str]) -> str | None:
+    """The one kind of base ``kinds`` (``understanding.yaml`` base_kinds) name: a project's new and total investment are
+    its new investment, and land told beside them is no kind of its own; None when the kinds differ otherwise."""
+    if kinds - UNPAID_KINDS and kinds - UNPAID_KINDS <= PROJECT_KINDS:
+        kinds = {"new_investment"} if "new_investment" in kinds else kinds - UNPAID_KINDS
+    return kinds.pop() if len(kinds) == 1 else None
+

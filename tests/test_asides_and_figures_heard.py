@@ -1,0 +1,228 @@
+"""Asides, figures heard and items told apart: a Cantonese "聽講" is hearsay; a stage "just finished" is the one the
+case is at; a bracketed aside asks nothing; a yuan figure said again in HK dollars is one amount; a project's total
+and its land are no base beside the approved new investment; a whole budget is no group of items; an award figure
+heard of a measure that sets none is not specified; a turn pointing back after an off-topic one follows up; one of
+two items of the same base fails alone. Promises of the question path, run on the real index."""
+
+from asking import cited, measure_verdicts, turns
+
+from assistant.records import Status
+
+
+def test_a_share_heard_in_cantonese_is_put_right_by_the_measure_it_belongs_to(engine):
+    answer = engine.ask("聽講上海對藥品喺海外獲批有40%研發投入嘅支持，而且唔封頂？我哋上海子公司（張江註冊）自研嘅1類新藥今年"
+                        "拎到美國FDA批准，亦已經喺美國開始賣。研發投入合共2.8億人民幣。實際最多可以攞幾多？")
+    # （三十六）: 不超过研发投入的30%，最高1000万元; the 40% is （五）'s and （六）'s, not this one
+    assert cited(answer)[0] == "policy2024:36"
+    assert answer.total_yuan == 10_000_000
+
+
+def test_the_stage_just_finished_is_the_stage_computed(engine):
+    answer = engine.ask("I'm on the board of a Shanghai-registered cell therapy startup (autologous CAR-T, a Class 1 drug). "
+                        "Gene and cell therapies only need the early trial plus the confirmatory trial. They've just finished "
+                        "the confirmatory one, spend on it was roughly RMB 90 million. What's the most they could get for this stage?")
+    # （五）: 仅需完成早期临床试验、确证性临床试验的细胞与基因治疗1类新药…最高分别1500万元、3000万元; 40% × 9000万 > 3000万
+    assert answer.total_yuan == 30_000_000
+
+
+def test_a_close_hit_found_only_by_the_top_hits_common_words_is_not_the_money_asked(engine):
+    answer = engine.ask("我们的创新药去年在国内销售首次破了10亿，今年预计15亿。听说市里对这种大品种有奖励，门槛是多少、能奖多少钱？")
+    # （二十二）: 首次突破相关产值和规模的创新产品进行引导支持 — no amount, no threshold; （六） shares only 创新, 首次 with it
+    assert answer.status is Status.NOT_SPECIFIED
+    assert cited(answer)[0] == "policy2024:22"
+
+
+def test_an_award_figure_heard_of_a_measure_that_sets_none_is_not_specified(engine):
+    answer = engine.ask("聽講上海對第一次突破某個產值嘅重磅產品有獎勵，係咪年產值過10億就獎1000萬？")
+    assert answer.status is Status.NOT_SPECIFIED
+    assert cited(answer)[0] == "policy2024:22"
+    assert answer.answer.startswith("原文沒有規定具體支持金額")
+
+
+def test_not_knowing_whether_it_sells_abroad_asks_nothing_of_that_place(engine):
+    answer = engine.ask("我們投了一家上海的高端醫療器械公司，它的手術機器人上個月拿到歐盟CE認證。我不清楚它在歐洲有沒有開始賣。"
+                        "這樣可以申請上海對產品海外註冊的支持嗎？")
+    # （三十六） wants registration and 在当地实现销售: the sale is what the answer waits on, with the measure's terms
+    assert measure_verdicts(answer)[0] == ("36", "unknown")
+    assert "不在" not in answer.answer and "30%" in answer.answer and "1000萬元" in answer.answer
+
+
+def test_a_bracketed_aside_on_tax_abroad_leaves_the_question_in_scope(engine):
+    answer = engine.ask("我们是上海注册的biotech，1类新药的Ⅰ期是在澳大利亚做的（那边启动快、还有研发退税），研发投如2500万，"
+                        "能按国内Ⅰ期最高1000万那档申请吗？")
+    # （五） is for domestic trials; an overseas trial belongs to （十二）
+    assert answer.status is Status.ANSWERED
+    assert ("05", "not_eligible") in measure_verdicts(answer)
+    assert "policy2024:12" in cited(answer)
+
+
+def test_a_spend_named_after_latin_letters_is_still_a_spend(engine):
+    answer = engine.ask("我们是上海注册的体外诊断试剂公司，今年参加了三个国际展会：杜塞尔多夫MEDICA花了84k（人民币），迪拜阿拉伯医疗展"
+                        "花了120k，还有一个新加坡的国际学术会议花了6k。按政策一共能补多少钱？")
+    # （三十七）: 不超过项目经费的50%，最高5万元: 4.2万 + 5万 + 3000 = 9.5万
+    assert answer.total_yuan == 95_000
+
+
+def test_no_shares_held_either_way_is_no_investment_relation(engine):
+    answer = engine.ask("We're a Shanghai-registered biotech. Just signed an out-license of our asset's ex-Greater China rights to "
+                        "a US pharma. Upfront is USD 20 million (assume 7.1 RMB per USD). They hold no shares in us and we hold "
+                        "none in them. Are we eligible for the licensing-deal support?")
+    assert measure_verdicts(answer)[0] == ("36", "eligible")
+
+
+def test_a_relation_the_asker_hedges_leaves_the_verdict_open(engine):
+    answer = engine.ask("我们（上海注册）把一个抗体的海外权益授权给了一家美国公司，首付款1.5亿元。不过对方的一个股东基金好像也间接投了"
+                        "我们一点点，比例不清楚。这种还能申请第三方服务费那块支持吗？")
+    # （三十六）: 双方应无投资等关联 — whether they are related is what decides
+    assert measure_verdicts(answer)[0] == ("36", "unknown")
+
+
+def test_a_contract_manufacturers_own_drug_is_its_own_application(engine):
+    answer = engine.ask("我们是上海注册的基因治疗CDMO，自己也有个AAV基因治疗1类新药，国内确证性临床做完了，有产出，研发投入1.1亿，能拿多少？")
+    # （五）: 40% × 1.1亿 > 3000万 (the CGT confirmatory ceiling); the CDMO is this drug's own applicant
+    assert answer.total_yuan == 30_000_000
+    assert measure_verdicts(answer)[0] == ("05", "eligible")
+
+
+def test_an_aside_said_to_be_unrelated_is_no_base(engine):
+    answer = engine.ask("We're a gene therapy CDMO in Lingang (Shanghai-registered). We have our own AAV gene therapy, a Class 1 "
+                        "new drug, and its early-stage clinical trial in China just wrapped up. We spent roughly RMB 50 million on "
+                        "R&D for that stage (our parent also put USD 7M into the new plant, unrelated). How much could we get for "
+                        "the early-stage trial?")
+    assert answer.total_yuan == 15_000_000
+
+
+def test_a_registration_with_a_regulator_abroad_not_yet_selling_fails_the_sale(engine):
+    answer = engine.ask("我们的现代中药产品上个月拿到了欧洲药品管理局的传统草药注册，但欧洲那边经销商还没签下来，还没开始卖。公司上海注册，"
+                        "研发投入3000万。现在能申请产品国际注册那条支持吗？")
+    # （三十六）: 注册，并在当地实现销售的 — no sale yet; a European regulator is no trial abroad
+    assert cited(answer)[0] == "policy2024:36"
+    assert measure_verdicts(answer)[0] == ("36", "not_eligible")
+
+
+def test_a_sale_put_off_to_next_year_in_cantonese_is_no_sale_yet(engine):
+    answer = engine.ask("我哋上海子公司研發嘅創新藥上個月啱啱拎到FDA批文,但美國市場要明年先正式開賣。研發總投入大約2.5億人民幣。"
+                        "而家可唔可以申請嗰個研發投入30%、最高1,000萬嘅出海支持?")
+    assert measure_verdicts(answer)[0] == ("36", "not_eligible")
+
+
+def test_the_approved_new_investment_is_the_base_not_the_total_or_the_land(engine):
+    answer = engine.ask("我们是做抗体的CDMO，在奉贤新建一个产业化基地，项目总投资5亿（含土地款1.5亿），经过核定的新增投资是2.8亿。"
+                        "我们去年营收3.2亿。像这种产业化基地项目市里最多能给多少？")
+    # （二十三）: 不超过核定新增投资的30%，最高1亿元: 30% × 2.8亿 = 8400万
+    assert answer.total_yuan == 84_000_000
+
+
+def test_a_yuan_figure_said_again_in_hk_dollars_is_one_amount(engine):
+    answer = engine.ask("我哋上海子公司(喺上海註冊)有個CAR-T產品,屬於細胞治療1類新藥,只需要做早期臨床同確證性臨床。早期臨床嗰部分研發投入"
+                        "大概5000萬人民幣(約5,450萬港元)。想問早期臨床呢個階段,上海最多可以補幾多?集團今年收入大概80億港元。")
+    # （五）: the CGT early-stage ceiling 1500万 (40% × 5000万 = 2000万 above it); the group's revenue is no base
+    assert answer.status is Status.ANSWERED
+    assert answer.total_yuan == 15_000_000
+
+
+def test_a_whole_budget_beside_counted_items_is_no_item(engine):
+    answer = engine.ask("我们是闵行一家做手术机器人的初创公司（上海注册）。今年国际展一共8个，每个展花费大概12w；另外还有3个国际学术"
+                        "会议，每个8w。全年这块预算一共120万。按上海的政策今年参展最多能补回来多少？")
+    # （三十七）: 8 × 5万 + 3 × 4万 = 52万, above 每个单位每年累计支持金额不超过50万元
+    assert answer.total_yuan == 500_000
+
+
+def test_a_headquarters_spend_booked_abroad_is_no_trial_abroad_nor_a_base(engine):
+    answer = engine.ask("Our China subsidiary is registered in Pudong and is the applicant for a Class 1 new drug; it just finished "
+                        "a domestic Phase I trial. Phase I R&D spend was USD 3.5 million (use 1 USD = 7.1 RMB). Our Osaka HQ also "
+                        "spent about JPY 800 million on preclinical work, booked in Japan. How much could the subsidiary get?")
+    # （五）: 40% × 24,850,000 = 9,940,000, under the Phase I ceiling of 1000万
+    assert cited(answer)[0] == "policy2024:05"
+    assert answer.total_yuan == 9_940_000
+
+
+def test_a_measure_described_by_what_it_says_is_the_one_asked(engine):
+    answer = engine.ask("我们是做AI制药的，模型训练要把一部分临床数据传到新加坡的服务器上。新政里讲企业数据出境要安全合规的那条，"
+                        "牵头是哪些部门？")
+    # （三十三）: 支持生物医药企业数据跨境安全合规流动（责任单位：市数据局、市委网信办、临港新片区管委会）
+    assert cited(answer)[0] == "policy2024:33"
+    assert "市数据局" in answer.answer
+
+
+def test_an_interest_subsidy_rate_the_text_does_not_set_is_not_specified(engine):
+    answer = engine.ask("What's the interest subsidy rate for the preferential long-term credit for key industries mentioned in "
+                        "the Shanghai biomedicine policy? Our Shanghai subsidiary plans a RMB 150 million loan at 3.45%.")
+    # （二十九）: 通过重点产业优惠利率长期信贷贴息等政策工具加强对企业信贷支持 — no rate, no amount
+    assert answer.status is Status.NOT_SPECIFIED
+    assert cited(answer)[0] == "policy2024:29"
+
+
+def test_a_host_script_to_write_is_out_of_scope(engine):
+    answer = engine.ask("帮我们公司写一份年会主持稿吧，要幽默点，三千字左右，我们是做CXO的。")
+    assert answer.status is Status.OUT_OF_SCOPE
+
+
+def test_a_turn_pointing_back_after_an_aside_follows_up_the_award(engine):
+    answers = turns(engine, "Our Shanghai subsidiary (registered in Shanghai) will exhibit at the BIO International Convention "
+                            "in San Diego. Booth + travel is about USD 20k (use 1 USD = 7.1 RMB). How much could Shanghai reimburse?",
+                    "btw any good ramen near Jing'an Temple?",
+                    "ok back to business. If we do 12 such international events this year at about the same cost each, "
+                    "what's the total we could get?")
+    assert answers[1].status is Status.OUT_OF_SCOPE
+    # （三十七）: 12 × 5万 = 60万, above 每个单位每年累计支持金额不超过50万元
+    assert answers[2].total_yuan == 500_000
+
+
+def test_one_of_two_items_of_the_same_base_fails_alone(engine):
+    answers = turns(engine, "我哋上海子公司係CDMO,今年幫一間無關聯嘅客戶生產一個品種,受託產值3.2億人民幣,可以補幾多?",
+                    "如果再加兩個品種,每個受託產值8,000萬,客戶都無關聯,總共幾多?",
+                    "啱啱先知,新加嗰兩個品種其中一個嘅客戶係我哋母公司有投資嘅公司,咁總數會唔會變?")
+    # （二十四）: 每个品种最高500万元, 每个企业每年最高支持1000万元; one related client's item fails, 500万 + 500万 remain
+    assert answers[1].total_yuan == 10_000_000
+    assert answers[2].status is Status.ANSWERED
+    assert answers[2].total_yuan == 10_000_000
+
+
+def test_a_shanghai_park_named_as_the_seat_is_shanghai(engine):
+    answer = engine.ask("我们是德国一家诊断集团在上海的外资子公司，注册在外高桥那边的自贸区里，想做肿瘤基因诊断技术的开发和应用。"
+                        "听说外资现在可以参加扩大开放试点了，我们能参加吗？")
+    # （三十四）: 在上海自贸试验区（含临港新片区）选择符合条件的外资企业开展基因诊断与治疗技术开发和应用扩大开放试点
+    assert cited(answer)[0] == "policy2024:34"
+    assert "不在支持范围" not in answer.answer
+
+
+def test_the_other_guarantee_ceiling_asked_after_one_is_answered_and_never_summed(engine):
+    answer = engine.ask("我哋喺上海投咗一間生物醫藥中型科創企業，有「專精特新」資質，想問市裡政策性融資擔保基金嘅擔保額度上限提高到幾多？"
+                        "如果係小微企業又係幾多？")
+    # （二十九）: 中小微…提高至2000万元; 有资质的中型…提高至3000万元 — one or the other by the kind of enterprise
+    assert "3000萬元" in answer.answer and "2000萬元" in answer.answer
+    assert answer.total_yuan is None
+
+
+def test_asks_numbered_first_second_third_after_an_opening_are_each_answered(engine):
+    answer = engine.ask("我们做现代中药的（上海注册），几个问题一起问：第一，中药复方制剂去欧盟或者“一带一路”国家注册并销售，市里按什么比例补、"
+                        "最多多少？第二，市里这个政策本身有没有明确支持现代中药研制？第三，浦东之前那个三年方案里有没有提到中药，现在还能用吗？")
+    # （三十六）: 不超过研发投入的30%，最高1000万元; （一）: 加强…现代中药研制; the Pudong plan ended on 2024-12-31
+    assert cited(answer)[:2] == ["policy2024:36", "policy2024:01"]
+    assert "30%" in answer.answer and "已到期" in answer.answer
+    # the opening that counts the asks asks no figure of its own
+    assert not answer.answer.startswith("现有政策文件没有规定")
+
+
+def test_fees_in_three_currencies_are_three_items_each_at_its_rate(engine):
+    answer = engine.ask("Our portfolio company (Shanghai-registered, surgical robotics) plans three international shows next year: "
+                        "MEDICA in Dusseldorf, budget EUR 40,000 (use 7.8 RMB per EUR); Arab Health, USD 8,000 (7.2 RMB per "
+                        "USD); and a Singapore congress budgeted at RMB 80k. What's the total they could get back from Shanghai?")
+    # （三十七）: 50% of each, at most 5万: 312,000 → 50,000; 57,600 → 28,800; 80,000 → 40,000
+    assert answer.total_yuan == 118_800
+
+
+def test_an_item_before_a_background_figure_left_out_is_still_counted(engine):
+    answer = engine.ask("我们是上海的CDMO。今年帮三家跟我们没有任何股权关系的客户做委托生产：A品种受托产值3200万，B品种8000万，"
+                        "C品种2500万（我们自有产品销售额1.1亿，不算在里面）。按市里支持CMO的政策，今年合计能拿多少？")
+    # （二十四）: 10%, 每个品种最高500万元, 每个企业每年最高支持1000万元: 320万 + 500万 + 250万 = 1070万 → 1000万
+    assert answer.total_yuan == 10_000_000
+
+
+def test_a_portion_of_the_approved_total_is_no_second_item(engine):
+    answer = engine.ask("Shanghai pharma plant doing a digital + green retrofit of an existing fill-finish line. Approved total "
+                        "project investment is RMB 65 million (the new-equipment portion is RMB 40m, if that matters). What's "
+                        "the most the city would chip in under the 2024 measures?")
+    # （二十三）: 高端化、智能化、绿色化改造…不超过核定项目总投资的10%: 650万
+    assert answer.total_yuan == 6_500_000
