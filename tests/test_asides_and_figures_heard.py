@@ -226,3 +226,95 @@ def test_a_portion_of_the_approved_total_is_no_second_item(engine):
                         "the most the city would chip in under the 2024 measures?")
     # （二十三）: 高端化、智能化、绿色化改造…不超过核定项目总投资的10%: 650万
     assert answer.total_yuan == 6_500_000
+
+
+def test_an_internal_bonus_beside_third_party_fees_is_left_out(engine):
+    answer = engine.ask("我哋係上海一間做雙抗嘅生物科技公司（喺上海註冊）。啱啱同一間美國藥企簽咗海外權益授權，首付款2,000萬美元（匯率當7.2），"
+                        "雙方冇任何投資關係。為咗呢單交易，我哋俾咗律師、BD顧問等第三方專業服務費合共860萬人民幣，另外內部團隊獎金發咗300萬。"
+                        "請問上海可以補貼幾多？")
+    # （三十六）: 出让企业不超过其第三方等专业服务投入的50%，最高500万元: 50% × 860万 = 430万; the bonus is no third party's
+    assert answer.total_yuan == 4_300_000
+
+
+def test_a_yuan_figure_restated_in_cantonese_hk_dollars_is_one_amount(engine):
+    answer = engine.ask("我哋係一間喺上海閔行註冊嘅醫療器械公司，有款經導管心臟瓣膜已經進入咗國家創新醫療器械特別審查程序，今年仲首次攞到"
+                        "註冊證，喺上海廠房落地生產咗。呢個產品研發投入大約1,500萬人民幣（約1,620萬港紙）。入特別審查同拎證投產兩部分加埋，"
+                        "最多可以拎幾多？")
+    # （六）: 最高300万元 + min(40% × 1500万, 800万) = 600万 → 900万
+    assert answer.total_yuan == 9_000_000
+
+
+def test_an_approved_total_of_which_equipment_is_the_upgrades_base(engine):
+    answer = engine.ask("我们是做生物药原液生产的，厂在上海奉贤。今年准备搞一个智能化+绿色化的整体改造，核定的项目总投资是12.5亿，其中新增"
+                        "设备投资大概7亿。听说改造能按30%补贴？那算下来3.75亿？麻烦帮我确认下到底能拿多少。")
+    # （二十三）: 不超过核定项目总投资的10%…最高支持1亿元: 10% × 12.5亿 = 1.25亿 → 1亿; 3.75亿 is the asker's own sum
+    assert answer.total_yuan == 100_000_000
+
+
+def test_a_funding_round_is_no_base(engine):
+    answer = engine.ask("I'm at a London fund looking at a Shanghai-registered medtech (incorporated in Minhang, ~120 staff, last "
+                        "round USD 45m). Their catheter system was accepted into the national innovative medical device special "
+                        "review pathway this year, and they expect the first registration certificate and the start of production "
+                        "in Shanghai before year-end. R&D spend on that product is RMB 15m. Roughly how much municipal support "
+                        "could this one product bring?")
+    # （六）: 300万 + min(40% × 1500万, 800万) = 600万 → 900万
+    assert answer.status is Status.ANSWERED
+    assert answer.total_yuan == 9_000_000
+
+
+def test_how_soon_hospitals_stock_a_newly_listed_drug_finds_the_one_month_rule(engine):
+    answer = engine.ask("我們的新藥剛進了國家醫保目錄，上海的醫院一般要多久才會配進去？")
+    # （十八）: 在国家医保药品和“新优药械”产品更新发布1个月内…以“应配尽配”原则配备使用
+    assert cited(answer)[0] == "policy2024:18"
+    assert "1個月" in answer.answer.split("\n")[0]
+
+
+def test_shanghai_hong_kong_cooperation_finds_the_exchange_measure(engine):
+    answer = engine.ask("新政策對滬港合作有咩講法？")
+    # （三十七）: 深化沪港澳生物医药领域科技产业合作交流
+    assert cited(answer)[0] == "policy2024:37"
+
+
+def test_the_scope_named_by_its_own_name_is_answered_by_the_scope(engine):
+    answer = engine.ask("我们是药用玻璃包材厂（中硼硅管制瓶），注册在上海金山，主要给药企供货。今年准备上一条新的智能化产线，想问我们这种"
+                        "包材企业算不算若干意见的支持对象？")
+    assert cited(answer)[0] == "policy2024:scope"
+
+
+def test_the_articles_of_a_document_only_mentioned_are_out_of_scope(engine):
+    answer = engine.ask("发布会上提到市政府办公厅7月22日印发了一个加强临床研究体系和能力建设的实施意见，28条里关于研究者薪酬的是第几条、"
+                        "具体怎么规定的？")
+    # the press answer names that 实施意见 and its 28条; its text is not among the sources
+    assert answer.status is Status.OUT_OF_SCOPE
+
+
+def test_all_in_after_two_steps_sums_them(engine):
+    answers = turns(engine, "One of our Shanghai-registered portfolio companies just had its cardiac device accepted into the "
+                            "national innovative medical device special review procedure. What support is available at that stage?",
+                    "And when it gets its first registration certificate and starts production in Shanghai? R&D spend on it "
+                    "was GBP 1.5 million - use 9.1 RMB per GBP.",
+                    "So all-in for that product? And would the company-level annual cap bite?")
+    # （六）: 300万 + min(40% × 1365万, 800万) = 546万 → 846万, under 每个单位每年累计支持金额最高3000万元
+    assert answers[2].total_yuan == 8_460_000
+
+
+def test_a_month_asked_right_after_the_term_is_read_against_it(engine):
+    answers = turns(engine, "浦东新区生物医药产业高质量发展行动方案还有效吗？",
+                    "那现在市里有效的政策是哪个文件？有效期到什么时候？我们6月份发生的研发投入能不能算？")
+    # 沪府办规〔2024〕9号: 2024年6月1日至7月31日期间，相关涉及资金支持的政策措施参照本意见执行
+    assert cited(answers[1]) == ["policy2024:validity"]
+    assert "2024年6月1日至7月31日" in answers[1].answer
+
+
+def test_a_registration_put_right_in_cantonese_is_judged_not_refused(engine):
+    answers = turns(engine, "我們係上海註冊嘅公司，下個月去日本參加一個國際展會，預算80k人民幣，可以補貼幾多？",
+                    "啊其實我搞錯咗，我哋公司只係喺香港註冊，上海仲未開公司。咁仲可以申請嗎？")
+    assert answers[0].total_yuan == 40_000
+    # the policy's scope: 本意见支持范围为在我市内登记注册的 — a Hong Kong company with no Shanghai entity is not covered
+    assert answers[1].status is Status.ANSWERED
+    assert cited(answers[1])[0] == "policy2024:scope"
+
+
+def test_a_listing_standard_asked_is_out_of_scope(engine):
+    answer = engine.ask("我哋港大spin-off計劃兩三年內喺科創板上市，想問第五套上市標準對未盈利生物科技公司有咩具體要求？預計市值要幾多？")
+    assert answer.status is Status.OUT_OF_SCOPE

@@ -1886,7 +1886,8 @@ class Planner:
 
         if self._detail_unstated(ask, top) and not has_amounts:
             return Step(ask, Route.NOT_SPECIFIED, [top], detail=ask.detail, lead=self._unset_lead(top, ask))
-        term_month = self._month_under_term(question, ask, pointed)
+        # ("…有效期到什么时候？我们6月份发生的研发投入能不能算？": right after the term answered, the month asks of it)
+        term_month = self._month_under_term(question, ask, pointed, after_term=bool(plan.steps) and plan.steps[-1].route is Route.VALIDITY)
         measure = self._award_measure(hits, question, ask) if in_scope and not scope_decides and term_month is None else None
         if measure is not None and self._money_of_discussed(question, ask, hits, previous, measure):
             measure = None  # "那我们上架交易的话，政府有没有挂牌补贴或者交易奖励？" after （三十三）: its money, which it sets none of
@@ -2586,16 +2587,19 @@ class Planner:
         """Whether ``article`` is the one a validity answer cites for its document's term."""
         return article.chunk_id in {a.chunk_id for a in self.finder.document_articles(article.doc_id, [])}
 
-    def _month_under_term(self, question: Question, ask: Ask, pointed: Sequence[str] | None) -> tuple[Article, date] | None:
+    def _month_under_term(self, question: Question, ask: Ask, pointed: Sequence[str] | None,
+                          after_term: bool = False) -> tuple[Article, date] | None:
         """(the policy's validity article, the month asked) for a yes/no on whether a month named without its year falls
         under the policy ("他们6月份发生的项目能不能按新文件算"): the ask names a document, no other topic and no other
-        document; the month is taken in the policy's first year (a June before August 2024 falls under the funding
-        measures' earlier start). None otherwise."""
+        document, or ``after_term``, it follows the document's term answered in the same message ("有效期到什么时候？
+        我们6月份发生的研发投入能不能算？"); the month is taken in the policy's first year (a June before August 2024
+        falls under the funding measures' earlier start). None otherwise."""
         in_month = question.facts.month_alone
         if (ask.kind is not AskKind.ELIGIBILITY or question.conversation_facts.event_on is not None or in_month is None
-                or (pointed is not None and list(pointed) != [self.book.document])
-                or not lexicon().document_words.search(ask.text.lower())
-                or self.retriever.keyword_score(without_ask_words(ask.text.lower())) >= OWN_TOPIC_SCORE):
+                or (pointed is not None and list(pointed) != [self.book.document])):
+            return None
+        if not after_term and (not lexicon().document_words.search(ask.text.lower())
+                               or self.retriever.keyword_score(without_ask_words(ask.text.lower())) >= OWN_TOPIC_SCORE):
             return None
         term = self.retriever.article(f"{self.book.document}:validity")
         start = self.catalogue.get(self.book.document).valid_from

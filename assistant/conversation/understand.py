@@ -134,7 +134,8 @@ RESTATED_IN_DOLLARS = re.compile(r"\s*(?:元|人民币|yuan)?\s*[（(]\s*(?:~|�
                                  r"约合|约|折合|合|相当于|即)?\s*(?:us\$|usd|\$|美元|美金)?\s*", re.IGNORECASE)
 # "5000萬人民幣(約5,450萬港元)": a yuan figure said again in another currency than the dollar, in brackets
 RESTATED_IN_OTHER = re.compile(r"\s*(?:元|人民币|yuan)?\s*[（(]\s*(?:~|≈|roughly|about|approximately|approx\.?|around|ca\.?|"
-                               r"约合|约|折合|合|相当于|即)\s*(?:hk\$|nt\$|s\$|€|£|港币|港元|新台币|欧元|英镑|日元)?\s*", re.IGNORECASE)
+                               r"约合|约|折合|合|相当于|即)\s*(?:hk\$|nt\$|s\$|€|£|港币|港元|港纸|新台币|欧元|英镑|日元)?\s*", re.IGNORECASE)
+PROJECT_BASE_KINDS = ("new_investment", "total_investment")  # understanding.yaml base_kinds a project's approved investment is named by
 RESTATED_RATIO = (Decimal("0.01"), Decimal(100))  # yuan per unit of any currency lies within this (the yen's to the euro's)
 CONVERSION_REACH = 60  # characters between a dollar amount and the yuan figure the asker converted it to
 # "6万和20万", "一个经费8万，一个30万" (items named alike: the second is the first's kind)
@@ -397,6 +398,7 @@ class _Lexicon:
     sources_state_asked: re.Pattern[str]  # "文件里有规定吗", "does the policy say?": whether the texts state it
     kind_support_asked: re.Pattern[str]  # "能申请哪些", "which measures": what the asker can claim at all
     scope_words: tuple[str, ...]  # "覆盖哪些单位": who a document covers
+    scope_nouns: tuple[str, ...]  # "支持对象", "适用范围": the scope named by its own name
     applicant_words: tuple[str, ...]  # "子公司", "our company": who applies, no topic
     ownership_words: tuple[str, ...]  # "外资企业", "that entity": who the asker is, said mid-conversation
     applying_words: tuple[str, ...]  # "申请", "covered": whether one may apply is asked
@@ -642,6 +644,7 @@ def lexicon() -> _Lexicon:
         ended_asked=lower(raw["ended_asked"]),
         task_sections=tuple(str(w) for w in raw["task_sections"]),
         scope_words=lower(raw["scope_words"]),
+        scope_nouns=lower(raw["scope_nouns"]),
         applicant_words=lower(raw["applicant_words"]),
         ownership_words=lower(raw["ownership_words"]),
         applying_words=lower(raw["applying_words"]),
@@ -2834,6 +2837,8 @@ def _heard_of(found: FoundAmount, normalised: str, before: str, latin: bool, lex
     if not heard:
         # "新政对1类新药Ⅲ期临床最高补5000万，对吧？": an award's figure in a sentence asking to be confirmed is a claim too
         # ("算下来560万对吧？": the asker's own sum of the award)
+        if lex.computed_claim.search(before) and lex.confirmed_figure.match(normalised, found.end):
+            return True  # "那算下来3.75亿？": the sum put as a question
         return bool(lex.roles["outcome"].search(before) or lex.computed_claim.search(before)) and asks_to_confirm(
             normalised[start:end])
     close = found.start - (start + heard[-1]) <= (CLAIM_WINDOW_LATIN if latin else CLAIM_WINDOW)
@@ -2957,7 +2962,9 @@ def _wholes(amounts: tuple[StatedAmount, ...], normalised: str, lex: _Lexicon) -
         between = _text_between(normalised, whole, part)
         if (whole.role is AmountRole.BASE and part.role is AmountRole.BASE and whole.currency == part.currency
                 and part.yuan < whole.yuan and lex.part_follows.match(between.lower())):
-            if whole.base_kind and not part.base_kind:
+            # ("核定的项目总投资是12.5亿，其中新增设备投资大概7亿": a project's approved total, of which equipment, is the base)
+            if whole.base_kind and (not part.base_kind or (
+                    whole.base_kind in PROJECT_BASE_KINDS and part.base_kind not in PROJECT_BASE_KINDS)):
                 kept[number + 1] = replace(part, role=AmountRole.CONTEXT)
             else:
                 kept[number] = replace(whole, role=AmountRole.CONTEXT)
