@@ -1350,6 +1350,7 @@ class Composer:
             if received:  # "今年已经拿了48万": the item's own ceiling, then what the annual cap leaves
                 lines += estimate.notes
             lines += self._later_stages(only) if only.eligible else []
+            lines += self._other_tiers(only)
         elif self.more_of and 0 < len(added := self._added(calculations, more_of)) < len(calculations) and all(c.eligible for c in added):
             # "…首次取得注册证…还能再拿多少？": what the items this turn names add leads, then the total of all the items
             money = self._money
@@ -1411,6 +1412,16 @@ class Composer:
         ceiling, when the answer computed only the earlier one: a careful reader gives both stages."""
         return [str(self.t["award_later_stage"].format(rule_name=self.rule_name(later), ceiling=self._ceiling(later)))
                 for later in rule_book().later_stages(calculation.rule_id) if later.id not in self.rules_asked]
+
+    def _other_tiers(self, calculation: Calculation) -> list[str]:
+        """The measure's other ceilings that are alternatives of the one computed (（二十九）'s 2000万 for 中小微 and 3000万
+        for qualified medium firms: one or the other by the kind of enterprise), each with its ceiling, when not asked
+        themselves: the reader sees the other tier and that the two are never added."""
+        book = rule_book()
+        rule = book.rule(calculation.rule_id)
+        return [str(self.t["award_other_tier"].format(rule_name=self.rule_name(other), ceiling=self._ceiling(other)))
+                for other in book.for_measure(rule.measure)
+                if other.id != rule.id and other.id not in self.rules_asked and are_alternatives([rule, other])]
 
     def _parts(self, estimate: AwardEstimate) -> str:
         """What each of a few items adds to a total no annual cap cut ("（300万元+600万元）"), so "how much for

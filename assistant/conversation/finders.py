@@ -210,7 +210,7 @@ class SentenceFinder:
             return self.retriever.article(f"{self.book.document}:scope")
         document = question.document or self.book.document
         scope = self.retriever.article(f"{document}:{SCOPE_KEY}")
-        if has_word(asked, lexicon().scope_nouns) and not (question.document and question.document != self.book.document):
+        if lexicon().scope_of_document.search(asked) and not (question.document and question.document != self.book.document):
             return scope  # "我们这种包材企业算不算若干意见的支持对象": the scope named by its own name, whatever else is told
         rest = self.topic_in(asked, document)
         for word in words:

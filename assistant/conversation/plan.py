@@ -3290,10 +3290,12 @@ class Planner:
             # ("Does that change anything?" after two items of （三十六）, the licensee now an investor: the condition is
             # the licensing item's only, so the items are computed again, the other one unaffected)
             # ("A的委托方其实是我们母公司控股的另一家公司，那会变吗" after A and B: that item alone fails; "其中一个的客户是我们
-            # 母公司有投资的公司，咁总数会唔会变": one of them, whichever)
+            # 母公司有投资的公司，咁总数会唔会变" in a later turn: one of them, whichever; a supposition beside the sum asked in the
+            # same message, "如果其中一家委托方是…还能算进去吗", is its own yes or no)
             some_items = condition is not None and (
                 (len({r.id for r in request.rules}) > 1 and not all(condition.id in r.conditions for r in request.rules))
-                or ((request.named_item is not None or request.unnamed_item) and len(request.bases) > 1))
+                or ((request.named_item is not None or (request.unnamed_item and bool(question.context_text)))
+                    and len(request.bases) > 1))
             if ((ask.kind is AskKind.AMOUNT or some_items) and request.missing is None and not question.facts.base_foreign_for(_fee_based(request.rules))
                     and (condition is not None or not stated_now)):
                 if condition is not None and condition.input is None:

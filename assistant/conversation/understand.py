@@ -398,7 +398,7 @@ class _Lexicon:
     sources_state_asked: re.Pattern[str]  # "文件里有规定吗", "does the policy say?": whether the texts state it
     kind_support_asked: re.Pattern[str]  # "能申请哪些", "which measures": what the asker can claim at all
     scope_words: tuple[str, ...]  # "覆盖哪些单位": who a document covers
-    scope_nouns: tuple[str, ...]  # "支持对象", "适用范围": the scope named by its own name
+    scope_of_document: re.Pattern[str]  # "若干意见的支持对象": the document's scope named by its own name
     applicant_words: tuple[str, ...]  # "子公司", "our company": who applies, no topic
     ownership_words: tuple[str, ...]  # "外资企业", "that entity": who the asker is, said mid-conversation
     applying_words: tuple[str, ...]  # "申请", "covered": whether one may apply is asked
@@ -644,7 +644,7 @@ def lexicon() -> _Lexicon:
         ended_asked=lower(raw["ended_asked"]),
         task_sections=tuple(str(w) for w in raw["task_sections"]),
         scope_words=lower(raw["scope_words"]),
-        scope_nouns=lower(raw["scope_nouns"]),
+        scope_of_document=re.compile(raw["scope_of_document"]),
         applicant_words=lower(raw["applicant_words"]),
         ownership_words=lower(raw["ownership_words"]),
         applying_words=lower(raw["applying_words"]),
