@@ -319,3 +319,22 @@ def test_a_registration_put_right_in_cantonese_is_judged_not_refused(engine):
 def test_a_listing_standard_asked_is_out_of_scope(engine):
     answer = engine.ask("我哋港大spin-off計劃兩三年內喺科創板上市，想問第五套上市標準對未盈利生物科技公司有咩具體要求？預計市值要幾多？")
     assert answer.status is Status.OUT_OF_SCOPE
+
+
+def test_a_parent_with_no_entity_registered_in_shanghai_is_put_right_in_a_later_turn(engine):
+    answers = turns(engine, "We're a foreign-invested biotech with a Shanghai-registered subsidiary. Our innovative drug got FDA "
+                            "approval and has started selling in the US. R&D was USD 5 million, 1 USD = 7.1 RMB. How much can we get?",
+                    "Actually the drug and R&D belong to our Singapore parent, which has no legal entity registered in Shanghai. "
+                    "Would the Singapore company still qualify?")
+    # （三十六）: min(30% × 35,500,000, 1000万) = 1000万; then the scope: 本意见支持范围为在我市内登记注册的
+    assert answers[0].total_yuan == 10_000_000
+    assert measure_verdicts(answers[1])[0] == ("36", "not_eligible")
+    assert cited(answers[1])[0] == "policy2024:scope"
+    assert answers[1].answer.startswith("No")
+
+
+def test_no_entity_registered_in_shanghai_said_in_chinese_fails_the_scope(engine):
+    answers = turns(engine, "我们是上海注册的子公司，创新药拿到FDA批准，已经在美国开始卖了，研发投入3000万，能拿多少？",
+                    "其实药是母公司的，母公司在上海没有登记注册任何实体，那还能申请吗？")
+    assert measure_verdicts(answers[1])[0] == ("36", "not_eligible")
+    assert cited(answers[1])[0] == "policy2024:scope"
