@@ -96,6 +96,7 @@ from assistant.conversation.understand import (
     names_other_device_class,
     points_at_document,
     points_back,
+    points_only_at_document,
     read_facts,
     stated_month,
     tasks_named,
@@ -1715,8 +1716,7 @@ class Planner:
             pointed = [d.id for d in self.catalogue.documents if d.id != previous[0].doc_id]
         # ("…按什么比例补？第二，市里这个政策本身有没有明确支持现代中药研制？": a later ask of the message pointing only at the
         # document points at no measure an earlier ask found)
-        at_document_only = bool(plan.steps) and points_at_document(ask.text.lower()) and not points_back(
-            lexicon().document_pointer_pattern.sub(" ", without_words(ask.text.lower(), lexicon().document_pointers)))
+        at_document_only = bool(plan.steps) and points_only_at_document(ask.text.lower())
         refers_back = (bool(previous) and question.follow_up and not question.new_subject and not pointed and not which
                        and not elsewhere_topic and not at_document_only)
         hits = []

@@ -1049,12 +1049,11 @@ def _bases(question: Question, rules: list[Rule], ask_text: str = "") -> list[De
         # "(a) … R&D spend was RMB 28M. (b) … adviser fees RMB 13M": each rule its own kind of base, in the rules' order
         each_fee, each_spend = iter(fees), iter(spend)
         return [next(each_fee) if rule.fee_base else next(each_spend) for rule in rules]
-    if fee_based and len(fee_rules) == len(rules):
+    if fee_based and fees and len(fee_rules) == len(rules):
         # "MEDICA, budget EUR 40,000 (…); Arab Health, USD 8,000 (…); and a Singapore congress budgeted at RMB 80k": of
         # rules paid on a fee only, an amount named as no other kind of base is a fee too, each in its place
-        named_fee = [a.yuan for a in amounts if a.role is AmountRole.FEE
-                     or (a.role is AmountRole.BASE and a.base_kind in UNNAMED_OR_BUDGET)]
-        return named_fee if len(named_fee) > len(fees) and fees else fees or spend
+        fees = [a.yuan for a in amounts if a.role is AmountRole.FEE
+                or (a.role is AmountRole.BASE and a.base_kind in UNNAMED_OR_BUDGET)]
     if fee_based:
         return fees or spend
     return spend

@@ -135,8 +135,9 @@ RESTATED_IN_DOLLARS = re.compile(r"\s*(?:元|人民币|yuan)?\s*[（(]\s*(?:~|�
 # "5000萬人民幣(約5,450萬港元)": a yuan figure said again in another currency than the dollar, in brackets
 RESTATED_IN_OTHER = re.compile(r"\s*(?:元|人民币|yuan)?\s*[（(]\s*(?:~|≈|roughly|about|approximately|approx\.?|around|ca\.?|"
                                r"约合|约|折合|合|相当于|即)\s*(?:hk\$|nt\$|s\$|€|£|港币|港元|港纸|新台币|欧元|英镑|日元)?\s*", re.IGNORECASE)
-PROJECT_BASE_KINDS = ("new_investment", "total_investment")  # understanding.yaml base_kinds a project's approved investment is named by
 RESTATED_RATIO = (Decimal("0.01"), Decimal(100))  # yuan per unit of any currency lies within this (the yen's to the euro's)
+# understanding.yaml base_kinds a project's approved investment is named by (its new investment, its total)
+PROJECT_BASE_KINDS = frozenset({"new_investment", "total_investment"})
 CONVERSION_REACH = 60  # characters between a dollar amount and the yuan figure the asker converted it to
 # "6万和20万", "一个经费8万，一个30万" (items named alike: the second is the first's kind)
 LIST_JOINER = re.compile(r"\s*(?:元|人民币|元人民币)?\s*(?:和|与|及|、|,|，|/|and|or)\s*(?:另一个|另一场|另一项|一个|一场|一项|第二个|the other|another)?"
@@ -851,6 +852,14 @@ def points_back(text: str) -> bool:
     ("这个", "刚才") or a demonstrative before a noun ("这方案", "这类支持", "你头一个说的", "the overseas one")."""
     lex = lexicon()
     return has_word(text, lex.pointers) or bool(lex.pointer_pattern.search(text))
+
+
+def points_only_at_document(text: str) -> bool:
+    """Whether ``text`` (lower case) points at the document discussed ("市里这个政策本身有没有明确支持…") and at nothing
+    else said before: the ask is about the document, not about what an ask before it found."""
+    lex = lexicon()
+    return points_at_document(text) and not points_back(
+        lex.document_pointer_pattern.sub(" ", without_words(text, lex.document_pointers)))
 
 
 def points_at_document(text: str) -> bool:
@@ -2837,10 +2846,10 @@ def _heard_of(found: FoundAmount, normalised: str, before: str, latin: bool, lex
     if not heard:
         # "新政对1类新药Ⅲ期临床最高补5000万，对吧？": an award's figure in a sentence asking to be confirmed is a claim too
         # ("算下来560万对吧？": the asker's own sum of the award)
-        if lex.computed_claim.search(before) and lex.confirmed_figure.match(normalised, found.end):
+        computed = lex.computed_claim.search(before) is not None
+        if computed and lex.confirmed_figure.match(normalised, found.end):
             return True  # "那算下来3.75亿？": the sum put as a question
-        return bool(lex.roles["outcome"].search(before) or lex.computed_claim.search(before)) and asks_to_confirm(
-            normalised[start:end])
+        return (computed or bool(lex.roles["outcome"].search(before))) and asks_to_confirm(normalised[start:end])
     close = found.start - (start + heard[-1]) <= (CLAIM_WINDOW_LATIN if latin else CLAIM_WINDOW)
     return close or bool(lex.roles["desired"].search(before) or lex.roles["outcome"].search(before))
 

@@ -16,7 +16,7 @@ from assistant.conversation.currency import threshold_input
 from assistant.conversation.plan_records import DOCUMENT_TERM, Eligibility, Verdict
 from assistant.conversation.question import REGISTRATION_UNSAID, AmountRole, Ask, AskKind, Facts, Question
 from assistant.conversation.slots import AwardRequest, read_award
-from assistant.conversation.understand import asks_yes_or_no, has_word, lexicon
+from assistant.conversation.understand import PROJECT_BASE_KINDS, asks_yes_or_no, has_word, lexicon
 from assistant.rules.book import Rule, RuleBook
 from assistant.rules.calculator import are_alternatives
 from assistant.rules.eligibility import ConditionCheck, ConditionEvaluator, ConditionState, condition_rules
@@ -533,14 +533,13 @@ def _tells_case(facts: Facts) -> bool:
     return bool(facts.registered or facts.trial_location or facts.registration_applicant is not None or facts.amounts)
 
 
-PROJECT_KINDS = {"new_investment", "total_investment"}  # understanding.yaml base_kinds of one project's investment
 UNPAID_KINDS = {"land"}  # base kinds no rule pays on, told beside a project's investment
 
 
 def _one_kind(kinds: set[str]) -> str | None:
     """The one kind of base ``kinds`` (``understanding.yaml`` base_kinds) name: a project's new and total investment are
     its new investment, and land told beside them is no kind of its own; None when the kinds differ otherwise."""
-    if kinds - UNPAID_KINDS and kinds - UNPAID_KINDS <= PROJECT_KINDS:
+    if kinds - UNPAID_KINDS and kinds - UNPAID_KINDS <= PROJECT_BASE_KINDS:
         kinds = {"new_investment"} if "new_investment" in kinds else kinds - UNPAID_KINDS
     return kinds.pop() if len(kinds) == 1 else None
 
