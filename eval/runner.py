@@ -231,6 +231,7 @@ LOCKED_SPLITS = (
     "unseen50",
     "unseen51",
     "unseen52",
+    "unseen53",
 )
 
 
