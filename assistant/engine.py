@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.article_prior import ArticlePrior, default_cache_dir
 from assistant.bootstrap import OpenIndex, open_index
 from assistant.citations import cite
 from assistant.conversation.composer import Composed, Composer
@@ -103,7 +104,7 @@ class Engine:
         ``embedder`` reuses one already loaded."""
         index = index or open_index(settings, build_if_missing=build_if_missing, embedder=embedder)
         retriever = HybridRetriever(index.version, index.embedder, catalogue(), RetrievalMode(settings.retrieval_mode),
-                                    index_check_seconds=_index_check_seconds(settings))
+                                    index_check_seconds=_index_check_seconds(settings), prior=_article_prior(settings))
         return cls(settings, retriever, rule_book(), catalogue(), chat_model(settings))
 
     @property
@@ -114,7 +115,7 @@ class Engine:
     def on_version(self, version: LoadedVersion) -> Engine:
         """This engine over another index version: the same embedder, rules, sessions and chat model."""
         retriever = HybridRetriever(version, self.retriever.embedder, self.catalogue, self.retriever.mode,
-                                    index_check_seconds=self.retriever.index_check_seconds)
+                                    index_check_seconds=self.retriever.index_check_seconds, prior=self.retriever.prior)
         fresh = Engine(self.settings, retriever, self.book, self.catalogue)
         fresh.writer = self.writer
         fresh.sessions = self.sessions
@@ -228,7 +229,9 @@ class Engine:
         context = read_context([q for q, _ in session.turns], session.current_document, self.catalogue)
         question = understand(message, session.current_document, self.catalogue, context.previous, context.facts,
                               context.earlier)
-        planner = Planner(self.retriever, self.book, self.calculator, self.catalogue, self.settings.current_date())
+        # the learned article prior ranks a conversation's first turn; a later turn is ranked by the fusion alone
+        retriever = self.retriever.without_prior() if session.turns else self.retriever
+        planner = Planner(retriever, self.book, self.calculator, self.catalogue, self.settings.current_date())
         try:
             plan = planner.plan(question, session, question.language)
         except CalculationError as error:
@@ -277,6 +280,18 @@ class Engine:
                 f"the message has {length} characters after normalisation; the limit is {self.settings.max_message_chars}"
             )
         return cleaned
+
+
+def _article_prior(settings: Settings) -> ArticlePrior | None:
+    """The learned article prior of the settings (None when ``PA_ARTICLE_PRIOR`` is off), read once per process."""
+    if not settings.article_prior:
+        return None
+    return _prior_from(settings.cache_dir or default_cache_dir())
+
+
+@cache
+def _prior_from(cache_dir: Path) -> ArticlePrior:
+    return ArticlePrior.load_or_fit(cache_dir)
 
 
 def _index_check_seconds(settings: Settings) -> float:

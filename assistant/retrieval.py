@@ -21,12 +21,14 @@ was measured too (weights 0.25–1 beside the article's own): it moved the quest
 
 from __future__ import annotations
 
+import copy
 import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -41,6 +43,9 @@ from index.normalise import normalise
 from index.store import IndexMissing as StoreIndexMissing
 from index.store import LoadedVersion
 from index.tokens import domain_terms, tokenize
+
+if TYPE_CHECKING:  # scikit-learn is imported when a prior is made, not by every import of the retriever
+    from assistant.article_prior import ArticlePrior
 
 RRF_K = 60
 INDEX_CHECK_SECONDS = 1.0  # with embedded Chroma, a dense search asks whether it still holds the version at most this often
@@ -89,9 +94,12 @@ class HybridRetriever:
         catalogue: Catalogue,
         mode: RetrievalMode = RetrievalMode.HYBRID,
         index_check_seconds: float = INDEX_CHECK_SECONDS,
+        prior: ArticlePrior | None = None,
     ) -> None:
         """``index_check_seconds``: how often a dense search asks the index store whether it still holds the
-        version (0: every search, as over a Chroma server, whose going away must be a 503 at once)."""
+        version (0: every search, as over a Chroma server, whose going away must be a 503 at once).
+        ``prior``: the learned P(article | question) added to the best candidates' scores (None: the
+        ranking is the fusion's alone)."""
         if mode is not RetrievalMode.BM25 and not embedder.dense:
             mode = RetrievalMode.BM25
         # the tokens and BM25 model of the version (its local snapshot's, or indexed here from the stored tokens)
@@ -100,6 +108,7 @@ class HybridRetriever:
         self.embedder = embedder
         self.catalogue = catalogue
         self.mode = mode
+        self.prior = prior
         self.dense_weight = DENSE_WEIGHT
         self.articles: list[Article] = list(index.articles)
         self._by_id = {a.chunk_id: i for i, a in enumerate(self.articles)}
@@ -163,12 +172,37 @@ class HybridRetriever:
         if prefer_on is not None:
             self._prefer_documents(scores, prepared.normalised, prefer_on)
         ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+        if self.prior is not None:
+            ranked = self._with_prior(ranked, query, k)
         hits = []
         for index, score in ranked[:k]:
             present = set(self._tokens[index])
             terms = tuple(t for t in dict.fromkeys(query_terms) if t in present)
             hits.append(Hit(self.articles[index], score, terms))
         return hits
+
+    def without_prior(self) -> HybridRetriever:
+        """This retriever ranking by the fusion alone (the same index, caches and filters). The prior learned
+        what standalone questions and conversations' first turns mean; a later turn leans on the turns
+        before it ("R&D spend was about RMB 30 million. So how much exactly?"), which it never saw."""
+        if self.prior is None:
+            return self
+        plain = copy.copy(self)
+        plain.prior = None
+        return plain
+
+    def _with_prior(self, ranked: list[tuple[int, float]], query: str, k: int) -> list[tuple[int, float]]:
+        """The best ``prior.candidates`` (at least ``k``) of ``ranked`` put in the order of their fusion score
+        plus ``weight × P(article | query)`` (ties keep the fusion's order). The prior decides the order only:
+        the n-th hit keeps the fusion's n-th score, so how far ahead the best hit is, which the planner's
+        closeness checks read, stays the fusion's. It never brings in an article the fusion did not rank (a
+        document filter holds)."""
+        assert self.prior is not None
+        probabilities = self.prior.probabilities(query)
+        weight = self.prior.weight
+        candidates = ranked[: max(k, self.prior.candidates)]
+        reordered = sorted(candidates, key=lambda item: -(item[1] + weight * probabilities.get(self.articles[item[0]].chunk_id, 0.0)))
+        return [(index, score) for (index, _), (_, score) in zip(reordered, candidates, strict=True)]
 
     def sentences(self, query: str, k: int = 5, doc_ids: Iterable[str] | None = None) -> list[SentenceHit]:
         """The ``k`` sentences that match ``query``'s words best (BM25 over sentences), optionally only

@@ -54,6 +54,8 @@ class Settings(BaseSettings):
     embedding_backend: EmbeddingBackend = EmbeddingBackend.USE
     embedding_model: str | None = None
     retrieval_mode: RetrievalMode = RetrievalMode.HYBRID
+    article_prior: bool = Field(default=True, description="add the learned P(article | question) to the search's ranking")
+    cache_dir: Path | None = Field(default=None, description="fitted models (the article prior); unset = ~/.cache/policy-assistant")
     chroma_host: str | None = None
     chroma_port: int = Field(default=8000, ge=1, le=65535)
 

@@ -262,6 +262,9 @@ def evaluate(settings: Settings) -> dict[str, Any]:
                 return [hit.article.chunk_id for hit in by.search(query, k=10, prefer_on=EVAL_DAY)]
 
             block["retrieval"][mode.value] = retrieval_figures(chosen, ranked)
+        if engine.retriever.prior is not None:  # the served ranking: the fusion with the learned article prior
+            block["retrieval"]["hybrid_prior"] = retrieval_figures(
+                chosen, lambda query: [hit.article.chunk_id for hit in engine.retriever.search(query, k=10, prefer_on=EVAL_DAY)])
         block["retrieval"]["fixed_500_dense"] = fixed_chunk_baseline(engine, chosen)
         block["chat"] = run_chat(engine, chosen)
         report["splits"][split] = block
