@@ -5,12 +5,13 @@ describe their case in their own words, and the word lists of the understanding 
 the wordings they were written for. This is the supervised part of the ranking: a logistic regression
 (scikit-learn) on character n-grams (Chinese, within runs of characters) and word n-grams (English) of
 the development split's questions (``eval/everyday_dev.jsonl``: each question with the article it must
-cite first), whose probabilities ``HybridRetriever.search`` adds to its candidates' scores
-(``data/article_prior.yaml``: the weight, the candidates, the model's settings and what was measured).
+cite first), by whose probabilities ``HybridRetriever.search`` may order its best candidates (``PA_ARTICLE_PRIOR``,
+off by default: ``data/article_prior.yaml`` holds the weight, the candidates, the model's settings and
+what was measured, and why it is off).
 
 Fitting takes about half a minute on one core, so a fitted model is kept in the cache directory
 (``PA_CACHE_DIR``, by default ``~/.cache/policy-assistant``) under a key made of the training file's
-bytes, the settings and scikit-learn's version: every process, worker and test on a machine after the
+bytes, the model's settings and scikit-learn's version: every process, worker and test on a machine after the
 first loads it in a few milliseconds, and a changed training file or library is fitted again. The file
 is a pickle written here and read only from that key's path.
 
@@ -54,6 +55,7 @@ class PriorConfig:
 
     training: Path
     weight: float
+    min_probability: float
     candidates: int
     char_ngrams: tuple[int, int]
     word_ngrams: tuple[int, int]
@@ -65,7 +67,8 @@ class PriorConfig:
     def read(cls, path: Path = CONFIG_PATH) -> PriorConfig:
         raw = read_yaml_once(path)
         return cls(
-            training=PACKAGES_DIR / raw["training"], weight=float(raw["weight"]), candidates=int(raw["candidates"]),
+            training=PACKAGES_DIR / raw["training"], weight=float(raw["weight"]),
+            min_probability=float(raw["min_probability"]), candidates=int(raw["candidates"]),
             char_ngrams=(int(raw["char_ngrams"][0]), int(raw["char_ngrams"][1])),
             word_ngrams=(int(raw["word_ngrams"][0]), int(raw["word_ngrams"][1])), min_df=int(raw["min_df"]),
             inverse_regularisation=float(raw["inverse_regularisation"]), max_iter=int(raw["max_iter"]),
@@ -93,12 +96,13 @@ def _prepared(text: str) -> str:
 class ArticlePrior:
     """P(article | question) over the articles of the training file's labels."""
 
-    def __init__(self, characters: Any, words: Any, model: Any, weight: float, candidates: int) -> None:
+    def __init__(self, characters: Any, words: Any, model: Any, config: PriorConfig) -> None:
         self._characters = characters
         self._words = words
         self._model = model
-        self.weight = weight
-        self.candidates = candidates
+        self.weight = config.weight
+        self.min_probability = config.min_probability
+        self.candidates = config.candidates
         self.labels: tuple[str, ...] = tuple(str(label) for label in model.classes_)
         self.probabilities = lru_cache(maxsize=TEXT_CACHE_SIZE)(self._probabilities)
 
@@ -123,7 +127,7 @@ class ArticlePrior:
         with threadpool_limits(limits=1):
             model = LogisticRegression(C=config.inverse_regularisation, max_iter=config.max_iter)
             model.fit(features, [label for _, label in examples])
-        return cls(characters, words, model, config.weight, config.candidates)
+        return cls(characters, words, model, config)
 
     @classmethod
     def load_or_fit(cls, cache_dir: Path, config: PriorConfig | None = None) -> ArticlePrior:
@@ -133,14 +137,15 @@ class ArticlePrior:
         the training file cannot be read or the cache cannot be written."""
         config = config or PriorConfig.read()
         training = config.training.read_bytes()
-        key = hashlib.sha256(training + repr((config, sklearn.__version__)).encode()).hexdigest()[:24]
+        fitting = (config.char_ngrams, config.word_ngrams, config.min_df, config.inverse_regularisation, config.max_iter)
+        key = hashlib.sha256(training + repr((fitting, sklearn.__version__)).encode()).hexdigest()[:24]
         cache_dir.mkdir(parents=True, exist_ok=True)
         path = cache_dir / f"article-prior-{key}.pickle"
         with FileLock(str(path) + ".lock"):
             if path.exists():
                 with path.open("rb") as kept:
                     characters, words, model = pickle.load(kept)  # written by this method, under its key
-                return cls(characters, words, model, config.weight, config.candidates)
+                return cls(characters, words, model, config)
             prior = cls.fit(list(labelled_questions(training.decode("utf-8").splitlines())), config)
             handle, temporary = tempfile.mkstemp(dir=cache_dir, suffix=".part")
             with os.fdopen(handle, "wb") as out:

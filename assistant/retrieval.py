@@ -193,14 +193,17 @@ class HybridRetriever:
 
     def _with_prior(self, ranked: list[tuple[int, float]], query: str, k: int) -> list[tuple[int, float]]:
         """The best ``prior.candidates`` (at least ``k``) of ``ranked`` put in the order of their fusion score
-        plus ``weight × P(article | query)`` (ties keep the fusion's order). The prior decides the order only:
+        plus ``weight × P(article | query)`` (ties keep the fusion's order) when the prior gives one article
+        at least ``min_probability``; else in the fusion's order. The prior decides the order only:
         the n-th hit keeps the fusion's n-th score, so how far ahead the best hit is, which the planner's
         closeness checks read, stays the fusion's. It never brings in an article the fusion did not rank (a
         document filter holds)."""
         assert self.prior is not None
         probabilities = self.prior.probabilities(query)
-        weight = self.prior.weight
         candidates = ranked[: max(k, self.prior.candidates)]
+        if max(probabilities.values(), default=0.0) < self.prior.min_probability:
+            return candidates  # not sure of any article: the fusion's order (and a vague ask's ask-back) stands
+        weight = self.prior.weight
         reordered = sorted(candidates, key=lambda item: -(item[1] + weight * probabilities.get(self.articles[item[0]].chunk_id, 0.0)))
         return [(index, score) for (index, _), (_, score) in zip(reordered, candidates, strict=True)]
 

@@ -54,7 +54,7 @@ class Settings(BaseSettings):
     embedding_backend: EmbeddingBackend = EmbeddingBackend.USE
     embedding_model: str | None = None
     retrieval_mode: RetrievalMode = RetrievalMode.HYBRID
-    article_prior: bool = Field(default=True, description="add the learned P(article | question) to the search's ranking")
+    article_prior: bool = Field(default=False, description="order a question's best candidates by the learned P(article | question) too")
     cache_dir: Path | None = Field(default=None, description="fitted models (the article prior); unset = ~/.cache/policy-assistant")
     chroma_host: str | None = None
     chroma_port: int = Field(default=8000, ge=1, le=65535)

@@ -58,6 +58,16 @@ def test_questions_worded_like_the_labelled_ones_are_ranked_to_their_article(eng
     assert learned.search("伦理审查多久", k=1)[0].article.chunk_id == "policy2024:10"
 
 
+def test_a_prior_sure_of_no_article_leaves_the_fusions_order(engine, tmp_path):
+    plain = HybridRetriever(engine.retriever.index, engine.retriever.embedder, engine.catalogue)
+    question = "老张家的药厂那个事归哪里管"
+    taught = [h.article.chunk_id for h in plain.search(question, k=10)][5]
+    config = _taught(tmp_path)
+    prior = ArticlePrior.fit([(q, taught) for q in WORDINGS] + OTHERS, replace(config, min_probability=1.0))
+    unsure = HybridRetriever(engine.retriever.index, engine.retriever.embedder, engine.catalogue, prior=prior)
+    assert [h.article.chunk_id for h in unsure.search(question, k=10)] == [h.article.chunk_id for h in plain.search(question, k=10)]
+
+
 def test_the_prior_never_brings_in_an_article_a_document_filter_left_out(engine, tmp_path):
     prior = ArticlePrior.fit([(q, "policy2024:05") for q in WORDINGS] + OTHERS[1:], _taught(tmp_path))
     learned = HybridRetriever(engine.retriever.index, engine.retriever.embedder, engine.catalogue, prior=prior)
@@ -97,14 +107,14 @@ def test_probabilities_are_a_distribution_over_the_labelled_articles(tmp_path):
     assert sum(probabilities.values()) == pytest.approx(1.0)
 
 
-def test_the_served_engine_ranks_with_the_prior_fitted_on_the_development_questions(engine):
-    prior = engine.retriever.prior
+def test_the_prior_is_off_unless_asked_for_and_when_on_is_fitted_on_the_development_questions(engine, settings):
+    from assistant.engine import _article_prior
+
+    assert engine.retriever.prior is None and _article_prior(settings) is None
+    prior = _article_prior(settings.model_copy(update={"article_prior": True}))
     assert prior is not None and prior.weight == PriorConfig.read().weight
     trained = set(dict(labelled_questions(PriorConfig.read().training.read_text(encoding="utf-8").splitlines())).values())
     assert set(prior.labels) == trained and len(trained) > 50
-
-
-def test_the_prior_can_be_turned_off(settings):
-    from assistant.engine import _article_prior
-
-    assert _article_prior(settings.model_copy(update={"article_prior": False})) is None
+    # fitted on what the everyday questions mean: an overseas trial asked about is （十二）'s
+    assert max(prior.probabilities("我们在美国做了一个创新药的II期临床，市里对海外做的临床有没有支持").items(),
+               key=lambda item: item[1])[0] == "policy2024:12"
