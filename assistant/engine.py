@@ -12,7 +12,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.article_prior import ArticlePrior, default_cache_dir
 from assistant.bootstrap import OpenIndex, open_index
 from assistant.citations import cite
 from assistant.conversation.composer import Composed, Composer
@@ -42,6 +41,7 @@ from index.yaml_data import read_yaml
 if TYPE_CHECKING:  # LangChain (about 0.4 s of imports) loads only when a chat model is configured
     from langchain_core.language_models import BaseChatModel
 
+    from assistant.article_prior import ArticlePrior  # scikit-learn (about 1.4 s) only when the prior is on
     from assistant.llm.written import CheckedWriter
 
 WRITABLE = {Status.ANSWERED, Status.NOT_SPECIFIED}
@@ -286,12 +286,14 @@ def _article_prior(settings: Settings) -> ArticlePrior | None:
     """The learned article prior of the settings (None when ``PA_ARTICLE_PRIOR`` is off), read once per process."""
     if not settings.article_prior:
         return None
-    return _prior_from(settings.cache_dir or default_cache_dir())
+    return _prior_from(settings.cache_dir)
 
 
 @cache
-def _prior_from(cache_dir: Path) -> ArticlePrior:
-    return ArticlePrior.load_or_fit(cache_dir)
+def _prior_from(cache_dir: Path | None) -> ArticlePrior:
+    from assistant.article_prior import ArticlePrior, default_cache_dir
+
+    return ArticlePrior.load_or_fit(cache_dir or default_cache_dir())
 
 
 def _index_check_seconds(settings: Settings) -> float:

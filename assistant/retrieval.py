@@ -98,8 +98,8 @@ class HybridRetriever:
     ) -> None:
         """``index_check_seconds``: how often a dense search asks the index store whether it still holds the
         version (0: every search, as over a Chroma server, whose going away must be a 503 at once).
-        ``prior``: the learned P(article | question) added to the best candidates' scores (None: the
-        ranking is the fusion's alone)."""
+        ``prior``: the learned P(article | question) by which the best candidates may be put in order
+        (``_with_prior``; None: the ranking is the fusion's alone)."""
         if mode is not RetrievalMode.BM25 and not embedder.dense:
             mode = RetrievalMode.BM25
         # the tokens and BM25 model of the version (its local snapshot's, or indexed here from the stored tokens)

@@ -247,6 +247,15 @@ def everyday(engine: Engine) -> dict[str, Any]:
     return block
 
 
+def _ranking(retriever: HybridRetriever) -> Callable[[str], list[str]]:
+    """The chunk ids ``retriever`` ranks best for a query (ten, on the evaluation day)."""
+
+    def ranked(query: str) -> list[str]:
+        return [hit.article.chunk_id for hit in retriever.search(query, k=10, prefer_on=EVAL_DAY)]
+
+    return ranked
+
+
 def evaluate(settings: Settings) -> dict[str, Any]:
     items = load_items()
     report: dict[str, Any] = {"date": EVAL_DAY.isoformat(), "questions": len(items), "splits": {}}
@@ -257,14 +266,9 @@ def evaluate(settings: Settings) -> dict[str, Any]:
         for mode in RetrievalMode:
             retriever = HybridRetriever(engine.retriever.index, engine.retriever.embedder,
                                         engine.catalogue, mode)
-
-            def ranked(query: str, by: HybridRetriever = retriever) -> list[str]:
-                return [hit.article.chunk_id for hit in by.search(query, k=10, prefer_on=EVAL_DAY)]
-
-            block["retrieval"][mode.value] = retrieval_figures(chosen, ranked)
+            block["retrieval"][mode.value] = retrieval_figures(chosen, _ranking(retriever))
         if engine.retriever.prior is not None:  # the served ranking: the fusion with the learned article prior
-            block["retrieval"]["hybrid_prior"] = retrieval_figures(
-                chosen, lambda query: [hit.article.chunk_id for hit in engine.retriever.search(query, k=10, prefer_on=EVAL_DAY)])
+            block["retrieval"]["hybrid_prior"] = retrieval_figures(chosen, _ranking(engine.retriever))
         block["retrieval"]["fixed_500_dense"] = fixed_chunk_baseline(engine, chosen)
         block["chat"] = run_chat(engine, chosen)
         report["splits"][split] = block
