@@ -232,6 +232,7 @@ LOCKED_SPLITS = (
     "unseen51",
     "unseen52",
     "unseen53",
+    "unseen54",
 )
 
 
