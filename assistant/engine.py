@@ -6,11 +6,11 @@ import logging
 import secrets
 import unicodedata
 import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from assistant.bootstrap import OpenIndex, open_index
 from assistant.citations import cite
@@ -41,11 +41,13 @@ from index.yaml_data import read_yaml
 if TYPE_CHECKING:  # LangChain (about 0.4 s of imports) loads only when a chat model is configured
     from langchain_core.language_models import BaseChatModel
 
-    from assistant.article_prior import ArticlePrior  # scikit-learn (about 1.4 s) only when the prior is on
+    from assistant.article_prior import ArticlePrior  # scikit-learn (about 1.4 s) only when a prior is on
     from assistant.llm.written import CheckedWriter
+    from assistant.scope_prior import ScopePrior
 
 WRITABLE = {Status.ANSWERED, Status.NOT_SPECIFIED}
 WARM_UP_FILE = Path(__file__).resolve().parent / "data" / "warm_up.yaml"
+Learned = TypeVar("Learned")  # a learned model (the article prior, the scope prior)
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +90,7 @@ class Engine:
         self.retriever = retriever
         self.book = book
         self.catalogue = cat
+        self.scope_prior = _scope_prior(settings)
         # through a weak reference: an engine and its calculator are no reference cycle, so a replaced engine
         # (and its index version) is freed as soon as its last request ends, without a garbage collection
         cite = weakref.WeakMethod(self._cite_measure)
@@ -231,7 +234,8 @@ class Engine:
                               context.earlier)
         # the learned article prior ranks a conversation's first turn; a later turn is ranked by the fusion alone
         retriever = self.retriever.without_prior() if session.turns else self.retriever
-        planner = Planner(retriever, self.book, self.calculator, self.catalogue, self.settings.current_date())
+        planner = Planner(retriever, self.book, self.calculator, self.catalogue, self.settings.current_date(),
+                          self.scope_prior)
         try:
             plan = planner.plan(question, session, question.language)
         except CalculationError as error:
@@ -286,14 +290,27 @@ def _article_prior(settings: Settings) -> ArticlePrior | None:
     """The learned article prior of the settings (None when ``PA_ARTICLE_PRIOR`` is off), read once per process."""
     if not settings.article_prior:
         return None
-    return _prior_from(settings.cache_dir)
+    from assistant.article_prior import ArticlePrior
+
+    return _loaded_once(ArticlePrior.load_or_fit, settings.cache_dir)
+
+
+def _scope_prior(settings: Settings) -> ScopePrior | None:
+    """The learned scope prior of the settings (None when ``PA_SCOPE_PRIOR`` is off), read once per process."""
+    if not settings.scope_prior:
+        return None
+    from assistant.scope_prior import ScopePrior
+
+    return _loaded_once(ScopePrior.load_or_fit, settings.cache_dir)
 
 
 @cache
-def _prior_from(cache_dir: Path | None) -> ArticlePrior:
-    from assistant.article_prior import ArticlePrior, default_cache_dir
+def _loaded_once(load: Callable[[Path], Learned], cache_dir: Path | None) -> Learned:
+    """``load``'s model of the cache directory (the default one when None), loaded or fitted once per process
+    (scikit-learn, about 1.4 s of imports, only when a learned model is on)."""
+    from assistant.text_model import default_cache_dir
 
-    return ArticlePrior.load_or_fit(cache_dir or default_cache_dir())
+    return load(cache_dir or default_cache_dir())
 
 
 def _index_check_seconds(settings: Settings) -> float:

@@ -55,7 +55,8 @@ class Settings(BaseSettings):
     embedding_model: str | None = None
     retrieval_mode: RetrievalMode = RetrievalMode.HYBRID
     article_prior: bool = Field(default=False, description="order a question's best candidates by the learned P(article | question) too")
-    cache_dir: Path | None = Field(default=None, description="fitted models (the article prior); unset = ~/.cache/policy-assistant")
+    scope_prior: bool = Field(default=True, description="let the learned P(out of scope | turn) overrule the scope rules where it is sure")
+    cache_dir: Path | None = Field(default=None, description="fitted models (the article and scope priors); unset = ~/.cache/policy-assistant")
     chroma_host: str | None = None
     chroma_port: int = Field(default=8000, ge=1, le=65535)
 

@@ -26,7 +26,8 @@ def _item(question: str, gold: list[str], status: str = "answered") -> str:
 def _config(tmp_path: Path, lines: list[str], weight: float = 5.0) -> PriorConfig:
     training = tmp_path / "labelled.jsonl"
     training.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return replace(PriorConfig.read(), training=training, weight=weight, min_df=1, max_iter=500)
+    config = PriorConfig.read()
+    return replace(config, training=training, weight=weight, model=replace(config.model, min_df=1, max_iter=500))
 
 
 def _taught(tmp_path: Path) -> PriorConfig:

@@ -34,3 +34,12 @@ def test_which_customs_body_is_involved_names_the_measures_departments(engine):
     _, customs = turns(engine, "Do we still need import permits for micro-quantity reference standards?",
                        "Which customs body is involved?")
     assert cited(customs)[0] == "policy2024:35" and "Shanghai Customs" in customs.answer[:200]
+
+
+def test_a_subsidiary_the_asker_would_register_in_shanghai_is_its_case_not_a_question_on_registering_companies(engine):
+    # "注册一家子公司…费用6万" states the fair's fee: the award under （三十七）, not company-registration advice
+    first, then = turns(engine, "我們是台灣公司，上海那邊還沒設公司，要去參加國際展會，可以拿上海的參展補助嗎？",
+                        "那如果我們在上海註冊一家子公司，用子公司名義去參展，費用6萬人民幣呢？")
+    assert first.status is Status.ANSWERED and cited(first)[0] == "policy2024:scope"
+    assert then.status is Status.ANSWERED and cited(then)[0] == "policy2024:37" and then.total_yuan == 30_000
+    assert engine.ask("注册一家公司费用大概多少？").status is Status.OUT_OF_SCOPE

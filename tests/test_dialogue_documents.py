@@ -339,3 +339,11 @@ def test_a_dialogue_on_the_drug_list_figures_stays_with_the_press_answer_that_gi
     assert second.citations[0].chunk_id == "press20240731:q06" and second.answer.startswith("820"), second.answer[:200]
     third = engine.ask("Who gave those figures?", second.session_id)
     assert third.citations[0].chunk_id == "press20240731:q06" and "曹俊山" in third.answer.splitlines()[0]
+
+
+def test_the_2024_measures_named_after_the_2021_policy_answer_with_the_measure_on_the_same_support(engine):
+    # the reply quotes the 2021 policy's overseas support; "the 2024 measures" names the policy in force, whose
+    # measure on the same support is （三十六）, not its term
+    _, then = turns(engine, "In that reply, what support did the 2021 policy give to products that went overseas?",
+                    "is that any different under the 2024 measures?")
+    assert cited(then)[0] == "policy2024:36"

@@ -280,3 +280,18 @@ def test_whether_a_measure_without_a_yearly_cap_has_one_is_not_specified_not_ano
     answer = engine.ask(question)
     assert answer.status is Status.NOT_SPECIFIED and answer.citations[0].chunk_id == "policy2024:36"
     assert "1亿" not in answer.answer
+
+
+@pytest.mark.parametrize(("message", "measure"), [
+    ("我们请到了一位诺奖级别的科学家，带着核心专利来上海做颠覆性技术研究。市里能给多少钱？有没有个上限，比如5000万？", "policy2024:03"),
+    ("听说市里对生物医药企业的长期贷款有优惠利率贴息，具体贴几个点？贴息期限多长？我们准备借8000万扩产", "policy2024:29"),
+    ("如果我哋同上海一間藥企聯合搞一個企業風險投資基金（CVC），市屬國資同產業母基金會出資幾多？有冇固定比例？我哋預計規模5億。",
+     "policy2024:27"),
+])
+def test_the_unset_amount_asked_again_with_a_guess_or_a_term_is_still_not_specified(engine, message, measure):
+    # the second ask ("有没有个上限，比如5000万", "贴息期限多长", "有冇固定比例") asks of the same unset amount: no other
+    # article's ceiling (（二十九）'s guarantees) nor an expired plan's figure answers it
+    answer = engine.ask(message)
+    assert answer.status is Status.NOT_SPECIFIED
+    assert [c.chunk_id for c in answer.citations] == [measure]
+    assert "3000万" not in answer.answer and "4000億" not in answer.answer

@@ -308,3 +308,31 @@ def test_a_term_quoted_from_an_ended_plan_cites_the_item_that_holds_it(engine):
     answer = engine.ask("浦东那个生物医药产业高质量发展行动方案里提到“新药贷”，我们现在还能依据这个方案去申请吗？")
     assert cited(answer)[0] == "pudong2022:task-19" and answer.answer.startswith("否")
     assert "2024年12月31日" in answer.answer[:120]
+
+
+def test_a_term_quoted_only_as_the_purpose_of_a_validity_question_follows_the_plans_term(engine):
+    # the sentence asking asks the plan's term; the quoted item is why, cited after the article stating the term
+    answer = engine.ask("浦东新区那个生物医药产业高质量发展行动方案现在还有效吗？我们想按里面说的“新药贷”试点去申请")
+    assert cited(answer)[:2] == ["pudong2022:1.2", "pudong2022:task-19"]
+    assert "已到期失效" in answer.answer[:120] and "2024年12月31日" in answer.answer[:120]
+
+
+def test_a_company_said_to_have_a_registered_plant_in_a_shanghai_district_is_registered_in_shanghai(engine):
+    answer = engine.ask("我們在上海金山有一家註冊的CDMO工廠，生產經驗十多年。最近接了杭州一家新創藥企的委託生產，雙方沒有任何投資"
+                        "關係。這種幫外地公司代工的也能申請受託生產的補貼嗎？")
+    assert cited(answer)[0] == "policy2024:24" and measure_verdicts(answer) == [("24", "eligible")]
+    assert answer.answer.startswith("可以")
+
+
+def test_a_relation_the_asker_cannot_tell_leaves_the_verdict_open_and_asks_nothing_itself(engine):
+    answer = engine.ask("我们是上海的一家CMO，正在给一家上海biotech做委托生产，受托年产值大概3500万。两家之间有没有投资关系我说不准"
+                        "——只听说我们的一个股东基金好像也投过他们。这个能申请受托生产的补贴吗？")
+    assert measure_verdicts(answer) == [("24", "unknown")]
+    assert answer.answer.startswith("要看情况") and "委托双方应无投资等关联" in answer.answer
+
+
+def test_a_drug_class_the_asker_is_unsure_of_leaves_the_class_1_support_open(engine):
+    answer = engine.ask("我們在上海做CAR-T，公司是上海註冊的，早期臨床快做完了。不過產品的註冊分類還在跟藥審中心溝通，不確定會不會"
+                        "是1類。這樣能拿細胞治療那個1500萬嗎？")
+    assert cited(answer)[0] == "policy2024:05" and measure_verdicts(answer) == [("05", "unknown")]
+    assert answer.answer.startswith("要看情況") and "1類新藥" in answer.answer[:80]

@@ -160,3 +160,10 @@ def test_support_named_by_its_size_in_millions_is_the_measure_paying_millions(en
         "他问二类的能不能申请那个几百万的支持，还是只有三类才行？")
     assert cited(answer)[0] == "policy2024:06"
     assert answer.answer.startswith("可以")
+
+
+def test_a_fair_named_by_its_trade_is_an_exhibition_and_its_fee_in_taiwan_dollars_is_converted_at_the_rate_given(engine):
+    answer = engine.ask("我們上海註冊的公司想參加東京的醫療器材展，費用大約新台幣40萬（匯率1台幣=0.22人民幣），能補多少？")
+    # （三十七）: min(50% × 40萬 × 0.22, 5萬) = 4.4萬
+    assert cited(answer)[0] == "policy2024:37" and answer.total_yuan == 44_000
+    assert answer.status is Status.ANSWERED and "4.4萬" in answer.answer[:60]

@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.amounts import find_amounts, is_bare_number
 from assistant.conversation.currency import usd_range
@@ -47,9 +47,12 @@ from assistant.conversation.scope import (
     asks_district_matching,
     asks_names,
     asks_payout,
+    asks_what_the_topic_answers,
     judge,
     names_a_thing,
+    sources_place,
     subject_term_limits,
+    without_other_places,
 )
 from assistant.conversation.sessions import Session
 from assistant.conversation.shares import share_of_count
@@ -116,13 +119,16 @@ from assistant.match.report import finds_nothing
 from assistant.query import prepare
 from assistant.records import AwardEstimate, Calculation
 from assistant.retrieval import Hit, HybridRetriever
+
+if TYPE_CHECKING:  # scikit-learn loads with the prior, not with every import of the planner
+    from assistant.scope_prior import ScopePrior
 from assistant.rules.book import AnnualCap, Rule, RuleBook
 from assistant.rules.calculator import AT_ANNUAL_CAP, AT_ITEM_CEILING, AwardCalculator, Item, MissingBase, are_alternatives
 from assistant.rules.eligibility import AskerKind, ConditionEvaluator, ConditionState, condition_rules
 from assistant.speakers import speaker_terms
 from index.articles import Article
 from index.documents import Catalogue, DocumentKind
-from index.normalise import normalise
+from index.normalise import normalise, to_simplified
 from index.tokens import tokenize
 
 FOLLOW_UP_MAX_CHARS = {Language.ENGLISH: 100}  # a follow-up is a short turn; English words are longer
@@ -143,6 +149,10 @@ MENTIONED_NAME_MIN_CHARS = 6  # a quoted name this long is a plan's name ("4个1
 QUOTED_RUN_CHARS = 6  # a run of a measure's own words this long that few articles hold quotes that measure
 TIED_SCORE = 0.9  # a hit this close to the top one answers about as well
 OWN_WORDS_BEYOND = 2  # words of its own a top hit was found by beyond a close hit's, for that hit to be close by common words only
+LEARNED_OFF_TOPIC = "off_topic:learned"  # the scope prior's refusal, when the rules covered the turn
+NAMED_REASONS = frozenset({"place", "document"})  # refusals for what a turn names: the scope prior cannot weigh them
+FIGURE_ASKS = frozenset({AskKind.AMOUNT, AskKind.FIGURE, AskKind.DURATION, AskKind.REQUIRED_BASE})  # asks of a figure
+FIGURE_SAID = re.compile(r"\d[\d.,]*\s*(?:%|％|万|萬|亿|億|元|个点|個點)?|[一二两三四五六七八九十百千]+(?:万|萬|亿|億)")  # a figure guessed
 NAMED_FAR_SCORE = 0.5  # a measure its rule's words name, this far behind the top hit or further, is not the one asked
 CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores this many times the next name a topic of their own
 TOPIC_IN_DOCUMENT_SCORE = MIN_KEYWORD_SCORE / 2  # own words that name a topic inside the one document a turn names
@@ -515,8 +525,9 @@ def _sets_no_amount(article: Article, book: RuleBook) -> bool:
 
 class Planner:
     def __init__(self, retriever: HybridRetriever, book: RuleBook, calculator: AwardCalculator, cat: Catalogue,
-                 today: date) -> None:
+                 today: date, scope_prior: ScopePrior | None = None) -> None:
         self.retriever = retriever
+        self.scope_prior = scope_prior
         self.book = book
         self.calculator = calculator
         self.catalogue = cat
@@ -595,6 +606,7 @@ class Planner:
                 and self._figure_of_discussed(question, session)):
             # "科创板上市的有几家" after figures of the reply's industry overview: that document's figure, not listing advice
             scope = ScopeVerdict(True, "")
+        scope = self._learned_scope(question, scope)
         # a statement about the enterprise may name places and words the sources lack; a writing task or
         # chit-chat is refused even when it also says something about the enterprise
         if not scope.covered and (profiled is None or profiled.asked or scope.reason.startswith("off_topic")):
@@ -711,6 +723,28 @@ class Planner:
         return (self.retriever.keyword_score(_ask_topic(ask)) < MIN_KEYWORD_SCORE
                 and not self.catalogue.named_in(ask.text.lower()))
 
+    def _asks_unset_amount_again(self, ask: Ask, unset: Article) -> bool:
+        """Whether a later ask of a message asks again of the amount the article ``unset`` leaves unset: an amount,
+        figure or duration ask (or a yes/no on a figure: "是不是也按投入的40%？"; or a question beside a clause stating
+        the case's figure: "有没有固定比例，我们预计规模5亿") whose words, without its figures and ask words, name no topic
+        (``MIN_KEYWORD_SCORE``) or only terms ``unset`` holds ("贴息期限多长" after （二十九）'s 贴息)."""
+        figure_asked = ask.kind is AskKind.ELIGIBILITY and bool(FIGURE_SAID.search(ask.text))
+        if ask.kind not in {*FIGURE_ASKS, AskKind.WHAT} and not figure_asked:
+            return False
+        if self.catalogue.named_in(ask.text.lower()) or ask.detail in lexicon().floor_details:
+            return False  # ("…and is there a minimum registered-capital threshold?": a floor, another figure unset)
+        topic = _ask_topic(ask)
+        if ask.kind is AskKind.WHAT:
+            # ("有没有固定比例，我们预计规模5亿": a clause stating a figure of the case is no part of what is asked)
+            clauses = [c for c in ASK_CLAUSE_MARK.split(topic) if c.strip()]
+            asked = [c for c in clauses if not FIGURE_SAID.search(c)]
+            if not asked or len(asked) == len(clauses):
+                return False
+            topic = " ".join(asked)
+        topic = without_words(FIGURE_SAID.sub(" ", topic), (*lexicon().ceiling_words, *lexicon().guess_words))
+        return (self.retriever.keyword_score(topic) < MIN_KEYWORD_SCORE
+                or self.retriever.holds_every_term(unset.chunk_id, topic))
+
     def _points_at_nothing(self, question: Question, session: Session) -> bool:
         """Whether a conversation's first turn only points back ("这个要找哪个部门？", "加起来多少？", "What about the
         departments for that?"): shaped as a follow-up, with no document, measure, kind of applicant, case or amount
@@ -782,6 +816,27 @@ class Planner:
                      self.retriever.uses_word, lambda phrase: phrase in corpus_text(self.retriever),
                      self.retriever.known_share, self._said_together, self.retriever.quoted_articles)
 
+    def _learned_scope(self, question: Question, scope: ScopeVerdict) -> ScopeVerdict:
+        """The rules' ``scope`` overruled where the learned scope prior is sure: a covered turn is refused
+        (off_topic:learned) when the prior gives P(out of scope) ≥ ``refuse_at`` to it, or to each of its asks when it
+        has several ("互联网医院牌照怎么申请？…示范项目每个最多支持多少？" keeps its covered ask), unless it asks what the
+        conversation's topic answers ("好的，申报要准备哪些材料？" after an award) or names a place of the sources few
+        articles speak of ("张江药谷的租金补贴是多少？": they name 张江药谷 and set no rent). The prior reads the turn
+        without the places outside Shanghai it names (whether "北京的生物医药企业搬来上海…" asks of Beijing is the rules'
+        reading, ``without_other_places``); a turn of one ask the rules refused for
+        its words (not for a place or a document named, which the prior cannot weigh) below ``keep_at`` is covered."""
+        if self.scope_prior is None:
+            return scope
+        if (scope.covered and not asks_what_the_topic_answers(question)
+                and not sources_place(self.retriever.rare_terms(question.text, *subject_term_limits())) and all(
+                self.scope_prior.off_sources(without_other_places(to_simplified(text).lower())) >= self.scope_prior.refuse_at
+                for text in ([a.text for a in question.asks] if len(question.asks) > 1 else [question.original]))):
+            return ScopeVerdict(False, LEARNED_OFF_TOPIC)
+        if (not scope.covered and len(question.asks) == 1 and scope.reason not in NAMED_REASONS
+                and self.scope_prior.off_sources(question.original) < self.scope_prior.keep_at):
+            return ScopeVerdict(True, "")
+        return scope
+
     def _said_together(self, text: str) -> tuple[str, tuple[str, ...]]:
         """The sentence of the sources matching ``text`` best and the search terms of ``text`` it holds."""
         found = self.retriever.sentences(text, k=1)
@@ -846,6 +901,12 @@ class Planner:
             if (before is not None and before.route in {Route.NOT_SPECIFIED, Route.NO_AMOUNT} and before.ask.kind is ask.kind
                     and self._follows_ask_before(ask)):
                 continue  # "…计划到哪一年全部推出？有没有分年度的时间表？": the same time the text leaves unset, asked again
+            if (before is not None and before.articles and (before.route is Route.NO_AMOUNT or (
+                    before.route is Route.NOT_SPECIFIED and before.ask.kind in FIGURE_ASKS))
+                    and self._asks_unset_amount_again(ask, before.articles[0])):
+                # "…一事一议…市里能给多少钱？有没有个上限，比如5000万？", "…贴几个点？贴息期限多长？": the amount the article before
+                # leaves unset, asked again of a figure or a term of that article's
+                continue
             if (before is not None and before.route is Route.AWARD and before.estimate is not None
                     and ask.kind in {AskKind.FIGURE, AskKind.AMOUNT}
                     and lexicon().figure_again_asked.fullmatch(ask.text.lower().strip(" ？?。!！，,"))):
@@ -1466,11 +1527,15 @@ class Planner:
                 # force for the same support
                 return self._plan_ask(question, replace(applied, kind=AskKind.ELIGIBILITY, yes_no=True), session, previous,
                                       plan, language)
-            # "那个行动方案里提到“新药贷”，现在还能依据这个方案去申请吗？": the item holding the term quoted, first
-            quoted = next((a for term in QUOTED_TERM.findall(ask.text) for a in self.retriever.articles
-                           if a.doc_id == document and term in a.text), None)
-            if quoted is not None:
-                articles = [quoted, *(a for a in articles if a.chunk_id != quoted.chunk_id)]
+            # "那个行动方案里提到“新药贷”，现在还能依据这个方案去申请吗？": the item holding the term quoted in the asking
+            # sentence, first ("…方案现在还有效吗？我们想按里面说的“新药贷”试点去申请": the term, the quote a purpose)
+            asking_sentence = asking_part(question.text)
+            holding = [(term in asking_sentence, a) for term in QUOTED_TERM.findall(ask.text) for a in self.retriever.articles
+                       if a.doc_id == document and term in a.text]
+            if holding:
+                in_asking, quoted = holding[0]
+                others = [a for a in articles if a.chunk_id != quoted.chunk_id]
+                articles = [quoted, *others] if in_asking else [*others, quoted]
             elif self.retriever.keyword_score(topic) >= OWN_TOPIC_SCORE and (supported or not applying) and (
                     self.retriever.keyword_score(self.finder.topic_in(asking_part(ask.own_words).lower(), document)) >= MIN_KEYWORD_SCORE):
                 # "「规模达到4000亿」这个目标是哪份文件提的？还算数吗": the article the words stand in, first; an asker

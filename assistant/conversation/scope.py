@@ -288,16 +288,7 @@ def judge(question: Question, cat: Catalogue, known_words: tuple[int, int] = (0,
                 term in found_word[0] for term in said for found_word in (who_found, what_found)):
             return ScopeVerdict(False, f"off_topic:{group}")
     known, words = known_words
-    # "到哪一年失效？" inside a conversation: a validity or departments ask with no topic of its own is
-    # about what the conversation discussed, whatever its few other words
-    # "我们跟客户之间没有任何投资关系，这一点重要吗？" inside a conversation states a fact a condition of its topic reads;
-    # "if we registered in Hangzhou instead, would it still apply to us?" states where the asker is, the scope's condition
-    about_conversation = bool(question.context_text) and (
-        # "这是哪一条规定的？" after an award: which article the answer came from, no topic of its own
-        all(a.kind in CONVERSATION_KINDS or lexicon().article_asked.search(a.text.lower()) for a in question.asks)
-        or question.asks_annual_cap  # "那同一家公司一年里面最多可以拿多少" after an award: that award's yearly cap
-        or (question.facts.related_party is not None or question.facts.applicant_role is not None)
-        or (question.facts.registered is not None and all(a.kind is AskKind.ELIGIBILITY for a in question.asks)))
+    about_conversation = asks_of_conversation(question)
     # words the sources never use refuse a question with a topic of its own: not a follow-up, not about the
     # conversation, not when the sources' own money is asked about in everyday words ("补贴多久能到账")
     # nor when it names a measure of the policy by its bracketed label ("我们一年能从（六）拿到的最多是多少？"): that is its topic
@@ -401,6 +392,25 @@ def _asks_off_sources(question: Question, cat: Catalogue, data: _ScopeData,
         if words >= data.min_clause_words and known / words < data.min_known_share:
             return True
     return False
+
+
+def asks_what_the_topic_answers(question: Question) -> bool:
+    """Whether every ask of a later turn is one the conversation's topic answers: its validity, departments or how
+    to apply ("到哪一年失效？", "好的，申报要准备哪些材料？"), or which article an answer came from ("这是哪一条规定的？").
+    False for a first turn."""
+    return bool(question.context_text) and all(
+        a.kind in CONVERSATION_KINDS or lexicon().article_asked.search(a.text.lower()) for a in question.asks)
+
+
+def asks_of_conversation(question: Question) -> bool:
+    """Whether a later turn asks about what the conversation discussed rather than a topic of its own: what the topic
+    answers (``asks_what_the_topic_answers``), the yearly cap of the award discussed, a fact a condition of its topic
+    reads ("我们跟客户之间没有任何投资关系，这一点重要吗？"), or where the asker is registered, asked as a verdict ("if we
+    registered in Hangzhou instead, would it still apply to us?"). False for a first turn."""
+    return asks_what_the_topic_answers(question) or (bool(question.context_text) and (
+        question.asks_annual_cap
+        or (question.facts.related_party is not None or question.facts.applicant_role is not None)
+        or (question.facts.registered is not None and all(a.kind is AskKind.ELIGIBILITY for a in question.asks))))
 
 
 def asks_names(verdict: ScopeVerdict) -> bool:
@@ -627,3 +637,21 @@ def subject_term_limits() -> tuple[int, int]:
     """(fewest characters, most articles) of a term that names a subject few articles speak of (``scope.yaml``)."""
     data = _data()
     return data.subject_term_min_chars, data.subject_term_max_articles
+
+
+def sources_place(terms: Sequence[str]) -> str:
+    """The first of ``terms`` (search terms a few articles hold: ``rare_terms``) naming a place of Shanghai the
+    catalogued documents speak of ("张江药谷": a park of 张江), or ""."""
+    data = _data()
+    return next((term for term in terms if any(place in term for place in data.catalogued_districts)), "")
+
+
+def without_other_places(text: str) -> str:
+    """``text`` (simplified, lower case) without the places outside Shanghai it names beside a Shanghai one
+    ("北京的生物医药企业搬来上海…" → "的生物医药企业搬来上海…"): whether such a place is what is asked about is the
+    rules' reading (``_place_asked_about``), so a learned reading of the topic is given the rest; a text naming no
+    Shanghai place is unchanged ("今晚香港会不会落雨": the place is all it is about)."""
+    data = _data()
+    if not has_word(text, data.shanghai_anchors):
+        return text
+    return without_words(text, sorted(_named_places(text, data), key=len, reverse=True))

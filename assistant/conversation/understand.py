@@ -233,6 +233,7 @@ class _Lexicon:
     policy_self_words: tuple[str, ...]  # "这个政策", "it": words naming no topic beside the policy itself
     add_item: tuple[str, ...]
     ceiling_words: tuple[str, ...]
+    guess_words: tuple[str, ...]  # "比如5000万": a figure offered as a guess
     total_words: tuple[str, ...]
     cap_named_total: re.Pattern[str]  # "the total cap per company": the cap's name, no sum of items
     spend_total: re.Pattern[str]  # "研发总共投了2350万": the spend's total, no sum of items
@@ -519,6 +520,7 @@ def lexicon() -> _Lexicon:
         policy_self_words=lower(raw["policy_self_words"]),
         add_item=lower(raw["add_item"]),
         ceiling_words=lower(raw["ceiling_words"]),
+        guess_words=lower(raw["guess_words"]),
         total_words=lower(raw["total_words"]),
         cap_named_total=re.compile(raw["cap_named_total"], re.IGNORECASE),
         spend_total=re.compile(raw["spend_total"], re.IGNORECASE),
