@@ -119,9 +119,6 @@ from assistant.match.report import finds_nothing
 from assistant.query import prepare
 from assistant.records import AwardEstimate, Calculation
 from assistant.retrieval import Hit, HybridRetriever
-
-if TYPE_CHECKING:  # scikit-learn loads with the prior, not with every import of the planner
-    from assistant.scope_prior import ScopePrior
 from assistant.rules.book import AnnualCap, Rule, RuleBook
 from assistant.rules.calculator import AT_ANNUAL_CAP, AT_ITEM_CEILING, AwardCalculator, Item, MissingBase, are_alternatives
 from assistant.rules.eligibility import AskerKind, ConditionEvaluator, ConditionState, condition_rules
@@ -130,6 +127,9 @@ from index.articles import Article
 from index.documents import Catalogue, DocumentKind
 from index.normalise import normalise, to_simplified
 from index.tokens import tokenize
+
+if TYPE_CHECKING:  # scikit-learn loads with the prior, not with every import of the planner
+    from assistant.scope_prior import ScopePrior
 
 FOLLOW_UP_MAX_CHARS = {Language.ENGLISH: 100}  # a follow-up is a short turn; English words are longer
 FOLLOW_UP_MAX_CHARS_CHINESE = 40
@@ -823,8 +823,8 @@ class Planner:
         conversation's topic answers ("好的，申报要准备哪些材料？" after an award) or names a place of the sources few
         articles speak of ("张江药谷的租金补贴是多少？": they name 张江药谷 and set no rent). The prior reads the turn
         without the places outside Shanghai it names (whether "北京的生物医药企业搬来上海…" asks of Beijing is the rules'
-        reading, ``without_other_places``); a turn of one ask the rules refused for
-        its words (not for a place or a document named, which the prior cannot weigh) below ``keep_at`` is covered."""
+        reading, ``without_other_places``). A turn of one ask the rules refused for its words (not for a place or a
+        document named, which the prior cannot weigh) is covered below ``keep_at``."""
         if self.scope_prior is None:
             return scope
         if (scope.covered and not asks_what_the_topic_answers(question)
