@@ -10,7 +10,7 @@ off by default: ``data/article_prior.yaml`` holds the weight, the candidates, th
 what was measured, and why it is off).
 
 Fitting takes about half a minute on one core; the fitted model is kept per machine
-(``text_model.cached_model``).
+(``text_model.cached_fit``).
 
     prior = ArticlePrior.load_or_fit(cache_dir)
     prior.probabilities("研发投入2500万，II期在新加坡做的")   # {"policy2024:12": 0.61, ...}
@@ -23,11 +23,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.text_model import TextModel, TextModelSettings, cached_model
+from assistant.text_model import TextModel, TextModelSettings, cached_fit, training_path
 from index.yaml_data import read_yaml_once
 
 CONFIG_PATH = Path(__file__).resolve().parent / "data" / "article_prior.yaml"
-PACKAGES_DIR = Path(__file__).resolve().parent.parent  # where the training path of the config starts
 ANSWERED = ("answered", "not_specified")  # an article to cite: a refusal's question teaches no article
 
 
@@ -46,7 +45,7 @@ class PriorConfig:
     def read(cls, path: Path = CONFIG_PATH) -> PriorConfig:
         raw = read_yaml_once(path)
         return cls(
-            training=PACKAGES_DIR / raw["training"], weight=float(raw["weight"]),
+            training=training_path(raw), weight=float(raw["weight"]),
             min_probability=float(raw["min_probability"]), candidates=int(raw["candidates"]),
             model=TextModelSettings.read(raw),
         )
@@ -92,12 +91,8 @@ class ArticlePrior:
     def load_or_fit(cls, cache_dir: Path, config: PriorConfig | None = None) -> ArticlePrior:
         """The prior of ``config``'s training file (``data/article_prior.yaml`` when None): loaded from
         ``cache_dir`` when fitted before with the same file, settings and scikit-learn, else fitted and kept
-        there (``cached_model``; an unwritable cache only costs the fitting). Raises ``OSError`` when the training
+        there (``cached_fit``; an unwritable cache only costs the fitting). Raises ``OSError`` when the training
         file cannot be read."""
         config = config or PriorConfig.read()
-        training = config.training.read_bytes()
-
-        def fitted() -> TextModel:
-            return cls.fit(list(labelled_questions(training.decode("utf-8").splitlines())), config).model
-
-        return cls(cached_model(cache_dir, "article-prior", training, config.model, fitted), config)
+        return cls(cached_fit(cache_dir, "article-prior", config.training, config.model,
+                              lambda lines: cls.fit(list(labelled_questions(lines)), config).model), config)

@@ -18,11 +18,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.text_model import TextModel, TextModelSettings, cached_model
+from assistant.text_model import TextModel, TextModelSettings, cached_fit, training_path
 from index.yaml_data import read_yaml_once
 
 CONFIG_PATH = Path(__file__).resolve().parent / "data" / "scope_prior.yaml"
-PACKAGES_DIR = Path(__file__).resolve().parent.parent  # where the training path of the config starts
 OUT = "out_of_scope"  # the label of a turn to refuse
 IN = "covered"  # the label of every other turn
 
@@ -39,7 +38,7 @@ class ScopePriorConfig:
     @classmethod
     def read(cls, path: Path = CONFIG_PATH) -> ScopePriorConfig:
         raw = read_yaml_once(path)
-        return cls(training=PACKAGES_DIR / raw["training"], refuse_at=float(raw["refuse_at"]),
+        return cls(training=training_path(raw), refuse_at=float(raw["refuse_at"]),
                    keep_at=float(raw["keep_at"]), model=TextModelSettings.read(raw))
 
 
@@ -78,12 +77,8 @@ class ScopePrior:
     @classmethod
     def load_or_fit(cls, cache_dir: Path, config: ScopePriorConfig | None = None) -> ScopePrior:
         """The prior of ``config``'s training file (``data/scope_prior.yaml`` when None), loaded from
-        ``cache_dir`` or fitted and kept there (``cached_model``; an unwritable cache only costs the fitting).
+        ``cache_dir`` or fitted and kept there (``cached_fit``; an unwritable cache only costs the fitting).
         Raises ``OSError`` when the training file cannot be read."""
         config = config or ScopePriorConfig.read()
-        training = config.training.read_bytes()
-
-        def fitted() -> TextModel:
-            return cls.fit(list(scoped_turns(training.decode("utf-8").splitlines())), config).model
-
-        return cls(cached_model(cache_dir, "scope-prior", training, config.model, fitted), config)
+        return cls(cached_fit(cache_dir, "scope-prior", config.training, config.model,
+                              lambda lines: cls.fit(list(scoped_turns(lines)), config).model), config)

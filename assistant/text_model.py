@@ -37,6 +37,7 @@ from index.normalise import to_simplified
 
 log = logging.getLogger(__name__)
 
+PACKAGES_DIR = Path(__file__).resolve().parent.parent  # where a data file's training path starts
 TEXT_CACHE_SIZE = 256  # texts whose probabilities are kept: a turn's few reads, for the turns in progress
 
 
@@ -141,6 +142,20 @@ def cached_model(cache_dir: Path, name: str, training: bytes, settings: TextMode
     except OSError as error:
         log.warning("the %s model is not kept in %s (%s): fitted in this process only", name, cache_dir, error)
         return model if model is not None else fit()
+
+
+def training_path(raw: dict[str, Any]) -> Path:
+    """The training file a data file's mapping names (``training``, relative to the directory that holds the
+    assistant package)."""
+    return PACKAGES_DIR / raw["training"]
+
+
+def cached_fit(cache_dir: Path, name: str, training: Path, settings: TextModelSettings,
+               fit: Callable[[list[str]], TextModel]) -> TextModel:
+    """``cached_model`` of the training file ``training``: ``fit`` is given its lines (JSON lines) when no
+    model fitted on the same bytes is kept. Raises ``OSError`` when the training file cannot be read."""
+    lines = training.read_bytes()
+    return cached_model(cache_dir, name, lines, settings, lambda: fit(lines.decode("utf-8").splitlines()))
 
 
 def default_cache_dir() -> Path:

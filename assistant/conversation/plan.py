@@ -827,10 +827,11 @@ class Planner:
         document named, which the prior cannot weigh) is covered below ``keep_at``."""
         if self.scope_prior is None:
             return scope
-        if (scope.covered and not asks_what_the_topic_answers(question)
-                and not sources_place(self.retriever.rare_terms(question.text, *subject_term_limits())) and all(
+        # (the prediction first: most covered turns end there, before the search terms are looked up)
+        if (scope.covered and not asks_what_the_topic_answers(question) and all(
                 self.scope_prior.off_sources(without_other_places(to_simplified(text).lower())) >= self.scope_prior.refuse_at
-                for text in ([a.text for a in question.asks] if len(question.asks) > 1 else [question.original]))):
+                for text in ([a.text for a in question.asks] if len(question.asks) > 1 else [question.original]))
+                and not sources_place(self.retriever.rare_terms(question.text, *subject_term_limits()))):
             return ScopeVerdict(False, LEARNED_OFF_TOPIC)
         if (not scope.covered and len(question.asks) == 1 and scope.reason not in NAMED_REASONS
                 and self.scope_prior.off_sources(question.original) < self.scope_prior.keep_at):
