@@ -233,6 +233,7 @@ LOCKED_SPLITS = (
     "unseen52",
     "unseen53",
     "unseen54",
+    "unseen55",
 )
 
 
