@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from enum import StrEnum
 from functools import cache
+from pathlib import Path
 
 import opencc
 
 from assistant.query import is_english
 from index.normalise import to_simplified
+from index.yaml_data import read_yaml_once
+
+SCRIPT_PATH = Path(__file__).resolve().parent / "data" / "script.yaml"
 
 
 class Language(StrEnum):
@@ -36,5 +40,18 @@ def detect_language(text: str) -> Language:
 
 
 def in_script(text: str, language: Language) -> str:
-    """Simplified text as the asker writes: converted to traditional for a traditional question."""
-    return _s2t().convert(text) if language is Language.TRADITIONAL else text
+    """Simplified text as the asker writes: converted to traditional for a traditional question (with the forms
+    ``data/script.yaml`` puts right after OpenCC)."""
+    if language is not Language.TRADITIONAL:
+        return text
+    converted = _s2t().convert(text)
+    for wrong, right in _traditional_fixes():
+        converted = converted.replace(wrong, right)
+    return converted
+
+
+@cache
+def _traditional_fixes() -> tuple[tuple[str, str], ...]:
+    """``data/script.yaml`` ``traditional_fixes``: (OpenCC's form, the form written), longest first."""
+    fixes = read_yaml_once(SCRIPT_PATH).get("traditional_fixes") or {}
+    return tuple(sorted(((str(k), str(v)) for k, v in fixes.items()), key=lambda pair: len(pair[0]), reverse=True))

@@ -248,3 +248,14 @@ def test_a_yes_on_measure_5_says_a_trial_elsewhere_in_china_is_domestic(engine):
     answer = engine.ask("公司在松江登记注册，也是临床试验申请人；一个1类新药的Ⅰ期临床是在北京两家医院做的，已经做完。"
                         "临床不在上海做，还能申请市里的创新药研发支持吗？")
     assert _verdicts(answer) == {"eligible"} and "开展国内Ⅰ期" in answer.answer
+
+
+def test_a_product_a_parent_outside_shanghai_developed_is_no_shanghai_companys_product(engine):
+    # （三十六）: "对我市企业研发的创新药、现代中药和高端医疗器械…" — the Shanghai subsidiary only sells what the parent developed
+    for question in ("我们韩国母公司自己研发的一个抗体药拿到了美国FDA批准并在美国上市销售，上海的子公司只负责国内销售，没参与研发，"
+                     "能申请上海的海外注册支持吗？",
+                     "Our Shanghai subsidiary only distributes the drug; it was developed entirely by our parent in Boston and is "
+                     "now FDA-approved and sold in the US. Can the Shanghai entity get the overseas registration support?"):
+        answer = engine.ask(question)
+        assert [v.verdict for v in answer.verdicts] == ["not_eligible"], question
+        assert "我市企业研发" in answer.answer, question

@@ -652,6 +652,24 @@ def test_an_award_asked_for_above_the_ceiling_is_a_no_first(engine):
     assert english.answer.startswith("No")
 
 
+def test_an_award_wanted_above_the_ceiling_with_no_spend_said_is_a_no_and_never_read_as_the_spend(engine):
+    # "我们1类新药III期，能拿0.5亿吗？" was "可以" (no spend stated; 5000万 is the award wanted, above the 3000万 ceiling);
+    # in a conversation that had an R&D spend it was once computed as 40% × 5000万 as well
+    for question, lead in (("我们1类新药III期，能拿0.5亿吗？", "不能"),
+                           ("我們的1類新藥在做III期，可以拿到五千萬嗎？", "不能"),
+                           ("Our Class 1 drug is in Phase III. Can we get RMB 50 million?", "No")):
+        answer = engine.ask(question)
+        first = answer.answer.splitlines()[0]
+        assert first.startswith(lead), question
+        assert ("3000万" in first or "3000萬" in first or "30,000,000" in first), question
+        assert [v.verdict for v in answer.verdicts] == ["not_eligible"], question
+        assert answer.total_yuan is None, question  # no spend: nothing is computed
+    # within the ceiling the figure asked is no no: the spend it takes follows the yes (40% of at least 5000万)
+    within = engine.ask("我们1类新药III期，能拿2000万吗？")
+    assert not within.answer.startswith("不能")
+    assert "研发投入至少需5000万元" in within.answer
+
+
 def test_a_hospital_is_not_a_contract_manufacturer(engine):
     # "我们是医院，能拿CMO委托生产的补贴吗？" → was "可以"; the text: "支持具有成熟生产经验的合同研发生产组织（CMO）和生产企业承接委托生产活动"
     for question in ("我们是医院，能拿CMO委托生产的补贴吗？", "作为一家三甲医院，我们能拿CMO补贴吗", "We are a hospital. Can we get the CMO support?"):

@@ -237,7 +237,7 @@ class Composer:
                 # the same award reached by two asks of one message is shown once and counted once
                 estimates.append(step.estimate)
             if step.eligibility is not None and (step.route in {Route.ELIGIBILITY, Route.AWARD} or (
-                    step.route is Route.CEILINGS and step.ask.yes_no)):
+                    step.route is Route.CEILINGS and (step.ask.yes_no or step.declined))):
                 # "能拿3000万吗？" above what the text allows: a no, whatever the measure's conditions
                 # "2800万的担保能给到吗" within one alternative ceiling and above another: the enterprise's kind decides
                 verdict = (Verdict.NOT_ELIGIBLE if step.declined else Verdict.UNKNOWN if step.within_some is not None
@@ -474,8 +474,10 @@ class Composer:
         if route is Route.LOOKUP:
             return self._lookup(step, article)
         if route is Route.ELIGIBILITY:  # a figure heard of put right first ("听说…5000万，我们能申请吗？")
+            # ("能拿2000万吗？" within the ceiling, no spend stated: the spend that figure takes follows the yes)
+            spend = self._required_base(step)[:1] if step.required_base is not None else []
             return [*(self._correction(c) for c in step.corrections),
-                    *self._excluded_first(step, [*self._eligibility(step, article), *self._asker_lines(step)])]
+                    *self._excluded_first(step, [*self._eligibility(step, article), *spend, *self._asker_lines(step)])]
         if route is Route.KIND_SUPPORT:
             return self._kind_support(step)
         if route is Route.CLARIFY_RULE and step.request is not None:

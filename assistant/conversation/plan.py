@@ -3561,10 +3561,18 @@ class Planner:
                 # "USD 4.1 million of output": 10% of it stays below 500万 at every rate, so the rule is the answer
                 step.route = Route.UNDER_CAP_AT_ANY_RATE if _usd_bases_under_cap(question, request) else Route.CLARIFY_CURRENCY
                 return step
+            out_of_reach = [] if heard_wrong else self._wanted_above_ceiling(question, request.rules)
+            if verdict_asked and out_of_reach:
+                # "我们1类新药III期，能拿0.5亿吗？": no spend stated, and the figure asked is above the ceiling whatever
+                # the spend: a no, then the ceiling (never the figure asked taken as the spend)
+                step.corrections, step.declined = out_of_reach, True
+                step.route = Route.CEILINGS
+                return step
             if verdict_asked:
                 step.route = Route.ELIGIBILITY
                 step.lead = lead_clause(article.text, AskKind.WHAT, _product_query(ask, request))
                 step.corrections = heard_wrong  # "听说Ⅲ期最高5000万，我们能申请吗？": the figure put right first
+                step.required_base = self._spend_for_wanted(question, request.rules) if not heard_wrong else None
                 return step
             if question.asks_ceiling and not question.facts.amounts:
                 step.route = Route.CEILINGS
@@ -3949,6 +3957,30 @@ class Planner:
             step.corrections.append((desired[0].yuan, rule, rule.cap_yuan))
         return step
 
+    def _spend_for_wanted(self, question: Question, rules: Sequence[Rule]) -> tuple[Rule, Decimal, Decimal] | None:
+        """(the rule, the award wanted in yuan, the spend in yuan it takes at the rule's share) for an award asked for
+        within the one rated rule's ceiling with no spend stated ("我们1类新药III期，能拿2000万吗？": 40% of at least
+        5000万); None otherwise."""
+        wanted = [a.yuan for a in question.facts.amounts_as(AmountRole.DESIRED) if a.currency == CNY]
+        rated = [rule for rule in rules if rule.rate]
+        if len(wanted) != 1 or len(rated) != 1 or question.asks_total or wanted[0] > rated[0].cap_yuan:
+            return None
+        rule, target = rated[0], wanted[0]
+        assert rule.rate is not None
+        return rule, target, (target / rule.rate).quantize(Decimal(1))
+
+    def _wanted_above_ceiling(self, question: Question, rules: Sequence[Rule]) -> list[tuple[Decimal, Rule, Decimal]]:
+        """The award in yuan the asker wants ("能拿0.5亿吗", "Can we get RMB 50 million?") when it is above the
+        ceiling of every one of ``rules`` (each item's 最高), as one correction (wanted, the rule of the highest
+        ceiling, that ceiling); none when a total over items or a year is asked (the annual cap may admit it)."""
+        wanted = [a.yuan for a in question.facts.amounts_as(AmountRole.DESIRED) if a.currency == CNY]
+        capped = [rule for rule in rules if rule.cap_yuan]
+        if not wanted or not capped or question.asks_total or question.asks_annual_cap:
+            return []
+        highest = max(capped, key=lambda rule: rule.cap_yuan)
+        figure = max(wanted)
+        return [(figure, highest, Decimal(highest.cap_yuan))] if figure > highest.cap_yuan else []
+
     def _within_some(self, question: Question, request: AwardRequest, estimate: AwardEstimate) -> Decimal | None:
         """The figure (yuan) asked for that some alternative ceilings admit and others do not ("中型科创企业…2800万的
         担保能给到吗": within （二十九）'s qualified medium ceiling, 3000万, above the 2000万 one), else None."""
@@ -3997,8 +4029,14 @@ class Planner:
         # ``within_some`` (``_within_some``): a figure within one of the alternative ceilings (（二十九）'s guarantees by
         # the enterprise's kind) while the kind is open is out of reach of none ("中型科创企业…2800万", 3000万 / 2000万)
         met_rules = self._rules_met(question, request.rules) if are_alternatives(estimate.calculations) else []
+        # ("…都按最高算，今年一共能拿多少？财务说能上1.3亿": a figure heard of a total asked is held against the total, not an item)
+        of_total = question.asks_total and len(estimate.calculations) > 1 and not are_alternatives(estimate.calculations)
         for stated in stated_amounts:
             if within_some is not None and stated.yuan == within_some:
+                continue
+            if of_total:
+                if stated.yuan > computed and request.rules:
+                    corrections.append((stated.yuan, request.rules[0], computed))
                 continue
             if any(stated.yuan <= rule.cap_yuan for rule in met_rules):
                 continue  # "中型…拿到了专精特新资质…可以到3000万吗": the alternative whose conditions the case meets admits it

@@ -109,7 +109,8 @@ class Facts:
     regulator: str | None = None  # the regulator abroad the product is registered with: "fda", "brics" … (eligibility.yaml)
     clients: str | None = None  # whom the asker's services are for: "institutes" (高校科研院所) or "enterprises"
     work: str | None = None  # the work the support is asked for: "research" (研究服务), "production" (受托生产),
-    # "in_house" (the asker's own staff paid, "BD人员的工资") or "exhibition" (a fee paid for a trade fair, "展位费20万")
+    # "in_house" (the asker's own staff paid, "BD人员的工资"), "exhibition" (a fee paid for a trade fair, "展位费20万") or
+    # "developed_elsewhere" (the product a parent outside Shanghai developed, "母公司自己研发的…子公司没参与研发")
     device_class: str | None = None  # the class ("2", "3") of the asker's own device, when it says so
     usd_rate: Decimal | None = None  # the yuan per US dollar the asker gave ("take 7.1 RMB/USD"), held for later turns
     # (another currency's code, the yuan per unit of it) the asker gave ("use 7.8 RMB per EUR"), held for later turns
@@ -247,6 +248,7 @@ class Question:
     # (1-based) and the amount it denies, each None when not said; the item named takes this turn's amount
     corrects_order: int | None = None
     corrects_yuan: Decimal | None = None
+    corrects_item: bool = False  # a correction word said ("海外那笔我看错了，实际…"): the item may be named by its rule
     # the order (1-based) of an item said before that the turn names ("第二个品种", "the second product"), None when not said
     names_order: int | None = None
     labels_given: tuple[str, ...] = ()  # item labels this turn and those before gave, lower case, in order ("a", "b")

@@ -653,7 +653,7 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
                 Decimal(base or 0) for _, base in items]
             summed_seen = True
         elif question.asks_total and rules and not (question.adds_item and earlier_bases) and (
-                others := _other_items(rules, bases, seen_rules, seen_bases)):
+                others := _other_items(rules, bases, [(book.rule(r), base) for r, base in previous.seen], seen_bases)):
             # "首次拿证了，研发投入1500万，加起来一共多少": this turn's item with the topic's other items computed before
             rules, bases = [*rules, *others[0]], others[1]
             summed_seen = True  # (an item added too, "plus another drug's Phase III", is among them already)
@@ -754,21 +754,22 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
                                     for a in facts_said.amounts if a.related is not None})
 
 
-def _other_items(rules: list[Rule], bases: list[Decimal], seen_rules: list[Rule],
+def _other_items(rules: list[Rule], bases: list[Decimal], seen: Sequence[tuple[Rule, str]],
                  seen_bases: dict[str, Decimal]) -> tuple[list[Rule], list[Decimal]] | None:
-    """(the topic's earlier rules not asked again, the bases of all items: this turn's, then theirs) for a
-    total asked over this turn's items and the ones computed before; None when there are none, or when a
-    base is not known (an earlier rule with a rate and no base, or this turn's bases not one per rule).
-    A fixed ceiling's base is a placeholder (0) that the calculator never reads."""
-    others = [r for r in seen_rules if r not in rules]
-    if not others or any(r.rate is not None and r.id not in seen_bases for r in others):
+    """(the topic's earlier items whose rules are not asked again, one rule per item, the bases of all items: this
+    turn's, then theirs) for a total asked over this turn's items and the ones computed before (``seen``: one (rule,
+    base or "") per item, two products of one fixed ceiling being two items); None when there are none, or when a base
+    is not known (an earlier rule with a rate and no base, or this turn's bases not one per rule). A fixed ceiling's
+    base is a placeholder (0) that the calculator never reads."""
+    others = [(rule, base) for rule, base in seen if rule not in rules]
+    if not others or any(r.rate is not None and not base and r.id not in seen_bases for r, base in others):
         return None
     if bases and len(bases) != len(rules):
         return None
     if not bases and any(r.rate is not None for r in rules):
         return None
     own = bases or [Decimal(0)] * len(rules)
-    return others, [*own, *(seen_bases.get(r.id, Decimal(0)) for r in others)]
+    return [r for r, _ in others], [*own, *(Decimal(base) if base else seen_bases.get(r.id, Decimal(0)) for r, base in others)]
 
 
 def _seen_items(seen: Sequence[tuple[str, str]], book: RuleBook) -> tuple[list[Rule], list[Decimal]] | None:
@@ -805,10 +806,11 @@ def _counted_by_another_ask(question: Question, ask_text: str, candidates: Seque
 def _corrected_items(question: Question, earlier_rules: list[Rule], earlier_bases: list[Decimal], rules: list[Rule],
                      bases: list[Decimal]) -> tuple[list[Rule], list[Decimal]] | None:
     """(rules, bases) of the items stated before (``earlier_rules`` one per base in ``earlier_bases``) with the one a
-    correction names, by its order ("第二个品种") or by the old base it denies ("不是8000万"), given this turn's one
-    base (yuan); None when the turn corrects no earlier item (no such order or base, not one base stated, or a
-    rule named that is not the item's). One rule throughout is given once (it pairs with every base)."""
-    if (question.corrects_order is None and question.corrects_yuan is None) or len(bases) != 1 or (
+    correction names, by its order ("第二个品种"), by the old base it denies ("不是8000万") or by the one rule it names
+    whose item is the only one of that rule ("海外那笔我看错了"), given this turn's one base (yuan); None when the turn
+    corrects no earlier item (no such order or base, not one base stated, or a rule named that is not the item's). One
+    rule throughout is given once (it pairs with every base)."""
+    if (question.corrects_order is None and question.corrects_yuan is None and not question.corrects_item) or len(bases) != 1 or (
             len(earlier_rules) != len(earlier_bases)):
         return None
     order = question.corrects_order
@@ -816,6 +818,8 @@ def _corrected_items(question: Question, earlier_rules: list[Rule], earlier_base
         index = order - 1
     elif question.corrects_yuan is not None and question.corrects_yuan in earlier_bases:
         index = earlier_bases.index(question.corrects_yuan)
+    elif len(rules) == 1 and earlier_rules.count(rules[0]) == 1 and len(set(earlier_rules)) > 1:
+        index = earlier_rules.index(rules[0])  # "海外那笔我看错了，实际缴纳的是两百三十万": the one item of the rule it names
     else:
         return None
     if rules and earlier_rules[index] not in rules:

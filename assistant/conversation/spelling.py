@@ -100,7 +100,10 @@ def _spoken_written(text: str) -> str:
     if contracted is not None:
         written_out = contracted.sub(lambda m: _cased(m[0], apostrophes[m[0].lower()]), written_out)
     unit = _unit_typo()  # "核定新增投资5000完": a homophone of 万 right after a number, where an amount ends
-    return unit.sub("万", written_out) if unit is not None else written_out
+    written_out = unit.sub("万", written_out) if unit is not None else written_out
+    for short, form in _money_short_forms():  # "250万欧" → "250万欧元"
+        written_out = short.sub(form, written_out)
+    return written_out
 
 
 def _cased(said: str, form: str) -> str:
@@ -123,6 +126,13 @@ def _unit_typo() -> re.Pattern[str] | None:
     """``understanding.yaml`` ``unit_typos``: a homophone typed for 万 right after a number ("5000完")."""
     typo = read_yaml_once(UNDERSTANDING_PATH).get("unit_typos")
     return re.compile(str(typo)) if typo else None
+
+
+@cache
+def _money_short_forms() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """``understanding.yaml`` ``money_short_forms``: a currency said short right after an amount, and its written form."""
+    forms = read_yaml_once(UNDERSTANDING_PATH).get("money_short_forms") or {}
+    return tuple((re.compile(str(pattern)), str(form)) for pattern, form in forms.items())
 
 
 @cache

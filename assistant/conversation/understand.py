@@ -105,7 +105,7 @@ LEADING_CONJUNCTION = re.compile(r"^(?:(?:ok|okay|right|well|alright|thanks|got 
 DEVICE_OWNER_REACH = 16  # characters before a device class within which words saying it is the asker's are read
 ENGLISH_SENTENCE_END = re.compile(r"(?<=[^\s.。])\.\s+(?=[a-z])", re.IGNORECASE)  # after a word, a figure or a term put in Chinese ("ii期. could you")
 CASE_MARK = re.compile(r"\bi{1,3}期|(?<![a-z])i{1,3}期|临床|试验|trial|phase|\d\s*(万|亿|元|million|billion)|rmb|usd|\$", re.IGNORECASE)
-FEW_UNITS = "个|家|款|项|场|次|名|位|所|种|条|笔|篇|轮|批|本"  # the counters after 几 that say "a few" ("几所高校", "发过几篇")
+FEW_UNITS = "个|家|款|项|场|次|名|位|所|种|条|笔|篇|轮|批|本|台|套|件|例"  # the counters after 几 that say "a few" ("几所高校", "卖出去几台了")
 # "参加几个展会", "建个年产几十吨的产业化基地": a few, or a few tens, when the sentence asks nothing
 INDEFINITE_COUNT = re.compile(rf"几({FEW_UNITS})|几[十百千](?:{FEW_UNITS}|吨|台|亩|人|平方米|平米)?")
 # "全放在上海几家三甲医院做", "跟几个课题组合作": 几家 inside a phrase of place or company says "some";
@@ -252,6 +252,7 @@ class _Lexicon:
     departments_pointer: re.Pattern[str]  # "这个归哪些部门管": the departments of the clause before
     confirmed_figure: re.Pattern[str]  # "…是1500万？": a figure put as a question
     computed_claim: re.Pattern[str]  # "算下来…对吧": the asker's own sum put forward to be confirmed
+    share_computed_claim: re.Pattern[str]  # "按40%算是3,600万": the asker's own product of a share, never a spend
     received_total_before: re.Pattern[str]  # "一共拿了50万", "a total of RMB 500,000"
     amount_range: re.Pattern[str]  # the words between a range's two ends ("到", "-", " to ")
     supposing: re.Pattern[str]  # "What if the trial is run in Australia instead?": a change to the case supposed
@@ -540,6 +541,7 @@ def lexicon() -> _Lexicon:
         departments_pointer=re.compile(raw["departments_pointer"], re.IGNORECASE),
         confirmed_figure=re.compile(raw["confirmed_figure"]),
         computed_claim=re.compile(raw["computed_claim"], re.IGNORECASE),
+        share_computed_claim=re.compile(raw["share_computed_claim"], re.IGNORECASE),
         amount_range=re.compile(raw["amount_range"], re.IGNORECASE),
         supposing=re.compile(raw["supposing"], re.IGNORECASE),
         received_total_before=re.compile(raw["received_total_before"], re.IGNORECASE),
@@ -1190,6 +1192,7 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         items_added=_items_added(text, lex),
         corrects_order=corrected[0],
         corrects_yuan=corrected[1],
+        corrects_item=bool(lex.item_correction.search(text)),
         names_order=order,
         labels_given=given,
         asks_ceiling=names_ceiling(text, facts) or (
@@ -1313,6 +1316,23 @@ def _opens_the_next(clause: str, text: str, following: str, lex: _Lexicon) -> bo
     return text[start + len(clause):start_next].strip() in {",", "，"} and _asked_kind(following.lower(), lex) is not None
 
 
+def _kept_beside_set_aside(clause: str, lex: _Lexicon) -> str:
+    """The parts of ``clause`` (cut at commas) a part setting something aside leaves: a part that names what it sets
+    aside ("贷款利率8.5%不用管") drops itself; one pointing back ("这个不用查") drops the part before it too; "" when
+    nothing is left."""
+    parts = re.split(r"[,，]", clause)
+    dropped: set[int] = set()
+    for i, part in enumerate(parts):
+        if lex.not_wanted.search(BRACKETED.sub(" ", part.lower())):
+            dropped.add(i)
+            if POINTS_BACK.match(part) and i > 0:
+                dropped.add(i - 1)
+    return "，".join(part for i, part in enumerate(parts) if i not in dropped and part.strip())
+
+
+POINTS_BACK = re.compile(r"\s*(?:这|那|此|该|\bthis\b|\bthat\b|\bit\b|\bthose\b|\bthese\b)", re.IGNORECASE)
+
+
 def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | None = None) -> tuple[Ask, ...]:
     """One ask per clause that asks something; a message with no ask word is one WHAT ask.
 
@@ -1342,8 +1362,12 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             continue  # "两家之间有没有股权往来我还没来得及问": what the asker has yet to find out, told, not asked
         if lex.not_wanted.search(BRACKETED.sub(" ", clause.lower())) and not QUESTION_WORDS.search(clause.lower()):
             # "我手上材料说工业总产值2023年是1860亿，这个不用查，就要前面那个": told and set aside, no ask's words (an aside
-            # in brackets sets aside only itself: "II期…3800万左右（I期那时候花的1100万…不用管）")
-            continue
+            # in brackets sets aside only itself: "II期…3800万左右（I期那时候花的1100万…不用管）"); a part naming what it
+            # sets aside sets aside only itself ("…受托年生产产值分别是3200万、6800万、2500万，贷款利率8.5%不用管")
+            kept = _kept_beside_set_aside(clause, lex)
+            if not kept:
+                continue
+            clause = kept
         if (lex.wants_to_know.search(clause.lower()) and any(clause in told for told in stated_sentences)
                 and any(questioned for _, questioned, _ in clauses[number + 1:])):
             continue  # "有个客户想了解下…整体盘子有几大，写投资报告用。2023年…规模是多少？": the wish told, the question after it asks
@@ -2222,6 +2246,8 @@ def read_facts(normalised: str, text: str) -> Facts:
         location = "overseas" if abroad and not home else "domestic" if (home or denied) and not abroad else location
     role = next((name for name, ws in words["applicant_role"].items() if has_word(text, ws)), None) or next(
         (name for name, pattern in words["applicant_role_patterns"].items() if re.search(pattern, text)), None)
+    if role in PARTNER_APPLIES and re.search(words["asks_for_partner"], text):
+        role = None  # "…could our partner get for this deal?": the licensor partner applies, not the licensee asking
     registered: str | None = None
     registered_place = ""
     if re.search(words["registered_unsaid"], text):
@@ -2478,6 +2504,9 @@ def _relation(text: str, words: dict[str, Any]) -> bool | None:
     return None
 
 
+PARTNER_APPLIES = ("licensee", "insurer")  # roles whose partner, asked about, is the applicant (``asks_for_partner``)
+
+
 def _entity_type(text: str) -> str | None:
     """Who the asker says it is ("我们是医院", "作为保险公司", "医院能拿…吗", "we are a CRO"): a kind's
     word where one of the ``entity_said`` patterns puts it, so a kind named as the measure's
@@ -2488,7 +2517,9 @@ def _entity_type(text: str) -> str | None:
                   if (needed is None or _holds_any(folded, needed[kind])) and pattern.search(text)), None)
     facts = lexicon().facts
     if asker in facts["intermediary_kinds"]:  # "我是保险公司的。客户是…药企": the client's case
-        return next((kind for kind, pattern in _kind_patterns("client_said") if kind != asker and pattern.search(text)), asker)
+        client = next((kind for kind, pattern in _kind_patterns("client_said") if kind != asker and pattern.search(text)), None)
+        # ("我哋上海嘅合作藥企…佢哋可以攞返幾多補貼？": the partner's case, whatever its kind)
+        return client if client is not None else None if re.search(facts["asks_for_partner"], text) else asker
     if asker in facts["founders_kinds"] and re.search(facts["founded_company"], text):
         return None  # "我是交大的老师…拿出来在上海成立了公司": the company founded applies
     return asker
@@ -2836,8 +2867,8 @@ def _heard_of(found: FoundAmount, normalised: str, before: str, latin: bool, lex
     """
     if lex.roles["own_base"].search(before):
         return False
-    if _quoted_claim(found.start, normalised, lex):
-        return True
+    if _quoted_claim(found.start, normalised, lex) or lex.share_computed_claim.search(before):
+        return True  # (or the asker's own product of a share: "按40%算是3,600万，可以全拿吗")
     start, end = sentence_at(normalised, found.start)
     heard = [m.start() for m in lex.roles["claimed"].finditer(normalised[start: found.start].lower())]
     if not heard and start > 0 and lex.confirmed_figure.match(normalised, found.end) and re.search(r"(?:是|为|有)\s*$", before):
@@ -3105,7 +3136,8 @@ def _fees_alike(amounts: tuple[StatedAmount, ...], normalised: str, lex: _Lexico
 def _aside_of_each(amounts: tuple[StatedAmount, ...], normalised: str, count: int, lex: _Lexicon) -> tuple[StatedAmount, ...]:
     """``amounts`` of a message counting ``count`` like items with one amount said per item ("14个展会…每个项目经费
     都在15万上下"): the others of the same role said, in their own clause, as the least or most of the items or as their
-    whole ("最便宜的也有12万", "全年…一共花了210万", ``counted_aside``) are context, no items of their own."""
+    whole ("最便宜的也有12万", "全年…一共花了210万", ``counted_aside``; or exactly ``count`` times the amount of each)
+    are context, no items of their own."""
     def clause_before(amount: StatedAmount) -> str:
         return _clause_up_to(normalised, amount.start, "，,。；;（(：")
 
@@ -3121,8 +3153,10 @@ def _aside_of_each(amounts: tuple[StatedAmount, ...], normalised: str, count: in
     if count < 2 or len(per_item) != 1 or len(paid) < 2:
         return amounts
     role = per_item[0].role
+    # (or the count times the amount of each, whatever words it stands in: "14 shows… Each one cost roughly 120k RMB…,
+    # about 1.68 million total")
     return tuple(replace(a, role=AmountRole.CONTEXT) if a is not per_item[0] and a.role is role
-                 and lex.counted_aside.search(clause_before(a)) else a for a in amounts)
+                 and (lex.counted_aside.search(clause_before(a)) or a.yuan == per_item[0].yuan * count) else a for a in amounts)
 
 
 def counts_the_total(text: str, end: int, lex: _Lexicon | None = None) -> bool:

@@ -8,6 +8,7 @@ articles or writes words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -48,6 +49,19 @@ def _named_by_figure(text: str, rule: Rule, wanted: Sequence[Decimal]) -> bool:
     return bool(rate and rate in text.replace("％", "%")) or rule.cap_yuan in wanted
 
 
+def _yes_no_clause_first(own_words: str) -> bool:
+    """Whether an amount ask (lower case) asks a yes/no of its own before the figure it asks ("can we get the global
+    registration support, and how much", "想问我们这个能不能拿这笔钱，能拿的话大概多少"): the yes leads, so it waits as one."""
+    # (the words opening a sentence, "ok and once we get the certificate…, how much on top of that", ask nothing: the
+    # clause after them must ask the yes itself)
+    clauses = [DISCOURSE_OPENING.sub("", c) for c in YES_NO_THEN_AMOUNT.split(own_words)]
+    clauses = [c for c in clauses if len(c.strip()) > 3]
+    quantity = [has_word(c, lexicon().quantity_words) for c in clauses]
+    return any(asks_yes_or_no(c) and not quantity[i] and any(quantity[i + 1:]) for i, c in enumerate(clauses))
+
+
+YES_NO_THEN_AMOUNT = re.compile(r"[，,；;？?]")
+DISCOURSE_OPENING = re.compile(r"^(?:\s*(?:and|so|but|then|ok|okay|well|great|cool|thanks|thx|hmm|also|plus)\b[\s,.!-]*)+")
 CONDITIONS_UNLISTED = "conditions_unlisted"  # ``eligibility.yaml``: "符合条件的…" with no conditions listed
 
 
@@ -152,11 +166,13 @@ class Verdicts:
             return None  # "据说CMO每个品种最多能补600万，是这样吗？" asks whether the figure is right: it is put right
         own_words = ask.own_words.lower()
         # "Can it get the contract manufacturing support?": an amount asked only as a yes/no, with no spend stated and
-        # no figure asked, waits all the same ("…, and if so up to how much?" is computed, the condition noted)
-        # "研发投入1200万，能不能拿研发投入40%那一笔？": a yes/no on the one rule its own figure names waits, a spend stated or not
+        # no figure asked, waits all the same; "研发投入1200万，能不能拿研发投入40%那一笔？": a yes/no on the one rule its
+        # own figure names waits, a spend stated or not; so does a yes of its own asked before the figure ("Can we get
+        # the global registration support, and how much?"), the figure following as what it would give
         named = [rule for rule in dict.fromkeys(request.rules or request.candidates) if _named_by_figure(own_words, rule, ())]
-        yes_no = asks_yes_or_no(own_words) and (ask.kind is AskKind.ELIGIBILITY or (ask.yes_no and (
-            len(named) == 1 or not question.facts.amounts_as(AmountRole.BASE)) and not has_word(own_words, lexicon().quantity_words)))
+        yes_no = (asks_yes_or_no(own_words) and (ask.kind is AskKind.ELIGIBILITY or (ask.yes_no and (
+            len(named) == 1 or not question.facts.amounts_as(AmountRole.BASE)) and not has_word(own_words, lexicon().quantity_words)))) or (
+            ask.kind is AskKind.AMOUNT and _yes_no_clause_first(own_words))
         # "中型企业，想申请3000万的担保，行不行": the guarantee asked of the ceiling the facts read is the figure wanted
         wanted = figures_wanted(question, request.candidates)
         rules = list(dict.fromkeys(request.rules)) or [r for r in request.candidates if r.cap_yuan in wanted]

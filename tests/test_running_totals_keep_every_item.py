@@ -1,0 +1,22 @@
+"""A conversation's running total keeps every item said before: a later turn that puts one item's amount right (named
+by its kind) or adds a later step of one product changes that item alone, never dropping the others.
+
+（十三） pays 50% of the premium, 国内临床试验和产品责任保险 最高50万, 海外临床试验和高端医疗设备责任保险 最高100万;
+（六） pays 最高300万 for a device in the special review and 不超过研发投入的40%, 最高800万 once it is registered and made.
+"""
+
+
+def test_putting_one_items_amount_right_by_its_kind_keeps_the_other_item(engine):
+    first = engine.ask("我们在上海注册。今年交了国内临床试验责任险保费40万，海外临床试验责任险保费120万，两笔一共能补多少？")
+    assert first.total_yuan == 800_000  # 20万 + 60万
+    later = engine.ask("抱歉，海外那笔我记错了，实际交的是260万", first.session_id)
+    assert later.total_yuan == 1_200_000  # 20万 + min(130万, 100万)
+    assert len(later.calculations) == 2
+
+
+def test_a_later_step_of_one_of_two_products_is_added_to_both_products_items(engine):
+    first = engine.ask("两款器械：甲去年进了国家创新医疗器械特别审查程序，乙今年进了上海市的特别审查程序，我们在上海注册，合计最多多少？")
+    assert first.total_yuan == 6_000_000
+    later = engine.ask("甲现在首次拿到注册证、在上海投产了，研发投入1,000万元，加上这块合计最多多少？", first.session_id)
+    assert later.total_yuan == 10_000_000  # 300万 + 300万 + 40% × 1000万
+    assert len(later.calculations) == 3
