@@ -61,3 +61,11 @@ def test_a_follow_up_opening_with_and_or_so_asks_no_yes_of_its_own(engine, later
     answer = engine.ask(later, first.session_id)
     assert answer.total_yuan == 6_000_000  # min(40% × RMB 15 million, RMB 8 million)
     assert "6,000,000" in answer.answer[:320]
+
+
+def test_a_figure_wanted_while_the_deciding_fact_is_open_names_the_spend_it_takes(engine):
+    # "能拿800万的补贴吗？" of （六）'s top-up: it depends on the special review; 800万 at 40% takes at least 2000万 of R&D
+    answer = engine.ask("我们做医疗器械的，一个产品刚拿到注册证，能拿800万的补贴吗？")
+    assert [v.verdict for v in answer.verdicts] == ["unknown"]
+    assert "特别审查" in answer.answer[:LEAD]
+    assert "研发投入至少需2000万元" in answer.answer

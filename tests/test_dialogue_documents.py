@@ -347,3 +347,13 @@ def test_the_2024_measures_named_after_the_2021_policy_answer_with_the_measure_o
     _, then = turns(engine, "In that reply, what support did the 2021 policy give to products that went overseas?",
                     "is that any different under the 2024 measures?")
     assert cited(then)[0] == "policy2024:36"
+
+
+def test_the_policy_one_can_apply_under_now_asked_after_the_ended_plan_is_the_one_in_force(engine):
+    # after the Pudong plan (ended 2024-12-31): "现在市里有什么政策可以申请？有效期到什么时候？" asks the city policy in force
+    first = engine.ask("浦东那个2022-2024年的生物医药行动方案，产业规模目标定的是多少？")
+    ended = engine.ask("这个方案现在还能用吗？", first.session_id)
+    assert "已到期失效" in ended.answer
+    now = engine.ask("那现在市里有什么政策可以申请？有效期到什么时候？", first.session_id)
+    assert now.citations[0].chunk_id == "policy2024:validity"
+    assert "2029年7月31日" in now.answer[:160]

@@ -295,3 +295,10 @@ def test_the_unset_amount_asked_again_with_a_guess_or_a_term_is_still_not_specif
     assert answer.status is Status.NOT_SPECIFIED
     assert [c.chunk_id for c in answer.citations] == [measure]
     assert "3000万" not in answer.answer and "4000億" not in answer.answer
+
+
+def test_a_count_left_unset_stays_not_specified_beside_the_askers_own_hope(engine):
+    # （三十二）: "打造若干高质量人工智能语料库和行业数据集" — 若干, no count; "想看看有没有机会参与" asks nothing of its own
+    answer = engine.ask("文件里说要打造若干高质量人工智能语料库，到底打算建多少个？我们公司做医疗数据标注的，想看看有没有机会参与。")
+    assert answer.status is Status.NOT_SPECIFIED
+    assert answer.citations[0].chunk_id == "policy2024:32"

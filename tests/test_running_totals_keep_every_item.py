@@ -20,3 +20,13 @@ def test_a_later_step_of_one_of_two_products_is_added_to_both_products_items(eng
     later = engine.ask("甲现在首次拿到注册证、在上海投产了，研发投入1,000万元，加上这块合计最多多少？", first.session_id)
     assert later.total_yuan == 10_000_000  # 300万 + 300万 + 40% × 1000万
     assert len(later.calculations) == 3
+
+
+def test_a_related_client_named_by_its_products_letter_fails_that_item_alone(engine):
+    # （二十四）: "（委托双方应无投资等关联）" is each commission's: products X, Y, Z named by letter, Z's client related
+    first = engine.ask("We are a Shanghai-registered CDMO with three unrelated clients. Annual contract production value: "
+                       "product X RMB 20 million, product Y RMB 70 million, product Z RMB 40 million. What can we get?")
+    assert first.total_yuan == 10_000_000  # 200万 + 500万 + 400万, held to 每个企业每年最高1000万
+    later = engine.ask("Turns out the client for product Z is owned by our parent group. What is the total now?", first.session_id)
+    assert later.total_yuan == 7_000_000  # X and Y still count
+    assert "not_eligible" in [v.verdict for v in later.verdicts]

@@ -90,6 +90,7 @@ def _existence_then_unstated(steps: list[Step], statuses: list[Status]) -> bool:
     cited = {a.chunk_id for s in unstated for a in s.articles}
     return bool(unstated) and all(
         lexicon().sources_state_asked.search(s.ask.own_words) is not None  # no topic of its own: the figure's
+        or lexicon().own_chance.search(s.ask.own_words.lower()) is not None  # "想看看有没有机会参与": a hope told
         or (s.route is Route.LOOKUP and bool(s.articles) and {a.chunk_id for a in s.articles} <= cited
             and (asks_yes_or_no(s.ask.own_words.lower()) or bool(lexicon().exists_asked.search(s.ask.own_words))
                  # "…规模多大？什么时候设立？", "…具体是建几个？我们想看看有没有机会参与": what the same article says,

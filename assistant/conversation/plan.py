@@ -3400,6 +3400,9 @@ class Planner:
             step.articles = [*self._condition_articles(awaited.condition, measure), *step.articles]
             step.route = Route.ELIGIBILITY
             step.if_met = self._if_met(request, awaited, language) if awaited.verdict is Verdict.UNKNOWN else None
+            if step.if_met is None and awaited.verdict is Verdict.UNKNOWN and not request.bases:
+                # "刚拿到注册证，能拿800万的补贴吗？": what the figure wanted takes, should the fact waited for hold
+                step.required_base = self._spend_for_wanted(question, [awaited.rule] if awaited.rule else request.rules)
             return step
         if step.eligibility.verdict is Verdict.UNKNOWN and step.eligibility.missing:
             # "我们是医院，能申请（五）吗": it depends on a fact about who asks; the measures meant for that kind follow

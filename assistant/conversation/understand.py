@@ -303,6 +303,7 @@ class _Lexicon:
     relayed_request: re.Pattern[str]  # "老板让我算一下：": who wants the figure, before the case
     not_yet_found_out: re.Pattern[str]  # "有没有股权往来我还没来得及问": a question the asker has yet to ask, told
     wants_to_know: re.Pattern[str]  # "客户想了解下…" told in a sentence asking nothing
+    own_chance: re.Pattern[str]  # "想看看有没有机会参与": the asker's hope told beside a figure asked
     ask_opening: re.Pattern[str]  # "请问…": the question begins; a sentence before it asking nothing is told
     not_wanted: re.Pattern[str]  # "这个不用查": what the clause tells is set aside
     plan_said_ended: re.Pattern[str]  # "that Pudong plan is old", "浦东那个方案已经过期了": the plan named as ended
@@ -585,6 +586,7 @@ def lexicon() -> _Lexicon:
         courtesy_only=re.compile(raw["courtesy_only"], re.IGNORECASE),
         not_yet_found_out=re.compile(raw["not_yet_found_out"]),
         wants_to_know=re.compile(raw["wants_to_know"], re.IGNORECASE),
+        own_chance=re.compile(raw["own_chance"], re.IGNORECASE),
         ask_opening=re.compile(raw["ask_opening"], re.IGNORECASE),
         not_wanted=re.compile(raw["not_wanted"], re.IGNORECASE),
         plan_said_ended=re.compile(raw["plan_said_ended"], re.IGNORECASE),
