@@ -216,8 +216,16 @@ def test_support_asked_only_as_a_yes_or_no_waits_for_the_unsaid_relation_of_the_
     assert fact in answer.answer
 
 
-def test_support_asked_with_its_figure_is_computed_with_the_relation_still_to_meet(engine):
+def test_support_asked_yes_then_how_much_waits_for_the_relation_with_what_it_would_give(engine):
+    # the yes asked before the figure is answered first: it depends on "（委托双方应无投资等关联）", unsaid; the figure
+    # follows as what the output would give should the parties be unrelated (never a plain yes, never a promised total)
     answer = engine.ask("A Shanghai CMO makes a product for a client, output RMB 30 million. Can it get the support, and how much?")
+    assert _verdicts(answer) == {"unknown"} and answer.total_yuan is None
+    assert answer.answer.startswith("It depends") and "3,000,000" in answer.answer
+
+
+def test_support_asked_as_an_amount_alone_is_computed_with_the_relation_still_to_meet(engine):
+    answer = engine.ask("A Shanghai CMO makes a product for a client, output RMB 30 million. How much support can it get?")
     assert "unknown" not in _verdicts(answer) and answer.total_yuan == 3_000_000
 
 

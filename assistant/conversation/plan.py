@@ -4037,7 +4037,9 @@ class Planner:
         for stated in stated_amounts:
             if within_some is not None and stated.yuan == within_some:
                 continue
-            if of_total:
+            # (a figure heard of one rule's items, "听说海外开展高水平临床试验每个项目最高给3000万", is that rule's ceiling's)
+            clause = _heard_clause(question, stated) if role is AmountRole.CLAIMED else ""
+            if of_total and not (lexicon().each.search(clause) or any(rule_named(clause, r) for r in request.rules)):
                 if stated.yuan > computed and request.rules:
                     corrections.append((stated.yuan, request.rules[0], computed))
                 continue
@@ -4045,7 +4047,6 @@ class Planner:
                 continue  # "中型…拿到了专精特新资质…可以到3000万吗": the alternative whose conditions the case meets admits it
             # (the rule the figure's own clause names first: "听说海外开展高水平临床试验每个项目最高给3000万" is the overseas
             # trial's 2000万, not the 100万 of the other item asked of)
-            clause = _heard_clause(question, stated) if role is AmountRole.CLAIMED else ""
             ordered = sorted(request.rules, key=lambda rule: not (clause and rule_named(clause, rule)))
             for rule in ordered:
                 if stated.yuan > rule.cap_yuan:
