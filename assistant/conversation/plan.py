@@ -3953,9 +3953,8 @@ class Planner:
         [rule] = rules
         desired = question.facts.amounts_as(AmountRole.DESIRED) or question.facts.amounts_as(AmountRole.CLAIMED)
         target = min(desired[0].yuan, rule.cap_yuan) if desired else rule.cap_yuan
-        assert rule.rate is not None
         step.route = Route.REQUIRED_BASE
-        step.required_base = (rule, target, (target / rule.rate).quantize(Decimal(1)))
+        step.required_base = _spend_taking(rule, target)
         if desired and desired[0].yuan > rule.cap_yuan:
             step.corrections.append((desired[0].yuan, rule, rule.cap_yuan))
         return step
@@ -3964,19 +3963,17 @@ class Planner:
         """(the rule, the award wanted in yuan, the spend in yuan it takes at the rule's share) for an award asked for
         within the one rated rule's ceiling with no spend stated ("我们1类新药III期，能拿2000万吗？": 40% of at least
         5000万); None otherwise."""
-        wanted = [a.yuan for a in question.facts.amounts_as(AmountRole.DESIRED) if a.currency == CNY]
+        wanted = _wanted_yuan(question)
         rated = [rule for rule in rules if rule.rate]
         if len(wanted) != 1 or len(rated) != 1 or question.asks_total or wanted[0] > rated[0].cap_yuan:
             return None
-        rule, target = rated[0], wanted[0]
-        assert rule.rate is not None
-        return rule, target, (target / rule.rate).quantize(Decimal(1))
+        return _spend_taking(rated[0], wanted[0])
 
     def _wanted_above_ceiling(self, question: Question, rules: Sequence[Rule]) -> list[tuple[Decimal, Rule, Decimal]]:
         """The award in yuan the asker wants ("能拿0.5亿吗", "Can we get RMB 50 million?") when it is above the
         ceiling of every one of ``rules`` (each item's 最高), as one correction (wanted, the rule of the highest
         ceiling, that ceiling); none when a total over items or a year is asked (the annual cap may admit it)."""
-        wanted = [a.yuan for a in question.facts.amounts_as(AmountRole.DESIRED) if a.currency == CNY]
+        wanted = _wanted_yuan(question)
         capped = [rule for rule in rules if rule.cap_yuan]
         if not wanted or not capped or question.asks_total or question.asks_annual_cap:
             return []
@@ -4081,6 +4078,18 @@ class Planner:
         article = self.retriever.article(f"{self.book.document}:{measure}")
         assert article is not None, f"the index holds no article {measure}"
         return article
+
+
+def _wanted_yuan(question: Question) -> list[Decimal]:
+    """The awards in yuan the asker wants ("能拿0.5亿吗"): its desired amounts in yuan, in the order said."""
+    return [a.yuan for a in question.facts.amounts_as(AmountRole.DESIRED) if a.currency == CNY]
+
+
+def _spend_taking(rule: Rule, target: Decimal) -> tuple[Rule, Decimal, Decimal]:
+    """(``rule``, the award ``target`` in yuan, the spend in yuan its share takes to reach it: target ÷ rate, whole
+    yuan) — "要拿满3000万，研发至少投7500万". ``rule`` must set a rate."""
+    assert rule.rate is not None
+    return rule, target, (target / rule.rate).quantize(Decimal(1))
 
 
 def _fee_based(rules: Sequence[Rule]) -> bool:

@@ -99,10 +99,9 @@ def _spoken_written(text: str) -> str:
     contracted, apostrophes = _contractions()  # "whats the max" → "what's the max": a whole word only
     if contracted is not None:
         written_out = contracted.sub(lambda m: _cased(m[0], apostrophes[m[0].lower()]), written_out)
-    unit = _unit_typo()  # "核定新增投资5000完": a homophone of 万 right after a number, where an amount ends
-    written_out = unit.sub("万", written_out) if unit is not None else written_out
-    for short, form in _money_short_forms():  # "250万欧" → "250万欧元"
-        written_out = short.sub(form, written_out)
+    # "核定新增投资5000完": a homophone of 万 right after a number, where an amount ends; "250万欧" → "250万欧元"
+    for said, form in _after_numbers():
+        written_out = said.sub(form, written_out)
     return written_out
 
 
@@ -122,17 +121,13 @@ def _contractions() -> tuple[re.Pattern[str] | None, dict[str, str]]:
 
 
 @cache
-def _unit_typo() -> re.Pattern[str] | None:
-    """``understanding.yaml`` ``unit_typos``: a homophone typed for 万 right after a number ("5000完")."""
-    typo = read_yaml_once(UNDERSTANDING_PATH).get("unit_typos")
-    return re.compile(str(typo)) if typo else None
-
-
-@cache
-def _money_short_forms() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """``understanding.yaml`` ``money_short_forms``: a currency said short right after an amount, and its written form."""
-    forms = read_yaml_once(UNDERSTANDING_PATH).get("money_short_forms") or {}
-    return tuple((re.compile(str(pattern)), str(form)) for pattern, form in forms.items())
+def _after_numbers() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """What is written right after a number, put right: ``understanding.yaml`` ``unit_typos`` (a homophone typed for
+    万, "5000完") and ``money_short_forms`` (a currency said short, "250万欧"), each pattern with its written form."""
+    data = read_yaml_once(UNDERSTANDING_PATH)
+    typo = data.get("unit_typos")
+    forms = [(re.compile(str(typo)), "万")] if typo else []
+    return tuple([*forms, *((re.compile(str(pattern)), str(form)) for pattern, form in (data.get("money_short_forms") or {}).items())])
 
 
 @cache
