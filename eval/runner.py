@@ -234,6 +234,7 @@ LOCKED_SPLITS = (
     "unseen53",
     "unseen54",
     "unseen55",
+    "unseen56",
 )
 
 
