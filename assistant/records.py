@@ -65,6 +65,9 @@ class Calculation(BaseModel):
                                                               "the guarantee wanted); None for an item taken at its ceiling")
     ceiling_yuan: int | None = Field(default=None, description="the rule's per-item ceiling in yuan (（二十九）'s 2000万 "
                                                                  "guarantee ceiling for small and micro firms)")
+    uncapped_yuan: int | None = Field(default=None, description="rate × base in yuan when it is above the per-item "
+                                                                 "ceiling, which then applies (（二十三）: 30% × 4亿 = 1.2亿 "
+                                                                 "→ 1亿); None when the ceiling does not bind")
     notes: list[str] = Field(default_factory=list)
     caps_applied: list[str] = Field(default_factory=list)
     steps: list[Step] = Field(default_factory=list)

@@ -79,3 +79,34 @@ def test_an_insurer_asking_what_its_partner_company_gets_is_answered_for_the_com
                         "保费10万美元，汇率按1美元兑7.0元。他们能拿多少补贴？")
     assert answer.total_yuan == 350_000  # 50% × 70万
     assert answer.citations[0].chunk_id == "policy2024:13"
+
+
+def test_a_groups_revenue_in_won_is_no_spend(engine):
+    answer = engine.ask("Our Shanghai subsidiary (registered in Jiading) has a device that entered the national innovative "
+                        "medical device special review; it got its first registration and we make it in Jiading. R&D spend "
+                        "was KRW 3.2 billion (use 1 CNY = 200 KRW). Group revenue is about KRW 180 billion, 1,100 staff. "
+                        "How much support in total?")
+    # （六）: 300万 for the special review + min(40% × 1600万, 800万) = 640万; the revenue is no base
+    assert answer.total_yuan == 9_400_000
+    assert "min(40% × RMB 16,000,000, RMB 8,000,000) = RMB 6,400,000" in answer.answer
+    assert "1 yuan = 200 won" in answer.answer  # the rate as the asker gave it, never "2E+2"
+
+
+def test_an_award_wanted_beside_many_items_is_held_against_their_total(engine):
+    answer = engine.ask("我係香港投資者，我哋喺上海註冊咗一間醫療器械公司。今年打算參加12個國際展會，每個項目經費大約12萬元人民幣。"
+                        "請問我哋可唔可以攞到60萬元嘅補貼？")
+    # （三十七）: 12 × min(50% × 12萬, 5萬) = 60萬, cut by 每個單位每年累計支持金額不超過50萬元
+    assert answer.total_yuan == 500_000
+    assert answer.answer.startswith("不能。按所給金額計算最高50萬元，達不到60萬元。")
+
+
+def test_an_upfront_payment_named_further_back_is_held_against_the_threshold(engine):
+    first = engine.ask("We out-licensed overseas rights to a US partner with no investment ties; upfront USD 20 million at "
+                       "1 USD = 7.2 RMB; we paid RMB 12 million to outside lawyers and advisers; registered in Shanghai. "
+                       "Can we get support, and how much?")
+    assert first.total_yuan == 5_000_000  # （三十六）: min(50% × 1200万, 500万)
+    later = engine.ask("And if the upfront payment on that licensing deal turns out to be only USD 12 million instead, "
+                       "would we still qualify for the licensing part?", first.session_id)
+    # US$12m × 7.2 = RMB 86.4m, below 对于首付款1亿元以上的海外权益许可交易
+    assert [v.verdict for v in later.verdicts] == ["not_eligible"]
+    assert later.answer.startswith("No, not eligible") and "首付款1亿元以上" in later.answer.splitlines()[0]

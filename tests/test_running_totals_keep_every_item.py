@@ -30,3 +30,25 @@ def test_a_related_client_named_by_its_products_letter_fails_that_item_alone(eng
     later = engine.ask("Turns out the client for product Z is owned by our parent group. What is the total now?", first.session_id)
     assert later.total_yuan == 7_000_000  # X and Y still count
     assert "not_eligible" in [v.verdict for v in later.verdicts]
+
+
+def test_an_item_made_for_the_askers_own_company_drops_out_of_the_total_asked_again(engine):
+    # （二十四）: 每个品种最高500万元, 委托双方应无投资等关联
+    first = engine.ask("我投資嘅上海CMO公司幫一間冇關聯嘅藥企代工，一個品種一年受託生產產值6000萬，可以補幾多？")
+    assert first.total_yuan == 5_000_000
+    second = engine.ask("咁再加多一個品種，年產值3,500萬，兩個加埋幾多？", first.session_id)
+    assert second.total_yuan == 8_500_000
+    third = engine.ask("如果第三個品種係幫我哋自己控股嘅公司代工，年產值4200萬呢？總數會變成幾多？", first.session_id)
+    assert third.total_yuan == 8_500_000  # the third item fails; 500萬 + 350萬 remain
+    assert "4200萬元那一項不可以" in third.answer.splitlines()[0]
+    assert [c.chunk_id for c in third.citations] == ["policy2024:24"]  # "總數會變成幾多" is that ask, no figure of its own
+
+
+def test_production_said_in_the_present_meets_the_top_up_in_english(engine):
+    # （六）: 以上产品首次取得注册证并落地生产的…不超过研发投入的40%，最高800万元
+    first = engine.ask("What does Shanghai give a device company whose product gets into the innovative device special "
+                       "review? We have a Shanghai-registered subsidiary.")
+    assert first.status.value == "answered"
+    later = engine.ask("And once it gets its first registration certificate and we manufacture in Shanghai? R&D was AUD 2 "
+                       "million, 1 AUD = 4.7 CNY.", first.session_id)
+    assert later.total_yuan == 3_760_000  # 40% × (AUD 2m × 4.7 = RMB 9.4m)

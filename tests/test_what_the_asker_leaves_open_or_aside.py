@@ -36,3 +36,22 @@ def test_an_import_asked_in_cantonese_is_no_place_outside_the_sources(engine):
     assert answer.status is Status.ANSWERED
     assert answer.citations[0].chunk_id == "policy2024:35"
 
+
+
+def test_a_seat_not_decided_yet_leaves_the_verdict_open(engine):
+    english = engine.ask("We're a Korean diagnostics company. We haven't decided yet whether our China subsidiary goes to "
+                         "Shanghai, Suzhou or Shenzhen. Next spring we're exhibiting at MEDICA in Düsseldorf, budget around "
+                         "RMB 180k. Could we get the Shanghai subsidy for international exhibitions?")
+    assert [v.verdict for v in english.verdicts] == ["unknown"]
+    assert english.answer.startswith("It depends") and "registered in Shanghai" in english.answer.splitlines()[0]
+    chinese = engine.ask("我们的子公司还没决定是上海还是苏州，明年去德国参展，大概花10万，能拿补贴吗？")
+    assert [v.verdict for v in chinese.verdicts] == ["unknown"]
+    assert chinese.answer.startswith("要看情况") and "在本市登记注册" in chinese.answer.splitlines()[0]
+
+
+def test_a_board_split_between_two_cities_leaves_the_seat_open(engine):
+    answer = engine.ask("We're an Israeli DTx company (HQ Tel Aviv). We're about to open a China entity — the board is split "
+                        "between Shanghai and Suzhou, nothing registered yet. If the new entity takes us to international "
+                        "trade fairs next year, could it claim Shanghai's subsidy for exhibition costs?")
+    assert [v.verdict for v in answer.verdicts] == ["unknown"]
+    assert answer.answer.startswith("It depends") and "registered in Shanghai" in answer.answer.splitlines()[0]

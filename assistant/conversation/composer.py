@@ -35,7 +35,7 @@ from assistant.conversation.plan_records import (
     term_sentence,
 )
 from assistant.conversation.premise import asks_to_confirm, duration_in, figure_holds, stated_duration, stated_figure
-from assistant.conversation.question import AmountRole, AskKind, Facts
+from assistant.conversation.question import RELATION_CONDITIONS, AmountRole, AskKind, Facts
 from assistant.conversation.slots import AssumedBase, AwardRequest, rule_named
 from assistant.conversation.understand import (
     ISSUED,
@@ -747,6 +747,8 @@ class Composer:
                 described.holds_if.get(fact) == ("false",) for fact in verdict.missing) else "eligible_unknown_fact"
             if verdict.met == verdict.condition:  # "CE认证也算吗": what was stated counts; the rest is awaited
                 template = "eligible_unknown_fact_counted"
+            elif verdict.condition in RELATION_CONDITIONS and self.event_facts.relation_indirect:
+                template = "eligible_unknown_fact_indirect"  # "客户的大股东也投过我们": the texts leave such a tie undefined
             also = [self.t["eligible_unknown_also"].format(condition=text, quote=quote,
                                                            missing=self._facts_named((described_also.awaited,)))
                     for cid in verdict.also_waiting
@@ -802,6 +804,8 @@ class Composer:
         # ("Can we claim the city's grant right now?" asks no confirmation: "right" ends no question there)
         key = "eligible_no_claim" if asks_to_confirm(step.ask.text.lower()) else "eligible_no"
         lines = [self.t[key].format(condition=condition[0], quote=condition[1], **fields)]
+        if step.if_met is not None:  # "要明年先开始卖…研发投了3000万": what the spend gives once the step comes
+            return [*lines, self.t["eligible_once_met"].format(amount=self._money(step.if_met.amount_yuan), formula=step.if_met.formula)]
         rules = rule_book().for_measure(verdict.measure) if step.ask.kind is AskKind.AMOUNT and step.estimate is None else ()
         if len(rules) != 1 and verdict.rule is not None and any(
                 found.yuan == verdict.rule.cap_yuan for found in find_amounts(step.ask.text)):
@@ -1323,9 +1327,17 @@ class Composer:
             label = str(index) if end == index else f"{index}–{end}"
             words = yuan_in_words_en(c.amount_yuan) if self.english and c.eligible else None
             lines.append(self.t["award_item"].format(index=label, rule_name=c.rule_name, formula=c.formula,
-                                                     in_words=self.t["award_in_words"].format(words=words) if words else ""))
+                                                     in_words=self.t["award_in_words"].format(words=words) if words else "")
+                         + self._uncapped(c))
             index = end + 1
         return lines
+
+    def _uncapped(self, calculation: Calculation) -> str:
+        """After a formula whose per-item ceiling binds: what the rate gives before it, as the calculation says it
+        ("按30%为1.2亿元，超过上限1亿元"), so the asker sees why the ceiling is the figure; "" otherwise."""
+        if calculation.uncapped_yuan is None or not calculation.caps_applied:
+            return ""
+        return str(self.t["award_uncapped"]).format(text=calculation.caps_applied[0])  # the item's own ceiling comes first
 
     def award_lines(self, estimate: AwardEstimate, article: Article, annual_first: bool = False,
                     more_of: str = "") -> list[str]:
@@ -1349,7 +1361,7 @@ class Composer:
                 head = self.t["award_guarantee_within"].format(
                     number=number, label=only.citation.article, rule_name=only.rule_name,
                     cap=self._money(only.ceiling_yuan), wanted=self._money(wanted))
-            lines = [head, self.t["award_formula"].format(formula=only.formula)]
+            lines = [head, self.t["award_formula"].format(formula=only.formula) + self._uncapped(only)]
             if received:  # "今年已经拿了48万": the item's own ceiling, then what the annual cap leaves
                 lines += estimate.notes
             lines += self._later_stages(only) if only.eligible else []

@@ -253,6 +253,8 @@ def _per_yuan(rate: Decimal) -> Decimal | None:
     if rate >= 1 or rate <= 0:
         return None
     per = (Decimal(1) / rate).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP).normalize()
+    if per == per.to_integral_value():
+        return per.quantize(Decimal(1))  # 200 won per yuan, never "2E+2"
     return per if -per.as_tuple().exponent <= 2 else None  # type: ignore[operator]
 
 

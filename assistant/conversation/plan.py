@@ -1390,7 +1390,9 @@ class Planner:
             reaches = (last is not None and last.kind in {AskKind.AMOUNT, AskKind.FIGURE} and ask.kind is AskKind.ELIGIBILITY
                        and (bool(find_amounts(ask.text)) or has_word(text, lexicon().money_words))
                        and self.retriever.keyword_score(own) < MIN_KEYWORD_SCORE)
-            if last is not None and (example or heard_then_case or offered or reaches or (
+            # "…年产值4200万呢？总数会变成多少？": the total of the items just asked, that ask again
+            total_again = last is not None and last.kind is AskKind.AMOUNT and bool(lexicon().total_again.match(text))
+            if last is not None and (example or heard_then_case or offered or reaches or total_again or (
                     (last.kind is AskKind.AMOUNT or money_then_amount) and (ask.kind is AskKind.AMOUNT or share or bare)
                     and not ask.elliptical and not full_awards
                     and not other_rule and self.retriever.keyword_score(own) < (
@@ -2919,6 +2921,10 @@ class Planner:
         top = str(policy[0].article.key)
         if any(_names_specifically(ask.text.lower(), rule) for rule in self.book.for_measure(top)):
             return None  # "the contract-manufacturing 10% subsidy on that investment": that measure is asked, its no follows
+        if not self.book.for_measure(top) and all(hit.score <= NAMED_FAR_SCORE * policy[0].score for hit in policy[1:]):
+            # "新建研究型医院，总投资12亿，市里对社会资本建研究型医院补多少钱": the measure its words find far ahead of the rest
+            # sets no amount; a total investment told does not make it （二十三）'s project
+            return None
         met = self._measure_meeting(question, fact)
         return None if met == top else met
 
@@ -3228,6 +3234,24 @@ class Planner:
         calculation = self.calculator.estimate(items, self.today, language).calculations[0]
         return calculation if calculation.eligible else None
 
+    def _once_met(self, request: AwardRequest, verdict: Eligibility, language: Language) -> Calculation | None:
+        """After a no on a step the case has not reached yet (a condition marked ``awaited``: "日本代理话要明年先开始卖",
+        "no registration certificate yet"): what the one rule with that condition gives at the base stated once the step
+        comes; None when the condition is no such step, no base is stated or several rules have it."""
+        described = condition_rules().conditions.get(verdict.condition or "")
+        if described is None or not described.awaited or not request.bases:
+            return None
+        rules = [rule for rule in dict.fromkeys(request.rules or request.candidates)
+                 if verdict.condition in condition_rules().of_rule(rule)]
+        if len(rules) != 1 or rules[0].rate is None:
+            return None
+        items = [replace(item, inputs={k: v for k, v in item.inputs.items() if k != verdict.condition})
+                 for item in request.items() if item.rule_id == rules[0].id][:1]
+        if not items:
+            return None
+        calculation = self.calculator.estimate(items, self.today, language).calculations[0]
+        return calculation if calculation.eligible else None
+
     def _named_elsewhere(self, ask: Ask, session: Session) -> str | None:
         """The one measure not discussed yet whose rule a follow-up names by its trigger ("那III期呢？" in a CMO
         conversation names （五）'s Ⅲ期), when no topic discussed has such a rule; None when several or none do."""
@@ -3390,6 +3414,7 @@ class Planner:
                 step.estimate = self.calculator.estimate(request.items(), self.today, language)
                 return step
             step.route = Route.ELIGIBILITY
+            step.if_met = self._once_met(request, step.eligibility, language)
             return step
         awaited = self.verdicts.awaited(question, ask, request)
         if awaited is not None and step.eligibility.verdict is Verdict.ELIGIBLE:
@@ -3399,7 +3424,8 @@ class Planner:
                            if (other := self.verdicts.other_rule(question, measure, rule)) is not None]
             step.articles = [*self._condition_articles(awaited.condition, measure), *step.articles]
             step.route = Route.ELIGIBILITY
-            step.if_met = self._if_met(request, awaited, language) if awaited.verdict is Verdict.UNKNOWN else None
+            step.if_met = self._if_met(request, awaited, language) if awaited.verdict is Verdict.UNKNOWN else (
+                self._once_met(request, awaited, language))
             if step.if_met is None and awaited.verdict is Verdict.UNKNOWN and not request.bases:
                 # "刚拿到注册证，能拿800万的补贴吗？": what the figure wanted takes, should the fact waited for hold
                 step.required_base = self._spend_for_wanted(question, [awaited.rule] if awaited.rule else request.rules)
@@ -4030,12 +4056,15 @@ class Planner:
         # the enterprise's kind) while the kind is open is out of reach of none ("中型科创企业…2800万", 3000万 / 2000万)
         met_rules = self._rules_met(question, request.rules) if are_alternatives(estimate.calculations) else []
         # ("…都按最高算，今年一共能拿多少？财务说能上1.3亿": a figure heard of a total asked is held against the total, not an item)
-        of_total = question.asks_total and len(estimate.calculations) > 1 and not are_alternatives(estimate.calculations)
+        # ("12个国际展会，每个经费12万，可不可以拿到60万元的补贴？": an award wanted beside several items is the total's)
+        of_total = (question.asks_total or role is AmountRole.DESIRED) and len(estimate.calculations) > 1 and not are_alternatives(
+            estimate.calculations)
         for stated in stated_amounts:
             if within_some is not None and stated.yuan == within_some:
                 continue
-            # (a figure heard of one rule's items, "听说海外开展高水平临床试验每个项目最高给3000万", is that rule's ceiling's)
-            clause = _heard_clause(question, stated) if role is AmountRole.CLAIMED else ""
+            # (a figure heard of one rule's items, "听说海外开展高水平临床试验每个项目最高给3000万", is that rule's ceiling's;
+            # one wanted of each item, "每个能拿到1000万吗", is each item's)
+            clause = _heard_clause(question, stated) if role in {AmountRole.CLAIMED, AmountRole.DESIRED} else ""
             if of_total and not (lexicon().each.search(clause) or any(rule_named(clause, r) for r in request.rules)):
                 if stated.yuan > computed and request.rules:
                     corrections.append((stated.yuan, request.rules[0], computed))

@@ -89,6 +89,9 @@ class Facts:
     registered_place: str = ""  # the place named when elsewhere
     registered_by_other: bool = False  # the registration elsewhere is said of another company of the group ("our parent")
     related_party: bool | None = None
+    # the relation the asker describes runs through a third party ("没有直接持股，但是客户的大股东也投过我们"): the
+    # texts do not define whether it is an 投资等关联; related_party is then None
+    relation_indirect: bool = False
     applicant_role: str | None = None  # "commissioning" (委托方), "licensee" (受让方) or "insurer" when the asker says so
     amounts: tuple[StatedAmount, ...] = ()
     item_count: int | None = None  # "12场…每场10万": one amount for this many like items
@@ -132,6 +135,7 @@ class Facts:
             registered=registered,
             registered_place=self.registered_place if self.registered is not None else earlier.registered_place,
             related_party=self.related_party if self.related_party is not None else earlier.related_party,
+            relation_indirect=self.relation_indirect or (earlier.relation_indirect and self.related_party is None),
             applicant_role=self.applicant_role if self.applicant_role is not None else earlier.applicant_role,
             enterprise_size=self.enterprise_size if self.enterprise_size is not None else earlier.enterprise_size,
             entity_type=self.entity_type if self.entity_type is not None else earlier.entity_type,

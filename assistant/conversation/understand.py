@@ -71,6 +71,7 @@ CHINESE_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
 STAGE_WORD = re.compile(r"[iv]+期")  # a stage as normalisation writes it ("iii期"), a word of the rules' triggers
 NORMALISED_PHASE = re.compile(r"(?<![a-z])i{1,3}期", re.IGNORECASE)  # "Phase II" as normalisation writes it: II期
 ROLE_WINDOW_LATIN = 48  # the same in English, whose words are longer ("we hope to get the full award of RMB")
+ROLE_WINDOW_FAR = 100  # characters before an amount a role word further back in its clause is read over (``upfront_far``)
 BASE_KIND_AFTER = 24  # characters after a base amount where what it is may be named ("RMB 300m capex", "RMB 200m of new investment")
 CLAIM_WINDOW = 24  # characters before an amount in which a hearsay word ("听说") makes it a claimed figure
 CLAIM_WINDOW_LATIN = 64  # the same in English ("we heard the CRO measure gives up to RMB")
@@ -292,6 +293,7 @@ class _Lexicon:
     target_words: tuple[str, ...]  # a figure after one of these in its sentence is a target ("争取…3周以内")
     target_bounds: tuple[str, ...]  # … when one of these follows it
     example_of_ask: re.Pattern[str]  # an ask opening with an example puts the ask before it another way ("比如…？")
+    total_again: re.Pattern[str]  # "总数会变成多少": the total of the items the ask before it computes, asked again
     asks_if_stated: re.Pattern[str]  # "政策文件里有写明吗" after an ask: whether the text states what that one asks
     apart_opening: re.Pattern[str]  # an ask opening with "另外", "separately": another thing than the ask before
     outline_topic: re.Pattern[str]  # the topic a count of measures is asked of ("提到CRO的有几条")
@@ -582,6 +584,7 @@ def lexicon() -> _Lexicon:
         target_words=tuple(str(w) for w in raw["target_words"]),
         target_bounds=tuple(str(w) for w in raw["target_bounds"]),
         example_of_ask=re.compile(raw["example_of_ask"], re.IGNORECASE),
+        total_again=re.compile(raw["total_again"], re.IGNORECASE),
         plan_name=re.compile(raw["plan_name"]),
         courtesy_only=re.compile(raw["courtesy_only"], re.IGNORECASE),
         not_yet_found_out=re.compile(raw["not_yet_found_out"]),
@@ -2304,6 +2307,7 @@ def read_facts(normalised: str, text: str) -> Facts:
         registered_place=registered_place,
         registered_by_other=registered == "elsewhere" and has_word(text, words["other_group_company"]),
         related_party=related,
+        relation_indirect=related is None and bool(re.search(words["relation_indirect"], text)),
         applicant_role=role,
         amounts=_aside_of_each(amounts, normalised, count, lex) if (count := _item_count(text, lex)) else amounts,
         item_count=count,
@@ -2488,11 +2492,12 @@ def _relation(text: str, words: dict[str, Any]) -> bool | None:
     party of the deal and a relation ("委托方是我们公司的股东", "the client is in the same group as us"), or
     a relation word or pattern. A relation only asked about ("是否有投资关联") states none. The asker's own group
     said as where it stands ("母公司在上海注册了一家子公司", "can the subsidiary apply?") is no party of a deal; work done for
-    it ("我们给我们的子公司做委托生产") is a deal with it."""
+    it ("我们给我们的子公司做委托生产") is a deal with it. A tie through a third party ("没有直接持股，但是客户的大股东也投过
+    我们") states none either way: the texts do not say whether it is an 投资等关联 (``relation_indirect``)."""
     if re.search(words["made_for_own_group"], text):  # "我们给我们的子公司做委托生产": the client is of the asker's group
         return True
     text = re.sub(words["own_group_structure"], " ", text)
-    if re.search(words["relation_hedged"], text):
+    if re.search(words["relation_indirect"], text) or re.search(words["relation_hedged"], text):
         return None  # "不过两家好像没有互相持股": a denial the asker is unsure of states no relation either way
     if has_word(text, words["unrelated_party"]) or re.search(words["unrelated_party_pattern"], text) or _negated(
             text, words["relation_words"], words["relation_negation"], words["relation_required"]):
@@ -2828,7 +2833,8 @@ def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
     role = AmountRole.BASE
     if lex.roles["threshold_after"].match(normalised[found.end: found.end + ROLE_WINDOW].lower()):
         role = AmountRole.CONTEXT  # "够得上首付款1亿元以上的门槛吗": the text's threshold named, no figure of the case
-    elif lex.roles["upfront"].search(before) or lex.roles["upfront_after"].match(normalised[found.end: found.end + ROLE_WINDOW]):
+    elif (lex.roles["upfront"].search(before) or lex.roles["upfront_after"].match(normalised[found.end: found.end + ROLE_WINDOW])
+          or lex.roles["upfront_far"].search(normalised[max(0, found.start - ROLE_WINDOW_FAR): found.start])):
         role = AmountRole.UPFRONT
     elif (lex.roles["context"].search(before) or lex.roles["context_after"].match(normalised[found.end: found.end + ROLE_WINDOW].lower())
           or lex.roles["left_out_after"].search(_own_rest(normalised, found.end))):

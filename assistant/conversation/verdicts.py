@@ -170,7 +170,10 @@ class Verdicts:
         # own figure names waits, a spend stated or not; so does a yes of its own asked before the figure ("Can we get
         # the global registration support, and how much?"), the figure following as what it would give
         named = [rule for rule in dict.fromkeys(request.rules or request.candidates) if _named_by_figure(own_words, rule, ())]
-        yes_no = (asks_yes_or_no(own_words) and (ask.kind is AskKind.ELIGIBILITY or (ask.yes_no and (
+        # ("这种算不算有投资关联？会不会影响我们申请受托生产那个补贴": the yes/no in a clause after the ask's own words)
+        after = ask.text.lower().partition(own_words)[2] if own_words else ""
+        yes_no = ((asks_yes_or_no(own_words) or (ask.kind is AskKind.ELIGIBILITY and asks_yes_or_no(after))) and (
+            ask.kind is AskKind.ELIGIBILITY or (ask.yes_no and (
             len(named) == 1 or not question.facts.amounts_as(AmountRole.BASE)) and not has_word(own_words, lexicon().quantity_words)))) or (
             ask.kind is AskKind.AMOUNT and _yes_no_clause_first(own_words))
         # "中型企业，想申请3000万的担保，行不行": the guarantee asked of the ceiling the facts read is the figure wanted

@@ -86,6 +86,7 @@ class AwardCalculator:
         steps: list[Step] = []
         notes: list[str] = []
         caps: list[str] = []
+        uncapped: Decimal | None = None  # rate × base, when the per-item ceiling binds
         article = self.cite(rule.measure).article
 
         if base is not None:
@@ -104,12 +105,13 @@ class AwardCalculator:
             steps.append(Step(name=words.rate, value=percent_text(rule.rate), source=article))
             formula = f"min({percent_text(rule.rate)} × {words.money(base)}, {words.money(rule.cap_yuan)})"
             if raw > rule.cap_yuan:
-                caps.append(words.item_cap_bit(rule))
+                caps.append(words.item_cap_bit(rule, raw))
+                uncapped = raw
         elif base is not None and rule.kind in {RuleKind.INTEREST_SUBSIDY, RuleKind.GUARANTEE_LIMIT}:
             amount = min(base, rule.cap_yuan)
             formula = f"min({words.money(base)}, {words.money(rule.cap_yuan)})"
             if base > rule.cap_yuan:
-                caps.append(words.item_cap_bit(rule))
+                caps.append(words.item_cap_bit(rule, base, rated=False))
         else:
             amount = rule.cap_yuan
             formula = ""
@@ -158,6 +160,7 @@ class AwardCalculator:
             formula=formula,
             base_yuan=int(base) if base is not None else None,
             ceiling_yuan=int(rule.cap_yuan),
+            uncapped_yuan=int(uncapped.quantize(Decimal(1), rounding=ROUND_DOWN)) if uncapped is not None and eligible else None,
             notes=notes,
             caps_applied=caps,
             steps=steps,
@@ -385,8 +388,12 @@ class _Words:
     def cap_name(self, rule: Rule) -> str:
         return self.t["cap_name"].format(per=rule.per)
 
-    def item_cap_bit(self, rule: Rule) -> str:
-        return self.t["item_cap_bit"].format(cap=self.money(rule.cap_yuan))
+    def item_cap_bit(self, rule: Rule, raw: Decimal, rated: bool = True) -> str:
+        """The per-item ceiling binding: what the rate gives (``raw`` yuan; ``rated`` False: the amount itself, a loan's
+        interest or a guarantee wanted) and the ceiling that applies instead."""
+        return self.t["item_cap_bit" if rated else "base_cap_bit"].format(
+            raw=self.money(raw.quantize(Decimal(1), rounding=ROUND_DOWN)), cap=self.money(rule.cap_yuan),
+            rate=percent_text(rule.rate) if rule.rate is not None else "")
 
     def annual_bit(self, cap: Decimal) -> str:
         return self.t["annual_bit"].format(cap=self.money(cap))
