@@ -83,7 +83,11 @@ def _amounts(claims: Claims, evidence: Evidence) -> list[str]:
     facts = evidence.facts
     problems = []
     lookup_amounts = {a for fact in facts.lookups for a in _amounts_of(fact.sentence)}
-    formula_terms = facts.awards | set(facts.bases) | set(facts.annual_caps)
+    computed = {c.amount_yuan for c in facts.calculations} | set(facts.totals)
+    # what the share gives before a binding ceiling ("按40%计为2400万元") is a term only beside the engine's figure: said
+    # alone ("40%×6000万元=2400万元") it reads as the award
+    capped = bool(computed & {c.yuan for c in claims.amounts})
+    formula_terms = facts.awards | set(facts.bases) | set(facts.annual_caps) | (facts.uncapped if capped else frozenset())
     for claim in claims.amounts:
         shown = f"{format_yuan(claim.yuan)} ({claim.yuan} yuan)"
         if facts.no_amount or (facts.not_specified and not facts.is_award):
@@ -107,8 +111,7 @@ def _amounts(claims: Claims, evidence: Evidence) -> list[str]:
                                 f"({', '.join(format_yuan(a) for a in sorted(facts.awards)) or 'none'})")
         elif claim.yuan not in lookup_amounts:
             problems.append(f"amount {shown} is not in the sentence that states the asked fact")
-    computed = {c.amount_yuan for c in facts.calculations} | set(facts.totals)
-    if computed and not computed & {c.yuan for c in claims.amounts}:
+    if computed and not capped:
         problems.append(f"an award answer must state the engine's figure ({', '.join(format_yuan(a) for a in sorted(computed))})")
     return problems
 

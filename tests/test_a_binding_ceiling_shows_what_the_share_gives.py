@@ -9,7 +9,7 @@ def test_the_rate_product_above_the_ceiling_follows_the_formula(engine):
     answer = engine.ask("区里有个企业要建专业化技术服务平台，核定新增投资4亿，市里能支持多少？")
     assert answer.total_yuan == 100_000_000
     formula_line = next(line for line in answer.answer.splitlines() if line.startswith("计算："))
-    assert formula_line == "计算：min(30% × 4亿元, 1亿元) = 1亿元（按30%为1.2亿元，超过上限1亿元）"
+    assert formula_line == "计算：min(30% × 4亿元, 1亿元) = 1亿元（按30%计为1.2亿元，超过上限1亿元）"
     [calculation] = answer.calculations
     assert calculation.uncapped_yuan == 120_000_000 and calculation.ceiling_yuan == 100_000_000
 

@@ -166,7 +166,7 @@ def test_over_http_an_ineligible_estimate_lists_no_cap_and_a_contradiction_is_a_
              {"rule_id": "m05-drug-phase2", "inputs": {"base_yuan": "6000万"}}]
     estimate = httpx.post(f"{live_server}/v1/calculate", json={"items": items}, timeout=30).json()
     assert [(c["eligible"], c["caps_applied"]) for c in estimate["calculations"]] == [
-        (False, []), (True, ["按40%为2400万元，超过上限2000万元"])]
+        (False, []), (True, ["按40%计为2400万元，超过上限2000万元"])]
     assert estimate["total_yuan"] == 20_000_000
     refused = httpx.post(f"{live_server}/v1/calculate", json={"rule_id": "m36-out-licensing", "inputs": {
         "base_yuan": "600万", "upfront_yuan": "1.5亿", "upfront_at_least_1yi": False}}, timeout=30)

@@ -302,3 +302,15 @@ def test_a_count_left_unset_stays_not_specified_beside_the_askers_own_hope(engin
     answer = engine.ask("文件里说要打造若干高质量人工智能语料库，到底打算建多少个？我们公司做医疗数据标注的，想看看有没有机会参与。")
     assert answer.status is Status.NOT_SPECIFIED
     assert answer.citations[0].chunk_id == "policy2024:32"
+
+
+def test_a_figure_guessed_after_an_unset_amount_is_no_new_topic(engine):
+    # （三）: 按照“一事一议”原则给予支持; （二）: AI in drug R&D, no amount — a figure guessed as a yes or no asks the same
+    scientist = engine.ask("我们刚从海外挖来一位诺奖级别的科学家，手上有核心专利，打算在上海搞颠覆性的基础研究。市里到底能给多少钱？"
+                           "有没有像某些城市那样直接给1个亿？")
+    assert scientist.status.value == "not_specified"
+    assert [c.chunk_id for c in scientist.citations] == ["policy2024:03"]
+    ai = engine.ask("我们做AI药物筛选平台的，新政说支持人工智能赋能药物研发，具体给多少钱？是不是也按投入的40%？")
+    assert ai.status.value == "not_specified"
+    assert [c.chunk_id for c in ai.citations] == ["policy2024:02"]
+    assert not ai.calculations

@@ -109,3 +109,11 @@ def test_an_amount_said_again_in_millions_is_the_same_claim_in_its_own_role(engi
     # a different amount in the brackets is a claim of its own, and the wrong award is still refused
     wrong = "At most RMB 20,000,000 (30 million)[policy2024:05]."
     assert any("30000000 yuan" in p for p in problems(engine, PHASE_TWO_EN, wrong))
+
+
+def test_what_the_share_gives_before_the_ceiling_is_a_term_only_beside_the_award(engine):
+    beside = "最高可获2000万元：min(40% × 6000万元, 2000万元) = 2000万元（按40%计为2400万元，超过上限2000万元）[policy2024:05]。"
+    assert problems(engine, PHASE_TWO, beside) == []
+    alone = "按40%计为2400万元[policy2024:05]。"
+    found = problems(engine, PHASE_TWO, alone)
+    assert any("2400万元" in p for p in found) and any("must state the engine's figure" in p for p in found)

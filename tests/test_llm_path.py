@@ -69,7 +69,8 @@ def test_a_hallucinated_figure_is_caught_and_the_deterministic_answer_served(eng
     answer = subject.ask(QUESTION)
     assert answer.written_by == "rules"
     assert any("24000000" in p for p in answer.guard_problems)
-    assert "2000万元" in answer.answer and "2400万" not in answer.answer
+    # the deterministic answer's award is the ceiling; 2400万 stands only as what 40% gives before it ("按40%计为2400万元")
+    assert "最高可获2000万元" in answer.answer.splitlines()[0] and "可获2400万" not in answer.answer
 
 
 def test_a_hallucinated_citation_is_caught(engine):

@@ -63,3 +63,41 @@ def test_the_askers_own_conversion_after_so_is_the_premium_itself(engine):
                         "Shanghai policy pay back?")
     # （十三）: 海外临床试验…责任保险, 实际缴纳保费的50%, 最高100万元: 50% × 72万 = 36万
     assert answer.total_yuan == 360_000
+
+
+def test_a_generic_called_by_its_taiwanese_name_is_no_innovative_drug(engine):
+    answer = engine.ask("我們在上海青浦有註冊子公司，生產一個學名藥的原料藥，剛在美國FDA備好DMF並開始賣給美國客戶了。"
+                        "上海那個產品在海外註冊後補研發投入30%的政策，我們能申請嗎？研發大概花了600萬人民幣。")
+    # （三十六）: 对我市企业研发的创新药、现代中药和高端医疗器械 (学名药 is a generic)
+    assert [v.verdict for v in answer.verdicts] == ["not_eligible"]
+    assert "創新藥" in answer.answer.splitlines()[0]
+
+
+def test_a_share_asked_right_after_a_tax_question_is_refused_with_it(engine):
+    answer = engine.ask("研发费用加计扣除现在是100%还是120%？生物医药企业有没有特殊比例？")
+    assert answer.status is Status.OUT_OF_SCOPE
+    assert not answer.citations
+    # a share that names the city's own support is still answered
+    mixed = engine.ask("深圳对CMO有什么补贴？上海CMO补贴比例是多少？")
+    assert mixed.status is Status.ANSWERED and mixed.citations[0].chunk_id == "policy2024:24"
+    assert mixed.answer.startswith("10%")
+
+
+def test_a_travel_permit_asked_inside_a_conversation_is_out_of_scope(engine):
+    first = engine.ask("我們上海註冊的公司想參加東京的醫療器材展，費用大約新台幣40萬（匯率1台幣=0.22人民幣），能補多少？")
+    assert first.status is Status.ANSWERED
+    later = engine.ask("好。順便問一下，台胞證快過期了，要去哪裡換？", first.session_id)
+    assert later.status is Status.OUT_OF_SCOPE
+    assert not later.calculations and not later.citations
+
+
+def test_the_support_a_cro_asks_of_is_the_fair_it_names_not_its_own_kinds_measure(engine):
+    answer = engine.ask("我们是做临床CRO的，12月还要去美国一个展，预算20万，能申请出国参展的补贴吗？")
+    assert answer.citations[0].chunk_id == "policy2024:37"
+    assert answer.total_yuan == 50_000  # （三十七）: min(50% × 20万, 5万)
+    used = engine.ask("我们是做临床CRO的，今年(2026)已经按那个出国参展的政策拿了50万了（前面跑了十几个展），12月还要去美国一个展，"
+                      "预算20万，这个还能再申请吗？")
+    # （三十七）: 每个单位每年累计支持金额不超过50万元 — this year's is used up
+    assert used.citations[0].chunk_id == "policy2024:37"
+    assert [v.verdict for v in used.verdicts] == ["not_eligible"]
+    assert used.answer.startswith("本年度不能再获支持")

@@ -1334,7 +1334,7 @@ class Composer:
 
     def _uncapped(self, calculation: Calculation) -> str:
         """After a formula whose per-item ceiling binds: what the rate gives before it, as the calculation says it
-        ("按30%为1.2亿元，超过上限1亿元"), so the asker sees why the ceiling is the figure; "" otherwise."""
+        ("按30%计为1.2亿元，超过上限1亿元"), so the asker sees why the ceiling is the figure; "" otherwise."""
         if calculation.uncapped_yuan is None or not calculation.caps_applied:
             return ""
         return str(self.t["award_uncapped"]).format(text=calculation.caps_applied[0])  # the item's own ceiling comes first

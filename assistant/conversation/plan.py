@@ -50,6 +50,7 @@ from assistant.conversation.scope import (
     asks_what_the_topic_answers,
     judge,
     names_a_thing,
+    place_term_limits,
     sources_place,
     subject_term_limits,
     without_other_places,
@@ -701,6 +702,10 @@ class Planner:
                 # "深圳坪山区有没有厂房租金补贴？大概每平方米补多少？", "浦东出了2025到2027年的行动方案没有？新一轮对临床试验的补贴
                 # 标准是多少？": still that place's or that document's, naming no other
                 continue
+            if (number > 0 and not verdicts[number - 1].covered and ask.kind in {AskKind.WHAT, AskKind.FIGURE}
+                    and lexicon().share_of_refused.search(text) and not lexicon().share_of_refused_unless.search(text)
+                    and not self.catalogue.named_in(text) and not any(rule_named(text, r) for r in self.book.rules)):
+                continue  # "研发费用加计扣除…？生物医药企业有没有特殊比例？": the share of the refused ask's subject
             # ("第一个，…三期做完上海最多能给多少；第二个，我们公司一年里如果多个品种同时申请，总的有没有上限": the yearly cap
             # of the award just asked)
             follows = number > 0 and after_covered and (score < MIN_KEYWORD_SCORE or names_annual_cap(text))
@@ -734,14 +739,22 @@ class Planner:
         if self.catalogue.named_in(ask.text.lower()) or ask.detail in lexicon().floor_details:
             return False  # ("…and is there a minimum registered-capital threshold?": a floor, another figure unset)
         topic = _ask_topic(ask)
+        guessed = False
         if ask.kind is AskKind.WHAT:
             # ("有没有固定比例，我们预计规模5亿": a clause stating a figure of the case is no part of what is asked)
             clauses = [c for c in ASK_CLAUSE_MARK.split(topic) if c.strip()]
             asked = [c for c in clauses if not FIGURE_SAID.search(c)]
-            if not asked or len(asked) == len(clauses):
+            # ("…一事一议…市里到底能给多少钱？有没有像某些城市那样直接给1个亿？", "是不是也按投入的40%？": a figure guessed,
+            # asked as a yes or no, of the amount left unset)
+            guessed = not asked and bool(lexicon().yes_no_question.search(ask.text.lower() + "?")
+                                         or lexicon().figure_guessed.match(ask.text.lower()))
+            if not guessed and (not asked or len(asked) == len(clauses)):
                 return False
-            topic = " ".join(asked)
-        topic = without_words(FIGURE_SAID.sub(" ", topic), (*lexicon().ceiling_words, *lexicon().guess_words))
+            topic = topic if guessed else " ".join(asked)
+        topic = without_words(FIGURE_SAID.sub(" ", topic), (*lexicon().ceiling_words, *lexicon().guess_words,
+                                                           *lexicon().plain_money_words))
+        if guessed and not any(triggers_named(topic, rule.triggers) for rule in self.book.rules):
+            return self.retriever.keyword_score(topic) < OWN_TOPIC_SCORE
         return (self.retriever.keyword_score(topic) < MIN_KEYWORD_SCORE
                 or self.retriever.holds_every_term(unset.chunk_id, topic))
 
@@ -823,15 +836,17 @@ class Planner:
         conversation's topic answers ("好的，申报要准备哪些材料？" after an award) or names a place of the sources few
         articles speak of ("张江药谷的租金补贴是多少？": they name 张江药谷 and set no rent). The prior reads the turn
         without the places outside Shanghai it names (whether "北京的生物医药企业搬来上海…" asks of Beijing is the rules'
-        reading, ``without_other_places``). A turn of one ask the rules refused for its words (not for a place or a
+        reading, ``without_other_places``), nor overrules a company moving here asking the city's support
+        (``support_for_moving_here``). A turn of one ask the rules refused for its words (not for a place or a
         document named, which the prior cannot weigh) is covered below ``keep_at``."""
         if self.scope_prior is None:
             return scope
         # (the prediction first: most covered turns end there, before the search terms are looked up)
-        if (scope.covered and not asks_what_the_topic_answers(question) and all(
+        if (scope.covered and not asks_what_the_topic_answers(question)
+                and not lexicon().support_for_moving_here.search(to_simplified(question.original).lower()) and all(
                 self.scope_prior.off_sources(without_other_places(to_simplified(text).lower())) >= self.scope_prior.refuse_at
                 for text in ([a.text for a in question.asks] if len(question.asks) > 1 else [question.original]))
-                and not sources_place(self.retriever.rare_terms(question.text, *subject_term_limits()))):
+                and not sources_place(self.retriever.rare_terms(question.text, *place_term_limits()))):
             return ScopeVerdict(False, LEARNED_OFF_TOPIC)
         if (not scope.covered and len(question.asks) == 1 and scope.reason not in NAMED_REASONS
                 and self.scope_prior.off_sources(question.original) < self.scope_prior.keep_at):
@@ -2743,6 +2758,9 @@ class Planner:
                 if cid in condition_rules().conditions)), None)
             if registered is not None:
                 return registered
+        in_clause = self._measure_of_asking_clause(policy, hits, ask)
+        if in_clause is not None:  # "我们是做临床CRO的…能申请出国参展的补贴吗": the support the asking clause names
+            return in_clause
         money = self._money_hit(hits, ask)
         if money is not None:  # "仿制药做临床能拿补贴吗": the money is the measure that sets amounts
             return str(money.article.key)
@@ -2764,6 +2782,29 @@ class Planner:
             if funding is not None:
                 return str(funding.article.key)
         return str(policy[0].article.key) if policy and policy[0].article.key in measures else None
+
+    def _measure_of_asking_clause(self, policy: Sequence[Any], hits: Sequence[Any], ask: Ask | None) -> str | None:
+        """The one measure among the first ``HITS`` hits whose rule the ask's last clause (else its words without who the
+        asker is) names specifically (``_names_specifically``: "出国参展", "特别审查"), when the top hit of the policy
+        (found by who the asker says it is: "我们是做临床CRO的") has no rule those words name; None otherwise."""
+        if ask is None or not policy:
+            return None
+        clauses = [c for c in LAST_CLAUSE.split(ask.text.lower()) if c.strip()]
+        top = str(policy[0].article.key)
+        described = "，".join(c for c in clauses if lexicon().self_described_clause.match(c))
+        if not described or not any(triggers_named(described, rule.triggers) for rule in self.book.for_measure(top)):
+            return None  # the top hit is not found by what the asker says it is
+        # (the last clause, else the ask's other clauses than the one saying what the asker is: "…按那个出国参展的政策拿了
+        # 50万了…这个还能再申请吗")
+        rest = "，".join(c for c in clauses if not lexicon().self_described_clause.match(c))
+        for words in (clauses[-1] if clauses else "", rest):
+            if not words.strip() or any(triggers_named(words, rule.triggers) for rule in self.book.for_measure(top)):
+                return None
+            named = {str(hit.article.key) for hit in hits[:HITS] if hit.article.doc_id == self.book.document
+                     and any(_names_specifically(words, rule) for rule in self.book.for_measure(str(hit.article.key)))}
+            if named:
+                return named.pop() if len(named) == 1 else None
+        return None
 
     def _named_but_failed(self, question: Question, ask: Ask | None) -> str | None:
         """The measure a yes/no ask's last clause names clearly by its own words ("市里那个1类新药临床补贴我们能申请吗")
@@ -3228,7 +3269,13 @@ class Planner:
         rule = verdict.rule
         if rule is None or rule.rate is None or not request.bases:
             return None
-        items = [item for item in request.items() if item.rule_id == rule.id][:1]
+        return self._at_stated_base(request, rule, language)
+
+    def _at_stated_base(self, request: AwardRequest, rule: Rule, language: Language, without: str = "") -> Calculation | None:
+        """What ``rule`` gives at the base the request states (its first item), the input ``without`` (a condition
+        the case has not met yet) left out; None when no item is the rule's or it is not eligible."""
+        items = [replace(item, inputs={k: v for k, v in item.inputs.items() if k != without})
+                 for item in request.items() if item.rule_id == rule.id][:1]
         if not items:
             return None
         calculation = self.calculator.estimate(items, self.today, language).calculations[0]
@@ -3245,12 +3292,7 @@ class Planner:
                  if verdict.condition in condition_rules().of_rule(rule)]
         if len(rules) != 1 or rules[0].rate is None:
             return None
-        items = [replace(item, inputs={k: v for k, v in item.inputs.items() if k != verdict.condition})
-                 for item in request.items() if item.rule_id == rules[0].id][:1]
-        if not items:
-            return None
-        calculation = self.calculator.estimate(items, self.today, language).calculations[0]
-        return calculation if calculation.eligible else None
+        return self._at_stated_base(request, rules[0], language, without=verdict.condition or "")
 
     def _named_elsewhere(self, ask: Ask, session: Session) -> str | None:
         """The one measure not discussed yet whose rule a follow-up names by its trigger ("那III期呢？" in a CMO

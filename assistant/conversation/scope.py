@@ -96,6 +96,7 @@ class _ScopeData:
     min_words_for_share: int
     subject_term_min_chars: int
     subject_term_max_articles: int
+    place_term_max_articles: int
     min_clause_words: int
     clause_filler_words: tuple[str, ...]  # words naming no topic, left out of an asking clause's count
     min_quoted_run: int
@@ -147,6 +148,7 @@ def _data() -> _ScopeData:
         min_words_for_share=int(raw["min_words_for_share"]),
         subject_term_min_chars=int(raw["subject_term_min_chars"]),
         subject_term_max_articles=int(raw["subject_term_max_articles"]),
+        place_term_max_articles=int(raw["place_term_max_articles"]),
         min_clause_words=int(raw["min_clause_words"]),
         clause_filler_words=tuple(sorted(raw["clause_filler_words"], key=len, reverse=True)),
         min_quoted_run=int(raw["min_quoted_run"]),
@@ -637,6 +639,12 @@ def subject_term_limits() -> tuple[int, int]:
     """(fewest characters, most articles) of a term that names a subject few articles speak of (``scope.yaml``)."""
     data = _data()
     return data.subject_term_min_chars, data.subject_term_max_articles
+
+
+def place_term_limits() -> tuple[int, int]:
+    """(fewest characters, most articles) of a term naming a place of the sources that keeps a turn (``scope.yaml``)."""
+    data = _data()
+    return data.subject_term_min_chars, data.place_term_max_articles
 
 
 def sources_place(terms: Sequence[str]) -> str:

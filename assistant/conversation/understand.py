@@ -294,6 +294,11 @@ class _Lexicon:
     target_bounds: tuple[str, ...]  # … when one of these follows it
     example_of_ask: re.Pattern[str]  # an ask opening with an example puts the ask before it another way ("比如…？")
     total_again: re.Pattern[str]  # "总数会变成多少": the total of the items the ask before it computes, asked again
+    share_of_refused: re.Pattern[str]  # a share asked right after a refused ask ("…有没有特殊比例？")
+    figure_guessed: re.Pattern[str]  # a figure guessed as a yes or no ("有没有…直接给1个亿？")
+    self_described_clause: re.Pattern[str]  # a clause saying what the asker is ("我们是做临床CRO的")
+    support_for_moving_here: re.Pattern[str]  # the city's support asked by a company moving to Shanghai
+    share_of_refused_unless: re.Pattern[str]  # words that give such a share a subject of the sources' (上海, 市里)
     asks_if_stated: re.Pattern[str]  # "政策文件里有写明吗" after an ask: whether the text states what that one asks
     apart_opening: re.Pattern[str]  # an ask opening with "另外", "separately": another thing than the ask before
     outline_topic: re.Pattern[str]  # the topic a count of measures is asked of ("提到CRO的有几条")
@@ -585,6 +590,11 @@ def lexicon() -> _Lexicon:
         target_bounds=tuple(str(w) for w in raw["target_bounds"]),
         example_of_ask=re.compile(raw["example_of_ask"], re.IGNORECASE),
         total_again=re.compile(raw["total_again"], re.IGNORECASE),
+        share_of_refused=re.compile(raw["share_of_refused"], re.IGNORECASE),
+        figure_guessed=re.compile(raw["figure_guessed"], re.IGNORECASE),
+        self_described_clause=re.compile(raw["self_described_clause"], re.IGNORECASE),
+        support_for_moving_here=re.compile(raw["support_for_moving_here"], re.IGNORECASE),
+        share_of_refused_unless=re.compile(raw["share_of_refused_unless"], re.IGNORECASE),
         plan_name=re.compile(raw["plan_name"]),
         courtesy_only=re.compile(raw["courtesy_only"], re.IGNORECASE),
         not_yet_found_out=re.compile(raw["not_yet_found_out"]),

@@ -59,6 +59,11 @@ class PlanFacts:
         return bool(self.calculations)
 
     @property
+    def uncapped(self) -> frozenset[int]:
+        """What the share gives before a binding per-item ceiling (yuan): a term of the calculation, never the award."""
+        return frozenset(c.uncapped_yuan for c in self.calculations if c.uncapped_yuan is not None)
+
+    @property
     def awards(self) -> set[int]:
         """Every amount an answer may state as an award: a computed one or a planned rule's per-item ceiling."""
         return {c.amount_yuan for c in self.calculations} | set(self.totals) | set(self.item_caps)
