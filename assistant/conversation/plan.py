@@ -2792,8 +2792,11 @@ class Planner:
         clauses = [c for c in LAST_CLAUSE.split(ask.text.lower()) if c.strip()]
         top = str(policy[0].article.key)
         described = "，".join(c for c in clauses if lexicon().self_described_clause.match(c))
-        if not described or not any(triggers_named(described, rule.triggers) for rule in self.book.for_measure(top)):
-            return None  # the top hit is not found by what the asker says it is
+        if (not described or FIGURE_SAID.search(described)
+                or not any(triggers_named(described, rule.triggers) for rule in self.book.for_measure(top))):
+            # the top hit is not found by what the asker says it is, or that clause tells an item of the case too ("We're a
+            # Shanghai CMO with … contract output of RMB 50 million")
+            return None
         # (the last clause, else the ask's other clauses than the one saying what the asker is: "…按那个出国参展的政策拿了
         # 50万了…这个还能再申请吗")
         rest = "，".join(c for c in clauses if not lexicon().self_described_clause.match(c))
