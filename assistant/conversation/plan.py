@@ -2784,23 +2784,24 @@ class Planner:
         return str(policy[0].article.key) if policy and policy[0].article.key in measures else None
 
     def _measure_of_asking_clause(self, policy: Sequence[Any], hits: Sequence[Any], ask: Ask | None) -> str | None:
-        """The one measure among the first ``HITS`` hits whose rule the ask's last clause (else its words without who the
-        asker is) names specifically (``_names_specifically``: "出国参展", "特别审查"), when the top hit of the policy
+        """The one measure among the first ``HITS`` hits whose rule the ask's last clause (else its clauses other than
+        those saying what the asker is) names specifically (``_names_specifically``: "出国参展", "特别审查"), when the top hit of the policy
         (found by who the asker says it is: "我们是做临床CRO的") has no rule those words name; None otherwise."""
         if ask is None or not policy:
             return None
         clauses = [c for c in LAST_CLAUSE.split(ask.text.lower()) if c.strip()]
         top = str(policy[0].article.key)
-        described = "，".join(c for c in clauses if lexicon().self_described_clause.match(c))
+        said_of_self = [bool(lexicon().self_described_clause.match(c)) for c in clauses]
+        described = "，".join(c for c, own in zip(clauses, said_of_self, strict=True) if own)
         if (not described or FIGURE_SAID.search(described)
                 or not any(triggers_named(described, rule.triggers) for rule in self.book.for_measure(top))):
             # the top hit is not found by what the asker says it is, or that clause tells an item of the case too ("We're a
             # Shanghai CMO with … contract output of RMB 50 million")
             return None
         # (the last clause, else the ask's other clauses than the one saying what the asker is: "…按那个出国参展的政策拿了
-        # 50万了…这个还能再申请吗")
-        rest = "，".join(c for c in clauses if not lexicon().self_described_clause.match(c))
-        for words in (clauses[-1] if clauses else "", rest):
+        # 50万了…这个还能再申请吗"); a described clause exists, so ``clauses`` is not empty
+        rest = "，".join(c for c, own in zip(clauses, said_of_self, strict=True) if not own)
+        for words in (clauses[-1], rest):
             if not words.strip() or any(triggers_named(words, rule.triggers) for rule in self.book.for_measure(top)):
                 return None
             named = {str(hit.article.key) for hit in hits[:HITS] if hit.article.doc_id == self.book.document

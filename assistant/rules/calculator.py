@@ -86,7 +86,7 @@ class AwardCalculator:
         steps: list[Step] = []
         notes: list[str] = []
         caps: list[str] = []
-        uncapped: Decimal | None = None  # rate × base, when the per-item ceiling binds
+        uncapped: Decimal | None = None  # rate × base in whole yuan, when the per-item ceiling binds
         article = self.cite(rule.measure).article
 
         if base is not None:
@@ -105,8 +105,8 @@ class AwardCalculator:
             steps.append(Step(name=words.rate, value=percent_text(rule.rate), source=article))
             formula = f"min({percent_text(rule.rate)} × {words.money(base)}, {words.money(rule.cap_yuan)})"
             if raw > rule.cap_yuan:
-                caps.append(words.item_cap_bit(rule, raw))
-                uncapped = raw
+                uncapped = raw.quantize(Decimal(1), rounding=ROUND_DOWN)
+                caps.append(words.item_cap_bit(rule, uncapped))
         elif base is not None and rule.kind in {RuleKind.INTEREST_SUBSIDY, RuleKind.GUARANTEE_LIMIT}:
             amount = min(base, rule.cap_yuan)
             formula = f"min({words.money(base)}, {words.money(rule.cap_yuan)})"
@@ -160,7 +160,7 @@ class AwardCalculator:
             formula=formula,
             base_yuan=int(base) if base is not None else None,
             ceiling_yuan=int(rule.cap_yuan),
-            uncapped_yuan=int(uncapped.quantize(Decimal(1), rounding=ROUND_DOWN)) if uncapped is not None and eligible else None,
+            uncapped_yuan=int(uncapped) if uncapped is not None and eligible else None,
             notes=notes,
             caps_applied=caps,
             steps=steps,
