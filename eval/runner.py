@@ -235,6 +235,7 @@ LOCKED_SPLITS = (
     "unseen54",
     "unseen55",
     "unseen56",
+    "unseen57",
 )
 
 
