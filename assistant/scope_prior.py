@@ -34,12 +34,15 @@ class ScopePriorConfig:
     refuse_at: float
     keep_at: float
     model: TextModelSettings
+    training_rows: int | None = None  # the training file's first so many lines: appending to it moves nothing
 
     @classmethod
     def read(cls, path: Path = CONFIG_PATH) -> ScopePriorConfig:
         raw = read_yaml_once(path)
+        rows = raw.get("training_rows")
         return cls(training=training_path(raw), refuse_at=float(raw["refuse_at"]),
-                   keep_at=float(raw["keep_at"]), model=TextModelSettings.read(raw))
+                   keep_at=float(raw["keep_at"]), model=TextModelSettings.read(raw),
+                   training_rows=int(rows) if rows is not None else None)
 
 
 def scoped_turns(lines: Iterable[str]) -> Iterator[tuple[str, str]]:
@@ -78,7 +81,8 @@ class ScopePrior:
     def load_or_fit(cls, cache_dir: Path, config: ScopePriorConfig | None = None) -> ScopePrior:
         """The prior of ``config``'s training file (``data/scope_prior.yaml`` when None), loaded from
         ``cache_dir`` or fitted and kept there (``cached_fit``; an unwritable cache only costs the fitting).
-        Raises ``OSError`` when the training file cannot be read."""
+        Raises ``OSError`` when the training file cannot be read, ``ValueError`` when it is shorter than
+        ``training_rows``."""
         config = config or ScopePriorConfig.read()
         return cls(cached_fit(cache_dir, "scope-prior", config.training, config.model,
-                              lambda lines: cls.fit(list(scoped_turns(lines)), config).model), config)
+                              lambda lines: cls.fit(list(scoped_turns(lines)), config).model, config.training_rows), config)

@@ -151,10 +151,17 @@ def training_path(raw: dict[str, Any]) -> Path:
 
 
 def cached_fit(cache_dir: Path, name: str, training: Path, settings: TextModelSettings,
-               fit: Callable[[list[str]], TextModel]) -> TextModel:
-    """``cached_model`` of the training file ``training``: ``fit`` is given its lines (JSON lines) when no
-    model fitted on the same bytes is kept. Raises ``OSError`` when the training file cannot be read."""
+               fit: Callable[[list[str]], TextModel], rows: int | None = None) -> TextModel:
+    """``cached_model`` of the training file ``training`` (its first ``rows`` lines when given: a file that grows
+    then moves no fitted model): ``fit`` is given those lines (JSON lines) when no model fitted on the same bytes
+    is kept. Raises ``OSError`` when the training file cannot be read, ``ValueError`` when it has fewer than
+    ``rows`` lines."""
     lines = training.read_bytes()
+    if rows is not None:
+        kept = lines.splitlines()
+        if len(kept) < rows:
+            raise ValueError(f"{training} has {len(kept)} lines; the model is fitted on its first {rows}")
+        lines = b"\n".join(kept[:rows]) + b"\n"
     return cached_model(cache_dir, name, lines, settings, lambda: fit(lines.decode("utf-8").splitlines()))
 
 

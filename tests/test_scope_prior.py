@@ -15,11 +15,13 @@ from assistant.scope_prior import IN, OUT, ScopePrior, ScopePriorConfig, scoped_
 CMO_CASE = "我们是上海的CMO，帮一家无关联的药企做委托生产，受托产值4000万，能拿多少？"
 
 
-def _config(tmp_path: Path, lines: list[str], **changes: float) -> ScopePriorConfig:
+def _config(tmp_path: Path, lines: list[str], training_rows: int | None = None, **changes: float) -> ScopePriorConfig:
+    """The product's settings on a training file of ``lines``, fitted on all of them unless ``training_rows`` is given."""
     training = tmp_path / "labelled.jsonl"
     training.write_text("\n".join(lines) + "\n", encoding="utf-8")
     config = ScopePriorConfig.read()
-    return replace(config, training=training, model=replace(config.model, min_df=1, max_iter=500), **changes)
+    return replace(config, training=training, model=replace(config.model, min_df=1, max_iter=500),
+                   training_rows=training_rows, **changes)
 
 
 def _item(question: str, status: str) -> str:
@@ -98,3 +100,30 @@ def test_a_cache_that_cannot_be_written_costs_the_fitting_not_the_model(tmp_path
     prior = ScopePrior.load_or_fit(blocked / "cache", config)  # a cache dir under a file cannot be created
     assert prior.off_sources("附近有什么好吃的") > prior.off_sources("伦理审查要多久")
     assert not (blocked / "cache").exists()
+
+
+def test_a_prior_pinned_to_its_first_rows_is_not_moved_by_questions_appended_later(tmp_path, monkeypatch):
+    lines = [_item("附近有什么好吃的", "out_of_scope"), _item("伦理审查要多久", "answered")]
+    config = _config(tmp_path, lines, training_rows=2)
+    cache_dir = tmp_path / "cache"
+    first = ScopePrior.load_or_fit(cache_dir, config)
+
+    def no_fitting(*_: object) -> ScopePrior:
+        raise AssertionError("fitted again although its rows did not change")
+
+    monkeypatch.setattr(ScopePrior, "fit", classmethod(no_fitting))
+    config.training.write_text("\n".join([*lines, _item("伦理审查要多久能出意见", "out_of_scope")]) + "\n", encoding="utf-8")
+    assert ScopePrior.load_or_fit(cache_dir, config).off_sources("伦理审查") == pytest.approx(first.off_sources("伦理审查"))
+
+
+def test_a_training_file_shorter_than_its_pinned_rows_is_an_error_not_a_smaller_fit(tmp_path):
+    config = _config(tmp_path, [_item("附近有什么好吃的", "out_of_scope"), _item("伦理审查要多久", "answered")],
+                     training_rows=3)
+    with pytest.raises(ValueError, match="fitted on its first 3"):
+        ScopePrior.load_or_fit(tmp_path / "cache", config)
+
+
+def test_the_product_prior_is_fitted_on_the_rows_its_thresholds_were_measured_with():
+    config = ScopePriorConfig.read()
+    assert config.training_rows is not None
+    assert len(config.training.read_text(encoding="utf-8").splitlines()) >= config.training_rows
