@@ -69,7 +69,9 @@ class Calculation(BaseModel):
                                                                  "ceiling, which then applies (（二十三）: 30% × 4亿 = 1.2亿 "
                                                                  "→ 1亿); None when the ceiling does not bind")
     notes: list[str] = Field(default_factory=list)
-    caps_applied: list[str] = Field(default_factory=list)
+    caps_applied: list[str] = Field(default_factory=list, description="the ceilings that bound, in the order they were "
+                                                                       "applied: the item's own ceiling first (with what "
+                                                                       "the share gave), then the per-entity annual cap")
     steps: list[Step] = Field(default_factory=list)
 
 

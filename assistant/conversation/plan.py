@@ -1412,7 +1412,9 @@ class Planner:
                     and not ask.elliptical and not full_awards
                     and not other_rule and self.retriever.keyword_score(own) < (
                         OWN_TOPIC_SCORE if money_then_amount else MIN_KEYWORD_SCORE))):
-                kind = AskKind.AMOUNT if money_then_amount else last.kind
+                # ("重磅产品有没有奖励？比如…年销售第一次破10亿，会奖多少钱？": an example asking the sum asks the amount)
+                kind = AskKind.AMOUNT if money_then_amount or (
+                    example and ask.kind is AskKind.AMOUNT and last.kind is AskKind.WHAT) else last.kind
                 joined[-1] = Ask(kind, f"{last.text}，{ask.text}", last.points_back, last.detail, last.elliptical)
             else:
                 joined.append(ask)
@@ -1693,7 +1695,10 @@ class Planner:
                     and self.retriever.keyword_score(without_ask_words(clauses[-2])) >= OWN_TOPIC_SCORE):
                 # "…病理切片图像数据要传出境训练模型…。新政里说在临港搞试点支持数据跨境，这个归哪些部门管啊": "这个" is the
                 # clause right before it
-                query = without_ask_words(clauses[-2])
+                # ("…应用示范项目的支持，每个最高200万那个。这事归哪些部门管": a clause telling only its figure goes on
+                # naming the thing of the clause before it)
+                said_before = [*clauses[-3:-2], clauses[-2]] if find_amounts(clauses[-2]) else [clauses[-2]]
+                query = without_ask_words(" ".join(said_before))
         of_discussed = topic_is_empty and self._asks_of_discussed(question, ask, previous, plan, session)
         if topic_is_empty and not plan.steps and not question.follow_up and question.context_text:
             topic = question.context_text  # "能拿多少？" after a turn that stated the case
@@ -3330,7 +3335,11 @@ class Planner:
             question = replace(question, earlier_facts=replace(question.earlier_facts, device=False, drug_class=None,
                                                                cgt=False))
         words = ask.text.lower()
-        own = re.split("[,，]", ask.own_words.lower())[-1]  # the words that ask, after the case told
+        parts = re.split("[,，]", ask.own_words.lower())
+        own = parts[-1]  # the words that ask, after the case told
+        if len(parts) > 1 and lexicon().stage_pointer.search(own) and not any(
+                rule_named(own, r) for r in self.book.for_measure(measure)):
+            own = f"{parts[-2]}，{own}"  # "…明年首次拿证并在上海投产，这一步能拿多少": the stage of the clause before
         if lexicon().stage_pointer.search(own) and len(
                 [r for r in self.book.for_measure(measure) if rule_named(own, r)]) == 1:
             words = own  # "…首次取得注册证…，注册后这一段最多可以补多少": the one stage its clause points at

@@ -365,6 +365,13 @@ def _counted_items(rules: list[Rule]) -> bool:
     return any(rules.count(rule) > 1 for rule in rules)
 
 
+def _named_not_done(text: str, rule: Rule, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` also names ``rule`` by a trigger with none of ``words`` closely after it in its clause (the
+    "4个产品进了…特别审查" beside "另外3个早些年进过特审（那笔钱之前已经拿过）")."""
+    return any(not has_word(CLAUSE_MARK.split(text[m.end(): m.end() + DONE_REACH])[0], words)
+               for trigger in rule.triggers for m in _trigger_pattern(trigger).finditer(text))
+
+
 def _named_as_done(text: str, rule: Rule, words: tuple[str, ...] | None = None) -> bool:
     """Whether ``text`` names ``rule`` by a trigger followed closely, in the same clause, by a word saying it is done
     ("确证性临床做完了", "Phase II completed"; ``understanding.yaml`` ``done_words``), or one of ``words``; without
@@ -378,14 +385,16 @@ def _named_as_done(text: str, rule: Rule, words: tuple[str, ...] | None = None) 
 def _named_as_set_aside(text: str, rule: Rule) -> bool:
     """Whether ``text`` names ``rule`` by a trigger with a word setting it aside before it in the same clause ("leaving
     aside whatever is paid for the special-review step"), or after it ("特审那块先不算"; ``understanding.yaml``
-    ``set_aside_words``)."""
-    words = lexicon().set_aside_words
+    ``set_aside_words``), or with the clause right after its own putting asking of it off ("另外还有个老车间智能化改造，
+    那个年底再来问"; ``deferred_clause``)."""
+    lex = lexicon()
     spaced = text.replace("-", " ")
     for trigger in rule.triggers:
         for m in _trigger_pattern(trigger).finditer(spaced):
             before = CLAUSE_MARK.split(spaced[max(0, m.start() - SET_ASIDE_REACH):m.start()])[-1]
-            after = CLAUSE_MARK.split(spaced[m.end(): m.end() + DONE_REACH])[0]
-            if has_word(before, words) or has_word(after, words):
+            own, *rest = CLAUSE_MARK.split(spaced[m.end():], maxsplit=1)
+            if has_word(before, lex.set_aside_words) or has_word(own[:DONE_REACH], lex.set_aside_words) or (
+                    rest and lex.deferred_clause.search(CLAUSE_MARK.split(rest[0], maxsplit=1)[0])):
                 return True
     return False
 
@@ -461,7 +470,11 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
             # "两个1类新药…A药II期投入6370万，B药III期投入9850万": the count is of the products, one amount each
             # ("两个…Ⅲ期，研发投入各9000万": the amount is each counted item's)
             rules = [rule for _, rule in mentioned]
-    had = {rule for rule in rules if _named_as_done(text, rule, lexicon().received_words)}
+    # ("今年有4个产品进了…特别审查；另外3个早些年进过特审（那笔钱之前已经拿过）的产品今年首次拿证": a step counted as
+    # this year's items is asked, whatever was had of it for other products)
+    had_words = lexicon().received_words
+    had = {rule for rule in rules if _named_as_done(text, rule, had_words)
+           and not (rules.count(rule) > 1 and _named_not_done(text, rule, had_words))}
     if had and set(rules) - had:
         # "早期臨床那段之前已經領過補助。這次確證性臨床最多可以拿多少": a stage whose support the asker already had is
         # not computed again; the others named are

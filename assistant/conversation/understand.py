@@ -100,9 +100,6 @@ ANNOUNCING = re.compile(r"(?:几|两|兩|三|四|五|[2-5])\s*(?:个|個|件|点
                         r"\b(?:two|three|four|five|[2-5]|a few|several|couple of)\b[^,.?:]{0,30}:\s*$", re.IGNORECASE)
 # "At the press conference where this policy was launched, what …": "where"/"when" after a noun relates, it asks nothing
 RELATIVE_WH = re.compile(r"\b(?:the|a|an|this|that)\s+(?:[a-z'-]+\s+){0,3}?[a-z'-]+\s+(?:where|when)\b", re.IGNORECASE)
-# "And once it's registered …", "OK and what's the max …": a conjunction or an acknowledgement opening a sentence
-LEADING_CONJUNCTION = re.compile(r"^(?:(?:ok|okay|right|well|alright|thanks|got it)\b[,，]?\s*)?(?:(?:and|so|but|then)\b,?\s*)?",
-                                 re.IGNORECASE)
 DEVICE_OWNER_REACH = 16  # characters before a device class within which words saying it is the asker's are read
 ENGLISH_SENTENCE_END = re.compile(r"(?<=[^\s.。])\.\s+(?=[a-z])", re.IGNORECASE)  # after a word, a figure or a term put in Chinese ("ii期. could you")
 CASE_MARK = re.compile(r"\bi{1,3}期|(?<![a-z])i{1,3}期|临床|试验|trial|phase|\d\s*(万|亿|元|million|billion)|rmb|usd|\$", re.IGNORECASE)
@@ -136,6 +133,9 @@ RESTATED_IN_DOLLARS = re.compile(r"\s*(?:元|人民币|yuan)?\s*[（(]\s*(?:~|�
 # "5000萬人民幣(約5,450萬港元)": a yuan figure said again in another currency than the dollar, in brackets
 RESTATED_IN_OTHER = re.compile(r"\s*(?:元|人民币|yuan)?\s*[（(]\s*(?:~|≈|roughly|about|approximately|approx\.?|around|ca\.?|"
                                r"约合|约|折合|合|相当于|即)\s*(?:hk\$|nt\$|s\$|€|£|港币|港元|港纸|新台币|欧元|英镑|日元)?\s*", re.IGNORECASE)
+# "RMB 1.5bn (the group board signed off SGD 280m, whatever)": a bracket opened right after a yuan figure, words but no
+# figure before the amount in another currency inside it: the same figure as the asker's group counts it, no second base
+BRACKETED_ASIDE = re.compile(r"\s*(?:元|人民币|yuan)?\s*[（(][^（()）\d]{0,40}", re.IGNORECASE)
 RESTATED_RATIO = (Decimal("0.01"), Decimal(100))  # yuan per unit of any currency lies within this (the yen's to the euro's)
 # understanding.yaml base_kinds a project's approved investment is named by (its new investment, its total)
 PROJECT_BASE_KINDS = frozenset({"new_investment", "total_investment"})
@@ -326,6 +326,10 @@ class _Lexicon:
     stage_denied: re.Pattern[str]  # "不是I期", "not Phase I": a stage named only to be denied
     names_holding_triggers: re.Pattern[str]  # "中小微企业政策性融资担保基金": a name whose words name no rule
     another_case_opening: re.Pattern[str]  # "另外我们自己的…": an ask opening on a case of its own
+    discourse_opening: re.Pattern[str]  # "OK and once …": the words opening a sentence that ask nothing, all of them
+    doubted_fact: re.Pattern[str]  # "我不清楚那个基金有没有投对方。": a fact the asker does not know, no question to us
+    figure_of_it: re.Pattern[str]  # "…, and what is it?": the figure of what the clause before names, no ask of its own
+    validity_described: re.Pattern[str]  # "按现在还有效的市里政策": a document described as in force, no ask of its term
     item_label: re.Pattern[str]  # "A做完Ⅱ期…；B…" then "B的投入我说错了": an item named by its label
     figure_ceiling_marks: tuple[str, ...]  # a figure after one of these is a ceiling ("最高1000万元")
     figure_floor_marks: tuple[str, ...]  # a figure before one of these is a floor ("1亿元以上")
@@ -398,6 +402,7 @@ class _Lexicon:
     supposing_opening: re.Pattern[str]  # "如果两个产品同一年都拿到钱": a clause opening with a supposition
     within_term_asked: re.Pattern[str]  # "在不在它管的时间里": whether a month told falls in the term
     set_aside_words: tuple[str, ...]  # "leaving aside …", "先不算…": said before a step in its clause, that step is not asked
+    deferred_clause: re.Pattern[str]  # "…智能化改造，那个年底再来问": the clause after a step's puts asking of it off
     article_asked: re.Pattern[str]  # "是哪一条": which article a thing is in
     reply_form_words: tuple[str, ...]  # "给一句话口径": the reply's form asked, no topic
     support_asked: re.Pattern[str]  # "有什么支持", "what support": an ask for the support a measure gives
@@ -473,8 +478,10 @@ def ends_as_question(clause: str) -> bool:
 def clause_asks(clause: str, mark: str = "") -> bool:
     """Whether a clause (with its closing mark, or the mark apart as ``mark``) asks: a question mark, a closing
     question particle ("…能申请吗") or a question word ("多少", "how")."""
-    return (mark in {"？", "?"} or "?" in clause or "？" in clause
-            or ends_as_question(clause.strip(" ,。！!；;\n")) or bool(ASKING_WORDS.search(clause)))
+    if mark in {"？", "?"} or "?" in clause or "？" in clause or ends_as_question(clause.strip(" ,。！!；;\n")):
+        return True
+    # ("我不清楚那个基金有没有投对方。": a fact the asker does not know is no question put to us)
+    return bool(ASKING_WORDS.search(lexicon().doubted_fact.sub(" ", clause)))
 
 
 @cache
@@ -622,6 +629,10 @@ def lexicon() -> _Lexicon:
         stage_denied=re.compile(raw["stage_denied"], re.IGNORECASE),
         names_holding_triggers=re.compile(raw["names_holding_triggers"], re.IGNORECASE),
         another_case_opening=re.compile(raw["another_case_opening"], re.IGNORECASE),
+        discourse_opening=_openings(raw["discourse_openings"]),
+        doubted_fact=re.compile(raw["facts"]["doubted_fact"], re.IGNORECASE),
+        figure_of_it=re.compile(raw["figure_of_it"], re.IGNORECASE),
+        validity_described=re.compile(raw["validity_described"]),
         figure_ceiling_marks=tuple(str(w) for w in raw["figure_ceiling_marks"]),
         figure_floor_marks=tuple(str(w) for w in raw["figure_floor_marks"]),
         details=_details(raw["details"], "stated"),
@@ -726,6 +737,7 @@ def lexicon() -> _Lexicon:
         not_yet_words=tuple(raw["not_yet_words"]),
         received_words=tuple(raw["received_words"]),
         set_aside_words=tuple(raw["set_aside_words"]),
+        deferred_clause=re.compile(raw["deferred_clause"], re.IGNORECASE),
         within_term_asked=re.compile(raw["within_term_asked"]),
         supposing_opening=re.compile(raw["supposing_opening"]),
         article_asked=re.compile(raw["article_asked"]),
@@ -779,6 +791,13 @@ def _described(details: dict[str, Any], described: str, holding: list[str]) -> r
                    key=len, reverse=True)
     inside = "".join(f"|{re.escape(str(word).lower())}" for word in holding)
     return re.compile(f"(?:{'|'.join(map(re.escape, words))})(?={described}){inside}")
+
+
+def _openings(words: list[str]) -> re.Pattern[str]:
+    """All of ``words`` (understanding.yaml ``discourse_openings``) opening a text, as many as stand there, each a
+    whole word followed by spaces or punctuation ("ok, and so "): what reading past them removes."""
+    alternation = "|".join(re.escape(str(w).lower()) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^(?:\s*(?:{alternation})\b[\s,，.!-]*)+", re.IGNORECASE)
 
 
 @cache
@@ -1479,7 +1498,10 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         own_support_ask = bool(lex.support_asked.search(clause.lower())) and earlier is not None and earlier.kind not in AWARD_KINDS
         elliptical = earlier is not None and not own_support_ask and (
             (_kind(clause.lower(), lex, own_words_only=True) is None and bool(lex.elliptical.search(clause.lower())))
-            or bool(lex.asked_again.search(clause)))
+            # ("想问产值要到多少才算？…支持金额又是多少？": a sum of support asked in its own words after another ask is
+            # that sum, not the ask before again)
+            or (bool(lex.asked_again.search(clause)) and (earlier.kind in AWARD_KINDS or _kind(
+                clause.lower(), lex, own_words_only=True) is not AskKind.AMOUNT)))
         if elliptical:
             assert earlier is not None
             kind = earlier.kind
@@ -1751,9 +1773,23 @@ def _clauses(text: str, lex: _Lexicon) -> list[tuple[str, bool, bool]]:
         if not numbered and end < len(text) and _introduces(text[begin:end], lex):
             continue  # "我们是医院伦理办的，确认几件事：1）…": what comes before the numbered asks introduces them
         part = _clauses_of(text[begin:end], lex)
+        if numbered:
+            part = _told_after_joined(part)
         if part:
             pieces += [(clause, questioned, False) for clause, questioned in part[:-1]] + [(*part[-1], numbered)]
     return pieces
+
+
+def _told_after_joined(part: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """The clauses of a numbered part with those telling the case after its last ask joined to that ask ("1）…审评时限
+    目标是多少个工作日？我们疫苗改工艺要报补充申请，之前等了快200天。2）…"): what the part tells after it asks is its own
+    case, not the next part's."""
+    asking = [number for number, (clause, questioned) in enumerate(part) if questioned or clause_asks(clause)]
+    if not asking or asking[-1] == len(part) - 1:
+        return part
+    last = asking[-1]
+    told = "，".join(clause for clause, _ in part[last + 1:])
+    return [*part[:last], (f"{part[last][0]}，{told}", part[last][1])]
 
 
 def _introduces(lead: str, lex: _Lexicon) -> bool:
@@ -1835,8 +1871,10 @@ def _clauses_of(text: str, lex: _Lexicon) -> list[tuple[str, bool]]:
         # ("有没有个具体数，我们好写进BP里": the purpose closing it asks nothing; a clause that is only a purpose stays)
         clause = lex.purpose_tail.sub("", clause).strip(" ，,。") or clause
         clause = lex.already_had.sub("", clause).strip(" ，,。") or clause  # ("工业总产值那个我已经有了，…规模是多少")
+        questioned = match is not None and ("?" in match[0] or "？" in match[0])
+        if not questioned:  # ("…，我不清楚那个基金有没有投对方。": what the asker does not know is its case, no ask)
+            clause = lex.doubted_fact.sub("", clause).strip(" ，,。") or clause
         if clause:
-            questioned = match is not None and ("?" in match[0] or "？" in match[0])
             listed = [each for part in _listed_questions(clause) for piece in _comma_asks(part, lex)
                       for each in _coordinated_asks(piece, lex)]
             # "浦东那个行动方案里，知识产权那块是第几项任务，谁负责": a part before the asks that asks nothing and tells
@@ -1845,7 +1883,19 @@ def _clauses_of(text: str, lex: _Lexicon) -> list[tuple[str, bool]]:
                         or read_facts(part, part.lower()).tells_case()) for part in listed[:-1]] + [(listed[-1], questioned)]
         if match is not None:
             start = match.end()
-    return pieces
+    return _figures_of_it_joined(pieces, lex)
+
+
+def _figures_of_it_joined(pieces: list[tuple[str, bool]], lex: _Lexicon) -> list[tuple[str, bool]]:
+    """``pieces`` with a clause asking only the figure of what the clause before names ("Does the higher guarantee
+    ceiling apply to us, and what is it?") joined to that clause: one ask, its yes/no then its figure."""
+    joined: list[tuple[str, bool]] = []
+    for clause, questioned in pieces:
+        if joined and lex.figure_of_it.match(clause):
+            joined[-1] = (f"{joined[-1][0]}, and {clause}", questioned)
+        else:
+            joined.append((clause, questioned))
+    return joined
 
 
 def _comma_asks(clause: str, lex: _Lexicon) -> list[str]:
@@ -2124,7 +2174,10 @@ def _opens_with_yes_no(text: str, lex: _Lexicon) -> bool:
     sentence = ENGLISH_SENTENCE_END.split(text.lower())[-1]
     parts = re.split(r"[,，;；]\s*(?:and|but)?\s*", sentence, maxsplit=1)
     # "And once it's registered …, how much more?": a conjunction opening the sentence asks nothing of itself
-    opening = LEADING_CONJUNCTION.sub("", parts[0].strip(), count=1)
+    opening = lex.discourse_opening.sub("", parts[0].strip(), count=1)
+    if len(parts) == 2 and opening.strip() and lex.figure_of_it.match(parts[1]):
+        # "Does the higher guarantee ceiling apply to us, and what is it?": the ceiling is what the yes/no is of
+        return _yes_no(opening + "?", lex)
     return len(parts) == 2 and bool(opening.strip()) and _asks_yes_or_no(opening + "?", lex)
 
 
@@ -2142,6 +2195,7 @@ def _asked_kind(clause: str, lex: _Lexicon) -> AskKind | None:
 def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind | None:
     """The kind whose words the clause holds; else WHAT for a question without them (unless
     ``own_words_only``: then None, the clause naming no kind of its own)."""
+    clause = lex.validity_described.sub(" ", clause)  # ("按现在还有效的市里政策，…能拿多少": which document, not its term)
     if asks_document_term(clause, lex):
         return AskKind.VALIDITY  # "这个政策到什么时候截止": when the document ends, not an application deadline
     for kind, words in lex.kinds:
@@ -2265,8 +2319,10 @@ def read_facts(normalised: str, text: str) -> Facts:
         role = None  # "…could our partner get for this deal?": the licensor partner applies, not the licensee asking
     registered: str | None = None
     registered_place = ""
-    if re.search(words["registered_unsaid"], text):
-        registered = REGISTRATION_UNSAID  # "来电人没说客户公司注册在哪儿": the scope's condition waits for it
+    if re.search(words["registered_unsaid"], text) and _seat(text, words, lex) != ("shanghai", ""):
+        # "来电人没说客户公司注册在哪儿": the scope's condition waits for it (a company "registered in Zhangjiang" whose
+        # trial sites are in Shanghai and Hangzhou has said where it is registered)
+        registered = REGISTRATION_UNSAID
     elif re.search(words["registered_nowhere"], text):
         registered = "elsewhere"  # not registered in Shanghai at all: the place it is registered, when named
         seat = _seat(text, words, lex)
@@ -2991,17 +3047,24 @@ def _restated(amounts: tuple[StatedAmount, ...], normalised: str) -> tuple[State
         if before.currency != CNY and amount.currency == CNY and (
                 RESTATED.fullmatch(between) or CONVERTED_SAID.fullmatch(between) or _converted(before, amount, between)):
             kept[number - 1: number + 1] = [replace(amount, role=before.role, base_kind=before.base_kind or amount.base_kind)]
-        elif (before.currency == CNY and amount.currency == USD and RESTATED_IN_DOLLARS.fullmatch(between)
-              and amount.yuan > 0 and usd_range().low <= before.yuan / amount.yuan <= usd_range().high):
-            kept[number - 1: number + 1] = [before]  # "RMB 90 mn (~USD 12.4m)": the yuan figure given, said again in dollars
-        elif (before.currency == CNY and amount.currency == OTHER_CURRENCY and RESTATED_IN_OTHER.fullmatch(between)
-              and amount.yuan > 0 and RESTATED_RATIO[0] <= before.yuan / amount.yuan <= RESTATED_RATIO[1]):
-            kept[number - 1: number + 1] = [before]  # "5000萬人民幣(約5,450萬港元)": the yuan figure, said again in HK dollars
+        elif before.currency == CNY and amount.currency != CNY and _at_a_plausible_rate(before, amount) and (
+                (RESTATED_IN_DOLLARS if amount.currency == USD else RESTATED_IN_OTHER).fullmatch(between)
+                or BRACKETED_ASIDE.fullmatch(between)):
+            # "RMB 90 mn (~USD 12.4m)", "5000萬人民幣(約5,450萬港元)", "RMB 1.5bn (the group board signed off SGD 280m)":
+            # the yuan figure given, said again in another currency
+            kept[number - 1: number + 1] = [before]
         elif (before.currency == amount.currency and before.yuan == amount.yuan and RESTATED.fullmatch(between)
               and before.role == amount.role):
             # "0.9億元（9千萬）": the same amount in other words, one item
             kept[number - 1: number + 1] = [before]
     return tuple(kept)
+
+
+def _at_a_plausible_rate(yuan: StatedAmount, foreign: StatedAmount) -> bool:
+    """Whether ``yuan`` (an amount in yuan) over ``foreign`` (one in dollars or another currency) is a rate that
+    currency could have: within ``currency.usd_range`` for dollars, within ``RESTATED_RATIO`` for any other."""
+    low, high = (usd_range().low, usd_range().high) if foreign.currency == USD else RESTATED_RATIO
+    return foreign.yuan > 0 and low <= yuan.yuan / foreign.yuan <= high
 
 
 def _text_between(normalised: str, before: StatedAmount, after: StatedAmount) -> str:

@@ -54,14 +54,13 @@ def _yes_no_clause_first(own_words: str) -> bool:
     registration support, and how much", "想问我们这个能不能拿这笔钱，能拿的话大概多少"): the yes leads, so it waits as one."""
     # (the words opening a sentence, "ok and once we get the certificate…, how much on top of that", ask nothing: the
     # clause after them must ask the yes itself)
-    clauses = [DISCOURSE_OPENING.sub("", c) for c in YES_NO_THEN_AMOUNT.split(own_words)]
+    clauses = [lexicon().discourse_opening.sub("", c) for c in YES_NO_THEN_AMOUNT.split(own_words)]
     clauses = [c for c in clauses if len(c.strip()) > 3]
-    quantity = [has_word(c, lexicon().quantity_words) for c in clauses]
+    quantity = [has_word(c, lexicon().quantity_words) or bool(lexicon().figure_of_it.match(c)) for c in clauses]
     return any(asks_yes_or_no(c) and not quantity[i] and any(quantity[i + 1:]) for i, c in enumerate(clauses))
 
 
 YES_NO_THEN_AMOUNT = re.compile(r"[，,；;？?]")
-DISCOURSE_OPENING = re.compile(r"^(?:\s*(?:and|so|but|then|ok|okay|well|great|cool|thanks|thx|hmm|also|plus)\b[\s,.!-]*)+")
 CONDITIONS_UNLISTED = "conditions_unlisted"  # ``eligibility.yaml``: "符合条件的…" with no conditions listed
 
 
