@@ -176,3 +176,63 @@ def test_the_askers_own_share_of_the_base_put_as_a_question_in_english_is_put_ri
                         "million — is that what we'd receive from the city?")
     assert answer.answer.startswith("Correction:") and "not RMB 120,000,000" in answer.answer.splitlines()[0]
     assert answer.total_yuan == 100_000_000  # （二十三）: min(10% × 12亿, 1亿)
+
+
+def test_a_figure_heard_that_the_sources_state_elsewhere_is_shown_where_it_stands(engine):
+    answer = engine.ask("写报告用：2016年以来上海一共获批了多少个1类创新药？我记得有篇文章写的是19个。")
+    lines = answer.answer.splitlines()
+    assert lines[0].startswith("26款")  # reply1228 一、二是: "2016年以来上海获批26款1类创新药"
+    # the 19 is the press conference's count since 2021, quoted, and that answer cited after the reply
+    assert lines[1].startswith("您提到的19个是另一处的数字") and "2021年至今" in lines[1]
+    assert [c.chunk_id for c in answer.citations][:2] == ["reply1228:1.2", "press20240731:q07"]
+
+
+def test_the_industrys_output_value_heard_as_its_size_is_shown_as_the_output_value(engine):
+    answer = engine.ask("上海生物医药2023年产业规模多少？我看到有报道说是1860亿。")
+    assert answer.answer.startswith("不对：9337亿元")  # the figure heard is not the size
+    assert "工业总产值" in answer.answer.splitlines()[1] and "1860亿元" in answer.answer.splitlines()[1]
+
+
+def test_a_figure_of_the_answering_sentence_itself_needs_no_other_place(engine):
+    answer = engine.ask("听说2016年以来上海获批了26款1类创新药，是这个数吗？")
+    assert "另一处" not in answer.answer
+
+
+def test_the_industrys_size_asked_in_english_is_given_in_english_first(engine):
+    answer = engine.ask("What was the size of Shanghai's biomedicine industry in 2023?")
+    assert answer.answer.startswith("933.7 billion yuan")  # reply1228 一、一是: 产业规模达到9337亿元
+
+
+def test_an_upgrade_of_an_old_plant_is_paid_on_its_total_investment_alone(engine):
+    answer = engine.ask("We also plan a smart and green upgrade of our old plant, total approved investment RMB 350 "
+                        "million. How much could that get?")
+    # （二十三）: 10% × RMB 350 million = RMB 35 million; "plant" names no new-investment project here
+    assert answer.total_yuan == 35_000_000
+
+
+def test_a_verdict_waiting_on_a_relation_also_says_the_seat_is_unsaid(engine):
+    answer = engine.ask("我们是做CMO的，去年帮一家biotech代工生产了一个品种，这种能拿市里的补贴吗？")
+    assert [v.verdict for v in answer.verdicts] == ["unknown"]
+    lines = answer.answer.splitlines()
+    assert lines[0].startswith("要看情况") and "委托双方应无投资等关联" in lines[0]
+    assert lines[1].startswith("另外还要求在本市登记注册") and "您也没有说明注册地" in lines[1]
+
+
+def test_a_seat_said_in_shanghai_is_not_asked_again(engine):
+    answer = engine.ask("我们是上海注册的CMO，去年帮一家biotech代工生产了一个品种，这种能拿市里的补贴吗？")
+    assert "另外还要求在本市登记注册" not in answer.answer
+
+
+def test_a_figure_heard_beside_two_steps_is_held_against_their_total(engine):
+    answer = engine.ask("我们的创新医疗器械进了国家特别审查程序，后来首次拿到注册证在上海投产了，研发投入40,000,000元。"
+                        "听说能拿1300万，真的吗？")
+    # （六）: 300万 + min(40% × 4000万, 800万) = 1100万, below the 1300万 heard; no step is said to be 1300万
+    first = answer.answer.splitlines()[0]
+    assert "1100万元" in first and "1300万元" in first and "特别审查程序支持最高300万元，不是" not in first
+
+
+def test_a_fee_paid_rule_stays_beside_a_spend_named_by_its_kind(engine):
+    answer = engine.ask("我们公司在上海注册，一款创新药去年通过FDA注册并已在美国销售，研发投入3000万。另外一款分子的海外权益"
+                        "授权给美国药企，首付款1.5亿元，双方无投资关联，第三方专业服务费用800万。两项合计最多多少？")
+    # （三十六）: min(30% × 3000万, 1000万) = 900万 and min(50% × 800万, 500万) = 400万: 1300万
+    assert answer.total_yuan == 13_000_000

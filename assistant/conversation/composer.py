@@ -18,6 +18,7 @@ from pathlib import Path
 from assistant.amounts import find_amounts, format_yuan, format_yuan_en, yuan_in_words_en
 from assistant.citations import day_named, validity
 from assistant.conversation.currency import range_note, stated_note, usd_range
+from assistant.conversation.elsewhere import FigureElsewhere
 from assistant.conversation.extract import english_figure, figure_bound, is_target
 from assistant.conversation.kinds import KindSupport, asker_kind
 from assistant.conversation.plan_records import (
@@ -35,7 +36,7 @@ from assistant.conversation.plan_records import (
     term_sentence,
 )
 from assistant.conversation.premise import asks_to_confirm, duration_in, figure_holds, stated_duration, stated_figure
-from assistant.conversation.question import RELATION_CONDITIONS, AmountRole, AskKind, Facts
+from assistant.conversation.question import REGISTRATION_UNSAID, RELATION_CONDITIONS, AmountRole, AskKind, Facts
 from assistant.conversation.slots import AssumedBase, AwardRequest, rule_named
 from assistant.conversation.understand import (
     ISSUED,
@@ -614,9 +615,15 @@ class Composer:
         if step.affirmed is not None and step.need is None and holds is None:  # "有没有生物医药专区": the yes first
             lead = self.t["stated_yes"].format(word=step.affirmed) + lead
         said = lead + self._glossed(step.lead.text)
+        elsewhere = [self._figure_elsewhere(step.elsewhere)] if step.elsewhere is not None else []
         if verdict and self.expired(article.doc_id):  # the claim's verdict and the sentence, then the plan's expiry
-            return [f"{verdict}{said}{' ' if self.english else ''}{self.t['expired_after']}"]
-        return [verdict + self._with_expiry(article, said)]
+            return [f"{verdict}{said}{' ' if self.english else ''}{self.t['expired_after']}", *elsewhere]
+        return [verdict + self._with_expiry(article, said), *elsewhere]
+
+    def _figure_elsewhere(self, elsewhere: FigureElsewhere) -> str:
+        """"您提到的1860亿：原文另一处是……": the figure the asker heard, in the sentence of the sources stating it."""
+        fields = self._fields(elsewhere.article)
+        return str(self.t["figure_elsewhere"].format(figure=elsewhere.figure, sentence=elsewhere.sentence, **fields))
 
     def _lead_text(self, article: Article, text: str) -> str:
         """What ``article`` says, introduced as a measure of the policy or, in English, as a part of the document it
@@ -749,9 +756,13 @@ class Composer:
                 template = "eligible_unknown_fact_counted"
             elif verdict.condition in RELATION_CONDITIONS and self.event_facts.relation_indirect:
                 template = "eligible_unknown_fact_indirect"  # "客户的大股东也投过我们": the texts leave such a tie undefined
-            also = [self.t["eligible_unknown_also"].format(condition=text, quote=quote,
-                                                           missing=self._facts_named((described_also.awaited,)))
-                    for cid in verdict.also_waiting
+            # ("我们是做CMO的…能拿补贴吗": where the company is registered is unsaid too, and the scope requires Shanghai)
+            seat_unsaid = ([REGISTERED] if self.event_facts.registered in {None, REGISTRATION_UNSAID}
+                           and REGISTERED not in {verdict.condition, *verdict.also_waiting}
+                           and article.doc_id == rule_book().document else [])
+            also = [self.t["eligible_unknown_also"].format(condition=text, quote=quote, missing=self._facts_named(
+                        (described_also.awaited or next(iter(described_also.holds_if), ""),)))
+                    for cid in [*verdict.also_waiting, *seat_unsaid]
                     if (described_also := condition_rules().conditions.get(cid)) is not None
                     for text, quote in [self._condition(cid)]]
             if_met = [self.t["eligible_if_met"].format(amount=self._money(step.if_met.amount_yuan), formula=step.if_met.formula)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.amounts import find_amounts, is_bare_number
 from assistant.conversation.currency import usd_range
+from assistant.conversation.elsewhere import figure_elsewhere
 from assistant.conversation.extract import Lead, compared_lead, lead_clause, states_amount, unpriced_sentence
 from assistant.conversation.finders import CLOSE_SCORE, HITS, MIN_KEYWORD_SCORE, OWN_TOPIC_SCORE, RARE_TERM_SHARE, SCOPE_KEY, SentenceFinder
 from assistant.conversation.kinds import asker_kind, asks_what_kind_gets, kind_measures
@@ -927,6 +928,8 @@ class Planner:
                     and ask.kind in {AskKind.FIGURE, AskKind.AMOUNT}
                     and lexicon().figure_again_asked.fullmatch(ask.text.lower().strip(" ？?。!！，,"))):
                 continue  # "这个600万算得对吗？应该是多少？": the figure the award just computed, asked again
+            if ask.kind not in FIGURE_ASKS and any(s.elsewhere is not None and s.elsewhere.figure in ask.text for s in plan.steps):
+                continue  # "…我在另一篇报道里看到是19个，是不是口径不一样？": where that figure stands was just said
             step = self._plan_ask(about, ask, session, previous_articles, plan, language)
             last = plan.last_step
             if (last is not None and step.route is Route.NO_AMOUNT and last.route is Route.NO_AMOUNT and step.articles
@@ -2329,7 +2332,17 @@ class Planner:
         affirmed = None if need is not None or lead.figure else stated_yes(
             ask.own_words, f"{titled}\n{lead.sentence or lead.text}",
             lambda term: 0 < self.retriever.article_share(term) <= RARE_TERM_SHARE)
-        return Step(ask, Route.LOOKUP, [top], lead=lead, share=share, need=need, affirmed=affirmed)
+        # ("…2023年产业规模多少？我见有篇报道写1860亿": the figure heard stands in another sentence of the sources, quoted)
+        # (the ask's own words, and those of the asks after it that ask no figure of their own: "…多少个？我在另一篇报道里
+        # 看到是19个，是不是口径不一样？")
+        told = " ".join([ask.text, *(a.text for a in question.asks[question.asks.index(ask) + 1:] if a.kind not in FIGURE_ASKS)]
+                        ) if ask in question.asks else ask.text
+        heard = told if lead.figure and not any(s.elsewhere for s in plan.steps) and lexicon().roles["claimed"].search(
+            told.lower()) else ""
+        stated_elsewhere = figure_elsewhere(heard, lead.sentence or lead.text, self.retriever.articles) if heard else None
+        articles = [top, *([stated_elsewhere.article] if stated_elsewhere is not None
+                           and stated_elsewhere.article.chunk_id != top.chunk_id else [])]
+        return Step(ask, Route.LOOKUP, articles, lead=lead, share=share, need=need, affirmed=affirmed, elsewhere=stated_elsewhere)
 
     def _unset_lead(self, article: Article, ask: Ask) -> Lead | None:
         """What a measure of the policy does set up, quoted after a detail or figure said to be unset ("推出500万平方米
@@ -4112,8 +4125,10 @@ class Planner:
         met_rules = self._rules_met(question, request.rules) if are_alternatives(estimate.calculations) else []
         # ("…都按最高算，今年一共能拿多少？财务说能上1.3亿": a figure heard of a total asked is held against the total, not an item)
         # ("12个国际展会，每个经费12万，可不可以拿到60万元的补贴？": an award wanted beside several items is the total's)
-        of_total = (question.asks_total or role is AmountRole.DESIRED) and len(estimate.calculations) > 1 and not are_alternatives(
-            estimate.calculations)
+        # ("…进了特别审查…首次拿证投产…听说能拿1200万，真的吗？": a figure heard beside items of different rules is their total's)
+        several_rules = len({c.rule_id for c in estimate.calculations}) > 1 and role is AmountRole.CLAIMED
+        of_total = (question.asks_total or role is AmountRole.DESIRED or several_rules) and len(
+            estimate.calculations) > 1 and not are_alternatives(estimate.calculations)
         for stated in stated_amounts:
             if within_some is not None and stated.yuan == within_some:
                 continue

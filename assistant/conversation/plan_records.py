@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from assistant.conversation.elsewhere import FigureElsewhere
 from assistant.conversation.extract import Lead
 from assistant.conversation.kinds import KindSupport
 from assistant.conversation.needs import Need
@@ -166,6 +167,7 @@ class Step:
     either: tuple[Rule, ...] = ()  # AWARD: rules the stated base gives the same ceiling under, the one computed first
     need: Need | None = None  # LOOKUP of whether a step is still needed ("还要办…许可证吗"): what the sentence says of it
     affirmed: str | None = None  # LOOKUP of a yes/no the sentence states ("有没有生物医药专区"): the yes word ("有")
+    elsewhere: FigureElsewhere | None = None  # LOOKUP: a figure the asker heard that another sentence of the sources states
     # ELIGIBILITY waiting for an unsaid fact with the base stated ("研发投入1200万，能不能拿40%那一笔"): what the rule
     # gives when the fact holds
     if_met: Calculation | None = None

@@ -543,6 +543,9 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         rules = placed if len(placed) == 1 else rules
     if len(candidates) == 1:
         rules = list(candidates)
+    # ("a smart and green upgrade of our old plant, total approved investment RMB 350 million": "plant" names the
+    # industrial-base rule too, but the one base stated is named as the upgrade's kind)
+    rules = _rules_of_stated_kinds(rules, stated_bases)
     bases = _bases(question, rules or list(candidates), ask_text)
     named_once = list(dict.fromkeys(rules))
     if (len(rules) > len(bases) > 1 and len(bases) == len(named_once) and not _spends_of_paid_items(rules, len(bases))
@@ -1034,6 +1037,23 @@ def _counted(text: str, mentioned: list[tuple[int, Rule]]) -> list[Rule]:
         rules += [rule] * (counts[-1] or 1 if counts else 1)
         start = position
     return rules
+
+
+def _base_kinds(rule: Rule) -> set[str]:
+    """The kinds of base (``understanding.yaml`` base_kinds) ``rule``'s base is named by."""
+    return {kind for kind, pattern in lexicon().base_kinds.items() if rule.base and pattern.search(rule.base)}
+
+
+def _rules_of_stated_kinds(rules: list[Rule], bases: Sequence[StatedAmount]) -> list[Rule]:
+    """``rules`` without those whose base is of no kind the stated bases are named as, when every base stated is
+    named as a kind some rule pays on and the rules differ ("total approved investment RMB 350 million" for the
+    upgrade, not the new-investment rule "plant" also names); ``rules`` unchanged otherwise."""
+    kinds = {a.base_kind for a in bases}
+    if len(set(rules)) < 2 or not bases or "" in kinds:
+        return rules
+    # (a fixed ceiling takes no base; a fee or a base named by no kind, "第三方等专业服务投入", is not judged by kind)
+    kept = [rule for rule in rules if not _base_kinds(rule) or _base_kinds(rule) & kinds]
+    return kept if kept and all(any(kind in _base_kinds(rule) for rule in kept) for kind in kinds) else rules
 
 
 def named_as_rule_base(amounts: Sequence[StatedAmount], rules: Sequence[Rule]) -> list[StatedAmount]:

@@ -2319,7 +2319,8 @@ def read_facts(normalised: str, text: str) -> Facts:
         role = None  # "…could our partner get for this deal?": the licensor partner applies, not the licensee asking
     registered: str | None = None
     registered_place = ""
-    if re.search(words["registered_unsaid"], text) and _seat(text, words, lex) != ("shanghai", ""):
+    if re.search(words["registered_unsaid"], text) or (
+            re.search(words["registered_unsaid_presence"], text) and _seat(text, words, lex) != ("shanghai", "")):
         # "来电人没说客户公司注册在哪儿": the scope's condition waits for it (a company "registered in Zhangjiang" whose
         # trial sites are in Shanghai and Hangzhou has said where it is registered)
         registered = REGISTRATION_UNSAID
