@@ -756,8 +756,10 @@ class Composer:
                 template = "eligible_unknown_fact_counted"
             elif verdict.condition in RELATION_CONDITIONS and self.event_facts.relation_indirect:
                 template = "eligible_unknown_fact_indirect"  # "客户的大股东也投过我们": the texts leave such a tie undefined
-            # ("我们是做CMO的…能拿补贴吗": where the company is registered is unsaid too, and the scope requires Shanghai)
-            seat_unsaid = ([REGISTERED] if self.event_facts.registered in {None, REGISTRATION_UNSAID}
+            # ("我们是做CMO的…能拿补贴吗": "没有则可以申请" would overstate while where the company is registered is unsaid
+            # too, and the scope requires Shanghai)
+            seat_unsaid = ([REGISTERED] if template == "eligible_unknown_fact_denied"
+                           and self.event_facts.registered in {None, REGISTRATION_UNSAID}
                            and REGISTERED not in {verdict.condition, *verdict.also_waiting}
                            and article.doc_id == rule_book().document else [])
             also = [self.t["eligible_unknown_also"].format(condition=text, quote=quote, missing=self._facts_named(
