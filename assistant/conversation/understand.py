@@ -481,6 +481,8 @@ def clause_asks(clause: str, mark: str = "") -> bool:
     if mark in {"？", "?"} or "?" in clause or "？" in clause or ends_as_question(clause.strip(" ,。！!；;\n")):
         return True
     # ("我不清楚那个基金有没有投对方。": a fact the asker does not know is no question put to us)
+    if not ASKING_WORDS.search(clause):
+        return False
     return bool(ASKING_WORDS.search(lexicon().doubted_fact.sub(" ", clause)))
 
 
@@ -2195,7 +2197,8 @@ def _asked_kind(clause: str, lex: _Lexicon) -> AskKind | None:
 def _kind(clause: str, lex: _Lexicon, own_words_only: bool = False) -> AskKind | None:
     """The kind whose words the clause holds; else WHAT for a question without them (unless
     ``own_words_only``: then None, the clause naming no kind of its own)."""
-    clause = lex.validity_described.sub(" ", clause)  # ("按现在还有效的市里政策，…能拿多少": which document, not its term)
+    if "有效" in clause:  # ("按现在还有效的市里政策，…能拿多少": which document, not its term)
+        clause = lex.validity_described.sub(" ", clause)
     if asks_document_term(clause, lex):
         return AskKind.VALIDITY  # "这个政策到什么时候截止": when the document ends, not an application deadline
     for kind, words in lex.kinds:
