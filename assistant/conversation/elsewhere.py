@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from assistant.amounts import find_amounts
 from assistant.conversation.premise import COUNT
 from index.articles import Article
 
 SENTENCE_END = re.compile(r"(?<=[。；;！!？?])")
+SENTENCES_KEPT = 2048  # the sources' sentences (about five hundred) with room for the askers' words
 
 
 @dataclass(frozen=True)
@@ -27,12 +29,13 @@ class FigureElsewhere:
     article: Article
 
 
-def _figures(text: str) -> list[tuple[str, str, Decimal]]:
+@lru_cache(maxsize=SENTENCES_KEPT)
+def _figures(text: str) -> tuple[tuple[str, str, Decimal], ...]:
     """(the figure as written, "yuan" or "count", its value) for each sum in yuan and each count ("19个", "26款") of
-    ``text``; a year is neither."""
+    ``text``; a year is neither. Kept per text: the sources' sentences are read again for every figure heard."""
     sums = [(a.text, "yuan", Decimal(a.yuan)) for a in find_amounts(text)]
     counts = [(m[0], "count", Decimal(m[1])) for m in COUNT.finditer(text)]
-    return [*sums, *counts]
+    return (*sums, *counts)
 
 
 def _states(sentence: str, kind: str, value: Decimal) -> bool:

@@ -9,7 +9,7 @@ across turns when the asker adds one ("再加一个品种").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -353,11 +353,19 @@ def _cgt_beside_others(text: str, candidates: Sequence[Rule]) -> bool:
                             and any(rule_named(part, r) for r in others) for part in parts)
 
 
-def _trigger_positions(text: str, rule: Rule) -> list[int]:
-    positions: list[int] = []
+def _mentions(text: str, rule: Rule) -> Iterator[re.Match[str]]:
+    """Each place ``text`` names ``rule`` by one of its triggers, trigger by trigger."""
     for trigger in rule.triggers:
-        positions.extend(m.start() for m in _trigger_pattern(trigger).finditer(text))
-    return positions
+        yield from _trigger_pattern(trigger).finditer(text)
+
+
+def _trigger_positions(text: str, rule: Rule) -> list[int]:
+    return [m.start() for m in _mentions(text, rule)]
+
+
+def _closely_after(text: str, mention: re.Match[str], words: tuple[str, ...]) -> bool:
+    """Whether one of ``words`` follows ``mention`` closely (``DONE_REACH``), in its own clause."""
+    return has_word(CLAUSE_MARK.split(text[mention.end(): mention.end() + DONE_REACH])[0], words)
 
 
 def _counted_items(rules: list[Rule]) -> bool:
@@ -368,18 +376,17 @@ def _counted_items(rules: list[Rule]) -> bool:
 def _named_not_done(text: str, rule: Rule, words: tuple[str, ...]) -> bool:
     """Whether ``text`` also names ``rule`` by a trigger with none of ``words`` closely after it in its clause (the
     "4个产品进了…特别审查" beside "另外3个早些年进过特审（那笔钱之前已经拿过）")."""
-    return any(not has_word(CLAUSE_MARK.split(text[m.end(): m.end() + DONE_REACH])[0], words)
-               for trigger in rule.triggers for m in _trigger_pattern(trigger).finditer(text))
+    return any(not _closely_after(text, m, words) for m in _mentions(text, rule))
 
 
 def _named_as_done(text: str, rule: Rule, words: tuple[str, ...] | None = None) -> bool:
     """Whether ``text`` names ``rule`` by a trigger followed closely, in the same clause, by a word saying it is done
     ("确证性临床做完了", "Phase II completed"; ``understanding.yaml`` ``done_words``), or one of ``words``; without
     ``words``, also by a trigger right after such words ("just finished the confirmatory one"; ``done_before``)."""
-    return any(has_word(CLAUSE_MARK.split(text[m.end(): m.end() + DONE_REACH])[0], words or lexicon().done_words)
+    return any(_closely_after(text, m, words or lexicon().done_words)
                or (words is None and lexicon().done_before.search(
                    CLAUSE_MARK.split(text[max(0, m.start() - SET_ASIDE_REACH): m.start()])[-1]) is not None)
-               for trigger in rule.triggers for m in _trigger_pattern(trigger).finditer(text))
+               for m in _mentions(text, rule))
 
 
 def _named_as_set_aside(text: str, rule: Rule) -> bool:
@@ -389,13 +396,12 @@ def _named_as_set_aside(text: str, rule: Rule) -> bool:
     那个年底再来问"; ``deferred_clause``)."""
     lex = lexicon()
     spaced = text.replace("-", " ")
-    for trigger in rule.triggers:
-        for m in _trigger_pattern(trigger).finditer(spaced):
-            before = CLAUSE_MARK.split(spaced[max(0, m.start() - SET_ASIDE_REACH):m.start()])[-1]
-            own, *rest = CLAUSE_MARK.split(spaced[m.end():], maxsplit=1)
-            if has_word(before, lex.set_aside_words) or has_word(own[:DONE_REACH], lex.set_aside_words) or (
-                    rest and lex.deferred_clause.search(CLAUSE_MARK.split(rest[0], maxsplit=1)[0])):
-                return True
+    for m in _mentions(spaced, rule):
+        before = CLAUSE_MARK.split(spaced[max(0, m.start() - SET_ASIDE_REACH):m.start()])[-1]
+        rest = CLAUSE_MARK.split(spaced[m.end():], maxsplit=1)[1:]  # what follows the mention's own clause
+        if has_word(before, lex.set_aside_words) or _closely_after(spaced, m, lex.set_aside_words) or (
+                rest and lex.deferred_clause.search(CLAUSE_MARK.split(rest[0], maxsplit=1)[0])):
+            return True
     return False
 
 
@@ -1051,16 +1057,17 @@ def _rules_of_stated_kinds(rules: list[Rule], bases: Sequence[StatedAmount]) -> 
     kinds = {a.base_kind for a in bases}
     if len(set(rules)) < 2 or not bases or "" in kinds:
         return rules
+    paid_on = {rule: _base_kinds(rule) for rule in rules}
     # (a fixed ceiling takes no base; a fee or a base named by no kind, "第三方等专业服务投入", is not judged by kind)
-    kept = [rule for rule in rules if not _base_kinds(rule) or _base_kinds(rule) & kinds]
-    return kept if kept and all(any(kind in _base_kinds(rule) for rule in kept) for kind in kinds) else rules
+    kept = [rule for rule in rules if not paid_on[rule] or paid_on[rule] & kinds]
+    return kept if kept and all(any(kind in paid_on[rule] for rule in kept) for kind in kinds) else rules
 
 
 def named_as_rule_base(amounts: Sequence[StatedAmount], rules: Sequence[Rule]) -> list[StatedAmount]:
     """``amounts`` without the bases named as another kind than the rules pay on, when one is named as theirs ("trial
     budget RMB 25 million … the premium was RMB 420,000" under （十三）'s 实际缴纳保费: the premium; "A品种受托年产值3,860万，
     B品种6,420万": both, the second named by the first); all of them when none is named as theirs."""
-    kinds = {kind for rule in rules if rule.base for kind, pattern in lexicon().base_kinds.items() if pattern.search(rule.base)}
+    kinds = {kind for rule in rules for kind in _base_kinds(rule)}
     if not any(a.role is AmountRole.BASE and a.base_kind in kinds for a in amounts):
         return list(amounts)
     return [a for a in amounts if a.role is not AmountRole.BASE or not a.base_kind or a.base_kind in kinds]
