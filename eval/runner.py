@@ -236,6 +236,7 @@ LOCKED_SPLITS = (
     "unseen55",
     "unseen56",
     "unseen57",
+    "unseen58",
 )
 
 
