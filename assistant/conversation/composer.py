@@ -216,6 +216,8 @@ class Composer:
         rate_pending = any(a.usd_rate is not None for a in plan.question.facts.amounts)  # a rate the asker gave, said once
         for step in plan.steps:
             block = self._echoed(step, self._block(step))
+            if step.no_cap_heard:  # "…没有上限，对吗？": the ceilings the text does set, first
+                block.insert(0, self._no_cap_wrong(step.no_cap_heard))
             if step.ask.party and block:  # "A公司…；B公司…；C公司…。分别能拿多少": each answer names its party
                 block[0] = self.t["party_named"].format(party=step.ask.party) + block[0]
             self.said += "\n".join(block)
@@ -611,7 +613,9 @@ class Composer:
         if step.need is not None:  # "还要办…许可证吗": 不需要 / 需要 / the sources do not say, first
             lead = f"{self.t['need_' + step.need.value]}{' ' if self.english else ''}{lead}"
         # ("…浦东的行动方案目标是到2024年产业规模达到5000亿，对吗": the 不对 leads, the expired plan's warning after it)
-        verdict = self.t["premise_right" if holds else "premise_wrong"] if holds is not None and step.need is None else ""
+        # (a figure heard right beside a ceiling said not to exist, "10%, no upper limit", is put right by that line)
+        verdict = self.t["premise_right" if holds else "premise_wrong"] if (
+            holds is not None and step.need is None and not step.no_cap_heard) else ""
         if step.affirmed is not None and step.need is None and holds is None:  # "有没有生物医药专区": the yes first
             lead = self.t["stated_yes"].format(word=step.affirmed) + lead
         said = lead + self._glossed(step.lead.text)
@@ -1459,6 +1463,14 @@ class Composer:
             return ""
         money = self._money
         return str(self.t["award_parts"].format(parts=self.t["award_parts_separator"].join(money(a) for a in amounts)))
+
+    def _no_cap_wrong(self, rules: list[Rule]) -> str:
+        """The line putting right a ceiling said not to exist: each rule's ceiling, then the annual caps it counts
+        against ("不对：原文设有上限：合同研发生产组织（CMO）受托生产支持最高500万元；每个单位每年累计最高1000万元。")."""
+        money = self._money_said
+        caps = [self.t["no_cap_item"].format(rule_name=self.rule_name(rule), amount=money(rule.cap_yuan)) for rule in rules]
+        caps += self._annual_caps(rules, "ceilings_lead_annual")
+        return str(self.t["no_cap_wrong"].format(caps=self._join(caps) if self.english else "；".join(caps)))
 
     def _annual_caps(self, rules: list[Rule], template: str, labels: dict[str, str] | None = None) -> list[str]:
         """Each per-entity annual cap the rules count against, once, with its words; ``labels`` (measure → its label

@@ -47,6 +47,7 @@ from assistant.conversation.scope import (
     ScopeVerdict,
     asks_district_matching,
     asks_names,
+    asks_of_refused_person,
     asks_payout,
     asks_what_the_topic_answers,
     judge,
@@ -698,6 +699,8 @@ class Planner:
             if (number > 0 and not verdicts[number - 1].covered and ask.kind not in SUPPORT_KINDS
                     and _joined_to_ask_before(question.text, text)):
                 continue  # "…what minimum market capitalisation and how many years of R&D track record…": one subject
+            if number > 0 and asks_of_refused_person(verdicts[number - 1], text):
+                continue  # "我妈今年68岁…能买沪惠保吗？特药目录里的药怎么报销？": the same person's reimbursement
             if (number > 0 and not verdicts[number - 1].covered and verdicts[number - 1].reason in {"place", "document"}
                     and not self.catalogue.named_in(text) and not self.catalogue.names_city(text)):
                 # "深圳坪山区有没有厂房租金补贴？大概每平方米补多少？", "浦东出了2025到2027年的行动方案没有？新一轮对临床试验的补贴
@@ -749,9 +752,12 @@ class Planner:
             # asked as a yes or no, of the amount left unset)
             guessed = not asked and bool(lexicon().yes_no_question.search(ask.text.lower() + "?")
                                          or lexicon().figure_guessed.match(ask.text.lower()))
-            if not guessed and (not asked or len(asked) == len(clauses)):
+            # ("…补助额度是多少？有没有按投入比例给的说法？": a share asked of the amount left unset is that amount's too)
+            share_words = lexicon().figure_asks["share"].asked
+            share_asked = has_word(ask.text.lower(), share_words)
+            if not guessed and not share_asked and (not asked or len(asked) == len(clauses)):
                 return False
-            topic = topic if guessed else " ".join(asked)
+            topic = topic if guessed else without_words(" ".join(asked), share_words) if share_asked else " ".join(asked)
         topic = without_words(FIGURE_SAID.sub(" ", topic), (*lexicon().ceiling_words, *lexicon().guess_words,
                                                            *lexicon().plain_money_words))
         if guessed and not any(triggers_named(topic, rule.triggers) for rule in self.book.rules):
@@ -939,6 +945,7 @@ class Planner:
                     and step.route in {Route.NO_AMOUNT, Route.NOT_SPECIFIED, Route.LOOKUP}
                     and lexicon().sufficiency_asked.search(ask.text.lower())):
                 continue  # "…这样够格了吗？具体要啥条件": the verdict before it says the conditions are not listed
+            step.no_cap_heard = self._ceilings_said_absent(ask, step)
             if step.route in {Route.ELIGIBILITY, Route.AWARD} and step.eligibility is not None and step.eligibility.holds:
                 # "在上海新注册的…能享受吗": the scope a stated fact meets is cited after the measure
                 _cite_after(step, [a for cid in step.eligibility.holds for a in self._condition_articles(cid, step.eligibility.measure)])
@@ -948,6 +955,21 @@ class Planner:
                 previous_articles = step.articles
         plan.steps += [Step(ask, Route.OUT_OF_SCOPE, scope=ScopeVerdict(False, "ask")) for ask in uncovered]
         return plan
+
+    def _ceilings_said_absent(self, ask: Ask, step: Step) -> list[Rule]:
+        """The capped rules of the policy's measure ``step`` answers from when ``ask`` says it sets no ceiling ("听说…
+        是产值的10%，没有上限，对吗？", ``no_cap_claimed``): what puts that right; none otherwise."""
+        text = ask.text.lower()
+        # (said as a premise checked or heard of: "…没有上限，对吗？", "I heard … no upper limit", "是不是上不封顶")
+        checked = has_word(text, lexicon().claim_check) or bool(lexicon().roles["claimed"].search(text)) or asks_yes_or_no(text)
+        if not has_word(text, lexicon().no_cap_claimed) or not checked or not step.articles:
+            return []
+        article = step.articles[0]
+        if article.doc_id != self.book.document:
+            return []
+        capped = [rule for rule in self.book.for_measure(str(article.key)) if rule.cap_yuan]
+        named = [rule for rule in capped if rule_named(ask.text.lower(), rule)]  # ("III期…上不封顶": that stage's)
+        return named or capped
 
     def _replacement(self, question: Question, ask: Ask, previous: list[Article]) -> Step | None:
         """What the policy in force says in place of an ended document's article discussed, when the ask asks for
@@ -2160,12 +2182,21 @@ class Planner:
         month = question.conversation_facts.event_on
         if term_month is not None:
             top, month = term_month
+        if (ask.kind is AskKind.ELIGIBILITY and question.document == top.doc_id and not ask.elliptical
+                and not (question.follow_up and question.context_text)
+                and self.catalogue.get(top.doc_id).ended_for(self.today, question.conversation_facts.event_on)
+                and self._names_no_item(ask, top.doc_id)):
+            # "浦东2022年出的那个…行动方案，我们现在还能依据它去申报支持吗？": the ended plan as a whole, no task of it
+            # named; its article naming the year it ended, not a task the apply words happen to find (nor its quote)
+            top, whole_document = self.finder.document_articles(top.doc_id, [])[0], True
+        else:
+            whole_document = False
         if ask.kind is AskKind.ELIGIBILITY:
             lead = lead_clause(top.text, AskKind.WHAT, ask.text)
             if month is not None and top.chunk_id == f"{top.doc_id}:validity":
                 # "a project of June 2024, does the policy apply?": the sentence on the period that month falls in
                 lead = Lead(term_sentence(top, self.catalogue.get(top.doc_id), month))
-            step = Step(ask, Route.ELIGIBILITY, [top], lead=lead)
+            step = Step(ask, Route.ELIGIBILITY, [top], lead=None if whole_document else lead)
             step.eligibility = self.verdicts.measure_verdict(question, top, lead.sentence or lead.text)
             if self.catalogue.get(top.doc_id).ended_for(self.today, question.conversation_facts.event_on):
                 # "按浦东那个2022-2024方案里对新药临床的支持，今年去申请还可以吗": the plan has ended; the measure of
@@ -2449,6 +2480,12 @@ class Planner:
                 or not _sets_no_amount(discussed, self.book) or labels_named(ask.text)):
             return False
         return not any(_named_by_trigger(ask.own_words.lower(), rule) for rule in self.book.for_measure(measure))
+
+    def _names_no_item(self, ask: Ask, document: str) -> bool:
+        """Whether ``ask`` names nothing of ``document`` but the document itself: without its name, who asks, the ask
+        words and the words of applying (申请, 申报, 依据, apply), its words score under ``MIN_KEYWORD_SCORE``."""
+        topic = without_words(self.finder.without_name(_ask_topic(ask), document), lexicon().applying_words)
+        return self.retriever.keyword_score(topic) < MIN_KEYWORD_SCORE
 
     def _ended_document_asked_again(self, question: Question, ask: Ask, plan: Plan) -> Step | None:
         """The no of a verdict asked pointing at an ended document whose term the ask before it in the message answered,
@@ -3845,12 +3882,12 @@ class Planner:
 
     def _instead(self, question: Question, ask: Ask, step: Step, language: Language, rule: Rule | None = None,
                  session: Session | None = None) -> Step:
-        """The asked measure does not apply; the one that does (``rule``, else the rule ``instead_rules``
+        """The asked measure does not apply; the one that does (``rule``, else the rule ``instead_rule``
         names for the measure) is computed in its place, and becomes the session's award topic: a later "what's
         the annual cap under that one?" asks the measure that applies."""
         assert step.eligibility is not None
         other = step.eligibility.instead
-        rule_id = rule.id if rule is not None else condition_rules().instead_rules.get(other)
+        rule_id = rule.id if rule is not None else condition_rules().instead_rule(other, step.eligibility.fact)
         step.articles = [self._measure_article(other), *step.articles]
         if rule_id is None:  # the measure that applies has no one rule to compute ("海外那条" for a domestic trial → （五）)
             step.route = Route.ELIGIBILITY

@@ -133,6 +133,7 @@ class Step:
     eligibility: Eligibility | None = None
     instead_eligibility: Eligibility | None = None  # the verdict on the measure that applies instead
     corrections: list[tuple[Decimal, Rule, Decimal]] = field(default_factory=list)  # (stated, rule, right figure)
+    no_cap_heard: list[Rule] = field(default_factory=list)  # "…没有上限，对吗？": the measure's capped rules, said first
     confirmed: list[tuple[Decimal, Rule]] = field(default_factory=list)  # a figure heard of that is the rule's ceiling
     # a figure heard of as the per-entity annual cap ("每家企业每年最多拿2亿"), with the cap the rules count against
     annual_heard: list[tuple[Decimal, AnnualCap]] = field(default_factory=list)

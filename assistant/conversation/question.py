@@ -111,6 +111,8 @@ class Facts:
     sold_abroad: bool | None = None  # True: the product is sold abroad ("在美国卖了"); a denial is an unmet condition
     regulator: str | None = None  # the regulator abroad the product is registered with: "fda", "brics" … (eligibility.yaml)
     clients: str | None = None  # whom the asker's services are for: "institutes" (高校科研院所) or "enterprises"
+    cro_stage: str | None = None  # the stage of the CRO services this turn asks about: "preclinical" (临床前研究服务) or
+    # "clinical" (临床试验服务); this turn's own (an earlier turn's services may be another project's)
     work: str | None = None  # the work the support is asked for: "research" (研究服务), "production" (受托生产),
     # "in_house" (the asker's own staff paid, "BD人员的工资"), "exhibition" (a fee paid for a trade fair, "展位费20万") or
     # "developed_elsewhere" (the product a parent outside Shanghai developed, "母公司自己研发的…子公司没参与研发")

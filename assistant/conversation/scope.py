@@ -420,6 +420,14 @@ def asks_names(verdict: ScopeVerdict) -> bool:
     return verdict.reason.removeprefix("off_topic:") in _data().names_groups
 
 
+def asks_of_refused_person(verdict: ScopeVerdict, text: str) -> bool:
+    """Whether ``text``, an ask right after one ``verdict`` refused as a person's own matter (an ``off_topic_pairs``
+    group: "我妈…能买沪惠保吗？特药目录里的药怎么报销？"), asks of the same matter: it holds that group's words for
+    the act (报销, 投保, reimbursement), not only the person."""
+    group = verdict.reason.removeprefix("off_topic:")
+    return not verdict.covered and any(name == group and what.search(text) for name, _, what in _data().off_topic_pairs)
+
+
 def asks_payout(text: str) -> bool:
     """Whether ``text`` asks when or how the sources' money is paid ("补贴批下来多久能到账？", "資助什麼時候撥付？"):
     a money word (``money_words``: 补贴, 资助, funding) with a payout word (the ``payout`` detail's), in

@@ -347,6 +347,7 @@ class _Lexicon:
     hypothetical: re.Pattern[str]  # "另外，如果…": an ask putting a case of its own
     yes_no_words: tuple[str, ...]  # "能不能", "eligible": an amount ask that also asks yes or no
     claim_check: tuple[str, ...]  # "是真的吗", "is that right": a yes/no on a figure heard of
+    no_cap_claimed: tuple[str, ...]  # "没有上限", "no upper limit": a ceiling said not to exist
     exclusion_asked: tuple[str, ...]  # "are we excluded": a yes/no asked the other way round
     counts_asked: tuple[str, ...]  # "也算吗", "does it count": a yes/no on whether a fact stated counts for a condition
     prohibition_words: tuple[str, ...]  # "不得": a sentence that forbids what it names next
@@ -684,6 +685,7 @@ def lexicon() -> _Lexicon:
         hypothetical=re.compile(raw["hypothetical"], re.IGNORECASE),
         yes_no_words=lower(raw["yes_no_words"]),
         claim_check=lower(raw["claim_check"]),
+        no_cap_claimed=lower(raw["no_cap_claimed"]),
         exclusion_asked=lower(raw["exclusion_asked"]),
         counts_asked=lower(raw["counts_asked"]),
         prohibition_words=lower(raw["prohibition_words"]),
@@ -1392,10 +1394,16 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
         if lex.courtesy_only.match(clause):
             continue  # "…③在科创板上市的有多少家。谢谢！！": thanks ask nothing, whatever list they close
         clause = lex.relayed_request.sub("", clause, count=1) or clause  # ("老板让我算一下：" asks nothing itself)
+        # ("拿证这一块的研发支持（不是特别审查那300万）能申请吗": the item named as not asked about is no part of the ask)
+        if lex.roles["other_item_aside"].search(clause):
+            clause = lex.roles["other_item_aside"].sub(" ", clause).strip() or clause
         if lex.asks_announced.match(clause):
             continue  # "喂你好，我一口气问几个啊，…第一个是…": the count of asks is no ask of its own
         if lex.not_yet_found_out.search(clause.lower()):
             continue  # "两家之间有没有股权往来我还没来得及问": what the asker has yet to find out, told, not asked
+        if not questioned and lex.doubted_fact.search(clause.lower()) and not BRACKETED.sub(
+                " ", lex.doubted_fact.sub(" ", clause.lower())).strip(" ，,。"):
+            continue  # "拿证后生产怎么安排我不太清楚（归运营部管）。": what the asker does not know, told, not asked
         if lex.not_wanted.search(BRACKETED.sub(" ", clause.lower())) and not QUESTION_WORDS.search(clause.lower()):
             # "我手上材料说工业总产值2023年是1860亿，这个不用查，就要前面那个": told and set aside, no ask's words (an aside
             # in brackets sets aside only itself: "II期…3800万左右（I期那时候花的1100万…不用管）"); a part naming what it
@@ -2348,6 +2356,7 @@ def read_facts(normalised: str, text: str) -> Facts:
     amounts = _forecasts_of_context(amounts, normalised, lex)  # "去年营收5亿，今年预计8亿": the forecast is no base either
     amounts = _wholes(amounts, normalised, lex)  # "总投资15亿，其中核定新增投资12亿": the part is the base
     amounts = _of_unmet_items(amounts, normalised, lex)  # "另外还有一笔员工补充医疗保险80万": no premium of （十三）'s
+    amounts = _in_other_item_aside(amounts, normalised, lex)  # "（不是特别审查那300万）": the other item's figure
     if any(amount.currency == USD for amount in amounts):  # "US$3 million (take 1 USD = 7.1 RMB)": the asker's rate
         amounts = at_stated_rate(amounts, stated_rate(normalised))
     # "R&D spend was EUR 3 million - please use 7.8 RMB per EUR": another currency at the rate given for it
@@ -2356,7 +2365,7 @@ def read_facts(normalised: str, text: str) -> Facts:
         amounts = (StatedAmount("0", Decimal(0), AmountRole.BASE, CNY, 0),)
     amounts = _related_each(_dated(amounts, normalised, text), normalised, words)
     # ("还有个早期项目花了800万还在临床前，那个先不管": a sentence the asker sets aside denies nothing of the case)
-    kept = _without_set_aside(text, lex)
+    kept = lex.roles["other_item_aside"].sub(" ", _without_set_aside(text, lex))
     unmet = tuple(cid for cid, ws in words["unmet_conditions"].items() if has_word(kept, ws) or _negated(
         kept, words["unmet_topics"].get(cid, []), words["negation"]) or (cid in lex.unmet_patterns and lex.unmet_patterns[cid].search(kept)
                                                                        and not (cid in lex.unmet_unless and lex.unmet_unless[cid].search(kept))))
@@ -2395,6 +2404,7 @@ def read_facts(normalised: str, text: str) -> Facts:
         entity_denied=_entities_denied(text),
         registration_applicant=_registration_applicant(text, words),
         clients=next((served for served, pattern in words["clients"].items() if re.search(pattern, text)), None),
+        cro_stage=_cro_stage(text, words),
         # a fee paid for a trade fair ("展位费20万") is the work of an exhibition when the message names no other (a figure
         # no award is paid on, "letters of intent worth US$20 million", is none)
         work=next((work for work, pattern in words["work"].items() if re.search(pattern, text)), None) or (
@@ -2913,7 +2923,8 @@ def _stated(found: FoundAmount, normalised: str, lex: _Lexicon) -> StatedAmount:
         role = AmountRole.CONTEXT
     elif _heard_of(found, normalised, before, latin, lex):
         role = AmountRole.CLAIMED
-    elif lex.roles["received"].search(before):
+    elif lex.roles["received"].search(before) or (lex.roles["received_verb"].search(before.lower()) and lex.roles[
+            "received_after"].match(normalised[found.end: found.end + ROLE_WINDOW].lower())):
         role = AmountRole.RECEIVED  # "今年已经拿了48万": what the annual cap has left is asked
     elif lex.roles["desired"].search(before) or lex.roles["desired_after"].match(normalised[found.end: found.end + ROLE_WINDOW]) or (
         lex.roles["outcome"].search(before) and not lex.roles["premium"].search(before) and not lex.roles["output"].search(before)
@@ -3173,6 +3184,23 @@ def _without_set_aside(text: str, lex: _Lexicon) -> str:
     kept = [text[start:end] for start, end, asks in sentences(text)
             if asks or not lex.roles["left_out_after"].search(text[start:end])]
     return "".join(kept)
+
+
+def _in_other_item_aside(amounts: tuple[StatedAmount, ...], normalised: str, lex: _Lexicon) -> tuple[StatedAmount, ...]:
+    """``amounts`` with those said in a bracketed aside naming the item not asked about (``roles.other_item_aside``:
+    "拿证这一块的研发支持（不是特别审查那300万）") taken as context: that item's figure, no base."""
+    asides = [m.span() for m in lex.roles["other_item_aside"].finditer(normalised.lower())]
+    return tuple(replace(a, role=AmountRole.CONTEXT) if any(start <= a.start < end for start, end in asides) else a
+                 for a in amounts) if asides else amounts
+
+
+def _cro_stage(text: str, words: dict[str, Any]) -> str | None:
+    """The stage a CRO's services are of (``cro_stage`` patterns): "preclinical" ("给高校课题组做新药临床前的药效和毒理")
+    or "clinical" ("临床试验服务…按ICH-GCP…升级"); None when the message names both or neither, or names no CRO."""
+    if not re.search(words["cro_named"], text):
+        return None
+    stages = [stage for stage, pattern in words["cro_stage"].items() if re.search(pattern, text)]
+    return stages[0] if len(stages) == 1 else None
 
 
 def _of_unmet_items(amounts: tuple[StatedAmount, ...], normalised: str, lex: _Lexicon) -> tuple[StatedAmount, ...]:

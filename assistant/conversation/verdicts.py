@@ -310,6 +310,7 @@ class Verdicts:
             "sold_locally": facts.sold_abroad,
             "regulator": facts.regulator,
             "clients": facts.clients,
+            "cro_stage": facts.cro_stage,
             "work": facts.work,
             "device_class": facts.device_class,
             # what the stated base is, when every base amount of the turn names the same kind ("RMB 300m capex"); a

@@ -115,6 +115,14 @@ class ConditionRules:
     instead_rules: dict[str, str]  # measure → the rule that covers a case sent there
     fact_names: dict[str, dict[str, str]]  # fact → {"zh": ..., "en": ...}
     kinds: dict[str, AskerKind] = field(default_factory=dict)
+    # fact → {measure → rule}: the rule a case sent there by that fact takes ("cro_stage": a CRO's clinical-trial services
+    # go to （十二）'s capability project, not its overseas trials)
+    instead_rules_of_fact: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def instead_rule(self, measure: str, fact: str = "") -> str | None:
+        """The rule that covers a case sent to ``measure``: the one named for the ``fact`` that sent it, else the
+        measure's (``instead_rules``); None when the measure has none."""
+        return self.instead_rules_of_fact.get(fact, {}).get(measure) or self.instead_rules.get(measure)
 
     def of_rule(self, rule: Rule) -> tuple[str, ...]:
         """The rule's own conditions, then the extra conditions that name it."""
@@ -175,6 +183,8 @@ def condition_rules(path: Path = ELIGIBILITY_PATH) -> ConditionRules:
                                     tuple(str(m) for m in e.get("measures") or ()))
                 for cid, e in extras.items()},
         instead_rules={str(k): str(v) for k, v in raw["instead_rules"].items()},
+        instead_rules_of_fact={str(f): {str(m): str(r) for m, r in rules.items()}
+                               for f, rules in (raw.get("instead_rules_of_fact") or {}).items()},
         fact_names={str(k): {str(lang): str(v) for lang, v in names.items()} for k, names in raw.get("facts", {}).items()},
         kinds={str(kind): _asker_kind(str(kind), entry) for kind, entry in (raw.get("kinds") or {}).items()},
     )
@@ -228,7 +238,10 @@ class ConditionEvaluator:
             return ConditionCheck(condition_id, ConditionState.UNKNOWN)
         failed = [fact for fact, failing in data.fails_if.items() if _among(facts.get(fact), failing)]
         if failed:  # of several facts against it, one that sends the case to another measure names it ("改良型…在美国做")
-            fact = next((f for f in failed if f in data.instead), failed[0])
+            # (the asker's own kind against it, "我们大学孵化器里有家CRO…", is said first: the measures meant for that kind
+            # follow, whatever else sends the case elsewhere)
+            kind_first = "entity_type" in failed and "entity_type" not in data.instead
+            fact = "entity_type" if kind_first else next((f for f in failed if f in data.instead), failed[0])
             return ConditionCheck(condition_id, ConditionState.FAILED, fact, data.instead.get(fact, ""))
         if (not data.holds_if and not data.assessed) or data.presumed:  # only a contradiction can fail it (an insurer applying)
             return ConditionCheck(condition_id, ConditionState.MET)

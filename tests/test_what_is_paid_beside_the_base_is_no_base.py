@@ -1,0 +1,31 @@
+"""What the asker paid beside the base of an award is no base: rent and a consulting fee told after the R&D spend
+do not take its place.
+
+Figures: （六） special review at most 300万元; first registration and production 40% of the R&D spend, at most 800万元;
+each entity at most 3000万元 a year.
+"""
+
+
+def test_rent_told_after_the_rd_spend_is_not_the_rd_spend(engine):
+    answer = engine.ask("我們是上海閔行註冊的手術機器人公司，這款產品去年進了國家的創新醫療器械特別審查，今年第一次拿到註冊證，"
+                        "也已經在閔行自己的工廠量產。整個研發投入大約1500萬元，廠房租金一年200萬。前後兩筆加起來最多能拿多少？")
+    # 300萬 + min(40% × 1500萬, 800萬) = 900萬; the rent is no base
+    assert answer.total_yuan == 9_000_000
+    assert "40% × 1500萬元" in answer.answer
+
+
+def test_a_consulting_fee_is_not_the_rd_spend(engine):
+    answer = engine.ask("我们是闵行一家做神经介入器械的公司（上海注册），取栓支架进了国家创新医疗器械特别审查程序，今年首次拿到"
+                        "三类注册证，并在松江自己的工厂投产了。这个产品累计研发投入15,000,000元，另外申报花了咨询费80万。"
+                        "这两块支持加起来最多能拿多少？")
+    assert answer.total_yuan == 9_000_000
+    assert "40% × 1500万元" in answer.answer
+    assert "80万元" not in answer.answer
+
+
+def test_rent_named_in_english_is_no_base(engine):
+    answer = engine.ask("Our Shanghai-registered device company's product entered the national innovative device special "
+                        "review, got its first registration this year and is made in our Songjiang plant. R&D spend was "
+                        "RMB 15 million and the plant rent is RMB 2 million a year. What could we get in total?")
+    assert answer.total_yuan == 9_000_000
+
