@@ -968,7 +968,7 @@ class Planner:
         if article.doc_id != self.book.document:
             return []
         capped = [rule for rule in self.book.for_measure(str(article.key)) if rule.cap_yuan]
-        named = [rule for rule in capped if rule_named(ask.text.lower(), rule)]  # ("III期…上不封顶": that stage's)
+        named = [rule for rule in capped if rule_named(text, rule)]  # ("III期…上不封顶": that stage's)
         return named or capped
 
     def _replacement(self, question: Question, ask: Ask, previous: list[Article]) -> Step | None:
@@ -2182,15 +2182,14 @@ class Planner:
         month = question.conversation_facts.event_on
         if term_month is not None:
             top, month = term_month
-        if (ask.kind is AskKind.ELIGIBILITY and question.document == top.doc_id and not ask.elliptical
-                and not (question.follow_up and question.context_text)
-                and self.catalogue.get(top.doc_id).ended_for(self.today, question.conversation_facts.event_on)
-                and self._names_no_item(ask, top.doc_id)):
-            # "浦东2022年出的那个…行动方案，我们现在还能依据它去申报支持吗？": the ended plan as a whole, no task of it
-            # named; its article naming the year it ended, not a task the apply words happen to find (nor its quote)
-            top, whole_document = self.finder.document_articles(top.doc_id, [])[0], True
-        else:
-            whole_document = False
+        # "浦东2022年出的那个…行动方案，我们现在还能依据它去申报支持吗？": the ended plan as a whole, no task of it named;
+        # its article naming the year it ended, not a task the apply words happen to find (nor its quote)
+        whole_document = (ask.kind is AskKind.ELIGIBILITY and question.document == top.doc_id and not ask.elliptical
+                          and not (question.follow_up and question.context_text)
+                          and self.catalogue.get(top.doc_id).ended_for(self.today, question.conversation_facts.event_on)
+                          and self._names_no_item(ask, top.doc_id))
+        if whole_document:
+            top = self.finder.document_articles(top.doc_id, [])[0]
         if ask.kind is AskKind.ELIGIBILITY:
             lead = lead_clause(top.text, AskKind.WHAT, ask.text)
             if month is not None and top.chunk_id == f"{top.doc_id}:validity":
