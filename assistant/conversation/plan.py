@@ -960,9 +960,10 @@ class Planner:
         """The capped rules of the policy's measure ``step`` answers from when ``ask`` says it sets no ceiling ("听说…
         是产值的10%，没有上限，对吗？", ``no_cap_claimed``): what puts that right; none otherwise."""
         text = ask.text.lower()
+        if not step.articles or not has_word(text, lexicon().no_cap_claimed):
+            return []
         # (said as a premise checked or heard of: "…没有上限，对吗？", "I heard … no upper limit", "是不是上不封顶")
-        checked = has_word(text, lexicon().claim_check) or bool(lexicon().roles["claimed"].search(text)) or asks_yes_or_no(text)
-        if not has_word(text, lexicon().no_cap_claimed) or not checked or not step.articles:
+        if not (has_word(text, lexicon().claim_check) or lexicon().roles["claimed"].search(text) or asks_yes_or_no(text)):
             return []
         article = step.articles[0]
         if article.doc_id != self.book.document:
