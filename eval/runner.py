@@ -237,6 +237,7 @@ LOCKED_SPLITS = (
     "unseen56",
     "unseen57",
     "unseen58",
+    "unseen59",
 )
 
 
