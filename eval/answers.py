@@ -99,7 +99,8 @@ def judge_turn(answer: Answer, expected: dict[str, Any], lang: Language, first_o
     ``first_only`` False: one ask of several, whose article may be any citation, not the first.
     """
     why: list[str] = []
-    status = expected.get("status", "answered")
+    # (a status left null, as a multi-ask's top level may be, is the default: answered)
+    status = expected.get("status") or "answered"
     if answer.status.value != status:
         why.append(f"status {answer.status.value} ≠ {status}")
     gold = expected.get("gold") or []
