@@ -230,3 +230,19 @@ def test_a_caller_saying_the_company_has_no_separate_registration_asks_no_regist
                         "能拿上海那个最高300万吗")
     assert answer.status is Status.ANSWERED and cited(answer)[0] == "policy2024:scope"
     assert "特别审查程序" not in answer.answer.split("\n")[0]  # the special review said met, a line before, is no "no"
+
+
+def test_turning_the_answers_into_a_report_email_is_refused_inside_a_conversation(engine):
+    first = engine.ask("我们投的一家CDMO，受托生产一个品种（委托方是无关联的第三方），今年受托产值3000万，市里能补多少？")
+    assert first.total_yuan == 3_000_000
+    answer = engine.ask("好，帮我把上面这些整理成一封给LP的季度报告邮件，顺便加点对明年行业的展望", first.session_id)
+    assert answer.status.value == "out_of_scope"
+    assert not answer.citations
+
+
+def test_the_loan_prime_rate_asked_after_the_guarantee_ceiling_is_refused(engine):
+    first = engine.ask("A medium-sized Shanghai biotech client holds the 'Little Giant' qualification. Under the city's SME "
+                       "policy financing guarantee fund, what's the cap on a single guarantee for them?")
+    assert first.total_yuan == 30_000_000
+    answer = engine.ask("Also, what's the current one-year LPR?", first.session_id)
+    assert answer.status.value == "out_of_scope"

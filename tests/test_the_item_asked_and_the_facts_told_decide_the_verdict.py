@@ -31,3 +31,12 @@ def test_a_product_being_sold_abroad_after_ce_marking_qualifies(engine):
     assert [v.verdict for v in answer.verdicts] == ["eligible"]
     assert answer.citations[0].chunk_id == "policy2024:36"
     assert answer.answer.startswith("Yes")
+
+
+def test_a_company_a_hospital_incubated_is_a_company_not_a_hospital(engine):
+    answer = engine.ask("我们医院孵化的影像设备公司（上海注册，做高端CT）给设备买了高端医疗设备责任险，一年保费60万。"
+                        "这个保费能申请补贴吗？")
+    # （十三）: 50% of the premium, at most 100万元 for high-end medical equipment liability insurance
+    assert answer.total_yuan == 300_000
+    assert answer.citations[0].chunk_id == "policy2024:13"
+    assert answer.answer.startswith("可以")

@@ -26,6 +26,7 @@ from assistant.conversation.plan_records import (
     ANNUAL_CAP_USED,
     DOCUMENT_TERM,
     FORBIDDEN,
+    SHARE,
     Eligibility,
     FullAwards,
     Plan,
@@ -198,6 +199,7 @@ class Composer:
         self.asked_of_today = plan.question.asks_of_today
         self.more_of = plan.question.text if plan.question.asks_more else ""
         self.headroom_asked = plan.question.asks_headroom
+        self.heard = tuple(a.text for a in plan.question.facts.amounts_as(AmountRole.CLAIMED))  # figures heard of
         self.headroom_yes_no = self.headroom_asked and bool(
             lexicon().yes_no_question.search(plan.question.text.lower().rstrip(" ？?。")))
         # several asks answered: an annual cap line, gathered after all the answers, names the measure it caps
@@ -460,7 +462,8 @@ class Composer:
             lines = self._not_specified(article, step.detail, step.ask.kind, step.ask.own_words.lower(), step.ask.text.lower())
             # what the measure does say of the thing asked: of a figure, or of a named detail it leaves unset (the rent
             # of （二十五）'s 500万平方米 standardised plants)
-            quoted = step.ask.kind is AskKind.FIGURE or (step.detail in lexicon().details and step.detail != ANNUAL_CAP)
+            quoted = step.ask.kind is AskKind.FIGURE or step.detail == SHARE or (
+                step.detail in lexicon().details and step.detail != ANNUAL_CAP)
             # (not again when an earlier ask's answer quoted that sentence: "是不是过了10个亿就奖1000万？门槛和金额到底是多少？")
             if step.lead is not None and quoted and step.lead.text.strip("。") not in self.said:
                 lines.insert(1, self.t["quote"].format(text=step.lead.text) + self._glossed(step.lead.text))
@@ -470,7 +473,13 @@ class Composer:
             if step.lead.text.strip() and step.lead.text.strip() in self.said:
                 # "并购基金是哪一条？有没有给企业补贴金额？": the sentence just quoted sets no amount; said once
                 return [self._with_expiry(article, self.t["no_amount_said"])]
-            return [self._with_expiry(article, self.t["no_amount"].format(text=step.lead.text))]
+            # "听说最高能给5000万，是真的吗？" of a measure setting no amount: the figure heard is wrong, said first
+            wrong = self.t["premise_wrong"] if asks_to_confirm(step.ask.own_words) and any(
+                h in step.ask.own_words for h in self.heard) else ""
+            said = self.t["no_amount"].format(text=step.lead.text)
+            said = said[:1].lower() + said[1:] if wrong and self.english else said  # "No: the text does not …"
+            # ("举办这类会议能补多少": the amount the measure does set is for taking part, said after the no)
+            return [self._with_expiry(article, wrong + said), *(self._unpaid(rule) for rule in step.unpaid)]
         if route is Route.LOOKUP and lexicon().replacement_asked.search(step.ask.own_words.lower()) and step.lead is not None:
             # "市里有没有能替代的？" after an ended plan: the policy in force's article, named, then its sentence
             fields = self._fields(article)
@@ -645,6 +654,13 @@ class Composer:
         if not terms:
             return ""
         return str(self.t["key_terms"].format(terms=self._join([f"{name} ({term})" for term, name in terms])))
+
+    def _unpaid(self, rule: Rule) -> str:
+        """The line naming what ``rule``'s amount is for, after a no-amount answer on another part of its measure
+        ("原文规定了金额的是参加国际性活动和展会支持：“…”，不适用于举办。")."""
+        name = rule.name_en[:1].lower() + rule.name_en[1:] if self.english else rule.name
+        part = (rule.unpaid_part_en if self.english else rule.unpaid_part) or ""
+        return str(self.t["unpaid_rule"].format(rule_name=name, quote=rule.quote, part=part))
 
     def _with_expiry(self, article: Article, lead: str) -> str:
         """``lead`` of an expired document's article, its expiry said in the same line: one ask, one lead

@@ -276,6 +276,18 @@ def unpriced_sentence(text: str, question: str, priced: Sequence[str], names: It
     return Lead(text=_shorten(best[1]), sentence=best[1]) if best else None
 
 
+def unset_share_sentence(text: str, question: str) -> Lead | None:
+    """The sentence of a measure's ``text`` that states no amount or share and shares most search terms with
+    ``question``: what the measure says of a thing whose share the asker asks and the text leaves unset ("市里能补几个
+    点的利息": （二十九）'s "通过重点产业优惠利率长期信贷贴息等政策工具加强对企业信贷支持", not its guarantee ceilings);
+    None when no such sentence shares a term."""
+    unset = [s for s in _body_sentences(text) if not states_amount(s)]
+    if not unset:
+        return None
+    lead = _lead_clause("。".join(unset) + "。", AskKind.WHAT, question, (), frozenset(), False, speakers=False)
+    return lead if lead.shared else None
+
+
 def _body_sentences(text: str) -> list[str]:
     """The sentences of an article's ``text``, without the measure's own heading and the questions it quotes (a
     press answer's "记者:…?"): they answer nothing."""

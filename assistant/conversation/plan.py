@@ -20,7 +20,14 @@ from typing import TYPE_CHECKING, Any
 from assistant.amounts import find_amounts, is_bare_number
 from assistant.conversation.currency import usd_range
 from assistant.conversation.elsewhere import figure_elsewhere
-from assistant.conversation.extract import Lead, compared_lead, lead_clause, states_amount, unpriced_sentence
+from assistant.conversation.extract import (
+    Lead,
+    compared_lead,
+    lead_clause,
+    states_amount,
+    unpriced_sentence,
+    unset_share_sentence,
+)
 from assistant.conversation.finders import CLOSE_SCORE, HITS, MIN_KEYWORD_SCORE, OWN_TOPIC_SCORE, RARE_TERM_SHARE, SCOPE_KEY, SentenceFinder
 from assistant.conversation.kinds import asker_kind, asks_what_kind_gets, kind_measures
 from assistant.conversation.needs import Need, encouraging_sentence, need_answered
@@ -31,6 +38,7 @@ from assistant.conversation.plan_records import (
     EARLIER_TERM,
     FORBIDDEN,
     MENTIONED_TERM,
+    SHARE,
     CeilingsSum,
     Eligibility,
     FullAwards,
@@ -40,7 +48,7 @@ from assistant.conversation.plan_records import (
     Verdict,
     term_sentence,
 )
-from assistant.conversation.premise import stated_figure, without_stated_shares
+from assistant.conversation.premise import asks_to_confirm, stated_figure, without_stated_shares
 from assistant.conversation.question import CNY, REGISTRATION_UNSAID, RELATION_CONDITIONS, USD, AmountRole, Ask, AskKind, Facts, Question, StatedAmount
 from assistant.conversation.scope import (
     QUOTED_TERM,
@@ -159,7 +167,6 @@ FIGURE_SAID = re.compile(r"\d[\d.,]*\s*(?:%|％|万|萬|亿|億|元|个点|個�
 NAMED_FAR_SCORE = 0.5  # a measure its rule's words name, this far behind the top hit or further, is not the one asked
 CLEAR_TOPIC_FACTOR = 1.7  # a follow-up's own words whose best article scores this many times the next name a topic of their own
 TOPIC_IN_DOCUMENT_SCORE = MIN_KEYWORD_SCORE / 2  # own words that name a topic inside the one document a turn names
-SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or share
 KIND_FACTS = frozenset({"entity_type", "entity_denied"})  # who the asker is (or is not)
 # whom the asker applies as: a hospital that is not the drug's registration applicant is pointed to a hospital's measures
 APPLICANT_FACTS = frozenset({"entity_type", "registration_applicant"})
@@ -2096,7 +2103,8 @@ class Planner:
                 return Step(ask, Route.LOOKUP, [self._measure_article(measure)], lead=unpriced)
             # "重点产业优惠利率长期信贷贴息，能贴多少？": （二十九） names 贴息 and sets no amount for it (its ceilings are the
             # guarantees'), so the amount is not specified
-            return Step(ask, Route.NO_AMOUNT, [self._measure_article(measure)], lead=unpriced)
+            return Step(ask, Route.NO_AMOUNT, [self._measure_article(measure)], lead=unpriced,
+                        unpaid=[rule for rule in self.book.for_measure(measure) if has_word(priced_ask.text.lower(), rule.not_for)])
         # "is there any support for trial insurance premiums?" tells no case of the asker's to judge: the measure's terms
         # ("我们的新药已经在欧洲上市销售了，能申请…的支持吗" tells one: the product's sale abroad)
         support_exists = (ask.kind is AskKind.ELIGIBILITY and bool(lexicon().support_exists_asked.search(ask.text))
@@ -2112,7 +2120,9 @@ class Planner:
             if not counted.figure:
                 return Step(ask, Route.NOT_SPECIFIED, [article], detail=ask.detail)
             return Step(ask, Route.LOOKUP, [article], lead=counted)
-        wants_award = ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY} or has_amounts or follow_up
+        # ("那审评一般要多久？" after （六）'s verdict: a time asked is no award asked again)
+        wants_award = ask.kind in {AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY} or has_amounts or (
+            follow_up and ask.kind is not AskKind.DURATION)
         # "…贴息一个项目一年最多多少？考核看什么？": a later what-ask of the message, with no amount, asks what the measure
         # says, not its award again
         what_after = ask.kind is AskKind.WHAT and bool(plan.steps) and not has_amounts and not ask.elliptical
@@ -2191,6 +2201,14 @@ class Planner:
                           and self._names_no_item(ask, top.doc_id))
         if whole_document:
             top = self.finder.document_articles(top.doc_id, [])[0]
+        heard_of = next((a for a in question.facts.amounts if a.role is AmountRole.CLAIMED and a.text in ask.own_words), None)
+        if (ask.kind is AskKind.ELIGIBILITY and heard_of is not None and asks_to_confirm(ask.own_words)
+                and _sets_no_amount(top, self.book)
+                and not lexicon().ability_asked.search(ask.own_words.split(heard_of.text, 1)[1])
+                and (set_up := self._unset_lead(top, ask)) is not None):
+            # "听说市里最高能给5000万，是真的吗？" of （三）'s 一事一议: whether the figure heard is true, no verdict on the
+            # asker (the words after the figure ask no "能…吗"); the text sets no amount, what the measure sets up follows
+            return Step(replace(ask, kind=AskKind.WHAT), Route.NO_AMOUNT, [top], lead=set_up)
         if ask.kind is AskKind.ELIGIBILITY:
             lead = lead_clause(top.text, AskKind.WHAT, ask.text)
             if month is not None and top.chunk_id == f"{top.doc_id}:validity":
@@ -3657,6 +3675,9 @@ class Planner:
             # "What percentage of the interest is subsidised? Our client has a RMB 80 million loan": the text sets
             # ceilings and no share; it says so, then the ceilings (the loan is no guarantee wanted)
             step.route, step.detail = Route.NOT_SPECIFIED, SHARE
+            # (what the measure does say of it follows: "通过重点产业优惠利率长期信贷贴息等政策工具…")
+            step.lead = unset_share_sentence(self._measure_article(request.measure).text, ask.text) if (
+                request.measure) else None
             return step
         if request.missing == "rule":
             figures = figures_wanted(question, request.candidates) if fixed_alternatives(request.candidates) else []

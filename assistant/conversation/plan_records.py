@@ -31,6 +31,7 @@ FORBIDDEN = "forbidden"  # a verdict's condition: the sentence answering forbids
 ANNUAL_CAP_USED = "annual_cap_used"  # a verdict's condition: support received this year already fills the per-entity annual cap
 DOCUMENT_TERM = "document_term"  # a verdict's condition: the case falls outside the document's term (after it, or before its funding period)
 ANNUAL_CAP = "annual_cap"  # the detail (understanding.yaml details) of a cap per entity and year
+SHARE = "share"  # the figure ask (understanding.yaml figure_asks) of a rate or share
 EARLIER_TERM = "earlier_term"  # the detail of the term of a policy the sources only quote
 MENTIONED_TERM = "mentioned_term"  # the detail of the term of a plan an article names without stating its term
 
@@ -168,6 +169,9 @@ class Step:
     either: tuple[Rule, ...] = ()  # AWARD: rules the stated base gives the same ceiling under, the one computed first
     need: Need | None = None  # LOOKUP of whether a step is still needed ("还要办…许可证吗"): what the sentence says of it
     affirmed: str | None = None  # LOOKUP of a yes/no the sentence states ("有没有生物医药专区"): the yes word ("有")
+    # NO_AMOUNT: the measure's rules that set an amount for another part than the one asked ("举办" a conference is not
+    # （三十七）'s 参加), named after the no
+    unpaid: list[Rule] = field(default_factory=list)
     elsewhere: FigureElsewhere | None = None  # LOOKUP: a figure the asker heard that another sentence of the sources states
     # ELIGIBILITY waiting for an unsaid fact with the base stated ("研发投入1200万，能不能拿40%那一笔"): what the rule
     # gives when the fact holds

@@ -281,8 +281,9 @@ def _items_by_part(text: str, candidates: Sequence[Rule], bases: Sequence[Stated
                        key=lambda pair: pair[0])
         if not named:
             return None
-        # ("两个…Ⅲ期，研发投入各9000万": a count in the part, after any colon opening the list, is that stage's items)
-        counts = [n for m in lexicon().item_count.finditer(re.split(r"[:：]", told)[-1])
+        # ("两个…Ⅲ期，研发投入各9000万": a count in the part, after any colon or dash opening the list, is that stage's
+        # items; "4个1类新药完成了临床阶段——A药III期…" counts the list)
+        counts = [n for m in lexicon().item_count.finditer(re.split(r"[:：—–]", told)[-1])
                   if (n := count_of(m["n"])) is not None and n > 1]
         paired += [named[-1][1]] * (counts[-1] if counts else 1)
     return paired
@@ -333,10 +334,11 @@ def _placed_rules(candidates: Sequence[Rule], place: str) -> list[Rule]:
     return [rule for rule in candidates if placed & {t.lower() for t in rule.triggers}]
 
 
-def _cgt_beside_others(text: str, candidates: Sequence[Rule]) -> bool:
+def _cgt_beside_others(text: str, candidates: Sequence[Rule], heard: Sequence[str] = ()) -> bool:
     """Whether ``text`` (lower case) tells a cell or gene therapy's stage in a sentence of its own beside other drugs'
     stages told in clauses without it ("两个完成Ⅲ期…；一个完成Ⅱ期…；还有一个基因治疗1类新药完成确证性临床"): each
-    stage is computed under its own clause of the measure, not every one as the cell or gene therapy's."""
+    stage is computed under its own clause of the measure, not every one as the cell or gene therapy's. A clause
+    holding a figure the asker heard of (``heard``: "听同行说I期最高就给1000万") tells no other drug's stage."""
     words = lexicon().facts["cgt"]
     parts = [part for part in CLAUSE_MARK.split(text) if part.strip()]
     own = [r for r in candidates if r.product == "cgt"]
@@ -350,7 +352,8 @@ def _cgt_beside_others(text: str, candidates: Sequence[Rule]) -> bool:
     own_told = any((company or has_word(part, words)) and any(rule_named(part, r) for r in own)
                    for part in [*parts, *PART_MARK.split(text)])
     return own_told and any(not has_word(part, words) and not any(rule_named(part, r) for r in own)
-                            and any(rule_named(part, r) for r in others) for part in parts)
+                            and any(rule_named(part, r) for r in others) and not any(h in part for h in heard)
+                            for part in parts)
 
 
 def _mentions(text: str, rule: Rule) -> Iterator[re.Match[str]]:
@@ -448,7 +451,8 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
         # ("…小分子那个II期的投入…是6千万…CAR-T那个不变" after a CGT drug and an ordinary one: both kinds stay in view)
         mixed_before = same_measure and previous is not None and len(
             {r.product == "cgt" for r in candidates if r.id in previous.rule_ids}) == 2
-        if not (mixed_before or (is_cgt and _cgt_beside_others(text, candidates))):
+        heard_texts = [a.text.lower() for a in facts_said.amounts_as(AmountRole.CLAIMED)]
+        if not (mixed_before or (is_cgt and _cgt_beside_others(text, candidates, heard_texts))):
             candidates = tuple(r for r in candidates if (r.product == "cgt") == bool(is_cgt))
     mentioned = sorted(
         ((min(pos), rule) for rule in candidates if (pos := _trigger_positions(text, rule))),

@@ -1149,6 +1149,12 @@ def _read(message: str, cat: Catalogue, previous: Question | None, earlier_facts
         # "what if the overseas trial premium had been EUR 300,000 instead?" after "take 7.8 RMB per euro"
         amounts = at_foreign_rates(facts.amounts, "", earlier_facts.foreign_rate)
         facts = replace(facts, amounts=amounts, foreign_rate=earlier_facts.foreign_rate)
+    if not facts.amounts and previous is not None and (rate := stated_rate(cased)) is not None:
+        # "汇率改成7.0，重新算一下？" after "9000美元，汇率按7.2算": the dollars the turn before stated, at the new rate
+        dollars = tuple(replace(a, yuan=a.dollars, currency=USD) for a in previous.facts.amounts
+                        if a.dollars is not None and not a.foreign)
+        if dollars:
+            facts = replace(facts, amounts=at_stated_rate(dollars, rate), usd_rate=rate)
     own_amounts = bool(facts.amounts)
     asks = _asks(cased, lex, previous.asks[-1] if previous and previous.asks else None, facts)
     # the item a turn names, by its order ("第二个品种") or by the label the turn before gave it ("B的投入")
@@ -2399,7 +2405,9 @@ def read_facts(normalised: str, text: str) -> Facts:
             text, words["sold_there"], words["negation"]) else None,
         # "…registered by Brazil's ANVISA … even though Brazil isn't FDA or EMA": a regulator denied is not the one
         regulator=_regulator(re.sub(words["trial_permission"], " ", text), words),
-        enterprise_size=_enterprise_size(text, words["enterprise_size"], words["enterprise_size_patterns"]),
+        # (the fund's name "中小微企业政策性融资担保基金" says no size of the asker's)
+        enterprise_size=_enterprise_size(lexicon().names_holding_triggers.sub(" ", text), words["enterprise_size"],
+                                         words["enterprise_size_patterns"]),
         entity_type=_entity_type(text),
         entity_denied=_entities_denied(text),
         registration_applicant=_registration_applicant(text, words),

@@ -152,6 +152,7 @@ class Rule(_Data):
     follows: str | None = None
     not_for: tuple[str, ...] = Field(default=(), strict=False)
     unpaid_part: str | None = None
+    unpaid_part_en: str | None = None  # the same part in English words ("hosting events")
 
     @field_validator("rate")
     @classmethod
