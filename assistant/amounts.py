@@ -182,6 +182,9 @@ def _money_matches(text: str) -> list[re.Match[str]]:
             continue
         if _NOT_MONEY_AFTER.match(text[match.end() :]):
             continue
+        if match["unit"] and match["unit"].lower() in {"m", "k"} and text[match.end():match.end() + 1] in {"万", "亿"}:
+            # "3.2k万" mixes two units; read as neither (never as 3200 yuan), the figure is asked for rather than guessed
+            continue
         kept.append(match)
     return kept
 

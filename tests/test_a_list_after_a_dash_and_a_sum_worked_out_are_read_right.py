@@ -22,3 +22,12 @@ def test_a_sum_worked_out_at_the_share_is_checked_not_computed(engine):
     assert answer.total_yuan == 100_000_000
     assert "4项合计" in answer.answer
     assert "达不到1.5亿元" in answer.answer
+
+
+def test_a_sum_the_asker_worked_out_is_checked_against_the_annual_cap(engine):
+    answer = engine.ask("器械公司，浦东注册的。今年运气好，3个产品同时首次拿证并投产，每个研发投入都在2500万上下；这3个之前都进过"
+                        "上海的创新医疗器械特别审查，那每个300万的钱也是今年批。我自己算了下应该有3300万？帮我核一下")
+    # （六）: 3 × 300万 + 3 × min(40% × 2500万, 800万) = 3300万, capped at 3000万 a year per entity
+    assert answer.total_yuan == 30_000_000
+    assert "达不到3300万元" in answer.answer.splitlines()[0]
+    assert "6项合计" in answer.answer

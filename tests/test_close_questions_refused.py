@@ -246,3 +246,11 @@ def test_the_loan_prime_rate_asked_after_the_guarantee_ceiling_is_refused(engine
     assert first.total_yuan == 30_000_000
     answer = engine.ask("Also, what's the current one-year LPR?", first.session_id)
     assert answer.status.value == "out_of_scope"
+
+
+def test_a_bare_amount_asked_of_new_drug_trials_is_not_refused(engine):
+    answer = engine.ask("新药临床能补多少？")
+    # the commonest hotline question: （五）'s ceilings by phase, the phase asked for
+    assert answer.status.value != "out_of_scope"
+    assert answer.citations[0].chunk_id == "policy2024:05"
+    assert "1000万元" in answer.answer and "3000万元" in answer.answer

@@ -31,3 +31,24 @@ def test_an_english_count_of_those_counts_the_items(engine):
     # （六）: 5 × 300万 + 2 × min(40% × spend, 800万) = 3100万, above the 3000万 a year per entity
     assert answer.total_yuan == 30_000_000
     assert "7 items" in answer.answer
+
+
+def test_the_whole_of_the_counted_shows_is_no_item_of_its_own(engine):
+    answer = engine.ask("Our Shanghai-registered subsidiary plans to exhibit at 15 international shows next year. Each booth "
+                        "+ travel budget is about RMB 120k, so 1.8M total. What's the most the city would reimburse?")
+    # （三十七）: 15 × min(50% × 120k, 50k) = 750k, above the 500k a year per entity
+    assert answer.total_yuan == 500_000
+    assert "15 items" in answer.answer
+
+
+def test_a_yearly_limit_asked_of_both_stages_sums_them_under_the_cap(engine):
+    first = engine.ask("Hi, we're a Shanghai-registered biotech developing a Class 1 CAR-T cell therapy. Our early-stage "
+                       "clinical trial is done, R&D spend RMB 50 million. How much can we get?")
+    assert first.total_yuan == 15_000_000
+    second = engine.ask("And once we move to the confirmatory trial, with 50,000,000元 of R&D for it?", first.session_id)
+    assert second.total_yuan == 20_000_000
+    answer = engine.ask("Is there a yearly limit if we claim both in the same year? Which office handles it?", first.session_id)
+    assert answer.answer.startswith("Yes.")
+    assert "RMB 100,000,000" in answer.answer.splitlines()[0]
+    assert answer.total_yuan == 35_000_000
+    assert "市科委" in answer.answer

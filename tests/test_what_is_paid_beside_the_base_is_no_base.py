@@ -29,3 +29,18 @@ def test_rent_named_in_english_is_no_base(engine):
                         "RMB 15 million and the plant rent is RMB 2 million a year. What could we get in total?")
     assert answer.total_yuan == 9_000_000
 
+
+
+def test_a_distributors_turnover_is_no_base_and_a_typo_of_the_spend_is_read(engine):
+    answer = engine.ask("我是一家医疗器械经销公司的会计，我们老板另外新成立了一家生产公司（上海嘉定注册），有个产品去年进了国家创新"
+                        "医疗器械特别审查，今年第一次拿到注册证，也在嘉定投产了。这个产品累计研发投人1500万，我们经销这边一年流水"
+                        "大概3.2k万。想算一下两块支持加起来最多能拿多少？")
+    # 300万 + min(40% × 1500万, 800万) = 900万; the turnover is background
+    assert answer.total_yuan == 9_000_000
+    assert "3200元" not in answer.answer
+
+
+def test_an_amount_mixing_k_and_wan_is_never_read_as_yuan(engine):
+    answer = engine.ask("研发投入3.2k万，1类新药国内II期能拿多少？")
+    assert answer.total_yuan is None
+    assert "3200元" not in answer.answer and "2000万元" in answer.answer

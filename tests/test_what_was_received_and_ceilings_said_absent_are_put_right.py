@@ -45,3 +45,14 @@ def test_an_english_count_of_one_stage_is_that_stages_items_not_all_the_drugs(en
                         "What is the most we could receive in total this year?")
     assert answer.total_yuan == 80_000_000
     assert "the 3 items" in answer.answer
+
+
+def test_support_received_after_three_products_keeps_all_three_items(engine):
+    first = engine.ask("我们是上海的CMO企业，今年受托生产3个品种，受托年产值分别是6000万、3000万、8000万，委托方和我们没有任何"
+                       "投资关联，一年最多能拿多少？")
+    assert first.total_yuan == 10_000_000
+    answer = engine.ask("我们今年已经从这一条拿到了400万，还能再拿多少？", first.session_id)
+    # 500万 + 300万 + 500万 = 1300万, capped at 1000万 a year; 400万 received leaves 600万
+    assert answer.total_yuan == 6_000_000
+    assert "600万元" in answer.answer.splitlines()[0]
+    assert "3项" in answer.answer.splitlines()[0]

@@ -1399,7 +1399,8 @@ class Composer:
                 lines += estimate.notes
             lines += self._later_stages(only) if only.eligible else []
             lines += self._other_tiers(only)
-        elif self.more_of and 0 < len(added := self._added(calculations, more_of)) < len(calculations) and all(c.eligible for c in added):
+        elif (self.more_of and estimate.received_yuan is None and 0 < len(added := self._added(calculations, more_of)) < len(calculations)
+              and all(c.eligible for c in added)):
             # "…首次取得注册证…还能再拿多少？": what the items this turn names add leads, then the total of all the items
             money = self._money
             # what the added items bring is what the annual cap leaves after the items before them

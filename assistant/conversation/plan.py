@@ -1901,7 +1901,9 @@ class Planner:
         # "那（二十）呢？": a measure named by its label is a topic of the policy, however few its words
         in_scope = bool(hits) and (any(self.retriever.is_about_policy(q, MIN_KEYWORD_SCORE) for q in dict.fromkeys((query, search_query)))
                                    or task is not None or in_figures or self.finder.sentence_counts_rare_term(search_query, ask, pointed)
-                                   or asks_payout(ask.text.lower()) or any(
+                                   or asks_payout(ask.text.lower())
+                                   or (ask.kind is AskKind.AMOUNT and has_word(ask.text.lower(), lexicon().award_topic_words))
+                                   or any(
                                        h.article.doc_id == self.book.document and h.article.key in labels_named(ask.text) for h in hits[:1]))
         award_slots = session.award
         short = _short(question)

@@ -355,6 +355,7 @@ class _Lexicon:
     yes_echo: dict[str, re.Pattern[str]]  # "算…吗" is answered "算。": the verb a yes/no question asks with
     ability_asked: re.Pattern[str]  # "能…吗": whether one can is asked, answered 可以
     money_words: tuple[str, ...]  # "补贴", "funding": an ask about money, answered by a measure that sets amounts
+    award_topic_words: tuple[str, ...]  # "新药临床": an award topic, an amount asked of it in scope
     payout_money_words: tuple[str, ...]  # "钱": money said plainly, the sources' when its payout is asked
     plan_descriptors: tuple[str, ...]  # "三年", "行动": words describing a plan, naming none of its supports
     support_named: tuple[str, ...]  # "支持", "funding": a support named, as one of an ended plan's asked for again
@@ -694,6 +695,7 @@ def lexicon() -> _Lexicon:
         ability_asked=re.compile(raw["ability_asked"]),
         money_words=lower(raw["money_words"]),
         payout_money_words=lower(raw["payout_money_words"]),
+        award_topic_words=lower(raw["award_topic_words"]),
         plan_descriptors=lower(raw["plan_descriptors"]),
         support_named=lower(raw["support_named"]),
         plan_content_told=re.compile(raw["plan_content_told"], re.IGNORECASE),
@@ -2971,8 +2973,9 @@ def _heard_of(found: FoundAmount, normalised: str, before: str, latin: bool, lex
     if not heard and start > 0 and lex.confirmed_figure.match(normalised, found.end) and re.search(r"(?:是|为|有)\s*$", before):
         # "我记得…上限提到1000万了对吧？有专精特新资质的中型企业是1500万？": a figure put as a question right after a
         # sentence the asker remembers or heard goes on with what was heard
+        # ("我自己算了下应该有3300万？": the asker's own sum put as a question, whatever the sentence before)
         before_start, _ = sentence_at(normalised, start - 1)
-        return bool(lex.roles["claimed"].search(normalised[before_start:start].lower()))
+        return bool(lex.roles["claimed"].search(normalised[before_start:start].lower()) or lex.computed_claim.search(before))
     if not heard:
         # "新政对1类新药Ⅲ期临床最高补5000万，对吧？": an award's figure in a sentence asking to be confirmed is a claim too
         # ("算下来560万对吧？": the asker's own sum of the award)
@@ -3276,8 +3279,10 @@ def _aside_of_each(amounts: tuple[StatedAmount, ...], normalised: str, count: in
     role = per_item[0].role
     # (or the count times the amount of each, whatever words it stands in: "14 shows… Each one cost roughly 120k RMB…,
     # about 1.68 million total")
-    return tuple(replace(a, role=AmountRole.CONTEXT) if a is not per_item[0] and a.role is role
-                 and (lex.counted_aside.search(clause_before(a)) or a.yuan == per_item[0].yuan * count) else a for a in amounts)
+    # ("Each booth + travel budget is about RMB 120k, so 1.8M total": the whole, read as a spend, of the same items)
+    return tuple(replace(a, role=AmountRole.CONTEXT) if a is not per_item[0] and (
+        (a.role is role and lex.counted_aside.search(clause_before(a)))
+        or (a.role in (AmountRole.BASE, AmountRole.FEE) and a.yuan == per_item[0].yuan * count)) else a for a in amounts)
 
 
 def counts_the_total(text: str, end: int, lex: _Lexicon | None = None) -> bool:
