@@ -265,6 +265,8 @@ class Engine:
             sum(e.total_yuan for e in estimates) if estimates else None)
         if composed.alternatives or len({c.kind for c in calculations}) > 1:
             total = None  # one or the other, never both; a guarantee's ceiling is no grant to add to one
+        if len(estimates) > 1 and joint is None and not plan.question.asks_total:
+            total = None  # separate asks' figures ("1. …最高多少？2. …每个项目多少？") were not asked as one sum
         return Answer(session_id=session.id, answer=composed.text, status=composed.status,
                       citations=[self.citation(a) for a in composed.articles], calculations=calculations,
                       total_yuan=total, language=language, retrieved=plan.retrieved,

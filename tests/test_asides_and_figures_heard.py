@@ -36,7 +36,8 @@ def test_an_award_figure_heard_of_a_measure_that_sets_none_is_not_specified(engi
     answer = engine.ask("聽講上海對第一次突破某個產值嘅重磅產品有獎勵，係咪年產值過10億就獎1000萬？")
     assert answer.status is Status.NOT_SPECIFIED
     assert cited(answer)[0] == "policy2024:22"
-    assert answer.answer.startswith("原文沒有規定具體支持金額")
+    # the figure heard is wrong: the text sets none
+    assert answer.answer.startswith("不對：原文沒有規定具體支持金額")
 
 
 def test_not_knowing_whether_it_sells_abroad_asks_nothing_of_that_place(engine):

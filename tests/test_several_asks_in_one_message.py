@@ -219,3 +219,13 @@ def test_a_pointer_ending_in_ne_before_its_own_ask_is_one_ask(engine):
     then = engine.ask("那第三類的呢，有什麼加快的服務？", first.session_id)
     assert then.status.value == "answered" and then.citations[0].chunk_id == "policy2024:15"
     assert "預審查" in then.answer
+
+
+def test_separate_asks_figures_are_no_sum_unless_a_sum_is_asked(engine):
+    apart = engine.ask("请问两个问题：1. CRO提升临床试验服务能力的项目，每个项目最多支持多少？2. 在海外开展高水平创新产品临床"
+                       "试验项目最多支持多少？")
+    # （十二）: 100万元 a CRO project, 2000万元 an overseas trial project; asked apart, the API carries no total
+    assert "100万元" in apart.answer and "2000万元" in apart.answer
+    assert apart.total_yuan is None
+    summed = engine.ask("CRO能力提升项目一个最多多少？海外临床试验项目一个最多多少？两个加起来最多多少？")
+    assert summed.total_yuan == 21_000_000
