@@ -52,3 +52,21 @@ def test_a_yearly_limit_asked_of_both_stages_sums_them_under_the_cap(engine):
     assert "RMB 100,000,000" in answer.answer.splitlines()[0]
     assert answer.total_yuan == 35_000_000
     assert "市科委" in answer.answer
+
+
+def test_the_policy_called_by_its_english_name_several_opinions_is_answered(engine):
+    answer = engine.ask("For the Shanghai biomedicine 'Several Opinions': what's the document number, which office issued "
+                        "it, and until what date is it valid?")
+    assert answer.status.value == "answered"
+    assert not answer.answer.startswith("That question is outside")
+    assert "沪府办规〔2024〕9号" in answer.answer and "July 31, 2029" in answer.answer
+    assert "上海市人民政府办公厅" in answer.answer
+
+
+def test_cash_for_a_foreign_rd_centre_is_no_device_ceiling(engine):
+    answer = engine.ask("We're a foreign-invested company already registered in the Shanghai pilot free trade zone. Can we "
+                        "develop gene therapy technology there, and is there any cash subsidy for setting up our R&D center?")
+    # （三十四） supports 外资研发中心 and the FTZ gene therapy pilot, with no amount; （六）'s device ceilings are not it
+    assert [c.chunk_id for c in answer.citations][:1] == ["policy2024:34"]
+    assert "does not specify an amount" in answer.answer
+    assert "3,000,000" not in answer.answer and not answer.calculations

@@ -174,6 +174,8 @@ APPLICANT_FACTS = frozenset({"entity_type", "registration_applicant"})
 # are joined to ("…withholding tax, and how much can we get under (三十六)?")
 SUPPORT_KINDS = frozenset({AskKind.AMOUNT, AskKind.REQUIRED_BASE, AskKind.ELIGIBILITY, AskKind.DEPARTMENTS})
 FIGURE_DIGITS = re.compile(r"\d+(?:\.\d+)?")  # the figures a sentence states, as digits
+OWN_RARE_TERM_CHARS = 5  # a term this long that few articles hold ("外资研发中心") names the subject of a money ask
+OWN_RARE_TERM_ARTICLES = 3  # … held by at most this many articles
 NAME_RUN_CHARS = 5  # a run of a rule's name this long in a question names the rule ("创新医疗器械那个300万")
 MEASURE_DOCUMENTS = frozenset({DocumentKind.POLICY, DocumentKind.DISTRICT_PLAN})  # documents of measures or tasks, with a term
 
@@ -3108,6 +3110,13 @@ class Planner:
                  and not _common_words_only(hit, policy[0])]
         if named is None and len(close) > 1 and not has_word(text, lexicon().money_words):
             return None  # "临床试验做完了能补多少": several measures that pay fit alike; which one is asked back
+        if named is None and close:
+            # "is there any cash subsidy for setting up our R&D center": the long rare term the ask names (外资研发中心)
+            # stands in the top hit and not in the paying one; the money asked is the top hit's, which sets none
+            own_terms = [t for t in self.retriever.rare_terms(ask.own_words, OWN_RARE_TERM_CHARS, OWN_RARE_TERM_ARTICLES)
+                         if self.retriever.holds_every_term(policy[0].article.chunk_id, t)]
+            if own_terms and not any(self.retriever.holds_every_term(close[0].article.chunk_id, t) for t in own_terms):
+                return None
         return named or next(iter(close), None)
 
     # --- awards ----------------------------------------------------------------------------------
