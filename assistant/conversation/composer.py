@@ -159,6 +159,11 @@ class Composed:
     joint: AwardEstimate | None = None
 
 
+def _first_lowered(text: str) -> str:
+    """``text`` with its first letter in lower case, to go on an English sentence ("No: the text does not …")."""
+    return text[:1].lower() + text[1:]
+
+
 class Composer:
     def __init__(self, catalogue: Catalogue, day: date, language: Language) -> None:
         self.catalogue = catalogue
@@ -477,7 +482,7 @@ class Composer:
             wrong = self.t["premise_wrong"] if asks_to_confirm(step.ask.own_words) and any(
                 h in step.ask.own_words for h in self.heard) else ""
             said = self.t["no_amount"].format(text=step.lead.text)
-            said = said[:1].lower() + said[1:] if wrong and self.english else said  # "No: the text does not …"
+            said = _first_lowered(said) if wrong and self.english else said  # "No: the text does not …"
             # ("举办这类会议能补多少": the amount the measure does set is for taking part, said after the no)
             return [self._with_expiry(article, wrong + said), *(self._unpaid(rule) for rule in step.unpaid)]
         if route is Route.LOOKUP and lexicon().replacement_asked.search(step.ask.own_words.lower()) and step.lead is not None:
@@ -658,7 +663,7 @@ class Composer:
     def _unpaid(self, rule: Rule) -> str:
         """The line naming what ``rule``'s amount is for, after a no-amount answer on another part of its measure
         ("原文规定了金额的是参加国际性活动和展会支持：“…”，不适用于举办。")."""
-        name = rule.name_en[:1].lower() + rule.name_en[1:] if self.english else rule.name
+        name = _first_lowered(rule.name_en) if self.english else rule.name
         part = (rule.unpaid_part_en if self.english else rule.unpaid_part) or ""
         return str(self.t["unpaid_rule"].format(rule_name=name, quote=rule.quote, part=part))
 

@@ -2108,7 +2108,7 @@ class Planner:
             # "重点产业优惠利率长期信贷贴息，能贴多少？": （二十九） names 贴息 and sets no amount for it (its ceilings are the
             # guarantees'), so the amount is not specified
             return Step(ask, Route.NO_AMOUNT, [self._measure_article(measure)], lead=unpriced,
-                        unpaid=[rule for rule in self.book.for_measure(measure) if has_word(priced_ask.text.lower(), rule.not_for)])
+                        unpaid=self._unpaid_rules(priced_ask.text.lower(), measure))
         # "is there any support for trial insurance premiums?" tells no case of the asker's to judge: the measure's terms
         # ("我们的新药已经在欧洲上市销售了，能申请…的支持吗" tells one: the product's sale abroad)
         support_exists = (ask.kind is AskKind.ELIGIBILITY and bool(lexicon().support_exists_asked.search(ask.text))
@@ -2205,8 +2205,9 @@ class Planner:
                           and self._names_no_item(ask, top.doc_id))
         if whole_document:
             top = self.finder.document_articles(top.doc_id, [])[0]
-        heard_of = next((a for a in question.facts.amounts if a.role is AmountRole.CLAIMED and a.text in ask.own_words), None)
-        if (ask.kind is AskKind.ELIGIBILITY and heard_of is not None and asks_to_confirm(ask.own_words)
+        if (ask.kind is AskKind.ELIGIBILITY and (heard_of := next((a for a in question.facts.amounts if a.role is AmountRole.CLAIMED
+                                                                   and a.text in ask.own_words), None)) is not None
+                and asks_to_confirm(ask.own_words)
                 and _sets_no_amount(top, self.book)
                 and not lexicon().ability_asked.search(ask.own_words.split(heard_of.text, 1)[1])
                 and (set_up := self._unset_lead(top, ask)) is not None):
@@ -2421,12 +2422,17 @@ class Planner:
                 words = words.replace(stated.text, " ")
         # ("我们明年办一个国际学术会议…作为主办方能拿多少": （三十七）'s rule pays taking part, not hosting; the part asked
         # is named by the text's own word for it)
-        unpaid = [rule for rule in rules if has_word(text, rule.not_for)]
+        unpaid = self._unpaid_rules(text, measure)
         paying = [rule for rule in rules if rule not in unpaid]
         words = " ".join((words, *(rule.unpaid_part or "" for rule in unpaid)))
         return unpriced_sentence(self._measure_article(measure).text, words, [r.quote for r in paying],
                                  [word for r in paying for word in (r.name, *r.triggers)],
                                  lambda term: self.retriever.article_share(term) <= RARE_TERM_SHARE)
+
+    def _unpaid_rules(self, text: str, measure: str) -> list[Rule]:
+        """The rules of ``measure`` whose ``not_for`` words ``text`` (an ask's, lower case) names: they pay for another
+        part of the measure than the one asked ("我们打算办一场国际学术大会": （三十七） pays taking part, not hosting)."""
+        return [rule for rule in self.book.for_measure(measure) if has_word(text, rule.not_for)]
 
     def _switched_to_figure(self, question: Question, ask: Ask) -> bool:
         """Whether a turn opening by leaving the topic ("另外问一下，上海现在有多少家三甲医院？") asks a figure that a

@@ -684,7 +684,7 @@ def read_award(question: Question, measure: str, book: RuleBook, previous: Award
             rules, bases = [*rules, *others[0]], others[1]
             summed_seen = True  # (an item added too, "plus another drug's Phase III", is among them already)
         elif (rules and not bases and not question.adds_item and not count and len(earlier_bases) > 1
-              and {r.id for r in rules} == {r.id for r in earlier_rules} == {r.id for r in rules[:1]}):
+              and earlier_rules and len({r.id for r in (*rules, *earlier_rules)}) == 1):
             # "我们今年已经从这一条拿到了400万，还能再拿多少" after three products of the one rule: every item stays
             rules, bases = list(earlier_rules), list(earlier_bases)
         elif rules and not bases and not question.adds_item and all(r.id in seen_bases for r in rules):

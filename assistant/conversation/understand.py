@@ -2408,7 +2408,7 @@ def read_facts(normalised: str, text: str) -> Facts:
         # "…registered by Brazil's ANVISA … even though Brazil isn't FDA or EMA": a regulator denied is not the one
         regulator=_regulator(re.sub(words["trial_permission"], " ", text), words),
         # (the fund's name "中小微企业政策性融资担保基金" says no size of the asker's)
-        enterprise_size=_enterprise_size(lexicon().names_holding_triggers.sub(" ", text), words["enterprise_size"],
+        enterprise_size=_enterprise_size(lex.names_holding_triggers.sub(" ", text), words["enterprise_size"],
                                          words["enterprise_size_patterns"]),
         entity_type=_entity_type(text),
         entity_denied=_entities_denied(text),
