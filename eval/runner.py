@@ -238,6 +238,7 @@ LOCKED_SPLITS = (
     "unseen57",
     "unseen58",
     "unseen59",
+    "unseen60",
 )
 
 
