@@ -254,3 +254,28 @@ def test_a_bare_amount_asked_of_new_drug_trials_is_not_refused(engine):
     assert answer.status.value != "out_of_scope"
     assert answer.citations[0].chunk_id == "policy2024:05"
     assert "1000万元" in answer.answer and "3000万元" in answer.answer
+
+
+def test_whether_new_drug_trials_get_money_at_all_is_not_refused(engine):
+    # "有补贴吗" asks whether there is money, in as few words as the amount ask above
+    for question in ("新药临床有补贴吗", "新药临床有补助吗"):
+        answer = engine.ask(question)
+        assert answer.status.value == "answered", question
+        assert answer.citations[0].chunk_id == "policy2024:05"
+        assert "2000万元" in answer.answer
+
+
+def test_which_accounting_firm_to_hire_is_refused_even_inside_a_conversation(engine):
+    first = engine.ask("我们有个基因治疗1类新药，确证性临床投入9000万，市里能给多少？")
+    assert first.total_yuan == 30_000_000
+    for question in ("申报材料里的专项审计报告，必须找哪家会计师事务所出？", "Can you recommend an accounting firm for the audit report?"):
+        answer = engine.ask(question, first.session_id)
+        assert answer.status.value == "out_of_scope", question
+        assert not answer.citations
+
+
+def test_a_foreign_regulators_own_procedure_is_refused_but_its_registration_is_paid_for(engine):
+    refused = engine.ask("Also, can you walk me through the FDA De Novo application process?")
+    assert refused.status.value == "out_of_scope"
+    paid = engine.ask("我们产品拿了FDA注册，在美国开卖了，研发投入2000万，能补多少？")
+    assert paid.citations[0].chunk_id == "policy2024:36" and paid.total_yuan == 6_000_000

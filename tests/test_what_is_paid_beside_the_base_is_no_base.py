@@ -44,3 +44,11 @@ def test_an_amount_mixing_k_and_wan_is_never_read_as_yuan(engine):
     answer = engine.ask("研发投入3.2k万，1类新药国内II期能拿多少？")
     assert answer.total_yuan is None
     assert "3200元" not in answer.answer and "2000万元" in answer.answer
+
+
+def test_a_cost_besides_the_counted_events_is_no_event_of_its_own(engine):
+    answer = engine.ask("我們是上海註冊的醫療器械公司，今年參加了三個國際展會：德國MEDICA項目經費8萬元、美國BIO 14萬元、日本的一個展"
+                        "6萬元，都已按規定認定。展位以外還花了差旅2萬。按市裡政策，這三個展一共能補多少？")
+    # 4萬 + min(7萬, 5萬) + 3萬 = 12萬 under （三十七）; the travel besides the booths is no fourth event
+    assert answer.total_yuan == 120_000
+    assert "12萬元" in answer.answer.splitlines()[0]

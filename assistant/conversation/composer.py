@@ -20,6 +20,7 @@ from assistant.citations import day_named, validity
 from assistant.conversation.currency import range_note, stated_note, usd_range
 from assistant.conversation.elsewhere import FigureElsewhere
 from assistant.conversation.extract import english_figure, figure_bound, is_target
+from assistant.conversation.finders import SCOPE_KEY
 from assistant.conversation.kinds import KindSupport, asker_kind
 from assistant.conversation.plan_records import (
     ANNUAL_CAP,
@@ -176,6 +177,7 @@ class Composer:
         self.event_on: date | None = None
         self.event_facts = Facts()
         self.asked_of_today = False
+        self.registration_planned = False  # the conversation says the asker will register in Shanghai ("准备在上海注册")
         self.more_of = ""  # "还能再拿多少": the turn asking what the items it names add (their ceiling leads, then the total)
         self.more_count = 1  # how many items that turn adds
         self.headroom_asked = False  # "离封顶还剩多少": what the per-entity annual cap leaves follows the total
@@ -201,6 +203,8 @@ class Composer:
         self.kind = plan.question.conversation_facts.entity_type
         self.event_on = plan.question.conversation_facts.event_on
         self.event_facts = plan.question.conversation_facts
+        self.registration_planned = bool(lexicon().registration_planned_here.search(
+            f"{plan.question.context_text} {plan.question.text}".lower()))
         self.asked_of_today = plan.question.asks_of_today
         self.more_of = plan.question.text if plan.question.asks_more else ""
         self.headroom_asked = plan.question.asks_headroom
@@ -647,7 +651,7 @@ class Composer:
         """What ``article`` says, introduced as a measure of the policy or, in English, as a part of the document it
         belongs to ("Reply to CPPCC Proposal No. 1228, 联系方式, says …": a reply's part is no measure)."""
         document = self.catalogue.get(article.doc_id)
-        if document.kind is DocumentKind.POLICY:
+        if document.kind is DocumentKind.POLICY and article.key != SCOPE_KEY:  # (the scope paragraph is no measure)
             return str(self.t["lead_text"].format(text=text, label=article.label))
         return str(self.t["lead_text_document"].format(text=text, label=article.label, document_en=document.title_en))
 
@@ -709,7 +713,13 @@ class Composer:
         if verdict.verdict is Verdict.UNKNOWN and not verdict.condition:
             # a press answer or a district plan: no conditions to judge, so what the text says
             return [self._with_expiry(article, self._lead_text(article, text))]
-        return self._verdict_lines(step, article)
+        lines = self._verdict_lines(step, article)
+        if verdict.verdict is Verdict.UNKNOWN and verdict.rule is None and verdict.condition == REGISTERED and text and (
+                text not in "".join(lines)):
+            # "…准备在上海注册公司，用大模型做药物靶点发现…有支持吗": the registration it waits for, then what the measure
+            # supports ("聚焦新药靶点挖掘与验证…")
+            lines.append(self.t["quote"].format(text=text) + self._glossed(text))
+        return lines
 
     def _echoed(self, step: Step, block: list[str]) -> list[str]:
         """A Chinese yes/no asked with a verb of its own (``yes_echo``: "算在支持范围里吗", "属于…吗") answered with that
@@ -771,6 +781,10 @@ class Composer:
         if verdict.condition == FORBIDDEN:  # the sentence says 不得 to what was asked
             return [self.t["eligible_forbidden"].format(text=step.lead.text if step.lead else "", **fields)]
         condition = self._condition(verdict.condition)
+        if (verdict.verdict is Verdict.UNKNOWN and tuple(verdict.missing) == ("registered",) and not verdict.fact
+                and self.registration_planned):
+            # "我是退休教授，准备在上海注册公司…有支持吗": the registration is said to be coming, not left unsaid
+            return [self.t["eligible_unknown_planned"].format(condition=condition[0], quote=condition[1], **fields)]
         if verdict.verdict is Verdict.UNKNOWN and verdict.missing and not verdict.fact and verdict.rule is not None:
             # "中型企业能做3000万吗": a fact of the case the condition waits for is unsaid; a condition met by the
             # fact denied ("双方应无投资等关联") is met by a no
@@ -1152,6 +1166,11 @@ class Composer:
                 lines.append(self.t["eligible_no_instead_brief"].format(condition=condition[0], instead_label=other.label,
                                                                         instead_title=other.title, **fields))
                 after.append(self.t["eligible_no_instead_quote"].format(quote=condition[1], **fields))
+        elif (step.eligibility is not None and step.eligibility.verdict is Verdict.UNKNOWN
+              and step.eligibility.condition == REGISTERED and step.ask.kind is AskKind.AMOUNT and not step.ask.yes_no):
+            # "准备在上海注册公司…I期研发花了1800万，能拿多少？": the figure asked answers; the registration it needs is
+            # the award's note ("还须满足：在本市登记注册"), as when nothing is said of it
+            pass
         elif step.eligibility is not None and (step.eligibility.verdict is Verdict.NOT_ELIGIBLE or step.eligibility.missing):
             lines.extend(self._verdict_lines(step, article))
         calculations = estimate.calculations

@@ -70,6 +70,7 @@ from assistant.conversation.shares import share_of_count
 from assistant.conversation.slots import (
     AwardRequest,
     AwardSlots,
+    base_kinds_of,
     figures_named,
     matched_slots,
     named_as_rule_base,
@@ -90,6 +91,7 @@ from assistant.conversation.understand import (
     WHICH_DOCUMENT,
     asking_part,
     asks_detail,
+    asks_overlap,
     asks_support_terms,
     asks_yes_or_no,
     clause_around,
@@ -840,6 +842,36 @@ class Planner:
         return bool(question.facts.amounts_as(AmountRole.BASE)) and session.award is not None and (
             question.adds_item or self._recalled(question.asks[0], session) is not None)
 
+    def _paying_on_stated_kind(self, question: Question, ask: Ask, hits: list[Hit]) -> list[Hit]:
+        """``hits`` with a close one first whose text names the kind of base the amount ask states (产值), when the top
+        measure's rules pay on none of that kind ("医学影像设备…年产值第一次突破10亿…奖励金额是多少": （二十二）'s 首次突破
+        相关产值, not （六）'s 40% of R&D); ``hits`` unchanged otherwise."""
+        stated = self._stated_exclusive_kinds(question)
+        if (ask.kind is not AskKind.AMOUNT or not hits or hits[0].article.doc_id != self.book.document
+                or not self._pays_on_other_kind(str(hits[0].article.key), question)):
+            return hits
+        patterns = [lexicon().base_kinds[kind] for kind in stated]
+        naming = next((hit for hit in hits[1:HITS] if hit.score >= CLOSE_SCORE * hits[0].score
+                       and hit.article.doc_id == self.book.document and any(p.search(hit.article.text) for p in patterns)), None)
+        return [naming, *[hit for hit in hits if hit is not naming]] if naming is not None else hits
+
+    @staticmethod
+    def _stated_exclusive_kinds(question: Question) -> set[str]:
+        """The kinds of base the turn's stated bases are named as, of those no rule reads as another (产值, 研发投入, 保费)."""
+        return {a.base_kind for a in question.facts.amounts_as(AmountRole.BASE)} & set(lexicon().exclusive_base_kinds)
+
+    def _pays_on_other_kind(self, measure: str, question: Question) -> bool:
+        """Whether ``measure``'s rules pay on a kind of base other than every one the turn names its bases as ("年产值
+        10亿" against （六）'s 研发投入)."""
+        stated = self._stated_exclusive_kinds(question)
+        paid_on = {kind for rule in self.book.for_measure(measure) for kind in base_kinds_of(rule)} & set(lexicon().exclusive_base_kinds)
+        return bool(stated) and bool(paid_on) and not stated & paid_on
+
+    @staticmethod
+    def _asks_money_of(ask: Ask) -> bool:
+        """Whether ``ask`` asks for an amount, or whether there is money at all ("新药临床有补贴吗")."""
+        return ask.kind is AskKind.AMOUNT or (ask.kind is AskKind.WHAT and has_word(ask.text.lower(), lexicon().money_words))
+
     def _scope(self, question: Question) -> ScopeVerdict:
         return judge(question, self.catalogue, self.retriever.known_share(without_ask_words(question.text)),
                      self.retriever.uses_word, lambda phrase: phrase in corpus_text(self.retriever),
@@ -1134,10 +1166,13 @@ class Planner:
         every search word of its own the article holds. That a target is asked of a time limit or a figure (目标,
         争取 …) names no topic: "整个流程目标压到多长" after （十）'s ethics review asks （十）'s 总体流程, not a plan's goals."""
         short = _short(question)
-        words = without_ask_words(ask.text.lower())
+        words = lexicon().rule_set_asked.sub(" ", without_ask_words(ask.text.lower()))  # ("有没有规定医院…")
         if ask.kind in {AskKind.DURATION, AskKind.FIGURE}:
             words = without_words(words, lexicon().target_words)
-        return (bool(previous) and short and not plan.steps and question.document is None and not question.new_subject
+        # (a later ask of the turn after one answered from that article: "代持之后收益怎么分？有没有规定医院拿多少比例？")
+        after_it = not plan.steps or (bool(plan.steps[-1].articles) and bool(previous)
+                                      and plan.steps[-1].articles[0].chunk_id == previous[0].chunk_id)
+        return (bool(previous) and short and after_it and question.document is None and not question.new_subject
                 and not question.facts.states_subject()
                 and self.retriever.holds_every_term(previous[0].chunk_id, words))
 
@@ -1275,7 +1310,7 @@ class Planner:
         whether both can be had ("区里也有类似的补贴，两边能都拿吗") asks about overlap instead."""
         lex = lexicon()
         text = ask.text.lower()
-        return has_word(asking_part(text), lex.similar_asked) and not has_word(text, lex.overlap_words)
+        return has_word(asking_part(text), lex.similar_asked) and not asks_overlap(text)
 
     def _figure_elsewhere(self, ask: Ask, discussed: Article) -> bool:
         """Whether a figure ask's own words ("2019年以来上海有几个创新药在海外获批上市") are not all the discussed
@@ -1461,18 +1496,23 @@ class Planner:
         outline = self._outline(question, ask)
         if outline is not None:  # "新出的那个若干意见一共多少条措施？分成几大块？": the document's own numbering counted
             return outline
-        if has_word(ask.text.lower(), lexicon().overlap_words):
+        if asks_overlap(ask.text.lower()) or (len(question.asks) == 1 and asks_overlap(question.text)):
             # "同一个产品…先按2021年那轮老政策拿…，再按新政策再拿一次？两头都拿": the scope's rule on overlapping support
             # answers, whatever measures the case's other words find (its own words, quoted: whether a district's
             # matching support stacks is the districts' to say)
             scope = self._measure_article(SCOPE_KEY)
-            return Step(ask, Route.LOOKUP, [scope], lead=lead_clause(scope.text, AskKind.WHAT, " ".join(lexicon().overlap_rule_words)))
+            lead = lead_clause(scope.text, AskKind.WHAT, " ".join(lexicon().overlap_rule_words))
+            if lexicon().district_overlap.search(question.text):
+                # "区里也给了临床补贴，市里的还能再拿吗": the districts' matching support the paragraph encourages too
+                matching = lead_clause(scope.text, AskKind.WHAT, " ".join(lexicon().district_matching_words))
+                lead = replace(lead, text=f"{lead.text}{matching.text}") if matching.text not in lead.text else lead
+            return Step(ask, Route.LOOKUP, [scope], lead=lead)
         if (ask.kind in {AskKind.AMOUNT, AskKind.WHAT, AskKind.ELIGIBILITY} and not question.facts.amounts_as(AmountRole.BASE)
                 and asks_district_matching("，".join(ASK_CLAUSE_MARK.split(ask.text.lower())[-2:]))):
             # "另外问下，金山区自己会不会再配套一笔，配多少？": the scope paragraph encourages the districts' matching support
             # and sets no amount
             scope = self._measure_article(SCOPE_KEY)
-            return Step(ask, Route.NO_AMOUNT, [scope], lead=lead_clause(scope.text, AskKind.WHAT, "各区 配套 支持"))
+            return Step(ask, Route.NO_AMOUNT, [scope], lead=lead_clause(scope.text, AskKind.WHAT, " ".join(lexicon().district_matching_words)))
         unset = plan.steps[-1] if plan.steps and plan.steps[-1].route is Route.NOT_SPECIFIED else None
         if (unset is not None and ask.kind is AskKind.ELIGIBILITY and unset.detail in lexicon().floor_details
                 and self.retriever.keyword_score(without_ask_words(ask.text.lower())) < OWN_TOPIC_SCORE):
@@ -1904,7 +1944,7 @@ class Planner:
         in_scope = bool(hits) and (any(self.retriever.is_about_policy(q, MIN_KEYWORD_SCORE) for q in dict.fromkeys((query, search_query)))
                                    or task is not None or in_figures or self.finder.sentence_counts_rare_term(search_query, ask, pointed)
                                    or asks_payout(ask.text.lower())
-                                   or (ask.kind is AskKind.AMOUNT and has_word(ask.text.lower(), lexicon().award_topic_words))
+                                   or (self._asks_money_of(ask) and has_word(ask.text.lower(), lexicon().award_topic_words))
                                    or any(
                                        h.article.doc_id == self.book.document and h.article.key in labels_named(ask.text) for h in hits[:1]))
         award_slots = session.award
@@ -1956,6 +1996,7 @@ class Planner:
         if ask.kind in {AskKind.FIGURE, AskKind.WHAT} and hits and self.catalogue.district_for_city(search_query, hits[0].article.doc_id):
             # "上海生物医药产业规模现在多大": the city's figure (the reply's 9337亿元), not a district plan's target
             hits = sorted(hits, key=lambda hit: self.catalogue.district_for_city(search_query, hit.article.doc_id))
+        hits = self._paying_on_stated_kind(question, ask, hits) if not pointed else hits
         top = hits[0].article if hits else previous[0]
         scope_decides = self._asks_scope_of_registration(question, ask, topic)
         if scope_decides:
@@ -1973,7 +2014,7 @@ class Planner:
             limit = _time_limit(ask, top)
             if limit is not None:  # "What's the deadline for a participating site?": （十）'s 5个工作日, no application's
                 return Step(replace(ask, kind=AskKind.DURATION), Route.LOOKUP, [top], lead=limit)
-            money = self._money_hit(hits, ask)  # "创新药补贴什么时候开始申报": the measure that pays it
+            money = self._money_hit(hits, ask, question)  # "创新药补贴什么时候开始申报": the measure that pays it
             if money is not None:
                 top = money.article
             elif self._states_term(top) and previous and not self._states_term(previous[0]):
@@ -2844,7 +2885,7 @@ class Planner:
         in_clause = self._measure_of_asking_clause(policy, hits, ask)
         if in_clause is not None:  # "我们是做临床CRO的…能申请出国参展的补贴吗": the support the asking clause names
             return in_clause
-        money = self._money_hit(hits, ask)
+        money = self._money_hit(hits, ask, question)
         if money is not None:  # "仿制药做临床能拿补贴吗": the money is the measure that sets amounts
             return str(money.article.key)
         if policy and policy[0].article.key not in measures and ask is not None and (
@@ -3088,7 +3129,7 @@ class Planner:
                 return key
         return None
 
-    def _money_hit(self, hits: Sequence[Any], ask: Ask | None) -> Any | None:
+    def _money_hit(self, hits: Sequence[Any], ask: Ask | None, question: Question | None = None) -> Any | None:
         """An ask about money (补贴, 资助, funding …) whose top policy hit sets no amount: the hit of the policy
         whose award rules the ask names ("作为三甲医院，能拿CMO补贴吗" → （二十四）), else the close hit that
         carries award rules ("仿制药做临床能拿补贴吗" is about （五）'s money, not （十一）'s incentives), else None."""
@@ -3108,12 +3149,15 @@ class Planner:
         own = ask.own_words.lower()
         # (a measure named by words of the case, far behind a top hit its words find clearly, is not the money asked:
         # "…去年在上海落地生产，今年销售额第一次破了10亿…大品种有奖励" asks （二十二）'s, not （六）'s 落地生产)
+        # (nor one paying on another kind of base than the one stated: "医学影像设备…研发生产…年产值第一次突破10亿": not （六）)
         named = next((hit for hit in policy[1:] if hit.article.key in measures and hit.score >= NAMED_FAR_SCORE * policy[0].score
-                      and any(_names_specifically(own, rule) for rule in self.book.for_measure(str(hit.article.key)))), None)
+                      and any(_names_specifically(own, rule) for rule in self.book.for_measure(str(hit.article.key)))
+                      and not (question is not None and self._pays_on_other_kind(str(hit.article.key), question))), None)
         # (a close hit whose words found are fewer than the top hit's and all among them is close by the common words
         # only: "创新药…销售首次破了10亿…大品种有奖励" finds （二十二）'s 首次突破…产值…规模 and （六） by 创新, 首次 alone)
         close = [hit for hit in policy[1:] if hit.article.key in measures and hit.score >= CLOSE_SCORE * policy[0].score
-                 and not _common_words_only(hit, policy[0])]
+                 and not _common_words_only(hit, policy[0])
+                 and not (question is not None and self._pays_on_other_kind(str(hit.article.key), question))]
         if named is None and len(close) > 1 and not has_word(text, lexicon().money_words):
             return None  # "临床试验做完了能补多少": several measures that pay fit alike; which one is asked back
         if named is None and close:

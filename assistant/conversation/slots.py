@@ -1053,7 +1053,7 @@ def _counted(text: str, mentioned: list[tuple[int, Rule]]) -> list[Rule]:
     return rules
 
 
-def _base_kinds(rule: Rule) -> set[str]:
+def base_kinds_of(rule: Rule) -> set[str]:
     """The kinds of base (``understanding.yaml`` base_kinds) ``rule``'s base is named by."""
     return {kind for kind, pattern in lexicon().base_kinds.items() if rule.base and pattern.search(rule.base)}
 
@@ -1065,7 +1065,7 @@ def _rules_of_stated_kinds(rules: list[Rule], bases: Sequence[StatedAmount]) -> 
     kinds = {a.base_kind for a in bases}
     if len(set(rules)) < 2 or not bases or "" in kinds:
         return rules
-    paid_on = {rule: _base_kinds(rule) for rule in rules}
+    paid_on = {rule: base_kinds_of(rule) for rule in rules}
     # (a fixed ceiling takes no base; a fee or a base named by no kind, "第三方等专业服务投入", is not judged by kind)
     kept = [rule for rule in rules if not paid_on[rule] or paid_on[rule] & kinds]
     return kept if kept and all(any(kind in paid_on[rule] for rule in kept) for kind in kinds) else rules
@@ -1075,9 +1075,12 @@ def named_as_rule_base(amounts: Sequence[StatedAmount], rules: Sequence[Rule]) -
     """``amounts`` without the bases named as another kind than the rules pay on, when one is named as theirs ("trial
     budget RMB 25 million … the premium was RMB 420,000" under （十三）'s 实际缴纳保费: the premium; "A品种受托年产值3,860万，
     B品种6,420万": both, the second named by the first); all of them when none is named as theirs."""
-    kinds = {kind for rule in rules for kind in _base_kinds(rule)}
+    kinds = {kind for rule in rules for kind in base_kinds_of(rule)}
     if not any(a.role is AmountRole.BASE and a.base_kind in kinds for a in amounts):
-        return list(amounts)
+        # (an output named is never an R&D spend, nor a premium: "年產值第一次突破10億" pays no 40% of R&D under （六）)
+        exclusive = set(lexicon().exclusive_base_kinds)
+        return [a for a in amounts if not (a.role is AmountRole.BASE and a.base_kind in exclusive
+                                           and kinds & exclusive and a.base_kind not in kinds)]
     return [a for a in amounts if a.role is not AmountRole.BASE or not a.base_kind or a.base_kind in kinds]
 
 

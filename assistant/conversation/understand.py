@@ -262,6 +262,7 @@ class _Lexicon:
     facts: dict[str, Any]
     roles: dict[str, re.Pattern[str]]
     base_kinds: dict[str, re.Pattern[str]]  # what a base is, named beside it ("产值", "capex")
+    exclusive_base_kinds: tuple[str, ...]  # kinds of base no rule paying on another of them reads as its own
     fair_words: re.Pattern[str]  # a trade fair named in a sentence: what was paid there is its fee
     other_bases: re.Pattern[str]  # a spend, premium or output named in that sentence: what was paid may be that
     item_count: re.Pattern[str]
@@ -382,7 +383,9 @@ class _Lexicon:
     figure_again_asked: re.Pattern[str]  # "应该是多少": the figure just computed, asked once more
     measure_said_before: re.Pattern[str]  # "我们能不能按那条申请": the measure named in the clause before
     overlap_words: tuple[str, ...]  # "两边能都拿": whether two policies' support adds up
+    district_overlap: re.Pattern[str]  # "区里也给了…市里的还能再拿吗": a district's support and the city's added up
     overlap_rule_words: tuple[str, ...]  # "不重复": the words of the scope's sentence on overlapping support
+    district_matching_words: tuple[str, ...]  # "各区 配套": the words of its sentence on the districts' matching support
     case_opening: re.Pattern[str]  # "If our CVC qualifies, …": the case put before what is asked
     case_unclosed: re.Pattern[str]  # "(1) if our drug gets EMA approval": a case its comma has not closed yet
     rate_asked: re.Pattern[str]  # "what's the max support rate and cap": a measure's rate asked beside its ceiling
@@ -414,6 +417,8 @@ class _Lexicon:
     cap_exists_asked: re.Pattern[str]  # "有没有累计封顶", "is there an annual cap": whether a cap exists
     exists_asked: re.Pattern[str]  # "有没有贷款贴息", "is there a loan interest subsidy": whether a thing exists
     sources_state_asked: re.Pattern[str]  # "文件里有规定吗", "does the policy say?": whether the texts state it
+    rule_set_asked: re.Pattern[str]  # "有没有规定…": whether the texts set a thing, no topic of its own
+    registration_planned_here: re.Pattern[str]  # "准备在上海注册公司": the scope's registration still to come
     kind_support_asked: re.Pattern[str]  # "能申请哪些", "which measures": what the asker can claim at all
     scope_words: tuple[str, ...]  # "覆盖哪些单位": who a document covers
     scope_of_document: re.Pattern[str]  # "若干意见的支持对象": the document's scope named by its own name
@@ -569,6 +574,7 @@ def lexicon() -> _Lexicon:
         facts=raw["facts"],
         roles={name: re.compile(pattern, re.IGNORECASE) for name, pattern in raw["amount_roles"].items()},
         base_kinds={str(kind): re.compile(pattern, re.IGNORECASE) for kind, pattern in raw["base_kinds"].items()},
+        exclusive_base_kinds=tuple(raw["exclusive_base_kinds"]),
         fair_words=re.compile(raw["fair_words"], re.IGNORECASE),
         other_bases=re.compile(raw["other_bases"], re.IGNORECASE),
         item_count=re.compile(raw["item_count"], re.IGNORECASE),
@@ -722,7 +728,9 @@ def lexicon() -> _Lexicon:
         label_hedged=re.compile(f"{raw['label_hedged']}|{raw['amount_roles']['claimed']}", re.IGNORECASE),
         measure_said_before=re.compile(raw["measure_said_before"], re.IGNORECASE),
         overlap_words=lower(raw["overlap_words"]),
+        district_overlap=re.compile(raw["district_overlap"], re.IGNORECASE),
         overlap_rule_words=lower(raw["overlap_rule_words"]),
+        district_matching_words=lower(raw["district_matching_words"]),
         case_opening=re.compile(raw["case_opening"], re.IGNORECASE),
         case_unclosed=re.compile(raw["case_unclosed"], re.IGNORECASE),
         rate_asked=re.compile(raw["rate_asked"], re.IGNORECASE),
@@ -755,6 +763,8 @@ def lexicon() -> _Lexicon:
         cap_exists_asked=re.compile(raw["cap_exists_asked"], re.IGNORECASE),
         exists_asked=re.compile(raw["exists_asked"], re.IGNORECASE),
         sources_state_asked=re.compile(raw["sources_state_asked"], re.IGNORECASE),
+        rule_set_asked=re.compile(raw["rule_set_asked"], re.IGNORECASE),
+        registration_planned_here=re.compile(raw["registration_planned_here"], re.IGNORECASE),
         kind_support_asked=re.compile(raw["kind_support_asked"], re.IGNORECASE),
         known_places=_known_places(),
         unmet_patterns={str(cid): re.compile(str(p).replace("{place}", "|".join(map(re.escape, _known_places()))))
@@ -1067,6 +1077,13 @@ def sentence_at(text: str, at: int) -> tuple[int, int]:
     """(start, end) of the sentence of ``text`` (normalised, cut as ``sentences`` cuts it) that holds position
     ``at``; the whole text when none does."""
     return next(((a, b) for a, b, _ in sentences(text) if a <= at < b), (0, len(text)))
+
+
+def asks_overlap(text: str) -> bool:
+    """Whether lower-cased ``text`` asks if two policies' support adds up (``overlap_words``, ``district_overlap``):
+    the scope paragraph's 从优、就高、不重复 answers."""
+    lex = lexicon()
+    return has_word(text, lex.overlap_words) or bool(lex.district_overlap.search(text))
 
 
 def asking_part(text: str) -> str:
@@ -1540,12 +1557,15 @@ def _asks(text: str, lex: _Lexicon, before: Ask | None = None, facts: Facts | No
             kind = AskKind.ELIGIBILITY
         elif kind is AskKind.AMOUNT and not bases and own_case and _asks_yes_or_no(clause, lex):
             kind = AskKind.ELIGIBILITY  # "我们公司给海外临床试验买了责任险，保费能补吗": a verdict with the ceiling
-        if kind is AskKind.ELIGIBILITY and has_word(clause.lower(), lex.overlap_words):
+        if kind is AskKind.ELIGIBILITY and asks_overlap(clause.lower()):
             kind = AskKind.WHAT  # "两边能都拿吗": the rule on overlapping support, not a verdict
         elif kind in {AskKind.FIGURE, AskKind.DEPARTMENTS} and asks_detail(clause.lower(), CONTACT):
             kind = AskKind.WHAT  # "联系电话是多少", "who is the contact person": what the text says, no figure nor department
-        if kind in {None, AskKind.WHAT, AskKind.ELIGIBILITY} and stated_duration("，".join([*context, clause])):
-            kind = AskKind.DURATION  # "so the lead hospital has three weeks, right?": the text's time limit confirms or corrects
+        if kind in {None, AskKind.WHAT, AskKind.ELIGIBILITY} and (kind is not None or questioned) and stated_duration(
+                "，".join([*context, clause])):
+            # "so the lead hospital has three weeks, right?": the text's time limit confirms or corrects (a time told
+            # in a clause that asks nothing is the case: "每次都被…进口许可证卡好几周。…主要是哪个部门牵头？")
+            kind = AskKind.DURATION
         if kind is None:
             context.append(clause)
             continue
