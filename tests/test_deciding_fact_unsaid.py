@@ -313,3 +313,18 @@ def test_talks_still_going_in_the_case_told_do_not_make_a_yes_or_no_a_question_o
     # （三十六）: “…注册，并在当地实现销售的…” — no sale there yet: not now
     assert [(v.verdict, v.measure) for v in answer.verdicts] == [("not_eligible", "36")]
     assert answer.citations[0].chunk_id == "policy2024:36" and answer.answer.startswith("No")
+
+
+def test_a_guarantee_between_the_two_ceilings_with_the_kind_unsaid_depends_on_it(engine):
+    for question in ("2800万的担保能给到吗", "我们是上海的科创企业，想做2500万的融资担保，能做到吗？"):
+        answer = engine.ask(question)
+        # （二十九）: 中小微 at most 2000万, a qualified medium-sized one 3000万; the figure asked lies between
+        assert answer.answer.startswith("要看企业类型"), question
+        assert [(v.measure, v.verdict) for v in answer.verdicts] == [("29", "unknown")]
+
+
+def test_a_small_firm_asking_a_guarantee_above_its_ceiling_hears_no(engine):
+    answer = engine.ask("我们是小微企业，想做2500万的融资担保，能做到吗？")
+    # "融资担保" is the guarantee asked, not a financing round told as background
+    assert answer.status.value == "answered" and answer.answer.startswith("不能")
+    assert "2000万元" in answer.answer.splitlines()[0]

@@ -38,3 +38,11 @@ def test_a_company_still_to_register_in_shanghai_hears_when_it_may_apply(engine)
         assert said in answer.answer.splitlines()[0]
         assert "您没有说明" not in answer.answer and "You have not said" not in answer.answer
         assert "新药靶点挖掘" in answer.answer  # what （二） supports, quoted after the verdict
+
+
+def test_the_sentence_that_asks_names_the_measure_over_the_case_told_before_it(engine):
+    answer = engine.ask("We are a foreign-invested pharma in Shanghai and want to transfer clinical trial data to our headquarters "
+                        "abroad. Does the policy support cross-border data flows?")
+    # （三十三）'s 数据跨境 pilot, not （三十四）'s support for foreign firms setting up a headquarters here
+    assert cited(answer)[0] == "policy2024:33"
+    assert answer.answer.startswith("Yes")

@@ -44,3 +44,33 @@ def test_a_certificate_got_abroad_is_no_trial_abroad(engine):
     assert [(v.measure, v.verdict) for v in answer.verdicts] == [("36", "not_eligible")]
     assert cited(answer)[0] == "policy2024:36"
     assert "（十二）" not in answer.answer and "當地實現銷售" in answer.answer
+
+
+def test_an_upfront_not_yet_settled_is_told_not_asked(engine):
+    answer = engine.ask("我们公司在上海注册，正在和一家美国药企谈海外权益授权，总包说是3亿美元，但首付款多少还没谈定，可能会分几期给。"
+                        "这种出让方的律师费、咨询费补贴我们能不能拿到？")
+    # one ask, a yes/no: （三十六） waits for 首付款1亿元以上 ("多少还没谈定", "分几期" ask nothing)
+    assert answer.answer.startswith("要看情况") and "首付款" in answer.answer.splitlines()[0]
+    assert "请告诉我" not in answer.answer
+
+
+def test_a_trial_said_to_have_no_output_yet_is_not_eligible(engine):
+    answer = engine.ask("我们是上海注册的创新药企业，1类新药完成了国内Ⅱ期临床，研发投入3500万元，不过项目还没有实现产出，现在能申请吗？")
+    # （五）: 开展国内Ⅰ期、Ⅱ期、Ⅲ期临床试验并实现产出的1类新药; never "可以…1400万元"
+    assert [(v.measure, v.verdict) for v in answer.verdicts] == [("05", "not_eligible")]
+    assert answer.answer.startswith("不可以") and "实现产出" in answer.answer.splitlines()[0]
+
+
+def test_a_qualification_denied_by_a_later_ask_is_that_asks_supposition(engine):
+    answer = engine.ask("我们是生物医药中型科创企业，有专精特新资质，想通过市中小微企业政策性融资担保基金贷款，担保额度上限是多少？"
+                        "如果我们没有任何资质呢？")
+    # the qualified medium-sized ceiling (3000万) answers the first ask; the 中小微 one (2000万) the supposition
+    first, *_ = answer.answer.splitlines()
+    assert "3000万元" in first and not first.startswith("不可以")
+    assert "2000万元" in answer.answer
+    assert [v.verdict for v in answer.verdicts] == ["eligible", "eligible"]
+
+
+def test_a_guarantee_is_no_financing_round_told(engine):
+    answer = engine.ask("我们是小微企业，想做2500万的融资担保，能做到吗？")
+    assert answer.status.value == "answered" and cited(answer)[0] == "policy2024:29"

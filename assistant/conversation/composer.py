@@ -252,7 +252,7 @@ class Composer:
                 # the same award reached by two asks of one message is shown once and counted once
                 estimates.append(step.estimate)
             if step.eligibility is not None and (step.route in {Route.ELIGIBILITY, Route.AWARD} or (
-                    step.route is Route.CEILINGS and (step.ask.yes_no or step.declined))):
+                    step.route is Route.CEILINGS and (step.ask.yes_no or step.declined or step.within_some is not None))):
                 # "能拿3000万吗？" above what the text allows: a no, whatever the measure's conditions
                 # "2800万的担保能给到吗" within one alternative ceiling and above another: the enterprise's kind decides
                 verdict = (Verdict.NOT_ELIGIBLE if step.declined else Verdict.UNKNOWN if step.within_some is not None
@@ -1046,6 +1046,11 @@ class Composer:
         lines = self._heard(step)
         if step.within is not None:  # "能申请1500万的担保额度吗": within each alternative ceiling
             lines.append(self.t["within_alternatives"].format(stated=money(step.within)))
+        if step.within_some is not None:  # "2800万的担保能给到吗", the kind unsaid: within one ceiling, above another
+            ordered = sorted(rules, key=lambda rule: rule.cap_yuan)
+            lines.append(self.t["alternatives_within"].format(
+                stated=money(step.within_some), within=self.rule_name(ordered[-1]), within_cap=money(ordered[-1].cap_yuan),
+                beyond=self.rule_name(ordered[0]), beyond_cap=money(ordered[0].cap_yuan)))
         annual = self._annual_caps(list(rules), "award_annual") if step.annual_first else []
         lines += annual
         lines.append(self.t["ceilings_head"].format(**self._fields(article)))
@@ -1076,7 +1081,7 @@ class Composer:
                 said = self.t["yes_over" if over else "no_not_over"] + said  # "加起来会超过一年的上限吗"
             lines.insert(0, said)
         elif (self._yes_asked(step) and step.eligibility is not None and step.eligibility.verdict is Verdict.ELIGIBLE and lines
-              and not step.corrections and step.within is None):  # a figure asked answers yes or no itself
+              and not step.corrections and step.within is None and step.within_some is None):  # a figure asked answers itself
             # "能不能按基因治疗那一档申请？最高是多少？": yes, then the ceilings; "有没有保费补贴？": there is
             # ("能申请补贴吗" asks whether one can: 可以)
             key = "support_yes" if (lexicon().support_exists_asked.search(step.ask.own_words)
@@ -1167,7 +1172,8 @@ class Composer:
                                                                         instead_title=other.title, **fields))
                 after.append(self.t["eligible_no_instead_quote"].format(quote=condition[1], **fields))
         elif (step.eligibility is not None and step.eligibility.verdict is Verdict.UNKNOWN
-              and step.eligibility.condition == REGISTERED and step.ask.kind is AskKind.AMOUNT and not step.ask.yes_no):
+              and step.eligibility.condition == REGISTERED and step.ask.kind is AskKind.AMOUNT and not step.ask.yes_no
+              and self.registration_planned):
             # "准备在上海注册公司…I期研发花了1800万，能拿多少？": the figure asked answers; the registration it needs is
             # the award's note ("还须满足：在本市登记注册"), as when nothing is said of it
             pass

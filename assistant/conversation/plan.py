@@ -182,12 +182,13 @@ NAME_RUN_CHARS = 5  # a run of a rule's name this long in a question names the r
 MEASURE_DOCUMENTS = frozenset({DocumentKind.POLICY, DocumentKind.DISTRICT_PLAN})  # documents of measures or tasks, with a term
 
 
-def _about(question: Question, ask: Ask, own: Facts, others: Sequence[Facts]) -> Question:
+def _about(question: Question, ask: Ask, own: Facts, others: Sequence[Facts], supposed: Sequence[Facts] = ()) -> Question:
     """``question`` as one of its several asks reads it: the facts the ask's own words state win over
     the rest of the message's ("无关联的客户…？另外，如果客户是我们控股的子公司呢？"), and amounts stated
     for another ask are not this one's ("保费200万能补多少？另外海外临床试验本身最多支持多少？"). An
     elliptical ask ("…呢？") asks the ask before it again, with the message's amounts. ``own``: the facts
-    the ask's own words state; ``others``: those the other asks' own words state."""
+    the ask's own words state; ``others``: those the other asks' own words state; ``supposed``: those of the other asks
+    that suppose a case ("如果我们没有任何资质呢？"), whose conditions said unmet are not this ask's."""
     amounts = own.amounts or (question.facts.amounts if ask.elliptical else ())
     whole = question.facts
     # ("1）2024年3月…项目经费8万元；2）2024年7月…六万": each amount keeps the month the whole message read with it)
@@ -205,7 +206,10 @@ def _about(question: Question, ask: Ask, own: Facts, others: Sequence[Facts]) ->
                     # ("(1) … a trial run overseas? (2) once our drug is FDA-approved and selling in the US, …": the
                     # approval and the sales are the second ask's)
                     regulator=None if theirs("regulator") else whole.regulator,
-                    sold_abroad=None if theirs("sold_abroad") else whole.sold_abroad)
+                    sold_abroad=None if theirs("sold_abroad") else whole.sold_abroad,
+                    # ("…有专精特新资质…担保额度上限是多少？如果我们没有任何资质呢？": the qualification denied is the
+                    # second ask's supposition, not the first's case)
+                    unmet=tuple(c for c in whole.unmet if ask.elliptical or c in own.unmet or not any(c in o.unmet for o in supposed)))
     facts = replace(own.over(whole), amounts=amounts, item_count=own.item_count if own.amounts else whole.item_count,
                     cgt=own.cgt or (whole.cgt and not own.device),
                     device=own.device or (whole.device and own.drug_class is None and not own.cgt))
@@ -855,6 +859,27 @@ class Planner:
                        and hit.article.doc_id == self.book.document and any(p.search(hit.article.text) for p in patterns)), None)
         return [naming, *[hit for hit in hits if hit is not naming]] if naming is not None else hits
 
+    def _asked_in_asking_sentence(self, ask: Ask, hits: list[Hit]) -> list[Hit]:
+        """``hits`` with a close one first when the sentence that asks, searched alone, finds it first and it has a topic
+        of its own ("We are a foreign-invested pharma … transfer clinical trial data to our headquarters abroad. Does the
+        policy support cross-border data flows?": （三十三）'s 数据跨境, not （三十四）'s 外资企业 the case told before it);
+        ``hits`` unchanged for an ask of one sentence, one whose sentence asks no support of a thing, or any other kind."""
+        if ask.kind not in {AskKind.ELIGIBILITY, AskKind.WHAT} or len(hits) < 2:
+            return hits
+        asked = asking_part(ask.own_words)
+        # (who asks is no topic: "…1类新药Ⅱ期…. As a foreign-invested company, can we apply?" asks of the trial told)
+        topic = without_words(without_asker(without_ask_words(asked.lower())),
+                              (*lexicon().applicant_words, *lexicon().ownership_words))
+        if (asked.strip() == ask.own_words.strip() or self.retriever.keyword_score(topic) < OWN_TOPIC_SCORE
+                or not (asks_support_terms(asked.lower()) or lexicon().policy_support_asked.search(asked))):
+            return hits  # ("Can it go through the Class II fast track…?": "it", the case told, is what is asked of)
+        found = self.retriever.search(topic, k=1, prefer_on=self.today)
+        if not found or found[0].article.chunk_id == hits[0].article.chunk_id:
+            return hits
+        close = next((hit for hit in hits[1:HITS] if hit.article.chunk_id == found[0].article.chunk_id
+                      and hit.score >= CLOSE_SCORE * hits[0].score), None)
+        return [close, *[hit for hit in hits if hit is not close]] if close is not None else hits
+
     @staticmethod
     def _stated_exclusive_kinds(question: Question) -> set[str]:
         """The kinds of base the turn's stated bases are named as, of those no rule reads as another (产值, 研发投入, 保费)."""
@@ -916,7 +941,9 @@ class Planner:
         for number, ask in enumerate(asks):
             about = question
             if len(asks) > 1:
-                about = _about(question, ask, stated[number], [f for n, f in enumerate(stated) if n != number])
+                about = _about(question, ask, stated[number], [f for n, f in enumerate(stated) if n != number],
+                               [f for n, (a, f) in enumerate(zip(asks, stated, strict=True))
+                                if n != number and lexicon().supposing.search(a.text.lower())])
                 if (question.document is not None and not self._names_document(ask, question.document, plan)
                         and not has_word(ask.text.lower(), lexicon().speaker_asks)):
                     # ("这个发布会是哪天开的，谁讲的审评审批那部分": who spoke is asked of the press conference named)
@@ -1997,6 +2024,9 @@ class Planner:
             # "上海生物医药产业规模现在多大": the city's figure (the reply's 9337亿元), not a district plan's target
             hits = sorted(hits, key=lambda hit: self.catalogue.district_for_city(search_query, hit.article.doc_id))
         hits = self._paying_on_stated_kind(question, ask, hits) if not pointed else hits
+        found_first = hits[0].article.chunk_id if hits else ""
+        hits = self._asked_in_asking_sentence(ask, hits) if not pointed and not plan.steps and not previous else hits
+        by_asking_sentence = bool(hits) and hits[0].article.chunk_id != found_first
         top = hits[0].article if hits else previous[0]
         scope_decides = self._asks_scope_of_registration(question, ask, topic)
         if scope_decides:
@@ -2226,7 +2256,7 @@ class Planner:
             return Step(ask, Route.NO_AMOUNT, [top], lead=lead_clause(top.text, AskKind.WHAT, "支持 " + ask.text, support=True))
         own_class = question.facts.device_class
         if (ask.kind in {AskKind.WHAT, AskKind.ELIGIBILITY} and hits and not topic_is_empty and not refers_back and not returned
-                and not same_article and not similar_elsewhere
+                and not same_article and not similar_elsewhere and not by_asking_sentence
                 and not (ask.kind is AskKind.ELIGIBILITY and own_class and names_other_device_class(ask.text, own_class))):
             # a yes/no on another class's track than the asker's own device's is decided by that track's measure, not
             # by the sentence naming the asker's class
@@ -2244,8 +2274,8 @@ class Planner:
                           and not (question.follow_up and question.context_text)
                           and self.catalogue.get(top.doc_id).ended_for(self.today, question.conversation_facts.event_on)
                           and self._names_no_item(ask, top.doc_id))
-        if whole_document:
-            top = self.finder.document_articles(top.doc_id, [])[0]
+        if whole_document:  # (the part naming the year it ended, not the opening a term asked of it cites first)
+            top = self.finder.document_articles(top.doc_id, [])[-1]
         if (ask.kind is AskKind.ELIGIBILITY and (heard_of := next((a for a in question.facts.amounts if a.role is AmountRole.CLAIMED
                                                                    and a.text in ask.own_words), None)) is not None
                 and asks_to_confirm(ask.own_words)
@@ -3750,6 +3780,10 @@ class Planner:
                     step.corrections, step.declined = [(max(figures), highest, Decimal(highest.cap_yuan))], True
                 elif all(figure <= rule.cap_yuan for figure in figures for rule in request.candidates):
                     step.within = max(figures)
+                elif all(min(r.cap_yuan for r in request.candidates) < figure <= highest.cap_yuan for figure in figures):
+                    # "2800万的担保能给到吗": within the higher ceiling, above the lower: the enterprise's kind decides
+                    # (the ceilings themselves named, "2000万/3000万那条", ask nothing of them)
+                    step.within_some = max(figures)
                 step.route = Route.CEILINGS
                 return step
             if verdict_asked:

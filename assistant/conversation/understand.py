@@ -419,6 +419,7 @@ class _Lexicon:
     sources_state_asked: re.Pattern[str]  # "文件里有规定吗", "does the policy say?": whether the texts state it
     rule_set_asked: re.Pattern[str]  # "有没有规定…": whether the texts set a thing, no topic of its own
     registration_planned_here: re.Pattern[str]  # "准备在上海注册公司": the scope's registration still to come
+    policy_support_asked: re.Pattern[str]  # "Does the policy support cross-border data flows?": a thing asked by name
     kind_support_asked: re.Pattern[str]  # "能申请哪些", "which measures": what the asker can claim at all
     scope_words: tuple[str, ...]  # "覆盖哪些单位": who a document covers
     scope_of_document: re.Pattern[str]  # "若干意见的支持对象": the document's scope named by its own name
@@ -765,6 +766,7 @@ def lexicon() -> _Lexicon:
         sources_state_asked=re.compile(raw["sources_state_asked"], re.IGNORECASE),
         rule_set_asked=re.compile(raw["rule_set_asked"], re.IGNORECASE),
         registration_planned_here=re.compile(raw["registration_planned_here"], re.IGNORECASE),
+        policy_support_asked=re.compile(raw["policy_support_asked"], re.IGNORECASE),
         kind_support_asked=re.compile(raw["kind_support_asked"], re.IGNORECASE),
         known_places=_known_places(),
         unmet_patterns={str(cid): re.compile(str(p).replace("{place}", "|".join(map(re.escape, _known_places()))))
