@@ -74,3 +74,13 @@ def test_a_qualification_denied_by_a_later_ask_is_that_asks_supposition(engine):
 def test_a_guarantee_is_no_financing_round_told(engine):
     answer = engine.ask("我们是小微企业，想做2500万的融资担保，能做到吗？")
     assert answer.status.value == "answered" and cited(answer)[0] == "policy2024:29"
+
+
+def test_a_registration_abroad_still_pending_is_not_yet_met(engine):
+    for question, no in (("我们上海公司的1类创新药正在向欧洲EMA递交上市申请，还没批下来，研发投入9000万，现在可以申请出海注册的支持吗？", "不可以"),
+                         ("We filed with the FDA, approval still pending, R&D RMB 90 million. Can we apply for the overseas "
+                          "registration support?", "No")):
+        answer = engine.ask(question)
+        # （三十六） needs the registration there and the sale: a filing still pending meets neither
+        assert [(v.measure, v.verdict) for v in answer.verdicts] == [("36", "not_eligible")], question
+        assert answer.answer.startswith(no) and "您没有说明" not in answer.answer
