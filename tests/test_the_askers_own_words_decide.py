@@ -91,7 +91,8 @@ def test_a_company_planning_a_shanghai_entity_is_told_it_depends_on_where_the_ap
                      "我们是江苏的药企，打算在上海注册一家子公司做研发，1类新药临床能申请市里的补贴吗？"):
         answer = engine.ask(question)
         assert answer.status is Status.ANSWERED and ("05", "unknown") in measure_verdicts(answer), question
-        assert answer.answer.startswith("要看情况") and "在本市登记注册" in answer.answer
+        # ("打算在上海注册一家子公司": the registration said to be coming, "在上海登记注册后可以申请")
+        assert answer.answer.startswith("要看") and "在本市登记注册" in answer.answer
 
 
 def test_registering_a_company_is_refused_only_when_its_procedure_is_asked(engine):

@@ -277,8 +277,8 @@ class SentenceFinder:
 
     def document_articles(self, document: str, previous: list[Article], issued: bool = False) -> list[Article]:
         """The article that states a document's validity; else, for its issue (``issued``: date, 文号, issuer),
-        its opening; else its first article naming the year it ends (a plan's "到2024年底"), after its opening when
-        its title names that year too ("行动方案(2022-2024年)"); else the one discussed, else its first."""
+        its opening; else its first article naming the year it ends (a plan's "到2024年底"); else the one
+        discussed, else its first."""
         stated = self.retriever.article(f"{document}:validity")
         if stated is not None:
             return [stated]
@@ -286,10 +286,6 @@ class SentenceFinder:
         end = self.catalogue.get(document).valid_to
         if end is not None and not issued:
             naming = [a for a in articles if f"{end.year}年" in a.text or str(end.year) in a.text]
-            if naming and articles[0] not in naming and str(end.year) in self.catalogue.get(document).title:
-                # "浦东那个方案还有效吗": the period its title states ("行动方案(2022-2024年)") opens the document, cited
-                # first; then the part naming the year it ends ("到2024年底")
-                return [articles[0], naming[0]]
             if naming:
                 return naming[:1]
         same = [a for a in previous if a.doc_id == document and not issued]

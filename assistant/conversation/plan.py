@@ -2274,8 +2274,8 @@ class Planner:
                           and not (question.follow_up and question.context_text)
                           and self.catalogue.get(top.doc_id).ended_for(self.today, question.conversation_facts.event_on)
                           and self._names_no_item(ask, top.doc_id))
-        if whole_document:  # (the part naming the year it ended, not the opening a term asked of it cites first)
-            top = self.finder.document_articles(top.doc_id, [])[-1]
+        if whole_document:
+            top = self.finder.document_articles(top.doc_id, [])[0]
         if (ask.kind is AskKind.ELIGIBILITY and (heard_of := next((a for a in question.facts.amounts if a.role is AmountRole.CLAIMED
                                                                    and a.text in ask.own_words), None)) is not None
                 and asks_to_confirm(ask.own_words)
