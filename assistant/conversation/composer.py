@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -1047,10 +1047,7 @@ class Composer:
         if step.within is not None:  # "能申请1500万的担保额度吗": within each alternative ceiling
             lines.append(self.t["within_alternatives"].format(stated=money(step.within)))
         if step.within_some is not None:  # "2800万的担保能给到吗", the kind unsaid: within one ceiling, above another
-            ordered = sorted(rules, key=lambda rule: rule.cap_yuan)
-            lines.append(self.t["alternatives_within"].format(
-                stated=money(step.within_some), within=self.rule_name(ordered[-1]), within_cap=money(ordered[-1].cap_yuan),
-                beyond=self.rule_name(ordered[0]), beyond_cap=money(ordered[0].cap_yuan)))
+            lines.append(self._within_some(step.within_some, [(self.rule_name(rule), int(rule.cap_yuan)) for rule in rules]))
         annual = self._annual_caps(list(rules), "award_annual") if step.annual_first else []
         lines += annual
         lines.append(self.t["ceilings_head"].format(**self._fields(article)))
@@ -1171,13 +1168,8 @@ class Composer:
                 lines.append(self.t["eligible_no_instead_brief"].format(condition=condition[0], instead_label=other.label,
                                                                         instead_title=other.title, **fields))
                 after.append(self.t["eligible_no_instead_quote"].format(quote=condition[1], **fields))
-        elif (step.eligibility is not None and step.eligibility.verdict is Verdict.UNKNOWN
-              and step.eligibility.condition == REGISTERED and step.ask.kind is AskKind.AMOUNT and not step.ask.yes_no
-              and self.registration_planned):
-            # "准备在上海注册公司…I期研发花了1800万，能拿多少？": the figure asked answers; the registration it needs is
-            # the award's note ("还须满足：在本市登记注册"), as when nothing is said of it
-            pass
-        elif step.eligibility is not None and (step.eligibility.verdict is Verdict.NOT_ELIGIBLE or step.eligibility.missing):
+        elif step.eligibility is not None and (step.eligibility.verdict is Verdict.NOT_ELIGIBLE or step.eligibility.missing) and (
+                not self._registration_coming(step)):
             lines.extend(self._verdict_lines(step, article))
         calculations = estimate.calculations
         if are_alternatives(estimate.calculations):
@@ -1190,10 +1182,7 @@ class Composer:
                 return int(book.rule(calculation.rule_id).cap_yuan)
 
             if step.within_some is not None:  # "2800万的担保能给到吗": within one kind's ceiling, above the other's
-                ordered = sorted(calculations, key=ceiling)
-                lines.append(self.t["alternatives_within"].format(
-                    stated=money(step.within_some), within=ordered[-1].rule_name, within_cap=money(ceiling(ordered[-1])),
-                    beyond=ordered[0].rule_name, beyond_cap=money(ceiling(ordered[0]))))
+                lines.append(self._within_some(step.within_some, [(c.rule_name, ceiling(c)) for c in calculations]))
             lines.append(self.t["alternatives_head"].format(number=self._fields(article)["number"], label=article.label))
             # a guarantee asked for below a ceiling is no ceiling of its own: the ceiling the text sets beside it
             lines += [self.t["alternative_item_within" if c.eligible and c.amount_yuan < ceiling(c)
@@ -1234,6 +1223,23 @@ class Composer:
             self._figure_leads.add(award[0])
         lines.extend(award)
         return [*lines, *after, *self._holds(step.eligibility), *self._asker_lines(step)]
+
+    def _within_some(self, stated: Decimal | int, ceilings: Sequence[tuple[str, int]]) -> str:
+        """"要看企业类型：2800万元在…（最高3000万元）之内，但超过…（最高2000万元）": ``stated`` (yuan) against alternative
+        ceilings ``ceilings`` ((rule name, ceiling in yuan)), within the highest and above the lowest."""
+        ordered = sorted(ceilings, key=lambda ceiling: ceiling[1])
+        (beyond, beyond_cap), (within, within_cap) = ordered[0], ordered[-1]
+        money = self._money
+        return str(self.t["alternatives_within"].format(stated=money(stated), within=within, within_cap=money(within_cap),
+                                                        beyond=beyond, beyond_cap=money(beyond_cap)))
+
+    def _registration_coming(self, step: Step) -> bool:
+        """Whether ``step`` asks an amount (not a yes or no) whose verdict waits only on a registration in Shanghai the
+        conversation says is coming ("准备在上海注册公司…I期研发花了1800万，能拿多少？"): the figure answers, the registration
+        it needs is the award's note ("还须满足：在本市登记注册"), as when nothing is said of it."""
+        verdict = step.eligibility
+        return (verdict is not None and verdict.verdict is Verdict.UNKNOWN and verdict.condition == REGISTERED
+                and step.ask.kind is AskKind.AMOUNT and not step.ask.yes_no and self.registration_planned)
 
     def _added(self, calculations: list[Calculation], more_of: str = "") -> list[Calculation]:
         """The items the turn asking how much more (``more_of``, the ask's words, else the turn's) adds: those whose
